@@ -1,0 +1,116 @@
+# shisaku — GNU Makefile.
+#
+#   make            build ./shisaku
+#   make run        install missing packages, build, create the sample
+#                   database if absent, open the TUI on it
+#   make test       the same set-up, then unit and end-to-end tests under
+#                   AddressSanitizer and UndefinedBehaviorSanitizer
+#   make bench      performance benchmark (large generated database)
+#   make install    PREFIX=/usr/local DESTDIR= : binary, man pages, sample config
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+ETCDIR  ?= $(PREFIX)/etc/shisaku
+VERSION := 0.1.0
+
+CC      ?= gcc
+PKGS    := ncursesw formw menuw sqlite3
+# iniparser ships no pkg-config file on Debian.
+INI_CFLAGS := -I/usr/include/iniparser
+INI_LIBS   := -liniparser
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes \
+           -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -Iinclude -Ibuild/gen $(PKG_CFLAGS) $(INI_CFLAGS) \
+             -DSHISAKU_VERSION='"$(VERSION)"'
+LDLIBS  = $(PKG_LIBS) $(INI_LIBS) -lm
+
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+SRCS    := $(sort $(wildcard src/*.c))
+LIBSRCS := $(filter-out src/main.c,$(SRCS))
+HDRS    := $(wildcard include/shisaku/*.h) build/gen/default-config.h build/gen/schema-sql.h
+
+OBJS      := $(SRCS:src/%.c=build/rel/%.o)
+LIBOBJS   := $(LIBSRCS:src/%.c=build/rel/%.o)
+SANOBJS   := $(SRCS:src/%.c=build/san/%.o)
+SANLIBOBJS:= $(LIBSRCS:src/%.c=build/san/%.o)
+
+UNIT_SRCS := $(sort $(wildcard tests/unit/test-*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
+
+SAMPLES   := $(sort $(wildcard db/samples/*.csv))
+SAMPLE_DB ?= shisaku-sample.db
+MANPAGES  := $(wildcard man/*.1 man/*.5)
+
+.PHONY: all run test unit e2e bench clean install deps lint-man valgrind check-layers
+
+all: shisaku
+
+shisaku: $(OBJS)
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+build/rel/%.o: src/%.c $(HDRS) | build/rel
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/san/%.o: src/%.c $(HDRS) | build/san
+	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
+
+# The shipped sample config and the schema are compiled in, so the defaults
+# are read by the same parser as the user's file.
+build/gen/default-config.h: config/shisaku.ini mk/embed.sh | build/gen
+	sh mk/embed.sh shisaku_default_config < $< > $@
+build/gen/schema-sql.h: db/schema.sql mk/embed.sh | build/gen
+	sh mk/embed.sh shisaku_schema_sql < $< > $@
+
+build/rel build/san build/san/tests build/gen:
+	mkdir -p $@
+
+build/san/shisaku: $(SANOBJS)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(SANOBJS) $(LDLIBS)
+
+build/san/tests/%: tests/unit/%.c tests/unit/harness.h $(SANLIBOBJS) $(HDRS) | build/san/tests
+	$(CC) $(ALL_CFLAGS) $(SAN) -Itests/unit -o $@ $< $(SANLIBOBJS) $(LDLIBS)
+
+deps:
+	@sh mk/deps.sh
+
+$(SAMPLE_DB): $(SAMPLES) | shisaku
+	@if [ ! -f $@ ]; then \
+	  ./shisaku -d $@ init && ./shisaku -d $@ import $(SAMPLES) \
+	    || { rm -f $@; exit 1; }; \
+	fi
+
+run: deps
+	@$(MAKE) --no-print-directory shisaku
+	@test -f $(SAMPLE_DB) || $(MAKE) --no-print-directory $(SAMPLE_DB)
+	./shisaku -d $(SAMPLE_DB)
+
+test: deps
+	@$(MAKE) --no-print-directory shisaku build/san/shisaku $(UNIT_BINS)
+	@sh tests/run-all.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory shisaku
+	@sh tests/bench.sh
+
+valgrind: shisaku
+	@sh tests/valgrind.sh
+
+lint-man:
+	@for m in $(MANPAGES); do mandoc -T lint -W warning $$m || exit 1; done
+
+install: shisaku
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(ETCDIR)
+	install -m 755 shisaku $(DESTDIR)$(BINDIR)/shisaku
+	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(wildcard man/*.5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 config/shisaku.ini $(DESTDIR)$(ETCDIR)/shisaku.ini.sample
+
+clean:
+	rm -rf build shisaku

@@ -1,0 +1,54 @@
+/*
+ * CSV/TSV reading and writing (RFC 4180 style), as Excel writes and reads
+ * it: UTF-8 with or without BOM, CRLF or LF, quoted fields holding
+ * separators, quotes ("") and newlines. No curses, no SQL.
+ */
+#ifndef SHISAKU_CSV_H
+#define SHISAKU_CSV_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct csv_reader;
+
+/* One record. fields[i] are NUL-terminated, owned by the reader and valid
+ * until the next csv_read. line is the physical line (1-based) where the
+ * record starts; field_line[i] the line where field i starts. */
+struct csv_record {
+	size_t		  nfields;
+	char		**fields;
+	size_t		 *field_line;
+	size_t		  line;
+};
+
+/* Reads from a memory buffer (not copied; must outlive the reader). A BOM
+ * at the start is skipped. sep is ',' or '\t'. */
+struct csv_reader *csv_reader_new(const char *data, size_t len, char sep);
+void csv_reader_free(struct csv_reader *r);
+
+/*
+ * Reads the next record. Returns 1 when a record was read, 0 at end of
+ * input, -1 on a syntax error with *cause a malloc'd message and
+ * *err_line/*err_col (1-based line and field number) set; after an error
+ * the reader skips to the next line so the caller can go on collecting
+ * errors. Errors: an unterminated quoted field, a quote inside an unquoted
+ * field, text after a closing quote, invalid UTF-8 (reported at the field
+ * holding it), a NUL byte.
+ */
+int csv_read(struct csv_reader *r, struct csv_record *rec, char **cause,
+    size_t *err_line, size_t *err_col);
+
+/* Writing. Fields are quoted only when needed (separator, quote, CR, LF,
+ * or leading/trailing blank). Lines end with eol ("\n" or "\r\n"). */
+struct csv_writer {
+	FILE		*f;
+	char		 sep;
+	const char	*eol;
+	int		 first;	/* no field written yet on this line */
+};
+void csv_writer_init(struct csv_writer *w, FILE *f, char sep, const char *eol);
+void csv_write_field(struct csv_writer *w, const char *s);	/* NULL = "" */
+void csv_write_int(struct csv_writer *w, long long v);
+void csv_end_row(struct csv_writer *w);
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * Fiscal years and Japanese eras. A fiscal year is named by the western
+ * calendar year it starts in (FY2025 = April 2025 .. March 2026 with the
+ * default start month). No curses, no SQL.
+ */
+#ifndef SHISAKU_FY_H
+#define SHISAKU_FY_H
+
+#include <stddef.h>
+#include <time.h>
+
+enum fy_style {
+	FY_STYLE_ERA,		/* 令和7年度 */
+	FY_STYLE_WESTERN,	/* 2025年度 */
+	FY_STYLE_BOTH		/* 令和7(2025)年度 */
+};
+
+/* Smallest and largest fiscal year accepted anywhere. */
+#define FY_MIN 1868
+#define FY_MAX 2200
+
+/*
+ * Parses a fiscal year as users type or documents print it: "2025",
+ * "2025年度", "R7", "r7", "R07", "令和7年度", "令和7", "令和元年度", "H29",
+ * "平成29年度", "S64", "昭和64年", "R7年度", full-width digits and letters
+ * ("Ｒ７", "２０２５"), surrounding blanks (also U+3000). Returns the
+ * western year, or -1 with *cause set to a malloc'd message the caller
+ * frees (cause may be NULL). An era year past the era's end (H32) is
+ * accepted, as such years are printed in older plans.
+ */
+int fy_parse(const char *text, char **cause);
+
+/* Writes the fiscal year in the given style into buf (UTF-8, NUL-ended);
+ * returns buf. 16 bytes of buf... use FY_BUFSZ. */
+#define FY_BUFSZ 48
+char *fy_format(int fy, enum fy_style style, char *buf, size_t size);
+
+/* Short form for narrow columns: "R7", "2025", "R7/2025". */
+char *fy_format_short(int fy, enum fy_style style, char *buf, size_t size);
+
+/* Parses "era", "western", "both"; returns -1 if none. */
+int fy_style_parse(const char *text);
+
+/* The fiscal year a moment falls in, for a fiscal year starting in
+ * start_month (1..12; Japan: 4). */
+int fy_of_time(time_t t, int start_month);
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * Indicator values: a number with the indicator's unit where the document
+ * has one, text where it has text, never text forced into a number.
+ * Also the normalisation of Japanese input (full-width digits, signs,
+ * commas, spaces). No curses, no SQL.
+ */
+#ifndef SHISAKU_VALUE_H
+#define SHISAKU_VALUE_H
+
+#include <stddef.h>
+
+enum value_kind { VALUE_NONE, VALUE_NUMBER, VALUE_TEXT };
+
+struct value {
+	enum value_kind	 kind;
+	double		 num;	/* VALUE_NUMBER */
+	char		*text;	/* VALUE_TEXT: malloc'd, owned by the value */
+};
+
+/*
+ * Parses a cell or a typed value against the indicator's unit (may be NULL
+ * or ""). After normalisation (see value_normalize), a value is a number if
+ * it is an optional sign, digits with optional thousands commas and optional
+ * decimals, optionally followed (after optional blanks) by exactly the unit;
+ * "%" is accepted for a unit of "%" only. Everything else non-empty is text
+ * (the original string, trimmed). An empty or blank string is VALUE_NONE.
+ * Returns 0, or -1 with *cause set when the text is not valid UTF-8 or is
+ * longer than VALUE_TEXT_MAX bytes. *out must be released with value_clear.
+ */
+#define VALUE_TEXT_MAX 4000
+int value_parse(const char *s, const char *unit, struct value *out, char **cause);
+
+/*
+ * Parses a strict number (for typed numeric fields): like value_parse but
+ * text is an error ("数値を入力してください: 例 42, 98.5%, 1,200千円").
+ */
+int value_parse_number(const char *s, const char *unit, double *out, char **cause);
+
+/* Canonical text of a value: numbers without thousands separators, at
+ * most 15 significant digits, no trailing zeros ("98.82", "4031724014"),
+ * followed by the unit when with_unit and the unit is non-empty; text as
+ * is; "" for none. Returns a malloc'd string. */
+char *value_format(const struct value *v, const char *unit, int with_unit);
+
+/* The number alone in canonical form ("98.82"); buf of at least 32 bytes. */
+char *value_format_number(double num, char *buf, size_t size);
+
+/* Same number with thousands separators for display ("4,031,724,014"). */
+char *value_format_grouped(double num, char *buf, size_t size);
+
+void value_clear(struct value *v);
+int value_equal(const struct value *a, const struct value *b);
+
+/*
+ * Returns a malloc'd copy of s with full-width ASCII forms U+FF01..U+FF5E
+ * turned into ASCII, U+3000 into a space, and "－" "ー" "−" (U+2212)
+ * between/before digits into '-'; other text (kanji, kana, "—") untouched.
+ */
+char *value_normalize(const char *s);
+
+/* Returns 1 if s (of len bytes) is valid UTF-8 without NUL, else 0 and, if
+ * bad_offset is not NULL, the byte offset of the first bad sequence. */
+int utf8_valid(const char *s, size_t len, size_t *bad_offset);
+
+#endif

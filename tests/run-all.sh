@@ -1,0 +1,48 @@
+#!/bin/sh
+# Runs every test: the layer check, each unit-test program (built with
+# AddressSanitizer and UndefinedBehaviorSanitizer), then the end-to-end
+# terminal tests. Ends with one line "N passed, N failed" and exits non-zero
+# on any failure.
+set -u
+cd "$(dirname "$0")/.."
+passed=0 failed=0
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1
+mkdir -p tests/out
+
+tally() {	# tally LOGFILE EXIT: add the "N passed, N failed" line of a run
+	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
+	p=$(printf '%s' "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/')
+	f=$(printf '%s' "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+	[ -n "$line" ] || { p=0; f=1; }
+	# A crash or sanitizer report after the counts still counts as a failure.
+	if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+	passed=$((passed + p)); failed=$((failed + f))
+}
+
+for t in tests/checks/*.sh; do
+	[ -f "$t" ] || continue
+	name=$(basename "$t" .sh)
+	sh "$t" > "tests/out/$name.log" 2>&1; rc=$?
+	cat "tests/out/$name.log"
+	tally "tests/out/$name.log" $rc
+done
+
+for t in build/san/tests/test-*; do
+	[ -x "$t" ] || continue
+	name=$(basename "$t")
+	"$t" > "tests/out/$name.log" 2>&1; rc=$?
+	cat "tests/out/$name.log"
+	tally "tests/out/$name.log" $rc
+done
+
+for t in tests/e2e/*.sh; do
+	[ -f "$t" ] || continue
+	name=$(basename "$t" .sh)
+	sh "$t" > "tests/out/e2e-$name.log" 2>&1; rc=$?
+	cat "tests/out/e2e-$name.log"
+	tally "tests/out/e2e-$name.log" $rc
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
