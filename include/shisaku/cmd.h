@@ -1,0 +1,58 @@
+/*
+ * Subcommands: each is a descriptor (name, usage, summary, exec) in its
+ * own cmd-*.c file, listed in the table of main.c. Commands print to
+ * stdout and report errors on stderr; they return an exit status.
+ */
+#ifndef SHISAKU_CMD_H
+#define SHISAKU_CMD_H
+
+#include "shisaku/store.h"
+
+struct config;
+
+/* Exit statuses, documented in shisaku(1). */
+enum {
+	EXIT_OK = 0,
+	EXIT_INPUT = 1,		/* bad input: a file with errors, a refused value */
+	EXIT_USAGE = 2,		/* bad command line */
+	EXIT_DATABASE = 3,	/* the database cannot be opened, is busy or damaged */
+	EXIT_CONFIG = 4,	/* the configuration is bad */
+	EXIT_DENIED = 5,	/* the user's role does not allow it */
+	EXIT_INTERNAL = 70
+};
+
+struct cmd_ctx {
+	struct config	*cfg;
+	const char	*db_path;	/* -d, else the config's */
+};
+
+struct cmd_entry {
+	const char	*name;
+	const char	*usage;		/* after "shisaku [-c FILE] [-d DB] " */
+	const char	*summary;	/* one line, Japanese */
+	int		(*exec)(struct cmd_ctx *ctx, int argc, char **argv);
+};
+
+extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_plans_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_user_entry;
+
+/* "shisaku: message" on stderr. */
+void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints the command's usage on stderr and returns EXIT_USAGE. */
+int cmd_usage(const struct cmd_entry *e);
+
+/* Opens the database for a command; on failure reports and returns NULL
+ * with *status set. */
+struct store *cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode,
+    int *status);
+
+/* Returns EXIT_OK if the OS login is a planner, else reports that `what`
+ * needs a planner and returns EXIT_DENIED. */
+int cmd_require_planner(struct store *st, const char *what);
+
+#endif

@@ -1,0 +1,107 @@
+/*
+ * Plan files (man shisaku-plan(5)): reading CSV/TSV into checked records,
+ * and writing records back. A plan document is a list of records in file
+ * order, each a kind and its fields in canonical form (fiscal years as
+ * western years, values with their unit, vocabulary words as database
+ * keys). The store turns documents into rows and rows into documents; this
+ * module knows nothing of SQL or curses.
+ */
+#ifndef SHISAKU_PLANFILE_H
+#define SHISAKU_PLANFILE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define PF_FORMAT_NAME "shisaku-plan"
+#define PF_FORMAT_VERSION "1"
+#define PF_MAX_COLS 14
+
+enum pf_kind {
+	PF_PLAN, PF_LEVEL, PF_FLAG, PF_DEPT, PF_DEPTNAME, PF_NODE, PF_MARK,
+	PF_ASSIGN, PF_YEARPLAN, PF_COST, PF_INDICATOR, PF_TARGET, PF_RESULT,
+	PF_ACTUAL, PF_KIND_COUNT
+};
+
+/* Column indexes (0 = the first column after the kind). */
+enum { PLAN_CODE, PLAN_NAME, PLAN_FIRST, PLAN_LAST, PLAN_ORG, PLAN_DESC };
+enum { LEVEL_PLAN, LEVEL_DEPTH, LEVEL_NAME };
+enum { FLAG_PLAN, FLAG_KEY, FLAG_LABEL, FLAG_SYMBOL };
+enum { DEPT_CODE, DEPT_NAME, DEPT_ORG, DEPT_ABOLISHED };
+enum { DEPTNAME_DEPT, DEPTNAME_UNTIL, DEPTNAME_NAME };
+enum { NODE_PLAN, NODE_KEY, NODE_PARENT, NODE_CODE, NODE_TITLE, NODE_LABEL,
+	NODE_FIRST, NODE_LAST, NODE_SUMMARY, NODE_MEANS, NODE_NOTE };
+enum { MARK_PLAN, MARK_NODE, MARK_FLAG };
+enum { ASSIGN_PLAN, ASSIGN_NODE, ASSIGN_DEPT, ASSIGN_MAIN, ASSIGN_FROM, ASSIGN_UNTIL };
+enum { YP_PLAN, YP_NODE, YP_FROM, YP_TO, YP_TEXT };
+enum { COST_PLAN, COST_NODE, COST_FY, COST_TREND };
+enum { IND_PLAN, IND_KEY, IND_NODE, IND_NAME, IND_CATEGORY, IND_UNIT,
+	IND_DIRECTION, IND_CUMULATIVE, IND_BASE, IND_BASE_FY, IND_FINAL,
+	IND_FINAL_FY, IND_RATIONALE, IND_NOTE };
+enum { TARGET_PLAN, TARGET_IND, TARGET_FY, TARGET_VALUE };
+enum { RES_PLAN, RES_NODE, RES_FY, RES_STATUS, RES_GRADE, RES_STATE, RES_TEXT,
+	RES_COMMENT, RES_RETURN, RES_ENTERED_BY, RES_ENTERED_AT,
+	RES_CONFIRMED_BY, RES_CONFIRMED_AT };
+enum { ACT_PLAN, ACT_IND, ACT_FY, ACT_VALUE, ACT_NOTE };
+
+struct pf_record {
+	enum pf_kind	 kind;
+	const char	*file;		/* borrowed from the document */
+	size_t		 line;
+	char		*f[PF_MAX_COLS];	/* canonical text, never NULL */
+};
+
+struct pf_doc {
+	struct pf_record *recs;
+	size_t		  n, cap;
+	char		**files;	/* names the records point to */
+	size_t		  nfiles;
+	char		**errors;	/* "FILE:LINE:COLUMN: message" */
+	size_t		  nerrors;
+};
+
+/*
+ * What the database already holds, for references a file makes to plans,
+ * departments, nodes and indicators loaded earlier (a results file refers
+ * to a plan already in the database). Each returns 1 if found.
+ */
+struct pf_resolver {
+	void	*arg;
+	int	(*plan_exists)(void *arg, const char *plan);
+	/* *name is set to the department's current name (malloc'd). */
+	int	(*dept_exists)(void *arg, const char *dept, char **name);
+	int	(*node_exists)(void *arg, const char *plan, const char *node);
+	/* *unit is set to the indicator's unit (malloc'd). */
+	int	(*indicator_exists)(void *arg, const char *plan, const char *ind,
+		    char **unit);
+	/* The evaluation scale: 1 if grade is a key of it. */
+	int	(*grade_valid)(void *arg, const char *grade);
+};
+
+void pf_doc_init(struct pf_doc *d);
+void pf_doc_free(struct pf_doc *d);
+
+/* Adds a record to d (fields are copied; missing fields are ""). */
+struct pf_record *pf_doc_add(struct pf_doc *d, enum pf_kind kind,
+    const char *const *fields, size_t nfields);
+
+/*
+ * Reads one file's bytes (name for messages; TSV if it ends in ".tsv")
+ * into d, checking every record against the format and against what d
+ * and the resolver already hold. Problems are appended to d->errors and
+ * reading goes on; replace means plans that exist in the database may be
+ * redefined. Returns the number of new errors.
+ */
+size_t pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
+    const struct pf_resolver *res, int replace);
+
+/* Reads a file from disk (or "-" for standard input) with pf_read. */
+size_t pf_read_file(struct pf_doc *d, const char *path,
+    const struct pf_resolver *res, int replace);
+
+/* Writes d as a plan file with a header of column names. */
+void pf_write(const struct pf_doc *d, FILE *f, char sep, const char *eol, int bom);
+
+const char *pf_kind_name(enum pf_kind k);
+size_t pf_kind_ncols(enum pf_kind k);
+
+#endif

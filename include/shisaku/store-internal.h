@@ -1,0 +1,48 @@
+/*
+ * Private to the store files (store*.c): the connection struct, a cache
+ * of prepared statements, and binding helpers. Never included above the
+ * store.
+ */
+#ifndef SHISAKU_STORE_INTERNAL_H
+#define SHISAKU_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "shisaku/store.h"
+
+struct value;
+
+struct store_cached {
+	const char	*sql;		/* the static string: the cache key */
+	sqlite3_stmt	*stmt;
+};
+
+struct store {
+	sqlite3			*db;
+	char			*path;
+	struct store_cached	*cache;
+	size_t			 ncache;
+};
+
+/* A prepared statement for a static SQL string, prepared once per
+ * connection and reset and cleared on every call. NULL with *cause set if
+ * the SQL does not prepare (a programming error, reported not crashed). */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql, char **cause);
+void store_stmt_cache_free(struct store *st);
+
+int store_exec(struct store *st, const char *sql, char **cause);
+int store_pragma_int(struct store *st, const char *pragma);
+
+/* Binding helpers: "" and 0 bind as NULL where the column allows it. */
+int store_bind_text(sqlite3_stmt *s, int i, const char *text);	/* NULL → NULL */
+int store_bind_opt_int(sqlite3_stmt *s, int i, long long v);	/* 0 → NULL */
+/* Binds a value to two parameters (num at i, txt at i + 1). */
+int store_bind_value(sqlite3_stmt *s, int i, const struct value *v);
+
+/* Column readers: NULL text reads as "". */
+const char *store_col_text(sqlite3_stmt *s, int i);
+char *store_col_dup(sqlite3_stmt *s, int i);
+/* Reads a value from two columns (num at i, txt at i + 1). */
+void store_col_value(sqlite3_stmt *s, int i, struct value *v);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * Whole plans in and out of the store: loading a checked plan document in
+ * one transaction, and reading plans back into a document for export
+ * (the export is exactly what import reads). Also the plan list.
+ */
+#ifndef SHISAKU_STORE_PLAN_H
+#define SHISAKU_STORE_PLAN_H
+
+#include "shisaku/planfile.h"
+
+struct store;
+struct config;
+
+/* A resolver answering from the database (and the evaluation scale of the
+ * config), for pf_read. Lives as long as st and cfg. */
+struct store_resolver {
+	struct pf_resolver	 res;
+	struct store		*st;
+	const struct config	*cfg;
+};
+void store_resolver_init(struct store_resolver *r, struct store *st,
+    const struct config *cfg);
+
+/*
+ * Writes a checked document (no errors) in one BEGIN IMMEDIATE
+ * transaction: all of it or, on any failure, nothing. With replace, a plan
+ * already in the database is deleted first with everything under it
+ * (results and history included). login is recorded as the author of
+ * imported results. Returns 0, STORE_BUSY or -1 with *cause.
+ */
+int store_plan_import(struct store *st, const struct pf_doc *d, int replace,
+    const char *login, char **cause);
+
+/* Reads one plan (code) or all plans (NULL) into d, in the order import
+ * needs. Returns 0, or -1 with *cause (an unknown code). */
+int store_plan_export(struct store *st, const char *code, struct pf_doc *d,
+    char **cause);
+
+struct store_plan_row {
+	long long	 id;
+	char		*code;
+	char		*name;
+	int		 first_fy, last_fy;	/* 0 = unknown */
+};
+/* All plans in order; *rows is malloc'd, free with store_plan_rows_free. */
+int store_plan_list(struct store *st, struct store_plan_row **rows, size_t *n,
+    char **cause);
+void store_plan_rows_free(struct store_plan_row *rows, size_t n);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * Users and their roles, keyed by the login name the operating system
+ * reports. Only a planner changes them (checked by the caller).
+ */
+#ifndef SHISAKU_STORE_USER_H
+#define SHISAKU_STORE_USER_H
+
+#include <stddef.h>
+
+#include "shisaku/session.h"
+
+struct store;
+
+struct store_user {
+	char		*login;
+	char		*name;
+	enum role	 role;
+	char		*dept_code;	/* "" when none */
+	char		*dept_name;
+};
+
+/* Fills role, name and department of s from s->login (ROLE_NONE when the
+ * login is not a user). */
+int store_user_session(struct store *st, struct session *s, char **cause);
+
+/* Adds or (with update) changes a user. dept_code may be NULL or "" (no
+ * department; a clerk needs one). Returns 0 or -1 with *cause. */
+int store_user_put(struct store *st, const char *login, const char *name,
+    enum role role, const char *dept_code, int update, char **cause);
+int store_user_remove(struct store *st, const char *login, char **cause);
+int store_user_list(struct store *st, struct store_user **users, size_t *n,
+    char **cause);
+void store_user_list_free(struct store_user *users, size_t n);
+/* Number of planners (init adds the first). */
+int store_user_count_planners(struct store *st);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * Small helpers used everywhere: allocation that cannot fail (out of
+ * memory is the one fatal error), formatted allocation, whole-file reads,
+ * and the current time in the form the store writes.
+ */
+#ifndef SHISAKU_UTIL_H
+#define SHISAKU_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* Reads a whole file ("-" = standard input) into *data (NUL-terminated,
+ * malloc'd) and *len. Returns 0, or -1 with *cause ("PATH: reason"). */
+int read_whole_file(const char *path, char **data, size_t *len, char **cause);
+
+/* The local time now as "YYYY-MM-DDTHH:MM:SS" into buf (20 bytes). */
+char *now_iso(char buf[20]);
+
+#endif

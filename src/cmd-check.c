@@ -1,0 +1,47 @@
+/*
+ * shisaku check: SQLite's integrity and foreign-key checks plus the
+ * model's own invariants; exit status 3 when anything is wrong.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "shisaku/cmd.h"
+
+static void
+report_line(void *arg, const char *line)
+{
+	(void)arg;
+	printf("%s\n", line);
+}
+
+static int
+cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct store	*st;
+	char		*cause = NULL;
+	int		 status, problems;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(&cmd_check_entry);
+	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+		return status;
+	problems = store_check(st, report_line, NULL, &cause);
+	if (problems < 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		status = EXIT_DATABASE;
+	} else if (problems > 0) {
+		cmd_error("%s: %d 件の問題があります", ctx->db_path, problems);
+		status = EXIT_DATABASE;
+	} else {
+		printf("%s: 問題はありません\n", ctx->db_path);
+		status = EXIT_OK;
+	}
+	store_close(st);
+	return status;
+}
+
+const struct cmd_entry cmd_check_entry = {
+	"check", "", "データベースの整合性を検査する", cmd_check_exec
+};

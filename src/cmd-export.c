@@ -1,0 +1,181 @@
+/*
+ * shisaku export: writes plans in exactly the format import reads, so an
+ * export is the template a planner edits. Output goes to a temporary file
+ * renamed into place, so a failed export never leaves half a file.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "shisaku/cmd.h"
+#include "shisaku/config.h"
+#include "shisaku/planfile.h"
+#include "shisaku/store-plan.h"
+#include "shisaku/util.h"
+
+/* Converts UTF-8 to CP932 for Excel on Japanese Windows. Returns a
+ * malloc'd buffer, or NULL with *cause naming the line that has a
+ * character CP932 lacks. */
+static char *
+to_cp932(const char *in, size_t len, size_t *outlen, char **cause)
+{
+	iconv_t	 cd = iconv_open("CP932", "UTF-8");
+	char	*out, *ip = (char *)in, *op;
+	size_t	 il = len, ol = len * 2 + 16, line = 1;
+	const char *p;
+
+	if (cd == (iconv_t)-1) {
+		*cause = xasprintf("CP932 に変換できません: %s", strerror(errno));
+		return NULL;
+	}
+	out = xmalloc(ol);
+	op = out;
+	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+		for (p = in; p < ip; p++)
+			if (*p == '\n')
+				line++;
+		*cause = xasprintf("%zu 行目に CP932 で表せない文字があります"
+		    "（encoding = utf-8-bom で書き出してください）", line);
+		free(out);
+		iconv_close(cd);
+		return NULL;
+	}
+	iconv_close(cd);
+	*outlen = (size_t)(op - out);
+	return out;
+}
+
+static int
+write_out(const char *path, const char *data, size_t len, char **cause)
+{
+	char	*tmp;
+	FILE	*f;
+	int	 ok;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			*cause = xasprintf("書き出せません: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	if ((f = fopen(tmp, "wb")) == NULL) {
+		*cause = xasprintf("%s: 作成できません: %s", tmp, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	ok = fwrite(data, 1, len, f) == len;
+	ok = (fclose(f) == 0) && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		*cause = xasprintf("%s: 書き出せません: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+static int
+cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "plan", required_argument, NULL, 'p' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "crlf", no_argument, NULL, 'C' },
+		{ "lf", no_argument, NULL, 'L' },
+		{ "tsv", no_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct store		*st;
+	struct pf_doc		 d;
+	const char		*plan = NULL, *out = NULL;
+	enum config_encoding	 enc = ctx->cfg->encoding;
+	int			 crlf = ctx->cfg->crlf, tsv = 0, ch, status;
+	char			*cause = NULL, *buf = NULL, *conv;
+	size_t			 len = 0, clen;
+	FILE			*mem;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "p:o:e:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'p':
+			plan = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'e':
+			if (strcmp(optarg, "utf-8") == 0)
+				enc = ENC_UTF8;
+			else if (strcmp(optarg, "utf-8-bom") == 0)
+				enc = ENC_UTF8_BOM;
+			else if (strcmp(optarg, "cp932") == 0)
+				enc = ENC_CP932;
+			else {
+				cmd_error("--encoding は utf-8, utf-8-bom, cp932 の"
+				    "いずれかです（\"%s\"）", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'C':
+			crlf = 1;
+			break;
+		case 'L':
+			crlf = 0;
+			break;
+		case 't':
+			tsv = 1;
+			break;
+		default:
+			return cmd_usage(&cmd_export_entry);
+		}
+	}
+	if (optind != argc)
+		return cmd_usage(&cmd_export_entry);
+	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+		return status;
+	pf_doc_init(&d);
+	if (store_plan_export(st, plan, &d, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		pf_doc_free(&d);
+		store_close(st);
+		return plan ? EXIT_INPUT : EXIT_DATABASE;
+	}
+	store_close(st);
+	mem = open_memstream(&buf, &len);
+	pf_write(&d, mem, tsv ? '\t' : ',', crlf ? "\r\n" : "\n", enc == ENC_UTF8_BOM);
+	fclose(mem);
+	pf_doc_free(&d);
+	status = EXIT_OK;
+	if (enc == ENC_CP932) {
+		if ((conv = to_cp932(buf, len, &clen, &cause)) == NULL)
+			status = EXIT_INPUT;
+		else {
+			free(buf);
+			buf = conv;
+			len = clen;
+		}
+	}
+	if (status == EXIT_OK && write_out(out, buf, len, &cause) != 0)
+		status = EXIT_INPUT;
+	if (status != EXIT_OK) {
+		cmd_error("%s", cause);
+		free(cause);
+	}
+	free(buf);
+	return status;
+}
+
+const struct cmd_entry cmd_export_entry = {
+	"export", "[--plan CODE] [-o FILE] [--encoding utf-8|utf-8-bom|cp932] "
+	"[--crlf|--lf] [--tsv]",
+	"計画を計画ファイルの形式で書き出す（読み込みの雛形になる）", cmd_export_exec
+};

@@ -1,0 +1,54 @@
+/*
+ * shisaku plans: one line per plan, for scripts: code, tab, name, tab,
+ * first and last fiscal year ("2021-2025"; "-" where unknown).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "shisaku/cmd.h"
+#include "shisaku/store-plan.h"
+
+static void
+print_fy(int fy)
+{
+	if (fy)
+		printf("%d", fy);
+	else
+		putchar('-');
+}
+
+static int
+cmd_plans_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct store		*st;
+	struct store_plan_row	*rows;
+	size_t			 n, i;
+	char			*cause = NULL;
+	int			 status;
+
+	(void)argv;
+	if (argc != 1)
+		return cmd_usage(&cmd_plans_entry);
+	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+		return status;
+	if (store_plan_list(st, &rows, &n, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		store_close(st);
+		return EXIT_DATABASE;
+	}
+	for (i = 0; i < n; i++) {
+		printf("%s\t%s\t", rows[i].code, rows[i].name);
+		print_fy(rows[i].first_fy);
+		putchar('-');
+		print_fy(rows[i].last_fy);
+		putchar('\n');
+	}
+	store_plan_rows_free(rows, n);
+	store_close(st);
+	return EXIT_OK;
+}
+
+const struct cmd_entry cmd_plans_entry = {
+	"plans", "", "計画の一覧（コード、名前、期間）", cmd_plans_exec
+};

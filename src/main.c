@@ -1,0 +1,198 @@
+/*
+ * shisaku: the command line. Reads the global options and the
+ * configuration, then runs a subcommand from the table below or, with no
+ * subcommand, the terminal interface on the database.
+ */
+#include <getopt.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/cmd.h"
+#include "shisaku/config.h"
+#include "shisaku/session.h"
+#include "shisaku/store-user.h"
+#include "shisaku/ui.h"
+#include "shisaku/util.h"
+
+static const struct cmd_entry *const commands[] = {
+	&cmd_init_entry,
+	&cmd_import_entry,
+	&cmd_export_entry,
+	&cmd_plans_entry,
+	&cmd_check_entry,
+	&cmd_backup_entry,
+	&cmd_user_entry,
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+void
+cmd_error(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("shisaku: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+cmd_usage(const struct cmd_entry *e)
+{
+	fprintf(stderr, "使い方: shisaku [-c FILE] [-d DB] %s %s\n", e->name, e->usage);
+	return EXIT_USAGE;
+}
+
+struct store *
+cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode, int *status)
+{
+	struct store	*st;
+	char		*cause = NULL;
+
+	st = store_open(ctx->db_path, mode, ctx->cfg->busy_timeout_ms, &cause);
+	if (st == NULL) {
+		cmd_error("%s", cause);
+		free(cause);
+		*status = EXIT_DATABASE;
+	}
+	return st;
+}
+
+static void
+usage(FILE *f)
+{
+	size_t	i;
+
+	fprintf(f,
+	    "使い方: shisaku [-c FILE] [-d DB] [COMMAND [ARGS]]\n"
+	    "\n"
+	    "市町村の計画（施策・取組・指標・年度実績）を端末で管理します。\n"
+	    "COMMAND を省くと、データベースを画面で開きます。\n"
+	    "\n"
+	    "オプション:\n"
+	    "  -c FILE      設定ファイル（既定: $SHISAKU_CONFIG,\n"
+	    "               $XDG_CONFIG_HOME/shisaku/shisaku.ini, /etc/shisaku/shisaku.ini）\n"
+	    "  -d DB        データベースファイル（既定: 設定の [database] path）\n"
+	    "  -h, --help   この説明\n"
+	    "  -V, --version 版\n"
+	    "\n"
+	    "コマンド:\n");
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-8s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(f, "\n詳しくは man shisaku、man shisaku-plan、man shisaku.ini。\n");
+}
+
+/* Builds the session from the OS login and the users table. */
+static int
+make_session(struct cmd_ctx *ctx, struct store *st, struct session *s)
+{
+	char	*cause = NULL;
+
+	memset(s, 0, sizeof *s);
+	if ((s->login = session_os_login(&cause)) == NULL) {
+		cmd_error("%s", cause);
+		free(cause);
+		return EXIT_INTERNAL;
+	}
+	if (store_user_session(st, s, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return EXIT_DATABASE;
+	}
+	if (s->role == ROLE_NONE && ctx->cfg->unknown_user == UNKNOWN_USER_REFUSE) {
+		cmd_error("ログイン名「%s」は利用者として登録されていません。"
+		    "企画担当に shisaku user add で登録を依頼してください", s->login);
+		return EXIT_DENIED;
+	}
+	return EXIT_OK;
+}
+
+static int
+run_tui(struct cmd_ctx *ctx)
+{
+	struct store	*st;
+	struct session	 s;
+	char		*cause = NULL;
+	int		 status;
+
+	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+		return status;
+	status = make_session(ctx, st, &s);
+	if (status == EXIT_OK && ui_run(ctx->cfg, st, &s, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		status = EXIT_INTERNAL;
+	}
+	session_clear(&s);
+	store_close(st);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*config_path = NULL, *db_path = NULL;
+	struct cmd_ctx	 ctx;
+	char		*cause = NULL;
+	size_t		 i;
+	int		 ch, status;
+
+	/* Messages are UTF-8 Japanese; the TUI checks the locale itself. */
+	setlocale(LC_ALL, "");
+	while ((ch = getopt_long(argc, argv, "+c:d:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			config_path = optarg;
+			break;
+		case 'd':
+			db_path = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		case 'V':
+			printf("shisaku %s\n", SHISAKU_VERSION);
+			return EXIT_OK;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	memset(&ctx, 0, sizeof ctx);
+	if ((ctx.cfg = config_load(config_path, &cause)) == NULL) {
+		cmd_error("%s", cause);
+		free(cause);
+		return EXIT_CONFIG;
+	}
+	ctx.db_path = db_path ? db_path : ctx.cfg->db_path;
+
+	if (argc == 0)
+		status = run_tui(&ctx);
+	else {
+		status = -1;
+		for (i = 0; i < NCOMMANDS; i++)
+			if (strcmp(argv[0], commands[i]->name) == 0) {
+				status = commands[i]->exec(&ctx, argc, argv);
+				break;
+			}
+		if (status == -1) {
+			cmd_error("不明なコマンド「%s」です（shisaku --help で一覧）",
+			    argv[0]);
+			status = EXIT_USAGE;
+		}
+	}
+	config_free(ctx.cfg);
+	return status;
+}

@@ -1,0 +1,208 @@
+/*
+ * Users and roles in the store (see store-user.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/store-internal.h"
+#include "shisaku/store-user.h"
+#include "shisaku/util.h"
+
+int
+store_user_session(struct store *st, struct session *s, char **cause)
+{
+	static const char sql[] = "SELECT u.name, u.role, coalesce(u.dept_id, 0),"
+	    " coalesce(d.name, '') FROM app_user u LEFT JOIN department d"
+	    " ON d.id = u.dept_id WHERE u.login = ?";
+	sqlite3_stmt	*q = store_stmt(st, sql, cause);
+	int		 rc;
+
+	if (q == NULL)
+		return -1;
+	store_bind_text(q, 1, s->login);
+	free(s->name);
+	free(s->dept_name);
+	s->name = NULL;
+	s->dept_name = NULL;
+	s->role = ROLE_NONE;
+	s->dept_id = 0;
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		int role = role_parse(store_col_text(q, 1));
+		s->name = store_col_dup(q, 0);
+		s->role = role < 0 ? ROLE_NONE : (enum role)role;
+		s->dept_id = sqlite3_column_int64(q, 2);
+		s->dept_name = store_col_dup(q, 3);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = store_errmsg(st, "利用者の確認");
+		return -1;
+	}
+	if (s->name == NULL)
+		s->name = xstrdup("");
+	if (s->dept_name == NULL)
+		s->dept_name = xstrdup("");
+	return 0;
+}
+
+int
+store_user_put(struct store *st, const char *login, const char *name,
+    enum role role, const char *dept_code, int update, char **cause)
+{
+	static const char sql_dept[] = "SELECT id FROM department WHERE code = ?"
+	    " OR name = ? ORDER BY code = ? DESC LIMIT 2";
+	static const char sql_exists[] = "SELECT 1 FROM app_user WHERE login = ?";
+	static const char sql_put[] = "INSERT INTO app_user (login, name, role,"
+	    " dept_id) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (login) DO UPDATE SET"
+	    " name = coalesce(?2, name), role = ?3, dept_id = ?4";
+	sqlite3_stmt	*s;
+	long long	 dept = 0;
+	int		 found, rc, ndept = 0;
+
+	if (dept_code != NULL && dept_code[0] != '\0') {
+		if ((s = store_stmt(st, sql_dept, cause)) == NULL)
+			return -1;
+		store_bind_text(s, 1, dept_code);
+		store_bind_text(s, 2, dept_code);
+		store_bind_text(s, 3, dept_code);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			if (ndept++ == 0)
+				dept = sqlite3_column_int64(s, 0);
+		}
+		sqlite3_reset(s);
+		if (dept == 0) {
+			*cause = xasprintf("部署「%s」がありません", dept_code);
+			return -1;
+		}
+		/* A name shared by departments of several cities must be given
+		 * by its code; an exact code match sorts first. */
+		(void)ndept;
+	}
+	if (role == ROLE_CLERK && dept == 0) {
+		*cause = xasprintf("担当課職員には部署が必要です（--dept）");
+		return -1;
+	}
+	if ((rc = store_begin(st, cause)) != 0)
+		return rc;
+	if ((s = store_stmt(st, sql_exists, cause)) == NULL)
+		goto fail;
+	store_bind_text(s, 1, login);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	if (found && !update) {
+		*cause = xasprintf("利用者「%s」は既に登録されています（変更は user set）",
+		    login);
+		goto fail;
+	}
+	if (!found && update) {
+		*cause = xasprintf("利用者「%s」は登録されていません", login);
+		goto fail;
+	}
+	if ((s = store_stmt(st, sql_put, cause)) == NULL)
+		goto fail;
+	store_bind_text(s, 1, login);
+	store_bind_text(s, 2, name);
+	store_bind_text(s, 3, role_name(role));
+	store_bind_opt_int(s, 4, dept);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		*cause = store_errmsg(st, "利用者の登録");
+		sqlite3_reset(s);
+		goto fail;
+	}
+	sqlite3_reset(s);
+	return store_commit(st, cause);
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int
+store_user_remove(struct store *st, const char *login, char **cause)
+{
+	static const char sql[] = "DELETE FROM app_user WHERE login = ?";
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((rc = store_begin(st, cause)) != 0)
+		return rc;
+	if ((s = store_stmt(st, sql, cause)) == NULL)
+		goto fail;
+	store_bind_text(s, 1, login);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_errmsg(st, "利用者の削除");
+		goto fail;
+	}
+	if (sqlite3_changes(st->db) == 0) {
+		*cause = xasprintf("利用者「%s」は登録されていません", login);
+		goto fail;
+	}
+	return store_commit(st, cause);
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int
+store_user_list(struct store *st, struct store_user **users, size_t *n,
+    char **cause)
+{
+	static const char sql[] = "SELECT u.login, u.name, u.role,"
+	    " coalesce(d.code, ''), coalesce(d.name, '') FROM app_user u"
+	    " LEFT JOIN department d ON d.id = u.dept_id ORDER BY u.login";
+	sqlite3_stmt		*s = store_stmt(st, sql, cause);
+	struct store_user	*u;
+	int			 rc, role;
+
+	*users = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*users = xreallocarray(*users, *n + 1, sizeof **users);
+		u = &(*users)[(*n)++];
+		u->login = store_col_dup(s, 0);
+		u->name = store_col_dup(s, 1);
+		role = role_parse(store_col_text(s, 2));
+		u->role = role < 0 ? ROLE_NONE : (enum role)role;
+		u->dept_code = store_col_dup(s, 3);
+		u->dept_name = store_col_dup(s, 4);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_errmsg(st, "利用者の一覧");
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_user_list_free(struct store_user *users, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(users[i].login);
+		free(users[i].name);
+		free(users[i].dept_code);
+		free(users[i].dept_name);
+	}
+	free(users);
+}
+
+int
+store_user_count_planners(struct store *st)
+{
+	static const char sql[] = "SELECT count(*) FROM app_user WHERE role = 'planner'";
+	sqlite3_stmt	*s = store_stmt(st, sql, NULL);
+	int		 n = 0;
+
+	if (s == NULL)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return n;
+}

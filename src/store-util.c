@@ -1,0 +1,103 @@
+/*
+ * Store helpers shared by the store files: the prepared-statement cache
+ * and typed binding and reading of columns.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/store-internal.h"
+#include "shisaku/util.h"
+#include "shisaku/value.h"
+
+sqlite3_stmt *
+store_stmt(struct store *st, const char *sql, char **cause)
+{
+	size_t		 i;
+	sqlite3_stmt	*s;
+
+	for (i = 0; i < st->ncache; i++)
+		if (st->cache[i].sql == sql) {
+			s = st->cache[i].stmt;
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			return s;
+		}
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		if (cause)
+			*cause = store_errmsg(st, "SQL の準備");
+		return NULL;
+	}
+	st->cache = xreallocarray(st->cache, st->ncache + 1, sizeof *st->cache);
+	st->cache[st->ncache].sql = sql;
+	st->cache[st->ncache].stmt = s;
+	st->ncache++;
+	return s;
+}
+
+void
+store_stmt_cache_free(struct store *st)
+{
+	size_t	i;
+
+	for (i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	free(st->cache);
+	st->cache = NULL;
+	st->ncache = 0;
+}
+
+int
+store_bind_text(sqlite3_stmt *s, int i, const char *text)
+{
+	if (text == NULL)
+		return sqlite3_bind_null(s, i);
+	return sqlite3_bind_text(s, i, text, -1, SQLITE_TRANSIENT);
+}
+
+int
+store_bind_opt_int(sqlite3_stmt *s, int i, long long v)
+{
+	if (v == 0)
+		return sqlite3_bind_null(s, i);
+	return sqlite3_bind_int64(s, i, v);
+}
+
+int
+store_bind_value(sqlite3_stmt *s, int i, const struct value *v)
+{
+	sqlite3_bind_null(s, i);
+	sqlite3_bind_null(s, i + 1);
+	if (v->kind == VALUE_NUMBER)
+		return sqlite3_bind_double(s, i, v->num);
+	if (v->kind == VALUE_TEXT)
+		return sqlite3_bind_text(s, i + 1, v->text, -1, SQLITE_TRANSIENT);
+	return SQLITE_OK;
+}
+
+const char *
+store_col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char	*t = sqlite3_column_text(s, i);
+
+	return t ? (const char *)t : "";
+}
+
+char *
+store_col_dup(sqlite3_stmt *s, int i)
+{
+	return xstrdup(store_col_text(s, i));
+}
+
+void
+store_col_value(sqlite3_stmt *s, int i, struct value *v)
+{
+	memset(v, 0, sizeof *v);
+	if (sqlite3_column_type(s, i) != SQLITE_NULL) {
+		v->kind = VALUE_NUMBER;
+		v->num = sqlite3_column_double(s, i);
+	} else if (sqlite3_column_type(s, i + 1) != SQLITE_NULL) {
+		v->kind = VALUE_TEXT;
+		v->text = store_col_dup(s, i + 1);
+	} else
+		v->kind = VALUE_NONE;
+}

@@ -1,0 +1,143 @@
+/*
+ * Small helpers (see util.h). Allocation failure is the one error that
+ * ends the program: it prints a message and exits with status 70.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "shisaku/util.h"
+
+static void
+out_of_memory(void)
+{
+	fputs("shisaku: メモリが足りません\n", stderr);
+	exit(70);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void	*p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void	*p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > (size_t)-1 / size)
+		out_of_memory();
+	p = realloc(p, n == 0 || size == 0 ? 1 : n * size);
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char	*p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list	 ap2;
+	int	 n;
+	char	*p;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		out_of_memory();
+	p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+int
+read_whole_file(const char *path, char **data, size_t *len, char **cause)
+{
+	FILE	*f;
+	char	*buf = NULL;
+	size_t	 cap = 0, n = 0, got;
+	int	 is_stdin = strcmp(path, "-") == 0;
+
+	f = is_stdin ? stdin : fopen(path, "rb");
+	if (f == NULL) {
+		*cause = xasprintf("%s: 開けません: %s", path, strerror(errno));
+		return -1;
+	}
+	do {
+		if (cap - n < 65536) {
+			cap = cap ? cap * 2 : 65536;
+			buf = xreallocarray(buf, cap, 1);
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+	} while (got > 0);
+	if (ferror(f)) {
+		*cause = xasprintf("%s: 読み込めません: %s", path, strerror(errno));
+		free(buf);
+		if (!is_stdin)
+			fclose(f);
+		return -1;
+	}
+	if (!is_stdin)
+		fclose(f);
+	if (buf == NULL)
+		buf = xmalloc(1);
+	buf[n] = '\0';
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+char *
+now_iso(char buf[20])
+{
+	time_t		t = time(NULL);
+	struct tm	tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, 20, "%Y-%m-%dT%H:%M:%S", &tm);
+	return buf;
+}
