@@ -28,40 +28,6 @@ static const struct cmd_entry *const commands[] = {
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
-void
-cmd_error(const char *fmt, ...)
-{
-	va_list	ap;
-
-	fputs("shisaku: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int
-cmd_usage(const struct cmd_entry *e)
-{
-	fprintf(stderr, "使い方: shisaku [-c FILE] [-d DB] %s %s\n", e->name, e->usage);
-	return EXIT_USAGE;
-}
-
-struct store *
-cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode, int *status)
-{
-	struct store	*st;
-	char		*cause = NULL;
-
-	st = store_open(ctx->db_path, mode, ctx->cfg->busy_timeout_ms, &cause);
-	if (st == NULL) {
-		cmd_error("%s", cause);
-		free(cause);
-		*status = EXIT_DATABASE;
-	}
-	return st;
-}
-
 static void
 usage(FILE *f)
 {

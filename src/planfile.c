@@ -362,11 +362,11 @@ check_plan(struct checker *c, struct pf_record *r)
 		ERR(r, PLAN_CODE, "計画「%s」が重複しています", r->f[PLAN_CODE]);
 		return;
 	}
-	if (!c->replace && c->res && c->res->plan_exists(c->res->arg, r->f[PLAN_CODE])) {
+	/* Even when refused, the plan is indexed so that its other rows are
+	 * checked as usual instead of each repeating this error. */
+	if (!c->replace && c->res && c->res->plan_exists(c->res->arg, r->f[PLAN_CODE]))
 		ERR(r, PLAN_CODE, "計画「%s」は既にデータベースにあります"
 		    "（置き換えるには --replace）", r->f[PLAN_CODE]);
-		return;
-	}
 	check_period(c, r, PLAN_FIRST, PLAN_LAST);
 	index_add(c, PF_PLAN, r->f[PLAN_CODE], NULL, (size_t)(r - c->d->recs));
 }

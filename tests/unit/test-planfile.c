@@ -1,0 +1,412 @@
+/*
+ * Plan files through the store: migrations from an empty file, import
+ * errors reported by file, line and column with the database unchanged,
+ * and the round trip of the four sample plans (export, import, export
+ * gives identical bytes). Run from the top of the source tree.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "shisaku/planfile.h"
+#include "shisaku/store-plan.h"
+#include "shisaku/store.h"
+#include "shisaku/util.h"
+
+static char dir[] = "/tmp/shisaku-test-planfile-XXXXXX";
+
+static char *
+tmp_path(const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+static struct store *
+fresh_store(const char *name)
+{
+	char		*path = tmp_path(name), *cause = NULL;
+	struct store	*st;
+
+	unlink(path);
+	st = store_open(path, STORE_OPEN_CREATE, 1000, &cause);
+	if (st == NULL)
+		fprintf(stderr, "store_open: %s\n", cause);
+	free(cause);
+	free(path);
+	return st;
+}
+
+/* Reads the text into a document checked against st; returns errors. */
+static size_t
+read_text(struct store *st, struct pf_doc *d, const char *name, const char *text)
+{
+	struct store_resolver	res;
+
+	store_resolver_init(&res, st, NULL);
+	pf_doc_init(d);
+	return pf_read(d, name, text, strlen(text), &res.res, 0);
+}
+
+static int
+has_error(const struct pf_doc *d, const char *want)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nerrors; i++)
+		if (strstr(d->errors[i], want) != NULL)
+			return 1;
+	return 0;
+}
+
+static char *
+export_all(struct store *st, const char *plan)
+{
+	struct pf_doc	 d;
+	char		*buf = NULL, *cause = NULL;
+	size_t		 len = 0;
+	FILE		*f;
+
+	pf_doc_init(&d);
+	if (store_plan_export(st, plan, &d, &cause) != 0) {
+		fprintf(stderr, "export: %s\n", cause);
+		free(cause);
+		pf_doc_free(&d);
+		return NULL;
+	}
+	f = open_memstream(&buf, &len);
+	pf_write(&d, f, ',', "\n", 0);
+	fclose(f);
+	pf_doc_free(&d);
+	return buf;
+}
+
+static int
+count_rows(struct store *st, const char *what)
+{
+	/* Counts through an export: the number of records of a kind. */
+	char	*text = export_all(st, NULL), *p;
+	char	*needle = xasprintf("\n%s,", what);
+	int	 n = 0;
+
+	for (p = text; p && (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	free(needle);
+	free(text);
+	return n;
+}
+
+static const char small_plan[] =
+    "\xef\xbb\xbfshisaku-plan,1\r\n"
+    "plan,t,試験計画,R3,令和7年度,試験市,\"説明, 二行\r\n目\"\r\n"
+    "level,t,1,基本方針\r\n"
+    "level,t,2,取組\r\n"
+    "flag,t,star,重点,★\r\n"
+    "dept,試験市/総務課,総務課,試験市,\r\n"
+    "deptname,試験市/総務課,2022,庶務課\r\n"
+    "node,t,1,,Ⅰ,方針一,,,,,,\r\n"
+    "node,t,1-1,1,No.1,取組一,,2021,2025,概要,\"○手段一\n○手段二\",\r\n"
+    "mark,t,1-1,star\r\n"
+    "assign,t,1-1,試験市/総務課,1,,\r\n"
+    "yearplan,t,1-1,2021,2023,前半\r\n"
+    "yearplan,t,1-1,R6,R7,後半\r\n"
+    "cost,t,1-1,2021,拡大\r\n"
+    "indicator,t,i1,1-1,収納率,,%,増加,,９８．５％,2020,99%,2025,,\r\n"
+    "target,t,i1,2021,98.82%\r\n"
+    "target,t,i1,2022,実施\r\n"
+    "indicator,t,i2,,件数,行政指標,件,up,1,\"1,200件\",H29,1500,2025,,\r\n";
+
+TEST(test_migrate_empty_file)
+{
+	struct store	*st = fresh_store("m.db");
+	char		*path = tmp_path("m.db"), *cause = NULL;
+
+	CHECK(st != NULL);
+	CHECK_INT(store_file_version(st), store_schema_version());
+	store_close(st);
+	/* Opening again finds the schema current and changes nothing. */
+	st = store_open(path, STORE_OPEN_EXISTING, 1000, &cause);
+	CHECK(st != NULL);
+	if (st)
+		CHECK_INT(store_file_version(st), store_schema_version());
+	store_close(st);
+	free(cause);
+	free(path);
+}
+
+TEST(test_refuse_foreign_sqlite_file)
+{
+	char		*path = tmp_path("other.db"), *cause = NULL, *cmd;
+	struct store	*st;
+	FILE		*f;
+
+	unlink(path);
+	cmd = xasprintf("sqlite3 '%s' 'CREATE TABLE t(x)'", path);
+	CHECK_INT(system(cmd), 0);
+	st = store_open(path, STORE_OPEN_EXISTING, 1000, &cause);
+	CHECK(st == NULL);
+	CHECK(cause != NULL && strstr(cause, "shisaku のデータベースではありません"));
+	free(cause);
+	cause = NULL;
+	/* A text file is not a database at all. */
+	f = fopen(path, "w");
+	fputs("hello, this is not sqlite at all, just some text to fill a page\n", f);
+	fclose(f);
+	st = store_open(path, STORE_OPEN_EXISTING, 1000, &cause);
+	CHECK(st == NULL);
+	CHECK(cause != NULL);
+	free(cause);
+	free(cmd);
+	free(path);
+}
+
+TEST(test_missing_database)
+{
+	char		*cause = NULL;
+	struct store	*st = store_open("/nonexistent/dir/x.db", STORE_OPEN_EXISTING,
+			    100, &cause);
+
+	CHECK(st == NULL);
+	CHECK(cause != NULL && strstr(cause, "init"));
+	free(cause);
+}
+
+TEST(test_import_small_plan)
+{
+	struct store	*st = fresh_store("small.db");
+	struct pf_doc	 d;
+	char		*cause = NULL, *out;
+
+	CHECK_INT(read_text(st, &d, "small.csv", small_plan), 0);
+	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+	out = export_all(st, "t");
+	CHECK(out != NULL);
+	/* Canonical forms: western years, values with unit, Japanese words. */
+	/* A line break inside a field is kept as LF whatever the file used. */
+	CHECK(strstr(out, "\nplan,t,試験計画,2021,2025,試験市,\"説明, 二行\n目\"\n"));
+	CHECK(strstr(out, "\nindicator,t,i1,1-1,収納率,,%,増加,,98.5%,2020,99%,2025\n"));
+	CHECK(strstr(out, "\ntarget,t,i1,2021,98.82%\n"));
+	CHECK(strstr(out, "\ntarget,t,i1,2022,実施\n"));
+	CHECK(strstr(out, "\nindicator,t,i2,,件数,行政指標,件,増加,1,1200件,2017,1500件,2025\n"));
+	CHECK(strstr(out, "\ndeptname,試験市/総務課,2022,庶務課\n"));
+	CHECK(strstr(out, "\nyearplan,t,1-1,2024,2025,後半\n"));
+	CHECK(strstr(out, "\ncost,t,1-1,2021,拡大\n"));
+	CHECK(strstr(out, "\"○手段一\n○手段二\""));
+	free(out);
+	store_close(st);
+}
+
+TEST(test_import_errors_listed_and_nothing_written)
+{
+	struct store	*st = fresh_store("err.db");
+	struct pf_doc	 d;
+	static const char bad[] =
+	    "shisaku-plan,1\n"
+	    "plan,e,計画,2021,2025\n"
+	    "level,e,1,方針\n"
+	    "node,e,1,,,方針一\n"
+	    "node,e,2,9,,子\n"			/* line 5: unknown parent */
+	    "bogus,e\n"				/* line 6: unknown kind */
+	    "indicator,e,i,1,指標,,件,横ばい\n"	/* line 7: bad direction */
+	    "target,e,i,R99X,5件\n"		/* line 8: bad year */
+	    "cost,e,1,2021,拡大,extra\n"		/* line 9: too many columns */
+	    "node,e,1,,,重複\n"			/* line 10: duplicate key */
+	    "\"open,quote\n";			/* line 11: unterminated */
+
+	CHECK(read_text(st, &d, "bad.csv", bad) >= 7);
+	CHECK(has_error(&d, "bad.csv:5:4: "));
+	CHECK(has_error(&d, "bad.csv:6:1: "));
+	CHECK(has_error(&d, "bad.csv:7:8: "));
+	CHECK(has_error(&d, "bad.csv:8:4: "));
+	CHECK(has_error(&d, "bad.csv:9:6: "));
+	CHECK(has_error(&d, "bad.csv:10:3: "));
+	CHECK(has_error(&d, "bad.csv:11:"));
+	pf_doc_free(&d);
+	CHECK_INT(count_rows(st, "plan"), 0);
+	store_close(st);
+}
+
+TEST(test_invalid_utf8_reported_with_line)
+{
+	struct store	*st = fresh_store("utf.db");
+	struct pf_doc	 d;
+	static const char bad[] =
+	    "shisaku-plan,1\n"
+	    "plan,u,計画,2021,2025\n"
+	    "level,u,1,方針\n"
+	    "node,u,1,,,方\xff針\n";
+
+	CHECK(read_text(st, &d, "utf.csv", bad) >= 1);
+	CHECK(has_error(&d, "utf.csv:4:"));
+	pf_doc_free(&d);
+	store_close(st);
+}
+
+TEST(test_header_required)
+{
+	struct store	*st = fresh_store("hdr.db");
+	struct pf_doc	 d;
+
+	CHECK_INT(read_text(st, &d, "h.csv", "plan,x,名前\n"), 1);
+	CHECK(has_error(&d, "h.csv:1:1: "));
+	pf_doc_free(&d);
+	CHECK_INT(read_text(st, &d, "e.csv", ""), 1);
+	pf_doc_free(&d);
+	store_close(st);
+}
+
+TEST(test_plan_already_in_database)
+{
+	struct store	*st = fresh_store("dup.db");
+	struct pf_doc	 d;
+	char		*cause = NULL;
+
+	CHECK_INT(read_text(st, &d, "a.csv", small_plan), 0);
+	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+	CHECK_INT(read_text(st, &d, "a.csv", small_plan), 1);
+	CHECK(has_error(&d, "a.csv:2:2: "));
+	pf_doc_free(&d);
+	store_close(st);
+}
+
+TEST(test_results_file_for_existing_plan)
+{
+	struct store	*st = fresh_store("res.db");
+	struct pf_doc	 d;
+	char		*cause = NULL, *out;
+	static const char results[] =
+	    "shisaku-plan,1\n"
+	    "result,t,1-1,R3,完了,A,提出済,\"出前講座を42回\n開催した\",課題,,clerk,"
+	    "2022-04-20T10:00:00,,\n"
+	    "actual,t,i1,2021,９８．９％,速報値\n"
+	    "actual,t,i9,2021,1\n";		/* line 5: no such indicator */
+
+	CHECK_INT(read_text(st, &d, "p.csv", small_plan), 0);
+	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+	CHECK_INT(read_text(st, &d, "r.csv", results), 1);
+	/* The result's text spans lines 2-3, so the bad actual is on line 5. */
+	CHECK(has_error(&d, "r.csv:5:3: "));
+	pf_doc_free(&d);
+	/* Without the bad line it loads. */
+	{
+		char *good = xstrndup(results, strstr(results, "actual,t,i9") - results);
+		CHECK_INT(read_text(st, &d, "r.csv", good), 0);
+		CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
+		pf_doc_free(&d);
+		free(good);
+	}
+	out = export_all(st, "t");
+	CHECK(out && strstr(out, "\nresult,t,1-1,2021,完了,A,提出済,\"出前講座を42回\n開催した\",課題,,clerk,2022-04-20T10:00:00\n"));
+	CHECK(out && strstr(out, "\nactual,t,i1,2021,98.9%,速報値\n"));
+	free(out);
+	store_close(st);
+}
+
+static const char *const samples[] = {
+	"db/samples/omitama-dx.csv",
+	"db/samples/omitama-goal1.csv",
+	"db/samples/shimotsuma-goal6.csv",
+	"db/samples/yuki-actionplan.csv",
+};
+
+TEST(test_samples_round_trip)
+{
+	struct store		*st = fresh_store("s1.db"), *st2;
+	struct store_resolver	 res;
+	struct pf_doc		 d;
+	char			*cause = NULL, *first, *second;
+	size_t			 i;
+
+	store_resolver_init(&res, st, NULL);
+	pf_doc_init(&d);
+	for (i = 0; i < sizeof samples / sizeof samples[0]; i++)
+		CHECK_INT(pf_read_file(&d, samples[i], &res.res, 0), 0);
+	for (i = 0; i < d.nerrors; i++)
+		fprintf(stderr, "%s\n", d.errors[i]);
+	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+	first = export_all(st, NULL);
+	CHECK(first != NULL);
+
+	st2 = fresh_store("s2.db");
+	store_resolver_init(&res, st2, NULL);
+	pf_doc_init(&d);
+	CHECK_INT(pf_read(&d, "export.csv", first, strlen(first), &res.res, 0), 0);
+	CHECK_INT(store_plan_import(st2, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+	second = export_all(st2, NULL);
+	CHECK(second != NULL && strcmp(first, second) == 0);
+
+	/* What the seeds print (counted in the seed texts). */
+	CHECK_INT(count_rows(st2, "plan"), 4);
+	CHECK_INT(count_rows(st2, "target"), 150);	/* Yuki: 30 indicators x 5 */
+	CHECK_INT(count_rows(st2, "cost"), 120);	/* Shimotsuma: 24 事業 x 5 */
+	free(first);
+	free(second);
+	store_close(st);
+	store_close(st2);
+}
+
+TEST(test_sample_counts_per_plan)
+{
+	struct store		*st = fresh_store("s3.db");
+	struct store_resolver	 res;
+	struct pf_doc		 d;
+	char			*cause = NULL, *yuki, *dx, *shimo, *omi;
+
+	store_resolver_init(&res, st, NULL);
+	pf_doc_init(&d);
+	CHECK_INT(pf_read_file(&d, samples[0], &res.res, 0) +
+	    pf_read_file(&d, samples[1], &res.res, 0) +
+	    pf_read_file(&d, samples[2], &res.res, 0) +
+	    pf_read_file(&d, samples[3], &res.res, 0), 0);
+	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+	yuki = export_all(st, "yuki-ap");
+	dx = export_all(st, "omitama-dx");
+	shimo = export_all(st, "shimotsuma-6");
+	omi = export_all(st, "omitama-1");
+	CHECK(yuki && strstr(yuki, ",No.39,") && !strstr(yuki, ",No.40,"));
+	CHECK(yuki && strstr(yuki, "\ntarget,yuki-ap,") != NULL);
+	CHECK(yuki && strstr(yuki, "市税等の収納率の向上"));
+	CHECK(yuki && strstr(yuki, ",2021,98.82%\n") && strstr(yuki, ",2025,98.9%\n"));
+	CHECK(dx && strstr(dx, ",No.27,") && !strstr(dx, ",No.28,"));
+	CHECK(shimo && strstr(shimo, ",6-2-7-2,") && strstr(shimo, "市民協働のまちづくり事業"));
+	CHECK(omi && strstr(omi, ",1101,") && strstr(omi, ",1602,"));
+	free(yuki);
+	free(dx);
+	free(shimo);
+	free(omi);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	char	*cmd;
+
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	RUN(test_migrate_empty_file);
+	RUN(test_refuse_foreign_sqlite_file);
+	RUN(test_missing_database);
+	RUN(test_import_small_plan);
+	RUN(test_import_errors_listed_and_nothing_written);
+	RUN(test_invalid_utf8_reported_with_line);
+	RUN(test_header_required);
+	RUN(test_plan_already_in_database);
+	RUN(test_results_file_for_existing_plan);
+	RUN(test_samples_round_trip);
+	RUN(test_sample_counts_per_plan);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	free(cmd);
+	DONE();
+}
