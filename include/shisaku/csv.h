@@ -29,11 +29,16 @@ void csv_reader_free(struct csv_reader *r);
 /*
  * Reads the next record. Returns 1 when a record was read, 0 at end of
  * input, -1 on a syntax error with *cause a malloc'd message and
- * *err_line/*err_col (1-based line and field number) set; after an error
+ * *err_line and *err_col (1-based line and field number) set; after an error
  * the reader skips to the next line so the caller can go on collecting
  * errors. Errors: an unterminated quoted field, a quote inside an unquoted
  * field, text after a closing quote, invalid UTF-8 (reported at the field
- * holding it), a NUL byte.
+ * holding it), a NUL byte. The line reported is the physical line of the
+ * fault (of the opening quote for an unterminated field); an unterminated
+ * field swallows the rest of the input.
+ * A blank line is a record of one empty field (the caller decides to skip
+ * it). A line break inside a quoted field is returned as "\n" whether the
+ * file has LF, CRLF or CR there.
  */
 int csv_read(struct csv_reader *r, struct csv_record *rec, char **cause,
     size_t *err_line, size_t *err_col);

@@ -30,19 +30,22 @@ enum fy_style {
  */
 int fy_parse(const char *text, char **cause);
 
-/* Writes the fiscal year in the given style into buf (UTF-8, NUL-ended);
- * returns buf. 16 bytes of buf... use FY_BUFSZ. */
+/* Writes the fiscal year in the given style into buf (UTF-8, NUL-ended,
+ * cut to size); returns buf. FY_BUFSZ bytes always suffice. The first year
+ * of an era is 元年: 令和元年度, 令和元(2019)年度. Years before 1868 have
+ * no era and are written the western way in every style. */
 #define FY_BUFSZ 48
 char *fy_format(int fy, enum fy_style style, char *buf, size_t size);
 
-/* Short form for narrow columns: "R7", "2025", "R7/2025". */
+/* Short form for narrow columns: "R7", "2025", "R7(2025)"; 2019 is "R1". */
 char *fy_format_short(int fy, enum fy_style style, char *buf, size_t size);
 
-/* Parses "era", "western", "both"; returns -1 if none. */
+/* Parses "era", "western", "both" (any case; also 和暦, 西暦, 併記);
+ * returns -1 if none. */
 int fy_style_parse(const char *text);
 
-/* The fiscal year a moment falls in, for a fiscal year starting in
- * start_month (1..12; Japan: 4). */
+/* The fiscal year a moment falls in (local time), for a fiscal year
+ * starting in start_month (1..12; Japan: 4; anything else is taken as 4). */
 int fy_of_time(time_t t, int start_month);
 
 #endif

@@ -32,7 +32,8 @@ int value_parse(const char *s, const char *unit, struct value *out, char **cause
 
 /*
  * Parses a strict number (for typed numeric fields): like value_parse but
- * text is an error ("数値を入力してください: 例 42, 98.5%, 1,200千円").
+ * text, and an empty string, is an error ("数値を入力してください: 例 42,
+ * 98.5%, 1,200千円").
  */
 int value_parse_number(const char *s, const char *unit, double *out, char **cause);
 
@@ -53,8 +54,11 @@ int value_equal(const struct value *a, const struct value *b);
 
 /*
  * Returns a malloc'd copy of s with full-width ASCII forms U+FF01..U+FF5E
- * turned into ASCII, U+3000 into a space, and "－" "ー" "−" (U+2212)
- * between/before digits into '-'; other text (kanji, kana, "—") untouched.
+ * turned into ASCII, U+3000 into a space, and "－" "−" (U+2212) before a
+ * digit into '-'; "ー" (U+30FC) too when it starts the text or follows a
+ * blank, a digit or ASCII punctuation ("ー5", "1ー2", but not "コーナー2").
+ * "－" not before a digit stays as it is; other text (kanji, kana, "—")
+ * is untouched, and bytes that are not UTF-8 are copied unchanged.
  */
 char *value_normalize(const char *s);
 

@@ -1,0 +1,357 @@
+/*
+ * CSV and TSV as Excel writes and reads them (RFC 4180 style): a reader
+ * over a memory buffer that reports every syntax error with its line and
+ * field number and then carries on with the next line, and a writer that
+ * quotes a field only when it has to.
+ *
+ * Line breaks are LF, CRLF or a lone CR. A line break inside a quoted
+ * field is kept as a single "\n" whatever it was in the file, so text read
+ * from a CRLF file and from an LF file is the same.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/csv.h"
+#include "shisaku/value.h"
+
+struct csv_reader {
+	const char	*data;
+	size_t		 len;
+	size_t		 pos;
+	size_t		 line;		/* physical line at pos, 1-based */
+	char		 sep;
+
+	/* The record being read: field texts one after another in buf. */
+	char		*buf;
+	size_t		 buflen, bufcap;
+	size_t		*starts;	/* offset of each field in buf */
+	size_t		*lines;		/* line where each field starts */
+	char		**fields;
+	size_t		 nfields, fieldcap;
+};
+
+/* Where a syntax error was found, filled in by the reading functions. */
+struct csv_error {
+	const char	*msg;
+	size_t		 line;
+	int		 has_byte;	/* a bad byte to show (UTF-8 errors) */
+	unsigned char	 byte;
+};
+
+static void *
+csv_realloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+struct csv_reader *
+csv_reader_new(const char *data, size_t len, char sep)
+{
+	struct csv_reader	*r = calloc(1, sizeof *r);
+
+	if (r == NULL)
+		abort();
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+		data += 3;
+		len -= 3;
+	}
+	r->data = data;
+	r->len = len;
+	r->line = 1;
+	r->sep = sep;
+	return r;
+}
+
+void
+csv_reader_free(struct csv_reader *r)
+{
+	if (r == NULL)
+		return;
+	free(r->buf);
+	free(r->starts);
+	free(r->lines);
+	free(r->fields);
+	free(r);
+}
+
+static void
+csv_buf_add(struct csv_reader *r, char c)
+{
+	if (r->buflen == r->bufcap) {
+		r->bufcap = r->bufcap ? r->bufcap * 2 : 256;
+		r->buf = csv_realloc(r->buf, r->bufcap);
+	}
+	r->buf[r->buflen++] = c;
+}
+
+static void
+csv_field_begin(struct csv_reader *r)
+{
+	if (r->nfields == r->fieldcap) {
+		r->fieldcap = r->fieldcap ? r->fieldcap * 2 : 16;
+		r->starts = csv_realloc(r->starts,
+		    r->fieldcap * sizeof *r->starts);
+		r->lines = csv_realloc(r->lines, r->fieldcap * sizeof *r->lines);
+		r->fields = csv_realloc(r->fields,
+		    r->fieldcap * sizeof *r->fields);
+	}
+	r->starts[r->nfields] = r->buflen;
+	r->lines[r->nfields] = r->line;
+	r->nfields++;
+}
+
+static int
+csv_at_end_of_field(const struct csv_reader *r)
+{
+	if (r->pos >= r->len)
+		return 1;
+	return r->data[r->pos] == r->sep || r->data[r->pos] == '\r' ||
+	    r->data[r->pos] == '\n';
+}
+
+/* Consumes the line break at pos (CRLF, LF or CR), if any. */
+static void
+csv_skip_eol(struct csv_reader *r)
+{
+	if (r->pos >= r->len)
+		return;
+	if (r->data[r->pos] == '\r') {
+		r->pos++;
+		if (r->pos < r->len && r->data[r->pos] == '\n')
+			r->pos++;
+	} else if (r->data[r->pos] == '\n')
+		r->pos++;
+	else
+		return;
+	r->line++;
+}
+
+/* Skips to the start of the next line, after an error. */
+static void
+csv_skip_line(struct csv_reader *r)
+{
+	while (r->pos < r->len && r->data[r->pos] != '\r' &&
+	    r->data[r->pos] != '\n')
+		r->pos++;
+	csv_skip_eol(r);
+}
+
+static int
+csv_read_unquoted(struct csv_reader *r, struct csv_error *e)
+{
+	while (!csv_at_end_of_field(r)) {
+		if (r->data[r->pos] == '"') {
+			e->msg = "引用符で囲まれていない値の中に「\"」があります"
+			    "（「\"」を含む値は全体を「\"」で囲み、中の「\"」は"
+			    "「\"\"」と書きます）";
+			e->line = r->line;
+			return -1;
+		}
+		csv_buf_add(r, r->data[r->pos++]);
+	}
+	return 0;
+}
+
+static int
+csv_read_quoted(struct csv_reader *r, struct csv_error *e)
+{
+	size_t	start_line = r->line;
+	char	c;
+
+	r->pos++;	/* the opening quote */
+	for (;;) {
+		if (r->pos >= r->len) {
+			e->msg = "「\"」で始まる値が閉じられていません";
+			e->line = start_line;
+			return -1;
+		}
+		c = r->data[r->pos];
+		if (c == '"' && r->pos + 1 < r->len &&
+		    r->data[r->pos + 1] == '"') {
+			csv_buf_add(r, '"');
+			r->pos += 2;
+		} else if (c == '"') {
+			r->pos++;
+			break;
+		} else if (c == '\r' || c == '\n') {
+			csv_buf_add(r, '\n');
+			csv_skip_eol(r);
+		} else {
+			csv_buf_add(r, c);
+			r->pos++;
+		}
+	}
+	if (!csv_at_end_of_field(r)) {
+		e->msg = "閉じる「\"」の後に文字があります";
+		e->line = r->line;
+		return -1;
+	}
+	return 0;
+}
+
+/* Checks the field just read (from buf offset start, begun on line). */
+static int
+csv_check_field(struct csv_reader *r, size_t start, size_t line,
+    struct csv_error *e)
+{
+	size_t	bad, i;
+
+	if (utf8_valid(r->buf + start, r->buflen - start, &bad))
+		return 0;
+	e->byte = (unsigned char)r->buf[start + bad];
+	e->has_byte = e->byte != 0;
+	e->msg = e->byte == 0 ? "NUL 文字（0x00）があります" :
+	    "UTF-8 として読めないバイトがあります。ファイルを UTF-8 で"
+	    "保存してください";
+	/* Each "\n" kept in the field is one line break of the file. */
+	e->line = line;
+	for (i = start; i < start + bad; i++) {
+		if (r->buf[i] == '\n')
+			e->line++;
+	}
+	return -1;
+}
+
+/* Reads one field and its terminator; returns 1 if the record goes on,
+ * 0 if it ended, -1 on an error. */
+static int
+csv_read_field(struct csv_reader *r, struct csv_error *e)
+{
+	size_t	start, line;
+	int	rc;
+
+	csv_field_begin(r);
+	start = r->buflen;
+	line = r->line;
+	if (r->pos < r->len && r->data[r->pos] == '"')
+		rc = csv_read_quoted(r, e);
+	else
+		rc = csv_read_unquoted(r, e);
+	if (rc == 0)
+		rc = csv_check_field(r, start, line, e);
+	if (rc == -1)
+		return -1;
+	csv_buf_add(r, '\0');
+	if (r->pos < r->len && r->data[r->pos] == r->sep) {
+		r->pos++;
+		return 1;
+	}
+	csv_skip_eol(r);
+	return 0;
+}
+
+/* Sets *cause to the error's message, with the bad byte if any. */
+static void
+csv_error_report(const struct csv_error *e, char **cause)
+{
+	size_t	n = strlen(e->msg) + 32;
+
+	if (cause == NULL)
+		return;
+	*cause = malloc(n);
+	if (*cause == NULL)
+		abort();
+	if (e->has_byte)
+		snprintf(*cause, n, "%s（0x%02X）", e->msg, e->byte);
+	else
+		snprintf(*cause, n, "%s", e->msg);
+}
+
+int
+csv_read(struct csv_reader *r, struct csv_record *rec, char **cause,
+    size_t *err_line, size_t *err_col)
+{
+	struct csv_error	e = { NULL, 0, 0, 0 };
+	size_t			i;
+	int			rc;
+
+	if (r->pos >= r->len)
+		return 0;
+	r->buflen = 0;
+	r->nfields = 0;
+	rec->line = r->line;
+	while ((rc = csv_read_field(r, &e)) == 1)
+		;
+	if (rc == -1) {
+		csv_error_report(&e, cause);
+		if (err_line != NULL)
+			*err_line = e.line;
+		if (err_col != NULL)
+			*err_col = r->nfields;
+		csv_skip_line(r);
+		return -1;
+	}
+	for (i = 0; i < r->nfields; i++)
+		r->fields[i] = r->buf + r->starts[i];
+	rec->nfields = r->nfields;
+	rec->fields = r->fields;
+	rec->field_line = r->lines;
+	return 1;
+}
+
+void
+csv_writer_init(struct csv_writer *w, FILE *f, char sep, const char *eol)
+{
+	w->f = f;
+	w->sep = sep;
+	w->eol = eol != NULL ? eol : "\n";
+	w->first = 1;
+}
+
+static int
+csv_needs_quotes(const char *s, char sep)
+{
+	size_t	n = strlen(s);
+
+	if (n == 0)
+		return 0;
+	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')
+		return 1;
+	for (; *s != '\0'; s++) {
+		if (*s == sep || *s == '"' || *s == '\r' || *s == '\n')
+			return 1;
+	}
+	return 0;
+}
+
+void
+csv_write_field(struct csv_writer *w, const char *s)
+{
+	if (s == NULL)
+		s = "";
+	if (!w->first)
+		fputc(w->sep, w->f);
+	w->first = 0;
+	if (!csv_needs_quotes(s, w->sep)) {
+		fputs(s, w->f);
+		return;
+	}
+	fputc('"', w->f);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', w->f);
+		fputc(*s, w->f);
+	}
+	fputc('"', w->f);
+}
+
+void
+csv_write_int(struct csv_writer *w, long long v)
+{
+	if (!w->first)
+		fputc(w->sep, w->f);
+	w->first = 0;
+	fprintf(w->f, "%lld", v);
+}
+
+void
+csv_end_row(struct csv_writer *w)
+{
+	fputs(w->eol, w->f);
+	w->first = 1;
+}

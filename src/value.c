@@ -1,0 +1,545 @@
+/*
+ * Indicator values: parsing a cell or a typed value into a number with the
+ * indicator's unit or into text, the canonical and the grouped display of
+ * numbers, and the normalisation of Japanese input (full-width digits,
+ * signs, commas and spaces). A cell is a number only when the whole of it
+ * reads as one; anything else stays text exactly as written, so text is
+ * never forced into a number.
+ */
+
+#include <ctype.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/value.h"
+
+static char *
+value_strdup(const char *s)
+{
+	size_t	 n = strlen(s) + 1;
+	char	*p = malloc(n);
+
+	if (p == NULL)
+		abort();
+	memcpy(p, s, n);
+	return p;
+}
+
+static void
+value_set_cause(char **cause, const char *msg)
+{
+	if (cause != NULL)
+		*cause = value_strdup(msg);
+}
+
+/*
+ * Decodes one UTF-8 sequence of s (len > 0 bytes left). Returns its length
+ * and the code point in *cp, or 0 for an invalid sequence: a stray or
+ * missing continuation byte, an overlong form, a surrogate, a code point
+ * above U+10FFFF, or NUL.
+ */
+static size_t
+utf8_decode(const unsigned char *s, size_t len, unsigned *cp)
+{
+	unsigned	c = s[0], min;
+	size_t		n, i;
+
+	if (c == 0)
+		return 0;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2; c &= 0x1f; min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3; c &= 0x0f; min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4; c &= 0x07; min = 0x10000;
+	} else
+		return 0;
+	if (len < n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+int
+utf8_valid(const char *s, size_t len, size_t *bad_offset)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, n;
+	unsigned		 cp;
+
+	while (i < len) {
+		n = utf8_decode(u + i, len - i, &cp);
+		if (n == 0) {
+			if (bad_offset != NULL)
+				*bad_offset = i;
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
+/* Appends code point cp (< 0x10000 here, or ASCII) to p; returns the end. */
+static char *
+utf8_put(char *p, unsigned cp)
+{
+	if (cp < 0x80)
+		*p++ = (char)cp;
+	else if (cp < 0x800) {
+		*p++ = (char)(0xc0 | (cp >> 6));
+		*p++ = (char)(0x80 | (cp & 0x3f));
+	} else {
+		*p++ = (char)(0xe0 | (cp >> 12));
+		*p++ = (char)(0x80 | ((cp >> 6) & 0x3f));
+		*p++ = (char)(0x80 | (cp & 0x3f));
+	}
+	return p;
+}
+
+/* The code point at u[i..len), or 0 when there is none or it is invalid. */
+static unsigned
+utf8_peek(const unsigned char *u, size_t i, size_t len)
+{
+	unsigned	cp = 0;
+
+	if (i >= len || utf8_decode(u + i, len - i, &cp) == 0)
+		return 0;
+	return cp;
+}
+
+static int
+cp_is_digit(unsigned cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xff10 && cp <= 0xff19);
+}
+
+/*
+ * Whether a dash-like code point at a position is a minus sign. U+2212
+ * (MINUS SIGN) and U+FF0D (FULLWIDTH HYPHEN-MINUS) are when a digit
+ * follows. U+30FC (the katakana prolonged sound mark, often typed for a
+ * minus by Japanese input methods) is only when a digit follows and
+ * nothing or a non-letter ASCII character or a blank precedes, so that
+ * katakana words such as "コーナー2" are left alone.
+ */
+static int
+value_is_minus(unsigned cp, unsigned prev, unsigned next)
+{
+	if (!cp_is_digit(next))
+		return 0;
+	if (cp == 0x2212 || cp == 0xff0d)
+		return 1;
+	if (cp != 0x30fc)
+		return 0;
+	if (prev == 0 || prev == 0x3000)
+		return 1;
+	return prev < 0x80 && !isalpha((int)prev);
+}
+
+char *
+value_normalize(const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 len = strlen(s), i = 0, n;
+	unsigned		 cp, prev = 0, next;
+	char			*out, *p;
+
+	/* Every replacement is no longer than what it replaces. */
+	out = p = malloc(len + 1);
+	if (out == NULL)
+		abort();
+	while (i < len) {
+		n = utf8_decode(u + i, len - i, &cp);
+		if (n == 0) {
+			*p++ = (char)u[i++];	/* not UTF-8: copied as is */
+			prev = 0xfffd;
+			continue;
+		}
+		next = utf8_peek(u, i + n, len);
+		if (value_is_minus(cp, prev, next))
+			*p++ = '-';
+		else if (cp == 0xff0d)
+			p = utf8_put(p, cp);
+		else if (cp >= 0xff01 && cp <= 0xff5e)
+			*p++ = (char)(cp - 0xfee0);
+		else if (cp == 0x3000)
+			*p++ = ' ';
+		else {
+			memcpy(p, u + i, n);
+			p += n;
+		}
+		prev = cp;
+		i += n;
+	}
+	*p = '\0';
+	return out;
+}
+
+/* Blanks around values: ASCII blanks and U+3000 IDEOGRAPHIC SPACE. */
+static size_t
+value_blank_len(const char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		return 1;
+	if (memcmp(s, "\xe3\x80\x80", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Returns a malloc'd copy of s without leading and trailing blanks. */
+static char *
+value_trim_dup(const char *s)
+{
+	const char	*end, *p;
+	size_t		 n;
+	char		*out;
+
+	while ((n = value_blank_len(s)) > 0)
+		s += n;
+	end = s;
+	for (p = s; *p != '\0'; p += n) {
+		n = value_blank_len(p);
+		if (n == 0) {
+			n = 1;
+			end = p + 1;
+		}
+	}
+	out = malloc((size_t)(end - s) + 1);
+	if (out == NULL)
+		abort();
+	memcpy(out, s, (size_t)(end - s));
+	out[end - s] = '\0';
+	return out;
+}
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * Scans the number at the start of normalised s: optional sign, digits
+ * (either plain or in thousands groups "1,234,567"), optional decimals.
+ * Copies it without commas into num (of size bytes) and returns the
+ * length scanned, or 0 when s does not start with such a number.
+ */
+static size_t
+value_scan_number(const char *s, char *num, size_t size)
+{
+	const char	*p = s;
+	size_t		 k = 0, intdigits;
+
+	if (*p == '+' || *p == '-')
+		num[k++] = *p++;
+	for (intdigits = 0; is_digit(p[intdigits]); intdigits++)
+		;
+	if (intdigits == 0)
+		return 0;
+	if (p[intdigits] == ',' && intdigits > 3)
+		return 0;
+	while (is_digit(*p) || (*p == ',' && is_digit(p[1]))) {
+		if (*p == ',') {
+			/* A group after a comma is exactly three digits. */
+			if (!is_digit(p[2]) || !is_digit(p[3]) || is_digit(p[4]))
+				return 0;
+			p++;
+		}
+		if (k + 2 >= size)
+			return 0;
+		num[k++] = *p++;
+	}
+	if (*p == ',')
+		return 0;
+	if (*p == '.' && is_digit(p[1])) {
+		num[k++] = *p++;
+		while (is_digit(*p)) {
+			if (k + 1 >= size)
+				return 0;
+			num[k++] = *p++;
+		}
+	}
+	num[k] = '\0';
+	return (size_t)(p - s);
+}
+
+/*
+ * Converts the plain decimal text of value_scan_number to a double. strtod
+ * reads the locale's decimal point, so the '.' is swapped for it.
+ */
+static double
+value_strtod(const char *num)
+{
+	const char	*dp = localeconv()->decimal_point;
+	char		 buf[VALUE_TEXT_MAX + 16];
+	const char	*dot = strchr(num, '.');
+	size_t		 head;
+
+	if (dot == NULL || dp == NULL || strcmp(dp, ".") == 0)
+		return strtod(num, NULL);
+	head = (size_t)(dot - num);
+	snprintf(buf, sizeof buf, "%.*s%s%s", (int)head, num, dp, dot + 1);
+	return strtod(buf, NULL);
+}
+
+/*
+ * Reads normalised, trimmed s as a number followed by nothing or, after
+ * optional blanks, exactly the normalised unit. Returns 1 and *out, or 0.
+ */
+static int
+value_read_number(const char *s, const char *unit, double *out)
+{
+	char	num[VALUE_TEXT_MAX + 8];
+	size_t	n;
+	double	d;
+
+	n = value_scan_number(s, num, sizeof num);
+	if (n == 0)
+		return 0;
+	s += n;
+	if (*s != '\0') {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (unit == NULL || *unit == '\0' || strcmp(s, unit) != 0)
+			return 0;
+	}
+	d = value_strtod(num);
+	if (!isfinite(d))
+		return 0;
+	*out = d == 0 ? 0 : d;	/* no negative zero */
+	return 1;
+}
+
+/* The unit as it is compared: normalised and trimmed; malloc'd. */
+static char *
+value_unit_dup(const char *unit)
+{
+	char	*norm, *trimmed;
+
+	norm = value_normalize(unit != NULL ? unit : "");
+	trimmed = value_trim_dup(norm);
+	free(norm);
+	return trimmed;
+}
+
+int
+value_parse(const char *s, const char *unit, struct value *out, char **cause)
+{
+	size_t	 bad;
+	char	*trimmed, *norm, *u;
+	char	 msg[160];
+	double	 d;
+
+	out->kind = VALUE_NONE;
+	out->num = 0;
+	out->text = NULL;
+	if (s == NULL)
+		return 0;
+	if (!utf8_valid(s, strlen(s), &bad)) {
+		snprintf(msg, sizeof msg, "UTF-8 として不正な文字があります"
+		    "（%zu バイト目）", bad + 1);
+		value_set_cause(cause, msg);
+		return -1;
+	}
+	trimmed = value_trim_dup(s);
+	if (strlen(trimmed) > VALUE_TEXT_MAX) {
+		free(trimmed);
+		snprintf(msg, sizeof msg, "値が長すぎます（%d バイトまで）",
+		    VALUE_TEXT_MAX);
+		value_set_cause(cause, msg);
+		return -1;
+	}
+	if (*trimmed == '\0') {
+		free(trimmed);
+		return 0;
+	}
+	norm = value_normalize(trimmed);
+	u = value_unit_dup(unit);
+	if (value_read_number(norm, u, &d)) {
+		out->kind = VALUE_NUMBER;
+		out->num = d;
+		free(trimmed);
+	} else {
+		out->kind = VALUE_TEXT;
+		out->text = trimmed;
+	}
+	free(norm);
+	free(u);
+	return 0;
+}
+
+int
+value_parse_number(const char *s, const char *unit, double *out, char **cause)
+{
+	struct value	v;
+
+	if (value_parse(s, unit, &v, cause) == -1)
+		return -1;
+	if (v.kind != VALUE_NUMBER) {
+		value_clear(&v);
+		value_set_cause(cause, "数値を入力してください: 例 42, 98.5%, "
+		    "1,200千円");
+		return -1;
+	}
+	*out = v.num;
+	return 0;
+}
+
+/*
+ * Writes num in plain decimal notation (never an exponent) rounded to 15
+ * significant digits without trailing zeros into out, which must hold
+ * 700 bytes (enough for any finite double).
+ */
+static void
+value_plain(double num, char *out)
+{
+	char	 e[64], digits[20], *p;
+	int	 exp10, ndig = 0, i, point;
+
+	/* "%.14e" gives d.dddddddddddddde±X: 15 significant digits. */
+	snprintf(e, sizeof e, "%.14e", fabs(num));
+	for (p = e; *p != 'e' && *p != '\0'; p++) {
+		if (is_digit(*p))
+			digits[ndig++] = *p;
+	}
+	exp10 = *p == 'e' ? atoi(p + 1) : 0;
+	while (ndig > 1 && digits[ndig - 1] == '0')
+		ndig--;
+	if (ndig == 1 && digits[0] == '0') {
+		strcpy(out, "0");
+		return;
+	}
+	p = out;
+	if (num < 0)
+		*p++ = '-';
+	point = exp10 + 1;	/* digits before the decimal point */
+	if (point <= 0) {
+		*p++ = '0';
+		*p++ = '.';
+		for (i = point; i < 0; i++)
+			*p++ = '0';
+		point = 0;
+	}
+	for (i = 0; i < ndig || i < point; i++) {
+		if (i == point && i > 0)
+			*p++ = '.';
+		*p++ = i < ndig ? digits[i] : '0';
+	}
+	*p = '\0';
+}
+
+char *
+value_format_number(double num, char *buf, size_t size)
+{
+	char	plain[700];
+
+	if (size == 0)
+		return buf;
+	if (!isfinite(num)) {
+		/* Never produced by value_parse; shown as unknown. */
+		buf[0] = '\0';
+		return buf;
+	}
+	value_plain(num, plain);
+	if (strlen(plain) < size)
+		memcpy(buf, plain, strlen(plain) + 1);
+	else
+		snprintf(buf, size, "%.15g", num);	/* too long for buf */
+	return buf;
+}
+
+char *
+value_format_grouped(double num, char *buf, size_t size)
+{
+	char		 plain[700], out[960], *q = out;
+	const char	*p = plain, *dot;
+	size_t		 intlen, i;
+
+	if (size == 0)
+		return buf;
+	if (!isfinite(num)) {
+		buf[0] = '\0';
+		return buf;
+	}
+	value_plain(num, plain);
+	if (*p == '-')
+		*q++ = *p++;
+	dot = strchr(p, '.');
+	intlen = dot != NULL ? (size_t)(dot - p) : strlen(p);
+	for (i = 0; i < intlen; i++) {
+		if (i > 0 && (intlen - i) % 3 == 0)
+			*q++ = ',';
+		*q++ = p[i];
+	}
+	strcpy(q, p + intlen);
+	if (strlen(out) < size)
+		memcpy(buf, out, strlen(out) + 1);
+	else
+		value_format_number(num, buf, size);
+	return buf;
+}
+
+char *
+value_format(const struct value *v, const char *unit, int with_unit)
+{
+	char	 plain[700], *out;
+	size_t	 n, un;
+
+	if (v == NULL || v->kind == VALUE_NONE)
+		return value_strdup("");
+	if (v->kind == VALUE_TEXT)
+		return value_strdup(v->text != NULL ? v->text : "");
+	if (!isfinite(v->num))
+		return value_strdup("");
+	value_plain(v->num, plain);
+	if (!with_unit || unit == NULL)
+		unit = "";
+	n = strlen(plain);
+	un = strlen(unit);
+	out = malloc(n + un + 1);
+	if (out == NULL)
+		abort();
+	memcpy(out, plain, n);
+	memcpy(out + n, unit, un + 1);
+	return out;
+}
+
+void
+value_clear(struct value *v)
+{
+	if (v == NULL)
+		return;
+	free(v->text);
+	v->text = NULL;
+	v->kind = VALUE_NONE;
+	v->num = 0;
+}
+
+int
+value_equal(const struct value *a, const struct value *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	switch (a->kind) {
+	case VALUE_NUMBER:
+		return a->num == b->num;
+	case VALUE_TEXT:
+		return strcmp(a->text != NULL ? a->text : "",
+		    b->text != NULL ? b->text : "") == 0;
+	default:
+		return 1;
+	}
+}
