@@ -194,6 +194,17 @@ csv_read_quoted(struct csv_reader *r, struct csv_error *e)
 	return 0;
 }
 
+/* Length of the UTF-8 sequence its lead byte announces (1 for a stray
+ * byte), cut to what is left. */
+static size_t
+utf8_seqlen(const char *p, size_t left)
+{
+	unsigned char	c = (unsigned char)*p;
+	size_t		n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+
+	return n < left ? n : left;
+}
+
 /* Checks the field just read (from buf offset start, begun on line). */
 static int
 csv_check_field(struct csv_reader *r, size_t start, size_t line,
@@ -219,11 +230,17 @@ csv_check_field(struct csv_reader *r, size_t start, size_t line,
 
 /* Reads one field and its terminator; returns 1 if the record goes on,
  * 0 if it ended, -1 on an error. */
+/* A bad byte does not break the record's structure, so the reader goes
+ * on to the record's end and reports it then (in *bad, field *bad_col):
+ * skipping to the next physical line instead would land inside a quoted
+ * field and report its remaining lines as records. */
 static int
-csv_read_field(struct csv_reader *r, struct csv_error *e)
+csv_read_field(struct csv_reader *r, struct csv_error *e, struct csv_error *bad,
+    size_t *bad_col)
 {
-	size_t	start, line;
-	int	rc;
+	size_t			start, line;
+	int			rc;
+	struct csv_error	fe = { NULL, 0, 0, 0 };
 
 	csv_field_begin(r);
 	start = r->buflen;
@@ -232,10 +249,12 @@ csv_read_field(struct csv_reader *r, struct csv_error *e)
 		rc = csv_read_quoted(r, e);
 	else
 		rc = csv_read_unquoted(r, e);
-	if (rc == 0)
-		rc = csv_check_field(r, start, line, e);
 	if (rc == -1)
 		return -1;
+	if (csv_check_field(r, start, line, &fe) != 0 && bad->msg == NULL) {
+		*bad = fe;
+		*bad_col = r->nfields;
+	}
 	csv_buf_add(r, '\0');
 	if (r->pos < r->len && r->data[r->pos] == r->sep) {
 		r->pos++;
@@ -266,8 +285,8 @@ int
 csv_read(struct csv_reader *r, struct csv_record *rec, char **cause,
     size_t *err_line, size_t *err_col)
 {
-	struct csv_error	e = { NULL, 0, 0, 0 };
-	size_t			i;
+	struct csv_error	e = { NULL, 0, 0, 0 }, bad = { NULL, 0, 0, 0 };
+	size_t			i, bad_col = 0;
 	int			rc;
 
 	if (r->pos >= r->len)
@@ -275,8 +294,30 @@ csv_read(struct csv_reader *r, struct csv_record *rec, char **cause,
 	r->buflen = 0;
 	r->nfields = 0;
 	rec->line = r->line;
-	while ((rc = csv_read_field(r, &e)) == 1)
+	rec->nfields = 0;
+	while ((rc = csv_read_field(r, &e, &bad, &bad_col)) == 1)
 		;
+	if (rc != -1 && bad.msg != NULL) {
+		/* The record is still handed back, its bad bytes shown as '?', so
+		 * the caller can register what it defines and avoid reporting
+		 * every later reference to it as well. */
+		for (i = 0; i < r->buflen; i++)
+			if ((unsigned char)r->buf[i] >= 0x80 &&
+			    !utf8_valid(r->buf + i, utf8_seqlen(r->buf + i,
+			    r->buflen - i), NULL))
+				r->buf[i] = '?';
+		for (i = 0; i < r->nfields; i++)
+			r->fields[i] = r->buf + r->starts[i];
+		rec->nfields = r->nfields;
+		rec->fields = r->fields;
+		rec->field_line = r->lines;
+		csv_error_report(&bad, cause);
+		if (err_line != NULL)
+			*err_line = bad.line;
+		if (err_col != NULL)
+			*err_col = bad_col;
+		return -1;
+	}
 	if (rc == -1) {
 		csv_error_report(&e, cause);
 		if (err_line != NULL)

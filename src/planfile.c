@@ -877,8 +877,16 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 		if (rc == 0)
 			break;
 		if (rc < 0) {
+			size_t before;
 			add_error(d, c.file, eline, ecol, "%s", cause);
 			free(cause);
+			/* Register what a record with a bad byte defines, quietly:
+			 * its one error is reported above. */
+			before = d->nerrors;
+			if (header_seen && rec.nfields > 0 && rec.fields[0][0] != '#')
+				take_record(&c, &rec);
+			while (d->nerrors > before)
+				free(d->errors[--d->nerrors]);
 			header_seen = 1;	/* do not report the header as well */
 			continue;
 		}

@@ -35,7 +35,10 @@ void csv_reader_free(struct csv_reader *r);
  * field, text after a closing quote, invalid UTF-8 (reported at the field
  * holding it), a NUL byte. The line reported is the physical line of the
  * fault (of the opening quote for an unterminated field); an unterminated
- * field swallows the rest of the input.
+ * field swallows the rest of the input. Invalid UTF-8 or a NUL does not
+ * break the record's structure: the whole record is read, rec is filled
+ * (bad bytes shown as '?') and -1 is returned; for the other errors
+ * rec->nfields is 0.
  * A blank line is a record of one empty field (the caller decides to skip
  * it). A line break inside a quoted field is returned as "\n" whether the
  * file has LF, CRLF or CR there.

@@ -241,6 +241,17 @@ TEST(test_invalid_utf8_reported_with_line)
 	CHECK(read_text(st, &d, "utf.csv", bad) >= 1);
 	CHECK(has_error(&d, "utf.csv:4:"));
 	pf_doc_free(&d);
+	/* A bad byte inside a multi-line field is one error, and the rows
+	 * that refer to its record do not each report it again. */
+	CHECK_INT(read_text(st, &d, "multi.csv",
+	    "shisaku-plan,1\n"
+	    "plan,u,計画,2021,2025\n"
+	    "level,u,1,方針\n"
+	    "node,u,1,,,方針,,,,\"一行目\n二行\xff目\n三行目\",\n"
+	    "indicator,u,i,1,指標,,件\n"
+	    "target,u,i,2021,5件\n"), 1);
+	CHECK(has_error(&d, "multi.csv:5:10: "));
+	pf_doc_free(&d);
 	store_close(st);
 }
 
