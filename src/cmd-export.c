@@ -102,7 +102,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	size_t			 len = 0, clen;
 	FILE			*mem;
 
-	optind = 1;
+	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
 	while ((ch = getopt_long(argc, argv, "p:o:e:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'p':

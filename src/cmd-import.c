@@ -69,7 +69,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	int			 ch, dry = 0, replace = 0, status, i, rc;
 	size_t			 e;
 
-	optind = 1;
+	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
 	while ((ch = getopt_long(argc, argv, "nr", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':

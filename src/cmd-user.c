@@ -43,7 +43,7 @@ user_put(struct store *st, int argc, char **argv, int update)
 	char		*cause = NULL;
 	int		 ch, role;
 
-	optind = 1;
+	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
 	while ((ch = getopt_long(argc, argv, "r:d:n:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'r':

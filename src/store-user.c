@@ -54,7 +54,7 @@ store_user_put(struct store *st, const char *login, const char *name,
 	    " OR name = ? ORDER BY code = ? DESC LIMIT 2";
 	static const char sql_exists[] = "SELECT 1 FROM app_user WHERE login = ?";
 	static const char sql_put[] = "INSERT INTO app_user (login, name, role,"
-	    " dept_id) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (login) DO UPDATE SET"
+	    " dept_id) VALUES (?1, coalesce(?2, ''), ?3, ?4) ON CONFLICT (login) DO UPDATE SET"
 	    " name = coalesce(?2, name), role = ?3, dept_id = ?4";
 	sqlite3_stmt	*s;
 	long long	 dept = 0;

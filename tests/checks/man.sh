@@ -8,6 +8,10 @@ for m in man/*.1 man/*.5; do
 	check "mandoc lint $m" sh -c "out=\$(mandoc -T lint -W warning '$m' 2>&1); [ -z \"\$out\" ] || { echo \"\$out\"; exit 1; }"
 done
 for c in init import export plans check backup user; do
-	check "shisaku.1 documents $c" grep -q "^\\.It Cm $c\\|^\\.B $c\\|^\\.SS $c\\|^\\.TP.*$c\\|Cm $c" man/shisaku.1
+	check "shisaku.1 documents $c" grep -qE "^\\.B[I]? \"?$c( |\"|$)" man/shisaku.1
+done
+# The key list of the man page follows the key table of the program.
+for a in $(sed -n 's/^[[:space:]]*X([A-Z_]*,[[:space:]]*"\([a-z_]*\)".*/\1/p' include/shisaku/keys.h); do
+	check "shisaku.1 lists key action $a" grep -qE "^$a	" man/shisaku.1
 done
 finish

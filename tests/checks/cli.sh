@@ -1,0 +1,86 @@
+#!/bin/sh
+# The command line end to end, on the sanitizer build: init, import of the
+# four samples, plans, export round trip, refusal of a bad file with the
+# database unchanged, dry run, check, backup, users and roles, config
+# errors.
+. "$(dirname "$0")/lib.sh"
+cd "$(dirname "$0")/../.."
+bin=${SHISAKU_BIN:-build/san/shisaku}
+db=$scratch/a.db
+run() { "$bin" -d "$db" "$@"; }
+
+check "init creates a database" run init
+check "init refuses an existing file" sh -c "! '$bin' -d '$db' init"
+check "import the four samples" run import db/samples/*.csv
+run plans > "$scratch/plans"
+check "plans lists four plans" test "$(wc -l < "$scratch/plans")" -eq 4
+check "plans prints code, name and period" \
+	grep -qx "$(printf 'yuki-ap\t結城市行政改革大綱アクションプラン\t2021-2025')" "$scratch/plans"
+check "yuki has 39 action items" test "$(sqlite3 "$db" "SELECT count(*) FROM node n JOIN plan p ON p.id=n.plan_id WHERE p.code='yuki-ap' AND n.depth=4")" -eq 39
+check "yuki has 150 yearly targets" test "$(sqlite3 "$db" "SELECT count(*) FROM indicator_target t JOIN indicator i ON i.id=t.indicator_id JOIN plan p ON p.id=i.plan_id WHERE p.code='yuki-ap'")" -eq 150
+check "No.19 targets 98.82 .. 98.9" test "$(sqlite3 "$db" "SELECT group_concat(t.num, ' ') FROM indicator_target t JOIN indicator i ON i.id=t.indicator_id JOIN node n ON n.id=i.node_id WHERE n.code='No.19' ORDER BY t.fy")" = "98.82 98.84 98.86 98.88 98.9"
+check "omitama-dx has 27 items" test "$(sqlite3 "$db" "SELECT count(*) FROM node n JOIN plan p ON p.id=n.plan_id WHERE p.code='omitama-dx' AND n.depth=2")" -eq 27
+
+run export -o "$scratch/e1.csv"
+"$bin" -d "$scratch/b.db" init >/dev/null
+"$bin" -d "$scratch/b.db" import "$scratch/e1.csv" >/dev/null
+"$bin" -d "$scratch/b.db" export -o "$scratch/e2.csv"
+check "export, import, export is byte-identical" cmp "$scratch/e1.csv" "$scratch/e2.csv"
+run export --plan yuki-ap --encoding utf-8-bom --crlf -o "$scratch/bom.csv"
+check "utf-8-bom export starts with a BOM" sh -c "head -c 3 '$scratch/bom.csv' | od -An -tx1 | grep -q 'ef bb bf'"
+check "crlf export has CRLF" grep -q "$(printf '\r')$" "$scratch/bom.csv"
+"$bin" -d "$scratch/c.db" init >/dev/null
+check "a BOM and CRLF export imports again" "$bin" -d "$scratch/c.db" import "$scratch/bom.csv"
+check "cp932 export converts" run export --plan omitama-1 --encoding cp932 -o "$scratch/sjis.csv"
+check "cp932 export is CP932" sh -c "iconv -f CP932 -t UTF-8 '$scratch/sjis.csv' | grep -q '小美玉市'"
+# Yuki No.34 prints 进 (not in CP932): refused with its line, no file left.
+run export --plan yuki-ap --encoding cp932 -o "$scratch/nosjis.csv" 2> "$scratch/err"; rc=$?
+check "a character CP932 lacks is refused" test "$rc" -eq 1
+check "and its line is named" grep -q '行目に CP932 で表せない文字' "$scratch/err"
+check "and no file is left" test ! -e "$scratch/nosjis.csv"
+check "export of an unknown plan fails" sh -c "! '$bin' -d '$db' export --plan nosuch"
+
+# A sample with an invalid byte on line 40: refused, named, nothing written.
+python3 - "$scratch/bad.csv" <<'PY'
+import sys
+lines = open("db/samples/yuki-actionplan.csv", "rb").read().split(b"\n")
+lines[39] = lines[39].replace("市民".encode(), b"\xff", 1)
+open(sys.argv[1], "wb").write(b"\n".join(lines))
+PY
+"$bin" -d "$scratch/d.db" init >/dev/null
+before=$(sqlite3 "$scratch/d.db" .dump | md5sum)
+"$bin" -d "$scratch/d.db" import "$scratch/bad.csv" 2> "$scratch/err"; rc=$?
+check "invalid byte is refused with exit 1" test "$rc" -eq 1
+check "invalid byte is reported as FILE:40:COL" grep -q "bad.csv:40:[0-9]*: " "$scratch/err"
+check "the database is unchanged" test "$(sqlite3 "$scratch/d.db" .dump | md5sum)" = "$before"
+
+check "dry run of a good file succeeds" "$bin" -d "$scratch/d.db" import --dry-run db/samples/yuki-actionplan.csv
+check "dry run writes nothing" test "$(sqlite3 "$scratch/d.db" .dump | md5sum)" = "$before"
+
+check "check finds no problems" run check
+sqlite3 "$db" "PRAGMA foreign_keys=OFF; INSERT INTO node_flag VALUES (99999, 99999);"
+check "check reports a broken reference" sh -c "! '$bin' -d '$db' check"
+sqlite3 "$db" "DELETE FROM node_flag WHERE node_id = 99999;"
+check "backup copies the database" run backup "$scratch/copy.db"
+check "the backup has the plans" test "$("$bin" -d "$scratch/copy.db" plans | wc -l)" -eq 4
+check "backup does not overwrite" sh -c "! '$bin' -d '$db' backup '$scratch/copy.db'"
+
+check "a missing database is a clear error" sh -c "'$bin' -d '$scratch/none.db' plans 2>&1 | grep -q 'init'"
+"$bin" -d "$scratch/none.db" plans 2>/dev/null; check "and exit 3" test $? -eq 3
+printf '[calendar]\nfiscal_year_start_month = 13\n' > "$scratch/bad.ini"
+"$bin" -c "$scratch/bad.ini" -d "$db" plans 2> "$scratch/err"; rc=$?
+check "a bad config value exits 4" test "$rc" -eq 4
+check "and names section, key and value" grep -q 'calendar.*fiscal_year_start_month.*13' "$scratch/err"
+check "an unknown command exits 2" sh -c "'$bin' -d '$db' frobnicate 2>/dev/null; test \$? -eq 2"
+
+check "user add a clerk" run user add tanaka --role clerk --dept 結城市/総務課
+check "user list shows the clerk" sh -c "'$bin' -d '$db' user list | grep -q '^tanaka	clerk	結城市/総務課'"
+check "a clerk needs a department" sh -c "! '$bin' -d '$db' user add sato --role clerk"
+check "user remove" run user remove tanaka
+if command -v setpriv >/dev/null && [ "$(id -u)" -eq 0 ]; then
+	chmod 777 "$scratch"; chmod 666 "$db"*
+	HOME=$scratch setpriv --reuid=65534 --regid=65534 --clear-groups "$bin" -d "$db" import db/samples/yuki-actionplan.csv 2> "$scratch/err"; rc=$?
+	check "import by a non-planner is refused with exit 5" test "$rc" -eq 5
+	check "and says a planner is needed" grep -q '企画担当' "$scratch/err"
+fi
+finish
