@@ -25,6 +25,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_check_entry,
 	&cmd_backup_entry,
 	&cmd_user_entry,
+	&cmd_year_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -194,7 +194,8 @@ value_blank_len(const char *s)
 {
 	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
 		return 1;
-	if (memcmp(s, "\xe3\x80\x80", 3) == 0)
+	/* Byte by byte: s may end before three bytes (strncmp stops at NUL). */
+	if (strncmp(s, "\xe3\x80\x80", 3) == 0)
 		return 3;
 	return 0;
 }

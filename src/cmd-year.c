@@ -1,0 +1,97 @@
+/*
+ * shisaku year open|close|list: fiscal years open for results entry.
+ * Only a planner opens or closes a year (the store checks the role again
+ * and records the change in the history); anyone may list them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/cmd.h"
+#include "shisaku/config.h"
+#include "shisaku/fy.h"
+#include "shisaku/session.h"
+#include "shisaku/store-result.h"
+
+static int
+year_list(struct cmd_ctx *ctx, struct store *st)
+{
+	struct year_row	*rows;
+	size_t		 n, i;
+	char		*cause = NULL, buf[FY_BUFSZ];
+
+	if (store_year_list(st, &rows, &n, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return EXIT_DATABASE;
+	}
+	if (n == 0)
+		fprintf(stderr, "受付中の年度はありません（どの年度も締切です。"
+		    "shisaku year open 年度 で受付を始めます）\n");
+	for (i = 0; i < n; i++)
+		printf("%d\t%s\t%s\t%s\t%s\n", rows[i].fy,
+		    fy_format(rows[i].fy, ctx->cfg->fy_style, buf, sizeof buf),
+		    rows[i].is_open ? "受付中" : "締切", rows[i].changed_by,
+		    rows[i].changed_at);
+	store_year_list_free(rows, n);
+	return EXIT_OK;
+}
+
+static int
+year_set(struct store *st, const char *text, int open)
+{
+	char	*cause = NULL, *login, buf[FY_BUFSZ];
+	int	 fy, rc, changed = 0, status;
+
+	if ((fy = fy_parse(text, &cause)) < 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	if ((status = cmd_require_planner(st, "年度の受付・締切")) != EXIT_OK)
+		return status;
+	if ((login = session_os_login(&cause)) == NULL) {
+		cmd_error("%s", cause);
+		free(cause);
+		return EXIT_INTERNAL;
+	}
+	rc = store_year_set_open(st, fy, open, login, &changed, &cause);
+	free(login);
+	fy_format(fy, FY_STYLE_BOTH, buf, sizeof buf);
+	if (rc != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return rc == STORE_DENIED ? EXIT_DENIED : EXIT_DATABASE;
+	}
+	if (!changed)
+		printf("%sは既に%sです\n", buf, open ? "受付中" : "締切");
+	else
+		printf("%sを%sにしました\n", buf, open ? "受付中" : "締切");
+	return EXIT_OK;
+}
+
+static int
+cmd_year_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct store	*st;
+	int		 status, open;
+
+	if (argc == 2 && strcmp(argv[1], "list") == 0)
+		open = -1;
+	else if (argc == 3 && strcmp(argv[1], "open") == 0)
+		open = 1;
+	else if (argc == 3 && strcmp(argv[1], "close") == 0)
+		open = 0;
+	else
+		return cmd_usage(&cmd_year_entry);
+	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+		return status;
+	status = open < 0 ? year_list(ctx, st) : year_set(st, argv[2], open);
+	store_close(st);
+	return status;
+}
+
+const struct cmd_entry cmd_year_entry = {
+	"year", "open FY | close FY | list",
+	"年度の実績入力の受付・締切（企画担当のみ）と一覧", cmd_year_exec
+};

@@ -1,0 +1,169 @@
+#!/bin/sh
+# Durability: a results file (a result for every action item of the Yuki
+# sample in every year of the plan, and an actual for every indicator,
+# each carrying the run's number) is imported into a copy of the sample
+# database again and again, and the program is killed with SIGKILL after
+# a random delay, often in the middle of its write. After each kill the
+# database must pass PRAGMA integrity_check, and the entries must be
+# wholly one run's: every result and every actual of the run that was last
+# committed, none of the one that was cut off, and the history grown by
+# exactly one run's rows or not at all.
+#
+# DURABILITY_RUNS (default 200) and DURABILITY_SECONDS (default 120) bound
+# the work; SHISAKU_BIN names the program (default ./shisaku, the release
+# build, for speed).
+. "$(dirname "$0")/lib.sh"
+cd "$(dirname "$0")/../.."
+bin=${SHISAKU_BIN:-./shisaku}
+runs=${DURABILITY_RUNS:-200}
+budget=${DURABILITY_SECONDS:-120}
+db=$scratch/d.db
+
+if [ ! -x "$bin" ] || ! command -v sqlite3 >/dev/null; then
+	fail "durability set-up" "needs $bin (make shisaku) and sqlite3"
+	finish
+	exit 1
+fi
+
+q() { sqlite3 -batch "$db" "$@"; }
+
+# A random whole number 0 .. $1 - 1.
+rand() {
+	echo $(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % $1 ))
+}
+
+now_ms() {
+	echo $(( $(date +%s%N) / 1000000 ))
+}
+
+"$bin" -d "$db" init >/dev/null &&
+	"$bin" -d "$db" import db/samples/yuki-actionplan.csv >/dev/null
+check "set up the Yuki sample" test "$(q "SELECT count(*) FROM plan")" -eq 1
+
+# One template of the results file; @N@ is the run number. The text is
+# long (about 12 KB per result, 2.5 MB a run: more than SQLite's page
+# cache) so that the write takes a while and spills into the WAL file
+# before it commits.
+long=$(awk 'BEGIN { for (i = 0; i < 300; i++) printf "出前講座と意見交換を重ねた。"; }')
+q "SELECT n.key FROM node n JOIN plan p ON p.id = n.plan_id
+   WHERE p.code = 'yuki-ap' AND n.depth = 4 ORDER BY n.ord" > "$scratch/items"
+q "SELECT i.key || '|' || i.unit FROM indicator i JOIN plan p ON p.id = i.plan_id
+   WHERE p.code = 'yuki-ap' ORDER BY i.ord" > "$scratch/indicators"
+{
+	echo "shisaku-plan,1"
+	for fy in 2021 2022 2023 2024 2025; do
+		while read -r key; do
+			printf 'result,yuki-ap,%s,%s,実施中,B,下書き,"run @N@:%s\n二行目 run @N@",run @N@,,clerk,2026-04-01T09:00:00,,\n' \
+			    "$key" "$fy" "$long"
+		done < "$scratch/items"
+		while IFS='|' read -r key unit; do
+			printf 'actual,yuki-ap,%s,%s,@N@%s,run @N@\n' "$key" "$fy" "$unit"
+		done < "$scratch/indicators"
+	done
+} > "$scratch/template.csv"
+nresults=$(( $(wc -l < "$scratch/items") * 5 ))
+nactuals=$(( $(wc -l < "$scratch/indicators") * 5 ))
+per_run=$(( nresults + nactuals ))	# one history row per result and actual
+check "the results file covers every item and indicator" \
+	test "$nresults" -eq 195 -a "$nactuals" -eq 150
+
+# How long an import takes when left alone (run 0 is kept, not killed),
+# and how long it takes to read and check the file without writing: the
+# write happens between the two, and every other kill is aimed there.
+sed 's/@N@/0/g' "$scratch/template.csv" > "$scratch/r.csv"
+t0=$(now_ms)
+"$bin" -d "$db" import --dry-run "$scratch/r.csv" >/dev/null 2>&1
+t1=$(now_ms)
+"$bin" -d "$db" import "$scratch/r.csv" >/dev/null 2>&1
+t2=$(now_ms)
+reading=$(( t1 - t0 )) took=$(( t2 - t1 ))
+check "an uninterrupted import is written" \
+	test "$(q "SELECT count(*) FROM result WHERE comment = 'run 0'")" -eq "$nresults"
+max_delay=50
+[ "$took" -gt 40 ] && max_delay=$(( took + 10 ))
+window=$(( took - reading + 4 ))
+[ "$window" -gt 0 ] || window=1
+echo "one import takes ${took} ms, ${reading} ms of it before writing;" \
+    "kills after 0-${max_delay} ms, every other one in the write"
+
+last=0			# the run whose entries the database holds
+history=$(q "SELECT count(*) FROM history")
+committed=0 cut=0 done_runs=0
+start=$(now_ms)
+k=1
+while [ "$k" -le "$runs" ]; do
+	if [ $(( $(now_ms) - start )) -gt $(( budget * 1000 )) ]; then
+		echo "time budget of ${budget}s used after $done_runs runs"
+		break
+	fi
+	sed "s/@N@/$k/g" "$scratch/template.csv" > "$scratch/r.csv"
+	if [ $(( k % 2 )) -eq 0 ]; then
+		delay=$(( reading - 2 + $(rand "$window") ))
+		[ "$delay" -ge 0 ] || delay=0
+	else
+		delay=$(rand $(( max_delay + 1 )))
+	fi
+	"$bin" -d "$db" import "$scratch/r.csv" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$(printf '0.%03d' "$delay")" 2>/dev/null || sleep 0
+	kill -KILL "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+
+	integrity=$(q "PRAGMA integrity_check" 2>&1)
+	# Results: rows, distinct runs, the run; actuals: the same; rows whose
+	# text or number disagrees with their run; history rows.
+	state=$(q "SELECT (SELECT count(*) || ' ' || count(DISTINCT comment) || ' ' ||
+	    coalesce(min(replace(comment, 'run ', '')), '-') FROM result) || ' ' ||
+	    (SELECT count(*) || ' ' || count(DISTINCT note) || ' ' ||
+	    coalesce(min(replace(note, 'run ', '')), '-') FROM indicator_actual) || ' ' ||
+	    (SELECT count(*) FROM result WHERE text NOT LIKE comment || ':%'
+	       OR text NOT LIKE '%二行目 ' || comment) || ' ' ||
+	    (SELECT count(*) FROM indicator_actual
+	       WHERE note <> 'run ' || CAST(num AS INTEGER)) || ' ' ||
+	    (SELECT count(*) FROM history)" 2>&1)
+	set -- $state
+	why="" found=""
+	if [ "$integrity" != "ok" ]; then
+		why="integrity_check: $integrity"
+	elif [ "$#" -ne 9 ]; then
+		why="query failed: $state"
+	elif [ "$1" -ne "$nresults" ] || [ "$2" -ne 1 ] || [ "$4" -ne "$nactuals" ] ||
+	    [ "$5" -ne 1 ]; then
+		why="mixed or partial entries: $state"
+	elif [ "$3" != "$6" ]; then
+		why="results of run $3, actuals of run $6"
+	elif [ "$7" -ne 0 ] || [ "$8" -ne 0 ]; then
+		why="a row does not match its run: $state"
+	else
+		found=$3
+		if [ "$found" = "$k" ]; then
+			want=$(( history + per_run ))
+			[ "$9" -eq "$want" ] || why="history has $9 rows, want $want"
+			kind="new version"
+		elif [ "$found" = "$last" ]; then
+			[ "$9" -eq "$history" ] || why="history has $9 rows, want $history"
+			kind="old version kept"
+		else
+			why="holds run $found, neither the old $last nor the new $k"
+		fi
+	fi
+	if [ -n "$why" ]; then
+		fail "run $k (killed after $delay ms)" "$why"
+		cp "$db" "${TMPDIR:-/tmp}/shisaku-durability-failed.db" 2>/dev/null &&
+		    echo "the database is kept in ${TMPDIR:-/tmp}/shisaku-durability-failed.db"
+		break
+	fi
+	pass "run $k (killed after $delay ms): $kind"
+	if [ "$found" = "$k" ]; then
+		committed=$((committed + 1))
+		last=$k
+		history=$(( history + per_run ))
+	else
+		cut=$((cut + 1))
+	fi
+	done_runs=$((done_runs + 1))
+	k=$((k + 1))
+done
+echo "$done_runs runs: $committed committed before the kill, $cut cut off"
+check "the last database is still clean for shisaku check" "$bin" -d "$db" check
+finish
