@@ -11,10 +11,10 @@ export UBSAN_OPTIONS=print_stacktrace=1
 mkdir -p tests/out
 
 tally() {	# tally LOGFILE EXIT: add the "N passed, N failed" line of a run
-	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
-	p=$(printf '%s' "$line" | sed -E 's/.*[^0-9]?([0-9]+) passed.*/\1/')
-	f=$(printf '%s' "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
-	[ -n "$line" ] || { p=0; f=1; }
+	line=$(grep -E '(^|[^0-9])[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
+	p=$(printf '%s\n' "$line" | awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^passed,?$/) print $(i - 1) }')
+	f=$(printf '%s\n' "$line" | awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^failed,?$/) print $(i - 1) }')
+	[ -n "$line" ] && [ -n "$p" ] && [ -n "$f" ] || { p=0; f=1; echo "no result line from $1"; }
 	# A crash or sanitizer report after the counts still counts as a failure.
 	if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
 	passed=$((passed + p)); failed=$((failed + f))
@@ -22,6 +22,7 @@ tally() {	# tally LOGFILE EXIT: add the "N passed, N failed" line of a run
 
 for t in tests/checks/*.sh; do
 	[ -f "$t" ] || continue
+	[ "$(basename "$t")" = lib.sh ] && continue
 	name=$(basename "$t" .sh)
 	sh "$t" > "tests/out/$name.log" 2>&1; rc=$?
 	cat "tests/out/$name.log"
@@ -38,6 +39,7 @@ done
 
 for t in tests/e2e/*.sh; do
 	[ -f "$t" ] || continue
+	[ "$(basename "$t")" = lib.sh ] && continue
 	name=$(basename "$t" .sh)
 	sh "$t" > "tests/out/e2e-$name.log" 2>&1; rc=$?
 	cat "tests/out/e2e-$name.log"
