@@ -1,0 +1,57 @@
+/*
+ * Display helpers shared by the item sheet, the roadmap and the indicator
+ * list (implemented in screen-sheet.c): symbols that honour the ASCII
+ * setting, values with their unit and grouped digits, achievement rates,
+ * and opening the entry form and the history from any of them.
+ */
+#ifndef SHISAKU_SCREEN_SHEET_H
+#define SHISAKU_SCREEN_SHEET_H
+
+#include <stddef.h>
+
+#include "shisaku/achieve.h"
+#include "shisaku/value.h"
+
+struct ui;
+struct sheet_flag;
+
+/* A plan's flag symbol (★ ◆ …) as drawn: itself, or an ASCII stand-in
+ * (* + o #) when [display] ascii_symbols is set. "" stays "". */
+const char *screen_sheet_symbol(struct ui *ui, const char *symbol);
+
+/* The mark of a flag in narrow columns: its symbol, or the first
+ * character of its label when the plan prints no symbol (重 for 重点事業).
+ * Written into buf (at least 8 bytes). */
+const char *screen_sheet_flag_mark(struct ui *ui, const struct sheet_flag *f,
+    char *buf, size_t size);
+
+/* The cost trend as one symbol: = ↑ ↓ ? (ASCII = ^ v ?); "" for none. */
+const char *screen_sheet_trend_symbol(struct ui *ui, const char *trend);
+
+/* A value for display (malloc'd): numbers with grouped digits and the
+ * unit ("4,031,724,014円", "98.82%"), text as is, "" for none. */
+char *screen_sheet_value(const struct value *v, const char *unit);
+
+/* The same with at least decimals digits after the point, so that the
+ * values of one indicator line up as printed (98.90% beside 98.82%). */
+char *screen_sheet_value_dec(const struct value *v, const char *unit,
+    int decimals);
+
+/* How many digits after the point a number value has (0..6); 0 for
+ * text and none. */
+int screen_sheet_decimals(const struct value *v);
+
+/* The direction key of the store ("up" …, NULL) as achieve.h's enum. */
+enum achieve_dir screen_sheet_dir(const char *direction);
+
+/* A rate as "98.5%" into buf (at least 16 bytes); "" when rate < 0. */
+char *screen_sheet_rate(double rate, char *buf, size_t size);
+
+/* Opens the results entry of an item for fiscal year fy (a heading
+ * says why not), and the change history of a node or of one indicator
+ * (indicator_id 0 = the node's). */
+void screen_sheet_edit(struct ui *ui, long long node_id, int is_item, int fy);
+void screen_sheet_history(struct ui *ui, long long node_id,
+    long long indicator_id);
+
+#endif

@@ -1,0 +1,201 @@
+/*
+ * Reading what the plans list and the plan tree show: every plan with its
+ * progress for a fiscal year, and one plan's hierarchy with its level
+ * names, flags, departments and the state of each action item's result.
+ * Read-only queries (prepared statements) returning plain structs the
+ * caller frees; the counting under filters is plain C over the loaded
+ * tree, so a filter or a search never goes back to the database. No
+ * curses.
+ *
+ * Fiscal years are western years; 0 means "not given".
+ *
+ * An action item is a node at the plan's deepest level. It is "in" a
+ * fiscal year when the year lies in its period (its own first/last year,
+ * else the plan's; an open end counts as open).
+ *
+ * "Behind" (遅れ): an item in the chosen year whose result for that year
+ * is missing or still a draft or returned, once the year is due: the year
+ * is over (it is before the current fiscal year) or it has been closed
+ * for entry (a fiscal_year row with is_open = 0) and is not in the
+ * future. Before that, a missing entry is just not entered yet.
+ */
+#ifndef SHISAKU_STORE_BROWSE_H
+#define SHISAKU_STORE_BROWSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+
+/* The workflow state of an item's result for the chosen year. */
+enum browse_state {
+	BROWSE_STATE_NONE,	/* no result row: 未入力 */
+	BROWSE_STATE_DRAFT,
+	BROWSE_STATE_SUBMITTED,
+	BROWSE_STATE_CONFIRMED,
+	BROWSE_STATE_RETURNED
+};
+
+/* The progress status of the result (未着手 …), NONE when not given. */
+enum browse_status {
+	BROWSE_STATUS_NONE,
+	BROWSE_STATUS_NOT_STARTED,
+	BROWSE_STATUS_IN_PROGRESS,
+	BROWSE_STATUS_DONE,
+	BROWSE_STATUS_POSTPONED,
+	BROWSE_STATUS_CANCELLED
+};
+
+/* One plan with its counts for a fiscal year. */
+struct browse_plan {
+	long long	 id;
+	char		*code;
+	char		*name;
+	char		*org;
+	char		*description;
+	int		 first_fy, last_fy;
+	long		 items;		/* action items in the year */
+	long		 entered;	/* ... with a result in any state */
+	long		 submitted;	/* ... submitted, not yet confirmed */
+	long		 confirmed;
+	long		 returned;
+	long		 behind;	/* 0 unless the year is due */
+};
+
+/*
+ * Every plan in order with its counts for fy; today_fy is the current
+ * fiscal year (for "behind"). Returns 0 with *out (NULL when n is 0) and
+ * *n, or -1 with *cause.
+ */
+int browse_plans(struct store *st, int fy, int today_fy,
+    struct browse_plan **out, size_t *n, char **cause);
+void browse_plans_free(struct browse_plan *p, size_t n);
+
+/* Submitted and confirmed items as a percentage of the items in the
+ * year (rounded down), or -1 when the year has no items. */
+int browse_plan_progress(const struct browse_plan *p);
+
+/* The name of a plan (malloc'd), or NULL if there is no such plan or the
+ * query failed. */
+char *browse_plan_name(struct store *st, long long plan_id);
+
+/* Whether fy is due (see above): sets *due to 1 or 0. */
+int browse_year_due(struct store *st, int fy, int today_fy, int *due,
+    char **cause);
+
+struct browse_flag {
+	long long	 id;
+	char		*key;
+	char		*label;
+	char		*symbol;	/* "" when the plan prints none */
+};
+
+/* A department in charge somewhere in the plan in the chosen year,
+ * named as it was called then. */
+struct browse_dept {
+	long long	 id;
+	char		*code;
+	char		*name;
+};
+
+struct browse_assign {
+	size_t		 dept;		/* index in browse_tree.depts */
+	int		 is_main;
+};
+
+struct browse_node {
+	long long	 id;
+	long		 parent;	/* index in nodes; -1 at the top */
+	long		 end;		/* one past the node's last descendant */
+	int		 depth;		/* 1 .. max_depth */
+	int		 is_item;
+	char		*code;		/* as printed; "" when none */
+	char		*title;
+	char		*label;		/* overrides the level name; "" */
+	int		 first_fy, last_fy;
+	int		 in_year;	/* an item whose period includes fy */
+	uint64_t	 flags;		/* bit i = browse_tree.flags[i] */
+	enum browse_state state;	/* of the result for fy */
+	enum browse_status status;
+	size_t		 nassigns;	/* in force in fy, printed order */
+	struct browse_assign *assigns;
+
+	/* Set by browse_tree_count for the current filter. */
+	int		 shown;		/* matches, or has a match below */
+	long		 items;		/* matching items in the year, itself
+					   included when an item */
+	long		 entered, submitted, confirmed, behind;
+};
+
+#define BROWSE_MAX_FLAGS 64
+
+struct browse_tree {
+	long long	 plan_id;
+	char		*plan_code;
+	char		*plan_name;
+	int		 first_fy, last_fy;
+	int		 fy;
+	int		 due;		/* see "behind" above */
+	int		 max_depth;	/* the action items' depth */
+	char		*levels[4];	/* the plan's names of depths 1..4; "" */
+	size_t		 nflags;
+	struct browse_flag *flags;	/* at most BROWSE_MAX_FLAGS */
+	size_t		 ndepts;
+	struct browse_dept *depts;	/* in the departments' order */
+	size_t		 nnodes;
+	struct browse_node *nodes;	/* depth first, in printed order */
+};
+
+/*
+ * Loads a plan's tree for fy in one read snapshot; counts are set as by
+ * browse_tree_count with no filter. Returns 0 and *out, or -1 with *cause
+ * (also when there is no such plan).
+ */
+int browse_tree_load(struct store *st, long long plan_id, int fy,
+    int today_fy, struct browse_tree **out, char **cause);
+void browse_tree_free(struct browse_tree *t);
+
+/* What the status filter (s) can ask for. */
+enum browse_which {
+	BROWSE_ANY,
+	BROWSE_MISSING,		/* 未入力 */
+	BROWSE_DRAFT,
+	BROWSE_SUBMITTED,
+	BROWSE_CONFIRMED,
+	BROWSE_RETURNED,
+	BROWSE_BEHIND,
+	BROWSE_NOT_STARTED,
+	BROWSE_IN_PROGRESS,
+	BROWSE_DONE,
+	BROWSE_POSTPONED,
+	BROWSE_CANCELLED,
+	BROWSE_WHICH_COUNT
+};
+
+/* The Japanese label of a status filter choice ("未入力", "遅れ" …). */
+const char *browse_which_label(enum browse_which w);
+
+struct browse_filter {
+	long long	 dept_id;	/* 0 = any department */
+	int		 flag;		/* index in flags; -1 = any */
+	enum browse_which which;
+};
+
+/* Whether an item is behind (always 0 for other nodes). */
+int browse_item_behind(const struct browse_tree *t, const struct browse_node *n);
+
+/* Whether an item matches the filter (f may be NULL: no filter). */
+int browse_item_matches(const struct browse_tree *t, const struct browse_node *n,
+    const struct browse_filter *f);
+
+/* Recounts every node for the filter and marks the nodes to show: with no
+ * filter all of them; otherwise matching items, the nodes above them, and
+ * other nodes that carry the filtered flag or department themselves. */
+void browse_tree_count(struct browse_tree *t, const struct browse_filter *f);
+
+/* The name of a node's level: its own label, else the plan's name for
+ * its depth, else "第N階層". */
+const char *browse_level_name(const struct browse_tree *t,
+    const struct browse_node *n, char buf[32]);
+
+#endif

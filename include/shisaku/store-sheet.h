@@ -1,0 +1,276 @@
+/*
+ * Reading what the item sheet, the roadmap and the indicator list show:
+ * one node with everything attached to it, the items x fiscal years grid
+ * of a plan, and every indicator of a plan with its values for a year.
+ * Read-only queries (prepared statements) that return plain structs; the
+ * caller frees each with its _free function. No curses.
+ *
+ * Fiscal years are western years; 0 means "not given". Vocabulary words
+ * (direction, trend, status, state) are the database keys of vocab.h,
+ * NULL when unknown.
+ */
+#ifndef SHISAKU_STORE_SHEET_H
+#define SHISAKU_STORE_SHEET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "shisaku/value.h"
+
+struct store;
+
+/* A node on the way from the plan down to the sheet's node. */
+struct sheet_pathnode {
+	long long	 id;
+	int		 depth;
+	char		*level;		/* the node's label, else the plan's level name */
+	char		*code;		/* as printed; "" when none */
+	char		*title;
+};
+
+/* A flag a plan defines (★リーディングプロジェクト, 重点事業 …). */
+struct sheet_flag {
+	long long	 id;
+	char		*key;
+	char		*label;
+	char		*symbol;	/* "★", or "" when the plan prints none */
+};
+
+/* A department in charge, named as it was called in the chosen year. */
+struct sheet_dept {
+	long long	 id;
+	char		*code;
+	char		*name;		/* the name in the chosen fiscal year */
+	int		 is_main;
+	int		 from_fy, until_fy;	/* 0 = open */
+};
+
+struct sheet_yearplan {
+	int		 from_fy, to_fy;	/* to_fy > from_fy: spans years */
+	char		*text;
+};
+
+struct sheet_cost {
+	int		 fy;
+	const char	*trend;		/* "same", "up", "down", "unknown" */
+};
+
+/* A value of an indicator for one fiscal year (a target or an actual). */
+struct sheet_fyvalue {
+	int		 fy;
+	struct value	 v;
+	char		*note;		/* actuals only; "" otherwise */
+};
+
+struct sheet_indicator {
+	long long	 id;
+	long long	 node_id;	/* 0 = attached to the plan itself */
+	char		*key;
+	char		*name;
+	char		*category;
+	char		*unit;
+	const char	*direction;	/* "up" … or NULL = unknown */
+	int		 cumulative;
+	struct value	 base;
+	int		 base_fy;
+	struct value	 final;
+	int		 final_fy;
+	char		*rationale;
+	char		*note;
+	size_t		 ntargets;
+	struct sheet_fyvalue *targets;	/* by fiscal year */
+	size_t		 nactuals;
+	struct sheet_fyvalue *actuals;	/* by fiscal year */
+};
+
+/* The result of one item for one fiscal year. */
+struct sheet_result {
+	long long	 id;
+	int		 fy;
+	const char	*status;	/* NULL = not given */
+	char		*grade;		/* NULL = not given */
+	const char	*state;		/* "draft" … */
+	char		*text;		/* 取組実績 */
+	char		*comment;	/* 課題・今後の方向性 */
+	char		*return_comment;
+	char		*dept_name;	/* department that entered it; "" */
+	char		*entered_by, *entered_at;
+	char		*confirmed_by, *confirmed_at;
+	int		 ver;
+};
+
+/* A node directly below the sheet's node. */
+struct sheet_child {
+	long long	 id;
+	char		*code;
+	char		*title;
+	char		*level;
+};
+
+struct sheet {
+	long long	 id;
+	long long	 plan_id;
+	char		*plan_code;
+	char		*plan_name;
+	int		 plan_first_fy, plan_last_fy;
+	int		 depth;
+	int		 max_depth;	/* the plan's deepest level */
+	int		 is_item;	/* depth == max_depth */
+	char		*key;
+	char		*code;
+	char		*title;
+	char		*level;		/* label, else the level name */
+	int		 first_fy, last_fy;
+	char		*summary;	/* 概要・方向性 */
+	char		*means;		/* 手段 */
+	char		*note;
+	int		 fy;		/* the year departments and result are for */
+
+	size_t		 npath;		/* depth 1 .. the node itself */
+	struct sheet_pathnode *path;
+	size_t		 nflags;
+	struct sheet_flag *flags;
+	size_t		 ndepts;	/* assignments in force in fy, printed order */
+	struct sheet_dept *depts;
+	size_t		 nyearplans;
+	struct sheet_yearplan *yearplans;
+	size_t		 ncosts;
+	struct sheet_cost *costs;	/* by fiscal year */
+	size_t		 nindicators;
+	struct sheet_indicator *indicators;
+	size_t		 nchildren;
+	struct sheet_child *children;
+	struct sheet_result *result;	/* NULL = nothing entered for fy */
+};
+
+/*
+ * Loads node_id with everything the sheet shows, departments and the
+ * result as of fiscal year fy. Returns 0 and *out, or -1 with *cause (also
+ * when the node does not exist).
+ */
+int store_sheet_load(struct store *st, long long node_id, int fy,
+    struct sheet **out, char **cause);
+void store_sheet_free(struct sheet *s);
+
+/* Departments assigned anywhere in a plan (in force in fy), in the
+ * departments' order, named as of fy: the choices of a filter. */
+int store_plan_depts(struct store *st, long long plan_id, int fy,
+    struct sheet_dept **out, size_t *n, char **cause);
+void store_depts_free(struct sheet_dept *d, size_t n);
+
+/* The ids of the nodes of a plan that dept_id is in charge of in fy,
+ * sorted ascending (for bsearch). *ids is NULL when n is 0. */
+int store_plan_dept_nodes(struct store *st, long long plan_id,
+    long long dept_id, int fy, long long **ids, size_t *n, char **cause);
+
+/*
+ * The roadmap of a plan: every node in plan order; items (the plan's
+ * deepest level) carry their flags and the status of the chosen year's
+ * result, the others are the group headings above them. Cell contents
+ * are read per row with store_roadmap_cells, so a plan of many thousand
+ * items costs little until its rows are shown.
+ */
+#define ROADMAP_MAX_FLAGS 64
+
+struct roadmap_row {
+	long long	 node_id;
+	int		 depth;
+	int		 is_item;
+	char		*code;
+	char		*title;
+	char		*level;		/* label, else the level name */
+	uint64_t	 flags;		/* bit i = struct roadmap.flags[i] */
+	const char	*status;	/* fy's result status; NULL */
+	int		 has_result;	/* a result exists for fy */
+};
+
+struct roadmap {
+	long long	 plan_id;
+	char		*plan_name;
+	int		 first_fy, last_fy;	/* the plan's period, or the span of
+						   its data; 0 = none */
+	int		 fy;
+	int		 max_depth;
+	size_t		 nflags;
+	struct sheet_flag *flags;
+	size_t		 nrows;
+	struct roadmap_row *rows;
+	size_t		 nitems;
+};
+
+int store_roadmap_load(struct store *st, long long plan_id, int fy,
+    struct roadmap **out, char **cause);
+void store_roadmap_free(struct roadmap *rm);
+
+/* One fiscal year of one item. */
+struct roadmap_cell {
+	int		 fy;
+	char		*text;		/* yearly plans covering fy, one per line;
+					   "" when none */
+	int		 continued;	/* every plan shown began in an earlier year */
+	const char	*trend;		/* NULL = none given */
+	const char	*status;	/* NULL = no status */
+	const char	*state;		/* NULL = no result */
+	char		*grade;		/* NULL = none */
+};
+
+/* Reads the cells of node_id for first_fy .. last_fy (n = last - first
+ * + 1 cells, in year order) into a new array *cells. */
+int store_roadmap_cells(struct store *st, long long node_id, int first_fy,
+    int last_fy, struct roadmap_cell **cells, char **cause);
+void store_roadmap_cells_free(struct roadmap_cell *cells, size_t n);
+
+/* The ids of the nodes of a plan with a yearly plan text containing
+ * needle (tw_contains), sorted ascending. */
+int store_roadmap_search(struct store *st, long long plan_id,
+    const char *needle, long long **ids, size_t *n, char **cause);
+
+/*
+ * Every indicator of a plan in plan order, with its target for fy (or the
+ * final target when no target is set for fy), its actual for fy, and
+ * what an achievement computation needs.
+ */
+struct indicator_row {
+	long long	 id;
+	long long	 node_id;	/* 0 = the plan itself */
+	long		 plan_order;	/* 0-based position in plan order */
+	char		*node_code;
+	char		*node_title;
+	char		*name;
+	char		*category;
+	char		*unit;
+	const char	*direction;
+	int		 cumulative;
+	struct value	 base;
+	int		 base_fy;
+	struct value	 target;
+	int		 target_fy;
+	int		 target_is_final;	/* no target for fy: the final one */
+	struct value	 final;
+	int		 final_fy;
+	struct value	 actual;		/* for fy */
+	char		*actual_note;
+	/* For a cumulative indicator: the sum of the yearly actuals after
+	 * the baseline year up to fy, and how many were summed (-1 when one
+	 * of them is text, as achieve_sum_actuals counts). */
+	double		 actual_sum;
+	int		 actual_sum_count;
+	char		*rationale;
+};
+
+struct indicator_list {
+	char		*plan_name;
+	int		 fy;
+	size_t		 n;
+	struct indicator_row *rows;
+};
+
+int store_indicator_list(struct store *st, long long plan_id, int fy,
+    struct indicator_list *out, char **cause);
+void store_indicator_list_free(struct indicator_list *l);
+
+/* The categories used in a plan, in first-use order (malloc'd strings). */
+int store_indicator_categories(struct store *st, long long plan_id,
+    char ***out, size_t *n, char **cause);
+
+#endif

@@ -1,0 +1,136 @@
+/*
+ * The terminal front end: screen stack, drawing helpers, prompts and the
+ * status line. Screens are vtables (struct screen_ops); generic widgets
+ * (ui-list) are fed by callbacks. Screens read and write through the store
+ * functions only and never contain SQL.
+ */
+#ifndef SHISAKU_UI_H
+#define SHISAKU_UI_H
+
+#include <curses.h>
+#include <wchar.h>
+
+#include "shisaku/fy.h"
+#include "shisaku/keys.h"
+#include "shisaku/session.h"
+
+struct config;
+struct store;
+
+/* Colour pairs / attributes by purpose; monochrome terminals and NO_COLOR
+ * get bold/reverse/underline instead. */
+enum ui_attr {
+	UI_NORMAL, UI_TITLE, UI_HEADER, UI_SELECT, UI_STATUS, UI_ERROR,
+	UI_DIM, UI_MARK, UI_FROZEN, UI_ATTR_COUNT
+};
+
+/* What a screen's key handler did with a key. */
+enum ui_key_result {
+	UI_KEY_UNHANDLED,	/* let the frame handle it (back, help, quit …) */
+	UI_KEY_HANDLED,		/* redraw */
+	UI_KEY_CLOSE		/* pop this screen */
+};
+
+struct ui;
+
+struct screen_ops {
+	const char	 *name;		/* "plans", "tree", "sheet", … */
+	/* Actions listed by ? for this screen (besides the frame's own:
+	 * back, quit, help, redraw, year_prev/next, era_toggle). */
+	const enum key_action *actions;
+	size_t		  nactions;
+	/* Creates the screen's state from arg (screen-specific; copied by
+	 * open, not kept). NULL with ui_error() called = cannot open. */
+	void		*(*open)(struct ui *ui, const void *arg);
+	/* Draws into ui_body(ui): the window between title and status lines. */
+	void		 (*draw)(struct ui *ui, void *state);
+	/* act is the bound action (ACT_NONE if the key is unbound), ch the
+	 * raw character for text input. */
+	enum ui_key_result (*key)(struct ui *ui, void *state, enum key_action act,
+			    int is_function, wint_t ch);
+	/* The terminal size or the fiscal year changed: re-query and re-layout. */
+	void		 (*refresh)(struct ui *ui, void *state);
+	void		 (*close)(struct ui *ui, void *state);
+	/* The title shown on the top line (malloc'd), e.g. "結城市… > 施策体系". */
+	char		*(*title)(struct ui *ui, void *state);
+};
+
+struct ui {
+	struct config	*config;
+	struct store	*store;
+	struct session	*session;
+	long long	 plan_id;	/* the chosen plan, 0 = none yet */
+	int		 fy;		/* the chosen fiscal year */
+	enum fy_style	 fy_style;
+	int		 lines, cols;	/* terminal size */
+	int		 too_small;	/* below 80x24: a message instead of screens */
+	int		 quit;
+	/* private to ui.c */
+	struct ui_frame	*frames;
+	WINDOW		*body;
+	char		*message;
+	int		 message_is_error;
+};
+
+/* Minimum terminal size for the screens. */
+#define UI_MIN_COLS 80
+#define UI_MIN_LINES 24
+
+/*
+ * Runs the TUI on an open store until the user quits: sets the locale
+ * (falls back to C.UTF-8, says so if neither works), initialises curses,
+ * installs handlers so the terminal is restored on exit, SIGINT, SIGTERM,
+ * SIGHUP and on fatal errors, opens the plans screen. Returns the exit
+ * status (0) or -1 with *cause when the terminal cannot be used.
+ */
+int ui_run(struct config *c, struct store *st, struct session *s, char **cause);
+
+void ui_push(struct ui *ui, const struct screen_ops *ops, const void *arg);
+void ui_pop(struct ui *ui);
+
+/* The window a screen draws in; its size changes on resize. */
+WINDOW *ui_body(struct ui *ui);
+attr_t ui_attr(struct ui *ui, enum ui_attr a);
+
+/* A message on the status line until the next key; printf-style. */
+void ui_message(struct ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void ui_error(struct ui *ui, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Draws UTF-8 text at (y, x) cut to cols columns (never a half wide
+ * character; padded with blanks when pad). Returns columns used. */
+int ui_put(WINDOW *w, int y, int x, const char *s, int cols, int pad, attr_t attr);
+
+/* Asks for one line of text on the bottom line (IME input read as whole
+ * characters). Returns 1 with *answer (malloc'd) or 0 if cancelled (Esc).
+ * initial may be NULL. */
+int ui_prompt(struct ui *ui, const char *question, const char *initial, char **answer);
+
+/* A popup menu of n choices; returns the chosen index or -1 (Esc). */
+int ui_choose(struct ui *ui, const char *title, const char *const *items, int n, int current);
+
+/* Asks a yes/no question; returns 1 for yes. */
+int ui_confirm(struct ui *ui, const char *question);
+
+/* Formats a fiscal year in the current display style ("-" for 0). */
+const char *ui_fy(struct ui *ui, int fy, char buf[FY_BUFSZ]);
+
+/* The fiscal year today falls in (by the clock and the configured start
+ * month), as opposed to the chosen one (ui->fy): decides what is behind. */
+int ui_today_fy(struct ui *ui);
+
+/* Notes on the frame's calls into screens: ui_prompt, ui_choose and
+ * ui_confirm handle a resize themselves, so the top screen's refresh may
+ * run before they return; refresh is also called when a screen comes back
+ * on top after a screen above it closed (it may have changed data). */
+
+/* Screens, for ui_push and for each other. */
+extern const struct screen_ops screen_plans_ops;	/* arg: NULL */
+extern const struct screen_ops screen_tree_ops;		/* arg: const long long *plan_id */
+extern const struct screen_ops screen_sheet_ops;	/* arg: const long long *node_id */
+extern const struct screen_ops screen_roadmap_ops;	/* arg: const long long *plan_id */
+extern const struct screen_ops screen_indicators_ops;	/* arg: const long long *plan_id */
+extern const struct screen_ops screen_help_ops;		/* arg: const struct screen_ops * */
+
+#endif

@@ -1,0 +1,2131 @@
+/*
+ * The results entry form: one action item's result for one fiscal year.
+ * 状況 and 評価 are chosen from lists (the grade from the configured scale,
+ * with the grade the achievement suggests); 取組実績 and 課題・今後の方向性
+ * are edited in the editor widget of ui-editor.h; each indicator's actual
+ * and note are single-line fields of the form library. Saving, submitting,
+ * confirming and returning go through store-result.h, which checks the
+ * workflow again inside its transaction.
+ *
+ * The form library's fields are kept in a window of their own that is
+ * never put on the terminal: the frame erases the body before every draw,
+ * so the fields' window is copied into the body each time, and the form
+ * keeps its state between draws. Values are kept here as text (what the
+ * user typed); a field is read back (cut by columns, trimmed) when it was
+ * typed into, and the form is rebuilt from these texts after a resize,
+ * a scroll of the indicator rows, a save or an edit on the bottom line.
+ *
+ * Nothing typed is lost: a refused value keeps the cursor in its field, a
+ * failed save leaves every field as it was, a save that meets a newer
+ * version shows both versions to choose from, and leaving with unsaved
+ * changes asks first.
+ *
+ * Keys of the form itself (besides the bound actions), also on its last
+ * line: C-s or F2 save; C-t or F3 the workflow (提出, 確認, 差戻し, 下書き
+ * に戻す); C-o or F4 edit the field on the bottom line (for long values);
+ * Tab / BTab next and previous field; Enter or Space opens a list.
+ */
+#include <curses.h>
+#include <form.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <wctype.h>
+
+#include "shisaku/achieve.h"
+#include "shisaku/config.h"
+#include "shisaku/screen-entry.h"
+#include "shisaku/screen-sheet.h"
+#include "shisaku/store-result.h"
+#include "shisaku/store-sheet.h"
+#include "shisaku/textwidth.h"
+#include "shisaku/ui-editor.h"
+#include "shisaku/ui.h"
+#include "shisaku/util.h"
+#include "shisaku/value.h"
+#include "shisaku/vocab.h"
+#include "shisaku/workflow.h"
+
+/* Keys read raw (not in the key table). */
+#define ENTRY_KEY_SAVE		19	/* C-s */
+#define ENTRY_KEY_FLOW		20	/* C-t */
+#define ENTRY_KEY_WIDE		15	/* C-o */
+
+/* Widths in columns; field widths are even (see FIELD-NOTES). */
+#define ENTRY_TARGET_W		12
+#define ENTRY_ACTUAL_W		16
+#define ENTRY_STATUS_W		10
+#define ENTRY_GRADE_W		16
+#define ENTRY_MIN_EDITOR	2
+
+static const enum key_action entry_actions[] = {
+	ACT_NEXT_PANE, ACT_PREV_PANE, ACT_OPEN, ACT_UP, ACT_DOWN, ACT_HISTORY
+};
+
+/* What can have the focus, in Tab order. */
+enum entry_kind {
+	EK_STATUS, EK_GRADE, EK_TEXT, EK_COMMENT, EK_ACTUAL, EK_NOTE
+};
+
+/* A single-line value edited in a form field. */
+struct entry_line {
+	char		*text;		/* as last read from the field or set */
+	char		*initial;	/* as loaded: unchanged means unsaved-free */
+	FIELD		*field;		/* NULL when its row is not shown */
+	int		 dirty;		/* typed into since last read */
+	int		 too_long;	/* wider than the field: shown cut, edited
+					   on the bottom line (C-o) */
+};
+
+struct entry_ind {
+	struct entry_line	 actual, note;
+	int			 numeric;	/* the actual must be a number */
+};
+
+/* A line of the two versions shown side by side after a conflict. */
+struct entry_cline {
+	int		 label;		/* a field's name across the width */
+	enum ui_attr	 attr;
+	char		*left, *right;
+};
+
+struct entry_screen {
+	long long		 node_id;
+	int			 fy;
+	struct result_entry	*orig;		/* as loaded or last saved */
+	struct result_entry	*cur;		/* the form's values */
+	struct sheet		*sheet;		/* baselines, other years; NULL */
+	struct ui_editor	 text, comment;
+	struct entry_ind	*inds;
+	size_t			 ninds;
+	size_t			 focus;		/* index into the Tab order */
+	unsigned		 allowed;	/* workflow_actions bits */
+	int			 readonly;
+	char			*readonly_why;
+
+	/* Layout for the body's size. */
+	int			 lay_h, lay_w;
+	int			 notice_rows;
+	int			 y_choice, y_text, h_text, y_comment, h_comment;
+	int			 y_indhead, y_ind, ind_rows, y_hint;
+	size_t			 ind_top;
+	int			 w_name, x_target, x_actual, w_actual;
+	int			 x_note, w_note;
+
+	/* The indicator fields, in a window of their own. */
+	WINDOW			*fwin;
+	FORM			*form;
+	FIELD			**fields;
+
+	/* A save that met a newer version: both shown until one is chosen. */
+	struct result_entry	*theirs;
+	struct entry_cline	*clines;
+	size_t			 nclines;
+	long			 ctop;
+	int			 ccols;
+};
+
+static void entry_form_free(struct entry_screen *es);
+static void entry_form_build(struct ui *ui, struct entry_screen *es);
+
+/* ---- focus order ---------------------------------------------------- */
+
+static size_t
+entry_nfocus(const struct entry_screen *es)
+{
+	return 4 + 2 * es->ninds;
+}
+
+static enum entry_kind
+entry_focus_kind(size_t f)
+{
+	if (f < 4)
+		return (enum entry_kind)f;
+	return (f - 4) % 2 == 0 ? EK_ACTUAL : EK_NOTE;
+}
+
+static size_t
+entry_focus_ind(size_t f)
+{
+	return f < 4 ? 0 : (f - 4) / 2;
+}
+
+static struct entry_line *
+entry_focus_line(struct entry_screen *es, size_t f)
+{
+	enum entry_kind	k = entry_focus_kind(f);
+
+	if (k == EK_ACTUAL)
+		return &es->inds[entry_focus_ind(f)].actual;
+	if (k == EK_NOTE)
+		return &es->inds[entry_focus_ind(f)].note;
+	return NULL;
+}
+
+/* ---- values ----------------------------------------------------------- */
+
+static void
+entry_line_set(struct entry_line *l, const char *text)
+{
+	free(l->text);
+	free(l->initial);
+	l->text = xstrdup(text != NULL ? text : "");
+	l->initial = xstrdup(l->text);
+	l->dirty = 0;
+}
+
+static void
+entry_line_free(struct entry_line *l)
+{
+	free(l->text);
+	free(l->initial);
+	l->text = l->initial = NULL;
+}
+
+/* The sheet's record of indicator id (baselines, other years), or NULL. */
+static const struct sheet_indicator *
+entry_sheet_indicator(const struct entry_screen *es, long long id)
+{
+	size_t	i;
+
+	if (es->sheet == NULL)
+		return NULL;
+	for (i = 0; i < es->sheet->nindicators; i++)
+		if (es->sheet->indicators[i].id == id)
+			return &es->sheet->indicators[i];
+	return NULL;
+}
+
+/*
+ * Whether an indicator's actual must be a number: as its target for the
+ * year is; without one, as its other targets, final target and baseline
+ * are (any text among them makes it a text-valued indicator); with none
+ * of those, as an actual already entered is, else when it has a unit.
+ */
+static int
+entry_is_numeric(const struct entry_screen *es, const struct result_indicator *r)
+{
+	const struct sheet_indicator	*si;
+	size_t				 i;
+	int				 num = 0, text = 0;
+
+	if (r->target.kind != VALUE_NONE)
+		return r->target.kind == VALUE_NUMBER;
+	if ((si = entry_sheet_indicator(es, r->id)) != NULL) {
+		for (i = 0; i < si->ntargets; i++) {
+			num |= si->targets[i].v.kind == VALUE_NUMBER;
+			text |= si->targets[i].v.kind == VALUE_TEXT;
+		}
+		num |= si->final.kind == VALUE_NUMBER || si->base.kind == VALUE_NUMBER;
+		text |= si->final.kind == VALUE_TEXT || si->base.kind == VALUE_TEXT;
+		if (text)
+			return 0;
+		if (num)
+			return 1;
+	}
+	if (r->actual.kind != VALUE_NONE)
+		return r->actual.kind == VALUE_NUMBER;
+	return r->unit != NULL && r->unit[0] != '\0';
+}
+
+/* Sets every field from es->cur; the editors only when reset is set (a
+ * save keeps the editors' cursors, the text being the same). */
+static void
+entry_values_from_cur(struct entry_screen *es, int reset)
+{
+	size_t	i;
+	char	*t;
+
+	if (reset) {
+		ui_editor_set(&es->text, es->cur->text);
+		ui_editor_set(&es->comment, es->cur->comment);
+	} else {
+		es->text.modified = 0;
+		es->comment.modified = 0;
+	}
+	if (es->inds == NULL || es->ninds != es->cur->nindicators) {
+		for (i = 0; i < es->ninds; i++) {
+			entry_line_free(&es->inds[i].actual);
+			entry_line_free(&es->inds[i].note);
+		}
+		free(es->inds);
+		es->ninds = es->cur->nindicators;
+		es->inds = xcalloc(es->ninds + 1, sizeof *es->inds);
+		if (es->focus >= entry_nfocus(es))
+			es->focus = 0;
+	}
+	for (i = 0; i < es->ninds; i++) {
+		const struct result_indicator *r = &es->cur->indicators[i];
+
+		t = value_format(&r->actual, r->unit, 1);
+		entry_line_set(&es->inds[i].actual, t);
+		free(t);
+		entry_line_set(&es->inds[i].note, r->note);
+		es->inds[i].numeric = entry_is_numeric(es, r);
+	}
+}
+
+/* What the workflow lets this user do with the entry now. */
+static void
+entry_permissions(struct ui *ui, struct entry_screen *es)
+{
+	struct wf_item	it;
+
+	store_result_wf(es->cur, ui->fy_style, &it);
+	es->allowed = workflow_actions(ui->session, &it);
+	free(es->readonly_why);
+	es->readonly_why = NULL;
+	es->readonly = !(es->allowed & (1u << WF_EDIT));
+	if (es->readonly &&
+	    workflow_may(ui->session, &it, WF_EDIT, NULL,
+	    &es->readonly_why) == WF_DENY && es->readonly_why == NULL)
+		es->readonly_why = xstrdup("この実績は編集できません");
+}
+
+/* A field's text: the buffer cut to the field's width in columns (the
+ * buffer may hold stale characters past it) and trimmed. */
+static char *
+entry_field_read(FIELD *f)
+{
+	const char	*buf = field_buffer(f, 0);
+	char		*out, *p, *end;
+	size_t		 size;
+	int		 rows, cols, frow, fcol, nrow, nbuf;
+
+	if (buf == NULL)
+		return xstrdup("");
+	field_info(f, &rows, &cols, &frow, &fcol, &nrow, &nbuf);
+	size = strlen(buf) + 1;
+	out = xmalloc(size);
+	tw_fit(buf, cols, 0, 0, out, size);
+	for (p = out; *p == ' '; p++)
+		;
+	memmove(out, p, strlen(p) + 1);
+	end = out + strlen(out);
+	while (end > out && end[-1] == ' ')
+		*--end = '\0';
+	return out;
+}
+
+/* Reads every field typed into back into its text. */
+static void
+entry_sync(struct entry_screen *es)
+{
+	size_t	i;
+
+	if (es->form == NULL)
+		return;
+	/* The current field's edits reach its buffer only on validation. */
+	form_driver_w(es->form, KEY_CODE_YES, REQ_VALIDATION);
+	for (i = 0; i < es->ninds; i++) {
+		struct entry_line	*ls[2];
+		int			 k;
+
+		ls[0] = &es->inds[i].actual;
+		ls[1] = &es->inds[i].note;
+		for (k = 0; k < 2; k++) {
+			if (ls[k]->field == NULL || !ls[k]->dirty)
+				continue;
+			free(ls[k]->text);
+			ls[k]->text = entry_field_read(ls[k]->field);
+			ls[k]->dirty = 0;
+		}
+	}
+}
+
+/* Whether anything differs from what was loaded or last saved. */
+static int
+entry_dirty(struct entry_screen *es)
+{
+	char	*t;
+	int	 changed = 0;
+	size_t	 i;
+
+	entry_sync(es);
+	if (strcmp(es->cur->status != NULL ? es->cur->status : "",
+	    es->orig->status != NULL ? es->orig->status : "") != 0 ||
+	    strcmp(es->cur->grade != NULL ? es->cur->grade : "",
+	    es->orig->grade != NULL ? es->orig->grade : "") != 0)
+		return 1;
+	if (es->text.modified) {
+		t = ui_editor_text(&es->text);
+		changed |= strcmp(t, es->orig->text) != 0;
+		free(t);
+	}
+	if (es->comment.modified) {
+		t = ui_editor_text(&es->comment);
+		changed |= strcmp(t, es->orig->comment) != 0;
+		free(t);
+	}
+	for (i = 0; i < es->ninds && !changed; i++)
+		changed = strcmp(es->inds[i].actual.text,
+		    es->inds[i].actual.initial) != 0 ||
+		    strcmp(es->inds[i].note.text, es->inds[i].note.initial) != 0;
+	return changed;
+}
+
+/* Examples of what an indicator's number field accepts, in its unit. */
+static char *
+entry_number_examples(const char *unit)
+{
+	if (unit == NULL || unit[0] == '\0')
+		return xstrdup("42、1,200、１２００");
+	if (strcmp(unit, "%") == 0)
+		return xstrdup("98.5、98.5%、９８．５％");
+	return xasprintf("42、42%s、1,200%s", unit, unit);
+}
+
+/*
+ * Checks the actual or note of indicator i as typed; with value not NULL
+ * also gives the value to store. Returns 0, or -1 with *msg saying what
+ * is accepted.
+ */
+static int
+entry_check_line(struct entry_screen *es, size_t i, int is_note,
+    struct value *value, char **msg)
+{
+	const struct result_indicator	*r = &es->cur->indicators[i];
+	struct entry_ind		*ind = &es->inds[i];
+	struct value			 v;
+	char				*why = NULL, *ex;
+	double				 num;
+
+	if (value != NULL)
+		memset(value, 0, sizeof *value);
+	if (is_note) {
+		if (strlen(ind->note.text) > VALUE_TEXT_MAX) {
+			*msg = xasprintf("「%s」の備考が長すぎます（%d バイトまで）",
+			    r->name, VALUE_TEXT_MAX);
+			return -1;
+		}
+		return 0;
+	}
+	/* What was loaded stays as it is, even if it would not be typed so. */
+	if (strcmp(ind->actual.text, ind->actual.initial) == 0) {
+		if (value != NULL) {
+			*value = r->actual;
+			value->text = r->actual.kind == VALUE_TEXT ?
+			    xstrdup(r->actual.text) : NULL;
+		}
+		return 0;
+	}
+	if (ind->numeric && !workflow_blank(ind->actual.text)) {
+		if (value_parse_number(ind->actual.text, r->unit, &num, &why) != 0) {
+			ex = entry_number_examples(r->unit);
+			*msg = xasprintf("実績値「%s」は数値として読めません。"
+			    "例: %s（空欄は未入力）", ind->actual.text, ex);
+			free(ex);
+			free(why);
+			return -1;
+		}
+		if (value != NULL) {
+			value->kind = VALUE_NUMBER;
+			value->num = num;
+		}
+		return 0;
+	}
+	if (value_parse(ind->actual.text, r->unit, &v, &why) != 0) {
+		*msg = xasprintf("「%s」の実績値: %s", r->name, why);
+		free(why);
+		return -1;
+	}
+	if (value != NULL)
+		*value = v;
+	else
+		value_clear(&v);
+	return 0;
+}
+
+/*
+ * Puts the form's values into es->cur for saving. Returns 0, or -1 with
+ * *bad the focus index of the first refused field and *msg the reason.
+ */
+static int
+entry_collect(struct entry_screen *es, size_t *bad, char **msg)
+{
+	struct value	 v;
+	size_t		 i;
+
+	entry_sync(es);
+	for (i = 0; i < es->ninds; i++) {
+		if (entry_check_line(es, i, 0, NULL, msg) != 0) {
+			*bad = 4 + 2 * i;
+			return -1;
+		}
+		if (entry_check_line(es, i, 1, NULL, msg) != 0) {
+			*bad = 4 + 2 * i + 1;
+			return -1;
+		}
+	}
+	if (es->text.modified) {
+		free(es->cur->text);
+		es->cur->text = ui_editor_text(&es->text);
+	}
+	if (es->comment.modified) {
+		free(es->cur->comment);
+		es->cur->comment = ui_editor_text(&es->comment);
+	}
+	for (i = 0; i < es->ninds; i++) {
+		struct result_indicator *r = &es->cur->indicators[i];
+
+		if (entry_check_line(es, i, 0, &v, msg) != 0) {
+			*bad = 4 + 2 * i;
+			return -1;
+		}
+		value_clear(&r->actual);
+		r->actual = v;
+		free(r->note);
+		r->note = xstrdup(es->inds[i].note.text);
+	}
+	return 0;
+}
+
+/* ---- the grade the achievement suggests ----------------------------- */
+
+/* The achievement of indicator i with the actual as typed; -1 if none. */
+static double
+entry_rate(struct entry_screen *es, size_t i, enum achieve_status *status)
+{
+	const struct result_indicator	*r = &es->cur->indicators[i];
+	const struct sheet_indicator	*si = entry_sheet_indicator(es, r->id);
+	struct achieve_input		 ai;
+	struct value			 actual, target;
+	char				*why = NULL;
+	double				 rate, sum;
+	int				*fys;
+	struct value			*vals;
+	size_t				 k, n = 0;
+	int				 got;
+
+	if (value_parse(es->inds[i].actual.text, r->unit, &actual, &why) != 0) {
+		free(why);
+		memset(&actual, 0, sizeof actual);
+	}
+	target = r->target;
+	if (target.kind == VALUE_NONE && si != NULL && si->final_fy == es->fy)
+		target = si->final;
+	if (r->cumulative && si != NULL && actual.kind == VALUE_NUMBER) {
+		/* The sum of the years after the baseline up to this one,
+		 * with this year's as typed. */
+		fys = xcalloc(si->nactuals + 1, sizeof *fys);
+		vals = xcalloc(si->nactuals + 1, sizeof *vals);
+		for (k = 0; k < si->nactuals; k++)
+			if (si->actuals[k].fy != es->fy) {
+				fys[n] = si->actuals[k].fy;
+				vals[n++] = si->actuals[k].v;
+			}
+		fys[n] = es->fy;
+		vals[n++] = actual;
+		got = achieve_sum_actuals(fys, vals, n, si->base_fy, es->fy, &sum);
+		free(fys);
+		free(vals);
+		if (got > 0)
+			actual.num = sum;
+	}
+	memset(&ai, 0, sizeof ai);
+	ai.dir = screen_sheet_dir(r->direction);
+	ai.cumulative = r->cumulative;
+	ai.base = si != NULL ? &si->base : NULL;
+	ai.target = &target;
+	ai.actual = &actual;
+	rate = achieve_rate(&ai, status);
+	value_clear(&actual);
+	return rate;
+}
+
+/*
+ * The grade suggested by the lowest achievement among the indicators
+ * that have one, if that grade is on the configured scale; NULL
+ * otherwise. *text describes it for the form (malloc'd), or why none.
+ */
+static const char *
+entry_suggest(struct ui *ui, struct entry_screen *es, char **text)
+{
+	enum achieve_status	 st, first = ACHIEVE_OK;
+	const char		*g;
+	double			 rate, low = -1;
+	size_t			 i;
+	char			 buf[16];
+
+	*text = NULL;
+	for (i = 0; i < es->ninds; i++) {
+		rate = entry_rate(es, i, &st);
+		if (rate >= 0) {
+			if (low < 0 || rate < low)
+				low = rate;
+		} else if (first == ACHIEVE_OK)
+			first = st;
+	}
+	if (low < 0) {
+		if (es->ninds > 0 && first != ACHIEVE_OK)
+			*text = xasprintf("提案なし（%s）", achieve_status_text(first));
+		return NULL;
+	}
+	g = achieve_grade_suggest(low);
+	if (g == NULL || ui->config == NULL ||
+	    config_grade_label(ui->config, g) == NULL)
+		return NULL;
+	*text = xasprintf("提案: %s（達成率 %s）", g,
+	    screen_sheet_rate(low, buf, sizeof buf));
+	return g;
+}
+
+/* ---- layout and the form library's fields --------------------------- */
+
+static int
+entry_even(int n)
+{
+	return n - (n & 1);
+}
+
+/* The notice under the header: the reason for a return (to the clerk
+ * above all), else why the form is read-only. NULL when none. */
+static char *
+entry_notice(struct entry_screen *es, enum ui_attr *attr)
+{
+	*attr = UI_ERROR;
+	if (es->cur->state == WF_RETURNED && es->cur->return_comment[0] != '\0')
+		return xasprintf("差戻しの理由: %s", es->cur->return_comment);
+	if (es->readonly)
+		return xasprintf("閲覧のみ: %s", es->readonly_why);
+	*attr = UI_DIM;
+	if (es->cur->state == WF_CONFIRMED && es->cur->confirmed_by[0] != '\0')
+		return xasprintf("確認: %s %s", es->cur->confirmed_by,
+		    es->cur->confirmed_at);
+	return NULL;
+}
+
+/* Keeps the focused indicator's row in view; returns 1 if the view moved. */
+static int
+entry_scroll_to_focus(struct entry_screen *es)
+{
+	size_t	i, old = es->ind_top;
+
+	if (es->ind_rows <= 0)
+		return 0;
+	if (es->focus >= 4) {
+		i = entry_focus_ind(es->focus);
+		if (i < es->ind_top)
+			es->ind_top = i;
+		if (i >= es->ind_top + (size_t)es->ind_rows)
+			es->ind_top = i - (size_t)es->ind_rows + 1;
+	}
+	if (es->ind_top + (size_t)es->ind_rows > es->ninds)
+		es->ind_top = es->ninds > (size_t)es->ind_rows ?
+		    es->ninds - (size_t)es->ind_rows : 0;
+	return es->ind_top != old;
+}
+
+static void
+entry_layout(struct ui *ui, struct entry_screen *es)
+{
+	enum ui_attr	 attr;
+	char		*notice;
+	int		 h, w, rest, e, avail;
+
+	entry_sync(es);
+	entry_form_free(es);
+	getmaxyx(ui_body(ui), h, w);
+	es->lay_h = h;
+	es->lay_w = w;
+	notice = entry_notice(es, &attr);
+	es->notice_rows = notice != NULL && tw_width(notice) > w - 1 ? 2 : 1;
+	free(notice);
+	es->y_choice = 1 + es->notice_rows;
+	/* header, notice, choices, two editor labels, indicator head, hint */
+	rest = h - (es->y_choice + 1) - 2 - 1 - 1;
+	es->ind_rows = 0;
+	if (es->ninds > 0) {
+		es->ind_rows = (rest - 2 * ENTRY_MIN_EDITOR) / 3;
+		if (es->ind_rows < 1)
+			es->ind_rows = 1;
+		if ((size_t)es->ind_rows > es->ninds)
+			es->ind_rows = (int)es->ninds;
+	}
+	e = rest - es->ind_rows;
+	es->h_text = e * 3 / 5;
+	if (es->h_text < ENTRY_MIN_EDITOR)
+		es->h_text = ENTRY_MIN_EDITOR;
+	es->h_comment = e - es->h_text;
+	if (es->h_comment < ENTRY_MIN_EDITOR)
+		es->h_comment = ENTRY_MIN_EDITOR;
+	es->y_text = es->y_choice + 2;
+	es->y_comment = es->y_text + es->h_text + 1;
+	es->y_indhead = es->y_comment + es->h_comment;
+	es->y_ind = es->y_indhead + 1;
+	es->y_hint = h - 1;
+
+	es->w_actual = ENTRY_ACTUAL_W;
+	avail = w - ENTRY_TARGET_W - es->w_actual - 3;
+	es->w_note = entry_even(avail / 2);
+	if (es->w_note < 8)
+		es->w_note = 8;
+	es->w_name = avail - es->w_note;
+	if (es->w_name < 4)
+		es->w_name = 4;
+	es->x_target = es->w_name + 1;
+	es->x_actual = es->x_target + ENTRY_TARGET_W + 1;
+	es->x_note = es->x_actual + es->w_actual + 1;
+	if (es->x_note + es->w_note > w)
+		es->w_note = entry_even(w - es->x_note);
+	entry_scroll_to_focus(es);
+	entry_form_build(ui, es);
+}
+
+/* Fills a field with its line's text, or the text cut with '~' when it
+ * does not fit (then it is edited on the bottom line). */
+static void
+entry_field_fill(FIELD *f, struct entry_line *l, int width)
+{
+	char	*cut;
+	size_t	 size;
+
+	l->too_long = tw_width(l->text) > width;
+	if (!l->too_long) {
+		set_field_buffer(f, 0, l->text);
+		return;
+	}
+	size = strlen(l->text) + (size_t)width + 8;
+	cut = xmalloc(size);
+	tw_fit(l->text, width, 0, 1, cut, size);
+	set_field_buffer(f, 0, cut);
+	free(cut);
+}
+
+static FIELD *
+entry_field_new(int row, int col, int width, struct entry_line *l)
+{
+	FIELD	*f = new_field(1, width, row, col, 0, 0);
+
+	if (f == NULL)
+		return NULL;
+	/* No clearing on the first key, no jumping on a full field. */
+	field_opts_off(f, O_BLANK | O_AUTOSKIP);
+	set_field_back(f, A_UNDERLINE);
+	set_field_userptr(f, l);
+	entry_field_fill(f, l, width);
+	l->field = f;
+	l->dirty = 0;
+	return f;
+}
+
+static void
+entry_form_free(struct entry_screen *es)
+{
+	size_t	i;
+
+	for (i = 0; i < es->ninds; i++) {
+		es->inds[i].actual.field = NULL;
+		es->inds[i].note.field = NULL;
+	}
+	if (es->form != NULL) {
+		unpost_form(es->form);
+		free_form(es->form);
+		es->form = NULL;
+	}
+	if (es->fields != NULL) {
+		for (i = 0; es->fields[i] != NULL; i++)
+			free_field(es->fields[i]);
+		free(es->fields);
+		es->fields = NULL;
+	}
+	if (es->fwin != NULL) {
+		delwin(es->fwin);
+		es->fwin = NULL;
+	}
+}
+
+/* Moves the form's cursor after the text of the current field: the form
+ * library's own end requests land inside wide characters, so step. */
+static void
+entry_field_end(struct entry_screen *es, struct entry_line *l)
+{
+	const unsigned char	*p;
+	size_t			 n = 0, i;
+
+	if (es->form == NULL)
+		return;
+	form_driver_w(es->form, KEY_CODE_YES, REQ_BEG_FIELD);
+	if (l->too_long)
+		return;
+	/* Characters: bytes that do not continue a UTF-8 sequence. */
+	for (p = (const unsigned char *)l->text; *p != '\0'; p++)
+		n += (*p & 0xC0) != 0x80;
+	for (i = 0; i < n; i++)
+		form_driver_w(es->form, KEY_CODE_YES, REQ_NEXT_CHAR);
+}
+
+/* Makes the focused line field the form's current field. */
+static void
+entry_form_focus(struct entry_screen *es)
+{
+	struct entry_line	*l;
+
+	if (es->form == NULL || es->focus < 4)
+		return;
+	l = entry_focus_line(es, es->focus);
+	if (l == NULL || l->field == NULL)
+		return;
+	if (current_field(es->form) != l->field) {
+		form_driver_w(es->form, KEY_CODE_YES, REQ_VALIDATION);
+		set_current_field(es->form, l->field);
+	}
+	entry_field_end(es, l);
+}
+
+static void
+entry_form_build(struct ui *ui, struct entry_screen *es)
+{
+	size_t	n = 0, r, i;
+	int	rows = es->ind_rows;
+
+	(void)ui;
+	if (rows <= 0 || es->ninds == 0)
+		return;
+	es->fwin = newwin(rows, es->lay_w, 0, 0);
+	if (es->fwin == NULL)
+		return;
+	es->fields = xcalloc((size_t)rows * 2 + 1, sizeof *es->fields);
+	for (r = 0; r < (size_t)rows; r++) {
+		i = es->ind_top + r;
+		if (i >= es->ninds)
+			break;
+		es->fields[n] = entry_field_new((int)r, es->x_actual,
+		    es->w_actual, &es->inds[i].actual);
+		if (es->fields[n] != NULL)
+			n++;
+		es->fields[n] = entry_field_new((int)r, es->x_note, es->w_note,
+		    &es->inds[i].note);
+		if (es->fields[n] != NULL)
+			n++;
+	}
+	es->fields[n] = NULL;
+	if (n == 0 || (es->form = new_form(es->fields)) == NULL) {
+		entry_form_free(es);
+		return;
+	}
+	set_form_win(es->form, es->fwin);
+	set_form_sub(es->form, es->fwin);
+	if (post_form(es->form) != E_OK) {
+		entry_form_free(es);
+		return;
+	}
+	entry_form_focus(es);
+}
+
+/* Lays out again if the body's size changed since the last layout. */
+static void
+entry_prepare(struct ui *ui, struct entry_screen *es)
+{
+	int	h, w;
+
+	getmaxyx(ui_body(ui), h, w);
+	if (h != es->lay_h || w != es->lay_w || (es->form == NULL &&
+	    es->ind_rows > 0))
+		entry_layout(ui, es);
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static const char *
+entry_status_label(const char *key)
+{
+	const char	*l = key != NULL ? vocab_label(VOCAB_STATUS, key) : NULL;
+
+	return l != NULL ? l : "—";
+}
+
+static char *
+entry_grade_text(struct ui *ui, const char *grade)
+{
+	const char	*l;
+
+	if (grade == NULL || grade[0] == '\0')
+		return xstrdup("—");
+	l = ui->config != NULL ? config_grade_label(ui->config, grade) : NULL;
+	return l != NULL ? xasprintf("%s %s", grade, l) : xstrdup(grade);
+}
+
+/* "label [value]" at x; returns the column after it. */
+static int
+entry_draw_choice(struct ui *ui, WINDOW *w, int y, int x, const char *label,
+    const char *value, int width, int focused)
+{
+	attr_t	a = focused ? ui_attr(ui, UI_SELECT) : A_UNDERLINE;
+
+	x += ui_put(w, y, x, label, 20, 0, focused ? ui_attr(ui, UI_MARK) :
+	    ui_attr(ui, UI_HEADER));
+	x += ui_put(w, y, x, " [", 2, 0, A_NORMAL);
+	ui_put(w, y, x, value, width, 1, a);
+	x += width;
+	x += ui_put(w, y, x, "]", 1, 0, A_NORMAL);
+	return x;
+}
+
+static void
+entry_draw_label(struct ui *ui, WINDOW *w, int y, const char *label,
+    int focused, const struct ui_editor *ed, int cols)
+{
+	char	info[64];
+
+	ui_put(w, y, 0, label, cols, 0, focused ? ui_attr(ui, UI_MARK) :
+	    ui_attr(ui, UI_HEADER));
+	if (focused) {
+		snprintf(info, sizeof info, "%zu 文字%s", ed->tb.len,
+		    ed->modified ? "（変更あり）" : "");
+		ui_put(w, y, cols - tw_width(info) - 1, info, tw_width(info), 0,
+		    ui_attr(ui, UI_DIM));
+	}
+}
+
+/* The keys of the form for its last line. */
+static char *
+entry_hint(struct entry_screen *es)
+{
+	unsigned	flow = es->allowed & ~(1u << WF_EDIT);
+	const char	*wide = "";
+
+	if (es->focus >= 4)
+		wide = "  C-o:広い欄で編集";
+	if (es->readonly)
+		return xasprintf("%sTab:次の欄  H:履歴  Esc:戻る",
+		    flow ? "C-t/F3:確認・差戻しなど  " : "");
+	return xasprintf("C-s/F2:保存  C-t/F3:提出など  Tab/BTab:欄の移動%s"
+	    "  Esc:戻る  F1:ヘルプ", wide);
+}
+
+static void
+entry_draw_indicators(struct ui *ui, struct entry_screen *es, WINDOW *w)
+{
+	char			*t;
+	size_t			 r, i;
+	int			 y;
+
+	if (es->ninds == 0) {
+		ui_put(w, es->y_indhead, 0, "指標: この取組に指標はありません",
+		    es->lay_w, 0, ui_attr(ui, UI_DIM));
+		return;
+	}
+	ui_put(w, es->y_indhead, 0, "指標", es->w_name, 0, ui_attr(ui, UI_HEADER));
+	ui_put(w, es->y_indhead, es->x_target, "目標", ENTRY_TARGET_W, 0,
+	    ui_attr(ui, UI_HEADER));
+	ui_put(w, es->y_indhead, es->x_actual, "実績値", es->w_actual, 0,
+	    ui_attr(ui, UI_HEADER));
+	ui_put(w, es->y_indhead, es->x_note, "備考", es->w_note, 0,
+	    ui_attr(ui, UI_HEADER));
+	if (es->ninds > (size_t)es->ind_rows) {
+		t = xasprintf("%zu-%zu / %zu", es->ind_top + 1, es->ind_top +
+		    (size_t)es->ind_rows, es->ninds);
+		ui_put(w, es->y_indhead, es->w_name - tw_width(t) - 1, t,
+		    tw_width(t), 0, ui_attr(ui, UI_DIM));
+		free(t);
+	}
+	if (es->fwin != NULL)
+		copywin(es->fwin, w, 0, 0, es->y_ind, 0,
+		    es->y_ind + es->ind_rows - 1, es->lay_w - 1, FALSE);
+	for (r = 0; r < (size_t)es->ind_rows; r++) {
+		const struct result_indicator	*ri;
+		int				 focused;
+
+		i = es->ind_top + r;
+		if (i >= es->ninds)
+			break;
+		ri = &es->cur->indicators[i];
+		y = es->y_ind + (int)r;
+		focused = es->focus >= 4 && entry_focus_ind(es->focus) == i;
+		t = xasprintf("%s%s", ri->name, ri->cumulative ? "（累計）" : "");
+		ui_put(w, y, 0, t, es->w_name, 1, focused ?
+		    ui_attr(ui, UI_SELECT) : A_NORMAL);
+		free(t);
+		t = screen_sheet_value(&ri->target, ri->unit);
+		ui_put(w, y, es->x_target, *t != '\0' ? t : "—", ENTRY_TARGET_W,
+		    1, A_NORMAL);
+		free(t);
+	}
+	/* The form's cursor, drawn since the terminal's is hidden. */
+	if (es->form != NULL && es->focus >= 4) {
+		struct entry_line	*l = entry_focus_line(es, es->focus);
+		int			 cy, cx;
+
+		if (l != NULL && l->field != NULL &&
+		    current_field(es->form) == l->field) {
+			pos_form_cursor(es->form);
+			getyx(es->fwin, cy, cx);
+			if (cy >= 0 && cy < es->ind_rows && cx >= 0 &&
+			    cx < es->lay_w)
+				mvwchgat(w, es->y_ind + cy, cx, 1,
+				    A_REVERSE | A_UNDERLINE, 0, NULL);
+		}
+	}
+}
+
+/* The two versions after a conflict, as lines for the width. */
+static void entry_conflict_build(struct ui *ui, struct entry_screen *es,
+    int cols);
+static void entry_conflict_draw(struct ui *ui, struct entry_screen *es,
+    WINDOW *w);
+
+static void
+entry_draw(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+	WINDOW			*w = ui_body(ui);
+	char			 fy[FY_BUFSZ], *t, *g, *sugg = NULL;
+	const char		*dept;
+	enum ui_attr		 nattr;
+	size_t			 starts[2], lens[2], n, k;
+	int			 x;
+
+	entry_prepare(ui, es);
+	if (es->theirs != NULL) {
+		entry_conflict_draw(ui, es, w);
+		return;
+	}
+	werase(w);
+	/* Header: year, state, department, last entry. */
+	dept = es->cur->dept_name[0] != '\0' ? es->cur->dept_name :
+	    es->cur->ndepts > 0 ? es->cur->depts[0].name : "";
+	t = xasprintf("%s  状態: %s  担当: %s%s%s%s", ui_fy(ui, es->fy, fy),
+	    workflow_state_label(es->cur->state), dept[0] ? dept : "—",
+	    es->cur->year_open ? "" : "  （入力締切）",
+	    es->cur->entered_by[0] ? "  入力: " : "", es->cur->entered_by);
+	x = ui_put(w, 0, 0, t, es->lay_w, 0, ui_attr(ui, UI_HEADER));
+	free(t);
+	if (es->cur->entered_at[0] != '\0' && x + 2 < es->lay_w)
+		ui_put(w, 0, x + 1, es->cur->entered_at, es->lay_w - x - 1, 0,
+		    ui_attr(ui, UI_DIM));
+	/* The return comment or why the form is read-only. */
+	t = entry_notice(es, &nattr);
+	if (t != NULL) {
+		n = tw_wrap(t, es->lay_w - 1, starts, lens, 2);
+		for (k = 0; k < n && k < (size_t)es->notice_rows; k++) {
+			char *part = xstrndup(t + starts[k], lens[k]);
+
+			ui_put(w, 1 + (int)k, 0, part, es->lay_w - 1, 0,
+			    ui_attr(ui, nattr));
+			free(part);
+		}
+		free(t);
+	}
+	/* 状況 and 評価, with the suggested grade. */
+	x = entry_draw_choice(ui, w, es->y_choice, 0, "状況",
+	    entry_status_label(es->cur->status), ENTRY_STATUS_W, es->focus == 0);
+	g = entry_grade_text(ui, es->cur->grade);
+	x = entry_draw_choice(ui, w, es->y_choice, x + 2, "評価", g,
+	    ENTRY_GRADE_W, es->focus == 1);
+	free(g);
+	entry_suggest(ui, es, &sugg);
+	if (sugg != NULL && x + 2 < es->lay_w)
+		ui_put(w, es->y_choice, x + 2, sugg, es->lay_w - x - 2, 0,
+		    ui_attr(ui, UI_DIM));
+	free(sugg);
+	/* The two texts. */
+	entry_draw_label(ui, w, es->y_text - 1, "取組実績", es->focus == 2,
+	    &es->text, es->lay_w);
+	ui_editor_draw(ui, &es->text, w, es->y_text, 0, es->h_text, es->lay_w,
+	    es->focus == 2, A_NORMAL);
+	entry_draw_label(ui, w, es->y_comment - 1, "評価（課題・今後の方向性）",
+	    es->focus == 3, &es->comment, es->lay_w);
+	ui_editor_draw(ui, &es->comment, w, es->y_comment, 0, es->h_comment,
+	    es->lay_w, es->focus == 3, A_NORMAL);
+	entry_draw_indicators(ui, es, w);
+	t = entry_hint(es);
+	ui_put(w, es->y_hint, 0, t, es->lay_w, 1, ui_attr(ui, UI_DIM));
+	free(t);
+}
+
+/* A note on the form's last line shown at once (before a wait). */
+static void
+entry_note_now(struct ui *ui, struct entry_screen *es, const char *text)
+{
+	WINDOW	*w = ui_body(ui);
+
+	ui_put(w, es->y_hint, 0, text, es->lay_w, 1, ui_attr(ui, UI_ERROR));
+	wnoutrefresh(w);
+	doupdate();
+}
+
+/* The form's last line again after a note. */
+static void
+entry_hint_now(struct ui *ui, struct entry_screen *es)
+{
+	char	*t = entry_hint(es);
+
+	ui_put(ui_body(ui), es->y_hint, 0, t, es->lay_w, 1, ui_attr(ui, UI_DIM));
+	free(t);
+	wnoutrefresh(ui_body(ui));
+	doupdate();
+}
+
+/* ---- focus movement and validation on leaving a field --------------- */
+
+/* Checks the focused field before the focus leaves it; shows why not. */
+static int
+entry_may_leave(struct ui *ui, struct entry_screen *es)
+{
+	char	*msg = NULL;
+
+	if (es->focus < 4 || es->readonly)
+		return 1;
+	entry_sync(es);
+	if (entry_check_line(es, entry_focus_ind(es->focus),
+	    entry_focus_kind(es->focus) == EK_NOTE, NULL, &msg) != 0) {
+		ui_error(ui, "%s", msg);
+		free(msg);
+		return 0;
+	}
+	return 1;
+}
+
+/* Moves the focus to f (no check). */
+static void
+entry_focus_set(struct ui *ui, struct entry_screen *es, size_t f)
+{
+	if (f >= entry_nfocus(es))
+		return;
+	entry_sync(es);
+	es->focus = f;
+	if (entry_scroll_to_focus(es)) {
+		entry_form_free(es);
+		entry_form_build(ui, es);
+	} else
+		entry_form_focus(es);
+}
+
+static void
+entry_focus_move(struct ui *ui, struct entry_screen *es, int delta)
+{
+	size_t	n = entry_nfocus(es);
+	size_t	f = (es->focus + n + (size_t)(delta % (int)n + (int)n)) % n;
+
+	if (!entry_may_leave(ui, es))
+		return;
+	entry_focus_set(ui, es, f);
+}
+
+/* Up and Down on the indicator rows: the same column one row away, or
+ * the field before or after the rows. */
+static void
+entry_focus_row(struct ui *ui, struct entry_screen *es, int delta)
+{
+	size_t	f = es->focus;
+
+	if (f >= 4) {
+		if (delta < 0 && f < 6)
+			f = 3;
+		else if (delta < 0)
+			f -= 2;
+		else if (f + 2 < entry_nfocus(es))
+			f += 2;
+		else
+			return;
+	} else if (delta < 0) {
+		if (f == 0)
+			return;
+		f--;
+	} else
+		f++;
+	if (f >= entry_nfocus(es))
+		return;
+	if (!entry_may_leave(ui, es))
+		return;
+	entry_focus_set(ui, es, f);
+}
+
+/* ---- choosing the status and the grade ------------------------------ */
+
+static void
+entry_choose_status(struct ui *ui, struct entry_screen *es)
+{
+	const char	*items[16];
+	const char	*key;
+	int		 n = 0, cur = -1, c;
+
+	while (n < 15 && (key = vocab_nth(VOCAB_STATUS, n)) != NULL) {
+		items[n] = vocab_label(VOCAB_STATUS, key);
+		if (es->cur->status != NULL && strcmp(es->cur->status, key) == 0)
+			cur = n;
+		n++;
+	}
+	items[n] = "（未設定）";
+	c = ui_choose(ui, "状況", items, n + 1, cur < 0 ? 0 : cur);
+	if (c < 0)
+		return;
+	es->cur->status = c < n ? vocab_nth(VOCAB_STATUS, c) : NULL;
+}
+
+static void
+entry_set_grade(struct entry_screen *es, const char *key)
+{
+	free(es->cur->grade);
+	es->cur->grade = key != NULL ? xstrdup(key) : NULL;
+}
+
+static void
+entry_choose_grade(struct ui *ui, struct entry_screen *es)
+{
+	const struct config	*c = ui->config;
+	char			**items, *sugg_text = NULL;
+	const char		*sugg;
+	int			 n = c != NULL ? c->ngrades : 0, i, cur = -1, ch;
+
+	sugg = entry_suggest(ui, es, &sugg_text);
+	free(sugg_text);
+	items = xcalloc((size_t)n + 1, sizeof *items);
+	for (i = 0; i < n; i++) {
+		items[i] = xasprintf("%s %s%s", c->grades[i].key,
+		    c->grades[i].label, sugg != NULL &&
+		    strcmp(sugg, c->grades[i].key) == 0 ? "（提案）" : "");
+		if (es->cur->grade != NULL &&
+		    strcmp(es->cur->grade, c->grades[i].key) == 0)
+			cur = i;
+		else if (cur < 0 && es->cur->grade == NULL && sugg != NULL &&
+		    strcmp(sugg, c->grades[i].key) == 0)
+			cur = i;
+	}
+	items[n] = xstrdup("（評価なし）");
+	ch = ui_choose(ui, "評価", (const char *const *)items, n + 1,
+	    cur < 0 ? 0 : cur);
+	if (ch >= 0)
+		entry_set_grade(es, ch < n ? c->grades[ch].key : NULL);
+	for (i = 0; i <= n; i++)
+		free(items[i]);
+	free(items);
+}
+
+/* A grade typed as its key (A, ａ …) on the grade field; 1 if it was. */
+static int
+entry_type_grade(struct ui *ui, struct entry_screen *es, wint_t ch)
+{
+	const struct config	*c = ui->config;
+	wint_t			 a = ch;
+	int			 i;
+
+	if (c == NULL)
+		return 0;
+	if (a >= 0xFF01 && a <= 0xFF5E)
+		a -= 0xFEE0;	/* full-width forms to ASCII */
+	for (i = 0; i < c->ngrades; i++) {
+		const char *k = c->grades[i].key;
+
+		if (k[0] != '\0' && k[1] == '\0' && a < 0x80 &&
+		    towupper(a) == towupper((wint_t)(unsigned char)k[0])) {
+			entry_set_grade(es, k);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ---- saving and the workflow ------------------------------------------ */
+
+static void entry_conflict_open(struct ui *ui, struct entry_screen *es,
+    struct result_entry *theirs, const char *why);
+
+/* After a write: what was written becomes what the form compares with. */
+static void
+entry_after_write(struct ui *ui, struct entry_screen *es, int values)
+{
+	store_result_free(es->orig);
+	es->orig = store_result_dup(es->cur);
+	if (values) {
+		entry_values_from_cur(es, 0);
+		entry_permissions(ui, es);
+		entry_layout(ui, es);
+	} else {
+		entry_permissions(ui, es);
+		entry_layout(ui, es);
+	}
+}
+
+/* Saves es->cur (already collected) against version expected. */
+static int
+entry_store_save(struct ui *ui, struct entry_screen *es, int expected)
+{
+	struct result_entry	*current = NULL;
+	char			*cause = NULL;
+	int			 rc;
+
+	for (;;) {
+		entry_note_now(ui, es, "保存しています…");
+		rc = store_result_save(ui->store, es->cur, ui->session->login,
+		    expected, &current, &cause);
+		entry_hint_now(ui, es);
+		if (rc != STORE_BUSY)
+			break;
+		free(cause);
+		cause = NULL;
+		if (!ui_confirm(ui, "他の担当者が更新中です。もう一度保存しますか"
+		    "（入力した内容はそのまま残ります）")) {
+			ui_error(ui, "他の担当者が更新中のため保存できませんでした。"
+			    "入力はそのまま残っています（C-s でもう一度保存）");
+			return -1;
+		}
+	}
+	if (rc == 0) {
+		entry_after_write(ui, es, 1);
+		ui_message(ui, "保存しました（%s）",
+		    workflow_state_label(es->cur->state));
+		return 0;
+	}
+	if (rc == STORE_CONFLICT && current != NULL) {
+		entry_conflict_open(ui, es, current, cause);
+		free(cause);
+		return -1;
+	}
+	store_result_free(current);
+	ui_error(ui, "%s", cause != NULL ? cause : "保存できませんでした");
+	free(cause);
+	return -1;
+}
+
+/* C-s: checks every field, then saves. force: save even when nothing
+ * changed (a new entry before its first submit). */
+static int
+entry_save(struct ui *ui, struct entry_screen *es, int force)
+{
+	char	*msg = NULL;
+	size_t	 bad = 0;
+
+	if (es->readonly) {
+		ui_error(ui, "保存できません: %s", es->readonly_why);
+		return -1;
+	}
+	if (entry_collect(es, &bad, &msg) != 0) {
+		entry_focus_set(ui, es, bad);
+		ui_error(ui, "%s", msg);
+		free(msg);
+		return -1;
+	}
+	if (!force && !store_result_changed(es->cur, es->orig) &&
+	    es->cur->ver != 0) {
+		ui_message(ui, "変更はありません");
+		return 0;
+	}
+	return entry_store_save(ui, es, es->cur->ver);
+}
+
+static int
+entry_transition(struct ui *ui, struct entry_screen *es, enum wf_action act,
+    const char *comment)
+{
+	struct result_entry	*current = NULL;
+	char			*cause = NULL;
+	const char		*login = ui->session->login;
+	int			 rc;
+
+	for (;;) {
+		entry_note_now(ui, es, "記録しています…");
+		switch (act) {
+		case WF_SUBMIT:
+			rc = store_result_submit(ui->store, es->cur, login,
+			    es->cur->ver, &current, &cause);
+			break;
+		case WF_CONFIRM:
+			rc = store_result_confirm(ui->store, es->cur, login,
+			    es->cur->ver, &current, &cause);
+			break;
+		case WF_RETURN:
+			rc = store_result_return(ui->store, es->cur, login,
+			    es->cur->ver, comment, &current, &cause);
+			break;
+		default:
+			rc = store_result_reopen(ui->store, es->cur, login,
+			    es->cur->ver, &current, &cause);
+			break;
+		}
+		entry_hint_now(ui, es);
+		if (rc != STORE_BUSY)
+			break;
+		free(cause);
+		cause = NULL;
+		if (!ui_confirm(ui, "他の担当者が更新中です。もう一度試しますか")) {
+			ui_error(ui, "他の担当者が更新中のため%sできませんでした",
+			    workflow_action_label(act));
+			return -1;
+		}
+	}
+	if (rc == 0) {
+		static const char *const done[WF_ACTION_COUNT] = {
+			"保存しました", "提出しました", "確認しました",
+			"差し戻しました", "下書きに戻しました"
+		};
+
+		entry_after_write(ui, es, 0);
+		ui_message(ui, "%s（%s）", done[act],
+		    workflow_state_label(es->cur->state));
+		return 0;
+	}
+	if (rc == STORE_CONFLICT && current != NULL) {
+		/* Nothing unsaved here (saved first): show the new version. */
+		store_result_free(es->cur);
+		es->cur = current;
+		entry_values_from_cur(es, 1);
+		entry_after_write(ui, es, 0);
+		ui_error(ui, "%s（最新の内容を表示しています）", cause);
+		free(cause);
+		return -1;
+	}
+	store_result_free(current);
+	ui_error(ui, "%s", cause != NULL ? cause : "記録できませんでした");
+	free(cause);
+	return -1;
+}
+
+/* C-t: the workflow actions the user may take now, in a list. */
+static void
+entry_workflow(struct ui *ui, struct entry_screen *es)
+{
+	static const enum wf_action order[] = {
+		WF_SUBMIT, WF_CONFIRM, WF_RETURN, WF_REOPEN
+	};
+	static const char *const labels[] = {
+		"提出する", "確認する", "差し戻す（理由を入力）", "下書きに戻す"
+	};
+	const char		*items[4];
+	enum wf_action		 acts[4];
+	struct wf_item		 it;
+	char			*why = NULL, *title, *comment = NULL;
+	int			 n = 0, c, dirty;
+	size_t			 i;
+
+	entry_permissions(ui, es);
+	for (i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (es->allowed & (1u << order[i])) {
+			acts[n] = order[i];
+			items[n++] = labels[i];
+		}
+	/* A clerk may submit what is not saved yet: it is saved first. */
+	if (n == 0 && !es->readonly && es->cur->state == WF_NONE) {
+		acts[n] = WF_SUBMIT;
+		items[n++] = labels[0];
+	}
+	if (n == 0) {
+		store_result_wf(es->cur, ui->fy_style, &it);
+		if (workflow_may(ui->session, &it, es->readonly ? WF_CONFIRM :
+		    WF_SUBMIT, NULL, &why) == WF_DENY && why != NULL)
+			ui_error(ui, "いまできる操作はありません（状態: %s）: %s",
+			    workflow_state_label(es->cur->state), why);
+		else
+			ui_error(ui, "いまできる操作はありません（状態: %s）",
+			    workflow_state_label(es->cur->state));
+		free(why);
+		return;
+	}
+	title = xasprintf("操作（状態: %s）", workflow_state_label(es->cur->state));
+	c = ui_choose(ui, title, items, n, 0);
+	free(title);
+	if (c < 0)
+		return;
+	dirty = entry_dirty(es);
+	if (acts[c] == WF_SUBMIT) {
+		if ((dirty || es->cur->ver == 0) && entry_save(ui, es, 1) != 0)
+			return;
+		if (!ui_confirm(ui, "提出しますか（確認されるまで編集できなくなります）"))
+			return;
+		entry_transition(ui, es, WF_SUBMIT, NULL);
+		return;
+	}
+	if (dirty) {
+		ui_error(ui, "保存していない変更があります。先に保存してください"
+		    "（C-s）");
+		return;
+	}
+	switch (acts[c]) {
+	case WF_CONFIRM:
+		if (ui_confirm(ui, "この実績を確認済みにしますか"))
+			entry_transition(ui, es, WF_CONFIRM, NULL);
+		break;
+	case WF_RETURN:
+		if (!ui_prompt(ui, "差戻しの理由: ", NULL, &comment))
+			break;
+		if (workflow_blank(comment))
+			ui_error(ui, "差戻しの理由を入力してください（担当課に"
+			    "表示されます）");
+		else
+			entry_transition(ui, es, WF_RETURN, comment);
+		free(comment);
+		break;
+	default:
+		if (ui_confirm(ui, "下書きに戻しますか"))
+			entry_transition(ui, es, WF_REOPEN, NULL);
+		break;
+	}
+}
+
+/* C-o: the focused line field on the bottom line, at any length. */
+static void
+entry_edit_wide(struct ui *ui, struct entry_screen *es)
+{
+	struct entry_line	*l = entry_focus_line(es, es->focus);
+	const struct result_indicator *r;
+	char			*q, *answer = NULL;
+
+	if (l == NULL) {
+		if (es->focus == 0)
+			entry_choose_status(ui, es);
+		else if (es->focus == 1)
+			entry_choose_grade(ui, es);
+		return;
+	}
+	if (es->readonly) {
+		ui_error(ui, "編集できません: %s", es->readonly_why);
+		return;
+	}
+	entry_sync(es);
+	r = &es->cur->indicators[entry_focus_ind(es->focus)];
+	q = xasprintf("%s（%s）: ", entry_focus_kind(es->focus) == EK_NOTE ?
+	    "備考" : "実績値", r->name);
+	if (ui_prompt(ui, q, l->text, &answer)) {
+		free(l->text);
+		l->text = answer;
+		entry_form_free(es);
+		entry_form_build(ui, es);
+		entry_may_leave(ui, es);
+	}
+	free(q);
+}
+
+/* Leaving: asks first when something is not saved. */
+static int
+entry_may_close(struct ui *ui, struct entry_screen *es)
+{
+	if (es->readonly || !entry_dirty(es))
+		return 1;
+	return ui_confirm(ui, "保存していない変更があります。破棄して戻りますか");
+}
+
+/* ---- keys --------------------------------------------------------------- */
+
+/* A key for a single-line field; 1 if it was used. */
+static int
+entry_line_key(struct ui *ui, struct entry_screen *es, int is_function,
+    wint_t ch)
+{
+	struct entry_line	*l = entry_focus_line(es, es->focus);
+	int			 req = 0, rc, edit = 0;
+
+	if (l == NULL || es->form == NULL || l->field == NULL)
+		return 0;
+	if (is_function) {
+		switch (ch) {
+		case KEY_LEFT:
+			req = REQ_PREV_CHAR;
+			break;
+		case KEY_RIGHT:
+			req = REQ_NEXT_CHAR;
+			break;
+		case KEY_HOME:
+		case KEY_FIND:
+			req = REQ_BEG_FIELD;
+			break;
+		case KEY_END:
+		case KEY_SELECT:
+			entry_sync(es);
+			entry_field_end(es, l);
+			return 1;
+		case KEY_BACKSPACE:
+			req = REQ_DEL_PREV;
+			edit = 1;
+			break;
+		case KEY_DC:
+			req = REQ_DEL_CHAR;
+			edit = 1;
+			break;
+		case KEY_ENTER:
+			entry_focus_move(ui, es, 1);
+			return 1;
+		default:
+			return 0;
+		}
+	} else {
+		switch (ch) {
+		case '\n':
+		case '\r':
+			entry_focus_move(ui, es, 1);
+			return 1;
+		case 127:
+		case 8:
+			req = REQ_DEL_PREV;
+			edit = 1;
+			break;
+		case 4:		/* C-d */
+			req = REQ_DEL_CHAR;
+			edit = 1;
+			break;
+		case 1:		/* C-a */
+			req = REQ_BEG_FIELD;
+			break;
+		case 5:		/* C-e */
+			entry_sync(es);
+			entry_field_end(es, l);
+			return 1;
+		case 2:		/* C-b */
+			req = REQ_PREV_CHAR;
+			break;
+		case 6:		/* C-f */
+			req = REQ_NEXT_CHAR;
+			break;
+		case 21:	/* C-u */
+			req = REQ_CLR_FIELD;
+			edit = 1;
+			break;
+		case 11:	/* C-k */
+			req = REQ_CLR_EOF;
+			edit = 1;
+			break;
+		default:
+			if (ch < 0x20 || !iswprint(ch))
+				return 0;
+			edit = 2;
+			break;
+		}
+	}
+	if (edit && es->readonly) {
+		ui_error(ui, "編集できません: %s", es->readonly_why);
+		return 1;
+	}
+	if (edit && l->too_long) {
+		ui_error(ui, "この欄は長いので C-o（F4）で全体を編集します");
+		return 1;
+	}
+	if (edit == 2)
+		rc = form_driver_w(es->form, OK, ch);
+	else
+		rc = form_driver_w(es->form, KEY_CODE_YES, req);
+	if (edit) {
+		l->dirty = 1;
+		if (edit == 2 && rc == E_REQUEST_DENIED)
+			ui_error(ui, "欄がいっぱいです（C-o または F4 で広い欄で"
+			    "編集できます）");
+	}
+	return 1;
+}
+
+/* Keys while both versions are shown after a conflict. */
+static enum ui_key_result
+entry_conflict_key(struct ui *ui, struct entry_screen *es,
+    enum key_action act, int is_function, wint_t ch)
+{
+	struct result_entry	*theirs = es->theirs;
+	int			 page, h, w;
+
+	getmaxyx(ui_body(ui), h, w);
+	(void)w;
+	page = h - 4 > 1 ? h - 4 : 1;
+	if (!is_function && (ch == 'm' || ch == 'M' || ch == '1')) {
+		int ver = theirs->ver;
+
+		es->theirs = NULL;
+		store_result_free(theirs);
+		entry_store_save(ui, es, ver);
+		return UI_KEY_HANDLED;
+	}
+	if (!is_function && (ch == 't' || ch == 'T' || ch == '2')) {
+		es->theirs = NULL;
+		store_result_free(es->cur);
+		es->cur = theirs;
+		entry_values_from_cur(es, 1);
+		entry_after_write(ui, es, 0);
+		ui_message(ui, "保存済みの版を取り込みました（あなたの入力は"
+		    "破棄しました）");
+		return UI_KEY_HANDLED;
+	}
+	switch (act) {
+	case ACT_BACK:
+		es->theirs = NULL;
+		store_result_free(theirs);
+		ui_message(ui, "入力に戻りました。保存すると、もう一度どちらを"
+		    "残すか尋ねます");
+		return UI_KEY_HANDLED;
+	case ACT_UP:
+		es->ctop--;
+		break;
+	case ACT_DOWN:
+		es->ctop++;
+		break;
+	case ACT_PAGE_UP:
+		es->ctop -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		es->ctop += page;
+		break;
+	case ACT_TOP:
+		es->ctop = 0;
+		break;
+	case ACT_BOTTOM:
+		es->ctop = (long)es->nclines;
+		break;
+	case ACT_HELP:
+	case ACT_REDRAW:
+	case ACT_ERA_TOGGLE:
+		return UI_KEY_UNHANDLED;
+	default:
+		ui_error(ui, "m: 自分の入力で上書き保存  t: 保存済みの版を取り込む"
+		    "  Esc: 入力に戻る");
+		return UI_KEY_HANDLED;
+	}
+	return UI_KEY_HANDLED;
+}
+
+static enum ui_key_result
+entry_key(struct ui *ui, void *state, enum key_action act, int is_function,
+    wint_t ch)
+{
+	struct entry_screen	*es = state;
+	enum entry_kind		 kind;
+	enum ui_editor_result	 r;
+	struct ui_editor	*ed;
+
+	entry_prepare(ui, es);
+	if (es->theirs != NULL)
+		return entry_conflict_key(ui, es, act, is_function, ch);
+
+	/* The form's own keys, whatever the focus. */
+	if ((!is_function && ch == ENTRY_KEY_SAVE) ||
+	    (is_function && ch == KEY_F(2))) {
+		entry_save(ui, es, 0);
+		return UI_KEY_HANDLED;
+	}
+	if ((!is_function && ch == ENTRY_KEY_FLOW) ||
+	    (is_function && ch == KEY_F(3))) {
+		entry_workflow(ui, es);
+		return UI_KEY_HANDLED;
+	}
+	if ((!is_function && ch == ENTRY_KEY_WIDE) ||
+	    (is_function && ch == KEY_F(4))) {
+		entry_edit_wide(ui, es);
+		return UI_KEY_HANDLED;
+	}
+	if ((!is_function && ch == '\t') || act == ACT_NEXT_PANE) {
+		entry_focus_move(ui, es, 1);
+		return UI_KEY_HANDLED;
+	}
+	if ((is_function && ch == KEY_BTAB) || act == ACT_PREV_PANE) {
+		entry_focus_move(ui, es, -1);
+		return UI_KEY_HANDLED;
+	}
+
+	kind = entry_focus_kind(es->focus);
+	/* Read-only, a printable key is its action (q, H, ? …) if it has
+	 * one; the others say why nothing can be typed. */
+	if (es->readonly && kind != EK_STATUS && kind != EK_GRADE &&
+	    !is_function && ch >= 0x20 && iswprint(ch)) {
+		/* j k and the page keys scroll a text being read. */
+		if ((kind == EK_TEXT || kind == EK_COMMENT) &&
+		    (act == ACT_UP || act == ACT_DOWN || act == ACT_PAGE_UP ||
+		    act == ACT_PAGE_DOWN)) {
+			is_function = 1;
+			ch = act == ACT_UP ? KEY_UP : act == ACT_DOWN ? KEY_DOWN :
+			    act == ACT_PAGE_UP ? KEY_PPAGE : KEY_NPAGE;
+		} else if (act != ACT_NONE)
+			goto action;
+		else {
+			ui_error(ui, "編集できません: %s", es->readonly_why);
+			return UI_KEY_HANDLED;
+		}
+	}
+	if (kind == EK_TEXT || kind == EK_COMMENT) {
+		ed = kind == EK_TEXT ? &es->text : &es->comment;
+		r = ui_editor_key(ed, is_function, ch, es->readonly);
+		switch (r) {
+		case UI_EDITOR_FULL:
+			ui_error(ui, "%sは %d バイトまでです", kind == EK_TEXT ?
+			    "取組実績" : "課題・今後の方向性", RESULT_TEXT_MAX);
+			return UI_KEY_HANDLED;
+		case UI_EDITOR_READONLY:
+			ui_error(ui, "編集できません: %s", es->readonly_why);
+			return UI_KEY_HANDLED;
+		case UI_EDITOR_IGNORED:
+			break;
+		default:
+			return UI_KEY_HANDLED;
+		}
+		/* Up on the first row and Down on the last leave the text. */
+		if (is_function && (ch == KEY_UP || ch == KEY_DOWN)) {
+			entry_focus_row(ui, es, ch == KEY_UP ? -1 : 1);
+			return UI_KEY_HANDLED;
+		}
+	} else if (kind == EK_ACTUAL || kind == EK_NOTE) {
+		if (entry_line_key(ui, es, is_function, ch))
+			return UI_KEY_HANDLED;
+		if (is_function && (ch == KEY_UP || ch == KEY_DOWN)) {
+			entry_focus_row(ui, es, ch == KEY_UP ? -1 : 1);
+			return UI_KEY_HANDLED;
+		}
+	} else {
+		/* 状況 and 評価: lists. */
+		if ((!is_function && (ch == '\n' || ch == '\r' || ch == ' ')) ||
+		    (is_function && ch == KEY_ENTER) || act == ACT_OPEN) {
+			if (es->readonly)
+				ui_error(ui, "編集できません: %s",
+				    es->readonly_why);
+			else if (kind == EK_STATUS)
+				entry_choose_status(ui, es);
+			else
+				entry_choose_grade(ui, es);
+			return UI_KEY_HANDLED;
+		}
+		if ((is_function && (ch == KEY_BACKSPACE || ch == KEY_DC)) ||
+		    (!is_function && (ch == 127 || ch == 8))) {
+			if (es->readonly)
+				ui_error(ui, "編集できません: %s",
+				    es->readonly_why);
+			else if (kind == EK_STATUS)
+				es->cur->status = NULL;
+			else
+				entry_set_grade(es, NULL);
+			return UI_KEY_HANDLED;
+		}
+		if (kind == EK_GRADE && !is_function && !es->readonly &&
+		    entry_type_grade(ui, es, ch))
+			return UI_KEY_HANDLED;
+		if (is_function && (ch == KEY_UP || ch == KEY_LEFT)) {
+			entry_focus_row(ui, es, -1);
+			return UI_KEY_HANDLED;
+		}
+		if (is_function && (ch == KEY_DOWN || ch == KEY_RIGHT)) {
+			entry_focus_row(ui, es, 1);
+			return UI_KEY_HANDLED;
+		}
+	}
+
+action:
+	switch (act) {
+	case ACT_BACK:
+		return entry_may_close(ui, es) ? UI_KEY_CLOSE : UI_KEY_HANDLED;
+	case ACT_QUIT:
+		return entry_may_close(ui, es) ? UI_KEY_UNHANDLED :
+		    UI_KEY_HANDLED;
+	case ACT_UP:
+		entry_focus_row(ui, es, -1);
+		return UI_KEY_HANDLED;
+	case ACT_DOWN:
+		entry_focus_row(ui, es, 1);
+		return UI_KEY_HANDLED;
+	case ACT_HISTORY: {
+		struct screen_history_arg	a;
+
+		a.node_id = es->node_id;
+		a.indicator_id = 0;
+		a.fy = es->fy;
+		ui_push(ui, &screen_history_ops, &a);
+		return UI_KEY_HANDLED;
+	}
+	case ACT_YEAR_PREV:
+	case ACT_YEAR_NEXT:
+	case ACT_YEAR_PICK:
+		ui_error(ui, "入力中は年度を変えられません（戻ってから変えて"
+		    "ください）");
+		return UI_KEY_HANDLED;
+	default:
+		return UI_KEY_UNHANDLED;
+	}
+}
+
+/* ---- both versions after a conflict ------------------------------------ */
+
+static void
+entry_cline_add(struct entry_screen *es, int label, enum ui_attr attr,
+    const char *left, size_t llen, const char *right, size_t rlen)
+{
+	struct entry_cline	*c;
+
+	es->clines = xreallocarray(es->clines, es->nclines + 1,
+	    sizeof *es->clines);
+	c = &es->clines[es->nclines++];
+	c->label = label;
+	c->attr = attr;
+	c->left = left != NULL ? xstrndup(left, llen) : NULL;
+	c->right = right != NULL ? xstrndup(right, rlen) : NULL;
+}
+
+static void
+entry_clines_free(struct entry_screen *es)
+{
+	size_t	i;
+
+	for (i = 0; i < es->nclines; i++) {
+		free(es->clines[i].left);
+		free(es->clines[i].right);
+	}
+	free(es->clines);
+	es->clines = NULL;
+	es->nclines = 0;
+}
+
+/* One field of both versions: its name (marked when they differ), then
+ * both texts wrapped side by side. */
+static void
+entry_cline_pair(struct entry_screen *es, const char *name, const char *mine,
+    const char *theirs, int half)
+{
+	size_t	nl, nr, i, *ls, *ll, *rs, *rl;
+	int	differ = strcmp(mine, theirs) != 0;
+	char	*label;
+
+	label = xasprintf("%s%s", name, differ ? "  ※違いあり" : "");
+	entry_cline_add(es, 1, differ ? UI_MARK : UI_HEADER, label,
+	    strlen(label), NULL, 0);
+	free(label);
+	if (*mine == '\0')
+		mine = "—";
+	if (*theirs == '\0')
+		theirs = "—";
+	nl = tw_wrap(mine, half, NULL, NULL, 0);
+	nr = tw_wrap(theirs, half, NULL, NULL, 0);
+	ls = xcalloc(nl + 1, sizeof *ls);
+	ll = xcalloc(nl + 1, sizeof *ll);
+	rs = xcalloc(nr + 1, sizeof *rs);
+	rl = xcalloc(nr + 1, sizeof *rl);
+	nl = tw_wrap(mine, half, ls, ll, nl);
+	nr = tw_wrap(theirs, half, rs, rl, nr);
+	for (i = 0; i < nl || i < nr; i++)
+		entry_cline_add(es, 0, UI_NORMAL, i < nl ? mine + ls[i] : "",
+		    i < nl ? ll[i] : 0, i < nr ? theirs + rs[i] : "",
+		    i < nr ? rl[i] : 0);
+	free(ls);
+	free(ll);
+	free(rs);
+	free(rl);
+}
+
+static void
+entry_conflict_build(struct ui *ui, struct entry_screen *es, int cols)
+{
+	const struct result_entry	*m = es->cur, *t = es->theirs;
+	char				*a, *b, *name;
+	size_t				 i, j;
+	int				 half = (cols - 3) / 2;
+
+	entry_clines_free(es);
+	es->ccols = cols;
+	if (half < 10)
+		half = 10;
+	entry_cline_pair(es, "状況", entry_status_label(m->status),
+	    entry_status_label(t->status), half);
+	a = entry_grade_text(ui, m->grade);
+	b = entry_grade_text(ui, t->grade);
+	entry_cline_pair(es, "評価", a, b, half);
+	free(a);
+	free(b);
+	entry_cline_pair(es, "取組実績", m->text, t->text, half);
+	entry_cline_pair(es, "評価（課題・今後の方向性）", m->comment, t->comment,
+	    half);
+	for (i = 0; i < m->nindicators; i++) {
+		const struct result_indicator *mi = &m->indicators[i], *ti = NULL;
+
+		for (j = 0; j < t->nindicators; j++)
+			if (t->indicators[j].id == mi->id)
+				ti = &t->indicators[j];
+		a = screen_sheet_value(&mi->actual, mi->unit);
+		b = ti != NULL ? screen_sheet_value(&ti->actual, ti->unit) :
+		    xstrdup("");
+		name = xasprintf("実績値: %s", mi->name);
+		entry_cline_pair(es, name, a, b, half);
+		free(name);
+		free(a);
+		free(b);
+		name = xasprintf("備考: %s", mi->name);
+		entry_cline_pair(es, name, mi->note, ti != NULL ? ti->note : "",
+		    half);
+		free(name);
+	}
+}
+
+static void
+entry_conflict_draw(struct ui *ui, struct entry_screen *es, WINDOW *w)
+{
+	const struct result_entry	*t = es->theirs;
+	char				*s;
+	int				 h, cols, half, y, body;
+	long				 i, max;
+
+	getmaxyx(w, h, cols);
+	if (es->ccols != cols || es->clines == NULL)
+		entry_conflict_build(ui, es, cols);
+	half = (cols - 3) / 2;
+	werase(w);
+	s = xasprintf("保存する前に、他の人がこの実績を更新しました（%s %s）。"
+	    "どちらを残しますか", t->entered_by[0] ? t->entered_by : "不明",
+	    t->entered_at);
+	ui_put(w, 0, 0, s, cols, 1, ui_attr(ui, UI_ERROR));
+	free(s);
+	ui_put(w, 1, 0, "m: 自分の入力で上書き保存   t: 保存済みの版を取り込む"
+	    "   Esc: 入力に戻る   j/k PgUp/PgDn: スクロール", cols, 0,
+	    ui_attr(ui, UI_MARK));
+	ui_put(w, 2, 1, "あなたの入力", half, 0, ui_attr(ui, UI_HEADER));
+	s = xasprintf("保存済みの版（%s、%s）", t->entered_by,
+	    workflow_state_label(t->state));
+	ui_put(w, 2, half + 3, s, cols - half - 3, 0, ui_attr(ui, UI_HEADER));
+	free(s);
+	body = h - 3;
+	max = (long)es->nclines - body;
+	if (es->ctop > max)
+		es->ctop = max;
+	if (es->ctop < 0)
+		es->ctop = 0;
+	for (y = 0; y < body; y++) {
+		struct entry_cline	*c;
+
+		i = es->ctop + y;
+		if (i >= (long)es->nclines)
+			break;
+		c = &es->clines[i];
+		if (c->label) {
+			ui_put(w, 3 + y, 0, c->left, cols, 0, ui_attr(ui, c->attr));
+			continue;
+		}
+		ui_put(w, 3 + y, 1, c->left, half, 0, A_NORMAL);
+		ui_put(w, 3 + y, half + 1, "|", 1, 0, ui_attr(ui, UI_DIM));
+		ui_put(w, 3 + y, half + 3, c->right, cols - half - 3, 0, A_NORMAL);
+	}
+}
+
+static void
+entry_conflict_open(struct ui *ui, struct entry_screen *es,
+    struct result_entry *theirs, const char *why)
+{
+	store_result_free(es->theirs);
+	es->theirs = theirs;
+	es->ctop = 0;
+	entry_clines_free(es);
+	es->ccols = 0;
+	ui_error(ui, "%s", why != NULL ? why : "この実績は他の人が更新しました");
+}
+
+/* ---- the screen ------------------------------------------------------- */
+
+/*
+ * C-s is the save key, but a terminal with flow control (IXON, on by
+ * default) takes it as "stop output" and the screen freezes. Flow control
+ * is turned off while a form is open and put back after.
+ */
+static int		entry_ixon_users;
+static int		entry_ixon_was_on;
+
+static void
+entry_flow_control_off(void)
+{
+	struct termios	t;
+
+	if (entry_ixon_users++ > 0 || tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	entry_ixon_was_on = (t.c_iflag & IXON) != 0;
+	if (entry_ixon_was_on) {
+		t.c_iflag &= ~(tcflag_t)IXON;
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+	}
+}
+
+static void
+entry_flow_control_restore(void)
+{
+	struct termios	t;
+
+	if (entry_ixon_users == 0 || --entry_ixon_users > 0)
+		return;
+	if (entry_ixon_was_on && tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag |= IXON;
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+	}
+}
+
+static void *
+entry_open(struct ui *ui, const void *arg)
+{
+	const struct screen_entry_arg	*a = arg;
+	struct entry_screen		*es;
+	char				*cause = NULL;
+
+	es = xcalloc(1, sizeof *es);
+	es->node_id = a->node_id;
+	es->fy = a->fy;
+	if (store_result_load(ui->store, a->node_id, a->fy, &es->cur,
+	    &cause) != 0) {
+		ui_error(ui, "%s", cause != NULL ? cause : "実績を読み込めません");
+		free(cause);
+		free(es);
+		return NULL;
+	}
+	/* Baselines and other years, for the suggested grade; optional. */
+	if (store_sheet_load(ui->store, a->node_id, a->fy, &es->sheet,
+	    &cause) != 0) {
+		free(cause);
+		es->sheet = NULL;
+	}
+	es->orig = store_result_dup(es->cur);
+	ui_editor_init(&es->text, NULL, RESULT_TEXT_MAX);
+	ui_editor_init(&es->comment, NULL, RESULT_TEXT_MAX);
+	entry_values_from_cur(es, 1);
+	entry_permissions(ui, es);
+	entry_flow_control_off();
+	es->focus = 2;		/* 取組実績 */
+	entry_layout(ui, es);
+	if (es->readonly)
+		ui_error(ui, "閲覧のみ: %s", es->readonly_why);
+	else if (es->cur->state == WF_RETURNED)
+		ui_error(ui, "差し戻されています: %s", es->cur->return_comment);
+	return es;
+}
+
+static void
+entry_close(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+	size_t			 i;
+
+	(void)ui;
+	entry_flow_control_restore();
+	entry_form_free(es);
+	for (i = 0; i < es->ninds; i++) {
+		entry_line_free(&es->inds[i].actual);
+		entry_line_free(&es->inds[i].note);
+	}
+	free(es->inds);
+	ui_editor_free(&es->text);
+	ui_editor_free(&es->comment);
+	store_result_free(es->cur);
+	store_result_free(es->orig);
+	store_result_free(es->theirs);
+	entry_clines_free(es);
+	store_sheet_free(es->sheet);
+	free(es->readonly_why);
+	free(es);
+}
+
+static void
+entry_refresh(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+
+	/* Only the layout: re-reading would throw away what was typed. */
+	entry_layout(ui, es);
+	es->ccols = 0;
+}
+
+static char *
+entry_title(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+	char			 fy[FY_BUFSZ];
+
+	/* The plan is on the status line; the year must not be cut off. */
+	return xasprintf("実績入力（%s） > %s%s%s", ui_fy(ui, es->fy, fy),
+	    es->cur->node_code, es->cur->node_code[0] ? " " : "",
+	    es->cur->node_title);
+}
+
+const struct screen_ops screen_entry_ops = {
+	.name = "entry",
+	.actions = entry_actions,
+	.nactions = sizeof entry_actions / sizeof entry_actions[0],
+	.open = entry_open,
+	.draw = entry_draw,
+	.key = entry_key,
+	.refresh = entry_refresh,
+	.close = entry_close,
+	.title = entry_title
+};

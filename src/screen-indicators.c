@@ -1,0 +1,765 @@
+/*
+ * The indicator list: every indicator of a plan with the code of its node,
+ * its name, category, baseline, the target for the chosen fiscal year (or
+ * the final target when the year has none), the year's actual and the
+ * achievement rate. Sorts by plan order, achievement (ascending and
+ * descending) or name; filters by department and category; / searches.
+ * Enter opens the sheet of the indicator's node. The rows are a virtual
+ * list (ui-list); the details of the row under the cursor are shown at
+ * the bottom.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/achieve.h"
+#include "shisaku/screen-sheet.h"
+#include "shisaku/store-sheet.h"
+#include "shisaku/textwidth.h"
+#include "shisaku/ui-list.h"
+#include "shisaku/ui.h"
+#include "shisaku/util.h"
+#include "shisaku/vocab.h"
+
+enum ind_sort {
+	IND_SORT_PLAN, IND_SORT_RATE_ASC, IND_SORT_RATE_DESC, IND_SORT_NAME,
+	IND_SORT_COUNT
+};
+
+static const char *const ind_sort_names[IND_SORT_COUNT] = {
+	"計画の順", "達成率の低い順", "達成率の高い順", "指標名の順"
+};
+
+struct ind_screen {
+	long long	 plan_id;
+	struct indicator_list list;
+	int		 loaded_fy;
+	double		*rate;		/* per list row; -1 = none */
+	enum achieve_status *rstat;
+	size_t		*view;		/* list rows shown, in sort order */
+	size_t		 nview;
+	enum ind_sort	 sort;
+	long long	 dept_id;	/* 0 = all */
+	char		*dept_name;
+	long long	*dept_nodes;
+	size_t		 ndept_nodes;
+	char		*category;	/* NULL = all */
+	struct ui_list	 l;
+
+	/* layout: the widths the contents want, and those used */
+	size_t		 measured_n;	/* list.n + 1 when measured, 0 = stale */
+	int		 nat_code_w, nat_cat_w, nat_base_w, nat_target_w;
+	int		 nat_actual_w;
+	int		 seen_lines, seen_cols;	/* terminal size at refresh */
+	int		 cols, lines;
+	int		 code_w, name_w, cat_w, base_w, target_w, actual_w, rate_w;
+	int		 detail_y, detail_h;
+};
+
+static const enum key_action ind_actions[] = {
+	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
+	ACT_OPEN, ACT_SORT, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV,
+	ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_CLEAR, ACT_HISTORY
+};
+
+#define IND_RATE_W 7
+
+static int
+ind_cmp_ll(const void *a, const void *b)
+{
+	long long	x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The achievement of one row for the list's year. */
+static double
+ind_row_rate(const struct indicator_row *r, enum achieve_status *st)
+{
+	struct achieve_input	ai;
+	struct value		actual = r->actual;
+
+	if (r->cumulative && r->actual.kind == VALUE_NUMBER) {
+		/* Running totals: the sum of the years after the baseline. */
+		if (r->actual_sum_count < 0)
+			actual.kind = VALUE_TEXT;
+		else if (r->actual_sum_count > 0) {
+			actual.kind = VALUE_NUMBER;
+			actual.num = r->actual_sum;
+		}
+		actual.text = NULL;
+	}
+	memset(&ai, 0, sizeof ai);
+	ai.dir = screen_sheet_dir(r->direction);
+	ai.cumulative = r->cumulative;
+	ai.base = &r->base;
+	ai.target = &r->target;
+	ai.actual = &actual;
+	return achieve_rate(&ai, st);
+}
+
+/* A value of a row, with the decimals of the row's other values. */
+static char *
+ind_value(const struct indicator_row *r, const struct value *v)
+{
+	int	d = screen_sheet_decimals(&r->base), e;
+
+	if ((e = screen_sheet_decimals(&r->target)) > d)
+		d = e;
+	if ((e = screen_sheet_decimals(&r->final)) > d)
+		d = e;
+	if ((e = screen_sheet_decimals(&r->actual)) > d)
+		d = e;
+	return screen_sheet_value_dec(v, r->unit, d);
+}
+
+/* The screen being sorted, for ind_cmp: qsort passes no context. Ties
+ * fall back to plan order, so every sort is stable. */
+static struct ind_screen *ind_sorting;
+
+static int
+ind_cmp(const void *a, const void *b)
+{
+	const struct ind_screen	*is = ind_sorting;
+	size_t			 x = *(const size_t *)a, y = *(const size_t *)b;
+	double			 rx = is->rate[x], ry = is->rate[y];
+	int			 c = 0;
+
+	switch (is->sort) {
+	case IND_SORT_RATE_ASC:
+	case IND_SORT_RATE_DESC:
+		/* Rows without a rate go last either way. */
+		if ((rx < 0) != (ry < 0))
+			return rx < 0 ? 1 : -1;
+		if (rx != ry)
+			c = rx < ry ? -1 : 1;
+		if (is->sort == IND_SORT_RATE_DESC)
+			c = -c;
+		break;
+	case IND_SORT_NAME:
+		c = strcmp(is->list.rows[x].name, is->list.rows[y].name);
+		break;
+	default:
+		break;
+	}
+	if (c == 0)
+		c = (x > y) - (x < y);
+	return c;
+}
+
+/* Rebuilds the rows shown after a sort, a filter or a reload, keeping the
+ * cursor on the same indicator when it is still shown. */
+static void
+ind_rebuild(struct ind_screen *is)
+{
+	long long	keep = 0;
+	size_t		i, n = is->list.n;
+
+	if (is->nview > 0 && is->l.cursor >= 0 &&
+	    (size_t)is->l.cursor < is->nview)
+		keep = is->list.rows[is->view[is->l.cursor]].id;
+	free(is->view);
+	is->view = xcalloc(n + 1, sizeof *is->view);
+	is->nview = 0;
+	for (i = 0; i < n; i++) {
+		const struct indicator_row	*r = &is->list.rows[i];
+
+		if (is->category != NULL && strcmp(r->category, is->category) != 0)
+			continue;
+		if (is->dept_id != 0 && (r->node_id == 0 ||
+		    bsearch(&r->node_id, is->dept_nodes, is->ndept_nodes,
+		    sizeof *is->dept_nodes, ind_cmp_ll) == NULL))
+			continue;
+		is->view[is->nview++] = i;
+	}
+	ind_sorting = is;
+	qsort(is->view, is->nview, sizeof *is->view, ind_cmp);
+	ind_sorting = NULL;
+	ui_list_set_rows(&is->l, (long)is->nview);
+	is->l.cursor = 0;
+	for (i = 0; i < is->nview; i++)
+		if (is->list.rows[is->view[i]].id == keep) {
+			is->l.cursor = (long)i;
+			break;
+		}
+	if (is->l.top > is->l.cursor)
+		is->l.top = is->l.cursor;
+}
+
+static int
+ind_reload(struct ui *ui, struct ind_screen *is)
+{
+	struct indicator_list	 list;
+	char			*cause = NULL;
+	long long		*ids;
+	size_t			 i, n;
+
+	if (store_indicator_list(ui->store, is->plan_id, ui->fy, &list,
+	    &cause) < 0) {
+		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
+		free(cause);
+		return -1;
+	}
+	store_indicator_list_free(&is->list);
+	is->list = list;
+	is->loaded_fy = ui->fy;
+	is->measured_n = 0;
+	free(is->rate);
+	free(is->rstat);
+	is->rate = xcalloc(list.n + 1, sizeof *is->rate);
+	is->rstat = xcalloc(list.n + 1, sizeof *is->rstat);
+	for (i = 0; i < list.n; i++)
+		is->rate[i] = ind_row_rate(&list.rows[i], &is->rstat[i]);
+	if (is->dept_id != 0) {
+		if (store_plan_dept_nodes(ui->store, is->plan_id, is->dept_id,
+		    ui->fy, &ids, &n, &cause) < 0) {
+			ui_error(ui, "%s", cause);
+			free(cause);
+		} else {
+			free(is->dept_nodes);
+			is->dept_nodes = ids;
+			is->ndept_nodes = n;
+		}
+	}
+	ind_rebuild(is);
+	return 0;
+}
+
+static int
+ind_max(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static int
+ind_clamp(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* The widths the columns' contents want, measured once per reload: a
+ * key press must not format every value of a long list again. */
+static void
+ind_measure(struct ind_screen *is)
+{
+	size_t	i;
+	char	*t;
+
+	is->nat_code_w = tw_width("コード");
+	is->nat_cat_w = 0;
+	is->nat_base_w = tw_width("基準値");
+	is->nat_target_w = tw_width("目標値");
+	is->nat_actual_w = tw_width("実績値");
+	for (i = 0; i < is->list.n; i++) {
+		const struct indicator_row	*r = &is->list.rows[i];
+
+		is->nat_code_w = ind_max(is->nat_code_w, tw_width(r->node_code));
+		is->nat_cat_w = ind_max(is->nat_cat_w, tw_width(r->category));
+		t = ind_value(r, &r->base);
+		is->nat_base_w = ind_max(is->nat_base_w, tw_width(t));
+		free(t);
+		t = ind_value(r, &r->target);
+		is->nat_target_w = ind_max(is->nat_target_w, tw_width(t));
+		free(t);
+		t = ind_value(r, &r->actual);
+		is->nat_actual_w = ind_max(is->nat_actual_w, tw_width(t));
+		free(t);
+	}
+	if (is->nat_cat_w > 0)
+		is->nat_cat_w = ind_clamp(ind_max(is->nat_cat_w,
+		    tw_width("区分")), 4, 12);
+	is->nat_code_w = ind_clamp(is->nat_code_w, 6, 12);
+	is->nat_base_w = ind_clamp(is->nat_base_w, 6, 14);
+	is->nat_target_w = ind_clamp(is->nat_target_w, 6, 14);
+	is->nat_actual_w = ind_clamp(is->nat_actual_w, 6, 14);
+	is->measured_n = is->list.n + 1;
+}
+
+/* Column widths from the contents, the name taking what is left. */
+static void
+ind_layout(struct ui *ui, struct ind_screen *is)
+{
+	WINDOW	*w = ui_body(ui);
+	int	 h, cols, rest;
+
+	if (is->loaded_fy != ui->fy)
+		ind_reload(ui, is);
+	getmaxyx(w, h, cols);
+	is->cols = cols;
+	is->lines = h;
+	if (is->measured_n != is->list.n + 1)
+		ind_measure(is);
+	is->code_w = is->nat_code_w;
+	is->cat_w = is->nat_cat_w;
+	is->base_w = is->nat_base_w;
+	is->target_w = is->nat_target_w;
+	is->actual_w = is->nat_actual_w;
+	is->rate_w = IND_RATE_W;
+
+	/* Give the name at least 16 columns: narrow values, then drop the
+	 * category. */
+	rest = cols - 1 - is->code_w - 1 - (is->cat_w > 0 ? is->cat_w + 1 : 0) -
+	    is->base_w - 1 - is->target_w - 1 - is->actual_w - 1 - is->rate_w;
+	while (rest < 16 && (is->base_w > 8 || is->target_w > 8 ||
+	    is->actual_w > 8)) {
+		if (is->base_w > 8) {
+			is->base_w--;
+			rest++;
+		}
+		if (is->target_w > 8) {
+			is->target_w--;
+			rest++;
+		}
+		if (is->actual_w > 8) {
+			is->actual_w--;
+			rest++;
+		}
+	}
+	if (rest < 16 && is->cat_w > 0) {
+		rest += is->cat_w + 1;
+		is->cat_w = 0;
+	}
+	is->name_w = rest - 1 > 8 ? rest - 1 : 8;
+
+	is->detail_h = h >= 30 ? 5 : 4;
+	is->detail_y = h - is->detail_h;
+	ui_list_place(&is->l, 2, 0, is->detail_y - 1 - 2, cols);
+}
+
+/* Writes s into a column: right-aligned when right is set. */
+static void
+ind_put_col(WINDOW *w, int y, int x, const char *s, int width, int right,
+    attr_t a)
+{
+	int	tw = tw_width(s);
+
+	if (right && tw < width) {
+		ui_put(w, y, x, "", width - tw, 1, a);
+		ui_put(w, y, x + width - tw, s, tw, 1, a);
+	} else
+		ui_put(w, y, x, s, width, 1, a);
+}
+
+static void
+ind_draw_columns(struct ind_screen *is, WINDOW *w, int y, const char *code,
+    const char *name, const char *cat, const char *base, const char *target,
+    const char *actual, const char *rate, int right, attr_t a)
+{
+	int	x = 0;
+
+	ui_put(w, y, 0, "", is->cols, 1, a);
+	ui_put(w, y, x + 1, code, is->code_w, 1, a);
+	x += 1 + is->code_w + 1;
+	ui_put(w, y, x, name, is->name_w, 1, a);
+	x += is->name_w + 1;
+	if (is->cat_w > 0) {
+		ui_put(w, y, x, cat, is->cat_w, 1, a);
+		x += is->cat_w + 1;
+	}
+	ind_put_col(w, y, x, base, is->base_w, right, a);
+	x += is->base_w + 1;
+	ind_put_col(w, y, x, target, is->target_w, right, a);
+	x += is->target_w + 1;
+	ind_put_col(w, y, x, actual, is->actual_w, right, a);
+	x += is->actual_w + 1;
+	ind_put_col(w, y, x, rate, is->rate_w, right, a);
+}
+
+static void
+ind_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
+    int selected)
+{
+	struct ind_screen		*is = owner;
+	const struct indicator_row	*r;
+	WINDOW				*w = ui_body(ui);
+	char				*base, *target, *actual, rate[128];
+	size_t				 i;
+	attr_t				 a;
+
+	(void)x;
+	(void)cols;
+	if (row < 0 || (size_t)row >= is->nview)
+		return;
+	i = is->view[row];
+	r = &is->list.rows[i];
+	a = ui_attr(ui, selected ? UI_SELECT : UI_NORMAL);
+	base = ind_value(r, &r->base);
+	target = ind_value(r, &r->target);
+	actual = ind_value(r, &r->actual);
+	screen_sheet_rate(is->rate[i], rate, sizeof rate);
+	if (is->rate[i] < 0)
+		snprintf(rate, sizeof rate, "%s", is->rstat[i] == ACHIEVE_TEXT &&
+		    r->actual.kind != VALUE_NONE ? "評価" : "-");
+	ind_draw_columns(is, w, y, r->node_code, r->name, r->category,
+	    *base != '\0' ? base : "-", *target != '\0' ? target : "-",
+	    *actual != '\0' ? actual : "-", rate, 1, a);
+	if (r->target_is_final && r->target.kind != VALUE_NONE && !selected) {
+		/* A final target stands in for the year's: dimmed. */
+		int	tx = 1 + is->code_w + 1 + is->name_w + 1 +
+		    (is->cat_w > 0 ? is->cat_w + 1 : 0) + is->base_w + 1;
+
+		ind_put_col(w, y, tx, target, is->target_w, 1,
+		    ui_attr(ui, UI_DIM));
+	}
+	free(base);
+	free(target);
+	free(actual);
+}
+
+static char *
+ind_row_text(void *owner, long row)
+{
+	struct ind_screen		*is = owner;
+	const struct indicator_row	*r;
+
+	if (row < 0 || (size_t)row >= is->nview)
+		return NULL;
+	r = &is->list.rows[is->view[row]];
+	return xasprintf("%s %s %s %s", r->node_code, r->name, r->category,
+	    r->node_title);
+}
+
+static void
+ind_draw_info(struct ui *ui, struct ind_screen *is, WINDOW *w)
+{
+	char	fy[FY_BUFSZ], *line, *t;
+
+	line = xasprintf("%s  %zu件  並び: %s", ui_fy(ui, ui->fy, fy), is->nview,
+	    ind_sort_names[is->sort]);
+	if (is->dept_id != 0) {
+		t = xasprintf("%s  担当課=%s", line, is->dept_name);
+		free(line);
+		line = t;
+	}
+	if (is->category != NULL) {
+		t = xasprintf("%s  区分=%s", line, is->category);
+		free(line);
+		line = t;
+	}
+	ui_put(w, 0, 0, line, is->cols, 1, ui_attr(ui, UI_DIM));
+	free(line);
+}
+
+static void
+ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
+{
+	const struct indicator_row	*r;
+	char				*sep, *text, *b, *t, *a;
+	char				 fy1[FY_BUFSZ], fy2[FY_BUFSZ], rate[64];
+	const char			*dir;
+	size_t				 n, i, starts[16], lens[16];
+	int				 y = is->detail_y, width = is->cols - 2;
+	double				 rv;
+
+	sep = xcalloc((size_t)is->cols + 1, 1);
+	memset(sep, '-', (size_t)is->cols);
+	ui_put(w, y - 1, 0, sep, is->cols, 1, ui_attr(ui, UI_DIM));
+	free(sep);
+	if (is->nview == 0 || is->l.cursor < 0 ||
+	    (size_t)is->l.cursor >= is->nview)
+		return;
+	r = &is->list.rows[is->view[is->l.cursor]];
+	rv = is->rate[is->view[is->l.cursor]];
+
+	text = xasprintf("%s（%s%s%s）", r->name, r->node_code,
+	    *r->node_code != '\0' ? " " : "",
+	    r->node_id != 0 ? r->node_title : "計画全体");
+	n = tw_wrap(text, width, starts, lens, 16);
+	for (i = 0; i < n && i < 2; i++) {
+		char	*line = xstrndup(text + starts[i], lens[i]);
+
+		ui_put(w, y + (int)i, 1, line, width, 1, ui_attr(ui, UI_MARK));
+		free(line);
+	}
+	free(text);
+	y += (int)(n < 2 ? n : 2);
+
+	b = ind_value(r, &r->base);
+	t = ind_value(r, &r->target);
+	a = ind_value(r, &r->actual);
+	dir = vocab_label(VOCAB_DIRECTION, r->direction);
+	if (rv >= 0)
+		screen_sheet_rate(rv, rate, sizeof rate);
+	else
+		snprintf(rate, sizeof rate, "%s", achieve_status_text(is->rstat[
+		    is->view[is->l.cursor]]));
+	text = xasprintf("基準値 %s%s%s%s  目標値 %s%s%s%s  実績値 %s",
+	    *b != '\0' ? b : "-", r->base_fy ? "（" : "",
+	    r->base_fy ? ui_fy(ui, r->base_fy, fy1) : "",
+	    r->base_fy ? "）" : "",
+	    *t != '\0' ? t : "-", r->target_fy ? "（" : "",
+	    r->target_fy ? ui_fy(ui, r->target_fy, fy2) : "",
+	    r->target_fy ? (r->target_is_final ? "・最終目標）" : "）") : "",
+	    *a != '\0' ? a : "-");
+	free(b);
+	free(t);
+	free(a);
+	ui_put(w, y++, 1, text, width, 1, ui_attr(ui, UI_NORMAL));
+	free(text);
+	if (y < is->lines) {
+		text = xasprintf("達成率 %s  方向 %s%s%s%s", rate,
+		    dir != NULL ? dir : "不明", r->cumulative ? "  累計" : "",
+		    *r->category != '\0' ? "  区分 " : "", r->category);
+		ui_put(w, y++, 1, text, width, 1, ui_attr(ui, UI_NORMAL));
+		free(text);
+	}
+	if (*r->rationale != '\0' && y < is->lines) {
+		text = xasprintf("考え方: %s", r->rationale);
+		n = tw_wrap(text, width, starts, lens, 16);
+		for (i = 0; i < n && y < is->lines; i++, y++) {
+			char	*line = xstrndup(text + starts[i], lens[i]);
+
+			ui_put(w, y, 1, line, width, 1, ui_attr(ui, UI_DIM));
+			free(line);
+		}
+		free(text);
+	}
+}
+
+static void
+ind_draw(struct ui *ui, void *state)
+{
+	struct ind_screen	*is = state;
+	WINDOW			*w = ui_body(ui);
+	char			 head[64], fy[FY_BUFSZ];
+
+	ind_layout(ui, is);
+	werase(w);
+	ind_draw_info(ui, is, w);
+	snprintf(head, sizeof head, "目標値(%s)",
+	    fy_format_short(ui->fy, ui->fy_style, fy, sizeof fy));
+	ind_draw_columns(is, w, 1, "コード", "指標名", "区分", "基準値",
+	    tw_width(head) <= is->target_w ? head : "目標値", "実績値", "達成率",
+	    0, ui_attr(ui, UI_FROZEN));
+	if (is->nview == 0)
+		ui_put(w, 2, 1, is->list.n == 0 ? "この計画には指標がありません" :
+		    "条件に合う指標がありません（c で解除）", is->cols - 1, 0,
+		    ui_attr(ui, UI_DIM));
+	else
+		ui_list_draw(ui, &is->l);
+	ind_draw_detail(ui, is, w);
+}
+
+static void
+ind_filter_dept(struct ui *ui, struct ind_screen *is)
+{
+	struct sheet_dept	*d;
+	const char		**names;
+	char			*cause = NULL;
+	size_t			 n, i, nids;
+	int			 pick, cur = 0;
+	long long		*ids;
+
+	if (store_plan_depts(ui->store, is->plan_id, ui->fy, &d, &n,
+	    &cause) < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return;
+	}
+	if (n == 0) {
+		ui_message(ui, "この計画には担当課がありません");
+		free(d);
+		return;
+	}
+	names = xcalloc(n + 1, sizeof *names);
+	names[0] = "（すべて）";
+	for (i = 0; i < n; i++) {
+		names[i + 1] = d[i].name;
+		if (d[i].id == is->dept_id)
+			cur = (int)i + 1;
+	}
+	pick = ui_choose(ui, "担当課で絞り込み", names, (int)n + 1, cur);
+	if (pick == 0) {
+		is->dept_id = 0;
+		free(is->dept_name);
+		is->dept_name = NULL;
+		ind_rebuild(is);
+	} else if (pick > 0) {
+		if (store_plan_dept_nodes(ui->store, is->plan_id,
+		    d[pick - 1].id, ui->fy, &ids, &nids, &cause) < 0) {
+			ui_error(ui, "%s", cause);
+			free(cause);
+		} else {
+			free(is->dept_nodes);
+			is->dept_nodes = ids;
+			is->ndept_nodes = nids;
+			is->dept_id = d[pick - 1].id;
+			free(is->dept_name);
+			is->dept_name = xstrdup(d[pick - 1].name);
+			ind_rebuild(is);
+		}
+	}
+	free(names);
+	store_depts_free(d, n);
+}
+
+static void
+ind_filter_category(struct ui *ui, struct ind_screen *is)
+{
+	char		**cats, *cause = NULL;
+	const char	**names;
+	size_t		  n, i;
+	int		  pick, cur = 0;
+
+	if (store_indicator_categories(ui->store, is->plan_id, &cats, &n,
+	    &cause) < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return;
+	}
+	if (n == 0) {
+		ui_message(ui, "この計画の指標には区分がありません");
+		free(cats);
+		return;
+	}
+	names = xcalloc(n + 1, sizeof *names);
+	names[0] = "（すべて）";
+	for (i = 0; i < n; i++) {
+		names[i + 1] = cats[i];
+		if (is->category != NULL && strcmp(cats[i], is->category) == 0)
+			cur = (int)i + 1;
+	}
+	pick = ui_choose(ui, "区分で絞り込み", names, (int)n + 1, cur);
+	if (pick >= 0) {
+		free(is->category);
+		is->category = pick == 0 ? NULL : xstrdup(cats[pick - 1]);
+		ind_rebuild(is);
+	}
+	for (i = 0; i < n; i++)
+		free(cats[i]);
+	free(cats);
+	free(names);
+}
+
+static void *
+ind_open(struct ui *ui, const void *arg)
+{
+	struct ind_screen	*is;
+
+	is = xcalloc(1, sizeof *is);
+	is->plan_id = *(const long long *)arg;
+	ui_list_init(&is->l, 0, is);
+	is->l.draw_row = ind_draw_row;
+	is->l.row_text = ind_row_text;
+	is->seen_lines = ui->lines;
+	is->seen_cols = ui->cols;
+	if (ind_reload(ui, is) < 0) {
+		ui_list_free(&is->l);
+		free(is);
+		return NULL;
+	}
+	return is;
+}
+
+static void
+ind_close(struct ui *ui, void *state)
+{
+	struct ind_screen	*is = state;
+
+	(void)ui;
+	ui_list_free(&is->l);
+	store_indicator_list_free(&is->list);
+	free(is->rate);
+	free(is->rstat);
+	free(is->view);
+	free(is->dept_name);
+	free(is->dept_nodes);
+	free(is->category);
+	free(is);
+}
+
+static enum ui_key_result
+ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
+    wint_t ch)
+{
+	struct ind_screen		*is = state;
+	const struct indicator_row	*r;
+	long long			 id;
+
+	(void)is_function;
+	(void)ch;
+	ind_layout(ui, is);
+	switch (act) {
+	case ACT_OPEN:
+		if (is->nview == 0)
+			return UI_KEY_HANDLED;
+		r = &is->list.rows[is->view[is->l.cursor]];
+		if (r->node_id == 0) {
+			ui_message(ui, "計画全体の指標です（項目のシートはありません）");
+			return UI_KEY_HANDLED;
+		}
+		id = r->node_id;
+		ui_push(ui, &screen_sheet_ops, &id);
+		return UI_KEY_HANDLED;
+	case ACT_HISTORY:
+		/* The history of the indicator's targets and actuals. */
+		if (is->nview == 0)
+			return UI_KEY_HANDLED;
+		r = &is->list.rows[is->view[is->l.cursor]];
+		screen_sheet_history(ui, r->node_id, r->id);
+		return UI_KEY_HANDLED;
+	case ACT_SORT:
+		is->sort = (enum ind_sort)((is->sort + 1) % IND_SORT_COUNT);
+		ind_rebuild(is);
+		ui_message(ui, "並べ替え: %s", ind_sort_names[is->sort]);
+		return UI_KEY_HANDLED;
+	case ACT_FILTER_DEPT:
+		ind_filter_dept(ui, is);
+		return UI_KEY_HANDLED;
+	case ACT_FILTER_FLAG:
+		ind_filter_category(ui, is);
+		return UI_KEY_HANDLED;
+	case ACT_FILTER_CLEAR:
+		if (is->dept_id == 0 && is->category == NULL)
+			return UI_KEY_HANDLED;
+		is->dept_id = 0;
+		free(is->dept_name);
+		is->dept_name = NULL;
+		free(is->category);
+		is->category = NULL;
+		ind_rebuild(is);
+		ui_message(ui, "絞り込みを解除しました");
+		return UI_KEY_HANDLED;
+	default:
+		if (is->nview > 0 && ui_list_key(ui, &is->l, act))
+			return UI_KEY_HANDLED;
+		return UI_KEY_UNHANDLED;
+	}
+}
+
+static void
+ind_refresh(struct ui *ui, void *state)
+{
+	struct ind_screen	*is = state;
+
+	/* Re-read unless only the size changed: the year may have changed,
+	 * or actuals were entered. */
+	if (is->loaded_fy != ui->fy || (ui->lines == is->seen_lines &&
+	    ui->cols == is->seen_cols))
+		ind_reload(ui, is);
+	is->seen_lines = ui->lines;
+	is->seen_cols = ui->cols;
+	ind_layout(ui, is);
+}
+
+static char *
+ind_title(struct ui *ui, void *state)
+{
+	struct ind_screen	*is = state;
+
+	(void)ui;
+	return xasprintf("%s > 指標一覧", is->list.plan_name != NULL ?
+	    is->list.plan_name : "");
+}
+
+const struct screen_ops screen_indicators_ops = {
+	.name = "indicators",
+	.actions = ind_actions,
+	.nactions = sizeof ind_actions / sizeof ind_actions[0],
+	.open = ind_open,
+	.draw = ind_draw,
+	.key = ind_key,
+	.refresh = ind_refresh,
+	.close = ind_close,
+	.title = ind_title
+};

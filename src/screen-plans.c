@@ -1,0 +1,358 @@
+/*
+ * The plans screen, the first one: every plan with its code, name,
+ * period, and for the chosen fiscal year the action items, how many are
+ * entered, submitted, confirmed and behind, and the progress; the
+ * description of the plan under the cursor below. Enter opens its tree,
+ * r its roadmap, i its indicators.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/fy.h"
+#include "shisaku/store-browse.h"
+#include "shisaku/textwidth.h"
+#include "shisaku/ui-list.h"
+#include "shisaku/ui.h"
+#include "shisaku/util.h"
+
+/* Width of each count column ("  123"), and of the progress column,
+ * which may say 期間外. */
+#define PLANS_NUM_W 5
+#define PLANS_PROGRESS_W 7
+
+static const enum key_action plans_actions[] = {
+	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
+	ACT_OPEN, ACT_TREE, ACT_ROADMAP, ACT_INDICATORS, ACT_SEARCH,
+	ACT_SEARCH_NEXT, ACT_SEARCH_PREV
+};
+
+struct plans_screen {
+	struct browse_plan	*plans;
+	size_t			 n;
+	int			 loaded_fy;
+	struct ui_list		 list;
+	/* Layout for the current size. */
+	int			 code_w, name_w, period_w, short_period;
+	int			 list_h;
+};
+
+static const char *const plans_count_heads[] = {
+	"取組", "入力", "提出", "確認", "遅れ", "進捗"
+};
+
+/* The period "R3〜R7" of a plan in the current year style. */
+static void
+plans_period(struct ui *ui, const struct browse_plan *p, int short_form,
+    char *buf, size_t size)
+{
+	char	a[FY_BUFSZ], b[FY_BUFSZ];
+
+	if (p->first_fy == 0 && p->last_fy == 0) {
+		snprintf(buf, size, "定めなし");
+		return;
+	}
+	if (short_form) {
+		if (p->first_fy > 0)
+			fy_format_short(p->first_fy, ui->fy_style, a, sizeof a);
+		else
+			snprintf(a, sizeof a, "-");
+		if (p->last_fy > 0)
+			fy_format_short(p->last_fy, ui->fy_style, b, sizeof b);
+		else
+			snprintf(b, sizeof b, "-");
+	} else {
+		ui_fy(ui, p->first_fy, a);
+		ui_fy(ui, p->last_fy, b);
+	}
+	snprintf(buf, size, "%s〜%s", a, b);
+}
+
+static void
+plans_layout(struct ui *ui, struct plans_screen *ps)
+{
+	char	period[2 * FY_BUFSZ + 8];
+	size_t	i;
+	int	h, cols, fixed, w, pass;
+
+	getmaxyx(ui_body(ui), h, cols);
+	ps->code_w = 6;
+	for (i = 0; i < ps->n; i++) {
+		w = tw_width(ps->plans[i].code);
+		if (w > ps->code_w)
+			ps->code_w = w;
+	}
+	if (ps->code_w > 14)
+		ps->code_w = 14;
+	/* The full period if the name keeps 24 columns, else the short. */
+	for (pass = 0; pass < 2; pass++) {
+		ps->short_period = pass;
+		ps->period_w = 4;
+		for (i = 0; i < ps->n; i++) {
+			plans_period(ui, &ps->plans[i], pass, period,
+			    sizeof period);
+			w = tw_width(period);
+			if (w > ps->period_w)
+				ps->period_w = w;
+		}
+		fixed = 1 + ps->code_w + 1 + 1 + ps->period_w + 1 +
+		    5 * PLANS_NUM_W + PLANS_PROGRESS_W + 1;
+		ps->name_w = cols - fixed;
+		if (ps->name_w >= 24)
+			break;
+	}
+	if (ps->name_w < 8)
+		ps->name_w = 8;
+	ps->list_h = h - 1 - 4;
+	if (ps->list_h < 1)
+		ps->list_h = 1;
+	ui_list_place(&ps->list, 1, 0, ps->list_h, cols);
+}
+
+/* Writes s right-aligned in a column of width w. */
+static void
+plans_put_right(WINDOW *win, int y, int x, const char *s, int w, attr_t a)
+{
+	int	sw = tw_width(s);
+
+	ui_put(win, y, x + (sw < w ? w - sw : 0), s, w, 0, a);
+}
+
+static void
+plans_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
+    int selected)
+{
+	struct plans_screen		*ps = owner;
+	const struct browse_plan	*p = &ps->plans[row];
+	WINDOW				*w = ui_body(ui);
+	attr_t				 a = selected ? ui_attr(ui, UI_SELECT) :
+					    A_NORMAL;
+	char				 period[2 * FY_BUFSZ + 8], num[32];
+	long				 counts[5];
+	int				 i, cx, progress;
+
+	counts[0] = p->items;
+	counts[1] = p->entered;
+	counts[2] = p->submitted;
+	counts[3] = p->confirmed;
+	counts[4] = p->behind;
+	ui_put(w, y, x, "", cols, 1, a);
+	cx = x + 1;
+	ui_put(w, y, cx, p->code, ps->code_w, 0, a);
+	cx += ps->code_w + 1;
+	ui_put(w, y, cx, p->name, ps->name_w, 0, a | A_BOLD);
+	cx += ps->name_w + 1;
+	plans_period(ui, p, ps->short_period, period, sizeof period);
+	ui_put(w, y, cx, period, ps->period_w, 0, a);
+	cx += ps->period_w + 1;
+	for (i = 0; i < 5; i++, cx += PLANS_NUM_W) {
+		snprintf(num, sizeof num, "%ld", counts[i]);
+		plans_put_right(w, y, cx, num, PLANS_NUM_W,
+		    i == 4 && counts[i] > 0 ? a | ui_attr(ui, UI_MARK) : a);
+	}
+	progress = browse_plan_progress(p);
+	if (progress < 0)
+		snprintf(num, sizeof num, "%s", p->items == 0 &&
+		    (p->first_fy || p->last_fy) ? "期間外" : "-");
+	else
+		snprintf(num, sizeof num, "%d%%", progress);
+	plans_put_right(w, y, cx, num, PLANS_PROGRESS_W, a);
+}
+
+static char *
+plans_row_text(void *owner, long row)
+{
+	struct plans_screen	*ps = owner;
+
+	return xasprintf("%s %s %s", ps->plans[row].code,
+	    ps->plans[row].name, ps->plans[row].org);
+}
+
+/* Reads the plans for the chosen year, keeping the cursor on the same
+ * plan. Returns 0, or -1 with the error shown. */
+static int
+plans_load(struct ui *ui, struct plans_screen *ps)
+{
+	struct browse_plan	*plans;
+	char			*cause = NULL;
+	size_t			 n, i;
+	long long		 keep = ui->plan_id;
+
+	if (ps->n > 0 && ps->list.cursor < (long)ps->n)
+		keep = ps->plans[ps->list.cursor].id;
+	if (browse_plans(ui->store, ui->fy, ui_today_fy(ui), &plans, &n,
+	    &cause) != 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	browse_plans_free(ps->plans, ps->n);
+	ps->plans = plans;
+	ps->n = n;
+	ps->loaded_fy = ui->fy;
+	ui_list_set_rows(&ps->list, (long)n);
+	for (i = 0; i < n; i++)
+		if (plans[i].id == keep)
+			ps->list.cursor = (long)i;
+	ui_list_set_rows(&ps->list, (long)n);
+	if (n > 0)
+		ui->plan_id = plans[ps->list.cursor].id;
+	return 0;
+}
+
+static void *
+plans_open(struct ui *ui, const void *arg)
+{
+	struct plans_screen	*ps;
+
+	(void)arg;
+	ps = xcalloc(1, sizeof *ps);
+	ui_list_init(&ps->list, 0, ps);
+	ps->list.draw_row = plans_draw_row;
+	ps->list.row_text = plans_row_text;
+	if (plans_load(ui, ps) != 0) {
+		ui_list_free(&ps->list);
+		free(ps);
+		return NULL;
+	}
+	plans_layout(ui, ps);
+	return ps;
+}
+
+static void
+plans_draw_detail(struct ui *ui, struct plans_screen *ps, WINDOW *w, int y,
+    int cols)
+{
+	const struct browse_plan	*p;
+	size_t				 starts[2], lens[2], n, i;
+	char				*head, *line;
+
+	if (ps->n == 0)
+		return;
+	p = &ps->plans[ps->list.cursor];
+	ui_put(w, y, 0, "", cols, 1, ui_attr(ui, UI_DIM));
+	for (i = 0; i < (size_t)cols; i++)
+		mvwaddch(w, y, (int)i, '-');
+	head = xasprintf("%s%s%s", p->org, *p->org ? "  " : "", p->name);
+	ui_put(w, y + 1, 1, head, cols - 2, 0, ui_attr(ui, UI_HEADER));
+	free(head);
+	n = tw_wrap(p->description, cols - 2, starts, lens, 2);
+	for (i = 0; i < n && i < 2; i++) {
+		line = xstrndup(p->description + starts[i], lens[i]);
+		ui_put(w, y + 2 + (int)i, 1, line, cols - 2, 0, A_NORMAL);
+		free(line);
+	}
+}
+
+static void
+plans_draw(struct ui *ui, void *state)
+{
+	struct plans_screen	*ps = state;
+	WINDOW			*w = ui_body(ui);
+	attr_t			 h = ui_attr(ui, UI_FROZEN);
+	char			 fy[FY_BUFSZ], *msg;
+	int			 cols = getmaxx(w), cx, i;
+
+	plans_layout(ui, ps);
+	ui_put(w, 0, 0, "", cols, 1, h);
+	cx = 1;
+	ui_put(w, 0, cx, "コード", ps->code_w, 0, h);
+	cx += ps->code_w + 1;
+	ui_put(w, 0, cx, "計画名", ps->name_w, 0, h);
+	cx += ps->name_w + 1;
+	ui_put(w, 0, cx, "期間", ps->period_w, 0, h);
+	cx += ps->period_w + 1;
+	for (i = 0; i < 6; i++, cx += PLANS_NUM_W)
+		plans_put_right(w, 0, cx, plans_count_heads[i],
+		    i == 5 ? PLANS_PROGRESS_W : PLANS_NUM_W, h);
+	if (ps->n == 0) {
+		ui_put(w, 2, 2, "計画がありません。shisaku import FILE で計画を"
+		    "読み込んでください", cols - 3, 0, ui_attr(ui, UI_DIM));
+		return;
+	}
+	ui_list_draw(ui, &ps->list);
+	plans_draw_detail(ui, ps, w, 1 + ps->list_h, cols);
+	/* What the counts are for, under the list when there is room. */
+	if (ps->list.nrows + 1 < ps->list_h) {
+		msg = xasprintf("（件数は %s の取組。遅れ = 年度が終わった"
+		    "（締め切られた）のに未提出）", ui_fy(ui, ui->fy, fy));
+		ui_put(w, 1 + (int)ps->list.nrows + 1, 2, msg, cols - 3, 0,
+		    ui_attr(ui, UI_DIM));
+		free(msg);
+	}
+}
+
+static enum ui_key_result
+plans_key(struct ui *ui, void *state, enum key_action act, int is_function,
+    wint_t ch)
+{
+	struct plans_screen	*ps = state;
+	long long		 id;
+
+	(void)is_function;
+	(void)ch;
+	switch (act) {
+	case ACT_OPEN:
+	case ACT_TREE:
+	case ACT_ROADMAP:
+	case ACT_INDICATORS:
+		if (ps->n == 0) {
+			ui_error(ui, "計画がありません");
+			return UI_KEY_HANDLED;
+		}
+		id = ps->plans[ps->list.cursor].id;
+		ui->plan_id = id;
+		ui_push(ui, act == ACT_ROADMAP ? &screen_roadmap_ops :
+		    act == ACT_INDICATORS ? &screen_indicators_ops :
+		    &screen_tree_ops, &id);
+		return UI_KEY_HANDLED;
+	default:
+		if (ui_list_key(ui, &ps->list, act)) {
+			if (ps->n > 0)
+				ui->plan_id = ps->plans[ps->list.cursor].id;
+			return UI_KEY_HANDLED;
+		}
+		return UI_KEY_UNHANDLED;
+	}
+}
+
+static void
+plans_refresh(struct ui *ui, void *state)
+{
+	struct plans_screen	*ps = state;
+
+	plans_load(ui, ps);
+	plans_layout(ui, ps);
+}
+
+static void
+plans_close(struct ui *ui, void *state)
+{
+	struct plans_screen	*ps = state;
+
+	(void)ui;
+	browse_plans_free(ps->plans, ps->n);
+	ui_list_free(&ps->list);
+	free(ps);
+}
+
+static char *
+plans_title(struct ui *ui, void *state)
+{
+	struct plans_screen	*ps = state;
+	char			 fy[FY_BUFSZ];
+
+	return xasprintf("計画一覧（%s）  %zu 件", ui_fy(ui, ui->fy, fy), ps->n);
+}
+
+const struct screen_ops screen_plans_ops = {
+	.name = "plans",
+	.actions = plans_actions,
+	.nactions = sizeof plans_actions / sizeof plans_actions[0],
+	.open = plans_open,
+	.draw = plans_draw,
+	.key = plans_key,
+	.refresh = plans_refresh,
+	.close = plans_close,
+	.title = plans_title
+};

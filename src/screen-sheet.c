@@ -1,0 +1,1034 @@
+/*
+ * The item sheet: everything of one node laid out like the printed action
+ * plan sheet (seed 002): the way down from the plan with the plan's own
+ * level names and codes, flags, departments in charge (the main one
+ * marked), period, 概要・方向性, 手段, the yearly plans, the cost trend,
+ * each indicator with baseline, per-year targets, actuals and achievement,
+ * and the chosen fiscal year's result. The sheet is laid out into lines
+ * for the window's width and scrolls; it is laid out again when the width,
+ * the fiscal year or the year display changes.
+ *
+ * Also the display helpers the roadmap and the indicator list share
+ * (screen-sheet.h).
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/achieve.h"
+#include "shisaku/config.h"
+#include "shisaku/screen-entry.h"
+#include "shisaku/screen-sheet.h"
+#include "shisaku/store-sheet.h"
+#include "shisaku/textwidth.h"
+#include "shisaku/ui.h"
+#include "shisaku/util.h"
+#include "shisaku/value.h"
+#include "shisaku/vocab.h"
+
+/* ---- helpers shared with the roadmap and the indicator list ------------- */
+
+static const struct {
+	const char	*symbol;
+	const char	*ascii;
+} sheet_ascii_symbols[] = {
+	{ "★", "*" }, { "☆", "*" }, { "◆", "+" }, { "◇", "+" },
+	{ "●", "o" }, { "○", "o" }, { "◎", "@" }, { "■", "#" },
+	{ "□", "#" }, { "▲", "^" }, { "△", "^" }, { "※", "*" },
+	{ NULL, NULL }
+};
+
+const char *
+screen_sheet_symbol(struct ui *ui, const char *symbol)
+{
+	const unsigned char	*p;
+	int			 i;
+
+	if (symbol == NULL || *symbol == '\0')
+		return "";
+	if (ui->config == NULL || !ui->config->ascii_symbols)
+		return symbol;
+	for (i = 0; sheet_ascii_symbols[i].symbol != NULL; i++)
+		if (strcmp(symbol, sheet_ascii_symbols[i].symbol) == 0)
+			return sheet_ascii_symbols[i].ascii;
+	for (p = (const unsigned char *)symbol; *p != '\0'; p++)
+		if (*p >= 0x80)
+			return "#";
+	return symbol;
+}
+
+const char *
+screen_sheet_flag_mark(struct ui *ui, const struct sheet_flag *f, char *buf,
+    size_t size)
+{
+	const char	*sym = screen_sheet_symbol(ui, f->symbol);
+	size_t		 n;
+
+	if (*sym != '\0') {
+		snprintf(buf, size, "%s", sym);
+		return buf;
+	}
+	/* The first character of the label (one UTF-8 sequence). */
+	n = 1;
+	while (f->label[n - 1] != '\0' &&
+	    ((unsigned char)f->label[n] & 0xc0) == 0x80)
+		n++;
+	if (f->label[0] == '\0')
+		n = 0;
+	if (n >= size)
+		n = 0;
+	memcpy(buf, f->label, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+const char *
+screen_sheet_trend_symbol(struct ui *ui, const char *trend)
+{
+	int	ascii = ui->config != NULL && ui->config->ascii_symbols;
+
+	if (trend == NULL)
+		return "";
+	if (strcmp(trend, "same") == 0)
+		return "=";
+	if (strcmp(trend, "up") == 0)
+		return ascii ? "^" : "↑";
+	if (strcmp(trend, "down") == 0)
+		return ascii ? "v" : "↓";
+	return "?";
+}
+
+char *
+screen_sheet_value(const struct value *v, const char *unit)
+{
+	char	buf[64];
+
+	switch (v->kind) {
+	case VALUE_NUMBER:
+		value_format_grouped(v->num, buf, sizeof buf);
+		return xasprintf("%s%s", buf, unit == NULL ? "" : unit);
+	case VALUE_TEXT:
+		return xstrdup(v->text == NULL ? "" : v->text);
+	default:
+		return xstrdup("");
+	}
+}
+
+char *
+screen_sheet_value_dec(const struct value *v, const char *unit, int decimals)
+{
+	char	buf[96], *dot;
+	size_t	n;
+	int	have;
+
+	if (v->kind != VALUE_NUMBER || decimals <= 0)
+		return screen_sheet_value(v, unit);
+	value_format_grouped(v->num, buf, sizeof buf - 12);
+	if (decimals > 6)
+		decimals = 6;
+	dot = strchr(buf, '.');
+	have = dot == NULL ? 0 : (int)strlen(dot + 1);
+	n = strlen(buf);
+	if (dot == NULL)
+		buf[n++] = '.';
+	for (; have < decimals; have++)
+		buf[n++] = '0';
+	buf[n] = '\0';
+	return xasprintf("%s%s", buf, unit == NULL ? "" : unit);
+}
+
+int
+screen_sheet_decimals(const struct value *v)
+{
+	char		 buf[64];
+	const char	*dot;
+	int		 n;
+
+	if (v->kind != VALUE_NUMBER)
+		return 0;
+	value_format_number(v->num, buf, sizeof buf);
+	if ((dot = strchr(buf, '.')) == NULL || strchr(buf, 'e') != NULL)
+		return 0;
+	n = (int)strlen(dot + 1);
+	return n > 6 ? 6 : n;
+}
+
+enum achieve_dir
+screen_sheet_dir(const char *direction)
+{
+	int	d;
+
+	if (direction == NULL)
+		return ACHIEVE_DIR_UNKNOWN;
+	d = achieve_dir_parse(direction);
+	return d < 0 ? ACHIEVE_DIR_UNKNOWN : (enum achieve_dir)d;
+}
+
+char *
+screen_sheet_rate(double rate, char *buf, size_t size)
+{
+	if (rate < 0)
+		snprintf(buf, size, "%s", "");
+	else
+		snprintf(buf, size, "%.1f%%", rate);
+	return buf;
+}
+
+void
+screen_sheet_edit(struct ui *ui, long long node_id, int is_item, int fy)
+{
+	struct screen_entry_arg	a;
+
+	if (!is_item) {
+		ui_message(ui, "実績は取組ごとに入力します（この項目は見出しです）");
+		return;
+	}
+	a.node_id = node_id;
+	a.fy = fy;
+	ui_push(ui, &screen_entry_ops, &a);
+}
+
+void
+screen_sheet_history(struct ui *ui, long long node_id, long long indicator_id)
+{
+	struct screen_history_arg	a;
+
+	a.node_id = node_id;
+	a.indicator_id = indicator_id;
+	a.fy = 0;
+	ui_push(ui, &screen_history_ops, &a);
+}
+
+/* ---- the sheet's lines -------------------------------------------------- */
+
+/* One laid-out line: up to two pieces of text at given columns. */
+struct sheet_line {
+	int		 x;
+	enum ui_attr	 attr;
+	char		*text;
+	int		 x2;		/* -1 = no second piece */
+	enum ui_attr	 attr2;
+	char		*text2;
+};
+
+struct sheet_screen {
+	long long	 node_id;
+	struct sheet	*s;
+	int		 loaded_fy;
+	/* layout */
+	struct sheet_line *lines;
+	size_t		 nlines, cap;
+	int		 layout_cols;
+	int		 layout_fy;
+	int		 layout_style;
+	int		 width;		/* text width while laying out */
+	int		 label_w;	/* label column */
+	long		 top;
+	int		 height;	/* lines shown */
+};
+
+static const enum key_action sheet_actions[] = {
+	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
+	ACT_EDIT, ACT_HISTORY
+};
+
+static void
+sheet_lines_clear(struct sheet_screen *ss)
+{
+	size_t	i;
+
+	for (i = 0; i < ss->nlines; i++) {
+		free(ss->lines[i].text);
+		free(ss->lines[i].text2);
+	}
+	ss->nlines = 0;
+}
+
+/* Adds a line; text is copied (len bytes, or all when len is -1). */
+static struct sheet_line *
+sheet_add(struct sheet_screen *ss, int x, enum ui_attr attr, const char *text,
+    int len)
+{
+	struct sheet_line	*l;
+
+	if (ss->nlines == ss->cap) {
+		ss->cap = ss->cap == 0 ? 64 : ss->cap * 2;
+		ss->lines = xreallocarray(ss->lines, ss->cap, sizeof *ss->lines);
+	}
+	l = &ss->lines[ss->nlines++];
+	l->x = x;
+	l->attr = attr;
+	l->text = len < 0 ? xstrdup(text) : xstrndup(text, (size_t)len);
+	l->x2 = -1;
+	l->attr2 = UI_NORMAL;
+	l->text2 = NULL;
+	return l;
+}
+
+static void
+sheet_blank(struct sheet_screen *ss)
+{
+	if (ss->nlines > 0 && *ss->lines[ss->nlines - 1].text != '\0')
+		sheet_add(ss, 0, UI_NORMAL, "", -1);
+}
+
+/*
+ * Adds text wrapped to the columns from x to the sheet's width. With a
+ * label, the label goes at column lx of the first line. An empty text
+ * gives one line (with the label, or the placeholder when given).
+ */
+static void
+sheet_wrap(struct sheet_screen *ss, int lx, const char *label,
+    enum ui_attr lattr, int x, enum ui_attr attr, const char *text,
+    const char *empty)
+{
+	size_t		 n, i, *starts, *lens;
+	int		 cols = ss->width - x;
+	struct sheet_line *l;
+
+	if (cols < 4)
+		cols = 4;
+	if (text == NULL || *text == '\0') {
+		if (label != NULL) {
+			l = sheet_add(ss, lx, lattr, label, -1);
+			if (empty != NULL) {
+				l->x2 = x;
+				l->attr2 = UI_DIM;
+				l->text2 = xstrdup(empty);
+			}
+		} else if (empty != NULL)
+			sheet_add(ss, x, UI_DIM, empty, -1);
+		return;
+	}
+	n = tw_wrap(text, cols, NULL, NULL, 0);
+	if (n == 0)
+		n = 1;
+	starts = xcalloc(n, sizeof *starts);
+	lens = xcalloc(n, sizeof *lens);
+	n = tw_wrap(text, cols, starts, lens, n);
+	for (i = 0; i < n; i++) {
+		if (i == 0 && label != NULL) {
+			l = sheet_add(ss, lx, lattr, label, -1);
+			l->x2 = x;
+			l->attr2 = attr;
+			l->text2 = xstrndup(text + starts[i], lens[i]);
+		} else
+			sheet_add(ss, x, attr, text + starts[i], (int)lens[i]);
+	}
+	free(starts);
+	free(lens);
+}
+
+/* A labelled field: label in the label column, text wrapped after it. */
+static void
+sheet_field(struct sheet_screen *ss, const char *label, enum ui_attr attr,
+    const char *text)
+{
+	sheet_wrap(ss, 0, label, UI_HEADER, ss->label_w + 2, attr, text, "-");
+}
+
+static void
+sheet_heading(struct sheet_screen *ss, const char *text)
+{
+	sheet_blank(ss);
+	sheet_add(ss, 0, UI_HEADER, text, -1);
+}
+
+/* "令和3年度～令和7年度" or one year. */
+static char *
+sheet_span(struct ui *ui, int from, int to)
+{
+	char	a[FY_BUFSZ], b[FY_BUFSZ];
+
+	if (from == 0 && to == 0)
+		return xstrdup("");
+	if (to == 0 || to == from)
+		return xstrdup(ui_fy(ui, from, a));
+	if (from == 0)
+		return xasprintf("～%s", ui_fy(ui, to, b));
+	return xasprintf("%s～%s", ui_fy(ui, from, a), ui_fy(ui, to, b));
+}
+
+static int
+sheet_max(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+static void
+sheet_layout_head(struct ui *ui, struct sheet_screen *ss)
+{
+	struct sheet	*s = ss->s;
+	char		*line, *t;
+	size_t		 i;
+
+	/* The way down from the plan, each level under its own name. */
+	for (i = 0; i < s->npath; i++) {
+		struct sheet_pathnode	*p = &s->path[i];
+		int			 self = i + 1 == s->npath;
+
+		line = *p->code != '\0' ? xasprintf("%s %s", p->code, p->title) :
+		    xstrdup(p->title);
+		sheet_wrap(ss, 0, *p->level != '\0' ? p->level : "階層",
+		    UI_HEADER, ss->label_w + 2, self ? UI_MARK : UI_NORMAL, line,
+		    NULL);
+		free(line);
+	}
+
+	if (s->nflags > 0) {
+		line = xstrdup("");
+		for (i = 0; i < s->nflags; i++) {
+			t = xasprintf("%s%s%s%s", line, i > 0 ? "  " : "",
+			    screen_sheet_symbol(ui, s->flags[i].symbol),
+			    s->flags[i].label);
+			free(line);
+			line = t;
+		}
+		sheet_field(ss, "分類", UI_MARK, line);
+		free(line);
+	}
+
+	line = xstrdup("");
+	for (i = 0; i < s->ndepts; i++) {
+		const char	*mark = "";
+
+		if (s->depts[i].is_main)
+			mark = ui->config != NULL && ui->config->ascii_symbols ?
+			    "*" : "★";
+		t = xasprintf("%s%s%s%s", line, i > 0 ? "  " : "", mark,
+		    s->depts[i].name);
+		free(line);
+		line = t;
+	}
+	sheet_field(ss, "担当課", UI_NORMAL, line);
+	free(line);
+	if (s->ndepts > 0) {
+		for (i = 0; i < s->ndepts && !s->depts[i].is_main; i++)
+			;
+		if (i < s->ndepts && s->ndepts > 1)
+			sheet_wrap(ss, 0, NULL, UI_NORMAL, ss->label_w + 2,
+			    UI_DIM, ui->config != NULL &&
+			    ui->config->ascii_symbols ? "* = 主担当課" :
+			    "★ = 主担当課", NULL);
+	}
+
+	if (s->first_fy != 0 || s->last_fy != 0) {
+		line = sheet_span(ui, s->first_fy, s->last_fy);
+		sheet_field(ss, "期間", UI_NORMAL, line);
+	} else if (s->plan_first_fy != 0 || s->plan_last_fy != 0) {
+		t = sheet_span(ui, s->plan_first_fy, s->plan_last_fy);
+		line = xasprintf("%s（計画期間）", t);
+		free(t);
+		sheet_field(ss, "期間", UI_NORMAL, line);
+	} else
+		line = NULL;
+	free(line);
+}
+
+static void
+sheet_layout_texts(struct ui *ui, struct sheet_screen *ss)
+{
+	struct sheet	*s = ss->s;
+	char		*label, *line, *t;
+	int		 lw = 0, w;
+	size_t		 i;
+
+	sheet_heading(ss, "【概要・方向性】");
+	sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_NORMAL, s->summary, "（なし）");
+	sheet_heading(ss, "【手段】");
+	sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_NORMAL, s->means, "（なし）");
+	if (*s->note != '\0') {
+		sheet_heading(ss, "【備考】");
+		sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_NORMAL, s->note, NULL);
+	}
+
+	if (s->is_item || s->nyearplans > 0) {
+		sheet_heading(ss, "【年次計画】");
+		for (i = 0; i < s->nyearplans; i++) {
+			label = sheet_span(ui, s->yearplans[i].from_fy,
+			    s->yearplans[i].to_fy);
+			lw = sheet_max(lw, tw_width(label));
+			free(label);
+		}
+		if (lw > ss->width / 2)
+			lw = ss->width / 2;
+		for (i = 0; i < s->nyearplans; i++) {
+			label = sheet_span(ui, s->yearplans[i].from_fy,
+			    s->yearplans[i].to_fy);
+			sheet_wrap(ss, 2, label, UI_HEADER, 2 + lw + 2, UI_NORMAL,
+			    s->yearplans[i].text, "-");
+			free(label);
+		}
+		if (s->nyearplans == 0)
+			sheet_add(ss, 2, UI_DIM, "（なし）", -1);
+	}
+
+	if (s->ncosts > 0) {
+		sheet_heading(ss, "【コストの推移】");
+		line = xstrdup("");
+		w = 0;
+		for (i = 0; i < s->ncosts; i++) {
+			char		 fy[FY_BUFSZ];
+			const char	*word;
+
+			word = vocab_label(VOCAB_TREND, s->costs[i].trend);
+			t = xasprintf("%s %s%s", ui_fy(ui, s->costs[i].fy, fy),
+			    screen_sheet_trend_symbol(ui, s->costs[i].trend),
+			    word != NULL ? word : "不明");
+			if (w > 0 && 2 + w + 3 + tw_width(t) > ss->width) {
+				sheet_add(ss, 2, UI_NORMAL, line, -1);
+				free(line);
+				line = xstrdup("");
+				w = 0;
+			}
+			label = xasprintf("%s%s%s", line, w > 0 ? "   " : "", t);
+			free(line);
+			free(t);
+			line = label;
+			w = tw_width(line);
+		}
+		sheet_add(ss, 2, UI_NORMAL, line, -1);
+		free(line);
+	}
+}
+
+/* The years an indicator's table shows: targets, actuals, the final
+ * target's and the chosen year, ascending, without duplicates. Returns
+ * the count. */
+static size_t
+sheet_indicator_years(const struct sheet_indicator *in, int fy, int **out)
+{
+	int	*y;
+	size_t	 n = 0, i, j, k;
+
+	y = xcalloc(in->ntargets + in->nactuals + 2, sizeof *y);
+	for (i = 0; i < in->ntargets; i++)
+		y[n++] = in->targets[i].fy;
+	for (i = 0; i < in->nactuals; i++)
+		y[n++] = in->actuals[i].fy;
+	y[n++] = fy;
+	if (in->final_fy != 0 && in->final.kind != VALUE_NONE)
+		y[n++] = in->final_fy;
+	/* Insertion sort: a handful of years. */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && y[j - 1] > y[j]; j--) {
+			int	tmp = y[j];
+
+			y[j] = y[j - 1];
+			y[j - 1] = tmp;
+		}
+	for (i = 0, k = 0; i < n; i++)
+		if (k == 0 || y[k - 1] != y[i])
+			y[k++] = y[i];
+	*out = y;
+	return k;
+}
+
+static const struct sheet_fyvalue *
+sheet_fyvalue_find(const struct sheet_fyvalue *v, size_t n, int fy)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].fy == fy)
+			return &v[i];
+	return NULL;
+}
+
+/*
+ * The achievement of an indicator in fiscal year fy, -1 if none. A year
+ * without a target of its own is measured against the final target, as
+ * the indicator list does; *fallback tells.
+ */
+static double
+sheet_indicator_rate(const struct sheet_indicator *in, int fy,
+    enum achieve_status *status, int *fallback)
+{
+	const struct sheet_fyvalue	*t, *a;
+	struct achieve_input		 ai;
+	struct value			 target, actual;
+	int				*fys;
+	struct value			*vals;
+	size_t				 i;
+	double				 sum, rate;
+	int				 n;
+
+	memset(&target, 0, sizeof target);
+	memset(&actual, 0, sizeof actual);
+	*fallback = 0;
+	t = sheet_fyvalue_find(in->targets, in->ntargets, fy);
+	if (t != NULL && t->v.kind != VALUE_NONE)
+		target = t->v;
+	else {
+		target = in->final;
+		*fallback = in->final_fy != fy && in->final.kind != VALUE_NONE;
+	}
+	a = sheet_fyvalue_find(in->actuals, in->nactuals, fy);
+	if (a != NULL)
+		actual = a->v;
+	if (in->cumulative && a != NULL && a->v.kind == VALUE_NUMBER) {
+		fys = xcalloc(in->nactuals, sizeof *fys);
+		vals = xcalloc(in->nactuals, sizeof *vals);
+		for (i = 0; i < in->nactuals; i++) {
+			fys[i] = in->actuals[i].fy;
+			vals[i] = in->actuals[i].v;
+		}
+		n = achieve_sum_actuals(fys, vals, in->nactuals, in->base_fy, fy,
+		    &sum);
+		free(fys);
+		free(vals);
+		if (n > 0) {
+			actual.kind = VALUE_NUMBER;
+			actual.num = sum;
+			actual.text = NULL;
+		} else if (n < 0) {
+			actual.kind = VALUE_TEXT;
+			actual.text = NULL;
+		}
+	}
+	memset(&ai, 0, sizeof ai);
+	ai.dir = screen_sheet_dir(in->direction);
+	ai.cumulative = in->cumulative;
+	ai.base = &in->base;
+	ai.target = &target;
+	ai.actual = &actual;
+	rate = achieve_rate(&ai, status);
+	return rate;
+}
+
+static void
+sheet_layout_indicator(struct ui *ui, struct sheet_screen *ss,
+    const struct sheet_indicator *in, size_t no)
+{
+	char		*line, *t, *v1, *v2, fy[FY_BUFSZ], fy2[FY_BUFSZ];
+	char		 rate[128];
+	int		 fallback = 0;
+	const char	*dir;
+	int		*years, yw = 4, tw = 6, aw = 6, x, dec;
+	size_t		 ny, i;
+
+	/* One number of decimals for all the indicator's values. */
+	dec = screen_sheet_decimals(&in->base);
+	dec = sheet_max(dec, screen_sheet_decimals(&in->final));
+	for (i = 0; i < in->ntargets; i++)
+		dec = sheet_max(dec, screen_sheet_decimals(&in->targets[i].v));
+	for (i = 0; i < in->nactuals; i++)
+		dec = sheet_max(dec, screen_sheet_decimals(&in->actuals[i].v));
+
+	line = xasprintf("%zu. %s", no, in->name);
+	sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_MARK, line, NULL);
+	free(line);
+
+	dir = vocab_label(VOCAB_DIRECTION, in->direction);
+	line = xasprintf("区分: %s  単位: %s  方向: %s%s",
+	    *in->category != '\0' ? in->category : "-",
+	    *in->unit != '\0' ? in->unit : "-", dir != NULL ? dir : "不明",
+	    in->cumulative ? "  累計" : "");
+	sheet_wrap(ss, 0, NULL, UI_NORMAL, 5, UI_NORMAL, line, NULL);
+	free(line);
+
+	v1 = screen_sheet_value_dec(&in->base, in->unit, dec);
+	v2 = screen_sheet_value_dec(&in->final, in->unit, dec);
+	line = xasprintf("基準値: %s%s%s%s  最終目標: %s%s%s%s",
+	    *v1 != '\0' ? v1 : "-", in->base_fy ? "（" : "",
+	    in->base_fy ? ui_fy(ui, in->base_fy, fy) : "",
+	    in->base_fy ? "）" : "",
+	    *v2 != '\0' ? v2 : "-", in->final_fy ? "（" : "",
+	    in->final_fy ? ui_fy(ui, in->final_fy, fy2) : "",
+	    in->final_fy ? "）" : "");
+	sheet_wrap(ss, 0, NULL, UI_NORMAL, 5, UI_NORMAL, line, NULL);
+	free(line);
+	free(v1);
+	free(v2);
+
+	/* The table: one row per year, widths from its contents. */
+	ny = sheet_indicator_years(in, ss->s->fy, &years);
+	for (i = 0; i < ny; i++) {
+		const struct sheet_fyvalue	*tv, *av;
+
+		yw = sheet_max(yw, tw_width(ui_fy(ui, years[i], fy)));
+		tv = sheet_fyvalue_find(in->targets, in->ntargets, years[i]);
+		av = sheet_fyvalue_find(in->actuals, in->nactuals, years[i]);
+		if (tv != NULL) {
+			t = screen_sheet_value_dec(&tv->v, in->unit, dec);
+			tw = sheet_max(tw, tw_width(t));
+			free(t);
+		}
+		if (av != NULL) {
+			t = screen_sheet_value_dec(&av->v, in->unit, dec);
+			aw = sheet_max(aw, tw_width(t));
+			free(t);
+		}
+	}
+	x = 5 + yw + 2;
+	if (tw > (ss->width - x) / 3)
+		tw = sheet_max(6, (ss->width - x) / 3);
+	if (aw > (ss->width - x) / 3)
+		aw = sheet_max(6, (ss->width - x) / 3);
+
+	{
+		char	c1[128], c2[128], c3[128];
+
+		tw_fit("年度", yw, 1, 0, c1, sizeof c1);
+		tw_fit("目標値", tw, 1, 0, c2, sizeof c2);
+		tw_fit("実績値", aw, 1, 0, c3, sizeof c3);
+		line = xasprintf("%s  %s  %s  達成率", c1, c2, c3);
+		sheet_add(ss, 5, UI_DIM, line, -1);
+		free(line);
+	}
+	for (i = 0; i < ny; i++) {
+		const struct sheet_fyvalue	*tv, *av;
+		enum achieve_status		 st = ACHIEVE_MISSING;
+		char				 c1[128], c2[256], c3[256];
+		int				 cur = years[i] == ss->s->fy, fb;
+		double				 r;
+		struct sheet_line		*l;
+
+		tv = sheet_fyvalue_find(in->targets, in->ntargets, years[i]);
+		av = sheet_fyvalue_find(in->actuals, in->nactuals, years[i]);
+		tw_fit(ui_fy(ui, years[i], fy), yw, 1, 0, c1, sizeof c1);
+		if (tv != NULL)
+			t = screen_sheet_value_dec(&tv->v, in->unit, dec);
+		else if (in->final_fy == years[i])
+			t = screen_sheet_value_dec(&in->final, in->unit, dec);
+		else
+			t = xstrdup("");
+		if (*t == '\0') {
+			free(t);
+			t = xstrdup("-");
+		}
+		tw_fit(t, tw, 1, 1, c2, sizeof c2);
+		free(t);
+		t = av != NULL ? screen_sheet_value_dec(&av->v, in->unit, dec) :
+		    xstrdup("-");
+		tw_fit(t, aw, 1, 1, c3, sizeof c3);
+		free(t);
+		r = sheet_indicator_rate(in, years[i], &st, &fb);
+		if (cur && r >= 0 && fb)
+			fallback = 1;
+		screen_sheet_rate(r, rate, sizeof rate);
+		if (r < 0 && cur && st != ACHIEVE_OK && st != ACHIEVE_MISSING)
+			snprintf(rate, sizeof rate, "%s", achieve_status_text(st));
+		line = xasprintf("%s  %s  %s  %s", c1, c2, c3, rate);
+		l = sheet_add(ss, 5, cur ? UI_SELECT : UI_NORMAL, line, -1);
+		free(line);
+		if (cur) {
+			/* A marker that survives without colours. */
+			l->x2 = 3;
+			l->attr2 = UI_MARK;
+			l->text2 = xstrdup(">");
+		}
+		if (av != NULL && *av->note != '\0') {
+			t = xasprintf("（%s）", av->note);
+			sheet_wrap(ss, 0, NULL, UI_NORMAL, 5 + yw + 2, UI_DIM, t,
+			    NULL);
+			free(t);
+		}
+	}
+	free(years);
+	if (fallback)
+		sheet_wrap(ss, 0, NULL, UI_NORMAL, 5, UI_DIM,
+		    "（この年度の目標値がないため、達成率は最終目標に対する値）",
+		    NULL);
+	if (*in->rationale != '\0')
+		sheet_wrap(ss, 5, "考え方:", UI_DIM, 5 + 8, UI_NORMAL,
+		    in->rationale, NULL);
+	if (*in->note != '\0')
+		sheet_wrap(ss, 5, "備考:", UI_DIM, 5 + 8, UI_NORMAL, in->note,
+		    NULL);
+}
+
+static void
+sheet_layout_result(struct ui *ui, struct sheet_screen *ss)
+{
+	struct sheet		*s = ss->s;
+	struct sheet_result	*r = s->result;
+	char			 fy[FY_BUFSZ], *line;
+	const char		*status, *state, *grade;
+
+	line = xasprintf("【%sの実績】", ui_fy(ui, s->fy, fy));
+	sheet_heading(ss, line);
+	free(line);
+	if (r == NULL) {
+		sheet_add(ss, 2, UI_DIM, "未入力", -1);
+		return;
+	}
+	status = vocab_label(VOCAB_STATUS, r->status);
+	state = vocab_label(VOCAB_STATE, r->state);
+	grade = r->grade != NULL && ui->config != NULL ?
+	    config_grade_label(ui->config, r->grade) : NULL;
+	line = xasprintf("状況: %s   状態: %s   評価: %s%s%s",
+	    status != NULL ? status : "-", state != NULL ? state : "-",
+	    r->grade != NULL ? r->grade : "-", grade != NULL ? " " : "",
+	    grade != NULL ? grade : "");
+	sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_MARK, line, NULL);
+	free(line);
+	if (*r->entered_by != '\0' || *r->entered_at != '\0') {
+		line = xasprintf("入力: %s %s%s%s%s", r->entered_by,
+		    r->entered_at, *r->dept_name != '\0' ? "（" : "",
+		    r->dept_name, *r->dept_name != '\0' ? "）" : "");
+		sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_DIM, line, NULL);
+		free(line);
+	}
+	if (*r->confirmed_by != '\0') {
+		line = xasprintf("確認: %s %s", r->confirmed_by,
+		    r->confirmed_at);
+		sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_DIM, line, NULL);
+		free(line);
+	}
+	sheet_add(ss, 2, UI_HEADER, "取組実績", -1);
+	sheet_wrap(ss, 0, NULL, UI_NORMAL, 4, UI_NORMAL, r->text, "（なし）");
+	sheet_add(ss, 2, UI_HEADER, "評価（課題・今後の方向性）", -1);
+	sheet_wrap(ss, 0, NULL, UI_NORMAL, 4, UI_NORMAL, r->comment, "（なし）");
+	if (*r->return_comment != '\0') {
+		sheet_add(ss, 2, UI_ERROR, "差戻しの理由", -1);
+		sheet_wrap(ss, 0, NULL, UI_NORMAL, 4, UI_NORMAL,
+		    r->return_comment, NULL);
+	}
+}
+
+static void
+sheet_layout(struct ui *ui, struct sheet_screen *ss, int cols)
+{
+	struct sheet	*s = ss->s;
+	size_t		 i;
+	int		 w;
+	char		*line;
+
+	sheet_lines_clear(ss);
+	ss->width = cols - 1;
+	if (ss->width < 20)
+		ss->width = 20;
+	/* Label column: the widest level name or fixed label. */
+	ss->label_w = tw_width("担当課");
+	for (i = 0; i < s->npath; i++) {
+		w = tw_width(s->path[i].level);
+		if (w > ss->label_w)
+			ss->label_w = w;
+	}
+	if (ss->label_w > ss->width / 4)
+		ss->label_w = ss->width / 4;
+
+	sheet_layout_head(ui, ss);
+	sheet_layout_texts(ui, ss);
+
+	sheet_heading(ss, "【指標】");
+	for (i = 0; i < s->nindicators; i++) {
+		if (i > 0)
+			sheet_blank(ss);
+		sheet_layout_indicator(ui, ss, &s->indicators[i], i + 1);
+	}
+	if (s->nindicators == 0)
+		sheet_add(ss, 2, UI_DIM, "（指標なし）", -1);
+
+	if (s->is_item)
+		sheet_layout_result(ui, ss);
+	else if (s->result != NULL)
+		sheet_layout_result(ui, ss);
+
+	if (s->nchildren > 0) {
+		sheet_heading(ss, "【下位の項目】");
+		for (i = 0; i < s->nchildren; i++) {
+			line = xasprintf("%s%s%s", s->children[i].code,
+			    *s->children[i].code != '\0' ? " " : "",
+			    s->children[i].title);
+			sheet_wrap(ss, 2, s->children[i].level, UI_DIM,
+			    2 + ss->label_w + 2, UI_NORMAL, line, NULL);
+			free(line);
+		}
+	}
+	ss->layout_cols = cols;
+	ss->layout_fy = s->fy;
+	ss->layout_style = (int)ui->fy_style;
+}
+
+/* Loads the node for the chosen year; on failure keeps what it had. */
+static int
+sheet_reload(struct ui *ui, struct sheet_screen *ss)
+{
+	struct sheet	*s;
+	char		*cause = NULL;
+
+	if (store_sheet_load(ui->store, ss->node_id, ui->fy, &s, &cause) < 0) {
+		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
+		free(cause);
+		return -1;
+	}
+	store_sheet_free(ss->s);
+	ss->s = s;
+	ss->loaded_fy = ui->fy;
+	ss->layout_cols = 0;
+	return 0;
+}
+
+static void *
+sheet_open(struct ui *ui, const void *arg)
+{
+	struct sheet_screen	*ss;
+
+	ss = xcalloc(1, sizeof *ss);
+	ss->node_id = *(const long long *)arg;
+	if (sheet_reload(ui, ss) < 0) {
+		free(ss);
+		return NULL;
+	}
+	return ss;
+}
+
+static void
+sheet_close(struct ui *ui, void *state)
+{
+	struct sheet_screen	*ss = state;
+
+	(void)ui;
+	sheet_lines_clear(ss);
+	free(ss->lines);
+	store_sheet_free(ss->s);
+	free(ss);
+}
+
+static void
+sheet_clamp(struct sheet_screen *ss)
+{
+	long	max = (long)ss->nlines - ss->height;
+
+	if (max < 0)
+		max = 0;
+	if (ss->top > max)
+		ss->top = max;
+	if (ss->top < 0)
+		ss->top = 0;
+}
+
+/* Lays the sheet out again when the width, year or year display changed. */
+static void
+sheet_prepare(struct ui *ui, struct sheet_screen *ss)
+{
+	WINDOW	*w = ui_body(ui);
+	int	 h, cols;
+
+	getmaxyx(w, h, cols);
+	if (ss->loaded_fy != ui->fy)
+		sheet_reload(ui, ss);
+	if (ss->layout_cols != cols || ss->layout_fy != ss->s->fy ||
+	    ss->layout_style != (int)ui->fy_style)
+		sheet_layout(ui, ss, cols);
+	ss->height = h;
+	if ((long)ss->nlines > h)
+		ss->height = h - 1;	/* the last line tells the position */
+	if (ss->height < 1)
+		ss->height = 1;
+	sheet_clamp(ss);
+}
+
+static void
+sheet_draw(struct ui *ui, void *state)
+{
+	struct sheet_screen	*ss = state;
+	WINDOW			*w = ui_body(ui);
+	int			 h, cols, y;
+	long			 i;
+	char			 pos[96];
+
+	sheet_prepare(ui, ss);
+	getmaxyx(w, h, cols);
+	werase(w);
+	for (y = 0; y < ss->height; y++) {
+		struct sheet_line	*l;
+
+		i = ss->top + y;
+		if (i >= (long)ss->nlines)
+			break;
+		l = &ss->lines[i];
+		if (l->attr == UI_SELECT)
+			ui_put(w, y, l->x, "", cols - l->x, 1,
+			    ui_attr(ui, UI_SELECT));
+		ui_put(w, y, l->x, l->text, cols - l->x, 0, ui_attr(ui, l->attr));
+		if (l->x2 >= 0 && l->text2 != NULL && l->x2 < cols)
+			ui_put(w, y, l->x2, l->text2, cols - l->x2, 0,
+			    ui_attr(ui, l->attr2));
+	}
+	if ((long)ss->nlines > ss->height && h > 1) {
+		snprintf(pos, sizeof pos, "-- %ld-%ld / %zu 行 --",
+		    ss->top + 1, ss->top + ss->height < (long)ss->nlines ?
+		    ss->top + ss->height : (long)ss->nlines, ss->nlines);
+		ui_put(w, h - 1, 0, pos, cols, 1, ui_attr(ui, UI_DIM));
+	}
+}
+
+static enum ui_key_result
+sheet_key(struct ui *ui, void *state, enum key_action act, int is_function,
+    wint_t ch)
+{
+	struct sheet_screen	*ss = state;
+	long			 page;
+
+	(void)is_function;
+	(void)ch;
+	sheet_prepare(ui, ss);
+	page = ss->height > 1 ? ss->height - 1 : 1;
+	switch (act) {
+	case ACT_UP:
+		ss->top--;
+		break;
+	case ACT_DOWN:
+		ss->top++;
+		break;
+	case ACT_PAGE_UP:
+		ss->top -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		ss->top += page;
+		break;
+	case ACT_TOP:
+		ss->top = 0;
+		break;
+	case ACT_BOTTOM:
+		ss->top = (long)ss->nlines;
+		break;
+	case ACT_EDIT:
+		screen_sheet_edit(ui, ss->node_id, ss->s->is_item, ui->fy);
+		return UI_KEY_HANDLED;
+	case ACT_HISTORY:
+		screen_sheet_history(ui, ss->node_id, 0);
+		return UI_KEY_HANDLED;
+	default:
+		return UI_KEY_UNHANDLED;
+	}
+	sheet_clamp(ss);
+	return UI_KEY_HANDLED;
+}
+
+static void
+sheet_refresh(struct ui *ui, void *state)
+{
+	struct sheet_screen	*ss = state;
+
+	/* Re-read: the year may have changed, or an entry was saved. */
+	sheet_reload(ui, ss);
+	sheet_prepare(ui, ss);
+}
+
+static char *
+sheet_title(struct ui *ui, void *state)
+{
+	struct sheet_screen	*ss = state;
+	struct sheet		*s = ss->s;
+
+	(void)ui;
+	return xasprintf("%s > %s%s%s", s->plan_name, s->code,
+	    *s->code != '\0' ? " " : "", s->title);
+}
+
+const struct screen_ops screen_sheet_ops = {
+	.name = "sheet",
+	.actions = sheet_actions,
+	.nactions = sizeof sheet_actions / sizeof sheet_actions[0],
+	.open = sheet_open,
+	.draw = sheet_draw,
+	.key = sheet_key,
+	.refresh = sheet_refresh,
+	.close = sheet_close,
+	.title = sheet_title
+};

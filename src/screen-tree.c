@@ -1,0 +1,793 @@
+/*
+ * The tree screen: a plan's hierarchy (基本方針 → 重点項目 → … → 取組),
+ * labelled with the plan's own level names, codes as printed and flag
+ * symbols, and for the chosen fiscal year the items below each node,
+ * how many are entered, submitted and behind (see store-browse.h for
+ * "behind"). Enter or Right opens a node (and an action item's sheet),
+ * Left closes it or goes up to its parent. / n N search codes and titles
+ * of the whole tree, opening the way to a match; d f s filter by
+ * department, flag and status, c clears the filters.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/fy.h"
+#include "shisaku/store-browse.h"
+#include "shisaku/textwidth.h"
+#include "shisaku/ui-list.h"
+#include "shisaku/ui.h"
+#include "shisaku/util.h"
+#include "shisaku/vocab.h"
+
+#define TREE_NUM_W 5		/* each count column */
+#define TREE_NCOUNTS 5		/* 取組 入力 提出 確認 遅れ */
+#define TREE_DETAIL_H 3
+
+static const enum key_action tree_actions[] = {
+	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
+	ACT_OPEN, ACT_RIGHT, ACT_LEFT, ACT_SEARCH, ACT_SEARCH_NEXT,
+	ACT_SEARCH_PREV, ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_STATUS,
+	ACT_FILTER_CLEAR, ACT_ROADMAP, ACT_INDICATORS
+};
+
+static const char *const tree_count_heads[TREE_NCOUNTS] = {
+	"取組", "入力", "提出", "確認", "遅れ"
+};
+
+struct tree_screen {
+	long long		 plan_id;
+	struct browse_tree	*t;
+	int			 loaded_fy;
+	unsigned char		*expanded;	/* per node */
+	long			*rows;		/* visible node indices */
+	long			 nrows;
+	struct ui_list		 list;
+	struct browse_filter	 filter;
+	/* Layout for the current size. */
+	int			 cols, title_w, dept_w, counts_x, detail_y;
+};
+
+static const struct browse_node *
+tree_cursor_node(const struct tree_screen *ts)
+{
+	if (ts->nrows == 0)
+		return NULL;
+	return &ts->t->nodes[ts->rows[ts->list.cursor]];
+}
+
+/* The visible rows: shown nodes whose ancestors are all open. */
+static void
+tree_rebuild(struct tree_screen *ts)
+{
+	const struct browse_tree	*t = ts->t;
+	long				 i = 0, n = 0;
+
+	while (i < (long)t->nnodes) {
+		const struct browse_node *node = &t->nodes[i];
+
+		if (!node->shown) {
+			i = node->end;
+			continue;
+		}
+		ts->rows[n++] = i;
+		if (!node->is_item && !ts->expanded[i])
+			i = node->end;
+		else
+			i++;
+	}
+	ts->nrows = n;
+	ui_list_set_rows(&ts->list, n);
+}
+
+/* Puts the cursor on node i if it is visible. Returns 1 if it is. */
+static int
+tree_cursor_to(struct tree_screen *ts, long i)
+{
+	long	r;
+
+	for (r = 0; r < ts->nrows; r++)
+		if (ts->rows[r] == i) {
+			ts->list.cursor = r;
+			ui_list_set_rows(&ts->list, ts->nrows);
+			return 1;
+		}
+	return 0;
+}
+
+static int
+tree_has_shown_child(const struct browse_tree *t, long i)
+{
+	long	j = i + 1;
+
+	while (j < t->nodes[i].end) {
+		if (t->nodes[j].shown)
+			return 1;
+		j = t->nodes[j].end;
+	}
+	return 0;
+}
+
+static int
+tree_filter_active(const struct tree_screen *ts)
+{
+	return ts->filter.dept_id != 0 || ts->filter.flag >= 0 ||
+	    ts->filter.which != BROWSE_ANY;
+}
+
+static int
+tree_id_cmp(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Reads the tree for the chosen year. Open nodes, the cursor's node and
+ * the filter survive a reload (by id); the first time, the top level is
+ * open. Returns 0, or -1 with the error shown.
+ */
+static int
+tree_load(struct ui *ui, struct tree_screen *ts)
+{
+	struct browse_tree	*t;
+	char			*cause = NULL;
+	long long		*open_ids = NULL, cursor_id = 0;
+	size_t			 nopen = 0, i, d;
+	long			 c = -1;
+
+	if (browse_tree_load(ui->store, ts->plan_id, ui->fy, ui_today_fy(ui),
+	    &t, &cause) != 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	if (ts->t != NULL) {
+		open_ids = xcalloc(ts->t->nnodes + 1, sizeof *open_ids);
+		for (i = 0; i < ts->t->nnodes; i++)
+			if (ts->expanded[i])
+				open_ids[nopen++] = ts->t->nodes[i].id;
+		qsort(open_ids, nopen, sizeof *open_ids, tree_id_cmp);
+		if (tree_cursor_node(ts) != NULL)
+			cursor_id = tree_cursor_node(ts)->id;
+		/* A filtered department may not be in charge this year. */
+		if (ts->filter.dept_id != 0) {
+			for (d = 0; d < t->ndepts; d++)
+				if (t->depts[d].id == ts->filter.dept_id)
+					break;
+			if (d == t->ndepts)
+				ts->filter.dept_id = 0;
+		}
+		if (ts->filter.flag >= (int)t->nflags)
+			ts->filter.flag = -1;
+		browse_tree_free(ts->t);
+	}
+	ts->t = t;
+	ts->loaded_fy = ui->fy;
+	free(ts->expanded);
+	free(ts->rows);
+	ts->expanded = xcalloc(t->nnodes + 1, 1);
+	ts->rows = xcalloc(t->nnodes + 1, sizeof *ts->rows);
+	for (i = 0; i < t->nnodes; i++) {
+		if (open_ids == NULL)
+			ts->expanded[i] = t->nodes[i].depth == 1;
+		else
+			ts->expanded[i] = bsearch(&t->nodes[i].id, open_ids,
+			    nopen, sizeof *open_ids, tree_id_cmp) != NULL;
+		if (t->nodes[i].id == cursor_id)
+			c = (long)i;
+	}
+	free(open_ids);
+	browse_tree_count(t, &ts->filter);
+	tree_rebuild(ts);
+	if (c >= 0)
+		tree_cursor_to(ts, c);
+	return 0;
+}
+
+static void
+tree_layout(struct ui *ui, struct tree_screen *ts)
+{
+	int	h, cols, list_h;
+
+	getmaxyx(ui_body(ui), h, cols);
+	ts->cols = cols;
+	ts->dept_w = cols >= 110 ? 16 : 0;
+	ts->counts_x = cols - TREE_NCOUNTS * TREE_NUM_W - 1;
+	ts->title_w = ts->counts_x - 1 - (ts->dept_w ? ts->dept_w + 1 : 0) - 1;
+	list_h = h - 1 - TREE_DETAIL_H - 1;
+	if (list_h < 1)
+		list_h = 1;
+	ts->detail_y = 1 + list_h;
+	ui_list_place(&ts->list, 1, 0, list_h, cols);
+}
+
+/* The flags of a node as shown in its row: symbols, or [label] for a
+ * flag the plan gives no symbol. */
+static char *
+tree_flags_text(const struct browse_tree *t, const struct browse_node *n)
+{
+	char	*s = xstrdup(""), *next;
+	size_t	 f;
+
+	for (f = 0; f < t->nflags; f++) {
+		if (!(n->flags & ((uint64_t)1 << f)))
+			continue;
+		if (t->flags[f].symbol[0] != '\0')
+			next = xasprintf("%s%s", s, t->flags[f].symbol);
+		else
+			next = xasprintf("%s[%s]", s, t->flags[f].label);
+		free(s);
+		s = next;
+	}
+	return s;
+}
+
+/* The main department of a node (the first main one, else the first),
+ * or "". */
+static const char *
+tree_main_dept(const struct browse_tree *t, const struct browse_node *n)
+{
+	size_t	i;
+
+	for (i = 0; i < n->nassigns; i++)
+		if (n->assigns[i].is_main)
+			return t->depts[n->assigns[i].dept].name;
+	return n->nassigns > 0 ? t->depts[n->assigns[0].dept].name : "";
+}
+
+/* The state word of an item's result for the year. */
+static const char *
+tree_state_label(const struct browse_node *n)
+{
+	static const char *const keys[] = {
+		NULL, "draft", "submitted", "confirmed", "returned"
+	};
+	const char	*l;
+
+	if (!n->in_year)
+		return "期間外";
+	if (n->state == BROWSE_STATE_NONE)
+		return "未入力";
+	l = vocab_label(VOCAB_STATE, keys[n->state]);
+	return l != NULL ? l : "";
+}
+
+static void
+tree_put_right(WINDOW *w, int y, int x, const char *s, int width, attr_t a)
+{
+	int	sw = tw_width(s);
+
+	ui_put(w, y, x + (sw < width ? width - sw : 0), s, width, 0, a);
+}
+
+static void
+tree_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
+    int selected)
+{
+	struct tree_screen		*ts = owner;
+	const struct browse_tree	*t = ts->t;
+	long				 i = ts->rows[row];
+	const struct browse_node	*n = &t->nodes[i];
+	WINDOW				*w = ui_body(ui);
+	attr_t				 a = selected ? ui_attr(ui, UI_SELECT) :
+					    A_NORMAL;
+	attr_t				 mark = a | ui_attr(ui, UI_MARK);
+	char				*flags, *text, num[32];
+	const char			*marker;
+	long				 counts[TREE_NCOUNTS];
+	int				 indent, cx, k;
+
+	ui_put(w, y, x, "", cols, 1, a);
+	indent = (n->depth - 1) * 2;
+	if (n->is_item)
+		marker = " ";
+	else if (!tree_has_shown_child(t, i))
+		marker = ".";
+	else
+		marker = ts->expanded[i] ? "-" : "+";
+	cx = x + 1 + indent;
+	ui_put(w, y, cx, marker, 1, 0, a | A_BOLD);
+	cx += 2;
+	flags = tree_flags_text(t, n);
+	text = xasprintf("%s%s%s%s%s", n->code, *n->code ? " " : "", flags,
+	    *flags ? " " : "", n->title);
+	ui_put(w, y, cx, text, ts->title_w - (cx - x), 0,
+	    n->is_item ? a : a | A_BOLD);
+	free(text);
+	free(flags);
+	if (ts->dept_w > 0 && n->is_item)
+		ui_put(w, y, ts->counts_x - 1 - ts->dept_w,
+		    tree_main_dept(t, n), ts->dept_w, 0, a);
+	if (n->is_item) {
+		int behind = browse_item_behind(t, n);
+
+		/* An item shows its own state instead of counts. */
+		tree_put_right(w, y, ts->counts_x, tree_state_label(n),
+		    (TREE_NCOUNTS - 1) * TREE_NUM_W,
+		    n->state == BROWSE_STATE_RETURNED ? mark : a);
+		if (behind)
+			tree_put_right(w, y, ts->counts_x + (TREE_NCOUNTS - 1) *
+			    TREE_NUM_W, "遅れ", TREE_NUM_W, mark);
+		return;
+	}
+	counts[0] = n->items;
+	counts[1] = n->entered;
+	counts[2] = n->submitted;
+	counts[3] = n->confirmed;
+	counts[4] = n->behind;
+	for (k = 0; k < TREE_NCOUNTS; k++) {
+		snprintf(num, sizeof num, "%ld", counts[k]);
+		tree_put_right(w, y, ts->counts_x + k * TREE_NUM_W, num,
+		    TREE_NUM_W, k == TREE_NCOUNTS - 1 && counts[k] > 0 ? mark : a);
+	}
+}
+
+static char *
+tree_row_text(void *owner, long row)
+{
+	struct tree_screen		*ts = owner;
+	const struct browse_node	*n = &ts->t->nodes[ts->rows[row]];
+
+	return xasprintf("%s %s", n->code, n->title);
+}
+
+/* The filters in force, "担当課=総務課 状況=遅れ", or "" (malloc'd). */
+static char *
+tree_filter_text(const struct tree_screen *ts)
+{
+	const struct browse_tree *t = ts->t;
+	const char	*dept = NULL, *flag = NULL, *which = NULL;
+	size_t		 d;
+
+	if (ts->filter.dept_id != 0)
+		for (d = 0; d < t->ndepts; d++)
+			if (t->depts[d].id == ts->filter.dept_id)
+				dept = t->depts[d].name;
+	if (ts->filter.flag >= 0 && (size_t)ts->filter.flag < t->nflags)
+		flag = t->flags[ts->filter.flag].label;
+	if (ts->filter.which != BROWSE_ANY)
+		which = browse_which_label(ts->filter.which);
+	return xasprintf("%s%s%s%s%s%s%s%s", dept ? "担当課=" : "",
+	    dept ? dept : "", dept && (flag || which) ? " " : "",
+	    flag ? "区分=" : "", flag ? flag : "", flag && which ? " " : "",
+	    which ? "状況=" : "", which ? which : "");
+}
+
+/* The three lines under the list: the node under the cursor in full. */
+static void
+tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
+{
+	const struct browse_tree	*t = ts->t;
+	const struct browse_node	*n = tree_cursor_node(ts);
+	char				 lbuf[32], a[FY_BUFSZ], b[FY_BUFSZ];
+	char				 c[FY_BUFSZ];
+	char				*line, *depts, *next, *flags;
+	const char			*level;
+	int				 y = ts->detail_y, cols = ts->cols, i;
+	size_t				 k, f;
+
+	for (i = 0; i < cols; i++)
+		mvwaddch(w, y, i, '-');
+	/* The filters on the rule, where they are seen at any width. */
+	line = tree_filter_text(ts);
+	if (*line != '\0') {
+		next = xasprintf(" 絞り込み: %s （%s で解除） ", line,
+		    keys_action_keys(ACT_FILTER_CLEAR));
+		ui_put(w, y, 2, next, cols - 4, 0, ui_attr(ui, UI_MARK));
+		free(next);
+	}
+	free(line);
+	if (n == NULL)
+		return;
+	level = browse_level_name(t, n, lbuf);
+	line = xasprintf("[%s] %s%s%s", level, n->code, *n->code ? " " : "",
+	    n->title);
+	ui_put(w, y + 1, 1, line, cols - 2, 0, ui_attr(ui, UI_HEADER));
+	free(line);
+
+	depts = xstrdup("");
+	for (k = 0; k < n->nassigns; k++) {
+		next = xasprintf("%s%s%s%s", depts, k > 0 ? " " : "",
+		    t->depts[n->assigns[k].dept].name,
+		    n->assigns[k].is_main && n->nassigns > 1 ? "★" : "");
+		free(depts);
+		depts = next;
+	}
+	flags = xstrdup("");
+	for (f = 0; f < t->nflags; f++) {
+		if (!(n->flags & ((uint64_t)1 << f)))
+			continue;
+		next = xasprintf("%s%s%s%s", flags, *flags ? " " : "",
+		    t->flags[f].symbol, t->flags[f].label);
+		free(flags);
+		flags = next;
+	}
+	if (n->is_item) {
+		const char *status = NULL;
+		static const char *const keys[] = {
+			NULL, "not_started", "in_progress", "done",
+			"postponed", "cancelled"
+		};
+
+		if (n->status != BROWSE_STATUS_NONE)
+			status = vocab_label(VOCAB_STATUS, keys[n->status]);
+		line = xasprintf("%s%s%s%s  期間: %s〜%s  %s: %s%s%s%s",
+		    *depts ? "担当: " : "担当課なし", depts,
+		    *flags ? "  区分: " : "", flags,
+		    ui_fy(ui, n->first_fy ? n->first_fy : t->first_fy, a),
+		    ui_fy(ui, n->last_fy ? n->last_fy : t->last_fy, b),
+		    ui_fy(ui, ui->fy, c), tree_state_label(n),
+		    status ? "（" : "", status ? status : "",
+		    status ? "）" : "");
+	} else
+		line = xasprintf("%s: %ld 件  入力 %ld  提出 %ld  確認 %ld  "
+		    "遅れ %ld%s%s%s%s", t->levels[t->max_depth - 1][0] ?
+		    t->levels[t->max_depth - 1] : "取組", n->items,
+		    n->entered, n->submitted, n->confirmed, n->behind,
+		    *depts ? "  担当: " : "", depts,
+		    *flags ? "  区分: " : "", flags);
+	ui_put(w, y + 2, 1, line, cols - 2, 0, A_NORMAL);
+	free(line);
+	free(depts);
+	free(flags);
+	if (n->is_item && browse_item_behind(t, n))
+		ui_put(w, y + 3, 1, "遅れ: 年度が終わった（締め切られた）のに"
+		    "実績が提出されていません", cols - 2, 0, ui_attr(ui, UI_MARK));
+}
+
+static void
+tree_draw(struct ui *ui, void *state)
+{
+	struct tree_screen	*ts = state;
+	const struct browse_tree *t = ts->t;
+	WINDOW			*w = ui_body(ui);
+	attr_t			 h = ui_attr(ui, UI_FROZEN);
+	char			*path = xstrdup(""), *next;
+	int			 d, k;
+
+	tree_layout(ui, ts);
+	ui_put(w, 0, 0, "", ts->cols, 1, h);
+	for (d = 0; d < t->max_depth && d < 4; d++) {
+		next = xasprintf("%s%s%s", path, d > 0 ? " > " : "",
+		    t->levels[d][0] ? t->levels[d] : "-");
+		free(path);
+		path = next;
+	}
+	ui_put(w, 0, 1, path, ts->title_w, 0, h);
+	free(path);
+	if (ts->dept_w > 0)
+		ui_put(w, 0, ts->counts_x - 1 - ts->dept_w, "主担当課",
+		    ts->dept_w, 0, h);
+	for (k = 0; k < TREE_NCOUNTS; k++)
+		tree_put_right(w, 0, ts->counts_x + k * TREE_NUM_W,
+		    tree_count_heads[k], TREE_NUM_W, h);
+	if (ts->nrows == 0)
+		ui_put(w, 2, 2, t->nnodes == 0 ? "この計画には施策がありません" :
+		    "条件に合う取組がありません", ts->cols - 3, 0,
+		    ui_attr(ui, UI_DIM));
+	else
+		ui_list_draw(ui, &ts->list);
+	tree_draw_detail(ui, ts, w);
+}
+
+/*
+ * Searches the codes and titles of every shown node, not only the open
+ * ones, from the cursor in direction dir (wrapping), and opens the way
+ * to the match.
+ */
+static void
+tree_find(struct ui *ui, struct tree_screen *ts, int dir)
+{
+	const struct browse_tree	*t = ts->t;
+	const char			*needle = ts->list.search;
+	const struct browse_node	*cur = tree_cursor_node(ts);
+	long				 n = (long)t->nnodes, start, k, i, p;
+	char				*text;
+	int				 hit;
+
+	if (needle == NULL || *needle == '\0') {
+		ui_message(ui, "検索する文字列がありません（%s で検索）",
+		    keys_action_keys(ACT_SEARCH));
+		return;
+	}
+	start = cur != NULL ? (long)(cur - t->nodes) : 0;
+	for (k = 1; k <= n; k++) {
+		i = ((start + dir * k) % n + n) % n;
+		if (!t->nodes[i].shown)
+			continue;
+		text = xasprintf("%s %s", t->nodes[i].code, t->nodes[i].title);
+		hit = tw_contains(text, needle);
+		free(text);
+		if (!hit)
+			continue;
+		for (p = t->nodes[i].parent; p >= 0; p = t->nodes[p].parent)
+			ts->expanded[p] = 1;
+		tree_rebuild(ts);
+		tree_cursor_to(ts, i);
+		if (dir > 0 && i <= start)
+			ui_message(ui, "末尾まで検索したので先頭から続けました: %s",
+			    needle);
+		else if (dir < 0 && i >= start)
+			ui_message(ui, "先頭まで検索したので末尾から続けました: %s",
+			    needle);
+		return;
+	}
+	ui_message(ui, "見つかりません: %s", needle);
+}
+
+/* The number of matching items in the year over all top nodes. */
+static long
+tree_matching_items(const struct browse_tree *t)
+{
+	long	i = 0, total = 0;
+
+	while (i < (long)t->nnodes) {
+		total += t->nodes[i].items;
+		i = t->nodes[i].end;
+	}
+	return total;
+}
+
+/* Applies the filter: recount, open everything so matches are seen. */
+static void
+tree_apply_filter(struct ui *ui, struct tree_screen *ts)
+{
+	const struct browse_node	*cur = tree_cursor_node(ts);
+	long				 keep = cur ? (long)(cur - ts->t->nodes) :
+					    -1;
+	char				 fy[FY_BUFSZ];
+
+	browse_tree_count(ts->t, &ts->filter);
+	if (tree_filter_active(ts))
+		memset(ts->expanded, 1, ts->t->nnodes);
+	tree_rebuild(ts);
+	if (keep < 0 || !tree_cursor_to(ts, keep))
+		ts->list.cursor = 0;
+	ui_list_set_rows(&ts->list, ts->nrows);
+	if (ts->t->nnodes > 0 && ts->nrows == 0)
+		ui_message(ui, "条件に合う取組がありません");
+	else if (tree_filter_active(ts))
+		ui_message(ui, "条件に合う取組: %s は %ld 件",
+		    ui_fy(ui, ui->fy, fy), tree_matching_items(ts->t));
+}
+
+static void
+tree_filter_dept(struct ui *ui, struct tree_screen *ts)
+{
+	const struct browse_tree	*t = ts->t;
+	const char			**items;
+	size_t				 i;
+	int				 cur = 0, pick;
+
+	if (t->ndepts == 0) {
+		ui_message(ui, "この年度に担当課が割り当てられた取組がありません");
+		return;
+	}
+	items = xcalloc(t->ndepts + 1, sizeof *items);
+	items[0] = "（すべての担当課）";
+	for (i = 0; i < t->ndepts; i++) {
+		items[i + 1] = t->depts[i].name;
+		if (t->depts[i].id == ts->filter.dept_id)
+			cur = (int)i + 1;
+	}
+	pick = ui_choose(ui, "担当課で絞り込み", items, (int)t->ndepts + 1, cur);
+	free(items);
+	if (pick < 0)
+		return;
+	ts->filter.dept_id = pick == 0 ? 0 : ts->t->depts[pick - 1].id;
+	tree_apply_filter(ui, ts);
+}
+
+static void
+tree_filter_flag(struct ui *ui, struct tree_screen *ts)
+{
+	const struct browse_tree	*t = ts->t;
+	char				**labels;
+	size_t				 i;
+	int				 pick;
+
+	if (t->nflags == 0) {
+		ui_message(ui, "この計画には区分（★ 重点事業 など）がありません");
+		return;
+	}
+	labels = xcalloc(t->nflags + 1, sizeof *labels);
+	labels[0] = xstrdup("（すべての区分）");
+	for (i = 0; i < t->nflags; i++)
+		labels[i + 1] = xasprintf("%s%s%s", t->flags[i].symbol,
+		    *t->flags[i].symbol ? " " : "", t->flags[i].label);
+	pick = ui_choose(ui, "区分で絞り込み", (const char *const *)labels,
+	    (int)t->nflags + 1, ts->filter.flag + 1);
+	for (i = 0; i <= t->nflags; i++)
+		free(labels[i]);
+	free(labels);
+	if (pick < 0)
+		return;
+	ts->filter.flag = pick - 1;
+	tree_apply_filter(ui, ts);
+}
+
+static void
+tree_filter_status(struct ui *ui, struct tree_screen *ts)
+{
+	const char	*items[BROWSE_WHICH_COUNT];
+	char		*labels[BROWSE_WHICH_COUNT];
+	int		 i, pick;
+
+	for (i = 0; i < BROWSE_WHICH_COUNT; i++) {
+		const char *kind = i == 0 ? "" : i <= BROWSE_BEHIND ?
+		    "入力状況: " : "実施状況: ";
+
+		labels[i] = xasprintf("%s%s", kind,
+		    i == 0 ? "（すべての状況）" :
+		    browse_which_label((enum browse_which)i));
+		items[i] = labels[i];
+	}
+	pick = ui_choose(ui, "状況で絞り込み", items, BROWSE_WHICH_COUNT,
+	    (int)ts->filter.which);
+	for (i = 0; i < BROWSE_WHICH_COUNT; i++)
+		free(labels[i]);
+	if (pick < 0)
+		return;
+	ts->filter.which = (enum browse_which)pick;
+	tree_apply_filter(ui, ts);
+}
+
+static void
+tree_open_item(struct ui *ui, const struct browse_node *n)
+{
+	long long	id = n->id;
+
+	ui_push(ui, &screen_sheet_ops, &id);
+}
+
+static enum ui_key_result
+tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
+    wint_t ch)
+{
+	struct tree_screen		*ts = state;
+	const struct browse_node	*n = tree_cursor_node(ts);
+	long				 i = n ? (long)(n - ts->t->nodes) : -1;
+	long long			 id = ts->plan_id;
+
+	(void)is_function;
+	(void)ch;
+	switch (act) {
+	case ACT_OPEN:
+	case ACT_RIGHT:
+		if (n == NULL)
+			return UI_KEY_HANDLED;
+		if (n->is_item) {
+			tree_open_item(ui, n);
+			return UI_KEY_HANDLED;
+		}
+		if (!tree_has_shown_child(ts->t, i)) {
+			ui_message(ui, "この下には何もありません");
+			return UI_KEY_HANDLED;
+		}
+		if (act == ACT_OPEN || !ts->expanded[i]) {
+			ts->expanded[i] = !ts->expanded[i];
+			tree_rebuild(ts);
+			tree_cursor_to(ts, i);
+		} else if (ts->list.cursor + 1 < ts->nrows)
+			ts->list.cursor++;	/* to the first child */
+		return UI_KEY_HANDLED;
+	case ACT_LEFT:
+		if (n == NULL)
+			return UI_KEY_HANDLED;
+		if (!n->is_item && ts->expanded[i] &&
+		    tree_has_shown_child(ts->t, i)) {
+			ts->expanded[i] = 0;
+			tree_rebuild(ts);
+			tree_cursor_to(ts, i);
+		} else if (n->parent >= 0)
+			tree_cursor_to(ts, n->parent);
+		return UI_KEY_HANDLED;
+	case ACT_SEARCH:
+		if (ui_list_ask_search(ui, &ts->list.search))
+			tree_find(ui, ts, 1);
+		return UI_KEY_HANDLED;
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		tree_find(ui, ts, act == ACT_SEARCH_NEXT ? 1 : -1);
+		return UI_KEY_HANDLED;
+	case ACT_FILTER_DEPT:
+		tree_filter_dept(ui, ts);
+		return UI_KEY_HANDLED;
+	case ACT_FILTER_FLAG:
+		tree_filter_flag(ui, ts);
+		return UI_KEY_HANDLED;
+	case ACT_FILTER_STATUS:
+		tree_filter_status(ui, ts);
+		return UI_KEY_HANDLED;
+	case ACT_FILTER_CLEAR:
+		if (!tree_filter_active(ts)) {
+			ui_message(ui, "絞り込みはありません");
+			return UI_KEY_HANDLED;
+		}
+		memset(&ts->filter, 0, sizeof ts->filter);
+		ts->filter.flag = -1;
+		tree_apply_filter(ui, ts);
+		ui_message(ui, "絞り込みを解除しました");
+		return UI_KEY_HANDLED;
+	case ACT_ROADMAP:
+		ui_push(ui, &screen_roadmap_ops, &id);
+		return UI_KEY_HANDLED;
+	case ACT_INDICATORS:
+		ui_push(ui, &screen_indicators_ops, &id);
+		return UI_KEY_HANDLED;
+	default:
+		if (ui_list_key(ui, &ts->list, act))
+			return UI_KEY_HANDLED;
+		return UI_KEY_UNHANDLED;
+	}
+}
+
+static void *
+tree_open(struct ui *ui, const void *arg)
+{
+	struct tree_screen	*ts;
+
+	if (arg == NULL)
+		return NULL;
+	ts = xcalloc(1, sizeof *ts);
+	ts->plan_id = *(const long long *)arg;
+	ts->filter.flag = -1;
+	ui_list_init(&ts->list, 0, ts);
+	ts->list.draw_row = tree_draw_row;
+	ts->list.row_text = tree_row_text;
+	if (tree_load(ui, ts) != 0) {
+		ui_list_free(&ts->list);
+		free(ts);
+		return NULL;
+	}
+	ui->plan_id = ts->plan_id;
+	tree_layout(ui, ts);
+	return ts;
+}
+
+static void
+tree_refresh(struct ui *ui, void *state)
+{
+	struct tree_screen	*ts = state;
+
+	tree_load(ui, ts);
+	ui->plan_id = ts->plan_id;
+	tree_layout(ui, ts);
+}
+
+static void
+tree_close(struct ui *ui, void *state)
+{
+	struct tree_screen	*ts = state;
+
+	(void)ui;
+	browse_tree_free(ts->t);
+	free(ts->expanded);
+	free(ts->rows);
+	ui_list_free(&ts->list);
+	free(ts);
+}
+
+static char *
+tree_title(struct ui *ui, void *state)
+{
+	struct tree_screen	*ts = state;
+	char			 fy[FY_BUFSZ];
+
+	return xasprintf("%s > 施策体系（%s）", ts->t->plan_name,
+	    ui_fy(ui, ui->fy, fy));
+}
+
+const struct screen_ops screen_tree_ops = {
+	.name = "tree",
+	.actions = tree_actions,
+	.nactions = sizeof tree_actions / sizeof tree_actions[0],
+	.open = tree_open,
+	.draw = tree_draw,
+	.key = tree_key,
+	.refresh = tree_refresh,
+	.close = tree_close,
+	.title = tree_title
+};

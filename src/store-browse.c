@@ -1,0 +1,800 @@
+/*
+ * Read queries of the plans list and the plan tree (see store-browse.h):
+ * plans with their progress for a fiscal year, a plan's hierarchy with
+ * levels, flags and departments, and the counting of items under
+ * filters. Every value is bound through a prepared statement; a tree is
+ * read inside one read transaction so its parts agree.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "shisaku/store-browse.h"
+#include "shisaku/store-internal.h"
+#include "shisaku/util.h"
+
+/* An item is in the year when the year lies in its period, or the plan's
+ * where the item gives none. ?1 is the plan (p), ?2 the fiscal year. */
+#define BROWSE_IN_YEAR(n)						\
+	"COALESCE(" n ".first_fy, p.first_fy, ?2) <= ?2 AND "		\
+	"COALESCE(" n ".last_fy, p.last_fy, ?2) >= ?2"
+
+static const char browse_sql_plans[] =
+	"WITH m(plan_id, d) AS ("
+	"  SELECT p.id, COALESCE("
+	"    (SELECT MAX(l.depth) FROM plan_level l WHERE l.plan_id = p.id),"
+	"    (SELECT MAX(x.depth) FROM node x WHERE x.plan_id = p.id))"
+	"  FROM plan p),"
+	" it(plan_id, rid, state) AS ("
+	"  SELECT n.plan_id, r.id, r.state"
+	"  FROM node n"
+	"  JOIN m ON m.plan_id = n.plan_id AND n.depth = m.d"
+	"  JOIN plan p ON p.id = n.plan_id"
+	"  LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	"  WHERE " BROWSE_IN_YEAR("n") ")"
+	" SELECT p.id, p.code, p.name, p.first_fy, p.last_fy, p.org,"
+	"  p.description, COUNT(it.plan_id), COUNT(it.rid),"
+	"  SUM(CASE WHEN it.state = 'submitted' THEN 1 ELSE 0 END),"
+	"  SUM(CASE WHEN it.state = 'confirmed' THEN 1 ELSE 0 END),"
+	"  SUM(CASE WHEN it.state = 'returned' THEN 1 ELSE 0 END),"
+	"  SUM(CASE WHEN it.plan_id IS NOT NULL AND (it.rid IS NULL OR"
+	"   it.state IN ('draft', 'returned')) THEN 1 ELSE 0 END)"
+	" FROM plan p LEFT JOIN it ON it.plan_id = p.id"
+	" GROUP BY p.id ORDER BY p.ord, p.id";
+
+static const char browse_sql_plan_name[] =
+	"SELECT name FROM plan WHERE id = ?1";
+
+static const char browse_sql_year_open[] =
+	"SELECT is_open FROM fiscal_year WHERE fy = ?1";
+
+static const char browse_sql_plan[] =
+	"SELECT code, name, first_fy, last_fy,"
+	" (SELECT MAX(depth) FROM plan_level WHERE plan_id = ?1),"
+	" (SELECT MAX(depth) FROM node WHERE plan_id = ?1)"
+	" FROM plan WHERE id = ?1";
+
+static const char browse_sql_levels[] =
+	"SELECT depth, name FROM plan_level WHERE plan_id = ?1 ORDER BY depth";
+
+static const char browse_sql_flags[] =
+	"SELECT id, key, label, symbol FROM plan_flag WHERE plan_id = ?1"
+	" ORDER BY ord, id";
+
+static const char browse_sql_depts[] =
+	"SELECT d.id, d.code, COALESCE((SELECT dn.name FROM department_name dn"
+	"  WHERE dn.dept_id = d.id AND dn.until_fy >= ?2"
+	"  ORDER BY dn.until_fy LIMIT 1), d.name)"
+	" FROM department d WHERE d.id IN (SELECT nd.dept_id FROM node_dept nd"
+	"  JOIN node n ON n.id = nd.node_id WHERE n.plan_id = ?1"
+	"  AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
+	"  AND (nd.until_fy IS NULL OR nd.until_fy >= ?2))"
+	" ORDER BY d.ord, d.id";
+
+static const char browse_sql_nodes[] =
+	"SELECT n.id, n.parent_id, n.depth, n.code, n.title, n.label,"
+	" n.first_fy, n.last_fy, r.state, r.status"
+	" FROM node n LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE n.plan_id = ?1 ORDER BY n.ord, n.id";
+
+static const char browse_sql_node_flags[] =
+	"SELECT nf.node_id, nf.flag_id FROM node_flag nf"
+	" JOIN node n ON n.id = nf.node_id WHERE n.plan_id = ?1";
+
+static const char browse_sql_assigns[] =
+	"SELECT nd.node_id, nd.dept_id, nd.is_main FROM node_dept nd"
+	" JOIN node n ON n.id = nd.node_id WHERE n.plan_id = ?1"
+	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
+	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)"
+	" ORDER BY nd.node_id, nd.ord, nd.id";
+
+static const char *const browse_which_labels[BROWSE_WHICH_COUNT] = {
+	"すべて", "未入力", "下書き", "提出済", "確認済", "差戻し", "遅れ",
+	"未着手", "実施中", "完了", "延期", "中止"
+};
+
+/* Ends a query: resets the statement (so no read is held while the user
+ * thinks) and turns a step error into *cause. */
+static int
+browse_finish(struct store *st, sqlite3_stmt *s, int rc, const char *what,
+    char **cause)
+{
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		*cause = store_errmsg(st, what);
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+/* Reads an optional fiscal year column: NULL is 0. */
+static int
+browse_col_fy(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 :
+	    sqlite3_column_int(s, i);
+}
+
+int
+browse_year_due(struct store *st, int fy, int today_fy, int *due,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, closed = 0;
+
+	*due = 0;
+	if (fy < today_fy) {
+		*due = 1;
+		return 0;
+	}
+	if (fy > today_fy)
+		return 0;
+	if ((s = store_stmt(st, browse_sql_year_open, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int(s, 1, fy);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		closed = sqlite3_column_int(s, 0) == 0;
+	if (browse_finish(st, s, rc, "年度の状態の読み込み", cause) != 0)
+		return -1;
+	*due = closed;
+	return 0;
+}
+
+int
+browse_plans(struct store *st, int fy, int today_fy,
+    struct browse_plan **out, size_t *n, char **cause)
+{
+	sqlite3_stmt		*s;
+	struct browse_plan	*v = NULL, *p;
+	size_t			 count = 0, cap = 0;
+	int			 rc, due;
+
+	*out = NULL;
+	*n = 0;
+	if (browse_year_due(st, fy, today_fy, &due, cause) != 0)
+		return -1;
+	if ((s = store_stmt(st, browse_sql_plans, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int(s, 2, fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		p = &v[count++];
+		memset(p, 0, sizeof *p);
+		p->id = sqlite3_column_int64(s, 0);
+		p->code = store_col_dup(s, 1);
+		p->name = store_col_dup(s, 2);
+		p->first_fy = browse_col_fy(s, 3);
+		p->last_fy = browse_col_fy(s, 4);
+		p->org = store_col_dup(s, 5);
+		p->description = store_col_dup(s, 6);
+		p->items = (long)sqlite3_column_int64(s, 7);
+		p->entered = (long)sqlite3_column_int64(s, 8);
+		p->submitted = (long)sqlite3_column_int64(s, 9);
+		p->confirmed = (long)sqlite3_column_int64(s, 10);
+		p->returned = (long)sqlite3_column_int64(s, 11);
+		p->behind = due ? (long)sqlite3_column_int64(s, 12) : 0;
+	}
+	if (browse_finish(st, s, rc, "計画一覧の読み込み", cause) != 0) {
+		browse_plans_free(v, count);
+		return -1;
+	}
+	*out = v;
+	*n = count;
+	return 0;
+}
+
+void
+browse_plans_free(struct browse_plan *p, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(p[i].code);
+		free(p[i].name);
+		free(p[i].org);
+		free(p[i].description);
+	}
+	free(p);
+}
+
+int
+browse_plan_progress(const struct browse_plan *p)
+{
+	if (p->items <= 0)
+		return -1;
+	return (int)((p->submitted + p->confirmed) * 100 / p->items);
+}
+
+char *
+browse_plan_name(struct store *st, long long plan_id)
+{
+	sqlite3_stmt	*s;
+	char		*name = NULL;
+
+	if ((s = store_stmt(st, browse_sql_plan_name, NULL)) == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, plan_id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		name = store_col_dup(s, 0);
+	sqlite3_reset(s);
+	return name;
+}
+
+/* Node ids to indices, sorted by id for bsearch. */
+struct browse_idmap {
+	long long	 id;
+	long		 index;
+};
+
+static int
+browse_idmap_cmp(const void *a, const void *b)
+{
+	const struct browse_idmap *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static long
+browse_idmap_find(const struct browse_idmap *map, size_t n, long long id)
+{
+	struct browse_idmap	 key, *hit;
+
+	key.id = id;
+	key.index = 0;
+	hit = bsearch(&key, map, n, sizeof *map, browse_idmap_cmp);
+	return hit ? hit->index : -1;
+}
+
+static enum browse_state
+browse_state_of(const char *s)
+{
+	if (s == NULL)
+		return BROWSE_STATE_NONE;
+	if (strcmp(s, "submitted") == 0)
+		return BROWSE_STATE_SUBMITTED;
+	if (strcmp(s, "confirmed") == 0)
+		return BROWSE_STATE_CONFIRMED;
+	if (strcmp(s, "returned") == 0)
+		return BROWSE_STATE_RETURNED;
+	return BROWSE_STATE_DRAFT;
+}
+
+static enum browse_status
+browse_status_of(const char *s)
+{
+	static const char *const keys[] = {
+		"not_started", "in_progress", "done", "postponed", "cancelled"
+	};
+	size_t	i;
+
+	if (s == NULL)
+		return BROWSE_STATUS_NONE;
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(s, keys[i]) == 0)
+			return (enum browse_status)(i + 1);
+	return BROWSE_STATUS_NONE;
+}
+
+void
+browse_tree_free(struct browse_tree *t)
+{
+	size_t	i;
+
+	if (t == NULL)
+		return;
+	free(t->plan_code);
+	free(t->plan_name);
+	for (i = 0; i < 4; i++)
+		free(t->levels[i]);
+	for (i = 0; i < t->nflags; i++) {
+		free(t->flags[i].key);
+		free(t->flags[i].label);
+		free(t->flags[i].symbol);
+	}
+	free(t->flags);
+	for (i = 0; i < t->ndepts; i++) {
+		free(t->depts[i].code);
+		free(t->depts[i].name);
+	}
+	free(t->depts);
+	for (i = 0; i < t->nnodes; i++) {
+		free(t->nodes[i].code);
+		free(t->nodes[i].title);
+		free(t->nodes[i].label);
+		free(t->nodes[i].assigns);
+	}
+	free(t->nodes);
+	free(t);
+}
+
+/* The plan row, its level names and its flags. */
+static int
+browse_load_plan(struct store *st, struct browse_tree *t, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, depth;
+
+	if ((s = store_stmt(st, browse_sql_plan, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		t->plan_code = store_col_dup(s, 0);
+		t->plan_name = store_col_dup(s, 1);
+		t->first_fy = browse_col_fy(s, 2);
+		t->last_fy = browse_col_fy(s, 3);
+		t->max_depth = sqlite3_column_type(s, 4) != SQLITE_NULL ?
+		    sqlite3_column_int(s, 4) : sqlite3_column_int(s, 5);
+	} else if (rc == SQLITE_DONE) {
+		sqlite3_reset(s);
+		*cause = xasprintf("計画（id %lld）が見つかりません",
+		    t->plan_id);
+		return -1;
+	}
+	if (browse_finish(st, s, rc, "計画の読み込み", cause) != 0)
+		return -1;
+
+	for (depth = 0; depth < 4; depth++)
+		t->levels[depth] = xstrdup("");
+	if ((s = store_stmt(st, browse_sql_levels, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		depth = sqlite3_column_int(s, 0);
+		if (depth >= 1 && depth <= 4) {
+			free(t->levels[depth - 1]);
+			t->levels[depth - 1] = store_col_dup(s, 1);
+		}
+	}
+	if (browse_finish(st, s, rc, "階層名の読み込み", cause) != 0)
+		return -1;
+
+	if ((s = store_stmt(st, browse_sql_flags, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	    t->nflags < BROWSE_MAX_FLAGS) {
+		struct browse_flag *f;
+
+		t->flags = xreallocarray(t->flags, t->nflags + 1,
+		    sizeof *t->flags);
+		f = &t->flags[t->nflags++];
+		f->id = sqlite3_column_int64(s, 0);
+		f->key = store_col_dup(s, 1);
+		f->label = store_col_dup(s, 2);
+		f->symbol = store_col_dup(s, 3);
+	}
+	return browse_finish(st, s, rc, "区分の読み込み", cause);
+}
+
+static int
+browse_load_depts(struct store *st, struct browse_tree *t, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, browse_sql_depts, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	sqlite3_bind_int(s, 2, t->fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct browse_dept *d;
+
+		t->depts = xreallocarray(t->depts, t->ndepts + 1,
+		    sizeof *t->depts);
+		d = &t->depts[t->ndepts++];
+		d->id = sqlite3_column_int64(s, 0);
+		d->code = store_col_dup(s, 1);
+		d->name = store_col_dup(s, 2);
+	}
+	return browse_finish(st, s, rc, "担当課の読み込み", cause);
+}
+
+/* A node as read, before it is put in depth-first order. */
+struct browse_raw {
+	struct browse_node	 node;
+	long long		 parent_id;
+	long			 first_child, last_child, next;
+};
+
+/*
+ * Reads the nodes in printed order and lays them out depth first: each
+ * node's children in printed order right after it. A node whose parent
+ * is missing is put at the top rather than lost.
+ */
+static int
+browse_load_nodes(struct store *st, struct browse_tree *t,
+    struct browse_idmap **mapp, char **cause)
+{
+	sqlite3_stmt		*s;
+	struct browse_raw	*raw = NULL;
+	struct browse_idmap	*map;
+	long			*stack, top, out, first = -1, last = -1, i, p;
+	size_t			 n = 0, cap = 0;
+	int			 rc;
+
+	*mapp = NULL;
+	if ((s = store_stmt(st, browse_sql_nodes, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	sqlite3_bind_int(s, 2, t->fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct browse_raw *r;
+		const char *state, *status;
+
+		/* Grow by doubling: a plan may have many thousand nodes. */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			raw = xreallocarray(raw, cap, sizeof *raw);
+		}
+		r = &raw[n++];
+		memset(r, 0, sizeof *r);
+		r->node.id = sqlite3_column_int64(s, 0);
+		r->parent_id = sqlite3_column_type(s, 1) == SQLITE_NULL ? 0 :
+		    sqlite3_column_int64(s, 1);
+		r->node.depth = sqlite3_column_int(s, 2);
+		r->node.code = store_col_dup(s, 3);
+		r->node.title = store_col_dup(s, 4);
+		r->node.label = store_col_dup(s, 5);
+		r->node.first_fy = browse_col_fy(s, 6);
+		r->node.last_fy = browse_col_fy(s, 7);
+		state = (const char *)sqlite3_column_text(s, 8);
+		status = (const char *)sqlite3_column_text(s, 9);
+		r->node.state = browse_state_of(state);
+		r->node.status = browse_status_of(status);
+		r->first_child = r->last_child = r->next = -1;
+	}
+	if (browse_finish(st, s, rc, "施策体系の読み込み", cause) != 0) {
+		for (i = 0; i < (long)n; i++) {
+			free(raw[i].node.code);
+			free(raw[i].node.title);
+			free(raw[i].node.label);
+		}
+		free(raw);
+		return -1;
+	}
+
+	map = xcalloc(n + 1, sizeof *map);
+	for (i = 0; i < (long)n; i++) {
+		map[i].id = raw[i].node.id;
+		map[i].index = i;
+	}
+	qsort(map, n, sizeof *map, browse_idmap_cmp);
+
+	/* Children lists in printed order; roots chained from first. */
+	for (i = 0; i < (long)n; i++) {
+		p = raw[i].parent_id ? browse_idmap_find(map, n,
+		    raw[i].parent_id) : -1;
+		if (p == i)
+			p = -1;
+		if (p < 0) {
+			if (last < 0)
+				first = i;
+			else
+				raw[last].next = i;
+			last = i;
+		} else {
+			if (raw[p].last_child < 0)
+				raw[p].first_child = i;
+			else
+				raw[raw[p].last_child].next = i;
+			raw[p].last_child = i;
+		}
+	}
+
+	/* Depth first: the stack holds raw indices of nodes whose subtree
+	 * is being written, so each node's end is known when it pops. */
+	t->nodes = xcalloc(n + 1, sizeof *t->nodes);
+	stack = xcalloc(n + 1, sizeof *stack);
+	top = 0;
+	out = 0;
+	i = first;
+	while (i >= 0 || top > 0) {
+		if (i >= 0) {
+			long parent_out = top > 0 ?
+			    raw[stack[top - 1]].node.end : -1;
+
+			/* node.end holds the output index while open */
+			raw[i].node.parent = parent_out;
+			raw[i].node.end = out;
+			t->nodes[out++] = raw[i].node;
+			stack[top++] = i;
+			i = raw[i].first_child;
+			continue;
+		}
+		/* Close the node on top, go to its next sibling. */
+		i = stack[--top];
+		t->nodes[raw[i].node.end].end = out;
+		i = raw[i].next;
+	}
+	/* Nodes caught in a parent loop were never reached: drop them. */
+	for (i = 0; i < (long)n; i++) {
+		int reached = raw[i].node.end < out &&
+		    t->nodes[raw[i].node.end].id == raw[i].node.id;
+
+		if (!reached) {
+			free(raw[i].node.code);
+			free(raw[i].node.title);
+			free(raw[i].node.label);
+		}
+	}
+	t->nnodes = (size_t)out;
+	free(stack);
+	free(raw);
+
+	/* Map ids to their place in the depth-first order. */
+	for (i = 0; i < out; i++) {
+		map[i].id = t->nodes[i].id;
+		map[i].index = i;
+	}
+	qsort(map, (size_t)out, sizeof *map, browse_idmap_cmp);
+	*mapp = map;
+	return 0;
+}
+
+static int
+browse_load_marks(struct store *st, struct browse_tree *t,
+    const struct browse_idmap *map, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 f;
+	long		 i;
+	int		 rc;
+
+	if ((s = store_stmt(st, browse_sql_node_flags, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long flag_id = sqlite3_column_int64(s, 1);
+
+		i = browse_idmap_find(map, t->nnodes,
+		    sqlite3_column_int64(s, 0));
+		if (i < 0)
+			continue;
+		for (f = 0; f < t->nflags; f++)
+			if (t->flags[f].id == flag_id)
+				t->nodes[i].flags |= (uint64_t)1 << f;
+	}
+	return browse_finish(st, s, rc, "区分の読み込み", cause);
+}
+
+static int
+browse_load_assigns(struct store *st, struct browse_tree *t,
+    const struct browse_idmap *map, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 d;
+	long		 i;
+	int		 rc;
+
+	if ((s = store_stmt(st, browse_sql_assigns, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	sqlite3_bind_int(s, 2, t->fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long dept_id = sqlite3_column_int64(s, 1);
+		struct browse_node *node;
+
+		i = browse_idmap_find(map, t->nnodes,
+		    sqlite3_column_int64(s, 0));
+		if (i < 0)
+			continue;
+		for (d = 0; d < t->ndepts; d++)
+			if (t->depts[d].id == dept_id)
+				break;
+		if (d == t->ndepts)
+			continue;
+		node = &t->nodes[i];
+		node->assigns = xreallocarray(node->assigns,
+		    node->nassigns + 1, sizeof *node->assigns);
+		node->assigns[node->nassigns].dept = d;
+		node->assigns[node->nassigns].is_main =
+		    sqlite3_column_int(s, 2) != 0;
+		node->nassigns++;
+	}
+	return browse_finish(st, s, rc, "担当課の読み込み", cause);
+}
+
+int
+browse_tree_load(struct store *st, long long plan_id, int fy, int today_fy,
+    struct browse_tree **out, char **cause)
+{
+	struct browse_tree	*t;
+	struct browse_idmap	*map = NULL;
+	sqlite3			*db = store_db(st);
+	int			 began = 0, rc = -1;
+	size_t			 i;
+
+	*out = NULL;
+	t = xcalloc(1, sizeof *t);
+	t->plan_id = plan_id;
+	t->fy = fy;
+	/* One read snapshot, so a clerk saving meanwhile cannot make the
+	 * counts disagree with the nodes. Nothing is held afterwards. */
+	if (sqlite3_get_autocommit(db) &&
+	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		began = 1;
+	if (browse_year_due(st, fy, today_fy, &t->due, cause) != 0 ||
+	    browse_load_plan(st, t, cause) != 0 ||
+	    browse_load_depts(st, t, cause) != 0 ||
+	    browse_load_nodes(st, t, &map, cause) != 0 ||
+	    browse_load_marks(st, t, map, cause) != 0 ||
+	    browse_load_assigns(st, t, map, cause) != 0)
+		goto done;
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+		int first = n->first_fy ? n->first_fy : t->first_fy;
+		int last = n->last_fy ? n->last_fy : t->last_fy;
+
+		n->is_item = n->depth == t->max_depth;
+		n->in_year = n->is_item && (first == 0 || first <= fy) &&
+		    (last == 0 || last >= fy);
+	}
+	browse_tree_count(t, NULL);
+	rc = 0;
+done:
+	if (began)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	free(map);
+	if (rc != 0)
+		browse_tree_free(t);
+	else
+		*out = t;
+	return rc;
+}
+
+const char *
+browse_which_label(enum browse_which w)
+{
+	if ((int)w < 0 || w >= BROWSE_WHICH_COUNT)
+		return "";
+	return browse_which_labels[w];
+}
+
+int
+browse_item_behind(const struct browse_tree *t, const struct browse_node *n)
+{
+	return n->is_item && n->in_year && t->due &&
+	    (n->state == BROWSE_STATE_NONE || n->state == BROWSE_STATE_DRAFT ||
+	    n->state == BROWSE_STATE_RETURNED);
+}
+
+static int
+browse_has_dept(const struct browse_tree *t, const struct browse_node *n,
+    long long dept_id)
+{
+	size_t	i;
+
+	for (i = 0; i < n->nassigns; i++)
+		if (t->depts[n->assigns[i].dept].id == dept_id)
+			return 1;
+	return 0;
+}
+
+static int
+browse_which_matches(const struct browse_tree *t, const struct browse_node *n,
+    enum browse_which w)
+{
+	if (w == BROWSE_ANY)
+		return 1;
+	if (!n->in_year)
+		return 0;
+	switch (w) {
+	case BROWSE_MISSING:
+		return n->state == BROWSE_STATE_NONE;
+	case BROWSE_DRAFT:
+		return n->state == BROWSE_STATE_DRAFT;
+	case BROWSE_SUBMITTED:
+		return n->state == BROWSE_STATE_SUBMITTED;
+	case BROWSE_CONFIRMED:
+		return n->state == BROWSE_STATE_CONFIRMED;
+	case BROWSE_RETURNED:
+		return n->state == BROWSE_STATE_RETURNED;
+	case BROWSE_BEHIND:
+		return browse_item_behind(t, n);
+	case BROWSE_NOT_STARTED:
+		return n->status == BROWSE_STATUS_NOT_STARTED;
+	case BROWSE_IN_PROGRESS:
+		return n->status == BROWSE_STATUS_IN_PROGRESS;
+	case BROWSE_DONE:
+		return n->status == BROWSE_STATUS_DONE;
+	case BROWSE_POSTPONED:
+		return n->status == BROWSE_STATUS_POSTPONED;
+	case BROWSE_CANCELLED:
+		return n->status == BROWSE_STATUS_CANCELLED;
+	default:
+		return 0;
+	}
+}
+
+static int
+browse_filter_active(const struct browse_filter *f)
+{
+	return f != NULL && (f->dept_id != 0 || f->flag >= 0 ||
+	    f->which != BROWSE_ANY);
+}
+
+int
+browse_item_matches(const struct browse_tree *t, const struct browse_node *n,
+    const struct browse_filter *f)
+{
+	if (!n->is_item)
+		return 0;
+	if (!browse_filter_active(f))
+		return 1;
+	if (f->dept_id != 0 && !browse_has_dept(t, n, f->dept_id))
+		return 0;
+	if (f->flag >= 0 && !(n->flags & ((uint64_t)1 << f->flag)))
+		return 0;
+	return browse_which_matches(t, n, f->which);
+}
+
+void
+browse_tree_count(struct browse_tree *t, const struct browse_filter *f)
+{
+	int	active = browse_filter_active(f);
+	size_t	i;
+	long	p;
+
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+
+		n->items = n->entered = n->submitted = n->confirmed =
+		    n->behind = 0;
+		n->shown = !active;
+		/* A heading carrying the filtered flag or department is
+		 * shown for itself (when no status is asked for). */
+		if (active && !n->is_item && f->which == BROWSE_ANY &&
+		    (f->dept_id == 0 || browse_has_dept(t, n, f->dept_id)) &&
+		    (f->flag < 0 || (n->flags & ((uint64_t)1 << f->flag))))
+			n->shown = 1;
+	}
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+		int entered, behind;
+
+		if (!n->is_item || !browse_item_matches(t, n, f))
+			continue;
+		entered = n->state != BROWSE_STATE_NONE;
+		behind = browse_item_behind(t, n);
+		for (p = (long)i; p >= 0; p = t->nodes[p].parent) {
+			struct browse_node *a = &t->nodes[p];
+
+			a->shown = 1;
+			if (!n->in_year)
+				continue;
+			a->items++;
+			a->entered += entered;
+			a->submitted += n->state == BROWSE_STATE_SUBMITTED;
+			a->confirmed += n->state == BROWSE_STATE_CONFIRMED;
+			a->behind += behind;
+		}
+	}
+	/* Headings shown for themselves keep their ancestors visible. */
+	if (active)
+		for (i = 0; i < t->nnodes; i++)
+			if (t->nodes[i].shown)
+				for (p = t->nodes[i].parent; p >= 0 &&
+				    !t->nodes[p].shown; p = t->nodes[p].parent)
+					t->nodes[p].shown = 1;
+}
+
+const char *
+browse_level_name(const struct browse_tree *t, const struct browse_node *n,
+    char buf[32])
+{
+	if (n->label != NULL && n->label[0] != '\0')
+		return n->label;
+	if (n->depth >= 1 && n->depth <= 4 && t->levels[n->depth - 1] != NULL &&
+	    t->levels[n->depth - 1][0] != '\0')
+		return t->levels[n->depth - 1];
+	snprintf(buf, 32, "第%d階層", n->depth);
+	return buf;
+}

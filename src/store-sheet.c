@@ -1,0 +1,1448 @@
+/*
+ * Read queries for the item sheet, the roadmap and the indicator list
+ * (see store-sheet.h). Every query is a cached prepared statement with
+ * bound values, stepped to the end and reset before returning, so no read
+ * transaction outlives a call. Results are plain malloc'd structs.
+ */
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/store-internal.h"
+#include "shisaku/store-sheet.h"
+#include "shisaku/textwidth.h"
+#include "shisaku/util.h"
+#include "shisaku/value.h"
+#include "shisaku/vocab.h"
+
+/* More years than any plan spans; guards a corrupt period. */
+#define SHEET_MAX_YEARS 200
+
+/* The name a department had in fiscal year ?2 (?1 is its id column). */
+#define SQL_DEPT_NAME_AS_OF(idcol, fyparam)				\
+	"COALESCE((SELECT dn.name FROM department_name dn"		\
+	" WHERE dn.dept_id = " idcol " AND dn.until_fy >= " fyparam	\
+	" ORDER BY dn.until_fy LIMIT 1), d.name)"
+
+/* An assignment nd in force in fiscal year fyparam. */
+#define SQL_ASSIGN_IN_FORCE(fyparam)					\
+	"(nd.from_fy IS NULL OR nd.from_fy <= " fyparam ") AND"		\
+	" (nd.until_fy IS NULL OR nd.until_fy >= " fyparam ")"
+
+/* Makes room for one more element in an array grown by doubling. */
+static void *
+sheet_grow(void *p, size_t *cap, size_t n, size_t size)
+{
+	size_t	 newcap;
+	void	*q;
+
+	if (n < *cap)
+		return p;
+	newcap = *cap == 0 ? 8 : *cap * 2;
+	q = xreallocarray(p, newcap, size);
+	memset((char *)q + *cap * size, 0, (newcap - *cap) * size);
+	*cap = newcap;
+	return q;
+}
+
+/* Column as a malloc'd string, NULL for NULL. */
+static char *
+col_text_null(sqlite3_stmt *s, int i)
+{
+	const unsigned char	*t;
+
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return NULL;
+	t = sqlite3_column_text(s, i);
+	return xstrdup(t == NULL ? "" : (const char *)t);
+}
+
+/* Column as an integer, 0 for NULL (fiscal years, flags). */
+static int
+col_int(sqlite3_stmt *s, int i)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return 0;
+	return sqlite3_column_int(s, i);
+}
+
+/* A vocabulary key read from the database as the static key string of
+ * vocab.h, so no allocation is needed; NULL when absent or unknown. */
+static const char *
+col_vocab(sqlite3_stmt *s, int i, enum vocab v)
+{
+	const unsigned char	*t = sqlite3_column_text(s, i);
+
+	if (t == NULL)
+		return NULL;
+	return vocab_key(v, (const char *)t);
+}
+
+static void
+value_copy(struct value *to, const struct value *from)
+{
+	*to = *from;
+	if (from->kind == VALUE_TEXT && from->text != NULL)
+		to->text = xstrdup(from->text);
+}
+
+/* Steps s: 1 for a row, 0 at the end, -1 on error with *cause set. */
+static int
+sheet_step(struct store *st, sqlite3_stmt *s, char **cause)
+{
+	int	rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (cause != NULL)
+		*cause = store_errmsg(st, "データベースの読み込み");
+	return -1;
+}
+
+static int
+cmp_ll(const void *a, const void *b)
+{
+	long long	x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Runs a query whose first column is a node id; collects the ids sorted
+ * and without duplicates. */
+static int
+sheet_collect_ids(struct store *st, sqlite3_stmt *s, long long **ids,
+    size_t *n, char **cause)
+{
+	long long	*v = NULL;
+	size_t		 cnt = 0, cap = 0, i, j;
+	int		 rc;
+
+	while ((rc = sheet_step(st, s, cause)) == 1) {
+		v = sheet_grow(v, &cap, cnt, sizeof *v);
+		v[cnt++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc < 0) {
+		free(v);
+		return -1;
+	}
+	if (cnt > 1) {
+		qsort(v, cnt, sizeof *v, cmp_ll);
+		for (i = 1, j = 1; i < cnt; i++)
+			if (v[i] != v[j - 1])
+				v[j++] = v[i];
+		cnt = j;
+	}
+	*ids = v;
+	*n = cnt;
+	return 0;
+}
+
+/* ---- the item sheet ---------------------------------------------------- */
+
+static void
+sheet_indicator_clear(struct sheet_indicator *in)
+{
+	size_t	i;
+
+	free(in->key);
+	free(in->name);
+	free(in->category);
+	free(in->unit);
+	value_clear(&in->base);
+	value_clear(&in->final);
+	free(in->rationale);
+	free(in->note);
+	for (i = 0; i < in->ntargets; i++) {
+		value_clear(&in->targets[i].v);
+		free(in->targets[i].note);
+	}
+	free(in->targets);
+	for (i = 0; i < in->nactuals; i++) {
+		value_clear(&in->actuals[i].v);
+		free(in->actuals[i].note);
+	}
+	free(in->actuals);
+}
+
+static void
+sheet_result_free(struct sheet_result *r)
+{
+	if (r == NULL)
+		return;
+	free(r->grade);
+	free(r->text);
+	free(r->comment);
+	free(r->return_comment);
+	free(r->dept_name);
+	free(r->entered_by);
+	free(r->entered_at);
+	free(r->confirmed_by);
+	free(r->confirmed_at);
+	free(r);
+}
+
+void
+store_depts_free(struct sheet_dept *d, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(d[i].code);
+		free(d[i].name);
+	}
+	free(d);
+}
+
+static void
+sheet_flags_free(struct sheet_flag *f, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(f[i].key);
+		free(f[i].label);
+		free(f[i].symbol);
+	}
+	free(f);
+}
+
+void
+store_sheet_free(struct sheet *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return;
+	free(s->plan_code);
+	free(s->plan_name);
+	free(s->key);
+	free(s->code);
+	free(s->title);
+	free(s->level);
+	free(s->summary);
+	free(s->means);
+	free(s->note);
+	for (i = 0; i < s->npath; i++) {
+		free(s->path[i].level);
+		free(s->path[i].code);
+		free(s->path[i].title);
+	}
+	free(s->path);
+	sheet_flags_free(s->flags, s->nflags);
+	store_depts_free(s->depts, s->ndepts);
+	for (i = 0; i < s->nyearplans; i++)
+		free(s->yearplans[i].text);
+	free(s->yearplans);
+	free(s->costs);
+	for (i = 0; i < s->nindicators; i++)
+		sheet_indicator_clear(&s->indicators[i]);
+	free(s->indicators);
+	for (i = 0; i < s->nchildren; i++) {
+		free(s->children[i].code);
+		free(s->children[i].title);
+		free(s->children[i].level);
+	}
+	free(s->children);
+	sheet_result_free(s->result);
+	free(s);
+}
+
+static const char sql_sheet_node[] =
+	"SELECT n.plan_id, n.parent_id, n.depth, n.key, n.code, n.title,"
+	" n.label, n.first_fy, n.last_fy, n.summary, n.means, n.note,"
+	" p.code, p.name, p.first_fy, p.last_fy,"
+	" COALESCE((SELECT max(depth) FROM plan_level"
+	"  WHERE plan_id = n.plan_id), 0),"
+	" COALESCE((SELECT name FROM plan_level"
+	"  WHERE plan_id = n.plan_id AND depth = n.depth), '')"
+	" FROM node n JOIN plan p ON p.id = n.plan_id WHERE n.id = ?1";
+
+static const char sql_plan_node_depth[] =
+	"SELECT COALESCE(max(depth), 0) FROM node WHERE plan_id = ?1";
+
+static const char sql_path_node[] =
+	"SELECT n.parent_id, n.depth, n.code, n.title,"
+	" CASE WHEN n.label <> '' THEN n.label ELSE COALESCE(pl.name, '') END"
+	" FROM node n LEFT JOIN plan_level pl"
+	"  ON pl.plan_id = n.plan_id AND pl.depth = n.depth"
+	" WHERE n.id = ?1";
+
+static const char sql_node_flags[] =
+	"SELECT f.id, f.key, f.label, f.symbol FROM node_flag nf"
+	" JOIN plan_flag f ON f.id = nf.flag_id"
+	" WHERE nf.node_id = ?1 ORDER BY f.ord, f.id";
+
+static const char sql_node_depts[] =
+	"SELECT d.id, d.code, " SQL_DEPT_NAME_AS_OF("d.id", "?2") ","
+	" nd.is_main, nd.from_fy, nd.until_fy"
+	" FROM node_dept nd JOIN department d ON d.id = nd.dept_id"
+	" WHERE nd.node_id = ?1 AND " SQL_ASSIGN_IN_FORCE("?2")
+	" ORDER BY nd.ord, nd.id";
+
+static const char sql_node_yearplans[] =
+	"SELECT from_fy, to_fy, text FROM year_plan WHERE node_id = ?1"
+	" ORDER BY from_fy, ord, id";
+
+static const char sql_node_costs[] =
+	"SELECT fy, trend FROM cost_trend WHERE node_id = ?1 ORDER BY fy";
+
+static const char sql_node_indicators[] =
+	"SELECT id, node_id, key, name, category, unit, direction, cumulative,"
+	" base_num, base_txt, base_fy, final_num, final_txt, final_fy,"
+	" rationale, note"
+	" FROM indicator WHERE node_id = ?1 ORDER BY ord, id";
+
+static const char sql_ind_targets[] =
+	"SELECT fy, num, txt FROM indicator_target WHERE indicator_id = ?1"
+	" ORDER BY fy";
+
+static const char sql_ind_actuals[] =
+	"SELECT fy, num, txt, note FROM indicator_actual"
+	" WHERE indicator_id = ?1 ORDER BY fy";
+
+static const char sql_node_result[] =
+	"SELECT r.id, r.status, r.grade, r.state, r.text, r.comment,"
+	" r.return_comment,"
+	" CASE WHEN d.id IS NULL THEN '' ELSE "
+	SQL_DEPT_NAME_AS_OF("d.id", "r.fy") " END,"
+	" r.entered_by, r.entered_at, r.confirmed_by, r.confirmed_at, r.ver"
+	" FROM result r LEFT JOIN department d ON d.id = r.dept_id"
+	" WHERE r.node_id = ?1 AND r.fy = ?2";
+
+static const char sql_node_children[] =
+	"SELECT n.id, n.code, n.title,"
+	" CASE WHEN n.label <> '' THEN n.label ELSE COALESCE(pl.name, '') END"
+	" FROM node n LEFT JOIN plan_level pl"
+	"  ON pl.plan_id = n.plan_id AND pl.depth = n.depth"
+	" WHERE n.parent_id = ?1 ORDER BY n.ord, n.id";
+
+/* Reads the node's own row into s. Returns 1, 0 if absent, -1 on error. */
+static int
+sheet_load_node(struct store *st, struct sheet *s, long long *parent,
+    char **cause)
+{
+	sqlite3_stmt	*q;
+	char		*label;
+	int		 rc;
+
+	if ((q = store_stmt(st, sql_sheet_node, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, s->id);
+	if ((rc = sheet_step(st, q, cause)) == 1) {
+		s->plan_id = sqlite3_column_int64(q, 0);
+		*parent = sqlite3_column_int64(q, 1);
+		s->depth = sqlite3_column_int(q, 2);
+		s->key = store_col_dup(q, 3);
+		s->code = store_col_dup(q, 4);
+		s->title = store_col_dup(q, 5);
+		label = store_col_dup(q, 6);
+		s->first_fy = col_int(q, 7);
+		s->last_fy = col_int(q, 8);
+		s->summary = store_col_dup(q, 9);
+		s->means = store_col_dup(q, 10);
+		s->note = store_col_dup(q, 11);
+		s->plan_code = store_col_dup(q, 12);
+		s->plan_name = store_col_dup(q, 13);
+		s->plan_first_fy = col_int(q, 14);
+		s->plan_last_fy = col_int(q, 15);
+		s->max_depth = sqlite3_column_int(q, 16);
+		if (*label != '\0')
+			s->level = label;
+		else {
+			free(label);
+			s->level = store_col_dup(q, 17);
+		}
+	}
+	sqlite3_reset(q);
+	if (rc != 1 || s->max_depth > 0)
+		return rc;
+
+	/* A plan without level names: its deepest node is the item level. */
+	if ((q = store_stmt(st, sql_plan_node_depth, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, s->plan_id);
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		s->max_depth = sqlite3_column_int(q, 0);
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 1;
+}
+
+/* Walks up from the node to depth 1 (at most four steps). */
+static int
+sheet_load_path(struct store *st, struct sheet *s, char **cause)
+{
+	sqlite3_stmt	*q;
+	long long	 id = s->id;
+	int		 rc, i;
+
+	if (s->depth < 1 || s->depth > 4)
+		return 0;
+	s->path = xcalloc((size_t)s->depth, sizeof *s->path);
+	s->npath = (size_t)s->depth;
+	if ((q = store_stmt(st, sql_path_node, cause)) == NULL)
+		return -1;
+	for (i = s->depth - 1; i >= 0 && id != 0; i--) {
+		struct sheet_pathnode	*p = &s->path[i];
+
+		sqlite3_reset(q);
+		sqlite3_bind_int64(q, 1, id);
+		if ((rc = sheet_step(st, q, cause)) != 1) {
+			sqlite3_reset(q);
+			return rc < 0 ? -1 : 0;
+		}
+		p->id = id;
+		id = sqlite3_column_int64(q, 0);
+		p->depth = sqlite3_column_int(q, 1);
+		p->code = store_col_dup(q, 2);
+		p->title = store_col_dup(q, 3);
+		p->level = store_col_dup(q, 4);
+	}
+	sqlite3_reset(q);
+	/* A broken chain leaves empty slots; fill them so callers need not
+	 * check for NULL. */
+	for (i = 0; i < s->depth; i++)
+		if (s->path[i].title == NULL) {
+			s->path[i].code = xstrdup("");
+			s->path[i].title = xstrdup("");
+			s->path[i].level = xstrdup("");
+		}
+	return 0;
+}
+
+static int
+sheet_load_flags(struct store *st, struct sheet *s, char **cause)
+{
+	sqlite3_stmt	*q;
+	size_t		 cap = 0;
+	int		 rc;
+
+	if ((q = store_stmt(st, sql_node_flags, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, s->id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		struct sheet_flag	*f;
+
+		s->flags = sheet_grow(s->flags, &cap, s->nflags, sizeof *s->flags);
+		f = &s->flags[s->nflags++];
+		f->id = sqlite3_column_int64(q, 0);
+		f->key = store_col_dup(q, 1);
+		f->label = store_col_dup(q, 2);
+		f->symbol = store_col_dup(q, 3);
+	}
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Reads rows of (id, code, name, is_main, from, until) into a dept array. */
+static int
+sheet_read_depts(struct store *st, sqlite3_stmt *q, struct sheet_dept **out,
+    size_t *n, char **cause)
+{
+	struct sheet_dept	*d = NULL;
+	size_t			 cnt = 0, cap = 0;
+	int			 rc;
+
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		d = sheet_grow(d, &cap, cnt, sizeof *d);
+		d[cnt].id = sqlite3_column_int64(q, 0);
+		d[cnt].code = store_col_dup(q, 1);
+		d[cnt].name = store_col_dup(q, 2);
+		d[cnt].is_main = col_int(q, 3);
+		d[cnt].from_fy = col_int(q, 4);
+		d[cnt].until_fy = col_int(q, 5);
+		cnt++;
+	}
+	sqlite3_reset(q);
+	if (rc < 0) {
+		store_depts_free(d, cnt);
+		return -1;
+	}
+	*out = d;
+	*n = cnt;
+	return 0;
+}
+
+static int
+sheet_load_depts(struct store *st, struct sheet *s, char **cause)
+{
+	sqlite3_stmt	*q;
+
+	if ((q = store_stmt(st, sql_node_depts, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, s->id);
+	sqlite3_bind_int(q, 2, s->fy);
+	return sheet_read_depts(st, q, &s->depts, &s->ndepts, cause);
+}
+
+static int
+sheet_load_yearplans(struct store *st, struct sheet *s, char **cause)
+{
+	sqlite3_stmt	*q;
+	size_t		 cap = 0;
+	int		 rc;
+
+	if ((q = store_stmt(st, sql_node_yearplans, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, s->id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		struct sheet_yearplan	*y;
+
+		s->yearplans = sheet_grow(s->yearplans, &cap, s->nyearplans,
+		    sizeof *s->yearplans);
+		y = &s->yearplans[s->nyearplans++];
+		y->from_fy = col_int(q, 0);
+		y->to_fy = col_int(q, 1);
+		y->text = store_col_dup(q, 2);
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		return -1;
+
+	if ((q = store_stmt(st, sql_node_costs, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, s->id);
+	cap = 0;
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		s->costs = sheet_grow(s->costs, &cap, s->ncosts, sizeof *s->costs);
+		s->costs[s->ncosts].fy = col_int(q, 0);
+		s->costs[s->ncosts].trend = col_vocab(q, 1, VOCAB_TREND);
+		s->ncosts++;
+	}
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Reads (fy, num, txt[, note]) rows into a value array. */
+static int
+sheet_read_fyvalues(struct store *st, sqlite3_stmt *q, int with_note,
+    struct sheet_fyvalue **out, size_t *n, char **cause)
+{
+	size_t	cap = 0;
+	int	rc;
+
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		struct sheet_fyvalue	*v;
+
+		*out = sheet_grow(*out, &cap, *n, sizeof **out);
+		v = &(*out)[(*n)++];
+		v->fy = col_int(q, 0);
+		store_col_value(q, 1, &v->v);
+		v->note = with_note ? store_col_dup(q, 3) : xstrdup("");
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+sheet_load_indicators(struct store *st, struct sheet *s, char **cause)
+{
+	sqlite3_stmt	*q, *qt = NULL, *qa = NULL;
+	size_t		 cap = 0, i;
+	int		 rc;
+
+	if ((q = store_stmt(st, sql_node_indicators, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, s->id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		struct sheet_indicator	*in;
+
+		s->indicators = sheet_grow(s->indicators, &cap, s->nindicators,
+		    sizeof *s->indicators);
+		in = &s->indicators[s->nindicators++];
+		in->id = sqlite3_column_int64(q, 0);
+		in->node_id = sqlite3_column_int64(q, 1);
+		in->key = store_col_dup(q, 2);
+		in->name = store_col_dup(q, 3);
+		in->category = store_col_dup(q, 4);
+		in->unit = store_col_dup(q, 5);
+		in->direction = col_vocab(q, 6, VOCAB_DIRECTION);
+		in->cumulative = col_int(q, 7);
+		store_col_value(q, 8, &in->base);
+		in->base_fy = col_int(q, 10);
+		store_col_value(q, 11, &in->final);
+		in->final_fy = col_int(q, 13);
+		in->rationale = store_col_dup(q, 14);
+		in->note = store_col_dup(q, 15);
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		return -1;
+	if (s->nindicators == 0)
+		return 0;
+
+	if ((qt = store_stmt(st, sql_ind_targets, cause)) == NULL ||
+	    (qa = store_stmt(st, sql_ind_actuals, cause)) == NULL)
+		goto fail;
+	for (i = 0; i < s->nindicators; i++) {
+		struct sheet_indicator	*in = &s->indicators[i];
+
+		sqlite3_reset(qt);
+		sqlite3_bind_int64(qt, 1, in->id);
+		if (sheet_read_fyvalues(st, qt, 0, &in->targets, &in->ntargets,
+		    cause) < 0)
+			goto fail;
+		sqlite3_reset(qa);
+		sqlite3_bind_int64(qa, 1, in->id);
+		if (sheet_read_fyvalues(st, qa, 1, &in->actuals, &in->nactuals,
+		    cause) < 0)
+			goto fail;
+	}
+	sqlite3_reset(qt);
+	sqlite3_reset(qa);
+	return 0;
+
+fail:
+	sqlite3_reset(qt);
+	sqlite3_reset(qa);
+	return -1;
+}
+
+static int
+sheet_load_result(struct store *st, struct sheet *s, char **cause)
+{
+	sqlite3_stmt		*q;
+	struct sheet_result	*r;
+	int			 rc;
+
+	if ((q = store_stmt(st, sql_node_result, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, s->id);
+	sqlite3_bind_int(q, 2, s->fy);
+	if ((rc = sheet_step(st, q, cause)) == 1) {
+		r = xcalloc(1, sizeof *r);
+		r->id = sqlite3_column_int64(q, 0);
+		r->fy = s->fy;
+		r->status = col_vocab(q, 1, VOCAB_STATUS);
+		r->grade = col_text_null(q, 2);
+		r->state = col_vocab(q, 3, VOCAB_STATE);
+		r->text = store_col_dup(q, 4);
+		r->comment = store_col_dup(q, 5);
+		r->return_comment = store_col_dup(q, 6);
+		r->dept_name = store_col_dup(q, 7);
+		r->entered_by = store_col_dup(q, 8);
+		r->entered_at = store_col_dup(q, 9);
+		r->confirmed_by = store_col_dup(q, 10);
+		r->confirmed_at = store_col_dup(q, 11);
+		r->ver = sqlite3_column_int(q, 12);
+		if (r->grade != NULL && *r->grade == '\0') {
+			free(r->grade);
+			r->grade = NULL;
+		}
+		s->result = r;
+	}
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+sheet_load_children(struct store *st, struct sheet *s, char **cause)
+{
+	sqlite3_stmt	*q;
+	size_t		 cap = 0;
+	int		 rc;
+
+	if ((q = store_stmt(st, sql_node_children, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, s->id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		struct sheet_child	*c;
+
+		s->children = sheet_grow(s->children, &cap, s->nchildren,
+		    sizeof *s->children);
+		c = &s->children[s->nchildren++];
+		c->id = sqlite3_column_int64(q, 0);
+		c->code = store_col_dup(q, 1);
+		c->title = store_col_dup(q, 2);
+		c->level = store_col_dup(q, 3);
+	}
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_sheet_load(struct store *st, long long node_id, int fy,
+    struct sheet **out, char **cause)
+{
+	struct sheet	*s;
+	long long	 parent = 0;
+	int		 rc;
+
+	s = xcalloc(1, sizeof *s);
+	s->id = node_id;
+	s->fy = fy;
+	rc = sheet_load_node(st, s, &parent, cause);
+	if (rc == 0) {
+		if (cause != NULL)
+			*cause = xstrdup("項目が見つかりません");
+		goto fail;
+	}
+	if (rc < 0)
+		goto fail;
+	s->is_item = s->depth >= s->max_depth;
+	if (sheet_load_path(st, s, cause) < 0 ||
+	    sheet_load_flags(st, s, cause) < 0 ||
+	    sheet_load_depts(st, s, cause) < 0 ||
+	    sheet_load_yearplans(st, s, cause) < 0 ||
+	    sheet_load_indicators(st, s, cause) < 0 ||
+	    sheet_load_result(st, s, cause) < 0 ||
+	    sheet_load_children(st, s, cause) < 0)
+		goto fail;
+	*out = s;
+	return 0;
+
+fail:
+	store_sheet_free(s);
+	return -1;
+}
+
+/* ---- departments of a plan ---------------------------------------------- */
+
+static const char sql_plan_depts[] =
+	"SELECT d.id, d.code, " SQL_DEPT_NAME_AS_OF("d.id", "?2") ","
+	" 0, NULL, NULL FROM department d"
+	" WHERE d.id IN (SELECT nd.dept_id FROM node_dept nd"
+	"  JOIN node n ON n.id = nd.node_id"
+	"  WHERE n.plan_id = ?1 AND " SQL_ASSIGN_IN_FORCE("?2") ")"
+	" ORDER BY d.ord, d.id";
+
+static const char sql_plan_dept_nodes[] =
+	"SELECT nd.node_id FROM node_dept nd JOIN node n ON n.id = nd.node_id"
+	" WHERE nd.dept_id = ?2 AND n.plan_id = ?1 AND "
+	SQL_ASSIGN_IN_FORCE("?3");
+
+int
+store_plan_depts(struct store *st, long long plan_id, int fy,
+    struct sheet_dept **out, size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+
+	*out = NULL;
+	*n = 0;
+	if ((q = store_stmt(st, sql_plan_depts, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	sqlite3_bind_int(q, 2, fy);
+	return sheet_read_depts(st, q, out, n, cause);
+}
+
+int
+store_plan_dept_nodes(struct store *st, long long plan_id, long long dept_id,
+    int fy, long long **ids, size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+
+	*ids = NULL;
+	*n = 0;
+	if ((q = store_stmt(st, sql_plan_dept_nodes, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	sqlite3_bind_int64(q, 2, dept_id);
+	sqlite3_bind_int(q, 3, fy);
+	return sheet_collect_ids(st, q, ids, n, cause);
+}
+
+/* ---- the roadmap --------------------------------------------------------- */
+
+static const char sql_rm_plan[] =
+	"SELECT name, first_fy, last_fy FROM plan WHERE id = ?1";
+
+static const char sql_rm_span[] =
+	"SELECT min(a), max(b) FROM ("
+	" SELECT min(first_fy) AS a, max(last_fy) AS b FROM node"
+	"  WHERE plan_id = ?1"
+	" UNION ALL SELECT min(y.from_fy), max(y.to_fy) FROM year_plan y"
+	"  JOIN node n ON n.id = y.node_id WHERE n.plan_id = ?1"
+	" UNION ALL SELECT min(c.fy), max(c.fy) FROM cost_trend c"
+	"  JOIN node n ON n.id = c.node_id WHERE n.plan_id = ?1)";
+
+static const char sql_rm_levels[] =
+	"SELECT depth, name FROM plan_level WHERE plan_id = ?1 ORDER BY depth";
+
+static const char sql_rm_flags[] =
+	"SELECT id, key, label, symbol FROM plan_flag WHERE plan_id = ?1"
+	" ORDER BY ord, id";
+
+static const char sql_rm_nodes[] =
+	"SELECT id, parent_id, depth, code, title, label FROM node"
+	" WHERE plan_id = ?1 ORDER BY ord, id";
+
+/* Driven by the plan's flags: marked nodes are few, the plan's many. */
+static const char sql_rm_node_flags[] =
+	"SELECT nf.node_id, nf.flag_id FROM plan_flag f"
+	" JOIN node_flag nf ON nf.flag_id = f.id WHERE f.plan_id = ?1";
+
+static const char sql_rm_results[] =
+	"SELECT r.node_id, r.status FROM result r"
+	" JOIN node n ON n.id = r.node_id WHERE r.fy = ?2 AND n.plan_id = ?1";
+
+/* A node while the tree order is being built. */
+struct rm_node {
+	long long	 id;
+	long long	 parent;
+	size_t		 first_child, next_sibling, last_child;	/* SIZE_MAX = none */
+	struct roadmap_row row;
+};
+
+struct rm_index {
+	long long	 id;
+	size_t		 at;
+};
+
+static int
+cmp_index(const void *a, const void *b)
+{
+	const struct rm_index	*x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Sorts an index by id. Nodes are usually stored in plan order, so the
+ * ids mostly come sorted already and the sort is skipped. */
+static void
+rm_sort_index(struct rm_index *ix, size_t n)
+{
+	size_t	i;
+
+	for (i = 1; i < n; i++)
+		if (ix[i - 1].id > ix[i].id)
+			break;
+	if (i < n)
+		qsort(ix, n, sizeof *ix, cmp_index);
+}
+
+/* The position of node id in the sorted index, or SIZE_MAX. */
+static size_t
+rm_find(const struct rm_index *ix, size_t n, long long id)
+{
+	struct rm_index		 key = { id, 0 };
+	const struct rm_index	*hit;
+
+	hit = bsearch(&key, ix, n, sizeof *ix, cmp_index);
+	return hit == NULL ? SIZE_MAX : hit->at;
+}
+
+void
+store_roadmap_free(struct roadmap *rm)
+{
+	size_t	i;
+
+	if (rm == NULL)
+		return;
+	free(rm->plan_name);
+	sheet_flags_free(rm->flags, rm->nflags);
+	for (i = 0; i < rm->nrows; i++) {
+		free(rm->rows[i].code);
+		free(rm->rows[i].title);
+		free(rm->rows[i].level);
+	}
+	free(rm->rows);
+	free(rm);
+}
+
+static int
+rm_load_plan(struct store *st, struct roadmap *rm, char *levels[5],
+    char **cause)
+{
+	sqlite3_stmt	*q;
+	size_t		 cap = 0;
+	int		 rc, d;
+
+	if ((q = store_stmt(st, sql_rm_plan, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, rm->plan_id);
+	if ((rc = sheet_step(st, q, cause)) == 1) {
+		rm->plan_name = store_col_dup(q, 0);
+		rm->first_fy = col_int(q, 1);
+		rm->last_fy = col_int(q, 2);
+	}
+	sqlite3_reset(q);
+	if (rc == 0 && cause != NULL)
+		*cause = xstrdup("計画が見つかりません");
+	if (rc != 1)
+		return -1;
+
+	if (rm->first_fy == 0 || rm->last_fy == 0) {
+		/* No period printed: span the years the plan's data covers. */
+		if ((q = store_stmt(st, sql_rm_span, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, rm->plan_id);
+		if ((rc = sheet_step(st, q, cause)) == 1) {
+			if (rm->first_fy == 0)
+				rm->first_fy = col_int(q, 0);
+			if (rm->last_fy == 0)
+				rm->last_fy = col_int(q, 1);
+		}
+		sqlite3_reset(q);
+		if (rc < 0)
+			return -1;
+		if (rm->first_fy == 0)
+			rm->first_fy = rm->last_fy;
+		if (rm->last_fy == 0)
+			rm->last_fy = rm->first_fy;
+	}
+	if (rm->last_fy - rm->first_fy >= SHEET_MAX_YEARS)
+		rm->last_fy = rm->first_fy + SHEET_MAX_YEARS - 1;
+
+	if ((q = store_stmt(st, sql_rm_levels, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, rm->plan_id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		d = sqlite3_column_int(q, 0);
+		if (d >= 1 && d <= 4 && levels[d] == NULL) {
+			levels[d] = store_col_dup(q, 1);
+			if (d > rm->max_depth)
+				rm->max_depth = d;
+		}
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		return -1;
+
+	if ((q = store_stmt(st, sql_rm_flags, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, rm->plan_id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		struct sheet_flag	*f;
+
+		if (rm->nflags == ROADMAP_MAX_FLAGS)
+			continue;
+		rm->flags = sheet_grow(rm->flags, &cap, rm->nflags,
+		    sizeof *rm->flags);
+		f = &rm->flags[rm->nflags++];
+		f->id = sqlite3_column_int64(q, 0);
+		f->key = store_col_dup(q, 1);
+		f->label = store_col_dup(q, 2);
+		f->symbol = store_col_dup(q, 3);
+	}
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Reads the plan's nodes (in ord order) into nodes[]. */
+static int
+rm_load_nodes(struct store *st, struct roadmap *rm, char *levels[5],
+    struct rm_node **out, size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+	struct rm_node	*nodes = NULL;
+	size_t		 cnt = 0, cap = 0;
+	int		 rc, maxd = 0;
+
+	if ((q = store_stmt(st, sql_rm_nodes, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, rm->plan_id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		struct rm_node	*m;
+		char		*label;
+		int		 d;
+
+		nodes = sheet_grow(nodes, &cap, cnt, sizeof *nodes);
+		m = &nodes[cnt++];
+		m->id = sqlite3_column_int64(q, 0);
+		m->parent = sqlite3_column_int64(q, 1);
+		m->first_child = m->next_sibling = m->last_child = SIZE_MAX;
+		d = sqlite3_column_int(q, 2);
+		m->row.node_id = m->id;
+		m->row.depth = d;
+		m->row.code = store_col_dup(q, 3);
+		m->row.title = store_col_dup(q, 4);
+		label = store_col_dup(q, 5);
+		if (*label == '\0' && d >= 1 && d <= 4 && levels[d] != NULL) {
+			free(label);
+			label = xstrdup(levels[d]);
+		}
+		m->row.level = label;
+		if (d > maxd)
+			maxd = d;
+	}
+	sqlite3_reset(q);
+	if (rm->max_depth == 0)
+		rm->max_depth = maxd;
+	*out = nodes;
+	*n = cnt;
+	if (rc < 0)
+		return -1;
+	return 0;
+}
+
+/* Puts nodes into rm->rows depth first, siblings in ord order. */
+static void
+rm_order_rows(struct roadmap *rm, struct rm_node *nodes, size_t n,
+    struct rm_index *ix)
+{
+	size_t	 i, p, top, *stack;
+
+	for (i = 0; i < n; i++) {
+		p = nodes[i].parent == 0 ? SIZE_MAX :
+		    rm_find(ix, n, nodes[i].parent);
+		if (p == SIZE_MAX)
+			continue;
+		if (nodes[p].first_child == SIZE_MAX)
+			nodes[p].first_child = i;
+		else
+			nodes[nodes[p].last_child].next_sibling = i;
+		nodes[p].last_child = i;
+	}
+
+	rm->rows = xcalloc(n, sizeof *rm->rows);
+	stack = xcalloc(n + 1, sizeof *stack);
+	for (i = 0; i < n; i++) {
+		/* Roots, and orphans whose parent is not in this plan. */
+		if (nodes[i].parent != 0 && rm_find(ix, n, nodes[i].parent) !=
+		    SIZE_MAX)
+			continue;
+		top = 0;
+		stack[top++] = i;
+		while (top > 0) {
+			size_t	cur = stack[--top], c, k, cnt;
+
+			nodes[cur].row.is_item = nodes[cur].row.depth >=
+			    rm->max_depth;
+			if (nodes[cur].row.is_item)
+				rm->nitems++;
+			rm->rows[rm->nrows++] = nodes[cur].row;
+			/* Push children in reverse so the first pops first. */
+			cnt = 0;
+			for (c = nodes[cur].first_child; c != SIZE_MAX;
+			    c = nodes[c].next_sibling)
+				cnt++;
+			if (cnt == 0)
+				continue;
+			k = top + cnt;
+			for (c = nodes[cur].first_child; c != SIZE_MAX;
+			    c = nodes[c].next_sibling)
+				stack[--k] = c;
+			top += cnt;
+		}
+	}
+	free(stack);
+}
+
+/* Sets the flag bits and the result status of the rows. */
+static int
+rm_load_marks(struct store *st, struct roadmap *rm, char **cause)
+{
+	struct rm_index	*ix;
+	sqlite3_stmt	*q;
+	size_t		 i, at, f;
+	long long	 fid;
+	int		 rc;
+
+	ix = xcalloc(rm->nrows, sizeof *ix);
+	for (i = 0; i < rm->nrows; i++) {
+		ix[i].id = rm->rows[i].node_id;
+		ix[i].at = i;
+	}
+	rm_sort_index(ix, rm->nrows);
+
+	if ((q = store_stmt(st, sql_rm_node_flags, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(q, 1, rm->plan_id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		at = rm_find(ix, rm->nrows, sqlite3_column_int64(q, 0));
+		fid = sqlite3_column_int64(q, 1);
+		if (at == SIZE_MAX)
+			continue;
+		for (f = 0; f < rm->nflags; f++)
+			if (rm->flags[f].id == fid)
+				rm->rows[at].flags |= (uint64_t)1 << f;
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		goto fail;
+
+	if ((q = store_stmt(st, sql_rm_results, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(q, 1, rm->plan_id);
+	sqlite3_bind_int(q, 2, rm->fy);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		at = rm_find(ix, rm->nrows, sqlite3_column_int64(q, 0));
+		if (at == SIZE_MAX)
+			continue;
+		rm->rows[at].has_result = 1;
+		rm->rows[at].status = col_vocab(q, 1, VOCAB_STATUS);
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		goto fail;
+	free(ix);
+	return 0;
+
+fail:
+	free(ix);
+	return -1;
+}
+
+int
+store_roadmap_load(struct store *st, long long plan_id, int fy,
+    struct roadmap **out, char **cause)
+{
+	struct roadmap	*rm;
+	struct rm_node	*nodes = NULL;
+	struct rm_index	*ix = NULL;
+	char		*levels[5] = { NULL, NULL, NULL, NULL, NULL };
+	size_t		 n = 0, i;
+	int		 rc = -1;
+
+	rm = xcalloc(1, sizeof *rm);
+	rm->plan_id = plan_id;
+	rm->fy = fy;
+	if (rm_load_plan(st, rm, levels, cause) < 0)
+		goto done;
+	if (rm_load_nodes(st, rm, levels, &nodes, &n, cause) < 0) {
+		for (i = 0; i < n; i++) {
+			free(nodes[i].row.code);
+			free(nodes[i].row.title);
+			free(nodes[i].row.level);
+		}
+		goto done;
+	}
+	ix = xcalloc(n, sizeof *ix);
+	for (i = 0; i < n; i++) {
+		ix[i].id = nodes[i].id;
+		ix[i].at = i;
+	}
+	rm_sort_index(ix, n);
+	/* The rows take over the strings of the nodes. */
+	rm_order_rows(rm, nodes, n, ix);
+	if (rm_load_marks(st, rm, cause) < 0)
+		goto done;
+	rc = 0;
+
+done:
+	for (i = 0; i < 5; i++)
+		free(levels[i]);
+	free(ix);
+	free(nodes);
+	if (rc < 0) {
+		store_roadmap_free(rm);
+		return -1;
+	}
+	*out = rm;
+	return 0;
+}
+
+static const char sql_cell_plans[] =
+	"SELECT from_fy, to_fy, text FROM year_plan WHERE node_id = ?1"
+	" AND to_fy >= ?2 AND from_fy <= ?3 ORDER BY from_fy, ord, id";
+
+static const char sql_cell_costs[] =
+	"SELECT fy, trend FROM cost_trend WHERE node_id = ?1"
+	" AND fy BETWEEN ?2 AND ?3";
+
+static const char sql_cell_results[] =
+	"SELECT fy, status, state, grade FROM result WHERE node_id = ?1"
+	" AND fy BETWEEN ?2 AND ?3";
+
+void
+store_roadmap_cells_free(struct roadmap_cell *cells, size_t n)
+{
+	size_t	i;
+
+	if (cells == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(cells[i].text);
+		free(cells[i].grade);
+	}
+	free(cells);
+}
+
+/* Appends a yearly plan's text to a cell, one plan per line. */
+static void
+cell_add_text(struct roadmap_cell *c, const char *text)
+{
+	size_t	 a = strlen(c->text), b = strlen(text);
+	char	*p;
+
+	p = xcalloc(a + b + 2, 1);
+	memcpy(p, c->text, a);
+	if (a > 0)
+		p[a++] = '\n';
+	memcpy(p + a, text, b + 1);
+	free(c->text);
+	c->text = p;
+}
+
+int
+store_roadmap_cells(struct store *st, long long node_id, int first_fy,
+    int last_fy, struct roadmap_cell **out, char **cause)
+{
+	struct roadmap_cell	*cells;
+	sqlite3_stmt		*q;
+	size_t			 n, i;
+	int			 rc, from, to, fy, y;
+
+	*out = NULL;
+	if (last_fy < first_fy || last_fy - first_fy >= SHEET_MAX_YEARS) {
+		if (cause != NULL)
+			*cause = xstrdup("年度の範囲が正しくありません");
+		return -1;
+	}
+	n = (size_t)(last_fy - first_fy + 1);
+	cells = xcalloc(n, sizeof *cells);
+	for (i = 0; i < n; i++) {
+		cells[i].fy = first_fy + (int)i;
+		cells[i].text = xstrdup("");
+	}
+
+	if ((q = store_stmt(st, sql_cell_plans, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(q, 1, node_id);
+	sqlite3_bind_int(q, 2, first_fy);
+	sqlite3_bind_int(q, 3, last_fy);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		const unsigned char	*t = sqlite3_column_text(q, 2);
+
+		from = col_int(q, 0);
+		to = col_int(q, 1);
+		for (y = from < first_fy ? first_fy : from;
+		    y <= to && y <= last_fy; y++) {
+			struct roadmap_cell	*c = &cells[y - first_fy];
+
+			if (*c->text == '\0')
+				c->continued = y > from;
+			else if (y == from)
+				c->continued = 0;
+			cell_add_text(c, t == NULL ? "" : (const char *)t);
+		}
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		goto fail;
+
+	if ((q = store_stmt(st, sql_cell_costs, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(q, 1, node_id);
+	sqlite3_bind_int(q, 2, first_fy);
+	sqlite3_bind_int(q, 3, last_fy);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		fy = col_int(q, 0);
+		cells[fy - first_fy].trend = col_vocab(q, 1, VOCAB_TREND);
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		goto fail;
+
+	if ((q = store_stmt(st, sql_cell_results, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(q, 1, node_id);
+	sqlite3_bind_int(q, 2, first_fy);
+	sqlite3_bind_int(q, 3, last_fy);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		struct roadmap_cell	*c;
+
+		fy = col_int(q, 0);
+		c = &cells[fy - first_fy];
+		c->status = col_vocab(q, 1, VOCAB_STATUS);
+		c->state = col_vocab(q, 2, VOCAB_STATE);
+		if (c->state == NULL)
+			c->state = "draft";
+		c->grade = col_text_null(q, 3);
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		goto fail;
+	*out = cells;
+	return 0;
+
+fail:
+	store_roadmap_cells_free(cells, n);
+	return -1;
+}
+
+static const char sql_rm_search[] =
+	"SELECT y.node_id, y.text FROM year_plan y"
+	" JOIN node n ON n.id = y.node_id WHERE n.plan_id = ?1";
+
+int
+store_roadmap_search(struct store *st, long long plan_id, const char *needle,
+    long long **ids, size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+	long long	*v = NULL;
+	size_t		 cnt = 0, cap = 0, i, j;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((q = store_stmt(st, sql_rm_search, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		const unsigned char	*t = sqlite3_column_text(q, 1);
+
+		if (t == NULL || !tw_contains((const char *)t, needle))
+			continue;
+		v = sheet_grow(v, &cap, cnt, sizeof *v);
+		v[cnt++] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_reset(q);
+	if (rc < 0) {
+		free(v);
+		return -1;
+	}
+	if (cnt > 1) {
+		qsort(v, cnt, sizeof *v, cmp_ll);
+		for (i = 1, j = 1; i < cnt; i++)
+			if (v[i] != v[j - 1])
+				v[j++] = v[i];
+		cnt = j;
+	}
+	*ids = v;
+	*n = cnt;
+	return 0;
+}
+
+/* ---- the indicator list -------------------------------------------------- */
+
+static const char sql_ind_list[] =
+	"SELECT i.id, i.node_id, COALESCE(n.code, ''), COALESCE(n.title, ''),"
+	" i.name, i.category, i.unit, i.direction, i.cumulative,"
+	" i.base_num, i.base_txt, i.base_fy, i.final_num, i.final_txt,"
+	" i.final_fy, i.rationale,"
+	" t.num, t.txt, a.num, a.txt, a.note,"
+	" s.total, s.nums, s.texts"
+	" FROM indicator i LEFT JOIN node n ON n.id = i.node_id"
+	" LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = ?2"
+	" LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?2"
+	" LEFT JOIN (SELECT x.indicator_id AS ind, total(x.num) AS total,"
+	"  count(x.num) AS nums,"
+	"  sum(x.num IS NULL AND x.txt IS NOT NULL) AS texts"
+	"  FROM indicator_actual x JOIN indicator y ON y.id = x.indicator_id"
+	"  WHERE y.plan_id = ?1 AND y.cumulative = 1 AND x.fy <= ?2"
+	"  AND x.fy > COALESCE(y.base_fy, 0) GROUP BY x.indicator_id) s"
+	"  ON s.ind = i.id"
+	" WHERE i.plan_id = ?1 ORDER BY i.ord, i.id";
+
+static const char sql_ind_categories[] =
+	"SELECT category FROM indicator WHERE plan_id = ?1 AND category <> ''"
+	" GROUP BY category ORDER BY min(ord), category";
+
+void
+store_indicator_list_free(struct indicator_list *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		struct indicator_row	*r = &l->rows[i];
+
+		free(r->node_code);
+		free(r->node_title);
+		free(r->name);
+		free(r->category);
+		free(r->unit);
+		value_clear(&r->base);
+		value_clear(&r->target);
+		value_clear(&r->final);
+		value_clear(&r->actual);
+		free(r->actual_note);
+		free(r->rationale);
+	}
+	free(l->rows);
+	l->rows = NULL;
+	l->n = 0;
+	free(l->plan_name);
+	l->plan_name = NULL;
+}
+
+int
+store_indicator_list(struct store *st, long long plan_id, int fy,
+    struct indicator_list *out, char **cause)
+{
+	sqlite3_stmt	*q;
+	size_t		 cap = 0;
+	int		 rc;
+
+	memset(out, 0, sizeof *out);
+	out->fy = fy;
+	if ((q = store_stmt(st, sql_rm_plan, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		out->plan_name = store_col_dup(q, 0);
+	sqlite3_reset(q);
+	if (rc == 0 && cause != NULL)
+		*cause = xstrdup("計画が見つかりません");
+	if (rc != 1)
+		return -1;
+	if ((q = store_stmt(st, sql_ind_list, cause)) == NULL) {
+		store_indicator_list_free(out);
+		return -1;
+	}
+	sqlite3_bind_int64(q, 1, plan_id);
+	sqlite3_bind_int(q, 2, fy);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		struct indicator_row	*r;
+
+		out->rows = sheet_grow(out->rows, &cap, out->n, sizeof *out->rows);
+		r = &out->rows[out->n];
+		r->plan_order = (long)out->n;
+		out->n++;
+		r->id = sqlite3_column_int64(q, 0);
+		r->node_id = sqlite3_column_int64(q, 1);
+		r->node_code = store_col_dup(q, 2);
+		r->node_title = store_col_dup(q, 3);
+		r->name = store_col_dup(q, 4);
+		r->category = store_col_dup(q, 5);
+		r->unit = store_col_dup(q, 6);
+		r->direction = col_vocab(q, 7, VOCAB_DIRECTION);
+		r->cumulative = col_int(q, 8);
+		store_col_value(q, 9, &r->base);
+		r->base_fy = col_int(q, 11);
+		store_col_value(q, 12, &r->final);
+		r->final_fy = col_int(q, 14);
+		r->rationale = store_col_dup(q, 15);
+		store_col_value(q, 16, &r->target);
+		if (r->target.kind != VALUE_NONE)
+			r->target_fy = fy;
+		else {
+			value_copy(&r->target, &r->final);
+			r->target_fy = r->final_fy;
+			r->target_is_final = 1;
+		}
+		store_col_value(q, 18, &r->actual);
+		r->actual_note = store_col_dup(q, 20);
+		r->actual_sum = sqlite3_column_double(q, 21);
+		r->actual_sum_count = col_int(q, 23) > 0 ? -1 : col_int(q, 22);
+	}
+	sqlite3_reset(q);
+	if (rc < 0) {
+		store_indicator_list_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_indicator_categories(struct store *st, long long plan_id, char ***out,
+    size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+	char		**v = NULL;
+	size_t		 cnt = 0, cap = 0, i;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((q = store_stmt(st, sql_ind_categories, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		v = sheet_grow(v, &cap, cnt, sizeof *v);
+		v[cnt++] = store_col_dup(q, 0);
+	}
+	sqlite3_reset(q);
+	if (rc < 0) {
+		for (i = 0; i < cnt; i++)
+			free(v[i]);
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}

@@ -1,0 +1,199 @@
+#!/bin/sh
+# Browsing the sample plans from the keyboard: the plans list, 結城市's
+# tree drilled down to No.19 and its sheet, search with n/N in Japanese,
+# the department filter, the era display, a terminal too small and back,
+# help on every screen, a clean quit; browsing writes nothing to the
+# database.
+. "$(dirname "$0")/lib.sh"
+
+db=$(e2e_new_db browse) || { fail "sample database"; e2e_finish; }
+e2e_dump "$db" > "$e2e_tmp/before.sql"
+
+e2e_start "$db" 100 30 || { fail "start in tmux"; e2e_finish; }
+
+# The plans list: every sample plan, counts for the configured 令和5年度.
+e2e_expect "plans list" "計画一覧（令和5年度）" "yuki-ap" "omitama-1" \
+    "shimotsuma-6" "小美玉市行革・DX推進計画" "取組 入力 提出 確認 遅れ"
+e2e_expect_line "結城市: 39 items, all behind in a past year" \
+    'yuki-ap +結城市.* 39 +0 +0 +0 +39 +0%'
+e2e_expect_line "a plan outside the year says so" 'omitama-dx .*期間外'
+e2e_expect "status line: user, role, year" "企画担当" "令和5年度"
+
+e2e_keys '?'
+e2e_expect "help on the plans screen" "ヘルプ: 計画一覧" "「計画一覧」画面の操作" \
+    "j Down" "どの画面でも使える操作"
+e2e_keys q
+e2e_expect "help closes with q" "計画一覧（令和5年度）"
+
+# To 結城市 by search, then its tree.
+e2e_keys /
+e2e_type '結城'
+e2e_keys Enter
+e2e_expect "the status line follows the cursor" "| 結城市行政改革大綱アクションプラン"
+e2e_keys Enter
+e2e_expect "tree with the plan's own level names" \
+    "結城市行政改革大綱アクションプラン > 施策体系（令和5年度）" \
+    "基本方針 > 重点項目 > 推進項目 > 取組内容" "Ⅱ 自立した行政経営の構造づくり"
+e2e_expect_line "Ⅱ counts its 18 items" 'Ⅱ 自立した行政経営の構造づくり +18 +0 +0 +0 +18'
+
+# Drill down: Ⅱ is open; to (2), open it, into its 推進項目, into No.19.
+e2e_keys j j j j j j
+e2e_expect "cursor on (2)" "[重点項目] (2) 自主財源の確保と経費削減合理化等による財政の健全化"
+e2e_keys Right
+e2e_expect "(2) opened" "幅広い手法による財源の確保"
+e2e_keys Right
+e2e_expect "to the first child" "[推進項目] 幅広い手法による財源の確保"
+e2e_keys l
+e2e_expect "推進項目 opened" "No.16" "No.19"
+e2e_keys l j j j
+e2e_expect "cursor on No.19" "[取組内容] No.19 市税等の収納率の向上" "担当: 収納課"
+e2e_expect_line "No.19 is behind in 令和5年度" 'No.19 市税等の収納率の向上 +未入力 +遅れ'
+e2e_keys h
+e2e_expect "left goes up to the parent" "[推進項目] 幅広い手法による財源の確保"
+e2e_keys h
+e2e_expect_not "left closes the node" "No.19 市税等"
+e2e_keys l l j j j
+e2e_expect "back down to No.19" "[取組内容] No.19 市税等の収納率の向上"
+e2e_keys Enter
+e2e_expect "Enter opens the item sheet" "> No.19 市税等の収納率の向上" \
+    "【概要・方向性】"
+e2e_keys '?'
+e2e_expect "help on the sheet" "ヘルプ: 取組シート"
+e2e_keys Escape
+e2e_expect_not "Esc closes help" "ヘルプ: 取組シート"
+e2e_keys Escape
+e2e_expect "Esc goes back to the tree" "[取組内容] No.19 市税等の収納率の向上" \
+    "施策体系（令和5年度）"
+
+# Search in Japanese across the whole tree, n and N.
+e2e_keys /
+e2e_type 'マイナンバー'
+e2e_expect "the search prompt shows the typed text" "検索: マイナンバー"
+e2e_keys Enter
+e2e_expect "/ finds the first match" "[重点項目] (1) マイナンバーカードの普及促進と利活用"
+e2e_keys n
+e2e_expect "n finds the next, opening the way" "[推進項目] マイナンバーカードによる利便性の向上"
+e2e_keys n
+e2e_expect "n wraps round to the first match" \
+    "[重点項目] (1) マイナンバーカードの普及促進と利活用" \
+    "末尾まで検索したので先頭から続けました: マイナンバー"
+e2e_keys N
+e2e_expect "N goes back round" "[推進項目] マイナンバーカードによる利便性の向上"
+e2e_keys /
+e2e_type 'ありえない語'
+e2e_keys Enter
+e2e_expect "a miss says so" "見つかりません: ありえない語"
+e2e_keys /
+e2e_type 'ｎｏ．１９'
+e2e_keys Enter
+e2e_expect "full-width search folds to ASCII" "[取組内容] No.19 市税等の収納率の向上"
+
+e2e_keys '?'
+e2e_expect "help on the tree lists its keys" "ヘルプ: 施策体系" "担当課で絞り込み" \
+    "filter_dept"
+e2e_keys q
+
+# Filter by department: choose 総務課 by searching the chooser.
+e2e_keys d
+e2e_expect "department chooser" "担当課で絞り込み" "（すべての担当課）"
+e2e_keys /
+e2e_type '総務課'
+e2e_keys Enter Enter
+e2e_expect "the filter is shown" "絞り込み: 担当課=総務課 （c で解除）" "職員研修事業"
+e2e_expect_not "other departments' items hidden" "市税等の収納率の向上" "収納課"
+e2e_expect_line "counts follow the filter" 'Ⅰ 市民と行政がともに支えあう体制づくり +1 +0 +0 +0 +1'
+e2e_keys c
+e2e_expect "c clears the filter" "絞り込みを解除しました"
+e2e_expect_not "no filter shown" "絞り込み:"
+
+# Flag and status filters, and a filter nothing matches.
+e2e_keys f
+e2e_expect "flag chooser" "区分で絞り込み" "（すべての区分）" "重点事業"
+e2e_keys /
+e2e_type '重点'
+e2e_keys Enter Enter
+e2e_expect "flag filter" "絞り込み: 区分=重点事業" "No.1 [重点事業] 市民参画"
+e2e_expect_not "items without the flag hidden" "No.19 市税等"
+e2e_keys s
+e2e_expect "status chooser" "状況で絞り込み" "入力状況: 遅れ" "実施状況: 完了"
+e2e_keys /
+e2e_type '完了'
+e2e_keys Enter Enter
+e2e_expect "nothing is done yet" "条件に合う取組がありません" \
+    "絞り込み: 区分=重点事業 状況=完了"
+e2e_keys c
+e2e_expect "cleared again" "絞り込みを解除しました" "Ⅱ 自立した行政経営の構造づくり"
+
+# Era display: era -> western -> both -> era, everywhere.
+e2e_keys e
+e2e_expect "western years" "施策体系（2023年度）" "年の表示: 西暦"
+e2e_keys e
+e2e_expect "both" "施策体系（令和5(2023)年度）"
+e2e_keys e
+e2e_expect "back to era" "施策体系（令和5年度）"
+e2e_keys ']'
+e2e_expect "next year" "施策体系（令和6年度）"
+e2e_keys '['
+
+# Too small, then back.
+e2e_resize 60 20
+e2e_expect "too small message" "端末が小さすぎます: 80×24 以上が必要です（現在 60×20）"
+e2e_keys j
+e2e_expect "keys wait while too small" "（現在 60×20）"
+e2e_resize 100 30
+e2e_expect "enlarged: the tree again" "施策体系（令和5年度）" "基本方針 > 重点項目"
+e2e_expect_not "message gone" "端末が小さすぎます"
+e2e_resize 80 24
+e2e_expect "80x24 is enough" "施策体系（令和5年度）"
+e2e_resize 100 30
+
+# The roadmap and the indicators of the plan, from the tree, each with
+# its help.
+e2e_keys r
+e2e_expect "r opens the roadmap" "ロードマップ"
+e2e_keys '?'
+e2e_expect "help on the roadmap" "ヘルプ: ロードマップ" "「ロードマップ」画面の操作"
+e2e_keys q
+e2e_expect_not "help closed" "ヘルプ: ロードマップ"
+e2e_keys q
+e2e_expect "back to the tree" "施策体系（令和5年度）"
+e2e_keys i
+e2e_expect "i opens the indicators" "指標一覧"
+e2e_keys '?'
+e2e_expect "help on the indicators" "ヘルプ: 指標一覧"
+e2e_keys q
+e2e_expect_not "help closed" "ヘルプ: 指標一覧"
+e2e_keys q
+
+# Back to the plans and quit.
+e2e_expect "back to the tree again" "施策体系（令和5年度）"
+e2e_keys Escape
+e2e_expect "Esc back to the plans" "計画一覧（令和5年度）"
+e2e_keys Q
+e2e_expect_exit "Q quits with status 0" 0
+e2e_expect_restored "the terminal is restored after Q"
+e2e_check_sanitizers "no sanitizer report"
+
+e2e_dump "$db" > "$e2e_tmp/after.sql"
+e2e_same_file "browsing wrote nothing to the database" "$e2e_tmp/before.sql" \
+    "$e2e_tmp/after.sql"
+
+# Signals end the program cleanly as well.
+e2e_start "$db" 100 30
+e2e_expect "started again" "計画一覧"
+tmux -L "$e2e_sock" send-keys -t main C-c
+e2e_expect_exit "C-c ends the program with status 0" 0
+e2e_expect_restored "the terminal is restored after C-c"
+e2e_check_sanitizers "no sanitizer report after C-c"
+for sig in TERM HUP; do
+	e2e_start "$db" 100 30
+	e2e_expect "started for SIG$sig" "計画一覧"
+	e2e_keys Enter
+	e2e_expect "in the tree for SIG$sig" "施策体系"
+	e2e_signal "$sig"
+	e2e_expect_exit "SIG$sig ends the program with status 0" 0
+	e2e_expect_restored "the terminal is restored after SIG$sig"
+	e2e_check_sanitizers "no sanitizer report after SIG$sig"
+done
+
+e2e_finish

@@ -1,0 +1,304 @@
+# Shared by the end-to-end tests: drives the real program (the
+# AddressSanitizer build) in a private tmux server at a fixed size, types
+# keys, waits until the screen is stable and shows what is expected,
+# checks the screen and the database, and counts.
+#
+#   . "$(dirname "$0")/lib.sh"
+#   db=$(e2e_new_db browse)            # a private copy of the sample DB
+#   e2e_start "$db" 100 30             # run shisaku on it in tmux
+#   e2e_keys Enter; e2e_type 'マイナンバー'
+#   e2e_expect "tree is shown" "施策体系"
+#   e2e_finish                         # "NAME: N passed, N failed"
+#
+# Every wait polls capture-pane until two snapshots agree and the marker
+# is there, with a deadline (E2E_TIMEOUT seconds, default 10): never a
+# fixed sleep. Sanitizer reports go to files and fail the test.
+set -u
+
+e2e_root=${E2E_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+e2e_bin=${SHISAKU_BIN:-$e2e_root/build/san/shisaku}
+e2e_name=$(basename "$0" .sh)
+e2e_passed=0
+e2e_failed=0
+e2e_timeout=${E2E_TIMEOUT:-10}
+e2e_tmp=$(mktemp -d "${TMPDIR:-/tmp}/shisaku-e2e.XXXXXX")
+e2e_sock_base="shisaku-e2e-$$-$e2e_name"
+e2e_sock=$e2e_sock_base
+e2e_nstarts=0
+e2e_running=0
+
+e2e_cleanup() {
+	tmux -L "$e2e_sock" kill-server 2>/dev/null
+	rm -rf "$e2e_tmp"
+}
+trap e2e_cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+pass() {
+	e2e_passed=$((e2e_passed + 1))
+	echo "PASS $e2e_name: $1"
+}
+
+# fail NAME [DETAIL]: counts a failure; the detail (a screen) is indented.
+fail() {
+	e2e_failed=$((e2e_failed + 1))
+	echo "FAIL $e2e_name: $1"
+	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    | /'
+	return 0
+}
+
+# The test configuration: defaults, with a fixed fiscal year so that what
+# the screens show does not depend on today's date.
+e2e_config="$e2e_tmp/test.ini"
+cat > "$e2e_config" <<'EOF'
+[calendar]
+current_year = 2023
+year_display = era
+EOF
+mkdir -p "$e2e_tmp/xdg" "$e2e_tmp/home"
+
+# e2e_sample_master: builds the sample database once per test script
+# (init + import of db/samples/*.csv) and prints its path.
+e2e_sample_master() {
+	master="$e2e_tmp/master.db"
+	if [ ! -f "$master" ]; then
+		"$e2e_bin" -c "$e2e_config" -d "$master" init >"$e2e_tmp/init.log" 2>&1 &&
+		    "$e2e_bin" -c "$e2e_config" -d "$master" import \
+		    "$e2e_root"/db/samples/*.csv >>"$e2e_tmp/init.log" 2>&1 || {
+			echo "FAIL $e2e_name: sample database: $(cat "$e2e_tmp/init.log")" >&2
+			rm -f "$master"
+			return 1
+		}
+	fi
+	printf '%s\n' "$master"
+}
+
+# e2e_new_db NAME: a private copy of the sample database for one test.
+e2e_new_db() {
+	master=$(e2e_sample_master) || return 1
+	mkdir -p "$e2e_tmp/$1"
+	cp "$master" "$e2e_tmp/$1/shisaku.db"
+	printf '%s\n' "$e2e_tmp/$1/shisaku.db"
+}
+
+# e2e_dump DB: the database's contents as SQL text, for comparing.
+e2e_dump() {
+	sqlite3 "$1" .dump
+}
+
+# e2e_start DB COLS LINES [ARGS...]: runs the program on DB in a new
+# private tmux server at the given size. The pane stays after the program
+# ends so its exit status can be read.
+e2e_start() {
+	db=$1 cols=$2 lines=$3
+	shift 3
+	e2e_stop
+	# A fresh server (socket) per start: a server still shutting down
+	# must never be reused.
+	e2e_nstarts=$((e2e_nstarts + 1))
+	e2e_sock="$e2e_sock_base-$e2e_nstarts"
+	tmux -L "$e2e_sock" -f /dev/null new-session -d -s main \
+	    -x "$cols" -y "$lines" 'sleep 86400' || return 1
+	tmux -L "$e2e_sock" set-option -g remain-on-exit on
+	tmux -L "$e2e_sock" set-option -g status off
+	rm -f "$e2e_tmp"/asan.*
+	# The command line is given as one string to the pane's shell.
+	cmd="env -u SHISAKU_CONFIG -u LC_ALL -u LC_CTYPE LANG=C.UTF-8"
+	cmd="$cmd TERM=xterm-256color ESCDELAY=50 HOME='$e2e_tmp/home'"
+	cmd="$cmd XDG_CONFIG_HOME='$e2e_tmp/xdg'"
+	cmd="$cmd ASAN_OPTIONS=detect_leaks=1:log_path='$e2e_tmp/asan'"
+	cmd="$cmd UBSAN_OPTIONS=print_stacktrace=1:log_path='$e2e_tmp/asan'"
+	cmd="$cmd '$e2e_bin' -c '$e2e_config' -d '$db'"
+	for a in "$@"; do
+		cmd="$cmd '$a'"
+	done
+	# The exit status is written by the shell around the program (tmux
+	# does not always report a pane's status); the shell's own trap
+	# keeps it alive through the signals the test sends the program,
+	# and a caught signal is reset to the default in the program.
+	rm -f "$e2e_tmp/status"
+	cmd="trap : INT TERM HUP; $cmd; echo \$? > '$e2e_tmp/status'"
+	tmux -L "$e2e_sock" respawn-pane -k -t main "$cmd" || return 1
+	e2e_running=1
+}
+
+# e2e_keys KEY...: tmux key names (Enter Escape BSpace Up C-l ...) or
+# plain ASCII characters.
+e2e_keys() {
+	tmux -L "$e2e_sock" send-keys -t main "$@"
+}
+
+# e2e_type TEXT: text sent literally (Japanese arrives as an IME burst of
+# UTF-8 bytes).
+e2e_type() {
+	tmux -L "$e2e_sock" send-keys -t main -l "$1"
+}
+
+e2e_screen() {
+	tmux -L "$e2e_sock" capture-pane -p -t main 2>/dev/null
+}
+
+# e2e_wait TEXT: waits until the screen is stable and contains TEXT
+# (empty TEXT: only stable). Returns 1 at the deadline.
+e2e_wait() {
+	want=$1
+	prev=""
+	same=0
+	end=$(($(date +%s) + e2e_timeout))
+	while [ "$(date +%s)" -le "$end" ]; do
+		now=$(e2e_screen)
+		if [ "$now" = "$prev" ]; then
+			same=$((same + 1))
+		else
+			same=0
+		fi
+		prev=$now
+		if [ "$same" -ge 2 ]; then
+			case $now in
+			*"$want"*) return 0 ;;
+			esac
+		fi
+		sleep 0.05
+	done
+	return 1
+}
+
+# e2e_wait_gone TEXT: waits until the screen is stable without TEXT.
+e2e_wait_gone() {
+	gone=$1
+	end=$(($(date +%s) + e2e_timeout))
+	while [ "$(date +%s)" -le "$end" ]; do
+		e2e_wait "" || return 1
+		case $(e2e_screen) in
+		*"$gone"*) ;;
+		*) return 0 ;;
+		esac
+		sleep 0.05
+	done
+	return 1
+}
+
+# e2e_expect NAME TEXT...: passes when the stable screen shows every TEXT.
+e2e_expect() {
+	name=$1
+	shift
+	for t in "$@"; do
+		if ! e2e_wait "$t"; then
+			fail "$name (no \"$t\")" "$(e2e_screen)"
+			return 1
+		fi
+	done
+	pass "$name"
+}
+
+# e2e_expect_not NAME TEXT...: passes when the stable screen shows none.
+e2e_expect_not() {
+	name=$1
+	shift
+	e2e_wait "" || { fail "$name (screen never settled)" "$(e2e_screen)"; return 1; }
+	for t in "$@"; do
+		case $(e2e_screen) in
+		*"$t"*)
+			fail "$name (\"$t\" shown)" "$(e2e_screen)"
+			return 1 ;;
+		esac
+	done
+	pass "$name"
+}
+
+# e2e_expect_line NAME PATTERN: passes when some line of the stable
+# screen matches the extended regular expression (grep -E).
+e2e_expect_line() {
+	name=$1 pat=$2
+	end=$(($(date +%s) + e2e_timeout))
+	while [ "$(date +%s)" -le "$end" ]; do
+		e2e_wait "" && e2e_screen | grep -Eq -- "$pat" && {
+			pass "$name"
+			return 0
+		}
+		sleep 0.05
+	done
+	fail "$name (no line matching /$pat/)" "$(e2e_screen)"
+	return 1
+}
+
+# e2e_resize COLS LINES: a real resize of the window (SIGWINCH).
+e2e_resize() {
+	tmux -L "$e2e_sock" resize-window -t main -x "$1" -y "$2"
+}
+
+# e2e_exit_status: waits for the program to end and prints its status
+# (128 + N for signal N), or "running" at the deadline.
+e2e_exit_status() {
+	end=$(($(date +%s) + e2e_timeout))
+	while [ "$(date +%s)" -le "$end" ]; do
+		if [ -s "$e2e_tmp/status" ]; then
+			cat "$e2e_tmp/status"
+			return 0
+		fi
+		sleep 0.05
+	done
+	echo running
+}
+
+# e2e_expect_exit NAME STATUS: the program ended with STATUS.
+e2e_expect_exit() {
+	got=$(e2e_exit_status)
+	if [ "$got" = "$2" ]; then
+		pass "$1"
+	else
+		fail "$1 (exit status $got, want $2)" "$(e2e_screen)"
+	fi
+}
+
+# e2e_expect_restored NAME: after the program ended, the terminal has
+# left the alternate screen curses used.
+e2e_expect_restored() {
+	alt=$(tmux -L "$e2e_sock" display-message -p -t main '#{alternate_on}')
+	if [ "$alt" = 0 ]; then
+		pass "$1"
+	else
+		fail "$1 (still on the alternate screen)" "$(e2e_screen)"
+	fi
+}
+
+# e2e_signal SIG: sends a signal to the program itself (the child of the
+# shell that runs in the pane).
+e2e_signal() {
+	shell=$(tmux -L "$e2e_sock" display-message -p -t main '#{pane_pid}')
+	pid=$(ps -o pid= --ppid "$shell" | tr -d ' ' | head -n 1)
+	[ -n "$pid" ] && kill -s "$1" "$pid"
+}
+
+# e2e_check_sanitizers NAME: no AddressSanitizer/UBSan report was written.
+e2e_check_sanitizers() {
+	reports=$(ls "$e2e_tmp"/asan.* 2>/dev/null)
+	if [ -z "$reports" ]; then
+		pass "$1"
+	else
+		fail "$1" "$(cat "$e2e_tmp"/asan.* | head -n 40)"
+	fi
+}
+
+# e2e_same_file NAME A B: passes when two files are identical.
+e2e_same_file() {
+	if cmp -s "$2" "$3"; then
+		pass "$1"
+	else
+		fail "$1" "$(diff "$2" "$3" | head -n 20)"
+	fi
+}
+
+# e2e_stop: ends the tmux server (and the program if still running).
+e2e_stop() {
+	tmux -L "$e2e_sock" kill-server 2>/dev/null
+	e2e_running=0
+}
+
+# e2e_finish: the count line tests/run-all.sh reads; non-zero on failure.
+e2e_finish() {
+	e2e_stop
+	echo "$e2e_name: $e2e_passed passed, $e2e_failed failed"
+	[ "$e2e_failed" -eq 0 ]
+	exit $?
+}

@@ -1,0 +1,391 @@
+/*
+ * Unit tests for store-browse.c on a small plan loaded through the plan
+ * file importer: the plans list and its counts for a fiscal year, "behind"
+ * only once the year is due, the tree in depth-first printed order with
+ * levels, flags and departments named as of the year, and the counting
+ * under department, flag and status filters.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "shisaku/config.h"
+#include "shisaku/planfile.h"
+#include "shisaku/store-browse.h"
+#include "shisaku/store-plan.h"
+#include "shisaku/store.h"
+
+static char tmpdir[64];
+static char dbpath[128];
+
+/* Node A2 comes after B in the file but belongs under A: the tree must
+ * still show it under A. Item 2 starts in 2023; item 4's department is
+ * assigned from 2023; 収納課 was called 納税課 up to 2021. */
+static const char plan_text[] =
+	"shisaku-plan,1\n"
+	"plan,t,テスト計画,2021,2025,テスト市,説明の文\n"
+	"level,t,1,基本方針\n"
+	"level,t,2,重点項目\n"
+	"level,t,3,取組\n"
+	"flag,t,leading,リーディング,★\n"
+	"flag,t,key,重点事業,\n"
+	"dept,T/総務課,総務課,テスト市,\n"
+	"dept,T/収納課,収納課,テスト市,\n"
+	"deptname,T/収納課,2021,納税課\n"
+	"node,t,A,,Ⅰ,方針A,,,,,,\n"
+	"node,t,A1,A,(1),項目A1,,,,,,\n"
+	"node,t,1,A1,No.1,取組一,,,,,,\n"
+	"node,t,2,A1,No.2,取組二,,2023,2025,,,\n"
+	"node,t,B,,Ⅱ,方針B,,,,,,\n"
+	"node,t,B1,B,(1),項目B1,,,,,,\n"
+	"node,t,3,B1,No.3,マイナンバー取組,事業,,,,,\n"
+	"node,t,A2,A,(2),項目A2,,,,,,\n"
+	"node,t,4,A2,No.4,取組四,,,,,,\n"
+	"mark,t,3,leading\n"
+	"mark,t,1,key\n"
+	"assign,t,1,T/総務課,1,,\n"
+	"assign,t,2,T/総務課,1,,\n"
+	"assign,t,2,T/収納課,0,,\n"
+	"assign,t,3,T/収納課,1,,\n"
+	"assign,t,4,T/総務課,1,2023,\n"
+	"result,t,1,2022,完了,A,提出済,実績,,,u1,2023-04-10T09:00:00,,\n"
+	"result,t,3,2022,実施中,,下書き,,,,u1,2023-04-10T09:00:00,,\n"
+	"result,t,4,2022,完了,B,確認済,実績,,,u1,2023-04-10T09:00:00,"
+	"u2,2023-05-01T10:00:00\n";
+
+static struct store *
+open_test_store(void)
+{
+	struct store		*st;
+	struct config		*cfg;
+	struct store_resolver	 res;
+	struct pf_doc		 doc;
+	char			*cause = NULL;
+	size_t			 i;
+
+	unlink(dbpath);
+	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
+	if (st == NULL) {
+		fprintf(stderr, "store_open: %s\n", cause);
+		free(cause);
+		return NULL;
+	}
+	cfg = config_load(NULL, &cause);
+	if (cfg == NULL) {
+		fprintf(stderr, "config_load: %s\n", cause);
+		free(cause);
+		store_close(st);
+		return NULL;
+	}
+	store_resolver_init(&res, st, cfg);
+	pf_doc_init(&doc);
+	if (pf_read(&doc, "test.csv", plan_text, strlen(plan_text), &res.res,
+	    0) != 0) {
+		for (i = 0; i < doc.nerrors; i++)
+			fprintf(stderr, "%s\n", doc.errors[i]);
+		goto fail;
+	}
+	if (store_plan_import(st, &doc, 0, "tester", &cause) != 0) {
+		fprintf(stderr, "import: %s\n", cause);
+		free(cause);
+		goto fail;
+	}
+	pf_doc_free(&doc);
+	config_free(cfg);
+	return st;
+fail:
+	pf_doc_free(&doc);
+	config_free(cfg);
+	store_close(st);
+	return NULL;
+}
+
+/* The index of the node with the given code, or -1. */
+static long
+find(const struct browse_tree *t, const char *code)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nnodes; i++)
+		if (strcmp(t->nodes[i].code, code) == 0)
+			return (long)i;
+	return -1;
+}
+
+static long long
+plan_id(struct store *st)
+{
+	struct browse_plan	*p;
+	size_t			 n;
+	char			*cause = NULL;
+	long long		 id = 0;
+
+	if (browse_plans(st, 2022, 2025, &p, &n, &cause) == 0 && n == 1)
+		id = p[0].id;
+	free(cause);
+	browse_plans_free(p, n);
+	return id;
+}
+
+TEST(test_plans_counts)
+{
+	struct store		*st = open_test_store();
+	struct browse_plan	*p = NULL;
+	size_t			 n = 0;
+	char			*cause = NULL, *name;
+
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	/* 2022 is over (today 2025): the draft counts as behind. */
+	CHECK_INT(browse_plans(st, 2022, 2025, &p, &n, &cause), 0);
+	CHECK_INT(n, 1);
+	if (n == 1) {
+		CHECK_STR(p[0].code, "t");
+		CHECK_STR(p[0].name, "テスト計画");
+		CHECK_STR(p[0].org, "テスト市");
+		CHECK_INT(p[0].first_fy, 2021);
+		CHECK_INT(p[0].last_fy, 2025);
+		CHECK_INT(p[0].items, 3);	/* No.2 starts in 2023 */
+		CHECK_INT(p[0].entered, 3);
+		CHECK_INT(p[0].submitted, 1);
+		CHECK_INT(p[0].confirmed, 1);
+		CHECK_INT(p[0].returned, 0);
+		CHECK_INT(p[0].behind, 1);
+		CHECK_INT(browse_plan_progress(&p[0]), 66);
+	}
+	browse_plans_free(p, n);
+	/* The current year is not due: nothing is behind yet. */
+	CHECK_INT(browse_plans(st, 2022, 2022, &p, &n, &cause), 0);
+	CHECK_INT(n == 1 ? p[0].behind : -1, 0);
+	browse_plans_free(p, n);
+	/* 2024: four items, nothing entered, all behind. */
+	CHECK_INT(browse_plans(st, 2024, 2025, &p, &n, &cause), 0);
+	if (n == 1) {
+		CHECK_INT(p[0].items, 4);
+		CHECK_INT(p[0].entered, 0);
+		CHECK_INT(p[0].behind, 4);
+		CHECK_INT(browse_plan_progress(&p[0]), 0);
+	}
+	browse_plans_free(p, n);
+	/* Outside the plan's period there are no items. */
+	CHECK_INT(browse_plans(st, 2030, 2031, &p, &n, &cause), 0);
+	if (n == 1) {
+		CHECK_INT(p[0].items, 0);
+		CHECK_INT(browse_plan_progress(&p[0]), -1);
+	}
+	name = browse_plan_name(st, n == 1 ? p[0].id : 0);
+	CHECK_STR(name, "テスト計画");
+	free(name);
+	CHECK(browse_plan_name(st, 987654) == NULL);
+	browse_plans_free(p, n);
+	store_close(st);
+}
+
+TEST(test_tree_order_and_levels)
+{
+	struct store		*st = open_test_store();
+	struct browse_tree	*t = NULL;
+	char			*cause = NULL, buf[32];
+	static const char *const order[] = {
+		"Ⅰ", "(1)", "No.1", "No.2", "(2)", "No.4", "Ⅱ", "(1)", "No.3"
+	};
+	size_t			 i;
+	long			 a, n3, n2;
+
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	CHECK_INT(browse_tree_load(st, plan_id(st), 2022, 2025, &t, &cause), 0);
+	if (t == NULL) {
+		fprintf(stderr, "%s\n", cause ? cause : "");
+		free(cause);
+		store_close(st);
+		return;
+	}
+	CHECK_STR(t->plan_name, "テスト計画");
+	CHECK_INT(t->max_depth, 3);
+	CHECK_STR(t->levels[0], "基本方針");
+	CHECK_STR(t->levels[2], "取組");
+	CHECK_STR(t->levels[3], "");
+	CHECK_INT(t->due, 1);
+	CHECK_INT(t->nnodes, 9);
+	for (i = 0; i < t->nnodes && i < 9; i++)
+		CHECK_STR(t->nodes[i].code, order[i]);
+	/* Parents and subtree ends in the depth-first order. */
+	CHECK_INT(t->nodes[0].parent, -1);
+	CHECK_INT(t->nodes[0].end, 6);
+	CHECK_INT(t->nodes[1].end, 4);
+	CHECK_INT(t->nodes[2].parent, 1);
+	CHECK_INT(t->nodes[4].parent, 0);
+	CHECK_INT(t->nodes[5].parent, 4);
+	CHECK_INT(t->nodes[6].parent, -1);
+	CHECK_INT(t->nodes[8].parent, 7);
+	CHECK_INT(t->nodes[8].end, 9);
+	CHECK(!t->nodes[0].is_item);
+	CHECK(t->nodes[2].is_item);
+	/* Level names: the node's label wins. */
+	n3 = find(t, "No.3");
+	CHECK_STR(browse_level_name(t, &t->nodes[n3], buf), "事業");
+	CHECK_STR(browse_level_name(t, &t->nodes[0], buf), "基本方針");
+	/* Flags as bits of the plan's flags. */
+	CHECK_INT(t->nflags, 2);
+	CHECK_STR(t->flags[0].symbol, "★");
+	CHECK_STR(t->flags[1].symbol, "");
+	CHECK(t->nodes[n3].flags == 1);
+	CHECK(t->nodes[find(t, "No.1")].flags == 2);
+	/* Results of the year. */
+	CHECK_INT(t->nodes[find(t, "No.1")].state, BROWSE_STATE_SUBMITTED);
+	CHECK_INT(t->nodes[find(t, "No.1")].status, BROWSE_STATUS_DONE);
+	CHECK_INT(t->nodes[n3].state, BROWSE_STATE_DRAFT);
+	CHECK_INT(t->nodes[n3].status, BROWSE_STATUS_IN_PROGRESS);
+	n2 = find(t, "No.2");
+	CHECK_INT(t->nodes[n2].state, BROWSE_STATE_NONE);
+	CHECK(!t->nodes[n2].in_year);
+	CHECK(browse_item_behind(t, &t->nodes[n3]));
+	CHECK(!browse_item_behind(t, &t->nodes[n2]));
+	/* Departments in force in 2022, named as then; main first marked. */
+	CHECK_INT(t->ndepts, 2);
+	CHECK_INT(t->nodes[n2].nassigns, 2);
+	if (t->nodes[n2].nassigns == 2) {
+		CHECK_STR(t->depts[t->nodes[n2].assigns[0].dept].name, "総務課");
+		CHECK_INT(t->nodes[n2].assigns[0].is_main, 1);
+		CHECK_INT(t->nodes[n2].assigns[1].is_main, 0);
+	}
+	CHECK_INT(t->nodes[find(t, "No.4")].nassigns, 0);	/* from 2023 */
+	/* Counts without a filter. */
+	a = 0;
+	CHECK_INT(t->nodes[a].items, 2);
+	CHECK_INT(t->nodes[a].entered, 2);
+	CHECK_INT(t->nodes[a].submitted, 1);
+	CHECK_INT(t->nodes[a].confirmed, 1);
+	CHECK_INT(t->nodes[a].behind, 0);
+	CHECK_INT(t->nodes[6].items, 1);
+	CHECK_INT(t->nodes[6].behind, 1);
+	for (i = 0; i < t->nnodes; i++)
+		CHECK(t->nodes[i].shown);
+	browse_tree_free(t);
+
+	/* 2021: 収納課 was 納税課. */
+	CHECK_INT(browse_tree_load(st, plan_id(st), 2021, 2025, &t, &cause), 0);
+	if (t != NULL) {
+		for (i = 0; i < t->ndepts; i++)
+			if (strcmp(t->depts[i].code, "T/収納課") == 0)
+				CHECK_STR(t->depts[i].name, "納税課");
+		browse_tree_free(t);
+	}
+	/* No such plan. */
+	CHECK_INT(browse_tree_load(st, 424242, 2022, 2025, &t, &cause), -1);
+	CHECK(t == NULL);
+	CHECK(cause != NULL && strstr(cause, "見つかりません") != NULL);
+	free(cause);
+	store_close(st);
+}
+
+TEST(test_tree_filters)
+{
+	struct store		*st = open_test_store();
+	struct browse_tree	*t = NULL;
+	struct browse_filter	 f;
+	char			*cause = NULL;
+	size_t			 i, shown;
+	long long		 shuno = 0;
+
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	CHECK_INT(browse_tree_load(st, plan_id(st), 2022, 2025, &t, &cause), 0);
+	if (t == NULL) {
+		free(cause);
+		store_close(st);
+		return;
+	}
+	for (i = 0; i < t->ndepts; i++)
+		if (strcmp(t->depts[i].name, "収納課") == 0)
+			shuno = t->depts[i].id;
+	CHECK(shuno != 0);
+
+	/* Department: No.2 (not in 2022, still shown) and No.3. */
+	memset(&f, 0, sizeof f);
+	f.flag = -1;
+	f.dept_id = shuno;
+	browse_tree_count(t, &f);
+	CHECK(t->nodes[find(t, "No.2")].shown);
+	CHECK(t->nodes[find(t, "No.3")].shown);
+	CHECK(!t->nodes[find(t, "No.1")].shown);
+	CHECK(!t->nodes[find(t, "No.4")].shown);
+	CHECK(!t->nodes[find(t, "(2)")].shown);
+	CHECK(t->nodes[0].shown);		/* above No.2 */
+	CHECK_INT(t->nodes[0].items, 0);	/* No.2 is not in 2022 */
+	CHECK_INT(t->nodes[6].items, 1);
+	CHECK_INT(t->nodes[6].behind, 1);
+
+	/* Flag ★: only No.3 and the way to it. */
+	memset(&f, 0, sizeof f);
+	f.flag = 0;
+	browse_tree_count(t, &f);
+	for (i = 0, shown = 0; i < t->nnodes; i++)
+		shown += t->nodes[i].shown;
+	CHECK_INT(shown, 3);
+	CHECK(t->nodes[find(t, "No.3")].shown);
+
+	/* Status: behind, missing, done. */
+	memset(&f, 0, sizeof f);
+	f.flag = -1;
+	f.which = BROWSE_BEHIND;
+	browse_tree_count(t, &f);
+	CHECK(t->nodes[find(t, "No.3")].shown);
+	CHECK(!t->nodes[find(t, "No.1")].shown);
+	CHECK_INT(t->nodes[6].behind, 1);
+	f.which = BROWSE_MISSING;
+	browse_tree_count(t, &f);
+	for (i = 0, shown = 0; i < t->nnodes; i++)
+		shown += t->nodes[i].shown;
+	CHECK_INT(shown, 0);	/* No.2 is missing but not in the year */
+	f.which = BROWSE_DONE;
+	browse_tree_count(t, &f);
+	CHECK(t->nodes[find(t, "No.1")].shown);
+	CHECK(t->nodes[find(t, "No.4")].shown);
+	CHECK(!t->nodes[find(t, "No.3")].shown);
+	CHECK_INT(t->nodes[0].items, 2);
+	CHECK_STR(browse_which_label(BROWSE_BEHIND), "遅れ");
+	CHECK_STR(browse_which_label(BROWSE_WHICH_COUNT), "");
+
+	/* No filter again: everything back. */
+	browse_tree_count(t, NULL);
+	for (i = 0, shown = 0; i < t->nnodes; i++)
+		shown += t->nodes[i].shown;
+	CHECK_INT(shown, 9);
+	browse_tree_free(t);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/shisaku-browse-XXXXXX");
+	if (mkdtemp(tmpdir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	snprintf(dbpath, sizeof dbpath, "%s/test.db", tmpdir);
+	unsetenv("SHISAKU_CONFIG");
+	setenv("XDG_CONFIG_HOME", tmpdir, 1);
+	setenv("HOME", tmpdir, 1);
+	RUN(test_plans_counts);
+	RUN(test_tree_order_and_levels);
+	RUN(test_tree_filters);
+	unlink(dbpath);
+	{
+		char p[160];
+
+		snprintf(p, sizeof p, "%s-wal", dbpath);
+		unlink(p);
+		snprintf(p, sizeof p, "%s-shm", dbpath);
+		unlink(p);
+	}
+	rmdir(tmpdir);
+	DONE();
+}
