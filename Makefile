@@ -15,6 +15,7 @@ ETCDIR  ?= $(PREFIX)/etc/shisaku
 VERSION := 0.1.0
 
 CC      ?= gcc
+NPROC   := $(shell nproc 2>/dev/null || echo 2)
 PKGS    := ncursesw formw menuw sqlite3
 # iniparser ships no pkg-config file on Debian.
 INI_CFLAGS := -I/usr/include/iniparser
@@ -87,12 +88,12 @@ $(SAMPLE_DB): $(SAMPLES) | shisaku
 	fi
 
 run: deps
-	@$(MAKE) --no-print-directory shisaku
+	@$(MAKE) --no-print-directory -j$(NPROC) shisaku
 	@test -f $(SAMPLE_DB) || $(MAKE) --no-print-directory $(SAMPLE_DB)
 	./shisaku -d $(SAMPLE_DB)
 
 test: deps
-	@$(MAKE) --no-print-directory shisaku build/san/shisaku $(UNIT_BINS)
+	@$(MAKE) --no-print-directory -j$(NPROC) shisaku build/san/shisaku $(UNIT_BINS)
 	@sh tests/run-all.sh
 
 bench: deps
