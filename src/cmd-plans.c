@@ -1,6 +1,7 @@
 /*
  * shisaku plans: one line per plan, for scripts: code, tab, name, tab,
- * first and last fiscal year ("2021-2025"; "-" where unknown).
+ * first and last fiscal year ("2021-2025"; "-" for an unknown year, and a
+ * single "-" when the plan gives no period at all).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,9 +40,12 @@ cmd_plans_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	for (i = 0; i < n; i++) {
 		printf("%s\t%s\t", rows[i].code, rows[i].name);
-		print_fy(rows[i].first_fy);
-		putchar('-');
-		print_fy(rows[i].last_fy);
+		if (rows[i].first_fy || rows[i].last_fy) {
+			print_fy(rows[i].first_fy);
+			putchar('-');
+			print_fy(rows[i].last_fy);
+		} else
+			putchar('-');	/* the plan prints no period */
 		putchar('\n');
 	}
 	store_plan_rows_free(rows, n);

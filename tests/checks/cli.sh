@@ -16,6 +16,7 @@ run plans > "$scratch/plans"
 check "plans lists four plans" test "$(wc -l < "$scratch/plans")" -eq 4
 check "plans prints code, name and period" \
 	grep -qx "$(printf 'yuki-ap\t結城市行政改革大綱アクションプラン\t2021-2025')" "$scratch/plans"
+check "a plan without a period prints a single -" grep -qx "$(printf 'omitama-1\t小美玉市総合計画 基本目標1 みんなの力で磨くまちづくり\t-')" "$scratch/plans"
 check "yuki has 39 action items" test "$(sqlite3 "$db" "SELECT count(*) FROM node n JOIN plan p ON p.id=n.plan_id WHERE p.code='yuki-ap' AND n.depth=4")" -eq 39
 check "yuki has 150 yearly targets" test "$(sqlite3 "$db" "SELECT count(*) FROM indicator_target t JOIN indicator i ON i.id=t.indicator_id JOIN plan p ON p.id=i.plan_id WHERE p.code='yuki-ap'")" -eq 150
 check "No.19 targets 98.82 .. 98.9" test "$(sqlite3 "$db" "SELECT group_concat(t.num, ' ') FROM indicator_target t JOIN indicator i ON i.id=t.indicator_id JOIN node n ON n.id=i.node_id WHERE n.code='No.19' ORDER BY t.fy")" = "98.82 98.84 98.86 98.88 98.9"
