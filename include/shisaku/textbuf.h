@@ -64,10 +64,11 @@ void textbuf_end(struct textbuf *tb);
 
 /*
  * Wraps the text into rows of at most cols columns (at least 2): a row
- * ends at a newline or before a character that would pass cols; when the
- * last row is exactly full an empty row follows, so the cursor after it
- * has a place. Returns the number of rows (at least 1); *rows is a new
- * array the caller frees.
+ * ends at a newline or before a character that would pass cols (when that
+ * character is closing punctuation such as 。、」 the one before it goes
+ * down too, so no row starts with it); when the last row is exactly full
+ * an empty row follows, so the cursor after it has a place. Returns the
+ * number of rows (at least 1); *rows is a new array the caller frees.
  */
 size_t textbuf_layout(const struct textbuf *tb, int cols,
     struct textbuf_row **rows);

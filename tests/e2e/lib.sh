@@ -139,13 +139,14 @@ e2e_screen() {
 }
 
 # e2e_wait TEXT: waits until the screen is stable and contains TEXT
-# (empty TEXT: only stable). Returns 1 at the deadline.
+# (empty TEXT: only stable). Returns 1 at the deadline. Each waiting
+# function has a deadline variable of its own, since they call each other.
 e2e_wait() {
 	want=$1
 	prev=""
 	same=0
-	end=$(($(date +%s) + e2e_timeout))
-	while [ "$(date +%s)" -le "$end" ]; do
+	wait_end=$(($(date +%s) + e2e_timeout))
+	while [ "$(date +%s)" -le "$wait_end" ]; do
 		now=$(e2e_screen)
 		if [ "$now" = "$prev" ]; then
 			same=$((same + 1))
@@ -166,8 +167,8 @@ e2e_wait() {
 # e2e_wait_gone TEXT: waits until the screen is stable without TEXT.
 e2e_wait_gone() {
 	gone=$1
-	end=$(($(date +%s) + e2e_timeout))
-	while [ "$(date +%s)" -le "$end" ]; do
+	gone_end=$(($(date +%s) + e2e_timeout))
+	while [ "$(date +%s)" -le "$gone_end" ]; do
 		e2e_wait "" || return 1
 		case $(e2e_screen) in
 		*"$gone"*) ;;
@@ -210,8 +211,8 @@ e2e_expect_not() {
 # screen matches the extended regular expression (grep -E).
 e2e_expect_line() {
 	name=$1 pat=$2
-	end=$(($(date +%s) + e2e_timeout))
-	while [ "$(date +%s)" -le "$end" ]; do
+	line_end=$(($(date +%s) + e2e_timeout))
+	while [ "$(date +%s)" -le "$line_end" ]; do
 		e2e_wait "" && e2e_screen | grep -Eq -- "$pat" && {
 			pass "$name"
 			return 0
