@@ -438,9 +438,10 @@ history_title(struct ui *ui, void *state)
 	if (hs->arg.indicator_id != 0 && hs->nrows > 0)
 		ind = hs->rows[0].indicator_name;
 	/* The year first: a long title is cut at its end. */
-	return xasprintf("変更履歴（%s） > %s%s%s",
-	    hs->arg.fy != 0 ? ui_fy(ui, hs->arg.fy, fy) : "全年度", hs->what,
-	    *ind != '\0' && *hs->what != '\0' ? " > " : "", ind);
+	return xasprintf("変更履歴（%s）%s%s%s%s",
+	    hs->arg.fy != 0 ? ui_fy(ui, hs->arg.fy, fy) : "全年度",
+	    *hs->what != '\0' ? " > " : "", hs->what,
+	    *ind != '\0' ? " > " : "", ind);
 }
 
 const struct screen_ops screen_history_ops = {

@@ -76,7 +76,7 @@ ind_cmp_ll(const void *a, const void *b)
 static double
 ind_row_rate(const struct indicator_row *r, enum achieve_status *st)
 {
-	struct achieve_input	ai;
+	struct achieve_input	ain;
 	struct value		actual = r->actual;
 
 	if (r->cumulative && r->actual.kind == VALUE_NUMBER) {
@@ -89,13 +89,13 @@ ind_row_rate(const struct indicator_row *r, enum achieve_status *st)
 		}
 		actual.text = NULL;
 	}
-	memset(&ai, 0, sizeof ai);
-	ai.dir = screen_sheet_dir(r->direction);
-	ai.cumulative = r->cumulative;
-	ai.base = &r->base;
-	ai.target = &r->target;
-	ai.actual = &actual;
-	return achieve_rate(&ai, st);
+	memset(&ain, 0, sizeof ain);
+	ain.dir = screen_sheet_dir(r->direction);
+	ain.cumulative = r->cumulative;
+	ain.base = &r->base;
+	ain.target = &r->target;
+	ain.actual = &actual;
+	return achieve_rate(&ain, st);
 }
 
 /* A value of a row, with the decimals of the row's other values. */
@@ -696,7 +696,7 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		if (is->nview == 0)
 			return UI_KEY_HANDLED;
 		r = &is->list.rows[is->view[is->l.cursor]];
-		screen_sheet_history(ui, r->node_id, r->id);
+		screen_sheet_history(ui, r->node_id, r->id, 0);
 		return UI_KEY_HANDLED;
 	case ACT_SORT:
 		is->sort = (enum ind_sort)((is->sort + 1) % IND_SORT_COUNT);

@@ -874,7 +874,8 @@ rm_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_HISTORY:
 		if (rs->nvis > 0)
 			screen_sheet_history(ui,
-			    rs->rm->rows[rs->vis[rs->cur]].node_id, 0);
+			    rs->rm->rows[rs->vis[rs->cur]].node_id, 0,
+			    rs->first_fy + rs->ycur);
 		return UI_KEY_HANDLED;
 	case ACT_SEARCH:
 		rm_search(ui, rs);

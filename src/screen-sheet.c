@@ -1,6 +1,6 @@
 /*
- * The item sheet: everything of one node laid out like the printed action
- * plan sheet (seed 002): the way down from the plan with the plan's own
+ * The item sheet: everything of one node laid out like the printed
+ * アクションプランシート: the way down from the plan with the plan's own
  * level names and codes, flags, departments in charge (the main one
  * marked), period, 概要・方向性, 手段, the yearly plans, the cost trend,
  * each indicator with baseline, per-year targets, actuals and achievement,
@@ -8,7 +8,7 @@
  * for the window's width and scrolls; it is laid out again when the width,
  * the fiscal year or the year display changes.
  *
- * Also the display helpers the roadmap and the indicator list share
+ * Also the display functions the roadmap and the indicator list share
  * (screen-sheet.h).
  */
 
@@ -27,7 +27,7 @@
 #include "shisaku/value.h"
 #include "shisaku/vocab.h"
 
-/* ---- helpers shared with the roadmap and the indicator list ------------- */
+/* ---- shared with the roadmap and the indicator list --------------------- */
 
 static const struct {
 	const char	*symbol;
@@ -190,13 +190,14 @@ screen_sheet_edit(struct ui *ui, long long node_id, int is_item, int fy)
 }
 
 void
-screen_sheet_history(struct ui *ui, long long node_id, long long indicator_id)
+screen_sheet_history(struct ui *ui, long long node_id, long long indicator_id,
+    int fy)
 {
 	struct screen_history_arg	a;
 
 	a.node_id = node_id;
 	a.indicator_id = indicator_id;
-	a.fy = 0;
+	a.fy = fy;
 	ui_push(ui, &screen_history_ops, &a);
 }
 
@@ -546,7 +547,7 @@ sheet_indicator_rate(const struct sheet_indicator *in, int fy,
     enum achieve_status *status, int *fallback)
 {
 	const struct sheet_fyvalue	*t, *a;
-	struct achieve_input		 ai;
+	struct achieve_input		 ain;
 	struct value			 target, actual;
 	int				*fys;
 	struct value			*vals;
@@ -587,13 +588,13 @@ sheet_indicator_rate(const struct sheet_indicator *in, int fy,
 			actual.text = NULL;
 		}
 	}
-	memset(&ai, 0, sizeof ai);
-	ai.dir = screen_sheet_dir(in->direction);
-	ai.cumulative = in->cumulative;
-	ai.base = &in->base;
-	ai.target = &target;
-	ai.actual = &actual;
-	rate = achieve_rate(&ai, status);
+	memset(&ain, 0, sizeof ain);
+	ain.dir = screen_sheet_dir(in->direction);
+	ain.cumulative = in->cumulative;
+	ain.base = &in->base;
+	ain.target = &target;
+	ain.actual = &actual;
+	rate = achieve_rate(&ain, status);
 	return rate;
 }
 
@@ -991,7 +992,7 @@ sheet_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		screen_sheet_edit(ui, ss->node_id, ss->s->is_item, ui->fy);
 		return UI_KEY_HANDLED;
 	case ACT_HISTORY:
-		screen_sheet_history(ui, ss->node_id, 0);
+		screen_sheet_history(ui, ss->node_id, 0, 0);
 		return UI_KEY_HANDLED;
 	default:
 		return UI_KEY_UNHANDLED;

@@ -84,11 +84,11 @@ ui_editor_vertical(struct ui_editor *ed, int delta)
 	return UI_EDITOR_MOVED;
 }
 
+/* After a horizontal move (or none at an end): Up/Down start afresh. */
 static enum ui_editor_result
-ui_editor_move(struct ui_editor *ed, int moved)
+ui_editor_moved(struct ui_editor *ed)
 {
 	ed->goal = -1;
-	(void)moved;
 	return UI_EDITOR_MOVED;
 }
 
@@ -106,9 +106,11 @@ ui_editor_key(struct ui_editor *ed, int is_function, wint_t ch, int readonly)
 		case KEY_DC:
 			return ui_editor_delete(ed, 0, readonly);
 		case KEY_LEFT:
-			return ui_editor_move(ed, textbuf_left(&ed->tb));
+			textbuf_left(&ed->tb);
+			return ui_editor_moved(ed);
 		case KEY_RIGHT:
-			return ui_editor_move(ed, textbuf_right(&ed->tb));
+			textbuf_right(&ed->tb);
+			return ui_editor_moved(ed);
 		case KEY_UP:
 			return ui_editor_vertical(ed, -1);
 		case KEY_DOWN:
@@ -122,11 +124,11 @@ ui_editor_key(struct ui_editor *ed, int is_function, wint_t ch, int readonly)
 		case KEY_HOME:
 		case KEY_FIND:
 			textbuf_home(&ed->tb);
-			return ui_editor_move(ed, 1);
+			return ui_editor_moved(ed);
 		case KEY_END:
 		case KEY_SELECT:
 			textbuf_end(&ed->tb);
-			return ui_editor_move(ed, 1);
+			return ui_editor_moved(ed);
 		default:
 			return UI_EDITOR_IGNORED;
 		}
@@ -141,15 +143,17 @@ ui_editor_key(struct ui_editor *ed, int is_function, wint_t ch, int readonly)
 	case 4:			/* C-d */
 		return ui_editor_delete(ed, 0, readonly);
 	case 2:			/* C-b */
-		return ui_editor_move(ed, textbuf_left(&ed->tb));
+		textbuf_left(&ed->tb);
+		return ui_editor_moved(ed);
 	case 6:			/* C-f */
-		return ui_editor_move(ed, textbuf_right(&ed->tb));
+		textbuf_right(&ed->tb);
+		return ui_editor_moved(ed);
 	case 1:			/* C-a */
 		textbuf_home(&ed->tb);
-		return ui_editor_move(ed, 1);
+		return ui_editor_moved(ed);
 	case 5:			/* C-e */
 		textbuf_end(&ed->tb);
-		return ui_editor_move(ed, 1);
+		return ui_editor_moved(ed);
 	default:
 		break;
 	}

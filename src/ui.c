@@ -17,6 +17,7 @@
 #endif
 
 #include <sys/ioctl.h>
+#include <poll.h>
 
 #include <curses.h>
 #include <langinfo.h>
@@ -1347,6 +1348,17 @@ ui_size_changed(void)
 	return 1;
 }
 
+/* Has the terminal hung up (its other end closed)? */
+static int
+ui_terminal_gone(void)
+{
+	struct pollfd	p = { STDIN_FILENO, POLLIN, 0 };
+
+	if (poll(&p, 1, 0) < 0)
+		return 0;
+	return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 /*
  * Reads one key from w: OK or KEY_CODE_YES with *ch, KEY_RESIZE for a
  * size change, or ERR once a signal asked the program to end.
@@ -1363,6 +1375,13 @@ ui_read_key(WINDOW *w, wint_t *ch)
 			return rc;
 		if (ui_signalled)
 			return ERR;
+		if (ui_terminal_gone()) {
+			/* No SIGHUP came (we are not the session leader), but the
+			 * terminal is gone: end as if it had, instead of spinning
+			 * on reads that fail at once. */
+			ui_signalled = SIGHUP;
+			return ERR;
+		}
 		if (ui_size_changed()) {
 			*ch = KEY_RESIZE;
 			return KEY_CODE_YES;

@@ -1,5 +1,5 @@
 /*
- * Display helpers shared by the item sheet, the roadmap and the indicator
+ * Display functions shared by the item sheet, the roadmap and the indicator
  * list (implemented in screen-sheet.c): symbols that honour the ASCII
  * setting, values with their unit and grouped digits, achievement rates,
  * and opening the entry form and the history from any of them.
@@ -49,9 +49,9 @@ char *screen_sheet_rate(double rate, char *buf, size_t size);
 
 /* Opens the results entry of an item for fiscal year fy (a heading
  * says why not), and the change history of a node or of one indicator
- * (indicator_id 0 = the node's). */
+ * (indicator_id 0 = the node's) in fiscal year fy (0 = every year). */
 void screen_sheet_edit(struct ui *ui, long long node_id, int is_item, int fy);
 void screen_sheet_history(struct ui *ui, long long node_id,
-    long long indicator_id);
+    long long indicator_id, int fy);
 
 #endif

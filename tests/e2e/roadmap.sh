@@ -110,6 +110,13 @@ e2e_keys l
 e2e_expect "the next year's cell" "-- No.19 市税等の収納率の向上 / 令和6年度" \
     "実績: 未入力"
 
+# E opens the results entry of the cell under the cursor: item and year.
+e2e_keys E
+e2e_expect "E opens the entry of No.19 for 令和6年度" "実績入力（令和6年度）" \
+    "No.19 市税等の収納率の向上"
+e2e_keys Escape
+e2e_expect "Esc back to the roadmap" "-- No.19 市税等の収納率の向上 / 令和6年度"
+
 # Search in the cells' texts: the cursor goes to the row and the year.
 e2e_keys /
 e2e_type '経営戦略の見直し'

@@ -59,6 +59,11 @@ e2e_expect "the year's result at the end" "【令和5年度の実績】" \
     "口座振替の利用を増やす。"
 e2e_keys g
 e2e_expect "g goes back to the top" "基本方針  Ⅱ 自立した行政経営の構造づくり"
+e2e_keys H
+e2e_expect "H shows the item's history, every year" \
+    "変更履歴（全年度） > No.19 市税等の収納率の向上"
+e2e_keys Escape
+e2e_expect "back on the sheet" "取組内容  No.19 市税等の収納率の向上"
 
 # The next year: the marker moves, nothing entered yet.
 e2e_keys ']' G
