@@ -543,54 +543,9 @@ ind_draw(struct ui *ui, void *state)
 static void
 ind_filter_dept(struct ui *ui, struct ind_screen *is)
 {
-	struct sheet_dept	*d;
-	const char		**names;
-	char			*cause = NULL;
-	size_t			 n, i, nids;
-	int			 pick, cur = 0;
-	long long		*ids;
-
-	if (store_plan_depts(ui->store, is->plan_id, ui->fy, &d, &n,
-	    &cause) < 0) {
-		ui_error(ui, "%s", cause);
-		free(cause);
-		return;
-	}
-	if (n == 0) {
-		ui_message(ui, "この計画には担当課がありません");
-		free(d);
-		return;
-	}
-	names = xcalloc(n + 1, sizeof *names);
-	names[0] = "（すべて）";
-	for (i = 0; i < n; i++) {
-		names[i + 1] = d[i].name;
-		if (d[i].id == is->dept_id)
-			cur = (int)i + 1;
-	}
-	pick = ui_choose(ui, "担当課で絞り込み", names, (int)n + 1, cur);
-	if (pick == 0) {
-		is->dept_id = 0;
-		free(is->dept_name);
-		is->dept_name = NULL;
+	if (screen_sheet_pick_dept(ui, is->plan_id, &is->dept_id, &is->dept_name,
+	    &is->dept_nodes, &is->ndept_nodes))
 		ind_rebuild(is);
-	} else if (pick > 0) {
-		if (store_plan_dept_nodes(ui->store, is->plan_id,
-		    d[pick - 1].id, ui->fy, &ids, &nids, &cause) < 0) {
-			ui_error(ui, "%s", cause);
-			free(cause);
-		} else {
-			free(is->dept_nodes);
-			is->dept_nodes = ids;
-			is->ndept_nodes = nids;
-			is->dept_id = d[pick - 1].id;
-			free(is->dept_name);
-			is->dept_name = xstrdup(d[pick - 1].name);
-			ind_rebuild(is);
-		}
-	}
-	free(names);
-	store_depts_free(d, n);
 }
 
 static void

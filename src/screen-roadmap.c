@@ -715,55 +715,9 @@ rm_search(struct ui *ui, struct rm_screen *rs)
 static void
 rm_filter_dept(struct ui *ui, struct rm_screen *rs)
 {
-	struct sheet_dept	*d;
-	const char		**names;
-	char			*cause = NULL;
-	size_t			 n, i;
-	int			 pick, cur = 0;
-	long long		*ids;
-	size_t			 nids;
-
-	if (store_plan_depts(ui->store, rs->plan_id, ui->fy, &d, &n,
-	    &cause) < 0) {
-		ui_error(ui, "%s", cause);
-		free(cause);
-		return;
-	}
-	if (n == 0) {
-		ui_message(ui, "この計画には担当課がありません");
-		free(d);
-		return;
-	}
-	names = xcalloc(n + 1, sizeof *names);
-	names[0] = "（すべて）";
-	for (i = 0; i < n; i++) {
-		names[i + 1] = d[i].name;
-		if (d[i].id == rs->dept_id)
-			cur = (int)i + 1;
-	}
-	pick = ui_choose(ui, "担当課で絞り込み", names, (int)n + 1, cur);
-	if (pick == 0) {
-		rs->dept_id = 0;
-		free(rs->dept_name);
-		rs->dept_name = NULL;
+	if (screen_sheet_pick_dept(ui, rs->plan_id, &rs->dept_id, &rs->dept_name,
+	    &rs->dept_nodes, &rs->ndept_nodes))
 		rm_rebuild(rs);
-	} else if (pick > 0) {
-		if (store_plan_dept_nodes(ui->store, rs->plan_id,
-		    d[pick - 1].id, ui->fy, &ids, &nids, &cause) < 0) {
-			ui_error(ui, "%s", cause);
-			free(cause);
-		} else {
-			free(rs->dept_nodes);
-			rs->dept_nodes = ids;
-			rs->ndept_nodes = nids;
-			rs->dept_id = d[pick - 1].id;
-			free(rs->dept_name);
-			rs->dept_name = xstrdup(d[pick - 1].name);
-			rm_rebuild(rs);
-		}
-	}
-	free(names);
-	store_depts_free(d, n);
 }
 
 static void

@@ -1033,3 +1033,57 @@ const struct screen_ops screen_sheet_ops = {
 	.close = sheet_close,
 	.title = sheet_title
 };
+
+int
+screen_sheet_pick_dept(struct ui *ui, long long plan_id, long long *dept_id,
+    char **dept_name, long long **nodes, size_t *nnodes)
+{
+	struct sheet_dept	*d;
+	const char		**names;
+	char			*cause = NULL;
+	size_t			 n, i, nids;
+	int			 pick, cur = 0, changed = 0;
+	long long		*ids;
+
+	if (store_plan_depts(ui->store, plan_id, ui->fy, &d, &n, &cause) < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return 0;
+	}
+	if (n == 0) {
+		ui_message(ui, "この計画には担当課がありません");
+		free(d);
+		return 0;
+	}
+	names = xcalloc(n + 1, sizeof *names);
+	names[0] = "（すべて）";
+	for (i = 0; i < n; i++) {
+		names[i + 1] = d[i].name;
+		if (d[i].id == *dept_id)
+			cur = (int)i + 1;
+	}
+	pick = ui_choose(ui, "担当課で絞り込み", names, (int)n + 1, cur);
+	if (pick == 0) {
+		*dept_id = 0;
+		free(*dept_name);
+		*dept_name = NULL;
+		changed = 1;
+	} else if (pick > 0) {
+		if (store_plan_dept_nodes(ui->store, plan_id, d[pick - 1].id,
+		    ui->fy, &ids, &nids, &cause) < 0) {
+			ui_error(ui, "%s", cause);
+			free(cause);
+		} else {
+			free(*nodes);
+			*nodes = ids;
+			*nnodes = nids;
+			*dept_id = d[pick - 1].id;
+			free(*dept_name);
+			*dept_name = xstrdup(d[pick - 1].name);
+			changed = 1;
+		}
+	}
+	free(names);
+	store_depts_free(d, n);
+	return changed;
+}
