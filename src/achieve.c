@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "shisaku/achieve.h"
+#include "shisaku/vocab.h"
 
 static int
 achieve_is_number(const struct value *v)
@@ -175,57 +176,46 @@ achieve_grade_suggest(double rate)
 	return "D";
 }
 
-static const struct {
-	enum achieve_dir	 dir;
-	const char		*name;
-	const char		*label;
-} achieve_dirs[] = {
-	{ ACHIEVE_DIR_UNKNOWN,	"",	"" },
-	{ ACHIEVE_DIR_UP,	"up",	"増加" },
-	{ ACHIEVE_DIR_DOWN,	"down",	"減少" },
-	{ ACHIEVE_DIR_KEEP,	"keep",	"維持" },
-	{ ACHIEVE_DIR_MAX,	"max",	"以下" },
-	{ ACHIEVE_DIR_MIN,	"min",	"以上" },
+/* The directions' database keys, in enum order; the words users type and
+ * see are those of the vocabulary (vocab.c), not repeated here. */
+static const char *const achieve_dir_keys[] = {
+	[ACHIEVE_DIR_UNKNOWN] = "",
+	[ACHIEVE_DIR_UP] = "up",
+	[ACHIEVE_DIR_DOWN] = "down",
+	[ACHIEVE_DIR_KEEP] = "keep",
+	[ACHIEVE_DIR_MAX] = "max",
+	[ACHIEVE_DIR_MIN] = "min",
 };
-#define ACHIEVE_NDIRS (sizeof achieve_dirs / sizeof achieve_dirs[0])
+#define ACHIEVE_NDIRS (sizeof achieve_dir_keys / sizeof achieve_dir_keys[0])
 
 int
 achieve_dir_parse(const char *text)
 {
-	size_t	i;
+	const char	*key;
+	size_t		 i;
 
-	if (text == NULL)
+	if (text == NULL || text[0] == '\0')
 		return ACHIEVE_DIR_UNKNOWN;
-	for (i = 0; i < ACHIEVE_NDIRS; i++) {
-		if (strcmp(text, achieve_dirs[i].name) == 0 ||
-		    strcmp(text, achieve_dirs[i].label) == 0)
-			return (int)achieve_dirs[i].dir;
-	}
+	if ((key = vocab_key(VOCAB_DIRECTION, text)) == NULL)
+		return -1;
+	for (i = 1; i < ACHIEVE_NDIRS; i++)
+		if (strcmp(key, achieve_dir_keys[i]) == 0)
+			return (int)i;
 	return -1;
 }
 
 const char *
 achieve_dir_name(enum achieve_dir dir)
 {
-	size_t	i;
-
-	for (i = 0; i < ACHIEVE_NDIRS; i++) {
-		if (achieve_dirs[i].dir == dir)
-			return achieve_dirs[i].name;
-	}
-	return "";
+	return (size_t)dir < ACHIEVE_NDIRS ? achieve_dir_keys[dir] : "";
 }
 
 const char *
 achieve_dir_label(enum achieve_dir dir)
 {
-	size_t	i;
+	const char	*label = vocab_label(VOCAB_DIRECTION, achieve_dir_name(dir));
 
-	for (i = 0; i < ACHIEVE_NDIRS; i++) {
-		if (achieve_dirs[i].dir == dir)
-			return achieve_dirs[i].label;
-	}
-	return "";
+	return label != NULL ? label : "";
 }
 
 const char *

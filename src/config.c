@@ -34,6 +34,7 @@
 
 #include "shisaku/config.h"
 #include "shisaku/fy.h"
+#include "shisaku/util.h"
 
 /* The embedded file is longer than the 4095 bytes ISO C guarantees for a
  * string literal; gcc and clang take it, so only the pedantic note goes. */
@@ -181,44 +182,6 @@ static const char *const config_sections[] = {
 /* iniparser's error text of the load in progress (see config_ini_error). */
 static char config_ini_errbuf[2048];
 
-/* Allocation failure is the one fatal error: there is no sane way on. */
-static void *
-config_xmalloc(size_t n)
-{
-	void *p = malloc(n == 0 ? 1 : n);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-static char *
-config_xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-
-	return memcpy(config_xmalloc(n), s, n);
-}
-
-static char *
-config_xprintf(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-	char *s;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		abort();
-	s = config_xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 /* Appends one line to the collected errors; takes ownership of line. */
 static void
 config_errors_add(struct config_errors *e, char *line)
@@ -228,7 +191,7 @@ config_errors_add(struct config_errors *e, char *line)
 	if (e->text == NULL)
 		e->text = line;
 	else {
-		t = config_xprintf("%s\n%s", e->text, line);
+		t = xasprintf("%s\n%s", e->text, line);
 		free(e->text);
 		free(line);
 		e->text = t;
@@ -240,11 +203,11 @@ config_errors_add(struct config_errors *e, char *line)
 static char *
 config_join_names(const struct config_name *names)
 {
-	char *s = config_xstrdup(""), *t;
+	char *s = xstrdup(""), *t;
 	size_t i;
 
 	for (i = 0; names[i].name != NULL; i++) {
-		t = config_xprintf("%s%s%s", s, i ? ", " : "", names[i].name);
+		t = xasprintf("%s%s%s", s, i ? ", " : "", names[i].name);
 		free(s);
 		s = t;
 	}
@@ -278,7 +241,7 @@ static void
 config_set_str(char **field, const char *value)
 {
 	free(*field);
-	*field = config_xstrdup(value);
+	*field = xstrdup(value);
 }
 
 static int
@@ -286,7 +249,7 @@ config_parse_path(struct config *c, const struct config_option *o,
     const char *value, char **why)
 {
 	if (*value == '\0') {
-		*why = config_xstrdup("空にはできません");
+		*why = xstrdup("空にはできません");
 		return -1;
 	}
 	config_set_str(config_str_field(c, o), value);
@@ -323,10 +286,10 @@ config_parse_int(struct config *c, const struct config_option *o,
 
 	if (config_parse_decimal(value, &v) != 0 || v < o->min || v > o->max) {
 		if (value[0] == '0' && value[1] != '\0')
-			*why = config_xprintf("%d〜%d の整数を指定してください"
+			*why = xasprintf("%d〜%d の整数を指定してください"
 			    "（先頭に 0 を付けずに書きます）", o->min, o->max);
 		else
-			*why = config_xprintf("%d〜%d の整数を指定してください",
+			*why = xasprintf("%d〜%d の整数を指定してください",
 			    o->min, o->max);
 		return -1;
 	}
@@ -344,7 +307,7 @@ config_choice_value(const struct config_option *o, const char *value,
 
 	if (i < 0) {
 		list = config_join_names(o->names);
-		*why = config_xprintf("%s のどれかを指定してください", list);
+		*why = xasprintf("%s のどれかを指定してください", list);
 		free(list);
 		return -1;
 	}
@@ -371,7 +334,7 @@ config_parse_bool(struct config *c, const struct config_option *o,
 	int i = config_lookup_name(o->names, value);
 
 	if (i < 0) {
-		*why = config_xstrdup("yes または no を指定してください"
+		*why = xstrdup("yes または no を指定してください"
 		    "（true/false, on/off, 1/0 も使えます）");
 		return -1;
 	}
@@ -431,7 +394,7 @@ config_parse_year(struct config *c, const struct config_option *o,
 	y = fy_parse(value, &fycause);
 	free(fycause);
 	if (y < o->min || y > o->max) {
-		*why = config_xprintf("年度を 2025, R7, 令和7年度 などの形で"
+		*why = xasprintf("年度を 2025, R7, 令和7年度 などの形で"
 		    "指定するか、空にしてください（%d〜%d 年度）",
 		    o->min, o->max);
 		return -1;
@@ -453,7 +416,7 @@ config_dup_trimmed_lower(const char *s, size_t n)
 	}
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	t = config_xmalloc(n + 1);
+	t = xmalloc(n + 1);
 	for (i = 0; i < n; i++)
 		t[i] = (char)tolower((unsigned char)s[i]);
 	t[n] = '\0';
@@ -481,7 +444,7 @@ config_parse_color(struct config *c, const struct config_option *o,
 	int ok;
 
 	if (comma == NULL || strchr(comma + 1, ',') != NULL) {
-		*why = config_xstrdup("「文字色,背景色」の形で指定してください"
+		*why = xstrdup("「文字色,背景色」の形で指定してください"
 		    "（例: white,blue。色名は default black red green yellow"
 		    " blue magenta cyan white）");
 		return -1;
@@ -491,9 +454,9 @@ config_parse_color(struct config *c, const struct config_option *o,
 	ok = config_is_color(fg) && config_is_color(bg);
 	if (ok) {
 		free(*config_str_field(c, o));
-		*config_str_field(c, o) = config_xprintf("%s,%s", fg, bg);
+		*config_str_field(c, o) = xasprintf("%s,%s", fg, bg);
 	} else
-		*why = config_xprintf("色名 %s は使えません（default black red"
+		*why = xasprintf("色名 %s は使えません（default black red"
 		    " green yellow blue magenta cyan white のどれか）",
 		    config_is_color(fg) ? bg : fg);
 	free(fg);
@@ -564,12 +527,12 @@ config_parse_scale(struct config *c, const struct config_option *o,
 			p++;
 		}
 		if (n == CONFIG_MAX_GRADES) {
-			*why = config_xprintf("段階が多すぎます（%d まで）",
+			*why = xasprintf("段階が多すぎます（%d まで）",
 			    CONFIG_MAX_GRADES);
 			goto fail;
 		}
 		if (colon == NULL || colon == start || colon + cl == p) {
-			*why = config_xprintf("「%.*s」: 「記号:ラベル」を空白で"
+			*why = xasprintf("「%.*s」: 「記号:ラベル」を空白で"
 			    "区切って並べてください（例: A:達成 B:概ね達成"
 			    " C:未達成 D:未実施）", (int)(p - start), start);
 			goto fail;
@@ -577,7 +540,7 @@ config_parse_scale(struct config *c, const struct config_option *o,
 		klen = (size_t)(colon - start);
 		llen = (size_t)(p - (colon + cl));
 		if (klen > CONFIG_GRADE_KEY_MAX || llen > CONFIG_GRADE_LABEL_MAX) {
-			*why = config_xprintf("「%.*s」: 記号は %d バイト、ラベルは"
+			*why = xasprintf("「%.*s」: 記号は %d バイト、ラベルは"
 			    " %d バイトまでです", (int)(p - start), start,
 			    CONFIG_GRADE_KEY_MAX, CONFIG_GRADE_LABEL_MAX);
 			goto fail;
@@ -585,20 +548,20 @@ config_parse_scale(struct config *c, const struct config_option *o,
 		for (i = 0; i < n; i++)
 			if (strlen(g[i].key) == klen &&
 			    memcmp(g[i].key, start, klen) == 0) {
-				*why = config_xprintf("記号 %.*s が 2 回あります",
+				*why = xasprintf("記号 %.*s が 2 回あります",
 				    (int)klen, start);
 				goto fail;
 			}
-		g[n].key = config_xmalloc(klen + 1);
+		g[n].key = xmalloc(klen + 1);
 		memcpy(g[n].key, start, klen);
 		g[n].key[klen] = '\0';
-		g[n].label = config_xmalloc(llen + 1);
+		g[n].label = xmalloc(llen + 1);
 		memcpy(g[n].label, colon + cl, llen);
 		g[n].label[llen] = '\0';
 		n++;
 	}
 	if (n == 0) {
-		*why = config_xstrdup("段階を 1 つ以上書いてください"
+		*why = xstrdup("段階を 1 つ以上書いてください"
 		    "（例: A:達成 B:概ね達成 C:未達成 D:未実施）");
 		return -1;
 	}
@@ -620,7 +583,7 @@ config_set_keys(struct config *c, const char *action, const char *keys,
 	int i;
 
 	if (*keys == '\0') {
-		*why = config_xstrdup("キーを 1 つ以上書いてください"
+		*why = xstrdup("キーを 1 つ以上書いてください"
 		    "（# や ; は \"#\" のように二重引用符で囲みます）");
 		return -1;
 	}
@@ -630,12 +593,12 @@ config_set_keys(struct config *c, const char *action, const char *keys,
 			return 0;
 		}
 	if (c->nkeys == CONFIG_MAX_KEYS) {
-		*why = config_xprintf("[keys] の操作が多すぎます（%d まで）",
+		*why = xasprintf("[keys] の操作が多すぎます（%d まで）",
 		    CONFIG_MAX_KEYS);
 		return -1;
 	}
-	c->keys[c->nkeys].action = config_xstrdup(action);
-	c->keys[c->nkeys].keys = config_xstrdup(keys);
+	c->keys[c->nkeys].action = xstrdup(action);
+	c->keys[c->nkeys].keys = xstrdup(keys);
 	c->nkeys++;
 	return 0;
 }
@@ -666,11 +629,11 @@ config_known_section(const char *section)
 static char *
 config_section_list(void)
 {
-	char *s = config_xstrdup(""), *t;
+	char *s = xstrdup(""), *t;
 	size_t i;
 
 	for (i = 0; config_sections[i] != NULL; i++) {
-		t = config_xprintf("%s%s[%s]", s, i ? " " : "",
+		t = xasprintf("%s%s[%s]", s, i ? " " : "",
 		    config_sections[i]);
 		free(s);
 		s = t;
@@ -681,14 +644,14 @@ config_section_list(void)
 static char *
 config_key_list(const char *section)
 {
-	char *s = config_xstrdup(""), *t;
+	char *s = xstrdup(""), *t;
 	size_t i;
 	int n = 0;
 
 	for (i = 0; i < CONFIG_NOPTIONS; i++) {
 		if (strcmp(config_options[i].section, section) != 0)
 			continue;
-		t = config_xprintf("%s%s%s", s, n++ ? ", " : "",
+		t = xasprintf("%s%s%s", s, n++ ? ", " : "",
 		    config_options[i].key);
 		free(s);
 		s = t;
@@ -701,7 +664,7 @@ static char *
 config_value_error(const char *name, const char *section, const char *key,
     const char *value, const char *why)
 {
-	return config_xprintf("%s: [%s] %s = %s: %s", name, section, key,
+	return xasprintf("%s: [%s] %s = %s: %s", name, section, key,
 	    *value != '\0' ? value : "\"\"", why);
 }
 
@@ -735,7 +698,7 @@ config_apply(struct config *c, const dictionary *d, const char *name,
 			if (config_known_section(entry))
 				continue;
 			list = config_section_list();
-			config_errors_add(errs, config_xprintf("%s: [%s]: "
+			config_errors_add(errs, xasprintf("%s: [%s]: "
 			    "知らないセクションです（使えるのは %s）", name,
 			    entry, list));
 			free(list);
@@ -746,7 +709,7 @@ config_apply(struct config *c, const dictionary *d, const char *name,
 			continue;
 		slen = (size_t)(colon - entry);
 		if (slen == 0) {
-			config_errors_add(errs, config_xprintf("%s: %s = %s: "
+			config_errors_add(errs, xasprintf("%s: %s = %s: "
 			    "セクションの外にあります（[database] などの見出しの"
 			    "下に書いてください）", name, colon + 1, value));
 			continue;
@@ -766,7 +729,7 @@ config_apply(struct config *c, const dictionary *d, const char *name,
 		o = config_find_option(section, colon + 1);
 		if (o == NULL) {
 			list = config_key_list(section);
-			why = config_xprintf("知らないキーです（[%s] に書けるのは"
+			why = xasprintf("知らないキーです（[%s] に書けるのは"
 			    " %s）", section, list);
 			free(list);
 			goto bad;
@@ -853,14 +816,14 @@ config_check_text(const char *name, const char *text, size_t len,
 
 	while (i < len) {
 		if (text[i] == '\0') {
-			*cause = config_xprintf("%s:%d: NUL 文字が含まれています"
+			*cause = xasprintf("%s:%d: NUL 文字が含まれています"
 			    "（テキストファイルではありません）", name,
 			    config_line_of(text, i));
 			return -1;
 		}
 		n = config_utf8_len((const unsigned char *)text + i, len - i);
 		if (n == 0) {
-			*cause = config_xprintf("%s:%d: UTF-8 として正しくない"
+			*cause = xasprintf("%s:%d: UTF-8 として正しくない"
 			    "バイトがあります（UTF-8 で保存し直してください）",
 			    name, config_line_of(text, i));
 			return -1;
@@ -881,30 +844,30 @@ config_ini_cause(const char *name, const char *tmp)
 	char *pat, *raw, *q;
 	int line = 0, linelen;
 
-	pat = config_xprintf(" in %s (", tmp);
+	pat = xasprintf(" in %s (", tmp);
 	p = strstr(msg, pat);
 	if (p != NULL)
 		line = atoi(p + strlen(pat));
 	free(pat);
 	if (line > 0 && strstr(msg, "input line too long") != NULL)
-		return config_xprintf("%s:%d: 設定ファイルとして読めません: 1 行が"
+		return xasprintf("%s:%d: 設定ファイルとして読めません: 1 行が"
 		    "長すぎます（1022 バイトまで）", name, line);
 	if (line > 0 && strstr(msg, "syntax error") != NULL) {
 		arrow = strstr(msg, "-> ");
 		arrow = arrow != NULL ? arrow + 3 : "";
 		linelen = (int)strcspn(arrow, "\r\n");
-		return config_xprintf("%s:%d: 設定ファイルとして読めません: "
+		return xasprintf("%s:%d: 設定ファイルとして読めません: "
 		    "「キー = 値」でも「[セクション]」でもない行です: %.*s",
 		    name, line, linelen, arrow);
 	}
 	/* Anything else: iniparser's own words, on one line. */
-	raw = config_xstrdup(*msg != '\0' ? msg : "iniparser: load failed");
+	raw = xstrdup(*msg != '\0' ? msg : "iniparser: load failed");
 	for (q = raw; *q != '\0'; q++)
 		if (*q == '\n' || *q == '\r')
 			*q = ' ';
 	while (q > raw && q[-1] == ' ')
 		*--q = '\0';
-	pat = config_xprintf("%s: 設定ファイルとして読めません（%s）", name, raw);
+	pat = xasprintf("%s: 設定ファイルとして読めません（%s）", name, raw);
 	free(raw);
 	return pat;
 }
@@ -927,10 +890,10 @@ config_ini_parse(const char *name, const char *text, size_t len,
 
 	if (dir == NULL || *dir == '\0')
 		dir = "/tmp";
-	tmp = config_xprintf("%s/shisaku-ini-XXXXXX", dir);
+	tmp = xasprintf("%s/shisaku-ini-XXXXXX", dir);
 	fd = mkstemp(tmp);
 	if (fd == -1) {
-		*cause = config_xprintf("%s: 設定を読むための一時ファイルを"
+		*cause = xasprintf("%s: 設定を読むための一時ファイルを"
 		    "作れません（%s: %s）", name, dir, strerror(errno));
 		free(tmp);
 		return NULL;
@@ -943,7 +906,7 @@ config_ini_parse(const char *name, const char *text, size_t len,
 			err = errno;
 			close(fd);
 			unlink(tmp);
-			*cause = config_xprintf("%s: 設定を読むための一時ファイルに"
+			*cause = xasprintf("%s: 設定を読むための一時ファイルに"
 			    "書けません（%s: %s）", name, dir, strerror(err));
 			free(tmp);
 			return NULL;
@@ -953,7 +916,7 @@ config_ini_parse(const char *name, const char *text, size_t len,
 	if (close(fd) != 0) {
 		err = errno;
 		unlink(tmp);
-		*cause = config_xprintf("%s: 設定を読むための一時ファイルに"
+		*cause = xasprintf("%s: 設定を読むための一時ファイルに"
 		    "書けません（%s: %s）", name, dir, strerror(err));
 		free(tmp);
 		return NULL;
@@ -986,24 +949,24 @@ config_read_file(const char *path, size_t *lenp, char **cause)
 	size_t len = 0, n;
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		*cause = config_xprintf("%s: ディレクトリです（設定ファイルを"
+		*cause = xasprintf("%s: ディレクトリです（設定ファイルを"
 		    "指定してください）", path);
 		return NULL;
 	}
 	f = fopen(path, "rb");
 	if (f == NULL) {
-		*cause = config_xprintf("%s: 読めません: %s", path,
+		*cause = xasprintf("%s: 読めません: %s", path,
 		    strerror(errno));
 		return NULL;
 	}
-	buf = config_xmalloc(CONFIG_FILE_MAX + 1);
+	buf = xmalloc(CONFIG_FILE_MAX + 1);
 	while ((n = fread(buf + len, 1, CONFIG_FILE_MAX + 1 - len, f)) > 0) {
 		len += n;
 		if (len > CONFIG_FILE_MAX)
 			break;
 	}
 	if (ferror(f)) {
-		*cause = config_xprintf("%s: 読めません: %s", path,
+		*cause = xasprintf("%s: 読めません: %s", path,
 		    strerror(errno));
 		fclose(f);
 		free(buf);
@@ -1011,7 +974,7 @@ config_read_file(const char *path, size_t *lenp, char **cause)
 	}
 	fclose(f);
 	if (len > CONFIG_FILE_MAX) {
-		*cause = config_xprintf("%s: 設定ファイルとしては大きすぎます"
+		*cause = xasprintf("%s: 設定ファイルとしては大きすぎます"
 		    "（%d バイトまで）", path, CONFIG_FILE_MAX);
 		free(buf);
 		return NULL;
@@ -1060,7 +1023,7 @@ config_apply_defaults(struct config *c, char **cause)
 		return -1;
 	for (i = 0; i < CONFIG_NOPTIONS; i++)
 		if (!seen[i]) {
-			*cause = config_xprintf("%s: [%s] %s がありません",
+			*cause = xasprintf("%s: [%s] %s がありません",
 			    CONFIG_DEFAULTS_NAME, config_options[i].section,
 			    config_options[i].key);
 			return -1;
@@ -1081,7 +1044,7 @@ config_exists(const char *path, char **cause)
 		return 1;
 	if (errno == ENOENT || errno == ENOTDIR)
 		return 0;
-	*cause = config_xprintf("%s: 調べられません: %s", path,
+	*cause = xasprintf("%s: 調べられません: %s", path,
 	    strerror(errno));
 	return -1;
 }
@@ -1102,11 +1065,11 @@ config_find_file(const char *explicit_path, char **found, char **cause)
 		if ((r = config_exists(explicit_path, cause)) < 0)
 			return -1;
 		if (r == 0) {
-			*cause = config_xprintf("%s: 設定ファイルがありません"
+			*cause = xasprintf("%s: 設定ファイルがありません"
 			    "（-c で指定されたファイル）", explicit_path);
 			return -1;
 		}
-		*found = config_xstrdup(explicit_path);
+		*found = xstrdup(explicit_path);
 		return 0;
 	}
 	env = getenv("SHISAKU_CONFIG");
@@ -1114,12 +1077,12 @@ config_find_file(const char *explicit_path, char **found, char **cause)
 		if ((r = config_exists(env, cause)) < 0)
 			return -1;
 		if (r == 0) {
-			*cause = config_xprintf("%s: 設定ファイルがありません"
+			*cause = xasprintf("%s: 設定ファイルがありません"
 			    "（環境変数 SHISAKU_CONFIG で指定されたファイル）",
 			    env);
 			return -1;
 		}
-		*found = config_xstrdup(env);
+		*found = xstrdup(env);
 		return 0;
 	}
 	/* XDG: a relative $XDG_CONFIG_HOME is invalid and is ignored. */
@@ -1127,9 +1090,9 @@ config_find_file(const char *explicit_path, char **found, char **cause)
 	home = getenv("HOME");
 	path = NULL;
 	if (xdg != NULL && xdg[0] == '/')
-		path = config_xprintf("%s/shisaku/shisaku.ini", xdg);
+		path = xasprintf("%s/shisaku/shisaku.ini", xdg);
 	else if (home != NULL && *home != '\0')
-		path = config_xprintf("%s/.config/shisaku/shisaku.ini", home);
+		path = xasprintf("%s/.config/shisaku/shisaku.ini", home);
 	if (path != NULL) {
 		if ((r = config_exists(path, cause)) != 0) {
 			if (r < 0) {
@@ -1141,7 +1104,7 @@ config_find_file(const char *explicit_path, char **found, char **cause)
 		}
 		free(path);
 	}
-	path = config_xstrdup("/etc/shisaku/shisaku.ini");
+	path = xstrdup("/etc/shisaku/shisaku.ini");
 	if ((r = config_exists(path, cause)) != 0) {
 		if (r < 0) {
 			free(path);
@@ -1162,7 +1125,7 @@ config_load(const char *explicit_path, char **cause)
 	size_t len;
 
 	*cause = NULL;
-	c = config_xmalloc(sizeof *c);
+	c = xmalloc(sizeof *c);
 	memset(c, 0, sizeof *c);
 	if (config_apply_defaults(c, cause) != 0)
 		goto fail;

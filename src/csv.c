@@ -15,6 +15,7 @@
 
 #include "shisaku/csv.h"
 #include "shisaku/value.h"
+#include "shisaku/util.h"
 
 struct csv_reader {
 	const char	*data;
@@ -40,22 +41,10 @@ struct csv_error {
 	unsigned char	 byte;
 };
 
-static void *
-csv_realloc(void *p, size_t n)
-{
-	p = realloc(p, n);
-	if (p == NULL)
-		abort();
-	return p;
-}
-
 struct csv_reader *
 csv_reader_new(const char *data, size_t len, char sep)
 {
-	struct csv_reader	*r = calloc(1, sizeof *r);
-
-	if (r == NULL)
-		abort();
+	struct csv_reader	*r = xcalloc(1, sizeof *r);
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
 		data += 3;
 		len -= 3;
@@ -84,7 +73,7 @@ csv_buf_add(struct csv_reader *r, char c)
 {
 	if (r->buflen == r->bufcap) {
 		r->bufcap = r->bufcap ? r->bufcap * 2 : 256;
-		r->buf = csv_realloc(r->buf, r->bufcap);
+		r->buf = xreallocarray(r->buf, 1, r->bufcap);
 	}
 	r->buf[r->buflen++] = c;
 }
@@ -94,11 +83,9 @@ csv_field_begin(struct csv_reader *r)
 {
 	if (r->nfields == r->fieldcap) {
 		r->fieldcap = r->fieldcap ? r->fieldcap * 2 : 16;
-		r->starts = csv_realloc(r->starts,
-		    r->fieldcap * sizeof *r->starts);
-		r->lines = csv_realloc(r->lines, r->fieldcap * sizeof *r->lines);
-		r->fields = csv_realloc(r->fields,
-		    r->fieldcap * sizeof *r->fields);
+		r->starts = xreallocarray(r->starts, 1, r->fieldcap * sizeof *r->starts);
+		r->lines = xreallocarray(r->lines, 1, r->fieldcap * sizeof *r->lines);
+		r->fields = xreallocarray(r->fields, 1, r->fieldcap * sizeof *r->fields);
 	}
 	r->starts[r->nfields] = r->buflen;
 	r->lines[r->nfields] = r->line;
@@ -272,9 +259,7 @@ csv_error_report(const struct csv_error *e, char **cause)
 
 	if (cause == NULL)
 		return;
-	*cause = malloc(n);
-	if (*cause == NULL)
-		abort();
+	*cause = xmalloc(n);
 	if (e->has_byte)
 		snprintf(*cause, n, "%s（0x%02X）", e->msg, e->byte);
 	else

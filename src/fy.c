@@ -18,6 +18,7 @@
 
 #include "shisaku/fy.h"
 #include "shisaku/value.h"
+#include "shisaku/util.h"
 
 struct fy_era {
 	const char	*name;		/* 令和 */
@@ -57,14 +58,11 @@ fy_set_cause(char **cause, const char *what, const char *text,
 {
 	char	shown[64];
 	size_t	n;
-	int	len;
 
 	if (cause == NULL)
 		return;
 	if (text == NULL) {
-		*cause = strdup(what);
-		if (*cause == NULL)
-			abort();
+		*cause = xstrdup(what);
 		return;
 	}
 	n = strlen(text);
@@ -76,11 +74,7 @@ fy_set_cause(char **cause, const char *what, const char *text,
 		snprintf(shown, sizeof shown, "%.*s…", (int)n, text);
 	} else
 		snprintf(shown, sizeof shown, "%s", text);
-	len = snprintf(NULL, 0, "%s: \"%s\"%s", what, shown, tail);
-	*cause = malloc((size_t)len + 1);
-	if (*cause == NULL)
-		abort();
-	snprintf(*cause, (size_t)len + 1, "%s: \"%s\"%s", what, shown, tail);
+	*cause = xasprintf("%s: \"%s\"%s", what, shown, tail);
 }
 
 static const char *

@@ -14,6 +14,7 @@
 #include "shisaku/store-browse.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/util.h"
+#include "shisaku/vocab.h"
 
 /* An item is in the year when the year lies in its period, or the plan's
  * where the item gives none. ?1 is the plan (p), ?2 the fiscal year. */
@@ -90,33 +91,19 @@ static const char browse_sql_assigns[] =
 	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)"
 	" ORDER BY nd.node_id, nd.ord, nd.id";
 
-static const char *const browse_which_labels[BROWSE_WHICH_COUNT] = {
-	"すべて", "未入力", "下書き", "提出済", "確認済", "差戻し", "遅れ",
-	"未着手", "実施中", "完了", "延期", "中止"
+/* The filter's own words; the workflow states and the statuses are named
+ * by the vocabulary (vocab.c). */
+static const char *const browse_which_own[BROWSE_WHICH_COUNT] = {
+	[BROWSE_ANY] = "すべて",
+	[BROWSE_MISSING] = "未入力",
+	[BROWSE_BEHIND] = "遅れ",
 };
-
-/* Ends a query: resets the statement (so no read is held while the user
- * thinks) and turns a step error into *cause. */
-static int
-browse_finish(struct store *st, sqlite3_stmt *s, int rc, const char *what,
-    char **cause)
-{
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		*cause = store_errmsg(st, what);
-		sqlite3_reset(s);
-		return -1;
-	}
-	sqlite3_reset(s);
-	return 0;
-}
-
-/* Reads an optional fiscal year column: NULL is 0. */
-static int
-browse_col_fy(sqlite3_stmt *s, int i)
-{
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 :
-	    sqlite3_column_int(s, i);
-}
+static const char *const browse_which_state[BROWSE_WHICH_COUNT] = {
+	[BROWSE_DRAFT] = "draft",
+	[BROWSE_SUBMITTED] = "submitted",
+	[BROWSE_CONFIRMED] = "confirmed",
+	[BROWSE_RETURNED] = "returned",
+};
 
 int
 browse_year_due(struct store *st, int fy, int today_fy, int *due,
@@ -138,7 +125,7 @@ browse_year_due(struct store *st, int fy, int today_fy, int *due,
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		closed = sqlite3_column_int(s, 0) == 0;
-	if (browse_finish(st, s, rc, "年度の状態の読み込み", cause) != 0)
+	if (store_read_end(st, s, rc, "年度の状態の読み込み", cause) != 0)
 		return -1;
 	*due = closed;
 	return 0;
@@ -170,8 +157,8 @@ browse_plans(struct store *st, int fy, int today_fy,
 		p->id = sqlite3_column_int64(s, 0);
 		p->code = store_col_dup(s, 1);
 		p->name = store_col_dup(s, 2);
-		p->first_fy = browse_col_fy(s, 3);
-		p->last_fy = browse_col_fy(s, 4);
+		p->first_fy = store_col_int0(s, 3);
+		p->last_fy = store_col_int0(s, 4);
 		p->org = store_col_dup(s, 5);
 		p->description = store_col_dup(s, 6);
 		p->items = (long)sqlite3_column_int64(s, 7);
@@ -181,7 +168,7 @@ browse_plans(struct store *st, int fy, int today_fy,
 		p->returned = (long)sqlite3_column_int64(s, 11);
 		p->behind = due ? (long)sqlite3_column_int64(s, 12) : 0;
 	}
-	if (browse_finish(st, s, rc, "計画一覧の読み込み", cause) != 0) {
+	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0) {
 		browse_plans_free(v, count);
 		return -1;
 	}
@@ -266,18 +253,17 @@ browse_state_of(const char *s)
 	return BROWSE_STATE_DRAFT;
 }
 
+/* Statuses are numbered in the vocabulary's order (vocab_nth). */
 static enum browse_status
 browse_status_of(const char *s)
 {
-	static const char *const keys[] = {
-		"not_started", "in_progress", "done", "postponed", "cancelled"
-	};
-	size_t	i;
+	const char	*key;
+	int		 i;
 
 	if (s == NULL)
 		return BROWSE_STATUS_NONE;
-	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (strcmp(s, keys[i]) == 0)
+	for (i = 0; (key = vocab_nth(VOCAB_STATUS, i)) != NULL; i++)
+		if (strcmp(s, key) == 0)
 			return (enum browse_status)(i + 1);
 	return BROWSE_STATUS_NONE;
 }
@@ -328,8 +314,8 @@ browse_load_plan(struct store *st, struct browse_tree *t, char **cause)
 	if (rc == SQLITE_ROW) {
 		t->plan_code = store_col_dup(s, 0);
 		t->plan_name = store_col_dup(s, 1);
-		t->first_fy = browse_col_fy(s, 2);
-		t->last_fy = browse_col_fy(s, 3);
+		t->first_fy = store_col_int0(s, 2);
+		t->last_fy = store_col_int0(s, 3);
 		t->max_depth = sqlite3_column_type(s, 4) != SQLITE_NULL ?
 		    sqlite3_column_int(s, 4) : sqlite3_column_int(s, 5);
 	} else if (rc == SQLITE_DONE) {
@@ -338,7 +324,7 @@ browse_load_plan(struct store *st, struct browse_tree *t, char **cause)
 		    t->plan_id);
 		return -1;
 	}
-	if (browse_finish(st, s, rc, "計画の読み込み", cause) != 0)
+	if (store_read_end(st, s, rc, "計画の読み込み", cause) != 0)
 		return -1;
 
 	for (depth = 0; depth < 4; depth++)
@@ -353,7 +339,7 @@ browse_load_plan(struct store *st, struct browse_tree *t, char **cause)
 			t->levels[depth - 1] = store_col_dup(s, 1);
 		}
 	}
-	if (browse_finish(st, s, rc, "階層名の読み込み", cause) != 0)
+	if (store_read_end(st, s, rc, "階層名の読み込み", cause) != 0)
 		return -1;
 
 	if ((s = store_stmt(st, browse_sql_flags, cause)) == NULL)
@@ -371,7 +357,7 @@ browse_load_plan(struct store *st, struct browse_tree *t, char **cause)
 		f->label = store_col_dup(s, 2);
 		f->symbol = store_col_dup(s, 3);
 	}
-	return browse_finish(st, s, rc, "区分の読み込み", cause);
+	return store_read_end(st, s, rc, "区分の読み込み", cause);
 }
 
 static int
@@ -394,7 +380,7 @@ browse_load_depts(struct store *st, struct browse_tree *t, char **cause)
 		d->code = store_col_dup(s, 1);
 		d->name = store_col_dup(s, 2);
 	}
-	return browse_finish(st, s, rc, "担当課の読み込み", cause);
+	return store_read_end(st, s, rc, "担当課の読み込み", cause);
 }
 
 /* A node as read, before it is put in depth-first order. */
@@ -443,15 +429,15 @@ browse_load_nodes(struct store *st, struct browse_tree *t,
 		r->node.code = store_col_dup(s, 3);
 		r->node.title = store_col_dup(s, 4);
 		r->node.label = store_col_dup(s, 5);
-		r->node.first_fy = browse_col_fy(s, 6);
-		r->node.last_fy = browse_col_fy(s, 7);
+		r->node.first_fy = store_col_int0(s, 6);
+		r->node.last_fy = store_col_int0(s, 7);
 		state = (const char *)sqlite3_column_text(s, 8);
 		status = (const char *)sqlite3_column_text(s, 9);
 		r->node.state = browse_state_of(state);
 		r->node.status = browse_status_of(status);
 		r->first_child = r->last_child = r->next = -1;
 	}
-	if (browse_finish(st, s, rc, "施策体系の読み込み", cause) != 0) {
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0) {
 		for (i = 0; i < (long)n; i++) {
 			free(raw[i].node.code);
 			free(raw[i].node.title);
@@ -562,7 +548,7 @@ browse_load_marks(struct store *st, struct browse_tree *t,
 			if (t->flags[f].id == flag_id)
 				t->nodes[i].flags |= (uint64_t)1 << f;
 	}
-	return browse_finish(st, s, rc, "区分の読み込み", cause);
+	return store_read_end(st, s, rc, "区分の読み込み", cause);
 }
 
 static int
@@ -599,7 +585,7 @@ browse_load_assigns(struct store *st, struct browse_tree *t,
 		    sqlite3_column_int(s, 2) != 0;
 		node->nassigns++;
 	}
-	return browse_finish(st, s, rc, "担当課の読み込み", cause);
+	return store_read_end(st, s, rc, "担当課の読み込み", cause);
 }
 
 int
@@ -653,9 +639,18 @@ done:
 const char *
 browse_which_label(enum browse_which w)
 {
+	const char	*label = NULL;
+
 	if ((int)w < 0 || w >= BROWSE_WHICH_COUNT)
 		return "";
-	return browse_which_labels[w];
+	if (browse_which_own[w] != NULL)
+		return browse_which_own[w];
+	if (browse_which_state[w] != NULL)
+		label = vocab_label(VOCAB_STATE, browse_which_state[w]);
+	else if (w >= BROWSE_NOT_STARTED)
+		label = vocab_label(VOCAB_STATUS,
+		    vocab_nth(VOCAB_STATUS, (int)(w - BROWSE_NOT_STARTED)));
+	return label != NULL ? label : "";
 }
 
 int

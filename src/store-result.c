@@ -113,16 +113,6 @@ dup_or_empty(const char *s)
 	return xstrdup(s != NULL ? s : "");
 }
 
-static void
-value_copy(struct value *to, const struct value *from)
-{
-	*to = *from;
-	if (from->kind == VALUE_TEXT)
-		to->text = xstrdup(from->text != NULL ? from->text : "");
-	else
-		to->text = NULL;
-}
-
 /* Steps a write statement to its end; returns 0 or -1 with *cause. */
 static int
 step_write(struct store *st, sqlite3_stmt *s, const char *what, char **cause)
@@ -135,20 +125,6 @@ step_write(struct store *st, sqlite3_stmt *s, const char *what, char **cause)
 		return (rc & 0xff) == SQLITE_BUSY ? STORE_BUSY : -1;
 	}
 	sqlite3_reset(s);
-	return 0;
-}
-
-/* Ends a read loop: resets the statement (no read is held while the user
- * thinks) and turns a step error into *cause. */
-static int
-finish_read(struct store *st, sqlite3_stmt *s, int rc, const char *what,
-    char **cause)
-{
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		*cause = store_errmsg(st, what);
-		return -1;
-	}
 	return 0;
 }
 
@@ -221,7 +197,7 @@ store_result_depts(struct store *st, long long node_id, int fy,
 		d->from_fy = sqlite3_column_int(s, 3);
 		d->until_fy = sqlite3_column_int(s, 4);
 	}
-	if (finish_read(st, s, rc, "担当課の読み込み", cause) != 0) {
+	if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0) {
 		store_result_depts_free(*out, *n);
 		*out = NULL;
 		*n = 0;
@@ -242,7 +218,7 @@ store_year_is_open(struct store *st, int fy, int *open, char **cause)
 	sqlite3_bind_int(s, 1, fy);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		*open = sqlite3_column_int(s, 0) != 0;
-	return finish_read(st, s, rc, "年度の受付状況", cause);
+	return store_read_end(st, s, rc, "年度の受付状況", cause);
 }
 
 /* ---- entries ---- */
@@ -304,7 +280,7 @@ load_node(struct store *st, struct result_entry *e, char **cause)
 		depth = sqlite3_column_int(s, 3);
 		max_depth = sqlite3_column_int(s, 4);
 	}
-	if (finish_read(st, s, rc, "取組の読み込み", cause) != 0)
+	if (store_read_end(st, s, rc, "取組の読み込み", cause) != 0)
 		return -1;
 	if (rc != SQLITE_ROW) {
 		*cause = xasprintf("取組（id %lld）がありません", e->node_id);
@@ -357,7 +333,7 @@ load_result(struct store *st, struct result_entry *e, char **cause)
 		e->confirmed_by = xstrdup("");
 		e->confirmed_at = xstrdup("");
 	}
-	return finish_read(st, s, rc, "実績の読み込み", cause);
+	return store_read_end(st, s, rc, "実績の読み込み", cause);
 }
 
 static int
@@ -388,7 +364,7 @@ load_indicators(struct store *st, struct result_entry *e, char **cause)
 		r->note = store_col_dup(s, 11);
 		r->has_actual = sqlite3_column_int(s, 12);
 	}
-	return finish_read(st, s, rc, "指標の読み込み", cause);
+	return store_read_end(st, s, rc, "指標の読み込み", cause);
 }
 
 /* Reads the entry as it is now; runs inside the caller's transaction or
@@ -997,12 +973,6 @@ store_history_free(struct history_row *rows, size_t n)
 	free(rows);
 }
 
-static char *
-col_opt_dup(sqlite3_stmt *s, int i)
-{
-	return sqlite3_column_type(s, i) == SQLITE_NULL ? NULL : store_col_dup(s, i);
-}
-
 static int
 history_list(struct store *st, const char *sql, long long id, int fy,
     size_t limit, size_t offset, struct history_row **rows, size_t *n,
@@ -1031,10 +1001,10 @@ history_list(struct store *st, const char *sql, long long id, int fy,
 		h->indicator_name = store_col_dup(s, 5);
 		h->fy = sqlite3_column_int(s, 6);
 		h->field = store_col_dup(s, 7);
-		h->old_value = col_opt_dup(s, 8);
-		h->new_value = col_opt_dup(s, 9);
+		h->old_value = store_col_dup_null(s, 8);
+		h->new_value = store_col_dup_null(s, 9);
 	}
-	if (finish_read(st, s, rc, "履歴の読み込み", cause) != 0) {
+	if (store_read_end(st, s, rc, "履歴の読み込み", cause) != 0) {
 		store_history_free(*rows, *n);
 		*rows = NULL;
 		*n = 0;
@@ -1096,7 +1066,7 @@ store_year_set_open(struct store *st, int fy, int open, const char *login,
 	sqlite3_bind_int(q, 1, fy);
 	if ((rc = sqlite3_step(q)) == SQLITE_ROW)
 		was = sqlite3_column_int(q, 0) != 0;
-	if (finish_read(st, q, rc, "年度の受付状況", cause) != 0)
+	if (store_read_end(st, q, rc, "年度の受付状況", cause) != 0)
 		goto fail;
 	if ((was == 1) == (open != 0)) {
 		store_rollback(st);	/* already so: nothing to write */
@@ -1145,7 +1115,7 @@ store_year_list(struct store *st, struct year_row **rows, size_t *n,
 		y->changed_by = store_col_dup(s, 2);
 		y->changed_at = store_col_dup(s, 3);
 	}
-	if (finish_read(st, s, rc, "年度の一覧", cause) != 0) {
+	if (store_read_end(st, s, rc, "年度の一覧", cause) != 0) {
 		store_year_list_free(*rows, *n);
 		*rows = NULL;
 		*n = 0;

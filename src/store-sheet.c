@@ -46,27 +46,6 @@ sheet_grow(void *p, size_t *cap, size_t n, size_t size)
 	return q;
 }
 
-/* Column as a malloc'd string, NULL for NULL. */
-static char *
-col_text_null(sqlite3_stmt *s, int i)
-{
-	const unsigned char	*t;
-
-	if (sqlite3_column_type(s, i) == SQLITE_NULL)
-		return NULL;
-	t = sqlite3_column_text(s, i);
-	return xstrdup(t == NULL ? "" : (const char *)t);
-}
-
-/* Column as an integer, 0 for NULL (fiscal years, flags). */
-static int
-col_int(sqlite3_stmt *s, int i)
-{
-	if (sqlite3_column_type(s, i) == SQLITE_NULL)
-		return 0;
-	return sqlite3_column_int(s, i);
-}
-
 /* A vocabulary key read from the database as the static key string of
  * vocab.h, so no allocation is needed; NULL when absent or unknown. */
 static const char *
@@ -77,14 +56,6 @@ col_vocab(sqlite3_stmt *s, int i, enum vocab v)
 	if (t == NULL)
 		return NULL;
 	return vocab_key(v, (const char *)t);
-}
-
-static void
-value_copy(struct value *to, const struct value *from)
-{
-	*to = *from;
-	if (from->kind == VALUE_TEXT && from->text != NULL)
-		to->text = xstrdup(from->text);
 }
 
 /* Steps s: 1 for a row, 0 at the end, -1 on error with *cause set. */
@@ -340,15 +311,15 @@ sheet_load_node(struct store *st, struct sheet *s, long long *parent,
 		s->code = store_col_dup(q, 4);
 		s->title = store_col_dup(q, 5);
 		label = store_col_dup(q, 6);
-		s->first_fy = col_int(q, 7);
-		s->last_fy = col_int(q, 8);
+		s->first_fy = store_col_int0(q, 7);
+		s->last_fy = store_col_int0(q, 8);
 		s->summary = store_col_dup(q, 9);
 		s->means = store_col_dup(q, 10);
 		s->note = store_col_dup(q, 11);
 		s->plan_code = store_col_dup(q, 12);
 		s->plan_name = store_col_dup(q, 13);
-		s->plan_first_fy = col_int(q, 14);
-		s->plan_last_fy = col_int(q, 15);
+		s->plan_first_fy = store_col_int0(q, 14);
+		s->plan_last_fy = store_col_int0(q, 15);
 		s->max_depth = sqlite3_column_int(q, 16);
 		if (*label != '\0')
 			s->level = label;
@@ -451,9 +422,9 @@ sheet_read_depts(struct store *st, sqlite3_stmt *q, struct sheet_dept **out,
 		d[cnt].id = sqlite3_column_int64(q, 0);
 		d[cnt].code = store_col_dup(q, 1);
 		d[cnt].name = store_col_dup(q, 2);
-		d[cnt].is_main = col_int(q, 3);
-		d[cnt].from_fy = col_int(q, 4);
-		d[cnt].until_fy = col_int(q, 5);
+		d[cnt].is_main = store_col_int0(q, 3);
+		d[cnt].from_fy = store_col_int0(q, 4);
+		d[cnt].until_fy = store_col_int0(q, 5);
 		cnt++;
 	}
 	sqlite3_reset(q);
@@ -494,8 +465,8 @@ sheet_load_yearplans(struct store *st, struct sheet *s, char **cause)
 		s->yearplans = sheet_grow(s->yearplans, &cap, s->nyearplans,
 		    sizeof *s->yearplans);
 		y = &s->yearplans[s->nyearplans++];
-		y->from_fy = col_int(q, 0);
-		y->to_fy = col_int(q, 1);
+		y->from_fy = store_col_int0(q, 0);
+		y->to_fy = store_col_int0(q, 1);
 		y->text = store_col_dup(q, 2);
 	}
 	sqlite3_reset(q);
@@ -508,7 +479,7 @@ sheet_load_yearplans(struct store *st, struct sheet *s, char **cause)
 	cap = 0;
 	while ((rc = sheet_step(st, q, cause)) == 1) {
 		s->costs = sheet_grow(s->costs, &cap, s->ncosts, sizeof *s->costs);
-		s->costs[s->ncosts].fy = col_int(q, 0);
+		s->costs[s->ncosts].fy = store_col_int0(q, 0);
 		s->costs[s->ncosts].trend = col_vocab(q, 1, VOCAB_TREND);
 		s->ncosts++;
 	}
@@ -529,7 +500,7 @@ sheet_read_fyvalues(struct store *st, sqlite3_stmt *q, int with_note,
 
 		*out = sheet_grow(*out, &cap, *n, sizeof **out);
 		v = &(*out)[(*n)++];
-		v->fy = col_int(q, 0);
+		v->fy = store_col_int0(q, 0);
 		store_col_value(q, 1, &v->v);
 		v->note = with_note ? store_col_dup(q, 3) : xstrdup("");
 	}
@@ -559,11 +530,11 @@ sheet_load_indicators(struct store *st, struct sheet *s, char **cause)
 		in->category = store_col_dup(q, 4);
 		in->unit = store_col_dup(q, 5);
 		in->direction = col_vocab(q, 6, VOCAB_DIRECTION);
-		in->cumulative = col_int(q, 7);
+		in->cumulative = store_col_int0(q, 7);
 		store_col_value(q, 8, &in->base);
-		in->base_fy = col_int(q, 10);
+		in->base_fy = store_col_int0(q, 10);
 		store_col_value(q, 11, &in->final);
-		in->final_fy = col_int(q, 13);
+		in->final_fy = store_col_int0(q, 13);
 		in->rationale = store_col_dup(q, 14);
 		in->note = store_col_dup(q, 15);
 	}
@@ -616,7 +587,7 @@ sheet_load_result(struct store *st, struct sheet *s, char **cause)
 		r->id = sqlite3_column_int64(q, 0);
 		r->fy = s->fy;
 		r->status = col_vocab(q, 1, VOCAB_STATUS);
-		r->grade = col_text_null(q, 2);
+		r->grade = store_col_dup_null(q, 2);
 		r->state = col_vocab(q, 3, VOCAB_STATE);
 		r->text = store_col_dup(q, 4);
 		r->comment = store_col_dup(q, 5);
@@ -855,8 +826,8 @@ rm_load_plan(struct store *st, struct roadmap *rm, char *levels[5],
 	sqlite3_bind_int64(q, 1, rm->plan_id);
 	if ((rc = sheet_step(st, q, cause)) == 1) {
 		rm->plan_name = store_col_dup(q, 0);
-		rm->first_fy = col_int(q, 1);
-		rm->last_fy = col_int(q, 2);
+		rm->first_fy = store_col_int0(q, 1);
+		rm->last_fy = store_col_int0(q, 2);
 	}
 	sqlite3_reset(q);
 	if (rc == 0 && cause != NULL)
@@ -871,9 +842,9 @@ rm_load_plan(struct store *st, struct roadmap *rm, char *levels[5],
 		sqlite3_bind_int64(q, 1, rm->plan_id);
 		if ((rc = sheet_step(st, q, cause)) == 1) {
 			if (rm->first_fy == 0)
-				rm->first_fy = col_int(q, 0);
+				rm->first_fy = store_col_int0(q, 0);
 			if (rm->last_fy == 0)
-				rm->last_fy = col_int(q, 1);
+				rm->last_fy = store_col_int0(q, 1);
 		}
 		sqlite3_reset(q);
 		if (rc < 0)
@@ -1197,8 +1168,8 @@ store_roadmap_cells(struct store *st, long long node_id, int first_fy,
 	while ((rc = sheet_step(st, q, cause)) == 1) {
 		const unsigned char	*t = sqlite3_column_text(q, 2);
 
-		from = col_int(q, 0);
-		to = col_int(q, 1);
+		from = store_col_int0(q, 0);
+		to = store_col_int0(q, 1);
 		for (y = from < first_fy ? first_fy : from;
 		    y <= to && y <= last_fy; y++) {
 			struct roadmap_cell	*c = &cells[y - first_fy];
@@ -1220,7 +1191,7 @@ store_roadmap_cells(struct store *st, long long node_id, int first_fy,
 	sqlite3_bind_int(q, 2, first_fy);
 	sqlite3_bind_int(q, 3, last_fy);
 	while ((rc = sheet_step(st, q, cause)) == 1) {
-		fy = col_int(q, 0);
+		fy = store_col_int0(q, 0);
 		cells[fy - first_fy].trend = col_vocab(q, 1, VOCAB_TREND);
 	}
 	sqlite3_reset(q);
@@ -1235,13 +1206,13 @@ store_roadmap_cells(struct store *st, long long node_id, int first_fy,
 	while ((rc = sheet_step(st, q, cause)) == 1) {
 		struct roadmap_cell	*c;
 
-		fy = col_int(q, 0);
+		fy = store_col_int0(q, 0);
 		c = &cells[fy - first_fy];
 		c->status = col_vocab(q, 1, VOCAB_STATUS);
 		c->state = col_vocab(q, 2, VOCAB_STATE);
 		if (c->state == NULL)
 			c->state = "draft";
-		c->grade = col_text_null(q, 3);
+		c->grade = store_col_dup_null(q, 3);
 	}
 	sqlite3_reset(q);
 	if (rc < 0)
@@ -1390,11 +1361,11 @@ store_indicator_list(struct store *st, long long plan_id, int fy,
 		r->category = store_col_dup(q, 5);
 		r->unit = store_col_dup(q, 6);
 		r->direction = col_vocab(q, 7, VOCAB_DIRECTION);
-		r->cumulative = col_int(q, 8);
+		r->cumulative = store_col_int0(q, 8);
 		store_col_value(q, 9, &r->base);
-		r->base_fy = col_int(q, 11);
+		r->base_fy = store_col_int0(q, 11);
 		store_col_value(q, 12, &r->final);
-		r->final_fy = col_int(q, 14);
+		r->final_fy = store_col_int0(q, 14);
 		r->rationale = store_col_dup(q, 15);
 		store_col_value(q, 16, &r->target);
 		if (r->target.kind != VALUE_NONE)
@@ -1407,7 +1378,7 @@ store_indicator_list(struct store *st, long long plan_id, int fy,
 		store_col_value(q, 18, &r->actual);
 		r->actual_note = store_col_dup(q, 20);
 		r->actual_sum = sqlite3_column_double(q, 21);
-		r->actual_sum_count = col_int(q, 23) > 0 ? -1 : col_int(q, 22);
+		r->actual_sum_count = store_col_int0(q, 23) > 0 ? -1 : store_col_int0(q, 22);
 	}
 	sqlite3_reset(q);
 	if (rc < 0) {

@@ -88,6 +88,32 @@ store_col_dup(sqlite3_stmt *s, int i)
 	return xstrdup(store_col_text(s, i));
 }
 
+char *
+store_col_dup_null(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? NULL : store_col_dup(s, i);
+}
+
+int
+store_col_int0(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 :
+	    sqlite3_column_int(s, i);
+}
+
+int
+store_read_end(struct store *st, sqlite3_stmt *s, int rc, const char *what,
+    char **cause)
+{
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		if (cause != NULL)
+			*cause = store_errmsg(st, what);
+		return -1;
+	}
+	return 0;
+}
+
 void
 store_col_value(sqlite3_stmt *s, int i, struct value *v)
 {

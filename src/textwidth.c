@@ -16,6 +16,7 @@
 #include <wchar.h>
 
 #include "shisaku/textwidth.h"
+#include "shisaku/util.h"
 
 /* What the decoder returns for a byte that does not start a valid
  * sequence; it is shown as '?'. */
@@ -391,9 +392,7 @@ tw_fold(const char *s, size_t *count)
 	wchar_t	*out, wc;
 	size_t	 n, i = 0;
 
-	out = malloc((strlen(s) + 1) * sizeof *out);
-	if (out == NULL)
-		return NULL;
+	out = xreallocarray(NULL, strlen(s) + 1, sizeof *out);
 	while ((n = tw_decode(s, &wc)) > 0) {
 		if (wc == TW_INVALID)
 			wc = 0xFFFD;
@@ -424,7 +423,7 @@ tw_contains(const char *hay, const char *needle)
 		return 0;
 	h = tw_fold(hay, &nh);
 	nd = tw_fold(needle, &nn);
-	if (h != NULL && nd != NULL && nn <= nh) {
+	if (nn <= nh) {
 		for (i = 0; i + nn <= nh && !found; i++)
 			found = wmemcmp(h + i, nd, nn) == 0;
 	}

@@ -1453,6 +1453,7 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 	ui_signals_install();
 	if (!ui_atexit_set) {
 		atexit(ui_restore_terminal);
+		util_set_fatal_hook(ui_restore_terminal);
 		ui_atexit_set = 1;
 	}
 	/* newterm, unlike initscr, returns NULL instead of exiting. */

@@ -10,9 +10,19 @@
 
 #include "shisaku/util.h"
 
+static void (*fatal_hook)(void);
+
+void
+util_set_fatal_hook(void (*hook)(void))
+{
+	fatal_hook = hook;
+}
+
 static void
 out_of_memory(void)
 {
+	if (fatal_hook != NULL)
+		fatal_hook();
 	fputs("shisaku: メモリが足りません\n", stderr);
 	exit(70);
 }

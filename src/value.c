@@ -15,24 +15,13 @@
 #include <string.h>
 
 #include "shisaku/value.h"
-
-static char *
-value_strdup(const char *s)
-{
-	size_t	 n = strlen(s) + 1;
-	char	*p = malloc(n);
-
-	if (p == NULL)
-		abort();
-	memcpy(p, s, n);
-	return p;
-}
+#include "shisaku/util.h"
 
 static void
 value_set_cause(char **cause, const char *msg)
 {
 	if (cause != NULL)
-		*cause = value_strdup(msg);
+		*cause = xstrdup(msg);
 }
 
 /*
@@ -158,9 +147,7 @@ value_normalize(const char *s)
 	char			*out, *p;
 
 	/* Every replacement is no longer than what it replaces. */
-	out = p = malloc(len + 1);
-	if (out == NULL)
-		abort();
+	out = p = xmalloc(len + 1);
 	while (i < len) {
 		n = utf8_decode(u + i, len - i, &cp);
 		if (n == 0) {
@@ -218,9 +205,7 @@ value_trim_dup(const char *s)
 			end = p + 1;
 		}
 	}
-	out = malloc((size_t)(end - s) + 1);
-	if (out == NULL)
-		abort();
+	out = xmalloc((size_t)(end - s) + 1);
 	memcpy(out, s, (size_t)(end - s));
 	out[end - s] = '\0';
 	return out;
@@ -500,22 +485,28 @@ value_format(const struct value *v, const char *unit, int with_unit)
 	size_t	 n, un;
 
 	if (v == NULL || v->kind == VALUE_NONE)
-		return value_strdup("");
+		return xstrdup("");
 	if (v->kind == VALUE_TEXT)
-		return value_strdup(v->text != NULL ? v->text : "");
+		return xstrdup(v->text != NULL ? v->text : "");
 	if (!isfinite(v->num))
-		return value_strdup("");
+		return xstrdup("");
 	value_plain(v->num, plain);
 	if (!with_unit || unit == NULL)
 		unit = "";
 	n = strlen(plain);
 	un = strlen(unit);
-	out = malloc(n + un + 1);
-	if (out == NULL)
-		abort();
+	out = xmalloc(n + un + 1);
 	memcpy(out, plain, n);
 	memcpy(out + n, unit, un + 1);
 	return out;
+}
+
+void
+value_copy(struct value *to, const struct value *from)
+{
+	*to = *from;
+	to->text = from->kind == VALUE_TEXT ?
+	    xstrdup(from->text != NULL ? from->text : "") : NULL;
 }
 
 void

@@ -9,17 +9,18 @@
 
 #include "shisaku/util.h"
 #include "shisaku/workflow.h"
+#include "shisaku/vocab.h"
 
+/* The states' database keys; their words are the vocabulary's (vocab.c). */
 static const struct {
 	enum wf_state	 state;
 	const char	*key;
-	const char	*label;
 } states[] = {
-	{ WF_NONE,      NULL,        "未入力" },
-	{ WF_DRAFT,     "draft",     "下書き" },
-	{ WF_SUBMITTED, "submitted", "提出済" },
-	{ WF_CONFIRMED, "confirmed", "確認済" },
-	{ WF_RETURNED,  "returned",  "差戻し" },
+	{ WF_NONE,      NULL },
+	{ WF_DRAFT,     "draft" },
+	{ WF_SUBMITTED, "submitted" },
+	{ WF_CONFIRMED, "confirmed" },
+	{ WF_RETURNED,  "returned" },
 };
 #define NSTATES (sizeof states / sizeof states[0])
 
@@ -59,12 +60,12 @@ workflow_state_key(enum wf_state s)
 const char *
 workflow_state_label(enum wf_state s)
 {
-	size_t	i;
+	const char	*label;
 
-	for (i = 0; i < NSTATES; i++)
-		if (states[i].state == s)
-			return states[i].label;
-	return "";
+	if (s == WF_NONE)
+		return "未入力";
+	label = vocab_label(VOCAB_STATE, workflow_state_key(s));
+	return label != NULL ? label : "";
 }
 
 int

@@ -39,9 +39,18 @@ int store_bind_opt_int(sqlite3_stmt *s, int i, long long v);	/* 0 → NULL */
 /* Binds a value to two parameters (num at i, txt at i + 1). */
 int store_bind_value(sqlite3_stmt *s, int i, const struct value *v);
 
-/* Column readers: NULL text reads as "". */
+/* Column readers: NULL text reads as "" (store_col_dup_null keeps NULL),
+ * a NULL integer as 0. */
 const char *store_col_text(sqlite3_stmt *s, int i);
 char *store_col_dup(sqlite3_stmt *s, int i);
+char *store_col_dup_null(sqlite3_stmt *s, int i);
+int store_col_int0(sqlite3_stmt *s, int i);
+
+/* Ends a read loop whose last sqlite3_step gave rc: resets the statement
+ * (no read is held while the user thinks) and turns a step error into
+ * *cause ("what: reason"). Returns 0 or -1. */
+int store_read_end(struct store *st, sqlite3_stmt *s, int rc, const char *what,
+    char **cause);
 /* Reads a value from two columns (num at i, txt at i + 1). */
 void store_col_value(sqlite3_stmt *s, int i, struct value *v);
 

@@ -9,6 +9,11 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* A function to run before the out-of-memory message is printed, so the
+ * terminal interface can put the screen back first and the message is
+ * seen. NULL for none. */
+void util_set_fatal_hook(void (*hook)(void));
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xreallocarray(void *p, size_t n, size_t size);

@@ -50,6 +50,8 @@ char *value_format_number(double num, char *buf, size_t size);
 char *value_format_grouped(double num, char *buf, size_t size);
 
 void value_clear(struct value *v);
+/* Makes *to a copy of *from that owns its own text. */
+void value_copy(struct value *to, const struct value *from);
 int value_equal(const struct value *a, const struct value *b);
 
 /*
