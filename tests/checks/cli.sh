@@ -76,6 +76,11 @@ check "an unknown command exits 2" sh -c "'$bin' -d '$db' frobnicate 2>/dev/null
 
 check "user add a clerk" run user add tanaka --role clerk --dept 結城市/総務課
 check "user list shows the clerk" sh -c "'$bin' -d '$db' user list | grep -q '^tanaka	clerk	結城市/総務課'"
+# 総務課 is a name in both 結城市 and 小美玉市: the name alone is refused.
+run user add suzuki --role clerk --dept 総務課 2> "$scratch/err"; rc=$?
+check "an ambiguous department name is refused" test "$rc" -eq 1
+check "and the codes to choose from are named" grep -q '結城市/総務課' "$scratch/err"
+check "a name unique to one department is accepted" run user add kato --role clerk --dept 収納課
 check "a clerk needs a department" sh -c "! '$bin' -d '$db' user add sato --role clerk"
 check "user remove" run user remove tanaka
 if command -v setpriv >/dev/null && [ "$(id -u)" -eq 0 ]; then
