@@ -94,6 +94,8 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	pf_doc_init(&d);
 	for (i = optind; i < argc; i++)
 		pf_read_file(&d, argv[i], &res.res, replace);
+	if (replace)
+		pf_check_replace(&d, &res.res);
 	if (d.nerrors > 0) {
 		for (e = 0; e < d.nerrors; e++)
 			fprintf(stderr, "%s\n", d.errors[e]);

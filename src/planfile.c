@@ -916,6 +916,35 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 }
 
 size_t
+pf_check_replace(struct pf_doc *d, const struct pf_resolver *res)
+{
+	size_t	i, j, nerr = d->nerrors;
+	long	n;
+	int	carried;
+
+	if (res == NULL || res->plan_results == NULL)
+		return 0;
+	for (i = 0; i < d->n; i++) {
+		const struct pf_record *r = &d->recs[i];
+		if (r->kind != PF_PLAN || !res->plan_exists(res->arg, r->f[PLAN_CODE]))
+			continue;
+		if ((n = res->plan_results(res->arg, r->f[PLAN_CODE])) <= 0)
+			continue;
+		carried = 0;
+		for (j = 0; j < d->n && !carried; j++)
+			carried = (d->recs[j].kind == PF_RESULT ||
+			    d->recs[j].kind == PF_ACTUAL) &&
+			    strcmp(d->recs[j].f[0], r->f[PLAN_CODE]) == 0;
+		if (!carried)
+			add_error(d, r->file, r->line, COLNO(PLAN_CODE), "計画「%s」には"
+			    "実績が %ld 件あり、--replace はそれを消します。実績を含む"
+			    "書き出し（shisaku export --plan %s）を編集して読み込んで"
+			    "ください", r->f[PLAN_CODE], n, r->f[PLAN_CODE]);
+	}
+	return d->nerrors - nerr;
+}
+
+size_t
 pf_read_file(struct pf_doc *d, const char *path, const struct pf_resolver *res,
     int replace)
 {

@@ -80,6 +80,26 @@ res_grade_valid(void *arg, const char *grade)
 	return r->cfg == NULL || config_grade_label(r->cfg, grade) != NULL;
 }
 
+static long
+res_plan_results(void *arg, const char *plan)
+{
+	static const char sql[] = "SELECT (SELECT count(*) FROM result r JOIN node n"
+	    " ON n.id = r.node_id WHERE n.plan_id = p.id) + (SELECT count(*)"
+	    " FROM indicator_actual a JOIN indicator i ON i.id = a.indicator_id"
+	    " WHERE i.plan_id = p.id) FROM plan p WHERE p.code = ?";
+	struct store_resolver	*r = arg;
+	sqlite3_stmt		*s = store_stmt(r->st, sql, NULL);
+	long			 n = 0;
+
+	if (s == NULL)
+		return 0;
+	store_bind_text(s, 1, plan);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return n;
+}
+
 void
 store_resolver_init(struct store_resolver *r, struct store *st,
     const struct config *cfg)
@@ -93,6 +113,7 @@ store_resolver_init(struct store_resolver *r, struct store *st,
 	r->res.node_exists = res_node_exists;
 	r->res.indicator_exists = res_indicator_exists;
 	r->res.grade_valid = res_grade_valid;
+	r->res.plan_results = res_plan_results;
 }
 
 /* ---- import ---- */

@@ -75,6 +75,8 @@ struct pf_resolver {
 		    char **unit);
 	/* The evaluation scale: 1 if grade is a key of it. */
 	int	(*grade_valid)(void *arg, const char *grade);
+	/* How many results and actual values the plan has in the database. */
+	long	(*plan_results)(void *arg, const char *plan);
 };
 
 void pf_doc_init(struct pf_doc *d);
@@ -93,6 +95,14 @@ struct pf_record *pf_doc_add(struct pf_doc *d, enum pf_kind kind,
  */
 size_t pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
     const struct pf_resolver *res, int replace);
+
+/*
+ * For an import with --replace, after every file is read: a plan that is
+ * replaced deletes its results, so a plan whose results in the database
+ * the document does not carry again (no result or actual rows for it) is
+ * an error at its plan row. Returns the number of new errors.
+ */
+size_t pf_check_replace(struct pf_doc *d, const struct pf_resolver *res);
 
 /* Reads a file from disk (or "-" for standard input) with pf_read. */
 size_t pf_read_file(struct pf_doc *d, const char *path,

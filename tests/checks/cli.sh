@@ -58,6 +58,19 @@ check "the database is unchanged" test "$(sqlite3 "$scratch/d.db" .dump | md5sum
 check "dry run of a good file succeeds" "$bin" -d "$scratch/d.db" import --dry-run db/samples/yuki-actionplan.csv
 check "dry run writes nothing" test "$(sqlite3 "$scratch/d.db" .dump | md5sum)" = "$before"
 
+# --replace deletes a plan's results: refused unless the file carries them.
+"$bin" -d "$scratch/r.db" init >/dev/null
+"$bin" -d "$scratch/r.db" import db/samples/yuki-actionplan.csv >/dev/null
+printf 'shisaku-plan,1\nresult,yuki-ap,1,R3,完了,A,提出済,出前講座を42回開催,,,clerk,2022-04-20T10:00:00\n' > "$scratch/res.csv"
+check "a results file loads into a plan" "$bin" -d "$scratch/r.db" import "$scratch/res.csv"
+"$bin" -d "$scratch/r.db" import --replace db/samples/yuki-actionplan.csv 2> "$scratch/err"; rc=$?
+check "--replace without the results is refused" test "$rc" -eq 1
+check "and says to export with the results" grep -q 'export --plan yuki-ap' "$scratch/err"
+check "and the result is still there" test "$(sqlite3 "$scratch/r.db" "SELECT text FROM result")" = "出前講座を42回開催"
+"$bin" -d "$scratch/r.db" export --plan yuki-ap -o "$scratch/withres.csv"
+check "--replace with an export that carries them works" "$bin" -d "$scratch/r.db" import --replace "$scratch/withres.csv"
+check "and keeps the result" test "$(sqlite3 "$scratch/r.db" "SELECT text FROM result")" = "出前講座を42回開催"
+
 check "check finds no problems" run check
 sqlite3 "$db" "PRAGMA foreign_keys=OFF; INSERT INTO node_flag VALUES (99999, 99999);"
 check "check reports a broken reference" sh -c "! '$bin' -d '$db' check"
