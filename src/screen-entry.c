@@ -1610,10 +1610,8 @@ entry_conflict_key(struct ui *ui, struct entry_screen *es,
     enum key_action act, int is_function, wint_t ch)
 {
 	struct result_entry	*theirs = es->theirs;
-	int			 page, h, w;
+	int			 page, h = getmaxy(ui_body(ui));
 
-	getmaxyx(ui_body(ui), h, w);
-	(void)w;
 	page = h - 4 > 1 ? h - 4 : 1;
 	if (!is_function && (ch == 'm' || ch == 'M' || ch == '1')) {
 		int ver = theirs->ver;
@@ -2118,10 +2116,22 @@ entry_title(struct ui *ui, void *state)
 	    es->cur->node_title);
 }
 
+/* The form's own keys, for ? (they are not in the key table because a
+ * form must keep every printable key for typing). */
+static const struct screen_fixed_key entry_fixed_keys[] = {
+	{ "C-s F2", "保存" },
+	{ "C-t F3", "提出・確認・差戻し・下書きに戻す" },
+	{ "C-o F4", "欄を画面下の広い欄で編集" },
+	{ "Tab BTab", "次の欄・前の欄" },
+	{ "Enter", "複数行の欄で改行" },
+};
+
 const struct screen_ops screen_entry_ops = {
 	.name = "entry",
 	.actions = entry_actions,
 	.nactions = sizeof entry_actions / sizeof entry_actions[0],
+	.fixed_keys = entry_fixed_keys,
+	.nfixed_keys = sizeof entry_fixed_keys / sizeof entry_fixed_keys[0],
 	.open = entry_open,
 	.draw = entry_draw,
 	.key = entry_key,

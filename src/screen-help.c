@@ -23,10 +23,7 @@ static const enum key_action help_frame_actions[] = {
 #define HELP_NFRAME (sizeof help_frame_actions / sizeof help_frame_actions[0])
 
 /* The line editor's keys are fixed, like a shell's. */
-static const struct {
-	const char	*keys;
-	const char	*text;
-} help_editing[] = {
+static const struct screen_fixed_key help_editing[] = {
 	{ "Enter", "確定（空のまま確定すると前回の検索語）" },
 	{ "Esc", "取り消し" },
 	{ "Left Right C-b C-f", "1 文字移動" },
@@ -123,6 +120,12 @@ help_build(struct help_screen *hs)
 		    help_is_frame_action(of->actions[i]))
 			continue;
 		help_add(hs, HELP_ACTION)->act = of->actions[i];
+	}
+	for (i = 0; i < of->nfixed_keys; i++) {
+		struct help_row *r = help_add(hs, HELP_FIXED);
+
+		r->keys = of->fixed_keys[i].keys;
+		r->text = xstrdup(of->fixed_keys[i].text);
 	}
 	help_add(hs, HELP_BLANK);
 	help_add(hs, HELP_HEADING)->text = xstrdup("どの画面でも使える操作");

@@ -314,12 +314,10 @@ history_key(struct ui *ui, void *state, enum key_action act, int is_function,
     wint_t ch)
 {
 	struct history_screen	*hs = state;
-	int			 h, w;
+	int			 h = getmaxy(ui_body(ui));
 
 	(void)is_function;
 	(void)ch;
-	getmaxyx(ui_body(ui), h, w);
-	(void)w;
 	if (hs->full) {
 		switch (act) {
 		case ACT_OPEN:

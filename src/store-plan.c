@@ -257,23 +257,21 @@ static const char SQL_HISTORY[] = "INSERT INTO history (at, login, node_id,"
     " indicator_id, fy, field, old_value, new_value)"
     " VALUES (?, ?, ?, ?, ?, ?, NULL, ?)";
 
-/* The unit of an indicator in the database (borrowed until the next call). */
-static const char *
+/* The unit of an indicator in the database (malloc'd; "" if none). */
+static char *
 unit_of(struct store *st, long long ind)
 {
 	static const char sql[] = "SELECT unit FROM indicator WHERE id = ?";
-	static char	*last;
 	sqlite3_stmt	*s = store_stmt(st, sql, NULL);
+	char		*unit = NULL;
 
-	free(last);
-	last = NULL;
-	if (s == NULL)
-		return "";
-	sqlite3_bind_int64(s, 1, ind);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		last = store_col_dup(s, 0);
-	sqlite3_reset(s);
-	return last ? last : "";
+	if (s != NULL) {
+		sqlite3_bind_int64(s, 1, ind);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			unit = store_col_dup(s, 0);
+		sqlite3_reset(s);
+	}
+	return unit != NULL ? unit : xstrdup("");
 }
 
 static int
@@ -302,6 +300,7 @@ import_record(struct store *st, const struct pf_record *r, int replace,
 {
 	sqlite3_stmt	*s = NULL;
 	char *const	*f = r->f;
+	char		*unit;
 	long long	 node, ind;
 
 	switch (r->kind) {
@@ -425,7 +424,9 @@ import_record(struct store *st, const struct pf_record *r, int replace,
 		ind = indicator_id(st, f[0], f[TARGET_IND]);
 		sqlite3_bind_int64(s, 1, ind);
 		sqlite3_bind_int64(s, 2, fy_field(f[TARGET_FY]));
-		bind_value(s, 3, f[TARGET_VALUE], unit_of(st, ind));
+		unit = unit_of(st, ind);
+		bind_value(s, 3, f[TARGET_VALUE], unit);
+		free(unit);
 		break;
 	case PF_RESULT:
 		if ((s = store_stmt(st, SQL_RESULT, cause)) == NULL)
@@ -453,7 +454,9 @@ import_record(struct store *st, const struct pf_record *r, int replace,
 		ind = indicator_id(st, f[0], f[ACT_IND]);
 		sqlite3_bind_int64(s, 1, ind);
 		sqlite3_bind_int64(s, 2, fy_field(f[ACT_FY]));
-		bind_value(s, 3, f[ACT_VALUE], unit_of(st, ind));
+		unit = unit_of(st, ind);
+		bind_value(s, 3, f[ACT_VALUE], unit);
+		free(unit);
 		store_bind_text(s, 5, f[ACT_NOTE]);
 		if (step_done(st, s, r, cause) != 0)
 			return -1;

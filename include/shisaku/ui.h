@@ -33,12 +33,22 @@ enum ui_key_result {
 
 struct ui;
 
+/* A key a screen handles itself, outside the key table (C-s in a form),
+ * listed by ? all the same. */
+struct screen_fixed_key {
+	const char	*keys;		/* "C-s F2" */
+	const char	*text;		/* "保存" */
+};
+
 struct screen_ops {
 	const char	 *name;		/* "plans", "tree", "sheet", … */
 	/* Actions listed by ? for this screen (besides the frame's own:
 	 * back, quit, help, redraw, year_prev/next, era_toggle). */
 	const enum key_action *actions;
 	size_t		  nactions;
+	/* Keys outside the key table that the screen handles; may be NULL. */
+	const struct screen_fixed_key *fixed_keys;
+	size_t		  nfixed_keys;
 	/* Creates the screen's state from arg (screen-specific; copied by
 	 * open, not kept). NULL with ui_error() called = cannot open. */
 	void		*(*open)(struct ui *ui, const void *arg);

@@ -158,6 +158,12 @@ e2e_expect "the form for No.1 in 令和3年度, nothing entered yet" \
     "取組実績" "評価（課題・今後の方向性）" "ふれあい出前講座の実施回数" "40回" \
     "daemon  担当課職員  まちづくり協働課"
 
+# F1 lists the form's own keys, which the key table does not hold.
+e2e_keys F1
+e2e_expect "help of the form lists its own keys" "「実績入力」画面の操作" "C-s F2" "C-t F3" "C-o F4"
+e2e_keys Escape
+e2e_expect "back in the form from help" "実績入力（令和3年度） > No.1"
+
 # 状況 from its list: from 取組実績 back to 状況, Enter, 実施中.
 e2e_keys BTab BTab Enter
 e2e_expect "the status list" "未着手" "実施中" "延期" "中止"
