@@ -42,12 +42,8 @@ check "and no file is left" test ! -e "$scratch/nosjis.csv"
 check "export of an unknown plan fails" sh -c "! '$bin' -d '$db' export --plan nosuch"
 
 # A sample with an invalid byte on line 40: refused, named, nothing written.
-python3 - "$scratch/bad.csv" <<'PY'
-import sys
-lines = open("db/samples/yuki-actionplan.csv", "rb").read().split(b"\n")
-lines[39] = lines[39].replace("市民".encode(), b"\xff", 1)
-open(sys.argv[1], "wb").write(b"\n".join(lines))
-PY
+LC_ALL=C sed '40s/市民/\xff/' db/samples/yuki-actionplan.csv > "$scratch/bad.csv"
+check "the bad sample has its invalid byte" sh -c "LC_ALL=C grep -c \"\$(printf '\\377')\" '$scratch/bad.csv' | grep -qx 1"
 "$bin" -d "$scratch/d.db" init >/dev/null
 before=$(sqlite3 "$scratch/d.db" .dump | md5sum)
 "$bin" -d "$scratch/d.db" import "$scratch/bad.csv" 2> "$scratch/err"; rc=$?
