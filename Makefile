@@ -75,7 +75,7 @@ build/rel build/san build/san/tests build/gen:
 build/san/shisaku: $(SANOBJS)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(SANOBJS) $(LDLIBS)
 
-build/san/tests/%: tests/unit/%.c tests/unit/harness.h $(SANLIBOBJS) $(HDRS) | build/san/tests
+build/san/tests/%: tests/unit/%.c tests/unit/harness.h tests/unit/fixture.h $(SANLIBOBJS) $(HDRS) | build/san/tests
 	$(CC) $(ALL_CFLAGS) $(SAN) -Itests/unit -o $@ $< $(SANLIBOBJS) $(LDLIBS)
 
 deps:

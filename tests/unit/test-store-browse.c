@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "harness.h"
 #include "shisaku/config.h"
 #include "shisaku/planfile.h"
@@ -58,48 +59,18 @@ static const char plan_text[] =
 static struct store *
 open_test_store(void)
 {
-	struct store		*st;
-	struct config		*cfg;
-	struct store_resolver	 res;
-	struct pf_doc		 doc;
-	char			*cause = NULL;
-	size_t			 i;
+	struct store	*st;
+	struct config	*cfg;
+	char		*cause = NULL;
 
-	unlink(dbpath);
-	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
-	if (st == NULL) {
-		fprintf(stderr, "store_open: %s\n", cause);
-		free(cause);
-		return NULL;
-	}
-	cfg = config_load(NULL, &cause);
-	if (cfg == NULL) {
+	if ((cfg = config_load(NULL, &cause)) == NULL) {
 		fprintf(stderr, "config_load: %s\n", cause);
 		free(cause);
-		store_close(st);
 		return NULL;
 	}
-	store_resolver_init(&res, st, cfg);
-	pf_doc_init(&doc);
-	if (pf_read(&doc, "test.csv", plan_text, strlen(plan_text), &res.res,
-	    0) != 0) {
-		for (i = 0; i < doc.nerrors; i++)
-			fprintf(stderr, "%s\n", doc.errors[i]);
-		goto fail;
-	}
-	if (store_plan_import(st, &doc, 0, "tester", &cause) != 0) {
-		fprintf(stderr, "import: %s\n", cause);
-		free(cause);
-		goto fail;
-	}
-	pf_doc_free(&doc);
+	st = fixture_store(dbpath, plan_text, cfg);
 	config_free(cfg);
 	return st;
-fail:
-	pf_doc_free(&doc);
-	config_free(cfg);
-	store_close(st);
-	return NULL;
 }
 
 /* The index of the node with the given code, or -1. */

@@ -19,6 +19,7 @@
 
 #include <sqlite3.h>
 
+#include "fixture.h"
 #include "harness.h"
 #include "shisaku/planfile.h"
 #include "shisaku/store-plan.h"
@@ -135,40 +136,11 @@ snapshot(void)
 static int
 load_plan(void)
 {
-	struct store_resolver	 res;
-	struct pf_doc		 d;
-	char			*path, *cause = NULL;
-	size_t			 i;
-	int			 ok = 1;
-	FILE			*f;
+	char	*cause = NULL;
+	int	 ok;
 
 	db_path = xasprintf("%s/result.db", dir);
-	if ((st = store_open(db_path, STORE_OPEN_CREATE, 1000, &cause)) == NULL) {
-		fprintf(stderr, "store_open: %s\n", cause);
-		free(cause);
-		return 0;
-	}
-	path = xasprintf("%s/plan.csv", dir);
-	if ((f = fopen(path, "w")) == NULL) {
-		free(path);
-		return 0;
-	}
-	fputs(plan_text, f);
-	fclose(f);
-	store_resolver_init(&res, st, NULL);
-	pf_doc_init(&d);
-	if (pf_read_file(&d, path, &res.res, 0) != 0) {
-		for (i = 0; i < d.nerrors; i++)
-			fprintf(stderr, "%s\n", d.errors[i]);
-		ok = 0;
-	} else if (store_plan_import(st, &d, 0, "kikaku", &cause) != 0) {
-		fprintf(stderr, "import: %s\n", cause);
-		free(cause);
-		ok = 0;
-	}
-	unlink(path);
-	free(path);
-	pf_doc_free(&d);
+	ok = (st = fixture_store(db_path, plan_text, NULL)) != NULL;
 	if (ok && (store_user_put(st, "sato", "佐藤", ROLE_CLERK,
 	    "試験市/まちづくり協働課", 0, &cause) != 0 ||
 	    store_user_put(st, "tanaka", "田中", ROLE_CLERK, "試験市/総務課", 0,

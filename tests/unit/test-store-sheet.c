@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "harness.h"
 #include "shisaku/planfile.h"
 #include "shisaku/store-plan.h"
@@ -76,45 +77,11 @@ static const char plan_text[] =
 static int
 load_plan(void)
 {
-	struct store_resolver	 res;
-	struct pf_doc		 d;
-	char			*path, *cause = NULL;
-	size_t			 i;
-	int			 ok = 1;
+	char	*path = xasprintf("%s/sheet.db", dir);
 
-	path = xasprintf("%s/sheet.db", dir);
-	st = store_open(path, STORE_OPEN_CREATE, 1000, &cause);
+	st = fixture_store(path, plan_text, NULL);
 	free(path);
-	if (st == NULL) {
-		fprintf(stderr, "store_open: %s\n", cause);
-		free(cause);
-		return 0;
-	}
-	store_resolver_init(&res, st, NULL);
-	pf_doc_init(&d);
-	/* Written to a file first, as a planner would load it. */
-	path = xasprintf("%s/plan.csv", dir);
-	{
-		FILE	*f = fopen(path, "w");
-
-		if (f == NULL)
-			return 0;
-		fputs(plan_text, f);
-		fclose(f);
-	}
-	if (pf_read_file(&d, path, &res.res, 0) != 0) {
-		for (i = 0; i < d.nerrors; i++)
-			fprintf(stderr, "%s\n", d.errors[i]);
-		ok = 0;
-	} else if (store_plan_import(st, &d, 0, "tester", &cause) != 0) {
-		fprintf(stderr, "import: %s\n", cause);
-		free(cause);
-		ok = 0;
-	}
-	unlink(path);
-	free(path);
-	pf_doc_free(&d);
-	return ok;
+	return st != NULL;
 }
 
 static long long plan_id;
