@@ -575,7 +575,8 @@ check_refs(struct checker *c, struct pf_record *r)
 		break;
 	case PF_RESULT:
 		if (plan_known(c, r->f[0]) == 0) {
-			ERR(r, 0, "計画「%s」がありません", r->f[0]);
+			ERR(r, 0, "計画「%s」がありません（先に計画を読み込むか、"
+			    "コードを shisaku plans で確かめてください）", r->f[0]);
 			break;
 		}
 		if (node_known(c, r, RES_NODE))
@@ -583,7 +584,8 @@ check_refs(struct checker *c, struct pf_record *r)
 		break;
 	case PF_ACTUAL:
 		if (plan_known(c, r->f[0]) == 0) {
-			ERR(r, 0, "計画「%s」がありません", r->f[0]);
+			ERR(r, 0, "計画「%s」がありません（先に計画を読み込むか、"
+			    "コードを shisaku plans で確かめてください）", r->f[0]);
 			break;
 		}
 		if ((unit = indicator_unit(c, r, ACT_IND, &owned)) != NULL) {

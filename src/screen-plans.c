@@ -297,7 +297,7 @@ plans_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_ROADMAP:
 	case ACT_INDICATORS:
 		if (ps->n == 0) {
-			ui_error(ui, "計画がありません");
+			ui_error(ui, "計画がありません（shisaku import FILE で読み込めます）");
 			return UI_KEY_HANDLED;
 		}
 		id = ps->plans[ps->list.cursor].id;

@@ -708,7 +708,7 @@ store_plan_export(struct store *st, const char *code, struct pf_doc *d,
 	int			 rc = 0;
 
 	if (code != NULL && (only = plan_id(st, code)) == 0) {
-		*cause = xasprintf("計画「%s」がありません", code);
+		*cause = xasprintf("計画「%s」がありません（コードの一覧は shisaku plans）", code);
 		return -1;
 	}
 	if (export_rows(st, d, SQL_X_DEPTS, only, PF_DEPT, "ttti", -1, cause) ||

@@ -48,6 +48,13 @@ store_errmsg(struct store *st, const char *what)
 	if ((code & 0xff) == SQLITE_BUSY)
 		return xasprintf("%s: 他の担当者が更新中です。しばらくして"
 		    "からもう一度お試しください", what);
+	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+		return xasprintf("%s: データベースが壊れています（%s）。shisaku check"
+		    " で確かめ、shisaku backup の複製から戻してください", what,
+		    sqlite3_errmsg(st->db));
+	if ((code & 0xff) == SQLITE_FULL)
+		return xasprintf("%s: ディスクがいっぱいです。空きを作ってからもう一度"
+		    "お試しください（入力は失われていません）", what);
 	return xasprintf("%s: %s", what, sqlite3_errmsg(st->db));
 }
 
