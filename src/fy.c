@@ -259,6 +259,64 @@ fy_parse(const char *text, char **cause)
 	return y;
 }
 
+/* One side of a period: blank = 0. */
+static int
+fy_parse_side(const char *text, size_t len, int *fy, char **cause)
+{
+	char	*side = xstrndup(text, len);
+	char	*clean = fy_clean(side);
+
+	*fy = 0;
+	if (clean[0] != '\0' && (*fy = fy_parse(side, cause)) < 0) {
+		free(clean);
+		free(side);
+		return -1;
+	}
+	free(clean);
+	free(side);
+	return 0;
+}
+
+int
+fy_parse_range(const char *text, int *first, int *last, char **cause)
+{
+	static const char *const seps[] = {
+		"\xe3\x80\x9c", "\xef\xbd\x9e", "~", "-", "\xef\xbc\x8d",
+		"\xe2\x86\x92", "\xe3\x81\x8b\xe3\x82\x89"	/* 〜 ～ ~ - － → から */
+	};
+	const char	*sep = NULL, *p;
+	size_t		 i, seplen = 0;
+
+	*first = *last = 0;
+	if (cause != NULL)
+		*cause = NULL;
+	if (text == NULL)
+		return 0;
+	for (i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+		p = strstr(text, seps[i]);
+		if (p != NULL && (sep == NULL || p < sep)) {
+			sep = p;
+			seplen = strlen(seps[i]);
+		}
+	}
+	if (sep == NULL) {
+		if (fy_parse_side(text, strlen(text), first, cause) != 0)
+			return -1;
+		*last = *first;
+		return 0;
+	}
+	if (fy_parse_side(text, (size_t)(sep - text), first, cause) != 0 ||
+	    fy_parse_side(sep + seplen, strlen(sep + seplen), last, cause) != 0)
+		return -1;
+	if (*first != 0 && *last != 0 && *first > *last) {
+		if (cause != NULL)
+			*cause = xasprintf("期間の始まり（%d年度）が終わり（%d年度）"
+			    "より後です: %s", *first, *last, text);
+		return -1;
+	}
+	return 0;
+}
+
 /* The era and its year of fy in buf as "令和7" / "令和元"; 0 if no era. */
 static int
 fy_era_text(int fy, int letter, char *buf, size_t size)

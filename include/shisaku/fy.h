@@ -30,6 +30,15 @@ enum fy_style {
  */
 int fy_parse(const char *text, char **cause);
 
+/*
+ * Parses a period of fiscal years: "R3〜R7", "2021-2025", "令和3年度→令和7年度",
+ * separated by 〜 ～ ~ - － → or から, either side may be left out ("R3〜"),
+ * a single year is a period of one year, and a blank text is no period
+ * (both 0). Returns 0 with *first and *last (0 = not given), or -1 with
+ * *cause (malloc'd; cause may be NULL), also when first is after last.
+ */
+int fy_parse_range(const char *text, int *first, int *last, char **cause);
+
 /* Writes the fiscal year in the given style into buf (UTF-8, NUL-ended,
  * cut to size); returns buf. FY_BUFSZ bytes always suffice. The first year
  * of an era is 元年: 令和元年度, 令和元(2019)年度. Years before 1868 have

@@ -278,6 +278,40 @@ TEST(fiscal_year_of_time)
 	CHECK_INT(fy_of_time(local_time(2025, 3, 1), 13), 2024);
 }
 
+TEST(parse_range)
+{
+	int	a, b;
+	char	*cause = NULL;
+
+	CHECK_INT(fy_parse_range("R3〜R7", &a, &b, NULL), 0);
+	CHECK_INT(a, 2021);
+	CHECK_INT(b, 2025);
+	CHECK_INT(fy_parse_range(" 2021 - 2025 ", &a, &b, NULL), 0);
+	CHECK_INT(a, 2021);
+	CHECK_INT(b, 2025);
+	CHECK_INT(fy_parse_range("令和3年度→令和7年度", &a, &b, NULL), 0);
+	CHECK_INT(b, 2025);
+	CHECK_INT(fy_parse_range("Ｒ３から", &a, &b, NULL), 0);
+	CHECK_INT(a, 2021);
+	CHECK_INT(b, 0);
+	CHECK_INT(fy_parse_range("〜H30", &a, &b, NULL), 0);
+	CHECK_INT(a, 0);
+	CHECK_INT(b, 2018);
+	CHECK_INT(fy_parse_range("R5", &a, &b, NULL), 0);
+	CHECK_INT(a, 2023);
+	CHECK_INT(b, 2023);
+	CHECK_INT(fy_parse_range("　", &a, &b, NULL), 0);
+	CHECK_INT(a, 0);
+	CHECK_INT(b, 0);
+	CHECK_INT(fy_parse_range("R7〜R3", &a, &b, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "後です") != NULL);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(fy_parse_range("R3〜来年", &a, &b, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "来年") != NULL);
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -292,6 +326,7 @@ main(void)
 	RUN(format_short);
 	RUN(format_small_buffer);
 	RUN(format_parse_round_trip);
+	RUN(parse_range);
 	RUN(style_parse);
 	RUN(fiscal_year_of_time);
 	DONE();
