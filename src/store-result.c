@@ -69,9 +69,6 @@ static const char SQL_ACTUAL_PUT[] =
     " DO UPDATE SET num = excluded.num, txt = excluded.txt, note = excluded.note";
 static const char SQL_ACTUAL_DELETE[] =
     "DELETE FROM indicator_actual WHERE indicator_id = ?1 AND fy = ?2";
-static const char SQL_HISTORY[] =
-    "INSERT INTO history (at, login, node_id, indicator_id, fy, field,"
-    " old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 static const char SQL_YEAR_PUT[] =
     "INSERT INTO fiscal_year (fy, is_open, changed_by, changed_at)"
     " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (fy) DO UPDATE SET"
@@ -92,7 +89,7 @@ static const char SQL_HISTORY_INDICATOR[] = HISTORY_COLS
     "WHERE h.indicator_id = ?1"
     " AND (?2 = 0 OR h.fy = ?2) ORDER BY h.id DESC LIMIT ?3 OFFSET ?4";
 
-/* ---- strings, steps and history rows ---- */
+/* ---- strings and sessions ---- */
 
 static int
 same_str(const char *a, const char *b)
@@ -100,7 +97,7 @@ same_str(const char *a, const char *b)
 	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
 }
 
-/* NULL for an empty string: history keeps "none" as NULL. */
+/* NULL for an empty string: a grade of "" is none. */
 static const char *
 or_null(const char *s)
 {
@@ -111,41 +108,6 @@ static char *
 dup_or_empty(const char *s)
 {
 	return xstrdup(s != NULL ? s : "");
-}
-
-/* Steps a write statement to its end; returns 0 or -1 with *cause. */
-static int
-step_write(struct store *st, sqlite3_stmt *s, const char *what, char **cause)
-{
-	int	rc = sqlite3_step(s);
-
-	if (rc != SQLITE_DONE) {
-		*cause = store_errmsg(st, what);
-		sqlite3_reset(s);
-		return (rc & 0xff) == SQLITE_BUSY ? STORE_BUSY : -1;
-	}
-	sqlite3_reset(s);
-	return 0;
-}
-
-static int
-history_add(struct store *st, const char *at, const char *login,
-    long long node, long long ind, int fy, const char *field,
-    const char *old_value, const char *new_value, char **cause)
-{
-	sqlite3_stmt	*s = store_stmt(st, SQL_HISTORY, cause);
-
-	if (s == NULL)
-		return -1;
-	store_bind_text(s, 1, at);
-	store_bind_text(s, 2, login);
-	store_bind_opt_int(s, 3, node);
-	store_bind_opt_int(s, 4, ind);
-	store_bind_opt_int(s, 5, fy);
-	store_bind_text(s, 6, field);
-	store_bind_text(s, 7, or_null(old_value));
-	store_bind_text(s, 8, or_null(new_value));
-	return step_write(st, s, "履歴の記録", cause);
 }
 
 /* Who login is (role, department) as the users table says now. */
@@ -706,17 +668,17 @@ save_actuals(struct store *st, const struct result_entry *e,
 			store_bind_value(s, 3, &v);
 			store_bind_text(s, 5, r->note != NULL ? r->note : "");
 		}
-		rc = s != NULL ? step_write(st, s, "実績値の保存", cause) : -1;
+		rc = s != NULL ? store_step_write(st, s, "実績値の保存", cause) : -1;
 		if (rc == 0 && value_changed) {
 			ov = value_format(&o->actual, o->unit, 1);
 			nv = value_format(&v, o->unit, 1);
-			rc = history_add(st, at, login, e->node_id, r->id, e->fy,
+			rc = store_history_add(st, at, login, e->node_id, r->id, e->fy,
 			    "actual", ov, nv, cause);
 			free(ov);
 			free(nv);
 		}
 		if (rc == 0 && note_changed)
-			rc = history_add(st, at, login, e->node_id, r->id, e->fy,
+			rc = store_history_add(st, at, login, e->node_id, r->id, e->fy,
 			    "actual_note", o->note, r->note, cause);
 		value_clear(&v);
 		if (rc != 0)
@@ -766,7 +728,7 @@ save_row(struct store *st, const struct result_entry *e,
 	store_bind_opt_int(s, 7, workflow_main_dept(&it));
 	store_bind_text(s, 8, login);
 	store_bind_text(s, 9, at);
-	if ((rc = step_write(st, s, "実績の保存", cause)) != 0)
+	if ((rc = store_step_write(st, s, "実績の保存", cause)) != 0)
 		return rc;
 	if (sqlite3_changes(st->db) == 0) {
 		*conflict = 1;
@@ -775,19 +737,19 @@ save_row(struct store *st, const struct result_entry *e,
 	*wrote = 1;
 	rc = 0;
 	if (expected_ver == 0)
-		rc = history_add(st, at, login, e->node_id, 0, e->fy, "state",
+		rc = store_history_add(st, at, login, e->node_id, 0, e->fy, "state",
 		    NULL, workflow_state_label(WF_DRAFT), cause);
 	if (rc == 0 && !same_str(status, old->status))
-		rc = history_add(st, at, login, e->node_id, 0, e->fy, "status",
+		rc = store_history_add(st, at, login, e->node_id, 0, e->fy, "status",
 		    status_label(old->status), status_label(status), cause);
 	if (rc == 0 && !same_str(grade, old->grade))
-		rc = history_add(st, at, login, e->node_id, 0, e->fy, "grade",
+		rc = store_history_add(st, at, login, e->node_id, 0, e->fy, "grade",
 		    old->grade, grade, cause);
 	if (rc == 0 && !same_str(e->text, old->text))
-		rc = history_add(st, at, login, e->node_id, 0, e->fy, "text",
+		rc = store_history_add(st, at, login, e->node_id, 0, e->fy, "text",
 		    old->text, e->text, cause);
 	if (rc == 0 && !same_str(e->comment, old->comment))
-		rc = history_add(st, at, login, e->node_id, 0, e->fy, "comment",
+		rc = store_history_add(st, at, login, e->node_id, 0, e->fy, "comment",
 		    old->comment, e->comment, cause);
 	return rc;
 }
@@ -829,7 +791,7 @@ store_result_save(struct store *st, struct result_entry *e, const char *login,
 			rc = -1;
 	}
 	if (rc == 0 && wrote && answer == WF_ALLOW_LATE)
-		rc = history_add(st, at, login, e->node_id, 0, e->fy,
+		rc = store_history_add(st, at, login, e->node_id, 0, e->fy,
 		    "late_entry", NULL, "締切後の保存", cause);
 	store_result_free(old);
 	if (rc != 0) {
@@ -878,20 +840,20 @@ transition(struct store *st, struct result_entry *e, const char *login,
 	store_bind_text(s, 4, action == WF_RETURN ? comment : NULL);
 	store_bind_text(s, 5, action == WF_CONFIRM ? login : "");
 	store_bind_text(s, 6, action == WF_CONFIRM ? at : "");
-	if ((rc = step_write(st, s, "状態の変更", cause)) != 0)
+	if ((rc = store_step_write(st, s, "状態の変更", cause)) != 0)
 		goto out;
 	if (sqlite3_changes(st->db) == 0) {
 		*cause = xstrdup("この実績は他の人が更新しました。開き直してください");
 		rc = STORE_CONFLICT;
 		goto out;
 	}
-	rc = history_add(st, at, login, e->node_id, 0, e->fy, "state",
+	rc = store_history_add(st, at, login, e->node_id, 0, e->fy, "state",
 	    workflow_state_label(old->state), workflow_state_label(to), cause);
 	if (rc == 0 && action == WF_RETURN && !same_str(comment, old->return_comment))
-		rc = history_add(st, at, login, e->node_id, 0, e->fy,
+		rc = store_history_add(st, at, login, e->node_id, 0, e->fy,
 		    "return_comment", old->return_comment, comment, cause);
 	if (rc == 0 && answer == WF_ALLOW_LATE)
-		rc = history_add(st, at, login, e->node_id, 0, e->fy,
+		rc = store_history_add(st, at, login, e->node_id, 0, e->fy,
 		    "late_entry", NULL, late_what[action], cause);
 out:
 	store_result_free(old);
@@ -1079,8 +1041,8 @@ store_year_set_open(struct store *st, int fy, int open, const char *login,
 	sqlite3_bind_int(q, 2, open != 0);
 	store_bind_text(q, 3, login);
 	store_bind_text(q, 4, at);
-	if ((rc = step_write(st, q, "年度の受付状況の変更", cause)) != 0 ||
-	    (rc = history_add(st, at, login, 0, 0, fy, "fiscal_year",
+	if ((rc = store_step_write(st, q, "年度の受付状況の変更", cause)) != 0 ||
+	    (rc = store_history_add(st, at, login, 0, 0, fy, "fiscal_year",
 	    year_label(was), year_label(open != 0), cause)) != 0)
 		goto out;
 	if ((rc = store_commit(st, cause)) != 0)

@@ -1,6 +1,7 @@
 /*
- * Store helpers shared by the store files: the prepared-statement cache
- * and typed binding and reading of columns.
+ * Store helpers shared by the store files: the prepared-statement cache,
+ * typed binding and reading of columns, and the write steps every store
+ * file shares (a write statement stepped to its end, a history row).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -126,4 +127,49 @@ store_col_value(sqlite3_stmt *s, int i, struct value *v)
 		v->text = store_col_dup(s, i + 1);
 	} else
 		v->kind = VALUE_NONE;
+}
+
+int
+store_step_write(struct store *st, sqlite3_stmt *s, const char *what,
+    char **cause)
+{
+	int	rc = sqlite3_step(s);
+
+	if (rc != SQLITE_DONE) {
+		*cause = store_errmsg(st, what);
+		sqlite3_reset(s);
+		return (rc & 0xff) == SQLITE_BUSY ? STORE_BUSY : -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}
+
+/* NULL for an empty string: history keeps "none" as NULL. */
+static const char *
+history_value(const char *s)
+{
+	return s != NULL && s[0] != '\0' ? s : NULL;
+}
+
+int
+store_history_add(struct store *st, const char *at, const char *login,
+    long long node, long long ind, int fy, const char *field,
+    const char *old_value, const char *new_value, char **cause)
+{
+	static const char sql[] = "INSERT INTO history (at, login, node_id,"
+	    " indicator_id, fy, field, old_value, new_value)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	sqlite3_stmt	*s = store_stmt(st, sql, cause);
+
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, at);
+	store_bind_text(s, 2, login);
+	store_bind_opt_int(s, 3, node);
+	store_bind_opt_int(s, 4, ind);
+	store_bind_opt_int(s, 5, fy);
+	store_bind_text(s, 6, field);
+	store_bind_text(s, 7, history_value(old_value));
+	store_bind_text(s, 8, history_value(new_value));
+	return store_step_write(st, s, "履歴の記録", cause);
 }

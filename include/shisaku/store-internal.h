@@ -1,7 +1,8 @@
 /*
  * Private to the store files (store*.c): the connection struct, a cache
- * of prepared statements, and binding helpers. Never included above the
- * store.
+ * of prepared statements, binding helpers, and the steps every write
+ * shares (stepping a write, adding a history row). Never included above
+ * the store.
  */
 #ifndef SHISAKU_STORE_INTERNAL_H
 #define SHISAKU_STORE_INTERNAL_H
@@ -53,5 +54,17 @@ int store_read_end(struct store *st, sqlite3_stmt *s, int rc, const char *what,
     char **cause);
 /* Reads a value from two columns (num at i, txt at i + 1). */
 void store_col_value(sqlite3_stmt *s, int i, struct value *v);
+
+/* Steps a write statement to its end and resets it. Returns 0, or -1
+ * (STORE_BUSY when the database stayed locked) with *cause ("what:
+ * reason"). */
+int store_step_write(struct store *st, sqlite3_stmt *s, const char *what,
+    char **cause);
+/* Adds a history row at time at (now_iso) by login; node, ind and fy of 0
+ * and an old or new value of NULL or "" are stored as NULL. Returns as
+ * store_step_write. */
+int store_history_add(struct store *st, const char *at, const char *login,
+    long long node, long long ind, int fy, const char *field,
+    const char *old_value, const char *new_value, char **cause);
 
 #endif
