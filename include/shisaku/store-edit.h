@@ -1,0 +1,149 @@
+/*
+ * A planner's edits of a plan in the store: adding, changing and deleting
+ * nodes (基本方針 … 取組) and indicators, and setting an indicator's
+ * yearly targets. No curses.
+ *
+ * Every write is one short BEGIN IMMEDIATE transaction that first re-reads
+ * the user's role by login and asks workflow_may_edit_structure, so only a
+ * planner writes, whatever the screen checked. Every change of a field is
+ * a history row (who, when, field, old → new); a deletion leaves a row
+ * naming what was deleted. Writes return 0, -1 with *cause, STORE_BUSY
+ * (the database stayed locked past the busy timeout), STORE_DENIED (not a
+ * planner) or STORE_CONFLICT (the indicator changed since it was loaded;
+ * both codes are defined in store-result.h), and on anything but 0 nothing was written and the caller's record is
+ * untouched, so nothing typed is lost.
+ *
+ * Records hold text as the user typed it, already checked by the caller
+ * for what only the caller knows (fiscal years parsed, values parsed
+ * against the unit); the store checks what needs the database (unique
+ * keys, known departments and flags, depth) and says which field is wrong
+ * with *field set to the field's name below.
+ */
+#ifndef SHISAKU_STORE_EDIT_H
+#define SHISAKU_STORE_EDIT_H
+
+#include <stddef.h>
+
+#include "shisaku/store.h"
+#include "shisaku/value.h"
+
+/* One node. Every char * is malloc'd, never NULL. */
+struct edit_node {
+	long long	 id;		/* 0 = a new node */
+	long long	 plan_id;
+	long long	 parent_id;	/* 0 = top level; read-only once saved */
+	/* A new node goes right after this node among its siblings; 0 =
+	 * first of its parent's children, -1 = last. Ignored for an existing
+	 * node. */
+	long long	 after_id;
+	int		 depth;		/* set by the store from the parent */
+	char		*key;		/* "key": unique in the plan; "" on a new
+					   node = the code if free, else made up */
+	char		*code;		/* "code": as printed (No.12, 6-2-1-1) */
+	char		*title;		/* "title": not blank */
+	char		*label;		/* "label": overrides the level name */
+	int		 first_fy, last_fy;	/* "period": 0 = not given */
+	char		*summary;	/* "summary": 概要・方向性 */
+	char		*means;		/* "means": 手段・取組内容 */
+	char		*note;		/* "note" */
+	/*
+	 * "depts": the departments in charge for the whole period, in order,
+	 * separated by 、 or , (or blanks), each a department code or a name
+	 * unique in the database, with ★ (or *) before or after it for a
+	 * main one: "★結城市/まちづくり協働課、結城市/総務課". Loaded from
+	 * the assignments; an assignment limited to years (機構改革) keeps
+	 * its years when its department is still listed.
+	 */
+	char		*depts;
+	/* "flags": the plan's flag keys or labels the node carries,
+	 * separated the same way: "重点事業". */
+	char		*flags;
+};
+
+/* One indicator with its targets. */
+struct edit_target {
+	int		 fy;
+	struct value	 value;		/* none = no target that year */
+};
+
+struct edit_indicator {
+	long long	 id;		/* 0 = a new indicator */
+	long long	 plan_id;
+	long long	 node_id;	/* the node it belongs to; 0 = the plan;
+					   read-only once saved */
+	int		 ver;		/* as loaded; checked on save */
+	char		*key;		/* "key": "" on a new one = made up */
+	char		*name;		/* "name": not blank */
+	char		*category;	/* "category": 行政指標 … */
+	char		*unit;		/* "unit": 回, %, 千円 … */
+	const char	*direction;	/* "direction": vocab key or NULL */
+	int		 cumulative;	/* "cumulative": 累計 */
+	struct value	 base;		/* "base" */
+	int		 base_fy;	/* "base_fy": 0 = not given */
+	struct value	 final;		/* "final" */
+	int		 final_fy;	/* "final_fy" */
+	char		*rationale;	/* "rationale": 指標の考え方 */
+	char		*note;		/* "note" */
+	/* "target": one per fiscal year, ascending. A year missing here or
+	 * with a none value has its target removed on save. */
+	struct edit_target *targets;
+	size_t		 ntargets;
+};
+
+/* What deleting a node takes with it (the node itself included). */
+struct edit_impact {
+	long		 nodes;		/* the node and everything below */
+	long		 items;		/* action items among them */
+	long		 indicators;
+	long		 results;	/* yearly results entered */
+	long		 actuals;	/* indicator actuals entered */
+};
+
+/* A new, empty node / indicator record (all strings ""). */
+void edit_node_init(struct edit_node *n);
+void edit_node_free(struct edit_node *n);
+void edit_indicator_init(struct edit_indicator *ind);
+void edit_indicator_free(struct edit_indicator *ind);
+
+/* Loads an existing node or indicator. 0, or -1 with *cause. out is
+ * overwritten, not freed first (pass a record not holding anything); after
+ * a failure it holds nothing, and *_free on it is harmless. */
+int store_edit_node_load(struct store *st, long long node_id,
+    struct edit_node *out, char **cause);
+int store_edit_indicator_load(struct store *st, long long indicator_id,
+    struct edit_indicator *out, char **cause);
+
+/*
+ * Saves n (a new one is inserted and n->id, depth and key are set). On a
+ * bad field returns -1 with *cause and *field (a static name from the
+ * list above; NULL when no one field is to blame). On success depts and
+ * flags are rewritten in the form a load gives ("★CODE、CODE", flag keys
+ * in the plan's order) and a key is stored without surrounding blanks.
+ */
+int store_edit_node_save(struct store *st, const char *login,
+    struct edit_node *n, const char **field, char **cause);
+/* Same for an indicator; its targets are saved with it, each changed
+ * target a "target" history row. ver is updated on success (a save that
+ * changes nothing keeps it). Typed text values are read against the unit
+ * as import reads them: text that is a number with the unit is stored as
+ * that number. */
+int store_edit_indicator_save(struct store *st, const char *login,
+    struct edit_indicator *ind, const char **field, char **cause);
+
+/* What store_edit_node_delete(node_id) would delete. */
+int store_edit_node_impact(struct store *st, long long node_id,
+    struct edit_impact *out, char **cause);
+/* Deletes a node with everything below it, or an indicator with its
+ * targets and actuals. */
+int store_edit_node_delete(struct store *st, const char *login,
+    long long node_id, char **cause);
+int store_edit_indicator_delete(struct store *st, const char *login,
+    long long indicator_id, char **cause);
+
+/* The plan's depth (number of levels) and the name of each level
+ * (names[depth - 1], malloc'd array of malloc'd strings). */
+int store_edit_levels(struct store *st, long long plan_id, char ***names,
+    int *nlevels, char **cause);
+void store_edit_levels_free(char **names, int nlevels);
+
+#endif

@@ -1,0 +1,1225 @@
+/*
+ * A planner editing a plan's structure, indicators and targets through
+ * the store: a small three-level plan is loaded from a plan file into a
+ * fresh database with a planner, a clerk and a supervisor, then: nodes
+ * loaded; a node added after a sibling, as a first child and at the top,
+ * with the tree order and the export order right and the export imported
+ * again to the same bytes; a node refused below the deepest level; fields
+ * changed with a history row each; keys, departments and flags checked
+ * against the database with the wrong field named; departments with ★ and
+ * assignments limited to years kept; clerks and supervisors refused with
+ * nothing written; indicators added and changed with their targets, a
+ * stale version refused as a conflict; what a deletion takes counted,
+ * then deleted with a history row left on the parent; and a busy database
+ * giving STORE_BUSY with nothing written. Run from the top of the source
+ * tree.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "shisaku/planfile.h"
+#include "shisaku/store-edit.h"
+#include "shisaku/store-plan.h"
+#include "shisaku/store-result.h"
+#include "shisaku/store-user.h"
+#include "shisaku/store.h"
+#include "shisaku/util.h"
+#include "shisaku/value.h"
+
+static char dir[] = "/tmp/shisaku-test-store-edit-XXXXXX";
+static char *db_path;
+static struct store *st;
+static sqlite3 *raw;		/* a second connection, to look and to lock */
+
+static const char plan_text[] =
+    "shisaku-plan,1\n"
+    "plan,t,試験計画,2021,2025,試験市,\n"
+    "level,t,1,基本方針\n"
+    "level,t,2,施策\n"
+    "level,t,3,取組\n"
+    "flag,t,focus,重点事業,\n"
+    "flag,t,major,主要事業,★\n"
+    "dept,試験市/協働課,協働課,試験市,\n"
+    "dept,試験市/総務課,総務課,試験市,\n"
+    "dept,試験市/企画課,企画課,試験市,\n"
+    "dept,別市/総務課,総務課,別市,\n"
+    "node,t,I,,Ⅰ,市民との協働,,,,,,\n"
+    "node,t,I-1,I,(1),協働の推進,,,,,,\n"
+    "node,t,1,I-1,No.1,市民参画事業,,2021,2025,参画を進める,講座を開く,\n"
+    "node,t,2,I-1,No.2,環境美化事業,,2021,2025,,,\n"
+    "node,t,II,,Ⅱ,行政運営,,,,,,\n"
+    "node,t,II-1,II,(1),人材育成,,,,,,\n"
+    "node,t,24,II-1,No.24,職員研修,,2021,2025,,,\n"
+    "mark,t,1,focus\n"
+    "assign,t,1,試験市/協働課,1,,\n"
+    "assign,t,24,試験市/総務課,1,,2022\n"
+    "assign,t,24,試験市/企画課,1,2023,\n"
+    "indicator,t,1-1,1,出前講座の回数,,回,増加,,,,50回,2025,,\n"
+    "target,t,1-1,2021,40回\n"
+    "target,t,1-1,2022,45回\n"
+    "indicator,t,1-2,1,満足度,市民指標,%,増加,,,,90%,2025,,\n"
+    "indicator,t,24-1,24,受講者数,,人,増加,1,,,200人,2025,,\n"
+    "result,t,1,2021,実施中,,下書き,講座を開いた,,,sato,2021-06-01T10:00:00,,\n"
+    "actual,t,1-1,2021,42回,\n";
+
+static long long plan_id, node_top1, node_mid1, node1, node2, node_top2,
+    node_mid2, node24, ind11, ind12, ind24;
+
+/* ---- looking at the database from the side ---- */
+
+static long long
+q_int(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static long long
+q_int(const char *fmt, ...)
+{
+	va_list		 ap;
+	char		*sql;
+	sqlite3_stmt	*s;
+	long long	 v = -1;
+
+	va_start(ap, fmt);
+	sql = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (sqlite3_prepare_v2(raw, sql, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	} else
+		fprintf(stderr, "%s: %s\n", sql, sqlite3_errmsg(raw));
+	free(sql);
+	return v;
+}
+
+/* The first column of the first row as text ("(null)" for NULL). */
+static char *
+q_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *
+q_text(const char *fmt, ...)
+{
+	va_list		 ap;
+	char		*sql, *v = NULL;
+	sqlite3_stmt	*s;
+
+	va_start(ap, fmt);
+	sql = xvasprintf(fmt, ap);
+	va_end(ap);
+	if (sqlite3_prepare_v2(raw, sql, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = xstrdup(sqlite3_column_type(s, 0) == SQLITE_NULL ?
+			    "(null)" : (const char *)sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+	} else
+		fprintf(stderr, "%s: %s\n", sql, sqlite3_errmsg(raw));
+	free(sql);
+	return v != NULL ? v : xstrdup("(no row)");
+}
+
+#define CHECK_Q(want, ...) do {						\
+	char *q_ = q_text(__VA_ARGS__);					\
+	CHECK_STR(q_, want);						\
+	free(q_);							\
+} while (0)
+
+static long long
+history_count(void)
+{
+	return q_int("SELECT count(*) FROM history");
+}
+
+/* A digest of everything a plan's structure is made of. */
+static char *
+snapshot(void)
+{
+	return q_text("SELECT group_concat(x, '|') FROM ("
+	    "SELECT id || key || code || title || label || coalesce(first_fy, '')"
+	    " || coalesce(last_fy, '') || summary || means || note || ord"
+	    " || coalesce(parent_id, '') AS x FROM node"
+	    " UNION ALL SELECT node_id || dept_id || is_main || coalesce(from_fy, '')"
+	    " || coalesce(until_fy, '') || ord FROM node_dept"
+	    " UNION ALL SELECT node_id || '-' || flag_id FROM node_flag"
+	    " UNION ALL SELECT id || key || name || unit || coalesce(direction, '')"
+	    " || coalesce(base_num, '') || coalesce(final_num, '') || ord || ver"
+	    " FROM indicator"
+	    " UNION ALL SELECT indicator_id || fy || coalesce(num, '')"
+	    " || coalesce(txt, '') FROM indicator_target"
+	    " UNION ALL SELECT count(*) FROM result"
+	    " UNION ALL SELECT count(*) FROM history)");
+}
+
+/* The keys of a node's children (top level for 0), in tree order. */
+static char *
+children(long long parent)
+{
+	if (parent == 0)
+		return q_text("SELECT group_concat(key, ',') FROM (SELECT key"
+		    " FROM node WHERE parent_id IS NULL AND plan_id = %lld"
+		    " ORDER BY ord)", plan_id);
+	return q_text("SELECT group_concat(key, ',') FROM (SELECT key FROM node"
+	    " WHERE parent_id = %lld ORDER BY ord)", parent);
+}
+
+#define CHECK_CHILDREN(parent, want) do {				\
+	char *c_ = children(parent);					\
+	CHECK_STR(c_, want);						\
+	free(c_);							\
+} while (0)
+
+static long long
+node_of(const char *key)
+{
+	return q_int("SELECT id FROM node WHERE key = '%s'", key);
+}
+
+static long long
+ind_of(const char *key)
+{
+	return q_int("SELECT id FROM indicator WHERE key = '%s'", key);
+}
+
+static int
+load_plan(void)
+{
+	char	*cause = NULL;
+	int	 ok;
+
+	db_path = xasprintf("%s/edit.db", dir);
+	ok = (st = fixture_store(db_path, plan_text, NULL)) != NULL;
+	if (ok && (store_user_put(st, "sato", "佐藤", ROLE_CLERK,
+	    "試験市/協働課", 0, &cause) != 0 ||
+	    store_user_put(st, "kacho", "課長", ROLE_SUPERVISOR, NULL, 0,
+	    &cause) != 0 ||
+	    store_user_put(st, "kikaku", "企画", ROLE_PLANNER, "試験市/企画課",
+	    0, &cause) != 0)) {
+		fprintf(stderr, "user: %s\n", cause);
+		free(cause);
+		ok = 0;
+	}
+	if (sqlite3_open(db_path, &raw) != SQLITE_OK)
+		ok = 0;
+	sqlite3_busy_timeout(raw, 1000);
+	return ok;
+}
+
+static void
+set_text(char **field, const char *text)
+{
+	free(*field);
+	*field = xstrdup(text);
+}
+
+/* A value as a user types it: text, read against the unit by the store. */
+static void
+type_value(struct value *v, const char *typed)
+{
+	value_clear(v);
+	v->kind = VALUE_TEXT;
+	v->text = xstrdup(typed);
+}
+
+static void
+set_targets(struct edit_indicator *ind, size_t n, const int *fy,
+    const char *const *typed)
+{
+	size_t	i;
+
+	for (i = 0; i < ind->ntargets; i++)
+		value_clear(&ind->targets[i].value);
+	free(ind->targets);
+	ind->targets = n ? xcalloc(n, sizeof *ind->targets) : NULL;
+	ind->ntargets = n;
+	for (i = 0; i < n; i++) {
+		ind->targets[i].fy = fy[i];
+		if (typed[i] != NULL)
+			type_value(&ind->targets[i].value, typed[i]);
+	}
+}
+
+/* A new node under parent after after, as the form makes it. */
+static void
+new_node(struct edit_node *n, long long parent, long long after,
+    const char *code, const char *title)
+{
+	edit_node_init(n);
+	n->plan_id = plan_id;
+	n->parent_id = parent;
+	n->after_id = after;
+	set_text(&n->code, code);
+	set_text(&n->title, title);
+}
+
+static int
+save_node(struct edit_node *n, const char *login, const char **field,
+    char **cause)
+{
+	int	rc;
+
+	*field = "(untouched)";
+	*cause = NULL;
+	rc = store_edit_node_save(st, login, n, field, cause);
+	if (rc == 0 && *cause != NULL)
+		fprintf(stderr, "a cause on success: %s\n", *cause);
+	return rc;
+}
+
+/* ---- the stories ---- */
+
+TEST(test_load_node_and_levels)
+{
+	struct edit_node	 n;
+	char			**names = NULL, *cause = NULL;
+	int			 nlevels = 0;
+
+	CHECK_INT(store_edit_node_load(st, node1, &n, &cause), 0);
+	CHECK_INT(n.id, node1);
+	CHECK_INT(n.plan_id, plan_id);
+	CHECK_INT(n.parent_id, node_mid1);
+	CHECK_INT(n.depth, 3);
+	CHECK_STR(n.key, "1");
+	CHECK_STR(n.code, "No.1");
+	CHECK_STR(n.title, "市民参画事業");
+	CHECK_STR(n.label, "");
+	CHECK_INT(n.first_fy, 2021);
+	CHECK_INT(n.last_fy, 2025);
+	CHECK_STR(n.summary, "参画を進める");
+	CHECK_STR(n.means, "講座を開く");
+	CHECK_STR(n.depts, "★試験市/協働課");
+	CHECK_STR(n.flags, "focus");
+	edit_node_free(&n);
+
+	/* Assignments limited to years are listed like any other. */
+	CHECK_INT(store_edit_node_load(st, node24, &n, &cause), 0);
+	CHECK_STR(n.depts, "★試験市/総務課、★試験市/企画課");
+	CHECK_STR(n.flags, "");
+	edit_node_free(&n);
+
+	CHECK_INT(store_edit_node_load(st, 999999, &n, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "ありません") != NULL);
+	free(cause);
+	cause = NULL;
+	edit_node_free(&n);	/* harmless after a failed load */
+
+	CHECK_INT(store_edit_levels(st, plan_id, &names, &nlevels, &cause), 0);
+	CHECK_INT(nlevels, 3);
+	if (nlevels == 3) {
+		CHECK_STR(names[0], "基本方針");
+		CHECK_STR(names[2], "取組");
+	}
+	store_edit_levels_free(names, nlevels);
+	CHECK_INT(store_edit_levels(st, 999999, &names, &nlevels, &cause), -1);
+	CHECK(cause != NULL);
+	free(cause);
+}
+
+TEST(test_add_after_a_sibling)
+{
+	struct edit_node	 n;
+	const char		*field;
+	char			*cause = NULL;
+	long long		 h0 = history_count();
+
+	new_node(&n, node_mid1, node1, "No.1-2", "地域担い手育成事業");
+	n.first_fy = 2022;
+	n.last_fy = 2025;
+	set_text(&n.depts, "協働課、★試験市/企画課");
+	set_text(&n.flags, "主要事業");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	CHECK(field == NULL);
+	CHECK(n.id > 0);
+	CHECK_INT(n.depth, 3);
+	CHECK_STR(n.key, "No.1-2");	/* the code, being free */
+	CHECK_STR(n.depts, "試験市/協働課、★試験市/企画課");
+	CHECK_STR(n.flags, "major");
+	/* Right after No.1 among its siblings, before No.2. */
+	CHECK_CHILDREN(node_mid1, "1,No.1-2,2");
+	CHECK_INT(q_int("SELECT depth FROM node WHERE id = %lld", n.id), 3);
+	CHECK_Q("試験市/協働課:0,試験市/企画課:1", "SELECT group_concat(x, ',') FROM"
+	    " (SELECT d.code || ':' || nd.is_main AS x FROM node_dept nd"
+	    " JOIN department d ON d.id = nd.dept_id WHERE nd.node_id = %lld"
+	    " AND nd.from_fy IS NULL AND nd.until_fy IS NULL ORDER BY nd.ord)",
+	    n.id);
+	CHECK_Q("major", "SELECT group_concat(f.key) FROM node_flag nf JOIN plan_flag f"
+	    " ON f.id = nf.flag_id WHERE nf.node_id = %lld", n.id);
+	/* One history row tells of it. */
+	CHECK_INT(history_count() - h0, 1);
+	CHECK_Q("kikaku|(null)|No.1-2 地域担い手育成事業", "SELECT login || '|' ||"
+	    " coalesce(old_value, '(null)') || '|' || new_value FROM history"
+	    " WHERE field = 'node_add' AND node_id = %lld", n.id);
+	edit_node_free(&n);
+
+	/* The same code again: the key is made up. */
+	new_node(&n, node_mid1, node_of("No.1-2"), "No.1-2", "同じ番号の取組");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	CHECK_STR(n.key, "n1");
+	CHECK_CHILDREN(node_mid1, "1,No.1-2,n1,2");
+	edit_node_free(&n);
+}
+
+TEST(test_add_first_child_and_top)
+{
+	struct edit_node	 n;
+	const char		*field;
+	char			*cause = NULL;
+
+	/* First child of (1) 協働の推進: before No.1. */
+	new_node(&n, node_mid1, 0, "", "最初の取組");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_STR(n.key, "n2");		/* no code: made up */
+	CHECK_CHILDREN(node_mid1, "n2,1,No.1-2,n1,2");
+	CHECK_Q("最初の取組", "SELECT coalesce(new_value, '(null)') FROM history"
+	    " WHERE field = 'node_add' AND node_id = %lld", n.id);
+	edit_node_free(&n);
+
+	/* First top-level node, and one after Ⅱ. */
+	new_node(&n, 0, 0, "Ⅰ-0", "前文");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(n.depth, 1);
+	CHECK_INT(q_int("SELECT ord FROM node WHERE id = %lld", n.id), 1);
+	edit_node_free(&n);
+	new_node(&n, 0, node_top2, "Ⅲ", "財政運営");
+	set_text(&n.key, "III");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_STR(n.key, "III");
+	CHECK_CHILDREN(0, "Ⅰ-0,I,II,III");
+	/* A second level under the new top node. */
+	{
+		struct edit_node c;
+
+		new_node(&c, n.id, 0, "(1)", "財政の健全化");
+		CHECK_INT(save_node(&c, "kikaku", &field, &cause), 0);
+		free(cause);
+		cause = NULL;
+		CHECK_INT(c.depth, 2);
+		CHECK_CHILDREN(n.id, c.key);
+		edit_node_free(&c);
+	}
+	edit_node_free(&n);
+
+	/* Every parent still comes before its children in ord. */
+	CHECK_INT(q_int("SELECT count(*) FROM node n JOIN node p ON p.id = n.parent_id"
+	    " WHERE p.ord >= n.ord"), 0);
+	CHECK_INT(q_int("SELECT count(*) - count(DISTINCT ord) FROM node"), 0);
+}
+
+TEST(test_add_last_child)
+{
+	struct edit_node	 n;
+	const char		*field;
+	char			*cause = NULL;
+	char			*before;
+
+	/* Last child of (1) 協働の推進, whatever its children are. */
+	before = children(node_mid1);
+	new_node(&n, node_mid1, -1, "No.9", "最後の取組");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	{
+		char *want = xasprintf("%s,No.9", before);
+
+		CHECK_CHILDREN(node_mid1, want);
+		free(want);
+	}
+	edit_node_free(&n);
+	free(before);
+	/* Last at the top level. */
+	new_node(&n, 0, -1, "Ⅸ", "おわりに");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	CHECK_INT(n.depth, 1);
+	CHECK_INT(q_int("SELECT count(*) FROM node WHERE parent_id IS NULL AND"
+	    " ord > %lld", (long long)q_int("SELECT ord FROM node WHERE id = %lld",
+	    n.id)), 0);
+	edit_node_free(&n);
+	CHECK_INT(q_int("SELECT count(*) FROM node n JOIN node p ON p.id = n.parent_id"
+	    " WHERE p.ord >= n.ord"), 0);
+}
+
+/* The plan as a plan file. */
+static char *
+export_text(struct store *from)
+{
+	struct pf_doc	 d;
+	char		*buf = NULL, *cause = NULL;
+	size_t		 len = 0;
+	FILE		*f;
+
+	pf_doc_init(&d);
+	if (store_plan_export(from, "t", &d, &cause) != 0) {
+		fprintf(stderr, "export: %s\n", cause);
+		free(cause);
+		pf_doc_free(&d);
+		return NULL;
+	}
+	f = open_memstream(&buf, &len);
+	pf_write(&d, f, ',', "\n", 0);
+	fclose(f);
+	pf_doc_free(&d);
+	return buf;
+}
+
+TEST(test_export_order_and_import_again)
+{
+	struct store	*again;
+	char		*text = export_text(st), *text2 = NULL, *path, *p, *q;
+	int		 nodes = 0;
+
+	CHECK(text != NULL);
+	if (text == NULL)
+		return;
+	/* Node records in tree order among siblings: No.1, No.1-2, then the
+	 * one with the same code, then No.2. */
+	p = strstr(text, "\nnode,t,1,I-1,");
+	q = strstr(text, "\nnode,t,No.1-2,I-1,");
+	CHECK(p != NULL && q != NULL && p < q);
+	p = strstr(text, "\nnode,t,n1,I-1,");
+	CHECK(q != NULL && p != NULL && q < p);
+	q = strstr(text, "\nnode,t,2,I-1,");
+	CHECK(p != NULL && q != NULL && p < q);
+	for (p = text; (p = strstr(p, "\nnode,")) != NULL; p++)
+		nodes++;
+	CHECK_INT(nodes, q_int("SELECT count(*) FROM node"));
+	/* Imported into a new database, it exports to the same bytes. */
+	path = xasprintf("%s/again.db", dir);
+	again = fixture_store(path, text, NULL);
+	CHECK(again != NULL);
+	if (again != NULL) {
+		text2 = export_text(again);
+		CHECK(text2 != NULL && strcmp(text, text2) == 0);
+		store_close(again);
+	}
+	free(text2);
+	free(text);
+	free(path);
+}
+
+TEST(test_refused_below_the_deepest_level)
+{
+	struct edit_node	 n;
+	const char		*field;
+	char			*cause = NULL, *before = snapshot(), *after;
+
+	/* No.1 is at the third and last level. */
+	new_node(&n, node1, 0, "No.1-a", "下位の取組");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK(field == NULL);
+	CHECK(cause != NULL && strstr(cause, "最下層の取組") != NULL &&
+	    strstr(cause, "市民参画事業") != NULL);
+	free(cause);
+	CHECK_INT(n.id, 0);
+	CHECK_STR(n.key, "");
+	edit_node_free(&n);
+
+	/* after_id must be a sibling. */
+	new_node(&n, node_mid1, node24, "X", "よその後ろ");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK(field == NULL && cause != NULL);
+	free(cause);
+	edit_node_free(&n);
+	/* A parent that does not exist. */
+	new_node(&n, 999999, 0, "X", "親なし");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK(cause != NULL);
+	free(cause);
+	edit_node_free(&n);
+
+	after = snapshot();
+	CHECK_STR(after, before);
+	free(after);
+	free(before);
+}
+
+TEST(test_edit_fields_writes_history)
+{
+	struct edit_node	 n;
+	const char		*field;
+	char			*cause = NULL;
+	long long		 h0;
+
+	CHECK_INT(store_edit_node_load(st, node2, &n, &cause), 0);
+	set_text(&n.code, "No.2改");
+	set_text(&n.title, "環境美化パートナー事業");
+	set_text(&n.summary, "きれいなまち\n二行目");
+	set_text(&n.label, "事業");
+	n.first_fy = 2022;
+	h0 = history_count();
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(history_count() - h0, 5);
+	CHECK_Q("No.2→No.2改", "SELECT old_value || '→' || new_value FROM history"
+	    " WHERE field = 'code' AND node_id = %lld", node2);
+	CHECK_Q("環境美化事業→環境美化パートナー事業", "SELECT old_value || '→' ||"
+	    " new_value FROM history WHERE field = 'title' AND node_id = %lld", node2);
+	CHECK_Q("(null)→きれいなまち\n二行目", "SELECT coalesce(old_value, '(null)')"
+	    " || '→' || new_value FROM history WHERE field = 'summary'"
+	    " AND node_id = %lld", node2);
+	CHECK_Q("2021-2025→2022-2025", "SELECT old_value || '→' || new_value"
+	    " FROM history WHERE field = 'period' AND node_id = %lld", node2);
+	CHECK_Q("kikaku", "SELECT group_concat(DISTINCT login) FROM history"
+	    " WHERE node_id = %lld AND id > %lld", node2, h0);
+	CHECK_Q("No.2改|環境美化パートナー事業|事業|2022|2025", "SELECT code || '|' ||"
+	    " title || '|' || label || '|' || first_fy || '|' || last_fy FROM node"
+	    " WHERE id = %lld", node2);
+
+	/* Saving what is there writes nothing. */
+	h0 = history_count();
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(history_count(), h0);
+
+	/* A key changed to a free one, then back. */
+	set_text(&n.key, "２");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_Q("2→２", "SELECT old_value || '→' || new_value FROM history"
+	    " WHERE field = 'key' AND node_id = %lld", node2);
+	set_text(&n.key, "  2 ");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	CHECK_STR(n.key, "2");
+	edit_node_free(&n);
+}
+
+TEST(test_bad_fields_are_named)
+{
+	struct edit_node	 n;
+	const char		*field;
+	char			*cause = NULL, *before = snapshot(), *after;
+
+	CHECK_INT(store_edit_node_load(st, node2, &n, &cause), 0);
+
+	set_text(&n.key, "1");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "key");
+	CHECK(cause != NULL && strstr(cause, "No.1 市民参画事業") != NULL);
+	free(cause);
+	set_text(&n.key, "\xe3\x80\x80");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "key");
+	free(cause);
+	set_text(&n.key, "2");
+
+	set_text(&n.depts, "★試験市/協働課、土木課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "depts");
+	CHECK(cause != NULL && strstr(cause, "土木課") != NULL);
+	free(cause);
+	/* A name two cities share must be given by its code. */
+	set_text(&n.depts, "総務課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "depts");
+	CHECK(cause != NULL && strstr(cause, "試験市/総務課") != NULL &&
+	    strstr(cause, "別市/総務課") != NULL);
+	free(cause);
+	set_text(&n.depts, "");
+
+	set_text(&n.flags, "重点事業 特別");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "flags");
+	CHECK(cause != NULL && strstr(cause, "特別") != NULL &&
+	    strstr(cause, "focus、major") != NULL);
+	free(cause);
+	set_text(&n.flags, "");
+
+	set_text(&n.title, " \xe3\x80\x80\n");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "title");
+	free(cause);
+	set_text(&n.title, "名称");
+	n.first_fy = 2025;
+	n.last_fy = 2021;
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "period");
+	free(cause);
+	n.first_fy = 2021;
+	set_text(&n.means, "手段\xff");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "means");
+	free(cause);
+	edit_node_free(&n);
+
+	after = snapshot();
+	CHECK_STR(after, before);
+	free(after);
+	free(before);
+}
+
+TEST(test_depts_round_trip_and_years_kept)
+{
+	struct edit_node	 n, m;
+	const char		*field;
+	char			*cause = NULL;
+	long long		 h0;
+
+	CHECK_INT(store_edit_node_load(st, node2, &n, &cause), 0);
+	CHECK_STR(n.depts, "");
+	/* ★ before or after, * too, names or codes, any separator. */
+	set_text(&n.depts, "企画課★，\xe3\x80\x80試験市/協働課, *試験市/総務課");
+	h0 = history_count();
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_STR(n.depts, "★試験市/企画課、試験市/協働課、★試験市/総務課");
+	CHECK_INT(history_count() - h0, 1);
+	CHECK_Q("(null)→★試験市/企画課、試験市/協働課、★試験市/総務課",
+	    "SELECT coalesce(old_value, '(null)') || '→' || new_value FROM history"
+	    " WHERE field = 'depts' AND node_id = %lld", node2);
+	CHECK_INT(store_edit_node_load(st, node2, &m, &cause), 0);
+	CHECK_STR(m.depts, n.depts);
+	/* Saved back as loaded: nothing changes, not even the rows. */
+	h0 = history_count();
+	{
+		long long ids = q_int("SELECT sum(id * ord) FROM node_dept"
+		    " WHERE node_id = %lld", node2);
+
+		CHECK_INT(save_node(&m, "kikaku", &field, &cause), 0);
+		free(cause);
+		cause = NULL;
+		CHECK_INT(history_count(), h0);
+		CHECK_INT(q_int("SELECT sum(id * ord) FROM node_dept"
+		    " WHERE node_id = %lld", node2), ids);
+	}
+	/* A change of main only is a change. */
+	set_text(&m.depts, "試験市/企画課、★試験市/協働課");
+	CHECK_INT(save_node(&m, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_Q("試験市/企画課:0,試験市/協働課:1", "SELECT group_concat(x, ',') FROM"
+	    " (SELECT d.code || ':' || nd.is_main AS x FROM node_dept nd"
+	    " JOIN department d ON d.id = nd.dept_id WHERE nd.node_id = %lld"
+	    " ORDER BY nd.ord)", node2);
+	edit_node_free(&m);
+	edit_node_free(&n);
+
+	/* No.24: 総務課 until R4, 企画課 from R5 (機構改革). Adding 協働課
+	 * keeps both with their years. */
+	CHECK_INT(store_edit_node_load(st, node24, &n, &cause), 0);
+	set_text(&n.depts, "★試験市/総務課、★試験市/企画課、試験市/協働課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_Q("試験市/総務課:1::2022,試験市/企画課:1:2023:,試験市/協働課:0::",
+	    "SELECT group_concat(x, ',') FROM (SELECT d.code || ':' || nd.is_main"
+	    " || ':' || coalesce(nd.from_fy, '') || ':' || coalesce(nd.until_fy, '')"
+	    " AS x FROM node_dept nd JOIN department d ON d.id = nd.dept_id"
+	    " WHERE nd.node_id = %lld ORDER BY nd.ord)", node24);
+	/* 企画課 dropped: its years go with it; 総務課 keeps its years. */
+	set_text(&n.depts, "★試験市/総務課、試験市/協働課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	CHECK_Q("試験市/総務課:1::2022,試験市/協働課:0::",
+	    "SELECT group_concat(x, ',') FROM (SELECT d.code || ':' || nd.is_main"
+	    " || ':' || coalesce(nd.from_fy, '') || ':' || coalesce(nd.until_fy, '')"
+	    " AS x FROM node_dept nd JOIN department d ON d.id = nd.dept_id"
+	    " WHERE nd.node_id = %lld ORDER BY nd.ord)", node24);
+	CHECK_Q("★試験市/総務課、★試験市/企画課、試験市/協働課→★試験市/総務課、"
+	    "試験市/協働課", "SELECT old_value || '→' || new_value FROM history"
+	    " WHERE field = 'depts' AND node_id = %lld ORDER BY id DESC LIMIT 1",
+	    node24);
+	edit_node_free(&n);
+}
+
+TEST(test_flags)
+{
+	struct edit_node	 n;
+	const char		*field;
+	char			*cause = NULL;
+
+	CHECK_INT(store_edit_node_load(st, node2, &n, &cause), 0);
+	set_text(&n.flags, "主要事業、focus");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_STR(n.flags, "focus、major");	/* the plan's order */
+	CHECK_Q("(null)→focus、major", "SELECT coalesce(old_value, '(null)') || '→'"
+	    " || new_value FROM history WHERE field = 'flags' AND node_id = %lld",
+	    node2);
+	set_text(&n.flags, "");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	CHECK_INT(q_int("SELECT count(*) FROM node_flag WHERE node_id = %lld",
+	    node2), 0);
+	CHECK_Q("focus、major→(null)", "SELECT old_value || '→' ||"
+	    " coalesce(new_value, '(null)') FROM history WHERE field = 'flags'"
+	    " AND node_id = %lld ORDER BY id DESC LIMIT 1", node2);
+	edit_node_free(&n);
+}
+
+TEST(test_only_a_planner_edits)
+{
+	struct edit_node	 n, add;
+	struct edit_indicator	 ind;
+	const char		*field;
+	char			*cause = NULL, *before = snapshot(), *after;
+
+	CHECK_INT(store_edit_node_load(st, node1, &n, &cause), 0);
+	set_text(&n.title, "担当課が変えた名称");
+	CHECK_INT(save_node(&n, "sato", &field, &cause), STORE_DENIED);
+	CHECK(cause != NULL && strstr(cause, "企画担当だけ") != NULL);
+	free(cause);
+	CHECK_INT(save_node(&n, "kacho", &field, &cause), STORE_DENIED);
+	free(cause);
+	CHECK_INT(save_node(&n, "nobody", &field, &cause), STORE_DENIED);
+	free(cause);
+	CHECK_STR(n.title, "担当課が変えた名称");	/* what was typed stays */
+	edit_node_free(&n);
+
+	new_node(&add, node_mid1, 0, "No.9", "担当課の追加");
+	CHECK_INT(save_node(&add, "sato", &field, &cause), STORE_DENIED);
+	free(cause);
+	CHECK_INT(add.id, 0);
+	edit_node_free(&add);
+
+	CHECK_INT(store_edit_node_delete(st, "kacho", node2, &cause), STORE_DENIED);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(store_edit_indicator_load(st, ind11, &ind, &cause), 0);
+	set_text(&ind.name, "変更");
+	CHECK_INT(store_edit_indicator_save(st, "sato", &ind, &field, &cause),
+	    STORE_DENIED);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(store_edit_indicator_delete(st, "sato", ind11, &cause),
+	    STORE_DENIED);
+	free(cause);
+	edit_indicator_free(&ind);
+
+	after = snapshot();
+	CHECK_STR(after, before);
+	free(after);
+	free(before);
+}
+
+TEST(test_indicator_add_with_targets)
+{
+	static const int	 fys[] = { 2021, 2022 };
+	static const char *const typed[] = { "１０回", "12" };
+	struct edit_indicator	 ind;
+	const char		*field = "(untouched)";
+	char			*cause = NULL;
+	long long		 h0 = history_count(), ord24;
+
+	/* No.2 has no indicator yet: the new one goes last in the plan. */
+	edit_indicator_init(&ind);
+	ind.plan_id = plan_id;
+	ind.node_id = node2;
+	set_text(&ind.name, "清掃活動の回数");
+	set_text(&ind.unit, "回");
+	ind.direction = "増加";
+	type_value(&ind.final, "20回");
+	ind.final_fy = 2025;
+	set_targets(&ind, 2, fys, typed);
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK(field == NULL);
+	CHECK(ind.id > 0);
+	CHECK_INT(ind.ver, 1);
+	CHECK_STR(ind.key, "i1");
+	CHECK_INT(q_int("SELECT ord FROM indicator WHERE id = %lld", ind.id),
+	    q_int("SELECT max(ord) FROM indicator"));
+	CHECK_Q("up|20.0|(null)", "SELECT direction || '|' || final_num || '|' ||"
+	    " coalesce(final_txt, '(null)') FROM indicator WHERE id = %lld", ind.id);
+	/* Typed targets are numbers when they read as numbers with the unit. */
+	CHECK_Q("2021:10.0,2022:12.0", "SELECT group_concat(fy || ':' || num, ',')"
+	    " FROM (SELECT fy, num FROM indicator_target WHERE indicator_id = %lld"
+	    " ORDER BY fy)", ind.id);
+	CHECK_INT(history_count() - h0, 3);
+	CHECK_Q("清掃活動の回数", "SELECT new_value FROM history"
+	    " WHERE field = 'indicator_add' AND indicator_id = %lld"
+	    " AND node_id = %lld", ind.id, node2);
+	CHECK_Q("(null)→10回", "SELECT coalesce(old_value, '(null)') || '→' ||"
+	    " new_value FROM history WHERE field = 'target' AND fy = 2021"
+	    " AND indicator_id = %lld", ind.id);
+	edit_indicator_free(&ind);
+
+	/* On No.1 it goes right after No.1's last indicator, before 24-1. */
+	ord24 = q_int("SELECT ord FROM indicator WHERE id = %lld", ind24);
+	edit_indicator_init(&ind);
+	ind.plan_id = plan_id;
+	ind.node_id = node1;
+	set_text(&ind.key, "1-3");
+	set_text(&ind.name, "参加者数");
+	set_text(&ind.unit, "人");
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_Q("1-1,1-2,1-3", "SELECT group_concat(key, ',') FROM (SELECT key"
+	    " FROM indicator WHERE node_id = %lld ORDER BY ord)", node1);
+	CHECK_INT(q_int("SELECT ord FROM indicator WHERE id = %lld", ind24),
+	    ord24 + 1);
+	CHECK_INT(q_int("SELECT count(*) - count(DISTINCT ord) FROM indicator"), 0);
+	edit_indicator_free(&ind);
+
+	/* A key in use, a blank name, a bad direction, targets out of order. */
+	edit_indicator_init(&ind);
+	ind.plan_id = plan_id;
+	ind.node_id = node1;
+	set_text(&ind.key, "1-1");
+	set_text(&ind.name, "重複");
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), -1);
+	CHECK_STR(field, "key");
+	CHECK(cause != NULL && strstr(cause, "出前講座の回数") != NULL);
+	free(cause);
+	cause = NULL;
+	set_text(&ind.key, "");
+	set_text(&ind.name, "");
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), -1);
+	CHECK_STR(field, "name");
+	free(cause);
+	cause = NULL;
+	set_text(&ind.name, "名");
+	ind.direction = "上向き";
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), -1);
+	CHECK_STR(field, "direction");
+	free(cause);
+	cause = NULL;
+	ind.direction = NULL;
+	{
+		static const int	 back[] = { 2023, 2022 };
+		static const char *const vals[] = { "1", "2" };
+
+		set_targets(&ind, 2, back, vals);
+	}
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), -1);
+	CHECK_STR(field, "target");
+	free(cause);
+	CHECK_INT(ind.id, 0);
+	edit_indicator_free(&ind);
+}
+
+TEST(test_indicator_edit_targets)
+{
+	static const int	 fys[] = { 2021, 2022, 2023 };
+	static const char *const typed[] = { NULL, "48回", "50回" };
+	struct edit_indicator	 ind;
+	const char		*field;
+	char			*cause = NULL, *want;
+	long long		 h0;
+
+	CHECK_INT(store_edit_indicator_load(st, ind11, &ind, &cause), 0);
+	CHECK_INT(ind.id, ind11);
+	CHECK_INT(ind.node_id, node1);
+	CHECK_INT(ind.ver, 1);
+	CHECK_STR(ind.key, "1-1");
+	CHECK_STR(ind.unit, "回");
+	CHECK_STR(ind.direction, "up");
+	CHECK_INT(ind.final.kind, VALUE_NUMBER);
+	CHECK_DBL(ind.final.num, 50, 0);
+	CHECK_INT(ind.final_fy, 2025);
+	CHECK_INT(ind.ntargets, 2);
+	if (ind.ntargets == 2) {
+		CHECK_INT(ind.targets[0].fy, 2021);
+		CHECK_DBL(ind.targets[0].value.num, 40, 0);
+		CHECK_INT(ind.targets[1].fy, 2022);
+	}
+	/* 2021 removed (none), 2022 changed, 2023 added; name and
+	 * cumulative changed. */
+	set_targets(&ind, 3, fys, typed);
+	set_text(&ind.name, "ふれあい出前講座の回数");
+	ind.cumulative = 1;
+	h0 = history_count();
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(ind.ver, 2);
+	CHECK_INT(q_int("SELECT ver FROM indicator WHERE id = %lld", ind11), 2);
+	CHECK_INT(history_count() - h0, 5);
+	CHECK_Q("2022:48.0,2023:50.0", "SELECT group_concat(fy || ':' || num, ',')"
+	    " FROM (SELECT fy, num FROM indicator_target WHERE indicator_id = %lld"
+	    " ORDER BY fy)", ind11);
+	CHECK_Q("40回→(null)", "SELECT old_value || '→' || coalesce(new_value,"
+	    " '(null)') FROM history WHERE field = 'target' AND fy = 2021"
+	    " AND indicator_id = %lld", ind11);
+	CHECK_Q("45回→48回", "SELECT old_value || '→' || new_value FROM history"
+	    " WHERE field = 'target' AND fy = 2022 AND indicator_id = %lld", ind11);
+	want = xasprintf("(null)→50回|%lld", node1);
+	CHECK_Q(want, "SELECT coalesce(old_value, '(null)') || '→' ||"
+	    " new_value || '|' || node_id FROM history WHERE field = 'target'"
+	    " AND fy = 2023 AND indicator_id = %lld", ind11);
+	free(want);
+	CHECK_Q("出前講座の回数→ふれあい出前講座の回数", "SELECT old_value || '→' ||"
+	    " new_value FROM history WHERE field = 'name' AND indicator_id = %lld",
+	    ind11);
+	CHECK_Q("いいえ→はい", "SELECT old_value || '→' || new_value FROM history"
+	    " WHERE field = 'cumulative' AND indicator_id = %lld", ind11);
+	edit_indicator_free(&ind);
+}
+
+TEST(test_stale_version_is_a_conflict)
+{
+	struct edit_indicator	 a, b;
+	const char		*field;
+	char			*cause = NULL, *before, *after;
+
+	CHECK_INT(store_edit_indicator_load(st, ind12, &a, &cause), 0);
+	CHECK_INT(store_edit_indicator_load(st, ind12, &b, &cause), 0);
+	/* Two planners opened it; the first saves. */
+	set_text(&a.category, "成果指標");
+	type_value(&a.base, "72.5%");
+	a.base_fy = 2020;
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &a, &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(a.ver, 2);
+	CHECK_Q("(null)→72.5%", "SELECT coalesce(old_value, '(null)') || '→' ||"
+	    " new_value FROM history WHERE field = 'base' AND indicator_id = %lld",
+	    ind12);
+	CHECK_Q("(null)→2020", "SELECT coalesce(old_value, '(null)') || '→' ||"
+	    " new_value FROM history WHERE field = 'base_fy' AND indicator_id = %lld",
+	    ind12);
+	/* The second saves on the version it loaded: refused. */
+	set_text(&b.name, "二人目の名前");
+	before = snapshot();
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &b, &field, &cause),
+	    STORE_CONFLICT);
+	CHECK(cause != NULL && strstr(cause, "他の人が変更しました") != NULL &&
+	    strstr(cause, "開き直") != NULL);
+	free(cause);
+	cause = NULL;
+	after = snapshot();
+	CHECK_STR(after, before);
+	free(after);
+	free(before);
+	CHECK_INT(b.ver, 1);
+	CHECK_STR(b.name, "二人目の名前");
+	CHECK_Q("満足度", "SELECT name FROM indicator WHERE id = %lld", ind12);
+	/* Saving what is there changes nothing, not even the version. */
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &a, &field, &cause), 0);
+	CHECK_INT(a.ver, 2);
+	CHECK_INT(q_int("SELECT ver FROM indicator WHERE id = %lld", ind12), 2);
+	edit_indicator_free(&a);
+	edit_indicator_free(&b);
+}
+
+TEST(test_impact_and_node_delete)
+{
+	struct edit_impact	 im;
+	char			*cause = NULL, *want;
+	long long		 nodes, inds;
+
+	/* No.1: itself, an item, three indicators, a result, an actual. */
+	CHECK_INT(store_edit_node_impact(st, node1, &im, &cause), 0);
+	CHECK_INT(im.nodes, 1);
+	CHECK_INT(im.items, 1);
+	CHECK_INT(im.indicators, 3);
+	CHECK_INT(im.results, 1);
+	CHECK_INT(im.actuals, 1);
+	/* (1) 協働の推進 and everything below it. */
+	nodes = q_int("SELECT count(*) FROM node WHERE id = %lld OR parent_id = %lld",
+	    node_mid1, node_mid1);
+	inds = q_int("SELECT count(*) FROM indicator WHERE node_id IN (SELECT id"
+	    " FROM node WHERE parent_id = %lld)", node_mid1);
+	CHECK_INT(store_edit_node_impact(st, node_mid1, &im, &cause), 0);
+	CHECK_INT(im.nodes, nodes);
+	CHECK_INT(im.items, nodes - 1);
+	CHECK_INT(im.indicators, inds);
+	CHECK_INT(im.results, 1);
+	CHECK_INT(im.actuals, 1);
+	CHECK_INT(store_edit_node_impact(st, 999999, &im, &cause), -1);
+	free(cause);
+	cause = NULL;
+
+	CHECK_INT(store_edit_node_delete(st, "kikaku", node_mid1, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(q_int("SELECT count(*) FROM node WHERE id = %lld OR parent_id = %lld"
+	    " OR id = %lld", node_mid1, node_mid1, node1), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM indicator WHERE id IN (%lld, %lld)",
+	    ind11, ind12), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM result"), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM indicator_actual"), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM indicator_target WHERE indicator_id = %lld",
+	    ind11), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM node_dept WHERE node_id = %lld", node1), 0);
+	/* Its history went with it; one row on the parent tells of it. */
+	CHECK_INT(q_int("SELECT count(*) FROM history WHERE node_id = %lld", node2), 0);
+	want = xasprintf("(1) 協働の推進（下位の施策・取組 %lld件、指標 %lld件、"
+	    "実績 1件、指標の実績値 1件）|kikaku", nodes - 1, inds);
+	CHECK_Q(want, "SELECT old_value || '|' || login FROM history"
+	    " WHERE field = 'node_delete' AND node_id = %lld", node_top1);
+	free(want);
+	CHECK_CHILDREN(node_top1, "(null)");
+	/* Deleting it again is an error, nothing more. */
+	CHECK_INT(store_edit_node_delete(st, "kikaku", node_mid1, &cause), -1);
+	CHECK(cause != NULL);
+	free(cause);
+	cause = NULL;
+	/* A top-level node: the row has no node. */
+	CHECK_INT(store_edit_node_delete(st, "kikaku", node_top1, &cause), 0);
+	free(cause);
+	CHECK_Q("Ⅰ 市民との協働", "SELECT old_value FROM history"
+	    " WHERE field = 'node_delete' AND node_id IS NULL");
+}
+
+TEST(test_indicator_delete)
+{
+	char		*cause = NULL;
+	long long	 targets;
+
+	targets = q_int("SELECT count(*) FROM indicator_target");
+	CHECK_INT(store_edit_indicator_delete(st, "kikaku", ind24, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(q_int("SELECT count(*) FROM indicator WHERE id = %lld", ind24), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM indicator_target"), targets);
+	CHECK_Q("受講者数|(null)|(null)", "SELECT old_value || '|' ||"
+	    " coalesce(new_value, '(null)') || '|' || coalesce(indicator_id, '(null)')"
+	    " FROM history WHERE field = 'indicator_delete' AND node_id = %lld",
+	    node24);
+	CHECK_INT(store_edit_indicator_delete(st, "kikaku", ind24, &cause), -1);
+	CHECK(cause != NULL);
+	free(cause);
+}
+
+TEST(test_busy_database)
+{
+	struct store		*st2;
+	struct edit_node	 n, e;
+	struct edit_indicator	 ind;
+	sqlite3			*locker = NULL;
+	const char		*field;
+	char			*cause = NULL, *before, *after;
+
+	st2 = store_open(db_path, STORE_OPEN_EXISTING, 300, &cause);
+	CHECK(st2 != NULL);
+	if (st2 == NULL) {
+		free(cause);
+		return;
+	}
+	new_node(&n, node_mid2, 0, "No.30", "混雑中の追加");
+	CHECK_INT(store_edit_node_load(st2, node24, &e, &cause), 0);
+	set_text(&e.title, "混雑中の変更");
+	edit_indicator_init(&ind);
+	ind.plan_id = plan_id;
+	ind.node_id = node24;
+	set_text(&ind.name, "混雑中の指標");
+	/* Another writer holds the write lock. */
+	CHECK_INT(sqlite3_open(db_path, &locker), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(locker, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	before = snapshot();
+	CHECK_INT(store_edit_node_save(st2, "kikaku", &n, &field, &cause), STORE_BUSY);
+	CHECK(cause != NULL);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(store_edit_node_save(st2, "kikaku", &e, &field, &cause), STORE_BUSY);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(store_edit_indicator_save(st2, "kikaku", &ind, &field, &cause),
+	    STORE_BUSY);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(store_edit_node_delete(st2, "kikaku", node24, &cause), STORE_BUSY);
+	free(cause);
+	cause = NULL;
+	/* Nothing typed was lost. */
+	CHECK_INT(n.id, 0);
+	CHECK_STR(n.key, "");
+	CHECK_STR(e.title, "混雑中の変更");
+	CHECK_INT(ind.id, 0);
+	sqlite3_exec(locker, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(locker);
+	after = snapshot();
+	CHECK_STR(after, before);
+	free(after);
+	free(before);
+	/* Once the other writer is done, the same save goes through. */
+	CHECK_INT(store_edit_node_save(st2, "kikaku", &n, &field, &cause), 0);
+	free(cause);
+	CHECK_STR(n.key, "No.30");
+	CHECK_CHILDREN(node_mid2, "No.30,24");
+	edit_node_free(&n);
+	edit_node_free(&e);
+	edit_indicator_free(&ind);
+	store_close(st2);
+}
+
+static void
+report_problem(void *arg, const char *line)
+{
+	(*(int *)arg)++;
+	fprintf(stderr, "check: %s\n", line);
+}
+
+TEST(test_store_check_stays_clean)
+{
+	char	*cause = NULL;
+	int	 problems = 0;
+
+	CHECK_INT(store_check(st, report_problem, &problems, &cause), 0);
+	CHECK_INT(problems, 0);
+	free(cause);
+}
+
+int
+main(void)
+{
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	if (!load_plan()) {
+		fprintf(stderr, "cannot load the test plan\n");
+		return 1;
+	}
+	plan_id = q_int("SELECT id FROM plan WHERE code = 't'");
+	node_top1 = node_of("I");
+	node_mid1 = node_of("I-1");
+	node1 = node_of("1");
+	node2 = node_of("2");
+	node_top2 = node_of("II");
+	node_mid2 = node_of("II-1");
+	node24 = node_of("24");
+	ind11 = ind_of("1-1");
+	ind12 = ind_of("1-2");
+	ind24 = ind_of("24-1");
+
+	RUN(test_load_node_and_levels);
+	RUN(test_add_after_a_sibling);
+	RUN(test_add_first_child_and_top);
+	RUN(test_add_last_child);
+	RUN(test_export_order_and_import_again);
+	RUN(test_refused_below_the_deepest_level);
+	RUN(test_edit_fields_writes_history);
+	RUN(test_bad_fields_are_named);
+	RUN(test_depts_round_trip_and_years_kept);
+	RUN(test_flags);
+	RUN(test_only_a_planner_edits);
+	RUN(test_indicator_add_with_targets);
+	RUN(test_indicator_edit_targets);
+	RUN(test_stale_version_is_a_conflict);
+	RUN(test_impact_and_node_delete);
+	RUN(test_indicator_delete);
+	RUN(test_busy_database);
+	RUN(test_store_check_stays_clean);
+
+	sqlite3_close(raw);
+	store_close(st);
+	{
+		char *cmd = xasprintf("rm -rf '%s'", dir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", dir);
+		free(cmd);
+	}
+	free(db_path);
+	DONE();
+}
