@@ -30,8 +30,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
 #include <wctype.h>
 
 #include "shisaku/achieve.h"
@@ -1996,41 +1994,6 @@ entry_conflict_open(struct ui *ui, struct entry_screen *es,
 
 /* ---- the screen ------------------------------------------------------- */
 
-/*
- * C-s is the save key, but a terminal with flow control (IXON, on by
- * default) takes it as "stop output" and the screen freezes. Flow control
- * is turned off while a form is open and put back after.
- */
-static int		entry_ixon_users;
-static int		entry_ixon_was_on;
-
-static void
-entry_flow_control_off(void)
-{
-	struct termios	t;
-
-	if (entry_ixon_users++ > 0 || tcgetattr(STDIN_FILENO, &t) != 0)
-		return;
-	entry_ixon_was_on = (t.c_iflag & IXON) != 0;
-	if (entry_ixon_was_on) {
-		t.c_iflag &= ~(tcflag_t)IXON;
-		tcsetattr(STDIN_FILENO, TCSANOW, &t);
-	}
-}
-
-static void
-entry_flow_control_restore(void)
-{
-	struct termios	t;
-
-	if (entry_ixon_users == 0 || --entry_ixon_users > 0)
-		return;
-	if (entry_ixon_was_on && tcgetattr(STDIN_FILENO, &t) == 0) {
-		t.c_iflag |= IXON;
-		tcsetattr(STDIN_FILENO, TCSANOW, &t);
-	}
-}
-
 static void *
 entry_open(struct ui *ui, const void *arg)
 {
@@ -2059,7 +2022,7 @@ entry_open(struct ui *ui, const void *arg)
 	ui_editor_init(&es->comment, NULL, RESULT_TEXT_MAX);
 	entry_values_from_cur(es, 1);
 	entry_permissions(ui, es);
-	entry_flow_control_off();
+	ui_flow_control_off();
 	es->focus = 2;		/* 取組実績 */
 	entry_layout(ui, es);
 	if (es->readonly)
@@ -2076,7 +2039,7 @@ entry_close(struct ui *ui, void *state)
 	size_t			 i;
 
 	(void)ui;
-	entry_flow_control_restore();
+	ui_flow_control_restore();
 	entry_form_free(es);
 	for (i = 0; i < es->ninds; i++) {
 		entry_line_free(&es->inds[i].actual);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "shisaku/achieve.h"
+#include "shisaku/screen-edit.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/textwidth.h"
@@ -59,7 +60,8 @@ struct ind_screen {
 static const enum key_action ind_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_OPEN, ACT_SORT, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV,
-	ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_CLEAR, ACT_HISTORY
+	ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_CLEAR, ACT_HISTORY,
+	ACT_MODIFY, ACT_DELETE
 };
 
 #define IND_RATE_W 7
@@ -652,6 +654,16 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 			return UI_KEY_HANDLED;
 		r = &is->list.rows[is->view[is->l.cursor]];
 		screen_sheet_history(ui, r->node_id, r->id, 0);
+		return UI_KEY_HANDLED;
+	case ACT_MODIFY:
+		if (is->nview > 0)
+			screen_edit_indicator(ui,
+			    is->list.rows[is->view[is->l.cursor]].id);
+		return UI_KEY_HANDLED;
+	case ACT_DELETE:
+		if (is->nview > 0 && screen_edit_delete_indicator(ui,
+		    is->list.rows[is->view[is->l.cursor]].id))
+			ind_reload(ui, is);
 		return UI_KEY_HANDLED;
 	case ACT_SORT:
 		is->sort = (enum ind_sort)((is->sort + 1) % IND_SORT_COUNT);

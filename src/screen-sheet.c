@@ -18,6 +18,7 @@
 
 #include "shisaku/achieve.h"
 #include "shisaku/config.h"
+#include "shisaku/screen-edit.h"
 #include "shisaku/screen-entry.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-sheet.h"
@@ -231,7 +232,7 @@ struct sheet_screen {
 
 static const enum key_action sheet_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
-	ACT_EDIT, ACT_HISTORY
+	ACT_EDIT, ACT_HISTORY, ACT_ADD, ACT_MODIFY, ACT_DELETE
 };
 
 static void
@@ -958,6 +959,53 @@ sheet_draw(struct ui *ui, void *state)
 	}
 }
 
+/*
+ * m and D on the sheet: the node itself or one of its indicators, chosen
+ * from a list when it has any. Returns UI_KEY_CLOSE when the node itself
+ * was deleted.
+ */
+static enum ui_key_result
+sheet_planner(struct ui *ui, struct sheet_screen *ss, enum key_action act)
+{
+	struct sheet	*s = ss->s;
+	char		**items;
+	size_t		 i, n = s->nindicators + 1;
+	int		 pick = 0;
+
+	if (!screen_edit_allowed(ui))
+		return UI_KEY_HANDLED;
+	if (s->nindicators > 0) {
+		items = xcalloc(n, sizeof *items);
+		items[0] = xasprintf("この%s「%s」", s->level, s->title);
+		for (i = 0; i < s->nindicators; i++)
+			items[i + 1] = xasprintf("指標「%s」",
+			    s->indicators[i].name);
+		pick = ui_choose(ui, act == ACT_DELETE ? "削除するもの" :
+		    "修正するもの（指標を選ぶと目標も修正できます）",
+		    (const char *const *)items, (int)n, 0);
+		for (i = 0; i < n; i++)
+			free(items[i]);
+		free(items);
+	}
+	if (pick < 0)
+		return UI_KEY_HANDLED;
+	if (act == ACT_MODIFY) {
+		if (pick == 0)
+			screen_edit_node(ui, ss->node_id);
+		else
+			screen_edit_indicator(ui, s->indicators[pick - 1].id);
+		return UI_KEY_HANDLED;
+	}
+	if (pick == 0)
+		return screen_edit_delete_node(ui, ss->node_id) ? UI_KEY_CLOSE :
+		    UI_KEY_HANDLED;
+	if (screen_edit_delete_indicator(ui, s->indicators[pick - 1].id)) {
+		sheet_reload(ui, ss);
+		sheet_prepare(ui, ss);
+	}
+	return UI_KEY_HANDLED;
+}
+
 static enum ui_key_result
 sheet_key(struct ui *ui, void *state, enum key_action act, int is_function,
     wint_t ch)
@@ -994,6 +1042,12 @@ sheet_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_HISTORY:
 		screen_sheet_history(ui, ss->node_id, 0, 0);
 		return UI_KEY_HANDLED;
+	case ACT_ADD:
+		screen_edit_add(ui, ss->s->plan_id, ss->node_id);
+		return UI_KEY_HANDLED;
+	case ACT_MODIFY:
+	case ACT_DELETE:
+		return sheet_planner(ui, ss, act);
 	default:
 		return UI_KEY_UNHANDLED;
 	}

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "shisaku/fy.h"
+#include "shisaku/screen-edit.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
@@ -28,7 +29,8 @@ static const enum key_action tree_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_OPEN, ACT_RIGHT, ACT_LEFT, ACT_SEARCH, ACT_SEARCH_NEXT,
 	ACT_SEARCH_PREV, ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_STATUS,
-	ACT_FILTER_CLEAR, ACT_ROADMAP, ACT_INDICATORS
+	ACT_FILTER_CLEAR, ACT_ROADMAP, ACT_INDICATORS, ACT_ADD, ACT_MODIFY,
+	ACT_DELETE
 };
 
 static const char *const tree_count_heads[TREE_NCOUNTS] = {
@@ -184,6 +186,25 @@ tree_load(struct ui *ui, struct tree_screen *ts)
 	if (c >= 0)
 		tree_cursor_to(ts, c);
 	return 0;
+}
+
+/* Opens the way to a node just added and puts the cursor on it. */
+static void
+tree_show_added(struct tree_screen *ts, long long id)
+{
+	long	i, p;
+
+	if (id == 0)
+		return;
+	for (i = 0; i < (long)ts->t->nnodes; i++)
+		if (ts->t->nodes[i].id == id)
+			break;
+	if (i == (long)ts->t->nnodes || !ts->t->nodes[i].shown)
+		return;
+	for (p = ts->t->nodes[i].parent; p >= 0; p = ts->t->nodes[p].parent)
+		ts->expanded[p] = 1;
+	tree_rebuild(ts);
+	tree_cursor_to(ts, i);
 }
 
 static void
@@ -438,6 +459,22 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 }
 
 static void
+tree_draw_empty(struct ui *ui, struct tree_screen *ts, WINDOW *w)
+{
+	char	*s;
+
+	if (ts->t->nnodes > 0) {
+		ui_put(w, 2, 2, "条件に合う取組がありません", ts->cols - 3, 0,
+		    ui_attr(ui, UI_DIM));
+		return;
+	}
+	s = xasprintf("この計画には施策がありません（企画担当は %s で追加）",
+	    keys_action_keys(ACT_ADD));
+	ui_put(w, 2, 2, s, ts->cols - 3, 0, ui_attr(ui, UI_DIM));
+	free(s);
+}
+
+static void
 tree_draw(struct ui *ui, void *state)
 {
 	struct tree_screen	*ts = state;
@@ -464,9 +501,7 @@ tree_draw(struct ui *ui, void *state)
 		tree_put_right(w, 0, ts->counts_x + k * TREE_NUM_W,
 		    tree_count_heads[k], TREE_NUM_W, h);
 	if (ts->nrows == 0)
-		ui_put(w, 2, 2, t->nnodes == 0 ? "この計画には施策がありません" :
-		    "条件に合う取組がありません", ts->cols - 3, 0,
-		    ui_attr(ui, UI_DIM));
+		tree_draw_empty(ui, ts, w);
 	else
 		ui_list_draw(ui, &ts->list);
 	tree_draw_detail(ui, ts, w);
@@ -650,6 +685,7 @@ tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	const struct browse_node	*n = tree_cursor_node(ts);
 	long				 i = n ? (long)(n - ts->t->nodes) : -1;
 	long long			 id = ts->plan_id;
+	long				 c;
 
 	(void)is_function;
 	(void)ch;
@@ -711,6 +747,23 @@ tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		tree_apply_filter(ui, ts);
 		ui_message(ui, "絞り込みを解除しました");
 		return UI_KEY_HANDLED;
+	case ACT_ADD:
+		screen_edit_add(ui, ts->plan_id, n != NULL ? n->id : 0);
+		return UI_KEY_HANDLED;
+	case ACT_MODIFY:
+		if (n != NULL)
+			screen_edit_node(ui, n->id);
+		return UI_KEY_HANDLED;
+	case ACT_DELETE:
+		if (n != NULL && screen_edit_delete_node(ui, n->id)) {
+			/* The cursor stays where the node was. */
+			c = ts->list.cursor;
+			tree_load(ui, ts);
+			if (c >= ts->nrows)
+				c = ts->nrows - 1;
+			ts->list.cursor = c >= 0 ? c : 0;
+		}
+		return UI_KEY_HANDLED;
 	case ACT_ROADMAP:
 		ui_push(ui, &screen_roadmap_ops, &id);
 		return UI_KEY_HANDLED;
@@ -753,6 +806,7 @@ tree_refresh(struct ui *ui, void *state)
 	struct tree_screen	*ts = state;
 
 	tree_load(ui, ts);
+	tree_show_added(ts, screen_edit_take_added());
 	ui->plan_id = ts->plan_id;
 	tree_layout(ui, ts);
 }

@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -1532,4 +1533,40 @@ fail:
 	free(note);
 	keys_free();
 	return -1;
+}
+
+/*
+ * C-s is the save key, but a terminal with flow control (IXON, on by
+ * default) takes it as "stop output" and the screen freezes. Flow control
+ * is turned off while a form is open and put back after (curses
+ * puts the shell's modes back at exit in any case).
+ */
+static int		ui_ixon_users;
+static int		ui_ixon_was_on;
+
+void
+ui_flow_control_off(void)
+{
+	struct termios	t;
+
+	if (ui_ixon_users++ > 0 || tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	ui_ixon_was_on = (t.c_iflag & IXON) != 0;
+	if (ui_ixon_was_on) {
+		t.c_iflag &= ~(tcflag_t)IXON;
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+	}
+}
+
+void
+ui_flow_control_restore(void)
+{
+	struct termios	t;
+
+	if (ui_ixon_users == 0 || --ui_ixon_users > 0)
+		return;
+	if (ui_ixon_was_on && tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag |= IXON;
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+	}
 }

@@ -44,6 +44,9 @@ struct config;
 	X(INDICATORS,	"indicators",	"指標一覧")		\
 	X(HISTORY,	"history",	"変更履歴")		\
 	X(EDIT,		"edit",		"実績を入力")		\
+	X(ADD,		"add",		"追加（企画担当）")	\
+	X(MODIFY,	"modify",	"構成・指標・目標を修正（企画担当）") \
+	X(DELETE,	"delete",	"削除（企画担当）")	\
 	X(REDRAW,	"redraw",	"再描画")
 
 enum key_action {

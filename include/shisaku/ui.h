@@ -123,6 +123,11 @@ int ui_choose(struct ui *ui, const char *title, const char *const *items, int n,
 /* Asks a yes/no question; returns 1 for yes. */
 int ui_confirm(struct ui *ui, const char *question);
 
+/* Forms call these on open and close: C-s saves there, so terminal flow
+ * control (IXON) is off while any form is open. */
+void ui_flow_control_off(void);
+void ui_flow_control_restore(void);
+
 /* Formats a fiscal year in the current display style ("-" for 0). */
 const char *ui_fy(struct ui *ui, int fy, char buf[FY_BUFSZ]);
 

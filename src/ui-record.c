@@ -1,0 +1,436 @@
+/*
+ * The record editor of ui-record.h: a list of fields above, the field
+ * under the cursor in full below it, and for a long text the editor
+ * widget over the whole body until Esc brings the list back (the text
+ * is kept; only C-s or F2 writes). Single lines are edited on the bottom
+ * line with ui_prompt, which reads IME input as whole characters, so no
+ * form library field ever holds double-width text here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/textwidth.h"
+#include "shisaku/ui-editor.h"
+#include "shisaku/ui-list.h"
+#include "shisaku/ui-record.h"
+#include "shisaku/ui.h"
+#include "shisaku/util.h"
+
+#define RECORD_KEY_SAVE		19	/* C-s */
+#define RECORD_LABEL_MAX	20	/* columns */
+#define RECORD_DETAIL_MIN	4	/* rows below the list */
+#define RECORD_TEXT_MAX		65536	/* bytes, as a result's text */
+
+static const enum key_action record_actions[] = {
+	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
+	ACT_OPEN, ACT_NEXT_PANE, ACT_PREV_PANE
+};
+
+static const struct screen_fixed_key record_fixed_keys[] = {
+	{ "C-s F2", "保存して閉じる" },
+	{ "Esc", "長い文の編集を終えて一覧に戻る（内容は残る）" },
+};
+
+struct record_screen {
+	struct ui_record_spec	 spec;
+	struct ui_list		 list;
+	int			 label_w;
+	int			 detail_y;
+	/* The long text being edited (spec.fields[editing]), or -1. */
+	long			 editing;
+	struct ui_editor	 ed;
+};
+
+void
+ui_record_field_set(struct ui_record_field *f, const char *name,
+    const char *label, enum ui_record_kind kind, const char *value,
+    const char *hint)
+{
+	memset(f, 0, sizeof *f);
+	f->name = name;
+	f->label = label;
+	f->kind = kind;
+	f->hint = hint;
+	f->value = xstrdup(value != NULL ? value : "");
+}
+
+size_t
+ui_record_find(const struct ui_record_field *fields, size_t n,
+    const char *name)
+{
+	size_t	i;
+
+	for (i = 0; name != NULL && i < n; i++)
+		if (strcmp(fields[i].name, name) == 0)
+			return i;
+	return n;
+}
+
+static void
+record_spec_free(struct ui_record_spec *spec)
+{
+	size_t	i;
+
+	for (i = 0; i < spec->nfields; i++) {
+		free(spec->fields[i].value);
+		free(spec->fields[i].initial);
+	}
+	free(spec->fields);
+	free(spec->title);
+	free(spec->saved_msg);
+	if (spec->ctx_free != NULL)
+		spec->ctx_free(spec->ctx);
+	memset(spec, 0, sizeof *spec);
+}
+
+void
+ui_record_open(struct ui *ui, struct ui_record_spec *spec)
+{
+	ui_push(ui, &screen_record_ops, spec);
+}
+
+static int
+record_changed(const struct ui_record_field *f)
+{
+	return strcmp(f->value, f->initial != NULL ? f->initial : "") != 0;
+}
+
+static int
+record_dirty(const struct record_screen *rs)
+{
+	size_t	i;
+
+	for (i = 0; i < rs->spec.nfields; i++)
+		if (record_changed(&rs->spec.fields[i]))
+			return 1;
+	return rs->editing >= 0 && rs->ed.modified;
+}
+
+static struct ui_record_field *
+record_cursor(struct record_screen *rs)
+{
+	return &rs->spec.fields[rs->list.cursor];
+}
+
+/* The first line of a value, and how many more lines follow. */
+static char *
+record_first_line(const char *value, int *more)
+{
+	const char	*nl = strchr(value, '\n');
+	const char	*p;
+
+	*more = 0;
+	if (nl == NULL)
+		return xstrdup(value);
+	for (p = nl; p != NULL; p = strchr(p + 1, '\n'))
+		if (p[1] != '\0')
+			(*more)++;
+	return xstrndup(value, (size_t)(nl - value));
+}
+
+static void
+record_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
+    int selected)
+{
+	struct record_screen		*rs = owner;
+	const struct ui_record_field	*f = &rs->spec.fields[row];
+	WINDOW				*w = ui_body(ui);
+	attr_t				 a = ui_attr(ui, selected ? UI_SELECT :
+					    UI_NORMAL);
+	char				*first, *shown;
+	int				 more, used;
+
+	ui_put(w, y, x, "", cols, 1, a);
+	ui_put(w, y, x, record_changed(f) ? "*" : " ", 1, 0,
+	    selected ? a : ui_attr(ui, UI_MARK));
+	used = 2 + ui_put(w, y, x + 2, f->label, rs->label_w, 1,
+	    selected ? a : ui_attr(ui, UI_HEADER));
+	first = record_first_line(f->value, &more);
+	shown = more > 0 ? xasprintf("%s …（ほか%d行）", first, more) :
+	    xstrdup(first);
+	if (used + 1 < cols)
+		ui_put(w, y, x + used + 1, shown, cols - used - 1, 0, a);
+	free(shown);
+	free(first);
+}
+
+static char *
+record_row_text(void *owner, long row)
+{
+	struct record_screen	*rs = owner;
+
+	return xasprintf("%s %s", rs->spec.fields[row].label,
+	    rs->spec.fields[row].value);
+}
+
+static void
+record_layout(struct ui *ui, struct record_screen *rs)
+{
+	WINDOW	*w = ui_body(ui);
+	int	 h, cols, list_h, width;
+	size_t	 i;
+
+	getmaxyx(w, h, cols);
+	rs->label_w = 4;
+	for (i = 0; i < rs->spec.nfields; i++) {
+		width = tw_width(rs->spec.fields[i].label);
+		if (width > rs->label_w)
+			rs->label_w = width;
+	}
+	if (rs->label_w > RECORD_LABEL_MAX)
+		rs->label_w = RECORD_LABEL_MAX;
+	/* The list gets what it needs, the detail at least its minimum. */
+	list_h = (int)rs->spec.nfields;
+	if (list_h > h - 2 - RECORD_DETAIL_MIN)
+		list_h = h - 2 - RECORD_DETAIL_MIN;
+	if (list_h < 1)
+		list_h = 1;
+	ui_list_place(&rs->list, 1, 0, list_h, cols);
+	rs->detail_y = 1 + list_h;
+}
+
+/* The field under the cursor: what it accepts and its whole value. */
+static void
+record_draw_detail(struct ui *ui, struct record_screen *rs, WINDOW *w)
+{
+	const struct ui_record_field	*f = record_cursor(rs);
+	size_t				 starts[64], lens[64], n, k;
+	int				 h, cols, y = rs->detail_y;
+	char				*head, *line;
+
+	getmaxyx(w, h, cols);
+	head = xasprintf("%s%s%s", f->label, f->hint != NULL ? " — " : "",
+	    f->hint != NULL ? f->hint : "");
+	ui_put(w, y++, 0, head, cols, 1, ui_attr(ui, UI_FROZEN));
+	free(head);
+	n = tw_wrap(f->value, cols - 2, starts, lens, 64);
+	for (k = 0; k < n && y < h - 1; k++, y++) {
+		line = xstrndup(f->value + starts[k], lens[k]);
+		ui_put(w, y, 1, line, cols - 2, 0, ui_attr(ui, UI_NORMAL));
+		free(line);
+	}
+	ui_put(w, h - 1, 0, "Enter 編集  C-s/F2 保存  Esc 戻る  ? ヘルプ",
+	    cols, 1, ui_attr(ui, UI_DIM));
+}
+
+static void
+record_draw(struct ui *ui, void *state)
+{
+	struct record_screen	*rs = state;
+	WINDOW			*w = ui_body(ui);
+	int			 h, cols;
+	char			*head;
+
+	getmaxyx(w, h, cols);
+	werase(w);
+	if (rs->editing >= 0) {
+		head = xasprintf("%s — Esc で一覧に戻る（内容は残ります）"
+		    "  C-s/F2 保存", rs->spec.fields[rs->editing].label);
+		ui_put(w, 0, 0, head, cols, 1, ui_attr(ui, UI_FROZEN));
+		free(head);
+		ui_editor_draw(ui, &rs->ed, w, 1, 0, h - 1, cols, 1,
+		    ui_attr(ui, UI_NORMAL));
+		return;
+	}
+	record_layout(ui, rs);
+	ui_put(w, 0, 0, "", cols, 1, ui_attr(ui, UI_FROZEN));
+	ui_put(w, 0, 2, "項目", rs->label_w, 1, ui_attr(ui, UI_FROZEN));
+	ui_put(w, 0, 3 + rs->label_w, "内容", cols - rs->label_w - 3, 0,
+	    ui_attr(ui, UI_FROZEN));
+	ui_list_draw(ui, &rs->list);
+	record_draw_detail(ui, rs, w);
+}
+
+/* Ends the long-text editor, keeping its text in the field. */
+static void
+record_editor_end(struct record_screen *rs)
+{
+	struct ui_record_field	*f;
+
+	if (rs->editing < 0)
+		return;
+	f = &rs->spec.fields[rs->editing];
+	free(f->value);
+	f->value = ui_editor_text(&rs->ed);
+	ui_editor_free(&rs->ed);
+	rs->editing = -1;
+}
+
+static void
+record_edit_field(struct ui *ui, struct record_screen *rs)
+{
+	struct ui_record_field	*f = record_cursor(rs);
+	char			*answer, *question;
+	int			 i, cur = -1;
+
+	switch (f->kind) {
+	case UI_RECORD_LINE:
+		question = xasprintf("%s: ", f->label);
+		if (ui_prompt(ui, question, f->value, &answer)) {
+			free(f->value);
+			f->value = answer;
+		}
+		free(question);
+		break;
+	case UI_RECORD_TEXT:
+		ui_editor_init(&rs->ed, f->value, RECORD_TEXT_MAX);
+		rs->editing = rs->list.cursor;
+		break;
+	case UI_RECORD_CHOICE:
+		for (i = 0; i < f->nchoices; i++)
+			if (strcmp(f->choices[i], f->value) == 0)
+				cur = i;
+		i = ui_choose(ui, f->label, f->choices, f->nchoices, cur);
+		if (i >= 0) {
+			free(f->value);
+			f->value = xstrdup(f->choices[i]);
+		}
+		break;
+	}
+}
+
+static enum ui_key_result
+record_save(struct ui *ui, struct record_screen *rs)
+{
+	size_t	bad = rs->spec.nfields;
+	char	*msg = NULL;
+
+	record_editor_end(rs);
+	if (rs->spec.save(ui, rs->spec.ctx, rs->spec.fields, rs->spec.nfields,
+	    &bad, &msg) == 0) {
+		ui_message(ui, "%s", rs->spec.saved_msg != NULL ?
+		    rs->spec.saved_msg : "保存しました");
+		free(msg);
+		return UI_KEY_CLOSE;
+	}
+	if (bad < rs->spec.nfields)
+		rs->list.cursor = (long)bad;
+	ui_error(ui, "%s", msg != NULL ? msg : "保存できませんでした");
+	free(msg);
+	return UI_KEY_HANDLED;
+}
+
+static int
+record_may_leave(struct ui *ui, struct record_screen *rs)
+{
+	if (!record_dirty(rs))
+		return 1;
+	return ui_confirm(ui, "保存していない変更があります。破棄して戻りますか");
+}
+
+static enum ui_key_result
+record_editor_key(struct ui *ui, struct record_screen *rs,
+    enum key_action act, int is_function, wint_t ch)
+{
+	enum ui_editor_result	r;
+
+	r = ui_editor_key(&rs->ed, is_function, ch, 0);
+	if (r == UI_EDITOR_FULL)
+		ui_error(ui, "これ以上長くできません（%d バイトまで）",
+		    RECORD_TEXT_MAX);
+	if (r != UI_EDITOR_IGNORED)
+		return UI_KEY_HANDLED;
+	if ((!is_function && ch == 27) || act == ACT_NEXT_PANE ||
+	    act == ACT_PREV_PANE || (!is_function && ch == '\t')) {
+		record_editor_end(rs);
+		return UI_KEY_HANDLED;
+	}
+	if (act == ACT_QUIT || act == ACT_HELP || act == ACT_REDRAW)
+		return UI_KEY_UNHANDLED;
+	/* Up at the first row and the like: nothing to do. */
+	return UI_KEY_HANDLED;
+}
+
+static enum ui_key_result
+record_key(struct ui *ui, void *state, enum key_action act, int is_function,
+    wint_t ch)
+{
+	struct record_screen	*rs = state;
+
+	if ((!is_function && ch == RECORD_KEY_SAVE) ||
+	    (is_function && ch == KEY_F(2)))
+		return record_save(ui, rs);
+	if (rs->editing >= 0)
+		return record_editor_key(ui, rs, act, is_function, ch);
+	if (ui_list_key(ui, &rs->list, act))
+		return UI_KEY_HANDLED;
+	switch (act) {
+	case ACT_OPEN:
+		record_edit_field(ui, rs);
+		return UI_KEY_HANDLED;
+	case ACT_NEXT_PANE:
+		if (rs->list.cursor + 1 < rs->list.nrows)
+			rs->list.cursor++;
+		return UI_KEY_HANDLED;
+	case ACT_PREV_PANE:
+		if (rs->list.cursor > 0)
+			rs->list.cursor--;
+		return UI_KEY_HANDLED;
+	case ACT_BACK:
+		return record_may_leave(ui, rs) ? UI_KEY_CLOSE :
+		    UI_KEY_HANDLED;
+	case ACT_QUIT:
+		return record_may_leave(ui, rs) ? UI_KEY_UNHANDLED :
+		    UI_KEY_HANDLED;
+	default:
+		return UI_KEY_UNHANDLED;
+	}
+}
+
+static void *
+record_open(struct ui *ui, const void *arg)
+{
+	const struct ui_record_spec	*spec = arg;
+	struct record_screen		*rs;
+	size_t				 i;
+
+	rs = xcalloc(1, sizeof *rs);
+	rs->spec = *spec;
+	rs->editing = -1;
+	for (i = 0; i < rs->spec.nfields; i++)
+		rs->spec.fields[i].initial = xstrdup(rs->spec.fields[i].value);
+	ui_list_init(&rs->list, (long)rs->spec.nfields, rs);
+	rs->list.draw_row = record_draw_row;
+	rs->list.row_text = record_row_text;
+	ui_flow_control_off();
+	record_layout(ui, rs);
+	return rs;
+}
+
+static void
+record_close(struct ui *ui, void *state)
+{
+	struct record_screen	*rs = state;
+
+	(void)ui;
+	ui_flow_control_restore();
+	if (rs->editing >= 0)
+		ui_editor_free(&rs->ed);
+	ui_list_free(&rs->list);
+	record_spec_free(&rs->spec);
+	free(rs);
+}
+
+static void
+record_refresh(struct ui *ui, void *state)
+{
+	record_layout(ui, state);
+}
+
+static char *
+record_title(struct ui *ui, void *state)
+{
+	struct record_screen	*rs = state;
+
+	(void)ui;
+	return xstrdup(rs->spec.title != NULL ? rs->spec.title : "");
+}
+
+const struct screen_ops screen_record_ops = {
+	"record",
+	record_actions, sizeof record_actions / sizeof record_actions[0],
+	record_fixed_keys,
+	sizeof record_fixed_keys / sizeof record_fixed_keys[0],
+	record_open, record_draw, record_key, record_refresh, record_close,
+	record_title
+};

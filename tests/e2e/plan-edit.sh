@@ -1,0 +1,280 @@
+#!/bin/sh
+# A planner fixes a plan in the terminal: adds an action item to 結城市's
+# action plan after No.1 (a period and a department that are refused
+# first, with everything typed kept), changes it, gives it an indicator
+# with yearly targets, changes a target from the item sheet, is asked
+# before leaving unsaved changes, deletes the indicator and the item after
+# confirming; the database and its history are checked with sqlite3 after
+# each step. A clerk (the login daemon, through setpriv) is refused.
+. "$(dirname "$0")/lib.sh"
+
+e2e_timeout=${E2E_TIMEOUT:-20}
+
+db=$(e2e_new_db plan-edit) || { fail "sample database"; e2e_finish; }
+q() {
+	sqlite3 "$db" "$1"
+}
+me=$(id -un)
+plan=$(q "SELECT id FROM plan WHERE code = 'yuki-ap'")
+no1=$(q "SELECT id FROM node WHERE plan_id = $plan AND code = 'No.1'")
+[ -n "$no1" ] || { fail "No.1 in the sample"; e2e_finish; }
+e2e_dump "$db" > "$e2e_tmp/start.sql"
+
+# prompt_set TEXT: the field under the cursor's bottom-line prompt,
+# cleared (C-u) and set to TEXT.
+prompt_set() {
+	e2e_keys Enter
+	e2e_wait ": " >/dev/null
+	e2e_keys C-u
+	e2e_type "$1"
+	e2e_keys Enter
+}
+
+e2e_start "$db" 100 30 || { fail "start in tmux"; e2e_finish; }
+e2e_expect "plans list" "計画一覧"
+e2e_keys /
+e2e_type '結城'
+e2e_keys Enter Enter
+e2e_expect "the tree of 結城市" "> 施策体系"
+e2e_keys /
+e2e_type '市民参画・市民活動支援事業'
+e2e_keys Enter
+e2e_expect_line "the cursor on No.1" 'No\.1 +市民参画・市民活動支援事業'
+
+# ---- add an item after No.1 ---------------------------------------------
+e2e_keys a
+e2e_expect "a asks what to add" "追加するもの" \
+    "取組内容を「市民参画・市民活動支援事業」の後に追加" \
+    "指標を「市民参画・市民活動支援事業」に追加"
+e2e_expect_not "no level below an action item" "の下に追加"
+e2e_keys Enter
+e2e_expect "the form of a new item" "取組内容を追加" "番号" "名称" "期間" \
+    "担当課" "概要・方向性" "C-s/F2 保存"
+prompt_set 'No.1-2'
+e2e_keys Down
+prompt_set '地域の担い手育成事業'
+e2e_keys Down Down
+prompt_set 'R7〜R4'
+e2e_keys Down
+prompt_set '★存在しない課'
+e2e_keys Down Down Enter
+e2e_expect "the multi-line editor" "Esc で一覧に戻る"
+e2e_type '地域活動の担い手を育てる。'
+e2e_keys Enter
+e2e_type '講座と交流会を開く。'
+e2e_keys Escape
+e2e_expect "the text kept in the list" "地域活動の担い手を育てる。 …（ほか1行）"
+
+e2e_keys C-s
+e2e_expect "a period that ends before it starts is refused" "後です"
+e2e_expect_line "the cursor on 期間" '^\* 期間'
+e2e_expect "the other fields are kept" "No.1-2" "地域の担い手育成事業" \
+    "★存在しない課"
+[ "$(q "SELECT count(*) FROM node WHERE code = 'No.1-2'")" = 0 ] &&
+    pass "nothing written" || fail "a refused save wrote"
+prompt_set 'R4〜R7'
+e2e_keys C-s
+e2e_expect "an unknown department is refused" "存在しない課"
+e2e_expect_line "the cursor on 担当課" '^\* 担当課'
+prompt_set '★結城市/まちづくり協働課、結城市/総務課'
+e2e_keys C-s
+e2e_expect "saved" "取組内容を保存しました"
+e2e_expect_line "the new item right after No.1, under the cursor" \
+    'No\.1-2 +地域の担い手育成事業'
+e2e_screen > "$e2e_tmp/tree.txt"
+grep -A1 'No\.1 .*市民参画' "$e2e_tmp/tree.txt" | grep -q 'No\.1-2' &&
+    pass "the tree shows it after No.1" ||
+    fail "the tree order" "$(cat "$e2e_tmp/tree.txt")"
+
+new=$(q "SELECT id FROM node WHERE plan_id = $plan AND code = 'No.1-2'")
+[ -n "$new" ] && pass "the item is in the database" ||
+    fail "no node No.1-2"
+row=$(q "SELECT n.title, n.first_fy, n.last_fy, n.depth, n.parent_id = o.parent_id,
+    n.ord = o.ord + 1 FROM node n, node o WHERE n.id = '$new' AND o.id = $no1")
+[ "$row" = "地域の担い手育成事業|2022|2025|4|1|1" ] &&
+    pass "title, period, depth, parent and place" || fail "node row: $row"
+[ "$(q "SELECT summary FROM node WHERE id = '$new'")" = "地域活動の担い手を育てる。
+講座と交流会を開く。" ] && pass "two lines of 概要 kept" ||
+    fail "summary: $(q "SELECT summary FROM node WHERE id = '$new'")"
+depts=$(q "SELECT d.code || ':' || nd.is_main FROM node_dept nd
+    JOIN department d ON d.id = nd.dept_id WHERE nd.node_id = '$new'
+    ORDER BY nd.ord" | tr '\n' ' ')
+[ "$depts" = "結城市/まちづくり協働課:1 結城市/総務課:0 " ] &&
+    pass "two departments, the first main" || fail "departments: $depts"
+[ "$(q "SELECT count(*) FROM node WHERE plan_id = $plan AND ord > (SELECT ord FROM node WHERE id = '$new')
+    AND code = 'No.2'")" = 1 ] && pass "No.2 still after it" ||
+    fail "No.2 order"
+[ "$(q "SELECT login FROM history WHERE node_id = '$new' AND field = 'node_add'")" = "$me" ] &&
+    pass "the addition is in the history" || fail "no node_add history row"
+"$e2e_bin" -c "$e2e_config" -d "$db" export --plan yuki-ap > "$e2e_tmp/yuki.csv" 2>&1 ||
+    fail "export" "$(cat "$e2e_tmp/yuki.csv")"
+at() {	# the line of a node row in the export
+	grep -n "^node,yuki-ap,$1," "$e2e_tmp/yuki.csv" | cut -d: -f1
+}
+l1=$(at 1) lnew=$(at No.1-2) l2=$(at 2)
+[ -n "$l1" ] && [ -n "$lnew" ] && [ -n "$l2" ] && [ "$l1" -lt "$lnew" ] &&
+    [ "$lnew" -lt "$l2" ] && pass "export puts it between No.1 and No.2" ||
+    fail "export order: No.1 at $l1, new at $lnew, No.2 at $l2"
+
+# ---- change it; leaving unsaved asks first ---------------------------------
+e2e_keys m
+e2e_expect "m opens the item's form" "取組内容を修正: No.1-2 地域の担い手育成事業"
+e2e_keys Down
+prompt_set '地域の担い手育成事業（拡充）'
+e2e_keys Escape
+e2e_expect "leaving with unsaved changes asks" "保存していない変更があります"
+e2e_keys n
+e2e_expect "no keeps the form" "地域の担い手育成事業（拡充）"
+e2e_keys C-s
+e2e_expect "the change is saved" "取組内容を保存しました"
+[ "$(q "SELECT title FROM node WHERE id = '$new'")" = "地域の担い手育成事業（拡充）" ] &&
+    pass "the new title in the database" || fail "title not changed"
+[ "$(q "SELECT old_value || ' -> ' || new_value FROM history
+    WHERE node_id = '$new' AND field = 'title'")" = "地域の担い手育成事業 -> 地域の担い手育成事業（拡充）" ] &&
+    pass "the title change in the history" || fail "no title history row"
+
+e2e_keys m
+e2e_expect "the form again" "取組内容を修正"
+e2e_keys Down
+prompt_set '捨てる名称'
+e2e_keys Escape
+e2e_expect "asked again" "保存していない変更があります"
+e2e_keys y
+e2e_expect "back on the tree" "> 施策体系"
+[ "$(q "SELECT title FROM node WHERE id = '$new'")" = "地域の担い手育成事業（拡充）" ] &&
+    pass "a discarded change is not written" || fail "discarded change written"
+
+# ---- an indicator with yearly targets --------------------------------------
+e2e_keys a
+e2e_expect "the add menu" "追加するもの"
+e2e_keys Down Enter
+e2e_expect "the indicator form" "指標を追加" "指標名" "単位" "方向" \
+    "目標 令和4年度" "目標 令和7年度"
+prompt_set '育成講座の受講者数'
+e2e_keys Down Down
+prompt_set '人'
+e2e_keys Down Enter
+e2e_expect "directions to choose from" "増加" "減少" "以上"
+e2e_keys Down Enter
+e2e_keys Down Down
+prompt_set '１２人'
+e2e_keys Down
+prompt_set '来年'
+e2e_keys C-s
+e2e_expect "an unreadable year is refused" "基準値の年度" "年度を読み取れません"
+prompt_set 'R2'
+# The targets follow 備考, 指標の考え方 and キー.
+e2e_keys G
+e2e_expect_line "the last target field" '目標 令和7年度'
+prompt_set '５０人'
+e2e_keys Up
+prompt_set '4０'
+e2e_keys Up Up
+prompt_set '３０人'
+e2e_keys C-s
+e2e_expect "the indicator is saved" "指標と目標を保存しました"
+ind=$(q "SELECT id FROM indicator WHERE node_id = '$new'")
+row=$(q "SELECT name, unit, direction, base_num, base_fy FROM indicator WHERE id = '$ind'")
+[ "$row" = "育成講座の受講者数|人|up|12.0|2020" ] &&
+    pass "name, unit, direction and baseline" || fail "indicator row: $row"
+targets=$(q "SELECT fy || '=' || coalesce(num, txt) FROM indicator_target
+    WHERE indicator_id = '$ind' ORDER BY fy" | tr '\n' ' ')
+[ "$targets" = "2022=30.0 2024=40.0 2025=50.0 " ] &&
+    pass "targets as numbers, full-width digits read" || fail "targets: $targets"
+
+# ---- change a target from the item sheet -----------------------------------
+e2e_keys Enter
+e2e_expect "the sheet of the new item" "> No.1-2 地域の担い手育成事業（拡充）" \
+    "育成講座の受講者数"
+e2e_keys m
+e2e_expect "m asks item or indicator" "修正するもの" "指標「育成講座の受講者数」"
+e2e_keys Down Enter
+e2e_expect "the indicator's form" "指標と目標を修正: 育成講座の受講者数"
+e2e_expect_line "its targets as numbers" '目標 令和4年度 +30 *$'
+e2e_keys G Up Up
+prompt_set '35人'
+e2e_keys C-s
+e2e_expect "saved from the sheet" "指標と目標を保存しました"
+[ "$(q "SELECT num FROM indicator_target WHERE indicator_id = '$ind' AND fy = 2023")" = "35.0" ] &&
+    pass "the 令和5年度 target set" || fail "target 2023: $(q "SELECT * FROM indicator_target WHERE indicator_id = '$ind'")"
+[ "$(q "SELECT fy || ':' || coalesce(old_value, '') || '->' || new_value FROM history
+    WHERE indicator_id = '$ind' AND field = 'target' AND fy = 2023")" = "2023:->35人" ] &&
+    pass "the target change in the history" ||
+    fail "target history: $(q "SELECT * FROM history WHERE indicator_id = '$ind'")"
+e2e_keys H
+e2e_expect "the history screen shows it" "変更履歴" "目標値" "35人"
+e2e_keys Escape
+
+# ---- deleting asks, then deletes ---------------------------------------------
+e2e_keys D
+e2e_expect "D asks what to delete" "削除するもの"
+e2e_keys Down Enter
+e2e_expect "a confirmation naming the indicator" "指標「育成講座の受講者数」を"
+e2e_keys n
+e2e_expect "no keeps it" "削除しませんでした"
+[ "$(q "SELECT count(*) FROM indicator WHERE id = '$ind'")" = 1 ] &&
+    pass "still there after no" || fail "deleted after no"
+e2e_keys D
+e2e_expect "asked again" "削除するもの"
+e2e_keys Down Enter
+e2e_expect "confirmation" "よろしいですか"
+e2e_keys y
+e2e_expect "the indicator is deleted" "指標「育成講座の受講者数」を削除しました"
+[ "$(q "SELECT count(*) FROM indicator_target WHERE indicator_id = '$ind'")" = 0 ] &&
+    [ "$(q "SELECT count(*) FROM indicator WHERE id = '$ind'")" = 0 ] &&
+    pass "indicator and targets gone" || fail "indicator still there"
+[ "$(q "SELECT count(*) FROM history WHERE node_id = '$new' AND field = 'indicator_delete'")" = 1 ] &&
+    pass "the deletion is in the history" || fail "no indicator_delete row"
+e2e_keys D
+e2e_expect "the item's own confirmation" "「No.1-2 地域の担い手育成事業（拡充）」を削除します"
+e2e_keys y
+e2e_expect "back on the tree after deleting the item" "> 施策体系" "を削除しました"
+[ "$(q "SELECT count(*) FROM node WHERE id = '$new'")" = 0 ] &&
+    pass "the item is gone" || fail "the item is still there"
+[ "$(q "SELECT count(*) FROM history WHERE node_id = (SELECT parent_id FROM node WHERE id = $no1)
+    AND field = 'node_delete' AND login = '$me'")" = 1 ] &&
+    pass "its deletion is in the parent's history" || fail "no node_delete row"
+e2e_keys Q
+e2e_expect_exit "quits with status 0" 0
+e2e_check_sanitizers "no sanitizer report"
+[ "$(q 'PRAGMA integrity_check')" = ok ] && pass "integrity_check ok" ||
+    fail "integrity_check"
+
+# ---- a clerk may not ---------------------------------------------------------
+if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1 ||
+    ! id daemon >/dev/null 2>&1; then
+	fail "a clerk is refused" "needs root, setpriv and the login daemon (run make test as root)"
+	e2e_finish
+fi
+"$e2e_bin" -c "$e2e_config" -d "$db" user add daemon --role clerk \
+    --dept 結城市/まちづくり協働課 >/dev/null 2>&1 ||
+    fail "user add daemon"
+chmod 1777 "$e2e_tmp"
+chmod 777 "$(dirname "$db")"
+chmod 666 "$db" "$db-wal" "$db-shm" 2>/dev/null
+chmod 644 "$e2e_config"
+before=$(e2e_dump "$db" | md5sum)
+SHISAKU_BIN_PREFIX="setpriv --reuid=$(id -u daemon) --regid=$(id -g daemon) --clear-groups"
+e2e_bin_saved=$e2e_bin
+e2e_bin="$e2e_tmp/as-daemon.sh"
+cat > "$e2e_bin" <<EOF
+#!/bin/sh
+exec $SHISAKU_BIN_PREFIX '$e2e_bin_saved' "\$@"
+EOF
+chmod 755 "$e2e_bin"
+e2e_start "$db" 100 30 || { fail "start as daemon"; e2e_finish; }
+e2e_expect "the clerk's plans list" "計画一覧"
+e2e_keys /
+e2e_type '結城'
+e2e_keys Enter Enter
+e2e_expect "the clerk's tree" "> 施策体系"
+e2e_keys a
+e2e_expect "a is refused with the reason" "企画担当だけです"
+e2e_keys m
+e2e_expect "m is refused with the reason" "企画担当だけです"
+e2e_keys Q
+e2e_expect_exit "the clerk quits" 0
+[ "$(e2e_dump "$db" | md5sum)" = "$before" ] &&
+    pass "the clerk changed nothing" || fail "the database changed"
+e2e_bin=$e2e_bin_saved
+e2e_finish
