@@ -213,7 +213,7 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	for (i = 0; i < list.n; i++)
 		is->rate[i] = ind_row_rate(&list.rows[i], &is->rstat[i]);
 	if (is->dept_id != 0) {
-		if (store_plan_dept_nodes(ui->store, is->plan_id, is->dept_id,
+		if (store_plan_dept_scope(ui->store, is->plan_id, is->dept_id,
 		    ui->fy, &ids, &n, &cause) < 0) {
 			ui_error(ui, "%s", cause);
 			free(cause);
@@ -545,8 +545,8 @@ ind_draw(struct ui *ui, void *state)
 static void
 ind_filter_dept(struct ui *ui, struct ind_screen *is)
 {
-	if (screen_sheet_pick_dept(ui, is->plan_id, &is->dept_id, &is->dept_name,
-	    &is->dept_nodes, &is->ndept_nodes))
+	if (screen_sheet_pick_dept(ui, is->plan_id, 1, &is->dept_id,
+	    &is->dept_name, &is->dept_nodes, &is->ndept_nodes))
 		ind_rebuild(is);
 }
 

@@ -715,8 +715,8 @@ rm_search(struct ui *ui, struct rm_screen *rs)
 static void
 rm_filter_dept(struct ui *ui, struct rm_screen *rs)
 {
-	if (screen_sheet_pick_dept(ui, rs->plan_id, &rs->dept_id, &rs->dept_name,
-	    &rs->dept_nodes, &rs->ndept_nodes))
+	if (screen_sheet_pick_dept(ui, rs->plan_id, 0, &rs->dept_id,
+	    &rs->dept_name, &rs->dept_nodes, &rs->ndept_nodes))
 		rm_rebuild(rs);
 }
 

@@ -1089,8 +1089,8 @@ const struct screen_ops screen_sheet_ops = {
 };
 
 int
-screen_sheet_pick_dept(struct ui *ui, long long plan_id, long long *dept_id,
-    char **dept_name, long long **nodes, size_t *nnodes)
+screen_sheet_pick_dept(struct ui *ui, long long plan_id, int with_above,
+    long long *dept_id, char **dept_name, long long **nodes, size_t *nnodes)
 {
 	struct sheet_dept	*d;
 	const char		**names;
@@ -1123,8 +1123,9 @@ screen_sheet_pick_dept(struct ui *ui, long long plan_id, long long *dept_id,
 		*dept_name = NULL;
 		changed = 1;
 	} else if (pick > 0) {
-		if (store_plan_dept_nodes(ui->store, plan_id, d[pick - 1].id,
-		    ui->fy, &ids, &nids, &cause) < 0) {
+		if ((with_above ? store_plan_dept_scope : store_plan_dept_nodes)
+		    (ui->store, plan_id, d[pick - 1].id, ui->fy, &ids, &nids,
+		    &cause) < 0) {
 			ui_error(ui, "%s", cause);
 			free(cause);
 		} else {

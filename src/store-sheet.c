@@ -684,6 +684,16 @@ static const char sql_plan_dept_nodes[] =
 	" WHERE nd.dept_id = ?2 AND n.plan_id = ?1 AND "
 	SQL_ASSIGN_IN_FORCE("?3");
 
+/* The nodes in charge and every node above them. */
+static const char sql_plan_dept_scope[] =
+	"WITH RECURSIVE up(id) AS ("
+	" SELECT nd.node_id FROM node_dept nd JOIN node n ON n.id = nd.node_id"
+	" WHERE nd.dept_id = ?2 AND n.plan_id = ?1 AND "
+	SQL_ASSIGN_IN_FORCE("?3")
+	" UNION SELECT n.parent_id FROM node n JOIN up ON n.id = up.id"
+	"  WHERE n.parent_id IS NOT NULL)"
+	" SELECT id FROM up";
+
 int
 store_plan_depts(struct store *st, long long plan_id, int fy,
     struct sheet_dept **out, size_t *n, char **cause)
@@ -708,6 +718,22 @@ store_plan_dept_nodes(struct store *st, long long plan_id, long long dept_id,
 	*ids = NULL;
 	*n = 0;
 	if ((q = store_stmt(st, sql_plan_dept_nodes, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	sqlite3_bind_int64(q, 2, dept_id);
+	sqlite3_bind_int(q, 3, fy);
+	return sheet_collect_ids(st, q, ids, n, cause);
+}
+
+int
+store_plan_dept_scope(struct store *st, long long plan_id, long long dept_id,
+    int fy, long long **ids, size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+
+	*ids = NULL;
+	*n = 0;
+	if ((q = store_stmt(st, sql_plan_dept_scope, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(q, 1, plan_id);
 	sqlite3_bind_int64(q, 2, dept_id);

@@ -54,9 +54,10 @@ void screen_sheet_edit(struct ui *ui, long long node_id, int is_item, int fy);
 
 /* Asks for one of the plan's departments (or all) and sets the filter:
  * *dept_id (0 = all), *dept_name, and the nodes in its charge for the
- * chosen year. Returns 1 when the filter changed (the caller rebuilds). */
-int screen_sheet_pick_dept(struct ui *ui, long long plan_id, long long *dept_id,
-    char **dept_name, long long **nodes, size_t *nnodes);
+ * chosen year (with_above: and the nodes above them). Returns 1 when the
+ * filter changed (the caller rebuilds). */
+int screen_sheet_pick_dept(struct ui *ui, long long plan_id, int with_above,
+    long long *dept_id, char **dept_name, long long **nodes, size_t *nnodes);
 void screen_sheet_history(struct ui *ui, long long node_id,
     long long indicator_id, int fy);
 

@@ -163,6 +163,11 @@ void store_depts_free(struct sheet_dept *d, size_t n);
 int store_plan_dept_nodes(struct store *st, long long plan_id,
     long long dept_id, int fy, long long **ids, size_t *n, char **cause);
 
+/* The same and every node above them: the policies a department works
+ * under, whose indicators (on a 基本施策, say) concern it too. */
+int store_plan_dept_scope(struct store *st, long long plan_id,
+    long long dept_id, int fy, long long **ids, size_t *n, char **cause);
+
 /*
  * The roadmap of a plan: every node in plan order; items (the plan's
  * deepest level) carry their flags and the status of the chosen year's

@@ -147,6 +147,22 @@ e2e_expect_line "wider layout" '^重点項目  \(2\) 自主財源の確保と経
 e2e_resize 80 24
 e2e_expect "and back" "取組内容  No.19 市税等の収納率の向上"
 
+# 小美玉市's indicators hang on its 基本施策, its departments on the
+# 個別施策 below: a department's filter shows the policies' indicators.
+e2e_keys Escape Escape
+e2e_expect "back to the plans again" "計画一覧（令和5年度）"
+e2e_keys /
+e2e_type '小美玉市総合計画'
+e2e_keys Enter i
+e2e_expect "小美玉市's indicators" "> 指標一覧"
+e2e_keys d
+e2e_expect "its department chooser" "担当課で絞り込み"
+e2e_keys /
+e2e_type '水道課'
+e2e_keys Enter Enter
+e2e_expect "filtered by 水道課: the indicators of the policy above" \
+    "2件" "担当課=水道課" "「第3次小美玉市行財政改革」の計画達成度"
+
 e2e_check_sanitizers "no sanitizer reports"
 e2e_keys Q
 e2e_expect_exit "quits cleanly" 0

@@ -86,6 +86,14 @@ load_plan(void)
 
 static long long plan_id;
 
+static int
+cmp_ll(const void *a, const void *b)
+{
+	long long	x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* The id of the node printed with code, through the roadmap. */
 static long long
 node_id(const char *code)
@@ -401,6 +409,22 @@ TEST(test_roadmap_search_and_depts)
 	CHECK_INT(n, 3);
 	if (n == 3)
 		CHECK(ids[0] < ids[1] && ids[1] < ids[2]);
+	free(ids);
+
+	/* With the nodes above them: I, I-1, I-1-a, II, II-1, II-1-a. */
+	CHECK_INT(store_plan_dept_scope(st, plan_id, general, 2022, &ids, &n,
+	    &cause), 0);
+	CHECK_INT(n, 8);
+	CHECK(n == 8 && bsearch(&(long long){ node_id("Ⅰ") }, ids, n,
+	    sizeof *ids, cmp_ll) != NULL);
+	CHECK(n == 8 && bsearch(&(long long){ node_id("No.30") }, ids, n,
+	    sizeof *ids, cmp_ll) != NULL);
+	CHECK(n == 8 && bsearch(&(long long){ node_id("No.20") }, ids, n,
+	    sizeof *ids, cmp_ll) == NULL);
+	free(ids);
+	CHECK_INT(store_plan_dept_scope(st, plan_id, general, 2023, &ids, &n,
+	    &cause), 0);
+	CHECK_INT(n, 9);
 	free(ids);
 }
 
