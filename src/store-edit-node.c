@@ -1,0 +1,1028 @@
+/*
+ * A planner's edits of nodes (基本方針 … 取組) in the store (see
+ * store-edit.h): loading a node with its departments in charge and
+ * flags, saving it (a new one placed among its siblings), what deleting
+ * it would take with it, and deleting it. Departments and flags are typed
+ * as one-line lists (namelist.h) and resolved here against the database.
+ *
+ * Order: nodes and indicators carry one ord sequence per plan. Export
+ * writes nodes in ord order and import needs a parent before its
+ * children, so a new node takes the ord right after the node it follows
+ * (or after its parent) and every later ord moves up by one; the order
+ * among siblings is then right and every parent still comes first.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/namelist.h"
+#include "shisaku/store-edit.h"
+#include "shisaku/store-edit-internal.h"
+#include "shisaku/util.h"
+#include "shisaku/workflow.h"
+
+static const char SQL_NODE[] =
+    "SELECT plan_id, coalesce(parent_id, 0), depth, ord, key, code, title,"
+    " label, coalesce(first_fy, 0), coalesce(last_fy, 0), summary, means, note"
+    " FROM node WHERE id = ?1";
+/* The name of the node holding a key: "CODE TITLE", or the title alone
+ * when there is no code (as node_name gives it). */
+static const char SQL_NODE_KEY[] =
+    "SELECT CASE code WHEN '' THEN title ELSE code || ' ' || title END"
+    " FROM node WHERE plan_id = ?1 AND key = ?2 AND id <> ?3";
+/* The last child's place (NULL when none); ?2 NULL = the top level. */
+static const char SQL_NODE_LAST_CHILD[] =
+    "SELECT max(ord) FROM node WHERE plan_id = ?1 AND parent_id IS ?2";
+static const char SQL_NODE_SHIFT[] =
+    "UPDATE node SET ord = ord + 1 WHERE plan_id = ?1 AND ord > ?2";
+static const char SQL_NODE_INSERT[] =
+    "INSERT INTO node (plan_id, parent_id, depth, key, code, title, label,"
+    " first_fy, last_fy, summary, means, note, ord) VALUES (?1, ?2, ?3, ?4,"
+    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+static const char SQL_NODE_UPDATE[] =
+    "UPDATE node SET key = ?2, code = ?3, title = ?4, label = ?5,"
+    " first_fy = ?6, last_fy = ?7, summary = ?8, means = ?9, note = ?10"
+    " WHERE id = ?1";
+static const char SQL_NODE_DELETE[] = "DELETE FROM node WHERE id = ?1";
+static const char SQL_ASSIGNS[] =
+    "SELECT nd.id, nd.dept_id, d.code, nd.is_main,"
+    " nd.from_fy IS NOT NULL OR nd.until_fy IS NOT NULL"
+    " FROM node_dept nd JOIN department d ON d.id = nd.dept_id"
+    " WHERE nd.node_id = ?1 ORDER BY nd.ord, nd.id";
+static const char SQL_DEPT_FIND[] =
+    "SELECT id, code, code = ?1 FROM department WHERE code = ?1 OR name = ?1"
+    " ORDER BY code = ?1 DESC, ord, id";
+static const char SQL_ASSIGN_KEEP[] =
+    "UPDATE node_dept SET is_main = ?2, ord = ?3 WHERE id = ?1";
+static const char SQL_ASSIGN_DELETE[] = "DELETE FROM node_dept WHERE id = ?1";
+static const char SQL_ASSIGN_INSERT[] =
+    "INSERT INTO node_dept (node_id, dept_id, is_main, ord)"
+    " VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_PLAN_FLAGS[] =
+    "SELECT id, key, label FROM plan_flag WHERE plan_id = ?1 ORDER BY ord, id";
+static const char SQL_NODE_FLAGS[] =
+    "SELECT f.id FROM node_flag nf JOIN plan_flag f ON f.id = nf.flag_id"
+    " WHERE nf.node_id = ?1 ORDER BY f.ord, f.id";
+static const char SQL_MARKS_DELETE[] = "DELETE FROM node_flag WHERE node_id = ?1";
+static const char SQL_MARK_INSERT[] =
+    "INSERT INTO node_flag (node_id, flag_id) VALUES (?1, ?2)";
+static const char SQL_IMPACT[] =
+    "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL"
+    " SELECT n.id FROM node n JOIN sub ON n.parent_id = sub.id)"
+    " SELECT (SELECT count(*) FROM sub),"
+    " (SELECT count(*) FROM node n WHERE n.id IN sub AND n.depth ="
+    " coalesce((SELECT max(depth) FROM plan_level WHERE plan_id = n.plan_id),"
+    " (SELECT max(depth) FROM node WHERE plan_id = n.plan_id))),"
+    " (SELECT count(*) FROM indicator WHERE node_id IN sub),"
+    " (SELECT count(*) FROM result WHERE node_id IN sub),"
+    " (SELECT count(*) FROM indicator_actual WHERE indicator_id IN"
+    " (SELECT id FROM indicator WHERE node_id IN sub))";
+
+/* ---- texts ---- */
+
+/* "2021-2025", "2021-", "-2025", or NULL when no year is given. */
+static char *
+period_text(int first, int last)
+{
+	if (first == 0 && last == 0)
+		return NULL;
+	if (last == 0)
+		return xasprintf("%d-", first);
+	if (first == 0)
+		return xasprintf("-%d", last);
+	return xasprintf("%d-%d", first, last);
+}
+
+/* Appends s to *list with the separator 、. */
+static void
+list_add(char **list, const char *s)
+{
+	char	*t = *list == NULL || (*list)[0] == '\0' ? xstrdup(s) :
+		    xasprintf("%s、%s", *list, s);
+
+	free(*list);
+	*list = t;
+}
+
+/* ---- departments and flags, typed as lists ---- */
+
+/* A department in charge as listed. */
+struct pick {
+	long long	 id;
+	char		*code;
+	int		 main;
+};
+
+/* An assignment row as stored. */
+struct assign {
+	long long	 id;
+	long long	 dept;
+	char		*code;
+	int		 main;
+	int		 limited;	/* from_fy or until_fy set */
+};
+
+static void
+picks_free(struct pick *p, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(p[i].code);
+	free(p);
+}
+
+static void
+assigns_free(struct assign *a, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(a[i].code);
+	free(a);
+}
+
+static long
+pick_find(const struct pick *p, size_t n, long long id)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (p[i].id == id)
+			return (long)i;
+	return -1;
+}
+
+/* "★CODE、CODE": the form a load gives and history keeps. */
+static char *
+picks_text(const struct pick *p, size_t n)
+{
+	char	*list = xstrdup(""), *item;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		item = xasprintf("%s%s", p[i].main ? "★" : "", p[i].code);
+		list_add(&list, item);
+		free(item);
+	}
+	return list;
+}
+
+static int
+picks_equal(const struct pick *a, size_t na, const struct pick *b, size_t nb)
+{
+	size_t	i;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++)
+		if (a[i].id != b[i].id || (a[i].main != 0) != (b[i].main != 0))
+			return 0;
+	return 1;
+}
+
+static int
+read_assigns(struct store *st, long long node, struct assign **out, size_t *n,
+    char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, SQL_ASSIGNS, cause);
+	struct assign	*a;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, node);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		a = &(*out)[(*n)++];
+		a->id = sqlite3_column_int64(s, 0);
+		a->dept = sqlite3_column_int64(s, 1);
+		a->code = store_col_dup(s, 2);
+		a->main = sqlite3_column_int(s, 3) != 0;
+		a->limited = sqlite3_column_int(s, 4) != 0;
+	}
+	if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0) {
+		assigns_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* The assignments as a list: each department once, in order, main if
+ * any of its assignments is. */
+static void
+assigns_picks(const struct assign *a, size_t na, struct pick **out, size_t *n)
+{
+	size_t	i;
+	long	j;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; i < na; i++) {
+		if ((j = pick_find(*out, *n, a[i].dept)) >= 0) {
+			(*out)[j].main |= a[i].main;
+			continue;
+		}
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		(*out)[*n].id = a[i].dept;
+		(*out)[*n].code = xstrdup(a[i].code);
+		(*out)[*n].main = a[i].main;
+		(*n)++;
+	}
+}
+
+/* Resolves one word as a department code, else as a name no other
+ * department has. */
+static int
+dept_find(struct store *st, const char *word, long long *id, char **code,
+    char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, SQL_DEPT_FIND, cause);
+	char		*codes = NULL;
+	int		 rc, count = 0, exact = 0;
+
+	*id = 0;
+	*code = NULL;
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, word);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count++ == 0) {
+			*id = sqlite3_column_int64(s, 0);
+			*code = store_col_dup(s, 1);
+			exact = sqlite3_column_int(s, 2);
+		}
+		list_add(&codes, store_col_text(s, 1));
+	}
+	if (store_read_end(st, s, rc, "部署の確認", cause) != 0)
+		goto fail;
+	if (count == 0) {
+		*cause = xasprintf("担当課「%s」という部署がありません（部署の"
+		    "コードか名前で書いてください）", word);
+		goto fail;
+	}
+	/* A name several cities share is given by its code: never guess. */
+	if (!exact && count > 1) {
+		*cause = xasprintf("部署名「%s」の部署が複数あります（%s）。"
+		    "コードで書いてください", word, codes);
+		goto fail;
+	}
+	free(codes);
+	return 0;
+fail:
+	free(codes);
+	free(*code);
+	*code = NULL;
+	return -1;
+}
+
+static int
+resolve_depts(struct store *st, const char *text, struct pick **out,
+    size_t *n, char **cause)
+{
+	struct namelist_word	*w;
+	size_t		 nw, i;
+	long long	 id;
+	char		*code;
+
+	*out = NULL;
+	*n = 0;
+	nw = namelist_split(text, 1, &w);
+	for (i = 0; i < nw; i++) {
+		if (dept_find(st, w[i].text, &id, &code, cause) != 0)
+			goto fail;
+		if (pick_find(*out, *n, id) >= 0) {
+			*cause = xasprintf("担当課「%s」が二度書かれています",
+			    w[i].text);
+			free(code);
+			goto fail;
+		}
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		(*out)[*n].id = id;
+		(*out)[*n].code = code;
+		(*out)[*n].main = w[i].main;
+		(*n)++;
+	}
+	namelist_free(w, nw);
+	return 0;
+fail:
+	namelist_free(w, nw);
+	picks_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return -1;
+}
+
+/*
+ * Writes the listed departments: an assignment limited to years stays
+ * (with the list's ★ and place) while its department is listed; every
+ * other assignment goes, and each listed department left without one
+ * gets one for the whole period.
+ */
+static int
+save_depts(struct store *st, long long node, const struct assign *cur,
+    size_t ncur, const struct pick *p, size_t np, char **cause)
+{
+	sqlite3_stmt	*s;
+	char		*kept = xcalloc(np + 1, 1);
+	size_t		 i;
+	long		 j;
+	int		 rc = 0;
+
+	for (i = 0; i < ncur && rc == 0; i++) {
+		j = pick_find(p, np, cur[i].dept);
+		if (cur[i].limited && j >= 0) {
+			kept[j] = 1;
+			if ((s = store_stmt(st, SQL_ASSIGN_KEEP, cause)) == NULL) {
+				rc = -1;
+				break;
+			}
+			sqlite3_bind_int64(s, 1, cur[i].id);
+			sqlite3_bind_int(s, 2, p[j].main != 0);
+			sqlite3_bind_int64(s, 3, j + 1);
+			rc = store_step_write(st, s, "担当課の保存", cause);
+		} else
+			rc = store_edit_write_ids(st, SQL_ASSIGN_DELETE,
+			    cur[i].id, 0, "担当課の保存", cause);
+	}
+	for (i = 0; i < np && rc == 0; i++) {
+		if (kept[i])
+			continue;
+		if ((s = store_stmt(st, SQL_ASSIGN_INSERT, cause)) == NULL) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, node);
+		sqlite3_bind_int64(s, 2, p[i].id);
+		sqlite3_bind_int(s, 3, p[i].main != 0);
+		sqlite3_bind_int64(s, 4, (long long)i + 1);
+		rc = store_step_write(st, s, "担当課の保存", cause);
+	}
+	free(kept);
+	return rc;
+}
+
+/* A flag the plan defines. */
+struct plan_flag {
+	long long	 id;
+	char		*key;
+	char		*label;
+	int		 on;		/* chosen / carried by the node */
+};
+
+static void
+flags_free(struct plan_flag *f, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(f[i].key);
+		free(f[i].label);
+	}
+	free(f);
+}
+
+/* The plan's flags in order, each marked on if node carries it (node 0:
+ * none is). */
+static int
+read_flags(struct store *st, long long plan, long long node,
+    struct plan_flag **out, size_t *n, char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, SQL_PLAN_FLAGS, cause);
+	long long	 id;
+	size_t		 i;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		(*out)[*n].id = sqlite3_column_int64(s, 0);
+		(*out)[*n].key = store_col_dup(s, 1);
+		(*out)[*n].label = store_col_dup(s, 2);
+		(*out)[*n].on = 0;
+		(*n)++;
+	}
+	if (store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
+		goto fail;
+	if (node == 0)
+		return 0;
+	if ((s = store_stmt(st, SQL_NODE_FLAGS, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(s, 1, node);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		for (i = 0; i < *n; i++)
+			if ((*out)[i].id == id)
+				(*out)[i].on = 1;
+	}
+	if (store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
+		goto fail;
+	return 0;
+fail:
+	flags_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return -1;
+}
+
+/* The keys of the flags that are on, in the plan's order. */
+static char *
+flags_text(const struct plan_flag *f, size_t n)
+{
+	char	*list = xstrdup("");
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (f[i].on)
+			list_add(&list, f[i].key);
+	return list;
+}
+
+/* Turns the plan's flags on as the typed list names them (by key, else
+ * by label). */
+static int
+choose_flags(struct plan_flag *f, size_t n, const char *text, char **cause)
+{
+	struct namelist_word	*w;
+	size_t		 nw, i, j;
+	char		*known = NULL;
+	int		 found;
+
+	for (j = 0; j < n; j++)
+		f[j].on = 0;
+	nw = namelist_split(text, 0, &w);
+	for (i = 0; i < nw; i++) {
+		found = 0;
+		for (j = 0; j < n && !found; j++)
+			if (strcmp(f[j].key, w[i].text) == 0)
+				found = f[j].on = 1;
+		for (j = 0; j < n && !found; j++)
+			if (strcmp(f[j].label, w[i].text) == 0)
+				found = f[j].on = 1;
+		if (found)
+			continue;
+		for (j = 0; j < n; j++)
+			list_add(&known, f[j].key);
+		if (known == NULL)
+			*cause = xasprintf("区分「%s」はありません（この計画には"
+			    "区分がありません）", w[i].text);
+		else
+			*cause = xasprintf("区分「%s」はこの計画にありません"
+			    "（%s のいずれかです）", w[i].text, known);
+		free(known);
+		namelist_free(w, nw);
+		return -1;
+	}
+	namelist_free(w, nw);
+	return 0;
+}
+
+static int
+save_flags(struct store *st, long long node, const struct plan_flag *f,
+    size_t n, char **cause)
+{
+	size_t	i;
+	int	rc;
+
+	rc = store_edit_write_ids(st, SQL_MARKS_DELETE, node, 0, "区分の保存",
+	    cause);
+	for (i = 0; i < n && rc == 0; i++)
+		if (f[i].on)
+			rc = store_edit_write_ids(st, SQL_MARK_INSERT, node,
+			    f[i].id, "区分の保存", cause);
+	return rc;
+}
+
+/* ---- nodes ---- */
+
+/* Reads a node's own row into out (depts and flags ""); *ord its place.
+ * *found is 0 when there is no such node. */
+static int
+read_node(struct store *st, long long id, struct edit_node *out,
+    long long *ord, int *found, char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, SQL_NODE, cause);
+	int		 rc;
+
+	memset(out, 0, sizeof *out);
+	*found = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*found = 1;
+		out->id = id;
+		out->plan_id = sqlite3_column_int64(s, 0);
+		out->parent_id = sqlite3_column_int64(s, 1);
+		out->depth = sqlite3_column_int(s, 2);
+		if (ord != NULL)
+			*ord = sqlite3_column_int64(s, 3);
+		out->key = store_col_dup(s, 4);
+		out->code = store_col_dup(s, 5);
+		out->title = store_col_dup(s, 6);
+		out->label = store_col_dup(s, 7);
+		out->first_fy = sqlite3_column_int(s, 8);
+		out->last_fy = sqlite3_column_int(s, 9);
+		out->summary = store_col_dup(s, 10);
+		out->means = store_col_dup(s, 11);
+		out->note = store_col_dup(s, 12);
+		out->depts = xstrdup("");
+		out->flags = xstrdup("");
+	}
+	if (store_read_end(st, s, rc, "施策・取組の読み込み", cause) != 0) {
+		edit_node_free(out);
+		*found = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* "CODE TITLE", or the title alone when there is no code. */
+static char *
+node_name(const char *code, const char *title)
+{
+	if (code == NULL || code[0] == '\0')
+		return xstrdup(title != NULL ? title : "");
+	return xasprintf("%s %s", code, title != NULL ? title : "");
+}
+
+int
+store_edit_node_load(struct store *st, long long node_id,
+    struct edit_node *out, char **cause)
+{
+	struct assign		*a = NULL;
+	struct pick		*p = NULL;
+	struct plan_flag	*f = NULL;
+	size_t			 na = 0, np = 0, nf = 0;
+	int			 own, found, rc = -1;
+
+	memset(out, 0, sizeof *out);
+	if (store_edit_read_begin(st, &own, cause) != 0)
+		return -1;
+	if (read_node(st, node_id, out, NULL, &found, cause) != 0)
+		goto done;
+	if (!found) {
+		*cause = xasprintf("施策・取組（id %lld）がありません", node_id);
+		goto done;
+	}
+	if (read_assigns(st, node_id, &a, &na, cause) != 0 ||
+	    read_flags(st, out->plan_id, node_id, &f, &nf, cause) != 0)
+		goto done;
+	assigns_picks(a, na, &p, &np);
+	free(out->depts);
+	out->depts = picks_text(p, np);
+	free(out->flags);
+	out->flags = flags_text(f, nf);
+	rc = 0;
+done:
+	store_edit_read_end(st, own);
+	assigns_free(a, na);
+	picks_free(p, np);
+	flags_free(f, nf);
+	if (rc != 0)
+		edit_node_free(out);
+	return rc;
+}
+
+/* What only the record shows: titles, text, years. */
+static int
+check_node(const struct edit_node *n, const char **field, char **cause)
+{
+	const struct store_edit_text texts[] = {
+		{ n->code,    "code",    "番号" },
+		{ n->title,   "title",   "名称" },
+		{ n->label,   "label",   "階層の呼び名" },
+		{ n->summary, "summary", "概要・方向性" },
+		{ n->means,   "means",   "手段" },
+		{ n->note,    "note",    "備考" },
+		{ n->depts,   "depts",   "担当課" },
+		{ n->flags,   "flags",   "区分" },
+	};
+
+	if (store_edit_check_texts(texts, sizeof texts / sizeof texts[0], field,
+	    cause) != 0)
+		return -1;
+	if (workflow_blank(n->title)) {
+		*cause = xstrdup("名称を入力してください");
+		store_edit_blame(field, "title");
+		return -1;
+	}
+	if (store_edit_check_fy(n->first_fy, "期間の始め", cause) != 0 ||
+	    store_edit_check_fy(n->last_fy, "期間の終わり", cause) != 0) {
+		store_edit_blame(field, "period");
+		return -1;
+	}
+	if (n->first_fy != 0 && n->last_fy != 0 && n->first_fy > n->last_fy) {
+		*cause = xasprintf("期間の始め（%d年度）が終わり（%d年度）より後です",
+		    n->first_fy, n->last_fy);
+		store_edit_blame(field, "period");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Where a new node goes: its depth from the parent, which must stay
+ * within the plan's levels, and the ord x it follows (the node it is put
+ * after, else its parent, else 0 for the first top-level node).
+ */
+static int
+place_node(struct store *st, const struct edit_node *n, int *depth,
+    long long *x, char **cause)
+{
+	struct edit_node	 parent, after;
+	char			**levels = NULL;
+	long long		 pord = 0, aord = 0;
+	int			 nlevels = 0, found, rc = -1;
+
+	memset(&parent, 0, sizeof parent);
+	memset(&after, 0, sizeof after);
+	if (store_edit_plan_exists(st, n->plan_id, cause) != 0 ||
+	    store_edit_read_levels(st, n->plan_id, &levels, &nlevels,
+	    cause) != 0)
+		return -1;
+	*depth = 1;
+	*x = 0;
+	if (n->parent_id != 0) {
+		if (read_node(st, n->parent_id, &parent, &pord, &found, cause) != 0)
+			goto out;
+		if (!found || parent.plan_id != n->plan_id) {
+			*cause = xasprintf("追加先の親の施策・取組（id %lld）が"
+			    "この計画にありません", n->parent_id);
+			goto out;
+		}
+		*depth = parent.depth + 1;
+		*x = pord;
+	}
+	if (nlevels == 0) {
+		*cause = xstrdup("この計画には階層が定められていないため、"
+		    "施策・取組を追加できません");
+		goto out;
+	}
+	if (*depth > nlevels) {
+		*cause = xasprintf("「%s」は最下層の%sのため、その下には追加"
+		    "できません（この計画の階層は%d段です）", parent.title,
+		    levels[nlevels - 1], nlevels);
+		goto out;
+	}
+	if (n->after_id < 0) {
+		/* After the last child, or first when there is none. */
+		if (store_edit_read_int(st, SQL_NODE_LAST_CHILD, n->plan_id,
+		    n->parent_id, &aord, &found, cause) != 0)
+			goto out;
+		if (found)
+			*x = aord;
+	} else if (n->after_id != 0) {
+		if (read_node(st, n->after_id, &after, &aord, &found, cause) != 0)
+			goto out;
+		if (!found || after.plan_id != n->plan_id ||
+		    after.parent_id != n->parent_id) {
+			*cause = xasprintf("追加する位置の指定が正しくありません"
+			    "（id %lld は同じ親の下の施策・取組ではありません）",
+			    n->after_id);
+			goto out;
+		}
+		*x = aord;
+	}
+	rc = 0;
+out:
+	edit_node_free(&parent);
+	edit_node_free(&after);
+	store_edit_levels_free(levels, nlevels);
+	return rc;
+}
+
+
+static void
+bind_node_fields(sqlite3_stmt *s, int i, const struct edit_node *n,
+    const char *key)
+{
+	store_bind_text(s, i, key);
+	store_bind_text(s, i + 1, n->code);
+	store_bind_text(s, i + 2, n->title);
+	store_bind_text(s, i + 3, n->label);
+	store_bind_opt_int(s, i + 4, n->first_fy);
+	store_bind_opt_int(s, i + 5, n->last_fy);
+	store_bind_text(s, i + 6, n->summary);
+	store_bind_text(s, i + 7, n->means);
+	store_bind_text(s, i + 8, n->note);
+}
+
+static int
+insert_node(struct store *st, const struct edit_node *n, const char *key,
+    int depth, long long x, long long *id, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((rc = store_edit_write_ids(st, SQL_NODE_SHIFT, n->plan_id, x,
+	    "並び順の更新", cause)) != 0)
+		return rc;
+	if ((s = store_stmt(st, SQL_NODE_INSERT, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, n->plan_id);
+	store_bind_opt_int(s, 2, n->parent_id);
+	sqlite3_bind_int(s, 3, depth);
+	bind_node_fields(s, 4, n, key);
+	sqlite3_bind_int64(s, 13, x + 1);
+	if ((rc = store_step_write(st, s, "施策・取組の追加", cause)) != 0)
+		return rc;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+/* Writes the node's own fields that changed, each with a history row. */
+static int
+update_node(struct store *st, const struct edit_node *n,
+    const struct edit_node *old, const char *key, const char *login,
+    const char *at, char **cause)
+{
+	const struct store_edit_change texts[] = {
+		{ "key",     old->key,     key },
+		{ "code",    old->code,    n->code },
+		{ "title",   old->title,   n->title },
+		{ "label",   old->label,   n->label },
+		{ "summary", old->summary, n->summary },
+		{ "means",   old->means,   n->means },
+		{ "note",    old->note,    n->note },
+	};
+	sqlite3_stmt	*s;
+	char		*op, *np;
+	size_t		 i;
+	int		 rc = 0, period, changed;
+
+	period = n->first_fy != old->first_fy || n->last_fy != old->last_fy;
+	changed = period;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		changed |= !store_edit_same_str(texts[i].was, texts[i].now);
+	if (!changed)
+		return 0;
+	if ((s = store_stmt(st, SQL_NODE_UPDATE, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, old->id);
+	bind_node_fields(s, 2, n, key);
+	if ((rc = store_step_write(st, s, "施策・取組の保存", cause)) != 0)
+		return rc;
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (!store_edit_same_str(texts[i].was, texts[i].now) &&
+		    (rc = store_history_add(st, at, login, old->id, 0, 0,
+		    texts[i].field, texts[i].was, texts[i].now, cause)) != 0)
+			return rc;
+	if (period) {
+		op = period_text(old->first_fy, old->last_fy);
+		np = period_text(n->first_fy, n->last_fy);
+		rc = store_history_add(st, at, login, old->id, 0, 0, "period", op,
+		    np, cause);
+		free(op);
+		free(np);
+	}
+	return rc;
+}
+
+int
+store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
+    const char **field, char **cause)
+{
+	struct edit_node	 old;
+	struct assign		*cur = NULL;
+	struct pick		*was = NULL, *picks = NULL;
+	struct plan_flag	*flags = NULL;
+	size_t			 ncur = 0, nwas = 0, npicks = 0, nflags = 0;
+	char			*typed, *key = NULL, *depts = NULL, *flagtext = NULL;
+	char			*ot = NULL, *nt = NULL, at[20];
+	long long		 id = n->id, plan = n->plan_id, x = 0;
+	int			 depth = 0, found, taken, rc;
+
+	store_edit_blame(field, NULL);
+	memset(&old, 0, sizeof old);
+	if (check_node(n, field, cause) != 0)
+		return -1;
+	typed = store_edit_key_trim(n->key);
+	if (store_edit_check_key(typed, n->id != 0, cause) != 0) {
+		store_edit_blame(field, "key");
+		free(typed);
+		return -1;
+	}
+	if ((rc = store_edit_begin_planner(st, login, cause)) != 0) {
+		free(typed);
+		return rc;
+	}
+	rc = -1;
+	if (id == 0) {
+		if (place_node(st, n, &depth, &x, cause) != 0)
+			goto out;
+	} else {
+		if (read_node(st, id, &old, NULL, &found, cause) != 0)
+			goto out;
+		if (!found) {
+			*cause = xstrdup("この施策・取組は開いた後に削除されました");
+			goto out;
+		}
+		plan = old.plan_id;
+		depth = old.depth;
+	}
+	if (store_edit_choose_key(st, SQL_NODE_KEY, plan, id, typed,
+	    id == 0 ? n->code : NULL, "n", &key, &taken, cause) != 0) {
+		if (taken)
+			store_edit_blame(field, "key");
+		goto out;
+	}
+	if (resolve_depts(st, n->depts, &picks, &npicks, cause) != 0) {
+		store_edit_blame(field, "depts");
+		goto out;
+	}
+	if (read_flags(st, plan, id, &flags, &nflags, cause) != 0)
+		goto out;
+	ot = flags_text(flags, nflags);
+	if (choose_flags(flags, nflags, n->flags, cause) != 0) {
+		store_edit_blame(field, "flags");
+		goto out;
+	}
+	flagtext = flags_text(flags, nflags);
+	depts = picks_text(picks, npicks);
+	now_iso(at);
+	if (id == 0) {
+		if ((rc = insert_node(st, n, key, depth, x, &id, cause)) != 0 ||
+		    (rc = save_depts(st, id, NULL, 0, picks, npicks, cause)) != 0 ||
+		    (rc = save_flags(st, id, flags, nflags, cause)) != 0)
+			goto out;
+		nt = node_name(n->code, n->title);
+		if ((rc = store_history_add(st, at, login, id, 0, 0, "node_add",
+		    NULL, nt, cause)) != 0)
+			goto out;
+	} else {
+		if ((rc = update_node(st, n, &old, key, login, at, cause)) != 0 ||
+		    (rc = read_assigns(st, id, &cur, &ncur, cause)) != 0)
+			goto out;
+		assigns_picks(cur, ncur, &was, &nwas);
+		if (!picks_equal(was, nwas, picks, npicks)) {
+			nt = picks_text(was, nwas);
+			if ((rc = save_depts(st, id, cur, ncur, picks, npicks,
+			    cause)) != 0 ||
+			    (rc = store_history_add(st, at, login, id, 0, 0,
+			    "depts", nt, depts, cause)) != 0)
+				goto out;
+		}
+		if (strcmp(ot, flagtext) != 0 &&
+		    ((rc = save_flags(st, id, flags, nflags, cause)) != 0 ||
+		    (rc = store_history_add(st, at, login, id, 0, 0, "flags", ot,
+		    flagtext, cause)) != 0))
+			goto out;
+	}
+	if ((rc = store_commit(st, cause)) != 0)
+		goto done;
+	n->id = id;
+	n->plan_id = plan;
+	if (old.id != 0)
+		n->parent_id = old.parent_id;
+	n->depth = depth;
+	free(n->key);
+	n->key = key;
+	key = NULL;
+	free(n->depts);
+	n->depts = depts;
+	depts = NULL;
+	free(n->flags);
+	n->flags = flagtext;
+	flagtext = NULL;
+	goto done;
+out:
+	if (rc == 0)
+		rc = -1;
+	store_rollback(st);
+done:
+	edit_node_free(&old);
+	assigns_free(cur, ncur);
+	picks_free(was, nwas);
+	picks_free(picks, npicks);
+	flags_free(flags, nflags);
+	free(typed);
+	free(key);
+	free(depts);
+	free(flagtext);
+	free(ot);
+	free(nt);
+	return rc;
+}
+
+/* ---- deleting nodes ---- */
+
+static int
+read_impact(struct store *st, long long node, struct edit_impact *out,
+    char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, SQL_IMPACT, cause);
+	int		 rc;
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, node);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		out->nodes = (long)sqlite3_column_int64(s, 0);
+		out->items = (long)sqlite3_column_int64(s, 1);
+		out->indicators = (long)sqlite3_column_int64(s, 2);
+		out->results = (long)sqlite3_column_int64(s, 3);
+		out->actuals = (long)sqlite3_column_int64(s, 4);
+	}
+	return store_read_end(st, s, rc, "削除される範囲の確認", cause);
+}
+
+int
+store_edit_node_impact(struct store *st, long long node_id,
+    struct edit_impact *out, char **cause)
+{
+	struct edit_node	n;
+	int			own, found, rc = -1;
+
+	memset(out, 0, sizeof *out);
+	if (store_edit_read_begin(st, &own, cause) != 0)
+		return -1;
+	if (read_node(st, node_id, &n, NULL, &found, cause) == 0) {
+		if (!found)
+			*cause = xasprintf("施策・取組（id %lld）がありません",
+			    node_id);
+		else
+			rc = read_impact(st, node_id, out, cause);
+	}
+	edit_node_free(&n);
+	store_edit_read_end(st, own);
+	return rc;
+}
+
+/* "No.1 名称（下位の施策・取組 2件、指標 3件 …）": what a deletion took. */
+static char *
+deleted_text(const char *name, const struct edit_impact *im)
+{
+	char	*parts = NULL, *item, *t;
+
+	if (im->nodes > 1) {
+		item = xasprintf("下位の施策・取組 %ld件", im->nodes - 1);
+		list_add(&parts, item);
+		free(item);
+	}
+	if (im->indicators > 0) {
+		item = xasprintf("指標 %ld件", im->indicators);
+		list_add(&parts, item);
+		free(item);
+	}
+	if (im->results > 0) {
+		item = xasprintf("実績 %ld件", im->results);
+		list_add(&parts, item);
+		free(item);
+	}
+	if (im->actuals > 0) {
+		item = xasprintf("指標の実績値 %ld件", im->actuals);
+		list_add(&parts, item);
+		free(item);
+	}
+	t = parts != NULL ? xasprintf("%s（%s）", name, parts) : xstrdup(name);
+	free(parts);
+	return t;
+}
+
+int
+store_edit_node_delete(struct store *st, const char *login, long long node_id,
+    char **cause)
+{
+	struct edit_node	n;
+	struct edit_impact	im;
+	char			*name = NULL, *what = NULL;
+	int			found, rc;
+
+	memset(&n, 0, sizeof n);
+	if ((rc = store_edit_begin_planner(st, login, cause)) != 0)
+		return rc;
+	rc = -1;
+	if (read_node(st, node_id, &n, NULL, &found, cause) != 0)
+		goto out;
+	if (!found) {
+		*cause = xasprintf("施策・取組（id %lld）は既にありません", node_id);
+		goto out;
+	}
+	if (read_impact(st, node_id, &im, cause) != 0)
+		goto out;
+	name = node_name(n.code, n.title);
+	what = deleted_text(name, &im);
+	/* The node's own history goes with it (ON DELETE CASCADE): the row
+	 * telling of the deletion hangs on the parent. */
+	rc = store_edit_delete_end(st, login, SQL_NODE_DELETE, node_id,
+	    "施策・取組の削除", n.parent_id, "node_delete", what, cause);
+	goto done;
+out:
+	if (rc == 0)
+		rc = -1;
+	store_rollback(st);
+done:
+	edit_node_free(&n);
+	free(name);
+	free(what);
+	return rc;
+}
