@@ -11,11 +11,12 @@ bad=$(grep -lE '#include[[:space:]]*[<"](n?curses|ncursesw/|form|menu)' src/*.c 
 	fail "curses only in ui*/screen-* files" "$bad"
 
 bad=$(grep -lE '#include[[:space:]]*[<"]sqlite3\.h' src/*.c include/shisaku/*.h |
-	grep -vE '^(src/store[^/]*\.c|include/shisaku/store-internal\.h)$')
+	grep -vE '^(src/store[^/]*\.c|include/shisaku/store[^/]*internal\.h)$')
 [ -z "$bad" ] && pass "sqlite3 only in store files" ||
 	fail "sqlite3 only in store files" "$bad"
 
-bad=$(grep -lE 'store-internal\.h' src/*.c | grep -vE '^src/store[^/]*\.c$')
+bad=$(grep -lE 'store[^/"]*internal\.h' src/*.c include/shisaku/*.h |
+	grep -vE '^(src/store[^/]*\.c|include/shisaku/store[^/]*internal\.h)$')
 [ -z "$bad" ] && pass "store internals stay in the store" ||
 	fail "store internals stay in the store" "$bad"
 
