@@ -622,27 +622,10 @@ has_line_break(const char *s)
 static void
 trim(char *s)
 {
-	char	*start = s, *end;
+	char	*t = value_trim(s);
 
-	for (;;) {
-		if (*start == ' ' || *start == '\t')
-			start++;
-		else if (strncmp(start, "\xe3\x80\x80", 3) == 0)
-			start += 3;
-		else
-			break;
-	}
-	end = start + strlen(start);
-	for (;;) {
-		if (end > start && (end[-1] == ' ' || end[-1] == '\t'))
-			end--;
-		else if (end - start >= 3 && strncmp(end - 3, "\xe3\x80\x80", 3) == 0)
-			end -= 3;
-		else
-			break;
-	}
-	memmove(s, start, (size_t)(end - start));
-	s[end - start] = '\0';
+	memcpy(s, t, strlen(t) + 1);	/* never longer than s */
+	free(t);
 }
 
 /* Replaces r->f[i] with a canonical form. */

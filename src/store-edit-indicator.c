@@ -253,19 +253,14 @@ check_indicator(const struct edit_indicator *ind, const char **field,
 	return 0;
 }
 
-/* The stored form of a typed value: text that reads as a number with the
- * unit is that number (as import reads it), blank text is none. */
+/* The stored form of a typed value, or -1 with *cause naming it. */
 static int
 canonical(const struct value *in, const char *unit, const char *what,
     struct value *out, char **cause)
 {
 	char	*why = NULL;
 
-	if (in->kind != VALUE_TEXT) {
-		value_copy(out, in);
-		return 0;
-	}
-	if (value_parse(in->text != NULL ? in->text : "", unit, out, &why) != 0) {
+	if (value_canonical(in, unit, out, &why) != 0) {
 		*cause = xasprintf("%s: %s", what, why);
 		free(why);
 		return -1;
@@ -581,7 +576,7 @@ store_edit_indicator_save(struct store *st, const char *login,
 		return -1;
 	if (ind->direction != NULL && ind->direction[0] != '\0')
 		direction = vocab_key(VOCAB_DIRECTION, ind->direction);
-	typed = store_edit_key_trim(ind->key);
+	typed = value_trim(ind->key);
 	if (store_edit_check_key(typed, id != 0, cause) != 0) {
 		store_edit_blame(field, "key");
 		free(typed);

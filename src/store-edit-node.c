@@ -804,7 +804,7 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 	memset(&old, 0, sizeof old);
 	if (check_node(n, field, cause) != 0)
 		return -1;
-	typed = store_edit_key_trim(n->key);
+	typed = value_trim(n->key);
 	if (store_edit_check_key(typed, n->id != 0, cause) != 0) {
 		store_edit_blame(field, "key");
 		free(typed);

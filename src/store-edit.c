@@ -123,18 +123,7 @@ store_edit_blame(const char **field, const char *name)
 int
 store_edit_check_text(const char *text, const char *what, char **cause)
 {
-	size_t	len = text != NULL ? strlen(text) : 0;
-
-	if (len > EDIT_TEXT_MAX) {
-		*cause = xasprintf("%sが長すぎます（%d バイトまで、今 %zu バイト）",
-		    what, EDIT_TEXT_MAX, len);
-		return -1;
-	}
-	if (len > 0 && !utf8_valid(text, len, NULL)) {
-		*cause = xasprintf("%sに UTF-8 として正しくない文字があります", what);
-		return -1;
-	}
-	return 0;
+	return value_check_text(text, what, EDIT_TEXT_MAX, cause);
 }
 
 int
@@ -160,31 +149,6 @@ store_edit_check_fy(int fy, const char *what, char **cause)
 		return -1;
 	}
 	return 0;
-}
-
-char *
-store_edit_key_trim(const char *s)
-{
-	const char	*start = s != NULL ? s : "", *end;
-
-	for (;;) {
-		if (*start == ' ' || *start == '\t')
-			start++;
-		else if (strncmp(start, "\xe3\x80\x80", 3) == 0)
-			start += 3;
-		else
-			break;
-	}
-	end = start + strlen(start);
-	for (;;) {
-		if (end > start && (end[-1] == ' ' || end[-1] == '\t'))
-			end--;
-		else if (end - start >= 3 && strncmp(end - 3, "\xe3\x80\x80", 3) == 0)
-			end -= 3;
-		else
-			break;
-	}
-	return xstrndup(start, (size_t)(end - start));
 }
 
 /* Can s (trimmed) be written as a key in a plan file? */
@@ -265,7 +229,7 @@ store_edit_choose_key(struct store *st, const char *sql, long long plan,
 		return 0;
 	}
 	if (proposal != NULL) {
-		p = store_edit_key_trim(proposal);
+		p = value_trim(proposal);
 		if (key_writable(p)) {
 			if (key_free(st, sql, plan, p, self, &is_free, NULL,
 			    cause) != 0) {

@@ -448,23 +448,6 @@ store_result_wf(const struct result_entry *e, enum fy_style style,
 /* ---- checking what is to be written ---- */
 
 static int
-check_text(const char *text, const char *what, size_t max, char **cause)
-{
-	size_t	len = text != NULL ? strlen(text) : 0;
-
-	if (len > max) {
-		*cause = xasprintf("%sが長すぎます（%zu バイトまで、今 %zu バイト）",
-		    what, max, len);
-		return -1;
-	}
-	if (len > 0 && !utf8_valid(text, len, NULL)) {
-		*cause = xasprintf("%sに UTF-8 として正しくない文字があります", what);
-		return -1;
-	}
-	return 0;
-}
-
-static int
 check_entry(const struct result_entry *e, char **cause)
 {
 	size_t	i;
@@ -475,39 +458,19 @@ check_entry(const struct result_entry *e, char **cause)
 		    vocab_choices(VOCAB_STATUS));
 		return -1;
 	}
-	if (check_text(e->grade, "評価", RESULT_GRADE_MAX, cause) != 0 ||
-	    check_text(e->text, "取組実績", RESULT_TEXT_MAX, cause) != 0 ||
-	    check_text(e->comment, "課題・今後の方向性", RESULT_TEXT_MAX, cause) != 0)
+	if (value_check_text(e->grade, "評価", RESULT_GRADE_MAX, cause) != 0 ||
+	    value_check_text(e->text, "取組実績", RESULT_TEXT_MAX, cause) != 0 ||
+	    value_check_text(e->comment, "課題・今後の方向性", RESULT_TEXT_MAX, cause) != 0)
 		return -1;
 	for (i = 0; i < e->nindicators; i++) {
 		const struct result_indicator *r = &e->indicators[i];
 
-		if (check_text(r->note, "実績の備考", VALUE_TEXT_MAX, cause) != 0)
+		if (value_check_text(r->note, "実績の備考", VALUE_TEXT_MAX, cause) != 0)
 			return -1;
 		if (r->actual.kind == VALUE_NUMBER && !isfinite(r->actual.num)) {
 			*cause = xasprintf("「%s」の実績値が数値ではありません", r->name);
 			return -1;
 		}
-	}
-	return 0;
-}
-
-/* The canonical form of a typed actual: text that reads as a number with
- * the indicator's unit becomes that number; blank text is none. */
-static int
-canonical_actual(const struct value *in, const char *unit, const char *name,
-    struct value *out, char **cause)
-{
-	char	*why = NULL;
-
-	if (in->kind != VALUE_TEXT) {
-		value_copy(out, in);
-		return 0;
-	}
-	if (value_parse(in->text != NULL ? in->text : "", unit, out, &why) != 0) {
-		*cause = xasprintf("「%s」の実績値: %s", name, why);
-		free(why);
-		return -1;
 	}
 	return 0;
 }
@@ -636,7 +599,7 @@ save_actuals(struct store *st, const struct result_entry *e,
 	const struct result_indicator	*r, *o;
 	struct value			 v;
 	sqlite3_stmt			*s;
-	char				*ov, *nv;
+	char				*ov, *nv, *why = NULL;
 	size_t				 i;
 	int				 rc, value_changed, note_changed;
 
@@ -647,8 +610,11 @@ save_actuals(struct store *st, const struct result_entry *e,
 			    "開き直してください", r->name);
 			return -1;
 		}
-		if (canonical_actual(&r->actual, o->unit, o->name, &v, cause) != 0)
+		if (value_canonical(&r->actual, o->unit, &v, &why) != 0) {
+			*cause = xasprintf("「%s」の実績値: %s", o->name, why);
+			free(why);
 			return -1;
+		}
 		value_changed = !value_equal(&v, &o->actual);
 		note_changed = !same_str(r->note, o->note);
 		if (!value_changed && !note_changed) {
@@ -823,7 +789,7 @@ transition(struct store *st, struct result_entry *e, const char *login,
 	int			 rc;
 
 	if (action == WF_RETURN &&
-	    check_text(comment, "差戻しコメント", RESULT_TEXT_MAX, cause) != 0)
+	    value_check_text(comment, "差戻しコメント", RESULT_TEXT_MAX, cause) != 0)
 		return -1;
 	if ((rc = begin_checked(st, e->node_id, e->fy, login, expected_ver,
 	    action, comment, &old, &answer, current, cause)) != 0)

@@ -709,15 +709,16 @@ store_plan_depts(struct store *st, long long plan_id, int fy,
 	return sheet_read_depts(st, q, out, n, cause);
 }
 
-int
-store_plan_dept_nodes(struct store *st, long long plan_id, long long dept_id,
-    int fy, long long **ids, size_t *n, char **cause)
+/* The ids a query of a plan (?1), a department (?2) and a year (?3) reads. */
+static int
+sheet_dept_ids(struct store *st, const char *sql, long long plan_id,
+    long long dept_id, int fy, long long **ids, size_t *n, char **cause)
 {
 	sqlite3_stmt	*q;
 
 	*ids = NULL;
 	*n = 0;
-	if ((q = store_stmt(st, sql_plan_dept_nodes, cause)) == NULL)
+	if ((q = store_stmt(st, sql, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(q, 1, plan_id);
 	sqlite3_bind_int64(q, 2, dept_id);
@@ -726,19 +727,19 @@ store_plan_dept_nodes(struct store *st, long long plan_id, long long dept_id,
 }
 
 int
+store_plan_dept_nodes(struct store *st, long long plan_id, long long dept_id,
+    int fy, long long **ids, size_t *n, char **cause)
+{
+	return sheet_dept_ids(st, sql_plan_dept_nodes, plan_id, dept_id, fy,
+	    ids, n, cause);
+}
+
+int
 store_plan_dept_scope(struct store *st, long long plan_id, long long dept_id,
     int fy, long long **ids, size_t *n, char **cause)
 {
-	sqlite3_stmt	*q;
-
-	*ids = NULL;
-	*n = 0;
-	if ((q = store_stmt(st, sql_plan_dept_scope, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(q, 1, plan_id);
-	sqlite3_bind_int64(q, 2, dept_id);
-	sqlite3_bind_int(q, 3, fy);
-	return sheet_collect_ids(st, q, ids, n, cause);
+	return sheet_dept_ids(st, sql_plan_dept_scope, plan_id, dept_id, fy,
+	    ids, n, cause);
 }
 
 /* ---- the roadmap --------------------------------------------------------- */

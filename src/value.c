@@ -535,3 +535,57 @@ value_equal(const struct value *a, const struct value *b)
 		return 1;
 	}
 }
+
+int
+value_canonical(const struct value *in, const char *unit, struct value *out,
+    char **cause)
+{
+	if (in->kind != VALUE_TEXT) {
+		value_copy(out, in);
+		return 0;
+	}
+	return value_parse(in->text != NULL ? in->text : "", unit, out, cause);
+}
+
+int
+value_check_text(const char *text, const char *what, size_t max, char **cause)
+{
+	size_t	len = text != NULL ? strlen(text) : 0;
+
+	if (len > max) {
+		*cause = xasprintf("%sが長すぎます（%zu バイトまで、今 %zu バイト）",
+		    what, max, len);
+		return -1;
+	}
+	if (len > 0 && !utf8_valid(text, len, NULL)) {
+		*cause = xasprintf("%sに UTF-8 として正しくない文字があります", what);
+		return -1;
+	}
+	return 0;
+}
+
+char *
+value_trim(const char *s)
+{
+	const char	*start = s != NULL ? s : "", *end;
+
+	for (;;) {
+		if (*start == ' ' || *start == '\t')
+			start++;
+		else if (strncmp(start, "\xe3\x80\x80", 3) == 0)
+			start += 3;
+		else
+			break;
+	}
+	end = start + strlen(start);
+	for (;;) {
+		if (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		else if (end - start >= 3 &&
+		    strncmp(end - 3, "\xe3\x80\x80", 3) == 0)
+			end -= 3;
+		else
+			break;
+	}
+	return xstrndup(start, (size_t)(end - start));
+}

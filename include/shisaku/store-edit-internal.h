@@ -41,9 +41,6 @@ int store_edit_check_texts(const struct store_edit_text *t, size_t n,
     const char **field, char **cause);
 /* A fiscal year is 0 (not given) or within FY_MIN … FY_MAX. */
 int store_edit_check_fy(int fy, const char *what, char **cause);
-/* A key as stored: without the blanks around it (a plan file trims
- * them). malloc'd. */
-char *store_edit_key_trim(const char *s);
 /* A trimmed key can be written in a plan file; "" is allowed on a new
  * record (existing 0), where it is made up on save. */
 int store_edit_check_key(const char *key, int existing, char **cause);

@@ -49,6 +49,24 @@ char *value_format_number(double num, char *buf, size_t size);
 /* Same number with thousands separators for display ("4,031,724,014"). */
 char *value_format_grouped(double num, char *buf, size_t size);
 
+/*
+ * The stored form of a value as typed: text that reads as a number with
+ * the unit becomes that number (as value_parse reads a file's cell), blank
+ * text none, anything else is copied. Returns 0, or -1 with *cause (what
+ * value_parse says) and *out none.
+ */
+int value_canonical(const struct value *in, const char *unit,
+    struct value *out, char **cause);
+
+/* A copy of s (NULL is "") without blanks (ASCII space, tab, U+3000) at
+ * either end. */
+char *value_trim(const char *s);
+
+/* A text to be stored: at most max bytes of valid UTF-8 (NULL is empty).
+ * Returns 0, or -1 with *cause naming it by what ("取組実績が長すぎます"). */
+int value_check_text(const char *text, const char *what, size_t max,
+    char **cause);
+
 void value_clear(struct value *v);
 /* Makes *to a copy of *from that owns its own text. */
 void value_copy(struct value *to, const struct value *from);

@@ -24,6 +24,7 @@
 
 #include "fixture.h"
 #include "harness.h"
+#include "peek.h"
 #include "shisaku/planfile.h"
 #include "shisaku/store-edit.h"
 #include "shisaku/store-plan.h"
@@ -36,7 +37,6 @@
 static char dir[] = "/tmp/shisaku-test-store-edit-XXXXXX";
 static char *db_path;
 static struct store *st;
-static sqlite3 *raw;		/* a second connection, to look and to lock */
 
 static const char plan_text[] =
     "shisaku-plan,1\n"
@@ -74,60 +74,6 @@ static long long plan_id, node_top1, node_mid1, node1, node2, node_top2,
 
 /* ---- looking at the database from the side ---- */
 
-static long long
-q_int(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static long long
-q_int(const char *fmt, ...)
-{
-	va_list		 ap;
-	char		*sql;
-	sqlite3_stmt	*s;
-	long long	 v = -1;
-
-	va_start(ap, fmt);
-	sql = xvasprintf(fmt, ap);
-	va_end(ap);
-	if (sqlite3_prepare_v2(raw, sql, -1, &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW)
-			v = sqlite3_column_int64(s, 0);
-		sqlite3_finalize(s);
-	} else
-		fprintf(stderr, "%s: %s\n", sql, sqlite3_errmsg(raw));
-	free(sql);
-	return v;
-}
-
-/* The first column of the first row as text ("(null)" for NULL). */
-static char *
-q_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-q_text(const char *fmt, ...)
-{
-	va_list		 ap;
-	char		*sql, *v = NULL;
-	sqlite3_stmt	*s;
-
-	va_start(ap, fmt);
-	sql = xvasprintf(fmt, ap);
-	va_end(ap);
-	if (sqlite3_prepare_v2(raw, sql, -1, &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW)
-			v = xstrdup(sqlite3_column_type(s, 0) == SQLITE_NULL ?
-			    "(null)" : (const char *)sqlite3_column_text(s, 0));
-		sqlite3_finalize(s);
-	} else
-		fprintf(stderr, "%s: %s\n", sql, sqlite3_errmsg(raw));
-	free(sql);
-	return v != NULL ? v : xstrdup("(no row)");
-}
-
-#define CHECK_Q(want, ...) do {						\
-	char *q_ = q_text(__VA_ARGS__);					\
-	CHECK_STR(q_, want);						\
-	free(q_);							\
-} while (0)
 
 static long long
 history_count(void)

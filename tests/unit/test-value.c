@@ -450,6 +450,46 @@ TEST(utf8_validation)
 	CHECK(valid("ab\xff", 2, NULL));
 }
 
+TEST(trim_canonical_check_text)
+{
+	struct value	in, out;
+	char		*s, *cause = NULL;
+
+	s = value_trim("\xe3\x80\x80 No.1-2\t ");
+	CHECK_STR(s, "No.1-2");
+	free(s);
+	s = value_trim(NULL);
+	CHECK_STR(s, "");
+	free(s);
+
+	in.kind = VALUE_TEXT;
+	in.text = "１，２００千円";
+	CHECK_INT(value_canonical(&in, "千円", &out, NULL), 0);
+	CHECK_INT(out.kind, VALUE_NUMBER);
+	CHECK_DBL(out.num, 1200, 1e-9);
+	value_clear(&out);
+	in.text = "実施";
+	CHECK_INT(value_canonical(&in, "回", &out, NULL), 0);
+	CHECK(out.kind == VALUE_TEXT && strcmp(out.text, "実施") == 0);
+	value_clear(&out);
+	in.kind = VALUE_NUMBER;
+	in.num = 42;
+	in.text = NULL;
+	CHECK_INT(value_canonical(&in, "回", &out, NULL), 0);
+	CHECK_DBL(out.num, 42, 1e-9);
+	value_clear(&out);
+
+	CHECK_INT(value_check_text("取組", "名称", 100, &cause), 0);
+	CHECK_INT(value_check_text(NULL, "名称", 100, &cause), 0);
+	CHECK_INT(value_check_text("あいう", "名称", 6, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "名称が長すぎます") != NULL);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(value_check_text("a\xff", "備考", 100, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "UTF-8") != NULL);
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -472,5 +512,6 @@ main(void)
 	RUN(equality);
 	RUN(normalize);
 	RUN(utf8_validation);
+	RUN(trim_canonical_check_text);
 	DONE();
 }
