@@ -14,6 +14,7 @@
 
 #include "shisaku/fy.h"
 #include "shisaku/screen-edit.h"
+#include "shisaku/screen-sheet.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
@@ -29,8 +30,8 @@ static const enum key_action tree_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_OPEN, ACT_RIGHT, ACT_LEFT, ACT_SEARCH, ACT_SEARCH_NEXT,
 	ACT_SEARCH_PREV, ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_STATUS,
-	ACT_FILTER_CLEAR, ACT_ROADMAP, ACT_INDICATORS, ACT_ADD, ACT_MODIFY,
-	ACT_DELETE
+	ACT_FILTER_CLEAR, ACT_ROADMAP, ACT_INDICATORS, ACT_HISTORY, ACT_ADD,
+	ACT_MODIFY, ACT_DELETE
 };
 
 static const char *const tree_count_heads[TREE_NCOUNTS] = {
@@ -746,6 +747,11 @@ tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		ts->filter.flag = -1;
 		tree_apply_filter(ui, ts);
 		ui_message(ui, "絞り込みを解除しました");
+		return UI_KEY_HANDLED;
+	case ACT_HISTORY:
+		/* Every year: structure changes have none of their own. */
+		if (n != NULL)
+			screen_sheet_history(ui, n->id, 0, 0);
 		return UI_KEY_HANDLED;
 	case ACT_ADD:
 		screen_edit_add(ui, ts->plan_id, n != NULL ? n->id : 0);

@@ -133,6 +133,11 @@ e2e_expect "the change is saved" "取組内容を保存しました"
     WHERE node_id = '$new' AND field = 'title'")" = "地域の担い手育成事業 -> 地域の担い手育成事業（拡充）" ] &&
     pass "the title change in the history" || fail "no title history row"
 
+e2e_keys H
+e2e_expect "H on the tree shows the node's history" "変更履歴" "名称" \
+    "地域の担い手育成事業（拡充）" "追加"
+e2e_keys Escape
+e2e_expect "back on the tree from the history" "> 施策体系"
 e2e_keys m
 e2e_expect "the form again" "取組内容を修正"
 e2e_keys Down
