@@ -35,7 +35,8 @@ int fy_parse(const char *text, char **cause);
  * separated by 〜 ～ ~ - － → or から, either side may be left out ("R3〜"),
  * a single year is a period of one year, and a blank text is no period
  * (both 0). Returns 0 with *first and *last (0 = not given), or -1 with
- * *cause (malloc'd; cause may be NULL), also when first is after last.
+ * *cause (malloc'd; cause may be NULL), also when first is after last
+ * (then *first and *last are both set, so callers can tell).
  */
 int fy_parse_range(const char *text, int *first, int *last, char **cause);
 
