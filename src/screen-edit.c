@@ -101,11 +101,17 @@ static const char EDIT_HINT_DEPTS[] =
     "（例: ★結城市/総務課、結城市/企画政策課）";
 static const char EDIT_HINT_FLAGS[] =
     "計画で定めた区分の名前を 、 で区切って（例: 重点事業）";
+static const char EDIT_HINT_YEARPLANS[] =
+    "1行に1年度「R3: 内容」、複数年度は「R4〜R5: 内容」。"
+    "年度で始まらない行は上の続き";
+static const char EDIT_HINT_COSTS[] =
+    "年度=傾向 を空白で区切って（例: R5=拡大 R6=同程度 R7=縮小 R8=不明）";
 static const char EDIT_HINT_KEY[] =
     "計画ファイルの中での呼び名。空欄なら番号から作ります";
 
 enum { NF_CODE, NF_TITLE, NF_LABEL, NF_PERIOD, NF_DEPTS, NF_FLAGS,
-	NF_SUMMARY, NF_MEANS, NF_NOTE, NF_KEY, NF_COUNT };
+	NF_SUMMARY, NF_MEANS, NF_YEARPLANS, NF_COSTS, NF_NOTE, NF_KEY,
+	NF_COUNT };
 
 struct edit_node_ctx {
 	struct edit_node	 node;
@@ -159,6 +165,8 @@ edit_node_save(struct ui *ui, void *ctxp, struct ui_record_field *f,
 	edit_take(&t.flags, &f[NF_FLAGS]);
 	edit_take(&t.summary, &f[NF_SUMMARY]);
 	edit_take(&t.means, &f[NF_MEANS]);
+	edit_take(&t.yearplans, &f[NF_YEARPLANS]);
+	edit_take(&t.costs, &f[NF_COSTS]);
 	edit_take(&t.note, &f[NF_NOTE]);
 	edit_take(&t.key, &f[NF_KEY]);
 	rc = store_edit_node_save(ui->store, ui->session->login, &t, &field,
@@ -203,6 +211,10 @@ edit_node_form(struct ui *ui, struct edit_node_ctx *c)
 	    UI_RECORD_TEXT, c->node.summary, "複数行。Enter で編集");
 	ui_record_field_set(&f[NF_MEANS], "means", "手段・取組内容",
 	    UI_RECORD_TEXT, c->node.means, "複数行。箇条書きは行ごとに ○ や ・ から");
+	ui_record_field_set(&f[NF_YEARPLANS], "yearplans", "年次計画",
+	    UI_RECORD_TEXT, c->node.yearplans, EDIT_HINT_YEARPLANS);
+	ui_record_field_set(&f[NF_COSTS], "costs", "事業費の傾向",
+	    UI_RECORD_LINE, c->node.costs, EDIT_HINT_COSTS);
 	ui_record_field_set(&f[NF_NOTE], "note", "備考", UI_RECORD_TEXT,
 	    c->node.note, "複数行");
 	ui_record_field_set(&f[NF_KEY], "key", "キー", UI_RECORD_LINE,

@@ -45,6 +45,8 @@ edit_node_init(struct edit_node *n)
 	n->note = xstrdup("");
 	n->depts = xstrdup("");
 	n->flags = xstrdup("");
+	n->yearplans = xstrdup("");
+	n->costs = xstrdup("");
 }
 
 void
@@ -61,6 +63,8 @@ edit_node_free(struct edit_node *n)
 	free(n->note);
 	free(n->depts);
 	free(n->flags);
+	free(n->yearplans);
+	free(n->costs);
 	memset(n, 0, sizeof *n);
 }
 

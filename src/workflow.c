@@ -55,6 +55,8 @@ static const struct {
 	{ "note",           "備考" },
 	{ "depts",          "担当課" },
 	{ "flags",          "区分" },
+	{ "yearplans",      "年次計画" },
+	{ "costs",          "事業費の傾向" },
 	{ "node_add",       "追加" },
 	{ "node_delete",    "削除" },
 	{ "name",           "指標名" },

@@ -58,6 +58,15 @@ struct edit_node {
 	/* "flags": the plan's flag keys or labels the node carries,
 	 * separated the same way: "重点事業". */
 	char		*flags;
+	/*
+	 * "yearplans": 年次計画, one entry a line in the syntax of
+	 * yeartext.h ("R3: 講座の開催", "R4〜R5: 講座の見直し" with
+	 * continuation lines indented). Loaded in order with era years.
+	 */
+	char		*yearplans;
+	/* "costs": 事業費の傾向 in the syntax of yeartext.h
+	 * ("R5=拡大 R6=同程度"), years ascending. */
+	char		*costs;
 };
 
 /* One indicator with its targets. */
@@ -116,9 +125,10 @@ int store_edit_indicator_load(struct store *st, long long indicator_id,
 /*
  * Saves n (a new one is inserted and n->id, depth and key are set). On a
  * bad field returns -1 with *cause and *field (a static name from the
- * list above; NULL when no one field is to blame). On success depts and
- * flags are rewritten in the form a load gives ("★CODE、CODE", flag keys
- * in the plan's order) and a key is stored without surrounding blanks.
+ * list above; NULL when no one field is to blame). On success depts,
+ * flags, yearplans and costs are rewritten in the form a load gives
+ * ("★CODE、CODE", flag keys in the plan's order, era years) and a key is
+ * stored without surrounding blanks.
  */
 int store_edit_node_save(struct store *st, const char *login,
     struct edit_node *n, const char **field, char **cause);

@@ -133,6 +133,34 @@ e2e_expect "the change is saved" "取組内容を保存しました"
     WHERE node_id = '$new' AND field = 'title'")" = "地域の担い手育成事業 -> 地域の担い手育成事業（拡充）" ] &&
     pass "the title change in the history" || fail "no title history row"
 
+# Yearly plans and cost trends, a bad trend word refused first.
+e2e_keys m
+e2e_expect "the form for the yearly plans" "年次計画" "事業費の傾向"
+e2e_keys G Up Up
+prompt_set 'R4=大きい R5=同程度'
+e2e_keys Up Enter
+e2e_expect "the yearly plans in the editor" "Esc で一覧に戻る"
+e2e_type 'R4: 講座の準備'
+e2e_keys Enter
+e2e_type 'R5〜R6: 講座の開催'
+e2e_keys Enter
+e2e_type '受講者アンケートの実施'
+e2e_keys Escape C-s
+e2e_expect "an unknown trend word is refused" "大きい" "傾向は"
+e2e_expect_line "the cursor on 事業費の傾向" '^\* 事業費の傾向'
+prompt_set 'R4=拡大 R5=同程度'
+e2e_keys C-s
+e2e_expect "yearly plans saved" "取組内容を保存しました"
+plans=$(q "SELECT from_fy || '-' || to_fy || ':' || replace(text, char(10), '/')
+    FROM year_plan WHERE node_id = '$new' ORDER BY ord" | tr '\n' ' ')
+[ "$plans" = "2022-2022:講座の準備 2023-2024:講座の開催/受講者アンケートの実施 " ] &&
+    pass "two yearly plans, one spanning years with two lines" ||
+    fail "year_plan rows: $plans"
+costs=$(q "SELECT fy || '=' || trend FROM cost_trend WHERE node_id = '$new'
+    ORDER BY fy" | tr '\n' ' ')
+[ "$costs" = "2022=up 2023=same " ] && pass "cost trends" ||
+    fail "cost_trend rows: $costs"
+
 e2e_keys H
 e2e_expect "H on the tree shows the node's history" "変更履歴" "名称" \
     "地域の担い手育成事業（拡充）" "追加"

@@ -7,7 +7,9 @@
  * again to the same bytes; a node refused below the deepest level; fields
  * changed with a history row each; keys, departments and flags checked
  * against the database with the wrong field named; departments with ★ and
- * assignments limited to years kept; clerks and supervisors refused with
+ * assignments limited to years kept; yearly plans and cost trends loaded
+ * as text, saved as rows with a history row each when changed, and wrong
+ * ones refused with their field named; clerks and supervisors refused with
  * nothing written; indicators added and changed with their targets, a
  * stale version refused as a conflict; what a deletion takes counted,
  * then deleted with a history row left on the parent; and a busy database
@@ -61,6 +63,10 @@ static const char plan_text[] =
     "assign,t,1,試験市/協働課,1,,\n"
     "assign,t,24,試験市/総務課,1,,2022\n"
     "assign,t,24,試験市/企画課,1,2023,\n"
+    "yearplan,t,1,2021,2021,ふれあい出前講座の開催\n"
+    "yearplan,t,1,2022,2025,\"講座の見直し\n連続講座の開催\"\n"
+    "cost,t,1,2022,拡大\n"
+    "cost,t,1,2021,同程度\n"
     "indicator,t,1-1,1,出前講座の回数,,回,増加,,,,50回,2025,,\n"
     "target,t,1-1,2021,40回\n"
     "target,t,1-1,2022,45回\n"
@@ -92,6 +98,9 @@ snapshot(void)
 	    " UNION ALL SELECT node_id || dept_id || is_main || coalesce(from_fy, '')"
 	    " || coalesce(until_fy, '') || ord FROM node_dept"
 	    " UNION ALL SELECT node_id || '-' || flag_id FROM node_flag"
+	    " UNION ALL SELECT id || '-' || node_id || '-' || from_fy || '-'"
+	    " || to_fy || '-' || text || '-' || ord FROM year_plan"
+	    " UNION ALL SELECT node_id || '-' || fy || '-' || trend FROM cost_trend"
 	    " UNION ALL SELECT id || key || name || unit || coalesce(direction, '')"
 	    " || coalesce(base_num, '') || coalesce(final_num, '') || ord || ver"
 	    " FROM indicator"
@@ -263,6 +272,29 @@ TEST(test_load_node_and_levels)
 	CHECK_INT(store_edit_levels(st, 999999, &names, &nlevels, &cause), -1);
 	CHECK(cause != NULL);
 	free(cause);
+}
+
+TEST(test_load_yearplans_and_costs)
+{
+	struct edit_node	 n;
+	char			*cause = NULL;
+
+	/* Rows in their order, a spanning entry as R4〜R7, a second line
+	 * indented; trends by year whatever order they were imported in. */
+	CHECK_INT(store_edit_node_load(st, node1, &n, &cause), 0);
+	CHECK_STR(n.yearplans, "R3: ふれあい出前講座の開催\n"
+	    "R4〜R7: 講座の見直し\n  連続講座の開催");
+	CHECK_STR(n.costs, "R3=同程度 R4=拡大");
+	edit_node_free(&n);
+	CHECK_INT(store_edit_node_load(st, node2, &n, &cause), 0);
+	CHECK_STR(n.yearplans, "");
+	CHECK_STR(n.costs, "");
+	edit_node_free(&n);
+	/* A new record starts empty. */
+	edit_node_init(&n);
+	CHECK_STR(n.yearplans, "");
+	CHECK_STR(n.costs, "");
+	edit_node_free(&n);
 }
 
 TEST(test_add_after_a_sibling)
@@ -710,6 +742,212 @@ TEST(test_flags)
 	edit_node_free(&n);
 }
 
+/* A node's yearly plans as rows: "FROM|TO|TEXT|ORD;…". */
+static char *
+yearplan_rows(long long node)
+{
+	return q_text("SELECT group_concat(x, ';') FROM (SELECT from_fy || '|'"
+	    " || to_fy || '|' || text || '|' || ord AS x FROM year_plan"
+	    " WHERE node_id = %lld ORDER BY ord)", node);
+}
+
+static char *
+cost_rows(long long node)
+{
+	return q_text("SELECT group_concat(x, ',') FROM (SELECT fy || ':' ||"
+	    " trend AS x FROM cost_trend WHERE node_id = %lld ORDER BY fy)", node);
+}
+
+#define CHECK_ROWS(fn, node, want) do {					\
+	char *r_ = fn(node);						\
+	CHECK_STR(r_, want);						\
+	free(r_);							\
+} while (0)
+
+TEST(test_yearplans_and_costs_saved)
+{
+	struct edit_node	 n, m;
+	const char		*field;
+	char			*cause = NULL;
+	long long		 h0, ids;
+
+	CHECK_INT(store_edit_node_load(st, node1, &n, &cause), 0);
+	/* Full-width colon, a blank line, a continuation not indented, a
+	 * western year; trends out of order with a key among the words. */
+	set_text(&n.yearplans, "R3：ふれあい出前講座の開催\n\n"
+	    "R4〜R5: 講座の見直し\n受講者アンケートの実施\n2024: 新しい講座の開始");
+	set_text(&n.costs, "R5=縮小、R3=同程度 R4=up");
+	h0 = history_count();
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK(field == NULL);
+	CHECK_ROWS(yearplan_rows, node1, "2021|2021|ふれあい出前講座の開催|1;"
+	    "2022|2023|講座の見直し\n受講者アンケートの実施|2;"
+	    "2024|2024|新しい講座の開始|3");
+	CHECK_ROWS(cost_rows, node1, "2021:same,2022:up,2023:down");
+	/* The record now holds the form a load gives. */
+	CHECK_STR(n.yearplans, "R3: ふれあい出前講座の開催\nR4〜R5: 講座の見直し\n"
+	    "  受講者アンケートの実施\nR6: 新しい講座の開始");
+	CHECK_STR(n.costs, "R3=同程度 R4=拡大 R5=縮小");
+	/* One history row per field, old and new as texts. */
+	CHECK_INT(history_count() - h0, 2);
+	CHECK_Q("kikaku|R3: ふれあい出前講座の開催\nR4〜R7: 講座の見直し\n"
+	    "  連続講座の開催→R3: ふれあい出前講座の開催\nR4〜R5: 講座の見直し\n"
+	    "  受講者アンケートの実施\nR6: 新しい講座の開始", "SELECT login || '|' ||"
+	    " old_value || '→' || new_value FROM history WHERE field = 'yearplans'"
+	    " AND node_id = %lld", node1);
+	CHECK_Q("R3=同程度 R4=拡大→R3=同程度 R4=拡大 R5=縮小", "SELECT old_value"
+	    " || '→' || new_value FROM history WHERE field = 'costs'"
+	    " AND node_id = %lld", node1);
+
+	/* Loaded again, it is what was saved; saved back, nothing is
+	 * written, not even the rows; nor when typed another way. */
+	CHECK_INT(store_edit_node_load(st, node1, &m, &cause), 0);
+	CHECK_STR(m.yearplans, n.yearplans);
+	CHECK_STR(m.costs, n.costs);
+	h0 = history_count();
+	ids = q_int("SELECT sum(id * ord) FROM year_plan WHERE node_id = %lld",
+	    node1);
+	CHECK_INT(save_node(&m, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	set_text(&m.yearplans, "2021: ふれあい出前講座の開催\n令和4年度〜令和5年度："
+	    "講座の見直し\n    受講者アンケートの実施\nR6: 新しい講座の開始\n");
+	set_text(&m.costs, "2021=同程度, 2022=拡大, 2023=down");
+	CHECK_INT(save_node(&m, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(history_count(), h0);
+	CHECK_INT(q_int("SELECT sum(id * ord) FROM year_plan WHERE node_id = %lld",
+	    node1), ids);
+	CHECK_STR(m.yearplans, n.yearplans);
+
+	/* Costs alone changed: one row, the plans left as they were. */
+	set_text(&m.costs, "R3=同程度 R4=拡大 R5=不明");
+	CHECK_INT(save_node(&m, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(history_count() - h0, 1);
+	CHECK_Q("costs", "SELECT field FROM history ORDER BY id DESC LIMIT 1");
+	CHECK_ROWS(cost_rows, node1, "2021:same,2022:up,2023:unknown");
+	CHECK_INT(q_int("SELECT sum(id * ord) FROM year_plan WHERE node_id = %lld",
+	    node1), ids);
+
+	/* Both emptied: the rows go, the history says to nothing. */
+	set_text(&m.yearplans, "");
+	set_text(&m.costs, " ");
+	h0 = history_count();
+	CHECK_INT(save_node(&m, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(history_count() - h0, 2);
+	CHECK_INT(q_int("SELECT count(*) FROM year_plan WHERE node_id = %lld",
+	    node1), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM cost_trend WHERE node_id = %lld",
+	    node1), 0);
+	CHECK_Q("R3=同程度 R4=拡大 R5=不明→(null)", "SELECT old_value || '→' ||"
+	    " coalesce(new_value, '(null)') FROM history WHERE field = 'costs'"
+	    " AND node_id = %lld ORDER BY id DESC LIMIT 1", node1);
+	CHECK_STR(m.costs, "");
+	edit_node_free(&m);
+	edit_node_free(&n);
+
+	/* A new node comes with its rows; its addition is its one history
+	 * row. */
+	new_node(&n, node_top2, -1, "(2)", "財政の見える化");
+	set_text(&n.yearplans, "R4〜R7: 財政状況の公表\n毎年度");
+	set_text(&n.costs, "R4=同程度");
+	h0 = history_count();
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	CHECK(n.id > 0);
+	CHECK_INT(history_count() - h0, 1);
+	CHECK_ROWS(yearplan_rows, n.id, "2022|2025|財政状況の公表\n毎年度|1");
+	CHECK_ROWS(cost_rows, n.id, "2022:same");
+	CHECK_STR(n.yearplans, "R4〜R7: 財政状況の公表\n  毎年度");
+	CHECK_STR(n.costs, "R4=同程度");
+	edit_node_free(&n);
+}
+
+/* Does cause begin with prefix? */
+static int
+begins(const char *cause, const char *prefix)
+{
+	return cause != NULL && strncmp(cause, prefix, strlen(prefix)) == 0;
+}
+
+TEST(test_bad_yearplans_and_costs_are_named)
+{
+	struct edit_node	 n, add;
+	const char		*field;
+	char			*cause = NULL, *before = snapshot(), *after;
+
+	CHECK_INT(store_edit_node_load(st, node24, &n, &cause), 0);
+	set_text(&n.title, "変えた名称");
+
+	/* Text before the first year. */
+	set_text(&n.yearplans, "研修の実施\nR3: 研修");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "yearplans");
+	CHECK(begins(cause, "年次計画: ") && strstr(cause, "1行目") != NULL);
+	free(cause);
+	/* A reversed period on the second line. */
+	set_text(&n.yearplans, "R3: 研修\nR6〜R4: 見直し");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "yearplans");
+	CHECK(begins(cause, "年次計画: ") && strstr(cause, "2行目") != NULL);
+	free(cause);
+	/* A year with nothing to do. */
+	set_text(&n.yearplans, "R3: 研修\nR4:");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "yearplans");
+	CHECK(begins(cause, "年次計画: "));
+	free(cause);
+
+	/* The plans right, a trend word wrong, then a year twice. */
+	set_text(&n.yearplans, "R3: 研修");
+	set_text(&n.costs, "R3=増える");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "costs");
+	CHECK(begins(cause, "事業費の傾向: "));
+	free(cause);
+	set_text(&n.costs, "R3=拡大 2021=縮小");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "costs");
+	CHECK(begins(cause, "事業費の傾向: "));
+	free(cause);
+	set_text(&n.costs, "R3");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "costs");
+	free(cause);
+
+	/* Right, but typed by a clerk. */
+	set_text(&n.costs, "R3=拡大");
+	CHECK_INT(save_node(&n, "sato", &field, &cause), STORE_DENIED);
+	free(cause);
+	/* What was typed stays in the record. */
+	CHECK_STR(n.yearplans, "R3: 研修");
+	CHECK_STR(n.costs, "R3=拡大");
+	CHECK_STR(n.title, "変えた名称");
+	edit_node_free(&n);
+
+	/* A new node with a wrong text is not added. */
+	new_node(&add, node_mid2, -1, "No.31", "年次計画の誤り");
+	set_text(&add.yearplans, "R9〜R8: 逆");
+	CHECK_INT(save_node(&add, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "yearplans");
+	free(cause);
+	CHECK_INT(add.id, 0);
+	CHECK_STR(add.key, "");
+	edit_node_free(&add);
+
+	after = snapshot();
+	CHECK_STR(after, before);
+	free(after);
+	free(before);
+}
+
 TEST(test_only_a_planner_edits)
 {
 	struct edit_node	 n, add;
@@ -1140,6 +1378,7 @@ main(void)
 	ind24 = ind_of("24-1");
 
 	RUN(test_load_node_and_levels);
+	RUN(test_load_yearplans_and_costs);
 	RUN(test_add_after_a_sibling);
 	RUN(test_add_first_child_and_top);
 	RUN(test_add_last_child);
@@ -1149,6 +1388,8 @@ main(void)
 	RUN(test_bad_fields_are_named);
 	RUN(test_depts_round_trip_and_years_kept);
 	RUN(test_flags);
+	RUN(test_yearplans_and_costs_saved);
+	RUN(test_bad_yearplans_and_costs_are_named);
 	RUN(test_only_a_planner_edits);
 	RUN(test_indicator_add_with_targets);
 	RUN(test_indicator_edit_targets);
