@@ -156,6 +156,7 @@ edit_node_save(struct ui *ui, void *ctxp, struct ui_record_field *f,
 	t.plan_id = c->node.plan_id;
 	t.parent_id = c->node.parent_id;
 	t.after_id = c->node.after_id;
+	t.ver = c->node.ver;
 	t.first_fy = first;
 	t.last_fy = last;
 	edit_take(&t.code, &f[NF_CODE]);

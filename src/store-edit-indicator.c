@@ -547,12 +547,9 @@ update_indicator(struct store *st, const struct edit_indicator *old,
 	bind_indicator_fields(s, ind, key, direction, v);
 	if ((rc = store_step_write(st, s, "指標の保存", cause)) != 0)
 		return rc;
-	if (sqlite3_changes(st->db) == 0) {
-		/* Cannot happen under the write lock after the check. */
-		*cause = xstrdup("この指標は開いた後に他の人が変更しました。"
-		    "開き直してから、もう一度入力してください");
-		return STORE_CONFLICT;
-	}
+	/* Cannot happen under the write lock after the check. */
+	if (sqlite3_changes(st->db) == 0)
+		return store_edit_conflict("指標", cause);
 	*ver = old->ver + 1;
 	return indicator_fields(st, old, ind, key, direction, v, login, at,
 	    &fields, cause);
@@ -613,12 +610,9 @@ store_edit_indicator_save(struct store *st, const char *login,
 			rc = STORE_CONFLICT;
 			goto out;
 		}
-		if (old.ver != ind->ver) {
-			*cause = xstrdup("この指標は開いた後に他の人が変更しました。"
-			    "開き直してから、もう一度入力してください");
-			rc = STORE_CONFLICT;
+		if ((rc = store_edit_check_ver(old.ver, ind->ver, "指標",
+		    cause)) != 0)
 			goto out;
-		}
 		plan = old.plan_id;
 		node = old.node_id;
 	}
@@ -701,8 +695,9 @@ store_edit_indicator_delete(struct store *st, const char *login,
 	what = ntargets == 0 && nactuals == 0 ? xstrdup(ind.name) :
 	    xasprintf("%s（目標値 %lld件、実績値 %lld件）", ind.name, ntargets,
 	    nactuals);
-	/* The indicator's history goes with it: the row telling of the
-	 * deletion hangs on its node. */
+	/* The indicator's history stays, its indicator_id set NULL (ON
+	 * DELETE SET NULL): the row telling of the deletion hangs on its
+	 * node. */
 	rc = store_edit_delete_end(st, login, SQL_IND_DELETE, indicator_id,
 	    "指標の削除", ind.node_id, "indicator_delete", what, cause);
 	goto done;

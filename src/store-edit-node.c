@@ -27,8 +27,8 @@
 
 static const char SQL_NODE[] =
     "SELECT plan_id, coalesce(parent_id, 0), depth, ord, key, code, title,"
-    " label, coalesce(first_fy, 0), coalesce(last_fy, 0), summary, means, note"
-    " FROM node WHERE id = ?1";
+    " label, coalesce(first_fy, 0), coalesce(last_fy, 0), summary, means, note,"
+    " ver FROM node WHERE id = ?1";
 /* The name of the node holding a key: "CODE TITLE", or the title alone
  * when there is no code (as node_name gives it). */
 static const char SQL_NODE_KEY[] =
@@ -47,6 +47,8 @@ static const char SQL_NODE_UPDATE[] =
     "UPDATE node SET key = ?2, code = ?3, title = ?4, label = ?5,"
     " first_fy = ?6, last_fy = ?7, summary = ?8, means = ?9, note = ?10"
     " WHERE id = ?1";
+static const char SQL_NODE_BUMP[] =
+    "UPDATE node SET ver = ver + 1 WHERE id = ?1 AND ver = ?2";
 static const char SQL_NODE_DELETE[] = "DELETE FROM node WHERE id = ?1";
 static const char SQL_ASSIGNS[] =
     "SELECT nd.id, nd.dept_id, d.code, nd.is_main,"
@@ -671,16 +673,18 @@ write_costs(struct store *st, long long node, const struct years *y,
  * Writes the yearly plans and cost trends that differ from was (NULL for
  * a new node, which has none and whose addition is its one history row),
  * each changed list replacing the rows it had and leaving a history row
- * with the texts before and after.
+ * with the texts before and after; *changed counts the lists written.
  */
 static int
 save_years(struct store *st, long long node, const struct years *y,
-    const struct years *was, const char *login, const char *at, char **cause)
+    const struct years *was, const char *login, const char *at, int *changed,
+    char **cause)
 {
 	int	rc = 0;
 
 	if (was == NULL ? y->nplans > 0 :
 	    strcmp(was->plantext, y->plantext) != 0) {
+		(*changed)++;
 		if ((rc = write_plans(st, node, y, cause)) != 0)
 			return rc;
 		if (was != NULL && (rc = store_history_add(st, at, login, node,
@@ -689,6 +693,7 @@ save_years(struct store *st, long long node, const struct years *y,
 	}
 	if (was == NULL ? y->ncosts > 0 :
 	    strcmp(was->costtext, y->costtext) != 0) {
+		(*changed)++;
 		if ((rc = write_costs(st, node, y, cause)) != 0)
 			return rc;
 		if (was != NULL)
@@ -732,6 +737,7 @@ read_node(struct store *st, long long id, struct edit_node *out,
 		out->summary = store_col_dup(s, 10);
 		out->means = store_col_dup(s, 11);
 		out->note = store_col_dup(s, 12);
+		out->ver = sqlite3_column_int(s, 13);
 		out->depts = xstrdup("");
 		out->flags = xstrdup("");
 		out->yearplans = xstrdup("");
@@ -951,11 +957,12 @@ insert_node(struct store *st, const struct edit_node *n, const char *key,
 	return 0;
 }
 
-/* Writes the node's own fields that changed, each with a history row. */
+/* Writes the node's own fields that changed, each with a history row;
+ * *changed goes up by one when the row is written. */
 static int
 update_node(struct store *st, const struct edit_node *n,
     const struct edit_node *old, const char *key, const char *login,
-    const char *at, char **cause)
+    const char *at, int *changed, char **cause)
 {
 	const struct store_edit_change texts[] = {
 		{ "key",     old->key,     key },
@@ -969,14 +976,15 @@ update_node(struct store *st, const struct edit_node *n,
 	sqlite3_stmt	*s;
 	char		*op, *np;
 	size_t		 i;
-	int		 rc = 0, period, changed;
+	int		 rc = 0, period, differs;
 
 	period = n->first_fy != old->first_fy || n->last_fy != old->last_fy;
-	changed = period;
+	differs = period;
 	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
-		changed |= !store_edit_same_str(texts[i].was, texts[i].now);
-	if (!changed)
+		differs |= !store_edit_same_str(texts[i].was, texts[i].now);
+	if (!differs)
 		return 0;
+	(*changed)++;
 	if ((s = store_stmt(st, SQL_NODE_UPDATE, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, old->id);
@@ -1012,7 +1020,7 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 	char			*typed, *key = NULL, *depts = NULL, *flagtext = NULL;
 	char			*ot = NULL, *nt = NULL, at[20];
 	long long		 id = n->id, plan = n->plan_id, x = 0;
-	int			 depth = 0, found, taken, rc;
+	int			 depth = 0, found, taken, changed = 0, ver = 1, rc;
 
 	store_edit_blame(field, NULL);
 	memset(&old, 0, sizeof old);
@@ -1043,6 +1051,9 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 			*cause = xstrdup("この施策・取組は開いた後に削除されました");
 			goto out;
 		}
+		if ((rc = store_edit_check_ver(old.ver, n->ver, "施策・取組",
+		    cause)) != 0)
+			goto out;
 		plan = old.plan_id;
 		depth = old.depth;
 	}
@@ -1070,7 +1081,7 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 		if ((rc = insert_node(st, n, key, depth, x, &id, cause)) != 0 ||
 		    (rc = save_depts(st, id, NULL, 0, picks, npicks, cause)) != 0 ||
 		    (rc = save_flags(st, id, flags, nflags, cause)) != 0 ||
-		    (rc = save_years(st, id, &years, NULL, login, at,
+		    (rc = save_years(st, id, &years, NULL, login, at, &changed,
 		    cause)) != 0)
 			goto out;
 		nt = node_name(n->code, n->title);
@@ -1078,11 +1089,13 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 		    NULL, nt, cause)) != 0)
 			goto out;
 	} else {
-		if ((rc = update_node(st, n, &old, key, login, at, cause)) != 0 ||
+		if ((rc = update_node(st, n, &old, key, login, at, &changed,
+		    cause)) != 0 ||
 		    (rc = read_assigns(st, id, &cur, &ncur, cause)) != 0)
 			goto out;
 		assigns_picks(cur, ncur, &was, &nwas);
 		if (!picks_equal(was, nwas, picks, npicks)) {
+			changed++;
 			nt = picks_text(was, nwas);
 			if ((rc = save_depts(st, id, cur, ncur, picks, npicks,
 			    cause)) != 0 ||
@@ -1090,15 +1103,32 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 			    "depts", nt, depts, cause)) != 0)
 				goto out;
 		}
-		if (strcmp(ot, flagtext) != 0 &&
-		    ((rc = save_flags(st, id, flags, nflags, cause)) != 0 ||
-		    (rc = store_history_add(st, at, login, id, 0, 0, "flags", ot,
-		    flagtext, cause)) != 0))
-			goto out;
+		if (strcmp(ot, flagtext) != 0) {
+			changed++;
+			if ((rc = save_flags(st, id, flags, nflags, cause)) != 0 ||
+			    (rc = store_history_add(st, at, login, id, 0, 0,
+			    "flags", ot, flagtext, cause)) != 0)
+				goto out;
+		}
 		if ((rc = read_years(st, id, &oldyears, cause)) != 0 ||
 		    (rc = save_years(st, id, &years, &oldyears, login, at,
-		    cause)) != 0)
+		    &changed, cause)) != 0)
 			goto out;
+		/* A save that writes anything is a new version; one that
+		 * changes nothing keeps the version loaded. */
+		ver = old.ver;
+		if (changed > 0) {
+			if ((rc = store_edit_write_ids(st, SQL_NODE_BUMP, id,
+			    old.ver, "施策・取組の保存", cause)) != 0)
+				goto out;
+			/* Cannot happen under the write lock after the
+			 * check. */
+			if (sqlite3_changes(st->db) == 0) {
+				rc = store_edit_conflict("施策・取組", cause);
+				goto out;
+			}
+			ver = old.ver + 1;
+		}
 	}
 	if ((rc = store_commit(st, cause)) != 0)
 		goto done;
@@ -1107,6 +1137,7 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 	if (old.id != 0)
 		n->parent_id = old.parent_id;
 	n->depth = depth;
+	n->ver = ver;
 	free(n->key);
 	n->key = key;
 	key = NULL;
@@ -1243,8 +1274,8 @@ store_edit_node_delete(struct store *st, const char *login, long long node_id,
 		goto out;
 	name = node_name(n.code, n.title);
 	what = deleted_text(name, &im);
-	/* The node's own history goes with it (ON DELETE CASCADE): the row
-	 * telling of the deletion hangs on the parent. */
+	/* The node's own history stays, its node_id set NULL (ON DELETE SET
+	 * NULL): the row telling of the deletion hangs on the parent. */
 	rc = store_edit_delete_end(st, login, SQL_NODE_DELETE, node_id,
 	    "施策・取組の削除", n.parent_id, "node_delete", what, cause);
 	goto done;

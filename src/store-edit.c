@@ -3,11 +3,11 @@
  * edits (store-edit-node.c) and indicator edits (store-edit-indicator.c)
  * share, and the plan's levels. Here are the records' init and free, the
  * checks of typed text, years and keys, the choice of a free key, the
- * read snapshot a load reads in, and the planner's write transaction
- * with the end of a deletion: every write is one BEGIN IMMEDIATE
- * transaction that first asks the workflow whether the user (re-read by
- * login) may change the plan's structure, and any failure rolls all of
- * it back and leaves the caller's record as it was.
+ * version check of a save, the read snapshot a load reads in, and the
+ * planner's write transaction with the end of a deletion: every write is
+ * one BEGIN IMMEDIATE transaction that first asks the workflow whether
+ * the user (re-read by login) may change the plan's structure, and any
+ * failure rolls all of it back and leaves the caller's record as it was.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -297,6 +297,20 @@ store_edit_write_ids(struct store *st, const char *sql, long long a,
 	if (sqlite3_bind_parameter_count(s) > 1)
 		sqlite3_bind_int64(s, 2, b);
 	return store_step_write(st, s, what, cause);
+}
+
+int
+store_edit_conflict(const char *what, char **cause)
+{
+	*cause = xasprintf("この%sは開いた後に他の人が変更しました。入力した内容は"
+	    "そのままです。開き直すと他の人の変更を確かめられます", what);
+	return STORE_CONFLICT;
+}
+
+int
+store_edit_check_ver(int stored, int loaded, const char *what, char **cause)
+{
+	return stored == loaded ? 0 : store_edit_conflict(what, cause);
 }
 
 int

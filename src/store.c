@@ -16,12 +16,14 @@
 #include "shisaku/store-internal.h"
 #include "shisaku/util.h"
 
+#include "migrate-2-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
  * Never edit one that has shipped: add another. */
 static const char *const migrations[] = {
-	shisaku_schema_sql,
+	shisaku_schema_sql,		/* db/schema.sql */
+	shisaku_migrate_2_sql,		/* db/migrate-2.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

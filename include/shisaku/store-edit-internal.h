@@ -2,8 +2,9 @@
  * Private to the files that edit a plan in the store (store-edit*.c):
  * what node and indicator edits share: the checks of typed text, years
  * and keys, the choice of a free key, small reads and writes by id, the
- * read snapshot of a load, the planner's write transaction and the plan's
- * levels. Never included above the store.
+ * version check of a save, the read snapshot of a load, the planner's
+ * write transaction and the plan's levels. Never included above the
+ * store.
  */
 #ifndef SHISAKU_STORE_EDIT_INTERNAL_H
 #define SHISAKU_STORE_EDIT_INTERNAL_H
@@ -65,6 +66,14 @@ int store_edit_read_int(struct store *st, const char *sql, long long a,
  * store_step_write. */
 int store_edit_write_ids(struct store *st, const char *sql, long long a,
     long long b, const char *what, char **cause);
+
+/* A save refused because the record (what: 指標, 施策・取組) changed since
+ * it was loaded: sets *cause and returns STORE_CONFLICT. */
+int store_edit_conflict(const char *what, char **cause);
+/* 0 when the row's version (stored) is still the one the record was
+ * loaded with (loaded), else as store_edit_conflict. */
+int store_edit_check_ver(int stored, int loaded, const char *what,
+    char **cause);
 
 /* A load reads inside one snapshot, or inside the caller's transaction
  * when one is open (*own 0). */

@@ -7,11 +7,13 @@
  * the user's role by login and asks workflow_may_edit_structure, so only a
  * planner writes, whatever the screen checked. Every change of a field is
  * a history row (who, when, field, old → new); a deletion leaves a row
- * naming what was deleted. Writes return 0, -1 with *cause, STORE_BUSY
- * (the database stayed locked past the busy timeout), STORE_DENIED (not a
- * planner) or STORE_CONFLICT (the indicator changed since it was loaded;
- * both codes are defined in store-result.h), and on anything but 0 nothing was written and the caller's record is
- * untouched, so nothing typed is lost.
+ * naming what was deleted, and the history of a deleted node or indicator
+ * stays in the file. Writes return 0, -1 with *cause, STORE_BUSY (the
+ * database stayed locked past the busy timeout), STORE_DENIED (not a
+ * planner) or STORE_CONFLICT (the node or indicator changed since it was
+ * loaded; both codes are defined in store-result.h), and on anything but
+ * 0 nothing was written and the caller's record is untouched, so nothing
+ * typed is lost.
  *
  * Records hold text as the user typed it, already checked by the caller
  * for what only the caller knows (fiscal years parsed, values parsed
@@ -37,6 +39,7 @@ struct edit_node {
 	 * node. */
 	long long	 after_id;
 	int		 depth;		/* set by the store from the parent */
+	int		 ver;		/* as loaded; checked on save */
 	char		*key;		/* "key": unique in the plan; "" on a new
 					   node = the code if free, else made up */
 	char		*code;		/* "code": as printed (No.12, 6-2-1-1) */
@@ -128,7 +131,10 @@ int store_edit_indicator_load(struct store *st, long long indicator_id,
  * list above; NULL when no one field is to blame). On success depts,
  * flags, yearplans and costs are rewritten in the form a load gives
  * ("★CODE、CODE", flag keys in the plan's order, era years) and a key is
- * stored without surrounding blanks.
+ * stored without surrounding blanks. An existing node is saved only if
+ * its ver is still the one loaded (else STORE_CONFLICT); ver is updated
+ * on success (a save that changes nothing keeps it; a new node starts at
+ * 1).
  */
 int store_edit_node_save(struct store *st, const char *login,
     struct edit_node *n, const char **field, char **cause);

@@ -10,11 +10,12 @@
  * assignments limited to years kept; yearly plans and cost trends loaded
  * as text, saved as rows with a history row each when changed, and wrong
  * ones refused with their field named; clerks and supervisors refused with
- * nothing written; indicators added and changed with their targets, a
- * stale version refused as a conflict; what a deletion takes counted,
- * then deleted with a history row left on the parent; and a busy database
- * giving STORE_BUSY with nothing written. Run from the top of the source
- * tree.
+ * nothing written; indicators added and changed with their targets; a
+ * stale version of an indicator or a node refused as a conflict, and a
+ * node's version raised by a save that changes it and kept by one that
+ * does not; what a deletion takes counted, then deleted with its history
+ * kept and a history row left on the parent; and a busy database giving
+ * STORE_BUSY with nothing written. Run from the top of the source tree.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -1195,11 +1196,145 @@ TEST(test_stale_version_is_a_conflict)
 	edit_indicator_free(&b);
 }
 
+static long long
+node_ver(long long node)
+{
+	return q_int("SELECT ver FROM node WHERE id = %lld", node);
+}
+
+TEST(test_node_stale_version_is_a_conflict)
+{
+	struct edit_node	 a, b;
+	const char		*field;
+	char			*cause = NULL, *before, *after, *note;
+	long long		 v0;
+
+	CHECK_INT(store_edit_node_load(st, node2, &a, &cause), 0);
+	CHECK_INT(store_edit_node_load(st, node2, &b, &cause), 0);
+	v0 = node_ver(node2);
+	CHECK(v0 >= 1);
+	CHECK_INT(a.ver, v0);
+	CHECK_INT(b.ver, v0);
+	/* Two planners opened it; the first saves. */
+	set_text(&a.means, "一人目の手段");
+	CHECK_INT(save_node(&a, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(a.ver, v0 + 1);
+	CHECK_INT(node_ver(node2), v0 + 1);
+	/* The second saves on the version it loaded: refused, nothing
+	 * written, what was typed kept. */
+	note = q_text("SELECT note FROM node WHERE id = %lld", node2);
+	set_text(&b.note, "二人目の備考");
+	set_text(&b.depts, "試験市/総務課");
+	before = snapshot();
+	CHECK_INT(save_node(&b, "kikaku", &field, &cause), STORE_CONFLICT);
+	CHECK(cause != NULL && strstr(cause, "施策・取組") != NULL &&
+	    strstr(cause, "他の人が変更しました") != NULL &&
+	    strstr(cause, "開き直") != NULL);
+	free(cause);
+	cause = NULL;
+	after = snapshot();
+	CHECK_STR(after, before);
+	free(after);
+	free(before);
+	CHECK_INT(node_ver(node2), v0 + 1);
+	CHECK_INT(b.ver, v0);
+	CHECK_STR(b.note, "二人目の備考");
+	CHECK_STR(b.depts, "試験市/総務課");
+	CHECK_Q("一人目の手段", "SELECT means FROM node WHERE id = %lld", node2);
+	CHECK_Q(note, "SELECT note FROM node WHERE id = %lld", node2);
+	free(note);
+	/* Reopened, the second sees the first's change and saves. */
+	edit_node_free(&b);
+	CHECK_INT(store_edit_node_load(st, node2, &b, &cause), 0);
+	CHECK_STR(b.means, "一人目の手段");
+	CHECK_INT(b.ver, v0 + 1);
+	set_text(&b.note, "二人目の備考");
+	CHECK_INT(save_node(&b, "kikaku", &field, &cause), 0);
+	free(cause);
+	CHECK_INT(b.ver, v0 + 2);
+	CHECK_Q("一人目の手段|二人目の備考", "SELECT means || '|' || note FROM node"
+	    " WHERE id = %lld", node2);
+	edit_node_free(&a);
+	edit_node_free(&b);
+}
+
+TEST(test_node_version_follows_changes)
+{
+	struct edit_node	 n;
+	const char		*field;
+	char			*cause = NULL, *before, *after;
+	long long		 v, h0;
+
+	/* A new node starts at 1. */
+	new_node(&n, node_mid1, -1, "No.25", "版の試験");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(n.ver, 1);
+	CHECK_INT(node_ver(n.id), 1);
+	edit_node_free(&n);
+
+	CHECK_INT(store_edit_node_load(st, node2, &n, &cause), 0);
+	v = n.ver;
+	CHECK_INT(v, node_ver(node2));
+	/* Saving what is there writes nothing and keeps the version. */
+	before = snapshot();
+	h0 = history_count();
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	after = snapshot();
+	CHECK_STR(after, before);
+	free(after);
+	free(before);
+	CHECK_INT(history_count(), h0);
+	CHECK_INT(n.ver, v);
+	CHECK_INT(node_ver(node2), v);
+	/* Each kind of change is a new version, once per save. */
+	set_text(&n.title, "版の上がる名称");
+	set_text(&n.summary, "版の上がる概要");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(n.ver, v + 1);
+	CHECK_INT(node_ver(node2), v + 1);
+	set_text(&n.depts, "★試験市/企画課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(node_ver(node2), v + 2);
+	set_text(&n.flags, "focus");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(node_ver(node2), v + 3);
+	set_text(&n.yearplans, "R6: 版の試験");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(node_ver(node2), v + 4);
+	set_text(&n.costs, "R6=拡大");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(n.ver, v + 5);
+	CHECK_INT(node_ver(node2), v + 5);
+	/* A refused save keeps it too. */
+	set_text(&n.title, "");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	free(cause);
+	CHECK_INT(n.ver, v + 5);
+	CHECK_INT(node_ver(node2), v + 5);
+	edit_node_free(&n);
+}
+
 TEST(test_impact_and_node_delete)
 {
 	struct edit_impact	 im;
 	char			*cause = NULL, *want;
-	long long		 nodes, inds;
+	long long		 nodes, inds, h0;
 
 	/* No.1: itself, an item, three indicators, a result, an actual. */
 	CHECK_INT(store_edit_node_impact(st, node1, &im, &cause), 0);
@@ -1223,6 +1358,7 @@ TEST(test_impact_and_node_delete)
 	free(cause);
 	cause = NULL;
 
+	h0 = history_count();
 	CHECK_INT(store_edit_node_delete(st, "kikaku", node_mid1, &cause), 0);
 	free(cause);
 	cause = NULL;
@@ -1235,8 +1371,12 @@ TEST(test_impact_and_node_delete)
 	CHECK_INT(q_int("SELECT count(*) FROM indicator_target WHERE indicator_id = %lld",
 	    ind11), 0);
 	CHECK_INT(q_int("SELECT count(*) FROM node_dept WHERE node_id = %lld", node1), 0);
-	/* Its history went with it; one row on the parent tells of it. */
+	/* Its history stays, on no node now; one row on the parent tells
+	 * of the deletion. */
 	CHECK_INT(q_int("SELECT count(*) FROM history WHERE node_id = %lld", node2), 0);
+	CHECK_INT(history_count(), h0 + 1);
+	CHECK_INT(q_int("SELECT count(*) FROM history WHERE field = 'title'"
+	    " AND old_value = '環境美化事業' AND node_id IS NULL"), 1);
 	want = xasprintf("(1) 協働の推進（下位の施策・取組 %lld件、指標 %lld件、"
 	    "実績 1件、指標の実績値 1件）|kikaku", nodes - 1, inds);
 	CHECK_Q(want, "SELECT old_value || '|' || login FROM history"
@@ -1252,7 +1392,8 @@ TEST(test_impact_and_node_delete)
 	CHECK_INT(store_edit_node_delete(st, "kikaku", node_top1, &cause), 0);
 	free(cause);
 	CHECK_Q("Ⅰ 市民との協働", "SELECT old_value FROM history"
-	    " WHERE field = 'node_delete' AND node_id IS NULL");
+	    " WHERE field = 'node_delete' AND node_id IS NULL"
+	    " ORDER BY id DESC LIMIT 1");
 }
 
 TEST(test_indicator_delete)
@@ -1394,6 +1535,8 @@ main(void)
 	RUN(test_indicator_add_with_targets);
 	RUN(test_indicator_edit_targets);
 	RUN(test_stale_version_is_a_conflict);
+	RUN(test_node_stale_version_is_a_conflict);
+	RUN(test_node_version_follows_changes);
 	RUN(test_impact_and_node_delete);
 	RUN(test_indicator_delete);
 	RUN(test_busy_database);

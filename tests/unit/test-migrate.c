@@ -1,0 +1,321 @@
+/*
+ * Schema migrations on a file the previous version made: a version 1
+ * database (db/schema.sql as it shipped, with a plan, nodes, indicators
+ * and history rows) is opened and brought to the current version with
+ * its rows intact; nodes gain a version of 1; history keeps the rows of a
+ * deleted node or indicator with the id set NULL; opening again changes
+ * nothing, and a file newer than this program is refused. Run from the
+ * top of the source tree.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "harness.h"
+#include "peek.h"
+#include "shisaku/session.h"
+#include "shisaku/store-edit.h"
+#include "shisaku/store-user.h"
+#include "shisaku/store.h"
+#include "shisaku/util.h"
+
+#include "schema-sql.h"
+
+static char dir[] = "/tmp/shisaku-test-migrate-XXXXXX";
+
+/* What a version 1 program wrote: a plan of one level, two nodes, an
+ * indicator on the first and one on the plan, and history on each. */
+static const char v1_rows[] =
+    "INSERT INTO plan (id, code, name, first_fy, last_fy, ord)"
+    " VALUES (1, 't', '試験計画', 2021, 2025, 1);"
+    "INSERT INTO plan_level (plan_id, depth, name) VALUES (1, 1, '施策');"
+    "INSERT INTO node (id, plan_id, depth, key, code, title, ord)"
+    " VALUES (10, 1, 1, 'a', 'No.1', '市民参画事業', 1),"
+    " (11, 1, 1, 'b', 'No.2', '環境美化事業', 2);"
+    "INSERT INTO indicator (id, plan_id, node_id, key, name, unit, ord)"
+    " VALUES (20, 1, 10, 'i1', '講座の回数', '回', 3),"
+    " (21, 1, NULL, 'i2', '満足度', '%', 4);"
+    "INSERT INTO history (id, at, login, node_id, indicator_id, fy, field,"
+    " old_value, new_value) VALUES"
+    " (1, '2024-04-01T09:00:00', 'kikaku', 10, NULL, NULL, 'title',"
+    "  '参画事業', '市民参画事業'),"
+    " (2, '2024-05-01T10:00:00', 'sato', 10, 20, 2024, 'actual', NULL, '12回'),"
+    " (3, '2024-06-01T11:00:00', 'kikaku', 11, NULL, NULL, 'title',"
+    "  '美化事業', '環境美化事業'),"
+    " (4, '2024-07-01T12:00:00', 'kikaku', NULL, 21, 2025, 'target',"
+    "  '80%', '85%'),"
+    " (5, '2024-08-01T13:00:00', 'kikaku', NULL, NULL, 2024, 'fiscal_year',"
+    "  NULL, '受付中');";
+
+/* Every history row, every column. */
+static const char history_digest[] =
+    "SELECT group_concat(x, '|') FROM (SELECT id || ',' || at || ',' ||"
+    " login || ',' || coalesce(node_id, '-') || ',' ||"
+    " coalesce(indicator_id, '-') || ',' || coalesce(fy, '-') || ',' ||"
+    " field || ',' || coalesce(old_value, '-') || ',' ||"
+    " coalesce(new_value, '-') AS x FROM history ORDER BY id)";
+
+static const char history_v1[] =
+    "1,2024-04-01T09:00:00,kikaku,10,-,-,title,参画事業,市民参画事業|"
+    "2,2024-05-01T10:00:00,sato,10,20,2024,actual,-,12回|"
+    "3,2024-06-01T11:00:00,kikaku,11,-,-,title,美化事業,環境美化事業|"
+    "4,2024-07-01T12:00:00,kikaku,-,21,2025,target,80%,85%|"
+    "5,2024-08-01T13:00:00,kikaku,-,-,2024,fiscal_year,-,受付中";
+
+static char *
+tmp_path(const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+static int
+raw_exec(sqlite3 *db, const char *sql)
+{
+	char	*err = NULL;
+	int	 rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "%s\n", err != NULL ? err : sqlite3_errstr(rc));
+	sqlite3_free(err);
+	return rc;
+}
+
+/* Makes path a version 1 file as the previous program left it: ours by
+ * application_id, WAL, schema 1 and the rows above. Returns 0 or -1. */
+static int
+make_v1(const char *path)
+{
+	sqlite3	*db = NULL;
+	char	*app;
+	int	 ok;
+
+	unlink(path);
+	if (sqlite3_open(path, &db) != SQLITE_OK) {
+		sqlite3_close(db);
+		return -1;
+	}
+	app = xasprintf("PRAGMA application_id = %d", STORE_APPLICATION_ID);
+	ok = raw_exec(db, "PRAGMA journal_mode = WAL") == SQLITE_OK &&
+	    raw_exec(db, "BEGIN IMMEDIATE") == SQLITE_OK &&
+	    raw_exec(db, app) == SQLITE_OK &&
+	    raw_exec(db, shisaku_schema_sql) == SQLITE_OK &&
+	    raw_exec(db, v1_rows) == SQLITE_OK &&
+	    raw_exec(db, "PRAGMA user_version = 1") == SQLITE_OK &&
+	    raw_exec(db, "COMMIT") == SQLITE_OK;
+	free(app);
+	sqlite3_close(db);
+	return ok ? 0 : -1;
+}
+
+static int
+raw_open(const char *path)
+{
+	if (sqlite3_open(path, &raw) != SQLITE_OK)
+		return -1;
+	sqlite3_busy_timeout(raw, 1000);
+	return 0;
+}
+
+static struct store *
+open_store(const char *path)
+{
+	struct store	*st;
+	char		*cause = NULL;
+
+	st = store_open(path, STORE_OPEN_EXISTING, 1000, &cause);
+	if (st == NULL)
+		fprintf(stderr, "store_open: %s\n", cause);
+	free(cause);
+	return st;
+}
+
+static void
+report_problem(void *arg, const char *line)
+{
+	(*(int *)arg)++;
+	fprintf(stderr, "check: %s\n", line);
+}
+
+static void
+check_clean(struct store *st)
+{
+	char	*cause = NULL;
+	int	 problems = 0;
+
+	CHECK_INT(store_check(st, report_problem, &problems, &cause), 0);
+	CHECK_INT(problems, 0);
+	free(cause);
+}
+
+TEST(test_v1_file_is_migrated)
+{
+	char		*path = tmp_path("v1.db");
+	struct store	*st;
+
+	CHECK_INT(store_schema_version(), 2);
+	CHECK_INT(make_v1(path), 0);
+	CHECK_INT(raw_open(path), 0);
+	/* The file is as version 1 left it. */
+	CHECK_INT(q_int("PRAGMA user_version"), 1);
+	CHECK_INT(q_int("SELECT count(*) FROM pragma_table_info('node')"
+	    " WHERE name = 'ver'"), 0);
+	CHECK_Q("CASCADE,CASCADE", "SELECT group_concat(on_delete) FROM"
+	    " (SELECT on_delete FROM pragma_foreign_key_list('history')"
+	    " ORDER BY \"table\")");
+	CHECK_Q(history_v1, "%s", history_digest);
+
+	st = open_store(path);
+	CHECK(st != NULL);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(store_file_version(st), store_schema_version());
+	CHECK_INT(q_int("PRAGMA user_version"), 2);
+	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Every node has a version, 1 to start with. */
+	CHECK_Q("10:1,11:1", "SELECT group_concat(id || ':' || ver) FROM"
+	    " (SELECT id, ver FROM node ORDER BY id)");
+	CHECK_Q("1|1|INTEGER", "SELECT \"notnull\" || '|' || dflt_value || '|' ||"
+	    " type FROM pragma_table_info('node') WHERE name = 'ver'");
+	/* History: the same rows, now outliving their node or indicator. */
+	CHECK_Q(history_v1, "%s", history_digest);
+	CHECK_Q("indicator:indicator_id:SET NULL,node:node_id:SET NULL",
+	    "SELECT group_concat(x) FROM (SELECT \"table\" || ':' || \"from\""
+	    " || ':' || on_delete AS x FROM pragma_foreign_key_list('history')"
+	    " ORDER BY \"table\")");
+	CHECK_Q("history_indicator:indicator_id,id|history_node:node_id,id",
+	    "SELECT group_concat(x, '|') FROM (SELECT name || ':' || (SELECT"
+	    " group_concat(name) FROM (SELECT name FROM pragma_index_info(m.name)"
+	    " ORDER BY seqno)) AS x FROM sqlite_master m WHERE type = 'index'"
+	    " AND tbl_name = 'history' ORDER BY name)");
+	CHECK_INT(q_int("SELECT count(*) FROM sqlite_master"
+	    " WHERE name = 'history_new'"), 0);
+	/* The other rows are untouched. */
+	CHECK_INT(q_int("SELECT count(*) FROM indicator"), 2);
+	CHECK_Q("市民参画事業", "SELECT title FROM node WHERE id = 10");
+	check_clean(st);
+	store_close(st);
+out:
+	sqlite3_close(raw);
+	raw = NULL;
+	free(path);
+}
+
+TEST(test_reopen_changes_nothing)
+{
+	char		*path = tmp_path("again.db"), *schema = NULL, *again;
+	struct store	*st;
+
+	CHECK_INT(make_v1(path), 0);
+	st = open_store(path);
+	CHECK(st != NULL);
+	store_close(st);
+	CHECK_INT(raw_open(path), 0);
+	schema = q_text("SELECT group_concat(sql, ';') FROM (SELECT sql FROM"
+	    " sqlite_master ORDER BY name)");
+	st = open_store(path);
+	CHECK(st != NULL);
+	if (st != NULL)
+		CHECK_INT(store_file_version(st), 2);
+	store_close(st);
+	again = q_text("SELECT group_concat(sql, ';') FROM (SELECT sql FROM"
+	    " sqlite_master ORDER BY name)");
+	CHECK_STR(again, schema);
+	CHECK_Q(history_v1, "%s", history_digest);
+	free(again);
+	free(schema);
+	sqlite3_close(raw);
+	raw = NULL;
+	free(path);
+}
+
+TEST(test_deleting_keeps_history)
+{
+	char		*path = tmp_path("delete.db"), *cause = NULL;
+	struct store	*st;
+
+	CHECK_INT(make_v1(path), 0);
+	st = open_store(path);
+	CHECK(st != NULL);
+	if (st == NULL) {
+		free(path);
+		return;
+	}
+	CHECK_INT(raw_open(path), 0);
+	CHECK_INT(store_user_put(st, "kikaku", "企画", ROLE_PLANNER, NULL, 0,
+	    &cause), 0);
+	/* No.1 goes, and its indicator with it: their changes stay, with
+	 * neither id; the other node's row keeps its id. */
+	CHECK_INT(store_edit_node_delete(st, "kikaku", 10, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(q_int("SELECT count(*) FROM node WHERE id = 10"), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM indicator WHERE id = 20"), 0);
+	CHECK_Q("1:-:-:title|2:-:-:actual|3:11:-:title", "SELECT group_concat(x,"
+	    " '|') FROM (SELECT id || ':' || coalesce(node_id, '-') || ':' ||"
+	    " coalesce(indicator_id, '-') || ':' || field AS x FROM history"
+	    " WHERE id <= 3 ORDER BY id)");
+	CHECK_Q("12回", "SELECT new_value FROM history WHERE id = 2");
+	CHECK_Q("No.1 市民参画事業（指標 1件）", "SELECT old_value FROM history"
+	    " WHERE field = 'node_delete' AND node_id IS NULL");
+	/* An indicator of the plan alike. */
+	CHECK_INT(store_edit_indicator_delete(st, "kikaku", 21, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_Q("-:-:target:80%:85%", "SELECT coalesce(node_id, '-') || ':' ||"
+	    " coalesce(indicator_id, '-') || ':' || field || ':' || old_value"
+	    " || ':' || new_value FROM history WHERE id = 4");
+	CHECK_INT(q_int("SELECT count(*) FROM history WHERE id <= 5"), 5);
+	CHECK_INT(q_int("SELECT count(*) FROM history"), 7);
+	check_clean(st);
+	store_close(st);
+	sqlite3_close(raw);
+	raw = NULL;
+	free(path);
+}
+
+TEST(test_newer_file_is_refused)
+{
+	char		*path = tmp_path("newer.db"), *cause = NULL, *sql;
+	struct store	*st;
+	sqlite3		*db = NULL;
+
+	CHECK_INT(make_v1(path), 0);
+	st = open_store(path);
+	CHECK(st != NULL);
+	store_close(st);
+	/* As a later program would leave it. */
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	sql = xasprintf("PRAGMA user_version = %d", store_schema_version() + 1);
+	CHECK_INT(raw_exec(db, sql), SQLITE_OK);
+	free(sql);
+	sqlite3_close(db);
+	st = store_open(path, STORE_OPEN_EXISTING, 1000, &cause);
+	CHECK(st == NULL);
+	CHECK(cause != NULL && strstr(cause, "新しい版") != NULL);
+	store_close(st);
+	free(cause);
+	free(path);
+}
+
+int
+main(void)
+{
+	char	*cmd;
+
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	RUN(test_v1_file_is_migrated);
+	RUN(test_reopen_changes_nothing);
+	RUN(test_deleting_keeps_history);
+	RUN(test_newer_file_is_refused);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	free(cmd);
+	DONE();
+}
