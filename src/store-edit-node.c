@@ -5,8 +5,7 @@
  * siblings), what deleting it would take with it, and deleting it.
  * Departments and flags are typed as one-line lists (namelist.h) and
  * resolved here against the database; yearly plans and cost trends are
- * typed as texts (yeartext.h), compared with the rows in their canonical
- * form and, when changed, written anew.
+ * read, compared and written by store-edit-years.c.
  *
  * Order: nodes and indicators carry one ord sequence per plan. Export
  * writes nodes in ord order and import needs a parent before its
@@ -21,9 +20,7 @@
 #include "shisaku/store-edit.h"
 #include "shisaku/store-edit-internal.h"
 #include "shisaku/util.h"
-#include "shisaku/vocab.h"
 #include "shisaku/workflow.h"
-#include "shisaku/yeartext.h"
 
 static const char SQL_NODE[] =
     "SELECT plan_id, coalesce(parent_id, 0), depth, ord, key, code, title,"
@@ -72,20 +69,6 @@ static const char SQL_NODE_FLAGS[] =
 static const char SQL_MARKS_DELETE[] = "DELETE FROM node_flag WHERE node_id = ?1";
 static const char SQL_MARK_INSERT[] =
     "INSERT INTO node_flag (node_id, flag_id) VALUES (?1, ?2)";
-static const char SQL_YEARPLANS[] =
-    "SELECT from_fy, to_fy, text FROM year_plan WHERE node_id = ?1"
-    " ORDER BY ord, id";
-static const char SQL_YEARPLANS_DELETE[] =
-    "DELETE FROM year_plan WHERE node_id = ?1";
-static const char SQL_YEARPLAN_INSERT[] =
-    "INSERT INTO year_plan (node_id, from_fy, to_fy, text, ord)"
-    " VALUES (?1, ?2, ?3, ?4, ?5)";
-static const char SQL_COSTS[] =
-    "SELECT fy, trend FROM cost_trend WHERE node_id = ?1 ORDER BY fy";
-static const char SQL_COSTS_DELETE[] =
-    "DELETE FROM cost_trend WHERE node_id = ?1";
-static const char SQL_COST_INSERT[] =
-    "INSERT INTO cost_trend (node_id, fy, trend) VALUES (?1, ?2, ?3)";
 static const char SQL_IMPACT[] =
     "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL"
     " SELECT n.id FROM node n JOIN sub ON n.parent_id = sub.id)"
@@ -521,188 +504,6 @@ save_flags(struct store *st, long long node, const struct plan_flag *f,
 	return rc;
 }
 
-/* ---- yearly plans and cost trends, typed as texts ---- */
-
-/* A node's yearly plans and cost trends as lists, with their texts in the
- * form a load gives (era years), which is also what is compared. */
-struct years {
-	struct yeartext_plan	*plans;
-	size_t			 nplans;
-	struct yeartext_cost	*costs;
-	size_t			 ncosts;
-	char			*plantext;
-	char			*costtext;
-};
-
-static void
-years_free(struct years *y)
-{
-	yeartext_plans_free(y->plans, y->nplans);
-	free(y->costs);		/* the trends are static vocab keys */
-	free(y->plantext);
-	free(y->costtext);
-	memset(y, 0, sizeof *y);
-}
-
-static void
-years_format(struct years *y)
-{
-	y->plantext = yeartext_format_plans(y->plans, y->nplans, FY_STYLE_ERA);
-	y->costtext = yeartext_format_costs(y->costs, y->ncosts, FY_STYLE_ERA);
-}
-
-/* Reads a node's yearly plans in order and its cost trends by year. */
-static int
-read_years(struct store *st, long long node, struct years *y, char **cause)
-{
-	sqlite3_stmt		*s;
-	struct yeartext_plan	*p;
-	struct yeartext_cost	*c;
-	const char		*trend;
-	int			 rc;
-
-	memset(y, 0, sizeof *y);
-	if ((s = store_stmt(st, SQL_YEARPLANS, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, node);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		y->plans = xreallocarray(y->plans, y->nplans + 1,
-		    sizeof *y->plans);
-		p = &y->plans[y->nplans++];
-		p->from_fy = sqlite3_column_int(s, 0);
-		p->to_fy = sqlite3_column_int(s, 1);
-		p->text = store_col_dup(s, 2);
-	}
-	if (store_read_end(st, s, rc, "年次計画の読み込み", cause) != 0)
-		goto fail;
-	if ((s = store_stmt(st, SQL_COSTS, cause)) == NULL)
-		goto fail;
-	sqlite3_bind_int64(s, 1, node);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		/* The schema allows only vocabulary keys. */
-		if ((trend = vocab_key(VOCAB_TREND, store_col_text(s, 1))) == NULL)
-			trend = "unknown";
-		y->costs = xreallocarray(y->costs, y->ncosts + 1,
-		    sizeof *y->costs);
-		c = &y->costs[y->ncosts++];
-		c->fy = sqlite3_column_int(s, 0);
-		c->trend = trend;
-	}
-	if (store_read_end(st, s, rc, "事業費の傾向の読み込み", cause) != 0)
-		goto fail;
-	years_format(y);
-	return 0;
-fail:
-	years_free(y);
-	return -1;
-}
-
-/* Parses what was typed; a wrong text is blamed on its field, with the
- * field's name before the parser's message. */
-static int
-parse_years(const struct edit_node *n, struct years *y, const char **field,
-    char **cause)
-{
-	char	*why = NULL;
-
-	memset(y, 0, sizeof *y);
-	if (yeartext_parse_plans(n->yearplans, &y->plans, &y->nplans,
-	    &why) != 0) {
-		*cause = xasprintf("年次計画: %s", why != NULL ? why : "");
-		store_edit_blame(field, "yearplans");
-		goto fail;
-	}
-	if (yeartext_parse_costs(n->costs, &y->costs, &y->ncosts, &why) != 0) {
-		*cause = xasprintf("事業費の傾向: %s", why != NULL ? why : "");
-		store_edit_blame(field, "costs");
-		goto fail;
-	}
-	years_format(y);
-	return 0;
-fail:
-	free(why);
-	years_free(y);	/* the plans when the costs were wrong */
-	return -1;
-}
-
-static int
-write_plans(struct store *st, long long node, const struct years *y,
-    char **cause)
-{
-	sqlite3_stmt	*s;
-	size_t		 i;
-	int		 rc;
-
-	rc = store_edit_write_ids(st, SQL_YEARPLANS_DELETE, node, 0,
-	    "年次計画の保存", cause);
-	for (i = 0; i < y->nplans && rc == 0; i++) {
-		if ((s = store_stmt(st, SQL_YEARPLAN_INSERT, cause)) == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, node);
-		sqlite3_bind_int(s, 2, y->plans[i].from_fy);
-		sqlite3_bind_int(s, 3, y->plans[i].to_fy);
-		store_bind_text(s, 4, y->plans[i].text);
-		sqlite3_bind_int64(s, 5, (long long)i + 1);
-		rc = store_step_write(st, s, "年次計画の保存", cause);
-	}
-	return rc;
-}
-
-static int
-write_costs(struct store *st, long long node, const struct years *y,
-    char **cause)
-{
-	sqlite3_stmt	*s;
-	size_t		 i;
-	int		 rc;
-
-	rc = store_edit_write_ids(st, SQL_COSTS_DELETE, node, 0,
-	    "事業費の傾向の保存", cause);
-	for (i = 0; i < y->ncosts && rc == 0; i++) {
-		if ((s = store_stmt(st, SQL_COST_INSERT, cause)) == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, node);
-		sqlite3_bind_int(s, 2, y->costs[i].fy);
-		store_bind_text(s, 3, y->costs[i].trend);
-		rc = store_step_write(st, s, "事業費の傾向の保存", cause);
-	}
-	return rc;
-}
-
-/*
- * Writes the yearly plans and cost trends that differ from was (NULL for
- * a new node, which has none and whose addition is its one history row),
- * each changed list replacing the rows it had and leaving a history row
- * with the texts before and after; *changed counts the lists written.
- */
-static int
-save_years(struct store *st, long long node, const struct years *y,
-    const struct years *was, const char *login, const char *at, int *changed,
-    char **cause)
-{
-	int	rc = 0;
-
-	if (was == NULL ? y->nplans > 0 :
-	    strcmp(was->plantext, y->plantext) != 0) {
-		(*changed)++;
-		if ((rc = write_plans(st, node, y, cause)) != 0)
-			return rc;
-		if (was != NULL && (rc = store_history_add(st, at, login, node,
-		    0, 0, "yearplans", was->plantext, y->plantext, cause)) != 0)
-			return rc;
-	}
-	if (was == NULL ? y->ncosts > 0 :
-	    strcmp(was->costtext, y->costtext) != 0) {
-		(*changed)++;
-		if ((rc = write_costs(st, node, y, cause)) != 0)
-			return rc;
-		if (was != NULL)
-			rc = store_history_add(st, at, login, node, 0, 0, "costs",
-			    was->costtext, y->costtext, cause);
-	}
-	return rc;
-}
-
 /* ---- nodes ---- */
 
 /* Reads a node's own row into out (depts, flags, yearplans and costs
@@ -767,7 +568,7 @@ store_edit_node_load(struct store *st, long long node_id,
 	struct assign		*a = NULL;
 	struct pick		*p = NULL;
 	struct plan_flag	*f = NULL;
-	struct years		 y;
+	struct store_edit_years	 y;
 	size_t			 na = 0, np = 0, nf = 0;
 	int			 own, found, rc = -1;
 
@@ -783,7 +584,7 @@ store_edit_node_load(struct store *st, long long node_id,
 	}
 	if (read_assigns(st, node_id, &a, &na, cause) != 0 ||
 	    read_flags(st, out->plan_id, node_id, &f, &nf, cause) != 0 ||
-	    read_years(st, node_id, &y, cause) != 0)
+	    store_edit_read_years(st, node_id, &y, cause) != 0)
 		goto done;
 	assigns_picks(a, na, &p, &np);
 	free(out->depts);
@@ -799,7 +600,7 @@ store_edit_node_load(struct store *st, long long node_id,
 	rc = 0;
 done:
 	store_edit_read_end(st, own);
-	years_free(&y);
+	store_edit_years_free(&y);
 	assigns_free(a, na);
 	picks_free(p, np);
 	flags_free(f, nf);
@@ -1015,7 +816,7 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 	struct assign		*cur = NULL;
 	struct pick		*was = NULL, *picks = NULL;
 	struct plan_flag	*flags = NULL;
-	struct years		 years, oldyears;
+	struct store_edit_years	 years, oldyears;
 	size_t			 ncur = 0, nwas = 0, npicks = 0, nflags = 0;
 	char			*typed, *key = NULL, *depts = NULL, *flagtext = NULL;
 	char			*ot = NULL, *nt = NULL, at[20];
@@ -1026,18 +827,19 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 	memset(&old, 0, sizeof old);
 	memset(&oldyears, 0, sizeof oldyears);
 	if (check_node(n, field, cause) != 0 ||
-	    parse_years(n, &years, field, cause) != 0)
+	    store_edit_parse_years(n->yearplans, n->costs, &years, field,
+	    cause) != 0)
 		return -1;
 	typed = value_trim(n->key);
 	if (store_edit_check_key(typed, n->id != 0, cause) != 0) {
 		store_edit_blame(field, "key");
 		free(typed);
-		years_free(&years);
+		store_edit_years_free(&years);
 		return -1;
 	}
 	if ((rc = store_edit_begin_planner(st, login, cause)) != 0) {
 		free(typed);
-		years_free(&years);
+		store_edit_years_free(&years);
 		return rc;
 	}
 	rc = -1;
@@ -1081,8 +883,8 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 		if ((rc = insert_node(st, n, key, depth, x, &id, cause)) != 0 ||
 		    (rc = save_depts(st, id, NULL, 0, picks, npicks, cause)) != 0 ||
 		    (rc = save_flags(st, id, flags, nflags, cause)) != 0 ||
-		    (rc = save_years(st, id, &years, NULL, login, at, &changed,
-		    cause)) != 0)
+		    (rc = store_edit_save_years(st, id, &years, NULL, login, at,
+		    &changed, cause)) != 0)
 			goto out;
 		nt = node_name(n->code, n->title);
 		if ((rc = store_history_add(st, at, login, id, 0, 0, "node_add",
@@ -1110,9 +912,10 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 			    "flags", ot, flagtext, cause)) != 0)
 				goto out;
 		}
-		if ((rc = read_years(st, id, &oldyears, cause)) != 0 ||
-		    (rc = save_years(st, id, &years, &oldyears, login, at,
-		    &changed, cause)) != 0)
+		if ((rc = store_edit_read_years(st, id, &oldyears,
+		    cause)) != 0 ||
+		    (rc = store_edit_save_years(st, id, &years, &oldyears,
+		    login, at, &changed, cause)) != 0)
 			goto out;
 		/* A save that writes anything is a new version; one that
 		 * changes nothing keeps the version loaded. */
@@ -1164,8 +967,8 @@ done:
 	picks_free(was, nwas);
 	picks_free(picks, npicks);
 	flags_free(flags, nflags);
-	years_free(&years);
-	years_free(&oldyears);
+	store_edit_years_free(&years);
+	store_edit_years_free(&oldyears);
 	free(typed);
 	free(key);
 	free(depts);

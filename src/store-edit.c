@@ -1,7 +1,8 @@
 /*
  * A planner's edits of a plan in the store (see store-edit.h): what node
- * edits (store-edit-node.c) and indicator edits (store-edit-indicator.c)
- * share, and the plan's levels. Here are the records' init and free, the
+ * edits (store-edit-node.c, with yearly plans and cost trends in
+ * store-edit-years.c) and indicator edits (store-edit-indicator.c) share,
+ * and the plan's levels. Here are the records' init and free, the
  * checks of typed text, years and keys, the choice of a free key, the
  * version check of a save, the read snapshot a load reads in, and the
  * planner's write transaction with the end of a deletion: every write is

@@ -3,8 +3,9 @@
  * what node and indicator edits share: the checks of typed text, years
  * and keys, the choice of a free key, small reads and writes by id, the
  * version check of a save, the read snapshot of a load, the planner's
- * write transaction and the plan's levels. Never included above the
- * store.
+ * write transaction and the plan's levels; and a node's yearly plans and
+ * cost trends (store-edit-years.c) for the node's load and save. Never
+ * included above the store.
  */
 #ifndef SHISAKU_STORE_EDIT_INTERNAL_H
 #define SHISAKU_STORE_EDIT_INTERNAL_H
@@ -14,6 +15,8 @@
 #include "shisaku/store-internal.h"
 
 struct edit_target;
+struct yeartext_plan;
+struct yeartext_cost;
 
 /* A typed text, the field it is typed in and its name in messages. */
 struct store_edit_text {
@@ -99,5 +102,36 @@ int store_edit_read_levels(struct store *st, long long plan, char ***names,
     int *n, char **cause);
 
 void store_edit_targets_free(struct edit_target *t, size_t n);
+
+/* A node's yearly plans (年次計画) and cost trends (事業費の傾向) as
+ * lists, with their texts in the form a load gives (era years), which is
+ * also what is compared. Free with store_edit_years_free. */
+struct store_edit_years {
+	struct yeartext_plan	*plans;
+	size_t			 nplans;
+	struct yeartext_cost	*costs;
+	size_t			 ncosts;
+	char			*plantext;
+	char			*costtext;
+};
+
+void store_edit_years_free(struct store_edit_years *y);
+/* Reads a node's yearly plans in order and its cost trends by year. */
+int store_edit_read_years(struct store *st, long long node,
+    struct store_edit_years *y, char **cause);
+/* Parses the typed texts; a wrong one is blamed on its field (yearplans,
+ * costs), with the field's name before the parser's message. */
+int store_edit_parse_years(const char *plans, const char *costs,
+    struct store_edit_years *y, const char **field, char **cause);
+/*
+ * Writes the yearly plans and cost trends that differ from was (NULL for
+ * a new node, which has none and whose addition is its one history row),
+ * each changed list replacing the rows it had and leaving a history row
+ * with the texts before and after; *changed counts the lists written.
+ * Returns as store_step_write.
+ */
+int store_edit_save_years(struct store *st, long long node,
+    const struct store_edit_years *y, const struct store_edit_years *was,
+    const char *login, const char *at, int *changed, char **cause);
 
 #endif
