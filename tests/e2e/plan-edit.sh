@@ -177,6 +177,32 @@ e2e_expect "back on the tree" "> 施策体系"
 [ "$(q "SELECT title FROM node WHERE id = '$new'")" = "地域の担い手育成事業（拡充）" ] &&
     pass "a discarded change is not written" || fail "discarded change written"
 
+# Another planner changes the node while the form is open (here the
+# sqlite3 shell, as any other program would): the save is refused and
+# what was typed stays; opened again, the form shows their change.
+e2e_keys m
+e2e_expect "the form once more" "取組内容を修正"
+e2e_keys Down
+prompt_set '私の名称'
+q "UPDATE node SET title = '他の人の名称', ver = ver + 1 WHERE id = '$new'"
+e2e_keys C-s
+e2e_expect "a node changed meanwhile is not overwritten" "他の人が変更しました"
+e2e_expect "what was typed stays" "私の名称"
+[ "$(q "SELECT title FROM node WHERE id = '$new'")" = "他の人の名称" ] &&
+    pass "the other change is kept" || fail "the other change was overwritten"
+e2e_keys Escape
+e2e_expect "leaving asks" "保存していない変更があります"
+e2e_keys y
+e2e_expect_line "the tree shows the other title" 'No\.1-2 +他の人の名称'
+e2e_keys m
+e2e_expect "reopened with their title" "取組内容を修正: No.1-2 他の人の名称"
+e2e_keys Down
+prompt_set '地域の担い手育成事業（拡充）'
+e2e_keys C-s
+e2e_expect "saved over it after reopening" "取組内容を保存しました"
+[ "$(q "SELECT title FROM node WHERE id = '$new'")" = "地域の担い手育成事業（拡充）" ] &&
+    pass "the title set again" || fail "title after reopening"
+
 # ---- an indicator with yearly targets --------------------------------------
 e2e_keys a
 e2e_expect "the add menu" "追加するもの"
