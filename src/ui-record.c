@@ -18,7 +18,7 @@
 
 #define RECORD_KEY_SAVE		19	/* C-s */
 #define RECORD_LABEL_MAX	20	/* columns */
-#define RECORD_DETAIL_MIN	4	/* rows below the list */
+#define RECORD_DETAIL_MIN	5	/* rows below the list */
 #define RECORD_TEXT_MAX		65536	/* bytes, as a result's text */
 
 static const enum key_action record_actions[] = {
@@ -189,26 +189,37 @@ record_layout(struct ui *ui, struct record_screen *rs)
 	rs->detail_y = 1 + list_h;
 }
 
+/* Draws text wrapped from row y up to (not including) row end; returns
+ * the next free row. */
+static int
+record_put_wrapped(struct ui *ui, WINDOW *w, int y, int end, int cols,
+    const char *text, enum ui_attr attr)
+{
+	size_t	starts[64], lens[64], n, k;
+	char	*line;
+
+	n = tw_wrap(text, cols - 2, starts, lens, 64);
+	for (k = 0; k < n && y < end; k++, y++) {
+		line = xstrndup(text + starts[k], lens[k]);
+		ui_put(w, y, 1, line, cols - 2, 0, ui_attr(ui, attr));
+		free(line);
+	}
+	return y;
+}
+
 /* The field under the cursor: what it accepts and its whole value. */
 static void
 record_draw_detail(struct ui *ui, struct record_screen *rs, WINDOW *w)
 {
 	const struct ui_record_field	*f = record_cursor(rs);
-	size_t				 starts[64], lens[64], n, k;
 	int				 h, cols, y = rs->detail_y;
-	char				*head, *line;
 
 	getmaxyx(w, h, cols);
-	head = xasprintf("%s%s%s", f->label, f->hint != NULL ? " — " : "",
-	    f->hint != NULL ? f->hint : "");
-	ui_put(w, y++, 0, head, cols, 1, ui_attr(ui, UI_FROZEN));
-	free(head);
-	n = tw_wrap(f->value, cols - 2, starts, lens, 64);
-	for (k = 0; k < n && y < h - 1; k++, y++) {
-		line = xstrndup(f->value + starts[k], lens[k]);
-		ui_put(w, y, 1, line, cols - 2, 0, ui_attr(ui, UI_NORMAL));
-		free(line);
-	}
+	ui_put(w, y++, 0, f->label, cols, 1, ui_attr(ui, UI_FROZEN));
+	if (f->hint != NULL)	/* at most two rows, the value gets the rest */
+		y = record_put_wrapped(ui, w, y, y + 2 < h - 1 ? y + 2 : h - 1,
+		    cols, f->hint, UI_DIM);
+	record_put_wrapped(ui, w, y, h - 1, cols, f->value, UI_NORMAL);
 	ui_put(w, h - 1, 0, "Enter 編集  C-s/F2 保存  Esc 戻る  ? ヘルプ",
 	    cols, 1, ui_attr(ui, UI_DIM));
 }
