@@ -12,7 +12,6 @@
 
 #include "shisaku/fy.h"
 #include "shisaku/screen-edit.h"
-#include "shisaku/store-browse.h"
 #include "shisaku/store-edit.h"
 #include "shisaku/store-result.h"
 #include "shisaku/ui-record.h"
@@ -540,28 +539,6 @@ edit_year_add(struct edit_ind_ctx *c, int fy)
 	c->years[c->nyears++] = fy;
 }
 
-/* The plan's period, from the plans list. */
-static void
-edit_plan_period(struct ui *ui, long long plan_id, int *first, int *last)
-{
-	struct browse_plan	*p = NULL;
-	size_t			 n = 0, i;
-	char			*cause = NULL;
-
-	*first = *last = 0;
-	if (browse_plans(ui->store, ui->fy, ui_today_fy(ui), &p, &n,
-	    &cause) != 0) {
-		free(cause);
-		return;
-	}
-	for (i = 0; i < n; i++)
-		if (p[i].id == plan_id) {
-			*first = p[i].first_fy;
-			*last = p[i].last_fy;
-		}
-	browse_plans_free(p, n);
-}
-
 /*
  * The years offered for targets: the item's period (or the plan's), the
  * years that have a target, and up to the final target's year; with none
@@ -570,22 +547,17 @@ edit_plan_period(struct ui *ui, long long plan_id, int *first, int *last)
 static void
 edit_ind_years(struct ui *ui, struct edit_ind_ctx *c)
 {
-	struct edit_node	 node;
 	char			*cause = NULL;
-	int			 first = 0, last = 0, fy;
+	int			 first, last, fy;
 	size_t			 i;
 
 	c->years = xcalloc(EDIT_MAX_YEARS, sizeof *c->years);
-	memset(&node, 0, sizeof node);
-	if (c->ind.node_id != 0 && store_edit_node_load(ui->store,
-	    c->ind.node_id, &node, &cause) == 0) {
-		first = node.first_fy;
-		last = node.last_fy;
+	if (store_edit_period(ui->store, c->ind.plan_id, c->ind.node_id,
+	    &first, &last, &cause) != 0) {
+		/* The form still opens, with the years the targets have. */
+		ui_error(ui, "%s", cause);
+		free(cause);
 	}
-	free(cause);
-	edit_node_free(&node);
-	if (first == 0 || last == 0)
-		edit_plan_period(ui, c->ind.plan_id, &first, &last);
 	if (first != 0 && last != 0)
 		for (fy = first; fy <= last; fy++)
 			edit_year_add(c, fy);

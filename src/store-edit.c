@@ -24,10 +24,16 @@
 
 /* The longest text and key accepted: what a plan file accepts, so that
  * what is saved here is exported and imported again. */
-#define EDIT_TEXT_MAX	100000
 #define EDIT_KEY_MAX	200
 
 static const char SQL_PLAN[] = "SELECT 1 FROM plan WHERE id = ?1";
+static const char SQL_PERIOD[] =
+    "SELECT CASE WHEN n.first_fy IS NULL OR n.last_fy IS NULL"
+    "  THEN p.first_fy ELSE n.first_fy END,"
+    " CASE WHEN n.first_fy IS NULL OR n.last_fy IS NULL"
+    "  THEN p.last_fy ELSE n.last_fy END"
+    " FROM plan p LEFT JOIN node n ON n.id = ?2 AND n.plan_id = p.id"
+    " WHERE p.id = ?1";
 static const char SQL_LEVELS[] =
     "SELECT depth, name FROM plan_level WHERE plan_id = ?1 ORDER BY depth";
 
@@ -440,4 +446,23 @@ store_edit_levels_free(char **names, int nlevels)
 	for (i = 0; i < nlevels; i++)
 		free(names[i]);
 	free(names);
+}
+
+int
+store_edit_period(struct store *st, long long plan_id, long long node_id,
+    int *first_fy, int *last_fy, char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, SQL_PERIOD, cause);
+	int		 rc;
+
+	*first_fy = *last_fy = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	sqlite3_bind_int64(s, 2, node_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*first_fy = store_col_int0(s, 0);
+		*last_fy = store_col_int0(s, 1);
+	}
+	return store_read_end(st, s, rc, "期間の読み込み", cause);
 }

@@ -162,4 +162,13 @@ int store_edit_levels(struct store *st, long long plan_id, char ***names,
     int *nlevels, char **cause);
 void store_edit_levels_free(char **names, int nlevels);
 
+/* The fiscal years an indicator of node_id (0 = of the plan itself) has
+ * targets for by default: the node's period when it has one, else the
+ * plan's; 0 where neither says. Returns 0, or -1 with *cause. */
+int store_edit_period(struct store *st, long long plan_id, long long node_id,
+    int *first_fy, int *last_fy, char **cause);
+
+/* The longest text a form may hold for one field, in bytes. */
+#define EDIT_TEXT_MAX 100000
+
 #endif

@@ -1478,6 +1478,41 @@ TEST(test_busy_database)
 	store_close(st2);
 }
 
+TEST(test_period_for_targets)
+{
+	char		*cause = NULL, *sql;
+	int		 a, b;
+	long long	 item = q_int("SELECT min(id) FROM node WHERE plan_id = %lld"
+	    " AND first_fy IS NOT NULL", plan_id);
+
+	/* A node with a period of its own gives it. */
+	sql = xasprintf("UPDATE node SET first_fy = 2022, last_fy = 2023"
+	    " WHERE id = %lld", item);
+	CHECK_INT(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+	CHECK_INT(store_edit_period(st, plan_id, item, &a, &b, &cause), 0);
+	CHECK_INT(a, 2022);
+	CHECK_INT(b, 2023);
+	/* A node without one, and the plan itself, give the plan's. */
+	CHECK_INT(store_edit_period(st, plan_id, q_int("SELECT min(id) FROM node"
+	    " WHERE plan_id = %lld AND first_fy IS NULL", plan_id), &a, &b,
+	    &cause), 0);
+	CHECK_INT(a, 2021);
+	CHECK_INT(b, 2025);
+	CHECK_INT(store_edit_period(st, plan_id, 0, &a, &b, &cause), 0);
+	CHECK_INT(a, 2021);
+	CHECK_INT(b, 2025);
+	/* No such plan: nothing known. */
+	CHECK_INT(store_edit_period(st, plan_id + 99, 0, &a, &b, &cause), 0);
+	CHECK_INT(a, 0);
+	CHECK_INT(b, 0);
+	sql = xasprintf("UPDATE node SET first_fy = 2021, last_fy = 2025"
+	    " WHERE id = %lld", item);
+	CHECK_INT(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+	free(cause);
+}
+
 static void
 report_problem(void *arg, const char *line)
 {
@@ -1540,6 +1575,7 @@ main(void)
 	RUN(test_impact_and_node_delete);
 	RUN(test_indicator_delete);
 	RUN(test_busy_database);
+	RUN(test_period_for_targets);
 	RUN(test_store_check_stays_clean);
 
 	sqlite3_close(raw);
