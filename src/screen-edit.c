@@ -226,6 +226,7 @@ edit_node_form(struct ui *ui, struct edit_node_ctx *c)
 	    xasprintf("%sを修正: %s %s", c->what, c->node.code, c->node.title);
 	spec.saved_msg = xasprintf("%sを保存しました", c->what);
 	spec.save = edit_node_save;
+	spec.text_max = EDIT_TEXT_MAX;
 	spec.ctx = c;
 	spec.ctx_free = edit_node_ctx_free;
 	ui_record_open(ui, &spec);
@@ -665,6 +666,7 @@ edit_ind_form(struct ui *ui, struct edit_ind_ctx *c)
 	    xasprintf("指標と目標を修正: %s", c->ind.name);
 	spec.saved_msg = xstrdup("指標と目標を保存しました");
 	spec.save = edit_ind_save;
+	spec.text_max = EDIT_TEXT_MAX;
 	spec.ctx = c;
 	spec.ctx_free = edit_ind_ctx_free;
 	ui_record_open(ui, &spec);

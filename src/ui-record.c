@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-editor.h"
@@ -19,7 +20,6 @@
 #define RECORD_KEY_SAVE		19	/* C-s */
 #define RECORD_LABEL_MAX	20	/* columns */
 #define RECORD_DETAIL_MIN	5	/* rows below the list */
-#define RECORD_TEXT_MAX		65536	/* bytes, as a result's text */
 
 static const enum key_action record_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
@@ -268,12 +268,27 @@ record_editor_end(struct record_screen *rs)
 }
 
 static void
+record_editor_begin(struct record_screen *rs)
+{
+	ui_editor_init(&rs->ed, record_cursor(rs)->value, rs->spec.text_max);
+	rs->editing = rs->list.cursor;
+}
+
+static void
 record_edit_field(struct ui *ui, struct record_screen *rs)
 {
 	struct ui_record_field	*f = record_cursor(rs);
 	char			*answer, *question;
 	int			 i, cur = -1;
 
+	/* A line the bottom line cannot hold whole (or one with line
+	 * breaks, from a plan file) is edited in the editor, never cut. */
+	if (f->kind == UI_RECORD_LINE && (strchr(f->value, '\n') != NULL ||
+	    mbstowcs(NULL, f->value, 0) > UI_PROMPT_MAX)) {
+		ui_message(ui, "%sは長いので複数行の編集で開きます", f->label);
+		record_editor_begin(rs);
+		return;
+	}
 	switch (f->kind) {
 	case UI_RECORD_LINE:
 		question = xasprintf("%s: ", f->label);
@@ -284,8 +299,7 @@ record_edit_field(struct ui *ui, struct record_screen *rs)
 		free(question);
 		break;
 	case UI_RECORD_TEXT:
-		ui_editor_init(&rs->ed, f->value, RECORD_TEXT_MAX);
-		rs->editing = rs->list.cursor;
+		record_editor_begin(rs);
 		break;
 	case UI_RECORD_CHOICE:
 		for (i = 0; i < f->nchoices; i++)
@@ -337,8 +351,8 @@ record_editor_key(struct ui *ui, struct record_screen *rs,
 
 	r = ui_editor_key(&rs->ed, is_function, ch, 0);
 	if (r == UI_EDITOR_FULL)
-		ui_error(ui, "これ以上長くできません（%d バイトまで）",
-		    RECORD_TEXT_MAX);
+		ui_error(ui, "これ以上長くできません（%zu バイトまで）",
+		    rs->spec.text_max);
 	if (r != UI_EDITOR_IGNORED)
 		return UI_KEY_HANDLED;
 	if ((!is_function && ch == 27) || act == ACT_NEXT_PANE ||

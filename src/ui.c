@@ -43,8 +43,6 @@
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 
-/* The longest line ui_prompt accepts, in characters. */
-#define UI_PROMPT_MAX 1000
 
 /* How long a read waits before looking at the terminal size itself. */
 #define UI_POLL_MS 250

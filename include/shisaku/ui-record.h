@@ -51,6 +51,8 @@ struct ui_record_spec {
 	void			*ctx;
 	void			(*ctx_free)(void *ctx);
 	char			*saved_msg;	/* malloc'd: 「保存しました」… */
+	size_t			 text_max;	/* bytes one field may hold;
+						   0 = no limit */
 };
 
 /* A field with value (copied; NULL = ""). */

@@ -115,6 +115,9 @@ int ui_put(WINDOW *w, int y, int x, const char *s, int cols, int pad, attr_t att
 /* Asks for one line of text on the bottom line (IME input read as whole
  * characters). Returns 1 with *answer (malloc'd) or 0 if cancelled (Esc).
  * initial may be NULL. */
+/* The longest line ui_prompt holds, in characters; a longer initial
+ * text would be cut, so callers edit such text another way. */
+#define UI_PROMPT_MAX 1000
 int ui_prompt(struct ui *ui, const char *question, const char *initial, char **answer);
 
 /* A popup menu of n choices; returns the chosen index or -1 (Esc). */

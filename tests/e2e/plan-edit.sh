@@ -203,6 +203,22 @@ e2e_expect "saved over it after reopening" "取組内容を保存しました"
 [ "$(q "SELECT title FROM node WHERE id = '$new'")" = "地域の担い手育成事業（拡充）" ] &&
     pass "the title set again" || fail "title after reopening"
 
+# A title longer than the bottom line holds (from a plan file) opens in
+# the multi-line editor whole, and leaving it unchanged writes nothing.
+long=$(printf 'あ%.0s' $(seq 1100))
+q "UPDATE node SET title = '$long', ver = ver + 1 WHERE id = '$new'"
+e2e_keys m
+e2e_expect_line "the form with the long title" '^ +名称 +ああああ'
+e2e_keys Down Enter
+e2e_expect "a long line opens in the editor" "名称は長いので複数行の編集で開きます" \
+    "Esc で一覧に戻る"
+e2e_keys Escape Escape
+e2e_expect "leaves without asking: nothing changed" "> 施策体系"
+[ "$(q "SELECT length(title) FROM node WHERE id = '$new'")" = 1100 ] &&
+    pass "the long title is kept whole" ||
+    fail "long title: $(q "SELECT length(title) FROM node WHERE id = '$new'")"
+q "UPDATE node SET title = '地域の担い手育成事業（拡充）', ver = ver + 1 WHERE id = '$new'"
+
 # ---- an indicator with yearly targets --------------------------------------
 e2e_keys a
 e2e_expect "the add menu" "追加するもの"
