@@ -64,6 +64,16 @@ edit_store_message(int rc, char *cause)
 	return cause != NULL ? cause : xstrdup("保存できませんでした");
 }
 
+/* Says why a load or a deletion did not happen and frees cause; a busy
+ * database is worth another try, and the message says so. */
+static void
+edit_fail(struct ui *ui, int rc, char *cause, const char *fallback)
+{
+	ui_error(ui, "%s%s", cause != NULL ? cause : fallback,
+	    rc == STORE_BUSY ? "（しばらくしてからもう一度どうぞ）" : "");
+	free(cause);
+}
+
 /* A year as typed in forms: "R7" or "2025", as the display style says. */
 static char *
 edit_fy_text(struct ui *ui, int fy)
@@ -262,8 +272,7 @@ screen_edit_node(struct ui *ui, long long node_id)
 		return;
 	c = xcalloc(1, sizeof *c);
 	if (store_edit_node_load(ui->store, node_id, &c->node, &cause) != 0) {
-		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
-		free(cause);
+		edit_fail(ui, 0, cause, "読み込めません");
 		free(c);
 		return;
 	}
@@ -303,8 +312,7 @@ screen_edit_add(struct ui *ui, long long plan_id, long long node_id)
 	}
 	memset(&at, 0, sizeof at);	/* filled by the load */
 	if (store_edit_node_load(ui->store, node_id, &at, &cause) != 0) {
-		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
-		free(cause);
+		edit_fail(ui, 0, cause, "読み込めません");
 		edit_node_free(&at);
 		return;
 	}
@@ -343,8 +351,7 @@ screen_edit_delete_node(struct ui *ui, long long node_id)
 	memset(&at, 0, sizeof at);
 	if (store_edit_node_load(ui->store, node_id, &at, &cause) != 0 ||
 	    store_edit_node_impact(ui->store, node_id, &im, &cause) != 0) {
-		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
-		free(cause);
+		edit_fail(ui, 0, cause, "読み込めません");
 		edit_node_free(&at);
 		return 0;
 	}
@@ -368,8 +375,7 @@ screen_edit_delete_node(struct ui *ui, long long node_id)
 	rc = store_edit_node_delete(ui->store, ui->session->login, node_id,
 	    &cause);
 	if (rc != 0) {
-		ui_error(ui, "%s", cause != NULL ? cause : "削除できませんでした");
-		free(cause);
+		edit_fail(ui, rc, cause, "削除できませんでした");
 		edit_node_free(&at);
 		return 0;
 	}
@@ -697,8 +703,7 @@ screen_edit_indicator(struct ui *ui, long long indicator_id)
 	c = xcalloc(1, sizeof *c);
 	if (store_edit_indicator_load(ui->store, indicator_id, &c->ind,
 	    &cause) != 0) {
-		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
-		free(cause);
+		edit_fail(ui, 0, cause, "読み込めません");
 		free(c);
 		return;
 	}
@@ -716,8 +721,7 @@ screen_edit_delete_indicator(struct ui *ui, long long indicator_id)
 		return 0;
 	if (store_edit_indicator_load(ui->store, indicator_id, &ind,
 	    &cause) != 0) {
-		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
-		free(cause);
+		edit_fail(ui, 0, cause, "読み込めません");
 		return 0;
 	}
 	q = xasprintf("指標「%s」を、目標 %zu 件と入力済みの実績値ごと削除し"
@@ -732,8 +736,7 @@ screen_edit_delete_indicator(struct ui *ui, long long indicator_id)
 	rc = store_edit_indicator_delete(ui->store, ui->session->login,
 	    indicator_id, &cause);
 	if (rc != 0) {
-		ui_error(ui, "%s", cause != NULL ? cause : "削除できませんでした");
-		free(cause);
+		edit_fail(ui, rc, cause, "削除できませんでした");
 		edit_indicator_free(&ind);
 		return 0;
 	}
