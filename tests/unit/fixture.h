@@ -18,7 +18,7 @@
 
 /* Returns the store, or NULL after printing why on stderr. cfg (may be
  * NULL) gives the evaluation scale grades are checked against. */
-static struct store *
+static inline struct store *
 fixture_store(const char *path, const char *plan_text, const struct config *cfg)
 {
 	struct store		*st;
@@ -49,6 +49,15 @@ fixture_store(const char *path, const char *plan_text, const struct config *cfg)
 	pf_doc_free(&doc);
 	store_close(st);
 	return NULL;
+}
+
+/* For store_check: counts a problem and prints it, so a failing test
+ * says which. arg is an int. */
+static inline void
+fixture_count_problem(void *arg, const char *line)
+{
+	(*(int *)arg)++;
+	fprintf(stderr, "check: %s\n", line);
 }
 
 #endif

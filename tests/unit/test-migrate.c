@@ -14,6 +14,7 @@
 
 #include <sqlite3.h>
 
+#include "fixture.h"
 #include "harness.h"
 #include "peek.h"
 #include "shisaku/session.h"
@@ -133,19 +134,12 @@ open_store(const char *path)
 }
 
 static void
-report_problem(void *arg, const char *line)
-{
-	(*(int *)arg)++;
-	fprintf(stderr, "check: %s\n", line);
-}
-
-static void
 check_clean(struct store *st)
 {
 	char	*cause = NULL;
 	int	 problems = 0;
 
-	CHECK_INT(store_check(st, report_problem, &problems, &cause), 0);
+	CHECK_INT(store_check(st, fixture_count_problem, &problems, &cause), 0);
 	CHECK_INT(problems, 0);
 	free(cause);
 }

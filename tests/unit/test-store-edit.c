@@ -81,7 +81,6 @@ static long long plan_id, node_top1, node_mid1, node1, node2, node_top2,
 
 /* ---- looking at the database from the side ---- */
 
-
 static long long
 history_count(void)
 {
@@ -1513,19 +1512,12 @@ TEST(test_period_for_targets)
 	free(cause);
 }
 
-static void
-report_problem(void *arg, const char *line)
-{
-	(*(int *)arg)++;
-	fprintf(stderr, "check: %s\n", line);
-}
-
 TEST(test_store_check_stays_clean)
 {
 	char	*cause = NULL;
 	int	 problems = 0;
 
-	CHECK_INT(store_check(st, report_problem, &problems, &cause), 0);
+	CHECK_INT(store_check(st, fixture_count_problem, &problems, &cause), 0);
 	CHECK_INT(problems, 0);
 	free(cause);
 }

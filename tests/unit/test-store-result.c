@@ -58,7 +58,6 @@ static const char plan_text[] =
 
 /* ---- looking at the database from the side ---- */
 
-
 static long long node1, node24, node_top, ind_count, ind_done, ind_pct, ind_staff;
 
 static long long
@@ -843,19 +842,12 @@ TEST(test_dup_and_changed)
 	store_result_free(e);
 }
 
-static void
-report_problem(void *arg, const char *line)
-{
-	(*(int *)arg)++;
-	fprintf(stderr, "check: %s\n", line);
-}
-
 TEST(test_store_check_stays_clean)
 {
 	char	*cause = NULL;
 	int	 problems = 0;
 
-	CHECK_INT(store_check(st, report_problem, &problems, &cause), 0);
+	CHECK_INT(store_check(st, fixture_count_problem, &problems, &cause), 0);
 	CHECK_INT(problems, 0);
 	free(cause);
 	CHECK_Q("ok", "PRAGMA integrity_check");
