@@ -4,8 +4,11 @@
 # first, with everything typed kept), changes it, gives it an indicator
 # with yearly targets, changes a target from the item sheet, is asked
 # before leaving unsaved changes, deletes the indicator and the item after
-# confirming; the database and its history are checked with sqlite3 after
-# each step. A clerk (the login daemon, through setpriv) is refused.
+# confirming; a change by another program while a form is open is not
+# overwritten; a title longer than the bottom line is never cut; an empty
+# plan gets its first nodes. The database and its history are checked
+# with sqlite3 after each step. A clerk (the login daemon, through
+# setpriv) is refused.
 . "$(dirname "$0")/lib.sh"
 
 e2e_timeout=${E2E_TIMEOUT:-20}
@@ -314,6 +317,40 @@ e2e_expect_exit "quits with status 0" 0
 e2e_check_sanitizers "no sanitizer report"
 [ "$(q 'PRAGMA integrity_check')" = ok ] && pass "integrity_check ok" ||
     fail "integrity_check"
+
+# ---- an empty plan: a gets the first node, then one below it ----------------
+db2=$(e2e_new_db plan-edit-empty) || fail "second database"
+printf 'shisaku-plan,1\nplan,empty,空の計画,2024,2028,試験市,\nlevel,empty,1,基本方針\nlevel,empty,2,取組\n' \
+    > "$e2e_tmp/empty.csv"
+"$e2e_bin" -c "$e2e_config" -d "$db2" import "$e2e_tmp/empty.csv" >/dev/null 2>&1 ||
+    fail "import an empty plan"
+e2e_start "$db2" 100 30 || { fail "start on the empty plan"; e2e_finish; }
+e2e_expect "plans list with the empty plan" "空の計画"
+e2e_keys /
+e2e_type '空の計画'
+e2e_keys Enter Enter
+e2e_expect "the empty tree says how to begin" "この計画には施策がありません（企画担当は a で追加）"
+e2e_keys a
+e2e_expect "a opens the first node's form at once" "基本方針を追加"
+e2e_keys Down
+prompt_set 'はじめの方針'
+e2e_keys C-s
+e2e_expect "the first node saved" "基本方針を保存しました" "はじめの方針"
+e2e_keys a
+e2e_expect "below it is offered" "取組を「はじめの方針」の下に追加"
+e2e_keys Down Enter
+e2e_expect "the item's form" "取組を追加"
+e2e_keys Down
+prompt_set 'はじめての取組'
+e2e_keys C-s
+e2e_expect "the item saved" "取組を保存しました" "はじめての取組"
+row=$(sqlite3 "$db2" "SELECT c.depth || ':' || p.title FROM node c
+    JOIN node p ON p.id = c.parent_id WHERE c.title = 'はじめての取組'")
+[ "$row" = "2:はじめの方針" ] && pass "the item sits below the first node" ||
+    fail "empty plan nodes: $row"
+e2e_keys Q
+e2e_expect_exit "quits" 0
+e2e_check_sanitizers "no sanitizer report on the empty plan"
 
 # ---- a clerk may not ---------------------------------------------------------
 if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1 ||
