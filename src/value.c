@@ -286,7 +286,8 @@ value_strtod(const char *num)
  * optional blanks, exactly the normalised unit. Returns 1 and *out, or 0.
  */
 static int
-value_read_number(const char *s, const char *unit, double *out)
+value_read_number(const char *s, const char *unit, double *out,
+    size_t *scanned)
 {
 	char	num[VALUE_TEXT_MAX + 8];
 	size_t	n;
@@ -295,6 +296,7 @@ value_read_number(const char *s, const char *unit, double *out)
 	n = value_scan_number(s, num, sizeof num);
 	if (n == 0)
 		return 0;
+	*scanned = n;
 	s += n;
 	if (*s != '\0') {
 		while (*s == ' ' || *s == '\t')
@@ -321,10 +323,32 @@ value_unit_dup(const char *unit)
 	return trimmed;
 }
 
+static void value_plain(double num, char *out);
+
+/*
+ * The number as printed (the first n bytes of normalised s) when it differs
+ * from the canonical form of d: "98.90" and "329,257" are kept so that the
+ * value shows as the plan printed it; "42" and "+42" give NULL.
+ */
+static char *
+value_printed_dup(const char *s, size_t n, double d)
+{
+	char	plain[700];
+
+	if (n > 0 && (*s == '+' || (*s == '-' && d == 0))) {
+		s++;	/* no plus sign, no negative zero */
+		n--;
+	}
+	value_plain(d, plain);
+	if (n == 0 || n >= 64 || (strlen(plain) == n && memcmp(plain, s, n) == 0))
+		return NULL;
+	return xstrndup(s, n);
+}
+
 int
 value_parse(const char *s, const char *unit, struct value *out, char **cause)
 {
-	size_t	 bad;
+	size_t	 bad, scanned = 0;
 	char	*trimmed, *norm, *u;
 	char	 msg[160];
 	double	 d;
@@ -354,9 +378,10 @@ value_parse(const char *s, const char *unit, struct value *out, char **cause)
 	}
 	norm = value_normalize(trimmed);
 	u = value_unit_dup(unit);
-	if (value_read_number(norm, u, &d)) {
+	if (value_read_number(norm, u, &d, &scanned)) {
 		out->kind = VALUE_NUMBER;
 		out->num = d;
+		out->text = value_printed_dup(norm, scanned, d);
 		free(trimmed);
 	} else {
 		out->kind = VALUE_TEXT;
@@ -381,6 +406,7 @@ value_parse_number(const char *s, const char *unit, double *out, char **cause)
 		return -1;
 	}
 	*out = v.num;
+	value_clear(&v);	/* the printed form is not wanted here */
 	return 0;
 }
 
@@ -490,7 +516,10 @@ value_format(const struct value *v, const char *unit, int with_unit)
 		return xstrdup(v->text != NULL ? v->text : "");
 	if (!isfinite(v->num))
 		return xstrdup("");
-	value_plain(v->num, plain);
+	if (v->text != NULL && v->text[0] != '\0')
+		snprintf(plain, sizeof plain, "%s", v->text);	/* as printed */
+	else
+		value_plain(v->num, plain);
 	if (!with_unit || unit == NULL)
 		unit = "";
 	n = strlen(plain);
@@ -505,8 +534,12 @@ void
 value_copy(struct value *to, const struct value *from)
 {
 	*to = *from;
-	to->text = from->kind == VALUE_TEXT ?
-	    xstrdup(from->text != NULL ? from->text : "") : NULL;
+	if (from->kind == VALUE_TEXT)
+		to->text = xstrdup(from->text != NULL ? from->text : "");
+	else if (from->kind == VALUE_NUMBER && from->text != NULL)
+		to->text = xstrdup(from->text);
+	else
+		to->text = NULL;
 }
 
 void
@@ -527,7 +560,9 @@ value_equal(const struct value *a, const struct value *b)
 		return 0;
 	switch (a->kind) {
 	case VALUE_NUMBER:
-		return a->num == b->num;
+		/* 98.9 and 98.90 are the same number printed differently. */
+		return a->num == b->num && strcmp(a->text != NULL ? a->text : "",
+		    b->text != NULL ? b->text : "") == 0;
 	case VALUE_TEXT:
 		return strcmp(a->text != NULL ? a->text : "",
 		    b->text != NULL ? b->text : "") == 0;

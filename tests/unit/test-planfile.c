@@ -189,7 +189,8 @@ TEST(test_import_small_plan)
 	CHECK(strstr(out, "\nindicator,t,i1,1-1,収納率,,%,増加,,98.5%,2020,99%,2025\n"));
 	CHECK(strstr(out, "\ntarget,t,i1,2021,98.82%\n"));
 	CHECK(strstr(out, "\ntarget,t,i1,2022,実施\n"));
-	CHECK(strstr(out, "\nindicator,t,i2,,件数,行政指標,件,増加,1,1200件,2017,1500件,2025\n"));
+	/* "1,200件" keeps its comma as printed (quoted in CSV). */
+	CHECK(strstr(out, "\nindicator,t,i2,,件数,行政指標,件,増加,1,\"1,200件\",2017,1500件,2025\n"));
 	CHECK(strstr(out, "\ndeptname,試験市/総務課,2022,庶務課\n"));
 	CHECK(strstr(out, "\nyearplan,t,1-1,2024,2025,後半\n"));
 	CHECK(strstr(out, "\ncost,t,1-1,2021,拡大\n"));
@@ -384,7 +385,8 @@ TEST(test_sample_counts_per_plan)
 	CHECK(yuki && strstr(yuki, ",No.39,") && !strstr(yuki, ",No.40,"));
 	CHECK(yuki && strstr(yuki, "\ntarget,yuki-ap,") != NULL);
 	CHECK(yuki && strstr(yuki, "市税等の収納率の向上"));
-	CHECK(yuki && strstr(yuki, ",2021,98.82%\n") && strstr(yuki, ",2025,98.9%\n"));
+	/* A value keeps the decimals the plan printed: 98.90% is not 98.9%. */
+	CHECK(yuki && strstr(yuki, ",2021,98.82%\n") && strstr(yuki, ",2025,98.90%\n"));
 	CHECK(dx && strstr(dx, ",No.27,") && !strstr(dx, ",No.28,"));
 	CHECK(shimo && strstr(shimo, ",6-2-7-2,") && strstr(shimo, "市民協働のまちづくり事業"));
 	CHECK(omi && strstr(omi, ",1101,") && strstr(omi, ",1602,"));

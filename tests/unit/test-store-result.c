@@ -442,7 +442,8 @@ TEST(test_actual_number_or_text_by_unit)
 	CHECK_INT(store_result_save(st, e, "sato", e->ver, NULL, &cause), 0);
 	free(cause);
 	cause = NULL;
-	CHECK_Q("1200.0|(null)", "SELECT num || '|' || coalesce(txt, '(null)')"
+	/* The number, and the form it was typed in. */
+	CHECK_Q("1200.0|1,200", "SELECT num || '|' || coalesce(txt, '(null)')"
 	    " FROM indicator_actual WHERE indicator_id = %lld AND fy = 2021", ind_count);
 	CHECK_Q("98.5|(null)|アンケート", "SELECT num || '|' || coalesce(txt, '(null)')"
 	    " || '|' || note FROM indicator_actual WHERE indicator_id = %lld", ind_pct);

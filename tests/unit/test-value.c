@@ -304,16 +304,46 @@ TEST(format_values)
 	struct value	 v;
 	char		*s;
 
+	/* A number keeps the form it was printed in: its commas ... */
 	CHECK_INT(value_parse("4,031,724,014円", "円", &v, NULL), 0);
+	CHECK(v.num == 4031724014.0);
 	s = value_format(&v, "円", 1);
-	CHECK_STR(s, "4031724014円");
+	CHECK_STR(s, "4,031,724,014円");
 	free(s);
 	s = value_format(&v, "円", 0);
-	CHECK_STR(s, "4031724014");
+	CHECK_STR(s, "4,031,724,014");
 	free(s);
 	s = value_format(&v, NULL, 1);
-	CHECK_STR(s, "4031724014");
+	CHECK_STR(s, "4,031,724,014");
 	free(s);
+	value_clear(&v);
+	/* ... and its decimals: 98.90% is not 98.9%, 100% stays 100%. */
+	CHECK_INT(value_parse("９８．９０％", "%", &v, NULL), 0);
+	CHECK_STR(v.text, "98.90");
+	s = value_format(&v, "%", 1);
+	CHECK_STR(s, "98.90%");
+	free(s);
+	value_clear(&v);
+	CHECK_INT(value_parse("100%", "%", &v, NULL), 0);
+	CHECK(v.text == NULL);
+	s = value_format(&v, "%", 1);
+	CHECK_STR(s, "100%");
+	free(s);
+	/* A copy keeps the printed form; 98.9 and 98.90 are not equal. */
+	{
+		struct value	a, b, c;
+
+		CHECK_INT(value_parse("98.90", NULL, &a, NULL), 0);
+		CHECK_INT(value_parse("98.9", NULL, &b, NULL), 0);
+		value_copy(&c, &a);
+		CHECK(value_equal(&a, &c) && !value_equal(&a, &b));
+		value_clear(&a);
+		value_clear(&b);
+		value_clear(&c);
+	}
+	value_clear(&v);
+	CHECK_INT(value_parse("+42", NULL, &v, NULL), 0);
+	CHECK(v.text == NULL && v.num == 42);
 	value_clear(&v);
 
 	CHECK_INT(value_parse("月1回", "回", &v, NULL), 0);
