@@ -36,7 +36,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 SRCS    := $(sort $(wildcard src/*.c))
 LIBSRCS := $(filter-out src/main.c,$(SRCS))
 HDRS    := $(wildcard include/shisaku/*.h) build/gen/default-config.h build/gen/schema-sql.h \
-           build/gen/migrate-2-sql.h
+           build/gen/migrate-2-sql.h build/gen/migrate-3-sql.h
 
 OBJS      := $(SRCS:src/%.c=build/rel/%.o)
 LIBOBJS   := $(LIBSRCS:src/%.c=build/rel/%.o)
@@ -71,6 +71,8 @@ build/gen/schema-sql.h: db/schema.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_schema_sql < $< > $@
 build/gen/migrate-2-sql.h: db/migrate-2.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_2_sql < $< > $@
+build/gen/migrate-3-sql.h: db/migrate-3.sql mk/embed.sh | build/gen
+	sh mk/embed.sh shisaku_migrate_3_sql < $< > $@
 
 build/rel build/san build/san/tests build/gen:
 	mkdir -p $@

@@ -31,6 +31,7 @@ enum col_type {
 	C_TREND,
 	C_STATUS,
 	C_STATE,
+	C_OPTSTATE,	/* a workflow state, or empty */
 	C_GRADE,	/* a key of the evaluation scale, or empty */
 	C_TIME		/* YYYY-MM-DDTHH:MM:SS or empty */
 };
@@ -71,12 +72,13 @@ static const struct kind kinds[PF_KIND_COUNT] = {
 	    { "FROM_FY", C_FY_REQ }, { "TO_FY", C_FY_REQ }, { "TEXT", C_NAME } } },
 	[PF_COST] = { "cost", 4, { { "PLAN", C_KEY }, { "NODE", C_KEY },
 	    { "FY", C_FY_REQ }, { "TREND", C_TREND } } },
-	[PF_INDICATOR] = { "indicator", 14, { { "PLAN", C_KEY }, { "KEY", C_KEY },
+	[PF_INDICATOR] = { "indicator", 15, { { "PLAN", C_KEY }, { "KEY", C_KEY },
 	    { "NODE", C_OPTKEY }, { "NAME", C_NAME }, { "CATEGORY", C_TEXT },
 	    { "UNIT", C_TEXT }, { "DIRECTION", C_DIRECTION },
 	    { "CUMULATIVE", C_BOOL }, { "BASE_VALUE", C_VALUE },
 	    { "BASE_FY", C_FY }, { "FINAL_VALUE", C_VALUE },
-	    { "FINAL_FY", C_FY }, { "RATIONALE", C_TEXT }, { "NOTE", C_TEXT } } },
+	    { "FINAL_FY", C_FY }, { "RATIONALE", C_TEXT }, { "NOTE", C_TEXT },
+	    { "DEPT", C_OPTKEY } } },
 	[PF_TARGET] = { "target", 4, { { "PLAN", C_KEY }, { "INDICATOR", C_KEY },
 	    { "FY", C_FY_REQ }, { "VALUE", C_VALUE } } },
 	[PF_RESULT] = { "result", 13, { { "PLAN", C_KEY }, { "NODE", C_KEY },
@@ -85,8 +87,11 @@ static const struct kind kinds[PF_KIND_COUNT] = {
 	    { "RETURN_COMMENT", C_TEXT }, { "ENTERED_BY", C_TEXT },
 	    { "ENTERED_AT", C_TIME }, { "CONFIRMED_BY", C_TEXT },
 	    { "CONFIRMED_AT", C_TIME } } },
-	[PF_ACTUAL] = { "actual", 5, { { "PLAN", C_KEY }, { "INDICATOR", C_KEY },
-	    { "FY", C_FY_REQ }, { "VALUE", C_VALUE }, { "NOTE", C_TEXT } } },
+	[PF_ACTUAL] = { "actual", 11, { { "PLAN", C_KEY }, { "INDICATOR", C_KEY },
+	    { "FY", C_FY_REQ }, { "VALUE", C_VALUE }, { "NOTE", C_TEXT },
+	    { "STATE", C_OPTSTATE }, { "RETURN_COMMENT", C_TEXT },
+	    { "ENTERED_BY", C_TEXT }, { "ENTERED_AT", C_TIME },
+	    { "CONFIRMED_BY", C_TEXT }, { "CONFIRMED_AT", C_TIME } } },
 };
 
 /* Longest text accepted in any field; a real sheet's longest text is a few
@@ -496,6 +501,8 @@ check_indicator(struct checker *c, struct pf_record *r)
 		    r->f[IND_NODE]);
 		return;
 	}
+	if (r->f[IND_DEPT][0] != '\0' && !dept_known(c, r, IND_DEPT))
+		return;
 	canon_value(c, r, IND_BASE, r->f[IND_UNIT]);
 	canon_value(c, r, IND_FINAL, r->f[IND_UNIT]);
 	check_unique(c, r, PF_INDICATOR, r->f[IND_KEY], IND_KEY, "指標のキー");
@@ -702,6 +709,7 @@ check_field(struct checker *c, struct pf_record *r, int i, enum col_type t)
 	case C_TREND:
 	case C_STATUS:
 	case C_STATE:
+	case C_OPTSTATE:
 		v = t == C_DIRECTION ? VOCAB_DIRECTION : t == C_TREND ? VOCAB_TREND :
 		    t == C_STATUS ? VOCAB_STATUS : VOCAB_STATE;
 		if (s[0] == '\0') {

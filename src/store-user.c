@@ -219,3 +219,16 @@ store_user_count_planners(struct store *st)
 	sqlite3_reset(s);
 	return n;
 }
+
+int
+store_user_login_session(struct store *st, const char *login,
+    struct session *s, char **cause)
+{
+	memset(s, 0, sizeof *s);
+	s->login = xstrdup(login != NULL ? login : "");
+	if (store_user_session(st, s, cause) != 0) {
+		session_clear(s);
+		return -1;
+	}
+	return 0;
+}

@@ -250,6 +250,9 @@ check_clerk_dept(const struct session *s, const struct wf_item *it, char **why)
 		return WF_ALLOW;
 	if (why == NULL)
 		return WF_DENY;
+	if (it->is_indicator && workflow_main_dept(it) == 0)
+		return deny(why, "この指標は担当課が決まっていないため、企画担当が"
+		    "実績を報告します");
 	for (i = 0; i < it->ndepts; i++) {
 		if (!workflow_dept_in_force(&it->depts[i], it->fy))
 			continue;
@@ -258,7 +261,8 @@ check_clerk_dept(const struct session *s, const struct wf_item *it, char **why)
 		free(names);
 		names = t;
 	}
-	a = deny(why, "この取組は%sの担当ではありません（担当: %s）",
+	a = deny(why, "%sは%sの担当ではありません（担当: %s）",
+	    it->is_indicator ? "この指標" : "この取組",
 	    s->dept_name != NULL && s->dept_name[0] != '\0' ? s->dept_name :
 	    "あなたの部署", names != NULL ? names : "なし");
 	free(names);
