@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "shisaku/value.h"
 #include "shisaku/util.h"
@@ -131,6 +132,9 @@ value_is_minus(unsigned cp, unsigned prev, unsigned next)
 		return 0;
 	if (cp == 0x2212 || cp == 0xff0d)
 		return 1;
+	/* Accounting notation: △5 and ▲5 are −5, at the start of a value. */
+	if (cp == 0x25b3 || cp == 0x25b2)
+		return prev == 0 || prev == 0x3000 || prev == ' ';
 	if (cp != 0x30fc)
 		return 0;
 	if (prev == 0 || prev == 0x3000)
@@ -345,11 +349,58 @@ value_printed_dup(const char *s, size_t n, double d)
 	return xstrndup(s, n);
 }
 
+/* Units printed in plans of the family: a number followed by one of them
+ * is a number in that unit, never text. */
+static const char *const known_units[] = {
+	"件", "人", "円", "千円", "万円", "百万円", "億円", "%", "回", "時間",
+	"分", "日", "年", "か月", "ヶ月", "カ月", "㎡", "万㎡", "ha", "km", "m",
+	"団体", "枚", "箇所", "か所", "カ所", "校", "施設", "事業", "本", "台",
+	"冊", "世帯", "社", "店", "戸", "件数", "人日", "ポイント", "pt", "%pt",
+	"GB", "TB", "者", "名", "区", "地区", "路線", "個", "基", "頭",
+};
+
+/*
+ * A value that only looks like text but is a number gone wrong: NaN or
+ * infinity, an exponent (1e309), or a number followed by a unit that is
+ * not the indicator's (42人 for a 回 indicator). Returns a malloc'd
+ * reason, or NULL when norm is ordinary text.
+ */
+static char *
+value_bad_number(const char *norm, const char *unit)
+{
+	char		num[64];
+	const char	*rest;
+	size_t		n, i;
+
+	if (strcasecmp(norm, "nan") == 0 || strcasecmp(norm, "inf") == 0 ||
+	    strcasecmp(norm, "-inf") == 0 || strcasecmp(norm, "+inf") == 0 ||
+	    strcasecmp(norm, "infinity") == 0 || strcasecmp(norm, "-infinity") == 0)
+		return xasprintf("「%s」は数値として使えません", norm);
+	if ((n = value_scan_number(norm, num, sizeof num)) == 0)
+		return NULL;
+	rest = norm + n;
+	if ((rest[0] == 'e' || rest[0] == 'E') &&
+	    (is_digit(rest[1]) || ((rest[1] == '+' || rest[1] == '-') &&
+	    is_digit(rest[2]))))
+		return xasprintf("「%s」: 指数表記は使えません（%s のように書いて"
+		    "ください）", norm, "1200000");
+	while (*rest == ' ')
+		rest++;
+	/* Without a unit of its own an indicator may print anything. */
+	if (unit == NULL || unit[0] == '\0')
+		return NULL;
+	for (i = 0; i < sizeof known_units / sizeof known_units[0]; i++)
+		if (strcmp(rest, known_units[i]) == 0)
+			return xasprintf("「%s」の単位「%s」がこの指標の単位「%s」と"
+			    "違います", norm, rest, unit);
+	return NULL;
+}
+
 int
 value_parse(const char *s, const char *unit, struct value *out, char **cause)
 {
 	size_t	 bad, scanned = 0;
-	char	*trimmed, *norm, *u;
+	char	*trimmed, *norm, *u, *why;
 	char	 msg[160];
 	double	 d;
 
@@ -383,6 +434,13 @@ value_parse(const char *s, const char *unit, struct value *out, char **cause)
 		out->num = d;
 		out->text = value_printed_dup(norm, scanned, d);
 		free(trimmed);
+	} else if ((why = value_bad_number(norm, u)) != NULL) {
+		free(trimmed);
+		free(norm);
+		free(u);
+		value_set_cause(cause, why);
+		free(why);
+		return -1;
 	} else {
 		out->kind = VALUE_TEXT;
 		out->text = trimmed;
