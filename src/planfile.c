@@ -129,7 +129,7 @@ pf_doc_free(struct pf_doc *d)
 	for (i = 0; i < d->nfiles; i++)
 		free(d->files[i]);
 	free(d->files);
-	for (i = 0; i < d->nerrors; i++)
+	for (i = 0; i < d->nkept; i++)
 		free(d->errors[i]);
 	free(d->errors);
 	memset(d, 0, sizeof *d);
@@ -161,15 +161,20 @@ add_error(struct pf_doc *d, const char *file, size_t line, size_t col,
 	va_list	 ap;
 	char	*msg;
 
+	if (d->nkept >= PF_ERRORS_KEPT) {
+		d->nerrors++;	/* counted, not kept */
+		return;
+	}
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	d->errors = xreallocarray(d->errors, d->nerrors + 1, sizeof *d->errors);
+	d->errors = xreallocarray(d->errors, d->nkept + 1, sizeof *d->errors);
 	if (col > 0)
-		d->errors[d->nerrors++] = xasprintf("%s:%zu:%zu: %s", file, line,
+		d->errors[d->nkept++] = xasprintf("%s:%zu:%zu: %s", file, line,
 		    col, msg);
 	else
-		d->errors[d->nerrors++] = xasprintf("%s:%zu: %s", file, line, msg);
+		d->errors[d->nkept++] = xasprintf("%s:%zu: %s", file, line, msg);
+	d->nerrors++;
 	free(msg);
 }
 
@@ -476,18 +481,17 @@ check_node(struct checker *c, struct pf_record *r)
 	}
 	if (r->f[NODE_PARENT][0]) {
 		parent = index_find(c, PF_NODE, r->f[0], r->f[NODE_PARENT]);
-		if (parent < 0) {
+		if (parent < 0)
 			ERR(r, NODE_PARENT, "親「%s」がこの行より前に定義されていません",
 			    r->f[NODE_PARENT]);
-			return;
-		}
-		depth = node_depth(c, (size_t)parent) + 1;
+		else
+			depth = node_depth(c, (size_t)parent) + 1;
 	}
-	if (depth > levels) {
+	if (depth > levels)
 		ERR(r, NODE_PARENT, "階層が深すぎます（計画の階層は %d 段です）", levels);
-		return;
-	}
 	check_period(c, r, NODE_FIRST, NODE_LAST);
+	/* Indexed even when refused, so the rows that refer to it report
+	 * their own problems instead of each saying it is missing. */
 	check_unique(c, r, PF_NODE, r->f[NODE_KEY], NODE_KEY, "施策・取組のキー");
 }
 
@@ -496,13 +500,11 @@ check_indicator(struct checker *c, struct pf_record *r)
 {
 	if (!need_plan_in_doc(c, r))
 		return;
-	if (r->f[IND_NODE][0] && index_find(c, PF_NODE, r->f[0], r->f[IND_NODE]) < 0) {
+	if (r->f[IND_NODE][0] && index_find(c, PF_NODE, r->f[0], r->f[IND_NODE]) < 0)
 		ERR(r, IND_NODE, "施策・取組「%s」がこの行より前に定義されていません",
 		    r->f[IND_NODE]);
-		return;
-	}
-	if (r->f[IND_DEPT][0] != '\0' && !dept_known(c, r, IND_DEPT))
-		return;
+	if (r->f[IND_DEPT][0] != '\0')
+		dept_known(c, r, IND_DEPT);
 	canon_value(c, r, IND_BASE, r->f[IND_UNIT]);
 	canon_value(c, r, IND_FINAL, r->f[IND_UNIT]);
 	check_unique(c, r, PF_INDICATOR, r->f[IND_KEY], IND_KEY, "指標のキー");

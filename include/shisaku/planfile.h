@@ -15,6 +15,7 @@
 #define PF_FORMAT_NAME "shisaku-plan"
 #define PF_FORMAT_VERSION "1"
 #define PF_MAX_COLS 15
+#define PF_ERRORS_KEPT 50
 
 enum pf_kind {
 	PF_PLAN, PF_LEVEL, PF_FLAG, PF_DEPT, PF_DEPTNAME, PF_NODE, PF_MARK,
@@ -56,7 +57,11 @@ struct pf_doc {
 	size_t		  n, cap;
 	char		**files;	/* names the records point to */
 	size_t		  nfiles;
-	char		**errors;	/* "FILE:LINE:COLUMN: message" */
+	/* The first PF_ERRORS_KEPT problems, "FILE:LINE:COLUMN: message";
+	 * nerrors counts them all, so a file broken on every line costs
+	 * neither memory nor a screenful of repeats. */
+	char		**errors;
+	size_t		  nkept;
 	size_t		  nerrors;
 };
 
