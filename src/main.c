@@ -26,6 +26,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_backup_entry,
 	&cmd_user_entry,
 	&cmd_year_entry,
+	&cmd_dept_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

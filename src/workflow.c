@@ -71,6 +71,12 @@ static const struct {
 	{ "rationale",      "指標の考え方" },
 	{ "indicator_add",  "指標の追加" },
 	{ "indicator_delete", "指標の削除" },
+	/* Reorganisations of departments (機構改革). */
+	{ "dept",           "担当課の変更" },
+	{ "dept_add",       "部署の追加" },
+	{ "dept_rename",    "部署名の変更" },
+	{ "dept_merge",     "部署の統合" },
+	{ "dept_abolish",   "部署の廃止" },
 };
 
 const char *
