@@ -6,12 +6,16 @@
 #   make test       the same set-up, then unit and end-to-end tests under
 #                   AddressSanitizer and UndefinedBehaviorSanitizer
 #   make bench      performance benchmark (large generated database)
-#   make install    PREFIX=/usr/local DESTDIR= : binary, man pages, sample config
+#   make install    PREFIX=/usr/local SYSCONFDIR=/etc DESTDIR= : binary, man
+#                   pages, sample config, sample plans
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
-ETCDIR  ?= $(PREFIX)/etc/shisaku
+DATADIR ?= $(PREFIX)/share/shisaku
+# The system-wide configuration is read from $(SYSCONFDIR)/shisaku/shisaku.ini;
+# the path is compiled in (shisaku --help prints it).
+SYSCONFDIR ?= /etc
 VERSION := 0.1.0
 
 CC      ?= gcc
@@ -36,7 +40,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 SRCS    := $(sort $(wildcard src/*.c))
 LIBSRCS := $(filter-out src/main.c,$(SRCS))
 HDRS    := $(wildcard include/shisaku/*.h) build/gen/default-config.h build/gen/schema-sql.h \
-           build/gen/migrate-2-sql.h build/gen/migrate-3-sql.h
+           build/gen/migrate-2-sql.h build/gen/migrate-3-sql.h build/gen/paths.h
 
 OBJS      := $(SRCS:src/%.c=build/rel/%.o)
 LIBOBJS   := $(LIBSRCS:src/%.c=build/rel/%.o)
@@ -50,7 +54,7 @@ SAMPLES   := $(sort $(wildcard db/samples/*.csv))
 SAMPLE_DB ?= shisaku-sample.db
 MANPAGES  := $(wildcard man/*.1 man/*.5)
 
-.PHONY: all run test unit e2e bench clean install deps lint-man valgrind check-layers
+.PHONY: all run test unit e2e bench clean install deps lint-man valgrind check-layers FORCE
 
 all: shisaku
 
@@ -73,6 +77,13 @@ build/gen/migrate-2-sql.h: db/migrate-2.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_2_sql < $< > $@
 build/gen/migrate-3-sql.h: db/migrate-3.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_3_sql < $< > $@
+
+# The compiled-in paths, rewritten only when a make variable changed them,
+# so that "make install SYSCONFDIR=..." rebuilds what reads them.
+build/gen/paths.h: FORCE | build/gen
+	@printf '#define SHISAKU_SYSCONFDIR "%s"\n' '$(SYSCONFDIR)' > $@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+FORCE:
 
 build/rel build/san build/san/tests build/gen:
 	mkdir -p $@
@@ -112,11 +123,13 @@ lint-man:
 	@for m in $(MANPAGES); do mandoc -T lint -W warning $$m || exit 1; done
 
 install: shisaku
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(ETCDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(SYSCONFDIR)/shisaku $(DESTDIR)$(DATADIR)/samples
 	install -m 755 shisaku $(DESTDIR)$(BINDIR)/shisaku
 	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(wildcard man/*.5) $(DESTDIR)$(MANDIR)/man5/
-	install -m 644 config/shisaku.ini $(DESTDIR)$(ETCDIR)/shisaku.ini.sample
+	install -m 644 config/shisaku.ini $(DESTDIR)$(SYSCONFDIR)/shisaku/shisaku.ini.sample
+	install -m 644 $(SAMPLES) $(DESTDIR)$(DATADIR)/samples/
 
 clean:
 	rm -rf build shisaku

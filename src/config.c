@@ -36,6 +36,8 @@
 #include "shisaku/fy.h"
 #include "shisaku/util.h"
 
+#include "paths.h"
+
 /* The embedded file is longer than the 4095 bytes ISO C guarantees for a
  * string literal; gcc and clang take it, so only the pedantic note goes. */
 #pragma GCC diagnostic push
@@ -1104,7 +1106,7 @@ config_find_file(const char *explicit_path, char **found, char **cause)
 		}
 		free(path);
 	}
-	path = xstrdup("/etc/shisaku/shisaku.ini");
+	path = xstrdup(SHISAKU_SYSCONFDIR "/shisaku/shisaku.ini");
 	if ((r = config_exists(path, cause)) != 0) {
 		if (r < 0) {
 			free(path);

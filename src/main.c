@@ -17,6 +17,8 @@
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 
+#include "paths.h"
+
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
 	&cmd_import_entry,
@@ -43,7 +45,8 @@ usage(FILE *f)
 	    "\n"
 	    "オプション:\n"
 	    "  -c FILE      設定ファイル（既定: $SHISAKU_CONFIG,\n"
-	    "               $XDG_CONFIG_HOME/shisaku/shisaku.ini, /etc/shisaku/shisaku.ini）\n"
+	    "               $XDG_CONFIG_HOME/shisaku/shisaku.ini,\n"
+	    "               " SHISAKU_SYSCONFDIR "/shisaku/shisaku.ini）\n"
 	    "  -d DB        データベースファイル（既定: 設定の [database] path）\n"
 	    "  -h, --help   この説明\n"
 	    "  -V, --version 版\n"
