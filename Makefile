@@ -6,6 +6,7 @@
 #   make test       the same set-up, then unit and end-to-end tests under
 #                   AddressSanitizer and UndefinedBehaviorSanitizer
 #   make bench      performance benchmark (large generated database)
+#   make fuzz       libFuzzer targets with clang, FUZZ_S seconds each
 #   make install    PREFIX=/usr/local SYSCONFDIR=/etc DESTDIR= : binary, man
 #                   pages, sample config, sample plans
 
@@ -50,11 +51,19 @@ SANLIBOBJS:= $(LIBSRCS:src/%.c=build/san/%.o)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
 
+# Fuzz targets (tests/fuzz/fuzz-NAME.c): built with clang and libFuzzer
+# by make fuzz; built with gcc as replayers of tests/fuzz/NAME/ by make test.
+FUZZ_NAMES  := csv fy value config
+FUZZ_S      ?= 60
+FUZZ_BINS   := $(FUZZ_NAMES:%=build/fuzz/fuzz-%)
+REPLAY_BINS := $(FUZZ_NAMES:%=build/san/fuzz/replay-%)
+FUZZ_OBJS   := $(LIBSRCS:src/%.c=build/fuzz/%.o)
+
 SAMPLES   := $(sort $(wildcard db/samples/*.csv))
 SAMPLE_DB ?= shisaku-sample.db
 MANPAGES  := $(wildcard man/*.1 man/*.5)
 
-.PHONY: all run test unit e2e bench clean install deps lint-man valgrind check-layers FORCE
+.PHONY: all run test unit e2e bench clean install deps lint-man valgrind check-layers FORCE fuzz
 
 all: shisaku
 
@@ -85,8 +94,21 @@ build/gen/paths.h: FORCE | build/gen
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
 FORCE:
 
-build/rel build/san build/san/tests build/gen:
+build/rel build/san build/san/tests build/gen build/fuzz build/san/fuzz:
 	mkdir -p $@
+
+build/san/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(SANLIBOBJS) $(HDRS) | build/san/fuzz
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tests/fuzz/fuzz-$*.c tests/fuzz/replay.c $(SANLIBOBJS) $(LDLIBS)
+
+build/fuzz/%.o: src/%.c $(HDRS) | build/fuzz
+	clang -std=c11 -g -O1 $(FUZZ_FLAGS) -Iinclude -Ibuild/gen $(PKG_CFLAGS) $(INI_CFLAGS) \
+	    -DSHISAKU_VERSION='"$(VERSION)"' -c -o $@ $<
+
+FUZZ_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+
+build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_OBJS) $(HDRS) | build/fuzz
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    -Iinclude -Ibuild/gen $(PKG_CFLAGS) $(INI_CFLAGS) -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
 
 build/san/shisaku: $(SANOBJS)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(SANOBJS) $(LDLIBS)
@@ -109,8 +131,16 @@ run: deps
 	./shisaku -d $(SAMPLE_DB)
 
 test: deps
-	@$(MAKE) --no-print-directory -j$(NPROC) shisaku build/san/shisaku $(UNIT_BINS)
+	@$(MAKE) --no-print-directory -j$(NPROC) shisaku build/san/shisaku $(UNIT_BINS) $(REPLAY_BINS)
 	@sh tests/run-all.sh
+
+# Runs each fuzz target FUZZ_S seconds (default 60) from a corpus seeded
+# with tests/fuzz/NAME/ and the samples; an input that crashes is written
+# to tests/fuzz/NAME/, where make test replays it from then on.
+fuzz: deps
+	@sh mk/deps.sh clang
+	@$(MAKE) --no-print-directory -j$(NPROC) $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh $(FUZZ_S) $(FUZZ_NAMES)
 
 bench: deps
 	@$(MAKE) --no-print-directory shisaku
@@ -133,3 +163,4 @@ install: shisaku
 
 clean:
 	rm -rf build shisaku
+.SECONDARY: $(FUZZ_OBJS)

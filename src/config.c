@@ -1152,6 +1152,22 @@ fail:
 	return NULL;
 }
 
+struct config *
+config_load_text(const char *name, const char *text, size_t len, char **cause)
+{
+	struct config *c;
+
+	*cause = NULL;
+	c = xmalloc(sizeof *c);
+	memset(c, 0, sizeof *c);
+	if (config_apply_defaults(c, cause) != 0 ||
+	    config_apply_text(c, name, text, len, NULL, cause) != 0) {
+		config_free(c);
+		return NULL;
+	}
+	return c;
+}
+
 void
 config_free(struct config *c)
 {

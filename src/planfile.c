@@ -872,16 +872,18 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 		if (rc == 0)
 			break;
 		if (rc < 0) {
-			size_t before;
+			size_t before, kept;
 			add_error(d, c.file, eline, ecol, "%s", cause);
 			free(cause);
 			/* Register what a record with a bad byte defines, quietly:
 			 * its one error is reported above. */
 			before = d->nerrors;
+			kept = d->nkept;
 			if (header_seen && rec.nfields > 0 && rec.fields[0][0] != '#')
 				take_record(&c, &rec);
-			while (d->nerrors > before)
-				free(d->errors[--d->nerrors]);
+			while (d->nkept > kept)
+				free(d->errors[--d->nkept]);
+			d->nerrors = before;
 			header_seen = 1;	/* do not report the header as well */
 			continue;
 		}
@@ -947,8 +949,13 @@ pf_read_file(struct pf_doc *d, const char *path, const struct pf_resolver *res,
 	size_t	 len = 0, n;
 
 	if (read_whole_file(path, &data, &len, &cause) != 0) {
-		d->errors = xreallocarray(d->errors, d->nerrors + 1, sizeof *d->errors);
-		d->errors[d->nerrors++] = cause;
+		if (d->nkept < PF_ERRORS_KEPT) {
+			d->errors = xreallocarray(d->errors, d->nkept + 1,
+			    sizeof *d->errors);
+			d->errors[d->nkept++] = cause;
+		} else
+			free(cause);
+		d->nerrors++;
 		return 1;
 	}
 	n = pf_read(d, strcmp(path, "-") == 0 ? "(標準入力)" : path, data, len,
