@@ -600,10 +600,10 @@ history_of_entry(const struct history_row *h, int is_item,
 	return 0;
 }
 
-/* The last change to the entry as the history tells it: "sys が
- * 2026-05-01T10:00:00 に変更しました（状態）", with every field that one
- * save or step changed. by and at (the entry's entered_by/at) stand in
- * when the history has nothing. */
+/* The last change to the entry: "sys が 2026-05-01T10:00:00 に変更しました
+ * （状態）", from the history with every field that one save or step
+ * changed, or from the entry's own by and at (entered or confirmed) when
+ * they are later than anything the history holds. */
 static char *
 last_change(struct store *st, int is_item, long long id, int fy,
     const struct result_entry *item, const char *by, const char *at)
@@ -640,7 +640,7 @@ last_change(struct store *st, int is_item, long long id, int fy,
 		free(fields);
 		fields = t;
 	}
-	if (last != NULL)
+	if (last != NULL && strcmp(last->at, at) >= 0)
 		out = xasprintf("%s が %s に変更しました（%s）", last->login,
 		    last->at, fields);
 	else
@@ -649,6 +649,16 @@ last_change(struct store *st, int is_item, long long id, int fy,
 	free(fields);
 	store_history_free(h, n);
 	return out;
+}
+
+/* The later of two "YYYY-MM-DDTHH:MM:SS" times and its user. */
+static void
+later(const char **by, const char **at, const char *by2, const char *at2)
+{
+	if (strcmp(at2, *at) > 0) {
+		*by = by2;
+		*at = at2;
+	}
 }
 
 static void
@@ -801,6 +811,7 @@ import_item(struct import *im, struct unit *u)
 	struct result_entry	*db = NULL, *e = NULL, *cur = NULL;
 	struct rf_row		*r, *at = NULL, **changed;
 	char			*why = NULL, *what, *change = NULL;
+	const char		*by, *at_time;
 	size_t			 i, nchanged = 0, nactuals = 0;
 	int			 action = WF_EDIT, res_changed = 0, bad = 0;
 	int			 col = -1, c, rc;
@@ -846,9 +857,13 @@ import_item(struct import *im, struct unit *u)
 	for (i = 0; i < nchanged; i++) {
 		if (changed[i]->ver == db->ver)
 			continue;
-		if (change == NULL)
-			change = last_change(im->st, 1, u->id, u->fy, db,
-			    db->entered_by, db->entered_at);
+		if (change == NULL) {
+			by = db->entered_by;
+			at_time = db->entered_at;
+			later(&by, &at_time, db->confirmed_by, db->confirmed_at);
+			change = last_change(im->st, 1, u->id, u->fy, db, by,
+			    at_time);
+		}
 		conflict(im, changed[i], changed[i]->kind == RF_RESULT ? RR_VER :
 		    RA_VER, what, db->ver, change);
 		bad = 1;
@@ -913,6 +928,7 @@ import_actual(struct import *im, struct unit *u)
 	struct rf_row		*r = u->actuals[0];
 	struct value		 v;
 	char			*why = NULL, *what, *change;
+	const char		*by, *at;
 	int			 action, value_changed, rc = 0;
 
 	if (store_actual_load(im->st, u->id, u->fy, &db, &why) != 0) {
@@ -935,8 +951,10 @@ import_actual(struct import *im, struct unit *u)
 		goto out;
 	}
 	if (r->ver != db->ver) {
-		change = last_change(im->st, 0, u->id, u->fy, NULL,
-		    db->entered_by, db->entered_at);
+		by = db->entered_by;
+		at = db->entered_at;
+		later(&by, &at, db->confirmed_by, db->confirmed_at);
+		change = last_change(im->st, 0, u->id, u->fy, NULL, by, at);
 		conflict(im, r, RA_VER, what, db->ver, change);
 		free(change);
 		goto out;
