@@ -86,6 +86,17 @@ write_out(const char *path, const char *data, size_t len, char **cause)
 	return 0;
 }
 
+/* What --help lists. */
+static const char export_options[] =
+	"  --plan CODE        その計画だけ（省くとすべての計画）\n"
+	"  --results          年度の実績の雛形（取組の実績と指標の実績値）を書き出す。\n"
+	"                     --plan と --fy が必要。import --results で読み込む\n"
+	"  --fy YEAR          実績の年度（2021, R3, 令和3年度）\n"
+	"  -o FILE            書き出し先（省くと標準出力）\n"
+	"  --encoding ENC     utf-8, utf-8-bom（Excel 向け）, cp932\n"
+	"  --crlf, --lf       改行（既定は設定の [export]）\n"
+	"  --tsv              タブ区切り\n";
+
 static int
 cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -98,6 +109,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "tsv", no_argument, NULL, 't' },
 		{ "results", no_argument, NULL, 'R' },
 		{ "fy", required_argument, NULL, 'y' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct store		*st;
@@ -112,7 +124,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	int			 results = 0, fy = 0, rc;
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
-	while ((ch = getopt_long(argc, argv, "p:o:e:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "p:o:e:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'p':
 			plan = optarg;
@@ -152,6 +164,8 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case 'h':
+			return cmd_help(&cmd_export_entry, export_options);
 		default:
 			return cmd_usage(&cmd_export_entry);
 		}

@@ -117,6 +117,15 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry)
 	return status;
 }
 
+/* What --help lists. */
+static const char import_options[] =
+	"  --dry-run          検査だけして書き込まない\n"
+	"  --replace          データベースにある計画をファイルで置き換える\n"
+	"  --results FILE     export --results で書き出して記入した実績のファイルを、\n"
+	"                     実行した利用者として入力画面と同じ規則で読み込む\n"
+	"                     （書き出し後に変更された行や権限のない行は拒否し、\n"
+	"                     すべて読み込むか何も書き込まない）\n";
+
 static int
 cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -124,6 +133,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "replace", no_argument, NULL, 'r' },
 		{ "results", no_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct store		*st;
@@ -135,7 +145,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	size_t			 e;
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
-	while ((ch = getopt_long(argc, argv, "nr", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "nrh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
 			dry = 1;
@@ -146,6 +156,8 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'R':
 			results = 1;
 			break;
+		case 'h':
+			return cmd_help(&cmd_import_entry, import_options);
 		default:
 			return cmd_usage(&cmd_import_entry);
 		}

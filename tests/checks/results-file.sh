@@ -99,6 +99,7 @@ check "a bad status at its line and column" grep -q "^$scratch/bad.csv:$l3:5: �
 check "a bad VER at its line and column" grep -q "^$scratch/bad.csv:$l4:13: VER「x」" "$scratch/err"
 check "a bad year at its line and column" grep -q "^$scratch/bad.csv:$l5:4: " "$scratch/err"
 check "and nothing is written" test "$(dump)" = "$before"
+check "a results file given to plain import is told apart" sh -c "'$bin' -d '$db' import '$scratch/y.csv' 2>&1 | grep -q '実績のファイルです'"
 check "a plan file is told apart" sh -c "'$bin' -d '$db' import --results db/samples/yuki-actionplan.csv 2>&1 | grep -q '計画ファイルです'"
 
 # ---- changed since the export --------------------------------------------
