@@ -400,20 +400,55 @@ struct import {
 	struct store_results_count	*count;
 	struct unit			*units;
 	size_t				 nunits;
+	size_t				*slots;	/* index of units: i + 1, */
+	size_t				 nslots;	/* 0 = empty */
 	int				 stop;	/* STORE_BUSY or -1: the */
 	char				*stop_cause;	/* database failed */
 };
 
+static size_t
+unit_hash(int is_item, long long id, int fy)
+{
+	unsigned long long	h = (unsigned long long)id * 1000003u;
+
+	h ^= (unsigned long long)fy * 7919u + (unsigned long long)is_item;
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* Puts unit i into the open-addressed index of units. */
+static void
+unit_index(struct import *im, size_t i)
+{
+	const struct unit	*u = &im->units[i];
+	size_t			 k = unit_hash(u->is_item, u->id, u->fy) % im->nslots;
+
+	while (im->slots[k] != 0)
+		k = (k + 1) % im->nslots;
+	im->slots[k] = i + 1;
+}
+
+/* The unit of an entry, added when it is new; a file of a large plan
+ * has thousands. */
 static struct unit *
 unit_for(struct import *im, int is_item, long long id, int fy)
 {
 	struct unit	*u;
-	size_t		 i;
+	size_t		 k, i;
 
-	for (i = 0; i < im->nunits; i++) {
-		u = &im->units[i];
-		if (u->is_item == is_item && u->id == id && u->fy == fy)
-			return u;
+	if (im->nslots != 0) {
+		k = unit_hash(is_item, id, fy) % im->nslots;
+		for (; im->slots[k] != 0; k = (k + 1) % im->nslots) {
+			u = &im->units[im->slots[k] - 1];
+			if (u->is_item == is_item && u->id == id && u->fy == fy)
+				return u;
+		}
+	}
+	if (2 * (im->nunits + 1) > im->nslots) {
+		free(im->slots);
+		im->nslots = im->nslots ? im->nslots * 2 : 64;
+		im->slots = xcalloc(im->nslots, sizeof *im->slots);
+		for (i = 0; i < im->nunits; i++)
+			unit_index(im, i);
 	}
 	im->units = xreallocarray(im->units, im->nunits + 1, sizeof *im->units);
 	u = &im->units[im->nunits++];
@@ -421,6 +456,7 @@ unit_for(struct import *im, int is_item, long long id, int fy)
 	u->is_item = is_item;
 	u->id = id;
 	u->fy = fy;
+	unit_index(im, im->nunits - 1);
 	return u;
 }
 
@@ -1003,6 +1039,7 @@ store_results_import(struct store *st, struct rf_doc *d, const char *login,
 	for (i = 0; i < im.nunits; i++)
 		free(im.units[i].actuals);
 	free(im.units);
+	free(im.slots);
 	if (im.stop != 0) {
 		store_batch_end(st, 0, NULL);
 		*cause = im.stop_cause != NULL ? im.stop_cause :
