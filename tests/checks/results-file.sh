@@ -10,7 +10,8 @@
 # changed it; CP932 and UTF-8-with-BOM exports from the config come back
 # unchanged and carry a change; and, run as other logins through setpriv,
 # a clerk of another department is refused with the workflow's reason and
-# nothing written, while the department's own clerk is let in.
+# nothing written, while the department's own clerk is let in and a
+# login that is not a user is refused.
 . "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/../.."
 bin=${SHISAKU_BIN:-build/san/shisaku}
@@ -144,8 +145,9 @@ check "a change in it is loaded" grep -q '実績 1 行、実績値 0 行を書�
 
 # ---- other logins ----------------------------------------------------------
 if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1 ||
-    ! id daemon >/dev/null 2>&1 || ! id bin >/dev/null 2>&1; then
-	fail "run as other logins" "needs root, setpriv and the logins daemon and bin (run make test as root)"
+    ! id daemon >/dev/null 2>&1 || ! id bin >/dev/null 2>&1 ||
+    ! id sys >/dev/null 2>&1; then
+	fail "run as other logins" "needs root, setpriv and the logins daemon, bin and sys (run make test as root)"
 	finish
 	exit 1
 fi
@@ -205,5 +207,8 @@ before=$(mdump)
 check "the planner's stale file is refused naming bin" \
     sh -c "test $rc -eq 1 && grep -q '書き出した後に bin が .* に変更しました（取組実績）' '$multi/w/err'"
 check "and nothing is written" test "$(mdump)" = "$before"
+as sys import --results --dry-run "$multi/w/own.csv" > /dev/null 2> "$multi/w/err"; rc=$?
+check "a login that is not a user is refused with exit 5" \
+    sh -c "test $rc -eq 5 && grep -q 'ログイン名「sys」は登録されていません' '$multi/w/err'"
 check "no sanitizer report from the other logins" sh -c "! grep -q 'Sanitizer' '$multi/w/err' '$multi/w/out'"
 finish
