@@ -1,7 +1,9 @@
 /*
  * shisaku export: writes plans in exactly the format import reads, so an
- * export is the template a planner edits. Output goes to a temporary file
- * renamed into place, so a failed export never leaves half a file.
+ * export is the template a planner edits; with --results, the template of
+ * one fiscal year's results that import --results loads back. Output goes
+ * to a temporary file renamed into place, so a failed export never leaves
+ * half a file.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -13,8 +15,11 @@
 
 #include "shisaku/cmd.h"
 #include "shisaku/config.h"
+#include "shisaku/fy.h"
 #include "shisaku/planfile.h"
+#include "shisaku/resultfile.h"
 #include "shisaku/store-plan.h"
+#include "shisaku/store-resultfile.h"
 #include "shisaku/util.h"
 
 /* Converts UTF-8 to CP932 for Excel on Japanese Windows. Returns a
@@ -81,6 +86,17 @@ write_out(const char *path, const char *data, size_t len, char **cause)
 	return 0;
 }
 
+/* What --help lists. */
+static const char export_options[] =
+	"  --plan CODE        その計画だけ（省くとすべての計画）\n"
+	"  --results          年度の実績の雛形（取組の実績と指標の実績値）を書き出す。\n"
+	"                     --plan と --fy が必要。import --results で読み込む\n"
+	"  --fy YEAR          実績の年度（2021, R3, 令和3年度）\n"
+	"  -o FILE            書き出し先（省くと標準出力）\n"
+	"  --encoding ENC     utf-8, utf-8-bom（Excel 向け）, cp932\n"
+	"  --crlf, --lf       改行（既定は設定の [export]）\n"
+	"  --tsv              タブ区切り\n";
+
 static int
 cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -91,6 +107,9 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "crlf", no_argument, NULL, 'C' },
 		{ "lf", no_argument, NULL, 'L' },
 		{ "tsv", no_argument, NULL, 't' },
+		{ "results", no_argument, NULL, 'R' },
+		{ "fy", required_argument, NULL, 'y' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct store		*st;
@@ -101,9 +120,11 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	char			*cause = NULL, *buf = NULL, *conv;
 	size_t			 len = 0, clen;
 	FILE			*mem;
+	struct rf_doc		 rd;
+	int			 results = 0, fy = 0, rc;
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
-	while ((ch = getopt_long(argc, argv, "p:o:e:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "p:o:e:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'p':
 			plan = optarg;
@@ -133,27 +154,54 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		case 't':
 			tsv = 1;
 			break;
+		case 'R':
+			results = 1;
+			break;
+		case 'y':
+			if ((fy = fy_parse(optarg, &cause)) < 0) {
+				cmd_error("--fy: %s", cause);
+				free(cause);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			return cmd_help(&cmd_export_entry, export_options);
 		default:
 			return cmd_usage(&cmd_export_entry);
 		}
 	}
 	if (optind != argc)
 		return cmd_usage(&cmd_export_entry);
+	if (results != (fy != 0) || (results && plan == NULL)) {
+		cmd_error("実績のファイルには --results, --plan と --fy を"
+		    "指定します");
+		return cmd_usage(&cmd_export_entry);
+	}
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
 		return status;
 	pf_doc_init(&d);
-	if (store_plan_export(st, plan, &d, &cause) != 0) {
+	rf_doc_init(&rd);
+	rc = results ? store_results_export(st, plan, fy, &rd, &cause) :
+	    store_plan_export(st, plan, &d, &cause);
+	if (rc != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		pf_doc_free(&d);
+		rf_doc_free(&rd);
 		store_close(st);
 		return plan ? EXIT_INPUT : EXIT_DATABASE;
 	}
 	store_close(st);
 	mem = open_memstream(&buf, &len);
-	pf_write(&d, mem, tsv ? '\t' : ',', crlf ? "\r\n" : "\n", enc == ENC_UTF8_BOM);
+	if (results)
+		rf_write(&rd, mem, tsv ? '\t' : ',', crlf ? "\r\n" : "\n",
+		    enc == ENC_UTF8_BOM);
+	else
+		pf_write(&d, mem, tsv ? '\t' : ',', crlf ? "\r\n" : "\n",
+		    enc == ENC_UTF8_BOM);
 	fclose(mem);
 	pf_doc_free(&d);
+	rf_doc_free(&rd);
 	status = EXIT_OK;
 	if (enc == ENC_CP932) {
 		if ((conv = to_cp932(buf, len, &clen, &cause)) == NULL)
@@ -175,7 +223,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_export_entry = {
-	"export", "[--plan CODE] [-o FILE] [--encoding utf-8|utf-8-bom|cp932] "
-	"[--crlf|--lf] [--tsv]",
+	"export", "[--plan CODE | --results --plan CODE --fy YEAR] [-o FILE] "
+	"[--encoding utf-8|utf-8-bom|cp932] [--crlf|--lf] [--tsv]",
 	"計画を計画ファイルの形式で書き出す（読み込みの雛形になる）", cmd_export_exec
 };

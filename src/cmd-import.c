@@ -1,7 +1,9 @@
 /*
  * shisaku import: checks plan files completely, reporting every problem
  * by file, line and column, and writes them in one transaction only when
- * there is none. --dry-run checks without writing.
+ * there is none. --dry-run checks without writing. With --results it
+ * loads a results file instead, as the user the OS reports, through the
+ * workflow of the results form (store-resultfile.h).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -10,8 +12,10 @@
 
 #include "shisaku/cmd.h"
 #include "shisaku/planfile.h"
+#include "shisaku/resultfile.h"
 #include "shisaku/session.h"
 #include "shisaku/store-plan.h"
+#include "shisaku/store-resultfile.h"
 #include "shisaku/store-user.h"
 
 int
@@ -54,12 +58,82 @@ print_counts(const struct pf_doc *d)
 	printf("%s\n", first ? "（行がありません）" : "");
 }
 
+/* import --results FILE: every row checked, then all of them written as
+ * the OS login, or none. */
+static int
+import_results(struct cmd_ctx *ctx, const char *path, int dry)
+{
+	struct store			*st;
+	struct store_resolver		 res;
+	struct store_results_count	 n;
+	struct session			 s = { 0 };
+	struct rf_doc			 d;
+	char				*cause = NULL;
+	int				 status, rc;
+	size_t				 e;
+
+	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+		return status;
+	if ((s.login = session_os_login(&cause)) == NULL ||
+	    store_user_session(st, &s, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		session_clear(&s);
+		store_close(st);
+		return EXIT_INTERNAL;
+	}
+	if (s.role == ROLE_NONE) {
+		cmd_error("実績の読み込みは利用者として登録された人だけができます"
+		    "（ログイン名「%s」は登録されていません。企画担当に登録を依頼"
+		    "してください）", s.login);
+		session_clear(&s);
+		store_close(st);
+		return EXIT_DENIED;
+	}
+	store_resolver_init(&res, st, ctx->cfg);
+	rf_doc_init(&d);
+	rc = rf_read_file(&d, path, &res.res) == 0 ?
+	    store_results_import(st, &d, s.login, dry, &n, &cause) : 1;
+	if (rc == 1) {
+		for (e = 0; e < d.nerrors; e++)
+			fprintf(stderr, "%s\n", d.errors[e]);
+		cmd_error("%zu 件の誤りがあります。データベースには何も書き込んで"
+		    "いません", d.nerrors);
+		status = EXIT_INPUT;
+	} else if (rc != 0) {
+		cmd_error("%s（何も書き込んでいません）", cause);
+		free(cause);
+		status = EXIT_DATABASE;
+	} else {
+		printf("%s実績 %zu 行、実績値 %zu 行を%s（変更のない行 %zu）\n",
+		    dry ? "誤りはありません（--dry-run のため書き込んでいません）: " :
+		    "読み込みました: ", n.results, n.actuals,
+		    dry ? "書き込めます" : "書き込みました", n.unchanged);
+		status = EXIT_OK;
+	}
+	rf_doc_free(&d);
+	session_clear(&s);
+	store_close(st);
+	return status;
+}
+
+/* What --help lists. */
+static const char import_options[] =
+	"  --dry-run          検査だけして書き込まない\n"
+	"  --replace          データベースにある計画をファイルで置き換える\n"
+	"  --results FILE     export --results で書き出して記入した実績のファイルを、\n"
+	"                     実行した利用者として入力画面と同じ規則で読み込む\n"
+	"                     （書き出し後に変更された行や権限のない行は拒否し、\n"
+	"                     すべて読み込むか何も書き込まない）\n";
+
 static int
 cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "replace", no_argument, NULL, 'r' },
+		{ "results", no_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct store		*st;
@@ -67,10 +141,11 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct pf_doc		 d;
 	char			*cause = NULL, *login = NULL;
 	int			 ch, dry = 0, replace = 0, status, i, rc;
+	int			 results = 0;
 	size_t			 e;
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
-	while ((ch = getopt_long(argc, argv, "nr", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "nrh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
 			dry = 1;
@@ -78,12 +153,19 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'r':
 			replace = 1;
 			break;
+		case 'R':
+			results = 1;
+			break;
+		case 'h':
+			return cmd_help(&cmd_import_entry, import_options);
 		default:
 			return cmd_usage(&cmd_import_entry);
 		}
 	}
-	if (optind >= argc)
+	if (optind >= argc || (results && (replace || optind != argc - 1)))
 		return cmd_usage(&cmd_import_entry);
+	if (results)
+		return import_results(ctx, argv[optind], dry);
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
 		return status;
 	if (!dry && (status = cmd_require_planner(st, "計画の読み込み")) != EXIT_OK) {
@@ -128,6 +210,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_import_entry = {
-	"import", "[--dry-run] [--replace] FILE...",
-	"計画ファイル（CSV/TSV）を検査して読み込む", cmd_import_exec
+	"import", "[--dry-run] [--replace] FILE... | [--dry-run] --results FILE",
+	"計画ファイル（CSV/TSV）を検査して読み込む（--results: 実績のファイル）",
+	cmd_import_exec
 };

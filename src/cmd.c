@@ -28,6 +28,17 @@ cmd_usage(const struct cmd_entry *e)
 	return EXIT_USAGE;
 }
 
+int
+cmd_help(const struct cmd_entry *e, const char *options)
+{
+	printf("使い方: shisaku [-c FILE] [-d DB] %s %s\n\n%s\n", e->name,
+	    e->usage, e->summary);
+	if (options != NULL)
+		printf("\n%s", options);
+	printf("\n詳しくは man shisaku。\n");
+	return EXIT_OK;
+}
+
 struct store *
 cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode, int *status)
 {

@@ -13,6 +13,7 @@
 #include "shisaku/csv.h"
 #include "shisaku/fy.h"
 #include "shisaku/planfile.h"
+#include "shisaku/resultfile.h"
 #include "shisaku/util.h"
 #include "shisaku/value.h"
 #include "shisaku/vocab.h"
@@ -891,6 +892,11 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 			continue;
 		if (!header_seen) {
 			header_seen = 1;
+			if (strcmp(rec.fields[0], RF_FORMAT_NAME) == 0) {
+				add_error(d, c.file, rec.line, 1, "実績のファイルです"
+				    "（shisaku import --results で読み込みます）");
+				break;
+			}
 			if (rec.nfields < 2 || strcmp(rec.fields[0], PF_FORMAT_NAME) != 0 ||
 			    strcmp(rec.fields[1], PF_FORMAT_VERSION) != 0) {
 				add_error(d, c.file, rec.line, 1, "1 行目は「%s,%s」"

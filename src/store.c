@@ -100,8 +100,29 @@ store_file_version(struct store *st)
 int
 store_begin(struct store *st, char **cause)
 {
-	int	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	int	rc;
 
+	if (st->batch) {
+		/* One write inside a batch: a savepoint of its own. */
+		if (st->in_write) {
+			if (cause)
+				*cause = xstrdup("書き込みを始められません:"
+				    " 前の書き込みが終わっていません");
+			return -1;
+		}
+		if (sqlite3_get_autocommit(st->db) || sqlite3_exec(st->db,
+		    "SAVEPOINT store_write", NULL, NULL, NULL) != SQLITE_OK) {
+			if (cause)
+				*cause = sqlite3_get_autocommit(st->db) ?
+				    xstrdup("書き込みを始められません: まとめての"
+				    "書き込みが取り消されています") :
+				    store_errmsg(st, "書き込みを始められません");
+			return -1;
+		}
+		st->in_write = 1;
+		return 0;
+	}
+	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		return 0;
 	if (cause)
@@ -112,8 +133,20 @@ store_begin(struct store *st, char **cause)
 int
 store_commit(struct store *st, char **cause)
 {
-	int	rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	int	rc;
 
+	if (st->batch) {
+		if (!st->in_write)
+			return 0;
+		st->in_write = 0;
+		if (sqlite3_exec(st->db, "RELEASE store_write", NULL, NULL,
+		    NULL) == SQLITE_OK)
+			return 0;
+		if (cause)
+			*cause = store_errmsg(st, "保存できません");
+		return -1;
+	}
+	rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		return 0;
 	if (cause)
@@ -125,8 +158,58 @@ store_commit(struct store *st, char **cause)
 void
 store_rollback(struct store *st)
 {
+	if (st->batch) {
+		/* Only the write's own savepoint: the batch goes on. */
+		if (st->in_write && !sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK TO store_write;"
+			    " RELEASE store_write", NULL, NULL, NULL);
+		st->in_write = 0;
+		return;
+	}
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+store_batch_begin(struct store *st, char **cause)
+{
+	int	rc;
+
+	if (st->batch) {
+		*cause = xstrdup("書き込みを始められません: まとめての書き込みが"
+		    "既に始まっています");
+		return -1;
+	}
+	if ((rc = store_begin(st, cause)) != 0)
+		return rc;
+	st->batch = 1;
+	st->in_write = 0;
+	return 0;
+}
+
+int
+store_batch_end(struct store *st, int commit, char **cause)
+{
+	int	rc = 0;
+
+	if (!st->batch)
+		return 0;
+	st->batch = 0;
+	st->in_write = 0;
+	if (!commit) {
+		store_rollback(st);
+		return 0;
+	}
+	/* A failed statement may have ended the transaction already
+	 * (SQLite rolls back on a full disk or an I/O error). */
+	if (sqlite3_get_autocommit(st->db)) {
+		if (cause)
+			*cause = xstrdup("保存できません: 書き込みの途中で取り消され"
+			    "ました（何も書き込んでいません）");
+		return -1;
+	}
+	rc = store_commit(st, cause);
+	return rc;
 }
 
 /* Applies the migrations the file lacks, each in its own BEGIN IMMEDIATE

@@ -51,6 +51,8 @@ t "open + plans" "$bin" -d "$dir/big.db" plans
 t "check (integrity + invariants)" "$bin" -d "$dir/big.db" check
 t "export all" "$bin" -d "$dir/big.db" export -o "$dir/out.csv"
 t "backup" "$bin" -d "$dir/big.db" backup "$dir/copy.db"
+t "export --results (one year)" "$bin" -d "$dir/big.db" export --results --plan big --fy 2023 -o "$dir/r.csv"
+t "import --results --dry-run (all unchanged)" "$bin" -d "$dir/big.db" import --results --dry-run "$dir/r.csv"
 if [ -x build/bench/bench-browse ]; then
 	build/bench/bench-browse "$dir/big.db"
 fi

@@ -47,6 +47,9 @@ extern const struct cmd_entry cmd_dept_entry;
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints the command's usage on stderr and returns EXIT_USAGE. */
 int cmd_usage(const struct cmd_entry *e);
+/* Prints the command's usage, summary and options (lines, may be NULL)
+ * on stdout for --help and returns EXIT_OK. */
+int cmd_help(const struct cmd_entry *e, const char *options);
 
 /* Opens the database for a command; on failure reports and returns NULL
  * with *status set. */

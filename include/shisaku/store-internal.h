@@ -23,6 +23,10 @@ struct store {
 	char			*path;
 	struct store_cached	*cache;
 	size_t			 ncache;
+	/* store_batch_begin's transaction is open: store_begin makes a
+	 * savepoint inside it (open while in_write). */
+	int			 batch;
+	int			 in_write;
 };
 
 /* A prepared statement for a static SQL string, prepared once per

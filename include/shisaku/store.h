@@ -50,6 +50,20 @@ int store_begin(struct store *st, char **cause);
 int store_commit(struct store *st, char **cause);
 void store_rollback(struct store *st);
 
+/*
+ * A batch: several writes that must succeed or fail together (a results
+ * file is loaded all or nothing). store_batch_begin opens one BEGIN
+ * IMMEDIATE transaction; while it is open, each write's store_begin makes
+ * a savepoint instead, store_commit releases it and store_rollback rolls
+ * back to it, so every write keeps its own all-or-nothing rule, and what
+ * the writes leave is kept only by store_batch_end(st, 1, ...). Writes
+ * inside a batch never wait for the lock, so they do not give STORE_BUSY.
+ * store_batch_end(st, 0, NULL) rolls everything back (a dry run); with
+ * commit 1 it returns 0, or STORE_BUSY or -1 with *cause and nothing kept.
+ */
+int store_batch_begin(struct store *st, char **cause);
+int store_batch_end(struct store *st, int commit, char **cause);
+
 /* Makes a malloc'd message "what: sqlite's message" for the last error. */
 char *store_errmsg(struct store *st, const char *what);
 

@@ -1,0 +1,577 @@
+/*
+ * Results files: reading CSV/TSV into checked rows and writing rows back
+ * (see resultfile.h and shisaku-plan(5), RESULTS FILES). Every column of
+ * both kinds of row is described once in the table below; reading,
+ * checking and writing follow it.
+ */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/cp932.h"
+#include "shisaku/csv.h"
+#include "shisaku/fy.h"
+#include "shisaku/resultfile.h"
+#include "shisaku/util.h"
+#include "shisaku/value.h"
+#include "shisaku/vocab.h"
+
+enum rcol {
+	R_KEY,		/* required, one line, no surrounding blanks */
+	R_FY,		/* a fiscal year, required */
+	R_STATUS,	/* a status word, or empty */
+	R_GRADE,	/* a key of the evaluation scale, or empty */
+	R_STATE,	/* a workflow state word, 未入力 or empty */
+	R_TEXT,		/* any text */
+	R_VALUE,	/* an indicator value: checked against the unit */
+	R_VER,		/* the entry's version: a number, required */
+	R_INFO		/* context for the reader: never read back */
+};
+
+struct rcolumn {
+	const char	*name;
+	enum rcol	 type;
+};
+
+static const struct {
+	const char	*name;
+	size_t		 ncols;
+	struct rcolumn	 cols[RF_MAX_COLS];
+} kinds[RF_KIND_COUNT] = {
+	[RF_RESULT] = { "result", RR_NCOLS, { { "PLAN", R_KEY },
+	    { "NODE", R_KEY }, { "FY", R_FY }, { "STATUS", R_STATUS },
+	    { "GRADE", R_GRADE }, { "STATE", R_STATE }, { "TEXT", R_TEXT },
+	    { "COMMENT", R_TEXT }, { "RETURN_COMMENT", R_TEXT },
+	    { "ENTERED_BY", R_INFO }, { "ENTERED_AT", R_INFO },
+	    { "CONFIRMED_BY", R_INFO }, { "CONFIRMED_AT", R_INFO },
+	    { "VER", R_VER }, { "CODE", R_INFO }, { "TITLE", R_INFO },
+	    { "DEPT", R_INFO } } },
+	[RF_ACTUAL] = { "actual", RA_NCOLS, { { "PLAN", R_KEY },
+	    { "INDICATOR", R_KEY }, { "FY", R_FY }, { "VALUE", R_VALUE },
+	    { "NOTE", R_TEXT }, { "STATE", R_STATE },
+	    { "RETURN_COMMENT", R_TEXT }, { "ENTERED_BY", R_INFO },
+	    { "ENTERED_AT", R_INFO }, { "CONFIRMED_BY", R_INFO },
+	    { "CONFIRMED_AT", R_INFO }, { "VER", R_VER }, { "CODE", R_INFO },
+	    { "TITLE", R_INFO }, { "NAME", R_INFO }, { "UNIT", R_INFO },
+	    { "TARGET", R_INFO }, { "FINAL", R_INFO }, { "DEPT", R_INFO } } },
+};
+
+/* As plan files: the longest field and key accepted. */
+#define RF_FIELD_MAX 100000
+#define RF_KEY_MAX 200
+
+/* The column number (1-based, the kind being column 1) of field i. */
+#define COLNO(i) ((size_t)(i) + 2)
+
+const char *
+rf_kind_name(enum rf_kind k)
+{
+	return kinds[k].name;
+}
+
+size_t
+rf_kind_ncols(enum rf_kind k)
+{
+	return kinds[k].ncols;
+}
+
+const char *
+rf_col_name(enum rf_kind k, int col)
+{
+	if (col < 0 || (size_t)col >= kinds[k].ncols)
+		return "";
+	return kinds[k].cols[col].name;
+}
+
+void
+rf_doc_init(struct rf_doc *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+void
+rf_doc_free(struct rf_doc *d)
+{
+	size_t	i, j;
+
+	for (i = 0; i < d->n; i++)
+		for (j = 0; j < RF_MAX_COLS; j++)
+			free(d->rows[i].f[j]);
+	free(d->rows);
+	free(d->file);
+	for (i = 0; i < d->nerrors; i++)
+		free(d->errors[i]);
+	free(d->errors);
+	memset(d, 0, sizeof *d);
+}
+
+struct rf_row *
+rf_doc_add(struct rf_doc *d, enum rf_kind kind, const char *const *fields,
+    size_t nfields)
+{
+	struct rf_row	*r;
+	size_t		 j;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 256;
+		d->rows = xreallocarray(d->rows, d->cap, sizeof *d->rows);
+	}
+	r = &d->rows[d->n++];
+	memset(r, 0, sizeof *r);
+	r->kind = kind;
+	for (j = 0; j < RF_MAX_COLS; j++)
+		r->f[j] = xstrdup(j < nfields && fields[j] != NULL ? fields[j] : "");
+	return r;
+}
+
+static void
+add_error_v(struct rf_doc *d, size_t line, size_t col, const char *fmt,
+    va_list ap)
+{
+	char	*msg = xvasprintf(fmt, ap);
+
+	d->errors = xreallocarray(d->errors, d->nerrors + 1, sizeof *d->errors);
+	if (col > 0)
+		d->errors[d->nerrors++] = xasprintf("%s:%zu:%zu: %s",
+		    d->file != NULL ? d->file : "", line, col, msg);
+	else
+		d->errors[d->nerrors++] = xasprintf("%s:%zu: %s",
+		    d->file != NULL ? d->file : "", line, msg);
+	free(msg);
+}
+
+static void __attribute__((format(printf, 4, 5)))
+add_error(struct rf_doc *d, size_t line, size_t col, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	add_error_v(d, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+rf_error(struct rf_doc *d, const struct rf_row *r, int col, const char *fmt,
+    ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	add_error_v(d, r->line, col < 0 ? 1 : COLNO(col), fmt, ap);
+	va_end(ap);
+}
+
+/* Trims blanks (ASCII and U+3000) at both ends, in place. */
+static void
+trim(char *s)
+{
+	char	*t = value_trim(s);
+
+	memcpy(s, t, strlen(t) + 1);	/* never longer than s */
+	free(t);
+}
+
+static void
+set_field(struct rf_row *r, int i, const char *s)
+{
+	char	*copy = xstrdup(s);
+
+	free(r->f[i]);
+	r->f[i] = copy;
+}
+
+/* VER: digits (full-width ones too) making an int. */
+static int
+parse_ver(const char *s, int *ver)
+{
+	char		*n = value_normalize(s), *t = value_trim(n);
+	const char	*p;
+	long long	 v = 0;
+	int		 ok = t[0] != '\0';
+
+	for (p = t; ok && *p != '\0'; p++) {
+		if (*p < '0' || *p > '9')
+			ok = 0;
+		else if ((v = v * 10 + (*p - '0')) > INT_MAX)
+			ok = 0;
+	}
+	free(n);
+	free(t);
+	if (ok)
+		*ver = (int)v;
+	return ok;
+}
+
+/* Checks one data column's form and brings it to canonical text. */
+static void
+check_field(struct rf_doc *d, struct rf_row *r, int i,
+    const struct pf_resolver *res)
+{
+	const struct rcolumn	*c = &kinds[r->kind].cols[i];
+	char			*s = r->f[i], *cause = NULL, buf[16];
+	const char		*key;
+	int			 fy;
+
+	if (c->type == R_INFO)
+		return;
+	if (strlen(s) > RF_FIELD_MAX) {
+		rf_error(d, r, i, "長すぎます（%d バイトまで）", RF_FIELD_MAX);
+		return;
+	}
+	if (c->type != R_TEXT && c->type != R_VALUE)
+		trim(s);
+	switch (c->type) {
+	case R_KEY:
+		if (s[0] == '\0')
+			rf_error(d, r, i, "%s が空です", c->name);
+		else if (strpbrk(s, "\r\n") != NULL || strlen(s) > RF_KEY_MAX)
+			rf_error(d, r, i, "%s は %d バイトまでの一行で書いて"
+			    "ください", c->name, RF_KEY_MAX);
+		break;
+	case R_FY:
+		if (s[0] == '\0') {
+			rf_error(d, r, i, "年度が空です");
+			break;
+		}
+		if ((fy = fy_parse(s, &cause)) < 0) {
+			rf_error(d, r, i, "%s", cause);
+			free(cause);
+			break;
+		}
+		r->fy = fy;
+		snprintf(buf, sizeof buf, "%d", fy);
+		set_field(r, i, buf);
+		break;
+	case R_STATUS:
+		if (s[0] == '\0')
+			break;
+		if ((key = vocab_key(VOCAB_STATUS, s)) == NULL)
+			rf_error(d, r, i, "状況「%s」は使えません（%s、または空欄）",
+			    s, vocab_choices(VOCAB_STATUS));
+		else
+			set_field(r, i, vocab_label(VOCAB_STATUS, key));
+		break;
+	case R_GRADE:
+		if (s[0] != '\0' && res != NULL && res->grade_valid != NULL &&
+		    !res->grade_valid(res->arg, s))
+			rf_error(d, r, i, "評価「%s」は評価の段階にありません", s);
+		break;
+	case R_STATE:
+		if (s[0] == '\0' || strcmp(s, "未入力") == 0) {
+			set_field(r, i, "");
+			break;
+		}
+		if ((key = vocab_key(VOCAB_STATE, s)) == NULL)
+			rf_error(d, r, i, "状態「%s」は使えません（%s、または空欄）",
+			    s, vocab_choices(VOCAB_STATE));
+		else
+			set_field(r, i, vocab_label(VOCAB_STATE, key));
+		break;
+	case R_VER:
+		if (s[0] == '\0')
+			rf_error(d, r, i, "VER が空です（書き出したときの値を"
+			    "そのまま残してください）");
+		else if (!parse_ver(s, &r->ver))
+			rf_error(d, r, i, "VER「%s」は書き出したときの番号ではあり"
+			    "ません（そのまま残してください）", s);
+		else {
+			snprintf(buf, sizeof buf, "%d", r->ver);
+			set_field(r, i, buf);
+		}
+		break;
+	case R_TEXT:
+	case R_VALUE:	/* needs the unit: see check_refs */
+	case R_INFO:
+		break;
+	}
+}
+
+/* Checks what the row refers to: the plan, the item or the indicator, and
+ * the value against the indicator's unit. */
+static void
+check_refs(struct rf_doc *d, struct rf_row *r, const struct pf_resolver *res)
+{
+	struct value	 v;
+	char		*unit = NULL, *cause = NULL;
+
+	if (res == NULL)
+		return;
+	if (!res->plan_exists(res->arg, r->f[RR_PLAN])) {
+		rf_error(d, r, RR_PLAN, "計画「%s」がありません（コードは shisaku"
+		    " plans で確かめてください）", r->f[RR_PLAN]);
+		return;
+	}
+	if (r->kind == RF_RESULT) {
+		if (!res->node_exists(res->arg, r->f[RR_PLAN], r->f[RR_NODE]))
+			rf_error(d, r, RR_NODE, "計画「%s」に取組「%s」がありません",
+			    r->f[RR_PLAN], r->f[RR_NODE]);
+		return;
+	}
+	if (!res->indicator_exists(res->arg, r->f[RA_PLAN], r->f[RA_IND], &unit)) {
+		rf_error(d, r, RA_IND, "計画「%s」に指標「%s」がありません",
+		    r->f[RA_PLAN], r->f[RA_IND]);
+		return;
+	}
+	if (value_parse(r->f[RA_VALUE], unit, &v, &cause) != 0) {
+		rf_error(d, r, RA_VALUE, "%s", cause);
+		free(cause);
+	} else
+		value_clear(&v);
+	free(unit);
+}
+
+static int
+kind_of(const char *name)
+{
+	int	k;
+
+	for (k = 0; k < RF_KIND_COUNT; k++)
+		if (strcmp(name, kinds[k].name) == 0)
+			return k;
+	return -1;
+}
+
+/* Takes one CSV record into the document, checking it. */
+static void
+take_row(struct rf_doc *d, const struct csv_record *rec,
+    const struct pf_resolver *res)
+{
+	struct rf_row	*r;
+	size_t		 i, ncols, nerr = d->nerrors;
+	char		*kindname = xstrdup(rec->fields[0]);
+	int		 k;
+
+	trim(kindname);
+	if ((k = kind_of(kindname)) < 0) {
+		add_error(d, rec->line, 1, "不明な行の種類「%s」（result, actual）",
+		    kindname);
+		free(kindname);
+		return;
+	}
+	free(kindname);
+	ncols = kinds[k].ncols;
+	if (rec->nfields - 1 > ncols) {
+		/* Trailing empty fields from a spreadsheet are harmless. */
+		for (i = ncols + 1; i < rec->nfields; i++)
+			if (rec->fields[i][0] != '\0')
+				break;
+		if (i < rec->nfields) {
+			add_error(d, rec->field_line[i], i + 1, "%s の行は %zu 列"
+			    "までです（%zu 列あります）", kinds[k].name, ncols + 1,
+			    rec->nfields);
+			return;
+		}
+	}
+	r = rf_doc_add(d, (enum rf_kind)k, (const char *const *)rec->fields + 1,
+	    rec->nfields - 1 < ncols ? rec->nfields - 1 : ncols);
+	r->line = rec->line;
+	for (i = 0; i < ncols; i++)
+		check_field(d, r, (int)i, res);
+	if (d->nerrors == nerr)
+		check_refs(d, r, res);
+	r->bad = d->nerrors != nerr;
+}
+
+/* The entry a row is about: "kind\x1fplan\x1fkey\x1ffy". */
+static char *
+row_key(const struct rf_row *r)
+{
+	return xasprintf("%d\x1f%s\x1f%s\x1f%d", (int)r->kind, r->f[RR_PLAN],
+	    r->f[RR_NODE], r->fy);
+}
+
+struct keyed {
+	char	*key;
+	size_t	 row;
+};
+
+static int
+keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed	*x = a, *y = b;
+	int			 c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+/* Every entry once: a second row for the same item or indicator and year
+ * is an error at its FY column. Rows from first on without errors of
+ * their own are checked. */
+static void
+check_unique(struct rf_doc *d, size_t first)
+{
+	struct keyed	*k;
+	size_t		 n = 0, i;
+
+	if (d->n - first < 2)
+		return;
+	k = xreallocarray(NULL, d->n - first, sizeof *k);
+	for (i = first; i < d->n; i++) {
+		if (d->rows[i].bad)
+			continue;
+		k[n].key = row_key(&d->rows[i]);
+		k[n].row = i;
+		n++;
+	}
+	qsort(k, n, sizeof *k, keyed_cmp);
+	for (i = 1; i < n; i++)
+		if (strcmp(k[i].key, k[i - 1].key) == 0) {
+			const struct rf_row *r = &d->rows[k[i].row];
+			rf_error(d, r, RR_FY, "%s「%s」の %d 年度は %zu 行目にも"
+			    "あります（1 行にまとめてください）",
+			    r->kind == RF_RESULT ? "取組" : "指標", r->f[RR_NODE],
+			    r->fy, d->rows[k[i - 1].row].line);
+		}
+	for (i = 0; i < n; i++)
+		free(k[i].key);
+	free(k);
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t	ls = strlen(s), lx = strlen(suffix);
+
+	return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+size_t
+rf_read(struct rf_doc *d, const char *name, const char *data, size_t len,
+    const struct pf_resolver *res)
+{
+	struct csv_reader	*rd;
+	struct csv_record	 rec;
+	size_t			 nerr = d->nerrors, first = d->n, eline, ecol;
+	char			*cause;
+	int			 rc, header_seen = 0;
+
+	free(d->file);
+	d->file = xstrdup(name);
+	rd = csv_reader_new(data, len, ends_with(name, ".tsv") ? '\t' : ',');
+	for (;;) {
+		cause = NULL;
+		rc = csv_read(rd, &rec, &cause, &eline, &ecol);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			add_error(d, eline, ecol, "%s", cause);
+			free(cause);
+			header_seen = 1;	/* do not report the header as well */
+			continue;
+		}
+		if (rec.nfields == 0 || (rec.nfields == 1 && rec.fields[0][0] == '\0'))
+			continue;
+		if (!header_seen) {
+			header_seen = 1;
+			if (rec.nfields >= 1 && strcmp(rec.fields[0],
+			    PF_FORMAT_NAME) == 0) {
+				add_error(d, rec.line, 1, "計画ファイルです（実績の"
+				    "ファイルは shisaku export --results で書き出します。"
+				    "計画ファイルは --results を付けずに読み込みます）");
+				break;
+			}
+			if (rec.nfields < 2 || strcmp(rec.fields[0],
+			    RF_FORMAT_NAME) != 0 ||
+			    strcmp(rec.fields[1], RF_FORMAT_VERSION) != 0) {
+				add_error(d, rec.line, 1, "1 行目は「%s,%s」でなければ"
+				    "なりません（shisaku export --results で書き出した"
+				    "実績のファイルではありません）", RF_FORMAT_NAME,
+				    RF_FORMAT_VERSION);
+				break;
+			}
+			continue;
+		}
+		if (rec.fields[0][0] == '#')
+			continue;
+		take_row(d, &rec, res);
+	}
+	if (!header_seen)
+		add_error(d, 1, 0, "空のファイルです（1 行目は「%s,%s」）",
+		    RF_FORMAT_NAME, RF_FORMAT_VERSION);
+	csv_reader_free(rd);
+	check_unique(d, first);
+	return d->nerrors - nerr;
+}
+
+size_t
+rf_read_file(struct rf_doc *d, const char *path, const struct pf_resolver *res)
+{
+	const char	*name = strcmp(path, "-") == 0 ? "(標準入力)" : path;
+	char		*data = NULL, *text, *cause = NULL;
+	size_t		 len = 0, tlen, n, line;
+
+	if (read_whole_file(path, &data, &len, &cause) != 0) {
+		d->errors = xreallocarray(d->errors, d->nerrors + 1,
+		    sizeof *d->errors);
+		d->errors[d->nerrors++] = cause;
+		return 1;
+	}
+	if (len >= 2 && ((data[0] == '\xff' && data[1] == '\xfe') ||
+	    (data[0] == '\xfe' && data[1] == '\xff'))) {
+		free(d->file);
+		d->file = xstrdup(name);
+		add_error(d, 1, 1, "UTF-16 のファイルは読めません（Excel では"
+		    "「CSV UTF-8（コンマ区切り）」で保存してください）");
+		free(data);
+		return 1;
+	}
+	if (!(len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) &&
+	    !utf8_valid(data, len, NULL) && memchr(data, '\0', len) == NULL &&
+	    cp932_likely(data, len)) {
+		/* Excel's plain "CSV (comma delimited)" on Japanese Windows. */
+		if ((text = cp932_decode(data, len, &tlen, &line, &cause)) == NULL) {
+			free(d->file);
+			d->file = xstrdup(name);
+			add_error(d, line, 0, "%s", cause);
+			free(cause);
+			free(data);
+			return 1;
+		}
+		free(data);
+		data = text;
+		len = tlen;
+		d->cp932 = 1;
+	}
+	n = rf_read(d, name, data, len, res);
+	free(data);
+	return n;
+}
+
+void
+rf_write(const struct rf_doc *d, FILE *f, char sep, const char *eol, int bom)
+{
+	struct csv_writer	w;
+	size_t			i, j, n;
+	int			k;
+	char			*head;
+
+	if (bom)
+		fputs("\xef\xbb\xbf", f);
+	csv_writer_init(&w, f, sep, eol);
+	csv_write_field(&w, RF_FORMAT_NAME);
+	csv_write_field(&w, RF_FORMAT_VERSION);
+	csv_end_row(&w);
+	for (k = 0; k < RF_KIND_COUNT; k++) {
+		head = xasprintf("#%s", kinds[k].name);
+		csv_write_field(&w, head);
+		free(head);
+		for (j = 0; j < kinds[k].ncols; j++)
+			csv_write_field(&w, kinds[k].cols[j].name);
+		csv_end_row(&w);
+	}
+	for (i = 0; i < d->n; i++) {
+		const struct rf_row *r = &d->rows[i];
+
+		n = kinds[r->kind].ncols;
+		while (n > 0 && r->f[n - 1][0] == '\0')
+			n--;
+		csv_write_field(&w, kinds[r->kind].name);
+		for (j = 0; j < n; j++)
+			csv_write_field(&w, r->f[j]);
+		csv_end_row(&w);
+	}
+}
