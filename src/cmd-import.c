@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "shisaku/cmd.h"
+#include "shisaku/config.h"
+#include "shisaku/infile.h"
 #include "shisaku/planfile.h"
 #include "shisaku/resultfile.h"
 #include "shisaku/session.h"
@@ -58,16 +60,34 @@ print_counts(const struct pf_doc *d)
 	printf("%s\n", first ? "（行がありません）" : "");
 }
 
+/* The largest file read, from the configuration. */
+static size_t
+import_max(const struct cmd_ctx *ctx)
+{
+	return (size_t)ctx->cfg->import_max_mib << 20;
+}
+
+/* One line on stderr when a file was not plain UTF-8. */
+static void
+say_encoding(const char *path, const struct infile *in)
+{
+	if (in->enc != TENC_UTF8)
+		fprintf(stderr, "%s: 文字コードは %sです\n",
+		    strcmp(path, "-") == 0 ? "(標準入力)" : path,
+		    textenc_label(in->enc));
+}
+
 /* import --results FILE: every row checked, then all of them written as
  * the OS login, or none. */
 static int
-import_results(struct cmd_ctx *ctx, const char *path, int dry)
+import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 {
 	struct store			*st;
 	struct store_resolver		 res;
 	struct store_results_count	 n;
 	struct session			 s = { 0 };
 	struct rf_doc			 d;
+	struct infile			 in;
 	char				*cause = NULL;
 	int				 status, rc;
 	size_t				 e;
@@ -92,11 +112,26 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry)
 	}
 	store_resolver_init(&res, st, ctx->cfg);
 	rf_doc_init(&d);
-	rc = rf_read_file(&d, path, &res.res) == 0 ?
+	if (infile_read(path, import_max(ctx), encoding, &in, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		rf_doc_free(&d);
+		session_clear(&s);
+		store_close(st);
+		return EXIT_INPUT;
+	}
+	say_encoding(path, &in);
+	/* Values that went out to CP932 and came back compare as unchanged. */
+	d.cp932 = in.enc == TENC_CP932;
+	rc = rf_read(&d, strcmp(path, "-") == 0 ? "(標準入力)" : path, in.text,
+	    in.len, &res.res) == 0 ?
 	    store_results_import(st, &d, s.login, dry, &n, &cause) : 1;
+	infile_free(&in);
 	if (rc == 1) {
-		for (e = 0; e < d.nerrors; e++)
+		for (e = 0; e < d.nkept; e++)
 			fprintf(stderr, "%s\n", d.errors[e]);
+		if (d.nerrors > d.nkept)
+			fprintf(stderr, "…ほか %zu 件\n", d.nerrors - d.nkept);
 		cmd_error("%zu 件の誤りがあります。データベースには何も書き込んで"
 		    "いません", d.nerrors);
 		status = EXIT_INPUT;
@@ -120,6 +155,8 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry)
 /* What --help lists. */
 static const char import_options[] =
 	"  --dry-run          検査だけして書き込まない\n"
+	"  --encoding ENC     ファイルの文字コードを指定する（utf-8, utf-8-bom,\n"
+	"                     utf-16, utf-16le, utf-16be, cp932。既定は自動判定）\n"
 	"  --replace          データベースにある計画をファイルで置き換える\n"
 	"  --results FILE     export --results で書き出して記入した実績のファイルを、\n"
 	"                     実行した利用者として入力画面と同じ規則で読み込む\n"
@@ -133,6 +170,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "replace", no_argument, NULL, 'r' },
 		{ "results", no_argument, NULL, 'R' },
+		{ "encoding", required_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -141,7 +179,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct pf_doc		 d;
 	char			*cause = NULL, *login = NULL;
 	int			 ch, dry = 0, replace = 0, status, i, rc;
-	int			 results = 0;
+	int			 results = 0, encoding = -1;
+	enum text_encoding	 forced;
+	struct infile		 in;
 	size_t			 e;
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
@@ -156,6 +196,14 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'R':
 			results = 1;
 			break;
+		case 'e':
+			if (textenc_parse(optarg, &forced, NULL) != 0) {
+				cmd_error("--encoding は utf-8, utf-8-bom, utf-16, utf-16le,"
+				    " utf-16be, cp932 のいずれかです（「%s」）", optarg);
+				return EXIT_USAGE;
+			}
+			encoding = (int)forced;
+			break;
 		case 'h':
 			return cmd_help(&cmd_import_entry, import_options);
 		default:
@@ -165,7 +213,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (optind >= argc || (results && (replace || optind != argc - 1)))
 		return cmd_usage(&cmd_import_entry);
 	if (results)
-		return import_results(ctx, argv[optind], dry);
+		return import_results(ctx, argv[optind], dry, encoding);
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
 		return status;
 	if (!dry && (status = cmd_require_planner(st, "計画の読み込み")) != EXIT_OK) {
@@ -174,8 +222,19 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	store_resolver_init(&res, st, ctx->cfg);
 	pf_doc_init(&d);
-	for (i = optind; i < argc; i++)
-		pf_read_file(&d, argv[i], &res.res, replace);
+	for (i = optind; i < argc; i++) {
+		if (infile_read(argv[i], import_max(ctx), encoding, &in,
+		    &cause) != 0) {
+			pf_doc_error(&d, cause);
+			free(cause);
+			cause = NULL;
+			continue;
+		}
+		say_encoding(argv[i], &in);
+		pf_read(&d, strcmp(argv[i], "-") == 0 ? "(標準入力)" : argv[i],
+		    in.text, in.len, &res.res, replace);
+		infile_free(&in);
+	}
 	if (replace)
 		pf_check_replace(&d, &res.res);
 	if (d.nerrors > 0) {

@@ -173,11 +173,14 @@ static const struct config_option config_options[] = {
 	  config_encodings },
 	{ "export", "line_endings", config_parse_choice, OFF(crlf), 0, 0,
 	  config_line_endings },
+	{ "import", "max_file_mib", config_parse_int, OFF(import_max_mib), 1,
+	  4096, NULL },
 };
 #define CONFIG_NOPTIONS (sizeof config_options / sizeof config_options[0])
 
 static const char *const config_sections[] = {
 	"database", "calendar", "display", "evaluation", "access", "export",
+	"import",
 	"keys", NULL
 };
 

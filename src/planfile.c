@@ -12,6 +12,7 @@
 
 #include "shisaku/csv.h"
 #include "shisaku/fy.h"
+#include "shisaku/infile.h"
 #include "shisaku/planfile.h"
 #include "shisaku/resultfile.h"
 #include "shisaku/util.h"
@@ -838,14 +839,6 @@ doc_file_name(struct pf_doc *d, const char *name)
 	return d->files[d->nfiles++];
 }
 
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t	ls = strlen(s), lx = strlen(suffix);
-
-	return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
-}
-
 size_t
 pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
     const struct pf_resolver *res, int replace)
@@ -866,7 +859,7 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 	c.buckets = xcalloc(c.nbuckets, sizeof *c.buckets);
 	index_doc(&c);
 
-	rd = csv_reader_new(data, len, ends_with(name, ".tsv") ? '\t' : ',');
+	rd = csv_reader_new(data, len, infile_separator(data, len));
 	for (;;) {
 		cause = NULL;
 		rc = csv_read(rd, &rec, &cause, &eline, &ecol);
@@ -947,26 +940,32 @@ pf_check_replace(struct pf_doc *d, const struct pf_resolver *res)
 	return d->nerrors - nerr;
 }
 
-size_t
-pf_read_file(struct pf_doc *d, const char *path, const struct pf_resolver *res,
-    int replace)
+void
+pf_doc_error(struct pf_doc *d, const char *msg)
 {
-	char	*data = NULL, *cause = NULL;
-	size_t	 len = 0, n;
+	d->nerrors++;
+	if (d->nkept >= PF_ERRORS_KEPT)
+		return;
+	d->errors = xreallocarray(d->errors, d->nkept + 1, sizeof *d->errors);
+	d->errors[d->nkept++] = xstrdup(msg);
+}
 
-	if (read_whole_file(path, &data, &len, &cause) != 0) {
-		if (d->nkept < PF_ERRORS_KEPT) {
-			d->errors = xreallocarray(d->errors, d->nkept + 1,
-			    sizeof *d->errors);
-			d->errors[d->nkept++] = cause;
-		} else
-			free(cause);
-		d->nerrors++;
+size_t
+pf_read_file(struct pf_doc *d, const char *path, size_t max_bytes,
+    int encoding, const struct pf_resolver *res, int replace)
+{
+	struct infile	 in;
+	char		*cause = NULL;
+	size_t		 n;
+
+	if (infile_read(path, max_bytes, encoding, &in, &cause) != 0) {
+		pf_doc_error(d, cause);
+		free(cause);
 		return 1;
 	}
-	n = pf_read(d, strcmp(path, "-") == 0 ? "(標準入力)" : path, data, len,
-	    res, replace);
-	free(data);
+	n = pf_read(d, strcmp(path, "-") == 0 ? "(標準入力)" : path, in.text,
+	    in.len, res, replace);
+	infile_free(&in);
 	return n;
 }
 

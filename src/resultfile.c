@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shisaku/cp932.h"
+#include "shisaku/infile.h"
 #include "shisaku/csv.h"
 #include "shisaku/fy.h"
 #include "shisaku/resultfile.h"
@@ -101,7 +101,7 @@ rf_doc_free(struct rf_doc *d)
 			free(d->rows[i].f[j]);
 	free(d->rows);
 	free(d->file);
-	for (i = 0; i < d->nerrors; i++)
+	for (i = 0; i < d->nkept; i++)
 		free(d->errors[i]);
 	free(d->errors);
 	memset(d, 0, sizeof *d);
@@ -130,14 +130,18 @@ static void
 add_error_v(struct rf_doc *d, size_t line, size_t col, const char *fmt,
     va_list ap)
 {
-	char	*msg = xvasprintf(fmt, ap);
+	char	*msg;
 
-	d->errors = xreallocarray(d->errors, d->nerrors + 1, sizeof *d->errors);
+	d->nerrors++;
+	if (d->nkept >= PF_ERRORS_KEPT)
+		return;		/* counted, not kept */
+	msg = xvasprintf(fmt, ap);
+	d->errors = xreallocarray(d->errors, d->nkept + 1, sizeof *d->errors);
 	if (col > 0)
-		d->errors[d->nerrors++] = xasprintf("%s:%zu:%zu: %s",
+		d->errors[d->nkept++] = xasprintf("%s:%zu:%zu: %s",
 		    d->file != NULL ? d->file : "", line, col, msg);
 	else
-		d->errors[d->nerrors++] = xasprintf("%s:%zu: %s",
+		d->errors[d->nkept++] = xasprintf("%s:%zu: %s",
 		    d->file != NULL ? d->file : "", line, msg);
 	free(msg);
 }
@@ -431,14 +435,6 @@ check_unique(struct rf_doc *d, size_t first)
 	free(k);
 }
 
-static int
-ends_with(const char *s, const char *suffix)
-{
-	size_t	ls = strlen(s), lx = strlen(suffix);
-
-	return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
-}
-
 size_t
 rf_read(struct rf_doc *d, const char *name, const char *data, size_t len,
     const struct pf_resolver *res)
@@ -451,7 +447,7 @@ rf_read(struct rf_doc *d, const char *name, const char *data, size_t len,
 
 	free(d->file);
 	d->file = xstrdup(name);
-	rd = csv_reader_new(data, len, ends_with(name, ".tsv") ? '\t' : ',');
+	rd = csv_reader_new(data, len, infile_separator(data, len));
 	for (;;) {
 		cause = NULL;
 		rc = csv_read(rd, &rec, &cause, &eline, &ecol);
@@ -495,50 +491,6 @@ rf_read(struct rf_doc *d, const char *name, const char *data, size_t len,
 	csv_reader_free(rd);
 	check_unique(d, first);
 	return d->nerrors - nerr;
-}
-
-size_t
-rf_read_file(struct rf_doc *d, const char *path, const struct pf_resolver *res)
-{
-	const char	*name = strcmp(path, "-") == 0 ? "(標準入力)" : path;
-	char		*data = NULL, *text, *cause = NULL;
-	size_t		 len = 0, tlen, n, line;
-
-	if (read_whole_file(path, &data, &len, &cause) != 0) {
-		d->errors = xreallocarray(d->errors, d->nerrors + 1,
-		    sizeof *d->errors);
-		d->errors[d->nerrors++] = cause;
-		return 1;
-	}
-	if (len >= 2 && ((data[0] == '\xff' && data[1] == '\xfe') ||
-	    (data[0] == '\xfe' && data[1] == '\xff'))) {
-		free(d->file);
-		d->file = xstrdup(name);
-		add_error(d, 1, 1, "UTF-16 のファイルは読めません（Excel では"
-		    "「CSV UTF-8（コンマ区切り）」で保存してください）");
-		free(data);
-		return 1;
-	}
-	if (!(len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) &&
-	    !utf8_valid(data, len, NULL) && memchr(data, '\0', len) == NULL &&
-	    cp932_likely(data, len)) {
-		/* Excel's plain "CSV (comma delimited)" on Japanese Windows. */
-		if ((text = cp932_decode(data, len, &tlen, &line, &cause)) == NULL) {
-			free(d->file);
-			d->file = xstrdup(name);
-			add_error(d, line, 0, "%s", cause);
-			free(cause);
-			free(data);
-			return 1;
-		}
-		free(data);
-		data = text;
-		len = tlen;
-		d->cp932 = 1;
-	}
-	n = rf_read(d, name, data, len, res);
-	free(data);
-	return n;
 }
 
 void

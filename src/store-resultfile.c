@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shisaku/cp932.h"
+#include "shisaku/textenc.h"
 #include "shisaku/fy.h"
 #include "shisaku/store-actual.h"
 #include "shisaku/store-internal.h"
@@ -520,7 +520,7 @@ static const char *
 adopt(const struct import *im, const char *file, const char *db)
 {
 	if (im->d->cp932 && strcmp(file, db != NULL ? db : "") != 0 &&
-	    cp932_same(file, db))
+	    textenc_cp932_same(file, db))
 		return db != NULL ? db : "";
 	return file;
 }
@@ -555,7 +555,7 @@ file_value(struct import *im, struct rf_row *r, const char *unit,
 		return -1;
 	}
 	if (im->d->cp932 && v->kind == VALUE_TEXT && db->kind == VALUE_TEXT &&
-	    !value_equal(v, db) && cp932_same(v->text, db->text)) {
+	    !value_equal(v, db) && textenc_cp932_same(v->text, db->text)) {
 		value_clear(v);
 		value_copy(v, db);
 	}

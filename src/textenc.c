@@ -215,23 +215,30 @@ map_back(char *s, size_t len)
 	return w;
 }
 
+/* The message for the byte at offset at of buf (len bytes) that does not
+ * read as `as`; its line and column, counted in the n bytes of UTF-8
+ * decoded before it, go to *line and *col (either may be NULL). */
 static char *
 bad_byte_message(const char *decoded, size_t n, const char *buf, size_t at,
-    size_t len, const char *as)
+    size_t len, const char *as, size_t *line, size_t *col)
 {
-	size_t	line, col;
+	size_t	l, c;
 
-	position_after(decoded, n, &line, &col);
+	position_after(decoded, n, &l, &c);
+	if (line != NULL)
+		*line = l;
+	if (col != NULL)
+		*col = c;
 	if (at >= len)
-		return xasprintf("%zu 行 %zu 列: ファイルが文字の途中で終わっています"
-		    "（%s として読めません）", line, col, as);
-	return xasprintf("%zu 行 %zu 列: バイト 0x%02X は %s として読めません",
-	    line, col, (unsigned char)buf[at], as);
+		return xasprintf("ファイルが文字の途中で終わっています（%s として読め"
+		    "ません）", as);
+	return xasprintf("バイト 0x%02X は %s として読めません",
+	    (unsigned char)buf[at], as);
 }
 
 int
 textenc_decode(const char *buf, size_t len, enum text_encoding enc,
-    char **out, size_t *outlen, char **cause)
+    char **out, size_t *outlen, size_t *line, size_t *col, char **cause)
 {
 	size_t	 bad, skip = 0;
 	char	*t;
@@ -246,7 +253,7 @@ textenc_decode(const char *buf, size_t len, enum text_encoding enc,
 			skip = 3;
 		if (!utf8_valid(buf + skip, len - skip, &bad)) {
 			*cause = bad_byte_message(buf + skip, bad, buf + skip, bad,
-			    len - skip, "UTF-8");
+			    len - skip, "UTF-8", line, col);
 			return -1;
 		}
 		*out = xstrndup(buf + skip, len - skip);
@@ -269,7 +276,7 @@ textenc_decode(const char *buf, size_t len, enum text_encoding enc,
 	}
 	if (rc != 0) {
 		*cause = bad_byte_message(t, *outlen, buf + skip, bad, len - skip,
-		    textenc_label(enc));
+		    textenc_label(enc), line, col);
 		free(t);
 		*outlen = 0;
 		return -1;
@@ -287,9 +294,38 @@ textenc_decode(const char *buf, size_t len, enum text_encoding enc,
 	return 0;
 }
 
+/* Whether more of the non-ASCII bytes of buf form UTF-8 sequences than
+ * stand out of place in UTF-8. */
+static int
+mostly_utf8(const char *buf, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)buf;
+	size_t			 i = 0, good = 0, bad = 0, n, k;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = p[i] >= 0xF0 && p[i] <= 0xF4 ? 4 : p[i] >= 0xE0 && p[i] <= 0xEF ?
+		    3 : p[i] >= 0xC2 && p[i] <= 0xDF ? 2 : 0;
+		for (k = 1; n > 0 && k < n; k++)
+			if (i + k >= len || (p[i + k] & 0xC0) != 0x80)
+				n = 0;
+		if (n == 0) {
+			bad++;
+			i++;
+		} else {
+			good += n;
+			i += n;
+		}
+	}
+	return good > bad;
+}
+
 int
 textenc_detect(const char *buf, size_t len, enum text_encoding *enc,
-    char **cause)
+    size_t *line, size_t *col, char **cause)
 {
 	size_t	 bad8, bad932, n932;
 	char	*t, *m;
@@ -310,6 +346,14 @@ textenc_detect(const char *buf, size_t len, enum text_encoding *enc,
 		*enc = TENC_UTF8;
 		return 0;
 	}
+	/* Japanese UTF-8 text often reads as CP932 too: a UTF-8 file with a
+	 * damaged byte must not turn into CP932 gibberish. */
+	if (mostly_utf8(buf, len)) {
+		m = bad_byte_message(buf, bad8, buf, bad8, len, "UTF-8", line, col);
+		*cause = xasprintf("UTF-8 のファイルに読めないバイトがあります（%s）", m);
+		free(m);
+		return -1;
+	}
 	if (iconv_to_utf8("CP932", buf, len, &t, &n932, &bad932) == 0) {
 		free(t);
 		*enc = TENC_CP932;
@@ -317,9 +361,9 @@ textenc_detect(const char *buf, size_t len, enum text_encoding *enc,
 	}
 	/* Neither: name the byte where the reading that got further stopped. */
 	if (bad932 > bad8)
-		m = bad_byte_message(t, n932, buf, bad932, len, "CP932");
+		m = bad_byte_message(t, n932, buf, bad932, len, "CP932", line, col);
 	else
-		m = bad_byte_message(buf, bad8, buf, bad8, len, "UTF-8");
+		m = bad_byte_message(buf, bad8, buf, bad8, len, "UTF-8", line, col);
 	*cause = xasprintf("文字コードが UTF-8 でも CP932 でもありません（%s）", m);
 	free(m);
 	free(t);
@@ -385,4 +429,48 @@ textenc_encode_cp932(const char *utf8, size_t len, enum textenc_unmappable how,
 	*out = buf;
 	*outlen = w;
 	return 0;
+}
+
+/* The next code point of *s, with CP932's look-alikes folded to the
+ * Unicode forms; 0 at the end. A byte that is not UTF-8 is itself. */
+static unsigned
+next_folded(const unsigned char **s)
+{
+	const unsigned char	*p = *s;
+	size_t			 n, k;
+	unsigned		 cp;
+
+	if (p[0] == 0)
+		return 0;
+	n = p[0] < 0x80 ? 1 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 :
+	    p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 && p[0] <= 0xDF ? 2 : 0;
+	for (k = 1; n > 1 && k < n; k++)
+		if ((p[k] & 0xC0) != 0x80)	/* also stops at the NUL */
+			n = 0;
+	if (n == 0) {
+		(*s)++;
+		return 0x110000 + p[0];	/* a byte that is not UTF-8 stays apart */
+	}
+	cp = utf8_decode_one(p, &n);
+	*s += n;
+	for (k = 0; k < NPAIRS; k++)
+		if (pairs[k].cp932 == cp)
+			return pairs[k].unicode;
+	return cp;
+}
+
+int
+textenc_cp932_same(const char *a, const char *b)
+{
+	const unsigned char	*p = (const unsigned char *)(a != NULL ? a : "");
+	const unsigned char	*q = (const unsigned char *)(b != NULL ? b : "");
+	unsigned		 x, y;
+
+	do {
+		x = next_folded(&p);
+		y = next_folded(&q);
+		if (x != y)
+			return 0;
+	} while (x != 0);
+	return 1;
 }

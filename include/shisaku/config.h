@@ -46,6 +46,8 @@ struct config {
 	/* [export] */
 	enum config_encoding	 encoding;
 	int			 crlf;
+	/* [import] */
+	int			 import_max_mib;	/* largest file read, MiB */
 	/* [keys] */
 	int			 nkeys;
 	struct config_keybinding keys[CONFIG_MAX_KEYS];

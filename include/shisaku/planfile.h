@@ -110,9 +110,16 @@ size_t pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
  */
 size_t pf_check_replace(struct pf_doc *d, const struct pf_resolver *res);
 
-/* Reads a file from disk (or "-" for standard input) with pf_read. */
-size_t pf_read_file(struct pf_doc *d, const char *path,
-    const struct pf_resolver *res, int replace);
+/* Reads a file from disk (or "-" for standard input) with infile_read
+ * (at most max_bytes; encoding -1 detects it, see textenc.h), then
+ * pf_read. A file that cannot be read is one error. */
+#define PF_MAX_BYTES_DEFAULT (64u << 20)
+size_t pf_read_file(struct pf_doc *d, const char *path, size_t max_bytes,
+    int encoding, const struct pf_resolver *res, int replace);
+
+/* Adds a problem that belongs to no line (counted; kept while fewer than
+ * PF_ERRORS_KEPT are). */
+void pf_doc_error(struct pf_doc *d, const char *msg);
 
 /* Writes d as a plan file with a header of column names. */
 void pf_write(const struct pf_doc *d, FILE *f, char sep, const char *eol, int bom);

@@ -60,7 +60,10 @@ struct rf_doc {
 	size_t		 n, cap;
 	char		*file;		/* the name errors give; NULL */
 	int		 cp932;		/* the file was read as CP932 */
-	char		**errors;	/* "FILE:LINE:COLUMN: message" */
+	/* The first PF_ERRORS_KEPT problems, "FILE:LINE:COLUMN: message";
+	 * nerrors counts them all. */
+	char		**errors;
+	size_t		 nkept;
 	size_t		 nerrors;
 };
 
@@ -83,10 +86,11 @@ struct rf_row *rf_doc_add(struct rf_doc *d, enum rf_kind kind,
 size_t rf_read(struct rf_doc *d, const char *name, const char *data,
     size_t len, const struct pf_resolver *res);
 
-/* Reads a file from disk ("-" = standard input): UTF-8 with or without a
- * BOM, or CP932 as Excel saves a plain CSV (d->cp932 is then set). */
-size_t rf_read_file(struct rf_doc *d, const char *path,
-    const struct pf_resolver *res);
+/* Reads a file from disk ("-" = standard input) with infile_read: at
+ * most max_bytes, in the encoding given (-1: detected; see textenc.h);
+ * d->cp932 is set when it was read as CP932. */
+size_t rf_read_file(struct rf_doc *d, const char *path, size_t max_bytes,
+    int encoding, const struct pf_resolver *res);
 
 /* Adds an error at row r's line and column col (a column index of r's
  * kind; -1 for the kind's column). */

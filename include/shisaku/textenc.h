@@ -37,22 +37,23 @@ int textenc_parse(const char *word, enum text_encoding *out, int *any_utf16);
 
 /*
  * Finds the encoding of a file's bytes: a UTF-8 BOM, a UTF-16LE or BE
- * BOM, else valid UTF-8, else valid CP932. Returns 0 and *enc, or -1 with
- * *cause naming the first byte that is neither (line and column, 1-based,
- * columns counted in characters).
+ * BOM, else valid UTF-8, else valid CP932 (unless most of it is UTF-8
+ * with a damaged byte). Returns 0 and *enc, or -1 with *cause naming the
+ * first byte that fits none, and its line and column in *line and *col
+ * (1-based, columns counted in characters; either may be NULL).
  */
 int textenc_detect(const char *buf, size_t len, enum text_encoding *enc,
-    char **cause);
+    size_t *line, size_t *col, char **cause);
 
 /*
  * Converts the bytes of a file in enc to UTF-8 without a BOM (a BOM of
  * the encoding is skipped) into a new NUL-terminated *out of *outlen
  * bytes; CP932's look-alikes are mapped back (see above). A byte sequence
- * that is not valid in enc gives -1 with *cause naming its line and
- * column.
+ * that is not valid in enc gives -1 with *cause, and its line and column
+ * in *line and *col (either may be NULL).
  */
 int textenc_decode(const char *buf, size_t len, enum text_encoding enc,
-    char **out, size_t *outlen, char **cause);
+    char **out, size_t *outlen, size_t *line, size_t *col, char **cause);
 
 /* What to do with a character CP932 cannot hold. */
 enum textenc_unmappable {
@@ -73,5 +74,10 @@ int textenc_encode_cp932(const char *utf8, size_t len,
 /* The CP932 look-alike of a Unicode character, or the character itself
  * (for the man page's table and tests). */
 unsigned textenc_cp932_pair(unsigned cp);
+
+/* 1 if a and b (UTF-8; NULL is "") are the same text but for the pairs
+ * CP932 folds (〜 and ～, — and ―, …), else 0: a value that went out to
+ * CP932 and came back unchanged is no change. */
+int textenc_cp932_same(const char *a, const char *b);
 
 #endif

@@ -387,7 +387,7 @@ TEST(test_samples_round_trip)
 	store_resolver_init(&res, st, NULL);
 	pf_doc_init(&d);
 	for (i = 0; i < sizeof samples / sizeof samples[0]; i++)
-		CHECK_INT(pf_read_file(&d, samples[i], &res.res, 0), 0);
+		CHECK_INT(pf_read_file(&d, samples[i], PF_MAX_BYTES_DEFAULT, -1, &res.res, 0), 0);
 	for (i = 0; i < d.nkept; i++)
 		fprintf(stderr, "%s\n", d.errors[i]);
 	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
@@ -423,10 +423,10 @@ TEST(test_sample_counts_per_plan)
 
 	store_resolver_init(&res, st, NULL);
 	pf_doc_init(&d);
-	CHECK_INT(pf_read_file(&d, samples[0], &res.res, 0) +
-	    pf_read_file(&d, samples[1], &res.res, 0) +
-	    pf_read_file(&d, samples[2], &res.res, 0) +
-	    pf_read_file(&d, samples[3], &res.res, 0), 0);
+	CHECK_INT(pf_read_file(&d, samples[0], PF_MAX_BYTES_DEFAULT, -1, &res.res, 0) +
+	    pf_read_file(&d, samples[1], PF_MAX_BYTES_DEFAULT, -1, &res.res, 0) +
+	    pf_read_file(&d, samples[2], PF_MAX_BYTES_DEFAULT, -1, &res.res, 0) +
+	    pf_read_file(&d, samples[3], PF_MAX_BYTES_DEFAULT, -1, &res.res, 0), 0);
 	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
 	pf_doc_free(&d);
 	yuki = export_all(st, "yuki-ap");

@@ -22,7 +22,7 @@
 #include "harness.h"
 #include "peek.h"
 #include "shisaku/config.h"
-#include "shisaku/cp932.h"
+#include "shisaku/textenc.h"
 #include "shisaku/resultfile.h"
 #include "shisaku/store-actual.h"
 #include "shisaku/store-plan.h"
@@ -138,7 +138,7 @@ import_as(const char *login, const char *text, int dry,
 		all = t;
 		free(cause);
 	}
-	for (i = 0; i < d.nerrors; i++) {
+	for (i = 0; i < d.nkept; i++) {
 		t = xasprintf("%s%s\n", all, d.errors[i]);
 		free(all);
 		all = t;
@@ -161,31 +161,39 @@ contains(const char *hay, const char *needle)
 
 TEST(test_cp932_pairs_and_decoding)
 {
-	/* 取組 and ～ in CP932, then one damaged byte in UTF-8 text. */
+	/* 取組 and 〜 in CP932, then one damaged byte in UTF-8 text. */
 	static const char sjis[] = "\x8e\xe6\x91\x67\x81\x60\n";
 	static const char damaged[] = "取組の実績を入力する\xff";
-	char	*out, *cause = NULL;
-	size_t	 len = 0, line = 0;
+	enum text_encoding enc;
+	char	*out = NULL, *cause = NULL;
+	size_t	 len = 0, line = 0, col = 0;
 
-	CHECK(cp932_same("10〜20", "10～20"));
-	CHECK(cp932_same("—", "―"));
-	CHECK(cp932_same("−5 ‖ ¢£¬", "－5 ∥ ￠￡￢"));
-	CHECK(cp932_same(NULL, ""));
-	CHECK(!cp932_same("10〜20", "10-20"));
-	CHECK(!cp932_same("取組", "取組み"));
-	CHECK(!cp932_same("a", "a\xff"));
+	CHECK(textenc_cp932_same("10〜20", "10～20"));
+	CHECK(textenc_cp932_same("—", "―"));
+	CHECK(textenc_cp932_same("−5 ‖ ¢£¬", "－5 ∥ ￠￡￢"));
+	CHECK(textenc_cp932_same(NULL, ""));
+	CHECK(!textenc_cp932_same("10〜20", "10-20"));
+	CHECK(!textenc_cp932_same("取組", "取組み"));
+	CHECK(!textenc_cp932_same("a", "a\xff"));
 
-	CHECK(cp932_likely(sjis, strlen(sjis)));
-	CHECK(!cp932_likely(damaged, strlen(damaged)));
-	out = cp932_decode(sjis, strlen(sjis), &len, &line, &cause);
-	CHECK_STR(out, "取組～\n");
-	CHECK_INT(len, strlen("取組～\n"));
+	CHECK_INT(textenc_detect(sjis, strlen(sjis), &enc, NULL, NULL, &cause), 0);
+	CHECK_INT(enc, TENC_CP932);
+	/* A UTF-8 file with one bad byte stays UTF-8, and says where. */
+	CHECK_INT(textenc_detect(damaged, strlen(damaged), &enc, &line, &col,
+	    &cause), -1);
+	CHECK(contains(cause, "バイト 0xFF は UTF-8 として読めません"));
+	CHECK(line == 1 && col == 11);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(textenc_decode(sjis, strlen(sjis), TENC_CP932, &out, &len,
+	    NULL, NULL, &cause), 0);
+	CHECK_STR(out, "取組〜\n");
+	CHECK_INT(len, strlen("取組〜\n"));
 	free(out);
 	/* 0x85 0x40 is no CP932 character: named with its line. */
-	out = cp932_decode("a\nb\n\x85\x40", 7, &len, &line, &cause);
-	CHECK(out == NULL);
-	CHECK_INT(line, 3);
-	CHECK(contains(cause, "0x85"));
+	CHECK_INT(textenc_decode("a\nb\n\x85\x40", 7, TENC_CP932, &out, &len,
+	    &line, &col, &cause), -1);
+	CHECK(contains(cause, "バイト 0x85") && line == 3 && col == 1);
 	free(cause);
 }
 
@@ -215,7 +223,7 @@ TEST(test_rows_are_checked_with_line_and_column)
 	store_resolver_init(&res, st, cfg);
 	rf_doc_init(&d);
 	CHECK_INT(rf_read(&d, "file.csv", text, strlen(text), &res.res), 11);
-	for (i = 0; i < d.nerrors; i++) {
+	for (i = 0; i < d.nkept; i++) {
 		t = xasprintf("%s%s\n", all, d.errors[i]);
 		free(all);
 		all = t;

@@ -19,9 +19,9 @@ read_any(const char *buf, size_t len, enum text_encoding *enc, char **cause)
 	char	*out = NULL;
 	size_t	 n;
 
-	if (textenc_detect(buf, len, enc, cause) != 0)
+	if (textenc_detect(buf, len, enc, NULL, NULL, cause) != 0)
 		return NULL;
-	if (textenc_decode(buf, len, *enc, &out, &n, cause) != 0)
+	if (textenc_decode(buf, len, *enc, &out, &n, NULL, NULL, cause) != 0)
 		return NULL;
 	return out;
 }
@@ -68,9 +68,14 @@ TEST(neither_names_the_first_bad_byte_once)
 	/* Good CP932 on two lines, then a byte no encoding here allows. */
 	static const char junk[] = "\x8c\x76\x89\xe6\n\x8c\x76\xff\x80rest\n";
 
-	CHECK_INT(textenc_detect(junk, sizeof junk - 1, &enc, &cause), -1);
-	CHECK_STR(cause, "文字コードが UTF-8 でも CP932 でもありません（2 行 2 列: "
+	size_t			 line = 0, col = 0;
+
+	CHECK_INT(textenc_detect(junk, sizeof junk - 1, &enc, &line, &col,
+	    &cause), -1);
+	CHECK_STR(cause, "文字コードが UTF-8 でも CP932 でもありません（"
 	    "バイト 0xFF は CP932 として読めません）");
+	CHECK_INT(line, 2);
+	CHECK_INT(col, 2);
 	free(cause);
 	cause = NULL;
 	/* Forced as UTF-8, the same file fails at its first byte. */
@@ -79,8 +84,9 @@ TEST(neither_names_the_first_bad_byte_once)
 		size_t	 n;
 
 		CHECK_INT(textenc_decode(junk, sizeof junk - 1, TENC_UTF8, &out, &n,
-		    &cause), -1);
-		CHECK_STR(cause, "1 行 1 列: バイト 0x8C は UTF-8 として読めません");
+		    &line, &col, &cause), -1);
+		CHECK_STR(cause, "バイト 0x8C は UTF-8 として読めません");
+		CHECK(line == 1 && col == 1);
 		free(cause);
 		CHECK(out == NULL);
 	}
@@ -97,7 +103,8 @@ TEST(cp932_pairs_round_trip)
 	CHECK_INT(replaced, 0);
 	/* EM DASH goes out as CP932's 0x815C, WAVE DASH as 0x8160. */
 	CHECK(sj != NULL && memcmp(sj, "A\x81\x5c" "B\x81\x60" "C", 7) == 0);
-	CHECK_INT(textenc_decode(sj, n, TENC_CP932, &back, &m, &cause), 0);
+	CHECK_INT(textenc_decode(sj, n, TENC_CP932, &back, &m, NULL, NULL,
+	    &cause), 0);
 	CHECK_STR(back, text);
 	free(sj);
 	free(back);
@@ -122,7 +129,8 @@ TEST(unmappable_is_refused_by_name_or_geta)
 	CHECK_INT(textenc_encode_cp932(text, strlen(text), TENC_GETA, &sj, &n,
 	    &replaced, &cause), 0);
 	CHECK_INT(replaced, 2);
-	CHECK_INT(textenc_decode(sj, n, TENC_CP932, &back, &m, &cause), 0);
+	CHECK_INT(textenc_decode(sj, n, TENC_CP932, &back, &m, NULL, NULL,
+	    &cause), 0);
 	CHECK_STR(back, "一行目\n取組〓研修と〓行");
 	free(sj);
 	free(back);

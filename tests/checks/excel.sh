@@ -1,0 +1,80 @@
+#!/bin/sh
+# Plans through Excel and back, in the encodings Excel writes: each sample
+# exported, saved as Excel's 「Unicode テキスト」 (UTF-16LE with a BOM and
+# tabs) and as UTF-8 with a BOM, imported into a new database and
+# exported again, byte for byte the same; CP932 read and said so; a file
+# in no encoding one error with its line and column; files that are not
+# plan files refused before a byte is read.
+. "$(dirname "$0")/lib.sh"
+cd "$(dirname "$0")/../.."
+bin=${SHISAKU_BIN:-build/san/shisaku}
+db=$scratch/src.db
+"$bin" -d "$db" init >/dev/null 2>&1 && "$bin" -d "$db" import db/samples/*.csv >/dev/null 2>&1 ||
+    fail "the samples load" "init or import failed"
+
+for plan in yuki-ap omitama-dx shimotsuma-6 omitama-1; do
+	"$bin" -d "$db" export --plan "$plan" -o "$scratch/$plan.csv"
+	"$bin" -d "$db" export --plan "$plan" --tsv --crlf -o "$scratch/$plan.tsv"
+	# Excel's Unicode text: UTF-16LE, a BOM, tabs, CRLF.
+	{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$scratch/$plan.tsv"; } \
+	    > "$scratch/$plan-utf16.txt"
+	new=$scratch/$plan-16.db
+	"$bin" -d "$new" init >/dev/null 2>&1
+	if "$bin" -d "$new" import "$scratch/$plan-utf16.txt" > "$scratch/out" 2> "$scratch/err"; then
+		pass "$plan: UTF-16 with tabs imports"
+	else
+		fail "$plan: UTF-16 with tabs imports" "$(head -c 600 "$scratch/err")"
+	fi
+	grep -q '文字コードは UTF-16LEです' "$scratch/err" &&
+	    pass "$plan: says it read UTF-16LE" || fail "$plan: says it read UTF-16LE" "$(cat "$scratch/err")"
+	"$bin" -d "$new" export --plan "$plan" -o "$scratch/$plan-again.csv"
+	cmp -s "$scratch/$plan.csv" "$scratch/$plan-again.csv" &&
+	    pass "$plan: through UTF-16 and back, the same export" ||
+	    fail "$plan: through UTF-16" "$(diff "$scratch/$plan.csv" "$scratch/$plan-again.csv" | head -n 8)"
+done
+
+# CP932, as Excel's plain CSV saves it (omitama-1 holds only characters
+# CP932 has): read, said so, the same plan.
+iconv -f UTF-8 -t CP932 "$scratch/omitama-1.csv" > "$scratch/sjis.csv"
+"$bin" -d "$scratch/sjis.db" init >/dev/null 2>&1
+"$bin" -d "$scratch/sjis.db" import "$scratch/sjis.csv" > /dev/null 2> "$scratch/err" &&
+    grep -q '文字コードは CP932（Shift_JIS）です' "$scratch/err" &&
+    pass "a CP932 file is read and said so" || fail "CP932 import" "$(cat "$scratch/err")"
+"$bin" -d "$scratch/sjis.db" export --plan omitama-1 -o "$scratch/sjis-again.csv"
+cmp -s "$scratch/omitama-1.csv" "$scratch/sjis-again.csv" &&
+    pass "CP932 in, the same plan out" || fail "CP932 round trip" "$(diff "$scratch/omitama-1.csv" "$scratch/sjis-again.csv" | head -n 8)"
+# --encoding forces a reading: the same CP932 file read as UTF-8 fails
+# once, at its first Japanese byte.
+"$bin" -d "$scratch/sjis.db" import --dry-run --encoding utf-8 "$scratch/sjis.csv" 2> "$scratch/err"; rc=$?
+[ "$rc" = 1 ] && [ "$(grep -c 'sjis.csv:' "$scratch/err")" = 1 ] &&
+    grep -q 'sjis.csv:16:6: バイト 0x8F は UTF-8 として読めません' "$scratch/err" &&
+    pass "--encoding utf-8 on a CP932 file: one error at its first kanji (16:6)" ||
+    fail "--encoding utf-8 on CP932" "rc $rc: $(head -c 400 "$scratch/err")"
+
+# A file in no encoding: one error naming the first bad byte, not one per
+# line, and nothing written.
+{ head -n 3 "$scratch/omitama-1.csv"; printf 'plan,x,\377\376\375\n'; cat "$scratch/omitama-1.csv"; } > "$scratch/junk.csv"
+before=$(sqlite3 "$scratch/sjis.db" .dump | md5sum)
+"$bin" -d "$scratch/sjis.db" import "$scratch/junk.csv" 2> "$scratch/err"; rc=$?
+[ "$rc" = 1 ] && [ "$(grep -c 'junk.csv' "$scratch/err")" = 1 ] &&
+    grep -q 'junk.csv:4:8: ' "$scratch/err" &&
+    pass "a file in no encoding: one error at its first bad byte" ||
+    fail "a file in no encoding" "rc $rc: $(head -c 600 "$scratch/err")"
+[ "$(sqlite3 "$scratch/sjis.db" .dump | md5sum)" = "$before" ] &&
+    pass "and nothing was written" || fail "nothing written" "the database changed"
+
+# Refused before reading: a directory, a FIFO, a device, a file over the
+# configured size. Each must answer at once (a FIFO must not block).
+mkfifo "$scratch/fifo"
+printf '[import]\nmax_file_mib = 1\n' > "$scratch/small.ini"
+head -c 2000000 /dev/zero | tr '\0' 'a' > "$scratch/big.csv"
+for t in "$scratch:ディレクトリです" "$scratch/fifo:通常のファイルではありません" \
+    "/dev/zero:通常のファイルではありません" "$scratch/big.csv:大きすぎます"; do
+	f=${t%%:*} want=${t#*:}
+	timeout 20 "$bin" -c "$scratch/small.ini" -d "$scratch/sjis.db" import --dry-run "$f" \
+	    > /dev/null 2> "$scratch/err"; rc=$?
+	[ "$rc" = 1 ] && grep -q "$want" "$scratch/err" &&
+	    pass "$(basename "$f") refused: $want" ||
+	    fail "$(basename "$f") refused" "rc $rc: $(head -c 300 "$scratch/err")"
+done
+finish
