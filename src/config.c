@@ -110,6 +110,11 @@ static const struct config_name config_widths[] = {
 	{ "2", 1 },
 	{ NULL, 0 }
 };
+static const struct config_name config_bars[] = {
+	{ "ascii", 0 },
+	{ "blocks", 1 },
+	{ NULL, 0 }
+};
 static const struct config_name config_unknown_users[] = {
 	{ "readonly", UNKNOWN_USER_READONLY },
 	{ "refuse", UNKNOWN_USER_REFUSE },
@@ -158,6 +163,8 @@ static const struct config_option config_options[] = {
 	  OFF(ambiguous_wide), 0, 0, config_widths },
 	{ "display", "ascii_symbols", config_parse_bool, OFF(ascii_symbols),
 	  0, 0, config_booleans },
+	{ "display", "bars", config_parse_choice, OFF(bars_blocks), 0, 0,
+	  config_bars },
 	{ "display", "color_title", config_parse_color, OFF(color_title),
 	  0, 0, NULL },
 	{ "display", "color_select", config_parse_color, OFF(color_select),

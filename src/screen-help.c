@@ -52,7 +52,7 @@ static const struct {
 	{ "help", "ヘルプ" },
 };
 
-enum help_kind { HELP_HEADING, HELP_ACTION, HELP_FIXED, HELP_BLANK };
+enum help_kind { HELP_HEADING, HELP_ACTION, HELP_FIXED, HELP_NOTE, HELP_BLANK };
 
 struct help_row {
 	enum help_kind	 kind;
@@ -107,7 +107,7 @@ help_is_frame_action(enum key_action a)
 
 /* Builds the rows from the live key table. */
 static void
-help_build(struct help_screen *hs)
+help_build(struct ui *ui, struct help_screen *hs)
 {
 	const struct screen_ops	*of = hs->of;
 	size_t			 i;
@@ -126,6 +126,16 @@ help_build(struct help_screen *hs)
 
 		r->keys = of->fixed_keys[i].keys;
 		r->text = xstrdup(of->fixed_keys[i].text);
+	}
+	if (of->notes != NULL) {
+		const char *const	*notes;
+		size_t			 nnotes;
+
+		notes = of->notes(ui, &nnotes);
+		help_add(hs, HELP_BLANK);
+		help_add(hs, HELP_HEADING)->text = xstrdup("表示の見方");
+		for (i = 0; i < nnotes; i++)
+			help_add(hs, HELP_NOTE)->text = xstrdup(notes[i]);
 	}
 	help_add(hs, HELP_BLANK);
 	help_add(hs, HELP_HEADING)->text = xstrdup("どの画面でも使える操作");
@@ -177,6 +187,9 @@ help_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 		ui_put(w, y, x + 1, r->text, cols - 2, 0,
 		    sel | ui_attr(ui, UI_HEADER));
 		break;
+	case HELP_NOTE:
+		ui_put(w, y, x + 3, r->text, cols - 4, 0, sel);
+		break;
 	case HELP_ACTION:
 	case HELP_FIXED:
 		keys = r->kind == HELP_ACTION ? keys_action_keys(r->act) :
@@ -208,6 +221,7 @@ help_row_text(void *owner, long row)
 	case HELP_FIXED:
 		return xasprintf("%s %s", r->keys, r->text);
 	case HELP_HEADING:
+	case HELP_NOTE:
 		return xstrdup(r->text);
 	default:
 		return NULL;
@@ -232,7 +246,7 @@ help_open(struct ui *ui, const void *arg)
 		return NULL;
 	hs = xcalloc(1, sizeof *hs);
 	hs->of = arg;
-	help_build(hs);
+	help_build(ui, hs);
 	ui_list_init(&hs->list, (long)hs->nrows, hs);
 	hs->list.draw_row = help_draw_row;
 	hs->list.row_text = help_row_text;

@@ -1,12 +1,13 @@
 /*
  * The indicator list: every indicator of a plan with the code of its node,
  * its name, category, baseline, the target for the chosen fiscal year (or
- * the final target when the year has none), the year's actual and the
- * achievement rate. Sorts by plan order, achievement (ascending and
- * descending) or name; filters by department and category; / searches.
- * Enter opens the sheet of the indicator's node. The rows are a virtual
- * list (ui-list); the details of the row under the cursor are shown at
- * the bottom.
+ * the final target, marked 最終, when the year has none), the year's
+ * actual, the achievement rate and the trend bar over the years. Values
+ * show as the plan printed them. Sorts by plan order, achievement
+ * (ascending and descending) or name; filters by department and category;
+ * / searches. Enter opens the sheet of the indicator's node. The rows are
+ * a virtual list (ui-list); the details of the row under the cursor are
+ * shown at the bottom.
  */
 
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/textwidth.h"
+#include "shisaku/trend.h"
 #include "shisaku/ui-list.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
@@ -37,6 +39,7 @@ struct ind_screen {
 	int		 loaded_fy;
 	double		*rate;		/* per list row; -1 = none */
 	enum achieve_status *rstat;
+	char		**bars;		/* per list row: the trend bar */
 	size_t		*view;		/* list rows shown, in sort order */
 	size_t		 nview;
 	enum ind_sort	 sort;
@@ -50,10 +53,11 @@ struct ind_screen {
 	/* layout: the widths the contents want, and those used */
 	size_t		 measured_n;	/* list.n + 1 when measured, 0 = stale */
 	int		 nat_code_w, nat_cat_w, nat_base_w, nat_target_w;
-	int		 nat_actual_w;
+	int		 nat_actual_w, nat_bar_w;
 	int		 seen_lines, seen_cols;	/* terminal size at refresh */
 	int		 cols, lines;
 	int		 code_w, name_w, cat_w, base_w, target_w, actual_w, rate_w;
+	int		 bar_w;		/* 0 = the bar column is left out */
 	int		 detail_y, detail_h;
 };
 
@@ -65,6 +69,8 @@ static const enum key_action ind_actions[] = {
 };
 
 #define IND_RATE_W 7
+/* What marks a final target standing in for the year's. */
+#define IND_FINAL_MARK "最終 "
 
 static int
 ind_cmp_ll(const void *a, const void *b)
@@ -100,19 +106,38 @@ ind_row_rate(const struct indicator_row *r, enum achieve_status *st)
 	return achieve_rate(&ain, st);
 }
 
-/* A value of a row, with the decimals of the row's other values. */
+/* A value of a row as the plan printed it, with the unit. */
 static char *
 ind_value(const struct indicator_row *r, const struct value *v)
 {
-	int	d = screen_sheet_decimals(&r->base), e;
+	return screen_sheet_value(v, r->unit);
+}
 
-	if ((e = screen_sheet_decimals(&r->target)) > d)
-		d = e;
-	if ((e = screen_sheet_decimals(&r->final)) > d)
-		d = e;
-	if ((e = screen_sheet_decimals(&r->actual)) > d)
-		d = e;
-	return screen_sheet_value_dec(v, r->unit, d);
+/* The target column: the year's target, or the final one marked 最終. */
+static char *
+ind_target(const struct indicator_row *r)
+{
+	char	*v = ind_value(r, &r->target), *t;
+
+	if (!r->target_is_final || *v == '\0')
+		return v;
+	t = xasprintf("%s%s", IND_FINAL_MARK, v);
+	free(v);
+	return t;
+}
+
+/* The trend bar of a row over the plan's years. */
+static char *
+ind_bar(struct ui *ui, const struct indicator_list *l,
+    const struct indicator_row *r)
+{
+	struct trend_cell	cells[TREND_MAX_CELLS];
+	size_t			n;
+
+	return screen_sheet_trend(ui, r->direction, r->cumulative, &r->base,
+	    r->base_fy, &r->final, r->final_fy, r->targets, r->ntargets,
+	    r->actuals, r->nactuals, l->plan_first_fy, l->plan_last_fy,
+	    cells, &n);
 }
 
 /* The screen being sorted, for ind_cmp: qsort passes no context. Ties
@@ -188,6 +213,18 @@ ind_rebuild(struct ind_screen *is)
 		is->l.top = is->l.cursor;
 }
 
+static void
+ind_bars_free(struct ind_screen *is)
+{
+	size_t	i;
+
+	if (is->bars != NULL)
+		for (i = 0; i < is->list.n; i++)
+			free(is->bars[i]);
+	free(is->bars);
+	is->bars = NULL;
+}
+
 static int
 ind_reload(struct ui *ui, struct ind_screen *is)
 {
@@ -202,6 +239,7 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 		free(cause);
 		return -1;
 	}
+	ind_bars_free(is);
 	store_indicator_list_free(&is->list);
 	is->list = list;
 	is->loaded_fy = ui->fy;
@@ -210,8 +248,11 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	free(is->rstat);
 	is->rate = xcalloc(list.n + 1, sizeof *is->rate);
 	is->rstat = xcalloc(list.n + 1, sizeof *is->rstat);
-	for (i = 0; i < list.n; i++)
+	is->bars = xcalloc(list.n + 1, sizeof *is->bars);
+	for (i = 0; i < list.n; i++) {
 		is->rate[i] = ind_row_rate(&list.rows[i], &is->rstat[i]);
+		is->bars[i] = ind_bar(ui, &list, &list.rows[i]);
+	}
 	if (is->dept_id != 0) {
 		if (store_plan_dept_scope(ui->store, is->plan_id, is->dept_id,
 		    ui->fy, &ids, &n, &cause) < 0) {
@@ -252,6 +293,7 @@ ind_measure(struct ind_screen *is)
 	is->nat_base_w = tw_width("基準値");
 	is->nat_target_w = tw_width("目標値");
 	is->nat_actual_w = tw_width("実績値");
+	is->nat_bar_w = 0;
 	for (i = 0; i < is->list.n; i++) {
 		const struct indicator_row	*r = &is->list.rows[i];
 
@@ -260,19 +302,22 @@ ind_measure(struct ind_screen *is)
 		t = ind_value(r, &r->base);
 		is->nat_base_w = ind_max(is->nat_base_w, tw_width(t));
 		free(t);
-		t = ind_value(r, &r->target);
+		t = ind_target(r);
 		is->nat_target_w = ind_max(is->nat_target_w, tw_width(t));
 		free(t);
 		t = ind_value(r, &r->actual);
 		is->nat_actual_w = ind_max(is->nat_actual_w, tw_width(t));
 		free(t);
+		is->nat_bar_w = ind_max(is->nat_bar_w, tw_width(is->bars[i]));
 	}
+	if (is->nat_bar_w > 0)
+		is->nat_bar_w = ind_max(is->nat_bar_w, tw_width("推移"));
 	if (is->nat_cat_w > 0)
 		is->nat_cat_w = ind_clamp(ind_max(is->nat_cat_w,
 		    tw_width("区分")), 4, 12);
 	is->nat_code_w = ind_clamp(is->nat_code_w, 6, 12);
 	is->nat_base_w = ind_clamp(is->nat_base_w, 6, 14);
-	is->nat_target_w = ind_clamp(is->nat_target_w, 6, 14);
+	is->nat_target_w = ind_clamp(is->nat_target_w, 6, 18);
 	is->nat_actual_w = ind_clamp(is->nat_actual_w, 6, 14);
 	is->measured_n = is->list.n + 1;
 }
@@ -297,11 +342,22 @@ ind_layout(struct ui *ui, struct ind_screen *is)
 	is->target_w = is->nat_target_w;
 	is->actual_w = is->nat_actual_w;
 	is->rate_w = IND_RATE_W;
+	is->bar_w = is->nat_bar_w;
 
-	/* Give the name at least 16 columns: narrow values, then drop the
-	 * category. */
+	/* Give the name at least 16 columns: drop the category, then the
+	 * trend bar (both are also in the lines below the list), and only
+	 * then narrow the values, which a cut would falsify. */
 	rest = cols - 1 - is->code_w - 1 - (is->cat_w > 0 ? is->cat_w + 1 : 0) -
-	    is->base_w - 1 - is->target_w - 1 - is->actual_w - 1 - is->rate_w;
+	    is->base_w - 1 - is->target_w - 1 - is->actual_w - 1 - is->rate_w -
+	    (is->bar_w > 0 ? is->bar_w + 1 : 0);
+	if (rest < 16 && is->cat_w > 0) {
+		rest += is->cat_w + 1;
+		is->cat_w = 0;
+	}
+	if (rest < 16 && is->bar_w > 0) {
+		rest += is->bar_w + 1;
+		is->bar_w = 0;
+	}
 	while (rest < 16 && (is->base_w > 8 || is->target_w > 8 ||
 	    is->actual_w > 8)) {
 		if (is->base_w > 8) {
@@ -317,13 +373,9 @@ ind_layout(struct ui *ui, struct ind_screen *is)
 			rest++;
 		}
 	}
-	if (rest < 16 && is->cat_w > 0) {
-		rest += is->cat_w + 1;
-		is->cat_w = 0;
-	}
 	is->name_w = rest - 1 > 8 ? rest - 1 : 8;
 
-	is->detail_h = h >= 30 ? 5 : 4;
+	is->detail_h = h >= 30 ? 6 : 5;
 	is->detail_y = h - is->detail_h;
 	ui_list_place(&is->l, 2, 0, is->detail_y - 1 - 2, cols);
 }
@@ -345,7 +397,8 @@ ind_put_col(WINDOW *w, int y, int x, const char *s, int width, int right,
 static void
 ind_draw_columns(struct ind_screen *is, WINDOW *w, int y, const char *code,
     const char *name, const char *cat, const char *base, const char *target,
-    const char *actual, const char *rate, int right, attr_t a)
+    const char *actual, const char *rate, const char *bar, int right,
+    attr_t a)
 {
 	int	x = 0;
 
@@ -365,6 +418,9 @@ ind_draw_columns(struct ind_screen *is, WINDOW *w, int y, const char *code,
 	ind_put_col(w, y, x, actual, is->actual_w, right, a);
 	x += is->actual_w + 1;
 	ind_put_col(w, y, x, rate, is->rate_w, right, a);
+	x += is->rate_w + 1;
+	if (is->bar_w > 0)
+		ui_put(w, y, x, bar, is->bar_w, 1, a);
 }
 
 static void
@@ -386,7 +442,7 @@ ind_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	r = &is->list.rows[i];
 	a = ui_attr(ui, selected ? UI_SELECT : UI_NORMAL);
 	base = ind_value(r, &r->base);
-	target = ind_value(r, &r->target);
+	target = ind_target(r);
 	actual = ind_value(r, &r->actual);
 	screen_sheet_rate(is->rate[i], rate, sizeof rate);
 	if (is->rate[i] < 0)
@@ -394,9 +450,9 @@ ind_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 		    r->actual.kind != VALUE_NONE ? "評価" : "-");
 	ind_draw_columns(is, w, y, r->node_code, r->name, r->category,
 	    *base != '\0' ? base : "-", *target != '\0' ? target : "-",
-	    *actual != '\0' ? actual : "-", rate, 1, a);
+	    *actual != '\0' ? actual : "-", rate, is->bars[i], 1, a);
 	if (r->target_is_final && r->target.kind != VALUE_NONE && !selected) {
-		/* A final target stands in for the year's: dimmed. */
+		/* A final target stands in for the year's: marked, dimmed. */
 		int	tx = 1 + is->code_w + 1 + is->name_w + 1 +
 		    (is->cat_w > 0 ? is->cat_w + 1 : 0) + is->base_w + 1;
 
@@ -440,6 +496,27 @@ ind_draw_info(struct ui *ui, struct ind_screen *is, WINDOW *w)
 	}
 	ui_put(w, 0, 0, line, is->cols, 1, ui_attr(ui, UI_DIM));
 	free(line);
+}
+
+/* "推移 _.-=#?  令和2年度（基準）〜令和7年度": the bar of the row
+ * under the cursor with the years it spans. */
+static char *
+ind_trend_text(struct ui *ui, struct ind_screen *is,
+    const struct indicator_row *r)
+{
+	struct trend_cell	 cells[TREND_MAX_CELLS];
+	char			*bar, a[FY_BUFSZ], b[FY_BUFSZ], *text;
+	size_t			 n;
+
+	bar = screen_sheet_trend(ui, r->direction, r->cumulative, &r->base,
+	    r->base_fy, &r->final, r->final_fy, r->targets, r->ntargets,
+	    r->actuals, r->nactuals, is->list.plan_first_fy,
+	    is->list.plan_last_fy, cells, &n);
+	text = xasprintf("推移 %s  %s%s〜%s（凡例は %s）", bar,
+	    ui_fy(ui, cells[0].fy, a), cells[0].is_base ? "（基準）" : "",
+	    ui_fy(ui, cells[n - 1].fy, b), keys_action_keys(ACT_HELP));
+	free(bar);
+	return text;
 }
 
 static void
@@ -489,9 +566,11 @@ ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 	    *b != '\0' ? b : "-", r->base_fy ? "（" : "",
 	    r->base_fy ? ui_fy(ui, r->base_fy, fy1) : "",
 	    r->base_fy ? "）" : "",
-	    *t != '\0' ? t : "-", r->target_fy ? "（" : "",
+	    *t != '\0' ? t : "-",
+	    r->target_fy || (r->target_is_final && *t != '\0') ? "（" : "",
 	    r->target_fy ? ui_fy(ui, r->target_fy, fy2) : "",
-	    r->target_fy ? (r->target_is_final ? "・最終目標）" : "）") : "",
+	    r->target_is_final && *t != '\0' ? (r->target_fy ? "・最終目標）" :
+	    "最終目標）") : r->target_fy ? "）" : "",
 	    *a != '\0' ? a : "-");
 	free(b);
 	free(t);
@@ -502,6 +581,11 @@ ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 		text = xasprintf("達成率 %s  方向 %s%s%s%s", rate,
 		    dir != NULL ? dir : "不明", r->cumulative ? "  累計" : "",
 		    *r->category != '\0' ? "  区分 " : "", r->category);
+		ui_put(w, y++, 1, text, width, 1, ui_attr(ui, UI_NORMAL));
+		free(text);
+	}
+	if (y < is->lines && *is->bars[is->view[is->l.cursor]] != '\0') {
+		text = ind_trend_text(ui, is, r);
 		ui_put(w, y++, 1, text, width, 1, ui_attr(ui, UI_NORMAL));
 		free(text);
 	}
@@ -532,7 +616,7 @@ ind_draw(struct ui *ui, void *state)
 	    fy_format_short(ui->fy, ui->fy_style, fy, sizeof fy));
 	ind_draw_columns(is, w, 1, "コード", "指標名", "区分", "基準値",
 	    tw_width(head) <= is->target_w ? head : "目標値", "実績値", "達成率",
-	    0, ui_attr(ui, UI_FROZEN));
+	    "推移", 0, ui_attr(ui, UI_FROZEN));
 	if (is->nview == 0)
 		ui_put(w, 2, 1, is->list.n == 0 ? "この計画には指標がありません" :
 		    "条件に合う指標がありません（c で解除）", is->cols - 1, 0,
@@ -615,6 +699,7 @@ ind_close(struct ui *ui, void *state)
 
 	(void)ui;
 	ui_list_free(&is->l);
+	ind_bars_free(is);
 	store_indicator_list_free(&is->list);
 	free(is->rate);
 	free(is->rstat);
@@ -719,6 +804,13 @@ ind_title(struct ui *ui, void *state)
 	    is->list.plan_name : "");
 }
 
+/* ? explains the trend bars in the glyphs drawn. */
+static const char *const *
+ind_notes(struct ui *ui, size_t *n)
+{
+	return trend_legend(screen_sheet_trend_style(ui), n);
+}
+
 const struct screen_ops screen_indicators_ops = {
 	.name = "indicators",
 	.actions = ind_actions,
@@ -728,5 +820,6 @@ const struct screen_ops screen_indicators_ops = {
 	.key = ind_key,
 	.refresh = ind_refresh,
 	.close = ind_close,
-	.title = ind_title
+	.title = ind_title,
+	.notes = ind_notes
 };

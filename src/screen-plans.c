@@ -1,9 +1,10 @@
 /*
  * The plans screen, the first one: every plan with its code, name,
  * period, and for the chosen fiscal year the action items, how many are
- * entered, submitted, confirmed and behind, and the progress; the
- * description of the plan under the cursor below. Enter opens its tree,
- * r its roadmap, i its indicators.
+ * entered, submitted, confirmed and behind, and the progress; below, the
+ * plan under the cursor: its year's figures (items by workflow state, by
+ * status and by grade, indicators achieved or not) and its description.
+ * Enter opens its tree, r its roadmap, i its indicators.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,13 +14,17 @@
 #include "shisaku/store-browse.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
+#include "shisaku/ui-summary.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 
-/* Width of each count column ("  123"), and of the progress column,
- * which may say 期間外. */
+/* Least width of each count column ("  123"; wider for larger counts,
+ * always a blank before the number), and of the progress column, which
+ * may say 期間外. */
 #define PLANS_NUM_W 5
 #define PLANS_PROGRESS_W 7
+/* Under the list: a rule, the plan's name, its figures, its description. */
+#define PLANS_DETAIL_H (2 + SUMMARY_NLINES + 2)
 
 static const enum key_action plans_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
@@ -34,6 +39,7 @@ struct plans_screen {
 	struct ui_list		 list;
 	/* Layout for the current size. */
 	int			 code_w, name_w, period_w, short_period;
+	int			 num_w;
 	int			 list_h;
 };
 
@@ -77,10 +83,14 @@ plans_layout(struct ui *ui, struct plans_screen *ps)
 
 	getmaxyx(ui_body(ui), h, cols);
 	ps->code_w = 6;
+	ps->num_w = PLANS_NUM_W;
 	for (i = 0; i < ps->n; i++) {
 		w = tw_width(ps->plans[i].code);
 		if (w > ps->code_w)
 			ps->code_w = w;
+		/* Items are the largest count of a plan. */
+		ps->num_w = ui_summary_count_width(ps->plans[i].items,
+		    ps->num_w);
 	}
 	if (ps->code_w > 14)
 		ps->code_w = 14;
@@ -96,14 +106,14 @@ plans_layout(struct ui *ui, struct plans_screen *ps)
 				ps->period_w = w;
 		}
 		fixed = 1 + ps->code_w + 1 + 1 + ps->period_w + 1 +
-		    5 * PLANS_NUM_W + PLANS_PROGRESS_W + 1;
+		    5 * ps->num_w + PLANS_PROGRESS_W + 1;
 		ps->name_w = cols - fixed;
 		if (ps->name_w >= 24)
 			break;
 	}
 	if (ps->name_w < 8)
 		ps->name_w = 8;
-	ps->list_h = h - 1 - 4;
+	ps->list_h = h - 1 - PLANS_DETAIL_H;
 	if (ps->list_h < 1)
 		ps->list_h = 1;
 	ui_list_place(&ps->list, 1, 0, ps->list_h, cols);
@@ -145,9 +155,9 @@ plans_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	plans_period(ui, p, ps->short_period, period, sizeof period);
 	ui_put(w, y, cx, period, ps->period_w, 0, a);
 	cx += ps->period_w + 1;
-	for (i = 0; i < 5; i++, cx += PLANS_NUM_W) {
+	for (i = 0; i < 5; i++, cx += ps->num_w) {
 		snprintf(num, sizeof num, "%ld", counts[i]);
-		plans_put_right(w, y, cx, num, PLANS_NUM_W,
+		plans_put_right(w, y, cx, num, ps->num_w,
 		    i == 4 && counts[i] > 0 ? a | ui_attr(ui, UI_MARK) : a);
 	}
 	progress = browse_plan_progress(p);
@@ -177,11 +187,13 @@ plans_load(struct ui *ui, struct plans_screen *ps)
 	char			*cause = NULL;
 	size_t			 n, i;
 	long long		 keep = ui->plan_id;
+	const char		*scale[SUMMARY_MAX_GRADES];
+	int			 nscale = ui_summary_scale(ui, scale);
 
 	if (ps->n > 0 && ps->list.cursor < (long)ps->n)
 		keep = ps->plans[ps->list.cursor].id;
-	if (browse_plans(ui->store, ui->fy, ui_today_fy(ui), &plans, &n,
-	    &cause) != 0) {
+	if (browse_plans_scaled(ui->store, ui->fy, ui_today_fy(ui), scale,
+	    nscale, &plans, &n, &cause) != 0) {
 		ui_error(ui, "%s", cause);
 		free(cause);
 		return -1;
@@ -236,10 +248,12 @@ plans_draw_detail(struct ui *ui, struct plans_screen *ps, WINDOW *w, int y,
 	head = xasprintf("%s%s%s", p->org, *p->org ? "  " : "", p->name);
 	ui_put(w, y + 1, 1, head, cols - 2, 0, ui_attr(ui, UI_HEADER));
 	free(head);
+	y += 2 + ui_summary_draw(ui, w, y + 2, 1, cols - 2, SUMMARY_NLINES,
+	    &p->sum);
 	n = tw_wrap(p->description, cols - 2, starts, lens, 2);
 	for (i = 0; i < n && i < 2; i++) {
 		line = xstrndup(p->description + starts[i], lens[i]);
-		ui_put(w, y + 2 + (int)i, 1, line, cols - 2, 0, A_NORMAL);
+		ui_put(w, y + (int)i, 1, line, cols - 2, 0, ui_attr(ui, UI_DIM));
 		free(line);
 	}
 }
@@ -262,9 +276,9 @@ plans_draw(struct ui *ui, void *state)
 	cx += ps->name_w + 1;
 	ui_put(w, 0, cx, "期間", ps->period_w, 0, h);
 	cx += ps->period_w + 1;
-	for (i = 0; i < 6; i++, cx += PLANS_NUM_W)
+	for (i = 0; i < 6; i++, cx += ps->num_w)
 		plans_put_right(w, 0, cx, plans_count_heads[i],
-		    i == 5 ? PLANS_PROGRESS_W : PLANS_NUM_W, h);
+		    i == 5 ? PLANS_PROGRESS_W : ps->num_w, h);
 	if (ps->n == 0) {
 		ui_put(w, 2, 2, "計画がありません。shisaku import FILE で計画を"
 		    "読み込んでください", cols - 3, 0, ui_attr(ui, UI_DIM));
@@ -274,8 +288,8 @@ plans_draw(struct ui *ui, void *state)
 	plans_draw_detail(ui, ps, w, 1 + ps->list_h, cols);
 	/* What the counts are for, under the list when there is room. */
 	if (ps->list.nrows + 1 < ps->list_h) {
-		msg = xasprintf("（件数は %s の取組。遅れ = 年度が終わった"
-		    "（締め切られた）のに未提出）", ui_fy(ui, ui->fy, fy));
+		msg = xasprintf("（件数は %s の取組。遅れ = 予定のある年度が"
+		    "終わったのに未提出）", ui_fy(ui, ui->fy, fy));
 		ui_put(w, 1 + (int)ps->list.nrows + 1, 2, msg, cols - 3, 0,
 		    ui_attr(ui, UI_DIM));
 		free(msg);

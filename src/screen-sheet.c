@@ -118,46 +118,6 @@ screen_sheet_value(const struct value *v, const char *unit)
 	}
 }
 
-char *
-screen_sheet_value_dec(const struct value *v, const char *unit, int decimals)
-{
-	char	buf[96], *dot;
-	size_t	n;
-	int	have;
-
-	if (v->kind != VALUE_NUMBER || decimals <= 0 ||
-	    (v->text != NULL && v->text[0] != '\0'))
-		return screen_sheet_value(v, unit);	/* text, or as printed */
-	value_format_grouped(v->num, buf, sizeof buf - 12);
-	if (decimals > 6)
-		decimals = 6;
-	dot = strchr(buf, '.');
-	have = dot == NULL ? 0 : (int)strlen(dot + 1);
-	n = strlen(buf);
-	if (dot == NULL)
-		buf[n++] = '.';
-	for (; have < decimals; have++)
-		buf[n++] = '0';
-	buf[n] = '\0';
-	return xasprintf("%s%s", buf, unit == NULL ? "" : unit);
-}
-
-int
-screen_sheet_decimals(const struct value *v)
-{
-	char		 buf[64];
-	const char	*dot;
-	int		 n;
-
-	if (v->kind != VALUE_NUMBER)
-		return 0;
-	value_format_number(v->num, buf, sizeof buf);
-	if ((dot = strchr(buf, '.')) == NULL || strchr(buf, 'e') != NULL)
-		return 0;
-	n = (int)strlen(dot + 1);
-	return n > 6 ? 6 : n;
-}
-
 enum achieve_dir
 screen_sheet_dir(const char *direction)
 {
@@ -177,6 +137,61 @@ screen_sheet_rate(double rate, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%.1f%%", rate);
 	return buf;
+}
+
+enum trend_style
+screen_sheet_trend_style(struct ui *ui)
+{
+	/* Block elements are East Asian ambiguous: a terminal that draws
+	 * those wide would break the columns. */
+	if (ui->config != NULL && ui->config->bars_blocks &&
+	    !ui->config->ambiguous_wide)
+		return TREND_BLOCKS;
+	return TREND_ASCII;
+}
+
+/* The points of a year's values, pointing into v. */
+static struct trend_point *
+sheet_points(const struct sheet_fyvalue *v, size_t n)
+{
+	struct trend_point	*p = xcalloc(n + 1, sizeof *p);
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		p[i].fy = v[i].fy;
+		p[i].v = &v[i].v;
+	}
+	return p;
+}
+
+char *
+screen_sheet_trend(struct ui *ui, const char *direction, int cumulative,
+    const struct value *base, int base_fy, const struct value *final,
+    int final_fy, const struct sheet_fyvalue *targets, size_t ntargets,
+    const struct sheet_fyvalue *actuals, size_t nactuals, int plan_first,
+    int plan_last, struct trend_cell *cells, size_t *ncells)
+{
+	struct trend_series	 ts;
+	struct trend_point	*tp, *ap;
+	char			*bar;
+
+	memset(&ts, 0, sizeof ts);
+	ts.dir = screen_sheet_dir(direction);
+	ts.cumulative = cumulative;
+	ts.base = base;
+	ts.base_fy = base_fy;
+	ts.final = final;
+	ts.final_fy = final_fy;
+	ts.targets = tp = sheet_points(targets, ntargets);
+	ts.ntargets = ntargets;
+	ts.actuals = ap = sheet_points(actuals, nactuals);
+	ts.nactuals = nactuals;
+	*ncells = trend_cells(&ts, plan_first, plan_last, ui_today_fy(ui),
+	    cells);
+	bar = trend_bar(cells, *ncells, screen_sheet_trend_style(ui));
+	free(tp);
+	free(ap);
+	return bar;
 }
 
 void
@@ -610,16 +625,9 @@ sheet_layout_indicator(struct ui *ui, struct sheet_screen *ss,
 	char		 rate[128];
 	int		 fallback = 0;
 	const char	*dir;
-	int		*years, yw = 4, tw = 6, aw = 6, x, dec;
-	size_t		 ny, i;
-
-	/* One number of decimals for all the indicator's values. */
-	dec = screen_sheet_decimals(&in->base);
-	dec = sheet_max(dec, screen_sheet_decimals(&in->final));
-	for (i = 0; i < in->ntargets; i++)
-		dec = sheet_max(dec, screen_sheet_decimals(&in->targets[i].v));
-	for (i = 0; i < in->nactuals; i++)
-		dec = sheet_max(dec, screen_sheet_decimals(&in->actuals[i].v));
+	int		*years, yw = 4, tw = 6, aw = 6, x;
+	size_t		 ny, i, ncells;
+	struct trend_cell cells[TREND_MAX_CELLS];
 
 	line = xasprintf("%zu. %s", no, in->name);
 	sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_MARK, line, NULL);
@@ -633,8 +641,8 @@ sheet_layout_indicator(struct ui *ui, struct sheet_screen *ss,
 	sheet_wrap(ss, 0, NULL, UI_NORMAL, 5, UI_NORMAL, line, NULL);
 	free(line);
 
-	v1 = screen_sheet_value_dec(&in->base, in->unit, dec);
-	v2 = screen_sheet_value_dec(&in->final, in->unit, dec);
+	v1 = screen_sheet_value(&in->base, in->unit);
+	v2 = screen_sheet_value(&in->final, in->unit);
 	line = xasprintf("基準値: %s%s%s%s  最終目標: %s%s%s%s",
 	    *v1 != '\0' ? v1 : "-", in->base_fy ? "（" : "",
 	    in->base_fy ? ui_fy(ui, in->base_fy, fy) : "",
@@ -647,6 +655,20 @@ sheet_layout_indicator(struct ui *ui, struct sheet_screen *ss,
 	free(v1);
 	free(v2);
 
+	/* The trend over the plan's years, one character a year. */
+	t = screen_sheet_trend(ui, in->direction, in->cumulative, &in->base,
+	    in->base_fy, &in->final, in->final_fy, in->targets, in->ntargets,
+	    in->actuals, in->nactuals, ss->s->plan_first_fy,
+	    ss->s->plan_last_fy, cells, &ncells);
+	if (ncells > 0) {
+		line = xasprintf("推移: %s  %s%s〜%s", t,
+		    ui_fy(ui, cells[0].fy, fy), cells[0].is_base ? "（基準）" : "",
+		    ui_fy(ui, cells[ncells - 1].fy, fy2));
+		sheet_wrap(ss, 0, NULL, UI_NORMAL, 5, UI_NORMAL, line, NULL);
+		free(line);
+	}
+	free(t);
+
 	/* The table: one row per year, widths from its contents. */
 	ny = sheet_indicator_years(in, ss->s->fy, &years);
 	for (i = 0; i < ny; i++) {
@@ -655,13 +677,14 @@ sheet_layout_indicator(struct ui *ui, struct sheet_screen *ss,
 		yw = sheet_max(yw, tw_width(ui_fy(ui, years[i], fy)));
 		tv = sheet_fyvalue_find(in->targets, in->ntargets, years[i]);
 		av = sheet_fyvalue_find(in->actuals, in->nactuals, years[i]);
-		if (tv != NULL) {
-			t = screen_sheet_value_dec(&tv->v, in->unit, dec);
+		if (tv != NULL || in->final_fy == years[i]) {
+			t = screen_sheet_value(tv != NULL ? &tv->v : &in->final,
+			    in->unit);
 			tw = sheet_max(tw, tw_width(t));
 			free(t);
 		}
 		if (av != NULL) {
-			t = screen_sheet_value_dec(&av->v, in->unit, dec);
+			t = screen_sheet_value(&av->v, in->unit);
 			aw = sheet_max(aw, tw_width(t));
 			free(t);
 		}
@@ -694,9 +717,9 @@ sheet_layout_indicator(struct ui *ui, struct sheet_screen *ss,
 		av = sheet_fyvalue_find(in->actuals, in->nactuals, years[i]);
 		tw_fit(ui_fy(ui, years[i], fy), yw, 1, 0, c1, sizeof c1);
 		if (tv != NULL)
-			t = screen_sheet_value_dec(&tv->v, in->unit, dec);
+			t = screen_sheet_value(&tv->v, in->unit);
 		else if (in->final_fy == years[i])
-			t = screen_sheet_value_dec(&in->final, in->unit, dec);
+			t = screen_sheet_value(&in->final, in->unit);
 		else
 			t = xstrdup("");
 		if (*t == '\0') {
@@ -705,7 +728,7 @@ sheet_layout_indicator(struct ui *ui, struct sheet_screen *ss,
 		}
 		tw_fit(t, tw, 1, 1, c2, sizeof c2);
 		free(t);
-		t = av != NULL ? screen_sheet_value_dec(&av->v, in->unit, dec) :
+		t = av != NULL ? screen_sheet_value(&av->v, in->unit) :
 		    xstrdup("-");
 		tw_fit(t, aw, 1, 1, c3, sizeof c3);
 		free(t);
@@ -1079,6 +1102,13 @@ sheet_title(struct ui *ui, void *state)
 	    *s->code != '\0' ? " " : "", s->title);
 }
 
+/* ? explains the trend bars in the glyphs drawn. */
+static const char *const *
+sheet_notes(struct ui *ui, size_t *n)
+{
+	return trend_legend(screen_sheet_trend_style(ui), n);
+}
+
 const struct screen_ops screen_sheet_ops = {
 	.name = "sheet",
 	.actions = sheet_actions,
@@ -1088,7 +1118,8 @@ const struct screen_ops screen_sheet_ops = {
 	.key = sheet_key,
 	.refresh = sheet_refresh,
 	.close = sheet_close,
-	.title = sheet_title
+	.title = sheet_title,
+	.notes = sheet_notes
 };
 
 int

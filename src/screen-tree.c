@@ -3,7 +3,9 @@
  * labelled with the plan's own level names, codes as printed and flag
  * symbols, and for the chosen fiscal year the items below each node,
  * how many are entered, submitted and behind (see store-browse.h for
- * "behind"). Enter or Right opens a node (and an action item's sheet),
+ * "behind"); under the list, the node under the cursor with, for a
+ * heading, the year's figures (items by workflow state, status and grade,
+ * indicators achieved or not). Enter or Right opens a node (and an action item's sheet),
  * Left closes it or goes up to its parent. / n N search codes and titles
  * of the whole tree, opening the way to a match; d f s filter by
  * department, flag and status, c clears the filters.
@@ -18,13 +20,15 @@
 #include "shisaku/store-browse.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
+#include "shisaku/ui-summary.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 #include "shisaku/vocab.h"
 
-#define TREE_NUM_W 5		/* each count column */
+#define TREE_NUM_W 5		/* each count column, at least */
 #define TREE_NCOUNTS 5		/* 取組 入力 提出 確認 遅れ */
-#define TREE_DETAIL_H 3
+/* Under the list: the rule, the node, its counts and its figures. */
+#define TREE_DETAIL_H (2 + SUMMARY_NLINES)
 
 static const enum key_action tree_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
@@ -49,6 +53,7 @@ struct tree_screen {
 	struct browse_filter	 filter;
 	/* Layout for the current size. */
 	int			 cols, title_w, dept_w, counts_x, detail_y;
+	int			 num_w;		/* each count column */
 };
 
 static const struct browse_node *
@@ -140,12 +145,17 @@ tree_load(struct ui *ui, struct tree_screen *ts)
 	size_t			 nopen = 0, i, d;
 	long			 c = -1;
 
+	const char		*scale[SUMMARY_MAX_GRADES];
+	int			 nscale = ui_summary_scale(ui, scale);
+
 	if (browse_tree_load(ui->store, ts->plan_id, ui->fy, ui_today_fy(ui),
 	    &t, &cause) != 0) {
 		ui_error(ui, "%s", cause);
 		free(cause);
 		return -1;
 	}
+	/* The year's figures, once per load: never per key. */
+	browse_tree_summarize(t, scale, nscale);
 	if (ts->t != NULL) {
 		open_ids = xcalloc(ts->t->nnodes + 1, sizeof *open_ids);
 		for (i = 0; i < ts->t->nnodes; i++)
@@ -212,11 +222,17 @@ static void
 tree_layout(struct ui *ui, struct tree_screen *ts)
 {
 	int	h, cols, list_h;
+	long	i;
 
 	getmaxyx(ui_body(ui), h, cols);
 	ts->cols = cols;
 	ts->dept_w = cols >= 110 ? 16 : 0;
-	ts->counts_x = cols - TREE_NCOUNTS * TREE_NUM_W - 1;
+	/* The top nodes hold the largest counts. */
+	ts->num_w = TREE_NUM_W;
+	for (i = 0; i < (long)ts->t->nnodes; i = ts->t->nodes[i].end)
+		ts->num_w = ui_summary_count_width(ts->t->nodes[i].items,
+		    ts->num_w);
+	ts->counts_x = cols - TREE_NCOUNTS * ts->num_w - 1;
 	ts->title_w = ts->counts_x - 1 - (ts->dept_w ? ts->dept_w + 1 : 0) - 1;
 	list_h = h - 1 - TREE_DETAIL_H - 1;
 	if (list_h < 1)
@@ -327,11 +343,11 @@ tree_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 
 		/* An item shows its own state instead of counts. */
 		tree_put_right(w, y, ts->counts_x, tree_state_label(n),
-		    (TREE_NCOUNTS - 1) * TREE_NUM_W,
+		    (TREE_NCOUNTS - 1) * ts->num_w,
 		    n->state == BROWSE_STATE_RETURNED ? mark : a);
 		if (behind)
 			tree_put_right(w, y, ts->counts_x + (TREE_NCOUNTS - 1) *
-			    TREE_NUM_W, "遅れ", TREE_NUM_W, mark);
+			    ts->num_w, "遅れ", ts->num_w, mark);
 		return;
 	}
 	counts[0] = n->items;
@@ -341,8 +357,8 @@ tree_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	counts[4] = n->behind;
 	for (k = 0; k < TREE_NCOUNTS; k++) {
 		snprintf(num, sizeof num, "%ld", counts[k]);
-		tree_put_right(w, y, ts->counts_x + k * TREE_NUM_W, num,
-		    TREE_NUM_W, k == TREE_NCOUNTS - 1 && counts[k] > 0 ? mark : a);
+		tree_put_right(w, y, ts->counts_x + k * ts->num_w, num,
+		    ts->num_w, k == TREE_NCOUNTS - 1 && counts[k] > 0 ? mark : a);
 	}
 }
 
@@ -457,6 +473,13 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	if (n->is_item && browse_item_behind(t, n))
 		ui_put(w, y + 3, 1, "遅れ: 年度が終わった（締め切られた）のに"
 		    "実績が提出されていません", cols - 2, 0, ui_attr(ui, UI_MARK));
+	else if (n->is_item && n->in_year && !n->planned)
+		ui_put(w, y + 3, 1, "この年度の予定（期間・年次計画・目標値）が"
+		    "ないため、遅れには数えません", cols - 2, 0,
+		    ui_attr(ui, UI_DIM));
+	else if (!n->is_item && browse_node_summary(t, n) != NULL)
+		ui_summary_draw(ui, w, y + 3, 1, cols - 2, SUMMARY_NLINES,
+		    browse_node_summary(t, n));
 }
 
 static void
@@ -499,8 +522,8 @@ tree_draw(struct ui *ui, void *state)
 		ui_put(w, 0, ts->counts_x - 1 - ts->dept_w, "主担当課",
 		    ts->dept_w, 0, h);
 	for (k = 0; k < TREE_NCOUNTS; k++)
-		tree_put_right(w, 0, ts->counts_x + k * TREE_NUM_W,
-		    tree_count_heads[k], TREE_NUM_W, h);
+		tree_put_right(w, 0, ts->counts_x + k * ts->num_w,
+		    tree_count_heads[k], ts->num_w, h);
 	if (ts->nrows == 0)
 		tree_draw_empty(ui, ts, w);
 	else

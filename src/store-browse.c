@@ -13,37 +13,66 @@
 
 #include "shisaku/store-browse.h"
 #include "shisaku/store-internal.h"
+#include "shisaku/store-summary.h"
 #include "shisaku/util.h"
 #include "shisaku/vocab.h"
 
-/* An item is in the year when the year lies in its period, or the plan's
- * where the item gives none. ?1 is the plan (p), ?2 the fiscal year. */
-#define BROWSE_IN_YEAR(n)						\
-	"COALESCE(" n ".first_fy, p.first_fy, ?2) <= ?2 AND "		\
-	"COALESCE(" n ".last_fy, p.last_fy, ?2) >= ?2"
+/*
+ * A node n's period and what it plans, shared by the plans list and the
+ * tree so that both count the same items. Each end of the period is the
+ * node's own, else the nearest ancestor's (nodes are at most 4 deep, so
+ * three ancestors), else the plan's (p). ?2 is the fiscal year.
+ */
+#define BROWSE_ANCESTORS						\
+	" JOIN plan p ON p.id = n.plan_id"				\
+	" LEFT JOIN node a1 ON a1.id = n.parent_id"			\
+	" LEFT JOIN node a2 ON a2.id = a1.parent_id"			\
+	" LEFT JOIN node a3 ON a3.id = a2.parent_id"
+#define BROWSE_FIRST							\
+	"COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"	\
+	" p.first_fy)"
+#define BROWSE_LAST							\
+	"COALESCE(n.last_fy, a1.last_fy, a2.last_fy, a3.last_fy,"	\
+	" p.last_fy)"
+/* The year lies in the period; an end nobody gives is open. */
+#define BROWSE_IN_YEAR							\
+	"(COALESCE(" BROWSE_FIRST ", ?2) <= ?2 AND"			\
+	" COALESCE(" BROWSE_LAST ", ?2) >= ?2)"
+/* The node plans something in the year: a period is given, a yearly
+ * plan covers the year, or an indicator of its own has a target for it
+ * (the final target for its own year). */
+/* (A CASE, so that the subqueries run only for nodes without a
+ * period: an OR computes both sides.) */
+#define BROWSE_PLANNED							\
+	"(CASE WHEN " BROWSE_FIRST " IS NOT NULL OR " BROWSE_LAST	\
+	" IS NOT NULL THEN 1"						\
+	" WHEN EXISTS (SELECT 1 FROM year_plan y WHERE y.node_id = n.id"	\
+	"  AND y.from_fy <= ?2 AND y.to_fy >= ?2) THEN 1"		\
+	" WHEN EXISTS (SELECT 1 FROM indicator i WHERE i.node_id = n.id"	\
+	"  AND ((i.final_fy = ?2 AND (i.final_num IS NOT NULL OR"	\
+	"  i.final_txt IS NOT NULL)) OR EXISTS (SELECT 1 FROM"		\
+	"  indicator_target t WHERE t.indicator_id = i.id AND t.fy = ?2"	\
+	"  AND (t.num IS NOT NULL OR t.txt IS NOT NULL)))) THEN 1"	\
+	" ELSE 0 END)"
 
-static const char browse_sql_plans[] =
+static const char browse_sql_plan_rows[] =
+	"SELECT id, code, name, first_fy, last_fy, org, description"
+	" FROM plan ORDER BY ord, id";
+
+/* The items of every plan in the year, grouped by what is counted. */
+static const char browse_sql_plan_items[] =
 	"WITH m(plan_id, d) AS ("
 	"  SELECT p.id, COALESCE("
 	"    (SELECT MAX(l.depth) FROM plan_level l WHERE l.plan_id = p.id),"
 	"    (SELECT MAX(x.depth) FROM node x WHERE x.plan_id = p.id))"
-	"  FROM plan p),"
-	" it(plan_id, rid, state) AS ("
-	"  SELECT n.plan_id, r.id, r.state"
-	"  FROM node n"
-	"  JOIN m ON m.plan_id = n.plan_id AND n.depth = m.d"
-	"  JOIN plan p ON p.id = n.plan_id"
-	"  LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
-	"  WHERE " BROWSE_IN_YEAR("n") ")"
-	" SELECT p.id, p.code, p.name, p.first_fy, p.last_fy, p.org,"
-	"  p.description, COUNT(it.plan_id), COUNT(it.rid),"
-	"  SUM(CASE WHEN it.state = 'submitted' THEN 1 ELSE 0 END),"
-	"  SUM(CASE WHEN it.state = 'confirmed' THEN 1 ELSE 0 END),"
-	"  SUM(CASE WHEN it.state = 'returned' THEN 1 ELSE 0 END),"
-	"  SUM(CASE WHEN it.plan_id IS NOT NULL AND (it.rid IS NULL OR"
-	"   it.state IN ('draft', 'returned')) THEN 1 ELSE 0 END)"
-	" FROM plan p LEFT JOIN it ON it.plan_id = p.id"
-	" GROUP BY p.id ORDER BY p.ord, p.id";
+	"  FROM plan p)"
+	" SELECT n.plan_id, r.state, r.status, r.grade, " BROWSE_PLANNED ","
+	"  COUNT(*)"
+	" FROM node n JOIN m ON m.plan_id = n.plan_id AND n.depth = m.d"
+	BROWSE_ANCESTORS
+	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE " BROWSE_IN_YEAR
+	" GROUP BY 1, 2, 3, 4, 5";
 
 static const char browse_sql_plan_name[] =
 	"SELECT name FROM plan WHERE id = ?1";
@@ -76,8 +105,10 @@ static const char browse_sql_depts[] =
 
 static const char browse_sql_nodes[] =
 	"SELECT n.id, n.parent_id, n.depth, n.code, n.title, n.label,"
-	" n.first_fy, n.last_fy, r.state, r.status"
-	" FROM node n LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" n.first_fy, n.last_fy, r.state, r.status, r.grade,"
+	" " BROWSE_IN_YEAR ", " BROWSE_PLANNED
+	" FROM node n" BROWSE_ANCESTORS
+	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
 	" WHERE n.plan_id = ?1 ORDER BY n.ord, n.id";
 
 static const char browse_sql_node_flags[] =
@@ -131,22 +162,81 @@ browse_year_due(struct store *st, int fy, int today_fy, int *due,
 	return 0;
 }
 
-int
-browse_plans(struct store *st, int fy, int today_fy,
-    struct browse_plan **out, size_t *n, char **cause)
+/* The index of the plan with id among n plans, or -1 (a few plans: a
+ * linear search). */
+static long
+browse_plan_index(const struct browse_plan *v, size_t n, long long id)
 {
-	sqlite3_stmt		*s;
-	struct browse_plan	*v = NULL, *p;
-	size_t			 count = 0, cap = 0;
-	int			 rc, due;
+	size_t	i;
 
-	*out = NULL;
-	*n = 0;
-	if (browse_year_due(st, fy, today_fy, &due, cause) != 0)
-		return -1;
-	if ((s = store_stmt(st, browse_sql_plans, cause)) == NULL)
+	for (i = 0; i < n; i++)
+		if (v[i].id == id)
+			return (long)i;
+	return -1;
+}
+
+/* Counts the plans' items in fy from their groups (see
+ * browse_sql_plan_items). */
+static int
+browse_plans_items(struct store *st, struct browse_plan *v, size_t count,
+    int fy, int due, const char *const *scale, int nscale, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, browse_sql_plan_items, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int(s, 2, fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long	 i = browse_plan_index(v, count,
+		    sqlite3_column_int64(s, 0));
+		const char *state = (const char *)sqlite3_column_text(s, 1);
+		enum summary_state sst = summary_state_of(state);
+		int	 behind;
+		long	 c = (long)sqlite3_column_int64(s, 5);
+		struct browse_plan *p;
+
+		if (i < 0)
+			continue;
+		p = &v[i];
+		behind = due && sqlite3_column_int(s, 4) != 0 &&
+		    (sst == SUMMARY_STATE_NONE || sst == SUMMARY_STATE_DRAFT ||
+		    sst == SUMMARY_STATE_RETURNED);
+		p->items += c;
+		if (state != NULL)
+			p->entered += c;
+		if (sst == SUMMARY_STATE_SUBMITTED)
+			p->submitted += c;
+		else if (sst == SUMMARY_STATE_CONFIRMED)
+			p->confirmed += c;
+		else if (sst == SUMMARY_STATE_RETURNED)
+			p->returned += c;
+		if (behind)
+			p->behind += c;
+		summary_add_items(&p->sum, summary_status_of(
+		    (const char *)sqlite3_column_text(s, 2)), sst,
+		    summary_grade_index((const char *)sqlite3_column_text(s, 3),
+		    scale, nscale), behind, c);
+	}
+	return store_read_end(st, s, rc, "計画一覧の読み込み", cause);
+}
+
+static int
+browse_plans_read(struct store *st, int fy, int today_fy,
+    const char *const *scale, int nscale, struct browse_plan **out,
+    size_t *n, char **cause)
+{
+	sqlite3_stmt			*s;
+	struct browse_plan		*v = NULL, *p;
+	struct summary_indicator	*ind = NULL;
+	size_t				 count = 0, cap = 0, nind = 0, k;
+	int				 rc, due;
+	long				 i;
+
+	if (browse_year_due(st, fy, today_fy, &due, cause) != 0)
+		return -1;
+	if ((s = store_stmt(st, browse_sql_plan_rows, cause)) == NULL)
+		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (count == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -161,20 +251,49 @@ browse_plans(struct store *st, int fy, int today_fy,
 		p->last_fy = store_col_int0(s, 4);
 		p->org = store_col_dup(s, 5);
 		p->description = store_col_dup(s, 6);
-		p->items = (long)sqlite3_column_int64(s, 7);
-		p->entered = (long)sqlite3_column_int64(s, 8);
-		p->submitted = (long)sqlite3_column_int64(s, 9);
-		p->confirmed = (long)sqlite3_column_int64(s, 10);
-		p->returned = (long)sqlite3_column_int64(s, 11);
-		p->behind = due ? (long)sqlite3_column_int64(s, 12) : 0;
+		summary_init(&p->sum, nscale);
 	}
-	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0) {
+	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0 ||
+	    browse_plans_items(st, v, count, fy, due, scale, nscale,
+	    cause) != 0 ||
+	    store_summary_indicators(st, 0, fy, &ind, &nind, cause) != 0) {
 		browse_plans_free(v, count);
 		return -1;
 	}
+	for (k = 0; k < nind; k++)
+		if ((i = browse_plan_index(v, count, ind[k].plan_id)) >= 0)
+			summary_add_indicator(&v[i].sum, ind[k].outcome);
+	free(ind);
 	*out = v;
 	*n = count;
 	return 0;
+}
+
+int
+browse_plans_scaled(struct store *st, int fy, int today_fy,
+    const char *const *scale, int nscale, struct browse_plan **out,
+    size_t *n, char **cause)
+{
+	sqlite3	*db = store_db(st);
+	int	 began = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	/* One read snapshot: the plans, their items and indicators agree. */
+	if (sqlite3_get_autocommit(db) &&
+	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		began = 1;
+	rc = browse_plans_read(st, fy, today_fy, scale, nscale, out, n, cause);
+	if (began)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+browse_plans(struct store *st, int fy, int today_fy,
+    struct browse_plan **out, size_t *n, char **cause)
+{
+	return browse_plans_scaled(st, fy, today_fy, NULL, 0, out, n, cause);
 }
 
 void
@@ -294,9 +413,12 @@ browse_tree_free(struct browse_tree *t)
 		free(t->nodes[i].code);
 		free(t->nodes[i].title);
 		free(t->nodes[i].label);
+		free(t->nodes[i].grade);
 		free(t->nodes[i].assigns);
 	}
 	free(t->nodes);
+	free(t->outcomes);
+	free(t->sums);
 	free(t);
 }
 
@@ -435,6 +557,10 @@ browse_load_nodes(struct store *st, struct browse_tree *t,
 		status = (const char *)sqlite3_column_text(s, 9);
 		r->node.state = browse_state_of(state);
 		r->node.status = browse_status_of(status);
+		r->node.grade = store_col_dup_null(s, 10);
+		r->node.in_year = sqlite3_column_int(s, 11) != 0;
+		r->node.planned = sqlite3_column_int(s, 12) != 0;
+		r->node.sum = -1;
 		r->first_child = r->last_child = r->next = -1;
 	}
 	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0) {
@@ -442,6 +568,7 @@ browse_load_nodes(struct store *st, struct browse_tree *t,
 			free(raw[i].node.code);
 			free(raw[i].node.title);
 			free(raw[i].node.label);
+			free(raw[i].node.grade);
 		}
 		free(raw);
 		return -1;
@@ -509,6 +636,7 @@ browse_load_nodes(struct store *st, struct browse_tree *t,
 			free(raw[i].node.code);
 			free(raw[i].node.title);
 			free(raw[i].node.label);
+			free(raw[i].node.grade);
 		}
 	}
 	t->nnodes = (size_t)out;
@@ -588,6 +716,28 @@ browse_load_assigns(struct store *st, struct browse_tree *t,
 	return store_read_end(st, s, rc, "担当課の読み込み", cause);
 }
 
+/* The outcome of each indicator of the plan in the tree's year. */
+static int
+browse_load_outcomes(struct store *st, struct browse_tree *t,
+    const struct browse_idmap *map, char **cause)
+{
+	struct summary_indicator	*ind;
+	size_t				 n, i;
+
+	if (store_summary_indicators(st, t->plan_id, t->fy, &ind, &n,
+	    cause) != 0)
+		return -1;
+	t->outcomes = xcalloc(n + 1, sizeof *t->outcomes);
+	for (i = 0; i < n; i++) {
+		t->outcomes[i].node = ind[i].node_id == 0 ? -1 :
+		    browse_idmap_find(map, t->nnodes, ind[i].node_id);
+		t->outcomes[i].outcome = ind[i].outcome;
+	}
+	t->noutcomes = n;
+	free(ind);
+	return 0;
+}
+
 int
 browse_tree_load(struct store *st, long long plan_id, int fy, int today_fy,
     struct browse_tree **out, char **cause)
@@ -616,14 +766,15 @@ browse_tree_load(struct store *st, long long plan_id, int fy, int today_fy,
 		goto done;
 	for (i = 0; i < t->nnodes; i++) {
 		struct browse_node *n = &t->nodes[i];
-		int first = n->first_fy ? n->first_fy : t->first_fy;
-		int last = n->last_fy ? n->last_fy : t->last_fy;
 
 		n->is_item = n->depth == t->max_depth;
-		n->in_year = n->is_item && (first == 0 || first <= fy) &&
-		    (last == 0 || last >= fy);
+		n->in_year = n->is_item && n->in_year;
+		n->planned = n->is_item && n->planned;
 	}
+	if (browse_load_outcomes(st, t, map, cause) != 0)
+		goto done;
 	browse_tree_count(t, NULL);
+	summary_init(&t->total, 0);
 	rc = 0;
 done:
 	if (began)
@@ -656,7 +807,7 @@ browse_which_label(enum browse_which w)
 int
 browse_item_behind(const struct browse_tree *t, const struct browse_node *n)
 {
-	return n->is_item && n->in_year && t->due &&
+	return n->is_item && n->in_year && n->planned && t->due &&
 	    (n->state == BROWSE_STATE_NONE || n->state == BROWSE_STATE_DRAFT ||
 	    n->state == BROWSE_STATE_RETURNED);
 }
@@ -779,6 +930,70 @@ browse_tree_count(struct browse_tree *t, const struct browse_filter *f)
 				for (p = t->nodes[i].parent; p >= 0 &&
 				    !t->nodes[p].shown; p = t->nodes[p].parent)
 					t->nodes[p].shown = 1;
+}
+
+void
+browse_tree_summarize(struct browse_tree *t, const char *const *scale,
+    int nscale)
+{
+	static const enum summary_state states[] = {
+		[BROWSE_STATE_NONE] = SUMMARY_STATE_NONE,
+		[BROWSE_STATE_DRAFT] = SUMMARY_STATE_DRAFT,
+		[BROWSE_STATE_SUBMITTED] = SUMMARY_STATE_SUBMITTED,
+		[BROWSE_STATE_CONFIRMED] = SUMMARY_STATE_CONFIRMED,
+		[BROWSE_STATE_RETURNED] = SUMMARY_STATE_RETURNED,
+	};
+	static const enum summary_status statuses[] = {
+		[BROWSE_STATUS_NONE] = SUMMARY_STATUS_NONE,
+		[BROWSE_STATUS_NOT_STARTED] = SUMMARY_STATUS_NOT_STARTED,
+		[BROWSE_STATUS_IN_PROGRESS] = SUMMARY_STATUS_IN_PROGRESS,
+		[BROWSE_STATUS_DONE] = SUMMARY_STATUS_DONE,
+		[BROWSE_STATUS_POSTPONED] = SUMMARY_STATUS_POSTPONED,
+		[BROWSE_STATUS_CANCELLED] = SUMMARY_STATUS_CANCELLED,
+	};
+	size_t	i, k;
+	long	p;
+
+	/* Headings only: a plan of many items has few of them. */
+	free(t->sums);
+	t->nsums = 0;
+	for (i = 0; i < t->nnodes; i++)
+		t->nodes[i].sum = t->nodes[i].is_item ? -1 : (long)t->nsums++;
+	t->sums = xcalloc(t->nsums + 1, sizeof *t->sums);
+	for (k = 0; k < t->nsums; k++)
+		summary_init(&t->sums[k], nscale);
+	summary_init(&t->total, nscale);
+
+	for (i = 0; i < t->nnodes; i++) {
+		const struct browse_node *n = &t->nodes[i];
+		struct progress_summary	 one;
+
+		if (!n->is_item || !n->in_year)
+			continue;
+		summary_init(&one, nscale);
+		summary_add_items(&one, statuses[n->status],
+		    states[n->state], summary_grade_index(n->grade, scale,
+		    nscale), browse_item_behind(t, n), 1);
+		summary_add(&t->total, &one);
+		for (p = n->parent; p >= 0; p = t->nodes[p].parent)
+			if (t->nodes[p].sum >= 0)
+				summary_add(&t->sums[t->nodes[p].sum], &one);
+	}
+	for (k = 0; k < t->noutcomes; k++) {
+		summary_add_indicator(&t->total, t->outcomes[k].outcome);
+		for (p = t->outcomes[k].node; p >= 0; p = t->nodes[p].parent)
+			if (t->nodes[p].sum >= 0)
+				summary_add_indicator(&t->sums[t->nodes[p].sum],
+				    t->outcomes[k].outcome);
+	}
+}
+
+const struct progress_summary *
+browse_node_summary(const struct browse_tree *t, const struct browse_node *n)
+{
+	if (n == NULL || n->sum < 0 || (size_t)n->sum >= t->nsums)
+		return NULL;
+	return &t->sums[n->sum];
 }
 
 const char *

@@ -115,10 +115,20 @@ sheet_collect_ids(struct store *st, sqlite3_stmt *s, long long **ids,
 /* ---- the item sheet ---------------------------------------------------- */
 
 static void
-sheet_indicator_clear(struct sheet_indicator *in)
+sheet_fyvalues_free(struct sheet_fyvalue *v, size_t n)
 {
 	size_t	i;
 
+	for (i = 0; i < n; i++) {
+		value_clear(&v[i].v);
+		free(v[i].note);
+	}
+	free(v);
+}
+
+static void
+sheet_indicator_clear(struct sheet_indicator *in)
+{
 	free(in->key);
 	free(in->name);
 	free(in->category);
@@ -127,16 +137,8 @@ sheet_indicator_clear(struct sheet_indicator *in)
 	value_clear(&in->final);
 	free(in->rationale);
 	free(in->note);
-	for (i = 0; i < in->ntargets; i++) {
-		value_clear(&in->targets[i].v);
-		free(in->targets[i].note);
-	}
-	free(in->targets);
-	for (i = 0; i < in->nactuals; i++) {
-		value_clear(&in->actuals[i].v);
-		free(in->actuals[i].note);
-	}
-	free(in->actuals);
+	sheet_fyvalues_free(in->targets, in->ntargets);
+	sheet_fyvalues_free(in->actuals, in->nactuals);
 }
 
 static void
@@ -1316,6 +1318,18 @@ static const char sql_ind_list[] =
 	"  ON s.ind = i.id"
 	" WHERE i.plan_id = ?1 ORDER BY i.ord, i.id";
 
+/* Every year's targets and actuals of a plan's indicators. */
+static const char sql_ind_list_targets[] =
+	"SELECT t.indicator_id, t.fy, t.num, t.txt FROM indicator_target t"
+	" JOIN indicator i ON i.id = t.indicator_id WHERE i.plan_id = ?1"
+	" ORDER BY t.indicator_id, t.fy";
+
+static const char sql_ind_list_actuals[] =
+	"SELECT a.indicator_id, a.fy, a.num, a.txt, a.note"
+	" FROM indicator_actual a"
+	" JOIN indicator i ON i.id = a.indicator_id WHERE i.plan_id = ?1"
+	" ORDER BY a.indicator_id, a.fy";
+
 static const char sql_ind_categories[] =
 	"SELECT category FROM indicator WHERE plan_id = ?1 AND category <> ''"
 	" GROUP BY category ORDER BY min(ord), category";
@@ -1339,12 +1353,82 @@ store_indicator_list_free(struct indicator_list *l)
 		value_clear(&r->actual);
 		free(r->actual_note);
 		free(r->rationale);
+		sheet_fyvalues_free(r->targets, r->ntargets);
+		sheet_fyvalues_free(r->actuals, r->nactuals);
 	}
 	free(l->rows);
 	l->rows = NULL;
 	l->n = 0;
 	free(l->plan_name);
 	l->plan_name = NULL;
+}
+
+/* Row indices sorted by indicator id, for attaching values. */
+static const struct indicator_list *ind_sorting_list;
+
+static int
+ind_by_id(const void *a, const void *b)
+{
+	long long	x = ind_sorting_list->rows[*(const size_t *)a].id;
+	long long	y = ind_sorting_list->rows[*(const size_t *)b].id;
+
+	return (x > y) - (x < y);
+}
+
+/* Reads every year's values (targets or actuals) of the list's
+ * indicators and gives each row its own, by fiscal year. */
+static int
+ind_list_years(struct store *st, struct indicator_list *l, long long plan_id,
+    int actuals, char **cause)
+{
+	sqlite3_stmt	*q;
+	size_t		*order, lo, hi, mid, cap = 0;
+	long long	 cur = 0;
+	int		 rc;
+
+	if ((q = store_stmt(st, actuals ? sql_ind_list_actuals :
+	    sql_ind_list_targets, cause)) == NULL)
+		return -1;
+	order = xcalloc(l->n + 1, sizeof *order);
+	for (lo = 0; lo < l->n; lo++)
+		order[lo] = lo;
+	ind_sorting_list = l;
+	qsort(order, l->n, sizeof *order, ind_by_id);
+	ind_sorting_list = NULL;
+	sqlite3_bind_int64(q, 1, plan_id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		long long		 id = sqlite3_column_int64(q, 0);
+		struct indicator_row	*r;
+		struct sheet_fyvalue	*v, **arr;
+		size_t			*n;
+
+		lo = 0;
+		hi = l->n;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (l->rows[order[mid]].id < id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == l->n || l->rows[order[lo]].id != id)
+			continue;
+		r = &l->rows[order[lo]];
+		arr = actuals ? &r->actuals : &r->targets;
+		n = actuals ? &r->nactuals : &r->ntargets;
+		if (id != cur) {	/* rows come by indicator */
+			cur = id;
+			cap = 0;
+		}
+		*arr = sheet_grow(*arr, &cap, *n, sizeof **arr);
+		v = &(*arr)[(*n)++];
+		v->fy = store_col_int0(q, 1);
+		store_col_value(q, 2, &v->v);
+		v->note = actuals ? store_col_dup(q, 4) : xstrdup("");
+	}
+	sqlite3_reset(q);
+	free(order);
+	return rc < 0 ? -1 : 0;
 }
 
 int
@@ -1360,8 +1444,11 @@ store_indicator_list(struct store *st, long long plan_id, int fy,
 	if ((q = store_stmt(st, sql_rm_plan, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(q, 1, plan_id);
-	if ((rc = sheet_step(st, q, cause)) == 1)
+	if ((rc = sheet_step(st, q, cause)) == 1) {
 		out->plan_name = store_col_dup(q, 0);
+		out->plan_first_fy = store_col_int0(q, 1);
+		out->plan_last_fy = store_col_int0(q, 2);
+	}
 	sqlite3_reset(q);
 	if (rc == 0 && cause != NULL)
 		*cause = xstrdup("計画が見つかりません");
@@ -1398,9 +1485,10 @@ store_indicator_list(struct store *st, long long plan_id, int fy,
 		if (r->target.kind != VALUE_NONE)
 			r->target_fy = fy;
 		else {
+			/* The final target of fy itself is fy's target. */
 			value_copy(&r->target, &r->final);
 			r->target_fy = r->final_fy;
-			r->target_is_final = 1;
+			r->target_is_final = r->final_fy != fy;
 		}
 		store_col_value(q, 18, &r->actual);
 		r->actual_note = store_col_dup(q, 20);
@@ -1408,7 +1496,8 @@ store_indicator_list(struct store *st, long long plan_id, int fy,
 		r->actual_sum_count = store_col_int0(q, 23) > 0 ? -1 : store_col_int0(q, 22);
 	}
 	sqlite3_reset(q);
-	if (rc < 0) {
+	if (rc < 0 || ind_list_years(st, out, plan_id, 0, cause) != 0 ||
+	    ind_list_years(st, out, plan_id, 1, cause) != 0) {
 		store_indicator_list_free(out);
 		return -1;
 	}

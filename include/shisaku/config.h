@@ -37,6 +37,7 @@ struct config {
 	int			 color;		/* 1 = use colours if the terminal has them */
 	int			 ambiguous_wide;	/* 1 = ambiguous symbols are 2 columns */
 	int			 ascii_symbols;	/* 1 = draw ★◆ as * + */
+	int			 bars_blocks;	/* bars: 1 = block elements, 0 = ASCII */
 	char			*color_title, *color_select, *color_status, *color_error;
 	/* [evaluation] */
 	int			 ngrades;

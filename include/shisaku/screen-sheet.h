@@ -1,8 +1,9 @@
 /*
  * Display functions shared by the item sheet, the roadmap and the indicator
  * list (implemented in screen-sheet.c): symbols that honour the ASCII
- * setting, values with their unit and grouped digits, achievement rates,
- * and opening the entry form and the history from any of them.
+ * setting, values as printed with their unit, achievement rates, trend
+ * bars in the configured glyphs, and opening the entry form and the
+ * history from any of them.
  */
 #ifndef SHISAKU_SCREEN_SHEET_H
 #define SHISAKU_SCREEN_SHEET_H
@@ -10,10 +11,12 @@
 #include <stddef.h>
 
 #include "shisaku/achieve.h"
+#include "shisaku/trend.h"
 #include "shisaku/value.h"
 
 struct ui;
 struct sheet_flag;
+struct sheet_fyvalue;
 
 /* A plan's flag symbol (★ ◆ …) as drawn: itself, or an ASCII stand-in
  * (* + o #) when [display] ascii_symbols is set. "" stays "". */
@@ -28,24 +31,30 @@ const char *screen_sheet_flag_mark(struct ui *ui, const struct sheet_flag *f,
 /* The cost trend as one symbol: = ↑ ↓ ? (ASCII = ^ v ?); "" for none. */
 const char *screen_sheet_trend_symbol(struct ui *ui, const char *trend);
 
-/* A value for display (malloc'd): numbers with grouped digits and the
- * unit ("4,031,724,014円", "98.82%"), text as is, "" for none. */
+/* A value for display (malloc'd): a number as the plan printed it
+ * ("98.90%", "100%", "329,257件"), else with grouped digits
+ * ("4,031,724,014円"), and the unit; text as is; "" for none. Never
+ * padded to the decimals of other values. */
 char *screen_sheet_value(const struct value *v, const char *unit);
-
-/* The same with at least decimals digits after the point, so that the
- * values of one indicator line up as printed (98.90% beside 98.82%). */
-char *screen_sheet_value_dec(const struct value *v, const char *unit,
-    int decimals);
-
-/* How many digits after the point a number value has (0..6); 0 for
- * text and none. */
-int screen_sheet_decimals(const struct value *v);
 
 /* The direction key of the store ("up" …, NULL) as achieve.h's enum. */
 enum achieve_dir screen_sheet_dir(const char *direction);
 
 /* A rate as "98.5%" into buf (at least 16 bytes); "" when rate < 0. */
 char *screen_sheet_rate(double rate, char *buf, size_t size);
+
+/* The glyphs of trend bars: blocks when [display] bars = blocks and the
+ * terminal draws ambiguous characters one column wide, else ASCII. */
+enum trend_style screen_sheet_trend_style(struct ui *ui);
+
+/* The trend bar (malloc'd) of an indicator's values over the plan's
+ * years (plan_first/plan_last, 0 = not given), and its cells (room for
+ * TREND_MAX_CELLS) with their number in *ncells. */
+char *screen_sheet_trend(struct ui *ui, const char *direction, int cumulative,
+    const struct value *base, int base_fy, const struct value *final,
+    int final_fy, const struct sheet_fyvalue *targets, size_t ntargets,
+    const struct sheet_fyvalue *actuals, size_t nactuals, int plan_first,
+    int plan_last, struct trend_cell *cells, size_t *ncells);
 
 /* Opens the results entry of an item for fiscal year fy (a heading
  * says why not), and the change history of a node or of one indicator

@@ -10,20 +10,34 @@
  * Fiscal years are western years; 0 means "not given".
  *
  * An action item is a node at the plan's deepest level. It is "in" a
- * fiscal year when the year lies in its period (its own first/last year,
- * else the plan's; an open end counts as open).
+ * fiscal year when the year lies in its period: each end is the item's
+ * own, else the nearest ancestor's that gives one, else the plan's; an
+ * end nobody gives is open.
  *
- * "Behind" (遅れ): an item in the chosen year whose result for that year
- * is missing or still a draft or returned, once the year is due: the year
- * is over (it is before the current fiscal year) or it has been closed
- * for entry (a fiscal_year row with is_open = 0) and is not in the
- * future. Before that, a missing entry is just not entered yet.
+ * It "plans something" in the year when a period is given (an end of its
+ * own, an ancestor's or the plan's), when one of its yearly plans covers
+ * the year, or when one of its indicators has a target for the year (the
+ * final target counts for its own year). An item of a plan that prints no
+ * period, with no yearly plan and no target for a year, plans nothing in
+ * that year.
+ *
+ * "Behind" (遅れ): an item in the chosen year that plans something in it
+ * and whose result for that year is missing or still a draft or returned,
+ * once the year is due: the year is over (it is before the current fiscal
+ * year) or it has been closed for entry (a fiscal_year row with is_open =
+ * 0) and is not in the future. Before that, a missing entry is just not
+ * entered yet.
+ *
+ * The year's figures (summary.h) of the plans and of every heading of a
+ * tree are counted once, when they are read, never per key.
  */
 #ifndef SHISAKU_STORE_BROWSE_H
 #define SHISAKU_STORE_BROWSE_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "shisaku/summary.h"
 
 struct store;
 
@@ -60,13 +74,21 @@ struct browse_plan {
 	long		 confirmed;
 	long		 returned;
 	long		 behind;	/* 0 unless the year is due */
+	struct progress_summary sum;	/* the year's figures */
 };
 
 /*
- * Every plan in order with its counts for fy; today_fy is the current
- * fiscal year (for "behind"). Returns 0 with *out (NULL when n is 0) and
+ * Every plan in order with its counts and figures for fy; today_fy is
+ * the current fiscal year (for "behind"); scale names the nscale grades
+ * of the evaluation scale the figures count by (NULL, 0: every grade
+ * counts as not on the scale). Returns 0 with *out (NULL when n is 0) and
  * *n, or -1 with *cause.
  */
+int browse_plans_scaled(struct store *st, int fy, int today_fy,
+    const char *const *scale, int nscale, struct browse_plan **out,
+    size_t *n, char **cause);
+
+/* The same without a scale. */
 int browse_plans(struct store *st, int fy, int today_fy,
     struct browse_plan **out, size_t *n, char **cause);
 void browse_plans_free(struct browse_plan *p, size_t n);
@@ -114,6 +136,10 @@ struct browse_node {
 	char		*label;		/* overrides the level name; "" */
 	int		 first_fy, last_fy;
 	int		 in_year;	/* an item whose period includes fy */
+	int		 planned;	/* it plans something in fy (above) */
+	char		*grade;		/* of the result for fy; NULL */
+	long		 sum;		/* a heading's index in browse_tree.sums,
+					   -1 for an item */
 	uint64_t	 flags;		/* bit i = browse_tree.flags[i] */
 	enum browse_state state;	/* of the result for fy */
 	enum browse_status status;
@@ -128,6 +154,12 @@ struct browse_node {
 };
 
 #define BROWSE_MAX_FLAGS 64
+
+/* The outcome of one indicator in the tree's year. */
+struct browse_outcome {
+	long		 node;		/* index in nodes; -1 = the plan's own */
+	enum summary_outcome outcome;
+};
 
 struct browse_tree {
 	long long	 plan_id;
@@ -144,6 +176,17 @@ struct browse_tree {
 	struct browse_dept *depts;	/* in the departments' order */
 	size_t		 nnodes;
 	struct browse_node *nodes;	/* depth first, in printed order */
+
+	/* The indicators' outcomes in fy, read with the tree. */
+	size_t		 noutcomes;
+	struct browse_outcome *outcomes;
+
+	/* The year's figures, set by browse_tree_summarize: of the whole
+	 * plan (its own indicators included), and of each heading. Not
+	 * filtered. nsums is 0 until then. */
+	struct progress_summary total;
+	size_t		 nsums;
+	struct progress_summary *sums;
 };
 
 /*
@@ -154,6 +197,20 @@ struct browse_tree {
 int browse_tree_load(struct store *st, long long plan_id, int fy,
     int today_fy, struct browse_tree **out, char **cause);
 void browse_tree_free(struct browse_tree *t);
+
+/*
+ * Counts the year's figures of the plan and of every heading (items by
+ * status, state, grade of the scale's nscale grades, behind; indicators
+ * by outcome), whatever the filter. Runs over the tree once; call it
+ * after each load.
+ */
+void browse_tree_summarize(struct browse_tree *t, const char *const *scale,
+    int nscale);
+
+/* The figures of a node (a heading's, or NULL for an item or before
+ * browse_tree_summarize). */
+const struct progress_summary *browse_node_summary(const struct browse_tree *t,
+    const struct browse_node *n);
 
 /* What the status filter (s) can ask for. */
 enum browse_which {

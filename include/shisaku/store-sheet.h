@@ -232,8 +232,10 @@ int store_roadmap_search(struct store *st, long long plan_id,
 
 /*
  * Every indicator of a plan in plan order, with its target for fy (or the
- * final target when no target is set for fy), its actual for fy, and
- * what an achievement computation needs.
+ * final target when no target is set for fy, target_is_final telling so
+ * unless the final target is fy's own), its actual for fy, what an
+ * achievement computation needs, and every year's target and actual for
+ * its trend.
  */
 struct indicator_row {
 	long long	 id;
@@ -250,7 +252,8 @@ struct indicator_row {
 	int		 base_fy;
 	struct value	 target;
 	int		 target_fy;
-	int		 target_is_final;	/* no target for fy: the final one */
+	int		 target_is_final;	/* no target for fy: the final one,
+						   of another year (or of none) */
 	struct value	 final;
 	int		 final_fy;
 	struct value	 actual;		/* for fy */
@@ -261,10 +264,16 @@ struct indicator_row {
 	double		 actual_sum;
 	int		 actual_sum_count;
 	char		*rationale;
+	/* Every year's values, by fiscal year. */
+	size_t		 ntargets;
+	struct sheet_fyvalue *targets;
+	size_t		 nactuals;
+	struct sheet_fyvalue *actuals;
 };
 
 struct indicator_list {
 	char		*plan_name;
+	int		 plan_first_fy, plan_last_fy;	/* 0 = not given */
 	int		 fy;
 	size_t		 n;
 	struct indicator_row *rows;

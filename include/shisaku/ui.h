@@ -63,6 +63,9 @@ struct screen_ops {
 	void		 (*close)(struct ui *ui, void *state);
 	/* The title shown on the top line (malloc'd), e.g. "結城市… > 施策体系". */
 	char		*(*title)(struct ui *ui, void *state);
+	/* Lines ? adds after the keys (a legend of what the screen draws),
+	 * *n of them; may be NULL. */
+	const char *const *(*notes)(struct ui *ui, size_t *n);
 };
 
 struct ui {

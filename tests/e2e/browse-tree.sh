@@ -17,6 +17,13 @@ e2e_expect "plans list" "計画一覧（令和5年度）" "yuki-ap" "omitama-1" 
 e2e_expect_line "結城市: 39 items, all behind in a past year" \
     'yuki-ap +結城市.* 39 +0 +0 +0 +39 +0%'
 e2e_expect_line "a plan outside the year says so" 'omitama-dx .*期間外'
+# 小美玉市総合計画 prints no period, no yearly plan and no target for its
+# items: they plan nothing in 令和5年度 and are not behind.
+e2e_expect_line "a plan without a period is not behind" \
+    'omitama-1 +小美玉市総合計画.* 28 +0 +0 +0 +0 +0%'
+e2e_expect "the figures of the plan under the cursor" \
+    "入力状況  未入力 0  下書き 0  提出済 0  確認済 0  差戻し 0" \
+    "評価  A 0  B 0  C 0  D 0  未評価 0    指標  達成 0  未達成 0  データなし 17"
 e2e_expect "status line: user, role, year" "企画担当" "令和5年度"
 
 e2e_keys '?'
@@ -30,11 +37,19 @@ e2e_keys /
 e2e_type '結城'
 e2e_keys Enter
 e2e_expect "the status line follows the cursor" "| 結城市行政改革大綱アクションプラン"
+e2e_expect "結城市's figures for 令和5年度" \
+    "入力状況  未入力 39  下書き 0  提出済 0  確認済 0  差戻し 0" \
+    "実施状況  未着手 0  実施中 0  完了 0  延期 0  中止 0  未入力 39" \
+    "評価  A 0  B 0  C 0  D 0  未評価 39    指標  達成 0  未達成 0  データなし 30"
 e2e_keys Enter
 e2e_expect "tree with the plan's own level names" \
     "結城市行政改革大綱アクションプラン > 施策体系（令和5年度）" \
     "基本方針 > 重点項目 > 推進項目 > 取組内容" "Ⅱ 自立した行政経営の構造づくり"
 e2e_expect_line "Ⅱ counts its 18 items" 'Ⅱ 自立した行政経営の構造づくり +18 +0 +0 +0 +18'
+e2e_expect "Ⅰ's figures under the tree" "[基本方針] Ⅰ 市民と行政がともに支えあう体制づくり" \
+    "取組内容: 11 件  入力 0  提出 0  確認 0  遅れ 11" \
+    "入力状況  未入力 11  下書き 0  提出済 0  確認済 0  差戻し 0" \
+    "評価  A 0  B 0  C 0  D 0  未評価 11    指標  達成 0  未達成 0  データなし 9"
 
 # Drill down: Ⅱ is open; to (2), open it, into its 推進項目, into No.19.
 e2e_keys j j j j j j
@@ -122,7 +137,8 @@ e2e_keys Enter Enter
 e2e_expect "nothing is done yet" "条件に合う取組がありません" \
     "絞り込み: 区分=重点事業 状況=完了"
 e2e_keys c
-e2e_expect "cleared again" "絞り込みを解除しました" "Ⅱ 自立した行政経営の構造づくり"
+e2e_expect "cleared again" "絞り込みを解除しました" \
+    "Ⅰ 市民と行政がともに支えあう体制づくり" "入力状況  未入力 11"
 
 # Era display: era -> western -> both -> era, everywhere.
 e2e_keys e
@@ -165,10 +181,23 @@ e2e_keys q
 e2e_expect_not "help closed" "ヘルプ: 指標一覧"
 e2e_keys q
 
-# Back to the plans and quit.
+# Back to the plans; 小美玉市総合計画's items are not behind, and say why.
 e2e_expect "back to the tree again" "施策体系（令和5年度）"
 e2e_keys Escape
 e2e_expect "Esc back to the plans" "計画一覧（令和5年度）"
+e2e_keys /
+e2e_type '小美玉市総合計画'
+e2e_keys Enter Enter
+e2e_expect "小美玉市総合計画's tree" "基本施策 > 個別施策"
+e2e_expect_line "its first 基本施策: 5 items, none behind" \
+    '1 市民協働・コミュニティ活動の推進 +5 +0 +0 +0 +0'
+e2e_keys j
+e2e_expect "an item that plans nothing in the year is not behind" \
+    "[個別施策] 1101 市民協働推進のための環境づくり" \
+    "この年度の予定（期間・年次計画・目標値）がないため、遅れには数えません"
+e2e_expect_line "its row shows no 遅れ" '1101 市民協働推進のための環境づくり +未入力 *$'
+e2e_keys Escape
+e2e_expect "back to the plans once more" "計画一覧（令和5年度）"
 e2e_keys Q
 e2e_expect_exit "Q quits with status 0" 0
 e2e_expect_restored "the terminal is restored after Q"

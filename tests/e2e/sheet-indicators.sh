@@ -25,10 +25,16 @@ e2e_dump "$db" > "$e2e_tmp/before.sql"
 e2e_start "$db" 80 24 || { fail "start in tmux"; e2e_finish; }
 e2e_expect "plans list" "計画一覧（令和5年度）"
 
-# 結城市 No.19 through the roadmap.
+# 結城市 No.19 through the roadmap; on the way, the plan's figures for
+# 令和5年度: No.19 submitted with B, the rest not entered.
 e2e_keys /
 e2e_type '結城'
-e2e_keys Enter r
+e2e_keys Enter
+e2e_expect "結城市's figures under the plans" \
+    "入力状況  未入力 38  下書き 0  提出済 1  確認済 0  差戻し 0" \
+    "実施状況  未着手 0  実施中 1  完了 0  延期 0  中止 0  未入力 38" \
+    "評価  A 0  B 1  C 0  D 0  未評価 38    指標  達成 0  未達成 0  データなし 30"
+e2e_keys r
 e2e_expect "roadmap" "> ロードマップ"
 e2e_keys /
 e2e_type 'No.19'
@@ -46,6 +52,8 @@ e2e_expect "the position line" "-- 1-20 / "
 e2e_keys Space
 e2e_expect "a page down shows the indicator" "1. 市税の現年度収納率" \
     "最終目標: 98.90%（令和7年度）" "目標値" "実績値" "達成率"
+e2e_expect "its trend: no direction, so no rate in any year" \
+    "推移: ?????  令和3年度〜令和7年度"
 e2e_expect_line "令和3年度 98.82%" '^ +令和3年度 +98\.82% +-'
 e2e_expect_line "令和4年度 98.84%" '^ +令和4年度 +98\.84%'
 e2e_expect_line "令和5年度 98.86%, actual 98.87%, marked" \
@@ -90,19 +98,36 @@ e2e_keys /
 e2e_type '下妻'
 e2e_keys Enter i
 e2e_expect "the indicator list" "> 指標一覧" "23件  並び: 計画の順" \
-    "コード" "指標名" "基準値" "目標値(R5)" "実績値" "達成率"
-e2e_expect_line "baseline, final target, actual, achievement" \
-    'まちづくり推進交付金によ.* 行政指標 +7件 +10件 +9件 +66\.7%'
-e2e_expect_line "decimals as printed" '審議会等の女性の登用率 +行政指標 +25\.6% +40\.0% +30\.0% +30\.6%'
+    "コード" "指標名" "基準値" "目標値(R5)" "実績値" "達成率" "推移"
+# No target for 令和5年度: the final one stands in, marked 最終. At 80
+# columns the category gives way to the trend bar: the baseline year, 66.7%
+# in 令和5年度, no data since, 令和9年度 still to come.
+e2e_expect_line "baseline, final target marked, actual, achievement, trend" \
+    'まちづくり推進交付金 +7件 +最終 10件 +9件 +66\.7% _-\?\?\? *$'
+e2e_expect_line "values as printed: 40% and 30% beside 25.6%" \
+    '審議会等の女性の登用 +25\.6% +最終 40% +30% +30\.6% _\.\?\?\?'
+e2e_expect_line "a kept level reached at the baseline" \
+    '人権教室・人権教育講 +10回 +最終 10回 +- +- #\?\?\?\?'
 e2e_expect "details of the row under the cursor" \
-    "基準値 7件（令和4年度）  目標値 10件（令和9年度・最終目標）  実績値 9件"
+    "基準値 7件（令和4年度）  目標値 10件（令和9年度・最終目標）  実績値 9件" \
+    "区分 行政指標" "推移 _-???   令和4年度（基準）〜令和9年度"
+e2e_keys '?'
+e2e_expect "help has a legend" "ヘルプ: 指標一覧" "表示の見方"
+e2e_keys /
+e2e_type '実績なし'
+e2e_keys Enter
+e2e_expect "help explains the trend bars" \
+    "_ 25%未満  . 25%以上  - 50%以上  = 75%以上  # 100%以上（達成）" \
+    "? 実績なし・計算できない  x 文字の値（評価で判断）"
+e2e_keys q
+e2e_expect "help closed" "23件  並び: 計画の順"
 
 e2e_keys o
 e2e_expect "sorted by achievement, lowest first" "並び: 達成率の低い順"
-e2e_expect_line "lowest first" '^ +1 +男女共同参画講演会参加者'
+e2e_expect_line "lowest first" '^ +1 +男女共同参画講演会参 +60人'
 e2e_keys o
 e2e_expect "highest first" "並び: 達成率の高い順"
-e2e_expect_line "highest first" '^ +1 +まちづくり推進交付金によ'
+e2e_expect_line "highest first" '^ +1 +まちづくり推進交付金 +7件'
 e2e_keys o
 e2e_expect "by name" "並び: 指標名の順"
 e2e_keys o
@@ -117,7 +142,7 @@ e2e_keys f
 e2e_expect "the category chooser" "区分で絞り込み" "行政指標" "市民指標"
 e2e_keys j j Enter
 e2e_expect "filtered by 市民指標" "区分=市民指標" "市民活動団体登録数"
-e2e_expect_not "行政指標 rows hidden" "まちづくり推進交付金によ"
+e2e_expect_not "行政指標 rows hidden" "まちづくり推進交付金"
 e2e_keys c
 e2e_expect "cleared" "23件  並び: 計画の順"
 
@@ -138,6 +163,15 @@ e2e_keys /
 e2e_type '収納課'
 e2e_keys Enter Enter
 e2e_expect "filtered by 収納課" "1件" "担当課=収納課" "市税の現年度収納率"
+e2e_expect_line "令和5年度's own target, the actual as entered" \
+    '市税の現年度収納率 +- +98\.86% +98\.87% +- +\?\?\?\?\?'
+e2e_keys ']' ']'
+e2e_expect "令和7年度" "令和7年度  1件"
+e2e_expect_line "令和7年度's target as printed, not the final one" \
+    '市税の現年度収納率 +- +98\.90% +- +- +\?\?\?\?\?'
+e2e_expect_not "the year's own target is not marked" "最終 98.90%"
+e2e_keys '[' '['
+e2e_expect "back to 令和5年度" "令和5年度  1件"
 e2e_keys Enter
 e2e_expect "Enter opens No.19" "> No.19 市税等の収納率の向上"
 

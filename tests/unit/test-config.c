@@ -146,6 +146,7 @@ TEST(test_defaults)
 		CHECK_INT(c->color, 1);
 		CHECK_INT(c->ambiguous_wide, 0);
 		CHECK_INT(c->ascii_symbols, 0);
+		CHECK_INT(c->bars_blocks, 0);	/* ASCII bars by default */
 		CHECK_STR(c->color_title, "white,blue");
 		CHECK_STR(c->color_select, "black,cyan");
 		CHECK_STR(c->color_status, "black,white");
@@ -240,6 +241,7 @@ TEST(test_override)
 	    "color = off\n"
 	    "ambiguous_width = 2\n"
 	    "ascii_symbols = yes\n"
+	    "bars = blocks\n"
 	    "color_title = Yellow , Default\n"
 	    "[access]\n"
 	    "unknown_user = refuse\n"
@@ -262,6 +264,7 @@ TEST(test_override)
 	CHECK_INT(c->color, 0);
 	CHECK_INT(c->ambiguous_wide, 1);
 	CHECK_INT(c->ascii_symbols, 1);
+	CHECK_INT(c->bars_blocks, 1);
 	CHECK_STR(c->color_title, "yellow,default");
 	CHECK_STR(c->color_error, "white,red");	/* untouched */
 	CHECK_INT(c->ngrades, 4);			/* untouched */
@@ -319,6 +322,8 @@ static const struct {
 	  "[display] color = maybe: yes または no", NULL },
 	{ "[display]\nascii_symbols = yess\n",
 	  "[display] ascii_symbols = yess: ", NULL },
+	{ "[display]\nbars = unicode\n",
+	  "[display] bars = unicode: ascii, blocks のどれか", NULL },
 	{ "[display]\nambiguous_width = 3\n",
 	  "[display] ambiguous_width = 3: 1, 2 のどれか", NULL },
 	{ "[display]\ncolor_title = white,purple\n",

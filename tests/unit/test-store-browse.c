@@ -16,6 +16,8 @@
 #include "shisaku/planfile.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/store-plan.h"
+#include "shisaku/store-result.h"
+#include "shisaku/store-user.h"
 #include "shisaku/store.h"
 
 static char tmpdir[64];
@@ -55,6 +57,40 @@ static const char plan_text[] =
 	"result,t,3,2022,実施中,,下書き,,,,u1,2023-04-10T09:00:00,,\n"
 	"result,t,4,2022,完了,B,確認済,実績,,,u1,2023-04-10T09:00:00,"
 	"u2,2023-05-01T10:00:00\n";
+
+/*
+ * A plan that prints no period. No.101 has a yearly plan for 2023-2024,
+ * No.102 an indicator with a 2024 target and a final target for 2026,
+ * No.103 nothing at all, No.104 a period of its own (2023); No.201 none,
+ * but its 施策 has 2022-2030. Indicators: No.102's (no data in 2025),
+ * No.201's (66% against 60% from 50%: achieved in 2025), the plan's own
+ * (7 against at least 5: achieved) and a text one on 施策Q (no data).
+ */
+static const char plan_np_text[] =
+	"shisaku-plan,1\n"
+	"plan,np,期間のない計画,,,テスト市,\n"
+	"level,np,1,施策\n"
+	"level,np,2,取組\n"
+	"node,np,P,,1,施策P,,,,,,\n"
+	"node,np,1,P,101,年次計画のある取組,,,,,,\n"
+	"node,np,2,P,102,目標値のある取組,,,,,,\n"
+	"node,np,3,P,103,予定のない取組,,,,,,\n"
+	"node,np,4,P,104,期間のある取組,,2023,2023,,,\n"
+	"node,np,Q,,2,期間のある施策,,2022,2030,,,\n"
+	"node,np,5,Q,201,施策の期間の取組,,,,,,\n"
+	"yearplan,np,1,2023,2024,実施\n"
+	"indicator,np,I2,2,件数,,件,増加,,10件,2022,20件,2026,,\n"
+	"target,np,I2,2024,15件\n"
+	"indicator,np,I5,5,率,,%,増加,,50%,2022,80%,2030,,\n"
+	"target,np,I5,2025,60%\n"
+	"actual,np,I5,2025,66%,\n"
+	"indicator,np,IP,,計画の指標,,件,以上,,,,5件,2025,,\n"
+	"actual,np,IP,2025,7件,\n"
+	"indicator,np,IT,Q,文字の指標,,,,,,,実施,2025,,\n"
+	"actual,np,IT,2025,実施,\n"
+	"result,np,1,2024,完了,A,確認済,実績,,,u1,2025-04-10T09:00:00,"
+	"u2,2025-05-01T10:00:00\n"
+	"result,np,5,2025,実施中,B,提出済,実績,,,u1,2026-04-10T09:00:00,,\n";
 
 static struct store *
 open_test_store(void)
@@ -333,6 +369,218 @@ TEST(test_tree_filters)
 	store_close(st);
 }
 
+static struct store *
+open_np_store(void)
+{
+	struct store	*st;
+	struct config	*cfg;
+	char		*cause = NULL;
+
+	if ((cfg = config_load(NULL, &cause)) == NULL) {
+		fprintf(stderr, "config_load: %s\n", cause);
+		free(cause);
+		return NULL;
+	}
+	st = fixture_store(dbpath, plan_np_text, cfg);
+	config_free(cfg);
+	return st;
+}
+
+/* The plan's tree for fy (today 2026), or NULL. */
+static struct browse_tree *
+np_tree(struct store *st, int fy)
+{
+	struct browse_tree	*t = NULL;
+	char			*cause = NULL;
+
+	if (browse_tree_load(st, plan_id(st), fy, 2026, &t, &cause) != 0) {
+		fprintf(stderr, "%s\n", cause != NULL ? cause : "");
+		free(cause);
+		return NULL;
+	}
+	return t;
+}
+
+/* Which items of the tree are behind, as their codes ("101 104 "). */
+static void
+behind_codes(const struct browse_tree *t, char *buf, size_t size)
+{
+	size_t	i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < t->nnodes; i++)
+		if (browse_item_behind(t, &t->nodes[i]) && len + 8 < size)
+			len += (size_t)snprintf(buf + len, size - len, "%s ",
+			    t->nodes[i].code);
+}
+
+TEST(test_behind_without_a_period)
+{
+	struct store		*st = open_np_store();
+	struct browse_tree	*t;
+	struct browse_plan	*p = NULL;
+	size_t			 n = 0;
+	char			*cause = NULL, codes[128];
+	int			 fy;
+	static const struct {
+		int		 fy;
+		long		 items;
+		const char	*behind;
+	} years[] = {
+		/* 2023: a yearly plan, a period of its own, its 施策's. */
+		{ 2023, 5, "101 104 201 " },
+		/* 2024: No.101 confirmed; No.102's target; No.104 over. */
+		{ 2024, 4, "102 201 " },
+		/* 2025: nothing planned but No.201, which is submitted. */
+		{ 2025, 4, "" },
+	};
+	size_t			 k;
+
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	for (k = 0; k < sizeof years / sizeof years[0]; k++) {
+		fy = years[k].fy;
+		if ((t = np_tree(st, fy)) == NULL) {
+			CHECK(0);
+			continue;
+		}
+		behind_codes(t, codes, sizeof codes);
+		CHECK_STR(codes, years[k].behind);
+		/* Items plan nothing but are still the plan's items. */
+		CHECK_INT(t->nodes[0].items + t->nodes[t->nodes[0].end].items,
+		    years[k].items);
+		browse_tree_free(t);
+		/* The plans list counts the same. */
+		CHECK_INT(browse_plans(st, fy, 2026, &p, &n, &cause), 0);
+		CHECK_INT(n == 1 ? p[0].items : -1, years[k].items);
+		CHECK_INT(n == 1 ? p[0].behind : -1,
+		    (long)(strlen(years[k].behind) / 4));
+		browse_plans_free(p, n);
+	}
+	/* No.103 plans nothing in any year. */
+	if ((t = np_tree(st, 2023)) != NULL) {
+		long i103 = find(t, "103");
+
+		CHECK(t->nodes[i103].in_year);
+		CHECK(!t->nodes[i103].planned);
+		CHECK(t->nodes[find(t, "101")].planned);
+		browse_tree_free(t);
+	}
+	/* 2031 is outside 施策Q's period: No.201 is not in the year. */
+	if ((t = np_tree(st, 2031)) != NULL) {
+		CHECK(!t->nodes[find(t, "201")].in_year);
+		CHECK(t->nodes[find(t, "103")].in_year);
+		browse_tree_free(t);
+	}
+	/* The current year, 2026, is due once closed: No.102's final
+	 * target and No.201's period, nothing else. */
+	if ((t = np_tree(st, 2026)) != NULL) {
+		behind_codes(t, codes, sizeof codes);
+		CHECK_STR(codes, "");
+		browse_tree_free(t);
+	}
+	CHECK_INT(store_user_put(st, "kikaku", "企画", ROLE_PLANNER, NULL, 0,
+	    &cause), 0);
+	CHECK_INT(store_year_set_open(st, 2026, 1, "kikaku", NULL, &cause), 0);
+	CHECK_INT(store_year_set_open(st, 2026, 0, "kikaku", NULL, &cause), 0);
+	if ((t = np_tree(st, 2026)) != NULL) {
+		behind_codes(t, codes, sizeof codes);
+		CHECK_STR(codes, "102 201 ");
+		browse_tree_free(t);
+	}
+	free(cause);
+	store_close(st);
+}
+
+TEST(test_year_figures)
+{
+	struct store		*st = open_np_store();
+	struct browse_tree	*t;
+	struct browse_plan	*p = NULL;
+	const struct progress_summary *sp, *sq;
+	static const char *const scale[] = { "A", "B", "C", "D" };
+	size_t			 n = 0;
+	char			*cause = NULL;
+
+	CHECK(st != NULL);
+	if (st == NULL || (t = np_tree(st, 2025)) == NULL) {
+		if (st != NULL)
+			store_close(st);
+		return;
+	}
+	CHECK(browse_node_summary(t, &t->nodes[0]) == NULL);	/* not yet */
+	browse_tree_summarize(t, scale, 4);
+	/* The whole plan: four items, one submitted with B; two of four
+	 * indicators achieved, the plan's own among them. */
+	CHECK_INT(t->total.items, 4);
+	CHECK_INT(t->total.behind, 0);
+	CHECK_INT(t->total.by_state[SUMMARY_STATE_NONE], 3);
+	CHECK_INT(t->total.by_state[SUMMARY_STATE_SUBMITTED], 1);
+	CHECK_INT(t->total.by_status[SUMMARY_STATUS_IN_PROGRESS], 1);
+	CHECK_INT(t->total.by_status[SUMMARY_STATUS_NONE], 3);
+	CHECK_INT(t->total.by_grade[1], 1);
+	CHECK_INT(t->total.grade_none, 3);
+	CHECK_INT(t->total.indicators, 4);
+	CHECK_INT(t->total.by_outcome[SUMMARY_ACHIEVED], 2);
+	CHECK_INT(t->total.by_outcome[SUMMARY_NOT_ACHIEVED], 0);
+	CHECK_INT(t->total.by_outcome[SUMMARY_NO_DATA], 2);
+	/* 施策P: three items, No.102's indicator without data. */
+	sp = browse_node_summary(t, &t->nodes[find(t, "1")]);
+	CHECK(sp != NULL);
+	if (sp != NULL) {
+		CHECK_INT(sp->items, 3);
+		CHECK_INT(sp->indicators, 1);
+		CHECK_INT(sp->by_outcome[SUMMARY_NO_DATA], 1);
+	}
+	/* 施策Q: No.201 and its achieved indicator, its own text one. */
+	sq = browse_node_summary(t, &t->nodes[find(t, "2")]);
+	CHECK(sq != NULL);
+	if (sq != NULL) {
+		CHECK_INT(sq->items, 1);
+		CHECK_INT(sq->by_state[SUMMARY_STATE_SUBMITTED], 1);
+		CHECK_INT(sq->by_grade[1], 1);
+		CHECK_INT(sq->indicators, 2);
+		CHECK_INT(sq->by_outcome[SUMMARY_ACHIEVED], 1);
+		CHECK_INT(sq->by_outcome[SUMMARY_NO_DATA], 1);
+	}
+	CHECK(browse_node_summary(t, &t->nodes[find(t, "201")]) == NULL);
+	/* A filter does not change the figures. */
+	{
+		struct browse_filter f;
+
+		memset(&f, 0, sizeof f);
+		f.flag = -1;
+		f.which = BROWSE_SUBMITTED;
+		browse_tree_count(t, &f);
+		CHECK_INT(browse_node_summary(t, &t->nodes[0])->items, 3);
+	}
+
+	/* The plans list gives the plan the same figures. */
+	CHECK_INT(browse_plans_scaled(st, 2025, 2026, scale, 4, &p, &n,
+	    &cause), 0);
+	CHECK_INT(n, 1);
+	if (n == 1) {
+		CHECK(memcmp(&p[0].sum, &t->total, sizeof t->total) == 0);
+		CHECK_INT(p[0].sum.by_grade[1], 1);
+		CHECK_INT(p[0].sum.by_outcome[SUMMARY_ACHIEVED], 2);
+	}
+	browse_plans_free(p, n);
+	/* 2024: No.101 confirmed with A; No.102's target of 15 not met. */
+	browse_tree_free(t);
+	if ((t = np_tree(st, 2024)) != NULL) {
+		browse_tree_summarize(t, scale, 4);
+		CHECK_INT(t->total.by_state[SUMMARY_STATE_CONFIRMED], 1);
+		CHECK_INT(t->total.by_status[SUMMARY_STATUS_DONE], 1);
+		CHECK_INT(t->total.by_grade[0], 1);
+		CHECK_INT(t->total.behind, 2);
+		CHECK_INT(t->total.by_outcome[SUMMARY_NO_DATA], 4);
+		browse_tree_free(t);
+	}
+	free(cause);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -348,6 +596,8 @@ main(void)
 	RUN(test_plans_counts);
 	RUN(test_tree_order_and_levels);
 	RUN(test_tree_filters);
+	RUN(test_behind_without_a_period);
+	RUN(test_year_figures);
 	unlink(dbpath);
 	{
 		char p[160];

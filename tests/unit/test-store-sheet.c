@@ -451,6 +451,34 @@ TEST(test_indicator_list)
 		CHECK_DBL(l.rows[2].actual_sum, 700, 1e-9);
 		CHECK_INT(l.rows[2].actual_sum_count, 2);
 		CHECK_INT(l.rows[2].plan_order, 2);
+		/* Every year's values, for the trend; printed forms kept. */
+		CHECK_INT(l.rows[0].ntargets, 5);
+		if (l.rows[0].ntargets == 5) {
+			CHECK_INT(l.rows[0].targets[4].fy, 2025);
+			CHECK_STR(l.rows[0].targets[4].v.text, "98.90");
+		}
+		CHECK_INT(l.rows[0].nactuals, 1);
+		CHECK_INT(l.rows[2].nactuals, 2);
+		if (l.rows[2].nactuals == 2) {
+			CHECK_INT(l.rows[2].actuals[0].fy, 2022);
+			CHECK_DBL(l.rows[2].actuals[1].v.num, 400, 1e-9);
+		}
+		CHECK_INT(l.rows[1].ntargets, 1);
+	}
+	CHECK_INT(l.plan_first_fy, 2021);
+	CHECK_INT(l.plan_last_fy, 2025);
+	store_indicator_list_free(&l);
+
+	/* 2025: the year's own target, as printed. */
+	CHECK_INT(store_indicator_list(st, plan_id, 2025, &l, &cause), 0);
+	if (l.n == 3) {
+		CHECK_STR(l.rows[0].target.text, "98.90");
+		CHECK_INT(l.rows[0].target_is_final, 0);
+		/* 交付件数 has no 2025 target: the final target is 2025's
+		 * own, so it is the year's target, not a stand-in. */
+		CHECK_DBL(l.rows[2].target.num, 1000, 1e-9);
+		CHECK_INT(l.rows[2].target_fy, 2025);
+		CHECK_INT(l.rows[2].target_is_final, 0);
 	}
 	store_indicator_list_free(&l);
 

@@ -1,0 +1,35 @@
+/*
+ * Reading what the year's progress figures (summary.h) need from the
+ * indicators: every indicator of a plan, or of every plan, with its
+ * outcome in a fiscal year (achieved, not achieved, no data), computed
+ * from its baseline, the year's target (else the final one) and the
+ * year's actual (summed for a cumulative indicator) by trend_rate. The
+ * counting of items is done where they are read (store-browse.c). No
+ * curses.
+ */
+#ifndef SHISAKU_STORE_SUMMARY_H
+#define SHISAKU_STORE_SUMMARY_H
+
+#include <stddef.h>
+
+#include "shisaku/summary.h"
+
+struct store;
+
+struct summary_indicator {
+	long long		 id;
+	long long		 plan_id;
+	long long		 node_id;	/* 0 = the plan itself */
+	enum summary_outcome	 outcome;
+	double			 rate;		/* -1 = none */
+};
+
+/*
+ * The indicators of plan_id (0 = of every plan), ordered by id, with
+ * their outcome in fy. Returns 0 with *out (NULL when *n is 0), or -1
+ * with *cause.
+ */
+int store_summary_indicators(struct store *st, long long plan_id, int fy,
+    struct summary_indicator **out, size_t *n, char **cause);
+
+#endif

@@ -1,0 +1,189 @@
+/*
+ * The outcome of every indicator of a plan in a fiscal year (see
+ * store-summary.h): three ordered reads (indicators, the year's targets,
+ * the actuals up to the year) merged by indicator id, so a plan of many
+ * thousand indicators costs three statements, not one per indicator.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "shisaku/store-internal.h"
+#include "shisaku/store-summary.h"
+#include "shisaku/trend.h"
+#include "shisaku/util.h"
+#include "shisaku/value.h"
+
+static const char summary_sql_indicators[] =
+	"SELECT i.id, i.plan_id, i.node_id, i.direction, i.cumulative,"
+	" i.base_num, i.base_txt, i.base_fy, i.final_num, i.final_txt,"
+	" i.final_fy FROM indicator i WHERE ?1 = 0 OR i.plan_id = ?1"
+	" ORDER BY i.id";
+
+/* Targets of the year only: an earlier year's target is never the
+ * year's. */
+static const char summary_sql_targets[] =
+	"SELECT t.indicator_id, t.fy, t.num, t.txt FROM indicator_target t"
+	" JOIN indicator i ON i.id = t.indicator_id"
+	" WHERE (?1 = 0 OR i.plan_id = ?1) AND t.fy = ?2"
+	" ORDER BY t.indicator_id";
+
+/* The year's actual, and the earlier ones a running total adds up. */
+static const char summary_sql_actuals[] =
+	"SELECT a.indicator_id, a.fy, a.num, a.txt FROM indicator_actual a"
+	" JOIN indicator i ON i.id = a.indicator_id"
+	" WHERE (?1 = 0 OR i.plan_id = ?1)"
+	" AND (a.fy = ?2 OR (i.cumulative = 1 AND a.fy < ?2))"
+	" ORDER BY a.indicator_id, a.fy";
+
+/* A value of one year of one indicator. */
+struct summary_yv {
+	long long	 ind;
+	int		 fy;
+	struct value	 v;
+};
+
+static void
+summary_yv_free(struct summary_yv *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		value_clear(&v[i].v);
+	free(v);
+}
+
+static int
+summary_read_yv(struct store *st, const char *sql, long long plan_id, int fy,
+    struct summary_yv **out, size_t *n, char **cause)
+{
+	sqlite3_stmt		*s;
+	struct summary_yv	*v = NULL;
+	size_t			 cnt = 0, cap = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = store_stmt(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	sqlite3_bind_int(s, 2, fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[cnt].ind = sqlite3_column_int64(s, 0);
+		v[cnt].fy = sqlite3_column_int(s, 1);
+		store_col_value(s, 2, &v[cnt].v);
+		cnt++;
+	}
+	if (store_read_end(st, s, rc, "指標の値の読み込み", cause) != 0) {
+		summary_yv_free(v, cnt);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
+
+/* The points of indicator ind from *pos on (values ordered by
+ * indicator), advancing *pos past them. */
+static size_t
+summary_points(const struct summary_yv *v, size_t n, size_t *pos,
+    long long ind, struct trend_point **pts, size_t *cap)
+{
+	size_t	k = 0;
+
+	while (*pos < n && v[*pos].ind < ind)
+		(*pos)++;
+	while (*pos < n && v[*pos].ind == ind) {
+		if (k == *cap) {
+			*cap = *cap ? *cap * 2 : 8;
+			*pts = xreallocarray(*pts, *cap, sizeof **pts);
+		}
+		(*pts)[k].fy = v[*pos].fy;
+		(*pts)[k].v = &v[*pos].v;
+		k++;
+		(*pos)++;
+	}
+	return k;
+}
+
+int
+store_summary_indicators(struct store *st, long long plan_id, int fy,
+    struct summary_indicator **out, size_t *n, char **cause)
+{
+	sqlite3_stmt			*s;
+	struct summary_yv		*tv = NULL, *av = NULL;
+	struct summary_indicator	*v = NULL;
+	struct trend_point		*tp = NULL, *ap = NULL;
+	size_t				 ntv = 0, nav = 0, cnt = 0, cap = 0;
+	size_t				 tpos = 0, apos = 0, tcap = 0, acap = 0;
+	int				 rc, d;
+
+	*out = NULL;
+	*n = 0;
+	if (summary_read_yv(st, summary_sql_targets, plan_id, fy, &tv, &ntv,
+	    cause) != 0)
+		return -1;
+	if (summary_read_yv(st, summary_sql_actuals, plan_id, fy, &av, &nav,
+	    cause) != 0) {
+		summary_yv_free(tv, ntv);
+		return -1;
+	}
+	if ((s = store_stmt(st, summary_sql_indicators, cause)) == NULL) {
+		summary_yv_free(tv, ntv);
+		summary_yv_free(av, nav);
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, plan_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct trend_series	 ts;
+		struct value		 base, final;
+		const unsigned char	*dir;
+
+		if (cnt == cap) {
+			cap = cap ? cap * 2 : 32;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		memset(&ts, 0, sizeof ts);
+		v[cnt].id = sqlite3_column_int64(s, 0);
+		v[cnt].plan_id = sqlite3_column_int64(s, 1);
+		v[cnt].node_id = sqlite3_column_type(s, 2) == SQLITE_NULL ? 0 :
+		    sqlite3_column_int64(s, 2);
+		dir = sqlite3_column_text(s, 3);
+		d = dir != NULL ? achieve_dir_parse((const char *)dir) : 0;
+		ts.dir = d < 0 ? ACHIEVE_DIR_UNKNOWN : (enum achieve_dir)d;
+		ts.cumulative = sqlite3_column_int(s, 4) != 0;
+		store_col_value(s, 5, &base);
+		ts.base = &base;
+		ts.base_fy = store_col_int0(s, 7);
+		store_col_value(s, 8, &final);
+		ts.final = &final;
+		ts.final_fy = store_col_int0(s, 10);
+		ts.ntargets = summary_points(tv, ntv, &tpos, v[cnt].id, &tp,
+		    &tcap);
+		ts.targets = tp;
+		ts.nactuals = summary_points(av, nav, &apos, v[cnt].id, &ap,
+		    &acap);
+		ts.actuals = ap;
+		v[cnt].rate = trend_rate(&ts, fy, NULL);
+		v[cnt].outcome = summary_outcome_of(v[cnt].rate);
+		value_clear(&base);
+		value_clear(&final);
+		cnt++;
+	}
+	free(tp);
+	free(ap);
+	summary_yv_free(tv, ntv);
+	summary_yv_free(av, nav);
+	if (store_read_end(st, s, rc, "指標の読み込み", cause) != 0) {
+		free(v);
+		return -1;
+	}
+	*out = v;
+	*n = cnt;
+	return 0;
+}
