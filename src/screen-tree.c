@@ -4,9 +4,11 @@
  * symbols, and for the chosen fiscal year the items below each node,
  * how many are entered, submitted and behind (see store-browse.h for
  * "behind"). Enter or Right opens a node (and an action item's sheet),
- * Left closes it or goes up to its parent. / n N search codes and titles
- * of the whole tree, opening the way to a match; d f s filter by
- * department, flag and status, c clears the filters.
+ * Left closes it or goes up to its parent, S opens the sheet of a node of
+ * any level (a policy's holds its indicators). / n N search codes and
+ * titles of the whole tree, opening the way to a match; d f s filter by
+ * department, flag and status, c clears the filters; i opens the
+ * indicator list, M the indicators the user reports.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 
 #include "shisaku/fy.h"
 #include "shisaku/screen-edit.h"
+#include "shisaku/screen-indicator.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/textwidth.h"
@@ -28,10 +31,10 @@
 
 static const enum key_action tree_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
-	ACT_OPEN, ACT_RIGHT, ACT_LEFT, ACT_SEARCH, ACT_SEARCH_NEXT,
+	ACT_OPEN, ACT_RIGHT, ACT_LEFT, ACT_SHEET, ACT_SEARCH, ACT_SEARCH_NEXT,
 	ACT_SEARCH_PREV, ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_STATUS,
-	ACT_FILTER_CLEAR, ACT_ROADMAP, ACT_INDICATORS, ACT_HISTORY, ACT_ADD,
-	ACT_MODIFY, ACT_DELETE
+	ACT_FILTER_CLEAR, ACT_ROADMAP, ACT_INDICATORS, ACT_FILTER_MINE,
+	ACT_HISTORY, ACT_ADD, ACT_MODIFY, ACT_DELETE
 };
 
 static const char *const tree_count_heads[TREE_NCOUNTS] = {
@@ -377,6 +380,28 @@ tree_filter_text(const struct tree_screen *ts)
 	    which ? "状況=" : "", which ? which : "");
 }
 
+/* The hint under the details: how those who report indicators reach
+ * them (a policy's indicators have no item to open). */
+static void
+tree_draw_hint(struct ui *ui, struct tree_screen *ts, WINDOW *w, int y)
+{
+	char	i[32], m[32], s[32], *t;
+	enum role r = ui->session != NULL ? ui->session->role : ROLE_NONE;
+
+	if (y >= getmaxy(w))
+		return;
+	snprintf(i, sizeof i, "%s", keys_action_keys(ACT_INDICATORS));
+	snprintf(m, sizeof m, "%s", keys_action_keys(ACT_FILTER_MINE));
+	snprintf(s, sizeof s, "%s", keys_action_keys(ACT_SHEET));
+	if (r == ROLE_CLERK || r == ROLE_PLANNER)
+		t = xasprintf("指標: %s 一覧  %s 自分の担当（実績値の入力）  "
+		    "%s この項目のシート", i, m, s);
+	else
+		t = xasprintf("指標: %s 一覧  %s この項目のシート", i, s);
+	ui_put(w, y, 1, t, ts->cols - 2, 0, ui_attr(ui, UI_DIM));
+	free(t);
+}
+
 /* The three lines under the list: the node under the cursor in full. */
 static void
 tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
@@ -457,6 +482,8 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	if (n->is_item && browse_item_behind(t, n))
 		ui_put(w, y + 3, 1, "遅れ: 年度が終わった（締め切られた）のに"
 		    "実績が提出されていません", cols - 2, 0, ui_attr(ui, UI_MARK));
+	else
+		tree_draw_hint(ui, ts, w, y + 3);
 }
 
 static void
@@ -770,11 +797,17 @@ tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
 			ts->list.cursor = c >= 0 ? c : 0;
 		}
 		return UI_KEY_HANDLED;
+	case ACT_SHEET:
+		/* Any level: a policy's sheet holds its indicators. */
+		if (n != NULL)
+			tree_open_item(ui, n);
+		return UI_KEY_HANDLED;
 	case ACT_ROADMAP:
 		ui_push(ui, &screen_roadmap_ops, &id);
 		return UI_KEY_HANDLED;
 	case ACT_INDICATORS:
-		ui_push(ui, &screen_indicators_ops, &id);
+	case ACT_FILTER_MINE:
+		screen_indicators_open(ui, id, act == ACT_FILTER_MINE);
 		return UI_KEY_HANDLED;
 	default:
 		if (ui_list_key(ui, &ts->list, act))

@@ -147,7 +147,8 @@ ui_conflict_layout(struct ui_conflict *c, int cols)
 void
 ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 {
-	int	h, cols, half, y, body;
+	size_t	starts[2], lens[2], n, k;
+	int	h, cols, half, y, top, body;
 	long	i, max;
 
 	getmaxyx(w, h, cols);
@@ -155,14 +156,47 @@ ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 		ui_conflict_layout(c, cols);
 	half = (cols - 3) / 2;
 	werase(w);
-	ui_put(w, 0, 0, c->heading, cols, 1, ui_attr(ui, UI_ERROR));
-	ui_put(w, 1, 0, "m: 自分の入力で上書き保存   t: 保存済みの版を取り込む"
+	/* The heading on one line, or two on a narrow terminal: after its
+	 * first sentence when that fits, else wrapped by columns. */
+	n = 0;
+	if (tw_width(c->heading) > cols) {
+		const char	*stop = strstr(c->heading, "。");
+		char		*first = stop != NULL ? xstrndup(c->heading,
+				    (size_t)(stop - c->heading) + strlen("。")) :
+				    NULL;
+
+		if (first != NULL && tw_width(first) <= cols &&
+		    tw_width(c->heading + strlen(first)) <= cols) {
+			starts[0] = 0;
+			lens[0] = strlen(first);
+			starts[1] = lens[0];
+			lens[1] = strlen(c->heading) - lens[0];
+			n = 2;
+		} else
+			n = tw_wrap(c->heading, cols, starts, lens, 2);
+		free(first);
+	}
+	if (n < 2) {
+		ui_put(w, 0, 0, c->heading, cols, 1, ui_attr(ui, UI_ERROR));
+		top = 1;
+	} else {
+		for (k = 0; k < 2; k++) {
+			char *part = xstrndup(c->heading + starts[k], lens[k]);
+
+			ui_put(w, (int)k, 0, part, cols, 1, ui_attr(ui, UI_ERROR));
+			free(part);
+		}
+		top = 2;
+	}
+	c->head_rows = top + 2;
+	ui_put(w, top, 0, "m: 自分の入力で上書き保存   t: 保存済みの版を取り込む"
 	    "   Esc: 入力に戻る   j/k PgUp/PgDn: スクロール", cols, 0,
 	    ui_attr(ui, UI_MARK));
-	ui_put(w, 2, 1, "あなたの入力", half, 0, ui_attr(ui, UI_HEADER));
-	ui_put(w, 2, half + 3, c->theirs_title, cols - half - 3, 0,
+	ui_put(w, top + 1, 1, "あなたの入力", half, 0, ui_attr(ui, UI_HEADER));
+	ui_put(w, top + 1, half + 3, c->theirs_title, cols - half - 3, 0,
 	    ui_attr(ui, UI_HEADER));
-	body = h - 3;
+	top += 2;
+	body = h - top;
 	max = (long)c->nlines - body;
 	if (c->top > max)
 		c->top = max;
@@ -176,12 +210,14 @@ ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 			break;
 		l = &c->lines[i];
 		if (l->label) {
-			ui_put(w, 3 + y, 0, l->left, cols, 0, ui_attr(ui, l->attr));
+			ui_put(w, top + y, 0, l->left, cols, 0,
+			    ui_attr(ui, l->attr));
 			continue;
 		}
-		ui_put(w, 3 + y, 1, l->left, half, 0, A_NORMAL);
-		ui_put(w, 3 + y, half + 1, "|", 1, 0, ui_attr(ui, UI_DIM));
-		ui_put(w, 3 + y, half + 3, l->right, cols - half - 3, 0, A_NORMAL);
+		ui_put(w, top + y, 1, l->left, half, 0, A_NORMAL);
+		ui_put(w, top + y, half + 1, "|", 1, 0, ui_attr(ui, UI_DIM));
+		ui_put(w, top + y, half + 3, l->right, cols - half - 3, 0,
+		    A_NORMAL);
 	}
 }
 
@@ -191,7 +227,10 @@ ui_conflict_key(struct ui *ui, struct ui_conflict *c, enum key_action act,
 {
 	int	page, h = getmaxy(ui_body(ui));
 
-	page = h - 4 > 1 ? h - 4 : 1;
+	/* A page: the rows below the heading, less one kept in view. */
+	page = h - (c->head_rows > 0 ? c->head_rows : 3) - 1;
+	if (page < 1)
+		page = 1;
 	if (!is_function && (ch == 'm' || ch == 'M' || ch == '1'))
 		return UI_CONFLICT_MINE;
 	if (!is_function && (ch == 't' || ch == 'T' || ch == '2'))

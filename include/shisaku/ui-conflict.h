@@ -33,6 +33,7 @@ struct ui_conflict {
 	size_t			 nlines;
 	long			 top;
 	int			 cols;
+	int			 head_rows;	/* rows above the fields */
 };
 
 /* Starts a view: heading says what happened ("保存する前に、他の人が…"),
