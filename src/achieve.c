@@ -160,6 +160,20 @@ achieve_sum_actuals(const int *fys, const struct value *actuals, size_t n,
 	return count;
 }
 
+void
+achieve_running_actual(const struct value *typed, int cumulative,
+    double prior_sum, int prior_count, struct value *out)
+{
+	*out = *typed;
+	if (!cumulative || typed->kind != VALUE_NUMBER)
+		return;
+	out->text = NULL;	/* the printed form is the year's, not the sum's */
+	if (prior_count < 0)
+		out->kind = VALUE_TEXT;
+	else
+		out->num = typed->num + prior_sum;
+}
+
 /* D of the default scale is 未実施 (not carried out), so only a rate of 0
  * suggests it; any progress short of 80% is C (未達成). */
 const char *

@@ -3,9 +3,9 @@
  * 状況 and 評価 are chosen from lists (the grade from the configured scale,
  * with the grade the achievement suggests); 取組実績 and 課題・今後の方向性
  * are edited in the editor widget of ui-editor.h; each indicator's actual
- * and note are single-line fields of the form library. Saving, submitting,
- * confirming and returning go through store-result.h, which checks the
- * workflow again inside its transaction.
+ * and note are single-line fields of the form library (ui-field.h).
+ * Saving, submitting, confirming and returning go through store-result.h,
+ * which checks the workflow again inside its transaction.
  *
  * The form library's fields are kept in a window of their own that is
  * never put on the terminal: the frame erases the body before every draw,
@@ -17,8 +17,8 @@
  *
  * Nothing typed is lost: a refused value keeps the cursor in its field, a
  * failed save leaves every field as it was, a save that meets a newer
- * version shows both versions to choose from, and leaving with unsaved
- * changes asks first.
+ * version shows both versions to choose from (ui-conflict.h), and leaving
+ * with unsaved changes asks first.
  *
  * Keys of the form itself (besides the bound actions), also on its last
  * line: C-s or F2 save; C-t or F3 the workflow (提出, 確認, 差戻し, 下書き
@@ -39,6 +39,8 @@
 #include "shisaku/store-result.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/textwidth.h"
+#include "shisaku/ui-conflict.h"
+#include "shisaku/ui-field.h"
 #include "shisaku/ui-editor.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
@@ -67,26 +69,9 @@ enum entry_kind {
 	EK_STATUS, EK_GRADE, EK_TEXT, EK_COMMENT, EK_ACTUAL, EK_NOTE
 };
 
-/* A single-line value edited in a form field. */
-struct entry_line {
-	char		*text;		/* as last read from the field or set */
-	char		*initial;	/* as loaded: unchanged means unsaved-free */
-	FIELD		*field;		/* NULL when its row is not shown */
-	int		 dirty;		/* typed into since last read */
-	int		 too_long;	/* wider than the field: shown cut, edited
-					   on the bottom line (C-o) */
-};
-
 struct entry_ind {
-	struct entry_line	 actual, note;
+	struct ui_line		 actual, note;
 	int			 numeric;	/* the actual must be a number */
-};
-
-/* A line of the two versions shown side by side after a conflict. */
-struct entry_cline {
-	int		 label;		/* a field's name across the width */
-	enum ui_attr	 attr;
-	char		*left, *right;
 };
 
 struct entry_screen {
@@ -119,10 +104,7 @@ struct entry_screen {
 
 	/* A save that met a newer version: both shown until one is chosen. */
 	struct result_entry	*theirs;
-	struct entry_cline	*clines;
-	size_t			 nclines;
-	long			 ctop;
-	int			 ccols;
+	struct ui_conflict	 conflict;
 };
 
 static void entry_form_free(struct entry_screen *es);
@@ -150,7 +132,7 @@ entry_focus_ind(size_t f)
 	return f < 4 ? 0 : (f - 4) / 2;
 }
 
-static struct entry_line *
+static struct ui_line *
 entry_focus_line(struct entry_screen *es, size_t f)
 {
 	enum entry_kind	k = entry_focus_kind(f);
@@ -163,24 +145,6 @@ entry_focus_line(struct entry_screen *es, size_t f)
 }
 
 /* ---- values ----------------------------------------------------------- */
-
-static void
-entry_line_set(struct entry_line *l, const char *text)
-{
-	free(l->text);
-	free(l->initial);
-	l->text = xstrdup(text != NULL ? text : "");
-	l->initial = xstrdup(l->text);
-	l->dirty = 0;
-}
-
-static void
-entry_line_free(struct entry_line *l)
-{
-	free(l->text);
-	free(l->initial);
-	l->text = l->initial = NULL;
-}
 
 /* The sheet's record of indicator id (baselines, other years), or NULL. */
 static const struct sheet_indicator *
@@ -196,36 +160,27 @@ entry_sheet_indicator(const struct entry_screen *es, long long id)
 	return NULL;
 }
 
-/*
- * Whether an indicator's actual must be a number: as its target for the
- * year is; without one, as its other targets, final target and baseline
- * are (any text among them makes it a text-valued indicator); with none
- * of those, as an actual already entered is, else when it has a unit.
- */
+/* Whether an indicator's actual must be a number (value_expects_number,
+ * with its other years' targets, final target and baseline). */
 static int
 entry_is_numeric(const struct entry_screen *es, const struct result_indicator *r)
 {
-	const struct sheet_indicator	*si;
-	size_t				 i;
-	int				 num = 0, text = 0;
+	const struct sheet_indicator	*si = entry_sheet_indicator(es, r->id);
+	struct value			*others;
+	size_t				 i, n = 0;
+	int				 num;
 
-	if (r->target.kind != VALUE_NONE)
-		return r->target.kind == VALUE_NUMBER;
-	if ((si = entry_sheet_indicator(es, r->id)) != NULL) {
-		for (i = 0; i < si->ntargets; i++) {
-			num |= si->targets[i].v.kind == VALUE_NUMBER;
-			text |= si->targets[i].v.kind == VALUE_TEXT;
-		}
-		num |= si->final.kind == VALUE_NUMBER || si->base.kind == VALUE_NUMBER;
-		text |= si->final.kind == VALUE_TEXT || si->base.kind == VALUE_TEXT;
-		if (text)
-			return 0;
-		if (num)
-			return 1;
+	others = xcalloc(si != NULL ? si->ntargets + 2 : 1, sizeof *others);
+	if (si != NULL) {
+		for (i = 0; i < si->ntargets; i++)
+			others[n++] = si->targets[i].v;
+		others[n++] = si->final;
+		others[n++] = si->base;
 	}
-	if (r->actual.kind != VALUE_NONE)
-		return r->actual.kind == VALUE_NUMBER;
-	return r->unit != NULL && r->unit[0] != '\0';
+	/* others borrows the sheet's values: freed, not cleared. */
+	num = value_expects_number(&r->target, others, n, &r->actual, r->unit);
+	free(others);
+	return num;
 }
 
 /* Sets every field from es->cur; the editors only when reset is set (a
@@ -245,8 +200,8 @@ entry_values_from_cur(struct entry_screen *es, int reset)
 	}
 	if (es->inds == NULL || es->ninds != es->cur->nindicators) {
 		for (i = 0; i < es->ninds; i++) {
-			entry_line_free(&es->inds[i].actual);
-			entry_line_free(&es->inds[i].note);
+			ui_line_free(&es->inds[i].actual);
+			ui_line_free(&es->inds[i].note);
 		}
 		free(es->inds);
 		es->ninds = es->cur->nindicators;
@@ -258,9 +213,9 @@ entry_values_from_cur(struct entry_screen *es, int reset)
 		const struct result_indicator *r = &es->cur->indicators[i];
 
 		t = value_format(&r->actual, r->unit, 1);
-		entry_line_set(&es->inds[i].actual, t);
+		ui_line_set(&es->inds[i].actual, t);
 		free(t);
-		entry_line_set(&es->inds[i].note, r->note);
+		ui_line_set(&es->inds[i].note, r->note);
 		es->inds[i].numeric = entry_is_numeric(es, r);
 	}
 }
@@ -282,31 +237,6 @@ entry_permissions(struct ui *ui, struct entry_screen *es)
 		es->readonly_why = xstrdup("この実績は編集できません");
 }
 
-/* A field's text: the buffer cut to the field's width in columns (the
- * buffer may hold stale characters past it) and trimmed. */
-static char *
-entry_field_read(FIELD *f)
-{
-	const char	*buf = field_buffer(f, 0);
-	char		*out, *p, *end;
-	size_t		 size;
-	int		 rows, cols, frow, fcol, nrow, nbuf;
-
-	if (buf == NULL)
-		return xstrdup("");
-	field_info(f, &rows, &cols, &frow, &fcol, &nrow, &nbuf);
-	size = strlen(buf) + 1;
-	out = xmalloc(size);
-	tw_fit(buf, cols, 0, 0, out, size);
-	for (p = out; *p == ' '; p++)
-		;
-	memmove(out, p, strlen(p) + 1);
-	end = out + strlen(out);
-	while (end > out && end[-1] == ' ')
-		*--end = '\0';
-	return out;
-}
-
 /* Reads every field typed into back into its text. */
 static void
 entry_sync(struct entry_screen *es)
@@ -318,18 +248,13 @@ entry_sync(struct entry_screen *es)
 	/* The current field's edits reach its buffer only on validation. */
 	form_driver_w(es->form, KEY_CODE_YES, REQ_VALIDATION);
 	for (i = 0; i < es->ninds; i++) {
-		struct entry_line	*ls[2];
+		struct ui_line	*ls[2];
 		int			 k;
 
 		ls[0] = &es->inds[i].actual;
 		ls[1] = &es->inds[i].note;
-		for (k = 0; k < 2; k++) {
-			if (ls[k]->field == NULL || !ls[k]->dirty)
-				continue;
-			free(ls[k]->text);
-			ls[k]->text = entry_field_read(ls[k]->field);
-			ls[k]->dirty = 0;
-		}
+		for (k = 0; k < 2; k++)
+			ui_line_read(ls[k]);
 	}
 }
 
@@ -669,43 +594,6 @@ entry_layout(struct ui *ui, struct entry_screen *es)
 	entry_form_build(ui, es);
 }
 
-/* Fills a field with its line's text, or the text cut with '~' when it
- * does not fit (then it is edited on the bottom line). */
-static void
-entry_field_fill(FIELD *f, struct entry_line *l, int width)
-{
-	char	*cut;
-	size_t	 size;
-
-	l->too_long = tw_width(l->text) > width;
-	if (!l->too_long) {
-		set_field_buffer(f, 0, l->text);
-		return;
-	}
-	size = strlen(l->text) + (size_t)width + 8;
-	cut = xmalloc(size);
-	tw_fit(l->text, width, 0, 1, cut, size);
-	set_field_buffer(f, 0, cut);
-	free(cut);
-}
-
-static FIELD *
-entry_field_new(int row, int col, int width, struct entry_line *l)
-{
-	FIELD	*f = new_field(1, width, row, col, 0, 0);
-
-	if (f == NULL)
-		return NULL;
-	/* No clearing on the first key, no jumping on a full field. */
-	field_opts_off(f, O_BLANK | O_AUTOSKIP);
-	set_field_back(f, A_UNDERLINE);
-	set_field_userptr(f, l);
-	entry_field_fill(f, l, width);
-	l->field = f;
-	l->dirty = 0;
-	return f;
-}
-
 static void
 entry_form_free(struct entry_screen *es)
 {
@@ -732,31 +620,11 @@ entry_form_free(struct entry_screen *es)
 	}
 }
 
-/* Moves the form's cursor after the text of the current field: the form
- * library's own end requests land inside wide characters, so step. */
-static void
-entry_field_end(struct entry_screen *es, struct entry_line *l)
-{
-	const unsigned char	*p;
-	size_t			 n = 0, i;
-
-	if (es->form == NULL)
-		return;
-	form_driver_w(es->form, KEY_CODE_YES, REQ_BEG_FIELD);
-	if (l->too_long)
-		return;
-	/* Characters: bytes that do not continue a UTF-8 sequence. */
-	for (p = (const unsigned char *)l->text; *p != '\0'; p++)
-		n += (*p & 0xC0) != 0x80;
-	for (i = 0; i < n; i++)
-		form_driver_w(es->form, KEY_CODE_YES, REQ_NEXT_CHAR);
-}
-
 /* Makes the focused line field the form's current field. */
 static void
 entry_form_focus(struct entry_screen *es)
 {
-	struct entry_line	*l;
+	struct ui_line	*l;
 
 	if (es->form == NULL || es->focus < 4)
 		return;
@@ -767,7 +635,7 @@ entry_form_focus(struct entry_screen *es)
 		form_driver_w(es->form, KEY_CODE_YES, REQ_VALIDATION);
 		set_current_field(es->form, l->field);
 	}
-	entry_field_end(es, l);
+	ui_line_cursor_end(es->form, l);
 }
 
 static void
@@ -787,11 +655,11 @@ entry_form_build(struct ui *ui, struct entry_screen *es)
 		i = es->ind_top + r;
 		if (i >= es->ninds)
 			break;
-		es->fields[n] = entry_field_new((int)r, es->x_actual,
+		es->fields[n] = ui_line_field((int)r, es->x_actual,
 		    es->w_actual, &es->inds[i].actual);
 		if (es->fields[n] != NULL)
 			n++;
-		es->fields[n] = entry_field_new((int)r, es->x_note, es->w_note,
+		es->fields[n] = ui_line_field((int)r, es->x_note, es->w_note,
 		    &es->inds[i].note);
 		if (es->fields[n] != NULL)
 			n++;
@@ -941,7 +809,7 @@ entry_draw_indicators(struct ui *ui, struct entry_screen *es, WINDOW *w)
 	}
 	/* The form's cursor, drawn since the terminal's is hidden. */
 	if (es->form != NULL && es->focus >= 4) {
-		struct entry_line	*l = entry_focus_line(es, es->focus);
+		struct ui_line	*l = entry_focus_line(es, es->focus);
 		int			 cy, cx;
 
 		if (l != NULL && l->field != NULL &&
@@ -956,12 +824,6 @@ entry_draw_indicators(struct ui *ui, struct entry_screen *es, WINDOW *w)
 	}
 }
 
-/* The two versions after a conflict, as lines for the width. */
-static void entry_conflict_build(struct ui *ui, struct entry_screen *es,
-    int cols);
-static void entry_conflict_draw(struct ui *ui, struct entry_screen *es,
-    WINDOW *w);
-
 static void
 entry_draw(struct ui *ui, void *state)
 {
@@ -975,7 +837,7 @@ entry_draw(struct ui *ui, void *state)
 
 	entry_prepare(ui, es);
 	if (es->theirs != NULL) {
-		entry_conflict_draw(ui, es, w);
+		ui_conflict_draw(ui, &es->conflict, w);
 		return;
 	}
 	werase(w);
@@ -1454,7 +1316,7 @@ entry_workflow(struct ui *ui, struct entry_screen *es)
 static void
 entry_edit_wide(struct ui *ui, struct entry_screen *es)
 {
-	struct entry_line	*l = entry_focus_line(es, es->focus);
+	struct ui_line	*l = entry_focus_line(es, es->focus);
 	const struct result_indicator *r;
 	char			*q, *answer = NULL;
 
@@ -1499,102 +1361,26 @@ static int
 entry_line_key(struct ui *ui, struct entry_screen *es, int is_function,
     wint_t ch)
 {
-	struct entry_line	*l = entry_focus_line(es, es->focus);
-	int			 req = 0, rc, edit = 0;
+	struct ui_line	*l = entry_focus_line(es, es->focus);
 
-	if (l == NULL || es->form == NULL || l->field == NULL)
+	switch (ui_line_key(es->form, l, is_function, ch, es->readonly)) {
+	case UI_LINE_IGNORED:
 		return 0;
-	if (is_function) {
-		switch (ch) {
-		case KEY_LEFT:
-			req = REQ_PREV_CHAR;
-			break;
-		case KEY_RIGHT:
-			req = REQ_NEXT_CHAR;
-			break;
-		case KEY_HOME:
-		case KEY_FIND:
-			req = REQ_BEG_FIELD;
-			break;
-		case KEY_END:
-		case KEY_SELECT:
-			entry_sync(es);
-			entry_field_end(es, l);
-			return 1;
-		case KEY_BACKSPACE:
-			req = REQ_DEL_PREV;
-			edit = 1;
-			break;
-		case KEY_DC:
-			req = REQ_DEL_CHAR;
-			edit = 1;
-			break;
-		case KEY_ENTER:
-			entry_focus_move(ui, es, 1);
-			return 1;
-		default:
-			return 0;
-		}
-	} else {
-		switch (ch) {
-		case '\n':
-		case '\r':
-			entry_focus_move(ui, es, 1);
-			return 1;
-		case 127:
-		case 8:
-			req = REQ_DEL_PREV;
-			edit = 1;
-			break;
-		case 4:		/* C-d */
-			req = REQ_DEL_CHAR;
-			edit = 1;
-			break;
-		case 1:		/* C-a */
-			req = REQ_BEG_FIELD;
-			break;
-		case 5:		/* C-e */
-			entry_sync(es);
-			entry_field_end(es, l);
-			return 1;
-		case 2:		/* C-b */
-			req = REQ_PREV_CHAR;
-			break;
-		case 6:		/* C-f */
-			req = REQ_NEXT_CHAR;
-			break;
-		case 21:	/* C-u */
-			req = REQ_CLR_FIELD;
-			edit = 1;
-			break;
-		case 11:	/* C-k */
-			req = REQ_CLR_EOF;
-			edit = 1;
-			break;
-		default:
-			if (ch < 0x20 || !iswprint(ch))
-				return 0;
-			edit = 2;
-			break;
-		}
-	}
-	if (edit && es->readonly) {
+	case UI_LINE_NEXT:
+		entry_focus_move(ui, es, 1);
+		break;
+	case UI_LINE_READONLY:
 		ui_error(ui, "編集できません: %s", es->readonly_why);
-		return 1;
-	}
-	if (edit && l->too_long) {
+		break;
+	case UI_LINE_TOO_LONG:
 		ui_error(ui, "この欄は長いので C-o（F4）で全体を編集します");
-		return 1;
-	}
-	if (edit == 2)
-		rc = form_driver_w(es->form, OK, ch);
-	else
-		rc = form_driver_w(es->form, KEY_CODE_YES, req);
-	if (edit) {
-		l->dirty = 1;
-		if (edit == 2 && rc == E_REQUEST_DENIED)
-			ui_error(ui, "欄がいっぱいです（C-o または F4 で広い欄で"
-			    "編集できます）");
+		break;
+	case UI_LINE_FULL:
+		ui_error(ui, "欄がいっぱいです（C-o または F4 で広い欄で"
+		    "編集できます）");
+		break;
+	default:
+		break;
 	}
 	return 1;
 }
@@ -1605,60 +1391,35 @@ entry_conflict_key(struct ui *ui, struct entry_screen *es,
     enum key_action act, int is_function, wint_t ch)
 {
 	struct result_entry	*theirs = es->theirs;
-	int			 page, h = getmaxy(ui_body(ui));
+	int			 ver;
 
-	page = h - 4 > 1 ? h - 4 : 1;
-	if (!is_function && (ch == 'm' || ch == 'M' || ch == '1')) {
-		int ver = theirs->ver;
-
+	switch (ui_conflict_key(ui, &es->conflict, act, is_function, ch)) {
+	case UI_CONFLICT_MINE:
+		ver = theirs->ver;
 		es->theirs = NULL;
+		ui_conflict_free(&es->conflict);
 		store_result_free(theirs);
 		entry_store_save(ui, es, ver);
-		return UI_KEY_HANDLED;
-	}
-	if (!is_function && (ch == 't' || ch == 'T' || ch == '2')) {
+		break;
+	case UI_CONFLICT_THEIRS:
 		es->theirs = NULL;
+		ui_conflict_free(&es->conflict);
 		store_result_free(es->cur);
 		es->cur = theirs;
 		entry_values_from_cur(es, 1);
 		entry_after_write(ui, es, 0);
 		ui_message(ui, "保存済みの版を取り込みました（あなたの入力は"
 		    "破棄しました）");
-		return UI_KEY_HANDLED;
-	}
-	switch (act) {
-	case ACT_BACK:
+		break;
+	case UI_CONFLICT_BACK:
 		es->theirs = NULL;
+		ui_conflict_free(&es->conflict);
 		store_result_free(theirs);
-		ui_message(ui, "入力に戻りました。保存すると、もう一度どちらを"
-		    "残すか尋ねます");
-		return UI_KEY_HANDLED;
-	case ACT_UP:
-		es->ctop--;
 		break;
-	case ACT_DOWN:
-		es->ctop++;
-		break;
-	case ACT_PAGE_UP:
-		es->ctop -= page;
-		break;
-	case ACT_PAGE_DOWN:
-		es->ctop += page;
-		break;
-	case ACT_TOP:
-		es->ctop = 0;
-		break;
-	case ACT_BOTTOM:
-		es->ctop = (long)es->nclines;
-		break;
-	case ACT_HELP:
-	case ACT_REDRAW:
-	case ACT_ERA_TOGGLE:
+	case UI_CONFLICT_UNHANDLED:
 		return UI_KEY_UNHANDLED;
 	default:
-		ui_error(ui, "m: 自分の入力で上書き保存  t: 保存済みの版を取り込む"
-		    "  Esc: 入力に戻る");
-		return UI_KEY_HANDLED;
+		break;
 	}
 	return UI_KEY_HANDLED;
 }
@@ -1820,93 +1581,35 @@ action:
 
 /* ---- both versions after a conflict ------------------------------------ */
 
+/* Shows mine (es->cur) beside theirs, the version saved meanwhile. */
 static void
-entry_cline_add(struct entry_screen *es, int label, enum ui_attr attr,
-    const char *left, size_t llen, const char *right, size_t rlen)
+entry_conflict_open(struct ui *ui, struct entry_screen *es,
+    struct result_entry *theirs, const char *why)
 {
-	struct entry_cline	*c;
-
-	es->clines = xreallocarray(es->clines, es->nclines + 1,
-	    sizeof *es->clines);
-	c = &es->clines[es->nclines++];
-	c->label = label;
-	c->attr = attr;
-	c->left = left != NULL ? xstrndup(left, llen) : NULL;
-	c->right = right != NULL ? xstrndup(right, rlen) : NULL;
-}
-
-static void
-entry_clines_free(struct entry_screen *es)
-{
-	size_t	i;
-
-	for (i = 0; i < es->nclines; i++) {
-		free(es->clines[i].left);
-		free(es->clines[i].right);
-	}
-	free(es->clines);
-	es->clines = NULL;
-	es->nclines = 0;
-}
-
-/* One field of both versions: its name (marked when they differ), then
- * both texts wrapped side by side. */
-static void
-entry_cline_pair(struct entry_screen *es, const char *name, const char *mine,
-    const char *theirs, int half)
-{
-	size_t	nl, nr, i, *ls, *ll, *rs, *rl;
-	int	differ = strcmp(mine, theirs) != 0;
-	char	*label;
-
-	label = xasprintf("%s%s", name, differ ? "  ※違いあり" : "");
-	entry_cline_add(es, 1, differ ? UI_MARK : UI_HEADER, label,
-	    strlen(label), NULL, 0);
-	free(label);
-	if (*mine == '\0')
-		mine = "—";
-	if (*theirs == '\0')
-		theirs = "—";
-	nl = tw_wrap(mine, half, NULL, NULL, 0);
-	nr = tw_wrap(theirs, half, NULL, NULL, 0);
-	ls = xcalloc(nl + 1, sizeof *ls);
-	ll = xcalloc(nl + 1, sizeof *ll);
-	rs = xcalloc(nr + 1, sizeof *rs);
-	rl = xcalloc(nr + 1, sizeof *rl);
-	nl = tw_wrap(mine, half, ls, ll, nl);
-	nr = tw_wrap(theirs, half, rs, rl, nr);
-	for (i = 0; i < nl || i < nr; i++)
-		entry_cline_add(es, 0, UI_NORMAL, i < nl ? mine + ls[i] : "",
-		    i < nl ? ll[i] : 0, i < nr ? theirs + rs[i] : "",
-		    i < nr ? rl[i] : 0);
-	free(ls);
-	free(ll);
-	free(rs);
-	free(rl);
-}
-
-static void
-entry_conflict_build(struct ui *ui, struct entry_screen *es, int cols)
-{
-	const struct result_entry	*m = es->cur, *t = es->theirs;
+	const struct result_entry	*m = es->cur, *t = theirs;
 	char				*a, *b, *name;
 	size_t				 i, j;
-	int				 half = (cols - 3) / 2;
 
-	entry_clines_free(es);
-	es->ccols = cols;
-	if (half < 10)
-		half = 10;
-	entry_cline_pair(es, "状況", entry_status_label(m->status),
-	    entry_status_label(t->status), half);
-	a = entry_grade_text(ui, m->grade);
-	b = entry_grade_text(ui, t->grade);
-	entry_cline_pair(es, "評価", a, b, half);
+	store_result_free(es->theirs);
+	es->theirs = theirs;
+	a = xasprintf("保存する前に、他の人がこの実績を更新しました（%s %s）。"
+	    "どちらを残しますか", t->entered_by[0] ? t->entered_by : "不明",
+	    t->entered_at);
+	b = xasprintf("保存済みの版（%s、%s）", t->entered_by,
+	    workflow_state_label(t->state));
+	ui_conflict_init(&es->conflict, a, b);
 	free(a);
 	free(b);
-	entry_cline_pair(es, "取組実績", m->text, t->text, half);
-	entry_cline_pair(es, "評価（課題・今後の方向性）", m->comment, t->comment,
-	    half);
+	ui_conflict_add(&es->conflict, "状況", entry_status_label(m->status),
+	    entry_status_label(t->status));
+	a = entry_grade_text(ui, m->grade);
+	b = entry_grade_text(ui, t->grade);
+	ui_conflict_add(&es->conflict, "評価", a, b);
+	free(a);
+	free(b);
+	ui_conflict_add(&es->conflict, "取組実績", m->text, t->text);
+	ui_conflict_add(&es->conflict, "評価（課題・今後の方向性）", m->comment,
+	    t->comment);
 	for (i = 0; i < m->nindicators; i++) {
 		const struct result_indicator *mi = &m->indicators[i], *ti = NULL;
 
@@ -1917,75 +1620,15 @@ entry_conflict_build(struct ui *ui, struct entry_screen *es, int cols)
 		b = ti != NULL ? screen_sheet_value(&ti->actual, ti->unit) :
 		    xstrdup("");
 		name = xasprintf("実績値: %s", mi->name);
-		entry_cline_pair(es, name, a, b, half);
+		ui_conflict_add(&es->conflict, name, a, b);
 		free(name);
 		free(a);
 		free(b);
 		name = xasprintf("備考: %s", mi->name);
-		entry_cline_pair(es, name, mi->note, ti != NULL ? ti->note : "",
-		    half);
+		ui_conflict_add(&es->conflict, name, mi->note,
+		    ti != NULL ? ti->note : "");
 		free(name);
 	}
-}
-
-static void
-entry_conflict_draw(struct ui *ui, struct entry_screen *es, WINDOW *w)
-{
-	const struct result_entry	*t = es->theirs;
-	char				*s;
-	int				 h, cols, half, y, body;
-	long				 i, max;
-
-	getmaxyx(w, h, cols);
-	if (es->ccols != cols || es->clines == NULL)
-		entry_conflict_build(ui, es, cols);
-	half = (cols - 3) / 2;
-	werase(w);
-	s = xasprintf("保存する前に、他の人がこの実績を更新しました（%s %s）。"
-	    "どちらを残しますか", t->entered_by[0] ? t->entered_by : "不明",
-	    t->entered_at);
-	ui_put(w, 0, 0, s, cols, 1, ui_attr(ui, UI_ERROR));
-	free(s);
-	ui_put(w, 1, 0, "m: 自分の入力で上書き保存   t: 保存済みの版を取り込む"
-	    "   Esc: 入力に戻る   j/k PgUp/PgDn: スクロール", cols, 0,
-	    ui_attr(ui, UI_MARK));
-	ui_put(w, 2, 1, "あなたの入力", half, 0, ui_attr(ui, UI_HEADER));
-	s = xasprintf("保存済みの版（%s、%s）", t->entered_by,
-	    workflow_state_label(t->state));
-	ui_put(w, 2, half + 3, s, cols - half - 3, 0, ui_attr(ui, UI_HEADER));
-	free(s);
-	body = h - 3;
-	max = (long)es->nclines - body;
-	if (es->ctop > max)
-		es->ctop = max;
-	if (es->ctop < 0)
-		es->ctop = 0;
-	for (y = 0; y < body; y++) {
-		struct entry_cline	*c;
-
-		i = es->ctop + y;
-		if (i >= (long)es->nclines)
-			break;
-		c = &es->clines[i];
-		if (c->label) {
-			ui_put(w, 3 + y, 0, c->left, cols, 0, ui_attr(ui, c->attr));
-			continue;
-		}
-		ui_put(w, 3 + y, 1, c->left, half, 0, A_NORMAL);
-		ui_put(w, 3 + y, half + 1, "|", 1, 0, ui_attr(ui, UI_DIM));
-		ui_put(w, 3 + y, half + 3, c->right, cols - half - 3, 0, A_NORMAL);
-	}
-}
-
-static void
-entry_conflict_open(struct ui *ui, struct entry_screen *es,
-    struct result_entry *theirs, const char *why)
-{
-	store_result_free(es->theirs);
-	es->theirs = theirs;
-	es->ctop = 0;
-	entry_clines_free(es);
-	es->ccols = 0;
 	ui_error(ui, "%s", why != NULL ? why : "この実績は他の人が更新しました");
 }
 
@@ -2039,8 +1682,8 @@ entry_close(struct ui *ui, void *state)
 	ui_flow_control_restore();
 	entry_form_free(es);
 	for (i = 0; i < es->ninds; i++) {
-		entry_line_free(&es->inds[i].actual);
-		entry_line_free(&es->inds[i].note);
+		ui_line_free(&es->inds[i].actual);
+		ui_line_free(&es->inds[i].note);
 	}
 	free(es->inds);
 	ui_editor_free(&es->text);
@@ -2048,7 +1691,7 @@ entry_close(struct ui *ui, void *state)
 	store_result_free(es->cur);
 	store_result_free(es->orig);
 	store_result_free(es->theirs);
-	entry_clines_free(es);
+	ui_conflict_free(&es->conflict);
 	store_sheet_free(es->sheet);
 	free(es->readonly_why);
 	free(es);
@@ -2061,7 +1704,7 @@ entry_refresh(struct ui *ui, void *state)
 
 	/* Only the layout: re-reading would throw away what was typed. */
 	entry_layout(ui, es);
-	es->ccols = 0;
+	ui_conflict_relayout(&es->conflict);
 }
 
 static char *

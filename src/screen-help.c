@@ -48,6 +48,8 @@ static const struct {
 	{ "entry", "実績入力" },
 	{ "roadmap", "ロードマップ" },
 	{ "indicators", "指標一覧" },
+	{ "indicator", "指標" },
+	{ "actual", "実績値の入力" },
 	{ "history", "変更履歴" },
 	{ "help", "ヘルプ" },
 };

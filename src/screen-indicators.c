@@ -4,10 +4,13 @@
  * the final target, marked 最終, when the year has none), the year's
  * actual, the achievement rate and the trend bar over the years. Values
  * show as the plan printed them. Sorts by plan order, achievement
- * (ascending and descending) or name; filters by department and category;
- * / searches. Enter opens the sheet of the indicator's node. The rows are
- * a virtual list (ui-list); the details of the row under the cursor are
- * shown at the bottom.
+ * (ascending and descending) or name; filters by department and category,
+ * and to the indicators the user reports in the year (自分の担当: a
+ * clerk's department's, a planner's those no department reports); /
+ * searches. Enter opens the indicator (screen-indicator.c), E its actual
+ * for the chosen year, S the sheet of its node. The rows are a virtual
+ * list (ui-list); the details of the row under the cursor are shown at
+ * the bottom.
  */
 
 #include <stdlib.h>
@@ -15,7 +18,9 @@
 
 #include "shisaku/achieve.h"
 #include "shisaku/screen-edit.h"
+#include "shisaku/screen-indicator.h"
 #include "shisaku/screen-sheet.h"
+#include "shisaku/store-actual.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/trend.h"
@@ -48,6 +53,9 @@ struct ind_screen {
 	long long	*dept_nodes;
 	size_t		 ndept_nodes;
 	char		*category;	/* NULL = all */
+	int		 mine;		/* 自分の担当 only */
+	long long	*mine_ids;	/* the indicators reported, ascending */
+	size_t		 nmine;
 	struct ui_list	 l;
 
 	/* layout: the widths the contents want, and those used */
@@ -64,8 +72,8 @@ struct ind_screen {
 static const enum key_action ind_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_OPEN, ACT_SORT, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV,
-	ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_CLEAR, ACT_HISTORY,
-	ACT_MODIFY, ACT_DELETE
+	ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_MINE, ACT_FILTER_CLEAR,
+	ACT_EDIT, ACT_SHEET, ACT_HISTORY, ACT_MODIFY, ACT_DELETE
 };
 
 #define IND_RATE_W 7
@@ -197,6 +205,9 @@ ind_rebuild(struct ind_screen *is)
 		    bsearch(&r->node_id, is->dept_nodes, is->ndept_nodes,
 		    sizeof *is->dept_nodes, ind_cmp_ll) == NULL))
 			continue;
+		if (is->mine && bsearch(&r->id, is->mine_ids, is->nmine,
+		    sizeof *is->mine_ids, ind_cmp_ll) == NULL)
+			continue;
 		is->view[is->nview++] = i;
 	}
 	ind_sorting = is;
@@ -223,6 +234,45 @@ ind_bars_free(struct ind_screen *is)
 			free(is->bars[i]);
 	free(is->bars);
 	is->bars = NULL;
+}
+
+/* Who "自分" is for the filter: the clerk's department, or 0 for a
+ * planner (the indicators no department reports). -1 after saying why
+ * there is none. */
+static long long
+ind_mine_dept(struct ui *ui)
+{
+	const struct session	*s = ui->session;
+
+	if (s != NULL && s->role == ROLE_CLERK && s->dept_id != 0)
+		return s->dept_id;
+	if (s != NULL && s->role == ROLE_PLANNER)
+		return 0;
+	ui_error(ui, "「自分の担当」は、実績値を報告する担当課職員と企画担当の"
+	    "絞り込みです（%s）", role_label(s != NULL ? s->role : ROLE_NONE));
+	return -1;
+}
+
+/* The indicators the user reports in the chosen year. */
+static int
+ind_mine_load(struct ui *ui, struct ind_screen *is)
+{
+	long long	 dept, *ids;
+	size_t		 n;
+	char		*cause = NULL;
+
+	if ((dept = ind_mine_dept(ui)) < 0)
+		return -1;
+	if (store_actual_reported_by(ui->store, is->plan_id, dept, ui->fy, &ids,
+	    &n, &cause) != 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	free(is->mine_ids);
+	is->mine_ids = ids;
+	is->nmine = n;
+	return 0;
 }
 
 static int
@@ -264,6 +314,8 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 			is->ndept_nodes = n;
 		}
 	}
+	if (is->mine && ind_mine_load(ui, is) != 0)
+		is->mine = 0;
 	ind_rebuild(is);
 	return 0;
 }
@@ -494,6 +546,13 @@ ind_draw_info(struct ui *ui, struct ind_screen *is, WINDOW *w)
 		free(line);
 		line = t;
 	}
+	if (is->mine) {
+		t = xasprintf("%s  自分の担当（%s）", line,
+		    ui->session->role == ROLE_CLERK ? ui->session->dept_name :
+		    "企画担当が報告");
+		free(line);
+		line = t;
+	}
 	ui_put(w, 0, 0, line, is->cols, 1, ui_attr(ui, UI_DIM));
 	free(line);
 }
@@ -678,7 +737,8 @@ ind_open(struct ui *ui, const void *arg)
 	struct ind_screen	*is;
 
 	is = xcalloc(1, sizeof *is);
-	is->plan_id = *(const long long *)arg;
+	is->plan_id = ((const struct screen_indicators_arg *)arg)->plan_id;
+	is->mine = ((const struct screen_indicators_arg *)arg)->mine;
 	ui_list_init(&is->l, 0, is);
 	is->l.draw_row = ind_draw_row;
 	is->l.row_text = ind_row_text;
@@ -707,6 +767,7 @@ ind_close(struct ui *ui, void *state)
 	free(is->dept_name);
 	free(is->dept_nodes);
 	free(is->category);
+	free(is->mine_ids);
 	free(is);
 }
 
@@ -717,12 +778,23 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	struct ind_screen		*is = state;
 	const struct indicator_row	*r;
 	long long			 id;
+	char				 fy[FY_BUFSZ];
 
 	(void)is_function;
 	(void)ch;
 	ind_layout(ui, is);
 	switch (act) {
 	case ACT_OPEN:
+		if (is->nview > 0)
+			screen_indicator_open(ui,
+			    is->list.rows[is->view[is->l.cursor]].id);
+		return UI_KEY_HANDLED;
+	case ACT_EDIT:
+		if (is->nview > 0)
+			screen_actual_enter(ui,
+			    is->list.rows[is->view[is->l.cursor]].id, ui->fy);
+		return UI_KEY_HANDLED;
+	case ACT_SHEET:
 		if (is->nview == 0)
 			return UI_KEY_HANDLED;
 		r = &is->list.rows[is->view[is->l.cursor]];
@@ -761,9 +833,24 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_FILTER_FLAG:
 		ind_filter_category(ui, is);
 		return UI_KEY_HANDLED;
-	case ACT_FILTER_CLEAR:
-		if (is->dept_id == 0 && is->category == NULL)
+	case ACT_FILTER_MINE:
+		if (is->mine)
+			is->mine = 0;
+		else if (ind_mine_load(ui, is) == 0)
+			is->mine = 1;
+		else
 			return UI_KEY_HANDLED;
+		ind_rebuild(is);
+		if (is->mine)
+			ui_message(ui, "自分の担当の指標（%s）: %zu 件",
+			    ui_fy(ui, ui->fy, fy), is->nview);
+		else
+			ui_message(ui, "自分の担当の絞り込みを解除しました");
+		return UI_KEY_HANDLED;
+	case ACT_FILTER_CLEAR:
+		if (is->dept_id == 0 && is->category == NULL && !is->mine)
+			return UI_KEY_HANDLED;
+		is->mine = 0;
 		is->dept_id = 0;
 		free(is->dept_name);
 		is->dept_name = NULL;
@@ -823,3 +910,11 @@ const struct screen_ops screen_indicators_ops = {
 	.title = ind_title,
 	.notes = ind_notes
 };
+
+void
+screen_indicators_open(struct ui *ui, long long plan_id, int mine)
+{
+	struct screen_indicators_arg	a = { plan_id, mine };
+
+	ui_push(ui, &screen_indicators_ops, &a);
+}

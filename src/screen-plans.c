@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "shisaku/fy.h"
+#include "shisaku/screen-indicator.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
@@ -28,8 +29,8 @@
 
 static const enum key_action plans_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
-	ACT_OPEN, ACT_TREE, ACT_ROADMAP, ACT_INDICATORS, ACT_SEARCH,
-	ACT_SEARCH_NEXT, ACT_SEARCH_PREV
+	ACT_OPEN, ACT_TREE, ACT_ROADMAP, ACT_INDICATORS, ACT_FILTER_MINE,
+	ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV
 };
 
 struct plans_screen {
@@ -310,15 +311,18 @@ plans_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_TREE:
 	case ACT_ROADMAP:
 	case ACT_INDICATORS:
+	case ACT_FILTER_MINE:
 		if (ps->n == 0) {
 			ui_error(ui, "計画がありません（shisaku import FILE で読み込めます）");
 			return UI_KEY_HANDLED;
 		}
 		id = ps->plans[ps->list.cursor].id;
 		ui->plan_id = id;
-		ui_push(ui, act == ACT_ROADMAP ? &screen_roadmap_ops :
-		    act == ACT_INDICATORS ? &screen_indicators_ops :
-		    &screen_tree_ops, &id);
+		if (act == ACT_INDICATORS || act == ACT_FILTER_MINE)
+			screen_indicators_open(ui, id, act == ACT_FILTER_MINE);
+		else
+			ui_push(ui, act == ACT_ROADMAP ? &screen_roadmap_ops :
+			    &screen_tree_ops, &id);
 		return UI_KEY_HANDLED;
 	default:
 		if (ui_list_key(ui, &ps->list, act)) {

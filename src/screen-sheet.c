@@ -6,7 +6,9 @@
  * each indicator with baseline, per-year targets, actuals and achievement,
  * and the chosen fiscal year's result. The sheet is laid out into lines
  * for the window's width and scrolls; it is laid out again when the width,
- * the fiscal year or the year display changes.
+ * the fiscal year or the year display changes. Enter opens one of its
+ * indicators (screen-indicator.c); E enters the item's result or the
+ * actual of an indicator reported on its own, for the chosen year.
  *
  * Also the display functions the roadmap and the indicator list share
  * (screen-sheet.h).
@@ -20,7 +22,9 @@
 #include "shisaku/config.h"
 #include "shisaku/screen-edit.h"
 #include "shisaku/screen-entry.h"
+#include "shisaku/screen-indicator.h"
 #include "shisaku/screen-sheet.h"
+#include "shisaku/store-actual.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui.h"
@@ -250,7 +254,8 @@ struct sheet_screen {
 
 static const enum key_action sheet_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
-	ACT_EDIT, ACT_HISTORY, ACT_ADD, ACT_MODIFY, ACT_DELETE
+	ACT_OPEN, ACT_EDIT, ACT_FILTER_MINE, ACT_HISTORY, ACT_ADD, ACT_MODIFY,
+	ACT_DELETE
 };
 
 static void
@@ -842,6 +847,17 @@ sheet_layout(struct ui *ui, struct sheet_screen *ss, int cols)
 	sheet_layout_texts(ui, ss);
 
 	sheet_heading(ss, "【指標】");
+	if (s->nindicators > 0) {
+		char	o[32], e[32];
+
+		snprintf(o, sizeof o, "%s", keys_action_keys(ACT_OPEN));
+		snprintf(e, sizeof e, "%s", keys_action_keys(ACT_EDIT));
+		line = xasprintf("（%s: 指標を開く  %s: %s  %s: 自分の担当の指標）",
+		    o, e, s->is_item ? "実績を入力" : "指標の実績値を入力",
+		    keys_action_keys(ACT_FILTER_MINE));
+		sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_DIM, line, NULL);
+		free(line);
+	}
 	for (i = 0; i < s->nindicators; i++) {
 		if (i > 0)
 			sheet_blank(ss);
@@ -1032,12 +1048,98 @@ sheet_planner(struct ui *ui, struct sheet_screen *ss, enum key_action act)
 	return UI_KEY_HANDLED;
 }
 
+/* Which of the sheet's indicators is meant: asked from a list when there
+ * are several. Returns its index, or -1 (none, or cancelled). */
+static int
+sheet_pick_indicator(struct ui *ui, struct sheet_screen *ss,
+    const char *title)
+{
+	struct sheet	*s = ss->s;
+	char		**items;
+	size_t		 i;
+	int		 pick;
+
+	if (s->nindicators == 0) {
+		ui_message(ui, "この%sには指標がありません", s->level);
+		return -1;
+	}
+	if (s->nindicators == 1)
+		return 0;
+	items = xcalloc(s->nindicators, sizeof *items);
+	for (i = 0; i < s->nindicators; i++)
+		items[i] = xasprintf("%zu. %s", i + 1, s->indicators[i].name);
+	pick = ui_choose(ui, title, (const char *const *)items,
+	    (int)s->nindicators, 0);
+	for (i = 0; i < s->nindicators; i++)
+		free(items[i]);
+	free(items);
+	return pick;
+}
+
+/*
+ * E on the sheet. A policy's sheet: the actual of one of its indicators
+ * for the chosen year. An item's sheet: its results form, or, when some of
+ * its indicators are reported on their own (by a department of their
+ * own), a list of the result and those indicators.
+ */
+static void
+sheet_edit(struct ui *ui, struct sheet_screen *ss)
+{
+	struct sheet		*s = ss->s;
+	struct actual_entry	*e;
+	char			**items, *cause = NULL;
+	long long		*ids;
+	size_t			 i, n = 1;
+	int			 pick;
+
+	if (!s->is_item) {
+		if (s->nindicators == 0) {
+			ui_message(ui, "この%sには指標がありません（実績は取組ごとに"
+			    "入力します）", s->level);
+			return;
+		}
+		pick = sheet_pick_indicator(ui, ss, "実績値を入力する指標");
+		if (pick >= 0)
+			screen_actual_enter(ui, s->indicators[pick].id, ui->fy);
+		return;
+	}
+	items = xcalloc(s->nindicators + 1, sizeof *items);
+	ids = xcalloc(s->nindicators + 1, sizeof *ids);
+	items[0] = xstrdup("この取組の実績（状況・取組実績・評価・指標）");
+	for (i = 0; i < s->nindicators; i++) {
+		if (store_actual_load(ui->store, s->indicators[i].id, ui->fy, &e,
+		    &cause) != 0) {
+			free(cause);
+			cause = NULL;
+			continue;
+		}
+		if (e->own) {
+			ids[n] = e->indicator_id;
+			items[n++] = xasprintf("指標「%s」の実績値（報告: %s）",
+			    e->name, e->ndepts > 0 ? e->depts[0].name :
+			    "企画担当");
+		}
+		store_actual_free(e);
+	}
+	pick = n == 1 ? 0 : ui_choose(ui, "入力するもの",
+	    (const char *const *)items, (int)n, 0);
+	if (pick == 0)
+		screen_sheet_edit(ui, ss->node_id, 1, ui->fy);
+	else if (pick > 0)
+		screen_actual_enter(ui, ids[pick], ui->fy);
+	for (i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+	free(ids);
+}
+
 static enum ui_key_result
 sheet_key(struct ui *ui, void *state, enum key_action act, int is_function,
     wint_t ch)
 {
 	struct sheet_screen	*ss = state;
 	long			 page;
+	int			 pick;
 
 	(void)is_function;
 	(void)ch;
@@ -1062,8 +1164,15 @@ sheet_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_BOTTOM:
 		ss->top = (long)ss->nlines;
 		break;
+	case ACT_OPEN:
+		if ((pick = sheet_pick_indicator(ui, ss, "開く指標")) >= 0)
+			screen_indicator_open(ui, ss->s->indicators[pick].id);
+		return UI_KEY_HANDLED;
 	case ACT_EDIT:
-		screen_sheet_edit(ui, ss->node_id, ss->s->is_item, ui->fy);
+		sheet_edit(ui, ss);
+		return UI_KEY_HANDLED;
+	case ACT_FILTER_MINE:
+		screen_indicators_open(ui, ss->s->plan_id, 1);
 		return UI_KEY_HANDLED;
 	case ACT_HISTORY:
 		screen_sheet_history(ui, ss->node_id, 0, 0);

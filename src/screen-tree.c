@@ -5,10 +5,12 @@
  * how many are entered, submitted and behind (see store-browse.h for
  * "behind"); under the list, the node under the cursor with, for a
  * heading, the year's figures (items by workflow state, status and grade,
- * indicators achieved or not). Enter or Right opens a node (and an action item's sheet),
- * Left closes it or goes up to its parent. / n N search codes and titles
- * of the whole tree, opening the way to a match; d f s filter by
- * department, flag and status, c clears the filters.
+ * indicators achieved or not). Enter or Right opens a node (and an action
+ * item's sheet), Left closes it or goes up to its parent, S opens the
+ * sheet of a node of any level (a policy's holds its indicators). / n N
+ * search codes and titles of the whole tree, opening the way to a match;
+ * d f s filter by department, flag and status, c clears the filters; i
+ * opens the indicator list, M the indicators the user reports.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +18,7 @@
 
 #include "shisaku/fy.h"
 #include "shisaku/screen-edit.h"
+#include "shisaku/screen-indicator.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/textwidth.h"
@@ -32,10 +35,10 @@
 
 static const enum key_action tree_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
-	ACT_OPEN, ACT_RIGHT, ACT_LEFT, ACT_SEARCH, ACT_SEARCH_NEXT,
+	ACT_OPEN, ACT_RIGHT, ACT_LEFT, ACT_SHEET, ACT_SEARCH, ACT_SEARCH_NEXT,
 	ACT_SEARCH_PREV, ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_STATUS,
-	ACT_FILTER_CLEAR, ACT_ROADMAP, ACT_INDICATORS, ACT_HISTORY, ACT_ADD,
-	ACT_MODIFY, ACT_DELETE
+	ACT_FILTER_CLEAR, ACT_ROADMAP, ACT_INDICATORS, ACT_FILTER_MINE,
+	ACT_HISTORY, ACT_ADD, ACT_MODIFY, ACT_DELETE
 };
 
 static const char *const tree_count_heads[TREE_NCOUNTS] = {
@@ -393,6 +396,28 @@ tree_filter_text(const struct tree_screen *ts)
 	    which ? "状況=" : "", which ? which : "");
 }
 
+/* The hint under the details: how those who report indicators reach
+ * them (a policy's indicators have no item to open). */
+static void
+tree_draw_hint(struct ui *ui, struct tree_screen *ts, WINDOW *w, int y)
+{
+	char	i[32], m[32], s[32], *t;
+	enum role r = ui->session != NULL ? ui->session->role : ROLE_NONE;
+
+	if (y >= getmaxy(w))
+		return;
+	snprintf(i, sizeof i, "%s", keys_action_keys(ACT_INDICATORS));
+	snprintf(m, sizeof m, "%s", keys_action_keys(ACT_FILTER_MINE));
+	snprintf(s, sizeof s, "%s", keys_action_keys(ACT_SHEET));
+	if (r == ROLE_CLERK || r == ROLE_PLANNER)
+		t = xasprintf("指標: %s 一覧  %s 自分の担当（実績値の入力）  "
+		    "%s この項目のシート", i, m, s);
+	else
+		t = xasprintf("指標: %s 一覧  %s この項目のシート", i, s);
+	ui_put(w, y, 1, t, ts->cols - 2, 0, ui_attr(ui, UI_DIM));
+	free(t);
+}
+
 /* The three lines under the list: the node under the cursor in full. */
 static void
 tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
@@ -477,9 +502,13 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 		ui_put(w, y + 3, 1, "この年度の予定（期間・年次計画・目標値）が"
 		    "ないため、遅れには数えません", cols - 2, 0,
 		    ui_attr(ui, UI_DIM));
-	else if (!n->is_item && browse_node_summary(t, n) != NULL)
+	else if (!n->is_item && browse_node_summary(t, n) != NULL) {
 		ui_summary_draw(ui, w, y + 3, 1, cols - 2, SUMMARY_NLINES,
 		    browse_node_summary(t, n));
+		return;
+	}
+	/* An item's last line: the ways to its indicators. */
+	tree_draw_hint(ui, ts, w, y + 4);
 }
 
 static void
@@ -793,11 +822,17 @@ tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
 			ts->list.cursor = c >= 0 ? c : 0;
 		}
 		return UI_KEY_HANDLED;
+	case ACT_SHEET:
+		/* Any level: a policy's sheet holds its indicators. */
+		if (n != NULL)
+			tree_open_item(ui, n);
+		return UI_KEY_HANDLED;
 	case ACT_ROADMAP:
 		ui_push(ui, &screen_roadmap_ops, &id);
 		return UI_KEY_HANDLED;
 	case ACT_INDICATORS:
-		ui_push(ui, &screen_indicators_ops, &id);
+	case ACT_FILTER_MINE:
+		screen_indicators_open(ui, id, act == ACT_FILTER_MINE);
 		return UI_KEY_HANDLED;
 	default:
 		if (ui_list_key(ui, &ts->list, act))

@@ -81,6 +81,33 @@ static const char SQL_VIEW_RESULTS[] =
     "SELECT fy, state, entered_by, confirmed_by FROM result"
     " WHERE node_id = ?1 ORDER BY fy";
 
+/* An assignment of node_dept nd in force in fiscal year fyparam. */
+#define IN_FORCE(fyparam)						\
+	"(COALESCE(nd.from_fy, 0) = 0 OR nd.from_fy <= " fyparam ")"	\
+	" AND (COALESCE(nd.until_fy, 0) = 0 OR nd.until_fy >= " fyparam ")"
+
+/* Whether indicator i (node n) is part of its item's result (own 0). */
+#define PART_OF_ITEM							\
+	"(i.node_id IS NOT NULL AND i.dept_id IS NULL AND n.depth ="	\
+	" COALESCE((SELECT MAX(depth) FROM plan_level"			\
+	" WHERE plan_id = i.plan_id), (SELECT MAX(depth) FROM node"	\
+	" WHERE plan_id = i.plan_id)))"
+
+/* The indicators of plan ?1 whose actuals department ?2 enters in ?3:
+ * reported on its own with ?2 responsible (the plan's choice, else the
+ * node's main department in force; 0 = none, the planners), or part of
+ * the result of an item ?2 is in charge of. */
+static const char SQL_REPORTED_BY[] =
+    "SELECT i.id FROM indicator i LEFT JOIN node n ON n.id = i.node_id"
+    " WHERE i.plan_id = ?1 AND (("
+    " NOT " PART_OF_ITEM " AND COALESCE(i.dept_id, (SELECT nd.dept_id"
+    " FROM node_dept nd WHERE nd.node_id = i.node_id AND " IN_FORCE("?3")
+    " ORDER BY nd.is_main DESC, nd.ord, nd.id LIMIT 1), 0) = ?2)"
+    " OR (?2 <> 0 AND " PART_OF_ITEM " AND EXISTS (SELECT 1"
+    " FROM node_dept nd WHERE nd.node_id = i.node_id AND nd.dept_id = ?2"
+    " AND " IN_FORCE("?3") ")))"
+    " ORDER BY i.id";
+
 static int
 same_str(const char *a, const char *b)
 {
@@ -968,5 +995,34 @@ store_indicator_view(struct store *st, long long id, int fy,
 		return -1;
 	}
 	*out = v;
+	return 0;
+}
+
+/* ---- the indicators a department reports ---- */
+
+int
+store_actual_reported_by(struct store *st, long long plan_id,
+    long long dept_id, int fy, long long **ids, size_t *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((s = store_stmt(st, SQL_REPORTED_BY, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	sqlite3_bind_int64(s, 2, dept_id);
+	sqlite3_bind_int(s, 3, fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	if (store_read_end(st, s, rc, "指標の読み込み", cause) != 0) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return -1;
+	}
 	return 0;
 }

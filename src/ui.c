@@ -611,6 +611,16 @@ ui_draw_message(struct ui *ui)
 	free(hint);
 }
 
+/* Whether the terminal's cursor is shown for a screen (ui_cursor_at). */
+static int ui_cursor_shown;
+
+void
+ui_cursor_at(struct ui *ui, int y, int x)
+{
+	ui->cursor_y = y;
+	ui->cursor_x = x;
+}
+
 /* Draws the top screen and the frame, and puts it on the terminal. */
 static void
 ui_draw(struct ui *ui)
@@ -618,6 +628,10 @@ ui_draw(struct ui *ui)
 	struct ui_frame	*top = ui->frames;
 
 	if (ui->too_small) {
+		if (ui_cursor_shown) {
+			curs_set(0);
+			ui_cursor_shown = 0;
+		}
 		ui_draw_too_small(ui);
 		return;
 	}
@@ -627,6 +641,7 @@ ui_draw(struct ui *ui)
 		ui_stdscr_dirty = 0;
 	}
 	werase(ui->body);
+	ui->cursor_y = ui->cursor_x = -1;
 	if (top != NULL)
 		top->ops->draw(ui, top->state);
 	ui_draw_title(ui);
@@ -637,6 +652,22 @@ ui_draw(struct ui *ui)
 	wnoutrefresh(ui->body);
 	wnoutrefresh(ui_statusw);
 	wnoutrefresh(ui_msgw);
+	if (ui->cursor_y >= 0 && ui->cursor_y < getmaxy(ui->body) &&
+	    ui->cursor_x >= 0 && ui->cursor_x < getmaxx(ui->body)) {
+		/* The body last, so that the terminal's cursor is its. */
+		leaveok(ui->body, FALSE);
+		wmove(ui->body, ui->cursor_y, ui->cursor_x);
+		wnoutrefresh(ui->body);
+		curs_set(1);
+		ui_cursor_shown = 1;
+	} else {
+		leaveok(ui->body, TRUE);
+		/* Only a cursor shown here is hidden: a prompt shows its own. */
+		if (ui_cursor_shown) {
+			curs_set(0);
+			ui_cursor_shown = 0;
+		}
+	}
 	doupdate();
 }
 

@@ -600,6 +600,28 @@ value_copy(struct value *to, const struct value *from)
 		to->text = NULL;
 }
 
+int
+value_expects_number(const struct value *target, const struct value *others,
+    size_t n, const struct value *actual, const char *unit)
+{
+	size_t	i;
+	int	num = 0, text = 0;
+
+	if (target != NULL && target->kind != VALUE_NONE)
+		return target->kind == VALUE_NUMBER;
+	for (i = 0; others != NULL && i < n; i++) {
+		num |= others[i].kind == VALUE_NUMBER;
+		text |= others[i].kind == VALUE_TEXT;
+	}
+	if (text)
+		return 0;
+	if (num)
+		return 1;
+	if (actual != NULL && actual->kind != VALUE_NONE)
+		return actual->kind == VALUE_NUMBER;
+	return unit != NULL && unit[0] != '\0';
+}
+
 void
 value_clear(struct value *v)
 {

@@ -63,6 +63,18 @@ int achieve_sum_actuals(const int *fys, const struct value *actuals,
     size_t n, int after_fy, int fy, double *sum);
 
 /*
+ * The actual a fiscal year is measured by while its value is being typed:
+ * the value itself, or for a cumulative indicator the running total
+ * prior_sum + the value, where prior_sum is the sum of the numeric
+ * actuals of the years after the baseline year and before this one and
+ * prior_count how many (as achieve_sum_actuals counts; -1: one of them is
+ * text, so there is no total and the year reads as text). *out is a view
+ * that borrows typed's text: never value_clear it.
+ */
+void achieve_running_actual(const struct value *typed, int cumulative,
+    double prior_sum, int prior_count, struct value *out);
+
+/*
  * The default grade the rate suggests: "A" at 100 or more, "B" at 80 or
  * more, "C" above 0, "D" at 0; NULL when rate is negative (not
  * computable). Only a suggestion: the grade is the evaluator's decision.

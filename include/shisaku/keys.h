@@ -34,6 +34,7 @@ struct config;
 	X(FILTER_FLAG,	"filter_flag",	"区分で絞り込み")	\
 	X(FILTER_STATUS, "filter_status", "状況で絞り込み")	\
 	X(FILTER_CLEAR,	"filter_clear",	"絞り込み解除")		\
+	X(FILTER_MINE,	"filter_mine",	"自分の担当の指標")	\
 	X(YEAR_PREV,	"year_prev",	"前の年度")		\
 	X(YEAR_NEXT,	"year_next",	"次の年度")		\
 	X(YEAR_PICK,	"year_pick",	"年度を選ぶ")		\
@@ -42,6 +43,7 @@ struct config;
 	X(TREE,		"tree",		"施策体系")		\
 	X(ROADMAP,	"roadmap",	"ロードマップ")		\
 	X(INDICATORS,	"indicators",	"指標一覧")		\
+	X(SHEET,	"sheet",	"項目のシートを開く")	\
 	X(HISTORY,	"history",	"変更履歴")		\
 	X(EDIT,		"edit",		"実績を入力")		\
 	X(ADD,		"add",		"追加（企画担当）")	\

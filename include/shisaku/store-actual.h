@@ -172,4 +172,14 @@ int store_actual_reopen(struct store *st, struct actual_entry *e,
     const char *login, int expected_ver, struct actual_entry **current,
     char **cause);
 
+/*
+ * The ids of the indicators of plan_id whose actuals dept_id enters in
+ * fiscal year fy, ascending (for bsearch): those reported on their own
+ * with dept_id responsible, and those that are part of the result of an
+ * item dept_id is in charge of that year. dept_id 0: those only the
+ * planners report (no department responsible). *ids is NULL when n is 0.
+ */
+int store_actual_reported_by(struct store *st, long long plan_id,
+    long long dept_id, int fy, long long **ids, size_t *n, char **cause);
+
 #endif

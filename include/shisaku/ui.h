@@ -83,6 +83,7 @@ struct ui {
 	WINDOW		*body;
 	char		*message;
 	int		 message_is_error;
+	int		 cursor_y, cursor_x;	/* asked for by the draw; -1 none */
 };
 
 /* Minimum terminal size for the screens. */
@@ -110,6 +111,11 @@ void ui_message(struct ui *ui, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void ui_error(struct ui *ui, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* A screen that edits text calls this from its draw: the terminal's
+ * cursor is shown at (y, x) of ui_body (the insertion point) once the
+ * frame is drawn. Without a call the cursor stays hidden. */
+void ui_cursor_at(struct ui *ui, int y, int x);
 
 /* Draws UTF-8 text at (y, x) cut to cols columns (never a half wide
  * character; padded with blanks when pad). Returns columns used. */
@@ -151,7 +157,7 @@ extern const struct screen_ops screen_plans_ops;	/* arg: NULL */
 extern const struct screen_ops screen_tree_ops;		/* arg: const long long *plan_id */
 extern const struct screen_ops screen_sheet_ops;	/* arg: const long long *node_id */
 extern const struct screen_ops screen_roadmap_ops;	/* arg: const long long *plan_id */
-extern const struct screen_ops screen_indicators_ops;	/* arg: const long long *plan_id */
+extern const struct screen_ops screen_indicators_ops;	/* arg: struct screen_indicators_arg */
 extern const struct screen_ops screen_help_ops;		/* arg: const struct screen_ops * */
 
 #endif

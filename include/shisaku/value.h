@@ -72,6 +72,18 @@ char *value_trim(const char *s);
 int value_check_text(const char *text, const char *what, size_t max,
     char **cause);
 
+/*
+ * Whether an indicator's actual is read as a number when typed: as the
+ * year's target is; without one, as the indicator's other values are
+ * (others: the targets of other years, the final target, the baseline;
+ * any text among them makes it a text-valued indicator); with none of
+ * those, as the actual already entered is; else when it has a unit.
+ * Any pointer may be NULL (others when n is 0).
+ */
+int value_expects_number(const struct value *target,
+    const struct value *others, size_t n, const struct value *actual,
+    const char *unit);
+
 void value_clear(struct value *v);
 /* Makes *to a copy of *from that owns its own text. */
 void value_copy(struct value *to, const struct value *from);

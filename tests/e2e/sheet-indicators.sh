@@ -4,8 +4,8 @@
 # department, period, yearly plan, the five targets 98.82% .. 98.90%, the
 # year's actual and result), scrolling, another year and the western
 # display; 下妻市's indicators with baseline, target, actual and
-# achievement, sorted, searched and filtered; Enter opens the sheet of the
-# indicator's item.
+# achievement, sorted, searched and filtered; Enter opens the indicator,
+# S the sheet of the indicator's node.
 . "$(dirname "$0")/lib.sh"
 
 db=$(e2e_new_db sheet) || { fail "sample database"; e2e_finish; }
@@ -147,9 +147,15 @@ e2e_keys c
 e2e_expect "cleared" "23件  並び: 計画の順"
 
 e2e_keys Enter
-e2e_expect "Enter opens the indicator's node" "> 1 市民協働・地域活動の推進" \
+e2e_expect "Enter opens the indicator" "> 指標 > 市民活動団体登録数" \
+    "基本施策 1 市民協働・地域活動の推進" "報告: 企画担当（令和5年度）" \
+    "基準値 9団体（令和4年度）  最終目標 15団体（令和9年度）"
+e2e_expect_line "the chosen year marked among its years" '^> 令和5年度 +- +- +- '
+e2e_expect_line "the final target in its year" '^  令和9年度 +15団体 '
+e2e_keys S
+e2e_expect "S opens the indicator's node" "> 1 市民協働・地域活動の推進" \
     "基本施策  1 市民協働・地域活動の推進"
-e2e_keys Escape Escape
+e2e_keys Escape Escape Escape
 e2e_expect "back to the plans" "計画一覧（令和5年度）"
 
 # 結城市's indicators by department: 収納課 has one.
@@ -172,8 +178,8 @@ e2e_expect_line "令和7年度's target as printed, not the final one" \
 e2e_expect_not "the year's own target is not marked" "最終 98.90%"
 e2e_keys '[' '['
 e2e_expect "back to 令和5年度" "令和5年度  1件"
-e2e_keys Enter
-e2e_expect "Enter opens No.19" "> No.19 市税等の収納率の向上"
+e2e_keys S
+e2e_expect "S opens No.19" "> No.19 市税等の収納率の向上"
 
 # A larger terminal re-lays the sheet out.
 e2e_resize 120 40

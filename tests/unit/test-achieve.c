@@ -349,6 +349,51 @@ TEST(direction_names)
 	CHECK_STR(achieve_dir_label((enum achieve_dir)42), "");
 }
 
+TEST(running_actual_while_typing)
+{
+	/* 1,234 typed as printed: its printed form belongs to the year. */
+	struct value	typed = { VALUE_NUMBER, 1234, (char *)"1,234" };
+	struct value	words = text("実施"), empty = none(), out;
+	struct value	base = num(1000), target = num(3000);
+	struct achieve_input in;
+	enum achieve_status st;
+
+	/* Not cumulative: the value as typed, printed form and all. */
+	achieve_running_actual(&typed, 0, 500, 2, &out);
+	CHECK_INT(out.kind, VALUE_NUMBER);
+	CHECK_DBL(out.num, 1234, 0);
+	CHECK_STR(out.text, "1,234");
+	/* Cumulative: the years before are added; the sum has no printed
+	 * form of its own. */
+	achieve_running_actual(&typed, 1, 500, 2, &out);
+	CHECK_INT(out.kind, VALUE_NUMBER);
+	CHECK_DBL(out.num, 1734, 0);
+	CHECK(out.text == NULL);
+	/* No earlier year: the year's value alone. */
+	achieve_running_actual(&typed, 1, 0, 0, &out);
+	CHECK_DBL(out.num, 1234, 0);
+	/* An earlier text actual: no total, read as text. */
+	achieve_running_actual(&typed, 1, 0, -1, &out);
+	CHECK_INT(out.kind, VALUE_TEXT);
+	/* Text and nothing typed stay what they are. */
+	achieve_running_actual(&words, 1, 500, 2, &out);
+	CHECK_INT(out.kind, VALUE_TEXT);
+	CHECK_STR(out.text, "実施");
+	achieve_running_actual(&empty, 1, 500, 2, &out);
+	CHECK_INT(out.kind, VALUE_NONE);
+
+	/* The rate as the form shows it: 1,734 of the 2,000 planned over a
+	 * running total that starts at the baseline's 1,000. */
+	achieve_running_actual(&typed, 1, 500, 2, &out);
+	in.dir = ACHIEVE_DIR_UP;
+	in.cumulative = 1;
+	in.base = &base;
+	in.target = &target;
+	in.actual = &out;
+	CHECK_DBL(achieve_rate(&in, &st), 86.7, 1e-9);
+	CHECK_STR(achieve_grade_suggest(achieve_rate(&in, &st)), "B");
+}
+
 TEST(status_text)
 {
 	CHECK_STR(achieve_status_text(ACHIEVE_OK), "");
@@ -377,6 +422,7 @@ main(void)
 	RUN(cumulative);
 	RUN(cumulative_text_actual);
 	RUN(grade_suggestion);
+	RUN(running_actual_while_typing);
 	RUN(direction_names);
 	RUN(status_text);
 	DONE();

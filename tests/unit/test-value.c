@@ -549,6 +549,32 @@ TEST(trim_canonical_check_text)
 	free(cause);
 }
 
+TEST(expects_number)
+{
+	struct value	n = { VALUE_NUMBER, 40, NULL };
+	struct value	t = { VALUE_TEXT, 0, (char *)"実施" };
+	struct value	none = { VALUE_NONE, 0, NULL };
+	struct value	mixed[3], nums[2];
+
+	/* The year's target decides. */
+	CHECK_INT(value_expects_number(&n, NULL, 0, &t, ""), 1);
+	CHECK_INT(value_expects_number(&t, NULL, 0, &n, "回"), 0);
+	/* Without one, the other values: any text makes it text-valued. */
+	mixed[0] = n;
+	mixed[1] = t;
+	mixed[2] = none;
+	CHECK_INT(value_expects_number(&none, mixed, 3, NULL, "回"), 0);
+	nums[0] = none;
+	nums[1] = n;
+	CHECK_INT(value_expects_number(NULL, nums, 2, &t, ""), 1);
+	/* Without any, the actual entered, else the unit. */
+	CHECK_INT(value_expects_number(&none, nums, 1, &t, "件"), 0);
+	CHECK_INT(value_expects_number(NULL, NULL, 0, &n, ""), 1);
+	CHECK_INT(value_expects_number(NULL, NULL, 0, &none, "件"), 1);
+	CHECK_INT(value_expects_number(NULL, NULL, 0, NULL, ""), 0);
+	CHECK_INT(value_expects_number(NULL, NULL, 0, NULL, NULL), 0);
+}
+
 int
 main(void)
 {
@@ -573,5 +599,6 @@ main(void)
 	RUN(normalize);
 	RUN(utf8_validation);
 	RUN(trim_canonical_check_text);
+	RUN(expects_number);
 	DONE();
 }

@@ -1,0 +1,73 @@
+/*
+ * Single-line values edited in fields of the form library, for the forms
+ * that enter results and indicator actuals. The form library is used only
+ * where it works with Japanese text (see FIELD-NOTES): one row, static,
+ * even width, read back through a function that cuts the buffer by
+ * columns and trims it, and never its own end-of-text requests. A value
+ * is kept as text (what the user typed); a field is only a view of it, so
+ * the form can be rebuilt after a resize or a scroll without losing
+ * anything.
+ */
+#ifndef SHISAKU_UI_FIELD_H
+#define SHISAKU_UI_FIELD_H
+
+#include <form.h>
+#include <wchar.h>
+
+/* A single-line value and the field that shows it. */
+struct ui_line {
+	char		*text;		/* as last read from the field or set */
+	char		*initial;	/* as loaded: unchanged means nothing
+					   to save */
+	FIELD		*field;		/* NULL when it is not shown */
+	int		 dirty;		/* typed into since last read */
+	int		 too_long;	/* wider than the field: shown cut,
+					   edited on the bottom line */
+};
+
+/* Sets text and initial to a copy of text (NULL is ""). */
+void ui_line_set(struct ui_line *l, const char *text);
+void ui_line_free(struct ui_line *l);
+
+/* A field's text: the buffer cut to the field's width in columns (the
+ * buffer may hold stale characters past it) and trimmed (malloc'd). */
+char *ui_field_text(FIELD *f);
+
+/*
+ * A new 1 x width field at (row, col) showing l (width even): no clearing
+ * on the first key, no jumping to the next field when full; a text wider
+ * than the field is shown cut with '~' and l->too_long set. l->field is
+ * set. NULL when the form library refuses.
+ */
+FIELD *ui_line_field(int row, int col, int width, struct ui_line *l);
+
+/* Reads l's field back into l->text if it was typed into (the caller has
+ * run REQ_VALIDATION on the form first). */
+void ui_line_read(struct ui_line *l);
+
+/* Puts the form's cursor after the text of l, its current field (the
+ * library's own end requests land inside wide characters). */
+void ui_line_cursor_end(FORM *form, const struct ui_line *l);
+
+/* What a key did on a line field. */
+enum ui_line_result {
+	UI_LINE_IGNORED,	/* not a key of the field */
+	UI_LINE_MOVED,		/* the cursor moved */
+	UI_LINE_EDITED,		/* the text changed (l->dirty set) */
+	UI_LINE_FULL,		/* a character did not fit */
+	UI_LINE_READONLY,	/* an edit refused: readonly */
+	UI_LINE_TOO_LONG,	/* an edit refused: edit it on the bottom
+				   line instead */
+	UI_LINE_NEXT		/* Enter: the caller moves to the next field */
+};
+
+/*
+ * Handles a key read with get_wch on l, the form's current field: Left
+ * Right Home End (and C-b C-f C-a C-e) move, Backspace Delete C-d C-u C-k
+ * delete, printable characters are inserted, Enter asks for the next
+ * field.
+ */
+enum ui_line_result ui_line_key(FORM *form, struct ui_line *l,
+    int is_function, wint_t ch, int readonly);
+
+#endif

@@ -1,0 +1,1286 @@
+/*
+ * The indicator actual form: one indicator's actual value and note for
+ * one fiscal year, for an indicator reported on its own (one of a policy
+ * or of the plan, or of an item with a department of its own; see
+ * store-actual.h). The indicator's baseline, the year's target (or the
+ * final target), its direction and, for a cumulative indicator, the total
+ * of the years before are shown above the two fields; the achievement and
+ * the grade it suggests are computed again on every key typed into the
+ * value. Saving, submitting, confirming, returning and reopening go
+ * through store-actual.h, which checks the workflow again inside its
+ * transaction; the keys are those of the results form (screen-entry.c).
+ *
+ * The two fields are single-line fields of the form library (ui-field.h)
+ * in a window of their own that is copied into the body on every draw;
+ * the terminal's cursor is put at the insertion point. Nothing typed is
+ * lost: a refused value keeps the cursor in its field with the reason, a
+ * refused or failed save keeps both fields, a save that meets a newer
+ * version shows both (ui-conflict.h), and leaving with unsaved changes
+ * asks first.
+ */
+#include <curses.h>
+#include <form.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "shisaku/achieve.h"
+#include "shisaku/config.h"
+#include "shisaku/screen-entry.h"
+#include "shisaku/screen-indicator.h"
+#include "shisaku/screen-sheet.h"
+#include "shisaku/store-actual.h"
+#include "shisaku/textwidth.h"
+#include "shisaku/ui-conflict.h"
+#include "shisaku/ui-field.h"
+#include "shisaku/ui.h"
+#include "shisaku/util.h"
+#include "shisaku/value.h"
+#include "shisaku/vocab.h"
+#include "shisaku/workflow.h"
+
+/* Keys read raw, as in the results form. */
+#define ACTUAL_KEY_SAVE		19	/* C-s */
+#define ACTUAL_KEY_FLOW		20	/* C-t */
+#define ACTUAL_KEY_WIDE		15	/* C-o */
+
+/* Widths in columns; field widths are even (see FIELD-NOTES). */
+#define ACTUAL_LABEL_W		10
+#define ACTUAL_VALUE_W		20
+#define ACTUAL_NOTE_MAX		60
+
+enum actual_focus { AF_VALUE, AF_NOTE, AF_COUNT };
+
+static const enum key_action actual_actions[] = {
+	ACT_NEXT_PANE, ACT_PREV_PANE, ACT_UP, ACT_DOWN, ACT_HISTORY
+};
+
+struct actual_screen {
+	long long		 indicator_id;
+	int			 fy;
+	struct actual_entry	*orig;		/* as loaded or last saved */
+	struct actual_entry	*cur;		/* the form's values */
+	char			*path;		/* the indicator's node, for show */
+	char			*category;
+	struct ui_line		 lines[AF_COUNT];
+	int			 numeric;	/* the value must be a number */
+	enum actual_focus	 focus;
+	unsigned		 allowed;	/* workflow_actions bits */
+	int			 readonly;
+	char			*readonly_why;
+
+	/* Layout for the body's size. */
+	int			 lay_h, lay_w;
+	int			 y_notice, notice_rows, y_info, y_fields;
+	int			 y_rate, y_who, y_hint;
+	int			 x_field, w_note;
+
+	/* The fields, in a window of their own. */
+	WINDOW			*fwin;
+	FORM			*form;
+	FIELD			*fields[AF_COUNT + 1];
+
+	/* A save that met a newer version: both shown until one is chosen. */
+	struct actual_entry	*theirs;
+	struct ui_conflict	 conflict;
+};
+
+static void actual_form_free(struct actual_screen *as);
+static void actual_form_build(struct actual_screen *as);
+
+/* ---- values ----------------------------------------------------------- */
+
+/* Sets both fields from as->cur. */
+static void
+actual_values_from_cur(struct actual_screen *as)
+{
+	char	*t = value_format(&as->cur->actual, as->cur->unit, 1);
+
+	ui_line_set(&as->lines[AF_VALUE], t);
+	free(t);
+	ui_line_set(&as->lines[AF_NOTE], as->cur->note);
+}
+
+/* What the workflow lets this user do with the actual now. */
+static void
+actual_permissions(struct ui *ui, struct actual_screen *as)
+{
+	struct wf_item	it;
+
+	store_actual_wf(as->cur, ui->fy_style, &it);
+	as->allowed = workflow_actions(ui->session, &it);
+	free(as->readonly_why);
+	as->readonly_why = NULL;
+	as->readonly = !(as->allowed & (1u << WF_EDIT));
+	if (as->readonly &&
+	    workflow_may(ui->session, &it, WF_EDIT, NULL,
+	    &as->readonly_why) == WF_DENY && as->readonly_why == NULL)
+		as->readonly_why = xstrdup("この実績値は編集できません");
+}
+
+/* Reads the fields typed into back into their texts. */
+static void
+actual_sync(struct actual_screen *as)
+{
+	int	i;
+
+	if (as->form == NULL)
+		return;
+	/* The current field's edits reach its buffer only on validation. */
+	form_driver_w(as->form, KEY_CODE_YES, REQ_VALIDATION);
+	for (i = 0; i < AF_COUNT; i++)
+		ui_line_read(&as->lines[i]);
+}
+
+static int
+actual_dirty(struct actual_screen *as)
+{
+	int	i;
+
+	actual_sync(as);
+	for (i = 0; i < AF_COUNT; i++)
+		if (strcmp(as->lines[i].text, as->lines[i].initial) != 0)
+			return 1;
+	return 0;
+}
+
+/* Examples of what a number field accepts, in the indicator's unit. */
+static char *
+actual_examples(const char *unit)
+{
+	if (unit == NULL || unit[0] == '\0')
+		return xstrdup("42、1,200、１２００");
+	if (strcmp(unit, "%") == 0)
+		return xstrdup("98.5、98.5%、９８．５％");
+	return xasprintf("42、1,200%s、１，２００%s", unit, unit);
+}
+
+/*
+ * Checks the value or the note as typed; with value not NULL also gives
+ * the value to store (a number keeps the form it was typed in: 1,234).
+ * Returns 0, or -1 with *msg saying what is accepted.
+ */
+static int
+actual_check(struct actual_screen *as, enum actual_focus f,
+    struct value *value, char **msg)
+{
+	const struct ui_line	*l = &as->lines[f];
+	const char		*unit = as->cur->unit;
+	struct value		 v;
+	char			*why = NULL, *ex;
+	double			 num;
+
+	if (value != NULL)
+		memset(value, 0, sizeof *value);
+	if (f == AF_NOTE) {
+		if (value_check_text(l->text, "備考", VALUE_TEXT_MAX, msg) != 0)
+			return -1;
+		return 0;
+	}
+	/* What was loaded stays as it is, even if it would not be typed so. */
+	if (strcmp(l->text, l->initial) == 0) {
+		if (value != NULL)
+			value_copy(value, &as->orig->actual);
+		return 0;
+	}
+	if (as->numeric && !workflow_blank(l->text) &&
+	    value_parse_number(l->text, unit, &num, &why) != 0) {
+		ex = actual_examples(unit);
+		*msg = xasprintf("実績値「%s」は数値として読めません。"
+		    "例: %s（空欄は未入力）", l->text, ex);
+		free(ex);
+		free(why);
+		return -1;
+	}
+	if (value_parse(l->text, unit, &v, &why) != 0) {
+		*msg = xasprintf("実績値: %s", why);
+		free(why);
+		return -1;
+	}
+	if (value != NULL)
+		*value = v;
+	else
+		value_clear(&v);
+	return 0;
+}
+
+/* Puts the fields into as->cur for saving. Returns 0, or -1 with *bad the
+ * refused field and *msg the reason. */
+static int
+actual_collect(struct actual_screen *as, enum actual_focus *bad, char **msg)
+{
+	struct value	v;
+
+	actual_sync(as);
+	if (actual_check(as, AF_NOTE, NULL, msg) != 0) {
+		*bad = AF_NOTE;
+		return -1;
+	}
+	if (actual_check(as, AF_VALUE, &v, msg) != 0) {
+		*bad = AF_VALUE;
+		return -1;
+	}
+	value_clear(&as->cur->actual);
+	as->cur->actual = v;
+	free(as->cur->note);
+	as->cur->note = xstrdup(as->lines[AF_NOTE].text);
+	return 0;
+}
+
+/* ---- the achievement as typed ----------------------------------------- */
+
+/*
+ * The achievement of the value as typed now (-1 if none, *status says
+ * why) and, for a cumulative indicator, the running total it is measured
+ * by (*total, *has_total).
+ */
+static double
+actual_rate(struct actual_screen *as, enum achieve_status *status,
+    struct value *typed, double *total, int *has_total)
+{
+	const struct actual_entry	*e = as->cur;
+	struct achieve_input		 ai;
+	struct value			 run;
+	char				*why = NULL;
+
+	*has_total = 0;
+	if (value_parse(as->lines[AF_VALUE].text, e->unit, typed, &why) != 0) {
+		free(why);
+		memset(typed, 0, sizeof *typed);
+	}
+	if (as->numeric && typed->kind == VALUE_TEXT) {
+		/* Not (yet) a number: nothing to measure. */
+		if (status != NULL)
+			*status = ACHIEVE_MISSING;
+		return -1;
+	}
+	achieve_running_actual(typed, e->cumulative, e->prior_sum,
+	    e->prior_count, &run);
+	if (e->cumulative && run.kind == VALUE_NUMBER) {
+		*total = run.num;
+		*has_total = 1;
+	}
+	memset(&ai, 0, sizeof ai);
+	ai.dir = screen_sheet_dir(e->direction);
+	ai.cumulative = e->cumulative;
+	ai.base = &e->base;
+	ai.target = &e->target;
+	ai.actual = &run;
+	return achieve_rate(&ai, status);
+}
+
+/* ---- layout and the form library's fields --------------------------- */
+
+static int
+actual_even(int n)
+{
+	return n - (n & 1);
+}
+
+/* The notice under the header: the reason for a return, else why the
+ * form is read-only. NULL when none. */
+static char *
+actual_notice(struct actual_screen *as)
+{
+	if (as->cur->state == WF_RETURNED && as->cur->return_comment[0] != '\0')
+		return xasprintf("差戻しの理由: %s", as->cur->return_comment);
+	if (as->readonly)
+		return xasprintf("閲覧のみ: %s", as->readonly_why);
+	return NULL;
+}
+
+static void
+actual_layout(struct ui *ui, struct actual_screen *as)
+{
+	char	*notice;
+	int	 h, w, info_rows;
+
+	actual_sync(as);
+	actual_form_free(as);
+	getmaxyx(ui_body(ui), h, w);
+	as->lay_h = h;
+	as->lay_w = w;
+	notice = actual_notice(as);
+	as->y_notice = 1;
+	as->notice_rows = notice == NULL ? 1 : tw_width(notice) > w - 1 ? 2 : 1;
+	free(notice);
+	/* 指標, 施策, 区分, 基準値, 目標値, and the total of the years before. */
+	info_rows = 5 + (as->cur->cumulative ? 1 : 0);
+	as->y_info = as->y_notice + as->notice_rows + 1;
+	as->y_fields = as->y_info + info_rows + 1;
+	as->y_rate = as->y_fields + AF_COUNT + 1;
+	as->y_who = as->y_rate + 2;
+	as->y_hint = h - 1;
+	as->x_field = ACTUAL_LABEL_W + 1;
+	as->w_note = actual_even(w - as->x_field - 2);
+	if (as->w_note > ACTUAL_NOTE_MAX)
+		as->w_note = ACTUAL_NOTE_MAX;
+	if (as->w_note < ACTUAL_VALUE_W)
+		as->w_note = ACTUAL_VALUE_W;
+	actual_form_build(as);
+}
+
+static void
+actual_form_free(struct actual_screen *as)
+{
+	int	i;
+
+	for (i = 0; i < AF_COUNT; i++)
+		as->lines[i].field = NULL;
+	if (as->form != NULL) {
+		unpost_form(as->form);
+		free_form(as->form);
+		as->form = NULL;
+	}
+	for (i = 0; i < AF_COUNT; i++)
+		if (as->fields[i] != NULL) {
+			free_field(as->fields[i]);
+			as->fields[i] = NULL;
+		}
+	if (as->fwin != NULL) {
+		delwin(as->fwin);
+		as->fwin = NULL;
+	}
+}
+
+/* Makes the focused field the form's current one, the cursor at its end. */
+static void
+actual_form_focus(struct actual_screen *as)
+{
+	struct ui_line	*l = &as->lines[as->focus];
+
+	if (as->form == NULL || l->field == NULL)
+		return;
+	if (current_field(as->form) != l->field) {
+		form_driver_w(as->form, KEY_CODE_YES, REQ_VALIDATION);
+		set_current_field(as->form, l->field);
+	}
+	ui_line_cursor_end(as->form, l);
+}
+
+static void
+actual_form_build(struct actual_screen *as)
+{
+	if (as->y_fields + AF_COUNT > as->y_hint)
+		return;
+	as->fwin = newwin(AF_COUNT, as->lay_w, 0, 0);
+	if (as->fwin == NULL)
+		return;
+	as->fields[AF_VALUE] = ui_line_field(AF_VALUE, as->x_field,
+	    ACTUAL_VALUE_W, &as->lines[AF_VALUE]);
+	as->fields[AF_NOTE] = ui_line_field(AF_NOTE, as->x_field, as->w_note,
+	    &as->lines[AF_NOTE]);
+	as->fields[AF_COUNT] = NULL;
+	if (as->fields[AF_VALUE] == NULL || as->fields[AF_NOTE] == NULL ||
+	    (as->form = new_form(as->fields)) == NULL) {
+		actual_form_free(as);
+		return;
+	}
+	set_form_win(as->form, as->fwin);
+	set_form_sub(as->form, as->fwin);
+	if (post_form(as->form) != E_OK) {
+		actual_form_free(as);
+		return;
+	}
+	actual_form_focus(as);
+}
+
+/* Lays out again if the body's size changed since the last layout. */
+static void
+actual_prepare(struct ui *ui, struct actual_screen *as)
+{
+	int	h, w;
+
+	getmaxyx(ui_body(ui), h, w);
+	if (h != as->lay_h || w != as->lay_w)
+		actual_layout(ui, as);
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+/* "label  text" on row y. */
+static void
+actual_put_row(struct ui *ui, struct actual_screen *as, WINDOW *w, int y,
+    const char *label, const char *text, enum ui_attr attr)
+{
+	if (y >= as->y_hint)
+		return;
+	ui_put(w, y, 0, label, ACTUAL_LABEL_W, 1, ui_attr(ui, UI_HEADER));
+	ui_put(w, y, as->x_field, text, as->lay_w - as->x_field, 0,
+	    ui_attr(ui, attr));
+}
+
+/* A value with the unit, "-" for none. */
+static char *
+actual_value_text(const struct value *v, const char *unit)
+{
+	char	*t = screen_sheet_value(v, unit);
+
+	if (*t == '\0') {
+		free(t);
+		t = xstrdup("-");
+	}
+	return t;
+}
+
+static void
+actual_draw_info(struct ui *ui, struct actual_screen *as, WINDOW *w)
+{
+	const struct actual_entry	*e = as->cur;
+	const char			*dir;
+	char				*t, *v, fy[FY_BUFSZ];
+	int				 y = as->y_info;
+
+	t = xasprintf("%s%s", e->name, e->cumulative ? "（累計）" : "");
+	actual_put_row(ui, as, w, y++, "指標", t, UI_MARK);
+	free(t);
+	actual_put_row(ui, as, w, y++, "施策", as->path, UI_NORMAL);
+	dir = vocab_label(VOCAB_DIRECTION, e->direction);
+	t = xasprintf("%s  単位 %s  方向 %s", *as->category ? as->category :
+	    "-", *e->unit ? e->unit : "-", dir != NULL ? dir : "不明");
+	actual_put_row(ui, as, w, y++, "区分", t, UI_NORMAL);
+	free(t);
+	v = actual_value_text(&e->base, e->unit);
+	t = xasprintf("%s%s%s%s", v, e->base_fy ? "（" : "",
+	    e->base_fy ? ui_fy(ui, e->base_fy, fy) : "", e->base_fy ? "）" : "");
+	actual_put_row(ui, as, w, y++, "基準値", t, UI_NORMAL);
+	free(t);
+	free(v);
+	v = actual_value_text(&e->target, e->unit);
+	if (e->target.kind == VALUE_NONE)
+		t = xstrdup("-（目標値がありません）");
+	else if (e->target_is_final)
+		t = xasprintf("%s（最終目標%s%s）", v, e->target_fy ? "・" : "",
+		    e->target_fy ? ui_fy(ui, e->target_fy, fy) : "");
+	else
+		t = xasprintf("%s（%s）", v, ui_fy(ui, e->target_fy, fy));
+	actual_put_row(ui, as, w, y++, e->target_is_final ? "最終目標" :
+	    "目標値", t, UI_NORMAL);
+	free(t);
+	free(v);
+	if (e->cumulative) {
+		char	buf[32];
+
+		if (e->prior_count < 0)
+			t = xstrdup("前年度までに文字の実績があるため合計しません");
+		else
+			t = xasprintf("前年度まで %s%s（%d 年度分）",
+			    value_format_grouped(e->prior_sum, buf, sizeof buf),
+			    e->unit, e->prior_count);
+		actual_put_row(ui, as, w, y, "累計", t, UI_DIM);
+		free(t);
+	}
+}
+
+static void
+actual_draw_rate(struct ui *ui, struct actual_screen *as, WINDOW *w)
+{
+	enum achieve_status	 st = ACHIEVE_MISSING;
+	struct value		 typed;
+	const char		*g, *label;
+	char			 rate[32], buf[32], *t, *u;
+	double			 r, total = 0;
+	int			 has_total;
+
+	r = actual_rate(as, &st, &typed, &total, &has_total);
+	if (r >= 0) {
+		g = achieve_grade_suggest(r);
+		label = g != NULL && ui->config != NULL ?
+		    config_grade_label(ui->config, g) : NULL;
+		t = xasprintf("%s%s%s%s%s", screen_sheet_rate(r, rate,
+		    sizeof rate), label != NULL ? "   評価の目安: " : "",
+		    label != NULL ? g : "", label != NULL ? " " : "",
+		    label != NULL ? label : "");
+	} else if (st == ACHIEVE_TEXT)
+		t = xstrdup("-（文字の実績値は評価で判断します）");
+	else if (typed.kind == VALUE_NONE)
+		t = xstrdup("-（実績値を入力すると計算します）");
+	else if (as->numeric && typed.kind != VALUE_NUMBER)
+		t = xstrdup("-（数値を入力すると計算します）");
+	else
+		t = xasprintf("-（%s）", achieve_status_text(st));
+	if (has_total) {
+		u = xasprintf("%s   累計 %s%s", t, value_format_grouped(total, buf,
+		    sizeof buf), as->cur->unit);
+		free(t);
+		t = u;
+	}
+	actual_put_row(ui, as, w, as->y_rate, "達成率", t,
+	    r >= 0 ? UI_MARK : UI_DIM);
+	free(t);
+	value_clear(&typed);
+}
+
+static void
+actual_draw_who(struct ui *ui, struct actual_screen *as, WINDOW *w)
+{
+	const struct actual_entry	*e = as->cur;
+	char				*t;
+
+	if (e->entered_by[0] == '\0')
+		t = xstrdup("まだ入力されていません");
+	else
+		t = xasprintf("%s %s%s%s%s", e->entered_by, e->entered_at,
+		    e->dept_name[0] ? "（" : "", e->dept_name,
+		    e->dept_name[0] ? "）" : "");
+	actual_put_row(ui, as, w, as->y_who, "入力", t, UI_NORMAL);
+	free(t);
+	t = e->confirmed_by[0] != '\0' ? xasprintf("%s %s", e->confirmed_by,
+	    e->confirmed_at) : xstrdup("-");
+	actual_put_row(ui, as, w, as->y_who + 1, "確認", t, UI_NORMAL);
+	free(t);
+}
+
+/* The keys of the form for its last line. */
+static char *
+actual_hint(struct actual_screen *as)
+{
+	unsigned	flow = as->allowed & ~(1u << WF_EDIT);
+
+	if (as->readonly)
+		return xasprintf("%sTab:次の欄  H:履歴  Esc:戻る  ?:ヘルプ",
+		    flow ? "C-t/F3:確認・差戻しなど  " : "");
+	return xstrdup("C-s/F2:保存  C-t/F3:提出など  Tab:欄の移動"
+	    "  C-o:広い欄  Esc:戻る  F1:ヘルプ");
+}
+
+static void
+actual_draw(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+	WINDOW			*w = ui_body(ui);
+	char			 fy[FY_BUFSZ], *t;
+	const char		*reporter;
+	size_t			 starts[2], lens[2], n, k;
+	int			 x, i, cy, cx;
+
+	actual_prepare(ui, as);
+	if (as->theirs != NULL) {
+		ui_conflict_draw(ui, &as->conflict, w);
+		return;
+	}
+	werase(w);
+	/* Header: year, state, who reports it, last entry. */
+	reporter = as->cur->ndepts > 0 ? as->cur->depts[0].name : "企画担当";
+	t = xasprintf("%s  状態: %s  報告: %s%s", ui_fy(ui, as->fy, fy),
+	    workflow_state_label(as->cur->state), reporter,
+	    as->cur->year_open ? "" : "  （入力締切）");
+	ui_put(w, 0, 0, t, as->lay_w, 0, ui_attr(ui, UI_HEADER));
+	free(t);
+	t = actual_notice(as);
+	if (t != NULL) {
+		n = tw_wrap(t, as->lay_w - 1, starts, lens, 2);
+		for (k = 0; k < n && k < (size_t)as->notice_rows; k++) {
+			char *part = xstrndup(t + starts[k], lens[k]);
+
+			ui_put(w, as->y_notice + (int)k, 0, part, as->lay_w - 1,
+			    0, ui_attr(ui, UI_ERROR));
+			free(part);
+		}
+		free(t);
+	}
+	actual_draw_info(ui, as, w);
+	/* The two fields, then their labels marking the focus. */
+	if (as->fwin != NULL)
+		copywin(as->fwin, w, 0, 0, as->y_fields, 0,
+		    as->y_fields + AF_COUNT - 1, as->lay_w - 1, FALSE);
+	for (i = 0; i < AF_COUNT; i++)
+		ui_put(w, as->y_fields + i, 0, i == AF_VALUE ? "実績値" : "備考",
+		    ACTUAL_LABEL_W, 1, ui_attr(ui, (int)as->focus == i ? UI_MARK :
+		    UI_HEADER));
+	if (as->lay_w - as->x_field - ACTUAL_VALUE_W - 2 > 8) {
+		t = as->numeric ? actual_examples(as->cur->unit) :
+		    xstrdup("文字（実施、月1回 など）も可");
+		x = as->x_field + ACTUAL_VALUE_W + 2;
+		ui_put(w, as->y_fields, x, as->numeric ? "例: " : "", 4, 0,
+		    ui_attr(ui, UI_DIM));
+		ui_put(w, as->y_fields, x + (as->numeric ? 4 : 0), t,
+		    as->lay_w - x - (as->numeric ? 4 : 0), 0,
+		    ui_attr(ui, UI_DIM));
+		free(t);
+	}
+	actual_draw_rate(ui, as, w);
+	actual_draw_who(ui, as, w);
+	t = actual_hint(as);
+	ui_put(w, as->y_hint, 0, t, as->lay_w, 1, ui_attr(ui, UI_DIM));
+	free(t);
+	/* The terminal's cursor at the insertion point. */
+	if (as->form != NULL && !as->readonly &&
+	    current_field(as->form) == as->lines[as->focus].field) {
+		pos_form_cursor(as->form);
+		getyx(as->fwin, cy, cx);
+		if (cy >= 0 && cy < AF_COUNT && cx >= 0 && cx < as->lay_w)
+			ui_cursor_at(ui, as->y_fields + cy, cx);
+	}
+}
+
+/* A note on the form's last line shown at once (before a wait). */
+static void
+actual_note_now(struct ui *ui, struct actual_screen *as, const char *text)
+{
+	WINDOW	*w = ui_body(ui);
+
+	ui_put(w, as->y_hint, 0, text, as->lay_w, 1, ui_attr(ui, UI_ERROR));
+	wnoutrefresh(w);
+	doupdate();
+}
+
+/* The form's last line again after a note. */
+static void
+actual_hint_now(struct ui *ui, struct actual_screen *as)
+{
+	char	*t = actual_hint(as);
+
+	ui_put(ui_body(ui), as->y_hint, 0, t, as->lay_w, 1, ui_attr(ui, UI_DIM));
+	free(t);
+	wnoutrefresh(ui_body(ui));
+	doupdate();
+}
+
+/* ---- focus -------------------------------------------------------------- */
+
+/* Checks the focused field before the focus leaves it; shows why not. */
+static int
+actual_may_leave(struct ui *ui, struct actual_screen *as)
+{
+	char	*msg = NULL;
+
+	if (as->readonly)
+		return 1;
+	actual_sync(as);
+	if (actual_check(as, as->focus, NULL, &msg) != 0) {
+		ui_error(ui, "%s", msg);
+		free(msg);
+		return 0;
+	}
+	return 1;
+}
+
+static void
+actual_focus_set(struct actual_screen *as, enum actual_focus f)
+{
+	actual_sync(as);
+	as->focus = f;
+	actual_form_focus(as);
+}
+
+/* To field f (the other one when f is AF_COUNT), if the focused one may
+ * be left. */
+static void
+actual_focus_move(struct ui *ui, struct actual_screen *as,
+    enum actual_focus f)
+{
+	if (f == AF_COUNT)
+		f = as->focus == AF_VALUE ? AF_NOTE : AF_VALUE;
+	if (f == as->focus || !actual_may_leave(ui, as))
+		return;
+	actual_focus_set(as, f);
+}
+
+/* ---- saving and the workflow ------------------------------------------ */
+
+static void actual_conflict_open(struct ui *ui, struct actual_screen *as,
+    struct actual_entry *theirs, const char *why);
+
+/* After a write: what was written becomes what the form compares with;
+ * values: the fields show what was saved. */
+static void
+actual_after_write(struct ui *ui, struct actual_screen *as, int values)
+{
+	store_actual_free(as->orig);
+	as->orig = store_actual_dup(as->cur);
+	if (values)
+		actual_values_from_cur(as);
+	actual_permissions(ui, as);
+	actual_layout(ui, as);
+}
+
+/* Saves as->cur (already collected) against version expected. */
+static int
+actual_store_save(struct ui *ui, struct actual_screen *as, int expected)
+{
+	struct actual_entry	*current = NULL;
+	char			*cause = NULL;
+	int			 rc;
+
+	for (;;) {
+		actual_note_now(ui, as, "保存しています…");
+		rc = store_actual_save(ui->store, as->cur, ui->session->login,
+		    expected, &current, &cause);
+		actual_hint_now(ui, as);
+		if (rc != STORE_BUSY)
+			break;
+		free(cause);
+		cause = NULL;
+		if (!ui_confirm(ui, "他の担当者が更新中です。もう一度保存しますか"
+		    "（入力した内容はそのまま残ります）")) {
+			ui_error(ui, "他の担当者が更新中のため保存できませんでした。"
+			    "入力はそのまま残っています（C-s でもう一度保存）");
+			return -1;
+		}
+	}
+	if (rc == 0) {
+		actual_after_write(ui, as, 1);
+		ui_message(ui, "保存しました（%s）",
+		    workflow_state_label(as->cur->state));
+		return 0;
+	}
+	if (rc == STORE_CONFLICT && current != NULL) {
+		actual_conflict_open(ui, as, current, cause);
+		free(cause);
+		return -1;
+	}
+	store_actual_free(current);
+	/* A refusal or an error: the fields keep what was typed. */
+	ui_error(ui, "%s%s", rc == STORE_DENIED ? "保存できません: " : "",
+	    cause != NULL ? cause : "保存できませんでした");
+	free(cause);
+	return -1;
+}
+
+/* C-s: checks both fields, then saves. force: save even when nothing
+ * changed (a new actual before its first submit). */
+static int
+actual_save(struct ui *ui, struct actual_screen *as, int force)
+{
+	enum actual_focus	 bad = AF_VALUE;
+	char			*msg = NULL;
+
+	if (as->readonly) {
+		ui_error(ui, "保存できません: %s", as->readonly_why);
+		return -1;
+	}
+	if (actual_collect(as, &bad, &msg) != 0) {
+		actual_focus_set(as, bad);
+		ui_error(ui, "%s", msg);
+		free(msg);
+		return -1;
+	}
+	if (!force && !store_actual_changed(as->cur, as->orig) &&
+	    as->cur->ver != 0) {
+		ui_message(ui, "変更はありません");
+		return 0;
+	}
+	if (as->cur->ver == 0 && as->cur->actual.kind == VALUE_NONE &&
+	    workflow_blank(as->cur->note)) {
+		ui_error(ui, "実績値を入力してください（空欄のままでは保存しません）");
+		return -1;
+	}
+	return actual_store_save(ui, as, as->cur->ver);
+}
+
+static int
+actual_transition(struct ui *ui, struct actual_screen *as, enum wf_action act,
+    const char *comment)
+{
+	static const char *const done[WF_ACTION_COUNT] = {
+		"保存しました", "提出しました", "確認しました",
+		"差し戻しました", "下書きに戻しました"
+	};
+	struct actual_entry	*current = NULL;
+	char			*cause = NULL;
+	const char		*login = ui->session->login;
+	int			 rc;
+
+	for (;;) {
+		actual_note_now(ui, as, "記録しています…");
+		switch (act) {
+		case WF_SUBMIT:
+			rc = store_actual_submit(ui->store, as->cur, login,
+			    as->cur->ver, &current, &cause);
+			break;
+		case WF_CONFIRM:
+			rc = store_actual_confirm(ui->store, as->cur, login,
+			    as->cur->ver, &current, &cause);
+			break;
+		case WF_RETURN:
+			rc = store_actual_return(ui->store, as->cur, login,
+			    as->cur->ver, comment, &current, &cause);
+			break;
+		default:
+			rc = store_actual_reopen(ui->store, as->cur, login,
+			    as->cur->ver, &current, &cause);
+			break;
+		}
+		actual_hint_now(ui, as);
+		if (rc != STORE_BUSY)
+			break;
+		free(cause);
+		cause = NULL;
+		if (!ui_confirm(ui, "他の担当者が更新中です。もう一度試しますか")) {
+			ui_error(ui, "他の担当者が更新中のため%sできませんでした",
+			    workflow_action_label(act));
+			return -1;
+		}
+	}
+	if (rc == 0) {
+		actual_after_write(ui, as, 0);
+		ui_message(ui, "%s（%s）", done[act],
+		    workflow_state_label(as->cur->state));
+		return 0;
+	}
+	if (rc == STORE_CONFLICT && current != NULL) {
+		/* Nothing unsaved here (saved first): show the new version. */
+		store_actual_free(as->cur);
+		as->cur = current;
+		actual_after_write(ui, as, 1);
+		ui_error(ui, "%s（最新の内容を表示しています）", cause);
+		free(cause);
+		return -1;
+	}
+	store_actual_free(current);
+	ui_error(ui, "%s", cause != NULL ? cause : "記録できませんでした");
+	free(cause);
+	return -1;
+}
+
+/* C-t: the workflow actions the user may take now, in a list. */
+static void
+actual_workflow(struct ui *ui, struct actual_screen *as)
+{
+	static const enum wf_action order[] = {
+		WF_SUBMIT, WF_CONFIRM, WF_RETURN, WF_REOPEN
+	};
+	static const char *const labels[] = {
+		"提出する", "確認する", "差し戻す（理由を入力）", "下書きに戻す"
+	};
+	const char		*items[4];
+	enum wf_action		 acts[4];
+	struct wf_item		 it;
+	char			*why = NULL, *title, *comment = NULL;
+	int			 n = 0, c, dirty;
+	size_t			 i;
+
+	actual_permissions(ui, as);
+	for (i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (as->allowed & (1u << order[i])) {
+			acts[n] = order[i];
+			items[n++] = labels[i];
+		}
+	/* What is not saved yet may be submitted: it is saved first. */
+	if (n == 0 && !as->readonly && as->cur->state == WF_NONE) {
+		acts[n] = WF_SUBMIT;
+		items[n++] = labels[0];
+	}
+	if (n == 0) {
+		store_actual_wf(as->cur, ui->fy_style, &it);
+		if (workflow_may(ui->session, &it, as->readonly ? WF_CONFIRM :
+		    WF_SUBMIT, NULL, &why) == WF_DENY && why != NULL)
+			ui_error(ui, "いまできる操作はありません（状態: %s）: %s",
+			    workflow_state_label(as->cur->state), why);
+		else
+			ui_error(ui, "いまできる操作はありません（状態: %s）",
+			    workflow_state_label(as->cur->state));
+		free(why);
+		return;
+	}
+	title = xasprintf("操作（状態: %s）", workflow_state_label(as->cur->state));
+	c = ui_choose(ui, title, items, n, 0);
+	free(title);
+	if (c < 0)
+		return;
+	dirty = actual_dirty(as);
+	if (acts[c] == WF_SUBMIT) {
+		if ((dirty || as->cur->ver == 0) && actual_save(ui, as, 1) != 0)
+			return;
+		if (!ui_confirm(ui, "提出しますか（確認されるまで編集できなくなります）"))
+			return;
+		actual_transition(ui, as, WF_SUBMIT, NULL);
+		return;
+	}
+	if (dirty) {
+		ui_error(ui, "保存していない変更があります。先に保存してください"
+		    "（C-s）");
+		return;
+	}
+	switch (acts[c]) {
+	case WF_CONFIRM:
+		if (ui_confirm(ui, "この実績値を確認済みにしますか"))
+			actual_transition(ui, as, WF_CONFIRM, NULL);
+		break;
+	case WF_RETURN:
+		if (!ui_prompt(ui, "差戻しの理由: ", NULL, &comment))
+			break;
+		if (workflow_blank(comment))
+			ui_error(ui, "差戻しの理由を入力してください（報告する課に"
+			    "表示されます）");
+		else
+			actual_transition(ui, as, WF_RETURN, comment);
+		free(comment);
+		break;
+	default:
+		if (ui_confirm(ui, "下書きに戻しますか"))
+			actual_transition(ui, as, WF_REOPEN, NULL);
+		break;
+	}
+}
+
+/* C-o: the focused field on the bottom line, at any length. */
+static void
+actual_edit_wide(struct ui *ui, struct actual_screen *as)
+{
+	struct ui_line	*l = &as->lines[as->focus];
+	char		*answer = NULL;
+
+	if (as->readonly) {
+		ui_error(ui, "編集できません: %s", as->readonly_why);
+		return;
+	}
+	actual_sync(as);
+	if (ui_prompt(ui, as->focus == AF_VALUE ? "実績値: " : "備考: ",
+	    l->text, &answer)) {
+		free(l->text);
+		l->text = answer;
+		actual_layout(ui, as);
+		actual_may_leave(ui, as);
+	}
+}
+
+/* Leaving: asks first when something is not saved. */
+static int
+actual_may_close(struct ui *ui, struct actual_screen *as)
+{
+	if (as->readonly || !actual_dirty(as))
+		return 1;
+	return ui_confirm(ui, "保存していない変更があります。破棄して戻りますか");
+}
+
+/* ---- both versions after a conflict ------------------------------------ */
+
+static void
+actual_conflict_open(struct ui *ui, struct actual_screen *as,
+    struct actual_entry *theirs, const char *why)
+{
+	const struct actual_entry	*m = as->cur, *t = theirs;
+	char				*a, *b;
+
+	store_actual_free(as->theirs);
+	as->theirs = theirs;
+	a = xasprintf("保存する前に、他の人がこの実績値を更新しました（%s %s）。"
+	    "どちらを残しますか", t->entered_by[0] ? t->entered_by : "不明",
+	    t->entered_at);
+	b = xasprintf("保存済みの版（%s、%s）", t->entered_by,
+	    workflow_state_label(t->state));
+	ui_conflict_init(&as->conflict, a, b);
+	free(a);
+	free(b);
+	a = screen_sheet_value(&m->actual, m->unit);
+	b = screen_sheet_value(&t->actual, t->unit);
+	ui_conflict_add(&as->conflict, "実績値", a, b);
+	free(a);
+	free(b);
+	ui_conflict_add(&as->conflict, "備考", m->note, t->note);
+	ui_error(ui, "%s", why != NULL ? why : "この実績値は他の人が更新しました");
+}
+
+static enum ui_key_result
+actual_conflict_key(struct ui *ui, struct actual_screen *as,
+    enum key_action act, int is_function, wint_t ch)
+{
+	struct actual_entry	*theirs = as->theirs;
+	int			 ver;
+
+	switch (ui_conflict_key(ui, &as->conflict, act, is_function, ch)) {
+	case UI_CONFLICT_MINE:
+		ver = theirs->ver;
+		as->theirs = NULL;
+		ui_conflict_free(&as->conflict);
+		store_actual_free(theirs);
+		actual_store_save(ui, as, ver);
+		break;
+	case UI_CONFLICT_THEIRS:
+		as->theirs = NULL;
+		ui_conflict_free(&as->conflict);
+		store_actual_free(as->cur);
+		as->cur = theirs;
+		actual_after_write(ui, as, 1);
+		ui_message(ui, "保存済みの版を取り込みました（あなたの入力は"
+		    "破棄しました）");
+		break;
+	case UI_CONFLICT_BACK:
+		as->theirs = NULL;
+		ui_conflict_free(&as->conflict);
+		store_actual_free(theirs);
+		break;
+	case UI_CONFLICT_UNHANDLED:
+		return UI_KEY_UNHANDLED;
+	default:
+		break;
+	}
+	return UI_KEY_HANDLED;
+}
+
+/* ---- keys --------------------------------------------------------------- */
+
+static enum ui_key_result
+actual_key(struct ui *ui, void *state, enum key_action act, int is_function,
+    wint_t ch)
+{
+	struct actual_screen	*as = state;
+	struct ui_line		*l;
+
+	actual_prepare(ui, as);
+	if (as->theirs != NULL)
+		return actual_conflict_key(ui, as, act, is_function, ch);
+
+	/* The form's own keys, whatever the focus. */
+	if ((!is_function && ch == ACTUAL_KEY_SAVE) ||
+	    (is_function && ch == KEY_F(2))) {
+		actual_save(ui, as, 0);
+		return UI_KEY_HANDLED;
+	}
+	if ((!is_function && ch == ACTUAL_KEY_FLOW) ||
+	    (is_function && ch == KEY_F(3))) {
+		actual_workflow(ui, as);
+		return UI_KEY_HANDLED;
+	}
+	if ((!is_function && ch == ACTUAL_KEY_WIDE) ||
+	    (is_function && ch == KEY_F(4))) {
+		actual_edit_wide(ui, as);
+		return UI_KEY_HANDLED;
+	}
+	if ((!is_function && ch == '\t') || (is_function && ch == KEY_BTAB) ||
+	    act == ACT_NEXT_PANE || act == ACT_PREV_PANE) {
+		actual_focus_move(ui, as, AF_COUNT);
+		return UI_KEY_HANDLED;
+	}
+	if (is_function && (ch == KEY_UP || ch == KEY_DOWN)) {
+		actual_focus_move(ui, as, ch == KEY_UP ? AF_VALUE : AF_NOTE);
+		return UI_KEY_HANDLED;
+	}
+	/* Read-only, a printable key is its action (q, H, ? …) if it has
+	 * one; the others say why nothing can be typed. */
+	if (as->readonly && !is_function && ch >= 0x20 && iswprint(ch)) {
+		if (act == ACT_UP || act == ACT_DOWN) {
+			actual_focus_move(ui, as, act == ACT_UP ? AF_VALUE :
+			    AF_NOTE);
+			return UI_KEY_HANDLED;
+		}
+		if (act != ACT_NONE)
+			goto action;
+		ui_error(ui, "編集できません: %s", as->readonly_why);
+		return UI_KEY_HANDLED;
+	}
+	l = &as->lines[as->focus];
+	switch (ui_line_key(as->form, l, is_function, ch, as->readonly)) {
+	case UI_LINE_IGNORED:
+		break;
+	case UI_LINE_NEXT:
+		actual_focus_move(ui, as, AF_COUNT);
+		return UI_KEY_HANDLED;
+	case UI_LINE_READONLY:
+		ui_error(ui, "編集できません: %s", as->readonly_why);
+		return UI_KEY_HANDLED;
+	case UI_LINE_TOO_LONG:
+		ui_error(ui, "この欄は長いので C-o（F4）で全体を編集します");
+		return UI_KEY_HANDLED;
+	case UI_LINE_FULL:
+		ui_error(ui, "欄がいっぱいです（C-o または F4 で広い欄で"
+		    "編集できます）");
+		return UI_KEY_HANDLED;
+	case UI_LINE_EDITED:
+		/* The achievement follows every key typed. */
+		actual_sync(as);
+		return UI_KEY_HANDLED;
+	default:
+		return UI_KEY_HANDLED;
+	}
+
+action:
+	switch (act) {
+	case ACT_BACK:
+		return actual_may_close(ui, as) ? UI_KEY_CLOSE : UI_KEY_HANDLED;
+	case ACT_QUIT:
+		return actual_may_close(ui, as) ? UI_KEY_UNHANDLED :
+		    UI_KEY_HANDLED;
+	case ACT_HISTORY: {
+		struct screen_history_arg	a;
+
+		a.node_id = as->cur->node_id;
+		a.indicator_id = as->indicator_id;
+		a.fy = 0;
+		ui_push(ui, &screen_history_ops, &a);
+		return UI_KEY_HANDLED;
+	}
+	case ACT_YEAR_PREV:
+	case ACT_YEAR_NEXT:
+	case ACT_YEAR_PICK:
+		ui_error(ui, "入力中は年度を変えられません（戻ってから変えて"
+		    "ください）");
+		return UI_KEY_HANDLED;
+	default:
+		return UI_KEY_UNHANDLED;
+	}
+}
+
+/* ---- the screen ------------------------------------------------------- */
+
+/* Whether the value is a number: as the year's target, else the other
+ * years' targets, the final target and the baseline are (value.h). */
+static int
+actual_numeric(const struct actual_entry *e, const struct indicator_view *v)
+{
+	struct value	*others;
+	size_t		 i, n = 0;
+	int		 num;
+
+	others = xcalloc(v != NULL ? v->nyears + 2 : 2, sizeof *others);
+	if (v != NULL)
+		for (i = 0; i < v->nyears; i++)
+			others[n++] = v->years[i].target;
+	others[n++] = v != NULL ? v->final : e->target;
+	others[n++] = e->base;
+	/* others borrows the values: freed, not cleared. */
+	num = value_expects_number(e->target_is_final ? NULL : &e->target,
+	    others, n, &e->actual, e->unit);
+	free(others);
+	return num;
+}
+
+static void *
+actual_open(struct ui *ui, const void *arg)
+{
+	const struct screen_actual_arg	*a = arg;
+	struct actual_screen		*as;
+	struct indicator_view		*v = NULL;
+	char				*cause = NULL;
+
+	as = xcalloc(1, sizeof *as);
+	as->indicator_id = a->indicator_id;
+	as->fy = a->fy;
+	if (store_actual_load(ui->store, a->indicator_id, a->fy, &as->cur,
+	    &cause) != 0) {
+		ui_error(ui, "%s", cause != NULL ? cause : "実績値を読み込めません");
+		free(cause);
+		free(as);
+		return NULL;
+	}
+	if (!as->cur->own) {
+		ui_error(ui, "指標「%s」の実績値は取組の実績入力で入力します",
+		    as->cur->name);
+		store_actual_free(as->cur);
+		free(as);
+		return NULL;
+	}
+	/* The other years' targets and where it sits; optional. */
+	if (store_indicator_view(ui->store, a->indicator_id, a->fy, &v,
+	    &cause) != 0) {
+		free(cause);
+		v = NULL;
+	}
+	if (v != NULL && v->node_id != 0)
+		as->path = xasprintf("%s%s%s%s%s", v->node_level,
+		    *v->node_level ? " " : "", v->node_code,
+		    *v->node_code ? " " : "", v->node_title);
+	else
+		as->path = xasprintf("%s（計画全体の指標）", as->cur->node_title);
+	as->category = xstrdup(v != NULL ? v->category : "");
+	as->numeric = actual_numeric(as->cur, v);
+	store_indicator_view_free(v);
+	as->orig = store_actual_dup(as->cur);
+	actual_values_from_cur(as);
+	actual_permissions(ui, as);
+	ui_flow_control_off();
+	as->focus = AF_VALUE;
+	actual_layout(ui, as);
+	if (as->readonly)
+		ui_error(ui, "閲覧のみ: %s", as->readonly_why);
+	else if (as->cur->state == WF_RETURNED)
+		ui_error(ui, "差し戻されています: %s", as->cur->return_comment);
+	return as;
+}
+
+static void
+actual_close(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+	int			 i;
+
+	(void)ui;
+	ui_flow_control_restore();
+	actual_form_free(as);
+	for (i = 0; i < AF_COUNT; i++)
+		ui_line_free(&as->lines[i]);
+	store_actual_free(as->cur);
+	store_actual_free(as->orig);
+	store_actual_free(as->theirs);
+	ui_conflict_free(&as->conflict);
+	free(as->path);
+	free(as->category);
+	free(as->readonly_why);
+	free(as);
+}
+
+static void
+actual_refresh(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+
+	/* Only the layout: re-reading would throw away what was typed. */
+	actual_layout(ui, as);
+	ui_conflict_relayout(&as->conflict);
+}
+
+static char *
+actual_title(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+	char			 fy[FY_BUFSZ];
+
+	/* The year first: a long title is cut at its end. */
+	return xasprintf("実績値の入力（%s） > %s", ui_fy(ui, as->fy, fy),
+	    as->cur->name);
+}
+
+/* The form's own keys, for ? (not in the key table: a form keeps every
+ * printable key for typing). */
+static const struct screen_fixed_key actual_fixed_keys[] = {
+	{ "C-s F2", "保存" },
+	{ "C-t F3", "提出・確認・差戻し・下書きに戻す" },
+	{ "C-o F4", "欄を画面下の広い欄で編集" },
+	{ "Tab BTab", "実績値と備考を行き来する" },
+	{ "Up Down", "実績値へ・備考へ" },
+	{ "Enter", "次の欄へ" },
+};
+
+const struct screen_ops screen_actual_ops = {
+	.name = "actual",
+	.actions = actual_actions,
+	.nactions = sizeof actual_actions / sizeof actual_actions[0],
+	.fixed_keys = actual_fixed_keys,
+	.nfixed_keys = sizeof actual_fixed_keys / sizeof actual_fixed_keys[0],
+	.open = actual_open,
+	.draw = actual_draw,
+	.key = actual_key,
+	.refresh = actual_refresh,
+	.close = actual_close,
+	.title = actual_title
+};
+
+void
+screen_actual_enter(struct ui *ui, long long indicator_id, int fy)
+{
+	struct actual_entry	*e = NULL;
+	char			*cause = NULL;
+
+	if (store_actual_load(ui->store, indicator_id, fy, &e, &cause) != 0) {
+		ui_error(ui, "%s", cause != NULL ? cause : "実績値を読み込めません");
+		free(cause);
+		return;
+	}
+	if (e->own) {
+		struct screen_actual_arg	a = { indicator_id, fy };
+
+		ui_push(ui, &screen_actual_ops, &a);
+	} else {
+		struct screen_entry_arg		a = { e->item_id, fy };
+
+		/* Said first: the form may say something weightier. */
+		ui_message(ui, "指標「%s」の実績値は、取組「%s%s%s」の実績と一緒に"
+		    "入力します", e->name, e->node_code, *e->node_code ? " " : "",
+		    e->node_title);
+		ui_push(ui, &screen_entry_ops, &a);
+	}
+	store_actual_free(e);
+}

@@ -1,0 +1,271 @@
+/*
+ * The two versions of an entry side by side (see ui-conflict.h): the
+ * fields are kept as given and laid out into lines for the window's
+ * width when drawn, each field's name across the width, then both texts
+ * wrapped in two columns.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/textwidth.h"
+#include "shisaku/ui-conflict.h"
+#include "shisaku/util.h"
+
+/* A laid-out line: a field's name across the width, or a row of both. */
+struct ui_conflict_line {
+	int		 label;
+	enum ui_attr	 attr;
+	char		*left, *right;
+};
+
+void
+ui_conflict_init(struct ui_conflict *c, const char *heading,
+    const char *theirs_title)
+{
+	ui_conflict_free(c);
+	c->heading = xstrdup(heading != NULL ? heading : "");
+	c->theirs_title = xstrdup(theirs_title != NULL ? theirs_title : "");
+}
+
+void
+ui_conflict_add(struct ui_conflict *c, const char *name, const char *mine,
+    const char *theirs)
+{
+	struct ui_conflict_field	*f;
+
+	c->fields = xreallocarray(c->fields, c->nfields + 1, sizeof *c->fields);
+	f = &c->fields[c->nfields++];
+	f->name = xstrdup(name != NULL ? name : "");
+	f->mine = xstrdup(mine != NULL ? mine : "");
+	f->theirs = xstrdup(theirs != NULL ? theirs : "");
+	c->cols = 0;
+}
+
+static void
+ui_conflict_lines_free(struct ui_conflict *c)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nlines; i++) {
+		free(c->lines[i].left);
+		free(c->lines[i].right);
+	}
+	free(c->lines);
+	c->lines = NULL;
+	c->nlines = 0;
+}
+
+void
+ui_conflict_free(struct ui_conflict *c)
+{
+	size_t	i;
+
+	ui_conflict_lines_free(c);
+	for (i = 0; i < c->nfields; i++) {
+		free(c->fields[i].name);
+		free(c->fields[i].mine);
+		free(c->fields[i].theirs);
+	}
+	free(c->fields);
+	free(c->heading);
+	free(c->theirs_title);
+	memset(c, 0, sizeof *c);
+}
+
+void
+ui_conflict_relayout(struct ui_conflict *c)
+{
+	c->cols = 0;
+}
+
+static void
+ui_conflict_line_add(struct ui_conflict *c, int label, enum ui_attr attr,
+    const char *left, size_t llen, const char *right, size_t rlen)
+{
+	struct ui_conflict_line	*l;
+
+	c->lines = xreallocarray(c->lines, c->nlines + 1, sizeof *c->lines);
+	l = &c->lines[c->nlines++];
+	l->label = label;
+	l->attr = attr;
+	l->left = left != NULL ? xstrndup(left, llen) : NULL;
+	l->right = right != NULL ? xstrndup(right, rlen) : NULL;
+}
+
+/* One field of both versions: its name (marked when they differ), then
+ * both texts wrapped side by side. */
+static void
+ui_conflict_pair(struct ui_conflict *c, const struct ui_conflict_field *f,
+    int half)
+{
+	const char	*mine = f->mine, *theirs = f->theirs;
+	size_t		 nl, nr, i, *ls, *ll, *rs, *rl;
+	int		 differ = strcmp(mine, theirs) != 0;
+	char		*label;
+
+	label = xasprintf("%s%s", f->name, differ ? "  ※違いあり" : "");
+	ui_conflict_line_add(c, 1, differ ? UI_MARK : UI_HEADER, label,
+	    strlen(label), NULL, 0);
+	free(label);
+	if (*mine == '\0')
+		mine = "—";
+	if (*theirs == '\0')
+		theirs = "—";
+	nl = tw_wrap(mine, half, NULL, NULL, 0);
+	nr = tw_wrap(theirs, half, NULL, NULL, 0);
+	ls = xcalloc(nl + 1, sizeof *ls);
+	ll = xcalloc(nl + 1, sizeof *ll);
+	rs = xcalloc(nr + 1, sizeof *rs);
+	rl = xcalloc(nr + 1, sizeof *rl);
+	nl = tw_wrap(mine, half, ls, ll, nl);
+	nr = tw_wrap(theirs, half, rs, rl, nr);
+	for (i = 0; i < nl || i < nr; i++)
+		ui_conflict_line_add(c, 0, UI_NORMAL, i < nl ? mine + ls[i] : "",
+		    i < nl ? ll[i] : 0, i < nr ? theirs + rs[i] : "",
+		    i < nr ? rl[i] : 0);
+	free(ls);
+	free(ll);
+	free(rs);
+	free(rl);
+}
+
+static void
+ui_conflict_layout(struct ui_conflict *c, int cols)
+{
+	size_t	i;
+	int	half = (cols - 3) / 2;
+
+	ui_conflict_lines_free(c);
+	c->cols = cols;
+	if (half < 10)
+		half = 10;
+	for (i = 0; i < c->nfields; i++)
+		ui_conflict_pair(c, &c->fields[i], half);
+}
+
+void
+ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
+{
+	size_t	starts[2], lens[2], n, k;
+	int	h, cols, half, y, top, body;
+	long	i, max;
+
+	getmaxyx(w, h, cols);
+	if (c->cols != cols || c->lines == NULL)
+		ui_conflict_layout(c, cols);
+	half = (cols - 3) / 2;
+	werase(w);
+	/* The heading on one line, or two on a narrow terminal: after its
+	 * first sentence when that fits, else wrapped by columns. */
+	n = 0;
+	if (tw_width(c->heading) > cols) {
+		const char	*stop = strstr(c->heading, "。");
+		char		*first = stop != NULL ? xstrndup(c->heading,
+				    (size_t)(stop - c->heading) + strlen("。")) :
+				    NULL;
+
+		if (first != NULL && tw_width(first) <= cols &&
+		    tw_width(c->heading + strlen(first)) <= cols) {
+			starts[0] = 0;
+			lens[0] = strlen(first);
+			starts[1] = lens[0];
+			lens[1] = strlen(c->heading) - lens[0];
+			n = 2;
+		} else
+			n = tw_wrap(c->heading, cols, starts, lens, 2);
+		free(first);
+	}
+	if (n < 2) {
+		ui_put(w, 0, 0, c->heading, cols, 1, ui_attr(ui, UI_ERROR));
+		top = 1;
+	} else {
+		for (k = 0; k < 2; k++) {
+			char *part = xstrndup(c->heading + starts[k], lens[k]);
+
+			ui_put(w, (int)k, 0, part, cols, 1, ui_attr(ui, UI_ERROR));
+			free(part);
+		}
+		top = 2;
+	}
+	c->head_rows = top + 2;
+	ui_put(w, top, 0, "m: 自分の入力で上書き保存   t: 保存済みの版を取り込む"
+	    "   Esc: 入力に戻る   j/k PgUp/PgDn: スクロール", cols, 0,
+	    ui_attr(ui, UI_MARK));
+	ui_put(w, top + 1, 1, "あなたの入力", half, 0, ui_attr(ui, UI_HEADER));
+	ui_put(w, top + 1, half + 3, c->theirs_title, cols - half - 3, 0,
+	    ui_attr(ui, UI_HEADER));
+	top += 2;
+	body = h - top;
+	max = (long)c->nlines - body;
+	if (c->top > max)
+		c->top = max;
+	if (c->top < 0)
+		c->top = 0;
+	for (y = 0; y < body; y++) {
+		struct ui_conflict_line	*l;
+
+		i = c->top + y;
+		if (i >= (long)c->nlines)
+			break;
+		l = &c->lines[i];
+		if (l->label) {
+			ui_put(w, top + y, 0, l->left, cols, 0,
+			    ui_attr(ui, l->attr));
+			continue;
+		}
+		ui_put(w, top + y, 1, l->left, half, 0, A_NORMAL);
+		ui_put(w, top + y, half + 1, "|", 1, 0, ui_attr(ui, UI_DIM));
+		ui_put(w, top + y, half + 3, l->right, cols - half - 3, 0,
+		    A_NORMAL);
+	}
+}
+
+enum ui_conflict_choice
+ui_conflict_key(struct ui *ui, struct ui_conflict *c, enum key_action act,
+    int is_function, wint_t ch)
+{
+	int	page, h = getmaxy(ui_body(ui));
+
+	/* A page: the rows below the heading, less one kept in view. */
+	page = h - (c->head_rows > 0 ? c->head_rows : 3) - 1;
+	if (page < 1)
+		page = 1;
+	if (!is_function && (ch == 'm' || ch == 'M' || ch == '1'))
+		return UI_CONFLICT_MINE;
+	if (!is_function && (ch == 't' || ch == 'T' || ch == '2'))
+		return UI_CONFLICT_THEIRS;
+	switch (act) {
+	case ACT_BACK:
+		ui_message(ui, "入力に戻りました。保存すると、もう一度どちらを"
+		    "残すか尋ねます");
+		return UI_CONFLICT_BACK;
+	case ACT_UP:
+		c->top--;
+		break;
+	case ACT_DOWN:
+		c->top++;
+		break;
+	case ACT_PAGE_UP:
+		c->top -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		c->top += page;
+		break;
+	case ACT_TOP:
+		c->top = 0;
+		break;
+	case ACT_BOTTOM:
+		c->top = (long)c->nlines;
+		break;
+	case ACT_HELP:
+	case ACT_REDRAW:
+	case ACT_ERA_TOGGLE:
+		return UI_CONFLICT_UNHANDLED;
+	default:
+		ui_error(ui, "m: 自分の入力で上書き保存  t: 保存済みの版を取り込む"
+		    "  Esc: 入力に戻る");
+		break;
+	}
+	return UI_CONFLICT_HANDLED;
+}

@@ -1,0 +1,253 @@
+/*
+ * Indicator actuals reported on their own, through the store, for a plan
+ * of the family whose indicators hang on its basic policies: which
+ * indicators a department (or only the planners) reports in a year, the
+ * view of one indicator over its years with who reports it, and an actual
+ * typed as a clerk types it (１，２３４件) saved as the number with its
+ * printed form, filed under the department, as a draft. Run from the top
+ * of the source tree.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "peek.h"
+#include "shisaku/store-actual.h"
+#include "shisaku/store-result.h"
+#include "shisaku/store-user.h"
+#include "shisaku/store.h"
+#include "shisaku/util.h"
+#include "shisaku/value.h"
+
+static char dir[] = "/tmp/shisaku-test-store-reported-XXXXXX";
+static char *db_path;
+static struct store *st;
+
+/*
+ * 基本施策 1 is the 市民協働課's (its main department), 基本施策 2 names
+ * 総務課 for its indicator although 市民協働課 runs it, 基本施策 3 has no
+ * department (the planners report it), 基本施策 4 passes to 総務課 in
+ * 2024; the 取組 below carry indicators of their own too.
+ */
+static const char plan_text[] =
+    "shisaku-plan,1\n"
+    "plan,t,試験総合計画,2022,2026,試験市,\n"
+    "level,t,1,基本施策\n"
+    "level,t,2,取組\n"
+    "dept,試験市/市民協働課,市民協働課,試験市,\n"
+    "dept,試験市/総務課,総務課,試験市,\n"
+    "node,t,1,,1,市民協働の推進,,,,,,\n"
+    "node,t,2,,2,行政運営,,,,,,\n"
+    "node,t,3,,3,計画の推進,,,,,,\n"
+    "node,t,4,,4,窓口の改善,,,,,,\n"
+    "node,t,11,1,1-1,出前講座,,,,,,\n"
+    "node,t,21,2,2-1,研修,,,,,,\n"
+    "assign,t,1,試験市/総務課,0,,\n"
+    "assign,t,1,試験市/市民協働課,1,,\n"
+    "assign,t,2,試験市/市民協働課,1,,\n"
+    "assign,t,4,試験市/市民協働課,1,,2023\n"
+    "assign,t,4,試験市/総務課,1,2024,\n"
+    "assign,t,11,試験市/市民協働課,1,,\n"
+    "assign,t,21,試験市/市民協働課,1,,\n"
+    "indicator,t,p1,1,協働事業の件数,行政指標,件,増加,,1000件,2022,3000件,2026,,,\n"
+    "target,t,p1,2023,1500件\n"
+    "indicator,t,p2,2,研修の受講率,行政指標,%,増加,,50%,2022,80%,2026,,,"
+    "試験市/総務課\n"
+    "indicator,t,p3,3,計画の進み具合,,,,,,,実施,2026,,,\n"
+    "indicator,t,p4,4,窓口の待ち時間,,分,減少,,30分,2022,10分,2026,,,\n"
+    "indicator,t,all,,市民満足度,市民指標,%,増加,,60%,2022,70%,2026,,,\n"
+    "indicator,t,i11,11,講座の回数,,回,増加,,,,50回,2026,,,\n"
+    "indicator,t,i21,21,研修の回数,,回,増加,,,,10回,2026,,,"
+    "試験市/総務課\n";
+
+static long long plan, p1, p3, i11;
+static long long d_kyodo, d_somu;
+
+static int
+load_plan(void)
+{
+	char	*cause = NULL;
+	int	 ok;
+
+	db_path = xasprintf("%s/actual.db", dir);
+	ok = (st = fixture_store(db_path, plan_text, NULL)) != NULL;
+	if (ok && (store_user_put(st, "sato", "佐藤", ROLE_CLERK,
+	    "試験市/市民協働課", 0, &cause) != 0 ||
+	    store_user_put(st, "kikaku", "企画", ROLE_PLANNER, NULL, 0,
+	    &cause) != 0)) {
+		fprintf(stderr, "user: %s\n", cause);
+		free(cause);
+		ok = 0;
+	}
+	if (sqlite3_open(db_path, &raw) != SQLITE_OK)
+		ok = 0;
+	sqlite3_busy_timeout(raw, 1000);
+	return ok;
+}
+
+static long long
+id_of(const char *table, const char *key)
+{
+	return q_int("SELECT id FROM %s WHERE key = '%s'", table, key);
+}
+
+/* The ids dept reports in fy as "p1 p2 …" keys, for comparing. */
+static char *
+reported(long long dept, int fy)
+{
+	long long	*ids = NULL;
+	size_t		 n = 0, i;
+	char		*cause = NULL, *out = xstrdup(""), *t, *key;
+
+	if (store_actual_reported_by(st, plan, dept, fy, &ids, &n, &cause) != 0) {
+		free(out);
+		out = xasprintf("error: %s", cause);
+		free(cause);
+		return out;
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0 && ids[i - 1] >= ids[i]) {
+			free(out);
+			free(ids);
+			return xstrdup("not ascending");
+		}
+		key = q_text("SELECT key FROM indicator WHERE id = %lld", ids[i]);
+		t = xasprintf("%s%s%s", out, *out ? " " : "", key);
+		free(key);
+		free(out);
+		out = t;
+	}
+	free(ids);
+	return out;
+}
+
+TEST(test_who_reports_which)
+{
+	char	*got;
+
+	/* 市民協働課: 基本施策 1 (its main department, though 総務課 is
+	 * listed first), 基本施策 4 until it passes on, and its items'
+	 * indicator that goes with the item's result; not 基本施策 2, whose
+	 * indicator the plan gives to 総務課, nor the item indicator that has
+	 * 総務課 as its own. */
+	got = reported(d_kyodo, 2023);
+	CHECK_STR(got, "p1 p4 i11");
+	free(got);
+	got = reported(d_kyodo, 2024);
+	CHECK_STR(got, "p1 i11");
+	free(got);
+	got = reported(d_somu, 2023);
+	CHECK_STR(got, "p2 i21");
+	free(got);
+	got = reported(d_somu, 2024);
+	CHECK_STR(got, "p2 p4 i21");
+	free(got);
+	/* Only the planners: a policy with no department, and the plan's
+	 * own indicator. */
+	got = reported(0, 2023);
+	CHECK_STR(got, "p3 all");
+	free(got);
+}
+
+TEST(test_view_says_who_reports)
+{
+	struct indicator_view	*v = NULL;
+	char			*cause = NULL;
+	size_t			 i;
+
+	CHECK_INT(store_indicator_view(st, p1, 2023, &v, &cause), 0);
+	if (v == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		return;
+	}
+	CHECK_INT(v->own, 1);
+	CHECK_STR(v->reporter, "市民協働課");
+	CHECK_STR(v->node_level, "基本施策");
+	/* Every year of the plan's period, the 2023 target beside it. */
+	CHECK_INT(v->nyears, 5);
+	for (i = 0; i < v->nyears; i++)
+		if (v->years[i].fy == 2023)
+			CHECK_DBL(v->years[i].target.num, 1500, 0);
+	store_indicator_view_free(v);
+	v = NULL;
+	CHECK_INT(store_indicator_view(st, p3, 2023, &v, &cause), 0);
+	if (v != NULL)
+		CHECK_STR(v->reporter, "");
+	store_indicator_view_free(v);
+	v = NULL;
+	CHECK_INT(store_indicator_view(st, i11, 2023, &v, &cause), 0);
+	if (v != NULL)
+		CHECK_INT(v->own, 0);
+	store_indicator_view_free(v);
+}
+
+TEST(test_typed_actual_keeps_its_printed_form)
+{
+	struct actual_entry	*e = NULL;
+	struct value		 v;
+	char			*cause = NULL, *got;
+
+	CHECK_INT(store_year_set_open(st, 2023, 1, "kikaku", NULL, &cause), 0);
+	CHECK_INT(store_actual_load(st, p1, 2023, &e, &cause), 0);
+	if (e == NULL)
+		return;
+	CHECK_INT(e->own, 1);
+	CHECK_INT(e->ver, 0);
+	CHECK_DBL(e->target.num, 1500, 0);
+	CHECK_INT(e->target_is_final, 0);
+	/* What the form reads from "１，２３４件". */
+	CHECK_INT(value_parse("１，２３４件", e->unit, &v, &cause), 0);
+	value_clear(&e->actual);
+	e->actual = v;
+	free(e->note);
+	e->note = xstrdup("速報値");
+	CHECK_INT(store_actual_save(st, e, "sato", 0, NULL, &cause), 0);
+	got = q_text("SELECT num || '|' || txt || '|' || state || '|' ||"
+	    " entered_by || '|' || note || '|' || (SELECT name FROM department"
+	    " WHERE id = a.dept_id) FROM indicator_actual a"
+	    " WHERE indicator_id = %lld AND fy = 2023", p1);
+	CHECK_STR(got, "1234.0|1,234|draft|sato|速報値|市民協働課");
+	free(got);
+	CHECK_INT(e->state, WF_DRAFT);
+	store_actual_free(e);
+}
+
+int
+main(void)
+{
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	if (!load_plan()) {
+		fprintf(stderr, "cannot load the test plan\n");
+		return 1;
+	}
+	plan = q_int("SELECT id FROM plan WHERE code = 't'");
+	p1 = id_of("indicator", "p1");
+	p3 = id_of("indicator", "p3");
+	i11 = id_of("indicator", "i11");
+	d_kyodo = q_int("SELECT id FROM department WHERE code = '試験市/市民協働課'");
+	d_somu = q_int("SELECT id FROM department WHERE code = '試験市/総務課'");
+
+	RUN(test_who_reports_which);
+	RUN(test_view_says_who_reports);
+	RUN(test_typed_actual_keeps_its_printed_form);
+
+	sqlite3_close(raw);
+	store_close(st);
+	{
+		char *cmd = xasprintf("rm -rf '%s'", dir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", dir);
+		free(cmd);
+	}
+	free(db_path);
+	DONE();
+}
