@@ -3,83 +3,17 @@
  * export is the template a planner edits. Output goes to a temporary file
  * renamed into place, so a failed export never leaves half a file.
  */
-#include <errno.h>
 #include <getopt.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "shisaku/cmd.h"
 #include "shisaku/config.h"
+#include "shisaku/outfile.h"
 #include "shisaku/planfile.h"
 #include "shisaku/store-plan.h"
 #include "shisaku/util.h"
-
-/* Converts UTF-8 to CP932 for Excel on Japanese Windows. Returns a
- * malloc'd buffer, or NULL with *cause naming the line that has a
- * character CP932 lacks. */
-static char *
-to_cp932(const char *in, size_t len, size_t *outlen, char **cause)
-{
-	iconv_t	 cd = iconv_open("CP932", "UTF-8");
-	char	*out, *ip = (char *)in, *op;
-	size_t	 il = len, ol = len * 2 + 16, line = 1;
-	const char *p;
-
-	if (cd == (iconv_t)-1) {
-		*cause = xasprintf("CP932 に変換できません: %s", strerror(errno));
-		return NULL;
-	}
-	out = xmalloc(ol);
-	op = out;
-	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
-		for (p = in; p < ip; p++)
-			if (*p == '\n')
-				line++;
-		*cause = xasprintf("%zu 行目に CP932 で表せない文字があります"
-		    "（encoding = utf-8-bom で書き出してください）", line);
-		free(out);
-		iconv_close(cd);
-		return NULL;
-	}
-	iconv_close(cd);
-	*outlen = (size_t)(op - out);
-	return out;
-}
-
-static int
-write_out(const char *path, const char *data, size_t len, char **cause)
-{
-	char	*tmp;
-	FILE	*f;
-	int	 ok;
-
-	if (path == NULL || strcmp(path, "-") == 0) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			*cause = xasprintf("書き出せません: %s", strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
-	if ((f = fopen(tmp, "wb")) == NULL) {
-		*cause = xasprintf("%s: 作成できません: %s", tmp, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	ok = fwrite(data, 1, len, f) == len;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		*cause = xasprintf("%s: 書き出せません: %s", path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
-}
 
 static int
 cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
@@ -97,7 +31,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct pf_doc		 d;
 	const char		*plan = NULL, *out = NULL;
 	enum config_encoding	 enc = ctx->cfg->encoding;
-	int			 crlf = ctx->cfg->crlf, tsv = 0, ch, status;
+	int			 crlf = ctx->cfg->crlf, tsv = 0, ch, e, status;
 	char			*cause = NULL, *buf = NULL, *conv;
 	size_t			 len = 0, clen;
 	FILE			*mem;
@@ -112,17 +46,12 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			out = optarg;
 			break;
 		case 'e':
-			if (strcmp(optarg, "utf-8") == 0)
-				enc = ENC_UTF8;
-			else if (strcmp(optarg, "utf-8-bom") == 0)
-				enc = ENC_UTF8_BOM;
-			else if (strcmp(optarg, "cp932") == 0)
-				enc = ENC_CP932;
-			else {
+			if ((e = outfile_encoding_parse(optarg)) < 0) {
 				cmd_error("--encoding は utf-8, utf-8-bom, cp932 の"
 				    "いずれかです（\"%s\"）", optarg);
 				return EXIT_USAGE;
 			}
+			enc = (enum config_encoding)e;
 			break;
 		case 'C':
 			crlf = 1;
@@ -156,7 +85,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	pf_doc_free(&d);
 	status = EXIT_OK;
 	if (enc == ENC_CP932) {
-		if ((conv = to_cp932(buf, len, &clen, &cause)) == NULL)
+		if ((conv = outfile_to_cp932(buf, len, &clen, &cause)) == NULL)
 			status = EXIT_INPUT;
 		else {
 			free(buf);
@@ -164,7 +93,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			len = clen;
 		}
 	}
-	if (status == EXIT_OK && write_out(out, buf, len, &cause) != 0)
+	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
 		status = EXIT_INPUT;
 	if (status != EXIT_OK) {
 		cmd_error("%s", cause);

@@ -1,0 +1,48 @@
+/*
+ * Writing what a command produces (an export, a report): the whole text at
+ * once, to standard output or through a temporary file in the same
+ * directory renamed into place, so a failure or a kill never leaves half a
+ * file under the name asked for; and the encodings of the [export]
+ * settings (UTF-8, UTF-8 with BOM, CP932) with their names on the command
+ * line. No curses, no SQL.
+ */
+#ifndef SHISAKU_OUTFILE_H
+#define SHISAKU_OUTFILE_H
+
+#include <stddef.h>
+
+#include "shisaku/config.h"
+
+/* The encoding named on a command line ("utf-8", "utf-8-bom", "cp932"),
+ * or -1 for any other name. */
+int outfile_encoding_parse(const char *name);
+
+/* The UTF-8 byte order mark Excel looks for. */
+#define OUTFILE_BOM "\xef\xbb\xbf"
+
+/*
+ * Converts UTF-8 text to CP932 for Excel on Japanese Windows (glibc's
+ * CP932 also maps the well-known pairs such as 〜 and ～). Returns a
+ * malloc'd buffer and *outlen, or NULL with *cause naming the line (1-based)
+ * that holds a character CP932 lacks; nothing is replaced silently.
+ */
+char *outfile_to_cp932(const char *in, size_t len, size_t *outlen,
+    char **cause);
+
+/*
+ * Writes len bytes of data to path, or to standard output when path is
+ * NULL or "-". A file is written to a new temporary file beside it,
+ * flushed to disk and renamed over path; it is created with the real
+ * group of the user even when the program runs setgid, so a report or an
+ * export belongs to the user, not to the database's group. Returns 0, or
+ * -1 with *cause ("PATH: reason") and no temporary file left.
+ */
+int outfile_write(const char *path, const char *data, size_t len,
+    char **cause);
+
+/* Whether path names the database db_path or one of its -wal, -shm and
+ * -journal files (the same file, however it is spelled): an output that
+ * must be refused. A path that does not exist is not the database. */
+int outfile_is_database(const char *path, const char *db_path);
+
+#endif
