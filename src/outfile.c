@@ -131,23 +131,59 @@ outfile_write(const char *path, const char *data, size_t len, char **cause)
 	return rc;
 }
 
+/* The absolute name path has or would have: its directory resolved, its
+ * last component as given. NULL when the directory does not resolve. */
+static char *
+outfile_canonical(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*dir, *real, *out;
+
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else if (slash == path)
+		dir = xstrdup("/");
+	else
+		dir = xstrndup(path, (size_t)(slash - path));
+	real = realpath(dir, NULL);
+	free(dir);
+	if (real == NULL)
+		return NULL;
+	out = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real,
+	    slash != NULL ? slash + 1 : path);
+	free(real);
+	return out;
+}
+
 int
 outfile_is_database(const char *path, const char *db_path)
 {
 	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
 	struct stat	 out, db;
-	char		*name;
+	char		*name, *canon_out, *canon_db, *real_db;
 	size_t		 i;
-	int		 same = 0;
+	int		 same = 0, exists;
 
-	if (path == NULL || db_path == NULL || strcmp(path, "-") == 0 ||
-	    stat(path, &out) != 0)
+	if (path == NULL || db_path == NULL || strcmp(path, "-") == 0)
 		return 0;
+	exists = stat(path, &out) == 0;
+	canon_out = outfile_canonical(path);
+	/* The database itself may be reached through a symbolic link. */
+	real_db = realpath(db_path, NULL);
+	canon_db = real_db != NULL ? real_db : outfile_canonical(db_path);
 	for (i = 0; i < sizeof suffixes / sizeof suffixes[0] && !same; i++) {
 		name = xasprintf("%s%s", db_path, suffixes[i]);
-		same = stat(name, &db) == 0 && db.st_dev == out.st_dev &&
-		    db.st_ino == out.st_ino;
+		if (exists && stat(name, &db) == 0 && db.st_dev == out.st_dev &&
+		    db.st_ino == out.st_ino)
+			same = 1;
 		free(name);
+		if (!same && canon_out != NULL && canon_db != NULL) {
+			name = xasprintf("%s%s", canon_db, suffixes[i]);
+			same = strcmp(name, canon_out) == 0;
+			free(name);
+		}
 	}
+	free(canon_out);
+	free(canon_db);
 	return same;
 }

@@ -41,8 +41,9 @@ int outfile_write(const char *path, const char *data, size_t len,
     char **cause);
 
 /* Whether path names the database db_path or one of its -wal, -shm and
- * -journal files (the same file, however it is spelled): an output that
- * must be refused. A path that does not exist is not the database. */
+ * -journal files, whether they exist yet or not, however the name is
+ * spelled (another directory path, a link to the same file): an output
+ * that must be refused. */
 int outfile_is_database(const char *path, const char *db_path);
 
 #endif
