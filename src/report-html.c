@@ -53,6 +53,7 @@ static const char html_style[] =
 	"table.sheet { break-inside: avoid; page-break-inside: avoid; }\n"
 	"table.sheet th { width: 22mm; }\n"
 	"table.ind th { white-space: nowrap; }\n"
+	"table.ind td.val { min-width: 4.5em; }\n"
 	"table.ind { font-size: 8.5pt; }\n"
 	"table.ind td.chart { width: 58mm; padding: 0.5mm; }\n"
 	"table.ind .meta { color: #555; font-size: 7.5pt; }\n"
@@ -71,7 +72,8 @@ static const char html_style[] =
 	"section.policy, section.legend { break-before: page;"
 	" page-break-before: always; }\n"
 	"article.item { margin-bottom: 3mm; }\n"
-	"ul.notes { padding-left: 5mm; }\n";
+	"ul.notes { padding-left: 5mm; }\n"
+	"table.legend tr > :first-child { white-space: nowrap; width: 16mm; }\n";
 
 void
 report_html_escape(FILE *f, const char *s)
@@ -249,10 +251,10 @@ html_indicators(const struct report *r, FILE *f, size_t first, size_t count)
 			free(s);
 			s = t;
 		}
-		html_el_free(f, "td", "", s);
-		html_el_free(f, "td", "", report_target_text(r, ri));
+		html_el_free(f, "td", "class=\"val\"", s);
+		html_el_free(f, "td", "class=\"val\"", report_target_text(r, ri));
 		s = report_actual_text(r, ri);
-		fputs("<td>", f);
+		fputs("<td class=\"val\">", f);
 		if (s[0] == '\0')
 			fputs("<span class=\"none\">-</span>", f);
 		report_html_escape(f, s);
@@ -383,7 +385,7 @@ html_legend(const struct report *r, FILE *f)
 
 	html_page_open(r, f, "legend", "凡例");
 	fputs("<h2>凡例</h2>\n<h3>達成率の式（指標の方向ごと）</h3>\n"
-	    "<table><thead><tr><th>方向</th><th>式</th></tr></thead><tbody>\n", f);
+	    "<table class=\"legend\"><thead><tr><th>方向</th><th>式</th></tr></thead><tbody>\n", f);
 	for (i = 0; report_legend_directions[i].word != NULL; i++) {
 		fputs("<tr>", f);
 		html_el(f, "th", "", report_legend_directions[i].word);
@@ -391,7 +393,7 @@ html_legend(const struct report *r, FILE *f)
 		fputs("</tr>\n", f);
 	}
 	fputs("</tbody></table>\n<h3>指標の判定</h3>\n"
-	    "<table><thead><tr><th>判定</th><th>意味</th></tr></thead><tbody>\n", f);
+	    "<table class=\"legend\"><thead><tr><th>判定</th><th>意味</th></tr></thead><tbody>\n", f);
 	for (i = 0; report_legend_verdicts[i].word != NULL; i++) {
 		fputs("<tr>", f);
 		html_el(f, "th", "", report_legend_verdicts[i].word);
@@ -399,7 +401,7 @@ html_legend(const struct report *r, FILE *f)
 		fputs("</tr>\n", f);
 	}
 	fputs("</tbody></table>\n<h3>評価</h3>\n"
-	    "<table><thead><tr><th>評価</th><th>意味</th></tr></thead><tbody>\n", f);
+	    "<table class=\"legend\"><thead><tr><th>評価</th><th>意味</th></tr></thead><tbody>\n", f);
 	for (g = 0; g < r->ngrades; g++) {
 		fputs("<tr>", f);
 		html_el(f, "th", "", r->cfg->grades[g].key);

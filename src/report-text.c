@@ -301,30 +301,25 @@ static void
 tx_legend(const struct report *r, FILE *f)
 {
 	size_t	i;
-	char	*s;
 	int	g;
 
 	tx_rule(f, '=');
 	fputs("凡例\n", f);
 	tx_rule(f, '=');
-	fputc('\n', f);
-	fputs("達成率の式（指標の方向ごと）\n", f);
+	fputs("\n達成率の式（指標の方向ごと）\n", f);
 	for (i = 0; report_legend_directions[i].word != NULL; i++)
 		tx_field(f, 2, report_legend_directions[i].word, 8,
 		    report_legend_directions[i].plain);
-	fputs("指標の判定\n", f);
+	fputs("\n指標の判定\n", f);
 	for (i = 0; report_legend_verdicts[i].word != NULL; i++)
 		tx_field(f, 2, report_legend_verdicts[i].word, 12,
 		    report_legend_verdicts[i].plain);
-	fputs("評価\n", f);
+	fputs("\n評価\n", f);
 	for (g = 0; g < r->ngrades; g++)
 		tx_field(f, 2, r->cfg->grades[g].key, 8, r->cfg->grades[g].label);
-	fputs("注\n", f);
-	for (i = 0; report_legend_notes[i] != NULL; i++) {
-		s = xasprintf("- %s", report_legend_notes[i]);
-		tx_field(f, 2, "", 0, s);
-		free(s);
-	}
+	fputs("\n注\n", f);
+	for (i = 0; report_legend_notes[i] != NULL; i++)
+		tx_field(f, 2, "-", 2, report_legend_notes[i]);
 }
 
 int
