@@ -47,9 +47,9 @@ static const char html_style[] =
 	"table.counts td { padding: 0.4mm 0.8mm; }\n"
 	"table.counts td.name { white-space: normal; }\n"
 	"table.counts tr.plan td { font-weight: bold; background: #f6f8fb; }\n"
-	"table.counts td.d2 { padding-left: 3mm; }\n"
-	"table.counts td.d3 { padding-left: 6mm; }\n"
-	"table.counts td.d4 { padding-left: 9mm; }\n"
+	"table.counts tr.d2 td.name { padding-left: 3mm; }\n"
+	"table.counts tr.d3 td.name { padding-left: 6mm; }\n"
+	"table.counts tr.d4 td.name { padding-left: 9mm; }\n"
 	"table.sheet { break-inside: avoid; page-break-inside: avoid; }\n"
 	"table.sheet th { width: 22mm; }\n"
 	"table.ind th { white-space: nowrap; }\n"
@@ -168,6 +168,7 @@ html_counts_head(const struct report *r, FILE *f)
 	fputs("</tr>\n</thead>\n", f);
 }
 
+/* A row of counts; cls is "plan" or the node's depth ("d2"). */
 static void
 html_counts_row(const struct report *r, FILE *f, const char *cls,
     const char *name, const struct report_count *c)
@@ -176,9 +177,7 @@ html_counts_row(const struct report *r, FILE *f, const char *cls,
 	size_t			 n, k;
 
 	n = report_cells(r, c, cells);
-	fprintf(f, "<tr%s%s%s>", cls[0] == 'p' ? " class=\"" : "",
-	    cls[0] == 'p' ? cls : "", cls[0] == 'p' ? "\"" : "");
-	fprintf(f, "<td class=\"name %s\">", cls);
+	fprintf(f, "<tr class=\"%s\"><td class=\"name\">", cls);
 	report_html_escape(f, name);
 	fputs("</td>", f);
 	for (k = 0; k < n; k++)
