@@ -6,12 +6,17 @@
 #   make test       the same set-up, then unit and end-to-end tests under
 #                   AddressSanitizer and UndefinedBehaviorSanitizer
 #   make bench      performance benchmark (large generated database)
-#   make install    PREFIX=/usr/local DESTDIR= : binary, man pages, sample config
+#   make fuzz       libFuzzer targets with clang, FUZZ_S seconds each
+#   make install    PREFIX=/usr/local SYSCONFDIR=/etc DESTDIR= : binary, man
+#                   pages, sample config, sample plans
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
-ETCDIR  ?= $(PREFIX)/etc/shisaku
+DATADIR ?= $(PREFIX)/share/shisaku
+# The system-wide configuration is read from $(SYSCONFDIR)/shisaku/shisaku.ini;
+# the path is compiled in (shisaku --help prints it).
+SYSCONFDIR ?= /etc
 VERSION := 0.1.0
 
 CC      ?= gcc
@@ -36,7 +41,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 SRCS    := $(sort $(wildcard src/*.c))
 LIBSRCS := $(filter-out src/main.c,$(SRCS))
 HDRS    := $(wildcard include/shisaku/*.h) build/gen/default-config.h build/gen/schema-sql.h \
-           build/gen/migrate-2-sql.h
+           build/gen/migrate-2-sql.h build/gen/migrate-3-sql.h build/gen/paths.h
 
 OBJS      := $(SRCS:src/%.c=build/rel/%.o)
 LIBOBJS   := $(LIBSRCS:src/%.c=build/rel/%.o)
@@ -46,11 +51,19 @@ SANLIBOBJS:= $(LIBSRCS:src/%.c=build/san/%.o)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test-*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/san/tests/%)
 
+# Fuzz targets (tests/fuzz/fuzz-NAME.c): built with clang and libFuzzer
+# by make fuzz; built with gcc as replayers of tests/fuzz/NAME/ by make test.
+FUZZ_NAMES  := csv fy value config
+FUZZ_S      ?= 60
+FUZZ_BINS   := $(FUZZ_NAMES:%=build/fuzz/fuzz-%)
+REPLAY_BINS := $(FUZZ_NAMES:%=build/san/fuzz/replay-%)
+FUZZ_OBJS   := $(LIBSRCS:src/%.c=build/fuzz/%.o)
+
 SAMPLES   := $(sort $(wildcard db/samples/*.csv))
 SAMPLE_DB ?= shisaku-sample.db
 MANPAGES  := $(wildcard man/*.1 man/*.5)
 
-.PHONY: all run test unit e2e bench clean install deps lint-man valgrind check-layers
+.PHONY: all run test unit e2e bench clean install deps lint-man valgrind check-layers FORCE fuzz
 
 all: shisaku
 
@@ -71,9 +84,31 @@ build/gen/schema-sql.h: db/schema.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_schema_sql < $< > $@
 build/gen/migrate-2-sql.h: db/migrate-2.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_2_sql < $< > $@
+build/gen/migrate-3-sql.h: db/migrate-3.sql mk/embed.sh | build/gen
+	sh mk/embed.sh shisaku_migrate_3_sql < $< > $@
 
-build/rel build/san build/san/tests build/gen:
+# The compiled-in paths, rewritten only when a make variable changed them,
+# so that "make install SYSCONFDIR=..." rebuilds what reads them.
+build/gen/paths.h: FORCE | build/gen
+	@printf '#define SHISAKU_SYSCONFDIR "%s"\n' '$(SYSCONFDIR)' > $@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
+FORCE:
+
+build/rel build/san build/san/tests build/gen build/fuzz build/san/fuzz:
 	mkdir -p $@
+
+build/san/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(SANLIBOBJS) $(HDRS) | build/san/fuzz
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tests/fuzz/fuzz-$*.c tests/fuzz/replay.c $(SANLIBOBJS) $(LDLIBS)
+
+build/fuzz/%.o: src/%.c $(HDRS) | build/fuzz
+	clang -std=c11 -g -O1 $(FUZZ_FLAGS) -Iinclude -Ibuild/gen $(PKG_CFLAGS) $(INI_CFLAGS) \
+	    -DSHISAKU_VERSION='"$(VERSION)"' -c -o $@ $<
+
+FUZZ_FLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+
+build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_OBJS) $(HDRS) | build/fuzz
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    -Iinclude -Ibuild/gen $(PKG_CFLAGS) $(INI_CFLAGS) -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
 
 build/san/shisaku: $(SANOBJS)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(SANOBJS) $(LDLIBS)
@@ -96,8 +131,16 @@ run: deps
 	./shisaku -d $(SAMPLE_DB)
 
 test: deps
-	@$(MAKE) --no-print-directory -j$(NPROC) shisaku build/san/shisaku $(UNIT_BINS)
+	@$(MAKE) --no-print-directory -j$(NPROC) shisaku build/san/shisaku $(UNIT_BINS) $(REPLAY_BINS)
 	@sh tests/run-all.sh
+
+# Runs each fuzz target FUZZ_S seconds (default 60) from a corpus seeded
+# with tests/fuzz/NAME/ and the samples; an input that crashes is written
+# to tests/fuzz/NAME/, where make test replays it from then on.
+fuzz: deps
+	@sh mk/deps.sh clang
+	@$(MAKE) --no-print-directory -j$(NPROC) $(FUZZ_BINS)
+	@sh tests/fuzz/run.sh $(FUZZ_S) $(FUZZ_NAMES)
 
 bench: deps
 	@$(MAKE) --no-print-directory shisaku
@@ -110,11 +153,14 @@ lint-man:
 	@for m in $(MANPAGES); do mandoc -T lint -W warning $$m || exit 1; done
 
 install: shisaku
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(ETCDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(SYSCONFDIR)/shisaku $(DESTDIR)$(DATADIR)/samples
 	install -m 755 shisaku $(DESTDIR)$(BINDIR)/shisaku
 	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(wildcard man/*.5) $(DESTDIR)$(MANDIR)/man5/
-	install -m 644 config/shisaku.ini $(DESTDIR)$(ETCDIR)/shisaku.ini.sample
+	install -m 644 config/shisaku.ini $(DESTDIR)$(SYSCONFDIR)/shisaku/shisaku.ini.sample
+	install -m 644 $(SAMPLES) $(DESTDIR)$(DATADIR)/samples/
 
 clean:
 	rm -rf build shisaku
+.SECONDARY: $(FUZZ_OBJS)

@@ -97,8 +97,10 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (replace)
 		pf_check_replace(&d, &res.res);
 	if (d.nerrors > 0) {
-		for (e = 0; e < d.nerrors; e++)
+		for (e = 0; e < d.nkept; e++)
 			fprintf(stderr, "%s\n", d.errors[e]);
+		if (d.nerrors > d.nkept)
+			fprintf(stderr, "…ほか %zu 件\n", d.nerrors - d.nkept);
 		cmd_error("%zu 件の誤りがあります。データベースには何も書き込んでいません",
 		    d.nerrors);
 		status = EXIT_INPUT;

@@ -36,6 +36,8 @@
 #include "shisaku/fy.h"
 #include "shisaku/util.h"
 
+#include "paths.h"
+
 /* The embedded file is longer than the 4095 bytes ISO C guarantees for a
  * string literal; gcc and clang take it, so only the pedantic note goes. */
 #pragma GCC diagnostic push
@@ -1104,7 +1106,7 @@ config_find_file(const char *explicit_path, char **found, char **cause)
 		}
 		free(path);
 	}
-	path = xstrdup("/etc/shisaku/shisaku.ini");
+	path = xstrdup(SHISAKU_SYSCONFDIR "/shisaku/shisaku.ini");
 	if ((r = config_exists(path, cause)) != 0) {
 		if (r < 0) {
 			free(path);
@@ -1148,6 +1150,22 @@ fail:
 	free(path);
 	config_free(c);
 	return NULL;
+}
+
+struct config *
+config_load_text(const char *name, const char *text, size_t len, char **cause)
+{
+	struct config *c;
+
+	*cause = NULL;
+	c = xmalloc(sizeof *c);
+	memset(c, 0, sizeof *c);
+	if (config_apply_defaults(c, cause) != 0 ||
+	    config_apply_text(c, name, text, len, NULL, cause) != 0) {
+		config_free(c);
+		return NULL;
+	}
+	return c;
 }
 
 void

@@ -199,6 +199,10 @@ csv_check_field(struct csv_reader *r, size_t start, size_t line,
 {
 	size_t	bad, i;
 
+	/* An empty field before anything was buffered: buf is still NULL,
+	 * and NULL + 0 is undefined in C. */
+	if (r->buflen == start)
+		return 0;
 	if (utf8_valid(r->buf + start, r->buflen - start, &bad))
 		return 0;
 	e->byte = (unsigned char)r->buf[start + bad];

@@ -17,6 +17,8 @@
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 
+#include "paths.h"
+
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
 	&cmd_import_entry,
@@ -27,6 +29,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_backup_entry,
 	&cmd_user_entry,
 	&cmd_year_entry,
+	&cmd_dept_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -43,7 +46,8 @@ usage(FILE *f)
 	    "\n"
 	    "オプション:\n"
 	    "  -c FILE      設定ファイル（既定: $SHISAKU_CONFIG,\n"
-	    "               $XDG_CONFIG_HOME/shisaku/shisaku.ini, /etc/shisaku/shisaku.ini）\n"
+	    "               $XDG_CONFIG_HOME/shisaku/shisaku.ini,\n"
+	    "               " SHISAKU_SYSCONFDIR "/shisaku/shisaku.ini）\n"
 	    "  -d DB        データベースファイル（既定: 設定の [database] path）\n"
 	    "  -h, --help   この説明\n"
 	    "  -V, --version 版\n"

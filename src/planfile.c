@@ -31,6 +31,7 @@ enum col_type {
 	C_TREND,
 	C_STATUS,
 	C_STATE,
+	C_OPTSTATE,	/* a workflow state, or empty */
 	C_GRADE,	/* a key of the evaluation scale, or empty */
 	C_TIME		/* YYYY-MM-DDTHH:MM:SS or empty */
 };
@@ -71,12 +72,13 @@ static const struct kind kinds[PF_KIND_COUNT] = {
 	    { "FROM_FY", C_FY_REQ }, { "TO_FY", C_FY_REQ }, { "TEXT", C_NAME } } },
 	[PF_COST] = { "cost", 4, { { "PLAN", C_KEY }, { "NODE", C_KEY },
 	    { "FY", C_FY_REQ }, { "TREND", C_TREND } } },
-	[PF_INDICATOR] = { "indicator", 14, { { "PLAN", C_KEY }, { "KEY", C_KEY },
+	[PF_INDICATOR] = { "indicator", 15, { { "PLAN", C_KEY }, { "KEY", C_KEY },
 	    { "NODE", C_OPTKEY }, { "NAME", C_NAME }, { "CATEGORY", C_TEXT },
 	    { "UNIT", C_TEXT }, { "DIRECTION", C_DIRECTION },
 	    { "CUMULATIVE", C_BOOL }, { "BASE_VALUE", C_VALUE },
 	    { "BASE_FY", C_FY }, { "FINAL_VALUE", C_VALUE },
-	    { "FINAL_FY", C_FY }, { "RATIONALE", C_TEXT }, { "NOTE", C_TEXT } } },
+	    { "FINAL_FY", C_FY }, { "RATIONALE", C_TEXT }, { "NOTE", C_TEXT },
+	    { "DEPT", C_OPTKEY } } },
 	[PF_TARGET] = { "target", 4, { { "PLAN", C_KEY }, { "INDICATOR", C_KEY },
 	    { "FY", C_FY_REQ }, { "VALUE", C_VALUE } } },
 	[PF_RESULT] = { "result", 13, { { "PLAN", C_KEY }, { "NODE", C_KEY },
@@ -85,8 +87,11 @@ static const struct kind kinds[PF_KIND_COUNT] = {
 	    { "RETURN_COMMENT", C_TEXT }, { "ENTERED_BY", C_TEXT },
 	    { "ENTERED_AT", C_TIME }, { "CONFIRMED_BY", C_TEXT },
 	    { "CONFIRMED_AT", C_TIME } } },
-	[PF_ACTUAL] = { "actual", 5, { { "PLAN", C_KEY }, { "INDICATOR", C_KEY },
-	    { "FY", C_FY_REQ }, { "VALUE", C_VALUE }, { "NOTE", C_TEXT } } },
+	[PF_ACTUAL] = { "actual", 11, { { "PLAN", C_KEY }, { "INDICATOR", C_KEY },
+	    { "FY", C_FY_REQ }, { "VALUE", C_VALUE }, { "NOTE", C_TEXT },
+	    { "STATE", C_OPTSTATE }, { "RETURN_COMMENT", C_TEXT },
+	    { "ENTERED_BY", C_TEXT }, { "ENTERED_AT", C_TIME },
+	    { "CONFIRMED_BY", C_TEXT }, { "CONFIRMED_AT", C_TIME } } },
 };
 
 /* Longest text accepted in any field; a real sheet's longest text is a few
@@ -124,7 +129,7 @@ pf_doc_free(struct pf_doc *d)
 	for (i = 0; i < d->nfiles; i++)
 		free(d->files[i]);
 	free(d->files);
-	for (i = 0; i < d->nerrors; i++)
+	for (i = 0; i < d->nkept; i++)
 		free(d->errors[i]);
 	free(d->errors);
 	memset(d, 0, sizeof *d);
@@ -156,15 +161,20 @@ add_error(struct pf_doc *d, const char *file, size_t line, size_t col,
 	va_list	 ap;
 	char	*msg;
 
+	if (d->nkept >= PF_ERRORS_KEPT) {
+		d->nerrors++;	/* counted, not kept */
+		return;
+	}
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	d->errors = xreallocarray(d->errors, d->nerrors + 1, sizeof *d->errors);
+	d->errors = xreallocarray(d->errors, d->nkept + 1, sizeof *d->errors);
 	if (col > 0)
-		d->errors[d->nerrors++] = xasprintf("%s:%zu:%zu: %s", file, line,
+		d->errors[d->nkept++] = xasprintf("%s:%zu:%zu: %s", file, line,
 		    col, msg);
 	else
-		d->errors[d->nerrors++] = xasprintf("%s:%zu: %s", file, line, msg);
+		d->errors[d->nkept++] = xasprintf("%s:%zu: %s", file, line, msg);
+	d->nerrors++;
 	free(msg);
 }
 
@@ -471,18 +481,17 @@ check_node(struct checker *c, struct pf_record *r)
 	}
 	if (r->f[NODE_PARENT][0]) {
 		parent = index_find(c, PF_NODE, r->f[0], r->f[NODE_PARENT]);
-		if (parent < 0) {
+		if (parent < 0)
 			ERR(r, NODE_PARENT, "親「%s」がこの行より前に定義されていません",
 			    r->f[NODE_PARENT]);
-			return;
-		}
-		depth = node_depth(c, (size_t)parent) + 1;
+		else
+			depth = node_depth(c, (size_t)parent) + 1;
 	}
-	if (depth > levels) {
+	if (depth > levels)
 		ERR(r, NODE_PARENT, "階層が深すぎます（計画の階層は %d 段です）", levels);
-		return;
-	}
 	check_period(c, r, NODE_FIRST, NODE_LAST);
+	/* Indexed even when refused, so the rows that refer to it report
+	 * their own problems instead of each saying it is missing. */
 	check_unique(c, r, PF_NODE, r->f[NODE_KEY], NODE_KEY, "施策・取組のキー");
 }
 
@@ -491,11 +500,11 @@ check_indicator(struct checker *c, struct pf_record *r)
 {
 	if (!need_plan_in_doc(c, r))
 		return;
-	if (r->f[IND_NODE][0] && index_find(c, PF_NODE, r->f[0], r->f[IND_NODE]) < 0) {
+	if (r->f[IND_NODE][0] && index_find(c, PF_NODE, r->f[0], r->f[IND_NODE]) < 0)
 		ERR(r, IND_NODE, "施策・取組「%s」がこの行より前に定義されていません",
 		    r->f[IND_NODE]);
-		return;
-	}
+	if (r->f[IND_DEPT][0] != '\0')
+		dept_known(c, r, IND_DEPT);
 	canon_value(c, r, IND_BASE, r->f[IND_UNIT]);
 	canon_value(c, r, IND_FINAL, r->f[IND_UNIT]);
 	check_unique(c, r, PF_INDICATOR, r->f[IND_KEY], IND_KEY, "指標のキー");
@@ -702,6 +711,7 @@ check_field(struct checker *c, struct pf_record *r, int i, enum col_type t)
 	case C_TREND:
 	case C_STATUS:
 	case C_STATE:
+	case C_OPTSTATE:
 		v = t == C_DIRECTION ? VOCAB_DIRECTION : t == C_TREND ? VOCAB_TREND :
 		    t == C_STATUS ? VOCAB_STATUS : VOCAB_STATE;
 		if (s[0] == '\0') {
@@ -862,16 +872,18 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 		if (rc == 0)
 			break;
 		if (rc < 0) {
-			size_t before;
+			size_t before, kept;
 			add_error(d, c.file, eline, ecol, "%s", cause);
 			free(cause);
 			/* Register what a record with a bad byte defines, quietly:
 			 * its one error is reported above. */
 			before = d->nerrors;
+			kept = d->nkept;
 			if (header_seen && rec.nfields > 0 && rec.fields[0][0] != '#')
 				take_record(&c, &rec);
-			while (d->nerrors > before)
-				free(d->errors[--d->nerrors]);
+			while (d->nkept > kept)
+				free(d->errors[--d->nkept]);
+			d->nerrors = before;
 			header_seen = 1;	/* do not report the header as well */
 			continue;
 		}
@@ -937,8 +949,13 @@ pf_read_file(struct pf_doc *d, const char *path, const struct pf_resolver *res,
 	size_t	 len = 0, n;
 
 	if (read_whole_file(path, &data, &len, &cause) != 0) {
-		d->errors = xreallocarray(d->errors, d->nerrors + 1, sizeof *d->errors);
-		d->errors[d->nerrors++] = cause;
+		if (d->nkept < PF_ERRORS_KEPT) {
+			d->errors = xreallocarray(d->errors, d->nkept + 1,
+			    sizeof *d->errors);
+			d->errors[d->nkept++] = cause;
+		} else
+			free(cause);
+		d->nerrors++;
 		return 1;
 	}
 	n = pf_read(d, strcmp(path, "-") == 0 ? "(標準入力)" : path, data, len,

@@ -402,11 +402,8 @@ entry_check_line(struct entry_screen *es, size_t i, int is_note,
 	}
 	/* What was loaded stays as it is, even if it would not be typed so. */
 	if (strcmp(ind->actual.text, ind->actual.initial) == 0) {
-		if (value != NULL) {
-			*value = r->actual;
-			value->text = r->actual.kind == VALUE_TEXT ?
-			    xstrdup(r->actual.text) : NULL;
-		}
+		if (value != NULL)
+			value_copy(value, &r->actual);
 		return 0;
 	}
 	if (ind->numeric && !workflow_blank(ind->actual.text)) {

@@ -107,6 +107,8 @@ screen_sheet_value(const struct value *v, const char *unit)
 
 	switch (v->kind) {
 	case VALUE_NUMBER:
+		if (v->text != NULL && v->text[0] != '\0')	/* as printed */
+			return xasprintf("%s%s", v->text, unit == NULL ? "" : unit);
 		value_format_grouped(v->num, buf, sizeof buf);
 		return xasprintf("%s%s", buf, unit == NULL ? "" : unit);
 	case VALUE_TEXT:
@@ -123,8 +125,9 @@ screen_sheet_value_dec(const struct value *v, const char *unit, int decimals)
 	size_t	n;
 	int	have;
 
-	if (v->kind != VALUE_NUMBER || decimals <= 0)
-		return screen_sheet_value(v, unit);
+	if (v->kind != VALUE_NUMBER || decimals <= 0 ||
+	    (v->text != NULL && v->text[0] != '\0'))
+		return screen_sheet_value(v, unit);	/* text, or as printed */
 	value_format_grouped(v->num, buf, sizeof buf - 12);
 	if (decimals > 6)
 		decimals = 6;

@@ -234,9 +234,10 @@ static const char SQL_COST[] = "INSERT INTO cost_trend (node_id, fy, trend)"
     " VALUES (?, ?, ?)";
 static const char SQL_INDICATOR[] = "INSERT INTO indicator (plan_id, node_id, key,"
     " name, category, unit, direction, cumulative, base_num, base_txt, base_fy,"
-    " final_num, final_txt, final_fy, rationale, note, ord) VALUES (?1, ?2, ?3,"
-    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-    " (SELECT coalesce(max(ord), 0) + 1 FROM indicator WHERE plan_id = ?1))";
+    " final_num, final_txt, final_fy, rationale, note, ord, dept_id) VALUES (?1,"
+    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+    " (SELECT coalesce(max(ord), 0) + 1 FROM indicator WHERE plan_id = ?1),"
+    " (SELECT id FROM department WHERE code = ?17))";
 static const char SQL_TARGET[] = "INSERT INTO indicator_target (indicator_id, fy,"
     " num, txt) VALUES (?, ?, ?, ?)";
 static const char SQL_RESULT[] = "INSERT INTO result (node_id, fy, status, grade,"
@@ -250,9 +251,20 @@ static const char SQL_RESULT[] = "INSERT INTO result (node_id, fy, status, grade
     " entered_by = excluded.entered_by, entered_at = excluded.entered_at,"
     " confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at,"
     " ver = ver + 1";
+/* An actual reported on its own is filed under its responsible department
+ * (the indicator's, else its node's main one), as a result is. */
 static const char SQL_ACTUAL[] = "INSERT INTO indicator_actual (indicator_id, fy,"
-    " num, txt, note) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (indicator_id, fy)"
-    " DO UPDATE SET num = excluded.num, txt = excluded.txt, note = excluded.note";
+    " num, txt, note, state, return_comment, entered_by, entered_at,"
+    " confirmed_by, confirmed_at, dept_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+    " ?8, ?9, ?10, ?11, (SELECT coalesce(i.dept_id, (SELECT nd.dept_id"
+    " FROM node_dept nd WHERE nd.node_id = i.node_id"
+    " ORDER BY nd.is_main DESC, nd.ord LIMIT 1)) FROM indicator i WHERE i.id = ?1))"
+    " ON CONFLICT (indicator_id, fy) DO UPDATE SET num = excluded.num,"
+    " txt = excluded.txt, note = excluded.note, state = excluded.state,"
+    " return_comment = excluded.return_comment, entered_by = excluded.entered_by,"
+    " entered_at = excluded.entered_at, confirmed_by = excluded.confirmed_by,"
+    " confirmed_at = excluded.confirmed_at, dept_id = excluded.dept_id,"
+    " ver = ver + 1";
 static const char SQL_HISTORY[] = "INSERT INTO history (at, login, node_id,"
     " indicator_id, fy, field, old_value, new_value)"
     " VALUES (?, ?, ?, ?, ?, ?, NULL, ?)";
@@ -417,6 +429,7 @@ import_record(struct store *st, const struct pf_record *r, int replace,
 		store_bind_opt_int(s, 14, fy_field(f[IND_FINAL_FY]));
 		store_bind_text(s, 15, f[IND_RATIONALE]);
 		store_bind_text(s, 16, f[IND_NOTE]);
+		store_bind_text(s, 17, f[IND_DEPT][0] ? f[IND_DEPT] : NULL);
 		break;
 	case PF_TARGET:
 		if ((s = store_stmt(st, SQL_TARGET, cause)) == NULL)
@@ -458,6 +471,12 @@ import_record(struct store *st, const struct pf_record *r, int replace,
 		bind_value(s, 3, f[ACT_VALUE], unit);
 		free(unit);
 		store_bind_text(s, 5, f[ACT_NOTE]);
+		store_bind_text(s, 6, vkey(VOCAB_STATE, f[ACT_STATE]));
+		store_bind_text(s, 7, f[ACT_RETURN]);
+		store_bind_text(s, 8, f[ACT_ENTERED_BY]);
+		store_bind_text(s, 9, f[ACT_ENTERED_AT]);
+		store_bind_text(s, 10, f[ACT_CONFIRMED_BY]);
+		store_bind_text(s, 11, f[ACT_CONFIRMED_AT]);
 		if (step_done(st, s, r, cause) != 0)
 			return -1;
 		return history_import(st, login, 0, ind, f[ACT_FY], f[ACT_VALUE],
@@ -569,12 +588,14 @@ export_rows(struct store *st, struct pf_doc *d, const char *sql, long long id,
 static const char SQL_X_DEPTS[] = "SELECT code, name, org, abolished_after"
     " FROM department d WHERE ?1 = 0 OR EXISTS (SELECT 1 FROM node_dept nd"
     " JOIN node n ON n.id = nd.node_id WHERE nd.dept_id = d.id AND n.plan_id = ?1)"
-    " ORDER BY ord";
+    " OR EXISTS (SELECT 1 FROM indicator i WHERE i.dept_id = d.id"
+    " AND i.plan_id = ?1) ORDER BY ord";
 static const char SQL_X_DEPTNAMES[] = "SELECT d.code, dn.until_fy, dn.name"
     " FROM department_name dn JOIN department d ON d.id = dn.dept_id"
     " WHERE ?1 = 0 OR EXISTS (SELECT 1 FROM node_dept nd JOIN node n"
     " ON n.id = nd.node_id WHERE nd.dept_id = d.id AND n.plan_id = ?1)"
-    " ORDER BY d.ord, dn.until_fy";
+    " OR EXISTS (SELECT 1 FROM indicator i WHERE i.dept_id = d.id"
+    " AND i.plan_id = ?1) ORDER BY d.ord, dn.until_fy";
 static const char SQL_X_PLAN[] = "SELECT code, name, first_fy, last_fy, org,"
     " description FROM plan WHERE id = ?";
 static const char SQL_X_LEVELS[] = "SELECT p.code, l.depth, l.name FROM plan_level l"
@@ -602,8 +623,9 @@ static const char SQL_X_COSTS[] = "SELECT p.code, n.key, c.fy, c.trend"
 #define X_INDICATOR_COLS "SELECT i.id, i.unit, p.code, i.key, coalesce(n.key, ''),"\
     " i.name, i.category, i.unit, i.direction, i.cumulative, i.base_num,"	\
     " i.base_txt, i.base_fy, i.final_num, i.final_txt, i.final_fy, i.rationale,"\
-    " i.note FROM indicator i JOIN plan p ON p.id = i.plan_id LEFT JOIN node n"\
-    " ON n.id = i.node_id "
+    " i.note, coalesce(d.code, '') FROM indicator i JOIN plan p"		\
+    " ON p.id = i.plan_id LEFT JOIN node n ON n.id = i.node_id"		\
+    " LEFT JOIN department d ON d.id = i.dept_id "
 static const char SQL_X_IND_NODE[] = X_INDICATOR_COLS
     "WHERE i.node_id = ? ORDER BY i.ord";
 static const char SQL_X_IND_PLAN[] = X_INDICATOR_COLS
@@ -616,7 +638,8 @@ static const char SQL_X_RESULTS[] = "SELECT p.code, n.key, r.fy, r.status, r.gra
     " r.confirmed_by, r.confirmed_at FROM result r JOIN node n ON n.id = r.node_id"
     " JOIN plan p ON p.id = n.plan_id WHERE n.plan_id = ? ORDER BY n.ord, r.fy";
 static const char SQL_X_ACTUALS[] = "SELECT i.unit, p.code, i.key, a.fy, a.num,"
-    " a.txt, a.note FROM indicator_actual a JOIN indicator i"
+    " a.txt, a.note, a.state, a.return_comment, a.entered_by, a.entered_at,"
+    " a.confirmed_by, a.confirmed_at FROM indicator_actual a JOIN indicator i"
     " ON i.id = a.indicator_id JOIN plan p ON p.id = i.plan_id"
     " WHERE i.plan_id = ? ORDER BY i.ord, a.fy";
 
@@ -635,7 +658,7 @@ export_indicators(struct store *st, struct pf_doc *d, const char *sql,
 	sqlite3_bind_int64(s, 1, id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		unit = store_col_dup(s, 1);
-		add_from_row(d, PF_INDICATOR, s, "xxttttttDbvivitt", unit);
+		add_from_row(d, PF_INDICATOR, s, "xxttttttDbvivittt", unit);
 		free(unit);
 		if (export_rows(st, d, SQL_X_TARGETS, sqlite3_column_int64(s, 0),
 		    PF_TARGET, "xttiv", 0, cause) != 0) {
@@ -693,7 +716,8 @@ export_plan(struct store *st, long long pid, struct pf_doc *d, char **cause)
 	}
 	if (export_rows(st, d, SQL_X_RESULTS, pid, PF_RESULT, "ttiStWttttttt", -1,
 	    cause) ||
-	    export_rows(st, d, SQL_X_ACTUALS, pid, PF_ACTUAL, "xttivt", 0, cause))
+	    export_rows(st, d, SQL_X_ACTUALS, pid, PF_ACTUAL, "xttivtWtttt", 0,
+	    cause))
 		return -1;
 	return 0;
 }

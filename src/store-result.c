@@ -50,7 +50,7 @@ static const char SQL_INDICATORS[] =
     " FROM indicator i"
     " LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = ?2"
     " LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?2"
-    " WHERE i.node_id = ?1 ORDER BY i.ord, i.id";
+    " WHERE i.node_id = ?1 AND i.dept_id IS NULL ORDER BY i.ord, i.id";
 static const char SQL_INSERT[] =
     "INSERT INTO result (node_id, fy, status, grade, state, text, comment,"
     " dept_id, entered_by, entered_at) VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?6,"
@@ -108,20 +108,6 @@ static char *
 dup_or_empty(const char *s)
 {
 	return xstrdup(s != NULL ? s : "");
-}
-
-/* Who login is (role, department) as the users table says now. */
-static int
-login_session(struct store *st, const char *login, struct session *s,
-    char **cause)
-{
-	memset(s, 0, sizeof *s);
-	s->login = xstrdup(login != NULL ? login : "");
-	if (store_user_session(st, s, cause) != 0) {
-		session_clear(s);
-		return -1;
-	}
-	return 0;
 }
 
 /* ---- departments and years ---- */
@@ -540,7 +526,7 @@ begin_checked(struct store *st, long long node_id, int fy, const char *login,
 		rc = STORE_CONFLICT;
 		goto out;
 	}
-	if (login_session(st, login, &s, cause) != 0)
+	if (store_user_login_session(st, login, &s, cause) != 0)
 		goto fail;
 	/* Messages name the year the default way; the form can ask the
 	 * workflow itself for its configured style before saving. */
@@ -983,7 +969,7 @@ store_year_set_open(struct store *st, int fy, int open, const char *login,
 	}
 	if ((rc = store_begin(st, cause)) != 0)
 		return rc;
-	if (login_session(st, login, &s, cause) != 0)
+	if (store_user_login_session(st, login, &s, cause) != 0)
 		goto fail;
 	rc = workflow_may_manage_years(&s, cause) == WF_DENY ? STORE_DENIED : 0;
 	session_clear(&s);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shisaku/store-dept.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/store-user.h"
 #include "shisaku/util.h"
@@ -50,49 +51,18 @@ int
 store_user_put(struct store *st, const char *login, const char *name,
     enum role role, const char *dept_code, int update, char **cause)
 {
-	static const char sql_dept[] = "SELECT id, code, code = ?1 FROM department"
-	    " WHERE code = ?1 OR name = ?1 ORDER BY code = ?1 DESC, ord";
 	static const char sql_exists[] = "SELECT 1 FROM app_user WHERE login = ?";
 	static const char sql_put[] = "INSERT INTO app_user (login, name, role,"
 	    " dept_id) VALUES (?1, coalesce(?2, ''), ?3, ?4) ON CONFLICT (login) DO UPDATE SET"
 	    " name = coalesce(?2, name), role = ?3, dept_id = ?4";
 	sqlite3_stmt	*s;
 	long long	 dept = 0;
-	int		 found, rc, ndept = 0;
+	int		 found, rc;
 
-	if (dept_code != NULL && dept_code[0] != '\0') {
-		char	*codes = NULL, *more;
-		int	 exact = 0;
-
-		if ((s = store_stmt(st, sql_dept, cause)) == NULL)
-			return -1;
-		store_bind_text(s, 1, dept_code);
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			if (ndept++ == 0) {
-				dept = sqlite3_column_int64(s, 0);
-				exact = sqlite3_column_int(s, 2);
-			}
-			more = xasprintf("%s%s%s", codes ? codes : "",
-			    codes ? ", " : "", store_col_text(s, 1));
-			free(codes);
-			codes = more;
-		}
-		sqlite3_reset(s);
-		if (dept == 0) {
-			*cause = xasprintf("部署「%s」がありません"
-			    "（部署のコードか名前で指定してください）", dept_code);
-			return -1;
-		}
-		/* A name shared by departments of several cities must be given
-		 * by its code: never guess which one was meant. */
-		if (!exact && ndept > 1) {
-			*cause = xasprintf("部署名「%s」の部署が複数あります（%s）。"
-			    "コードで指定してください", dept_code, codes);
-			free(codes);
-			return -1;
-		}
-		free(codes);
-	}	if (role == ROLE_CLERK && dept == 0) {
+	if (dept_code != NULL && dept_code[0] != '\0' &&
+	    store_dept_resolve(st, dept_code, &dept, cause) != 0)
+		return -1;
+	if (role == ROLE_CLERK && dept == 0) {
 		*cause = xasprintf("担当課職員には部署が必要です（--dept）");
 		return -1;
 	}
@@ -218,4 +188,17 @@ store_user_count_planners(struct store *st)
 		n = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	return n;
+}
+
+int
+store_user_login_session(struct store *st, const char *login,
+    struct session *s, char **cause)
+{
+	memset(s, 0, sizeof *s);
+	s->login = xstrdup(login != NULL ? login : "");
+	if (store_user_session(st, s, cause) != 0) {
+		session_clear(s);
+		return -1;
+	}
+	return 0;
 }

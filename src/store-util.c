@@ -68,8 +68,12 @@ store_bind_value(sqlite3_stmt *s, int i, const struct value *v)
 {
 	sqlite3_bind_null(s, i);
 	sqlite3_bind_null(s, i + 1);
-	if (v->kind == VALUE_NUMBER)
+	if (v->kind == VALUE_NUMBER) {
+		/* txt beside num: the number as printed (schema version 3). */
+		if (v->text != NULL && v->text[0] != '\0')
+			sqlite3_bind_text(s, i + 1, v->text, -1, SQLITE_TRANSIENT);
 		return sqlite3_bind_double(s, i, v->num);
+	}
 	if (v->kind == VALUE_TEXT)
 		return sqlite3_bind_text(s, i + 1, v->text, -1, SQLITE_TRANSIENT);
 	return SQLITE_OK;
@@ -122,6 +126,8 @@ store_col_value(sqlite3_stmt *s, int i, struct value *v)
 	if (sqlite3_column_type(s, i) != SQLITE_NULL) {
 		v->kind = VALUE_NUMBER;
 		v->num = sqlite3_column_double(s, i);
+		if (sqlite3_column_type(s, i + 1) != SQLITE_NULL)
+			v->text = store_col_dup(s, i + 1);	/* as printed */
 	} else if (sqlite3_column_type(s, i + 1) != SQLITE_NULL) {
 		v->kind = VALUE_TEXT;
 		v->text = store_col_dup(s, i + 1);

@@ -17,6 +17,7 @@
 #include "shisaku/util.h"
 
 #include "migrate-2-sql.h"
+#include "migrate-3-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -24,6 +25,7 @@
 static const char *const migrations[] = {
 	shisaku_schema_sql,		/* db/schema.sql */
 	shisaku_migrate_2_sql,		/* db/migrate-2.sql */
+	shisaku_migrate_3_sql,		/* db/migrate-3.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -288,7 +290,7 @@ static const struct {
 	  "確認済の実績に確認者がありません" },
 	{ "SELECT p.code || ' ' || i.key || ' ' || t.fy FROM indicator_target t"
 	  " JOIN indicator i ON i.id = t.indicator_id JOIN plan p ON p.id = i.plan_id"
-	  " WHERE t.num IS NOT NULL AND t.txt IS NOT NULL",
+	  " WHERE t.num IS NOT NULL AND t.txt GLOB '*[^0-9.,+-]*'",
 	  "目標値が数値と文字の両方を持っています" },
 };
 

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "shisaku/value.h"
 #include "shisaku/util.h"
@@ -131,6 +132,9 @@ value_is_minus(unsigned cp, unsigned prev, unsigned next)
 		return 0;
 	if (cp == 0x2212 || cp == 0xff0d)
 		return 1;
+	/* Accounting notation: △5 and ▲5 are −5, at the start of a value. */
+	if (cp == 0x25b3 || cp == 0x25b2)
+		return prev == 0 || prev == 0x3000 || prev == ' ';
 	if (cp != 0x30fc)
 		return 0;
 	if (prev == 0 || prev == 0x3000)
@@ -286,7 +290,8 @@ value_strtod(const char *num)
  * optional blanks, exactly the normalised unit. Returns 1 and *out, or 0.
  */
 static int
-value_read_number(const char *s, const char *unit, double *out)
+value_read_number(const char *s, const char *unit, double *out,
+    size_t *scanned)
 {
 	char	num[VALUE_TEXT_MAX + 8];
 	size_t	n;
@@ -295,6 +300,7 @@ value_read_number(const char *s, const char *unit, double *out)
 	n = value_scan_number(s, num, sizeof num);
 	if (n == 0)
 		return 0;
+	*scanned = n;
 	s += n;
 	if (*s != '\0') {
 		while (*s == ' ' || *s == '\t')
@@ -321,11 +327,80 @@ value_unit_dup(const char *unit)
 	return trimmed;
 }
 
+static void value_plain(double num, char *out);
+
+/*
+ * The number as printed (the first n bytes of normalised s) when it differs
+ * from the canonical form of d: "98.90" and "329,257" are kept so that the
+ * value shows as the plan printed it; "42" and "+42" give NULL.
+ */
+static char *
+value_printed_dup(const char *s, size_t n, double d)
+{
+	char	plain[700];
+
+	if (n > 0 && (*s == '+' || (*s == '-' && d == 0))) {
+		s++;	/* no plus sign, no negative zero */
+		n--;
+	}
+	value_plain(d, plain);
+	if (n == 0 || n >= 64 || (strlen(plain) == n && memcmp(plain, s, n) == 0))
+		return NULL;
+	return xstrndup(s, n);
+}
+
+/* Units printed in plans of the family: a number followed by one of them
+ * is a number in that unit, never text. */
+static const char *const known_units[] = {
+	"件", "人", "円", "千円", "万円", "百万円", "億円", "%", "回", "時間",
+	"分", "日", "年", "か月", "ヶ月", "カ月", "㎡", "万㎡", "ha", "km", "m",
+	"団体", "枚", "箇所", "か所", "カ所", "校", "施設", "事業", "本", "台",
+	"冊", "世帯", "社", "店", "戸", "件数", "人日", "ポイント", "pt", "%pt",
+	"GB", "TB", "者", "名", "区", "地区", "路線", "個", "基", "頭",
+};
+
+/*
+ * A value that only looks like text but is a number gone wrong: NaN or
+ * infinity, an exponent (1e309), or a number followed by a unit that is
+ * not the indicator's (42人 for a 回 indicator). Returns a malloc'd
+ * reason, or NULL when norm is ordinary text.
+ */
+static char *
+value_bad_number(const char *norm, const char *unit)
+{
+	char		num[64];
+	const char	*rest;
+	size_t		n, i;
+
+	if (strcasecmp(norm, "nan") == 0 || strcasecmp(norm, "inf") == 0 ||
+	    strcasecmp(norm, "-inf") == 0 || strcasecmp(norm, "+inf") == 0 ||
+	    strcasecmp(norm, "infinity") == 0 || strcasecmp(norm, "-infinity") == 0)
+		return xasprintf("「%s」は数値として使えません", norm);
+	if ((n = value_scan_number(norm, num, sizeof num)) == 0)
+		return NULL;
+	rest = norm + n;
+	if ((rest[0] == 'e' || rest[0] == 'E') &&
+	    (is_digit(rest[1]) || ((rest[1] == '+' || rest[1] == '-') &&
+	    is_digit(rest[2]))))
+		return xasprintf("「%s」: 指数表記は使えません（%s のように書いて"
+		    "ください）", norm, "1200000");
+	while (*rest == ' ')
+		rest++;
+	/* Without a unit of its own an indicator may print anything. */
+	if (unit == NULL || unit[0] == '\0')
+		return NULL;
+	for (i = 0; i < sizeof known_units / sizeof known_units[0]; i++)
+		if (strcmp(rest, known_units[i]) == 0)
+			return xasprintf("「%s」の単位「%s」がこの指標の単位「%s」と"
+			    "違います", norm, rest, unit);
+	return NULL;
+}
+
 int
 value_parse(const char *s, const char *unit, struct value *out, char **cause)
 {
-	size_t	 bad;
-	char	*trimmed, *norm, *u;
+	size_t	 bad, scanned = 0;
+	char	*trimmed, *norm, *u, *why;
 	char	 msg[160];
 	double	 d;
 
@@ -354,10 +429,18 @@ value_parse(const char *s, const char *unit, struct value *out, char **cause)
 	}
 	norm = value_normalize(trimmed);
 	u = value_unit_dup(unit);
-	if (value_read_number(norm, u, &d)) {
+	if (value_read_number(norm, u, &d, &scanned)) {
 		out->kind = VALUE_NUMBER;
 		out->num = d;
+		out->text = value_printed_dup(norm, scanned, d);
 		free(trimmed);
+	} else if ((why = value_bad_number(norm, u)) != NULL) {
+		free(trimmed);
+		free(norm);
+		free(u);
+		value_set_cause(cause, why);
+		free(why);
+		return -1;
 	} else {
 		out->kind = VALUE_TEXT;
 		out->text = trimmed;
@@ -381,6 +464,7 @@ value_parse_number(const char *s, const char *unit, double *out, char **cause)
 		return -1;
 	}
 	*out = v.num;
+	value_clear(&v);	/* the printed form is not wanted here */
 	return 0;
 }
 
@@ -490,7 +574,10 @@ value_format(const struct value *v, const char *unit, int with_unit)
 		return xstrdup(v->text != NULL ? v->text : "");
 	if (!isfinite(v->num))
 		return xstrdup("");
-	value_plain(v->num, plain);
+	if (v->text != NULL && v->text[0] != '\0')
+		snprintf(plain, sizeof plain, "%s", v->text);	/* as printed */
+	else
+		value_plain(v->num, plain);
 	if (!with_unit || unit == NULL)
 		unit = "";
 	n = strlen(plain);
@@ -505,8 +592,12 @@ void
 value_copy(struct value *to, const struct value *from)
 {
 	*to = *from;
-	to->text = from->kind == VALUE_TEXT ?
-	    xstrdup(from->text != NULL ? from->text : "") : NULL;
+	if (from->kind == VALUE_TEXT)
+		to->text = xstrdup(from->text != NULL ? from->text : "");
+	else if (from->kind == VALUE_NUMBER && from->text != NULL)
+		to->text = xstrdup(from->text);
+	else
+		to->text = NULL;
 }
 
 void
@@ -527,7 +618,9 @@ value_equal(const struct value *a, const struct value *b)
 		return 0;
 	switch (a->kind) {
 	case VALUE_NUMBER:
-		return a->num == b->num;
+		/* 98.9 and 98.90 are the same number printed differently. */
+		return a->num == b->num && strcmp(a->text != NULL ? a->text : "",
+		    b->text != NULL ? b->text : "") == 0;
 	case VALUE_TEXT:
 		return strcmp(a->text != NULL ? a->text : "",
 		    b->text != NULL ? b->text : "") == 0;

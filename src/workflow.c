@@ -71,6 +71,12 @@ static const struct {
 	{ "rationale",      "指標の考え方" },
 	{ "indicator_add",  "指標の追加" },
 	{ "indicator_delete", "指標の削除" },
+	/* Reorganisations of departments (機構改革). */
+	{ "dept",           "担当課の変更" },
+	{ "dept_add",       "部署の追加" },
+	{ "dept_rename",    "部署名の変更" },
+	{ "dept_merge",     "部署の統合" },
+	{ "dept_abolish",   "部署の廃止" },
 };
 
 const char *
@@ -250,6 +256,9 @@ check_clerk_dept(const struct session *s, const struct wf_item *it, char **why)
 		return WF_ALLOW;
 	if (why == NULL)
 		return WF_DENY;
+	if (it->is_indicator && workflow_main_dept(it) == 0)
+		return deny(why, "この指標は担当課が決まっていないため、企画担当が"
+		    "実績を報告します");
 	for (i = 0; i < it->ndepts; i++) {
 		if (!workflow_dept_in_force(&it->depts[i], it->fy))
 			continue;
@@ -258,7 +267,8 @@ check_clerk_dept(const struct session *s, const struct wf_item *it, char **why)
 		free(names);
 		names = t;
 	}
-	a = deny(why, "この取組は%sの担当ではありません（担当: %s）",
+	a = deny(why, "%sは%sの担当ではありません（担当: %s）",
+	    it->is_indicator ? "この指標" : "この取組",
 	    s->dept_name != NULL && s->dept_name[0] != '\0' ? s->dept_name :
 	    "あなたの部署", names != NULL ? names : "なし");
 	free(names);

@@ -42,6 +42,7 @@ extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_user_entry;
 extern const struct cmd_entry cmd_year_entry;
+extern const struct cmd_entry cmd_dept_entry;
 
 /* "shisaku: message" on stderr. */
 void cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -61,6 +61,10 @@ struct config {
  * what is wrong") set; nothing half-read is ever returned.
  */
 struct config *config_load(const char *explicit_path, char **cause);
+/* The defaults with INI text applied as if read from a file called name
+ * (for tests and fuzzing); NULL with *cause as config_load. */
+struct config *config_load_text(const char *name, const char *text,
+    size_t len, char **cause);
 void config_free(struct config *c);
 
 /* The label of a grade key, or NULL if the key is not on the scale. */

@@ -14,7 +14,8 @@
 
 #define PF_FORMAT_NAME "shisaku-plan"
 #define PF_FORMAT_VERSION "1"
-#define PF_MAX_COLS 14
+#define PF_MAX_COLS 15
+#define PF_ERRORS_KEPT 50
 
 enum pf_kind {
 	PF_PLAN, PF_LEVEL, PF_FLAG, PF_DEPT, PF_DEPTNAME, PF_NODE, PF_MARK,
@@ -36,12 +37,13 @@ enum { YP_PLAN, YP_NODE, YP_FROM, YP_TO, YP_TEXT };
 enum { COST_PLAN, COST_NODE, COST_FY, COST_TREND };
 enum { IND_PLAN, IND_KEY, IND_NODE, IND_NAME, IND_CATEGORY, IND_UNIT,
 	IND_DIRECTION, IND_CUMULATIVE, IND_BASE, IND_BASE_FY, IND_FINAL,
-	IND_FINAL_FY, IND_RATIONALE, IND_NOTE };
+	IND_FINAL_FY, IND_RATIONALE, IND_NOTE, IND_DEPT };
 enum { TARGET_PLAN, TARGET_IND, TARGET_FY, TARGET_VALUE };
 enum { RES_PLAN, RES_NODE, RES_FY, RES_STATUS, RES_GRADE, RES_STATE, RES_TEXT,
 	RES_COMMENT, RES_RETURN, RES_ENTERED_BY, RES_ENTERED_AT,
 	RES_CONFIRMED_BY, RES_CONFIRMED_AT };
-enum { ACT_PLAN, ACT_IND, ACT_FY, ACT_VALUE, ACT_NOTE };
+enum { ACT_PLAN, ACT_IND, ACT_FY, ACT_VALUE, ACT_NOTE, ACT_STATE, ACT_RETURN,
+	ACT_ENTERED_BY, ACT_ENTERED_AT, ACT_CONFIRMED_BY, ACT_CONFIRMED_AT };
 
 struct pf_record {
 	enum pf_kind	 kind;
@@ -55,7 +57,11 @@ struct pf_doc {
 	size_t		  n, cap;
 	char		**files;	/* names the records point to */
 	size_t		  nfiles;
-	char		**errors;	/* "FILE:LINE:COLUMN: message" */
+	/* The first PF_ERRORS_KEPT problems, "FILE:LINE:COLUMN: message";
+	 * nerrors counts them all, so a file broken on every line costs
+	 * neither memory nor a screenful of repeats. */
+	char		**errors;
+	size_t		  nkept;
 	size_t		  nerrors;
 };
 

@@ -23,6 +23,12 @@ struct store_user {
  * login is not a user). */
 int store_user_session(struct store *st, struct session *s, char **cause);
 
+/* Who login is now: fills a cleared s (login copied) as store_user_session
+ * does; on -1, s is cleared again. For the writes that re-read the role
+ * inside their transaction. */
+int store_user_login_session(struct store *st, const char *login,
+    struct session *s, char **cause);
+
 /* Adds or (with update) changes a user. dept_code may be NULL or "" (no
  * department; a clerk needs one). Returns 0 or -1 with *cause. */
 int store_user_put(struct store *st, const char *login, const char *name,

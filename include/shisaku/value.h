@@ -14,7 +14,10 @@ enum value_kind { VALUE_NONE, VALUE_NUMBER, VALUE_TEXT };
 struct value {
 	enum value_kind	 kind;
 	double		 num;	/* VALUE_NUMBER */
-	char		*text;	/* VALUE_TEXT: malloc'd, owned by the value */
+	/* VALUE_TEXT: the text. VALUE_NUMBER: the number as printed when
+	 * that differs from its canonical form ("98.90", "329,257"), else
+	 * NULL. malloc'd, owned by the value. */
+	char		*text;
 };
 
 /*
@@ -22,7 +25,8 @@ struct value {
  * or ""). After normalisation (see value_normalize), a value is a number if
  * it is an optional sign, digits with optional thousands commas and optional
  * decimals, optionally followed (after optional blanks) by exactly the unit;
- * "%" is accepted for a unit of "%" only. Everything else non-empty is text
+ * "%" is accepted for a unit of "%" only. A number keeps its printed form
+ * in text when that differs from the canonical one (see struct value). Everything else non-empty is text
  * (the original string, trimmed). An empty or blank string is VALUE_NONE.
  * Returns 0, or -1 with *cause set when the text is not valid UTF-8 or is
  * longer than VALUE_TEXT_MAX bytes. *out must be released with value_clear.
@@ -37,10 +41,11 @@ int value_parse(const char *s, const char *unit, struct value *out, char **cause
  */
 int value_parse_number(const char *s, const char *unit, double *out, char **cause);
 
-/* Canonical text of a value: numbers without thousands separators, at
- * most 15 significant digits, no trailing zeros ("98.82", "4031724014"),
- * followed by the unit when with_unit and the unit is non-empty; text as
- * is; "" for none. Returns a malloc'd string. */
+/* Text of a value: a number as printed when it was read from a printed
+ * form that keeps more ("98.90", "329,257"), else canonical: without
+ * thousands separators, at most 15 significant digits, no trailing zeros
+ * ("98.82", "4031724014"); followed by the unit when with_unit and the
+ * unit is non-empty; text as is; "" for none. Returns a malloc'd string. */
 char *value_format(const struct value *v, const char *unit, int with_unit);
 
 /* The number alone in canonical form ("98.82"); buf of at least 32 bytes. */

@@ -70,6 +70,9 @@ struct wf_item {
 	const struct wf_dept	*depts;		/* every assignment of the item */
 	size_t			 ndepts;
 	enum fy_style		 style;		/* how messages name the year */
+	/* 1: an indicator's actual reported on its own, whose depts is its
+	 * responsible department (none: only the planners report it). */
+	int			 is_indicator;
 };
 
 enum wf_action {

@@ -37,7 +37,7 @@ fixture_store(const char *path, const char *plan_text, const struct config *cfg)
 	pf_doc_init(&doc);
 	if (pf_read(&doc, "fixture.csv", plan_text, strlen(plan_text), &res.res,
 	    0) != 0) {
-		for (i = 0; i < doc.nerrors; i++)
+		for (i = 0; i < doc.nkept; i++)
 			fprintf(stderr, "%s\n", doc.errors[i]);
 	} else if (store_plan_import(st, &doc, 0, "tester", &cause) != 0) {
 		fprintf(stderr, "import: %s\n", cause);

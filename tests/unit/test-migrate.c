@@ -149,7 +149,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 2);
+	CHECK_INT(store_schema_version(), 3);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -166,8 +166,15 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 2);
+	CHECK_INT(q_int("PRAGMA user_version"), 3);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Version 3: who reports an indicator, and its actuals' workflow. */
+	CHECK_INT(q_int("SELECT count(*) FROM pragma_table_info('indicator')"
+	    " WHERE name = 'dept_id'"), 1);
+	CHECK_Q("confirmed_at,confirmed_by,dept_id,entered_at,entered_by,"
+	    "return_comment,state,ver", "SELECT group_concat(name) FROM (SELECT"
+	    " name FROM pragma_table_info('indicator_actual') WHERE cid > 4"
+	    " ORDER BY name)");
 	/* Every node has a version, 1 to start with. */
 	CHECK_Q("10:1,11:1", "SELECT group_concat(id || ':' || ver) FROM"
 	    " (SELECT id, ver FROM node ORDER BY id)");
@@ -212,7 +219,7 @@ TEST(test_reopen_changes_nothing)
 	st = open_store(path);
 	CHECK(st != NULL);
 	if (st != NULL)
-		CHECK_INT(store_file_version(st), 2);
+		CHECK_INT(store_file_version(st), store_schema_version());
 	store_close(st);
 	again = q_text("SELECT group_concat(sql, ';') FROM (SELECT sql FROM"
 	    " sqlite_master ORDER BY name)");

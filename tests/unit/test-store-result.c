@@ -442,7 +442,8 @@ TEST(test_actual_number_or_text_by_unit)
 	CHECK_INT(store_result_save(st, e, "sato", e->ver, NULL, &cause), 0);
 	free(cause);
 	cause = NULL;
-	CHECK_Q("1200.0|(null)", "SELECT num || '|' || coalesce(txt, '(null)')"
+	/* The number, and the form it was typed in. */
+	CHECK_Q("1200.0|1,200", "SELECT num || '|' || coalesce(txt, '(null)')"
 	    " FROM indicator_actual WHERE indicator_id = %lld AND fy = 2021", ind_count);
 	CHECK_Q("98.5|(null)|アンケート", "SELECT num || '|' || coalesce(txt, '(null)')"
 	    " || '|' || note FROM indicator_actual WHERE indicator_id = %lld", ind_pct);
@@ -453,12 +454,20 @@ TEST(test_actual_number_or_text_by_unit)
 	CHECK_Q("98.5%", "SELECT new_value FROM history WHERE indicator_id = %lld"
 	    " AND field = 'actual'", ind_pct);
 
-	/* A number for a "%" indicator typed with another unit stays text,
-	 * never forced into a number. */
-	type_actual(e, 2, "98件", "アンケート");
+	/* A number for a "%" indicator typed with another unit is refused
+	 * with the reason; text stays text, never forced into a number. */
+	{
+		struct value	 bad;
+		char		*why = NULL;
+
+		CHECK_INT(value_parse("98件", "%", &bad, &why), -1);
+		CHECK_STR(why, "「98件」の単位「件」がこの指標の単位「%」と違います");
+		free(why);
+	}
+	type_actual(e, 2, "集計中", "アンケート");
 	CHECK_INT(e->indicators[2].actual.kind, VALUE_TEXT);
 	CHECK_INT(store_result_save(st, e, "sato", e->ver, NULL, &cause), 0);
-	CHECK_Q("(null)|98件", "SELECT coalesce(num, '(null)') || '|' || txt"
+	CHECK_Q("(null)|集計中", "SELECT coalesce(num, '(null)') || '|' || txt"
 	    " FROM indicator_actual WHERE indicator_id = %lld", ind_pct);
 
 	/* Emptied value and note: the year's actual is removed. */
@@ -469,7 +478,7 @@ TEST(test_actual_number_or_text_by_unit)
 	    ind_pct), 0);
 	CHECK_INT(e->indicators[2].has_actual, 0);
 	CHECK_INT(history_count() - h0, 2);
-	CHECK_Q("98件→(null)", "SELECT old_value || '→' || coalesce(new_value, '(null)')"
+	CHECK_Q("集計中→(null)", "SELECT old_value || '→' || coalesce(new_value, '(null)')"
 	    " FROM history WHERE indicator_id = %lld AND field = 'actual'"
 	    " ORDER BY id DESC LIMIT 1", ind_pct);
 

@@ -1,0 +1,80 @@
+/*
+ * Departments as records the planner manages: the list with every earlier
+ * name, and the reorganisations of every April (機構改革): a new
+ * department, a rename, a merger, an abolition, each taking effect from a
+ * fiscal year so that every earlier year keeps the name and the
+ * assignments it had. No curses.
+ *
+ * Every change is one BEGIN IMMEDIATE transaction that re-reads the
+ * user's role (planners only: STORE_DENIED otherwise) and writes a
+ * history row per department and per item it touches. Returns 0, -1 with
+ * *cause, STORE_BUSY or STORE_DENIED; on anything but 0 nothing was
+ * written.
+ */
+#ifndef SHISAKU_STORE_DEPT_H
+#define SHISAKU_STORE_DEPT_H
+
+#include <stddef.h>
+
+#include "shisaku/store.h"
+
+struct dept_oldname {
+	int		 until_fy;	/* the name was used up to this year */
+	char		*name;
+};
+
+struct dept_row {
+	long long	 id;
+	char		*code;
+	char		*name;		/* the name now */
+	char		*org;
+	int		 abolished_after;	/* last year in existence; 0 */
+	size_t		 nold;
+	struct dept_oldname *old;	/* earlier names, oldest first */
+	long		 nassign;	/* items and policies in charge of */
+	long		 nusers;	/* users filed under it */
+};
+
+int store_dept_list(struct store *st, struct dept_row **rows, size_t *n,
+    char **cause);
+void store_dept_list_free(struct dept_row *rows, size_t n);
+
+/* Finds a department by code, or by name when that is unambiguous.
+ * Returns 0 and *id, or -1 with *cause. */
+int store_dept_resolve(struct store *st, const char *code_or_name,
+    long long *id, char **cause);
+
+/* What a merger or abolition did, for the planner to read. Every string
+ * is malloc'd. */
+struct dept_change {
+	size_t		 nmoved;	/* assignments moved to the new department */
+	size_t		 nended;	/* assignments ended the year before */
+	size_t		 norphans;	/* items left without a department */
+	char		**orphans;	/* "PLAN CODE TITLE" */
+	size_t		 nclerks;	/* users still filed under the old one */
+	char		**clerks;	/* logins */
+};
+void store_dept_change_clear(struct dept_change *c);
+
+int store_dept_add(struct store *st, const char *login, const char *code,
+    const char *name, const char *org, char **cause);
+
+/* From fiscal year from_fy on, the department is called new_name; every
+ * earlier year keeps the name it had. */
+int store_dept_rename(struct store *st, const char *login, long long dept,
+    const char *new_name, int from_fy, char **cause);
+
+/* From from_fy on, everything of dept is into's: its assignments in force
+ * then end the year before and continue under into, the indicators it
+ * reports are reported by into, and dept is abolished after from_fy - 1.
+ * *out says what moved and which users are still filed under dept. */
+int store_dept_merge(struct store *st, const char *login, long long dept,
+    long long into, int from_fy, struct dept_change *out, char **cause);
+
+/* From from_fy on the department no longer exists: its assignments end
+ * the year before. *out lists the items left without a department and
+ * the users still filed under it. */
+int store_dept_abolish(struct store *st, const char *login, long long dept,
+    int from_fy, struct dept_change *out, char **cause);
+
+#endif
