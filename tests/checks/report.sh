@@ -93,13 +93,16 @@ counts() {
 # formula of shisaku(1) for a plan without baselines (as yuki-ap's are):
 # achieved when the actual reaches the target on the side of the
 # direction. A cumulative actual is the sum of the years up to 2021.
+# A value is a number when num is set (txt then keeps its printed form),
+# text when only txt is.
 verdicts="WITH v AS (SELECT i.id, i.node_id, i.direction AS d,
-    COALESCE(t.num, CASE WHEN t.txt IS NULL THEN i.final_num END) AS tn,
-    COALESCE(t.txt, CASE WHEN t.num IS NULL THEN i.final_txt END) AS tt,
+    CASE WHEN t.num IS NOT NULL THEN t.num WHEN t.txt IS NULL THEN i.final_num END AS tn,
+    CASE WHEN t.num IS NOT NULL THEN NULL WHEN t.txt IS NOT NULL THEN t.txt
+      WHEN i.final_num IS NULL THEN i.final_txt END AS tt,
     CASE WHEN i.cumulative = 1 AND a.num IS NOT NULL THEN
       (SELECT total(x.num) FROM indicator_actual x WHERE x.indicator_id = i.id
         AND x.fy > COALESCE(i.base_fy, 0) AND x.fy <= 2021) ELSE a.num END AS an,
-    a.txt AS at
+    CASE WHEN a.num IS NULL THEN a.txt END AS at
   FROM indicator i JOIN plan p ON p.id = i.plan_id AND p.code = 'yuki-ap'
   LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = 2021
   LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = 2021),
