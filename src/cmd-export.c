@@ -25,6 +25,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "crlf", no_argument, NULL, 'C' },
 		{ "lf", no_argument, NULL, 'L' },
 		{ "tsv", no_argument, NULL, 't' },
+		{ "unmappable", required_argument, NULL, 'u' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct store		*st;
@@ -32,8 +33,9 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const char		*plan = NULL, *out = NULL;
 	enum config_encoding	 enc = ctx->cfg->encoding;
 	int			 crlf = ctx->cfg->crlf, tsv = 0, ch, e, status;
+	int			 geta = 0;
 	char			*cause = NULL, *buf = NULL, *conv;
-	size_t			 len = 0, clen;
+	size_t			 len = 0, clen, replaced = 0;
 	FILE			*mem;
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
@@ -62,6 +64,13 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		case 't':
 			tsv = 1;
 			break;
+		case 'u':
+			if ((geta = outfile_unmappable_parse(optarg)) < 0) {
+				cmd_error("--unmappable は refuse か geta です"
+				    "（\"%s\"）", optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		default:
 			return cmd_usage(&cmd_export_entry);
 		}
@@ -85,7 +94,8 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	pf_doc_free(&d);
 	status = EXIT_OK;
 	if (enc == ENC_CP932) {
-		if ((conv = outfile_to_cp932(buf, len, &clen, &cause)) == NULL)
+		if ((conv = outfile_to_cp932(buf, len, geta, &clen, &replaced,
+		    &cause)) == NULL)
 			status = EXIT_INPUT;
 		else {
 			free(buf);
@@ -95,6 +105,9 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
 		status = EXIT_INPUT;
+	if (status == EXIT_OK && replaced > 0)
+		cmd_error("CP932 で表せない %zu 文字を「〓」で書き出しました",
+		    replaced);
 	if (status != EXIT_OK) {
 		cmd_error("%s", cause);
 		free(cause);
@@ -105,6 +118,6 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_export_entry = {
 	"export", "[--plan CODE] [-o FILE] [--encoding utf-8|utf-8-bom|cp932] "
-	"[--crlf|--lf] [--tsv]",
+	"[--crlf|--lf] [--tsv] [--unmappable refuse|geta]",
 	"計画を計画ファイルの形式で書き出す（読み込みの雛形になる）", cmd_export_exec
 };

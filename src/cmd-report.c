@@ -32,6 +32,8 @@ static const char cmd_report_help[] =
     "  -e, --encoding ENC    csv の文字コード: utf-8, utf-8-bom, cp932\n"
     "                        （既定: 設定の [export] encoding）\n"
     "      --crlf, --lf      csv の改行（既定: 設定の [export] line_endings）\n"
+    "      --unmappable HOW  cp932 で表せない文字: refuse（断る。既定）,\n"
+    "                        geta（「〓」で書く）\n"
     "  -h, --help            この説明\n"
     "\n"
     "詳しくは man shisaku の report。\n";
@@ -89,6 +91,7 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "crlf", no_argument, NULL, 'C' },
 		{ "lf", no_argument, NULL, 'L' },
+		{ "unmappable", required_argument, NULL, 'u' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -99,10 +102,10 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	const char			*plan = NULL, *out = NULL, *fytext = NULL;
 	enum config_encoding		 enc = ctx->cfg->encoding;
 	int				 crlf = ctx->cfg->crlf, format = REPORT_TEXT;
-	int				 ch, e, fy, today, rc, status;
+	int				 ch, e, fy, today, rc, status, geta = 0;
 	char				*cause = NULL, *buf = NULL, *conv;
 	char				 fybuf[FY_BUFSZ];
-	size_t				 len = 0, clen;
+	size_t				 len = 0, clen, replaced = 0;
 	FILE				*mem;
 
 	memset(&prog, 0, sizeof prog);
@@ -142,6 +145,13 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'L':
 			crlf = 0;
+			break;
+		case 'u':
+			if ((geta = outfile_unmappable_parse(optarg)) < 0) {
+				cmd_error("--unmappable は refuse か geta です"
+				    "（\"%s\"）", optarg);
+				return EXIT_USAGE;
+			}
 			break;
 		case 'h':
 			printf("使い方: shisaku [-c FILE] [-d DB] %s %s\n\n%s",
@@ -225,7 +235,8 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		cause = xstrdup("報告書を組み立てられません（メモリ不足）");
 		status = EXIT_INTERNAL;
 	} else if (format == REPORT_CSV && enc == ENC_CP932) {
-		if ((conv = outfile_to_cp932(buf, len, &clen, &cause)) == NULL)
+		if ((conv = outfile_to_cp932(buf, len, geta, &clen, &replaced,
+		    &cause)) == NULL)
 			status = EXIT_INPUT;
 		else {
 			free(buf);
@@ -235,6 +246,9 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
 		status = EXIT_INPUT;
+	if (status == EXIT_OK && replaced > 0)
+		cmd_error("CP932 で表せない %zu 文字を「〓」で書き出しました",
+		    replaced);
 	if (status != EXIT_OK) {
 		cmd_error("%s", cause);
 		free(cause);
@@ -245,6 +259,7 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_report_entry = {
 	"report", "--plan CODE [--fy YEAR] [--format text|md|html|csv] "
-	"[-o FILE] [--encoding utf-8|utf-8-bom|cp932] [--crlf|--lf]",
+	"[-o FILE] [--encoding utf-8|utf-8-bom|cp932] [--crlf|--lf] "
+	"[--unmappable refuse|geta]",
 	"年度の進捗状況報告（text, md, html, csv）を書き出す", cmd_report_exec
 };

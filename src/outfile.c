@@ -7,13 +7,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "shisaku/outfile.h"
+#include "shisaku/textenc.h"
 #include "shisaku/util.h"
 
 int
@@ -30,32 +30,29 @@ outfile_encoding_parse(const char *name)
 	return -1;
 }
 
-char *
-outfile_to_cp932(const char *in, size_t len, size_t *outlen, char **cause)
+int
+outfile_unmappable_parse(const char *name)
 {
-	iconv_t		 cd = iconv_open("CP932", "UTF-8");
-	char		*out, *ip = (char *)in, *op;
-	size_t		 il = len, ol = len * 2 + 16, line = 1;
-	const char	*p;
+	if (name == NULL)
+		return -1;
+	if (strcmp(name, "refuse") == 0)
+		return 0;
+	if (strcmp(name, "geta") == 0)
+		return 1;
+	return -1;
+}
 
-	if (cd == (iconv_t)-1) {
-		*cause = xasprintf("CP932 に変換できません: %s", strerror(errno));
+char *
+outfile_to_cp932(const char *in, size_t len, int geta, size_t *outlen,
+    size_t *replaced, char **cause)
+{
+	char	*out = NULL;
+
+	if (replaced != NULL)
+		*replaced = 0;
+	if (textenc_encode_cp932(in, len, geta ? TENC_GETA : TENC_REFUSE, &out,
+	    outlen, replaced, cause) != 0)
 		return NULL;
-	}
-	out = xmalloc(ol);
-	op = out;
-	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
-		for (p = in; p < ip; p++)
-			if (*p == '\n')
-				line++;
-		*cause = xasprintf("%zu 行目に CP932 で表せない文字があります"
-		    "（encoding = utf-8-bom で書き出してください）", line);
-		free(out);
-		iconv_close(cd);
-		return NULL;
-	}
-	iconv_close(cd);
-	*outlen = (size_t)(op - out);
 	return out;
 }
 

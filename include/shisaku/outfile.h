@@ -20,14 +20,18 @@ int outfile_encoding_parse(const char *name);
 /* The UTF-8 byte order mark Excel looks for. */
 #define OUTFILE_BOM "\xef\xbb\xbf"
 
+/* --unmappable: "refuse" (0) or "geta" (1); -1 for any other word. */
+int outfile_unmappable_parse(const char *name);
+
 /*
- * Converts UTF-8 text to CP932 for Excel on Japanese Windows (glibc's
- * CP932 also maps the well-known pairs such as 〜 and ～). Returns a
- * malloc'd buffer and *outlen, or NULL with *cause naming the line (1-based)
- * that holds a character CP932 lacks; nothing is replaced silently.
+ * Converts UTF-8 text to CP932 for Excel on Japanese Windows with
+ * textenc_encode_cp932, the well-known pairs (〜 and ～, — and ―, …)
+ * mapped. A character CP932 lacks is refused, or with geta written as 〓
+ * and counted in *replaced (may be NULL). Returns a malloc'd buffer and
+ * *outlen, or NULL with *cause naming the line, column and character.
  */
-char *outfile_to_cp932(const char *in, size_t len, size_t *outlen,
-    char **cause);
+char *outfile_to_cp932(const char *in, size_t len, int geta, size_t *outlen,
+    size_t *replaced, char **cause);
 
 /*
  * Writes len bytes of data to path, or to standard output when path is

@@ -210,8 +210,11 @@ check "--lf and --encoding override the configuration" cmp "$scratch/lf.csv" "$s
 sqlite3 "$scratch/evil.db" "UPDATE result SET comment = '人材を育成し进める' WHERE id = (SELECT max(id) FROM result)"
 evil -f csv -e cp932 -o "$scratch/nosjis.csv" 2> "$scratch/err"; rc=$?
 check "cp932: a character CP932 lacks is refused with exit 1" test "$rc" -eq 1
-check "and its line is named" grep -q '行目に CP932 で表せない文字があります' "$scratch/err"
+check "and its place and character are named" grep -q '行 [0-9]* 列の「进」（U+8FDB）は CP932 で表せません' "$scratch/err"
 check "and no file is left" test ! -e "$scratch/nosjis.csv"
+evil -f csv -e cp932 --unmappable geta -o "$scratch/geta.csv" 2> "$scratch/err"
+check "--unmappable geta writes 〓 instead" sh -c "iconv -f CP932 -t UTF-8 '$scratch/geta.csv' | grep -q '人材を育成し〓める'"
+check "and says how many" grep -q 'CP932 で表せない 1 文字を「〓」で書き出しました' "$scratch/err"
 
 # ---- refusals -------------------------------------------------------------
 run report --plan nosuch 2> "$scratch/err"; rc=$?
