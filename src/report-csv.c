@@ -22,7 +22,8 @@ static const char *const csv_columns[] = {
 	"担当課", "区分", "状況", "評価", "評価の意味", "入力状況", "年次計画",
 	"取組実績", "課題・今後の方向性", "指標", "指標の種類", "単位", "方向",
 	"累計", "基準値", "基準年度", "目標値", "目標年度", "目標の種類",
-	"実績値", "実績の注記", "累計実績", "達成率", "判定", NULL
+	"実績値", "実績の注記", "実績の入力状況", "累計実績", "達成率", "判定",
+	NULL
 };
 
 static void
@@ -92,7 +93,7 @@ csv_item(const struct report *r, struct csv_writer *w, size_t i)
 	csv_field_free(w, report_node_yearplan(r, i));
 	csv_write_field(w, rn->text);
 	csv_write_field(w, rn->comment);
-	csv_blank(w, 15);
+	csv_blank(w, 16);
 	csv_end_row(w);
 }
 
@@ -123,6 +124,7 @@ csv_indicator(const struct report *r, struct csv_writer *w,
 	csv_field_free(w, ri->actual != NULL ?
 	    value_format(&ri->actual->v, NULL, 0) : xstrdup(""));
 	csv_write_field(w, ri->actual != NULL ? ri->actual->note : "");
+	csv_write_field(w, report_actual_state(ri));
 	if (ri->has_running) {
 		memset(&total, 0, sizeof total);
 		total.kind = VALUE_NUMBER;

@@ -220,16 +220,35 @@ report_actual_text(const struct report *r, const struct report_ind *ri)
 	if (ri->actual == NULL || ri->actual->v.kind == VALUE_NONE)
 		return xstrdup("");
 	v = report_value(&ri->actual->v, ri->in->unit);
-	if (!ri->has_running)
-		return v;
-	memset(&total, 0, sizeof total);
-	total.kind = VALUE_NUMBER;
-	total.num = ri->running;
-	t = report_value(&total, ri->in->unit);
-	out = xasprintf("%s（累計 %s）", v, t);
-	free(v);
-	free(t);
-	return out;
+	if (ri->has_running) {
+		memset(&total, 0, sizeof total);
+		total.kind = VALUE_NUMBER;
+		total.num = ri->running;
+		t = report_value(&total, ri->in->unit);
+		out = xasprintf("%s（累計 %s）", v, t);
+		free(v);
+		free(t);
+		v = out;
+	}
+	/* An actual of its own not yet confirmed says so. */
+	if (ri->actual->state != NULL &&
+	    strcmp(ri->actual->state, "confirmed") != 0) {
+		out = xasprintf("%s（%s）", v, report_actual_state(ri));
+		free(v);
+		v = out;
+	}
+	return v;
+}
+
+const char *
+report_actual_state(const struct report_ind *ri)
+{
+	const char	*label;
+
+	if (ri->actual == NULL || ri->actual->state == NULL)
+		return "";
+	label = vocab_label(VOCAB_STATE, ri->actual->state);
+	return label != NULL ? label : ri->actual->state;
 }
 
 char *

@@ -31,15 +31,16 @@ static const char report_sql_yearplans[] =
 static const char report_sql_indicators[] =
 	"SELECT id, node_id, name, category, unit, direction, cumulative,"
 	" base_num, base_txt, base_fy, final_num, final_txt, final_fy,"
-	" rationale FROM indicator WHERE plan_id = ?1 ORDER BY ord, id";
+	" rationale, dept_id FROM indicator WHERE plan_id = ?1 ORDER BY ord, id";
 
 static const char report_sql_targets[] =
-	"SELECT t.indicator_id, t.fy, t.num, t.txt, '' FROM indicator_target t"
+	"SELECT t.indicator_id, t.fy, t.num, t.txt, '', NULL FROM indicator_target t"
 	" JOIN indicator i ON i.id = t.indicator_id WHERE i.plan_id = ?1"
 	" ORDER BY t.indicator_id, t.fy";
 
 static const char report_sql_actuals[] =
-	"SELECT a.indicator_id, a.fy, a.num, a.txt, a.note FROM indicator_actual a"
+	"SELECT a.indicator_id, a.fy, a.num, a.txt, a.note, a.state"
+	" FROM indicator_actual a"
 	" JOIN indicator i ON i.id = a.indicator_id WHERE i.plan_id = ?1"
 	" ORDER BY a.indicator_id, a.fy";
 
@@ -230,11 +231,13 @@ report_load_indicators(struct store *st, struct report_data *d,
 		store_col_value(s, 10, &in->final);
 		in->final_fy = store_col_int0(s, 12);
 		in->rationale = store_col_dup(s, 13);
+		in->own = node < 0 || !d->tree->nodes[node].is_item ||
+		    sqlite3_column_type(s, 14) != SQLITE_NULL;
 	}
 	return store_read_end(st, s, rc, "指標の読み込み", cause);
 }
 
-/* Reads (indicator, fy, num, txt, note) rows into the indicators' target
+/* Reads (indicator, fy, num, txt, note, state) rows into the indicators' target
  * or actual arrays; map finds an indicator by id. */
 static int
 report_load_values(struct store *st, struct report_data *d, const char *sql,
@@ -264,6 +267,15 @@ report_load_values(struct store *st, struct report_data *d, const char *sql,
 		fv->fy = store_col_int0(s, 1);
 		store_col_value(s, 2, &fv->v);
 		fv->note = store_col_dup(s, 4);
+		fv->state = NULL;
+		if (actuals && in->own) {
+			const char *k = NULL;
+
+			if (sqlite3_column_type(s, 5) != SQLITE_NULL)
+				k = vocab_key(VOCAB_STATE,
+				    (const char *)sqlite3_column_text(s, 5));
+			fv->state = k != NULL ? k : "draft";
+		}
 	}
 	return store_read_end(st, s, rc, actuals ? "実績値の読み込み" :
 	    "目標値の読み込み", cause);

@@ -114,8 +114,12 @@ char *report_title(const struct report *r);
 char *report_value(const struct value *v, const char *unit);
 /* The year's target, or "最終目標 50回（令和7年度）"; "" when none. */
 char *report_target_text(const struct report *r, const struct report_ind *ri);
-/* The year's actual; a cumulative one adds "（累計 120回）". */
+/* The year's actual; a cumulative one adds "（累計 120回）", one reported
+ * on its own and not yet confirmed its state ("（下書き）"). */
 char *report_actual_text(const struct report *r, const struct report_ind *ri);
+/* The workflow state of an actual reported on its own ("提出済"), "" for
+ * one that goes with its item's result. */
+const char *report_actual_state(const struct report_ind *ri);
 /* "105.0%" or ""; buf of 16 bytes. */
 char *report_rate_text(const struct report_ind *ri, char *buf, size_t size);
 /* "増加", "減少" … or "未設定"; "（累計）" added for a cumulative one. */

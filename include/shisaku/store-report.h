@@ -40,6 +40,10 @@ struct report_fyvalue {
 	int		 fy;
 	struct value	 v;
 	char		*note;		/* actuals only; "" */
+	/* The actual of an indicator reported on its own: its workflow state
+	 * as a vocab key ("draft" for a row without one, as a file loads
+	 * it). NULL for one that goes with its item's result, and targets. */
+	const char	*state;
 };
 
 struct report_indicator {
@@ -51,6 +55,10 @@ struct report_indicator {
 	char		*rationale;
 	const char	*direction;	/* vocab key ("up" …); NULL = unknown */
 	int		 cumulative;
+	/* Reported on its own (see store-actual.h): on a policy or the plan,
+	 * or on an item with a department of its own. 0: its actuals go
+	 * with the item's result. */
+	int		 own;
 	struct value	 base;
 	int		 base_fy;
 	struct value	 final;

@@ -246,8 +246,11 @@ TEST(test_indicators)
 		CHECK(ri->has_running);
 		CHECK_DBL(ri->running, 650, 1e-9);
 		CHECK_DBL(ri->rate, 110, 1e-9);
+		/* Reported on its own, loaded from a file without a state:
+		 * a draft, and the report says so. */
+		CHECK(ri->in->own);
 		s = report_actual_text(&r, ri);
-		CHECK_STR(s, "250人（累計 650人）");
+		CHECK_STR(s, "250人（累計 650人）（下書き）");
 		free(s);
 		s = report_direction_text(ri);
 		CHECK_STR(s, "増加・累計");
@@ -263,6 +266,16 @@ TEST(test_indicators)
 		free(s);
 		CHECK_STR(report_rate_text(ri, rate, sizeof rate), "66.7%");
 		CHECK_INT(ri->verdict, REPORT_NOT_ACHIEVED);
+	}
+	/* An item's indicator goes with the item's result: no state. */
+	ri = ind(&r, "備蓄率");
+	CHECK(ri != NULL && !ri->in->own && ri->actual != NULL &&
+	    ri->actual->state == NULL);
+	if (ri != NULL) {
+		s = report_actual_text(&r, ri);
+		CHECK_STR(s, "80%");
+		free(s);
+		CHECK_STR(report_actual_state(ri), "");
 	}
 	ri = ind(&r, "訓練の実施");
 	CHECK(ri != NULL && ri->verdict == REPORT_BY_GRADE && ri->rate < 0);
@@ -528,8 +541,8 @@ TEST(test_csv_rows)
 	rd = csv_reader_new(out, strlen(out), ',');
 	while (csv_read(rd, &rec, &cause, &el, &ec) == 1) {
 		rows++;
-		CHECK_INT(rec.nfields, 31);
-		if (rec.nfields != 31)
+		CHECK_INT(rec.nfields, 32);
+		if (rec.nfields != 32)
 			continue;
 		items += strcmp(rec.fields[0], "取組") == 0;
 		inds += strcmp(rec.fields[0], "指標") == 0;
@@ -537,8 +550,9 @@ TEST(test_csv_rows)
 			CHECK_STR(rec.fields[23], "100");
 			CHECK_STR(rec.fields[24], "2025");
 			CHECK_STR(rec.fields[25], "最終目標");
-			CHECK_STR(rec.fields[29], "66.7");
-			CHECK_STR(rec.fields[30], "未達成");
+			CHECK_STR(rec.fields[28], "");
+			CHECK_STR(rec.fields[30], "66.7");
+			CHECK_STR(rec.fields[31], "未達成");
 		}
 	}
 	free(cause);
