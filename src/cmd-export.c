@@ -3,88 +3,22 @@
  * export is the template a planner edits; with --results, the template of
  * one fiscal year's results that import --results loads back. Output goes
  * to a temporary file renamed into place, so a failed export never leaves
- * half a file.
+ * half a file, and never to the database or another SQLite file.
  */
-#include <errno.h>
 #include <getopt.h>
-#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "shisaku/cmd.h"
 #include "shisaku/config.h"
 #include "shisaku/fy.h"
+#include "shisaku/outfile.h"
 #include "shisaku/planfile.h"
 #include "shisaku/resultfile.h"
 #include "shisaku/store-plan.h"
 #include "shisaku/store-resultfile.h"
 #include "shisaku/util.h"
-
-/* Converts UTF-8 to CP932 for Excel on Japanese Windows. Returns a
- * malloc'd buffer, or NULL with *cause naming the line that has a
- * character CP932 lacks. */
-static char *
-to_cp932(const char *in, size_t len, size_t *outlen, char **cause)
-{
-	iconv_t	 cd = iconv_open("CP932", "UTF-8");
-	char	*out, *ip = (char *)in, *op;
-	size_t	 il = len, ol = len * 2 + 16, line = 1;
-	const char *p;
-
-	if (cd == (iconv_t)-1) {
-		*cause = xasprintf("CP932 に変換できません: %s", strerror(errno));
-		return NULL;
-	}
-	out = xmalloc(ol);
-	op = out;
-	if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
-		for (p = in; p < ip; p++)
-			if (*p == '\n')
-				line++;
-		*cause = xasprintf("%zu 行目に CP932 で表せない文字があります"
-		    "（encoding = utf-8-bom で書き出してください）", line);
-		free(out);
-		iconv_close(cd);
-		return NULL;
-	}
-	iconv_close(cd);
-	*outlen = (size_t)(op - out);
-	return out;
-}
-
-static int
-write_out(const char *path, const char *data, size_t len, char **cause)
-{
-	char	*tmp;
-	FILE	*f;
-	int	 ok;
-
-	if (path == NULL || strcmp(path, "-") == 0) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			*cause = xasprintf("書き出せません: %s", strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
-	if ((f = fopen(tmp, "wb")) == NULL) {
-		*cause = xasprintf("%s: 作成できません: %s", tmp, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	ok = fwrite(data, 1, len, f) == len;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		*cause = xasprintf("%s: 書き出せません: %s", path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
-	free(tmp);
-	return 0;
-}
 
 /* What --help lists. */
 static const char export_options[] =
@@ -94,6 +28,8 @@ static const char export_options[] =
 	"  --fy YEAR          実績の年度（2021, R3, 令和3年度）\n"
 	"  -o FILE            書き出し先（省くと標準出力）\n"
 	"  --encoding ENC     utf-8, utf-8-bom（Excel 向け）, cp932\n"
+	"  --unmappable WHAT  CP932 で表せない文字: refuse（既定、行と列を示して\n"
+	"                     断る）または geta（「〓」で書き出し、数を示す）\n"
 	"  --crlf, --lf       改行（既定は設定の [export]）\n"
 	"  --tsv              タブ区切り\n";
 
@@ -107,6 +43,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "crlf", no_argument, NULL, 'C' },
 		{ "lf", no_argument, NULL, 'L' },
 		{ "tsv", no_argument, NULL, 't' },
+		{ "unmappable", required_argument, NULL, 'u' },
 		{ "results", no_argument, NULL, 'R' },
 		{ "fy", required_argument, NULL, 'y' },
 		{ "help", no_argument, NULL, 'h' },
@@ -116,9 +53,10 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct pf_doc		 d;
 	const char		*plan = NULL, *out = NULL;
 	enum config_encoding	 enc = ctx->cfg->encoding;
-	int			 crlf = ctx->cfg->crlf, tsv = 0, ch, status;
+	int			 crlf = ctx->cfg->crlf, tsv = 0, ch, e, status;
+	int			 geta = 0;
 	char			*cause = NULL, *buf = NULL, *conv;
-	size_t			 len = 0, clen;
+	size_t			 len = 0, clen, replaced = 0;
 	FILE			*mem;
 	struct rf_doc		 rd;
 	int			 results = 0, fy = 0, rc;
@@ -133,17 +71,12 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			out = optarg;
 			break;
 		case 'e':
-			if (strcmp(optarg, "utf-8") == 0)
-				enc = ENC_UTF8;
-			else if (strcmp(optarg, "utf-8-bom") == 0)
-				enc = ENC_UTF8_BOM;
-			else if (strcmp(optarg, "cp932") == 0)
-				enc = ENC_CP932;
-			else {
+			if ((e = outfile_encoding_parse(optarg)) < 0) {
 				cmd_error("--encoding は utf-8, utf-8-bom, cp932 の"
 				    "いずれかです（\"%s\"）", optarg);
 				return EXIT_USAGE;
 			}
+			enc = (enum config_encoding)e;
 			break;
 		case 'C':
 			crlf = 1;
@@ -153,6 +86,13 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 't':
 			tsv = 1;
+			break;
+		case 'u':
+			if ((geta = outfile_unmappable_parse(optarg)) < 0) {
+				cmd_error("--unmappable は refuse か geta です"
+				    "（\"%s\"）", optarg);
+				return EXIT_USAGE;
+			}
 			break;
 		case 'R':
 			results = 1;
@@ -176,6 +116,10 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error("実績のファイルには --results, --plan と --fy を"
 		    "指定します");
 		return cmd_usage(&cmd_export_entry);
+	}
+	if (out != NULL && outfile_is_database(out, ctx->db_path)) {
+		cmd_error("%s: データベースのファイルには書き出せません", out);
+		return EXIT_USAGE;
 	}
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
 		return status;
@@ -204,7 +148,8 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	rf_doc_free(&rd);
 	status = EXIT_OK;
 	if (enc == ENC_CP932) {
-		if ((conv = to_cp932(buf, len, &clen, &cause)) == NULL)
+		if ((conv = outfile_to_cp932(buf, len, geta, &clen, &replaced,
+		    &cause)) == NULL)
 			status = EXIT_INPUT;
 		else {
 			free(buf);
@@ -212,8 +157,11 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			len = clen;
 		}
 	}
-	if (status == EXIT_OK && write_out(out, buf, len, &cause) != 0)
+	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
 		status = EXIT_INPUT;
+	if (status == EXIT_OK && replaced > 0)
+		cmd_error("CP932 で表せない %zu 文字を「〓」で書き出しました",
+		    replaced);
 	if (status != EXIT_OK) {
 		cmd_error("%s", cause);
 		free(cause);
@@ -224,6 +172,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_export_entry = {
 	"export", "[--plan CODE | --results --plan CODE --fy YEAR] [-o FILE] "
-	"[--encoding utf-8|utf-8-bom|cp932] [--crlf|--lf] [--tsv]",
+	"[--encoding utf-8|utf-8-bom|cp932] [--crlf|--lf] [--tsv] "
+	"[--unmappable refuse|geta]",
 	"計画を計画ファイルの形式で書き出す（読み込みの雛形になる）", cmd_export_exec
 };

@@ -23,6 +23,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry,
 	&cmd_import_entry,
 	&cmd_export_entry,
+	&cmd_report_entry,
 	&cmd_plans_entry,
 	&cmd_check_entry,
 	&cmd_backup_entry,

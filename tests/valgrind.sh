@@ -1,5 +1,5 @@
 #!/bin/sh
-# make valgrind: the command-line checks once more under valgrind's
+# make valgrind: the command-line and report checks once more under valgrind's
 # memcheck, with the release build (sanitizers and valgrind do not mix).
 set -eu
 cd "$(dirname "$0")/.."
@@ -11,3 +11,4 @@ exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=d
 W
 chmod +x "$wrapper"
 SHISAKU_BIN=$wrapper sh tests/checks/cli.sh
+SHISAKU_BIN=$wrapper sh tests/checks/report.sh

@@ -36,6 +36,7 @@ struct cmd_entry {
 extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_plans_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_backup_entry;

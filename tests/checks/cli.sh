@@ -37,7 +37,10 @@ check "cp932 export is CP932" sh -c "iconv -f CP932 -t UTF-8 '$scratch/sjis.csv'
 # Yuki No.34 prints 进 (not in CP932): refused with its line, no file left.
 run export --plan yuki-ap --encoding cp932 -o "$scratch/nosjis.csv" 2> "$scratch/err"; rc=$?
 check "a character CP932 lacks is refused" test "$rc" -eq 1
-check "and its line is named" grep -q '行目に CP932 で表せない文字' "$scratch/err"
+check "and its line, column and character are named" grep -q '行 [0-9]* 列の「进」（U+8FDB）は CP932 で表せません' "$scratch/err"
+run export --plan yuki-ap --encoding cp932 --unmappable geta -o "$scratch/geta.csv" 2> "$scratch/err"
+check "--unmappable geta writes 〓 instead" sh -c "iconv -f CP932 -t UTF-8 '$scratch/geta.csv' | grep -q 'それら〓行操作'"
+check "and says how many" grep -q 'CP932 で表せない 1 文字を「〓」で書き出しました' "$scratch/err"
 check "and no file is left" test ! -e "$scratch/nosjis.csv"
 check "export of an unknown plan fails" sh -c "! '$bin' -d '$db' export --plan nosuch"
 

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 for m in man/*.1 man/*.5; do
 	check "mandoc lint $m" sh -c "out=\$(mandoc -T lint -W warning '$m' 2>&1); [ -z \"\$out\" ] || { echo \"\$out\"; exit 1; }"
 done
-for c in init import export plans check backup user year; do
+for c in init import export report plans check backup user year; do
 	check "shisaku.1 documents $c" grep -qE "^\\.B[I]? \"?$c( |\"|$)" man/shisaku.1
 done
 # The key list of the man page follows the key table of the program.

@@ -1,0 +1,53 @@
+/*
+ * Writing what a command produces (an export, a report): the whole text at
+ * once, to standard output or through a temporary file in the same
+ * directory renamed into place, so a failure or a kill never leaves half a
+ * file under the name asked for; and the encodings of the [export]
+ * settings (UTF-8, UTF-8 with BOM, CP932) with their names on the command
+ * line. No curses, no SQL.
+ */
+#ifndef SHISAKU_OUTFILE_H
+#define SHISAKU_OUTFILE_H
+
+#include <stddef.h>
+
+#include "shisaku/config.h"
+
+/* The encoding named on a command line ("utf-8", "utf-8-bom", "cp932"),
+ * or -1 for any other name. */
+int outfile_encoding_parse(const char *name);
+
+/* The UTF-8 byte order mark Excel looks for. */
+#define OUTFILE_BOM "\xef\xbb\xbf"
+
+/* --unmappable: "refuse" (0) or "geta" (1); -1 for any other word. */
+int outfile_unmappable_parse(const char *name);
+
+/*
+ * Converts UTF-8 text to CP932 for Excel on Japanese Windows with
+ * textenc_encode_cp932, the well-known pairs (〜 and ～, — and ―, …)
+ * mapped. A character CP932 lacks is refused, or with geta written as 〓
+ * and counted in *replaced (may be NULL). Returns a malloc'd buffer and
+ * *outlen, or NULL with *cause naming the line, column and character.
+ */
+char *outfile_to_cp932(const char *in, size_t len, int geta, size_t *outlen,
+    size_t *replaced, char **cause);
+
+/*
+ * Writes len bytes of data to path, or to standard output when path is
+ * NULL or "-". A file is written to a new temporary file beside it,
+ * flushed to disk and renamed over path; it is created with the real
+ * group of the user even when the program runs setgid, so a report or an
+ * export belongs to the user, not to the database's group. Returns 0, or
+ * -1 with *cause ("PATH: reason") and no temporary file left.
+ */
+int outfile_write(const char *path, const char *data, size_t len,
+    char **cause);
+
+/* Whether path names the database db_path or one of its -wal, -shm and
+ * -journal files, whether they exist yet or not, however the name is
+ * spelled (another directory path, a link to the same file): an output
+ * that must be refused. */
+int outfile_is_database(const char *path, const char *db_path);
+
+#endif

@@ -1,0 +1,265 @@
+/*
+ * shisaku report: a fiscal year's progress report of one plan, for
+ * publishing, as text (80 columns), Markdown, HTML (one self-contained
+ * file that prints on A4) or CSV (encoded as the [export] settings say).
+ * The database is read in one snapshot and closed before the report is
+ * laid out; the output goes to standard output, or to a file through a
+ * temporary file renamed into place.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "shisaku/cmd.h"
+#include "shisaku/config.h"
+#include "shisaku/fy.h"
+#include "shisaku/outfile.h"
+#include "shisaku/report.h"
+#include "shisaku/store-report.h"
+#include "shisaku/textwidth.h"
+#include "shisaku/util.h"
+
+static const char cmd_report_help[] =
+    "計画の年度の進捗状況報告を書き出します。\n"
+    "\n"
+    "  -p, --plan CODE       計画のコード（shisaku plans で一覧）\n"
+    "  -y, --fy YEAR         年度（2025, R7, 令和7年度 など。既定: 今年度）\n"
+    "  -f, --format FORMAT   text（80 桁）, md, html, csv（既定: text）\n"
+    "  -o, --output FILE     書き出すファイル（既定: 標準出力）\n"
+    "  -e, --encoding ENC    csv の文字コード: utf-8, utf-8-bom, cp932\n"
+    "                        （既定: 設定の [export] encoding）\n"
+    "      --crlf, --lf      csv の改行（既定: 設定の [export] line_endings）\n"
+    "      --unmappable HOW  cp932 で表せない文字: refuse（断る。既定）,\n"
+    "                        geta（「〓」で書く）\n"
+    "  -h, --help            この説明\n"
+    "\n"
+    "詳しくは man shisaku の report。\n";
+
+/* Progress on standard error, only on a terminal and only once the work
+ * has taken more than a second. */
+struct cmd_report_progress {
+	struct timespec	 start, last;
+	int		 tty;
+	int		 shown;
+};
+
+static double
+cmd_report_elapsed(const struct timespec *from, const struct timespec *to)
+{
+	return (double)(to->tv_sec - from->tv_sec) +
+	    (double)(to->tv_nsec - from->tv_nsec) / 1e9;
+}
+
+static void
+cmd_report_tick(void *arg, size_t done, size_t total)
+{
+	struct cmd_report_progress	*p = arg;
+	struct timespec			 now;
+
+	if (!p->tty)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (cmd_report_elapsed(&p->start, &now) < 1.0)
+		return;
+	if (p->shown && done < total &&
+	    cmd_report_elapsed(&p->last, &now) < 0.2)
+		return;
+	p->last = now;
+	p->shown = 1;
+	fprintf(stderr, "\rshisaku: 報告書を作成しています（取組 %zu/%zu）",
+	    done, total);
+}
+
+static void
+cmd_report_tick_end(struct cmd_report_progress *p)
+{
+	if (p->shown)
+		fputc('\n', stderr);
+}
+
+static int
+cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "plan", required_argument, NULL, 'p' },
+		{ "fy", required_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "crlf", no_argument, NULL, 'C' },
+		{ "lf", no_argument, NULL, 'L' },
+		{ "unmappable", required_argument, NULL, 'u' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cmd_report_progress	 prog;
+	struct store			*st;
+	struct report_data		*d = NULL;
+	struct report			 r;
+	const char			*plan = NULL, *out = NULL, *fytext = NULL;
+	enum config_encoding		 enc = ctx->cfg->encoding;
+	int				 crlf = ctx->cfg->crlf, format = REPORT_TEXT;
+	int				 ch, e, fy, today, rc, status, geta = 0;
+	char				*cause = NULL, *buf = NULL, *conv;
+	char				 fybuf[FY_BUFSZ];
+	size_t				 len = 0, clen, replaced = 0;
+	FILE				*mem;
+
+	memset(&prog, 0, sizeof prog);
+	clock_gettime(CLOCK_MONOTONIC, &prog.start);
+	prog.tty = isatty(STDERR_FILENO);
+
+	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
+	while ((ch = getopt_long(argc, argv, "p:y:f:o:e:h", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'p':
+			plan = optarg;
+			break;
+		case 'y':
+			fytext = optarg;
+			break;
+		case 'f':
+			if ((format = report_format_parse(optarg)) < 0) {
+				cmd_error("--format は text, md, html, csv の"
+				    "いずれかです（\"%s\"）", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'e':
+			if ((e = outfile_encoding_parse(optarg)) < 0) {
+				cmd_error("--encoding は utf-8, utf-8-bom, cp932 の"
+				    "いずれかです（\"%s\"）", optarg);
+				return EXIT_USAGE;
+			}
+			enc = (enum config_encoding)e;
+			break;
+		case 'C':
+			crlf = 1;
+			break;
+		case 'L':
+			crlf = 0;
+			break;
+		case 'u':
+			if ((geta = outfile_unmappable_parse(optarg)) < 0) {
+				cmd_error("--unmappable は refuse か geta です"
+				    "（\"%s\"）", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			printf("使い方: shisaku [-c FILE] [-d DB] %s %s\n\n%s",
+			    cmd_report_entry.name, cmd_report_entry.usage,
+			    cmd_report_help);
+			return EXIT_OK;
+		default:
+			return cmd_usage(&cmd_report_entry);
+		}
+	}
+	if (optind != argc)
+		return cmd_usage(&cmd_report_entry);
+	if (plan == NULL || plan[0] == '\0') {
+		cmd_error("--plan で計画のコードを指定してください"
+		    "（shisaku plans で一覧）");
+		return EXIT_USAGE;
+	}
+	today = ctx->cfg->current_fy > 0 ? ctx->cfg->current_fy :
+	    fy_of_time(time(NULL), ctx->cfg->fy_start_month);
+	fy = today;
+	if (fytext != NULL && (fy = fy_parse(fytext, &cause)) < 0) {
+		cmd_error("--fy: %s", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	if (out != NULL && outfile_is_database(out, ctx->db_path)) {
+		cmd_error("%s: データベースのファイルには書き出せません", out);
+		return EXIT_USAGE;
+	}
+
+	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+		return status;
+	rc = store_report_load(st, plan, fy, today, &d, &cause);
+	store_close(st);
+	if (rc != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return rc == STORE_REPORT_NO_PLAN ? EXIT_INPUT : EXIT_DATABASE;
+	}
+	if ((d->tree->first_fy && fy < d->tree->first_fy) ||
+	    (d->tree->last_fy && fy > d->tree->last_fy)) {
+		char a[FY_BUFSZ], b[FY_BUFSZ];
+
+		fy_format(d->tree->first_fy, ctx->cfg->fy_style, a, sizeof a);
+		fy_format(d->tree->last_fy, ctx->cfg->fy_style, b, sizeof b);
+		cmd_error("%sは計画「%s」の期間（%s〜%s）の外です",
+		    fy_format(fy, ctx->cfg->fy_style, fybuf, sizeof fybuf),
+		    plan, d->tree->first_fy ? a : "", d->tree->last_fy ? b : "");
+		store_report_free(d);
+		return EXIT_INPUT;
+	}
+
+	report_build(&r, d, ctx->cfg);
+	r.progress = cmd_report_tick;
+	r.progress_arg = &prog;
+	if (format == REPORT_TEXT)
+		tw_set_ambiguous_wide(ctx->cfg->ambiguous_wide);
+	mem = open_memstream(&buf, &len);
+	switch (format) {
+	case REPORT_MD:
+		rc = report_write_md(&r, mem);
+		break;
+	case REPORT_HTML:
+		rc = report_write_html(&r, mem);
+		break;
+	case REPORT_CSV:
+		rc = report_write_csv(&r, mem, crlf ? "\r\n" : "\n",
+		    enc == ENC_UTF8_BOM);
+		break;
+	default:
+		rc = report_write_text(&r, mem);
+		break;
+	}
+	rc = (fclose(mem) == 0 && rc == 0) ? 0 : -1;
+	cmd_report_tick_end(&prog);
+	report_clear(&r);
+	store_report_free(d);
+
+	status = EXIT_OK;
+	if (rc != 0) {
+		cause = xstrdup("報告書を組み立てられません（メモリ不足）");
+		status = EXIT_INTERNAL;
+	} else if (format == REPORT_CSV && enc == ENC_CP932) {
+		if ((conv = outfile_to_cp932(buf, len, geta, &clen, &replaced,
+		    &cause)) == NULL)
+			status = EXIT_INPUT;
+		else {
+			free(buf);
+			buf = conv;
+			len = clen;
+		}
+	}
+	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
+		status = EXIT_INPUT;
+	if (status == EXIT_OK && replaced > 0)
+		cmd_error("CP932 で表せない %zu 文字を「〓」で書き出しました",
+		    replaced);
+	if (status != EXIT_OK) {
+		cmd_error("%s", cause);
+		free(cause);
+	}
+	free(buf);
+	return status;
+}
+
+const struct cmd_entry cmd_report_entry = {
+	"report", "--plan CODE [--fy YEAR] [--format text|md|html|csv] "
+	"[-o FILE] [--encoding utf-8|utf-8-bom|cp932] [--crlf|--lf] "
+	"[--unmappable refuse|geta]",
+	"年度の進捗状況報告（text, md, html, csv）を書き出す", cmd_report_exec
+};

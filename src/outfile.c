@@ -1,0 +1,186 @@
+/*
+ * Output files of the commands (see outfile.h): the encodings of the
+ * [export] settings, and writing a whole file through a temporary file
+ * renamed into place, as the user.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "shisaku/outfile.h"
+#include "shisaku/textenc.h"
+#include "shisaku/util.h"
+
+int
+outfile_encoding_parse(const char *name)
+{
+	if (name == NULL)
+		return -1;
+	if (strcmp(name, "utf-8") == 0)
+		return ENC_UTF8;
+	if (strcmp(name, "utf-8-bom") == 0)
+		return ENC_UTF8_BOM;
+	if (strcmp(name, "cp932") == 0)
+		return ENC_CP932;
+	return -1;
+}
+
+int
+outfile_unmappable_parse(const char *name)
+{
+	if (name == NULL)
+		return -1;
+	if (strcmp(name, "refuse") == 0)
+		return 0;
+	if (strcmp(name, "geta") == 0)
+		return 1;
+	return -1;
+}
+
+char *
+outfile_to_cp932(const char *in, size_t len, int geta, size_t *outlen,
+    size_t *replaced, char **cause)
+{
+	char	*out = NULL;
+
+	if (replaced != NULL)
+		*replaced = 0;
+	if (textenc_encode_cp932(in, len, geta ? TENC_GETA : TENC_REFUSE, &out,
+	    outlen, replaced, cause) != 0)
+		return NULL;
+	return out;
+}
+
+static int
+outfile_write_fd(int fd, const char *data, size_t len)
+{
+	ssize_t	n;
+
+	while (len > 0) {
+		if ((n = write(fd, data, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Creates, fills and renames the temporary file; errno tells why not. */
+static int
+outfile_replace(const char *path, const char *tmp, const char *data,
+    size_t len)
+{
+	int	fd, saved;
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0)
+		return -1;
+	if (outfile_write_fd(fd, data, len) != 0 || fsync(fd) != 0) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		errno = saved;
+		return -1;
+	}
+	if (close(fd) != 0 || rename(tmp, path) != 0) {
+		saved = errno;
+		unlink(tmp);
+		errno = saved;
+		return -1;
+	}
+	return 0;
+}
+
+int
+outfile_write(const char *path, const char *data, size_t len, char **cause)
+{
+	char	*tmp;
+	gid_t	 rgid = getgid(), egid = getegid();
+	int	 dropped = 0, rc, saved;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			*cause = xasprintf("書き出せません: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	/* The database's group is for the database alone. */
+	if (rgid != egid && setegid(rgid) == 0)
+		dropped = 1;
+	tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	rc = outfile_replace(path, tmp, data, len);
+	saved = errno;
+	if (dropped && setegid(egid) != 0)
+		rc = -1;
+	if (rc != 0)
+		*cause = xasprintf("%s: 書き出せません: %s", path,
+		    strerror(saved));
+	free(tmp);
+	return rc;
+}
+
+/* The absolute name path has or would have: its directory resolved, its
+ * last component as given. NULL when the directory does not resolve. */
+static char *
+outfile_canonical(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*dir, *real, *out;
+
+	if (slash == NULL)
+		dir = xstrdup(".");
+	else if (slash == path)
+		dir = xstrdup("/");
+	else
+		dir = xstrndup(path, (size_t)(slash - path));
+	real = realpath(dir, NULL);
+	free(dir);
+	if (real == NULL)
+		return NULL;
+	out = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real,
+	    slash != NULL ? slash + 1 : path);
+	free(real);
+	return out;
+}
+
+int
+outfile_is_database(const char *path, const char *db_path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+	struct stat	 out, db;
+	char		*name, *canon_out, *canon_db, *real_db;
+	size_t		 i;
+	int		 same = 0, exists;
+
+	if (path == NULL || db_path == NULL || strcmp(path, "-") == 0)
+		return 0;
+	exists = stat(path, &out) == 0;
+	canon_out = outfile_canonical(path);
+	/* The database itself may be reached through a symbolic link. */
+	real_db = realpath(db_path, NULL);
+	canon_db = real_db != NULL ? real_db : outfile_canonical(db_path);
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0] && !same; i++) {
+		name = xasprintf("%s%s", db_path, suffixes[i]);
+		if (exists && stat(name, &db) == 0 && db.st_dev == out.st_dev &&
+		    db.st_ino == out.st_ino)
+			same = 1;
+		free(name);
+		if (!same && canon_out != NULL && canon_db != NULL) {
+			name = xasprintf("%s%s", canon_db, suffixes[i]);
+			same = strcmp(name, canon_out) == 0;
+			free(name);
+		}
+	}
+	free(canon_out);
+	free(canon_db);
+	return same;
+}
