@@ -207,19 +207,43 @@ e2e_expect_not() {
 	pass "$name"
 }
 
+# e2e_wait_line PATTERN: waits until some line of the stable screen
+# matches the extended regular expression (grep -E). Returns 1 at the
+# deadline.
+e2e_wait_line() {
+	line_end=$(($(date +%s) + e2e_timeout))
+	while [ "$(date +%s)" -le "$line_end" ]; do
+		e2e_wait "" && e2e_screen | grep -Eq -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# e2e_wait_prompt: waits until a prompt is open on the bottom line: the
+# screen is stable and the cursor shows there. Returns 1 at the deadline.
+e2e_wait_prompt() {
+	prompt_end=$(($(date +%s) + e2e_timeout))
+	while [ "$(date +%s)" -le "$prompt_end" ]; do
+		if e2e_wait ""; then
+			at=$(tmux -L "$e2e_sock" display-message -p -t main \
+			    '#{cursor_flag} #{cursor_y} #{pane_height}')
+			set -- $at
+			[ "$#" -eq 3 ] && [ "$1" = 1 ] && [ "$2" -eq $(($3 - 1)) ] &&
+			    return 0
+		fi
+		sleep 0.05
+	done
+	return 1
+}
+
 # e2e_expect_line NAME PATTERN: passes when some line of the stable
 # screen matches the extended regular expression (grep -E).
 e2e_expect_line() {
-	name=$1 pat=$2
-	line_end=$(($(date +%s) + e2e_timeout))
-	while [ "$(date +%s)" -le "$line_end" ]; do
-		e2e_wait "" && e2e_screen | grep -Eq -- "$pat" && {
-			pass "$name"
-			return 0
-		}
-		sleep 0.05
-	done
-	fail "$name (no line matching /$pat/)" "$(e2e_screen)"
+	if e2e_wait_line "$2"; then
+		pass "$1"
+		return 0
+	fi
+	fail "$1 (no line matching /$2/)" "$(e2e_screen)"
 	return 1
 }
 

@@ -27,7 +27,8 @@ e2e_dump "$db" > "$e2e_tmp/start.sql"
 # cleared (C-u) and set to TEXT.
 prompt_set() {
 	e2e_keys Enter
-	e2e_wait ": " >/dev/null
+	e2e_wait_prompt ||
+	    echo "no prompt after Enter for \"$1\"" >&2
 	e2e_keys C-u
 	e2e_type "$1"
 	e2e_keys Enter
