@@ -17,21 +17,6 @@
 # Several programs run at once here: allow a loaded machine more time.
 e2e_timeout=${E2E_TIMEOUT:-20}
 
-# expect_line NAME PATTERN: passes when a line of the stable screen matches
-# the extended regular expression, with a deadline of its own.
-expect_line() {
-	el_deadline=$(($(date +%s) + e2e_timeout))
-	while [ "$(date +%s)" -le "$el_deadline" ]; do
-		if e2e_wait "" && e2e_screen | grep -Eq -- "$2"; then
-			pass "$1"
-			return 0
-		fi
-		sleep 0.05
-	done
-	fail "$1 (no line matching /$2/)" "$(e2e_screen)"
-	return 1
-}
-
 if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1 ||
     ! id daemon >/dev/null 2>&1 || ! id bin >/dev/null 2>&1 ||
     ! id sys >/dev/null 2>&1; then
@@ -314,16 +299,16 @@ e2e_wait "【概要・方向性】"
 e2e_keys H
 e2e_expect "history of No.1, every year" "変更履歴（全年度） > No.1" "年度" \
     "日時" "利用者" "項目" "変更前 → 変更後"
-expect_line "history: confirmed by sys" 'sys +令和3年度 +状態 +提出済 → 確認済'
-expect_line "history: resubmitted by daemon" 'daemon +令和3年度 +状態 +差戻し → 提出済'
-expect_line "history: the fix of 取組実績" 'daemon +令和3年度 +取組実績 +ふれあい出前講座を42回'
-expect_line "history: 取組実績 first entered" 'daemon +令和3年度 +取組実績 +（なし） → ふれあい出前講座'
-expect_line "history: returned by sys" 'sys +令和3年度 +状態 +提出済 → 差戻し'
-expect_line "history: the return comment" "sys +令和3年度 +差戻しコメント +（なし） → 地区別の開催回数"
-expect_line "history: first submit" 'daemon +令和3年度 +状態 +下書き → 提出済'
-expect_line "history: the status" 'daemon +令和3年度 +状況 +（なし） → 実施中'
-expect_line "history: the actual" 'daemon +令和3年度 +実績値（ふれあい出前講座の.*（なし） → 42回'
-expect_line "history: the draft created" 'daemon +令和3年度 +状態 +（なし） → 下書き'
+e2e_expect_line "history: confirmed by sys" 'sys +令和3年度 +状態 +提出済 → 確認済'
+e2e_expect_line "history: resubmitted by daemon" 'daemon +令和3年度 +状態 +差戻し → 提出済'
+e2e_expect_line "history: the fix of 取組実績" 'daemon +令和3年度 +取組実績 +ふれあい出前講座を42回'
+e2e_expect_line "history: 取組実績 first entered" 'daemon +令和3年度 +取組実績 +（なし） → ふれあい出前講座'
+e2e_expect_line "history: returned by sys" 'sys +令和3年度 +状態 +提出済 → 差戻し'
+e2e_expect_line "history: the return comment" "sys +令和3年度 +差戻しコメント +（なし） → 地区別の開催回数"
+e2e_expect_line "history: first submit" 'daemon +令和3年度 +状態 +下書き → 提出済'
+e2e_expect_line "history: the status" 'daemon +令和3年度 +状況 +（なし） → 実施中'
+e2e_expect_line "history: the actual" 'daemon +令和3年度 +実績値（ふれあい出前講座の.*（なし） → 42回'
+e2e_expect_line "history: the draft created" 'daemon +令和3年度 +状態 +（なし） → 下書き'
 e2e_keys Enter
 e2e_expect "Enter shows the newest change in full" "変更の全文" "変更前: 提出済" \
     "変更後: 確認済"
