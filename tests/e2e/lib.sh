@@ -45,9 +45,11 @@ e2e_timeout=${E2E_TIMEOUT:-10}
 e2e_logins=${e2e_logins:-}
 e2e_logins_why=""
 
-# e2e_as LOGIN: the words that run a command as LOGIN (root only).
+# e2e_as LOGIN: the words that run a command as LOGIN (root only). The
+# program writes temporary files in TMPDIR, and root's (it may be inside
+# a private home) is not the login's: the login gets the default, /tmp.
 e2e_as() {
-	printf 'setpriv --reuid=%s --regid=%s --clear-groups' \
+	printf 'setpriv --reuid=%s --regid=%s --clear-groups env -u TMPDIR' \
 	    "$(id -u "$1")" "$(id -g "$1")"
 }
 
