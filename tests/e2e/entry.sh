@@ -87,8 +87,7 @@ as() {
 	tmux -L "$e2e_sock" set-option -g status off
 	cmd="$(e2e_as "$2") env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=xterm-256color"
 	cmd="$cmd ESCDELAY=50 HOME='$dir/home-$2' XDG_CONFIG_HOME='$dir/home-$2'"
-	cmd="$cmd ASAN_OPTIONS=detect_leaks=1:log_path='$dir/asan'"
-	cmd="$cmd UBSAN_OPTIONS=print_stacktrace=1:log_path='$dir/asan'"
+	cmd="$cmd $(e2e_san_env "$dir/asan")"
 	cmd="$cmd '$e2e_bin' -c '${3:-$cfg}' -d '$db'"
 	cmd="trap : INT TERM HUP; $cmd; echo \$? > '$dir/status-$1'"
 	tmux -L "$e2e_sock" respawn-pane -k -t main "$cmd"

@@ -214,6 +214,14 @@ e2e_dump() {
 	sqlite3 "$1" .dump
 }
 
+# e2e_san_env PREFIX: the sanitizer options of a command line given to a
+# shell: reports go to PREFIX.PID. The sanitizers split their options at
+# blanks unless a value is quoted, so the path keeps its quotes.
+e2e_san_env() {
+	printf 'ASAN_OPTIONS="detect_leaks=1:log_path=%s"' "'$1'"
+	printf ' UBSAN_OPTIONS="print_stacktrace=1:log_path=%s"' "'$1'"
+}
+
 # e2e_start DB COLS LINES [ARGS...]: runs the program on DB in a new
 # private tmux server at the given size. The pane stays after the program
 # ends so its exit status can be read.
@@ -235,8 +243,7 @@ e2e_start() {
 	cmd="env -u SHISAKU_CONFIG -u LC_ALL -u LC_CTYPE LANG=C.UTF-8"
 	cmd="$cmd TERM=xterm-256color ESCDELAY=50 HOME='$e2e_tmp/home'"
 	cmd="$cmd XDG_CONFIG_HOME='$e2e_tmp/xdg'"
-	cmd="$cmd ASAN_OPTIONS=detect_leaks=1:log_path='$e2e_tmp/asan'"
-	cmd="$cmd UBSAN_OPTIONS=print_stacktrace=1:log_path='$e2e_tmp/asan'"
+	cmd="$cmd $(e2e_san_env "$e2e_tmp/asan")"
 	cmd="$cmd '$e2e_bin' -c '$e2e_config' -d '$db'"
 	for a in "$@"; do
 		cmd="$cmd '$a'"
