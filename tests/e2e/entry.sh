@@ -85,7 +85,7 @@ as() {
 	    'sleep 86400' || return 1
 	tmux -L "$e2e_sock" set-option -g remain-on-exit on
 	tmux -L "$e2e_sock" set-option -g status off
-	cmd="$(e2e_as "$2") env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=xterm-256color"
+	cmd="$(logins_as "$2") env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=xterm-256color"
 	cmd="$cmd ESCDELAY=50 HOME='$dir/home-$2' XDG_CONFIG_HOME='$dir/home-$2'"
 	cmd="$cmd $(e2e_san_env "$dir/asan")"
 	cmd="$cmd '$e2e_bin' -c '${3:-$cfg}' -d '$db'"

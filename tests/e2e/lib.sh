@@ -27,13 +27,10 @@
 #   . "$(dirname "$0")/lib.sh"
 #   [ -z "$e2e_logins_why" ] || e2e_abandon "$e2e_logins_why"
 #
-# Those logins cannot be expected to reach anything under the clone or
-# under TMPDIR (a home is mode 0700 on Debian). So the scratch directory
-# e2e_tmp (mode 711) is made under the first of $TMPDIR, /tmp, /var/tmp
-# and /dev/shm from which each of the logins can run the program, as
-# checked by running it as each of them, and e2e_bin is a copy of the
-# program in it; both go at exit. e2e_logins_why says why when the logins
-# cannot be used.
+# The scratch directory e2e_tmp is then one that each of them can reach
+# (tests/logins.sh), whatever the modes of the directories above the
+# clone, and e2e_bin is a copy of the program in it; both go at exit.
+# e2e_logins_why says why when the logins cannot be used.
 set -u
 
 e2e_root=${E2E_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -44,69 +41,15 @@ e2e_failed=0
 e2e_timeout=${E2E_TIMEOUT:-10}
 e2e_logins=${e2e_logins:-}
 e2e_logins_why=""
-
-# e2e_as LOGIN: the words that run a command as LOGIN (root only). The
-# program writes temporary files in TMPDIR, and root's (it may be inside
-# a private home) is not the login's: the login gets the default, /tmp.
-e2e_as() {
-	printf 'setpriv --reuid=%s --regid=%s --clear-groups env -u TMPDIR' \
-	    "$(id -u "$1")" "$(id -g "$1")"
-}
-
-# e2e_logins_missing LOGIN...: what running as the logins lacks, if anything.
-e2e_logins_missing() {
-	list=$(echo "$*" | sed 's/ /, /g')
-	if [ "$(id -u)" -ne 0 ]; then
-		echo "runs the program as the logins $list through setpriv, which needs root: run make test as root"
-	elif ! command -v setpriv >/dev/null 2>&1; then
-		echo "needs setpriv (Debian package util-linux) to run the program as $list"
-	elif [ ! -x "$e2e_bin" ]; then
-		echo "no program at $e2e_bin (make build/san/shisaku)"
-	else
-		for l in "$@"; do
-			id "$l" >/dev/null 2>&1 ||
-			    { echo "needs the login $l on this machine"; return 0; }
-		done
-	fi
-}
-
-# e2e_shared_tmp LOGIN...: makes a scratch directory with a copy of the
-# program that each LOGIN can run, and prints its path; see above.
-e2e_shared_tmp() {
-	shared_first=1
-	for base in "${TMPDIR:-/tmp}" /tmp /var/tmp /dev/shm; do
-		if [ "$shared_first" -eq 0 ] && [ "$base" = "${TMPDIR:-/tmp}" ]; then
-			continue
-		fi
-		shared_first=0
-		[ -d "$base" ] || continue
-		d=$(mktemp -d "$base/shisaku-e2e.XXXXXX" 2>/dev/null) || continue
-		if chmod 711 "$d" && cp "$e2e_bin" "$d/shisaku" && chmod 755 "$d/shisaku"; then
-			shared_ok=1
-			for l in "$@"; do
-				$(e2e_as "$l") env -i PATH=/usr/bin:/bin \
-				    "$d/shisaku" --version >/dev/null 2>&1 || shared_ok=0
-			done
-			if [ "$shared_ok" -eq 1 ]; then
-				printf '%s\n' "$d"
-				return 0
-			fi
-		fi
-		rm -rf "$d"
-	done
-	return 1
-}
+. "$(dirname "$0")/../logins.sh"
 
 e2e_tmp=""
 if [ -n "$e2e_logins" ]; then
-	e2e_logins_why=$(e2e_logins_missing $e2e_logins)
-	if [ -z "$e2e_logins_why" ]; then
-		if e2e_tmp=$(e2e_shared_tmp $e2e_logins); then
-			e2e_bin="$e2e_tmp/shisaku"
-		else
-			e2e_logins_why="no directory from which the logins $e2e_logins can run the program (tried ${TMPDIR:-/tmp}, /tmp, /var/tmp, /dev/shm)"
-		fi
+	if logins_prepare shisaku-e2e "$e2e_bin" $e2e_logins; then
+		e2e_tmp=$logins_tmp
+		e2e_bin="$e2e_tmp/shisaku"
 	fi
+	e2e_logins_why=$logins_why
 fi
 [ -n "$e2e_tmp" ] || e2e_tmp=$(mktemp -d "${TMPDIR:-/tmp}/shisaku-e2e.XXXXXX") || {
 	echo "FAIL $e2e_name: no scratch directory in ${TMPDIR:-/tmp}"

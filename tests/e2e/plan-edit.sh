@@ -370,7 +370,7 @@ e2e_bin="$e2e_tmp/as-daemon.sh"
 if e2e_live; then
 	cat > "$e2e_bin" <<EOF
 #!/bin/sh
-exec $(e2e_as daemon) '$e2e_bin_saved' "\$@"
+exec $(logins_as daemon) '$e2e_bin_saved' "\$@"
 EOF
 	chmod 755 "$e2e_bin"
 fi
