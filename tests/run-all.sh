@@ -10,14 +10,10 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1
 mkdir -p tests/out
 
+. tests/tally.sh
 tally() {	# tally LOGFILE EXIT: add the "N passed, N failed" line of a run
-	line=$(grep -E '(^|[^0-9])[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
-	p=$(printf '%s\n' "$line" | awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^passed,?$/) print $(i - 1) }')
-	f=$(printf '%s\n' "$line" | awk '{ for (i = 2; i <= NF; i++) if ($i ~ /^failed,?$/) print $(i - 1) }')
-	[ -n "$line" ] && [ -n "$p" ] && [ -n "$f" ] || { p=0; f=1; echo "no result line from $1"; }
-	# A crash or sanitizer report after the counts still counts as a failure.
-	if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-	passed=$((passed + p)); failed=$((failed + f))
+	tally_read "$1" "$2"
+	passed=$((passed + tally_passed)); failed=$((failed + tally_failed))
 }
 
 for t in tests/checks/*.sh; do

@@ -11,7 +11,8 @@
 #
 # DURABILITY_RUNS (default 200) and DURABILITY_SECONDS (default 120) bound
 # the work; SHISAKU_BIN names the program (default ./shisaku, the release
-# build, for speed).
+# build, for speed). Each run is a check: when one fails, or the time is
+# used up, the runs after it are each counted as failed, not run.
 . "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/../.."
 bin=${SHISAKU_BIN:-./shisaku}
@@ -19,8 +20,25 @@ runs=${DURABILITY_RUNS:-200}
 budget=${DURABILITY_SECONDS:-120}
 db=$scratch/d.db
 
+# not_run FROM WHY: the runs FROM .. $runs are counted as failed.
+not_run() {
+	j=$1
+	while [ "$j" -le "$runs" ]; do
+		fail "run $j" "not run: $2"
+		j=$((j + 1))
+	done
+}
+
 if [ ! -x "$bin" ] || ! command -v sqlite3 >/dev/null; then
 	fail "durability set-up" "needs $bin (make shisaku) and sqlite3"
+	why="no $bin or no sqlite3"
+	for c in "set up the Yuki sample" \
+	    "the results file covers every item and indicator" \
+	    "an uninterrupted import is written"; do
+		fail "$c" "not run: $why"
+	done
+	not_run 1 "$why"
+	fail "the last database is still clean for shisaku check" "not run: $why"
 	finish
 	exit 1
 fi
@@ -94,6 +112,7 @@ k=1
 while [ "$k" -le "$runs" ]; do
 	if [ $(( $(now_ms) - start )) -gt $(( budget * 1000 )) ]; then
 		echo "time budget of ${budget}s used after $done_runs runs"
+		not_run "$k" "the time budget of ${budget}s (DURABILITY_SECONDS) was used up"
 		break
 	fi
 	sed "s/@N@/$k/g" "$scratch/template.csv" > "$scratch/r.csv"
@@ -151,6 +170,8 @@ while [ "$k" -le "$runs" ]; do
 		fail "run $k (killed after $delay ms)" "$why"
 		cp "$db" "${TMPDIR:-/tmp}/shisaku-durability-failed.db" 2>/dev/null &&
 		    echo "the database is kept in ${TMPDIR:-/tmp}/shisaku-durability-failed.db"
+		# Later runs would start from a broken database.
+		not_run $((k + 1)) "run $k failed"
 		break
 	fi
 	pass "run $k (killed after $delay ms): $kind"

@@ -4,7 +4,11 @@
 set -u
 checks_passed=0
 checks_failed=0
-scratch=$(mktemp -d "${TMPDIR:-/tmp}/shisaku-check.XXXXXX")
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/shisaku-check.XXXXXX") || {
+	echo "FAIL $(basename "$0" .sh): no scratch directory in ${TMPDIR:-/tmp}"
+	echo "$(basename "$0" .sh): 0 passed, 1 failed"
+	exit 1
+}
 trap 'rm -rf "$scratch"' EXIT
 
 pass() { checks_passed=$((checks_passed + 1)); echo "PASS $1"; }

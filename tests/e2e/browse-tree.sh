@@ -6,10 +6,10 @@
 # database.
 . "$(dirname "$0")/lib.sh"
 
-db=$(e2e_new_db browse) || { fail "sample database"; e2e_finish; }
+db=$(e2e_new_db browse) || { fail "sample database"; e2e_abandon "no sample database"; }
 e2e_dump "$db" > "$e2e_tmp/before.sql"
 
-e2e_start "$db" 100 30 || { fail "start in tmux"; e2e_finish; }
+e2e_start "$db" 100 30 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }
 
 # The plans list: every sample plan, counts for the configured 令和5年度.
 e2e_expect "plans list" "計画一覧（令和5年度）" "yuki-ap" "omitama-1" \
@@ -210,7 +210,7 @@ e2e_same_file "browsing wrote nothing to the database" "$e2e_tmp/before.sql" \
 # Signals end the program cleanly as well.
 e2e_start "$db" 100 30
 e2e_expect "started again" "計画一覧"
-tmux -L "$e2e_sock" send-keys -t main C-c
+e2e_keys C-c
 e2e_expect_exit "C-c ends the program with status 0" 0
 e2e_expect_restored "the terminal is restored after C-c"
 e2e_check_sanitizers "no sanitizer report after C-c"

@@ -13,6 +13,24 @@
 # Every wait polls capture-pane until two snapshots agree and the marker
 # is there, with a deadline (E2E_TIMEOUT seconds, default 10): never a
 # fixed sleep. Sanitizer reports go to files and fail the test.
+#
+# A step the rest of a test depends on calls e2e_abandon when it fails.
+# The script then goes on to its end along its usual path: keys, starts
+# and waits do nothing and return success at once, and every later check
+# is counted as failed ("not run: REASON"), so the output names every
+# check and the count line accounts for each, whatever happened.
+#
+# A test that also runs the program as other logins (through setpriv,
+# which takes root) names them before loading this file:
+#
+#   e2e_logins="daemon bin sys"
+#   . "$(dirname "$0")/lib.sh"
+#   [ -z "$e2e_logins_why" ] || e2e_abandon "$e2e_logins_why"
+#
+# The scratch directory e2e_tmp is then one that each of them can reach
+# (tests/logins.sh), whatever the modes of the directories above the
+# clone, and e2e_bin is a copy of the program in it; both go at exit.
+# e2e_logins_why says why when the logins cannot be used.
 set -u
 
 e2e_root=${E2E_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -21,26 +39,76 @@ e2e_name=$(basename "$0" .sh)
 e2e_passed=0
 e2e_failed=0
 e2e_timeout=${E2E_TIMEOUT:-10}
-e2e_tmp=$(mktemp -d "${TMPDIR:-/tmp}/shisaku-e2e.XXXXXX")
+e2e_logins=${e2e_logins:-}
+e2e_logins_why=""
+. "$(dirname "$0")/../logins.sh"
+
+e2e_tmp=""
+if [ -n "$e2e_logins" ]; then
+	if logins_prepare shisaku-e2e "$e2e_bin" $e2e_logins; then
+		e2e_tmp=$logins_tmp
+		e2e_bin="$e2e_tmp/shisaku"
+	fi
+	e2e_logins_why=$logins_why
+fi
+[ -n "$e2e_tmp" ] || e2e_tmp=$(mktemp -d "${TMPDIR:-/tmp}/shisaku-e2e.XXXXXX") || {
+	echo "FAIL $e2e_name: no scratch directory in ${TMPDIR:-/tmp}"
+	echo "$e2e_name: 0 passed, 1 failed"
+	exit 1
+}
 e2e_sock_base="shisaku-e2e-$$-$e2e_name"
 e2e_sock=$e2e_sock_base
 e2e_nstarts=0
 e2e_running=0
+e2e_abandoned=""	# why the rest of the test cannot run, once it cannot
+e2e_finished=0
 
+# At exit: a script that ends before e2e_finish (an error of the shell,
+# an exit of its own) still ends with a count line, one failure more.
 e2e_cleanup() {
+	if [ "$e2e_finished" -eq 0 ]; then
+		e2e_failed=$((e2e_failed + 1))
+		echo "FAIL $e2e_name: the script ended before its last check"
+		echo "$e2e_name: $e2e_passed passed, $e2e_failed failed"
+	fi
 	tmux -L "$e2e_sock" kill-server 2>/dev/null
 	rm -rf "$e2e_tmp"
+	[ "$e2e_finished" -eq 1 ] || exit 1
 }
 trap e2e_cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
+# e2e_live: true until the test is abandoned.
+e2e_live() {
+	[ -z "$e2e_abandoned" ]
+}
+
+# e2e_abandon REASON: the rest of the test cannot run. Every later check
+# is counted as failed with the reason; the script goes on to its end.
+e2e_abandon() {
+	e2e_live || return 0
+	e2e_stop
+	e2e_abandoned=$1
+	echo "STOP $e2e_name: $1; every later check counts as failed"
+}
+
+# e2e_not_run NAME: counts a check the abandoned test cannot run.
+e2e_not_run() {
+	e2e_failed=$((e2e_failed + 1))
+	echo "FAIL $e2e_name: $1 (not run: $e2e_abandoned)"
+}
+
+# pass NAME: counts a check that passed (a failure once abandoned: a
+# check after the abandoned step proves nothing).
 pass() {
+	e2e_live || { e2e_not_run "$1"; return 0; }
 	e2e_passed=$((e2e_passed + 1))
 	echo "PASS $e2e_name: $1"
 }
 
 # fail NAME [DETAIL]: counts a failure; the detail (a screen) is indented.
 fail() {
+	e2e_live || { e2e_not_run "$1"; return 0; }
 	e2e_failed=$((e2e_failed + 1))
 	echo "FAIL $e2e_name: $1"
 	[ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/    | /'
@@ -56,6 +124,9 @@ current_year = 2023
 year_display = era
 EOF
 mkdir -p "$e2e_tmp/xdg" "$e2e_tmp/home"
+# Readable by the other logins whatever the umask.
+chmod 644 "$e2e_config"
+chmod 755 "$e2e_tmp/xdg" "$e2e_tmp/home"
 
 # e2e_sample_master: builds the sample database once per test script
 # (init + import of db/samples/*.csv) and prints its path.
@@ -65,7 +136,7 @@ e2e_sample_master() {
 		"$e2e_bin" -c "$e2e_config" -d "$master" init >"$e2e_tmp/init.log" 2>&1 &&
 		    "$e2e_bin" -c "$e2e_config" -d "$master" import \
 		    "$e2e_root"/db/samples/*.csv >>"$e2e_tmp/init.log" 2>&1 || {
-			echo "FAIL $e2e_name: sample database: $(cat "$e2e_tmp/init.log")" >&2
+			echo "$e2e_name: the sample database: $(cat "$e2e_tmp/init.log")" >&2
 			rm -f "$master"
 			return 1
 		}
@@ -86,10 +157,19 @@ e2e_dump() {
 	sqlite3 "$1" .dump
 }
 
+# e2e_san_env PREFIX: the sanitizer options of a command line given to a
+# shell: reports go to PREFIX.PID. The sanitizers split their options at
+# blanks unless a value is quoted, so the path keeps its quotes.
+e2e_san_env() {
+	printf 'ASAN_OPTIONS="detect_leaks=1:log_path=%s"' "'$1'"
+	printf ' UBSAN_OPTIONS="print_stacktrace=1:log_path=%s"' "'$1'"
+}
+
 # e2e_start DB COLS LINES [ARGS...]: runs the program on DB in a new
 # private tmux server at the given size. The pane stays after the program
 # ends so its exit status can be read.
 e2e_start() {
+	e2e_live || return 0
 	db=$1 cols=$2 lines=$3
 	shift 3
 	e2e_stop
@@ -106,8 +186,7 @@ e2e_start() {
 	cmd="env -u SHISAKU_CONFIG -u LC_ALL -u LC_CTYPE LANG=C.UTF-8"
 	cmd="$cmd TERM=xterm-256color ESCDELAY=50 HOME='$e2e_tmp/home'"
 	cmd="$cmd XDG_CONFIG_HOME='$e2e_tmp/xdg'"
-	cmd="$cmd ASAN_OPTIONS=detect_leaks=1:log_path='$e2e_tmp/asan'"
-	cmd="$cmd UBSAN_OPTIONS=print_stacktrace=1:log_path='$e2e_tmp/asan'"
+	cmd="$cmd $(e2e_san_env "$e2e_tmp/asan")"
 	cmd="$cmd '$e2e_bin' -c '$e2e_config' -d '$db'"
 	for a in "$@"; do
 		cmd="$cmd '$a'"
@@ -125,16 +204,19 @@ e2e_start() {
 # e2e_keys KEY...: tmux key names (Enter Escape BSpace Up C-l ...) or
 # plain ASCII characters.
 e2e_keys() {
+	e2e_live || return 0
 	tmux -L "$e2e_sock" send-keys -t main "$@"
 }
 
 # e2e_type TEXT: text sent literally (Japanese arrives as an IME burst of
 # UTF-8 bytes).
 e2e_type() {
+	e2e_live || return 0
 	tmux -L "$e2e_sock" send-keys -t main -l "$1"
 }
 
 e2e_screen() {
+	e2e_live || return 0
 	tmux -L "$e2e_sock" capture-pane -p -t main 2>/dev/null
 }
 
@@ -142,6 +224,7 @@ e2e_screen() {
 # (empty TEXT: only stable). Returns 1 at the deadline. Each waiting
 # function has a deadline variable of its own, since they call each other.
 e2e_wait() {
+	e2e_live || return 0
 	want=$1
 	prev=""
 	same=0
@@ -166,6 +249,7 @@ e2e_wait() {
 
 # e2e_wait_gone TEXT: waits until the screen is stable without TEXT.
 e2e_wait_gone() {
+	e2e_live || return 0
 	gone=$1
 	gone_end=$(($(date +%s) + e2e_timeout))
 	while [ "$(date +%s)" -le "$gone_end" ]; do
@@ -181,6 +265,7 @@ e2e_wait_gone() {
 
 # e2e_expect NAME TEXT...: passes when the stable screen shows every TEXT.
 e2e_expect() {
+	e2e_live || { e2e_not_run "$1"; return 0; }
 	name=$1
 	shift
 	for t in "$@"; do
@@ -194,6 +279,7 @@ e2e_expect() {
 
 # e2e_expect_not NAME TEXT...: passes when the stable screen shows none.
 e2e_expect_not() {
+	e2e_live || { e2e_not_run "$1"; return 0; }
 	name=$1
 	shift
 	e2e_wait "" || { fail "$name (screen never settled)" "$(e2e_screen)"; return 1; }
@@ -207,30 +293,59 @@ e2e_expect_not() {
 	pass "$name"
 }
 
+# e2e_wait_line PATTERN: waits until some line of the stable screen
+# matches the extended regular expression (grep -E). Returns 1 at the
+# deadline.
+e2e_wait_line() {
+	e2e_live || return 0
+	line_end=$(($(date +%s) + e2e_timeout))
+	while [ "$(date +%s)" -le "$line_end" ]; do
+		e2e_wait "" && e2e_screen | grep -Eq -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# e2e_wait_prompt: waits until a prompt is open on the bottom line: the
+# screen is stable and the cursor shows there. Returns 1 at the deadline.
+e2e_wait_prompt() {
+	e2e_live || return 0
+	prompt_end=$(($(date +%s) + e2e_timeout))
+	while [ "$(date +%s)" -le "$prompt_end" ]; do
+		if e2e_wait ""; then
+			at=$(tmux -L "$e2e_sock" display-message -p -t main \
+			    '#{cursor_flag} #{cursor_y} #{pane_height}')
+			set -- $at
+			[ "$#" -eq 3 ] && [ "$1" = 1 ] && [ "$2" -eq $(($3 - 1)) ] &&
+			    return 0
+		fi
+		sleep 0.05
+	done
+	return 1
+}
+
 # e2e_expect_line NAME PATTERN: passes when some line of the stable
 # screen matches the extended regular expression (grep -E).
 e2e_expect_line() {
-	name=$1 pat=$2
-	line_end=$(($(date +%s) + e2e_timeout))
-	while [ "$(date +%s)" -le "$line_end" ]; do
-		e2e_wait "" && e2e_screen | grep -Eq -- "$pat" && {
-			pass "$name"
-			return 0
-		}
-		sleep 0.05
-	done
-	fail "$name (no line matching /$pat/)" "$(e2e_screen)"
+	e2e_live || { e2e_not_run "$1"; return 0; }
+	if e2e_wait_line "$2"; then
+		pass "$1"
+		return 0
+	fi
+	fail "$1 (no line matching /$2/)" "$(e2e_screen)"
 	return 1
 }
 
 # e2e_resize COLS LINES: a real resize of the window (SIGWINCH).
 e2e_resize() {
+	e2e_live || return 0
 	tmux -L "$e2e_sock" resize-window -t main -x "$1" -y "$2"
 }
 
 # e2e_exit_status: waits for the program to end and prints its status
 # (128 + N for signal N), or "running" at the deadline.
 e2e_exit_status() {
+	e2e_live || { echo "not run"; return 0; }
 	end=$(($(date +%s) + e2e_timeout))
 	while [ "$(date +%s)" -le "$end" ]; do
 		if [ -s "$e2e_tmp/status" ]; then
@@ -244,6 +359,7 @@ e2e_exit_status() {
 
 # e2e_expect_exit NAME STATUS: the program ended with STATUS.
 e2e_expect_exit() {
+	e2e_live || { e2e_not_run "$1"; return 0; }
 	got=$(e2e_exit_status)
 	if [ "$got" = "$2" ]; then
 		pass "$1"
@@ -255,6 +371,7 @@ e2e_expect_exit() {
 # e2e_expect_restored NAME: after the program ended, the terminal has
 # left the alternate screen curses used.
 e2e_expect_restored() {
+	e2e_live || { e2e_not_run "$1"; return 0; }
 	alt=$(tmux -L "$e2e_sock" display-message -p -t main '#{alternate_on}')
 	if [ "$alt" = 0 ]; then
 		pass "$1"
@@ -266,6 +383,7 @@ e2e_expect_restored() {
 # e2e_signal SIG: sends a signal to the program itself (the child of the
 # shell that runs in the pane).
 e2e_signal() {
+	e2e_live || return 0
 	shell=$(tmux -L "$e2e_sock" display-message -p -t main '#{pane_pid}')
 	pid=$(ps -o pid= --ppid "$shell" | tr -d ' ' | head -n 1)
 	[ -n "$pid" ] && kill -s "$1" "$pid"
@@ -297,8 +415,10 @@ e2e_stop() {
 }
 
 # e2e_finish: the count line tests/run-all.sh reads; non-zero on failure.
+# Called once, at the end of the script.
 e2e_finish() {
 	e2e_stop
+	e2e_finished=1
 	echo "$e2e_name: $e2e_passed passed, $e2e_failed failed"
 	[ "$e2e_failed" -eq 0 ]
 	exit $?

@@ -6,7 +6,7 @@
 # Enter, a resize with the frozen headers kept, and ASCII symbols.
 . "$(dirname "$0")/lib.sh"
 
-db=$(e2e_new_db roadmap) || { fail "sample database"; e2e_finish; }
+db=$(e2e_new_db roadmap) || { fail "sample database"; e2e_abandon "no sample database"; }
 
 # A year's results, loaded the way a planner loads them.
 cat > "$e2e_tmp/results.csv" <<'EOF'
@@ -31,7 +31,7 @@ EOF
     "$e2e_tmp/ten.csv" > "$e2e_tmp/import.log" 2>&1 ||
     fail "import results" "$(cat "$e2e_tmp/import.log")"
 
-e2e_start "$db" 80 24 || { fail "start in tmux"; e2e_finish; }
+e2e_start "$db" 80 24 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }
 e2e_expect "plans list" "計画一覧（令和5年度）"
 
 # 下妻市: r on the plans list opens its roadmap.
@@ -184,7 +184,7 @@ e2e_expect_exit "quits cleanly" 0
 
 # ASCII symbols: * for ★, ^ v for the cost arrows.
 printf '[display]\nascii_symbols = yes\n' >> "$e2e_config"
-e2e_start "$db" 80 24 || { fail "start in tmux"; e2e_finish; }
+e2e_start "$db" 80 24 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }
 e2e_expect "plans list again" "計画一覧（令和5年度）"
 e2e_keys /
 e2e_type '下妻'

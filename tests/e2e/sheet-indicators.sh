@@ -8,7 +8,7 @@
 # S the sheet of the indicator's node.
 . "$(dirname "$0")/lib.sh"
 
-db=$(e2e_new_db sheet) || { fail "sample database"; e2e_finish; }
+db=$(e2e_new_db sheet) || { fail "sample database"; e2e_abandon "no sample database"; }
 
 cat > "$e2e_tmp/results.csv" <<'EOF'
 shisaku-plan,1
@@ -22,7 +22,7 @@ EOF
     > "$e2e_tmp/import.log" 2>&1 || fail "import results" "$(cat "$e2e_tmp/import.log")"
 e2e_dump "$db" > "$e2e_tmp/before.sql"
 
-e2e_start "$db" 80 24 || { fail "start in tmux"; e2e_finish; }
+e2e_start "$db" 80 24 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }
 e2e_expect "plans list" "計画一覧（令和5年度）"
 
 # 結城市 No.19 through the roadmap; on the way, the plan's figures for
