@@ -31,7 +31,9 @@
 #define TREE_NUM_W 5		/* each count column, at least */
 #define TREE_NCOUNTS 5		/* 取組 入力 提出 確認 遅れ */
 /* Under the list: the rule, the node, its counts and its figures. */
-#define TREE_DETAIL_H (2 + SUMMARY_NLINES)
+/* Under the rule: the node, its counts, the year's figures or an item's
+ * behind line, and the ways to the indicators. */
+#define TREE_DETAIL_H (3 + SUMMARY_NLINES)
 
 static const enum key_action tree_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
@@ -502,13 +504,11 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 		ui_put(w, y + 3, 1, "この年度の予定（期間・年次計画・目標値）が"
 		    "ないため、遅れには数えません", cols - 2, 0,
 		    ui_attr(ui, UI_DIM));
-	else if (!n->is_item && browse_node_summary(t, n) != NULL) {
+	else if (!n->is_item && browse_node_summary(t, n) != NULL)
 		ui_summary_draw(ui, w, y + 3, 1, cols - 2, SUMMARY_NLINES,
 		    browse_node_summary(t, n));
-		return;
-	}
-	/* An item's last line: the ways to its indicators. */
-	tree_draw_hint(ui, ts, w, y + 4);
+	/* The last line: the ways to the indicators. */
+	tree_draw_hint(ui, ts, w, y + 3 + SUMMARY_NLINES);
 }
 
 static void

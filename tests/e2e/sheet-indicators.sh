@@ -112,8 +112,13 @@ e2e_expect "details of the row under the cursor" \
     "基準値 7件（令和4年度）  目標値 10件（令和9年度・最終目標）  実績値 9件" \
     "区分 行政指標" "推移 _-???   令和4年度（基準）〜令和9年度"
 e2e_keys '?'
-e2e_expect "help has a legend" "ヘルプ: 指標一覧" "表示の見方"
+e2e_expect "help of the indicator list" "ヘルプ: 指標一覧"
+# The legend follows the screen's keys, below the first page.
 e2e_keys /
+e2e_type '表示の見方'
+e2e_keys Enter
+e2e_expect "help has a legend" "表示の見方"
+e2e_keys g /
 e2e_type '実績なし'
 e2e_keys Enter
 e2e_expect "help explains the trend bars" \
