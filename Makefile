@@ -94,7 +94,7 @@ build/gen/paths.h: FORCE | build/gen
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
 FORCE:
 
-build/rel build/san build/san/tests build/gen build/fuzz build/san/fuzz:
+build/rel build/san build/san/tests build/gen build/fuzz build/san/fuzz build/bench:
 	mkdir -p $@
 
 build/san/fuzz/replay-%: tests/fuzz/fuzz-%.c tests/fuzz/replay.c $(SANLIBOBJS) $(HDRS) | build/san/fuzz
@@ -142,8 +142,16 @@ fuzz: deps
 	@$(MAKE) --no-print-directory -j$(NPROC) $(FUZZ_BINS)
 	@sh tests/fuzz/run.sh $(FUZZ_S) $(FUZZ_NAMES)
 
+# The benchmark's own programs (tests/bench/): a generator of plan files
+# and a pseudo-terminal driver. BENCH_SIZES overrides the sizes.
+BENCH_BINS := build/bench/gen build/bench/drive
+build/bench/gen: tests/bench/gen.c | build/bench
+	$(CC) -std=c11 $(WARN) -Wno-format-truncation -O2 -o $@ $<
+build/bench/drive: tests/bench/drive.c | build/bench
+	$(CC) -std=c11 $(WARN) -O2 -o $@ $< -lutil
+
 bench: deps
-	@$(MAKE) --no-print-directory shisaku
+	@$(MAKE) --no-print-directory -j$(NPROC) shisaku $(BENCH_BINS)
 	@sh tests/bench.sh
 
 valgrind: shisaku
