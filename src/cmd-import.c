@@ -46,15 +46,12 @@ cmd_require_planner(struct store *st, const char *what)
 static void
 print_counts(const struct pf_doc *d)
 {
-	size_t	count[PF_KIND_COUNT] = { 0 }, i;
 	int	k, first = 1;
 
-	for (i = 0; i < d->n; i++)
-		count[d->recs[i].kind]++;
 	for (k = 0; k < PF_KIND_COUNT; k++) {
-		if (count[k] == 0)
+		if (d->counts[k] == 0)
 			continue;
-		printf("%s%s %zu", first ? "" : ", ", pf_kind_name(k), count[k]);
+		printf("%s%s %zu", first ? "" : ", ", pf_kind_name(k), d->counts[k]);
 		first = 0;
 	}
 	printf("%s\n", first ? "（行がありません）" : "");
@@ -69,12 +66,12 @@ import_max(const struct cmd_ctx *ctx)
 
 /* One line on stderr when a file was not plain UTF-8. */
 static void
-say_encoding(const char *path, const struct infile *in)
+say_encoding(const char *path, enum text_encoding enc)
 {
-	if (in->enc != TENC_UTF8)
+	if (enc != TENC_UTF8)
 		fprintf(stderr, "%s: 文字コードは %sです\n",
 		    strcmp(path, "-") == 0 ? "(標準入力)" : path,
-		    textenc_label(in->enc));
+		    textenc_label(enc));
 }
 
 /* import --results FILE: every row checked, then all of them written as
@@ -120,7 +117,7 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 		store_close(st);
 		return EXIT_INPUT;
 	}
-	say_encoding(path, &in);
+	say_encoding(path, in.enc);
 	/* Values that went out to CP932 and came back compare as unchanged. */
 	d.cp932 = in.enc == TENC_CP932;
 	rc = rf_read(&d, strcmp(path, "-") == 0 ? "(標準入力)" : path, in.text,
@@ -177,11 +174,11 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct store		*st;
 	struct store_resolver	 res;
 	struct pf_doc		 d;
+	struct store_plan_loader *l = NULL;
 	char			*cause = NULL, *login = NULL;
-	int			 ch, dry = 0, replace = 0, status, i, rc;
+	int			 ch, dry = 0, replace = 0, status, i;
 	int			 results = 0, encoding = -1;
-	enum text_encoding	 forced;
-	struct infile		 in;
+	enum text_encoding	 forced, enc;
 	size_t			 e;
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
@@ -222,22 +219,34 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	store_resolver_init(&res, st, ctx->cfg);
 	pf_doc_init(&d);
-	for (i = optind; i < argc; i++) {
-		if (infile_read(argv[i], import_max(ctx), encoding, &in,
-		    &cause) != 0) {
-			pf_doc_error(&d, cause);
+	/* Each record is checked and, unless this is a dry run, written as
+	 * it is read, in one transaction kept only if the files have no
+	 * error at all: memory follows the keys, not the files. */
+	d.stream = 1;
+	if (!dry) {
+		if ((login = session_os_login(&cause)) == NULL ||
+		    (l = store_plan_loader_new(st, replace, login),
+		    store_plan_loader_begin(l, &cause)) != 0) {
+			cmd_error("%s（何も書き込んでいません）", cause);
 			free(cause);
-			cause = NULL;
-			continue;
+			store_plan_loader_free(l);
+			free(login);
+			pf_doc_free(&d);
+			store_close(st);
+			return EXIT_DATABASE;
 		}
-		say_encoding(argv[i], &in);
-		pf_read(&d, strcmp(argv[i], "-") == 0 ? "(標準入力)" : argv[i],
-		    in.text, in.len, &res.res, replace);
-		infile_free(&in);
+		d.sink = store_plan_loader_sink(l);
+	}
+	for (i = optind; i < argc; i++) {
+		enc = TENC_UTF8;
+		pf_read_path(&d, argv[i], import_max(ctx), encoding, &res.res,
+		    replace, &enc);
+		say_encoding(argv[i], enc);
 	}
 	if (replace)
 		pf_check_replace(&d, &res.res);
 	if (d.nerrors > 0) {
+		store_plan_loader_rollback(l);
 		for (e = 0; e < d.nkept; e++)
 			fprintf(stderr, "%s\n", d.errors[e]);
 		if (d.nerrors > d.nkept)
@@ -249,20 +258,17 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		printf("誤りはありません（--dry-run のため書き込んでいません）: ");
 		print_counts(&d);
 		status = EXIT_OK;
+	} else if (store_plan_loader_commit(l, &cause) != 0) {
+		cmd_error("%s（何も書き込んでいません）", cause);
+		free(cause);
+		status = EXIT_DATABASE;
 	} else {
-		login = session_os_login(&cause);
-		rc = login ? store_plan_import(st, &d, replace, login, &cause) : -1;
-		if (rc != 0) {
-			cmd_error("%s（何も書き込んでいません）", cause);
-			free(cause);
-			status = EXIT_DATABASE;
-		} else {
-			printf("読み込みました: ");
-			print_counts(&d);
-			status = EXIT_OK;
-		}
-		free(login);
+		printf("読み込みました: ");
+		print_counts(&d);
+		status = EXIT_OK;
 	}
+	store_plan_loader_free(l);
+	free(login);
 	pf_doc_free(&d);
 	store_close(st);
 	return status;

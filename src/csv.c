@@ -23,6 +23,9 @@ struct csv_reader {
 	size_t		 pos;
 	size_t		 line;		/* physical line at pos, 1-based */
 	char		 sep;
+	int		 more;		/* input may follow data (a stream) */
+	int		 bom_seen;	/* a stream's start was looked at */
+	size_t		 skipped;	/* a BOM before data in this window */
 
 	/* The record being read: field texts one after another in buf. */
 	char		*buf;
@@ -54,6 +57,45 @@ csv_reader_new(const char *data, size_t len, char sep)
 	r->line = 1;
 	r->sep = sep;
 	return r;
+}
+
+struct csv_reader *
+csv_reader_new_stream(char sep)
+{
+	struct csv_reader	*r = xcalloc(1, sizeof *r);
+
+	r->data = "";
+	r->line = 1;
+	r->sep = sep;
+	r->more = 1;
+	return r;
+}
+
+void
+csv_reader_feed(struct csv_reader *r, const char *data, size_t len, int last)
+{
+	r->skipped = 0;
+	r->pos = 0;
+	r->more = !last;
+	if (!r->bom_seen) {
+		/* Too little to tell whether the input starts with a BOM. */
+		if (len < 3 && !last && memcmp(data, "\xef\xbb\xbf", len) == 0) {
+			r->data = data;
+			r->len = 0;
+			return;
+		}
+		r->bom_seen = 1;
+		if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+			r->skipped = 3;
+	}
+	r->data = data + r->skipped;
+	r->len = len - r->skipped;
+}
+
+size_t
+csv_reader_pos(const struct csv_reader *r)
+{
+	return r->skipped + r->pos;
 }
 
 void
@@ -270,16 +312,43 @@ csv_error_report(const struct csv_error *e, char **cause)
 		snprintf(*cause, n, "%s", e->msg);
 }
 
+static int csv_read_window(struct csv_reader *r, struct csv_record *rec,
+    char **cause, size_t *err_line, size_t *err_col);
+
 int
 csv_read(struct csv_reader *r, struct csv_record *rec, char **cause,
+    size_t *err_line, size_t *err_col)
+{
+	size_t	pos = r->pos, line = r->line;
+	int	rc;
+
+	if (r->pos >= r->len)
+		return r->more ? CSV_MORE : 0;
+	rc = csv_read_window(r, rec, cause, err_line, err_col);
+	/* A record that reached the end of the window may go on in what
+	 * follows (or its line break may be a CR whose LF follows): it is
+	 * read again from its start once more is fed. */
+	if (r->more && r->pos >= r->len) {
+		if (rc < 0 && cause != NULL) {
+			free(*cause);
+			*cause = NULL;
+		}
+		r->pos = pos;
+		r->line = line;
+		return CSV_MORE;
+	}
+	return rc;
+}
+
+/* csv_read within the window fed. */
+static int
+csv_read_window(struct csv_reader *r, struct csv_record *rec, char **cause,
     size_t *err_line, size_t *err_col)
 {
 	struct csv_error	e = { NULL, 0, 0, 0 }, bad = { NULL, 0, 0, 0 };
 	size_t			i, bad_col = 0;
 	int			rc;
 
-	if (r->pos >= r->len)
-		return 0;
 	r->buflen = 0;
 	r->nfields = 0;
 	rec->line = r->line;

@@ -1,7 +1,9 @@
 /*
  * Reading a plan or results file (see infile.h): the file is opened
  * without blocking and checked with fstat before a byte is read, read up
- * to the limit, and decoded from the encoding Excel saved it in.
+ * to the limit, and decoded from the encoding Excel saved it in. A large
+ * UTF-8 file can instead be read as a stream: a first pass checks that
+ * every byte is UTF-8, then the caller reads it piece by piece.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -12,6 +14,10 @@
 
 #include "shisaku/infile.h"
 #include "shisaku/util.h"
+#include "shisaku/value.h"
+
+/* The piece a stream's first pass checks at a time. */
+#define STREAM_SCAN_CHUNK (1u << 20)
 
 void
 infile_free(struct infile *f)
@@ -143,4 +149,132 @@ infile_separator(const char *text, size_t len)
 			return ',';
 	}
 	return ',';
+}
+
+/* Reads up to n bytes at the file's current offset, retrying on EINTR. */
+static ssize_t
+read_some(int fd, char *buf, size_t n)
+{
+	ssize_t	got;
+
+	do
+		got = read(fd, buf, n);
+	while (got < 0 && errno == EINTR);
+	return got;
+}
+
+/* The first pass of a stream: the file is valid UTF-8 throughout (1) or
+ * not (0), or cannot be read (-1). *sep is its separator. */
+static int
+stream_scan(int fd, char *sep)
+{
+	char	*buf = xmalloc(STREAM_SCAN_CHUNK + 4);
+	size_t	 carry = 0, len, ok, bad;
+	ssize_t	 got;
+	int	 first = 1, rc = 1;
+
+	for (;;) {
+		got = read_some(fd, buf + carry, STREAM_SCAN_CHUNK);
+		if (got < 0) {
+			rc = -1;
+			break;
+		}
+		len = carry + (size_t)got;
+		if (first && len > 0)
+			*sep = infile_separator(buf, len);
+		if (got == 0) {
+			rc = carry == 0;	/* a sequence cut by the end */
+			break;
+		}
+		/* Check up to the last character that may be whole; its lead
+		 * byte and what follows wait for the next piece. */
+		ok = len;
+		if (len > 0 && ((unsigned char)buf[len - 1] & 0x80)) {
+			size_t k = len;
+
+			while (k > 0 && len - k < 4 &&
+			    ((unsigned char)buf[k - 1] & 0xC0) == 0x80)
+				k--;
+			if (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0xC0)
+				ok = k - 1;
+		}
+		if (first && ok >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+			if (!utf8_valid(buf + 3, ok - 3, &bad)) {
+				rc = 0;
+				break;
+			}
+		} else if (!utf8_valid(buf, ok, &bad)) {
+			rc = 0;
+			break;
+		}
+		first = 0;
+		carry = len - ok;
+		memmove(buf, buf + ok, carry);
+	}
+	free(buf);
+	return rc;
+}
+
+int
+infile_stream_open(const char *path, size_t max_bytes, int forced,
+    struct infile_stream *s, char **cause)
+{
+	struct stat	st;
+	char		head[3];
+	ssize_t		got;
+	int		fd, rc;
+
+	memset(s, 0, sizeof *s);
+	s->fd = -1;
+	if (strcmp(path, "-") == 0 || (forced >= 0 && forced != TENC_UTF8 &&
+	    forced != TENC_UTF8_BOM))
+		return 0;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0 ||
+	    fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size > max_bytes) {
+		/* infile_read says what is wrong, as it always has. */
+		if (fd >= 0)
+			close(fd);
+		return 0;
+	}
+	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	s->sep = ',';
+	if ((rc = stream_scan(fd, &s->sep)) != 1 || lseek(fd, 0, SEEK_SET) != 0) {
+		if (rc < 0)
+			*cause = xasprintf("%s: 読み込めません: %s", path,
+			    strerror(errno));
+		close(fd);
+		return rc < 0 ? -1 : 0;
+	}
+	got = read_some(fd, head, sizeof head);
+	s->enc = got == 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0 ?
+	    TENC_UTF8_BOM : TENC_UTF8;
+	if (lseek(fd, 0, SEEK_SET) != 0) {
+		*cause = xasprintf("%s: 読み込めません: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	s->fd = fd;
+	s->path = path;
+	return 1;
+}
+
+long
+infile_stream_read(struct infile_stream *s, char *buf, size_t n, char **cause)
+{
+	ssize_t	got = read_some(s->fd, buf, n);
+
+	if (got < 0) {
+		*cause = xasprintf("%s: 読み込めません: %s", s->path, strerror(errno));
+		return -1;
+	}
+	return (long)got;
+}
+
+void
+infile_stream_close(struct infile_stream *s)
+{
+	if (s->fd >= 0)
+		close(s->fd);
+	s->fd = -1;
 }

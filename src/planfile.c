@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,6 +120,8 @@ pf_doc_init(struct pf_doc *d)
 	memset(d, 0, sizeof *d);
 }
 
+static void index_free(struct pf_index *x);
+
 void
 pf_doc_free(struct pf_doc *d)
 {
@@ -134,6 +137,7 @@ pf_doc_free(struct pf_doc *d)
 	for (i = 0; i < d->nkept; i++)
 		free(d->errors[i]);
 	free(d->errors);
+	index_free(d->index);
 	memset(d, 0, sizeof *d);
 }
 
@@ -180,83 +184,228 @@ add_error(struct pf_doc *d, const char *file, size_t line, size_t col,
 	free(msg);
 }
 
-/* The checking of one record's references and uniqueness against what
- * came before (in this document or in the database). */
+/*
+ * The checking of one record's references and uniqueness against what
+ * came before (in this document or in the database), through an index of
+ * the keys seen. The index lives with the document, across its files; it
+ * holds what later rows need of a key (an indicator's unit, a
+ * department's name, a node's depth, the years of a node's or an
+ * indicator's yearly rows), never the records, so that a document read
+ * as a stream (pf_doc.stream) costs the memory of its keys only. Its
+ * table grows with the keys: a lookup stays one probe at any size.
+ */
+struct entry {
+	struct entry	*next;
+	size_t		 hash;
+	char		*info;		/* an indicator's unit, a department's
+					   name; NULL */
+	unsigned long	 serial;	/* names the entry in the year set */
+	int		 depth;		/* a node's depth, 1 at the top */
+	int		 ybase[2];	/* first year of years[i]; 0 = none yet */
+	uint64_t	 years[2];	/* years of the entry's yearly rows */
+	int		 kind;
+	char		 key[];		/* plan "\x1f" key */
+};
+
+/* Entries beyond the record kinds: a node or an indicator of a plan in
+ * the database (not in the document), looked up there once. */
+#define KIND_DB_NODE (PF_KIND_COUNT + 1)
+#define KIND_DB_INDICATOR (PF_KIND_COUNT + 2)
+#define KIND_DB_DEPT (PF_KIND_COUNT + 3)
+
+/* A plan that --replace deletes while the database holds results of it:
+ * the document must carry results of it again (pf_check_replace). */
+struct replaced {
+	char		*plan;
+	const char	*file;
+	size_t		 line;
+	long		 results;	/* in the database */
+	int		 carried;	/* the document has result or actual rows */
+};
+
+struct pf_index {
+	struct entry	**buckets;
+	size_t		  nbuckets, n;
+	unsigned long	  serial;
+	/* Years outside an entry's window of 64 years: a set of
+	 * serial << 20 | slot << 16 | year, open addressing (0 = empty). */
+	uint64_t	 *yset;
+	size_t		  ysize, yn;
+	struct replaced	 *replaced;
+	size_t		  nreplaced;
+	size_t		  indexed;	/* recs[0 .. indexed) are in the index */
+};
+
 struct checker {
 	struct pf_doc			*d;
+	struct pf_index			*x;
 	const struct pf_resolver	*res;
 	const char			*file;
 	int				 replace;
-	/* Index over the document's keys: a chained hash of "kind\x1fplan\x1fkey". */
-	struct entry			**buckets;
-	size_t				 nbuckets;
-};
-
-struct entry {
-	struct entry	*next;
-	char		*key;
-	size_t		 rec;		/* index in d->recs */
+	int				 header_seen;
 };
 
 static size_t
-hash_str(const char *s)
+hash_key(int k, const char *plan, const char *key)
 {
-	size_t	h = 5381;
+	size_t	h = 14695981039346656037u;
 
-	while (*s)
-		h = h * 33 ^ (unsigned char)*s++;
+	h = (h ^ (unsigned char)k) * 1099511628211u;
+	while (*plan)
+		h = (h ^ (unsigned char)*plan++) * 1099511628211u;
+	h = (h ^ 0x1f) * 1099511628211u;
+	while (*key)
+		h = (h ^ (unsigned char)*key++) * 1099511628211u;
 	return h;
 }
 
-static char *
-index_key(enum pf_kind k, const char *plan, const char *key)
+static int
+entry_is(const struct entry *e, size_t h, int k, const char *plan,
+    const char *key)
 {
-	return xasprintf("%d\x1f%s\x1f%s", (int)k, plan, key ? key : "");
+	size_t	n = strlen(plan);
+
+	return e->hash == h && e->kind == k && strncmp(e->key, plan, n) == 0 &&
+	    e->key[n] == '\x1f' && strcmp(e->key + n + 1, key) == 0;
 }
 
-static long
-index_find(struct checker *c, enum pf_kind k, const char *plan, const char *key)
+static struct entry *
+index_find(struct checker *c, int k, const char *plan, const char *key)
 {
-	char		*ik = index_key(k, plan, key);
 	struct entry	*e;
-	long		 found = -1;
+	size_t		 h;
 
-	for (e = c->buckets[hash_str(ik) % c->nbuckets]; e; e = e->next)
-		if (strcmp(e->key, ik) == 0) {
-			found = (long)e->rec;
-			break;
-		}
-	free(ik);
-	return found;
+	if (key == NULL)
+		key = "";
+	h = hash_key(k, plan, key);
+	for (e = c->x->buckets[h % c->x->nbuckets]; e; e = e->next)
+		if (entry_is(e, h, k, plan, key))
+			return e;
+	return NULL;
 }
 
 static void
-index_add(struct checker *c, enum pf_kind k, const char *plan, const char *key,
-    size_t rec)
+index_grow(struct pf_index *x)
 {
-	struct entry	*e = xcalloc(1, sizeof *e);
-	size_t		 b;
+	struct entry	**b, *e, *next;
+	size_t		  n = x->nbuckets * 2, i;
 
-	e->key = index_key(k, plan, key);
-	e->rec = rec;
-	b = hash_str(e->key) % c->nbuckets;
-	e->next = c->buckets[b];
-	c->buckets[b] = e;
+	b = xcalloc(n, sizeof *b);
+	for (i = 0; i < x->nbuckets; i++)
+		for (e = x->buckets[i]; e; e = next) {
+			next = e->next;
+			e->next = b[e->hash % n];
+			b[e->hash % n] = e;
+		}
+	free(x->buckets);
+	x->buckets = b;
+	x->nbuckets = n;
+}
+
+/* Adds a key (the caller has made sure it is new). */
+static struct entry *
+index_add(struct checker *c, int k, const char *plan, const char *key)
+{
+	struct pf_index	*x = c->x;
+	struct entry	*e;
+	size_t		 np, nk;
+
+	if (key == NULL)
+		key = "";
+	np = strlen(plan);
+	nk = strlen(key);
+	if (x->n >= x->nbuckets)
+		index_grow(x);
+	e = xcalloc(1, sizeof *e + np + nk + 2);
+	e->hash = hash_key(k, plan, key);
+	e->kind = k;
+	e->serial = ++x->serial;
+	memcpy(e->key, plan, np);
+	e->key[np] = '\x1f';
+	memcpy(e->key + np + 1, key, nk + 1);
+	e->next = x->buckets[e->hash % x->nbuckets];
+	x->buckets[e->hash % x->nbuckets] = e;
+	x->n++;
+	return e;
 }
 
 static void
-index_free(struct checker *c)
+index_free(struct pf_index *x)
 {
 	size_t		 i;
 	struct entry	*e, *next;
 
-	for (i = 0; i < c->nbuckets; i++)
-		for (e = c->buckets[i]; e; e = next) {
+	if (x == NULL)
+		return;
+	for (i = 0; i < x->nbuckets; i++)
+		for (e = x->buckets[i]; e; e = next) {
 			next = e->next;
-			free(e->key);
+			free(e->info);
 			free(e);
 		}
-	free(c->buckets);
+	free(x->buckets);
+	free(x->yset);
+	for (i = 0; i < x->nreplaced; i++)
+		free(x->replaced[i].plan);
+	free(x->replaced);
+	free(x);
+}
+
+static struct pf_index *
+index_new(void)
+{
+	struct pf_index	*x = xcalloc(1, sizeof *x);
+
+	x->nbuckets = 1024;
+	x->buckets = xcalloc(x->nbuckets, sizeof *x->buckets);
+	return x;
+}
+
+/* Adds v to the year set; returns 1 if it was there already. */
+static int
+yset_add(struct pf_index *x, uint64_t v)
+{
+	size_t		 i, j;
+	uint64_t	*old;
+
+	if (2 * (x->yn + 1) > x->ysize) {
+		old = x->yset;
+		j = x->ysize;
+		x->ysize = x->ysize ? x->ysize * 2 : 1024;
+		x->yset = xcalloc(x->ysize, sizeof *x->yset);
+		x->yn = 0;
+		for (i = 0; i < j; i++)
+			if (old[i] != 0)
+				yset_add(x, old[i]);
+		free(old);
+	}
+	for (i = (size_t)(v * 0x9e3779b97f4a7c15u) % x->ysize; x->yset[i] != 0;
+	    i = (i + 1) % x->ysize)
+		if (x->yset[i] == v)
+			return 1;
+	x->yset[i] = v;
+	x->yn++;
+	return 0;
+}
+
+/* Marks year fy of slot (0 or 1: which yearly rows) of e as seen;
+ * returns 1 if it was seen before. */
+static int
+year_seen(struct pf_index *x, struct entry *e, int slot, int fy)
+{
+	uint64_t	bit;
+
+	if (e->ybase[slot] == 0)
+		e->ybase[slot] = fy > FY_MIN + 16 ? fy - 16 : FY_MIN;
+	if (fy >= e->ybase[slot] && fy < e->ybase[slot] + 64) {
+		bit = (uint64_t)1 << (fy - e->ybase[slot]);
+		if (e->years[slot] & bit)
+			return 1;
+		e->years[slot] |= bit;
+		return 0;
+	}
+	return yset_add(x, (uint64_t)e->serial << 20 | (uint64_t)slot << 16 |
+	    (uint64_t)(fy - FY_MIN + 1));
 }
 
 /* The column number (1-based, the kind being column 1) of field i. */
@@ -269,7 +418,7 @@ index_free(struct checker *c)
 static int
 plan_known(struct checker *c, const char *plan)
 {
-	if (index_find(c, PF_PLAN, plan, NULL) >= 0)
+	if (index_find(c, PF_PLAN, plan, NULL) != NULL)
 		return 1;
 	if (c->res && c->res->plan_exists(c->res->arg, plan))
 		return 2;
@@ -292,34 +441,41 @@ need_plan_in_doc(struct checker *c, const struct pf_record *r)
 	}
 }
 
-static int
+/* The node that column col of r refers to: of the document, or of a plan
+ * in the database. NULL with an error when there is none. */
+static struct entry *
 node_known(struct checker *c, const struct pf_record *r, int col)
 {
 	const char	*plan = r->f[0], *key = r->f[col];
+	struct entry	*e;
 
-	if (index_find(c, PF_NODE, plan, key) >= 0)
-		return 1;
+	if ((e = index_find(c, PF_NODE, plan, key)) != NULL ||
+	    (e = index_find(c, KIND_DB_NODE, plan, key)) != NULL)
+		return e;
 	if (plan_known(c, plan) == 2 && c->res &&
 	    c->res->node_exists(c->res->arg, plan, key))
-		return 1;
+		return index_add(c, KIND_DB_NODE, plan, key);
 	ERR(r, col, "計画「%s」に施策・取組「%s」がありません", plan, key);
-	return 0;
+	return NULL;
 }
 
-/* The unit of an indicator referred to by record r (borrowed or owned in
- * *owned), or NULL with an error when the indicator is unknown. */
-static const char *
-indicator_unit(struct checker *c, const struct pf_record *r, int col, char **owned)
+/* The indicator that column col of r refers to (its unit in info), or
+ * NULL with an error when there is none. */
+static struct entry *
+indicator_known(struct checker *c, const struct pf_record *r, int col)
 {
-	long	i;
+	struct entry	*e;
+	char		*unit = NULL;
 
-	*owned = NULL;
-	i = index_find(c, PF_INDICATOR, r->f[0], r->f[col]);
-	if (i >= 0)
-		return c->d->recs[i].f[IND_UNIT];
+	if ((e = index_find(c, PF_INDICATOR, r->f[0], r->f[col])) != NULL ||
+	    (e = index_find(c, KIND_DB_INDICATOR, r->f[0], r->f[col])) != NULL)
+		return e;
 	if (plan_known(c, r->f[0]) == 2 && c->res &&
-	    c->res->indicator_exists(c->res->arg, r->f[0], r->f[col], owned))
-		return *owned;
+	    c->res->indicator_exists(c->res->arg, r->f[0], r->f[col], &unit)) {
+		e = index_add(c, KIND_DB_INDICATOR, r->f[0], r->f[col]);
+		e->info = unit != NULL ? unit : xstrdup("");
+		return e;
+	}
 	ERR(r, col, "計画「%s」に指標「%s」がありません", r->f[0], r->f[col]);
 	return NULL;
 }
@@ -356,31 +512,51 @@ check_period(struct checker *c, const struct pf_record *r, int from, int to)
 		    r->f[to], r->f[from]);
 }
 
-static void
+/* Indexes key of kind k, or reports it as a duplicate. Returns the new
+ * entry, or NULL for a duplicate. */
+static struct entry *
 check_unique(struct checker *c, struct pf_record *r, enum pf_kind k,
     const char *key, int col, const char *what)
 {
-	if (index_find(c, k, r->f[0], key) >= 0) {
+	if (index_find(c, k, r->f[0], key) != NULL) {
 		ERR(r, col, "%s「%s」が重複しています", what, key);
-		return;
+		return NULL;
 	}
-	index_add(c, k, r->f[0], key, (size_t)(r - c->d->recs));
+	return index_add(c, k, r->f[0], key);
 }
 
 static void
 check_plan(struct checker *c, struct pf_record *r)
 {
-	if (index_find(c, PF_PLAN, r->f[PLAN_CODE], NULL) >= 0) {
+	struct replaced	*p;
+	long		 n;
+
+	if (index_find(c, PF_PLAN, r->f[PLAN_CODE], NULL) != NULL) {
 		ERR(r, PLAN_CODE, "計画「%s」が重複しています", r->f[PLAN_CODE]);
 		return;
 	}
 	/* Even when refused, the plan is indexed so that its other rows are
 	 * checked as usual instead of each repeating this error. */
-	if (!c->replace && c->res && c->res->plan_exists(c->res->arg, r->f[PLAN_CODE]))
-		ERR(r, PLAN_CODE, "計画「%s」は既にデータベースにあります"
-		    "（置き換えるには --replace）", r->f[PLAN_CODE]);
+	if (c->res && c->res->plan_exists(c->res->arg, r->f[PLAN_CODE])) {
+		if (!c->replace)
+			ERR(r, PLAN_CODE, "計画「%s」は既にデータベースにあります"
+			    "（置き換えるには --replace）", r->f[PLAN_CODE]);
+		else if (c->res->plan_results != NULL &&
+		    (n = c->res->plan_results(c->res->arg, r->f[PLAN_CODE])) > 0) {
+			/* Counted now: a document written as it is read has
+			 * deleted them by the end. */
+			c->x->replaced = xreallocarray(c->x->replaced,
+			    c->x->nreplaced + 1, sizeof *c->x->replaced);
+			p = &c->x->replaced[c->x->nreplaced++];
+			p->plan = xstrdup(r->f[PLAN_CODE]);
+			p->file = r->file;
+			p->line = r->line;
+			p->results = n;
+			p->carried = 0;
+		}
+	}
 	check_period(c, r, PLAN_FIRST, PLAN_LAST);
-	index_add(c, PF_PLAN, r->f[PLAN_CODE], NULL, (size_t)(r - c->d->recs));
+	index_add(c, PF_PLAN, r->f[PLAN_CODE], NULL);
 }
 
 static int
@@ -391,7 +567,7 @@ plan_levels(struct checker *c, const char *plan)
 	for (depth = 4; depth > 0; depth--) {
 		char buf[8];
 		snprintf(buf, sizeof buf, "%d", depth);
-		if (index_find(c, PF_LEVEL, plan, buf) >= 0)
+		if (index_find(c, PF_LEVEL, plan, buf) != NULL)
 			return depth;
 	}
 	return 0;
@@ -415,14 +591,14 @@ check_level(struct checker *c, struct pf_record *r)
 static void
 check_dept(struct checker *c, struct pf_record *r)
 {
-	char	*name = NULL;
-	long	 prev = index_find(c, PF_DEPT, "", r->f[DEPT_CODE]);
+	char		*name = NULL;
+	struct entry	*prev = index_find(c, PF_DEPT, "", r->f[DEPT_CODE]);
 
-	if (prev >= 0) {
+	if (prev != NULL) {
 		/* The same department in two sample files of one city is fine. */
-		if (strcmp(c->d->recs[prev].f[DEPT_NAME], r->f[DEPT_NAME]) != 0)
+		if (strcmp(prev->info, r->f[DEPT_NAME]) != 0)
 			ERR(r, DEPT_NAME, "部署「%s」は既に「%s」として定義されています",
-			    r->f[DEPT_CODE], c->d->recs[prev].f[DEPT_NAME]);
+			    r->f[DEPT_CODE], prev->info);
 		return;
 	}
 	if (c->res && c->res->dept_exists(c->res->arg, r->f[DEPT_CODE], &name)) {
@@ -431,7 +607,7 @@ check_dept(struct checker *c, struct pf_record *r)
 			    r->f[DEPT_CODE], name);
 		free(name);
 	}
-	index_add(c, PF_DEPT, "", r->f[DEPT_CODE], (size_t)(r - c->d->recs));
+	index_add(c, PF_DEPT, "", r->f[DEPT_CODE])->info = xstrdup(r->f[DEPT_NAME]);
 }
 
 static int
@@ -439,39 +615,24 @@ dept_known(struct checker *c, const struct pf_record *r, int col)
 {
 	char	*name = NULL;
 
-	if (index_find(c, PF_DEPT, "", r->f[col]) >= 0)
+	if (index_find(c, PF_DEPT, "", r->f[col]) != NULL ||
+	    index_find(c, KIND_DB_DEPT, "", r->f[col]) != NULL)
 		return 1;
 	if (c->res && c->res->dept_exists(c->res->arg, r->f[col], &name)) {
 		free(name);
+		/* Known from now on without asking again. */
+		index_add(c, KIND_DB_DEPT, "", r->f[col]);
 		return 1;
 	}
 	ERR(r, col, "部署「%s」がこの行より前に定義されていません", r->f[col]);
 	return 0;
 }
 
-/* Depth of the document's node record rec (1 = top level). */
-static int
-node_depth(struct checker *c, size_t rec)
-{
-	int	depth = 1;
-	long	parent;
-
-	while (depth <= 4 && c->d->recs[rec].f[NODE_PARENT][0]) {
-		parent = index_find(c, PF_NODE, c->d->recs[rec].f[0],
-		    c->d->recs[rec].f[NODE_PARENT]);
-		if (parent < 0)
-			break;
-		rec = (size_t)parent;
-		depth++;
-	}
-	return depth;
-}
-
 static void
 check_node(struct checker *c, struct pf_record *r)
 {
-	int	depth = 1, levels;
-	long	parent;
+	int		 depth = 1, levels;
+	struct entry	*parent, *e;
 
 	if (!need_plan_in_doc(c, r))
 		return;
@@ -483,55 +644,69 @@ check_node(struct checker *c, struct pf_record *r)
 	}
 	if (r->f[NODE_PARENT][0]) {
 		parent = index_find(c, PF_NODE, r->f[0], r->f[NODE_PARENT]);
-		if (parent < 0)
+		if (parent == NULL)
 			ERR(r, NODE_PARENT, "親「%s」がこの行より前に定義されていません",
 			    r->f[NODE_PARENT]);
 		else
-			depth = node_depth(c, (size_t)parent) + 1;
+			depth = parent->depth + 1;
 	}
 	if (depth > levels)
 		ERR(r, NODE_PARENT, "階層が深すぎます（計画の階層は %d 段です）", levels);
 	check_period(c, r, NODE_FIRST, NODE_LAST);
 	/* Indexed even when refused, so the rows that refer to it report
 	 * their own problems instead of each saying it is missing. */
-	check_unique(c, r, PF_NODE, r->f[NODE_KEY], NODE_KEY, "施策・取組のキー");
+	e = check_unique(c, r, PF_NODE, r->f[NODE_KEY], NODE_KEY,
+	    "施策・取組のキー");
+	if (e != NULL)
+		e->depth = depth;
 }
 
 static void
 check_indicator(struct checker *c, struct pf_record *r)
 {
+	struct entry	*e;
+
 	if (!need_plan_in_doc(c, r))
 		return;
-	if (r->f[IND_NODE][0] && index_find(c, PF_NODE, r->f[0], r->f[IND_NODE]) < 0)
+	if (r->f[IND_NODE][0] && index_find(c, PF_NODE, r->f[0], r->f[IND_NODE]) == NULL)
 		ERR(r, IND_NODE, "施策・取組「%s」がこの行より前に定義されていません",
 		    r->f[IND_NODE]);
 	if (r->f[IND_DEPT][0] != '\0')
 		dept_known(c, r, IND_DEPT);
 	canon_value(c, r, IND_BASE, r->f[IND_UNIT]);
 	canon_value(c, r, IND_FINAL, r->f[IND_UNIT]);
-	check_unique(c, r, PF_INDICATOR, r->f[IND_KEY], IND_KEY, "指標のキー");
+	e = check_unique(c, r, PF_INDICATOR, r->f[IND_KEY], IND_KEY, "指標のキー");
+	if (e != NULL)
+		e->info = xstrdup(r->f[IND_UNIT]);
 }
 
-/* Records that hang on a node or indicator and must be unique per year. */
+/* Records that hang on a node or indicator (e) and must be unique per
+ * year; slot tells the two kinds of yearly rows of e apart. */
 static void
-check_yearly(struct checker *c, struct pf_record *r, enum pf_kind k, int refcol,
-    int fycol, const char *what)
+check_yearly(struct checker *c, struct pf_record *r, struct entry *e, int slot,
+    int refcol, int fycol, const char *what)
 {
-	char	*key = xasprintf("%s\x1f%s", r->f[refcol], r->f[fycol]);
-
-	if (index_find(c, k, r->f[0], key) >= 0)
+	if (year_seen(c->x, e, slot, atoi(r->f[fycol])))
 		ERR(r, fycol, "%s「%s」の %s 年度が重複しています", what,
 		    r->f[refcol], r->f[fycol]);
-	else
-		index_add(c, k, r->f[0], key, (size_t)(r - c->d->recs));
-	free(key);
+}
+
+/* A result or actual row of a plan that --replace deletes carries its
+ * results again. */
+static void
+mark_carried(struct checker *c, const char *plan)
+{
+	size_t	i;
+
+	for (i = 0; i < c->x->nreplaced; i++)
+		if (strcmp(c->x->replaced[i].plan, plan) == 0)
+			c->x->replaced[i].carried = 1;
 }
 
 static void
 check_refs(struct checker *c, struct pf_record *r)
 {
-	char		*owned;
-	const char	*unit;
+	struct entry	*e;
 
 	switch (r->kind) {
 	case PF_PLAN:
@@ -556,7 +731,7 @@ check_refs(struct checker *c, struct pf_record *r)
 	case PF_MARK:
 		if (!need_plan_in_doc(c, r) || !node_known(c, r, MARK_NODE))
 			break;
-		if (index_find(c, PF_FLAG, r->f[0], r->f[MARK_FLAG]) < 0)
+		if (index_find(c, PF_FLAG, r->f[0], r->f[MARK_FLAG]) == NULL)
 			ERR(r, MARK_FLAG, "区分「%s」が定義されていません", r->f[MARK_FLAG]);
 		break;
 	case PF_ASSIGN:
@@ -569,8 +744,8 @@ check_refs(struct checker *c, struct pf_record *r)
 			check_period(c, r, YP_FROM, YP_TO);
 		break;
 	case PF_COST:
-		if (need_plan_in_doc(c, r) && node_known(c, r, COST_NODE))
-			check_yearly(c, r, PF_COST, COST_NODE, COST_FY, "費用の傾向");
+		if (need_plan_in_doc(c, r) && (e = node_known(c, r, COST_NODE)))
+			check_yearly(c, r, e, 0, COST_NODE, COST_FY, "費用の傾向");
 		break;
 	case PF_INDICATOR:
 		check_indicator(c, r);
@@ -578,11 +753,10 @@ check_refs(struct checker *c, struct pf_record *r)
 	case PF_TARGET:
 		if (!need_plan_in_doc(c, r))
 			break;
-		if ((unit = indicator_unit(c, r, TARGET_IND, &owned)) != NULL) {
-			canon_value(c, r, TARGET_VALUE, unit);
-			check_yearly(c, r, PF_TARGET, TARGET_IND, TARGET_FY, "指標");
+		if ((e = indicator_known(c, r, TARGET_IND)) != NULL) {
+			canon_value(c, r, TARGET_VALUE, e->info);
+			check_yearly(c, r, e, 0, TARGET_IND, TARGET_FY, "指標");
 		}
-		free(owned);
 		break;
 	case PF_RESULT:
 		if (plan_known(c, r->f[0]) == 0) {
@@ -590,8 +764,9 @@ check_refs(struct checker *c, struct pf_record *r)
 			    "コードを shisaku plans で確かめてください）", r->f[0]);
 			break;
 		}
-		if (node_known(c, r, RES_NODE))
-			check_yearly(c, r, PF_RESULT, RES_NODE, RES_FY, "実績");
+		mark_carried(c, r->f[0]);
+		if ((e = node_known(c, r, RES_NODE)) != NULL)
+			check_yearly(c, r, e, 1, RES_NODE, RES_FY, "実績");
 		break;
 	case PF_ACTUAL:
 		if (plan_known(c, r->f[0]) == 0) {
@@ -599,11 +774,11 @@ check_refs(struct checker *c, struct pf_record *r)
 			    "コードを shisaku plans で確かめてください）", r->f[0]);
 			break;
 		}
-		if ((unit = indicator_unit(c, r, ACT_IND, &owned)) != NULL) {
-			canon_value(c, r, ACT_VALUE, unit);
-			check_yearly(c, r, PF_ACTUAL, ACT_IND, ACT_FY, "指標の実績値");
+		mark_carried(c, r->f[0]);
+		if ((e = indicator_known(c, r, ACT_IND)) != NULL) {
+			canon_value(c, r, ACT_VALUE, e->info);
+			check_yearly(c, r, e, 1, ACT_IND, ACT_FY, "指標の実績値");
 		}
-		free(owned);
 		break;
 	case PF_KIND_COUNT:
 		break;
@@ -751,19 +926,21 @@ kind_of(const char *name)
 	return -1;
 }
 
-/* Takes one CSV record into the document, checking it. */
+/* Takes one CSV record into the document, checking it; hands it to the
+ * document's sink, or drops it, when the document is a stream. */
 static void
 take_record(struct checker *c, const struct csv_record *rec)
 {
+	struct pf_doc		*d = c->d;
 	struct pf_record	*r;
 	const struct kind	*kd;
-	size_t			 i, nerr = c->d->nerrors;
+	size_t			 i, nerr = d->nerrors;
 	int			 k;
 	char			*kindname = xstrdup(rec->fields[0]);
 
 	trim(kindname);
 	if ((k = kind_of(kindname)) < 0) {
-		add_error(c->d, c->file, rec->line, 1, "不明な行の種類「%s」"
+		add_error(d, c->file, rec->line, 1, "不明な行の種類「%s」"
 		    "（plan, level, flag, dept, deptname, node, mark, assign, "
 		    "yearplan, cost, indicator, target, result, actual）", kindname);
 		free(kindname);
@@ -777,58 +954,89 @@ take_record(struct checker *c, const struct csv_record *rec)
 			if (rec->fields[i][0] != '\0')
 				break;
 		if (i < rec->nfields) {
-			add_error(c->d, c->file, rec->field_line[i], i + 1,
+			add_error(d, c->file, rec->field_line[i], i + 1,
 			    "%s の行は %zu 列までです（%zu 列あります）", kd->name,
 			    kd->ncols + 1, rec->nfields);
 			return;
 		}
 	}
-	r = pf_doc_add(c->d, (enum pf_kind)k, (const char *const *)rec->fields + 1,
+	r = pf_doc_add(d, (enum pf_kind)k, (const char *const *)rec->fields + 1,
 	    rec->nfields - 1 < kd->ncols ? rec->nfields - 1 : kd->ncols);
 	r->file = c->file;
 	r->line = rec->line;
 	for (i = 0; i < kd->ncols; i++)
 		check_field(c, r, (int)i, kd->cols[i].type);
-	/* A record with errors stays in the document (which will not be
-	 * written) so that later rows referring to it do not cascade. */
-	if (c->d->nerrors == nerr)
+	/* A record with errors stays in the index so that later rows
+	 * referring to it do not cascade. */
+	if (d->nerrors == nerr)
 		check_refs(c, r);
+	d->counts[k]++;
+	if (!d->stream) {
+		c->x->indexed = d->n;
+		return;
+	}
+	/* Once there is an error nothing is written: the caller rolls back. */
+	if (d->sink != NULL && !d->sink_failed && d->nerrors == 0 &&
+	    d->sink->take(d->sink->arg, r) != 0)
+		d->sink_failed = 1;
+	for (i = 0; i < PF_MAX_COLS; i++)
+		free(r->f[i]);
+	d->n--;
+	c->x->indexed = d->n;
 }
 
-/* Registers the records already in d (from earlier files) in the index. */
+/* Registers records added to d with pf_doc_add since the last read (a
+ * document built by hand, then read into) in the index. */
 static void
 index_doc(struct checker *c)
 {
-	size_t	i;
+	struct pf_doc	*d = c->d;
+	struct entry	*e, *p;
+	size_t		 i;
 
-	for (i = 0; i < c->d->n; i++) {
-		const struct pf_record *r = &c->d->recs[i];
-		char *key;
+	for (i = c->x->indexed; i < d->n; i++) {
+		struct pf_record *r = &d->recs[i];
+
 		switch (r->kind) {
 		case PF_PLAN:
-			index_add(c, PF_PLAN, r->f[0], NULL, i);
+			if (index_find(c, PF_PLAN, r->f[0], NULL) == NULL)
+				index_add(c, PF_PLAN, r->f[0], NULL);
 			break;
 		case PF_DEPT:
-			index_add(c, PF_DEPT, "", r->f[0], i);
+			if (index_find(c, PF_DEPT, "", r->f[0]) == NULL)
+				index_add(c, PF_DEPT, "", r->f[0])->info =
+				    xstrdup(r->f[DEPT_NAME]);
 			break;
 		case PF_LEVEL:
 		case PF_FLAG:
 		case PF_NODE:
 		case PF_INDICATOR:
-			index_add(c, r->kind, r->f[0], r->f[1], i);
+			if (index_find(c, r->kind, r->f[0], r->f[1]) != NULL)
+				break;
+			e = index_add(c, r->kind, r->f[0], r->f[1]);
+			if (r->kind == PF_INDICATOR)
+				e->info = xstrdup(r->f[IND_UNIT]);
+			if (r->kind == PF_NODE) {
+				p = r->f[NODE_PARENT][0] ? index_find(c, PF_NODE,
+				    r->f[0], r->f[NODE_PARENT]) : NULL;
+				e->depth = p != NULL ? p->depth + 1 : 1;
+			}
 			break;
 		case PF_COST:
-		case PF_TARGET:
 		case PF_RESULT:
+			if ((e = index_find(c, PF_NODE, r->f[0], r->f[1])) != NULL)
+				year_seen(c->x, e, r->kind == PF_RESULT, atoi(r->f[2]));
+			break;
+		case PF_TARGET:
 		case PF_ACTUAL:
-			key = xasprintf("%s\x1f%s", r->f[1], r->f[2]);
-			index_add(c, r->kind, r->f[0], key, i);
-			free(key);
+			if ((e = index_find(c, PF_INDICATOR, r->f[0], r->f[1])) != NULL)
+				year_seen(c->x, e, r->kind == PF_ACTUAL, atoi(r->f[2]));
 			break;
 		default:
 			break;
 		}
 	}
+	c->x->indexed = d->n;
 }
 
 static const char *
@@ -839,103 +1047,118 @@ doc_file_name(struct pf_doc *d, const char *name)
 	return d->files[d->nfiles++];
 }
 
+static void
+checker_init(struct checker *c, struct pf_doc *d, const char *name,
+    const struct pf_resolver *res, int replace)
+{
+	memset(c, 0, sizeof *c);
+	if (d->index == NULL)
+		d->index = index_new();
+	c->d = d;
+	c->x = d->index;
+	c->res = res;
+	c->replace = replace;
+	c->file = doc_file_name(d, name);
+	index_doc(c);
+}
+
+/*
+ * Reads the records rd has, up to the end of its input (returns 0), the
+ * end of what it has been fed so far (CSV_MORE), or a header that is not
+ * a plan file's (returns -1: the rest of the file is not read).
+ */
+static int
+read_records(struct checker *c, struct csv_reader *rd)
+{
+	struct pf_doc		*d = c->d;
+	struct csv_record	 rec;
+	size_t			 eline, ecol, before, kept;
+	char			*cause;
+	int			 rc;
+
+	for (;;) {
+		cause = NULL;
+		rc = csv_read(rd, &rec, &cause, &eline, &ecol);
+		if (rc == 0 || rc == CSV_MORE)
+			return rc;
+		if (rc < 0) {
+			add_error(d, c->file, eline, ecol, "%s", cause);
+			free(cause);
+			/* Register what a record with a bad byte defines, quietly:
+			 * its one error is reported above. */
+			before = d->nerrors;
+			kept = d->nkept;
+			if (c->header_seen && rec.nfields > 0 && rec.fields[0][0] != '#')
+				take_record(c, &rec);
+			while (d->nkept > kept)
+				free(d->errors[--d->nkept]);
+			d->nerrors = before;
+			c->header_seen = 1;	/* do not report the header as well */
+			continue;
+		}
+		if (rec.nfields == 0 || (rec.nfields == 1 && rec.fields[0][0] == '\0'))
+			continue;
+		if (!c->header_seen) {
+			c->header_seen = 1;
+			if (strcmp(rec.fields[0], RF_FORMAT_NAME) == 0) {
+				add_error(d, c->file, rec.line, 1, "実績のファイルです"
+				    "（shisaku import --results で読み込みます）");
+				return -1;
+			}
+			if (rec.nfields < 2 || strcmp(rec.fields[0], PF_FORMAT_NAME) != 0 ||
+			    strcmp(rec.fields[1], PF_FORMAT_VERSION) != 0) {
+				add_error(d, c->file, rec.line, 1, "1 行目は「%s,%s」"
+				    "でなければなりません（shisaku の計画ファイルではありません）",
+				    PF_FORMAT_NAME, PF_FORMAT_VERSION);
+				return -1;
+			}
+			continue;
+		}
+		if (rec.fields[0][0] == '#')
+			continue;
+		take_record(c, &rec);
+	}
+}
+
+static void
+read_end(struct checker *c)
+{
+	if (!c->header_seen)
+		add_error(c->d, c->file, 1, 0, "空のファイルです（1 行目は「%s,%s」）",
+		    PF_FORMAT_NAME, PF_FORMAT_VERSION);
+}
+
 size_t
 pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
     const struct pf_resolver *res, int replace)
 {
 	struct checker		 c;
 	struct csv_reader	*rd;
-	struct csv_record	 rec;
-	size_t			 nerr = d->nerrors, eline, ecol;
-	char			*cause;
-	int			 rc, header_seen = 0;
+	size_t			 nerr = d->nerrors;
 
-	memset(&c, 0, sizeof c);
-	c.d = d;
-	c.res = res;
-	c.replace = replace;
-	c.file = doc_file_name(d, name);
-	c.nbuckets = 4096 + d->n;
-	c.buckets = xcalloc(c.nbuckets, sizeof *c.buckets);
-	index_doc(&c);
-
+	checker_init(&c, d, name, res, replace);
 	rd = csv_reader_new(data, len, infile_separator(data, len));
-	for (;;) {
-		cause = NULL;
-		rc = csv_read(rd, &rec, &cause, &eline, &ecol);
-		if (rc == 0)
-			break;
-		if (rc < 0) {
-			size_t before, kept;
-			add_error(d, c.file, eline, ecol, "%s", cause);
-			free(cause);
-			/* Register what a record with a bad byte defines, quietly:
-			 * its one error is reported above. */
-			before = d->nerrors;
-			kept = d->nkept;
-			if (header_seen && rec.nfields > 0 && rec.fields[0][0] != '#')
-				take_record(&c, &rec);
-			while (d->nkept > kept)
-				free(d->errors[--d->nkept]);
-			d->nerrors = before;
-			header_seen = 1;	/* do not report the header as well */
-			continue;
-		}
-		if (rec.nfields == 0 || (rec.nfields == 1 && rec.fields[0][0] == '\0'))
-			continue;
-		if (!header_seen) {
-			header_seen = 1;
-			if (strcmp(rec.fields[0], RF_FORMAT_NAME) == 0) {
-				add_error(d, c.file, rec.line, 1, "実績のファイルです"
-				    "（shisaku import --results で読み込みます）");
-				break;
-			}
-			if (rec.nfields < 2 || strcmp(rec.fields[0], PF_FORMAT_NAME) != 0 ||
-			    strcmp(rec.fields[1], PF_FORMAT_VERSION) != 0) {
-				add_error(d, c.file, rec.line, 1, "1 行目は「%s,%s」"
-				    "でなければなりません（shisaku の計画ファイルではありません）",
-				    PF_FORMAT_NAME, PF_FORMAT_VERSION);
-				break;
-			}
-			continue;
-		}
-		if (rec.fields[0][0] == '#')
-			continue;
-		take_record(&c, &rec);
-	}
-	if (!header_seen)
-		add_error(d, c.file, 1, 0, "空のファイルです（1 行目は「%s,%s」）",
-		    PF_FORMAT_NAME, PF_FORMAT_VERSION);
+	read_records(&c, rd);
+	read_end(&c);
 	csv_reader_free(rd);
-	index_free(&c);
 	return d->nerrors - nerr;
 }
 
 size_t
 pf_check_replace(struct pf_doc *d, const struct pf_resolver *res)
 {
-	size_t	i, j, nerr = d->nerrors;
-	long	n;
-	int	carried;
+	struct replaced	*p;
+	size_t		 i, nerr = d->nerrors;
 
-	if (res == NULL || res->plan_results == NULL)
+	if (res == NULL || res->plan_results == NULL || d->index == NULL)
 		return 0;
-	for (i = 0; i < d->n; i++) {
-		const struct pf_record *r = &d->recs[i];
-		if (r->kind != PF_PLAN || !res->plan_exists(res->arg, r->f[PLAN_CODE]))
-			continue;
-		if ((n = res->plan_results(res->arg, r->f[PLAN_CODE])) <= 0)
-			continue;
-		carried = 0;
-		for (j = 0; j < d->n && !carried; j++)
-			carried = (d->recs[j].kind == PF_RESULT ||
-			    d->recs[j].kind == PF_ACTUAL) &&
-			    strcmp(d->recs[j].f[0], r->f[PLAN_CODE]) == 0;
-		if (!carried)
-			add_error(d, r->file, r->line, COLNO(PLAN_CODE), "計画「%s」には"
+	for (i = 0; i < d->index->nreplaced; i++) {
+		p = &d->index->replaced[i];
+		if (!p->carried)
+			add_error(d, p->file, p->line, COLNO(PLAN_CODE), "計画「%s」には"
 			    "実績が %ld 件あり、--replace はそれを消します。実績を含む"
 			    "書き出し（shisaku export --plan %s）を編集して読み込んで"
-			    "ください", r->f[PLAN_CODE], n, r->f[PLAN_CODE]);
+			    "ください", p->plan, p->results, p->plan);
 	}
 	return d->nerrors - nerr;
 }
@@ -950,23 +1173,93 @@ pf_doc_error(struct pf_doc *d, const char *msg)
 	d->errors[d->nkept++] = xstrdup(msg);
 }
 
+/* How much of a file a stream holds at once; a record longer than this
+ * (a field may hold 100,000 bytes) grows it. */
+#define PF_STREAM_CHUNK (4u << 20)
+
+/* Reads an open stream piece by piece. */
+static void
+read_stream(struct pf_doc *d, struct infile_stream *in, const char *name,
+    const struct pf_resolver *res, int replace)
+{
+	struct checker		 c;
+	struct csv_reader	*rd = NULL;
+	size_t			 cap = PF_STREAM_CHUNK, have = 0, keep;
+	char			*buf = xmalloc(cap), *cause = NULL;
+	ssize_t			 got;
+	int			 eof = 0, rc;
+
+	checker_init(&c, d, name, res, replace);
+	for (;;) {
+		while (!eof && have < cap) {
+			if ((got = infile_stream_read(in, buf + have, cap - have,
+			    &cause)) < 0) {
+				pf_doc_error(d, cause);
+				free(cause);
+				goto out;
+			}
+			eof = got == 0;
+			have += (size_t)got;
+		}
+		if (rd == NULL)
+			rd = csv_reader_new_stream(in->sep);
+		csv_reader_feed(rd, buf, have, eof);
+		if ((rc = read_records(&c, rd)) != CSV_MORE)
+			break;
+		/* The record that did not end in what was read comes again. */
+		keep = csv_reader_pos(rd);
+		memmove(buf, buf + keep, have - keep);
+		have -= keep;
+		if (have == cap) {
+			cap *= 2;
+			buf = xreallocarray(buf, cap, 1);
+		}
+	}
+	read_end(&c);
+out:
+	csv_reader_free(rd);
+	free(buf);
+}
+
 size_t
 pf_read_file(struct pf_doc *d, const char *path, size_t max_bytes,
     int encoding, const struct pf_resolver *res, int replace)
 {
-	struct infile	 in;
-	char		*cause = NULL;
-	size_t		 n;
+	return pf_read_path(d, path, max_bytes, encoding, res, replace, NULL);
+}
 
-	if (infile_read(path, max_bytes, encoding, &in, &cause) != 0) {
+size_t
+pf_read_path(struct pf_doc *d, const char *path, size_t max_bytes,
+    int encoding, const struct pf_resolver *res, int replace,
+    enum text_encoding *enc)
+{
+	struct infile		 in;
+	struct infile_stream	 st;
+	char			*cause = NULL;
+	const char		*name = strcmp(path, "-") == 0 ? "(標準入力)" : path;
+	size_t			 nerr = d->nerrors;
+	int			 rc;
+
+	rc = infile_stream_open(path, max_bytes, encoding, &st, &cause);
+	if (rc > 0) {
+		if (enc != NULL)
+			*enc = st.enc;
+		read_stream(d, &st, name, res, replace);
+		infile_stream_close(&st);
+		return d->nerrors - nerr;
+	}
+	if (rc == 0)
+		rc = infile_read(path, max_bytes, encoding, &in, &cause);
+	if (rc != 0) {
 		pf_doc_error(d, cause);
 		free(cause);
 		return 1;
 	}
-	n = pf_read(d, strcmp(path, "-") == 0 ? "(標準入力)" : path, in.text,
-	    in.len, res, replace);
+	if (enc != NULL)
+		*enc = in.enc;
+	pf_read(d, name, in.text, in.len, res, replace);
 	infile_free(&in);
-	return n;
+	return d->nerrors - nerr;
 }
 
 void

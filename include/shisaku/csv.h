@@ -27,6 +27,20 @@ struct csv_reader *csv_reader_new(const char *data, size_t len, char sep);
 void csv_reader_free(struct csv_reader *r);
 
 /*
+ * Reading a large input piece by piece: a reader made by
+ * csv_reader_new_stream is fed a window of the input (not copied);
+ * csv_read then returns CSV_MORE where a record might go on past the
+ * window (unless last says the window ends the input). The caller keeps
+ * the input from csv_reader_pos() on, adds what follows and feeds the
+ * reader again: records, lines and errors come out exactly as from the
+ * whole input at once. A BOM is skipped at the start of the first window.
+ */
+#define CSV_MORE 2
+struct csv_reader *csv_reader_new_stream(char sep);
+void csv_reader_feed(struct csv_reader *r, const char *data, size_t len, int last);
+size_t csv_reader_pos(const struct csv_reader *r);
+
+/*
  * Reads the next record. Returns 1 when a record was read, 0 at end of
  * input, -1 on a syntax error with *cause a malloc'd message and
  * *err_line and *err_col (1-based line and field number) set; after an error

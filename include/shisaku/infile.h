@@ -28,6 +28,34 @@ int infile_read(const char *path, size_t max_bytes, int forced,
     struct infile *out, char **cause);
 void infile_free(struct infile *f);
 
+/*
+ * A large file read piece by piece, so that memory follows the longest
+ * record rather than the file: only a regular file of valid UTF-8 (with
+ * or without a BOM, found so by a first pass over it), read as
+ * infile_read would read it.
+ */
+struct infile_stream {
+	int			 fd;
+	char			 sep;	/* see infile_separator */
+	enum text_encoding	 enc;	/* TENC_UTF8 or TENC_UTF8_BOM */
+	const char		*path;	/* borrowed, for messages */
+};
+
+/*
+ * Opens path as a stream, with the checks of infile_read (a regular file
+ * within max_bytes). Returns 1 with *s, 0 when the file is to be read
+ * whole with infile_read instead (standard input, an encoding forced or
+ * found that is not UTF-8, bytes that are not UTF-8: infile_read decodes
+ * or reports them), or -1 with *cause.
+ */
+int infile_stream_open(const char *path, size_t max_bytes, int forced,
+    struct infile_stream *s, char **cause);
+/* Reads the next bytes (the file's own, BOM included) into buf: the
+ * count, 0 at the end, or -1 with *cause. */
+long infile_stream_read(struct infile_stream *s, char *buf, size_t n,
+    char **cause);
+void infile_stream_close(struct infile_stream *s);
+
 /* The separator of a plan or results file: a tab when its first line has
  * a tab before any comma (Excel's 「Unicode テキスト」 and .tsv files),
  * else a comma. */

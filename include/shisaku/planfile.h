@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "shisaku/textenc.h"
+
 #define PF_FORMAT_NAME "shisaku-plan"
 #define PF_FORMAT_VERSION "1"
 #define PF_MAX_COLS 15
@@ -52,9 +54,36 @@ struct pf_record {
 	char		*f[PF_MAX_COLS];	/* canonical text, never NULL */
 };
 
+/*
+ * A receiver of records as they are read and checked (see pf_doc.sink).
+ * take returns 0, or -1 to receive no more (the receiver keeps its own
+ * reason).
+ */
+struct pf_sink {
+	void	*arg;
+	int	(*take)(void *arg, const struct pf_record *r);
+};
+
+struct pf_index;
+
 struct pf_doc {
 	struct pf_record *recs;
 	size_t		  n, cap;
+	/* Records read, by kind (streamed or kept). */
+	size_t		  counts[PF_KIND_COUNT];
+	/*
+	 * A stream (set by the caller before reading): records are not kept
+	 * in recs once checked, so that a file of any size is read in the
+	 * memory of its keys. Each record that passes its checks while the
+	 * document has no error at all is handed to sink (may be NULL: a
+	 * check only) as it is read; after the first error nothing more is.
+	 * sink_failed is set when sink->take refused a record.
+	 */
+	int		  stream;
+	const struct pf_sink *sink;
+	int		  sink_failed;
+	/* What the checks know of the keys read so far (planfile.c). */
+	struct pf_index	 *index;
 	char		**files;	/* names the records point to */
 	size_t		  nfiles;
 	/* The first PF_ERRORS_KEPT problems, "FILE:LINE:COLUMN: message";
@@ -105,17 +134,23 @@ size_t pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 /*
  * For an import with --replace, after every file is read: a plan that is
  * replaced deletes its results, so a plan whose results in the database
- * the document does not carry again (no result or actual rows for it) is
- * an error at its plan row. Returns the number of new errors.
+ * (counted when its plan row was read) the document does not carry again
+ * (no result or actual rows for it) is an error at its plan row. Returns
+ * the number of new errors.
  */
 size_t pf_check_replace(struct pf_doc *d, const struct pf_resolver *res);
 
-/* Reads a file from disk (or "-" for standard input) with infile_read
- * (at most max_bytes; encoding -1 detects it, see textenc.h), then
- * pf_read. A file that cannot be read is one error. */
+/* Reads a file from disk (or "-" for standard input) of at most
+ * max_bytes (encoding -1 detects it, see textenc.h) as pf_read does; a
+ * file of valid UTF-8 is read piece by piece (infile_stream_open), any
+ * other whole (infile_read). A file that cannot be read is one error.
+ * pf_read_path also says how the file was read in *enc (may be NULL). */
 #define PF_MAX_BYTES_DEFAULT (64u << 20)
 size_t pf_read_file(struct pf_doc *d, const char *path, size_t max_bytes,
     int encoding, const struct pf_resolver *res, int replace);
+size_t pf_read_path(struct pf_doc *d, const char *path, size_t max_bytes,
+    int encoding, const struct pf_resolver *res, int replace,
+    enum text_encoding *enc);
 
 /* Adds a problem that belongs to no line (counted; kept while fewer than
  * PF_ERRORS_KEPT are). */

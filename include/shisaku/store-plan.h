@@ -31,6 +31,29 @@ void store_resolver_init(struct store_resolver *r, struct store *st,
 int store_plan_import(struct store *st, const struct pf_doc *d, int replace,
     const char *login, char **cause);
 
+/*
+ * The same, record by record as a file is read (store-plan-import.c): a
+ * loader begins one BEGIN IMMEDIATE transaction, takes checked records in
+ * file order (directly, or as the sink of a document read as a stream:
+ * see pf_doc.sink), and commits them all or rolls them all back. It keeps
+ * the ids and display orders of what the file defines in memory, so that
+ * each record is one insert. take returns 0, or -1 after which the loader
+ * takes nothing more and store_plan_loader_error says why; commit then
+ * rolls back and returns -1 with that reason. The loader holds the write
+ * lock from begin to commit or rollback: other writers wait for a whole
+ * import, as they did for its write. rollback and free take NULL.
+ */
+struct store_plan_loader;
+struct store_plan_loader *store_plan_loader_new(struct store *st, int replace,
+    const char *login);
+int store_plan_loader_begin(struct store_plan_loader *l, char **cause);
+int store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r);
+const struct pf_sink *store_plan_loader_sink(struct store_plan_loader *l);
+const char *store_plan_loader_error(const struct store_plan_loader *l);
+int store_plan_loader_commit(struct store_plan_loader *l, char **cause);
+void store_plan_loader_rollback(struct store_plan_loader *l);
+void store_plan_loader_free(struct store_plan_loader *l);
+
 /* Reads one plan (code) or all plans (NULL) into d, in the order import
  * needs. Returns 0, or -1 with *cause (an unknown code). */
 int store_plan_export(struct store *st, const char *code, struct pf_doc *d,

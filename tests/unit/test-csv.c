@@ -45,6 +45,53 @@ dump(const char *data, size_t len, char sep)
 
 #define DUMP(s) dump((s), strlen(s), ',')
 
+/* The same as dump, read as a stream fed piece bytes at a time, as a
+ * large file is read: the caller keeps what the reader has not finished
+ * and adds the next piece. */
+static const char *
+dump_stream(const char *data, size_t len, char sep, size_t piece)
+{
+	static char		 out[4096];
+	struct csv_reader	*r = csv_reader_new_stream(sep);
+	struct csv_record	 rec;
+	size_t			 i, el, ec, n = 0, have = 0, fed = 0, keep;
+	char			*cause, *buf = malloc(len + 1);
+	int			 rc;
+
+	out[0] = '\0';
+	for (;;) {
+		size_t add = len - fed < piece ? len - fed : piece;
+
+		memcpy(buf + have, data + fed, add);
+		have += add;
+		fed += add;
+		csv_reader_feed(r, buf, have, fed == len);
+		while ((rc = csv_read(r, &rec, &cause, &el, &ec)) != 0 &&
+		    rc != CSV_MORE) {
+			if (rc == -1) {
+				n += (size_t)snprintf(out + n, sizeof out - n,
+				    "%zu:%zu!\n", el, ec);
+				free(cause);
+				continue;
+			}
+			n += (size_t)snprintf(out + n, sizeof out - n, "%zu:",
+			    rec.line);
+			for (i = 0; i < rec.nfields; i++)
+				n += (size_t)snprintf(out + n, sizeof out - n, "%s%s",
+				    i ? "|" : "", rec.fields[i]);
+			n += (size_t)snprintf(out + n, sizeof out - n, "\n");
+		}
+		if (rc == 0)
+			break;
+		keep = csv_reader_pos(r);
+		memmove(buf, buf + keep, have - keep);
+		have -= keep;
+	}
+	csv_reader_free(r);
+	free(buf);
+	return out;
+}
+
 TEST(simple_rows)
 {
 	CHECK_STR(DUMP("a,b,c\nd,e,f\n"), "1:a|b|c\n2:d|e|f\n");
@@ -363,6 +410,41 @@ TEST(write_then_read_round_trip)
 	free(s);
 }
 
+/* A large file is read piece by piece: whatever the pieces, the records,
+ * their lines and the errors are those of the whole input at once. */
+TEST(stream_reads_as_whole)
+{
+	static const char *const inputs[] = {
+		"a,b,c\nd,e,f\n",
+		"\xef\xbb\xbfshisaku-plan,1\r\nnode,\"x\"\r\n",
+		"a,b\rc,d\r",
+		"a\nb\r\nc\rd",
+		"\n\na,,\n,\n",
+		"node,\"○一\n○二\r\n○三\",\"say \"\"hi\"\"\"\nnext,1\n",
+		"a\tb\n\"c\td\"\te\n",
+		"a,\"never closed\nb,c\n",
+		"a,b\"c,d\ne,f\n",
+		"a,\"q\"x,y\nz\n",
+		"a,\xff\xfe,b\nc,d\n",
+		"x,\"line\n\xe4,bad\",y\nok\n",
+		"令和,７年度\r\n指標,\"１\n２\"\r\n",
+		"",
+		"no newline at end",
+	};
+	size_t	i, piece;
+	char	whole[4096];
+
+	for (i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		char sep = strchr(inputs[i], '\t') ? '\t' : ',';
+
+		snprintf(whole, sizeof whole, "%s", dump(inputs[i],
+		    strlen(inputs[i]), sep));
+		for (piece = 1; piece <= strlen(inputs[i]) + 1; piece++)
+			CHECK_STR(dump_stream(inputs[i], strlen(inputs[i]), sep,
+			    piece), whole);
+	}
+}
+
 int
 main(void)
 {
@@ -387,5 +469,6 @@ main(void)
 	RUN(many_fields_and_long_field);
 	RUN(writer_quotes_only_when_needed);
 	RUN(write_then_read_round_trip);
+	RUN(stream_reads_as_whole);
 	DONE();
 }

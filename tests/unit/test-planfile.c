@@ -448,6 +448,164 @@ TEST(test_sample_counts_per_plan)
 	store_close(st);
 }
 
+/* A plan file larger than what a stream holds at once (4 MiB), with a
+ * BOM, CRLF and texts of several lines, so that records straddle the
+ * pieces it is read in. */
+static char *
+big_plan_text(int items)
+{
+	char	*text = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&text, &len);
+	int	 i, k;
+
+	fputs("\xef\xbb\xbfshisaku-plan,1\r\n"
+	    "plan,big,大きな計画,2021,2025,試験市,\r\n"
+	    "level,big,1,基本方針\r\nlevel,big,2,取組\r\n"
+	    "dept,試験市/総務課,総務課,試験市,\r\n", f);
+	for (i = 0; i < items; i++) {
+		if (i % 100 == 0)
+			fprintf(f, "node,big,P%d,,%d,方針その%d,,,,,,\r\n", i / 100,
+			    i / 100 + 1, i / 100 + 1);
+		fprintf(f, "node,big,%d,P%d,No.%d,取組その%d,,,,\"", i, i / 100,
+		    i + 1, i + 1);
+		for (k = 0; k < 8; k++)
+			fprintf(f, "%s市民、事業者及び行政がそれぞれの役割を担い、"
+			    "地域の課題に取り組む（%d）", k ? "\r\n" : "", k);
+		fprintf(f, "\",\"○手段\"\"一\"\"\r\n○手段二\",\r\n");
+		fprintf(f, "assign,big,%d,試験市/総務課,1,,\r\n", i);
+		fprintf(f, "indicator,big,I%d,%d,指標%d,,件,増加,,10件,2020,20件,2025,,\r\n",
+		    i, i, i);
+		fprintf(f, "target,big,I%d,2021,12件\r\ntarget,big,I%d,2022,14件\r\n",
+		    i, i);
+		fprintf(f, "result,big,%d,R3,実施中,B,提出済,実施した,,,,,,\r\n", i);
+		fprintf(f, "actual,big,I%d,2021,１１件\r\n", i);
+	}
+	fclose(f);
+	return text;
+}
+
+static char *
+write_file(const char *name, const char *text)
+{
+	char	*path = tmp_path(name);
+	FILE	*f = fopen(path, "w");
+
+	if (f != NULL) {
+		fputs(text, f);
+		fclose(f);
+	}
+	return path;
+}
+
+/* A sink that passes records on to a loader and counts them. */
+struct counting_sink {
+	struct pf_sink			 sink;
+	struct store_plan_loader	*l;
+	size_t				 n;
+};
+
+static int
+counting_take(void *arg, const struct pf_record *r)
+{
+	struct counting_sink	*c = arg;
+
+	c->n++;
+	return c->l != NULL ? store_plan_loader_take(c->l, r) : 0;
+}
+
+/* A file read as a stream and written record by record as it is read
+ * gives the database that reading it whole and importing gives, and keeps
+ * no record in memory. */
+TEST(test_stream_loads_as_whole)
+{
+	struct store		*st1 = fresh_store("w1.db"), *st2 = fresh_store("w2.db");
+	struct store_resolver	 res;
+	struct pf_doc		 d;
+	struct counting_sink	 cs;
+	char			*text = big_plan_text(4500), *path, *cause = NULL;
+	char			*a, *b;
+	enum text_encoding	 enc = TENC_CP932;
+
+	CHECK(strlen(text) > (4u << 20) + (1u << 19));
+	path = write_file("big.csv", text);
+	CHECK_INT(read_text(st1, &d, "big.csv", text), 0);
+	CHECK_INT(store_plan_import(st1, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+
+	store_resolver_init(&res, st2, NULL);
+	pf_doc_init(&d);
+	d.stream = 1;
+	memset(&cs, 0, sizeof cs);
+	cs.sink.arg = &cs;
+	cs.sink.take = counting_take;
+	cs.l = store_plan_loader_new(st2, 0, "tester");
+	CHECK_INT(store_plan_loader_begin(cs.l, &cause), 0);
+	d.sink = &cs.sink;
+	CHECK_INT(pf_read_path(&d, path, PF_MAX_BYTES_DEFAULT, -1, &res.res, 0,
+	    &enc), 0);
+	CHECK_INT(enc, TENC_UTF8_BOM);
+	CHECK_INT(d.n, 0);
+	CHECK_INT(d.counts[PF_NODE], 4500 + 45);
+	CHECK_INT(d.counts[PF_TARGET], 9000);
+	CHECK_INT(cs.n, 4 + 4545 + 4500 * 6);
+	CHECK_INT(store_plan_loader_commit(cs.l, &cause), 0);
+	store_plan_loader_free(cs.l);
+	pf_doc_free(&d);
+
+	a = export_all(st1, NULL);
+	b = export_all(st2, NULL);
+	CHECK(a != NULL && b != NULL && strcmp(a, b) == 0);
+	CHECK(b != NULL && strstr(b, "○手段\"\"一\"\"\n○手段二") != NULL);
+	free(a);
+	free(b);
+	free(path);
+	free(text);
+	store_close(st1);
+	store_close(st2);
+}
+
+/* A stream with an error: the same errors as the whole file, and nothing
+ * handed on from the first error on (the caller rolls back). */
+TEST(test_stream_errors_as_whole)
+{
+	struct store		*st = fresh_store("w3.db");
+	struct store_resolver	 res;
+	struct pf_doc		 d, whole;
+	struct counting_sink	 cs;
+	char			*text = big_plan_text(3000), *bad, *path, *at;
+	size_t			 i;
+
+	/* A target of an unknown indicator two thirds in, and a bad year. */
+	at = strstr(text, "target,big,I2000,2021,");
+	CHECK(at != NULL);
+	bad = xasprintf("%.*starget,big,NOPE,2021,1件\r\ntarget,big,I1,R99X,1件\r\n%s",
+	    (int)(at - text), text, at);
+	path = write_file("bad.csv", bad);
+	CHECK_INT(read_text(st, &whole, path, bad), 2);
+
+	store_resolver_init(&res, st, NULL);
+	pf_doc_init(&d);
+	d.stream = 1;
+	memset(&cs, 0, sizeof cs);
+	cs.sink.arg = &cs;
+	cs.sink.take = counting_take;
+	d.sink = &cs.sink;
+	CHECK_INT(pf_read_file(&d, path, PF_MAX_BYTES_DEFAULT, -1, &res.res, 0), 2);
+	CHECK_INT(d.nkept, whole.nkept);
+	for (i = 0; i < d.nkept && i < whole.nkept; i++)
+		CHECK_STR(d.errors[i], whole.errors[i]);
+	/* Everything before the unknown indicator (item 2000's node, its
+	 * heading's, its assign and indicator), nothing after. */
+	CHECK_INT(cs.n, 4 + 21 + 2001 + 2000 * 6 + 2);
+	pf_doc_free(&d);
+	pf_doc_free(&whole);
+	free(path);
+	free(bad);
+	free(text);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -458,6 +616,8 @@ main(void)
 		return 1;
 	}
 	RUN(test_migrate_empty_file);
+	RUN(test_stream_loads_as_whole);
+	RUN(test_stream_errors_as_whole);
 	RUN(test_refuse_foreign_sqlite_file);
 	RUN(test_missing_database);
 	RUN(test_import_small_plan);

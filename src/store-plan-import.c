@@ -1,0 +1,872 @@
+/*
+ * Loading plan files into the store (see store-plan.h): a loader takes
+ * checked records one at a time, in file order, inside one BEGIN
+ * IMMEDIATE transaction that the caller commits or rolls back as a whole.
+ * It keeps what the rows refer to in memory (the ids of plans, nodes,
+ * indicators and departments, the next display order of each list, a
+ * node's depth and main department), so that each record is one insert
+ * through a statement prepared once, whatever the size of the plan: no
+ * lookup by key and no max(ord) per row. What the file refers to without
+ * defining it (a plan already in the database) is looked up once.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "shisaku/store-internal.h"
+#include "shisaku/store-plan.h"
+#include "shisaku/util.h"
+#include "shisaku/value.h"
+#include "shisaku/vocab.h"
+
+/* ---- a map from text keys to records of the loader ---- */
+
+struct slot {
+	struct slot	*next;
+	size_t		 hash;
+	void		*value;
+	char		 key[];
+};
+
+struct map {
+	struct slot	**b;
+	size_t		  nb, n;
+};
+
+static size_t
+map_hash(const char *a, const char *b)
+{
+	size_t	h = 14695981039346656037u;
+
+	while (*a)
+		h = (h ^ (unsigned char)*a++) * 1099511628211u;
+	h = (h ^ 0x1f) * 1099511628211u;
+	while (b != NULL && *b)
+		h = (h ^ (unsigned char)*b++) * 1099511628211u;
+	return h;
+}
+
+static int
+map_key_is(const struct slot *s, const char *a, const char *b)
+{
+	size_t	n = strlen(a);
+
+	return strncmp(s->key, a, n) == 0 && s->key[n] == '\x1f' &&
+	    strcmp(s->key + n + 1, b != NULL ? b : "") == 0;
+}
+
+/* The value under (a, b), or NULL. */
+static void *
+map_get(const struct map *m, const char *a, const char *b)
+{
+	size_t		 h;
+	struct slot	*s;
+
+	if (m->nb == 0)
+		return NULL;
+	h = map_hash(a, b);
+	for (s = m->b[h % m->nb]; s != NULL; s = s->next)
+		if (s->hash == h && map_key_is(s, a, b))
+			return s->value;
+	return NULL;
+}
+
+/* Puts value (owned by the map from now on, freed with free()) under
+ * (a, b), replacing what was there. */
+static void
+map_put(struct map *m, const char *a, const char *b, void *value)
+{
+	struct slot	*s, **nb, *next;
+	size_t		 h = map_hash(a, b), i, na = strlen(a);
+	size_t		 nk = b != NULL ? strlen(b) : 0;
+
+	if (m->nb != 0)
+		for (s = m->b[h % m->nb]; s != NULL; s = s->next)
+			if (s->hash == h && map_key_is(s, a, b)) {
+				free(s->value);
+				s->value = value;
+				return;
+			}
+	if (m->n >= m->nb) {
+		size_t n = m->nb ? m->nb * 2 : 1024;
+
+		nb = xcalloc(n, sizeof *nb);
+		for (i = 0; i < m->nb; i++)
+			for (s = m->b[i]; s != NULL; s = next) {
+				next = s->next;
+				s->next = nb[s->hash % n];
+				nb[s->hash % n] = s;
+			}
+		free(m->b);
+		m->b = nb;
+		m->nb = n;
+	}
+	s = xmalloc(sizeof *s + na + nk + 2);
+	s->hash = h;
+	s->value = value;
+	memcpy(s->key, a, na);
+	s->key[na] = '\x1f';
+	memcpy(s->key + na + 1, b != NULL ? b : "", nk + 1);
+	s->next = m->b[h % m->nb];
+	m->b[h % m->nb] = s;
+	m->n++;
+}
+
+static void
+map_free(struct map *m, void (*free_value)(void *))
+{
+	struct slot	*s, *next;
+	size_t		 i;
+
+	for (i = 0; i < m->nb; i++)
+		for (s = m->b[i]; s != NULL; s = next) {
+			next = s->next;
+			free_value(s->value);
+			free(s);
+		}
+	free(m->b);
+	memset(m, 0, sizeof *m);
+}
+
+/* ---- what the loader knows ---- */
+
+struct lplan {
+	long long	 id;
+	char		 sid[24];	/* id as text: the key of its nodes */
+	long		 node_ord, ind_ord;
+};
+
+struct lnode {
+	long long	 id;
+	int		 depth;
+	long		 assign_ord, yp_ord;
+	/* The department of its results: the first main one, else the
+	 * first listed (0: none). */
+	long long	 dept_main, dept_first;
+};
+
+struct lind {
+	long long	 id;
+	long long	 dept;		/* its own reporting department; 0 */
+	struct lnode	*node;		/* NULL: the plan's own */
+	long long	 node_dept;	/* for an indicator of the database */
+	int		 from_db;
+	char		 unit[];
+};
+
+struct store_plan_loader {
+	struct store	*st;
+	int		 replace;
+	char		*login;
+	char		 now[20];	/* the time of every history row */
+	int		 in_write;
+	char		*cause;		/* why a record was refused */
+	struct map	 plans;		/* code → struct lplan */
+	struct map	 nodes;		/* plan id, key → struct lnode */
+	struct map	 inds;		/* plan id, key → struct lind */
+	struct map	 depts;		/* code → long long id */
+	struct pf_sink	 sink;
+	int		 cache_kib;	/* the page cache before the load */
+};
+
+static const char SQL_PLAN_DELETE[] = "DELETE FROM plan WHERE code = ?";
+static const char SQL_PLAN[] = "INSERT INTO plan (code, name, first_fy, last_fy,"
+    " org, description, ord) VALUES (?, ?, ?, ?, ?, ?,"
+    " (SELECT coalesce(max(ord), 0) + 1 FROM plan))";
+static const char SQL_LEVEL[] = "INSERT INTO plan_level (plan_id, depth, name)"
+    " VALUES (?, ?, ?)";
+static const char SQL_FLAG[] = "INSERT INTO plan_flag (plan_id, key, label, symbol,"
+    " ord) VALUES (?, ?, ?, ?, (SELECT coalesce(max(ord), 0) + 1 FROM plan_flag))";
+static const char SQL_DEPT[] = "INSERT INTO department (code, name, org,"
+    " abolished_after, ord) VALUES (?, ?, ?, ?,"
+    " (SELECT coalesce(max(ord), 0) + 1 FROM department))";
+static const char SQL_DEPTNAME[] = "INSERT OR REPLACE INTO department_name"
+    " (dept_id, until_fy, name) VALUES (?, ?, ?)";
+static const char SQL_NODE[] = "INSERT INTO node (plan_id, parent_id, depth, key,"
+    " code, title, label, first_fy, last_fy, summary, means, note, ord)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_MARK[] = "INSERT OR IGNORE INTO node_flag (node_id, flag_id)"
+    " SELECT ?, id FROM plan_flag WHERE plan_id = ? AND key = ?";
+static const char SQL_ASSIGN[] = "INSERT INTO node_dept (node_id, dept_id, is_main,"
+    " from_fy, until_fy, ord) VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_YEARPLAN[] = "INSERT INTO year_plan (node_id, from_fy, to_fy,"
+    " text, ord) VALUES (?, ?, ?, ?, ?)";
+static const char SQL_COST[] = "INSERT INTO cost_trend (node_id, fy, trend)"
+    " VALUES (?, ?, ?)";
+static const char SQL_INDICATOR[] = "INSERT INTO indicator (plan_id, node_id, key,"
+    " name, category, unit, direction, cumulative, base_num, base_txt, base_fy,"
+    " final_num, final_txt, final_fy, rationale, note, ord, dept_id) VALUES (?,"
+    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_TARGET[] = "INSERT INTO indicator_target (indicator_id, fy,"
+    " num, txt) VALUES (?, ?, ?, ?)";
+static const char SQL_RESULT[] = "INSERT INTO result (node_id, fy, status, grade,"
+    " state, text, comment, return_comment, dept_id, entered_by, entered_at,"
+    " confirmed_by, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?13,"
+    " ?9, ?10, ?11, ?12)"
+    " ON CONFLICT (node_id, fy) DO UPDATE SET status = excluded.status,"
+    " grade = excluded.grade, state = excluded.state, text = excluded.text,"
+    " comment = excluded.comment, return_comment = excluded.return_comment,"
+    " entered_by = excluded.entered_by, entered_at = excluded.entered_at,"
+    " confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at,"
+    " ver = ver + 1";
+/* An actual reported on its own is filed under its responsible department
+ * (the indicator's, else its node's main one), as a result is. */
+static const char SQL_ACTUAL[] = "INSERT INTO indicator_actual (indicator_id, fy,"
+    " num, txt, note, state, return_comment, entered_by, entered_at,"
+    " confirmed_by, confirmed_at, dept_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+    " ?8, ?9, ?10, ?11, ?12)"
+    " ON CONFLICT (indicator_id, fy) DO UPDATE SET num = excluded.num,"
+    " txt = excluded.txt, note = excluded.note, state = excluded.state,"
+    " return_comment = excluded.return_comment, entered_by = excluded.entered_by,"
+    " entered_at = excluded.entered_at, confirmed_by = excluded.confirmed_by,"
+    " confirmed_at = excluded.confirmed_at, dept_id = excluded.dept_id,"
+    " ver = ver + 1";
+static const char SQL_HISTORY[] = "INSERT INTO history (at, login, node_id,"
+    " indicator_id, fy, field, old_value, new_value)"
+    " VALUES (?, ?, ?, ?, ?, ?, NULL, ?)";
+
+/* Lookups of what the database held before the load. */
+static const char SQL_GET_PLAN[] = "SELECT id FROM plan WHERE code = ?";
+static const char SQL_GET_DEPT[] = "SELECT id FROM department WHERE code = ?";
+static const char SQL_GET_NODE[] = "SELECT id, depth FROM node"
+    " WHERE plan_id = ? AND key = ?";
+static const char SQL_GET_IND[] = "SELECT id, unit, coalesce(dept_id, 0),"
+    " coalesce((SELECT nd.dept_id FROM node_dept nd WHERE nd.node_id = i.node_id"
+    " ORDER BY nd.is_main DESC, nd.ord LIMIT 1), 0) FROM indicator i"
+    " WHERE plan_id = ? AND key = ?";
+static const char SQL_NODE_DEPT[] = "SELECT coalesce((SELECT dept_id FROM node_dept"
+    " WHERE node_id = ? ORDER BY is_main DESC, ord LIMIT 1), 0)";
+
+/* Records a refusal (the first one) and returns -1. */
+static int
+refuse(struct store_plan_loader *l, const struct pf_record *r, const char *why)
+{
+	if (l->cause == NULL)
+		l->cause = xasprintf("%s:%zu: %s", r->file ? r->file : "", r->line,
+		    why);
+	return -1;
+}
+
+/* Runs one insert or update statement. */
+static int
+step_done(struct store_plan_loader *l, sqlite3_stmt *s, const struct pf_record *r)
+{
+	int	rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return refuse(l, r, sqlite3_errmsg(store_db(l->st)));
+}
+
+static sqlite3_stmt *
+stmt(struct store_plan_loader *l, const char *sql, const struct pf_record *r)
+{
+	char		*cause = NULL;
+	sqlite3_stmt	*s = store_stmt(l->st, sql, &cause);
+
+	if (s == NULL) {
+		refuse(l, r, cause);
+		free(cause);
+	}
+	return s;
+}
+
+static long long
+fy_field(const char *s)
+{
+	return s[0] ? atoll(s) : 0;
+}
+
+/* Binds a canonical value field, parsed again against the unit. */
+static void
+bind_value(sqlite3_stmt *s, int i, const char *text, const char *unit)
+{
+	struct value	 v;
+	char		*cause = NULL;
+
+	if (value_parse(text, unit, &v, &cause) != 0) {
+		free(cause);	/* checked when read; cannot happen */
+		v.kind = VALUE_NONE;
+		v.text = NULL;
+	}
+	store_bind_value(s, i, &v);
+	value_clear(&v);
+}
+
+static const char *
+vkey(enum vocab v, const char *word)
+{
+	return word[0] ? vocab_key(v, word) : NULL;
+}
+
+/* One id by a text key; 0 when there is none. */
+static long long
+lookup_id(struct store_plan_loader *l, const char *sql, const char *key)
+{
+	sqlite3_stmt	*s = store_stmt(l->st, sql, NULL);
+	long long	 id = 0;
+
+	if (s == NULL)
+		return 0;
+	store_bind_text(s, 1, key);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return id;
+}
+
+static struct lplan *
+plan_of(struct store_plan_loader *l, const char *code)
+{
+	struct lplan	*p = map_get(&l->plans, code, NULL);
+	long long	 id;
+
+	if (p != NULL)
+		return p;
+	if ((id = lookup_id(l, SQL_GET_PLAN, code)) == 0)
+		return NULL;
+	p = xcalloc(1, sizeof *p);
+	p->id = id;
+	snprintf(p->sid, sizeof p->sid, "%lld", id);
+	map_put(&l->plans, code, NULL, p);
+	return p;
+}
+
+static long long
+dept_of(struct store_plan_loader *l, const char *code)
+{
+	long long	*p = map_get(&l->depts, code, NULL), id;
+
+	if (p != NULL)
+		return *p;
+	if ((id = lookup_id(l, SQL_GET_DEPT, code)) == 0)
+		return 0;
+	p = xmalloc(sizeof *p);
+	*p = id;
+	map_put(&l->depts, code, NULL, p);
+	return id;
+}
+
+static struct lnode *
+node_of(struct store_plan_loader *l, const char *plan, const char *key)
+{
+	struct lplan	*p = plan_of(l, plan);
+	struct lnode	*n;
+	sqlite3_stmt	*s;
+
+	if (p == NULL)
+		return NULL;
+	if ((n = map_get(&l->nodes, p->sid, key)) != NULL)
+		return n;
+	/* A node of a plan loaded before. */
+	if ((s = store_stmt(l->st, SQL_GET_NODE, NULL)) == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, p->id);
+	store_bind_text(s, 2, key);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		n = xcalloc(1, sizeof *n);
+		n->id = sqlite3_column_int64(s, 0);
+		n->depth = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	if (n == NULL)
+		return NULL;
+	if ((s = store_stmt(l->st, SQL_NODE_DEPT, NULL)) != NULL) {
+		sqlite3_bind_int64(s, 1, n->id);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n->dept_main = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+	}
+	map_put(&l->nodes, p->sid, key, n);
+	return n;
+}
+
+static struct lind *
+indicator_of(struct store_plan_loader *l, const char *plan, const char *key)
+{
+	struct lplan	*p = plan_of(l, plan);
+	struct lind	*i = NULL;
+	sqlite3_stmt	*s;
+	const char	*unit;
+
+	if (p == NULL)
+		return NULL;
+	if ((i = map_get(&l->inds, p->sid, key)) != NULL)
+		return i;
+	/* An indicator of a plan loaded before. */
+	if ((s = store_stmt(l->st, SQL_GET_IND, NULL)) == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, p->id);
+	store_bind_text(s, 2, key);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		unit = store_col_text(s, 1);
+		i = xcalloc(1, sizeof *i + strlen(unit) + 1);
+		i->id = sqlite3_column_int64(s, 0);
+		strcpy(i->unit, unit);
+		i->dept = sqlite3_column_int64(s, 2);
+		i->node_dept = sqlite3_column_int64(s, 3);
+		i->from_db = 1;
+	}
+	sqlite3_reset(s);
+	if (i != NULL)
+		map_put(&l->inds, p->sid, key, i);
+	return i;
+}
+
+/* The department of a node's results now: see struct lnode. */
+static long long
+node_dept(const struct lnode *n)
+{
+	return n->dept_main != 0 ? n->dept_main : n->dept_first;
+}
+
+static int
+history_import(struct store_plan_loader *l, long long node, long long ind,
+    const char *fy, const char *what, const struct pf_record *r)
+{
+	sqlite3_stmt	*s = stmt(l, SQL_HISTORY, r);
+
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, l->now);
+	store_bind_text(s, 2, l->login);
+	store_bind_opt_int(s, 3, node);
+	store_bind_opt_int(s, 4, ind);
+	sqlite3_bind_int64(s, 5, fy_field(fy));
+	store_bind_text(s, 6, "import");
+	store_bind_text(s, 7, what);
+	return step_done(l, s, r);
+}
+
+static int
+take_plan(struct store_plan_loader *l, const struct pf_record *r)
+{
+	char *const	*f = r->f;
+	sqlite3_stmt	*s;
+	struct lplan	*p;
+
+	if (l->replace) {
+		if ((s = stmt(l, SQL_PLAN_DELETE, r)) == NULL)
+			return -1;
+		store_bind_text(s, 1, f[PLAN_CODE]);
+		if (step_done(l, s, r) != 0)
+			return -1;
+	}
+	if ((s = stmt(l, SQL_PLAN, r)) == NULL)
+		return -1;
+	store_bind_text(s, 1, f[PLAN_CODE]);
+	store_bind_text(s, 2, f[PLAN_NAME]);
+	store_bind_opt_int(s, 3, fy_field(f[PLAN_FIRST]));
+	store_bind_opt_int(s, 4, fy_field(f[PLAN_LAST]));
+	store_bind_text(s, 5, f[PLAN_ORG]);
+	store_bind_text(s, 6, f[PLAN_DESC]);
+	if (step_done(l, s, r) != 0)
+		return -1;
+	/* A plan replaced gets a new id: what was known of the old one
+	 * stays under the old id, out of the way. */
+	p = xcalloc(1, sizeof *p);
+	p->id = sqlite3_last_insert_rowid(store_db(l->st));
+	snprintf(p->sid, sizeof p->sid, "%lld", p->id);
+	map_put(&l->plans, f[PLAN_CODE], NULL, p);
+	return 0;
+}
+
+static int
+take_node(struct store_plan_loader *l, const struct pf_record *r)
+{
+	char *const	*f = r->f;
+	sqlite3_stmt	*s;
+	struct lplan	*p = plan_of(l, f[0]);
+	struct lnode	*parent = NULL, *n;
+
+	if (p == NULL)
+		return refuse(l, r, "計画がありません");
+	if (f[NODE_PARENT][0] &&
+	    (parent = map_get(&l->nodes, p->sid, f[NODE_PARENT])) == NULL)
+		return refuse(l, r, "親がありません");
+	if ((s = stmt(l, SQL_NODE, r)) == NULL)
+		return -1;
+	n = xcalloc(1, sizeof *n);
+	n->depth = parent != NULL ? parent->depth + 1 : 1;
+	sqlite3_bind_int64(s, 1, p->id);
+	store_bind_opt_int(s, 2, parent != NULL ? parent->id : 0);
+	sqlite3_bind_int(s, 3, n->depth);
+	store_bind_text(s, 4, f[NODE_KEY]);
+	store_bind_text(s, 5, f[NODE_CODE]);
+	store_bind_text(s, 6, f[NODE_TITLE]);
+	store_bind_text(s, 7, f[NODE_LABEL]);
+	store_bind_opt_int(s, 8, fy_field(f[NODE_FIRST]));
+	store_bind_opt_int(s, 9, fy_field(f[NODE_LAST]));
+	store_bind_text(s, 10, f[NODE_SUMMARY]);
+	store_bind_text(s, 11, f[NODE_MEANS]);
+	store_bind_text(s, 12, f[NODE_NOTE]);
+	sqlite3_bind_int64(s, 13, ++p->node_ord);
+	if (step_done(l, s, r) != 0) {
+		free(n);
+		return -1;
+	}
+	n->id = sqlite3_last_insert_rowid(store_db(l->st));
+	map_put(&l->nodes, p->sid, f[NODE_KEY], n);
+	return 0;
+}
+
+static int
+take_indicator(struct store_plan_loader *l, const struct pf_record *r)
+{
+	char *const	*f = r->f;
+	sqlite3_stmt	*s;
+	struct lplan	*p = plan_of(l, f[0]);
+	struct lnode	*n = NULL;
+	struct lind	*i;
+
+	if (p == NULL)
+		return refuse(l, r, "計画がありません");
+	if (f[IND_NODE][0] && (n = map_get(&l->nodes, p->sid, f[IND_NODE])) == NULL)
+		return refuse(l, r, "施策・取組がありません");
+	if ((s = stmt(l, SQL_INDICATOR, r)) == NULL)
+		return -1;
+	i = xcalloc(1, sizeof *i + strlen(f[IND_UNIT]) + 1);
+	strcpy(i->unit, f[IND_UNIT]);
+	i->node = n;
+	i->dept = f[IND_DEPT][0] ? dept_of(l, f[IND_DEPT]) : 0;
+	sqlite3_bind_int64(s, 1, p->id);
+	store_bind_opt_int(s, 2, n != NULL ? n->id : 0);
+	store_bind_text(s, 3, f[IND_KEY]);
+	store_bind_text(s, 4, f[IND_NAME]);
+	store_bind_text(s, 5, f[IND_CATEGORY]);
+	store_bind_text(s, 6, f[IND_UNIT]);
+	store_bind_text(s, 7, vkey(VOCAB_DIRECTION, f[IND_DIRECTION]));
+	sqlite3_bind_int(s, 8, f[IND_CUMULATIVE][0] == '1');
+	bind_value(s, 9, f[IND_BASE], f[IND_UNIT]);
+	store_bind_opt_int(s, 11, fy_field(f[IND_BASE_FY]));
+	bind_value(s, 12, f[IND_FINAL], f[IND_UNIT]);
+	store_bind_opt_int(s, 14, fy_field(f[IND_FINAL_FY]));
+	store_bind_text(s, 15, f[IND_RATIONALE]);
+	store_bind_text(s, 16, f[IND_NOTE]);
+	sqlite3_bind_int64(s, 17, ++p->ind_ord);
+	store_bind_opt_int(s, 18, i->dept);
+	if (step_done(l, s, r) != 0) {
+		free(i);
+		return -1;
+	}
+	i->id = sqlite3_last_insert_rowid(store_db(l->st));
+	map_put(&l->inds, p->sid, f[IND_KEY], i);
+	return 0;
+}
+
+static int
+take_result(struct store_plan_loader *l, const struct pf_record *r)
+{
+	char *const	*f = r->f;
+	sqlite3_stmt	*s;
+	struct lnode	*n = node_of(l, f[0], f[RES_NODE]);
+
+	if (n == NULL)
+		return refuse(l, r, "施策・取組がありません");
+	if ((s = stmt(l, SQL_RESULT, r)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, n->id);
+	sqlite3_bind_int64(s, 2, fy_field(f[RES_FY]));
+	store_bind_text(s, 3, vkey(VOCAB_STATUS, f[RES_STATUS]));
+	store_bind_text(s, 4, f[RES_GRADE][0] ? f[RES_GRADE] : NULL);
+	store_bind_text(s, 5, vkey(VOCAB_STATE, f[RES_STATE]));
+	store_bind_text(s, 6, f[RES_TEXT]);
+	store_bind_text(s, 7, f[RES_COMMENT]);
+	store_bind_text(s, 8, f[RES_RETURN]);
+	store_bind_text(s, 9, f[RES_ENTERED_BY]);
+	store_bind_text(s, 10, f[RES_ENTERED_AT]);
+	store_bind_text(s, 11, f[RES_CONFIRMED_BY]);
+	store_bind_text(s, 12, f[RES_CONFIRMED_AT]);
+	store_bind_opt_int(s, 13, node_dept(n));
+	if (step_done(l, s, r) != 0)
+		return -1;
+	return history_import(l, n->id, 0, f[RES_FY],
+	    "計画ファイルから実績を読み込み", r);
+}
+
+static int
+take_actual(struct store_plan_loader *l, const struct pf_record *r)
+{
+	char *const	*f = r->f;
+	sqlite3_stmt	*s;
+	struct lind	*i = indicator_of(l, f[0], f[ACT_IND]);
+	long long	 dept;
+
+	if (i == NULL)
+		return refuse(l, r, "指標がありません");
+	if ((s = stmt(l, SQL_ACTUAL, r)) == NULL)
+		return -1;
+	dept = i->dept != 0 ? i->dept : i->node != NULL ? node_dept(i->node) :
+	    i->node_dept;
+	sqlite3_bind_int64(s, 1, i->id);
+	sqlite3_bind_int64(s, 2, fy_field(f[ACT_FY]));
+	bind_value(s, 3, f[ACT_VALUE], i->unit);
+	store_bind_text(s, 5, f[ACT_NOTE]);
+	store_bind_text(s, 6, vkey(VOCAB_STATE, f[ACT_STATE]));
+	store_bind_text(s, 7, f[ACT_RETURN]);
+	store_bind_text(s, 8, f[ACT_ENTERED_BY]);
+	store_bind_text(s, 9, f[ACT_ENTERED_AT]);
+	store_bind_text(s, 10, f[ACT_CONFIRMED_BY]);
+	store_bind_text(s, 11, f[ACT_CONFIRMED_AT]);
+	store_bind_opt_int(s, 12, dept);
+	if (step_done(l, s, r) != 0)
+		return -1;
+	return history_import(l, 0, i->id, f[ACT_FY], f[ACT_VALUE], r);
+}
+
+int
+store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
+{
+	char *const	*f = r->f;
+	sqlite3_stmt	*s = NULL;
+	struct lplan	*p;
+	struct lnode	*n;
+	struct lind	*i;
+	long long	 id, *dp;
+
+	if (l->cause != NULL)
+		return -1;
+	if (!l->in_write)
+		return refuse(l, r, "書き込みが始まっていません");
+	switch (r->kind) {
+	case PF_PLAN:
+		return take_plan(l, r);
+	case PF_NODE:
+		return take_node(l, r);
+	case PF_INDICATOR:
+		return take_indicator(l, r);
+	case PF_RESULT:
+		return take_result(l, r);
+	case PF_ACTUAL:
+		return take_actual(l, r);
+	case PF_LEVEL:
+	case PF_FLAG:
+		if ((p = plan_of(l, f[0])) == NULL)
+			return refuse(l, r, "計画がありません");
+		if ((s = stmt(l, r->kind == PF_LEVEL ? SQL_LEVEL : SQL_FLAG, r)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, p->id);
+		if (r->kind == PF_LEVEL) {
+			sqlite3_bind_int(s, 2, atoi(f[LEVEL_DEPTH]));
+			store_bind_text(s, 3, f[LEVEL_NAME]);
+		} else {
+			store_bind_text(s, 2, f[FLAG_KEY]);
+			store_bind_text(s, 3, f[FLAG_LABEL]);
+			store_bind_text(s, 4, f[FLAG_SYMBOL]);
+		}
+		return step_done(l, s, r);
+	case PF_DEPT:
+		if (dept_of(l, f[DEPT_CODE]) != 0)
+			return 0;	/* the same department from another file */
+		if ((s = stmt(l, SQL_DEPT, r)) == NULL)
+			return -1;
+		store_bind_text(s, 1, f[DEPT_CODE]);
+		store_bind_text(s, 2, f[DEPT_NAME]);
+		store_bind_text(s, 3, f[DEPT_ORG]);
+		store_bind_opt_int(s, 4, fy_field(f[DEPT_ABOLISHED]));
+		if (step_done(l, s, r) != 0)
+			return -1;
+		dp = xmalloc(sizeof *dp);
+		*dp = sqlite3_last_insert_rowid(store_db(l->st));
+		map_put(&l->depts, f[DEPT_CODE], NULL, dp);
+		return 0;
+	case PF_DEPTNAME:
+		if ((id = dept_of(l, f[DEPTNAME_DEPT])) == 0)
+			return refuse(l, r, "部署がありません");
+		if ((s = stmt(l, SQL_DEPTNAME, r)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, fy_field(f[DEPTNAME_UNTIL]));
+		store_bind_text(s, 3, f[DEPTNAME_NAME]);
+		return step_done(l, s, r);
+	case PF_MARK:
+	case PF_ASSIGN:
+	case PF_YEARPLAN:
+	case PF_COST:
+		if ((n = node_of(l, f[0], f[1])) == NULL)
+			return refuse(l, r, "施策・取組がありません");
+		break;
+	case PF_TARGET:
+		if ((i = indicator_of(l, f[0], f[TARGET_IND])) == NULL)
+			return refuse(l, r, "指標がありません");
+		if ((s = stmt(l, SQL_TARGET, r)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, i->id);
+		sqlite3_bind_int64(s, 2, fy_field(f[TARGET_FY]));
+		bind_value(s, 3, f[TARGET_VALUE], i->unit);
+		return step_done(l, s, r);
+	default:
+		return 0;
+	}
+	/* The rows that hang on a node. */
+	switch (r->kind) {
+	case PF_MARK:
+		if ((p = plan_of(l, f[0])) == NULL)
+			return refuse(l, r, "計画がありません");
+		if ((s = stmt(l, SQL_MARK, r)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, n->id);
+		sqlite3_bind_int64(s, 2, p->id);
+		store_bind_text(s, 3, f[MARK_FLAG]);
+		break;
+	case PF_ASSIGN:
+		if ((id = dept_of(l, f[ASSIGN_DEPT])) == 0)
+			return refuse(l, r, "部署がありません");
+		if ((s = stmt(l, SQL_ASSIGN, r)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, n->id);
+		sqlite3_bind_int64(s, 2, id);
+		sqlite3_bind_int(s, 3, f[ASSIGN_MAIN][0] == '1');
+		store_bind_opt_int(s, 4, fy_field(f[ASSIGN_FROM]));
+		store_bind_opt_int(s, 5, fy_field(f[ASSIGN_UNTIL]));
+		sqlite3_bind_int64(s, 6, ++n->assign_ord);
+		if (n->dept_first == 0)
+			n->dept_first = id;
+		if (n->dept_main == 0 && f[ASSIGN_MAIN][0] == '1')
+			n->dept_main = id;
+		break;
+	case PF_YEARPLAN:
+		if ((s = stmt(l, SQL_YEARPLAN, r)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, n->id);
+		sqlite3_bind_int64(s, 2, fy_field(f[YP_FROM]));
+		sqlite3_bind_int64(s, 3, fy_field(f[YP_TO]));
+		store_bind_text(s, 4, f[YP_TEXT]);
+		sqlite3_bind_int64(s, 5, ++n->yp_ord);
+		break;
+	default:	/* PF_COST */
+		if ((s = stmt(l, SQL_COST, r)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, n->id);
+		sqlite3_bind_int64(s, 2, fy_field(f[COST_FY]));
+		store_bind_text(s, 3, vkey(VOCAB_TREND, f[COST_TREND]));
+		break;
+	}
+	return step_done(l, s, r);
+}
+
+static int
+loader_sink_take(void *arg, const struct pf_record *r)
+{
+	return store_plan_loader_take(arg, r);
+}
+
+struct store_plan_loader *
+store_plan_loader_new(struct store *st, int replace, const char *login)
+{
+	struct store_plan_loader	*l = xcalloc(1, sizeof *l);
+
+	l->st = st;
+	l->replace = replace;
+	l->login = xstrdup(login);
+	now_iso(l->now);
+	l->sink.arg = l;
+	l->sink.take = loader_sink_take;
+	return l;
+}
+
+const struct pf_sink *
+store_plan_loader_sink(struct store_plan_loader *l)
+{
+	return &l->sink;
+}
+
+const char *
+store_plan_loader_error(const struct store_plan_loader *l)
+{
+	return l->cause;
+}
+
+/* The page cache of a load: the indexes of a large plan are written in
+ * key order, not file order, and a cache that holds them saves reading
+ * their pages again for every row. */
+#define LOADER_CACHE_KIB 65536
+
+int
+store_plan_loader_begin(struct store_plan_loader *l, char **cause)
+{
+	char	sql[64];
+	int	rc;
+
+	if ((rc = store_begin(l->st, cause)) != 0)
+		return rc;
+	l->in_write = 1;
+	l->cache_kib = store_pragma_int(l->st, "cache_size");
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", LOADER_CACHE_KIB);
+	(void)store_exec(l->st, sql, NULL);
+	return 0;
+}
+
+static void
+loader_end(struct store_plan_loader *l)
+{
+	char	sql[64];
+
+	l->in_write = 0;
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", l->cache_kib);
+	(void)store_exec(l->st, sql, NULL);
+}
+
+int
+store_plan_loader_commit(struct store_plan_loader *l, char **cause)
+{
+	int	rc;
+
+	if (!l->in_write) {
+		*cause = xstrdup("書き込みが始まっていません");
+		return -1;
+	}
+	if (l->cause != NULL) {
+		*cause = xstrdup(l->cause);
+		store_rollback(l->st);
+		loader_end(l);
+		return -1;
+	}
+	rc = store_commit(l->st, cause);
+	loader_end(l);
+	return rc;
+}
+
+void
+store_plan_loader_rollback(struct store_plan_loader *l)
+{
+	if (l == NULL || !l->in_write)
+		return;
+	store_rollback(l->st);
+	loader_end(l);
+}
+
+void
+store_plan_loader_free(struct store_plan_loader *l)
+{
+	if (l == NULL)
+		return;
+	store_plan_loader_rollback(l);
+	map_free(&l->plans, free);
+	map_free(&l->nodes, free);
+	map_free(&l->inds, free);
+	map_free(&l->depts, free);
+	free(l->login);
+	free(l->cause);
+	free(l);
+}
+
+int
+store_plan_import(struct store *st, const struct pf_doc *d, int replace,
+    const char *login, char **cause)
+{
+	struct store_plan_loader	*l = store_plan_loader_new(st, replace, login);
+	size_t				 i;
+	int				 rc;
+
+	if ((rc = store_plan_loader_begin(l, cause)) != 0) {
+		store_plan_loader_free(l);
+		return rc;
+	}
+	for (i = 0; i < d->n; i++)
+		if (store_plan_loader_take(l, &d->recs[i]) != 0)
+			break;
+	rc = store_plan_loader_commit(l, cause);
+	store_plan_loader_free(l);
+	return rc;
+}
