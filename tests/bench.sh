@@ -23,12 +23,13 @@
 #   search_ms=… rss_mib=… import_rss_mib=… import_s=… import_floor_s=…
 #   report_ms=… dry_run_s=… import_ratio=… export_s=…
 # and the targets each size meets. BENCH_KEEP=1 keeps the scratch
-# directory. Run the large sizes on an otherwise idle machine.
+# directory; BENCH_BIN measures another build of shisaku. Run the large
+# sizes on an otherwise idle machine.
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
 sizes=${BENCH_SIZES:-"1000 20000 200000"}
-bin=$root/shisaku
+bin=${BENCH_BIN:-$root/shisaku}
 gen=$root/build/bench/gen
 drive=$root/build/bench/drive
 walk=$root/tests/bench/walk.txt
@@ -111,6 +112,7 @@ for n in $sizes; do
 		echo "COMMIT;"
 	} > "$floor/floor.sql"
 	run floor -- sqlite3 "$floor.db" ".read $floor/floor.sql"
+	echo "floor, sqlite3 .import of the rows in one transaction: $floor_s s"
 	for k in node indicator target result actual; do
 		check_rows "$floor.db" "\"$k\"" "$k"
 	done
@@ -118,7 +120,10 @@ for n in $sizes; do
 
 	"$bin" -c "$cfg" -d "$db" init > /dev/null || fail "init $db"
 	run dry -- "$bin" -c "$cfg" -d "$db" import --dry-run "$plan"
+	echo "import --dry-run: $dry_s s, peak $((dry_kib / 1024)) MiB"
 	run imp -- "$bin" -c "$cfg" -d "$db" import "$plan"
+	echo "import: $imp_s s, peak $((imp_kib / 1024)) MiB;" \
+		"database $(($(wc -c < "$db") / 1048576)) MiB"
 	check_rows "$db" node node
 	check_rows "$db" indicator indicator
 	check_rows "$db" indicator_target target
@@ -138,7 +143,9 @@ for n in $sizes; do
 	run rep -o "$dir/report.txt" -- "$bin" -c "$cfg" -d "$db" report --plan "$small" \
 		--fy 2023 --format text
 	grep -q . "$dir/report.txt" || fail "the report is empty"
+	echo "report of 1,000 items ($small, text): $rep_s s"
 	run exp -o "$dir/export.csv" -- "$bin" -c "$cfg" -d "$db" export
+	echo "export of everything: $exp_s s, peak $((exp_kib / 1024)) MiB"
 	rm -f "$dir/report.txt" "$dir/export.csv" "$plan"
 
 	line=$(awk -v n="$n" -v fs="$(field first_screen_ms)" -v p50="$(field key_p50_ms)" \

@@ -26,10 +26,13 @@
  * output has started after the key and then stayed silent for QUIET_MS
  * (default 30). The update's time is that of its last byte, so the quiet
  * wait itself is not counted. This holds because shisaku handles a key
- * and then draws once (curses writes the whole update in one burst); it
- * would cut short a program that drew, worked and drew again. A step
- * whose key draws nothing would wait TIMEOUT_S and fail, so every step of
- * a walk must change the screen.
+ * and then draws once (curses writes the whole update in one burst); a
+ * program that drew, worked and drew again would be cut short after its
+ * first burst, unless the step names an EXPECT: then bursts are read
+ * until it has come (the first screen is such a case: curses clears the
+ * terminal before the plans are read). A step whose key draws nothing
+ * would wait TIMEOUT_S and fail, so every step of a walk must change the
+ * screen.
  *
  * SCRIPT: one step per line, "KIND KEYS [EXPECT]" separated by blanks;
  * "#" starts a comment; "repeat N" ... "end" repeats the lines between
@@ -297,20 +300,19 @@ static FILE	*dump;
 
 /*
  * Reads the program's output into o until it has been silent for quiet
- * ms after the first byte; waits at most timeout ms for the first byte.
- * Returns the time of the last byte, or -1 on a timeout (nothing came).
- * Dies if the program ends.
+ * ms after the first byte; waits at most timeout ms (from start) for the
+ * first byte. Appends to o. Returns the time of the last byte, or -1 on
+ * a timeout (nothing came). Dies if the program ends.
  */
 static double
-read_update(int fd, struct out *o, double quiet, double timeout)
+read_burst(int fd, struct out *o, double start, double quiet, double timeout)
 {
 	struct pollfd	 pfd = { fd, POLLIN, 0 };
-	double		 start = now_ms(), last = -1, wait;
+	double		 last = -1, wait;
 	char		 buf[65536];
 	ssize_t		 n;
 	int		 rc;
 
-	o->len = 0;
 	for (;;) {
 		wait = last < 0 ? start + timeout - now_ms() : last + quiet - now_ms();
 		if (wait <= 0)
@@ -337,6 +339,32 @@ read_update(int fd, struct out *o, double quiet, double timeout)
 		o->buf[o->len] = '\0';
 		if (dump != NULL)
 			fwrite(buf, 1, (size_t)n, dump);
+	}
+}
+
+static int contains(const struct out *o, const char *s);
+
+/*
+ * The update that follows a key written at start: one burst of output
+ * (see the top of this file); with expect, bursts until expect has come
+ * (a screen may clear itself before it reads what it shows). Returns the
+ * time of its last byte, or -1 when nothing (or not expect) came within
+ * timeout ms.
+ */
+static double
+read_update(int fd, struct out *o, double start, const char *expect,
+    double quiet, double timeout)
+{
+	double	last = -1, t;
+
+	o->len = 0;
+	for (;;) {
+		t = read_burst(fd, o, start, quiet, timeout);
+		if (t < 0)
+			return expect == NULL ? t : -1;
+		last = t;
+		if (expect == NULL || contains(o, expect))
+			return last;
 	}
 }
 
@@ -443,29 +471,27 @@ cmd_tui(int argc, char **argv)
 		fprintf(stderr, "drive: %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
-	first = read_update(fd, &o, quiet, timeout);
+	first = read_update(fd, &o, t0, sc.steps[0].expect, quiet, timeout);
 	if (first < 0)
-		die("no first screen within %.0f s", timeout / 1e3);
-	if (sc.steps[0].expect != NULL && !contains(&o, sc.steps[0].expect))
-		die("the first screen lacks \"%s\"", sc.steps[0].expect);
+		die("no first screen (with \"%s\") within %.0f s",
+		    sc.steps[0].expect ? sc.steps[0].expect : "", timeout / 1e3);
 	first -= t0;
 
 	all = xrealloc(NULL, sc.n * sizeof *all);
 	for (i = 1; i < sc.n; i++) {
 		const struct step *st = &sc.steps[i];
-		ssize_t w;
+		double w;
 
 		t = now_ms();
-		w = write(fd, st->keys, st->nkeys);
-		if (w != (ssize_t)st->nkeys)
+		if (write(fd, st->keys, st->nkeys) != (ssize_t)st->nkeys)
 			die("step %zu (line %d): write: %s", i, st->line,
 			    strerror(errno));
-		if ((t = read_update(fd, &o, quiet, timeout) - t) < 0)
-			die("step %zu (script line %d, %s): no screen update within"
-			    " %.0f s", i, st->line, st->kind, timeout / 1e3);
-		if (st->expect != NULL && !contains(&o, st->expect))
-			die("step %zu (script line %d, %s): the screen lacks \"%s\"",
-			    i, st->line, st->kind, st->expect);
+		if ((w = read_update(fd, &o, t, st->expect, quiet, timeout)) < 0)
+			die("step %zu (script line %d, %s): no screen update%s%s%s"
+			    " within %.0f s", i, st->line, st->kind,
+			    st->expect ? " with \"" : "", st->expect ? st->expect : "",
+			    st->expect ? "\"" : "", timeout / 1e3);
+		t = w - t;
 		for (k = 0; k < nks; k++)
 			if (strcmp(ks[k].kind, st->kind) == 0)
 				break;
