@@ -25,6 +25,7 @@ struct csv_reader {
 	char		 sep;
 	int		 more;		/* input may follow data (a stream) */
 	int		 bom_seen;	/* a stream's start was looked at */
+	int		 utf8_checked;	/* the input is known to be UTF-8 */
 	size_t		 skipped;	/* a BOM before data in this window */
 
 	/* The record being read: field texts one after another in buf. */
@@ -92,6 +93,12 @@ csv_reader_feed(struct csv_reader *r, const char *data, size_t len, int last)
 	r->len = len - r->skipped;
 }
 
+void
+csv_reader_utf8_checked(struct csv_reader *r)
+{
+	r->utf8_checked = 1;
+}
+
 size_t
 csv_reader_pos(const struct csv_reader *r)
 {
@@ -118,6 +125,21 @@ csv_buf_add(struct csv_reader *r, char c)
 		r->buf = xreallocarray(r->buf, 1, r->bufcap);
 	}
 	r->buf[r->buflen++] = c;
+}
+
+/* Appends n bytes at once. */
+static void
+csv_buf_append(struct csv_reader *r, const char *p, size_t n)
+{
+	if (n == 0)
+		return;
+	if (r->buflen + n > r->bufcap) {
+		while (r->buflen + n > r->bufcap)
+			r->bufcap = r->bufcap ? r->bufcap * 2 : 256;
+		r->buf = xreallocarray(r->buf, 1, r->bufcap);
+	}
+	memcpy(r->buf + r->buflen, p, n);
+	r->buflen += n;
 }
 
 static void
@@ -170,19 +192,37 @@ csv_skip_line(struct csv_reader *r)
 	csv_skip_eol(r);
 }
 
+/* The bytes a field's text stops at: CR, LF, a quote, the separators. */
+static const unsigned char csv_stop[256] = {
+	['\r'] = 1, ['\n'] = 1, ['"'] = 1, [','] = 1, ['\t'] = 1
+};
+
 static int
 csv_read_unquoted(struct csv_reader *r, struct csv_error *e)
 {
-	while (!csv_at_end_of_field(r)) {
-		if (r->data[r->pos] == '"') {
-			e->msg = "引用符で囲まれていない値の中に「\"」があります"
-			    "（「\"」を含む値は全体を「\"」で囲み、中の「\"」は"
-			    "「\"\"」と書きます）";
-			e->line = r->line;
-			return -1;
+	size_t	start = r->pos;
+	char	c;
+
+	/* To the end of the field, copied at once. */
+	while (r->pos < r->len) {
+		if (!csv_stop[(unsigned char)r->data[r->pos]]) {
+			r->pos++;
+			continue;
 		}
-		csv_buf_add(r, r->data[r->pos++]);
+		if ((c = r->data[r->pos]) == r->sep || c == '\r' || c == '\n')
+			break;
+		if (c != '"') {
+			r->pos++;	/* the separator of the other kind */
+			continue;
+		}
+		csv_buf_append(r, r->data + start, r->pos - start);
+		e->msg = "引用符で囲まれていない値の中に「\"」があります"
+		    "（「\"」を含む値は全体を「\"」で囲み、中の「\"」は"
+		    "「\"\"」と書きます）";
+		e->line = r->line;
+		return -1;
 	}
+	csv_buf_append(r, r->data + start, r->pos - start);
 	return 0;
 }
 
@@ -194,6 +234,13 @@ csv_read_quoted(struct csv_reader *r, struct csv_error *e)
 
 	r->pos++;	/* the opening quote */
 	for (;;) {
+		/* A run of ordinary bytes, copied at once. */
+		size_t	start = r->pos;
+
+		while (r->pos < r->len && (!csv_stop[(unsigned char)r->data[r->pos]] ||
+		    ((c = r->data[r->pos]) != '"' && c != '\r' && c != '\n')))
+			r->pos++;
+		csv_buf_append(r, r->data + start, r->pos - start);
 		if (r->pos >= r->len) {
 			e->msg = "「\"」で始まる値が閉じられていません";
 			e->line = start_line;
@@ -243,7 +290,7 @@ csv_check_field(struct csv_reader *r, size_t start, size_t line,
 
 	/* An empty field before anything was buffered: buf is still NULL,
 	 * and NULL + 0 is undefined in C. */
-	if (r->buflen == start)
+	if (r->buflen == start || r->utf8_checked)
 		return 0;
 	if (utf8_valid(r->buf + start, r->buflen - start, &bad))
 		return 0;

@@ -234,6 +234,10 @@ struct pf_index {
 	struct replaced	 *replaced;
 	size_t		  nreplaced;
 	size_t		  indexed;	/* recs[0 .. indexed) are in the index */
+	/* The record of a stream, its fields' buffers kept from one record
+	 * to the next (scap: their sizes). */
+	struct pf_record  scratch;
+	size_t		  scap[PF_MAX_COLS];
 };
 
 struct checker {
@@ -348,7 +352,41 @@ index_free(struct pf_index *x)
 	for (i = 0; i < x->nreplaced; i++)
 		free(x->replaced[i].plan);
 	free(x->replaced);
+	for (i = 0; i < PF_MAX_COLS; i++)
+		free(x->scratch.f[i]);
 	free(x);
+}
+
+/* Fills the scratch record of a stream with a record's fields. */
+static struct pf_record *
+scratch_fill(struct pf_index *x, enum pf_kind kind, const char *const *fields,
+    size_t nfields)
+{
+	struct pf_record	*r = &x->scratch;
+	const char		*src;
+	size_t			 j, n;
+
+	r->kind = kind;
+	for (j = 0; j < PF_MAX_COLS; j++) {
+		src = j < nfields && fields[j] ? fields[j] : "";
+		n = strlen(src) + 1;
+		if (x->scap[j] < n) {
+			r->f[j] = xreallocarray(r->f[j], n, 1);
+			x->scap[j] = n;
+		}
+		memcpy(r->f[j], src, n);
+	}
+	return r;
+}
+
+/* Replaces field i of r with owned (malloc'd). */
+static void
+replace_field(struct checker *c, struct pf_record *r, int i, char *owned)
+{
+	free(r->f[i]);
+	r->f[i] = owned;
+	if (r == &c->x->scratch)
+		c->x->scap[i] = strlen(owned) + 1;
 }
 
 static struct pf_index *
@@ -493,8 +531,7 @@ canon_value(struct checker *c, struct pf_record *r, int col, const char *unit)
 		free(cause);
 		return;
 	}
-	free(r->f[col]);
-	r->f[col] = value_format(&v, unit, 1);
+	replace_field(c, r, col, value_format(&v, unit, 1));
 	value_clear(&v);
 }
 
@@ -559,18 +596,14 @@ check_plan(struct checker *c, struct pf_record *r)
 	index_add(c, PF_PLAN, r->f[PLAN_CODE], NULL);
 }
 
+/* The levels a plan of the document has defined so far (kept in its
+ * entry's depth). */
 static int
 plan_levels(struct checker *c, const char *plan)
 {
-	int	depth;
+	struct entry	*p = index_find(c, PF_PLAN, plan, NULL);
 
-	for (depth = 4; depth > 0; depth--) {
-		char buf[8];
-		snprintf(buf, sizeof buf, "%d", depth);
-		if (index_find(c, PF_LEVEL, plan, buf) != NULL)
-			return depth;
-	}
-	return 0;
+	return p != NULL ? p->depth : 0;
 }
 
 static void
@@ -585,7 +618,8 @@ check_level(struct checker *c, struct pf_record *r)
 		    depth, depth - 1);
 		return;
 	}
-	check_unique(c, r, PF_LEVEL, r->f[LEVEL_DEPTH], LEVEL_DEPTH, "階層");
+	if (check_unique(c, r, PF_LEVEL, r->f[LEVEL_DEPTH], LEVEL_DEPTH, "階層"))
+		index_find(c, PF_PLAN, r->f[0], NULL)->depth = depth;
 }
 
 static void
@@ -785,11 +819,33 @@ check_refs(struct checker *c, struct pf_record *r)
 	}
 }
 
+/* The number of n ASCII digits at s, or -1. */
+static int
+digits_at(const char *s, int n)
+{
+	int	v = 0;
+
+	for (; n > 0; n--, s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
 static int
 valid_time(const char *s)
 {
 	int	y, mo, d, h, mi, se, n = 0;
 
+	/* As written by export (the usual case), read without sscanf. */
+	if (strlen(s) == 19 && s[4] == '-' && s[7] == '-' && s[10] == 'T' &&
+	    s[13] == ':' && s[16] == ':' && digits_at(s, 4) >= 0 &&
+	    (mo = digits_at(s + 5, 2)) >= 0 && (d = digits_at(s + 8, 2)) >= 0 &&
+	    (h = digits_at(s + 11, 2)) >= 0 && (mi = digits_at(s + 14, 2)) >= 0 &&
+	    (se = digits_at(s + 17, 2)) >= 0)
+		return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 &&
+		    mi <= 59 && se <= 60;
 	if (strlen(s) != 19 ||
 	    sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se, &n) != 6 ||
 	    n != 19)
@@ -804,11 +860,26 @@ has_line_break(const char *s)
 	return strpbrk(s, "\r\n") != NULL;
 }
 
+/* Whether s begins or ends with a blank that trim removes. */
+static int
+has_blank_end(const char *s)
+{
+	size_t	n = strlen(s);
+
+	return n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
+	    s[n - 1] == '\t' || strncmp(s, "\xe3\x80\x80", 3) == 0 ||
+	    (n >= 3 && strncmp(s + n - 3, "\xe3\x80\x80", 3) == 0));
+}
+
 /* Trims blanks (ASCII and U+3000) at both ends, in place. */
 static void
 trim(char *s)
 {
-	char	*t = value_trim(s);
+	char	*t;
+
+	if (!has_blank_end(s))
+		return;		/* most fields: nothing to trim */
+	t = value_trim(s);
 
 	memcpy(s, t, strlen(t) + 1);	/* never longer than s */
 	free(t);
@@ -816,12 +887,9 @@ trim(char *s)
 
 /* Replaces r->f[i] with a canonical form. */
 static void
-set_field(struct pf_record *r, int i, const char *s)
+set_field(struct checker *c, struct pf_record *r, int i, const char *s)
 {
-	char	*copy = xstrdup(s);
-
-	free(r->f[i]);
-	r->f[i] = copy;
+	replace_field(c, r, i, xstrdup(s));
 }
 
 /* Checks one field's form and brings it to canonical text. */
@@ -861,19 +929,22 @@ check_field(struct checker *c, struct pf_record *r, int i, enum col_type t)
 				ERR(r, i, "年度が空です");
 			break;
 		}
+		/* A western year of four digits is its own canonical form. */
+		if (strlen(s) == 4 && (fy = digits_at(s, 4)) >= FY_MIN && fy <= FY_MAX)
+			break;
 		if ((fy = fy_parse(s, &cause)) < 0) {
 			ERR(r, i, "%s", cause);
 			free(cause);
 			break;
 		}
 		snprintf(buf, sizeof buf, "%d", fy);
-		set_field(r, i, buf);
+		set_field(c, r, i, buf);
 		break;
 	case C_BOOL:
 		if (strcmp(s, "0") == 0 || strcmp(s, "０") == 0)
-			set_field(r, i, "");
+			set_field(c, r, i, "");
 		else if (strcmp(s, "１") == 0)
-			set_field(r, i, "1");
+			set_field(c, r, i, "1");
 		else if (s[0] != '\0' && strcmp(s, "1") != 0)
 			ERR(r, i, "%s は 1 または空欄です（\"%s\"）",
 			    kinds[r->kind].cols[i].name, s);
@@ -901,7 +972,7 @@ check_field(struct checker *c, struct pf_record *r, int i, enum col_type t)
 			ERR(r, i, "「%s」は使えません（%s）", s, vocab_choices(v));
 			break;
 		}
-		set_field(r, i, vocab_label(v, key));
+		set_field(c, r, i, vocab_label(v, key));
 		break;
 	case C_GRADE:
 		if (s[0] && c->res && c->res->grade_valid &&
@@ -960,8 +1031,14 @@ take_record(struct checker *c, const struct csv_record *rec)
 			return;
 		}
 	}
-	r = pf_doc_add(d, (enum pf_kind)k, (const char *const *)rec->fields + 1,
-	    rec->nfields - 1 < kd->ncols ? rec->nfields - 1 : kd->ncols);
+	if (d->stream)
+		r = scratch_fill(c->x, (enum pf_kind)k,
+		    (const char *const *)rec->fields + 1,
+		    rec->nfields - 1 < kd->ncols ? rec->nfields - 1 : kd->ncols);
+	else
+		r = pf_doc_add(d, (enum pf_kind)k,
+		    (const char *const *)rec->fields + 1,
+		    rec->nfields - 1 < kd->ncols ? rec->nfields - 1 : kd->ncols);
 	r->file = c->file;
 	r->line = rec->line;
 	for (i = 0; i < kd->ncols; i++)
@@ -979,10 +1056,6 @@ take_record(struct checker *c, const struct csv_record *rec)
 	if (d->sink != NULL && !d->sink_failed && d->nerrors == 0 &&
 	    d->sink->take(d->sink->arg, r) != 0)
 		d->sink_failed = 1;
-	for (i = 0; i < PF_MAX_COLS; i++)
-		free(r->f[i]);
-	d->n--;
-	c->x->indexed = d->n;
 }
 
 /* Registers records added to d with pf_doc_add since the last read (a
@@ -1014,6 +1087,10 @@ index_doc(struct checker *c)
 			if (index_find(c, r->kind, r->f[0], r->f[1]) != NULL)
 				break;
 			e = index_add(c, r->kind, r->f[0], r->f[1]);
+			if (r->kind == PF_LEVEL &&
+			    (p = index_find(c, PF_PLAN, r->f[0], NULL)) != NULL &&
+			    atoi(r->f[1]) > p->depth)
+				p->depth = atoi(r->f[1]);
 			if (r->kind == PF_INDICATOR)
 				e->info = xstrdup(r->f[IND_UNIT]);
 			if (r->kind == PF_NODE) {
@@ -1201,8 +1278,10 @@ read_stream(struct pf_doc *d, struct infile_stream *in, const char *name,
 			eof = got == 0;
 			have += (size_t)got;
 		}
-		if (rd == NULL)
+		if (rd == NULL) {
 			rd = csv_reader_new_stream(in->sep);
+			csv_reader_utf8_checked(rd);	/* by the first pass */
+		}
 		csv_reader_feed(rd, buf, have, eof);
 		if ((rc = read_records(&c, rd)) != CSV_MORE)
 			break;

@@ -166,6 +166,12 @@ struct store_plan_loader {
 	struct map	 depts;		/* code → long long id */
 	struct pf_sink	 sink;
 	int		 cache_kib;	/* the page cache before the load */
+	/* The loader's statements, prepared once (by their SQL string). */
+	struct {
+		const char	*sql;
+		sqlite3_stmt	*s;
+	}		 own[24];
+	size_t		 nown;
 };
 
 static const char SQL_PLAN_DELETE[] = "DELETE FROM plan WHERE code = ?";
@@ -246,29 +252,51 @@ refuse(struct store_plan_loader *l, const struct pf_record *r, const char *why)
 	return -1;
 }
 
-/* Runs one insert or update statement. */
+/* Runs one insert or update statement; its text parameters point into
+ * the record (see bind_text) and are let go here. */
 static int
 step_done(struct store_plan_loader *l, sqlite3_stmt *s, const struct pf_record *r)
 {
 	int	rc = sqlite3_step(s);
 
 	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
 	if (rc == SQLITE_DONE)
 		return 0;
 	return refuse(l, r, sqlite3_errmsg(store_db(l->st)));
 }
 
+/* One of the loader's statements, prepared the first time. Every
+ * parameter is bound before each step. */
 static sqlite3_stmt *
 stmt(struct store_plan_loader *l, const char *sql, const struct pf_record *r)
 {
-	char		*cause = NULL;
-	sqlite3_stmt	*s = store_stmt(l->st, sql, &cause);
+	sqlite3_stmt	*s;
+	size_t		 i;
 
-	if (s == NULL) {
-		refuse(l, r, cause);
-		free(cause);
+	for (i = 0; i < l->nown; i++)
+		if (l->own[i].sql == sql)
+			return l->own[i].s;
+	if (l->nown == sizeof l->own / sizeof l->own[0] ||
+	    sqlite3_prepare_v3(store_db(l->st), sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &s, NULL) != SQLITE_OK) {
+		refuse(l, r, sqlite3_errmsg(store_db(l->st)));
+		return NULL;
 	}
+	l->own[l->nown].sql = sql;
+	l->own[l->nown++].s = s;
 	return s;
+}
+
+/* Binds text of the record being taken without copying it: it stays as
+ * it is until step_done. NULL binds NULL. */
+static void
+bind_text(sqlite3_stmt *s, int i, const char *text)
+{
+	if (text == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, text, -1, SQLITE_STATIC);
 }
 
 static long long
@@ -428,13 +456,13 @@ history_import(struct store_plan_loader *l, long long node, long long ind,
 
 	if (s == NULL)
 		return -1;
-	store_bind_text(s, 1, l->now);
-	store_bind_text(s, 2, l->login);
+	bind_text(s, 1, l->now);
+	bind_text(s, 2, l->login);
 	store_bind_opt_int(s, 3, node);
 	store_bind_opt_int(s, 4, ind);
 	sqlite3_bind_int64(s, 5, fy_field(fy));
-	store_bind_text(s, 6, "import");
-	store_bind_text(s, 7, what);
+	bind_text(s, 6, "import");
+	bind_text(s, 7, what);
 	return step_done(l, s, r);
 }
 
@@ -448,18 +476,18 @@ take_plan(struct store_plan_loader *l, const struct pf_record *r)
 	if (l->replace) {
 		if ((s = stmt(l, SQL_PLAN_DELETE, r)) == NULL)
 			return -1;
-		store_bind_text(s, 1, f[PLAN_CODE]);
+		bind_text(s, 1, f[PLAN_CODE]);
 		if (step_done(l, s, r) != 0)
 			return -1;
 	}
 	if ((s = stmt(l, SQL_PLAN, r)) == NULL)
 		return -1;
-	store_bind_text(s, 1, f[PLAN_CODE]);
-	store_bind_text(s, 2, f[PLAN_NAME]);
+	bind_text(s, 1, f[PLAN_CODE]);
+	bind_text(s, 2, f[PLAN_NAME]);
 	store_bind_opt_int(s, 3, fy_field(f[PLAN_FIRST]));
 	store_bind_opt_int(s, 4, fy_field(f[PLAN_LAST]));
-	store_bind_text(s, 5, f[PLAN_ORG]);
-	store_bind_text(s, 6, f[PLAN_DESC]);
+	bind_text(s, 5, f[PLAN_ORG]);
+	bind_text(s, 6, f[PLAN_DESC]);
 	if (step_done(l, s, r) != 0)
 		return -1;
 	/* A plan replaced gets a new id: what was known of the old one
@@ -491,15 +519,15 @@ take_node(struct store_plan_loader *l, const struct pf_record *r)
 	sqlite3_bind_int64(s, 1, p->id);
 	store_bind_opt_int(s, 2, parent != NULL ? parent->id : 0);
 	sqlite3_bind_int(s, 3, n->depth);
-	store_bind_text(s, 4, f[NODE_KEY]);
-	store_bind_text(s, 5, f[NODE_CODE]);
-	store_bind_text(s, 6, f[NODE_TITLE]);
-	store_bind_text(s, 7, f[NODE_LABEL]);
+	bind_text(s, 4, f[NODE_KEY]);
+	bind_text(s, 5, f[NODE_CODE]);
+	bind_text(s, 6, f[NODE_TITLE]);
+	bind_text(s, 7, f[NODE_LABEL]);
 	store_bind_opt_int(s, 8, fy_field(f[NODE_FIRST]));
 	store_bind_opt_int(s, 9, fy_field(f[NODE_LAST]));
-	store_bind_text(s, 10, f[NODE_SUMMARY]);
-	store_bind_text(s, 11, f[NODE_MEANS]);
-	store_bind_text(s, 12, f[NODE_NOTE]);
+	bind_text(s, 10, f[NODE_SUMMARY]);
+	bind_text(s, 11, f[NODE_MEANS]);
+	bind_text(s, 12, f[NODE_NOTE]);
 	sqlite3_bind_int64(s, 13, ++p->node_ord);
 	if (step_done(l, s, r) != 0) {
 		free(n);
@@ -531,18 +559,18 @@ take_indicator(struct store_plan_loader *l, const struct pf_record *r)
 	i->dept = f[IND_DEPT][0] ? dept_of(l, f[IND_DEPT]) : 0;
 	sqlite3_bind_int64(s, 1, p->id);
 	store_bind_opt_int(s, 2, n != NULL ? n->id : 0);
-	store_bind_text(s, 3, f[IND_KEY]);
-	store_bind_text(s, 4, f[IND_NAME]);
-	store_bind_text(s, 5, f[IND_CATEGORY]);
-	store_bind_text(s, 6, f[IND_UNIT]);
-	store_bind_text(s, 7, vkey(VOCAB_DIRECTION, f[IND_DIRECTION]));
+	bind_text(s, 3, f[IND_KEY]);
+	bind_text(s, 4, f[IND_NAME]);
+	bind_text(s, 5, f[IND_CATEGORY]);
+	bind_text(s, 6, f[IND_UNIT]);
+	bind_text(s, 7, vkey(VOCAB_DIRECTION, f[IND_DIRECTION]));
 	sqlite3_bind_int(s, 8, f[IND_CUMULATIVE][0] == '1');
 	bind_value(s, 9, f[IND_BASE], f[IND_UNIT]);
 	store_bind_opt_int(s, 11, fy_field(f[IND_BASE_FY]));
 	bind_value(s, 12, f[IND_FINAL], f[IND_UNIT]);
 	store_bind_opt_int(s, 14, fy_field(f[IND_FINAL_FY]));
-	store_bind_text(s, 15, f[IND_RATIONALE]);
-	store_bind_text(s, 16, f[IND_NOTE]);
+	bind_text(s, 15, f[IND_RATIONALE]);
+	bind_text(s, 16, f[IND_NOTE]);
 	sqlite3_bind_int64(s, 17, ++p->ind_ord);
 	store_bind_opt_int(s, 18, i->dept);
 	if (step_done(l, s, r) != 0) {
@@ -567,16 +595,16 @@ take_result(struct store_plan_loader *l, const struct pf_record *r)
 		return -1;
 	sqlite3_bind_int64(s, 1, n->id);
 	sqlite3_bind_int64(s, 2, fy_field(f[RES_FY]));
-	store_bind_text(s, 3, vkey(VOCAB_STATUS, f[RES_STATUS]));
-	store_bind_text(s, 4, f[RES_GRADE][0] ? f[RES_GRADE] : NULL);
-	store_bind_text(s, 5, vkey(VOCAB_STATE, f[RES_STATE]));
-	store_bind_text(s, 6, f[RES_TEXT]);
-	store_bind_text(s, 7, f[RES_COMMENT]);
-	store_bind_text(s, 8, f[RES_RETURN]);
-	store_bind_text(s, 9, f[RES_ENTERED_BY]);
-	store_bind_text(s, 10, f[RES_ENTERED_AT]);
-	store_bind_text(s, 11, f[RES_CONFIRMED_BY]);
-	store_bind_text(s, 12, f[RES_CONFIRMED_AT]);
+	bind_text(s, 3, vkey(VOCAB_STATUS, f[RES_STATUS]));
+	bind_text(s, 4, f[RES_GRADE][0] ? f[RES_GRADE] : NULL);
+	bind_text(s, 5, vkey(VOCAB_STATE, f[RES_STATE]));
+	bind_text(s, 6, f[RES_TEXT]);
+	bind_text(s, 7, f[RES_COMMENT]);
+	bind_text(s, 8, f[RES_RETURN]);
+	bind_text(s, 9, f[RES_ENTERED_BY]);
+	bind_text(s, 10, f[RES_ENTERED_AT]);
+	bind_text(s, 11, f[RES_CONFIRMED_BY]);
+	bind_text(s, 12, f[RES_CONFIRMED_AT]);
 	store_bind_opt_int(s, 13, node_dept(n));
 	if (step_done(l, s, r) != 0)
 		return -1;
@@ -601,13 +629,13 @@ take_actual(struct store_plan_loader *l, const struct pf_record *r)
 	sqlite3_bind_int64(s, 1, i->id);
 	sqlite3_bind_int64(s, 2, fy_field(f[ACT_FY]));
 	bind_value(s, 3, f[ACT_VALUE], i->unit);
-	store_bind_text(s, 5, f[ACT_NOTE]);
-	store_bind_text(s, 6, vkey(VOCAB_STATE, f[ACT_STATE]));
-	store_bind_text(s, 7, f[ACT_RETURN]);
-	store_bind_text(s, 8, f[ACT_ENTERED_BY]);
-	store_bind_text(s, 9, f[ACT_ENTERED_AT]);
-	store_bind_text(s, 10, f[ACT_CONFIRMED_BY]);
-	store_bind_text(s, 11, f[ACT_CONFIRMED_AT]);
+	bind_text(s, 5, f[ACT_NOTE]);
+	bind_text(s, 6, vkey(VOCAB_STATE, f[ACT_STATE]));
+	bind_text(s, 7, f[ACT_RETURN]);
+	bind_text(s, 8, f[ACT_ENTERED_BY]);
+	bind_text(s, 9, f[ACT_ENTERED_AT]);
+	bind_text(s, 10, f[ACT_CONFIRMED_BY]);
+	bind_text(s, 11, f[ACT_CONFIRMED_AT]);
 	store_bind_opt_int(s, 12, dept);
 	if (step_done(l, s, r) != 0)
 		return -1;
@@ -648,11 +676,11 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 		sqlite3_bind_int64(s, 1, p->id);
 		if (r->kind == PF_LEVEL) {
 			sqlite3_bind_int(s, 2, atoi(f[LEVEL_DEPTH]));
-			store_bind_text(s, 3, f[LEVEL_NAME]);
+			bind_text(s, 3, f[LEVEL_NAME]);
 		} else {
-			store_bind_text(s, 2, f[FLAG_KEY]);
-			store_bind_text(s, 3, f[FLAG_LABEL]);
-			store_bind_text(s, 4, f[FLAG_SYMBOL]);
+			bind_text(s, 2, f[FLAG_KEY]);
+			bind_text(s, 3, f[FLAG_LABEL]);
+			bind_text(s, 4, f[FLAG_SYMBOL]);
 		}
 		return step_done(l, s, r);
 	case PF_DEPT:
@@ -660,9 +688,9 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 			return 0;	/* the same department from another file */
 		if ((s = stmt(l, SQL_DEPT, r)) == NULL)
 			return -1;
-		store_bind_text(s, 1, f[DEPT_CODE]);
-		store_bind_text(s, 2, f[DEPT_NAME]);
-		store_bind_text(s, 3, f[DEPT_ORG]);
+		bind_text(s, 1, f[DEPT_CODE]);
+		bind_text(s, 2, f[DEPT_NAME]);
+		bind_text(s, 3, f[DEPT_ORG]);
 		store_bind_opt_int(s, 4, fy_field(f[DEPT_ABOLISHED]));
 		if (step_done(l, s, r) != 0)
 			return -1;
@@ -677,7 +705,7 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 			return -1;
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, fy_field(f[DEPTNAME_UNTIL]));
-		store_bind_text(s, 3, f[DEPTNAME_NAME]);
+		bind_text(s, 3, f[DEPTNAME_NAME]);
 		return step_done(l, s, r);
 	case PF_MARK:
 	case PF_ASSIGN:
@@ -707,7 +735,7 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 			return -1;
 		sqlite3_bind_int64(s, 1, n->id);
 		sqlite3_bind_int64(s, 2, p->id);
-		store_bind_text(s, 3, f[MARK_FLAG]);
+		bind_text(s, 3, f[MARK_FLAG]);
 		break;
 	case PF_ASSIGN:
 		if ((id = dept_of(l, f[ASSIGN_DEPT])) == 0)
@@ -731,7 +759,7 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 		sqlite3_bind_int64(s, 1, n->id);
 		sqlite3_bind_int64(s, 2, fy_field(f[YP_FROM]));
 		sqlite3_bind_int64(s, 3, fy_field(f[YP_TO]));
-		store_bind_text(s, 4, f[YP_TEXT]);
+		bind_text(s, 4, f[YP_TEXT]);
 		sqlite3_bind_int64(s, 5, ++n->yp_ord);
 		break;
 	default:	/* PF_COST */
@@ -739,7 +767,7 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 			return -1;
 		sqlite3_bind_int64(s, 1, n->id);
 		sqlite3_bind_int64(s, 2, fy_field(f[COST_FY]));
-		store_bind_text(s, 3, vkey(VOCAB_TREND, f[COST_TREND]));
+		bind_text(s, 3, vkey(VOCAB_TREND, f[COST_TREND]));
 		break;
 	}
 	return step_done(l, s, r);
@@ -782,6 +810,15 @@ store_plan_loader_error(const struct store_plan_loader *l)
  * their pages again for every row. */
 #define LOADER_CACHE_KIB 65536
 
+/*
+ * The CHECK constraints of the schema (a vocabulary word, a flag of 0 or
+ * 1, a depth of 1 to 4, a period in order) are what the checks of a plan
+ * file have made sure of for every record a loader takes: the loader
+ * writes only checked records. SQLite evaluates an IN (...) constraint by
+ * building a temporary table for every row, a fifth of the cost of a
+ * load, so a load leaves them out; the pragma expires every prepared
+ * statement when it changes, so nothing else is prepared without them.
+ */
 int
 store_plan_loader_begin(struct store_plan_loader *l, char **cause)
 {
@@ -791,6 +828,7 @@ store_plan_loader_begin(struct store_plan_loader *l, char **cause)
 	if ((rc = store_begin(l->st, cause)) != 0)
 		return rc;
 	l->in_write = 1;
+	(void)store_exec(l->st, "PRAGMA ignore_check_constraints = ON", NULL);
 	l->cache_kib = store_pragma_int(l->st, "cache_size");
 	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", LOADER_CACHE_KIB);
 	(void)store_exec(l->st, sql, NULL);
@@ -805,6 +843,7 @@ loader_end(struct store_plan_loader *l)
 	l->in_write = 0;
 	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", l->cache_kib);
 	(void)store_exec(l->st, sql, NULL);
+	(void)store_exec(l->st, "PRAGMA ignore_check_constraints = OFF", NULL);
 }
 
 int
@@ -839,6 +878,8 @@ store_plan_loader_rollback(struct store_plan_loader *l)
 void
 store_plan_loader_free(struct store_plan_loader *l)
 {
+	size_t	i;
+
 	if (l == NULL)
 		return;
 	store_plan_loader_rollback(l);
@@ -846,6 +887,8 @@ store_plan_loader_free(struct store_plan_loader *l)
 	map_free(&l->nodes, free);
 	map_free(&l->inds, free);
 	map_free(&l->depts, free);
+	for (i = 0; i < l->nown; i++)
+		sqlite3_finalize(l->own[i].s);
 	free(l->login);
 	free(l->cause);
 	free(l);

@@ -72,6 +72,20 @@ utf8_valid(const char *s, size_t len, size_t *bad_offset)
 	unsigned		 cp;
 
 	while (i < len) {
+		/* The common cases inline (a file of plans is ASCII and
+		 * three-byte kana and kanji): ASCII but NUL, and three bytes
+		 * led by E1-EC or EE-EF, which can be neither overlong nor
+		 * surrogates. The rest goes through utf8_decode. */
+		if (u[i] - 1u < 0x7fu) {
+			i++;
+			continue;
+		}
+		if (i + 2 < len && ((u[i] >= 0xe1 && u[i] <= 0xec) || u[i] >= 0xee) &&
+		    u[i] <= 0xef && (u[i + 1] & 0xc0) == 0x80 &&
+		    (u[i + 2] & 0xc0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		n = utf8_decode(u + i, len - i, &cp);
 		if (n == 0) {
 			if (bad_offset != NULL)
@@ -478,6 +492,23 @@ value_plain(double num, char *out)
 {
 	char	 e[64], digits[20], *p;
 	int	 exp10, ndig = 0, i, point;
+	long long v;
+
+	/* A whole number below 10^15 has 15 significant digits at most and
+	 * prints as itself: no need of printf's exponent form (most values
+	 * of a plan are counts). */
+	if (num == floor(num) && fabs(num) < 1e15) {
+		v = (long long)fabs(num);
+		p = e + sizeof e;
+		*--p = '\0';
+		do
+			*--p = (char)('0' + v % 10);
+		while ((v /= 10) > 0);
+		if (num < 0)
+			*--p = '-';
+		strcpy(out, p);
+		return;
+	}
 
 	/* "%.14e" gives d.dddddddddddddde±X: 15 significant digits. */
 	snprintf(e, sizeof e, "%.14e", fabs(num));
@@ -565,7 +596,8 @@ value_format_grouped(double num, char *buf, size_t size)
 char *
 value_format(const struct value *v, const char *unit, int with_unit)
 {
-	char	 plain[700], *out;
+	char		 plain[700], *out;
+	const char	*printed;
 	size_t	 n, un;
 
 	if (v == NULL || v->kind == VALUE_NONE)
@@ -575,15 +607,17 @@ value_format(const struct value *v, const char *unit, int with_unit)
 	if (!isfinite(v->num))
 		return xstrdup("");
 	if (v->text != NULL && v->text[0] != '\0')
-		snprintf(plain, sizeof plain, "%s", v->text);	/* as printed */
-	else
+		printed = v->text;	/* as printed */
+	else {
 		value_plain(v->num, plain);
+		printed = plain;
+	}
 	if (!with_unit || unit == NULL)
 		unit = "";
-	n = strlen(plain);
+	n = strlen(printed);
 	un = strlen(unit);
 	out = xmalloc(n + un + 1);
-	memcpy(out, plain, n);
+	memcpy(out, printed, n);
 	memcpy(out + n, unit, un + 1);
 	return out;
 }

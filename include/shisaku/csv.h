@@ -39,6 +39,9 @@ void csv_reader_free(struct csv_reader *r);
 struct csv_reader *csv_reader_new_stream(char sep);
 void csv_reader_feed(struct csv_reader *r, const char *data, size_t len, int last);
 size_t csv_reader_pos(const struct csv_reader *r);
+/* The whole input is known to be valid UTF-8 without NUL (checked
+ * before): fields are not checked again. */
+void csv_reader_utf8_checked(struct csv_reader *r);
 
 /*
  * Reads the next record. Returns 1 when a record was read, 0 at end of
