@@ -238,6 +238,7 @@ struct pf_index {
 	 * to the next (scap: their sizes). */
 	struct pf_record  scratch;
 	size_t		  scap[PF_MAX_COLS];
+	struct pf_values  values;	/* the scratch record's values */
 };
 
 struct checker {
@@ -352,8 +353,10 @@ index_free(struct pf_index *x)
 	for (i = 0; i < x->nreplaced; i++)
 		free(x->replaced[i].plan);
 	free(x->replaced);
-	for (i = 0; i < PF_MAX_COLS; i++)
+	for (i = 0; i < PF_MAX_COLS; i++) {
 		free(x->scratch.f[i]);
+		value_clear(&x->values.v[i]);
+	}
 	free(x);
 }
 
@@ -367,7 +370,12 @@ scratch_fill(struct pf_index *x, enum pf_kind kind, const char *const *fields,
 	size_t			 j, n;
 
 	r->kind = kind;
+	r->values = &x->values;
 	for (j = 0; j < PF_MAX_COLS; j++) {
+		if (x->values.have[j]) {
+			value_clear(&x->values.v[j]);
+			x->values.have[j] = 0;
+		}
 		src = j < nfields && fields[j] ? fields[j] : "";
 		n = strlen(src) + 1;
 		if (x->scap[j] < n) {
@@ -532,7 +540,13 @@ canon_value(struct checker *c, struct pf_record *r, int col, const char *unit)
 		return;
 	}
 	replace_field(c, r, col, value_format(&v, unit, 1));
-	value_clear(&v);
+	/* A stream's sink takes the value as parsed: it need not read the
+	 * canonical text again. */
+	if (r == &c->x->scratch) {
+		c->x->values.v[col] = v;
+		c->x->values.have[col] = 1;
+	} else
+		value_clear(&v);
 }
 
 static int

@@ -21,6 +21,7 @@
 #include "shisaku/screen-indicator.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-actual.h"
+#include "shisaku/store-change.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/trend.h"
@@ -42,6 +43,8 @@ struct ind_screen {
 	long long	 plan_id;
 	struct indicator_list list;
 	int		 loaded_fy;
+	enum fy_style	 loaded_style;
+	struct store_mark mark;		/* the database when read */
 	double		*rate;		/* per list row; -1 = none */
 	enum achieve_status *rstat;
 	char		**bars;		/* per list row: the trend bar */
@@ -283,6 +286,7 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	long long		*ids;
 	size_t			 i, n;
 
+	store_mark_take(ui->store, &is->mark);
 	if (store_indicator_list(ui->store, is->plan_id, ui->fy, &list,
 	    &cause) < 0) {
 		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
@@ -293,6 +297,7 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	store_indicator_list_free(&is->list);
 	is->list = list;
 	is->loaded_fy = ui->fy;
+	is->loaded_style = ui->fy_style;
 	is->measured_n = 0;
 	free(is->rate);
 	free(is->rstat);
@@ -871,10 +876,11 @@ ind_refresh(struct ui *ui, void *state)
 {
 	struct ind_screen	*is = state;
 
-	/* Re-read unless only the size changed: the year may have changed,
-	 * or actuals were entered. */
-	if (is->loaded_fy != ui->fy || (ui->lines == is->seen_lines &&
-	    ui->cols == is->seen_cols))
+	/* Re-read when the year or its display changed, or anything was
+	 * written (actuals entered) while a screen above was open; a new
+	 * size alone needs a new layout only. */
+	if (is->loaded_fy != ui->fy || is->loaded_style != ui->fy_style ||
+	    store_mark_changed(ui->store, &is->mark))
 		ind_reload(ui, is);
 	is->seen_lines = ui->lines;
 	is->seen_cols = ui->cols;

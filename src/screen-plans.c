@@ -13,6 +13,7 @@
 #include "shisaku/fy.h"
 #include "shisaku/screen-indicator.h"
 #include "shisaku/store-browse.h"
+#include "shisaku/store-change.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
 #include "shisaku/ui-summary.h"
@@ -37,6 +38,8 @@ struct plans_screen {
 	struct browse_plan	*plans;
 	size_t			 n;
 	int			 loaded_fy;
+	enum fy_style		 loaded_style;
+	struct store_mark	 mark;		/* the database when read */
 	struct ui_list		 list;
 	/* Layout for the current size. */
 	int			 code_w, name_w, period_w, short_period;
@@ -193,6 +196,7 @@ plans_load(struct ui *ui, struct plans_screen *ps)
 
 	if (ps->n > 0 && ps->list.cursor < (long)ps->n)
 		keep = ps->plans[ps->list.cursor].id;
+	store_mark_take(ui->store, &ps->mark);
 	if (browse_plans_scaled(ui->store, ui->fy, ui_today_fy(ui), scale,
 	    nscale, &plans, &n, &cause) != 0) {
 		ui_error(ui, "%s", cause);
@@ -203,6 +207,7 @@ plans_load(struct ui *ui, struct plans_screen *ps)
 	ps->plans = plans;
 	ps->n = n;
 	ps->loaded_fy = ui->fy;
+	ps->loaded_style = ui->fy_style;
 	ui_list_set_rows(&ps->list, (long)n);
 	for (i = 0; i < n; i++)
 		if (plans[i].id == keep)
@@ -339,7 +344,11 @@ plans_refresh(struct ui *ui, void *state)
 {
 	struct plans_screen	*ps = state;
 
-	plans_load(ui, ps);
+	/* What was read holds unless the year, its display or the database
+	 * changed while a screen above was open. */
+	if (ps->loaded_fy != ui->fy || ps->loaded_style != ui->fy_style ||
+	    store_mark_changed(ui->store, &ps->mark))
+		plans_load(ui, ps);
 	plans_layout(ui, ps);
 }
 

@@ -18,6 +18,7 @@
 
 #include "shisaku/config.h"
 #include "shisaku/screen-sheet.h"
+#include "shisaku/store-change.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui.h"
@@ -32,6 +33,8 @@ struct rm_screen {
 	long long	 plan_id;
 	struct roadmap	*rm;
 	int		 loaded_fy;
+	enum fy_style	 loaded_style;
+	struct store_mark mark;		/* the database when read */
 	int		 first_fy, nyears;
 
 	/* filters */
@@ -196,6 +199,7 @@ rm_reload(struct ui *ui, struct rm_screen *rs)
 	size_t		 n;
 	int		 new_year = rs->loaded_fy != ui->fy;
 
+	store_mark_take(ui->store, &rs->mark);
 	if (store_roadmap_load(ui->store, rs->plan_id, ui->fy, &rm, &cause) < 0) {
 		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
 		free(cause);
@@ -204,6 +208,7 @@ rm_reload(struct ui *ui, struct rm_screen *rs)
 	store_roadmap_free(rs->rm);
 	rs->rm = rm;
 	rs->loaded_fy = ui->fy;
+	rs->loaded_style = ui->fy_style;
 	if (rm->first_fy == 0) {
 		/* No period anywhere: the chosen year alone. */
 		rs->first_fy = ui->fy;
@@ -872,10 +877,11 @@ rm_refresh(struct ui *ui, void *state)
 {
 	struct rm_screen	*rs = state;
 
-	/* A new size alone needs a new layout only; anything else (another
-	 * year, back on top after an entry) re-reads the statuses. */
-	if (rs->loaded_fy != ui->fy || (ui->lines == rs->seen_lines &&
-	    ui->cols == rs->seen_cols))
+	/* A new size alone needs a new layout only; another year or its
+	 * display re-reads, and so does coming back on top after a write
+	 * (an entry saved), by this program or another. */
+	if (rs->loaded_fy != ui->fy || rs->loaded_style != ui->fy_style ||
+	    store_mark_changed(ui->store, &rs->mark))
 		rm_reload(ui, rs);
 	rs->seen_lines = ui->lines;
 	rs->seen_cols = ui->cols;

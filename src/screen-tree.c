@@ -21,6 +21,7 @@
 #include "shisaku/screen-indicator.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-browse.h"
+#include "shisaku/store-change.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
 #include "shisaku/ui-summary.h"
@@ -51,6 +52,8 @@ struct tree_screen {
 	long long		 plan_id;
 	struct browse_tree	*t;
 	int			 loaded_fy;
+	enum fy_style		 loaded_style;
+	struct store_mark	 mark;		/* the database when read */
 	unsigned char		*expanded;	/* per node */
 	long			*rows;		/* visible node indices */
 	long			 nrows;
@@ -153,6 +156,7 @@ tree_load(struct ui *ui, struct tree_screen *ts)
 	const char		*scale[SUMMARY_MAX_GRADES];
 	int			 nscale = ui_summary_scale(ui, scale);
 
+	store_mark_take(ui->store, &ts->mark);
 	if (browse_tree_load(ui->store, ts->plan_id, ui->fy, ui_today_fy(ui),
 	    &t, &cause) != 0) {
 		ui_error(ui, "%s", cause);
@@ -183,6 +187,7 @@ tree_load(struct ui *ui, struct tree_screen *ts)
 	}
 	ts->t = t;
 	ts->loaded_fy = ui->fy;
+	ts->loaded_style = ui->fy_style;
 	free(ts->expanded);
 	free(ts->rows);
 	ts->expanded = xcalloc(t->nnodes + 1, 1);
@@ -869,8 +874,13 @@ tree_refresh(struct ui *ui, void *state)
 {
 	struct tree_screen	*ts = state;
 
-	tree_load(ui, ts);
-	tree_show_added(ts, screen_edit_take_added());
+	/* Back on top or resized: what was read holds unless the year, its
+	 * display or the database changed meanwhile. */
+	if (ts->loaded_fy != ui->fy || ts->loaded_style != ui->fy_style ||
+	    store_mark_changed(ui->store, &ts->mark)) {
+		tree_load(ui, ts);
+		tree_show_added(ts, screen_edit_take_added());
+	}
 	ui->plan_id = ts->plan_id;
 	tree_layout(ui, ts);
 }

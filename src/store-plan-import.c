@@ -165,7 +165,6 @@ struct store_plan_loader {
 	struct map	 inds;		/* plan id, key → struct lind */
 	struct map	 depts;		/* code → long long id */
 	struct pf_sink	 sink;
-	int		 cache_kib;	/* the page cache before the load */
 	/* The loader's statements, prepared once (by their SQL string). */
 	struct {
 		const char	*sql;
@@ -305,14 +304,20 @@ fy_field(const char *s)
 	return s[0] ? atoll(s) : 0;
 }
 
-/* Binds a canonical value field, parsed again against the unit. */
+/* Binds value field col of r: as the checks parsed it, or parsed again
+ * against the unit from its canonical text. */
 static void
-bind_value(sqlite3_stmt *s, int i, const char *text, const char *unit)
+bind_value(sqlite3_stmt *s, int i, const struct pf_record *r, int col,
+    const char *unit)
 {
 	struct value	 v;
 	char		*cause = NULL;
 
-	if (value_parse(text, unit, &v, &cause) != 0) {
+	if (r->values != NULL && r->values->have[col]) {
+		store_bind_value(s, i, &r->values->v[col]);
+		return;
+	}
+	if (value_parse(r->f[col], unit, &v, &cause) != 0) {
 		free(cause);	/* checked when read; cannot happen */
 		v.kind = VALUE_NONE;
 		v.text = NULL;
@@ -565,9 +570,9 @@ take_indicator(struct store_plan_loader *l, const struct pf_record *r)
 	bind_text(s, 6, f[IND_UNIT]);
 	bind_text(s, 7, vkey(VOCAB_DIRECTION, f[IND_DIRECTION]));
 	sqlite3_bind_int(s, 8, f[IND_CUMULATIVE][0] == '1');
-	bind_value(s, 9, f[IND_BASE], f[IND_UNIT]);
+	bind_value(s, 9, r, IND_BASE, f[IND_UNIT]);
 	store_bind_opt_int(s, 11, fy_field(f[IND_BASE_FY]));
-	bind_value(s, 12, f[IND_FINAL], f[IND_UNIT]);
+	bind_value(s, 12, r, IND_FINAL, f[IND_UNIT]);
 	store_bind_opt_int(s, 14, fy_field(f[IND_FINAL_FY]));
 	bind_text(s, 15, f[IND_RATIONALE]);
 	bind_text(s, 16, f[IND_NOTE]);
@@ -628,7 +633,7 @@ take_actual(struct store_plan_loader *l, const struct pf_record *r)
 	    i->node_dept;
 	sqlite3_bind_int64(s, 1, i->id);
 	sqlite3_bind_int64(s, 2, fy_field(f[ACT_FY]));
-	bind_value(s, 3, f[ACT_VALUE], i->unit);
+	bind_value(s, 3, r, ACT_VALUE, i->unit);
 	bind_text(s, 5, f[ACT_NOTE]);
 	bind_text(s, 6, vkey(VOCAB_STATE, f[ACT_STATE]));
 	bind_text(s, 7, f[ACT_RETURN]);
@@ -721,7 +726,7 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 			return -1;
 		sqlite3_bind_int64(s, 1, i->id);
 		sqlite3_bind_int64(s, 2, fy_field(f[TARGET_FY]));
-		bind_value(s, 3, f[TARGET_VALUE], i->unit);
+		bind_value(s, 3, r, TARGET_VALUE, i->unit);
 		return step_done(l, s, r);
 	default:
 		return 0;
@@ -805,11 +810,6 @@ store_plan_loader_error(const struct store_plan_loader *l)
 	return l->cause;
 }
 
-/* The page cache of a load: the indexes of a large plan are written in
- * key order, not file order, and a cache that holds them saves reading
- * their pages again for every row. */
-#define LOADER_CACHE_KIB 65536
-
 /*
  * The CHECK constraints of the schema (a vocabulary word, a flag of 0 or
  * 1, a depth of 1 to 4, a period in order) are what the checks of a plan
@@ -822,27 +822,19 @@ store_plan_loader_error(const struct store_plan_loader *l)
 int
 store_plan_loader_begin(struct store_plan_loader *l, char **cause)
 {
-	char	sql[64];
 	int	rc;
 
 	if ((rc = store_begin(l->st, cause)) != 0)
 		return rc;
 	l->in_write = 1;
 	(void)store_exec(l->st, "PRAGMA ignore_check_constraints = ON", NULL);
-	l->cache_kib = store_pragma_int(l->st, "cache_size");
-	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", LOADER_CACHE_KIB);
-	(void)store_exec(l->st, sql, NULL);
 	return 0;
 }
 
 static void
 loader_end(struct store_plan_loader *l)
 {
-	char	sql[64];
-
 	l->in_write = 0;
-	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", l->cache_kib);
-	(void)store_exec(l->st, sql, NULL);
 	(void)store_exec(l->st, "PRAGMA ignore_check_constraints = OFF", NULL);
 }
 

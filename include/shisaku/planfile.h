@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "shisaku/textenc.h"
+#include "shisaku/value.h"
 
 #define PF_FORMAT_NAME "shisaku-plan"
 #define PF_FORMAT_VERSION "1"
@@ -47,11 +48,20 @@ enum { RES_PLAN, RES_NODE, RES_FY, RES_STATUS, RES_GRADE, RES_STATE, RES_TEXT,
 enum { ACT_PLAN, ACT_IND, ACT_FY, ACT_VALUE, ACT_NOTE, ACT_STATE, ACT_RETURN,
 	ACT_ENTERED_BY, ACT_ENTERED_AT, ACT_CONFIRMED_BY, ACT_CONFIRMED_AT };
 
+/* The values of a record's value fields as the checks parsed them. */
+struct pf_values {
+	struct value	 v[PF_MAX_COLS];
+	unsigned char	 have[PF_MAX_COLS];	/* v[i] is field i's */
+};
+
 struct pf_record {
 	enum pf_kind	 kind;
 	const char	*file;		/* borrowed from the document */
 	size_t		 line;
 	char		*f[PF_MAX_COLS];	/* canonical text, never NULL */
+	/* A record handed to a sink (see pf_doc.sink): its value fields
+	 * parsed, valid during the call; NULL in a kept document. */
+	const struct pf_values *values;
 };
 
 /*
