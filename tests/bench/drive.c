@@ -429,7 +429,7 @@ cmd_tui(int argc, char **argv)
 	struct out	 o = { 0 };
 	struct kind_stats *ks = NULL;
 	size_t		 nks = 0, i, k, nall = 0;
-	double		 quiet = 30, timeout = 120, t0, t, first, *all, search = 0;
+	double		 quiet = 30, timeout = 120e3, t0, t, first, *all, search = 0;
 	const char	*script = NULL;
 	int		 fd, c, status;
 	long		 hwm;
