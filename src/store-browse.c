@@ -59,20 +59,16 @@ static const char browse_sql_plan_rows[] =
 	"SELECT id, code, name, first_fy, last_fy, org, description"
 	" FROM plan ORDER BY ord, id";
 
-/* The items of every plan in the year, grouped by what is counted. */
+/* The items of one plan in the year, with what is counted of each, in
+ * the order of an index (counted in C: a GROUP BY would sort them all). */
 static const char browse_sql_plan_items[] =
-	"WITH m(plan_id, d) AS ("
-	"  SELECT p.id, COALESCE("
-	"    (SELECT MAX(l.depth) FROM plan_level l WHERE l.plan_id = p.id),"
-	"    (SELECT MAX(x.depth) FROM node x WHERE x.plan_id = p.id))"
-	"  FROM plan p)"
-	" SELECT n.plan_id, r.state, r.status, r.grade, " BROWSE_PLANNED ","
-	"  COUNT(*)"
-	" FROM node n JOIN m ON m.plan_id = n.plan_id AND n.depth = m.d"
-	BROWSE_ANCESTORS
+	"SELECT r.state, r.status, r.grade, " BROWSE_PLANNED
+	" FROM node n" BROWSE_ANCESTORS
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
-	" WHERE " BROWSE_IN_YEAR
-	" GROUP BY 1, 2, 3, 4, 5";
+	" WHERE n.plan_id = ?1 AND n.depth = COALESCE("
+	"  (SELECT MAX(l.depth) FROM plan_level l WHERE l.plan_id = ?1),"
+	"  (SELECT MAX(x.depth) FROM node x WHERE x.plan_id = ?1))"
+	" AND " BROWSE_IN_YEAR;
 
 static const char browse_sql_plan_name[] =
 	"SELECT name FROM plan WHERE id = ?1";
@@ -115,12 +111,14 @@ static const char browse_sql_node_flags[] =
 	"SELECT nf.node_id, nf.flag_id FROM node_flag nf"
 	" JOIN node n ON n.id = nf.node_id WHERE n.plan_id = ?1";
 
+/* Each node's departments in their order, node by node in the order of
+ * the plan's index (no sort of the plan's rows). */
 static const char browse_sql_assigns[] =
-	"SELECT nd.node_id, nd.dept_id, nd.is_main FROM node_dept nd"
-	" JOIN node n ON n.id = nd.node_id WHERE n.plan_id = ?1"
+	"SELECT nd.node_id, nd.dept_id, nd.is_main FROM node n"
+	" JOIN node_dept nd ON nd.node_id = n.id WHERE n.plan_id = ?1"
 	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
 	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)"
-	" ORDER BY nd.node_id, nd.ord, nd.id";
+	" ORDER BY n.ord, n.id, nd.ord, nd.id";
 
 /* The filter's own words; the workflow states and the statuses are named
  * by the vocabulary (vocab.c). */
@@ -175,31 +173,25 @@ browse_plan_index(const struct browse_plan *v, size_t n, long long id)
 	return -1;
 }
 
-/* Counts the plans' items in fy from their groups (see
- * browse_sql_plan_items). */
+/* Counts a plan's items in fy (see browse_sql_plan_items). */
 static int
-browse_plans_items(struct store *st, struct browse_plan *v, size_t count,
-    int fy, int due, const char *const *scale, int nscale, char **cause)
+browse_plan_items(struct store *st, struct browse_plan *p, int fy, int due,
+    const char *const *scale, int nscale, char **cause)
 {
 	sqlite3_stmt	*s;
 	int		 rc;
 
 	if ((s = store_stmt(st, browse_sql_plan_items, cause)) == NULL)
 		return -1;
+	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_int(s, 2, fy);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long	 i = browse_plan_index(v, count,
-		    sqlite3_column_int64(s, 0));
-		const char *state = (const char *)sqlite3_column_text(s, 1);
+		const char *state = (const char *)sqlite3_column_text(s, 0);
 		enum summary_state sst = summary_state_of(state);
 		int	 behind;
-		long	 c = (long)sqlite3_column_int64(s, 5);
-		struct browse_plan *p;
+		long	 c = 1;
 
-		if (i < 0)
-			continue;
-		p = &v[i];
-		behind = due && sqlite3_column_int(s, 4) != 0 &&
+		behind = due && sqlite3_column_int(s, 3) != 0 &&
 		    (sst == SUMMARY_STATE_NONE || sst == SUMMARY_STATE_DRAFT ||
 		    sst == SUMMARY_STATE_RETURNED);
 		p->items += c;
@@ -214,11 +206,24 @@ browse_plans_items(struct store *st, struct browse_plan *v, size_t count,
 		if (behind)
 			p->behind += c;
 		summary_add_items(&p->sum, summary_status_of(
-		    (const char *)sqlite3_column_text(s, 2)), sst,
-		    summary_grade_index((const char *)sqlite3_column_text(s, 3),
+		    (const char *)sqlite3_column_text(s, 1)), sst,
+		    summary_grade_index((const char *)sqlite3_column_text(s, 2),
 		    scale, nscale), behind, c);
 	}
 	return store_read_end(st, s, rc, "計画一覧の読み込み", cause);
+}
+
+static int
+browse_plans_items(struct store *st, struct browse_plan *v, size_t count,
+    int fy, int due, const char *const *scale, int nscale, char **cause)
+{
+	size_t	i;
+
+	for (i = 0; i < count; i++)
+		if (browse_plan_items(st, &v[i], fy, due, scale, nscale,
+		    cause) != 0)
+			return -1;
+	return 0;
 }
 
 static int

@@ -769,7 +769,8 @@ static const char sql_rm_nodes[] =
 	"SELECT id, parent_id, depth, code, title, label FROM node"
 	" WHERE plan_id = ?1 ORDER BY ord, id";
 
-/* Driven by the plan's flags: marked nodes are few, the plan's many. */
+/* Driven by the plan's flags (index node_flag_flag): marked nodes are
+ * few, the plan's many. */
 static const char sql_rm_node_flags[] =
 	"SELECT nf.node_id, nf.flag_id FROM plan_flag f"
 	" JOIN node_flag nf ON nf.flag_id = f.id WHERE f.plan_id = ?1";
@@ -1299,40 +1300,45 @@ store_roadmap_search(struct store *st, long long plan_id, const char *needle,
 
 /* ---- the indicator list -------------------------------------------------- */
 
+/* A cumulative indicator's running total up to the year (and how many
+ * numbers and texts it adds up), read for each such indicator from its
+ * own actuals: no plan-wide grouping. */
+#define IND_LIST_SUM(what)						\
+	"CASE WHEN i.cumulative = 1 THEN (SELECT " what			\
+	" FROM indicator_actual x WHERE x.indicator_id = i.id"		\
+	" AND x.fy <= ?2 AND x.fy > COALESCE(i.base_fy, 0)) END"
+
 static const char sql_ind_list[] =
 	"SELECT i.id, i.node_id, COALESCE(n.code, ''), COALESCE(n.title, ''),"
 	" i.name, i.category, i.unit, i.direction, i.cumulative,"
 	" i.base_num, i.base_txt, i.base_fy, i.final_num, i.final_txt,"
 	" i.final_fy, i.rationale,"
 	" t.num, t.txt, a.num, a.txt, a.note,"
-	" s.total, s.nums, s.texts"
+	" " IND_LIST_SUM("total(x.num)") ","
+	" " IND_LIST_SUM("count(x.num)") ","
+	" " IND_LIST_SUM("sum(x.num IS NULL AND x.txt IS NOT NULL)")
 	" FROM indicator i LEFT JOIN node n ON n.id = i.node_id"
 	" LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = ?2"
 	" LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?2"
-	" LEFT JOIN (SELECT x.indicator_id AS ind, total(x.num) AS total,"
-	"  count(x.num) AS nums,"
-	"  sum(x.num IS NULL AND x.txt IS NOT NULL) AS texts"
-	"  FROM indicator_actual x JOIN indicator y ON y.id = x.indicator_id"
-	"  WHERE y.plan_id = ?1 AND y.cumulative = 1 AND x.fy <= ?2"
-	"  AND x.fy > COALESCE(y.base_fy, 0) GROUP BY x.indicator_id) s"
-	"  ON s.ind = i.id"
 	" WHERE i.plan_id = ?1 ORDER BY i.ord, i.id";
 
-/* Every year's targets and actuals of a plan's indicators. */
+/* Every year's targets and actuals of a plan's indicators, indicator by
+ * indicator (in the order of the plan's index of keys: nothing sorted). */
 static const char sql_ind_list_targets[] =
-	"SELECT t.indicator_id, t.fy, t.num, t.txt FROM indicator_target t"
-	" JOIN indicator i ON i.id = t.indicator_id WHERE i.plan_id = ?1"
-	" ORDER BY t.indicator_id, t.fy";
+	"SELECT t.indicator_id, t.fy, t.num, t.txt FROM indicator i"
+	" JOIN indicator_target t ON t.indicator_id = i.id WHERE i.plan_id = ?1"
+	" ORDER BY i.key, t.fy";
 
 static const char sql_ind_list_actuals[] =
-	"SELECT a.indicator_id, a.fy, a.num, a.txt, a.note"
-	" FROM indicator_actual a"
-	" JOIN indicator i ON i.id = a.indicator_id WHERE i.plan_id = ?1"
-	" ORDER BY a.indicator_id, a.fy";
+	"SELECT a.indicator_id, a.fy, a.num, a.txt, a.note FROM indicator i"
+	" JOIN indicator_actual a ON a.indicator_id = i.id WHERE i.plan_id = ?1"
+	" ORDER BY i.key, a.fy";
 
+/* The categories in the order they first appear (kept once each in C:
+ * a GROUP BY would sort the plan's indicators). */
 static const char sql_ind_categories[] =
 	"SELECT category FROM indicator WHERE plan_id = ?1 AND category <> ''"
-	" GROUP BY category ORDER BY min(ord), category";
+	" ORDER BY ord, id";
 
 void
 store_indicator_list_free(struct indicator_list *l)
@@ -1519,8 +1525,15 @@ store_indicator_categories(struct store *st, long long plan_id, char ***out,
 		return -1;
 	sqlite3_bind_int64(q, 1, plan_id);
 	while ((rc = sheet_step(st, q, cause)) == 1) {
+		const char *c = store_col_text(q, 0);
+
+		for (i = 0; i < cnt; i++)
+			if (strcmp(v[i], c) == 0)
+				break;
+		if (i < cnt)
+			continue;
 		v = sheet_grow(v, &cap, cnt, sizeof *v);
-		v[cnt++] = store_col_dup(q, 0);
+		v[cnt++] = xstrdup(c);
 	}
 	sqlite3_reset(q);
 	if (rc < 0) {

@@ -1,8 +1,10 @@
 /*
  * The outcome of every indicator of a plan in a fiscal year (see
- * store-summary.h): three ordered reads (indicators, the year's targets,
- * the actuals up to the year) merged by indicator id, so a plan of many
- * thousand indicators costs three statements, not one per indicator.
+ * store-summary.h): three reads (indicators, the year's targets, the
+ * actuals up to the year), each in the order of the plan's index of
+ * indicator keys, merged as they come, so a plan of many thousand
+ * indicators costs three statements, not one per indicator, and nothing
+ * is sorted. Every plan: the same, plan by plan.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,27 +17,26 @@
 #include "shisaku/util.h"
 #include "shisaku/value.h"
 
+static const char summary_sql_plans[] = "SELECT id FROM plan ORDER BY id";
+
 static const char summary_sql_indicators[] =
 	"SELECT i.id, i.plan_id, i.node_id, i.direction, i.cumulative,"
 	" i.base_num, i.base_txt, i.base_fy, i.final_num, i.final_txt,"
-	" i.final_fy FROM indicator i WHERE ?1 = 0 OR i.plan_id = ?1"
-	" ORDER BY i.id";
+	" i.final_fy FROM indicator i WHERE i.plan_id = ?1 ORDER BY i.key";
 
 /* Targets of the year only: an earlier year's target is never the
  * year's. */
 static const char summary_sql_targets[] =
-	"SELECT t.indicator_id, t.fy, t.num, t.txt FROM indicator_target t"
-	" JOIN indicator i ON i.id = t.indicator_id"
-	" WHERE (?1 = 0 OR i.plan_id = ?1) AND t.fy = ?2"
-	" ORDER BY t.indicator_id";
+	"SELECT t.indicator_id, t.fy, t.num, t.txt FROM indicator i"
+	" JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = ?2"
+	" WHERE i.plan_id = ?1 ORDER BY i.key";
 
 /* The year's actual, and the earlier ones a running total adds up. */
 static const char summary_sql_actuals[] =
-	"SELECT a.indicator_id, a.fy, a.num, a.txt FROM indicator_actual a"
-	" JOIN indicator i ON i.id = a.indicator_id"
-	" WHERE (?1 = 0 OR i.plan_id = ?1)"
-	" AND (a.fy = ?2 OR (i.cumulative = 1 AND a.fy < ?2))"
-	" ORDER BY a.indicator_id, a.fy";
+	"SELECT a.indicator_id, a.fy, a.num, a.txt FROM indicator i"
+	" JOIN indicator_actual a ON a.indicator_id = i.id"
+	" AND a.fy <= ?2 AND (a.fy = ?2 OR i.cumulative = 1)"
+	" WHERE i.plan_id = ?1 ORDER BY i.key, a.fy";
 
 /* A value of one year of one indicator. */
 struct summary_yv {
@@ -88,16 +89,14 @@ summary_read_yv(struct store *st, const char *sql, long long plan_id, int fy,
 	return 0;
 }
 
-/* The points of indicator ind from *pos on (values ordered by
- * indicator), advancing *pos past them. */
+/* The points of indicator ind at *pos (values in the indicators'
+ * order), advancing *pos past them. */
 static size_t
 summary_points(const struct summary_yv *v, size_t n, size_t *pos,
     long long ind, struct trend_point **pts, size_t *cap)
 {
 	size_t	k = 0;
 
-	while (*pos < n && v[*pos].ind < ind)
-		(*pos)++;
 	while (*pos < n && v[*pos].ind == ind) {
 		if (k == *cap) {
 			*cap = *cap ? *cap * 2 : 8;
@@ -111,20 +110,21 @@ summary_points(const struct summary_yv *v, size_t n, size_t *pos,
 	return k;
 }
 
-int
-store_summary_indicators(struct store *st, long long plan_id, int fy,
-    struct summary_indicator **out, size_t *n, char **cause)
+/* The indicators of one plan, appended to *out (*n of them, room for
+ * *cap_out). */
+static int
+summary_plan(struct store *st, long long plan_id, int fy,
+    struct summary_indicator **out, size_t *n, size_t *cap_out, char **cause)
 {
 	sqlite3_stmt			*s;
 	struct summary_yv		*tv = NULL, *av = NULL;
-	struct summary_indicator	*v = NULL;
+	struct summary_indicator	*v = *out;
 	struct trend_point		*tp = NULL, *ap = NULL;
-	size_t				 ntv = 0, nav = 0, cnt = 0, cap = 0;
+	size_t				 ntv = 0, nav = 0, cnt = *n;
+	size_t				 cap = *cap_out;
 	size_t				 tpos = 0, apos = 0, tcap = 0, acap = 0;
 	int				 rc, d;
 
-	*out = NULL;
-	*n = 0;
 	if (summary_read_yv(st, summary_sql_targets, plan_id, fy, &tv, &ntv,
 	    cause) != 0)
 		return -1;
@@ -179,11 +179,41 @@ store_summary_indicators(struct store *st, long long plan_id, int fy,
 	free(ap);
 	summary_yv_free(tv, ntv);
 	summary_yv_free(av, nav);
-	if (store_read_end(st, s, rc, "指標の読み込み", cause) != 0) {
-		free(v);
-		return -1;
-	}
 	*out = v;
 	*n = cnt;
-	return 0;
+	*cap_out = cap;
+	return store_read_end(st, s, rc, "指標の読み込み", cause);
+}
+
+int
+store_summary_indicators(struct store *st, long long plan_id, int fy,
+    struct summary_indicator **out, size_t *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	long long	*plans = NULL;
+	size_t		 nplans = 0, i, cap = 0;
+	int		 rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (plan_id != 0)
+		rc = summary_plan(st, plan_id, fy, out, n, &cap, cause);
+	else {
+		if ((s = store_stmt(st, summary_sql_plans, cause)) == NULL)
+			return -1;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			plans = xreallocarray(plans, nplans + 1, sizeof *plans);
+			plans[nplans++] = sqlite3_column_int64(s, 0);
+		}
+		rc = store_read_end(st, s, rc, "計画の読み込み", cause);
+		for (i = 0; i < nplans && rc == 0; i++)
+			rc = summary_plan(st, plans[i], fy, out, n, &cap, cause);
+		free(plans);
+	}
+	if (rc != 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }

@@ -25,8 +25,8 @@ struct summary_indicator {
 };
 
 /*
- * The indicators of plan_id (0 = of every plan), ordered by id, with
- * their outcome in fy. Returns 0 with *out (NULL when *n is 0), or -1
+ * The indicators of plan_id (0 = of every plan, plan by plan), in the
+ * order of their keys, with their outcome in fy. Returns 0 with *out (NULL when *n is 0), or -1
  * with *cause.
  */
 int store_summary_indicators(struct store *st, long long plan_id, int fy,

@@ -149,7 +149,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 3);
+	CHECK_INT(store_schema_version(), 4);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -166,8 +166,14 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 3);
+	CHECK_INT(q_int("PRAGMA user_version"), 4);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Version 4: indexes for the screens' reads. */
+	CHECK_Q("indicator_plan:plan_id,ord|node_flag_flag:flag_id",
+	    "SELECT group_concat(x, '|') FROM (SELECT name || ':' || (SELECT"
+	    " group_concat(name) FROM (SELECT name FROM pragma_index_info(m.name)"
+	    " ORDER BY seqno)) AS x FROM sqlite_master m WHERE type = 'index'"
+	    " AND name IN ('indicator_plan', 'node_flag_flag') ORDER BY name)");
 	/* Version 3: who reports an indicator, and its actuals' workflow. */
 	CHECK_INT(q_int("SELECT count(*) FROM pragma_table_info('indicator')"
 	    " WHERE name = 'dept_id'"), 1);

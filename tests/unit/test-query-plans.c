@@ -1,0 +1,429 @@
+/*
+ * Every query the screens run must follow what is on the screen, not what
+ * is in the file. On a populated database, this test calls each store
+ * function a screen reads through (the plans list, the tree, a sheet, the
+ * roadmap and its cells and search, the indicator list and one indicator,
+ * an item's result and an indicator's actual, history, the edit forms,
+ * the department filters), records every statement they run, and asks
+ * SQLite for the plan of each (EXPLAIN QUERY PLAN). A plan fails when it
+ * reads a table that grows with the plans (nodes and everything under
+ * them) from end to end — a SCAN, with or without an index — or sorts,
+ * in a temporary B-tree, the rows of a loop that reads a whole plan's (or
+ * a whole year's) rows of such a table. Small tables (plans, levels,
+ * flags, departments, users, years) may be scanned and sorted.
+ *
+ * QUERY_PLANS_VERBOSE=1 prints every statement with its plan.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "shisaku/session.h"
+#include "shisaku/store-actual.h"
+#include "shisaku/store-browse.h"
+#include "shisaku/store-edit.h"
+#include "shisaku/store-result.h"
+#include "shisaku/store-sheet.h"
+#include "shisaku/store-summary.h"
+#include "shisaku/store-user.h"
+#include "shisaku/store.h"
+#include "shisaku/util.h"
+
+static char tmpdir[64];
+static char dbpath[128];
+
+/* Tables that grow with the size of the plans. */
+static const char *const large_tables[] = {
+	"node", "node_flag", "node_dept", "year_plan", "cost_trend", "indicator",
+	"indicator_target", "indicator_actual", "result", "history"
+};
+
+/* ---- a populated database ---- */
+
+/* A plan of nitems action items under 3 levels, as the benchmark's plans
+ * are shaped: departments, flags, yearly plans, costs, indicators with
+ * targets, results and actuals of three years. */
+static char *
+plan_text(int nitems)
+{
+	char	*text = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&text, &len);
+	int	 i, d, y, k;
+
+	fputs("shisaku-plan,1\n"
+	    "plan,p,計画,2021,2030,県,\n"
+	    "level,p,1,基本施策\nlevel,p,2,分野施策\nlevel,p,3,取組\n"
+	    "flag,p,lead,リーディング,★\n", f);
+	for (d = 0; d < 20; d++)
+		fprintf(f, "dept,D%d,課%d,県,\n", d, d);
+	fputs("indicator,p,P1,,計画の指標,,件,増加,,10件,2020,20件,2030,,\n", f);
+	for (i = 0; i < nitems; i++) {
+		if (i % 100 == 0)
+			fprintf(f, "node,p,%d,,%d,基本施策%d,,,,,,\n", i / 100,
+			    i / 100 + 1, i / 100);
+		if (i % 10 == 0)
+			fprintf(f, "node,p,%d-%d,%d,%d-%d,分野施策%d,,,,,,\n", i / 100,
+			    i / 10, i / 100, i / 100, i / 10, i / 10);
+		fprintf(f, "node,p,x%d,%d-%d,%d,取組%d の協働,,,,概要,手段,\n", i,
+		    i / 100, i / 10, i + 1, i);
+		if (i % 7 == 0)
+			fprintf(f, "mark,p,x%d,lead\n", i);
+		fprintf(f, "assign,p,x%d,D%d,1,,\nassign,p,x%d,D%d,,,\n", i, i % 20,
+		    i, (i + 3) % 20);
+		fprintf(f, "yearplan,p,x%d,2021,2025,計画\n", i);
+		fprintf(f, "cost,p,x%d,2021,同程度\n", i);
+		for (k = 0; k < 2; k++) {
+			fprintf(f, "indicator,p,x%d-%d,x%d,指標%d,成果指標,件,増加,,"
+			    "10件,2020,20件,2030,,,%s\n", i, k, i, i,
+			    k == 1 && i % 5 == 0 ? "D1" : "");
+			for (y = 2021; y <= 2028; y++)
+				fprintf(f, "target,p,x%d-%d,%d,%d件\n", i, k, y, y - 2008);
+		}
+		for (y = 2021; y <= 2023; y++) {
+			fprintf(f, "result,p,x%d,%d,実施中,B,%s,実績,,,u,"
+			    "2024-04-01T10:00:00,,\n", i, y, y == 2023 ? "提出済" : "確認済");
+			fprintf(f, "actual,p,x%d-0,%d,12件\n", i, y);
+			if (i % 5 == 0)
+				fprintf(f, "actual,p,x%d-1,%d,13件,,提出済\n", i, y);
+		}
+	}
+	fclose(f);
+	return text;
+}
+
+/* ---- collecting statements ---- */
+
+struct seen {
+	char	**sql;
+	size_t	  n;
+};
+
+static int
+collect(unsigned type, void *arg, void *p, void *x)
+{
+	struct seen	*s = arg;
+	const char	*sql = sqlite3_sql(p);
+	size_t		 i;
+
+	(void)type;
+	(void)x;
+	if (sql == NULL)
+		return 0;
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->sql[i], sql) == 0)
+			return 0;
+	s->sql = xreallocarray(s->sql, s->n + 1, sizeof *s->sql);
+	s->sql[s->n++] = xstrdup(sql);
+	return 0;
+}
+
+static int
+is_large(const char *table)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof large_tables / sizeof large_tables[0]; i++)
+		if (strcmp(table, large_tables[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The table a plan step reads ("SCAN node USING INDEX x" → node; a
+ * "SCAN n" names the alias the query gives it: the FROM clause says
+ * which table that is). */
+static const char *
+step_table(const char *sql, const char *detail, char *buf, size_t size)
+{
+	const char	*p = strchr(detail, ' ');
+	size_t		 n;
+	char		 pat[80];
+	size_t		 i;
+
+	if (p == NULL)
+		return "";
+	p++;
+	n = strcspn(p, " ");
+	snprintf(buf, size, "%.*s", (int)n, p);
+	if (is_large(buf))
+		return buf;
+	/* An alias: "FROM node n", "JOIN indicator i". */
+	for (i = 0; i < sizeof large_tables / sizeof large_tables[0]; i++) {
+		snprintf(pat, sizeof pat, " %s %s ", large_tables[i], buf);
+		if (strstr(sql, pat) != NULL) {
+			snprintf(buf, size, "%s", large_tables[i]);
+			return buf;
+		}
+		snprintf(pat, sizeof pat, " %s AS %s ", large_tables[i], buf);
+		if (strstr(sql, pat) != NULL) {
+			snprintf(buf, size, "%s", large_tables[i]);
+			return buf;
+		}
+	}
+	return buf;
+}
+
+/* A step of a plan that reads a large table from end to end (a SCAN),
+ * or all of a plan's or a year's rows of it (a SEARCH by plan or by
+ * year alone). */
+static int
+plan_wide(const char *padded_sql, const char *detail)
+{
+	char	table[64];
+
+	if (strncmp(detail, "SCAN ", 5) != 0 && strncmp(detail, "SEARCH ", 7) != 0)
+		return 0;
+	if (!is_large(step_table(padded_sql, detail, table, sizeof table)))
+		return 0;
+	return strncmp(detail, "SCAN ", 5) == 0 ||
+	    strstr(detail, "(plan_id=?)") != NULL ||
+	    strstr(detail, "(fy=?)") != NULL ||
+	    strstr(detail, "(fy=? AND state=?)") != NULL;
+}
+
+struct step {
+	int	 id, parent;
+	char	*detail;
+};
+
+/*
+ * Checks one statement's plan; returns the problem (malloc'd) or NULL.
+ * A temporary B-tree sorts the rows of the loop it belongs to (the steps
+ * with the same parent): it is over a large table when one of those
+ * steps reads a plan's worth of a large table.
+ */
+static char *
+plan_problem(sqlite3 *db, const char *sql, int verbose)
+{
+	sqlite3_stmt	*s;
+	char		*eqp = xasprintf("EXPLAIN QUERY PLAN %s", sql), *why = NULL;
+	char		 table[64], *padded = xasprintf(" %s ", sql);
+	struct step	*steps = NULL;
+	size_t		 n = 0, i, j;
+	const char	*detail;
+
+	if (sqlite3_prepare_v2(db, eqp, -1, &s, NULL) != SQLITE_OK) {
+		free(eqp);
+		free(padded);
+		return NULL;	/* not a query (BEGIN, PRAGMA …) */
+	}
+	if (verbose)
+		printf("%s\n", sql);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		detail = (const char *)sqlite3_column_text(s, 3);
+		if (detail == NULL)
+			continue;
+		if (verbose)
+			printf("    %s\n", detail);
+		steps = xreallocarray(steps, n + 1, sizeof *steps);
+		steps[n].id = sqlite3_column_int(s, 0);
+		steps[n].parent = sqlite3_column_int(s, 1);
+		steps[n++].detail = xstrdup(detail);
+	}
+	sqlite3_finalize(s);
+	for (i = 0; i < n && why == NULL; i++) {
+		detail = steps[i].detail;
+		if (strncmp(detail, "SCAN ", 5) == 0 &&
+		    is_large(step_table(padded, detail, table, sizeof table)))
+			why = xasprintf("reads all of %s: %s", table, detail);
+		if (strstr(detail, "TEMP B-TREE") == NULL)
+			continue;
+		for (j = 0; j < n && why == NULL; j++)
+			if (j != i && steps[j].parent == steps[i].parent &&
+			    plan_wide(padded, steps[j].detail))
+				why = xasprintf("%s over %s", detail,
+				    steps[j].detail);
+	}
+	for (i = 0; i < n; i++)
+		free(steps[i].detail);
+	free(steps);
+	free(eqp);
+	free(padded);
+	return why;
+}
+
+/* ---- the screens' reads ---- */
+
+static long long
+first_id(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*s;
+	long long	 id = 0;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			id = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	return id;
+}
+
+struct ids {
+	long long	plan, item, policy, ind, own, dept;
+};
+
+static void
+find_ids(sqlite3 *db, struct ids *x)
+{
+	x->plan = first_id(db, "SELECT id FROM plan");
+	x->item = first_id(db, "SELECT id FROM node WHERE key = 'x55'");
+	x->policy = first_id(db, "SELECT id FROM node WHERE key = '0-5'");
+	x->ind = first_id(db, "SELECT id FROM indicator WHERE key = 'x55-0'");
+	x->own = first_id(db, "SELECT id FROM indicator WHERE key = 'x55-1'");
+	x->dept = first_id(db, "SELECT id FROM department WHERE code = 'D1'");
+	CHECK(x->plan && x->item && x->policy && x->ind && x->own && x->dept);
+}
+
+static void
+run_screens(struct store *st, const struct ids *x)
+{
+	struct browse_plan	*plans = NULL;
+	struct browse_tree	*tree = NULL;
+	struct sheet		*sheet = NULL;
+	struct sheet_dept	*depts = NULL;
+	struct roadmap		*rm = NULL;
+	struct roadmap_cell	*cells = NULL;
+	struct indicator_list	 il;
+	struct indicator_view	*iv = NULL;
+	struct result_entry	*re = NULL;
+	struct actual_entry	*ae = NULL;
+	struct history_row	*hist = NULL;
+	struct summary_indicator *si = NULL;
+	struct wf_dept		*wd = NULL;
+	struct edit_node	 en;
+	struct edit_indicator	 ei;
+	struct edit_impact	 imp;
+	struct session		 ses = { 0 };
+	long long		*ids = NULL, plan = x->plan, item = x->item;
+	long long		 policy = x->policy, ind = x->ind, own = x->own;
+	long long		 dept = x->dept;
+	char			*cause = NULL, **cats = NULL, **levels = NULL;
+	size_t			 n = 0, i;
+	int			 first, last, nlevels = 0, open, due;
+
+#define OK(call) do { if ((call) != 0) { FAIL_AT("%s: %s", #call, \
+	cause ? cause : "?"); free(cause); cause = NULL; } } while (0)
+	OK(browse_plans(st, 2022, 2024, &plans, &n, &cause));
+	browse_plans_free(plans, n);
+	free(browse_plan_name(st, plan));
+	OK(browse_year_due(st, 2022, 2024, &due, &cause));
+	OK(browse_tree_load(st, plan, 2022, 2024, &tree, &cause));
+	browse_tree_free(tree);
+	OK(store_sheet_load(st, item, 2022, &sheet, &cause));
+	store_sheet_free(sheet);
+	sheet = NULL;
+	OK(store_sheet_load(st, policy, 2022, &sheet, &cause));
+	store_sheet_free(sheet);
+	OK(store_plan_depts(st, plan, 2022, &depts, &n, &cause));
+	store_depts_free(depts, n);
+	OK(store_plan_dept_nodes(st, plan, dept, 2022, &ids, &n, &cause));
+	free(ids);
+	ids = NULL;
+	OK(store_plan_dept_scope(st, plan, dept, 2022, &ids, &n, &cause));
+	free(ids);
+	ids = NULL;
+	OK(store_roadmap_load(st, plan, 2022, &rm, &cause));
+	store_roadmap_free(rm);
+	OK(store_roadmap_cells(st, item, 2021, 2030, &cells, &cause));
+	store_roadmap_cells_free(cells, 10);
+	OK(store_roadmap_search(st, plan, "協働", &ids, &n, &cause));
+	free(ids);
+	ids = NULL;
+	memset(&il, 0, sizeof il);
+	OK(store_indicator_list(st, plan, 2022, &il, &cause));
+	store_indicator_list_free(&il);
+	OK(store_indicator_categories(st, plan, &cats, &n, &cause));
+	for (i = 0; i < n; i++)
+		free(cats[i]);
+	free(cats);
+	OK(store_indicator_view(st, ind, 2022, &iv, &cause));
+	store_indicator_view_free(iv);
+	OK(store_summary_indicators(st, plan, 2022, &si, &n, &cause));
+	free(si);
+	OK(store_result_load(st, item, 2022, &re, &cause));
+	store_result_free(re);
+	OK(store_result_depts(st, item, 2022, &wd, &n, &cause));
+	store_result_depts_free(wd, n);
+	OK(store_actual_load(st, own, 2022, &ae, &cause));
+	store_actual_free(ae);
+	OK(store_actual_reported_by(st, plan, dept, 2022, &ids, &n, &cause));
+	free(ids);
+	ids = NULL;
+	OK(store_history_node(st, item, 2022, 50, 0, &hist, &n, &cause));
+	store_history_free(hist, n);
+	hist = NULL;
+	OK(store_history_indicator(st, ind, 0, 50, 0, &hist, &n, &cause));
+	store_history_free(hist, n);
+	OK(store_year_is_open(st, 2022, &open, &cause));
+	OK(store_edit_node_load(st, item, &en, &cause));
+	edit_node_free(&en);
+	OK(store_edit_indicator_load(st, ind, &ei, &cause));
+	edit_indicator_free(&ei);
+	OK(store_edit_node_impact(st, policy, &imp, &cause));
+	OK(store_edit_levels(st, plan, &levels, &nlevels, &cause));
+	store_edit_levels_free(levels, nlevels);
+	OK(store_edit_period(st, plan, item, &first, &last, &cause));
+	ses.login = xstrdup("tester");
+	OK(store_user_session(st, &ses, &cause));
+	session_clear(&ses);
+#undef OK
+}
+
+TEST(screen_queries_follow_the_screen)
+{
+	struct store	*st;
+	sqlite3		*db;
+	struct seen	 seen = { NULL, 0 };
+	struct ids	 x;
+	char		*text = plan_text(3000), *why;
+	size_t		 i, checked = 0;
+	int		 verbose = getenv("QUERY_PLANS_VERBOSE") != NULL;
+
+	st = fixture_store(dbpath, text, NULL);
+	free(text);
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	db = store_db(st);
+	find_ids(db, &x);
+	sqlite3_trace_v2(db, SQLITE_TRACE_STMT, collect, &seen);
+	run_screens(st, &x);
+	sqlite3_trace_v2(db, 0, NULL, NULL);
+	/* The store functions above run dozens of statements. */
+	CHECK(seen.n >= 30);
+	for (i = 0; i < seen.n; i++) {
+		if ((why = plan_problem(db, seen.sql[i], verbose)) != NULL) {
+			FAIL_AT("%s\n    in: %s", why, seen.sql[i]);
+			free(why);
+		}
+		checked++;
+		free(seen.sql[i]);
+	}
+	free(seen.sql);
+	if (verbose)
+		printf("%zu statements\n", checked);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	char	*cmd;
+
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/shisaku-test-qp-XXXXXX");
+	if (mkdtemp(tmpdir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	snprintf(dbpath, sizeof dbpath, "%s/plans.db", tmpdir);
+	RUN(screen_queries_follow_the_screen);
+	cmd = xasprintf("rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", tmpdir);
+	free(cmd);
+	DONE();
+}
