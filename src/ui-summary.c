@@ -3,8 +3,10 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "shisaku/config.h"
+#include "shisaku/textwidth.h"
 #include "shisaku/ui-summary.h"
 #include "shisaku/util.h"
 
@@ -20,6 +22,33 @@ ui_summary_scale(struct ui *ui, const char **keys)
 	return n;
 }
 
+/*
+ * Cuts a line of figures ("入力状況  未入力 19000  下書き 0 …", figures
+ * apart by two blanks) to cols at the end of the last figure that fits,
+ * in place, with "…" after it: cut at the edge instead, a count of five
+ * digits would show as a smaller number.
+ */
+static void
+ui_summary_fit(char *line, int cols)
+{
+	char	*p, *cut = NULL, save;
+
+	if (tw_width(line) <= cols)
+		return;
+	for (p = strstr(line, "  "); p != NULL; p = strstr(p + 2, "  ")) {
+		save = *p;
+		*p = '\0';
+		if (tw_width(line) + 2 > cols) {
+			*p = save;
+			break;
+		}
+		*p = save;
+		cut = p;
+	}
+	if (cut != NULL)
+		memcpy(cut, " \xe2\x80\xa6", 5);	/* " …" and the NUL */
+}
+
 int
 ui_summary_draw(struct ui *ui, WINDOW *w, int y, int x, int cols,
     int maxlines, const struct progress_summary *s)
@@ -31,6 +60,7 @@ ui_summary_draw(struct ui *ui, WINDOW *w, int y, int x, int cols,
 	(void)ui_summary_scale(ui, keys);
 	for (i = 0; i < SUMMARY_NLINES && i < maxlines; i++) {
 		line = summary_line(s, i, keys);
+		ui_summary_fit(line, cols);
 		ui_put(w, y + i, x, line, cols, 1, ui_attr(ui, UI_NORMAL));
 		free(line);
 	}

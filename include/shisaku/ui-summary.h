@@ -1,7 +1,8 @@
 /*
  * Drawing the year's progress figures (summary.h) where the plans and
- * the tree screens show them: the lines of summary_line, cut at the
- * window's edge, and the configured scale's grade keys they count by.
+ * the tree screens show them: the lines of summary_line, cut after the
+ * last figure that fits the window, and the configured scale's grade
+ * keys they count by.
  */
 #ifndef SHISAKU_UI_SUMMARY_H
 #define SHISAKU_UI_SUMMARY_H
@@ -14,7 +15,8 @@
 int ui_summary_scale(struct ui *ui, const char **keys);
 
 /* Draws the figures of s at (y, x), cols wide, in at most maxlines
- * lines. Returns the lines drawn. */
+ * lines; a line too long for cols ends with the last figure that fits
+ * whole, and "…". Returns the lines drawn. */
 int ui_summary_draw(struct ui *ui, WINDOW *w, int y, int x, int cols,
     int maxlines, const struct progress_summary *s);
 

@@ -1,0 +1,56 @@
+#!/bin/sh
+# Counts of five digits at 80x24: a plan of 10,000 action items under one
+# basic policy, every one entered in 令和5年度 (6,000 submitted, 4,000
+# confirmed) and with an indicator. The plans list, the tree, the
+# roadmap and the indicator list show the counts apart (never
+# "1000010000"), and a line of figures too long for the screen ends with
+# the last figure that fits whole, never a number cut short.
+. "$(dirname "$0")/lib.sh"
+
+db="$e2e_tmp/wide/shisaku.db"
+mkdir -p "$e2e_tmp/wide"
+awk 'BEGIN {
+	print "shisaku-plan,1"
+	print "plan,wide,広域計画,2021,2025,県,"
+	print "level,wide,1,基本方針"
+	print "level,wide,2,取組"
+	print "node,wide,1,,1,ただ一つの方針,,,,,,"
+	for (i = 1; i <= 10000; i++) {
+		printf "node,wide,x%d,1,1-%d,取組その%d,,,,,,\n", i, i, i
+		printf "indicator,wide,k%d,x%d,指標その%d,,件,増加,,10件,2020,20件,2025,,\n",
+		    i, i, i
+		printf "result,wide,x%d,2023,実施中,B,%s,実績,,,u,2024-04-01T10:00:00,%s\n",
+		    i, i <= 6000 ? "提出済" : "確認済",
+		    i <= 6000 ? "," : "k,2024-05-01T10:00:00"
+	}
+}' > "$e2e_tmp/wide.csv"
+{ "$e2e_bin" -c "$e2e_config" -d "$db" init &&
+    "$e2e_bin" -c "$e2e_config" -d "$db" import "$e2e_tmp/wide.csv"; } \
+    > "$e2e_tmp/import.log" 2>&1 ||
+    { fail "a plan of 10,000 items" "$(cat "$e2e_tmp/import.log")"; e2e_abandon "no database"; }
+[ "$(sqlite3 "$db" "SELECT count(*) FROM result WHERE fy = 2023 AND state = 'confirmed'")" = 4000 ] &&
+    pass "db: 10,000 results, 4,000 confirmed" || fail "db: 10,000 results, 4,000 confirmed"
+
+e2e_start "$db" 80 24 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }
+e2e_expect "plans list" "計画一覧（令和5年度）" "広域計画"
+e2e_expect_line "plans list: items, entered, submitted, confirmed, behind apart" \
+    ' 10000 +10000 +6000 +4000 +0 +100%'
+e2e_expect_line "plans list: the figures in full" \
+    '入力状況  未入力 0  下書き 0  提出済 6000  確認済 4000  差戻し 0'
+e2e_expect_line "a line too long ends with a whole figure" \
+    '^ 評価  A 0  B 10000  .* [^ ]+ [0-9]+ …$'
+e2e_expect_not "no count cut short at the edge" "データなし 1"
+
+e2e_keys Enter
+e2e_expect "tree" "施策体系（令和5年度）" "ただ一つの方針"
+e2e_expect_line "tree: the policy's counts apart" \
+    'ただ一つの方針 +10000 +10000 +6000 +4000 +0$'
+e2e_expect "tree: the policy's line under the list" "取組: 10000 件  入力 10000  提出 6000  確認 4000"
+
+e2e_keys r
+e2e_expect "roadmap: the count of items" "> ロードマップ" "10000件"
+e2e_keys q i
+e2e_expect "indicator list: the count" "> 指標一覧" "10000件"
+e2e_keys Q
+e2e_expect_exit "quits" 0
+e2e_finish
