@@ -83,11 +83,19 @@ tx_field(FILE *f, int indent, const char *label, int labelw, const char *text)
 	lens = xcalloc(n + 1, sizeof *lens);
 	tw_wrap(text, cols, starts, lens, n);
 	for (i = 0; i < n; i++) {
+		size_t	plen, size = lens[i] * 3 + 4;
+		char	*seg = xstrndup(text + starts[i], lens[i]);
+
+		/* One line built in place: the report writes thousands. */
 		tw_fit(i == 0 ? label : "", labelw, 1, 0, pad, sizeof pad);
-		line = xasprintf("%*s%s", indent, "", pad);
-		line = tx_append(line, text + starts[i], lens[i], cols);
+		plen = strlen(pad);
+		line = xmalloc((size_t)indent + plen + size + 1);
+		memset(line, ' ', (size_t)indent);
+		memcpy(line + indent, pad, plen);
+		tw_fit(seg, cols, 0, 0, line + indent + plen, size);
 		tx_emit(f, line);
 		free(line);
+		free(seg);
 	}
 	free(starts);
 	free(lens);
