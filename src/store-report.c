@@ -23,26 +23,29 @@ static const char report_sql_results[] =
 	"SELECT r.node_id, r.grade, r.text, r.comment FROM result r"
 	" JOIN node n ON n.id = r.node_id WHERE n.plan_id = ?1 AND r.fy = ?2";
 
+/* Each node's yearly plans in their order, node by node in the order of
+ * the plan's index (nothing of the plan sorted). */
 static const char report_sql_yearplans[] =
-	"SELECT y.node_id, y.from_fy, y.to_fy, y.text FROM year_plan y"
-	" JOIN node n ON n.id = y.node_id WHERE n.plan_id = ?1"
-	" AND y.from_fy <= ?2 AND y.to_fy >= ?2 ORDER BY y.node_id, y.ord, y.id";
+	"SELECT y.node_id, y.from_fy, y.to_fy, y.text FROM node n"
+	" JOIN year_plan y ON y.node_id = n.id WHERE n.plan_id = ?1"
+	" AND y.from_fy <= ?2 AND y.to_fy >= ?2 ORDER BY n.ord, n.id, y.ord, y.id";
 
 static const char report_sql_indicators[] =
 	"SELECT id, node_id, name, category, unit, direction, cumulative,"
 	" base_num, base_txt, base_fy, final_num, final_txt, final_fy,"
 	" rationale, dept_id FROM indicator WHERE plan_id = ?1 ORDER BY ord, id";
 
+/* Each indicator's values by year, indicator by indicator in the order
+ * of the plan's index of keys. */
 static const char report_sql_targets[] =
-	"SELECT t.indicator_id, t.fy, t.num, t.txt, '', NULL FROM indicator_target t"
-	" JOIN indicator i ON i.id = t.indicator_id WHERE i.plan_id = ?1"
-	" ORDER BY t.indicator_id, t.fy";
+	"SELECT t.indicator_id, t.fy, t.num, t.txt, '', NULL FROM indicator i"
+	" JOIN indicator_target t ON t.indicator_id = i.id WHERE i.plan_id = ?1"
+	" ORDER BY i.key, t.fy";
 
 static const char report_sql_actuals[] =
 	"SELECT a.indicator_id, a.fy, a.num, a.txt, a.note, a.state"
-	" FROM indicator_actual a"
-	" JOIN indicator i ON i.id = a.indicator_id WHERE i.plan_id = ?1"
-	" ORDER BY a.indicator_id, a.fy";
+	" FROM indicator i JOIN indicator_actual a ON a.indicator_id = i.id"
+	" WHERE i.plan_id = ?1 ORDER BY i.key, a.fy";
 
 /* An id and where it is: a node in tree->nodes, an indicator in
  * d->indicators. Sorted by id for bsearch. */

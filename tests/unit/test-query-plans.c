@@ -4,7 +4,8 @@
  * function a screen reads through (the plans list, the tree, a sheet, the
  * roadmap and its cells and search, the indicator list and one indicator,
  * an item's result and an indicator's actual, history, the edit forms,
- * the department filters), records every statement they run, and asks
+ * the department filters; and the report), records every statement they
+ * run, and asks
  * SQLite for the plan of each (EXPLAIN QUERY PLAN). A plan fails when it
  * reads a table that grows with the plans (nodes and everything under
  * them) from end to end — a SCAN, with or without an index — or sorts,
@@ -26,6 +27,7 @@
 #include "shisaku/store-actual.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/store-edit.h"
+#include "shisaku/store-report.h"
 #include "shisaku/store-result.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/store-summary.h"
@@ -298,6 +300,7 @@ run_screens(struct store *st, const struct ids *x)
 	struct edit_indicator	 ei;
 	struct edit_impact	 imp;
 	struct session		 ses = { 0 };
+	struct report_data	*report = NULL;
 	long long		*ids = NULL, plan = x->plan, item = x->item;
 	long long		 policy = x->policy, ind = x->ind, own = x->own;
 	long long		 dept = x->dept;
@@ -370,6 +373,10 @@ run_screens(struct store *st, const struct ids *x)
 	ses.login = xstrdup("tester");
 	OK(store_user_session(st, &ses, &cause));
 	session_clear(&ses);
+	/* Not a screen, but read the same way: a plan's report follows the
+	 * plan, not the file. */
+	OK(store_report_load(st, "p", 2022, 2024, &report, &cause));
+	store_report_free(report);
 #undef OK
 }
 
