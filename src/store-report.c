@@ -19,9 +19,12 @@
 static const char report_sql_plan[] =
 	"SELECT id, org FROM plan WHERE code = ?1";
 
+/* From the plan's nodes to their results (CROSS JOIN keeps that order):
+ * the index of a year's results would read the year of every plan. */
 static const char report_sql_results[] =
-	"SELECT r.node_id, r.grade, r.text, r.comment FROM result r"
-	" JOIN node n ON n.id = r.node_id WHERE n.plan_id = ?1 AND r.fy = ?2";
+	"SELECT r.node_id, r.grade, r.text, r.comment FROM node n"
+	" CROSS JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE n.plan_id = ?1";
 
 /* Each node's yearly plans in their order, node by node in the order of
  * the plan's index (nothing of the plan sorted). */

@@ -775,9 +775,12 @@ static const char sql_rm_node_flags[] =
 	"SELECT nf.node_id, nf.flag_id FROM plan_flag f"
 	" JOIN node_flag nf ON nf.flag_id = f.id WHERE f.plan_id = ?1";
 
+/* From the plan's nodes to their results (CROSS JOIN keeps that order):
+ * the index of a year's results would read the year of every plan. */
 static const char sql_rm_results[] =
-	"SELECT r.node_id, r.status FROM result r"
-	" JOIN node n ON n.id = r.node_id WHERE r.fy = ?2 AND n.plan_id = ?1";
+	"SELECT r.node_id, r.status FROM node n"
+	" CROSS JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE n.plan_id = ?1";
 
 /* A node while the tree order is being built. */
 struct rm_node {

@@ -8,7 +8,8 @@
  * run, and asks
  * SQLite for the plan of each (EXPLAIN QUERY PLAN). A plan fails when it
  * reads a table that grows with the plans (nodes and everything under
- * them) from end to end — a SCAN, with or without an index — or sorts,
+ * them) from end to end — a SCAN, with or without an index — or a whole
+ * year of it across every plan (a SEARCH by the year alone), or sorts,
  * in a temporary B-tree, the rows of a loop that reads a whole plan's (or
  * a whole year's) rows of such a table. Small tables (plans, levels,
  * flags, departments, users, years) may be scanned and sorted.
@@ -232,6 +233,12 @@ plan_problem(sqlite3 *db, const char *sql, int verbose)
 		if (strncmp(detail, "SCAN ", 5) == 0 &&
 		    is_large(step_table(padded, detail, table, sizeof table)))
 			why = xasprintf("reads all of %s: %s", table, detail);
+		else if (strncmp(detail, "SEARCH ", 7) == 0 &&
+		    is_large(step_table(padded, detail, table, sizeof table)) &&
+		    (strstr(detail, "(fy=?)") != NULL ||
+		    strstr(detail, "(fy=? AND state=?)") != NULL))
+			why = xasprintf("reads a whole year of %s, of every plan:"
+			    " %s", table, detail);
 		if (strstr(detail, "TEMP B-TREE") == NULL)
 			continue;
 		for (j = 0; j < n && why == NULL; j++)
