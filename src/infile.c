@@ -247,8 +247,11 @@ infile_stream_open(const char *path, size_t max_bytes, int forced,
 		return rc < 0 ? -1 : 0;
 	}
 	got = read_some(fd, head, sizeof head);
-	s->enc = got == 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0 ?
-	    TENC_UTF8_BOM : TENC_UTF8;
+	if (forced >= 0)
+		s->enc = (enum text_encoding)forced;	/* said as asked */
+	else
+		s->enc = got == 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0 ?
+		    TENC_UTF8_BOM : TENC_UTF8;
 	if (lseek(fd, 0, SEEK_SET) != 0) {
 		*cause = xasprintf("%s: 読み込めません: %s", path, strerror(errno));
 		close(fd);
