@@ -42,6 +42,7 @@ static const struct {
 	{ "actual_note",    "実績の備考" },
 	{ "late_entry",     "締切後の入力" },
 	{ "fiscal_year",    "年度の受付" },
+	{ "deadline",       "入力期限" },
 	{ "target",         "目標値" },
 	{ "import",         "読み込み" },
 	/* A planner's edits of the plan's structure and indicators. */

@@ -149,7 +149,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 3);
+	CHECK_INT(store_schema_version(), 4);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
