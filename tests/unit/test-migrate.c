@@ -166,8 +166,11 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 3);
+	CHECK_INT(q_int("PRAGMA user_version"), 4);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Version 4: a fiscal year's deadline, none for the years kept. */
+	CHECK_INT(q_int("SELECT count(*) FROM pragma_table_info('fiscal_year')"
+	    " WHERE name = 'deadline' AND dflt_value = \"''\""), 1);
 	/* Version 3: who reports an indicator, and its actuals' workflow. */
 	CHECK_INT(q_int("SELECT count(*) FROM pragma_table_info('indicator')"
 	    " WHERE name = 'dept_id'"), 1);
