@@ -115,6 +115,12 @@ static const struct config_name config_bars[] = {
 	{ "blocks", 1 },
 	{ NULL, 0 }
 };
+static const struct config_name config_start_screens[] = {
+	{ "auto", CONFIG_START_AUTO },
+	{ "plans", CONFIG_START_PLANS },
+	{ "mywork", CONFIG_START_MYWORK },
+	{ NULL, 0 }
+};
 static const struct config_name config_unknown_users[] = {
 	{ "readonly", UNKNOWN_USER_READONLY },
 	{ "refuse", UNKNOWN_USER_REFUSE },
@@ -165,6 +171,8 @@ static const struct config_option config_options[] = {
 	  0, 0, config_booleans },
 	{ "display", "bars", config_parse_choice, OFF(bars_blocks), 0, 0,
 	  config_bars },
+	{ "display", "start_screen", config_parse_choice, OFF(start_screen),
+	  0, 0, config_start_screens },
 	{ "display", "color_title", config_parse_color, OFF(color_title),
 	  0, 0, NULL },
 	{ "display", "color_select", config_parse_color, OFF(color_select),

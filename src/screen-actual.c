@@ -84,6 +84,10 @@ struct actual_screen {
 	/* A save that met a newer version: both shown until one is chosen. */
 	struct actual_entry	*theirs;
 	struct ui_conflict	 conflict;
+
+	/* Someone else saved the actual while this form held unsaved
+	 * edits: what the notice says until the next save (NULL: nothing). */
+	char			*moved;
 };
 
 static void actual_form_free(struct actual_screen *as);
@@ -283,6 +287,8 @@ actual_even(int n)
 static char *
 actual_notice(struct actual_screen *as)
 {
+	if (as->moved != NULL)
+		return xstrdup(as->moved);
 	if (as->cur->state == WF_RETURNED && as->cur->return_comment[0] != '\0')
 		return xasprintf("差戻しの理由: %s", as->cur->return_comment);
 	if (as->readonly)
@@ -516,18 +522,22 @@ static void
 actual_draw_who(struct ui *ui, struct actual_screen *as, WINDOW *w)
 {
 	const struct actual_entry	*e = as->cur;
-	char				*t;
+	char				*t, *who;
 
+	who = ui_who(ui, e->entered_by);
 	if (e->entered_by[0] == '\0')
 		t = xstrdup("まだ入力されていません");
 	else
-		t = xasprintf("%s %s%s%s%s", e->entered_by, e->entered_at,
+		t = xasprintf("%s %s%s%s%s", who, e->entered_at,
 		    e->dept_name[0] ? "（" : "", e->dept_name,
 		    e->dept_name[0] ? "）" : "");
+	free(who);
 	actual_put_row(ui, as, w, as->y_who, "入力", t, UI_NORMAL);
 	free(t);
-	t = e->confirmed_by[0] != '\0' ? xasprintf("%s %s", e->confirmed_by,
+	who = ui_who(ui, e->confirmed_by);
+	t = e->confirmed_by[0] != '\0' ? xasprintf("%s %s", who,
 	    e->confirmed_at) : xstrdup("-");
+	free(who);
 	actual_put_row(ui, as, w, as->y_who + 1, "確認", t, UI_NORMAL);
 	free(t);
 }
@@ -550,8 +560,8 @@ actual_draw(struct ui *ui, void *state)
 {
 	struct actual_screen	*as = state;
 	WINDOW			*w = ui_body(ui);
-	char			 fy[FY_BUFSZ], *t;
-	const char		*reporter;
+	char			 fy[FY_BUFSZ], *t, *due;
+	const char		*reporter, *deadline;
 	size_t			 starts[2], lens[2], n, k;
 	int			 x, i, cy, cx;
 
@@ -563,9 +573,15 @@ actual_draw(struct ui *ui, void *state)
 	werase(w);
 	/* Header: year, state, who reports it, last entry. */
 	reporter = as->cur->ndepts > 0 ? as->cur->depts[0].name : "企画担当";
+	if (!as->cur->year_open)
+		due = xstrdup("  （入力締切）");
+	else if (ui_year_state(ui, as->fy, &deadline) == 1 && *deadline)
+		due = xasprintf("  期限 %s", deadline);
+	else
+		due = xstrdup("");
 	t = xasprintf("%s  状態: %s  報告: %s%s", ui_fy(ui, as->fy, fy),
-	    workflow_state_label(as->cur->state), reporter,
-	    as->cur->year_open ? "" : "  （入力締切）");
+	    workflow_state_label(as->cur->state), reporter, due);
+	free(due);
 	ui_put(w, 0, 0, t, as->lay_w, 0, ui_attr(ui, UI_HEADER));
 	free(t);
 	t = actual_notice(as);
@@ -688,6 +704,8 @@ static void actual_conflict_open(struct ui *ui, struct actual_screen *as,
 static void
 actual_after_write(struct ui *ui, struct actual_screen *as, int values)
 {
+	free(as->moved);
+	as->moved = NULL;
 	store_actual_free(as->orig);
 	as->orig = store_actual_dup(as->cur);
 	if (values)
@@ -1092,8 +1110,8 @@ action:
 	case ACT_BACK:
 		return actual_may_close(ui, as) ? UI_KEY_CLOSE : UI_KEY_HANDLED;
 	case ACT_QUIT:
-		return actual_may_close(ui, as) ? UI_KEY_UNHANDLED :
-		    UI_KEY_HANDLED;
+		/* The frame asks first when something is unsaved. */
+		return UI_KEY_UNHANDLED;
 	case ACT_HISTORY: {
 		struct screen_history_arg	a;
 
@@ -1209,6 +1227,7 @@ actual_close(struct ui *ui, void *state)
 	free(as->path);
 	free(as->category);
 	free(as->readonly_why);
+	free(as->moved);
 	free(as);
 }
 
@@ -1233,6 +1252,96 @@ actual_title(struct ui *ui, void *state)
 	    as->cur->name);
 }
 
+static int
+actual_shown_fy(struct ui *ui, void *state)
+{
+	(void)ui;
+	return ((struct actual_screen *)state)->fy;
+}
+
+/* Both fields take every printable key while the actual is editable. */
+static int
+actual_typing(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+
+	(void)ui;
+	return !as->readonly && as->theirs == NULL;
+}
+
+static int
+actual_unsaved(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+
+	(void)ui;
+	return !as->readonly && actual_dirty(as);
+}
+
+static char *
+actual_hint_keys(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+	char			 h[16];
+
+	(void)ui;
+	ui_key_name(ACT_HISTORY, h, sizeof h);
+	return as->allowed & ~(1u << WF_EDIT) ?
+	    xasprintf("C-t:確認・差戻し  %s:履歴", h) :
+	    xasprintf("%s:履歴", h);
+}
+
+/*
+ * Another program changed the database: an actual that moved on is shown
+ * as it is now; unsaved edits are kept, and then only the notice says so
+ * (a save shows both versions).
+ */
+static void
+actual_changed(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+	struct actual_entry	*now = NULL;
+	char			*cause = NULL, *who;
+
+	if (as->theirs != NULL)
+		return;
+	if (store_actual_load(ui->store, as->indicator_id, as->fy, &now,
+	    &cause) != 0) {
+		free(cause);
+		return;
+	}
+	if (now->ver == as->orig->ver && now->state == as->orig->state &&
+	    now->year_open == as->orig->year_open) {
+		store_actual_free(now);
+		return;
+	}
+	who = ui_who(ui, now->state == WF_CONFIRMED ? now->confirmed_by :
+	    now->entered_by);
+	if (!as->readonly && actual_dirty(as)) {
+		free(as->moved);
+		as->moved = xasprintf("保存済みの版を %s が更新しました（いまは"
+		    "%s）。保存すると両方の版を比べます", who,
+		    workflow_state_label(now->state));
+		store_actual_free(now);
+		actual_layout(ui, as);
+		ui_error(ui, "%s", as->moved);
+		free(who);
+		return;
+	}
+	store_actual_free(as->cur);
+	as->cur = now;
+	store_actual_free(as->orig);
+	as->orig = store_actual_dup(now);
+	free(as->moved);
+	as->moved = NULL;
+	actual_values_from_cur(as);
+	actual_permissions(ui, as);
+	actual_layout(ui, as);
+	ui_message(ui, "この実績値は更新されました: いまは%s（%s）",
+	    workflow_state_label(now->state), who);
+	free(who);
+}
+
 /* The form's own keys, for ? (not in the key table: a form keeps every
  * printable key for typing). */
 static const struct screen_fixed_key actual_fixed_keys[] = {
@@ -1255,7 +1364,12 @@ const struct screen_ops screen_actual_ops = {
 	.key = actual_key,
 	.refresh = actual_refresh,
 	.close = actual_close,
-	.title = actual_title
+	.title = actual_title,
+	.shown_fy = actual_shown_fy,
+	.hint = actual_hint_keys,
+	.typing = actual_typing,
+	.unsaved = actual_unsaved,
+	.changed = actual_changed
 };
 
 void

@@ -105,6 +105,12 @@ struct entry_screen {
 	/* A save that met a newer version: both shown until one is chosen. */
 	struct result_entry	*theirs;
 	struct ui_conflict	 conflict;
+
+	/* Someone else saved the entry while this form held unsaved edits:
+	 * what the notice says until the next save (NULL: nothing). */
+	char			*moved;
+	/* Who confirmed it, with the display name (entry_permissions). */
+	char			*confirmed_who;
 };
 
 static void entry_form_free(struct entry_screen *es);
@@ -228,6 +234,8 @@ entry_permissions(struct ui *ui, struct entry_screen *es)
 
 	store_result_wf(es->cur, ui->fy_style, &it);
 	es->allowed = workflow_actions(ui->session, &it);
+	free(es->confirmed_who);
+	es->confirmed_who = ui_who(ui, es->cur->confirmed_by);
 	free(es->readonly_why);
 	es->readonly_why = NULL;
 	es->readonly = !(es->allowed & (1u << WF_EDIT));
@@ -506,13 +514,16 @@ static char *
 entry_notice(struct entry_screen *es, enum ui_attr *attr)
 {
 	*attr = UI_ERROR;
+	if (es->moved != NULL)
+		return xstrdup(es->moved);
 	if (es->cur->state == WF_RETURNED && es->cur->return_comment[0] != '\0')
 		return xasprintf("差戻しの理由: %s", es->cur->return_comment);
 	if (es->readonly)
 		return xasprintf("閲覧のみ: %s", es->readonly_why);
 	*attr = UI_DIM;
 	if (es->cur->state == WF_CONFIRMED && es->cur->confirmed_by[0] != '\0')
-		return xasprintf("確認: %s %s", es->cur->confirmed_by,
+		return xasprintf("確認: %s %s", es->confirmed_who != NULL ?
+		    es->confirmed_who : es->cur->confirmed_by,
 		    es->cur->confirmed_at);
 	return NULL;
 }
@@ -829,8 +840,8 @@ entry_draw(struct ui *ui, void *state)
 {
 	struct entry_screen	*es = state;
 	WINDOW			*w = ui_body(ui);
-	char			 fy[FY_BUFSZ], *t, *g, *sugg = NULL;
-	const char		*dept;
+	char			 fy[FY_BUFSZ], *t, *g, *sugg = NULL, *who, *due;
+	const char		*dept, *deadline;
 	enum ui_attr		 nattr;
 	size_t			 starts[2], lens[2], n, k;
 	int			 x;
@@ -844,10 +855,18 @@ entry_draw(struct ui *ui, void *state)
 	/* Header: year, state, department, last entry. */
 	dept = es->cur->dept_name[0] != '\0' ? es->cur->dept_name :
 	    es->cur->ndepts > 0 ? es->cur->depts[0].name : "";
+	who = ui_who(ui, es->cur->entered_by);
+	if (!es->cur->year_open)
+		due = xstrdup("  （入力締切）");
+	else if (ui_year_state(ui, es->fy, &deadline) == 1 && *deadline)
+		due = xasprintf("  期限 %s", deadline);
+	else
+		due = xstrdup("");
 	t = xasprintf("%s  状態: %s  担当: %s%s%s%s", ui_fy(ui, es->fy, fy),
-	    workflow_state_label(es->cur->state), dept[0] ? dept : "—",
-	    es->cur->year_open ? "" : "  （入力締切）",
-	    es->cur->entered_by[0] ? "  入力: " : "", es->cur->entered_by);
+	    workflow_state_label(es->cur->state), dept[0] ? dept : "—", due,
+	    es->cur->entered_by[0] ? "  入力: " : "", who);
+	free(who);
+	free(due);
 	x = ui_put(w, 0, 0, t, es->lay_w, 0, ui_attr(ui, UI_HEADER));
 	free(t);
 	if (es->cur->entered_at[0] != '\0' && x + 2 < es->lay_w)
@@ -1085,6 +1104,8 @@ static void entry_conflict_open(struct ui *ui, struct entry_screen *es,
 static void
 entry_after_write(struct ui *ui, struct entry_screen *es, int values)
 {
+	free(es->moved);
+	es->moved = NULL;
 	store_result_free(es->orig);
 	es->orig = store_result_dup(es->cur);
 	if (values) {
@@ -1551,8 +1572,8 @@ action:
 	case ACT_BACK:
 		return entry_may_close(ui, es) ? UI_KEY_CLOSE : UI_KEY_HANDLED;
 	case ACT_QUIT:
-		return entry_may_close(ui, es) ? UI_KEY_UNHANDLED :
-		    UI_KEY_HANDLED;
+		/* The frame asks first when something is unsaved. */
+		return UI_KEY_UNHANDLED;
 	case ACT_UP:
 		entry_focus_row(ui, es, -1);
 		return UI_KEY_HANDLED;
@@ -1694,6 +1715,8 @@ entry_close(struct ui *ui, void *state)
 	ui_conflict_free(&es->conflict);
 	store_sheet_free(es->sheet);
 	free(es->readonly_why);
+	free(es->moved);
+	free(es->confirmed_who);
 	free(es);
 }
 
@@ -1719,6 +1742,105 @@ entry_title(struct ui *ui, void *state)
 	    es->cur->node_title);
 }
 
+static int
+entry_shown_fy(struct ui *ui, void *state)
+{
+	(void)ui;
+	return ((struct entry_screen *)state)->fy;
+}
+
+/* A text or a value field has the focus: every printable key is text. */
+static int
+entry_typing(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+	enum entry_kind		 k = entry_focus_kind(es->focus);
+
+	(void)ui;
+	return !es->readonly && es->theirs == NULL && k != EK_STATUS &&
+	    k != EK_GRADE;
+}
+
+static int
+entry_unsaved(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+
+	(void)ui;
+	return !es->readonly && entry_dirty(es);
+}
+
+static char *
+entry_hint_keys(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+	char			 h[16];
+
+	(void)ui;
+	ui_key_name(ACT_HISTORY, h, sizeof h);
+	if (es->readonly)
+		return es->allowed & ~(1u << WF_EDIT) ?
+		    xasprintf("C-t:確認・差戻し  %s:履歴", h) :
+		    xasprintf("%s:履歴", h);
+	return xstrdup("Tab:次の欄  C-s:保存  C-t:提出");
+}
+
+/*
+ * Another program changed the database: if this entry moved on (another
+ * clerk saved it, a supervisor confirmed or returned it, the clerk
+ * resubmitted it), show it as it is now. Unsaved edits are never thrown
+ * away: then only the notice says so, and a save shows both versions.
+ */
+static void
+entry_changed(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+	struct result_entry	*now = NULL;
+	char			*cause = NULL, *who;
+	int			 same_text;
+
+	if (es->theirs != NULL)
+		return;
+	if (store_result_load(ui->store, es->node_id, es->fy, &now,
+	    &cause) != 0) {
+		free(cause);
+		return;
+	}
+	if (now->id == es->orig->id && now->ver == es->orig->ver &&
+	    now->state == es->orig->state &&
+	    now->year_open == es->orig->year_open) {
+		store_result_free(now);
+		return;
+	}
+	who = ui_who(ui, now->state == WF_CONFIRMED ? now->confirmed_by :
+	    now->entered_by);
+	if (!es->readonly && entry_dirty(es)) {
+		free(es->moved);
+		es->moved = xasprintf("保存済みの版を %s が更新しました（いまは"
+		    "%s）。保存すると両方の版を比べます", who,
+		    workflow_state_label(now->state));
+		store_result_free(now);
+		entry_layout(ui, es);
+		ui_error(ui, "%s", es->moved);
+		free(who);
+		return;
+	}
+	same_text = strcmp(now->text, es->cur->text) == 0 &&
+	    strcmp(now->comment, es->cur->comment) == 0;
+	store_result_free(es->cur);
+	es->cur = now;
+	store_result_free(es->orig);
+	es->orig = store_result_dup(now);
+	free(es->moved);
+	es->moved = NULL;
+	entry_values_from_cur(es, !same_text);
+	entry_permissions(ui, es);
+	entry_layout(ui, es);
+	ui_message(ui, "この実績は更新されました: いまは%s（%s）",
+	    workflow_state_label(now->state), who);
+	free(who);
+}
+
 /* The form's own keys, for ? (they are not in the key table because a
  * form must keep every printable key for typing). */
 static const struct screen_fixed_key entry_fixed_keys[] = {
@@ -1740,5 +1862,10 @@ const struct screen_ops screen_entry_ops = {
 	.key = entry_key,
 	.refresh = entry_refresh,
 	.close = entry_close,
-	.title = entry_title
+	.title = entry_title,
+	.shown_fy = entry_shown_fy,
+	.hint = entry_hint_keys,
+	.typing = entry_typing,
+	.unsaved = entry_unsaved,
+	.changed = entry_changed
 };

@@ -43,6 +43,7 @@ static const struct {
 	const char	*label;
 } help_screen_names[] = {
 	{ "plans", "計画一覧" },
+	{ "mywork", "自分の仕事" },
 	{ "tree", "施策体系" },
 	{ "sheet", "取組シート" },
 	{ "entry", "実績入力" },

@@ -363,6 +363,20 @@ plans_title(struct ui *ui, void *state)
 	return xasprintf("計画一覧（%s）  %zu 件", ui_fy(ui, ui->fy, fy), ps->n);
 }
 
+/* Enter first; the other ways into a plan after it. */
+static char *
+plans_hint(struct ui *ui, void *state)
+{
+	char	o[16], r[16], i[16];
+
+	(void)ui;
+	(void)state;
+	ui_key_name(ACT_OPEN, o, sizeof o);
+	ui_key_name(ACT_ROADMAP, r, sizeof r);
+	ui_key_name(ACT_INDICATORS, i, sizeof i);
+	return xasprintf("%s:施策体系  %s:ロードマップ  %s:指標", o, r, i);
+}
+
 const struct screen_ops screen_plans_ops = {
 	.name = "plans",
 	.actions = plans_actions,
@@ -372,5 +386,6 @@ const struct screen_ops screen_plans_ops = {
 	.key = plans_key,
 	.refresh = plans_refresh,
 	.close = plans_close,
-	.title = plans_title
+	.title = plans_title,
+	.hint = plans_hint
 };

@@ -71,12 +71,13 @@
 /*
  * The columns every query gives: kind, plan id, code, name, node id,
  * indicator id, code, title, where, fy, state, department, entered by,
- * at, and the plan's, node's and indicator's order for sorting.
+ * at, the plan's, node's and indicator's order for sorting, and the
+ * last return's comment.
  */
 enum {
 	MW_KIND, MW_PLAN, MW_PLAN_CODE, MW_PLAN_NAME, MW_NODE, MW_IND,
 	MW_CODE, MW_TITLE, MW_WHERE, MW_FY, MW_STATE, MW_DEPT, MW_BY, MW_AT,
-	MW_PLAN_ORD, MW_NODE_ORD, MW_IND_ORD, MW_NCOLS
+	MW_PLAN_ORD, MW_NODE_ORD, MW_IND_ORD, MW_COMMENT, MW_NCOLS
 };
 
 /* ---- a clerk's list: ?1 the department, ?2 the year ---- */
@@ -86,7 +87,7 @@ static const char SQL_CLERK_RESULTS[] =
     " SELECT 0, n.plan_id, p.code, p.name, n.id, 0, n.code, n.title, '',"
     " ?2, r.state, " MW_DEPT_NAME("COALESCE(r.dept_id, ?1)", "?2") ","
     " COALESCE(r.entered_by, ''), COALESCE(r.entered_at, ''),"
-    " p.ord, n.ord, 0"
+    " p.ord, n.ord, 0, COALESCE(r.return_comment, '')"
     " FROM node n JOIN m ON m.plan_id = n.plan_id AND n.depth = m.d"
     " JOIN plan p ON p.id = n.plan_id" MW_ANCESTORS
     " LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
@@ -99,7 +100,7 @@ static const char SQL_CLERK_ACTUALS[] =
     " COALESCE(n.code, ''), i.name, COALESCE(n.title, p.name), ?2,"
     " a.state, " MW_DEPT_NAME("COALESCE(a.dept_id, ?1)", "?2") ","
     " COALESCE(a.entered_by, ''), COALESCE(a.entered_at, ''),"
-    " p.ord, COALESCE(n.ord, -1), i.ord"
+    " p.ord, COALESCE(n.ord, -1), i.ord, COALESCE(a.return_comment, '')"
     " FROM indicator i JOIN plan p ON p.id = i.plan_id"
     " LEFT JOIN node n ON n.id = i.node_id" MW_ANCESTORS
     " LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?2"
@@ -127,7 +128,7 @@ static const char SQL_REVIEW_RESULTS[] =
     " r.entered_by, COALESCE((SELECT MAX(h.at) FROM history h"
     "  WHERE h.node_id = r.node_id AND h.indicator_id IS NULL"
     "  AND h.fy = r.fy AND h.field = 'state'), r.entered_at),"
-    " p.ord, n.ord, 0"
+    " p.ord, n.ord, 0, r.return_comment"
     " FROM y JOIN result r ON r.fy = y.fy AND r.state = 'submitted'"
     " JOIN node n ON n.id = r.node_id JOIN plan p ON p.id = n.plan_id";
 
@@ -139,7 +140,7 @@ static const char SQL_REVIEW_ACTUALS[] =
     " COALESCE((SELECT MAX(h.at) FROM history h"
     "  WHERE h.indicator_id = a.indicator_id AND h.fy = a.fy"
     "  AND h.field = 'state'), a.entered_at),"
-    " p.ord, COALESCE(n.ord, -1), i.ord"
+    " p.ord, COALESCE(n.ord, -1), i.ord, a.return_comment"
     " FROM y JOIN indicator_actual a ON a.fy = y.fy"
     " AND a.state = 'submitted'"
     " JOIN indicator i ON i.id = a.indicator_id"
@@ -153,7 +154,7 @@ static const char SQL_LATE_RESULTS[] =
     " ?1, r.state, " MW_DEPT_NAME("COALESCE(r.dept_id, "
     MW_MAIN_DEPT("n.id", "?1") ")", "?1") " AS dept,"
     " COALESCE(r.entered_by, ''), COALESCE(r.entered_at, ''),"
-    " p.ord, n.ord, 0"
+    " p.ord, n.ord, 0, COALESCE(r.return_comment, '')"
     " FROM node n JOIN m ON m.plan_id = n.plan_id AND n.depth = m.d"
     " JOIN plan p ON p.id = n.plan_id" MW_ANCESTORS
     " LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?1"
@@ -173,7 +174,7 @@ static const char SQL_LATE_ACTUALS[] =
     " COALESCE(n.code, ''), i.name, COALESCE(n.title, p.name), ?1,"
     " a.state, " MW_DEPT_NAME(MW_REPORTER("?1"), "?1") " AS dept,"
     " COALESCE(a.entered_by, ''), COALESCE(a.entered_at, ''),"
-    " p.ord, COALESCE(n.ord, -1), i.ord"
+    " p.ord, COALESCE(n.ord, -1), i.ord, COALESCE(a.return_comment, '')"
     " FROM indicator i JOIN plan p ON p.id = i.plan_id"
     " LEFT JOIN node n ON n.id = i.node_id"
     " LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?1"
@@ -213,6 +214,7 @@ mw_row_clear(struct mywork_row *r)
 	free(r->dept_name);
 	free(r->entered_by);
 	free(r->at);
+	free(r->return_comment);
 }
 
 static void
@@ -267,6 +269,7 @@ mw_read(struct store *st, sqlite3_stmt *s, struct mw_build *b, int late,
 		e->row.dept_name = store_col_dup(s, MW_DEPT);
 		e->row.entered_by = store_col_dup(s, MW_BY);
 		e->row.at = store_col_dup(s, MW_AT);
+		e->row.return_comment = store_col_dup(s, MW_COMMENT);
 		e->row.late = late;
 		e->plan_ord = sqlite3_column_int64(s, MW_PLAN_ORD);
 		e->node_ord = sqlite3_column_int64(s, MW_NODE_ORD);

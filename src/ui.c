@@ -38,6 +38,8 @@
 #include "shisaku/keys.h"
 #include "shisaku/session.h"
 #include "shisaku/store-browse.h"
+#include "shisaku/store-mywork.h"
+#include "shisaku/store-result.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
 #include "shisaku/ui.h"
@@ -56,6 +58,8 @@ struct ui_frame {
 	enum fy_style		 style_seen;
 	int			 lines_seen, cols_seen;
 	unsigned long		 serial;	/* order of pushing */
+	int			 changed_pending;	/* the database changed
+						   while it was below */
 	struct ui_frame		*below;
 };
 
@@ -80,6 +84,24 @@ static char			*ui_plan_name;
 static void ui_draw(struct ui *ui);
 static void ui_handle_resize(struct ui *ui);
 static int ui_read_key(WINDOW *w, wint_t *ch);
+static void ui_push_start(struct ui *ui);
+static int ui_data_moved(struct ui *ui);
+static void ui_changed_top(struct ui *ui);
+
+/* A key the main loop's read gives when the database changed while it
+ * waited (see ui_watch). */
+#define UI_KEY_CHANGED (KEY_MAX + 1)
+
+/* The data version last seen (store_data_version), and whether the read
+ * of the main loop looks at it while it waits (modal reads do not). */
+static long long		 ui_data_version = -1;
+static int			 ui_watching;
+
+/* The state of one fiscal year for the title line, cached until the
+ * database changes (ui_year_state). */
+static int			 ui_year_fy;
+static int			 ui_year_open;
+static char			*ui_year_deadline;
 
 /*
  * ncurses asks the C library's wcwidth() how many cells a character
@@ -471,6 +493,80 @@ ui_first_key(enum key_action a, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
+void
+ui_key_name(enum key_action a, char *buf, size_t size)
+{
+	ui_first_key(a, buf, size);
+}
+
+char *
+ui_edit_hint(struct ui *ui)
+{
+	enum role	r = ui->session != NULL ? ui->session->role : ROLE_NONE;
+	char		e[16];
+
+	ui_first_key(ACT_EDIT, e, sizeof e);
+	if (e[0] == '\0')
+		return xstrdup("");
+	return xasprintf("%s:%s", e, r == ROLE_SUPERVISOR ? "実績を確認" :
+	    r == ROLE_NONE ? "実績を見る" : "実績を入力");
+}
+
+/* The first key bound to a that is not a printable character ("F1" of
+ * "? F1", "Esc" of "Esc q"), for hints while typing; "" when none. */
+static void
+ui_nontext_key(enum key_action a, char *buf, size_t size)
+{
+	const char	*keys = keys_action_keys(a), *p = keys;
+	size_t		 n;
+
+	buf[0] = '\0';
+	while (*p != '\0') {
+		unsigned char	c = (unsigned char)*p;
+		size_t		one = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ?
+				    3 : 4;
+
+		n = strcspn(p, " ");
+		/* A key name of one character is text; Esc, F1, C-s … are
+		 * not. */
+		if (n != one) {
+			if (n >= size)
+				n = size - 1;
+			memcpy(buf, p, n);
+			buf[n] = '\0';
+			return;
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+int
+ui_year_state(struct ui *ui, int fy, const char **deadline)
+{
+	char	*cause = NULL, *dl = NULL;
+	int	 open;
+
+	if (deadline != NULL)
+		*deadline = "";
+	if (ui->store == NULL || fy <= 0)
+		return -1;
+	if (fy != ui_year_fy) {
+		if (store_year_info(ui->store, fy, &open, &dl, &cause) != 0) {
+			free(cause);
+			return -1;
+		}
+		free(ui_year_deadline);
+		ui_year_deadline = dl;
+		ui_year_open = open;
+		ui_year_fy = fy;
+	}
+	if (deadline != NULL)
+		*deadline = ui_year_deadline;
+	return ui_year_open;
+}
+
 static void
 ui_draw_too_small(struct ui *ui)
 {
@@ -531,11 +627,27 @@ ui_draw_title(struct ui *ui)
 	const char	*shown;
 	int		 w;
 
+	char		 tag[FY_BUFSZ + 32], yb[FY_BUFSZ];
+	int		 fy, open, tw = 0;
+
 	werase(ui_titlew);
 	ui_put(ui_titlew, 0, 0, "", ui->cols, 1, ui_attrs[UI_TITLE]);
 	if (top != NULL && top->ops->title != NULL)
 		title = top->ops->title(ui, top->state);
-	w = ui->cols - 11;
+	/* Whether the year shown is open for entry, left of the name. */
+	fy = top != NULL && top->ops->shown_fy != NULL ?
+	    top->ops->shown_fy(ui, top->state) : ui->fy;
+	open = ui_year_state(ui, fy, NULL);
+	if (open >= 0) {
+		snprintf(tag, sizeof tag, "%s %s",
+		    fy_format_short(fy, ui->fy_style, yb, sizeof yb),
+		    open ? "受付中" : "締切");
+		tw = tw_width(tag);
+		ui_put(ui_titlew, 0, ui->cols - 10 - tw, tag, tw, 0,
+		    ui_attrs[UI_TITLE]);
+		tw += 2;
+	}
+	w = ui->cols - 11 - tw;
 	shown = title != NULL ? title : "";
 	if (tw_width(shown) > w) {
 		ui_put(ui_titlew, 0, 1, "~", 1, 0, ui_attrs[UI_TITLE]);
@@ -588,10 +700,36 @@ ui_draw_status(struct ui *ui)
 	free(left);
 }
 
+/* Appends "piece" to the hint *h (two blanks between pieces) if it
+ * still fits in cols columns. */
+static void
+ui_hint_add(char **h, const char *piece, int cols)
+{
+	char	*t;
+
+	if (piece == NULL || *piece == '\0')
+		return;
+	t = **h != '\0' ? xasprintf("%s  %s", *h, piece) : xstrdup(piece);
+	if (tw_width(t) <= cols) {
+		free(*h);
+		*h = t;
+	} else
+		free(t);
+}
+
+/*
+ * The hint on the bottom line when there is no message: the top screen's
+ * own most important keys first, then the frame's, as many as fit. While
+ * the screen takes every printable key as text, only the keys that work
+ * there: help and leaving by their non-printing keys, and saving.
+ */
 static void
 ui_draw_message(struct ui *ui)
 {
-	char	help[16], back[16], quit[16], yp[16], yn[16], era[16], *hint;
+	struct ui_frame	*top = ui->frames;
+	char		 help[16], back[16], quit[16], yp[16], yn[16], era[16];
+	char		 mine[16], piece[64], *hint, *own = NULL;
+	int		 cols = ui->cols - 1, bottom;
 
 	werase(ui_msgw);
 	if (ui->message != NULL) {
@@ -599,16 +737,74 @@ ui_draw_message(struct ui *ui)
 		    ui_attrs[ui->message_is_error ? UI_ERROR : UI_NORMAL]);
 		return;
 	}
+	hint = xstrdup("");
+	if (top != NULL && top->ops->typing != NULL &&
+	    top->ops->typing(ui, top->state)) {
+		ui_nontext_key(ACT_HELP, help, sizeof help);
+		ui_nontext_key(ACT_BACK, back, sizeof back);
+		snprintf(piece, sizeof piece, "%s:ヘルプ", help);
+		ui_hint_add(&hint, help[0] ? piece : NULL, cols);
+		ui_hint_add(&hint, "C-s:保存", cols);
+		snprintf(piece, sizeof piece, "%s:戻る", back);
+		ui_hint_add(&hint, back[0] ? piece : NULL, cols);
+		ui_hint_add(&hint, "（入力中: 文字はすべて入力されます）", cols);
+		goto put;
+	}
+	if (top != NULL && top->ops->hint != NULL &&
+	    (own = top->ops->hint(ui, top->state)) != NULL)
+		ui_hint_add(&hint, own, cols);
+	bottom = top != NULL && top->below == NULL;
 	ui_first_key(ACT_HELP, help, sizeof help);
-	ui_first_key(ACT_BACK, back, sizeof back);
 	ui_first_key(ACT_QUIT, quit, sizeof quit);
 	ui_first_key(ACT_YEAR_PREV, yp, sizeof yp);
 	ui_first_key(ACT_YEAR_NEXT, yn, sizeof yn);
 	ui_first_key(ACT_ERA_TOGGLE, era, sizeof era);
-	hint = xasprintf("%s:ヘルプ  %s:戻る  %s:終了  %s %s:年度  %s:年の表示",
-	    help, back, quit, yp, yn, era);
-	ui_put(ui_msgw, 0, 0, hint, ui->cols - 1, 0, ui_attrs[UI_DIM]);
+	ui_first_key(ACT_MYWORK, mine, sizeof mine);
+	snprintf(piece, sizeof piece, "%s:ヘルプ", help);
+	ui_hint_add(&hint, help[0] ? piece : NULL, cols);
+	if (bottom) {
+		/* Esc never quits: name the other key that does. */
+		ui_nontext_key(ACT_BACK, back, sizeof back);
+		if (strcmp(back, "Esc") == 0 || back[0] == '\0') {
+			const char *k = keys_action_keys(ACT_BACK);
+			size_t n;
+
+			back[0] = '\0';
+			while (*k != '\0') {
+				n = strcspn(k, " ");
+				if (strncmp(k, "Esc", n) != 0 && n < sizeof back) {
+					memcpy(back, k, n);
+					back[n] = '\0';
+					break;
+				}
+				k += n;
+				while (*k == ' ')
+					k++;
+			}
+		}
+		snprintf(piece, sizeof piece, "%s:終了", back[0] ? back : quit);
+		ui_hint_add(&hint, back[0] || quit[0] ? piece : NULL, cols);
+	} else {
+		ui_first_key(ACT_BACK, back, sizeof back);
+		snprintf(piece, sizeof piece, "%s:戻る", back);
+		ui_hint_add(&hint, back[0] ? piece : NULL, cols);
+	}
+	if (top == NULL || top->ops != &screen_mywork_ops) {
+		snprintf(piece, sizeof piece, "%s:自分の仕事", mine);
+		ui_hint_add(&hint, mine[0] ? piece : NULL, cols);
+	}
+	if (!bottom) {
+		snprintf(piece, sizeof piece, "%s:終了", quit);
+		ui_hint_add(&hint, quit[0] ? piece : NULL, cols);
+	}
+	snprintf(piece, sizeof piece, "%s %s:年度", yp, yn);
+	ui_hint_add(&hint, yp[0] ? piece : NULL, cols);
+	snprintf(piece, sizeof piece, "%s:年の表示", era);
+	ui_hint_add(&hint, era[0] ? piece : NULL, cols);
+put:
+	ui_put(ui_msgw, 0, 0, hint, cols, 0, ui_attrs[UI_DIM]);
 	free(hint);
+	free(own);
 }
 
 /* Whether the terminal's cursor is shown for a screen (ui_cursor_at). */
@@ -789,6 +985,21 @@ ui_pick_year(struct ui *ui)
 	free(answer);
 }
 
+/* Quits, first asking when a screen holds changes not saved. */
+static void
+ui_quit_asking(struct ui *ui)
+{
+	struct ui_frame	*f;
+
+	for (f = ui->frames; f != NULL; f = f->below)
+		if (f->ops->unsaved != NULL && f->ops->unsaved(ui, f->state))
+			break;
+	if (f != NULL && !ui_confirm(ui, "保存していない変更があります。"
+	    "破棄して終了しますか"))
+		return;
+	ui->quit = 1;
+}
+
 /* What the frame does with a key the screen left to it. */
 static void
 ui_frame_action(struct ui *ui, enum key_action act, int is_function,
@@ -800,13 +1011,27 @@ ui_frame_action(struct ui *ui, enum key_action act, int is_function,
 
 	switch (act) {
 	case ACT_BACK:
-		if (top != NULL && top->below == NULL)
-			ui->quit = 1;
-		else
+		if (top != NULL && top->below == NULL) {
+			/* Esc never quits: it is pressed to leave a prompt or
+			 * a list, often once too often. */
+			if (!is_function && ch == 27) {
+				ui_first_key(ACT_QUIT, buf, sizeof buf);
+				ui_message(ui, "最初の画面です（終了は q%s%s）",
+				    buf[0] && strcmp(buf, "q") != 0 ? " か " : "",
+				    strcmp(buf, "q") != 0 ? buf : "");
+			} else
+				ui_quit_asking(ui);
+		} else
 			ui_pop(ui);
 		break;
 	case ACT_QUIT:
-		ui->quit = 1;
+		ui_quit_asking(ui);
+		break;
+	case ACT_MYWORK:
+		if (top != NULL && top->ops == &screen_mywork_ops)
+			ui_message(ui, "自分の仕事を表示しています");
+		else
+			ui_push(ui, &screen_mywork_ops, NULL);
 		break;
 	case ACT_HELP:
 		if (top != NULL && top->ops != &screen_help_ops)
@@ -836,6 +1061,20 @@ ui_frame_action(struct ui *ui, enum key_action act, int is_function,
 		    ui_fy(ui, ui->fy, buf));
 		break;
 	case ACT_NONE:
+		/* The terminal's signal and flow-control keys are plain keys
+		 * for the whole session (raw mode): say what they do not do. */
+		if (!is_function && (ch == 3 || ch == 26 || ch == 28)) {
+			ui_first_key(ACT_QUIT, buf, sizeof buf);
+			ui_message(ui, "C-%c では終了も中断もしません（終了は %s）",
+			    ch == 3 ? 'c' : ch == 26 ? 'z' : '\\',
+			    buf[0] ? buf : "q");
+			break;
+		}
+		if (!is_function && (ch == 19 || ch == 17)) {
+			ui_message(ui, "C-%c: 画面は止まりません（C-s は入力画面で"
+			    "保存に使います）", ch == 19 ? 's' : 'q');
+			break;
+		}
 		if (!is_function && ch >= 0x20 && iswprint(ch)) {
 			char	help[16];
 
@@ -892,8 +1131,10 @@ ui_dispatch(struct ui *ui, int is_function, wint_t ch)
 	ui_bury(ui);
 	if (ui->frames == NULL)
 		ui->quit = 1;
-	else
+	else {
 		ui_refresh_top(ui, back_on_top);
+		ui_changed_top(ui);
+	}
 }
 
 /* The window modal loops read from: the message line, or stdscr while
@@ -1416,7 +1657,61 @@ ui_read_key(WINDOW *w, wint_t *ch)
 			*ch = KEY_RESIZE;
 			return KEY_CODE_YES;
 		}
+		if (ui_watching && ui_current != NULL &&
+		    ui_data_moved(ui_current)) {
+			*ch = UI_KEY_CHANGED;
+			return KEY_CODE_YES;
+		}
 	}
+}
+
+/*
+ * Whether another program committed a change to the database since the
+ * last look (SQLite's data_version; the program's own writes leave it).
+ * The first look only records the version.
+ */
+static int
+ui_data_moved(struct ui *ui)
+{
+	long long	v;
+
+	if (ui->store == NULL || (v = store_data_version(ui->store)) < 0)
+		return 0;
+	if (v == ui_data_version)
+		return 0;
+	if (ui_data_version < 0) {
+		ui_data_version = v;
+		return 0;
+	}
+	ui_data_version = v;
+	return 1;
+}
+
+/* What is cached of the database goes; the top screen shows what is
+ * there now, the others when they come back on top. */
+static void
+ui_data_changed(struct ui *ui)
+{
+	struct ui_frame	*f;
+
+	ui_year_fy = 0;
+	ui_plan_name_id = -1;
+	ui_who_forget();
+	for (f = ui->frames; f != NULL; f = f->below)
+		f->changed_pending = f->ops->changed != NULL;
+	ui_changed_top(ui);
+}
+
+/* Tells the top screen of a change it has not seen yet. */
+static void
+ui_changed_top(struct ui *ui)
+{
+	struct ui_frame	*top = ui->frames;
+
+	if (top == NULL || !top->changed_pending || ui->too_small)
+		return;
+	top->changed_pending = 0;
+	top->ops->changed(ui, top->state);
 }
 
 static void
@@ -1451,6 +1746,45 @@ ui_define_keys(void)
 	for (i = 0; i < sizeof seqs / sizeof seqs[0]; i++)
 		if (key_defined(seqs[i].seq) == 0)
 			define_key(seqs[i].seq, seqs[i].key);
+}
+
+/*
+ * The fiscal year the program opens on: the configured one
+ * ([calendar] current_year), else the latest year open for entry, else
+ * the one today falls in.
+ */
+static int
+ui_start_year(struct ui *ui)
+{
+	char	*cause = NULL;
+	int	 fy = 0;
+
+	if (ui->config != NULL && ui->config->current_fy > 0)
+		return ui->config->current_fy;
+	if (ui->store != NULL &&
+	    store_year_latest_open(ui->store, &fy, &cause) != 0) {
+		free(cause);
+		fy = 0;
+	}
+	return fy > 0 ? fy : ui_today_fy(ui);
+}
+
+/* The first screens: the plan list, and over it a user's own work when
+ * the config says so or, by default, for clerks and supervisors (Esc
+ * there goes to the plan list). */
+static void
+ui_push_start(struct ui *ui)
+{
+	enum role	r = ui->session != NULL ? ui->session->role : ROLE_NONE;
+	int		start = ui->config != NULL ? ui->config->start_screen :
+			    CONFIG_START_AUTO;
+
+	ui_push(ui, &screen_plans_ops, NULL);
+	if (ui->frames == NULL)
+		return;
+	if (start == CONFIG_START_MYWORK || (start == CONFIG_START_AUTO &&
+	    (r == ROLE_CLERK || r == ROLE_SUPERVISOR)))
+		ui_push(ui, &screen_mywork_ops, NULL);
 }
 
 int
@@ -1499,7 +1833,11 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 	set_term(ui_screen);
 	ui_curses_on = 1;
 	ui_define_keys();
-	cbreak();
+	/* Raw, not cbreak: the terminal's flow control (C-s, C-q) and its
+	 * signal keys (C-c, C-z, C-\\) are plain keys for the whole session,
+	 * so that C-s never freezes the screen and no key ends or stops the
+	 * program unasked. endwin puts the shell's modes back. */
+	raw();
 	noecho();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
@@ -1514,14 +1852,14 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 	ui.store = st;
 	ui.session = s;
 	ui.fy_style = c != NULL ? c->fy_style : FY_STYLE_ERA;
-	ui.fy = c != NULL && c->current_fy > 0 ? c->current_fy : ui_today_fy(&ui);
+	ui.fy = ui_start_year(&ui);
 	ui_current = &ui;
 	ui_colors_init(&ui);
 	ui_layout(&ui);
 	if (note != NULL)
 		ui_message(&ui, "%s", note);
 
-	ui_push(&ui, &screen_plans_ops, NULL);
+	ui_push_start(&ui);
 	if (ui.frames == NULL) {
 		*cause = ui.message != NULL ? ui.message :
 		    xstrdup("計画一覧を開けません");
@@ -1529,15 +1867,25 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		status = -1;
 		goto out;
 	}
+	ui_data_moved(&ui);
 	while (!ui.quit && !ui_signalled) {
+		/* A change by another program noticed after a key, too. */
+		if (ui_data_moved(&ui))
+			ui_data_changed(&ui);
 		ui_draw(&ui);
 		/* Below the minimum size the windows are placeholders:
 		 * read from stdscr, which holds the message. */
+		ui_watching = 1;
 		rc = ui_read_key(ui.too_small ? stdscr : ui.body, &ch);
+		ui_watching = 0;
 		if (rc == ERR)
 			continue;	/* a signal: the loop test ends it */
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			ui_handle_resize(&ui);
+			continue;
+		}
+		if (rc == KEY_CODE_YES && ch == UI_KEY_CHANGED) {
+			ui_data_changed(&ui);
 			continue;
 		}
 		ui_dispatch(&ui, rc == KEY_CODE_YES, ch);
@@ -1554,6 +1902,11 @@ out:
 	free(ui_plan_name);
 	ui_plan_name = NULL;
 	ui_plan_name_id = -1;
+	free(ui_year_deadline);
+	ui_year_deadline = NULL;
+	ui_year_fy = 0;
+	ui_data_version = -1;
+	ui_who_forget();
 	free(note);
 	keys_free();
 	/* Quitting and a signal are both a clean end. */

@@ -22,6 +22,9 @@ struct config_keybinding {
 };
 
 enum config_unknown_user { UNKNOWN_USER_READONLY, UNKNOWN_USER_REFUSE };
+/* The first screen: auto = my work for clerks and supervisors, the plan
+ * list for the others. */
+enum config_start { CONFIG_START_AUTO, CONFIG_START_PLANS, CONFIG_START_MYWORK };
 enum config_encoding { ENC_UTF8, ENC_UTF8_BOM, ENC_CP932 };
 
 struct config {
@@ -38,6 +41,7 @@ struct config {
 	int			 ambiguous_wide;	/* 1 = ambiguous symbols are 2 columns */
 	int			 ascii_symbols;	/* 1 = draw ★◆ as * + */
 	int			 bars_blocks;	/* bars: 1 = block elements, 0 = ASCII */
+	int			 start_screen;	/* enum config_start */
 	char			*color_title, *color_select, *color_status, *color_error;
 	/* [evaluation] */
 	int			 ngrades;

@@ -53,6 +53,7 @@ struct mywork_row {
 					   submitted entry: when it was
 					   submitted), else when it was last
 					   saved; "" */
+	char		*return_comment;	/* the last return's reason; "" */
 	int		 late;		/* a reviewer's late entry */
 };
 

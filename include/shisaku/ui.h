@@ -66,6 +66,25 @@ struct screen_ops {
 	/* Lines ? adds after the keys (a legend of what the screen draws),
 	 * *n of them; may be NULL. */
 	const char *const *(*notes)(struct ui *ui, size_t *n);
+
+	/* Each of the following may be NULL. */
+	/* The fiscal year the screen shows when it is not ui->fy (a form
+	 * opened for a year of its own): the title line says whether that
+	 * year is open for entry. */
+	int		 (*shown_fy)(struct ui *ui, void *state);
+	/* The screen's most important keys, put first on the hint line
+	 * ("E:実績を入力  Enter:開く", malloc'd); NULL when none. */
+	char		*(*hint)(struct ui *ui, void *state);
+	/* 1 while a text field has the focus: every printable key is text,
+	 * and the hint line names only the keys that work there. */
+	int		 (*typing)(struct ui *ui, void *state);
+	/* 1 when the screen holds changes not saved yet: quitting asks. */
+	int		 (*unsaved)(struct ui *ui, void *state);
+	/* Another program committed a change to the database (SQLite's
+	 * data_version moved): show what is there now, keeping the user's
+	 * place and anything typed. Called for the top screen at once and
+	 * for the others when they come back on top. */
+	void		 (*changed)(struct ui *ui, void *state);
 };
 
 struct ui {
@@ -136,9 +155,31 @@ int ui_choose(struct ui *ui, const char *title, const char *const *items, int n,
 int ui_confirm(struct ui *ui, const char *question);
 
 /* Forms call these on open and close: C-s saves there, so terminal flow
- * control (IXON) is off while any form is open. */
+ * control (IXON) must be off while any form is open. The frame runs the
+ * terminal raw, which keeps it off for the whole session already; these
+ * make sure of it whatever mode curses is in. */
 void ui_flow_control_off(void);
 void ui_flow_control_restore(void);
+
+/* The first key bound to an action as the user writes it ("E", "Esc"),
+ * for hints; "" when none. */
+void ui_key_name(enum key_action a, char *buf, size_t size);
+
+/* "E:実績を入力" (E:実績を確認 for a supervisor, E:実績を見る for a
+ * read-only user) for a screen's hint where E opens an entry (malloc'd). */
+char *ui_edit_hint(struct ui *ui);
+
+/* Whether fy is open for entry (1) or closed (0), and its deadline
+ * (*deadline borrowed until the next call, "" when none; deadline may be
+ * NULL); -1 when it cannot be read. Cached until the database changes. */
+int ui_year_state(struct ui *ui, int fy, const char **deadline);
+
+/* How a login is shown: "daemon（田中一郎）" with the display name the
+ * users table gives, else the login itself (malloc'd). */
+char *ui_who(struct ui *ui, const char *login);
+/* Forgets the names ui_who read (the frame calls it when the database
+ * changed). */
+void ui_who_forget(void);
 
 /* Formats a fiscal year in the current display style ("-" for 0). */
 const char *ui_fy(struct ui *ui, int fy, char buf[FY_BUFSZ]);
@@ -159,5 +200,6 @@ extern const struct screen_ops screen_sheet_ops;	/* arg: const long long *node_i
 extern const struct screen_ops screen_roadmap_ops;	/* arg: const long long *plan_id */
 extern const struct screen_ops screen_indicators_ops;	/* arg: struct screen_indicators_arg */
 extern const struct screen_ops screen_help_ops;		/* arg: const struct screen_ops * */
+extern const struct screen_ops screen_mywork_ops;	/* arg: NULL */
 
 #endif

@@ -58,6 +58,10 @@ cat > "$cfg" <<'EOF'
 [calendar]
 current_year = 2023
 year_display = era
+[display]
+; These sessions walk from the plan list; the start on one's own work
+; is tried in mywork.sh.
+start_screen = plans
 EOF
 chmod 644 "$cfg"
 
@@ -446,14 +450,22 @@ e2e_wait "> 指標 > 進行管理の報告"
 e2e_keys j E
 e2e_expect "the second session opens the same actual" \
     "実績値の入力（令和6年度） > 進行管理の報告" "備考       年度末に報告書を公表"
+# Both type; the first saves, then adds to its note without saving.
+# An open form shows another's save at once, but never over unsaved
+# text: the second says so, and its save shows both versions.
+as plan2 sys
+e2e_keys Tab C-u
+e2e_type '第2版'
 as plan sys
 e2e_keys Tab C-u
 e2e_type '第1版'
 e2e_keys C-s
 e2e_expect "the first save" "保存しました（下書き）"
+e2e_keys End
+e2e_type '追記'
 as plan2 sys
-e2e_keys Tab C-u
-e2e_type '第2版'
+e2e_expect "the second form says the saved version moved, keeping its text" \
+    "保存済みの版を sys が更新しました（いまは下書き）" "第2版"
 e2e_keys C-s
 e2e_expect "the later save shows both versions" \
     "保存する前に、他の人がこの実績値を更新しました" "どちらを残しますか" \
@@ -470,8 +482,6 @@ got=$(q "SELECT note || '|' || ver FROM indicator_actual WHERE indicator_id = $k
 [ "$got" = "第2版|3" ] && pass "db: the chosen version, version 3" ||
     fail "db: the chosen version, version 3" "$got"
 as plan sys
-e2e_keys End
-e2e_type '追記'
 e2e_keys C-s
 e2e_expect "the first session now meets the conflict" "どちらを残しますか" "第2版"
 e2e_keys t
