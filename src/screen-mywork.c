@@ -286,8 +286,12 @@ mw_cursor_settle(struct mw_screen *ms, int dir)
 		}
 done:
 	ui_list_set_rows(&ms->list, (long)ms->nlines);
-	/* The heading over the first row stays in view. */
-	if (ms->list.cursor > 0 && ms->list.top == ms->list.cursor &&
+	/* Headings over the cursor stay in view: the whole top of the list
+	 * while the cursor is on its first page, else the heading right
+	 * above the cursor. */
+	if (ms->list.cursor < ms->list.height)
+		ms->list.top = 0;
+	else if (ms->list.top == ms->list.cursor &&
 	    ms->lines[ms->list.cursor - 1].kind != MW_L_ROW)
 		ms->list.top--;
 }
@@ -854,6 +858,7 @@ mw_open(struct ui *ui, const void *arg)
 	ui_list_init(&ms->list, 0, ms);
 	ms->list.draw_row = mw_draw_row;
 	ms->list.row_text = mw_row_text;
+	mw_layout(ui, ms);
 	if (role == ROLE_NONE) {
 		ms->m = xcalloc(1, sizeof *ms->m);
 		mw_add(ms, MW_L_NOTE, 0, xstrdup("閲覧のみの利用者には担当の仕事は"

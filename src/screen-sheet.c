@@ -777,7 +777,7 @@ sheet_layout_result(struct ui *ui, struct sheet_screen *ss)
 {
 	struct sheet		*s = ss->s;
 	struct sheet_result	*r = s->result;
-	char			 fy[FY_BUFSZ], *line;
+	char			 fy[FY_BUFSZ], *line, *who;
 	const char		*status, *state, *grade;
 
 	line = xasprintf("【%sの実績】", ui_fy(ui, s->fy, fy));
@@ -798,15 +798,18 @@ sheet_layout_result(struct ui *ui, struct sheet_screen *ss)
 	sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_MARK, line, NULL);
 	free(line);
 	if (*r->entered_by != '\0' || *r->entered_at != '\0') {
-		line = xasprintf("入力: %s %s%s%s%s", r->entered_by,
+		who = ui_who(ui, r->entered_by);
+		line = xasprintf("入力: %s %s%s%s%s", who,
 		    r->entered_at, *r->dept_name != '\0' ? "（" : "",
 		    r->dept_name, *r->dept_name != '\0' ? "）" : "");
+		free(who);
 		sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_DIM, line, NULL);
 		free(line);
 	}
 	if (*r->confirmed_by != '\0') {
-		line = xasprintf("確認: %s %s", r->confirmed_by,
-		    r->confirmed_at);
+		who = ui_who(ui, r->confirmed_by);
+		line = xasprintf("確認: %s %s", who, r->confirmed_at);
+		free(who);
 		sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_DIM, line, NULL);
 		free(line);
 	}
