@@ -518,13 +518,16 @@ entry_notice(struct entry_screen *es, enum ui_attr *attr)
 		return xstrdup(es->moved);
 	if (es->cur->state == WF_RETURNED && es->cur->return_comment[0] != '\0')
 		return xasprintf("差戻しの理由: %s", es->cur->return_comment);
+	/* Who confirmed it, before why it cannot be changed. */
+	if (es->cur->state == WF_CONFIRMED && es->cur->confirmed_by[0] != '\0') {
+		*attr = UI_DIM;
+		return xasprintf("確認: %s %s%s%s", es->confirmed_who != NULL ?
+		    es->confirmed_who : es->cur->confirmed_by,
+		    es->cur->confirmed_at, es->readonly ? "  閲覧のみ: " : "",
+		    es->readonly ? es->readonly_why : "");
+	}
 	if (es->readonly)
 		return xasprintf("閲覧のみ: %s", es->readonly_why);
-	*attr = UI_DIM;
-	if (es->cur->state == WF_CONFIRMED && es->cur->confirmed_by[0] != '\0')
-		return xasprintf("確認: %s %s", es->confirmed_who != NULL ?
-		    es->confirmed_who : es->cur->confirmed_by,
-		    es->cur->confirmed_at);
 	return NULL;
 }
 
