@@ -34,6 +34,7 @@
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-conflict.h"
 #include "shisaku/ui-field.h"
+#include "shisaku/ui-undo.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 #include "shisaku/value.h"
@@ -44,6 +45,8 @@
 #define ACTUAL_KEY_SAVE		19	/* C-s */
 #define ACTUAL_KEY_FLOW		20	/* C-t */
 #define ACTUAL_KEY_WIDE		15	/* C-o */
+#define ACTUAL_KEY_UNDO		31	/* C-_ */
+#define ACTUAL_KEY_REVERT	18	/* C-r */
 
 /* Widths in columns; field widths are even (see FIELD-NOTES). */
 #define ACTUAL_LABEL_W		10
@@ -88,6 +91,9 @@ struct actual_screen {
 	/* Someone else saved the actual while this form held unsaved
 	 * edits: what the notice says until the next save (NULL: nothing). */
 	char			*moved;
+
+	/* The fields' earlier values (C-_). */
+	struct ui_undo		 undo;
 };
 
 static void actual_form_free(struct actual_screen *as);
@@ -551,7 +557,7 @@ actual_hint(struct actual_screen *as)
 	if (as->readonly)
 		return xasprintf("%sTab:次の欄  H:履歴  Esc:戻る  ?:ヘルプ",
 		    flow ? "C-t/F3:確認・差戻しなど  " : "");
-	return xstrdup("C-s/F2:保存  C-t/F3:提出など  Tab:欄の移動"
+	return xstrdup("C-s/F2:保存  C-t/F3:提出など  C-_:戻す  Tab:欄の移動"
 	    "  C-o:広い欄  Esc:戻る  F1:ヘルプ");
 }
 
@@ -706,6 +712,7 @@ actual_after_write(struct ui *ui, struct actual_screen *as, int values)
 {
 	free(as->moved);
 	as->moved = NULL;
+	ui_undo_clear(&as->undo);
 	store_actual_free(as->orig);
 	as->orig = store_actual_dup(as->cur);
 	if (values)
@@ -1031,14 +1038,108 @@ actual_conflict_key(struct ui *ui, struct actual_screen *as,
 
 /* ---- keys --------------------------------------------------------------- */
 
+/* Puts value into field f as typed text and gives it the focus. */
+static void
+actual_field_put(struct ui *ui, struct actual_screen *as,
+    enum actual_focus f, const char *value)
+{
+	actual_sync(as);
+	free(as->lines[f].text);
+	as->lines[f].text = xstrdup(value);
+	as->lines[f].dirty = 0;
+	as->focus = f;
+	actual_layout(ui, as);
+}
+
+/* C-_: the last change of a field taken back, again and again. */
+static void
+actual_undo(struct ui *ui, struct actual_screen *as)
+{
+	char	*value;
+	int	 f;
+
+	if (!ui_undo_pop(&as->undo, &f, &value)) {
+		ui_message(ui, "これ以上は戻せません（読み込んだとき、または保存"
+		    "したときの内容です）");
+		return;
+	}
+	if (f >= 0 && f < AF_COUNT) {
+		actual_field_put(ui, as, (enum actual_focus)f, value);
+		ui_message(ui, "%sを元に戻しました（C-_ でさらに前へ）",
+		    f == AF_VALUE ? "実績値" : "備考");
+	}
+	free(value);
+}
+
+/* C-r: the focused field back to its saved value (a step of undo). */
+static void
+actual_revert(struct ui *ui, struct actual_screen *as)
+{
+	struct ui_line	*l = &as->lines[as->focus];
+	const char	*name = as->focus == AF_VALUE ? "実績値" : "備考";
+	char		*saved;
+
+	actual_sync(as);
+	if (strcmp(l->text, l->initial) == 0) {
+		ui_message(ui, "%sは保存済みの値のままです", name);
+		return;
+	}
+	ui_undo_close(&as->undo);
+	ui_undo_note(&as->undo, (int)as->focus, l->text);
+	ui_undo_close(&as->undo);
+	saved = xstrdup(l->initial);
+	actual_field_put(ui, as, as->focus, saved);
+	free(saved);
+	ui_message(ui, "%sを保存済みの値に戻しました（C-_ で取り消し）", name);
+}
+
+static enum ui_key_result actual_key_input(struct ui *ui, void *state,
+    enum key_action act, int is_function, wint_t ch);
+
+/* Every key: undo's own keys first; any other key that changes the
+ * focused field leaves its earlier value for C-_. */
 static enum ui_key_result
 actual_key(struct ui *ui, void *state, enum key_action act, int is_function,
     wint_t ch)
 {
 	struct actual_screen	*as = state;
-	struct ui_line		*l;
+	enum ui_key_result	 r;
+	enum actual_focus	 f = as->focus;
+	char			*before = NULL;
 
 	actual_prepare(ui, as);
+	if (as->theirs == NULL && !as->readonly) {
+		if (!is_function && ch == ACTUAL_KEY_UNDO) {
+			actual_undo(ui, as);
+			return UI_KEY_HANDLED;
+		}
+		if (!is_function && ch == ACTUAL_KEY_REVERT) {
+			actual_revert(ui, as);
+			return UI_KEY_HANDLED;
+		}
+		actual_sync(as);
+		f = as->focus;
+		before = xstrdup(as->lines[f].text);
+	}
+	r = actual_key_input(ui, state, act, is_function, ch);
+	if (before != NULL && r != UI_KEY_CLOSE && as->theirs == NULL) {
+		actual_sync(as);
+		if (strcmp(before, as->lines[f].text) != 0)
+			ui_undo_note(&as->undo, (int)f, before);
+		if (as->focus != f)
+			ui_undo_close(&as->undo);
+	}
+	free(before);
+	return r;
+}
+
+static enum ui_key_result
+actual_key_input(struct ui *ui, void *state, enum key_action act,
+    int is_function, wint_t ch)
+{
+	struct actual_screen	*as = state;
+	struct ui_line		*l;
+
 	if (as->theirs != NULL)
 		return actual_conflict_key(ui, as, act, is_function, ch);
 
@@ -1199,6 +1300,7 @@ actual_open(struct ui *ui, const void *arg)
 	as->orig = store_actual_dup(as->cur);
 	actual_values_from_cur(as);
 	actual_permissions(ui, as);
+	ui_undo_init(&as->undo);
 	ui_flow_control_off();
 	as->focus = AF_VALUE;
 	actual_layout(ui, as);
@@ -1228,6 +1330,7 @@ actual_close(struct ui *ui, void *state)
 	free(as->category);
 	free(as->readonly_why);
 	free(as->moved);
+	ui_undo_free(&as->undo);
 	free(as);
 }
 
@@ -1334,6 +1437,7 @@ actual_changed(struct ui *ui, void *state)
 	as->orig = store_actual_dup(now);
 	free(as->moved);
 	as->moved = NULL;
+	ui_undo_clear(&as->undo);
 	actual_values_from_cur(as);
 	actual_permissions(ui, as);
 	actual_layout(ui, as);
@@ -1348,6 +1452,8 @@ static const struct screen_fixed_key actual_fixed_keys[] = {
 	{ "C-s F2", "保存" },
 	{ "C-t F3", "提出・確認・差戻し・下書きに戻す" },
 	{ "C-o F4", "欄を画面下の広い欄で編集" },
+	{ "C-_", "直前の変更を取り消す（欄ごとに、繰り返すと読み込んだ内容まで）" },
+	{ "C-r", "この欄を保存済みの値に戻す（C-_ で取り消せます）" },
 	{ "Tab BTab", "実績値と備考を行き来する" },
 	{ "Up Down", "実績値へ・備考へ" },
 	{ "Enter", "次の欄へ" },

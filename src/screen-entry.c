@@ -42,6 +42,7 @@
 #include "shisaku/ui-conflict.h"
 #include "shisaku/ui-field.h"
 #include "shisaku/ui-editor.h"
+#include "shisaku/ui-undo.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 #include "shisaku/value.h"
@@ -52,6 +53,8 @@
 #define ENTRY_KEY_SAVE		19	/* C-s */
 #define ENTRY_KEY_FLOW		20	/* C-t */
 #define ENTRY_KEY_WIDE		15	/* C-o */
+#define ENTRY_KEY_UNDO		31	/* C-_ */
+#define ENTRY_KEY_REVERT	18	/* C-r */
 
 /* Widths in columns; field widths are even (see FIELD-NOTES). */
 #define ENTRY_TARGET_W		12
@@ -111,6 +114,9 @@ struct entry_screen {
 	char			*moved;
 	/* Who confirmed it, with the display name (entry_permissions). */
 	char			*confirmed_who;
+
+	/* The fields' earlier values, by focus index (C-_). */
+	struct ui_undo		 undo;
 };
 
 static void entry_form_free(struct entry_screen *es);
@@ -769,8 +775,8 @@ entry_hint(struct entry_screen *es)
 	if (es->readonly)
 		return xasprintf("%sTab:次の欄  H:履歴  Esc:戻る",
 		    flow ? "C-t/F3:確認・差戻しなど  " : "");
-	return xasprintf("C-s/F2:保存  C-t/F3:提出など  Tab/BTab:欄の移動%s"
-	    "  Esc:戻る  F1:ヘルプ", wide);
+	return xasprintf("C-s/F2:保存  C-t/F3:提出など  C-_:戻す  Tab/BTab:"
+	    "欄の移動%s  Esc:戻る  F1:ヘルプ", wide);
 }
 
 static void
@@ -1074,28 +1080,38 @@ entry_choose_grade(struct ui *ui, struct entry_screen *es)
 	free(items);
 }
 
-/* A grade typed as its key (A, ａ …) on the grade field; 1 if it was. */
-static int
-entry_type_grade(struct ui *ui, struct entry_screen *es, wint_t ch)
+/* The grade of the scale whose one-letter key ch is (A, ａ …), or NULL. */
+static const char *
+entry_grade_of_key(struct ui *ui, wint_t ch)
 {
 	const struct config	*c = ui->config;
 	wint_t			 a = ch;
 	int			 i;
 
 	if (c == NULL)
-		return 0;
+		return NULL;
 	if (a >= 0xFF01 && a <= 0xFF5E)
 		a -= 0xFEE0;	/* full-width forms to ASCII */
 	for (i = 0; i < c->ngrades; i++) {
 		const char *k = c->grades[i].key;
 
 		if (k[0] != '\0' && k[1] == '\0' && a < 0x80 &&
-		    towupper(a) == towupper((wint_t)(unsigned char)k[0])) {
-			entry_set_grade(es, k);
-			return 1;
-		}
+		    towupper(a) == towupper((wint_t)(unsigned char)k[0]))
+			return k;
 	}
-	return 0;
+	return NULL;
+}
+
+/* A grade typed as its key on the grade field; 1 if it was. */
+static int
+entry_type_grade(struct ui *ui, struct entry_screen *es, wint_t ch)
+{
+	const char	*k = entry_grade_of_key(ui, ch);
+
+	if (k == NULL)
+		return 0;
+	entry_set_grade(es, k);
+	return 1;
 }
 
 /* ---- saving and the workflow ------------------------------------------ */
@@ -1109,6 +1125,7 @@ entry_after_write(struct ui *ui, struct entry_screen *es, int values)
 {
 	free(es->moved);
 	es->moved = NULL;
+	ui_undo_clear(&es->undo);
 	store_result_free(es->orig);
 	es->orig = store_result_dup(es->cur);
 	if (values) {
@@ -1449,15 +1466,14 @@ entry_conflict_key(struct ui *ui, struct entry_screen *es,
 }
 
 static enum ui_key_result
-entry_key(struct ui *ui, void *state, enum key_action act, int is_function,
-    wint_t ch)
+entry_key_input(struct ui *ui, void *state, enum key_action act,
+    int is_function, wint_t ch)
 {
 	struct entry_screen	*es = state;
 	enum entry_kind		 kind;
 	enum ui_editor_result	 r;
 	struct ui_editor	*ed;
 
-	entry_prepare(ui, es);
 	if (es->theirs != NULL)
 		return entry_conflict_key(ui, es, act, is_function, ch);
 
@@ -1603,6 +1619,204 @@ action:
 	}
 }
 
+/* ---- undo --------------------------------------------------------------- */
+
+/* The value of field f as text (malloc'd): a status or grade key ("" for
+ * none), a text, a line as typed. */
+static char *
+entry_field_value(struct entry_screen *es, size_t f)
+{
+	struct ui_line	*l;
+
+	switch (entry_focus_kind(f)) {
+	case EK_STATUS:
+		return xstrdup(es->cur->status != NULL ? es->cur->status : "");
+	case EK_GRADE:
+		return xstrdup(es->cur->grade != NULL ? es->cur->grade : "");
+	case EK_TEXT:
+		return ui_editor_text(&es->text);
+	case EK_COMMENT:
+		return ui_editor_text(&es->comment);
+	default:
+		l = entry_focus_line(es, f);
+		return xstrdup(l != NULL && l->text != NULL ? l->text : "");
+	}
+}
+
+/* The value of field f as loaded or last saved (malloc'd). */
+static char *
+entry_saved_value(struct entry_screen *es, size_t f)
+{
+	struct ui_line	*l;
+
+	switch (entry_focus_kind(f)) {
+	case EK_STATUS:
+		return xstrdup(es->orig->status != NULL ? es->orig->status : "");
+	case EK_GRADE:
+		return xstrdup(es->orig->grade != NULL ? es->orig->grade : "");
+	case EK_TEXT:
+		return xstrdup(es->orig->text);
+	case EK_COMMENT:
+		return xstrdup(es->orig->comment);
+	default:
+		l = entry_focus_line(es, f);
+		return xstrdup(l != NULL && l->initial != NULL ? l->initial : "");
+	}
+}
+
+/* The name of field f for messages (malloc'd). */
+static char *
+entry_field_name(struct entry_screen *es, size_t f)
+{
+	static const char *const names[] = {
+		"状況", "評価", "取組実績", "評価（課題・今後の方向性）"
+	};
+
+	if (f < 4)
+		return xstrdup(names[f]);
+	return xasprintf("%s（%s）", entry_focus_kind(f) == EK_NOTE ? "備考" :
+	    "実績値", es->cur->indicators[entry_focus_ind(f)].name);
+}
+
+/* Puts value into field f and gives it the focus. */
+static void
+entry_field_put(struct ui *ui, struct entry_screen *es, size_t f,
+    const char *value)
+{
+	struct ui_line	*l;
+	struct ui_editor *ed;
+	const char	*key;
+	int		 i;
+
+	entry_sync(es);
+	switch (entry_focus_kind(f)) {
+	case EK_STATUS:
+		es->cur->status = NULL;
+		for (i = 0; (key = vocab_nth(VOCAB_STATUS, i)) != NULL; i++)
+			if (strcmp(key, value) == 0)
+				es->cur->status = key;
+		break;
+	case EK_GRADE:
+		entry_set_grade(es, *value != '\0' ? value : NULL);
+		break;
+	case EK_TEXT:
+	case EK_COMMENT:
+		ed = entry_focus_kind(f) == EK_TEXT ? &es->text : &es->comment;
+		ui_editor_set(ed, value);
+		ed->tb.cur = ed->tb.len;	/* the cursor after the text */
+		/* What the form holds besides is what was saved. */
+		ed->modified = strcmp(value, entry_focus_kind(f) == EK_TEXT ?
+		    es->cur->text : es->cur->comment) != 0;
+		break;
+	default:
+		l = entry_focus_line(es, f);
+		free(l->text);
+		l->text = xstrdup(value);
+		l->dirty = 0;
+		break;
+	}
+	es->focus = f;
+	entry_scroll_to_focus(es);
+	entry_form_free(es);
+	entry_form_build(ui, es);
+}
+
+/* C-_ (u on 状況 and 評価): the last change of a field taken back. */
+static void
+entry_undo(struct ui *ui, struct entry_screen *es)
+{
+	char	*value, *name;
+	int	 f;
+
+	if (!ui_undo_pop(&es->undo, &f, &value)) {
+		ui_message(ui, "これ以上は戻せません（読み込んだとき、または保存"
+		    "したときの内容です）");
+		return;
+	}
+	if ((size_t)f >= entry_nfocus(es)) {
+		free(value);
+		return;
+	}
+	entry_field_put(ui, es, (size_t)f, value);
+	name = entry_field_name(es, (size_t)f);
+	ui_message(ui, "%sを元に戻しました（C-_ でさらに前へ）", name);
+	free(name);
+	free(value);
+}
+
+/* C-r: the focused field back to its saved value (a step of undo). */
+static void
+entry_revert(struct ui *ui, struct entry_screen *es)
+{
+	char	*now, *saved, *name;
+
+	entry_sync(es);
+	now = entry_field_value(es, es->focus);
+	saved = entry_saved_value(es, es->focus);
+	name = entry_field_name(es, es->focus);
+	if (strcmp(now, saved) == 0)
+		ui_message(ui, "%sは保存済みの値のままです", name);
+	else {
+		ui_undo_close(&es->undo);
+		ui_undo_note(&es->undo, (int)es->focus, now);
+		ui_undo_close(&es->undo);
+		entry_field_put(ui, es, es->focus, saved);
+		ui_message(ui, "%sを保存済みの値に戻しました（C-_ で取り消し）",
+		    name);
+	}
+	free(now);
+	free(saved);
+	free(name);
+}
+
+/*
+ * Every key: undo's own keys first; any other key that changes the
+ * focused field leaves its earlier value for C-_ (one step while the
+ * field keeps the focus).
+ */
+static enum ui_key_result
+entry_key(struct ui *ui, void *state, enum key_action act, int is_function,
+    wint_t ch)
+{
+	struct entry_screen	*es = state;
+	enum entry_kind		 kind;
+	enum ui_key_result	 r;
+	char			*before = NULL, *after;
+	size_t			 f = 0;
+
+	entry_prepare(ui, es);
+	if (es->theirs == NULL && !es->readonly) {
+		kind = entry_focus_kind(es->focus);
+		/* u on the lists, unless the scale has a grade u. */
+		if (!is_function && (ch == ENTRY_KEY_UNDO || (ch == 'u' &&
+		    (kind == EK_STATUS || (kind == EK_GRADE &&
+		    entry_grade_of_key(ui, ch) == NULL))))) {
+			entry_undo(ui, es);
+			return UI_KEY_HANDLED;
+		}
+		if (!is_function && ch == ENTRY_KEY_REVERT) {
+			entry_revert(ui, es);
+			return UI_KEY_HANDLED;
+		}
+		entry_sync(es);
+		f = es->focus;
+		before = entry_field_value(es, f);
+	}
+	r = entry_key_input(ui, state, act, is_function, ch);
+	if (before != NULL && r != UI_KEY_CLOSE && es->theirs == NULL &&
+	    f < entry_nfocus(es)) {
+		entry_sync(es);
+		after = entry_field_value(es, f);
+		if (strcmp(before, after) != 0)
+			ui_undo_note(&es->undo, (int)f, before);
+		if (es->focus != f)
+			ui_undo_close(&es->undo);
+		free(after);
+	}
+	free(before);
+	return r;
+}
+
 /* ---- both versions after a conflict ------------------------------------ */
 
 /* Shows mine (es->cur) beside theirs, the version saved meanwhile. */
@@ -1684,6 +1898,7 @@ entry_open(struct ui *ui, const void *arg)
 	es->orig = store_result_dup(es->cur);
 	ui_editor_init(&es->text, NULL, RESULT_TEXT_MAX);
 	ui_editor_init(&es->comment, NULL, RESULT_TEXT_MAX);
+	ui_undo_init(&es->undo);
 	entry_values_from_cur(es, 1);
 	entry_permissions(ui, es);
 	ui_flow_control_off();
@@ -1720,6 +1935,7 @@ entry_close(struct ui *ui, void *state)
 	free(es->readonly_why);
 	free(es->moved);
 	free(es->confirmed_who);
+	ui_undo_free(&es->undo);
 	free(es);
 }
 
@@ -1836,6 +2052,7 @@ entry_changed(struct ui *ui, void *state)
 	es->orig = store_result_dup(now);
 	free(es->moved);
 	es->moved = NULL;
+	ui_undo_clear(&es->undo);
 	entry_values_from_cur(es, !same_text);
 	entry_permissions(ui, es);
 	entry_layout(ui, es);
@@ -1850,6 +2067,9 @@ static const struct screen_fixed_key entry_fixed_keys[] = {
 	{ "C-s F2", "保存" },
 	{ "C-t F3", "提出・確認・差戻し・下書きに戻す" },
 	{ "C-o F4", "欄を画面下の広い欄で編集" },
+	{ "C-_", "直前の変更を取り消す（欄ごとに、繰り返すと読み込んだ内容まで）" },
+	{ "u", "状況・評価の欄で: 直前の変更を取り消す（C-_ と同じ）" },
+	{ "C-r", "この欄を保存済みの値に戻す（C-_ で取り消せます）" },
 	{ "Tab BTab", "次の欄・前の欄" },
 	{ "Enter", "複数行の欄で改行" },
 };

@@ -302,6 +302,32 @@ e2e_keys /
 e2e_type '市民活動団体'
 e2e_keys Enter Enter
 e2e_expect "No.5's form" "実績入力（令和3年度） > No.5"
+# Undo: each field's edit comes back, one at a time, to the loaded entry.
+e2e_type '清掃を実施'
+e2e_keys Tab
+e2e_type '課題なし'
+e2e_keys C-_
+e2e_expect "C-_ takes back the comment's edit" \
+    "評価（課題・今後の方向性）を元に戻しました" "清掃を実施"
+e2e_expect_not "the comment is empty again" "課題なし"
+e2e_keys C-_
+e2e_expect "C-_ again takes back the text" "取組実績を元に戻しました"
+e2e_expect_not "the text is empty again" "清掃を実施"
+e2e_keys C-_
+e2e_expect "and no further than the loaded entry" "これ以上は戻せません"
+e2e_type '清掃を実施した'
+e2e_keys C-s
+e2e_expect "saved" "保存しました（下書き）"
+e2e_type '。追記'
+e2e_keys C-r
+e2e_expect "C-r puts the field back to its saved value" \
+    "取組実績を保存済みの値に戻しました" "清掃を実施した"
+e2e_expect_not "the addition is gone" "清掃を実施した。追記"
+e2e_keys C-_
+e2e_expect "C-_ takes back C-r" "清掃を実施した。追記"
+got=$(q "SELECT text FROM result WHERE node_id = $(node No.5) AND fy = 2021")
+[ "$got" = '清掃を実施した' ] && pass "db: only what was saved" ||
+    fail "db: only what was saved" "$got"
 e2e_type 'まだ保存しない'
 e2e_keys F1
 e2e_expect "F1 is help while typing" "ヘルプ: 実績入力"
@@ -310,7 +336,7 @@ e2e_expect "Q over unsaved text asks first, from any screen" \
     "保存していない変更があります。破棄して終了しますか"
 e2e_keys n
 e2e_keys Escape
-e2e_expect "n keeps the program and the text" "まだ保存しない"
+e2e_expect "n keeps the program and the text" "清掃を実施した。追記まだ保存しない"
 [ -z "$(ended clerk)" ] && pass "the clerk's program still runs after n" ||
     fail "the clerk's program still runs after n"
 
