@@ -978,15 +978,17 @@ actual_conflict_open(struct ui *ui, struct actual_screen *as,
     struct actual_entry *theirs, const char *why)
 {
 	const struct actual_entry	*m = as->cur, *t = theirs;
-	char				*a, *b;
+	char				*a, *b, *who;
 
 	store_actual_free(as->theirs);
 	as->theirs = theirs;
+	who = ui_who(ui, t->entered_by);
 	a = xasprintf("保存する前に、他の人がこの実績値を更新しました（%s %s）。"
-	    "どちらを残しますか", t->entered_by[0] ? t->entered_by : "不明",
+	    "どちらを残しますか", t->entered_by[0] ? who : "不明",
 	    t->entered_at);
-	b = xasprintf("保存済みの版（%s、%s）", t->entered_by,
+	b = xasprintf("保存済みの版（%s、%s）", who,
 	    workflow_state_label(t->state));
+	free(who);
 	ui_conflict_init(&as->conflict, a, b);
 	free(a);
 	free(b);
@@ -1012,6 +1014,24 @@ actual_conflict_key(struct ui *ui, struct actual_screen *as,
 		as->theirs = NULL;
 		ui_conflict_free(&as->conflict);
 		store_actual_free(theirs);
+		actual_store_save(ui, as, ver);
+		break;
+	case UI_CONFLICT_MERGE:
+		/* The fields chosen from the saved version: 実績値, 備考. */
+		if (ui_conflict_takes_theirs(&as->conflict, 0)) {
+			value_clear(&as->cur->actual);
+			value_copy(&as->cur->actual, &theirs->actual);
+		}
+		if (ui_conflict_takes_theirs(&as->conflict, 1)) {
+			free(as->cur->note);
+			as->cur->note = xstrdup(theirs->note);
+		}
+		ver = theirs->ver;
+		as->theirs = NULL;
+		ui_conflict_free(&as->conflict);
+		store_actual_free(theirs);
+		actual_values_from_cur(as);
+		actual_layout(ui, as);
 		actual_store_save(ui, as, ver);
 		break;
 	case UI_CONFLICT_THEIRS:

@@ -1426,6 +1426,51 @@ entry_line_key(struct ui *ui, struct entry_screen *es, int is_function,
 	return 1;
 }
 
+/*
+ * The fields chosen from the saved version t, field by field in the
+ * conflict view, put into the form's entry (in the view's order: 状況,
+ * 評価, 取組実績, the comment, then each indicator's actual and note).
+ */
+static void
+entry_conflict_merge(struct entry_screen *es, const struct result_entry *t)
+{
+	struct result_entry	*m = es->cur;
+	const struct ui_conflict *c = &es->conflict;
+	size_t			 i, j;
+
+	if (ui_conflict_takes_theirs(c, 0))
+		m->status = t->status;
+	if (ui_conflict_takes_theirs(c, 1)) {
+		free(m->grade);
+		m->grade = t->grade != NULL ? xstrdup(t->grade) : NULL;
+	}
+	if (ui_conflict_takes_theirs(c, 2)) {
+		free(m->text);
+		m->text = xstrdup(t->text);
+	}
+	if (ui_conflict_takes_theirs(c, 3)) {
+		free(m->comment);
+		m->comment = xstrdup(t->comment);
+	}
+	for (i = 0; i < m->nindicators; i++) {
+		struct result_indicator		*mi = &m->indicators[i];
+		const struct result_indicator	*ti = NULL;
+
+		for (j = 0; j < t->nindicators; j++)
+			if (t->indicators[j].id == mi->id)
+				ti = &t->indicators[j];
+		if (ui_conflict_takes_theirs(c, 4 + 2 * i)) {
+			value_clear(&mi->actual);
+			if (ti != NULL)
+				value_copy(&mi->actual, &ti->actual);
+		}
+		if (ui_conflict_takes_theirs(c, 5 + 2 * i)) {
+			free(mi->note);
+			mi->note = xstrdup(ti != NULL ? ti->note : "");
+		}
+	}
+}
+
 /* Keys while both versions are shown after a conflict. */
 static enum ui_key_result
 entry_conflict_key(struct ui *ui, struct entry_screen *es,
@@ -1440,6 +1485,16 @@ entry_conflict_key(struct ui *ui, struct entry_screen *es,
 		es->theirs = NULL;
 		ui_conflict_free(&es->conflict);
 		store_result_free(theirs);
+		entry_store_save(ui, es, ver);
+		break;
+	case UI_CONFLICT_MERGE:
+		entry_conflict_merge(es, theirs);
+		ver = theirs->ver;
+		es->theirs = NULL;
+		ui_conflict_free(&es->conflict);
+		store_result_free(theirs);
+		entry_values_from_cur(es, 1);
+		entry_layout(ui, es);
 		entry_store_save(ui, es, ver);
 		break;
 	case UI_CONFLICT_THEIRS:
@@ -1825,16 +1880,18 @@ entry_conflict_open(struct ui *ui, struct entry_screen *es,
     struct result_entry *theirs, const char *why)
 {
 	const struct result_entry	*m = es->cur, *t = theirs;
-	char				*a, *b, *name;
+	char				*a, *b, *name, *who;
 	size_t				 i, j;
 
 	store_result_free(es->theirs);
 	es->theirs = theirs;
+	who = ui_who(ui, t->entered_by);
 	a = xasprintf("保存する前に、他の人がこの実績を更新しました（%s %s）。"
-	    "どちらを残しますか", t->entered_by[0] ? t->entered_by : "不明",
+	    "どちらを残しますか", t->entered_by[0] ? who : "不明",
 	    t->entered_at);
-	b = xasprintf("保存済みの版（%s、%s）", t->entered_by,
+	b = xasprintf("保存済みの版（%s、%s）", who,
 	    workflow_state_label(t->state));
+	free(who);
 	ui_conflict_init(&es->conflict, a, b);
 	free(a);
 	free(b);

@@ -289,6 +289,59 @@ line_new=$(e2e_screen | grep -n '未入力（2）' | head -n 1 | cut -d: -f1)
 [ -n "$line_ret" ] && [ -n "$line_new" ] && [ "$line_ret" -lt "$line_new" ] &&
     pass "差戻し above 未入力" || fail "差戻し above 未入力" "$(e2e_screen)"
 
+# ---- two forms of one entry: the conflict chosen field by field -----------------
+e2e_keys /
+e2e_type '公募委員'
+e2e_keys Enter Enter
+e2e_expect "the clerk opens No.10" "実績入力（令和3年度） > No.10"
+e2e_type '一の実績'
+e2e_keys Tab
+e2e_type '一の課題'
+as clerk2 daemon
+e2e_wait "自分の仕事 > まちづくり協働課"
+e2e_keys /
+e2e_type '公募委員'
+e2e_keys Enter Enter
+e2e_expect "a second terminal of the clerk opens No.10" "実績入力（令和3年度） > No.10"
+e2e_type '二の実績'
+e2e_keys Tab
+e2e_type '二の課題'
+e2e_keys C-s
+e2e_expect "the second saves first" "保存しました（下書き）"
+as clerk daemon
+e2e_expect "the first form keeps its text and says the entry moved" \
+    "保存済みの版を daemon（田中一郎） が更新しました" "一の実績" "一の課題"
+e2e_keys C-s
+e2e_expect "saving shows both, the first difference chosen first" \
+    "どちらを残しますか" "保存済みの版（daemon（田中一郎）、下書き）" \
+    "欄ごとに: Tab 次の違い" \
+    "> 取組実績  ※違いあり  ← あなたの入力を残す"
+e2e_keys Right
+e2e_expect "Right takes the saved version for 取組実績" \
+    "取組実績  ※違いあり  → 保存済みの版を残す"
+e2e_keys Tab
+e2e_expect "Tab goes to the next difference, which keeps mine" \
+    "> 評価（課題・今後の方向性）  ※違いあり  ← あなたの入力を残す"
+e2e_keys Enter
+e2e_expect "Enter saves the choice" "保存しました（下書き）" "二の実績" "一の課題"
+got=$(q "SELECT text || '|' || comment FROM result WHERE node_id = $(node No.10)
+    AND fy = 2021")
+[ "$got" = "二の実績|一の課題" ] && pass "db: their 取組実績 with my comment" ||
+    fail "db: their 取組実績 with my comment" "$got"
+e2e_keys Escape
+e2e_wait "自分の仕事 > まちづくり協働課"
+as clerk2 daemon
+e2e_expect "the other form follows the merged save" "一の課題"
+e2e_keys Escape
+e2e_wait "自分の仕事"
+e2e_keys Escape
+e2e_wait "計画一覧"
+e2e_keys q
+got=$(ended clerk2)
+[ "$got" = 0 ] && pass "the second terminal quits with q" ||
+    fail "the second terminal quits with q" "status: $got"
+as clerk daemon
+
 # ---- leaving: Esc never quits, Q asks over unsaved text ----------------------
 e2e_keys Escape
 e2e_expect "Esc on my work goes to the plan list" "計画一覧（令和3年度）"
