@@ -17,7 +17,7 @@
 
 /* What the frame itself does on every screen (ui.c). */
 static const enum key_action help_frame_actions[] = {
-	ACT_BACK, ACT_QUIT, ACT_HELP, ACT_REDRAW, ACT_YEAR_PREV,
+	ACT_BACK, ACT_QUIT, ACT_MYWORK, ACT_HELP, ACT_REDRAW, ACT_YEAR_PREV,
 	ACT_YEAR_NEXT, ACT_YEAR_PICK, ACT_ERA_TOGGLE
 };
 #define HELP_NFRAME (sizeof help_frame_actions / sizeof help_frame_actions[0])
