@@ -6,6 +6,9 @@
  * and the too-small message, restoring the terminal on every way out, and
  * the drawing and asking functions the screens use: ui_put, ui_message,
  * ui_prompt (a line editor of its own), ui_choose, ui_confirm, ui_fy.
+ * The terminal is raw for the whole session (no flow control, no signal
+ * keys); the main loop also watches the database's data version, so that
+ * screens show changes other programs commit.
  *
  * Window layout: the title on the top line, the body (the top screen's
  * window) below it, the status line and the message line at the bottom.
@@ -89,7 +92,7 @@ static int ui_data_moved(struct ui *ui);
 static void ui_changed_top(struct ui *ui);
 
 /* A key the main loop's read gives when the database changed while it
- * waited (see ui_watch). */
+ * waited (see ui_data_moved). */
 #define UI_KEY_CHANGED (KEY_MAX + 1)
 
 /* The data version last seen (store_data_version), and whether the read
@@ -625,10 +628,8 @@ ui_draw_title(struct ui *ui)
 	struct ui_frame	*top = ui->frames;
 	char		*title = NULL;
 	const char	*shown;
-	int		 w;
-
 	char		 tag[FY_BUFSZ + 32], yb[FY_BUFSZ];
-	int		 fy, open, tw = 0;
+	int		 w, fy, open, tw = 0;
 
 	werase(ui_titlew);
 	ui_put(ui_titlew, 0, 0, "", ui->cols, 1, ui_attrs[UI_TITLE]);
