@@ -55,8 +55,8 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	enum config_encoding	 enc = ctx->cfg->encoding;
 	int			 crlf = ctx->cfg->crlf, tsv = 0, ch, e, status;
 	int			 geta = 0;
-	char			*cause = NULL, *buf = NULL, *conv;
-	size_t			 len = 0, clen, replaced = 0;
+	char			*cause = NULL, *buf = NULL;
+	size_t			 len = 0;
 	FILE			*mem;
 	struct rf_doc		 rd;
 	int			 results = 0, fy = 0, rc;
@@ -146,28 +146,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	fclose(mem);
 	pf_doc_free(&d);
 	rf_doc_free(&rd);
-	status = EXIT_OK;
-	if (enc == ENC_CP932) {
-		if ((conv = outfile_to_cp932(buf, len, geta, &clen, &replaced,
-		    &cause)) == NULL)
-			status = EXIT_INPUT;
-		else {
-			free(buf);
-			buf = conv;
-			len = clen;
-		}
-	}
-	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
-		status = EXIT_INPUT;
-	if (status == EXIT_OK && replaced > 0)
-		cmd_error("CP932 で表せない %zu 文字を「〓」で書き出しました",
-		    replaced);
-	if (status != EXIT_OK) {
-		cmd_error("%s", cause);
-		free(cause);
-	}
-	free(buf);
-	return status;
+	return cmd_write_output(out, buf, len, enc == ENC_CP932, geta);
 }
 
 const struct cmd_entry cmd_export_entry = {

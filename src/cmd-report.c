@@ -103,9 +103,9 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	enum config_encoding		 enc = ctx->cfg->encoding;
 	int				 crlf = ctx->cfg->crlf, format = REPORT_TEXT;
 	int				 ch, e, fy, today, rc, status, geta = 0;
-	char				*cause = NULL, *buf = NULL, *conv;
+	char				*cause = NULL, *buf = NULL;
 	char				 fybuf[FY_BUFSZ];
-	size_t				 len = 0, clen, replaced = 0;
+	size_t				 len = 0;
 	FILE				*mem;
 
 	memset(&prog, 0, sizeof prog);
@@ -230,31 +230,13 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	report_clear(&r);
 	store_report_free(d);
 
-	status = EXIT_OK;
 	if (rc != 0) {
-		cause = xstrdup("報告書を組み立てられません（メモリ不足）");
-		status = EXIT_INTERNAL;
-	} else if (format == REPORT_CSV && enc == ENC_CP932) {
-		if ((conv = outfile_to_cp932(buf, len, geta, &clen, &replaced,
-		    &cause)) == NULL)
-			status = EXIT_INPUT;
-		else {
-			free(buf);
-			buf = conv;
-			len = clen;
-		}
+		cmd_error("報告書を組み立てられません（メモリ不足）");
+		free(buf);
+		return EXIT_INTERNAL;
 	}
-	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
-		status = EXIT_INPUT;
-	if (status == EXIT_OK && replaced > 0)
-		cmd_error("CP932 で表せない %zu 文字を「〓」で書き出しました",
-		    replaced);
-	if (status != EXIT_OK) {
-		cmd_error("%s", cause);
-		free(cause);
-	}
-	free(buf);
-	return status;
+	return cmd_write_output(out, buf, len, format == REPORT_CSV &&
+	    enc == ENC_CP932, geta);
 }
 
 const struct cmd_entry cmd_report_entry = {
