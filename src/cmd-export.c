@@ -29,7 +29,8 @@ static const char export_options[] =
 	"  -o FILE            書き出し先（省くと標準出力）\n"
 	"  --encoding ENC     utf-8, utf-8-bom（Excel 向け）, cp932\n"
 	"  --unmappable WHAT  CP932 で表せない文字: refuse（既定、行と列を示して\n"
-	"                     断る）または geta（「〓」で書き出し、数を示す）\n"
+	"                     断る）、geta（「〓」で書き出し、数を示す）、ref\n"
+	"                     （&#x25B6; の形で書き出し、import で元の文字に戻る）\n"
 	"  --crlf, --lf       改行（既定は設定の [export]）\n"
 	"  --tsv              タブ区切り\n";
 
@@ -89,7 +90,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'u':
 			if ((geta = outfile_unmappable_parse(optarg)) < 0) {
-				cmd_error("--unmappable は refuse か geta です"
+				cmd_error("--unmappable は refuse, geta, ref のいずれかです"
 				    "（\"%s\"）", optarg);
 				return EXIT_USAGE;
 			}
@@ -152,6 +153,6 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_export_entry = {
 	"export", "[--plan CODE | --results --plan CODE --fy YEAR] [-o FILE] "
 	"[--encoding utf-8|utf-8-bom|cp932] [--crlf|--lf] [--tsv] "
-	"[--unmappable refuse|geta]",
+	"[--unmappable refuse|geta|ref]",
 	"計画を計画ファイルの形式で書き出す（読み込みの雛形になる）", cmd_export_exec
 };

@@ -148,7 +148,7 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'u':
 			if ((geta = outfile_unmappable_parse(optarg)) < 0) {
-				cmd_error("--unmappable は refuse か geta です"
+				cmd_error("--unmappable は refuse, geta, ref のいずれかです"
 				    "（\"%s\"）", optarg);
 				return EXIT_USAGE;
 			}
@@ -242,6 +242,6 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_report_entry = {
 	"report", "--plan CODE [--fy YEAR] [--format text|md|html|csv] "
 	"[-o FILE] [--encoding utf-8|utf-8-bom|cp932] [--crlf|--lf] "
-	"[--unmappable refuse|geta]",
+	"[--unmappable refuse|geta|ref]",
 	"年度の進捗状況報告（text, md, html, csv）を書き出す", cmd_report_exec
 };

@@ -76,8 +76,9 @@ cmd_write_output(const char *out, char *buf, size_t len, int cp932, int geta)
 	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
 		status = EXIT_INPUT;
 	if (status == EXIT_OK && replaced > 0)
-		cmd_error("CP932 で表せない %zu 文字を「〓」で書き出しました",
-		    replaced);
+		cmd_error(geta == 2 ? "CP932 で表せない %zu 文字を &#x…; の形で書き出し"
+		    "ました（import で元の文字に戻ります）" :
+		    "CP932 で表せない %zu 文字を「〓」で書き出しました", replaced);
 	if (status != EXIT_OK) {
 		cmd_error("%s", cause);
 		free(cause);
