@@ -96,6 +96,10 @@ struct edit_indicator {
 	int		 final_fy;	/* "final_fy" */
 	char		*rationale;	/* "rationale": 指標の考え方 */
 	char		*note;		/* "note" */
+	/* "dept": the department that reports its actuals, by code or by
+	 * an unambiguous name; "" = none (the node's main department, else
+	 * the planners; see store-actual.h). Loaded as the code. */
+	char		*dept;
 	/* "target": one per fiscal year, ascending. A year missing here or
 	 * with a none value has its target removed on save. */
 	struct edit_target *targets;

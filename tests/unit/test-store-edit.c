@@ -1149,6 +1149,48 @@ TEST(test_indicator_edit_targets)
 	edit_indicator_free(&ind);
 }
 
+/* A planner names the department that reports an indicator: by name,
+ * read back as its code; an unknown one is refused on its field; blank
+ * gives it back to the node's main department. */
+TEST(test_indicator_reporting_department)
+{
+	struct edit_indicator	 ind;
+	const char		*field = NULL;
+	char			*cause = NULL;
+
+	CHECK_INT(store_edit_indicator_load(st, ind11, &ind, &cause), 0);
+	CHECK_STR(ind.dept, "");
+	set_text(&ind.dept, "ない課");
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), -1);
+	CHECK_STR(field, "dept");
+	CHECK(cause != NULL && strstr(cause, "部署「ない課」がありません") != NULL);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(q_int("SELECT dept_id IS NULL FROM indicator WHERE id = %lld",
+	    ind11), 1);
+	/* Two cities have a 総務課: the name alone is refused. */
+	set_text(&ind.dept, "総務課");
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "複数あります") != NULL);
+	free(cause);
+	cause = NULL;
+	set_text(&ind.dept, "企画課");
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), 0);
+	CHECK_Q("試験市/企画課", "SELECT d.code FROM indicator i JOIN department d"
+	    " ON d.id = i.dept_id WHERE i.id = %lld", ind11);
+	CHECK_Q("|試験市/企画課", "SELECT coalesce(old_value, '') || '|' ||"
+	    " new_value FROM history WHERE field = 'report_dept'"
+	    " AND indicator_id = %lld", ind11);
+	edit_indicator_free(&ind);
+	CHECK_INT(store_edit_indicator_load(st, ind11, &ind, &cause), 0);
+	CHECK_STR(ind.dept, "試験市/企画課");
+	set_text(&ind.dept, "");
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), 0);
+	CHECK_INT(q_int("SELECT dept_id IS NULL FROM indicator WHERE id = %lld",
+	    ind11), 1);
+	edit_indicator_free(&ind);
+}
+
 TEST(test_stale_version_is_a_conflict)
 {
 	struct edit_indicator	 a, b;
@@ -1561,6 +1603,7 @@ main(void)
 	RUN(test_only_a_planner_edits);
 	RUN(test_indicator_add_with_targets);
 	RUN(test_indicator_edit_targets);
+	RUN(test_indicator_reporting_department);
 	RUN(test_stale_version_is_a_conflict);
 	RUN(test_node_stale_version_is_a_conflict);
 	RUN(test_node_version_follows_changes);
