@@ -839,6 +839,24 @@ doc_file_name(struct pf_doc *d, const char *name)
 	return d->files[d->nfiles++];
 }
 
+/* Records read between two calls of the progress function. */
+#define PF_PROGRESS_EVERY 512
+
+/* The lines of a file as an editor counts them (a last line without a
+ * newline counts). */
+static size_t
+count_lines(const char *data, size_t len)
+{
+	const char	*p = data, *end = data + len, *nl;
+	size_t		 n = 0;
+
+	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p = nl + 1;
+	}
+	return n + (p < end);
+}
+
 size_t
 pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
     const struct pf_resolver *res, int replace)
@@ -847,6 +865,7 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 	struct csv_reader	*rd;
 	struct csv_record	 rec;
 	size_t			 nerr = d->nerrors, eline, ecol;
+	size_t			 lines = 0, nrec = 0;
 	char			*cause;
 	int			 rc, header_seen = 0;
 
@@ -860,11 +879,16 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 	index_doc(&c);
 
 	rd = csv_reader_new(data, len, infile_separator(data, len));
+	if (d->progress != NULL)
+		lines = count_lines(data, len);
 	for (;;) {
 		cause = NULL;
 		rc = csv_read(rd, &rec, &cause, &eline, &ecol);
 		if (rc == 0)
 			break;
+		if (d->progress != NULL && ++nrec % PF_PROGRESS_EVERY == 0)
+			d->progress(d->progress_arg, rc < 0 ? eline : rec.line,
+			    lines);
 		if (rc < 0) {
 			size_t before, kept;
 			add_error(d, c.file, eline, ecol, "%s", cause);
@@ -906,6 +930,8 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 	if (!header_seen)
 		add_error(d, c.file, 1, 0, "空のファイルです（1 行目は「%s,%s」）",
 		    PF_FORMAT_NAME, PF_FORMAT_VERSION);
+	if (d->progress != NULL)
+		d->progress(d->progress_arg, lines, lines);
 	csv_reader_free(rd);
 	index_free(&c);
 	return d->nerrors - nerr;
