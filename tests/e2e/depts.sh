@@ -139,8 +139,56 @@ e2e_expect "the detail says the users must move" "令和4年度で廃止（令�
     pass "the database: 収納課 and its assignment end with 2022" ||
     fail "abolition in the database" "$(q "SELECT * FROM node_dept WHERE dept_id = $shuno")"
 
+# ---- the 担当課 of an item keeps its years -----------------------------------
+# No.6 was 秘書課's: after the merger it is 秘書課's up to R3 and
+# 企画政策課's from R4, and its form says so. The planner ends 企画政策課
+# with R6 and gives R7 to 総務部総務課 (by its new name); the years are
+# stored as typed and shown again as saved.
+no6=$(q "SELECT n.id FROM node n JOIN plan p ON p.id = n.plan_id
+    WHERE p.code = 'yuki-ap' AND n.code = 'No.6'")
+e2e_keys Escape
+e2e_expect "back on the plan list" "計画一覧"
+e2e_keys /
+e2e_type '結城'
+e2e_keys Enter Enter
+e2e_expect "the tree of 結城市" "> 施策体系"
+e2e_keys /
+e2e_type 'SNSを活用した情報発信'
+e2e_keys Enter m
+e2e_expect "the item's form shows each assignment with its years" \
+    "取組内容を修正: No.6 SNSを活用した情報発信" \
+    "★結城市/秘書課(〜R3)、★結城市/企画政策課(R4〜)"
+e2e_keys Down Down Down Down Enter
+e2e_wait_prompt
+e2e_expect "the prompt holds the years too" \
+    "★結城市/秘書課(〜R3)、★結城市/企画政策課(R4〜)"
+# Typed the planner's way: a name, ★ after it, a blank before (R7).
+e2e_keys C-u
+e2e_type '★結城市/秘書課(〜R3)、企画政策課★(R4〜R6) 総務部総務課 (R7)'
+e2e_keys Enter C-s
+e2e_expect "saved" "取組内容を保存しました"
+[ "$(q "SELECT group_concat(x, ' ') FROM (SELECT d.code || ':' || nd.is_main
+    || ':' || coalesce(nd.from_fy, '') || ':' || coalesce(nd.until_fy, '') AS x
+    FROM node_dept nd JOIN department d ON d.id = nd.dept_id
+    WHERE nd.node_id = $no6 ORDER BY nd.ord)")" = \
+    "結城市/秘書課:1::2021 結城市/企画政策課:1:2022:2024 結城市/総務課:0:2025:2025" ] &&
+    pass "the database keeps every assignment's years" ||
+    fail "years of No.6" "$(q "SELECT * FROM node_dept WHERE node_id = $no6")"
+e2e_keys m
+e2e_expect "loaded again as saved" \
+    "★結城市/秘書課(〜R3)、★結城市/企画政策課(R4〜R6)、結城市/総務課(R7)"
+e2e_keys Escape
+e2e_wait_gone "取組内容を修正"
+e2e_keys Escape
+e2e_expect "back on the plan list again" "計画一覧"
+e2e_keys b
+e2e_expect "the departments again" "部署（機構改革）"
+
 # ---- add a department --------------------------------------------------------
-e2e_keys a
+# The organisation offered is that of the department under the cursor.
+e2e_keys /
+e2e_type '結城市/収納課'
+e2e_keys Enter a
 answer '結城市/総務部'
 answer '総務部'
 e2e_wait_prompt
