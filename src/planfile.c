@@ -190,6 +190,14 @@ struct checker {
 	/* Index over the document's keys: a chained hash of "kind\x1fplan\x1fkey". */
 	struct entry			**buckets;
 	size_t				 nbuckets;
+	/* dept rows whose name is not the database's: a rename, when the
+	 * file's deptname rows give the database's name as an earlier one
+	 * (checked at the end of the file, after those rows). */
+	struct renamed {
+		size_t	 rec;
+		char	*dbname;
+	}				*renamed;
+	size_t				 nrenamed;
 };
 
 struct entry {
@@ -426,12 +434,51 @@ check_dept(struct checker *c, struct pf_record *r)
 		return;
 	}
 	if (c->res && c->res->dept_exists(c->res->arg, r->f[DEPT_CODE], &name)) {
-		if (strcmp(name, r->f[DEPT_NAME]) != 0)
-			ERR(r, DEPT_NAME, "部署「%s」はデータベースで「%s」です",
-			    r->f[DEPT_CODE], name);
+		if (strcmp(name, r->f[DEPT_NAME]) != 0) {
+			c->renamed = xreallocarray(c->renamed, c->nrenamed + 1,
+			    sizeof *c->renamed);
+			c->renamed[c->nrenamed].rec = (size_t)(r - c->d->recs);
+			c->renamed[c->nrenamed++].dbname = name;
+			name = NULL;
+		}
 		free(name);
 	}
 	index_add(c, PF_DEPT, "", r->f[DEPT_CODE], (size_t)(r - c->d->recs));
+}
+
+/*
+ * A department the file names differently from the database was renamed
+ * (機構改革) if the file's deptname rows, after its dept row, give the
+ * database's name as one it had: the file then carries the history the
+ * database lacks, and import records the new name. Anything else is two
+ * departments under one code, refused at the dept row.
+ */
+static void
+check_renamed(struct checker *c)
+{
+	const struct pf_record	*r, *o;
+	size_t			 i, j;
+	int			 found;
+
+	for (i = 0; i < c->nrenamed; i++) {
+		r = &c->d->recs[c->renamed[i].rec];
+		found = 0;
+		for (j = c->renamed[i].rec + 1; j < c->d->n && !found; j++) {
+			o = &c->d->recs[j];
+			found = o->kind == PF_DEPTNAME &&
+			    strcmp(o->f[DEPTNAME_DEPT], r->f[DEPT_CODE]) == 0 &&
+			    strcmp(o->f[DEPTNAME_NAME], c->renamed[i].dbname) == 0;
+		}
+		if (!found)
+			ERR(r, DEPT_NAME, "部署「%s」はデータベースで「%s」です"
+			    "（名前が変わったのなら、deptname の行に「%s」を使った"
+			    "最後の年度を書いてください）", r->f[DEPT_CODE],
+			    c->renamed[i].dbname, c->renamed[i].dbname);
+		free(c->renamed[i].dbname);
+	}
+	free(c->renamed);
+	c->renamed = NULL;
+	c->nrenamed = 0;
 }
 
 static int
@@ -930,6 +977,7 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 	if (!header_seen)
 		add_error(d, c.file, 1, 0, "空のファイルです（1 行目は「%s,%s」）",
 		    PF_FORMAT_NAME, PF_FORMAT_VERSION);
+	check_renamed(&c);
 	if (d->progress != NULL)
 		d->progress(d->progress_arg, lines, lines);
 	csv_reader_free(rd);
