@@ -10,7 +10,9 @@
 # The export is accepted back by --replace into the database it came
 # from, and into a database that still has the old names, which it then
 # renames; a file that names a department differently without the
-# history to explain it is refused at its line.
+# history to explain it is refused at its line. The clerk left in the
+# abolished department is named by dept abolish and marked by user list
+# until moved.
 . "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/../.."
 bin=${SHISAKU_BIN:-build/san/shisaku}
@@ -25,10 +27,25 @@ for db in "$a" "$c"; do
 	    > /dev/null 2>&1 || fail "load the sample" "$(run "$db" import --dry-run \
 	    db/samples/yuki-actionplan.csv tests/data/yuki-r3-results.csv 2>&1 | head -n 5)"
 done
+# A clerk of 収納課 and one of 税務課, before the reorganisation.
+check "user add a clerk of 収納課" run "$a" user add suzuki --role clerk --dept 結城市/収納課
+check "user add a clerk of 税務課" run "$a" user add sato --role clerk --dept 結城市/税務課
 check "rename 総務課 from R4" run "$a" dept rename 結城市/総務課 総務部総務課 --from R4
 check "merge 秘書課 into 企画政策課 from 令和4年度" \
     run "$a" dept merge 結城市/秘書課 結城市/企画政策課 --from 令和4年度
-check "abolish 収納課 from 2023" run "$a" dept abolish 結城市/収納課 --from 2023
+run "$a" dept abolish 結城市/収納課 --from 2023 > "$scratch/out" 2>&1 &&
+grep -q '^「結城市/収納課」に所属のままの利用者: suzuki' "$scratch/out" &&
+    pass "abolish 収納課 from 2023, naming its clerk" ||
+    fail "abolish 収納課" "$(cat "$scratch/out")"
+run "$a" user list > "$scratch/users"
+grep -q '^suzuki	clerk	結城市/収納課		（廃止された部署: 所属の変更が必要）$' "$scratch/users" &&
+grep -q '^sato	clerk	結城市/税務課	$' "$scratch/users" &&
+    pass "user list marks the clerk of the abolished department, only that one" ||
+    fail "user list" "$(cat "$scratch/users")"
+check "the clerk moved" run "$a" user set suzuki --role clerk --dept 結城市/税務課
+run "$a" user list | grep -q '廃止された部署' &&
+    fail "the mark after the move" "$(run "$a" user list)" ||
+    pass "the mark goes once the clerk is moved"
 
 run "$a" export --plan yuki-ap -o "$scratch/x.csv"
 grep -q '^dept,結城市/総務課,総務部総務課,結城市$' "$scratch/x.csv" &&
