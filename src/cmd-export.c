@@ -15,6 +15,7 @@
 #include "shisaku/fy.h"
 #include "shisaku/outfile.h"
 #include "shisaku/planfile.h"
+#include "shisaku/progress.h"
 #include "shisaku/resultfile.h"
 #include "shisaku/store-plan.h"
 #include "shisaku/store-resultfile.h"
@@ -60,6 +61,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	size_t			 len = 0;
 	FILE			*mem;
 	struct rf_doc		 rd;
+	struct progress		 prog;
 	int			 results = 0, fy = 0, rc;
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
@@ -126,8 +128,12 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return status;
 	pf_doc_init(&d);
 	rf_doc_init(&rd);
+	progress_begin(&prog, "書き出し", "施策・取組");
+	store_set_progress(st, progress_tick, &prog);
 	rc = results ? store_results_export(st, plan, fy, &rd, &cause) :
 	    store_plan_export(st, plan, &d, &cause);
+	store_set_progress(st, NULL, NULL);
+	progress_end(&prog);
 	if (rc != 0) {
 		cmd_error("%s", cause);
 		free(cause);
