@@ -6,19 +6,26 @@
 #include <stdlib.h>
 
 #include "shisaku/cmd.h"
+#include "shisaku/progress.h"
 
 static int
 cmd_backup_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct store	*st;
+	struct progress	 prog;
 	char		*cause = NULL;
-	int		 status;
+	int		 status, rc;
 
 	if (argc != 2)
 		return cmd_usage(&cmd_backup_entry);
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
 		return status;
-	if (store_backup(st, argv[1], &cause) != 0) {
+	progress_begin(&prog, "複製", PROGRESS_BYTES);
+	store_set_progress(st, progress_tick, &prog);
+	rc = store_backup(st, argv[1], &cause);
+	store_set_progress(st, NULL, NULL);
+	progress_end(&prog);
+	if (rc != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		status = EXIT_DATABASE;

@@ -14,6 +14,7 @@
 #include "shisaku/config.h"
 #include "shisaku/infile.h"
 #include "shisaku/planfile.h"
+#include "shisaku/progress.h"
 #include "shisaku/resultfile.h"
 #include "shisaku/session.h"
 #include "shisaku/store-plan.h"
@@ -88,10 +89,12 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 	struct session			 s = { 0 };
 	struct rf_doc			 d;
 	struct infile			 in;
+	struct progress			 prog;
 	char				*cause = NULL;
 	int				 status, rc;
 	size_t				 e;
 
+	progress_begin(&prog, "検査", "行");
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
 		return status;
 	if ((s.login = session_os_login(&cause)) == NULL ||
@@ -124,8 +127,14 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 	/* Values that went out to CP932 and came back compare as unchanged. */
 	d.cp932 = in.enc == TENC_CP932;
 	rc = rf_read(&d, strcmp(path, "-") == 0 ? "(標準入力)" : path, in.text,
-	    in.len, &res.res) == 0 ?
-	    store_results_import(st, &d, s.login, dry, &n, &cause) : 1;
+	    in.len, &res.res) != 0;
+	if (rc == 0) {
+		progress_phase(&prog, "実績の検査と書き込み", "件");
+		store_set_progress(st, progress_tick, &prog);
+		rc = store_results_import(st, &d, s.login, dry, &n, &cause);
+		store_set_progress(st, NULL, NULL);
+	}
+	progress_end(&prog);
 	infile_free(&in);
 	if (rc == 1) {
 		for (e = 0; e < d.nkept; e++)
@@ -182,6 +191,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	int			 results = 0, encoding = -1;
 	enum text_encoding	 forced;
 	struct infile		 in;
+	struct progress		 prog;
 	size_t			 e;
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
@@ -222,6 +232,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	store_resolver_init(&res, st, ctx->cfg);
 	pf_doc_init(&d);
+	progress_begin(&prog, "検査", "行");
+	d.progress = progress_tick;
+	d.progress_arg = &prog;
 	for (i = optind; i < argc; i++) {
 		if (infile_read(argv[i], import_max(ctx), encoding, &in,
 		    &cause) != 0) {
@@ -230,14 +243,19 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			cause = NULL;
 			continue;
 		}
+		if (in.enc != TENC_UTF8)
+			progress_clear(&prog);	/* the message in its place */
 		say_encoding(argv[i], &in);
+		progress_phase(&prog, "検査", "行");
 		pf_read(&d, strcmp(argv[i], "-") == 0 ? "(標準入力)" : argv[i],
 		    in.text, in.len, &res.res, replace);
 		infile_free(&in);
 	}
 	if (replace)
 		pf_check_replace(&d, &res.res);
+	d.progress = NULL;
 	if (d.nerrors > 0) {
+		progress_end(&prog);
 		for (e = 0; e < d.nkept; e++)
 			fprintf(stderr, "%s\n", d.errors[e]);
 		if (d.nerrors > d.nkept)
@@ -246,12 +264,17 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    d.nerrors);
 		status = EXIT_INPUT;
 	} else if (dry) {
+		progress_end(&prog);
 		printf("誤りはありません（--dry-run のため書き込んでいません）: ");
 		print_counts(&d);
 		status = EXIT_OK;
 	} else {
 		login = session_os_login(&cause);
+		progress_phase(&prog, "書き込み", "行");
+		store_set_progress(st, progress_tick, &prog);
 		rc = login ? store_plan_import(st, &d, replace, login, &cause) : -1;
+		store_set_progress(st, NULL, NULL);
+		progress_end(&prog);
 		if (rc != 0) {
 			cmd_error("%s（何も書き込んでいません）", cause);
 			free(cause);

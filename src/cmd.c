@@ -8,6 +8,7 @@
 
 #include "shisaku/cmd.h"
 #include "shisaku/config.h"
+#include "shisaku/outfile.h"
 
 void
 cmd_error(const char *fmt, ...)
@@ -54,3 +55,34 @@ cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode, int *status)
 	return st;
 }
 
+
+int
+cmd_write_output(const char *out, char *buf, size_t len, int cp932, int geta)
+{
+	char	*cause = NULL, *conv;
+	size_t	 clen, replaced = 0;
+	int	 status = EXIT_OK;
+
+	if (cp932) {
+		if ((conv = outfile_to_cp932(buf, len, geta, &clen, &replaced,
+		    &cause)) == NULL)
+			status = EXIT_INPUT;
+		else {
+			free(buf);
+			buf = conv;
+			len = clen;
+		}
+	}
+	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
+		status = EXIT_INPUT;
+	if (status == EXIT_OK && replaced > 0)
+		cmd_error(geta == 2 ? "CP932 で表せない %zu 文字を &#x…; の形で書き出し"
+		    "ました（import で元の文字に戻ります）" :
+		    "CP932 で表せない %zu 文字を「〓」で書き出しました", replaced);
+	if (status != EXIT_OK) {
+		cmd_error("%s", cause);
+		free(cause);
+	}
+	free(buf);
+	return status;
+}

@@ -4,6 +4,7 @@
  * subcommand, the terminal interface on the database.
  */
 #include <getopt.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -118,8 +119,14 @@ main(int argc, char **argv)
 	size_t		 i;
 	int		 ch, status;
 
-	/* Messages are UTF-8 Japanese; the TUI checks the locale itself. */
-	setlocale(LC_ALL, "");
+	/* Everything shisaku reads and writes is UTF-8 (files, the database,
+	 * messages). Where the user's locale is missing or not UTF-8 (a login
+	 * shell with no LANG), characters are still measured and converted as
+	 * UTF-8, or a text report would print "?" for every kanji. The TUI
+	 * checks again and says so on screen. */
+	if (setlocale(LC_ALL, "") == NULL ||
+	    strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		(void)setlocale(LC_CTYPE, "C.UTF-8");
 	while ((ch = getopt_long(argc, argv, "+c:d:hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':

@@ -39,6 +39,8 @@ outfile_unmappable_parse(const char *name)
 		return 0;
 	if (strcmp(name, "geta") == 0)
 		return 1;
+	if (strcmp(name, "ref") == 0)
+		return 2;
 	return -1;
 }
 
@@ -50,7 +52,8 @@ outfile_to_cp932(const char *in, size_t len, int geta, size_t *outlen,
 
 	if (replaced != NULL)
 		*replaced = 0;
-	if (textenc_encode_cp932(in, len, geta ? TENC_GETA : TENC_REFUSE, &out,
+	if (textenc_encode_cp932(in, len, geta == 2 ? TENC_REF : geta ?
+	    TENC_GETA : TENC_REFUSE, &out,
 	    outlen, replaced, cause) != 0)
 		return NULL;
 	return out;

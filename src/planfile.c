@@ -190,6 +190,14 @@ struct checker {
 	/* Index over the document's keys: a chained hash of "kind\x1fplan\x1fkey". */
 	struct entry			**buckets;
 	size_t				 nbuckets;
+	/* dept rows whose name is not the database's: a rename, when the
+	 * file's deptname rows give the database's name as an earlier one
+	 * (checked at the end of the file, after those rows). */
+	struct renamed {
+		size_t	 rec;
+		char	*dbname;
+	}				*renamed;
+	size_t				 nrenamed;
 };
 
 struct entry {
@@ -426,12 +434,51 @@ check_dept(struct checker *c, struct pf_record *r)
 		return;
 	}
 	if (c->res && c->res->dept_exists(c->res->arg, r->f[DEPT_CODE], &name)) {
-		if (strcmp(name, r->f[DEPT_NAME]) != 0)
-			ERR(r, DEPT_NAME, "部署「%s」はデータベースで「%s」です",
-			    r->f[DEPT_CODE], name);
+		if (strcmp(name, r->f[DEPT_NAME]) != 0) {
+			c->renamed = xreallocarray(c->renamed, c->nrenamed + 1,
+			    sizeof *c->renamed);
+			c->renamed[c->nrenamed].rec = (size_t)(r - c->d->recs);
+			c->renamed[c->nrenamed++].dbname = name;
+			name = NULL;
+		}
 		free(name);
 	}
 	index_add(c, PF_DEPT, "", r->f[DEPT_CODE], (size_t)(r - c->d->recs));
+}
+
+/*
+ * A department the file names differently from the database was renamed
+ * (機構改革) if the file's deptname rows, after its dept row, give the
+ * database's name as one it had: the file then carries the history the
+ * database lacks, and import records the new name. Anything else is two
+ * departments under one code, refused at the dept row.
+ */
+static void
+check_renamed(struct checker *c)
+{
+	const struct pf_record	*r, *o;
+	size_t			 i, j;
+	int			 found;
+
+	for (i = 0; i < c->nrenamed; i++) {
+		r = &c->d->recs[c->renamed[i].rec];
+		found = 0;
+		for (j = c->renamed[i].rec + 1; j < c->d->n && !found; j++) {
+			o = &c->d->recs[j];
+			found = o->kind == PF_DEPTNAME &&
+			    strcmp(o->f[DEPTNAME_DEPT], r->f[DEPT_CODE]) == 0 &&
+			    strcmp(o->f[DEPTNAME_NAME], c->renamed[i].dbname) == 0;
+		}
+		if (!found)
+			ERR(r, DEPT_NAME, "部署「%s」はデータベースで「%s」です"
+			    "（名前が変わったのなら、deptname の行に「%s」を使った"
+			    "最後の年度を書いてください）", r->f[DEPT_CODE],
+			    c->renamed[i].dbname, c->renamed[i].dbname);
+		free(c->renamed[i].dbname);
+	}
+	free(c->renamed);
+	c->renamed = NULL;
+	c->nrenamed = 0;
 }
 
 static int
@@ -839,6 +886,24 @@ doc_file_name(struct pf_doc *d, const char *name)
 	return d->files[d->nfiles++];
 }
 
+/* Records read between two calls of the progress function. */
+#define PF_PROGRESS_EVERY 512
+
+/* The lines of a file as an editor counts them (a last line without a
+ * newline counts). */
+static size_t
+count_lines(const char *data, size_t len)
+{
+	const char	*p = data, *end = data + len, *nl;
+	size_t		 n = 0;
+
+	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p = nl + 1;
+	}
+	return n + (p < end);
+}
+
 size_t
 pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
     const struct pf_resolver *res, int replace)
@@ -847,6 +912,7 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 	struct csv_reader	*rd;
 	struct csv_record	 rec;
 	size_t			 nerr = d->nerrors, eline, ecol;
+	size_t			 lines = 0, nrec = 0;
 	char			*cause;
 	int			 rc, header_seen = 0;
 
@@ -860,11 +926,16 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 	index_doc(&c);
 
 	rd = csv_reader_new(data, len, infile_separator(data, len));
+	if (d->progress != NULL)
+		lines = count_lines(data, len);
 	for (;;) {
 		cause = NULL;
 		rc = csv_read(rd, &rec, &cause, &eline, &ecol);
 		if (rc == 0)
 			break;
+		if (d->progress != NULL && ++nrec % PF_PROGRESS_EVERY == 0)
+			d->progress(d->progress_arg, rc < 0 ? eline : rec.line,
+			    lines);
 		if (rc < 0) {
 			size_t before, kept;
 			add_error(d, c.file, eline, ecol, "%s", cause);
@@ -906,6 +977,9 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 	if (!header_seen)
 		add_error(d, c.file, 1, 0, "空のファイルです（1 行目は「%s,%s」）",
 		    PF_FORMAT_NAME, PF_FORMAT_VERSION);
+	check_renamed(&c);
+	if (d->progress != NULL)
+		d->progress(d->progress_arg, lines, lines);
 	csv_reader_free(rd);
 	index_free(&c);
 	return d->nerrors - nerr;

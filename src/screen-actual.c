@@ -35,6 +35,7 @@
 #include "shisaku/ui-conflict.h"
 #include "shisaku/ui-field.h"
 #include "shisaku/ui-undo.h"
+#include "shisaku/ui-workflow.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 #include "shisaku/value.h"
@@ -860,85 +861,38 @@ actual_transition(struct ui *ui, struct actual_screen *as, enum wf_action act,
 	return -1;
 }
 
+/* The shared workflow menu's ways into this form. */
+static int
+actual_menu_save(struct ui *ui, void *form, int force)
+{
+	return actual_save(ui, form, force);
+}
+
+static int
+actual_menu_transition(struct ui *ui, void *form, enum wf_action act,
+    const char *comment)
+{
+	return actual_transition(ui, form, act, comment);
+}
+
 /* C-t: the workflow actions the user may take now, in a list. */
 static void
 actual_workflow(struct ui *ui, struct actual_screen *as)
 {
-	static const enum wf_action order[] = {
-		WF_SUBMIT, WF_CONFIRM, WF_RETURN, WF_REOPEN
-	};
-	static const char *const labels[] = {
-		"提出する", "確認する", "差し戻す（理由を入力）", "下書きに戻す"
-	};
-	const char		*items[4];
-	enum wf_action		 acts[4];
-	struct wf_item		 it;
-	char			*why = NULL, *title, *comment = NULL;
-	int			 n = 0, c, dirty;
-	size_t			 i;
+	struct ui_workflow_form	f = { 0 };
 
 	actual_permissions(ui, as);
-	for (i = 0; i < sizeof order / sizeof order[0]; i++)
-		if (as->allowed & (1u << order[i])) {
-			acts[n] = order[i];
-			items[n++] = labels[i];
-		}
-	/* What is not saved yet may be submitted: it is saved first. */
-	if (n == 0 && !as->readonly && as->cur->state == WF_NONE) {
-		acts[n] = WF_SUBMIT;
-		items[n++] = labels[0];
-	}
-	if (n == 0) {
-		store_actual_wf(as->cur, ui->fy_style, &it);
-		if (workflow_may(ui->session, &it, as->readonly ? WF_CONFIRM :
-		    WF_SUBMIT, NULL, &why) == WF_DENY && why != NULL)
-			ui_error(ui, "いまできる操作はありません（状態: %s）: %s",
-			    workflow_state_label(as->cur->state), why);
-		else
-			ui_error(ui, "いまできる操作はありません（状態: %s）",
-			    workflow_state_label(as->cur->state));
-		free(why);
-		return;
-	}
-	title = xasprintf("操作（状態: %s）", workflow_state_label(as->cur->state));
-	c = ui_choose(ui, title, items, n, 0);
-	free(title);
-	if (c < 0)
-		return;
-	dirty = actual_dirty(as);
-	if (acts[c] == WF_SUBMIT) {
-		if ((dirty || as->cur->ver == 0) && actual_save(ui, as, 1) != 0)
-			return;
-		if (!ui_confirm(ui, "提出しますか（確認されるまで編集できなくなります）"))
-			return;
-		actual_transition(ui, as, WF_SUBMIT, NULL);
-		return;
-	}
-	if (dirty) {
-		ui_error(ui, "保存していない変更があります。先に保存してください"
-		    "（C-s）");
-		return;
-	}
-	switch (acts[c]) {
-	case WF_CONFIRM:
-		if (ui_confirm(ui, "この実績値を確認済みにしますか"))
-			actual_transition(ui, as, WF_CONFIRM, NULL);
-		break;
-	case WF_RETURN:
-		if (!ui_prompt(ui, "差戻しの理由: ", NULL, &comment))
-			break;
-		if (workflow_blank(comment))
-			ui_error(ui, "差戻しの理由を入力してください（報告する課に"
-			    "表示されます）");
-		else
-			actual_transition(ui, as, WF_RETURN, comment);
-		free(comment);
-		break;
-	default:
-		if (ui_confirm(ui, "下書きに戻しますか"))
-			actual_transition(ui, as, WF_REOPEN, NULL);
-		break;
-	}
+	f.form = as;
+	f.allowed = as->allowed;
+	f.readonly = as->readonly;
+	f.dirty = actual_dirty(as);
+	f.saved = as->cur->ver != 0;
+	store_actual_wf(as->cur, ui->fy_style, &f.it);
+	f.what = "この実績値";
+	f.owner = "報告する課";
+	f.save = actual_menu_save;
+	f.transition = actual_menu_transition;
+	ui_workflow_menu(ui, &f);
 }
 
 /* C-o: the focused field on the bottom line, at any length. */

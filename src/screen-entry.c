@@ -43,6 +43,7 @@
 #include "shisaku/ui-field.h"
 #include "shisaku/ui-editor.h"
 #include "shisaku/ui-undo.h"
+#include "shisaku/ui-workflow.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 #include "shisaku/value.h"
@@ -1272,85 +1273,38 @@ entry_transition(struct ui *ui, struct entry_screen *es, enum wf_action act,
 	return -1;
 }
 
+/* The shared workflow menu's ways into this form. */
+static int
+entry_menu_save(struct ui *ui, void *form, int force)
+{
+	return entry_save(ui, form, force);
+}
+
+static int
+entry_menu_transition(struct ui *ui, void *form, enum wf_action act,
+    const char *comment)
+{
+	return entry_transition(ui, form, act, comment);
+}
+
 /* C-t: the workflow actions the user may take now, in a list. */
 static void
 entry_workflow(struct ui *ui, struct entry_screen *es)
 {
-	static const enum wf_action order[] = {
-		WF_SUBMIT, WF_CONFIRM, WF_RETURN, WF_REOPEN
-	};
-	static const char *const labels[] = {
-		"提出する", "確認する", "差し戻す（理由を入力）", "下書きに戻す"
-	};
-	const char		*items[4];
-	enum wf_action		 acts[4];
-	struct wf_item		 it;
-	char			*why = NULL, *title, *comment = NULL;
-	int			 n = 0, c, dirty;
-	size_t			 i;
+	struct ui_workflow_form	f = { 0 };
 
 	entry_permissions(ui, es);
-	for (i = 0; i < sizeof order / sizeof order[0]; i++)
-		if (es->allowed & (1u << order[i])) {
-			acts[n] = order[i];
-			items[n++] = labels[i];
-		}
-	/* A clerk may submit what is not saved yet: it is saved first. */
-	if (n == 0 && !es->readonly && es->cur->state == WF_NONE) {
-		acts[n] = WF_SUBMIT;
-		items[n++] = labels[0];
-	}
-	if (n == 0) {
-		store_result_wf(es->cur, ui->fy_style, &it);
-		if (workflow_may(ui->session, &it, es->readonly ? WF_CONFIRM :
-		    WF_SUBMIT, NULL, &why) == WF_DENY && why != NULL)
-			ui_error(ui, "いまできる操作はありません（状態: %s）: %s",
-			    workflow_state_label(es->cur->state), why);
-		else
-			ui_error(ui, "いまできる操作はありません（状態: %s）",
-			    workflow_state_label(es->cur->state));
-		free(why);
-		return;
-	}
-	title = xasprintf("操作（状態: %s）", workflow_state_label(es->cur->state));
-	c = ui_choose(ui, title, items, n, 0);
-	free(title);
-	if (c < 0)
-		return;
-	dirty = entry_dirty(es);
-	if (acts[c] == WF_SUBMIT) {
-		if ((dirty || es->cur->ver == 0) && entry_save(ui, es, 1) != 0)
-			return;
-		if (!ui_confirm(ui, "提出しますか（確認されるまで編集できなくなります）"))
-			return;
-		entry_transition(ui, es, WF_SUBMIT, NULL);
-		return;
-	}
-	if (dirty) {
-		ui_error(ui, "保存していない変更があります。先に保存してください"
-		    "（C-s）");
-		return;
-	}
-	switch (acts[c]) {
-	case WF_CONFIRM:
-		if (ui_confirm(ui, "この実績を確認済みにしますか"))
-			entry_transition(ui, es, WF_CONFIRM, NULL);
-		break;
-	case WF_RETURN:
-		if (!ui_prompt(ui, "差戻しの理由: ", NULL, &comment))
-			break;
-		if (workflow_blank(comment))
-			ui_error(ui, "差戻しの理由を入力してください（担当課に"
-			    "表示されます）");
-		else
-			entry_transition(ui, es, WF_RETURN, comment);
-		free(comment);
-		break;
-	default:
-		if (ui_confirm(ui, "下書きに戻しますか"))
-			entry_transition(ui, es, WF_REOPEN, NULL);
-		break;
-	}
+	f.form = es;
+	f.allowed = es->allowed;
+	f.readonly = es->readonly;
+	f.dirty = entry_dirty(es);
+	f.saved = es->cur->ver != 0;
+	store_result_wf(es->cur, ui->fy_style, &f.it);
+	f.what = "この実績";
+	f.owner = "担当課";
+	f.save = entry_menu_save;
+	f.transition = entry_menu_transition;
+	ui_workflow_menu(ui, &f);
 }
 
 /* C-o: the focused line field on the bottom line, at any length. */

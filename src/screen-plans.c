@@ -4,7 +4,8 @@
  * entered, submitted, confirmed and behind, and the progress; below, the
  * plan under the cursor: its year's figures (items by workflow state, by
  * status and by grade, indicators achieved or not) and its description.
- * Enter opens its tree, r its roadmap, i its indicators.
+ * Enter opens its tree, r its roadmap, i its indicators, b the
+ * departments.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +31,7 @@
 static const enum key_action plans_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_OPEN, ACT_TREE, ACT_ROADMAP, ACT_INDICATORS, ACT_FILTER_MINE,
-	ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV
+	ACT_DEPTS, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV
 };
 
 struct plans_screen {
@@ -307,6 +308,9 @@ plans_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	(void)is_function;
 	(void)ch;
 	switch (act) {
+	case ACT_DEPTS:
+		ui_push(ui, &screen_depts_ops, NULL);
+		return UI_KEY_HANDLED;
 	case ACT_OPEN:
 	case ACT_TREE:
 	case ACT_ROADMAP:

@@ -240,11 +240,19 @@ static const char SQL_INDICATOR[] = "INSERT INTO indicator (plan_id, node_id, ke
     " (SELECT id FROM department WHERE code = ?17))";
 static const char SQL_TARGET[] = "INSERT INTO indicator_target (indicator_id, fy,"
     " num, txt) VALUES (?, ?, ?, ?)";
+/* The department a result or an actual of fiscal year ?2 is filed under,
+ * as the results form files it: the node's main department in charge
+ * that year (after a reorganisation, the one of that year), else its
+ * first one. */
+#define MAIN_DEPT_IN(node)						\
+    "(SELECT nd.dept_id FROM node_dept nd WHERE nd.node_id = " node	\
+    " ORDER BY ((nd.from_fy IS NULL OR nd.from_fy <= ?2) AND"		\
+    " (nd.until_fy IS NULL OR nd.until_fy >= ?2)) DESC, nd.is_main DESC,"\
+    " nd.ord, nd.id LIMIT 1)"
 static const char SQL_RESULT[] = "INSERT INTO result (node_id, fy, status, grade,"
     " state, text, comment, return_comment, dept_id, entered_by, entered_at,"
     " confirmed_by, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-    " (SELECT dept_id FROM node_dept WHERE node_id = ?1"
-    "  ORDER BY is_main DESC, ord LIMIT 1), ?9, ?10, ?11, ?12)"
+    " " MAIN_DEPT_IN("?1") ", ?9, ?10, ?11, ?12)"
     " ON CONFLICT (node_id, fy) DO UPDATE SET status = excluded.status,"
     " grade = excluded.grade, state = excluded.state, text = excluded.text,"
     " comment = excluded.comment, return_comment = excluded.return_comment,"
@@ -256,9 +264,8 @@ static const char SQL_RESULT[] = "INSERT INTO result (node_id, fy, status, grade
 static const char SQL_ACTUAL[] = "INSERT INTO indicator_actual (indicator_id, fy,"
     " num, txt, note, state, return_comment, entered_by, entered_at,"
     " confirmed_by, confirmed_at, dept_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-    " ?8, ?9, ?10, ?11, (SELECT coalesce(i.dept_id, (SELECT nd.dept_id"
-    " FROM node_dept nd WHERE nd.node_id = i.node_id"
-    " ORDER BY nd.is_main DESC, nd.ord LIMIT 1)) FROM indicator i WHERE i.id = ?1))"
+    " ?8, ?9, ?10, ?11, (SELECT coalesce(i.dept_id, " MAIN_DEPT_IN("i.node_id")
+    ") FROM indicator i WHERE i.id = ?1))"
     " ON CONFLICT (indicator_id, fy) DO UPDATE SET num = excluded.num,"
     " txt = excluded.txt, note = excluded.note, state = excluded.state,"
     " return_comment = excluded.return_comment, entered_by = excluded.entered_by,"
@@ -306,6 +313,70 @@ history_import(struct store *st, const char *login, long long node,
 	return step_done(st, s, r, cause);
 }
 
+/*
+ * A department the database has already: the same one from another
+ * file, or one whose reorganisation the file records. The file's name
+ * (the check accepted it only when its deptname rows give the database's
+ * name as an earlier one; they follow and are written as they come) and
+ * its year of abolition, when it gives one, replace the database's; a
+ * rename is a history row.
+ */
+static int
+import_dept_again(struct store *st, const struct pf_record *r,
+    const char *login, char **cause)
+{
+	static const char sql_read[] = "SELECT id, name,"
+	    " coalesce(abolished_after, 0) FROM department WHERE code = ?1";
+	static const char sql_name[] =
+	    "UPDATE department SET name = ?2 WHERE id = ?1";
+	static const char sql_abolish[] =
+	    "UPDATE department SET abolished_after = ?2 WHERE id = ?1";
+	char *const	*f = r->f;
+	sqlite3_stmt	*s;
+	long long	 id = 0;
+	char		*name = NULL, *what, now[20];
+	int		 gone = 0, rc;
+
+	if ((s = store_stmt(st, sql_read, cause)) == NULL)
+		return -1;
+	store_bind_text(s, 1, f[DEPT_CODE]);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		name = store_col_dup(s, 1);
+		gone = sqlite3_column_int(s, 2);
+	}
+	sqlite3_reset(s);
+	if (name != NULL && strcmp(name, f[DEPT_NAME]) != 0) {
+		if ((s = store_stmt(st, sql_name, cause)) == NULL) {
+			free(name);
+			return -1;
+		}
+		sqlite3_bind_int64(s, 1, id);
+		store_bind_text(s, 2, f[DEPT_NAME]);
+		if (step_done(st, s, r, cause) != 0) {
+			free(name);
+			return -1;
+		}
+		what = xasprintf("%s: %s", f[DEPT_CODE], name);
+		rc = store_history_add(st, now_iso(now), login, 0, 0, 0,
+		    "dept_rename", what, f[DEPT_NAME], cause);
+		free(what);
+		if (rc != 0) {
+			free(name);
+			return -1;
+		}
+	}
+	free(name);
+	if (f[DEPT_ABOLISHED][0] != '\0' && fy_field(f[DEPT_ABOLISHED]) != gone) {
+		if ((s = store_stmt(st, sql_abolish, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, fy_field(f[DEPT_ABOLISHED]));
+		return step_done(st, s, r, cause);
+	}
+	return 0;
+}
+
 static int
 import_record(struct store *st, const struct pf_record *r, int replace,
     const char *login, char **cause)
@@ -350,7 +421,7 @@ import_record(struct store *st, const struct pf_record *r, int replace,
 		break;
 	case PF_DEPT:
 		if (dept_id(st, f[DEPT_CODE]) != 0)
-			return 0;	/* the same department from another file */
+			return import_dept_again(st, r, login, cause);
 		if ((s = store_stmt(st, SQL_DEPT, cause)) == NULL)
 			return -1;
 		store_bind_text(s, 1, f[DEPT_CODE]);
@@ -496,11 +567,15 @@ store_plan_import(struct store *st, const struct pf_doc *d, int replace,
 
 	if ((rc = store_begin(st, cause)) != 0)
 		return rc;
-	for (i = 0; i < d->n; i++)
+	for (i = 0; i < d->n; i++) {
+		if (i % STORE_PROGRESS_EVERY == 0)
+			store_progress(st, i, d->n);
 		if (import_record(st, &d->recs[i], replace, login, cause) != 0) {
 			store_rollback(st);
 			return -1;
 		}
+	}
+	store_progress(st, d->n, d->n);
 	return store_commit(st, cause);
 }
 
@@ -688,8 +763,14 @@ export_node_parts(struct store *st, struct pf_doc *d, long long node, char **cau
 	return 0;
 }
 
+/* Progress of an export: nodes written of how many. */
+struct export_count {
+	size_t	done, total;
+};
+
 static int
-export_plan(struct store *st, long long pid, struct pf_doc *d, char **cause)
+export_plan(struct store *st, long long pid, struct pf_doc *d,
+    struct export_count *count, char **cause)
 {
 	sqlite3_stmt	*s;
 	int		 rc;
@@ -704,6 +785,8 @@ export_plan(struct store *st, long long pid, struct pf_doc *d, char **cause)
 	sqlite3_bind_int64(s, 1, pid);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		add_from_row(d, PF_NODE, s, "xttttttiittt", NULL);
+		if (++count->done % STORE_PROGRESS_EVERY == 0)
+			store_progress(st, count->done, count->total);
 		if (export_node_parts(st, d, sqlite3_column_int64(s, 0), cause) != 0) {
 			sqlite3_reset(s);
 			return -1;
@@ -726,7 +809,11 @@ int
 store_plan_export(struct store *st, const char *code, struct pf_doc *d,
     char **cause)
 {
+	static const char count_sql[] =
+	    "SELECT count(*) FROM node WHERE ?1 = 0 OR plan_id = ?1";
 	struct store_plan_row	*rows = NULL;
+	struct export_count	 count = { 0, 0 };
+	sqlite3_stmt		*s;
 	size_t			 n = 0, i;
 	long long		 only = 0;
 	int			 rc = 0;
@@ -735,6 +822,14 @@ store_plan_export(struct store *st, const char *code, struct pf_doc *d,
 		*cause = xasprintf("計画「%s」がありません（コードの一覧は shisaku plans）", code);
 		return -1;
 	}
+	if (st->progress != NULL &&
+	    (s = store_stmt(st, count_sql, NULL)) != NULL) {
+		sqlite3_bind_int64(s, 1, only);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			count.total = (size_t)sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+	}
+	store_progress(st, 0, count.total);
 	if (export_rows(st, d, SQL_X_DEPTS, only, PF_DEPT, "ttti", -1, cause) ||
 	    export_rows(st, d, SQL_X_DEPTNAMES, only, PF_DEPTNAME, "tit", -1, cause))
 		return -1;
@@ -742,8 +837,10 @@ store_plan_export(struct store *st, const char *code, struct pf_doc *d,
 		return -1;
 	for (i = 0; i < n && rc == 0; i++)
 		if (only == 0 || rows[i].id == only)
-			rc = export_plan(st, rows[i].id, d, cause);
+			rc = export_plan(st, rows[i].id, d, &count, cause);
 	store_plan_rows_free(rows, n);
+	if (rc == 0)
+		store_progress(st, count.done, count.total);
 	return rc;
 }
 

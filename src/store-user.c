@@ -133,7 +133,8 @@ store_user_list(struct store *st, struct store_user **users, size_t *n,
     char **cause)
 {
 	static const char sql[] = "SELECT u.login, u.name, u.role,"
-	    " coalesce(d.code, ''), coalesce(d.name, '') FROM app_user u"
+	    " coalesce(d.code, ''), coalesce(d.name, ''),"
+	    " coalesce(d.abolished_after, 0) FROM app_user u"
 	    " LEFT JOIN department d ON d.id = u.dept_id ORDER BY u.login";
 	sqlite3_stmt		*s = store_stmt(st, sql, cause);
 	struct store_user	*u;
@@ -152,6 +153,7 @@ store_user_list(struct store *st, struct store_user **users, size_t *n,
 		u->role = role < 0 ? ROLE_NONE : (enum role)role;
 		u->dept_code = store_col_dup(s, 3);
 		u->dept_name = store_col_dup(s, 4);
+		u->dept_abolished_after = sqlite3_column_int(s, 5);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {

@@ -37,6 +37,20 @@ store_schema_version(void)
 	return NMIGRATIONS;
 }
 
+void
+store_set_progress(struct store *st, store_progress_fn *fn, void *arg)
+{
+	st->progress = fn;
+	st->progress_arg = arg;
+}
+
+void
+store_progress(struct store *st, size_t done, size_t total)
+{
+	if (st->progress != NULL)
+		st->progress(st->progress_arg, done, total);
+}
+
 struct sqlite3 *
 store_db(struct store *st)
 {
@@ -379,66 +393,109 @@ static const struct {
 	  "目標値が数値と文字の両方を持っています" },
 };
 
-int
-store_check(struct store *st, void (*report)(void *, const char *), void *arg,
-    char **cause)
+/* The checks of store_check for its progress: where it is, of how many. */
+struct check_ticker {
+	struct store	*st;
+	size_t		 stage, nstages;
+};
+
+/* SQLite's progress handler during one long check: keeps the line alive
+ * (and its time) while a check of a large file runs. */
+static int
+check_tick(void *arg)
+{
+	struct check_ticker	*t = arg;
+
+	store_progress(t->st, t->stage, t->nstages);
+	return 0;
+}
+
+/* Runs one checking query; each row it gives is a problem, reported as
+ * "prefix: first column" (foreign_key_check says more). Returns the
+ * number of problems, or -1 with *cause. */
+static int
+check_query(struct store *st, const char *sql, const char *what, int fk,
+    void (*report)(void *, const char *), void *arg, char **cause)
 {
 	sqlite3_stmt	*s;
-	int		 problems = 0;
-	size_t		 i;
-	char		*line;
 	const char	*text;
+	char		*line;
+	int		 problems = 0, rc;
 
-	if (sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_errmsg(st, "整合性検査");
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_errmsg(st, fk ? "外部キー検査" : "検査");
 		return -1;
 	}
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		text = (const char *)sqlite3_column_text(s, 0);
-		if (text && strcmp(text, "ok") != 0) {
-			line = xasprintf("integrity_check: %s", text);
-			report(arg, line);
-			free(line);
-			problems++;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (fk)
+			line = xasprintf("foreign_key_check: %s の行 %lld が %s を"
+			    "参照できません", sqlite3_column_text(s, 0),
+			    sqlite3_column_int64(s, 1), sqlite3_column_text(s, 2));
+		else {
+			text = (const char *)sqlite3_column_text(s, 0);
+			if (what == NULL && text != NULL && strcmp(text, "ok") == 0)
+				continue;
+			line = xasprintf("%s: %s", what != NULL ? what :
+			    "integrity_check", text != NULL ? text : "");
 		}
-	}
-	sqlite3_finalize(s);
-	if (sqlite3_prepare_v2(st->db, "PRAGMA foreign_key_check", -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_errmsg(st, "外部キー検査");
-		return -1;
-	}
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		line = xasprintf("foreign_key_check: %s の行 %lld が %s を参照できません",
-		    sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1),
-		    sqlite3_column_text(s, 2));
 		report(arg, line);
 		free(line);
 		problems++;
 	}
 	sqlite3_finalize(s);
-	for (i = 0; i < sizeof invariants / sizeof invariants[0]; i++) {
-		if (sqlite3_prepare_v2(st->db, invariants[i].sql, -1, &s, NULL) != SQLITE_OK) {
-			*cause = store_errmsg(st, "検査");
-			return -1;
-		}
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			line = xasprintf("%s: %s", invariants[i].what,
-			    sqlite3_column_text(s, 0));
-			report(arg, line);
-			free(line);
-			problems++;
-		}
-		sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_errmsg(st, "検査");
+		return -1;
 	}
 	return problems;
 }
+
+int
+store_check(struct store *st, void (*report)(void *, const char *), void *arg,
+    char **cause)
+{
+	struct check_ticker	 t;
+	size_t			 i, ninv = sizeof invariants / sizeof invariants[0];
+	int			 problems = 0, n = 0;
+
+	t.st = st;
+	t.stage = 0;
+	t.nstages = 2 + ninv;
+	if (st->progress != NULL)
+		sqlite3_progress_handler(st->db, 200000, check_tick, &t);
+	store_progress(st, 0, t.nstages);
+	if ((n = check_query(st, "PRAGMA integrity_check", NULL, 0, report, arg,
+	    cause)) < 0)
+		goto out;
+	problems += n;
+	store_progress(st, ++t.stage, t.nstages);
+	if ((n = check_query(st, "PRAGMA foreign_key_check", NULL, 1, report,
+	    arg, cause)) < 0)
+		goto out;
+	problems += n;
+	store_progress(st, ++t.stage, t.nstages);
+	for (i = 0; i < ninv; i++) {
+		if ((n = check_query(st, invariants[i].sql, invariants[i].what, 0,
+		    report, arg, cause)) < 0)
+			goto out;
+		problems += n;
+		store_progress(st, ++t.stage, t.nstages);
+	}
+out:
+	sqlite3_progress_handler(st->db, 0, NULL, NULL);
+	return n < 0 ? -1 : problems;
+}
+
+/* Pages copied per step of a backup (4 MiB with 4 KiB pages). */
+#define BACKUP_STEP_PAGES 1024
 
 int
 store_backup(struct store *st, const char *dest, char **cause)
 {
 	sqlite3		*out;
 	sqlite3_backup	*b;
-	int		 rc;
+	int		 rc, held, page;
+	size_t		 total;
 	struct stat	 sb;
 
 	if (stat(dest, &sb) == 0) {
@@ -458,9 +515,32 @@ store_backup(struct store *st, const char *dest, char **cause)
 		unlink(dest);
 		return -1;
 	}
-	/* One step copies a consistent snapshot; writers are not blocked in WAL. */
-	rc = sqlite3_backup_step(b, -1);
+	/*
+	 * The copy goes in steps so its progress can be shown. A read
+	 * transaction held on the source across the steps keeps them one
+	 * snapshot: the steps never start over for a clerk's commit, and
+	 * writers are not blocked in WAL mode.
+	 */
+	held = 0;
+	if (sqlite3_get_autocommit(st->db)) {
+		if (sqlite3_exec(st->db, "BEGIN; SELECT count(*) FROM"
+		    " sqlite_master", NULL, NULL, NULL) == SQLITE_OK)
+			held = 1;
+		else if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	page = store_pragma_int(st, "page_size");
+	if (page <= 0)
+		page = 4096;
+	do {
+		rc = sqlite3_backup_step(b, BACKUP_STEP_PAGES);
+		total = (size_t)sqlite3_backup_pagecount(b);
+		store_progress(st, (total - (size_t)sqlite3_backup_remaining(b)) *
+		    (size_t)page, total * (size_t)page);
+	} while (rc == SQLITE_OK);
 	sqlite3_backup_finish(b);
+	if (held)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_DONE) {
 		*cause = xasprintf("%s: 複製できません: %s", dest, sqlite3_errstr(rc));
 		sqlite3_close(out);

@@ -72,6 +72,7 @@ static const struct {
 	{ "rationale",      "指標の考え方" },
 	{ "indicator_add",  "指標の追加" },
 	{ "indicator_delete", "指標の削除" },
+	{ "report_dept",    "報告する課" },
 	/* Reorganisations of departments (機構改革). */
 	{ "dept",           "担当課の変更" },
 	{ "dept_add",       "部署の追加" },

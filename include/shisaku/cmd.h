@@ -6,6 +6,8 @@
 #ifndef SHISAKU_CMD_H
 #define SHISAKU_CMD_H
 
+#include <stddef.h>
+
 #include "shisaku/store.h"
 
 struct config;
@@ -56,6 +58,13 @@ int cmd_help(const struct cmd_entry *e, const char *options);
  * with *status set. */
 struct store *cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode,
     int *status);
+
+/* Writes what a command produced (buf, malloc'd, len bytes; freed here)
+ * to out (NULL or "-": standard output) with outfile_write, converted to
+ * CP932 first when cp932 is set (geta: unmappable characters as 〓, and
+ * says how many). Reports a failure and returns its exit status. */
+int cmd_write_output(const char *out, char *buf, size_t len, int cp932,
+    int geta);
 
 /* Returns EXIT_OK if the OS login is a planner, else reports that `what`
  * needs a planner and returns EXIT_DENIED. */

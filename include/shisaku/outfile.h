@@ -20,14 +20,15 @@ int outfile_encoding_parse(const char *name);
 /* The UTF-8 byte order mark Excel looks for. */
 #define OUTFILE_BOM "\xef\xbb\xbf"
 
-/* --unmappable: "refuse" (0) or "geta" (1); -1 for any other word. */
+/* --unmappable: "refuse" (0), "geta" (1) or "ref" (2, a numeric character
+ * reference that import reads back); -1 for any other word. */
 int outfile_unmappable_parse(const char *name);
 
 /*
  * Converts UTF-8 text to CP932 for Excel on Japanese Windows with
  * textenc_encode_cp932, the well-known pairs (〜 and ～, — and ―, …)
- * mapped. A character CP932 lacks is refused, or with geta written as 〓
- * and counted in *replaced (may be NULL). Returns a malloc'd buffer and
+ * mapped. A character CP932 lacks is refused, or with geta 1 written as 〓
+ * (2: as &#xHHHH;) and counted in *replaced (may be NULL). Returns a malloc'd buffer and
  * *outlen, or NULL with *cause naming the line, column and character.
  */
 char *outfile_to_cp932(const char *in, size_t len, int geta, size_t *outlen,

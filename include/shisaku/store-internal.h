@@ -27,7 +27,15 @@ struct store {
 	 * savepoint inside it (open while in_write). */
 	int			 batch;
 	int			 in_write;
+	/* store_set_progress: called by long work, NULL when none. */
+	store_progress_fn	*progress;
+	void			*progress_arg;
 };
+
+/* Tells the caller's progress function, if any, how far long work is. */
+void store_progress(struct store *st, size_t done, size_t total);
+/* How many rows long work reports progress after. */
+#define STORE_PROGRESS_EVERY 256
 
 /* A prepared statement for a static SQL string, prepared once per
  * connection and reset and cleared on every call. NULL with *cause set if

@@ -17,6 +17,9 @@ struct store_user {
 	enum role	 role;
 	char		*dept_code;	/* "" when none */
 	char		*dept_name;
+	/* The department's last year when it is abolished (機構改革), else
+	 * 0: the user must be filed under another one. */
+	int		 dept_abolished_after;
 };
 
 /* Fills role, name and department of s from s->login (ROLE_NONE when the

@@ -10,6 +10,7 @@
 #ifndef SHISAKU_STORE_H
 #define SHISAKU_STORE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* "SHSK": marks our files; any other application_id is refused. */
@@ -64,16 +65,28 @@ void store_rollback(struct store *st);
 int store_batch_begin(struct store *st, char **cause);
 int store_batch_end(struct store *st, int commit, char **cause);
 
+/*
+ * Progress of long work: store_plan_import, store_plan_export,
+ * store_results_import, store_check and store_backup call fn every so
+ * many rows (pages, steps) with how many of how many are done (total 0
+ * when not known). The store never prints; the caller draws (progress.h).
+ * fn NULL stops the calls.
+ */
+typedef void store_progress_fn(void *arg, size_t done, size_t total);
+void store_set_progress(struct store *st, store_progress_fn *fn, void *arg);
+
 /* Makes a malloc'd message "what: sqlite's message" for the last error. */
 char *store_errmsg(struct store *st, const char *what);
 
 /* PRAGMA integrity_check and foreign_key_check plus our own invariants;
  * each problem is passed to report (one line, no newline). Returns the
- * number of problems, or -1 with *cause set if the check could not run. */
+ * number of problems, or -1 with *cause set if the check could not run.
+ * Progress counts the checks done of all of them. */
 int store_check(struct store *st, void (*report)(void *arg, const char *line),
     void *arg, char **cause);
 
-/* Online copy with the SQLite backup API; does not block writers. */
+/* Online copy with the SQLite backup API; does not block writers. The
+ * copy is one snapshot, taken in steps; progress counts bytes copied. */
 int store_backup(struct store *st, const char *dest, char **cause);
 
 #endif

@@ -66,6 +66,10 @@ struct screen_ops {
 	/* Lines ? adds after the keys (a legend of what the screen draws),
 	 * *n of them; may be NULL. */
 	const char *const *(*notes)(struct ui *ui, size_t *n);
+	/* What an action does on this screen when the key table's words
+	 * would mislead (a on the departments adds a department), else
+	 * NULL; the function may be NULL. */
+	const char	*(*action_help)(enum key_action act);
 
 	/* Each of the following may be NULL. */
 	/* The fiscal year the screen shows when it is not ui->fy (a form
@@ -200,6 +204,7 @@ extern const struct screen_ops screen_sheet_ops;	/* arg: const long long *node_i
 extern const struct screen_ops screen_roadmap_ops;	/* arg: const long long *plan_id */
 extern const struct screen_ops screen_indicators_ops;	/* arg: struct screen_indicators_arg */
 extern const struct screen_ops screen_help_ops;		/* arg: const struct screen_ops * */
+extern const struct screen_ops screen_depts_ops;	/* arg: NULL */
 extern const struct screen_ops screen_mywork_ops;	/* arg: NULL */
 
 #endif
