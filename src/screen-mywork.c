@@ -550,6 +550,9 @@ mw_draw(struct ui *ui, void *state)
 	}
 	ui_list_draw(ui, &ms->list);
 	mw_draw_detail(ui, ms, w);
+	/* The status line names the plan of the entry under the cursor. */
+	if (mw_cursor_row(ms) != NULL)
+		ui->plan_id = mw_cursor_row(ms)->plan_id;
 }
 
 /* ---- opening an entry ------------------------------------------------- */
