@@ -48,6 +48,11 @@
 /* Under the list: a rule and three lines on the entry under the cursor. */
 #define MW_DETAIL_H	4
 
+/* A list that took longer than MW_SLOW seconds to read is read again on
+ * others' changes at most every MW_RELOAD_GAP seconds. */
+#define MW_SLOW		0.1
+#define MW_RELOAD_GAP	2.0
+
 static const enum key_action mw_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_OPEN, ACT_EDIT, ACT_SHEET, ACT_HISTORY, ACT_TREE, ACT_SEARCH,
@@ -85,6 +90,12 @@ struct mw_screen {
 	struct mw_key	*marks;		/* marked submitted entries */
 	size_t		 nmarks;
 	size_t		 nwaiting, nlate;
+	/* How long the last read took and when it ended (seconds of the
+	 * monotonic clock), and whether a change is waiting to be read: a
+	 * list that is slow to read is read again at most every
+	 * MW_RELOAD_GAP seconds as others commit, and at the next key. */
+	double		 load_s, loaded_at;
+	int		 stale;
 	/* Layout for the current size. */
 	int		 cols, code_w, detail_y;
 };
@@ -296,6 +307,16 @@ done:
 		ms->list.top--;
 }
 
+static double
+mw_clock(void)
+{
+	struct timespec	t;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &t) != 0)
+		return 0;
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 /*
  * Reads the list again, keeping the cursor on the same entry (else near
  * where it was) and the marks that still apply. Returns 0, or -1 with
@@ -316,6 +337,8 @@ mw_load(struct ui *ui, struct mw_screen *ms)
 
 	if (have)
 		keep = mw_key_of(r);
+	ms->stale = 0;
+	ms->loaded_at = mw_clock();
 	if (ms->review) {
 		if (localtime_r(&now, &tm) == NULL)
 			memset(&tm, 0, sizeof tm);
@@ -332,6 +355,8 @@ mw_load(struct ui *ui, struct mw_screen *ms)
 		free(cause);
 		return -1;
 	}
+	ms->load_s = mw_clock() - ms->loaded_at;
+	ms->loaded_at += ms->load_s;
 	store_mywork_free(ms->m);
 	ms->m = m;
 	mw_lines_free(ms);
@@ -798,6 +823,11 @@ mw_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	long			 before = ms->list.cursor;
 	long long		 id;
 
+	if (ms->stale && ui->session != NULL && ui->session->role != ROLE_NONE) {
+		mw_load(ui, ms);
+		r = mw_cursor_row(ms);
+		before = ms->list.cursor;
+	}
 	mw_layout(ui, ms);
 	if (!is_function && ch == ' ') {
 		mw_toggle_mark(ui, ms);
@@ -886,9 +916,18 @@ mw_refresh(struct ui *ui, void *state)
 	mw_layout(ui, ms);
 }
 
+/* Others committed a change: read again, unless the list is slow to
+ * read and was read a moment ago (then at the next key, or the next
+ * change after the gap). */
 static void
 mw_changed(struct ui *ui, void *state)
 {
+	struct mw_screen	*ms = state;
+
+	if (ms->load_s > MW_SLOW && mw_clock() - ms->loaded_at < MW_RELOAD_GAP) {
+		ms->stale = 1;
+		return;
+	}
 	mw_refresh(ui, state);
 }
 

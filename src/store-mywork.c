@@ -146,29 +146,39 @@ static const char SQL_REVIEW_ACTUALS[] =
     " JOIN indicator i ON i.id = a.indicator_id"
     " JOIN plan p ON p.id = i.plan_id LEFT JOIN node n ON n.id = i.node_id";
 
-/* The items of year ?1 not submitted yet that plan something in it (as
- * the tree's 遅れ), at most ?2. */
+/* The items of plan ?3 (its items are at depth ?4) not submitted yet in
+ * year ?1 that plan something in it (as the tree's 遅れ), the first ?2 in
+ * plan order: read through the plan's (plan_id, ord) index and stopped
+ * at the limit, so that a large plan is neither read nor sorted whole
+ * (the rows are put in order of department here). */
 static const char SQL_LATE_RESULTS[] =
-    "WITH " MW_ITEM_LEVEL
-    " SELECT 0, n.plan_id, p.code, p.name, n.id, 0, n.code, n.title, '',"
+    "SELECT 0, n.plan_id, p.code, p.name, n.id, 0, n.code, n.title, '',"
     " ?1, r.state, " MW_DEPT_NAME("COALESCE(r.dept_id, "
-    MW_MAIN_DEPT("n.id", "?1") ")", "?1") " AS dept,"
+    MW_MAIN_DEPT("n.id", "?1") ")", "?1") ","
     " COALESCE(r.entered_by, ''), COALESCE(r.entered_at, ''),"
     " p.ord, n.ord, 0, COALESCE(r.return_comment, '')"
-    " FROM node n JOIN m ON m.plan_id = n.plan_id AND n.depth = m.d"
-    " JOIN plan p ON p.id = n.plan_id" MW_ANCESTORS
+    " FROM node n INDEXED BY node_plan JOIN plan p ON p.id = n.plan_id"
+    MW_ANCESTORS
     " LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?1"
-    " WHERE (r.state IS NULL OR r.state IN ('draft', 'returned'))"
+    " WHERE n.plan_id = ?3 AND n.depth = ?4"
+    " AND (r.state IS NULL OR r.state IN ('draft', 'returned'))"
     " AND " MW_IN_YEAR("?1")
     " AND (COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"
     "  p.first_fy, n.last_fy, a1.last_fy, a2.last_fy, a3.last_fy,"
     "  p.last_fy) IS NOT NULL"
     "  OR EXISTS (SELECT 1 FROM year_plan yp WHERE yp.node_id = n.id"
     "  AND yp.from_fy <= ?1 AND yp.to_fy >= ?1))"
-    " ORDER BY dept = '', dept, p.ord, n.ord LIMIT ?2";
+    " ORDER BY n.ord LIMIT ?2";
+
+/* Every plan in order, with the depth of its action items. */
+static const char SQL_PLAN_ITEMS[] =
+    "SELECT p.id, COALESCE((SELECT MAX(l.depth) FROM plan_level l"
+    " WHERE l.plan_id = p.id), (SELECT MAX(x.depth) FROM node x"
+    " WHERE x.plan_id = p.id), 0) FROM plan p ORDER BY p.ord, p.id";
 
 /* The indicators reported on their own with a target in year ?1 and no
- * actual submitted yet, at most ?2. */
+ * actual submitted yet, at most ?2 (a plan has far fewer indicators than
+ * items: put in order here). */
 static const char SQL_LATE_ACTUALS[] =
     "SELECT 1, i.plan_id, p.code, p.name, COALESCE(n.id, 0), i.id,"
     " COALESCE(n.code, ''), i.name, COALESCE(n.title, p.name), ?1,"
@@ -184,7 +194,7 @@ static const char SQL_LATE_ACTUALS[] =
     "  OR i.final_txt IS NOT NULL)) OR EXISTS (SELECT 1"
     "  FROM indicator_target t WHERE t.indicator_id = i.id AND t.fy = ?1"
     "  AND (t.num IS NOT NULL OR t.txt IS NOT NULL)))"
-    " ORDER BY dept = '', dept, p.ord, COALESCE(n.ord, -1), i.ord LIMIT ?2";
+    " LIMIT ?2";
 
 static const char SQL_OPEN_YEARS[] =
     "SELECT fy, is_open, deadline FROM fiscal_year WHERE is_open = 1"
@@ -450,6 +460,24 @@ fail:
 	return -1;
 }
 
+/* Reads late rows from s (bound with room + 1 as its limit) into b,
+ * keeping at most *room of them; one more marks the list cut. */
+static int
+mw_read_late(struct store *st, sqlite3_stmt *s, struct mw_build *b,
+    long *room, struct mywork *m, char **cause)
+{
+	size_t	before = b->n;
+
+	if (mw_read(st, s, b, 1, cause) != 0)
+		return -1;
+	if ((long)(b->n - before) > *room) {
+		mw_row_clear(&b->v[--b->n].row);
+		m->late_cut = 1;
+	}
+	*room -= (long)(b->n - before);
+	return 0;
+}
+
 /* Whether an open year y is past due on today (see the header). */
 static int
 mw_year_due(const struct mywork_year *y, const char *today, int today_fy)
@@ -466,15 +494,16 @@ store_mywork_review(struct store *st, const char *today, int today_fy,
 	static const char *const waiting[] = {
 		SQL_REVIEW_RESULTS, SQL_REVIEW_ACTUALS
 	};
-	static const char *const late[] = {
-		SQL_LATE_RESULTS, SQL_LATE_ACTUALS
-	};
 	struct mywork	*m = xcalloc(1, sizeof *m);
 	struct mw_build	 b;
 	sqlite3_stmt	*s;
-	size_t		 y, k, before;
+	struct {
+		long long	 id;
+		int		 depth;
+	}		*plans = NULL;
+	size_t		 nplans = 0, y, k;
 	long		 room = MYWORK_LATE_MAX;
-	int		 begun = mw_read_begin(st);
+	int		 rc, begun = mw_read_begin(st);
 
 	memset(&b, 0, sizeof b);
 	*out = NULL;
@@ -485,31 +514,44 @@ store_mywork_review(struct store *st, const char *today, int today_fy,
 		    mw_read(st, s, &b, 0, cause) != 0)
 			goto fail;
 	}
-	for (y = m->nyears; y-- > 0;) {
+	if ((s = store_stmt(st, SQL_PLAN_ITEMS, cause)) == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		plans = xreallocarray(plans, nplans + 1, sizeof *plans);
+		plans[nplans].id = sqlite3_column_int64(s, 0);
+		plans[nplans++].depth = sqlite3_column_int(s, 1);
+	}
+	if (store_read_end(st, s, rc, "計画の読み込み", cause) != 0)
+		goto fail;
+	/* The late ones of each year that is due, oldest year first, until
+	 * there is no more room; once one more is found, the list says so. */
+	for (y = m->nyears; y-- > 0 && !m->late_cut;) {
 		if (!mw_year_due(&m->years[y], today, today_fy))
 			continue;
-		for (k = 0; k < sizeof late / sizeof late[0]; k++) {
-			if ((s = store_stmt(st, late[k], cause)) == NULL)
+		for (k = 0; k <= nplans && !m->late_cut; k++) {
+			if ((s = store_stmt(st, k < nplans ? SQL_LATE_RESULTS :
+			    SQL_LATE_ACTUALS, cause)) == NULL)
 				goto fail;
 			sqlite3_bind_int(s, 1, m->years[y].fy);
 			/* One more than there is room for, to know. */
 			sqlite3_bind_int64(s, 2, room + 1);
-			before = b.n;
-			if (mw_read(st, s, &b, 1, cause) != 0)
-				goto fail;
-			if ((long)(b.n - before) > room) {
-				mw_row_clear(&b.v[--b.n].row);
-				m->late_cut = 1;
+			if (k < nplans) {
+				sqlite3_bind_int64(s, 3, plans[k].id);
+				sqlite3_bind_int(s, 4, plans[k].depth);
 			}
-			room -= (long)(b.n - before);
+			if (mw_read_late(st, s, &b, &room, m, cause) != 0)
+				goto fail;
 		}
 	}
+	free(plans);
+	plans = NULL;
 	mw_read_end(st, begun);
 	if (b.n > 1)
 		qsort(b.v, b.n, sizeof *b.v, mw_cmp_review);
 	*out = mw_finish(&b, m);
 	return 0;
 fail:
+	free(plans);
 	mw_read_end(st, begun);
 	mw_build_free(&b);
 	store_mywork_free(m);

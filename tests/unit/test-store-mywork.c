@@ -305,6 +305,44 @@ TEST(test_reviewer_sees_waiting_oldest_first_then_late)
 	store_mywork_free(m);
 }
 
+/* A plan of 305 items with nothing entered: the late list stops at
+ * MYWORK_LATE_MAX and says there are more; the first plan's items come
+ * first, and those without a department last. */
+TEST(test_late_list_is_capped)
+{
+	struct mywork	*m = NULL;
+	char		*cause = NULL;
+	size_t		 i, late = 0, first = 0;
+
+	CHECK_INT(sqlite3_exec(raw, "INSERT INTO plan (code, name, first_fy,"
+	    " last_fy, ord) VALUES ('u', '大きな計画', 2023, 2023, 99);"
+	    "INSERT INTO plan_level (plan_id, depth, name) SELECT id, 1, '事業'"
+	    " FROM plan WHERE code = 'u';"
+	    "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k"
+	    " WHERE i < 305) INSERT INTO node (plan_id, depth, key, code, title,"
+	    " ord) SELECT (SELECT id FROM plan WHERE code = 'u'), 1, 'u' || i,"
+	    " 'U-' || i, '事業' || i, i FROM k", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024, &m, &cause), 0);
+	if (m == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		return;
+	}
+	for (i = 0; i < m->nrows; i++)
+		if (m->rows[i].late) {
+			if (late++ == 0)
+				first = i;
+		}
+	CHECK_INT(late, MYWORK_LATE_MAX);
+	CHECK_INT(m->late_cut, 1);
+	if (late > 0) {
+		CHECK_STR(m->rows[first].code, "1-1");
+		CHECK_STR(m->rows[m->nrows - 1].plan_code, "u");
+		CHECK_STR(m->rows[m->nrows - 1].dept_name, "");
+	}
+	store_mywork_free(m);
+}
+
 TEST(test_data_version_tells_others_changes)
 {
 	long long	v0, v1, v2;
@@ -347,6 +385,7 @@ main(void)
 	RUN(test_years_and_deadlines);
 	RUN(test_clerk_sees_own_work_by_state);
 	RUN(test_reviewer_sees_waiting_oldest_first_then_late);
+	RUN(test_late_list_is_capped);
 	RUN(test_data_version_tells_others_changes);
 
 	sqlite3_close(raw);
