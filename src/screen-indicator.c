@@ -556,7 +556,8 @@ const struct screen_ops screen_indicator_ops = {
 	.refresh = ind1_refresh,
 	.close = ind1_close,
 	.title = ind1_title,
-	.hint = ind1_hint
+	.hint = ind1_hint,
+	.changed = ind1_refresh
 };
 
 void

@@ -1275,7 +1275,9 @@ const struct screen_ops screen_sheet_ops = {
 	.close = sheet_close,
 	.title = sheet_title,
 	.notes = sheet_notes,
-	.hint = sheet_hint
+	.hint = sheet_hint,
+	/* Another's save shows at once: the sheet is read again. */
+	.changed = sheet_refresh
 };
 
 int

@@ -269,6 +269,30 @@ e2e_wait "提出済（1）"
 as boss sys
 e2e_expect "No.4 arrives on the supervisor's list by itself" \
     "確認待ち（提出済）  1 件" "No.4  民間企業やNPO等との協働事業の推進"
+# An open sheet follows too: the clerk withdraws and resubmits.
+e2e_keys g S
+e2e_wait "> No.4 民間企業やNPO等との協働事業の推進"
+e2e_keys G
+e2e_expect "the supervisor reads No.4's sheet, its result at the end" \
+    "【令和3年度の実績】" "状態: 提出済"
+as clerk daemon
+e2e_keys Enter
+e2e_wait "実績入力（令和3年度） > No.4"
+e2e_keys C-t
+e2e_expect "the clerk may withdraw it" "下書きに戻す"
+e2e_keys Enter y
+e2e_expect "withdrawn" "下書きに戻しました"
+as boss sys
+e2e_expect "the supervisor's open sheet shows the draft" "状態: 下書き"
+as clerk daemon
+e2e_keys C-t Enter y
+e2e_expect "resubmitted" "提出しました（提出済）"
+e2e_keys Escape
+e2e_wait "自分の仕事"
+as boss sys
+e2e_expect "and the sheet shows it submitted again" "状態: 提出済"
+e2e_keys Escape
+e2e_expect "back on the list, No.4 still waiting" "確認待ち（提出済）  1 件"
 e2e_keys g C-t
 e2e_expect "C-t on the one under the cursor" "確認する（1 件）"
 e2e_keys j Enter
