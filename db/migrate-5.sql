@@ -1,7 +1,7 @@
--- shisaku database schema, version 4.
+-- shisaku database schema, version 5.
 --
--- Migration 4 of src/store.c: applied in one BEGIN IMMEDIATE transaction
--- to a file at version 3 (db/migrate-3.sql). Never edit it once shipped:
+-- Migration 5 of src/store.c: applied in one BEGIN IMMEDIATE transaction
+-- to a file at version 4 (db/migrate-4.sql). Never edit it once shipped:
 -- add another migration.
 
 -- The day a fiscal year's entry is due (shisaku year open FY --deadline
