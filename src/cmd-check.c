@@ -24,7 +24,7 @@ cmd_check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	(void)argv;
 	if (argc != 1)
 		return cmd_usage(&cmd_check_entry);
-	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+	if ((st = cmd_open_store(ctx, STORE_OPEN_READONLY, &status)) == NULL)
 		return status;
 	problems = store_check(st, report_line, NULL, &cause);
 	if (problems < 0) {

@@ -19,6 +19,7 @@
 #include "shisaku/store-plan.h"
 #include "shisaku/store-resultfile.h"
 #include "shisaku/store-user.h"
+#include "shisaku/util.h"
 
 int
 cmd_require_planner(struct store *st, const char *what)
@@ -37,6 +38,10 @@ cmd_require_planner(struct store *st, const char *what)
 	if (s.role != ROLE_PLANNER) {
 		cmd_error("%sは企画担当だけができます（ログイン名 %s は%s）", what,
 		    s.login, role_label(s.role));
+		cause = xasprintf("%s: 企画担当ではありません（%s）", what,
+		    role_label(s.role));
+		cmd_log_refusal(st, s.login, cause);
+		free(cause);
 		status = EXIT_DENIED;
 	}
 	session_clear(&s);

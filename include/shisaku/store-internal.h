@@ -7,6 +7,8 @@
 #ifndef SHISAKU_STORE_INTERNAL_H
 #define SHISAKU_STORE_INTERNAL_H
 
+#include <sys/types.h>
+
 #include <sqlite3.h>
 
 #include "shisaku/store.h"
@@ -27,6 +29,12 @@ struct store {
 	 * savepoint inside it (open while in_write). */
 	int			 batch;
 	int			 in_write;
+	int			 readonly;	/* STORE_OPEN_READONLY */
+	int			 busy_timeout_ms;
+	enum store_fault	 fault;		/* of the last store_errmsg */
+	/* The database and its -shm as opened, to name who holds a lock. */
+	dev_t			 db_dev, shm_dev;
+	ino_t			 db_ino, shm_ino;
 };
 
 /* A prepared statement for a static SQL string, prepared once per
