@@ -51,7 +51,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 SRCS    := $(sort $(wildcard src/*.c))
 LIBSRCS := $(filter-out src/main.c,$(SRCS))
 HDRS    := $(wildcard include/shisaku/*.h) build/gen/default-config.h build/gen/schema-sql.h \
-           build/gen/migrate-2-sql.h build/gen/migrate-3-sql.h
+           build/gen/migrate-2-sql.h build/gen/migrate-3-sql.h build/gen/migrate-4-sql.h
 # Only the files that read the compiled-in paths are rebuilt when an
 # install names other directories.
 PATHS_SRCS := $(shell grep -l '"paths.h"' src/*.c)
@@ -99,6 +99,8 @@ build/gen/migrate-2-sql.h: db/migrate-2.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_2_sql < $< > $@
 build/gen/migrate-3-sql.h: db/migrate-3.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_3_sql < $< > $@
+build/gen/migrate-4-sql.h: db/migrate-4.sql mk/embed.sh | build/gen
+	sh mk/embed.sh shisaku_migrate_4_sql < $< > $@
 
 # The compiled-in paths, rewritten only when a make variable changed them,
 # so that "make install SYSCONFDIR=..." rebuilds what reads them.

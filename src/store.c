@@ -21,6 +21,7 @@
 
 #include "migrate-2-sql.h"
 #include "migrate-3-sql.h"
+#include "migrate-4-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -29,6 +30,7 @@ static const char *const migrations[] = {
 	shisaku_schema_sql,		/* db/schema.sql */
 	shisaku_migrate_2_sql,		/* db/migrate-2.sql */
 	shisaku_migrate_3_sql,		/* db/migrate-3.sql */
+	shisaku_migrate_4_sql,		/* db/migrate-4.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
