@@ -61,12 +61,13 @@ cmd_init_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_fault_status(fault);
 	}
 	status = EXIT_OK;
-	if (store_user_put(st, login, "", ROLE_PLANNER, NULL, 0, &cause) != 0) {
+	/* Sealed: the WAL folded in, so the file alone is the database. */
+	if (store_user_put(st, login, "", ROLE_PLANNER, NULL, 0, &cause) != 0 ||
+	    store_seal(st, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		status = cmd_store_status(st);
 	}
-	/* Closing the last connection folds the WAL into the file. */
 	store_close(st);
 	if (status == EXIT_OK &&
 	    outfile_temp_place(tmp, ctx->db_path, 1, &cause) != 0) {

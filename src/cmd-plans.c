@@ -35,8 +35,9 @@ cmd_plans_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (store_plan_list(st, &rows, &n, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
+		status = cmd_store_status(st);
 		store_close(st);
-		return EXIT_DATABASE;
+		return status;
 	}
 	for (i = 0; i < n; i++) {
 		printf("%s\t%s\t", rows[i].code, rows[i].name);

@@ -21,7 +21,7 @@ user_list(struct store *st)
 	if (store_user_list(st, &u, &n, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_DATABASE;
+		return cmd_store_status(st);
 	}
 	for (i = 0; i < n; i++)
 		printf("%s\t%s\t%s\t%s\n", u[i].login, role_name(u[i].role),

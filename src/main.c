@@ -69,7 +69,7 @@ make_session(struct store *st, struct session *s)
 	if ((s->login = session_os_login(&cause)) == NULL) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_INTERNAL;
+		return EXIT_DENIED;
 	}
 	if (store_user_session(st, s, &cause) != 0) {
 		cmd_error("%s", cause);
@@ -93,10 +93,16 @@ run_tui(struct cmd_ctx *ctx)
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
 		return status;
 	status = make_session(st, &s);
-	if (status == EXIT_OK && ui_run(ctx->cfg, st, &s, &cause) != 0) {
-		cmd_error("%s", cause);
-		free(cause);
-		status = EXIT_INTERNAL;
+	if (status == EXIT_OK) {
+		status = ui_run(ctx->cfg, st, &s, &cause);
+		if (status < 0) {
+			cmd_error("%s", cause);
+			free(cause);
+			status = status == UI_ERR_TERMINAL ? EXIT_TERMINAL :
+			    status == UI_ERR_KEYS ? EXIT_CONFIG :
+			    status == UI_ERR_STORE ? cmd_store_status(st) :
+			    EXIT_INTERNAL;
+		}
 	}
 	session_clear(&s);
 	store_close(st);

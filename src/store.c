@@ -35,6 +35,30 @@ static const char *const migrations[] = {
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int
+store_seal(struct store *st, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, ok = 0;
+
+	rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = DELETE", -1, &s,
+	    NULL);
+	if (rc == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			ok = sqlite3_column_text(s, 0) != NULL &&
+			    strcmp((const char *)sqlite3_column_text(s, 0),
+			    "delete") == 0;
+		sqlite3_finalize(s);
+	}
+	if (!ok) {
+		*cause = store_errmsg(st, "データベースを仕上げられません");
+		if (st->fault == STORE_FAULT_NONE || st->fault == STORE_FAULT_OTHER)
+			st->fault = STORE_FAULT_OTHER;
+		return -1;
+	}
+	return 0;
+}
+
+int
 store_schema_version(void)
 {
 	return NMIGRATIONS;
@@ -96,24 +120,27 @@ store_fault_of(int code, int errno_v)
 	}
 }
 
-/* What is denied, the file or its directory: "ファイル X" or "ディレクトリ
- * D" (malloc'd), looked at with the ids in effect. */
+/* What is denied: the directory on the way, the file, or the directory
+ * where SQLite makes -wal and -shm; a message (malloc'd) looked at with
+ * the ids in effect. */
 static char *
 store_denied_where(const char *path, int write)
 {
 	const char	*slash = strrchr(path, '/');
 	char		*dir, *out;
 
-	if (faccessat(AT_FDCWD, path, write ? R_OK | W_OK : R_OK,
-	    AT_EACCESS) != 0 && (errno == EACCES || errno == EROFS))
-		return xasprintf("%s に%s権限がありません%s", path,
-		    write ? "書き込む" : "読む",
-		    errno == EROFS ? "（読み取り専用のファイルシステム）" : "");
 	dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
 	    xstrndup(path, (size_t)(slash - path));
-	out = xasprintf("ディレクトリ %s に%s権限がありません（SQLite は -wal と"
-	    " -shm をデータベースの隣に作ります）", dir,
-	    write ? "書き込む" : "入る");
+	if (faccessat(AT_FDCWD, dir, X_OK, AT_EACCESS) != 0 && errno == EACCES)
+		out = xasprintf("ディレクトリ %s に入る権限がありません", dir);
+	else if (faccessat(AT_FDCWD, path, write ? R_OK | W_OK : R_OK,
+	    AT_EACCESS) != 0 && (errno == EACCES || errno == EROFS))
+		out = xasprintf("%s に%s権限がありません%s", path,
+		    write ? "書き込む" : "読む",
+		    errno == EROFS ? "（読み取り専用のファイルシステム）" : "");
+	else
+		out = xasprintf("ディレクトリ %s に書き込む権限がありません"
+		    "（SQLite は -wal と -shm をデータベースの隣に作ります）", dir);
 	free(dir);
 	return out;
 }
@@ -211,6 +238,7 @@ store_begin(struct store *st, char **cause)
 {
 	int	rc;
 
+	st->fault = STORE_FAULT_NONE;
 	if (st->batch) {
 		/* One write inside a batch: a savepoint of its own. */
 		if (st->in_write) {
@@ -450,11 +478,16 @@ store_probe(const char *path, enum store_open_mode mode, int *magic,
 	}
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)) < 0) {
 		err = errno;
-		*fault = err == EACCES || err == EPERM ? STORE_FAULT_ACCESS :
-		    STORE_FAULT_OTHER;
-		*cause = err == EACCES || err == EPERM ?
-		    xasprintf("%s: 読む権限がありません", path) :
-		    xasprintf("%s: 開けません: %s", path, strerror(err));
+		if (err == EACCES || err == EPERM) {
+			*fault = STORE_FAULT_ACCESS;
+			where = store_denied_where(path, 0);
+			*cause = xasprintf("%s: 開けません: %s", path, where);
+			free(where);
+		} else {
+			*fault = STORE_FAULT_OTHER;
+			*cause = xasprintf("%s: 開けません: %s", path,
+			    strerror(err));
+		}
 		return -1;
 	}
 	while (got < sizeof head) {

@@ -40,6 +40,7 @@
 #include "shisaku/store-browse.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
+#include "shisaku/ui-term.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 
@@ -63,7 +64,7 @@ struct ui_frame {
 static volatile sig_atomic_t	 ui_signalled;
 static int			 ui_curses_on;
 static int			 ui_atexit_set;
-static struct sigaction		 ui_old_int, ui_old_term, ui_old_hup;
+static struct sigaction		 ui_old_int, ui_old_term, ui_old_hup, ui_old_quit;
 static SCREEN			*ui_screen;
 
 static WINDOW			*ui_titlew, *ui_statusw, *ui_msgw;
@@ -134,6 +135,10 @@ ui_signals_install(void)
 	sigaction(SIGINT, &sa, &ui_old_int);
 	sigaction(SIGTERM, &sa, &ui_old_term);
 	sigaction(SIGHUP, &sa, &ui_old_hup);
+	/* C-\ would end the program with a core and the terminal left in
+	 * the alternate screen: it does nothing here. */
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGQUIT, &sa, &ui_old_quit);
 }
 
 static void
@@ -142,6 +147,7 @@ ui_signals_restore(void)
 	sigaction(SIGINT, &ui_old_int, NULL);
 	sigaction(SIGTERM, &ui_old_term, NULL);
 	sigaction(SIGHUP, &ui_old_hup, NULL);
+	sigaction(SIGQUIT, &ui_old_quit, NULL);
 }
 
 /*
@@ -1461,8 +1467,10 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 	wint_t		 ch;
 	int		 rc, status = 0;
 
+	*cause = NULL;
+
 	if (ui_locale_init(&note, cause) != 0)
-		return -1;
+		return UI_ERR_TERMINAL;
 	if (keys_init(c, &why) != 0) {
 		if (c != NULL && c->path != NULL) {
 			*cause = xasprintf("%s: %s", c->path, why);
@@ -1470,11 +1478,17 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		} else
 			*cause = why;
 		free(note);
-		return -1;
+		return UI_ERR_KEYS;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		*cause = xstrdup("画面を表示できません: 標準入力と標準出力が"
-		    "端末ではありません");
+		*cause = xasprintf("画面を表示できません: 標準%sが端末ではありません"
+		    "（コマンドを使うときは shisaku --help で一覧）",
+		    !isatty(STDIN_FILENO) ? "入力" : "出力");
+		status = UI_ERR_TERMINAL;
+		goto fail;
+	}
+	if (ui_term_check(cause) != 0) {
+		status = UI_ERR_TERMINAL;
 		goto fail;
 	}
 	tw_set_ambiguous_wide(c != NULL && c->ambiguous_wide);
@@ -1492,8 +1506,14 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		const char *term = getenv("TERM");
 
 		ui_signals_restore();
-		*cause = xasprintf("端末「%s」を使えません（TERM を確かめて"
-		    "ください）", term != NULL ? term : "");
+		if (term == NULL || term[0] == '\0')
+			*cause = xstrdup("画面を表示できません: TERM が設定されて"
+			    "いません（例: TERM=xterm-256color）");
+		else
+			*cause = xasprintf("画面を表示できません: 端末「%s」を"
+			    "知りません（TERM を確かめてください。例: "
+			    "TERM=xterm-256color）", term);
+		status = UI_ERR_TERMINAL;
 		goto fail;
 	}
 	set_term(ui_screen);
@@ -1526,7 +1546,7 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		*cause = ui.message != NULL ? ui.message :
 		    xstrdup("計画一覧を開けません");
 		ui.message = NULL;
-		status = -1;
+		status = UI_ERR_STORE;
 		goto out;
 	}
 	while (!ui.quit && !ui_signalled) {
@@ -1556,12 +1576,14 @@ out:
 	ui_plan_name_id = -1;
 	free(note);
 	keys_free();
-	/* Quitting and a signal are both a clean end. */
+	/* A signal is not a quit: the caller's status says so. */
+	if (status == 0 && ui_signalled)
+		status = 128 + ui_signalled;
 	return status;
 fail:
 	free(note);
 	keys_free();
-	return -1;
+	return status;
 }
 
 /*

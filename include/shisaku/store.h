@@ -70,6 +70,15 @@ enum store_fault store_last_fault(struct store *st);
 /* The 16 bytes every SQLite 3 file begins with. */
 #define STORE_SQLITE_MAGIC "SQLite format 3"	/* and a NUL: 16 bytes */
 
+/*
+ * Ends the making of a new database (init): folds the WAL into the file
+ * and leaves it in rollback-journal mode, so that the file alone is the
+ * whole database and can be given its name; the next open turns WAL on
+ * again. A checkpoint that fails (a full disk) is an error here, where
+ * sqlite3_close would let it pass. Returns 0 or -1 with *cause.
+ */
+int store_seal(struct store *st, char **cause);
+
 /* The schema version this program writes, and the file's. */
 int store_schema_version(void);
 int store_file_version(struct store *st);
