@@ -56,3 +56,35 @@ CREATE TRIGGER indicator_actual_ver_made AFTER INSERT ON indicator_actual
 	UPDATE indicator_actual SET ver = NEW.ver + (SELECT n FROM version_clock)
 	    WHERE rowid = NEW.rowid;
 END;
+
+-- Drafts: what a user typed into a form that was not saved when the
+-- program was ended by a signal (SIGHUP of a closed terminal, SIGTERM,
+-- C-c). One per user, form and year; the form offers it beside the saved
+-- entry the next time it is opened, and it goes once the user has chosen.
+-- A result's draft names its item (node_id), an actual's its indicator;
+-- base_ver is the version of the entry the form had loaded.
+CREATE TABLE draft (
+	id		INTEGER PRIMARY KEY,
+	login		TEXT NOT NULL,
+	kind		TEXT NOT NULL CHECK (kind IN ('result', 'actual')),
+	node_id		INTEGER REFERENCES node(id) ON DELETE CASCADE,
+	indicator_id	INTEGER REFERENCES indicator(id) ON DELETE CASCADE,
+	fy		INTEGER NOT NULL,
+	base_ver	INTEGER NOT NULL DEFAULT 0,
+	saved_at	TEXT NOT NULL,
+	CHECK ((kind = 'result' AND node_id IS NOT NULL AND indicator_id IS NULL)
+	    OR (kind = 'actual' AND indicator_id IS NOT NULL AND node_id IS NULL))
+);
+CREATE UNIQUE INDEX draft_result ON draft(login, node_id, fy) WHERE kind = 'result';
+CREATE UNIQUE INDEX draft_actual ON draft(login, indicator_id, fy) WHERE kind = 'actual';
+CREATE INDEX draft_node ON draft(node_id);
+CREATE INDEX draft_indicator ON draft(indicator_id);
+
+-- The draft's fields by name as the form knows them ("text", "actual:12"),
+-- each as typed.
+CREATE TABLE draft_field (
+	draft_id	INTEGER NOT NULL REFERENCES draft(id) ON DELETE CASCADE,
+	name		TEXT NOT NULL,
+	value		TEXT NOT NULL,
+	PRIMARY KEY (draft_id, name)
+);

@@ -95,7 +95,11 @@ run_tui(struct cmd_ctx *ctx)
 	status = make_session(st, &s);
 	if (status == EXIT_OK) {
 		status = ui_run(ctx->cfg, st, &s, &cause);
-		if (status < 0) {
+		if (status > 0 && cause != NULL) {
+			/* Ended by a signal: what was kept of the input. */
+			cmd_error("%s", cause);
+			free(cause);
+		} else if (status < 0) {
 			cmd_error("%s", cause);
 			free(cause);
 			status = status == UI_ERR_TERMINAL ? EXIT_TERMINAL :

@@ -1425,6 +1425,28 @@ ui_read_key(WINDOW *w, wint_t *ch)
 	}
 }
 
+/* Asks every screen, top first, to keep what it holds unsaved; returns
+ * what they said, one line each (malloc'd), or NULL. */
+static char *
+ui_keep_all(struct ui *ui)
+{
+	struct ui_frame	*f;
+	char		*said = NULL, *line, *t;
+
+	for (f = ui->frames; f != NULL; f = f->below) {
+		if (f->ops->keep == NULL ||
+		    (line = f->ops->keep(ui, f->state)) == NULL)
+			continue;
+		t = said == NULL ? line : xasprintf("%s\n%s", said, line);
+		if (said != NULL) {
+			free(said);
+			free(line);
+		}
+		said = t;
+	}
+	return said;
+}
+
 static void
 ui_close_all(struct ui *ui)
 {
@@ -1562,6 +1584,9 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		}
 		ui_dispatch(&ui, rc == KEY_CODE_YES, ch);
 	}
+	/* Ended by a signal: what forms hold unsaved is kept first. */
+	if (ui_signalled)
+		*cause = ui_keep_all(&ui);
 out:
 	ui_close_all(&ui);
 	ui_windows_free(&ui);
@@ -1606,6 +1631,10 @@ ui_flow_control_off(void)
 	if (ui_ixon_was_on) {
 		t.c_iflag &= ~(tcflag_t)IXON;
 		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		/* curses puts its saved modes back when continued after C-z:
+		 * they must be these, or C-s would freeze the screen again. */
+		if (ui_curses_on)
+			def_prog_mode();
 	}
 }
 
@@ -1619,5 +1648,7 @@ ui_flow_control_restore(void)
 	if (ui_ixon_was_on && tcgetattr(STDIN_FILENO, &t) == 0) {
 		t.c_iflag |= IXON;
 		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		if (ui_curses_on)
+			def_prog_mode();
 	}
 }

@@ -66,6 +66,11 @@ struct screen_ops {
 	/* Lines ? adds after the keys (a legend of what the screen draws),
 	 * *n of them; may be NULL. */
 	const char *const *(*notes)(struct ui *ui, size_t *n);
+	/* The program is ending on a signal (a closed terminal, SIGTERM,
+	 * C-c): keep what the user typed and has not saved (a form writes
+	 * it as a draft). Returns a line to print once the terminal is
+	 * back (malloc'd), or NULL. May be NULL. */
+	char		*(*keep)(struct ui *ui, void *state);
 };
 
 struct ui {
