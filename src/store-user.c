@@ -203,6 +203,18 @@ store_user_login_session(struct store *st, const char *login,
 	return 0;
 }
 
+void
+store_refused(struct store *st, const char *login, const char *why)
+{
+	char	*cause = NULL;
+
+	if (st->batch || login == NULL)
+		return;
+	if (store_user_log_refusal(st, login, why != NULL ? why : "",
+	    &cause) != 0)
+		free(cause);
+}
+
 int
 store_user_log_refusal(struct store *st, const char *login, const char *what,
     char **cause)

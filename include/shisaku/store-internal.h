@@ -79,4 +79,9 @@ int store_history_add(struct store *st, const char *at, const char *login,
     long long node, long long ind, int fy, const char *field,
     const char *old_value, const char *new_value, char **cause);
 
+/* A write refused by the role of login: written to the history after the
+ * refused write was rolled back (store_user_log_refusal), best effort;
+ * why is the refusal's message. Not inside a batch. */
+void store_refused(struct store *st, const char *login, const char *why);
+
 #endif

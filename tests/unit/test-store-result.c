@@ -75,7 +75,7 @@ snapshot(void)
 	    " || text || comment || return_comment || entered_by || confirmed_by AS x"
 	    " FROM result UNION ALL SELECT indicator_id || fy || coalesce(num, '')"
 	    " || coalesce(txt, '') || note FROM indicator_actual"
-	    " UNION ALL SELECT count(*) FROM history"
+	    " UNION ALL SELECT count(*) FROM history WHERE field <> 'refused'"
 	    " UNION ALL SELECT fy || is_open FROM fiscal_year)");
 }
 
@@ -539,6 +539,12 @@ TEST(test_only_the_department_in_charge_edits)
 	CHECK_STR(e->text, "他課の入力");	/* what was typed is kept */
 	after = snapshot();
 	CHECK_STR(after, before);
+	/* Each refusal is in the history with who tried and why. */
+	CHECK_INT(q_int("SELECT count(DISTINCT login) FROM history WHERE field ="
+	    " 'refused' AND login IN ('tanaka', 'kacho', 'nobody')"), 3);
+	CHECK_Q("この取組は総務課の担当ではありません（担当: まちづくり協働課）",
+	    "SELECT new_value FROM history WHERE field = 'refused' AND login ="
+	    " 'tanaka'");
 	free(after);
 	free(before);
 	store_result_free(e);
