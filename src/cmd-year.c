@@ -23,7 +23,7 @@ year_list(struct cmd_ctx *ctx, struct store *st)
 	if (store_year_list(st, &rows, &n, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_DATABASE;
+		return cmd_store_status(st);
 	}
 	if (n == 0)
 		fprintf(stderr, "受付中の年度はありません（どの年度も締切です。"
@@ -53,7 +53,7 @@ year_set(struct store *st, const char *text, int open)
 	if ((login = session_os_login(&cause)) == NULL) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_INTERNAL;
+		return EXIT_DENIED;
 	}
 	rc = store_year_set_open(st, fy, open, login, &changed, &cause);
 	free(login);
@@ -61,7 +61,7 @@ year_set(struct store *st, const char *text, int open)
 	if (rc != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		return rc == STORE_DENIED ? EXIT_DENIED : EXIT_DATABASE;
+		return rc == STORE_DENIED ? EXIT_DENIED : cmd_store_status(st);
 	}
 	if (!changed)
 		printf("%sは既に%sです\n", buf, open ? "受付中" : "締切");

@@ -29,6 +29,18 @@ ui_conflict_init(struct ui_conflict *c, const char *heading,
 }
 
 void
+ui_conflict_words(struct ui_conflict *c, const char *mine_title,
+    const char *keys_line, const char *back_said)
+{
+	free(c->mine_title);
+	free(c->keys_line);
+	free(c->back_said);
+	c->mine_title = xstrdup(mine_title);
+	c->keys_line = xstrdup(keys_line);
+	c->back_said = xstrdup(back_said);
+}
+
+void
 ui_conflict_add(struct ui_conflict *c, const char *name, const char *mine,
     const char *theirs)
 {
@@ -70,6 +82,9 @@ ui_conflict_free(struct ui_conflict *c)
 	free(c->fields);
 	free(c->heading);
 	free(c->theirs_title);
+	free(c->mine_title);
+	free(c->keys_line);
+	free(c->back_said);
 	memset(c, 0, sizeof *c);
 }
 
@@ -189,10 +204,12 @@ ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 		top = 2;
 	}
 	c->head_rows = top + 2;
-	ui_put(w, top, 0, "m: 自分の入力で上書き保存   t: 保存済みの版を取り込む"
+	ui_put(w, top, 0, c->keys_line != NULL ? c->keys_line :
+	    "m: 自分の入力で上書き保存   t: 保存済みの版を取り込む"
 	    "   Esc: 入力に戻る   j/k PgUp/PgDn: スクロール", cols, 0,
 	    ui_attr(ui, UI_MARK));
-	ui_put(w, top + 1, 1, "あなたの入力", half, 0, ui_attr(ui, UI_HEADER));
+	ui_put(w, top + 1, 1, c->mine_title != NULL ? c->mine_title :
+	    "あなたの入力", half, 0, ui_attr(ui, UI_HEADER));
 	ui_put(w, top + 1, half + 3, c->theirs_title, cols - half - 3, 0,
 	    ui_attr(ui, UI_HEADER));
 	top += 2;
@@ -237,8 +254,8 @@ ui_conflict_key(struct ui *ui, struct ui_conflict *c, enum key_action act,
 		return UI_CONFLICT_THEIRS;
 	switch (act) {
 	case ACT_BACK:
-		ui_message(ui, "入力に戻りました。保存すると、もう一度どちらを"
-		    "残すか尋ねます");
+		ui_message(ui, "%s", c->back_said != NULL ? c->back_said :
+		    "入力に戻りました。保存すると、もう一度どちらを残すか尋ねます");
 		return UI_CONFLICT_BACK;
 	case ACT_UP:
 		c->top--;
@@ -263,7 +280,8 @@ ui_conflict_key(struct ui *ui, struct ui_conflict *c, enum key_action act,
 	case ACT_ERA_TOGGLE:
 		return UI_CONFLICT_UNHANDLED;
 	default:
-		ui_error(ui, "m: 自分の入力で上書き保存  t: 保存済みの版を取り込む"
+		ui_error(ui, "%s", c->keys_line != NULL ? c->keys_line :
+		    "m: 自分の入力で上書き保存  t: 保存済みの版を取り込む"
 		    "  Esc: 入力に戻る");
 		break;
 	}

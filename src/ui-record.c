@@ -457,5 +457,5 @@ const struct screen_ops screen_record_ops = {
 	record_fixed_keys,
 	sizeof record_fixed_keys / sizeof record_fixed_keys[0],
 	record_open, record_draw, record_key, record_refresh, record_close,
-	record_title, NULL, NULL
+	record_title, NULL, NULL, NULL
 };

@@ -40,6 +40,7 @@
 #include "shisaku/store-browse.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
+#include "shisaku/ui-term.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 
@@ -63,7 +64,7 @@ struct ui_frame {
 static volatile sig_atomic_t	 ui_signalled;
 static int			 ui_curses_on;
 static int			 ui_atexit_set;
-static struct sigaction		 ui_old_int, ui_old_term, ui_old_hup;
+static struct sigaction		 ui_old_int, ui_old_term, ui_old_hup, ui_old_quit;
 static SCREEN			*ui_screen;
 
 static WINDOW			*ui_titlew, *ui_statusw, *ui_msgw;
@@ -134,6 +135,10 @@ ui_signals_install(void)
 	sigaction(SIGINT, &sa, &ui_old_int);
 	sigaction(SIGTERM, &sa, &ui_old_term);
 	sigaction(SIGHUP, &sa, &ui_old_hup);
+	/* C-\ would end the program with a core and the terminal left in
+	 * the alternate screen: it does nothing here. */
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGQUIT, &sa, &ui_old_quit);
 }
 
 static void
@@ -142,6 +147,7 @@ ui_signals_restore(void)
 	sigaction(SIGINT, &ui_old_int, NULL);
 	sigaction(SIGTERM, &ui_old_term, NULL);
 	sigaction(SIGHUP, &ui_old_hup, NULL);
+	sigaction(SIGQUIT, &ui_old_quit, NULL);
 }
 
 /*
@@ -1419,6 +1425,28 @@ ui_read_key(WINDOW *w, wint_t *ch)
 	}
 }
 
+/* Asks every screen, top first, to keep what it holds unsaved; returns
+ * what they said, one line each (malloc'd), or NULL. */
+static char *
+ui_keep_all(struct ui *ui)
+{
+	struct ui_frame	*f;
+	char		*said = NULL, *line, *t;
+
+	for (f = ui->frames; f != NULL; f = f->below) {
+		if (f->ops->keep == NULL ||
+		    (line = f->ops->keep(ui, f->state)) == NULL)
+			continue;
+		t = said == NULL ? line : xasprintf("%s\n%s", said, line);
+		if (said != NULL) {
+			free(said);
+			free(line);
+		}
+		said = t;
+	}
+	return said;
+}
+
 static void
 ui_close_all(struct ui *ui)
 {
@@ -1461,8 +1489,10 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 	wint_t		 ch;
 	int		 rc, status = 0;
 
+	*cause = NULL;
+
 	if (ui_locale_init(&note, cause) != 0)
-		return -1;
+		return UI_ERR_TERMINAL;
 	if (keys_init(c, &why) != 0) {
 		if (c != NULL && c->path != NULL) {
 			*cause = xasprintf("%s: %s", c->path, why);
@@ -1470,11 +1500,17 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		} else
 			*cause = why;
 		free(note);
-		return -1;
+		return UI_ERR_KEYS;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		*cause = xstrdup("画面を表示できません: 標準入力と標準出力が"
-		    "端末ではありません");
+		*cause = xasprintf("画面を表示できません: 標準%sが端末ではありません"
+		    "（コマンドを使うときは shisaku --help で一覧）",
+		    !isatty(STDIN_FILENO) ? "入力" : "出力");
+		status = UI_ERR_TERMINAL;
+		goto fail;
+	}
+	if (ui_term_check(cause) != 0) {
+		status = UI_ERR_TERMINAL;
 		goto fail;
 	}
 	tw_set_ambiguous_wide(c != NULL && c->ambiguous_wide);
@@ -1492,8 +1528,14 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		const char *term = getenv("TERM");
 
 		ui_signals_restore();
-		*cause = xasprintf("端末「%s」を使えません（TERM を確かめて"
-		    "ください）", term != NULL ? term : "");
+		if (term == NULL || term[0] == '\0')
+			*cause = xstrdup("画面を表示できません: TERM が設定されて"
+			    "いません（例: TERM=xterm-256color）");
+		else
+			*cause = xasprintf("画面を表示できません: 端末「%s」を"
+			    "知りません（TERM を確かめてください。例: "
+			    "TERM=xterm-256color）", term);
+		status = UI_ERR_TERMINAL;
 		goto fail;
 	}
 	set_term(ui_screen);
@@ -1526,7 +1568,7 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		*cause = ui.message != NULL ? ui.message :
 		    xstrdup("計画一覧を開けません");
 		ui.message = NULL;
-		status = -1;
+		status = UI_ERR_STORE;
 		goto out;
 	}
 	while (!ui.quit && !ui_signalled) {
@@ -1542,6 +1584,9 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		}
 		ui_dispatch(&ui, rc == KEY_CODE_YES, ch);
 	}
+	/* Ended by a signal: what forms hold unsaved is kept first. */
+	if (ui_signalled)
+		*cause = ui_keep_all(&ui);
 out:
 	ui_close_all(&ui);
 	ui_windows_free(&ui);
@@ -1556,12 +1601,14 @@ out:
 	ui_plan_name_id = -1;
 	free(note);
 	keys_free();
-	/* Quitting and a signal are both a clean end. */
+	/* A signal is not a quit: the caller's status says so. */
+	if (status == 0 && ui_signalled)
+		status = 128 + ui_signalled;
 	return status;
 fail:
 	free(note);
 	keys_free();
-	return -1;
+	return status;
 }
 
 /*
@@ -1584,6 +1631,10 @@ ui_flow_control_off(void)
 	if (ui_ixon_was_on) {
 		t.c_iflag &= ~(tcflag_t)IXON;
 		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		/* curses puts its saved modes back when continued after C-z:
+		 * they must be these, or C-s would freeze the screen again. */
+		if (ui_curses_on)
+			def_prog_mode();
 	}
 }
 
@@ -1597,5 +1648,7 @@ ui_flow_control_restore(void)
 	if (ui_ixon_was_on && tcgetattr(STDIN_FILENO, &t) == 0) {
 		t.c_iflag |= IXON;
 		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		if (ui_curses_on)
+			def_prog_mode();
 	}
 }
