@@ -120,11 +120,12 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    "指定します");
 		return cmd_usage(&cmd_export_entry);
 	}
-	if (out != NULL && outfile_is_database(out, ctx->db_path)) {
-		cmd_error("%s: データベースのファイルには書き出せません", out);
+	if (out != NULL && outfile_refuse(out, ctx->db_path, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
 		return EXIT_USAGE;
 	}
-	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+	if ((st = cmd_open_store(ctx, STORE_OPEN_READONLY, &status)) == NULL)
 		return status;
 	pf_doc_init(&d);
 	rf_doc_init(&rd);

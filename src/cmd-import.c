@@ -20,6 +20,7 @@
 #include "shisaku/store-plan.h"
 #include "shisaku/store-resultfile.h"
 #include "shisaku/store-user.h"
+#include "shisaku/util.h"
 
 int
 cmd_require_planner(struct store *st, const char *what)
@@ -33,11 +34,15 @@ cmd_require_planner(struct store *st, const char *what)
 		cmd_error("%s", cause);
 		free(cause);
 		session_clear(&s);
-		return EXIT_INTERNAL;
+		return s.login == NULL ? EXIT_DENIED : cmd_store_status(st);
 	}
 	if (s.role != ROLE_PLANNER) {
 		cmd_error("%sは企画担当だけができます（ログイン名 %s は%s）", what,
 		    s.login, role_label(s.role));
+		cause = xasprintf("%s: 企画担当ではありません（%s）", what,
+		    role_label(s.role));
+		cmd_log_refusal(st, s.login, cause);
+		free(cause);
 		status = EXIT_DENIED;
 	}
 	session_clear(&s);
@@ -101,9 +106,10 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 	    store_user_session(st, &s, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
+		status = s.login == NULL ? EXIT_DENIED : cmd_store_status(st);
 		session_clear(&s);
 		store_close(st);
-		return EXIT_INTERNAL;
+		return status;
 	}
 	if (s.role == ROLE_NONE) {
 		cmd_error("実績の読み込みは利用者として登録された人だけができます"
@@ -147,7 +153,7 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 	} else if (rc != 0) {
 		cmd_error("%s（何も書き込んでいません）", cause);
 		free(cause);
-		status = EXIT_DATABASE;
+		status = cmd_store_status(st);
 	} else {
 		printf("%s実績 %zu 行、実績値 %zu 行を%s（変更のない行 %zu）\n",
 		    dry ? "誤りはありません（--dry-run のため書き込んでいません）: " :
@@ -278,7 +284,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		if (rc != 0) {
 			cmd_error("%s（何も書き込んでいません）", cause);
 			free(cause);
-			status = EXIT_DATABASE;
+			status = login == NULL ? EXIT_DENIED : cmd_store_status(st);
 		} else {
 			printf("読み込みました: ");
 			print_counts(&d);

@@ -133,12 +133,13 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		free(cause);
 		return EXIT_USAGE;
 	}
-	if (out != NULL && outfile_is_database(out, ctx->db_path)) {
-		cmd_error("%s: データベースのファイルには書き出せません", out);
+	if (out != NULL && outfile_refuse(out, ctx->db_path, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
 		return EXIT_USAGE;
 	}
 
-	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+	if ((st = cmd_open_store(ctx, STORE_OPEN_READONLY, &status)) == NULL)
 		return status;
 	rc = store_report_load(st, plan, fy, today, &d, &cause);
 	store_close(st);

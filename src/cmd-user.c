@@ -21,7 +21,7 @@ user_list(struct store *st)
 	if (store_user_list(st, &u, &n, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_DATABASE;
+		return cmd_store_status(st);
 	}
 	/* A user filed under an abolished department is marked at the end
 	 * of the line, so the columns before stay as they are. */

@@ -25,7 +25,7 @@ year_list(struct cmd_ctx *ctx, struct store *st)
 	if (store_year_list(st, &rows, &n, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_DATABASE;
+		return cmd_store_status(st);
 	}
 	if (n == 0)
 		fprintf(stderr, "受付中の年度はありません（どの年度も締切です。"
@@ -56,7 +56,7 @@ year_set(struct store *st, const char *text, int open, const char *deadline)
 	if ((login = session_os_login(&cause)) == NULL) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_INTERNAL;
+		return EXIT_DENIED;
 	}
 	rc = store_year_set_open(st, fy, open, login, &changed, &cause);
 	fy_format(fy, FY_STYLE_BOTH, buf, sizeof buf);
@@ -81,7 +81,7 @@ year_set(struct store *st, const char *text, int open, const char *deadline)
 	if (rc != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		return rc == STORE_DENIED ? EXIT_DENIED : EXIT_DATABASE;
+		return rc == STORE_DENIED ? EXIT_DENIED : cmd_store_status(st);
 	}
 	return EXIT_OK;
 }

@@ -16,7 +16,8 @@
  * lost: a refused value keeps the cursor in its field with the reason, a
  * refused or failed save keeps both fields, a save that meets a newer
  * version shows both (ui-conflict.h), and leaving with unsaved changes
- * asks first.
+ * asks first. A signal that ends the program keeps unsaved input as a
+ * draft (store-draft.h), offered beside the saved actual next time.
  */
 #include <curses.h>
 #include <form.h>
@@ -31,6 +32,7 @@
 #include "shisaku/screen-indicator.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-actual.h"
+#include "shisaku/store-draft.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-conflict.h"
 #include "shisaku/ui-field.h"
@@ -95,6 +97,9 @@ struct actual_screen {
 
 	/* The fields' earlier values (C-_). */
 	struct ui_undo		 undo;
+	/* A draft left by a signal, shown beside the saved actual until the
+	 * user chooses (as in the results form). */
+	struct draft		*draft;
 };
 
 static void actual_form_free(struct actual_screen *as);
@@ -573,7 +578,7 @@ actual_draw(struct ui *ui, void *state)
 	int			 x, i, cy, cx;
 
 	actual_prepare(ui, as);
-	if (as->theirs != NULL) {
+	if (as->theirs != NULL || as->draft != NULL) {
 		ui_conflict_draw(ui, &as->conflict, w);
 		return;
 	}
@@ -1010,6 +1015,127 @@ actual_conflict_key(struct ui *ui, struct actual_screen *as,
 	return UI_KEY_HANDLED;
 }
 
+/* ---- drafts --------------------------------------------------------------- */
+
+/* Shows the draft d beside the saved actual (as->cur) to choose from. */
+static void
+actual_draft_open(struct ui *ui, struct actual_screen *as, struct draft *d)
+{
+	const struct actual_entry	*t = as->cur;
+	const char			*v;
+	char				*a, *b;
+
+	as->draft = d;
+	a = xasprintf("前回（%s）保存されずに終わった入力が下書きとして残って"
+	    "います%s。どちらを使いますか", d->saved_at,
+	    d->base_ver != t->ver ? "（その後、保存済みの版が更新されました）" : "");
+	b = xasprintf("保存済みの版（%s、%s）", t->entered_by[0] ?
+	    t->entered_by : "未入力", workflow_state_label(t->state));
+	ui_conflict_init(&as->conflict, a, b);
+	free(a);
+	free(b);
+	ui_conflict_words(&as->conflict, "下書き（保存されていない入力）",
+	    "m: 下書きを入力欄に戻す   t: 下書きを捨てる   Esc: 後で決める"
+	    "   j/k PgUp/PgDn: スクロール",
+	    "下書きは残してあります。次に開いたときにもう一度尋ねます");
+	b = screen_sheet_value(&t->actual, t->unit);
+	v = draft_get(d, "value");
+	ui_conflict_add(&as->conflict, "実績値", v != NULL ? v : b, b);
+	free(b);
+	v = draft_get(d, "note");
+	ui_conflict_add(&as->conflict, "備考", v != NULL ? v : t->note, t->note);
+	ui_error(ui, "保存されていない入力（下書き）があります");
+}
+
+static void
+actual_draft_drop(struct ui *ui, struct actual_screen *as)
+{
+	char	*cause = NULL;
+
+	if (store_draft_drop(ui->store, ui->session->login, DRAFT_ACTUAL,
+	    as->indicator_id, as->fy, &cause) != 0) {
+		ui_error(ui, "下書きを消せません: %s", cause);
+		free(cause);
+	}
+}
+
+static enum ui_key_result
+actual_draft_key(struct ui *ui, struct actual_screen *as, enum key_action act,
+    int is_function, wint_t ch)
+{
+	struct draft	*d = as->draft;
+	const char	*v;
+
+	switch (ui_conflict_key(ui, &as->conflict, act, is_function, ch)) {
+	case UI_CONFLICT_MINE:
+		as->draft = NULL;
+		ui_conflict_free(&as->conflict);
+		/* Into the fields as typed, unsaved. */
+		if ((v = draft_get(d, "value")) != NULL) {
+			free(as->lines[AF_VALUE].text);
+			as->lines[AF_VALUE].text = xstrdup(v);
+		}
+		if ((v = draft_get(d, "note")) != NULL) {
+			free(as->lines[AF_NOTE].text);
+			as->lines[AF_NOTE].text = xstrdup(v);
+		}
+		/* The fields are made again from the texts. */
+		actual_form_free(as);
+		actual_form_build(as);
+		store_draft_free(d);
+		actual_draft_drop(ui, as);
+		ui_message(ui, "下書きを入力欄に戻しました（まだ保存していません。"
+		    "C-s で保存します）");
+		break;
+	case UI_CONFLICT_THEIRS:
+		as->draft = NULL;
+		ui_conflict_free(&as->conflict);
+		store_draft_free(d);
+		actual_draft_drop(ui, as);
+		ui_message(ui, "下書きを捨てました");
+		break;
+	case UI_CONFLICT_BACK:
+		as->draft = NULL;
+		ui_conflict_free(&as->conflict);
+		store_draft_free(d);
+		break;
+	case UI_CONFLICT_UNHANDLED:
+		return UI_KEY_UNHANDLED;
+	default:
+		break;
+	}
+	return UI_KEY_HANDLED;
+}
+
+/* The program is ending on a signal: unsaved input becomes a draft. */
+static char *
+actual_keep(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+	struct draft		 d;
+	char			*cause = NULL, *said;
+
+	if (as->readonly || as->draft != NULL)
+		return NULL;
+	if (as->theirs == NULL && !actual_dirty(as))
+		return NULL;
+	actual_sync(as);
+	memset(&d, 0, sizeof d);
+	d.base_ver = as->orig->ver;
+	draft_add(&d, "value", as->lines[AF_VALUE].text);
+	draft_add(&d, "note", as->lines[AF_NOTE].text);
+	if (store_draft_put(ui->store, ui->session->login, DRAFT_ACTUAL,
+	    as->indicator_id, as->fy, &d, &cause) != 0) {
+		said = xasprintf("指標「%s」の保存していない入力を残せませんでした: "
+		    "%s", as->cur->name, cause);
+		free(cause);
+	} else
+		said = xasprintf("指標「%s」の保存していない入力を下書きとして"
+		    "残しました（次に開いたときに戻せます）", as->cur->name);
+	draft_clear(&d);
+	return said;
+}
+
 /* ---- keys --------------------------------------------------------------- */
 
 /* Puts value into field f as typed text and gives it the focus. */
@@ -1082,7 +1208,7 @@ actual_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	char			*before = NULL;
 
 	actual_prepare(ui, as);
-	if (as->theirs == NULL && !as->readonly) {
+	if (as->theirs == NULL && as->draft == NULL && !as->readonly) {
 		if (!is_function && ch == ACTUAL_KEY_UNDO) {
 			actual_undo(ui, as);
 			return UI_KEY_HANDLED;
@@ -1096,7 +1222,8 @@ actual_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		before = xstrdup(as->lines[f].text);
 	}
 	r = actual_key_input(ui, state, act, is_function, ch);
-	if (before != NULL && r != UI_KEY_CLOSE && as->theirs == NULL) {
+	if (before != NULL && r != UI_KEY_CLOSE && as->theirs == NULL &&
+	    as->draft == NULL) {
 		actual_sync(as);
 		if (strcmp(before, as->lines[f].text) != 0)
 			ui_undo_note(&as->undo, (int)f, before);
@@ -1116,6 +1243,8 @@ actual_key_input(struct ui *ui, void *state, enum key_action act,
 
 	if (as->theirs != NULL)
 		return actual_conflict_key(ui, as, act, is_function, ch);
+	if (as->draft != NULL)
+		return actual_draft_key(ui, as, act, is_function, ch);
 
 	/* The form's own keys, whatever the focus. */
 	if ((!is_function && ch == ACTUAL_KEY_SAVE) ||
@@ -1237,6 +1366,7 @@ actual_open(struct ui *ui, const void *arg)
 	const struct screen_actual_arg	*a = arg;
 	struct actual_screen		*as;
 	struct indicator_view		*v = NULL;
+	struct draft			*d = NULL;
 	char				*cause = NULL;
 
 	as = xcalloc(1, sizeof *as);
@@ -1280,8 +1410,12 @@ actual_open(struct ui *ui, const void *arg)
 	actual_layout(ui, as);
 	if (as->readonly)
 		ui_error(ui, "閲覧のみ: %s", as->readonly_why);
+	else if (store_draft_get(ui->store, ui->session->login, DRAFT_ACTUAL,
+	    as->indicator_id, as->fy, &d, &cause) == 0 && d != NULL)
+		actual_draft_open(ui, as, d);
 	else if (as->cur->state == WF_RETURNED)
 		ui_error(ui, "差し戻されています: %s", as->cur->return_comment);
+	free(cause);
 	return as;
 }
 
@@ -1299,6 +1433,7 @@ actual_close(struct ui *ui, void *state)
 	store_actual_free(as->cur);
 	store_actual_free(as->orig);
 	store_actual_free(as->theirs);
+	store_draft_free(as->draft);
 	ui_conflict_free(&as->conflict);
 	free(as->path);
 	free(as->category);
@@ -1343,7 +1478,7 @@ actual_typing(struct ui *ui, void *state)
 	struct actual_screen	*as = state;
 
 	(void)ui;
-	return !as->readonly && as->theirs == NULL;
+	return !as->readonly && as->theirs == NULL && as->draft == NULL;
 }
 
 static int
@@ -1380,7 +1515,7 @@ actual_changed(struct ui *ui, void *state)
 	struct actual_entry	*now = NULL;
 	char			*cause = NULL, *who;
 
-	if (as->theirs != NULL)
+	if (as->theirs != NULL || as->draft != NULL)
 		return;
 	if (store_actual_load(ui->store, as->indicator_id, as->fy, &now,
 	    &cause) != 0) {
@@ -1442,6 +1577,7 @@ const struct screen_ops screen_actual_ops = {
 	.open = actual_open,
 	.draw = actual_draw,
 	.key = actual_key,
+	.keep = actual_keep,
 	.refresh = actual_refresh,
 	.close = actual_close,
 	.title = actual_title,

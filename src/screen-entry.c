@@ -18,7 +18,10 @@
  * Nothing typed is lost: a refused value keeps the cursor in its field, a
  * failed save leaves every field as it was, a save that meets a newer
  * version shows both versions to choose from (ui-conflict.h), and leaving
- * with unsaved changes asks first.
+ * with unsaved changes asks first. When a signal ends the program (a
+ * closed terminal, SIGTERM, C-c) with unsaved changes, they are written
+ * as a draft (store-draft.h), which the form offers beside the saved
+ * entry, in the same two-column view, the next time it is opened.
  *
  * Keys of the form itself (besides the bound actions), also on its last
  * line: C-s or F2 save; C-t or F3 the workflow (提出, 確認, 差戻し, 下書き
@@ -36,6 +39,7 @@
 #include "shisaku/config.h"
 #include "shisaku/screen-entry.h"
 #include "shisaku/screen-sheet.h"
+#include "shisaku/store-draft.h"
 #include "shisaku/store-result.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/textwidth.h"
@@ -118,6 +122,9 @@ struct entry_screen {
 
 	/* The fields' earlier values, by focus index (C-_). */
 	struct ui_undo		 undo;
+	/* A draft left by a signal, shown beside the saved entry (in the
+	 * same view) until the user chooses. */
+	struct draft		*draft;
 };
 
 static void entry_form_free(struct entry_screen *es);
@@ -857,7 +864,7 @@ entry_draw(struct ui *ui, void *state)
 	int			 x;
 
 	entry_prepare(ui, es);
-	if (es->theirs != NULL) {
+	if (es->theirs != NULL || es->draft != NULL) {
 		ui_conflict_draw(ui, &es->conflict, w);
 		return;
 	}
@@ -1474,6 +1481,214 @@ entry_conflict_key(struct ui *ui, struct entry_screen *es,
 	return UI_KEY_HANDLED;
 }
 
+/* ---- drafts ------------------------------------------------------------ */
+
+/* "actual:ID" or "note:ID": a draft's name for an indicator's field. */
+static char *
+entry_draft_name(const char *what, long long id)
+{
+	return xasprintf("%s:%lld", what, id);
+}
+
+/* The draft's status, grade, texts and indicator fields into the form,
+ * unsaved: the form shows them as typed and asks before leaving. */
+static void
+entry_draft_apply(struct entry_screen *es, const struct draft *d)
+{
+	const char	*v;
+	char		*name;
+	size_t		 i;
+
+	if ((v = draft_get(d, "status")) != NULL)
+		es->cur->status = v[0] != '\0' ? vocab_key(VOCAB_STATUS, v) : NULL;
+	if ((v = draft_get(d, "grade")) != NULL) {
+		free(es->cur->grade);
+		es->cur->grade = v[0] != '\0' ? xstrdup(v) : NULL;
+	}
+	if ((v = draft_get(d, "text")) != NULL) {
+		ui_editor_set(&es->text, v);
+		es->text.modified = strcmp(v, es->orig->text) != 0;
+	}
+	if ((v = draft_get(d, "comment")) != NULL) {
+		ui_editor_set(&es->comment, v);
+		es->comment.modified = strcmp(v, es->orig->comment) != 0;
+	}
+	for (i = 0; i < es->ninds; i++) {
+		name = entry_draft_name("actual", es->cur->indicators[i].id);
+		if ((v = draft_get(d, name)) != NULL) {
+			free(es->inds[i].actual.text);
+			es->inds[i].actual.text = xstrdup(v);
+		}
+		free(name);
+		name = entry_draft_name("note", es->cur->indicators[i].id);
+		if ((v = draft_get(d, name)) != NULL) {
+			free(es->inds[i].note.text);
+			es->inds[i].note.text = xstrdup(v);
+		}
+		free(name);
+	}
+	/* The fields are made again from the texts at the next draw. */
+	entry_form_free(es);
+}
+
+/* Shows the draft d beside the saved entry (es->cur) to choose from. */
+static void
+entry_draft_open(struct ui *ui, struct entry_screen *es, struct draft *d)
+{
+	const struct result_entry	*t = es->cur;
+	const char			*v;
+	char				*a, *b, *name, *mine;
+	size_t				 i;
+
+	es->draft = d;
+	a = xasprintf("前回（%s）保存されずに終わった入力が下書きとして残って"
+	    "います%s。どちらを使いますか", d->saved_at,
+	    d->base_ver != t->ver ? "（その後、保存済みの版が更新されました）" : "");
+	b = xasprintf("保存済みの版（%s、%s）", t->entered_by[0] ?
+	    t->entered_by : "未入力", workflow_state_label(t->state));
+	ui_conflict_init(&es->conflict, a, b);
+	free(a);
+	free(b);
+	ui_conflict_words(&es->conflict, "下書き（保存されていない入力）",
+	    "m: 下書きを入力欄に戻す   t: 下書きを捨てる   Esc: 後で決める"
+	    "   j/k PgUp/PgDn: スクロール",
+	    "下書きは残してあります。次に開いたときにもう一度尋ねます");
+	v = draft_get(d, "status");
+	ui_conflict_add(&es->conflict, "状況", entry_status_label(v != NULL &&
+	    v[0] != '\0' ? vocab_key(VOCAB_STATUS, v) : NULL),
+	    entry_status_label(t->status));
+	v = draft_get(d, "grade");
+	a = entry_grade_text(ui, v != NULL && v[0] != '\0' ? v : NULL);
+	b = entry_grade_text(ui, t->grade);
+	ui_conflict_add(&es->conflict, "評価", a, b);
+	free(a);
+	free(b);
+	v = draft_get(d, "text");
+	ui_conflict_add(&es->conflict, "取組実績", v != NULL ? v : t->text,
+	    t->text);
+	v = draft_get(d, "comment");
+	ui_conflict_add(&es->conflict, "評価（課題・今後の方向性）",
+	    v != NULL ? v : t->comment, t->comment);
+	for (i = 0; i < t->nindicators; i++) {
+		const struct result_indicator *ti = &t->indicators[i];
+
+		b = screen_sheet_value(&ti->actual, ti->unit);
+		name = entry_draft_name("actual", ti->id);
+		v = draft_get(d, name);
+		free(name);
+		mine = xstrdup(v != NULL ? v : b);
+		name = xasprintf("実績値: %s", ti->name);
+		ui_conflict_add(&es->conflict, name, mine, b);
+		free(name);
+		free(mine);
+		free(b);
+		name = entry_draft_name("note", ti->id);
+		v = draft_get(d, name);
+		free(name);
+		name = xasprintf("備考: %s", ti->name);
+		ui_conflict_add(&es->conflict, name, v != NULL ? v : ti->note,
+		    ti->note);
+		free(name);
+	}
+	ui_error(ui, "保存されていない入力（下書き）があります");
+}
+
+/* Drops the draft from the database; says so if it cannot. */
+static void
+entry_draft_drop(struct ui *ui, struct entry_screen *es)
+{
+	char	*cause = NULL;
+
+	if (store_draft_drop(ui->store, ui->session->login, DRAFT_RESULT,
+	    es->node_id, es->fy, &cause) != 0) {
+		ui_error(ui, "下書きを消せません: %s", cause);
+		free(cause);
+	}
+}
+
+/* Keys while a draft is shown beside the saved entry. */
+static enum ui_key_result
+entry_draft_key(struct ui *ui, struct entry_screen *es, enum key_action act,
+    int is_function, wint_t ch)
+{
+	struct draft	*d = es->draft;
+
+	switch (ui_conflict_key(ui, &es->conflict, act, is_function, ch)) {
+	case UI_CONFLICT_MINE:
+		es->draft = NULL;
+		ui_conflict_free(&es->conflict);
+		entry_draft_apply(es, d);
+		store_draft_free(d);
+		entry_draft_drop(ui, es);
+		ui_message(ui, "下書きを入力欄に戻しました（まだ保存していません。"
+		    "C-s で保存します）");
+		break;
+	case UI_CONFLICT_THEIRS:
+		es->draft = NULL;
+		ui_conflict_free(&es->conflict);
+		store_draft_free(d);
+		entry_draft_drop(ui, es);
+		ui_message(ui, "下書きを捨てました");
+		break;
+	case UI_CONFLICT_BACK:
+		es->draft = NULL;
+		ui_conflict_free(&es->conflict);
+		store_draft_free(d);
+		break;
+	case UI_CONFLICT_UNHANDLED:
+		return UI_KEY_UNHANDLED;
+	default:
+		break;
+	}
+	return UI_KEY_HANDLED;
+}
+
+/* The program is ending on a signal: unsaved input becomes a draft. */
+static char *
+entry_keep(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+	struct draft		 d;
+	char			*t, *name, *cause = NULL, *said;
+	size_t			 i;
+
+	if (es->readonly || es->draft != NULL)
+		return NULL;
+	/* After a conflict the form holds the user's own input still. */
+	if (es->theirs == NULL && !entry_dirty(es))
+		return NULL;
+	entry_sync(es);
+	memset(&d, 0, sizeof d);
+	d.base_ver = es->orig->ver;
+	draft_add(&d, "status", es->cur->status);
+	draft_add(&d, "grade", es->cur->grade);
+	t = ui_editor_text(&es->text);
+	draft_add(&d, "text", t);
+	free(t);
+	t = ui_editor_text(&es->comment);
+	draft_add(&d, "comment", t);
+	free(t);
+	for (i = 0; i < es->ninds; i++) {
+		name = entry_draft_name("actual", es->cur->indicators[i].id);
+		draft_add(&d, name, es->inds[i].actual.text);
+		free(name);
+		name = entry_draft_name("note", es->cur->indicators[i].id);
+		draft_add(&d, name, es->inds[i].note.text);
+		free(name);
+	}
+	if (store_draft_put(ui->store, ui->session->login, DRAFT_RESULT,
+	    es->node_id, es->fy, &d, &cause) != 0) {
+		said = xasprintf("%s %s の保存していない入力を残せませんでした: %s",
+		    es->cur->node_code, es->cur->node_title, cause);
+		free(cause);
+	} else
+		said = xasprintf("%s %s の保存していない入力を下書きとして残しました"
+		    "（次に開いたときに戻せます）", es->cur->node_code,
+		    es->cur->node_title);
+	draft_clear(&d);
+	return said;
+}
+
 static enum ui_key_result
 entry_key_input(struct ui *ui, void *state, enum key_action act,
     int is_function, wint_t ch)
@@ -1485,6 +1700,8 @@ entry_key_input(struct ui *ui, void *state, enum key_action act,
 
 	if (es->theirs != NULL)
 		return entry_conflict_key(ui, es, act, is_function, ch);
+	if (es->draft != NULL)
+		return entry_draft_key(ui, es, act, is_function, ch);
 
 	/* The form's own keys, whatever the focus. */
 	if ((!is_function && ch == ENTRY_KEY_SAVE) ||
@@ -1794,7 +2011,7 @@ entry_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	size_t			 f = 0;
 
 	entry_prepare(ui, es);
-	if (es->theirs == NULL && !es->readonly) {
+	if (es->theirs == NULL && es->draft == NULL && !es->readonly) {
 		kind = entry_focus_kind(es->focus);
 		/* u on the lists, unless the scale has a grade u. */
 		if (!is_function && (ch == ENTRY_KEY_UNDO || (ch == 'u' &&
@@ -1813,7 +2030,7 @@ entry_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	}
 	r = entry_key_input(ui, state, act, is_function, ch);
 	if (before != NULL && r != UI_KEY_CLOSE && es->theirs == NULL &&
-	    f < entry_nfocus(es)) {
+	    es->draft == NULL && f < entry_nfocus(es)) {
 		entry_sync(es);
 		after = entry_field_value(es, f);
 		if (strcmp(before, after) != 0)
@@ -1888,6 +2105,7 @@ entry_open(struct ui *ui, const void *arg)
 {
 	const struct screen_entry_arg	*a = arg;
 	struct entry_screen		*es;
+	struct draft			*d = NULL;
 	char				*cause = NULL;
 
 	es = xcalloc(1, sizeof *es);
@@ -1917,8 +2135,12 @@ entry_open(struct ui *ui, const void *arg)
 	entry_layout(ui, es);
 	if (es->readonly)
 		ui_error(ui, "閲覧のみ: %s", es->readonly_why);
+	else if (store_draft_get(ui->store, ui->session->login, DRAFT_RESULT,
+	    es->node_id, es->fy, &d, &cause) == 0 && d != NULL)
+		entry_draft_open(ui, es, d);
 	else if (es->cur->state == WF_RETURNED)
 		ui_error(ui, "差し戻されています: %s", es->cur->return_comment);
+	free(cause);
 	return es;
 }
 
@@ -1941,6 +2163,7 @@ entry_close(struct ui *ui, void *state)
 	store_result_free(es->cur);
 	store_result_free(es->orig);
 	store_result_free(es->theirs);
+	store_draft_free(es->draft);
 	ui_conflict_free(&es->conflict);
 	store_sheet_free(es->sheet);
 	free(es->readonly_why);
@@ -1987,8 +2210,8 @@ entry_typing(struct ui *ui, void *state)
 	enum entry_kind		 k = entry_focus_kind(es->focus);
 
 	(void)ui;
-	return !es->readonly && es->theirs == NULL && k != EK_STATUS &&
-	    k != EK_GRADE;
+	return !es->readonly && es->theirs == NULL && es->draft == NULL &&
+	    k != EK_STATUS && k != EK_GRADE;
 }
 
 static int
@@ -2029,7 +2252,7 @@ entry_changed(struct ui *ui, void *state)
 	char			*cause = NULL, *who;
 	int			 same_text;
 
-	if (es->theirs != NULL)
+	if (es->theirs != NULL || es->draft != NULL)
 		return;
 	if (store_result_load(ui->store, es->node_id, es->fy, &now,
 	    &cause) != 0) {
@@ -2094,6 +2317,7 @@ const struct screen_ops screen_entry_ops = {
 	.open = entry_open,
 	.draw = entry_draw,
 	.key = entry_key,
+	.keep = entry_keep,
 	.refresh = entry_refresh,
 	.close = entry_close,
 	.title = entry_title,

@@ -537,6 +537,8 @@ out:
 	store_rollback(st);
 	store_actual_free(*old);
 	*old = NULL;
+	if (rc == STORE_DENIED)
+		store_refused(st, login, *cause);
 	return rc;
 }
 

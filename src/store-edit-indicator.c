@@ -50,6 +50,7 @@ static const char SQL_IND_UPDATE[] =
     " rationale = ?15, note = ?16, dept_id = ?18, ver = ver + 1"
     " WHERE id = ?1 AND ver = ?2";
 static const char SQL_DEPT_CODE[] = "SELECT code FROM department WHERE id = ?1";
+static const char SQL_IND_VER[] = "SELECT ver FROM indicator WHERE id = ?1";
 static const char SQL_IND_DELETE[] = "DELETE FROM indicator WHERE id = ?1";
 static const char SQL_IND_COUNTS[] =
     "SELECT (SELECT count(*) FROM indicator_target WHERE indicator_id = ?1),"
@@ -607,6 +608,7 @@ store_edit_indicator_save(struct store *st, const char *login,
 	long long		 id = ind->id, plan = ind->plan_id, node = ind->node_id;
 	long long		 nplan;
 	int			 found, taken, changed = 0, ver = 1, rc;
+	long long		 newver = 1;
 
 	store_edit_blame(field, NULL);
 	memset(&old, 0, sizeof old);
@@ -677,6 +679,11 @@ store_edit_indicator_save(struct store *st, const char *login,
 		    (rc = save_targets(st, id, node, NULL, &v, ind->unit, login,
 		    at, &changed, cause)) != 0)
 			goto out;
+		/* A new row may start above 1 (db/migrate-4.sql). */
+		if ((rc = store_edit_read_int(st, SQL_IND_VER, id, 0, &newver,
+		    NULL, cause)) != 0)
+			goto out;
+		ver = (int)newver;
 	} else if ((rc = update_indicator(st, &old, ind, key, direction, &v,
 	    login, at, &ver, cause)) != 0)
 		goto out;

@@ -48,6 +48,7 @@ static const char SQL_NODE_UPDATE[] =
     " WHERE id = ?1";
 static const char SQL_NODE_BUMP[] =
     "UPDATE node SET ver = ver + 1 WHERE id = ?1 AND ver = ?2";
+static const char SQL_NODE_VER[] = "SELECT ver FROM node WHERE id = ?1";
 static const char SQL_NODE_DELETE[] = "DELETE FROM node WHERE id = ?1";
 static const char SQL_ASSIGNS[] =
     "SELECT nd.id, nd.dept_id, d.code, nd.is_main, coalesce(nd.from_fy, 0),"
@@ -811,6 +812,7 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 	char			*ot = NULL, *nt = NULL, at[20];
 	long long		 id = n->id, plan = n->plan_id, x = 0;
 	int			 depth = 0, found, taken, changed = 0, ver = 1, rc;
+	long long		 newver = 1;
 
 	store_edit_blame(field, NULL);
 	memset(&old, 0, sizeof old);
@@ -879,6 +881,11 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 		if ((rc = store_history_add(st, at, login, id, 0, 0, "node_add",
 		    NULL, nt, cause)) != 0)
 			goto out;
+		/* A new row may start above 1 (db/migrate-4.sql). */
+		if ((rc = store_edit_read_int(st, SQL_NODE_VER, id, 0, &newver,
+		    NULL, cause)) != 0)
+			goto out;
+		ver = (int)newver;
 	} else {
 		if ((rc = update_node(st, n, &old, key, login, at, &changed,
 		    cause)) != 0 ||

@@ -205,6 +205,34 @@ step_done(struct store *st, sqlite3_stmt *s, const struct pf_record *r,
 }
 
 static const char SQL_PLAN_DELETE[] = "DELETE FROM plan WHERE code = ?";
+/* History outlives a replaced plan: before the plan goes, each of its
+ * history rows is noted with the keys of its node and indicator, and
+ * once the file is loaded it is pointed at the node and the indicator of
+ * the new plan that have those keys. A row whose key the new plan lacks
+ * stays without it, for audit (history_node_id SET NULL). */
+static const char SQL_KEEP_TABLE[] =
+    "CREATE TEMP TABLE IF NOT EXISTS replaced_history (history_id INTEGER"
+    " PRIMARY KEY, plan_code TEXT NOT NULL, node_key TEXT, indicator_key TEXT)";
+static const char SQL_KEEP[] =
+    "INSERT OR REPLACE INTO temp.replaced_history (history_id, plan_code,"
+    " node_key, indicator_key)"
+    " SELECT h.id, ?1, n.key, i.key FROM history h"
+    " LEFT JOIN node n ON n.id = h.node_id"
+    " LEFT JOIN indicator i ON i.id = h.indicator_id"
+    " WHERE n.plan_id = (SELECT id FROM plan WHERE code = ?1)"
+    "    OR i.plan_id = (SELECT id FROM plan WHERE code = ?1)";
+static const char SQL_RELINK[] =
+    "UPDATE history SET"
+    " node_id = coalesce(node_id, (SELECT n.id FROM temp.replaced_history r"
+    "  JOIN plan p ON p.code = r.plan_code"
+    "  JOIN node n ON n.plan_id = p.id AND n.key = r.node_key"
+    "  WHERE r.history_id = history.id)),"
+    " indicator_id = coalesce(indicator_id, (SELECT i.id"
+    "  FROM temp.replaced_history r JOIN plan p ON p.code = r.plan_code"
+    "  JOIN indicator i ON i.plan_id = p.id AND i.key = r.indicator_key"
+    "  WHERE r.history_id = history.id))"
+    " WHERE id IN (SELECT history_id FROM temp.replaced_history)";
+static const char SQL_KEEP_CLEAR[] = "DELETE FROM temp.replaced_history";
 static const char SQL_PLAN[] = "INSERT INTO plan (code, name, first_fy, last_fy,"
     " org, description, ord) VALUES (?, ?, ?, ?, ?, ?,"
     " (SELECT coalesce(max(ord), 0) + 1 FROM plan))";
@@ -389,6 +417,11 @@ import_record(struct store *st, const struct pf_record *r, int replace,
 	switch (r->kind) {
 	case PF_PLAN:
 		if (replace) {
+			if ((s = store_stmt(st, SQL_KEEP, cause)) == NULL)
+				return -1;
+			store_bind_text(s, 1, f[PLAN_CODE]);
+			if (step_done(st, s, r, cause) != 0)
+				return -1;
 			if ((s = store_stmt(st, SQL_PLAN_DELETE, cause)) == NULL)
 				return -1;
 			store_bind_text(s, 1, f[PLAN_CODE]);
@@ -567,6 +600,11 @@ store_plan_import(struct store *st, const struct pf_doc *d, int replace,
 
 	if ((rc = store_begin(st, cause)) != 0)
 		return rc;
+	if (replace && (store_exec(st, SQL_KEEP_TABLE, cause) != SQLITE_OK ||
+	    store_exec(st, SQL_KEEP_CLEAR, cause) != SQLITE_OK)) {
+		store_rollback(st);
+		return -1;
+	}
 	for (i = 0; i < d->n; i++) {
 		if (i % STORE_PROGRESS_EVERY == 0)
 			store_progress(st, i, d->n);
@@ -576,6 +614,11 @@ store_plan_import(struct store *st, const struct pf_doc *d, int replace,
 		}
 	}
 	store_progress(st, d->n, d->n);
+	if (replace && (store_exec(st, SQL_RELINK, cause) != SQLITE_OK ||
+	    store_exec(st, SQL_KEEP_CLEAR, cause) != SQLITE_OK)) {
+		store_rollback(st);
+		return -1;
+	}
 	return store_commit(st, cause);
 }
 

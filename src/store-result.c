@@ -597,6 +597,8 @@ out:
 	store_rollback(st);
 	store_result_free(*old);
 	*old = NULL;
+	if (rc == STORE_DENIED)
+		store_refused(st, login, *cause);
 	return rc;
 }
 
@@ -1059,6 +1061,8 @@ fail:
 	rc = -1;
 out:
 	store_rollback(st);
+	if (rc == STORE_DENIED)
+		store_refused(st, login, *cause);
 	return rc;
 }
 

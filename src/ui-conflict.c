@@ -31,6 +31,18 @@ ui_conflict_init(struct ui_conflict *c, const char *heading,
 }
 
 void
+ui_conflict_words(struct ui_conflict *c, const char *mine_title,
+    const char *keys_line, const char *back_said)
+{
+	free(c->mine_title);
+	free(c->keys_line);
+	free(c->back_said);
+	c->mine_title = xstrdup(mine_title);
+	c->keys_line = xstrdup(keys_line);
+	c->back_said = xstrdup(back_said);
+}
+
+void
 ui_conflict_add(struct ui_conflict *c, const char *name, const char *mine,
     const char *theirs)
 {
@@ -77,6 +89,9 @@ ui_conflict_free(struct ui_conflict *c)
 	free(c->fields);
 	free(c->heading);
 	free(c->theirs_title);
+	free(c->mine_title);
+	free(c->keys_line);
+	free(c->back_said);
 	memset(c, 0, sizeof *c);
 }
 
@@ -159,7 +174,7 @@ void
 ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 {
 	size_t	starts[2], lens[2], n, k;
-	int	h, cols, half, y, top, body;
+	int	h, cols, half, y, top, body, by_field;
 	long	i, max;
 
 	getmaxyx(w, h, cols);
@@ -199,16 +214,23 @@ ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 		}
 		top = 2;
 	}
-	c->head_rows = top + 3;
-	ui_put(w, top, 0, "m: 自分の入力で上書き保存   t: 保存済みの版を取り込む"
+	/* A conflict is chosen field by field too; a draft is not. */
+	by_field = c->keys_line == NULL;
+	c->head_rows = top + 2 + by_field;
+	ui_put(w, top, 0, c->keys_line != NULL ? c->keys_line :
+	    "m: 自分の入力で上書き保存   t: 保存済みの版を取り込む"
 	    "   Esc: 入力に戻る   j/k PgUp/PgDn: スクロール", cols, 0,
 	    ui_attr(ui, UI_MARK));
-	ui_put(w, top + 1, 0, "欄ごとに: Tab 次の違い   ← あなたの入力   → 保存済み"
-	    "の版   Enter 選んだとおりに保存", cols, 0, ui_attr(ui, UI_MARK));
-	ui_put(w, top + 2, 1, "あなたの入力", half, 0, ui_attr(ui, UI_HEADER));
-	ui_put(w, top + 2, half + 3, c->theirs_title, cols - half - 3, 0,
+	if (by_field)
+		ui_put(w, top + 1, 0, "欄ごとに: Tab 次の違い   ← あなたの入力   "
+		    "→ 保存済みの版   Enter 選んだとおりに保存", cols, 0,
+		    ui_attr(ui, UI_MARK));
+	top += by_field;
+	ui_put(w, top + 1, 1, c->mine_title != NULL ? c->mine_title :
+	    "あなたの入力", half, 0, ui_attr(ui, UI_HEADER));
+	ui_put(w, top + 1, half + 3, c->theirs_title, cols - half - 3, 0,
 	    ui_attr(ui, UI_HEADER));
-	top += 3;
+	top += 2;
 	body = h - top;
 	max = (long)c->nlines - body;
 	if (c->top > max)
@@ -226,11 +248,12 @@ ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 			const struct ui_conflict_field *f = &c->fields[l->field];
 			int	x;
 
-			x = ui_put(w, top + y, 0, l->field == c->cur ? "> " :
-			    "  ", 2, 0, ui_attr(ui, UI_MARK));
+			x = ui_put(w, top + y, 0, by_field && l->field == c->cur ?
+			    "> " : "  ", 2, 0, ui_attr(ui, UI_MARK));
 			x += ui_put(w, top + y, x, l->left, cols - x, 0,
 			    ui_attr(ui, l->attr));
-			if (strcmp(f->mine, f->theirs) != 0 && x + 2 < cols)
+			if (by_field && strcmp(f->mine, f->theirs) != 0 &&
+			    x + 2 < cols)
 				ui_put(w, top + y, x + 2, f->take_theirs ?
 				    "→ 保存済みの版を残す" : "← あなたの入力を残す",
 				    cols - x - 2, 0, l->field == c->cur ?
@@ -287,14 +310,16 @@ ui_conflict_key(struct ui *ui, struct ui_conflict *c, enum key_action act,
 		return UI_CONFLICT_MINE;
 	if (!is_function && (ch == 't' || ch == 'T' || ch == '2'))
 		return UI_CONFLICT_THEIRS;
-	if ((!is_function && ch == '\t') || act == ACT_NEXT_PANE ||
-	    (is_function && ch == KEY_BTAB) || act == ACT_PREV_PANE) {
+	/* Field by field: a conflict's, not a draft's (keys_line). */
+	if (c->keys_line == NULL && ((!is_function && ch == '\t') ||
+	    act == ACT_NEXT_PANE || (is_function && ch == KEY_BTAB) ||
+	    act == ACT_PREV_PANE)) {
 		ui_conflict_step(c, (!is_function && ch == '\t') ||
 		    act == ACT_NEXT_PANE ? 1 : -1, page);
 		return UI_CONFLICT_HANDLED;
 	}
-	if (c->nfields > 0 && (act == ACT_LEFT || act == ACT_RIGHT ||
-	    (!is_function && ch == ' '))) {
+	if (c->keys_line == NULL && c->nfields > 0 && (act == ACT_LEFT ||
+	    act == ACT_RIGHT || (!is_function && ch == ' '))) {
 		struct ui_conflict_field *f = &c->fields[c->cur];
 
 		if (strcmp(f->mine, f->theirs) == 0) {
@@ -307,13 +332,14 @@ ui_conflict_key(struct ui *ui, struct ui_conflict *c, enum key_action act,
 		    f->take_theirs ? "保存済みの版" : "あなたの入力");
 		return UI_CONFLICT_HANDLED;
 	}
-	if ((!is_function && (ch == '\n' || ch == '\r')) ||
-	    (is_function && ch == KEY_ENTER) || act == ACT_OPEN)
+	if (c->keys_line == NULL && ((!is_function && (ch == '\n' ||
+	    ch == '\r')) || (is_function && ch == KEY_ENTER) ||
+	    act == ACT_OPEN))
 		return UI_CONFLICT_MERGE;
 	switch (act) {
 	case ACT_BACK:
-		ui_message(ui, "入力に戻りました。保存すると、もう一度どちらを"
-		    "残すか尋ねます");
+		ui_message(ui, "%s", c->back_said != NULL ? c->back_said :
+		    "入力に戻りました。保存すると、もう一度どちらを残すか尋ねます");
 		return UI_CONFLICT_BACK;
 	case ACT_UP:
 		c->top--;
@@ -338,7 +364,8 @@ ui_conflict_key(struct ui *ui, struct ui_conflict *c, enum key_action act,
 	case ACT_ERA_TOGGLE:
 		return UI_CONFLICT_UNHANDLED;
 	default:
-		ui_error(ui, "m: 自分の入力で上書き保存  t: 保存済みの版を取り込む"
+		ui_error(ui, "%s", c->keys_line != NULL ? c->keys_line :
+		    "m: 自分の入力で上書き保存  t: 保存済みの版を取り込む"
 		    "  Tab ← →: 欄ごとに選ぶ  Enter: 選んだとおりに保存  Esc: 入力に"
 		    "戻る");
 		break;

@@ -6,9 +6,10 @@
  * and the too-small message, restoring the terminal on every way out, and
  * the drawing and asking functions the screens use: ui_put, ui_message,
  * ui_prompt (a line editor of its own), ui_choose, ui_confirm, ui_fy.
- * The terminal is raw for the whole session (no flow control, no signal
- * keys); the main loop also watches the database's data version, so that
- * screens show changes other programs commit.
+ * The terminal is raw for the whole session (no flow control; C-z and
+ * C-\ are plain keys, C-c the interrupt); the main loop also watches the
+ * database's data version, so that screens show changes other programs
+ * commit.
  *
  * Window layout: the title on the top line, the body (the top screen's
  * window) below it, the status line and the message line at the bottom.
@@ -45,6 +46,7 @@
 #include "shisaku/store-result.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
+#include "shisaku/ui-term.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 
@@ -70,7 +72,7 @@ struct ui_frame {
 static volatile sig_atomic_t	 ui_signalled;
 static int			 ui_curses_on;
 static int			 ui_atexit_set;
-static struct sigaction		 ui_old_int, ui_old_term, ui_old_hup;
+static struct sigaction		 ui_old_int, ui_old_term, ui_old_hup, ui_old_quit;
 static SCREEN			*ui_screen;
 
 static WINDOW			*ui_titlew, *ui_statusw, *ui_msgw;
@@ -159,6 +161,10 @@ ui_signals_install(void)
 	sigaction(SIGINT, &sa, &ui_old_int);
 	sigaction(SIGTERM, &sa, &ui_old_term);
 	sigaction(SIGHUP, &sa, &ui_old_hup);
+	/* C-\ would end the program with a core and the terminal left in
+	 * the alternate screen: it does nothing here. */
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGQUIT, &sa, &ui_old_quit);
 }
 
 static void
@@ -167,6 +173,7 @@ ui_signals_restore(void)
 	sigaction(SIGINT, &ui_old_int, NULL);
 	sigaction(SIGTERM, &ui_old_term, NULL);
 	sigaction(SIGHUP, &ui_old_hup, NULL);
+	sigaction(SIGQUIT, &ui_old_quit, NULL);
 }
 
 /*
@@ -1062,13 +1069,13 @@ ui_frame_action(struct ui *ui, enum key_action act, int is_function,
 		    ui_fy(ui, ui->fy, buf));
 		break;
 	case ACT_NONE:
-		/* The terminal's signal and flow-control keys are plain keys
-		 * for the whole session (raw mode): say what they do not do. */
-		if (!is_function && (ch == 3 || ch == 26 || ch == 28)) {
+		/* The terminal's flow-control keys and its suspend and quit
+		 * keys are plain keys for the whole session (raw mode): say
+		 * what they do not do. */
+		if (!is_function && (ch == 26 || ch == 28)) {
 			ui_first_key(ACT_QUIT, buf, sizeof buf);
 			ui_message(ui, "C-%c では終了も中断もしません（終了は %s）",
-			    ch == 3 ? 'c' : ch == 26 ? 'z' : '\\',
-			    buf[0] ? buf : "q");
+			    ch == 26 ? 'z' : '\\', buf[0] ? buf : "q");
 			break;
 		}
 		if (!is_function && (ch == 19 || ch == 17)) {
@@ -1643,6 +1650,12 @@ ui_read_key(WINDOW *w, wint_t *ch)
 	for (;;) {
 		wtimeout(w, UI_POLL_MS);
 		rc = wget_wch(w, ch);
+		/* The terminal is raw: C-c arrives as a key, and is the
+		 * interrupt it would have been (what forms hold is kept). */
+		if (rc == OK && *ch == 3) {
+			ui_signalled = SIGINT;
+			return ERR;
+		}
 		if (rc != ERR)
 			return rc;
 		if (ui_signalled)
@@ -1713,6 +1726,28 @@ ui_changed_top(struct ui *ui)
 		return;
 	top->changed_pending = 0;
 	top->ops->changed(ui, top->state);
+}
+
+/* Asks every screen, top first, to keep what it holds unsaved; returns
+ * what they said, one line each (malloc'd), or NULL. */
+static char *
+ui_keep_all(struct ui *ui)
+{
+	struct ui_frame	*f;
+	char		*said = NULL, *line, *t;
+
+	for (f = ui->frames; f != NULL; f = f->below) {
+		if (f->ops->keep == NULL ||
+		    (line = f->ops->keep(ui, f->state)) == NULL)
+			continue;
+		t = said == NULL ? line : xasprintf("%s\n%s", said, line);
+		if (said != NULL) {
+			free(said);
+			free(line);
+		}
+		said = t;
+	}
+	return said;
 }
 
 static void
@@ -1796,8 +1831,10 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 	wint_t		 ch;
 	int		 rc, status = 0;
 
+	*cause = NULL;
+
 	if (ui_locale_init(&note, cause) != 0)
-		return -1;
+		return UI_ERR_TERMINAL;
 	if (keys_init(c, &why) != 0) {
 		if (c != NULL && c->path != NULL) {
 			*cause = xasprintf("%s: %s", c->path, why);
@@ -1805,11 +1842,17 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		} else
 			*cause = why;
 		free(note);
-		return -1;
+		return UI_ERR_KEYS;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		*cause = xstrdup("画面を表示できません: 標準入力と標準出力が"
-		    "端末ではありません");
+		*cause = xasprintf("画面を表示できません: 標準%sが端末ではありません"
+		    "（コマンドを使うときは shisaku --help で一覧）",
+		    !isatty(STDIN_FILENO) ? "入力" : "出力");
+		status = UI_ERR_TERMINAL;
+		goto fail;
+	}
+	if (ui_term_check(cause) != 0) {
+		status = UI_ERR_TERMINAL;
 		goto fail;
 	}
 	tw_set_ambiguous_wide(c != NULL && c->ambiguous_wide);
@@ -1827,17 +1870,24 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		const char *term = getenv("TERM");
 
 		ui_signals_restore();
-		*cause = xasprintf("端末「%s」を使えません（TERM を確かめて"
-		    "ください）", term != NULL ? term : "");
+		if (term == NULL || term[0] == '\0')
+			*cause = xstrdup("画面を表示できません: TERM が設定されて"
+			    "いません（例: TERM=xterm-256color）");
+		else
+			*cause = xasprintf("画面を表示できません: 端末「%s」を"
+			    "知りません（TERM を確かめてください。例: "
+			    "TERM=xterm-256color）", term);
+		status = UI_ERR_TERMINAL;
 		goto fail;
 	}
 	set_term(ui_screen);
 	ui_curses_on = 1;
 	ui_define_keys();
 	/* Raw, not cbreak: the terminal's flow control (C-s, C-q) and its
-	 * signal keys (C-c, C-z, C-\\) are plain keys for the whole session,
-	 * so that C-s never freezes the screen and no key ends or stops the
-	 * program unasked. endwin puts the shell's modes back. */
+	 * suspend and quit keys (C-z, C-\\) are plain keys for the whole
+	 * session, so that C-s never freezes the screen and no key stops the
+	 * program unasked; C-c is read as a key and taken as the interrupt
+	 * (ui_read_key). endwin puts the shell's modes back. */
 	raw();
 	noecho();
 	intrflush(stdscr, FALSE);
@@ -1865,7 +1915,7 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		*cause = ui.message != NULL ? ui.message :
 		    xstrdup("計画一覧を開けません");
 		ui.message = NULL;
-		status = -1;
+		status = UI_ERR_STORE;
 		goto out;
 	}
 	ui_data_moved(&ui);
@@ -1891,6 +1941,9 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		}
 		ui_dispatch(&ui, rc == KEY_CODE_YES, ch);
 	}
+	/* Ended by a signal: what forms hold unsaved is kept first. */
+	if (ui_signalled)
+		*cause = ui_keep_all(&ui);
 out:
 	ui_close_all(&ui);
 	ui_windows_free(&ui);
@@ -1910,12 +1963,14 @@ out:
 	ui_who_forget();
 	free(note);
 	keys_free();
-	/* Quitting and a signal are both a clean end. */
+	/* A signal is not a quit: the caller's status says so. */
+	if (status == 0 && ui_signalled)
+		status = 128 + ui_signalled;
 	return status;
 fail:
 	free(note);
 	keys_free();
-	return -1;
+	return status;
 }
 
 /*
@@ -1938,6 +1993,10 @@ ui_flow_control_off(void)
 	if (ui_ixon_was_on) {
 		t.c_iflag &= ~(tcflag_t)IXON;
 		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		/* curses puts its saved modes back when continued after C-z:
+		 * they must be these, or C-s would freeze the screen again. */
+		if (ui_curses_on)
+			def_prog_mode();
 	}
 }
 
@@ -1951,5 +2010,7 @@ ui_flow_control_restore(void)
 	if (ui_ixon_was_on && tcgetattr(STDIN_FILENO, &t) == 0) {
 		t.c_iflag |= IXON;
 		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		if (ui_curses_on)
+			def_prog_mode();
 	}
 }

@@ -7,6 +7,8 @@
 #ifndef SHISAKU_STORE_INTERNAL_H
 #define SHISAKU_STORE_INTERNAL_H
 
+#include <sys/types.h>
+
 #include <sqlite3.h>
 
 #include "shisaku/store.h"
@@ -30,6 +32,12 @@ struct store {
 	/* store_set_progress: called by long work, NULL when none. */
 	store_progress_fn	*progress;
 	void			*progress_arg;
+	int			 readonly;	/* STORE_OPEN_READONLY */
+	int			 busy_timeout_ms;
+	enum store_fault	 fault;		/* of the last store_errmsg */
+	/* The database and its -shm as opened, to name who holds a lock. */
+	dev_t			 db_dev, shm_dev;
+	ino_t			 db_ino, shm_ino;
 };
 
 /* Tells the caller's progress function, if any, how far long work is. */
@@ -78,5 +86,10 @@ int store_step_write(struct store *st, sqlite3_stmt *s, const char *what,
 int store_history_add(struct store *st, const char *at, const char *login,
     long long node, long long ind, int fy, const char *field,
     const char *old_value, const char *new_value, char **cause);
+
+/* A write refused by the role of login: written to the history after the
+ * refused write was rolled back (store_user_log_refusal), best effort;
+ * why is the refusal's message. Not inside a batch. */
+void store_refused(struct store *st, const char *login, const char *why);
 
 #endif

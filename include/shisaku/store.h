@@ -21,20 +21,64 @@ struct sqlite3;
 
 enum store_open_mode {
 	STORE_OPEN_EXISTING,	/* the file must exist and be ours */
-	STORE_OPEN_CREATE	/* create if absent (init) */
+	STORE_OPEN_READONLY,	/* the same, and nothing is written */
+	STORE_OPEN_CREATE	/* an absent or empty (0-byte) file is made a
+				   database; for init, on a file of its own */
+};
+
+/* Why a database could not be opened or written: each has its own
+ * message and exit status (shisaku(1) EXIT STATUS). */
+enum store_fault {
+	STORE_FAULT_NONE,
+	STORE_FAULT_MISSING,	/* no such file (or directory) */
+	STORE_FAULT_BUSY,	/* locked past the busy timeout */
+	STORE_FAULT_ACCESS,	/* permission denied, file or directory */
+	STORE_FAULT_FULL,	/* disk full */
+	STORE_FAULT_DAMAGED,	/* an SQLite file, damaged or truncated */
+	STORE_FAULT_NOTDB,	/* not an SQLite file, empty, or another
+				   application's */
+	STORE_FAULT_NEWER,	/* a newer schema than this program knows */
+	STORE_FAULT_OTHER
 };
 
 /*
  * Opens path with WAL, synchronous=FULL, foreign keys on, the busy timeout
  * (ms) and extended result codes, then brings the schema up to date with
  * the ordered migrations (each in one BEGIN IMMEDIATE transaction that
- * re-reads user_version first). Returns NULL with *cause set (malloc'd)
- * on failure: missing file, not a shisaku database, newer schema than
- * this program, read-only file when writing is needed.
+ * re-reads user_version first; none is begun when the file is up to
+ * date). STORE_OPEN_READONLY opens the file read-only; an older schema is
+ * still brought up to date first, by a write of its own. An existing
+ * file that is empty, or not an SQLite file, is never made a database
+ * except by STORE_OPEN_CREATE.
+ *
+ * In secure group mode the group is held while the file and its -wal
+ * and -shm are opened (privilege.h), except for STORE_OPEN_CREATE: a new
+ * database is made with the user's own ids.
+ *
+ * Returns NULL with *cause set (malloc'd) and *fault (may be NULL) saying
+ * why on failure.
  */
+struct store *store_open_fault(const char *path, enum store_open_mode mode,
+    int busy_timeout_ms, enum store_fault *fault, char **cause);
+/* The same without the fault. */
 struct store *store_open(const char *path, enum store_open_mode mode,
     int busy_timeout_ms, char **cause);
 void store_close(struct store *st);
+
+/* Why the last operation that made a message with store_errmsg failed. */
+enum store_fault store_last_fault(struct store *st);
+
+/* The 16 bytes every SQLite 3 file begins with. */
+#define STORE_SQLITE_MAGIC "SQLite format 3"	/* and a NUL: 16 bytes */
+
+/*
+ * Ends the making of a new database (init): folds the WAL into the file
+ * and leaves it in rollback-journal mode, so that the file alone is the
+ * whole database and can be given its name; the next open turns WAL on
+ * again. A checkpoint that fails (a full disk) is an error here, where
+ * sqlite3_close would let it pass. Returns 0 or -1 with *cause.
+ */
+int store_seal(struct store *st, char **cause);
 
 /* The schema version this program writes, and the file's. */
 int store_schema_version(void);
@@ -85,8 +129,10 @@ char *store_errmsg(struct store *st, const char *what);
 int store_check(struct store *st, void (*report)(void *arg, const char *line),
     void *arg, char **cause);
 
-/* Online copy with the SQLite backup API; does not block writers. The
- * copy is one snapshot, taken in steps; progress counts bytes copied. */
+/* Online copy with the SQLite backup API into dest, a new or empty file
+ * (the caller's temporary file, made as the user); does not block
+ * writers. The copy is one snapshot, taken in steps; progress counts
+ * bytes copied. Returns 0, or -1 with *cause. */
 int store_backup(struct store *st, const char *dest, char **cause);
 
 #endif

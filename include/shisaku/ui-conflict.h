@@ -29,6 +29,10 @@ struct ui_conflict_line;
 struct ui_conflict {
 	char			*heading;	/* the first line */
 	char			*theirs_title;	/* over the right column */
+	/* What the view is about when not a conflict (a draft): the title
+	 * over the left column, the line of keys, what Esc says; NULL for
+	 * a conflict's. */
+	char			*mine_title, *keys_line, *back_said;
 	struct ui_conflict_field *fields;
 	size_t			 nfields;
 	/* The fields laid out for a width (private). */
@@ -45,6 +49,12 @@ struct ui_conflict {
  * theirs_title names the saved version ("保存済みの版（daemon、下書き）"). */
 void ui_conflict_init(struct ui_conflict *c, const char *heading,
     const char *theirs_title);
+
+/* The words of a view that shows a draft rather than a conflict: the
+ * title over the left column, the line naming the keys (m, t, Esc), and
+ * what Esc says. */
+void ui_conflict_words(struct ui_conflict *c, const char *mine_title,
+    const char *keys_line, const char *back_said);
 
 /* Adds a field with both texts (multi-line text is fine; "" shows —). */
 void ui_conflict_add(struct ui_conflict *c, const char *name,

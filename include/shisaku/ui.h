@@ -70,6 +70,11 @@ struct screen_ops {
 	 * would mislead (a on the departments adds a department), else
 	 * NULL; the function may be NULL. */
 	const char	*(*action_help)(enum key_action act);
+	/* The program is ending on a signal (a closed terminal, SIGTERM,
+	 * C-c): keep what the user typed and has not saved (a form writes
+	 * it as a draft). Returns a line to print once the terminal is
+	 * back (malloc'd), or NULL. May be NULL. */
+	char		*(*keep)(struct ui *ui, void *state);
 
 	/* Each of the following may be NULL. */
 	/* The fiscal year the screen shows when it is not ui->fy (a form
@@ -113,12 +118,21 @@ struct ui {
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
 
+/* Why ui_run could not run (with *cause). */
+#define UI_ERR_INTERNAL	(-1)	/* anything else */
+#define UI_ERR_TERMINAL	(-2)	/* no terminal, an unknown or unusable TERM,
+				   no UTF-8 locale */
+#define UI_ERR_KEYS	(-3)	/* a bad [keys] entry in the configuration */
+#define UI_ERR_STORE	(-4)	/* the first screen could not read the store */
+
 /*
  * Runs the TUI on an open store until the user quits: sets the locale
  * (falls back to C.UTF-8, says so if neither works), initialises curses,
  * installs handlers so the terminal is restored on exit, SIGINT, SIGTERM,
- * SIGHUP and on fatal errors, opens the plans screen. Returns the exit
- * status (0) or -1 with *cause when the terminal cannot be used.
+ * SIGHUP and on fatal errors (SIGQUIT, C-\, is ignored; C-z suspends and
+ * comes back through curses), opens the plans screen. Returns 0 when the
+ * user quit, 128 + N when signal N ended it (after the open form's text
+ * was kept as a draft), or a UI_ERR_* with *cause.
  */
 int ui_run(struct config *c, struct store *st, struct session *s, char **cause);
 

@@ -107,7 +107,8 @@ snapshot(void)
 	    " UNION ALL SELECT indicator_id || fy || coalesce(num, '')"
 	    " || coalesce(txt, '') FROM indicator_target"
 	    " UNION ALL SELECT count(*) FROM result"
-	    " UNION ALL SELECT count(*) FROM history)");
+	    /* A refusal is written down, and is no change. */
+	    " UNION ALL SELECT count(*) FROM history WHERE field <> 'refused')");
 }
 
 /* The keys of a node's children (top level for 0), in tree order. */
@@ -1071,6 +1072,11 @@ TEST(test_only_a_planner_edits)
 	CHECK_STR(after, before);
 	free(after);
 	free(before);
+	/* Each refusal is in the history with who tried. */
+	CHECK(q_int("SELECT count(*) FROM history WHERE field = 'refused'"
+	    " AND login = 'sato'") >= 3);
+	CHECK(q_int("SELECT count(*) FROM history WHERE field = 'refused'"
+	    " AND login = 'kacho' AND new_value LIKE '%%企画担当%%'") >= 1);
 }
 
 TEST(test_indicator_add_with_targets)
