@@ -18,12 +18,6 @@
 #include "shisaku/value.h"
 #include "shisaku/vocab.h"
 
-/* The name a department had in fiscal year fyparam (department_name rows
- * hold old names up to a year). */
-#define DEPT_NAME_AS_OF(idcol, fyparam)					\
-	"COALESCE((SELECT dn.name FROM department_name dn"		\
-	" WHERE dn.dept_id = " idcol " AND dn.until_fy >= " fyparam	\
-	" ORDER BY dn.until_fy LIMIT 1), d.name)"
 
 static const char SQL_NODE[] =
     "SELECT n.plan_id, n.code, n.title, n.depth,"

@@ -92,4 +92,12 @@ int store_history_add(struct store *st, const char *at, const char *login,
  * why is the refusal's message. Not inside a batch. */
 void store_refused(struct store *st, const char *login, const char *why);
 
+/* SQL: the name department idcol had in fiscal year fyparam (old names
+ * are kept in department_name up to the last year they were used), with
+ * the department table aliased d. */
+#define DEPT_NAME_AS_OF(idcol, fyparam)					\
+	"COALESCE((SELECT dn.name FROM department_name dn"		\
+	" WHERE dn.dept_id = " idcol " AND dn.until_fy >= " fyparam	\
+	" ORDER BY dn.until_fy LIMIT 1), d.name)"
+
 #endif
