@@ -7,8 +7,12 @@
 #                   AddressSanitizer and UndefinedBehaviorSanitizer
 #   make bench      performance benchmark (large generated database)
 #   make fuzz       libFuzzer targets with clang, FUZZ_S seconds each
-#   make install    PREFIX=/usr/local SYSCONFDIR=/etc DESTDIR= : binary, man
-#                   pages, sample config, sample plans
+#   make install    PREFIX=/usr/local SYSCONFDIR=/etc LOCALSTATEDIR=$(PREFIX)/var
+#                   DESTDIR= : binary, man pages, sample config, sample plans;
+#                   as root also secure group mode (SECURE=1, the default
+#                   for root; SECURE=0 skips it): the system group shisaku,
+#                   the binary setgid to it (2755) and the data directory
+#                   $(LOCALSTATEDIR)/lib/shisaku owned root:shisaku, 2770
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -17,6 +21,12 @@ DATADIR ?= $(PREFIX)/share/shisaku
 # The system-wide configuration is read from $(SYSCONFDIR)/shisaku/shisaku.ini;
 # the path is compiled in (shisaku --help prints it).
 SYSCONFDIR ?= /etc
+# Secure group mode: the data directory the database lives in, reachable
+# only by the group the binary is setgid to (compiled in as well).
+LOCALSTATEDIR ?= $(PREFIX)/var
+STATEDIR ?= $(LOCALSTATEDIR)/lib/shisaku
+GROUP   ?= shisaku
+SECURE  ?= $(if $(filter 0,$(shell id -u)),1,0)
 VERSION := 0.1.0
 
 CC      ?= gcc
@@ -41,8 +51,11 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 SRCS    := $(sort $(wildcard src/*.c))
 LIBSRCS := $(filter-out src/main.c,$(SRCS))
 HDRS    := $(wildcard include/shisaku/*.h) build/gen/default-config.h build/gen/schema-sql.h \
-           build/gen/migrate-2-sql.h build/gen/migrate-3-sql.h \
-           build/gen/migrate-4-sql.h build/gen/paths.h
+           build/gen/migrate-2-sql.h build/gen/migrate-3-sql.h build/gen/migrate-4-sql.h \
+           build/gen/migrate-5-sql.h build/gen/migrate-6-sql.h
+# Only the files that read the compiled-in paths are rebuilt when an
+# install names other directories.
+PATHS_SRCS := $(shell grep -l '"paths.h"' src/*.c)
 
 OBJS      := $(SRCS:src/%.c=build/rel/%.o)
 LIBOBJS   := $(LIBSRCS:src/%.c=build/rel/%.o)
@@ -89,13 +102,20 @@ build/gen/migrate-3-sql.h: db/migrate-3.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_3_sql < $< > $@
 build/gen/migrate-4-sql.h: db/migrate-4.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_4_sql < $< > $@
+build/gen/migrate-5-sql.h: db/migrate-5.sql mk/embed.sh | build/gen
+	sh mk/embed.sh shisaku_migrate_5_sql < $< > $@
+build/gen/migrate-6-sql.h: db/migrate-6.sql mk/embed.sh | build/gen
+	sh mk/embed.sh shisaku_migrate_6_sql < $< > $@
 
 # The compiled-in paths, rewritten only when a make variable changed them,
 # so that "make install SYSCONFDIR=..." rebuilds what reads them.
 build/gen/paths.h: FORCE | build/gen
-	@printf '#define SHISAKU_SYSCONFDIR "%s"\n' '$(SYSCONFDIR)' > $@.new
+	@{ printf '#define SHISAKU_SYSCONFDIR "%s"\n' '$(SYSCONFDIR)'; \
+	   printf '#define SHISAKU_STATEDIR "%s"\n' '$(STATEDIR)'; } > $@.new
 	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
 FORCE:
+$(PATHS_SRCS:src/%.c=build/rel/%.o) $(PATHS_SRCS:src/%.c=build/san/%.o) \
+    $(PATHS_SRCS:src/%.c=build/fuzz/%.o): build/gen/paths.h
 
 build/rel build/san build/san/tests build/gen build/fuzz build/san/fuzz build/bench:
 	mkdir -p $@
@@ -163,10 +183,28 @@ valgrind: shisaku
 lint-man:
 	@for m in $(MANPAGES); do mandoc -T lint -W warning $$m || exit 1; done
 
+# With SECURE=1 (the default as root) the binary is installed setgid to
+# the group $(GROUP), created as a system group when missing, and the data
+# directory $(STATEDIR) belongs to root and that group, mode 2770: users
+# outside the group reach the database only through the program (see
+# shisaku(1), SECURE GROUP MODE).
 install: shisaku
+	@if [ "$(SECURE)" = 1 ] && [ "$$(id -u)" -ne 0 ]; then \
+	  echo "make install: secure group mode (SECURE=1) needs root; SECURE=0 installs without it" >&2; \
+	  exit 1; fi
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(SYSCONFDIR)/shisaku $(DESTDIR)$(DATADIR)/samples
-	install -m 755 shisaku $(DESTDIR)$(BINDIR)/shisaku
+	@if [ "$(SECURE)" = 1 ]; then \
+	  getent group $(GROUP) >/dev/null || groupadd --system $(GROUP) || exit 1; \
+	  echo "install -o root -g $(GROUP) -m 2755 shisaku $(DESTDIR)$(BINDIR)/shisaku"; \
+	  install -o root -g $(GROUP) -m 2755 shisaku $(DESTDIR)$(BINDIR)/shisaku || exit 1; \
+	  echo "install -d -o root -g $(GROUP) -m 2770 $(DESTDIR)$(STATEDIR)"; \
+	  install -d -o root -g $(GROUP) -m 2770 $(DESTDIR)$(STATEDIR) || exit 1; \
+	  chmod 2770 $(DESTDIR)$(STATEDIR); \
+	else \
+	  echo "install -m 755 shisaku $(DESTDIR)$(BINDIR)/shisaku"; \
+	  install -m 755 shisaku $(DESTDIR)$(BINDIR)/shisaku || exit 1; \
+	fi
 	install -m 644 $(wildcard man/*.1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(wildcard man/*.5) $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 config/shisaku.ini $(DESTDIR)$(SYSCONFDIR)/shisaku/shisaku.ini.sample

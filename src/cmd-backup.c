@@ -1,32 +1,64 @@
 /*
  * shisaku backup FILE: a consistent online copy of the database, taken
- * while clerks go on working.
+ * while clerks go on working. The copy is written, as the user, to a
+ * temporary file beside FILE and given its name only when complete, so a
+ * killed backup never leaves half a copy under that name.
  */
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "shisaku/cmd.h"
+#include "shisaku/progress.h"
+#include "shisaku/config.h"
+#include "shisaku/outfile.h"
 
 static int
 cmd_backup_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct store	*st;
-	char		*cause = NULL;
-	int		 status;
+	struct stat	 sb;
+	struct progress	 prog;
+	char		*cause = NULL, *tmp = NULL;
+	int		 status, rc;
 
 	if (argc != 2)
 		return cmd_usage(&cmd_backup_entry);
-	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
-		return status;
-	if (store_backup(st, argv[1], &cause) != 0) {
+	if (outfile_refuse(argv[1], ctx->db_path, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		status = EXIT_DATABASE;
-	} else {
-		printf("%s に複製しました\n", argv[1]);
-		status = EXIT_OK;
+		return EXIT_USAGE;
+	}
+	if (lstat(argv[1], &sb) == 0) {
+		cmd_error("%s: 既にあります。上書きしません", argv[1]);
+		return EXIT_USAGE;
+	}
+	if ((st = cmd_open_store(ctx, STORE_OPEN_READONLY, &status)) == NULL)
+		return status;
+	status = EXIT_OK;
+	if (outfile_temp_new(argv[1], ctx->cfg->file_mode, 0, &tmp, &cause) != 0)
+		status = EXIT_ACCESS;
+	else {
+		progress_begin(&prog, "複製", PROGRESS_BYTES);
+		store_set_progress(st, progress_tick, &prog);
+		rc = store_backup(st, tmp, &cause);
+		store_set_progress(st, NULL, NULL);
+		progress_end(&prog);
+		if (rc != 0) {
+			outfile_temp_discard(tmp);
+			status = EXIT_DATABASE;
+		}
 	}
 	store_close(st);
+	if (status == EXIT_OK && outfile_temp_place(tmp, argv[1], 0, &cause) != 0)
+		status = EXIT_DATABASE;
+	if (status != EXIT_OK) {
+		cmd_error("%s", cause);
+		free(cause);
+	} else
+		printf("%s に複製しました\n", argv[1]);
+	free(tmp);
 	return status;
 }
 

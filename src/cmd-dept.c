@@ -26,7 +26,7 @@ dept_list(struct cmd_ctx *ctx, struct store *st)
 	if (store_dept_list(st, &rows, &n, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_DATABASE;
+		return cmd_store_status(st);
 	}
 	for (i = 0; i < n; i++) {
 		printf("%s\t%s", rows[i].code, rows[i].name);
@@ -50,7 +50,7 @@ dept_fail(int rc, char *cause)
 	cmd_error("%s", cause);
 	free(cause);
 	return rc == STORE_DENIED ? EXIT_DENIED : rc == STORE_BUSY ?
-	    EXIT_DATABASE : EXIT_INPUT;
+	    EXIT_BUSY : EXIT_INPUT;
 }
 
 static void
@@ -181,7 +181,7 @@ cmd_dept_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error("%s", cause);
 		free(cause);
 		store_close(st);
-		return EXIT_INTERNAL;
+		return EXIT_DENIED;
 	}
 	status = dept_change(st, login, argv[1], argc - 1, argv + 1);
 	free(login);

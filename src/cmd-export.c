@@ -15,6 +15,7 @@
 #include "shisaku/fy.h"
 #include "shisaku/outfile.h"
 #include "shisaku/planfile.h"
+#include "shisaku/progress.h"
 #include "shisaku/resultfile.h"
 #include "shisaku/store-plan.h"
 #include "shisaku/store-resultfile.h"
@@ -29,7 +30,8 @@ static const char export_options[] =
 	"  -o FILE            書き出し先（省くと標準出力）\n"
 	"  --encoding ENC     utf-8, utf-8-bom（Excel 向け）, cp932\n"
 	"  --unmappable WHAT  CP932 で表せない文字: refuse（既定、行と列を示して\n"
-	"                     断る）または geta（「〓」で書き出し、数を示す）\n"
+	"                     断る）、geta（「〓」で書き出し、数を示す）、ref\n"
+	"                     （&#x25B6; の形で書き出し、import で元の文字に戻る）\n"
 	"  --crlf, --lf       改行（既定は設定の [export]）\n"
 	"  --tsv              タブ区切り\n";
 
@@ -55,10 +57,11 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	enum config_encoding	 enc = ctx->cfg->encoding;
 	int			 crlf = ctx->cfg->crlf, tsv = 0, ch, e, status;
 	int			 geta = 0;
-	char			*cause = NULL, *buf = NULL, *conv;
-	size_t			 len = 0, clen, replaced = 0;
+	char			*cause = NULL, *buf = NULL;
+	size_t			 len = 0;
 	FILE			*mem;
 	struct rf_doc		 rd;
+	struct progress		 prog;
 	int			 results = 0, fy = 0, rc;
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
@@ -89,7 +92,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'u':
 			if ((geta = outfile_unmappable_parse(optarg)) < 0) {
-				cmd_error("--unmappable は refuse か geta です"
+				cmd_error("--unmappable は refuse, geta, ref のいずれかです"
 				    "（\"%s\"）", optarg);
 				return EXIT_USAGE;
 			}
@@ -117,16 +120,21 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    "指定します");
 		return cmd_usage(&cmd_export_entry);
 	}
-	if (out != NULL && outfile_is_database(out, ctx->db_path)) {
-		cmd_error("%s: データベースのファイルには書き出せません", out);
+	if (out != NULL && outfile_refuse(out, ctx->db_path, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
 		return EXIT_USAGE;
 	}
-	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+	if ((st = cmd_open_store(ctx, STORE_OPEN_READONLY, &status)) == NULL)
 		return status;
 	pf_doc_init(&d);
 	rf_doc_init(&rd);
+	progress_begin(&prog, "書き出し", "施策・取組");
+	store_set_progress(st, progress_tick, &prog);
 	rc = results ? store_results_export(st, plan, fy, &rd, &cause) :
 	    store_plan_export(st, plan, &d, &cause);
+	store_set_progress(st, NULL, NULL);
+	progress_end(&prog);
 	if (rc != 0) {
 		cmd_error("%s", cause);
 		free(cause);
@@ -146,33 +154,12 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	fclose(mem);
 	pf_doc_free(&d);
 	rf_doc_free(&rd);
-	status = EXIT_OK;
-	if (enc == ENC_CP932) {
-		if ((conv = outfile_to_cp932(buf, len, geta, &clen, &replaced,
-		    &cause)) == NULL)
-			status = EXIT_INPUT;
-		else {
-			free(buf);
-			buf = conv;
-			len = clen;
-		}
-	}
-	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
-		status = EXIT_INPUT;
-	if (status == EXIT_OK && replaced > 0)
-		cmd_error("CP932 で表せない %zu 文字を「〓」で書き出しました",
-		    replaced);
-	if (status != EXIT_OK) {
-		cmd_error("%s", cause);
-		free(cause);
-	}
-	free(buf);
-	return status;
+	return cmd_write_output(out, buf, len, enc == ENC_CP932, geta);
 }
 
 const struct cmd_entry cmd_export_entry = {
 	"export", "[--plan CODE | --results --plan CODE --fy YEAR] [-o FILE] "
 	"[--encoding utf-8|utf-8-bom|cp932] [--crlf|--lf] [--tsv] "
-	"[--unmappable refuse|geta]",
+	"[--unmappable refuse|geta|ref]",
 	"計画を計画ファイルの形式で書き出す（読み込みの雛形になる）", cmd_export_exec
 };

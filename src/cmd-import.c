@@ -14,11 +14,13 @@
 #include "shisaku/config.h"
 #include "shisaku/infile.h"
 #include "shisaku/planfile.h"
+#include "shisaku/progress.h"
 #include "shisaku/resultfile.h"
 #include "shisaku/session.h"
 #include "shisaku/store-plan.h"
 #include "shisaku/store-resultfile.h"
 #include "shisaku/store-user.h"
+#include "shisaku/util.h"
 
 int
 cmd_require_planner(struct store *st, const char *what)
@@ -32,11 +34,15 @@ cmd_require_planner(struct store *st, const char *what)
 		cmd_error("%s", cause);
 		free(cause);
 		session_clear(&s);
-		return EXIT_INTERNAL;
+		return s.login == NULL ? EXIT_DENIED : cmd_store_status(st);
 	}
 	if (s.role != ROLE_PLANNER) {
 		cmd_error("%sは企画担当だけができます（ログイン名 %s は%s）", what,
 		    s.login, role_label(s.role));
+		cause = xasprintf("%s: 企画担当ではありません（%s）", what,
+		    role_label(s.role));
+		cmd_log_refusal(st, s.login, cause);
+		free(cause);
 		status = EXIT_DENIED;
 	}
 	session_clear(&s);
@@ -85,19 +91,22 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 	struct session			 s = { 0 };
 	struct rf_doc			 d;
 	struct infile			 in;
+	struct progress			 prog;
 	char				*cause = NULL;
 	int				 status, rc;
 	size_t				 e;
 
+	progress_begin(&prog, "検査", "行");
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
 		return status;
 	if ((s.login = session_os_login(&cause)) == NULL ||
 	    store_user_session(st, &s, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
+		status = s.login == NULL ? EXIT_DENIED : cmd_store_status(st);
 		session_clear(&s);
 		store_close(st);
-		return EXIT_INTERNAL;
+		return status;
 	}
 	if (s.role == ROLE_NONE) {
 		cmd_error("実績の読み込みは利用者として登録された人だけができます"
@@ -121,8 +130,14 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 	/* Values that went out to CP932 and came back compare as unchanged. */
 	d.cp932 = in.enc == TENC_CP932;
 	rc = rf_read(&d, strcmp(path, "-") == 0 ? "(標準入力)" : path, in.text,
-	    in.len, &res.res) == 0 ?
-	    store_results_import(st, &d, s.login, dry, &n, &cause) : 1;
+	    in.len, &res.res) != 0;
+	if (rc == 0) {
+		progress_phase(&prog, "実績の検査と書き込み", "件");
+		store_set_progress(st, progress_tick, &prog);
+		rc = store_results_import(st, &d, s.login, dry, &n, &cause);
+		store_set_progress(st, NULL, NULL);
+	}
+	progress_end(&prog);
 	infile_free(&in);
 	if (rc == 1) {
 		for (e = 0; e < d.nkept; e++)
@@ -135,7 +150,7 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 	} else if (rc != 0) {
 		cmd_error("%s（何も書き込んでいません）", cause);
 		free(cause);
-		status = EXIT_DATABASE;
+		status = cmd_store_status(st);
 	} else {
 		printf("%s実績 %zu 行、実績値 %zu 行を%s（変更のない行 %zu）\n",
 		    dry ? "誤りはありません（--dry-run のため書き込んでいません）: " :
@@ -179,6 +194,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	int			 ch, dry = 0, replace = 0, status, i;
 	int			 results = 0, encoding = -1;
 	enum text_encoding	 forced, enc;
+	struct progress		 prog;
 	size_t			 e;
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
@@ -221,32 +237,43 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	pf_doc_init(&d);
 	/* Each record is checked and, unless this is a dry run, written as
 	 * it is read, in one transaction kept only if the files have no
-	 * error at all: memory follows the keys, not the files. */
+	 * error at all: memory follows the keys, not the files. The
+	 * progress line counts the lines of each file. */
 	d.stream = 1;
+	progress_begin(&prog, dry ? "検査" : "書き込み", "行");
+	d.progress = progress_tick;
+	d.progress_arg = &prog;
 	if (!dry) {
 		if ((login = session_os_login(&cause)) == NULL ||
 		    (l = store_plan_loader_new(st, replace, login),
 		    store_plan_loader_begin(l, &cause)) != 0) {
+			progress_end(&prog);
 			cmd_error("%s（何も書き込んでいません）", cause);
 			free(cause);
+			status = login == NULL ? EXIT_DENIED : cmd_store_status(st);
 			store_plan_loader_free(l);
 			free(login);
 			pf_doc_free(&d);
 			store_close(st);
-			return EXIT_DATABASE;
+			return status;
 		}
 		d.sink = store_plan_loader_sink(l);
 	}
 	for (i = optind; i < argc; i++) {
+		progress_phase(&prog, dry ? "検査" : "書き込み", "行");
 		enc = TENC_UTF8;
 		pf_read_path(&d, argv[i], import_max(ctx), encoding, &res.res,
 		    replace, &enc);
+		if (enc != TENC_UTF8)
+			progress_clear(&prog);	/* the message in its place */
 		say_encoding(argv[i], enc);
 	}
 	if (replace)
 		pf_check_replace(&d, &res.res);
+	d.progress = NULL;
 	if (d.nerrors > 0) {
 		store_plan_loader_rollback(l);
+		progress_end(&prog);
 		for (e = 0; e < d.nkept; e++)
 			fprintf(stderr, "%s\n", d.errors[e]);
 		if (d.nerrors > d.nkept)
@@ -255,14 +282,17 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    d.nerrors);
 		status = EXIT_INPUT;
 	} else if (dry) {
+		progress_end(&prog);
 		printf("誤りはありません（--dry-run のため書き込んでいません）: ");
 		print_counts(&d);
 		status = EXIT_OK;
 	} else if (store_plan_loader_commit(l, &cause) != 0) {
+		progress_end(&prog);
 		cmd_error("%s（何も書き込んでいません）", cause);
 		free(cause);
-		status = EXIT_DATABASE;
+		status = cmd_store_status(st);
 	} else {
+		progress_end(&prog);
 		printf("読み込みました: ");
 		print_counts(&d);
 		status = EXIT_OK;

@@ -1,13 +1,19 @@
 /*
  * shisaku init: creates a database with the current schema and makes the
- * login that ran it the first planner.
+ * login that ran it the first planner. The database is made whole in a
+ * temporary file beside the destination and only then given its name, so
+ * a killed init leaves no file or a complete one, never a database
+ * without a planner.
  */
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 
 #include "shisaku/cmd.h"
 #include "shisaku/config.h"
+#include "shisaku/outfile.h"
+#include "shisaku/privilege.h"
 #include "shisaku/session.h"
 #include "shisaku/store-user.h"
 
@@ -16,13 +22,16 @@ cmd_init_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct store	*st;
 	struct stat	 sb;
-	char		*login, *cause = NULL;
+	char		*login, *tmp = NULL, *cause = NULL;
 	int		 status;
+	enum store_fault fault = STORE_FAULT_NONE;
 
 	(void)argv;
 	if (argc != 1)
 		return cmd_usage(&cmd_init_entry);
-	if (stat(ctx->db_path, &sb) == 0) {
+	/* Only an empty file (0 bytes) may be taken over. */
+	if (stat(ctx->db_path, &sb) == 0 &&
+	    !(S_ISREG(sb.st_mode) && sb.st_size == 0)) {
 		cmd_error("%s: 既にあります。既存のデータベースは初期化しません",
 		    ctx->db_path);
 		return EXIT_DATABASE;
@@ -30,21 +39,47 @@ cmd_init_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if ((login = session_os_login(&cause)) == NULL) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_INTERNAL;
+		return EXIT_DENIED;
 	}
-	if ((st = cmd_open_store(ctx, STORE_OPEN_CREATE, &status)) == NULL) {
+	/* Made with the user's own ids; in the data directory of secure
+	 * group mode the group must read and write it whatever the umask. */
+	if (outfile_temp_new(ctx->db_path, ctx->cfg->file_mode, priv_held(),
+	    &tmp, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
 		free(login);
-		return status;
+		return EXIT_ACCESS;
+	}
+	st = store_open_fault(tmp, STORE_OPEN_CREATE, ctx->cfg->busy_timeout_ms,
+	    &fault, &cause);
+	if (st == NULL) {
+		cmd_error("%s", cause);
+		free(cause);
+		outfile_temp_discard(tmp);
+		free(tmp);
+		free(login);
+		return cmd_fault_status(fault);
 	}
 	status = EXIT_OK;
-	if (store_user_put(st, login, "", ROLE_PLANNER, NULL, 0, &cause) != 0) {
+	/* Sealed: the WAL folded in, so the file alone is the database. */
+	if (store_user_put(st, login, "", ROLE_PLANNER, NULL, 0, &cause) != 0 ||
+	    store_seal(st, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		status = cmd_store_status(st);
+	}
+	store_close(st);
+	if (status == EXIT_OK &&
+	    outfile_temp_place(tmp, ctx->db_path, 1, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		status = EXIT_DATABASE;
-	} else
+	} else if (status != EXIT_OK)
+		outfile_temp_discard(tmp);
+	if (status == EXIT_OK)
 		printf("%s を作成しました（スキーマ %d）。%s を企画担当として登録しました。\n",
 		    ctx->db_path, store_schema_version(), login);
-	store_close(st);
+	free(tmp);
 	free(login);
 	return status;
 }

@@ -30,13 +30,14 @@ cmd_plans_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	(void)argv;
 	if (argc != 1)
 		return cmd_usage(&cmd_plans_entry);
-	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+	if ((st = cmd_open_store(ctx, STORE_OPEN_READONLY, &status)) == NULL)
 		return status;
 	if (store_plan_list(st, &rows, &n, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
+		status = cmd_store_status(st);
 		store_close(st);
-		return EXIT_DATABASE;
+		return status;
 	}
 	for (i = 0; i < n; i++) {
 		printf("%s\t%s\t", rows[i].code, rows[i].name);

@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "shisaku/cmd.h"
 #include "shisaku/config.h"
 #include "shisaku/fy.h"
 #include "shisaku/outfile.h"
+#include "shisaku/progress.h"
 #include "shisaku/report.h"
 #include "shisaku/store-report.h"
 #include "shisaku/textwidth.h"
@@ -38,48 +38,6 @@ static const char cmd_report_help[] =
     "\n"
     "詳しくは man shisaku の report。\n";
 
-/* Progress on standard error, only on a terminal and only once the work
- * has taken more than a second. */
-struct cmd_report_progress {
-	struct timespec	 start, last;
-	int		 tty;
-	int		 shown;
-};
-
-static double
-cmd_report_elapsed(const struct timespec *from, const struct timespec *to)
-{
-	return (double)(to->tv_sec - from->tv_sec) +
-	    (double)(to->tv_nsec - from->tv_nsec) / 1e9;
-}
-
-static void
-cmd_report_tick(void *arg, size_t done, size_t total)
-{
-	struct cmd_report_progress	*p = arg;
-	struct timespec			 now;
-
-	if (!p->tty)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (cmd_report_elapsed(&p->start, &now) < 1.0)
-		return;
-	if (p->shown && done < total &&
-	    cmd_report_elapsed(&p->last, &now) < 0.2)
-		return;
-	p->last = now;
-	p->shown = 1;
-	fprintf(stderr, "\rshisaku: 報告書を作成しています（取組 %zu/%zu）",
-	    done, total);
-}
-
-static void
-cmd_report_tick_end(struct cmd_report_progress *p)
-{
-	if (p->shown)
-		fputc('\n', stderr);
-}
-
 static int
 cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -95,7 +53,7 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cmd_report_progress	 prog;
+	struct progress			 prog;
 	struct store			*st;
 	struct report_data		*d = NULL;
 	struct report			 r;
@@ -103,14 +61,12 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	enum config_encoding		 enc = ctx->cfg->encoding;
 	int				 crlf = ctx->cfg->crlf, format = REPORT_TEXT;
 	int				 ch, e, fy, today, rc, status, geta = 0;
-	char				*cause = NULL, *buf = NULL, *conv;
+	char				*cause = NULL, *buf = NULL;
 	char				 fybuf[FY_BUFSZ];
-	size_t				 len = 0, clen, replaced = 0;
+	size_t				 len = 0;
 	FILE				*mem;
 
-	memset(&prog, 0, sizeof prog);
-	clock_gettime(CLOCK_MONOTONIC, &prog.start);
-	prog.tty = isatty(STDERR_FILENO);
+	progress_begin(&prog, "報告書の作成", "取組");
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
 	while ((ch = getopt_long(argc, argv, "p:y:f:o:e:h", longopts,
@@ -148,7 +104,7 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'u':
 			if ((geta = outfile_unmappable_parse(optarg)) < 0) {
-				cmd_error("--unmappable は refuse か geta です"
+				cmd_error("--unmappable は refuse, geta, ref のいずれかです"
 				    "（\"%s\"）", optarg);
 				return EXIT_USAGE;
 			}
@@ -177,12 +133,13 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		free(cause);
 		return EXIT_USAGE;
 	}
-	if (out != NULL && outfile_is_database(out, ctx->db_path)) {
-		cmd_error("%s: データベースのファイルには書き出せません", out);
+	if (out != NULL && outfile_refuse(out, ctx->db_path, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
 		return EXIT_USAGE;
 	}
 
-	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+	if ((st = cmd_open_store(ctx, STORE_OPEN_READONLY, &status)) == NULL)
 		return status;
 	rc = store_report_load(st, plan, fy, today, &d, &cause);
 	store_close(st);
@@ -205,7 +162,9 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 
 	report_build(&r, d, ctx->cfg);
-	r.progress = cmd_report_tick;
+	/* The rate is of the items laid out, not of the reading before. */
+	progress_phase(&prog, "報告書の作成", "取組");
+	r.progress = progress_tick;
 	r.progress_arg = &prog;
 	if (format == REPORT_TEXT)
 		tw_set_ambiguous_wide(ctx->cfg->ambiguous_wide);
@@ -226,40 +185,22 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		break;
 	}
 	rc = (fclose(mem) == 0 && rc == 0) ? 0 : -1;
-	cmd_report_tick_end(&prog);
+	progress_end(&prog);
 	report_clear(&r);
 	store_report_free(d);
 
-	status = EXIT_OK;
 	if (rc != 0) {
-		cause = xstrdup("報告書を組み立てられません（メモリ不足）");
-		status = EXIT_INTERNAL;
-	} else if (format == REPORT_CSV && enc == ENC_CP932) {
-		if ((conv = outfile_to_cp932(buf, len, geta, &clen, &replaced,
-		    &cause)) == NULL)
-			status = EXIT_INPUT;
-		else {
-			free(buf);
-			buf = conv;
-			len = clen;
-		}
+		cmd_error("報告書を組み立てられません（メモリ不足）");
+		free(buf);
+		return EXIT_INTERNAL;
 	}
-	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
-		status = EXIT_INPUT;
-	if (status == EXIT_OK && replaced > 0)
-		cmd_error("CP932 で表せない %zu 文字を「〓」で書き出しました",
-		    replaced);
-	if (status != EXIT_OK) {
-		cmd_error("%s", cause);
-		free(cause);
-	}
-	free(buf);
-	return status;
+	return cmd_write_output(out, buf, len, format == REPORT_CSV &&
+	    enc == ENC_CP932, geta);
 }
 
 const struct cmd_entry cmd_report_entry = {
 	"report", "--plan CODE [--fy YEAR] [--format text|md|html|csv] "
 	"[-o FILE] [--encoding utf-8|utf-8-bom|cp932] [--crlf|--lf] "
-	"[--unmappable refuse|geta]",
+	"[--unmappable refuse|geta|ref]",
 	"年度の進捗状況報告（text, md, html, csv）を書き出す", cmd_report_exec
 };

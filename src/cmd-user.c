@@ -21,11 +21,14 @@ user_list(struct store *st)
 	if (store_user_list(st, &u, &n, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_DATABASE;
+		return cmd_store_status(st);
 	}
+	/* A user filed under an abolished department is marked at the end
+	 * of the line, so the columns before stay as they are. */
 	for (i = 0; i < n; i++)
-		printf("%s\t%s\t%s\t%s\n", u[i].login, role_name(u[i].role),
-		    u[i].dept_code, u[i].name);
+		printf("%s\t%s\t%s\t%s%s\n", u[i].login, role_name(u[i].role),
+		    u[i].dept_code, u[i].name, u[i].dept_abolished_after != 0 ?
+		    "\t（廃止された部署: 所属の変更が必要）" : "");
 	store_user_list_free(u, n);
 	return EXIT_OK;
 }

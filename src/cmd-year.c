@@ -1,7 +1,9 @@
 /*
- * shisaku year open|close|list: fiscal years open for results entry.
- * Only a planner opens or closes a year (the store checks the role again
- * and records the change in the history); anyone may list them.
+ * shisaku year open|close|list: fiscal years open for results entry,
+ * and the day each year's entry is due (year open FY --deadline DATE).
+ * Only a planner opens or closes a year or sets its deadline (the store
+ * checks the role again and records the change in the history); anyone
+ * may list them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,22 +25,23 @@ year_list(struct cmd_ctx *ctx, struct store *st)
 	if (store_year_list(st, &rows, &n, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_DATABASE;
+		return cmd_store_status(st);
 	}
 	if (n == 0)
 		fprintf(stderr, "受付中の年度はありません（どの年度も締切です。"
 		    "shisaku year open 年度 で受付を始めます）\n");
 	for (i = 0; i < n; i++)
-		printf("%d\t%s\t%s\t%s\t%s\n", rows[i].fy,
+		printf("%d\t%s\t%s\t%s\t%s\t%s\n", rows[i].fy,
 		    fy_format(rows[i].fy, ctx->cfg->fy_style, buf, sizeof buf),
 		    rows[i].is_open ? "受付中" : "締切", rows[i].changed_by,
-		    rows[i].changed_at);
+		    rows[i].changed_at, rows[i].deadline);
 	store_year_list_free(rows, n);
 	return EXIT_OK;
 }
 
+/* deadline: NULL = leave it, "" = remove it, else "YYYY-MM-DD". */
 static int
-year_set(struct store *st, const char *text, int open)
+year_set(struct store *st, const char *text, int open, const char *deadline)
 {
 	char	*cause = NULL, *login, buf[FY_BUFSZ];
 	int	 fy, rc, changed = 0, status;
@@ -53,20 +56,33 @@ year_set(struct store *st, const char *text, int open)
 	if ((login = session_os_login(&cause)) == NULL) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_INTERNAL;
+		return EXIT_DENIED;
 	}
 	rc = store_year_set_open(st, fy, open, login, &changed, &cause);
-	free(login);
 	fy_format(fy, FY_STYLE_BOTH, buf, sizeof buf);
+	if (rc == 0) {
+		if (!changed)
+			printf("%sは既に%sです\n", buf, open ? "受付中" : "締切");
+		else
+			printf("%sを%sにしました\n", buf, open ? "受付中" :
+			    "締切");
+	}
+	if (rc == 0 && deadline != NULL) {
+		rc = store_year_set_deadline(st, fy, deadline, login, &changed,
+		    &cause);
+		if (rc == 0 && *deadline == '\0')
+			printf(changed ? "%sの入力期限を取り消しました\n" :
+			    "%sの入力期限は定めていません\n", buf);
+		else if (rc == 0)
+			printf("%sの入力期限は %s %s\n", buf, deadline,
+			    changed ? "にしました" : "のままです");
+	}
+	free(login);
 	if (rc != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		return rc == STORE_DENIED ? EXIT_DENIED : EXIT_DATABASE;
+		return rc == STORE_DENIED ? EXIT_DENIED : cmd_store_status(st);
 	}
-	if (!changed)
-		printf("%sは既に%sです\n", buf, open ? "受付中" : "締切");
-	else
-		printf("%sを%sにしました\n", buf, open ? "受付中" : "締切");
 	return EXIT_OK;
 }
 
@@ -74,24 +90,53 @@ static int
 cmd_year_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct store	*st;
-	int		 status, open;
+	const char	*deadline = NULL, *year;
+	char		 date[FY_DATESZ], *cause = NULL;
+	int		 status, open, i;
 
 	if (argc == 2 && strcmp(argv[1], "list") == 0)
 		open = -1;
-	else if (argc == 3 && strcmp(argv[1], "open") == 0)
+	else if (argc >= 3 && strcmp(argv[1], "open") == 0)
 		open = 1;
 	else if (argc == 3 && strcmp(argv[1], "close") == 0)
 		open = 0;
 	else
 		return cmd_usage(&cmd_year_entry);
+	/* open FY [--deadline DATE|none], the option on either side. */
+	year = NULL;
+	for (i = 2; open >= 0 && i < argc; i++) {
+		if (strcmp(argv[i], "--deadline") == 0 && i + 1 < argc &&
+		    deadline == NULL)
+			deadline = argv[++i];
+		else if (strncmp(argv[i], "--deadline=", 11) == 0 &&
+		    deadline == NULL)
+			deadline = argv[i] + 11;
+		else if (argv[i][0] != '-' && year == NULL)
+			year = argv[i];
+		else
+			return cmd_usage(&cmd_year_entry);
+	}
+	if (open >= 0 && year == NULL)
+		return cmd_usage(&cmd_year_entry);
+	if (deadline != NULL && strcmp(deadline, "none") == 0)
+		deadline = "";
+	else if (deadline != NULL) {
+		if (fy_parse_date(deadline, date, &cause) != 0) {
+			cmd_error("--deadline: %s", cause);
+			free(cause);
+			return EXIT_USAGE;
+		}
+		deadline = date;
+	}
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
 		return status;
-	status = open < 0 ? year_list(ctx, st) : year_set(st, argv[2], open);
+	status = open < 0 ? year_list(ctx, st) : year_set(st, year, open,
+	    deadline);
 	store_close(st);
 	return status;
 }
 
 const struct cmd_entry cmd_year_entry = {
-	"year", "open FY | close FY | list",
+	"year", "open FY [--deadline DATE|none] | close FY | list",
 	"年度の実績入力の受付・締切（企画担当のみ）と一覧", cmd_year_exec
 };

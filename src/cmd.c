@@ -8,6 +8,10 @@
 
 #include "shisaku/cmd.h"
 #include "shisaku/config.h"
+#include "shisaku/outfile.h"
+#include "shisaku/session.h"
+#include "shisaku/store-user.h"
+#include "shisaku/util.h"
 
 void
 cmd_error(const char *fmt, ...)
@@ -39,18 +43,127 @@ cmd_help(const struct cmd_entry *e, const char *options)
 	return EXIT_OK;
 }
 
+int
+cmd_fault_status(enum store_fault fault)
+{
+	switch (fault) {
+	case STORE_FAULT_BUSY:
+		return EXIT_BUSY;
+	case STORE_FAULT_ACCESS:
+		return EXIT_ACCESS;
+	case STORE_FAULT_FULL:
+		return EXIT_FULL;
+	case STORE_FAULT_DAMAGED:
+		return EXIT_DAMAGED;
+	case STORE_FAULT_NOTDB:
+		return EXIT_NOTDB;
+	case STORE_FAULT_NEWER:
+		return EXIT_NEWER;
+	default:
+		return EXIT_DATABASE;
+	}
+}
+
+int
+cmd_store_status(struct store *st)
+{
+	return cmd_fault_status(store_last_fault(st));
+}
+
+void
+cmd_log_refusal(struct store *st, const char *login, const char *what)
+{
+	char	*cause = NULL;
+
+	if (store_user_log_refusal(st, login, what, &cause) != 0) {
+		cmd_error("注意: %s", cause);
+		free(cause);
+	}
+}
+
+/* Turns away a login that is not a user when the configuration says so. */
+static int
+cmd_gate(struct cmd_ctx *ctx, struct store *st)
+{
+	struct session	 s = { 0 };
+	char		*cause = NULL, *what;
+	int		 status = EXIT_OK;
+
+	if ((s.login = session_os_login(&cause)) == NULL) {
+		cmd_error("%s", cause);
+		free(cause);
+		return EXIT_DENIED;
+	}
+	if (store_user_session(st, &s, &cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		session_clear(&s);
+		return cmd_store_status(st);
+	}
+	if (s.role == ROLE_NONE && ctx->cfg->unknown_user == UNKNOWN_USER_REFUSE) {
+		cmd_error("ログイン名「%s」は利用者として登録されていません。"
+		    "企画担当に shisaku user add で登録を依頼してください", s.login);
+		what = xasprintf("shisaku %s: 利用者として登録されていません",
+		    ctx->command != NULL && ctx->command[0] != '\0' ?
+		    ctx->command : "（画面）");
+		cmd_log_refusal(st, s.login, what);
+		free(what);
+		status = EXIT_DENIED;
+	}
+	session_clear(&s);
+	return status;
+}
+
 struct store *
 cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode, int *status)
 {
 	struct store	*st;
+	enum store_fault fault = STORE_FAULT_NONE;
 	char		*cause = NULL;
 
-	st = store_open(ctx->db_path, mode, ctx->cfg->busy_timeout_ms, &cause);
+	st = store_open_fault(ctx->db_path, mode, ctx->cfg->busy_timeout_ms,
+	    &fault, &cause);
 	if (st == NULL) {
 		cmd_error("%s", cause);
 		free(cause);
-		*status = EXIT_DATABASE;
+		*status = cmd_fault_status(fault);
+		return NULL;
+	}
+	if (mode != STORE_OPEN_CREATE && (*status = cmd_gate(ctx, st)) != EXIT_OK) {
+		store_close(st);
+		return NULL;
 	}
 	return st;
 }
 
+
+int
+cmd_write_output(const char *out, char *buf, size_t len, int cp932, int geta)
+{
+	char	*cause = NULL, *conv;
+	size_t	 clen, replaced = 0;
+	int	 status = EXIT_OK;
+
+	if (cp932) {
+		if ((conv = outfile_to_cp932(buf, len, geta, &clen, &replaced,
+		    &cause)) == NULL)
+			status = EXIT_INPUT;
+		else {
+			free(buf);
+			buf = conv;
+			len = clen;
+		}
+	}
+	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
+		status = EXIT_INPUT;
+	if (status == EXIT_OK && replaced > 0)
+		cmd_error(geta == 2 ? "CP932 で表せない %zu 文字を &#x…; の形で書き出し"
+		    "ました（import で元の文字に戻ります）" :
+		    "CP932 で表せない %zu 文字を「〓」で書き出しました", replaced);
+	if (status != EXIT_OK) {
+		cmd_error("%s", cause);
+		free(cause);
+	}
+	free(buf);
+	return status;
+}

@@ -47,6 +47,12 @@
 
 /* Larger than any sensible configuration; protects against a wrong -c. */
 #define CONFIG_FILE_MAX (1024 * 1024)
+/* Far more section headings and entries than the options there are:
+ * iniparser 4.1 takes time growing with the square of the entries (an
+ * 8,000-section file took 18 s), so a file beyond these is refused before
+ * it is parsed. */
+#define CONFIG_MAX_SECTIONS 64
+#define CONFIG_MAX_ENTRIES 1000
 #define CONFIG_GRADE_KEY_MAX 16
 #define CONFIG_GRADE_LABEL_MAX 64
 
@@ -98,6 +104,8 @@ static int config_parse_unknown_user(struct config *,
     const struct config_option *, const char *, char **);
 static int config_parse_encoding(struct config *, const struct config_option *,
     const char *, char **);
+static int config_parse_mode(struct config *, const struct config_option *,
+    const char *, char **);
 
 static const struct config_name config_fy_styles[] = {
 	{ "era", FY_STYLE_ERA },
@@ -113,6 +121,12 @@ static const struct config_name config_widths[] = {
 static const struct config_name config_bars[] = {
 	{ "ascii", 0 },
 	{ "blocks", 1 },
+	{ NULL, 0 }
+};
+static const struct config_name config_start_screens[] = {
+	{ "auto", CONFIG_START_AUTO },
+	{ "plans", CONFIG_START_PLANS },
+	{ "mywork", CONFIG_START_MYWORK },
 	{ NULL, 0 }
 };
 static const struct config_name config_unknown_users[] = {
@@ -151,6 +165,8 @@ static const struct config_option config_options[] = {
 	{ "database", "path", config_parse_path, OFF(db_path), 0, 0, NULL },
 	{ "database", "busy_timeout", config_parse_int, OFF(busy_timeout_ms),
 	  0, 600000, NULL },
+	{ "database", "file_mode", config_parse_mode, OFF(file_mode), 0, 0777,
+	  NULL },
 	{ "calendar", "fiscal_year_start_month", config_parse_int,
 	  OFF(fy_start_month), 1, 12, NULL },
 	{ "calendar", "year_display", config_parse_fy_style, 0, 0, 0,
@@ -165,6 +181,8 @@ static const struct config_option config_options[] = {
 	  0, 0, config_booleans },
 	{ "display", "bars", config_parse_choice, OFF(bars_blocks), 0, 0,
 	  config_bars },
+	{ "display", "start_screen", config_parse_choice, OFF(start_screen),
+	  0, 0, config_start_screens },
 	{ "display", "color_title", config_parse_color, OFF(color_title),
 	  0, 0, NULL },
 	{ "display", "color_select", config_parse_color, OFF(color_select),
@@ -388,6 +406,35 @@ config_parse_encoding(struct config *c, const struct config_option *o,
 	if (config_choice_value(o, value, &v, why) != 0)
 		return -1;
 	c->encoding = (enum config_encoding)v;
+	return 0;
+}
+
+/* Permission bits in octal as chmod takes them: 660 or 0660, at most
+ * 0777 (no setuid, setgid or sticky bit). */
+static int
+config_parse_mode(struct config *c, const struct config_option *o,
+    const char *value, char **why)
+{
+	size_t	i, n = strlen(value);
+	int	v = 0;
+
+	if (n == 0 || n > 4) {
+		*why = xstrdup("8 進数の権限を指定してください（例: 0660）");
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (value[i] < '0' || value[i] > '7') {
+			*why = xstrdup("8 進数の権限を指定してください（例: 0660）");
+			return -1;
+		}
+		v = v * 8 + (value[i] - '0');
+	}
+	if (v > o->max) {
+		*why = xstrdup("0000〜0777 の権限を指定してください（setuid、"
+		    "setgid、sticky は付けられません）");
+		return -1;
+	}
+	*config_int_field(c, o) = v;
 	return 0;
 }
 
@@ -996,6 +1043,46 @@ config_read_file(const char *path, size_t *lenp, char **cause)
 	return buf;
 }
 
+/*
+ * Counts section headings and entries (lines that are neither blank nor
+ * comments) the cheap way, before iniparser sees the text; refuses a file
+ * with more than any configuration needs.
+ */
+static int
+config_check_size(const char *name, const char *text, size_t len,
+    char **cause)
+{
+	size_t	i = 0;
+	int	sections = 0, entries = 0, line = 1;
+
+	while (i < len) {
+		while (i < len && (text[i] == ' ' || text[i] == '\t'))
+			i++;
+		if (i < len && text[i] == '[') {
+			if (++sections > CONFIG_MAX_SECTIONS) {
+				*cause = xasprintf("%s:%d: セクションが多すぎます"
+				    "（%d まで）。設定ファイルか確かめてください",
+				    name, line, CONFIG_MAX_SECTIONS);
+				return -1;
+			}
+		} else if (i < len && text[i] != '\n' && text[i] != '\r' &&
+		    text[i] != ';' && text[i] != '#') {
+			if (++entries > CONFIG_MAX_ENTRIES) {
+				*cause = xasprintf("%s:%d: 行が多すぎます"
+				    "（キーは %d 個まで）。設定ファイルか"
+				    "確かめてください", name, line,
+				    CONFIG_MAX_ENTRIES);
+				return -1;
+			}
+		}
+		while (i < len && text[i] != '\n')
+			i++;
+		i++;
+		line++;
+	}
+	return 0;
+}
+
 /* Checks, parses and applies INI text; 0, or -1 with *cause. */
 static int
 config_apply_text(struct config *c, const char *name, const char *text,
@@ -1008,7 +1095,8 @@ config_apply_text(struct config *c, const char *name, const char *text,
 		text += 3;	/* a BOM, as Windows editors write */
 		len -= 3;
 	}
-	if (config_check_text(name, text, len, cause) != 0)
+	if (config_check_text(name, text, len, cause) != 0 ||
+	    config_check_size(name, text, len, cause) != 0)
 		return -1;
 	d = config_ini_parse(name, text, len, cause);
 	if (d == NULL)
@@ -1160,6 +1248,52 @@ fail:
 	free(path);
 	config_free(c);
 	return NULL;
+}
+
+struct config *
+config_load_system(char **cause)
+{
+	struct config *c;
+	char *path, *text;
+	size_t len;
+	int r;
+
+	*cause = NULL;
+	c = xmalloc(sizeof *c);
+	memset(c, 0, sizeof *c);
+	if (config_apply_defaults(c, cause) != 0)
+		goto fail;
+	path = xstrdup(SHISAKU_SYSCONFDIR "/shisaku/shisaku.ini");
+	if ((r = config_exists(path, cause)) <= 0) {
+		free(path);
+		if (r < 0)
+			goto fail;
+		return c;
+	}
+	if ((text = config_read_file(path, &len, cause)) == NULL) {
+		free(path);
+		goto fail;
+	}
+	r = config_apply_text(c, path, text, len, NULL, cause);
+	free(text);
+	if (r != 0) {
+		free(path);
+		goto fail;
+	}
+	c->path = path;
+	return c;
+fail:
+	config_free(c);
+	return NULL;
+}
+
+void
+config_take_access(struct config *c, const struct config *sys)
+{
+	free(c->db_path);
+	c->db_path = xstrdup(sys->db_path);
+	c->unknown_user = sys->unknown_user;
+	c->file_mode = sys->file_mode;
 }
 
 struct config *

@@ -407,3 +407,98 @@ fy_of_time(time_t t, int start_month)
 		return tm.tm_year + 1900 - 1;
 	return tm.tm_year + 1900;
 }
+
+/* Days in month m (1..12) of year y. */
+static int
+fy_month_days(int y, int m)
+{
+	static const int days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+/* Reads an unsigned decimal of 1..maxdigits digits at *p; -1 if none. */
+static int
+fy_date_number(const char **p, int maxdigits)
+{
+	int	n = 0, v = 0;
+
+	while (**p >= '0' && **p <= '9' && n < maxdigits) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	if (n == 0 || (**p >= '0' && **p <= '9'))
+		return -1;
+	return v;
+}
+
+int
+fy_parse_date(const char *text, char out[FY_DATESZ], char **cause)
+{
+	char		*norm;
+	const char	*p;
+	char		 sep;
+	int		 y, m = -1, d = -1, ok = 0;
+
+	norm = fy_clean(text != NULL ? text : "");
+	p = norm;
+	y = fy_date_number(&p, 4);
+	sep = *p;
+	if (y >= 0 && (sep == '-' || sep == '/' || sep == '.')) {
+		p++;
+		m = fy_date_number(&p, 2);
+		if (m >= 0 && *p == sep) {
+			p++;
+			d = fy_date_number(&p, 2);
+			ok = d >= 0 && *p == '\0';
+		}
+	}
+	if (ok)
+		ok = y >= FY_MIN && y <= FY_MAX + 1 && m >= 1 && m <= 12 &&
+		    d >= 1 && d <= fy_month_days(y, m);
+	if (!ok) {
+		fy_set_cause(cause, "日付が読めません", text,
+		    "（例: 2026-06-30, 2026/6/30）");
+		free(norm);
+		return -1;
+	}
+	snprintf(out, FY_DATESZ, "%04d-%02d-%02d", y, m, d);
+	free(norm);
+	return 0;
+}
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+static long
+fy_day_number(int y, int m, int d)
+{
+	long	era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int
+fy_days_until(const char *date, time_t now, long *days)
+{
+	struct tm	tm;
+	int		y, m, d;
+	char		tail;
+
+	if (date == NULL || sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d,
+	    &tail) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	if (localtime_r(&now, &tm) == NULL)
+		return -1;
+	*days = fy_day_number(y, m, d) - fy_day_number(tm.tm_year + 1900,
+	    tm.tm_mon + 1, tm.tm_mday);
+	return 0;
+}

@@ -164,26 +164,36 @@ read_some(int fd, char *buf, size_t n)
 }
 
 /* The first pass of a stream: the file is valid UTF-8 throughout (1) or
- * not (0), or cannot be read (-1). *sep is its separator. */
+ * not (0), or cannot be read (-1). *sep is its separator, *lines its
+ * lines as an editor counts them (a last line without a newline counts),
+ * for a progress line. */
 static int
-stream_scan(int fd, char *sep)
+stream_scan(int fd, char *sep, size_t *lines)
 {
-	char	*buf = xmalloc(STREAM_SCAN_CHUNK + 4);
-	size_t	 carry = 0, len, ok, bad;
-	ssize_t	 got;
-	int	 first = 1, rc = 1;
+	char		*buf = xmalloc(STREAM_SCAN_CHUNK + 4), last = '\n';
+	const char	*p, *end, *nl;
+	size_t		 carry = 0, len, ok, bad;
+	ssize_t		 got;
+	int		 first = 1, rc = 1;
 
+	*lines = 0;
 	for (;;) {
 		got = read_some(fd, buf + carry, STREAM_SCAN_CHUNK);
 		if (got < 0) {
 			rc = -1;
 			break;
 		}
+		for (p = buf + carry, end = p + got; p < end &&
+		    (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+			(*lines)++;
+		if (got > 0)
+			last = buf[carry + (size_t)got - 1];
 		len = carry + (size_t)got;
 		if (first && len > 0)
 			*sep = infile_separator(buf, len);
 		if (got == 0) {
 			rc = carry == 0;	/* a sequence cut by the end */
+			*lines += last != '\n';
 			break;
 		}
 		/* Check up to the last character that may be whole; its lead
@@ -239,7 +249,7 @@ infile_stream_open(const char *path, size_t max_bytes, int forced,
 	}
 	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	s->sep = ',';
-	if ((rc = stream_scan(fd, &s->sep)) != 1 || lseek(fd, 0, SEEK_SET) != 0) {
+	if ((rc = stream_scan(fd, &s->sep, &s->lines)) != 1 || lseek(fd, 0, SEEK_SET) != 0) {
 		if (rc < 0)
 			*cause = xasprintf("%s: 読み込めません: %s", path,
 			    strerror(errno));

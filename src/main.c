@@ -4,6 +4,7 @@
  * subcommand, the terminal interface on the database.
  */
 #include <getopt.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 
 #include "shisaku/cmd.h"
 #include "shisaku/config.h"
+#include "shisaku/privilege.h"
 #include "shisaku/session.h"
 #include "shisaku/store-user.h"
 #include "shisaku/ui.h"
@@ -60,7 +62,7 @@ usage(FILE *f)
 
 /* Builds the session from the OS login and the users table. */
 static int
-make_session(struct cmd_ctx *ctx, struct store *st, struct session *s)
+make_session(struct store *st, struct session *s)
 {
 	char	*cause = NULL;
 
@@ -68,18 +70,15 @@ make_session(struct cmd_ctx *ctx, struct store *st, struct session *s)
 	if ((s->login = session_os_login(&cause)) == NULL) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_INTERNAL;
+		return EXIT_DENIED;
 	}
 	if (store_user_session(st, s, &cause) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		return EXIT_DATABASE;
+		return cmd_store_status(st);
 	}
-	if (s->role == ROLE_NONE && ctx->cfg->unknown_user == UNKNOWN_USER_REFUSE) {
-		cmd_error("ログイン名「%s」は利用者として登録されていません。"
-		    "企画担当に shisaku user add で登録を依頼してください", s->login);
-		return EXIT_DENIED;
-	}
+	/* A login that is not a user was turned away by cmd_open_store
+	 * when [access] unknown_user is refuse. */
 	return EXIT_OK;
 }
 
@@ -91,13 +90,24 @@ run_tui(struct cmd_ctx *ctx)
 	char		*cause = NULL;
 	int		 status;
 
+	ctx->command = "";
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
 		return status;
-	status = make_session(ctx, st, &s);
-	if (status == EXIT_OK && ui_run(ctx->cfg, st, &s, &cause) != 0) {
-		cmd_error("%s", cause);
-		free(cause);
-		status = EXIT_INTERNAL;
+	status = make_session(st, &s);
+	if (status == EXIT_OK) {
+		status = ui_run(ctx->cfg, st, &s, &cause);
+		if (status > 0 && cause != NULL) {
+			/* Ended by a signal: what was kept of the input. */
+			cmd_error("%s", cause);
+			free(cause);
+		} else if (status < 0) {
+			cmd_error("%s", cause);
+			free(cause);
+			status = status == UI_ERR_TERMINAL ? EXIT_TERMINAL :
+			    status == UI_ERR_KEYS ? EXIT_CONFIG :
+			    status == UI_ERR_STORE ? cmd_store_status(st) :
+			    EXIT_INTERNAL;
+		}
 	}
 	session_clear(&s);
 	store_close(st);
@@ -114,12 +124,26 @@ main(int argc, char **argv)
 	};
 	const char	*config_path = NULL, *db_path = NULL;
 	struct cmd_ctx	 ctx;
-	char		*cause = NULL;
+	struct config	*sys;
+	char		*cause = NULL, *path, *use;
 	size_t		 i;
 	int		 ch, status;
 
-	/* Messages are UTF-8 Japanese; the TUI checks the locale itself. */
-	setlocale(LC_ALL, "");
+	/* Before anything is opened: installed setgid, the group is kept
+	 * for the database alone (privilege.h). */
+	if (priv_init(&cause) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return EXIT_ACCESS;
+	}
+	/* Everything shisaku reads and writes is UTF-8 (files, the database,
+	 * messages). Where the user's locale is missing or not UTF-8 (a login
+	 * shell with no LANG), characters are still measured and converted as
+	 * UTF-8, or a text report would print "?" for every kanji. The TUI
+	 * checks again and says so on screen. */
+	if (setlocale(LC_ALL, "") == NULL ||
+	    strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		(void)setlocale(LC_CTYPE, "C.UTF-8");
 	while ((ch = getopt_long(argc, argv, "+c:d:hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -148,7 +172,29 @@ main(int argc, char **argv)
 		free(cause);
 		return EXIT_CONFIG;
 	}
-	ctx.db_path = db_path ? db_path : ctx.cfg->db_path;
+	if (priv_secure()) {
+		/* Who may reach the database is the system's to say: the
+		 * user's own files do not decide it. */
+		if ((sys = config_load_system(&cause)) == NULL) {
+			cmd_error("%s", cause);
+			free(cause);
+			config_free(ctx.cfg);
+			return EXIT_CONFIG;
+		}
+		config_take_access(ctx.cfg, sys);
+		config_free(sys);
+	}
+	if (db_path != NULL)
+		path = xstrdup(db_path);
+	else if (priv_secure() && ctx.cfg->db_path[0] != '/')
+		path = xasprintf("%s/%s", priv_data_dir(), ctx.cfg->db_path);
+	else
+		path = xstrdup(ctx.cfg->db_path);
+	/* A database outside the data directory is opened without the
+	 * group, which the program then gives up for good. */
+	priv_database_path(path, &use);
+	free(path);
+	ctx.db_path = use;
 
 	if (argc == 0)
 		status = run_tui(&ctx);
@@ -156,6 +202,7 @@ main(int argc, char **argv)
 		status = -1;
 		for (i = 0; i < NCOMMANDS; i++)
 			if (strcmp(argv[0], commands[i]->name) == 0) {
+				ctx.command = commands[i]->name;
 				status = commands[i]->exec(&ctx, argc, argv);
 				break;
 			}
@@ -166,5 +213,6 @@ main(int argc, char **argv)
 		}
 	}
 	config_free(ctx.cfg);
+	free(use);
 	return status;
 }

@@ -39,6 +39,8 @@ outfile_unmappable_parse(const char *name)
 		return 0;
 	if (strcmp(name, "geta") == 0)
 		return 1;
+	if (strcmp(name, "ref") == 0)
+		return 2;
 	return -1;
 }
 
@@ -50,7 +52,8 @@ outfile_to_cp932(const char *in, size_t len, int geta, size_t *outlen,
 
 	if (replaced != NULL)
 		*replaced = 0;
-	if (textenc_encode_cp932(in, len, geta ? TENC_GETA : TENC_REFUSE, &out,
+	if (textenc_encode_cp932(in, len, geta == 2 ? TENC_REF : geta ?
+	    TENC_GETA : TENC_REFUSE, &out,
 	    outlen, replaced, cause) != 0)
 		return NULL;
 	return out;
@@ -183,4 +186,162 @@ outfile_is_database(const char *path, const char *db_path)
 	free(canon_out);
 	free(canon_db);
 	return same;
+}
+
+int
+outfile_is_sqlite(const char *path)
+{
+	char		 head[16];
+	struct stat	 sb;
+	ssize_t		 n;
+	int		 fd;
+
+	if (path == NULL || strcmp(path, "-") == 0 || stat(path, &sb) != 0 ||
+	    !S_ISREG(sb.st_mode))
+		return 0;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)) < 0)
+		return 0;
+	n = read(fd, head, sizeof head);
+	close(fd);
+	return n == (ssize_t)sizeof head &&
+	    memcmp(head, "SQLite format 3", sizeof head) == 0;
+}
+
+int
+outfile_refuse(const char *path, const char *db_path, char **cause)
+{
+	if (outfile_is_database(path, db_path)) {
+		*cause = xasprintf("%s: データベースのファイルには書き出せません",
+		    path);
+		return -1;
+	}
+	if (outfile_is_sqlite(path)) {
+		*cause = xasprintf("%s: SQLite のデータベースです。上書きしません"
+		    "（別の名前を指定してください）", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* The directory of path, for syncing it after a rename. */
+static char *
+outfile_dir_of(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+int
+outfile_temp_new(const char *path, int mode, int keep_group_bits,
+    char **tmp, char **cause)
+{
+	static unsigned	 seq;
+	mode_t		 mask;
+	int		 fd, tries;
+
+	for (tries = 0; tries < 100; tries++) {
+		*tmp = xasprintf("%s.tmp%ld-%u", path, (long)getpid(), seq++);
+		fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		    (mode_t)mode);
+		if (fd >= 0)
+			break;
+		if (errno != EEXIST) {
+			*cause = xasprintf("%s: 作成できません: %s", path,
+			    strerror(errno));
+			free(*tmp);
+			*tmp = NULL;
+			return -1;
+		}
+		free(*tmp);
+		*tmp = NULL;
+	}
+	if (*tmp == NULL) {
+		*cause = xasprintf("%s: 一時ファイルを作れません", path);
+		return -1;
+	}
+	if (keep_group_bits) {
+		/* The group must read and write what the program opens with
+		 * the group, whatever the umask took away. */
+		mask = umask(0);
+		umask(mask);
+		if (fchmod(fd, ((mode_t)mode & ~mask) | ((mode_t)mode & 0060)) != 0) {
+			*cause = xasprintf("%s: 権限を設定できません: %s", path,
+			    strerror(errno));
+			close(fd);
+			outfile_temp_discard(*tmp);
+			free(*tmp);
+			*tmp = NULL;
+			return -1;
+		}
+	}
+	close(fd);
+	return 0;
+}
+
+void
+outfile_temp_discard(const char *tmp)
+{
+	static const char *const suffixes[] = { "-journal", "-wal", "-shm" };
+	char	*name;
+	size_t	 i;
+
+	unlink(tmp);
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		name = xasprintf("%s%s", tmp, suffixes[i]);
+		unlink(name);
+		free(name);
+	}
+}
+
+int
+outfile_temp_place(const char *tmp, const char *path, int replace_empty,
+    char **cause)
+{
+	struct stat	 sb;
+	char		*dir;
+	int		 fd, rc, err;
+
+	/* Everything on disk before it gets the name. */
+	if ((fd = open(tmp, O_RDONLY | O_CLOEXEC)) < 0 || fsync(fd) != 0) {
+		err = errno;
+		if (fd >= 0)
+			close(fd);
+		*cause = xasprintf("%s: 書き込めません: %s", path, strerror(err));
+		outfile_temp_discard(tmp);
+		return -1;
+	}
+	close(fd);
+	if (replace_empty && lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    sb.st_size == 0)
+		rc = rename(tmp, path);
+	else {
+		/* link never replaces a file that appeared meanwhile. */
+		rc = link(tmp, path);
+		if (rc != 0 && (errno == EPERM || errno == ENOTSUP ||
+		    errno == EOPNOTSUPP || errno == EXDEV) &&
+		    lstat(path, &sb) != 0 && errno == ENOENT)
+			rc = rename(tmp, path);	/* no hard links here */
+		else if (rc == 0)
+			unlink(tmp);
+	}
+	if (rc != 0) {
+		err = errno;
+		*cause = err == EEXIST ?
+		    xasprintf("%s: 既にあります。上書きしません", path) :
+		    xasprintf("%s: 置けません: %s", path, strerror(err));
+		outfile_temp_discard(tmp);
+		return -1;
+	}
+	dir = outfile_dir_of(path);
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+	return 0;
 }

@@ -248,6 +248,18 @@ struct checker {
 	const char			*file;
 	int				 replace;
 	int				 header_seen;
+	/* dept rows whose name is not the database's: a rename, when the
+	 * file's deptname rows that follow give the database's name as an
+	 * earlier one (checked at the end of the file). */
+	struct renamed {
+		char	*code;
+		char	*dbname;
+		size_t	 line;
+		int	 found;
+	}				*renamed;
+	size_t				 nrenamed;
+	/* Progress: records read, and the lines of the file (0: unknown). */
+	size_t				 nrec, lines;
 };
 
 static size_t
@@ -650,12 +662,47 @@ check_dept(struct checker *c, struct pf_record *r)
 		return;
 	}
 	if (c->res && c->res->dept_exists(c->res->arg, r->f[DEPT_CODE], &name)) {
-		if (strcmp(name, r->f[DEPT_NAME]) != 0)
-			ERR(r, DEPT_NAME, "部署「%s」はデータベースで「%s」です",
-			    r->f[DEPT_CODE], name);
+		if (strcmp(name, r->f[DEPT_NAME]) != 0) {
+			c->renamed = xreallocarray(c->renamed, c->nrenamed + 1,
+			    sizeof *c->renamed);
+			c->renamed[c->nrenamed].code = xstrdup(r->f[DEPT_CODE]);
+			c->renamed[c->nrenamed].dbname = name;
+			c->renamed[c->nrenamed].line = r->line;
+			c->renamed[c->nrenamed++].found = 0;
+			name = NULL;
+		}
 		free(name);
 	}
 	index_add(c, PF_DEPT, "", r->f[DEPT_CODE])->info = xstrdup(r->f[DEPT_NAME]);
+}
+
+/*
+ * A department the file names differently from the database was renamed
+ * (機構改革) if the file's deptname rows, after its dept row, give the
+ * database's name as one it had: the file then carries the history the
+ * database lacks, and import records the new name. Anything else is two
+ * departments under one code, refused at the dept row. (A stream has
+ * written the dept row by then; the error rolls it back.)
+ */
+static void
+check_renamed(struct checker *c, int report)
+{
+	struct renamed	*p;
+	size_t		 i;
+
+	for (i = 0; i < c->nrenamed; i++) {
+		p = &c->renamed[i];
+		if (report && !p->found)
+			add_error(c->d, c->file, p->line, COLNO(DEPT_NAME),
+			    "部署「%s」はデータベースで「%s」です（名前が変わった"
+			    "のなら、deptname の行に「%s」を使った最後の年度を書いて"
+			    "ください）", p->code, p->dbname, p->dbname);
+		free(p->code);
+		free(p->dbname);
+	}
+	free(c->renamed);
+	c->renamed = NULL;
+	c->nrenamed = 0;
 }
 
 static int
@@ -674,6 +721,20 @@ dept_known(struct checker *c, const struct pf_record *r, int col)
 	}
 	ERR(r, col, "部署「%s」がこの行より前に定義されていません", r->f[col]);
 	return 0;
+}
+
+/* A deptname row: the earlier name of a department renamed above? */
+static void
+check_deptname(struct checker *c, struct pf_record *r)
+{
+	size_t	i;
+
+	if (!dept_known(c, r, DEPTNAME_DEPT))
+		return;
+	for (i = 0; i < c->nrenamed; i++)
+		if (strcmp(c->renamed[i].code, r->f[DEPTNAME_DEPT]) == 0 &&
+		    strcmp(c->renamed[i].dbname, r->f[DEPTNAME_NAME]) == 0)
+			c->renamed[i].found = 1;
 }
 
 static void
@@ -771,7 +832,7 @@ check_refs(struct checker *c, struct pf_record *r)
 		check_dept(c, r);
 		break;
 	case PF_DEPTNAME:
-		dept_known(c, r, DEPTNAME_DEPT);
+		check_deptname(c, r);
 		break;
 	case PF_NODE:
 		check_node(c, r);
@@ -1138,6 +1199,24 @@ doc_file_name(struct pf_doc *d, const char *name)
 	return d->files[d->nfiles++];
 }
 
+/* Records read between two calls of the progress function. */
+#define PF_PROGRESS_EVERY 512
+
+/* The lines of a file as an editor counts them (a last line without a
+ * newline counts). */
+static size_t
+count_lines(const char *data, size_t len)
+{
+	const char	*p = data, *end = data + len, *nl;
+	size_t		 n = 0;
+
+	while (p < end && (nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p = nl + 1;
+	}
+	return n + (p < end);
+}
+
 static void
 checker_init(struct checker *c, struct pf_doc *d, const char *name,
     const struct pf_resolver *res, int replace)
@@ -1172,6 +1251,9 @@ read_records(struct checker *c, struct csv_reader *rd)
 		rc = csv_read(rd, &rec, &cause, &eline, &ecol);
 		if (rc == 0 || rc == CSV_MORE)
 			return rc;
+		if (d->progress != NULL && ++c->nrec % PF_PROGRESS_EVERY == 0)
+			d->progress(d->progress_arg, rc < 0 ? eline : rec.line,
+			    c->lines);
 		if (rc < 0) {
 			add_error(d, c->file, eline, ecol, "%s", cause);
 			free(cause);
@@ -1214,9 +1296,14 @@ read_records(struct checker *c, struct csv_reader *rd)
 static void
 read_end(struct checker *c)
 {
+	struct pf_doc	*d = c->d;
+
 	if (!c->header_seen)
-		add_error(c->d, c->file, 1, 0, "空のファイルです（1 行目は「%s,%s」）",
+		add_error(d, c->file, 1, 0, "空のファイルです（1 行目は「%s,%s」）",
 		    PF_FORMAT_NAME, PF_FORMAT_VERSION);
+	check_renamed(c, 1);
+	if (d->progress != NULL)
+		d->progress(d->progress_arg, c->lines, c->lines);
 }
 
 size_t
@@ -1229,6 +1316,8 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 
 	checker_init(&c, d, name, res, replace);
 	rd = csv_reader_new(data, len, infile_separator(data, len));
+	if (d->progress != NULL)
+		c.lines = count_lines(data, len);
 	read_records(&c, rd);
 	read_end(&c);
 	csv_reader_free(rd);
@@ -1281,6 +1370,7 @@ read_stream(struct pf_doc *d, struct infile_stream *in, const char *name,
 	int			 eof = 0, rc;
 
 	checker_init(&c, d, name, res, replace);
+	c.lines = in->lines;
 	for (;;) {
 		while (!eof && have < cap) {
 			if ((got = infile_stream_read(in, buf + have, cap - have,
@@ -1310,6 +1400,7 @@ read_stream(struct pf_doc *d, struct infile_stream *in, const char *name,
 	}
 	read_end(&c);
 out:
+	check_renamed(&c, 0);	/* what a failed read left */
 	csv_reader_free(rd);
 	free(buf);
 }

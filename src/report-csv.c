@@ -23,6 +23,7 @@ static const char *const csv_columns[] = {
 	"取組実績", "課題・今後の方向性", "指標", "指標の種類", "単位", "方向",
 	"累計", "基準値", "基準年度", "目標値", "目標年度", "目標の種類",
 	"実績値", "実績の注記", "実績の入力状況", "累計実績", "達成率", "判定",
+	"入力者", "確認者",
 	NULL
 };
 
@@ -94,6 +95,8 @@ csv_item(const struct report *r, struct csv_writer *w, size_t i)
 	csv_write_field(w, rn->text);
 	csv_write_field(w, rn->comment);
 	csv_blank(w, 16);
+	csv_write_field(w, rn->entered_by);
+	csv_write_field(w, rn->confirmed_by);
 	csv_end_row(w);
 }
 
@@ -138,6 +141,7 @@ csv_indicator(const struct report *r, struct csv_writer *w,
 		rate[0] = '\0';
 	csv_write_field(w, rate);
 	csv_write_field(w, report_verdict_label(ri->verdict));
+	csv_blank(w, 2);
 	csv_end_row(w);
 }
 

@@ -316,6 +316,14 @@ html_item(const struct report *r, FILE *f, size_t i)
 	html_el(f, "th", "", "入力状況");
 	html_el(f, "td", "", report_state_label(n->state));
 	fputs("</tr>\n", f);
+	if (rn->entered_by[0] != '\0' || rn->confirmed_by[0] != '\0') {
+		fputs("<tr>", f);
+		html_el(f, "th", "", "入力者");
+		html_el(f, "td", "", rn->entered_by);
+		html_el(f, "th", "", "確認者");
+		html_el(f, "td", "", rn->confirmed_by);
+		fputs("</tr>\n", f);
+	}
 	s = report_node_yearplan(r, i);
 	html_sheet_row(f, "年次計画", s);
 	free(s);

@@ -201,6 +201,10 @@ md_item(const struct report *r, FILE *f, size_t i)
 	md_row(f, "状況", report_status_label(n->status));
 	md_row_free(f, "評価", report_grade_text(r, rn->grade));
 	md_row(f, "入力状況", report_state_label(n->state));
+	if (rn->entered_by[0] != '\0')
+		md_row(f, "入力者", rn->entered_by);
+	if (rn->confirmed_by[0] != '\0')
+		md_row(f, "確認者", rn->confirmed_by);
 	md_row(f, "取組実績", rn->text);
 	md_row(f, "課題・今後の方向性", rn->comment);
 	fputc('\n', f);

@@ -276,6 +276,10 @@ tx_item(const struct report *r, FILE *f, size_t i)
 	tx_field(f, 4, "評価", TX_LABEL, s);
 	free(s);
 	tx_field(f, 4, "入力状況", TX_LABEL, report_state_label(n->state));
+	if (rn->entered_by[0] != '\0')
+		tx_field(f, 4, "入力者", TX_LABEL, rn->entered_by);
+	if (rn->confirmed_by[0] != '\0')
+		tx_field(f, 4, "確認者", TX_LABEL, rn->confirmed_by);
 	tx_field(f, 4, "取組実績", TX_LABEL, rn->text);
 	tx_field(f, 4, "課題・方向性", TX_LABEL, rn->comment);
 	tx_indicators(r, f, 4, r->ind_first[i], r->ind_count[i]);

@@ -16,7 +16,8 @@
  * lost: a refused value keeps the cursor in its field with the reason, a
  * refused or failed save keeps both fields, a save that meets a newer
  * version shows both (ui-conflict.h), and leaving with unsaved changes
- * asks first.
+ * asks first. A signal that ends the program keeps unsaved input as a
+ * draft (store-draft.h), offered beside the saved actual next time.
  */
 #include <curses.h>
 #include <form.h>
@@ -31,9 +32,12 @@
 #include "shisaku/screen-indicator.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-actual.h"
+#include "shisaku/store-draft.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-conflict.h"
 #include "shisaku/ui-field.h"
+#include "shisaku/ui-undo.h"
+#include "shisaku/ui-workflow.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 #include "shisaku/value.h"
@@ -44,6 +48,8 @@
 #define ACTUAL_KEY_SAVE		19	/* C-s */
 #define ACTUAL_KEY_FLOW		20	/* C-t */
 #define ACTUAL_KEY_WIDE		15	/* C-o */
+#define ACTUAL_KEY_UNDO		31	/* C-_ */
+#define ACTUAL_KEY_REVERT	18	/* C-r */
 
 /* Widths in columns; field widths are even (see FIELD-NOTES). */
 #define ACTUAL_LABEL_W		10
@@ -84,6 +90,16 @@ struct actual_screen {
 	/* A save that met a newer version: both shown until one is chosen. */
 	struct actual_entry	*theirs;
 	struct ui_conflict	 conflict;
+
+	/* Someone else saved the actual while this form held unsaved
+	 * edits: what the notice says until the next save (NULL: nothing). */
+	char			*moved;
+
+	/* The fields' earlier values (C-_). */
+	struct ui_undo		 undo;
+	/* A draft left by a signal, shown beside the saved actual until the
+	 * user chooses (as in the results form). */
+	struct draft		*draft;
 };
 
 static void actual_form_free(struct actual_screen *as);
@@ -283,6 +299,8 @@ actual_even(int n)
 static char *
 actual_notice(struct actual_screen *as)
 {
+	if (as->moved != NULL)
+		return xstrdup(as->moved);
 	if (as->cur->state == WF_RETURNED && as->cur->return_comment[0] != '\0')
 		return xasprintf("差戻しの理由: %s", as->cur->return_comment);
 	if (as->readonly)
@@ -516,18 +534,22 @@ static void
 actual_draw_who(struct ui *ui, struct actual_screen *as, WINDOW *w)
 {
 	const struct actual_entry	*e = as->cur;
-	char				*t;
+	char				*t, *who;
 
+	who = ui_who(ui, e->entered_by);
 	if (e->entered_by[0] == '\0')
 		t = xstrdup("まだ入力されていません");
 	else
-		t = xasprintf("%s %s%s%s%s", e->entered_by, e->entered_at,
+		t = xasprintf("%s %s%s%s%s", who, e->entered_at,
 		    e->dept_name[0] ? "（" : "", e->dept_name,
 		    e->dept_name[0] ? "）" : "");
+	free(who);
 	actual_put_row(ui, as, w, as->y_who, "入力", t, UI_NORMAL);
 	free(t);
-	t = e->confirmed_by[0] != '\0' ? xasprintf("%s %s", e->confirmed_by,
+	who = ui_who(ui, e->confirmed_by);
+	t = e->confirmed_by[0] != '\0' ? xasprintf("%s %s", who,
 	    e->confirmed_at) : xstrdup("-");
+	free(who);
 	actual_put_row(ui, as, w, as->y_who + 1, "確認", t, UI_NORMAL);
 	free(t);
 }
@@ -541,7 +563,7 @@ actual_hint(struct actual_screen *as)
 	if (as->readonly)
 		return xasprintf("%sTab:次の欄  H:履歴  Esc:戻る  ?:ヘルプ",
 		    flow ? "C-t/F3:確認・差戻しなど  " : "");
-	return xstrdup("C-s/F2:保存  C-t/F3:提出など  Tab:欄の移動"
+	return xstrdup("C-s/F2:保存  C-t/F3:提出など  C-_:戻す  Tab:欄の移動"
 	    "  C-o:広い欄  Esc:戻る  F1:ヘルプ");
 }
 
@@ -550,22 +572,28 @@ actual_draw(struct ui *ui, void *state)
 {
 	struct actual_screen	*as = state;
 	WINDOW			*w = ui_body(ui);
-	char			 fy[FY_BUFSZ], *t;
-	const char		*reporter;
+	char			 fy[FY_BUFSZ], *t, *due;
+	const char		*reporter, *deadline;
 	size_t			 starts[2], lens[2], n, k;
 	int			 x, i, cy, cx;
 
 	actual_prepare(ui, as);
-	if (as->theirs != NULL) {
+	if (as->theirs != NULL || as->draft != NULL) {
 		ui_conflict_draw(ui, &as->conflict, w);
 		return;
 	}
 	werase(w);
 	/* Header: year, state, who reports it, last entry. */
 	reporter = as->cur->ndepts > 0 ? as->cur->depts[0].name : "企画担当";
+	if (!as->cur->year_open)
+		due = xstrdup("  （入力締切）");
+	else if (ui_year_state(ui, as->fy, &deadline) == 1 && *deadline)
+		due = xasprintf("  期限 %s", deadline);
+	else
+		due = xstrdup("");
 	t = xasprintf("%s  状態: %s  報告: %s%s", ui_fy(ui, as->fy, fy),
-	    workflow_state_label(as->cur->state), reporter,
-	    as->cur->year_open ? "" : "  （入力締切）");
+	    workflow_state_label(as->cur->state), reporter, due);
+	free(due);
 	ui_put(w, 0, 0, t, as->lay_w, 0, ui_attr(ui, UI_HEADER));
 	free(t);
 	t = actual_notice(as);
@@ -688,6 +716,9 @@ static void actual_conflict_open(struct ui *ui, struct actual_screen *as,
 static void
 actual_after_write(struct ui *ui, struct actual_screen *as, int values)
 {
+	free(as->moved);
+	as->moved = NULL;
+	ui_undo_clear(&as->undo);
 	store_actual_free(as->orig);
 	as->orig = store_actual_dup(as->cur);
 	if (values)
@@ -835,85 +866,38 @@ actual_transition(struct ui *ui, struct actual_screen *as, enum wf_action act,
 	return -1;
 }
 
+/* The shared workflow menu's ways into this form. */
+static int
+actual_menu_save(struct ui *ui, void *form, int force)
+{
+	return actual_save(ui, form, force);
+}
+
+static int
+actual_menu_transition(struct ui *ui, void *form, enum wf_action act,
+    const char *comment)
+{
+	return actual_transition(ui, form, act, comment);
+}
+
 /* C-t: the workflow actions the user may take now, in a list. */
 static void
 actual_workflow(struct ui *ui, struct actual_screen *as)
 {
-	static const enum wf_action order[] = {
-		WF_SUBMIT, WF_CONFIRM, WF_RETURN, WF_REOPEN
-	};
-	static const char *const labels[] = {
-		"提出する", "確認する", "差し戻す（理由を入力）", "下書きに戻す"
-	};
-	const char		*items[4];
-	enum wf_action		 acts[4];
-	struct wf_item		 it;
-	char			*why = NULL, *title, *comment = NULL;
-	int			 n = 0, c, dirty;
-	size_t			 i;
+	struct ui_workflow_form	f = { 0 };
 
 	actual_permissions(ui, as);
-	for (i = 0; i < sizeof order / sizeof order[0]; i++)
-		if (as->allowed & (1u << order[i])) {
-			acts[n] = order[i];
-			items[n++] = labels[i];
-		}
-	/* What is not saved yet may be submitted: it is saved first. */
-	if (n == 0 && !as->readonly && as->cur->state == WF_NONE) {
-		acts[n] = WF_SUBMIT;
-		items[n++] = labels[0];
-	}
-	if (n == 0) {
-		store_actual_wf(as->cur, ui->fy_style, &it);
-		if (workflow_may(ui->session, &it, as->readonly ? WF_CONFIRM :
-		    WF_SUBMIT, NULL, &why) == WF_DENY && why != NULL)
-			ui_error(ui, "いまできる操作はありません（状態: %s）: %s",
-			    workflow_state_label(as->cur->state), why);
-		else
-			ui_error(ui, "いまできる操作はありません（状態: %s）",
-			    workflow_state_label(as->cur->state));
-		free(why);
-		return;
-	}
-	title = xasprintf("操作（状態: %s）", workflow_state_label(as->cur->state));
-	c = ui_choose(ui, title, items, n, 0);
-	free(title);
-	if (c < 0)
-		return;
-	dirty = actual_dirty(as);
-	if (acts[c] == WF_SUBMIT) {
-		if ((dirty || as->cur->ver == 0) && actual_save(ui, as, 1) != 0)
-			return;
-		if (!ui_confirm(ui, "提出しますか（確認されるまで編集できなくなります）"))
-			return;
-		actual_transition(ui, as, WF_SUBMIT, NULL);
-		return;
-	}
-	if (dirty) {
-		ui_error(ui, "保存していない変更があります。先に保存してください"
-		    "（C-s）");
-		return;
-	}
-	switch (acts[c]) {
-	case WF_CONFIRM:
-		if (ui_confirm(ui, "この実績値を確認済みにしますか"))
-			actual_transition(ui, as, WF_CONFIRM, NULL);
-		break;
-	case WF_RETURN:
-		if (!ui_prompt(ui, "差戻しの理由: ", NULL, &comment))
-			break;
-		if (workflow_blank(comment))
-			ui_error(ui, "差戻しの理由を入力してください（報告する課に"
-			    "表示されます）");
-		else
-			actual_transition(ui, as, WF_RETURN, comment);
-		free(comment);
-		break;
-	default:
-		if (ui_confirm(ui, "下書きに戻しますか"))
-			actual_transition(ui, as, WF_REOPEN, NULL);
-		break;
-	}
+	f.form = as;
+	f.allowed = as->allowed;
+	f.readonly = as->readonly;
+	f.dirty = actual_dirty(as);
+	f.saved = as->cur->ver != 0;
+	store_actual_wf(as->cur, ui->fy_style, &f.it);
+	f.what = "この実績値";
+	f.owner = "報告する課";
+	f.save = actual_menu_save;
+	f.transition = actual_menu_transition;
+	ui_workflow_menu(ui, &f);
 }
 
 /* C-o: the focused field on the bottom line, at any length. */
@@ -953,15 +937,17 @@ actual_conflict_open(struct ui *ui, struct actual_screen *as,
     struct actual_entry *theirs, const char *why)
 {
 	const struct actual_entry	*m = as->cur, *t = theirs;
-	char				*a, *b;
+	char				*a, *b, *who;
 
 	store_actual_free(as->theirs);
 	as->theirs = theirs;
+	who = ui_who(ui, t->entered_by);
 	a = xasprintf("保存する前に、他の人がこの実績値を更新しました（%s %s）。"
-	    "どちらを残しますか", t->entered_by[0] ? t->entered_by : "不明",
+	    "どちらを残しますか", t->entered_by[0] ? who : "不明",
 	    t->entered_at);
-	b = xasprintf("保存済みの版（%s、%s）", t->entered_by,
+	b = xasprintf("保存済みの版（%s、%s）", who,
 	    workflow_state_label(t->state));
+	free(who);
 	ui_conflict_init(&as->conflict, a, b);
 	free(a);
 	free(b);
@@ -989,6 +975,24 @@ actual_conflict_key(struct ui *ui, struct actual_screen *as,
 		store_actual_free(theirs);
 		actual_store_save(ui, as, ver);
 		break;
+	case UI_CONFLICT_MERGE:
+		/* The fields chosen from the saved version: 実績値, 備考. */
+		if (ui_conflict_takes_theirs(&as->conflict, 0)) {
+			value_clear(&as->cur->actual);
+			value_copy(&as->cur->actual, &theirs->actual);
+		}
+		if (ui_conflict_takes_theirs(&as->conflict, 1)) {
+			free(as->cur->note);
+			as->cur->note = xstrdup(theirs->note);
+		}
+		ver = theirs->ver;
+		as->theirs = NULL;
+		ui_conflict_free(&as->conflict);
+		store_actual_free(theirs);
+		actual_values_from_cur(as);
+		actual_layout(ui, as);
+		actual_store_save(ui, as, ver);
+		break;
 	case UI_CONFLICT_THEIRS:
 		as->theirs = NULL;
 		ui_conflict_free(&as->conflict);
@@ -1011,18 +1015,236 @@ actual_conflict_key(struct ui *ui, struct actual_screen *as,
 	return UI_KEY_HANDLED;
 }
 
+/* ---- drafts --------------------------------------------------------------- */
+
+/* Shows the draft d beside the saved actual (as->cur) to choose from. */
+static void
+actual_draft_open(struct ui *ui, struct actual_screen *as, struct draft *d)
+{
+	const struct actual_entry	*t = as->cur;
+	const char			*v;
+	char				*a, *b;
+
+	as->draft = d;
+	a = xasprintf("前回（%s）保存されずに終わった入力が下書きとして残って"
+	    "います%s。どちらを使いますか", d->saved_at,
+	    d->base_ver != t->ver ? "（その後、保存済みの版が更新されました）" : "");
+	b = xasprintf("保存済みの版（%s、%s）", t->entered_by[0] ?
+	    t->entered_by : "未入力", workflow_state_label(t->state));
+	ui_conflict_init(&as->conflict, a, b);
+	free(a);
+	free(b);
+	ui_conflict_words(&as->conflict, "下書き（保存されていない入力）",
+	    "m: 下書きを入力欄に戻す   t: 下書きを捨てる   Esc: 後で決める"
+	    "   j/k PgUp/PgDn: スクロール",
+	    "下書きは残してあります。次に開いたときにもう一度尋ねます");
+	b = screen_sheet_value(&t->actual, t->unit);
+	v = draft_get(d, "value");
+	ui_conflict_add(&as->conflict, "実績値", v != NULL ? v : b, b);
+	free(b);
+	v = draft_get(d, "note");
+	ui_conflict_add(&as->conflict, "備考", v != NULL ? v : t->note, t->note);
+	ui_error(ui, "保存されていない入力（下書き）があります");
+}
+
+static void
+actual_draft_drop(struct ui *ui, struct actual_screen *as)
+{
+	char	*cause = NULL;
+
+	if (store_draft_drop(ui->store, ui->session->login, DRAFT_ACTUAL,
+	    as->indicator_id, as->fy, &cause) != 0) {
+		ui_error(ui, "下書きを消せません: %s", cause);
+		free(cause);
+	}
+}
+
+static enum ui_key_result
+actual_draft_key(struct ui *ui, struct actual_screen *as, enum key_action act,
+    int is_function, wint_t ch)
+{
+	struct draft	*d = as->draft;
+	const char	*v;
+
+	switch (ui_conflict_key(ui, &as->conflict, act, is_function, ch)) {
+	case UI_CONFLICT_MINE:
+		as->draft = NULL;
+		ui_conflict_free(&as->conflict);
+		/* Into the fields as typed, unsaved. */
+		if ((v = draft_get(d, "value")) != NULL) {
+			free(as->lines[AF_VALUE].text);
+			as->lines[AF_VALUE].text = xstrdup(v);
+		}
+		if ((v = draft_get(d, "note")) != NULL) {
+			free(as->lines[AF_NOTE].text);
+			as->lines[AF_NOTE].text = xstrdup(v);
+		}
+		/* The fields are made again from the texts. */
+		actual_form_free(as);
+		actual_form_build(as);
+		store_draft_free(d);
+		actual_draft_drop(ui, as);
+		ui_message(ui, "下書きを入力欄に戻しました（まだ保存していません。"
+		    "C-s で保存します）");
+		break;
+	case UI_CONFLICT_THEIRS:
+		as->draft = NULL;
+		ui_conflict_free(&as->conflict);
+		store_draft_free(d);
+		actual_draft_drop(ui, as);
+		ui_message(ui, "下書きを捨てました");
+		break;
+	case UI_CONFLICT_BACK:
+		as->draft = NULL;
+		ui_conflict_free(&as->conflict);
+		store_draft_free(d);
+		break;
+	case UI_CONFLICT_UNHANDLED:
+		return UI_KEY_UNHANDLED;
+	default:
+		break;
+	}
+	return UI_KEY_HANDLED;
+}
+
+/* The program is ending on a signal: unsaved input becomes a draft. */
+static char *
+actual_keep(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+	struct draft		 d;
+	char			*cause = NULL, *said;
+
+	if (as->readonly || as->draft != NULL)
+		return NULL;
+	if (as->theirs == NULL && !actual_dirty(as))
+		return NULL;
+	actual_sync(as);
+	memset(&d, 0, sizeof d);
+	d.base_ver = as->orig->ver;
+	draft_add(&d, "value", as->lines[AF_VALUE].text);
+	draft_add(&d, "note", as->lines[AF_NOTE].text);
+	if (store_draft_put(ui->store, ui->session->login, DRAFT_ACTUAL,
+	    as->indicator_id, as->fy, &d, &cause) != 0) {
+		said = xasprintf("指標「%s」の保存していない入力を残せませんでした: "
+		    "%s", as->cur->name, cause);
+		free(cause);
+	} else
+		said = xasprintf("指標「%s」の保存していない入力を下書きとして"
+		    "残しました（次に開いたときに戻せます）", as->cur->name);
+	draft_clear(&d);
+	return said;
+}
+
 /* ---- keys --------------------------------------------------------------- */
 
+/* Puts value into field f as typed text and gives it the focus. */
+static void
+actual_field_put(struct ui *ui, struct actual_screen *as,
+    enum actual_focus f, const char *value)
+{
+	actual_sync(as);
+	free(as->lines[f].text);
+	as->lines[f].text = xstrdup(value);
+	as->lines[f].dirty = 0;
+	as->focus = f;
+	actual_layout(ui, as);
+}
+
+/* C-_: the last change of a field taken back, again and again. */
+static void
+actual_undo(struct ui *ui, struct actual_screen *as)
+{
+	char	*value;
+	int	 f;
+
+	if (!ui_undo_pop(&as->undo, &f, &value)) {
+		ui_message(ui, "これ以上は戻せません（読み込んだとき、または保存"
+		    "したときの内容です）");
+		return;
+	}
+	if (f >= 0 && f < AF_COUNT) {
+		actual_field_put(ui, as, (enum actual_focus)f, value);
+		ui_message(ui, "%sを元に戻しました（C-_ でさらに前へ）",
+		    f == AF_VALUE ? "実績値" : "備考");
+	}
+	free(value);
+}
+
+/* C-r: the focused field back to its saved value (a step of undo). */
+static void
+actual_revert(struct ui *ui, struct actual_screen *as)
+{
+	struct ui_line	*l = &as->lines[as->focus];
+	const char	*name = as->focus == AF_VALUE ? "実績値" : "備考";
+	char		*saved;
+
+	actual_sync(as);
+	if (strcmp(l->text, l->initial) == 0) {
+		ui_message(ui, "%sは保存済みの値のままです", name);
+		return;
+	}
+	ui_undo_close(&as->undo);
+	ui_undo_note(&as->undo, (int)as->focus, l->text);
+	ui_undo_close(&as->undo);
+	saved = xstrdup(l->initial);
+	actual_field_put(ui, as, as->focus, saved);
+	free(saved);
+	ui_message(ui, "%sを保存済みの値に戻しました（C-_ で取り消し）", name);
+}
+
+static enum ui_key_result actual_key_input(struct ui *ui, void *state,
+    enum key_action act, int is_function, wint_t ch);
+
+/* Every key: undo's own keys first; any other key that changes the
+ * focused field leaves its earlier value for C-_. */
 static enum ui_key_result
 actual_key(struct ui *ui, void *state, enum key_action act, int is_function,
     wint_t ch)
 {
 	struct actual_screen	*as = state;
-	struct ui_line		*l;
+	enum ui_key_result	 r;
+	enum actual_focus	 f = as->focus;
+	char			*before = NULL;
 
 	actual_prepare(ui, as);
+	if (as->theirs == NULL && as->draft == NULL && !as->readonly) {
+		if (!is_function && ch == ACTUAL_KEY_UNDO) {
+			actual_undo(ui, as);
+			return UI_KEY_HANDLED;
+		}
+		if (!is_function && ch == ACTUAL_KEY_REVERT) {
+			actual_revert(ui, as);
+			return UI_KEY_HANDLED;
+		}
+		actual_sync(as);
+		f = as->focus;
+		before = xstrdup(as->lines[f].text);
+	}
+	r = actual_key_input(ui, state, act, is_function, ch);
+	if (before != NULL && r != UI_KEY_CLOSE && as->theirs == NULL &&
+	    as->draft == NULL) {
+		actual_sync(as);
+		if (strcmp(before, as->lines[f].text) != 0)
+			ui_undo_note(&as->undo, (int)f, before);
+		if (as->focus != f)
+			ui_undo_close(&as->undo);
+	}
+	free(before);
+	return r;
+}
+
+static enum ui_key_result
+actual_key_input(struct ui *ui, void *state, enum key_action act,
+    int is_function, wint_t ch)
+{
+	struct actual_screen	*as = state;
+	struct ui_line		*l;
+
 	if (as->theirs != NULL)
 		return actual_conflict_key(ui, as, act, is_function, ch);
+	if (as->draft != NULL)
+		return actual_draft_key(ui, as, act, is_function, ch);
 
 	/* The form's own keys, whatever the focus. */
 	if ((!is_function && ch == ACTUAL_KEY_SAVE) ||
@@ -1092,8 +1314,8 @@ action:
 	case ACT_BACK:
 		return actual_may_close(ui, as) ? UI_KEY_CLOSE : UI_KEY_HANDLED;
 	case ACT_QUIT:
-		return actual_may_close(ui, as) ? UI_KEY_UNHANDLED :
-		    UI_KEY_HANDLED;
+		/* The frame asks first when something is unsaved. */
+		return UI_KEY_UNHANDLED;
 	case ACT_HISTORY: {
 		struct screen_history_arg	a;
 
@@ -1144,6 +1366,7 @@ actual_open(struct ui *ui, const void *arg)
 	const struct screen_actual_arg	*a = arg;
 	struct actual_screen		*as;
 	struct indicator_view		*v = NULL;
+	struct draft			*d = NULL;
 	char				*cause = NULL;
 
 	as = xcalloc(1, sizeof *as);
@@ -1181,13 +1404,18 @@ actual_open(struct ui *ui, const void *arg)
 	as->orig = store_actual_dup(as->cur);
 	actual_values_from_cur(as);
 	actual_permissions(ui, as);
+	ui_undo_init(&as->undo);
 	ui_flow_control_off();
 	as->focus = AF_VALUE;
 	actual_layout(ui, as);
 	if (as->readonly)
 		ui_error(ui, "閲覧のみ: %s", as->readonly_why);
+	else if (store_draft_get(ui->store, ui->session->login, DRAFT_ACTUAL,
+	    as->indicator_id, as->fy, &d, &cause) == 0 && d != NULL)
+		actual_draft_open(ui, as, d);
 	else if (as->cur->state == WF_RETURNED)
 		ui_error(ui, "差し戻されています: %s", as->cur->return_comment);
+	free(cause);
 	return as;
 }
 
@@ -1205,10 +1433,13 @@ actual_close(struct ui *ui, void *state)
 	store_actual_free(as->cur);
 	store_actual_free(as->orig);
 	store_actual_free(as->theirs);
+	store_draft_free(as->draft);
 	ui_conflict_free(&as->conflict);
 	free(as->path);
 	free(as->category);
 	free(as->readonly_why);
+	free(as->moved);
+	ui_undo_free(&as->undo);
 	free(as);
 }
 
@@ -1233,12 +1464,105 @@ actual_title(struct ui *ui, void *state)
 	    as->cur->name);
 }
 
+static int
+actual_shown_fy(struct ui *ui, void *state)
+{
+	(void)ui;
+	return ((struct actual_screen *)state)->fy;
+}
+
+/* Both fields take every printable key while the actual is editable. */
+static int
+actual_typing(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+
+	(void)ui;
+	return !as->readonly && as->theirs == NULL && as->draft == NULL;
+}
+
+static int
+actual_unsaved(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+
+	(void)ui;
+	return !as->readonly && actual_dirty(as);
+}
+
+static char *
+actual_hint_keys(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+	char			 h[16];
+
+	(void)ui;
+	ui_key_name(ACT_HISTORY, h, sizeof h);
+	return as->allowed & ~(1u << WF_EDIT) ?
+	    xasprintf("C-t:確認・差戻し  %s:履歴", h) :
+	    xasprintf("%s:履歴", h);
+}
+
+/*
+ * Another program changed the database: an actual that moved on is shown
+ * as it is now; unsaved edits are kept, and then only the notice says so
+ * (a save shows both versions).
+ */
+static void
+actual_changed(struct ui *ui, void *state)
+{
+	struct actual_screen	*as = state;
+	struct actual_entry	*now = NULL;
+	char			*cause = NULL, *who;
+
+	if (as->theirs != NULL || as->draft != NULL)
+		return;
+	if (store_actual_load(ui->store, as->indicator_id, as->fy, &now,
+	    &cause) != 0) {
+		free(cause);
+		return;
+	}
+	if (now->ver == as->orig->ver && now->state == as->orig->state &&
+	    now->year_open == as->orig->year_open) {
+		store_actual_free(now);
+		return;
+	}
+	who = ui_who(ui, now->state == WF_CONFIRMED ? now->confirmed_by :
+	    now->entered_by);
+	if (!as->readonly && actual_dirty(as)) {
+		free(as->moved);
+		as->moved = xasprintf("保存済みの版を %s が更新しました（いまは"
+		    "%s）。保存すると両方の版を比べます", who,
+		    workflow_state_label(now->state));
+		store_actual_free(now);
+		actual_layout(ui, as);
+		ui_error(ui, "%s", as->moved);
+		free(who);
+		return;
+	}
+	store_actual_free(as->cur);
+	as->cur = now;
+	store_actual_free(as->orig);
+	as->orig = store_actual_dup(now);
+	free(as->moved);
+	as->moved = NULL;
+	ui_undo_clear(&as->undo);
+	actual_values_from_cur(as);
+	actual_permissions(ui, as);
+	actual_layout(ui, as);
+	ui_message(ui, "この実績値は更新されました: いまは%s（%s）",
+	    workflow_state_label(now->state), who);
+	free(who);
+}
+
 /* The form's own keys, for ? (not in the key table: a form keeps every
  * printable key for typing). */
 static const struct screen_fixed_key actual_fixed_keys[] = {
 	{ "C-s F2", "保存" },
 	{ "C-t F3", "提出・確認・差戻し・下書きに戻す" },
 	{ "C-o F4", "欄を画面下の広い欄で編集" },
+	{ "C-_", "直前の変更を取り消す（欄ごとに、繰り返すと読み込んだ内容まで）" },
+	{ "C-r", "この欄を保存済みの値に戻す（C-_ で取り消せます）" },
 	{ "Tab BTab", "実績値と備考を行き来する" },
 	{ "Up Down", "実績値へ・備考へ" },
 	{ "Enter", "次の欄へ" },
@@ -1253,9 +1577,15 @@ const struct screen_ops screen_actual_ops = {
 	.open = actual_open,
 	.draw = actual_draw,
 	.key = actual_key,
+	.keep = actual_keep,
 	.refresh = actual_refresh,
 	.close = actual_close,
-	.title = actual_title
+	.title = actual_title,
+	.shown_fy = actual_shown_fy,
+	.hint = actual_hint_keys,
+	.typing = actual_typing,
+	.unsaved = actual_unsaved,
+	.changed = actual_changed
 };
 
 void

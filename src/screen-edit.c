@@ -106,8 +106,9 @@ edit_period_text(struct ui *ui, int first, int last)
 static const char EDIT_HINT_PERIOD[] =
     "例: R3〜R7、2021-2025、令和3年度〜。空欄で期間なし";
 static const char EDIT_HINT_DEPTS[] =
-    "課のコードか名前を 、 で区切って。主担当課には ★ を付ける"
-    "（例: ★結城市/総務課、結城市/企画政策課）";
+    "課のコードか名前を 、 で区切って。主担当課には ★、担当する年度を"
+    "限るときは (R3〜R6) (R7〜) のように（例: ★結城市/総務課(〜R6)、"
+    "★結城市/総務部総務課(R7〜)、結城市/企画政策課）";
 static const char EDIT_HINT_FLAGS[] =
     "計画で定めた区分の名前を 、 で区切って（例: 重点事業）";
 static const char EDIT_HINT_YEARPLANS[] =
@@ -387,7 +388,7 @@ screen_edit_delete_node(struct ui *ui, long long node_id)
 /* ---- indicators --------------------------------------------------------- */
 
 enum { IF_NAME, IF_CATEGORY, IF_UNIT, IF_DIRECTION, IF_CUMULATIVE, IF_BASE,
-	IF_BASE_FY, IF_FINAL, IF_FINAL_FY, IF_RATIONALE, IF_NOTE, IF_KEY,
+	IF_BASE_FY, IF_FINAL, IF_FINAL_FY, IF_RATIONALE, IF_NOTE, IF_DEPT, IF_KEY,
 	IF_TARGETS };
 
 static const char EDIT_HINT_VALUE[] =
@@ -472,6 +473,7 @@ edit_ind_read(struct edit_ind_ctx *c, struct ui_record_field *f,
 	edit_take(&t->unit, &f[IF_UNIT]);
 	edit_take(&t->rationale, &f[IF_RATIONALE]);
 	edit_take(&t->note, &f[IF_NOTE]);
+	edit_take(&t->dept, &f[IF_DEPT]);
 	edit_take(&t->key, &f[IF_KEY]);
 	t->direction = NULL;
 	for (d = 1; d < c->ndirections; d++)
@@ -654,6 +656,9 @@ edit_ind_form(struct ui *ui, struct edit_ind_ctx *c)
 	    UI_RECORD_TEXT, c->ind.rationale, "複数行");
 	ui_record_field_set(&f[IF_NOTE], "note", "備考", UI_RECORD_TEXT,
 	    c->ind.note, "複数行");
+	ui_record_field_set(&f[IF_DEPT], "dept", "報告する課", UI_RECORD_LINE,
+	    c->ind.dept, "実績値を報告する課のコードか名前。空欄なら施策の主担当課"
+	    "（なければ企画担当）");
 	ui_record_field_set(&f[IF_KEY], "key", "キー", UI_RECORD_LINE,
 	    c->ind.key, "計画ファイルの中での呼び名。空欄なら作ります");
 	c->labels = xcalloc(c->nyears + 1, sizeof *c->labels);

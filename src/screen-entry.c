@@ -18,7 +18,10 @@
  * Nothing typed is lost: a refused value keeps the cursor in its field, a
  * failed save leaves every field as it was, a save that meets a newer
  * version shows both versions to choose from (ui-conflict.h), and leaving
- * with unsaved changes asks first.
+ * with unsaved changes asks first. When a signal ends the program (a
+ * closed terminal, SIGTERM, C-c) with unsaved changes, they are written
+ * as a draft (store-draft.h), which the form offers beside the saved
+ * entry, in the same two-column view, the next time it is opened.
  *
  * Keys of the form itself (besides the bound actions), also on its last
  * line: C-s or F2 save; C-t or F3 the workflow (提出, 確認, 差戻し, 下書き
@@ -36,12 +39,15 @@
 #include "shisaku/config.h"
 #include "shisaku/screen-entry.h"
 #include "shisaku/screen-sheet.h"
+#include "shisaku/store-draft.h"
 #include "shisaku/store-result.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-conflict.h"
 #include "shisaku/ui-field.h"
 #include "shisaku/ui-editor.h"
+#include "shisaku/ui-undo.h"
+#include "shisaku/ui-workflow.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 #include "shisaku/value.h"
@@ -52,6 +58,8 @@
 #define ENTRY_KEY_SAVE		19	/* C-s */
 #define ENTRY_KEY_FLOW		20	/* C-t */
 #define ENTRY_KEY_WIDE		15	/* C-o */
+#define ENTRY_KEY_UNDO		31	/* C-_ */
+#define ENTRY_KEY_REVERT	18	/* C-r */
 
 /* Widths in columns; field widths are even (see FIELD-NOTES). */
 #define ENTRY_TARGET_W		12
@@ -105,6 +113,18 @@ struct entry_screen {
 	/* A save that met a newer version: both shown until one is chosen. */
 	struct result_entry	*theirs;
 	struct ui_conflict	 conflict;
+
+	/* Someone else saved the entry while this form held unsaved edits:
+	 * what the notice says until the next save (NULL: nothing). */
+	char			*moved;
+	/* Who confirmed it, with the display name (entry_permissions). */
+	char			*confirmed_who;
+
+	/* The fields' earlier values, by focus index (C-_). */
+	struct ui_undo		 undo;
+	/* A draft left by a signal, shown beside the saved entry (in the
+	 * same view) until the user chooses. */
+	struct draft		*draft;
 };
 
 static void entry_form_free(struct entry_screen *es);
@@ -228,6 +248,8 @@ entry_permissions(struct ui *ui, struct entry_screen *es)
 
 	store_result_wf(es->cur, ui->fy_style, &it);
 	es->allowed = workflow_actions(ui->session, &it);
+	free(es->confirmed_who);
+	es->confirmed_who = ui_who(ui, es->cur->confirmed_by);
 	free(es->readonly_why);
 	es->readonly_why = NULL;
 	es->readonly = !(es->allowed & (1u << WF_EDIT));
@@ -506,14 +528,20 @@ static char *
 entry_notice(struct entry_screen *es, enum ui_attr *attr)
 {
 	*attr = UI_ERROR;
+	if (es->moved != NULL)
+		return xstrdup(es->moved);
 	if (es->cur->state == WF_RETURNED && es->cur->return_comment[0] != '\0')
 		return xasprintf("差戻しの理由: %s", es->cur->return_comment);
+	/* Who confirmed it, before why it cannot be changed. */
+	if (es->cur->state == WF_CONFIRMED && es->cur->confirmed_by[0] != '\0') {
+		*attr = UI_DIM;
+		return xasprintf("確認: %s %s%s%s", es->confirmed_who != NULL ?
+		    es->confirmed_who : es->cur->confirmed_by,
+		    es->cur->confirmed_at, es->readonly ? "  閲覧のみ: " : "",
+		    es->readonly ? es->readonly_why : "");
+	}
 	if (es->readonly)
 		return xasprintf("閲覧のみ: %s", es->readonly_why);
-	*attr = UI_DIM;
-	if (es->cur->state == WF_CONFIRMED && es->cur->confirmed_by[0] != '\0')
-		return xasprintf("確認: %s %s", es->cur->confirmed_by,
-		    es->cur->confirmed_at);
 	return NULL;
 }
 
@@ -755,8 +783,8 @@ entry_hint(struct entry_screen *es)
 	if (es->readonly)
 		return xasprintf("%sTab:次の欄  H:履歴  Esc:戻る",
 		    flow ? "C-t/F3:確認・差戻しなど  " : "");
-	return xasprintf("C-s/F2:保存  C-t/F3:提出など  Tab/BTab:欄の移動%s"
-	    "  Esc:戻る  F1:ヘルプ", wide);
+	return xasprintf("C-s/F2:保存  C-t/F3:提出など  C-_:戻す  Tab/BTab:"
+	    "欄の移動%s  Esc:戻る  F1:ヘルプ", wide);
 }
 
 static void
@@ -829,14 +857,14 @@ entry_draw(struct ui *ui, void *state)
 {
 	struct entry_screen	*es = state;
 	WINDOW			*w = ui_body(ui);
-	char			 fy[FY_BUFSZ], *t, *g, *sugg = NULL;
-	const char		*dept;
+	char			 fy[FY_BUFSZ], *t, *g, *sugg = NULL, *who, *due;
+	const char		*dept, *deadline;
 	enum ui_attr		 nattr;
 	size_t			 starts[2], lens[2], n, k;
 	int			 x;
 
 	entry_prepare(ui, es);
-	if (es->theirs != NULL) {
+	if (es->theirs != NULL || es->draft != NULL) {
 		ui_conflict_draw(ui, &es->conflict, w);
 		return;
 	}
@@ -844,10 +872,18 @@ entry_draw(struct ui *ui, void *state)
 	/* Header: year, state, department, last entry. */
 	dept = es->cur->dept_name[0] != '\0' ? es->cur->dept_name :
 	    es->cur->ndepts > 0 ? es->cur->depts[0].name : "";
+	who = ui_who(ui, es->cur->entered_by);
+	if (!es->cur->year_open)
+		due = xstrdup("  （入力締切）");
+	else if (ui_year_state(ui, es->fy, &deadline) == 1 && *deadline)
+		due = xasprintf("  期限 %s", deadline);
+	else
+		due = xstrdup("");
 	t = xasprintf("%s  状態: %s  担当: %s%s%s%s", ui_fy(ui, es->fy, fy),
-	    workflow_state_label(es->cur->state), dept[0] ? dept : "—",
-	    es->cur->year_open ? "" : "  （入力締切）",
-	    es->cur->entered_by[0] ? "  入力: " : "", es->cur->entered_by);
+	    workflow_state_label(es->cur->state), dept[0] ? dept : "—", due,
+	    es->cur->entered_by[0] ? "  入力: " : "", who);
+	free(who);
+	free(due);
 	x = ui_put(w, 0, 0, t, es->lay_w, 0, ui_attr(ui, UI_HEADER));
 	free(t);
 	if (es->cur->entered_at[0] != '\0' && x + 2 < es->lay_w)
@@ -1052,28 +1088,38 @@ entry_choose_grade(struct ui *ui, struct entry_screen *es)
 	free(items);
 }
 
-/* A grade typed as its key (A, ａ …) on the grade field; 1 if it was. */
-static int
-entry_type_grade(struct ui *ui, struct entry_screen *es, wint_t ch)
+/* The grade of the scale whose one-letter key ch is (A, ａ …), or NULL. */
+static const char *
+entry_grade_of_key(struct ui *ui, wint_t ch)
 {
 	const struct config	*c = ui->config;
 	wint_t			 a = ch;
 	int			 i;
 
 	if (c == NULL)
-		return 0;
+		return NULL;
 	if (a >= 0xFF01 && a <= 0xFF5E)
 		a -= 0xFEE0;	/* full-width forms to ASCII */
 	for (i = 0; i < c->ngrades; i++) {
 		const char *k = c->grades[i].key;
 
 		if (k[0] != '\0' && k[1] == '\0' && a < 0x80 &&
-		    towupper(a) == towupper((wint_t)(unsigned char)k[0])) {
-			entry_set_grade(es, k);
-			return 1;
-		}
+		    towupper(a) == towupper((wint_t)(unsigned char)k[0]))
+			return k;
 	}
-	return 0;
+	return NULL;
+}
+
+/* A grade typed as its key on the grade field; 1 if it was. */
+static int
+entry_type_grade(struct ui *ui, struct entry_screen *es, wint_t ch)
+{
+	const char	*k = entry_grade_of_key(ui, ch);
+
+	if (k == NULL)
+		return 0;
+	entry_set_grade(es, k);
+	return 1;
 }
 
 /* ---- saving and the workflow ------------------------------------------ */
@@ -1085,6 +1131,9 @@ static void entry_conflict_open(struct ui *ui, struct entry_screen *es,
 static void
 entry_after_write(struct ui *ui, struct entry_screen *es, int values)
 {
+	free(es->moved);
+	es->moved = NULL;
+	ui_undo_clear(&es->undo);
 	store_result_free(es->orig);
 	es->orig = store_result_dup(es->cur);
 	if (values) {
@@ -1231,85 +1280,38 @@ entry_transition(struct ui *ui, struct entry_screen *es, enum wf_action act,
 	return -1;
 }
 
+/* The shared workflow menu's ways into this form. */
+static int
+entry_menu_save(struct ui *ui, void *form, int force)
+{
+	return entry_save(ui, form, force);
+}
+
+static int
+entry_menu_transition(struct ui *ui, void *form, enum wf_action act,
+    const char *comment)
+{
+	return entry_transition(ui, form, act, comment);
+}
+
 /* C-t: the workflow actions the user may take now, in a list. */
 static void
 entry_workflow(struct ui *ui, struct entry_screen *es)
 {
-	static const enum wf_action order[] = {
-		WF_SUBMIT, WF_CONFIRM, WF_RETURN, WF_REOPEN
-	};
-	static const char *const labels[] = {
-		"提出する", "確認する", "差し戻す（理由を入力）", "下書きに戻す"
-	};
-	const char		*items[4];
-	enum wf_action		 acts[4];
-	struct wf_item		 it;
-	char			*why = NULL, *title, *comment = NULL;
-	int			 n = 0, c, dirty;
-	size_t			 i;
+	struct ui_workflow_form	f = { 0 };
 
 	entry_permissions(ui, es);
-	for (i = 0; i < sizeof order / sizeof order[0]; i++)
-		if (es->allowed & (1u << order[i])) {
-			acts[n] = order[i];
-			items[n++] = labels[i];
-		}
-	/* A clerk may submit what is not saved yet: it is saved first. */
-	if (n == 0 && !es->readonly && es->cur->state == WF_NONE) {
-		acts[n] = WF_SUBMIT;
-		items[n++] = labels[0];
-	}
-	if (n == 0) {
-		store_result_wf(es->cur, ui->fy_style, &it);
-		if (workflow_may(ui->session, &it, es->readonly ? WF_CONFIRM :
-		    WF_SUBMIT, NULL, &why) == WF_DENY && why != NULL)
-			ui_error(ui, "いまできる操作はありません（状態: %s）: %s",
-			    workflow_state_label(es->cur->state), why);
-		else
-			ui_error(ui, "いまできる操作はありません（状態: %s）",
-			    workflow_state_label(es->cur->state));
-		free(why);
-		return;
-	}
-	title = xasprintf("操作（状態: %s）", workflow_state_label(es->cur->state));
-	c = ui_choose(ui, title, items, n, 0);
-	free(title);
-	if (c < 0)
-		return;
-	dirty = entry_dirty(es);
-	if (acts[c] == WF_SUBMIT) {
-		if ((dirty || es->cur->ver == 0) && entry_save(ui, es, 1) != 0)
-			return;
-		if (!ui_confirm(ui, "提出しますか（確認されるまで編集できなくなります）"))
-			return;
-		entry_transition(ui, es, WF_SUBMIT, NULL);
-		return;
-	}
-	if (dirty) {
-		ui_error(ui, "保存していない変更があります。先に保存してください"
-		    "（C-s）");
-		return;
-	}
-	switch (acts[c]) {
-	case WF_CONFIRM:
-		if (ui_confirm(ui, "この実績を確認済みにしますか"))
-			entry_transition(ui, es, WF_CONFIRM, NULL);
-		break;
-	case WF_RETURN:
-		if (!ui_prompt(ui, "差戻しの理由: ", NULL, &comment))
-			break;
-		if (workflow_blank(comment))
-			ui_error(ui, "差戻しの理由を入力してください（担当課に"
-			    "表示されます）");
-		else
-			entry_transition(ui, es, WF_RETURN, comment);
-		free(comment);
-		break;
-	default:
-		if (ui_confirm(ui, "下書きに戻しますか"))
-			entry_transition(ui, es, WF_REOPEN, NULL);
-		break;
-	}
+	f.form = es;
+	f.allowed = es->allowed;
+	f.readonly = es->readonly;
+	f.dirty = entry_dirty(es);
+	f.saved = es->cur->ver != 0;
+	store_result_wf(es->cur, ui->fy_style, &f.it);
+	f.what = "この実績";
+	f.owner = "担当課";
+	f.save = entry_menu_save;
+	f.transition = entry_menu_transition;
+	ui_workflow_menu(ui, &f);
 }
 
 /* C-o: the focused line field on the bottom line, at any length. */
@@ -1385,6 +1387,51 @@ entry_line_key(struct ui *ui, struct entry_screen *es, int is_function,
 	return 1;
 }
 
+/*
+ * The fields chosen from the saved version t, field by field in the
+ * conflict view, put into the form's entry (in the view's order: 状況,
+ * 評価, 取組実績, the comment, then each indicator's actual and note).
+ */
+static void
+entry_conflict_merge(struct entry_screen *es, const struct result_entry *t)
+{
+	struct result_entry	*m = es->cur;
+	const struct ui_conflict *c = &es->conflict;
+	size_t			 i, j;
+
+	if (ui_conflict_takes_theirs(c, 0))
+		m->status = t->status;
+	if (ui_conflict_takes_theirs(c, 1)) {
+		free(m->grade);
+		m->grade = t->grade != NULL ? xstrdup(t->grade) : NULL;
+	}
+	if (ui_conflict_takes_theirs(c, 2)) {
+		free(m->text);
+		m->text = xstrdup(t->text);
+	}
+	if (ui_conflict_takes_theirs(c, 3)) {
+		free(m->comment);
+		m->comment = xstrdup(t->comment);
+	}
+	for (i = 0; i < m->nindicators; i++) {
+		struct result_indicator		*mi = &m->indicators[i];
+		const struct result_indicator	*ti = NULL;
+
+		for (j = 0; j < t->nindicators; j++)
+			if (t->indicators[j].id == mi->id)
+				ti = &t->indicators[j];
+		if (ui_conflict_takes_theirs(c, 4 + 2 * i)) {
+			value_clear(&mi->actual);
+			if (ti != NULL)
+				value_copy(&mi->actual, &ti->actual);
+		}
+		if (ui_conflict_takes_theirs(c, 5 + 2 * i)) {
+			free(mi->note);
+			mi->note = xstrdup(ti != NULL ? ti->note : "");
+		}
+	}
+}
+
 /* Keys while both versions are shown after a conflict. */
 static enum ui_key_result
 entry_conflict_key(struct ui *ui, struct entry_screen *es,
@@ -1399,6 +1446,16 @@ entry_conflict_key(struct ui *ui, struct entry_screen *es,
 		es->theirs = NULL;
 		ui_conflict_free(&es->conflict);
 		store_result_free(theirs);
+		entry_store_save(ui, es, ver);
+		break;
+	case UI_CONFLICT_MERGE:
+		entry_conflict_merge(es, theirs);
+		ver = theirs->ver;
+		es->theirs = NULL;
+		ui_conflict_free(&es->conflict);
+		store_result_free(theirs);
+		entry_values_from_cur(es, 1);
+		entry_layout(ui, es);
 		entry_store_save(ui, es, ver);
 		break;
 	case UI_CONFLICT_THEIRS:
@@ -1424,18 +1481,227 @@ entry_conflict_key(struct ui *ui, struct entry_screen *es,
 	return UI_KEY_HANDLED;
 }
 
+/* ---- drafts ------------------------------------------------------------ */
+
+/* "actual:ID" or "note:ID": a draft's name for an indicator's field. */
+static char *
+entry_draft_name(const char *what, long long id)
+{
+	return xasprintf("%s:%lld", what, id);
+}
+
+/* The draft's status, grade, texts and indicator fields into the form,
+ * unsaved: the form shows them as typed and asks before leaving. */
+static void
+entry_draft_apply(struct entry_screen *es, const struct draft *d)
+{
+	const char	*v;
+	char		*name;
+	size_t		 i;
+
+	if ((v = draft_get(d, "status")) != NULL)
+		es->cur->status = v[0] != '\0' ? vocab_key(VOCAB_STATUS, v) : NULL;
+	if ((v = draft_get(d, "grade")) != NULL) {
+		free(es->cur->grade);
+		es->cur->grade = v[0] != '\0' ? xstrdup(v) : NULL;
+	}
+	if ((v = draft_get(d, "text")) != NULL) {
+		ui_editor_set(&es->text, v);
+		es->text.modified = strcmp(v, es->orig->text) != 0;
+	}
+	if ((v = draft_get(d, "comment")) != NULL) {
+		ui_editor_set(&es->comment, v);
+		es->comment.modified = strcmp(v, es->orig->comment) != 0;
+	}
+	for (i = 0; i < es->ninds; i++) {
+		name = entry_draft_name("actual", es->cur->indicators[i].id);
+		if ((v = draft_get(d, name)) != NULL) {
+			free(es->inds[i].actual.text);
+			es->inds[i].actual.text = xstrdup(v);
+		}
+		free(name);
+		name = entry_draft_name("note", es->cur->indicators[i].id);
+		if ((v = draft_get(d, name)) != NULL) {
+			free(es->inds[i].note.text);
+			es->inds[i].note.text = xstrdup(v);
+		}
+		free(name);
+	}
+	/* The fields are made again from the texts at the next draw. */
+	entry_form_free(es);
+}
+
+/* Shows the draft d beside the saved entry (es->cur) to choose from. */
+static void
+entry_draft_open(struct ui *ui, struct entry_screen *es, struct draft *d)
+{
+	const struct result_entry	*t = es->cur;
+	const char			*v;
+	char				*a, *b, *name, *mine;
+	size_t				 i;
+
+	es->draft = d;
+	a = xasprintf("前回（%s）保存されずに終わった入力が下書きとして残って"
+	    "います%s。どちらを使いますか", d->saved_at,
+	    d->base_ver != t->ver ? "（その後、保存済みの版が更新されました）" : "");
+	b = xasprintf("保存済みの版（%s、%s）", t->entered_by[0] ?
+	    t->entered_by : "未入力", workflow_state_label(t->state));
+	ui_conflict_init(&es->conflict, a, b);
+	free(a);
+	free(b);
+	ui_conflict_words(&es->conflict, "下書き（保存されていない入力）",
+	    "m: 下書きを入力欄に戻す   t: 下書きを捨てる   Esc: 後で決める"
+	    "   j/k PgUp/PgDn: スクロール",
+	    "下書きは残してあります。次に開いたときにもう一度尋ねます");
+	v = draft_get(d, "status");
+	ui_conflict_add(&es->conflict, "状況", entry_status_label(v != NULL &&
+	    v[0] != '\0' ? vocab_key(VOCAB_STATUS, v) : NULL),
+	    entry_status_label(t->status));
+	v = draft_get(d, "grade");
+	a = entry_grade_text(ui, v != NULL && v[0] != '\0' ? v : NULL);
+	b = entry_grade_text(ui, t->grade);
+	ui_conflict_add(&es->conflict, "評価", a, b);
+	free(a);
+	free(b);
+	v = draft_get(d, "text");
+	ui_conflict_add(&es->conflict, "取組実績", v != NULL ? v : t->text,
+	    t->text);
+	v = draft_get(d, "comment");
+	ui_conflict_add(&es->conflict, "評価（課題・今後の方向性）",
+	    v != NULL ? v : t->comment, t->comment);
+	for (i = 0; i < t->nindicators; i++) {
+		const struct result_indicator *ti = &t->indicators[i];
+
+		b = screen_sheet_value(&ti->actual, ti->unit);
+		name = entry_draft_name("actual", ti->id);
+		v = draft_get(d, name);
+		free(name);
+		mine = xstrdup(v != NULL ? v : b);
+		name = xasprintf("実績値: %s", ti->name);
+		ui_conflict_add(&es->conflict, name, mine, b);
+		free(name);
+		free(mine);
+		free(b);
+		name = entry_draft_name("note", ti->id);
+		v = draft_get(d, name);
+		free(name);
+		name = xasprintf("備考: %s", ti->name);
+		ui_conflict_add(&es->conflict, name, v != NULL ? v : ti->note,
+		    ti->note);
+		free(name);
+	}
+	ui_error(ui, "保存されていない入力（下書き）があります");
+}
+
+/* Drops the draft from the database; says so if it cannot. */
+static void
+entry_draft_drop(struct ui *ui, struct entry_screen *es)
+{
+	char	*cause = NULL;
+
+	if (store_draft_drop(ui->store, ui->session->login, DRAFT_RESULT,
+	    es->node_id, es->fy, &cause) != 0) {
+		ui_error(ui, "下書きを消せません: %s", cause);
+		free(cause);
+	}
+}
+
+/* Keys while a draft is shown beside the saved entry. */
 static enum ui_key_result
-entry_key(struct ui *ui, void *state, enum key_action act, int is_function,
-    wint_t ch)
+entry_draft_key(struct ui *ui, struct entry_screen *es, enum key_action act,
+    int is_function, wint_t ch)
+{
+	struct draft	*d = es->draft;
+
+	switch (ui_conflict_key(ui, &es->conflict, act, is_function, ch)) {
+	case UI_CONFLICT_MINE:
+		es->draft = NULL;
+		ui_conflict_free(&es->conflict);
+		entry_draft_apply(es, d);
+		store_draft_free(d);
+		entry_draft_drop(ui, es);
+		ui_message(ui, "下書きを入力欄に戻しました（まだ保存していません。"
+		    "C-s で保存します）");
+		break;
+	case UI_CONFLICT_THEIRS:
+		es->draft = NULL;
+		ui_conflict_free(&es->conflict);
+		store_draft_free(d);
+		entry_draft_drop(ui, es);
+		ui_message(ui, "下書きを捨てました");
+		break;
+	case UI_CONFLICT_BACK:
+		es->draft = NULL;
+		ui_conflict_free(&es->conflict);
+		store_draft_free(d);
+		break;
+	case UI_CONFLICT_UNHANDLED:
+		return UI_KEY_UNHANDLED;
+	default:
+		break;
+	}
+	return UI_KEY_HANDLED;
+}
+
+/* The program is ending on a signal: unsaved input becomes a draft. */
+static char *
+entry_keep(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+	struct draft		 d;
+	char			*t, *name, *cause = NULL, *said;
+	size_t			 i;
+
+	if (es->readonly || es->draft != NULL)
+		return NULL;
+	/* After a conflict the form holds the user's own input still. */
+	if (es->theirs == NULL && !entry_dirty(es))
+		return NULL;
+	entry_sync(es);
+	memset(&d, 0, sizeof d);
+	d.base_ver = es->orig->ver;
+	draft_add(&d, "status", es->cur->status);
+	draft_add(&d, "grade", es->cur->grade);
+	t = ui_editor_text(&es->text);
+	draft_add(&d, "text", t);
+	free(t);
+	t = ui_editor_text(&es->comment);
+	draft_add(&d, "comment", t);
+	free(t);
+	for (i = 0; i < es->ninds; i++) {
+		name = entry_draft_name("actual", es->cur->indicators[i].id);
+		draft_add(&d, name, es->inds[i].actual.text);
+		free(name);
+		name = entry_draft_name("note", es->cur->indicators[i].id);
+		draft_add(&d, name, es->inds[i].note.text);
+		free(name);
+	}
+	if (store_draft_put(ui->store, ui->session->login, DRAFT_RESULT,
+	    es->node_id, es->fy, &d, &cause) != 0) {
+		said = xasprintf("%s %s の保存していない入力を残せませんでした: %s",
+		    es->cur->node_code, es->cur->node_title, cause);
+		free(cause);
+	} else
+		said = xasprintf("%s %s の保存していない入力を下書きとして残しました"
+		    "（次に開いたときに戻せます）", es->cur->node_code,
+		    es->cur->node_title);
+	draft_clear(&d);
+	return said;
+}
+
+static enum ui_key_result
+entry_key_input(struct ui *ui, void *state, enum key_action act,
+    int is_function, wint_t ch)
 {
 	struct entry_screen	*es = state;
 	enum entry_kind		 kind;
 	enum ui_editor_result	 r;
 	struct ui_editor	*ed;
 
-	entry_prepare(ui, es);
 	if (es->theirs != NULL)
 		return entry_conflict_key(ui, es, act, is_function, ch);
+	if (es->draft != NULL)
+		return entry_draft_key(ui, es, act, is_function, ch);
 
 	/* The form's own keys, whatever the focus. */
 	if ((!is_function && ch == ENTRY_KEY_SAVE) ||
@@ -1551,8 +1817,8 @@ action:
 	case ACT_BACK:
 		return entry_may_close(ui, es) ? UI_KEY_CLOSE : UI_KEY_HANDLED;
 	case ACT_QUIT:
-		return entry_may_close(ui, es) ? UI_KEY_UNHANDLED :
-		    UI_KEY_HANDLED;
+		/* The frame asks first when something is unsaved. */
+		return UI_KEY_UNHANDLED;
 	case ACT_UP:
 		entry_focus_row(ui, es, -1);
 		return UI_KEY_HANDLED;
@@ -1579,6 +1845,204 @@ action:
 	}
 }
 
+/* ---- undo --------------------------------------------------------------- */
+
+/* The value of field f as text (malloc'd): a status or grade key ("" for
+ * none), a text, a line as typed. */
+static char *
+entry_field_value(struct entry_screen *es, size_t f)
+{
+	struct ui_line	*l;
+
+	switch (entry_focus_kind(f)) {
+	case EK_STATUS:
+		return xstrdup(es->cur->status != NULL ? es->cur->status : "");
+	case EK_GRADE:
+		return xstrdup(es->cur->grade != NULL ? es->cur->grade : "");
+	case EK_TEXT:
+		return ui_editor_text(&es->text);
+	case EK_COMMENT:
+		return ui_editor_text(&es->comment);
+	default:
+		l = entry_focus_line(es, f);
+		return xstrdup(l != NULL && l->text != NULL ? l->text : "");
+	}
+}
+
+/* The value of field f as loaded or last saved (malloc'd). */
+static char *
+entry_saved_value(struct entry_screen *es, size_t f)
+{
+	struct ui_line	*l;
+
+	switch (entry_focus_kind(f)) {
+	case EK_STATUS:
+		return xstrdup(es->orig->status != NULL ? es->orig->status : "");
+	case EK_GRADE:
+		return xstrdup(es->orig->grade != NULL ? es->orig->grade : "");
+	case EK_TEXT:
+		return xstrdup(es->orig->text);
+	case EK_COMMENT:
+		return xstrdup(es->orig->comment);
+	default:
+		l = entry_focus_line(es, f);
+		return xstrdup(l != NULL && l->initial != NULL ? l->initial : "");
+	}
+}
+
+/* The name of field f for messages (malloc'd). */
+static char *
+entry_field_name(struct entry_screen *es, size_t f)
+{
+	static const char *const names[] = {
+		"状況", "評価", "取組実績", "評価（課題・今後の方向性）"
+	};
+
+	if (f < 4)
+		return xstrdup(names[f]);
+	return xasprintf("%s（%s）", entry_focus_kind(f) == EK_NOTE ? "備考" :
+	    "実績値", es->cur->indicators[entry_focus_ind(f)].name);
+}
+
+/* Puts value into field f and gives it the focus. */
+static void
+entry_field_put(struct ui *ui, struct entry_screen *es, size_t f,
+    const char *value)
+{
+	struct ui_line	*l;
+	struct ui_editor *ed;
+	const char	*key;
+	int		 i;
+
+	entry_sync(es);
+	switch (entry_focus_kind(f)) {
+	case EK_STATUS:
+		es->cur->status = NULL;
+		for (i = 0; (key = vocab_nth(VOCAB_STATUS, i)) != NULL; i++)
+			if (strcmp(key, value) == 0)
+				es->cur->status = key;
+		break;
+	case EK_GRADE:
+		entry_set_grade(es, *value != '\0' ? value : NULL);
+		break;
+	case EK_TEXT:
+	case EK_COMMENT:
+		ed = entry_focus_kind(f) == EK_TEXT ? &es->text : &es->comment;
+		ui_editor_set(ed, value);
+		ed->tb.cur = ed->tb.len;	/* the cursor after the text */
+		/* What the form holds besides is what was saved. */
+		ed->modified = strcmp(value, entry_focus_kind(f) == EK_TEXT ?
+		    es->cur->text : es->cur->comment) != 0;
+		break;
+	default:
+		l = entry_focus_line(es, f);
+		free(l->text);
+		l->text = xstrdup(value);
+		l->dirty = 0;
+		break;
+	}
+	es->focus = f;
+	entry_scroll_to_focus(es);
+	entry_form_free(es);
+	entry_form_build(ui, es);
+}
+
+/* C-_ (u on 状況 and 評価): the last change of a field taken back. */
+static void
+entry_undo(struct ui *ui, struct entry_screen *es)
+{
+	char	*value, *name;
+	int	 f;
+
+	if (!ui_undo_pop(&es->undo, &f, &value)) {
+		ui_message(ui, "これ以上は戻せません（読み込んだとき、または保存"
+		    "したときの内容です）");
+		return;
+	}
+	if ((size_t)f >= entry_nfocus(es)) {
+		free(value);
+		return;
+	}
+	entry_field_put(ui, es, (size_t)f, value);
+	name = entry_field_name(es, (size_t)f);
+	ui_message(ui, "%sを元に戻しました（C-_ でさらに前へ）", name);
+	free(name);
+	free(value);
+}
+
+/* C-r: the focused field back to its saved value (a step of undo). */
+static void
+entry_revert(struct ui *ui, struct entry_screen *es)
+{
+	char	*now, *saved, *name;
+
+	entry_sync(es);
+	now = entry_field_value(es, es->focus);
+	saved = entry_saved_value(es, es->focus);
+	name = entry_field_name(es, es->focus);
+	if (strcmp(now, saved) == 0)
+		ui_message(ui, "%sは保存済みの値のままです", name);
+	else {
+		ui_undo_close(&es->undo);
+		ui_undo_note(&es->undo, (int)es->focus, now);
+		ui_undo_close(&es->undo);
+		entry_field_put(ui, es, es->focus, saved);
+		ui_message(ui, "%sを保存済みの値に戻しました（C-_ で取り消し）",
+		    name);
+	}
+	free(now);
+	free(saved);
+	free(name);
+}
+
+/*
+ * Every key: undo's own keys first; any other key that changes the
+ * focused field leaves its earlier value for C-_ (one step while the
+ * field keeps the focus).
+ */
+static enum ui_key_result
+entry_key(struct ui *ui, void *state, enum key_action act, int is_function,
+    wint_t ch)
+{
+	struct entry_screen	*es = state;
+	enum entry_kind		 kind;
+	enum ui_key_result	 r;
+	char			*before = NULL, *after;
+	size_t			 f = 0;
+
+	entry_prepare(ui, es);
+	if (es->theirs == NULL && es->draft == NULL && !es->readonly) {
+		kind = entry_focus_kind(es->focus);
+		/* u on the lists, unless the scale has a grade u. */
+		if (!is_function && (ch == ENTRY_KEY_UNDO || (ch == 'u' &&
+		    (kind == EK_STATUS || (kind == EK_GRADE &&
+		    entry_grade_of_key(ui, ch) == NULL))))) {
+			entry_undo(ui, es);
+			return UI_KEY_HANDLED;
+		}
+		if (!is_function && ch == ENTRY_KEY_REVERT) {
+			entry_revert(ui, es);
+			return UI_KEY_HANDLED;
+		}
+		entry_sync(es);
+		f = es->focus;
+		before = entry_field_value(es, f);
+	}
+	r = entry_key_input(ui, state, act, is_function, ch);
+	if (before != NULL && r != UI_KEY_CLOSE && es->theirs == NULL &&
+	    es->draft == NULL && f < entry_nfocus(es)) {
+		entry_sync(es);
+		after = entry_field_value(es, f);
+		if (strcmp(before, after) != 0)
+			ui_undo_note(&es->undo, (int)f, before);
+		if (es->focus != f)
+			ui_undo_close(&es->undo);
+		free(after);
+	}
+	free(before);
+	return r;
+}
+
 /* ---- both versions after a conflict ------------------------------------ */
 
 /* Shows mine (es->cur) beside theirs, the version saved meanwhile. */
@@ -1587,16 +2051,18 @@ entry_conflict_open(struct ui *ui, struct entry_screen *es,
     struct result_entry *theirs, const char *why)
 {
 	const struct result_entry	*m = es->cur, *t = theirs;
-	char				*a, *b, *name;
+	char				*a, *b, *name, *who;
 	size_t				 i, j;
 
 	store_result_free(es->theirs);
 	es->theirs = theirs;
+	who = ui_who(ui, t->entered_by);
 	a = xasprintf("保存する前に、他の人がこの実績を更新しました（%s %s）。"
-	    "どちらを残しますか", t->entered_by[0] ? t->entered_by : "不明",
+	    "どちらを残しますか", t->entered_by[0] ? who : "不明",
 	    t->entered_at);
-	b = xasprintf("保存済みの版（%s、%s）", t->entered_by,
+	b = xasprintf("保存済みの版（%s、%s）", who,
 	    workflow_state_label(t->state));
+	free(who);
 	ui_conflict_init(&es->conflict, a, b);
 	free(a);
 	free(b);
@@ -1639,6 +2105,7 @@ entry_open(struct ui *ui, const void *arg)
 {
 	const struct screen_entry_arg	*a = arg;
 	struct entry_screen		*es;
+	struct draft			*d = NULL;
 	char				*cause = NULL;
 
 	es = xcalloc(1, sizeof *es);
@@ -1660,6 +2127,7 @@ entry_open(struct ui *ui, const void *arg)
 	es->orig = store_result_dup(es->cur);
 	ui_editor_init(&es->text, NULL, RESULT_TEXT_MAX);
 	ui_editor_init(&es->comment, NULL, RESULT_TEXT_MAX);
+	ui_undo_init(&es->undo);
 	entry_values_from_cur(es, 1);
 	entry_permissions(ui, es);
 	ui_flow_control_off();
@@ -1667,8 +2135,12 @@ entry_open(struct ui *ui, const void *arg)
 	entry_layout(ui, es);
 	if (es->readonly)
 		ui_error(ui, "閲覧のみ: %s", es->readonly_why);
+	else if (store_draft_get(ui->store, ui->session->login, DRAFT_RESULT,
+	    es->node_id, es->fy, &d, &cause) == 0 && d != NULL)
+		entry_draft_open(ui, es, d);
 	else if (es->cur->state == WF_RETURNED)
 		ui_error(ui, "差し戻されています: %s", es->cur->return_comment);
+	free(cause);
 	return es;
 }
 
@@ -1691,9 +2163,13 @@ entry_close(struct ui *ui, void *state)
 	store_result_free(es->cur);
 	store_result_free(es->orig);
 	store_result_free(es->theirs);
+	store_draft_free(es->draft);
 	ui_conflict_free(&es->conflict);
 	store_sheet_free(es->sheet);
 	free(es->readonly_why);
+	free(es->moved);
+	free(es->confirmed_who);
+	ui_undo_free(&es->undo);
 	free(es);
 }
 
@@ -1719,12 +2195,115 @@ entry_title(struct ui *ui, void *state)
 	    es->cur->node_title);
 }
 
+static int
+entry_shown_fy(struct ui *ui, void *state)
+{
+	(void)ui;
+	return ((struct entry_screen *)state)->fy;
+}
+
+/* A text or a value field has the focus: every printable key is text. */
+static int
+entry_typing(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+	enum entry_kind		 k = entry_focus_kind(es->focus);
+
+	(void)ui;
+	return !es->readonly && es->theirs == NULL && es->draft == NULL &&
+	    k != EK_STATUS && k != EK_GRADE;
+}
+
+static int
+entry_unsaved(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+
+	(void)ui;
+	return !es->readonly && entry_dirty(es);
+}
+
+static char *
+entry_hint_keys(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+	char			 h[16];
+
+	(void)ui;
+	ui_key_name(ACT_HISTORY, h, sizeof h);
+	if (es->readonly)
+		return es->allowed & ~(1u << WF_EDIT) ?
+		    xasprintf("C-t:確認・差戻し  %s:履歴", h) :
+		    xasprintf("%s:履歴", h);
+	return xstrdup("Tab:次の欄  C-s:保存  C-t:提出");
+}
+
+/*
+ * Another program changed the database: if this entry moved on (another
+ * clerk saved it, a supervisor confirmed or returned it, the clerk
+ * resubmitted it), show it as it is now. Unsaved edits are never thrown
+ * away: then only the notice says so, and a save shows both versions.
+ */
+static void
+entry_changed(struct ui *ui, void *state)
+{
+	struct entry_screen	*es = state;
+	struct result_entry	*now = NULL;
+	char			*cause = NULL, *who;
+	int			 same_text;
+
+	if (es->theirs != NULL || es->draft != NULL)
+		return;
+	if (store_result_load(ui->store, es->node_id, es->fy, &now,
+	    &cause) != 0) {
+		free(cause);
+		return;
+	}
+	if (now->id == es->orig->id && now->ver == es->orig->ver &&
+	    now->state == es->orig->state &&
+	    now->year_open == es->orig->year_open) {
+		store_result_free(now);
+		return;
+	}
+	who = ui_who(ui, now->state == WF_CONFIRMED ? now->confirmed_by :
+	    now->entered_by);
+	if (!es->readonly && entry_dirty(es)) {
+		free(es->moved);
+		es->moved = xasprintf("保存済みの版を %s が更新しました（いまは"
+		    "%s）。保存すると両方の版を比べます", who,
+		    workflow_state_label(now->state));
+		store_result_free(now);
+		entry_layout(ui, es);
+		ui_error(ui, "%s", es->moved);
+		free(who);
+		return;
+	}
+	same_text = strcmp(now->text, es->cur->text) == 0 &&
+	    strcmp(now->comment, es->cur->comment) == 0;
+	store_result_free(es->cur);
+	es->cur = now;
+	store_result_free(es->orig);
+	es->orig = store_result_dup(now);
+	free(es->moved);
+	es->moved = NULL;
+	ui_undo_clear(&es->undo);
+	entry_values_from_cur(es, !same_text);
+	entry_permissions(ui, es);
+	entry_layout(ui, es);
+	ui_message(ui, "この実績は更新されました: いまは%s（%s）",
+	    workflow_state_label(now->state), who);
+	free(who);
+}
+
 /* The form's own keys, for ? (they are not in the key table because a
  * form must keep every printable key for typing). */
 static const struct screen_fixed_key entry_fixed_keys[] = {
 	{ "C-s F2", "保存" },
 	{ "C-t F3", "提出・確認・差戻し・下書きに戻す" },
 	{ "C-o F4", "欄を画面下の広い欄で編集" },
+	{ "C-_", "直前の変更を取り消す（欄ごとに、繰り返すと読み込んだ内容まで）" },
+	{ "u", "状況・評価の欄で: 直前の変更を取り消す（C-_ と同じ）" },
+	{ "C-r", "この欄を保存済みの値に戻す（C-_ で取り消せます）" },
 	{ "Tab BTab", "次の欄・前の欄" },
 	{ "Enter", "複数行の欄で改行" },
 };
@@ -1738,7 +2317,13 @@ const struct screen_ops screen_entry_ops = {
 	.open = entry_open,
 	.draw = entry_draw,
 	.key = entry_key,
+	.keep = entry_keep,
 	.refresh = entry_refresh,
 	.close = entry_close,
-	.title = entry_title
+	.title = entry_title,
+	.shown_fy = entry_shown_fy,
+	.hint = entry_hint_keys,
+	.typing = entry_typing,
+	.unsaved = entry_unsaved,
+	.changed = entry_changed
 };

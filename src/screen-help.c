@@ -17,7 +17,7 @@
 
 /* What the frame itself does on every screen (ui.c). */
 static const enum key_action help_frame_actions[] = {
-	ACT_BACK, ACT_QUIT, ACT_HELP, ACT_REDRAW, ACT_YEAR_PREV,
+	ACT_BACK, ACT_QUIT, ACT_MYWORK, ACT_HELP, ACT_REDRAW, ACT_YEAR_PREV,
 	ACT_YEAR_NEXT, ACT_YEAR_PICK, ACT_ERA_TOGGLE
 };
 #define HELP_NFRAME (sizeof help_frame_actions / sizeof help_frame_actions[0])
@@ -43,6 +43,7 @@ static const struct {
 	const char	*label;
 } help_screen_names[] = {
 	{ "plans", "計画一覧" },
+	{ "mywork", "自分の仕事" },
 	{ "tree", "施策体系" },
 	{ "sheet", "取組シート" },
 	{ "entry", "実績入力" },
@@ -51,6 +52,7 @@ static const struct {
 	{ "indicator", "指標" },
 	{ "actual", "実績値の入力" },
 	{ "history", "変更履歴" },
+	{ "depts", "部署" },
 	{ "help", "ヘルプ" },
 };
 
@@ -118,10 +120,17 @@ help_build(struct ui *ui, struct help_screen *hs)
 	help_add(hs, HELP_HEADING)->text = xasprintf("「%s」画面の操作",
 	    help_screen_label(of));
 	for (i = 0; i < of->nactions; i++) {
+		struct help_row	*r;
+		const char	*own;
+
 		if (of->actions[i] == ACT_NONE ||
 		    help_is_frame_action(of->actions[i]))
 			continue;
-		help_add(hs, HELP_ACTION)->act = of->actions[i];
+		r = help_add(hs, HELP_ACTION);
+		r->act = of->actions[i];
+		own = of->action_help != NULL ? of->action_help(r->act) : NULL;
+		if (own != NULL)
+			r->text = xstrdup(own);
 	}
 	for (i = 0; i < of->nfixed_keys; i++) {
 		struct help_row *r = help_add(hs, HELP_FIXED);
@@ -200,8 +209,9 @@ help_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 		    sel | (*keys ? ui_attr(ui, UI_MARK) : ui_attr(ui, UI_DIM)));
 		text_w = cols - 3 - kw - 2 - (r->kind == HELP_ACTION ?
 		    name_w + 1 : 0);
-		ui_put(w, y, x + 3 + kw + 2, r->kind == HELP_ACTION ?
-		    keys_action_help(r->act) : r->text, text_w, 0, sel);
+		ui_put(w, y, x + 3 + kw + 2, r->kind == HELP_ACTION &&
+		    r->text == NULL ? keys_action_help(r->act) : r->text,
+		    text_w, 0, sel);
 		if (r->kind == HELP_ACTION && text_w > 0)
 			ui_put(w, y, x + cols - name_w - 1,
 			    keys_action_name(r->act), name_w, 0,
@@ -219,7 +229,8 @@ help_row_text(void *owner, long row)
 	switch (r->kind) {
 	case HELP_ACTION:
 		return xasprintf("%s %s %s", keys_action_keys(r->act),
-		    keys_action_help(r->act), keys_action_name(r->act));
+		    r->text != NULL ? r->text : keys_action_help(r->act),
+		    keys_action_name(r->act));
 	case HELP_FIXED:
 		return xasprintf("%s %s", r->keys, r->text);
 	case HELP_HEADING:

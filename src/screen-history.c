@@ -40,6 +40,8 @@ struct history_screen {
 	struct ui_list		 list;
 	int			 fy_w;		/* 0 = one year: no year column */
 	int			 field_w;
+	int			 login_w;	/* the login and its name */
+	struct ui		*ui;		/* for names in the search text */
 	int			 detail_y, detail_h;
 	/* The whole-screen view of one row (Enter). */
 	int			 full;
@@ -136,13 +138,17 @@ history_draw_row(struct ui *ui, void *owner, long row, int y, int x,
 	const struct history_row *r = &hs->rows[row];
 	WINDOW			*w = ui_body(ui);
 	attr_t			 a = selected ? ui_attr(ui, UI_SELECT) : A_NORMAL;
-	char			 at[32], fy[FY_BUFSZ], *field, *change;
+	char			 at[32], fy[FY_BUFSZ], *field, *change, *who;
 	int			 cx = x + 1;
 
 	ui_put(w, y, x, "", cols, 1, a);
 	history_at(r->at, at, sizeof at);
 	cx += ui_put(w, y, cx, at, HISTORY_AT_W, 1, a) + 1;
-	cx += ui_put(w, y, cx, r->login, HISTORY_LOGIN_W, 1, a) + 1;
+	/* The name where there is room for it; always in the details. */
+	who = hs->login_w > HISTORY_LOGIN_W ? ui_who(ui, r->login) :
+	    xstrdup(r->login);
+	cx += ui_put(w, y, cx, who, hs->login_w, 1, a) + 1;
+	free(who);
 	if (hs->fy_w > 0)
 		cx += ui_put(w, y, cx, ui_fy(ui, r->fy, fy), hs->fy_w, 1, a) + 1;
 	field = history_field(r);
@@ -161,10 +167,12 @@ history_row_text(void *owner, long row)
 {
 	struct history_screen	*hs = owner;
 	const struct history_row *r = &hs->rows[row];
-	char			*field = history_field(r), *s;
+	char			*field = history_field(r), *s, *who;
 
-	s = xasprintf("%s %s %s %s %s", r->at, r->login, field,
+	who = ui_who(hs->ui, r->login);
+	s = xasprintf("%s %s %s %s %s", r->at, who, field,
 	    history_value(r->old_value), history_value(r->new_value));
+	free(who);
 	free(field);
 	return s;
 }
@@ -176,6 +184,8 @@ history_layout(struct ui *ui, struct history_screen *hs)
 
 	getmaxyx(ui_body(ui), h, w);
 	hs->field_w = w >= 100 ? 30 : HISTORY_FIELD_W;
+	/* Wide enough, the display name beside the login. */
+	hs->login_w = w >= 120 ? 24 : HISTORY_LOGIN_W;
 	hs->detail_h = h / 3;
 	if (hs->detail_h < 4)
 		hs->detail_h = 4;
@@ -216,6 +226,7 @@ history_detail_lines(struct ui *ui, struct history_screen *hs, int cols,
 {
 	const struct history_row *r;
 	char			**lines = NULL, at[32], fy[FY_BUFSZ], *head, *field;
+	char			*who;
 	size_t			 n = 0;
 
 	*out = NULL;
@@ -224,8 +235,10 @@ history_detail_lines(struct ui *ui, struct history_screen *hs, int cols,
 	r = &hs->rows[hs->list.cursor];
 	history_at(r->at, at, sizeof at);
 	field = history_field(r);
-	head = xasprintf("%s  %s  %s  %s", at, r->login, ui_fy(ui, r->fy, fy),
+	who = ui_who(ui, r->login);
+	head = xasprintf("%s  %s  %s  %s", at, who, ui_fy(ui, r->fy, fy),
 	    field);
+	free(who);
 	history_wrap(&lines, &n, "", head, cols);
 	history_wrap(&lines, &n, "変更前: ", history_value(r->old_value), cols);
 	history_wrap(&lines, &n, "変更後: ", history_value(r->new_value), cols);
@@ -284,7 +297,7 @@ history_draw(struct ui *ui, void *state)
 	history_layout(ui, hs);
 	snprintf(fyh, sizeof fyh, "%s", hs->fy_w > 0 ? "年度" : "");
 	x += ui_put(w, 0, x, "日時", HISTORY_AT_W, 1, ui_attr(ui, UI_HEADER)) + 1;
-	x += ui_put(w, 0, x, "利用者", HISTORY_LOGIN_W, 1,
+	x += ui_put(w, 0, x, "利用者", hs->login_w, 1,
 	    ui_attr(ui, UI_HEADER)) + 1;
 	if (hs->fy_w > 0)
 		x += ui_put(w, 0, x, fyh, hs->fy_w, 1, ui_attr(ui, UI_HEADER)) + 1;
@@ -381,6 +394,7 @@ history_open(struct ui *ui, const void *arg)
 	hs->list.draw_row = history_draw_row;
 	hs->list.row_text = history_row_text;
 	hs->fy_w = a->fy == 0 ? 12 : 0;
+	hs->ui = ui;
 	if (a->node_id != 0 &&
 	    store_sheet_load(ui->store, a->node_id, a->fy != 0 ? a->fy : ui->fy,
 	    &s, &cause) == 0) {

@@ -538,6 +538,14 @@ ind1_title(struct ui *ui, void *state)
 	return xasprintf("%s > 指標 > %s", is->v->plan_name, is->v->name);
 }
 
+/* E first: the actual of the year under the cursor. */
+static char *
+ind1_hint(struct ui *ui, void *state)
+{
+	(void)state;
+	return ui_edit_hint(ui);
+}
+
 const struct screen_ops screen_indicator_ops = {
 	.name = "indicator",
 	.actions = ind1_actions,
@@ -547,7 +555,9 @@ const struct screen_ops screen_indicator_ops = {
 	.key = ind1_key,
 	.refresh = ind1_refresh,
 	.close = ind1_close,
-	.title = ind1_title
+	.title = ind1_title,
+	.hint = ind1_hint,
+	.changed = ind1_refresh
 };
 
 void

@@ -904,6 +904,20 @@ ind_notes(struct ui *ui, size_t *n)
 	return trend_legend(screen_sheet_trend_style(ui), n);
 }
 
+/* E first: the actual of the indicator under the cursor. */
+static char *
+ind_hint(struct ui *ui, void *state)
+{
+	char	o[16], *e, *t;
+
+	(void)state;
+	ui_key_name(ACT_OPEN, o, sizeof o);
+	e = ui_edit_hint(ui);
+	t = xasprintf("%s  %s:年度ごと", e, o);
+	free(e);
+	return t;
+}
+
 const struct screen_ops screen_indicators_ops = {
 	.name = "indicators",
 	.actions = ind_actions,
@@ -914,7 +928,8 @@ const struct screen_ops screen_indicators_ops = {
 	.refresh = ind_refresh,
 	.close = ind_close,
 	.title = ind_title,
-	.notes = ind_notes
+	.notes = ind_notes,
+	.hint = ind_hint
 };
 
 void

@@ -4,7 +4,8 @@
  * entered, submitted, confirmed and behind, and the progress; below, the
  * plan under the cursor: its year's figures (items by workflow state, by
  * status and by grade, indicators achieved or not) and its description.
- * Enter opens its tree, r its roadmap, i its indicators.
+ * Enter opens its tree, r its roadmap, i its indicators, b the
+ * departments.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,7 @@
 static const enum key_action plans_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_OPEN, ACT_TREE, ACT_ROADMAP, ACT_INDICATORS, ACT_FILTER_MINE,
-	ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV
+	ACT_DEPTS, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV
 };
 
 struct plans_screen {
@@ -312,6 +313,9 @@ plans_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	(void)is_function;
 	(void)ch;
 	switch (act) {
+	case ACT_DEPTS:
+		ui_push(ui, &screen_depts_ops, NULL);
+		return UI_KEY_HANDLED;
 	case ACT_OPEN:
 	case ACT_TREE:
 	case ACT_ROADMAP:
@@ -372,6 +376,20 @@ plans_title(struct ui *ui, void *state)
 	return xasprintf("計画一覧（%s）  %zu 件", ui_fy(ui, ui->fy, fy), ps->n);
 }
 
+/* Enter first; the other ways into a plan after it. */
+static char *
+plans_hint(struct ui *ui, void *state)
+{
+	char	o[16], r[16], i[16];
+
+	(void)ui;
+	(void)state;
+	ui_key_name(ACT_OPEN, o, sizeof o);
+	ui_key_name(ACT_ROADMAP, r, sizeof r);
+	ui_key_name(ACT_INDICATORS, i, sizeof i);
+	return xasprintf("%s:施策体系  %s:ロードマップ  %s:指標", o, r, i);
+}
+
 const struct screen_ops screen_plans_ops = {
 	.name = "plans",
 	.actions = plans_actions,
@@ -381,5 +399,6 @@ const struct screen_ops screen_plans_ops = {
 	.key = plans_key,
 	.refresh = plans_refresh,
 	.close = plans_close,
-	.title = plans_title
+	.title = plans_title,
+	.hint = plans_hint
 };

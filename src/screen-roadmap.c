@@ -897,6 +897,20 @@ rm_title(struct ui *ui, void *state)
 	return xasprintf("%s > ロードマップ", rs->rm->plan_name);
 }
 
+/* E first: the result of the cell under the cursor. */
+static char *
+rm_hint(struct ui *ui, void *state)
+{
+	char	o[16], *e, *t;
+
+	(void)state;
+	ui_key_name(ACT_OPEN, o, sizeof o);
+	e = ui_edit_hint(ui);
+	t = xasprintf("%s（この年度）  %s:シート", e, o);
+	free(e);
+	return t;
+}
+
 const struct screen_ops screen_roadmap_ops = {
 	.name = "roadmap",
 	.actions = rm_actions,
@@ -906,5 +920,6 @@ const struct screen_ops screen_roadmap_ops = {
 	.key = rm_key,
 	.refresh = rm_refresh,
 	.close = rm_close,
-	.title = rm_title
+	.title = rm_title,
+	.hint = rm_hint
 };

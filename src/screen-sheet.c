@@ -777,7 +777,7 @@ sheet_layout_result(struct ui *ui, struct sheet_screen *ss)
 {
 	struct sheet		*s = ss->s;
 	struct sheet_result	*r = s->result;
-	char			 fy[FY_BUFSZ], *line;
+	char			 fy[FY_BUFSZ], *line, *who;
 	const char		*status, *state, *grade;
 
 	line = xasprintf("【%sの実績】", ui_fy(ui, s->fy, fy));
@@ -798,15 +798,18 @@ sheet_layout_result(struct ui *ui, struct sheet_screen *ss)
 	sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_MARK, line, NULL);
 	free(line);
 	if (*r->entered_by != '\0' || *r->entered_at != '\0') {
-		line = xasprintf("入力: %s %s%s%s%s", r->entered_by,
+		who = ui_who(ui, r->entered_by);
+		line = xasprintf("入力: %s %s%s%s%s", who,
 		    r->entered_at, *r->dept_name != '\0' ? "（" : "",
 		    r->dept_name, *r->dept_name != '\0' ? "）" : "");
+		free(who);
 		sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_DIM, line, NULL);
 		free(line);
 	}
 	if (*r->confirmed_by != '\0') {
-		line = xasprintf("確認: %s %s", r->confirmed_by,
-		    r->confirmed_at);
+		who = ui_who(ui, r->confirmed_by);
+		line = xasprintf("確認: %s %s", who, r->confirmed_at);
+		free(who);
 		sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_DIM, line, NULL);
 		free(line);
 	}
@@ -1051,10 +1054,9 @@ sheet_planner(struct ui *ui, struct sheet_screen *ss, enum key_action act)
 /* Which of the sheet's indicators is meant: asked from a list when there
  * are several. Returns its index, or -1 (none, or cancelled). */
 static int
-sheet_pick_indicator(struct ui *ui, struct sheet_screen *ss,
+sheet_pick_indicator_of(struct ui *ui, const struct sheet *s,
     const char *title)
 {
-	struct sheet	*s = ss->s;
 	char		**items;
 	size_t		 i;
 	int		 pick;
@@ -1076,6 +1078,13 @@ sheet_pick_indicator(struct ui *ui, struct sheet_screen *ss,
 	return pick;
 }
 
+static int
+sheet_pick_indicator(struct ui *ui, struct sheet_screen *ss,
+    const char *title)
+{
+	return sheet_pick_indicator_of(ui, ss->s, title);
+}
+
 /*
  * E on the sheet. A policy's sheet: the actual of one of its indicators
  * for the chosen year. An item's sheet: its results form, or, when some of
@@ -1083,9 +1092,8 @@ sheet_pick_indicator(struct ui *ui, struct sheet_screen *ss,
  * own), a list of the result and those indicators.
  */
 static void
-sheet_edit(struct ui *ui, struct sheet_screen *ss)
+sheet_edit_of(struct ui *ui, const struct sheet *s, long long node_id)
 {
-	struct sheet		*s = ss->s;
 	struct actual_entry	*e;
 	char			**items, *cause = NULL;
 	long long		*ids;
@@ -1098,7 +1106,7 @@ sheet_edit(struct ui *ui, struct sheet_screen *ss)
 			    "入力します）", s->level);
 			return;
 		}
-		pick = sheet_pick_indicator(ui, ss, "実績値を入力する指標");
+		pick = sheet_pick_indicator_of(ui, s, "実績値を入力する指標");
 		if (pick >= 0)
 			screen_actual_enter(ui, s->indicators[pick].id, ui->fy);
 		return;
@@ -1124,13 +1132,34 @@ sheet_edit(struct ui *ui, struct sheet_screen *ss)
 	pick = n == 1 ? 0 : ui_choose(ui, "入力するもの",
 	    (const char *const *)items, (int)n, 0);
 	if (pick == 0)
-		screen_sheet_edit(ui, ss->node_id, 1, ui->fy);
+		screen_sheet_edit(ui, node_id, 1, ui->fy);
 	else if (pick > 0)
 		screen_actual_enter(ui, ids[pick], ui->fy);
 	for (i = 0; i < n; i++)
 		free(items[i]);
 	free(items);
 	free(ids);
+}
+
+static void
+sheet_edit(struct ui *ui, struct sheet_screen *ss)
+{
+	sheet_edit_of(ui, ss->s, ss->node_id);
+}
+
+void
+screen_sheet_enter(struct ui *ui, long long node_id)
+{
+	struct sheet	*s = NULL;
+	char		*cause = NULL;
+
+	if (store_sheet_load(ui->store, node_id, ui->fy, &s, &cause) < 0) {
+		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
+		free(cause);
+		return;
+	}
+	sheet_edit_of(ui, s, node_id);
+	store_sheet_free(s);
 }
 
 static enum ui_key_result
@@ -1218,6 +1247,23 @@ sheet_notes(struct ui *ui, size_t *n)
 	return trend_legend(screen_sheet_trend_style(ui), n);
 }
 
+/* E first: what this sheet's E enters. */
+static char *
+sheet_hint(struct ui *ui, void *state)
+{
+	struct sheet_screen	*ss = state;
+	char			 o[16], h[16], *e, *t;
+
+	ui_key_name(ACT_OPEN, o, sizeof o);
+	ui_key_name(ACT_HISTORY, h, sizeof h);
+	e = ui_edit_hint(ui);
+	t = ss->s != NULL && ss->s->is_item ?
+	    xasprintf("%s  %s:指標  %s:履歴", e, o, h) :
+	    xasprintf("%s（指標）  %s:指標", e, o);
+	free(e);
+	return t;
+}
+
 const struct screen_ops screen_sheet_ops = {
 	.name = "sheet",
 	.actions = sheet_actions,
@@ -1228,7 +1274,10 @@ const struct screen_ops screen_sheet_ops = {
 	.refresh = sheet_refresh,
 	.close = sheet_close,
 	.title = sheet_title,
-	.notes = sheet_notes
+	.notes = sheet_notes,
+	.hint = sheet_hint,
+	/* Another's save shows at once: the sheet is read again. */
+	.changed = sheet_refresh
 };
 
 int

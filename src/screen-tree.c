@@ -7,7 +7,9 @@
  * heading, the year's figures (items by workflow state, status and grade,
  * indicators achieved or not). Enter or Right opens a node (and an action
  * item's sheet), Left closes it or goes up to its parent, S opens the
- * sheet of a node of any level (a policy's holds its indicators). / n N
+ * sheet of a node of any level (a policy's holds its indicators), E
+ * enters what the node's sheet would (an item's results, a policy's
+ * indicator's actual). / n N
  * search codes and titles of the whole tree, opening the way to a match;
  * d f s filter by department, flag and status, c clears the filters; i
  * opens the indicator list, M the indicators the user reports.
@@ -38,7 +40,8 @@
 
 static const enum key_action tree_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
-	ACT_OPEN, ACT_RIGHT, ACT_LEFT, ACT_SHEET, ACT_SEARCH, ACT_SEARCH_NEXT,
+	ACT_OPEN, ACT_RIGHT, ACT_LEFT, ACT_EDIT, ACT_SHEET, ACT_SEARCH,
+	ACT_SEARCH_NEXT,
 	ACT_SEARCH_PREV, ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_STATUS,
 	ACT_FILTER_CLEAR, ACT_ROADMAP, ACT_INDICATORS, ACT_FILTER_MINE,
 	ACT_HISTORY, ACT_ADD, ACT_MODIFY, ACT_DELETE
@@ -827,6 +830,11 @@ tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
 			ts->list.cursor = c >= 0 ? c : 0;
 		}
 		return UI_KEY_HANDLED;
+	case ACT_EDIT:
+		/* As on the sheet: an item's results, a policy's indicator. */
+		if (n != NULL)
+			screen_sheet_enter(ui, n->id);
+		return UI_KEY_HANDLED;
 	case ACT_SHEET:
 		/* Any level: a policy's sheet holds its indicators. */
 		if (n != NULL)
@@ -908,6 +916,25 @@ tree_title(struct ui *ui, void *state)
 	    ui_fy(ui, ui->fy, fy));
 }
 
+/* On an item: E first; on a heading: opening it. */
+static char *
+tree_hint(struct ui *ui, void *state)
+{
+	struct tree_screen		*ts = state;
+	const struct browse_node	*n = tree_cursor_node(ts);
+	char				 o[16], sh[16], *e, *t;
+
+	ui_key_name(ACT_OPEN, o, sizeof o);
+	ui_key_name(ACT_SHEET, sh, sizeof sh);
+	e = ui_edit_hint(ui);
+	if (n != NULL && n->is_item)
+		t = xasprintf("%s  %s:シート", e, o);
+	else
+		t = xasprintf("%s:開く  %s  %s:シート", o, e, sh);
+	free(e);
+	return t;
+}
+
 const struct screen_ops screen_tree_ops = {
 	.name = "tree",
 	.actions = tree_actions,
@@ -917,5 +944,6 @@ const struct screen_ops screen_tree_ops = {
 	.key = tree_key,
 	.refresh = tree_refresh,
 	.close = tree_close,
-	.title = tree_title
+	.title = tree_title,
+	.hint = tree_hint
 };

@@ -61,13 +61,14 @@ session_os_login(char **cause)
 {
 	struct passwd	*pw;
 
-	/* The effective user is who the OS says runs the program; $USER and
-	 * $LOGNAME can be set by anyone and are never read. */
+	/* The real user is who the OS says runs the program (installed
+	 * setgid, only the group differs); $USER and $LOGNAME can be set by
+	 * anyone and are never read. */
 	errno = 0;
-	pw = getpwuid(geteuid());
+	pw = getpwuid(getuid());
 	if (pw == NULL || pw->pw_name == NULL || pw->pw_name[0] == '\0') {
 		*cause = xasprintf("ログイン名を確認できません（uid %ld）: %s",
-		    (long)geteuid(), errno ? strerror(errno) : "利用者が見つかりません");
+		    (long)getuid(), errno ? strerror(errno) : "利用者が見つかりません");
 		return NULL;
 	}
 	return xstrdup(pw->pw_name);

@@ -18,11 +18,6 @@
 #include "shisaku/util.h"
 #include "shisaku/vocab.h"
 
-/* The name department idcol had in fiscal year fyparam. */
-#define DEPT_NAME_AS_OF(idcol, fyparam)					\
-	"COALESCE((SELECT dn.name FROM department_name dn"		\
-	" WHERE dn.dept_id = " idcol " AND dn.until_fy >= " fyparam	\
-	" ORDER BY dn.until_fy LIMIT 1), d.name)"
 
 static const char SQL_INDICATOR[] =
     "SELECT i.plan_id, COALESCE(i.node_id, 0), COALESCE(n.code, ''),"
@@ -536,6 +531,8 @@ out:
 	store_rollback(st);
 	store_actual_free(*old);
 	*old = NULL;
+	if (rc == STORE_DENIED)
+		store_refused(st, login, *cause);
 	return rc;
 }
 

@@ -220,6 +220,8 @@ begin_planner(struct store *st, const char *login, char **cause)
 	session_clear(&s);
 	if (rc != 0)
 		store_rollback(st);
+	if (rc == STORE_DENIED)
+		store_refused(st, login, *cause);
 	return rc;
 }
 

@@ -12,6 +12,7 @@
 
 #include "shisaku/fy.h"
 #include "shisaku/store-edit.h"
+#include "shisaku/store-dept.h"
 #include "shisaku/store-edit-internal.h"
 #include "shisaku/store-result.h"
 #include "shisaku/util.h"
@@ -23,7 +24,8 @@ static const char SQL_NODE_PLAN[] = "SELECT plan_id FROM node WHERE id = ?1";
 static const char SQL_IND[] =
     "SELECT plan_id, coalesce(node_id, 0), ver, key, name, category, unit,"
     " direction, cumulative, base_num, base_txt, coalesce(base_fy, 0),"
-    " final_num, final_txt, coalesce(final_fy, 0), rationale, note"
+    " final_num, final_txt, coalesce(final_fy, 0), rationale, note,"
+    " coalesce((SELECT code FROM department WHERE id = dept_id), '')"
     " FROM indicator WHERE id = ?1";
 static const char SQL_IND_TARGETS[] =
     "SELECT fy, num, txt FROM indicator_target WHERE indicator_id = ?1"
@@ -39,13 +41,16 @@ static const char SQL_IND_SHIFT[] =
 static const char SQL_IND_INSERT[] =
     "INSERT INTO indicator (plan_id, node_id, key, name, category, unit,"
     " direction, cumulative, base_num, base_txt, base_fy, final_num,"
-    " final_txt, final_fy, rationale, note, ord) VALUES (?1, ?2, ?3, ?4, ?5,"
-    " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+    " final_txt, final_fy, rationale, note, ord, dept_id) VALUES (?1, ?2, ?3,"
+    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 static const char SQL_IND_UPDATE[] =
     "UPDATE indicator SET key = ?3, name = ?4, category = ?5, unit = ?6,"
     " direction = ?7, cumulative = ?8, base_num = ?9, base_txt = ?10,"
     " base_fy = ?11, final_num = ?12, final_txt = ?13, final_fy = ?14,"
-    " rationale = ?15, note = ?16, ver = ver + 1 WHERE id = ?1 AND ver = ?2";
+    " rationale = ?15, note = ?16, dept_id = ?18, ver = ver + 1"
+    " WHERE id = ?1 AND ver = ?2";
+static const char SQL_DEPT_CODE[] = "SELECT code FROM department WHERE id = ?1";
+static const char SQL_IND_VER[] = "SELECT ver FROM indicator WHERE id = ?1";
 static const char SQL_IND_DELETE[] = "DELETE FROM indicator WHERE id = ?1";
 static const char SQL_IND_COUNTS[] =
     "SELECT (SELECT count(*) FROM indicator_target WHERE indicator_id = ?1),"
@@ -126,6 +131,7 @@ read_indicator(struct store *st, long long id, struct edit_indicator *out,
 		out->final_fy = sqlite3_column_int(s, 14);
 		out->rationale = store_col_dup(s, 15);
 		out->note = store_col_dup(s, 16);
+		out->dept = store_col_dup(s, 17);
 	}
 	if (store_read_end(st, s, rc, "指標の読み込み", cause) != 0 ||
 	    (*found && read_targets(st, id, &out->targets, &out->ntargets,
@@ -272,6 +278,8 @@ canonical(const struct value *in, const char *unit, const char *what,
 struct ind_values {
 	struct value		 base;
 	struct value		 final;
+	long long		 dept_id;	/* the reporting department; 0 */
+	char			*dept_code;	/* its code; "" */
 	struct edit_target	*targets;
 	size_t			 ntargets;
 };
@@ -281,6 +289,7 @@ ind_values_free(struct ind_values *v)
 {
 	value_clear(&v->base);
 	value_clear(&v->final);
+	free(v->dept_code);
 	store_edit_targets_free(v->targets, v->ntargets);
 	memset(v, 0, sizeof *v);
 }
@@ -294,6 +303,7 @@ ind_values(const struct edit_indicator *ind, struct ind_values *v,
 	int	rc;
 
 	memset(v, 0, sizeof *v);
+	v->dept_code = xstrdup("");
 	if (canonical(&ind->base, ind->unit, "基準値", &v->base, cause) != 0) {
 		store_edit_blame(field, "base");
 		return -1;
@@ -323,6 +333,36 @@ ind_values(const struct edit_indicator *ind, struct ind_values *v,
 }
 
 /* ---- saving ---- */
+
+/* The reporting department typed (a code or a name; blank: none) as its
+ * id and code in v; runs inside the write transaction. */
+static int
+resolve_dept(struct store *st, const struct edit_indicator *ind,
+    struct ind_values *v, const char **field, char **cause)
+{
+	sqlite3_stmt	*s;
+	char		*typed = value_trim(ind->dept);
+	int		 rc;
+
+	if (typed[0] == '\0') {
+		free(typed);
+		return 0;
+	}
+	rc = store_dept_resolve(st, typed, &v->dept_id, cause);
+	free(typed);
+	if (rc != 0) {
+		store_edit_blame(field, "dept");
+		return -1;
+	}
+	if ((s = store_stmt(st, SQL_DEPT_CODE, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, v->dept_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		free(v->dept_code);
+		v->dept_code = store_col_dup(s, 0);
+	}
+	return store_read_end(st, s, rc, "部署の読み込み", cause);
+}
 
 /* Adds a history row whose old and new texts (malloc'd or NULL) it
  * takes and frees. */
@@ -424,6 +464,7 @@ bind_indicator_fields(sqlite3_stmt *s, const struct edit_indicator *ind,
 	store_bind_opt_int(s, 14, ind->final_fy);
 	store_bind_text(s, 15, ind->rationale);
 	store_bind_text(s, 16, ind->note);
+	store_bind_opt_int(s, 18, v->dept_id);
 }
 
 /* Inserts a new indicator right after the node's last one. */
@@ -480,6 +521,7 @@ indicator_fields(struct store *st, const struct edit_indicator *old,
 		{ "unit",      old->unit,      ind->unit },
 		{ "rationale", old->rationale, ind->rationale },
 		{ "note",      old->note,      ind->note },
+		{ "report_dept", old->dept,    v->dept_code },
 	};
 	const long long	 node = old->node_id, id = old->id;
 	size_t		 i;
@@ -566,6 +608,7 @@ store_edit_indicator_save(struct store *st, const char *login,
 	long long		 id = ind->id, plan = ind->plan_id, node = ind->node_id;
 	long long		 nplan;
 	int			 found, taken, changed = 0, ver = 1, rc;
+	long long		 newver = 1;
 
 	store_edit_blame(field, NULL);
 	memset(&old, 0, sizeof old);
@@ -589,6 +632,8 @@ store_edit_indicator_save(struct store *st, const char *login,
 		return rc;
 	}
 	rc = -1;
+	if (resolve_dept(st, ind, &v, field, cause) != 0)
+		goto out;
 	if (id == 0) {
 		if (store_edit_plan_exists(st, plan, cause) != 0)
 			goto out;
@@ -634,6 +679,11 @@ store_edit_indicator_save(struct store *st, const char *login,
 		    (rc = save_targets(st, id, node, NULL, &v, ind->unit, login,
 		    at, &changed, cause)) != 0)
 			goto out;
+		/* A new row may start above 1 (db/migrate-4.sql). */
+		if ((rc = store_edit_read_int(st, SQL_IND_VER, id, 0, &newver,
+		    NULL, cause)) != 0)
+			goto out;
+		ver = (int)newver;
 	} else if ((rc = update_indicator(st, &old, ind, key, direction, &v,
 	    login, at, &ver, cause)) != 0)
 		goto out;

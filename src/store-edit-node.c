@@ -16,11 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shisaku/fy.h"
 #include "shisaku/namelist.h"
 #include "shisaku/store-edit.h"
 #include "shisaku/store-edit-internal.h"
 #include "shisaku/util.h"
 #include "shisaku/workflow.h"
+#include "shisaku/yeartext.h"
 
 static const char SQL_NODE[] =
     "SELECT plan_id, coalesce(parent_id, 0), depth, ord, key, code, title,"
@@ -46,21 +48,23 @@ static const char SQL_NODE_UPDATE[] =
     " WHERE id = ?1";
 static const char SQL_NODE_BUMP[] =
     "UPDATE node SET ver = ver + 1 WHERE id = ?1 AND ver = ?2";
+static const char SQL_NODE_VER[] = "SELECT ver FROM node WHERE id = ?1";
 static const char SQL_NODE_DELETE[] = "DELETE FROM node WHERE id = ?1";
 static const char SQL_ASSIGNS[] =
-    "SELECT nd.id, nd.dept_id, d.code, nd.is_main,"
-    " nd.from_fy IS NOT NULL OR nd.until_fy IS NOT NULL"
+    "SELECT nd.id, nd.dept_id, d.code, nd.is_main, coalesce(nd.from_fy, 0),"
+    " coalesce(nd.until_fy, 0)"
     " FROM node_dept nd JOIN department d ON d.id = nd.dept_id"
     " WHERE nd.node_id = ?1 ORDER BY nd.ord, nd.id";
 static const char SQL_DEPT_FIND[] =
     "SELECT id, code, code = ?1 FROM department WHERE code = ?1 OR name = ?1"
     " ORDER BY code = ?1 DESC, ord, id";
-static const char SQL_ASSIGN_KEEP[] =
-    "UPDATE node_dept SET is_main = ?2, ord = ?3 WHERE id = ?1";
+static const char SQL_ASSIGN_SET[] =
+    "UPDATE node_dept SET dept_id = ?2, is_main = ?3, from_fy = ?4,"
+    " until_fy = ?5, ord = ?6 WHERE id = ?1";
 static const char SQL_ASSIGN_DELETE[] = "DELETE FROM node_dept WHERE id = ?1";
 static const char SQL_ASSIGN_INSERT[] =
-    "INSERT INTO node_dept (node_id, dept_id, is_main, ord)"
-    " VALUES (?1, ?2, ?3, ?4)";
+    "INSERT INTO node_dept (node_id, dept_id, is_main, from_fy, until_fy, ord)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char SQL_PLAN_FLAGS[] =
     "SELECT id, key, label FROM plan_flag WHERE plan_id = ?1 ORDER BY ord, id";
 static const char SQL_NODE_FLAGS[] =
@@ -109,20 +113,18 @@ list_add(char **list, const char *s)
 
 /* ---- departments and flags, typed as lists ---- */
 
-/* A department in charge as listed. */
+/*
+ * A department in charge as listed, or as stored: one assignment, for
+ * the years from_fy to until_fy (0 = not limited on that side). The same
+ * department may be listed again for other years (総務課 up to R6, then
+ * again from R9), never for years that overlap.
+ */
 struct pick {
-	long long	 id;
+	long long	 row;		/* node_dept.id as stored; 0 listed */
+	long long	 id;		/* the department */
 	char		*code;
 	int		 main;
-};
-
-/* An assignment row as stored. */
-struct assign {
-	long long	 id;
-	long long	 dept;
-	char		*code;
-	int		 main;
-	int		 limited;	/* from_fy or until_fy set */
+	int		 from_fy, until_fy;
 };
 
 static void
@@ -135,38 +137,21 @@ picks_free(struct pick *p, size_t n)
 	free(p);
 }
 
-static void
-assigns_free(struct assign *a, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(a[i].code);
-	free(a);
-}
-
-static long
-pick_find(const struct pick *p, size_t n, long long id)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		if (p[i].id == id)
-			return (long)i;
-	return -1;
-}
-
-/* "★CODE、CODE": the form a load gives and history keeps. */
+/* "★CODE(R3〜R6)、CODE": the form a load gives and history keeps. */
 static char *
 picks_text(const struct pick *p, size_t n)
 {
-	char	*list = xstrdup(""), *item;
+	char	*list = xstrdup(""), *item, *span;
 	size_t	 i;
 
 	for (i = 0; i < n; i++) {
-		item = xasprintf("%s%s", p[i].main ? "★" : "", p[i].code);
+		span = yeartext_format_span(p[i].from_fy, p[i].until_fy,
+		    FY_STYLE_ERA);
+		item = xasprintf("%s%s%s%s%s", p[i].main ? "★" : "", p[i].code,
+		    span[0] != '\0' ? "(" : "", span, span[0] != '\0' ? ")" : "");
 		list_add(&list, item);
 		free(item);
+		free(span);
 	}
 	return list;
 }
@@ -179,17 +164,19 @@ picks_equal(const struct pick *a, size_t na, const struct pick *b, size_t nb)
 	if (na != nb)
 		return 0;
 	for (i = 0; i < na; i++)
-		if (a[i].id != b[i].id || (a[i].main != 0) != (b[i].main != 0))
+		if (a[i].id != b[i].id || (a[i].main != 0) != (b[i].main != 0) ||
+		    a[i].from_fy != b[i].from_fy || a[i].until_fy != b[i].until_fy)
 			return 0;
 	return 1;
 }
 
+/* The node's assignments as stored, in order. */
 static int
-read_assigns(struct store *st, long long node, struct assign **out, size_t *n,
+read_assigns(struct store *st, long long node, struct pick **out, size_t *n,
     char **cause)
 {
 	sqlite3_stmt	*s = store_stmt(st, SQL_ASSIGNS, cause);
-	struct assign	*a;
+	struct pick	*a;
 	int		 rc;
 
 	*out = NULL;
@@ -200,14 +187,15 @@ read_assigns(struct store *st, long long node, struct assign **out, size_t *n,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		*out = xreallocarray(*out, *n + 1, sizeof **out);
 		a = &(*out)[(*n)++];
-		a->id = sqlite3_column_int64(s, 0);
-		a->dept = sqlite3_column_int64(s, 1);
+		a->row = sqlite3_column_int64(s, 0);
+		a->id = sqlite3_column_int64(s, 1);
 		a->code = store_col_dup(s, 2);
 		a->main = sqlite3_column_int(s, 3) != 0;
-		a->limited = sqlite3_column_int(s, 4) != 0;
+		a->from_fy = sqlite3_column_int(s, 4);
+		a->until_fy = sqlite3_column_int(s, 5);
 	}
 	if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0) {
-		assigns_free(*out, *n);
+		picks_free(*out, *n);
 		*out = NULL;
 		*n = 0;
 		return -1;
@@ -215,34 +203,12 @@ read_assigns(struct store *st, long long node, struct assign **out, size_t *n,
 	return 0;
 }
 
-/* The assignments as a list: each department once, in order, main if
- * any of its assignments is. */
-static void
-assigns_picks(const struct assign *a, size_t na, struct pick **out, size_t *n)
-{
-	size_t	i;
-	long	j;
-
-	*out = NULL;
-	*n = 0;
-	for (i = 0; i < na; i++) {
-		if ((j = pick_find(*out, *n, a[i].dept)) >= 0) {
-			(*out)[j].main |= a[i].main;
-			continue;
-		}
-		*out = xreallocarray(*out, *n + 1, sizeof **out);
-		(*out)[*n].id = a[i].dept;
-		(*out)[*n].code = xstrdup(a[i].code);
-		(*out)[*n].main = a[i].main;
-		(*n)++;
-	}
-}
-
 /* Resolves one word as a department code, else as a name no other
- * department has. */
+ * department has. With quiet, a word that is no department gives -1
+ * without a message. */
 static int
 dept_find(struct store *st, const char *word, long long *id, char **code,
-    char **cause)
+    int quiet, char **cause)
 {
 	sqlite3_stmt	*s = store_stmt(st, SQL_DEPT_FIND, cause);
 	char		*codes = NULL;
@@ -264,8 +230,9 @@ dept_find(struct store *st, const char *word, long long *id, char **code,
 	if (store_read_end(st, s, rc, "部署の確認", cause) != 0)
 		goto fail;
 	if (count == 0) {
-		*cause = xasprintf("担当課「%s」という部署がありません（部署の"
-		    "コードか名前で書いてください）", word);
+		if (!quiet)
+			*cause = xasprintf("担当課「%s」という部署がありません"
+			    "（部署のコードか名前で書いてください）", word);
 		goto fail;
 	}
 	/* A name several cities share is given by its code: never guess. */
@@ -283,32 +250,77 @@ fail:
 	return -1;
 }
 
+/* Do the years of two assignments meet (0 = open on that side)? */
+static int
+spans_meet(const struct pick *a, const struct pick *b)
+{
+	return (a->from_fy == 0 || b->until_fy == 0 || a->from_fy <= b->until_fy) &&
+	    (b->from_fy == 0 || a->until_fy == 0 || b->from_fy <= a->until_fy);
+}
+
+/* One word of the list: a department and, in parentheses, its years. A
+ * department whose own name ends in parentheses (総務課（庶務）) is
+ * found as it is written when what they hold are not years. */
+static int
+resolve_word(struct store *st, const struct namelist_word *w, struct pick *p,
+    char **cause)
+{
+	char	*yerr = NULL, *whole;
+	int	 rc;
+
+	memset(p, 0, sizeof *p);
+	p->main = w->main;
+	if (w->years != NULL && fy_parse_range(w->years, &p->from_fy,
+	    &p->until_fy, &yerr) != 0) {
+		p->from_fy = p->until_fy = 0;
+		whole = xasprintf("%s（%s）", w->text, w->years);
+		rc = dept_find(st, whole, &p->id, &p->code, 1, cause);
+		free(whole);
+		if (rc != 0 && *cause == NULL) {
+			whole = xasprintf("%s(%s)", w->text, w->years);
+			rc = dept_find(st, whole, &p->id, &p->code, 1, cause);
+			free(whole);
+		}
+		if (rc == 0 || *cause != NULL) {
+			free(yerr);
+			return rc;
+		}
+		*cause = xasprintf("担当課「%s」の年度「%s」を読めません: %s"
+		    "（例: (R3〜R6)、(R7〜)、(〜R6)、(R5)）", w->text, w->years,
+		    yerr != NULL ? yerr : "");
+		free(yerr);
+		return -1;
+	}
+	return dept_find(st, w->text, &p->id, &p->code, 0, cause);
+}
+
 static int
 resolve_depts(struct store *st, const char *text, struct pick **out,
     size_t *n, char **cause)
 {
 	struct namelist_word	*w;
-	size_t		 nw, i;
-	long long	 id;
-	char		*code;
+	struct pick		 p;
+	size_t			 nw, i, j;
 
 	*out = NULL;
 	*n = 0;
-	nw = namelist_split(text, 1, &w);
+	nw = namelist_split_years(text, &w);
 	for (i = 0; i < nw; i++) {
-		if (dept_find(st, w[i].text, &id, &code, cause) != 0)
+		if (resolve_word(st, &w[i], &p, cause) != 0)
 			goto fail;
-		if (pick_find(*out, *n, id) >= 0) {
-			*cause = xasprintf("担当課「%s」が二度書かれています",
-			    w[i].text);
-			free(code);
+		for (j = 0; j < *n; j++) {
+			if ((*out)[j].id != p.id || !spans_meet(&(*out)[j], &p))
+				continue;
+			*cause = p.from_fy == 0 && p.until_fy == 0 &&
+			    (*out)[j].from_fy == 0 && (*out)[j].until_fy == 0 ?
+			    xasprintf("担当課「%s」が二度書かれています", w[i].text) :
+			    xasprintf("担当課「%s」の年度が重なっています（同じ部署を"
+			    "二度書くときは年度が重ならないように）", w[i].text);
+			free(p.code);
 			goto fail;
 		}
 		*out = xreallocarray(*out, *n + 1, sizeof **out);
-		(*out)[*n].id = id;
-		(*out)[*n].code = code;
-		(*out)[*n].main = w[i].main;
-		(*n)++;
+		(*out)[(*n)++] = p;
 	}
 	namelist_free(w, nw);
 	return 0;
@@ -321,51 +333,33 @@ fail:
 }
 
 /*
- * Writes the listed departments: an assignment limited to years stays
- * (with the list's ★ and place) while its department is listed; every
- * other assignment goes, and each listed department left without one
- * gets one for the whole period.
+ * Writes the listed assignments in their order, each with its years and
+ * ★: the rows stored are reused in order (their ids stay), rows left
+ * over are deleted and assignments left over inserted.
  */
 static int
-save_depts(struct store *st, long long node, const struct assign *cur,
+save_depts(struct store *st, long long node, const struct pick *cur,
     size_t ncur, const struct pick *p, size_t np, char **cause)
 {
 	sqlite3_stmt	*s;
-	char		*kept = xcalloc(np + 1, 1);
 	size_t		 i;
-	long		 j;
 	int		 rc = 0;
 
-	for (i = 0; i < ncur && rc == 0; i++) {
-		j = pick_find(p, np, cur[i].dept);
-		if (cur[i].limited && j >= 0) {
-			kept[j] = 1;
-			if ((s = store_stmt(st, SQL_ASSIGN_KEEP, cause)) == NULL) {
-				rc = -1;
-				break;
-			}
-			sqlite3_bind_int64(s, 1, cur[i].id);
-			sqlite3_bind_int(s, 2, p[j].main != 0);
-			sqlite3_bind_int64(s, 3, j + 1);
-			rc = store_step_write(st, s, "担当課の保存", cause);
-		} else
-			rc = store_edit_write_ids(st, SQL_ASSIGN_DELETE,
-			    cur[i].id, 0, "担当課の保存", cause);
-	}
 	for (i = 0; i < np && rc == 0; i++) {
-		if (kept[i])
-			continue;
-		if ((s = store_stmt(st, SQL_ASSIGN_INSERT, cause)) == NULL) {
-			rc = -1;
-			break;
-		}
-		sqlite3_bind_int64(s, 1, node);
+		if ((s = store_stmt(st, i < ncur ? SQL_ASSIGN_SET :
+		    SQL_ASSIGN_INSERT, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, i < ncur ? cur[i].row : node);
 		sqlite3_bind_int64(s, 2, p[i].id);
 		sqlite3_bind_int(s, 3, p[i].main != 0);
-		sqlite3_bind_int64(s, 4, (long long)i + 1);
+		store_bind_opt_int(s, 4, p[i].from_fy);
+		store_bind_opt_int(s, 5, p[i].until_fy);
+		sqlite3_bind_int64(s, 6, (long long)i + 1);
 		rc = store_step_write(st, s, "担当課の保存", cause);
 	}
-	free(kept);
+	for (i = np; i < ncur && rc == 0; i++)
+		rc = store_edit_write_ids(st, SQL_ASSIGN_DELETE, cur[i].row, 0,
+		    "担当課の保存", cause);
 	return rc;
 }
 
@@ -565,11 +559,10 @@ int
 store_edit_node_load(struct store *st, long long node_id,
     struct edit_node *out, char **cause)
 {
-	struct assign		*a = NULL;
 	struct pick		*p = NULL;
 	struct plan_flag	*f = NULL;
 	struct store_edit_years	 y;
-	size_t			 na = 0, np = 0, nf = 0;
+	size_t			 np = 0, nf = 0;
 	int			 own, found, rc = -1;
 
 	memset(out, 0, sizeof *out);
@@ -582,11 +575,10 @@ store_edit_node_load(struct store *st, long long node_id,
 		*cause = xasprintf("施策・取組（id %lld）がありません", node_id);
 		goto done;
 	}
-	if (read_assigns(st, node_id, &a, &na, cause) != 0 ||
+	if (read_assigns(st, node_id, &p, &np, cause) != 0 ||
 	    read_flags(st, out->plan_id, node_id, &f, &nf, cause) != 0 ||
 	    store_edit_read_years(st, node_id, &y, cause) != 0)
 		goto done;
-	assigns_picks(a, na, &p, &np);
 	free(out->depts);
 	out->depts = picks_text(p, np);
 	free(out->flags);
@@ -601,7 +593,6 @@ store_edit_node_load(struct store *st, long long node_id,
 done:
 	store_edit_read_end(st, own);
 	store_edit_years_free(&y);
-	assigns_free(a, na);
 	picks_free(p, np);
 	flags_free(f, nf);
 	if (rc != 0)
@@ -813,15 +804,15 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
     const char **field, char **cause)
 {
 	struct edit_node	 old;
-	struct assign		*cur = NULL;
-	struct pick		*was = NULL, *picks = NULL;
+	struct pick		*cur = NULL, *picks = NULL;
 	struct plan_flag	*flags = NULL;
 	struct store_edit_years	 years, oldyears;
-	size_t			 ncur = 0, nwas = 0, npicks = 0, nflags = 0;
+	size_t			 ncur = 0, npicks = 0, nflags = 0;
 	char			*typed, *key = NULL, *depts = NULL, *flagtext = NULL;
 	char			*ot = NULL, *nt = NULL, at[20];
 	long long		 id = n->id, plan = n->plan_id, x = 0;
 	int			 depth = 0, found, taken, changed = 0, ver = 1, rc;
+	long long		 newver = 1;
 
 	store_edit_blame(field, NULL);
 	memset(&old, 0, sizeof old);
@@ -890,15 +881,19 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 		if ((rc = store_history_add(st, at, login, id, 0, 0, "node_add",
 		    NULL, nt, cause)) != 0)
 			goto out;
+		/* A new row may start above 1 (db/migrate-4.sql). */
+		if ((rc = store_edit_read_int(st, SQL_NODE_VER, id, 0, &newver,
+		    NULL, cause)) != 0)
+			goto out;
+		ver = (int)newver;
 	} else {
 		if ((rc = update_node(st, n, &old, key, login, at, &changed,
 		    cause)) != 0 ||
 		    (rc = read_assigns(st, id, &cur, &ncur, cause)) != 0)
 			goto out;
-		assigns_picks(cur, ncur, &was, &nwas);
-		if (!picks_equal(was, nwas, picks, npicks)) {
+		if (!picks_equal(cur, ncur, picks, npicks)) {
 			changed++;
-			nt = picks_text(was, nwas);
+			nt = picks_text(cur, ncur);
 			if ((rc = save_depts(st, id, cur, ncur, picks, npicks,
 			    cause)) != 0 ||
 			    (rc = store_history_add(st, at, login, id, 0, 0,
@@ -963,8 +958,7 @@ out:
 	store_rollback(st);
 done:
 	edit_node_free(&old);
-	assigns_free(cur, ncur);
-	picks_free(was, nwas);
+	picks_free(cur, ncur);
 	picks_free(picks, npicks);
 	flags_free(flags, nflags);
 	store_edit_years_free(&years);

@@ -87,6 +87,7 @@ edit_indicator_init(struct edit_indicator *ind)
 	ind->final.kind = VALUE_NONE;
 	ind->rationale = xstrdup("");
 	ind->note = xstrdup("");
+	ind->dept = xstrdup("");
 }
 
 void
@@ -112,6 +113,7 @@ edit_indicator_free(struct edit_indicator *ind)
 	value_clear(&ind->final);
 	free(ind->rationale);
 	free(ind->note);
+	free(ind->dept);
 	store_edit_targets_free(ind->targets, ind->ntargets);
 	memset(ind, 0, sizeof *ind);
 }
@@ -355,6 +357,8 @@ store_edit_begin_planner(struct store *st, const char *login, char **cause)
 	session_clear(&s);
 	if (rc != 0)
 		store_rollback(st);
+	if (rc == STORE_DENIED)
+		store_refused(st, login, *cause);
 	return rc;
 }
 

@@ -135,20 +135,27 @@ struct lplan {
 	long		 node_ord, ind_ord;
 };
 
+/* A department in charge of a node, for the department its results of
+ * a year are filed under (see node_dept). */
+struct lassign {
+	long long	 dept;
+	int		 is_main;
+	int		 from, until;	/* 0: open */
+};
+
 struct lnode {
 	long long	 id;
 	int		 depth;
 	long		 assign_ord, yp_ord;
-	/* The department of its results: the first main one, else the
-	 * first listed (0: none). */
-	long long	 dept_main, dept_first;
+	/* Its departments in charge, in their order. */
+	struct lassign	*as;
+	size_t		 nas;
 };
 
 struct lind {
 	long long	 id;
 	long long	 dept;		/* its own reporting department; 0 */
 	struct lnode	*node;		/* NULL: the plan's own */
-	long long	 node_dept;	/* for an indicator of the database */
 	int		 from_db;
 	char		 unit[];
 };
@@ -174,6 +181,34 @@ struct store_plan_loader {
 };
 
 static const char SQL_PLAN_DELETE[] = "DELETE FROM plan WHERE code = ?";
+/* History outlives a replaced plan: before the plan goes, each of its
+ * history rows is noted with the keys of its node and indicator, and
+ * once the files are loaded it is pointed at the node and the indicator
+ * of the new plan that have those keys. A row whose key the new plan
+ * lacks stays without it, for audit (history_node_id SET NULL). */
+static const char SQL_KEEP_TABLE[] =
+    "CREATE TEMP TABLE IF NOT EXISTS replaced_history (history_id INTEGER"
+    " PRIMARY KEY, plan_code TEXT NOT NULL, node_key TEXT, indicator_key TEXT)";
+static const char SQL_KEEP[] =
+    "INSERT OR REPLACE INTO temp.replaced_history (history_id, plan_code,"
+    " node_key, indicator_key)"
+    " SELECT h.id, ?1, n.key, i.key FROM history h"
+    " LEFT JOIN node n ON n.id = h.node_id"
+    " LEFT JOIN indicator i ON i.id = h.indicator_id"
+    " WHERE n.plan_id = (SELECT id FROM plan WHERE code = ?1)"
+    "    OR i.plan_id = (SELECT id FROM plan WHERE code = ?1)";
+static const char SQL_RELINK[] =
+    "UPDATE history SET"
+    " node_id = coalesce(node_id, (SELECT n.id FROM temp.replaced_history r"
+    "  JOIN plan p ON p.code = r.plan_code"
+    "  JOIN node n ON n.plan_id = p.id AND n.key = r.node_key"
+    "  WHERE r.history_id = history.id)),"
+    " indicator_id = coalesce(indicator_id, (SELECT i.id"
+    "  FROM temp.replaced_history r JOIN plan p ON p.code = r.plan_code"
+    "  JOIN indicator i ON i.plan_id = p.id AND i.key = r.indicator_key"
+    "  WHERE r.history_id = history.id))"
+    " WHERE id IN (SELECT history_id FROM temp.replaced_history)";
+static const char SQL_KEEP_CLEAR[] = "DELETE FROM temp.replaced_history";
 static const char SQL_PLAN[] = "INSERT INTO plan (code, name, first_fy, last_fy,"
     " org, description, ord) VALUES (?, ?, ?, ?, ?, ?,"
     " (SELECT coalesce(max(ord), 0) + 1 FROM plan))";
@@ -234,12 +269,18 @@ static const char SQL_GET_PLAN[] = "SELECT id FROM plan WHERE code = ?";
 static const char SQL_GET_DEPT[] = "SELECT id FROM department WHERE code = ?";
 static const char SQL_GET_NODE[] = "SELECT id, depth FROM node"
     " WHERE plan_id = ? AND key = ?";
-static const char SQL_GET_IND[] = "SELECT id, unit, coalesce(dept_id, 0),"
-    " coalesce((SELECT nd.dept_id FROM node_dept nd WHERE nd.node_id = i.node_id"
-    " ORDER BY nd.is_main DESC, nd.ord LIMIT 1), 0) FROM indicator i"
-    " WHERE plan_id = ? AND key = ?";
-static const char SQL_NODE_DEPT[] = "SELECT coalesce((SELECT dept_id FROM node_dept"
-    " WHERE node_id = ? ORDER BY is_main DESC, ord LIMIT 1), 0)";
+static const char SQL_GET_IND[] = "SELECT i.id, i.unit, coalesce(i.dept_id, 0),"
+    " n.key FROM indicator i LEFT JOIN node n ON n.id = i.node_id"
+    " WHERE i.plan_id = ? AND i.key = ?";
+static const char SQL_NODE_DEPTS[] = "SELECT dept_id, is_main,"
+    " coalesce(from_fy, 0), coalesce(until_fy, 0) FROM node_dept"
+    " WHERE node_id = ? ORDER BY ord, id";
+/* A department of the database the file names again. */
+static const char SQL_DEPT_READ[] = "SELECT name, coalesce(abolished_after, 0)"
+    " FROM department WHERE id = ?";
+static const char SQL_DEPT_NAME[] = "UPDATE department SET name = ?2 WHERE id = ?1";
+static const char SQL_DEPT_ABOLISH[] =
+    "UPDATE department SET abolished_after = ?2 WHERE id = ?1";
 
 /* Records a refusal (the first one) and returns -1. */
 static int
@@ -252,17 +293,22 @@ refuse(struct store_plan_loader *l, const struct pf_record *r, const char *why)
 }
 
 /* Runs one insert or update statement; its text parameters point into
- * the record (see bind_text) and are let go here. */
+ * the record (see bind_text) and are let go here. A failure is said as
+ * the store says it (a full disk, a lock), at the record's line. */
 static int
 step_done(struct store_plan_loader *l, sqlite3_stmt *s, const struct pf_record *r)
 {
-	int	rc = sqlite3_step(s);
+	int	 rc = sqlite3_step(s);
+	char	*where;
 
+	if (rc != SQLITE_DONE && l->cause == NULL) {
+		where = xasprintf("%s:%zu", r->file ? r->file : "", r->line);
+		l->cause = store_errmsg(l->st, where);
+		free(where);
+	}
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
-	if (rc == SQLITE_DONE)
-		return 0;
-	return refuse(l, r, sqlite3_errmsg(store_db(l->st)));
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* One of the loader's statements, prepared the first time. Every
@@ -380,6 +426,32 @@ dept_of(struct store_plan_loader *l, const char *code)
 	return id;
 }
 
+/* Adds a department in charge to what is known of n. */
+static void
+node_assign(struct lnode *n, long long dept, int is_main, int from, int until)
+{
+	struct lassign	*a;
+
+	if ((n->nas & (n->nas - 1)) == 0)	/* 0, 1, 2, 4, ...: full */
+		n->as = xreallocarray(n->as, n->nas ? n->nas * 2 : 1,
+		    sizeof *n->as);
+	a = &n->as[n->nas++];
+	a->dept = dept;
+	a->is_main = is_main;
+	a->from = from;
+	a->until = until;
+}
+
+static void
+lnode_free(void *v)
+{
+	struct lnode	*n = v;
+
+	if (n != NULL)
+		free(n->as);
+	free(n);
+}
+
 static struct lnode *
 node_of(struct store_plan_loader *l, const char *plan, const char *key)
 {
@@ -404,10 +476,12 @@ node_of(struct store_plan_loader *l, const char *plan, const char *key)
 	sqlite3_reset(s);
 	if (n == NULL)
 		return NULL;
-	if ((s = store_stmt(l->st, SQL_NODE_DEPT, NULL)) != NULL) {
+	if ((s = store_stmt(l->st, SQL_NODE_DEPTS, NULL)) != NULL) {
 		sqlite3_bind_int64(s, 1, n->id);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			n->dept_main = sqlite3_column_int64(s, 0);
+		while (sqlite3_step(s) == SQLITE_ROW)
+			node_assign(n, sqlite3_column_int64(s, 0),
+			    sqlite3_column_int(s, 1), sqlite3_column_int(s, 2),
+			    sqlite3_column_int(s, 3));
 		sqlite3_reset(s);
 	}
 	map_put(&l->nodes, p->sid, key, n);
@@ -421,6 +495,7 @@ indicator_of(struct store_plan_loader *l, const char *plan, const char *key)
 	struct lind	*i = NULL;
 	sqlite3_stmt	*s;
 	const char	*unit;
+	char		*nkey = NULL;
 
 	if (p == NULL)
 		return NULL;
@@ -437,20 +512,43 @@ indicator_of(struct store_plan_loader *l, const char *plan, const char *key)
 		i->id = sqlite3_column_int64(s, 0);
 		strcpy(i->unit, unit);
 		i->dept = sqlite3_column_int64(s, 2);
-		i->node_dept = sqlite3_column_int64(s, 3);
 		i->from_db = 1;
+		nkey = store_col_dup_null(s, 3);
 	}
 	sqlite3_reset(s);
-	if (i != NULL)
-		map_put(&l->inds, p->sid, key, i);
+	if (i == NULL)
+		return NULL;
+	if (nkey != NULL)
+		i->node = node_of(l, plan, nkey);
+	free(nkey);
+	map_put(&l->inds, p->sid, key, i);
 	return i;
 }
 
-/* The department of a node's results now: see struct lnode. */
+/*
+ * The department a result or an actual of fiscal year fy is filed under,
+ * as the results form files it: the node's main department in charge
+ * that year (after a reorganisation, the one of that year), else the
+ * first in charge that year, else its main one, else its first (0:
+ * none).
+ */
 static long long
-node_dept(const struct lnode *n)
+node_dept(const struct lnode *n, int fy)
 {
-	return n->dept_main != 0 ? n->dept_main : n->dept_first;
+	const struct lassign	*a, *best = NULL;
+	int			 rank, best_rank = -1;
+	size_t			 k;
+
+	for (k = 0; k < n->nas; k++) {
+		a = &n->as[k];
+		rank = ((a->from == 0 || a->from <= fy) &&
+		    (a->until == 0 || a->until >= fy)) * 2 + (a->is_main != 0);
+		if (rank > best_rank) {
+			best = a;
+			best_rank = rank;
+		}
+	}
+	return best != NULL ? best->dept : 0;
 }
 
 static int
@@ -479,6 +577,11 @@ take_plan(struct store_plan_loader *l, const struct pf_record *r)
 	struct lplan	*p;
 
 	if (l->replace) {
+		if ((s = stmt(l, SQL_KEEP, r)) == NULL)
+			return -1;
+		bind_text(s, 1, f[PLAN_CODE]);
+		if (step_done(l, s, r) != 0)
+			return -1;
 		if ((s = stmt(l, SQL_PLAN_DELETE, r)) == NULL)
 			return -1;
 		bind_text(s, 1, f[PLAN_CODE]);
@@ -610,7 +713,7 @@ take_result(struct store_plan_loader *l, const struct pf_record *r)
 	bind_text(s, 10, f[RES_ENTERED_AT]);
 	bind_text(s, 11, f[RES_CONFIRMED_BY]);
 	bind_text(s, 12, f[RES_CONFIRMED_AT]);
-	store_bind_opt_int(s, 13, node_dept(n));
+	store_bind_opt_int(s, 13, node_dept(n, (int)fy_field(f[RES_FY])));
 	if (step_done(l, s, r) != 0)
 		return -1;
 	return history_import(l, n->id, 0, f[RES_FY],
@@ -629,8 +732,8 @@ take_actual(struct store_plan_loader *l, const struct pf_record *r)
 		return refuse(l, r, "指標がありません");
 	if ((s = stmt(l, SQL_ACTUAL, r)) == NULL)
 		return -1;
-	dept = i->dept != 0 ? i->dept : i->node != NULL ? node_dept(i->node) :
-	    i->node_dept;
+	dept = i->dept != 0 ? i->dept : i->node != NULL ?
+	    node_dept(i->node, (int)fy_field(f[ACT_FY])) : 0;
 	sqlite3_bind_int64(s, 1, i->id);
 	sqlite3_bind_int64(s, 2, fy_field(f[ACT_FY]));
 	bind_value(s, 3, r, ACT_VALUE, i->unit);
@@ -645,6 +748,62 @@ take_actual(struct store_plan_loader *l, const struct pf_record *r)
 	if (step_done(l, s, r) != 0)
 		return -1;
 	return history_import(l, 0, i->id, f[ACT_FY], f[ACT_VALUE], r);
+}
+
+/*
+ * A department the database has already (id): the same one from another
+ * file, or one whose reorganisation the file records. The file's name
+ * (the checks accepted it only when the file's deptname rows give the
+ * database's name as an earlier one; they follow and are written as they
+ * come) and its year of abolition, when it gives one, replace the
+ * database's; a rename is a history row.
+ */
+static int
+take_dept_again(struct store_plan_loader *l, const struct pf_record *r,
+    long long id)
+{
+	char *const	*f = r->f;
+	sqlite3_stmt	*s;
+	char		*name = NULL, *what;
+	int		 gone = 0, rc;
+
+	if ((s = stmt(l, SQL_DEPT_READ, r)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		name = store_col_dup(s, 0);
+		gone = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	if (name != NULL && strcmp(name, f[DEPT_NAME]) != 0) {
+		if ((s = stmt(l, SQL_DEPT_NAME, r)) == NULL) {
+			free(name);
+			return -1;
+		}
+		sqlite3_bind_int64(s, 1, id);
+		bind_text(s, 2, f[DEPT_NAME]);
+		if (step_done(l, s, r) != 0) {
+			free(name);
+			return -1;
+		}
+		what = xasprintf("%s: %s", f[DEPT_CODE], name);
+		rc = store_history_add(l->st, l->now, l->login, 0, 0, 0,
+		    "dept_rename", what, f[DEPT_NAME], &l->cause);
+		free(what);
+		if (rc != 0) {
+			free(name);
+			return -1;
+		}
+	}
+	free(name);
+	if (f[DEPT_ABOLISHED][0] != '\0' && fy_field(f[DEPT_ABOLISHED]) != gone) {
+		if ((s = stmt(l, SQL_DEPT_ABOLISH, r)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, fy_field(f[DEPT_ABOLISHED]));
+		return step_done(l, s, r);
+	}
+	return 0;
 }
 
 int
@@ -689,8 +848,8 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 		}
 		return step_done(l, s, r);
 	case PF_DEPT:
-		if (dept_of(l, f[DEPT_CODE]) != 0)
-			return 0;	/* the same department from another file */
+		if ((id = dept_of(l, f[DEPT_CODE])) != 0)
+			return take_dept_again(l, r, id);
 		if ((s = stmt(l, SQL_DEPT, r)) == NULL)
 			return -1;
 		bind_text(s, 1, f[DEPT_CODE]);
@@ -753,10 +912,8 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 		store_bind_opt_int(s, 4, fy_field(f[ASSIGN_FROM]));
 		store_bind_opt_int(s, 5, fy_field(f[ASSIGN_UNTIL]));
 		sqlite3_bind_int64(s, 6, ++n->assign_ord);
-		if (n->dept_first == 0)
-			n->dept_first = id;
-		if (n->dept_main == 0 && f[ASSIGN_MAIN][0] == '1')
-			n->dept_main = id;
+		node_assign(n, id, f[ASSIGN_MAIN][0] == '1',
+		    (int)fy_field(f[ASSIGN_FROM]), (int)fy_field(f[ASSIGN_UNTIL]));
 		break;
 	case PF_YEARPLAN:
 		if ((s = stmt(l, SQL_YEARPLAN, r)) == NULL)
@@ -826,6 +983,11 @@ store_plan_loader_begin(struct store_plan_loader *l, char **cause)
 
 	if ((rc = store_begin(l->st, cause)) != 0)
 		return rc;
+	if (l->replace && (store_exec(l->st, SQL_KEEP_TABLE, cause) != SQLITE_OK ||
+	    store_exec(l->st, SQL_KEEP_CLEAR, cause) != SQLITE_OK)) {
+		store_rollback(l->st);
+		return -1;
+	}
 	l->in_write = 1;
 	(void)store_exec(l->st, "PRAGMA ignore_check_constraints = ON", NULL);
 	return 0;
@@ -853,6 +1015,13 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 		loader_end(l);
 		return -1;
 	}
+	/* The history of replaced plans, to the rows that took their keys. */
+	if (l->replace && (store_exec(l->st, SQL_RELINK, cause) != SQLITE_OK ||
+	    store_exec(l->st, SQL_KEEP_CLEAR, cause) != SQLITE_OK)) {
+		store_rollback(l->st);
+		loader_end(l);
+		return -1;
+	}
 	rc = store_commit(l->st, cause);
 	loader_end(l);
 	return rc;
@@ -876,7 +1045,7 @@ store_plan_loader_free(struct store_plan_loader *l)
 		return;
 	store_plan_loader_rollback(l);
 	map_free(&l->plans, free);
-	map_free(&l->nodes, free);
+	map_free(&l->nodes, lnode_free);
 	map_free(&l->inds, free);
 	map_free(&l->depts, free);
 	for (i = 0; i < l->nown; i++)
@@ -898,9 +1067,14 @@ store_plan_import(struct store *st, const struct pf_doc *d, int replace,
 		store_plan_loader_free(l);
 		return rc;
 	}
-	for (i = 0; i < d->n; i++)
+	for (i = 0; i < d->n; i++) {
+		if (i % STORE_PROGRESS_EVERY == 0)
+			store_progress(st, i, d->n);
 		if (store_plan_loader_take(l, &d->recs[i]) != 0)
 			break;
+	}
+	if (i == d->n)
+		store_progress(st, d->n, d->n);
 	rc = store_plan_loader_commit(l, cause);
 	store_plan_loader_free(l);
 	return rc;

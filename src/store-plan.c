@@ -133,7 +133,6 @@ plan_id(struct store *st, const char *code)
 	return id;
 }
 
-
 /* Adds a record whose fields come from the columns of the current row:
  * spec is a string of column types, one per field: 't' text, 'i' integer
  * (NULL → ""), 'b' 0/1 flag ("1" or ""), 'v' value (two columns) formatted
@@ -316,8 +315,14 @@ export_node_parts(struct store *st, struct pf_doc *d, long long node, char **cau
 	return 0;
 }
 
+/* Progress of an export: nodes written of how many. */
+struct export_count {
+	size_t	done, total;
+};
+
 static int
-export_plan(struct store *st, long long pid, struct pf_doc *d, char **cause)
+export_plan(struct store *st, long long pid, struct pf_doc *d,
+    struct export_count *count, char **cause)
 {
 	sqlite3_stmt	*s;
 	int		 rc;
@@ -332,6 +337,8 @@ export_plan(struct store *st, long long pid, struct pf_doc *d, char **cause)
 	sqlite3_bind_int64(s, 1, pid);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		add_from_row(d, PF_NODE, s, "xttttttiittt", NULL);
+		if (++count->done % STORE_PROGRESS_EVERY == 0)
+			store_progress(st, count->done, count->total);
 		if (export_node_parts(st, d, sqlite3_column_int64(s, 0), cause) != 0) {
 			sqlite3_reset(s);
 			return -1;
@@ -354,7 +361,11 @@ int
 store_plan_export(struct store *st, const char *code, struct pf_doc *d,
     char **cause)
 {
+	static const char count_sql[] =
+	    "SELECT count(*) FROM node WHERE ?1 = 0 OR plan_id = ?1";
 	struct store_plan_row	*rows = NULL;
+	struct export_count	 count = { 0, 0 };
+	sqlite3_stmt		*s;
 	size_t			 n = 0, i;
 	long long		 only = 0;
 	int			 rc = 0;
@@ -363,6 +374,14 @@ store_plan_export(struct store *st, const char *code, struct pf_doc *d,
 		*cause = xasprintf("計画「%s」がありません（コードの一覧は shisaku plans）", code);
 		return -1;
 	}
+	if (st->progress != NULL &&
+	    (s = store_stmt(st, count_sql, NULL)) != NULL) {
+		sqlite3_bind_int64(s, 1, only);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			count.total = (size_t)sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+	}
+	store_progress(st, 0, count.total);
 	if (export_rows(st, d, SQL_X_DEPTS, only, PF_DEPT, "ttti", -1, cause) ||
 	    export_rows(st, d, SQL_X_DEPTNAMES, only, PF_DEPTNAME, "tit", -1, cause))
 		return -1;
@@ -370,8 +389,10 @@ store_plan_export(struct store *st, const char *code, struct pf_doc *d,
 		return -1;
 	for (i = 0; i < n && rc == 0; i++)
 		if (only == 0 || rows[i].id == only)
-			rc = export_plan(st, rows[i].id, d, cause);
+			rc = export_plan(st, rows[i].id, d, &count, cause);
 	store_plan_rows_free(rows, n);
+	if (rc == 0)
+		store_progress(st, count.done, count.total);
 	return rc;
 }
 

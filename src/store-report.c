@@ -19,10 +19,18 @@
 static const char report_sql_plan[] =
 	"SELECT id, org FROM plan WHERE code = ?1";
 
+/* A login with its user's display name: "daemon（田中一郎）". */
+#define REPORT_WHO(col)							\
+	"(CASE WHEN " col " = '' THEN '' ELSE " col " || COALESCE((SELECT"	\
+	" '（' || u.name || '）' FROM app_user u WHERE u.login = " col	\
+	" AND u.name <> ''), '') END)"
+
 /* From the plan's nodes to their results (CROSS JOIN keeps that order):
  * the index of a year's results would read the year of every plan. */
 static const char report_sql_results[] =
-	"SELECT r.node_id, r.grade, r.text, r.comment FROM node n"
+	"SELECT r.node_id, r.grade, r.text, r.comment, "
+	REPORT_WHO("r.entered_by") ", " REPORT_WHO("r.confirmed_by")
+	" FROM node n"
 	" CROSS JOIN result r ON r.node_id = n.id AND r.fy = ?2"
 	" WHERE n.plan_id = ?1";
 
@@ -117,6 +125,8 @@ store_report_free(struct report_data *d)
 			free(n->grade);
 			free(n->text);
 			free(n->comment);
+			free(n->entered_by);
+			free(n->confirmed_by);
 			for (j = 0; j < n->nyearplans; j++)
 				free(n->yearplans[j].text);
 			free(n->yearplans);
@@ -153,6 +163,8 @@ report_load_results(struct store *st, struct report_data *d,
 		free(n->grade);
 		free(n->text);
 		free(n->comment);
+		free(n->entered_by);
+		free(n->confirmed_by);
 		n->grade = store_col_dup_null(s, 1);
 		if (n->grade != NULL && n->grade[0] == '\0') {
 			free(n->grade);
@@ -160,6 +172,8 @@ report_load_results(struct store *st, struct report_data *d,
 		}
 		n->text = store_col_dup(s, 2);
 		n->comment = store_col_dup(s, 3);
+		n->entered_by = store_col_dup(s, 4);
+		n->confirmed_by = store_col_dup(s, 5);
 	}
 	return store_read_end(st, s, rc, "実績の読み込み", cause);
 }
@@ -373,6 +387,8 @@ report_load(struct store *st, const char *plan_code, int fy, int today_fy,
 	for (i = 0; i < n; i++) {
 		d->nodes[i].text = xstrdup("");
 		d->nodes[i].comment = xstrdup("");
+		d->nodes[i].entered_by = xstrdup("");
+		d->nodes[i].confirmed_by = xstrdup("");
 		nmap[i].id = d->tree->nodes[i].id;
 		nmap[i].index = (long)i;
 	}

@@ -18,12 +18,6 @@
 #include "shisaku/value.h"
 #include "shisaku/vocab.h"
 
-/* The name a department had in fiscal year fyparam (department_name rows
- * hold old names up to a year). */
-#define DEPT_NAME_AS_OF(idcol, fyparam)					\
-	"COALESCE((SELECT dn.name FROM department_name dn"		\
-	" WHERE dn.dept_id = " idcol " AND dn.until_fy >= " fyparam	\
-	" ORDER BY dn.until_fy LIMIT 1), d.name)"
 
 static const char SQL_NODE[] =
     "SELECT n.plan_id, n.code, n.title, n.depth,"
@@ -75,7 +69,16 @@ static const char SQL_YEAR_PUT[] =
     " is_open = excluded.is_open, changed_by = excluded.changed_by,"
     " changed_at = excluded.changed_at";
 static const char SQL_YEAR_LIST[] =
-    "SELECT fy, is_open, changed_by, changed_at FROM fiscal_year ORDER BY fy";
+    "SELECT fy, is_open, changed_by, changed_at, deadline FROM fiscal_year"
+    " ORDER BY fy";
+static const char SQL_YEAR_INFO[] =
+    "SELECT is_open, deadline FROM fiscal_year WHERE fy = ?1";
+static const char SQL_YEAR_LATEST[] =
+    "SELECT MAX(fy) FROM fiscal_year WHERE is_open = 1";
+static const char SQL_YEAR_DEADLINE[] =
+    "INSERT INTO fiscal_year (fy, is_open, changed_by, changed_at, deadline)"
+    " VALUES (?1, 0, ?2, ?3, ?4) ON CONFLICT (fy) DO UPDATE SET"
+    " deadline = excluded.deadline";
 #define HISTORY_COLS							\
     "SELECT h.id, h.at, h.login, COALESCE(h.node_id, 0),"		\
     " COALESCE(h.indicator_id, 0), COALESCE(i.name, ''), COALESCE(h.fy, 0),"\
@@ -167,6 +170,50 @@ store_year_is_open(struct store *st, int fy, int *open, char **cause)
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		*open = sqlite3_column_int(s, 0) != 0;
 	return store_read_end(st, s, rc, "年度の受付状況", cause);
+}
+
+int
+store_year_info(struct store *st, int fy, int *open, char **deadline,
+    char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, SQL_YEAR_INFO, cause);
+	int		 rc;
+
+	*open = 0;
+	if (deadline != NULL)
+		*deadline = NULL;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int(s, 1, fy);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*open = sqlite3_column_int(s, 0) != 0;
+		if (deadline != NULL)
+			*deadline = store_col_dup(s, 1);
+	}
+	if (store_read_end(st, s, rc, "年度の受付状況", cause) != 0) {
+		if (deadline != NULL) {
+			free(*deadline);
+			*deadline = NULL;
+		}
+		return -1;
+	}
+	if (deadline != NULL && *deadline == NULL)
+		*deadline = xstrdup("");
+	return 0;
+}
+
+int
+store_year_latest_open(struct store *st, int *fy, char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, SQL_YEAR_LATEST, cause);
+	int		 rc;
+
+	*fy = 0;
+	if (s == NULL)
+		return -1;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*fy = store_col_int0(s, 0);
+	return store_read_end(st, s, rc, "受付中の年度", cause);
 }
 
 /* ---- entries ---- */
@@ -544,6 +591,8 @@ out:
 	store_rollback(st);
 	store_result_free(*old);
 	*old = NULL;
+	if (rc == STORE_DENIED)
+		store_refused(st, login, *cause);
 	return rc;
 }
 
@@ -1006,6 +1055,66 @@ fail:
 	rc = -1;
 out:
 	store_rollback(st);
+	if (rc == STORE_DENIED)
+		store_refused(st, login, *cause);
+	return rc;
+}
+
+int
+store_year_set_deadline(struct store *st, int fy, const char *deadline,
+    const char *login, int *changed, char **cause)
+{
+	struct session	 s;
+	sqlite3_stmt	*q;
+	char		 at[20], *was = NULL;
+	int		 rc, open;
+
+	if (changed != NULL)
+		*changed = 0;
+	if (deadline == NULL)
+		deadline = "";
+	if (fy < FY_MIN || fy > FY_MAX) {
+		*cause = xasprintf("年度 %d は範囲外です", fy);
+		return -1;
+	}
+	if ((rc = store_begin(st, cause)) != 0)
+		return rc;
+	if (store_user_login_session(st, login, &s, cause) != 0)
+		goto fail;
+	rc = workflow_may_manage_years(&s, cause) == WF_DENY ? STORE_DENIED : 0;
+	session_clear(&s);
+	if (rc != 0)
+		goto out;
+	if (store_year_info(st, fy, &open, &was, cause) != 0)
+		goto fail;
+	if (strcmp(was, deadline) == 0) {
+		free(was);
+		store_rollback(st);	/* already so: nothing to write */
+		return 0;
+	}
+	now_iso(at);
+	if ((q = store_stmt(st, SQL_YEAR_DEADLINE, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int(q, 1, fy);
+	store_bind_text(q, 2, login);
+	store_bind_text(q, 3, at);
+	sqlite3_bind_text(q, 4, deadline, -1, SQLITE_TRANSIENT);
+	if ((rc = store_step_write(st, q, "入力期限の変更", cause)) != 0 ||
+	    (rc = store_history_add(st, at, login, 0, 0, fy, "deadline",
+	    was, deadline, cause)) != 0)
+		goto out;
+	free(was);
+	was = NULL;
+	if ((rc = store_commit(st, cause)) != 0)
+		return rc;
+	if (changed != NULL)
+		*changed = 1;
+	return 0;
+fail:
+	rc = -1;
+out:
+	free(was);
+	store_rollback(st);
 	return rc;
 }
 
@@ -1028,6 +1137,7 @@ store_year_list(struct store *st, struct year_row **rows, size_t *n,
 		y->is_open = sqlite3_column_int(s, 1);
 		y->changed_by = store_col_dup(s, 2);
 		y->changed_at = store_col_dup(s, 3);
+		y->deadline = store_col_dup(s, 4);
 	}
 	if (store_read_end(st, s, rc, "年度の一覧", cause) != 0) {
 		store_year_list_free(*rows, *n);
@@ -1046,6 +1156,7 @@ store_year_list_free(struct year_row *rows, size_t n)
 	for (i = 0; i < n; i++) {
 		free(rows[i].changed_by);
 		free(rows[i].changed_at);
+		free(rows[i].deadline);
 	}
 	free(rows);
 }

@@ -1031,11 +1031,15 @@ store_results_import(struct store *st, struct rf_doc *d, const char *login,
 		return rc;
 	gather(&im);
 	for (i = 0; i < im.nunits && im.stop == 0; i++) {
+		if (i % STORE_PROGRESS_EVERY == 0)
+			store_progress(st, i, im.nunits);
 		if (im.units[i].is_item)
 			import_item(&im, &im.units[i]);
 		else
 			import_actual(&im, &im.units[i]);
 	}
+	if (im.stop == 0)
+		store_progress(st, im.nunits, im.nunits);
 	for (i = 0; i < im.nunits; i++)
 		free(im.units[i].actuals);
 	free(im.units);

@@ -133,7 +133,8 @@ store_user_list(struct store *st, struct store_user **users, size_t *n,
     char **cause)
 {
 	static const char sql[] = "SELECT u.login, u.name, u.role,"
-	    " coalesce(d.code, ''), coalesce(d.name, '') FROM app_user u"
+	    " coalesce(d.code, ''), coalesce(d.name, ''),"
+	    " coalesce(d.abolished_after, 0) FROM app_user u"
 	    " LEFT JOIN department d ON d.id = u.dept_id ORDER BY u.login";
 	sqlite3_stmt		*s = store_stmt(st, sql, cause);
 	struct store_user	*u;
@@ -152,6 +153,7 @@ store_user_list(struct store *st, struct store_user **users, size_t *n,
 		u->role = role < 0 ? ROLE_NONE : (enum role)role;
 		u->dept_code = store_col_dup(s, 3);
 		u->dept_name = store_col_dup(s, 4);
+		u->dept_abolished_after = sqlite3_column_int(s, 5);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
@@ -201,4 +203,59 @@ store_user_login_session(struct store *st, const char *login,
 		return -1;
 	}
 	return 0;
+}
+
+void
+store_refused(struct store *st, const char *login, const char *why)
+{
+	char	*cause = NULL;
+
+	if (st->batch || login == NULL)
+		return;
+	if (store_user_log_refusal(st, login, why != NULL ? why : "",
+	    &cause) != 0)
+		free(cause);
+}
+
+int
+store_user_log_refusal(struct store *st, const char *login, const char *what,
+    char **cause)
+{
+	static const char sql[] = "INSERT INTO history (at, login, field,"
+	    " new_value) VALUES (?1, ?2, 'refused', ?3)";
+	sqlite3		*db = st->db;
+	sqlite3_stmt	*s = NULL;
+	char		 now[20];
+	int		 rc;
+
+	if (st->batch || !sqlite3_get_autocommit(st->db)) {
+		/* Inside a transaction the row would share its fate (and a
+		 * second connection would wait for our own lock). */
+		*cause = xstrdup("拒否を履歴に記録できません: 書き込みの途中です");
+		return -1;
+	}
+	/* A reader's connection is kept from writing but for this row. */
+	if (st->readonly)
+		sqlite3_exec(db, "PRAGMA query_only = 0", NULL, NULL, NULL);
+	rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, now_iso(now), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 2, login, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 3, what, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		*cause = xasprintf("拒否を履歴に記録できません: %s",
+		    sqlite3_errmsg(db));
+		if (!sqlite3_get_autocommit(db))
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	if (st->readonly)
+		sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : -1;
 }

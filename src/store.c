@@ -4,6 +4,7 @@
  * transactions, integrity checks and online backup (see store.h).
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,8 @@
 
 #include <sqlite3.h>
 
+#include "shisaku/lockholder.h"
+#include "shisaku/privilege.h"
 #include "shisaku/store.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/util.h"
@@ -19,6 +22,8 @@
 #include "migrate-2-sql.h"
 #include "migrate-3-sql.h"
 #include "migrate-4-sql.h"
+#include "migrate-5-sql.h"
+#include "migrate-6-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -28,13 +33,53 @@ static const char *const migrations[] = {
 	shisaku_migrate_2_sql,		/* db/migrate-2.sql */
 	shisaku_migrate_3_sql,		/* db/migrate-3.sql */
 	shisaku_migrate_4_sql,		/* db/migrate-4.sql */
+	shisaku_migrate_5_sql,		/* db/migrate-5.sql */
+	shisaku_migrate_6_sql,		/* db/migrate-6.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int
+store_seal(struct store *st, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, ok = 0;
+
+	rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = DELETE", -1, &s,
+	    NULL);
+	if (rc == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			ok = sqlite3_column_text(s, 0) != NULL &&
+			    strcmp((const char *)sqlite3_column_text(s, 0),
+			    "delete") == 0;
+		sqlite3_finalize(s);
+	}
+	if (!ok) {
+		*cause = store_errmsg(st, "データベースを仕上げられません");
+		if (st->fault == STORE_FAULT_NONE || st->fault == STORE_FAULT_OTHER)
+			st->fault = STORE_FAULT_OTHER;
+		return -1;
+	}
+	return 0;
+}
 
 int
 store_schema_version(void)
 {
 	return NMIGRATIONS;
+}
+
+void
+store_set_progress(struct store *st, store_progress_fn *fn, void *arg)
+{
+	st->progress = fn;
+	st->progress_arg = arg;
+}
+
+void
+store_progress(struct store *st, size_t done, size_t total)
+{
+	if (st->progress != NULL)
+		st->progress(st->progress_arg, done, total);
 }
 
 struct sqlite3 *
@@ -43,25 +88,132 @@ store_db(struct store *st)
 	return st->db;
 }
 
+/* Names who holds the lock when /proc/locks tells: a writer of a WAL
+ * database holds byte 120 of the -shm, of a rollback journal the
+ * RESERVED byte of the database. NULL when unknown. */
+static char *
+store_lock_holder(struct store *st)
+{
+	struct lockholder_file	f[2];
+
+	f[0].dev = st->shm_dev;
+	f[0].ino = st->shm_ino;
+	f[0].byte = 120;
+	f[1].dev = st->db_dev;
+	f[1].ino = st->db_ino;
+	f[1].byte = 0x40000001LL;
+	return lockholder_describe(f, 2);
+}
+
+/* The fault an SQLite result code stands for; errno_v is the system's
+ * errno of the failed call (sqlite3_system_errno). */
+static enum store_fault
+store_fault_of(int code, int errno_v)
+{
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return STORE_FAULT_BUSY;
+	case SQLITE_FULL:
+		return STORE_FAULT_FULL;
+	case SQLITE_CORRUPT:
+		return STORE_FAULT_DAMAGED;
+	case SQLITE_NOTADB:
+		return STORE_FAULT_NOTDB;
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+	case SQLITE_READONLY:
+		return STORE_FAULT_ACCESS;
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+		if (errno_v == ENOSPC || errno_v == EDQUOT)
+			return STORE_FAULT_FULL;
+		if (errno_v == EACCES || errno_v == EPERM || errno_v == EROFS)
+			return STORE_FAULT_ACCESS;
+		if (errno_v == ENOENT)
+			return STORE_FAULT_MISSING;
+		return STORE_FAULT_OTHER;
+	default:
+		return STORE_FAULT_OTHER;
+	}
+}
+
+/* What is denied: the directory on the way, the file, or the directory
+ * where SQLite makes -wal and -shm; a message (malloc'd) looked at with
+ * the ids in effect. */
+static char *
+store_denied_where(const char *path, int write)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*dir, *out;
+
+	dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+	if (faccessat(AT_FDCWD, dir, X_OK, AT_EACCESS) != 0 && errno == EACCES)
+		out = xasprintf("ディレクトリ %s に入る権限がありません", dir);
+	else if (faccessat(AT_FDCWD, path, write ? R_OK | W_OK : R_OK,
+	    AT_EACCESS) != 0 && (errno == EACCES || errno == EROFS))
+		out = xasprintf("%s に%s権限がありません%s", path,
+		    write ? "書き込む" : "読む",
+		    errno == EROFS ? "（読み取り専用のファイルシステム）" : "");
+	else
+		out = xasprintf("ディレクトリ %s に書き込む権限がありません"
+		    "（SQLite は -wal と -shm をデータベースの隣に作ります）", dir);
+	free(dir);
+	return out;
+}
+
 char *
 store_errmsg(struct store *st, const char *what)
 {
-	int	code = sqlite3_extended_errcode(st->db);
+	int	 code = sqlite3_extended_errcode(st->db);
+	char	*who, *where, *msg;
 
-	if (code == SQLITE_READONLY || (code & 0xff) == SQLITE_READONLY)
-		return xasprintf("%s: データベースに書き込めません（読み取り専用）: %s",
-		    what, sqlite3_errmsg(st->db));
-	if ((code & 0xff) == SQLITE_BUSY)
-		return xasprintf("%s: 他の担当者が更新中です。しばらくして"
-		    "からもう一度お試しください", what);
-	if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+	st->fault = store_fault_of(code, sqlite3_system_errno(st->db));
+	switch (st->fault) {
+	case STORE_FAULT_BUSY:
+		who = store_lock_holder(st);
+		msg = xasprintf("%s: 他の担当者が更新中です%s%s%s。しばらくして"
+		    "からもう一度お試しください", what, who ? "（" : "",
+		    who ? who : "", who ? "が使用中）" : "");
+		free(who);
+		return msg;
+	case STORE_FAULT_ACCESS:
+		if ((code & 0xff) == SQLITE_READONLY && st->readonly)
+			return xasprintf("%s: 読み取り専用で開いています", what);
+		if ((code & 0xff) == SQLITE_READONLY && !st->readonly &&
+		    code != SQLITE_READONLY_DIRECTORY && st->path != NULL) {
+			where = store_denied_where(st->path, 1);
+			msg = xasprintf("%s: データベースに書き込めません: %s",
+			    what, where);
+			free(where);
+			return msg;
+		}
+		if (st->path != NULL) {
+			where = store_denied_where(st->path, !st->readonly);
+			msg = xasprintf("%s: %s", what, where);
+			free(where);
+			return msg;
+		}
+		return xasprintf("%s: 権限がありません（%s）", what,
+		    sqlite3_errmsg(st->db));
+	case STORE_FAULT_DAMAGED:
+	case STORE_FAULT_NOTDB:
 		return xasprintf("%s: データベースが壊れています（%s）。shisaku check"
 		    " で確かめ、shisaku backup の複製から戻してください", what,
 		    sqlite3_errmsg(st->db));
-	if ((code & 0xff) == SQLITE_FULL)
+	case STORE_FAULT_FULL:
 		return xasprintf("%s: ディスクがいっぱいです。空きを作ってからもう一度"
 		    "お試しください（入力は失われていません）", what);
-	return xasprintf("%s: %s", what, sqlite3_errmsg(st->db));
+	default:
+		return xasprintf("%s: %s", what, sqlite3_errmsg(st->db));
+	}
+}
+
+enum store_fault
+store_last_fault(struct store *st)
+{
+	return st->fault;
 }
 
 /* Runs SQL without results; returns the SQLite code. */
@@ -104,6 +256,7 @@ store_begin(struct store *st, char **cause)
 {
 	int	rc;
 
+	st->fault = STORE_FAULT_NONE;
 	if (st->batch) {
 		/* One write inside a batch: a savepoint of its own. */
 		if (st->in_write) {
@@ -223,6 +376,10 @@ migrate(struct store *st, char **cause)
 	int	version, rc;
 	char	*sql;
 
+	/* An up-to-date file needs no write lock: opening it never waits
+	 * for another clerk's write. */
+	if (store_file_version(st) >= NMIGRATIONS)
+		return 0;
 	for (;;) {
 		if ((rc = store_begin(st, cause)) != 0)
 			return rc;
@@ -249,39 +406,236 @@ fail:
 	return -1;
 }
 
+/* The size the header of an SQLite file says it has (page size times the
+ * page count), or -1 when the header does not say (an old writer left the
+ * count stale: offset 92 differs from the change counter at 24). */
+static long long
+store_header_size(const unsigned char *h)
+{
+	long long	page = ((long long)h[16] << 8) | h[17];
+	long long	pages = ((long long)h[28] << 24) | (h[29] << 16) |
+			    (h[30] << 8) | h[31];
+
+	if (page == 1)
+		page = 65536;
+	if (memcmp(h + 24, h + 92, 4) != 0 || page < 512 || pages == 0)
+		return -1;
+	return page * pages;
+}
+
+/* Whether the file is shorter than its header says. Only when no WAL has
+ * content: while a checkpoint copies pages, the header may already tell
+ * a size the file is still growing to. */
+static int
+store_probe_short(const char *path, const unsigned char *head, off_t size)
+{
+	struct stat	 wal;
+	char		*name;
+	long long	 want = store_header_size(head);
+	int		 quiet;
+
+	if (want < 0 || (long long)size >= want)
+		return 0;
+	name = xasprintf("%s-wal", path);
+	quiet = stat(name, &wal) != 0 || wal.st_size == 0;
+	free(name);
+	return quiet;
+}
+
+/*
+ * Looks at the file before SQLite does, with the ids in effect, to name
+ * the real cause of a failure: missing, a directory on the way that
+ * cannot be entered, no permission, not a regular file, empty, not an
+ * SQLite file, or cut short. Sets *magic when the file begins as an
+ * SQLite file, *empty when it has no bytes. Returns 0 or -1 with *fault
+ * and *cause.
+ */
+static int
+store_probe(const char *path, enum store_open_mode mode, int *magic,
+    int *empty, enum store_fault *fault, char **cause)
+{
+	unsigned char	 head[100];
+	struct stat	 sb;
+	ssize_t		 n;
+	size_t		 got = 0;
+	int		 fd, err;
+	char		*where;
+
+	*magic = *empty = 0;
+	if (stat(path, &sb) != 0) {
+		err = errno;
+		if (err == ENOENT && mode == STORE_OPEN_CREATE) {
+			*empty = 1;
+			return 0;
+		}
+		if (err == ENOENT) {
+			*fault = STORE_FAULT_MISSING;
+			*cause = xasprintf("%s: データベースがありません（shisaku -d "
+			    "%s init で作成できます）", path, path);
+		} else if (err == EACCES) {
+			*fault = STORE_FAULT_ACCESS;
+			where = store_denied_where(path, 0);
+			*cause = xasprintf("%s: 開けません: %s", path, where);
+			free(where);
+		} else if (err == ENOTDIR) {
+			*fault = STORE_FAULT_MISSING;
+			*cause = xasprintf("%s: データベースがありません（途中が"
+			    "ディレクトリではありません）", path);
+		} else {
+			*fault = STORE_FAULT_OTHER;
+			*cause = xasprintf("%s: 開けません: %s", path, strerror(err));
+		}
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		*fault = STORE_FAULT_NOTDB;
+		*cause = xasprintf("%s: 通常のファイルではありません（%s）。"
+		    "shisaku のデータベースではありません", path,
+		    S_ISDIR(sb.st_mode) ? "ディレクトリ" : "FIFO・デバイスなど");
+		return -1;
+	}
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)) < 0) {
+		err = errno;
+		if (err == EACCES || err == EPERM) {
+			*fault = STORE_FAULT_ACCESS;
+			where = store_denied_where(path, 0);
+			*cause = xasprintf("%s: 開けません: %s", path, where);
+			free(where);
+		} else {
+			*fault = STORE_FAULT_OTHER;
+			*cause = xasprintf("%s: 開けません: %s", path,
+			    strerror(err));
+		}
+		return -1;
+	}
+	while (got < sizeof head) {
+		n = read(fd, head + got, sizeof head - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	/* No SQLite lock is held yet, so closing loses none. */
+	close(fd);
+	if (got == 0) {
+		*empty = 1;
+		if (mode == STORE_OPEN_CREATE)
+			return 0;
+		*fault = STORE_FAULT_NOTDB;
+		*cause = xasprintf("%s: 空のファイル（0 バイト）です。shisaku の"
+		    "データベースではありません（作るのは shisaku init です）",
+		    path);
+		return -1;
+	}
+	if (got < 16 || memcmp(head, STORE_SQLITE_MAGIC, 16) != 0) {
+		*fault = STORE_FAULT_NOTDB;
+		*cause = xasprintf("%s: SQLite のファイルではありません"
+		    "（shisaku のデータベースではありません）", path);
+		return -1;
+	}
+	*magic = 1;
+	if (got < sizeof head) {
+		*fault = STORE_FAULT_DAMAGED;
+		*cause = xasprintf("%s: データベースが途中で切れています（%zu "
+		    "バイト）。shisaku backup の複製から戻してください", path, got);
+		return -1;
+	}
+	if (store_probe_short(path, head, sb.st_size)) {
+		*fault = STORE_FAULT_DAMAGED;
+		*cause = xasprintf("%s: データベースが途中で切れています（%lld "
+		    "バイト、あるべき大きさは %lld バイト）。shisaku backup の"
+		    "複製から戻してください", path, (long long)sb.st_size,
+		    store_header_size(head));
+		return -1;
+	}
+	if (mode != STORE_OPEN_READONLY &&
+	    faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 &&
+	    (errno == EACCES || errno == EROFS)) {
+		*fault = STORE_FAULT_ACCESS;
+		where = store_denied_where(path, 1);
+		*cause = xasprintf("%s: 開けません: %s", path, where);
+		free(where);
+		return -1;
+	}
+	return 0;
+}
+
+/* Turns the failure of an SQLite call while opening into the fault and
+ * message. */
+static void
+store_open_failed(struct store *st, const char *path, int magic,
+    enum store_fault *fault, char **cause)
+{
+	char	*msg;
+
+	msg = store_errmsg(st, path);
+	if (st->fault == STORE_FAULT_NOTDB && magic) {
+		/* It starts as an SQLite file: what follows is damaged. */
+		st->fault = STORE_FAULT_DAMAGED;
+		free(msg);
+		msg = xasprintf("%s: データベースが壊れているか途中で切れています"
+		    "（%s）。shisaku backup の複製から戻してください", path,
+		    sqlite3_errmsg(st->db));
+	} else if (st->fault == STORE_FAULT_NOTDB) {
+		free(msg);
+		msg = xasprintf("%s: SQLite のファイルではありません", path);
+	}
+	*fault = st->fault;
+	*cause = msg;
+}
+
 /* Is the opened file ours (or empty, to be made ours)? */
 static int
-check_identity(struct store *st, const char *path, char **cause)
+check_identity(struct store *st, const char *path, enum store_open_mode mode,
+    int magic, enum store_fault *fault, char **cause)
 {
-	int	app = store_pragma_int(st, "application_id");
-	int	version = store_file_version(st);
-	int	tables = -1;
-	sqlite3_stmt *s;
+	sqlite3_stmt	*s;
+	int		 app = 0, version = 0, tables = -1, rc;
 
-	if (app < 0 || version < 0) {
-		*cause = xasprintf("%s: SQLite のデータベースではありません", path);
+	/* The first read: the -wal and -shm are opened here. */
+	rc = sqlite3_prepare_v2(st->db, "SELECT (SELECT application_id FROM"
+	    " pragma_application_id), (SELECT user_version FROM"
+	    " pragma_user_version), (SELECT count(*) FROM sqlite_master)",
+	    -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			app = sqlite3_column_int(s, 0);
+			version = sqlite3_column_int(s, 1);
+			tables = sqlite3_column_int(s, 2);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(s);
+	}
+	if (rc != SQLITE_OK) {
+		store_open_failed(st, path, magic, fault, cause);
 		return -1;
 	}
 	if (app == 0 && version == 0) {
-		if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_master",
-		    -1, &s, NULL) == SQLITE_OK) {
-			if (sqlite3_step(s) == SQLITE_ROW)
-				tables = sqlite3_column_int(s, 0);
-			sqlite3_finalize(s);
-		}
 		if (tables != 0) {
+			*fault = STORE_FAULT_NOTDB;
 			*cause = xasprintf("%s: shisaku のデータベースではありません"
 			    "（他のアプリケーションの SQLite ファイルです）", path);
+			return -1;
+		}
+		if (mode != STORE_OPEN_CREATE) {
+			*fault = STORE_FAULT_NOTDB;
+			*cause = xasprintf("%s: 空の SQLite ファイルです。shisaku の"
+			    "データベースではありません（作るのは shisaku init です）",
+			    path);
 			return -1;
 		}
 		return 0;
 	}
 	if ((unsigned)app != STORE_APPLICATION_ID) {
+		*fault = STORE_FAULT_NOTDB;
 		*cause = xasprintf("%s: shisaku のデータベースではありません"
 		    "（application_id %d）", path, app);
 		return -1;
 	}
 	if (version > NMIGRATIONS) {
+		*fault = STORE_FAULT_NEWER;
 		*cause = xasprintf("%s: このデータベースは新しい版の shisaku で作られました"
 		    "（スキーマ %d、この版は %d まで）。shisaku を更新してください",
 		    path, version, NMIGRATIONS);
@@ -290,48 +644,118 @@ check_identity(struct store *st, const char *path, char **cause)
 	return 0;
 }
 
-struct store *
-store_open(const char *path, enum store_open_mode mode, int busy_timeout_ms,
-    char **cause)
+/* Keeps the device and inode of the database and its -shm, to name who
+ * holds a lock later (the group may not be held then). */
+static void
+store_note_files(struct store *st)
+{
+	struct stat	 sb;
+	char		*shm;
+
+	if (stat(st->path, &sb) == 0) {
+		st->db_dev = sb.st_dev;
+		st->db_ino = sb.st_ino;
+	}
+	shm = xasprintf("%s-shm", st->path);
+	if (stat(shm, &sb) == 0) {
+		st->shm_dev = sb.st_dev;
+		st->shm_ino = sb.st_ino;
+	}
+	free(shm);
+}
+
+static struct store *
+store_open_raised(const char *path, enum store_open_mode mode,
+    int busy_timeout_ms, enum store_fault *fault, char **cause)
 {
 	struct store	*st;
-	int		 flags = SQLITE_OPEN_READWRITE, rc;
-	struct stat	 sb;
+	int		 flags, rc, magic, empty;
 
-	if (mode == STORE_OPEN_EXISTING && stat(path, &sb) != 0) {
-		*cause = xasprintf("%s: データベースがありません（shisaku -d %s init "
-		    "で作成できます）", path, path);
+	if (store_probe(path, mode, &magic, &empty, fault, cause) != 0)
 		return NULL;
-	}
+	/* A read-only open is still a read-write connection, kept from
+	 * writing by PRAGMA query_only: a reader closing last then folds
+	 * the WAL in and removes -wal and -shm like any other, instead of
+	 * leaving them behind. */
+	flags = SQLITE_OPEN_READWRITE;
 	if (mode == STORE_OPEN_CREATE)
 		flags |= SQLITE_OPEN_CREATE;
 	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->readonly = mode == STORE_OPEN_READONLY;
+	st->busy_timeout_ms = busy_timeout_ms;
 	rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		if (st->db != NULL && access(path, W_OK) != 0 && errno == EACCES)
-			*cause = xasprintf("%s: 書き込み権限がありません", path);
-		else
-			*cause = xasprintf("%s: 開けません: %s", path,
-			    st->db ? sqlite3_errmsg(st->db) : "メモリ不足");
-		sqlite3_close(st->db);
+	if (st->db == NULL) {
+		free(st->path);
 		free(st);
+		*fault = STORE_FAULT_OTHER;
+		*cause = xasprintf("%s: 開けません: メモリ不足", path);
 		return NULL;
 	}
-	st->path = xstrdup(path);
 	sqlite3_extended_result_codes(st->db, 1);
+	if (rc != SQLITE_OK) {
+		store_open_failed(st, path, magic, fault, cause);
+		goto fail;
+	}
 	sqlite3_busy_timeout(st->db, busy_timeout_ms);
-	if (check_identity(st, path, cause) != 0)
+	store_note_files(st);
+	if (check_identity(st, path, mode, magic, fault, cause) != 0)
 		goto fail;
 	/* WAL persists in the file; FULL survives power loss in WAL mode. */
-	if (store_exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-	    " PRAGMA foreign_keys = ON;", cause) != SQLITE_OK)
+	if (!st->readonly && store_exec(st, "PRAGMA journal_mode = WAL;",
+	    NULL) != SQLITE_OK) {
+		store_open_failed(st, path, magic, fault, cause);
 		goto fail;
-	if (migrate(st, cause) != 0)
+	}
+	if (store_exec(st, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+	    NULL) != SQLITE_OK) {
+		store_open_failed(st, path, magic, fault, cause);
 		goto fail;
+	}
+	/* An older file is brought up to date first, even by a reader. */
+	if (migrate(st, cause) != 0) {
+		*fault = st->fault != STORE_FAULT_NONE ? st->fault :
+		    STORE_FAULT_OTHER;
+		goto fail;
+	}
+	if (st->readonly && store_exec(st, "PRAGMA query_only = 1", NULL) !=
+	    SQLITE_OK) {
+		store_open_failed(st, path, magic, fault, cause);
+		goto fail;
+	}
+	store_note_files(st);
+	st->fault = STORE_FAULT_NONE;
 	return st;
 fail:
 	store_close(st);
 	return NULL;
+}
+
+struct store *
+store_open_fault(const char *path, enum store_open_mode mode,
+    int busy_timeout_ms, enum store_fault *fault, char **cause)
+{
+	struct store	*st;
+	enum store_fault f = STORE_FAULT_NONE;
+
+	/* A new database is the user's own; an existing one is opened with
+	 * the group in secure group mode (privilege.h says why this is
+	 * enough for its -wal and -shm too). */
+	if (mode != STORE_OPEN_CREATE)
+		priv_raise();
+	st = store_open_raised(path, mode, busy_timeout_ms, &f, cause);
+	if (mode != STORE_OPEN_CREATE)
+		priv_lower();
+	if (fault != NULL)
+		*fault = f;
+	return st;
+}
+
+struct store *
+store_open(const char *path, enum store_open_mode mode, int busy_timeout_ms,
+    char **cause)
+{
+	return store_open_fault(path, mode, busy_timeout_ms, NULL, cause);
 }
 
 void
@@ -340,7 +764,11 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	store_stmt_cache_free(st);
+	/* The last connection checkpoints and removes -wal and -shm, which
+	 * takes write access to the data directory. */
+	priv_raise();
 	sqlite3_close(st->db);
+	priv_lower();
 	free(st->path);
 	free(st);
 }
@@ -379,75 +807,114 @@ static const struct {
 	  "目標値が数値と文字の両方を持っています" },
 };
 
-int
-store_check(struct store *st, void (*report)(void *, const char *), void *arg,
-    char **cause)
+/* The checks of store_check for its progress: where it is, of how many. */
+struct check_ticker {
+	struct store	*st;
+	size_t		 stage, nstages;
+};
+
+/* SQLite's progress handler during one long check: keeps the line alive
+ * (and its time) while a check of a large file runs. */
+static int
+check_tick(void *arg)
+{
+	struct check_ticker	*t = arg;
+
+	store_progress(t->st, t->stage, t->nstages);
+	return 0;
+}
+
+/* Runs one checking query; each row it gives is a problem, reported as
+ * "prefix: first column" (foreign_key_check says more). Returns the
+ * number of problems, or -1 with *cause. */
+static int
+check_query(struct store *st, const char *sql, const char *what, int fk,
+    void (*report)(void *, const char *), void *arg, char **cause)
 {
 	sqlite3_stmt	*s;
-	int		 problems = 0;
-	size_t		 i;
-	char		*line;
 	const char	*text;
+	char		*line;
+	int		 problems = 0, rc;
 
-	if (sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_errmsg(st, "整合性検査");
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		*cause = store_errmsg(st, fk ? "外部キー検査" : "検査");
 		return -1;
 	}
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		text = (const char *)sqlite3_column_text(s, 0);
-		if (text && strcmp(text, "ok") != 0) {
-			line = xasprintf("integrity_check: %s", text);
-			report(arg, line);
-			free(line);
-			problems++;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (fk)
+			line = xasprintf("foreign_key_check: %s の行 %lld が %s を"
+			    "参照できません", sqlite3_column_text(s, 0),
+			    sqlite3_column_int64(s, 1), sqlite3_column_text(s, 2));
+		else {
+			text = (const char *)sqlite3_column_text(s, 0);
+			if (what == NULL && text != NULL && strcmp(text, "ok") == 0)
+				continue;
+			line = xasprintf("%s: %s", what != NULL ? what :
+			    "integrity_check", text != NULL ? text : "");
 		}
-	}
-	sqlite3_finalize(s);
-	if (sqlite3_prepare_v2(st->db, "PRAGMA foreign_key_check", -1, &s, NULL) != SQLITE_OK) {
-		*cause = store_errmsg(st, "外部キー検査");
-		return -1;
-	}
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		line = xasprintf("foreign_key_check: %s の行 %lld が %s を参照できません",
-		    sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1),
-		    sqlite3_column_text(s, 2));
 		report(arg, line);
 		free(line);
 		problems++;
 	}
 	sqlite3_finalize(s);
-	for (i = 0; i < sizeof invariants / sizeof invariants[0]; i++) {
-		if (sqlite3_prepare_v2(st->db, invariants[i].sql, -1, &s, NULL) != SQLITE_OK) {
-			*cause = store_errmsg(st, "検査");
-			return -1;
-		}
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			line = xasprintf("%s: %s", invariants[i].what,
-			    sqlite3_column_text(s, 0));
-			report(arg, line);
-			free(line);
-			problems++;
-		}
-		sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		*cause = store_errmsg(st, "検査");
+		return -1;
 	}
 	return problems;
 }
+
+int
+store_check(struct store *st, void (*report)(void *, const char *), void *arg,
+    char **cause)
+{
+	struct check_ticker	 t;
+	size_t			 i, ninv = sizeof invariants / sizeof invariants[0];
+	int			 problems = 0, n = 0;
+
+	t.st = st;
+	t.stage = 0;
+	t.nstages = 2 + ninv;
+	if (st->progress != NULL)
+		sqlite3_progress_handler(st->db, 200000, check_tick, &t);
+	store_progress(st, 0, t.nstages);
+	if ((n = check_query(st, "PRAGMA integrity_check", NULL, 0, report, arg,
+	    cause)) < 0)
+		goto out;
+	problems += n;
+	store_progress(st, ++t.stage, t.nstages);
+	if ((n = check_query(st, "PRAGMA foreign_key_check", NULL, 1, report,
+	    arg, cause)) < 0)
+		goto out;
+	problems += n;
+	store_progress(st, ++t.stage, t.nstages);
+	for (i = 0; i < ninv; i++) {
+		if ((n = check_query(st, invariants[i].sql, invariants[i].what, 0,
+		    report, arg, cause)) < 0)
+			goto out;
+		problems += n;
+		store_progress(st, ++t.stage, t.nstages);
+	}
+out:
+	sqlite3_progress_handler(st->db, 0, NULL, NULL);
+	return n < 0 ? -1 : problems;
+}
+
+/* Pages copied per step of a backup (4 MiB with 4 KiB pages). */
+#define BACKUP_STEP_PAGES 1024
 
 int
 store_backup(struct store *st, const char *dest, char **cause)
 {
 	sqlite3		*out;
 	sqlite3_backup	*b;
-	int		 rc;
-	struct stat	 sb;
+	int		 rc, held, page;
+	size_t		 total;
 
-	if (stat(dest, &sb) == 0) {
-		*cause = xasprintf("%s: 既にあります。上書きしません", dest);
-		return -1;
-	}
-	if (sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-	    NULL) != SQLITE_OK) {
-		*cause = xasprintf("%s: 作成できません: %s", dest, sqlite3_errmsg(out));
+	/* dest is the caller's file, opened with the user's own ids. */
+	if (sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		*cause = xasprintf("%s: 作成できません: %s", dest,
+		    out != NULL ? sqlite3_errmsg(out) : "メモリ不足");
 		sqlite3_close(out);
 		return -1;
 	}
@@ -455,18 +922,47 @@ store_backup(struct store *st, const char *dest, char **cause)
 	if (b == NULL) {
 		*cause = xasprintf("%s: %s", dest, sqlite3_errmsg(out));
 		sqlite3_close(out);
-		unlink(dest);
 		return -1;
 	}
-	/* One step copies a consistent snapshot; writers are not blocked in WAL. */
-	rc = sqlite3_backup_step(b, -1);
+	/*
+	 * The copy goes in steps so its progress can be shown. A read
+	 * transaction held on the source across the steps keeps them one
+	 * snapshot: the steps never start over for a clerk's commit, and
+	 * writers are not blocked in WAL mode.
+	 */
+	held = 0;
+	if (sqlite3_get_autocommit(st->db)) {
+		if (sqlite3_exec(st->db, "BEGIN; SELECT count(*) FROM"
+		    " sqlite_master", NULL, NULL, NULL) == SQLITE_OK)
+			held = 1;
+		else if (!sqlite3_get_autocommit(st->db))
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	page = store_pragma_int(st, "page_size");
+	if (page <= 0)
+		page = 4096;
+	do {
+		rc = sqlite3_backup_step(b, BACKUP_STEP_PAGES);
+		total = (size_t)sqlite3_backup_pagecount(b);
+		store_progress(st, (total - (size_t)sqlite3_backup_remaining(b)) *
+		    (size_t)page, total * (size_t)page);
+	} while (rc == SQLITE_OK);
 	sqlite3_backup_finish(b);
+	if (held)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_DONE) {
-		*cause = xasprintf("%s: 複製できません: %s", dest, sqlite3_errstr(rc));
+		if ((rc & 0xff) == SQLITE_FULL)
+			*cause = xasprintf("%s: 複製できません: ディスクがいっぱいです",
+			    dest);
+		else
+			*cause = xasprintf("%s: 複製できません: %s", dest,
+			    sqlite3_errstr(rc));
 		sqlite3_close(out);
-		unlink(dest);
 		return -1;
 	}
-	sqlite3_close(out);
+	if (sqlite3_close(out) != SQLITE_OK) {
+		*cause = xasprintf("%s: 複製を閉じられません", dest);
+		return -1;
+	}
 	return 0;
 }

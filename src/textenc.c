@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -218,6 +219,42 @@ map_back(char *s, size_t len)
 /* The message for the byte at offset at of buf (len bytes) that does not
  * read as `as`; its line and column, counted in the n bytes of UTF-8
  * decoded before it, go to *line and *col (either may be NULL). */
+/* Turns the references an export with TENC_REF wrote (&#xHHHH;, one to
+ * six hex digits, a Unicode scalar value) back into characters, in place
+ * (a reference is never shorter than its character). */
+static size_t
+refs_back(char *s, size_t len)
+{
+	size_t		 r = 0, w = 0, k;
+	unsigned	 cp;
+	int		 d;
+
+	while (r < len) {
+		if (strncmp(s + r, "&#x", 3) == 0) {
+			cp = 0;
+			for (k = 3; k < 9 && r + k < len; k++) {
+				char c = s[r + k];
+
+				d = c >= '0' && c <= '9' ? c - '0' :
+				    c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+				    c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+				if (d < 0)
+					break;
+				cp = cp * 16 + (unsigned)d;
+			}
+			if (k > 3 && r + k < len && s[r + k] == ';' && cp != 0 &&
+			    cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)) {
+				w += utf8_encode_one(cp, s + w);
+				r += k + 1;
+				continue;
+			}
+		}
+		s[w++] = s[r++];
+	}
+	s[w] = '\0';
+	return w;
+}
+
 static char *
 bad_byte_message(const char *decoded, size_t n, const char *buf, size_t at,
     size_t len, const char *as, size_t *line, size_t *col)
@@ -288,8 +325,10 @@ textenc_decode(const char *buf, size_t len, enum text_encoding enc,
 		*outlen = 0;
 		return -1;
 	}
-	if (enc == TENC_CP932)
+	if (enc == TENC_CP932) {
 		*outlen = map_back(t, *outlen);
+		*outlen = refs_back(t, *outlen);
+	}
 	*out = t;
 	return 0;
 }
@@ -399,10 +438,25 @@ textenc_encode_cp932(const char *utf8, size_t len, enum textenc_unmappable how,
 	/* One character at a time, so that a refusal can name it; the pairs
 	 * are mapped first, since iconv's CP932 may lack some of them. */
 	while (r < len) {
+		if (how == TENC_REF && strncmp(utf8 + r, "&#x", 3) == 0) {
+			/* The text's own "&#x" must not read back as a reference. */
+			if (w + 8 > cap) {
+				cap = cap * 2 + 16;
+				buf = xreallocarray(buf, cap + 1, 1);
+			}
+			memcpy(buf + w, "&#x26;", 6);
+			w += 6;
+			r++;
+			continue;
+		}
 		cp = utf8_decode_one(p + r, &n);
 		mapped = textenc_cp932_pair(cp);
 		il = utf8_encode_one(mapped, one);
 		ip = one;
+		if (cap - w < 8) {	/* references may have used the room */
+			cap = cap * 2 + 16;
+			buf = xreallocarray(buf, cap + 1, 1);
+		}
 		op = buf + w;
 		ol = cap - w;
 		if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
@@ -410,14 +464,23 @@ textenc_encode_cp932(const char *utf8, size_t len, enum textenc_unmappable how,
 			if (how == TENC_REFUSE) {
 				position_after(utf8, r, &line, &col);
 				*cause = xasprintf("%zu 行 %zu 列の「%.*s」（U+%04X）は CP932 で"
-				    "表せません（--unmappable=geta で「〓」に置き換えて書き出せ"
-				    "ます）", line, col, (int)n, utf8 + r, cp);
+				    "表せません（--unmappable geta で「〓」に、ref で"
+				    " &#x…; の形に置き換えて書き出せます）", line, col,
+				    (int)n, utf8 + r, cp);
 				iconv_close(cd);
 				free(buf);
 				return -1;
 			}
-			buf[w++] = (char)0x81;	/* 〓 GETA MARK in CP932 */
-			buf[w++] = (char)0xAC;
+			if (w + 16 > cap) {
+				cap = cap * 2 + 16;
+				buf = xreallocarray(buf, cap + 1, 1);
+			}
+			if (how == TENC_REF)
+				w += (size_t)snprintf(buf + w, 16, "&#x%X;", cp);
+			else {
+				buf[w++] = (char)0x81;	/* 〓 GETA MARK in CP932 */
+				buf[w++] = (char)0xAC;
+			}
 			if (replaced != NULL)
 				(*replaced)++;
 		} else

@@ -1,8 +1,9 @@
 /*
  * The two versions of an entry side by side (see ui-conflict.h): the
  * fields are kept as given and laid out into lines for the window's
- * width when drawn, each field's name across the width, then both texts
- * wrapped in two columns.
+ * width when drawn, each field's name across the width (with which
+ * version is chosen for it, and a > on the field being chosen), then
+ * both texts wrapped in two columns.
  */
 #include <curses.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 /* A laid-out line: a field's name across the width, or a row of both. */
 struct ui_conflict_line {
 	int		 label;
+	size_t		 field;		/* whose line it is */
 	enum ui_attr	 attr;
 	char		*left, *right;
 };
@@ -29,6 +31,18 @@ ui_conflict_init(struct ui_conflict *c, const char *heading,
 }
 
 void
+ui_conflict_words(struct ui_conflict *c, const char *mine_title,
+    const char *keys_line, const char *back_said)
+{
+	free(c->mine_title);
+	free(c->keys_line);
+	free(c->back_said);
+	c->mine_title = xstrdup(mine_title);
+	c->keys_line = xstrdup(keys_line);
+	c->back_said = xstrdup(back_said);
+}
+
+void
 ui_conflict_add(struct ui_conflict *c, const char *name, const char *mine,
     const char *theirs)
 {
@@ -39,7 +53,12 @@ ui_conflict_add(struct ui_conflict *c, const char *name, const char *mine,
 	f->name = xstrdup(name != NULL ? name : "");
 	f->mine = xstrdup(mine != NULL ? mine : "");
 	f->theirs = xstrdup(theirs != NULL ? theirs : "");
+	f->take_theirs = 0;
 	c->cols = 0;
+	/* The first field that differs is the one chosen first. */
+	if (c->nfields > 1 && strcmp(c->fields[c->cur].mine,
+	    c->fields[c->cur].theirs) == 0 && strcmp(f->mine, f->theirs) != 0)
+		c->cur = c->nfields - 1;
 }
 
 static void
@@ -70,6 +89,9 @@ ui_conflict_free(struct ui_conflict *c)
 	free(c->fields);
 	free(c->heading);
 	free(c->theirs_title);
+	free(c->mine_title);
+	free(c->keys_line);
+	free(c->back_said);
 	memset(c, 0, sizeof *c);
 }
 
@@ -87,6 +109,7 @@ ui_conflict_line_add(struct ui_conflict *c, int label, enum ui_attr attr,
 
 	c->lines = xreallocarray(c->lines, c->nlines + 1, sizeof *c->lines);
 	l = &c->lines[c->nlines++];
+	l->field = c->nfields_laid;
 	l->label = label;
 	l->attr = attr;
 	l->left = left != NULL ? xstrndup(left, llen) : NULL;
@@ -105,6 +128,7 @@ ui_conflict_pair(struct ui_conflict *c, const struct ui_conflict_field *f,
 	char		*label;
 
 	label = xasprintf("%s%s", f->name, differ ? "  ※違いあり" : "");
+	/* (The choice and the cursor are drawn over it.) */
 	ui_conflict_line_add(c, 1, differ ? UI_MARK : UI_HEADER, label,
 	    strlen(label), NULL, 0);
 	free(label);
@@ -140,15 +164,17 @@ ui_conflict_layout(struct ui_conflict *c, int cols)
 	c->cols = cols;
 	if (half < 10)
 		half = 10;
-	for (i = 0; i < c->nfields; i++)
+	for (i = 0; i < c->nfields; i++) {
+		c->nfields_laid = i;
 		ui_conflict_pair(c, &c->fields[i], half);
+	}
 }
 
 void
 ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 {
 	size_t	starts[2], lens[2], n, k;
-	int	h, cols, half, y, top, body;
+	int	h, cols, half, y, top, body, by_field;
 	long	i, max;
 
 	getmaxyx(w, h, cols);
@@ -188,11 +214,20 @@ ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 		}
 		top = 2;
 	}
-	c->head_rows = top + 2;
-	ui_put(w, top, 0, "m: 自分の入力で上書き保存   t: 保存済みの版を取り込む"
+	/* A conflict is chosen field by field too; a draft is not. */
+	by_field = c->keys_line == NULL;
+	c->head_rows = top + 2 + by_field;
+	ui_put(w, top, 0, c->keys_line != NULL ? c->keys_line :
+	    "m: 自分の入力で上書き保存   t: 保存済みの版を取り込む"
 	    "   Esc: 入力に戻る   j/k PgUp/PgDn: スクロール", cols, 0,
 	    ui_attr(ui, UI_MARK));
-	ui_put(w, top + 1, 1, "あなたの入力", half, 0, ui_attr(ui, UI_HEADER));
+	if (by_field)
+		ui_put(w, top + 1, 0, "欄ごとに: Tab 次の違い   ← あなたの入力   "
+		    "→ 保存済みの版   Enter 選んだとおりに保存", cols, 0,
+		    ui_attr(ui, UI_MARK));
+	top += by_field;
+	ui_put(w, top + 1, 1, c->mine_title != NULL ? c->mine_title :
+	    "あなたの入力", half, 0, ui_attr(ui, UI_HEADER));
 	ui_put(w, top + 1, half + 3, c->theirs_title, cols - half - 3, 0,
 	    ui_attr(ui, UI_HEADER));
 	top += 2;
@@ -210,8 +245,19 @@ ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 			break;
 		l = &c->lines[i];
 		if (l->label) {
-			ui_put(w, top + y, 0, l->left, cols, 0,
+			const struct ui_conflict_field *f = &c->fields[l->field];
+			int	x;
+
+			x = ui_put(w, top + y, 0, by_field && l->field == c->cur ?
+			    "> " : "  ", 2, 0, ui_attr(ui, UI_MARK));
+			x += ui_put(w, top + y, x, l->left, cols - x, 0,
 			    ui_attr(ui, l->attr));
+			if (by_field && strcmp(f->mine, f->theirs) != 0 &&
+			    x + 2 < cols)
+				ui_put(w, top + y, x + 2, f->take_theirs ?
+				    "→ 保存済みの版を残す" : "← あなたの入力を残す",
+				    cols - x - 2, 0, l->field == c->cur ?
+				    ui_attr(ui, UI_SELECT) : ui_attr(ui, UI_DIM));
 			continue;
 		}
 		ui_put(w, top + y, 1, l->left, half, 0, A_NORMAL);
@@ -219,6 +265,35 @@ ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 		ui_put(w, top + y, half + 3, l->right, cols - half - 3, 0,
 		    A_NORMAL);
 	}
+}
+
+/* Moves the field cursor to the next (dir 1) or previous field that
+ * differs, going round, and scrolls its name into view. */
+static void
+ui_conflict_step(struct ui_conflict *c, int dir, int page)
+{
+	size_t	k, i = c->cur, n = c->nfields;
+
+	if (n == 0)
+		return;
+	for (k = 0; k < n; k++) {
+		i = (i + n + (size_t)(dir > 0 ? 1 : n - 1)) % n;
+		if (strcmp(c->fields[i].mine, c->fields[i].theirs) != 0)
+			break;
+	}
+	c->cur = i;
+	for (k = 0; k < c->nlines; k++)
+		if (c->lines[k].label && c->lines[k].field == i) {
+			if ((long)k < c->top || (long)k >= c->top + page)
+				c->top = (long)k;
+			break;
+		}
+}
+
+int
+ui_conflict_takes_theirs(const struct ui_conflict *c, size_t i)
+{
+	return i < c->nfields && c->fields[i].take_theirs;
 }
 
 enum ui_conflict_choice
@@ -235,10 +310,36 @@ ui_conflict_key(struct ui *ui, struct ui_conflict *c, enum key_action act,
 		return UI_CONFLICT_MINE;
 	if (!is_function && (ch == 't' || ch == 'T' || ch == '2'))
 		return UI_CONFLICT_THEIRS;
+	/* Field by field: a conflict's, not a draft's (keys_line). */
+	if (c->keys_line == NULL && ((!is_function && ch == '\t') ||
+	    act == ACT_NEXT_PANE || (is_function && ch == KEY_BTAB) ||
+	    act == ACT_PREV_PANE)) {
+		ui_conflict_step(c, (!is_function && ch == '\t') ||
+		    act == ACT_NEXT_PANE ? 1 : -1, page);
+		return UI_CONFLICT_HANDLED;
+	}
+	if (c->keys_line == NULL && c->nfields > 0 && (act == ACT_LEFT ||
+	    act == ACT_RIGHT || (!is_function && ch == ' '))) {
+		struct ui_conflict_field *f = &c->fields[c->cur];
+
+		if (strcmp(f->mine, f->theirs) == 0) {
+			ui_message(ui, "「%s」は同じです", f->name);
+			return UI_CONFLICT_HANDLED;
+		}
+		f->take_theirs = act == ACT_RIGHT ? 1 : act == ACT_LEFT ? 0 :
+		    !f->take_theirs;
+		ui_message(ui, "「%s」は%sを残します（Enter で保存）", f->name,
+		    f->take_theirs ? "保存済みの版" : "あなたの入力");
+		return UI_CONFLICT_HANDLED;
+	}
+	if (c->keys_line == NULL && ((!is_function && (ch == '\n' ||
+	    ch == '\r')) || (is_function && ch == KEY_ENTER) ||
+	    act == ACT_OPEN))
+		return UI_CONFLICT_MERGE;
 	switch (act) {
 	case ACT_BACK:
-		ui_message(ui, "入力に戻りました。保存すると、もう一度どちらを"
-		    "残すか尋ねます");
+		ui_message(ui, "%s", c->back_said != NULL ? c->back_said :
+		    "入力に戻りました。保存すると、もう一度どちらを残すか尋ねます");
 		return UI_CONFLICT_BACK;
 	case ACT_UP:
 		c->top--;
@@ -263,8 +364,10 @@ ui_conflict_key(struct ui *ui, struct ui_conflict *c, enum key_action act,
 	case ACT_ERA_TOGGLE:
 		return UI_CONFLICT_UNHANDLED;
 	default:
-		ui_error(ui, "m: 自分の入力で上書き保存  t: 保存済みの版を取り込む"
-		    "  Esc: 入力に戻る");
+		ui_error(ui, "%s", c->keys_line != NULL ? c->keys_line :
+		    "m: 自分の入力で上書き保存  t: 保存済みの版を取り込む"
+		    "  Tab ← →: 欄ごとに選ぶ  Enter: 選んだとおりに保存  Esc: 入力に"
+		    "戻る");
 		break;
 	}
 	return UI_CONFLICT_HANDLED;

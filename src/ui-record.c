@@ -394,12 +394,27 @@ record_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_BACK:
 		return record_may_leave(ui, rs) ? UI_KEY_CLOSE :
 		    UI_KEY_HANDLED;
-	case ACT_QUIT:
-		return record_may_leave(ui, rs) ? UI_KEY_UNHANDLED :
-		    UI_KEY_HANDLED;
 	default:
+		/* Q too: the frame asks before quitting (record_unsaved). */
 		return UI_KEY_UNHANDLED;
 	}
+}
+
+static int
+record_unsaved(struct ui *ui, void *state)
+{
+	(void)ui;
+	return record_dirty(state);
+}
+
+/* A text being edited takes every printable key. */
+static int
+record_typing(struct ui *ui, void *state)
+{
+	struct record_screen	*rs = state;
+
+	(void)ui;
+	return rs->editing >= 0;
 }
 
 static void *
@@ -452,10 +467,17 @@ record_title(struct ui *ui, void *state)
 }
 
 const struct screen_ops screen_record_ops = {
-	"record",
-	record_actions, sizeof record_actions / sizeof record_actions[0],
-	record_fixed_keys,
-	sizeof record_fixed_keys / sizeof record_fixed_keys[0],
-	record_open, record_draw, record_key, record_refresh, record_close,
-	record_title, NULL
+	.name = "record",
+	.actions = record_actions,
+	.nactions = sizeof record_actions / sizeof record_actions[0],
+	.fixed_keys = record_fixed_keys,
+	.nfixed_keys = sizeof record_fixed_keys / sizeof record_fixed_keys[0],
+	.open = record_open,
+	.draw = record_draw,
+	.key = record_key,
+	.refresh = record_refresh,
+	.close = record_close,
+	.title = record_title,
+	.typing = record_typing,
+	.unsaved = record_unsaved
 };

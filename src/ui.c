@@ -6,6 +6,10 @@
  * and the too-small message, restoring the terminal on every way out, and
  * the drawing and asking functions the screens use: ui_put, ui_message,
  * ui_prompt (a line editor of its own), ui_choose, ui_confirm, ui_fy.
+ * The terminal is raw for the whole session (no flow control; C-z and
+ * C-\ are plain keys, C-c the interrupt); the main loop also watches the
+ * database's data version, so that screens show changes other programs
+ * commit.
  *
  * Window layout: the title on the top line, the body (the top screen's
  * window) below it, the status line and the message line at the bottom.
@@ -38,8 +42,11 @@
 #include "shisaku/keys.h"
 #include "shisaku/session.h"
 #include "shisaku/store-browse.h"
+#include "shisaku/store-mywork.h"
+#include "shisaku/store-result.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
+#include "shisaku/ui-term.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 
@@ -56,6 +63,8 @@ struct ui_frame {
 	enum fy_style		 style_seen;
 	int			 lines_seen, cols_seen;
 	unsigned long		 serial;	/* order of pushing */
+	int			 changed_pending;	/* the database changed
+						   while it was below */
 	struct ui_frame		*below;
 };
 
@@ -63,7 +72,7 @@ struct ui_frame {
 static volatile sig_atomic_t	 ui_signalled;
 static int			 ui_curses_on;
 static int			 ui_atexit_set;
-static struct sigaction		 ui_old_int, ui_old_term, ui_old_hup;
+static struct sigaction		 ui_old_int, ui_old_term, ui_old_hup, ui_old_quit;
 static SCREEN			*ui_screen;
 
 static WINDOW			*ui_titlew, *ui_statusw, *ui_msgw;
@@ -80,6 +89,24 @@ static char			*ui_plan_name;
 static void ui_draw(struct ui *ui);
 static void ui_handle_resize(struct ui *ui);
 static int ui_read_key(WINDOW *w, wint_t *ch);
+static void ui_push_start(struct ui *ui);
+static int ui_data_moved(struct ui *ui);
+static void ui_changed_top(struct ui *ui);
+
+/* A key the main loop's read gives when the database changed while it
+ * waited (see ui_data_moved). */
+#define UI_KEY_CHANGED (KEY_MAX + 1)
+
+/* The data version last seen (store_data_version), and whether the read
+ * of the main loop looks at it while it waits (modal reads do not). */
+static long long		 ui_data_version = -1;
+static int			 ui_watching;
+
+/* The state of one fiscal year for the title line, cached until the
+ * database changes (ui_year_state). */
+static int			 ui_year_fy;
+static int			 ui_year_open;
+static char			*ui_year_deadline;
 
 /*
  * ncurses asks the C library's wcwidth() how many cells a character
@@ -134,6 +161,10 @@ ui_signals_install(void)
 	sigaction(SIGINT, &sa, &ui_old_int);
 	sigaction(SIGTERM, &sa, &ui_old_term);
 	sigaction(SIGHUP, &sa, &ui_old_hup);
+	/* C-\ would end the program with a core and the terminal left in
+	 * the alternate screen: it does nothing here. */
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGQUIT, &sa, &ui_old_quit);
 }
 
 static void
@@ -142,6 +173,7 @@ ui_signals_restore(void)
 	sigaction(SIGINT, &ui_old_int, NULL);
 	sigaction(SIGTERM, &ui_old_term, NULL);
 	sigaction(SIGHUP, &ui_old_hup, NULL);
+	sigaction(SIGQUIT, &ui_old_quit, NULL);
 }
 
 /*
@@ -471,6 +503,80 @@ ui_first_key(enum key_action a, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
+void
+ui_key_name(enum key_action a, char *buf, size_t size)
+{
+	ui_first_key(a, buf, size);
+}
+
+char *
+ui_edit_hint(struct ui *ui)
+{
+	enum role	r = ui->session != NULL ? ui->session->role : ROLE_NONE;
+	char		e[16];
+
+	ui_first_key(ACT_EDIT, e, sizeof e);
+	if (e[0] == '\0')
+		return xstrdup("");
+	return xasprintf("%s:%s", e, r == ROLE_SUPERVISOR ? "実績を確認" :
+	    r == ROLE_NONE ? "実績を見る" : "実績を入力");
+}
+
+/* The first key bound to a that is not a printable character ("F1" of
+ * "? F1", "Esc" of "Esc q"), for hints while typing; "" when none. */
+static void
+ui_nontext_key(enum key_action a, char *buf, size_t size)
+{
+	const char	*keys = keys_action_keys(a), *p = keys;
+	size_t		 n;
+
+	buf[0] = '\0';
+	while (*p != '\0') {
+		unsigned char	c = (unsigned char)*p;
+		size_t		one = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ?
+				    3 : 4;
+
+		n = strcspn(p, " ");
+		/* A key name of one character is text; Esc, F1, C-s … are
+		 * not. */
+		if (n != one) {
+			if (n >= size)
+				n = size - 1;
+			memcpy(buf, p, n);
+			buf[n] = '\0';
+			return;
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+int
+ui_year_state(struct ui *ui, int fy, const char **deadline)
+{
+	char	*cause = NULL, *dl = NULL;
+	int	 open;
+
+	if (deadline != NULL)
+		*deadline = "";
+	if (ui->store == NULL || fy <= 0)
+		return -1;
+	if (fy != ui_year_fy) {
+		if (store_year_info(ui->store, fy, &open, &dl, &cause) != 0) {
+			free(cause);
+			return -1;
+		}
+		free(ui_year_deadline);
+		ui_year_deadline = dl;
+		ui_year_open = open;
+		ui_year_fy = fy;
+	}
+	if (deadline != NULL)
+		*deadline = ui_year_deadline;
+	return ui_year_open;
+}
+
 static void
 ui_draw_too_small(struct ui *ui)
 {
@@ -529,13 +635,27 @@ ui_draw_title(struct ui *ui)
 	struct ui_frame	*top = ui->frames;
 	char		*title = NULL;
 	const char	*shown;
-	int		 w;
+	char		 tag[FY_BUFSZ + 32], yb[FY_BUFSZ];
+	int		 w, fy, open, tw = 0;
 
 	werase(ui_titlew);
 	ui_put(ui_titlew, 0, 0, "", ui->cols, 1, ui_attrs[UI_TITLE]);
 	if (top != NULL && top->ops->title != NULL)
 		title = top->ops->title(ui, top->state);
-	w = ui->cols - 11;
+	/* Whether the year shown is open for entry, left of the name. */
+	fy = top != NULL && top->ops->shown_fy != NULL ?
+	    top->ops->shown_fy(ui, top->state) : ui->fy;
+	open = ui_year_state(ui, fy, NULL);
+	if (open >= 0) {
+		snprintf(tag, sizeof tag, "%s %s",
+		    fy_format_short(fy, ui->fy_style, yb, sizeof yb),
+		    open ? "受付中" : "締切");
+		tw = tw_width(tag);
+		ui_put(ui_titlew, 0, ui->cols - 10 - tw, tag, tw, 0,
+		    ui_attrs[UI_TITLE]);
+		tw += 2;
+	}
+	w = ui->cols - 11 - tw;
 	shown = title != NULL ? title : "";
 	if (tw_width(shown) > w) {
 		ui_put(ui_titlew, 0, 1, "~", 1, 0, ui_attrs[UI_TITLE]);
@@ -588,10 +708,36 @@ ui_draw_status(struct ui *ui)
 	free(left);
 }
 
+/* Appends "piece" to the hint *h (two blanks between pieces) if it
+ * still fits in cols columns. */
+static void
+ui_hint_add(char **h, const char *piece, int cols)
+{
+	char	*t;
+
+	if (piece == NULL || *piece == '\0')
+		return;
+	t = **h != '\0' ? xasprintf("%s  %s", *h, piece) : xstrdup(piece);
+	if (tw_width(t) <= cols) {
+		free(*h);
+		*h = t;
+	} else
+		free(t);
+}
+
+/*
+ * The hint on the bottom line when there is no message: the top screen's
+ * own most important keys first, then the frame's, as many as fit. While
+ * the screen takes every printable key as text, only the keys that work
+ * there: help and leaving by their non-printing keys, and saving.
+ */
 static void
 ui_draw_message(struct ui *ui)
 {
-	char	help[16], back[16], quit[16], yp[16], yn[16], era[16], *hint;
+	struct ui_frame	*top = ui->frames;
+	char		 help[16], back[16], quit[16], yp[16], yn[16], era[16];
+	char		 mine[16], piece[64], *hint, *own = NULL;
+	int		 cols = ui->cols - 1, bottom;
 
 	werase(ui_msgw);
 	if (ui->message != NULL) {
@@ -599,16 +745,74 @@ ui_draw_message(struct ui *ui)
 		    ui_attrs[ui->message_is_error ? UI_ERROR : UI_NORMAL]);
 		return;
 	}
+	hint = xstrdup("");
+	if (top != NULL && top->ops->typing != NULL &&
+	    top->ops->typing(ui, top->state)) {
+		ui_nontext_key(ACT_HELP, help, sizeof help);
+		ui_nontext_key(ACT_BACK, back, sizeof back);
+		snprintf(piece, sizeof piece, "%s:ヘルプ", help);
+		ui_hint_add(&hint, help[0] ? piece : NULL, cols);
+		ui_hint_add(&hint, "C-s:保存", cols);
+		snprintf(piece, sizeof piece, "%s:戻る", back);
+		ui_hint_add(&hint, back[0] ? piece : NULL, cols);
+		ui_hint_add(&hint, "（入力中: 文字はすべて入力されます）", cols);
+		goto put;
+	}
+	if (top != NULL && top->ops->hint != NULL &&
+	    (own = top->ops->hint(ui, top->state)) != NULL)
+		ui_hint_add(&hint, own, cols);
+	bottom = top != NULL && top->below == NULL;
 	ui_first_key(ACT_HELP, help, sizeof help);
-	ui_first_key(ACT_BACK, back, sizeof back);
 	ui_first_key(ACT_QUIT, quit, sizeof quit);
 	ui_first_key(ACT_YEAR_PREV, yp, sizeof yp);
 	ui_first_key(ACT_YEAR_NEXT, yn, sizeof yn);
 	ui_first_key(ACT_ERA_TOGGLE, era, sizeof era);
-	hint = xasprintf("%s:ヘルプ  %s:戻る  %s:終了  %s %s:年度  %s:年の表示",
-	    help, back, quit, yp, yn, era);
-	ui_put(ui_msgw, 0, 0, hint, ui->cols - 1, 0, ui_attrs[UI_DIM]);
+	ui_first_key(ACT_MYWORK, mine, sizeof mine);
+	snprintf(piece, sizeof piece, "%s:ヘルプ", help);
+	ui_hint_add(&hint, help[0] ? piece : NULL, cols);
+	if (bottom) {
+		/* Esc never quits: name the other key that does. */
+		ui_nontext_key(ACT_BACK, back, sizeof back);
+		if (strcmp(back, "Esc") == 0 || back[0] == '\0') {
+			const char *k = keys_action_keys(ACT_BACK);
+			size_t n;
+
+			back[0] = '\0';
+			while (*k != '\0') {
+				n = strcspn(k, " ");
+				if (strncmp(k, "Esc", n) != 0 && n < sizeof back) {
+					memcpy(back, k, n);
+					back[n] = '\0';
+					break;
+				}
+				k += n;
+				while (*k == ' ')
+					k++;
+			}
+		}
+		snprintf(piece, sizeof piece, "%s:終了", back[0] ? back : quit);
+		ui_hint_add(&hint, back[0] || quit[0] ? piece : NULL, cols);
+	} else {
+		ui_first_key(ACT_BACK, back, sizeof back);
+		snprintf(piece, sizeof piece, "%s:戻る", back);
+		ui_hint_add(&hint, back[0] ? piece : NULL, cols);
+	}
+	if (top == NULL || top->ops != &screen_mywork_ops) {
+		snprintf(piece, sizeof piece, "%s:自分の仕事", mine);
+		ui_hint_add(&hint, mine[0] ? piece : NULL, cols);
+	}
+	if (!bottom) {
+		snprintf(piece, sizeof piece, "%s:終了", quit);
+		ui_hint_add(&hint, quit[0] ? piece : NULL, cols);
+	}
+	snprintf(piece, sizeof piece, "%s %s:年度", yp, yn);
+	ui_hint_add(&hint, yp[0] ? piece : NULL, cols);
+	snprintf(piece, sizeof piece, "%s:年の表示", era);
+	ui_hint_add(&hint, era[0] ? piece : NULL, cols);
+put:
+	ui_put(ui_msgw, 0, 0, hint, cols, 0, ui_attrs[UI_DIM]);
 	free(hint);
+	free(own);
 }
 
 /* Whether the terminal's cursor is shown for a screen (ui_cursor_at). */
@@ -789,6 +993,21 @@ ui_pick_year(struct ui *ui)
 	free(answer);
 }
 
+/* Quits, first asking when a screen holds changes not saved. */
+static void
+ui_quit_asking(struct ui *ui)
+{
+	struct ui_frame	*f;
+
+	for (f = ui->frames; f != NULL; f = f->below)
+		if (f->ops->unsaved != NULL && f->ops->unsaved(ui, f->state))
+			break;
+	if (f != NULL && !ui_confirm(ui, "保存していない変更があります。"
+	    "破棄して終了しますか"))
+		return;
+	ui->quit = 1;
+}
+
 /* What the frame does with a key the screen left to it. */
 static void
 ui_frame_action(struct ui *ui, enum key_action act, int is_function,
@@ -800,13 +1019,27 @@ ui_frame_action(struct ui *ui, enum key_action act, int is_function,
 
 	switch (act) {
 	case ACT_BACK:
-		if (top != NULL && top->below == NULL)
-			ui->quit = 1;
-		else
+		if (top != NULL && top->below == NULL) {
+			/* Esc never quits: it is pressed to leave a prompt or
+			 * a list, often once too often. */
+			if (!is_function && ch == 27) {
+				ui_first_key(ACT_QUIT, buf, sizeof buf);
+				ui_message(ui, "最初の画面です（終了は q%s%s）",
+				    buf[0] && strcmp(buf, "q") != 0 ? " か " : "",
+				    strcmp(buf, "q") != 0 ? buf : "");
+			} else
+				ui_quit_asking(ui);
+		} else
 			ui_pop(ui);
 		break;
 	case ACT_QUIT:
-		ui->quit = 1;
+		ui_quit_asking(ui);
+		break;
+	case ACT_MYWORK:
+		if (top != NULL && top->ops == &screen_mywork_ops)
+			ui_message(ui, "自分の仕事を表示しています");
+		else
+			ui_push(ui, &screen_mywork_ops, NULL);
 		break;
 	case ACT_HELP:
 		if (top != NULL && top->ops != &screen_help_ops)
@@ -836,6 +1069,20 @@ ui_frame_action(struct ui *ui, enum key_action act, int is_function,
 		    ui_fy(ui, ui->fy, buf));
 		break;
 	case ACT_NONE:
+		/* The terminal's flow-control keys and its suspend and quit
+		 * keys are plain keys for the whole session (raw mode): say
+		 * what they do not do. */
+		if (!is_function && (ch == 26 || ch == 28)) {
+			ui_first_key(ACT_QUIT, buf, sizeof buf);
+			ui_message(ui, "C-%c では終了も中断もしません（終了は %s）",
+			    ch == 26 ? 'z' : '\\', buf[0] ? buf : "q");
+			break;
+		}
+		if (!is_function && (ch == 19 || ch == 17)) {
+			ui_message(ui, "C-%c: 画面は止まりません（C-s は入力画面で"
+			    "保存に使います）", ch == 19 ? 's' : 'q');
+			break;
+		}
 		if (!is_function && ch >= 0x20 && iswprint(ch)) {
 			char	help[16];
 
@@ -892,8 +1139,10 @@ ui_dispatch(struct ui *ui, int is_function, wint_t ch)
 	ui_bury(ui);
 	if (ui->frames == NULL)
 		ui->quit = 1;
-	else
+	else {
 		ui_refresh_top(ui, back_on_top);
+		ui_changed_top(ui);
+	}
 }
 
 /* The window modal loops read from: the message line, or stdscr while
@@ -1401,6 +1650,12 @@ ui_read_key(WINDOW *w, wint_t *ch)
 	for (;;) {
 		wtimeout(w, UI_POLL_MS);
 		rc = wget_wch(w, ch);
+		/* The terminal is raw: C-c arrives as a key, and is the
+		 * interrupt it would have been (what forms hold is kept). */
+		if (rc == OK && *ch == 3) {
+			ui_signalled = SIGINT;
+			return ERR;
+		}
 		if (rc != ERR)
 			return rc;
 		if (ui_signalled)
@@ -1416,7 +1671,83 @@ ui_read_key(WINDOW *w, wint_t *ch)
 			*ch = KEY_RESIZE;
 			return KEY_CODE_YES;
 		}
+		if (ui_watching && ui_current != NULL &&
+		    ui_data_moved(ui_current)) {
+			*ch = UI_KEY_CHANGED;
+			return KEY_CODE_YES;
+		}
 	}
+}
+
+/*
+ * Whether another program committed a change to the database since the
+ * last look (SQLite's data_version; the program's own writes leave it).
+ * The first look only records the version.
+ */
+static int
+ui_data_moved(struct ui *ui)
+{
+	long long	v;
+
+	if (ui->store == NULL || (v = store_data_version(ui->store)) < 0)
+		return 0;
+	if (v == ui_data_version)
+		return 0;
+	if (ui_data_version < 0) {
+		ui_data_version = v;
+		return 0;
+	}
+	ui_data_version = v;
+	return 1;
+}
+
+/* What is cached of the database goes; the top screen shows what is
+ * there now, the others when they come back on top. */
+static void
+ui_data_changed(struct ui *ui)
+{
+	struct ui_frame	*f;
+
+	ui_year_fy = 0;
+	ui_plan_name_id = -1;
+	ui_who_forget();
+	for (f = ui->frames; f != NULL; f = f->below)
+		f->changed_pending = f->ops->changed != NULL;
+	ui_changed_top(ui);
+}
+
+/* Tells the top screen of a change it has not seen yet. */
+static void
+ui_changed_top(struct ui *ui)
+{
+	struct ui_frame	*top = ui->frames;
+
+	if (top == NULL || !top->changed_pending || ui->too_small)
+		return;
+	top->changed_pending = 0;
+	top->ops->changed(ui, top->state);
+}
+
+/* Asks every screen, top first, to keep what it holds unsaved; returns
+ * what they said, one line each (malloc'd), or NULL. */
+static char *
+ui_keep_all(struct ui *ui)
+{
+	struct ui_frame	*f;
+	char		*said = NULL, *line, *t;
+
+	for (f = ui->frames; f != NULL; f = f->below) {
+		if (f->ops->keep == NULL ||
+		    (line = f->ops->keep(ui, f->state)) == NULL)
+			continue;
+		t = said == NULL ? line : xasprintf("%s\n%s", said, line);
+		if (said != NULL) {
+			free(said);
+			free(line);
+		}
+		said = t;
+	}
+	return said;
 }
 
 static void
@@ -1453,6 +1784,45 @@ ui_define_keys(void)
 			define_key(seqs[i].seq, seqs[i].key);
 }
 
+/*
+ * The fiscal year the program opens on: the configured one
+ * ([calendar] current_year), else the latest year open for entry, else
+ * the one today falls in.
+ */
+static int
+ui_start_year(struct ui *ui)
+{
+	char	*cause = NULL;
+	int	 fy = 0;
+
+	if (ui->config != NULL && ui->config->current_fy > 0)
+		return ui->config->current_fy;
+	if (ui->store != NULL &&
+	    store_year_latest_open(ui->store, &fy, &cause) != 0) {
+		free(cause);
+		fy = 0;
+	}
+	return fy > 0 ? fy : ui_today_fy(ui);
+}
+
+/* The first screens: the plan list, and over it a user's own work when
+ * the config says so or, by default, for clerks and supervisors (Esc
+ * there goes to the plan list). */
+static void
+ui_push_start(struct ui *ui)
+{
+	enum role	r = ui->session != NULL ? ui->session->role : ROLE_NONE;
+	int		start = ui->config != NULL ? ui->config->start_screen :
+			    CONFIG_START_AUTO;
+
+	ui_push(ui, &screen_plans_ops, NULL);
+	if (ui->frames == NULL)
+		return;
+	if (start == CONFIG_START_MYWORK || (start == CONFIG_START_AUTO &&
+	    (r == ROLE_CLERK || r == ROLE_SUPERVISOR)))
+		ui_push(ui, &screen_mywork_ops, NULL);
+}
+
 int
 ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 {
@@ -1461,8 +1831,10 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 	wint_t		 ch;
 	int		 rc, status = 0;
 
+	*cause = NULL;
+
 	if (ui_locale_init(&note, cause) != 0)
-		return -1;
+		return UI_ERR_TERMINAL;
 	if (keys_init(c, &why) != 0) {
 		if (c != NULL && c->path != NULL) {
 			*cause = xasprintf("%s: %s", c->path, why);
@@ -1470,11 +1842,17 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		} else
 			*cause = why;
 		free(note);
-		return -1;
+		return UI_ERR_KEYS;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		*cause = xstrdup("画面を表示できません: 標準入力と標準出力が"
-		    "端末ではありません");
+		*cause = xasprintf("画面を表示できません: 標準%sが端末ではありません"
+		    "（コマンドを使うときは shisaku --help で一覧）",
+		    !isatty(STDIN_FILENO) ? "入力" : "出力");
+		status = UI_ERR_TERMINAL;
+		goto fail;
+	}
+	if (ui_term_check(cause) != 0) {
+		status = UI_ERR_TERMINAL;
 		goto fail;
 	}
 	tw_set_ambiguous_wide(c != NULL && c->ambiguous_wide);
@@ -1492,14 +1870,25 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		const char *term = getenv("TERM");
 
 		ui_signals_restore();
-		*cause = xasprintf("端末「%s」を使えません（TERM を確かめて"
-		    "ください）", term != NULL ? term : "");
+		if (term == NULL || term[0] == '\0')
+			*cause = xstrdup("画面を表示できません: TERM が設定されて"
+			    "いません（例: TERM=xterm-256color）");
+		else
+			*cause = xasprintf("画面を表示できません: 端末「%s」を"
+			    "知りません（TERM を確かめてください。例: "
+			    "TERM=xterm-256color）", term);
+		status = UI_ERR_TERMINAL;
 		goto fail;
 	}
 	set_term(ui_screen);
 	ui_curses_on = 1;
 	ui_define_keys();
-	cbreak();
+	/* Raw, not cbreak: the terminal's flow control (C-s, C-q) and its
+	 * suspend and quit keys (C-z, C-\\) are plain keys for the whole
+	 * session, so that C-s never freezes the screen and no key stops the
+	 * program unasked; C-c is read as a key and taken as the interrupt
+	 * (ui_read_key). endwin puts the shell's modes back. */
+	raw();
 	noecho();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
@@ -1514,34 +1903,47 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 	ui.store = st;
 	ui.session = s;
 	ui.fy_style = c != NULL ? c->fy_style : FY_STYLE_ERA;
-	ui.fy = c != NULL && c->current_fy > 0 ? c->current_fy : ui_today_fy(&ui);
+	ui.fy = ui_start_year(&ui);
 	ui_current = &ui;
 	ui_colors_init(&ui);
 	ui_layout(&ui);
 	if (note != NULL)
 		ui_message(&ui, "%s", note);
 
-	ui_push(&ui, &screen_plans_ops, NULL);
+	ui_push_start(&ui);
 	if (ui.frames == NULL) {
 		*cause = ui.message != NULL ? ui.message :
 		    xstrdup("計画一覧を開けません");
 		ui.message = NULL;
-		status = -1;
+		status = UI_ERR_STORE;
 		goto out;
 	}
+	ui_data_moved(&ui);
 	while (!ui.quit && !ui_signalled) {
+		/* A change by another program noticed after a key, too. */
+		if (ui_data_moved(&ui))
+			ui_data_changed(&ui);
 		ui_draw(&ui);
 		/* Below the minimum size the windows are placeholders:
 		 * read from stdscr, which holds the message. */
+		ui_watching = 1;
 		rc = ui_read_key(ui.too_small ? stdscr : ui.body, &ch);
+		ui_watching = 0;
 		if (rc == ERR)
 			continue;	/* a signal: the loop test ends it */
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			ui_handle_resize(&ui);
 			continue;
 		}
+		if (rc == KEY_CODE_YES && ch == UI_KEY_CHANGED) {
+			ui_data_changed(&ui);
+			continue;
+		}
 		ui_dispatch(&ui, rc == KEY_CODE_YES, ch);
 	}
+	/* Ended by a signal: what forms hold unsaved is kept first. */
+	if (ui_signalled)
+		*cause = ui_keep_all(&ui);
 out:
 	ui_close_all(&ui);
 	ui_windows_free(&ui);
@@ -1554,14 +1956,21 @@ out:
 	free(ui_plan_name);
 	ui_plan_name = NULL;
 	ui_plan_name_id = -1;
+	free(ui_year_deadline);
+	ui_year_deadline = NULL;
+	ui_year_fy = 0;
+	ui_data_version = -1;
+	ui_who_forget();
 	free(note);
 	keys_free();
-	/* Quitting and a signal are both a clean end. */
+	/* A signal is not a quit: the caller's status says so. */
+	if (status == 0 && ui_signalled)
+		status = 128 + ui_signalled;
 	return status;
 fail:
 	free(note);
 	keys_free();
-	return -1;
+	return status;
 }
 
 /*
@@ -1584,6 +1993,10 @@ ui_flow_control_off(void)
 	if (ui_ixon_was_on) {
 		t.c_iflag &= ~(tcflag_t)IXON;
 		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		/* curses puts its saved modes back when continued after C-z:
+		 * they must be these, or C-s would freeze the screen again. */
+		if (ui_curses_on)
+			def_prog_mode();
 	}
 }
 
@@ -1597,5 +2010,7 @@ ui_flow_control_restore(void)
 	if (ui_ixon_was_on && tcgetattr(STDIN_FILENO, &t) == 0) {
 		t.c_iflag |= IXON;
 		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+		if (ui_curses_on)
+			def_prog_mode();
 	}
 }

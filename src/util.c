@@ -18,11 +18,17 @@ util_set_fatal_hook(void (*hook)(void))
 	fatal_hook = hook;
 }
 
-static void
-out_of_memory(void)
+void
+util_run_fatal_hook(void)
 {
 	if (fatal_hook != NULL)
 		fatal_hook();
+}
+
+static void
+out_of_memory(void)
+{
+	util_run_fatal_hook();
 	fputs("shisaku: メモリが足りません\n", stderr);
 	exit(70);
 }

@@ -42,6 +42,7 @@ static const struct {
 	{ "actual_note",    "実績の備考" },
 	{ "late_entry",     "締切後の入力" },
 	{ "fiscal_year",    "年度の受付" },
+	{ "deadline",       "入力期限" },
 	{ "target",         "目標値" },
 	{ "import",         "読み込み" },
 	/* A planner's edits of the plan's structure and indicators. */
@@ -71,6 +72,7 @@ static const struct {
 	{ "rationale",      "指標の考え方" },
 	{ "indicator_add",  "指標の追加" },
 	{ "indicator_delete", "指標の削除" },
+	{ "report_dept",    "報告する課" },
 	/* Reorganisations of departments (機構改革). */
 	{ "dept",           "担当課の変更" },
 	{ "dept_add",       "部署の追加" },

@@ -293,3 +293,16 @@ yeartext_format_costs(const struct yeartext_cost *c, size_t n,
 	}
 	return s;
 }
+
+char *
+yeartext_format_span(int first, int last, enum fy_style style)
+{
+	char	a[FY_BUFSZ], b[FY_BUFSZ];
+
+	if (first == 0 && last == 0)
+		return xstrdup("");
+	if (first == last)
+		return xstrdup(yeartext_fy(first, style, a));
+	return xasprintf("%s〜%s", first != 0 ? yeartext_fy(first, style, a) :
+	    "", last != 0 ? yeartext_fy(last, style, b) : "");
+}

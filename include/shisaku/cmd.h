@@ -6,6 +6,8 @@
 #ifndef SHISAKU_CMD_H
 #define SHISAKU_CMD_H
 
+#include <stddef.h>
+
 #include "shisaku/store.h"
 
 struct config;
@@ -15,15 +17,24 @@ enum {
 	EXIT_OK = 0,
 	EXIT_INPUT = 1,		/* bad input: a file with errors, a refused value */
 	EXIT_USAGE = 2,		/* bad command line */
-	EXIT_DATABASE = 3,	/* the database cannot be opened, is busy or damaged */
+	EXIT_DATABASE = 3,	/* the database is missing, cannot be opened for
+				   another reason below, or check found problems */
 	EXIT_CONFIG = 4,	/* the configuration is bad */
-	EXIT_DENIED = 5,	/* the user's role does not allow it */
-	EXIT_INTERNAL = 70
+	EXIT_DENIED = 5,	/* refused: unknown user or the role does not allow it */
+	EXIT_BUSY = 6,		/* the database stayed locked past the timeout */
+	EXIT_ACCESS = 7,	/* permission denied (a file or a directory) */
+	EXIT_FULL = 8,		/* the disk is full */
+	EXIT_DAMAGED = 9,	/* the database is damaged or truncated */
+	EXIT_NOTDB = 10,	/* not an SQLite file, or not shisaku's */
+	EXIT_NEWER = 11,	/* made by a newer shisaku (newer schema) */
+	EXIT_TERMINAL = 12,	/* the interface needs a terminal it can use */
+	EXIT_INTERNAL = 70	/* out of memory */
 };
 
 struct cmd_ctx {
 	struct config	*cfg;
 	const char	*db_path;	/* -d, else the config's */
+	const char	*command;	/* the subcommand's name, "" for the TUI */
 };
 
 struct cmd_entry {
@@ -52,13 +63,34 @@ int cmd_usage(const struct cmd_entry *e);
  * on stdout for --help and returns EXIT_OK. */
 int cmd_help(const struct cmd_entry *e, const char *options);
 
-/* Opens the database for a command; on failure reports and returns NULL
- * with *status set. */
+/*
+ * Opens the database for a command; on failure reports and returns NULL
+ * with *status set to the exit status of the cause. Except for
+ * STORE_OPEN_CREATE it also turns away a login that is not a user when
+ * [access] unknown_user is refuse (EXIT_DENIED), and writes the refusal
+ * to the history.
+ */
 struct store *cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode,
     int *status);
 
+/* Writes what a command produced (buf, malloc'd, len bytes; freed here)
+ * to out (NULL or "-": standard output) with outfile_write, converted to
+ * CP932 first when cp932 is set (geta: unmappable characters as 〓, and
+ * says how many). Reports a failure and returns its exit status. */
+int cmd_write_output(const char *out, char *buf, size_t len, int cp932,
+    int geta);
+/* The exit status for a store fault (EXIT_DATABASE for none known). */
+int cmd_fault_status(enum store_fault fault);
+/* The exit status for the last failure of a write on st. */
+int cmd_store_status(struct store *st);
+
 /* Returns EXIT_OK if the OS login is a planner, else reports that `what`
- * needs a planner and returns EXIT_DENIED. */
+ * needs a planner, writes the refusal to the history and returns
+ * EXIT_DENIED. */
 int cmd_require_planner(struct store *st, const char *what);
+
+/* Writes a refusal of what to the history for login (best effort: a
+ * failure is reported as a note on stderr). */
+void cmd_log_refusal(struct store *st, const char *login, const char *what);
 
 #endif

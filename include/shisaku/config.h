@@ -22,6 +22,9 @@ struct config_keybinding {
 };
 
 enum config_unknown_user { UNKNOWN_USER_READONLY, UNKNOWN_USER_REFUSE };
+/* The first screen: auto = my work for clerks and supervisors, the plan
+ * list for the others. */
+enum config_start { CONFIG_START_AUTO, CONFIG_START_PLANS, CONFIG_START_MYWORK };
 enum config_encoding { ENC_UTF8, ENC_UTF8_BOM, ENC_CP932 };
 
 struct config {
@@ -29,6 +32,7 @@ struct config {
 	/* [database] */
 	char			*db_path;	/* default "shisaku.db" */
 	int			 busy_timeout_ms;	/* default 5000 */
+	int			 file_mode;	/* new database files, default 0660 */
 	/* [calendar] */
 	int			 fy_start_month;	/* 1..12, default 4 */
 	enum fy_style		 fy_style;		/* default era */
@@ -38,6 +42,7 @@ struct config {
 	int			 ambiguous_wide;	/* 1 = ambiguous symbols are 2 columns */
 	int			 ascii_symbols;	/* 1 = draw ★◆ as * + */
 	int			 bars_blocks;	/* bars: 1 = block elements, 0 = ASCII */
+	int			 start_screen;	/* enum config_start */
 	char			*color_title, *color_select, *color_status, *color_error;
 	/* [evaluation] */
 	int			 ngrades;
@@ -64,6 +69,18 @@ struct config {
  * what is wrong") set; nothing half-read is ever returned.
  */
 struct config *config_load(const char *explicit_path, char **cause);
+/*
+ * The system configuration alone: the defaults and SYSCONFDIR/shisaku/
+ * shisaku.ini if it exists, never the user's files. NULL with *cause as
+ * config_load.
+ */
+struct config *config_load_system(char **cause);
+/*
+ * Secure group mode: the settings that decide who reaches the database
+ * ([database] path and file_mode, [access] unknown_user) are taken from
+ * the system configuration sys, whatever the user's file said.
+ */
+void config_take_access(struct config *c, const struct config *sys);
 /* The defaults with INI text applied as if read from a file called name
  * (for tests and fuzzing); NULL with *cause as config_load. */
 struct config *config_load_text(const char *name, const char *text,

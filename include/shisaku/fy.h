@@ -58,4 +58,20 @@ int fy_style_parse(const char *text);
  * starting in start_month (1..12; Japan: 4; anything else is taken as 4). */
 int fy_of_time(time_t t, int start_month);
 
+/*
+ * Parses a calendar date as a planner types a deadline: "2026-06-30",
+ * "2026/6/30", "2026.6.30", full-width digits and separators, blanks
+ * around. Writes it as "YYYY-MM-DD" into out (FY_DATESZ bytes) and
+ * returns 0, or -1 with *cause (malloc'd; cause may be NULL) for a text
+ * that is not a date of the calendar (2026-02-30) or lies outside
+ * FY_MIN..FY_MAX + 1.
+ */
+#define FY_DATESZ 11
+int fy_parse_date(const char *text, char out[FY_DATESZ], char **cause);
+
+/* Whole days from the local day of now to the day date ("YYYY-MM-DD",
+ * as fy_parse_date writes it): 0 on the day itself, negative once it
+ * has passed. *days is set and 0 returned; -1 for a malformed date. */
+int fy_days_until(const char *date, time_t now, long *days);
+
 #endif

@@ -39,6 +39,7 @@ struct infile_stream {
 	char			 sep;	/* see infile_separator */
 	enum text_encoding	 enc;	/* TENC_UTF8 or TENC_UTF8_BOM */
 	const char		*path;	/* borrowed, for messages */
+	size_t			 lines;	/* as an editor counts them */
 };
 
 /*

@@ -45,7 +45,9 @@ struct config;
 	X(INDICATORS,	"indicators",	"指標一覧")		\
 	X(SHEET,	"sheet",	"項目のシートを開く")	\
 	X(HISTORY,	"history",	"変更履歴")		\
+	X(DEPTS,	"depts",	"部署の一覧と機構改革")	\
 	X(EDIT,		"edit",		"実績を入力")		\
+	X(MYWORK,	"mywork",	"自分の仕事（担当の取組・指標、確認待ち）") \
 	X(ADD,		"add",		"追加（企画担当）")	\
 	X(MODIFY,	"modify",	"構成・指標・目標を修正（企画担当）") \
 	X(DELETE,	"delete",	"削除（企画担当）")	\

@@ -20,14 +20,15 @@ int outfile_encoding_parse(const char *name);
 /* The UTF-8 byte order mark Excel looks for. */
 #define OUTFILE_BOM "\xef\xbb\xbf"
 
-/* --unmappable: "refuse" (0) or "geta" (1); -1 for any other word. */
+/* --unmappable: "refuse" (0), "geta" (1) or "ref" (2, a numeric character
+ * reference that import reads back); -1 for any other word. */
 int outfile_unmappable_parse(const char *name);
 
 /*
  * Converts UTF-8 text to CP932 for Excel on Japanese Windows with
  * textenc_encode_cp932, the well-known pairs (〜 and ～, — and ―, …)
- * mapped. A character CP932 lacks is refused, or with geta written as 〓
- * and counted in *replaced (may be NULL). Returns a malloc'd buffer and
+ * mapped. A character CP932 lacks is refused, or with geta 1 written as 〓
+ * (2: as &#xHHHH;) and counted in *replaced (may be NULL). Returns a malloc'd buffer and
  * *outlen, or NULL with *cause naming the line, column and character.
  */
 char *outfile_to_cp932(const char *in, size_t len, int geta, size_t *outlen,
@@ -49,5 +50,34 @@ int outfile_write(const char *path, const char *data, size_t len,
  * spelled (another directory path, a link to the same file): an output
  * that must be refused. */
 int outfile_is_database(const char *path, const char *db_path);
+
+/* Whether path is an existing regular file that begins as an SQLite
+ * database ("SQLite format 3" and a NUL). */
+int outfile_is_sqlite(const char *path);
+
+/* 0 when path may be written as an output; -1 with *cause when it is the
+ * database db_path or one of its files (outfile_is_database) or any
+ * existing SQLite file. */
+int outfile_refuse(const char *path, const char *db_path, char **cause);
+
+/*
+ * A file written whole and then put in place (init, backup): a new empty
+ * temporary file beside path, "PATH.tmpPID-N", created exclusively with
+ * mode less the umask (with keep_group_bits, the group's read and write
+ * bits of mode are kept whatever the umask). Returns 0 with *tmp
+ * (malloc'd), or -1 with *cause.
+ */
+int outfile_temp_new(const char *path, int mode, int keep_group_bits,
+    char **tmp, char **cause);
+/*
+ * Flushes tmp to disk and gives it the name path, which must not exist,
+ * or, with replace_empty, may be an empty regular file; then flushes the
+ * directory. A kill at any moment leaves path as it was or complete.
+ * Returns 0, or -1 with *cause and tmp removed.
+ */
+int outfile_temp_place(const char *tmp, const char *path, int replace_empty,
+    char **cause);
+/* Removes tmp and any -journal, -wal and -shm SQLite left beside it. */
+void outfile_temp_discard(const char *tmp);
 
 #endif

@@ -102,6 +102,10 @@ struct pf_doc {
 	char		**errors;
 	size_t		  nkept;
 	size_t		  nerrors;
+	/* When set, pf_read calls it every so many records with the line
+	 * it has reached of the file's lines (for a progress line). */
+	void		(*progress)(void *arg, size_t line, size_t lines);
+	void		 *progress_arg;
 };
 
 /*

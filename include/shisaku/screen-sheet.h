@@ -61,6 +61,11 @@ char *screen_sheet_trend(struct ui *ui, const char *direction, int cumulative,
  * (indicator_id 0 = the node's) in fiscal year fy (0 = every year). */
 void screen_sheet_edit(struct ui *ui, long long node_id, int is_item, int fy);
 
+/* E on a node of any screen, as on its sheet: an item's results form (or
+ * a list of it and its indicators reported on their own), a policy's
+ * indicator's actual (a list when it has several), in the chosen year. */
+void screen_sheet_enter(struct ui *ui, long long node_id);
+
 /* Asks for one of the plan's departments (or all) and sets the filter:
  * *dept_id (0 = all), *dept_name, and the nodes in its charge for the
  * chosen year (with_above: and the nodes above them). Returns 1 when the

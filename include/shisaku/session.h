@@ -14,7 +14,7 @@ enum role {
 };
 
 struct session {
-	char		*login;		/* from getpwuid(geteuid()) */
+	char		*login;		/* from getpwuid(getuid()) */
 	char		*name;		/* display name, may be "" */
 	enum role	 role;
 	long long	 dept_id;	/* 0 = none */

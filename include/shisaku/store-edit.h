@@ -50,12 +50,15 @@ struct edit_node {
 	char		*means;		/* "means": 手段・取組内容 */
 	char		*note;		/* "note" */
 	/*
-	 * "depts": the departments in charge for the whole period, in order,
-	 * separated by 、 or , (or blanks), each a department code or a name
-	 * unique in the database, with ★ (or *) before or after it for a
-	 * main one: "★結城市/まちづくり協働課、結城市/総務課". Loaded from
-	 * the assignments; an assignment limited to years (機構改革) keeps
-	 * its years when its department is still listed.
+	 * "depts": the departments in charge, in order, separated by 、 or ,
+	 * (or blanks), each a department code or a name unique in the
+	 * database, with ★ (or *) before or after it for a main one, and
+	 * the years it is in charge in parentheses when not the whole
+	 * period (機構改革): "★結城市/総務課(〜R6)、★結城市/総務部総務課(R7〜)、
+	 * 結城市/企画政策課" (namelist.h; years as fy_parse_range reads them:
+	 * R3〜R6, R7〜, 〜R6, R5). One entry is one assignment: a department
+	 * may be listed again for years that do not overlap. Loaded from the
+	 * assignments with era years; saved as typed, years included.
 	 */
 	char		*depts;
 	/* "flags": the plan's flag keys or labels the node carries,
@@ -96,6 +99,10 @@ struct edit_indicator {
 	int		 final_fy;	/* "final_fy" */
 	char		*rationale;	/* "rationale": 指標の考え方 */
 	char		*note;		/* "note" */
+	/* "dept": the department that reports its actuals, by code or by
+	 * an unambiguous name; "" = none (the node's main department, else
+	 * the planners; see store-actual.h). Loaded as the code. */
+	char		*dept;
 	/* "target": one per fiscal year, ascending. A year missing here or
 	 * with a none value has its target removed on save. */
 	struct edit_target *targets;
@@ -130,7 +137,7 @@ int store_edit_indicator_load(struct store *st, long long indicator_id,
  * bad field returns -1 with *cause and *field (a static name from the
  * list above; NULL when no one field is to blame). On success depts,
  * flags, yearplans and costs are rewritten in the form a load gives
- * ("★CODE、CODE", flag keys in the plan's order, era years) and a key is
+ * ("★CODE(R3〜R6)、CODE", flag keys in the plan's order, era years) and a key is
  * stored without surrounding blanks. An existing node is saved only if
  * its ver is still the one loaded (else STORE_CONFLICT); ver is updated
  * on success (a save that changes nothing keeps it; a new node starts at

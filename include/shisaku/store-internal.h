@@ -7,6 +7,8 @@
 #ifndef SHISAKU_STORE_INTERNAL_H
 #define SHISAKU_STORE_INTERNAL_H
 
+#include <sys/types.h>
+
 #include <sqlite3.h>
 
 #include "shisaku/store.h"
@@ -27,7 +29,21 @@ struct store {
 	 * savepoint inside it (open while in_write). */
 	int			 batch;
 	int			 in_write;
+	/* store_set_progress: called by long work, NULL when none. */
+	store_progress_fn	*progress;
+	void			*progress_arg;
+	int			 readonly;	/* STORE_OPEN_READONLY */
+	int			 busy_timeout_ms;
+	enum store_fault	 fault;		/* of the last store_errmsg */
+	/* The database and its -shm as opened, to name who holds a lock. */
+	dev_t			 db_dev, shm_dev;
+	ino_t			 db_ino, shm_ino;
 };
+
+/* Tells the caller's progress function, if any, how far long work is. */
+void store_progress(struct store *st, size_t done, size_t total);
+/* How many rows long work reports progress after. */
+#define STORE_PROGRESS_EVERY 256
 
 /* A prepared statement for a static SQL string, prepared once per
  * connection and reset and cleared on every call. NULL with *cause set if
@@ -70,5 +86,18 @@ int store_step_write(struct store *st, sqlite3_stmt *s, const char *what,
 int store_history_add(struct store *st, const char *at, const char *login,
     long long node, long long ind, int fy, const char *field,
     const char *old_value, const char *new_value, char **cause);
+
+/* A write refused by the role of login: written to the history after the
+ * refused write was rolled back (store_user_log_refusal), best effort;
+ * why is the refusal's message. Not inside a batch. */
+void store_refused(struct store *st, const char *login, const char *why);
+
+/* SQL: the name department idcol had in fiscal year fyparam (old names
+ * are kept in department_name up to the last year they were used), with
+ * the department table aliased d. */
+#define DEPT_NAME_AS_OF(idcol, fyparam)					\
+	"COALESCE((SELECT dn.name FROM department_name dn"		\
+	" WHERE dn.dept_id = " idcol " AND dn.until_fy >= " fyparam	\
+	" ORDER BY dn.until_fy LIMIT 1), d.name)"
 
 #endif

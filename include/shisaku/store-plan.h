@@ -25,8 +25,9 @@ void store_resolver_init(struct store_resolver *r, struct store *st,
  * Writes a checked document (no errors) in one BEGIN IMMEDIATE
  * transaction: all of it or, on any failure, nothing. With replace, a plan
  * already in the database is deleted first with everything under it
- * (results and history included). login is recorded as the author of
- * imported results. Returns 0, STORE_BUSY or -1 with *cause.
+ * (results included); its history rows stay and are pointed at the node
+ * and indicator of the new plan with the same key. login is recorded as
+ * the author of imported results. Returns 0, STORE_BUSY or -1 with *cause.
  */
 int store_plan_import(struct store *st, const struct pf_doc *d, int replace,
     const char *login, char **cause);

@@ -32,6 +32,11 @@ struct report_node {
 	char		*grade;		/* the year's result; NULL = none */
 	char		*text;		/* 取組実績; "" */
 	char		*comment;	/* 課題・今後の方向性; "" */
+	/* Who last entered the result and who confirmed it, each as the
+	 * login with the display name the users table gives it
+	 * ("daemon（田中一郎）"); "" when nobody. */
+	char		*entered_by;
+	char		*confirmed_by;
 	size_t		 nyearplans;	/* in printed order */
 	struct report_yearplan *yearplans;
 };

@@ -205,6 +205,7 @@ struct year_row {
 	int		 is_open;
 	char		*changed_by;
 	char		*changed_at;
+	char		*deadline;	/* "YYYY-MM-DD"; "" when none */
 };
 
 /* Sets *open to 1 if fy is open for entry, else 0. */
@@ -218,6 +219,24 @@ int store_year_is_open(struct store *st, int fy, int *open, char **cause);
  */
 int store_year_set_open(struct store *st, int fy, int open, const char *login,
     int *changed, char **cause);
+
+/*
+ * Sets the day fy's entry is due ("YYYY-MM-DD" as fy_parse_date writes
+ * it; "" removes it) as login, a planner (else STORE_DENIED), with a
+ * 'deadline' history row. A year without a row gets one, closed. *changed
+ * (may be NULL) is 0 when the deadline already was so. Returns as
+ * store_year_set_open.
+ */
+int store_year_set_deadline(struct store *st, int fy, const char *deadline,
+    const char *login, int *changed, char **cause);
+
+/* Whether fy is open (*open) and its deadline (*deadline, malloc'd, ""
+ * when none; deadline may be NULL). */
+int store_year_info(struct store *st, int fy, int *open, char **deadline,
+    char **cause);
+
+/* The latest fiscal year open for entry, or 0 when none is (*fy). */
+int store_year_latest_open(struct store *st, int *fy, char **cause);
 
 /* Every year with a row, oldest first. *rows is NULL when n is 0. */
 int store_year_list(struct store *st, struct year_row **rows, size_t *n,

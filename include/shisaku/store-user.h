@@ -17,6 +17,9 @@ struct store_user {
 	enum role	 role;
 	char		*dept_code;	/* "" when none */
 	char		*dept_name;
+	/* The department's last year when it is abolished (機構改革), else
+	 * 0: the user must be filed under another one. */
+	int		 dept_abolished_after;
 };
 
 /* Fills role, name and department of s from s->login (ROLE_NONE when the
@@ -37,6 +40,17 @@ int store_user_remove(struct store *st, const char *login, char **cause);
 int store_user_list(struct store *st, struct store_user **users, size_t *n,
     char **cause);
 void store_user_list_free(struct store_user *users, size_t n);
+/*
+ * Writes a refusal to the history: who (login) tried what and why, in a
+ * row of its own (field "refused", no node or indicator), in a short
+ * transaction of its own, through a second connection when st is read
+ * only. A refusal is logged after the refused write was rolled back, so
+ * it is never part of one. Best effort: returns 0 or -1 with *cause, and
+ * the caller refuses the same either way.
+ */
+int store_user_log_refusal(struct store *st, const char *login,
+    const char *what, char **cause);
+
 /* Number of planners (init adds the first). */
 int store_user_count_planners(struct store *st);
 

@@ -48,7 +48,8 @@ int textenc_detect(const char *buf, size_t len, enum text_encoding *enc,
 /*
  * Converts the bytes of a file in enc to UTF-8 without a BOM (a BOM of
  * the encoding is skipped) into a new NUL-terminated *out of *outlen
- * bytes; CP932's look-alikes are mapped back (see above). A byte sequence
+ * bytes; CP932's look-alikes are mapped back (see above), and so are the
+ * references TENC_REF writes (&#xHHHH;). A byte sequence
  * that is not valid in enc gives -1 with *cause, and its line and column
  * in *line and *col (either may be NULL).
  */
@@ -58,14 +59,19 @@ int textenc_decode(const char *buf, size_t len, enum text_encoding enc,
 /* What to do with a character CP932 cannot hold. */
 enum textenc_unmappable {
 	TENC_REFUSE,		/* an error naming it, its code point, line, column */
-	TENC_GETA		/* write 〓 (U+3013), as Japanese offices do */
+	TENC_GETA,		/* write 〓 (U+3013), as Japanese offices do */
+	/* write a numeric character reference (&#x25B6;), which reading a
+	 * CP932 file turns back into the character: a round trip that keeps
+	 * every character. A text's own "&#x" is written as "&#x26;#x". */
+	TENC_REF
 };
 
 /*
  * Converts UTF-8 text to CP932 into a new *out of *outlen bytes, mapping
  * the well-known pairs. A character CP932 cannot hold is refused (-1 with
- * *cause: 「2 行 15 列の「▶」（U+25B6）は CP932 で表せません」) or written
- * as 〓 with *replaced counting them (may be NULL).
+ * *cause: 「2 行 15 列の「▶」（U+25B6）は CP932 で表せません」), or written
+ * as 〓 or as a reference (&#x25B6;), with *replaced counting them (may be
+ * NULL).
  */
 int textenc_encode_cp932(const char *utf8, size_t len,
     enum textenc_unmappable how, char **out, size_t *outlen, size_t *replaced,

@@ -66,6 +66,34 @@ struct screen_ops {
 	/* Lines ? adds after the keys (a legend of what the screen draws),
 	 * *n of them; may be NULL. */
 	const char *const *(*notes)(struct ui *ui, size_t *n);
+	/* What an action does on this screen when the key table's words
+	 * would mislead (a on the departments adds a department), else
+	 * NULL; the function may be NULL. */
+	const char	*(*action_help)(enum key_action act);
+	/* The program is ending on a signal (a closed terminal, SIGTERM,
+	 * C-c): keep what the user typed and has not saved (a form writes
+	 * it as a draft). Returns a line to print once the terminal is
+	 * back (malloc'd), or NULL. May be NULL. */
+	char		*(*keep)(struct ui *ui, void *state);
+
+	/* Each of the following may be NULL. */
+	/* The fiscal year the screen shows when it is not ui->fy (a form
+	 * opened for a year of its own): the title line says whether that
+	 * year is open for entry. */
+	int		 (*shown_fy)(struct ui *ui, void *state);
+	/* The screen's most important keys, put first on the hint line
+	 * ("E:実績を入力  Enter:開く", malloc'd); NULL when none. */
+	char		*(*hint)(struct ui *ui, void *state);
+	/* 1 while a text field has the focus: every printable key is text,
+	 * and the hint line names only the keys that work there. */
+	int		 (*typing)(struct ui *ui, void *state);
+	/* 1 when the screen holds changes not saved yet: quitting asks. */
+	int		 (*unsaved)(struct ui *ui, void *state);
+	/* Another program committed a change to the database (SQLite's
+	 * data_version moved): show what is there now, keeping the user's
+	 * place and anything typed. Called for the top screen at once and
+	 * for the others when they come back on top. */
+	void		 (*changed)(struct ui *ui, void *state);
 };
 
 struct ui {
@@ -90,12 +118,21 @@ struct ui {
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
 
+/* Why ui_run could not run (with *cause). */
+#define UI_ERR_INTERNAL	(-1)	/* anything else */
+#define UI_ERR_TERMINAL	(-2)	/* no terminal, an unknown or unusable TERM,
+				   no UTF-8 locale */
+#define UI_ERR_KEYS	(-3)	/* a bad [keys] entry in the configuration */
+#define UI_ERR_STORE	(-4)	/* the first screen could not read the store */
+
 /*
  * Runs the TUI on an open store until the user quits: sets the locale
  * (falls back to C.UTF-8, says so if neither works), initialises curses,
  * installs handlers so the terminal is restored on exit, SIGINT, SIGTERM,
- * SIGHUP and on fatal errors, opens the plans screen. Returns the exit
- * status (0) or -1 with *cause when the terminal cannot be used.
+ * SIGHUP and on fatal errors (SIGQUIT, C-\, is ignored; C-z suspends and
+ * comes back through curses), opens the plans screen. Returns 0 when the
+ * user quit, 128 + N when signal N ended it (after the open form's text
+ * was kept as a draft), or a UI_ERR_* with *cause.
  */
 int ui_run(struct config *c, struct store *st, struct session *s, char **cause);
 
@@ -136,9 +173,31 @@ int ui_choose(struct ui *ui, const char *title, const char *const *items, int n,
 int ui_confirm(struct ui *ui, const char *question);
 
 /* Forms call these on open and close: C-s saves there, so terminal flow
- * control (IXON) is off while any form is open. */
+ * control (IXON) must be off while any form is open. The frame runs the
+ * terminal raw, which keeps it off for the whole session already; these
+ * make sure of it whatever mode curses is in. */
 void ui_flow_control_off(void);
 void ui_flow_control_restore(void);
+
+/* The first key bound to an action as the user writes it ("E", "Esc"),
+ * for hints; "" when none. */
+void ui_key_name(enum key_action a, char *buf, size_t size);
+
+/* "E:実績を入力" (E:実績を確認 for a supervisor, E:実績を見る for a
+ * read-only user) for a screen's hint where E opens an entry (malloc'd). */
+char *ui_edit_hint(struct ui *ui);
+
+/* Whether fy is open for entry (1) or closed (0), and its deadline
+ * (*deadline borrowed until the next call, "" when none; deadline may be
+ * NULL); -1 when it cannot be read. Cached until the database changes. */
+int ui_year_state(struct ui *ui, int fy, const char **deadline);
+
+/* How a login is shown: "daemon（田中一郎）" with the display name the
+ * users table gives, else the login itself (malloc'd). */
+char *ui_who(struct ui *ui, const char *login);
+/* Forgets the names ui_who read (the frame calls it when the database
+ * changed). */
+void ui_who_forget(void);
 
 /* Formats a fiscal year in the current display style ("-" for 0). */
 const char *ui_fy(struct ui *ui, int fy, char buf[FY_BUFSZ]);
@@ -159,5 +218,7 @@ extern const struct screen_ops screen_sheet_ops;	/* arg: const long long *node_i
 extern const struct screen_ops screen_roadmap_ops;	/* arg: const long long *plan_id */
 extern const struct screen_ops screen_indicators_ops;	/* arg: struct screen_indicators_arg */
 extern const struct screen_ops screen_help_ops;		/* arg: const struct screen_ops * */
+extern const struct screen_ops screen_depts_ops;	/* arg: NULL */
+extern const struct screen_ops screen_mywork_ops;	/* arg: NULL */
 
 #endif

@@ -13,6 +13,8 @@
  * terminal interface can put the screen back first and the message is
  * seen. NULL for none. */
 void util_set_fatal_hook(void (*hook)(void));
+/* Runs that function, if any (before any other fatal message). */
+void util_run_fatal_hook(void);
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

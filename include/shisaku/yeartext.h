@@ -51,4 +51,10 @@ int yeartext_parse_costs(const char *text, struct yeartext_cost **out,
 char *yeartext_format_costs(const struct yeartext_cost *c, size_t n,
     enum fy_style style);
 
+/* The years an assignment of a department holds for, as typed in the
+ * parentheses of a node's 担当課 (namelist.h): "R3〜R6", "R7〜" (no end),
+ * "〜R6" (no start), "R5" (one year), "" (neither given); read back with
+ * fy_parse_range. Malloc'd. */
+char *yeartext_format_span(int first, int last, enum fy_style style);
+
 #endif

@@ -114,4 +114,9 @@ else
 	fail "import by a non-planner is refused with exit 5" "not run: $logins_why"
 	fail "and says a planner is needed" "not run: $logins_why"
 fi
+# A login shell with no LANG (C locale) still gets Japanese, not "?":
+# every command reads and writes UTF-8 whatever the locale says.
+env -i PATH=/usr/bin:/bin "$bin" -d "$db" report --plan yuki-ap --fy R3 --format text > "$scratch/c-locale.txt" 2>&1
+check "a text report in the C locale keeps its Japanese" grep -q '結城市行政改革大綱アクションプラン' "$scratch/c-locale.txt"
+check "and has no run of question marks" sh -c "! grep -q '???' '$scratch/c-locale.txt'"
 finish

@@ -5,8 +5,8 @@
 # inside a mode-0700 directory whose path holds a space and Japanese,
 # points TMPDIR at another 0700 directory, keeps new files private (umask
 # 077), and runs the tests that use other logins (checks/cli.sh,
-# e2e/entry.sh, e2e/plan-edit.sh) from the copy, on the sanitizer build
-# of this tree. Their checks count here too, named "clone: ...".
+# e2e/entry.sh, e2e/plan-edit.sh, e2e/indicator-entry.sh) from the copy,
+# on the sanitizer build of this tree. Their checks count here too, named "clone: ...".
 #
 # Those tests take root, here as in the tree: run as another user, they
 # name each of their checks as failed, and so does the check that the
@@ -60,7 +60,7 @@ else
 	    "needs root, setpriv and the login daemon to look: run make test as root"
 fi
 
-for t in checks/cli e2e/entry e2e/plan-edit; do
+for t in checks/cli e2e/entry e2e/plan-edit e2e/indicator-entry; do
 	log="$scratch/$(basename "$t").log"
 	(cd "$copy" && env -u SHISAKU_BIN -u E2E_ROOT TMPDIR="$private_tmp" \
 	    sh "tests/$t.sh") > "$log" 2>&1

@@ -1,7 +1,8 @@
 #!/bin/sh
 # shisaku report end to end, on the sanitizer build: the sample database
 # with a year of results of the 結城市 plan (令和3年度, tests/data), the
-# four formats compared with the golden files, the totals recomputed from
+# four formats compared with the golden files (who entered and who
+# confirmed each result shown with their names), the totals recomputed from
 # the database with sqlite3 and compared with what the report prints, a
 # plan titled <script>alert(1)</script> & 〜 escaped, the text report
 # within 80 columns, the CSV's BOM, CRLF and CP932 as configured, the
@@ -28,6 +29,10 @@ cc -std=c11 -O -o "$scratch/widths" tests/checks/widths.c ||
 "$bin" -d "$db" init > /dev/null
 check "import the samples" run import db/samples/*.csv
 check "import a year of results of yuki-ap" run import tests/data/yuki-r3-results.csv
+# Who entered and who confirmed are shown with their names.
+check "the results' people have names" sh -c "'$bin' -c '$cfg' -d '$db' user add clerk \
+    --role clerk --dept 結城市/まちづくり協働課 --name 佐藤花子 >/dev/null &&
+    '$bin' -c '$cfg' -d '$db' user add boss --role supervisor --name 鈴木一郎 >/dev/null"
 # The published plan prints no direction for its indicators (the sample
 # leaves them unknown); give most of them one so achievement is computed,
 # make one cumulative, leave one unknown, and rename a department after

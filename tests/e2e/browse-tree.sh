@@ -207,22 +207,40 @@ e2e_dump "$db" > "$e2e_tmp/after.sql"
 e2e_same_file "browsing wrote nothing to the database" "$e2e_tmp/before.sql" \
     "$e2e_tmp/after.sql"
 
-# Signals end the program cleanly as well.
+# Signals end the program cleanly as well, and say so in the status
+# (128 + the signal's number): a signal is not a quit.
 e2e_start "$db" 100 30
 e2e_expect "started again" "計画一覧"
 e2e_keys C-c
-e2e_expect_exit "C-c ends the program with status 0" 0
+e2e_expect_exit "C-c ends the program with status 130" 130
 e2e_expect_restored "the terminal is restored after C-c"
 e2e_check_sanitizers "no sanitizer report after C-c"
-for sig in TERM HUP; do
+for sig in TERM:143 HUP:129; do
+	n=${sig#*:}
+	sig=${sig%:*}
 	e2e_start "$db" 100 30
 	e2e_expect "started for SIG$sig" "計画一覧"
 	e2e_keys Enter
 	e2e_expect "in the tree for SIG$sig" "施策体系"
 	e2e_signal "$sig"
-	e2e_expect_exit "SIG$sig ends the program with status 0" 0
+	e2e_expect_exit "SIG$sig ends the program with status $n" "$n"
 	e2e_expect_restored "the terminal is restored after SIG$sig"
 	e2e_check_sanitizers "no sanitizer report after SIG$sig"
 done
+
+# C-\ (SIGQUIT) does nothing: no core, no screen left behind.
+e2e_start "$db" 100 30
+e2e_expect "started for C-\\" "計画一覧"
+e2e_keys Enter
+e2e_expect "in the tree for C-\\" "施策体系"
+e2e_keys 'C-\'
+e2e_signal QUIT
+e2e_expect "C-\\ and SIGQUIT leave the program running" "施策体系"
+e2e_keys Escape
+e2e_expect "and it still answers keys" "計画一覧"
+e2e_keys Q
+e2e_expect_exit "it quits with status 0 after" 0
+e2e_expect_restored "the terminal is restored"
+e2e_check_sanitizers "no sanitizer report after C-\\"
 
 e2e_finish

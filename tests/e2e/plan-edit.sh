@@ -375,6 +375,9 @@ EOF
 	chmod 755 "$e2e_bin"
 fi
 e2e_start "$db" 100 30 || { fail "start as daemon"; e2e_abandon "tmux did not start"; }
+# A clerk starts on their own work; Esc goes to the plan list.
+e2e_expect "the clerk starts on their own work" "自分の仕事 > まちづくり協働課"
+e2e_keys Escape
 e2e_expect "the clerk's plans list" "計画一覧"
 e2e_keys /
 e2e_type '結城'

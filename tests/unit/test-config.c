@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -660,6 +661,107 @@ TEST(test_bom_crlf)
 }
 
 /* iniparser's own complaints arrive in the cause, not on stderr. */
+/* [database] file_mode: octal permission bits, 0660 by default. */
+TEST(test_file_mode)
+{
+	struct config *c;
+	char *cause = NULL;
+
+	isolate_env();
+	c = load_text("[calendar]\n", &cause);
+	CHECK(c != NULL);
+	if (c != NULL)
+		CHECK_INT(c->file_mode, 0660);
+	config_free(c);
+	c = load_text("[database]\nfile_mode = 640\n", &cause);
+	CHECK(c != NULL);
+	if (c != NULL)
+		CHECK_INT(c->file_mode, 0640);
+	config_free(c);
+	c = load_text("[database]\nfile_mode = 0600\n", &cause);
+	CHECK(c != NULL);
+	if (c != NULL)
+		CHECK_INT(c->file_mode, 0600);
+	config_free(c);
+	c = load_text("[database]\nfile_mode = 0668\n", &cause);
+	CHECK(c == NULL && contains(cause, "8 進数"));
+	free(cause);
+	cause = NULL;
+	c = load_text("[database]\nfile_mode = 2770\n", &cause);
+	CHECK(c == NULL && contains(cause, "setgid"));
+	free(cause);
+}
+
+/* Thousands of sections or entries are refused before iniparser reads
+ * them, in well under a second. */
+TEST(test_too_many_sections)
+{
+	struct config *c;
+	char *cause = NULL, *text;
+	size_t i, off = 0, cap = 8000 * 16 + 1;
+	struct timespec t0, t1;
+	double secs;
+
+	isolate_env();
+	text = malloc(cap);
+	for (i = 0; i < 8000; i++)
+		off += (size_t)snprintf(text + off, cap - off, "[s%zu]\nk=v\n", i);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	c = load_text(text, &cause);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	CHECK(c == NULL);
+	CHECK(contains(cause, "セクションが多すぎます"));
+	CHECK(contains(cause, "user.ini:129:"));
+	CHECK(secs < 0.5);
+	config_free(c);
+	free(cause);
+	cause = NULL;
+	off = 0;
+	off += (size_t)snprintf(text + off, cap - off, "[keys]\n");
+	for (i = 0; i < 5000; i++)
+		off += (size_t)snprintf(text + off, cap - off, "k%zu = x\n", i);
+	c = load_text(text, &cause);
+	CHECK(c == NULL && contains(cause, "行が多すぎます"));
+	config_free(c);
+	free(cause);
+	free(text);
+}
+
+/* The system configuration alone: none in a test run, so the defaults. */
+TEST(test_system_only)
+{
+	struct config *c, *u;
+	char *cause = NULL, p[512];
+
+	isolate_env();
+	snprintf(p, sizeof p, "%s/xdg-empty/shisaku", tmpdir);
+	make_dir(p);
+	snprintf(p, sizeof p, "%s/xdg-empty/shisaku/shisaku.ini", tmpdir);
+	write_file(p, "[database]\npath = /somewhere/else.db\nfile_mode = 0666\n"
+	    "[access]\nunknown_user = readonly\n[calendar]\ncurrent_year = R5\n");
+	u = config_load(NULL, &cause);
+	CHECK(u != NULL);
+	if (etc_config_exists()) {
+		config_free(u);
+		return;
+	}
+	c = config_load_system(&cause);
+	CHECK(c != NULL && c->path == NULL);
+	if (c != NULL && u != NULL) {
+		c->unknown_user = UNKNOWN_USER_REFUSE;
+		config_take_access(u, c);
+		CHECK_STR(u->db_path, "shisaku.db");
+		CHECK_INT(u->file_mode, 0660);
+		CHECK_INT(u->unknown_user, UNKNOWN_USER_REFUSE);
+		/* What does not decide access stays the user's. */
+		CHECK_INT(u->current_fy, 2023);
+	}
+	config_free(c);
+	config_free(u);
+	remove(p);
+}
+
 TEST(test_nothing_on_stderr)
 {
 	struct config *c;
@@ -713,6 +815,9 @@ main(void)
 	RUN(test_scale);
 	RUN(test_keys_override);
 	RUN(test_bom_crlf);
+	RUN(test_file_mode);
+	RUN(test_too_many_sections);
+	RUN(test_system_only);
 	RUN(test_nothing_on_stderr);
 	cleanup();
 	DONE();

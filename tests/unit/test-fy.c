@@ -312,6 +312,57 @@ TEST(parse_range)
 	free(cause);
 }
 
+/* Deadlines: the forms a planner types, the calendar checked. */
+TEST(parse_date)
+{
+	char	out[FY_DATESZ], *cause = NULL;
+
+	CHECK_INT(fy_parse_date("2026-06-30", out, NULL), 0);
+	CHECK_STR(out, "2026-06-30");
+	CHECK_INT(fy_parse_date(" 2026/6/3 ", out, NULL), 0);
+	CHECK_STR(out, "2026-06-03");
+	CHECK_INT(fy_parse_date("２０２６－０６－３０", out, NULL), 0);
+	CHECK_STR(out, "2026-06-30");
+	CHECK_INT(fy_parse_date("2026.12.1", out, NULL), 0);
+	CHECK_STR(out, "2026-12-01");
+	CHECK_INT(fy_parse_date("2024-02-29", out, NULL), 0);
+	CHECK_INT(fy_parse_date("2026-02-29", out, NULL), -1);
+	CHECK_INT(fy_parse_date("2026-13-01", out, NULL), -1);
+	CHECK_INT(fy_parse_date("2026-06", out, NULL), -1);
+	CHECK_INT(fy_parse_date("2026-06-30x", out, NULL), -1);
+	CHECK_INT(fy_parse_date("2026-6/30", out, NULL), -1);
+	CHECK_INT(fy_parse_date("", out, NULL), -1);
+	CHECK_INT(fy_parse_date("1500-01-01", out, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "1500-01-01") != NULL &&
+	    strstr(cause, "例") != NULL);
+	free(cause);
+}
+
+TEST(days_until)
+{
+	struct tm	tm;
+	time_t		now;
+	long		days = 99;
+
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = 2026 - 1900;
+	tm.tm_mon = 5;		/* June */
+	tm.tm_mday = 28;
+	tm.tm_hour = 23;
+	tm.tm_isdst = -1;
+	now = mktime(&tm);
+	CHECK_INT(fy_days_until("2026-06-30", now, &days), 0);
+	CHECK_INT(days, 2);
+	CHECK_INT(fy_days_until("2026-06-28", now, &days), 0);
+	CHECK_INT(days, 0);
+	CHECK_INT(fy_days_until("2026-05-31", now, &days), 0);
+	CHECK_INT(days, -28);
+	CHECK_INT(fy_days_until("2027-06-28", now, &days), 0);
+	CHECK_INT(days, 365);
+	CHECK_INT(fy_days_until("", now, &days), -1);
+	CHECK_INT(fy_days_until("2026/06/30", now, &days), -1);
+}
+
 int
 main(void)
 {
@@ -329,5 +380,7 @@ main(void)
 	RUN(parse_range);
 	RUN(style_parse);
 	RUN(fiscal_year_of_time);
+	RUN(parse_date);
+	RUN(days_until);
 	DONE();
 }

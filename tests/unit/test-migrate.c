@@ -2,7 +2,8 @@
  * Schema migrations on a file the previous version made: a version 1
  * database (db/schema.sql as it shipped, with a plan, nodes, indicators
  * and history rows) is opened and brought to the current version with
- * its rows intact; nodes gain a version of 1; history keeps the rows of a
+ * its rows intact; nodes gain a version of 1; the version clock starts
+ * above every version there is; history keeps the rows of a
  * deleted node or indicator with the id set NULL; opening again changes
  * nothing, and a file newer than this program is refused. Run from the
  * top of the source tree.
@@ -149,7 +150,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 4);
+	CHECK_INT(store_schema_version(), 6);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -166,14 +167,22 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 4);
+	CHECK_INT(q_int("PRAGMA user_version"), 6);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
-	/* Version 4: indexes for the screens' reads. */
+	/* Version 6: indexes for the screens' reads. */
 	CHECK_Q("indicator_plan:plan_id,ord|node_flag_flag:flag_id",
 	    "SELECT group_concat(x, '|') FROM (SELECT name || ':' || (SELECT"
 	    " group_concat(name) FROM (SELECT name FROM pragma_index_info(m.name)"
 	    " ORDER BY seqno)) AS x FROM sqlite_master m WHERE type = 'index'"
 	    " AND name IN ('indicator_plan', 'node_flag_flag') ORDER BY name)");
+	/* Version 5: a fiscal year's deadline, none for the years kept. */
+	CHECK_INT(q_int("SELECT count(*) FROM pragma_table_info('fiscal_year')"
+	    " WHERE name = 'deadline' AND dflt_value = \"''\""), 1);
+	/* Version 4: the clock starts above every version there is, with
+	 * the triggers that keep it. */
+	CHECK_INT(q_int("SELECT n FROM version_clock"), 1);
+	CHECK_INT(q_int("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+	    " AND name LIKE '%%_ver_%%'"), 8);
 	/* Version 3: who reports an indicator, and its actuals' workflow. */
 	CHECK_INT(q_int("SELECT count(*) FROM pragma_table_info('indicator')"
 	    " WHERE name = 'dept_id'"), 1);

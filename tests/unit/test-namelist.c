@@ -10,7 +10,8 @@
 
 /*
  * The words namelist_split finds in text, as "word|+main word|…" ("" for
- * none), so a whole split is checked at once. The array must be NULL
+ * none), so a whole split is checked at once; marks 2 is
+ * namelist_split_years, whose years show as "word{R3〜R6}". The array must be NULL
  * exactly when there is no word, and every word non-empty.
  */
 static const char *
@@ -21,7 +22,8 @@ split(const char *text, int marks)
 	struct namelist_word		*w = &unset;
 	size_t				 n, i;
 
-	n = namelist_split(text, marks, &w);
+	n = marks == 2 ? namelist_split_years(text, &w) :
+	    namelist_split(text, marks, &w);
 	buf[0] = '\0';
 	if ((n == 0) != (w == NULL))
 		return "(array and count disagree)";
@@ -35,6 +37,11 @@ split(const char *text, int marks)
 		if (w[i].main)
 			strcat(buf, "+");
 		strcat(buf, w[i].text);
+		if (w[i].years != NULL) {
+			strcat(buf, "{");
+			strcat(buf, w[i].years);
+			strcat(buf, "}");
+		}
 	}
 	namelist_free(w, n);
 	return buf;
@@ -97,6 +104,30 @@ TEST(test_empty_text_and_null)
 	namelist_free(NULL, 0);
 }
 
+TEST(test_years_in_parentheses)
+{
+	/* The forms a planner types, and the form a load gives. */
+	CHECK_STR(split("総務課★(R3〜R6) 総務部総務課★(R7〜)", 2),
+	    "+総務課{R3〜R6}|+総務部総務課{R7〜}");
+	CHECK_STR(split("★結城市/総務課(〜R4)、★結城市/企画課(R5〜)、協働課", 2),
+	    "+結城市/総務課{〜R4}|+結城市/企画課{R5〜}|協働課");
+	/* Full-width parentheses, ★ after them, blanks inside. */
+	CHECK_STR(split("税務課（令和3年度 〜 令和5年度）★，収納課(R6)", 2),
+	    "+税務課{令和3年度 〜 令和5年度}|収納課{R6}");
+	/* Separators inside the parentheses do not cut. */
+	CHECK_STR(split("総務課(R3, R4)、企画課", 2), "総務課{R3, R4}|企画課");
+	/* Parentheses standing alone belong to the word before. */
+	CHECK_STR(split("総務課 (R3〜R6)、企画課 ★(R7〜)", 2),
+	    "総務課{R3〜R6}|+企画課{R7〜}");
+	/* ...but not to one that has years already, nor to nothing. */
+	CHECK_STR(split("(R3)、総務課(R4) (R5)", 2), "(R3)|総務課{R4}|(R5)");
+	/* An unclosed parenthesis runs to the end and is no years. */
+	CHECK_STR(split("総務課(R3〜、企画課", 2), "総務課(R3〜、企画課");
+	/* Without years, parentheses are ordinary characters. */
+	CHECK_STR(split("総務課(R3〜R6)", 1), "総務課(R3〜R6)");
+	CHECK_STR(split("総務課(R3 R6)", 1), "総務課(R3|R6)");
+}
+
 int
 main(void)
 {
@@ -108,5 +139,6 @@ main(void)
 	RUN(test_mark_alone_marks_the_next_word);
 	RUN(test_marks_off_keep_the_stars);
 	RUN(test_empty_text_and_null);
+	RUN(test_years_in_parentheses);
 	DONE();
 }

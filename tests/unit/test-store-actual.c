@@ -167,7 +167,10 @@ TEST(test_only_the_reporter_enters)
 {
 	struct actual_entry	*e;
 	char			*cause = NULL;
-	long long		 h0 = q_int("SELECT count(*) FROM history");
+	long long		 h0 = q_int("SELECT count(*) FROM history"
+				     " WHERE field <> 'refused'");
+	long long		 r0 = q_int("SELECT count(*) FROM history"
+				     " WHERE field = 'refused'");
 
 	e = load(ind_a, 2024);
 	if (e == NULL)
@@ -199,7 +202,11 @@ TEST(test_only_the_reporter_enters)
 	CHECK(cause && strstr(cause, "取組「1-1」の実績入力"));
 	free(cause);
 	store_actual_free(e);
-	CHECK_INT(q_int("SELECT count(*) FROM history"), h0);
+	CHECK_INT(q_int("SELECT count(*) FROM history WHERE field <> 'refused'"), h0);
+	/* The three refusals by role are written down, with who tried. */
+	CHECK_INT(q_int("SELECT count(*) FROM history WHERE field = 'refused'") - r0, 3);
+	CHECK_INT(q_int("SELECT count(*) FROM history WHERE field = 'refused'"
+	    " AND login = 'tanaka'"), 1);
 	CHECK_INT(q_int("SELECT count(*) FROM indicator_actual WHERE fy = 2024"), 0);
 }
 

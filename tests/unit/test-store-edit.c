@@ -107,7 +107,8 @@ snapshot(void)
 	    " UNION ALL SELECT indicator_id || fy || coalesce(num, '')"
 	    " || coalesce(txt, '') FROM indicator_target"
 	    " UNION ALL SELECT count(*) FROM result"
-	    " UNION ALL SELECT count(*) FROM history)");
+	    /* A refusal is written down, and is no change. */
+	    " UNION ALL SELECT count(*) FROM history WHERE field <> 'refused')");
 }
 
 /* The keys of a node's children (top level for 0), in tree order. */
@@ -250,9 +251,9 @@ TEST(test_load_node_and_levels)
 	CHECK_STR(n.flags, "focus");
 	edit_node_free(&n);
 
-	/* Assignments limited to years are listed like any other. */
+	/* Assignments limited to years are listed with their years. */
 	CHECK_INT(store_edit_node_load(st, node24, &n, &cause), 0);
-	CHECK_STR(n.depts, "★試験市/総務課、★試験市/企画課");
+	CHECK_STR(n.depts, "★試験市/総務課(〜R4)、★試験市/企画課(R5〜)");
 	CHECK_STR(n.flags, "");
 	edit_node_free(&n);
 
@@ -641,6 +642,12 @@ TEST(test_bad_fields_are_named)
 	free(before);
 }
 
+/* A node's assignments in order: "CODE:MAIN:FROM:UNTIL,...". */
+#define ASSIGNS_SQL "SELECT group_concat(x, ',') FROM (SELECT d.code || ':' ||" \
+    " nd.is_main || ':' || coalesce(nd.from_fy, '') || ':' ||"		\
+    " coalesce(nd.until_fy, '') AS x FROM node_dept nd JOIN department d" \
+    " ON d.id = nd.dept_id WHERE nd.node_id = %lld ORDER BY nd.ord)"
+
 TEST(test_depts_round_trip_and_years_kept)
 {
 	struct edit_node	 n, m;
@@ -689,30 +696,104 @@ TEST(test_depts_round_trip_and_years_kept)
 	edit_node_free(&n);
 
 	/* No.24: 総務課 until R4, 企画課 from R5 (機構改革). Adding 協働課
-	 * keeps both with their years. */
+	 * to the text as loaded keeps both with their years. */
 	CHECK_INT(store_edit_node_load(st, node24, &n, &cause), 0);
-	set_text(&n.depts, "★試験市/総務課、★試験市/企画課、試験市/協働課");
+	set_text(&n.depts, "★試験市/総務課(〜R4)、★試験市/企画課(R5〜)、"
+	    "試験市/協働課");
 	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
 	free(cause);
 	cause = NULL;
 	CHECK_Q("試験市/総務課:1::2022,試験市/企画課:1:2023:,試験市/協働課:0::",
-	    "SELECT group_concat(x, ',') FROM (SELECT d.code || ':' || nd.is_main"
-	    " || ':' || coalesce(nd.from_fy, '') || ':' || coalesce(nd.until_fy, '')"
-	    " AS x FROM node_dept nd JOIN department d ON d.id = nd.dept_id"
-	    " WHERE nd.node_id = %lld ORDER BY nd.ord)", node24);
-	/* 企画課 dropped: its years go with it; 総務課 keeps its years. */
-	set_text(&n.depts, "★試験市/総務課、試験市/協働課");
+	    ASSIGNS_SQL, node24);
+	CHECK_STR(n.depts, "★試験市/総務課(〜R4)、★試験市/企画課(R5〜)、"
+	    "試験市/協働課");
+	/* Years changed, typed the planner's way: names, ★ after the name,
+	 * full-width parentheses, era and western years, blanks. */
+	set_text(&n.depts, "試験市/総務課★(R3〜R4) 企画課★（令和5年度〜2024） "
+	    "協働課 (2025)");
+	h0 = history_count();
 	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
 	free(cause);
-	CHECK_Q("試験市/総務課:1::2022,試験市/協働課:0::",
-	    "SELECT group_concat(x, ',') FROM (SELECT d.code || ':' || nd.is_main"
-	    " || ':' || coalesce(nd.from_fy, '') || ':' || coalesce(nd.until_fy, '')"
-	    " AS x FROM node_dept nd JOIN department d ON d.id = nd.dept_id"
-	    " WHERE nd.node_id = %lld ORDER BY nd.ord)", node24);
-	CHECK_Q("★試験市/総務課、★試験市/企画課、試験市/協働課→★試験市/総務課、"
-	    "試験市/協働課", "SELECT old_value || '→' || new_value FROM history"
+	cause = NULL;
+	CHECK_Q("試験市/総務課:1:2021:2022,試験市/企画課:1:2023:2024,"
+	    "試験市/協働課:0:2025:2025", ASSIGNS_SQL, node24);
+	CHECK_STR(n.depts, "★試験市/総務課(R3〜R4)、★試験市/企画課(R5〜R6)、"
+	    "試験市/協働課(R7)");
+	CHECK_INT(history_count() - h0, 1);
+	CHECK_Q("★試験市/総務課(〜R4)、★試験市/企画課(R5〜)、試験市/協働課"
+	    "→★試験市/総務課(R3〜R4)、★試験市/企画課(R5〜R6)、試験市/協働課(R7)",
+	    "SELECT old_value || '→' || new_value FROM history"
 	    " WHERE field = 'depts' AND node_id = %lld ORDER BY id DESC LIMIT 1",
 	    node24);
+	/* Loaded again: the same text, and saving it changes nothing. */
+	CHECK_INT(store_edit_node_load(st, node24, &m, &cause), 0);
+	CHECK_STR(m.depts, n.depts);
+	h0 = history_count();
+	CHECK_INT(save_node(&m, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(history_count(), h0);
+	edit_node_free(&m);
+	/* One department twice, for years apart: two assignments. */
+	set_text(&n.depts, "★試験市/総務課(〜R4)、試験市/企画課(R5〜R6)、"
+	    "★試験市/総務課(R7〜)");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_Q("試験市/総務課:1::2022,試験市/企画課:0:2023:2024,"
+	    "試験市/総務課:1:2025:", ASSIGNS_SQL, node24);
+	/* A department dropped from the list goes, with its years. */
+	set_text(&n.depts, "★試験市/総務課(〜R4)、試験市/協働課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_Q("試験市/総務課:1::2022,試験市/協働課:0::", ASSIGNS_SQL, node24);
+	edit_node_free(&n);
+}
+
+TEST(test_depts_years_refused)
+{
+	struct edit_node	 n;
+	const char		*field;
+	char			*cause = NULL, *before = snapshot(), *after;
+
+	CHECK_INT(store_edit_node_load(st, node2, &n, &cause), 0);
+	/* Years that cannot be read: named with the department. */
+	set_text(&n.depts, "★試験市/総務課(R3〜R99x)");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "depts");
+	CHECK(cause != NULL && strstr(cause, "担当課「試験市/総務課」の年度"
+	    "「R3〜R99x」を読めません") != NULL);
+	free(cause);
+	/* Reversed years. */
+	set_text(&n.depts, "試験市/総務課(R6〜R3)");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "depts");
+	CHECK(cause != NULL && strstr(cause, "R6〜R3") != NULL);
+	free(cause);
+	/* The same department for years that overlap, or twice in full. */
+	set_text(&n.depts, "試験市/総務課(R3〜R5)、試験市/総務課(R5〜)");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "depts");
+	CHECK(cause != NULL && strstr(cause, "年度が重なっています") != NULL);
+	free(cause);
+	set_text(&n.depts, "試験市/総務課(R3〜R5)、試験市/総務課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "年度が重なっています") != NULL);
+	free(cause);
+	set_text(&n.depts, "試験市/総務課、試験市/総務課★");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "二度書かれています") != NULL);
+	free(cause);
+	/* Parentheses with no department before them. */
+	set_text(&n.depts, "(R3〜R5)");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "担当課「(R3〜R5)」") != NULL);
+	free(cause);
+	after = snapshot();
+	CHECK_STR(after, before);
+	free(after);
+	free(before);
 	edit_node_free(&n);
 }
 
@@ -991,6 +1072,11 @@ TEST(test_only_a_planner_edits)
 	CHECK_STR(after, before);
 	free(after);
 	free(before);
+	/* Each refusal is in the history with who tried. */
+	CHECK(q_int("SELECT count(*) FROM history WHERE field = 'refused'"
+	    " AND login = 'sato'") >= 3);
+	CHECK(q_int("SELECT count(*) FROM history WHERE field = 'refused'"
+	    " AND login = 'kacho' AND new_value LIKE '%%企画担当%%'") >= 1);
 }
 
 TEST(test_indicator_add_with_targets)
@@ -1146,6 +1232,48 @@ TEST(test_indicator_edit_targets)
 	    ind11);
 	CHECK_Q("いいえ→はい", "SELECT old_value || '→' || new_value FROM history"
 	    " WHERE field = 'cumulative' AND indicator_id = %lld", ind11);
+	edit_indicator_free(&ind);
+}
+
+/* A planner names the department that reports an indicator: by name,
+ * read back as its code; an unknown one is refused on its field; blank
+ * gives it back to the node's main department. */
+TEST(test_indicator_reporting_department)
+{
+	struct edit_indicator	 ind;
+	const char		*field = NULL;
+	char			*cause = NULL;
+
+	CHECK_INT(store_edit_indicator_load(st, ind11, &ind, &cause), 0);
+	CHECK_STR(ind.dept, "");
+	set_text(&ind.dept, "ない課");
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), -1);
+	CHECK_STR(field, "dept");
+	CHECK(cause != NULL && strstr(cause, "部署「ない課」がありません") != NULL);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(q_int("SELECT dept_id IS NULL FROM indicator WHERE id = %lld",
+	    ind11), 1);
+	/* Two cities have a 総務課: the name alone is refused. */
+	set_text(&ind.dept, "総務課");
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "複数あります") != NULL);
+	free(cause);
+	cause = NULL;
+	set_text(&ind.dept, "企画課");
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), 0);
+	CHECK_Q("試験市/企画課", "SELECT d.code FROM indicator i JOIN department d"
+	    " ON d.id = i.dept_id WHERE i.id = %lld", ind11);
+	CHECK_Q("|試験市/企画課", "SELECT coalesce(old_value, '') || '|' ||"
+	    " new_value FROM history WHERE field = 'report_dept'"
+	    " AND indicator_id = %lld", ind11);
+	edit_indicator_free(&ind);
+	CHECK_INT(store_edit_indicator_load(st, ind11, &ind, &cause), 0);
+	CHECK_STR(ind.dept, "試験市/企画課");
+	set_text(&ind.dept, "");
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), 0);
+	CHECK_INT(q_int("SELECT dept_id IS NULL FROM indicator WHERE id = %lld",
+	    ind11), 1);
 	edit_indicator_free(&ind);
 }
 
@@ -1555,12 +1683,14 @@ main(void)
 	RUN(test_edit_fields_writes_history);
 	RUN(test_bad_fields_are_named);
 	RUN(test_depts_round_trip_and_years_kept);
+	RUN(test_depts_years_refused);
 	RUN(test_flags);
 	RUN(test_yearplans_and_costs_saved);
 	RUN(test_bad_yearplans_and_costs_are_named);
 	RUN(test_only_a_planner_edits);
 	RUN(test_indicator_add_with_targets);
 	RUN(test_indicator_edit_targets);
+	RUN(test_indicator_reporting_department);
 	RUN(test_stale_version_is_a_conflict);
 	RUN(test_node_stale_version_is_a_conflict);
 	RUN(test_node_version_follows_changes);

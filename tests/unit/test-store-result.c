@@ -75,7 +75,7 @@ snapshot(void)
 	    " || text || comment || return_comment || entered_by || confirmed_by AS x"
 	    " FROM result UNION ALL SELECT indicator_id || fy || coalesce(num, '')"
 	    " || coalesce(txt, '') || note FROM indicator_actual"
-	    " UNION ALL SELECT count(*) FROM history"
+	    " UNION ALL SELECT count(*) FROM history WHERE field <> 'refused'"
 	    " UNION ALL SELECT fy || is_open FROM fiscal_year)");
 }
 
@@ -539,6 +539,12 @@ TEST(test_only_the_department_in_charge_edits)
 	CHECK_STR(e->text, "他課の入力");	/* what was typed is kept */
 	after = snapshot();
 	CHECK_STR(after, before);
+	/* Each refusal is in the history with who tried and why. */
+	CHECK_INT(q_int("SELECT count(DISTINCT login) FROM history WHERE field ="
+	    " 'refused' AND login IN ('tanaka', 'kacho', 'nobody')"), 3);
+	CHECK_Q("この取組は総務課の担当ではありません（担当: まちづくり協働課）",
+	    "SELECT new_value FROM history WHERE field = 'refused' AND login ="
+	    " 'tanaka'");
 	free(after);
 	free(before);
 	store_result_free(e);
@@ -868,6 +874,73 @@ id_of(const char *table, const char *key)
 	return q_int("SELECT id FROM %s WHERE key = '%s'", table, key);
 }
 
+/*
+ * import --replace deletes the plan and loads it again: the item gets its
+ * id back (SQLite hands out the same ids again), yet its entry's version
+ * goes on rising, so a form opened before cannot save over the newer
+ * entry; and the item's history stays reachable from it.
+ */
+TEST(test_replace_keeps_versions_rising)
+{
+	struct result_entry	*stale = load(node1, 2021), *fresh = NULL, *cur = NULL;
+	struct pf_doc		 d;
+	char			*cause = NULL, *before, *after;
+	long long		 hist_node, hist_ind, last_id, again;
+	int			 old_ver;
+
+	CHECK(stale != NULL && stale->ver > 0);
+	if (stale == NULL)
+		return;
+	old_ver = stale->ver;
+	hist_node = q_int("SELECT count(*) FROM history WHERE node_id = %lld", node1);
+	hist_ind = q_int("SELECT count(*) FROM history WHERE indicator_id = %lld",
+	    ind_count);
+	last_id = q_int("SELECT max(id) FROM history");
+	CHECK(hist_node > 0 && hist_ind > 0);
+
+	pf_doc_init(&d);
+	CHECK_INT(store_plan_export(st, "y", &d, &cause), 0);
+	CHECK_INT(store_plan_import(st, &d, 1, "kikaku", &cause), 0);
+	if (cause)
+		fprintf(stderr, "replace: %s\n", cause);
+	free(cause);
+	cause = NULL;
+	pf_doc_free(&d);
+
+	again = id_of("node", "1");
+	CHECK_INT(again, node1);	/* the dangerous case: the same id */
+	fresh = load(again, 2021);
+	CHECK(fresh != NULL && fresh->ver > old_ver);
+	CHECK(fresh != NULL && strcmp(fresh->text, stale->text) == 0);
+	before = snapshot();
+	set_text(&stale->text, "置き換える前に開いた画面から保存");
+	CHECK_INT(store_result_save(st, stale, "sato", stale->ver, &cur, &cause),
+	    STORE_CONFLICT);
+	CHECK(cur != NULL && fresh != NULL && cur->ver == fresh->ver);
+	free(cause);
+	cause = NULL;
+	after = snapshot();
+	CHECK_STR(after, before);
+	free(before);
+	free(after);
+
+	/* The history before the replace still belongs to the item and to
+	 * its indicator. */
+	CHECK_INT(q_int("SELECT count(*) FROM history WHERE node_id = %lld AND"
+	    " id <= %lld", again, last_id), hist_node);
+	CHECK_INT(q_int("SELECT count(*) FROM history WHERE indicator_id = %lld"
+	    " AND id <= %lld", id_of("indicator", "1-1"), last_id), hist_ind);
+	store_result_free(stale);
+	store_result_free(fresh);
+	store_result_free(cur);
+	ind_count = id_of("indicator", "1-1");
+	ind_done = id_of("indicator", "1-2");
+	ind_pct = id_of("indicator", "1-3");
+	ind_staff = id_of("indicator", "24-1");
+	node24 = id_of("node", "24");
+	node_top = id_of("node", "I");
+}
+
 int
 main(void)
 {
@@ -898,6 +971,7 @@ main(void)
 	RUN(test_history_lists_newest_first);
 	RUN(test_busy_database);
 	RUN(test_dup_and_changed);
+	RUN(test_replace_keeps_versions_rising);
 	RUN(test_store_check_stays_clean);
 
 	sqlite3_close(raw);

@@ -136,6 +136,25 @@ TEST(unmappable_is_refused_by_name_or_geta)
 	free(back);
 }
 
+TEST(references_keep_every_character)
+{
+	/* ▶ and 进 have no CP932 form; the text's own &#x must survive. */
+	static const char text[] = "▶研修 进行 &#x41; & 〜";
+	char	*sj = NULL, *back = NULL, *cause = NULL;
+	size_t	 n, m, replaced = 0;
+
+	CHECK_INT(textenc_encode_cp932(text, strlen(text), TENC_REF, &sj, &n,
+	    &replaced, &cause), 0);
+	CHECK_INT(replaced, 2);
+	CHECK(sj != NULL && strncmp(sj, "&#x25B6;", 8) == 0);
+	CHECK(sj != NULL && strstr(sj, "&#x26;#x41;") != NULL);
+	CHECK_INT(textenc_decode(sj, n, TENC_CP932, &back, &m, NULL, NULL,
+	    &cause), 0);
+	CHECK_STR(back, text);
+	free(sj);
+	free(back);
+}
+
 TEST(encoding_words)
 {
 	enum text_encoding	enc;
@@ -159,6 +178,7 @@ main(void)
 	RUN(neither_names_the_first_bad_byte_once);
 	RUN(cp932_pairs_round_trip);
 	RUN(unmappable_is_refused_by_name_or_geta);
+	RUN(references_keep_every_character);
 	RUN(encoding_words);
 	DONE();
 }

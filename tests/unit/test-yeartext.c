@@ -117,11 +117,45 @@ TEST(costs)
 	free(cause);
 }
 
+/* The years of an assignment in a node's 担当課, and back through
+ * fy_parse_range. */
+TEST(spans)
+{
+	static const struct {
+		int		 first, last;
+		enum fy_style	 style;
+		const char	*text;
+	} cases[] = {
+		{ 2021, 2024, FY_STYLE_ERA, "R3〜R6" },
+		{ 2025, 0, FY_STYLE_ERA, "R7〜" },
+		{ 0, 2024, FY_STYLE_ERA, "〜R6" },
+		{ 2023, 2023, FY_STYLE_ERA, "R5" },
+		{ 2018, 2019, FY_STYLE_ERA, "H30〜R1" },
+		{ 2021, 2024, FY_STYLE_WESTERN, "2021〜2024" },
+		{ 2021, 2024, FY_STYLE_BOTH, "R3〜R6" },
+		{ 0, 0, FY_STYLE_ERA, "" },
+	};
+	size_t	i;
+	char	*s;
+	int	first, last;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		s = yeartext_format_span(cases[i].first, cases[i].last,
+		    cases[i].style);
+		CHECK_STR(s, cases[i].text);
+		CHECK_INT(fy_parse_range(s, &first, &last, NULL), 0);
+		CHECK_INT(first, cases[i].first);
+		CHECK_INT(last, cases[i].last);
+		free(s);
+	}
+}
+
 int
 main(void)
 {
 	RUN(plans_entries_spans_and_continuations);
 	RUN(plans_refused_with_the_line);
 	RUN(costs);
+	RUN(spans);
 	DONE();
 }

@@ -1,0 +1,106 @@
+/*
+ * "My work" in the store: what one user has to do now, across every plan.
+ *
+ * A clerk's list: for each fiscal year open for entry, the action items
+ * their department is in charge of that year (within the item's period),
+ * and the indicators their department reports on its own that year (see
+ * store-actual.h), each with the state of its entry.
+ *
+ * A reviewer's list (supervisors and planners): every entry submitted and
+ * waiting for confirmation, in any year, oldest submission first; then
+ * what is late: entries of an open year not yet submitted once the year's
+ * deadline has passed (or, for a year without a deadline, once the year
+ * itself has ended), at most MYWORK_LATE_MAX of them.
+ *
+ * Each list is read in one read transaction, so it is one consistent
+ * picture. No curses.
+ */
+#ifndef SHISAKU_STORE_MYWORK_H
+#define SHISAKU_STORE_MYWORK_H
+
+#include <stddef.h>
+
+#include "shisaku/store.h"
+#include "shisaku/workflow.h"
+
+/* The most late entries listed; the list says when there are more. */
+#define MYWORK_LATE_MAX 300
+
+enum mywork_kind {
+	MYWORK_RESULT,		/* an action item's result for a year */
+	MYWORK_ACTUAL		/* an indicator's actual reported on its own */
+};
+
+struct mywork_row {
+	enum mywork_kind kind;
+	long long	 plan_id;
+	char		*plan_code;
+	char		*plan_name;
+	/* The item (MYWORK_RESULT), or the indicator's node (0: an
+	 * indicator of the plan itself). */
+	long long	 node_id;
+	long long	 indicator_id;	/* MYWORK_ACTUAL, else 0 */
+	char		*code;		/* the node's code as printed; "" */
+	char		*title;		/* the item's title, or the indicator's
+					   name */
+	char		*where;		/* MYWORK_ACTUAL: the node's title, or
+					   the plan's name; "" */
+	int		 fy;
+	enum wf_state	 state;
+	char		*dept_name;	/* in charge (reporting) as of fy; "" */
+	char		*entered_by;	/* who saved it last; "" */
+	char		*at;		/* when its state last changed (for a
+					   submitted entry: when it was
+					   submitted), else when it was last
+					   saved; "" */
+	char		*return_comment;	/* the last return's reason; "" */
+	int		 late;		/* a reviewer's late entry */
+};
+
+/* A fiscal year the list covers. */
+struct mywork_year {
+	int		 fy;
+	int		 is_open;
+	char		*deadline;	/* "YYYY-MM-DD"; "" */
+};
+
+struct mywork {
+	struct mywork_year *years;	/* the open years, latest first */
+	size_t		 nyears;
+	struct mywork_row *rows;
+	size_t		 nrows;
+	/* A reviewer's list: 1 when there are more late entries than the
+	 * MYWORK_LATE_MAX listed. */
+	int		 late_cut;
+};
+
+/*
+ * A clerk's list for department dept_id (see above), rows ordered by
+ * year (latest first), then state (returned, not entered, draft,
+ * submitted, confirmed), then plan and plan order, a result before the
+ * indicators of the same place. dept_id 0 gives the open years and no
+ * rows. Returns 0 and *out, or -1 with *cause.
+ */
+int store_mywork_clerk(struct store *st, long long dept_id,
+    struct mywork **out, char **cause);
+
+/*
+ * A reviewer's list (see above): the submitted entries oldest first, then
+ * the late ones (late 1) by year, department and plan order. today is
+ * "YYYY-MM-DD" and today_fy the fiscal year it falls in. Returns 0 and
+ * *out, or -1 with *cause.
+ */
+int store_mywork_review(struct store *st, const char *today, int today_fy,
+    struct mywork **out, char **cause);
+
+void store_mywork_free(struct mywork *m);
+
+/*
+ * A number that changes whenever another connection (another clerk's
+ * program, a command) commits a change to the database; the program's
+ * own changes leave it (SQLite's PRAGMA data_version). Screens compare it
+ * to notice that what they show changed underneath them. -1 on error.
+ */
+long long store_data_version(struct store *st);
+
+#endif

@@ -1,0 +1,1022 @@
+/*
+ * The "my work" screen (自分の仕事): what the user has to do now, across
+ * every plan, read through store-mywork.h.
+ *
+ * A clerk sees, for each fiscal year open for entry (latest first, with
+ * the year's deadline and the days left), the action items and the
+ * indicators their department enters, grouped by state in the order that
+ * needs doing: 差戻し (with the reason), 未入力, 下書き, 提出済, 確認済.
+ * A supervisor or a planner sees every entry submitted and waiting for
+ * confirmation, oldest submission first, then what is late.
+ *
+ * Enter (or E) opens the entry's form: an item's results form or an
+ * indicator's actual form; back here (Esc), the list is read again and
+ * the cursor stays on the same entry. S opens the sheet, H the history.
+ * A reviewer marks submitted entries with Space and confirms them
+ * together with C-t (F3), or returns each with a comment of its own:
+ * every entry is its own transaction through the store's workflow
+ * functions, with its own history row, so one refusal (the entry changed
+ * meanwhile) leaves the others done. When another program changes the
+ * database, the list is read again where it stands.
+ *
+ * Heading lines (years, states) are rows of the list that the cursor
+ * steps over.
+ */
+#define _POSIX_C_SOURCE 200809L	/* localtime_r */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "shisaku/fy.h"
+#include "shisaku/screen-entry.h"
+#include "shisaku/screen-indicator.h"
+#include "shisaku/screen-sheet.h"
+#include "shisaku/store-actual.h"
+#include "shisaku/store-mywork.h"
+#include "shisaku/store-result.h"
+#include "shisaku/textwidth.h"
+#include "shisaku/ui-list.h"
+#include "shisaku/ui.h"
+#include "shisaku/util.h"
+#include "shisaku/workflow.h"
+
+/* Keys read raw, as in the forms. */
+#define MW_KEY_FLOW	20	/* C-t */
+
+/* Under the list: a rule and three lines on the entry under the cursor. */
+#define MW_DETAIL_H	4
+
+/* A list that took longer than MW_SLOW seconds to read is read again on
+ * others' changes at most every MW_RELOAD_GAP seconds. */
+#define MW_SLOW		0.1
+#define MW_RELOAD_GAP	2.0
+
+static const enum key_action mw_actions[] = {
+	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
+	ACT_OPEN, ACT_EDIT, ACT_SHEET, ACT_HISTORY, ACT_TREE, ACT_SEARCH,
+	ACT_SEARCH_NEXT, ACT_SEARCH_PREV
+};
+
+static const struct screen_fixed_key mw_fixed_keys[] = {
+	{ "Space", "確認待ちの行に印を付ける・外す（管理職・企画担当）" },
+	{ "C-t F3", "印を付けた行（なければカーソルの行）をまとめて確認・"
+	    "差戻し（管理職・企画担当）" },
+};
+
+enum mw_line_kind { MW_L_YEAR, MW_L_GROUP, MW_L_ROW, MW_L_NOTE };
+
+struct mw_line {
+	enum mw_line_kind kind;
+	size_t		 row;		/* MW_L_ROW: index into m->rows */
+	char		*text;		/* headings and notes */
+};
+
+/* What identifies an entry across reloads. */
+struct mw_key {
+	enum mywork_kind kind;
+	long long	 id;		/* node or indicator */
+	int		 fy;
+	int		 late;
+};
+
+struct mw_screen {
+	int		 review;	/* a reviewer's list */
+	struct mywork	*m;
+	struct mw_line	*lines;
+	size_t		 nlines;
+	struct ui_list	 list;
+	struct mw_key	*marks;		/* marked submitted entries */
+	size_t		 nmarks;
+	size_t		 nwaiting, nlate;
+	/* How long the last read took and when it ended (seconds of the
+	 * monotonic clock), and whether a change is waiting to be read: a
+	 * list that is slow to read is read again at most every
+	 * MW_RELOAD_GAP seconds as others commit, and at the next key. */
+	double		 load_s, loaded_at;
+	int		 stale;
+	/* Layout for the current size. */
+	int		 cols, code_w, detail_y;
+};
+
+/* ---- entries and keys ----------------------------------------------- */
+
+static struct mw_key
+mw_key_of(const struct mywork_row *r)
+{
+	struct mw_key	k;
+
+	k.kind = r->kind;
+	k.id = r->kind == MYWORK_ACTUAL ? r->indicator_id : r->node_id;
+	k.fy = r->fy;
+	k.late = r->late;
+	return k;
+}
+
+static int
+mw_key_eq(const struct mw_key *a, const struct mw_key *b)
+{
+	return a->kind == b->kind && a->id == b->id && a->fy == b->fy &&
+	    a->late == b->late;
+}
+
+static const struct mywork_row *
+mw_cursor_row(const struct mw_screen *ms)
+{
+	const struct mw_line	*l;
+
+	if (ms->nlines == 0 || ms->list.cursor < 0 ||
+	    (size_t)ms->list.cursor >= ms->nlines)
+		return NULL;
+	l = &ms->lines[ms->list.cursor];
+	return l->kind == MW_L_ROW ? &ms->m->rows[l->row] : NULL;
+}
+
+static long
+mw_mark_index(const struct mw_screen *ms, const struct mywork_row *r)
+{
+	struct mw_key	k = mw_key_of(r);
+	size_t		i;
+
+	for (i = 0; i < ms->nmarks; i++)
+		if (mw_key_eq(&ms->marks[i], &k))
+			return (long)i;
+	return -1;
+}
+
+/* May the row be marked: a submitted entry waiting for review. */
+static int
+mw_markable(const struct mw_screen *ms, const struct mywork_row *r)
+{
+	return ms->review && r != NULL && !r->late &&
+	    r->state == WF_SUBMITTED;
+}
+
+/* ---- building the lines -------------------------------------------- */
+
+static void
+mw_lines_free(struct mw_screen *ms)
+{
+	size_t	i;
+
+	for (i = 0; i < ms->nlines; i++)
+		free(ms->lines[i].text);
+	free(ms->lines);
+	ms->lines = NULL;
+	ms->nlines = 0;
+}
+
+static void
+mw_add(struct mw_screen *ms, enum mw_line_kind kind, size_t row, char *text)
+{
+	struct mw_line	*l;
+
+	ms->lines = xreallocarray(ms->lines, ms->nlines + 1, sizeof *ms->lines);
+	l = &ms->lines[ms->nlines++];
+	l->kind = kind;
+	l->row = row;
+	l->text = text;
+}
+
+/* "入力期限 2026-06-30（あと 12 日）" for a year, or "" (malloc'd). */
+static char *
+mw_deadline_text(const char *deadline)
+{
+	long	days;
+
+	if (deadline == NULL || deadline[0] == '\0')
+		return xstrdup("入力期限なし");
+	if (fy_days_until(deadline, time(NULL), &days) != 0)
+		return xasprintf("入力期限 %s", deadline);
+	if (days > 0)
+		return xasprintf("入力期限 %s（あと %ld 日）", deadline, days);
+	if (days == 0)
+		return xasprintf("入力期限 %s（今日まで）", deadline);
+	return xasprintf("入力期限 %s（%ld 日過ぎています）", deadline, -days);
+}
+
+/* The clerk's lines: a heading per open year, one per state group. */
+static void
+mw_build_clerk(struct ui *ui, struct mw_screen *ms)
+{
+	const struct mywork	*m = ms->m;
+	char			 fy[FY_BUFSZ], *dl;
+	size_t			 y, i, j, n;
+
+	if (ui->session == NULL || ui->session->dept_id == 0) {
+		mw_add(ms, MW_L_NOTE, 0, xstrdup("担当課が登録されていません"
+		    "（企画担当に shisaku user set で担当課の登録を依頼して"
+		    "ください）"));
+		return;
+	}
+	if (m->nyears == 0) {
+		mw_add(ms, MW_L_NOTE, 0, xstrdup("受付中の年度はありません"
+		    "（企画担当が shisaku year open で受付を始めます）"));
+		return;
+	}
+	for (y = 0; y < m->nyears; y++) {
+		int	yfy = m->years[y].fy;
+
+		dl = mw_deadline_text(m->years[y].deadline);
+		for (n = 0, i = 0; i < m->nrows; i++)
+			n += m->rows[i].fy == yfy;
+		mw_add(ms, MW_L_YEAR, 0, xasprintf("%s  受付中  %s  %zu 件",
+		    ui_fy(ui, yfy, fy), dl, n));
+		free(dl);
+		if (n == 0) {
+			mw_add(ms, MW_L_NOTE, 0, xstrdup("  この年度に担当の取組・"
+			    "指標はありません"));
+			continue;
+		}
+		for (i = 0; i < m->nrows; i = j) {
+			if (m->rows[i].fy != yfy) {
+				j = i + 1;
+				continue;
+			}
+			for (j = i; j < m->nrows && m->rows[j].fy == yfy &&
+			    m->rows[j].state == m->rows[i].state; j++)
+				;
+			mw_add(ms, MW_L_GROUP, 0, xasprintf("%s（%zu）",
+			    workflow_state_label(m->rows[i].state), j - i));
+			for (n = i; n < j; n++)
+				mw_add(ms, MW_L_ROW, n, NULL);
+		}
+	}
+}
+
+/* The reviewer's lines: waiting, then late. */
+static void
+mw_build_review(struct ui *ui, struct mw_screen *ms)
+{
+	const struct mywork	*m = ms->m;
+	size_t			 i;
+
+	(void)ui;
+	ms->nwaiting = ms->nlate = 0;
+	for (i = 0; i < m->nrows; i++) {
+		if (m->rows[i].late)
+			ms->nlate++;
+		else
+			ms->nwaiting++;
+	}
+	mw_add(ms, MW_L_YEAR, 0, xasprintf("確認待ち（提出済）  %zu 件  "
+	    "提出の古い順", ms->nwaiting));
+	if (ms->nwaiting == 0)
+		mw_add(ms, MW_L_NOTE, 0, xstrdup("  確認待ちはありません"));
+	for (i = 0; i < m->nrows; i++)
+		if (!m->rows[i].late)
+			mw_add(ms, MW_L_ROW, i, NULL);
+	mw_add(ms, MW_L_YEAR, 0, xasprintf("遅れ（入力期限を過ぎて未提出）"
+	    "  %zu 件%s", ms->nlate, m->late_cut ? "以上（一部を表示）" : ""));
+	if (ms->nlate == 0)
+		mw_add(ms, MW_L_NOTE, 0, xstrdup("  遅れはありません"));
+	for (i = 0; i < m->nrows; i++)
+		if (m->rows[i].late)
+			mw_add(ms, MW_L_ROW, i, NULL);
+}
+
+/* Puts the cursor on a row, stepping over headings in direction dir
+ * (and the other way at an end). */
+static void
+mw_cursor_settle(struct mw_screen *ms, int dir)
+{
+	long	c = ms->list.cursor, k;
+
+	if (ms->nlines == 0)
+		return;
+	for (k = c; k >= 0 && k < (long)ms->nlines; k += dir)
+		if (ms->lines[k].kind == MW_L_ROW) {
+			ms->list.cursor = k;
+			goto done;
+		}
+	for (k = c; k >= 0 && k < (long)ms->nlines; k -= dir)
+		if (ms->lines[k].kind == MW_L_ROW) {
+			ms->list.cursor = k;
+			goto done;
+		}
+done:
+	ui_list_set_rows(&ms->list, (long)ms->nlines);
+	/* Headings over the cursor stay in view: the whole top of the list
+	 * while the cursor is on its first page, else the heading right
+	 * above the cursor. */
+	if (ms->list.cursor < ms->list.height)
+		ms->list.top = 0;
+	else if (ms->list.top == ms->list.cursor &&
+	    ms->lines[ms->list.cursor - 1].kind != MW_L_ROW)
+		ms->list.top--;
+}
+
+static double
+mw_clock(void)
+{
+	struct timespec	t;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &t) != 0)
+		return 0;
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/*
+ * Reads the list again, keeping the cursor on the same entry (else near
+ * where it was) and the marks that still apply. Returns 0, or -1 with
+ * the error shown.
+ */
+static int
+mw_load(struct ui *ui, struct mw_screen *ms)
+{
+	const struct mywork_row	*r = mw_cursor_row(ms);
+	struct mywork		*m = NULL;
+	struct mw_key		 keep = { 0, 0, 0, 0 };
+	char			*cause = NULL, today[32];
+	size_t			 i, k, kept;
+	long			 at = ms->list.cursor;
+	int			 have = r != NULL, rc;
+	time_t			 now = time(NULL);
+	struct tm		 tm;
+
+	if (have)
+		keep = mw_key_of(r);
+	ms->stale = 0;
+	ms->loaded_at = mw_clock();
+	if (ms->review) {
+		if (localtime_r(&now, &tm) == NULL)
+			memset(&tm, 0, sizeof tm);
+		snprintf(today, sizeof today, "%04d-%02d-%02d",
+		    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+		rc = store_mywork_review(ui->store, today, ui_today_fy(ui), &m,
+		    &cause);
+	} else
+		rc = store_mywork_clerk(ui->store, ui->session != NULL ?
+		    ui->session->dept_id : 0, &m, &cause);
+	if (rc != 0) {
+		ui_error(ui, "%s", cause != NULL ? cause :
+		    "自分の仕事を読み込めません");
+		free(cause);
+		return -1;
+	}
+	ms->load_s = mw_clock() - ms->loaded_at;
+	ms->loaded_at += ms->load_s;
+	store_mywork_free(ms->m);
+	ms->m = m;
+	mw_lines_free(ms);
+	if (ms->review)
+		mw_build_review(ui, ms);
+	else
+		mw_build_clerk(ui, ms);
+	/* Marks of entries no longer waiting go. */
+	for (i = kept = 0; i < ms->nmarks; i++) {
+		for (k = 0; k < m->nrows; k++) {
+			struct mw_key	rk = mw_key_of(&m->rows[k]);
+
+			if (mw_key_eq(&rk, &ms->marks[i]) &&
+			    m->rows[k].state == WF_SUBMITTED)
+				break;
+		}
+		if (k < m->nrows)
+			ms->marks[kept++] = ms->marks[i];
+	}
+	ms->nmarks = kept;
+	ui_list_set_rows(&ms->list, (long)ms->nlines);
+	ms->list.cursor = at < 0 ? 0 : at;
+	if (have)
+		for (i = 0; i < ms->nlines; i++) {
+			struct mw_key	lk;
+
+			if (ms->lines[i].kind != MW_L_ROW)
+				continue;
+			lk = mw_key_of(&m->rows[ms->lines[i].row]);
+			if (mw_key_eq(&lk, &keep)) {
+				ms->list.cursor = (long)i;
+				break;
+			}
+		}
+	mw_cursor_settle(ms, 1);
+	return 0;
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static void
+mw_layout(struct ui *ui, struct mw_screen *ms)
+{
+	int	h, cols, list_h;
+	size_t	i;
+
+	getmaxyx(ui_body(ui), h, cols);
+	ms->cols = cols;
+	ms->code_w = 4;
+	for (i = 0; ms->m != NULL && i < ms->m->nrows; i++) {
+		int w = tw_width(ms->m->rows[i].code);
+
+		if (w > ms->code_w)
+			ms->code_w = w;
+	}
+	if (ms->code_w > 12)
+		ms->code_w = 12;
+	list_h = h - MW_DETAIL_H;
+	if (list_h < 1)
+		list_h = 1;
+	ms->detail_y = list_h;
+	ui_list_place(&ms->list, 0, 0, list_h, cols);
+}
+
+/* "MM-DD HH:MM" of an ISO time ("" stays ""). */
+static void
+mw_short_time(const char *at, char *buf, size_t size)
+{
+	if (strlen(at) >= 16)
+		snprintf(buf, size, "%.5s %.5s", at + 5, at + 11);
+	else
+		snprintf(buf, size, "%s", at);
+}
+
+/* The entry's name: the item, or the indicator and where it hangs. */
+static char *
+mw_entry_text(const struct mywork_row *r)
+{
+	if (r->kind == MYWORK_ACTUAL)
+		return xasprintf("指標「%s」（%s%s%s）", r->title, r->code,
+		    r->code[0] ? " " : "", r->where);
+	return xstrdup(r->title);
+}
+
+static void
+mw_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
+    int selected)
+{
+	struct mw_screen	*ms = owner;
+	const struct mw_line	*l = &ms->lines[row];
+	const struct mywork_row	*r;
+	WINDOW			*w = ui_body(ui);
+	attr_t			 a = selected ? ui_attr(ui, UI_SELECT) :
+				    A_NORMAL;
+	char			 fy[FY_BUFSZ], t[32], *text;
+	int			 cx = x, right_w;
+
+	if (l->kind == MW_L_YEAR) {
+		ui_put(w, y, x, l->text, cols, 1, ui_attr(ui, UI_HEADER));
+		return;
+	}
+	if (l->kind == MW_L_GROUP) {
+		ui_put(w, y, x, "", cols, 1, A_NORMAL);
+		ui_put(w, y, x + 1, l->text, cols - 1, 0,
+		    strncmp(l->text, "差戻し", strlen("差戻し")) == 0 ?
+		    ui_attr(ui, UI_MARK) : A_BOLD);
+		return;
+	}
+	if (l->kind == MW_L_NOTE) {
+		ui_put(w, y, x, l->text, cols, 1, ui_attr(ui, UI_DIM));
+		return;
+	}
+	r = &ms->m->rows[l->row];
+	ui_put(w, y, x, "", cols, 1, a);
+	cx = x + 1;
+	if (ms->review) {
+		ui_put(w, y, cx, mw_mark_index(ms, r) >= 0 ? "[*]" :
+		    mw_markable(ms, r) ? "[ ]" : "   ", 3, 0, a | A_BOLD);
+		cx += 4;
+		if (!r->late) {
+			mw_short_time(r->at, t, sizeof t);
+			ui_put(w, y, cx, t, 11, 0, a);
+		} else
+			ui_put(w, y, cx, workflow_state_label(r->state), 11, 0,
+			    r->state == WF_RETURNED ? a | ui_attr(ui, UI_MARK) :
+			    a);
+		cx += 12;
+		ui_put(w, y, cx, fy_format_short(r->fy, ui->fy_style, fy,
+		    sizeof fy), 4, 0, a);
+		cx += 5;
+		if (cols >= 100) {
+			ui_put(w, y, cx, r->dept_name, 16, 0, a);
+			cx += 17;
+		} else {
+			ui_put(w, y, cx, r->dept_name, 10, 0, a);
+			cx += 11;
+		}
+		right_w = 0;
+	} else {
+		cx += 2;
+		right_w = cols >= 100 ? 14 : 0;
+	}
+	ui_put(w, y, cx, r->code, ms->code_w, 0, a);
+	cx += ms->code_w + 1;
+	text = mw_entry_text(r);
+	ui_put(w, y, cx, text, cols - (cx - x) - right_w - 1, 0,
+	    r->kind == MYWORK_ACTUAL ? a : a | A_BOLD);
+	free(text);
+	if (right_w > 0)
+		ui_put(w, y, x + cols - right_w, r->plan_code, right_w - 1, 0,
+		    a | ui_attr(ui, UI_DIM));
+}
+
+static char *
+mw_row_text(void *owner, long row)
+{
+	struct mw_screen	*ms = owner;
+	const struct mw_line	*l = &ms->lines[row];
+	const struct mywork_row	*r;
+
+	if (l->kind != MW_L_ROW)
+		return NULL;
+	r = &ms->m->rows[l->row];
+	return xasprintf("%s %s %s %s %s %s", r->code, r->title, r->where,
+	    r->dept_name, r->plan_code, r->plan_name);
+}
+
+/* Under the list: the entry under the cursor in full. */
+static void
+mw_draw_detail(struct ui *ui, struct mw_screen *ms, WINDOW *w)
+{
+	const struct mywork_row	*r = mw_cursor_row(ms);
+	int			 y = ms->detail_y, cols = ms->cols, i;
+	char			 fy[FY_BUFSZ], *t, *who;
+
+	for (i = 0; i < cols; i++)
+		mvwaddch(w, y, i, '-');
+	if (r == NULL)
+		return;
+	t = xasprintf("%s  %s  担当: %s  %s", ui_fy(ui, r->fy, fy),
+	    r->plan_name, r->dept_name[0] ? r->dept_name : "—",
+	    workflow_state_label(r->state));
+	ui_put(w, y + 1, 1, t, cols - 2, 0, ui_attr(ui, UI_HEADER));
+	free(t);
+	t = r->kind == MYWORK_ACTUAL ? xasprintf("指標: %s（%s%s%s）",
+	    r->title, r->code, r->code[0] ? " " : "", r->where) :
+	    xasprintf("取組: %s%s%s", r->code, r->code[0] ? " " : "",
+	    r->title);
+	ui_put(w, y + 2, 1, t, cols - 2, 0, A_NORMAL);
+	free(t);
+	if (r->state == WF_RETURNED && r->return_comment[0] != '\0')
+		t = xasprintf("差戻しの理由: %s", r->return_comment);
+	else if (r->entered_by[0] != '\0') {
+		who = ui_who(ui, r->entered_by);
+		t = xasprintf("%s: %s %s", r->state == WF_SUBMITTED ?
+		    "提出" : "入力", who, r->at);
+		free(who);
+	} else
+		t = xstrdup("まだ入力されていません");
+	ui_put(w, y + 3, 1, t, cols - 2, 0, r->state == WF_RETURNED ?
+	    ui_attr(ui, UI_ERROR) : ui_attr(ui, UI_DIM));
+	free(t);
+}
+
+static void
+mw_draw(struct ui *ui, void *state)
+{
+	struct mw_screen	*ms = state;
+	WINDOW			*w = ui_body(ui);
+
+	mw_layout(ui, ms);
+	if (ms->nlines == 0) {
+		ui_put(w, 1, 2, "表示するものはありません", ms->cols - 3, 0,
+		    ui_attr(ui, UI_DIM));
+		return;
+	}
+	ui_list_draw(ui, &ms->list);
+	mw_draw_detail(ui, ms, w);
+	/* The status line names the plan of the entry under the cursor. */
+	if (mw_cursor_row(ms) != NULL)
+		ui->plan_id = mw_cursor_row(ms)->plan_id;
+}
+
+/* ---- opening an entry ------------------------------------------------- */
+
+static void
+mw_open_entry(struct ui *ui, struct mw_screen *ms)
+{
+	const struct mywork_row	*r = mw_cursor_row(ms);
+
+	if (r == NULL) {
+		ui_message(ui, "開くものがありません");
+		return;
+	}
+	ui->plan_id = r->plan_id;
+	ui->fy = r->fy;
+	if (r->kind == MYWORK_ACTUAL) {
+		struct screen_actual_arg	a = { r->indicator_id, r->fy };
+
+		ui_push(ui, &screen_actual_ops, &a);
+	} else {
+		struct screen_entry_arg		a = { r->node_id, r->fy };
+
+		ui_push(ui, &screen_entry_ops, &a);
+	}
+}
+
+/* ---- confirming and returning together --------------------------------- */
+
+/* The entries the workflow key acts on: the marked ones, else the one
+ * under the cursor. *n of them (malloc'd; NULL when none). */
+static struct mw_key *
+mw_targets(struct mw_screen *ms, size_t *n)
+{
+	const struct mywork_row	*r = mw_cursor_row(ms);
+	struct mw_key		*v;
+
+	*n = 0;
+	if (ms->nmarks > 0) {
+		v = xcalloc(ms->nmarks, sizeof *v);
+		memcpy(v, ms->marks, ms->nmarks * sizeof *v);
+		*n = ms->nmarks;
+		return v;
+	}
+	if (!mw_markable(ms, r))
+		return NULL;
+	v = xcalloc(1, sizeof *v);
+	v[0] = mw_key_of(r);
+	*n = 1;
+	return v;
+}
+
+/* The row of key k in the list now, or NULL. */
+static const struct mywork_row *
+mw_row_of(const struct mw_screen *ms, const struct mw_key *k)
+{
+	size_t	i;
+
+	for (i = 0; i < ms->m->nrows; i++) {
+		struct mw_key	rk = mw_key_of(&ms->m->rows[i]);
+
+		if (mw_key_eq(&rk, k))
+			return &ms->m->rows[i];
+	}
+	return NULL;
+}
+
+/*
+ * Confirms (WF_CONFIRM) or returns (WF_RETURN with comment) one entry as
+ * the user, in one transaction of its own, against the version read just
+ * before. Returns 0, or -1 with *why.
+ */
+static int
+mw_apply(struct ui *ui, const struct mw_key *k, enum wf_action act,
+    const char *comment, char **why)
+{
+	const char	*login = ui->session->login;
+	char		*cause = NULL;
+	int		 rc;
+
+	*why = NULL;
+	if (k->kind == MYWORK_RESULT) {
+		struct result_entry	*e = NULL;
+
+		if (store_result_load(ui->store, k->id, k->fy, &e, &cause) != 0) {
+			*why = cause;
+			return -1;
+		}
+		if (e->state != WF_SUBMITTED) {
+			*why = xasprintf("状態が変わっています（いまは%s）",
+			    workflow_state_label(e->state));
+			store_result_free(e);
+			return -1;
+		}
+		rc = act == WF_CONFIRM ?
+		    store_result_confirm(ui->store, e, login, e->ver, NULL,
+		    &cause) :
+		    store_result_return(ui->store, e, login, e->ver, comment,
+		    NULL, &cause);
+		store_result_free(e);
+	} else {
+		struct actual_entry	*e = NULL;
+
+		if (store_actual_load(ui->store, k->id, k->fy, &e, &cause) != 0) {
+			*why = cause;
+			return -1;
+		}
+		if (e->state != WF_SUBMITTED) {
+			*why = xasprintf("状態が変わっています（いまは%s）",
+			    workflow_state_label(e->state));
+			store_actual_free(e);
+			return -1;
+		}
+		rc = act == WF_CONFIRM ?
+		    store_actual_confirm(ui->store, e, login, e->ver, NULL,
+		    &cause) :
+		    store_actual_return(ui->store, e, login, e->ver, comment,
+		    NULL, &cause);
+		store_actual_free(e);
+	}
+	if (rc == 0)
+		return 0;
+	*why = cause != NULL ? cause : xstrdup("記録できませんでした");
+	return -1;
+}
+
+/* C-t: confirm the marked entries together, or return each with its own
+ * comment. */
+static void
+mw_workflow(struct ui *ui, struct mw_screen *ms)
+{
+	struct mw_key		*v;
+	const struct mywork_row	*r;
+	char			*items[2], *q, *comment, *why, *first_why = NULL;
+	size_t			 n, i, done = 0, failed = 0, skipped = 0;
+	int			 c, stop = 0;
+
+	if (!ms->review) {
+		ui_error(ui, "まとめての確認・差戻しは管理職と企画担当の操作です"
+		    "（入力は Enter で開く画面で）");
+		return;
+	}
+	if ((v = mw_targets(ms, &n)) == NULL) {
+		ui_error(ui, "確認待ちの行で C-t を押すか、Space で印を付けて"
+		    "ください");
+		return;
+	}
+	items[0] = xasprintf("確認する（%zu 件）", n);
+	items[1] = xasprintf("差し戻す（%zu 件、1 件ずつ理由を入力）", n);
+	c = ui_choose(ui, "まとめて", (const char *const *)items, 2, 0);
+	free(items[0]);
+	free(items[1]);
+	if (c == 0) {
+		q = xasprintf("%zu 件を確認済みにしますか", n);
+		if (!ui_confirm(ui, q))
+			c = -1;
+		free(q);
+	}
+	for (i = 0; c >= 0 && i < n && !stop; i++) {
+		comment = NULL;
+		if (c == 1) {
+			r = mw_row_of(ms, &v[i]);
+			q = xasprintf("差戻しの理由（%zu/%zu %s%s%s）: ", i + 1, n,
+			    r != NULL ? r->code : "", r != NULL && r->code[0] ?
+			    " " : "", r != NULL ? r->title : "");
+			if (!ui_prompt(ui, q, NULL, &comment)) {
+				free(q);
+				stop = 1;
+				break;
+			}
+			free(q);
+			if (workflow_blank(comment)) {
+				free(comment);
+				skipped++;
+				continue;
+			}
+		}
+		if (mw_apply(ui, &v[i], c == 0 ? WF_CONFIRM : WF_RETURN,
+		    comment, &why) == 0)
+			done++;
+		else {
+			failed++;
+			if (first_why == NULL)
+				first_why = why;
+			else
+				free(why);
+		}
+		free(comment);
+	}
+	free(v);
+	if (c < 0)
+		return;
+	ms->nmarks = 0;
+	mw_load(ui, ms);
+	q = xasprintf("%zu 件を%sました%s%s%s", done, c == 0 ? "確認し" :
+	    "差し戻し", skipped ? "（理由が空の分は差し戻していません）" : "",
+	    stop ? "（残りは取りやめました）" : "", "");
+	if (failed > 0)
+		ui_error(ui, "%s。%zu 件はできませんでした: %s", q, failed,
+		    first_why != NULL ? first_why : "");
+	else
+		ui_message(ui, "%s", q);
+	free(q);
+	free(first_why);
+}
+
+/* Space: marks or unmarks the entry under the cursor, then moves on. */
+static void
+mw_toggle_mark(struct ui *ui, struct mw_screen *ms)
+{
+	const struct mywork_row	*r = mw_cursor_row(ms);
+	long			 i;
+
+	if (!ms->review) {
+		ui_message(ui, "印は確認待ちの一覧で付けます（管理職・企画担当）");
+		return;
+	}
+	if (!mw_markable(ms, r)) {
+		ui_message(ui, "印を付けられるのは確認待ち（提出済）の行です");
+		return;
+	}
+	if ((i = mw_mark_index(ms, r)) >= 0) {
+		ms->marks[i] = ms->marks[--ms->nmarks];
+	} else {
+		ms->marks = xreallocarray(ms->marks, ms->nmarks + 1,
+		    sizeof *ms->marks);
+		ms->marks[ms->nmarks++] = mw_key_of(r);
+	}
+	ui_message(ui, "印: %zu 件（C-t でまとめて確認・差戻し）", ms->nmarks);
+	if (ms->list.cursor + 1 < (long)ms->nlines) {
+		ms->list.cursor++;
+		mw_cursor_settle(ms, 1);
+	}
+}
+
+/* ---- keys ------------------------------------------------------------- */
+
+static enum ui_key_result
+mw_key(struct ui *ui, void *state, enum key_action act, int is_function,
+    wint_t ch)
+{
+	struct mw_screen	*ms = state;
+	const struct mywork_row	*r = mw_cursor_row(ms);
+	long			 before = ms->list.cursor;
+	long long		 id;
+
+	if (ms->stale && ui->session != NULL && ui->session->role != ROLE_NONE) {
+		mw_load(ui, ms);
+		r = mw_cursor_row(ms);
+		before = ms->list.cursor;
+	}
+	mw_layout(ui, ms);
+	if (!is_function && ch == ' ') {
+		mw_toggle_mark(ui, ms);
+		return UI_KEY_HANDLED;
+	}
+	if ((!is_function && ch == MW_KEY_FLOW) ||
+	    (is_function && ch == KEY_F(3))) {
+		mw_workflow(ui, ms);
+		return UI_KEY_HANDLED;
+	}
+	switch (act) {
+	case ACT_OPEN:
+	case ACT_EDIT:
+		mw_open_entry(ui, ms);
+		return UI_KEY_HANDLED;
+	case ACT_SHEET:
+		if (r == NULL)
+			return UI_KEY_HANDLED;
+		if (r->node_id == 0) {
+			ui_message(ui, "計画全体の指標です（項目のシートはありません）");
+			return UI_KEY_HANDLED;
+		}
+		ui->plan_id = r->plan_id;
+		id = r->node_id;
+		ui_push(ui, &screen_sheet_ops, &id);
+		return UI_KEY_HANDLED;
+	case ACT_HISTORY:
+		if (r != NULL)
+			screen_sheet_history(ui, r->node_id,
+			    r->kind == MYWORK_ACTUAL ? r->indicator_id : 0,
+			    r->fy);
+		return UI_KEY_HANDLED;
+	case ACT_TREE:
+		if (r == NULL)
+			return UI_KEY_HANDLED;
+		ui->plan_id = r->plan_id;
+		id = r->plan_id;
+		ui_push(ui, &screen_tree_ops, &id);
+		return UI_KEY_HANDLED;
+	default:
+		if (ui_list_key(ui, &ms->list, act)) {
+			mw_cursor_settle(ms, ms->list.cursor < before ? -1 : 1);
+			return UI_KEY_HANDLED;
+		}
+		return UI_KEY_UNHANDLED;
+	}
+}
+
+/* ---- the screen ------------------------------------------------------- */
+
+static void *
+mw_open(struct ui *ui, const void *arg)
+{
+	struct mw_screen	*ms;
+	enum role		 role = ui->session != NULL ? ui->session->role :
+				    ROLE_NONE;
+
+	(void)arg;
+	ms = xcalloc(1, sizeof *ms);
+	ms->review = role == ROLE_SUPERVISOR || role == ROLE_PLANNER;
+	ui_list_init(&ms->list, 0, ms);
+	ms->list.draw_row = mw_draw_row;
+	ms->list.row_text = mw_row_text;
+	mw_layout(ui, ms);
+	if (role == ROLE_NONE) {
+		ms->m = xcalloc(1, sizeof *ms->m);
+		mw_add(ms, MW_L_NOTE, 0, xstrdup("閲覧のみの利用者には担当の仕事は"
+		    "ありません（利用者の登録は企画担当が shisaku user add で"
+		    "行います）"));
+	} else if (mw_load(ui, ms) != 0) {
+		ui_list_free(&ms->list);
+		free(ms);
+		return NULL;
+	}
+	mw_layout(ui, ms);
+	return ms;
+}
+
+static void
+mw_refresh(struct ui *ui, void *state)
+{
+	struct mw_screen	*ms = state;
+
+	if (ui->session != NULL && ui->session->role != ROLE_NONE)
+		mw_load(ui, ms);
+	mw_layout(ui, ms);
+}
+
+/* Others committed a change: read again, unless the list is slow to
+ * read and was read a moment ago (then at the next key, or the next
+ * change after the gap). */
+static void
+mw_changed(struct ui *ui, void *state)
+{
+	struct mw_screen	*ms = state;
+
+	if (ms->load_s > MW_SLOW && mw_clock() - ms->loaded_at < MW_RELOAD_GAP) {
+		ms->stale = 1;
+		return;
+	}
+	mw_refresh(ui, state);
+}
+
+static void
+mw_close(struct ui *ui, void *state)
+{
+	struct mw_screen	*ms = state;
+
+	(void)ui;
+	store_mywork_free(ms->m);
+	mw_lines_free(ms);
+	ui_list_free(&ms->list);
+	free(ms->marks);
+	free(ms);
+}
+
+static char *
+mw_title(struct ui *ui, void *state)
+{
+	struct mw_screen	*ms = state;
+	const struct session	*s = ui->session;
+
+	if (ms->review)
+		return xasprintf("自分の仕事 > 確認待ち %zu 件・遅れ %zu 件%s",
+		    ms->nwaiting, ms->nlate, ms->m != NULL &&
+		    ms->m->late_cut ? "以上" : "");
+	return xasprintf("自分の仕事 > %s", s != NULL && s->dept_name != NULL &&
+	    s->dept_name[0] ? s->dept_name : "担当課なし");
+}
+
+/* The year of the entry under the cursor, else the latest open one. */
+static int
+mw_shown_fy(struct ui *ui, void *state)
+{
+	struct mw_screen	*ms = state;
+	const struct mywork_row	*r = mw_cursor_row(ms);
+
+	if (r != NULL)
+		return r->fy;
+	if (ms->m != NULL && ms->m->nyears > 0)
+		return ms->m->years[0].fy;
+	return ui->fy;
+}
+
+static char *
+mw_hint(struct ui *ui, void *state)
+{
+	struct mw_screen	*ms = state;
+	char			 open[16], edit[16];
+
+	(void)ui;
+	ui_key_name(ACT_OPEN, open, sizeof open);
+	ui_key_name(ACT_EDIT, edit, sizeof edit);
+	if (ms->review)
+		return xasprintf("%s:開く  Space:印  C-t:まとめて確認・差戻し",
+		    open);
+	return xasprintf("%s %s:入力する", open, edit);
+}
+
+static const char *const mw_note_lines[] = {
+	"担当課職員: 受付中の年度ごとに、担当課の取組と自分の課が報告する指標",
+	"  差戻し → 未入力 → 下書き → 提出済 → 確認済 の順",
+	"管理職・企画担当: 提出済で確認待ちのもの（提出の古い順）と遅れ",
+	"遅れ: 入力期限（期限のない年度は年度末）を過ぎて未提出のもの",
+	"[*] 印を付けた行  [ ] 印を付けられる行",
+};
+
+static const char *const *
+mw_notes(struct ui *ui, size_t *n)
+{
+	(void)ui;
+	*n = sizeof mw_note_lines / sizeof mw_note_lines[0];
+	return mw_note_lines;
+}
+
+const struct screen_ops screen_mywork_ops = {
+	.name = "mywork",
+	.actions = mw_actions,
+	.nactions = sizeof mw_actions / sizeof mw_actions[0],
+	.fixed_keys = mw_fixed_keys,
+	.nfixed_keys = sizeof mw_fixed_keys / sizeof mw_fixed_keys[0],
+	.open = mw_open,
+	.draw = mw_draw,
+	.key = mw_key,
+	.refresh = mw_refresh,
+	.close = mw_close,
+	.title = mw_title,
+	.notes = mw_notes,
+	.shown_fy = mw_shown_fy,
+	.hint = mw_hint,
+	.changed = mw_changed
+};

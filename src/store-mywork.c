@@ -1,0 +1,591 @@
+/*
+ * "My work" in the store (see store-mywork.h): a clerk's items and
+ * indicators for each year open for entry, and a reviewer's submitted
+ * and late entries, each list read in one read transaction; and the
+ * data version screens poll to notice changes made by others.
+ *
+ * Every query gives the same columns (MW_COLS below), so one reader fills
+ * the rows; the lists are put in order here, since a list mixes results
+ * and indicators.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "shisaku/store-internal.h"
+#include "shisaku/store-mywork.h"
+#include "shisaku/util.h"
+#include "shisaku/workflow.h"
+
+/* The name department idcol had in fiscal year fyparam. */
+#define MW_DEPT_NAME(idcol, fyparam)					\
+	"COALESCE((SELECT COALESCE((SELECT dn.name FROM department_name dn" \
+	" WHERE dn.dept_id = d.id AND dn.until_fy >= " fyparam		\
+	" ORDER BY dn.until_fy LIMIT 1), d.name) FROM department d"	\
+	" WHERE d.id = " idcol "), '')"
+
+/* An assignment of node_dept nd in force in fiscal year fyparam. */
+#define MW_IN_FORCE(fyparam)						\
+	"(COALESCE(nd.from_fy, 0) = 0 OR nd.from_fy <= " fyparam ")"	\
+	" AND (COALESCE(nd.until_fy, 0) = 0 OR nd.until_fy >= " fyparam ")"
+
+/* The main department of node nodecol in force in fyparam (0: none). */
+#define MW_MAIN_DEPT(nodecol, fyparam)					\
+	"(SELECT nd.dept_id FROM node_dept nd WHERE nd.node_id = " nodecol \
+	" AND " MW_IN_FORCE(fyparam) " ORDER BY nd.is_main DESC, nd.ord,"	\
+	" nd.id LIMIT 1)"
+
+/* A node's ancestors and plan, for its period: each end is the node's
+ * own, else the nearest ancestor's, else the plan's (as the tree counts
+ * items; store-browse.c). n may be NULL (an indicator of the plan). */
+#define MW_ANCESTORS							\
+	" LEFT JOIN node a1 ON a1.id = n.parent_id"			\
+	" LEFT JOIN node a2 ON a2.id = a1.parent_id"			\
+	" LEFT JOIN node a3 ON a3.id = a2.parent_id"
+#define MW_IN_YEAR(fyparam)						\
+	"(COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"	\
+	" p.first_fy, " fyparam ") <= " fyparam " AND COALESCE(n.last_fy,"	\
+	" a1.last_fy, a2.last_fy, a3.last_fy, p.last_fy, " fyparam ") >= "	\
+	fyparam ")"
+
+/* The deepest level of each plan: its action items. */
+#define MW_ITEM_LEVEL							\
+	"m(plan_id, d) AS (SELECT p.id, COALESCE("			\
+	" (SELECT MAX(l.depth) FROM plan_level l WHERE l.plan_id = p.id),"	\
+	" (SELECT MAX(x.depth) FROM node x WHERE x.plan_id = p.id))"	\
+	" FROM plan p)"
+
+/* Whether indicator i (node n) is part of its item's result: then it is
+ * entered with the item, not on its own (store-actual.h). */
+#define MW_PART_OF_ITEM							\
+	"(i.node_id IS NOT NULL AND i.dept_id IS NULL AND n.depth ="	\
+	" COALESCE((SELECT MAX(depth) FROM plan_level"			\
+	" WHERE plan_id = i.plan_id), (SELECT MAX(depth) FROM node"	\
+	" WHERE plan_id = i.plan_id)))"
+
+/* The department reporting indicator i in fyparam (0: the planners). */
+#define MW_REPORTER(fyparam)						\
+	"COALESCE(i.dept_id, " MW_MAIN_DEPT("i.node_id", fyparam) ", 0)"
+
+/*
+ * The columns every query gives: kind, plan id, code, name, node id,
+ * indicator id, code, title, where, fy, state, department, entered by,
+ * at, the plan's, node's and indicator's order for sorting, and the
+ * last return's comment.
+ */
+enum {
+	MW_KIND, MW_PLAN, MW_PLAN_CODE, MW_PLAN_NAME, MW_NODE, MW_IND,
+	MW_CODE, MW_TITLE, MW_WHERE, MW_FY, MW_STATE, MW_DEPT, MW_BY, MW_AT,
+	MW_PLAN_ORD, MW_NODE_ORD, MW_IND_ORD, MW_COMMENT, MW_NCOLS
+};
+
+/* ---- a clerk's list: ?1 the department, ?2 the year ---- */
+
+static const char SQL_CLERK_RESULTS[] =
+    "WITH " MW_ITEM_LEVEL
+    " SELECT 0, n.plan_id, p.code, p.name, n.id, 0, n.code, n.title, '',"
+    " ?2, r.state, " MW_DEPT_NAME("COALESCE(r.dept_id, ?1)", "?2") ","
+    " COALESCE(r.entered_by, ''), COALESCE(r.entered_at, ''),"
+    " p.ord, n.ord, 0, COALESCE(r.return_comment, '')"
+    " FROM node n JOIN m ON m.plan_id = n.plan_id AND n.depth = m.d"
+    " JOIN plan p ON p.id = n.plan_id" MW_ANCESTORS
+    " LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+    " WHERE n.id IN (SELECT nd.node_id FROM node_dept nd"
+    "  WHERE nd.dept_id = ?1 AND " MW_IN_FORCE("?2") ")"
+    " AND " MW_IN_YEAR("?2");
+
+static const char SQL_CLERK_ACTUALS[] =
+    "SELECT 1, i.plan_id, p.code, p.name, COALESCE(n.id, 0), i.id,"
+    " COALESCE(n.code, ''), i.name, COALESCE(n.title, p.name), ?2,"
+    " a.state, " MW_DEPT_NAME("COALESCE(a.dept_id, ?1)", "?2") ","
+    " COALESCE(a.entered_by, ''), COALESCE(a.entered_at, ''),"
+    " p.ord, COALESCE(n.ord, -1), i.ord, COALESCE(a.return_comment, '')"
+    " FROM indicator i JOIN plan p ON p.id = i.plan_id"
+    " LEFT JOIN node n ON n.id = i.node_id" MW_ANCESTORS
+    " LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?2"
+    " WHERE i.id IN (SELECT x.id FROM indicator x WHERE x.dept_id = ?1"
+    "  UNION SELECT x.id FROM node_dept nd JOIN indicator x"
+    "  ON x.node_id = nd.node_id WHERE nd.dept_id = ?1)"
+    " AND NOT " MW_PART_OF_ITEM " AND " MW_REPORTER("?2") " = ?1"
+    " AND " MW_IN_YEAR("?2");
+
+/* ---- a reviewer's list ---- */
+
+/* Every year that has results, so that the (fy, state) index serves. */
+#define MW_RESULT_YEARS							\
+	"y(fy) AS (SELECT MIN(fy) FROM result UNION ALL SELECT fy + 1"	\
+	" FROM y WHERE fy < (SELECT MAX(fy) FROM result))"
+#define MW_ACTUAL_YEARS							\
+	"y(fy) AS (SELECT MIN(fy) FROM indicator_actual UNION ALL"	\
+	" SELECT fy + 1 FROM y WHERE fy < (SELECT MAX(fy)"		\
+	" FROM indicator_actual))"
+
+static const char SQL_REVIEW_RESULTS[] =
+    "WITH RECURSIVE " MW_RESULT_YEARS
+    " SELECT 0, n.plan_id, p.code, p.name, n.id, 0, n.code, n.title, '',"
+    " r.fy, r.state, " MW_DEPT_NAME("r.dept_id", "r.fy") ","
+    " r.entered_by, COALESCE((SELECT MAX(h.at) FROM history h"
+    "  WHERE h.node_id = r.node_id AND h.indicator_id IS NULL"
+    "  AND h.fy = r.fy AND h.field = 'state'), r.entered_at),"
+    " p.ord, n.ord, 0, r.return_comment"
+    " FROM y JOIN result r ON r.fy = y.fy AND r.state = 'submitted'"
+    " JOIN node n ON n.id = r.node_id JOIN plan p ON p.id = n.plan_id";
+
+static const char SQL_REVIEW_ACTUALS[] =
+    "WITH RECURSIVE " MW_ACTUAL_YEARS
+    " SELECT 1, i.plan_id, p.code, p.name, COALESCE(n.id, 0), i.id,"
+    " COALESCE(n.code, ''), i.name, COALESCE(n.title, p.name), a.fy,"
+    " a.state, " MW_DEPT_NAME("a.dept_id", "a.fy") ", a.entered_by,"
+    " COALESCE((SELECT MAX(h.at) FROM history h"
+    "  WHERE h.indicator_id = a.indicator_id AND h.fy = a.fy"
+    "  AND h.field = 'state'), a.entered_at),"
+    " p.ord, COALESCE(n.ord, -1), i.ord, a.return_comment"
+    " FROM y JOIN indicator_actual a ON a.fy = y.fy"
+    " AND a.state = 'submitted'"
+    " JOIN indicator i ON i.id = a.indicator_id"
+    " JOIN plan p ON p.id = i.plan_id LEFT JOIN node n ON n.id = i.node_id";
+
+/* The items of plan ?3 (its items are at depth ?4) not submitted yet in
+ * year ?1 that plan something in it (as the tree's 遅れ), the first ?2 in
+ * plan order: read through the plan's (plan_id, ord) index and stopped
+ * at the limit, so that a large plan is neither read nor sorted whole
+ * (the rows are put in order of department here). */
+static const char SQL_LATE_RESULTS[] =
+    "SELECT 0, n.plan_id, p.code, p.name, n.id, 0, n.code, n.title, '',"
+    " ?1, r.state, " MW_DEPT_NAME("COALESCE(r.dept_id, "
+    MW_MAIN_DEPT("n.id", "?1") ")", "?1") ","
+    " COALESCE(r.entered_by, ''), COALESCE(r.entered_at, ''),"
+    " p.ord, n.ord, 0, COALESCE(r.return_comment, '')"
+    " FROM node n INDEXED BY node_plan JOIN plan p ON p.id = n.plan_id"
+    MW_ANCESTORS
+    " LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?1"
+    " WHERE n.plan_id = ?3 AND n.depth = ?4"
+    " AND (r.state IS NULL OR r.state IN ('draft', 'returned'))"
+    " AND " MW_IN_YEAR("?1")
+    " AND (COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"
+    "  p.first_fy, n.last_fy, a1.last_fy, a2.last_fy, a3.last_fy,"
+    "  p.last_fy) IS NOT NULL"
+    "  OR EXISTS (SELECT 1 FROM year_plan yp WHERE yp.node_id = n.id"
+    "  AND yp.from_fy <= ?1 AND yp.to_fy >= ?1))"
+    " ORDER BY n.ord LIMIT ?2";
+
+/* Every plan in order, with the depth of its action items. */
+static const char SQL_PLAN_ITEMS[] =
+    "SELECT p.id, COALESCE((SELECT MAX(l.depth) FROM plan_level l"
+    " WHERE l.plan_id = p.id), (SELECT MAX(x.depth) FROM node x"
+    " WHERE x.plan_id = p.id), 0) FROM plan p ORDER BY p.ord, p.id";
+
+/* The indicators reported on their own with a target in year ?1 and no
+ * actual submitted yet, at most ?2 (a plan has far fewer indicators than
+ * items: put in order here). */
+static const char SQL_LATE_ACTUALS[] =
+    "SELECT 1, i.plan_id, p.code, p.name, COALESCE(n.id, 0), i.id,"
+    " COALESCE(n.code, ''), i.name, COALESCE(n.title, p.name), ?1,"
+    " a.state, " MW_DEPT_NAME(MW_REPORTER("?1"), "?1") " AS dept,"
+    " COALESCE(a.entered_by, ''), COALESCE(a.entered_at, ''),"
+    " p.ord, COALESCE(n.ord, -1), i.ord, COALESCE(a.return_comment, '')"
+    " FROM indicator i JOIN plan p ON p.id = i.plan_id"
+    " LEFT JOIN node n ON n.id = i.node_id"
+    " LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?1"
+    " WHERE (a.state IS NULL OR a.state IN ('draft', 'returned'))"
+    " AND NOT " MW_PART_OF_ITEM
+    " AND ((i.final_fy = ?1 AND (i.final_num IS NOT NULL"
+    "  OR i.final_txt IS NOT NULL)) OR EXISTS (SELECT 1"
+    "  FROM indicator_target t WHERE t.indicator_id = i.id AND t.fy = ?1"
+    "  AND (t.num IS NOT NULL OR t.txt IS NOT NULL)))"
+    " LIMIT ?2";
+
+static const char SQL_OPEN_YEARS[] =
+    "SELECT fy, is_open, deadline FROM fiscal_year WHERE is_open = 1"
+    " ORDER BY fy DESC";
+
+/* ---- reading ---- */
+
+/* Sort keys kept beside the rows while a list is built. */
+struct mw_entry {
+	struct mywork_row	 row;
+	long long		 plan_ord, node_ord, ind_ord;
+};
+
+struct mw_build {
+	struct mw_entry	*v;
+	size_t		 n, cap;
+};
+
+static void
+mw_row_clear(struct mywork_row *r)
+{
+	free(r->plan_code);
+	free(r->plan_name);
+	free(r->code);
+	free(r->title);
+	free(r->where);
+	free(r->dept_name);
+	free(r->entered_by);
+	free(r->at);
+	free(r->return_comment);
+}
+
+static void
+mw_build_free(struct mw_build *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->n; i++)
+		mw_row_clear(&b->v[i].row);
+	free(b->v);
+	memset(b, 0, sizeof *b);
+}
+
+static enum wf_state
+mw_state(sqlite3_stmt *s)
+{
+	int	st;
+
+	if (sqlite3_column_type(s, MW_STATE) == SQLITE_NULL)
+		return WF_NONE;
+	st = workflow_state_parse(store_col_text(s, MW_STATE));
+	return st < 0 ? WF_DRAFT : (enum wf_state)st;
+}
+
+/* Reads every row of the bound statement s into b. */
+static int
+mw_read(struct store *st, sqlite3_stmt *s, struct mw_build *b, int late,
+    char **cause)
+{
+	struct mw_entry	*e;
+	int		 rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (b->n == b->cap) {
+			b->cap = b->cap ? b->cap * 2 : 32;
+			b->v = xreallocarray(b->v, b->cap, sizeof *b->v);
+		}
+		e = &b->v[b->n++];
+		memset(e, 0, sizeof *e);
+		e->row.kind = sqlite3_column_int(s, MW_KIND) ? MYWORK_ACTUAL :
+		    MYWORK_RESULT;
+		e->row.plan_id = sqlite3_column_int64(s, MW_PLAN);
+		e->row.plan_code = store_col_dup(s, MW_PLAN_CODE);
+		e->row.plan_name = store_col_dup(s, MW_PLAN_NAME);
+		e->row.node_id = sqlite3_column_int64(s, MW_NODE);
+		e->row.indicator_id = sqlite3_column_int64(s, MW_IND);
+		e->row.code = store_col_dup(s, MW_CODE);
+		e->row.title = store_col_dup(s, MW_TITLE);
+		e->row.where = store_col_dup(s, MW_WHERE);
+		e->row.fy = sqlite3_column_int(s, MW_FY);
+		e->row.state = mw_state(s);
+		e->row.dept_name = store_col_dup(s, MW_DEPT);
+		e->row.entered_by = store_col_dup(s, MW_BY);
+		e->row.at = store_col_dup(s, MW_AT);
+		e->row.return_comment = store_col_dup(s, MW_COMMENT);
+		e->row.late = late;
+		e->plan_ord = sqlite3_column_int64(s, MW_PLAN_ORD);
+		e->node_ord = sqlite3_column_int64(s, MW_NODE_ORD);
+		e->ind_ord = sqlite3_column_int64(s, MW_IND_ORD);
+	}
+	return store_read_end(st, s, rc, "自分の仕事の読み込み", cause);
+}
+
+/* The order of the states in a clerk's list: what needs doing first. */
+static int
+mw_state_rank(enum wf_state s)
+{
+	switch (s) {
+	case WF_RETURNED:
+		return 0;
+	case WF_NONE:
+		return 1;
+	case WF_DRAFT:
+		return 2;
+	case WF_SUBMITTED:
+		return 3;
+	default:
+		return 4;
+	}
+}
+
+static int
+mw_cmp_ll(long long a, long long b)
+{
+	return a < b ? -1 : a > b;
+}
+
+/* Same year, plan and place in the plan: a result before the indicators
+ * of its node. */
+static int
+mw_cmp_place(const struct mw_entry *a, const struct mw_entry *b)
+{
+	int	c;
+
+	if ((c = mw_cmp_ll(a->plan_ord, b->plan_ord)) != 0 ||
+	    (c = mw_cmp_ll(a->row.plan_id, b->row.plan_id)) != 0 ||
+	    (c = mw_cmp_ll(a->node_ord, b->node_ord)) != 0 ||
+	    (c = mw_cmp_ll(a->row.node_id, b->row.node_id)) != 0 ||
+	    (c = (int)a->row.kind - (int)b->row.kind) != 0 ||
+	    (c = mw_cmp_ll(a->ind_ord, b->ind_ord)) != 0)
+		return c;
+	return mw_cmp_ll(a->row.indicator_id, b->row.indicator_id);
+}
+
+static int
+mw_cmp_clerk(const void *pa, const void *pb)
+{
+	const struct mw_entry	*a = pa, *b = pb;
+	int			 c;
+
+	if (a->row.fy != b->row.fy)
+		return a->row.fy > b->row.fy ? -1 : 1;
+	if ((c = mw_state_rank(a->row.state) - mw_state_rank(b->row.state)))
+		return c;
+	return mw_cmp_place(a, b);
+}
+
+/* Submitted first, oldest submission first; then the late ones by year,
+ * department (those without one last) and place. */
+static int
+mw_cmp_review(const void *pa, const void *pb)
+{
+	const struct mw_entry	*a = pa, *b = pb;
+	int			 c;
+
+	if (a->row.late != b->row.late)
+		return a->row.late - b->row.late;
+	if (!a->row.late) {
+		if ((c = strcmp(a->row.at, b->row.at)) != 0)
+			return c;
+		if (a->row.fy != b->row.fy)
+			return a->row.fy - b->row.fy;
+		return mw_cmp_place(a, b);
+	}
+	if (a->row.fy != b->row.fy)
+		return a->row.fy - b->row.fy;
+	if ((a->row.dept_name[0] == '\0') != (b->row.dept_name[0] == '\0'))
+		return a->row.dept_name[0] == '\0' ? 1 : -1;
+	if ((c = strcmp(a->row.dept_name, b->row.dept_name)) != 0)
+		return c;
+	return mw_cmp_place(a, b);
+}
+
+/* Moves the rows of b into a new list m. */
+static struct mywork *
+mw_finish(struct mw_build *b, struct mywork *m)
+{
+	size_t	i;
+
+	m->rows = xcalloc(b->n + 1, sizeof *m->rows);
+	for (i = 0; i < b->n; i++)
+		m->rows[i] = b->v[i].row;
+	m->nrows = b->n;
+	free(b->v);
+	memset(b, 0, sizeof *b);
+	return m;
+}
+
+static int
+mw_read_years(struct store *st, struct mywork *m, char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, SQL_OPEN_YEARS, cause);
+	int		 rc;
+
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct mywork_year *y;
+
+		m->years = xreallocarray(m->years, m->nyears + 1,
+		    sizeof *m->years);
+		y = &m->years[m->nyears++];
+		y->fy = sqlite3_column_int(s, 0);
+		y->is_open = sqlite3_column_int(s, 1) != 0;
+		y->deadline = store_col_dup(s, 2);
+	}
+	return store_read_end(st, s, rc, "受付中の年度の読み込み", cause);
+}
+
+/* A read transaction, so that the list is one picture of the file;
+ * nothing is begun when one is open already. Returns 1 if begun. */
+static int
+mw_read_begin(struct store *st)
+{
+	if (!sqlite3_get_autocommit(store_db(st)))
+		return 0;
+	return sqlite3_exec(store_db(st), "BEGIN", NULL, NULL, NULL) ==
+	    SQLITE_OK;
+}
+
+static void
+mw_read_end(struct store *st, int begun)
+{
+	if (begun)
+		sqlite3_exec(store_db(st), "COMMIT", NULL, NULL, NULL);
+}
+
+int
+store_mywork_clerk(struct store *st, long long dept_id, struct mywork **out,
+    char **cause)
+{
+	static const char *const sqls[] = {
+		SQL_CLERK_RESULTS, SQL_CLERK_ACTUALS
+	};
+	struct mywork	*m = xcalloc(1, sizeof *m);
+	struct mw_build	 b;
+	sqlite3_stmt	*s;
+	size_t		 y, k;
+	int		 begun = mw_read_begin(st);
+
+	memset(&b, 0, sizeof b);
+	*out = NULL;
+	if (mw_read_years(st, m, cause) != 0)
+		goto fail;
+	for (y = 0; y < m->nyears && dept_id != 0; y++)
+		for (k = 0; k < sizeof sqls / sizeof sqls[0]; k++) {
+			if ((s = store_stmt(st, sqls[k], cause)) == NULL)
+				goto fail;
+			sqlite3_bind_int64(s, 1, dept_id);
+			sqlite3_bind_int(s, 2, m->years[y].fy);
+			if (mw_read(st, s, &b, 0, cause) != 0)
+				goto fail;
+		}
+	mw_read_end(st, begun);
+	if (b.n > 1)
+		qsort(b.v, b.n, sizeof *b.v, mw_cmp_clerk);
+	*out = mw_finish(&b, m);
+	return 0;
+fail:
+	mw_read_end(st, begun);
+	mw_build_free(&b);
+	store_mywork_free(m);
+	return -1;
+}
+
+/* Reads late rows from s (bound with room + 1 as its limit) into b,
+ * keeping at most *room of them; one more marks the list cut. */
+static int
+mw_read_late(struct store *st, sqlite3_stmt *s, struct mw_build *b,
+    long *room, struct mywork *m, char **cause)
+{
+	size_t	before = b->n;
+
+	if (mw_read(st, s, b, 1, cause) != 0)
+		return -1;
+	if ((long)(b->n - before) > *room) {
+		mw_row_clear(&b->v[--b->n].row);
+		m->late_cut = 1;
+	}
+	*room -= (long)(b->n - before);
+	return 0;
+}
+
+/* Whether an open year y is past due on today (see the header). */
+static int
+mw_year_due(const struct mywork_year *y, const char *today, int today_fy)
+{
+	if (y->deadline[0] != '\0')
+		return strcmp(y->deadline, today) < 0;
+	return y->fy < today_fy;
+}
+
+int
+store_mywork_review(struct store *st, const char *today, int today_fy,
+    struct mywork **out, char **cause)
+{
+	static const char *const waiting[] = {
+		SQL_REVIEW_RESULTS, SQL_REVIEW_ACTUALS
+	};
+	struct mywork	*m = xcalloc(1, sizeof *m);
+	struct mw_build	 b;
+	sqlite3_stmt	*s;
+	struct {
+		long long	 id;
+		int		 depth;
+	}		*plans = NULL;
+	size_t		 nplans = 0, y, k;
+	long		 room = MYWORK_LATE_MAX;
+	int		 rc, begun = mw_read_begin(st);
+
+	memset(&b, 0, sizeof b);
+	*out = NULL;
+	if (mw_read_years(st, m, cause) != 0)
+		goto fail;
+	for (k = 0; k < sizeof waiting / sizeof waiting[0]; k++) {
+		if ((s = store_stmt(st, waiting[k], cause)) == NULL ||
+		    mw_read(st, s, &b, 0, cause) != 0)
+			goto fail;
+	}
+	if ((s = store_stmt(st, SQL_PLAN_ITEMS, cause)) == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		plans = xreallocarray(plans, nplans + 1, sizeof *plans);
+		plans[nplans].id = sqlite3_column_int64(s, 0);
+		plans[nplans++].depth = sqlite3_column_int(s, 1);
+	}
+	if (store_read_end(st, s, rc, "計画の読み込み", cause) != 0)
+		goto fail;
+	/* The late ones of each year that is due, oldest year first, until
+	 * there is no more room; once one more is found, the list says so. */
+	for (y = m->nyears; y-- > 0 && !m->late_cut;) {
+		if (!mw_year_due(&m->years[y], today, today_fy))
+			continue;
+		for (k = 0; k <= nplans && !m->late_cut; k++) {
+			if ((s = store_stmt(st, k < nplans ? SQL_LATE_RESULTS :
+			    SQL_LATE_ACTUALS, cause)) == NULL)
+				goto fail;
+			sqlite3_bind_int(s, 1, m->years[y].fy);
+			/* One more than there is room for, to know. */
+			sqlite3_bind_int64(s, 2, room + 1);
+			if (k < nplans) {
+				sqlite3_bind_int64(s, 3, plans[k].id);
+				sqlite3_bind_int(s, 4, plans[k].depth);
+			}
+			if (mw_read_late(st, s, &b, &room, m, cause) != 0)
+				goto fail;
+		}
+	}
+	free(plans);
+	plans = NULL;
+	mw_read_end(st, begun);
+	if (b.n > 1)
+		qsort(b.v, b.n, sizeof *b.v, mw_cmp_review);
+	*out = mw_finish(&b, m);
+	return 0;
+fail:
+	free(plans);
+	mw_read_end(st, begun);
+	mw_build_free(&b);
+	store_mywork_free(m);
+	return -1;
+}
+
+void
+store_mywork_free(struct mywork *m)
+{
+	size_t	i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->nyears; i++)
+		free(m->years[i].deadline);
+	free(m->years);
+	for (i = 0; i < m->nrows; i++)
+		mw_row_clear(&m->rows[i]);
+	free(m->rows);
+	free(m);
+}
+
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+
+long long
+store_data_version(struct store *st)
+{
+	sqlite3_stmt	*s;
+	long long	 v = -1;
+
+	if ((s = store_stmt(st, SQL_DATA_VERSION, NULL)) == NULL)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return v;
+}

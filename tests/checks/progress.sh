@@ -1,0 +1,58 @@
+#!/bin/sh
+# Progress on long work: an import of a large generated plan, run on a
+# terminal (a pseudo-terminal from script(1) of util-linux), shows its
+# progress line on standard error, drawn over itself with \r and ended
+# with 完了 and a newline; the same import with standard error in a file
+# writes no progress there, only what it always says.
+. "$(dirname "$0")/lib.sh"
+cd "$(dirname "$0")/../.."
+bin=${SHISAKU_BIN:-build/san/shisaku}
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+# Large enough to take several seconds (the line waits for one).
+items=${PROGRESS_ITEMS:-40000}
+
+sh tests/genplan.sh "$items" > "$scratch/big.csv"
+"$bin" -d "$scratch/tty.db" init > /dev/null 2>&1 &&
+    "$bin" -d "$scratch/file.db" init > /dev/null 2>&1 ||
+    fail "databases" "init failed"
+
+# On a terminal: everything the program writes to it is in tty.out.
+script -qec "'$bin' -d '$scratch/tty.db' import '$scratch/big.csv'" \
+    /dev/null > "$scratch/tty.out" 2>&1; rc=$?
+[ "$rc" = 0 ] && pass "import on a terminal succeeds" ||
+    fail "import on a terminal" "rc $rc: $(tr '\r' '\n' < "$scratch/tty.out" | tail -n 5)"
+tr '\r' '\n' < "$scratch/tty.out" > "$scratch/tty.lines"
+grep -Eq '^shisaku: 書き込み [0-9,]+/[0-9,]+ 行  [0-9,]+ 行/秒  残り ' "$scratch/tty.lines" &&
+    pass "the terminal shows the rows written, the rate and the time left" ||
+    fail "progress line on the terminal" "$(head -c 600 "$scratch/tty.lines")"
+grep -q "$(printf '\r')shisaku: 書き込み" "$scratch/tty.out" &&
+    pass "the line is redrawn over itself with a carriage return" ||
+    fail "redrawn with \\r" "$(head -c 300 "$scratch/tty.out" | od -c | head -n 5)"
+grep -Eq '^shisaku: 書き込み ([0-9,]+)/\1 行  [0-9,]+ 行/秒  完了 *$' "$scratch/tty.lines" &&
+    pass "it ends with every row written and 完了" ||
+    fail "final state" "$(grep 完了 "$scratch/tty.lines" | head -n 3)"
+grep -q '^読み込みました: plan 1' "$scratch/tty.lines" &&
+    pass "the summary follows on a line of its own" ||
+    fail "summary line" "$(tail -n 3 "$scratch/tty.lines")"
+
+# Standard error in a file (standard output still on the terminal): no
+# progress line, no carriage return, nothing but the program's messages.
+script -qec "'$bin' -d '$scratch/file.db' import '$scratch/big.csv' 2> '$scratch/err'" \
+    /dev/null > "$scratch/file.out" 2>&1; rc=$?
+[ "$rc" = 0 ] && pass "import with standard error in a file succeeds" ||
+    fail "import with stderr redirected" "rc $rc: $(cat "$scratch/err")"
+[ ! -s "$scratch/err" ] &&
+    pass "standard error in a file: no progress line" ||
+    fail "stderr in a file" "$(head -c 300 "$scratch/err" | od -c | head -n 5)"
+# (The terminal itself ends each line with \r\n; any other \r would be
+# a redrawn line.)
+if grep -q 'shisaku: 書き込み\|shisaku: 検査' "$scratch/file.out" ||
+    sed 's/\r$//' "$scratch/file.out" | grep -q "$(printf '\r')"; then
+	fail "nothing on the terminal either" "$(head -c 300 "$scratch/file.out")"
+else
+	pass "and none on the terminal either"
+fi
+[ "$(sqlite3 "$scratch/tty.db" 'SELECT count(*) FROM node')" = \
+  "$(sqlite3 "$scratch/file.db" 'SELECT count(*) FROM node')" ] &&
+    pass "both imports wrote the same plan" || fail "same plan" "node counts differ"
+finish

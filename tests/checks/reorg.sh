@@ -1,0 +1,142 @@
+#!/bin/sh
+# A reorganisation of departments (機構改革) survives a plan file. On the
+# 結城市 sample with a year of results (令和3年度), three departments are
+# reorganised over two years with shisaku dept: 総務課 renamed 総務部総務課
+# and 秘書課 merged into 企画政策課 from R4, 収納課 abolished from R5. The
+# plan is exported; the export carries the departments' earlier names,
+# abolitions and every assignment's years. Loaded into a new database it
+# gives the same report (CSV) for every year of the plan, the same
+# department a result of each year is filed under, and the same export.
+# The export is accepted back by --replace into the database it came
+# from, and into a database that still has the old names, which it then
+# renames; a file that names a department differently without the
+# history to explain it is refused at its line. The clerk left in the
+# abolished department is named by dept abolish and marked by user list
+# until moved.
+. "$(dirname "$0")/lib.sh"
+cd "$(dirname "$0")/../.."
+bin=${SHISAKU_BIN:-build/san/shisaku}
+cfg=$scratch/c.ini
+printf '[calendar]\ncurrent_year = 2023\nyear_display = era\n[export]\nencoding = utf-8\nline_endings = lf\n' > "$cfg"
+run() { db=$1; shift; "$bin" -c "$cfg" -d "$db" "$@"; }
+a=$scratch/a.db b=$scratch/b.db c=$scratch/c.db
+
+for db in "$a" "$c"; do
+	run "$db" init > /dev/null 2>&1
+	run "$db" import db/samples/yuki-actionplan.csv tests/data/yuki-r3-results.csv \
+	    > /dev/null 2>&1 || fail "load the sample" "$(run "$db" import --dry-run \
+	    db/samples/yuki-actionplan.csv tests/data/yuki-r3-results.csv 2>&1 | head -n 5)"
+done
+# A clerk of 収納課 and one of 税務課, before the reorganisation.
+check "user add a clerk of 収納課" run "$a" user add suzuki --role clerk --dept 結城市/収納課
+check "user add a clerk of 税務課" run "$a" user add sato --role clerk --dept 結城市/税務課
+check "rename 総務課 from R4" run "$a" dept rename 結城市/総務課 総務部総務課 --from R4
+check "merge 秘書課 into 企画政策課 from 令和4年度" \
+    run "$a" dept merge 結城市/秘書課 結城市/企画政策課 --from 令和4年度
+run "$a" dept abolish 結城市/収納課 --from 2023 > "$scratch/out" 2>&1 &&
+grep -q '^「結城市/収納課」に所属のままの利用者: suzuki' "$scratch/out" &&
+    pass "abolish 収納課 from 2023, naming its clerk" ||
+    fail "abolish 収納課" "$(cat "$scratch/out")"
+run "$a" user list > "$scratch/users"
+grep -q '^suzuki	clerk	結城市/収納課		（廃止された部署: 所属の変更が必要）$' "$scratch/users" &&
+grep -q '^sato	clerk	結城市/税務課	$' "$scratch/users" &&
+    pass "user list marks the clerk of the abolished department, only that one" ||
+    fail "user list" "$(cat "$scratch/users")"
+check "the clerk moved" run "$a" user set suzuki --role clerk --dept 結城市/税務課
+run "$a" user list | grep -q '廃止された部署' &&
+    fail "the mark after the move" "$(run "$a" user list)" ||
+    pass "the mark goes once the clerk is moved"
+
+run "$a" export --plan yuki-ap -o "$scratch/x.csv"
+grep -q '^dept,結城市/総務課,総務部総務課,結城市$' "$scratch/x.csv" &&
+grep -q '^deptname,結城市/総務課,2021,総務課$' "$scratch/x.csv" &&
+grep -q '^dept,結城市/秘書課,秘書課,結城市,2021$' "$scratch/x.csv" &&
+grep -q '^dept,結城市/収納課,収納課,結城市,2022$' "$scratch/x.csv" &&
+    pass "the export carries the new name, the old one and the abolitions" ||
+    fail "departments in the export" "$(grep '^dept' "$scratch/x.csv")"
+# No.6 was 秘書課's: up to 2021, then 企画政策課's.
+grep -q '^assign,yuki-ap,6,結城市/秘書課,1,,2021$' "$scratch/x.csv" &&
+grep -q '^assign,yuki-ap,6,結城市/企画政策課,1,2022$' "$scratch/x.csv" &&
+    pass "and each assignment's years" ||
+    fail "assignments in the export" "$(grep '^assign,yuki-ap,6,' "$scratch/x.csv")"
+
+run "$b" init > /dev/null 2>&1
+check "the export loads into a new database" run "$b" import "$scratch/x.csv"
+for y in 2021 2022 2023 2024 2025; do
+	run "$a" report --plan yuki-ap --fy "$y" --format csv -o "$scratch/a-$y.csv"
+	run "$b" report --plan yuki-ap --fy "$y" --format csv -o "$scratch/b-$y.csv"
+	cmp -s "$scratch/a-$y.csv" "$scratch/b-$y.csv" &&
+	    pass "the report of $y is the same from the new database" ||
+	    fail "report of $y" "$(diff "$scratch/a-$y.csv" "$scratch/b-$y.csv" | head -n 6)"
+done
+# What the reports say: each year's names.
+depts_of() {	# depts_of FILE CODE: the 担当課 column of an item's row
+	awk -F, -v code="$2" '$1 == "取組" && $5 == code { print $8; exit }' "$1"
+}
+[ "$(depts_of "$scratch/b-2021.csv" No.6)" = 秘書課 ] &&
+[ "$(depts_of "$scratch/b-2022.csv" No.6)" = 企画政策課 ] &&
+    pass "No.6: 秘書課 in R3, 企画政策課 from R4" ||
+    fail "No.6's department" "$(depts_of "$scratch/b-2021.csv" No.6) / $(depts_of "$scratch/b-2022.csv" No.6)"
+grep -q ',総務課,' "$scratch/b-2021.csv" && ! grep -q '総務部総務課' "$scratch/b-2021.csv" &&
+grep -q ',総務部総務課,' "$scratch/b-2022.csv" && ! grep -q ',総務課,' "$scratch/b-2022.csv" &&
+    pass "総務課 in R3, 総務部総務課 from R4" || fail "総務課's names" "see the reports"
+[ "$(depts_of "$scratch/b-2022.csv" No.19)" = 収納課 ] &&
+[ "$(depts_of "$scratch/b-2023.csv" No.19)" = "" ] &&
+    pass "No.19: 収納課 up to R4, nobody from R5" ||
+    fail "No.19's department" "$(depts_of "$scratch/b-2023.csv" No.19)"
+
+# The department each result is filed under, named as in its year (what
+# the sheet and the results form show).
+filed() {
+	sqlite3 "$1" "SELECT n.key || ' ' || r.fy || ' ' || coalesce((SELECT dn.name
+	    FROM department_name dn WHERE dn.dept_id = d.id AND dn.until_fy >= r.fy
+	    ORDER BY dn.until_fy LIMIT 1), d.name) FROM result r JOIN node n
+	    ON n.id = r.node_id LEFT JOIN department d ON d.id = r.dept_id
+	    ORDER BY n.ord, r.fy"
+}
+filed "$a" > "$scratch/a.filed"
+filed "$b" > "$scratch/b.filed"
+[ -s "$scratch/a.filed" ] && cmp -s "$scratch/a.filed" "$scratch/b.filed" &&
+grep -q '^6 2021 秘書課$' "$scratch/b.filed" &&
+    pass "every result is filed under the same department, named as in its year" ||
+    fail "results' departments" "$(diff "$scratch/a.filed" "$scratch/b.filed" | head -n 6)"
+run "$b" export --plan yuki-ap -o "$scratch/y.csv"
+cmp -s "$scratch/x.csv" "$scratch/y.csv" && pass "the new database exports the same file" ||
+    fail "export again" "$(diff "$scratch/x.csv" "$scratch/y.csv" | head -n 6)"
+
+# Back into the database it came from, with --replace.
+check "--replace into the database it came from" run "$a" import --replace "$scratch/x.csv"
+run "$a" report --plan yuki-ap --fy 2021 --format csv -o "$scratch/a2-2021.csv"
+cmp -s "$scratch/a-2021.csv" "$scratch/a2-2021.csv" &&
+    pass "and its report of R3 is unchanged" || fail "report after --replace" "differs"
+
+# Into a database where the departments still have their old names: the
+# file's history explains the rename, so it is accepted and recorded.
+run "$c" import --replace "$scratch/x.csv" > "$scratch/out" 2>&1 &&
+    pass "--replace into a database with the old names is accepted" ||
+    fail "--replace with old names" "$(cat "$scratch/out")"
+run "$c" dept list > "$scratch/list"
+grep -q "^結城市/総務課	総務部総務課	〜令和3年度 総務課	" "$scratch/list" &&
+grep -q "^結城市/秘書課	秘書課	令和3年度で廃止	" "$scratch/list" &&
+grep -q "^結城市/収納課	収納課	令和4年度で廃止	" "$scratch/list" &&
+    pass "it now has the new name, the old one and the abolitions" ||
+    fail "departments after --replace" "$(cat "$scratch/list")"
+[ "$(sqlite3 "$c" "SELECT old_value || '→' || new_value FROM history
+    WHERE field = 'dept_rename'")" = "結城市/総務課: 総務課→総務部総務課" ] &&
+    pass "the rename is in its history" || fail "history of the rename" "none"
+for y in 2021 2022 2023; do
+	run "$c" report --plan yuki-ap --fy "$y" --format csv -o "$scratch/c-$y.csv"
+	cmp -s "$scratch/a-$y.csv" "$scratch/c-$y.csv" &&
+	    pass "its report of $y is the reorganised database's" ||
+	    fail "report of $y after --replace" "$(diff "$scratch/a-$y.csv" "$scratch/c-$y.csv" | head -n 6)"
+done
+
+# A name that differs with no history to explain it: two departments
+# under one code, refused at the dept row.
+sed -e 's/^dept,結城市\/税務課,税務課,/dept,結城市\/税務課,市民税課,/' "$scratch/x.csv" > "$scratch/bad.csv"
+line=$(grep -n '^dept,結城市/税務課,' "$scratch/bad.csv" | cut -d: -f1)
+run "$b" import --replace "$scratch/bad.csv" 2> "$scratch/err"; rc=$?
+[ "$rc" = 1 ] && grep -q "bad.csv:$line:3: 部署「結城市/税務課」はデータベースで「税務課」です" "$scratch/err" &&
+    pass "a name without its history is refused at its line" ||
+    fail "unexplained rename" "rc $rc: $(cat "$scratch/err")"
+finish

@@ -1,0 +1,158 @@
+/*
+ * Drafts through the store: written as typed (several lines, Japanese),
+ * read back by user, form and year; a second draft of the same form
+ * replaces the first; each user's drafts are their own; dropped on
+ * request; gone with their item when a plan is deleted; and nothing else
+ * in the database changes. Run from the top of the source tree.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "peek.h"
+#include "shisaku/store-draft.h"
+#include "shisaku/store.h"
+#include "shisaku/util.h"
+
+static char dir[] = "/tmp/shisaku-test-store-draft-XXXXXX";
+static char *db_path;
+static struct store *st;
+static long long node1, ind1;
+
+static const char plan_text[] =
+    "shisaku-plan,1\n"
+    "plan,y,試験プラン,2021,2025,試験市,\n"
+    "level,y,1,取組\n"
+    "node,y,1,,No.1,市民参画,,2021,2025,,,\n"
+    "indicator,y,1-1,1,講座の回数,,回,増加,,,,50回,2025,,\n";
+
+static struct draft *
+get(const char *login, enum draft_kind kind, long long id, int fy)
+{
+	struct draft	*d = NULL;
+	char		*cause = NULL;
+
+	if (store_draft_get(st, login, kind, id, fy, &d, &cause) != 0) {
+		fprintf(stderr, "get: %s\n", cause);
+		free(cause);
+	}
+	return d;
+}
+
+TEST(test_put_get_replace)
+{
+	struct draft	 d = { 0 }, *got;
+	char		*cause = NULL, *who;
+
+	CHECK(get("sato", DRAFT_RESULT, node1, 2021) == NULL);
+	d.base_ver = 3;
+	draft_add(&d, "text", "一行目\n　二行目");
+	draft_add(&d, "actual:7", "４２回");
+	draft_add(&d, "grade", NULL);
+	CHECK_INT(store_draft_put(st, "sato", DRAFT_RESULT, node1, 2021, &d,
+	    &cause), 0);
+	draft_clear(&d);
+	got = get("sato", DRAFT_RESULT, node1, 2021);
+	CHECK(got != NULL);
+	if (got != NULL) {
+		CHECK_INT(got->base_ver, 3);
+		CHECK_INT(strlen(got->saved_at), 19);
+		CHECK_STR(draft_get(got, "text"), "一行目\n　二行目");
+		CHECK_STR(draft_get(got, "actual:7"), "４２回");
+		CHECK_STR(draft_get(got, "grade"), "");
+		CHECK(draft_get(got, "comment") == NULL);
+	}
+	store_draft_free(got);
+	/* Another year, another user, another form: none of them. */
+	CHECK(get("sato", DRAFT_RESULT, node1, 2022) == NULL);
+	CHECK(get("tanaka", DRAFT_RESULT, node1, 2021) == NULL);
+	CHECK(get("sato", DRAFT_ACTUAL, node1, 2021) == NULL);
+	/* A second draft replaces the first. */
+	d.base_ver = 4;
+	draft_add(&d, "text", "書き直し");
+	CHECK_INT(store_draft_put(st, "sato", DRAFT_RESULT, node1, 2021, &d,
+	    &cause), 0);
+	draft_clear(&d);
+	got = get("sato", DRAFT_RESULT, node1, 2021);
+	CHECK(got != NULL && got->base_ver == 4 && got->nfields == 1);
+	if (got != NULL)
+		CHECK_STR(draft_get(got, "text"), "書き直し");
+	store_draft_free(got);
+	CHECK_INT(q_int("SELECT count(*) FROM draft"), 1);
+	CHECK_INT(q_int("SELECT count(*) FROM draft_field"), 1);
+	who = q_text("SELECT login || '|' || kind || '|' || fy FROM draft");
+	CHECK_STR(who, "sato|result|2021");
+	free(who);
+}
+
+TEST(test_actual_and_drop)
+{
+	struct draft	 d = { 0 }, *got;
+	char		*cause = NULL;
+
+	draft_add(&d, "value", "７件");
+	draft_add(&d, "note", "4月から");
+	CHECK_INT(store_draft_put(st, "sato", DRAFT_ACTUAL, ind1, 2021, &d,
+	    &cause), 0);
+	CHECK_INT(store_draft_put(st, "tanaka", DRAFT_ACTUAL, ind1, 2021, &d,
+	    &cause), 0);
+	draft_clear(&d);
+	got = get("sato", DRAFT_ACTUAL, ind1, 2021);
+	CHECK(got != NULL);
+	if (got != NULL)
+		CHECK_STR(draft_get(got, "value"), "７件");
+	store_draft_free(got);
+	CHECK_INT(store_draft_drop(st, "sato", DRAFT_ACTUAL, ind1, 2021, &cause), 0);
+	CHECK(get("sato", DRAFT_ACTUAL, ind1, 2021) == NULL);
+	/* Only that one. */
+	got = get("tanaka", DRAFT_ACTUAL, ind1, 2021);
+	CHECK(got != NULL);
+	store_draft_free(got);
+	/* Dropping what is not there is fine. */
+	CHECK_INT(store_draft_drop(st, "sato", DRAFT_ACTUAL, ind1, 2021, &cause), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM history"), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM result"), 0);
+}
+
+TEST(test_gone_with_the_plan)
+{
+	CHECK(q_int("SELECT count(*) FROM draft") > 0);
+	CHECK_INT(sqlite3_exec(raw, "PRAGMA foreign_keys = ON; DELETE FROM plan",
+	    NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(q_int("SELECT count(*) FROM draft"), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM draft_field"), 0);
+}
+
+int
+main(void)
+{
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	db_path = xasprintf("%s/draft.db", dir);
+	if ((st = fixture_store(db_path, plan_text, NULL)) == NULL ||
+	    sqlite3_open(db_path, &raw) != SQLITE_OK) {
+		fprintf(stderr, "cannot load the test plan\n");
+		return 1;
+	}
+	sqlite3_busy_timeout(raw, 1000);
+	node1 = q_int("SELECT id FROM node WHERE key = '1'");
+	ind1 = q_int("SELECT id FROM indicator WHERE key = '1-1'");
+
+	RUN(test_put_get_replace);
+	RUN(test_actual_and_drop);
+	RUN(test_gone_with_the_plan);
+
+	sqlite3_close(raw);
+	store_close(st);
+	unlink(db_path);
+	free(db_path);
+	rmdir(dir);
+	DONE();
+}

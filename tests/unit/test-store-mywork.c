@@ -1,0 +1,402 @@
+/*
+ * "My work" through the store: a clerk's items and indicators for each
+ * open year, grouped by state in the order that needs doing first
+ * (差戻し, 未入力, 下書き, 提出済, 確認済), never another department's nor a
+ * closed year's; a reviewer's submitted entries, oldest submission first,
+ * then what is late once a year's deadline has passed; a year's deadline
+ * and the latest open year; and the data version that tells a screen
+ * another connection changed the file. Run from the top of the source
+ * tree.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "peek.h"
+#include "shisaku/store-actual.h"
+#include "shisaku/store-mywork.h"
+#include "shisaku/store-result.h"
+#include "shisaku/store-user.h"
+#include "shisaku/store.h"
+#include "shisaku/util.h"
+#include "shisaku/workflow.h"
+
+static char dir[] = "/tmp/shisaku-test-store-mywork-XXXXXX";
+static char *db_path;
+static struct store *st;
+
+/*
+ * 市民協働課 runs 基本施策 1 and its items 1-1 and 1-2, and helps 総務課
+ * with 1-3; 総務課 runs 基本施策 2 and its item 2-1. 基本施策 1's
+ * indicator is reported on its own (by 市民協働課); 1-1's goes with its
+ * result.
+ */
+static const char plan_text[] =
+    "shisaku-plan,1\n"
+    "plan,t,試験総合計画,2022,2026,試験市,\n"
+    "level,t,1,基本施策\n"
+    "level,t,2,取組\n"
+    "dept,試験市/市民協働課,市民協働課,試験市,\n"
+    "dept,試験市/総務課,総務課,試験市,\n"
+    "node,t,1,,1,市民協働の推進,,,,,,\n"
+    "node,t,11,1,1-1,出前講座,,,,,,\n"
+    "node,t,12,1,1-2,協働事業,,,,,,\n"
+    "node,t,13,1,1-3,窓口の改善,,,,,,\n"
+    "node,t,2,,2,行政運営,,,,,,\n"
+    "node,t,21,2,2-1,研修,,,,,,\n"
+    "assign,t,1,試験市/市民協働課,1,,\n"
+    "assign,t,11,試験市/市民協働課,1,,\n"
+    "assign,t,12,試験市/市民協働課,1,,\n"
+    "assign,t,13,試験市/総務課,1,,\n"
+    "assign,t,13,試験市/市民協働課,0,,\n"
+    "assign,t,2,試験市/総務課,1,,\n"
+    "assign,t,21,試験市/総務課,1,,\n"
+    "indicator,t,p1,1,協働事業の件数,行政指標,件,増加,,1000件,2022,3000件,2026,,,\n"
+    "target,t,p1,2023,1500件\n"
+    "indicator,t,i11,11,講座の回数,,回,増加,,,,50回,2026,,,\n";
+
+static long long n11, n12, n13, n21, p1, d_kyodo, d_somu;
+
+static int
+load_plan(void)
+{
+	char	*cause = NULL;
+	int	 ok;
+
+	db_path = xasprintf("%s/mywork.db", dir);
+	ok = (st = fixture_store(db_path, plan_text, NULL)) != NULL;
+	if (ok && (store_user_put(st, "sato", "佐藤花子", ROLE_CLERK,
+	    "試験市/市民協働課", 0, &cause) != 0 ||
+	    store_user_put(st, "suzuki", "", ROLE_CLERK, "試験市/総務課", 0,
+	    &cause) != 0 ||
+	    store_user_put(st, "boss", "", ROLE_SUPERVISOR, NULL, 0,
+	    &cause) != 0 ||
+	    store_user_put(st, "kikaku", "", ROLE_PLANNER, NULL, 0,
+	    &cause) != 0)) {
+		fprintf(stderr, "user: %s\n", cause);
+		free(cause);
+		ok = 0;
+	}
+	if (sqlite3_open(db_path, &raw) != SQLITE_OK)
+		ok = 0;
+	sqlite3_busy_timeout(raw, 1000);
+	return ok;
+}
+
+/* Saves node's result for fy as login with text, then moves it to
+ * state (draft, submitted, returned or confirmed). */
+static int
+result_to(long long node, int fy, const char *login, enum wf_state to)
+{
+	struct result_entry	*e = NULL;
+	char			*cause = NULL;
+	int			 rc;
+
+	if (store_result_load(st, node, fy, &e, &cause) != 0)
+		goto fail;
+	free(e->text);
+	e->text = xstrdup("実施した");
+	if (store_result_save(st, e, login, e->ver, NULL, &cause) != 0)
+		goto fail;
+	rc = 0;
+	if (to != WF_DRAFT)
+		rc = store_result_submit(st, e, login, e->ver, NULL, &cause);
+	if (rc == 0 && to == WF_RETURNED)
+		rc = store_result_return(st, e, "boss", e->ver, "数字を直して",
+		    NULL, &cause);
+	if (rc == 0 && to == WF_CONFIRMED)
+		rc = store_result_confirm(st, e, "boss", e->ver, NULL, &cause);
+	if (rc != 0)
+		goto fail;
+	store_result_free(e);
+	return 0;
+fail:
+	fprintf(stderr, "result %lld/%d: %s\n", node, fy, cause);
+	free(cause);
+	store_result_free(e);
+	return -1;
+}
+
+/* The rows as "fy:state:code" (an indicator as "fy:state:name"), for
+ * comparing; late rows marked with a !. */
+static char *
+rows_text(const struct mywork *m)
+{
+	char	*out = xstrdup(""), *t;
+	size_t	 i;
+
+	for (i = 0; i < m->nrows; i++) {
+		const struct mywork_row *r = &m->rows[i];
+
+		t = xasprintf("%s%s%s%d:%s:%s", out, *out ? " " : "",
+		    r->late ? "!" : "", r->fy, workflow_state_label(r->state),
+		    r->kind == MYWORK_ACTUAL ? r->title : r->code);
+		free(out);
+		out = t;
+	}
+	return out;
+}
+
+TEST(test_years_and_deadlines)
+{
+	char	*cause = NULL, *deadline = NULL, *got;
+	int	 fy = -1, open = -1, changed = -1;
+
+	CHECK_INT(store_year_latest_open(st, &fy, &cause), 0);
+	CHECK_INT(fy, 0);
+	CHECK_INT(store_year_set_open(st, 2022, 1, "kikaku", NULL, &cause), 0);
+	CHECK_INT(store_year_set_open(st, 2023, 1, "kikaku", NULL, &cause), 0);
+	CHECK_INT(store_year_set_open(st, 2024, 1, "kikaku", NULL, &cause), 0);
+	CHECK_INT(store_year_latest_open(st, &fy, &cause), 0);
+	CHECK_INT(fy, 2024);
+	/* A clerk may not set a deadline; a planner may, once. */
+	CHECK_INT(store_year_set_deadline(st, 2023, "2024-06-30", "sato",
+	    &changed, &cause), STORE_DENIED);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(store_year_set_deadline(st, 2023, "2024-06-30", "kikaku",
+	    &changed, &cause), 0);
+	CHECK_INT(changed, 1);
+	CHECK_INT(store_year_set_deadline(st, 2023, "2024-06-30", "kikaku",
+	    &changed, &cause), 0);
+	CHECK_INT(changed, 0);
+	got = q_text("SELECT group_concat(login || ':' || new_value) FROM"
+	    " history WHERE field = 'deadline' AND fy = 2023");
+	CHECK_STR(got, "kikaku:2024-06-30");
+	free(got);
+	CHECK_INT(store_year_info(st, 2023, &open, &deadline, &cause), 0);
+	CHECK_INT(open, 1);
+	CHECK_STR(deadline, "2024-06-30");
+	free(deadline);
+	deadline = NULL;
+	/* A year never opened: closed, no deadline. */
+	CHECK_INT(store_year_info(st, 2030, &open, &deadline, &cause), 0);
+	CHECK_INT(open, 0);
+	CHECK_STR(deadline, "");
+	free(deadline);
+	/* Closing the oldest leaves 2023 and 2024 open. */
+	CHECK_INT(store_year_set_open(st, 2022, 0, "kikaku", NULL, &cause), 0);
+}
+
+TEST(test_clerk_sees_own_work_by_state)
+{
+	struct mywork	*m = NULL;
+	char		*cause = NULL, *got;
+
+	CHECK_INT(result_to(n11, 2023, "sato", WF_RETURNED), 0);
+	CHECK_INT(result_to(n12, 2023, "sato", WF_SUBMITTED), 0);
+	CHECK_INT(result_to(n21, 2023, "suzuki", WF_CONFIRMED), 0);
+	CHECK_INT(result_to(n11, 2024, "sato", WF_DRAFT), 0);
+	/* A closed year is not listed, whatever is in it. */
+	CHECK_INT(q_int("SELECT count(*) FROM fiscal_year WHERE fy = 2022"
+	    " AND is_open = 0"), 1);
+
+	CHECK_INT(store_mywork_clerk(st, d_kyodo, &m, &cause), 0);
+	if (m == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		return;
+	}
+	CHECK_INT(m->nyears, 2);
+	CHECK_INT(m->years[0].fy, 2024);
+	CHECK_STR(m->years[1].deadline, "2024-06-30");
+	got = rows_text(m);
+	/* The latest year first; 差戻し first, then 未入力 (in plan order:
+	 * the policy's indicator before the items), 下書き, 提出済. 1-3 is
+	 * 総務課's but 市民協働課 is in charge too; 2-1 is not listed. */
+	CHECK_STR(got, "2024:未入力:協働事業の件数 2024:未入力:1-2 "
+	    "2024:未入力:1-3 2024:下書き:1-1 "
+	    "2023:差戻し:1-1 2023:未入力:協働事業の件数 2023:未入力:1-3 "
+	    "2023:提出済:1-2");
+	free(got);
+	if (m->nrows > 4) {
+		CHECK_INT(m->rows[4].kind, MYWORK_RESULT);
+		CHECK_INT(m->rows[4].node_id, n11);
+		CHECK_STR(m->rows[4].dept_name, "市民協働課");
+		CHECK_STR(m->rows[4].entered_by, "sato");
+		CHECK_STR(m->rows[4].plan_code, "t");
+	}
+	if (m->nrows > 5) {
+		CHECK_INT(m->rows[5].kind, MYWORK_ACTUAL);
+		CHECK_INT(m->rows[5].indicator_id, p1);
+		CHECK_STR(m->rows[5].where, "市民協働の推進");
+	}
+	store_mywork_free(m);
+	m = NULL;
+
+	/* 総務課: its own item and the one it shares. */
+	CHECK_INT(store_mywork_clerk(st, d_somu, &m, &cause), 0);
+	if (m != NULL) {
+		got = rows_text(m);
+		CHECK_STR(got, "2024:未入力:1-3 2024:未入力:2-1 "
+		    "2023:未入力:1-3 2023:確認済:2-1");
+		free(got);
+	}
+	store_mywork_free(m);
+	m = NULL;
+	/* No department: the years, nothing to do. */
+	CHECK_INT(store_mywork_clerk(st, 0, &m, &cause), 0);
+	if (m != NULL) {
+		CHECK_INT(m->nrows, 0);
+		CHECK_INT(m->nyears, 2);
+	}
+	store_mywork_free(m);
+}
+
+TEST(test_reviewer_sees_waiting_oldest_first_then_late)
+{
+	struct mywork		*m = NULL;
+	struct actual_entry	*e = NULL;
+	char			*cause = NULL, *got;
+
+	/* 1-3 submitted too, and p1's actual for 2024; then 1-2's
+	 * submission is made the later one. */
+	CHECK_INT(result_to(n13, 2023, "suzuki", WF_SUBMITTED), 0);
+	CHECK_INT(store_actual_load(st, p1, 2024, &e, &cause), 0);
+	if (e != NULL) {
+		free(e->note);
+		e->note = xstrdup("速報値");
+		CHECK_INT(store_actual_save(st, e, "sato", 0, NULL, &cause), 0);
+		CHECK_INT(store_actual_submit(st, e, "sato", e->ver, NULL,
+		    &cause), 0);
+	}
+	store_actual_free(e);
+	CHECK_INT(sqlite3_exec(raw, "UPDATE history SET at ="
+	    " '2024-05-0' || CASE (SELECT key FROM node WHERE id = node_id)"
+	    " WHEN '12' THEN '3' WHEN '13' THEN '1' ELSE '2' END ||"
+	    " 'T10:00:00' WHERE field = 'state'",
+	    NULL, NULL, NULL), SQLITE_OK);
+
+	/* On 2024-07-01 the 2023 deadline has passed: its entries not yet
+	 * submitted are late (the indicator with a 2023 target and 1-1,
+	 * returned, both 市民協働課's); 2024 has no deadline and has not
+	 * ended. */
+	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024, &m, &cause), 0);
+	if (m == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		return;
+	}
+	got = rows_text(m);
+	CHECK_STR(got, "2023:提出済:1-3 2024:提出済:協働事業の件数 "
+	    "2023:提出済:1-2 !2023:未入力:協働事業の件数 !2023:差戻し:1-1");
+	free(got);
+	CHECK_INT(m->late_cut, 0);
+	if (m->nrows > 0) {
+		CHECK_STR(m->rows[0].at, "2024-05-01T10:00:00");
+		CHECK_STR(m->rows[0].entered_by, "suzuki");
+		CHECK_STR(m->rows[0].dept_name, "総務課");
+	}
+	store_mywork_free(m);
+	m = NULL;
+	/* Before the deadline nothing is late. */
+	CHECK_INT(store_mywork_review(st, "2024-06-30", 2024, &m, &cause), 0);
+	if (m != NULL) {
+		got = rows_text(m);
+		CHECK_STR(got, "2023:提出済:1-3 2024:提出済:協働事業の件数 "
+		    "2023:提出済:1-2");
+		free(got);
+	}
+	store_mywork_free(m);
+}
+
+/* A plan of 305 items with nothing entered: the late list stops at
+ * MYWORK_LATE_MAX and says there are more; the first plan's items come
+ * first, and those without a department last. */
+TEST(test_late_list_is_capped)
+{
+	struct mywork	*m = NULL;
+	char		*cause = NULL;
+	size_t		 i, late = 0, first = 0;
+
+	CHECK_INT(sqlite3_exec(raw, "INSERT INTO plan (code, name, first_fy,"
+	    " last_fy, ord) VALUES ('u', '大きな計画', 2023, 2023, 99);"
+	    "INSERT INTO plan_level (plan_id, depth, name) SELECT id, 1, '事業'"
+	    " FROM plan WHERE code = 'u';"
+	    "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k"
+	    " WHERE i < 305) INSERT INTO node (plan_id, depth, key, code, title,"
+	    " ord) SELECT (SELECT id FROM plan WHERE code = 'u'), 1, 'u' || i,"
+	    " 'U-' || i, '事業' || i, i FROM k", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024, &m, &cause), 0);
+	if (m == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		return;
+	}
+	for (i = 0; i < m->nrows; i++)
+		if (m->rows[i].late) {
+			if (late++ == 0)
+				first = i;
+		}
+	CHECK_INT(late, MYWORK_LATE_MAX);
+	CHECK_INT(m->late_cut, 1);
+	if (late > 0) {
+		CHECK_STR(m->rows[first].code, "1-1");
+		CHECK_STR(m->rows[m->nrows - 1].plan_code, "u");
+		CHECK_STR(m->rows[m->nrows - 1].dept_name, "");
+	}
+	store_mywork_free(m);
+}
+
+TEST(test_data_version_tells_others_changes)
+{
+	long long	v0, v1, v2;
+	char		*cause = NULL;
+
+	v0 = store_data_version(st);
+	CHECK(v0 >= 0);
+	/* Our own write leaves it. */
+	CHECK_INT(store_year_set_open(st, 2025, 1, "kikaku", NULL, &cause), 0);
+	v1 = store_data_version(st);
+	CHECK_INT(v1, v0);
+	/* Another connection's changes it. */
+	CHECK_INT(sqlite3_exec(raw, "UPDATE fiscal_year SET deadline ="
+	    " '2026-06-30' WHERE fy = 2025", NULL, NULL, NULL), SQLITE_OK);
+	v2 = store_data_version(st);
+	CHECK(v2 != v1);
+	CHECK_INT(store_data_version(st), v2);
+}
+
+int
+main(void)
+{
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	if (!load_plan()) {
+		fprintf(stderr, "cannot load the test plan\n");
+		return 1;
+	}
+	n11 = q_int("SELECT id FROM node WHERE key = '11'");
+	n12 = q_int("SELECT id FROM node WHERE key = '12'");
+	n13 = q_int("SELECT id FROM node WHERE key = '13'");
+	n21 = q_int("SELECT id FROM node WHERE key = '21'");
+	p1 = q_int("SELECT id FROM indicator WHERE key = 'p1'");
+	d_kyodo = q_int("SELECT id FROM department WHERE code ="
+	    " '試験市/市民協働課'");
+	d_somu = q_int("SELECT id FROM department WHERE code = '試験市/総務課'");
+
+	RUN(test_years_and_deadlines);
+	RUN(test_clerk_sees_own_work_by_state);
+	RUN(test_reviewer_sees_waiting_oldest_first_then_late);
+	RUN(test_late_list_is_capped);
+	RUN(test_data_version_tells_others_changes);
+
+	sqlite3_close(raw);
+	store_close(st);
+	{
+		char *cmd = xasprintf("rm -rf '%s'", dir);
+
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", dir);
+		free(cmd);
+	}
+	free(db_path);
+	DONE();
+}
