@@ -203,9 +203,9 @@ fulltext_node(struct pager_doc *d, const struct sheet *s, enum fy_style style,
 	char	*t, *u;
 	size_t	 i;
 
+	/* The title names the node on the pager's first row. */
 	t = ft_named(s->level, s->code, s->title);
 	pager_doc_init(d, t);
-	pager_add(d, PAGER_HEADING, 0, t);
 	free(t);
 	ft_fact(d, "計画", s->plan_name);
 	/* The way down from the plan, the node itself left out. */
@@ -286,7 +286,6 @@ fulltext_plan(struct pager_doc *d, const struct browse_plan *p,
 	char	*t;
 
 	pager_doc_init(d, p->name);
-	pager_add(d, PAGER_HEADING, 0, p->name);
 	ft_fact(d, "コード", p->code);
 	t = ft_span(p->first_fy, p->last_fy, style);
 	ft_fact(d, "期間", t);

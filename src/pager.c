@@ -185,20 +185,9 @@ pager_find(const struct pager_doc *d, const struct pager_view *v,
 	return -1;
 }
 
-/* Columns taken by len bytes of s. */
-static int
-pager_cols(const char *s, size_t len)
-{
-	char	*part = xstrndup(s, len);
-	int	 w = tw_width(part);
-
-	free(part);
-	return w;
-}
-
 size_t
 pager_row_matches(const struct pager_doc *d, const struct pager_row *r,
-    const char *needle, int *xs, int *ws, size_t max)
+    const char *needle, size_t *offs, size_t *lens, size_t max)
 {
 	const char	*text = d->lines[r->line].text;
 	size_t		 n = 0, len, from = 0, a, b, end = r->start + r->len;
@@ -213,8 +202,8 @@ pager_row_matches(const struct pager_doc *d, const struct pager_row *r,
 			continue;
 		a = (size_t)at > r->start ? (size_t)at : r->start;
 		b = (size_t)at + len < end ? (size_t)at + len : end;
-		xs[n] = pager_cols(text + r->start, a - r->start);
-		ws[n] = pager_cols(text + a, b - a);
+		offs[n] = a - r->start;
+		lens[n] = b - a;
 		n++;
 	}
 	return n;

@@ -32,6 +32,7 @@
 #include "shisaku/fy.h"
 #include "shisaku/screen-entry.h"
 #include "shisaku/screen-indicator.h"
+#include "shisaku/screen-pager.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-actual.h"
 #include "shisaku/store-mywork.h"
@@ -55,7 +56,8 @@
 
 static const enum key_action mw_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
-	ACT_OPEN, ACT_EDIT, ACT_SHEET, ACT_HISTORY, ACT_TREE, ACT_SEARCH,
+	ACT_OPEN, ACT_EDIT, ACT_SHEET, ACT_FULLTEXT, ACT_HISTORY, ACT_TREE,
+	ACT_SEARCH,
 	ACT_SEARCH_NEXT, ACT_SEARCH_PREV
 };
 
@@ -853,6 +855,17 @@ mw_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		ui->plan_id = r->plan_id;
 		id = r->node_id;
 		ui_push(ui, &screen_sheet_ops, &id);
+		return UI_KEY_HANDLED;
+	case ACT_FULLTEXT:
+		/* The item's text, or the text of the node (or plan) an
+		 * indicator is on. */
+		if (r == NULL)
+			return UI_KEY_HANDLED;
+		ui->plan_id = r->plan_id;
+		if (r->node_id == 0)
+			screen_pager_plan(ui, r->plan_id);
+		else
+			screen_pager_node(ui, r->node_id, r->fy);
 		return UI_KEY_HANDLED;
 	case ACT_HISTORY:
 		if (r != NULL)

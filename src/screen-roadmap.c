@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "shisaku/config.h"
+#include "shisaku/screen-pager.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/textwidth.h"
@@ -64,7 +65,7 @@ static const enum key_action rm_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN,
 	ACT_TOP, ACT_BOTTOM, ACT_OPEN, ACT_SEARCH, ACT_SEARCH_NEXT,
 	ACT_SEARCH_PREV, ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_STATUS,
-	ACT_FILTER_CLEAR, ACT_EDIT, ACT_HISTORY
+	ACT_FILTER_CLEAR, ACT_EDIT, ACT_HISTORY, ACT_FULLTEXT
 };
 
 /* One-character marks of the statuses, in vocab order. */
@@ -598,10 +599,17 @@ rm_draw_detail(struct ui *ui, struct rm_screen *rs, WINDOW *w,
 
 		if ((int)i == rs->detail_h - 2 && i + 1 < n) {
 			/* Cut: say where the rest is. */
-			ui_put(w, y + 1 + (int)i, 1, line, width - 14, 1,
+			char	v[16], *more;
+			int	mw;
+
+			ui_key_name(ACT_FULLTEXT, v, sizeof v);
+			more = xasprintf("（%sで全文）", v);
+			mw = tw_width(more);
+			ui_put(w, y + 1 + (int)i, 1, line, width - mw, 1,
 			    ui_attr(ui, UI_NORMAL));
-			ui_put(w, y + 1 + (int)i, width - 13, "（Enterで全文）",
-			    14, 1, ui_attr(ui, UI_DIM));
+			ui_put(w, y + 1 + (int)i, width - mw + 1, more, mw, 1,
+			    ui_attr(ui, UI_DIM));
+			free(more);
 		} else
 			ui_put(w, y + 1 + (int)i, 1, line, width, 1,
 			    ui_attr(ui, UI_NORMAL));
@@ -829,6 +837,12 @@ rm_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		if (rs->nvis > 0)
 			screen_sheet_history(ui,
 			    rs->rm->rows[rs->vis[rs->cur]].node_id, 0,
+			    rs->first_fy + rs->ycur);
+		return UI_KEY_HANDLED;
+	case ACT_FULLTEXT:
+		if (rs->nvis > 0)
+			screen_pager_node(ui,
+			    rs->rm->rows[rs->vis[rs->cur]].node_id,
 			    rs->first_fy + rs->ycur);
 		return UI_KEY_HANDLED;
 	case ACT_SEARCH:

@@ -15,7 +15,8 @@ struct config;
 struct sheet;
 
 /*
- * A node's text into d (initialised here; the caller frees it): where it
+ * A node's text into d (initialised here; the caller frees it), titled
+ * with its level, code and title: where it
  * sits in the plan, its period, departments and flags, 概要・方向性,
  * 手段, 備考, every yearly plan, each indicator's 考え方 and 備考, the
  * result of the sheet's year (取組実績, 課題・今後の方向性, the reason
@@ -25,8 +26,8 @@ struct sheet;
 void fulltext_node(struct pager_doc *d, const struct sheet *s,
     enum fy_style style, const struct config *c);
 
-/* A plan's text into d (initialised here): its name, code, period,
- * organisation and whole description. */
+/* A plan's text into d (initialised here), titled with its name: its
+ * code, period, organisation and whole description. */
 void fulltext_plan(struct pager_doc *d, const struct browse_plan *p,
     enum fy_style style);
 

@@ -85,10 +85,11 @@ long pager_find(const struct pager_doc *d, const struct pager_view *v,
 
 /*
  * The parts of row r that match needle, including a match that began on
- * the row before or goes on to the next: up to max of them as columns
- * from the row's start (xs) and widths (ws). Returns how many.
+ * the row before or goes on to the next: up to max of them as byte
+ * offsets from the row's start (offs) and lengths in bytes (lens), on
+ * character boundaries. Returns how many.
  */
 size_t pager_row_matches(const struct pager_doc *d, const struct pager_row *r,
-    const char *needle, int *xs, int *ws, size_t max);
+    const char *needle, size_t *offs, size_t *lens, size_t max);
 
 #endif

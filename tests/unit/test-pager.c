@@ -185,25 +185,25 @@ TEST(test_row_matches)
 {
 	struct pager_doc	d;
 	struct pager_view	v = { 0 };
-	int			xs[4], ws[4];
+	size_t			offs[4], lens[4];
 
 	pager_doc_init(&d, "");
 	pager_add(&d, PAGER_TEXT, 0, "見守り協力員と協力員");
 	pager_layout(&d, 8, &v);	/* 見守り協 | 力員と協 | 力員 */
 	CHECK_INT(v.nrows, 3);
-	CHECK_INT(pager_row_matches(&d, &v.rows[0], "協力員", xs, ws, 4), 1);
-	CHECK_INT(xs[0], 6);
-	CHECK_INT(ws[0], 2);
-	CHECK_INT(pager_row_matches(&d, &v.rows[1], "協力員", xs, ws, 4), 2);
-	CHECK_INT(xs[0], 0);
-	CHECK_INT(ws[0], 4);
-	CHECK_INT(xs[1], 6);
-	CHECK_INT(ws[1], 2);
-	CHECK_INT(pager_row_matches(&d, &v.rows[2], "協力員", xs, ws, 4), 1);
-	CHECK_INT(xs[0], 0);
-	CHECK_INT(ws[0], 4);
-	CHECK_INT(pager_row_matches(&d, &v.rows[0], "協力員", xs, ws, 0), 0);
-	CHECK_INT(pager_row_matches(&d, &v.rows[0], "", xs, ws, 4), 0);
+	CHECK_INT(pager_row_matches(&d, &v.rows[0], "協力員", offs, lens, 4), 1);
+	CHECK_INT(offs[0], 9);
+	CHECK_INT(lens[0], 3);
+	CHECK_INT(pager_row_matches(&d, &v.rows[1], "協力員", offs, lens, 4), 2);
+	CHECK_INT(offs[0], 0);
+	CHECK_INT(lens[0], 6);
+	CHECK_INT(offs[1], 9);
+	CHECK_INT(lens[1], 3);
+	CHECK_INT(pager_row_matches(&d, &v.rows[2], "協力員", offs, lens, 4), 1);
+	CHECK_INT(offs[0], 0);
+	CHECK_INT(lens[0], 6);
+	CHECK_INT(pager_row_matches(&d, &v.rows[0], "協力員", offs, lens, 0), 0);
+	CHECK_INT(pager_row_matches(&d, &v.rows[0], "", offs, lens, 4), 0);
 	pager_view_free(&v);
 	pager_doc_free(&d);
 }
