@@ -843,7 +843,8 @@ entry_draw_indicators(struct ui *ui, struct entry_screen *es, WINDOW *w)
 		    1, A_NORMAL);
 		free(t);
 	}
-	/* The form's cursor, drawn since the terminal's is hidden. */
+	/* The form's cursor: the terminal's at the insertion point while
+	 * the field is edited (an input method opens there), else drawn. */
 	if (es->form != NULL && es->focus >= 4) {
 		struct ui_line	*l = entry_focus_line(es, es->focus);
 		int			 cy, cx;
@@ -853,11 +854,25 @@ entry_draw_indicators(struct ui *ui, struct entry_screen *es, WINDOW *w)
 			pos_form_cursor(es->form);
 			getyx(es->fwin, cy, cx);
 			if (cy >= 0 && cy < es->ind_rows && cx >= 0 &&
-			    cx < es->lay_w)
-				mvwchgat(w, es->y_ind + cy, cx, 1,
-				    A_REVERSE | A_UNDERLINE, 0, NULL);
+			    cx < es->lay_w) {
+				if (es->readonly)
+					mvwchgat(w, es->y_ind + cy, cx, 1,
+					    A_REVERSE | A_UNDERLINE, 0, NULL);
+				else
+					ui_cursor_at(ui, es->y_ind + cy, cx);
+			}
 		}
 	}
+}
+
+/* How the text at focus index f shows its cursor: the terminal's while
+ * it is edited, its own while it is read. */
+static enum ui_editor_focus
+entry_editor_focus(const struct entry_screen *es, size_t f)
+{
+	if (es->focus != f)
+		return UI_EDITOR_UNFOCUSED;
+	return es->readonly ? UI_EDITOR_READING : UI_EDITOR_EDITING;
 }
 
 static void
@@ -926,11 +941,11 @@ entry_draw(struct ui *ui, void *state)
 	entry_draw_label(ui, w, es->y_text - 1, "取組実績", es->focus == 2,
 	    &es->text, es->lay_w);
 	ui_editor_draw(ui, &es->text, w, es->y_text, 0, es->h_text, es->lay_w,
-	    es->focus == 2, A_NORMAL);
+	    entry_editor_focus(es, 2), A_NORMAL);
 	entry_draw_label(ui, w, es->y_comment - 1, "評価（課題・今後の方向性）",
 	    es->focus == 3, &es->comment, es->lay_w);
 	ui_editor_draw(ui, &es->comment, w, es->y_comment, 0, es->h_comment,
-	    es->lay_w, es->focus == 3, A_NORMAL);
+	    es->lay_w, entry_editor_focus(es, 3), A_NORMAL);
 	entry_draw_indicators(ui, es, w);
 	t = entry_hint(es);
 	ui_put(w, es->y_hint, 0, t, es->lay_w, 1, ui_attr(ui, UI_DIM));

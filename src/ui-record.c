@@ -259,8 +259,8 @@ record_draw(struct ui *ui, void *state)
 		    rs->spec.fields[rs->editing].label);
 		ui_put(w, 0, 0, head, cols, 1, ui_attr(ui, UI_FROZEN));
 		free(head);
-		ui_editor_draw(ui, &rs->ed, w, 1, 0, h - 1, cols, 1,
-		    ui_attr(ui, UI_NORMAL));
+		ui_editor_draw(ui, &rs->ed, w, 1, 0, h - 1, cols,
+		    UI_EDITOR_EDITING, ui_attr(ui, UI_NORMAL));
 		return;
 	}
 	record_layout(ui, rs);
