@@ -206,13 +206,13 @@ extedit_wait_editor(const char *editor, const char *path, char **cause)
 	if (WIFEXITED(st) && WEXITSTATUS(st) == EXTEDIT_EXIT_IDS)
 		*cause = xstrdup("エディタを利用者自身の権限だけで起動できません");
 	else if (WIFEXITED(st) && WEXITSTATUS(st) == 127)
-		*cause = xasprintf("エディタ「%s」を起動できません", editor);
+		*cause = xasprintf("エディタを起動できません（%s）", editor);
 	else if (WIFEXITED(st))
-		*cause = xasprintf("エディタ「%s」が終了コード %d で終わりました",
-		    editor, WEXITSTATUS(st));
+		*cause = xasprintf("エディタが終了コード %d で終わりました（%s）",
+		    WEXITSTATUS(st), editor);
 	else
-		*cause = xasprintf("エディタ「%s」がシグナル %d で終わりました",
-		    editor, WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+		*cause = xasprintf("エディタがシグナル %d で終わりました（%s）",
+		    WIFSIGNALED(st) ? WTERMSIG(st) : 0, editor);
 	return 1;
 }
 

@@ -37,7 +37,7 @@ ui_extedit(struct ui *ui, const char *what, const char *text, size_t max,
 	clearok(curscr, TRUE);
 	refresh();
 	if (rc == 1)
-		ui_error(ui, "%s。%sは変えていません", cause, what);
+		ui_error(ui, "%sは変えていません: %s", what, cause);
 	else if (rc != 0)
 		ui_error(ui, "%s", cause);
 	else if (strcmp(edited, text != NULL ? text : "") == 0)
