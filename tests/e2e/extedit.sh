@@ -68,6 +68,16 @@ fi
 [ "$(cat "$e2e_tmp/ed-uid" 2>/dev/null)" = "$(id -u)" ] &&
     pass "the editor runs as the user" || fail "the editor runs as the user"
 e2e_expect_line "the cursor is back in the field: its text shown" '^元の文 *$'
+tty=$(tmux -L "$e2e_sock" display-message -p -t main '#{pane_tty}')
+modes=$(stty -a -F "$tty" 2>&1)
+case $modes in
+*-ixon*-isig*|*-isig*-ixon*)
+	pass "back from the editor: flow control and signal keys off again" ;;
+*)	fail "back from the editor: flow control and signal keys off again" "$modes" ;;
+esac
+cursor=$(tmux -L "$e2e_sock" display-message -p -t main '#{cursor_flag} #{cursor_x} #{cursor_y}')
+[ "$cursor" = "1 32 6" ] && pass "the cursor after the editor's text" ||
+    fail "the cursor after the editor's text" "$cursor"
 [ -z "$(text_now)" ] && pass "db: nothing saved before C-s" ||
     fail "db: nothing saved before C-s" "$(text_now)"
 e2e_keys C-_
