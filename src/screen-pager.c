@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shisaku/config.h"
 #include "shisaku/fulltext.h"
 #include "shisaku/pager.h"
 #include "shisaku/screen-pager.h"
@@ -66,8 +65,10 @@ pager_prepare(struct ui *ui, struct pager_screen *ps)
 			for (i = 0; i < ps->view.nrows; i++) {
 				const struct pager_row *r = &ps->view.rows[i];
 
+				/* The row holding that place (an empty
+				 * line is one empty row). */
 				if (r->line > line || (r->line == line &&
-				    r->start + r->len > at)) {
+				    (r->start + r->len > at || r->len == 0))) {
 					ps->top = (long)i;
 					break;
 				}
