@@ -26,6 +26,7 @@
  * Keys of the form itself (besides the bound actions), also on its last
  * line: C-s or F2 save; C-t or F3 the workflow (提出, 確認, 差戻し, 下書き
  * に戻す); C-o or F4 edit the field on the bottom line (for long values);
+ * C-x C-e the text under the cursor in the user's editor (ui-extedit.h);
  * Tab / BTab next and previous field; Enter or Space opens a list.
  */
 #include <curses.h>
@@ -46,6 +47,7 @@
 #include "shisaku/ui-conflict.h"
 #include "shisaku/ui-field.h"
 #include "shisaku/ui-editor.h"
+#include "shisaku/ui-extedit.h"
 #include "shisaku/ui-undo.h"
 #include "shisaku/ui-workflow.h"
 #include "shisaku/ui.h"
@@ -125,6 +127,8 @@ struct entry_screen {
 	/* A draft left by a signal, shown beside the saved entry (in the
 	 * same view) until the user chooses. */
 	struct draft		*draft;
+	/* C-x was pressed: the next key says what for (C-e: the editor). */
+	int			 ctrl_x;
 };
 
 static void entry_form_free(struct entry_screen *es);
@@ -783,6 +787,10 @@ entry_hint(struct entry_screen *es)
 	if (es->readonly)
 		return xasprintf("%sTab:次の欄  H:履歴  Esc:戻る",
 		    flow ? "C-t/F3:確認・差戻しなど  " : "");
+	/* In a text, the editor instead of the keys the bottom line names. */
+	if (es->focus == 2 || es->focus == 3)
+		return xstrdup("C-s/F2:保存  C-t/F3:提出など  C-_:戻す  Tab:次の欄"
+		    "  C-x C-e:エディタで編集");
 	return xasprintf("C-s/F2:保存  C-t/F3:提出など  C-_:戻す  Tab/BTab:"
 	    "欄の移動%s  Esc:戻る  F1:ヘルプ", wide);
 }
@@ -835,7 +843,8 @@ entry_draw_indicators(struct ui *ui, struct entry_screen *es, WINDOW *w)
 		    1, A_NORMAL);
 		free(t);
 	}
-	/* The form's cursor, drawn since the terminal's is hidden. */
+	/* The form's cursor: the terminal's at the insertion point while
+	 * the field is edited (an input method opens there), else drawn. */
 	if (es->form != NULL && es->focus >= 4) {
 		struct ui_line	*l = entry_focus_line(es, es->focus);
 		int			 cy, cx;
@@ -845,11 +854,25 @@ entry_draw_indicators(struct ui *ui, struct entry_screen *es, WINDOW *w)
 			pos_form_cursor(es->form);
 			getyx(es->fwin, cy, cx);
 			if (cy >= 0 && cy < es->ind_rows && cx >= 0 &&
-			    cx < es->lay_w)
-				mvwchgat(w, es->y_ind + cy, cx, 1,
-				    A_REVERSE | A_UNDERLINE, 0, NULL);
+			    cx < es->lay_w) {
+				if (es->readonly)
+					mvwchgat(w, es->y_ind + cy, cx, 1,
+					    A_REVERSE | A_UNDERLINE, 0, NULL);
+				else
+					ui_cursor_at(ui, es->y_ind + cy, cx);
+			}
 		}
 	}
+}
+
+/* How the text at focus index f shows its cursor: the terminal's while
+ * it is edited, its own while it is read. */
+static enum ui_editor_focus
+entry_editor_focus(const struct entry_screen *es, size_t f)
+{
+	if (es->focus != f)
+		return UI_EDITOR_UNFOCUSED;
+	return es->readonly ? UI_EDITOR_READING : UI_EDITOR_EDITING;
 }
 
 static void
@@ -918,11 +941,11 @@ entry_draw(struct ui *ui, void *state)
 	entry_draw_label(ui, w, es->y_text - 1, "取組実績", es->focus == 2,
 	    &es->text, es->lay_w);
 	ui_editor_draw(ui, &es->text, w, es->y_text, 0, es->h_text, es->lay_w,
-	    es->focus == 2, A_NORMAL);
+	    entry_editor_focus(es, 2), A_NORMAL);
 	entry_draw_label(ui, w, es->y_comment - 1, "評価（課題・今後の方向性）",
 	    es->focus == 3, &es->comment, es->lay_w);
 	ui_editor_draw(ui, &es->comment, w, es->y_comment, 0, es->h_comment,
-	    es->lay_w, es->focus == 3, A_NORMAL);
+	    es->lay_w, entry_editor_focus(es, 3), A_NORMAL);
 	entry_draw_indicators(ui, es, w);
 	t = entry_hint(es);
 	ui_put(w, es->y_hint, 0, t, es->lay_w, 1, ui_attr(ui, UI_DIM));
@@ -1995,6 +2018,33 @@ entry_revert(struct ui *ui, struct entry_screen *es)
 	free(name);
 }
 
+/* C-x C-e: the text under the cursor in the user's editor, put back as
+ * a change of its own that C-_ takes back. */
+static void
+entry_external(struct ui *ui, struct entry_screen *es)
+{
+	enum entry_kind	 kind = entry_focus_kind(es->focus);
+	char		*before, *after = NULL, *name;
+
+	if (kind != EK_TEXT && kind != EK_COMMENT) {
+		ui_message(ui, "エディタで編集できるのは取組実績と評価（課題・"
+		    "今後の方向性）です（Tab で移ってから C-x C-e）");
+		return;
+	}
+	entry_sync(es);
+	before = entry_field_value(es, es->focus);
+	name = entry_field_name(es, es->focus);
+	if (ui_extedit(ui, name, before, RESULT_TEXT_MAX, &after)) {
+		ui_undo_close(&es->undo);
+		ui_undo_note(&es->undo, (int)es->focus, before);
+		ui_undo_close(&es->undo);
+		entry_field_put(ui, es, es->focus, after);
+	}
+	free(after);
+	free(name);
+	free(before);
+}
+
 /*
  * Every key: undo's own keys first; any other key that changes the
  * focused field leaves its earlier value for C-_ (one step while the
@@ -2011,6 +2061,21 @@ entry_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	size_t			 f = 0;
 
 	entry_prepare(ui, es);
+	/* C-x, then C-e (or e): the editor; another key does nothing. */
+	if (es->ctrl_x) {
+		es->ctrl_x = 0;
+		if (!is_function && (ch == UI_EXTEDIT_KEY || ch == 'e'))
+			entry_external(ui, es);
+		else
+			ui_message(ui, "C-x の次は C-e（エディタで編集）です");
+		return UI_KEY_HANDLED;
+	}
+	if (es->theirs == NULL && es->draft == NULL && !es->readonly &&
+	    !is_function && ch == UI_EXTEDIT_KEY_PREFIX) {
+		es->ctrl_x = 1;
+		ui_message(ui, "C-x-（C-e でこの欄をエディタで編集）");
+		return UI_KEY_HANDLED;
+	}
 	if (es->theirs == NULL && es->draft == NULL && !es->readonly) {
 		kind = entry_focus_kind(es->focus);
 		/* u on the lists, unless the scale has a grade u. */
@@ -2301,6 +2366,8 @@ static const struct screen_fixed_key entry_fixed_keys[] = {
 	{ "C-s F2", "保存" },
 	{ "C-t F3", "提出・確認・差戻し・下書きに戻す" },
 	{ "C-o F4", "欄を画面下の広い欄で編集" },
+	{ "C-x C-e", "取組実績・課題の欄を $VISUAL / $EDITOR（なければ editor、vi）"
+	    "で編集（C-_ で取り消せます）" },
 	{ "C-_", "直前の変更を取り消す（欄ごとに、繰り返すと読み込んだ内容まで）" },
 	{ "u", "状況・評価の欄で: 直前の変更を取り消す（C-_ と同じ）" },
 	{ "C-r", "この欄を保存済みの値に戻す（C-_ で取り消せます）" },

@@ -52,6 +52,7 @@ static const struct {
 	{ "indicator", "指標" },
 	{ "actual", "実績値の入力" },
 	{ "history", "変更履歴" },
+	{ "pager", "全文" },
 	{ "depts", "部署" },
 	{ "help", "ヘルプ" },
 };

@@ -19,6 +19,7 @@
 #include "shisaku/achieve.h"
 #include "shisaku/screen-edit.h"
 #include "shisaku/screen-indicator.h"
+#include "shisaku/screen-pager.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-actual.h"
 #include "shisaku/textwidth.h"
@@ -33,7 +34,7 @@
 
 static const enum key_action ind1_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
-	ACT_EDIT, ACT_OPEN, ACT_HISTORY, ACT_SHEET, ACT_MODIFY
+	ACT_EDIT, ACT_OPEN, ACT_HISTORY, ACT_SHEET, ACT_FULLTEXT, ACT_MODIFY
 };
 
 struct ind1_screen {
@@ -508,6 +509,13 @@ ind1_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		}
 		node = v->node_id;
 		ui_push(ui, &screen_sheet_ops, &node);
+		return UI_KEY_HANDLED;
+	case ACT_FULLTEXT:
+		/* The text of the node the indicator is on, or the plan's. */
+		if (v->node_id == 0)
+			screen_pager_plan(ui, v->plan_id);
+		else
+			screen_pager_node(ui, v->node_id, ui->fy);
 		return UI_KEY_HANDLED;
 	case ACT_MODIFY:
 		screen_edit_indicator(ui, is->id);

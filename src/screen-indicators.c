@@ -19,6 +19,7 @@
 #include "shisaku/achieve.h"
 #include "shisaku/screen-edit.h"
 #include "shisaku/screen-indicator.h"
+#include "shisaku/screen-pager.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-actual.h"
 #include "shisaku/store-change.h"
@@ -76,7 +77,7 @@ static const enum key_action ind_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_OPEN, ACT_SORT, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV,
 	ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_MINE, ACT_FILTER_CLEAR,
-	ACT_EDIT, ACT_SHEET, ACT_HISTORY, ACT_MODIFY, ACT_DELETE
+	ACT_EDIT, ACT_SHEET, ACT_FULLTEXT, ACT_HISTORY, ACT_MODIFY, ACT_DELETE
 };
 
 #define IND_RATE_W 7
@@ -809,6 +810,16 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		}
 		id = r->node_id;
 		ui_push(ui, &screen_sheet_ops, &id);
+		return UI_KEY_HANDLED;
+	case ACT_FULLTEXT:
+		/* The text of the indicator's node, or of the plan. */
+		if (is->nview == 0)
+			return UI_KEY_HANDLED;
+		r = &is->list.rows[is->view[is->l.cursor]];
+		if (r->node_id == 0)
+			screen_pager_plan(ui, is->plan_id);
+		else
+			screen_pager_node(ui, r->node_id, ui->fy);
 		return UI_KEY_HANDLED;
 	case ACT_HISTORY:
 		/* The history of the indicator's targets and actuals. */

@@ -15,8 +15,9 @@
  * A reviewer marks submitted entries with Space and confirms them
  * together with C-t (F3), or returns each with a comment of its own:
  * every entry is its own transaction through the store's workflow
- * functions, with its own history row, so one refusal (the entry changed
- * meanwhile) leaves the others done. When another program changes the
+ * functions (ui_workflow_batch, shared with the roadmap), with its own
+ * history row, so one refusal (the entry changed meanwhile) leaves the
+ * others done. When another program changes the
  * database, the list is read again where it stands.
  *
  * Heading lines (years, states) are rows of the list that the cursor
@@ -32,12 +33,12 @@
 #include "shisaku/fy.h"
 #include "shisaku/screen-entry.h"
 #include "shisaku/screen-indicator.h"
+#include "shisaku/screen-pager.h"
 #include "shisaku/screen-sheet.h"
-#include "shisaku/store-actual.h"
 #include "shisaku/store-mywork.h"
-#include "shisaku/store-result.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
+#include "shisaku/ui-workflow.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 #include "shisaku/workflow.h"
@@ -55,7 +56,8 @@
 
 static const enum key_action mw_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
-	ACT_OPEN, ACT_EDIT, ACT_SHEET, ACT_HISTORY, ACT_TREE, ACT_SEARCH,
+	ACT_OPEN, ACT_EDIT, ACT_SHEET, ACT_FULLTEXT, ACT_HISTORY, ACT_TREE,
+	ACT_SEARCH,
 	ACT_SEARCH_NEXT, ACT_SEARCH_PREV
 };
 
@@ -644,75 +646,16 @@ mw_row_of(const struct mw_screen *ms, const struct mw_key *k)
 	return NULL;
 }
 
-/*
- * Confirms (WF_CONFIRM) or returns (WF_RETURN with comment) one entry as
- * the user, in one transaction of its own, against the version read just
- * before. Returns 0, or -1 with *why.
- */
-static int
-mw_apply(struct ui *ui, const struct mw_key *k, enum wf_action act,
-    const char *comment, char **why)
-{
-	const char	*login = ui->session->login;
-	char		*cause = NULL;
-	int		 rc;
-
-	*why = NULL;
-	if (k->kind == MYWORK_RESULT) {
-		struct result_entry	*e = NULL;
-
-		if (store_result_load(ui->store, k->id, k->fy, &e, &cause) != 0) {
-			*why = cause;
-			return -1;
-		}
-		if (e->state != WF_SUBMITTED) {
-			*why = xasprintf("状態が変わっています（いまは%s）",
-			    workflow_state_label(e->state));
-			store_result_free(e);
-			return -1;
-		}
-		rc = act == WF_CONFIRM ?
-		    store_result_confirm(ui->store, e, login, e->ver, NULL,
-		    &cause) :
-		    store_result_return(ui->store, e, login, e->ver, comment,
-		    NULL, &cause);
-		store_result_free(e);
-	} else {
-		struct actual_entry	*e = NULL;
-
-		if (store_actual_load(ui->store, k->id, k->fy, &e, &cause) != 0) {
-			*why = cause;
-			return -1;
-		}
-		if (e->state != WF_SUBMITTED) {
-			*why = xasprintf("状態が変わっています（いまは%s）",
-			    workflow_state_label(e->state));
-			store_actual_free(e);
-			return -1;
-		}
-		rc = act == WF_CONFIRM ?
-		    store_actual_confirm(ui->store, e, login, e->ver, NULL,
-		    &cause) :
-		    store_actual_return(ui->store, e, login, e->ver, comment,
-		    NULL, &cause);
-		store_actual_free(e);
-	}
-	if (rc == 0)
-		return 0;
-	*why = cause != NULL ? cause : xstrdup("記録できませんでした");
-	return -1;
-}
-
 /* C-t: confirm the marked entries together, or return each with its own
- * comment. */
+ * comment (the workflow menu's batch, ui-workflow.h). */
 static void
 mw_workflow(struct ui *ui, struct mw_screen *ms)
 {
-	struct mw_key		*v;
-	const struct mywork_row	*r;
-	char			*items[2], *q, *comment, *why, *first_why = NULL;
-	size_t			 n, i, done = 0, failed = 0, skipped = 0;
-	int			 c, stop = 0;
+	struct ui_workflow_entry	*e;
+	const struct mywork_row		*r;
+	struct mw_key			*v;
+	char				**labels;
+	size_t				 n, i;
 
 	if (!ms->review) {
 		ui_error(ui, "まとめての確認・差戻しは管理職と企画担当の操作です"
@@ -724,63 +667,26 @@ mw_workflow(struct ui *ui, struct mw_screen *ms)
 		    "ください");
 		return;
 	}
-	items[0] = xasprintf("確認する（%zu 件）", n);
-	items[1] = xasprintf("差し戻す（%zu 件、1 件ずつ理由を入力）", n);
-	c = ui_choose(ui, "まとめて", (const char *const *)items, 2, 0);
-	free(items[0]);
-	free(items[1]);
-	if (c == 0) {
-		q = xasprintf("%zu 件を確認済みにしますか", n);
-		if (!ui_confirm(ui, q))
-			c = -1;
-		free(q);
+	e = xcalloc(n, sizeof *e);
+	labels = xcalloc(n, sizeof *labels);
+	for (i = 0; i < n; i++) {
+		r = mw_row_of(ms, &v[i]);
+		labels[i] = r == NULL ? xstrdup("") : xasprintf("%s%s%s",
+		    r->code, r->code[0] ? " " : "", r->title);
+		e[i].is_indicator = v[i].kind == MYWORK_ACTUAL;
+		e[i].id = v[i].id;
+		e[i].fy = v[i].fy;
+		e[i].label = labels[i];
 	}
-	for (i = 0; c >= 0 && i < n && !stop; i++) {
-		comment = NULL;
-		if (c == 1) {
-			r = mw_row_of(ms, &v[i]);
-			q = xasprintf("差戻しの理由（%zu/%zu %s%s%s）: ", i + 1, n,
-			    r != NULL ? r->code : "", r != NULL && r->code[0] ?
-			    " " : "", r != NULL ? r->title : "");
-			if (!ui_prompt(ui, q, NULL, &comment)) {
-				free(q);
-				stop = 1;
-				break;
-			}
-			free(q);
-			if (workflow_blank(comment)) {
-				free(comment);
-				skipped++;
-				continue;
-			}
-		}
-		if (mw_apply(ui, &v[i], c == 0 ? WF_CONFIRM : WF_RETURN,
-		    comment, &why) == 0)
-			done++;
-		else {
-			failed++;
-			if (first_why == NULL)
-				first_why = why;
-			else
-				free(why);
-		}
-		free(comment);
+	if (ui_workflow_batch(ui, e, n) >= 0) {
+		ms->nmarks = 0;
+		mw_load(ui, ms);
 	}
+	for (i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	free(e);
 	free(v);
-	if (c < 0)
-		return;
-	ms->nmarks = 0;
-	mw_load(ui, ms);
-	q = xasprintf("%zu 件を%sました%s%s%s", done, c == 0 ? "確認し" :
-	    "差し戻し", skipped ? "（理由が空の分は差し戻していません）" : "",
-	    stop ? "（残りは取りやめました）" : "", "");
-	if (failed > 0)
-		ui_error(ui, "%s。%zu 件はできませんでした: %s", q, failed,
-		    first_why != NULL ? first_why : "");
-	else
-		ui_message(ui, "%s", q);
-	free(q);
-	free(first_why);
 }
 
 /* Space: marks or unmarks the entry under the cursor, then moves on. */
@@ -853,6 +759,17 @@ mw_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		ui->plan_id = r->plan_id;
 		id = r->node_id;
 		ui_push(ui, &screen_sheet_ops, &id);
+		return UI_KEY_HANDLED;
+	case ACT_FULLTEXT:
+		/* The item's text, or the text of the node (or plan) an
+		 * indicator is on. */
+		if (r == NULL)
+			return UI_KEY_HANDLED;
+		ui->plan_id = r->plan_id;
+		if (r->node_id == 0)
+			screen_pager_plan(ui, r->plan_id);
+		else
+			screen_pager_node(ui, r->node_id, r->fy);
 		return UI_KEY_HANDLED;
 	case ACT_HISTORY:
 		if (r != NULL)

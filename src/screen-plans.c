@@ -13,6 +13,7 @@
 
 #include "shisaku/fy.h"
 #include "shisaku/screen-indicator.h"
+#include "shisaku/screen-pager.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/store-change.h"
 #include "shisaku/textwidth.h"
@@ -32,7 +33,7 @@
 static const enum key_action plans_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_OPEN, ACT_TREE, ACT_ROADMAP, ACT_INDICATORS, ACT_FILTER_MINE,
-	ACT_DEPTS, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV
+	ACT_DEPTS, ACT_FULLTEXT, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV
 };
 
 struct plans_screen {
@@ -316,6 +317,11 @@ plans_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_DEPTS:
 		ui_push(ui, &screen_depts_ops, NULL);
 		return UI_KEY_HANDLED;
+	case ACT_FULLTEXT:
+		/* The plan's whole description. */
+		if (ps->n > 0)
+			screen_pager_plan(ui, ps->plans[ps->list.cursor].id);
+		return UI_KEY_HANDLED;
 	case ACT_OPEN:
 	case ACT_TREE:
 	case ACT_ROADMAP:
@@ -380,14 +386,16 @@ plans_title(struct ui *ui, void *state)
 static char *
 plans_hint(struct ui *ui, void *state)
 {
-	char	o[16], r[16], i[16];
+	char	o[16], r[16], i[16], v[16];
 
 	(void)ui;
 	(void)state;
 	ui_key_name(ACT_OPEN, o, sizeof o);
 	ui_key_name(ACT_ROADMAP, r, sizeof r);
 	ui_key_name(ACT_INDICATORS, i, sizeof i);
-	return xasprintf("%s:施策体系  %s:ロードマップ  %s:指標", o, r, i);
+	ui_key_name(ACT_FULLTEXT, v, sizeof v);
+	return xasprintf("%s:施策体系  %s:ロードマップ  %s:指標  %s:説明", o, r,
+	    i, v);
 }
 
 const struct screen_ops screen_plans_ops = {

@@ -8,6 +8,14 @@
  * shown in full at the bottom. Filters by department, flag and status,
  * search over codes, titles and cell texts.
  *
+ * A supervisor or a planner sees the results waiting for confirmation
+ * (cells beginning with +), marks them with Space (a cell: an item and a
+ * year; marked cells begin with *) and confirms them
+ * together with C-t (F3), or returns each with a reason of its own,
+ * through the workflow menu my work uses (ui_workflow_batch): one
+ * transaction and one history row per entry. For anyone else Space
+ * turns the page, as everywhere.
+ *
  * Only the skeleton of the plan (nodes, flags, this year's status) is held
  * in memory; the cells of the rows on screen are read when drawn, so a
  * plan of many thousand items opens and scrolls as fast as a small one.
@@ -17,15 +25,24 @@
 #include <string.h>
 
 #include "shisaku/config.h"
+#include "shisaku/screen-pager.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-change.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/textwidth.h"
+#include "shisaku/ui-workflow.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 #include "shisaku/vocab.h"
 
 #define RM_STATUS_NONE 5	/* the status filter's "未入力" */
+#define RM_KEY_FLOW	20	/* C-t, read raw as in the forms */
+
+/* A marked cell: an item's result for one fiscal year. */
+struct rm_mark {
+	long long	 node_id;
+	int		 fy;
+};
 #define RM_CELL_MIN 10
 #define RM_CELL_MAX 30
 
@@ -56,6 +73,11 @@ struct rm_screen {
 	long long	*hits;		/* nodes whose cell texts match */
 	size_t		 nhits;
 
+	/* marks of submitted results (reviewers only) */
+	int		 review;
+	struct rm_mark	*marks;
+	size_t		 nmarks;
+
 	/* layout */
 	int		 seen_lines, seen_cols;	/* terminal size at refresh */
 	int		 cols, lines;
@@ -63,11 +85,18 @@ struct rm_screen {
 	int		 grid_y, grid_h, detail_y, detail_h;
 };
 
+static const struct screen_fixed_key rm_fixed_keys[] = {
+	{ "Space", "提出済のセル（取組と年度）に印を付ける・外す（管理職・"
+	    "企画担当。ほかの人には次のページ）" },
+	{ "C-t F3", "印を付けたセル（なければカーソルのセル）をまとめて確認・"
+	    "差戻し（管理職・企画担当）" },
+};
+
 static const enum key_action rm_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN,
 	ACT_TOP, ACT_BOTTOM, ACT_OPEN, ACT_SEARCH, ACT_SEARCH_NEXT,
 	ACT_SEARCH_PREV, ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_STATUS,
-	ACT_FILTER_CLEAR, ACT_EDIT, ACT_HISTORY
+	ACT_FILTER_CLEAR, ACT_EDIT, ACT_HISTORY, ACT_FULLTEXT
 };
 
 /* One-character marks of the statuses, in vocab order. */
@@ -250,6 +279,9 @@ rm_open(struct ui *ui, const void *arg)
 
 	rs = xcalloc(1, sizeof *rs);
 	rs->plan_id = *(const long long *)arg;
+	rs->review = ui->session != NULL &&
+	    (ui->session->role == ROLE_SUPERVISOR ||
+	    ui->session->role == ROLE_PLANNER);
 	rs->flag = -1;
 	rs->status = -1;
 	rs->cur = -1;
@@ -274,7 +306,19 @@ rm_close(struct ui *ui, void *state)
 	free(rs->vis);
 	free(rs->search);
 	free(rs->hits);
+	free(rs->marks);
 	free(rs);
+}
+
+static long
+rm_mark_index(const struct rm_screen *rs, long long node_id, int fy)
+{
+	size_t	i;
+
+	for (i = 0; i < rs->nmarks; i++)
+		if (rs->marks[i].node_id == node_id && rs->marks[i].fy == fy)
+			return (long)i;
+	return -1;
 }
 
 /* Keeps the cursor row and year on screen. */
@@ -394,6 +438,11 @@ rm_draw_info(struct ui *ui, struct rm_screen *rs, WINDOW *w)
 		line = t;
 	} else
 		line = xasprintf("%zu件", rs->rm->nitems);
+	if (rs->nmarks > 0) {
+		t = xasprintf("印 %zu 件  %s", rs->nmarks, line);
+		free(line);
+		line = t;
+	}
 	/* The legend of the marks, when it fits. */
 	t = xasprintf("%s  コスト: =同程度 %s拡大 %s縮小 ?不明", line,
 	    screen_sheet_trend_symbol(ui, "up"),
@@ -521,12 +570,23 @@ rm_draw_row(struct ui *ui, struct rm_screen *rs, WINDOW *w, int y, long vi,
 	}
 	for (k = 0; k < rs->nshow; k++) {
 		int	here = sel && rs->yleft + k == rs->ycur;
+		int	marked = rm_mark_index(rs, r->node_id,
+			    rs->first_fy + rs->yleft + k) >= 0;
 
 		x = rs->code_w + rs->flag_w + k * rs->cell_w;
 		ui_put(w, y, x, "|", 1, 0, ui_attr(ui, UI_DIM));
 		t = rm_cell_text(ui, &cells[k]);
+		/* A reviewer sees what waits (+) and what is marked (*). */
+		if (marked || (rs->review && cells[k].state != NULL &&
+		    strcmp(cells[k].state, "submitted") == 0)) {
+			char	*m = xasprintf("%s%s", marked ? "*" : "+", t);
+
+			free(t);
+			t = m;
+		}
 		ui_put(w, y, x + 1, t, rs->cell_w - 1, 1,
-		    ui_attr(ui, here ? UI_SELECT : UI_NORMAL));
+		    here ? ui_attr(ui, UI_SELECT) | (marked ? A_BOLD : 0) :
+		    ui_attr(ui, marked ? UI_MARK : UI_NORMAL));
 		free(t);
 	}
 	if (sel)
@@ -603,10 +663,17 @@ rm_draw_detail(struct ui *ui, struct rm_screen *rs, WINDOW *w,
 
 		if ((int)i == rs->detail_h - 2 && i + 1 < n) {
 			/* Cut: say where the rest is. */
-			ui_put(w, y + 1 + (int)i, 1, line, width - 14, 1,
+			char	v[16], *more;
+			int	mw;
+
+			ui_key_name(ACT_FULLTEXT, v, sizeof v);
+			more = xasprintf("（%sで全文）", v);
+			mw = tw_width(more);
+			ui_put(w, y + 1 + (int)i, 1, line, width - mw, 1,
 			    ui_attr(ui, UI_NORMAL));
-			ui_put(w, y + 1 + (int)i, width - 13, "（Enterで全文）",
-			    14, 1, ui_attr(ui, UI_DIM));
+			ui_put(w, y + 1 + (int)i, width - mw + 1, more, mw, 1,
+			    ui_attr(ui, UI_DIM));
+			free(more);
 		} else
 			ui_put(w, y + 1 + (int)i, 1, line, width, 1,
 			    ui_attr(ui, UI_NORMAL));
@@ -779,6 +846,138 @@ rm_filter_status(struct ui *ui, struct rm_screen *rs)
 	}
 }
 
+/* The workflow state of node_id's result in fy ("submitted" …), or NULL
+ * when there is none or it cannot be read (malloc'd). */
+static char *
+rm_state_of(struct ui *ui, long long node_id, int fy)
+{
+	struct roadmap_cell	*cells = NULL;
+	char			*cause = NULL, *state = NULL;
+
+	if (store_roadmap_cells(ui->store, node_id, fy, fy, &cells,
+	    &cause) != 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return NULL;
+	}
+	if (cells[0].state != NULL)
+		state = xstrdup(cells[0].state);
+	store_roadmap_cells_free(cells, 1);
+	return state;
+}
+
+/* The next item row below the cursor, or the cursor's own. */
+static long
+rm_next_item(const struct rm_screen *rs)
+{
+	long	i;
+
+	for (i = rs->cur + 1; i < (long)rs->nvis; i++)
+		if (rs->rm->rows[rs->vis[i]].is_item)
+			return i;
+	return rs->cur;
+}
+
+/* Space (a reviewer): marks or unmarks the result of the cell under the
+ * cursor when it waits for confirmation, then goes to the next item. */
+static void
+rm_toggle_mark(struct ui *ui, struct rm_screen *rs)
+{
+	const struct roadmap_row	*r;
+	char				 fy[FY_BUFSZ], *state;
+	const char			*label;
+	int				 year = rs->first_fy + rs->ycur;
+	long				 i;
+
+	if (rs->nvis == 0)
+		return;
+	r = &rs->rm->rows[rs->vis[rs->cur]];
+	if (!r->is_item) {
+		ui_message(ui, "印を付けられるのは取組のセル（提出済の実績）です");
+		return;
+	}
+	if ((i = rm_mark_index(rs, r->node_id, year)) >= 0) {
+		rs->marks[i] = rs->marks[--rs->nmarks];
+	} else {
+		state = rm_state_of(ui, r->node_id, year);
+		if (state == NULL || strcmp(state, "submitted") != 0) {
+			label = state != NULL ? vocab_label(VOCAB_STATE, state) :
+			    NULL;
+			ui_message(ui, "印を付けられるのは確認待ち（提出済）の実績です"
+			    "（%s の%sは%s）", r->code[0] ? r->code : r->title,
+			    ui_fy(ui, year, fy), label != NULL ? label : "未入力");
+			free(state);
+			return;
+		}
+		free(state);
+		rs->marks = xreallocarray(rs->marks, rs->nmarks + 1,
+		    sizeof *rs->marks);
+		rs->marks[rs->nmarks].node_id = r->node_id;
+		rs->marks[rs->nmarks++].fy = year;
+	}
+	ui_message(ui, "印: %zu 件（C-t でまとめて確認・差戻し）", rs->nmarks);
+	rs->cur = rm_next_item(rs);
+}
+
+/* C-t (a reviewer): the marked results, or the one under the cursor,
+ * confirmed together or returned each with a reason. */
+static void
+rm_workflow(struct ui *ui, struct rm_screen *rs)
+{
+	struct ui_workflow_entry	*e;
+	struct rm_mark			 one;
+	const struct rm_mark		*v = rs->marks;
+	char				**labels, fy[FY_BUFSZ], *state;
+	size_t				 n = rs->nmarks, i, k;
+
+	if (!rs->review) {
+		ui_error(ui, "まとめての確認・差戻しは管理職と企画担当の操作です");
+		return;
+	}
+	if (n == 0) {
+		const struct roadmap_row *r = rs->nvis > 0 ?
+		    &rs->rm->rows[rs->vis[rs->cur]] : NULL;
+
+		state = r != NULL && r->is_item ? rm_state_of(ui, r->node_id,
+		    rs->first_fy + rs->ycur) : NULL;
+		if (state == NULL || strcmp(state, "submitted") != 0) {
+			free(state);
+			ui_error(ui, "提出済のセルで C-t を押すか、Space で印を"
+			    "付けてください");
+			return;
+		}
+		free(state);
+		one.node_id = r->node_id;
+		one.fy = rs->first_fy + rs->ycur;
+		v = &one;
+		n = 1;
+	}
+	e = xcalloc(n, sizeof *e);
+	labels = xcalloc(n, sizeof *labels);
+	for (i = 0; i < n; i++) {
+		const struct roadmap_row *r = NULL;
+
+		for (k = 0; k < rs->rm->nrows; k++)
+			if (rs->rm->rows[k].node_id == v[i].node_id)
+				r = &rs->rm->rows[k];
+		labels[i] = xasprintf("%s%s%s %s", r != NULL ? r->code : "",
+		    r != NULL && r->code[0] ? " " : "", r != NULL ? r->title :
+		    "", fy_format_short(v[i].fy, ui->fy_style, fy, sizeof fy));
+		e[i].is_indicator = 0;
+		e[i].id = v[i].node_id;
+		e[i].fy = v[i].fy;
+		e[i].label = labels[i];
+	}
+	if (ui_workflow_batch(ui, e, n) >= 0) {
+		rs->nmarks = 0;
+		rm_reload(ui, rs);
+	}
+	for (i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	free(e);
+}
+
 static enum ui_key_result
 rm_key(struct ui *ui, void *state, enum key_action act, int is_function,
     wint_t ch)
@@ -786,9 +985,18 @@ rm_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	struct rm_screen	*rs = state;
 	long long		 id;
 
-	(void)is_function;
-	(void)ch;
 	rm_layout(ui, rs);
+	if (rs->review && !is_function && ch == ' ') {
+		rm_toggle_mark(ui, rs);
+		rm_scroll(rs);
+		return UI_KEY_HANDLED;
+	}
+	if ((!is_function && ch == RM_KEY_FLOW) ||
+	    (is_function && ch == KEY_F(3))) {
+		rm_workflow(ui, rs);
+		rm_scroll(rs);
+		return UI_KEY_HANDLED;
+	}
 	switch (act) {
 	case ACT_UP:
 		rs->cur--;
@@ -834,6 +1042,12 @@ rm_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		if (rs->nvis > 0)
 			screen_sheet_history(ui,
 			    rs->rm->rows[rs->vis[rs->cur]].node_id, 0,
+			    rs->first_fy + rs->ycur);
+		return UI_KEY_HANDLED;
+	case ACT_FULLTEXT:
+		if (rs->nvis > 0)
+			screen_pager_node(ui,
+			    rs->rm->rows[rs->vis[rs->cur]].node_id,
 			    rs->first_fy + rs->ycur);
 		return UI_KEY_HANDLED;
 	case ACT_SEARCH:
@@ -897,24 +1111,49 @@ rm_title(struct ui *ui, void *state)
 	return xasprintf("%s > ロードマップ", rs->rm->plan_name);
 }
 
-/* E first: the result of the cell under the cursor. */
+/* E first: the result of the cell under the cursor; a reviewer's marks
+ * after it. */
 static char *
 rm_hint(struct ui *ui, void *state)
 {
-	char	o[16], *e, *t;
+	struct rm_screen	*rs = state;
+	char			 o[16], *e, *t, *m;
 
-	(void)state;
 	ui_key_name(ACT_OPEN, o, sizeof o);
 	e = ui_edit_hint(ui);
-	t = xasprintf("%s（この年度）  %s:シート", e, o);
+	if (rs->review) {
+		m = rs->nmarks > 0 ? xasprintf("  印 %zu 件", rs->nmarks) :
+		    xstrdup("");
+		t = xasprintf("%s  %s:シート  Space:印  C-t:まとめて確認・差戻し%s",
+		    e, o, m);
+		free(m);
+	} else
+		t = xasprintf("%s（この年度）  %s:シート", e, o);
 	free(e);
 	return t;
+}
+
+static const char *const rm_note_lines[] = {
+	"セル: コストの傾向（= ↑ ↓ ?）、実績の状況（未 実 完 延 止）、年次計画",
+	"→ 前の年度から続く年次計画",
+	"管理職・企画担当: + 確認待ち（提出済）のセル   * 印を付けたセル",
+};
+
+static const char *const *
+rm_notes(struct ui *ui, size_t *n)
+{
+	(void)ui;
+	*n = sizeof rm_note_lines / sizeof rm_note_lines[0];
+	return rm_note_lines;
 }
 
 const struct screen_ops screen_roadmap_ops = {
 	.name = "roadmap",
 	.actions = rm_actions,
 	.nactions = sizeof rm_actions / sizeof rm_actions[0],
+	.fixed_keys = rm_fixed_keys,
+	.nfixed_keys = sizeof rm_fixed_keys / sizeof rm_fixed_keys[0],
+	.notes = rm_notes,
 	.open = rm_open,
 	.draw = rm_draw,
 	.key = rm_key,

@@ -23,6 +23,7 @@
 #include "shisaku/screen-edit.h"
 #include "shisaku/screen-entry.h"
 #include "shisaku/screen-indicator.h"
+#include "shisaku/screen-pager.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-actual.h"
 #include "shisaku/store-sheet.h"
@@ -254,8 +255,8 @@ struct sheet_screen {
 
 static const enum key_action sheet_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
-	ACT_OPEN, ACT_EDIT, ACT_FILTER_MINE, ACT_HISTORY, ACT_ADD, ACT_MODIFY,
-	ACT_DELETE
+	ACT_OPEN, ACT_EDIT, ACT_FILTER_MINE, ACT_HISTORY, ACT_FULLTEXT, ACT_ADD,
+	ACT_MODIFY, ACT_DELETE
 };
 
 static void
@@ -1206,6 +1207,9 @@ sheet_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_HISTORY:
 		screen_sheet_history(ui, ss->node_id, 0, 0);
 		return UI_KEY_HANDLED;
+	case ACT_FULLTEXT:
+		screen_pager_node(ui, ss->node_id, ui->fy);
+		return UI_KEY_HANDLED;
 	case ACT_ADD:
 		screen_edit_add(ui, ss->s->plan_id, ss->node_id);
 		return UI_KEY_HANDLED;
@@ -1252,14 +1256,15 @@ static char *
 sheet_hint(struct ui *ui, void *state)
 {
 	struct sheet_screen	*ss = state;
-	char			 o[16], h[16], *e, *t;
+	char			 o[16], h[16], v[16], *e, *t;
 
 	ui_key_name(ACT_OPEN, o, sizeof o);
 	ui_key_name(ACT_HISTORY, h, sizeof h);
+	ui_key_name(ACT_FULLTEXT, v, sizeof v);
 	e = ui_edit_hint(ui);
 	t = ss->s != NULL && ss->s->is_item ?
-	    xasprintf("%s  %s:指標  %s:履歴", e, o, h) :
-	    xasprintf("%s（指標）  %s:指標", e, o);
+	    xasprintf("%s  %s:指標  %s:履歴  %s:全文", e, o, h, v) :
+	    xasprintf("%s（指標）  %s:指標  %s:全文", e, o, v);
 	free(e);
 	return t;
 }

@@ -21,6 +21,7 @@
 #include "shisaku/fy.h"
 #include "shisaku/screen-edit.h"
 #include "shisaku/screen-indicator.h"
+#include "shisaku/screen-pager.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/store-change.h"
@@ -40,7 +41,8 @@
 
 static const enum key_action tree_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
-	ACT_OPEN, ACT_RIGHT, ACT_LEFT, ACT_EDIT, ACT_SHEET, ACT_SEARCH,
+	ACT_OPEN, ACT_RIGHT, ACT_LEFT, ACT_EDIT, ACT_SHEET, ACT_FULLTEXT,
+	ACT_SEARCH,
 	ACT_SEARCH_NEXT,
 	ACT_SEARCH_PREV, ACT_FILTER_DEPT, ACT_FILTER_FLAG, ACT_FILTER_STATUS,
 	ACT_FILTER_CLEAR, ACT_ROADMAP, ACT_INDICATORS, ACT_FILTER_MINE,
@@ -840,6 +842,11 @@ tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		if (n != NULL)
 			tree_open_item(ui, n);
 		return UI_KEY_HANDLED;
+	case ACT_FULLTEXT:
+		/* Any level: a policy's description too. */
+		if (n != NULL)
+			screen_pager_node(ui, n->id, ui->fy);
+		return UI_KEY_HANDLED;
 	case ACT_ROADMAP:
 		ui_push(ui, &screen_roadmap_ops, &id);
 		return UI_KEY_HANDLED;
@@ -922,15 +929,16 @@ tree_hint(struct ui *ui, void *state)
 {
 	struct tree_screen		*ts = state;
 	const struct browse_node	*n = tree_cursor_node(ts);
-	char				 o[16], sh[16], *e, *t;
+	char				 o[16], sh[16], v[16], *e, *t;
 
 	ui_key_name(ACT_OPEN, o, sizeof o);
 	ui_key_name(ACT_SHEET, sh, sizeof sh);
+	ui_key_name(ACT_FULLTEXT, v, sizeof v);
 	e = ui_edit_hint(ui);
 	if (n != NULL && n->is_item)
-		t = xasprintf("%s  %s:シート", e, o);
+		t = xasprintf("%s  %s:シート  %s:全文", e, o, v);
 	else
-		t = xasprintf("%s:開く  %s  %s:シート", o, e, sh);
+		t = xasprintf("%s:開く  %s  %s:シート  %s:全文", o, e, sh, v);
 	free(e);
 	return t;
 }

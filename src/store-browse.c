@@ -73,6 +73,10 @@ static const char browse_sql_plan_items[] =
 static const char browse_sql_plan_name[] =
 	"SELECT name FROM plan WHERE id = ?1";
 
+static const char browse_sql_plan_one[] =
+	"SELECT id, code, name, first_fy, last_fy, org, description"
+	" FROM plan WHERE id = ?1";
+
 static const char browse_sql_year_open[] =
 	"SELECT is_open FROM fiscal_year WHERE fy = ?1";
 
@@ -336,6 +340,41 @@ browse_plan_name(struct store *st, long long plan_id)
 		name = store_col_dup(s, 0);
 	sqlite3_reset(s);
 	return name;
+}
+
+int
+browse_plan_get(struct store *st, long long plan_id, struct browse_plan **out,
+    char **cause)
+{
+	sqlite3_stmt		*s;
+	struct browse_plan	*p = NULL;
+	int			 rc;
+
+	*out = NULL;
+	if ((s = store_stmt(st, browse_sql_plan_one, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		p = xcalloc(1, sizeof *p);
+		p->id = sqlite3_column_int64(s, 0);
+		p->code = store_col_dup(s, 1);
+		p->name = store_col_dup(s, 2);
+		p->first_fy = store_col_int0(s, 3);
+		p->last_fy = store_col_int0(s, 4);
+		p->org = store_col_dup(s, 5);
+		p->description = store_col_dup(s, 6);
+		summary_init(&p->sum, 0);
+	}
+	if (store_read_end(st, s, rc, "計画の読み込み", cause) != 0) {
+		browse_plans_free(p, p != NULL ? 1 : 0);
+		return -1;
+	}
+	if (p == NULL) {
+		*cause = xstrdup("計画が見つかりません");
+		return -1;
+	}
+	*out = p;
+	return 0;
 }
 
 /* Node ids to indices, sorted by id for bsearch. */

@@ -385,15 +385,22 @@ tw_wrap(const char *s, int cols, size_t *starts, size_t *lens, size_t max)
 	return nlines;
 }
 
-/* Decodes s into a new array of folded characters for tw_contains. */
+/* Decodes s into a new array of folded characters for tw_contains; with
+ * at not NULL also the byte offset of each (and of the end) in a new
+ * array *at. */
 static wchar_t *
-tw_fold(const char *s, size_t *count)
+tw_fold_at(const char *s, size_t *count, size_t **at)
 {
-	wchar_t	*out, wc;
-	size_t	 n, i = 0;
+	const char	*base = s;
+	wchar_t		*out, wc;
+	size_t		 n, i = 0;
 
 	out = xreallocarray(NULL, strlen(s) + 1, sizeof *out);
+	if (at != NULL)
+		*at = xreallocarray(NULL, strlen(s) + 1, sizeof **at);
 	while ((n = tw_decode(s, &wc)) > 0) {
+		if (at != NULL)
+			(*at)[i] = (size_t)(s - base);
 		if (wc == TW_INVALID)
 			wc = 0xFFFD;
 		else if (wc >= 0xFF01 && wc <= 0xFF5E)
@@ -406,8 +413,16 @@ tw_fold(const char *s, size_t *count)
 		s += n;
 	}
 	out[i] = L'\0';
+	if (at != NULL)
+		(*at)[i] = (size_t)(s - base);
 	*count = i;
 	return out;
+}
+
+static wchar_t *
+tw_fold(const char *s, size_t *count)
+{
+	return tw_fold_at(s, count, NULL);
 }
 
 int
@@ -429,5 +444,33 @@ tw_contains(const char *hay, const char *needle)
 	}
 	free(h);
 	free(nd);
+	return found;
+}
+
+long
+tw_find(const char *hay, const char *needle, size_t from, size_t *len)
+{
+	wchar_t	*h, *nd;
+	size_t	*at, nh, nn, i;
+	long	 found = -1;
+
+	if (len != NULL)
+		*len = 0;
+	if (hay == NULL || needle == NULL || *needle == '\0' ||
+	    from > strlen(hay))
+		return -1;
+	h = tw_fold_at(hay, &nh, &at);
+	nd = tw_fold(needle, &nn);
+	for (i = 0; nn <= nh && i + nn <= nh; i++) {
+		if (at[i] < from || wmemcmp(h + i, nd, nn) != 0)
+			continue;
+		found = (long)at[i];
+		if (len != NULL)
+			*len = at[i + nn] - at[i];
+		break;
+	}
+	free(h);
+	free(nd);
+	free(at);
 	return found;
 }

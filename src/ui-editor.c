@@ -1,7 +1,8 @@
 /*
  * The multi-line editor widget (see ui-editor.h): keys to text buffer
  * operations, the view kept around the cursor, and drawing the rows in
- * view with a cursor of its own.
+ * view with the terminal's cursor at the insertion point (or a cursor of
+ * its own for a text being read).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -180,7 +181,7 @@ ui_editor_utf8(const struct textbuf *tb, size_t from, size_t n)
 
 void
 ui_editor_draw(struct ui *ui, struct ui_editor *ed, WINDOW *w, int y, int x,
-    int height, int cols, int focused, attr_t attr)
+    int height, int cols, enum ui_editor_focus focus, attr_t attr)
 {
 	struct textbuf_row	*rows;
 	size_t			 n, crow, r;
@@ -215,7 +216,20 @@ ui_editor_draw(struct ui *ui, struct ui_editor *ed, WINDOW *w, int y, int x,
 	if (ed->top + (size_t)height < n)
 		ui_put(w, y + height - 1, x + tcols, "v", 1, 0,
 		    ui_attr(ui, UI_MARK));
-	if (focused && crow >= ed->top && crow < ed->top + (size_t)height) {
+	if (focus == UI_EDITOR_EDITING && crow >= ed->top &&
+	    crow < ed->top + (size_t)height) {
+		WINDOW	*body = ui_body(ui);
+		int	 by = 0, bx = 0;
+
+		/* The insertion point, in the body's coordinates. */
+		if (w != body) {
+			by = getbegy(w) - getbegy(body);
+			bx = getbegx(w) - getbegx(body);
+		}
+		ui_cursor_at(ui, by + y + (int)(crow - ed->top),
+		    bx + x + (ccol < tcols ? ccol : tcols - 1));
+	} else if (focus == UI_EDITOR_READING && crow >= ed->top &&
+	    crow < ed->top + (size_t)height) {
 		size_t	cur = ed->tb.cur;
 		int	cw = 1;
 

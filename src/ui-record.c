@@ -4,7 +4,10 @@
  * widget over the whole body until Esc brings the list back (the text
  * is kept; only C-s or F2 writes). Single lines are edited on the bottom
  * line with ui_prompt, which reads IME input as whole characters, so no
- * form library field ever holds double-width text here.
+ * form library field ever holds double-width text here. A long text can
+ * also go to the user's own editor: v on its row, C-x C-e while it is
+ * being edited (ui-extedit.h). Every change of a field is a step that
+ * C-_ (u on the list) takes back, back to the record as it was opened.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,12 +15,15 @@
 
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-editor.h"
+#include "shisaku/ui-extedit.h"
 #include "shisaku/ui-list.h"
 #include "shisaku/ui-record.h"
+#include "shisaku/ui-undo.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 
 #define RECORD_KEY_SAVE		19	/* C-s */
+#define RECORD_KEY_UNDO		31	/* C-_ */
 #define RECORD_LABEL_MAX	20	/* columns */
 #define RECORD_DETAIL_MIN	5	/* rows below the list */
 
@@ -29,6 +35,11 @@ static const enum key_action record_actions[] = {
 static const struct screen_fixed_key record_fixed_keys[] = {
 	{ "C-s F2", "保存して閉じる" },
 	{ "Esc", "長い文の編集を終えて一覧に戻る（内容は残る）" },
+	{ "v", "一覧で: 長い文の欄を $VISUAL / $EDITOR（なければ editor、vi）で"
+	    "編集" },
+	{ "C-x C-e", "長い文の編集中: その文をエディタで編集" },
+	{ "C-_ u", "直前の変更を取り消す（欄ごとに、繰り返すと開いたときまで。"
+	    "u は一覧で）" },
 };
 
 struct record_screen {
@@ -36,9 +47,15 @@ struct record_screen {
 	struct ui_list		 list;
 	int			 label_w;
 	int			 detail_y;
-	/* The long text being edited (spec.fields[editing]), or -1. */
+	/* The long text being edited (spec.fields[editing]), or -1, and
+	 * its value when the editing began. */
 	long			 editing;
 	struct ui_editor	 ed;
+	char			*ed_before;
+	/* The fields' earlier values, by index (C-_). */
+	struct ui_undo		 undo;
+	/* C-x was pressed in the editor: C-e is to follow. */
+	int			 ctrl_x;
 };
 
 void
@@ -220,7 +237,9 @@ record_draw_detail(struct ui *ui, struct record_screen *rs, WINDOW *w)
 		y = record_put_wrapped(ui, w, y, y + 2 < h - 1 ? y + 2 : h - 1,
 		    cols, f->hint, UI_DIM);
 	record_put_wrapped(ui, w, y, h - 1, cols, f->value, UI_NORMAL);
-	ui_put(w, h - 1, 0, "Enter 編集  C-s/F2 保存  Esc 戻る  ? ヘルプ",
+	ui_put(w, h - 1, 0, f->kind == UI_RECORD_TEXT ?
+	    "Enter 編集  v エディタで編集  C-s/F2 保存  C-_ 戻す  Esc 戻る  ? ヘルプ" :
+	    "Enter 編集  C-s/F2 保存  C-_ 戻す  Esc 戻る  ? ヘルプ",
 	    cols, 1, ui_attr(ui, UI_DIM));
 }
 
@@ -236,11 +255,12 @@ record_draw(struct ui *ui, void *state)
 	werase(w);
 	if (rs->editing >= 0) {
 		head = xasprintf("%s — Esc で一覧に戻る（内容は残ります）"
-		    "  C-s/F2 保存", rs->spec.fields[rs->editing].label);
+		    "  C-s/F2 保存  C-x C-e エディタ",
+		    rs->spec.fields[rs->editing].label);
 		ui_put(w, 0, 0, head, cols, 1, ui_attr(ui, UI_FROZEN));
 		free(head);
-		ui_editor_draw(ui, &rs->ed, w, 1, 0, h - 1, cols, 1,
-		    ui_attr(ui, UI_NORMAL));
+		ui_editor_draw(ui, &rs->ed, w, 1, 0, h - 1, cols,
+		    UI_EDITOR_EDITING, ui_attr(ui, UI_NORMAL));
 		return;
 	}
 	record_layout(ui, rs);
@@ -252,26 +272,113 @@ record_draw(struct ui *ui, void *state)
 	record_draw_detail(ui, rs, w);
 }
 
+/* Field i takes value (copied); a change is a step of its own for C-_,
+ * its earlier value before. */
+static void
+record_field_change(struct record_screen *rs, size_t i, const char *before,
+    const char *value)
+{
+	struct ui_record_field	*f = &rs->spec.fields[i];
+
+	if (strcmp(before, value) != 0) {
+		ui_undo_close(&rs->undo);
+		ui_undo_note(&rs->undo, (int)i, before);
+		ui_undo_close(&rs->undo);
+	}
+	if (f->value != value) {
+		free(f->value);
+		f->value = xstrdup(value);
+	}
+}
+
 /* Ends the long-text editor, keeping its text in the field. */
 static void
 record_editor_end(struct record_screen *rs)
 {
-	struct ui_record_field	*f;
+	char	*text;
 
 	if (rs->editing < 0)
 		return;
-	f = &rs->spec.fields[rs->editing];
-	free(f->value);
-	f->value = ui_editor_text(&rs->ed);
+	text = ui_editor_text(&rs->ed);
+	record_field_change(rs, (size_t)rs->editing, rs->ed_before, text);
+	free(text);
+	free(rs->ed_before);
+	rs->ed_before = NULL;
 	ui_editor_free(&rs->ed);
 	rs->editing = -1;
+	rs->ctrl_x = 0;
 }
 
 static void
 record_editor_begin(struct record_screen *rs)
 {
 	ui_editor_init(&rs->ed, record_cursor(rs)->value, rs->spec.text_max);
+	free(rs->ed_before);
+	rs->ed_before = xstrdup(record_cursor(rs)->value);
 	rs->editing = rs->list.cursor;
+}
+
+/* The long text under the cursor (or being edited) in the user's
+ * editor. */
+static void
+record_external(struct ui *ui, struct record_screen *rs)
+{
+	struct ui_record_field	*f;
+	char			*before, *after = NULL;
+
+	if (rs->editing >= 0) {
+		f = &rs->spec.fields[rs->editing];
+		before = ui_editor_text(&rs->ed);
+		if (ui_extedit(ui, f->label, before, rs->spec.text_max,
+		    &after)) {
+			/* What was typed before is one step, the editor's
+			 * text another. */
+			record_field_change(rs, (size_t)rs->editing,
+			    rs->ed_before, before);
+			record_field_change(rs, (size_t)rs->editing, before,
+			    after);
+			free(rs->ed_before);
+			rs->ed_before = xstrdup(after);
+			ui_editor_set(&rs->ed, after);
+			rs->ed.tb.cur = rs->ed.tb.len;
+		}
+		free(before);
+		free(after);
+		return;
+	}
+	f = record_cursor(rs);
+	if (f->kind != UI_RECORD_TEXT) {
+		ui_message(ui, "%sは長い文の欄ではありません（Enter で編集）",
+		    f->label);
+		return;
+	}
+	before = xstrdup(f->value);
+	if (ui_extedit(ui, f->label, before, rs->spec.text_max, &after))
+		record_field_change(rs, (size_t)rs->list.cursor, before, after);
+	free(before);
+	free(after);
+}
+
+/* C-_: the last change of a field taken back. */
+static void
+record_undo(struct ui *ui, struct record_screen *rs)
+{
+	char	*value;
+	int	 i;
+
+	record_editor_end(rs);
+	if (!ui_undo_pop(&rs->undo, &i, &value)) {
+		ui_message(ui, "これ以上は戻せません（開いたときの内容です）");
+		return;
+	}
+	if (i >= 0 && (size_t)i < rs->spec.nfields) {
+		free(rs->spec.fields[i].value);
+		rs->spec.fields[i].value = value;
+		rs->list.cursor = i;
+		ui_message(ui, "%sを元に戻しました（C-_ でさらに前へ）",
+		    rs->spec.fields[i].label);
+	} else
+		free(value);
 }
 
 static void
@@ -293,8 +400,9 @@ record_edit_field(struct ui *ui, struct record_screen *rs)
 	case UI_RECORD_LINE:
 		question = xasprintf("%s: ", f->label);
 		if (ui_prompt(ui, question, f->value, &answer)) {
-			free(f->value);
-			f->value = answer;
+			record_field_change(rs, (size_t)rs->list.cursor,
+			    f->value, answer);
+			free(answer);
 		}
 		free(question);
 		break;
@@ -306,10 +414,9 @@ record_edit_field(struct ui *ui, struct record_screen *rs)
 			if (strcmp(f->choices[i], f->value) == 0)
 				cur = i;
 		i = ui_choose(ui, f->label, f->choices, f->nchoices, cur);
-		if (i >= 0) {
-			free(f->value);
-			f->value = xstrdup(f->choices[i]);
-		}
+		if (i >= 0)
+			record_field_change(rs, (size_t)rs->list.cursor,
+			    f->value, f->choices[i]);
 		break;
 	}
 }
@@ -349,6 +456,19 @@ record_editor_key(struct ui *ui, struct record_screen *rs,
 {
 	enum ui_editor_result	r;
 
+	if (rs->ctrl_x) {
+		rs->ctrl_x = 0;
+		if (!is_function && (ch == UI_EXTEDIT_KEY || ch == 'e'))
+			record_external(ui, rs);
+		else
+			ui_message(ui, "C-x の次は C-e（エディタで編集）です");
+		return UI_KEY_HANDLED;
+	}
+	if (!is_function && ch == UI_EXTEDIT_KEY_PREFIX) {
+		rs->ctrl_x = 1;
+		ui_message(ui, "C-x-（C-e でこの文をエディタで編集）");
+		return UI_KEY_HANDLED;
+	}
 	r = ui_editor_key(&rs->ed, is_function, ch, 0);
 	if (r == UI_EDITOR_FULL)
 		ui_error(ui, "これ以上長くできません（%zu バイトまで）",
@@ -375,8 +495,17 @@ record_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	if ((!is_function && ch == RECORD_KEY_SAVE) ||
 	    (is_function && ch == KEY_F(2)))
 		return record_save(ui, rs);
+	if ((!is_function && ch == RECORD_KEY_UNDO) ||
+	    (rs->editing < 0 && !is_function && ch == 'u')) {
+		record_undo(ui, rs);
+		return UI_KEY_HANDLED;
+	}
 	if (rs->editing >= 0)
 		return record_editor_key(ui, rs, act, is_function, ch);
+	if (!is_function && ch == 'v') {
+		record_external(ui, rs);
+		return UI_KEY_HANDLED;
+	}
 	if (ui_list_key(ui, &rs->list, act))
 		return UI_KEY_HANDLED;
 	switch (act) {
@@ -427,6 +556,7 @@ record_open(struct ui *ui, const void *arg)
 	rs = xcalloc(1, sizeof *rs);
 	rs->spec = *spec;
 	rs->editing = -1;
+	ui_undo_init(&rs->undo);
 	for (i = 0; i < rs->spec.nfields; i++)
 		rs->spec.fields[i].initial = xstrdup(rs->spec.fields[i].value);
 	ui_list_init(&rs->list, (long)rs->spec.nfields, rs);
@@ -446,6 +576,8 @@ record_close(struct ui *ui, void *state)
 	ui_flow_control_restore();
 	if (rs->editing >= 0)
 		ui_editor_free(&rs->ed);
+	free(rs->ed_before);
+	ui_undo_free(&rs->undo);
 	ui_list_free(&rs->list);
 	record_spec_free(&rs->spec);
 	free(rs);

@@ -44,6 +44,7 @@ struct config;
 	X(ROADMAP,	"roadmap",	"ロードマップ")		\
 	X(INDICATORS,	"indicators",	"指標一覧")		\
 	X(SHEET,	"sheet",	"項目のシートを開く")	\
+	X(FULLTEXT,	"fulltext",	"全文を読む（概要・手段・年次計画・実績の文、計画の説明）") \
 	X(HISTORY,	"history",	"変更履歴")		\
 	X(DEPTS,	"depts",	"部署の一覧と機構改革")	\
 	X(EDIT,		"edit",		"実績を入力")		\

@@ -93,6 +93,13 @@ int browse_plans(struct store *st, int fy, int today_fy,
     struct browse_plan **out, size_t *n, char **cause);
 void browse_plans_free(struct browse_plan *p, size_t n);
 
+/* One plan without its counts (every count 0): its code, name, period,
+ * organisation and description. Returns 0 with *out (free with
+ * browse_plans_free(*out, 1)), or -1 with *cause (also when there is no
+ * such plan). */
+int browse_plan_get(struct store *st, long long plan_id,
+    struct browse_plan **out, char **cause);
+
 /* Submitted and confirmed items as a percentage of the items in the
  * year (rounded down), or -1 when the year has no items. */
 int browse_plan_progress(const struct browse_plan *p);

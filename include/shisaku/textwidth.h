@@ -44,4 +44,10 @@ size_t tw_wrap(const char *s, int cols, size_t *starts, size_t *lens, size_t max
  * katakana and hiragana are NOT folded. Returns 1 if needle is in hay. */
 int tw_contains(const char *hay, const char *needle);
 
+/* Where tw_contains finds needle in hay, looking only at matches that
+ * start at byte offset from or later: the byte offset of the first (and
+ * in *len, if not NULL, its length in bytes of hay), or -1 when there is
+ * none or needle is empty. */
+long tw_find(const char *hay, const char *needle, size_t from, size_t *len);
+
 #endif

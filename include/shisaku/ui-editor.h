@@ -2,9 +2,11 @@
  * A small multi-line text editor widget for the results form (取組実績,
  * 課題・今後の方向性), over the text buffer of textbuf.h. The form
  * library's own multi-line fields lose and scramble double-width text, so
- * this one keeps wide characters itself, wraps by terminal columns, draws
- * only the rows in view (scrolling to keep the cursor there) and draws its
- * own cursor, since the frame hides the terminal's.
+ * this one keeps wide characters itself, wraps by terminal columns and
+ * draws only the rows in view (scrolling to keep the cursor there). While
+ * the text is edited the terminal's own cursor stands at the insertion
+ * point (ui_cursor_at), where an input method opens its window; a text
+ * being read shows its place in reverse video instead.
  *
  * Keys: printable characters (IME input arrives as whole characters),
  * Enter for a new line, Backspace (KEY_BACKSPACE, 127, 8), Delete and
@@ -52,12 +54,20 @@ char *ui_editor_text(const struct ui_editor *ed);
 enum ui_editor_result ui_editor_key(struct ui_editor *ed, int is_function,
     wint_t ch, int readonly);
 
+/* What ui_editor_draw shows of the cursor. */
+enum ui_editor_focus {
+	UI_EDITOR_UNFOCUSED,	/* nothing */
+	UI_EDITOR_READING,	/* the character at the cursor in reverse */
+	UI_EDITOR_EDITING	/* the terminal's cursor at the insertion point */
+};
+
 /*
- * Draws the editor into w at (y, x), height rows of cols columns (the
- * last column holds ^ and v when there is more above or below), with
- * attr for the text; the cursor is drawn in reverse video when focused.
+ * Draws the editor into w (the body or a window inside it) at (y, x),
+ * height rows of cols columns (the last column holds ^ and v when there
+ * is more above or below), with attr for the text, and the cursor as
+ * focus says.
  */
 void ui_editor_draw(struct ui *ui, struct ui_editor *ed, WINDOW *w, int y,
-    int x, int height, int cols, int focused, attr_t attr);
+    int x, int height, int cols, enum ui_editor_focus focus, attr_t attr);
 
 #endif

@@ -218,6 +218,67 @@ c "-d to a file of the group outside the data directory runs without the group (
 as "$clerk" "$B" -d "$W/link.db" plans > "$scratch/o" 2>&1; rc=$?
 c "so does a link from outside to the database (exit 7)" test "$rc" -eq 7
 
+# ---- the clerk's editor: the user alone, no group, no database ---------------
+# In the results form C-x C-e runs the clerk's EDITOR (a script that says
+# what it was given, then appends a line): it runs with the clerk's own
+# ids in full (real, effective, saved and file-system group), without the
+# group, holding no descriptor of the database, on a 0600 file of the
+# clerk's that is gone afterwards; the text it wrote is saved through
+# the program.
+tsock=shisaku-secure-$tag
+if [ -z "$why" ]; then
+	cat > "$W/ed.sh" <<EOF
+#!/bin/sh
+grep '^Gid:' /proc/\$\$/status > '$W/ed-gid'
+id -G > '$W/ed-groups'
+stat -c '%a %U' "\$1" > '$W/ed-file'
+printf '%s\\n' "\$1" > '$W/ed-path'
+for f in /proc/\$\$/fd/*; do readlink "\$f"; done > '$W/ed-fds' 2>&1
+printf '編集した行　全角空白も\\n' >> "\$1"
+EOF
+	chmod 755 "$W/ed.sh"
+	tmux -L "$tsock" -f /dev/null new-session -d -s main -x 100 -y 30 \
+	    'sleep 86400'
+	tmux -L "$tsock" set-option -g status off
+	tmux -L "$tsock" respawn-pane -k -t main "setpriv \
+	    --reuid=$(id -u "$clerk") --regid=$(id -g "$clerk") --clear-groups \
+	    env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=xterm-256color \
+	    ESCDELAY=50 HOME='$W' EDITOR='$W/ed.sh' '$B'; sleep 86400"
+fi
+# tscreen_has TEXT: waits (up to 20 s) until the clerk's screen shows TEXT.
+tscreen_has() {
+	[ -n "$why" ] && return 1
+	for i in $(seq 1 200); do
+		tmux -L "$tsock" capture-pane -p -t main 2>/dev/null |
+		    grep -qF -- "$1" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+c "the clerk's TUI runs setgid, on its own work" tscreen_has "自分の仕事"
+[ -z "$why" ] && tmux -L "$tsock" send-keys -t main Enter
+c "the clerk opens a results form" tscreen_has "実績入力（令和3年度）"
+[ -z "$why" ] && tmux -L "$tsock" send-keys -t main C-x C-e
+c "C-x C-e puts the editor's text in the field" \
+    tscreen_has "編集した行　全角空白も"
+cgid=$(id -g "$clerk" 2>/dev/null)
+sgid=$(getent group "$group" | cut -d: -f3)
+c "the editor runs with the clerk's group in every id, not $group" \
+    sh -c "printf 'Gid:\t$cgid\t$cgid\t$cgid\t$cgid\n' | cmp -s - '$W/ed-gid'"
+c "and without $group among its groups" \
+    sh -c "test -s '$W/ed-groups' && ! grep -qw '$sgid' '$W/ed-groups'"
+c "on a file of the clerk's alone (0600)" \
+    test "$(cat "$W/ed-file" 2>&1)" = "600 $clerk"
+c "removed afterwards" \
+    sh -c "p=\$(cat '$W/ed-path') && test -n \"\$p\" && test ! -e \"\$p\""
+c "holding no descriptor of the database or its data directory" \
+    sh -c "test -s '$W/ed-fds' && ! grep -q '$data' '$W/ed-fds'"
+[ -z "$why" ] && tmux -L "$tsock" send-keys -t main C-s
+c "the clerk saves the text from the editor" tscreen_has "保存しました"
+c "db: the editor's line is in the result" \
+    sh -c "sqlite3 '$DB' \"SELECT text FROM result WHERE entered_by = '$clerk'\" | grep -qF '編集した行　全角空白も'"
+tmux -L "$tsock" kill-server 2>/dev/null
+
 # ---- afterwards ----------------------------------------------------------------
 c "the database is whole" test "$(q "PRAGMA integrity_check")" = ok
 c "every file in the data directory is the group's" \

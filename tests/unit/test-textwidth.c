@@ -249,6 +249,33 @@ TEST(test_contains)
 	CHECK(tw_contains("bad\xff" "byte", "byte"));
 }
 
+/* Where a match is, in bytes of the text as given: folding changes what
+ * matches, never the offsets. */
+TEST(test_find)
+{
+	const char	*s = "見守り協力員と見守りＡＢＣ";
+	size_t		 len = 99;
+
+	CHECK_INT(tw_find(s, "見守り", 0, &len), 0);
+	CHECK_INT(len, strlen("見守り"));
+	/* The second, from just after the first. */
+	CHECK_INT(tw_find(s, "見守り", 1, &len), strlen("見守り協力員と"));
+	/* Full-width ASCII matches ASCII; the length is the text's own. */
+	CHECK_INT(tw_find(s, "abc", 0, &len), strlen("見守り協力員と見守り"));
+	CHECK_INT(len, strlen("ＡＢＣ"));
+	/* U+3000 is found by a blank and keeps its three bytes. */
+	CHECK_INT(tw_find("見守り\xe3\x80\x80協力員", "り 協", 0, &len),
+	    strlen("見守"));
+	CHECK_INT(len, strlen("り\xe3\x80\x80協"));
+	CHECK_INT(tw_find(s, "協力員", strlen("見守り協力員"), NULL), -1);
+	CHECK_INT(tw_find(s, "", 0, &len), -1);
+	CHECK_INT(len, 0);
+	CHECK_INT(tw_find(NULL, "a", 0, NULL), -1);
+	CHECK_INT(tw_find("abc", "c", 99, NULL), -1);
+	CHECK_INT(tw_find("bad\xff" "byte", "byte", 0, &len), 4);
+	CHECK_INT(len, 4);
+}
+
 int
 main(void)
 {
@@ -267,5 +294,6 @@ main(void)
 	RUN(test_fit_whole_width);
 	RUN(test_wrap);
 	RUN(test_contains);
+	RUN(test_find);
 	DONE();
 }
