@@ -123,6 +123,8 @@ search_field_label(enum search_field f)
 int
 search_pos_cmp(const struct search_pos *a, const struct search_pos *b)
 {
+	/* The plans' own hits before every node's. */
+	SEARCH_CMP(a->node_id != 0, b->node_id != 0);
 	SEARCH_CMP(a->plan_ord, b->plan_ord);
 	SEARCH_CMP(a->plan_id, b->plan_id);
 	SEARCH_CMP(a->node_ord, b->node_ord);
@@ -498,52 +500,76 @@ search_plan_passed(const struct search_plan *p, const struct search_pos *from,
 	return c * dir < 0;
 }
 
-static int
-search_walk(struct search_walk *w, char **cause)
+/* The plans' own hits (every plan's, before any node), in the walk's
+ * direction. */
+static void
+search_walk_plans(struct search_walk *w, const struct search_plan *plans,
+    size_t nplans)
 {
-	struct search_plan	*plans;
-	size_t			 nplans, k, i;
+	size_t	k, i;
+
+	for (k = 0; k < nplans; k++) {
+		i = w->dir > 0 ? k : nplans - 1 - k;
+		/* Only from's plan and those beyond it, when from is one of
+		 * these hits. */
+		if (w->from != NULL && w->from->node_id == 0 &&
+		    search_plan_passed(&plans[i], w->from, w->dir))
+			continue;
+		if (w->budget == 0) {
+			w->page->more = 1;
+			return;
+		}
+		search_plan_own(w, &plans[i]);
+	}
+}
+
+/* The nodes' hits, plan by plan, in the walk's direction. */
+static int
+search_walk_nodes(struct search_walk *w, const struct search_plan *plans,
+    size_t nplans, char **cause)
+{
+	const struct search_pos	*from = w->from != NULL &&
+				    w->from->node_id != 0 ? w->from : NULL;
+	size_t			 k, i;
 	int			 rc = 0;
 
-	if (search_read_plans(w->st, w->q->plan_id, &plans, &nplans,
-	    cause) != 0)
-		return -1;
 	for (k = 0; k < nplans && rc == 0; k++) {
-		const struct search_plan	*p;
-		const struct search_pos		*start = NULL;
-
 		i = w->dir > 0 ? k : nplans - 1 - k;
-		p = &plans[i];
-		if (search_plan_passed(p, w->from, w->dir))
+		if (search_plan_passed(&plans[i], from, w->dir))
 			continue;
 		if (w->budget == 0) {
 			w->page->more = 1;
 			break;
 		}
 		/* In from's own plan the nodes start at from's node. */
-		if (w->from != NULL && w->from->plan_id == p->id &&
-		    w->from->node_id != 0)
-			start = w->from;
-		if (w->dir > 0) {
-			if (w->q->with_plans && start == NULL)
-				search_plan_own(w, p);
-			if (w->budget > 0)
-				rc = search_plan_nodes(w, p, start, cause);
-			else
-				w->page->more = 1;
-		} else {
-			/* Backwards from the plan's own hits: nothing of its
-			 * nodes lies before them. */
-			if (w->from == NULL || w->from->plan_id != p->id ||
-			    w->from->node_id != 0)
-				rc = search_plan_nodes(w, p, start, cause);
-			if (rc == 0 && w->q->with_plans) {
-				if (w->budget > 0)
-					search_plan_own(w, p);
-				else
-					w->page->more = 1;
-			}
-		}
+		rc = search_plan_nodes(w, &plans[i], from != NULL &&
+		    from->plan_id == plans[i].id ? from : NULL, cause);
+	}
+	return rc;
+}
+
+/* The plans' own hits come first, then every node's. */
+static int
+search_walk(struct search_walk *w, char **cause)
+{
+	struct search_plan	*plans;
+	size_t			 nplans;
+	int			 rc = 0;
+	int			 in_plans = w->from != NULL &&
+				    w->from->node_id == 0;
+
+	if (search_read_plans(w->st, w->q->plan_id, &plans, &nplans,
+	    cause) != 0)
+		return -1;
+	if (w->dir > 0) {
+		if (w->q->with_plans && (w->from == NULL || in_plans))
+			search_walk_plans(w, plans, nplans);
+		rc = search_walk_nodes(w, plans, nplans, cause);
+	} else {
+		if (!in_plans)
+			rc = search_walk_nodes(w, plans, nplans, cause);
+		if (rc == 0 && w->q->with_plans)
+			search_walk_plans(w, plans, nplans);
 	}
 	search_plans_free(plans, nplans);
 	return rc;

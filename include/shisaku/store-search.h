@@ -20,9 +20,10 @@
  * an SQL function of our own, not LIKE, whose case folding is ASCII
  * only and knows nothing of full-width forms).
  *
- * Order: plans in their order, then in each plan its own hits, then its
- * nodes in the plan's order (the order of the plan file, ord), and in a
- * node its hits by field as listed above, then year. A search reads at
+ * Order: the plans' own hits first (plans in their order), then the
+ * nodes' plan by plan, each plan's nodes in the plan's order (the order
+ * of the plan file, ord), and in a node its hits by field as listed
+ * above, then year. A search reads at
  * most max_nodes nodes that have a hit and stops there: the caller asks
  * for the next page from the last hit it holds, in either direction.
  */

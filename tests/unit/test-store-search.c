@@ -334,6 +334,68 @@ TEST(test_every_plan)
 	store_close(st);
 }
 
+/* The plans' own hits come before every node's, in both directions and
+ * across pages. */
+TEST(test_plans_first)
+{
+	struct store		*st = open_fixture();
+	struct search_page	 pg;
+	struct search_pos	 last;
+
+	if (st == NULL) {
+		CHECK(st != NULL);
+		return;
+	}
+	/* の: 別の計画 (b's name), 説明の文 (a's description), 多数の計画
+	 * (c's name); then No.10 申請の件 of a, and c's 30 items. */
+	pg = find(st, "の", 0, 1, NULL, 1, 2);
+	CHECK_INT(pg.n, 2);
+	CHECK_INT(pg.more, 1);
+	if (pg.n == 2) {
+		CHECK_STR(pg.hits[0].plan_code, "b");
+		CHECK_INT(pg.hits[0].field, SEARCH_PLAN_NAME);
+		CHECK_STR(pg.hits[1].plan_code, "a");
+		CHECK_INT(pg.hits[1].field, SEARCH_PLAN_DESC);
+		last = pg.hits[1].pos;
+	}
+	search_page_free(&pg);
+	pg = find(st, "の", 0, 1, &last, 1, 2);
+	CHECK_INT(pg.n, 2);
+	if (pg.n == 2) {
+		CHECK_STR(pg.hits[0].plan_code, "c");
+		CHECK_INT(pg.hits[0].field, SEARCH_PLAN_NAME);
+		CHECK_STR(pg.hits[1].code, "No.10");
+		last = pg.hits[1].pos;
+	}
+	search_page_free(&pg);
+	pg = find(st, "の", 0, 1, &last, 1, 1);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1)
+		CHECK_STR(pg.hits[0].code, "C1");
+	search_page_free(&pg);
+	/* Backwards from the end: the nodes, then the plans' own. */
+	pg = find(st, "の", 0, 1, NULL, -1, 40);
+	CHECK_INT(pg.n, 34);
+	CHECK_INT(pg.more, 0);
+	if (pg.n == 34) {
+		CHECK_STR(pg.hits[0].code, "C30");
+		CHECK_STR(pg.hits[30].code, "No.10");
+		CHECK_STR(pg.hits[31].plan_code, "c");
+		CHECK_STR(pg.hits[33].plan_code, "b");
+		last = pg.hits[31].pos;
+	}
+	search_page_free(&pg);
+	/* Backwards from a plan's own hit: the plans before it only. */
+	pg = find(st, "の", 0, 1, &last, -1, 40);
+	CHECK_INT(pg.n, 2);
+	if (pg.n == 2) {
+		CHECK_STR(pg.hits[0].plan_code, "a");
+		CHECK_STR(pg.hits[1].plan_code, "b");
+	}
+	search_page_free(&pg);
+	store_close(st);
+}
+
 /* The codes of a page's hits, "C1 C2 …". */
 static void
 codes_of(const struct search_page *pg, char *buf, size_t size)
@@ -585,6 +647,7 @@ main(void)
 	RUN(test_widths_and_cases_fold);
 	RUN(test_wildcards_are_characters);
 	RUN(test_every_plan);
+	RUN(test_plans_first);
 	RUN(test_pages);
 	RUN(test_from_a_node);
 	RUN(test_codes);
