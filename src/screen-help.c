@@ -54,6 +54,7 @@ static const struct {
 	{ "history", "変更履歴" },
 	{ "depts", "部署" },
 	{ "help", "ヘルプ" },
+	{ "search", "検索結果" },
 };
 
 enum help_kind { HELP_HEADING, HELP_ACTION, HELP_FIXED, HELP_NOTE, HELP_BLANK };

@@ -1973,6 +1973,20 @@ fail:
 	return status;
 }
 
+/* The frames of the stack, for screens that go into others (a search
+ * going into a plan's tree). */
+void *
+ui_frame_state(struct ui *ui, int depth, const struct screen_ops **ops)
+{
+	struct ui_frame	*f = ui->frames;
+
+	while (f != NULL && depth-- > 0)
+		f = f->below;
+	if (ops != NULL)
+		*ops = f != NULL ? f->ops : NULL;
+	return f != NULL ? f->state : NULL;
+}
+
 /*
  * C-s is the save key, but a terminal with flow control (IXON, on by
  * default) takes it as "stop output" and the screen freezes. Flow control

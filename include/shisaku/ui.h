@@ -206,6 +206,10 @@ const char *ui_fy(struct ui *ui, int fy, char buf[FY_BUFSZ]);
  * month), as opposed to the chosen one (ui->fy): decides what is behind. */
 int ui_today_fy(struct ui *ui);
 
+/* The state of the frame depth below the top (0 = the top) and its
+ * ops (ops may be NULL), or NULL past the bottom. */
+void *ui_frame_state(struct ui *ui, int depth, const struct screen_ops **ops);
+
 /* Notes on the frame's calls into screens: ui_prompt, ui_choose and
  * ui_confirm handle a resize themselves, so the top screen's refresh may
  * run before they return; refresh is also called when a screen comes back
