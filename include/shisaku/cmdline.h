@@ -45,7 +45,8 @@ struct cmdline_command {
 	enum key_action	 act;		/* CMDLINE_KEY: the key's action */
 	enum cmdline_arg arg;
 	int		 arg_required;
-	const char	*usage;		/* "plan コード" */
+	const char	*usage;		/* ":plan コード"; NULL: an abbreviation
+					   help lists under its command */
 	const char	*help;		/* "計画を開く（施策体系）" */
 };
 
