@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "shisaku/fy.h"
+#include "shisaku/screen-indicator.h"
 #include "shisaku/screen-search.h"
 #include "shisaku/screen-sheet.h"
 #include "shisaku/screen-tree.h"
@@ -28,14 +29,14 @@
 
 /* Nodes with hits read at a time, and the most hits kept. */
 #define SEARCH_PAGE_NODES 100
-#define SEARCH_MAX_HITS 10000
+#define SEARCH_MAX_HITS 3000
 /* Under the list: a rule and four lines of the hit under the cursor. */
 #define SEARCH_DETAIL_H 5
 
 static const enum key_action search_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_OPEN, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_EDIT,
-	ACT_SHEET
+	ACT_SHEET, ACT_TREE, ACT_ROADMAP, ACT_INDICATORS, ACT_FILTER_MINE
 };
 
 struct search_screen {
@@ -346,6 +347,25 @@ search_go(struct ui *ui, struct search_screen *ss)
 	    h.pos.node_id != 0 ? &h : NULL);
 }
 
+/* The roadmap or the indicators of the hit's plan, in place of this
+ * screen, as from the plan list. */
+static void
+search_plan_screen(struct ui *ui, struct search_screen *ss,
+    enum key_action act)
+{
+	long long	plan;
+
+	if (ss->n == 0)
+		return;
+	plan = ss->hits[ss->list.cursor].pos.plan_id;
+	ui->plan_id = plan;
+	ui_pop(ui);
+	if (act == ACT_ROADMAP)
+		ui_push(ui, &screen_roadmap_ops, &plan);
+	else
+		screen_indicators_open(ui, plan, act == ACT_FILTER_MINE);
+}
+
 /* Moves to the next (dir 1) or previous hit, round at the ends. */
 static void
 search_step(struct ui *ui, struct search_screen *ss, int dir)
@@ -362,7 +382,13 @@ search_step(struct ui *ui, struct search_screen *ss, int dir)
 			return;
 		}
 	} else if (dir < 0 && ss->list.cursor == 0) {
-		search_load(ui, ss, SEARCH_MAX_HITS);
+		/* Round to the end only when it has been read: reading a
+		 * word's every hit to reach it is what the pages avoid. */
+		if (ss->more) {
+			ui_message(ui, "最初の一致です（%s で読めるだけ末尾へ）",
+			    keys_action_keys(ACT_BOTTOM));
+			return;
+		}
 		ss->list.cursor = (long)ss->n - 1;
 		ui_message(ui, "先頭まで検索したので末尾から続けました: %s",
 		    ss->word);
@@ -412,7 +438,13 @@ search_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	switch (act) {
 	case ACT_OPEN:
 	case ACT_RIGHT:
+	case ACT_TREE:
 		search_go(ui, ss);
+		return UI_KEY_HANDLED;
+	case ACT_ROADMAP:
+	case ACT_INDICATORS:
+	case ACT_FILTER_MINE:
+		search_plan_screen(ui, ss, act);
 		return UI_KEY_HANDLED;
 	case ACT_SEARCH:
 		search_again(ui, ss);
@@ -568,6 +600,14 @@ search_action_help(enum key_action act)
 		return "その取組の実績を入力（取組の一致）";
 	case ACT_SHEET:
 		return "その項目のシートを開く";
+	case ACT_TREE:
+		return "施策体系のその項目へ（Enter と同じ）";
+	case ACT_ROADMAP:
+		return "その計画のロードマップ";
+	case ACT_INDICATORS:
+		return "その計画の指標一覧";
+	case ACT_FILTER_MINE:
+		return "その計画の自分の担当の指標";
 	default:
 		return NULL;
 	}
