@@ -41,6 +41,7 @@ static const enum key_action search_actions[] = {
 
 struct search_screen {
 	long long		 plan_id;	/* 0: every plan */
+	char			*plan_name;	/* "全計画" for every plan */
 	char			*word;
 	struct search_hit	*hits;
 	size_t			 n;
@@ -76,8 +77,11 @@ long long
 screen_search_scope(struct ui *ui)
 {
 	const struct screen_ops	*ops;
+	void			*top = ui_frame_state(ui, 0, &ops);
 
-	ui_frame_state(ui, 0, &ops);
+	/* On the hits themselves: the plans they are of. */
+	if (ops == &screen_search_ops && top != NULL)
+		return ((struct search_screen *)top)->plan_id;
 	if (ops == NULL || ops == &screen_plans_ops ||
 	    ops == &screen_mywork_ops || ops == &screen_depts_ops ||
 	    ops == &screen_help_ops)
@@ -493,6 +497,10 @@ search_open(struct ui *ui, const void *arg)
 		return NULL;
 	ss = xcalloc(1, sizeof *ss);
 	ss->plan_id = a->plan_id;
+	ss->plan_name = a->plan_id == 0 ? NULL :
+	    browse_plan_name(ui->store, a->plan_id);
+	if (ss->plan_name == NULL)
+		ss->plan_name = xstrdup(a->plan_id == 0 ? "全計画" : "");
 	ss->word = xstrdup(a->word);
 	ui_list_init(&ss->list, 0, ss);
 	ss->list.draw_row = search_draw_row;
@@ -503,6 +511,7 @@ search_open(struct ui *ui, const void *arg)
 			ui_message(ui, "見つかりません: %s", a->word);
 		search_hits_free(ss);
 		ui_list_free(&ss->list);
+		free(ss->plan_name);
 		free(ss->word);
 		free(ss);
 		return NULL;
@@ -551,6 +560,7 @@ search_close(struct ui *ui, void *state)
 	(void)ui;
 	search_hits_free(ss);
 	ui_list_free(&ss->list);
+	free(ss->plan_name);
 	free(ss->word);
 	free(ss);
 }
@@ -559,14 +569,10 @@ static char *
 search_title(struct ui *ui, void *state)
 {
 	struct search_screen	*ss = state;
-	char			*plan, *t;
 
-	plan = ss->plan_id == 0 ? xstrdup("全計画") :
-	    browse_plan_name(ui->store, ss->plan_id);
-	t = xasprintf("検索「%s」%s  %zu 件%s", ss->word, plan != NULL ? plan :
-	    "", ss->n, ss->more ? "以上" : "");
-	free(plan);
-	return t;
+	(void)ui;
+	return xasprintf("検索「%s」%s  %zu 件%s", ss->word, ss->plan_name,
+	    ss->n, ss->more ? "以上" : "");
 }
 
 static char *
