@@ -2,13 +2,15 @@
  * The help screen (?): the actions of the screen it was opened from and
  * those every screen shares, each with the keys bound to it now (from
  * the live key table, so a rebinding in the config shows here) and its
- * help text and config name; then the line editor's fixed keys.
+ * help text and config name; then the line editor's fixed keys and the
+ * command line's commands (cmdline.h's table).
  * Scrollable and searchable; Esc or q closes it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "shisaku/cmdline.h"
 #include "shisaku/keys.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
@@ -18,7 +20,7 @@
 /* What the frame itself does on every screen (ui.c). */
 static const enum key_action help_frame_actions[] = {
 	ACT_BACK, ACT_QUIT, ACT_MYWORK, ACT_HELP, ACT_REDRAW, ACT_YEAR_PREV,
-	ACT_YEAR_NEXT, ACT_YEAR_PICK, ACT_ERA_TOGGLE
+	ACT_YEAR_NEXT, ACT_YEAR_PICK, ACT_ERA_TOGGLE, ACT_COMMAND
 };
 #define HELP_NFRAME (sizeof help_frame_actions / sizeof help_frame_actions[0])
 
@@ -55,6 +57,7 @@ static const struct {
 	{ "pager", "全文" },
 	{ "depts", "部署" },
 	{ "help", "ヘルプ" },
+	{ "search", "検索結果" },
 };
 
 enum help_kind { HELP_HEADING, HELP_ACTION, HELP_FIXED, HELP_NOTE, HELP_BLANK };
@@ -110,6 +113,37 @@ help_is_frame_action(enum key_action a)
 	return 0;
 }
 
+/* The command line's commands, from its table: ":plan コード" and what
+ * it does; a line that is no command is a code. */
+static void
+help_add_commands(struct help_screen *hs)
+{
+	const struct cmdline_command	*c;
+	size_t				 n, i;
+	struct help_row			*r;
+
+	help_add(hs, HELP_BLANK);
+	help_add(hs, HELP_HEADING)->text = xasprintf("コマンド行（%s で開く。"
+	    "Tab で補完、↑↓ で履歴）", keys_action_keys(ACT_COMMAND));
+	r = help_add(hs, HELP_FIXED);
+	r->keys = ":6-2-1-1 :No.19";
+	r->text = xstrdup("この計画のその番号の施策・取組へ（番号の No. は省ける）");
+	c = cmdline_commands(&n);
+	for (i = 0; i < n; i++) {
+		if (c[i].usage == NULL)
+			continue;
+		r = help_add(hs, HELP_FIXED);
+		r->keys = c[i].usage;
+		/* The keys that do the same, as bound now. */
+		r->text = xasprintf("%s%s%s%s%s", c[i].help,
+		    c[i].act != ACT_NONE && *keys_action_keys(c[i].act) ?
+		    "  キー " : "", c[i].act != ACT_NONE ?
+		    keys_action_keys(c[i].act) : "",
+		    c[i].alias != NULL ? "  別名 :" : "",
+		    c[i].alias != NULL ? c[i].alias : "");
+	}
+}
+
 /* Builds the rows from the live key table. */
 static void
 help_build(struct ui *ui, struct help_screen *hs)
@@ -161,6 +195,7 @@ help_build(struct ui *ui, struct help_screen *hs)
 		r->keys = help_editing[i].keys;
 		r->text = xstrdup(help_editing[i].text);
 	}
+	help_add_commands(hs);
 	help_add(hs, HELP_BLANK);
 	help_add(hs, HELP_HEADING)->text = xstrdup("キーは設定ファイルの [keys] "
 	    "で変えられます（右端が操作名）");

@@ -5,7 +5,8 @@
  * plan under the cursor: its year's figures (items by workflow state, by
  * status and by grade, indicators achieved or not) and its description.
  * Enter opens its tree, r its roadmap, i its indicators, b the
- * departments.
+ * departments. / searches the items of every plan (screen-search.c);
+ * n and N show the last search's hits again.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "shisaku/fy.h"
 #include "shisaku/screen-indicator.h"
 #include "shisaku/screen-pager.h"
+#include "shisaku/screen-search.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/store-change.h"
 #include "shisaku/textwidth.h"
@@ -322,6 +324,19 @@ plans_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		if (ps->n > 0)
 			screen_pager_plan(ui, ps->plans[ps->list.cursor].id);
 		return UI_KEY_HANDLED;
+	case ACT_SEARCH:
+		/* The items of every plan, and the plans' names. */
+		if (ui_list_ask_search(ui, &ps->list.search))
+			screen_search_open(ui, 0, ps->list.search);
+		return UI_KEY_HANDLED;
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		if (ps->list.search == NULL || *ps->list.search == '\0')
+			ui_message(ui, "検索する文字列がありません（%s で検索）",
+			    keys_action_keys(ACT_SEARCH));
+		else
+			screen_search_open(ui, 0, ps->list.search);
+		return UI_KEY_HANDLED;
 	case ACT_OPEN:
 	case ACT_TREE:
 	case ACT_ROADMAP:
@@ -359,6 +374,9 @@ plans_refresh(struct ui *ui, void *state)
 	if (ps->loaded_fy != ui->fy || ps->loaded_style != ui->fy_style ||
 	    store_mark_changed(ui->store, &ps->mark))
 		plans_load(ui, ps);
+	/* A screen above may have been about another plan (a search hit). */
+	else if (ps->n > 0 && ps->list.cursor < (long)ps->n)
+		ui->plan_id = ps->plans[ps->list.cursor].id;
 	plans_layout(ui, ps);
 }
 
@@ -398,8 +416,23 @@ plans_hint(struct ui *ui, void *state)
 	    i, v);
 }
 
+static const char *
+plans_action_help(enum key_action act)
+{
+	switch (act) {
+	case ACT_SEARCH:
+		return "検索（全計画の取組の名称・手段・年次計画・実績など）";
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		return "前回の検索の一覧をもう一度";
+	default:
+		return NULL;
+	}
+}
+
 const struct screen_ops screen_plans_ops = {
 	.name = "plans",
+	.action_help = plans_action_help,
 	.actions = plans_actions,
 	.nactions = sizeof plans_actions / sizeof plans_actions[0],
 	.open = plans_open,

@@ -10,7 +10,9 @@
  * sheet of a node of any level (a policy's holds its indicators), E
  * enters what the node's sheet would (an item's results, a policy's
  * indicator's actual). / n N
- * search codes and titles of the whole tree, opening the way to a match;
+ * search the plan's texts (codes, titles, 概要, 手段, 備考, yearly plans,
+ * results; store-search.h) from the cursor, opening the way to a match
+ * and naming the field it is in;
  * d f s filter by department, flag and status, c clears the filters; i
  * opens the indicator list, M the indicators the user reports.
  */
@@ -22,9 +24,13 @@
 #include "shisaku/screen-edit.h"
 #include "shisaku/screen-indicator.h"
 #include "shisaku/screen-pager.h"
+#include "shisaku/screen-search.h"
 #include "shisaku/screen-sheet.h"
+#include "shisaku/screen-tree.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/store-change.h"
+#include "shisaku/store-search.h"
+#include "shisaku/textfold.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
 #include "shisaku/ui-summary.h"
@@ -67,7 +73,27 @@ struct tree_screen {
 	/* Layout for the current size. */
 	int			 cols, title_w, dept_w, counts_x, detail_y;
 	int			 num_w;		/* each count column */
+	/* The hit of the last search (/ n N): where it is, for n and N to
+	 * go on from, and what matched, shown while the cursor is on it. */
+	int			 hit_valid;
+	struct search_pos	 hit_pos;
+	enum search_field	 hit_field;
+	int			 hit_fy, hit_to_fy;
+	char			*hit_text;
+	/* Node ids in order with their index in the tree (built when first
+	 * needed after a load), to place hits. */
+	struct tree_idx		*idx;
 };
+
+struct tree_idx {
+	long long	 id;
+	long		 i;
+};
+
+/* Nodes with hits read at a time by n and N. */
+#define TREE_FIND_NODES 32
+
+static int tree_on_hit(const struct tree_screen *ts);
 
 static const struct browse_node *
 tree_cursor_node(const struct tree_screen *ts)
@@ -193,6 +219,8 @@ tree_load(struct ui *ui, struct tree_screen *ts)
 	ts->t = t;
 	ts->loaded_fy = ui->fy;
 	ts->loaded_style = ui->fy_style;
+	free(ts->idx);
+	ts->idx = NULL;
 	free(ts->expanded);
 	free(ts->rows);
 	ts->expanded = xcalloc(t->nnodes + 1, 1);
@@ -408,6 +436,31 @@ tree_filter_text(const struct tree_screen *ts)
 	    which ? "状況=" : "", which ? which : "");
 }
 
+/* Instead of the hint, while the cursor is on the last search's hit:
+ * the field that matched and the text around the match, marked. */
+static void
+tree_draw_hit(struct ui *ui, struct tree_screen *ts, WINDOW *w, int y)
+{
+	char	*tag = screen_search_tag(ui, ts->hit_field, ts->hit_fy,
+		    ts->hit_to_fy), *head, *ex, *piece;
+	size_t	 at, len;
+	int	 x = 1, cols = ts->cols - 2;
+
+	head = xasprintf("一致「%s」: ", tag);
+	x += ui_put(w, y, x, head, cols, 0, ui_attr(ui, UI_HEADER));
+	free(head);
+	free(tag);
+	ex = tf_excerpt(ts->hit_text, ts->list.search, 10, &at, &len);
+	piece = xstrndup(ex, at);
+	x += ui_put(w, y, x, piece, cols - x + 1, 0, A_NORMAL);
+	free(piece);
+	piece = xstrndup(ex + at, len);
+	x += ui_put(w, y, x, piece, cols - x + 1, 0, ui_attr(ui, UI_MARK));
+	free(piece);
+	ui_put(w, y, x, ex + at + len, cols - x + 1, 0, A_NORMAL);
+	free(ex);
+}
+
 /* The hint under the details: how those who report indicators reach
  * them (a policy's indicators have no item to open). */
 static void
@@ -418,6 +471,10 @@ tree_draw_hint(struct ui *ui, struct tree_screen *ts, WINDOW *w, int y)
 
 	if (y >= getmaxy(w))
 		return;
+	if (tree_on_hit(ts)) {
+		tree_draw_hit(ui, ts, w, y);
+		return;
+	}
 	snprintf(i, sizeof i, "%s", keys_action_keys(ACT_INDICATORS));
 	snprintf(m, sizeof m, "%s", keys_action_keys(ACT_FILTER_MINE));
 	snprintf(s, sizeof s, "%s", keys_action_keys(ACT_SHEET));
@@ -570,47 +627,158 @@ tree_draw(struct ui *ui, void *state)
 	tree_draw_detail(ui, ts, w);
 }
 
+static int
+tree_idx_cmp(const void *a, const void *b)
+{
+	const struct tree_idx *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The index in the tree of node id, or -1. */
+static long
+tree_index_of(struct tree_screen *ts, long long id)
+{
+	struct tree_idx	 key, *found;
+	size_t		 i, n = ts->t->nnodes;
+
+	if (ts->idx == NULL) {
+		ts->idx = xcalloc(n + 1, sizeof *ts->idx);
+		for (i = 0; i < n; i++) {
+			ts->idx[i].id = ts->t->nodes[i].id;
+			ts->idx[i].i = (long)i;
+		}
+		qsort(ts->idx, n, sizeof *ts->idx, tree_idx_cmp);
+	}
+	key.id = id;
+	found = bsearch(&key, ts->idx, n, sizeof *ts->idx, tree_idx_cmp);
+	return found != NULL ? found->i : -1;
+}
+
+/* Opens the way to node i and puts the cursor on it. */
+static void
+tree_goto(struct tree_screen *ts, long i)
+{
+	long	p;
+
+	for (p = ts->t->nodes[i].parent; p >= 0; p = ts->t->nodes[p].parent)
+		ts->expanded[p] = 1;
+	tree_rebuild(ts);
+	tree_cursor_to(ts, i);
+}
+
+static void
+tree_set_hit(struct tree_screen *ts, const struct search_hit *h)
+{
+	free(ts->hit_text);
+	ts->hit_text = NULL;
+	ts->hit_valid = h != NULL;
+	if (h == NULL)
+		return;
+	ts->hit_pos = h->pos;
+	ts->hit_field = h->field;
+	ts->hit_fy = h->fy;
+	ts->hit_to_fy = h->to_fy;
+	ts->hit_text = xstrdup(h->text);
+}
+
+/* Whether the cursor is on the last hit's node. */
+static int
+tree_on_hit(const struct tree_screen *ts)
+{
+	const struct browse_node *n = tree_cursor_node(ts);
+
+	return ts->hit_valid && n != NULL && n->id == ts->hit_pos.node_id;
+}
+
+/* Says where the hit is, unless its row shows it: its field and the
+ * text around the match. */
+static void
+tree_say_hit(struct ui *ui, struct tree_screen *ts, int wrapped, int dir)
+{
+	char	*tag = screen_search_tag(ui, ts->hit_field, ts->hit_fy,
+		    ts->hit_to_fy), *ex;
+
+	if (wrapped)
+		ui_message(ui, "%s: %s（%s）", dir > 0 ?
+		    "末尾まで検索したので先頭から続けました" :
+		    "先頭まで検索したので末尾から続けました", ts->list.search,
+		    tag);
+	else if (ts->hit_field != SEARCH_CODE && ts->hit_field != SEARCH_TITLE) {
+		/* A match the row does not show. */
+		ex = tf_excerpt(ts->hit_text, ts->list.search, 8, NULL, NULL);
+		ui_message(ui, "「%s」に一致: %s", tag, ex);
+		free(ex);
+	}
+	free(tag);
+}
+
 /*
- * Searches the codes and titles of every shown node, not only the open
- * ones, from the cursor in direction dir (wrapping), and opens the way
- * to the match.
+ * Searches the plan's texts (store-search.h) from the cursor in
+ * direction dir, round at the ends, for a hit on a node the filter
+ * shows; opens the way to it and says which field matched. On the last
+ * hit's node, n and N go on from that hit (a node may hold several).
  */
 static void
 tree_find(struct ui *ui, struct tree_screen *ts, int dir)
 {
-	const struct browse_tree	*t = ts->t;
 	const char			*needle = ts->list.search;
 	const struct browse_node	*cur = tree_cursor_node(ts);
-	long				 n = (long)t->nnodes, start, k, i, p;
-	char				*text;
-	int				 hit;
+	struct search_query		 q;
+	struct search_page		 pg;
+	struct search_pos		 from;
+	const struct search_pos		*fromp = NULL;
+	char				*cause = NULL;
+	size_t				 k;
+	long				 i;
+	int				 wrapped = 0, from_start;
 
 	if (needle == NULL || *needle == '\0') {
 		ui_message(ui, "検索する文字列がありません（%s で検索）",
 		    keys_action_keys(ACT_SEARCH));
 		return;
 	}
-	start = cur != NULL ? (long)(cur - t->nodes) : 0;
-	for (k = 1; k <= n; k++) {
-		i = ((start + dir * k) % n + n) % n;
-		if (!t->nodes[i].shown)
-			continue;
-		text = xasprintf("%s %s", t->nodes[i].code, t->nodes[i].title);
-		hit = tw_contains(text, needle);
-		free(text);
-		if (!hit)
-			continue;
-		for (p = t->nodes[i].parent; p >= 0; p = t->nodes[p].parent)
-			ts->expanded[p] = 1;
-		tree_rebuild(ts);
-		tree_cursor_to(ts, i);
-		if (dir > 0 && i <= start)
-			ui_message(ui, "末尾まで検索したので先頭から続けました: %s",
-			    needle);
-		else if (dir < 0 && i >= start)
-			ui_message(ui, "先頭まで検索したので末尾から続けました: %s",
-			    needle);
-		return;
+	if (tree_on_hit(ts)) {
+		from = ts->hit_pos;
+		fromp = &from;
+	} else if (cur != NULL && store_search_pos_at(ui->store, cur->id,
+	    dir > 0 ? SEARCH_FIELD_COUNT : -1, &from, &cause) == 0)
+		fromp = &from;
+	free(cause);
+	cause = NULL;
+	from_start = fromp == NULL;
+	q.text = needle;
+	q.plan_id = ts->plan_id;
+	q.with_plans = 0;
+	for (;;) {
+		if (store_search(ui->store, &q, fromp, dir, TREE_FIND_NODES,
+		    &pg, &cause) != 0) {
+			ui_error(ui, "%s", cause);
+			free(cause);
+			return;
+		}
+		for (k = 0; k < pg.n; k++) {
+			i = tree_index_of(ts, pg.hits[k].pos.node_id);
+			if (i < 0 || !ts->t->nodes[i].shown)
+				continue;
+			tree_goto(ts, i);
+			tree_set_hit(ts, &pg.hits[k]);
+			search_page_free(&pg);
+			tree_say_hit(ui, ts, wrapped, dir);
+			return;
+		}
+		if (pg.more && pg.n > 0) {
+			from = pg.hits[pg.n - 1].pos;
+			fromp = &from;
+		} else if (!wrapped && !from_start) {
+			/* Round from the other end. */
+			wrapped = 1;
+			fromp = NULL;
+		} else {
+			search_page_free(&pg);
+			break;
+		}
+		search_page_free(&pg);
 	}
 	ui_message(ui, "見つかりません: %s", needle);
 }
@@ -784,8 +952,11 @@ tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
 			tree_cursor_to(ts, n->parent);
 		return UI_KEY_HANDLED;
 	case ACT_SEARCH:
-		if (ui_list_ask_search(ui, &ts->list.search))
+		if (ui_list_ask_search(ui, &ts->list.search)) {
+			/* A new search starts from the cursor. */
+			tree_set_hit(ts, NULL);
 			tree_find(ui, ts, 1);
+		}
 		return UI_KEY_HANDLED;
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
@@ -909,6 +1080,8 @@ tree_close(struct ui *ui, void *state)
 	browse_tree_free(ts->t);
 	free(ts->expanded);
 	free(ts->rows);
+	free(ts->idx);
+	free(ts->hit_text);
 	ui_list_free(&ts->list);
 	free(ts);
 }
@@ -955,3 +1128,49 @@ const struct screen_ops screen_tree_ops = {
 	.title = tree_title,
 	.hint = tree_hint
 };
+
+long long
+screen_tree_plan(const struct screen_ops *ops, void *state)
+{
+	if (ops != &screen_tree_ops || state == NULL)
+		return 0;
+	return ((struct tree_screen *)state)->plan_id;
+}
+
+int
+screen_tree_show(struct ui *ui, long long plan_id, long long node_id,
+    const char *word, const struct search_hit *hit)
+{
+	const struct screen_ops	*ops;
+	struct tree_screen	*ts;
+	void			*top = ui_frame_state(ui, 0, &ops);
+	long			 i;
+
+	if (screen_tree_plan(ops, top) != plan_id) {
+		ui_push(ui, &screen_tree_ops, &plan_id);
+		top = ui_frame_state(ui, 0, &ops);
+		if (screen_tree_plan(ops, top) != plan_id)
+			return -1;	/* it said why */
+	}
+	ts = top;
+	ui->plan_id = plan_id;
+	if (node_id == 0)
+		return 0;
+	if ((i = tree_index_of(ts, node_id)) < 0) {
+		ui_error(ui, "その施策・取組はこの計画にありません");
+		return -1;
+	}
+	if (!ts->t->nodes[i].shown) {
+		memset(&ts->filter, 0, sizeof ts->filter);
+		ts->filter.flag = -1;
+		browse_tree_count(ts->t, &ts->filter);
+		ui_message(ui, "絞り込みで隠れていたため、絞り込みを解除しました");
+	}
+	tree_goto(ts, i);
+	if (word != NULL && *word != '\0') {
+		free(ts->list.search);
+		ts->list.search = xstrdup(word);
+	}
+	tree_set_hit(ts, hit);
+	return 0;
+}

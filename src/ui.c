@@ -45,6 +45,7 @@
 #include "shisaku/store-mywork.h"
 #include "shisaku/store-result.h"
 #include "shisaku/textwidth.h"
+#include "shisaku/ui-cmdline.h"
 #include "shisaku/ui-list.h"
 #include "shisaku/ui-term.h"
 #include "shisaku/ui.h"
@@ -1060,6 +1061,9 @@ ui_frame_action(struct ui *ui, enum key_action act, int is_function,
 	case ACT_YEAR_PICK:
 		ui_pick_year(ui);
 		break;
+	case ACT_COMMAND:
+		ui_cmdline_run(ui);
+		break;
 	case ACT_ERA_TOGGLE:
 		ui->fy_style = ui->fy_style == FY_STYLE_ERA ? FY_STYLE_WESTERN :
 		    ui->fy_style == FY_STYLE_WESTERN ? FY_STYLE_BOTH :
@@ -1961,6 +1965,7 @@ out:
 	ui_year_fy = 0;
 	ui_data_version = -1;
 	ui_who_forget();
+	ui_cmdline_forget();
 	free(note);
 	keys_free();
 	/* A signal is not a quit: the caller's status says so. */
@@ -1971,6 +1976,92 @@ fail:
 	free(note);
 	keys_free();
 	return status;
+}
+
+/*
+ * What the command line (ui-cmdline.c) does through the frame: the
+ * frames of the stack, leaving screens above one, the keys' own actions,
+ * the year and its display as the keys set them, and a modal read.
+ */
+void *
+ui_frame_state(struct ui *ui, int depth, const struct screen_ops **ops)
+{
+	struct ui_frame	*f = ui->frames;
+
+	while (f != NULL && depth-- > 0)
+		f = f->below;
+	if (ops != NULL)
+		*ops = f != NULL ? f->ops : NULL;
+	return f != NULL ? f->state : NULL;
+}
+
+int
+ui_pop_frames(struct ui *ui, int n)
+{
+	struct ui_frame	*f = ui->frames;
+	int		 k;
+
+	for (k = 0; k < n && f != NULL; k++, f = f->below)
+		if (f->ops->unsaved != NULL && f->ops->unsaved(ui, f->state))
+			break;
+	if (k < n && f != NULL && !ui_confirm(ui, "保存していない変更があります。"
+	    "破棄して移りますか"))
+		return 0;
+	for (k = 0; k < n && ui->frames != NULL && ui->frames->below != NULL;
+	    k++)
+		ui_pop(ui);
+	return 1;
+}
+
+void
+ui_act(struct ui *ui, enum key_action act)
+{
+	struct ui_frame		*top = ui->frames;
+	enum ui_key_result	 r;
+
+	if (top == NULL)
+		return;
+	r = top->ops->key(ui, top->state, act, 0, 0);
+	if (r == UI_KEY_CLOSE)
+		ui_pop_frame(ui, top);
+	else if (r == UI_KEY_UNHANDLED)
+		ui_frame_action(ui, act, 0, 0);
+}
+
+void
+ui_set_year(struct ui *ui, int fy)
+{
+	char	buf[FY_BUFSZ];
+
+	if (fy < FY_MIN || fy > FY_MAX)
+		return;
+	ui->fy = fy;
+	ui_refresh_top(ui, 0);
+	ui_message(ui, "%s を表示します", ui_fy(ui, fy, buf));
+}
+
+void
+ui_set_style(struct ui *ui, int style)
+{
+	static const char *const styles[] = { "和暦", "西暦", "和暦と西暦" };
+	char	buf[FY_BUFSZ];
+
+	if (style < 0)
+		style = ui->fy_style == FY_STYLE_ERA ? FY_STYLE_WESTERN :
+		    ui->fy_style == FY_STYLE_WESTERN ? FY_STYLE_BOTH :
+		    FY_STYLE_ERA;
+	if (style > FY_STYLE_BOTH)
+		return;
+	ui->fy_style = (enum fy_style)style;
+	ui_refresh_top(ui, 0);
+	ui_message(ui, "年の表示: %s（%s）", styles[ui->fy_style],
+	    ui_fy(ui, ui->fy, buf));
+}
+
+int
+ui_read_modal(struct ui *ui, WINDOW *w, wint_t *ch)
+{
+	return ui_modal_key(ui, w, ch);
 }
 
 /*

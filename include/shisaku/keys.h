@@ -52,7 +52,8 @@ struct config;
 	X(ADD,		"add",		"追加（企画担当）")	\
 	X(MODIFY,	"modify",	"構成・指標・目標を修正（企画担当）") \
 	X(DELETE,	"delete",	"削除（企画担当）")	\
-	X(REDRAW,	"redraw",	"再描画")
+	X(REDRAW,	"redraw",	"再描画")		\
+	X(COMMAND,	"command",	"コマンド行（:6-2-1-1 :plan コード :year R7 など）")
 
 enum key_action {
 	ACT_NONE = 0,

@@ -33,6 +33,8 @@ struct store {
 	store_progress_fn	*progress;
 	void			*progress_arg;
 	int			 readonly;	/* STORE_OPEN_READONLY */
+	int			 search_fns;	/* store-search.c's SQL functions
+						   are registered */
 	int			 busy_timeout_ms;
 	enum store_fault	 fault;		/* of the last store_errmsg */
 	/* The database and its -shm as opened, to name who holds a lock. */

@@ -206,6 +206,25 @@ const char *ui_fy(struct ui *ui, int fy, char buf[FY_BUFSZ]);
  * month), as opposed to the chosen one (ui->fy): decides what is behind. */
 int ui_today_fy(struct ui *ui);
 
+/*
+ * For the command line (ui-cmdline.c), which jumps and changes settings
+ * as the keys do. ui_frame_state: the state of the frame depth below the
+ * top (0 = the top) and its ops, or NULL past the bottom. ui_pop_frames:
+ * closes the n frames on top (never the bottom one), asking first when
+ * one of them holds changes not saved; 0 when the user said no.
+ * ui_act: does what a key bound to act does (the top screen first, then
+ * the frame). ui_set_year and ui_set_style: as [ ] y and e do (style -1:
+ * the next one), with the same message. ui_read_modal: reads a key for a
+ * loop of the caller's own, handling a resize (the screen is redrawn:
+ * draw again) and giving ERR after a signal.
+ */
+void *ui_frame_state(struct ui *ui, int depth, const struct screen_ops **ops);
+int ui_pop_frames(struct ui *ui, int n);
+void ui_act(struct ui *ui, enum key_action act);
+void ui_set_year(struct ui *ui, int fy);
+void ui_set_style(struct ui *ui, int style);
+int ui_read_modal(struct ui *ui, WINDOW *w, wint_t *ch);
+
 /* Notes on the frame's calls into screens: ui_prompt, ui_choose and
  * ui_confirm handle a resize themselves, so the top screen's refresh may
  * run before they return; refresh is also called when a screen comes back

@@ -14,4 +14,10 @@ done
 for a in $(sed -n 's/^[[:space:]]*X([A-Z_]*,[[:space:]]*"\([a-z_]*\)".*/\1/p' include/shisaku/keys.h); do
 	check "shisaku.1 lists key action $a" grep -qE "^$a	" man/shisaku.1
 done
+# The command line's commands (the table of src/cmdline.c) are in its
+# section of shisaku.1.
+cmdsec=$(sed -n '/^\.SH THE COMMAND LINE/,/^\.SH FISCAL/p' man/shisaku.1)
+for c in $(sed -n 's/^[[:space:]]*{ "\([a-z]*\)", .*CMDLINE_.*/\1/p' src/cmdline.c); do
+	check "shisaku.1 documents the command :$c" sh -c "printf '%s\n' \"\$1\" | grep -qE ':$c([^a-z]|\$)'" sh "$cmdsec"
+done
 finish

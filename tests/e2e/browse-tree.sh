@@ -32,11 +32,17 @@ e2e_expect "help on the plans screen" "ヘルプ: 計画一覧" "「計画一覧
 e2e_keys q
 e2e_expect "help closes with q" "計画一覧（令和5年度）"
 
-# To 結城市 by search, then its tree.
+# / on the plan list lists the hits of every plan, the plans' own names
+# first; Esc comes back. Then to 結城市, the last plan, and its tree.
 e2e_keys /
 e2e_type '結城'
 e2e_keys Enter
+e2e_expect "/ lists the hits of every plan" "検索「結城」全計画" \
+    "「計画名」に一致" "No.16 ふるさと結城応援寄附金推進"
 e2e_expect "the status line follows the cursor" "| 結城市行政改革大綱アクションプラン"
+e2e_keys Escape
+e2e_expect "Esc goes back to the plan list" "計画一覧（令和5年度）"
+e2e_keys G
 e2e_expect "結城市's figures for 令和5年度" \
     "入力状況  未入力 39  下書き 0  提出済 0  確認済 0  差戻し 0" \
     "実施状況  未着手 0  実施中 0  完了 0  延期 0  中止 0  未入力 39" \
@@ -85,15 +91,26 @@ e2e_keys /
 e2e_type 'マイナンバー'
 e2e_expect "the search prompt shows the typed text" "検索: マイナンバー"
 e2e_keys Enter
-e2e_expect "/ finds the first match" "[重点項目] (1) マイナンバーカードの普及促進と利活用"
+e2e_expect "/ finds the first match after the cursor" \
+    "[重点項目] (1) マイナンバーカードの普及促進と利活用" "一致「名称」"
 e2e_keys n
 e2e_expect "n finds the next, opening the way" "[推進項目] マイナンバーカードによる利便性の向上"
+e2e_keys n
+e2e_expect "n goes on into an item's texts, naming the field" \
+    "[取組内容] No.30 コンビニ証明書交付事業" "一致「概要・方向性」"
+e2e_keys n
+e2e_expect "n: the next field of the same item" \
+    "[取組内容] No.30 コンビニ証明書交付事業" "一致「手段」"
+e2e_keys N N N
+e2e_expect "N goes back" "[重点項目] (1) マイナンバーカードの普及促進と利活用"
+e2e_keys N
+e2e_expect "N wraps round to the last match" \
+    "[取組内容] No.33 電子申請の充実" "一致「手段」" \
+    "先頭まで検索したので末尾から続けました: マイナンバー"
 e2e_keys n
 e2e_expect "n wraps round to the first match" \
     "[重点項目] (1) マイナンバーカードの普及促進と利活用" \
     "末尾まで検索したので先頭から続けました: マイナンバー"
-e2e_keys N
-e2e_expect "N goes back round" "[推進項目] マイナンバーカードによる利便性の向上"
 e2e_keys /
 e2e_type 'ありえない語'
 e2e_keys Enter

@@ -30,6 +30,8 @@ e2e_expect "plans list" "計画一覧（令和5年度）"
 e2e_keys /
 e2e_type '結城'
 e2e_keys Enter
+e2e_expect "/ lists the hits of every plan, 結城市's plan first" "「計画名」に一致"
+e2e_keys Escape G
 e2e_expect "結城市's figures under the plans" \
     "入力状況  未入力 38  下書き 0  提出済 1  確認済 0  差戻し 0" \
     "実施状況  未着手 0  実施中 1  完了 0  延期 0  中止 0  未入力 38" \

@@ -1,0 +1,666 @@
+/*
+ * Unit tests for store-search.c on two small plans loaded through the
+ * plan file importer: each field a word can be found in, named by the
+ * hit; full-width and half-width forms matching each other; % and _ as
+ * plain characters; one plan or every plan, with the plans' own fields;
+ * a page at a time in both directions, each page going on from the last
+ * hit; and nodes and plans found by the code a user types.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "shisaku/store-search.h"
+#include "shisaku/store.h"
+
+static char tmpdir[64];
+static char dbpath[128];
+
+/* Plan a: the fields of its items hold words found nowhere else. Plan b
+ * comes first in the plans' order and has one item with オンライン in
+ * its title; 30 items of plan c share the word 共通語. */
+static const char plan_text[] =
+	"shisaku-plan,1\n"
+	"plan,b,別の計画,2021,2025,別の市,\n"
+	"level,b,1,取組\n"
+	"node,b,1,,No.1,オンライン窓口,,,,,,\n"
+	"plan,a,テスト計画,2021,2025,テスト市,説明の文ＡＢＣ\n"
+	"level,a,1,基本方針\n"
+	"level,a,2,取組\n"
+	"node,a,A,,Ⅰ,方針A,,,,,,\n"
+	"node,a,1,A,No.1,取組一,,,,窓口が混雑している,オンライン申請を導入する,"
+	    "備考に１００％と書く\n"
+	"node,a,2,A,No.2,取組二,,,,,100%達成を目指す,\n"
+	"node,a,B,,Ⅱ,方針B,,,,,,\n"
+	"node,a,10,B,No.10,申請の件,,,,,,\n"
+	"node,a,P1,B,(1),重複一,,,,,,\n"
+	"node,a,P2,B,(1),重複二,,,,,,\n"
+	"yearplan,a,2,2021,2021,調査_準備\n"
+	"yearplan,a,2,2022,2023,システム構築\n"
+	"result,a,2,2022,実施中,,下書き,電子申請を開始した,利用率が低い,,u1,"
+	    "2023-04-10T09:00:00,,\n"
+	"result,a,2,2023,実施中,,下書き,電子申請を拡大した,,,u1,"
+	    "2024-04-10T09:00:00,,\n";
+
+static struct store *
+open_fixture(void)
+{
+	char	*text, *p;
+	size_t	 i, size = sizeof plan_text + 64 * 40;
+	int	 n;
+
+	/* Plan c: 30 items with the same word, for paging. */
+	text = malloc(size);
+	strcpy(text, plan_text);
+	p = text + strlen(text);
+	p += sprintf(p, "plan,c,多数の計画,2021,2025,市,\nlevel,c,1,取組\n");
+	for (i = 1; i <= 30; i++) {
+		n = sprintf(p, "node,c,%zu,,C%zu,共通語の取組%zu,,,,,,\n", i, i,
+		    i);
+		p += n;
+	}
+	{
+		struct store *st = fixture_store(dbpath, text, NULL);
+
+		free(text);
+		return st;
+	}
+}
+
+/* Searches and returns the page; the test frees it. */
+static struct search_page
+find(struct store *st, const char *word, long long plan_id, int with_plans,
+    const struct search_pos *from, int dir, size_t max)
+{
+	struct search_query	q = { word, plan_id, with_plans };
+	struct search_page	page;
+	char			*cause = NULL;
+
+	if (store_search(st, &q, from, dir, max, &page, &cause) != 0) {
+		fprintf(stderr, "store_search: %s\n", cause);
+		free(cause);
+		memset(&page, 0, sizeof page);
+	}
+	return page;
+}
+
+static long long
+plan_id_of(struct store *st, const char *code)
+{
+	long long	id = 0;
+	int		several = 0;
+	char		*cause = NULL;
+
+	if (store_search_plan(st, code, &id, &several, &cause) != 0) {
+		fprintf(stderr, "store_search_plan: %s\n", cause);
+		free(cause);
+	}
+	return id;
+}
+
+TEST(test_each_field_named)
+{
+	struct store		*st = open_fixture();
+	struct search_page	 pg;
+	long long		 a;
+
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	a = plan_id_of(st, "a");
+	CHECK(a > 0);
+
+	pg = find(st, "混雑", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1) {
+		CHECK_INT(pg.hits[0].field, SEARCH_SUMMARY);
+		CHECK_STR(search_field_label(pg.hits[0].field), "概要・方向性");
+		CHECK_STR(pg.hits[0].code, "No.1");
+		CHECK_STR(pg.hits[0].title, "取組一");
+		CHECK_STR(pg.hits[0].text, "窓口が混雑している");
+		CHECK_STR(pg.hits[0].plan_code, "a");
+		CHECK_INT(pg.hits[0].depth, 2);
+	}
+	CHECK_INT(pg.more, 0);
+	search_page_free(&pg);
+
+	pg = find(st, "オンライン申請", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1) {
+		CHECK_INT(pg.hits[0].field, SEARCH_MEANS);
+		CHECK_STR(search_field_label(pg.hits[0].field), "手段");
+	}
+	search_page_free(&pg);
+
+	pg = find(st, "備考に", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1)
+		CHECK_INT(pg.hits[0].field, SEARCH_NOTE);
+	search_page_free(&pg);
+
+	pg = find(st, "取組二", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1) {
+		CHECK_INT(pg.hits[0].field, SEARCH_TITLE);
+		CHECK_STR(search_field_label(pg.hits[0].field), "名称");
+	}
+	search_page_free(&pg);
+
+	/* The code as the tree shows it, and code and title together. */
+	pg = find(st, "No.10", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1) {
+		CHECK_INT(pg.hits[0].field, SEARCH_CODE);
+		CHECK_STR(search_field_label(pg.hits[0].field), "番号");
+		CHECK_STR(pg.hits[0].text, "No.10");
+	}
+	search_page_free(&pg);
+	pg = find(st, "No.1 取組", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1) {
+		CHECK_INT(pg.hits[0].field, SEARCH_TITLE);
+		CHECK_STR(pg.hits[0].text, "No.1 取組一");
+	}
+	search_page_free(&pg);
+
+	pg = find(st, "システム構築", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1) {
+		CHECK_INT(pg.hits[0].field, SEARCH_YEARPLAN);
+		CHECK_STR(search_field_label(pg.hits[0].field), "年次計画");
+		CHECK_INT(pg.hits[0].fy, 2022);
+		CHECK_INT(pg.hits[0].to_fy, 2023);
+		CHECK_STR(pg.hits[0].code, "No.2");
+	}
+	search_page_free(&pg);
+
+	/* Every year's result, in the order of the years. */
+	pg = find(st, "電子申請", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 2);
+	if (pg.n == 2) {
+		CHECK_INT(pg.hits[0].field, SEARCH_RESULT);
+		CHECK_STR(search_field_label(pg.hits[0].field), "実績");
+		CHECK_INT(pg.hits[0].fy, 2022);
+		CHECK_STR(pg.hits[0].text, "電子申請を開始した");
+		CHECK_INT(pg.hits[1].field, SEARCH_RESULT);
+		CHECK_INT(pg.hits[1].fy, 2023);
+	}
+	search_page_free(&pg);
+
+	pg = find(st, "利用率", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1) {
+		CHECK_INT(pg.hits[0].field, SEARCH_COMMENT);
+		CHECK_STR(search_field_label(pg.hits[0].field), "課題・方向性");
+		CHECK_INT(pg.hits[0].fy, 2022);
+	}
+	search_page_free(&pg);
+
+	/* One node's hits in field order: 名称 (申請の件 is No.10's), 手段
+	 * of No.1, 実績 of No.2. */
+	pg = find(st, "申請", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 4);
+	if (pg.n == 4) {
+		CHECK_STR(pg.hits[0].code, "No.1");
+		CHECK_INT(pg.hits[0].field, SEARCH_MEANS);
+		CHECK_STR(pg.hits[1].code, "No.2");
+		CHECK_INT(pg.hits[1].field, SEARCH_RESULT);
+		CHECK_INT(pg.hits[2].field, SEARCH_RESULT);
+		CHECK_STR(pg.hits[3].code, "No.10");
+		CHECK_INT(pg.hits[3].field, SEARCH_TITLE);
+	}
+	search_page_free(&pg);
+
+	pg = find(st, "ありえない語", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 0);
+	CHECK_INT(pg.more, 0);
+	search_page_free(&pg);
+	store_close(st);
+}
+
+TEST(test_widths_and_cases_fold)
+{
+	struct store		*st = open_fixture();
+	struct search_page	 pg;
+	long long		 a;
+
+	if (st == NULL) {
+		CHECK(st != NULL);
+		return;
+	}
+	a = plan_id_of(st, "a");
+	/* 100% finds both the half-width means and the full-width note. */
+	pg = find(st, "100%", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 2);
+	if (pg.n == 2) {
+		CHECK_INT(pg.hits[0].field, SEARCH_NOTE);
+		CHECK_STR(pg.hits[0].code, "No.1");
+		CHECK_INT(pg.hits[1].field, SEARCH_MEANS);
+		CHECK_STR(pg.hits[1].code, "No.2");
+	}
+	search_page_free(&pg);
+	pg = find(st, "１００％", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 2);
+	search_page_free(&pg);
+	/* Case: no.10 and ＮＯ．１０ find No.10. */
+	pg = find(st, "no.10", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	search_page_free(&pg);
+	pg = find(st, "ＮＯ．１０", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	search_page_free(&pg);
+	store_close(st);
+}
+
+TEST(test_wildcards_are_characters)
+{
+	struct store		*st = open_fixture();
+	struct search_page	 pg;
+	long long		 a;
+
+	if (st == NULL) {
+		CHECK(st != NULL);
+		return;
+	}
+	a = plan_id_of(st, "a");
+	/* % is only where a % is written (full-width ％ too). */
+	pg = find(st, "%", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 2);
+	search_page_free(&pg);
+	/* _ is only in 調査_準備, not any one character. */
+	pg = find(st, "_", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1) {
+		CHECK_INT(pg.hits[0].field, SEARCH_YEARPLAN);
+		CHECK_STR(pg.hits[0].text, "調査_準備");
+	}
+	search_page_free(&pg);
+	pg = find(st, "調査%準備", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 0);
+	search_page_free(&pg);
+	pg = find(st, "取組_", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 0);
+	search_page_free(&pg);
+	store_close(st);
+}
+
+TEST(test_every_plan)
+{
+	struct store		*st = open_fixture();
+	struct search_page	 pg;
+
+	if (st == NULL) {
+		CHECK(st != NULL);
+		return;
+	}
+	/* Plan b comes first in the plans' order. */
+	pg = find(st, "オンライン", 0, 1, NULL, 1, 50);
+	CHECK_INT(pg.n, 2);
+	if (pg.n == 2) {
+		CHECK_STR(pg.hits[0].plan_code, "b");
+		CHECK_STR(pg.hits[0].plan_name, "別の計画");
+		CHECK_INT(pg.hits[0].field, SEARCH_TITLE);
+		CHECK_STR(pg.hits[1].plan_code, "a");
+		CHECK_INT(pg.hits[1].field, SEARCH_MEANS);
+	}
+	search_page_free(&pg);
+	/* Within one plan, only its own. */
+	pg = find(st, "オンライン", plan_id_of(st, "b"), 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	search_page_free(&pg);
+
+	/* The plans' own fields, before their nodes, only when asked. */
+	pg = find(st, "テスト", 0, 1, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1) {
+		CHECK_INT(pg.hits[0].field, SEARCH_PLAN_NAME);
+		CHECK_STR(search_field_label(pg.hits[0].field), "計画名");
+		CHECK_STR(pg.hits[0].code, "");
+		CHECK_STR(pg.hits[0].title, "テスト計画");
+		CHECK_INT(pg.hits[0].pos.node_id, 0);
+	}
+	search_page_free(&pg);
+	pg = find(st, "テスト", 0, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 0);
+	search_page_free(&pg);
+	pg = find(st, "abc", 0, 1, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1)
+		CHECK_INT(pg.hits[0].field, SEARCH_PLAN_DESC);
+	search_page_free(&pg);
+	store_close(st);
+}
+
+/* The plans' own hits come before every node's, in both directions and
+ * across pages. */
+TEST(test_plans_first)
+{
+	struct store		*st = open_fixture();
+	struct search_page	 pg;
+	struct search_pos	 last;
+
+	if (st == NULL) {
+		CHECK(st != NULL);
+		return;
+	}
+	/* の: 別の計画 (b's name), 説明の文 (a's description), 多数の計画
+	 * (c's name); then No.10 申請の件 of a, and c's 30 items. */
+	pg = find(st, "の", 0, 1, NULL, 1, 2);
+	CHECK_INT(pg.n, 2);
+	CHECK_INT(pg.more, 1);
+	if (pg.n == 2) {
+		CHECK_STR(pg.hits[0].plan_code, "b");
+		CHECK_INT(pg.hits[0].field, SEARCH_PLAN_NAME);
+		CHECK_STR(pg.hits[1].plan_code, "a");
+		CHECK_INT(pg.hits[1].field, SEARCH_PLAN_DESC);
+		last = pg.hits[1].pos;
+	}
+	search_page_free(&pg);
+	pg = find(st, "の", 0, 1, &last, 1, 2);
+	CHECK_INT(pg.n, 2);
+	if (pg.n == 2) {
+		CHECK_STR(pg.hits[0].plan_code, "c");
+		CHECK_INT(pg.hits[0].field, SEARCH_PLAN_NAME);
+		CHECK_STR(pg.hits[1].code, "No.10");
+		last = pg.hits[1].pos;
+	}
+	search_page_free(&pg);
+	pg = find(st, "の", 0, 1, &last, 1, 1);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1)
+		CHECK_STR(pg.hits[0].code, "C1");
+	search_page_free(&pg);
+	/* Backwards from the end: the nodes, then the plans' own. */
+	pg = find(st, "の", 0, 1, NULL, -1, 40);
+	CHECK_INT(pg.n, 34);
+	CHECK_INT(pg.more, 0);
+	if (pg.n == 34) {
+		CHECK_STR(pg.hits[0].code, "C30");
+		CHECK_STR(pg.hits[30].code, "No.10");
+		CHECK_STR(pg.hits[31].plan_code, "c");
+		CHECK_STR(pg.hits[33].plan_code, "b");
+		last = pg.hits[31].pos;
+	}
+	search_page_free(&pg);
+	/* Backwards from a plan's own hit: the plans before it only. */
+	pg = find(st, "の", 0, 1, &last, -1, 40);
+	CHECK_INT(pg.n, 2);
+	if (pg.n == 2) {
+		CHECK_STR(pg.hits[0].plan_code, "a");
+		CHECK_STR(pg.hits[1].plan_code, "b");
+	}
+	search_page_free(&pg);
+	store_close(st);
+}
+
+/* The codes of a page's hits, "C1 C2 …". */
+static void
+codes_of(const struct search_page *pg, char *buf, size_t size)
+{
+	size_t	i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < pg->n && o + 8 < size; i++)
+		o += (size_t)snprintf(buf + o, size - o, "%s%s", i ? " " : "",
+		    pg->hits[i].code);
+}
+
+TEST(test_pages)
+{
+	struct store		*st = open_fixture();
+	struct search_page	 pg;
+	struct search_pos	 last;
+	char			 codes[512];
+	long long		 c;
+
+	if (st == NULL) {
+		CHECK(st != NULL);
+		return;
+	}
+	c = plan_id_of(st, "c");
+	pg = find(st, "共通語", c, 0, NULL, 1, 12);
+	CHECK_INT(pg.n, 12);
+	CHECK_INT(pg.more, 1);
+	codes_of(&pg, codes, sizeof codes);
+	CHECK_STR(codes, "C1 C2 C3 C4 C5 C6 C7 C8 C9 C10 C11 C12");
+	last = pg.hits[pg.n - 1].pos;
+	search_page_free(&pg);
+
+	pg = find(st, "共通語", c, 0, &last, 1, 12);
+	CHECK_INT(pg.n, 12);
+	CHECK_INT(pg.more, 1);
+	codes_of(&pg, codes, sizeof codes);
+	CHECK_STR(codes, "C13 C14 C15 C16 C17 C18 C19 C20 C21 C22 C23 C24");
+	last = pg.hits[pg.n - 1].pos;
+	search_page_free(&pg);
+
+	pg = find(st, "共通語", c, 0, &last, 1, 12);
+	CHECK_INT(pg.n, 6);
+	CHECK_INT(pg.more, 0);
+	codes_of(&pg, codes, sizeof codes);
+	CHECK_STR(codes, "C25 C26 C27 C28 C29 C30");
+	search_page_free(&pg);
+
+	/* Backwards: from the end, and from a hit. */
+	pg = find(st, "共通語", c, 0, NULL, -1, 3);
+	codes_of(&pg, codes, sizeof codes);
+	CHECK_STR(codes, "C30 C29 C28");
+	CHECK_INT(pg.more, 1);
+	last = pg.hits[pg.n - 1].pos;
+	search_page_free(&pg);
+	pg = find(st, "共通語", c, 0, &last, -1, 3);
+	codes_of(&pg, codes, sizeof codes);
+	CHECK_STR(codes, "C27 C26 C25");
+	search_page_free(&pg);
+
+	/* Over every plan, a page ends inside a plan and goes on there. */
+	pg = find(st, "の", 0, 1, NULL, 1, 5);
+	CHECK_INT(pg.more, 1);
+	CHECK(pg.n >= 5);
+	if (pg.n > 0)
+		last = pg.hits[pg.n - 1].pos;
+	search_page_free(&pg);
+	{
+		size_t	total = 0, pages = 0;
+		int	more = 1;
+
+		while (more && pages < 100) {
+			pg = find(st, "共通語", 0, 1, pages ? &last : NULL, 1,
+			    7);
+			total += pg.n;
+			more = pg.more;
+			if (pg.n > 0)
+				last = pg.hits[pg.n - 1].pos;
+			search_page_free(&pg);
+			pages++;
+		}
+		CHECK_INT(total, 30);
+		CHECK(pages >= 5);
+	}
+	store_close(st);
+}
+
+TEST(test_from_a_node)
+{
+	struct store		*st = open_fixture();
+	struct search_page	 pg;
+	struct search_pos	 pos;
+	char			*cause = NULL;
+	long long		*ids = NULL, a;
+	size_t			 n = 0;
+
+	if (st == NULL) {
+		CHECK(st != NULL);
+		return;
+	}
+	a = plan_id_of(st, "a");
+	CHECK_INT(store_search_code(st, a, "No.2", 5, &ids, &n, &cause), 0);
+	CHECK_INT(n, 1);
+	if (n != 1) {
+		free(ids);
+		store_close(st);
+		return;
+	}
+	/* After all of No.2: only No.10's hit of 申請 is left. */
+	CHECK_INT(store_search_pos_at(st, ids[0], SEARCH_FIELD_COUNT, &pos,
+	    &cause), 0);
+	pg = find(st, "申請", a, 0, &pos, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1)
+		CHECK_STR(pg.hits[0].code, "No.10");
+	search_page_free(&pg);
+	/* Before No.2, backwards: No.1's 手段. */
+	CHECK_INT(store_search_pos_at(st, ids[0], -1, &pos, &cause), 0);
+	pg = find(st, "申請", a, 0, &pos, -1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1)
+		CHECK_STR(pg.hits[0].code, "No.1");
+	search_page_free(&pg);
+	/* From No.2's first result, forwards: its second result first. */
+	pg = find(st, "申請", a, 0, NULL, 1, 50);
+	if (pg.n >= 2) {
+		pos = pg.hits[1].pos;
+		search_page_free(&pg);
+		pg = find(st, "申請", a, 0, &pos, 1, 1);
+		CHECK_INT(pg.n, 1);
+		if (pg.n == 1) {
+			CHECK_INT(pg.hits[0].field, SEARCH_RESULT);
+			CHECK_INT(pg.hits[0].fy, 2023);
+		}
+	} else
+		CHECK(pg.n >= 2);
+	search_page_free(&pg);
+	free(ids);
+	CHECK_INT(store_search_pos_at(st, 99999, -1, &pos, &cause), -1);
+	CHECK(cause != NULL);
+	free(cause);
+	store_close(st);
+}
+
+/* The codes of the nodes store_search_code finds, "No.1 (1)". */
+static void
+code_ids(struct store *st, long long plan, const char *text, size_t *n,
+    long long **ids)
+{
+	char	*cause = NULL;
+
+	if (store_search_code(st, plan, text, 10, ids, n, &cause) != 0) {
+		fprintf(stderr, "store_search_code: %s\n", cause);
+		free(cause);
+	}
+}
+
+TEST(test_codes)
+{
+	struct store	*st = open_fixture();
+	long long	*ids = NULL, *other = NULL, a;
+	size_t		 n = 0, m = 0;
+
+	if (st == NULL) {
+		CHECK(st != NULL);
+		return;
+	}
+	a = plan_id_of(st, "a");
+	code_ids(st, a, "No.10", &n, &ids);
+	CHECK_INT(n, 1);
+	/* Full-width, other case, blanks around. */
+	code_ids(st, a, " ｎｏ．１０　", &m, &other);
+	CHECK_INT(m, 1);
+	if (n == 1 && m == 1)
+		CHECK_INT(other[0], ids[0]);
+	free(other);
+	/* Without "No.": the key 10, and the code key. */
+	code_ids(st, a, "10", &m, &other);
+	CHECK_INT(m, 1);
+	if (n == 1 && m == 1)
+		CHECK_INT(other[0], ids[0]);
+	free(other);
+	code_ids(st, a, "【No.10】", &m, &other);
+	CHECK_INT(m, 1);
+	if (n == 1 && m == 1)
+		CHECK_INT(other[0], ids[0]);
+	free(other);
+	free(ids);
+	/* Roman numerals as typed. */
+	code_ids(st, a, "Ⅱ", &n, &ids);
+	code_ids(st, a, "ii", &m, &other);
+	CHECK_INT(n, 1);
+	CHECK_INT(m, 1);
+	if (n == 1 && m == 1)
+		CHECK_INT(other[0], ids[0]);
+	free(ids);
+	free(other);
+	/* A code printed twice: both, in order. */
+	code_ids(st, a, "(1)", &n, &ids);
+	CHECK_INT(n, 2);
+	free(ids);
+	code_ids(st, a, "No.99", &n, &ids);
+	CHECK_INT(n, 0);
+	CHECK(ids == NULL);
+	code_ids(st, a, "   ", &n, &ids);
+	CHECK_INT(n, 0);
+	store_close(st);
+}
+
+TEST(test_plans_by_code)
+{
+	struct store	*st = open_fixture();
+	char		**codes = NULL, *cause = NULL;
+	size_t		 n = 0, i;
+	long long	 id = 0;
+	int		 several = 0;
+
+	if (st == NULL) {
+		CHECK(st != NULL);
+		return;
+	}
+	CHECK_INT(store_search_plan_codes(st, &codes, &n, &cause), 0);
+	CHECK_INT(n, 3);
+	if (n == 3) {
+		CHECK_STR(codes[0], "b");
+		CHECK_STR(codes[1], "a");
+		CHECK_STR(codes[2], "c");
+	}
+	for (i = 0; i < n; i++)
+		free(codes[i]);
+	free(codes);
+	CHECK_INT(store_search_plan(st, "Ａ", &id, &several, &cause), 0);
+	CHECK(id > 0);
+	CHECK_INT(several, 0);
+	CHECK_INT(store_search_plan(st, "zz", &id, &several, &cause), 0);
+	CHECK_INT(id, 0);
+	CHECK_INT(several, 0);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/shisaku-test-XXXXXX");
+	if (mkdtemp(tmpdir) == NULL)
+		return 1;
+	snprintf(dbpath, sizeof dbpath, "%s/search.db", tmpdir);
+	RUN(test_each_field_named);
+	RUN(test_widths_and_cases_fold);
+	RUN(test_wildcards_are_characters);
+	RUN(test_every_plan);
+	RUN(test_plans_first);
+	RUN(test_pages);
+	RUN(test_from_a_node);
+	RUN(test_codes);
+	RUN(test_plans_by_code);
+	unlink(dbpath);
+	{
+		char	wal[160], shm[160];
+
+		snprintf(wal, sizeof wal, "%s-wal", dbpath);
+		snprintf(shm, sizeof shm, "%s-shm", dbpath);
+		unlink(wal);
+		unlink(shm);
+	}
+	if (getenv("KEEP") == NULL) rmdir(tmpdir);
+	DONE();
+}
