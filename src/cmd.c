@@ -75,7 +75,7 @@ cmd_log_refusal(struct store *st, const char *login, const char *what)
 {
 	char	*cause = NULL;
 
-	if (store_user_log_refusal(st, login, what, &cause) != 0) {
+	if (store_user_log_refusal(st, login, what, &cause) < 0) {
 		cmd_error("注意: %s", cause);
 		free(cause);
 	}

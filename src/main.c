@@ -91,9 +91,12 @@ run_tui(struct cmd_ctx *ctx)
 	int		 status;
 
 	ctx->command = "";
-	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+	/* A database the user cannot write is shown read-only. */
+	if ((st = cmd_open_store(ctx, STORE_OPEN_BROWSE, &status)) == NULL)
 		return status;
 	status = make_session(st, &s);
+	if (status == EXIT_OK && store_readonly_why(st, 0) != NULL)
+		s.readonly_why = xstrdup(store_readonly_why(st, 0));
 	if (status == EXIT_OK) {
 		status = ui_run(ctx->cfg, st, &s, &cause);
 		if (status > 0 && cause != NULL) {

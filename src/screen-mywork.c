@@ -719,6 +719,11 @@ mw_workflow(struct ui *ui, struct mw_screen *ms)
 		    "（入力は Enter で開く画面で）");
 		return;
 	}
+	if (ui->session->readonly_why != NULL) {
+		ui_error(ui, "確認・差戻しはできません: 読み取り専用で開いています"
+		    "（%s）", ui->session->readonly_why);
+		return;
+	}
 	if ((v = mw_targets(ms, &n)) == NULL) {
 		ui_error(ui, "確認待ちの行で C-t を押すか、Space で印を付けて"
 		    "ください");

@@ -228,6 +228,8 @@ store_user_log_refusal(struct store *st, const char *login, const char *what,
 	char		 now[20];
 	int		 rc;
 
+	if (st->nowrite_why != NULL)
+		return 1;	/* the user cannot write the file at all */
 	if (st->batch || !sqlite3_get_autocommit(st->db)) {
 		/* Inside a transaction the row would share its fate (and a
 		 * second connection would wait for our own lock). */

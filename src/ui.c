@@ -518,6 +518,8 @@ ui_edit_hint(struct ui *ui)
 	ui_first_key(ACT_EDIT, e, sizeof e);
 	if (e[0] == '\0')
 		return xstrdup("");
+	if (ui->session != NULL && ui->session->readonly_why != NULL)
+		r = ROLE_NONE;	/* nothing can be written: only looked at */
 	return xasprintf("%s:%s", e, r == ROLE_SUPERVISOR ? "実績を確認" :
 	    r == ROLE_NONE ? "実績を見る" : "実績を入力");
 }
@@ -654,6 +656,24 @@ ui_draw_title(struct ui *ui)
 		ui_put(ui_titlew, 0, ui->cols - 10 - tw, tag, tw, 0,
 		    ui_attrs[UI_TITLE]);
 		tw += 2;
+	}
+	/* A database the user cannot write says so, and why when there is
+	 * room for the screen's own title too. */
+	if (ui->session != NULL && ui->session->readonly_why != NULL &&
+	    ui->store != NULL) {
+		const char	*why = store_readonly_why(ui->store, 1);
+		char		*ro = why != NULL && ui->cols - 11 - tw -
+				    tw_width(why) >= 50 ?
+				    xasprintf("読み取り専用: %s", why) :
+				    xstrdup("読み取り専用");
+		int		 rw = tw_width(ro);
+
+		if (ui->cols - 11 - tw - rw >= 8) {
+			ui_put(ui_titlew, 0, ui->cols - 10 - tw - rw, ro, rw,
+			    0, ui_attrs[UI_TITLE] | A_BOLD);
+			tw += rw + 2;
+		}
+		free(ro);
 	}
 	w = ui->cols - 11 - tw;
 	shown = title != NULL ? title : "";
@@ -1918,6 +1938,9 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		status = UI_ERR_STORE;
 		goto out;
 	}
+	if (s != NULL && s->readonly_why != NULL && ui.message == NULL)
+		ui_message(&ui, "読み取り専用で開いています（%s）。見ることは"
+		    "できますが、変更はできません", s->readonly_why);
 	ui_data_moved(&ui);
 	while (!ui.quit && !ui_signalled) {
 		/* A change by another program noticed after a key, too. */

@@ -32,7 +32,12 @@ struct store {
 	/* store_set_progress: called by long work, NULL when none. */
 	store_progress_fn	*progress;
 	void			*progress_arg;
-	int			 readonly;	/* STORE_OPEN_READONLY */
+	int			 readonly;	/* STORE_OPEN_READONLY, or no
+						   write permission */
+	/* The user cannot write the database (store_readonly_why): the
+	 * long and the short reason, NULL when it can. */
+	char			*nowrite_why;
+	const char		*nowrite_brief;
 	int			 busy_timeout_ms;
 	enum store_fault	 fault;		/* of the last store_errmsg */
 	/* The database and its -shm as opened, to name who holds a lock. */

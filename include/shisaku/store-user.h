@@ -45,8 +45,9 @@ void store_user_list_free(struct store_user *users, size_t n);
  * row of its own (field "refused", no node or indicator), in a short
  * transaction of its own, through a second connection when st is read
  * only. A refusal is logged after the refused write was rolled back, so
- * it is never part of one. Best effort: returns 0 or -1 with *cause, and
- * the caller refuses the same either way.
+ * it is never part of one. Best effort: returns 0, or -1 with *cause,
+ * or 1 without a row when the user cannot write the database at all
+ * (store_readonly_why); the caller refuses the same either way.
  */
 int store_user_log_refusal(struct store *st, const char *login,
     const char *what, char **cause);
