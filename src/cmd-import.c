@@ -115,6 +115,8 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 		cmd_error("実績の読み込みは利用者として登録された人だけができます"
 		    "（ログイン名「%s」は登録されていません。企画担当に登録を依頼"
 		    "してください）", s.login);
+		cmd_log_refusal(st, s.login, "shisaku import --results: 利用者として"
+		    "登録されていません");
 		session_clear(&s);
 		store_close(st);
 		return EXIT_DENIED;

@@ -75,7 +75,7 @@ cmd_log_refusal(struct store *st, const char *login, const char *what)
 {
 	char	*cause = NULL;
 
-	if (store_user_log_refusal(st, login, what, &cause) < 0) {
+	if (store_user_log_refusal(st, login, 0, 0, 0, what, &cause) < 0) {
 		cmd_error("注意: %s", cause);
 		free(cause);
 	}
@@ -119,7 +119,7 @@ cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode, int *status)
 {
 	struct store	*st;
 	enum store_fault fault = STORE_FAULT_NONE;
-	char		*cause = NULL;
+	char		*cause = NULL, *login, *what;
 
 	st = store_open_fault(ctx->db_path, mode, ctx->cfg->busy_timeout_ms,
 	    &fault, &cause);
@@ -129,6 +129,17 @@ cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode, int *status)
 		*status = cmd_fault_status(fault);
 		return NULL;
 	}
+	if (mode != STORE_OPEN_CREATE && ctx->refusal != NULL &&
+	    (login = session_os_login(&cause)) != NULL) {
+		what = xasprintf("shisaku %s: %s", ctx->command != NULL &&
+		    ctx->command[0] != '\0' ? ctx->command : "（画面）",
+		    ctx->refusal);
+		cmd_log_refusal(st, login, what);
+		free(what);
+		free(login);
+	}
+	free(cause);
+	cause = NULL;
 	if (mode != STORE_OPEN_CREATE && (*status = cmd_gate(ctx, st)) != EXIT_OK) {
 		store_close(st);
 		return NULL;

@@ -368,7 +368,7 @@ depts_allowed(struct ui *ui)
 
 	if (workflow_may_manage_depts(ui->session, &why) == WF_ALLOW)
 		return 1;
-	ui_error(ui, "%s", why);
+	ui_refuse(ui, 0, 0, 0, "部署の変更", why);
 	free(why);
 	return 0;
 }

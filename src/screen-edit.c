@@ -44,7 +44,7 @@ screen_edit_allowed(struct ui *ui)
 
 	if (workflow_may_edit_structure(ui->session, &why) == WF_ALLOW)
 		return 1;
-	ui_error(ui, "%s", why != NULL ? why : "変更できません");
+	ui_refuse(ui, 0, 0, 0, "計画の変更", why != NULL ? why : "変更できません");
 	free(why);
 	return 0;
 }

@@ -1196,7 +1196,10 @@ entry_save(struct ui *ui, struct entry_screen *es, int force)
 	size_t	 bad = 0;
 
 	if (es->readonly) {
-		ui_error(ui, "保存できません: %s", es->readonly_why);
+		char	*why = xasprintf("保存できません: %s", es->readonly_why);
+
+		ui_refuse(ui, es->node_id, 0, es->fy, "実績の保存", why);
+		free(why);
 		return -1;
 	}
 	if (entry_collect(es, &bad, &msg) != 0) {

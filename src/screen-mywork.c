@@ -715,8 +715,8 @@ mw_workflow(struct ui *ui, struct mw_screen *ms)
 	int			 c, stop = 0;
 
 	if (!ms->review) {
-		ui_error(ui, "まとめての確認・差戻しは管理職と企画担当の操作です"
-		    "（入力は Enter で開く画面で）");
+		ui_refuse(ui, 0, 0, 0, "まとめての確認・差戻し", "まとめての確認・"
+		    "差戻しは管理職と企画担当の操作です（入力は Enter で開く画面で）");
 		return;
 	}
 	if (ui->session->readonly_why != NULL) {

@@ -591,8 +591,13 @@ out:
 	store_rollback(st);
 	store_result_free(*old);
 	*old = NULL;
-	if (rc == STORE_DENIED)
-		store_refused(st, login, *cause);
+	if (rc == STORE_DENIED) {
+		char	*what = xasprintf("実績の%s: %s",
+			    workflow_action_label(action), *cause);
+
+		store_refused(st, login, node_id, 0, fy, what);
+		free(what);
+	}
 	return rc;
 }
 
@@ -1055,8 +1060,13 @@ fail:
 	rc = -1;
 out:
 	store_rollback(st);
-	if (rc == STORE_DENIED)
-		store_refused(st, login, *cause);
+	if (rc == STORE_DENIED) {
+		char	*what = xasprintf("年度の%s: %s", open ? "受付" : "締切",
+			    *cause);
+
+		store_refused(st, login, 0, 0, fy, what);
+		free(what);
+	}
 	return rc;
 }
 
@@ -1115,6 +1125,12 @@ fail:
 out:
 	free(was);
 	store_rollback(st);
+	if (rc == STORE_DENIED) {
+		char	*what = xasprintf("入力期限の変更: %s", *cause);
+
+		store_refused(st, login, 0, 0, fy, what);
+		free(what);
+	}
 	return rc;
 }
 

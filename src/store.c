@@ -352,6 +352,7 @@ store_batch_end(struct store *st, int commit, char **cause)
 	st->in_write = 0;
 	if (!commit) {
 		store_rollback(st);
+		store_refusals_flush(st);
 		return 0;
 	}
 	/* A failed statement may have ended the transaction already
@@ -360,9 +361,12 @@ store_batch_end(struct store *st, int commit, char **cause)
 		if (cause)
 			*cause = xstrdup("保存できません: 書き込みの途中で取り消され"
 			    "ました（何も書き込んでいません）");
+		store_refusals_flush(st);
 		return -1;
 	}
 	rc = store_commit(st, cause);
+	/* The refusals are kept whatever became of the batch. */
+	store_refusals_flush(st);
 	return rc;
 }
 
@@ -886,6 +890,7 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	store_stmt_cache_free(st);
+	store_refusals_clear(st);
 	/* The last connection checkpoints and removes -wal and -shm, which
 	 * takes write access to the data directory. */
 	priv_raise();

@@ -44,6 +44,7 @@
 #include "shisaku/store-browse.h"
 #include "shisaku/store-mywork.h"
 #include "shisaku/store-result.h"
+#include "shisaku/store-user.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
 #include "shisaku/ui-term.h"
@@ -462,6 +463,24 @@ ui_error(struct ui *ui, const char *fmt, ...)
 	va_start(ap, fmt);
 	ui_set_message(ui, 1, fmt, ap);
 	va_end(ap);
+}
+
+void
+ui_refuse(struct ui *ui, long long node_id, long long indicator_id, int fy,
+    const char *what, const char *why)
+{
+	char	*row, *cause = NULL;
+
+	ui_error(ui, "%s", why != NULL ? why : "できません");
+	if (ui->store == NULL || ui->session == NULL ||
+	    ui->session->login == NULL)
+		return;
+	row = xasprintf("画面での%s: %s", what, why != NULL ? why : "");
+	/* Best effort: the refusal stands whether it is recorded or not. */
+	if (store_user_log_refusal(ui->store, ui->session->login, node_id,
+	    indicator_id, fy, row, &cause) < 0)
+		free(cause);
+	free(row);
 }
 
 static void

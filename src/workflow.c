@@ -73,6 +73,8 @@ static const struct {
 	{ "indicator_add",  "指標の追加" },
 	{ "indicator_delete", "指標の削除" },
 	{ "report_dept",    "報告する課" },
+	/* A write the user's role (or registration) did not allow. */
+	{ "refused",        "拒否" },
 	/* Reorganisations of departments (機構改革). */
 	{ "dept",           "担当課の変更" },
 	{ "dept_add",       "部署の追加" },

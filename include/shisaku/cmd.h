@@ -35,6 +35,10 @@ struct cmd_ctx {
 	struct config	*cfg;
 	const char	*db_path;	/* -d, else the config's */
 	const char	*command;	/* the subcommand's name, "" for the TUI */
+	/* Secure group mode: a refusal to write to the history once the
+	 * database is open (the user's own configuration tried to decide
+	 * who reaches it), or NULL. */
+	char		*refusal;
 };
 
 struct cmd_entry {
