@@ -1287,6 +1287,33 @@ fail:
 	return NULL;
 }
 
+char *
+config_access_differs(const struct config *c, const struct config *sys)
+{
+	char	*out = NULL, *t, *piece;
+	int	 i;
+
+	for (i = 0; i < 3; i++) {
+		piece = NULL;
+		if (i == 0 && strcmp(c->db_path, sys->db_path) != 0)
+			piece = xasprintf("[database] path = %s", c->db_path);
+		else if (i == 1 && c->file_mode != sys->file_mode)
+			piece = xasprintf("[database] file_mode = %04o",
+			    (unsigned)c->file_mode);
+		else if (i == 2 && c->unknown_user != sys->unknown_user)
+			piece = xasprintf("[access] unknown_user = %s",
+			    config_unknown_users[c->unknown_user ==
+			    UNKNOWN_USER_REFUSE].name);
+		if (piece == NULL)
+			continue;
+		t = out != NULL ? xasprintf("%s、%s", out, piece) : xstrdup(piece);
+		free(out);
+		free(piece);
+		out = t;
+	}
+	return out;
+}
+
 void
 config_take_access(struct config *c, const struct config *sys)
 {
