@@ -1322,6 +1322,7 @@ action:
 	case ACT_HISTORY: {
 		struct screen_history_arg	a;
 
+		memset(&a, 0, sizeof a);
 		a.node_id = as->cur->node_id;
 		a.indicator_id = as->indicator_id;
 		a.fy = 0;

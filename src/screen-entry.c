@@ -1831,6 +1831,7 @@ action:
 	case ACT_HISTORY: {
 		struct screen_history_arg	a;
 
+		memset(&a, 0, sizeof a);
 		a.node_id = es->node_id;
 		a.indicator_id = 0;
 		a.fy = es->fy;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "shisaku/fy.h"
+#include "shisaku/screen-entry.h"
 #include "shisaku/screen-indicator.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/textwidth.h"
@@ -31,8 +32,15 @@
 static const enum key_action plans_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_OPEN, ACT_TREE, ACT_ROADMAP, ACT_INDICATORS, ACT_FILTER_MINE,
-	ACT_DEPTS, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV
+	ACT_DEPTS, ACT_HISTORY, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV
 };
+
+static const char *
+plans_action_help(enum key_action act)
+{
+	return act == ACT_HISTORY ? "拒否の記録: 誰が何を試みて拒否されたか"
+	    "（企画担当）" : NULL;
+}
 
 struct plans_screen {
 	struct browse_plan	*plans;
@@ -311,6 +319,20 @@ plans_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_DEPTS:
 		ui_push(ui, &screen_depts_ops, NULL);
 		return UI_KEY_HANDLED;
+	case ACT_HISTORY: {
+		struct screen_history_arg	a;
+
+		if (ui->session == NULL || ui->session->role != ROLE_PLANNER) {
+			ui_error(ui, "拒否の記録を見られるのは企画担当だけです"
+			    "（あなたは%s）", role_label(ui->session != NULL ?
+			    ui->session->role : ROLE_NONE));
+			return UI_KEY_HANDLED;
+		}
+		memset(&a, 0, sizeof a);
+		a.refused = 1;
+		ui_push(ui, &screen_history_ops, &a);
+		return UI_KEY_HANDLED;
+	}
 	case ACT_OPEN:
 	case ACT_TREE:
 	case ACT_ROADMAP:
@@ -391,5 +413,6 @@ const struct screen_ops screen_plans_ops = {
 	.refresh = plans_refresh,
 	.close = plans_close,
 	.title = plans_title,
-	.hint = plans_hint
+	.hint = plans_hint,
+	.action_help = plans_action_help
 };

@@ -24,6 +24,7 @@
 #include "migrate-3-sql.h"
 #include "migrate-4-sql.h"
 #include "migrate-5-sql.h"
+#include "migrate-6-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -34,6 +35,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_3_sql,		/* db/migrate-3.sql */
 	shisaku_migrate_4_sql,		/* db/migrate-4.sql */
 	shisaku_migrate_5_sql,		/* db/migrate-5.sql */
+	shisaku_migrate_6_sql,		/* db/migrate-6.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -150,7 +150,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 5);
+	CHECK_INT(store_schema_version(), 6);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -167,7 +167,7 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 5);
+	CHECK_INT(q_int("PRAGMA user_version"), 6);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	/* Version 5: a fiscal year's deadline, none for the years kept. */
 	CHECK_INT(q_int("SELECT count(*) FROM pragma_table_info('fiscal_year')"
@@ -195,7 +195,9 @@ TEST(test_v1_file_is_migrated)
 	    "SELECT group_concat(x) FROM (SELECT \"table\" || ':' || \"from\""
 	    " || ':' || on_delete AS x FROM pragma_foreign_key_list('history')"
 	    " ORDER BY \"table\")");
-	CHECK_Q("history_indicator:indicator_id,id|history_node:node_id,id",
+	/* Version 6: the refusals have an index of their own. */
+	CHECK_Q("history_indicator:indicator_id,id|history_node:node_id,id"
+	    "|history_refused:id",
 	    "SELECT group_concat(x, '|') FROM (SELECT name || ':' || (SELECT"
 	    " group_concat(name) FROM (SELECT name FROM pragma_index_info(m.name)"
 	    " ORDER BY seqno)) AS x FROM sqlite_master m WHERE type = 'index'"
