@@ -25,6 +25,7 @@
 #include "migrate-4-sql.h"
 #include "migrate-5-sql.h"
 #include "migrate-6-sql.h"
+#include "migrate-7-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -36,6 +37,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_4_sql,		/* db/migrate-4.sql */
 	shisaku_migrate_5_sql,		/* db/migrate-5.sql */
 	shisaku_migrate_6_sql,		/* db/migrate-6.sql */
+	shisaku_migrate_7_sql,		/* db/migrate-7.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

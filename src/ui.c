@@ -1321,6 +1321,9 @@ ui_prompt_draw(struct ui *ui, const char *question, const wchar_t *buf,
 	doupdate();
 }
 
+/* What a prompt held when a signal ended it (ui_prompt_take_unfinished). */
+static char	*ui_prompt_unfinished;
+
 int
 ui_prompt(struct ui *ui, const char *question, const char *initial,
     char **answer)
@@ -1328,7 +1331,7 @@ ui_prompt(struct ui *ui, const char *question, const char *initial,
 	wchar_t	*buf;
 	size_t	 len = 0, pos, first = 0;
 	wint_t	 ch;
-	int	 rc, done = 0, accepted = 0;
+	int	 rc = OK, done = 0, accepted = 0;
 
 	*answer = NULL;
 	buf = xcalloc(UI_PROMPT_MAX + 1, sizeof *buf);
@@ -1448,8 +1451,22 @@ ui_prompt(struct ui *ui, const char *question, const char *initial,
 	}
 	if (accepted)
 		*answer = ui_wcs_to_utf8(buf, len);
+	else if (rc == ERR && ui_signalled) {
+		/* Ended by a signal: what was typed may be kept. */
+		free(ui_prompt_unfinished);
+		ui_prompt_unfinished = ui_wcs_to_utf8(buf, len);
+	}
 	free(buf);
 	return accepted;
+}
+
+char *
+ui_prompt_take_unfinished(void)
+{
+	char	*t = ui_prompt_unfinished;
+
+	ui_prompt_unfinished = NULL;
+	return t;
 }
 
 int
@@ -2000,6 +2017,8 @@ out:
 	ui_plan_name_id = -1;
 	free(ui_year_deadline);
 	ui_year_deadline = NULL;
+	free(ui_prompt_unfinished);
+	ui_prompt_unfinished = NULL;
 	ui_year_fy = 0;
 	ui_data_version = -1;
 	ui_who_forget();

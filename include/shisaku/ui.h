@@ -175,6 +175,9 @@ int ui_put(WINDOW *w, int y, int x, const char *s, int cols, int pad, attr_t att
  * text would be cut, so callers edit such text another way. */
 #define UI_PROMPT_MAX 1000
 int ui_prompt(struct ui *ui, const char *question, const char *initial, char **answer);
+/* What the last prompt held when a signal ended the program while it was
+ * open (malloc'd, once), for a form to keep it as a draft; else NULL. */
+char *ui_prompt_take_unfinished(void);
 
 /* A popup menu of n choices; returns the chosen index or -1 (Esc). */
 int ui_choose(struct ui *ui, const char *title, const char *const *items, int n, int current);
