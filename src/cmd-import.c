@@ -13,6 +13,7 @@
 #include "shisaku/cmd.h"
 #include "shisaku/config.h"
 #include "shisaku/infile.h"
+#include "shisaku/outfile.h"
 #include "shisaku/planfile.h"
 #include "shisaku/progress.h"
 #include "shisaku/resultfile.h"
@@ -123,13 +124,19 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 	}
 	store_resolver_init(&res, st, ctx->cfg);
 	rf_doc_init(&d);
-	if (infile_read(path, import_max(ctx), encoding, &in, &cause) != 0) {
+	memset(&in, 0, sizeof in);
+	if (outfile_is_database(path, ctx->db_path))
+		cause = xasprintf("%s: データベースのファイルです（実績のファイル"
+		    "を指定してください）", path);
+	else if (infile_read(path, import_max(ctx), encoding, &in, &cause) == 0)
+		cause = NULL;
+	if (cause != NULL) {
 		cmd_error("%s", cause);
 		free(cause);
 		rf_doc_free(&d);
 		session_clear(&s);
 		store_close(st);
-		return EXIT_INPUT;
+		return in.denied ? EXIT_ACCESS : EXIT_INPUT;
 	}
 	say_encoding(path, &in);
 	/* Values that went out to CP932 and came back compare as unchanged. */
@@ -196,6 +203,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct pf_doc		 d;
 	char			*cause = NULL, *login = NULL;
 	int			 ch, dry = 0, replace = 0, status, i, rc;
+	int			 denied = 0;
 	int			 results = 0, encoding = -1;
 	enum text_encoding	 forced;
 	struct infile		 in;
@@ -230,6 +238,12 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (optind >= argc || (results && (replace || optind != argc - 1)))
 		return cmd_usage(&cmd_import_entry);
+	for (i = optind; i < argc; i++)
+		if (util_has_control(argv[i])) {
+			cmd_error("読み込むファイルの名前に改行などの制御文字が"
+			    "あります");
+			return EXIT_USAGE;
+		}
 	if (results)
 		return import_results(ctx, argv[optind], dry, encoding);
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
@@ -244,11 +258,16 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	d.progress = progress_tick;
 	d.progress_arg = &prog;
 	for (i = optind; i < argc; i++) {
-		if (infile_read(argv[i], import_max(ctx), encoding, &in,
-		    &cause) != 0) {
+		memset(&in, 0, sizeof in);
+		if (outfile_is_database(argv[i], ctx->db_path))
+			cause = xasprintf("%s: データベースのファイルです（計画"
+			    "ファイルを指定してください）", argv[i]);
+		if (cause != NULL || infile_read(argv[i], import_max(ctx),
+		    encoding, &in, &cause) != 0) {
 			pf_doc_error(&d, cause);
 			free(cause);
 			cause = NULL;
+			denied += in.denied;
 			continue;
 		}
 		if (in.enc != TENC_UTF8)
@@ -270,7 +289,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			fprintf(stderr, "…ほか %zu 件\n", d.nerrors - d.nkept);
 		cmd_error("%zu 件の誤りがあります。データベースには何も書き込んでいません",
 		    d.nerrors);
-		status = EXIT_INPUT;
+		/* Only files that could not be read for want of permission. */
+		status = denied > 0 && (size_t)denied == d.nerrors ?
+		    EXIT_ACCESS : EXIT_INPUT;
 	} else if (dry) {
 		progress_end(&prog);
 		printf("誤りはありません（--dry-run のため書き込んでいません）: ");

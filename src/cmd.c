@@ -149,8 +149,27 @@ cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode, int *status)
 
 
 int
+cmd_outfile_status(enum outfile_fault fault)
+{
+	switch (fault) {
+	case OUTFILE_OK:
+		return EXIT_OK;
+	case OUTFILE_BADPATH:
+	case OUTFILE_EXISTS:
+		return EXIT_USAGE;
+	case OUTFILE_ACCESS:
+		return EXIT_ACCESS;
+	case OUTFILE_FULL:
+		return EXIT_FULL;
+	default:
+		return EXIT_INPUT;
+	}
+}
+
+int
 cmd_write_output(const char *out, char *buf, size_t len, int cp932, int geta)
 {
+	enum outfile_fault fault = OUTFILE_OK;
 	char	*cause = NULL, *conv;
 	size_t	 clen, replaced = 0;
 	int	 status = EXIT_OK;
@@ -165,8 +184,9 @@ cmd_write_output(const char *out, char *buf, size_t len, int cp932, int geta)
 			len = clen;
 		}
 	}
-	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
-		status = EXIT_INPUT;
+	if (status == EXIT_OK && outfile_write(out, buf, len, &cause,
+	    &fault) != 0)
+		status = cmd_outfile_status(fault);
 	if (status == EXIT_OK && replaced > 0)
 		cmd_error(geta == 2 ? "CP932 で表せない %zu 文字を &#x…; の形で書き出し"
 		    "ました（import で元の文字に戻ります）" :

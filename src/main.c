@@ -224,6 +224,14 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if ((db_path != NULL && (db_path[0] == '\0' ||
+	    util_has_control(db_path))) || (config_path != NULL &&
+	    (config_path[0] == '\0' || util_has_control(config_path)))) {
+		cmd_error("%s: ファイルの名前が空か、改行などの制御文字があります",
+		    db_path != NULL && (db_path[0] == '\0' ||
+		    util_has_control(db_path)) ? "-d" : "-c");
+		return EXIT_USAGE;
+	}
 
 	memset(&ctx, 0, sizeof ctx);
 	if ((ctx.cfg = config_load(config_path, &cause)) == NULL) {

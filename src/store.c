@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "shisaku/lockholder.h"
+#include "shisaku/outfile.h"
 #include "shisaku/privilege.h"
 #include "shisaku/store.h"
 #include "shisaku/store-internal.h"
@@ -566,6 +567,14 @@ store_probe(const char *path, enum store_open_mode mode, int *magic,
 
 	*magic = *empty = 0;
 	*nowrite = NULL;
+	if ((where = outfile_companion_of(path)) != NULL) {
+		*fault = STORE_FAULT_NOTDB;
+		*cause = xasprintf("%s: データベース %s の隣に SQLite が置く作業"
+		    "ファイルの名前です。データベースのファイルを指定してください",
+		    path, where);
+		free(where);
+		return -1;
+	}
 	if (stat(path, &sb) != 0) {
 		err = errno;
 		if (err == ENOENT && mode == STORE_OPEN_CREATE) {
@@ -585,6 +594,10 @@ store_probe(const char *path, enum store_open_mode mode, int *magic,
 			*fault = STORE_FAULT_MISSING;
 			*cause = xasprintf("%s: データベースがありません（途中が"
 			    "ディレクトリではありません）", path);
+		} else if (err == ELOOP) {
+			*fault = STORE_FAULT_OTHER;
+			*cause = xasprintf("%s: 開けません: シンボリックリンクが"
+			    "循環しています", path);
 		} else {
 			*fault = STORE_FAULT_OTHER;
 			*cause = xasprintf("%s: 開けません: %s", path, strerror(err));
@@ -1052,9 +1065,13 @@ store_backup(struct store *st, const char *dest, char **cause)
 	size_t		 total;
 
 	/* dest is the caller's file, opened with the user's own ids. */
+	st->fault = STORE_FAULT_OTHER;
 	if (sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		*cause = xasprintf("%s: 作成できません: %s", dest,
 		    out != NULL ? sqlite3_errmsg(out) : "メモリ不足");
+		if (out != NULL)
+			st->fault = store_fault_of(sqlite3_extended_errcode(out),
+			    sqlite3_system_errno(out));
 		sqlite3_close(out);
 		return -1;
 	}
@@ -1091,9 +1108,10 @@ store_backup(struct store *st, const char *dest, char **cause)
 	if (held)
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_DONE) {
-		if ((rc & 0xff) == SQLITE_FULL)
-			*cause = xasprintf("%s: 複製できません: ディスクがいっぱいです",
-			    dest);
+		st->fault = store_fault_of(rc, sqlite3_system_errno(out));
+		if (st->fault == STORE_FAULT_FULL)
+			*cause = xasprintf("%s: 複製できません: ディスクがいっぱいです"
+			    "（何も置いていません）", dest);
 		else
 			*cause = xasprintf("%s: 複製できません: %s", dest,
 			    sqlite3_errstr(rc));
@@ -1104,5 +1122,6 @@ store_backup(struct store *st, const char *dest, char **cause)
 		*cause = xasprintf("%s: 複製を閉じられません", dest);
 		return -1;
 	}
+	st->fault = STORE_FAULT_NONE;
 	return 0;
 }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "shisaku/outfile.h"
 #include "shisaku/store.h"
 
 struct config;
@@ -83,6 +84,9 @@ struct store *cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode,
  * says how many). Reports a failure and returns its exit status. */
 int cmd_write_output(const char *out, char *buf, size_t len, int cp932,
     int geta);
+/* The exit status for an output that could not be written (outfile.h):
+ * 2 for a bad or existing name, 7 for permission, 8 for a full disk. */
+int cmd_outfile_status(enum outfile_fault fault);
 /* The exit status for a store fault (EXIT_DATABASE for none known). */
 int cmd_fault_status(enum store_fault fault);
 /* The exit status for the last failure of a write on st. */
