@@ -52,7 +52,8 @@ SRCS    := $(sort $(wildcard src/*.c))
 LIBSRCS := $(filter-out src/main.c,$(SRCS))
 HDRS    := $(wildcard include/shisaku/*.h) build/gen/default-config.h build/gen/schema-sql.h \
            build/gen/migrate-2-sql.h build/gen/migrate-3-sql.h build/gen/migrate-4-sql.h \
-           build/gen/migrate-5-sql.h build/gen/migrate-6-sql.h
+           build/gen/migrate-5-sql.h build/gen/migrate-6-sql.h build/gen/migrate-7-sql.h \
+           build/gen/migrate-8-sql.h
 # Only the files that read the compiled-in paths are rebuilt when an
 # install names other directories.
 PATHS_SRCS := $(shell grep -l '"paths.h"' src/*.c)
@@ -106,6 +107,10 @@ build/gen/migrate-5-sql.h: db/migrate-5.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_5_sql < $< > $@
 build/gen/migrate-6-sql.h: db/migrate-6.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_6_sql < $< > $@
+build/gen/migrate-7-sql.h: db/migrate-7.sql mk/embed.sh | build/gen
+	sh mk/embed.sh shisaku_migrate_7_sql < $< > $@
+build/gen/migrate-8-sql.h: db/migrate-8.sql mk/embed.sh | build/gen
+	sh mk/embed.sh shisaku_migrate_8_sql < $< > $@
 
 # The compiled-in paths, rewritten only when a make variable changed them,
 # so that "make install SYSCONFDIR=..." rebuilds what reads them.

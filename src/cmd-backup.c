@@ -4,8 +4,6 @@
  * temporary file beside FILE and given its name only when complete, so a
  * killed backup never leaves half a copy under that name.
  */
-#include <sys/stat.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -17,11 +15,11 @@
 static int
 cmd_backup_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct store	*st;
-	struct stat	 sb;
-	struct progress	 prog;
-	char		*cause = NULL, *tmp = NULL;
-	int		 status, rc;
+	struct store		*st;
+	struct progress		 prog;
+	enum outfile_fault	 fault = OUTFILE_OK;
+	char			*cause = NULL, *tmp = NULL, *target = NULL;
+	int			 status, rc;
 
 	if (argc != 2)
 		return cmd_usage(&cmd_backup_entry);
@@ -30,15 +28,19 @@ cmd_backup_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		free(cause);
 		return EXIT_USAGE;
 	}
-	if (lstat(argv[1], &sb) == 0) {
-		cmd_error("%s: 既にあります。上書きしません", argv[1]);
-		return EXIT_USAGE;
+	/* A name nothing has yet: never a directory, a device, a FIFO. */
+	if (outfile_check(argv[1], 0, &target, &cause, &fault) != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		return cmd_outfile_status(fault);
 	}
+	free(target);
 	if ((st = cmd_open_store(ctx, STORE_OPEN_READONLY, &status)) == NULL)
 		return status;
 	status = EXIT_OK;
-	if (outfile_temp_new(argv[1], ctx->cfg->file_mode, 0, &tmp, &cause) != 0)
-		status = EXIT_ACCESS;
+	if (outfile_temp_new(argv[1], ctx->cfg->file_mode, 0, &tmp, &cause,
+	    &fault) != 0)
+		status = cmd_outfile_status(fault);
 	else {
 		progress_begin(&prog, "複製", PROGRESS_BYTES);
 		store_set_progress(st, progress_tick, &prog);
@@ -47,12 +49,13 @@ cmd_backup_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		progress_end(&prog);
 		if (rc != 0) {
 			outfile_temp_discard(tmp);
-			status = EXIT_DATABASE;
+			status = cmd_store_status(st);
 		}
 	}
 	store_close(st);
-	if (status == EXIT_OK && outfile_temp_place(tmp, argv[1], 0, &cause) != 0)
-		status = EXIT_DATABASE;
+	if (status == EXIT_OK && outfile_temp_place(tmp, argv[1], 0, &cause,
+	    &fault) != 0)
+		status = cmd_outfile_status(fault);
 	if (status != EXIT_OK) {
 		cmd_error("%s", cause);
 		free(cause);

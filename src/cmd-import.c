@@ -13,6 +13,7 @@
 #include "shisaku/cmd.h"
 #include "shisaku/config.h"
 #include "shisaku/infile.h"
+#include "shisaku/outfile.h"
 #include "shisaku/planfile.h"
 #include "shisaku/progress.h"
 #include "shisaku/resultfile.h"
@@ -112,19 +113,27 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 		cmd_error("実績の読み込みは利用者として登録された人だけができます"
 		    "（ログイン名「%s」は登録されていません。企画担当に登録を依頼"
 		    "してください）", s.login);
+		cmd_log_refusal(st, s.login, "shisaku import --results: 利用者として"
+		    "登録されていません");
 		session_clear(&s);
 		store_close(st);
 		return EXIT_DENIED;
 	}
 	store_resolver_init(&res, st, ctx->cfg);
 	rf_doc_init(&d);
-	if (infile_read(path, import_max(ctx), encoding, &in, &cause) != 0) {
+	memset(&in, 0, sizeof in);
+	if (outfile_is_database(path, ctx->db_path))
+		cause = xasprintf("%s: データベースのファイルです（実績のファイル"
+		    "を指定してください）", path);
+	else if (infile_read(path, import_max(ctx), encoding, &in, &cause) == 0)
+		cause = NULL;
+	if (cause != NULL) {
 		cmd_error("%s", cause);
 		free(cause);
 		rf_doc_free(&d);
 		session_clear(&s);
 		store_close(st);
-		return EXIT_INPUT;
+		return in.denied ? EXIT_ACCESS : EXIT_INPUT;
 	}
 	say_encoding(path, in.enc);
 	/* Values that went out to CP932 and came back compare as unchanged. */
@@ -192,6 +201,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct store_plan_loader *l = NULL;
 	char			*cause = NULL, *login = NULL;
 	int			 ch, dry = 0, replace = 0, status, i;
+	int			 denied = 0, unreadable;
 	int			 results = 0, encoding = -1;
 	enum text_encoding	 forced, enc;
 	struct progress		 prog;
@@ -225,6 +235,12 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (optind >= argc || (results && (replace || optind != argc - 1)))
 		return cmd_usage(&cmd_import_entry);
+	for (i = optind; i < argc; i++)
+		if (util_has_control(argv[i])) {
+			cmd_error("読み込むファイルの名前に改行などの制御文字が"
+			    "あります");
+			return EXIT_USAGE;
+		}
 	if (results)
 		return import_results(ctx, argv[optind], dry, encoding);
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
@@ -262,8 +278,17 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	for (i = optind; i < argc; i++) {
 		progress_phase(&prog, dry ? "検査" : "書き込み", "行");
 		enc = TENC_UTF8;
+		if (outfile_is_database(argv[i], ctx->db_path)) {
+			cause = xasprintf("%s: データベースのファイルです（計画"
+			    "ファイルを指定してください）", argv[i]);
+			pf_doc_error(&d, cause);
+			free(cause);
+			cause = NULL;
+			continue;
+		}
 		pf_read_path(&d, argv[i], import_max(ctx), encoding, &res.res,
-		    replace, &enc);
+		    replace, &enc, &unreadable);
+		denied += unreadable;
 		if (enc != TENC_UTF8)
 			progress_clear(&prog);	/* the message in its place */
 		say_encoding(argv[i], enc);
@@ -280,7 +305,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			fprintf(stderr, "…ほか %zu 件\n", d.nerrors - d.nkept);
 		cmd_error("%zu 件の誤りがあります。データベースには何も書き込んでいません",
 		    d.nerrors);
-		status = EXIT_INPUT;
+		/* Only files that could not be read for want of permission. */
+		status = denied > 0 && (size_t)denied == d.nerrors ?
+		    EXIT_ACCESS : EXIT_INPUT;
 	} else if (dry) {
 		progress_end(&prog);
 		printf("誤りはありません（--dry-run のため書き込んでいません）: ");

@@ -7,6 +7,7 @@
  */
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -20,22 +21,48 @@
 static int
 cmd_init_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct store	*st;
-	struct stat	 sb;
-	char		*login, *tmp = NULL, *cause = NULL;
-	int		 status;
-	enum store_fault fault = STORE_FAULT_NONE;
+	struct store		*st;
+	struct stat		 sb;
+	char			*login, *tmp = NULL, *cause = NULL, *target;
+	int			 status;
+	enum store_fault	 fault = STORE_FAULT_NONE;
+	enum outfile_fault	 ofault = OUTFILE_OK;
 
 	(void)argv;
 	if (argc != 1)
 		return cmd_usage(&cmd_init_entry);
-	/* Only an empty file (0 bytes) may be taken over. */
-	if (stat(ctx->db_path, &sb) == 0 &&
-	    !(S_ISREG(sb.st_mode) && sb.st_size == 0)) {
-		cmd_error("%s: 既にあります。既存のデータベースは初期化しません",
-		    ctx->db_path);
-		return EXIT_DATABASE;
+	if ((target = outfile_companion_of(ctx->db_path)) != NULL) {
+		cmd_error("%s: データベース %s の隣に SQLite が置く作業ファイルの"
+		    "名前です。別の名前を指定してください", ctx->db_path, target);
+		free(target);
+		return EXIT_USAGE;
 	}
+	if (lstat(ctx->db_path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+		cmd_error("%s: %s。データベースを作るファイルの名前を指定して"
+		    "ください", ctx->db_path, stat(ctx->db_path, &sb) != 0 &&
+		    errno == ELOOP ? "シンボリックリンクが循環しています" :
+		    "シンボリックリンクです");
+		return EXIT_USAGE;
+	}
+	/* A name nothing has yet, or an empty file (0 bytes) to take over;
+	 * never a directory, a device or a FIFO. */
+	if (outfile_check(ctx->db_path, 0, &target, &cause, &ofault) != 0) {
+		if (ofault == OUTFILE_EXISTS && lstat(ctx->db_path, &sb) == 0 &&
+		    S_ISREG(sb.st_mode) && sb.st_size == 0) {
+			free(cause);
+			cause = NULL;
+		} else if (ofault == OUTFILE_EXISTS) {
+			free(cause);
+			cmd_error("%s: 既にあります。既存のデータベースは初期化しません",
+			    ctx->db_path);
+			return EXIT_DATABASE;
+		} else {
+			cmd_error("%s", cause);
+			free(cause);
+			return cmd_outfile_status(ofault);
+		}
+	} else
+		free(target);
 	if ((login = session_os_login(&cause)) == NULL) {
 		cmd_error("%s", cause);
 		free(cause);
@@ -44,11 +71,11 @@ cmd_init_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	/* Made with the user's own ids; in the data directory of secure
 	 * group mode the group must read and write it whatever the umask. */
 	if (outfile_temp_new(ctx->db_path, ctx->cfg->file_mode, priv_held(),
-	    &tmp, &cause) != 0) {
+	    &tmp, &cause, &ofault) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
 		free(login);
-		return EXIT_ACCESS;
+		return cmd_outfile_status(ofault);
 	}
 	st = store_open_fault(tmp, STORE_OPEN_CREATE, ctx->cfg->busy_timeout_ms,
 	    &fault, &cause);
@@ -70,10 +97,11 @@ cmd_init_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	store_close(st);
 	if (status == EXIT_OK &&
-	    outfile_temp_place(tmp, ctx->db_path, 1, &cause) != 0) {
+	    outfile_temp_place(tmp, ctx->db_path, 1, &cause, &ofault) != 0) {
 		cmd_error("%s", cause);
 		free(cause);
-		status = EXIT_DATABASE;
+		status = ofault == OUTFILE_EXISTS ? EXIT_DATABASE :
+		    cmd_outfile_status(ofault);
 	} else if (status != EXIT_OK)
 		outfile_temp_discard(tmp);
 	if (status == EXIT_OK)

@@ -75,7 +75,7 @@ cmd_log_refusal(struct store *st, const char *login, const char *what)
 {
 	char	*cause = NULL;
 
-	if (store_user_log_refusal(st, login, what, &cause) != 0) {
+	if (store_user_log_refusal(st, login, 0, 0, 0, what, &cause) < 0) {
 		cmd_error("注意: %s", cause);
 		free(cause);
 	}
@@ -119,7 +119,7 @@ cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode, int *status)
 {
 	struct store	*st;
 	enum store_fault fault = STORE_FAULT_NONE;
-	char		*cause = NULL;
+	char		*cause = NULL, *login, *what;
 
 	st = store_open_fault(ctx->db_path, mode, ctx->cfg->busy_timeout_ms,
 	    &fault, &cause);
@@ -129,6 +129,17 @@ cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode, int *status)
 		*status = cmd_fault_status(fault);
 		return NULL;
 	}
+	if (mode != STORE_OPEN_CREATE && ctx->refusal != NULL &&
+	    (login = session_os_login(&cause)) != NULL) {
+		what = xasprintf("shisaku %s: %s", ctx->command != NULL &&
+		    ctx->command[0] != '\0' ? ctx->command : "（画面）",
+		    ctx->refusal);
+		cmd_log_refusal(st, login, what);
+		free(what);
+		free(login);
+	}
+	free(cause);
+	cause = NULL;
 	if (mode != STORE_OPEN_CREATE && (*status = cmd_gate(ctx, st)) != EXIT_OK) {
 		store_close(st);
 		return NULL;
@@ -138,8 +149,27 @@ cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode, int *status)
 
 
 int
+cmd_outfile_status(enum outfile_fault fault)
+{
+	switch (fault) {
+	case OUTFILE_OK:
+		return EXIT_OK;
+	case OUTFILE_BADPATH:
+	case OUTFILE_EXISTS:
+		return EXIT_USAGE;
+	case OUTFILE_ACCESS:
+		return EXIT_ACCESS;
+	case OUTFILE_FULL:
+		return EXIT_FULL;
+	default:
+		return EXIT_INPUT;
+	}
+}
+
+int
 cmd_write_output(const char *out, char *buf, size_t len, int cp932, int geta)
 {
+	enum outfile_fault fault = OUTFILE_OK;
 	char	*cause = NULL, *conv;
 	size_t	 clen, replaced = 0;
 	int	 status = EXIT_OK;
@@ -154,8 +184,9 @@ cmd_write_output(const char *out, char *buf, size_t len, int cp932, int geta)
 			len = clen;
 		}
 	}
-	if (status == EXIT_OK && outfile_write(out, buf, len, &cause) != 0)
-		status = EXIT_INPUT;
+	if (status == EXIT_OK && outfile_write(out, buf, len, &cause,
+	    &fault) != 0)
+		status = cmd_outfile_status(fault);
 	if (status == EXIT_OK && replaced > 0)
 		cmd_error(geta == 2 ? "CP932 で表せない %zu 文字を &#x…; の形で書き出し"
 		    "ました（import で元の文字に戻ります）" :

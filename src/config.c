@@ -22,6 +22,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -1006,16 +1007,31 @@ config_read_file(const char *path, size_t *lenp, char **cause)
 	FILE *f;
 	char *buf;
 	size_t len = 0, n;
+	int fd;
 
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		*cause = xasprintf("%s: ディレクトリです（設定ファイルを"
-		    "指定してください）", path);
+	/* Opened without blocking and looked at before a byte is read: a
+	 * FIFO or a device is never read (it could block or never end). */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		*cause = xasprintf("%s: 読めません: %s", path,
+		    strerror(errno));
 		return NULL;
 	}
-	f = fopen(path, "rb");
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*cause = S_ISDIR(st.st_mode) ?
+		    xasprintf("%s: ディレクトリです（設定ファイルを指定してください）",
+		    path) :
+		    xasprintf("%s: 通常のファイルではありません（FIFO やデバイスは"
+		    "設定として読みません）", path);
+		close(fd);
+		return NULL;
+	}
+	(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	f = fdopen(fd, "rb");
 	if (f == NULL) {
 		*cause = xasprintf("%s: 読めません: %s", path,
 		    strerror(errno));
+		close(fd);
 		return NULL;
 	}
 	buf = xmalloc(CONFIG_FILE_MAX + 1);
@@ -1144,8 +1160,12 @@ config_exists(const char *path, char **cause)
 		return 1;
 	if (errno == ENOENT || errno == ENOTDIR)
 		return 0;
-	*cause = xasprintf("%s: 調べられません: %s", path,
-	    strerror(errno));
+	*cause = errno == ELOOP ?
+	    xasprintf("%s: シンボリックリンクが循環しています", path) :
+	    errno == EACCES ?
+	    xasprintf("%s: 調べられません: Permission denied（途中のディレクトリ"
+	    "に入る権限がありません）", path) :
+	    xasprintf("%s: 調べられません: %s", path, strerror(errno));
 	return -1;
 }
 
@@ -1285,6 +1305,33 @@ config_load_system(char **cause)
 fail:
 	config_free(c);
 	return NULL;
+}
+
+char *
+config_access_differs(const struct config *c, const struct config *sys)
+{
+	char	*out = NULL, *t, *piece;
+	int	 i;
+
+	for (i = 0; i < 3; i++) {
+		piece = NULL;
+		if (i == 0 && strcmp(c->db_path, sys->db_path) != 0)
+			piece = xasprintf("[database] path = %s", c->db_path);
+		else if (i == 1 && c->file_mode != sys->file_mode)
+			piece = xasprintf("[database] file_mode = %04o",
+			    (unsigned)c->file_mode);
+		else if (i == 2 && c->unknown_user != sys->unknown_user)
+			piece = xasprintf("[access] unknown_user = %s",
+			    config_unknown_users[c->unknown_user ==
+			    UNKNOWN_USER_REFUSE].name);
+		if (piece == NULL)
+			continue;
+		t = out != NULL ? xasprintf("%s、%s", out, piece) : xstrdup(piece);
+		free(out);
+		free(piece);
+		out = t;
+	}
+	return out;
 }
 
 void

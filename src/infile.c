@@ -67,14 +67,22 @@ infile_read(const char *path, size_t max_bytes, int forced, struct infile *out,
 	struct stat	 st;
 	char		*data = NULL, *why = NULL;
 	size_t		 len = 0, line = 0, col = 0;
-	int		 fd, is_stdin = strcmp(path, "-") == 0, rc;
+	int		 fd, is_stdin = strcmp(path, "-") == 0, rc, err;
 	enum text_encoding enc;
 
 	memset(out, 0, sizeof *out);
 	if (is_stdin)
 		fd = STDIN_FILENO;
 	else if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0) {
-		*cause = xasprintf("%s: 開けません: %s", path, strerror(errno));
+		err = errno;
+		out->denied = err == EACCES || err == EPERM;
+		*cause = out->denied ?
+		    xasprintf("%s: 開けません: 読む権限がありません", path) :
+		    err == ENOENT ? xasprintf("%s: 開けません: ファイルがありません",
+		    path) :
+		    err == ELOOP ? xasprintf("%s: 開けません: シンボリックリンクが"
+		    "循環しています", path) :
+		    xasprintf("%s: 開けません: %s", path, strerror(err));
 		return -1;
 	}
 	/* The opened file decides, not the name: no race with a swap. */
@@ -112,6 +120,12 @@ infile_read(const char *path, size_t max_bytes, int forced, struct infile *out,
 	if (!is_stdin)
 		close(fd);
 	fd = -1;
+	if (len >= 16 && memcmp(data, "SQLite format 3", 16) == 0) {
+		*cause = xasprintf("%s: SQLite のデータベースです（計画や実績の"
+		    "ファイルではありません）", path);
+		free(data);
+		return -1;
+	}
 	if (forced >= 0)
 		enc = (enum text_encoding)forced;
 	else if (textenc_detect(data, len, &enc, &line, &col, &why) != 0) {

@@ -16,6 +16,7 @@
 #include "shisaku/privilege.h"
 #include "shisaku/session.h"
 #include "shisaku/store-user.h"
+#include "shisaku/store.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 
@@ -60,6 +61,61 @@ usage(FILE *f)
 	fprintf(f, "\n詳しくは man shisaku、man shisaku-plan、man shisaku.ini。\n");
 }
 
+/*
+ * Secure group mode: writes a refusal (what) to the history of the
+ * database the system configuration names, opened with the group for
+ * this row alone, for a user who tried to reach it around the program.
+ * Best effort; the caller refuses the same either way and ends.
+ */
+static void
+secure_log_refusal(const char *what)
+{
+	struct config	*sys;
+	struct store	*st;
+	char		*cause = NULL, *path, *use, *login;
+
+	if (!priv_held() || (sys = config_load_system(&cause)) == NULL) {
+		free(cause);
+		return;
+	}
+	path = sys->db_path[0] != '/' ?
+	    xasprintf("%s/%s", priv_data_dir(), sys->db_path) :
+	    xstrdup(sys->db_path);
+	priv_database_path(path, &use);
+	free(path);
+	if ((login = session_os_login(&cause)) != NULL &&
+	    (st = store_open(use, STORE_OPEN_EXISTING, sys->busy_timeout_ms,
+	    &cause)) != NULL) {
+		if (store_user_log_refusal(st, login, 0, 0, 0, what, &cause) < 0)
+			free(cause);
+		store_close(st);
+	} else
+		free(cause);
+	free(login);
+	free(use);
+	config_free(sys);
+}
+
+/* Secure group mode: a configuration file named by -c or SHISAKU_CONFIG
+ * that could not be read is logged as a refusal when it lies in the data
+ * directory (the database read as a configuration). */
+static void
+secure_config_refused(const char *config_path)
+{
+	const char	*name = config_path != NULL ? config_path :
+			    getenv("SHISAKU_CONFIG");
+	char		*what;
+
+	if (!priv_held() || name == NULL || name[0] == '\0' ||
+	    !priv_leads_into_data(name))
+		return;
+	what = xasprintf("%s%s: データディレクトリの中のファイルを設定として読もうと"
+	    "しました", config_path != NULL ? "shisaku -c " : "SHISAKU_CONFIG=",
+	    name);
+	secure_log_refusal(what);
+	free(what);
+}
+
 /* Builds the session from the OS login and the users table. */
 static int
 make_session(struct store *st, struct session *s)
@@ -91,9 +147,12 @@ run_tui(struct cmd_ctx *ctx)
 	int		 status;
 
 	ctx->command = "";
-	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
+	/* A database the user cannot write is shown read-only. */
+	if ((st = cmd_open_store(ctx, STORE_OPEN_BROWSE, &status)) == NULL)
 		return status;
 	status = make_session(st, &s);
+	if (status == EXIT_OK && store_readonly_why(st, 0) != NULL)
+		s.readonly_why = xstrdup(store_readonly_why(st, 0));
 	if (status == EXIT_OK) {
 		status = ui_run(ctx->cfg, st, &s, &cause);
 		if (status > 0 && cause != NULL) {
@@ -125,7 +184,7 @@ main(int argc, char **argv)
 	const char	*config_path = NULL, *db_path = NULL;
 	struct cmd_ctx	 ctx;
 	struct config	*sys;
-	char		*cause = NULL, *path, *use;
+	char		*cause = NULL, *path, *use, *differs;
 	size_t		 i;
 	int		 ch, status;
 
@@ -165,11 +224,20 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if ((db_path != NULL && (db_path[0] == '\0' ||
+	    util_has_control(db_path))) || (config_path != NULL &&
+	    (config_path[0] == '\0' || util_has_control(config_path)))) {
+		cmd_error("%s: ファイルの名前が空か、改行などの制御文字があります",
+		    db_path != NULL && (db_path[0] == '\0' ||
+		    util_has_control(db_path)) ? "-d" : "-c");
+		return EXIT_USAGE;
+	}
 
 	memset(&ctx, 0, sizeof ctx);
 	if ((ctx.cfg = config_load(config_path, &cause)) == NULL) {
 		cmd_error("%s", cause);
 		free(cause);
+		secure_config_refused(config_path);
 		return EXIT_CONFIG;
 	}
 	if (priv_secure()) {
@@ -181,6 +249,17 @@ main(int argc, char **argv)
 			config_free(ctx.cfg);
 			return EXIT_CONFIG;
 		}
+		if ((differs = config_access_differs(ctx.cfg, sys)) != NULL) {
+			cmd_error("注意: %s の %s は使いません（setgid の shisaku では、"
+			    "データベースに誰が届くかはシステムの設定 %s だけが決めます）",
+			    ctx.cfg->path != NULL ? ctx.cfg->path : "設定",
+			    differs, sys->path != NULL ? sys->path :
+			    SHISAKU_SYSCONFDIR "/shisaku/shisaku.ini");
+			ctx.refusal = xasprintf("利用者の設定 %s の %s は使えません"
+			    "（setgid: システムの設定だけが決めます）",
+			    ctx.cfg->path != NULL ? ctx.cfg->path : "", differs);
+			free(differs);
+		}
 		config_take_access(ctx.cfg, sys);
 		config_free(sys);
 	}
@@ -190,6 +269,22 @@ main(int argc, char **argv)
 		path = xasprintf("%s/%s", priv_data_dir(), ctx.cfg->db_path);
 	else
 		path = xstrdup(ctx.cfg->db_path);
+	/* A link from elsewhere to the data directory would be opened
+	 * without the group, and fail for want of it: say why, and log it. */
+	if (db_path != NULL && priv_held() && !priv_path_inside(db_path) &&
+	    priv_leads_into_data(db_path)) {
+		cmd_error("-d %s: データディレクトリ（%s）の中を指すリンクからは"
+		    "開けません。-d を省くか、データディレクトリの中のパスを"
+		    "書いてください", db_path, priv_data_dir());
+		use = xasprintf("shisaku -d %s: データディレクトリの中を指すリンク"
+		    "から開こうとしました", db_path);
+		secure_log_refusal(use);
+		free(use);
+		free(path);
+		free(ctx.refusal);
+		config_free(ctx.cfg);
+		return EXIT_ACCESS;
+	}
 	/* A database outside the data directory is opened without the
 	 * group, which the program then gives up for good. */
 	priv_database_path(path, &use);
@@ -213,6 +308,7 @@ main(int argc, char **argv)
 		}
 	}
 	config_free(ctx.cfg);
+	free(ctx.refusal);
 	free(use);
 	return status;
 }

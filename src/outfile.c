@@ -76,12 +76,186 @@ outfile_write_fd(int fd, const char *data, size_t len)
 	return 0;
 }
 
-/* Creates, fills and renames the temporary file; errno tells why not. */
+/* The directory of path ("." when none). */
+static char *
+outfile_dir_of(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* The fault an errno of creating or writing a file stands for. */
+static enum outfile_fault
+outfile_fault_of(int err)
+{
+	switch (err) {
+	case EACCES:
+	case EPERM:
+	case EROFS:
+		return OUTFILE_ACCESS;
+	case ENOSPC:
+	case EDQUOT:
+	case EFBIG:
+		return OUTFILE_FULL;
+	case ENOENT:
+	case ENOTDIR:
+	case ELOOP:
+	case EISDIR:
+	case ENAMETOOLONG:
+		return OUTFILE_BADPATH;
+	case EEXIST:
+		return OUTFILE_EXISTS;
+	default:
+		return OUTFILE_IO;
+	}
+}
+
+/* The message of a failure err to write path (malloc'd). */
+static char *
+outfile_errmsg(const char *path, int err)
+{
+	char	*dir, *msg;
+
+	switch (outfile_fault_of(err)) {
+	case OUTFILE_ACCESS:
+		dir = outfile_dir_of(path);
+		msg = err == EROFS ?
+		    xasprintf("%s: 書き出せません: 読み取り専用のファイルシステム"
+		    "です", path) :
+		    access(dir, W_OK | X_OK) != 0 ?
+		    xasprintf("%s: 書き出せません: ディレクトリ %s に書き込む権限が"
+		    "ありません", path, dir) :
+		    xasprintf("%s: 書き出せません: 書き込む権限がありません", path);
+		free(dir);
+		return msg;
+	case OUTFILE_FULL:
+		return xasprintf("%s: 書き出せません: ディスクがいっぱいです（%s）。"
+		    "空きを作ってからもう一度お試しください（前からあるファイル"
+		    "はそのままです）", path, strerror(err));
+	default:
+		return xasprintf("%s: 書き出せません: %s", path, strerror(err));
+	}
+}
+
+/* What kind of file a non-regular mode is, for messages. */
+static const char *
+outfile_kind(mode_t mode)
+{
+	if (S_ISDIR(mode))
+		return "ディレクトリ";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "デバイス";
+	if (S_ISFIFO(mode))
+		return "FIFO";
+	if (S_ISSOCK(mode))
+		return "ソケット";
+	return "通常のファイルでないもの";
+}
+
+int
+outfile_check(const char *path, int replace, char **target, char **cause,
+    enum outfile_fault *fault)
+{
+	struct stat	 sb;
+	char		*dir, *real;
+	int		 err;
+
+	*target = NULL;
+	*fault = OUTFILE_BADPATH;
+	if (path == NULL || path[0] == '\0') {
+		*cause = xstrdup("書き出すファイルの名前が空です");
+		return -1;
+	}
+	if (util_has_control(path)) {
+		*cause = xstrdup("書き出すファイルの名前に改行などの制御文字"
+		    "があります。別の名前を指定してください");
+		return -1;
+	}
+	if (lstat(path, &sb) != 0) {
+		err = errno;
+		dir = outfile_dir_of(path);
+		if (err == ENOENT && stat(dir, &sb) != 0) {
+			err = errno;
+			*cause = err == ENOENT ?
+			    xasprintf("%s: ディレクトリ %s がありません", path, dir) :
+			    outfile_errmsg(path, err);
+			*fault = outfile_fault_of(err);
+		} else if ((err == ENOENT && !S_ISDIR(sb.st_mode)) ||
+		    err == ENOTDIR)
+			*cause = xasprintf("%s: 途中の名前がディレクトリではありません"
+			    "（%s）", path, dir);
+		else if (err == ENOENT) {
+			free(dir);
+			*target = xstrdup(path);
+			*fault = OUTFILE_OK;
+			return 0;
+		} else {
+			*cause = outfile_errmsg(path, err);
+			*fault = outfile_fault_of(err);
+		}
+		free(dir);
+		return -1;
+	}
+	if (S_ISLNK(sb.st_mode)) {
+		if (!replace) {
+			*fault = OUTFILE_EXISTS;
+			*cause = xasprintf("%s: 既にあります（シンボリックリンク）。"
+			    "上書きしません", path);
+			return -1;
+		}
+		if (stat(path, &sb) != 0) {
+			err = errno;
+			*fault = outfile_fault_of(err);
+			*cause = err == ELOOP ?
+			    xasprintf("%s: シンボリックリンクが循環しています", path) :
+			    err == ENOENT ?
+			    xasprintf("%s: シンボリックリンクの先がありません", path) :
+			    outfile_errmsg(path, err);
+			if (err == ENOENT)
+				*fault = OUTFILE_BADPATH;
+			return -1;
+		}
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		*cause = S_ISDIR(sb.st_mode) ?
+		    xasprintf("%s: ディレクトリです。書き出すファイルの名前を指定"
+		    "してください", path) :
+		    xasprintf("%s: 通常のファイルではありません（%s）。書き出す"
+		    "ファイルの名前を指定してください（標準出力へは -）", path,
+		    outfile_kind(sb.st_mode));
+		return -1;
+	}
+	if (!replace) {
+		*fault = OUTFILE_EXISTS;
+		*cause = xasprintf("%s: 既にあります。上書きしません", path);
+		return -1;
+	}
+	/* A link stays a link: the file it leads to is replaced. */
+	if ((real = realpath(path, NULL)) == NULL) {
+		err = errno;
+		*fault = outfile_fault_of(err);
+		*cause = outfile_errmsg(path, err);
+		return -1;
+	}
+	*target = real;
+	*fault = OUTFILE_OK;
+	return 0;
+}
+
+/* Creates, fills and renames the temporary file over path, a regular
+ * file or nothing (checked again just before: never a device or a FIFO
+ * put there meanwhile); errno tells why not. */
 static int
 outfile_replace(const char *path, const char *tmp, const char *data,
     size_t len)
 {
-	int	fd, saved;
+	struct stat	sb;
+	int		fd, saved;
 
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 	if (fd < 0)
@@ -91,6 +265,12 @@ outfile_replace(const char *path, const char *tmp, const char *data,
 		close(fd);
 		unlink(tmp);
 		errno = saved;
+		return -1;
+	}
+	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		close(fd);
+		unlink(tmp);
+		errno = S_ISDIR(sb.st_mode) ? EISDIR : EEXIST;
 		return -1;
 	}
 	if (close(fd) != 0 || rename(tmp, path) != 0) {
@@ -103,15 +283,20 @@ outfile_replace(const char *path, const char *tmp, const char *data,
 }
 
 int
-outfile_write(const char *path, const char *data, size_t len, char **cause)
+outfile_write(const char *path, const char *data, size_t len, char **cause,
+    enum outfile_fault *fault)
 {
-	char	*tmp;
-	gid_t	 rgid = getgid(), egid = getegid();
-	int	 dropped = 0, rc, saved;
+	enum outfile_fault	 f = OUTFILE_OK;
+	char			*tmp, *target = NULL;
+	gid_t			 rgid = getgid(), egid = getegid();
+	int			 dropped = 0, rc, saved;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			*cause = xasprintf("書き出せません: %s", strerror(errno));
+			saved = errno;
+			if (fault != NULL)
+				*fault = outfile_fault_of(saved);
+			*cause = xasprintf("書き出せません: %s", strerror(saved));
 			return -1;
 		}
 		return 0;
@@ -119,15 +304,28 @@ outfile_write(const char *path, const char *data, size_t len, char **cause)
 	/* The database's group is for the database alone. */
 	if (rgid != egid && setegid(rgid) == 0)
 		dropped = 1;
-	tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
-	rc = outfile_replace(path, tmp, data, len);
-	saved = errno;
-	if (dropped && setegid(egid) != 0)
+	rc = outfile_check(path, 1, &target, cause, &f);
+	if (rc == 0) {
+		tmp = xasprintf("%s.tmp%ld", target, (long)getpid());
+		rc = outfile_replace(target, tmp, data, len);
+		saved = errno;
+		if (rc != 0) {
+			f = outfile_fault_of(saved);
+			*cause = saved == EEXIST ? xasprintf("%s: 書き出す間に通常の"
+			    "ファイルでないものに替わりました。書き出していません",
+			    path) : outfile_errmsg(path, saved);
+		}
+		free(tmp);
+	}
+	free(target);
+	if (dropped && setegid(egid) != 0) {
+		if (rc == 0)
+			*cause = xstrdup("グループを戻せません");
 		rc = -1;
-	if (rc != 0)
-		*cause = xasprintf("%s: 書き出せません: %s", path,
-		    strerror(saved));
-	free(tmp);
+		f = OUTFILE_IO;
+	}
+	if (fault != NULL)
+		*fault = f;
 	return rc;
 }
 
@@ -188,6 +386,26 @@ outfile_is_database(const char *path, const char *db_path)
 	return same;
 }
 
+char *
+outfile_companion_of(const char *path)
+{
+	static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
+	struct stat	 sb;
+	size_t		 i, n = strlen(path), k;
+	char		*base;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		k = strlen(suffixes[i]);
+		if (n <= k || strcmp(path + n - k, suffixes[i]) != 0)
+			continue;
+		base = xstrndup(path, n - k);
+		if (stat(base, &sb) == 0 && S_ISREG(sb.st_mode))
+			return base;
+		free(base);
+	}
+	return NULL;
+}
+
 int
 outfile_is_sqlite(const char *path)
 {
@@ -223,26 +441,16 @@ outfile_refuse(const char *path, const char *db_path, char **cause)
 	return 0;
 }
 
-/* The directory of path, for syncing it after a rename. */
-static char *
-outfile_dir_of(const char *path)
-{
-	const char	*slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 int
 outfile_temp_new(const char *path, int mode, int keep_group_bits,
-    char **tmp, char **cause)
+    char **tmp, char **cause, enum outfile_fault *fault)
 {
 	static unsigned	 seq;
 	mode_t		 mask;
-	int		 fd, tries;
+	int		 fd, tries, err;
+
+	if (fault != NULL)
+		*fault = OUTFILE_IO;
 
 	for (tries = 0; tries < 100; tries++) {
 		*tmp = xasprintf("%s.tmp%ld-%u", path, (long)getpid(), seq++);
@@ -250,9 +458,10 @@ outfile_temp_new(const char *path, int mode, int keep_group_bits,
 		    (mode_t)mode);
 		if (fd >= 0)
 			break;
-		if (errno != EEXIST) {
-			*cause = xasprintf("%s: 作成できません: %s", path,
-			    strerror(errno));
+		if ((err = errno) != EEXIST) {
+			*cause = outfile_errmsg(path, err);
+			if (fault != NULL)
+				*fault = outfile_fault_of(err);
 			free(*tmp);
 			*tmp = NULL;
 			return -1;
@@ -270,6 +479,8 @@ outfile_temp_new(const char *path, int mode, int keep_group_bits,
 		mask = umask(0);
 		umask(mask);
 		if (fchmod(fd, ((mode_t)mode & ~mask) | ((mode_t)mode & 0060)) != 0) {
+			if (fault != NULL)
+				*fault = outfile_fault_of(errno);
 			*cause = xasprintf("%s: 権限を設定できません: %s", path,
 			    strerror(errno));
 			close(fd);
@@ -280,6 +491,8 @@ outfile_temp_new(const char *path, int mode, int keep_group_bits,
 		}
 	}
 	close(fd);
+	if (fault != NULL)
+		*fault = OUTFILE_OK;
 	return 0;
 }
 
@@ -300,7 +513,7 @@ outfile_temp_discard(const char *tmp)
 
 int
 outfile_temp_place(const char *tmp, const char *path, int replace_empty,
-    char **cause)
+    char **cause, enum outfile_fault *fault)
 {
 	struct stat	 sb;
 	char		*dir;
@@ -311,7 +524,9 @@ outfile_temp_place(const char *tmp, const char *path, int replace_empty,
 		err = errno;
 		if (fd >= 0)
 			close(fd);
-		*cause = xasprintf("%s: 書き込めません: %s", path, strerror(err));
+		*cause = outfile_errmsg(path, err);
+		if (fault != NULL)
+			*fault = outfile_fault_of(err);
 		outfile_temp_discard(tmp);
 		return -1;
 	}
@@ -333,10 +548,14 @@ outfile_temp_place(const char *tmp, const char *path, int replace_empty,
 		err = errno;
 		*cause = err == EEXIST ?
 		    xasprintf("%s: 既にあります。上書きしません", path) :
-		    xasprintf("%s: 置けません: %s", path, strerror(err));
+		    outfile_errmsg(path, err);
+		if (fault != NULL)
+			*fault = outfile_fault_of(err);
 		outfile_temp_discard(tmp);
 		return -1;
 	}
+	if (fault != NULL)
+		*fault = OUTFILE_OK;
 	dir = outfile_dir_of(path);
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
 		fsync(fd);

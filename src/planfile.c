@@ -1409,13 +1409,14 @@ size_t
 pf_read_file(struct pf_doc *d, const char *path, size_t max_bytes,
     int encoding, const struct pf_resolver *res, int replace)
 {
-	return pf_read_path(d, path, max_bytes, encoding, res, replace, NULL);
+	return pf_read_path(d, path, max_bytes, encoding, res, replace, NULL,
+	    NULL);
 }
 
 size_t
 pf_read_path(struct pf_doc *d, const char *path, size_t max_bytes,
     int encoding, const struct pf_resolver *res, int replace,
-    enum text_encoding *enc)
+    enum text_encoding *enc, int *denied)
 {
 	struct infile		 in;
 	struct infile_stream	 st;
@@ -1424,6 +1425,9 @@ pf_read_path(struct pf_doc *d, const char *path, size_t max_bytes,
 	size_t			 nerr = d->nerrors;
 	int			 rc;
 
+	memset(&in, 0, sizeof in);
+	if (denied != NULL)
+		*denied = 0;
 	rc = infile_stream_open(path, max_bytes, encoding, &st, &cause);
 	if (rc > 0) {
 		if (enc != NULL)
@@ -1435,6 +1439,8 @@ pf_read_path(struct pf_doc *d, const char *path, size_t max_bytes,
 	if (rc == 0)
 		rc = infile_read(path, max_bytes, encoding, &in, &cause);
 	if (rc != 0) {
+		if (denied != NULL)
+			*denied = in.denied;
 		pf_doc_error(d, cause);
 		free(cause);
 		return 1;

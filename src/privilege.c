@@ -150,32 +150,91 @@ priv_split(const char *path, const char **base)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
-void
-priv_database_path(const char *path, char **use)
+/* The canonical name (malloc'd) of path when it names a file directly in
+ * the data directory, else NULL. */
+static char *
+priv_inside_name(const char *path)
 {
 	const char	*base;
-	char		*dir, *real_dir, *real_data;
-	int		 inside;
+	char		*dir, *real_dir, *real_data, *name = NULL;
 
-	if (priv_state != PRIV_HELD) {
-		*use = xstrdup(path);
-		return;
-	}
 	/* Both resolved as the user: the data directory's own path is
 	 * searchable by everyone, its contents are not. */
 	dir = priv_split(path, &base);
 	real_dir = realpath(dir, NULL);
 	real_data = realpath(SHISAKU_STATEDIR, NULL);
-	inside = real_dir != NULL && real_data != NULL &&
+	if (real_dir != NULL && real_data != NULL &&
 	    strcmp(real_dir, real_data) == 0 && base[0] != '\0' &&
-	    strcmp(base, ".") != 0 && strcmp(base, "..") != 0;
-	if (inside)
-		*use = xasprintf("%s/%s", real_data, base);
-	else {
-		priv_drop();
-		*use = xstrdup(path);
-	}
+	    strcmp(base, ".") != 0 && strcmp(base, "..") != 0)
+		name = xasprintf("%s/%s", real_data, base);
 	free(dir);
 	free(real_dir);
 	free(real_data);
+	return name;
+}
+
+int
+priv_path_inside(const char *path)
+{
+	char	*name = priv_inside_name(path);
+	int	 inside = name != NULL;
+
+	free(name);
+	return inside;
+}
+
+void
+priv_database_path(const char *path, char **use)
+{
+	if (priv_state != PRIV_HELD) {
+		*use = xstrdup(path);
+		return;
+	}
+	if ((*use = priv_inside_name(path)) == NULL) {
+		priv_drop();
+		*use = xstrdup(path);
+	}
+}
+
+int
+priv_leads_into_data(const char *path)
+{
+	const char	*base;
+	char		*cur, *dir, *real_dir, *real_data, *target, *next;
+	struct stat	 sb;
+	ssize_t		 n;
+	int		 hops, inside = 0;
+
+	if ((real_data = realpath(SHISAKU_STATEDIR, NULL)) == NULL)
+		return 0;
+	cur = xstrdup(path);
+	/* Link by link, as the user: the data directory's own path is
+	 * searchable by everyone, what is in it is not. */
+	for (hops = 0; hops < 40 && !inside; hops++) {
+		dir = priv_split(cur, &base);
+		real_dir = realpath(dir, NULL);
+		inside = real_dir != NULL && strcmp(real_dir, real_data) == 0;
+		free(real_dir);
+		if (inside || lstat(cur, &sb) != 0 || !S_ISLNK(sb.st_mode)) {
+			free(dir);
+			break;
+		}
+		target = xmalloc(PATH_MAX);
+		n = readlink(cur, target, PATH_MAX - 1);
+		if (n <= 0) {
+			free(target);
+			free(dir);
+			break;
+		}
+		target[n] = '\0';
+		next = target[0] == '/' ? xstrdup(target) :
+		    xasprintf("%s/%s", dir, target);
+		free(target);
+		free(dir);
+		free(cur);
+		cur = next;
+	}
+	free(cur);
+	free(real_data);
+	return inside;
 }

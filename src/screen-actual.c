@@ -779,7 +779,10 @@ actual_save(struct ui *ui, struct actual_screen *as, int force)
 	char			*msg = NULL;
 
 	if (as->readonly) {
-		ui_error(ui, "保存できません: %s", as->readonly_why);
+		char	*why = xasprintf("保存できません: %s", as->readonly_why);
+
+		ui_refuse(ui, 0, as->indicator_id, as->fy, "実績値の保存", why);
+		free(why);
 		return -1;
 	}
 	if (actual_collect(as, &bad, &msg) != 0) {
@@ -1319,6 +1322,7 @@ action:
 	case ACT_HISTORY: {
 		struct screen_history_arg	a;
 
+		memset(&a, 0, sizeof a);
 		a.node_id = as->cur->node_id;
 		a.indicator_id = as->indicator_id;
 		a.fy = 0;

@@ -26,6 +26,7 @@
 #include "shisaku/ui-list.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
+#include "shisaku/workflow.h"
 
 /* Lines under the list: a rule, the department, its history, the last
  * change (up to four lines). */
@@ -363,11 +364,12 @@ depts_draw(struct ui *ui, void *state)
 static int
 depts_allowed(struct ui *ui)
 {
-	if (ui->session != NULL && ui->session->role == ROLE_PLANNER)
+	char	*why = NULL;
+
+	if (workflow_may_manage_depts(ui->session, &why) == WF_ALLOW)
 		return 1;
-	ui_error(ui, "部署の追加・名称変更・統合・廃止は企画担当だけができます"
-	    "（あなたは%s。一覧は見られます）", role_label(ui->session != NULL ?
-	    ui->session->role : ROLE_NONE));
+	ui_refuse(ui, 0, 0, 0, "部署の変更", why);
+	free(why);
 	return 0;
 }
 
@@ -712,7 +714,7 @@ depts_title(struct ui *ui, void *state)
 	struct depts_screen	*ds = state;
 
 	return xasprintf("部署（機構改革）  %zu 件%s", ds->n,
-	    ui->session != NULL && ui->session->role == ROLE_PLANNER ? "" :
+	    workflow_may_manage_depts(ui->session, NULL) == WF_ALLOW ? "" :
 	    "  [閲覧のみ]");
 }
 

@@ -44,7 +44,7 @@ screen_edit_allowed(struct ui *ui)
 
 	if (workflow_may_edit_structure(ui->session, &why) == WF_ALLOW)
 		return 1;
-	ui_error(ui, "%s", why != NULL ? why : "変更できません");
+	ui_refuse(ui, 0, 0, 0, "計画の変更", why != NULL ? why : "変更できません");
 	free(why);
 	return 0;
 }
@@ -240,6 +240,22 @@ edit_node_form(struct ui *ui, struct edit_node_ctx *c)
 	spec.text_max = EDIT_TEXT_MAX;
 	spec.ctx = c;
 	spec.ctx_free = edit_node_ctx_free;
+	/* A draft of the node, or of the node to be added where it goes. */
+	spec.draft = 1;
+	spec.draft_ver = c->node.ver;
+	if (c->node.id != 0) {
+		spec.draft_kind = DRAFT_NODE;
+		spec.draft_id = c->node.id;
+	} else if (c->node.after_id > 0) {
+		spec.draft_kind = DRAFT_NODE_AFTER;
+		spec.draft_id = c->node.after_id;
+	} else if (c->node.parent_id != 0) {
+		spec.draft_kind = DRAFT_NODE_BELOW;
+		spec.draft_id = c->node.parent_id;
+	} else {
+		spec.draft_kind = DRAFT_NODE_FIRST;
+		spec.draft_id = c->node.plan_id;
+	}
 	ui_record_open(ui, &spec);
 }
 
@@ -407,6 +423,7 @@ struct edit_ind_ctx {
 	int			*years;		/* of the target fields */
 	size_t			 nyears;
 	char			**labels;	/* 目標 R3 … */
+	char			**keys;		/* target:2021 …, in a draft */
 };
 
 static void
@@ -416,8 +433,12 @@ edit_ind_ctx_free(void *p)
 	size_t			 i;
 
 	edit_indicator_free(&c->ind);
-	for (i = 0; i < c->nyears; i++)
+	for (i = 0; i < c->nyears; i++) {
 		free(c->labels[i]);
+		if (c->keys != NULL)
+			free(c->keys[i]);
+	}
+	free(c->keys);
 	free(c->labels);
 	free(c->years);
 	free(c);
@@ -662,13 +683,16 @@ edit_ind_form(struct ui *ui, struct edit_ind_ctx *c)
 	ui_record_field_set(&f[IF_KEY], "key", "キー", UI_RECORD_LINE,
 	    c->ind.key, "計画ファイルの中での呼び名。空欄なら作ります");
 	c->labels = xcalloc(c->nyears + 1, sizeof *c->labels);
+	c->keys = xcalloc(c->nyears + 1, sizeof *c->keys);
 	for (i = 0; i < c->nyears; i++) {
 		c->labels[i] = xasprintf("目標 %s", fy_format(c->years[i],
 		    ui->fy_style, fy, sizeof fy));
+		c->keys[i] = xasprintf("target:%d", c->years[i]);
 		tv = edit_target_of(&c->ind, c->years[i]);
 		t = tv != NULL ? edit_value_text(tv) : xstrdup("");
 		ui_record_field_set(&f[IF_TARGETS + i], "target", c->labels[i],
 		    UI_RECORD_LINE, t, EDIT_HINT_VALUE);
+		f[IF_TARGETS + i].key = c->keys[i];
 		free(t);
 	}
 	spec.fields = f;
@@ -680,6 +704,12 @@ edit_ind_form(struct ui *ui, struct edit_ind_ctx *c)
 	spec.text_max = EDIT_TEXT_MAX;
 	spec.ctx = c;
 	spec.ctx_free = edit_ind_ctx_free;
+	spec.draft = 1;
+	spec.draft_ver = c->ind.ver;
+	spec.draft_kind = c->ind.id != 0 ? DRAFT_INDICATOR : c->ind.node_id != 0 ?
+	    DRAFT_INDICATOR_NODE : DRAFT_INDICATOR_PLAN;
+	spec.draft_id = c->ind.id != 0 ? c->ind.id : c->ind.node_id != 0 ?
+	    c->ind.node_id : c->ind.plan_id;
 	ui_record_open(ui, &spec);
 }
 

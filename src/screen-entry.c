@@ -1219,7 +1219,10 @@ entry_save(struct ui *ui, struct entry_screen *es, int force)
 	size_t	 bad = 0;
 
 	if (es->readonly) {
-		ui_error(ui, "保存できません: %s", es->readonly_why);
+		char	*why = xasprintf("保存できません: %s", es->readonly_why);
+
+		ui_refuse(ui, es->node_id, 0, es->fy, "実績の保存", why);
+		free(why);
 		return -1;
 	}
 	if (entry_collect(es, &bad, &msg) != 0) {
@@ -1851,6 +1854,7 @@ action:
 	case ACT_HISTORY: {
 		struct screen_history_arg	a;
 
+		memset(&a, 0, sizeof a);
 		a.node_id = es->node_id;
 		a.indicator_id = 0;
 		a.fy = es->fy;

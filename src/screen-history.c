@@ -2,6 +2,8 @@
  * The history screen: every recorded change to an item's results and its
  * indicators' actuals and targets (or to one indicator), newest first, for
  * one fiscal year or all: when, who, which field, old value → new value.
+ * For planners, the same screen lists the refusals of every plan: when,
+ * who tried, what about, and what was tried and why it was refused.
  * Rows are read from the store a page at a time as the cursor nears the
  * end, and drawn by the virtual list; the row under the cursor is shown in
  * full below the list, and Enter shows it on the whole screen.
@@ -61,7 +63,10 @@ history_more(struct ui *ui, struct history_screen *hs)
 
 	if (hs->complete)
 		return 0;
-	if (hs->arg.indicator_id != 0)
+	if (hs->arg.refused)
+		rc = store_history_refused(ui->store, hs->arg.fy, HISTORY_PAGE,
+		    hs->nrows, &rows, &n, &cause);
+	else if (hs->arg.indicator_id != 0)
 		rc = store_history_indicator(ui->store, hs->arg.indicator_id,
 		    hs->arg.fy, HISTORY_PAGE, hs->nrows, &rows, &n, &cause);
 	else
@@ -113,11 +118,16 @@ history_at(const char *at, char *buf, size_t size)
 		*t = ' ';
 }
 
-/* The field's name, with the indicator's for an indicator's row. */
+/* The field's name, with the indicator's for an indicator's row; for a
+ * refusal, what it was about. */
 static char *
 history_field(const struct history_row *r)
 {
 	const char	*label = workflow_field_label(r->field);
+
+	if (strcmp(r->field, "refused") == 0)
+		return xstrdup(r->about != NULL && r->about[0] != '\0' ?
+		    r->about : "—");
 
 	if (r->indicator_id != 0 && r->indicator_name[0] != '\0')
 		return xasprintf("%s（%s）", label, r->indicator_name);
@@ -155,7 +165,8 @@ history_draw_row(struct ui *ui, void *owner, long row, int y, int x,
 	cx += ui_put(w, y, cx, field, hs->field_w, 1,
 	    a | ui_attr(ui, UI_MARK)) + 1;
 	free(field);
-	change = xasprintf("%s → %s", history_value(r->old_value),
+	change = hs->arg.refused ? xstrdup(history_value(r->new_value)) :
+	    xasprintf("%s → %s", history_value(r->old_value),
 	    history_value(r->new_value));
 	if (cx < x + cols)
 		ui_put(w, y, cx, change, x + cols - cx, 0, a);
@@ -184,6 +195,9 @@ history_layout(struct ui *ui, struct history_screen *hs)
 
 	getmaxyx(ui_body(ui), h, w);
 	hs->field_w = w >= 100 ? 30 : HISTORY_FIELD_W;
+	/* A refusal's reason needs the room more than its item. */
+	if (hs->arg.refused)
+		hs->field_w = w >= 120 ? 30 : 20;
 	/* Wide enough, the display name beside the login. */
 	hs->login_w = w >= 120 ? 24 : HISTORY_LOGIN_W;
 	hs->detail_h = h / 3;
@@ -236,12 +250,19 @@ history_detail_lines(struct ui *ui, struct history_screen *hs, int cols,
 	history_at(r->at, at, sizeof at);
 	field = history_field(r);
 	who = ui_who(ui, r->login);
-	head = xasprintf("%s  %s  %s  %s", at, who, ui_fy(ui, r->fy, fy),
-	    field);
+	head = xasprintf("%s  %s  %s  %s%s", at, who, ui_fy(ui, r->fy, fy),
+	    strcmp(r->field, "refused") == 0 ? "拒否: " : "", field);
 	free(who);
 	history_wrap(&lines, &n, "", head, cols);
-	history_wrap(&lines, &n, "変更前: ", history_value(r->old_value), cols);
-	history_wrap(&lines, &n, "変更後: ", history_value(r->new_value), cols);
+	if (strcmp(r->field, "refused") == 0)
+		history_wrap(&lines, &n, "拒否: ", history_value(r->new_value),
+		    cols);
+	else {
+		history_wrap(&lines, &n, "変更前: ", history_value(r->old_value),
+		    cols);
+		history_wrap(&lines, &n, "変更後: ", history_value(r->new_value),
+		    cols);
+	}
 	free(head);
 	free(field);
 	*out = lines;
@@ -301,12 +322,13 @@ history_draw(struct ui *ui, void *state)
 	    ui_attr(ui, UI_HEADER)) + 1;
 	if (hs->fy_w > 0)
 		x += ui_put(w, 0, x, fyh, hs->fy_w, 1, ui_attr(ui, UI_HEADER)) + 1;
-	x += ui_put(w, 0, x, "項目", hs->field_w, 1,
-	    ui_attr(ui, UI_HEADER)) + 1;
-	ui_put(w, 0, x, "変更前 → 変更後", cols - x, 0, ui_attr(ui, UI_HEADER));
+	x += ui_put(w, 0, x, hs->arg.refused ? "対象" : "項目", hs->field_w,
+	    1, ui_attr(ui, UI_HEADER)) + 1;
+	ui_put(w, 0, x, hs->arg.refused ? "試みたことと拒否の理由" :
+	    "変更前 → 変更後", cols - x, 0, ui_attr(ui, UI_HEADER));
 	if (hs->nrows == 0) {
-		ui_put(w, 2, 2, "変更の記録はありません", cols - 2, 0,
-		    ui_attr(ui, UI_DIM));
+		ui_put(w, 2, 2, hs->arg.refused ? "拒否の記録はありません" :
+		    "変更の記録はありません", cols - 2, 0, ui_attr(ui, UI_DIM));
 		return;
 	}
 	ui_list_draw(ui, &hs->list);
@@ -449,6 +471,10 @@ history_title(struct ui *ui, void *state)
 
 	if (hs->arg.indicator_id != 0 && hs->nrows > 0)
 		ind = hs->rows[0].indicator_name;
+	if (hs->arg.refused)
+		return xasprintf("拒否の記録（%s）  %zu%s 件",
+		    hs->arg.fy != 0 ? ui_fy(ui, hs->arg.fy, fy) : "全年度",
+		    hs->nrows, hs->complete ? "" : "+");
 	/* The year first: a long title is cut at its end. */
 	return xasprintf("変更履歴（%s）%s%s%s%s",
 	    hs->arg.fy != 0 ? ui_fy(ui, hs->arg.fy, fy) : "全年度",

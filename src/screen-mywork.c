@@ -658,8 +658,13 @@ mw_workflow(struct ui *ui, struct mw_screen *ms)
 	size_t				 n, i;
 
 	if (!ms->review) {
-		ui_error(ui, "まとめての確認・差戻しは管理職と企画担当の操作です"
-		    "（入力は Enter で開く画面で）");
+		ui_refuse(ui, 0, 0, 0, "まとめての確認・差戻し", "まとめての確認・"
+		    "差戻しは管理職と企画担当の操作です（入力は Enter で開く画面で）");
+		return;
+	}
+	if (ui->session->readonly_why != NULL) {
+		ui_error(ui, "確認・差戻しはできません: 読み取り専用で開いています"
+		    "（%s）", ui->session->readonly_why);
 		return;
 	}
 	if ((v = mw_targets(ms, &n)) == NULL) {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "shisaku/fy.h"
+#include "shisaku/screen-entry.h"
 #include "shisaku/screen-indicator.h"
 #include "shisaku/screen-pager.h"
 #include "shisaku/screen-search.h"
@@ -35,7 +36,8 @@
 static const enum key_action plans_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
 	ACT_OPEN, ACT_TREE, ACT_ROADMAP, ACT_INDICATORS, ACT_FILTER_MINE,
-	ACT_DEPTS, ACT_FULLTEXT, ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV
+	ACT_DEPTS, ACT_FULLTEXT, ACT_HISTORY, ACT_SEARCH, ACT_SEARCH_NEXT,
+	ACT_SEARCH_PREV
 };
 
 struct plans_screen {
@@ -337,6 +339,20 @@ plans_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		else
 			screen_search_open(ui, 0, ps->list.search);
 		return UI_KEY_HANDLED;
+	case ACT_HISTORY: {
+		struct screen_history_arg	a;
+
+		if (ui->session == NULL || ui->session->role != ROLE_PLANNER) {
+			ui_error(ui, "拒否の記録を見られるのは企画担当だけです"
+			    "（あなたは%s）", role_label(ui->session != NULL ?
+			    ui->session->role : ROLE_NONE));
+			return UI_KEY_HANDLED;
+		}
+		memset(&a, 0, sizeof a);
+		a.refused = 1;
+		ui_push(ui, &screen_history_ops, &a);
+		return UI_KEY_HANDLED;
+	}
 	case ACT_OPEN:
 	case ACT_TREE:
 	case ACT_ROADMAP:
@@ -420,6 +436,8 @@ static const char *
 plans_action_help(enum key_action act)
 {
 	switch (act) {
+	case ACT_HISTORY:
+		return "拒否の記録: 誰が何を試みて拒否されたか（企画担当）";
 	case ACT_SEARCH:
 		return "検索（全計画の取組の名称・手段・年次計画・実績など）";
 	case ACT_SEARCH_NEXT:
@@ -432,7 +450,6 @@ plans_action_help(enum key_action act)
 
 const struct screen_ops screen_plans_ops = {
 	.name = "plans",
-	.action_help = plans_action_help,
 	.actions = plans_actions,
 	.nactions = sizeof plans_actions / sizeof plans_actions[0],
 	.open = plans_open,
@@ -441,5 +458,6 @@ const struct screen_ops screen_plans_ops = {
 	.refresh = plans_refresh,
 	.close = plans_close,
 	.title = plans_title,
-	.hint = plans_hint
+	.hint = plans_hint,
+	.action_help = plans_action_help
 };

@@ -219,6 +219,7 @@ screen_sheet_history(struct ui *ui, long long node_id, long long indicator_id,
 {
 	struct screen_history_arg	a;
 
+	memset(&a, 0, sizeof a);
 	a.node_id = node_id;
 	a.indicator_id = indicator_id;
 	a.fy = fy;

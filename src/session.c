@@ -80,5 +80,6 @@ session_clear(struct session *s)
 	free(s->login);
 	free(s->name);
 	free(s->dept_name);
+	free(s->readonly_why);
 	memset(s, 0, sizeof *s);
 }

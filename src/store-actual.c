@@ -531,8 +531,13 @@ out:
 	store_rollback(st);
 	store_actual_free(*old);
 	*old = NULL;
-	if (rc == STORE_DENIED)
-		store_refused(st, login, *cause);
+	if (rc == STORE_DENIED) {
+		char	*what = xasprintf("実績値の%s: %s",
+			    workflow_action_label(action), *cause);
+
+		store_refused(st, login, 0, e->indicator_id, e->fy, what);
+		free(what);
+	}
 	return rc;
 }
 

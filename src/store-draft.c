@@ -12,23 +12,41 @@
 
 static const char SQL_DELETE[] =
     "DELETE FROM draft WHERE login = ?1 AND kind = ?2 AND fy = ?4"
-    " AND coalesce(node_id, indicator_id) = ?3";
+    " AND coalesce(node_id, indicator_id, plan_id) = ?3";
+/* ?3 goes to the column the kind names (?7: node, indicator or plan). */
 static const char SQL_INSERT[] =
-    "INSERT INTO draft (login, kind, node_id, indicator_id, fy, base_ver,"
-    " saved_at) VALUES (?1, ?2, CASE WHEN ?2 = 'result' THEN ?3 END,"
-    " CASE WHEN ?2 = 'actual' THEN ?3 END, ?4, ?5, ?6)";
+    "INSERT INTO draft (login, kind, node_id, indicator_id, plan_id, fy,"
+    " base_ver, saved_at) VALUES (?1, ?2, CASE WHEN ?7 = 'node' THEN ?3 END,"
+    " CASE WHEN ?7 = 'indicator' THEN ?3 END,"
+    " CASE WHEN ?7 = 'plan' THEN ?3 END, ?4, ?5, ?6)";
 static const char SQL_FIELD[] =
     "INSERT INTO draft_field (draft_id, name, value) VALUES (?1, ?2, ?3)";
 static const char SQL_GET[] =
     "SELECT id, base_ver, saved_at FROM draft WHERE login = ?1 AND kind = ?2"
-    " AND fy = ?4 AND coalesce(node_id, indicator_id) = ?3";
+    " AND fy = ?4 AND coalesce(node_id, indicator_id, plan_id) = ?3";
 static const char SQL_FIELDS[] =
     "SELECT name, value FROM draft_field WHERE draft_id = ?1 ORDER BY rowid";
+
+/* Each kind's name in the table and the column its id goes to. */
+static const struct {
+	const char	*name;
+	const char	*column;
+} draft_kinds[] = {
+	[DRAFT_RESULT] =		{ "result", "node" },
+	[DRAFT_ACTUAL] =		{ "actual", "indicator" },
+	[DRAFT_NODE] =			{ "node", "node" },
+	[DRAFT_INDICATOR] =		{ "indicator", "indicator" },
+	[DRAFT_NODE_AFTER] =		{ "node_after", "node" },
+	[DRAFT_NODE_BELOW] =		{ "node_below", "node" },
+	[DRAFT_NODE_FIRST] =		{ "node_first", "plan" },
+	[DRAFT_INDICATOR_NODE] =	{ "indicator_node", "node" },
+	[DRAFT_INDICATOR_PLAN] =	{ "indicator_plan", "plan" },
+};
 
 static const char *
 draft_kind_name(enum draft_kind kind)
 {
-	return kind == DRAFT_RESULT ? "result" : "actual";
+	return draft_kinds[kind].name;
 }
 
 void
@@ -106,6 +124,7 @@ store_draft_put(struct store *st, const char *login, enum draft_kind kind,
 		goto fail;
 	draft_bind_key(s, login, kind, id, fy);
 	sqlite3_bind_int(s, 5, d->base_ver);
+	store_bind_text(s, 7, draft_kinds[kind].column);
 	store_bind_text(s, 6, d->saved_at != NULL ? d->saved_at : now_iso(now));
 	if ((rc = store_step_write(st, s, "下書きの保存", cause)) != 0)
 		goto out;

@@ -357,8 +357,12 @@ store_edit_begin_planner(struct store *st, const char *login, char **cause)
 	session_clear(&s);
 	if (rc != 0)
 		store_rollback(st);
-	if (rc == STORE_DENIED)
-		store_refused(st, login, *cause);
+	if (rc == STORE_DENIED) {
+		char	*what = xasprintf("計画の変更: %s", *cause);
+
+		store_refused(st, login, 0, 0, 0, what);
+		free(what);
+	}
 	return rc;
 }
 

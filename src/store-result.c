@@ -82,8 +82,19 @@ static const char SQL_YEAR_DEADLINE[] =
 #define HISTORY_COLS							\
     "SELECT h.id, h.at, h.login, COALESCE(h.node_id, 0),"		\
     " COALESCE(h.indicator_id, 0), COALESCE(i.name, ''), COALESCE(h.fy, 0),"\
-    " h.field, h.old_value, h.new_value"				\
+    " h.field, h.old_value, h.new_value, ''"				\
     " FROM history h LEFT JOIN indicator i ON i.id = h.indicator_id "
+/* The refusals of every plan, each with what it was about: the
+ * indicator, else the item (with its plan's code). */
+static const char SQL_HISTORY_REFUSED[] =
+    "SELECT h.id, h.at, h.login, COALESCE(h.node_id, 0),"
+    " COALESCE(h.indicator_id, 0), COALESCE(i.name, ''), COALESCE(h.fy, 0),"
+    " h.field, h.old_value, h.new_value,"
+    " COALESCE('指標 ' || i.name, trim(n.code || ' ' || n.title), '')"
+    " FROM history h LEFT JOIN indicator i ON i.id = h.indicator_id"
+    " LEFT JOIN node n ON n.id = h.node_id"
+    " WHERE h.field = 'refused' AND ?1 = ?1"
+    " AND (?2 = 0 OR h.fy = ?2) ORDER BY h.id DESC LIMIT ?3 OFFSET ?4";
 static const char SQL_HISTORY_NODE[] = HISTORY_COLS
     "WHERE (h.node_id = ?1 OR h.indicator_id IN"
     " (SELECT id FROM indicator WHERE node_id = ?1))"
@@ -591,8 +602,13 @@ out:
 	store_rollback(st);
 	store_result_free(*old);
 	*old = NULL;
-	if (rc == STORE_DENIED)
-		store_refused(st, login, *cause);
+	if (rc == STORE_DENIED) {
+		char	*what = xasprintf("実績の%s: %s",
+			    workflow_action_label(action), *cause);
+
+		store_refused(st, login, node_id, 0, fy, what);
+		free(what);
+	}
 	return rc;
 }
 
@@ -932,6 +948,7 @@ store_history_free(struct history_row *rows, size_t n)
 		free(rows[i].field);
 		free(rows[i].old_value);
 		free(rows[i].new_value);
+		free(rows[i].about);
 	}
 	free(rows);
 }
@@ -966,6 +983,7 @@ history_list(struct store *st, const char *sql, long long id, int fy,
 		h->field = store_col_dup(s, 7);
 		h->old_value = store_col_dup_null(s, 8);
 		h->new_value = store_col_dup_null(s, 9);
+		h->about = store_col_dup(s, 10);
 	}
 	if (store_read_end(st, s, rc, "履歴の読み込み", cause) != 0) {
 		store_history_free(*rows, *n);
@@ -981,6 +999,14 @@ store_history_node(struct store *st, long long node_id, int fy, size_t limit,
     size_t offset, struct history_row **rows, size_t *n, char **cause)
 {
 	return history_list(st, SQL_HISTORY_NODE, node_id, fy, limit, offset,
+	    rows, n, cause);
+}
+
+int
+store_history_refused(struct store *st, int fy, size_t limit, size_t offset,
+    struct history_row **rows, size_t *n, char **cause)
+{
+	return history_list(st, SQL_HISTORY_REFUSED, 0, fy, limit, offset,
 	    rows, n, cause);
 }
 
@@ -1055,8 +1081,13 @@ fail:
 	rc = -1;
 out:
 	store_rollback(st);
-	if (rc == STORE_DENIED)
-		store_refused(st, login, *cause);
+	if (rc == STORE_DENIED) {
+		char	*what = xasprintf("年度の%s: %s", open ? "受付" : "締切",
+			    *cause);
+
+		store_refused(st, login, 0, 0, fy, what);
+		free(what);
+	}
 	return rc;
 }
 
@@ -1115,6 +1146,12 @@ fail:
 out:
 	free(was);
 	store_rollback(st);
+	if (rc == STORE_DENIED) {
+		char	*what = xasprintf("入力期限の変更: %s", *cause);
+
+		store_refused(st, login, 0, 0, fy, what);
+		free(what);
+	}
 	return rc;
 }
 

@@ -205,45 +205,58 @@ store_user_login_session(struct store *st, const char *login,
 	return 0;
 }
 
-void
-store_refused(struct store *st, const char *login, const char *why)
+/*
+ * Writes the refusals rows[0 .. n - 1], and when dropped is not 0 a row
+ * saying how many more there were, in one short transaction of their own
+ * (a reader's connection is let write them, and only them). Returns 0,
+ * 1 when the user cannot write the database at all (nothing written), or
+ * -1 with *cause.
+ */
+static int
+store_log_refusals(struct store *st, const struct store_refusal *rows,
+    size_t n, size_t dropped, char **cause)
 {
-	char	*cause = NULL;
-
-	if (st->batch || login == NULL)
-		return;
-	if (store_user_log_refusal(st, login, why != NULL ? why : "",
-	    &cause) != 0)
-		free(cause);
-}
-
-int
-store_user_log_refusal(struct store *st, const char *login, const char *what,
-    char **cause)
-{
-	static const char sql[] = "INSERT INTO history (at, login, field,"
-	    " new_value) VALUES (?1, ?2, 'refused', ?3)";
+	static const char sql[] = "INSERT INTO history (at, login, node_id,"
+	    " indicator_id, fy, field, new_value) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " 'refused', ?6)";
 	sqlite3		*db = st->db;
 	sqlite3_stmt	*s = NULL;
-	char		 now[20];
+	char		 now[20], *more;
+	size_t		 i;
 	int		 rc;
 
+	if (st->nowrite_why != NULL)
+		return 1;	/* the user cannot write the file at all */
 	if (st->batch || !sqlite3_get_autocommit(st->db)) {
 		/* Inside a transaction the row would share its fate (and a
 		 * second connection would wait for our own lock). */
 		*cause = xstrdup("拒否を履歴に記録できません: 書き込みの途中です");
 		return -1;
 	}
-	/* A reader's connection is kept from writing but for this row. */
 	if (st->readonly)
 		sqlite3_exec(db, "PRAGMA query_only = 0", NULL, NULL, NULL);
+	now_iso(now);
 	rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(s, 1, now_iso(now), -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 2, login, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 3, what, -1, SQLITE_TRANSIENT);
+	for (i = 0; rc == SQLITE_OK && i < n + (dropped > 0); i++) {
+		const struct store_refusal *r = &rows[i < n ? i : n - 1];
+
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		sqlite3_bind_text(s, 1, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 2, r->login, -1, SQLITE_TRANSIENT);
+		if (i < n) {
+			store_bind_opt_int(s, 3, r->node_id);
+			store_bind_opt_int(s, 4, r->indicator_id);
+			store_bind_opt_int(s, 5, r->fy);
+			sqlite3_bind_text(s, 6, r->what, -1, SQLITE_TRANSIENT);
+		} else {
+			more = xasprintf("…ほか %zu 件の拒否（記録は %d 件まで）",
+			    dropped, STORE_REFUSALS_KEPT);
+			sqlite3_bind_text(s, 6, more, -1, SQLITE_TRANSIENT);
+			free(more);
+		}
 		rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
 	}
 	sqlite3_finalize(s);
@@ -258,4 +271,79 @@ store_user_log_refusal(struct store *st, const char *login, const char *what,
 	if (st->readonly)
 		sqlite3_exec(db, "PRAGMA query_only = 1", NULL, NULL, NULL);
 	return rc == SQLITE_OK ? 0 : -1;
+}
+
+void
+store_refusals_clear(struct store *st)
+{
+	size_t	i;
+
+	for (i = 0; i < st->nrefusals; i++) {
+		free(st->refusals[i].login);
+		free(st->refusals[i].what);
+	}
+	free(st->refusals);
+	st->refusals = NULL;
+	st->nrefusals = 0;
+	st->refusals_dropped = 0;
+}
+
+void
+store_refusals_flush(struct store *st)
+{
+	char	*cause = NULL;
+
+	if (st->nrefusals > 0 && store_log_refusals(st, st->refusals,
+	    st->nrefusals, st->refusals_dropped, &cause) < 0)
+		free(cause);
+	store_refusals_clear(st);
+}
+
+void
+store_refused(struct store *st, const char *login, long long node,
+    long long indicator, int fy, const char *what)
+{
+	struct store_refusal	 r;
+	char			*cause = NULL;
+
+	if (login == NULL)
+		return;
+	r.login = (char *)login;
+	r.node_id = node;
+	r.indicator_id = indicator;
+	r.fy = fy;
+	r.what = (char *)(what != NULL ? what : "");
+	if (!st->batch) {
+		if (store_log_refusals(st, &r, 1, 0, &cause) < 0)
+			free(cause);
+		return;
+	}
+	/* Kept until the batch has ended, whether it is kept or not. */
+	if (st->nrefusals >= STORE_REFUSALS_KEPT) {
+		st->refusals_dropped++;
+		return;
+	}
+	st->refusals = xreallocarray(st->refusals, st->nrefusals + 1,
+	    sizeof *st->refusals);
+	st->refusals[st->nrefusals].login = xstrdup(login);
+	st->refusals[st->nrefusals].node_id = node;
+	st->refusals[st->nrefusals].indicator_id = indicator;
+	st->refusals[st->nrefusals].fy = fy;
+	st->refusals[st->nrefusals].what = xstrdup(r.what);
+	st->nrefusals++;
+}
+
+int
+store_user_log_refusal(struct store *st, const char *login,
+    long long node_id, long long indicator_id, int fy, const char *what,
+    char **cause)
+{
+	struct store_refusal	r;
+
+	r.login = (char *)login;
+	r.node_id = node_id;
+	r.indicator_id = indicator_id;
+	r.fy = fy;
+	r.what = (char *)what;
+	return store_log_refusals(st, &r, 1, 0, cause);
 }

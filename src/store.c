@@ -3,6 +3,7 @@
  * several clerks on one server need, schema migrations, write
  * transactions, integrity checks and online backup (see store.h).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include <sqlite3.h>
 
 #include "shisaku/lockholder.h"
+#include "shisaku/outfile.h"
 #include "shisaku/privilege.h"
 #include "shisaku/store.h"
 #include "shisaku/store-internal.h"
@@ -24,6 +26,8 @@
 #include "migrate-4-sql.h"
 #include "migrate-5-sql.h"
 #include "migrate-6-sql.h"
+#include "migrate-7-sql.h"
+#include "migrate-8-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -35,6 +39,8 @@ static const char *const migrations[] = {
 	shisaku_migrate_4_sql,		/* db/migrate-4.sql */
 	shisaku_migrate_5_sql,		/* db/migrate-5.sql */
 	shisaku_migrate_6_sql,		/* db/migrate-6.sql */
+	shisaku_migrate_7_sql,		/* db/migrate-7.sql */
+	shisaku_migrate_8_sql,		/* db/migrate-8.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -353,6 +359,7 @@ store_batch_end(struct store *st, int commit, char **cause)
 	st->in_write = 0;
 	if (!commit) {
 		store_rollback(st);
+		store_refusals_flush(st);
 		return 0;
 	}
 	/* A failed statement may have ended the transaction already
@@ -361,9 +368,12 @@ store_batch_end(struct store *st, int commit, char **cause)
 		if (cause)
 			*cause = xstrdup("保存できません: 書き込みの途中で取り消され"
 			    "ました（何も書き込んでいません）");
+		store_refusals_flush(st);
 		return -1;
 	}
 	rc = store_commit(st, cause);
+	/* The refusals are kept whatever became of the batch. */
+	store_refusals_flush(st);
 	return rc;
 }
 
@@ -442,17 +452,113 @@ store_probe_short(const char *path, const unsigned char *head, off_t size)
 	return quiet;
 }
 
+/* Whether faccessat failed for want of permission (or of a writable
+ * file system), not for another reason. */
+static int
+store_denied_errno(int err)
+{
+	return err == EACCES || err == EPERM || err == EROFS;
+}
+
+/*
+ * Whether the user can write the database at path, looked at with the
+ * ids in effect: the file itself, and the directory where SQLite makes
+ * -wal and -shm unless both are there already and writable. NULL when
+ * so, else the reason with the path (malloc'd) and *brief its short form.
+ */
+static char *
+store_unwritable(const char *path, const char **brief)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*dir, *wal, *shm, *out = NULL;
+	int		 err;
+
+	if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 &&
+	    store_denied_errno(err = errno)) {
+		if (err == EROFS) {
+			*brief = "読み取り専用のファイルシステム";
+			return xasprintf("%s は読み取り専用のファイルシステムにあり"
+			    "ます", path);
+		}
+		*brief = "ファイルに書込権限なし";
+		return xasprintf("%s に書き込む権限がありません", path);
+	}
+	dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+	wal = xasprintf("%s-wal", path);
+	shm = xasprintf("%s-shm", path);
+	if (faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) != 0 &&
+	    store_denied_errno(err = errno) &&
+	    (faccessat(AT_FDCWD, wal, R_OK | W_OK, AT_EACCESS) != 0 ||
+	    faccessat(AT_FDCWD, shm, R_OK | W_OK, AT_EACCESS) != 0)) {
+		*brief = err == EROFS ? "読み取り専用のファイルシステム" :
+		    "ディレクトリに書込権限なし";
+		out = xasprintf("ディレクトリ %s に書き込む権限がありません"
+		    "（-wal と -shm を作れません）", dir);
+	}
+	free(shm);
+	free(wal);
+	free(dir);
+	return out;
+}
+
+/*
+ * The name to open a database the user cannot write with: a URI with
+ * immutable=1 when nothing beside it says that someone has it open or
+ * left a write unfinished (no -wal, no -journal), so that SQLite reads
+ * the file as it is and creates no -wal or -shm of the reader's in a
+ * directory others share; else NULL, and the file is opened read-only as
+ * usual, reading the WAL others keep.
+ */
+static char *
+store_readonly_name(const char *path)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	struct stat		 sb;
+	char			*name, *uri, *p;
+	const char		*c;
+	int			 busy;
+
+	name = xasprintf("%s-wal", path);
+	busy = lstat(name, &sb) == 0 || errno != ENOENT;
+	free(name);
+	name = xasprintf("%s-journal", path);
+	busy = busy || lstat(name, &sb) == 0 || errno != ENOENT;
+	free(name);
+	if (busy)
+		return NULL;
+	uri = xmalloc(strlen(path) * 3 + sizeof "file:?immutable=1");
+	p = uri + sprintf(uri, "file:");
+	for (c = path; *c != '\0'; c++) {
+		unsigned char	u = (unsigned char)*c;
+
+		/* A second slash at the start would read as an authority. */
+		if ((u < 0x80 && (isalnum(u) || strchr("-._~", u) != NULL)) ||
+		    (u == '/' && !(c == path + 1 && path[0] == '/')))
+			*p++ = (char)u;
+		else {
+			*p++ = '%';
+			*p++ = hex[u >> 4];
+			*p++ = hex[u & 15];
+		}
+	}
+	strcpy(p, "?immutable=1");
+	return uri;
+}
+
 /*
  * Looks at the file before SQLite does, with the ids in effect, to name
  * the real cause of a failure: missing, a directory on the way that
  * cannot be entered, no permission, not a regular file, empty, not an
  * SQLite file, or cut short. Sets *magic when the file begins as an
- * SQLite file, *empty when it has no bytes. Returns 0 or -1 with *fault
- * and *cause.
+ * SQLite file, *empty when it has no bytes, and for STORE_OPEN_READONLY
+ * and STORE_OPEN_BROWSE *nowrite (malloc'd) and *brief when the user
+ * cannot write it. Returns 0 or -1 with *fault and *cause.
  */
 static int
 store_probe(const char *path, enum store_open_mode mode, int *magic,
-    int *empty, enum store_fault *fault, char **cause)
+    int *empty, char **nowrite, const char **brief, enum store_fault *fault,
+    char **cause)
 {
 	unsigned char	 head[100];
 	struct stat	 sb;
@@ -462,6 +568,15 @@ store_probe(const char *path, enum store_open_mode mode, int *magic,
 	char		*where;
 
 	*magic = *empty = 0;
+	*nowrite = NULL;
+	if ((where = outfile_companion_of(path)) != NULL) {
+		*fault = STORE_FAULT_NOTDB;
+		*cause = xasprintf("%s: データベース %s の隣に SQLite が置く作業"
+		    "ファイルの名前です。データベースのファイルを指定してください",
+		    path, where);
+		free(where);
+		return -1;
+	}
 	if (stat(path, &sb) != 0) {
 		err = errno;
 		if (err == ENOENT && mode == STORE_OPEN_CREATE) {
@@ -481,6 +596,10 @@ store_probe(const char *path, enum store_open_mode mode, int *magic,
 			*fault = STORE_FAULT_MISSING;
 			*cause = xasprintf("%s: データベースがありません（途中が"
 			    "ディレクトリではありません）", path);
+		} else if (err == ELOOP) {
+			*fault = STORE_FAULT_OTHER;
+			*cause = xasprintf("%s: 開けません: シンボリックリンクが"
+			    "循環しています", path);
 		} else {
 			*fault = STORE_FAULT_OTHER;
 			*cause = xasprintf("%s: 開けません: %s", path, strerror(err));
@@ -549,8 +668,11 @@ store_probe(const char *path, enum store_open_mode mode, int *magic,
 		    store_header_size(head));
 		return -1;
 	}
-	if (mode != STORE_OPEN_READONLY &&
-	    faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 &&
+	if (mode == STORE_OPEN_READONLY || mode == STORE_OPEN_BROWSE) {
+		*nowrite = store_unwritable(path, brief);
+		return 0;
+	}
+	if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 &&
 	    (errno == EACCES || errno == EROFS)) {
 		*fault = STORE_FAULT_ACCESS;
 		where = store_denied_where(path, 1);
@@ -669,23 +791,37 @@ store_open_raised(const char *path, enum store_open_mode mode,
     int busy_timeout_ms, enum store_fault *fault, char **cause)
 {
 	struct store	*st;
+	const char	*brief = NULL;
+	char		*nowrite, *name = NULL;
 	int		 flags, rc, magic, empty;
 
-	if (store_probe(path, mode, &magic, &empty, fault, cause) != 0)
+	if (store_probe(path, mode, &magic, &empty, &nowrite, &brief, fault,
+	    cause) != 0)
 		return NULL;
 	/* A read-only open is still a read-write connection, kept from
 	 * writing by PRAGMA query_only: a reader closing last then folds
 	 * the WAL in and removes -wal and -shm like any other, instead of
-	 * leaving them behind. */
+	 * leaving them behind. Only a database the user cannot write is
+	 * opened by a read-only connection. */
 	flags = SQLITE_OPEN_READWRITE;
 	if (mode == STORE_OPEN_CREATE)
 		flags |= SQLITE_OPEN_CREATE;
+	if (nowrite != NULL) {
+		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+		name = store_readonly_name(path);
+	}
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
-	st->readonly = mode == STORE_OPEN_READONLY;
+	st->readonly = mode == STORE_OPEN_READONLY || nowrite != NULL;
+	st->nowrite_why = nowrite;
+	st->nowrite_brief = brief;
 	st->busy_timeout_ms = busy_timeout_ms;
-	rc = sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	/* Without a URI, a name that looks like one is still a file name. */
+	rc = sqlite3_open_v2(name != NULL ? name : path, &st->db,
+	    flags | SQLITE_OPEN_NOMUTEX, NULL);
+	free(name);
 	if (st->db == NULL) {
+		free(st->nowrite_why);
 		free(st->path);
 		free(st);
 		*fault = STORE_FAULT_OTHER;
@@ -712,7 +848,16 @@ store_open_raised(const char *path, enum store_open_mode mode,
 		store_open_failed(st, path, magic, fault, cause);
 		goto fail;
 	}
-	/* An older file is brought up to date first, even by a reader. */
+	/* An older file is brought up to date first, even by a reader;
+	 * one the user cannot write stays as it is, and is not read. */
+	if (st->nowrite_why != NULL &&
+	    store_file_version(st) < NMIGRATIONS) {
+		*fault = STORE_FAULT_ACCESS;
+		*cause = xasprintf("%s: 古い版の shisaku のデータベースです（スキーマ"
+		    " %d）。新しい版に上げる書き込みができません: %s", path,
+		    store_file_version(st), st->nowrite_why);
+		goto fail;
+	}
 	if (migrate(st, cause) != 0) {
 		*fault = st->fault != STORE_FAULT_NONE ? st->fault :
 		    STORE_FAULT_OTHER;
@@ -764,13 +909,23 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	store_stmt_cache_free(st);
+	store_refusals_clear(st);
 	/* The last connection checkpoints and removes -wal and -shm, which
 	 * takes write access to the data directory. */
 	priv_raise();
 	sqlite3_close(st->db);
 	priv_lower();
+	free(st->nowrite_why);
 	free(st->path);
 	free(st);
+}
+
+const char *
+store_readonly_why(struct store *st, int brief)
+{
+	if (st == NULL || st->nowrite_why == NULL)
+		return NULL;
+	return brief ? st->nowrite_brief : st->nowrite_why;
 }
 
 /* Our own invariants, each a query listing the offending rows. */
@@ -912,9 +1067,13 @@ store_backup(struct store *st, const char *dest, char **cause)
 	size_t		 total;
 
 	/* dest is the caller's file, opened with the user's own ids. */
+	st->fault = STORE_FAULT_OTHER;
 	if (sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		*cause = xasprintf("%s: 作成できません: %s", dest,
 		    out != NULL ? sqlite3_errmsg(out) : "メモリ不足");
+		if (out != NULL)
+			st->fault = store_fault_of(sqlite3_extended_errcode(out),
+			    sqlite3_system_errno(out));
 		sqlite3_close(out);
 		return -1;
 	}
@@ -951,9 +1110,10 @@ store_backup(struct store *st, const char *dest, char **cause)
 	if (held)
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_DONE) {
-		if ((rc & 0xff) == SQLITE_FULL)
-			*cause = xasprintf("%s: 複製できません: ディスクがいっぱいです",
-			    dest);
+		st->fault = store_fault_of(rc, sqlite3_system_errno(out));
+		if (st->fault == STORE_FAULT_FULL)
+			*cause = xasprintf("%s: 複製できません: ディスクがいっぱいです"
+			    "（何も置いていません）", dest);
 		else
 			*cause = xasprintf("%s: 複製できません: %s", dest,
 			    sqlite3_errstr(rc));
@@ -964,5 +1124,6 @@ store_backup(struct store *st, const char *dest, char **cause)
 		*cause = xasprintf("%s: 複製を閉じられません", dest);
 		return -1;
 	}
+	st->fault = STORE_FAULT_NONE;
 	return 0;
 }

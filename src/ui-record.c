@@ -13,7 +13,10 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "shisaku/session.h"
+#include "shisaku/store-draft.h"
 #include "shisaku/textwidth.h"
+#include "shisaku/ui-conflict.h"
 #include "shisaku/ui-editor.h"
 #include "shisaku/ui-extedit.h"
 #include "shisaku/ui-list.h"
@@ -56,6 +59,10 @@ struct record_screen {
 	struct ui_undo		 undo;
 	/* C-x was pressed in the editor: C-e is to follow. */
 	int			 ctrl_x;
+	/* A draft left by a signal, shown beside the record until the
+	 * user chooses (spec.draft only). */
+	struct draft		*draft;
+	struct ui_conflict	 conflict;
 };
 
 void
@@ -253,6 +260,10 @@ record_draw(struct ui *ui, void *state)
 
 	getmaxyx(w, h, cols);
 	werase(w);
+	if (rs->draft != NULL) {
+		ui_conflict_draw(ui, &rs->conflict, w);
+		return;
+	}
 	if (rs->editing >= 0) {
 		head = xasprintf("%s — Esc で一覧に戻る（内容は残ります）"
 		    "  C-s/F2 保存  C-x C-e エディタ",
@@ -399,7 +410,10 @@ record_edit_field(struct ui *ui, struct record_screen *rs)
 	switch (f->kind) {
 	case UI_RECORD_LINE:
 		question = xasprintf("%s: ", f->label);
-		if (ui_prompt(ui, question, f->value, &answer)) {
+		/* A signal in the middle of it: what was typed is the
+		 * field's, for the draft. */
+		if (ui_prompt(ui, question, f->value, &answer) ||
+		    (answer = ui_prompt_take_unfinished()) != NULL) {
 			record_field_change(rs, (size_t)rs->list.cursor,
 			    f->value, answer);
 			free(answer);
@@ -486,12 +500,146 @@ record_editor_key(struct ui *ui, struct record_screen *rs,
 	return UI_KEY_HANDLED;
 }
 
+/* ---- drafts ------------------------------------------------------------ */
+
+/* The name field f has in a draft. */
+static const char *
+record_draft_name(const struct ui_record_field *f)
+{
+	return f->key != NULL ? f->key : f->name;
+}
+
+/* Shows the draft d beside the record to choose from. */
+static void
+record_draft_open(struct ui *ui, struct record_screen *rs, struct draft *d)
+{
+	const struct ui_record_field	*f;
+	const char			*v;
+	char				*heading;
+	size_t				 i;
+
+	rs->draft = d;
+	heading = xasprintf("前回（%s）保存されずに終わった入力が下書きとして"
+	    "残っています%s。どちらを使いますか", d->saved_at,
+	    rs->spec.draft_ver != 0 && d->base_ver != rs->spec.draft_ver ?
+	    "（その後、保存済みの版が更新されました）" : "");
+	ui_conflict_init(&rs->conflict, heading, rs->spec.draft_ver != 0 ?
+	    "保存済みの版" : "いまの入力欄（まだ保存されていない新しい記録）");
+	free(heading);
+	ui_conflict_words(&rs->conflict, "下書き（保存されていない入力）",
+	    "m: 下書きを入力欄に戻す   t: 下書きを捨てる   Esc: 後で決める"
+	    "   j/k PgUp/PgDn: スクロール",
+	    "下書きは残してあります。次に開いたときにもう一度尋ねます");
+	for (i = 0; i < rs->spec.nfields; i++) {
+		f = &rs->spec.fields[i];
+		v = draft_get(d, record_draft_name(f));
+		ui_conflict_add(&rs->conflict, f->label, v != NULL ? v :
+		    f->value, f->value);
+	}
+	ui_error(ui, "保存されていない入力（下書き）があります");
+}
+
+/* Drops the draft from the database; says so if it cannot. */
+static void
+record_draft_drop(struct ui *ui, struct record_screen *rs)
+{
+	char	*cause = NULL;
+
+	if (store_draft_drop(ui->store, ui->session->login, rs->spec.draft_kind,
+	    rs->spec.draft_id, 0, &cause) != 0) {
+		ui_error(ui, "下書きを消せません: %s", cause);
+		free(cause);
+	}
+}
+
+/* Keys while a draft is shown beside the record. */
+static enum ui_key_result
+record_draft_key(struct ui *ui, struct record_screen *rs,
+    enum key_action act, int is_function, wint_t ch)
+{
+	struct draft		*d = rs->draft;
+	struct ui_record_field	*f;
+	const char		*v;
+	size_t			 i;
+
+	switch (ui_conflict_key(ui, &rs->conflict, act, is_function, ch)) {
+	case UI_CONFLICT_MINE:
+		/* Into the fields, unsaved: marked *, and asked about
+		 * before leaving. */
+		for (i = 0; i < rs->spec.nfields; i++) {
+			f = &rs->spec.fields[i];
+			if ((v = draft_get(d, record_draft_name(f))) != NULL) {
+				free(f->value);
+				f->value = xstrdup(v);
+			}
+		}
+		rs->draft = NULL;
+		ui_conflict_free(&rs->conflict);
+		store_draft_free(d);
+		record_draft_drop(ui, rs);
+		ui_message(ui, "下書きを入力欄に戻しました（まだ保存していません。"
+		    "C-s で保存します）");
+		break;
+	case UI_CONFLICT_THEIRS:
+		rs->draft = NULL;
+		ui_conflict_free(&rs->conflict);
+		store_draft_free(d);
+		record_draft_drop(ui, rs);
+		ui_message(ui, "下書きを捨てました");
+		break;
+	case UI_CONFLICT_BACK:
+		rs->draft = NULL;
+		ui_conflict_free(&rs->conflict);
+		store_draft_free(d);
+		break;
+	case UI_CONFLICT_UNHANDLED:
+		return UI_KEY_UNHANDLED;
+	default:
+		break;
+	}
+	return UI_KEY_HANDLED;
+}
+
+/* The program is ending on a signal: unsaved input becomes a draft. */
+static char *
+record_keep(struct ui *ui, void *state)
+{
+	struct record_screen	*rs = state;
+	struct draft		 d;
+	char			*cause = NULL, *said;
+	size_t			 i;
+
+	if (!rs->spec.draft || rs->draft != NULL || ui->session == NULL)
+		return NULL;
+	record_editor_end(rs);	/* the long text being edited, too */
+	if (!record_dirty(rs))
+		return NULL;
+	memset(&d, 0, sizeof d);
+	d.base_ver = rs->spec.draft_ver;
+	for (i = 0; i < rs->spec.nfields; i++)
+		draft_add(&d, record_draft_name(&rs->spec.fields[i]),
+		    rs->spec.fields[i].value);
+	if (store_draft_put(ui->store, ui->session->login, rs->spec.draft_kind,
+	    rs->spec.draft_id, 0, &d, &cause) != 0) {
+		said = xasprintf("「%s」の保存していない入力を残せませんでした: %s",
+		    rs->spec.title != NULL ? rs->spec.title : "", cause);
+		free(cause);
+	} else
+		said = xasprintf("「%s」の保存していない入力を下書きとして残しま"
+		    "した（次に開いたときに戻せます）", rs->spec.title != NULL ?
+		    rs->spec.title : "");
+	draft_clear(&d);
+	return said;
+}
+
 static enum ui_key_result
 record_key(struct ui *ui, void *state, enum key_action act, int is_function,
     wint_t ch)
 {
 	struct record_screen	*rs = state;
 
+	if (rs->draft != NULL)
+		return record_draft_key(ui, rs, act, is_function, ch);
 	if ((!is_function && ch == RECORD_KEY_SAVE) ||
 	    (is_function && ch == KEY_F(2)))
 		return record_save(ui, rs);
@@ -546,6 +694,21 @@ record_typing(struct ui *ui, void *state)
 	return rs->editing >= 0;
 }
 
+/* Offers the draft of the record left by a signal, if there is one. */
+static void
+record_draft_find(struct ui *ui, struct record_screen *rs)
+{
+	struct draft	*d = NULL;
+	char		*cause = NULL;
+
+	if (store_draft_get(ui->store, ui->session->login, rs->spec.draft_kind,
+	    rs->spec.draft_id, 0, &d, &cause) != 0) {
+		ui_error(ui, "下書きを読めません: %s", cause);
+		free(cause);
+	} else if (d != NULL)
+		record_draft_open(ui, rs, d);
+}
+
 static void *
 record_open(struct ui *ui, const void *arg)
 {
@@ -564,6 +727,9 @@ record_open(struct ui *ui, const void *arg)
 	rs->list.row_text = record_row_text;
 	ui_flow_control_off();
 	record_layout(ui, rs);
+	if (rs->spec.draft && ui->session != NULL &&
+	    ui->session->login != NULL)
+		record_draft_find(ui, rs);
 	return rs;
 }
 
@@ -578,6 +744,8 @@ record_close(struct ui *ui, void *state)
 		ui_editor_free(&rs->ed);
 	free(rs->ed_before);
 	ui_undo_free(&rs->undo);
+	store_draft_free(rs->draft);
+	ui_conflict_free(&rs->conflict);
 	ui_list_free(&rs->list);
 	record_spec_free(&rs->spec);
 	free(rs);
@@ -586,6 +754,10 @@ record_close(struct ui *ui, void *state)
 static void
 record_refresh(struct ui *ui, void *state)
 {
+	struct record_screen	*rs = state;
+
+	if (rs->draft != NULL)
+		ui_conflict_relayout(&rs->conflict);
 	record_layout(ui, state);
 }
 
@@ -611,5 +783,6 @@ const struct screen_ops screen_record_ops = {
 	.close = record_close,
 	.title = record_title,
 	.typing = record_typing,
-	.unsaved = record_unsaved
+	.unsaved = record_unsaved,
+	.keep = record_keep
 };

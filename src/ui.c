@@ -44,6 +44,7 @@
 #include "shisaku/store-browse.h"
 #include "shisaku/store-mywork.h"
 #include "shisaku/store-result.h"
+#include "shisaku/store-user.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-cmdline.h"
 #include "shisaku/ui-list.h"
@@ -465,6 +466,24 @@ ui_error(struct ui *ui, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+ui_refuse(struct ui *ui, long long node_id, long long indicator_id, int fy,
+    const char *what, const char *why)
+{
+	char	*row, *cause = NULL;
+
+	ui_error(ui, "%s", why != NULL ? why : "できません");
+	if (ui->store == NULL || ui->session == NULL ||
+	    ui->session->login == NULL)
+		return;
+	row = xasprintf("画面での%s: %s", what, why != NULL ? why : "");
+	/* Best effort: the refusal stands whether it is recorded or not. */
+	if (store_user_log_refusal(ui->store, ui->session->login, node_id,
+	    indicator_id, fy, row, &cause) < 0)
+		free(cause);
+	free(row);
+}
+
 static void
 ui_clear_message(struct ui *ui)
 {
@@ -519,6 +538,8 @@ ui_edit_hint(struct ui *ui)
 	ui_first_key(ACT_EDIT, e, sizeof e);
 	if (e[0] == '\0')
 		return xstrdup("");
+	if (ui->session != NULL && ui->session->readonly_why != NULL)
+		r = ROLE_NONE;	/* nothing can be written: only looked at */
 	return xasprintf("%s:%s", e, r == ROLE_SUPERVISOR ? "実績を確認" :
 	    r == ROLE_NONE ? "実績を見る" : "実績を入力");
 }
@@ -655,6 +676,24 @@ ui_draw_title(struct ui *ui)
 		ui_put(ui_titlew, 0, ui->cols - 10 - tw, tag, tw, 0,
 		    ui_attrs[UI_TITLE]);
 		tw += 2;
+	}
+	/* A database the user cannot write says so, and why when there is
+	 * room for the screen's own title too. */
+	if (ui->session != NULL && ui->session->readonly_why != NULL &&
+	    ui->store != NULL) {
+		const char	*why = store_readonly_why(ui->store, 1);
+		char		*ro = why != NULL && ui->cols - 11 - tw -
+				    tw_width(why) >= 50 ?
+				    xasprintf("読み取り専用: %s", why) :
+				    xstrdup("読み取り専用");
+		int		 rw = tw_width(ro);
+
+		if (ui->cols - 11 - tw - rw >= 8) {
+			ui_put(ui_titlew, 0, ui->cols - 10 - tw - rw, ro, rw,
+			    0, ui_attrs[UI_TITLE] | A_BOLD);
+			tw += rw + 2;
+		}
+		free(ro);
 	}
 	w = ui->cols - 11 - tw;
 	shown = title != NULL ? title : "";
@@ -1286,6 +1325,9 @@ ui_prompt_draw(struct ui *ui, const char *question, const wchar_t *buf,
 	doupdate();
 }
 
+/* What a prompt held when a signal ended it (ui_prompt_take_unfinished). */
+static char	*ui_prompt_unfinished;
+
 int
 ui_prompt(struct ui *ui, const char *question, const char *initial,
     char **answer)
@@ -1293,7 +1335,7 @@ ui_prompt(struct ui *ui, const char *question, const char *initial,
 	wchar_t	*buf;
 	size_t	 len = 0, pos, first = 0;
 	wint_t	 ch;
-	int	 rc, done = 0, accepted = 0;
+	int	 rc = OK, done = 0, accepted = 0;
 
 	*answer = NULL;
 	buf = xcalloc(UI_PROMPT_MAX + 1, sizeof *buf);
@@ -1413,8 +1455,22 @@ ui_prompt(struct ui *ui, const char *question, const char *initial,
 	}
 	if (accepted)
 		*answer = ui_wcs_to_utf8(buf, len);
+	else if (rc == ERR && ui_signalled) {
+		/* Ended by a signal: what was typed may be kept. */
+		free(ui_prompt_unfinished);
+		ui_prompt_unfinished = ui_wcs_to_utf8(buf, len);
+	}
 	free(buf);
 	return accepted;
+}
+
+char *
+ui_prompt_take_unfinished(void)
+{
+	char	*t = ui_prompt_unfinished;
+
+	ui_prompt_unfinished = NULL;
+	return t;
 }
 
 int
@@ -1922,6 +1978,9 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		status = UI_ERR_STORE;
 		goto out;
 	}
+	if (s != NULL && s->readonly_why != NULL && ui.message == NULL)
+		ui_message(&ui, "読み取り専用で開いています（%s）。見ることは"
+		    "できますが、変更はできません", s->readonly_why);
 	ui_data_moved(&ui);
 	while (!ui.quit && !ui_signalled) {
 		/* A change by another program noticed after a key, too. */
@@ -1962,6 +2021,8 @@ out:
 	ui_plan_name_id = -1;
 	free(ui_year_deadline);
 	ui_year_deadline = NULL;
+	free(ui_prompt_unfinished);
+	ui_prompt_unfinished = NULL;
 	ui_year_fy = 0;
 	ui_data_version = -1;
 	ui_who_forget();

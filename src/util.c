@@ -157,3 +157,12 @@ now_iso(char buf[20])
 	strftime(buf, 20, "%Y-%m-%dT%H:%M:%S", &tm);
 	return buf;
 }
+
+int
+util_has_control(const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}

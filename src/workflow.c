@@ -73,6 +73,8 @@ static const struct {
 	{ "indicator_add",  "指標の追加" },
 	{ "indicator_delete", "指標の削除" },
 	{ "report_dept",    "報告する課" },
+	/* A write the user's role (or registration) did not allow. */
+	{ "refused",        "拒否" },
 	/* Reorganisations of departments (機構改革). */
 	{ "dept",           "担当課の変更" },
 	{ "dept_add",       "部署の追加" },
@@ -222,6 +224,13 @@ deny(char **why, const char *fmt, ...)
 		va_end(ap);
 	}
 	return WF_DENY;
+}
+
+/* The database cannot be written this session, whatever the role. */
+static enum wf_answer
+deny_nowrite(const struct session *s, char **why)
+{
+	return deny(why, "読み取り専用で開いています（%s）", s->readonly_why);
 }
 
 static enum wf_answer
@@ -402,6 +411,8 @@ workflow_may(const struct session *s, const struct wf_item *it,
 		*why = NULL;
 	if (s == NULL || s->role == ROLE_NONE)
 		return deny_readonly(s, why);
+	if (s->readonly_why != NULL)
+		return deny_nowrite(s, why);
 	switch (action) {
 	case WF_EDIT:
 		return may_edit(s, it, why);
@@ -435,6 +446,8 @@ workflow_may_edit_structure(const struct session *s, char **why)
 {
 	if (why != NULL)
 		*why = NULL;
+	if (s != NULL && s->role == ROLE_PLANNER && s->readonly_why != NULL)
+		return deny_nowrite(s, why);
 	if (s != NULL && s->role == ROLE_PLANNER)
 		return WF_ALLOW;
 	return deny(why, "計画の構成・指標・目標を変更できるのは企画担当だけです"
@@ -446,8 +459,24 @@ workflow_may_manage_years(const struct session *s, char **why)
 {
 	if (why != NULL)
 		*why = NULL;
+	if (s != NULL && s->role == ROLE_PLANNER && s->readonly_why != NULL)
+		return deny_nowrite(s, why);
 	if (s != NULL && s->role == ROLE_PLANNER)
 		return WF_ALLOW;
 	return deny(why, "年度の受付・締切は企画担当だけができます（あなたは%s）",
 	    role_label(s != NULL ? s->role : ROLE_NONE));
+}
+
+enum wf_answer
+workflow_may_manage_depts(const struct session *s, char **why)
+{
+	if (why != NULL)
+		*why = NULL;
+	if (s != NULL && s->role == ROLE_PLANNER && s->readonly_why != NULL)
+		return deny_nowrite(s, why);
+	if (s != NULL && s->role == ROLE_PLANNER)
+		return WF_ALLOW;
+	return deny(why, "部署の追加・名称変更・統合・廃止は企画担当だけができます"
+	    "（あなたは%s。一覧は見られます）", role_label(s != NULL ? s->role :
+	    ROLE_NONE));
 }

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "shisaku/outfile.h"
 #include "shisaku/store.h"
 
 struct config;
@@ -35,6 +36,10 @@ struct cmd_ctx {
 	struct config	*cfg;
 	const char	*db_path;	/* -d, else the config's */
 	const char	*command;	/* the subcommand's name, "" for the TUI */
+	/* Secure group mode: a refusal to write to the history once the
+	 * database is open (the user's own configuration tried to decide
+	 * who reaches it), or NULL. */
+	char		*refusal;
 };
 
 struct cmd_entry {
@@ -79,6 +84,9 @@ struct store *cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode,
  * says how many). Reports a failure and returns its exit status. */
 int cmd_write_output(const char *out, char *buf, size_t len, int cp932,
     int geta);
+/* The exit status for an output that could not be written (outfile.h):
+ * 2 for a bad or existing name, 7 for permission, 8 for a full disk. */
+int cmd_outfile_status(enum outfile_fault fault);
 /* The exit status for a store fault (EXIT_DATABASE for none known). */
 int cmd_fault_status(enum store_fault fault);
 /* The exit status for the last failure of a write on st. */

@@ -81,6 +81,10 @@ struct config *config_load_system(char **cause);
  * the system configuration sys, whatever the user's file said.
  */
 void config_take_access(struct config *c, const struct config *sys);
+/* What c says about those settings where it differs from sys, as
+ * "[database] path = x、[access] unknown_user = readonly" (malloc'd), or
+ * NULL when it agrees. */
+char *config_access_differs(const struct config *c, const struct config *sys);
 /* The defaults with INI text applied as if read from a file called name
  * (for tests and fuzzing); NULL with *cause as config_load. */
 struct config *config_load_text(const char *name, const char *text,

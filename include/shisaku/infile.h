@@ -16,6 +16,9 @@ struct infile {
 	char			*text;	/* UTF-8 without a BOM, NUL-terminated */
 	size_t			 len;
 	enum text_encoding	 enc;	/* how the bytes were read */
+	/* On failure: the file could not be opened for want of permission
+	 * (the command's exit status says so). */
+	int			 denied;
 };
 
 /*

@@ -34,22 +34,58 @@ int outfile_unmappable_parse(const char *name);
 char *outfile_to_cp932(const char *in, size_t len, int geta, size_t *outlen,
     size_t *replaced, char **cause);
 
+/* Why an output could not be written, each with its exit status in
+ * shisaku(1). */
+enum outfile_fault {
+	OUTFILE_OK,
+	OUTFILE_BADPATH,	/* not a name to write a file under: a
+				   directory, a device, a FIFO, a loop of
+				   links, a control character, a directory
+				   on the way that is not there (exit 2) */
+	OUTFILE_EXISTS,		/* there already, and not to be replaced
+				   (exit 2) */
+	OUTFILE_ACCESS,		/* permission denied, or a read-only file
+				   system (exit 7) */
+	OUTFILE_FULL,		/* the disk or the quota is full (exit 8) */
+	OUTFILE_IO		/* any other failure (exit 1) */
+};
+
+/*
+ * Checks the name path before anything is written (never "-"): it must
+ * be a name a regular file can have, with no control character in it, in
+ * a directory that is there, and name nothing yet or (with replace) a
+ * regular file, directly or through links that end at one. On 0,
+ * *target (malloc'd) is the name to write: path, or the file a link of
+ * it leads to, so the link stays a link. Else -1 with *cause ("PATH:
+ * reason") and *fault.
+ */
+int outfile_check(const char *path, int replace, char **target, char **cause,
+    enum outfile_fault *fault);
+
 /*
  * Writes len bytes of data to path, or to standard output when path is
- * NULL or "-". A file is written to a new temporary file beside it,
- * flushed to disk and renamed over path; it is created with the real
- * group of the user even when the program runs setgid, so a report or an
- * export belongs to the user, not to the database's group. Returns 0, or
- * -1 with *cause ("PATH: reason") and no temporary file left.
+ * NULL or "-". A file is checked with outfile_check (replacing a regular
+ * file), written to a new temporary file beside it, flushed to disk and
+ * renamed over it; it is created with the real group of the user even
+ * when the program runs setgid, so a report or an export belongs to the
+ * user, not to the database's group. Returns 0, or -1 with *cause
+ * ("PATH: reason"), *fault (may be NULL) and no temporary file left;
+ * whatever was under the name is as it was.
  */
 int outfile_write(const char *path, const char *data, size_t len,
-    char **cause);
+    char **cause, enum outfile_fault *fault);
 
 /* Whether path names the database db_path or one of its -wal, -shm and
  * -journal files, whether they exist yet or not, however the name is
  * spelled (another directory path, a link to the same file): an output
  * that must be refused. */
 int outfile_is_database(const char *path, const char *db_path);
+
+/* When path ends in -wal, -shm or -journal and the name without it is
+ * an existing regular file (a database SQLite keeps those beside), that
+ * name (malloc'd); else NULL. Such a name is never a database of its
+ * own. */
+char *outfile_companion_of(const char *path);
 
 /* Whether path is an existing regular file that begins as an SQLite
  * database ("SQLite format 3" and a NUL). */
@@ -65,18 +101,18 @@ int outfile_refuse(const char *path, const char *db_path, char **cause);
  * temporary file beside path, "PATH.tmpPID-N", created exclusively with
  * mode less the umask (with keep_group_bits, the group's read and write
  * bits of mode are kept whatever the umask). Returns 0 with *tmp
- * (malloc'd), or -1 with *cause.
+ * (malloc'd), or -1 with *cause and *fault (may be NULL).
  */
 int outfile_temp_new(const char *path, int mode, int keep_group_bits,
-    char **tmp, char **cause);
+    char **tmp, char **cause, enum outfile_fault *fault);
 /*
  * Flushes tmp to disk and gives it the name path, which must not exist,
  * or, with replace_empty, may be an empty regular file; then flushes the
  * directory. A kill at any moment leaves path as it was or complete.
- * Returns 0, or -1 with *cause and tmp removed.
+ * Returns 0, or -1 with *cause, *fault (may be NULL) and tmp removed.
  */
 int outfile_temp_place(const char *tmp, const char *path, int replace_empty,
-    char **cause);
+    char **cause, enum outfile_fault *fault);
 /* Removes tmp and any -journal, -wal and -shm SQLite left beside it. */
 void outfile_temp_discard(const char *tmp);
 

@@ -158,13 +158,15 @@ size_t pf_check_replace(struct pf_doc *d, const struct pf_resolver *res);
  * max_bytes (encoding -1 detects it, see textenc.h) as pf_read does; a
  * file of valid UTF-8 is read piece by piece (infile_stream_open), any
  * other whole (infile_read). A file that cannot be read is one error.
- * pf_read_path also says how the file was read in *enc (may be NULL). */
+ * pf_read_path also says how the file was read in *enc, and in *denied
+ * whether it could not be opened for want of permission (either may be
+ * NULL). */
 #define PF_MAX_BYTES_DEFAULT (64u << 20)
 size_t pf_read_file(struct pf_doc *d, const char *path, size_t max_bytes,
     int encoding, const struct pf_resolver *res, int replace);
 size_t pf_read_path(struct pf_doc *d, const char *path, size_t max_bytes,
     int encoding, const struct pf_resolver *res, int replace,
-    enum text_encoding *enc);
+    enum text_encoding *enc, int *denied);
 
 /* Adds a problem that belongs to no line (counted; kept while fewer than
  * PF_ERRORS_KEPT are). */

@@ -36,6 +36,18 @@ const char *priv_data_dir(void);
  */
 void priv_database_path(const char *path, char **use);
 
+/* Whether path names a file directly in the data directory (what
+ * priv_database_path opens with the group). */
+int priv_path_inside(const char *path);
+
+/*
+ * Whether path, followed link by link as the user, names a file in the
+ * data directory (directly, through a link to it, or through a directory
+ * that resolves to it). For telling a user who points -d, -c or
+ * SHISAKU_CONFIG at the database from elsewhere why that is refused.
+ */
+int priv_leads_into_data(const char *path);
+
 /* Gives up the group for the rest of the process (real, effective and
  * saved group all the user's). */
 void priv_drop(void);

@@ -15,11 +15,13 @@ struct screen_entry_arg {
 
 /* The history of an item (indicator_id 0) or of one indicator
  * (node_id is then only used for the title, may be 0), for fiscal year
- * fy or every year (0). */
+ * fy or every year (0); with refused set, the refusals of every plan
+ * instead (node_id and indicator_id 0; planners only). */
 struct screen_history_arg {
 	long long	 node_id;
 	long long	 indicator_id;
 	int		 fy;
+	int		 refused;
 };
 
 extern const struct screen_ops screen_entry_ops;	/* arg: struct screen_entry_arg */

@@ -19,6 +19,10 @@ struct session {
 	enum role	 role;
 	long long	 dept_id;	/* 0 = none */
 	char		*dept_name;	/* "" when none */
+	/* Why nothing can be written this session, whatever the role (the
+	 * database opened read-only because the user cannot write it), or
+	 * NULL. */
+	char		*readonly_why;
 };
 
 /* Japanese name of a role: 担当課職員, 管理職, 企画担当, 閲覧のみ. */

@@ -1,10 +1,11 @@
 /*
- * Drafts in the store: what a user typed into a results form or an
- * indicator's actual form that was not saved when the program was ended
- * by a signal. One per user, form and fiscal year, replaced by the next;
- * the form offers it beside the saved entry when opened again and drops
- * it once the user has chosen. Fields are named as the form knows them
- * and kept as typed. No curses.
+ * Drafts in the store: what a user typed into a form that was not saved
+ * when the program was ended by a signal — a results form, an
+ * indicator's actual form, or a planner's form of a node or an indicator.
+ * One per user, form and fiscal year (0 for the planner's forms),
+ * replaced by the next; the form offers it beside the saved record when
+ * opened again and drops it once the user has chosen. Fields are named as
+ * the form knows them and kept as typed. No curses.
  */
 #ifndef SHISAKU_STORE_DRAFT_H
 #define SHISAKU_STORE_DRAFT_H
@@ -13,9 +14,17 @@
 
 struct store;
 
+/* What a draft is of, and what its id names. */
 enum draft_kind {
-	DRAFT_RESULT,	/* id is the action item's node */
-	DRAFT_ACTUAL	/* id is the indicator */
+	DRAFT_RESULT,		/* a results form; id: the action item's node */
+	DRAFT_ACTUAL,		/* an actual's form; id: the indicator */
+	DRAFT_NODE,		/* a node's form; id: the node */
+	DRAFT_INDICATOR,	/* an indicator's form; id: the indicator */
+	DRAFT_NODE_AFTER,	/* a new node after the node id */
+	DRAFT_NODE_BELOW,	/* a new node below the node id */
+	DRAFT_NODE_FIRST,	/* the first node of the empty plan id */
+	DRAFT_INDICATOR_NODE,	/* a new indicator of the node id */
+	DRAFT_INDICATOR_PLAN	/* a new indicator of the plan id itself */
 };
 
 struct draft_field {

@@ -15,6 +15,16 @@
 
 struct value;
 
+/* A refused write, for the history: who, what and why, and the item,
+ * indicator and year it was about (0 when none). */
+struct store_refusal {
+	char		*login;
+	long long	 node_id;
+	long long	 indicator_id;
+	int		 fy;
+	char		*what;
+};
+
 struct store_cached {
 	const char	*sql;		/* the static string: the cache key */
 	sqlite3_stmt	*stmt;
@@ -32,11 +42,21 @@ struct store {
 	/* store_set_progress: called by long work, NULL when none. */
 	store_progress_fn	*progress;
 	void			*progress_arg;
-	int			 readonly;	/* STORE_OPEN_READONLY */
+	int			 readonly;	/* STORE_OPEN_READONLY, or no
+						   write permission */
+	/* The user cannot write the database (store_readonly_why): the
+	 * long and the short reason, NULL when it can. */
+	char			*nowrite_why;
+	const char		*nowrite_brief;
 	int			 search_fns;	/* store-search.c's SQL functions
 						   are registered */
 	int			 busy_timeout_ms;
 	enum store_fault	 fault;		/* of the last store_errmsg */
+	/* Refusals of writes inside a batch, logged once it has ended
+	 * (store_refused); how many more there were than are kept. */
+	struct store_refusal	*refusals;
+	size_t			 nrefusals;
+	size_t			 refusals_dropped;
 	/* The database and its -shm as opened, to name who holds a lock. */
 	dev_t			 db_dev, shm_dev;
 	ino_t			 db_ino, shm_ino;
@@ -89,10 +109,23 @@ int store_history_add(struct store *st, const char *at, const char *login,
     long long node, long long ind, int fy, const char *field,
     const char *old_value, const char *new_value, char **cause);
 
-/* A write refused by the role of login: written to the history after the
- * refused write was rolled back (store_user_log_refusal), best effort;
- * why is the refusal's message. Not inside a batch. */
-void store_refused(struct store *st, const char *login, const char *why);
+/*
+ * A write refused by the role of login: written to the history after the
+ * refused write was rolled back, best effort, with the item (node),
+ * indicator and year it was about (0 when none); what is "action: the
+ * refusal's message". Inside a batch the row waits until the batch has
+ * ended (store_refusals_flush), so that it is kept whether the batch is
+ * or not; at most STORE_REFUSALS_KEPT of them, and one row says how many
+ * more there were.
+ */
+#define STORE_REFUSALS_KEPT 50
+void store_refused(struct store *st, const char *login, long long node,
+    long long indicator, int fy, const char *what);
+/* Writes the refusals kept during a batch, in one transaction of their
+ * own, and forgets them (store_batch_end calls it). */
+void store_refusals_flush(struct store *st);
+/* Forgets them unwritten (store_close). */
+void store_refusals_clear(struct store *st);
 
 /* SQL: the name department idcol had in fiscal year fyparam (old names
  * are kept in department_name up to the last year they were used), with

@@ -182,6 +182,9 @@ struct history_row {
 					   workflow_field_label) */
 	char		*old_value;	/* NULL = none */
 	char		*new_value;	/* NULL = none */
+	char		*about;		/* refusals: the item ("No.3 名称") or
+					   indicator ("指標 名前") it was
+					   about, else "" */
 };
 
 /*
@@ -196,6 +199,10 @@ int store_history_node(struct store *st, long long node_id, int fy,
 int store_history_indicator(struct store *st, long long indicator_id, int fy,
     size_t limit, size_t offset, struct history_row **rows, size_t *n,
     char **cause);
+/* The refusals (field "refused") of every plan, newest first, of fiscal
+ * year fy (0 = every year, and those of none), as store_history_node. */
+int store_history_refused(struct store *st, int fy, size_t limit,
+    size_t offset, struct history_row **rows, size_t *n, char **cause);
 void store_history_free(struct history_row *rows, size_t n);
 
 /* ---- fiscal years open for entry ---- */

@@ -42,14 +42,17 @@ int store_user_list(struct store *st, struct store_user **users, size_t *n,
 void store_user_list_free(struct store_user *users, size_t n);
 /*
  * Writes a refusal to the history: who (login) tried what and why, in a
- * row of its own (field "refused", no node or indicator), in a short
+ * row of its own (field "refused", with the item, indicator and fiscal
+ * year it was about, 0 when none), in a short
  * transaction of its own, through a second connection when st is read
  * only. A refusal is logged after the refused write was rolled back, so
- * it is never part of one. Best effort: returns 0 or -1 with *cause, and
- * the caller refuses the same either way.
+ * it is never part of one. Best effort: returns 0, or -1 with *cause,
+ * or 1 without a row when the user cannot write the database at all
+ * (store_readonly_why); the caller refuses the same either way.
  */
 int store_user_log_refusal(struct store *st, const char *login,
-    const char *what, char **cause);
+    long long node_id, long long indicator_id, int fy, const char *what,
+    char **cause);
 
 /* Number of planners (init adds the first). */
 int store_user_count_planners(struct store *st);

@@ -22,6 +22,9 @@ struct sqlite3;
 enum store_open_mode {
 	STORE_OPEN_EXISTING,	/* the file must exist and be ours */
 	STORE_OPEN_READONLY,	/* the same, and nothing is written */
+	STORE_OPEN_BROWSE,	/* as EXISTING when the user can write the
+				   file and its directory, else read-only as
+				   store_readonly_why says (the interface) */
 	STORE_OPEN_CREATE	/* an absent or empty (0-byte) file is made a
 				   database; for init, on a file of its own */
 };
@@ -60,6 +63,19 @@ enum store_fault {
  */
 struct store *store_open_fault(const char *path, enum store_open_mode mode,
     int busy_timeout_ms, enum store_fault *fault, char **cause);
+/*
+ * Why a database opened with STORE_OPEN_READONLY or STORE_OPEN_BROWSE
+ * cannot be written by this user: no write permission on the file, on
+ * its directory (where SQLite makes -wal and -shm), or a read-only file
+ * system. NULL when it can. Such a database is opened with a read-only
+ * connection that creates no file beside it: while nobody else has it
+ * open (no -wal or -journal beside it) it is read as it is on disk, and
+ * what others write after it was opened shows the next time it is
+ * opened. brief gives the short form for a title line ("ファイルに書込
+ * 権限なし"), else the whole reason with the path.
+ */
+const char *store_readonly_why(struct store *st, int brief);
+
 /* The same without the fault. */
 struct store *store_open(const char *path, enum store_open_mode mode,
     int busy_timeout_ms, char **cause);

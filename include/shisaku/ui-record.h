@@ -8,13 +8,16 @@
  *
  * Nothing typed is lost: values live in this screen until a save
  * succeeds; a refused save puts the cursor on the field to blame with the
- * owner's message, and leaving with unsaved changes asks first.
+ * owner's message, leaving with unsaved changes asks first, and a signal
+ * that ends the program keeps them as a draft, offered beside the record
+ * the next time its editor opens.
  */
 #ifndef SHISAKU_UI_RECORD_H
 #define SHISAKU_UI_RECORD_H
 
 #include <stddef.h>
 
+#include "shisaku/store-draft.h"
 #include "shisaku/ui.h"
 
 enum ui_record_kind {
@@ -33,6 +36,9 @@ struct ui_record_field {
 	const char		*hint;	/* what it accepts; may be NULL */
 	char			*value;	/* malloc'd; a CHOICE holds the choice */
 	char			*initial;	/* set by the screen */
+	const char		*key;	/* the field's name in a draft when
+					   several share name ("target:2021");
+					   NULL = name */
 };
 
 /*
@@ -53,6 +59,15 @@ struct ui_record_spec {
 	char			*saved_msg;	/* malloc'd: 「保存しました」… */
 	size_t			 text_max;	/* bytes one field may hold;
 						   0 = no limit */
+	/* With draft set, what was typed and not saved is kept as the
+	 * user's draft of (draft_kind, draft_id) when the program ends on
+	 * a signal (store-draft.h), and a draft found when the editor
+	 * opens is offered beside the record; draft_ver is the record's
+	 * version (0: a new record). */
+	int			 draft;
+	enum draft_kind		 draft_kind;
+	long long		 draft_id;
+	int			 draft_ver;
 };
 
 /* A field with value (copied; NULL = ""). */

@@ -149,6 +149,16 @@ void ui_message(struct ui *ui, const char *fmt, ...)
 void ui_error(struct ui *ui, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * Says on the status line that a change the user tried is refused and
+ * why (as ui_error does with why), and writes the refusal to the
+ * history with the user's login and the item, indicator and fiscal year
+ * it was about (0 when none): what names the change (「計画の変更」).
+ * Nothing is written when the database cannot be written at all.
+ */
+void ui_refuse(struct ui *ui, long long node_id, long long indicator_id,
+    int fy, const char *what, const char *why);
+
 /* A screen that edits text calls this from its draw: the terminal's
  * cursor is shown at (y, x) of ui_body (the insertion point) once the
  * frame is drawn. Without a call the cursor stays hidden. */
@@ -165,6 +175,9 @@ int ui_put(WINDOW *w, int y, int x, const char *s, int cols, int pad, attr_t att
  * text would be cut, so callers edit such text another way. */
 #define UI_PROMPT_MAX 1000
 int ui_prompt(struct ui *ui, const char *question, const char *initial, char **answer);
+/* What the last prompt held when a signal ended the program while it was
+ * open (malloc'd, once), for a form to keep it as a draft; else NULL. */
+char *ui_prompt_take_unfinished(void);
 
 /* A popup menu of n choices; returns the chosen index or -1 (Esc). */
 int ui_choose(struct ui *ui, const char *title, const char *const *items, int n, int current);

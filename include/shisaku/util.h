@@ -28,6 +28,10 @@ char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
  * malloc'd) and *len. Returns 0, or -1 with *cause ("PATH: reason"). */
 int read_whole_file(const char *path, char **data, size_t *len, char **cause);
 
+/* Whether s holds a control character (a newline, a tab, ESC …): no
+ * name a user means to give a file. */
+int util_has_control(const char *s);
+
 /* The local time now as "YYYY-MM-DDTHH:MM:SS" into buf (20 bytes). */
 char *now_iso(char buf[20]);
 

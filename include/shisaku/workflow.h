@@ -112,10 +112,12 @@ enum wf_state workflow_next_state(enum wf_state from, enum wf_action action);
 /* The Japanese name of an action: 編集, 提出, 確認, 差戻し, 下書きに戻す. */
 const char *workflow_action_label(enum wf_action action);
 
-/* Only planners change plans, indicators and targets, and open or close
- * fiscal years. Same contract as workflow_may. */
+/* Only planners change plans, indicators and targets, open or close
+ * fiscal years and change departments, and nobody while the session is
+ * read-only (readonly_why). Same contract as workflow_may. */
 enum wf_answer workflow_may_edit_structure(const struct session *s, char **why);
 enum wf_answer workflow_may_manage_years(const struct session *s, char **why);
+enum wf_answer workflow_may_manage_depts(const struct session *s, char **why);
 
 /* Is the assignment in force in fy? */
 int workflow_dept_in_force(const struct wf_dept *d, int fy);

@@ -165,7 +165,10 @@ printf '[calendar]\n' > "$multi/w/x.ini"
 chmod 644 "$multi/w/x.ini"
 mdb=$multi/w/r.db
 mq() { sqlite3 "$mdb" "$1"; }
-mdump() { sqlite3 "$mdb" .dump | md5sum; }
+# The database but the refusals, which are kept in the history.
+mdump() { sqlite3 "$mdb" .dump | grep -v "'refused'" | md5sum; }
+# mrefused LOGIN: the refusals of LOGIN in the history.
+mrefused() { mq "SELECT count(*) FROM history WHERE field = 'refused' AND login = '$1'"; }
 "$multi/shisaku" -d "$mdb" user add daemon --role clerk --dept 結城市/総務課 >/dev/null
 "$multi/shisaku" -d "$mdb" user add bin --role clerk --dept 結城市/まちづくり協働課 >/dev/null
 "$multi/shisaku" -d "$mdb" year open R3 >/dev/null
@@ -187,8 +190,12 @@ check "a clerk of another department is refused" test "$rc" -eq 1
 check "with the workflow's reason at the row" \
     grep -q "^$multi/w/other.csv:$l1:8: 取組 No.1「市民参画・市民活動支援事業」の令和3年度の実績: この取組は総務課の担当ではありません（担当: まちづくり協働課）" "$multi/w/err"
 check "and nothing is written" test "$(mdump)" = "$before"
+check "but the refusal is in the history: who, which item and year, why" \
+    test "$(mq "SELECT count(*) FROM history WHERE field = 'refused' AND login = 'daemon'
+        AND node_id = $node1 AND fy = 2021 AND new_value LIKE '実績の編集: この取組は総務課の担当ではありません%'")" -eq 1
 as daemon import --results --dry-run "$multi/w/other.csv" > /dev/null 2> "$multi/w/err"; rc=$?
 check "--dry-run refuses it the same way" sh -c "test $rc -eq 1 && grep -q '総務課の担当ではありません' '$multi/w/err'"
+check "and that refusal is in the history too" test "$(mrefused daemon)" -eq 2
 
 awk -F, 'BEGIN { OFS = "," }
     $1 == "result" && $3 == "1" { $8 = "協働課が書き直した実績" }
@@ -210,5 +217,6 @@ check "and nothing is written" test "$(mdump)" = "$before"
 as sys import --results --dry-run "$multi/w/own.csv" > /dev/null 2> "$multi/w/err"; rc=$?
 check "a login that is not a user is refused with exit 5" \
     sh -c "test $rc -eq 5 && grep -q 'ログイン名「sys」は登録されていません' '$multi/w/err'"
+check "and that refusal is in the history" test "$(mrefused sys)" -eq 1
 check "no sanitizer report from the other logins" sh -c "! grep -q 'Sanitizer' '$multi/w/err' '$multi/w/out'"
 finish

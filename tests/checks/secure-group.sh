@@ -7,10 +7,14 @@
 # users, and three real logins made for the test (a clerk, a supervisor
 # and one that is not a user; userdel at the end) try what a curious
 # clerk would: sqlite3 on the database, their own SHISAKU_CONFIG and -c,
-# -d to a copy, to a file of the group elsewhere and through a link.
-# Through shisaku the clerk reads and writes as the role allows; around
-# it, nothing. Every file shisaku makes for a user is the user's, not the
-# group's, and every refusal is in the history with who tried.
+# -d to a copy, to a file of the group elsewhere and through a link,
+# links and hard links of their own to the database, copies (a backup
+# they may make, then edit with sqlite3), a results file with another
+# department's rows. Through shisaku each reads and writes as the role
+# allows; around it, nothing, and what they did to a copy stays in the
+# copy. Every file shisaku makes for a user is the user's, not the
+# group's, and every refusal is in the history with who tried. At the
+# end the database holds what the program wrote and nothing else.
 #
 # It needs root (useradd, groupadd, chown) and a file system that honours
 # setgid; otherwise every check is listed as failed, not run.
@@ -144,6 +148,15 @@ step "$B" year open R3
 
 c "init as root made the database in the data directory, 660 for the group (umask 022)" \
     test "$(stat -c '%a %G' "$DB" 2>&1)" = "660 $group"
+# refusals LOGIN: how many refusals of LOGIN the history holds.
+refusals() { q "SELECT count(*) FROM history WHERE field = 'refused' AND login = '$1'"; }
+# What the database holds apart from the history, to compare at the end.
+state() {
+	sqlite3 "$DB" "SELECT login, role, coalesce(dept_id, '') FROM app_user ORDER BY login;
+	    SELECT node_id, fy, coalesce(status, ''), text, entered_by, state, ver FROM result ORDER BY id;
+	    SELECT fy, is_open FROM fiscal_year ORDER BY fy;
+	    SELECT count(*) FROM node; SELECT count(*) FROM indicator; SELECT count(*) FROM department"
+}
 
 # ---- around the program: nothing ---------------------------------------
 as "$clerk" sqlite3 "$DB" "UPDATE app_user SET role = 'planner'" \
@@ -153,6 +166,18 @@ c "the clerk cannot open the database with sqlite3" \
 as "$clerk" ls "$data" > /dev/null 2>&1; rc=$?
 c "nor list the data directory" test "$rc" -ne 0
 c "the clerk is still a clerk" test "$(q "SELECT role FROM app_user WHERE login = '$clerk'")" = clerk
+as "$super" sqlite3 "$DB" "SELECT count(*) FROM app_user" > "$scratch/o" 2>&1; rc=$?
+c "nor can the supervisor" test "$rc" -ne 0
+as "$stray" sqlite3 "$DB" "SELECT count(*) FROM app_user" > "$scratch/o" 2>&1; rc=$?
+c "nor the login that is not a user" test "$rc" -ne 0
+as "$clerk" cp "$DB" "$W/stolen.db" > "$scratch/o" 2>&1; rc=$?
+c "the clerk cannot copy the database" sh -c "test $rc -ne 0 && test ! -s '$W/stolen.db'"
+as "$clerk" ln "$DB" "$W/hard.db" > "$scratch/o" 2>&1; rc=$?
+c "nor make a hard link to it" sh -c "test $rc -ne 0 && test ! -e '$W/hard.db'"
+as "$clerk" ln -s "$DB" "$W/mine-link.db" > "$scratch/o" 2>&1
+as "$clerk" sqlite3 "$W/mine-link.db" "UPDATE app_user SET role = 'planner'" \
+    > "$scratch/o" 2>&1; rc=$?
+c "a link of the clerk's own does not open it with sqlite3" test "$rc" -ne 0
 
 # ---- through the program: as the role allows -----------------------------
 as "$clerk" "$B" plans > "$scratch/o" 2>&1; rc=$?
@@ -172,24 +197,75 @@ fi
 as "$clerk" "$B" import --results "$W/c-filled.csv" > "$scratch/o" 2>&1; rc=$?
 c "the clerk's results are written through shisaku (after the group was lowered)" \
     sh -c "test $rc -eq 0 && test \"\$(sqlite3 '$DB' \"SELECT entered_by FROM result r JOIN node n ON n.id = r.node_id WHERE n.key = '1' AND r.fy = 2021\")\" = '$clerk'"
+# From here on every login only tries what is refused.
+state_after=$(state)
+before=$(refusals "$clerk")
 as "$clerk" "$B" user add "$clerk" --role planner > "$scratch/o" 2>&1; rc=$?
 c "the clerk cannot make itself a planner through shisaku (exit 5)" test "$rc" -eq 5
 c "and that refusal is in the history with who tried" \
-    test "$(q "SELECT count(*) FROM history WHERE field = 'refused' AND login = '$clerk'")" -ge 1
+    test "$(refusals "$clerk")" -eq $((before + 1))
+# A row of another department's item in the clerk's results file.
+if [ -z "$why" ]; then
+	awk -F, 'BEGIN { OFS = "," }
+	    $1 == "result" && $3 == "26" { $5 = "完了"; $8 = "他課の実績を書き換えた" }
+	    { print }' "$W/c.csv" > "$W/c-other.csv"
+	chmod 644 "$W/c-other.csv"
+fi
+before=$(refusals "$clerk")
+as "$clerk" "$B" import --results "$W/c-other.csv" > "$scratch/o" 2>&1; rc=$?
+c "another department's row in a results file is refused (exit 1)" \
+    sh -c "test $rc -eq 1 && grep -q '担当ではありません' '$scratch/o'"
+c "and that refusal is in the history with who tried and which item" \
+    test "$(q "SELECT count(*) FROM history h JOIN node n ON n.id = h.node_id
+        WHERE h.field = 'refused' AND h.login = '$clerk' AND n.key = '26' AND h.fy = 2021
+        AND h.new_value LIKE '%担当ではありません%'")" -eq 1
+as "$clerk" "$B" import db/samples/yuki-actionplan.csv > "$scratch/o" 2>&1; rc=$?
+c "the clerk cannot load a plan (exit 5)" test "$rc" -eq 5
+as "$clerk" "$B" year close R3 > "$scratch/o" 2>&1; rc=$?
+c "nor close the year (exit 5)" test "$rc" -eq 5
+c "both refusals are in the history" test "$(refusals "$clerk")" -eq $((before + 3))
 as "$clerk" "$B" backup "$W/b.db" > "$scratch/o" 2>&1; rc=$?
 c "the clerk's backup is written as the clerk's file" \
     sh -c "test $rc -eq 0 && test \"\$(stat -c '%U:%G' '$W/b.db')\" = '$clerk:$(id -gn "$clerk")'"
 as "$clerk" "$B" export --plan yuki-ap -o "$data/x.csv" > "$scratch/o" 2>&1; rc=$?
 c "an export into the data directory is refused (the user's own ids)" \
     sh -c "test $rc -ne 0 && test ! -e '$data/x.csv'"
+before=$(refusals "$clerk")
 as "$clerk" "$B" -c "$DB" plans > "$scratch/o" 2>&1; rc=$?
 c "a configuration file is read with the user's ids (-c the database: exit 4)" \
     sh -c "test $rc -eq 4 && grep -q 'Permission denied' '$scratch/o'"
+as "$clerk" env SHISAKU_CONFIG="$W/mine-link.db" "$B" plans > "$scratch/o" 2>&1; rc=$?
+c "so is SHISAKU_CONFIG through a link to the database (exit 4)" \
+    sh -c "test $rc -eq 4 && grep -q 'Permission denied' '$scratch/o'"
+c "both are in the history with who tried" test "$(refusals "$clerk")" -eq $((before + 2))
+before=$(refusals "$clerk")
 as "$clerk" env SHISAKU_CONFIG="$W/mine.ini" "$B" plans > "$scratch/o" 2>&1; rc=$?
 c "the clerk's own SHISAKU_CONFIG does not move the database" \
     sh -c "test $rc -eq 0 && grep -q '^yuki-ap' '$scratch/o' && test ! -e '$W/mine.db'"
+c "and the clerk is told so" grep -q '注意: .*mine.ini の \[database\] path' "$scratch/o"
+c "the attempt is in the history with who tried" \
+    test "$(q "SELECT count(*) FROM history WHERE field = 'refused' AND login = '$clerk'
+        AND new_value LIKE '%mine.ini%unknown_user = readonly%'")" -eq 1
 as "$super" "$B" check > "$scratch/o" 2>&1; rc=$?
 c "the supervisor checks the database through shisaku" test "$rc" -eq 0
+before=$(refusals "$super")
+as "$super" "$B" user set "$super" --role planner > "$scratch/o" 2>&1; rc=$?
+c "the supervisor cannot make itself a planner (exit 5)" test "$rc" -eq 5
+as "$super" "$B" -c "$W/mine.ini" import --replace db/samples/yuki-actionplan.csv \
+    > "$scratch/o" 2>&1; rc=$?
+c "nor replace a plan, whatever its configuration says (exit 5)" test "$rc" -eq 5
+c "the supervisor's refusals are in the history" \
+    test "$(refusals "$super")" -eq $((before + 3))
+# A copy the clerk may make: its own file, to do with as it likes.
+as "$clerk" sqlite3 "$W/b.db" "UPDATE app_user SET role = 'planner' WHERE login = '$clerk'" \
+    > "$scratch/o" 2>&1; rc=$?
+c "the clerk can make itself a planner in its own backup" test "$rc" -eq 0
+as "$clerk" "$B" -d "$W/b.db" user add "$stray" --role planner > "$scratch/o" 2>&1; rc=$?
+c "and add users there" test "$rc" -eq 0
+c "but in the database it is still a clerk" \
+    test "$(q "SELECT role FROM app_user WHERE login = '$clerk'")" = clerk
+c "and the other login is still not a user" \
+    test "$(q "SELECT count(*) FROM app_user WHERE login = '$stray'")" -eq 0
 
 # ---- a login that is not a user -------------------------------------------
 as "$stray" "$B" plans > "$scratch/o" 2>&1; rc=$?
@@ -200,8 +276,18 @@ as "$stray" env SHISAKU_CONFIG="$W/mine.ini" "$B" export --plan yuki-ap \
 c "even with its own SHISAKU_CONFIG saying readonly" test "$rc" -eq 5
 as "$stray" "$B" -c "$W/mine.ini" backup "$W/s.db" > "$scratch/o" 2>&1; rc=$?
 c "or with -c" sh -c "test $rc -eq 5 && test ! -e '$W/s.db'"
+# Each attempt is one row; a configuration of its own that tried to say
+# who reaches the database is another.
 c "each refusal is in the history with who tried" \
-    test "$(q "SELECT count(*) FROM history WHERE field = 'refused' AND login = '$stray'")" -eq 3
+    test "$(refusals "$stray")" -eq 5
+c "its configuration's attempt among them" \
+    test "$(q "SELECT count(*) FROM history WHERE field = 'refused' AND login = '$stray'
+        AND new_value LIKE '%unknown_user = readonly%'")" -eq 2
+as "$stray" "$B" import --results "$W/c-filled.csv" > "$scratch/o" 2>&1; rc=$?
+c "nor may it load results (exit 5)" test "$rc" -eq 5
+as "$stray" env TERM=xterm "$B" > "$scratch/o" 2>&1 < /dev/null; rc=$?
+c "nor open the interface (exit 5)" test "$rc" -eq 5
+c "both in the history" test "$(refusals "$stray")" -eq 7
 
 # ---- -d elsewhere: without the group -----------------------------------------
 if [ -z "$why" ]; then
@@ -215,8 +301,30 @@ c "-d to the clerk's own copy elsewhere works" \
 as "$clerk" "$B" -d "$W/grp.db" plans > "$scratch/o" 2>&1; rc=$?
 c "-d to a file of the group outside the data directory runs without the group (exit 7)" \
     sh -c "test $rc -eq 7 && grep -q '権限がありません' '$scratch/o'"
+before=$(refusals "$clerk")
 as "$clerk" "$B" -d "$W/link.db" plans > "$scratch/o" 2>&1; rc=$?
-c "so does a link from outside to the database (exit 7)" test "$rc" -eq 7
+c "a link from outside to the database is refused with the reason (exit 7)" \
+    sh -c "test $rc -eq 7 && grep -q 'リンクからは開けません' '$scratch/o'"
+as "$clerk" "$B" -d "$W/mine-link.db" user add "$clerk" --role planner \
+    > "$scratch/o" 2>&1; rc=$?
+c "so is the clerk's own link (exit 7)" test "$rc" -eq 7
+c "both are in the history with who tried" test "$(refusals "$clerk")" -eq $((before + 2))
+as "$clerk" "$B" -d "$data/../$(basename "$data")/city.db" plans > "$scratch/o" 2>&1; rc=$?
+c "the database named another way inside the data directory opens as usual" \
+    sh -c "test $rc -eq 0 && grep -q '^yuki-ap' '$scratch/o'"
+as "$clerk" "$B" -d "$data/none.db" plans > "$scratch/o" 2>&1; rc=$?
+c "a name in the data directory that is not there: missing (exit 3), nothing made" \
+    sh -c "test $rc -eq 3 && test ! -e '$data/none.db'"
+if [ -z "$why" ]; then
+	cp "$DB" "$W/shared.db" && chown "root:$group" "$W/shared.db" && chmod 664 "$W/shared.db"
+	mkdir -m 755 "$W/ro" && mv "$W/shared.db" "$W/ro/shared.db"
+fi
+as "$clerk" "$B" -d "$W/ro/shared.db" plans > "$scratch/o" 2>&1; rc=$?
+c "a file of the group elsewhere that others may read is read without the group" \
+    sh -c "test $rc -eq 0 && grep -q '^yuki-ap' '$scratch/o'"
+as "$clerk" "$B" -d "$W/ro/shared.db" year open R4 > "$scratch/o" 2>&1; rc=$?
+c "but not written (exit 7)" \
+    sh -c "test $rc -eq 7 && test \"\$(sqlite3 '$W/ro/shared.db' 'SELECT count(*) FROM fiscal_year WHERE fy = 2022')\" -eq 0"
 
 # ---- the clerk's editor: the user alone, no group, no database ---------------
 # In the results form C-x C-e runs the clerk's EDITOR (a script that says
@@ -281,6 +389,7 @@ tmux -L "$tsock" kill-server 2>/dev/null
 
 # ---- afterwards ----------------------------------------------------------------
 c "the database is whole" test "$(q "PRAGMA integrity_check")" = ok
+c "and holds what the program wrote, nothing else" test "$(state)" = "$state_after"
 c "every file in the data directory is the group's" \
     test -z "$(find "$data" ! -group "$group" 2>&1)"
 c "the users made for the test are there until the end" \

@@ -4,9 +4,10 @@
  * and history rows) is opened and brought to the current version with
  * its rows intact; nodes gain a version of 1; the version clock starts
  * above every version there is; history keeps the rows of a
- * deleted node or indicator with the id set NULL; opening again changes
- * nothing, and a file newer than this program is refused. Run from the
- * top of the source tree.
+ * deleted node or indicator with the id set NULL; a version 7 file keeps
+ * its drafts and their fields when the drafts of the planners' forms are
+ * added; opening again changes nothing, and a file newer than this
+ * program is refused. Run from the top of the source tree.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,12 @@
 #include "shisaku/store.h"
 #include "shisaku/util.h"
 
+#include "migrate-2-sql.h"
+#include "migrate-3-sql.h"
+#include "migrate-4-sql.h"
+#include "migrate-5-sql.h"
+#include "migrate-6-sql.h"
+#include "migrate-7-sql.h"
 #include "schema-sql.h"
 
 static char dir[] = "/tmp/shisaku-test-migrate-XXXXXX";
@@ -150,7 +157,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 6);
+	CHECK_INT(store_schema_version(), 8);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -167,7 +174,7 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 6);
+	CHECK_INT(q_int("PRAGMA user_version"), 8);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	/* Version 6: indexes for the screens' reads. */
 	CHECK_Q("indicator_plan:plan_id,ord|node_flag_flag:flag_id",
@@ -201,7 +208,9 @@ TEST(test_v1_file_is_migrated)
 	    "SELECT group_concat(x) FROM (SELECT \"table\" || ':' || \"from\""
 	    " || ':' || on_delete AS x FROM pragma_foreign_key_list('history')"
 	    " ORDER BY \"table\")");
-	CHECK_Q("history_indicator:indicator_id,id|history_node:node_id,id",
+	/* Version 7: the refusals have an index of their own. */
+	CHECK_Q("history_indicator:indicator_id,id|history_node:node_id,id"
+	    "|history_refused:id",
 	    "SELECT group_concat(x, '|') FROM (SELECT name || ':' || (SELECT"
 	    " group_concat(name) FROM (SELECT name FROM pragma_index_info(m.name)"
 	    " ORDER BY seqno)) AS x FROM sqlite_master m WHERE type = 'index'"
@@ -292,6 +301,76 @@ TEST(test_deleting_keeps_history)
 	free(path);
 }
 
+/* A version 7 file with a draft of a results form and one of an actual
+ * form: migration 8 makes the table again, and both drafts and their
+ * fields are there after it, and the new kinds go in beside them. */
+TEST(test_v7_drafts_are_kept)
+{
+	char		*path = tmp_path("v7.db"), *app;
+	struct store	*st;
+	sqlite3		*db = NULL;
+	int		 ok;
+
+	unlink(path);
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	app = xasprintf("PRAGMA application_id = %d", STORE_APPLICATION_ID);
+	ok = raw_exec(db, "PRAGMA foreign_keys = ON") == SQLITE_OK &&
+	    raw_exec(db, "BEGIN IMMEDIATE") == SQLITE_OK &&
+	    raw_exec(db, app) == SQLITE_OK &&
+	    raw_exec(db, shisaku_schema_sql) == SQLITE_OK &&
+	    raw_exec(db, shisaku_migrate_2_sql) == SQLITE_OK &&
+	    raw_exec(db, shisaku_migrate_3_sql) == SQLITE_OK &&
+	    raw_exec(db, shisaku_migrate_4_sql) == SQLITE_OK &&
+	    raw_exec(db, shisaku_migrate_5_sql) == SQLITE_OK &&
+	    raw_exec(db, shisaku_migrate_6_sql) == SQLITE_OK &&
+	    raw_exec(db, shisaku_migrate_7_sql) == SQLITE_OK &&
+	    raw_exec(db, v1_rows) == SQLITE_OK &&
+	    raw_exec(db, "INSERT INTO draft (id, login, kind, node_id, fy,"
+	    " base_ver, saved_at) VALUES (5, 'sato', 'result', 10, 2021, 2,"
+	    " '2026-01-01T09:00:00');"
+	    "INSERT INTO draft (id, login, kind, indicator_id, fy, saved_at)"
+	    " VALUES (6, 'sato', 'actual', 20, 2022, '2026-01-01T09:01:00');"
+	    "INSERT INTO draft_field VALUES (5, 'text', '一行目\n二行目'),"
+	    " (5, 'grade', 'B'), (6, 'actual', '１２回');") == SQLITE_OK &&
+	    raw_exec(db, "PRAGMA user_version = 7") == SQLITE_OK &&
+	    raw_exec(db, "COMMIT") == SQLITE_OK;
+	free(app);
+	sqlite3_close(db);
+	CHECK(ok);
+	st = open_store(path);
+	CHECK(st != NULL);
+	if (st == NULL) {
+		free(path);
+		return;
+	}
+	CHECK_INT(store_file_version(st), 8);
+	CHECK_INT(raw_open(path), 0);
+	CHECK_Q("5:result:10:-:2021:2|6:actual:-:20:2022:0", "SELECT"
+	    " group_concat(x, '|') FROM (SELECT id || ':' || kind || ':' ||"
+	    " coalesce(node_id, '-') || ':' || coalesce(indicator_id, '-') ||"
+	    " ':' || fy || ':' || base_ver AS x FROM draft ORDER BY id)");
+	CHECK_Q("5:grade:B|5:text:一行目\n二行目|6:actual:１２回", "SELECT"
+	    " group_concat(x, '|') FROM (SELECT draft_id || ':' || name || ':' ||"
+	    " value AS x FROM draft_field ORDER BY draft_id, name)");
+	/* The fields still go with their draft. */
+	CHECK_Q("draft", "SELECT \"table\" FROM pragma_foreign_key_list("
+	    "'draft_field')");
+	CHECK_INT(q_int("SELECT count(*) FROM sqlite_master WHERE name LIKE"
+	    " '%%_new'"), 0);
+	CHECK_INT(raw_exec(raw, "INSERT INTO draft (login, kind, plan_id, fy,"
+	    " saved_at) VALUES ('kikaku', 'node_first', 1, 0, 'x')"), SQLITE_OK);
+	CHECK(raw_exec(raw, "INSERT INTO draft (login, kind, node_id, fy,"
+	    " saved_at) VALUES ('kikaku', 'indicator', 10, 0, 'x')") != SQLITE_OK);
+	CHECK_INT(raw_exec(raw, "PRAGMA foreign_keys = ON"), SQLITE_OK);
+	CHECK_INT(raw_exec(raw, "DELETE FROM draft WHERE id = 5"), SQLITE_OK);
+	CHECK_INT(q_int("SELECT count(*) FROM draft_field WHERE draft_id = 5"), 0);
+	check_clean(st);
+	store_close(st);
+	sqlite3_close(raw);
+	raw = NULL;
+	free(path);
+}
+
 TEST(test_newer_file_is_refused)
 {
 	char		*path = tmp_path("newer.db"), *cause = NULL, *sql;
@@ -328,6 +407,7 @@ main(void)
 	RUN(test_v1_file_is_migrated);
 	RUN(test_reopen_changes_nothing);
 	RUN(test_deleting_keeps_history);
+	RUN(test_v7_drafts_are_kept);
 	RUN(test_newer_file_is_refused);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)

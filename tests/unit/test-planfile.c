@@ -544,7 +544,7 @@ TEST(test_stream_loads_as_whole)
 	CHECK_INT(store_plan_loader_begin(cs.l, &cause), 0);
 	d.sink = &cs.sink;
 	CHECK_INT(pf_read_path(&d, path, PF_MAX_BYTES_DEFAULT, -1, &res.res, 0,
-	    &enc), 0);
+	    &enc, NULL), 0);
 	CHECK_INT(enc, TENC_UTF8_BOM);
 	CHECK_INT(d.n, 0);
 	CHECK_INT(d.counts[PF_NODE], 4500 + 45);

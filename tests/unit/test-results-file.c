@@ -87,7 +87,8 @@ make_db(const char *name)
 
 static struct store *st;	/* the database the stories run on */
 
-/* Everything the import may touch, to see that nothing moved. */
+/* Everything the import may touch, to see that nothing moved (the
+ * history but its refusals, which are kept whatever the import did). */
 static char *
 snapshot(void)
 {
@@ -97,7 +98,8 @@ snapshot(void)
 	    " || entered_by || confirmed_by AS x FROM result"
 	    " UNION ALL SELECT indicator_id || fy || coalesce(num, '')"
 	    " || coalesce(txt, '') || note || coalesce(state, '') || ver"
-	    " FROM indicator_actual UNION ALL SELECT count(*) FROM history)");
+	    " FROM indicator_actual UNION ALL SELECT count(*) FROM history"
+	    " WHERE field <> 'refused')");
 }
 
 /* The version of item KEY's result for 2021 (0 when none). */
@@ -570,6 +572,12 @@ TEST(test_other_department_refused_and_nothing_written)
 	    "の令和3年度の実績値: この指標は総務課の担当ではありません（担当: 協働課）"));
 	now = snapshot();
 	CHECK_STR(now, before);
+	free(now);
+	/* The refusal itself is kept: who, which indicator and year, why. */
+	now = q_text("SELECT h.new_value FROM history h JOIN indicator i"
+	    " ON i.id = h.indicator_id WHERE h.field = 'refused' AND h.login ="
+	    " 'tanaka' AND i.key = 'I-1' AND h.fy = 2021");
+	CHECK_STR(now, "実績値の編集: この指標は総務課の担当ではありません（担当: 協働課）");
 	free(now);
 	free(errs);
 	free(text);

@@ -119,6 +119,62 @@ TEST(test_actual_and_drop)
 	CHECK_INT(q_int("SELECT count(*) FROM result"), 0);
 }
 
+/* The planner's forms: a node's and an indicator's own, and those of a
+ * record being added, each a draft of its own even where the ids agree,
+ * at fy 0; the plan's own go to plan_id. */
+TEST(test_planner_forms)
+{
+	static const enum draft_kind kinds[] = {
+		DRAFT_NODE, DRAFT_NODE_AFTER, DRAFT_NODE_BELOW,
+		DRAFT_INDICATOR_NODE, DRAFT_INDICATOR, DRAFT_NODE_FIRST,
+		DRAFT_INDICATOR_PLAN
+	};
+	struct draft	 d = { 0 }, *got;
+	char		*cause = NULL, name[16];
+	long long	 plan = q_int("SELECT id FROM plan"), id;
+	size_t		 i;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		id = kinds[i] == DRAFT_INDICATOR ? ind1 :
+		    kinds[i] == DRAFT_NODE_FIRST ||
+		    kinds[i] == DRAFT_INDICATOR_PLAN ? plan : node1;
+		snprintf(name, sizeof name, "form %zu", i);
+		draft_add(&d, "title", name);
+		draft_add(&d, "target:2021", "４０回");
+		d.base_ver = (int)i;
+		CHECK_INT(store_draft_put(st, "kikaku", kinds[i], id, 0, &d,
+		    &cause), 0);
+		draft_clear(&d);
+	}
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		id = kinds[i] == DRAFT_INDICATOR ? ind1 :
+		    kinds[i] == DRAFT_NODE_FIRST ||
+		    kinds[i] == DRAFT_INDICATOR_PLAN ? plan : node1;
+		snprintf(name, sizeof name, "form %zu", i);
+		got = get("kikaku", kinds[i], id, 0);
+		CHECK(got != NULL);
+		if (got != NULL) {
+			CHECK_STR(draft_get(got, "title"), name);
+			CHECK_STR(draft_get(got, "target:2021"), "４０回");
+			CHECK_INT(got->base_ver, (int)i);
+		}
+		store_draft_free(got);
+	}
+	CHECK_INT(q_int("SELECT count(*) FROM draft WHERE login = 'kikaku'"
+	    " AND plan_id IS NOT NULL"), 2);
+	CHECK_INT(q_int("SELECT count(*) FROM draft WHERE login = 'kikaku'"
+	    " AND node_id IS NOT NULL"), 4);
+	/* Nobody else's, and no results form of the same item. */
+	CHECK(get("sato", DRAFT_NODE, node1, 0) == NULL);
+	CHECK(get("kikaku", DRAFT_RESULT, node1, 0) == NULL);
+	CHECK_INT(store_draft_drop(st, "kikaku", DRAFT_NODE_AFTER, node1, 0,
+	    &cause), 0);
+	CHECK(get("kikaku", DRAFT_NODE_AFTER, node1, 0) == NULL);
+	got = get("kikaku", DRAFT_NODE_BELOW, node1, 0);
+	CHECK(got != NULL);
+	store_draft_free(got);
+}
+
 TEST(test_gone_with_the_plan)
 {
 	CHECK(q_int("SELECT count(*) FROM draft") > 0);
@@ -147,6 +203,7 @@ main(void)
 
 	RUN(test_put_get_replace);
 	RUN(test_actual_and_drop);
+	RUN(test_planner_forms);
 	RUN(test_gone_with_the_plan);
 
 	sqlite3_close(raw);

@@ -23,6 +23,7 @@
 #include "shisaku/outfile.h"
 #include "shisaku/store.h"
 #include "shisaku/store-user.h"
+#include "shisaku/util.h"
 
 static char dir[64];
 
@@ -336,17 +337,17 @@ TEST(test_temp_place)
 	char	*tmp = NULL, *cause = NULL;
 
 	unlink(path_of("placed"));
-	CHECK(outfile_temp_new(path_of("placed"), 0640, 0, &tmp, &cause) == 0);
+	CHECK(outfile_temp_new(path_of("placed"), 0640, 0, &tmp, &cause, NULL) == 0);
 	if (tmp == NULL)
 		return;
 	write_file(tmp, "whole", 5);
-	CHECK(outfile_temp_place(tmp, path_of("placed"), 0, &cause) == 0);
+	CHECK(outfile_temp_place(tmp, path_of("placed"), 0, &cause, NULL) == 0);
 	CHECK_INT(file_size(path_of("placed")), 5);
 	CHECK(access(tmp, F_OK) != 0);
 	free(tmp);
 	/* An existing file is never replaced, and the temporary goes. */
-	CHECK(outfile_temp_new(path_of("placed"), 0640, 0, &tmp, &cause) == 0);
-	CHECK(outfile_temp_place(tmp, path_of("placed"), 1, &cause) != 0);
+	CHECK(outfile_temp_new(path_of("placed"), 0640, 0, &tmp, &cause, NULL) == 0);
+	CHECK(outfile_temp_place(tmp, path_of("placed"), 1, &cause, NULL) != 0);
 	CHECK(cause != NULL && strstr(cause, "既にあります") != NULL);
 	CHECK(access(tmp, F_OK) != 0);
 	CHECK_INT(file_size(path_of("placed")), 5);
@@ -354,11 +355,64 @@ TEST(test_temp_place)
 	free(tmp);
 	/* An empty one may be, when asked. */
 	write_file(path_of("was-empty"), "", 0);
-	CHECK(outfile_temp_new(path_of("was-empty"), 0640, 0, &tmp, &cause) == 0);
+	CHECK(outfile_temp_new(path_of("was-empty"), 0640, 0, &tmp, &cause, NULL) == 0);
 	write_file(tmp, "new", 3);
-	CHECK(outfile_temp_place(tmp, path_of("was-empty"), 1, &cause) == 0);
+	CHECK(outfile_temp_place(tmp, path_of("was-empty"), 1, &cause, NULL) == 0);
 	CHECK_INT(file_size(path_of("was-empty")), 3);
 	free(tmp);
+}
+
+/* What an output may be written under, and why not. */
+TEST(test_output_check)
+{
+	enum outfile_fault	 f;
+	char			*target = NULL, *cause = NULL, *dir_path;
+
+	write_file(path_of("plain.csv"), "old", 3);
+	CHECK_INT(outfile_check(path_of("plain.csv"), 1, &target, &cause, &f), 0);
+	CHECK_INT(f, OUTFILE_OK);
+	CHECK(target != NULL && strstr(target, "plain.csv") != NULL);
+	free(target);
+	CHECK_INT(outfile_check(path_of("plain.csv"), 0, &target, &cause, &f), -1);
+	CHECK_INT(f, OUTFILE_EXISTS);
+	free(cause);
+	CHECK_INT(outfile_check("/dev/null", 1, &target, &cause, &f), -1);
+	CHECK_INT(f, OUTFILE_BADPATH);
+	CHECK(cause != NULL && strstr(cause, "デバイス") != NULL);
+	free(cause);
+	dir_path = xstrdup(path_of(""));
+	CHECK_INT(outfile_check(dir_path, 1, &target, &cause, &f), -1);
+	CHECK(cause != NULL && strstr(cause, "ディレクトリです") != NULL);
+	free(cause);
+	free(dir_path);
+	CHECK_INT(outfile_check("a\nb.csv", 1, &target, &cause, &f), -1);
+	CHECK(cause != NULL && strstr(cause, "制御文字") != NULL);
+	free(cause);
+	CHECK_INT(outfile_check(path_of("none/x.csv"), 1, &target, &cause, &f), -1);
+	CHECK_INT(f, OUTFILE_BADPATH);
+	free(cause);
+	/* A link is followed: the file it leads to is the one written. */
+	unlink(path_of("link.csv"));
+	CHECK_INT(symlink("plain.csv", path_of("link.csv")), 0);
+	CHECK_INT(outfile_check(path_of("link.csv"), 1, &target, &cause, &f), 0);
+	CHECK(target != NULL && strstr(target, "/plain.csv") != NULL);
+	free(target);
+	CHECK_INT(outfile_write(path_of("link.csv"), "new!", 4, &cause, &f), 0);
+	CHECK_INT(file_size(path_of("plain.csv")), 4);
+	{
+		struct stat	sb;
+
+		CHECK(lstat(path_of("link.csv"), &sb) == 0 && S_ISLNK(sb.st_mode));
+	}
+	/* Never a device: nothing is replaced. */
+	CHECK_INT(outfile_write("/dev/null", "x", 1, &cause, &f), -1);
+	CHECK_INT(f, OUTFILE_BADPATH);
+	free(cause);
+	{
+		struct stat	sb;
+
+		CHECK(stat("/dev/null", &sb) == 0 && S_ISCHR(sb.st_mode));
+	}
 }
 
 int
@@ -372,6 +426,7 @@ main(void)
 		return 2;
 	}
 	RUN(test_missing);
+	RUN(test_output_check);
 	RUN(test_empty_file_is_not_a_database);
 	RUN(test_not_sqlite);
 	RUN(test_truncated);

@@ -542,7 +542,7 @@ TEST(test_only_the_department_in_charge_edits)
 	/* Each refusal is in the history with who tried and why. */
 	CHECK_INT(q_int("SELECT count(DISTINCT login) FROM history WHERE field ="
 	    " 'refused' AND login IN ('tanaka', 'kacho', 'nobody')"), 3);
-	CHECK_Q("この取組は総務課の担当ではありません（担当: まちづくり協働課）",
+	CHECK_Q("実績の編集: この取組は総務課の担当ではありません（担当: まちづくり協働課）",
 	    "SELECT new_value FROM history WHERE field = 'refused' AND login ="
 	    " 'tanaka'");
 	free(after);
@@ -580,6 +580,53 @@ count_field(const char *field, long long node)
 	    " AND node_id = %lld AND fy = 2021", field, node);
 }
 
+
+/* Inside a batch (a results file) a refusal waits for the batch to end
+ * and is kept whether the batch is or not; past STORE_REFUSALS_KEPT (50)
+ * one more row says how many more there were. */
+TEST(test_refusals_in_a_batch_are_kept_after_it)
+{
+	struct result_entry	*e = load(node1, 2021);
+	char			*cause = NULL;
+	long long		 had;
+	int			 i;
+
+	CHECK(e != NULL);
+	if (e == NULL)
+		return;
+	had = q_int("SELECT count(*) FROM history WHERE field = 'refused'");
+	set_text(&e->text, "他課の入力");
+	CHECK_INT(store_batch_begin(st, &cause), 0);
+	for (i = 0; i < 3; i++) {
+		CHECK_INT(store_result_save(st, e, "tanaka", e->ver, NULL,
+		    &cause), STORE_DENIED);
+		free(cause);
+		cause = NULL;
+	}
+	/* Nothing yet: a row now would share the batch's fate. */
+	CHECK_INT(q_int("SELECT count(*) FROM history WHERE field = 'refused'"),
+	    had);
+	CHECK_INT(store_batch_end(st, 0, NULL), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM history WHERE field = 'refused'"),
+	    had + 3);
+	CHECK_INT(q_int("SELECT count(*) FROM (SELECT * FROM history WHERE field"
+	    " = 'refused' ORDER BY id DESC LIMIT 3) WHERE login = 'tanaka' AND"
+	    " fy = 2021 AND node_id IS NOT NULL"), 3);
+	had += 3;
+	CHECK_INT(store_batch_begin(st, &cause), 0);
+	for (i = 0; i < 60; i++) {
+		CHECK_INT(store_result_save(st, e, "tanaka", e->ver, NULL,
+		    &cause), STORE_DENIED);
+		free(cause);
+		cause = NULL;
+	}
+	CHECK_INT(store_batch_end(st, 1, &cause), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM history WHERE field = 'refused'"),
+	    had + 51);
+	CHECK_Q("…ほか 10 件の拒否（記録は 50 件まで）", "SELECT new_value FROM"
+	    " history WHERE field = 'refused' ORDER BY id DESC LIMIT 1");
+	store_result_free(e);
+}
 TEST(test_submit_return_resubmit_confirm)
 {
 	struct result_entry	*e = load(node1, 2021), *s = NULL;
@@ -966,6 +1013,7 @@ main(void)
 	RUN(test_stale_version_is_a_conflict);
 	RUN(test_actual_number_or_text_by_unit);
 	RUN(test_only_the_department_in_charge_edits);
+	RUN(test_refusals_in_a_batch_are_kept_after_it);
 	RUN(test_submit_return_resubmit_confirm);
 	RUN(test_closed_year_needs_a_planner);
 	RUN(test_history_lists_newest_first);

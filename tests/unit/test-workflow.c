@@ -16,11 +16,11 @@ static struct wf_dept yuki_depts[] = {
 	{ 1, "まちづくり協働課", 1, 0, 0 },
 };
 
-static struct session guest = { "guest", "", ROLE_NONE, 0, "" };
-static struct session clerk_in = { "sato", "佐藤", ROLE_CLERK, 1, "まちづくり協働課" };
-static struct session clerk_out = { "tanaka", "田中", ROLE_CLERK, 2, "総務課" };
-static struct session boss = { "kacho", "課長", ROLE_SUPERVISOR, 0, "" };
-static struct session planner = { "kikaku", "企画", ROLE_PLANNER, 9, "企画政策課" };
+static struct session guest = { "guest", "", ROLE_NONE, 0, "", NULL };
+static struct session clerk_in = { "sato", "佐藤", ROLE_CLERK, 1, "まちづくり協働課", NULL };
+static struct session clerk_out = { "tanaka", "田中", ROLE_CLERK, 2, "総務課", NULL };
+static struct session boss = { "kacho", "課長", ROLE_SUPERVISOR, 0, "", NULL };
+static struct session planner = { "kikaku", "企画", ROLE_PLANNER, 9, "企画政策課", NULL };
 
 static struct wf_item
 item(enum wf_state state, int open)
@@ -200,8 +200,8 @@ TEST(test_department_in_charge_by_year)
 		{ 4, "政策推進課", 1, 2023, 0 },
 		{ 5, "財政課", 0, 0, 0 },
 	};
-	struct session	 old_clerk = { "ito", "", ROLE_CLERK, 3, "企画政策課" };
-	struct session	 finance = { "kato", "", ROLE_CLERK, 5, "財政課" };
+	struct session	 old_clerk = { "ito", "", ROLE_CLERK, 3, "企画政策課", NULL };
+	struct session	 finance = { "kato", "", ROLE_CLERK, 5, "財政課", NULL };
 	struct wf_item	 it = item(WF_DRAFT, 1);
 	char		*why = NULL;
 
@@ -255,6 +255,34 @@ TEST(test_structure_and_years_are_for_planners)
 	free(why);
 }
 
+/* A database the user cannot write: nothing is allowed, whatever the
+ * role, and the reason says why. */
+TEST(test_read_only_database_allows_nothing)
+{
+	struct session	 ro = planner;
+	struct wf_item	 it = item(WF_DRAFT, 1);
+	char		*why = NULL;
+	int		 a;
+
+	ro.readonly_why = "city.db に書き込む権限がありません";
+	for (a = 0; a < WF_ACTION_COUNT; a++)
+		CHECK_INT(workflow_may(&ro, &it, (enum wf_action)a, "x", NULL),
+		    WF_DENY);
+	CHECK_INT(workflow_actions(&ro, &it), 0);
+	CHECK_INT(workflow_may(&ro, &it, WF_EDIT, NULL, &why), WF_DENY);
+	CHECK_STR(why, "読み取り専用で開いています（city.db に書き込む権限がありません）");
+	free(why);
+	CHECK_INT(workflow_may_edit_structure(&ro, &why), WF_DENY);
+	CHECK(why && strstr(why, "読み取り専用"));
+	free(why);
+	CHECK_INT(workflow_may_manage_years(&ro, NULL), WF_DENY);
+	CHECK_INT(workflow_may_manage_depts(&ro, NULL), WF_DENY);
+	CHECK_INT(workflow_may_manage_depts(&planner, NULL), WF_ALLOW);
+	CHECK_INT(workflow_may_manage_depts(&clerk_in, &why), WF_DENY);
+	CHECK(why && strstr(why, "企画担当だけ"));
+	free(why);
+}
+
 TEST(test_states_and_transitions)
 {
 	int	s;
@@ -288,6 +316,7 @@ main(void)
 	RUN(test_return_needs_a_comment);
 	RUN(test_department_in_charge_by_year);
 	RUN(test_structure_and_years_are_for_planners);
+	RUN(test_read_only_database_allows_nothing);
 	RUN(test_states_and_transitions);
 	DONE();
 }
