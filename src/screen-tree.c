@@ -160,7 +160,8 @@ tree_load(struct ui *ui, struct tree_screen *ts)
 	int			 nscale = ui_summary_scale(ui, scale);
 
 	store_mark_take(ui->store, &ts->mark);
-	if (browse_tree_load(ui->store, ts->plan_id, ui->fy, ui_today_fy(ui),
+	/* The indicators' outcomes come per heading, when it is shown. */
+	if (browse_tree_open(ui->store, ts->plan_id, ui->fy, ui_today_fy(ui),
 	    &t, &cause) != 0) {
 		ui_error(ui, "%s", cause);
 		free(cause);
@@ -437,6 +438,7 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	char				 lbuf[32], a[FY_BUFSZ], b[FY_BUFSZ];
 	char				 c[FY_BUFSZ];
 	char				*line, *depts, *next, *flags;
+	char				*cause = NULL;
 	const char			*level;
 	int				 y = ts->detail_y, cols = ts->cols, i;
 	size_t				 k, f;
@@ -454,6 +456,12 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	free(line);
 	if (n == NULL)
 		return;
+	/* A heading's indicators, read the first time it is shown. */
+	if (!n->is_item && browse_node_outcomes(ui->store, ts->t, n,
+	    &cause) != 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+	}
 	level = browse_level_name(t, n, lbuf);
 	line = xasprintf("[%s] %s%s%s", level, n->code, *n->code ? " " : "",
 	    n->title);

@@ -323,6 +323,21 @@ run_screens(struct store *st, const struct ids *x)
 	OK(browse_year_due(st, 2022, 2024, &due, &cause));
 	OK(browse_tree_load(st, plan, 2022, 2024, &tree, &cause));
 	browse_tree_free(tree);
+	/* The tree screen's: the tree without the outcomes, then those of
+	 * a heading when it is shown. */
+	tree = NULL;
+	OK(browse_tree_open(st, plan, 2022, 2024, &tree, &cause));
+	if (tree != NULL) {
+		browse_tree_summarize(tree, NULL, 0);
+		for (i = 0; i < tree->nnodes; i++)
+			if (tree->nodes[i].id == policy)
+				OK(browse_node_outcomes(st, tree,
+				    &tree->nodes[i], &cause));
+	}
+	browse_tree_free(tree);
+	OK(store_summary_subtree(st, policy, 2022, &si, &n, &cause));
+	free(si);
+	si = NULL;
 	OK(store_sheet_load(st, item, 2022, &sheet, &cause));
 	store_sheet_free(sheet);
 	sheet = NULL;

@@ -556,6 +556,41 @@ TEST(test_year_figures)
 		CHECK_INT(browse_node_summary(t, &t->nodes[0])->items, 3);
 	}
 
+	/* The screen's tree reads a heading's indicators only when asked,
+	 * and then gives it the same figures. */
+	{
+		struct browse_tree	*lz = NULL;
+		const char		*codes[] = { "1", "2" };
+		size_t			 k;
+		long			 at;
+
+		CHECK_INT(browse_tree_open(st, plan_id(st), 2025, 2026, &lz,
+		    &cause), 0);
+		if (lz != NULL) {
+			browse_tree_summarize(lz, scale, 4);
+			CHECK_INT(lz->noutcomes, 0);
+			at = find(lz, "2");
+			CHECK_INT(browse_node_summary(lz, &lz->nodes[at])->indicators,
+			    0);
+			for (k = 0; k < 2; k++) {
+				at = find(lz, codes[k]);
+				CHECK_INT(browse_node_outcomes(st, lz, &lz->nodes[at],
+				    &cause), 0);
+				/* Asked again: not counted twice. */
+				CHECK_INT(browse_node_outcomes(st, lz, &lz->nodes[at],
+				    &cause), 0);
+				CHECK(memcmp(browse_node_summary(lz, &lz->nodes[at]),
+				    browse_node_summary(t, &t->nodes[find(t,
+				    codes[k])]), sizeof(struct progress_summary))
+				    == 0);
+			}
+			/* An item has no figures of its own to add to. */
+			CHECK_INT(browse_node_outcomes(st, lz,
+			    &lz->nodes[find(lz, "201")], &cause), 0);
+			browse_tree_free(lz);
+		}
+	}
+
 	/* The plans list gives the plan the same figures. */
 	CHECK_INT(browse_plans_scaled(st, 2025, 2026, scale, 4, &p, &n,
 	    &cause), 0);
