@@ -1337,6 +1337,16 @@ static const char sql_ind_list_actuals[] =
 	" JOIN indicator_actual a ON a.indicator_id = i.id WHERE i.plan_id = ?1"
 	" ORDER BY i.key, a.fy";
 
+/* One indicator's targets and actuals of every year (its primary key:
+ * the list reads them only for the rows it shows). */
+static const char sql_ind_row_targets[] =
+	"SELECT indicator_id, fy, num, txt FROM indicator_target"
+	" WHERE indicator_id = ?1 ORDER BY fy";
+
+static const char sql_ind_row_actuals[] =
+	"SELECT indicator_id, fy, num, txt, note FROM indicator_actual"
+	" WHERE indicator_id = ?1 ORDER BY fy";
+
 /* The categories in the order they first appear (kept once each in C:
  * a GROUP BY would sort the plan's indicators). */
 static const char sql_ind_categories[] =
@@ -1441,7 +1451,81 @@ ind_list_years(struct store *st, struct indicator_list *l, long long plan_id,
 }
 
 int
+store_indicator_row_years(struct store *st, struct indicator_row *r,
+    char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 actuals, rc = 0;
+	size_t		 cap;
+
+	if (r->years)
+		return 0;
+	for (actuals = 0; actuals < 2 && rc == 0; actuals++) {
+		struct sheet_fyvalue	**arr = actuals ? &r->actuals : &r->targets;
+		size_t			 *n = actuals ? &r->nactuals :
+					    &r->ntargets;
+
+		if ((q = store_stmt(st, actuals ? sql_ind_row_actuals :
+		    sql_ind_row_targets, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, r->id);
+		cap = 0;
+		while ((rc = sheet_step(st, q, cause)) == 1) {
+			struct sheet_fyvalue *v;
+
+			*arr = sheet_grow(*arr, &cap, *n, sizeof **arr);
+			v = &(*arr)[(*n)++];
+			v->fy = store_col_int0(q, 1);
+			store_col_value(q, 2, &v->v);
+			v->note = actuals ? store_col_dup(q, 4) : xstrdup("");
+		}
+		sqlite3_reset(q);
+	}
+	if (rc < 0)
+		return -1;
+	r->years = 1;
+	return 0;
+}
+
+int
+store_indicator_list_years(struct store *st, struct indicator_list *l,
+    long long plan_id, char **cause)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->rows[i].years)
+			break;
+	if (i < l->n) {		/* some read: the rest one by one */
+		for (i = 0; i < l->n; i++)
+			if (store_indicator_row_years(st, &l->rows[i],
+			    cause) != 0)
+				return -1;
+		return 0;
+	}
+	if (ind_list_years(st, l, plan_id, 0, cause) != 0 ||
+	    ind_list_years(st, l, plan_id, 1, cause) != 0)
+		return -1;
+	for (i = 0; i < l->n; i++)
+		l->rows[i].years = 1;
+	return 0;
+}
+
+int
 store_indicator_list(struct store *st, long long plan_id, int fy,
+    struct indicator_list *out, char **cause)
+{
+	if (store_indicator_list_rows(st, plan_id, fy, out, cause) != 0)
+		return -1;
+	if (store_indicator_list_years(st, out, plan_id, cause) != 0) {
+		store_indicator_list_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_indicator_list_rows(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause)
 {
 	sqlite3_stmt	*q;
@@ -1505,8 +1589,7 @@ store_indicator_list(struct store *st, long long plan_id, int fy,
 		r->actual_sum_count = store_col_int0(q, 23) > 0 ? -1 : store_col_int0(q, 22);
 	}
 	sqlite3_reset(q);
-	if (rc < 0 || ind_list_years(st, out, plan_id, 0, cause) != 0 ||
-	    ind_list_years(st, out, plan_id, 1, cause) != 0) {
+	if (rc < 0) {
 		store_indicator_list_free(out);
 		return -1;
 	}

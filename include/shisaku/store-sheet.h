@@ -264,7 +264,9 @@ struct indicator_row {
 	double		 actual_sum;
 	int		 actual_sum_count;
 	char		*rationale;
-	/* Every year's values, by fiscal year. */
+	/* Every year's values, by fiscal year: read when years is set
+	 * (store_indicator_list, store_indicator_row_years). */
+	int		 years;
 	size_t		 ntargets;
 	struct sheet_fyvalue *targets;
 	size_t		 nactuals;
@@ -281,6 +283,20 @@ struct indicator_list {
 
 int store_indicator_list(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause);
+
+/*
+ * The same without every year's values (years is 0 in each row): what a
+ * screen reads, giving the rows it shows their years with
+ * store_indicator_row_years (the rest of the row is complete, the
+ * achievement included). store_indicator_list_years reads the years of
+ * every row at once (of a list none of whose rows has them yet).
+ */
+int store_indicator_list_rows(struct store *st, long long plan_id, int fy,
+    struct indicator_list *out, char **cause);
+int store_indicator_list_years(struct store *st, struct indicator_list *l,
+    long long plan_id, char **cause);
+int store_indicator_row_years(struct store *st, struct indicator_row *r,
+    char **cause);
 void store_indicator_list_free(struct indicator_list *l);
 
 /* The categories used in a plan, in first-use order (malloc'd strings). */

@@ -361,6 +361,12 @@ run_screens(struct store *st, const struct ids *x)
 	memset(&il, 0, sizeof il);
 	OK(store_indicator_list(st, plan, 2022, &il, &cause));
 	store_indicator_list_free(&il);
+	/* The list screen's: the rows, then the years of a row shown. */
+	memset(&il, 0, sizeof il);
+	OK(store_indicator_list_rows(st, plan, 2022, &il, &cause));
+	if (il.n > 0)
+		OK(store_indicator_row_years(st, &il.rows[il.n - 1], &cause));
+	store_indicator_list_free(&il);
 	OK(store_indicator_categories(st, plan, &cats, &n, &cause));
 	for (i = 0; i < n; i++)
 		free(cats[i]);
