@@ -213,6 +213,44 @@ tree_load(struct ui *ui, struct tree_screen *ts)
 	return 0;
 }
 
+/*
+ * Another year with nothing written since the tree was read: only what
+ * changes with the year is read again; the nodes, which are open, the
+ * cursor and the filter stay. Falls back to reading all of it.
+ */
+static int
+tree_year(struct ui *ui, struct tree_screen *ts)
+{
+	const struct browse_node *cn = tree_cursor_node(ts);
+	const char		*scale[SUMMARY_MAX_GRADES];
+	int			 nscale = ui_summary_scale(ui, scale);
+	char			*cause = NULL;
+	long			 c = cn != NULL ? ts->rows[ts->list.cursor] : -1;
+	size_t			 d;
+
+	store_mark_take(ui->store, &ts->mark);
+	if (browse_tree_year(ui->store, ts->t, ui->fy, ui_today_fy(ui),
+	    &cause) != 0) {
+		free(cause);
+		return tree_load(ui, ts);
+	}
+	ts->loaded_fy = ui->fy;
+	browse_tree_summarize(ts->t, scale, nscale);
+	/* A filtered department may not be in charge this year. */
+	if (ts->filter.dept_id != 0) {
+		for (d = 0; d < ts->t->ndepts; d++)
+			if (ts->t->depts[d].id == ts->filter.dept_id)
+				break;
+		if (d == ts->t->ndepts)
+			ts->filter.dept_id = 0;
+	}
+	browse_tree_count(ts->t, &ts->filter);
+	tree_rebuild(ts);
+	if (c >= 0)
+		tree_cursor_to(ts, c);
+	return 0;
+}
+
 /* Opens the way to a node just added and puts the cursor on it. */
 static void
 tree_show_added(struct tree_screen *ts, long long id)
@@ -892,7 +930,10 @@ tree_refresh(struct ui *ui, void *state)
 
 	/* Back on top or resized: what was read holds unless the year, its
 	 * display or the database changed meanwhile. */
-	if (ts->loaded_fy != ui->fy || ts->loaded_style != ui->fy_style ||
+	if (ts->loaded_fy != ui->fy && ts->loaded_style == ui->fy_style &&
+	    !store_mark_changed(ui->store, &ts->mark))
+		tree_year(ui, ts);
+	else if (ts->loaded_fy != ui->fy || ts->loaded_style != ui->fy_style ||
 	    store_mark_changed(ui->store, &ts->mark)) {
 		tree_load(ui, ts);
 		tree_show_added(ts, screen_edit_take_added());

@@ -107,22 +107,34 @@ static const char browse_sql_depts[] =
  * depth) with no period of its own plans in the year by its yearly plans
  * and targets (BROWSE_PLANNED's subqueries), asked only when the plan
  * gives no period either (?4): else every item has a period. */
+#define BROWSE_OWN_PLANNED						\
+	"(CASE WHEN ?4 = 0 OR n.depth <> ?3 OR n.first_fy IS NOT NULL"	\
+	"  OR n.last_fy IS NOT NULL THEN 0"				\
+	" WHEN EXISTS (SELECT 1 FROM year_plan y WHERE y.node_id = n.id"	\
+	"  AND y.from_fy <= ?2 AND y.to_fy >= ?2) THEN 1"		\
+	" WHEN EXISTS (SELECT 1 FROM indicator i WHERE i.node_id = n.id"	\
+	"  AND ((i.final_fy = ?2 AND (i.final_num IS NOT NULL OR"	\
+	"  i.final_txt IS NOT NULL)) OR EXISTS (SELECT 1 FROM"		\
+	"  indicator_target t WHERE t.indicator_id = i.id AND t.fy = ?2"	\
+	"  AND (t.num IS NOT NULL OR t.txt IS NOT NULL)))) THEN 1"	\
+	" ELSE 0 END)"
+
 static const char browse_sql_nodes[] =
 	"SELECT n.id, n.parent_id, n.depth, n.code, n.title, n.label,"
-	" n.first_fy, n.last_fy, r.state, r.status, r.grade,"
-	" (CASE WHEN ?4 = 0 OR n.depth <> ?3 OR n.first_fy IS NOT NULL"
-	"  OR n.last_fy IS NOT NULL THEN 0"
-	" WHEN EXISTS (SELECT 1 FROM year_plan y WHERE y.node_id = n.id"
-	"  AND y.from_fy <= ?2 AND y.to_fy >= ?2) THEN 1"
-	" WHEN EXISTS (SELECT 1 FROM indicator i WHERE i.node_id = n.id"
-	"  AND ((i.final_fy = ?2 AND (i.final_num IS NOT NULL OR"
-	"  i.final_txt IS NOT NULL)) OR EXISTS (SELECT 1 FROM"
-	"  indicator_target t WHERE t.indicator_id = i.id AND t.fy = ?2"
-	"  AND (t.num IS NOT NULL OR t.txt IS NOT NULL)))) THEN 1"
-	" ELSE 0 END)"
+	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
+	BROWSE_OWN_PLANNED
 	" FROM node n"
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
 	" WHERE n.plan_id = ?1 ORDER BY n.ord, n.id";
+
+/* What of the nodes changes with the year (browse_tree_year): their
+ * results and what they plan, from the plan's index of nodes (the
+ * nodes' rows are read only where a period must be looked at). */
+static const char browse_sql_node_years[] =
+	"SELECT n.id, r.state, r.status, r.grade, " BROWSE_OWN_PLANNED
+	" FROM node n"
+	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE n.plan_id = ?1";
 
 static const char browse_sql_node_flags[] =
 	"SELECT nf.node_id, nf.flag_id FROM node_flag nf"
@@ -901,6 +913,118 @@ browse_tree_open(struct store *st, long long plan_id, int fy, int today_fy,
     struct browse_tree **out, char **cause)
 {
 	return browse_tree_read(st, plan_id, fy, today_fy, 1, out, cause);
+}
+
+/* The year-dependent parts of a tree read for another year. */
+static int
+browse_tree_reread(struct store *st, struct browse_tree *t, int fy,
+    int today_fy, char **cause)
+{
+	struct browse_idmap	*map;
+	sqlite3_stmt		*s;
+	size_t			 i;
+	long			 k;
+	int			 rc;
+
+	if (browse_year_due(st, fy, today_fy, &t->due, cause) != 0)
+		return -1;
+	t->fy = fy;
+	for (i = 0; i < t->ndepts; i++) {
+		free(t->depts[i].code);
+		free(t->depts[i].name);
+	}
+	free(t->depts);
+	t->depts = NULL;
+	t->ndepts = 0;
+	free(t->outcomes);
+	t->outcomes = NULL;
+	t->noutcomes = 0;
+	map = xcalloc(t->nnodes + 1, sizeof *map);
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+
+		free(n->assigns);
+		n->assigns = NULL;
+		n->nassigns = 0;
+		free(n->grade);
+		n->grade = NULL;
+		n->state = BROWSE_STATE_NONE;
+		n->status = BROWSE_STATUS_NONE;
+		n->planned = 0;
+		map[i].id = n->id;
+		map[i].index = (long)i;
+	}
+	qsort(map, t->nnodes, sizeof *map, browse_idmap_cmp);
+
+	if ((s = store_stmt(st, browse_sql_node_years, cause)) == NULL) {
+		free(map);
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	sqlite3_bind_int(s, 2, fy);
+	sqlite3_bind_int(s, 3, t->max_depth);
+	sqlite3_bind_int(s, 4, t->first_fy == 0 && t->last_fy == 0);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct browse_node *n;
+
+		k = browse_idmap_find(map, t->nnodes,
+		    sqlite3_column_int64(s, 0));
+		if (k < 0)
+			continue;
+		n = &t->nodes[k];
+		n->state = browse_state_of((const char *)
+		    sqlite3_column_text(s, 1));
+		n->status = browse_status_of((const char *)
+		    sqlite3_column_text(s, 2));
+		free(n->grade);
+		n->grade = store_col_dup_null(s, 3);
+		n->planned = sqlite3_column_int(s, 4) != 0;
+	}
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0) {
+		free(map);
+		return -1;
+	}
+	browse_periods(t);
+	rc = browse_load_assigns(st, t, map, cause);
+	if (rc == 0)
+		for (i = 0; i < t->nnodes; i++) {
+			struct browse_node *n = &t->nodes[i];
+
+			n->in_year = n->is_item && n->in_year;
+			n->planned = n->is_item && n->planned;
+		}
+	if (rc == 0 && !t->lazy)
+		rc = browse_load_outcomes(st, t, map, cause);
+	free(map);
+	if (rc != 0)
+		return -1;
+	/* The figures are the old year's until summarized again. */
+	free(t->sums);
+	t->sums = NULL;
+	free(t->sums_read);
+	t->sums_read = NULL;
+	t->nsums = 0;
+	for (i = 0; i < t->nnodes; i++)
+		t->nodes[i].sum = -1;
+	summary_init(&t->total, 0);
+	browse_tree_count(t, NULL);
+	return 0;
+}
+
+int
+browse_tree_year(struct store *st, struct browse_tree *t, int fy,
+    int today_fy, char **cause)
+{
+	sqlite3	*db = store_db(st);
+	int	 began = 0, rc;
+
+	if (sqlite3_get_autocommit(db) &&
+	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		began = 1;
+	rc = browse_tree_reread(st, t, fy, today_fy, cause);
+	if (began)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	return rc;
 }
 
 int

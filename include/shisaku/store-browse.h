@@ -215,6 +215,19 @@ int browse_tree_open(struct store *st, long long plan_id, int fy,
     int today_fy, struct browse_tree **out, char **cause);
 
 /*
+ * Reads again, for fy, what of a loaded tree changes with the year (the
+ * results, what each item plans, whether it is in the year, the
+ * departments in charge and their names, whether the year is due; the
+ * outcomes of an eager tree), keeping the nodes, their order and their
+ * texts: for a change of year with nothing written since the load. The
+ * figures are cleared (browse_tree_summarize again) and the counts are
+ * those of no filter. Returns 0, or -1 with *cause: the tree is then
+ * half read and must be loaded anew.
+ */
+int browse_tree_year(struct store *st, struct browse_tree *t, int fy,
+    int today_fy, char **cause);
+
+/*
  * Adds to the figures of heading n (after browse_tree_summarize) the
  * outcomes of the indicators of n and of every node below it, read from
  * the database (the tree's year) the first time it is asked; nothing for

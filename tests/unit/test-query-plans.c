@@ -333,6 +333,8 @@ run_screens(struct store *st, const struct ids *x)
 			if (tree->nodes[i].id == policy)
 				OK(browse_node_outcomes(st, tree,
 				    &tree->nodes[i], &cause));
+		/* Another year: what changes with it. */
+		OK(browse_tree_year(st, tree, 2023, 2024, &cause));
 	}
 	browse_tree_free(tree);
 	OK(store_summary_subtree(st, policy, 2022, &si, &n, &cause));

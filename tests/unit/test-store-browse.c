@@ -601,6 +601,52 @@ TEST(test_year_figures)
 		CHECK_INT(p[0].sum.by_outcome[SUMMARY_ACHIEVED], 2);
 	}
 	browse_plans_free(p, n);
+	/* Another year read into the same tree is the tree read for it. */
+	{
+		struct browse_tree	*y = np_tree(st, 2025), *want;
+		size_t			 i, k;
+
+		want = np_tree(st, 2024);
+		CHECK(y != NULL && want != NULL);
+		if (y != NULL && want != NULL) {
+			CHECK_INT(browse_tree_year(st, y, 2024, 2026, &cause), 0);
+			browse_tree_summarize(y, scale, 4);
+			browse_tree_summarize(want, scale, 4);
+			CHECK_INT(y->fy, 2024);
+			CHECK_INT(y->due, want->due);
+			CHECK_INT(y->nnodes, want->nnodes);
+			CHECK_INT(y->ndepts, want->ndepts);
+			for (k = 0; k < y->ndepts && k < want->ndepts; k++) {
+				CHECK(y->depts[k].id == want->depts[k].id);
+				CHECK_STR(y->depts[k].name, want->depts[k].name);
+			}
+			CHECK_INT(y->noutcomes, want->noutcomes);
+			for (i = 0; i < y->nnodes && i < want->nnodes; i++) {
+				const struct browse_node *a = &y->nodes[i];
+				const struct browse_node *b = &want->nodes[i];
+
+				CHECK(a->id == b->id);
+				CHECK_INT(a->state, b->state);
+				CHECK_INT(a->status, b->status);
+				CHECK_INT(a->in_year, b->in_year);
+				CHECK_INT(a->planned, b->planned);
+				CHECK_INT(a->items, b->items);
+				CHECK_INT(a->behind, b->behind);
+				CHECK_INT(a->nassigns, b->nassigns);
+				CHECK((a->grade == NULL) == (b->grade == NULL));
+				for (k = 0; k < a->nassigns && k < b->nassigns; k++)
+					CHECK_INT(a->assigns[k].dept, b->assigns[k].dept);
+				if (!a->is_item)
+					CHECK(memcmp(browse_node_summary(y, a),
+					    browse_node_summary(want, b),
+					    sizeof(struct progress_summary)) == 0);
+			}
+			CHECK(memcmp(&y->total, &want->total, sizeof y->total) == 0);
+		}
+		browse_tree_free(y);
+		browse_tree_free(want);
+	}
+
 	/* 2024: No.101 confirmed with A; No.102's target of 15 not met. */
 	browse_tree_free(t);
 	if ((t = np_tree(st, 2024)) != NULL) {
