@@ -1000,7 +1000,7 @@ static const char SQL_LOAD_INDEXES[] = "SELECT name, sql FROM sqlite_master"
 
 /* The page cache of a load, in KiB: import's peak memory stays well
  * under 256 MiB at 200,000 items. */
-#define LOADER_CACHE_KIB "65536"
+#define LOADER_CACHE_KIB "32768"
 
 static void
 loader_indexes_free(struct store_plan_loader *l)
