@@ -162,9 +162,12 @@ ind_row_bar(struct ui *ui, struct ind_screen *is, size_t i)
 	if (is->bars[i] != NULL)
 		return is->bars[i];
 	if (store_indicator_row_years(ui->store, r, &cause) != 0) {
+		/* Said once; the row shows no bar until the list is read
+		 * again. */
 		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
 		free(cause);
-		return "";
+		is->bars[i] = xstrdup("");
+		return is->bars[i];
 	}
 	is->bars[i] = ind_bar(ui, &is->list, r);
 	return is->bars[i];

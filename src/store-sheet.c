@@ -1481,8 +1481,14 @@ store_indicator_row_years(struct store *st, struct indicator_row *r,
 		}
 		sqlite3_reset(q);
 	}
-	if (rc < 0)
+	if (rc < 0) {
+		/* Nothing half read: the row is as it was. */
+		sheet_fyvalues_free(r->targets, r->ntargets);
+		sheet_fyvalues_free(r->actuals, r->nactuals);
+		r->targets = r->actuals = NULL;
+		r->ntargets = r->nactuals = 0;
 		return -1;
+	}
 	r->years = 1;
 	return 0;
 }
