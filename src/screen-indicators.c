@@ -161,7 +161,7 @@ ind_row_bar(struct ui *ui, struct ind_screen *is, size_t i)
 
 	if (is->bars[i] != NULL)
 		return is->bars[i];
-	if (store_indicator_row_years(ui->store, r, &cause) != 0) {
+	if (store_indicator_row_years(ui->store, &is->list, r, &cause) != 0) {
 		/* Said once; the row shows no bar until the list is read
 		 * again. */
 		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
@@ -328,14 +328,19 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	char			*cause = NULL;
 	long long		*ids;
 	size_t			 i, n;
+	int			 rc;
 
 	store_mark_take(ui->store, &is->mark);
 	/* Every year's values only for the rows shown, unless the plan's
 	 * period is open: then the bars' widths need them all. */
-	if (store_indicator_list_rows(ui->store, is->plan_id, ui->fy, &list,
-	    &cause) < 0 || ((list.plan_first_fy == 0 ||
-	    list.plan_last_fy == 0) && store_indicator_list_years(ui->store,
-	    &list, is->plan_id, &cause) < 0)) {
+	rc = store_indicator_list_rows(ui->store, is->plan_id, ui->fy, &list,
+	    &cause);
+	if (rc == 0 && (list.plan_first_fy == 0 || list.plan_last_fy == 0)) {
+		store_indicator_list_free(&list);
+		rc = store_indicator_list(ui->store, is->plan_id, ui->fy, &list,
+		    &cause);
+	}
+	if (rc < 0) {
 		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
 		free(cause);
 		return -1;
@@ -653,6 +658,8 @@ ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 		return;
 	r = &is->list.rows[is->view[is->l.cursor]];
 	rv = is->rate[is->view[is->l.cursor]];
+	/* The row's years, rationale and note come with its bar. */
+	(void)ind_row_bar(ui, is, is->view[is->l.cursor]);
 
 	text = xasprintf("%s（%s%s%s）", r->name, r->node_code,
 	    *r->node_code != '\0' ? " " : "",
@@ -704,7 +711,7 @@ ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 		ui_put(w, y++, 1, text, width, 1, ui_attr(ui, UI_NORMAL));
 		free(text);
 	}
-	if (*r->rationale != '\0' && y < is->lines) {
+	if (r->rationale != NULL && *r->rationale != '\0' && y < is->lines) {
 		text = xasprintf("考え方: %s", r->rationale);
 		n = tw_wrap(text, width, starts, lens, 16);
 		for (i = 0; i < n && y < is->lines; i++, y++) {

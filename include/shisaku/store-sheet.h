@@ -265,7 +265,8 @@ struct indicator_row {
 	int		 actual_sum_count;
 	char		*rationale;
 	/* Every year's values, by fiscal year: read when years is set
-	 * (store_indicator_list, store_indicator_row_years). */
+	 * (store_indicator_list, store_indicator_row_years), as are
+	 * rationale and actual_note (NULL until then). */
 	int		 years;
 	size_t		 ntargets;
 	struct sheet_fyvalue *targets;
@@ -285,18 +286,16 @@ int store_indicator_list(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause);
 
 /*
- * The same without every year's values (years is 0 in each row): what a
- * screen reads, giving the rows it shows their years with
- * store_indicator_row_years (the rest of the row is complete, the
- * achievement included). store_indicator_list_years reads the years of
- * every row at once (of a list none of whose rows has them yet).
+ * The same for a screen, without what only the row under the cursor
+ * shows: every year's values (years is 0), the rationale and the note of
+ * the year's actual (NULL). store_indicator_row_years reads them for a
+ * row of list l, once (the rest of the row is complete, the achievement
+ * included); on a failure the row is left as it was.
  */
 int store_indicator_list_rows(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause);
-int store_indicator_list_years(struct store *st, struct indicator_list *l,
-    long long plan_id, char **cause);
-int store_indicator_row_years(struct store *st, struct indicator_row *r,
-    char **cause);
+int store_indicator_row_years(struct store *st,
+    const struct indicator_list *l, struct indicator_row *r, char **cause);
 void store_indicator_list_free(struct indicator_list *l);
 
 /* The categories used in a plan, in first-use order (malloc'd strings). */

@@ -367,7 +367,8 @@ run_screens(struct store *st, const struct ids *x)
 	memset(&il, 0, sizeof il);
 	OK(store_indicator_list_rows(st, plan, 2022, &il, &cause));
 	if (il.n > 0)
-		OK(store_indicator_row_years(st, &il.rows[il.n - 1], &cause));
+		OK(store_indicator_row_years(st, &il, &il.rows[il.n - 1],
+		    &cause));
 	store_indicator_list_free(&il);
 	OK(store_indicator_categories(st, plan, &cats, &n, &cause));
 	for (i = 0; i < n; i++)
