@@ -32,7 +32,7 @@
  * change (up to four lines). */
 #define DEPTS_RESULT_MAX 4
 #define DEPTS_DETAIL_H (4 + DEPTS_RESULT_MAX)
-#define DEPTS_NUM_W 7
+#define DEPTS_NUM_W 7		/* each count column, at least */
 
 static const enum key_action depts_actions[] = {
 	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
@@ -45,6 +45,8 @@ struct depts_screen {
 	size_t		 n;
 	struct ui_list	 list;
 	int		 code_w, name_w, old_w, gone_w;
+	int		 num_w;		/* each count column: the largest
+					   count and a blank before it */
 	int		 list_h;
 	/* What the last change did, for the lines under the list. */
 	char		**result;
@@ -137,6 +139,17 @@ depts_layout(struct ui *ui, struct depts_screen *ds)
 	ds->name_w = 8;
 	ds->old_w = 14;
 	ds->gone_w = 4;
+	ds->num_w = DEPTS_NUM_W;
+	for (i = 0; i < ds->n; i++) {
+		char	num[32];
+
+		if ((w = snprintf(num, sizeof num, "%ld",
+		    ds->rows[i].nassign) + 1) > ds->num_w)
+			ds->num_w = w;
+		if ((w = snprintf(num, sizeof num, "%ld",
+		    ds->rows[i].nusers) + 1) > ds->num_w)
+			ds->num_w = w;
+	}
 	for (i = 0; i < ds->n; i++) {
 		if ((w = tw_width(ds->rows[i].code)) > ds->code_w)
 			ds->code_w = w;
@@ -159,7 +172,7 @@ depts_layout(struct ui *ui, struct depts_screen *ds)
 		ds->name_w = 20;
 	/* Earlier names take what is left, at least 10 columns. */
 	rest = cols - (1 + ds->code_w + 1 + ds->name_w + 1 + ds->gone_w + 1 +
-	    2 * DEPTS_NUM_W + 1);
+	    2 * ds->num_w + 1);
 	if (ds->old_w > rest)
 		ds->old_w = rest;
 	if (ds->old_w < 10) {
@@ -212,10 +225,10 @@ depts_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	ui_put(w, y, cx, end, ds->gone_w, 0, a | ui_attr(ui, UI_MARK));
 	cx += ds->gone_w + 1;
 	snprintf(num, sizeof num, "%ld", d->nassign);
-	depts_put_right(w, y, cx, num, DEPTS_NUM_W, a);
-	cx += DEPTS_NUM_W;
+	depts_put_right(w, y, cx, num, ds->num_w, a);
+	cx += ds->num_w;
 	snprintf(num, sizeof num, "%ld", d->nusers);
-	depts_put_right(w, y, cx, num, DEPTS_NUM_W, d->nusers > 0 &&
+	depts_put_right(w, y, cx, num, ds->num_w, d->nusers > 0 &&
 	    d->abolished_after != 0 ? a | ui_attr(ui, UI_MARK) : a);
 }
 
@@ -349,9 +362,9 @@ depts_draw(struct ui *ui, void *state)
 	cx += ds->old_w + 1;
 	ui_put(w, 0, cx, "廃止", ds->gone_w, 0, h);
 	cx += ds->gone_w + 1;
-	depts_put_right(w, 0, cx, "担当", DEPTS_NUM_W, h);
-	cx += DEPTS_NUM_W;
-	depts_put_right(w, 0, cx, "利用者", DEPTS_NUM_W, h);
+	depts_put_right(w, 0, cx, "担当", ds->num_w, h);
+	cx += ds->num_w;
+	depts_put_right(w, 0, cx, "利用者", ds->num_w, h);
 	if (ds->n == 0)
 		ui_put(w, 2, 2, "部署がありません。企画担当は a で追加できます",
 		    cols - 3, 0, ui_attr(ui, UI_DIM));

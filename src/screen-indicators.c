@@ -152,6 +152,49 @@ ind_bar(struct ui *ui, const struct indicator_list *l,
 	    cells, &n);
 }
 
+/* The bar of row i, made the first time it is shown: the row's years
+ * are read then (a list reads them only for the rows on the screen). */
+static const char *
+ind_row_bar(struct ui *ui, struct ind_screen *is, size_t i)
+{
+	struct indicator_row	*r = &is->list.rows[i];
+	char			*cause = NULL;
+
+	if (is->bars[i] != NULL)
+		return is->bars[i];
+	if (store_indicator_row_years(ui->store, &is->list, r, &cause) != 0) {
+		/* Said once; the row shows no bar until the list is read
+		 * again. */
+		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
+		free(cause);
+		is->bars[i] = xstrdup("");
+		return is->bars[i];
+	}
+	is->bars[i] = ind_bar(ui, &is->list, r);
+	return is->bars[i];
+}
+
+/* The width of row i's bar without its years: when the plan gives both
+ * ends of its period, the bar has a cell for each year of it (and one
+ * for a baseline before it), whatever the values, each a column wide. */
+static int
+ind_bar_width(struct ui *ui, const struct indicator_list *l,
+    const struct indicator_row *r)
+{
+	struct trend_series	ts;
+	struct trend_cell	cells[TREND_MAX_CELLS];
+
+	memset(&ts, 0, sizeof ts);
+	ts.dir = screen_sheet_dir(r->direction);
+	ts.cumulative = r->cumulative;
+	ts.base = &r->base;
+	ts.base_fy = r->base_fy;
+	ts.final = &r->final;
+	ts.final_fy = r->final_fy;
+	return (int)trend_cells(&ts, l->plan_first_fy, l->plan_last_fy,
+	    ui_today_fy(ui), cells);
+}
+
 /* The screen being sorted, for ind_cmp: qsort passes no context. Ties
  * fall back to plan order, so every sort is stable. */
 static struct ind_screen *ind_sorting;
@@ -286,10 +329,19 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	char			*cause = NULL;
 	long long		*ids;
 	size_t			 i, n;
+	int			 rc;
 
 	store_mark_take(ui->store, &is->mark);
-	if (store_indicator_list(ui->store, is->plan_id, ui->fy, &list,
-	    &cause) < 0) {
+	/* Every year's values only for the rows shown, unless the plan's
+	 * period is open: then the bars' widths need them all. */
+	rc = store_indicator_list_rows(ui->store, is->plan_id, ui->fy, &list,
+	    &cause);
+	if (rc == 0 && (list.plan_first_fy == 0 || list.plan_last_fy == 0)) {
+		store_indicator_list_free(&list);
+		rc = store_indicator_list(ui->store, is->plan_id, ui->fy, &list,
+		    &cause);
+	}
+	if (rc < 0) {
 		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
 		free(cause);
 		return -1;
@@ -305,10 +357,8 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	is->rate = xcalloc(list.n + 1, sizeof *is->rate);
 	is->rstat = xcalloc(list.n + 1, sizeof *is->rstat);
 	is->bars = xcalloc(list.n + 1, sizeof *is->bars);
-	for (i = 0; i < list.n; i++) {
+	for (i = 0; i < list.n; i++)
 		is->rate[i] = ind_row_rate(&list.rows[i], &is->rstat[i]);
-		is->bars[i] = ind_bar(ui, &list, &list.rows[i]);
-	}
 	if (is->dept_id != 0) {
 		if (store_plan_dept_scope(ui->store, is->plan_id, is->dept_id,
 		    ui->fy, &ids, &n, &cause) < 0) {
@@ -341,7 +391,7 @@ ind_clamp(int v, int lo, int hi)
 /* The widths the columns' contents want, measured once per reload: a
  * key press must not format every value of a long list again. */
 static void
-ind_measure(struct ind_screen *is)
+ind_measure(struct ui *ui, struct ind_screen *is)
 {
 	size_t	i;
 	char	*t;
@@ -366,7 +416,12 @@ ind_measure(struct ind_screen *is)
 		t = ind_value(r, &r->actual);
 		is->nat_actual_w = ind_max(is->nat_actual_w, tw_width(t));
 		free(t);
-		is->nat_bar_w = ind_max(is->nat_bar_w, tw_width(is->bars[i]));
+		if (is->list.plan_first_fy != 0 && is->list.plan_last_fy != 0)
+			is->nat_bar_w = ind_max(is->nat_bar_w,
+			    ind_bar_width(ui, &is->list, r));
+		else
+			is->nat_bar_w = ind_max(is->nat_bar_w,
+			    tw_width(ind_row_bar(ui, is, i)));
 	}
 	if (is->nat_bar_w > 0)
 		is->nat_bar_w = ind_max(is->nat_bar_w, tw_width("推移"));
@@ -393,7 +448,7 @@ ind_layout(struct ui *ui, struct ind_screen *is)
 	is->cols = cols;
 	is->lines = h;
 	if (is->measured_n != is->list.n + 1)
-		ind_measure(is);
+		ind_measure(ui, is);
 	is->code_w = is->nat_code_w;
 	is->cat_w = is->nat_cat_w;
 	is->base_w = is->nat_base_w;
@@ -508,7 +563,7 @@ ind_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 		    r->actual.kind != VALUE_NONE ? "評価" : "-");
 	ind_draw_columns(is, w, y, r->node_code, r->name, r->category,
 	    *base != '\0' ? base : "-", *target != '\0' ? target : "-",
-	    *actual != '\0' ? actual : "-", rate, is->bars[i], 1, a);
+	    *actual != '\0' ? actual : "-", rate, ind_row_bar(ui, is, i), 1, a);
 	if (r->target_is_final && r->target.kind != VALUE_NONE && !selected) {
 		/* A final target stands in for the year's: marked, dimmed. */
 		int	tx = 1 + is->code_w + 1 + is->name_w + 1 +
@@ -604,6 +659,8 @@ ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 		return;
 	r = &is->list.rows[is->view[is->l.cursor]];
 	rv = is->rate[is->view[is->l.cursor]];
+	/* The row's years, rationale and note come with its bar. */
+	(void)ind_row_bar(ui, is, is->view[is->l.cursor]);
 
 	text = xasprintf("%s（%s%s%s）", r->name, r->node_code,
 	    *r->node_code != '\0' ? " " : "",
@@ -649,12 +706,13 @@ ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 		ui_put(w, y++, 1, text, width, 1, ui_attr(ui, UI_NORMAL));
 		free(text);
 	}
-	if (y < is->lines && *is->bars[is->view[is->l.cursor]] != '\0') {
+	if (y < is->lines &&
+	    *ind_row_bar(ui, is, is->view[is->l.cursor]) != '\0') {
 		text = ind_trend_text(ui, is, r);
 		ui_put(w, y++, 1, text, width, 1, ui_attr(ui, UI_NORMAL));
 		free(text);
 	}
-	if (*r->rationale != '\0' && y < is->lines) {
+	if (r->rationale != NULL && *r->rationale != '\0' && y < is->lines) {
 		text = xasprintf("考え方: %s", r->rationale);
 		n = tw_wrap(text, width, starts, lens, 16);
 		for (i = 0; i < n && y < is->lines; i++, y++) {

@@ -188,7 +188,8 @@ tree_load(struct ui *ui, struct tree_screen *ts)
 	int			 nscale = ui_summary_scale(ui, scale);
 
 	store_mark_take(ui->store, &ts->mark);
-	if (browse_tree_load(ui->store, ts->plan_id, ui->fy, ui_today_fy(ui),
+	/* The indicators' outcomes come per heading, when it is shown. */
+	if (browse_tree_open(ui->store, ts->plan_id, ui->fy, ui_today_fy(ui),
 	    &t, &cause) != 0) {
 		ui_error(ui, "%s", cause);
 		free(cause);
@@ -236,6 +237,44 @@ tree_load(struct ui *ui, struct tree_screen *ts)
 	}
 	free(open_ids);
 	browse_tree_count(t, &ts->filter);
+	tree_rebuild(ts);
+	if (c >= 0)
+		tree_cursor_to(ts, c);
+	return 0;
+}
+
+/*
+ * Another year with nothing written since the tree was read: only what
+ * changes with the year is read again; the nodes, which are open, the
+ * cursor and the filter stay. Falls back to reading all of it.
+ */
+static int
+tree_year(struct ui *ui, struct tree_screen *ts)
+{
+	const struct browse_node *cn = tree_cursor_node(ts);
+	const char		*scale[SUMMARY_MAX_GRADES];
+	int			 nscale = ui_summary_scale(ui, scale);
+	char			*cause = NULL;
+	long			 c = cn != NULL ? ts->rows[ts->list.cursor] : -1;
+	size_t			 d;
+
+	store_mark_take(ui->store, &ts->mark);
+	if (browse_tree_year(ui->store, ts->t, ui->fy, ui_today_fy(ui),
+	    &cause) != 0) {
+		free(cause);
+		return tree_load(ui, ts);
+	}
+	ts->loaded_fy = ui->fy;
+	browse_tree_summarize(ts->t, scale, nscale);
+	/* A filtered department may not be in charge this year. */
+	if (ts->filter.dept_id != 0) {
+		for (d = 0; d < ts->t->ndepts; d++)
+			if (ts->t->depts[d].id == ts->filter.dept_id)
+				break;
+		if (d == ts->t->ndepts)
+			ts->filter.dept_id = 0;
+	}
+	browse_tree_count(ts->t, &ts->filter);
 	tree_rebuild(ts);
 	if (c >= 0)
 		tree_cursor_to(ts, c);
@@ -496,6 +535,7 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	char				 lbuf[32], a[FY_BUFSZ], b[FY_BUFSZ];
 	char				 c[FY_BUFSZ];
 	char				*line, *depts, *next, *flags;
+	char				*cause = NULL;
 	const char			*level;
 	int				 y = ts->detail_y, cols = ts->cols, i;
 	size_t				 k, f;
@@ -513,6 +553,12 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	free(line);
 	if (n == NULL)
 		return;
+	/* A heading's indicators, read the first time it is shown. */
+	if (!n->is_item && browse_node_outcomes(ui->store, ts->t, n,
+	    &cause) != 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+	}
 	level = browse_level_name(t, n, lbuf);
 	line = xasprintf("[%s] %s%s%s", level, n->code, *n->code ? " " : "",
 	    n->title);
@@ -1062,7 +1108,10 @@ tree_refresh(struct ui *ui, void *state)
 
 	/* Back on top or resized: what was read holds unless the year, its
 	 * display or the database changed meanwhile. */
-	if (ts->loaded_fy != ui->fy || ts->loaded_style != ui->fy_style ||
+	if (ts->loaded_fy != ui->fy && ts->loaded_style == ui->fy_style &&
+	    !store_mark_changed(ui->store, &ts->mark))
+		tree_year(ui, ts);
+	else if (ts->loaded_fy != ui->fy || ts->loaded_style != ui->fy_style ||
 	    store_mark_changed(ui->store, &ts->mark)) {
 		tree_load(ui, ts);
 		tree_show_added(ts, screen_edit_take_added());

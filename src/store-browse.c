@@ -80,10 +80,12 @@ static const char browse_sql_plan_one[] =
 static const char browse_sql_year_open[] =
 	"SELECT is_open FROM fiscal_year WHERE fy = ?1";
 
+/* The items' depth: the plan's deepest level name, else its deepest
+ * node (read only for a plan that names no levels). */
 static const char browse_sql_plan[] =
 	"SELECT code, name, first_fy, last_fy,"
-	" (SELECT MAX(depth) FROM plan_level WHERE plan_id = ?1),"
-	" (SELECT MAX(depth) FROM node WHERE plan_id = ?1)"
+	" COALESCE((SELECT MAX(depth) FROM plan_level WHERE plan_id = ?1),"
+	" (SELECT MAX(depth) FROM node WHERE plan_id = ?1))"
 	" FROM plan WHERE id = ?1";
 
 static const char browse_sql_levels[] =
@@ -93,23 +95,50 @@ static const char browse_sql_flags[] =
 	"SELECT id, key, label, symbol FROM plan_flag WHERE plan_id = ?1"
 	" ORDER BY ord, id";
 
+/* Every department with its name in the year (a small table): those in
+ * charge in the plan are picked from the assignments read (ids in ?1's
+ * place would read every assignment of the plan twice). */
 static const char browse_sql_depts[] =
 	"SELECT d.id, d.code, COALESCE((SELECT dn.name FROM department_name dn"
 	"  WHERE dn.dept_id = d.id AND dn.until_fy >= ?2"
 	"  ORDER BY dn.until_fy LIMIT 1), d.name)"
-	" FROM department d WHERE d.id IN (SELECT nd.dept_id FROM node_dept nd"
-	"  JOIN node n ON n.id = nd.node_id WHERE n.plan_id = ?1"
-	"  AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
-	"  AND (nd.until_fy IS NULL OR nd.until_fy >= ?2))"
-	" ORDER BY d.ord, d.id";
+	" FROM department d ORDER BY d.ord, d.id";
+
+/* The tree's nodes. Each node's period is completed from its ancestors
+ * in C (browse_periods), as the nodes are laid out: the same rule as
+ * BROWSE_IN_YEAR and BROWSE_PLANNED without three lookups of ancestors
+ * per node. The last column is what an action item (?3 = the items'
+ * depth) with no period of its own plans in the year by its yearly plans
+ * and targets (BROWSE_PLANNED's subqueries), asked only when the plan
+ * gives no period either (?4): else every item has a period. */
+#define BROWSE_OWN_PLANNED						\
+	"(CASE WHEN ?4 = 0 OR n.depth <> ?3 OR n.first_fy IS NOT NULL"	\
+	"  OR n.last_fy IS NOT NULL THEN 0"				\
+	" WHEN EXISTS (SELECT 1 FROM year_plan y WHERE y.node_id = n.id"	\
+	"  AND y.from_fy <= ?2 AND y.to_fy >= ?2) THEN 1"		\
+	" WHEN EXISTS (SELECT 1 FROM indicator i WHERE i.node_id = n.id"	\
+	"  AND ((i.final_fy = ?2 AND (i.final_num IS NOT NULL OR"	\
+	"  i.final_txt IS NOT NULL)) OR EXISTS (SELECT 1 FROM"		\
+	"  indicator_target t WHERE t.indicator_id = i.id AND t.fy = ?2"	\
+	"  AND (t.num IS NOT NULL OR t.txt IS NOT NULL)))) THEN 1"	\
+	" ELSE 0 END)"
 
 static const char browse_sql_nodes[] =
 	"SELECT n.id, n.parent_id, n.depth, n.code, n.title, n.label,"
-	" n.first_fy, n.last_fy, r.state, r.status, r.grade,"
-	" " BROWSE_IN_YEAR ", " BROWSE_PLANNED
-	" FROM node n" BROWSE_ANCESTORS
+	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
+	BROWSE_OWN_PLANNED
+	" FROM node n"
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
 	" WHERE n.plan_id = ?1 ORDER BY n.ord, n.id";
+
+/* What of the nodes changes with the year (browse_tree_year): their
+ * results and what they plan, from the plan's index of nodes (the
+ * nodes' rows are read only where a period must be looked at). */
+static const char browse_sql_node_years[] =
+	"SELECT n.id, r.state, r.status, r.grade, " BROWSE_OWN_PLANNED
+	" FROM node n"
+	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE n.plan_id = ?1";
 
 static const char browse_sql_node_flags[] =
 	"SELECT nf.node_id, nf.flag_id FROM node_flag nf"
@@ -463,6 +492,7 @@ browse_tree_free(struct browse_tree *t)
 	free(t->nodes);
 	free(t->outcomes);
 	free(t->sums);
+	free(t->sums_read);
 	free(t);
 }
 
@@ -482,8 +512,7 @@ browse_load_plan(struct store *st, struct browse_tree *t, char **cause)
 		t->plan_name = store_col_dup(s, 1);
 		t->first_fy = store_col_int0(s, 2);
 		t->last_fy = store_col_int0(s, 3);
-		t->max_depth = sqlite3_column_type(s, 4) != SQLITE_NULL ?
-		    sqlite3_column_int(s, 4) : sqlite3_column_int(s, 5);
+		t->max_depth = sqlite3_column_int(s, 4);
 	} else if (rc == SQLITE_DONE) {
 		sqlite3_reset(s);
 		*cause = xasprintf("計画（id %lld）が見つかりません",
@@ -526,27 +555,36 @@ browse_load_plan(struct store *st, struct browse_tree *t, char **cause)
 	return store_read_end(st, s, rc, "区分の読み込み", cause);
 }
 
-static int
-browse_load_depts(struct store *st, struct browse_tree *t, char **cause)
+/*
+ * Each node's period in the year, its ends completed from the nearest
+ * ancestor that gives them, else from the plan (BROWSE_FIRST and
+ * BROWSE_LAST): whether it is in the year (BROWSE_IN_YEAR), and that a
+ * node with a period plans something (BROWSE_PLANNED; the read gave
+ * what the others plan). Parents come before their children.
+ */
+static void
+browse_periods(struct browse_tree *t)
 {
-	sqlite3_stmt	*s;
-	int		 rc;
+	int	*first, *last;
+	size_t	 i;
 
-	if ((s = store_stmt(st, browse_sql_depts, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, t->plan_id);
-	sqlite3_bind_int(s, 2, t->fy);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct browse_dept *d;
+	first = xcalloc(t->nnodes + 1, sizeof *first);
+	last = xcalloc(t->nnodes + 1, sizeof *last);
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+		long	 p = n->parent;
 
-		t->depts = xreallocarray(t->depts, t->ndepts + 1,
-		    sizeof *t->depts);
-		d = &t->depts[t->ndepts++];
-		d->id = sqlite3_column_int64(s, 0);
-		d->code = store_col_dup(s, 1);
-		d->name = store_col_dup(s, 2);
+		first[i] = n->first_fy ? n->first_fy :
+		    p >= 0 ? first[p] : t->first_fy;
+		last[i] = n->last_fy ? n->last_fy :
+		    p >= 0 ? last[p] : t->last_fy;
+		n->in_year = (first[i] == 0 || first[i] <= t->fy) &&
+		    (last[i] == 0 || last[i] >= t->fy);
+		if (first[i] != 0 || last[i] != 0)
+			n->planned = 1;
 	}
-	return store_read_end(st, s, rc, "担当課の読み込み", cause);
+	free(first);
+	free(last);
 }
 
 /* A node as read, before it is put in depth-first order. */
@@ -577,6 +615,8 @@ browse_load_nodes(struct store *st, struct browse_tree *t,
 		return -1;
 	sqlite3_bind_int64(s, 1, t->plan_id);
 	sqlite3_bind_int(s, 2, t->fy);
+	sqlite3_bind_int(s, 3, t->max_depth);
+	sqlite3_bind_int(s, 4, t->first_fy == 0 && t->last_fy == 0);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct browse_raw *r;
 		const char *state, *status;
@@ -602,8 +642,7 @@ browse_load_nodes(struct store *st, struct browse_tree *t,
 		r->node.state = browse_state_of(state);
 		r->node.status = browse_status_of(status);
 		r->node.grade = store_col_dup_null(s, 10);
-		r->node.in_year = sqlite3_column_int(s, 11) != 0;
-		r->node.planned = sqlite3_column_int(s, 12) != 0;
+		r->node.planned = sqlite3_column_int(s, 11) != 0;
 		r->node.sum = -1;
 		r->first_child = r->last_child = r->next = -1;
 	}
@@ -687,6 +726,8 @@ browse_load_nodes(struct store *st, struct browse_tree *t,
 	free(stack);
 	free(raw);
 
+	browse_periods(t);
+
 	/* Map ids to their place in the depth-first order. */
 	for (i = 0; i < out; i++) {
 		map[i].id = t->nodes[i].id;
@@ -723,29 +764,97 @@ browse_load_marks(struct store *st, struct browse_tree *t,
 	return store_read_end(st, s, rc, "区分の読み込み", cause);
 }
 
+/* An assignment as read, before the departments are known. */
+struct browse_rawassign {
+	long long	 node_id, dept_id;
+	int		 is_main;
+};
+
+static int
+browse_dept_id_cmp(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The departments in charge in the year and each node's assignments:
+ * the plan's assignments are read once, in the nodes' order; the
+ * departments they name are then picked, in the departments' order,
+ * from the (small) table of departments.
+ */
 static int
 browse_load_assigns(struct store *st, struct browse_tree *t,
     const struct browse_idmap *map, char **cause)
 {
-	sqlite3_stmt	*s;
-	size_t		 d;
-	long		 i;
-	int		 rc;
+	sqlite3_stmt		*s;
+	struct browse_rawassign	*raw = NULL;
+	long long		*ids;
+	size_t			 n = 0, cap = 0, nids = 0, k, d;
+	long			 i;
+	int			 rc;
 
 	if ((s = store_stmt(st, browse_sql_assigns, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, t->plan_id);
 	sqlite3_bind_int(s, 2, t->fy);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long long dept_id = sqlite3_column_int64(s, 1);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			raw = xreallocarray(raw, cap, sizeof *raw);
+		}
+		raw[n].node_id = sqlite3_column_int64(s, 0);
+		raw[n].dept_id = sqlite3_column_int64(s, 1);
+		raw[n].is_main = sqlite3_column_int(s, 2) != 0;
+		n++;
+	}
+	if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0) {
+		free(raw);
+		return -1;
+	}
+
+	ids = xcalloc(n + 1, sizeof *ids);
+	for (k = 0; k < n; k++)
+		ids[k] = raw[k].dept_id;
+	qsort(ids, n, sizeof *ids, browse_dept_id_cmp);
+	for (k = 0; k < n; k++)
+		if (nids == 0 || ids[nids - 1] != ids[k])
+			ids[nids++] = ids[k];
+	if ((s = store_stmt(st, browse_sql_depts, cause)) == NULL) {
+		free(ids);
+		free(raw);
+		return -1;
+	}
+	sqlite3_bind_int(s, 2, t->fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long	 id = sqlite3_column_int64(s, 0);
+		struct browse_dept *dp;
+
+		if (bsearch(&id, ids, nids, sizeof *ids,
+		    browse_dept_id_cmp) == NULL)
+			continue;
+		t->depts = xreallocarray(t->depts, t->ndepts + 1,
+		    sizeof *t->depts);
+		dp = &t->depts[t->ndepts++];
+		dp->id = id;
+		dp->code = store_col_dup(s, 1);
+		dp->name = store_col_dup(s, 2);
+	}
+	free(ids);
+	if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0) {
+		free(raw);
+		return -1;
+	}
+
+	for (k = 0; k < n; k++) {
 		struct browse_node *node;
 
-		i = browse_idmap_find(map, t->nnodes,
-		    sqlite3_column_int64(s, 0));
+		i = browse_idmap_find(map, t->nnodes, raw[k].node_id);
 		if (i < 0)
 			continue;
 		for (d = 0; d < t->ndepts; d++)
-			if (t->depts[d].id == dept_id)
+			if (t->depts[d].id == raw[k].dept_id)
 				break;
 		if (d == t->ndepts)
 			continue;
@@ -753,11 +862,11 @@ browse_load_assigns(struct store *st, struct browse_tree *t,
 		node->assigns = xreallocarray(node->assigns,
 		    node->nassigns + 1, sizeof *node->assigns);
 		node->assigns[node->nassigns].dept = d;
-		node->assigns[node->nassigns].is_main =
-		    sqlite3_column_int(s, 2) != 0;
+		node->assigns[node->nassigns].is_main = raw[k].is_main;
 		node->nassigns++;
 	}
-	return store_read_end(st, s, rc, "担当課の読み込み", cause);
+	free(raw);
+	return 0;
 }
 
 /* The outcome of each indicator of the plan in the tree's year. */
@@ -782,9 +891,9 @@ browse_load_outcomes(struct store *st, struct browse_tree *t,
 	return 0;
 }
 
-int
-browse_tree_load(struct store *st, long long plan_id, int fy, int today_fy,
-    struct browse_tree **out, char **cause)
+static int
+browse_tree_read(struct store *st, long long plan_id, int fy, int today_fy,
+    int lazy, struct browse_tree **out, char **cause)
 {
 	struct browse_tree	*t;
 	struct browse_idmap	*map = NULL;
@@ -803,7 +912,6 @@ browse_tree_load(struct store *st, long long plan_id, int fy, int today_fy,
 		began = 1;
 	if (browse_year_due(st, fy, today_fy, &t->due, cause) != 0 ||
 	    browse_load_plan(st, t, cause) != 0 ||
-	    browse_load_depts(st, t, cause) != 0 ||
 	    browse_load_nodes(st, t, &map, cause) != 0 ||
 	    browse_load_marks(st, t, map, cause) != 0 ||
 	    browse_load_assigns(st, t, map, cause) != 0)
@@ -815,7 +923,8 @@ browse_tree_load(struct store *st, long long plan_id, int fy, int today_fy,
 		n->in_year = n->is_item && n->in_year;
 		n->planned = n->is_item && n->planned;
 	}
-	if (browse_load_outcomes(st, t, map, cause) != 0)
+	t->lazy = lazy;
+	if (!lazy && browse_load_outcomes(st, t, map, cause) != 0)
 		goto done;
 	browse_tree_count(t, NULL);
 	summary_init(&t->total, 0);
@@ -829,6 +938,152 @@ done:
 	else
 		*out = t;
 	return rc;
+}
+
+int
+browse_tree_load(struct store *st, long long plan_id, int fy, int today_fy,
+    struct browse_tree **out, char **cause)
+{
+	return browse_tree_read(st, plan_id, fy, today_fy, 0, out, cause);
+}
+
+int
+browse_tree_open(struct store *st, long long plan_id, int fy, int today_fy,
+    struct browse_tree **out, char **cause)
+{
+	return browse_tree_read(st, plan_id, fy, today_fy, 1, out, cause);
+}
+
+/* The year-dependent parts of a tree read for another year. */
+static int
+browse_tree_reread(struct store *st, struct browse_tree *t, int fy,
+    int today_fy, char **cause)
+{
+	struct browse_idmap	*map;
+	sqlite3_stmt		*s;
+	size_t			 i;
+	long			 k;
+	int			 rc;
+
+	if (browse_year_due(st, fy, today_fy, &t->due, cause) != 0)
+		return -1;
+	t->fy = fy;
+	for (i = 0; i < t->ndepts; i++) {
+		free(t->depts[i].code);
+		free(t->depts[i].name);
+	}
+	free(t->depts);
+	t->depts = NULL;
+	t->ndepts = 0;
+	free(t->outcomes);
+	t->outcomes = NULL;
+	t->noutcomes = 0;
+	map = xcalloc(t->nnodes + 1, sizeof *map);
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+
+		free(n->assigns);
+		n->assigns = NULL;
+		n->nassigns = 0;
+		free(n->grade);
+		n->grade = NULL;
+		n->state = BROWSE_STATE_NONE;
+		n->status = BROWSE_STATUS_NONE;
+		n->planned = 0;
+		map[i].id = n->id;
+		map[i].index = (long)i;
+	}
+	qsort(map, t->nnodes, sizeof *map, browse_idmap_cmp);
+
+	if ((s = store_stmt(st, browse_sql_node_years, cause)) == NULL) {
+		free(map);
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	sqlite3_bind_int(s, 2, fy);
+	sqlite3_bind_int(s, 3, t->max_depth);
+	sqlite3_bind_int(s, 4, t->first_fy == 0 && t->last_fy == 0);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct browse_node *n;
+
+		k = browse_idmap_find(map, t->nnodes,
+		    sqlite3_column_int64(s, 0));
+		if (k < 0)
+			continue;
+		n = &t->nodes[k];
+		n->state = browse_state_of((const char *)
+		    sqlite3_column_text(s, 1));
+		n->status = browse_status_of((const char *)
+		    sqlite3_column_text(s, 2));
+		free(n->grade);
+		n->grade = store_col_dup_null(s, 3);
+		n->planned = sqlite3_column_int(s, 4) != 0;
+	}
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0) {
+		free(map);
+		return -1;
+	}
+	browse_periods(t);
+	rc = browse_load_assigns(st, t, map, cause);
+	if (rc == 0)
+		for (i = 0; i < t->nnodes; i++) {
+			struct browse_node *n = &t->nodes[i];
+
+			n->in_year = n->is_item && n->in_year;
+			n->planned = n->is_item && n->planned;
+		}
+	if (rc == 0 && !t->lazy)
+		rc = browse_load_outcomes(st, t, map, cause);
+	free(map);
+	if (rc != 0)
+		return -1;
+	/* The figures are the old year's until summarized again. */
+	free(t->sums);
+	t->sums = NULL;
+	free(t->sums_read);
+	t->sums_read = NULL;
+	t->nsums = 0;
+	for (i = 0; i < t->nnodes; i++)
+		t->nodes[i].sum = -1;
+	summary_init(&t->total, 0);
+	browse_tree_count(t, NULL);
+	return 0;
+}
+
+int
+browse_tree_year(struct store *st, struct browse_tree *t, int fy,
+    int today_fy, char **cause)
+{
+	sqlite3	*db = store_db(st);
+	int	 began = 0, rc;
+
+	if (sqlite3_get_autocommit(db) &&
+	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		began = 1;
+	rc = browse_tree_reread(st, t, fy, today_fy, cause);
+	if (began)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+browse_node_outcomes(struct store *st, struct browse_tree *t,
+    const struct browse_node *n, char **cause)
+{
+	struct summary_indicator	*ind;
+	size_t				 cnt, k;
+	long				 sum;
+
+	if (n == NULL || !t->lazy || (sum = n->sum) < 0 ||
+	    (size_t)sum >= t->nsums || t->sums_read[sum])
+		return 0;
+	if (store_summary_subtree(st, n->id, t->fy, &ind, &cnt, cause) != 0)
+		return -1;
+	for (k = 0; k < cnt; k++)
+		summary_add_indicator(&t->sums[sum], ind[k].outcome);
+	free(ind);
+	t->sums_read[sum] = 1;
+	return 0;
 }
 
 const char *
@@ -1004,6 +1259,9 @@ browse_tree_summarize(struct browse_tree *t, const char *const *scale,
 	for (i = 0; i < t->nnodes; i++)
 		t->nodes[i].sum = t->nodes[i].is_item ? -1 : (long)t->nsums++;
 	t->sums = xcalloc(t->nsums + 1, sizeof *t->sums);
+	/* A lazy tree's headings get their indicators when asked. */
+	free(t->sums_read);
+	t->sums_read = xcalloc(t->nsums + 1, 1);
 	for (k = 0; k < t->nsums; k++)
 		summary_init(&t->sums[k], nscale);
 	summary_init(&t->total, nscale);

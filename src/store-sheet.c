@@ -1311,19 +1311,29 @@ store_roadmap_search(struct store *st, long long plan_id, const char *needle,
 	" FROM indicator_actual x WHERE x.indicator_id = i.id"		\
 	" AND x.fy <= ?2 AND x.fy > COALESCE(i.base_fy, 0)) END"
 
-static const char sql_ind_list[] =
-	"SELECT i.id, i.node_id, COALESCE(n.code, ''), COALESCE(n.title, ''),"
-	" i.name, i.category, i.unit, i.direction, i.cumulative,"
-	" i.base_num, i.base_txt, i.base_fy, i.final_num, i.final_txt,"
-	" i.final_fy, i.rationale,"
-	" t.num, t.txt, a.num, a.txt, a.note,"
-	" " IND_LIST_SUM("total(x.num)") ","
-	" " IND_LIST_SUM("count(x.num)") ","
-	" " IND_LIST_SUM("sum(x.num IS NULL AND x.txt IS NOT NULL)")
-	" FROM indicator i LEFT JOIN node n ON n.id = i.node_id"
-	" LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = ?2"
-	" LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?2"
-	" WHERE i.plan_id = ?1 ORDER BY i.ord, i.id";
+/* The list's rows; RATIONALE and NOTE are the rationale and the year's
+ * note of the actual, or NULL in what a screen reads (they are read with
+ * a row's years: long texts that only the row under the cursor shows). */
+#define IND_LIST_SQL(RATIONALE, NOTE)					\
+	"SELECT i.id, i.node_id, COALESCE(n.code, ''), COALESCE(n.title, ''),"	\
+	" i.name, i.category, i.unit, i.direction, i.cumulative,"	\
+	" i.base_num, i.base_txt, i.base_fy, i.final_num, i.final_txt,"	\
+	" i.final_fy, " RATIONALE ","					\
+	" t.num, t.txt, a.num, a.txt, " NOTE ","			\
+	" " IND_LIST_SUM("total(x.num)") ","				\
+	" " IND_LIST_SUM("count(x.num)") ","				\
+	" " IND_LIST_SUM("sum(x.num IS NULL AND x.txt IS NOT NULL)")	\
+	" FROM indicator i LEFT JOIN node n ON n.id = i.node_id"		\
+	" LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = ?2"	\
+	" LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?2"	\
+	" WHERE i.plan_id = ?1 ORDER BY i.ord, i.id"
+
+static const char sql_ind_list[] = IND_LIST_SQL("i.rationale", "a.note");
+static const char sql_ind_list_rows[] = IND_LIST_SQL("NULL", "NULL");
+
+/* A row's rationale (read with its years). */
+static const char sql_ind_row_rationale[] =
+	"SELECT rationale FROM indicator WHERE id = ?1";
 
 /* Every year's targets and actuals of a plan's indicators, indicator by
  * indicator (in the order of the plan's index of keys: nothing sorted). */
@@ -1336,6 +1346,16 @@ static const char sql_ind_list_actuals[] =
 	"SELECT a.indicator_id, a.fy, a.num, a.txt, a.note FROM indicator i"
 	" JOIN indicator_actual a ON a.indicator_id = i.id WHERE i.plan_id = ?1"
 	" ORDER BY i.key, a.fy";
+
+/* One indicator's targets and actuals of every year (its primary key:
+ * the list reads them only for the rows it shows). */
+static const char sql_ind_row_targets[] =
+	"SELECT indicator_id, fy, num, txt FROM indicator_target"
+	" WHERE indicator_id = ?1 ORDER BY fy";
+
+static const char sql_ind_row_actuals[] =
+	"SELECT indicator_id, fy, num, txt, note FROM indicator_actual"
+	" WHERE indicator_id = ?1 ORDER BY fy";
 
 /* The categories in the order they first appear (kept once each in C:
  * a GROUP BY would sort the plan's indicators). */
@@ -1441,11 +1461,74 @@ ind_list_years(struct store *st, struct indicator_list *l, long long plan_id,
 }
 
 int
-store_indicator_list(struct store *st, long long plan_id, int fy,
+store_indicator_row_years(struct store *st, const struct indicator_list *l,
+    struct indicator_row *r, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 actuals, rc = 0;
+	size_t		 cap, k;
+
+	if (r->years)
+		return 0;
+	for (actuals = 0; actuals < 2 && rc == 0; actuals++) {
+		struct sheet_fyvalue	**arr = actuals ? &r->actuals : &r->targets;
+		size_t			 *n = actuals ? &r->nactuals :
+					    &r->ntargets;
+
+		if ((q = store_stmt(st, actuals ? sql_ind_row_actuals :
+		    sql_ind_row_targets, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(q, 1, r->id);
+		cap = 0;
+		while ((rc = sheet_step(st, q, cause)) == 1) {
+			struct sheet_fyvalue *v;
+
+			*arr = sheet_grow(*arr, &cap, *n, sizeof **arr);
+			v = &(*arr)[(*n)++];
+			v->fy = store_col_int0(q, 1);
+			store_col_value(q, 2, &v->v);
+			v->note = actuals ? store_col_dup(q, 4) : xstrdup("");
+		}
+		sqlite3_reset(q);
+	}
+	if (rc == 0 && r->rationale == NULL) {
+		if ((q = store_stmt(st, sql_ind_row_rationale, cause)) == NULL)
+			rc = -1;
+		else {
+			sqlite3_bind_int64(q, 1, r->id);
+			if ((rc = sheet_step(st, q, cause)) == 1)
+				r->rationale = store_col_dup(q, 0);
+			sqlite3_reset(q);
+			if (rc >= 0 && r->rationale == NULL)
+				r->rationale = xstrdup("");
+		}
+	}
+	if (rc < 0) {
+		/* Nothing half read: the row is as it was. */
+		sheet_fyvalues_free(r->targets, r->ntargets);
+		sheet_fyvalues_free(r->actuals, r->nactuals);
+		r->targets = r->actuals = NULL;
+		r->ntargets = r->nactuals = 0;
+		return -1;
+	}
+	/* The year's note, as the list's read gives it ("" without one). */
+	if (r->actual_note == NULL) {
+		for (k = 0; k < r->nactuals; k++)
+			if (r->actuals[k].fy == l->fy)
+				break;
+		r->actual_note = xstrdup(k < r->nactuals ?
+		    r->actuals[k].note : "");
+	}
+	r->years = 1;
+	return 0;
+}
+
+static int
+ind_list_read(struct store *st, long long plan_id, int fy, int full,
     struct indicator_list *out, char **cause)
 {
 	sqlite3_stmt	*q;
-	size_t		 cap = 0;
+	size_t		 cap = 0, i;
 	int		 rc;
 
 	memset(out, 0, sizeof *out);
@@ -1463,7 +1546,8 @@ store_indicator_list(struct store *st, long long plan_id, int fy,
 		*cause = xstrdup("計画が見つかりません");
 	if (rc != 1)
 		return -1;
-	if ((q = store_stmt(st, sql_ind_list, cause)) == NULL) {
+	if ((q = store_stmt(st, full ? sql_ind_list : sql_ind_list_rows,
+	    cause)) == NULL) {
 		store_indicator_list_free(out);
 		return -1;
 	}
@@ -1489,7 +1573,7 @@ store_indicator_list(struct store *st, long long plan_id, int fy,
 		r->base_fy = store_col_int0(q, 11);
 		store_col_value(q, 12, &r->final);
 		r->final_fy = store_col_int0(q, 14);
-		r->rationale = store_col_dup(q, 15);
+		r->rationale = full ? store_col_dup(q, 15) : NULL;
 		store_col_value(q, 16, &r->target);
 		if (r->target.kind != VALUE_NONE)
 			r->target_fy = fy;
@@ -1500,17 +1584,34 @@ store_indicator_list(struct store *st, long long plan_id, int fy,
 			r->target_is_final = r->final_fy != fy;
 		}
 		store_col_value(q, 18, &r->actual);
-		r->actual_note = store_col_dup(q, 20);
+		r->actual_note = full ? store_col_dup(q, 20) : NULL;
 		r->actual_sum = sqlite3_column_double(q, 21);
 		r->actual_sum_count = store_col_int0(q, 23) > 0 ? -1 : store_col_int0(q, 22);
 	}
 	sqlite3_reset(q);
-	if (rc < 0 || ind_list_years(st, out, plan_id, 0, cause) != 0 ||
-	    ind_list_years(st, out, plan_id, 1, cause) != 0) {
+	if (rc < 0 || (full && (ind_list_years(st, out, plan_id, 0,
+	    cause) != 0 || ind_list_years(st, out, plan_id, 1, cause) != 0))) {
 		store_indicator_list_free(out);
 		return -1;
 	}
+	if (full)
+		for (i = 0; i < out->n; i++)
+			out->rows[i].years = 1;
 	return 0;
+}
+
+int
+store_indicator_list(struct store *st, long long plan_id, int fy,
+    struct indicator_list *out, char **cause)
+{
+	return ind_list_read(st, plan_id, fy, 1, out, cause);
+}
+
+int
+store_indicator_list_rows(struct store *st, long long plan_id, int fy,
+    struct indicator_list *out, char **cause)
+{
+	return ind_list_read(st, plan_id, fy, 0, out, cause);
 }
 
 int

@@ -38,6 +38,50 @@ static const char summary_sql_actuals[] =
 	" AND a.fy <= ?2 AND (a.fy = ?2 OR i.cumulative = 1)"
 	" WHERE i.plan_id = ?1 ORDER BY i.key, a.fy";
 
+/*
+ * The same three reads for the indicators of a node and of every node
+ * below it: the subtree from the node down its index of children, and
+ * each node's indicators by their own index, so a heading costs what
+ * lies under it, never the whole plan. The rows come in the subtree's
+ * order; the values are matched to their indicator by id.
+ */
+#define SUMMARY_SUBTREE							\
+	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL"		\
+	" SELECT c.id FROM sub JOIN node c ON c.parent_id = sub.id)"
+
+static const char summary_sql_sub_indicators[] =
+	SUMMARY_SUBTREE
+	" SELECT i.id, i.plan_id, i.node_id, i.direction, i.cumulative,"
+	" i.base_num, i.base_txt, i.base_fy, i.final_num, i.final_txt,"
+	" i.final_fy FROM sub JOIN indicator i ON i.node_id = sub.id";
+
+static const char summary_sql_sub_targets[] =
+	SUMMARY_SUBTREE
+	" SELECT t.indicator_id, t.fy, t.num, t.txt FROM sub"
+	" JOIN indicator i ON i.node_id = sub.id"
+	" JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = ?2";
+
+static const char summary_sql_sub_actuals[] =
+	SUMMARY_SUBTREE
+	" SELECT a.indicator_id, a.fy, a.num, a.txt FROM sub"
+	" JOIN indicator i ON i.node_id = sub.id"
+	" JOIN indicator_actual a ON a.indicator_id = i.id"
+	" AND a.fy <= ?2 AND (a.fy = ?2 OR i.cumulative = 1)";
+
+/* What summary_read reads: the plan's statements, or a subtree's. */
+struct summary_sqls {
+	const char	*indicators, *targets, *actuals;
+	int		 by_id;		/* values matched by id (sorted) */
+};
+
+static const struct summary_sqls summary_plan_sqls = {
+	summary_sql_indicators, summary_sql_targets, summary_sql_actuals, 0
+};
+static const struct summary_sqls summary_sub_sqls = {
+	summary_sql_sub_indicators, summary_sql_sub_targets,
+	summary_sql_sub_actuals, 1
+};
+
 /* A value of one year of one indicator. */
 struct summary_yv {
 	long long	 ind;
@@ -89,6 +133,32 @@ summary_read_yv(struct store *st, const char *sql, long long plan_id, int fy,
 	return 0;
 }
 
+static int
+summary_yv_cmp(const void *a, const void *b)
+{
+	const struct summary_yv *x = a, *y = b;
+
+	if (x->ind != y->ind)
+		return x->ind < y->ind ? -1 : 1;
+	return (x->fy > y->fy) - (x->fy < y->fy);
+}
+
+/* The first value of indicator ind in values sorted by id and year. */
+static size_t
+summary_yv_find(const struct summary_yv *v, size_t n, long long ind)
+{
+	size_t	lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].ind < ind)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The points of indicator ind at *pos (values in the indicators'
  * order), advancing *pos past them. */
 static size_t
@@ -110,11 +180,12 @@ summary_points(const struct summary_yv *v, size_t n, size_t *pos,
 	return k;
 }
 
-/* The indicators of one plan, appended to *out (*n of them, room for
- * *cap_out). */
+/* The indicators of one plan (or of the subtree of node id, as q
+ * says), appended to *out (*n of them, room for *cap_out). */
 static int
-summary_plan(struct store *st, long long plan_id, int fy,
-    struct summary_indicator **out, size_t *n, size_t *cap_out, char **cause)
+summary_read(struct store *st, const struct summary_sqls *q, long long plan_id,
+    int fy, struct summary_indicator **out, size_t *n, size_t *cap_out,
+    char **cause)
 {
 	sqlite3_stmt			*s;
 	struct summary_yv		*tv = NULL, *av = NULL;
@@ -125,15 +196,19 @@ summary_plan(struct store *st, long long plan_id, int fy,
 	size_t				 tpos = 0, apos = 0, tcap = 0, acap = 0;
 	int				 rc, d;
 
-	if (summary_read_yv(st, summary_sql_targets, plan_id, fy, &tv, &ntv,
+	if (summary_read_yv(st, q->targets, plan_id, fy, &tv, &ntv,
 	    cause) != 0)
 		return -1;
-	if (summary_read_yv(st, summary_sql_actuals, plan_id, fy, &av, &nav,
+	if (summary_read_yv(st, q->actuals, plan_id, fy, &av, &nav,
 	    cause) != 0) {
 		summary_yv_free(tv, ntv);
 		return -1;
 	}
-	if ((s = store_stmt(st, summary_sql_indicators, cause)) == NULL) {
+	if (q->by_id && ntv > 1)
+		qsort(tv, ntv, sizeof *tv, summary_yv_cmp);
+	if (q->by_id && nav > 1)
+		qsort(av, nav, sizeof *av, summary_yv_cmp);
+	if ((s = store_stmt(st, q->indicators, cause)) == NULL) {
 		summary_yv_free(tv, ntv);
 		summary_yv_free(av, nav);
 		return -1;
@@ -163,6 +238,10 @@ summary_plan(struct store *st, long long plan_id, int fy,
 		store_col_value(s, 8, &final);
 		ts.final = &final;
 		ts.final_fy = store_col_int0(s, 10);
+		if (q->by_id) {
+			tpos = summary_yv_find(tv, ntv, v[cnt].id);
+			apos = summary_yv_find(av, nav, v[cnt].id);
+		}
 		ts.ntargets = summary_points(tv, ntv, &tpos, v[cnt].id, &tp,
 		    &tcap);
 		ts.targets = tp;
@@ -197,7 +276,8 @@ store_summary_indicators(struct store *st, long long plan_id, int fy,
 	*out = NULL;
 	*n = 0;
 	if (plan_id != 0)
-		rc = summary_plan(st, plan_id, fy, out, n, &cap, cause);
+		rc = summary_read(st, &summary_plan_sqls, plan_id, fy, out, n,
+		    &cap, cause);
 	else {
 		if ((s = store_stmt(st, summary_sql_plans, cause)) == NULL)
 			return -1;
@@ -207,9 +287,29 @@ store_summary_indicators(struct store *st, long long plan_id, int fy,
 		}
 		rc = store_read_end(st, s, rc, "計画の読み込み", cause);
 		for (i = 0; i < nplans && rc == 0; i++)
-			rc = summary_plan(st, plans[i], fy, out, n, &cap, cause);
+			rc = summary_read(st, &summary_plan_sqls, plans[i], fy,
+			    out, n, &cap, cause);
 		free(plans);
 	}
+	if (rc != 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+int
+store_summary_subtree(struct store *st, long long node_id, int fy,
+    struct summary_indicator **out, size_t *n, char **cause)
+{
+	size_t	cap = 0;
+	int	rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = summary_read(st, &summary_sub_sqls, node_id, fy, out, n, &cap,
+	    cause);
 	if (rc != 0) {
 		free(*out);
 		*out = NULL;

@@ -194,6 +194,13 @@ struct browse_tree {
 	struct progress_summary total;
 	size_t		 nsums;
 	struct progress_summary *sums;
+
+	/* Read by browse_tree_open: the outcomes are not read with the
+	 * tree (noutcomes is 0, total counts no indicators); a heading's
+	 * are added to its figures by browse_node_outcomes, once
+	 * (sums_read[sum] is then set). */
+	int		 lazy;
+	unsigned char	*sums_read;
 };
 
 /*
@@ -204,6 +211,38 @@ struct browse_tree {
 int browse_tree_load(struct store *st, long long plan_id, int fy,
     int today_fy, struct browse_tree **out, char **cause);
 void browse_tree_free(struct browse_tree *t);
+
+/*
+ * The same for a screen: the indicators' outcomes are left out of the
+ * load (reading them costs the whole plan's indicators, targets and
+ * actuals of the year); browse_node_outcomes adds those of one heading
+ * to its figures when the heading is shown.
+ */
+int browse_tree_open(struct store *st, long long plan_id, int fy,
+    int today_fy, struct browse_tree **out, char **cause);
+
+/*
+ * Reads again, for fy, what of a loaded tree changes with the year (the
+ * results, what each item plans, whether it is in the year, the
+ * departments in charge and their names, whether the year is due; the
+ * outcomes of an eager tree), keeping the nodes, their order and their
+ * texts: for a change of year with nothing written since the load. The
+ * figures are cleared (browse_tree_summarize again) and the counts are
+ * those of no filter. Returns 0, or -1 with *cause: the tree is then
+ * half read and must be loaded anew.
+ */
+int browse_tree_year(struct store *st, struct browse_tree *t, int fy,
+    int today_fy, char **cause);
+
+/*
+ * Adds to the figures of heading n (after browse_tree_summarize) the
+ * outcomes of the indicators of n and of every node below it, read from
+ * the database (the tree's year) the first time it is asked; nothing for
+ * an item, an eager tree or a heading already read. Returns 0, or -1
+ * with *cause.
+ */
+int browse_node_outcomes(struct store *st, struct browse_tree *t,
+    const struct browse_node *n, char **cause);
 
 /*
  * Counts the year's figures of the plan and of every heading (items by

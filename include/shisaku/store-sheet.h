@@ -264,7 +264,10 @@ struct indicator_row {
 	double		 actual_sum;
 	int		 actual_sum_count;
 	char		*rationale;
-	/* Every year's values, by fiscal year. */
+	/* Every year's values, by fiscal year: read when years is set
+	 * (store_indicator_list, store_indicator_row_years), as are
+	 * rationale and actual_note (NULL until then). */
+	int		 years;
 	size_t		 ntargets;
 	struct sheet_fyvalue *targets;
 	size_t		 nactuals;
@@ -281,6 +284,18 @@ struct indicator_list {
 
 int store_indicator_list(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause);
+
+/*
+ * The same for a screen, without what only the row under the cursor
+ * shows: every year's values (years is 0), the rationale and the note of
+ * the year's actual (NULL). store_indicator_row_years reads them for a
+ * row of list l, once (the rest of the row is complete, the achievement
+ * included); on a failure the row is left as it was.
+ */
+int store_indicator_list_rows(struct store *st, long long plan_id, int fy,
+    struct indicator_list *out, char **cause);
+int store_indicator_row_years(struct store *st,
+    const struct indicator_list *l, struct indicator_row *r, char **cause);
 void store_indicator_list_free(struct indicator_list *l);
 
 /* The categories used in a plan, in first-use order (malloc'd strings). */

@@ -32,4 +32,13 @@ struct summary_indicator {
 int store_summary_indicators(struct store *st, long long plan_id, int fy,
     struct summary_indicator **out, size_t *n, char **cause);
 
+/*
+ * The indicators of node_id and of every node below it, with their
+ * outcome in fy (a heading's figures: what it costs follows the
+ * heading, not the plan). In no particular order. Returns 0 with *out
+ * (NULL when *n is 0), or -1 with *cause.
+ */
+int store_summary_subtree(struct store *st, long long node_id, int fy,
+    struct summary_indicator **out, size_t *n, char **cause);
+
 #endif

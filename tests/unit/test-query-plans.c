@@ -323,6 +323,23 @@ run_screens(struct store *st, const struct ids *x)
 	OK(browse_year_due(st, 2022, 2024, &due, &cause));
 	OK(browse_tree_load(st, plan, 2022, 2024, &tree, &cause));
 	browse_tree_free(tree);
+	/* The tree screen's: the tree without the outcomes, then those of
+	 * a heading when it is shown. */
+	tree = NULL;
+	OK(browse_tree_open(st, plan, 2022, 2024, &tree, &cause));
+	if (tree != NULL) {
+		browse_tree_summarize(tree, NULL, 0);
+		for (i = 0; i < tree->nnodes; i++)
+			if (tree->nodes[i].id == policy)
+				OK(browse_node_outcomes(st, tree,
+				    &tree->nodes[i], &cause));
+		/* Another year: what changes with it. */
+		OK(browse_tree_year(st, tree, 2023, 2024, &cause));
+	}
+	browse_tree_free(tree);
+	OK(store_summary_subtree(st, policy, 2022, &si, &n, &cause));
+	free(si);
+	si = NULL;
 	OK(store_sheet_load(st, item, 2022, &sheet, &cause));
 	store_sheet_free(sheet);
 	sheet = NULL;
@@ -345,6 +362,13 @@ run_screens(struct store *st, const struct ids *x)
 	ids = NULL;
 	memset(&il, 0, sizeof il);
 	OK(store_indicator_list(st, plan, 2022, &il, &cause));
+	store_indicator_list_free(&il);
+	/* The list screen's: the rows, then the years of a row shown. */
+	memset(&il, 0, sizeof il);
+	OK(store_indicator_list_rows(st, plan, 2022, &il, &cause));
+	if (il.n > 0)
+		OK(store_indicator_row_years(st, &il, &il.rows[il.n - 1],
+		    &cause));
 	store_indicator_list_free(&il);
 	OK(store_indicator_categories(st, plan, &cats, &n, &cause));
 	for (i = 0; i < n; i++)

@@ -556,6 +556,41 @@ TEST(test_year_figures)
 		CHECK_INT(browse_node_summary(t, &t->nodes[0])->items, 3);
 	}
 
+	/* The screen's tree reads a heading's indicators only when asked,
+	 * and then gives it the same figures. */
+	{
+		struct browse_tree	*lz = NULL;
+		const char		*codes[] = { "1", "2" };
+		size_t			 k;
+		long			 at;
+
+		CHECK_INT(browse_tree_open(st, plan_id(st), 2025, 2026, &lz,
+		    &cause), 0);
+		if (lz != NULL) {
+			browse_tree_summarize(lz, scale, 4);
+			CHECK_INT(lz->noutcomes, 0);
+			at = find(lz, "2");
+			CHECK_INT(browse_node_summary(lz, &lz->nodes[at])->indicators,
+			    0);
+			for (k = 0; k < 2; k++) {
+				at = find(lz, codes[k]);
+				CHECK_INT(browse_node_outcomes(st, lz, &lz->nodes[at],
+				    &cause), 0);
+				/* Asked again: not counted twice. */
+				CHECK_INT(browse_node_outcomes(st, lz, &lz->nodes[at],
+				    &cause), 0);
+				CHECK(memcmp(browse_node_summary(lz, &lz->nodes[at]),
+				    browse_node_summary(t, &t->nodes[find(t,
+				    codes[k])]), sizeof(struct progress_summary))
+				    == 0);
+			}
+			/* An item has no figures of its own to add to. */
+			CHECK_INT(browse_node_outcomes(st, lz,
+			    &lz->nodes[find(lz, "201")], &cause), 0);
+			browse_tree_free(lz);
+		}
+	}
+
 	/* The plans list gives the plan the same figures. */
 	CHECK_INT(browse_plans_scaled(st, 2025, 2026, scale, 4, &p, &n,
 	    &cause), 0);
@@ -566,6 +601,52 @@ TEST(test_year_figures)
 		CHECK_INT(p[0].sum.by_outcome[SUMMARY_ACHIEVED], 2);
 	}
 	browse_plans_free(p, n);
+	/* Another year read into the same tree is the tree read for it. */
+	{
+		struct browse_tree	*y = np_tree(st, 2025), *want;
+		size_t			 i, k;
+
+		want = np_tree(st, 2024);
+		CHECK(y != NULL && want != NULL);
+		if (y != NULL && want != NULL) {
+			CHECK_INT(browse_tree_year(st, y, 2024, 2026, &cause), 0);
+			browse_tree_summarize(y, scale, 4);
+			browse_tree_summarize(want, scale, 4);
+			CHECK_INT(y->fy, 2024);
+			CHECK_INT(y->due, want->due);
+			CHECK_INT(y->nnodes, want->nnodes);
+			CHECK_INT(y->ndepts, want->ndepts);
+			for (k = 0; k < y->ndepts && k < want->ndepts; k++) {
+				CHECK(y->depts[k].id == want->depts[k].id);
+				CHECK_STR(y->depts[k].name, want->depts[k].name);
+			}
+			CHECK_INT(y->noutcomes, want->noutcomes);
+			for (i = 0; i < y->nnodes && i < want->nnodes; i++) {
+				const struct browse_node *a = &y->nodes[i];
+				const struct browse_node *b = &want->nodes[i];
+
+				CHECK(a->id == b->id);
+				CHECK_INT(a->state, b->state);
+				CHECK_INT(a->status, b->status);
+				CHECK_INT(a->in_year, b->in_year);
+				CHECK_INT(a->planned, b->planned);
+				CHECK_INT(a->items, b->items);
+				CHECK_INT(a->behind, b->behind);
+				CHECK_INT(a->nassigns, b->nassigns);
+				CHECK((a->grade == NULL) == (b->grade == NULL));
+				for (k = 0; k < a->nassigns && k < b->nassigns; k++)
+					CHECK_INT(a->assigns[k].dept, b->assigns[k].dept);
+				if (!a->is_item)
+					CHECK(memcmp(browse_node_summary(y, a),
+					    browse_node_summary(want, b),
+					    sizeof(struct progress_summary)) == 0);
+			}
+			CHECK(memcmp(&y->total, &want->total, sizeof y->total) == 0);
+		}
+		browse_tree_free(y);
+		browse_tree_free(want);
+	}
+
 	/* 2024: No.101 confirmed with A; No.102's target of 15 not met. */
 	browse_tree_free(t);
 	if ((t = np_tree(st, 2024)) != NULL) {

@@ -469,6 +469,56 @@ TEST(test_indicator_list)
 	CHECK_INT(l.plan_last_fy, 2025);
 	store_indicator_list_free(&l);
 
+	/* A screen's read: the rows without their years, rationale and
+	 * note, which come row by row, the same as read with the list. */
+	CHECK_INT(store_indicator_list_rows(st, plan_id, 2023, &l, &cause), 0);
+	CHECK_INT(l.n, 3);
+	if (l.n == 3) {
+		CHECK_INT(l.rows[0].years, 0);
+		CHECK_INT(l.rows[0].ntargets, 0);
+		CHECK(l.rows[0].rationale == NULL);
+		CHECK(l.rows[0].actual_note == NULL);
+		CHECK_DBL(l.rows[2].actual_sum, 700, 1e-9);
+		CHECK_DBL(l.rows[0].actual.num, 98.9, 1e-9);
+		CHECK_INT(store_indicator_row_years(st, &l, &l.rows[0], &cause), 0);
+		CHECK_INT(store_indicator_row_years(st, &l, &l.rows[2], &cause), 0);
+		/* Read once: asked again, nothing is added. */
+		CHECK_INT(store_indicator_row_years(st, &l, &l.rows[0], &cause), 0);
+		CHECK_INT(l.rows[0].years, 1);
+		CHECK_INT(l.rows[0].ntargets, 5);
+		if (l.rows[0].ntargets == 5) {
+			CHECK_INT(l.rows[0].targets[4].fy, 2025);
+			CHECK_STR(l.rows[0].targets[4].v.text, "98.90");
+		}
+		CHECK_INT(l.rows[0].nactuals, 1);
+		CHECK_STR(l.rows[0].actual_note, "速報値");
+		CHECK_INT(l.rows[2].nactuals, 2);
+		if (l.rows[2].nactuals == 2)
+			CHECK_DBL(l.rows[2].actuals[1].v.num, 400, 1e-9);
+		CHECK_INT(l.rows[1].ntargets, 0);	/* not read */
+		CHECK(l.rows[1].rationale == NULL);
+	}
+	/* The rationale and note as the whole list's read gives them. */
+	{
+		struct indicator_list	 full;
+		size_t			 k;
+
+		CHECK_INT(store_indicator_list(st, plan_id, 2023, &full,
+		    &cause), 0);
+		for (k = 0; k < l.n && k < full.n; k++) {
+			CHECK_INT(store_indicator_row_years(st, &l, &l.rows[k],
+			    &cause), 0);
+			CHECK_STR(l.rows[k].rationale, full.rows[k].rationale);
+			CHECK_STR(l.rows[k].actual_note,
+			    full.rows[k].actual_note);
+			CHECK_INT(l.rows[k].ntargets, full.rows[k].ntargets);
+			CHECK_INT(l.rows[k].nactuals, full.rows[k].nactuals);
+			CHECK_INT(full.rows[k].years, 1);
+		}
+		store_indicator_list_free(&full);
+	}
+	store_indicator_list_free(&l);
+
 	/* 2025: the year's own target, as printed. */
 	CHECK_INT(store_indicator_list(st, plan_id, 2025, &l, &cause), 0);
 	if (l.n == 3) {
