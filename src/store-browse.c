@@ -70,6 +70,35 @@ static const char browse_sql_plan_items[] =
 	"  (SELECT MAX(x.depth) FROM node x WHERE x.plan_id = ?1))"
 	" AND " BROWSE_IN_YEAR;
 
+/* The items' depth (see browse_sql_plan). */
+static const char browse_sql_plan_depth[] =
+	"SELECT COALESCE("
+	" (SELECT MAX(l.depth) FROM plan_level l WHERE l.plan_id = ?1),"
+	" (SELECT MAX(x.depth) FROM node x WHERE x.plan_id = ?1))";
+
+/* The figures kept of a plan in a year (db/migrate-9.sql). */
+static const char browse_sql_fig_head[] =
+	"SELECT depth, ind_valid, achieved, not_achieved, no_data"
+	" FROM plan_fig WHERE plan_id = ?1 AND fy = ?2";
+static const char browse_sql_fig_items[] =
+	"SELECT state, status, grade, planned, n FROM plan_fig_item"
+	" WHERE plan_id = ?1 AND fy = ?2";
+static const char browse_sql_fig_missing[] =
+	"SELECT EXISTS (SELECT 1 FROM plan p WHERE NOT EXISTS (SELECT 1"
+	" FROM plan_fig f WHERE f.plan_id = p.id AND f.fy = ?1"
+	" AND f.ind_valid = 1))";
+static const char browse_sql_fig_drop[] =
+	"DELETE FROM plan_fig WHERE plan_id = ?1 AND fy = ?2";
+static const char browse_sql_fig_put[] =
+	"INSERT INTO plan_fig (plan_id, fy, depth, ind_valid, achieved,"
+	" not_achieved, no_data) VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)";
+static const char browse_sql_fig_ind[] =
+	"UPDATE plan_fig SET ind_valid = 1, achieved = ?4, not_achieved = ?5,"
+	" no_data = ?6 WHERE plan_id = ?1 AND fy = ?2";
+static const char browse_sql_fig_item_put[] =
+	"INSERT INTO plan_fig_item (plan_id, fy, state, status, grade,"
+	" planned, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
 static const char browse_sql_plan_name[] =
 	"SELECT name FROM plan WHERE id = ?1";
 
@@ -193,42 +222,93 @@ browse_year_due(struct store *st, int fy, int today_fy, int *due,
 	return 0;
 }
 
-/* The index of the plan with id among n plans, or -1 (a few plans: a
- * linear search). */
-static long
-browse_plan_index(const struct browse_plan *v, size_t n, long long id)
+/* A count of a plan's items of the year alike: their result's state
+ * ("" = no result), status and grade ("" = not given), and whether they
+ * plan something in the year. */
+struct browse_fig {
+	char	*state, *status, *grade;
+	int	 planned;
+	long	 n;
+};
+
+/* A plan's figures of the year: the counts of its items, the depth they
+ * were counted at, the outcomes of its indicators (ind: they are known). */
+struct browse_figs {
+	struct browse_fig	*v;
+	size_t			 n, cap;
+	int			 depth, ind;
+	long			 outcome[SUMMARY_NOUTCOMES];
+};
+
+static void
+browse_figs_clear(struct browse_figs *f)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++)
-		if (v[i].id == id)
-			return (long)i;
-	return -1;
+	for (i = 0; i < f->n; i++) {
+		free(f->v[i].state);
+		free(f->v[i].status);
+		free(f->v[i].grade);
+	}
+	free(f->v);
+	memset(f, 0, sizeof *f);
 }
 
-/* Counts a plan's items in fy (see browse_sql_plan_items). */
-static int
-browse_plan_items(struct store *st, struct browse_plan *p, int fy, int due,
-    const char *const *scale, int nscale, char **cause)
+static const char *
+browse_nz(const unsigned char *s)
 {
-	sqlite3_stmt	*s;
-	int		 rc;
+	return s != NULL ? (const char *)s : "";
+}
 
-	if ((s = store_stmt(st, browse_sql_plan_items, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, p->id);
-	sqlite3_bind_int(s, 2, fy);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *state = (const char *)sqlite3_column_text(s, 0);
-		enum summary_state sst = summary_state_of(state);
+/* Adds n items of a kind (a few kinds: a linear search). */
+static void
+browse_figs_add(struct browse_figs *f, const char *state, const char *status,
+    const char *grade, int planned, long n)
+{
+	size_t	i;
+
+	for (i = 0; i < f->n; i++)
+		if (f->v[i].planned == planned &&
+		    strcmp(f->v[i].state, state) == 0 &&
+		    strcmp(f->v[i].status, status) == 0 &&
+		    strcmp(f->v[i].grade, grade) == 0) {
+			f->v[i].n += n;
+			return;
+		}
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 16;
+		f->v = xreallocarray(f->v, f->cap, sizeof *f->v);
+	}
+	f->v[f->n].state = xstrdup(state);
+	f->v[f->n].status = xstrdup(status);
+	f->v[f->n].grade = xstrdup(grade);
+	f->v[f->n].planned = planned;
+	f->v[f->n].n = n;
+	f->n++;
+}
+
+/* What the plans list shows of a plan's figures. */
+static void
+browse_figs_apply(struct browse_plan *p, const struct browse_figs *f, int due,
+    const char *const *scale, int nscale)
+{
+	size_t	i;
+	int	k;
+
+	for (i = 0; i < f->n; i++) {
+		const struct browse_fig *g = &f->v[i];
+		enum summary_state sst;
 		int	 behind;
-		long	 c = 1;
+		long	 c = g->n;
 
-		behind = due && sqlite3_column_int(s, 3) != 0 &&
+		if (c == 0)
+			continue;
+		sst = summary_state_of(*g->state ? g->state : NULL);
+		behind = due && g->planned &&
 		    (sst == SUMMARY_STATE_NONE || sst == SUMMARY_STATE_DRAFT ||
 		    sst == SUMMARY_STATE_RETURNED);
 		p->items += c;
-		if (state != NULL)
+		if (*g->state)
 			p->entered += c;
 		if (sst == SUMMARY_STATE_SUBMITTED)
 			p->submitted += c;
@@ -238,39 +318,193 @@ browse_plan_items(struct store *st, struct browse_plan *p, int fy, int due,
 			p->returned += c;
 		if (behind)
 			p->behind += c;
-		summary_add_items(&p->sum, summary_status_of(
-		    (const char *)sqlite3_column_text(s, 1)), sst,
-		    summary_grade_index((const char *)sqlite3_column_text(s, 2),
-		    scale, nscale), behind, c);
+		summary_add_items(&p->sum, summary_status_of(*g->status ?
+		    g->status : NULL), sst, summary_grade_index(*g->grade ?
+		    g->grade : NULL, scale, nscale), behind, c);
 	}
+	for (k = 0; k < SUMMARY_NOUTCOMES; k++) {
+		long	m;
+
+		for (m = 0; m < f->outcome[k]; m++)
+			summary_add_indicator(&p->sum, (enum summary_outcome)k);
+	}
+}
+
+/* Counts a plan's items in fy in full (see browse_sql_plan_items). */
+static int
+browse_figs_count_items(struct store *st, long long plan_id, int fy,
+    struct browse_figs *f, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, browse_sql_plan_depth, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	rc = sqlite3_step(s);
+	f->depth = rc == SQLITE_ROW ? store_col_int0(s, 0) : 0;
+	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0)
+		return -1;
+	if ((s = store_stmt(st, browse_sql_plan_items, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	sqlite3_bind_int(s, 2, fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		browse_figs_add(f, browse_nz(sqlite3_column_text(s, 0)),
+		    browse_nz(sqlite3_column_text(s, 1)),
+		    browse_nz(sqlite3_column_text(s, 2)),
+		    sqlite3_column_int(s, 3) != 0, 1);
+	return store_read_end(st, s, rc, "計画一覧の読み込み", cause);
+}
+
+/* The outcomes of a plan's indicators in fy, in full. */
+static int
+browse_figs_count_indicators(struct store *st, long long plan_id, int fy,
+    struct browse_figs *f, char **cause)
+{
+	struct summary_indicator	*ind = NULL;
+	size_t				 nind = 0, k;
+
+	if (store_summary_indicators(st, plan_id, fy, &ind, &nind,
+	    cause) != 0)
+		return -1;
+	memset(f->outcome, 0, sizeof f->outcome);
+	for (k = 0; k < nind; k++)
+		if (ind[k].outcome < SUMMARY_NOUTCOMES)
+			f->outcome[ind[k].outcome]++;
+	free(ind);
+	f->ind = 1;
+	return 0;
+}
+
+/* The figures kept of a plan in fy: *kept 0 (none), 1 (the items only:
+ * the indicators' outcomes were forgotten) or 2 (all). */
+static int
+browse_figs_read_kept(struct store *st, long long plan_id, int fy,
+    struct browse_figs *f, int *kept, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, k;
+
+	*kept = 0;
+	if ((s = store_stmt(st, browse_sql_fig_head, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	sqlite3_bind_int(s, 2, fy);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		f->depth = store_col_int0(s, 0);
+		f->ind = sqlite3_column_int(s, 1) != 0;
+		for (k = 0; k < SUMMARY_NOUTCOMES; k++)
+			f->outcome[k] = f->ind ? sqlite3_column_int64(s,
+			    2 + k) : 0;
+		*kept = f->ind ? 2 : 1;
+	}
+	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0)
+		return -1;
+	if (*kept == 0)
+		return 0;
+	if ((s = store_stmt(st, browse_sql_fig_items, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	sqlite3_bind_int(s, 2, fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		browse_figs_add(f, browse_nz(sqlite3_column_text(s, 0)),
+		    browse_nz(sqlite3_column_text(s, 1)),
+		    browse_nz(sqlite3_column_text(s, 2)),
+		    sqlite3_column_int(s, 3) != 0, sqlite3_column_int64(s, 4));
 	return store_read_end(st, s, rc, "計画一覧の読み込み", cause);
 }
 
 static int
-browse_plans_items(struct store *st, struct browse_plan *v, size_t count,
-    int fy, int due, const char *const *scale, int nscale, char **cause)
+browse_exec_plan_fy(struct store *st, const char *sql, long long plan_id,
+    int fy, const struct browse_figs *f, char **cause)
 {
-	size_t	i;
+	sqlite3_stmt	*s;
+	int		 k;
 
-	for (i = 0; i < count; i++)
-		if (browse_plan_items(st, &v[i], fy, due, scale, nscale,
+	if ((s = store_stmt(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	sqlite3_bind_int(s, 2, fy);
+	if (f != NULL) {
+		sqlite3_bind_int(s, 3, f->depth);
+		for (k = 0; k < SUMMARY_NOUTCOMES; k++)
+			sqlite3_bind_int64(s, 4 + k, f->outcome[k]);
+	}
+	return store_step_write(st, s, "集計の保存", cause);
+}
+
+/* Keeps a plan's figures of fy (inside the caller's write). */
+static int
+browse_figs_keep(struct store *st, long long plan_id, int fy,
+    const struct browse_figs *f, int kept, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 i;
+
+	if (kept == 1)
+		return browse_exec_plan_fy(st, browse_sql_fig_ind, plan_id, fy,
+		    f, cause);
+	if (browse_exec_plan_fy(st, browse_sql_fig_drop, plan_id, fy, NULL,
+	    cause) != 0 || browse_exec_plan_fy(st, browse_sql_fig_put,
+	    plan_id, fy, f, cause) != 0)
+		return -1;
+	for (i = 0; i < f->n; i++) {
+		if ((s = store_stmt(st, browse_sql_fig_item_put, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, plan_id);
+		sqlite3_bind_int(s, 2, fy);
+		sqlite3_bind_text(s, 3, f->v[i].state, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, f->v[i].status, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, f->v[i].grade, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 6, f->v[i].planned);
+		sqlite3_bind_int64(s, 7, f->v[i].n);
+		if (store_step_write(st, s, "集計の保存",
 		    cause) != 0)
 			return -1;
+	}
 	return 0;
 }
 
+/*
+ * A plan's figures of fy: those kept (use_kept), with what is not kept
+ * counted in full, and kept when keep says so (inside a write).
+ */
+static int
+browse_figs_get(struct store *st, long long plan_id, int fy, int use_kept,
+    int keep, struct browse_figs *f, char **cause)
+{
+	int	kept = 0;
+
+	memset(f, 0, sizeof *f);
+	if (use_kept && browse_figs_read_kept(st, plan_id, fy, f, &kept,
+	    cause) != 0)
+		return -1;
+	if (kept == 0 && browse_figs_count_items(st, plan_id, fy, f,
+	    cause) != 0)
+		return -1;
+	if (kept < 2 && browse_figs_count_indicators(st, plan_id, fy, f,
+	    cause) != 0)
+		return -1;
+	if (keep && kept < 2 && browse_figs_keep(st, plan_id, fy, f, kept,
+	    cause) != 0)
+		return -1;
+	return 0;
+}
+
+/* 0: count in full; 1: read what is kept; 2: and keep what is not. */
 static int
 browse_plans_read(struct store *st, int fy, int today_fy,
-    const char *const *scale, int nscale, struct browse_plan **out,
-    size_t *n, char **cause)
+    const char *const *scale, int nscale, int how, struct browse_plan **out,
+    size_t *n, int *missing, char **cause)
 {
 	sqlite3_stmt			*s;
 	struct browse_plan		*v = NULL, *p;
-	struct summary_indicator	*ind = NULL;
-	size_t				 count = 0, cap = 0, nind = 0, k;
+	struct browse_figs		 f;
+	size_t				 count = 0, cap = 0, i;
 	int				 rc, due;
-	long				 i;
 
+	*missing = 0;
 	if (browse_year_due(st, fy, today_fy, &due, cause) != 0)
 		return -1;
 	if ((s = store_stmt(st, browse_sql_plan_rows, cause)) == NULL)
@@ -291,26 +525,45 @@ browse_plans_read(struct store *st, int fy, int today_fy,
 		p->description = store_col_dup(s, 6);
 		summary_init(&p->sum, nscale);
 	}
-	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0 ||
-	    browse_plans_items(st, v, count, fy, due, scale, nscale,
-	    cause) != 0 ||
-	    store_summary_indicators(st, 0, fy, &ind, &nind, cause) != 0) {
+	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0) {
 		browse_plans_free(v, count);
 		return -1;
 	}
-	for (k = 0; k < nind; k++)
-		if ((i = browse_plan_index(v, count, ind[k].plan_id)) >= 0)
-			summary_add_indicator(&v[i].sum, ind[k].outcome);
-	free(ind);
+	for (i = 0; i < count; i++) {
+		int	kept = 2;
+
+		if (how == 1) {
+			memset(&f, 0, sizeof f);
+			rc = browse_figs_read_kept(st, v[i].id, fy, &f, &kept,
+			    cause);
+			if (rc == 0 && kept < 2) {
+				/* Counted in full; kept by a writer. */
+				*missing = 1;
+				browse_figs_clear(&f);
+				rc = browse_figs_get(st, v[i].id, fy, 1, 0, &f,
+				    cause);
+			}
+		} else
+			rc = browse_figs_get(st, v[i].id, fy, how == 2,
+			    how == 2, &f, cause);
+		if (rc == 0)
+			browse_figs_apply(&v[i], &f, due, scale, nscale);
+		browse_figs_clear(&f);
+		if (rc != 0) {
+			browse_plans_free(v, count);
+			return -1;
+		}
+	}
 	*out = v;
 	*n = count;
 	return 0;
 }
 
-int
-browse_plans_scaled(struct store *st, int fy, int today_fy,
-    const char *const *scale, int nscale, struct browse_plan **out,
-    size_t *n, char **cause)
+/* Reads the plans in one snapshot (how: see browse_plans_read). */
+static int
+browse_plans_snapshot(struct store *st, int fy, int today_fy,
+    const char *const *scale, int nscale, int how, struct browse_plan **out,
+    size_t *n, int *missing, char **cause)
 {
 	sqlite3	*db = store_db(st);
 	int	 began = 0, rc;
@@ -321,9 +574,106 @@ browse_plans_scaled(struct store *st, int fy, int today_fy,
 	if (sqlite3_get_autocommit(db) &&
 	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
 		began = 1;
-	rc = browse_plans_read(st, fy, today_fy, scale, nscale, out, n, cause);
+	rc = browse_plans_read(st, fy, today_fy, scale, nscale, how, out, n,
+	    missing, cause);
 	if (began)
 		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+/* Whether some plan's figures of fy are not kept, or not all of them. */
+static int
+browse_figs_missing(struct store *st, int fy)
+{
+	sqlite3_stmt	*s;
+	int		 rc, missing = 1;
+
+	if ((s = store_stmt(st, browse_sql_fig_missing, NULL)) == NULL)
+		return 1;
+	sqlite3_bind_int(s, 1, fy);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		missing = sqlite3_column_int(s, 0) != 0;
+	if (store_read_end(st, s, rc, "計画一覧の読み込み", NULL) != 0)
+		return 1;
+	return missing;
+}
+
+/*
+ * The plans of fy in a write of their own, keeping the figures not kept
+ * as they are counted: 1 when the file cannot be written now (read-only,
+ * inside another transaction, or another writer holds it), else the
+ * result of the read.
+ */
+static int
+browse_plans_keeping(struct store *st, int fy, int today_fy,
+    const char *const *scale, int nscale, struct browse_plan **out,
+    size_t *n, char **cause)
+{
+	sqlite3	*db = store_db(st);
+	int	 missing, rc;
+
+	if (st->readonly || !sqlite3_get_autocommit(db))
+		return 1;
+	sqlite3_busy_timeout(db, 0);
+	rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	sqlite3_busy_timeout(db, st->busy_timeout_ms);
+	if (rc != SQLITE_OK)
+		return 1;
+	rc = browse_plans_read(st, fy, today_fy, scale, nscale, 2, out, n,
+	    &missing, cause);
+	if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) ==
+	    SQLITE_OK)
+		return 0;
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (rc == 0) {
+		/* Not kept after all: read again without keeping. */
+		browse_plans_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return 1;
+	}
+	return rc;
+}
+
+int
+browse_plans_scaled(struct store *st, int fy, int today_fy,
+    const char *const *scale, int nscale, struct browse_plan **out,
+    size_t *n, char **cause)
+{
+	int	missing = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if (browse_figs_missing(st, fy) &&
+	    (rc = browse_plans_keeping(st, fy, today_fy, scale, nscale, out,
+	    n, cause)) != 1)
+		return rc;
+	return browse_plans_snapshot(st, fy, today_fy, scale, nscale, 1, out,
+	    n, &missing, cause);
+}
+
+int
+browse_plans_counted(struct store *st, int fy, int today_fy,
+    const char *const *scale, int nscale, struct browse_plan **out,
+    size_t *n, char **cause)
+{
+	int	missing;
+
+	return browse_plans_snapshot(st, fy, today_fy, scale, nscale, 0, out,
+	    n, &missing, cause);
+}
+
+int
+browse_figures_keep(struct store *st, int fy, char **cause)
+{
+	struct browse_plan	*v = NULL;
+	size_t			 n = 0;
+	int			 missing, rc;
+
+	rc = browse_plans_read(st, fy, fy, NULL, 0, 2, &v, &n, &missing,
+	    cause);
+	browse_plans_free(v, n);
 	return rc;
 }
 

@@ -11,7 +11,10 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "shisaku/fy.h"
+#include "shisaku/store-browse.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/store-plan.h"
 #include "shisaku/util.h"
@@ -178,8 +181,9 @@ struct store_plan_loader {
 		sqlite3_stmt	*s;
 	}		 own[24];
 	size_t		 nown;
-	/* The indexes left out of a load into an empty database, made
-	 * again before the commit. */
+	/* The indexes left out of a load into an empty database, and the
+	 * triggers that keep the plans list's figures, made again before
+	 * the commit. */
 	char		**index_sql;
 	size_t		 nindex;
 };
@@ -1057,6 +1061,71 @@ loader_drop_indexes(struct store_plan_loader *l, char **cause)
 	return rc;
 }
 
+/*
+ * The triggers that keep the plans list's figures row by row
+ * (db/migrate-9.sql) are left out of a load: it forgets the figures of
+ * every plan it touches and counts them once at the end instead
+ * (loader_keep_figures). A replaced plan's figures go with it.
+ */
+static const char SQL_FIG_TRIGGERS[] = "SELECT name, sql FROM sqlite_master"
+    " WHERE type = 'trigger' AND name LIKE 'plan_fig_%'"
+    " AND tbl_name <> 'plan_fig' ORDER BY name";
+
+static int
+loader_drop_triggers(struct store_plan_loader *l, char **cause)
+{
+	sqlite3_stmt	*s;
+	char		**names = NULL, *sql;
+	int		 rc;
+	size_t		 n = 0, i;
+
+	if ((s = store_stmt(l->st, SQL_FIG_TRIGGERS, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		names = xreallocarray(names, n + 1, sizeof *names);
+		names[n++] = store_col_dup(s, 0);
+		l->index_sql = xreallocarray(l->index_sql, l->nindex + 1,
+		    sizeof *l->index_sql);
+		l->index_sql[l->nindex++] = store_col_dup(s, 1);
+	}
+	rc = store_read_end(l->st, s, rc, "トリガの読み込み", cause);
+	for (i = 0; i < n; i++) {
+		if (rc == 0) {
+			sql = xasprintf("DROP TRIGGER \"%s\"", names[i]);
+			if (store_exec(l->st, sql, cause) != SQLITE_OK)
+				rc = -1;
+			free(sql);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+static const char SQL_FIG_FORGET[] = "DELETE FROM plan_fig WHERE plan_id = ?";
+
+/* Forgets the figures of the plans the load touched. */
+static int
+loader_forget_figures(struct store_plan_loader *l, char **cause)
+{
+	sqlite3_stmt	*s;
+	struct slot	*e;
+	size_t		 i;
+
+	for (i = 0; i < l->plans.nb; i++)
+		for (e = l->plans.b[i]; e != NULL; e = e->next) {
+			const struct lplan *p = e->value;
+
+			if ((s = store_stmt(l->st, SQL_FIG_FORGET, cause)) ==
+			    NULL)
+				return -1;
+			sqlite3_bind_int64(s, 1, p->id);
+			if (store_step_write(l->st, s, "集計の削除", cause) != 0)
+				return -1;
+		}
+	return 0;
+}
+
 static int
 loader_make_indexes(struct store_plan_loader *l, char **cause)
 {
@@ -1067,6 +1136,44 @@ loader_make_indexes(struct store_plan_loader *l, char **cause)
 		if (store_exec(l->st, l->index_sql[i], cause) != SQLITE_OK)
 			rc = -1;
 	loader_indexes_free(l);
+	return rc;
+}
+
+static const char SQL_OPEN_YEARS[] =
+    "SELECT fy FROM fiscal_year WHERE is_open = 1 ORDER BY fy";
+
+/*
+ * Counts and keeps the plans list's figures of the plans loaded (their
+ * nodes forgot those kept; db/migrate-9.sql), once at the end instead of
+ * row by row: those of every open year and of the fiscal year today
+ * falls in (an April year: a guess that costs only a slower first list
+ * where it is wrong), the years the list opens on.
+ */
+static int
+loader_keep_figures(struct store_plan_loader *l, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		*years = NULL, today, rc;
+	size_t		 n = 0, i;
+
+	today = fy_of_time(time(NULL), 4);
+	if ((s = store_stmt(l->st, SQL_OPEN_YEARS, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		years = xreallocarray(years, n + 1, sizeof *years);
+		years[n++] = sqlite3_column_int(s, 0);
+	}
+	if (store_read_end(l->st, s, rc, "年度の読み込み", cause) != 0) {
+		free(years);
+		return -1;
+	}
+	years = xreallocarray(years, n + 1, sizeof *years);
+	years[n++] = today;
+	/* (Today's year twice, when it is open, costs a read of what
+	 * the first time kept.) */
+	for (i = 0, rc = 0; i < n && rc == 0; i++)
+		rc = browse_figures_keep(l->st, years[i], cause);
+	free(years);
 	return rc;
 }
 
@@ -1082,7 +1189,9 @@ store_plan_loader_begin(struct store_plan_loader *l, char **cause)
 		store_rollback(l->st);
 		return -1;
 	}
-	if (loader_drop_indexes(l, cause) != 0) {
+	if (loader_drop_indexes(l, cause) != 0 ||
+	    loader_drop_triggers(l, cause) != 0) {
+		loader_indexes_free(l);
 		store_rollback(l->st);
 		return -1;
 	}
@@ -1120,7 +1229,9 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 		loader_end(l);
 		return -1;
 	}
-	if (loader_make_indexes(l, cause) != 0) {
+	if (loader_make_indexes(l, cause) != 0 ||
+	    loader_forget_figures(l, cause) != 0 ||
+	    loader_keep_figures(l, cause) != 0) {
 		store_rollback(l->st);
 		loader_end(l);
 		return -1;

@@ -83,10 +83,25 @@ struct browse_plan {
  * of the evaluation scale the figures count by (NULL, 0: every grade
  * counts as not on the scale). Returns 0 with *out (NULL when n is 0) and
  * *n, or -1 with *cause.
+ *
+ * The figures come from those the file keeps of each plan and year
+ * (db/migrate-9.sql); a plan's figures not kept are counted in full and
+ * then kept, in a write of their own, when the file can be written.
  */
 int browse_plans_scaled(struct store *st, int fy, int today_fy,
     const char *const *scale, int nscale, struct browse_plan **out,
     size_t *n, char **cause);
+
+/* The same figures counted in full from the items, the results and the
+ * indicators, never from those kept (what the kept ones must equal). */
+int browse_plans_counted(struct store *st, int fy, int today_fy,
+    const char *const *scale, int nscale, struct browse_plan **out,
+    size_t *n, char **cause);
+
+/* Counts and keeps the figures of fy of every plan whose figures of fy
+ * are not kept, inside the caller's write (an import's, at its end).
+ * Returns 0 or -1 with *cause. */
+int browse_figures_keep(struct store *st, int fy, char **cause);
 
 /* The same without a scale. */
 int browse_plans(struct store *st, int fy, int today_fy,

@@ -1,0 +1,349 @@
+/*
+ * The plans list's figures the file keeps (db/migrate-9.sql) always equal
+ * those counted in full from the items, results and indicators: the four
+ * sample plans are loaded, their figures of every year kept, and after
+ * each kind of write (results saved, submitted, confirmed, returned and
+ * deleted, actuals, targets, yearly plans, nodes added, moved, given a
+ * period and deleted, levels, departments, a plan's period, years
+ * opened and closed, an import and an import --replace) the list read
+ * from what is kept is compared with the full count, plan by plan and
+ * year by year. A result's write must keep the figures (moved from one
+ * count to another), not forget them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "shisaku/fy.h"
+#include "shisaku/planfile.h"
+#include "shisaku/store-browse.h"
+#include "shisaku/store-plan.h"
+#include "shisaku/store-result.h"
+#include "shisaku/store-user.h"
+#include "shisaku/store.h"
+#include "shisaku/util.h"
+
+static char tmpdir[64];
+static char dbpath[128];
+
+static const char *const samples[] = {
+	"db/samples/omitama-dx.csv",
+	"db/samples/omitama-goal1.csv",
+	"db/samples/shimotsuma-goal6.csv",
+	"db/samples/yuki-actionplan.csv",
+};
+#define NSAMPLES (sizeof samples / sizeof samples[0])
+
+static const char *const scale[] = { "A", "B", "C", "D" };
+#define FIRST_FY 2019
+#define LAST_FY 2032
+#define TODAY_FY 2025
+
+static int
+load(struct store *st, const char *const *files, size_t n, int replace)
+{
+	struct store_resolver	 res;
+	struct pf_doc		 d;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 rc = 0;
+
+	store_resolver_init(&res, st, NULL);
+	pf_doc_init(&d);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = pf_read_file(&d, files[i], PF_MAX_BYTES_DEFAULT, -1,
+		    &res.res, replace);
+	for (i = 0; i < d.nkept; i++)
+		fprintf(stderr, "%s\n", d.errors[i]);
+	if (rc == 0 && store_plan_import(st, &d, replace, "tester",
+	    &cause) != 0) {
+		fprintf(stderr, "import: %s\n", cause);
+		free(cause);
+		rc = -1;
+	}
+	pf_doc_free(&d);
+	return rc;
+}
+
+static long
+q_long(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*s;
+	long		 v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static int
+same_plan(const struct browse_plan *a, const struct browse_plan *b)
+{
+	return a->id == b->id && a->items == b->items &&
+	    a->entered == b->entered && a->submitted == b->submitted &&
+	    a->confirmed == b->confirmed && a->returned == b->returned &&
+	    a->behind == b->behind &&
+	    memcmp(&a->sum, &b->sum, sizeof a->sum) == 0;
+}
+
+/* Compares the kept figures with the full count over every year; what
+ * says which write came before. Returns how many plan-years differ. */
+static int
+compare(struct store *st, const char *what)
+{
+	struct browse_plan	*a, *b;
+	size_t			 na, nb, i;
+	char			*cause = NULL;
+	int			 fy, bad = 0;
+
+	for (fy = FIRST_FY; fy <= LAST_FY; fy++) {
+		a = b = NULL;
+		na = nb = 0;
+		if (browse_plans_scaled(st, fy, TODAY_FY, scale, 4, &a, &na,
+		    &cause) != 0 || browse_plans_counted(st, fy, TODAY_FY,
+		    scale, 4, &b, &nb, &cause) != 0) {
+			fprintf(stderr, "%s: %s\n", what, cause);
+			free(cause);
+			cause = NULL;
+			bad++;
+		} else if (na != nb)
+			bad++;
+		else
+			for (i = 0; i < na; i++)
+				if (!same_plan(&a[i], &b[i])) {
+					fprintf(stderr, "after %s: plan %s in "
+					    "%d: kept %ld items %ld entered "
+					    "%ld behind, counted %ld %ld "
+					    "%ld\n", what, a[i].code, fy,
+					    a[i].items, a[i].entered,
+					    a[i].behind, b[i].items,
+					    b[i].entered, b[i].behind);
+					bad++;
+				}
+		browse_plans_free(a, na);
+		browse_plans_free(b, nb);
+	}
+	return bad;
+}
+
+static void
+raw(sqlite3 *db, const char *sql)
+{
+	char	*err = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		FAIL_AT("%s: %s", sql, err);
+		sqlite3_free(err);
+	}
+}
+
+/* The writes, one kind each, made on the file as the store's write
+ * paths make them (the triggers answer to the rows, whoever writes). */
+static const struct {
+	const char	*what, *sql;
+	int		 keeps;		/* the figures stay kept */
+} writes[] = {
+	{ "results inserted", "INSERT INTO result (node_id, fy, status, grade,"
+	  " state) SELECT id, 2024, 'in_progress', 'B', 'draft' FROM node"
+	  " WHERE id % 3 = 0 AND NOT EXISTS (SELECT 1 FROM result r"
+	  " WHERE r.node_id = node.id AND r.fy = 2024)", 1 },
+	{ "results submitted", "UPDATE result SET state = 'submitted'"
+	  " WHERE fy = 2024 AND node_id % 2 = 0", 1 },
+	{ "results confirmed", "UPDATE result SET state = 'confirmed',"
+	  " grade = 'A', status = 'done' WHERE fy = 2024 AND node_id % 4 = 0", 1 },
+	{ "results returned", "UPDATE result SET state = 'returned'"
+	  " WHERE fy = 2024 AND node_id % 5 = 0", 1 },
+	{ "a grade off the scale and none", "UPDATE result SET grade ="
+	  " CASE WHEN node_id % 2 = 0 THEN 'Z' ELSE NULL END,"
+	  " status = NULL WHERE fy = 2024 AND node_id % 7 = 0", 1 },
+	{ "results deleted", "DELETE FROM result WHERE fy = 2024"
+	  " AND node_id % 6 = 0", 1 },
+	{ "results of another year", "INSERT OR IGNORE INTO result (node_id, fy,"
+	  " status, state) SELECT id, 2026, 'not_started', 'submitted' FROM node"
+	  " WHERE id % 2 = 1", 1 },
+	{ "a result moved to another year", "UPDATE result SET fy = 2031"
+	  " WHERE id = (SELECT MIN(id) FROM result WHERE fy = 2026)", 1 },
+	{ "actuals", "INSERT OR REPLACE INTO indicator_actual (indicator_id, fy,"
+	  " num) SELECT id, 2024, COALESCE(final_num, 1) FROM indicator"
+	  " WHERE id % 2 = 0", 0 },
+	{ "an actual deleted", "DELETE FROM indicator_actual WHERE rowid ="
+	  " (SELECT MIN(rowid) FROM indicator_actual)", 0 },
+	{ "targets", "INSERT OR REPLACE INTO indicator_target (indicator_id, fy,"
+	  " num) SELECT id, 2027, 5 FROM indicator WHERE id % 3 = 0", 0 },
+	{ "yearly plans", "INSERT INTO year_plan (node_id, from_fy, to_fy, text,"
+	  " ord) SELECT id, 2030, 2031, '計画', 99 FROM node WHERE id % 5 = 1", 0 },
+	{ "a node's period", "UPDATE node SET first_fy = 2028, last_fy = 2029"
+	  " WHERE id = (SELECT MIN(id) FROM node WHERE depth = 1)", 0 },
+	{ "a plan's period", "UPDATE plan SET first_fy = 2020, last_fy = 2024"
+	  " WHERE id = (SELECT MAX(id) FROM plan)", 0 },
+	{ "a plan without a period", "UPDATE plan SET first_fy = NULL,"
+	  " last_fy = NULL WHERE id = (SELECT MIN(id) FROM plan)", 0 },
+	{ "a node added", "INSERT INTO node (plan_id, parent_id, depth, key,"
+	  " title, ord) SELECT plan_id, parent_id, depth, key || '-new',"
+	  " '追加', ord + 1 FROM node WHERE id = (SELECT MAX(id) FROM node)", 0 },
+	{ "a node moved", "UPDATE node SET parent_id = (SELECT MIN(p.id) FROM"
+	  " node p WHERE p.plan_id = node.plan_id AND p.depth = node.depth - 1)"
+	  " WHERE id = (SELECT MAX(id) FROM node WHERE depth > 1)", 0 },
+	{ "a department changed", "UPDATE node_dept SET until_fy = 2023"
+	  " WHERE id % 2 = 0", 1 },
+	{ "a level named", "INSERT OR REPLACE INTO plan_level (plan_id, depth,"
+	  " name) SELECT id, 4, '細目' FROM plan WHERE id = (SELECT MIN(id)"
+	  " FROM plan)", 0 },
+	{ "a level removed", "DELETE FROM plan_level WHERE depth = 4", 0 },
+	{ "an indicator's final target", "UPDATE indicator SET final_num ="
+	  " 1000, final_fy = 2030 WHERE id % 4 = 1", 0 },
+	{ "a node deleted", "DELETE FROM node WHERE id = (SELECT MIN(id) FROM"
+	  " node WHERE depth = 1)", 0 },
+	{ "results after the changes", "INSERT OR IGNORE INTO result (node_id,"
+	  " fy, state) SELECT id, 2030, 'returned' FROM node", 1 },
+	{ "a year opened", "INSERT OR REPLACE INTO fiscal_year (fy, is_open)"
+	  " VALUES (2025, 1)", 1 },
+	{ "a year closed", "UPDATE fiscal_year SET is_open = 0 WHERE fy = 2025",
+	  1 },
+};
+
+TEST(test_kept_figures_equal_the_full_count)
+{
+	struct store	*st, *ro;
+	sqlite3		*db;
+	char		*cause = NULL, *sql;
+	size_t		 i;
+	long		 kept;
+
+	unlink(dbpath);
+	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	CHECK_INT(load(st, samples, NSAMPLES, 0), 0);
+	db = store_db(st);
+	/* The import keeps the figures of the year today falls in (no year
+	 * is open); the others are kept when the list is first read. */
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig"), (long)NSAMPLES);
+	sql = xasprintf("SELECT COUNT(*) FROM plan_fig WHERE fy = %d AND"
+	    " ind_valid = 1", fy_of_time(time(NULL), 4));
+	CHECK_INT(q_long(db, sql), (long)NSAMPLES);
+	free(sql);
+	CHECK_INT(compare(st, "the import"), 0);
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig WHERE ind_valid"
+	    " = 1"), (long)NSAMPLES * (LAST_FY - FIRST_FY + 1));
+	for (i = 0; i < sizeof writes / sizeof writes[0]; i++) {
+		raw(db, writes[i].sql);
+		kept = q_long(db, "SELECT COUNT(*) FROM plan_fig");
+		if (writes[i].keeps && kept != (long)NSAMPLES *
+		    (LAST_FY - FIRST_FY + 1))
+			FAIL_AT("%s: %ld plan-years kept", writes[i].what,
+			    kept);
+		if (compare(st, writes[i].what) != 0)
+			FAIL_AT("%s: kept figures differ", writes[i].what);
+	}
+	/* The file agrees with itself after all that. */
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig_item"
+	    " WHERE n < 0"), 0);
+	/* An import of a plan again, and one that replaces it. */
+	CHECK_INT(load(st, samples + 3, 1, 1), 0);
+	CHECK_INT(compare(st, "import --replace"), 0);
+	/* A reader that cannot write counts what is not kept in full. */
+	raw(db, "DELETE FROM plan_fig WHERE fy = 2024");
+	raw(db, "UPDATE plan_fig SET ind_valid = 0 WHERE fy = 2025");
+	kept = q_long(db, "SELECT COUNT(*) FROM plan_fig");
+	ro = store_open(dbpath, STORE_OPEN_READONLY, 1000, &cause);
+	CHECK(ro != NULL);
+	if (ro != NULL) {
+		CHECK_INT(compare(ro, "nothing, read only"), 0);
+		store_close(ro);
+	}
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig"), kept);
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig WHERE fy = 2025"
+	    " AND ind_valid = 0"), (long)NSAMPLES);
+	store_close(st);
+}
+
+/* The store's own workflow: a result saved, submitted, confirmed and
+ * returned by their roles, each keeping the figures. */
+TEST(test_workflow_keeps_the_figures)
+{
+	struct store		*st;
+	struct result_entry	*e = NULL, *cur = NULL;
+	sqlite3			*db;
+	char			*cause = NULL;
+	long long		 node;
+	int			 changed;
+
+	unlink(dbpath);
+	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	CHECK_INT(load(st, samples + 3, 1, 0), 0);
+	db = store_db(st);
+	CHECK_INT(store_user_put(st, "kikaku", "企画", ROLE_PLANNER, NULL, 0,
+	    &cause), 0);
+	CHECK_INT(store_year_set_open(st, 2024, 1, "kikaku", &changed, &cause),
+	    0);
+	CHECK_INT(compare(st, "the import"), 0);
+	node = q_long(db, "SELECT MAX(id) FROM node");
+	CHECK_INT(store_result_load(st, node, 2024, &e, &cause), 0);
+	if (e == NULL) {
+		store_close(st);
+		return;
+	}
+	e->status = "in_progress";
+	free(e->grade);
+	e->grade = xstrdup("B");
+	CHECK_INT(store_result_save(st, e, "kikaku", e->ver, &cur, &cause), 0);
+	CHECK_INT(compare(st, "a save"), 0);
+	CHECK_INT(store_result_submit(st, e, "kikaku", e->ver, &cur, &cause),
+	    0);
+	CHECK_INT(compare(st, "a submission"), 0);
+	CHECK_INT(store_result_return(st, e, "kikaku", e->ver, "直して",
+	    &cur, &cause), 0);
+	CHECK_INT(compare(st, "a return"), 0);
+	CHECK_INT(store_result_submit(st, e, "kikaku", e->ver, &cur, &cause),
+	    0);
+	CHECK_INT(store_result_confirm(st, e, "kikaku", e->ver, &cur, &cause),
+	    0);
+	CHECK_INT(compare(st, "a confirmation"), 0);
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig"),
+	    LAST_FY - FIRST_FY + 1);
+	CHECK_INT(q_long(db, "SELECT SUM(n) FROM plan_fig_item WHERE fy = 2024"
+	    " AND state = 'confirmed'"), q_long(db, "SELECT COUNT(*) FROM"
+	    " result WHERE fy = 2024 AND state = 'confirmed'"));
+	if (cause != NULL)
+		fprintf(stderr, "%s\n", cause);
+	free(cause);
+	store_result_free(e);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	char	*cmd;
+
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/shisaku-test-fig-XXXXXX");
+	if (mkdtemp(tmpdir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	snprintf(dbpath, sizeof dbpath, "%s/fig.db", tmpdir);
+	unsetenv("SHISAKU_CONFIG");
+	setenv("XDG_CONFIG_HOME", tmpdir, 1);
+	setenv("HOME", tmpdir, 1);
+	RUN(test_kept_figures_equal_the_full_count);
+	RUN(test_workflow_keeps_the_figures);
+	cmd = xasprintf("rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", tmpdir);
+	free(cmd);
+	DONE();
+}
