@@ -610,7 +610,6 @@ browse_plans_keeping(struct store *st, int fy, int today_fy,
     size_t *n, char **cause)
 {
 	sqlite3	*db = store_db(st);
-	int64_t	 before = sqlite3_total_changes64(db);
 	int	 missing, rc;
 
 	if (st->readonly || !sqlite3_get_autocommit(db))
@@ -623,14 +622,10 @@ browse_plans_keeping(struct store *st, int fy, int today_fy,
 	rc = browse_plans_read(st, fy, today_fy, scale, nscale, 2, out, n,
 	    &missing, cause);
 	if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) ==
-	    SQLITE_OK) {
-		/* The figures kept are those the file already meant. */
-		st->quiet_changes += sqlite3_total_changes64(db) - before;
+	    SQLITE_OK)
 		return 0;
-	}
 	if (!sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	st->quiet_changes += sqlite3_total_changes64(db) - before;
 	if (rc == 0) {
 		/* Not kept after all: read again without keeping. */
 		browse_plans_free(*out, *n);

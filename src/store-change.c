@@ -2,8 +2,7 @@
  * Marks of the database's state (see store-change.h). Another connection's
  * commit shows in PRAGMA data_version, this connection's own writes in
  * sqlite3_total_changes64 (rolled back ones too: a screen then reads
- * again for nothing, never too little) less those that change nothing a
- * screen shows (st->quiet_changes).
+ * again for nothing, never too little).
  */
 #include <string.h>
 
@@ -30,7 +29,7 @@ void
 store_mark_take(struct store *st, struct store_mark *m)
 {
 	memset(m, 0, sizeof *m);
-	m->changes = sqlite3_total_changes64(store_db(st)) - st->quiet_changes;
+	m->changes = sqlite3_total_changes64(store_db(st));
 	m->valid = data_version(st, &m->data);
 }
 
@@ -41,6 +40,5 @@ store_mark_changed(struct store *st, const struct store_mark *m)
 
 	if (!m->valid || !data_version(st, &v))
 		return 1;
-	return v != m->data || sqlite3_total_changes64(store_db(st)) -
-	    st->quiet_changes != m->changes;
+	return v != m->data || sqlite3_total_changes64(store_db(st)) != m->changes;
 }

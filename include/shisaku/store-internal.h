@@ -7,7 +7,6 @@
 #ifndef SHISAKU_STORE_INTERNAL_H
 #define SHISAKU_STORE_INTERNAL_H
 
-#include <stdint.h>
 #include <sys/types.h>
 
 #include <sqlite3.h>
@@ -52,10 +51,6 @@ struct store {
 	int			 search_fns;	/* store-search.c's SQL functions
 						   are registered */
 	int			 busy_timeout_ms;
-	/* Rows this connection wrote that change nothing a screen shows
-	 * (the plans list keeping the figures it counted): the marks of
-	 * store-change.h leave them out. */
-	int64_t			 quiet_changes;
 	enum store_fault	 fault;		/* of the last store_errmsg */
 	/* Refusals of writes inside a batch, logged once it has ended
 	 * (store_refused); how many more there were than are kept. */
