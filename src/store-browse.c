@@ -79,14 +79,16 @@ static const char browse_sql_plan_depth[] =
 /* The figures kept of a plan in a year (db/migrate-9.sql). */
 static const char browse_sql_fig_head[] =
 	"SELECT depth, ind_valid, achieved, not_achieved, no_data"
-	" FROM plan_fig WHERE plan_id = ?1 AND fy = ?2";
+	" FROM plan_fig WHERE plan_id = ?1 AND fy = ?2 AND items_valid = 1";
 static const char browse_sql_fig_items[] =
 	"SELECT state, status, grade, planned, n FROM plan_fig_item"
 	" WHERE plan_id = ?1 AND fy = ?2";
-static const char browse_sql_fig_missing[] =
-	"SELECT EXISTS (SELECT 1 FROM plan p WHERE NOT EXISTS (SELECT 1"
-	" FROM plan_fig f WHERE f.plan_id = p.id AND f.fy = ?1"
-	" AND f.ind_valid = 1))";
+/* The figures a write marked as no longer true (a small table). */
+static const char browse_sql_fig_stale[] =
+	"SELECT plan_id, fy FROM plan_fig WHERE items_valid = 0"
+	" OR ind_valid = 0";
+static const char browse_sql_fig_stale_drop[] =
+	"DELETE FROM plan_fig WHERE items_valid = 0 OR ind_valid = 0";
 static const char browse_sql_fig_drop[] =
 	"DELETE FROM plan_fig WHERE plan_id = ?1 AND fy = ?2";
 static const char browse_sql_fig_put[] =
@@ -581,74 +583,13 @@ browse_plans_snapshot(struct store *st, int fy, int today_fy,
 	return rc;
 }
 
-/* Whether some plan's figures of fy are not kept, or not all of them. */
-static int
-browse_figs_missing(struct store *st, int fy)
-{
-	sqlite3_stmt	*s;
-	int		 rc, missing = 1;
-
-	if ((s = store_stmt(st, browse_sql_fig_missing, NULL)) == NULL)
-		return 1;
-	sqlite3_bind_int(s, 1, fy);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		missing = sqlite3_column_int(s, 0) != 0;
-	if (store_read_end(st, s, rc, "計画一覧の読み込み", NULL) != 0)
-		return 1;
-	return missing;
-}
-
-/*
- * The plans of fy in a write of their own, keeping the figures not kept
- * as they are counted: 1 when the file cannot be written now (read-only,
- * inside another transaction, or another writer holds it), else the
- * result of the read.
- */
-static int
-browse_plans_keeping(struct store *st, int fy, int today_fy,
-    const char *const *scale, int nscale, struct browse_plan **out,
-    size_t *n, char **cause)
-{
-	sqlite3	*db = store_db(st);
-	int	 missing, rc;
-
-	if (st->readonly || !sqlite3_get_autocommit(db))
-		return 1;
-	sqlite3_busy_timeout(db, 0);
-	rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	sqlite3_busy_timeout(db, st->busy_timeout_ms);
-	if (rc != SQLITE_OK)
-		return 1;
-	rc = browse_plans_read(st, fy, today_fy, scale, nscale, 2, out, n,
-	    &missing, cause);
-	if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) ==
-	    SQLITE_OK)
-		return 0;
-	if (!sqlite3_get_autocommit(db))
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	if (rc == 0) {
-		/* Not kept after all: read again without keeping. */
-		browse_plans_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return 1;
-	}
-	return rc;
-}
-
 int
 browse_plans_scaled(struct store *st, int fy, int today_fy,
     const char *const *scale, int nscale, struct browse_plan **out,
     size_t *n, char **cause)
 {
-	int	missing = 0, rc;
+	int	missing;
 
-	*out = NULL;
-	*n = 0;
-	if (browse_figs_missing(st, fy) &&
-	    (rc = browse_plans_keeping(st, fy, today_fy, scale, nscale, out,
-	    n, cause)) != 1)
-		return rc;
 	return browse_plans_snapshot(st, fy, today_fy, scale, nscale, 1, out,
 	    n, &missing, cause);
 }
@@ -662,6 +603,48 @@ browse_plans_counted(struct store *st, int fy, int today_fy,
 
 	return browse_plans_snapshot(st, fy, today_fy, scale, nscale, 0, out,
 	    n, &missing, cause);
+}
+
+/*
+ * Counts again the figures the write marked as no longer true, plan by
+ * plan and year by year; when that cannot be done they are forgotten
+ * (the list then counts them in full), so that the write itself never
+ * fails for them.
+ */
+int
+browse_figures_refresh(struct store *st)
+{
+	sqlite3_stmt		*s;
+	struct browse_figs	 f;
+	struct { long long plan; int fy; } *v = NULL;
+	size_t			 n = 0, i;
+	char			*cause = NULL;
+	int			 rc;
+
+	/* (Not before migration 9 made the table: nothing is kept.) */
+	if ((s = store_stmt(st, browse_sql_fig_stale, NULL)) == NULL)
+		return 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		v = xreallocarray(v, n + 1, sizeof *v);
+		v[n].plan = sqlite3_column_int64(s, 0);
+		v[n++].fy = sqlite3_column_int(s, 1);
+	}
+	rc = store_read_end(st, s, rc, "集計の読み込み", NULL);
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = browse_figs_get(st, v[i].plan, v[i].fy, 1, 1, &f, &cause);
+		browse_figs_clear(&f);
+	}
+	free(v);
+	free(cause);
+	if (rc != 0 && (s = store_stmt(st, browse_sql_fig_stale_drop,
+	    NULL)) != NULL) {
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			sqlite3_reset(s);
+			return -1;
+		}
+		sqlite3_reset(s);
+	}
+	return 0;
 }
 
 int

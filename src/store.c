@@ -17,6 +17,7 @@
 #include "shisaku/lockholder.h"
 #include "shisaku/outfile.h"
 #include "shisaku/privilege.h"
+#include "shisaku/store-browse.h"
 #include "shisaku/store.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/util.h"
@@ -307,6 +308,14 @@ store_commit(struct store *st, char **cause)
 			return 0;
 		if (cause)
 			*cause = store_errmsg(st, "保存できません");
+		return -1;
+	}
+	/* The plans list's figures the write made untrue, counted again in
+	 * the same transaction (db/migrate-9.sql). */
+	if (!sqlite3_get_autocommit(st->db) && browse_figures_refresh(st) != 0) {
+		if (cause)
+			*cause = store_errmsg(st, "保存できません");
+		store_rollback(st);
 		return -1;
 	}
 	rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);

@@ -85,8 +85,8 @@ struct browse_plan {
  * *n, or -1 with *cause.
  *
  * The figures come from those the file keeps of each plan and year
- * (db/migrate-9.sql); a plan's figures not kept are counted in full and
- * then kept, in a write of their own, when the file can be written.
+ * (db/migrate-9.sql); those not kept are counted in full (nothing is
+ * written: reading the list never changes the file).
  */
 int browse_plans_scaled(struct store *st, int fy, int today_fy,
     const char *const *scale, int nscale, struct browse_plan **out,
@@ -102,6 +102,11 @@ int browse_plans_counted(struct store *st, int fy, int today_fy,
  * are not kept, inside the caller's write (an import's, at its end).
  * Returns 0 or -1 with *cause. */
 int browse_figures_keep(struct store *st, int fy, char **cause);
+
+/* Counts again, inside the write about to commit, the figures it marked
+ * as no longer true (store_commit calls it); what cannot be counted is
+ * forgotten instead. Returns 0, or -1 when even that failed. */
+int browse_figures_refresh(struct store *st);
 
 /* The same without a scale. */
 int browse_plans(struct store *st, int fy, int today_fy,
