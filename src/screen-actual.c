@@ -35,6 +35,7 @@
 #include "shisaku/store-draft.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-conflict.h"
+#include "shisaku/ui-draft.h"
 #include "shisaku/ui-field.h"
 #include "shisaku/ui-undo.h"
 #include "shisaku/ui-workflow.h"
@@ -1026,21 +1027,13 @@ actual_draft_open(struct ui *ui, struct actual_screen *as, struct draft *d)
 {
 	const struct actual_entry	*t = as->cur;
 	const char			*v;
-	char				*a, *b;
+	char				*b;
 
 	as->draft = d;
-	a = xasprintf("前回（%s）保存されずに終わった入力が下書きとして残って"
-	    "います%s。どちらを使いますか", d->saved_at,
-	    d->base_ver != t->ver ? "（その後、保存済みの版が更新されました）" : "");
 	b = xasprintf("保存済みの版（%s、%s）", t->entered_by[0] ?
 	    t->entered_by : "未入力", workflow_state_label(t->state));
-	ui_conflict_init(&as->conflict, a, b);
-	free(a);
+	ui_draft_view(&as->conflict, d, d->base_ver != t->ver, b);
 	free(b);
-	ui_conflict_words(&as->conflict, "下書き（保存されていない入力）",
-	    "m: 下書きを入力欄に戻す   t: 下書きを捨てる   Esc: 後で決める"
-	    "   j/k PgUp/PgDn: スクロール",
-	    "下書きは残してあります。次に開いたときにもう一度尋ねます");
 	b = screen_sheet_value(&t->actual, t->unit);
 	v = draft_get(d, "value");
 	ui_conflict_add(&as->conflict, "実績値", v != NULL ? v : b, b);
@@ -1050,64 +1043,36 @@ actual_draft_open(struct ui *ui, struct actual_screen *as, struct draft *d)
 	ui_error(ui, "保存されていない入力（下書き）があります");
 }
 
+/* Puts the draft's value and note into the form (ui_draft_form.take). */
 static void
-actual_draft_drop(struct ui *ui, struct actual_screen *as)
+actual_draft_take(void *form, const struct draft *d)
 {
-	char	*cause = NULL;
+	struct actual_screen	*as = form;
+	const char		*v;
 
-	if (store_draft_drop(ui->store, ui->session->login, DRAFT_ACTUAL,
-	    as->indicator_id, as->fy, &cause) != 0) {
-		ui_error(ui, "下書きを消せません: %s", cause);
-		free(cause);
+	if ((v = draft_get(d, "value")) != NULL) {
+		free(as->lines[AF_VALUE].text);
+		as->lines[AF_VALUE].text = xstrdup(v);
 	}
+	if ((v = draft_get(d, "note")) != NULL) {
+		free(as->lines[AF_NOTE].text);
+		as->lines[AF_NOTE].text = xstrdup(v);
+	}
+	/* The fields are made again from the texts. */
+	actual_form_free(as);
+	actual_form_build(as);
 }
 
 static enum ui_key_result
 actual_draft_key(struct ui *ui, struct actual_screen *as, enum key_action act,
     int is_function, wint_t ch)
 {
-	struct draft	*d = as->draft;
-	const char	*v;
+	struct ui_draft_form	f = {
+		&as->draft, &as->conflict, DRAFT_ACTUAL, as->indicator_id,
+		as->fy, actual_draft_take, as
+	};
 
-	switch (ui_conflict_key(ui, &as->conflict, act, is_function, ch)) {
-	case UI_CONFLICT_MINE:
-		as->draft = NULL;
-		ui_conflict_free(&as->conflict);
-		/* Into the fields as typed, unsaved. */
-		if ((v = draft_get(d, "value")) != NULL) {
-			free(as->lines[AF_VALUE].text);
-			as->lines[AF_VALUE].text = xstrdup(v);
-		}
-		if ((v = draft_get(d, "note")) != NULL) {
-			free(as->lines[AF_NOTE].text);
-			as->lines[AF_NOTE].text = xstrdup(v);
-		}
-		/* The fields are made again from the texts. */
-		actual_form_free(as);
-		actual_form_build(as);
-		store_draft_free(d);
-		actual_draft_drop(ui, as);
-		ui_message(ui, "下書きを入力欄に戻しました（まだ保存していません。"
-		    "C-s で保存します）");
-		break;
-	case UI_CONFLICT_THEIRS:
-		as->draft = NULL;
-		ui_conflict_free(&as->conflict);
-		store_draft_free(d);
-		actual_draft_drop(ui, as);
-		ui_message(ui, "下書きを捨てました");
-		break;
-	case UI_CONFLICT_BACK:
-		as->draft = NULL;
-		ui_conflict_free(&as->conflict);
-		store_draft_free(d);
-		break;
-	case UI_CONFLICT_UNHANDLED:
-		return UI_KEY_UNHANDLED;
-	default:
-		break;
-	}
-	return UI_KEY_HANDLED;
+	return ui_draft_key(ui, &f, act, is_function, ch);
 }
 
 /* The program is ending on a signal: unsaved input becomes a draft. */

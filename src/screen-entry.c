@@ -45,6 +45,7 @@
 #include "shisaku/store-sheet.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-conflict.h"
+#include "shisaku/ui-draft.h"
 #include "shisaku/ui-field.h"
 #include "shisaku/ui-editor.h"
 #include "shisaku/ui-extedit.h"
@@ -1519,11 +1520,12 @@ entry_draft_name(const char *what, long long id)
 /* The draft's status, grade, texts and indicator fields into the form,
  * unsaved: the form shows them as typed and asks before leaving. */
 static void
-entry_draft_apply(struct entry_screen *es, const struct draft *d)
+entry_draft_take(void *form, const struct draft *d)
 {
-	const char	*v;
-	char		*name;
-	size_t		 i;
+	struct entry_screen	*es = form;
+	const char		*v;
+	char			*name;
+	size_t			 i;
 
 	if ((v = draft_get(d, "status")) != NULL)
 		es->cur->status = v[0] != '\0' ? vocab_key(VOCAB_STATUS, v) : NULL;
@@ -1567,18 +1569,10 @@ entry_draft_open(struct ui *ui, struct entry_screen *es, struct draft *d)
 	size_t				 i;
 
 	es->draft = d;
-	a = xasprintf("前回（%s）保存されずに終わった入力が下書きとして残って"
-	    "います%s。どちらを使いますか", d->saved_at,
-	    d->base_ver != t->ver ? "（その後、保存済みの版が更新されました）" : "");
 	b = xasprintf("保存済みの版（%s、%s）", t->entered_by[0] ?
 	    t->entered_by : "未入力", workflow_state_label(t->state));
-	ui_conflict_init(&es->conflict, a, b);
-	free(a);
+	ui_draft_view(&es->conflict, d, d->base_ver != t->ver, b);
 	free(b);
-	ui_conflict_words(&es->conflict, "下書き（保存されていない入力）",
-	    "m: 下書きを入力欄に戻す   t: 下書きを捨てる   Esc: 後で決める"
-	    "   j/k PgUp/PgDn: スクロール",
-	    "下書きは残してあります。次に開いたときにもう一度尋ねます");
 	v = draft_get(d, "status");
 	ui_conflict_add(&es->conflict, "状況", entry_status_label(v != NULL &&
 	    v[0] != '\0' ? vocab_key(VOCAB_STATUS, v) : NULL),
@@ -1619,54 +1613,17 @@ entry_draft_open(struct ui *ui, struct entry_screen *es, struct draft *d)
 	ui_error(ui, "保存されていない入力（下書き）があります");
 }
 
-/* Drops the draft from the database; says so if it cannot. */
-static void
-entry_draft_drop(struct ui *ui, struct entry_screen *es)
-{
-	char	*cause = NULL;
-
-	if (store_draft_drop(ui->store, ui->session->login, DRAFT_RESULT,
-	    es->node_id, es->fy, &cause) != 0) {
-		ui_error(ui, "下書きを消せません: %s", cause);
-		free(cause);
-	}
-}
-
 /* Keys while a draft is shown beside the saved entry. */
 static enum ui_key_result
 entry_draft_key(struct ui *ui, struct entry_screen *es, enum key_action act,
     int is_function, wint_t ch)
 {
-	struct draft	*d = es->draft;
+	struct ui_draft_form	f = {
+		&es->draft, &es->conflict, DRAFT_RESULT, es->node_id, es->fy,
+		entry_draft_take, es
+	};
 
-	switch (ui_conflict_key(ui, &es->conflict, act, is_function, ch)) {
-	case UI_CONFLICT_MINE:
-		es->draft = NULL;
-		ui_conflict_free(&es->conflict);
-		entry_draft_apply(es, d);
-		store_draft_free(d);
-		entry_draft_drop(ui, es);
-		ui_message(ui, "下書きを入力欄に戻しました（まだ保存していません。"
-		    "C-s で保存します）");
-		break;
-	case UI_CONFLICT_THEIRS:
-		es->draft = NULL;
-		ui_conflict_free(&es->conflict);
-		store_draft_free(d);
-		entry_draft_drop(ui, es);
-		ui_message(ui, "下書きを捨てました");
-		break;
-	case UI_CONFLICT_BACK:
-		es->draft = NULL;
-		ui_conflict_free(&es->conflict);
-		store_draft_free(d);
-		break;
-	case UI_CONFLICT_UNHANDLED:
-		return UI_KEY_UNHANDLED;
-	default:
-		break;
-	}
-	return UI_KEY_HANDLED;
+	return ui_draft_key(ui, &f, act, is_function, ch);
 }
 
 /* The program is ending on a signal: unsaved input becomes a draft. */

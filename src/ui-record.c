@@ -17,6 +17,7 @@
 #include "shisaku/store-draft.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-conflict.h"
+#include "shisaku/ui-draft.h"
 #include "shisaku/ui-editor.h"
 #include "shisaku/ui-extedit.h"
 #include "shisaku/ui-list.h"
@@ -515,21 +516,12 @@ record_draft_open(struct ui *ui, struct record_screen *rs, struct draft *d)
 {
 	const struct ui_record_field	*f;
 	const char			*v;
-	char				*heading;
 	size_t				 i;
 
 	rs->draft = d;
-	heading = xasprintf("前回（%s）保存されずに終わった入力が下書きとして"
-	    "残っています%s。どちらを使いますか", d->saved_at,
-	    rs->spec.draft_ver != 0 && d->base_ver != rs->spec.draft_ver ?
-	    "（その後、保存済みの版が更新されました）" : "");
-	ui_conflict_init(&rs->conflict, heading, rs->spec.draft_ver != 0 ?
+	ui_draft_view(&rs->conflict, d, rs->spec.draft_ver != 0 &&
+	    d->base_ver != rs->spec.draft_ver, rs->spec.draft_ver != 0 ?
 	    "保存済みの版" : "いまの入力欄（まだ保存されていない新しい記録）");
-	free(heading);
-	ui_conflict_words(&rs->conflict, "下書き（保存されていない入力）",
-	    "m: 下書きを入力欄に戻す   t: 下書きを捨てる   Esc: 後で決める"
-	    "   j/k PgUp/PgDn: スクロール",
-	    "下書きは残してあります。次に開いたときにもう一度尋ねます");
 	for (i = 0; i < rs->spec.nfields; i++) {
 		f = &rs->spec.fields[i];
 		v = draft_get(d, record_draft_name(f));
@@ -539,16 +531,21 @@ record_draft_open(struct ui *ui, struct record_screen *rs, struct draft *d)
 	ui_error(ui, "保存されていない入力（下書き）があります");
 }
 
-/* Drops the draft from the database; says so if it cannot. */
+/* Puts the draft's fields into the form's (ui_draft_form.take). */
 static void
-record_draft_drop(struct ui *ui, struct record_screen *rs)
+record_draft_take(void *form, const struct draft *d)
 {
-	char	*cause = NULL;
+	struct record_screen	*rs = form;
+	struct ui_record_field	*f;
+	const char		*v;
+	size_t			 i;
 
-	if (store_draft_drop(ui->store, ui->session->login, rs->spec.draft_kind,
-	    rs->spec.draft_id, 0, &cause) != 0) {
-		ui_error(ui, "下書きを消せません: %s", cause);
-		free(cause);
+	for (i = 0; i < rs->spec.nfields; i++) {
+		f = &rs->spec.fields[i];
+		if ((v = draft_get(d, record_draft_name(f))) != NULL) {
+			free(f->value);
+			f->value = xstrdup(v);
+		}
 	}
 }
 
@@ -557,47 +554,12 @@ static enum ui_key_result
 record_draft_key(struct ui *ui, struct record_screen *rs,
     enum key_action act, int is_function, wint_t ch)
 {
-	struct draft		*d = rs->draft;
-	struct ui_record_field	*f;
-	const char		*v;
-	size_t			 i;
+	struct ui_draft_form	f = {
+		&rs->draft, &rs->conflict, rs->spec.draft_kind,
+		rs->spec.draft_id, 0, record_draft_take, rs
+	};
 
-	switch (ui_conflict_key(ui, &rs->conflict, act, is_function, ch)) {
-	case UI_CONFLICT_MINE:
-		/* Into the fields, unsaved: marked *, and asked about
-		 * before leaving. */
-		for (i = 0; i < rs->spec.nfields; i++) {
-			f = &rs->spec.fields[i];
-			if ((v = draft_get(d, record_draft_name(f))) != NULL) {
-				free(f->value);
-				f->value = xstrdup(v);
-			}
-		}
-		rs->draft = NULL;
-		ui_conflict_free(&rs->conflict);
-		store_draft_free(d);
-		record_draft_drop(ui, rs);
-		ui_message(ui, "下書きを入力欄に戻しました（まだ保存していません。"
-		    "C-s で保存します）");
-		break;
-	case UI_CONFLICT_THEIRS:
-		rs->draft = NULL;
-		ui_conflict_free(&rs->conflict);
-		store_draft_free(d);
-		record_draft_drop(ui, rs);
-		ui_message(ui, "下書きを捨てました");
-		break;
-	case UI_CONFLICT_BACK:
-		rs->draft = NULL;
-		ui_conflict_free(&rs->conflict);
-		store_draft_free(d);
-		break;
-	case UI_CONFLICT_UNHANDLED:
-		return UI_KEY_UNHANDLED;
-	default:
-		break;
-	}
-	return UI_KEY_HANDLED;
+	return ui_draft_key(ui, &f, act, is_function, ch);
 }
 
 /* The program is ending on a signal: unsaved input becomes a draft. */
