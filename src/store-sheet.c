@@ -1343,10 +1343,12 @@ static const char sql_ind_page_back[] = IND_LIST_SQL("NULL", "NULL")
 	" AND i.ord <= ?3 AND (i.ord < ?3 OR i.id < ?4 OR (?5 AND i.id = ?4))"
 	" ORDER BY i.ord DESC, i.id DESC LIMIT ?6";
 
-/* How many indicators the plan has, and how many come before a key: an
- * index count (the plan's entries of indicator_plan, no table rows). */
+/* How many indicators the plan has: the count the triggers keep
+ * (db/migrate-10.sql), else an index count. How many come before a key:
+ * an index count (the plan's entries of indicator_plan, no table rows). */
 static const char sql_ind_count[] =
-	"SELECT count(*) FROM indicator WHERE plan_id = ?1";
+	"SELECT COALESCE((SELECT n FROM indicator_count WHERE plan_id = ?1),"
+	" (SELECT count(*) FROM indicator WHERE plan_id = ?1))";
 static const char sql_ind_before[] =
 	"SELECT count(*) FROM indicator WHERE plan_id = ?1 AND ord <= ?2"
 	" AND (ord < ?2 OR id < ?3)";
