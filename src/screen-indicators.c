@@ -1240,6 +1240,18 @@ ind_refresh(struct ui *ui, void *state)
 	ind_layout(ui, is);
 }
 
+/* Another program wrote: a window is read again at once (its count and
+ * the keys it pages from would no longer agree with the file); a list of
+ * every row stays as read until it comes back on top. */
+static void
+ind_changed(struct ui *ui, void *state)
+{
+	struct ind_screen	*is = state;
+
+	if (is->windowed && store_mark_changed(ui->store, &is->mark))
+		ind_reload(ui, is);
+}
+
 static char *
 ind_title(struct ui *ui, void *state)
 {
@@ -1279,6 +1291,7 @@ const struct screen_ops screen_indicators_ops = {
 	.draw = ind_draw,
 	.key = ind_key,
 	.refresh = ind_refresh,
+	.changed = ind_changed,
 	.close = ind_close,
 	.title = ind_title,
 	.notes = ind_notes,

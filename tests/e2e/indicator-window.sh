@@ -2,8 +2,9 @@
 # The indicator list of a plan longer than the screen at 80x24: 300
 # indicators read a window at a time in plan order. The count, paging
 # both ways, G and g, the cursor moved off the window, a sort and back,
-# a search, and a change written by another program seen on coming back
-# from the indicator's screen, with the cursor on the same indicator.
+# a search, and changes written by another program: seen on coming back
+# from the indicator's screen, with the cursor on the same indicator, and
+# at once while the list is on top.
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/long/shisaku.db"
@@ -102,6 +103,17 @@ e2e_keys q
 e2e_expect "back: the new name under the cursor, one fewer" "改名した指標（" \
     "299件"
 e2e_expect_line "its row" '^ +1-[0-9]+ +改名した指標 '
+
+# A change written while the list is on top shows at once, in its place.
+e2e_keys g
+e2e_expect "the first row now" "指標その002（1-2 取組その2）"
+sqlite3 "$db" "DELETE FROM indicator WHERE key IN ('k2', 'k3')" ||
+    fail "db: delete k2 and k3"
+e2e_expect "the rows deleted gone at once, the count too" "297件" \
+    "指標その004（1-4 取組その4）"
+e2e_expect_line "the first row" '^ +1-4 +指標その004 '
+e2e_keys G
+e2e_expect "G: the last row still" "指標その300（1-300 取組その300）"
 e2e_keys Q
 e2e_expect_exit "quits" 0
 e2e_finish
