@@ -355,7 +355,7 @@ ind_window_read(struct ui *ui, struct ind_screen *is, size_t lo, size_t hi)
 	struct indicator_row	*old = is->list.rows;
 	size_t			 first = is->win_first, end = first + is->list.n;
 	size_t			 pfirst, i, skip;
-	int			 dir = 1, rc;
+	int			 rc;
 	char			*cause = NULL;
 
 	memset(&k, 0, sizeof k);
@@ -399,7 +399,6 @@ ind_window_read(struct ui *ui, struct ind_screen *is, size_t lo, size_t hi)
 			IND_KEY(end - 1, 1);
 		else
 			IND_KEY(hi >= first ? hi : first, 0);
-		dir = -1;
 		i = hi >= end ? end : hi >= first ? hi : first;
 		rc = store_indicator_list_page(ui->store, is->plan_id, ui->fy,
 		    &k, -1, i - lo, &page, &cause);
@@ -411,7 +410,6 @@ ind_window_read(struct ui *ui, struct ind_screen *is, size_t lo, size_t hi)
 		pfirst = 0;
 	}
 #undef IND_KEY
-	(void)dir;
 	if (rc != 0) {
 		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
 		free(cause);
