@@ -189,7 +189,7 @@ e2e_expect "C-t on a cell that waits for nothing says what to do" \
 e2e_keys '?'
 e2e_expect "help lists Space and C-t" "提出済のセル（取組と年度）に印を付ける" \
     "まとめて確認・差戻し"
-e2e_keys G
+e2e_keys G PPage
 e2e_expect "and what + and * mean" "+ 確認待ち（提出済）のセル   * 印を付けたセル"
 e2e_keys Escape Q
 got=$(ended boss)
