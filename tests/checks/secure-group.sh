@@ -326,6 +326,11 @@ as "$clerk" "$B" -d "$W/ro/shared.db" year open R4 > "$scratch/o" 2>&1; rc=$?
 c "but not written (exit 7)" \
     sh -c "test $rc -eq 7 && test \"\$(sqlite3 '$W/ro/shared.db' 'SELECT count(*) FROM fiscal_year WHERE fy = 2022')\" -eq 0"
 
+# Compared before the editor's part, which saves a result (the program's
+# own write, checked there).
+c "the database holds what the program wrote, nothing else" \
+    test "$(state)" = "$state_after"
+
 # ---- the clerk's editor: the user alone, no group, no database ---------------
 # In the results form C-x C-e runs the clerk's EDITOR (a script that says
 # what it was given, then appends a line): it runs with the clerk's own
@@ -389,7 +394,6 @@ tmux -L "$tsock" kill-server 2>/dev/null
 
 # ---- afterwards ----------------------------------------------------------------
 c "the database is whole" test "$(q "PRAGMA integrity_check")" = ok
-c "and holds what the program wrote, nothing else" test "$(state)" = "$state_after"
 c "every file in the data directory is the group's" \
     test -z "$(find "$data" ! -group "$group" 2>&1)"
 c "the users made for the test are there until the end" \
