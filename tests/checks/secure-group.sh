@@ -138,7 +138,7 @@ as() {
 	setpriv --reuid="$(id -u "$as_login")" --regid="$(id -g "$as_login")" \
 	    --clear-groups env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME="$W" "$@"
 }
-q() { sqlite3 "$DB" "$1"; }
+q() { sqlite3 -cmd ".timeout 5000" "$DB" "$1"; }	# waits out a lock
 
 step "$B" init
 step "$B" import db/samples/yuki-actionplan.csv
