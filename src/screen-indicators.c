@@ -11,6 +11,12 @@
  * for the chosen year, S the sheet of its node. The rows are a virtual
  * list (ui-list); the details of the row under the cursor are shown at
  * the bottom.
+ *
+ * In plan order without a filter or a search the list holds only a
+ * window of rows around what is shown, read by their key on the plan's
+ * index (forwards, or backwards from the end for G), and its count from
+ * the index; a sort, a filter or a search reads every row, as sorting by
+ * achievement needs each row's values.
  */
 
 #include <stdlib.h>
@@ -42,7 +48,12 @@ static const char *const ind_sort_names[IND_SORT_COUNT] = {
 
 struct ind_screen {
 	long long	 plan_id;
+	/* Every row of the plan, or (windowed) rows win_first.. of total. */
 	struct indicator_list list;
+	int		 windowed;
+	size_t		 total;
+	size_t		 win_first;
+	int		 searched;	/* a search reads every row */
 	int		 loaded_fy;
 	enum fy_style	 loaded_style;
 	struct store_mark mark;		/* the database when read */
@@ -64,6 +75,8 @@ struct ind_screen {
 
 	/* layout: the widths the contents want, and those used */
 	size_t		 measured_n;	/* list.n + 1 when measured, 0 = stale */
+	int		 raw_code_w, raw_cat_w, raw_base_w, raw_target_w;
+	int		 raw_actual_w, raw_bar_w;	/* before the clamps */
 	int		 nat_code_w, nat_cat_w, nat_base_w, nat_target_w;
 	int		 nat_actual_w, nat_bar_w;
 	int		 seen_lines, seen_cols;	/* terminal size at refresh */
@@ -232,14 +245,10 @@ ind_cmp(const void *a, const void *b)
 /* Rebuilds the rows shown after a sort, a filter or a reload, keeping the
  * cursor on the same indicator when it is still shown. */
 static void
-ind_rebuild(struct ind_screen *is)
+ind_rebuild_keep(struct ind_screen *is, long long keep)
 {
-	long long	keep = 0;
 	size_t		i, n = is->list.n;
 
-	if (is->nview > 0 && is->l.cursor >= 0 &&
-	    (size_t)is->l.cursor < is->nview)
-		keep = is->list.rows[is->view[is->l.cursor]].id;
 	free(is->view);
 	is->view = xcalloc(n + 1, sizeof *is->view);
 	is->nview = 0;
@@ -269,6 +278,194 @@ ind_rebuild(struct ind_screen *is)
 		}
 	if (is->l.top > is->l.cursor)
 		is->l.top = is->l.cursor;
+}
+
+/* The number of rows the list shows. */
+static size_t
+ind_nrows(const struct ind_screen *is)
+{
+	return is->windowed ? is->total : is->nview;
+}
+
+/* The index in list.rows of the row shown at row, or -1 (windowed: only
+ * rows of the window; ind_window makes it hold those shown). */
+static long
+ind_index(const struct ind_screen *is, long row)
+{
+	if (row < 0 || (size_t)row >= ind_nrows(is))
+		return -1;
+	if (!is->windowed)
+		return (long)is->view[row];
+	if ((size_t)row < is->win_first ||
+	    (size_t)row - is->win_first >= is->list.n)
+		return -1;
+	return (long)((size_t)row - is->win_first);
+}
+
+/* The row under the cursor, or NULL. */
+static const struct indicator_row *
+ind_cursor_row(const struct ind_screen *is)
+{
+	long	i = ind_index(is, is->l.cursor);
+
+	return i < 0 ? NULL : &is->list.rows[i];
+}
+
+static void
+ind_rebuild(struct ind_screen *is)
+{
+	const struct indicator_row	*r = ind_cursor_row(is);
+
+	ind_rebuild_keep(is, r != NULL ? r->id : 0);
+}
+
+/* Whether the list can be read a window at a time. */
+static int
+ind_wants_window(const struct ind_screen *is)
+{
+	return is->sort == IND_SORT_PLAN && is->dept_id == 0 &&
+	    is->category == NULL && !is->mine && !is->searched;
+}
+
+static void ind_bars_free(struct ind_screen *);
+
+/* The rates of the rows held, and no bars yet. */
+static void
+ind_rows_ready(struct ind_screen *is)
+{
+	size_t	i;
+
+	free(is->rate);
+	free(is->rstat);
+	is->rate = xcalloc(is->list.n + 1, sizeof *is->rate);
+	is->rstat = xcalloc(is->list.n + 1, sizeof *is->rstat);
+	is->bars = xcalloc(is->list.n + 1, sizeof *is->bars);
+	for (i = 0; i < is->list.n; i++)
+		is->rate[i] = ind_row_rate(&is->list.rows[i], &is->rstat[i]);
+	is->measured_n = 0;
+}
+
+/* Makes the window hold rows lo..hi-1 (of 0..total), reading them by
+ * key from the rows it holds, or from either end: a page of rows. */
+static int
+ind_window_read(struct ui *ui, struct ind_screen *is, size_t lo, size_t hi)
+{
+	struct indicator_list	 page;
+	struct indicator_key	 k;
+	struct indicator_row	*old = is->list.rows;
+	size_t			 first = is->win_first, end = first + is->list.n;
+	size_t			 pfirst, i, skip;
+	int			 rc;
+	char			*cause = NULL;
+
+	memset(&k, 0, sizeof k);
+	if (hi > is->total)
+		hi = is->total;
+	if (lo >= hi) {
+		lo = 0;
+		hi = 0;
+	}
+#define IND_KEY(row, incl) do {						\
+	k.ord = old[(row) - first].ord;					\
+	k.id = old[(row) - first].id;					\
+	k.inclusive = (incl);						\
+} while (0)
+	if (hi == 0) {
+		memset(&page, 0, sizeof page);
+		rc = 0;
+		pfirst = 0;
+	} else if (lo == 0) {
+		rc = store_indicator_list_page(ui->store, is->plan_id, ui->fy,
+		    NULL, 1, hi, &page, &cause);
+		pfirst = 0;
+	} else if (hi == is->total) {
+		rc = store_indicator_list_page(ui->store, is->plan_id, ui->fy,
+		    NULL, -1, hi - lo, &page, &cause);
+		pfirst = hi - page.n;
+	} else if (is->list.n > 0 && lo >= first) {
+		/* Forwards from the row before lo (or from the window's
+		 * last row when lo is past it). */
+		if (lo == first)
+			IND_KEY(first, 1);
+		else
+			IND_KEY(lo <= end ? lo - 1 : end - 1, 0);
+		pfirst = lo == first ? first : lo <= end ? lo : end;
+		rc = store_indicator_list_page(ui->store, is->plan_id, ui->fy,
+		    &k, 1, hi - pfirst, &page, &cause);
+	} else if (is->list.n > 0) {
+		/* Backwards from the row after hi-1 (or from the window's
+		 * first row when hi is before it). */
+		if (hi >= end)
+			IND_KEY(end - 1, 1);
+		else
+			IND_KEY(hi >= first ? hi : first, 0);
+		i = hi >= end ? end : hi >= first ? hi : first;
+		rc = store_indicator_list_page(ui->store, is->plan_id, ui->fy,
+		    &k, -1, i - lo, &page, &cause);
+		pfirst = i - page.n;
+	} else {
+		/* Nothing held to start from: from the start. */
+		rc = store_indicator_list_page(ui->store, is->plan_id, ui->fy,
+		    NULL, 1, hi, &page, &cause);
+		pfirst = 0;
+	}
+#undef IND_KEY
+	if (rc != 0) {
+		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
+		free(cause);
+		return -1;
+	}
+	/* Keep rows lo..hi-1 of the page (it may hold more before lo). */
+	skip = lo > pfirst ? lo - pfirst : 0;
+	if (skip > page.n)
+		skip = page.n;
+	for (i = 0; i < skip; i++)
+		store_indicator_row_clear(&page.rows[i]);
+	if (skip > 0)
+		memmove(page.rows, page.rows + skip,
+		    (page.n - skip) * sizeof *page.rows);
+	page.n -= skip;
+	while (page.n > 0 && pfirst + skip + page.n > hi)
+		store_indicator_row_clear(&page.rows[--page.n]);
+	ind_bars_free(is);
+	for (i = 0; i < is->list.n; i++)
+		store_indicator_row_clear(&is->list.rows[i]);
+	free(is->list.rows);
+	is->list.rows = page.rows;
+	is->list.n = page.n;
+	is->win_first = pfirst + skip;
+	page.rows = NULL;
+	page.n = 0;
+	store_indicator_list_free(&page);
+	ind_rows_ready(is);
+	return 0;
+}
+
+/* Makes the window hold the rows shown (and a page either side). */
+static void
+ind_window(struct ui *ui, struct ind_screen *is)
+{
+	size_t	top, h, lo, hi, cur;
+
+	if (!is->windowed || is->total == 0)
+		return;
+	top = is->l.top > 0 ? (size_t)is->l.top : 0;
+	cur = is->l.cursor > 0 ? (size_t)is->l.cursor : 0;
+	h = is->l.height > 0 ? (size_t)is->l.height : 1;
+	if (cur < top)
+		top = cur;
+	hi = top + h > cur + 1 ? top + h : cur + 1;
+	if (hi > is->total)
+		hi = is->total;
+	if (top >= is->win_first && hi <= is->win_first + is->list.n)
+		return;
+	lo = top > h ? top - h : 0;
+	hi = hi + h < is->total ? hi + h : is->total;
+	/* Twice at most: a window wider on both sides than the one held
+	 * (a taller terminal) is read backwards, then forwards. */
+	if (ind_window_read(ui, is, lo, hi) == 0 &&
+	    (lo < is->win_first || hi > is->win_first + is->list.n))
+		ind_window_read(ui, is, lo, hi);
 }
 
 static void
@@ -322,24 +519,49 @@ ind_mine_load(struct ui *ui, struct ind_screen *is)
 	return 0;
 }
 
+/* Reads the list again (every row, or a window in plan order), keeping
+ * the cursor on the same indicator and where it was on the screen. */
 static int
 ind_reload(struct ui *ui, struct ind_screen *is)
 {
-	struct indicator_list	 list;
-	char			*cause = NULL;
-	long long		*ids;
-	size_t			 i, n;
-	int			 rc;
+	struct indicator_list		 list;
+	const struct indicator_row	*cur = ind_cursor_row(is);
+	struct indicator_key		 k;
+	char				*cause = NULL;
+	long long			*ids, keep = 0;
+	long				 off = is->l.cursor - is->l.top;
+	size_t				 n, total = 0, pos = 0;
+	int				 rc, have = 0;
 
+	memset(&k, 0, sizeof k);
+	if (cur != NULL) {
+		keep = cur->id;
+		k.ord = cur->ord;
+		k.id = cur->id;
+		k.inclusive = 1;
+		have = 1;
+	}
 	store_mark_take(ui->store, &is->mark);
-	/* Every year's values only for the rows shown, unless the plan's
-	 * period is open: then the bars' widths need them all. */
-	rc = store_indicator_list_rows(ui->store, is->plan_id, ui->fy, &list,
-	    &cause);
-	if (rc == 0 && (list.plan_first_fy == 0 || list.plan_last_fy == 0)) {
-		store_indicator_list_free(&list);
-		rc = store_indicator_list(ui->store, is->plan_id, ui->fy, &list,
-		    &cause);
+	if (ind_wants_window(is)) {
+		rc = store_indicator_list_head(ui->store, is->plan_id, ui->fy,
+		    &list, &total, &cause);
+		if (rc == 0 && have && store_indicator_list_before(ui->store,
+		    is->plan_id, k.ord, k.id, &pos, &cause) != 0) {
+			store_indicator_list_free(&list);
+			rc = -1;
+		}
+	} else {
+		/* Every year's values only for the rows shown, unless the
+		 * plan's period is open: then the bars' widths need them
+		 * all. */
+		rc = store_indicator_list_rows(ui->store, is->plan_id, ui->fy,
+		    &list, &cause);
+		if (rc == 0 && (list.plan_first_fy == 0 ||
+		    list.plan_last_fy == 0)) {
+			store_indicator_list_free(&list);
+			rc = store_indicator_list(ui->store, is->plan_id, ui->fy,
+			    &list, &cause);
+		}
 	}
 	if (rc < 0) {
 		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
@@ -351,14 +573,48 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	is->list = list;
 	is->loaded_fy = ui->fy;
 	is->loaded_style = ui->fy_style;
-	is->measured_n = 0;
-	free(is->rate);
-	free(is->rstat);
-	is->rate = xcalloc(list.n + 1, sizeof *is->rate);
-	is->rstat = xcalloc(list.n + 1, sizeof *is->rstat);
-	is->bars = xcalloc(list.n + 1, sizeof *is->bars);
-	for (i = 0; i < list.n; i++)
-		is->rate[i] = ind_row_rate(&list.rows[i], &is->rstat[i]);
+	is->raw_code_w = -1;	/* measured again */
+	if (ind_wants_window(is)) {
+		is->windowed = 1;
+		is->total = total;
+		is->win_first = 0;
+		free(is->view);
+		is->view = NULL;
+		is->nview = 0;
+		ind_rows_ready(is);
+		ui_list_set_rows(&is->l, (long)total);
+		if (pos >= total)
+			pos = total > 0 ? total - 1 : 0;
+		is->l.cursor = (long)pos;
+		is->l.top = off >= 0 && off <= is->l.cursor ?
+		    is->l.cursor - off : is->l.cursor;
+		/* The rows from the cursor on; ind_window adds those above. */
+		if (total > 0) {
+			struct indicator_list	page;
+			size_t			h = is->l.height > 0 ?
+						    (size_t)is->l.height : 30;
+
+			if (store_indicator_list_page(ui->store, is->plan_id,
+			    ui->fy, have ? &k : NULL, 1, 2 * h, &page,
+			    &cause) != 0) {
+				ui_error(ui, "%s", cause != NULL ? cause :
+				    "読み込めません");
+				free(cause);
+			} else {
+				ind_bars_free(is);
+				is->list.rows = page.rows;
+				is->list.n = page.n;
+				is->win_first = have ? pos : 0;
+				page.rows = NULL;
+				page.n = 0;
+				store_indicator_list_free(&page);
+				ind_rows_ready(is);
+			}
+		}
+		return 0;
+	}
+	is->windowed = 0;
+	ind_rows_ready(is);
 	if (is->dept_id != 0) {
 		if (store_plan_dept_scope(ui->store, is->plan_id, is->dept_id,
 		    ui->fy, &ids, &n, &cause) < 0) {
@@ -372,8 +628,19 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	}
 	if (is->mine && ind_mine_load(ui, is) != 0)
 		is->mine = 0;
-	ind_rebuild(is);
+	ind_rebuild_keep(is, keep);
 	return 0;
+}
+
+/* After a sort, a filter or a search: reads every row, or a window,
+ * when that changes, else shows the rows held in the new order. */
+static void
+ind_apply(struct ui *ui, struct ind_screen *is)
+{
+	if (ind_wants_window(is) != is->windowed)
+		ind_reload(ui, is);
+	else if (!is->windowed)
+		ind_rebuild(is);
 }
 
 static int
@@ -388,41 +655,51 @@ ind_clamp(int v, int lo, int hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-/* The widths the columns' contents want, measured once per reload: a
- * key press must not format every value of a long list again. */
+/* The widths the columns' contents want, measured once per reload over
+ * every row (windowed: over the rows read so far, a width only growing
+ * until the next reload): a key press must not format every value of a
+ * long list again. */
 static void
 ind_measure(struct ui *ui, struct ind_screen *is)
 {
 	size_t	i;
 	char	*t;
 
-	is->nat_code_w = tw_width("コード");
-	is->nat_cat_w = 0;
-	is->nat_base_w = tw_width("基準値");
-	is->nat_target_w = tw_width("目標値");
-	is->nat_actual_w = tw_width("実績値");
-	is->nat_bar_w = 0;
+	if (!is->windowed || is->raw_code_w < 0) {
+		is->raw_code_w = tw_width("コード");
+		is->raw_cat_w = 0;
+		is->raw_base_w = tw_width("基準値");
+		is->raw_target_w = tw_width("目標値");
+		is->raw_actual_w = tw_width("実績値");
+		is->raw_bar_w = 0;
+	}
 	for (i = 0; i < is->list.n; i++) {
 		const struct indicator_row	*r = &is->list.rows[i];
 
-		is->nat_code_w = ind_max(is->nat_code_w, tw_width(r->node_code));
-		is->nat_cat_w = ind_max(is->nat_cat_w, tw_width(r->category));
+		is->raw_code_w = ind_max(is->raw_code_w, tw_width(r->node_code));
+		is->raw_cat_w = ind_max(is->raw_cat_w, tw_width(r->category));
 		t = ind_value(r, &r->base);
-		is->nat_base_w = ind_max(is->nat_base_w, tw_width(t));
+		is->raw_base_w = ind_max(is->raw_base_w, tw_width(t));
 		free(t);
 		t = ind_target(r);
-		is->nat_target_w = ind_max(is->nat_target_w, tw_width(t));
+		is->raw_target_w = ind_max(is->raw_target_w, tw_width(t));
 		free(t);
 		t = ind_value(r, &r->actual);
-		is->nat_actual_w = ind_max(is->nat_actual_w, tw_width(t));
+		is->raw_actual_w = ind_max(is->raw_actual_w, tw_width(t));
 		free(t);
 		if (is->list.plan_first_fy != 0 && is->list.plan_last_fy != 0)
-			is->nat_bar_w = ind_max(is->nat_bar_w,
+			is->raw_bar_w = ind_max(is->raw_bar_w,
 			    ind_bar_width(ui, &is->list, r));
 		else
-			is->nat_bar_w = ind_max(is->nat_bar_w,
+			is->raw_bar_w = ind_max(is->raw_bar_w,
 			    tw_width(ind_row_bar(ui, is, i)));
 	}
+	is->nat_code_w = is->raw_code_w;
+	is->nat_cat_w = is->raw_cat_w;
+	is->nat_base_w = is->raw_base_w;
+	is->nat_target_w = is->raw_target_w;
+	is->nat_actual_w = is->raw_actual_w;
+	is->nat_bar_w = is->raw_bar_w;
 	if (is->nat_bar_w > 0)
 		is->nat_bar_w = ind_max(is->nat_bar_w, tw_width("推移"));
 	if (is->nat_cat_w > 0)
@@ -447,6 +724,10 @@ ind_layout(struct ui *ui, struct ind_screen *is)
 	getmaxyx(w, h, cols);
 	is->cols = cols;
 	is->lines = h;
+	is->detail_h = h >= 30 ? 6 : 5;
+	is->detail_y = h - is->detail_h;
+	ui_list_place(&is->l, 2, 0, is->detail_y - 1 - 2, cols);
+	ind_window(ui, is);
 	if (is->measured_n != is->list.n + 1)
 		ind_measure(ui, is);
 	is->code_w = is->nat_code_w;
@@ -487,10 +768,6 @@ ind_layout(struct ui *ui, struct ind_screen *is)
 		}
 	}
 	is->name_w = rest - 1 > 8 ? rest - 1 : 8;
-
-	is->detail_h = h >= 30 ? 6 : 5;
-	is->detail_y = h - is->detail_h;
-	ui_list_place(&is->l, 2, 0, is->detail_y - 1 - 2, cols);
 }
 
 /* Writes s into a column: right-aligned when right is set. */
@@ -544,14 +821,13 @@ ind_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	const struct indicator_row	*r;
 	WINDOW				*w = ui_body(ui);
 	char				*base, *target, *actual, rate[128];
-	size_t				 i;
+	long				 i;
 	attr_t				 a;
 
 	(void)x;
 	(void)cols;
-	if (row < 0 || (size_t)row >= is->nview)
+	if ((i = ind_index(is, row)) < 0)
 		return;
-	i = is->view[row];
 	r = &is->list.rows[i];
 	a = ui_attr(ui, selected ? UI_SELECT : UI_NORMAL);
 	base = ind_value(r, &r->base);
@@ -582,10 +858,11 @@ ind_row_text(void *owner, long row)
 {
 	struct ind_screen		*is = owner;
 	const struct indicator_row	*r;
+	long				 i;
 
-	if (row < 0 || (size_t)row >= is->nview)
+	if ((i = ind_index(is, row)) < 0)
 		return NULL;
-	r = &is->list.rows[is->view[row]];
+	r = &is->list.rows[i];
 	return xasprintf("%s %s %s %s", r->node_code, r->name, r->category,
 	    r->node_title);
 }
@@ -595,7 +872,7 @@ ind_draw_info(struct ui *ui, struct ind_screen *is, WINDOW *w)
 {
 	char	fy[FY_BUFSZ], *line, *t;
 
-	line = xasprintf("%s  %zu件  並び: %s", ui_fy(ui, ui->fy, fy), is->nview,
+	line = xasprintf("%s  %zu件  並び: %s", ui_fy(ui, ui->fy, fy), ind_nrows(is),
 	    ind_sort_names[is->sort]);
 	if (is->dept_id != 0) {
 		t = xasprintf("%s  担当課=%s", line, is->dept_name);
@@ -649,18 +926,18 @@ ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 	size_t				 n, i, starts[16], lens[16];
 	int				 y = is->detail_y, width = is->cols - 2;
 	double				 rv;
+	long				 ci;
 
 	sep = xcalloc((size_t)is->cols + 1, 1);
 	memset(sep, '-', (size_t)is->cols);
 	ui_put(w, y - 1, 0, sep, is->cols, 1, ui_attr(ui, UI_DIM));
 	free(sep);
-	if (is->nview == 0 || is->l.cursor < 0 ||
-	    (size_t)is->l.cursor >= is->nview)
+	if ((ci = ind_index(is, is->l.cursor)) < 0)
 		return;
-	r = &is->list.rows[is->view[is->l.cursor]];
-	rv = is->rate[is->view[is->l.cursor]];
+	r = &is->list.rows[ci];
+	rv = is->rate[ci];
 	/* The row's years, rationale and note come with its bar. */
-	(void)ind_row_bar(ui, is, is->view[is->l.cursor]);
+	(void)ind_row_bar(ui, is, (size_t)ci);
 
 	text = xasprintf("%s（%s%s%s）", r->name, r->node_code,
 	    *r->node_code != '\0' ? " " : "",
@@ -682,8 +959,7 @@ ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 	if (rv >= 0)
 		screen_sheet_rate(rv, rate, sizeof rate);
 	else
-		snprintf(rate, sizeof rate, "%s", achieve_status_text(is->rstat[
-		    is->view[is->l.cursor]]));
+		snprintf(rate, sizeof rate, "%s", achieve_status_text(is->rstat[ci]));
 	text = xasprintf("基準値 %s%s%s%s  目標値 %s%s%s%s  実績値 %s",
 	    *b != '\0' ? b : "-", r->base_fy ? "（" : "",
 	    r->base_fy ? ui_fy(ui, r->base_fy, fy1) : "",
@@ -707,7 +983,7 @@ ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 		free(text);
 	}
 	if (y < is->lines &&
-	    *ind_row_bar(ui, is, is->view[is->l.cursor]) != '\0') {
+	    *ind_row_bar(ui, is, (size_t)ci) != '\0') {
 		text = ind_trend_text(ui, is, r);
 		ui_put(w, y++, 1, text, width, 1, ui_attr(ui, UI_NORMAL));
 		free(text);
@@ -740,8 +1016,8 @@ ind_draw(struct ui *ui, void *state)
 	ind_draw_columns(is, w, 1, "コード", "指標名", "区分", "基準値",
 	    tw_width(head) <= is->target_w ? head : "目標値", "実績値", "達成率",
 	    "推移", 0, ui_attr(ui, UI_FROZEN));
-	if (is->nview == 0)
-		ui_put(w, 2, 1, is->list.n == 0 ? "この計画には指標がありません" :
+	if (ind_nrows(is) == 0)
+		ui_put(w, 2, 1, is->windowed || is->list.n == 0 ? "この計画には指標がありません" :
 		    "条件に合う指標がありません（c で解除）", is->cols - 1, 0,
 		    ui_attr(ui, UI_DIM));
 	else
@@ -754,7 +1030,7 @@ ind_filter_dept(struct ui *ui, struct ind_screen *is)
 {
 	if (screen_sheet_pick_dept(ui, is->plan_id, 1, &is->dept_id,
 	    &is->dept_name, &is->dept_nodes, &is->ndept_nodes))
-		ind_rebuild(is);
+		ind_apply(ui, is);
 }
 
 static void
@@ -787,7 +1063,7 @@ ind_filter_category(struct ui *ui, struct ind_screen *is)
 	if (pick >= 0) {
 		free(is->category);
 		is->category = pick == 0 ? NULL : xstrdup(cats[pick - 1]);
-		ind_rebuild(is);
+		ind_apply(ui, is);
 	}
 	for (i = 0; i < n; i++)
 		free(cats[i]);
@@ -847,21 +1123,19 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	(void)is_function;
 	(void)ch;
 	ind_layout(ui, is);
+	r = ind_cursor_row(is);
 	switch (act) {
 	case ACT_OPEN:
-		if (is->nview > 0)
-			screen_indicator_open(ui,
-			    is->list.rows[is->view[is->l.cursor]].id);
+		if (r != NULL)
+			screen_indicator_open(ui, r->id);
 		return UI_KEY_HANDLED;
 	case ACT_EDIT:
-		if (is->nview > 0)
-			screen_actual_enter(ui,
-			    is->list.rows[is->view[is->l.cursor]].id, ui->fy);
+		if (r != NULL)
+			screen_actual_enter(ui, r->id, ui->fy);
 		return UI_KEY_HANDLED;
 	case ACT_SHEET:
-		if (is->nview == 0)
+		if (r == NULL)
 			return UI_KEY_HANDLED;
-		r = &is->list.rows[is->view[is->l.cursor]];
 		if (r->node_id == 0) {
 			ui_message(ui, "計画全体の指標です（項目のシートはありません）");
 			return UI_KEY_HANDLED;
@@ -871,9 +1145,8 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		return UI_KEY_HANDLED;
 	case ACT_FULLTEXT:
 		/* The text of the indicator's node, or of the plan. */
-		if (is->nview == 0)
+		if (r == NULL)
 			return UI_KEY_HANDLED;
-		r = &is->list.rows[is->view[is->l.cursor]];
 		if (r->node_id == 0)
 			screen_pager_plan(ui, is->plan_id);
 		else
@@ -881,24 +1154,21 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		return UI_KEY_HANDLED;
 	case ACT_HISTORY:
 		/* The history of the indicator's targets and actuals. */
-		if (is->nview == 0)
+		if (r == NULL)
 			return UI_KEY_HANDLED;
-		r = &is->list.rows[is->view[is->l.cursor]];
 		screen_sheet_history(ui, r->node_id, r->id, 0);
 		return UI_KEY_HANDLED;
 	case ACT_MODIFY:
-		if (is->nview > 0)
-			screen_edit_indicator(ui,
-			    is->list.rows[is->view[is->l.cursor]].id);
+		if (r != NULL)
+			screen_edit_indicator(ui, r->id);
 		return UI_KEY_HANDLED;
 	case ACT_DELETE:
-		if (is->nview > 0 && screen_edit_delete_indicator(ui,
-		    is->list.rows[is->view[is->l.cursor]].id))
+		if (r != NULL && screen_edit_delete_indicator(ui, r->id))
 			ind_reload(ui, is);
 		return UI_KEY_HANDLED;
 	case ACT_SORT:
 		is->sort = (enum ind_sort)((is->sort + 1) % IND_SORT_COUNT);
-		ind_rebuild(is);
+		ind_apply(ui, is);
 		ui_message(ui, "並べ替え: %s", ind_sort_names[is->sort]);
 		return UI_KEY_HANDLED;
 	case ACT_FILTER_DEPT:
@@ -914,10 +1184,10 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 			is->mine = 1;
 		else
 			return UI_KEY_HANDLED;
-		ind_rebuild(is);
+		ind_apply(ui, is);
 		if (is->mine)
 			ui_message(ui, "自分の担当の指標（%s）: %zu 件",
-			    ui_fy(ui, ui->fy, fy), is->nview);
+			    ui_fy(ui, ui->fy, fy), ind_nrows(is));
 		else
 			ui_message(ui, "自分の担当の絞り込みを解除しました");
 		return UI_KEY_HANDLED;
@@ -930,11 +1200,23 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		is->dept_name = NULL;
 		free(is->category);
 		is->category = NULL;
-		ind_rebuild(is);
+		ind_apply(ui, is);
 		ui_message(ui, "絞り込みを解除しました");
 		return UI_KEY_HANDLED;
+	case ACT_SEARCH:
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		/* A search goes through every row: read them all, in the
+		 * same order (the cursor stays where it is). */
+		if (!is->searched && ind_nrows(is) > 0) {
+			is->searched = 1;
+			ind_apply(ui, is);
+		}
+		if (ind_nrows(is) > 0 && ui_list_key(ui, &is->l, act))
+			return UI_KEY_HANDLED;
+		return UI_KEY_UNHANDLED;
 	default:
-		if (is->nview > 0 && ui_list_key(ui, &is->l, act))
+		if (ind_nrows(is) > 0 && ui_list_key(ui, &is->l, act))
 			return UI_KEY_HANDLED;
 		return UI_KEY_UNHANDLED;
 	}
@@ -954,6 +1236,18 @@ ind_refresh(struct ui *ui, void *state)
 	is->seen_lines = ui->lines;
 	is->seen_cols = ui->cols;
 	ind_layout(ui, is);
+}
+
+/* Another program wrote: a window is read again at once (its count and
+ * the keys it pages from would no longer agree with the file); a list of
+ * every row stays as read until it comes back on top. */
+static void
+ind_changed(struct ui *ui, void *state)
+{
+	struct ind_screen	*is = state;
+
+	if (is->windowed && store_mark_changed(ui->store, &is->mark))
+		ind_reload(ui, is);
 }
 
 static char *
@@ -995,6 +1289,7 @@ const struct screen_ops screen_indicators_ops = {
 	.draw = ind_draw,
 	.key = ind_key,
 	.refresh = ind_refresh,
+	.changed = ind_changed,
 	.close = ind_close,
 	.title = ind_title,
 	.notes = ind_notes,

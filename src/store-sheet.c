@@ -1322,14 +1322,36 @@ store_roadmap_search(struct store *st, long long plan_id, const char *needle,
 	" t.num, t.txt, a.num, a.txt, " NOTE ","			\
 	" " IND_LIST_SUM("total(x.num)") ","				\
 	" " IND_LIST_SUM("count(x.num)") ","				\
-	" " IND_LIST_SUM("sum(x.num IS NULL AND x.txt IS NOT NULL)")	\
-	" FROM indicator i LEFT JOIN node n ON n.id = i.node_id"		\
+	" " IND_LIST_SUM("sum(x.num IS NULL AND x.txt IS NOT NULL)") ","	\
+	" i.ord FROM indicator i LEFT JOIN node n ON n.id = i.node_id"		\
 	" LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = ?2"	\
 	" LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?2"	\
-	" WHERE i.plan_id = ?1 ORDER BY i.ord, i.id"
+	" WHERE i.plan_id = ?1"
 
-static const char sql_ind_list[] = IND_LIST_SQL("i.rationale", "a.note");
-static const char sql_ind_list_rows[] = IND_LIST_SQL("NULL", "NULL");
+static const char sql_ind_list[] = IND_LIST_SQL("i.rationale", "a.note")
+	" ORDER BY i.ord, i.id";
+static const char sql_ind_list_rows[] = IND_LIST_SQL("NULL", "NULL")
+	" ORDER BY i.ord, i.id";
+
+/* A page of the list in plan order after the key (?3 = ord, ?4 = id; the
+ * row itself too when ?5 is 1), or before it walking the plan's index
+ * backwards: the key's range on the index, never an offset. */
+static const char sql_ind_page_fwd[] = IND_LIST_SQL("NULL", "NULL")
+	" AND i.ord >= ?3 AND (i.ord > ?3 OR i.id > ?4 OR (?5 AND i.id = ?4))"
+	" ORDER BY i.ord, i.id LIMIT ?6";
+static const char sql_ind_page_back[] = IND_LIST_SQL("NULL", "NULL")
+	" AND i.ord <= ?3 AND (i.ord < ?3 OR i.id < ?4 OR (?5 AND i.id = ?4))"
+	" ORDER BY i.ord DESC, i.id DESC LIMIT ?6";
+
+/* How many indicators the plan has: the count the triggers keep
+ * (db/migrate-10.sql), else an index count. How many come before a key:
+ * an index count (the plan's entries of indicator_plan, no table rows). */
+static const char sql_ind_count[] =
+	"SELECT COALESCE((SELECT n FROM indicator_count WHERE plan_id = ?1),"
+	" (SELECT count(*) FROM indicator WHERE plan_id = ?1))";
+static const char sql_ind_before[] =
+	"SELECT count(*) FROM indicator WHERE plan_id = ?1 AND ord <= ?2"
+	" AND (ord < ?2 OR id < ?3)";
 
 /* A row's rationale (read with its years). */
 static const char sql_ind_row_rationale[] =
@@ -1362,6 +1384,25 @@ static const char sql_ind_row_actuals[] =
 static const char sql_ind_categories[] =
 	"SELECT category FROM indicator WHERE plan_id = ?1 AND category <> ''"
 	" ORDER BY ord, id";
+
+void
+store_indicator_row_clear(struct indicator_row *r)
+{
+	free(r->node_code);
+	free(r->node_title);
+	free(r->name);
+	free(r->category);
+	free(r->unit);
+	value_clear(&r->base);
+	value_clear(&r->target);
+	value_clear(&r->final);
+	value_clear(&r->actual);
+	free(r->actual_note);
+	free(r->rationale);
+	sheet_fyvalues_free(r->targets, r->ntargets);
+	sheet_fyvalues_free(r->actuals, r->nactuals);
+	memset(r, 0, sizeof *r);
+}
 
 void
 store_indicator_list_free(struct indicator_list *l)
@@ -1523,6 +1564,42 @@ store_indicator_row_years(struct store *st, const struct indicator_list *l,
 	return 0;
 }
 
+/* One row of the list's query. */
+static void
+ind_list_row(sqlite3_stmt *q, struct indicator_row *r, int fy, int full)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(q, 0);
+	r->node_id = sqlite3_column_int64(q, 1);
+	r->node_code = store_col_dup(q, 2);
+	r->node_title = store_col_dup(q, 3);
+	r->name = store_col_dup(q, 4);
+	r->category = store_col_dup(q, 5);
+	r->unit = store_col_dup(q, 6);
+	r->direction = col_vocab(q, 7, VOCAB_DIRECTION);
+	r->cumulative = store_col_int0(q, 8);
+	store_col_value(q, 9, &r->base);
+	r->base_fy = store_col_int0(q, 11);
+	store_col_value(q, 12, &r->final);
+	r->final_fy = store_col_int0(q, 14);
+	r->rationale = full ? store_col_dup(q, 15) : NULL;
+	store_col_value(q, 16, &r->target);
+	if (r->target.kind != VALUE_NONE)
+		r->target_fy = fy;
+	else {
+		/* The final target of fy itself is fy's target. */
+		value_copy(&r->target, &r->final);
+		r->target_fy = r->final_fy;
+		r->target_is_final = r->final_fy != fy;
+	}
+	store_col_value(q, 18, &r->actual);
+	r->actual_note = full ? store_col_dup(q, 20) : NULL;
+	r->actual_sum = sqlite3_column_double(q, 21);
+	r->actual_sum_count = store_col_int0(q, 23) > 0 ? -1 :
+	    store_col_int0(q, 22);
+	r->ord = sqlite3_column_int64(q, 24);
+}
+
 static int
 ind_list_read(struct store *st, long long plan_id, int fy, int full,
     struct indicator_list *out, char **cause)
@@ -1554,39 +1631,10 @@ ind_list_read(struct store *st, long long plan_id, int fy, int full,
 	sqlite3_bind_int64(q, 1, plan_id);
 	sqlite3_bind_int(q, 2, fy);
 	while ((rc = sheet_step(st, q, cause)) == 1) {
-		struct indicator_row	*r;
-
 		out->rows = sheet_grow(out->rows, &cap, out->n, sizeof *out->rows);
-		r = &out->rows[out->n];
-		r->plan_order = (long)out->n;
+		ind_list_row(q, &out->rows[out->n], fy, full);
+		out->rows[out->n].plan_order = (long)out->n;
 		out->n++;
-		r->id = sqlite3_column_int64(q, 0);
-		r->node_id = sqlite3_column_int64(q, 1);
-		r->node_code = store_col_dup(q, 2);
-		r->node_title = store_col_dup(q, 3);
-		r->name = store_col_dup(q, 4);
-		r->category = store_col_dup(q, 5);
-		r->unit = store_col_dup(q, 6);
-		r->direction = col_vocab(q, 7, VOCAB_DIRECTION);
-		r->cumulative = store_col_int0(q, 8);
-		store_col_value(q, 9, &r->base);
-		r->base_fy = store_col_int0(q, 11);
-		store_col_value(q, 12, &r->final);
-		r->final_fy = store_col_int0(q, 14);
-		r->rationale = full ? store_col_dup(q, 15) : NULL;
-		store_col_value(q, 16, &r->target);
-		if (r->target.kind != VALUE_NONE)
-			r->target_fy = fy;
-		else {
-			/* The final target of fy itself is fy's target. */
-			value_copy(&r->target, &r->final);
-			r->target_fy = r->final_fy;
-			r->target_is_final = r->final_fy != fy;
-		}
-		store_col_value(q, 18, &r->actual);
-		r->actual_note = full ? store_col_dup(q, 20) : NULL;
-		r->actual_sum = sqlite3_column_double(q, 21);
-		r->actual_sum_count = store_col_int0(q, 23) > 0 ? -1 : store_col_int0(q, 22);
 	}
 	sqlite3_reset(q);
 	if (rc < 0 || (full && (ind_list_years(st, out, plan_id, 0,
@@ -1612,6 +1660,114 @@ store_indicator_list_rows(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause)
 {
 	return ind_list_read(st, plan_id, fy, 0, out, cause);
+}
+
+/* The plan's name and period, without rows. */
+static int
+ind_list_head(struct store *st, long long plan_id, int fy,
+    struct indicator_list *out, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	memset(out, 0, sizeof *out);
+	out->fy = fy;
+	if ((q = store_stmt(st, sql_rm_plan, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	if ((rc = sheet_step(st, q, cause)) == 1) {
+		out->plan_name = store_col_dup(q, 0);
+		out->plan_first_fy = store_col_int0(q, 1);
+		out->plan_last_fy = store_col_int0(q, 2);
+	}
+	sqlite3_reset(q);
+	if (rc == 0 && cause != NULL)
+		*cause = xstrdup("計画が見つかりません");
+	return rc == 1 ? 0 : -1;
+}
+
+static int
+ind_count_q(struct store *st, const char *sql, long long plan_id,
+    long long ord, long long id, size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	*n = 0;
+	if ((q = store_stmt(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	if (sql == sql_ind_before) {
+		sqlite3_bind_int64(q, 2, ord);
+		sqlite3_bind_int64(q, 3, id);
+	}
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		*n = (size_t)sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_indicator_list_head(struct store *st, long long plan_id, int fy,
+    struct indicator_list *out, size_t *count, char **cause)
+{
+	if (ind_list_head(st, plan_id, fy, out, cause) != 0)
+		return -1;
+	if (ind_count_q(st, sql_ind_count, plan_id, 0, 0, count, cause) != 0) {
+		store_indicator_list_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_indicator_list_before(struct store *st, long long plan_id,
+    long long ord, long long id, size_t *n, char **cause)
+{
+	return ind_count_q(st, sql_ind_before, plan_id, ord, id, n, cause);
+}
+
+int
+store_indicator_list_page(struct store *st, long long plan_id, int fy,
+    const struct indicator_key *from, int dir, size_t limit,
+    struct indicator_list *out, char **cause)
+{
+	sqlite3_stmt	*q;
+	size_t		 cap = 0, i;
+	int		 rc;
+
+	memset(out, 0, sizeof *out);
+	out->fy = fy;
+	if ((q = store_stmt(st, dir < 0 ? sql_ind_page_back : sql_ind_page_fwd,
+	    cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	sqlite3_bind_int(q, 2, fy);
+	/* No key: from the start (or the end, backwards). */
+	sqlite3_bind_int64(q, 3, from != NULL ? from->ord :
+	    dir < 0 ? INT64_MAX : INT64_MIN);
+	sqlite3_bind_int64(q, 4, from != NULL ? from->id :
+	    dir < 0 ? INT64_MAX : INT64_MIN);
+	sqlite3_bind_int(q, 5, from != NULL && from->inclusive);
+	sqlite3_bind_int64(q, 6, (sqlite3_int64)limit);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		out->rows = sheet_grow(out->rows, &cap, out->n, sizeof *out->rows);
+		ind_list_row(q, &out->rows[out->n], fy, 0);
+		out->n++;
+	}
+	sqlite3_reset(q);
+	if (rc < 0) {
+		store_indicator_list_free(out);
+		return -1;
+	}
+	if (dir < 0)	/* read backwards: put in plan order */
+		for (i = 0; i < out->n / 2; i++) {
+			struct indicator_row	t = out->rows[i];
+
+			out->rows[i] = out->rows[out->n - 1 - i];
+			out->rows[out->n - 1 - i] = t;
+		}
+	return 0;
 }
 
 int

@@ -30,6 +30,7 @@
 #include "migrate-7-sql.h"
 #include "migrate-8-sql.h"
 #include "migrate-9-sql.h"
+#include "migrate-10-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -44,6 +45,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_7_sql,		/* db/migrate-7.sql */
 	shisaku_migrate_8_sql,		/* db/migrate-8.sql */
 	shisaku_migrate_9_sql,		/* db/migrate-9.sql */
+	shisaku_migrate_10_sql,		/* db/migrate-10.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

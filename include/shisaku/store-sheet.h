@@ -264,6 +264,7 @@ struct indicator_row {
 	double		 actual_sum;
 	int		 actual_sum_count;
 	char		*rationale;
+	long long	 ord;		/* with id, the key of plan order */
 	/* Every year's values, by fiscal year: read when years is set
 	 * (store_indicator_list, store_indicator_row_years), as are
 	 * rationale and actual_note (NULL until then). */
@@ -297,6 +298,33 @@ int store_indicator_list_rows(struct store *st, long long plan_id, int fy,
 int store_indicator_row_years(struct store *st,
     const struct indicator_list *l, struct indicator_row *r, char **cause);
 void store_indicator_list_free(struct indicator_list *l);
+
+/*
+ * The list a page at a time, for a screen that reads only what it shows.
+ * store_indicator_list_head gives the plan's name and period (no rows)
+ * and how many indicators the plan has, from the plan's index.
+ * store_indicator_list_page reads up to limit rows in plan order (as
+ * store_indicator_list_rows reads them) after key from (the row itself
+ * too when from->inclusive), or, dir < 0, the limit rows just before it
+ * (or up to it, inclusive);
+ * from NULL is the start (or, dir < 0, the end). Rows come in plan order
+ * either way; plan_order is left 0. store_indicator_list_before counts
+ * the plan's indicators before a key (its position in plan order).
+ */
+struct indicator_key {
+	long long	 ord, id;
+	int		 inclusive;
+};
+
+int store_indicator_list_head(struct store *st, long long plan_id, int fy,
+    struct indicator_list *out, size_t *count, char **cause);
+int store_indicator_list_page(struct store *st, long long plan_id, int fy,
+    const struct indicator_key *from, int dir, size_t limit,
+    struct indicator_list *out, char **cause);
+/* Frees what one row holds (not the row). */
+void store_indicator_row_clear(struct indicator_row *r);
+int store_indicator_list_before(struct store *st, long long plan_id,
+    long long ord, long long id, size_t *n, char **cause);
 
 /* The categories used in a plan, in first-use order (malloc'd strings). */
 int store_indicator_categories(struct store *st, long long plan_id,

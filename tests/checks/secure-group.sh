@@ -138,7 +138,7 @@ as() {
 	setpriv --reuid="$(id -u "$as_login")" --regid="$(id -g "$as_login")" \
 	    --clear-groups env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME="$W" "$@"
 }
-q() { sqlite3 "$DB" "$1"; }
+q() { sqlite3 -cmd ".timeout 5000" "$DB" "$1"; }	# waits out a lock
 
 step "$B" init
 step "$B" import db/samples/yuki-actionplan.csv
@@ -325,6 +325,11 @@ c "a file of the group elsewhere that others may read is read without the group"
 as "$clerk" "$B" -d "$W/ro/shared.db" year open R4 > "$scratch/o" 2>&1; rc=$?
 c "but not written (exit 7)" \
     sh -c "test $rc -eq 7 && test \"\$(sqlite3 '$W/ro/shared.db' 'SELECT count(*) FROM fiscal_year WHERE fy = 2022')\" -eq 0"
+
+# Compared before the editor's part, which saves a result (the program's
+# own write, checked there).
+c "the database holds what the program wrote, nothing else" \
+    test "$(state)" = "$state_after"
 
 # ---- the clerk's editor: the user alone, no group, no database ---------------
 # In the results form C-x C-e runs the clerk's EDITOR (a script that says

@@ -376,6 +376,31 @@ run_screens(struct store *st, const struct ids *x)
 		OK(store_indicator_row_years(st, &il, &il.rows[il.n - 1],
 		    &cause));
 	store_indicator_list_free(&il);
+	/* The list a window at a time: the count, a page from either end,
+	 * pages by key either way, the position of a key. */
+	{
+		struct indicator_key	k = { 3, 3, 0 };
+		size_t			cnt;
+
+		memset(&il, 0, sizeof il);
+		OK(store_indicator_list_head(st, plan, 2022, &il, &cnt,
+		    &cause));
+		store_indicator_list_free(&il);
+		OK(store_indicator_list_page(st, plan, 2022, NULL, 1, 30, &il,
+		    &cause));
+		store_indicator_list_free(&il);
+		OK(store_indicator_list_page(st, plan, 2022, NULL, -1, 30, &il,
+		    &cause));
+		store_indicator_list_free(&il);
+		OK(store_indicator_list_page(st, plan, 2022, &k, 1, 30, &il,
+		    &cause));
+		store_indicator_list_free(&il);
+		k.inclusive = 1;
+		OK(store_indicator_list_page(st, plan, 2022, &k, -1, 30, &il,
+		    &cause));
+		store_indicator_list_free(&il);
+		OK(store_indicator_list_before(st, plan, 3, 3, &cnt, &cause));
+	}
 	OK(store_indicator_categories(st, plan, &cats, &n, &cause));
 	for (i = 0; i < n; i++)
 		free(cats[i]);

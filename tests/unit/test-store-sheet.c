@@ -553,6 +553,104 @@ TEST(test_indicator_list)
 	free(cats);
 }
 
+/* The list a page at a time: by key on the plan's index, either way,
+ * the same rows as the whole list's read. */
+TEST(test_indicator_list_pages)
+{
+	struct indicator_list	 all, head, pg;
+	struct indicator_key	 k;
+	char			*cause = NULL;
+	size_t			 count = 99, before = 99, i;
+
+	CHECK_INT(store_indicator_list_rows(st, plan_id, 2023, &all, &cause),
+	    0);
+	CHECK_INT(all.n, 3);
+	CHECK_INT(store_indicator_list_head(st, plan_id, 2023, &head, &count,
+	    &cause), 0);
+	CHECK_STR(head.plan_name, "試験行革プラン");
+	CHECK_INT(head.n, 0);
+	CHECK_INT(head.plan_first_fy, 2021);
+	CHECK_INT(count, 3);
+	store_indicator_list_free(&head);
+	if (all.n != 3) {
+		store_indicator_list_free(&all);
+		return;
+	}
+
+	/* The first two, then the one after the second. */
+	CHECK_INT(store_indicator_list_page(st, plan_id, 2023, NULL, 1, 2, &pg,
+	    &cause), 0);
+	CHECK_INT(pg.n, 2);
+	for (i = 0; i < pg.n && i < 2; i++) {
+		CHECK(pg.rows[i].id == all.rows[i].id);
+		CHECK_STR(pg.rows[i].name, all.rows[i].name);
+		CHECK(pg.rows[i].ord == all.rows[i].ord);
+	}
+	if (pg.n == 2)
+		CHECK_DBL(pg.rows[0].actual.num, 98.9, 1e-9);
+	store_indicator_list_free(&pg);
+	k.ord = all.rows[1].ord;
+	k.id = all.rows[1].id;
+	k.inclusive = 0;
+	CHECK_INT(store_indicator_list_page(st, plan_id, 2023, &k, 1, 5, &pg,
+	    &cause), 0);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1) {
+		CHECK(pg.rows[0].id == all.rows[2].id);
+		/* Cumulative: the running total as the whole read gives. */
+		CHECK_DBL(pg.rows[0].actual_sum, 700, 1e-9);
+		CHECK_INT(pg.rows[0].actual_sum_count, 2);
+	}
+	store_indicator_list_free(&pg);
+	k.inclusive = 1;
+	CHECK_INT(store_indicator_list_page(st, plan_id, 2023, &k, 1, 5, &pg,
+	    &cause), 0);
+	CHECK_INT(pg.n, 2);
+	if (pg.n == 2)
+		CHECK(pg.rows[0].id == all.rows[1].id);
+	store_indicator_list_free(&pg);
+
+	/* Backwards: the last two (from the end), in plan order; before
+	 * the second, the first; up to it, the first two. */
+	CHECK_INT(store_indicator_list_page(st, plan_id, 2023, NULL, -1, 2, &pg,
+	    &cause), 0);
+	CHECK_INT(pg.n, 2);
+	if (pg.n == 2) {
+		CHECK(pg.rows[0].id == all.rows[1].id);
+		CHECK(pg.rows[1].id == all.rows[2].id);
+	}
+	store_indicator_list_free(&pg);
+	k.inclusive = 0;
+	CHECK_INT(store_indicator_list_page(st, plan_id, 2023, &k, -1, 5, &pg,
+	    &cause), 0);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1)
+		CHECK(pg.rows[0].id == all.rows[0].id);
+	store_indicator_list_free(&pg);
+	k.inclusive = 1;
+	CHECK_INT(store_indicator_list_page(st, plan_id, 2023, &k, -1, 5, &pg,
+	    &cause), 0);
+	CHECK_INT(pg.n, 2);
+	if (pg.n == 2) {
+		CHECK(pg.rows[0].id == all.rows[0].id);
+		CHECK(pg.rows[1].id == all.rows[1].id);
+	}
+	store_indicator_list_free(&pg);
+
+	/* Positions in plan order. */
+	for (i = 0; i < 3; i++) {
+		CHECK_INT(store_indicator_list_before(st, plan_id,
+		    all.rows[i].ord, all.rows[i].id, &before, &cause), 0);
+		CHECK_INT(before, i);
+	}
+	/* Another plan's id reads nothing. */
+	CHECK_INT(store_indicator_list_page(st, plan_id + 1000, 2023, NULL, 1,
+	    5, &pg, &cause), 0);
+	CHECK_INT(pg.n, 0);
+	store_indicator_list_free(&pg);
+	store_indicator_list_free(&all);
+}
+
 int
 main(void)
 {
@@ -574,6 +672,7 @@ main(void)
 	free(cause);
 
 	RUN(test_sheet_path_flags_depts);
+	RUN(test_indicator_list_pages);
 	RUN(test_sheet_plans_costs_indicators_result);
 	RUN(test_sheet_group_node_and_missing);
 	RUN(test_roadmap_rows);
