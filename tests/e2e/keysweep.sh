@@ -359,6 +359,7 @@ sweep() {
 			[ "${#key}" -eq 1 ] && continue
 			case $key in
 			Enter|Backspace|Delete|C-d|C-u|C-k) continue ;;
+			C-s|F2) continue ;;	# saving: last
 			esac
 		fi
 		tmux_key "$key"
@@ -374,11 +375,18 @@ sweep() {
 		esac
 		back_to "$base" "$where: $key ($act)" || return 1
 	done < "$dir/keys"
-	for key in C-s C-q 'C-\' C-z; do
+	closed=0
+	for key in C-q 'C-\' C-z C-s; do
 		e2e_keys "$key"
 		npressed=$((npressed + 1))
 		frame_ok "$where: $key"
 		died "$where: $key" && return 1
+		# C-s in the planner's forms saves and closes them.
+		if [ "$form" = 1 ] && [ "$key" = C-s ] && [ "$(sident)" = "$parent" ] &&
+		    ! modal; then
+			closed=1
+			break
+		fi
 		back_to "$base" "$where: $key" || return 1
 	done
 	[ "$nbad" -eq 0 ] && pass "$where: $npressed keys"
@@ -394,6 +402,13 @@ leave() {
 	shift 2
 	e2e_live || { e2e_not_run "$lw: Esc and q go back"; return; }
 	gone "$lw: Esc and q go back" && return 1
+	if [ "${form:-0}" = 1 ] && [ "${closed:-0}" = 1 ]; then
+		for k in "$@"; do
+			tmux_key "$k"
+			settle
+		done
+		closed=0
+	fi
 	e2e_keys Escape
 	settle
 	if died "$lw: Esc"; then return 1; fi
@@ -562,6 +577,7 @@ screens() {
 	if go "the history" H; then
 		sweep "the history" 0 && leave "the history" "$tree" H
 	fi
+	parent=$tree
 	if go "the results form" E; then
 		sweep "the results form" 1 && leave "the results form" "$tree" E
 	fi
@@ -578,7 +594,8 @@ screens() {
 		if go "an indicator" g Enter; then
 			ind=$(ident)
 			sweep "the indicator" 0 && leave "the indicator" "$ilist" Enter
-			if go "the actual form" E; then
+			parent=$ind
+			if go "the indicator again" Enter && go "the actual form" E; then
 				sweep "the actual form" 1 &&
 				    leave "the actual form" "$ind" E
 			fi
