@@ -471,12 +471,16 @@ history_title(struct ui *ui, void *state)
 
 	if (hs->arg.indicator_id != 0 && hs->nrows > 0)
 		ind = hs->rows[0].indicator_name;
+	/* One change on the whole screen says so first: Esc goes back to
+	 * the list, not to the screen below. */
 	if (hs->arg.refused)
-		return xasprintf("拒否の記録（%s）  %zu%s 件",
+		return xasprintf("%s拒否の記録（%s）  %zu%s 件",
+		    hs->full ? "変更の全文 > " : "",
 		    hs->arg.fy != 0 ? ui_fy(ui, hs->arg.fy, fy) : "全年度",
 		    hs->nrows, hs->complete ? "" : "+");
 	/* The year first: a long title is cut at its end. */
-	return xasprintf("変更履歴（%s）%s%s%s%s",
+	return xasprintf("%s変更履歴（%s）%s%s%s%s",
+	    hs->full ? "変更の全文 > " : "",
 	    hs->arg.fy != 0 ? ui_fy(ui, hs->arg.fy, fy) : "全年度",
 	    *hs->what != '\0' ? " > " : "", hs->what,
 	    *ind != '\0' ? " > " : "", ind);

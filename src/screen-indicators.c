@@ -257,12 +257,16 @@ ind_rebuild_keep(struct ind_screen *is, long long keep)
 
 		if (is->category != NULL && strcmp(r->category, is->category) != 0)
 			continue;
+		/* An empty set is a NULL array, which bsearch must not
+		 * be given. */
 		if (is->dept_id != 0 && (r->node_id == 0 ||
+		    is->ndept_nodes == 0 ||
 		    bsearch(&r->node_id, is->dept_nodes, is->ndept_nodes,
 		    sizeof *is->dept_nodes, ind_cmp_ll) == NULL))
 			continue;
-		if (is->mine && bsearch(&r->id, is->mine_ids, is->nmine,
-		    sizeof *is->mine_ids, ind_cmp_ll) == NULL)
+		if (is->mine && (is->nmine == 0 ||
+		    bsearch(&r->id, is->mine_ids, is->nmine,
+		    sizeof *is->mine_ids, ind_cmp_ll) == NULL))
 			continue;
 		is->view[is->nview++] = i;
 	}

@@ -439,7 +439,7 @@ plans_action_help(enum key_action act)
 	case ACT_HISTORY:
 		return "拒否の記録: 誰が何を試みて拒否されたか（企画担当）";
 	case ACT_SEARCH:
-		return "検索（全計画の取組の名称・手段・年次計画・実績など）";
+		return "検索（全計画の取組の名称・手段・年次計画・実績・指標など）";
 	case ACT_SEARCH_NEXT:
 	case ACT_SEARCH_PREV:
 		return "前回の検索の一覧をもう一度";

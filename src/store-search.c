@@ -104,7 +104,7 @@ search_register(struct store *st, char **cause)
 
 static const char *const search_labels[SEARCH_FIELD_COUNT] = {
 	"計画名", "計画の説明", "番号", "名称", "概要・方向性", "手段", "備考",
-	"年次計画", "実績", "課題・方向性"
+	"年次計画", "実績", "課題・方向性", "指標", "指標の考え方", "指標の備考"
 };
 
 const char *
@@ -152,7 +152,11 @@ static const char search_sql_plans[] =
 	" OR n.id IN (SELECT y.node_id FROM year_plan y"		\
 	" WHERE shisaku_has(y.text, ?2))"				\
 	" OR n.id IN (SELECT r.node_id FROM result r"			\
-	" WHERE shisaku_has(r.text, ?2) OR shisaku_has(r.comment, ?2)))"
+	" WHERE shisaku_has(r.text, ?2) OR shisaku_has(r.comment, ?2))"	\
+	" OR n.id IN (SELECT i.node_id FROM indicator i"		\
+	" WHERE i.plan_id = ?1 AND i.node_id IS NOT NULL"		\
+	" AND (shisaku_has(i.name, ?2) OR shisaku_has(i.rationale, ?2)"	\
+	" OR shisaku_has(i.note, ?2))))"
 #define SEARCH_NODE_COLS						\
     "SELECT n.id, n.ord, n.depth, n.code, n.title, n.summary, n.means,"	\
     " n.note FROM node n WHERE n.plan_id = ?1"
@@ -166,6 +170,13 @@ static const char search_sql_nodes_back[] =
 static const char search_sql_yearplans[] =
     "SELECT id, from_fy, to_fy, text FROM year_plan"
     " WHERE node_id = ?1 AND shisaku_has(text, ?2) ORDER BY from_fy, id";
+/* The indicators of a node (?1), or of the plan itself (?1 NULL, ?3 the
+ * plan), with a hit, in the plan's order. */
+static const char search_sql_indicators[] =
+    "SELECT id, name, rationale, note FROM indicator"
+    " WHERE (node_id = ?1 OR (?1 IS NULL AND node_id IS NULL AND plan_id = ?3))"
+    " AND (shisaku_has(name, ?2) OR shisaku_has(rationale, ?2)"
+    " OR shisaku_has(note, ?2)) ORDER BY ord, id";
 static const char search_sql_results[] =
     "SELECT id, fy, text, comment FROM result WHERE node_id = ?1"
     " AND (shisaku_has(text, ?2) OR shisaku_has(comment, ?2)) ORDER BY fy, id";
@@ -275,9 +286,61 @@ search_name_hits(struct search_walk *w, size_t from, const char *code,
 	}
 }
 
+/* The hits in the indicators of a node (node_id) or of the plan itself
+ * (node_id 0): every name first, then every rationale, then every note,
+ * each in the plan's order of the indicators. */
+static int
+search_indicators(struct search_walk *w, const struct search_plan *p,
+    long long node_id, long long node_ord, char **cause)
+{
+	static const enum search_field fields[] = {
+		SEARCH_IND_NAME, SEARCH_IND_RATIONALE, SEARCH_IND_NOTE
+	};
+	sqlite3_stmt		*s;
+	struct search_hit	*h;
+	struct {
+		long long	 id;
+		char		*text[3];
+	}			*ind = NULL;
+	size_t			 n = 0, i, f;
+	int			 rc;
+
+	if ((s = store_stmt(w->st, search_sql_indicators, cause)) == NULL)
+		return -1;
+	if (node_id != 0)
+		sqlite3_bind_int64(s, 1, node_id);
+	else
+		sqlite3_bind_null(s, 1);
+	sqlite3_bind_text(s, 2, w->word, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, p->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ind = xreallocarray(ind, n + 1, sizeof *ind);
+		ind[n].id = sqlite3_column_int64(s, 0);
+		for (f = 0; f < 3; f++)
+			ind[n].text[f] = store_col_dup(s, 1 + (int)f);
+		n++;
+	}
+	rc = store_read_end(w->st, s, rc, "指標の検索", cause);
+	for (f = 0; f < 3; f++)
+		for (i = 0; i < n; i++) {
+			if (rc != 0 || !tf_contains(ind[i].text[f], w->q->text))
+				continue;
+			h = search_add(w, p, node_id, node_ord, fields[f],
+			    ind[i].text[f]);
+			ind[i].text[f] = NULL;
+			h->pos.row = h->indicator_id = ind[i].id;
+		}
+	for (i = 0; i < n; i++)
+		for (f = 0; f < 3; f++)
+			free(ind[i].text[f]);
+	free(ind);
+	return rc;
+}
+
 /* The plan's own hits. */
-static void
-search_plan_own(struct search_walk *w, const struct search_plan *p)
+static int
+search_plan_own(struct search_walk *w, const struct search_plan *p,
+    char **cause)
 {
 	const char	*word = w->q->text;
 
@@ -293,9 +356,12 @@ search_plan_own(struct search_walk *w, const struct search_plan *p)
 	if (tf_contains(p->description, word))
 		search_add(w, p, 0, SEARCH_PLAN_NODE_ORD, SEARCH_PLAN_DESC,
 		    xstrdup(p->description));
+	if (search_indicators(w, p, 0, SEARCH_PLAN_NODE_ORD, cause) != 0)
+		return -1;
 	search_name_hits(w, 0, "", p->name, 0);
 	if (w->nhits > 0 && search_flush(w) > 0 && w->budget > 0)
 		w->budget--;
+	return 0;
 }
 
 /* The yearly plans and results of a node with a hit. */
@@ -427,7 +493,9 @@ search_plan_nodes(struct search_walk *w, const struct search_plan *p,
 				search_add(w, p, node.pos.node_id,
 				    node.pos.node_ord, texts[t],
 				    store_col_dup(s, 5 + (int)t));
-		if (search_node_years(w, p, &node, cause) != 0) {
+		if (search_node_years(w, p, &node, cause) != 0 ||
+		    search_indicators(w, p, node.pos.node_id,
+		    node.pos.node_ord, cause) != 0) {
 			sqlite3_reset(s);
 			return -1;
 		}
@@ -502,9 +570,9 @@ search_plan_passed(const struct search_plan *p, const struct search_pos *from,
 
 /* The plans' own hits (every plan's, before any node), in the walk's
  * direction. */
-static void
+static int
 search_walk_plans(struct search_walk *w, const struct search_plan *plans,
-    size_t nplans)
+    size_t nplans, char **cause)
 {
 	size_t	k, i;
 
@@ -517,10 +585,12 @@ search_walk_plans(struct search_walk *w, const struct search_plan *plans,
 			continue;
 		if (w->budget == 0) {
 			w->page->more = 1;
-			return;
+			return 0;
 		}
-		search_plan_own(w, &plans[i]);
+		if (search_plan_own(w, &plans[i], cause) != 0)
+			return -1;
 	}
+	return 0;
 }
 
 /* The nodes' hits, plan by plan, in the walk's direction. */
@@ -563,13 +633,14 @@ search_walk(struct search_walk *w, char **cause)
 		return -1;
 	if (w->dir > 0) {
 		if (w->q->with_plans && (w->from == NULL || in_plans))
-			search_walk_plans(w, plans, nplans);
-		rc = search_walk_nodes(w, plans, nplans, cause);
+			rc = search_walk_plans(w, plans, nplans, cause);
+		if (rc == 0)
+			rc = search_walk_nodes(w, plans, nplans, cause);
 	} else {
 		if (!in_plans)
 			rc = search_walk_nodes(w, plans, nplans, cause);
 		if (rc == 0 && w->q->with_plans)
-			search_walk_plans(w, plans, nplans);
+			rc = search_walk_plans(w, plans, nplans, cause);
 	}
 	search_plans_free(plans, nplans);
 	return rc;

@@ -11,7 +11,11 @@
  *     also holds 現状と課題 or 基本方針 text), 手段, 備考;
  *   - each yearly plan's text (年次計画, with its years), each year's
  *     result text (実績, 取組実績) and its comment (課題・方向性), with the
- *     year.
+ *     year;
+ *   - each indicator's name (指標), its rationale (指標の考え方) and its
+ *     note (指標の備考): those of a node among the node's hits, those of
+ *     the plan itself among the plan's own (so only when searching every
+ *     plan).
  * The word matches a substring of the stored UTF-8 text compared through
  * textfold.h's folded form: full-width and half-width letters, digits
  * and signs match each other, ASCII letters of either case, U+3000 a
@@ -45,6 +49,9 @@ enum search_field {
 	SEARCH_YEARPLAN,	/* 年次計画 of fy..to_fy */
 	SEARCH_RESULT,		/* 実績 of fy */
 	SEARCH_COMMENT,		/* 課題・方向性 of fy */
+	SEARCH_IND_NAME,	/* 指標: an indicator's name */
+	SEARCH_IND_RATIONALE,	/* 指標の考え方 */
+	SEARCH_IND_NOTE,	/* 指標の備考 */
 	SEARCH_FIELD_COUNT
 };
 
@@ -65,7 +72,7 @@ struct search_pos {
 					   first of the node or plan,
 					   SEARCH_FIELD_COUNT after the last */
 	int		 fy;		/* of a yearly plan or result, else 0 */
-	long long	 row;		/* its row id, else 0 */
+	long long	 row;		/* its row id (an indicator's), else 0 */
 };
 
 /* Orders two positions (-1, 0, 1). */
@@ -81,6 +88,7 @@ struct search_hit {
 	int		 depth;		/* the node's level, 0 for the plan */
 	int		 fy, to_fy;	/* years of a yearly plan or result */
 	char		*text;		/* the field that matched, in full */
+	long long	 indicator_id;	/* an indicator's hit: which, else 0 */
 };
 
 struct search_query {

@@ -386,10 +386,14 @@ c "removed afterwards" \
     sh -c "p=\$(cat '$W/ed-path') && test -n \"\$p\" && test ! -e \"\$p\""
 c "holding no descriptor of the database or its data directory" \
     sh -c "test -s '$W/ed-fds' && ! grep -q '$data' '$W/ed-fds'"
+c "up to the clerk's save, the database holds what the program wrote" \
+    test "$(state)" = "$state_after"
 [ -z "$why" ] && tmux -L "$tsock" send-keys -t main C-s
 c "the clerk saves the text from the editor" tscreen_has "保存しました"
 c "db: the editor's line is in the result" \
     sh -c "sqlite3 '$DB' \"SELECT text FROM result WHERE entered_by = '$clerk'\" | grep -qF '編集した行　全角空白も'"
+# The save is the program's write: what the database holds from now on.
+state_after=$(state)
 tmux -L "$tsock" kill-server 2>/dev/null
 # The hang-up makes the program keep a draft and close the database: the
 # checks below read it once the clerk's process has gone.

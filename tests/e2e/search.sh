@@ -5,7 +5,8 @@
 # hit's plan's roadmap, Enter lands on the item in its plan's tree;
 # full-width letters find half-width ones. In a plan, / finds
 # a word of a year's result and names it 「実績 R5」, n goes round, and
-# :search lists the plan's hits. The command line (:) opens a plan (Tab
+# :search lists the plan's hits. Indicators' names and rationales are
+# found too, named 指標 and 指標の考え方. The command line (:) opens a plan (Tab
 # completes its code), changes the year (:year R7, :年度 令和6), jumps to
 # a code (:No.25, :6-2-1-1), keeps a line it cannot do with the reason
 # above it, brings back earlier lines with Up, and quits (:q). Japanese is
@@ -33,10 +34,12 @@ e2e_keys /
 e2e_wait_prompt || fail "the search prompt opens" "$(e2e_screen)"
 e2e_type 'ネーミングライツ'
 e2e_keys Enter
-e2e_expect "a word only in an item's 手段 is found in another plan" \
-    "検索「ネーミングライツ」全計画  1 件"
+e2e_expect "a word only in an item's 手段 and its indicator is found in another plan" \
+    "検索「ネーミングライツ」全計画  2 件"
 e2e_expect_line "its row: plan, code, title, the field, the text" \
     'omitama-dx +No\.22 +税外収入確保の推進 +手段 +ネーミングライツ'
+e2e_expect_line "and the name of its indicator, named 指標" \
+    'omitama-dx +No\.22 +税外収入確保の推進 +指標 +\.\.\.収入額\(ネーミングライツ料含む\)'
 e2e_expect "the hit in more words below the list" \
     "小美玉市行革・DX推進計画（案） > No.22 税外収入確保の推進" "「手段」に一致"
 e2e_keys Escape
@@ -44,7 +47,7 @@ e2e_expect "Esc goes back to the plan list where it was" "計画一覧（令和5
     "| 小美玉市総合計画"
 e2e_keys n
 e2e_expect "n on the plan list shows the last hits again" \
-    "検索「ネーミングライツ」全計画  1 件"
+    "検索「ネーミングライツ」全計画  2 件"
 e2e_keys r
 e2e_expect "r on a hit opens its plan's roadmap, as on the plan list" \
     "小美玉市行革・DX推進計画（案） > ロードマップ"
@@ -71,6 +74,18 @@ e2e_type 'ありえない語'
 e2e_keys Enter
 e2e_expect "a word nowhere says so and keeps the hits" "見つかりません: ありえない語" \
     "検索「ｂｐｒの全庁展開」全計画"
+# An indicator's rationale (指標の考え方) and name (指標).
+e2e_keys /
+e2e_type '調査全体の値に対する'
+e2e_keys Enter
+e2e_expect_line "a word of an indicator's rationale, named 指標の考え方" \
+    'omitama-1 +2 +人権の尊重.* 指標の考え方 +\.\.\.を行い、調査全体の値に対する'
+e2e_expect "the hit's text below the list" "「指標の考え方」に一致"
+e2e_keys /
+e2e_type 'まちづくり組織サイト立ち上げ数'
+e2e_keys Enter
+e2e_expect_line "an indicator's name, named 指標" \
+    'omitama-1 .* 指標 +まちづくり組織サイト立ち上げ数'
 e2e_keys Escape
 e2e_expect "back on the plan list" "計画一覧（令和5年度）"
 
@@ -104,6 +119,11 @@ e2e_expect_line "the hit names 実績 and the year" 'No\.19 +市税等の収納�
 e2e_keys Enter
 e2e_expect "Enter goes back into the tree" "施策体系（令和5年度）" \
     "[取組内容] No.19 市税等の収納率の向上"
+e2e_keys /
+e2e_type '公募型補助金交付件数'
+e2e_keys Enter
+e2e_expect "/ in a plan finds an indicator's name, named 指標" \
+    "[取組内容] No.4 " "一致「指標」: 公募型補助金交付件数"
 
 # ---- : the year, a code ------------------------------------------------
 e2e_keys :

@@ -43,7 +43,12 @@ static const char plan_text[] =
 	"result,a,2,2022,実施中,,下書き,電子申請を開始した,利用率が低い,,u1,"
 	    "2023-04-10T09:00:00,,\n"
 	"result,a,2,2023,実施中,,下書き,電子申請を拡大した,,,u1,"
-	    "2024-04-10T09:00:00,,\n";
+	    "2024-04-10T09:00:00,,\n"
+	/* An indicator of No.1 and one of the plan itself. */
+	"indicator,a,i1,1,窓口待ち時間,,分,減少,,30分,2020,10分,2025,"
+	    "待ち時間で来庁者満足を測る,測定は毎年度末\n"
+	"indicator,a,i2,,全体満足度,,%,増加,,50%,2020,70%,2025,"
+	    "全市で測る,\n";
 
 static struct store *
 open_fixture(void)
@@ -330,6 +335,75 @@ TEST(test_every_plan)
 	CHECK_INT(pg.n, 1);
 	if (pg.n == 1)
 		CHECK_INT(pg.hits[0].field, SEARCH_PLAN_DESC);
+	search_page_free(&pg);
+	store_close(st);
+}
+
+/* An indicator's name, rationale and note, each a field a hit names:
+ * those of a node among the node's hits, those of the plan itself among
+ * the plan's own, only when every plan is searched. */
+TEST(test_indicators)
+{
+	struct store		*st = open_fixture();
+	struct search_page	 pg;
+	long long		 a;
+
+	if (st == NULL) {
+		CHECK(st != NULL);
+		return;
+	}
+	a = plan_id_of(st, "a");
+	pg = find(st, "待ち時間", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 2);
+	if (pg.n == 2) {
+		CHECK_INT(pg.hits[0].field, SEARCH_IND_NAME);
+		CHECK_STR(search_field_label(pg.hits[0].field), "指標");
+		CHECK_STR(pg.hits[0].text, "窓口待ち時間");
+		CHECK_STR(pg.hits[0].code, "No.1");
+		CHECK(pg.hits[0].indicator_id > 0);
+		CHECK_INT(pg.hits[1].field, SEARCH_IND_RATIONALE);
+		CHECK_STR(search_field_label(pg.hits[1].field), "指標の考え方");
+		CHECK_STR(pg.hits[1].text, "待ち時間で来庁者満足を測る");
+		CHECK(pg.hits[1].indicator_id == pg.hits[0].indicator_id);
+	}
+	search_page_free(&pg);
+	pg = find(st, "毎年度末", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1) {
+		CHECK_INT(pg.hits[0].field, SEARCH_IND_NOTE);
+		CHECK_STR(search_field_label(pg.hits[0].field), "指標の備考");
+		CHECK_STR(pg.hits[0].code, "No.1");
+	}
+	search_page_free(&pg);
+	/* In one plan: the node's only; over every plan the plan's own
+	 * indicator first. */
+	pg = find(st, "測る", a, 0, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1)
+		CHECK_STR(pg.hits[0].code, "No.1");
+	search_page_free(&pg);
+	pg = find(st, "測る", 0, 1, NULL, 1, 50);
+	CHECK_INT(pg.n, 2);
+	if (pg.n == 2) {
+		CHECK_INT(pg.hits[0].pos.node_id, 0);
+		CHECK_INT(pg.hits[0].field, SEARCH_IND_RATIONALE);
+		CHECK_STR(pg.hits[0].text, "全市で測る");
+		CHECK_STR(pg.hits[0].plan_code, "a");
+		CHECK_STR(pg.hits[1].code, "No.1");
+	}
+	search_page_free(&pg);
+	/* Backwards: the same hits the other way round. */
+	pg = find(st, "測る", 0, 1, NULL, -1, 50);
+	CHECK_INT(pg.n, 2);
+	if (pg.n == 2) {
+		CHECK_STR(pg.hits[0].code, "No.1");
+		CHECK_INT(pg.hits[1].pos.node_id, 0);
+	}
+	search_page_free(&pg);
+	pg = find(st, "全体満足度", 0, 1, NULL, 1, 50);
+	CHECK_INT(pg.n, 1);
+	if (pg.n == 1)
+		CHECK_INT(pg.hits[0].field, SEARCH_IND_NAME);
 	search_page_free(&pg);
 	store_close(st);
 }
@@ -647,6 +721,7 @@ main(void)
 	RUN(test_widths_and_cases_fold);
 	RUN(test_wildcards_are_characters);
 	RUN(test_every_plan);
+	RUN(test_indicators);
 	RUN(test_plans_first);
 	RUN(test_pages);
 	RUN(test_from_a_node);
