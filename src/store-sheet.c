@@ -1600,12 +1600,12 @@ ind_list_row(sqlite3_stmt *q, struct indicator_row *r, int fy, int full)
 	r->ord = sqlite3_column_int64(q, 24);
 }
 
+/* The plan's name and period, without rows. */
 static int
-ind_list_read(struct store *st, long long plan_id, int fy, int full,
+ind_list_head(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause)
 {
 	sqlite3_stmt	*q;
-	size_t		 cap = 0, i;
 	int		 rc;
 
 	memset(out, 0, sizeof *out);
@@ -1621,7 +1621,18 @@ ind_list_read(struct store *st, long long plan_id, int fy, int full,
 	sqlite3_reset(q);
 	if (rc == 0 && cause != NULL)
 		*cause = xstrdup("計画が見つかりません");
-	if (rc != 1)
+	return rc == 1 ? 0 : -1;
+}
+
+static int
+ind_list_read(struct store *st, long long plan_id, int fy, int full,
+    struct indicator_list *out, char **cause)
+{
+	sqlite3_stmt	*q;
+	size_t		 cap = 0, i;
+	int		 rc;
+
+	if (ind_list_head(st, plan_id, fy, out, cause) != 0)
 		return -1;
 	if ((q = store_stmt(st, full ? sql_ind_list : sql_ind_list_rows,
 	    cause)) == NULL) {
@@ -1660,30 +1671,6 @@ store_indicator_list_rows(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause)
 {
 	return ind_list_read(st, plan_id, fy, 0, out, cause);
-}
-
-/* The plan's name and period, without rows. */
-static int
-ind_list_head(struct store *st, long long plan_id, int fy,
-    struct indicator_list *out, char **cause)
-{
-	sqlite3_stmt	*q;
-	int		 rc;
-
-	memset(out, 0, sizeof *out);
-	out->fy = fy;
-	if ((q = store_stmt(st, sql_rm_plan, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(q, 1, plan_id);
-	if ((rc = sheet_step(st, q, cause)) == 1) {
-		out->plan_name = store_col_dup(q, 0);
-		out->plan_first_fy = store_col_int0(q, 1);
-		out->plan_last_fy = store_col_int0(q, 2);
-	}
-	sqlite3_reset(q);
-	if (rc == 0 && cause != NULL)
-		*cause = xstrdup("計画が見つかりません");
-	return rc == 1 ? 0 : -1;
 }
 
 static int
