@@ -32,6 +32,8 @@ master=$(e2e_sample_master) || { fail "sample database"; e2e_abandon "no sample 
 cp "$master" "$db"
 chmod 666 "$db"
 cfg="$dir/entry.ini"
+# Terminals of the logins (e2e_as): the program on this database.
+e2e_as_dir=$dir e2e_as_db=$db e2e_as_config=$cfg
 cat > "$cfg" <<'EOF'
 [calendar]
 current_year = 2021
@@ -65,48 +67,6 @@ node2=$(q "SELECT n.id FROM node n JOIN plan p ON p.id = n.plan_id
     { fail "No.1 and No.2 in the sample"; e2e_abandon "no No.1 or No.2 in the sample"; }
 
 # ---- sessions, one tmux server each, as real logins ----------------------
-socks=""
-entry_cleanup() {
-	for s in $socks; do
-		tmux -L "$s" kill-server 2>/dev/null
-	done
-	e2e_cleanup
-}
-trap entry_cleanup EXIT
-
-# as NAME LOGIN [CONFIG]: starts (or switches to) session NAME running the
-# program as LOGIN; the other e2e_* helpers then drive it.
-as() {
-	e2e_live || return 0
-	e2e_sock="$e2e_sock_base-$1"
-	if tmux -L "$e2e_sock" has-session -t main 2>/dev/null; then
-		return 0
-	fi
-	socks="$socks $e2e_sock"
-	mkdir -p "$dir/home-$2"
-	chown "$(id -u "$2"):$(id -g "$2")" "$dir/home-$2"
-	tmux -L "$e2e_sock" -f /dev/null new-session -d -s main -x 100 -y 30 \
-	    'sleep 86400' || return 1
-	tmux -L "$e2e_sock" set-option -g remain-on-exit on
-	tmux -L "$e2e_sock" set-option -g status off
-	cmd="$(logins_as "$2") env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=xterm-256color"
-	cmd="$cmd ESCDELAY=50 HOME='$dir/home-$2' XDG_CONFIG_HOME='$dir/home-$2'"
-	cmd="$cmd $(e2e_san_env "$dir/asan")"
-	cmd="$cmd '$e2e_bin' -c '${3:-$cfg}' -d '$db'"
-	cmd="trap : INT TERM HUP; $cmd; echo \$? > '$dir/status-$1'"
-	tmux -L "$e2e_sock" respawn-pane -k -t main "$cmd"
-}
-
-# ended NAME: the exit status of session NAME's program ("" if running).
-ended() {
-	e2e_live || return 0
-	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-		[ -s "$dir/status-$1" ] && break
-		sleep 0.25
-	done
-	cat "$dir/status-$1" 2>/dev/null
-}
-
 # open_form CODE: from the plans list to the results form of 結城市 CODE.
 open_form() {
 	e2e_wait "計画一覧" || return 1
@@ -132,7 +92,7 @@ line3='協働のまちづくり推進委員会を2回開催した。'
 line4='地区別の内訳: 結城地区20回、江川地区12回、その他10回。'
 
 # ---- the clerk enters the results ------------------------------------------
-as clerk daemon
+e2e_as clerk daemon
 if open_form No.1; then
 	pass "clerk reaches the form of No.1 (E on the item sheet)"
 else
@@ -216,7 +176,7 @@ e2e_expect "submitted" "提出しました（提出済）" "状態: 提出済" "
 
 # ---- another department's clerk cannot edit it ------------------------------
 ver=$(q "SELECT ver FROM result WHERE node_id = $node AND fy = 2021")
-as other bin
+e2e_as other bin
 open_form No.1 || fail "総務課 clerk reaches the form" "$(e2e_screen)"
 e2e_expect "総務課 is told why it is read-only" \
     "閲覧のみ: この取組は総務課の担当ではありません（担当: まちづくり協働課）" \
@@ -233,12 +193,12 @@ e2e_expect "no workflow action for 総務課" "いまできる操作はありま
 e2e_keys Escape
 e2e_wait "【概要・方向性】"
 e2e_keys Q
-got=$(ended other)
+got=$(e2e_ended other)
 [ "$got" = 0 ] && pass "総務課 clerk quits cleanly" || fail "総務課 clerk quits" "$got"
 
 # ---- the supervisor returns it with a comment -------------------------------
 reason='地区別の開催回数を追記してください'
-as boss sys
+e2e_as boss sys
 open_form No.1 || fail "supervisor reaches the form" "$(e2e_screen)"
 e2e_expect "the supervisor reads the entry" "状態: 提出済" "$line1" "42回" \
     "sys  管理職"
@@ -255,7 +215,7 @@ got=$(q "SELECT state || '|' || return_comment FROM result
     fail "db: returned with the comment" "$got"
 
 # ---- the clerk sees the comment, fixes and resubmits --------------------------
-as clerk daemon
+e2e_as clerk daemon
 e2e_keys Escape
 e2e_wait "【概要・方向性】"
 e2e_keys E
@@ -277,7 +237,7 @@ e2e_same_file "db: the added line saved after the others" "$dir/text.want" \
     "$dir/text.got"
 
 # ---- the supervisor confirms ---------------------------------------------------
-as boss sys
+e2e_as boss sys
 e2e_keys Escape
 e2e_wait "【概要・方向性】"
 e2e_keys E
@@ -321,7 +281,7 @@ e2e_wait "【概要・方向性】"
 e2e_keys Q
 
 # The clerk cannot change the confirmed entry.
-as clerk daemon
+e2e_as clerk daemon
 e2e_keys Escape
 e2e_wait "【概要・方向性】"
 e2e_keys E
@@ -331,22 +291,22 @@ e2e_wait "【概要・方向性】"
 e2e_keys Q
 
 # ---- two sessions save the same item ---------------------------------------------
-as first daemon
+e2e_as first daemon
 open_form No.2 || fail "first session reaches No.2" "$(e2e_screen)"
-as second daemon
+e2e_as second daemon
 open_form No.2 || fail "second session reaches No.2" "$(e2e_screen)"
 # Both type; the first saves, then adds to its text without saving.
 # An open form shows another's save at once, but never over unsaved
 # text: the second says so, and its save shows both versions.
-as second daemon
+e2e_as second daemon
 e2e_type 'B班が花壇を整備した。'
-as first daemon
+e2e_as first daemon
 e2e_type 'A班が清掃活動を実施した。'
 e2e_keys C-s
 e2e_expect "the first save" "保存しました（下書き）"
 e2e_keys End
 e2e_type '追記'
-as second daemon
+e2e_as second daemon
 e2e_expect "the second form says the saved version moved, keeping its text" \
     "保存済みの版を daemon が更新しました（いまは下書き）" \
     "B班が花壇を整備した。"
@@ -364,7 +324,7 @@ e2e_expect "keeping mine saves it over the newer version" "保存しました（
 [ "$(q "SELECT text || '|' || ver FROM result WHERE node_id = $node2 AND fy = 2021")" = \
     'B班が花壇を整備した。|2' ] && pass "db: the chosen version, version 2" ||
     fail "db: the chosen version" "$(q "SELECT text, ver FROM result WHERE node_id = $node2")"
-as first daemon
+e2e_as first daemon
 e2e_keys C-s
 e2e_expect "the first session now meets the conflict" "どちらを残しますか" \
     "B班が花壇を整備した。"
@@ -387,7 +347,7 @@ e2e_wait "保存していない変更があります"
 e2e_keys y
 e2e_expect "y leaves" "【概要・方向性】"
 e2e_keys Q
-as second daemon
+e2e_as second daemon
 e2e_keys Escape
 e2e_wait "【概要・方向性】"
 e2e_keys Q
@@ -397,7 +357,7 @@ busycfg="$dir/busy.ini"
 printf '[calendar]\ncurrent_year = 2021\n[display]\nstart_screen = plans\n[database]\nbusy_timeout = 300\n' \
     > "$busycfg"
 chmod 644 "$busycfg"
-as busy daemon "$busycfg"
+e2e_as busy daemon "$busycfg"
 open_form No.4 || fail "busy session reaches No.4" "$(e2e_screen)"
 e2e_type '混雑時の入力'
 rm -f "$dir/locked"
@@ -439,7 +399,7 @@ e2e_wait "【概要・方向性】"
 e2e_keys Q
 
 for s in clerk boss first second busy; do
-	got=$(ended $s)
+	got=$(e2e_ended $s)
 	[ "$got" = 0 ] && pass "session $s ended with status 0" ||
 	    fail "session $s ended with status 0" "status: $got"
 done

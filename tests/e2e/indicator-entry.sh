@@ -47,6 +47,9 @@ chmod 777 "$dir"
 bin=$e2e_bin
 db="$dir/shisaku.db"
 cfg="$dir/indicator.ini"
+# Terminals of the logins (e2e_as): the program on this database.
+e2e_as_dir=$dir e2e_as_db=$db e2e_as_config=$cfg
+e2e_as_cols=80 e2e_as_lines=24
 cat > "$cfg" <<'EOF'
 [calendar]
 current_year = 2023
@@ -117,50 +120,6 @@ k2=$(q "SELECT id FROM indicator WHERE key = 'k2'")
     fail "db: the indicators as loaded"
 
 # ---- sessions, one tmux server each, as real logins ------------------------
-socks=""
-indicator_cleanup() {
-	for s in $socks; do
-		tmux -L "$s" kill-server 2>/dev/null
-	done
-	e2e_cleanup
-}
-trap indicator_cleanup EXIT
-
-# as NAME LOGIN: starts (or switches to) session NAME running the copied
-# program as LOGIN at 80x24; the other e2e_* helpers then drive it.
-as() {
-	e2e_sock="$e2e_sock_base-$1"
-	if tmux -L "$e2e_sock" has-session -t main 2>/dev/null; then
-		return 0
-	fi
-	socks="$socks $e2e_sock"
-	uid=$(id -u "$2")
-	gid=$(id -g "$2")
-	mkdir -p "$dir/home-$2"
-	chown "$uid:$gid" "$dir/home-$2"
-	tmux -L "$e2e_sock" -f /dev/null new-session -d -s main -x 80 -y 24 \
-	    'sleep 86400' || return 1
-	tmux -L "$e2e_sock" set-option -g remain-on-exit on
-	tmux -L "$e2e_sock" set-option -g status off
-	cmd="setpriv --reuid=$uid --regid=$gid --clear-groups"
-	cmd="$cmd env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=xterm-256color"
-	cmd="$cmd ESCDELAY=50 HOME='$dir/home-$2' XDG_CONFIG_HOME='$dir/home-$2'"
-	cmd="$cmd ASAN_OPTIONS=detect_leaks=1:log_path='$dir/asan'"
-	cmd="$cmd UBSAN_OPTIONS=print_stacktrace=1:log_path='$dir/asan'"
-	cmd="$cmd '$bin' -c '$cfg' -d '$db'"
-	cmd="trap : INT TERM HUP; $cmd; echo \$? > '$dir/status-$1'"
-	tmux -L "$e2e_sock" respawn-pane -k -t main "$cmd"
-}
-
-# ended NAME: the exit status of session NAME's program ("" if running).
-ended() {
-	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-		[ -s "$dir/status-$1" ] && break
-		sleep 0.25
-	done
-	cat "$dir/status-$1" 2>/dev/null
-}
-
 # cursor_at NAME X Y: the terminal's cursor is at column X, row Y.
 cursor_at() {
 	e2e_wait ""
@@ -184,7 +143,7 @@ row_k1() {	# the actual of k1 in R5, as the form reads it
 }
 
 # ---- the clerk reports the indicator ---------------------------------------
-as clerk daemon
+e2e_as clerk daemon
 to_tree || { fail "the clerk reaches the tree" "$(e2e_screen)"; e2e_abandon "the clerk never reached the tree"; }
 e2e_expect "the tree tells how to reach one's indicators" \
     "指標: i 一覧  M 自分の担当（実績値の入力）  S この項目のシート"
@@ -271,7 +230,7 @@ e2e_wait "施策体系（令和5年度）"
 
 # ---- the supervisor returns it with a comment ---------------------------------
 reason='内訳を備考に書いてください'
-as boss bin
+e2e_as boss bin
 to_tree || fail "the supervisor reaches the tree" "$(e2e_screen)"
 e2e_keys i
 e2e_wait "> 指標一覧"
@@ -298,7 +257,7 @@ got=$(q "SELECT state || '|' || return_comment FROM indicator_actual
 
 # ---- the clerk sees the comment on the policy's sheet, fixes, resubmits -------
 note2='内訳: 講座800件、イベント434件'
-as clerk daemon
+e2e_as clerk daemon
 e2e_keys S
 e2e_expect "S on the tree opens the sheet of the 基本施策" \
     "基本施策  1 市民協働の推進" "【指標】" \
@@ -326,7 +285,7 @@ got=$(row_k1)
     pass "db: the fix resubmitted" || fail "db: the fix resubmitted" "$got"
 
 # ---- the supervisor confirms ----------------------------------------------------
-as boss bin
+e2e_as boss bin
 e2e_keys Escape
 e2e_wait "> 指標 > 協働事業の実施件数"
 e2e_keys E
@@ -343,7 +302,7 @@ got=$(row_k1)
     fail "db: confirmed by bin, entered by daemon" "$got"
 
 # ---- the clerk is refused the planners' indicator ------------------------------
-as clerk daemon
+e2e_as clerk daemon
 e2e_keys Escape
 e2e_wait "【指標】"
 e2e_keys Escape
@@ -367,7 +326,7 @@ e2e_wait "> 指標一覧"
 e2e_keys Q
 
 # ---- a planner enters it in a closed year ---------------------------------------
-as plan sys
+e2e_as plan sys
 to_tree || fail "the planner reaches the tree" "$(e2e_screen)"
 e2e_keys i
 e2e_wait "> 指標一覧"
@@ -407,7 +366,7 @@ e2e_keys Escape
 e2e_wait "> 指標 > 進行管理の報告"
 
 # ---- the history of the clerk's indicator shows every step ----------------------
-as boss bin
+e2e_as boss bin
 e2e_keys Escape
 e2e_wait "> 指標 > 協働事業の実施件数"
 e2e_resize 120 30
@@ -431,10 +390,10 @@ e2e_resize 80 24
 e2e_keys Q
 
 # ---- two sessions save the same actual --------------------------------------------
-as plan sys
+e2e_as plan sys
 e2e_keys E
 e2e_wait "実績値の入力（令和6年度） > 進行管理の報告"
-as plan2 sys
+e2e_as plan2 sys
 to_tree || fail "the second planner session reaches the tree" "$(e2e_screen)"
 e2e_keys i
 e2e_wait "> 指標一覧"
@@ -446,17 +405,17 @@ e2e_expect "the second session opens the same actual" \
 # Both type; the first saves, then adds to its note without saving.
 # An open form shows another's save at once, but never over unsaved
 # text: the second says so, and its save shows both versions.
-as plan2 sys
+e2e_as plan2 sys
 e2e_keys Tab C-u
 e2e_type '第2版'
-as plan sys
+e2e_as plan sys
 e2e_keys Tab C-u
 e2e_type '第1版'
 e2e_keys C-s
 e2e_expect "the first save" "保存しました（下書き）"
 e2e_keys End
 e2e_type '追記'
-as plan2 sys
+e2e_as plan2 sys
 e2e_expect "the second form says the saved version moved, keeping its text" \
     "保存済みの版を sys が更新しました（いまは下書き）" "第2版"
 e2e_keys C-s
@@ -474,7 +433,7 @@ got=$(q "SELECT note || '|' || ver FROM indicator_actual WHERE indicator_id = $k
     AND fy = 2024")
 [ "$got" = "第2版|3" ] && pass "db: the chosen version, version 3" ||
     fail "db: the chosen version, version 3" "$got"
-as plan sys
+e2e_as plan sys
 e2e_keys C-s
 e2e_expect "the first session now meets the conflict" "どちらを残しますか" "第2版"
 e2e_keys t
@@ -486,13 +445,13 @@ e2e_expect "taking theirs replaces the form" "保存済みの版を取り込み�
 e2e_keys Escape
 e2e_wait "> 指標 > 進行管理の報告"
 e2e_keys Q
-as plan2 sys
+e2e_as plan2 sys
 e2e_keys Escape
 e2e_wait "> 指標 > 進行管理の報告"
 e2e_keys Q
 
 for s in clerk boss plan plan2; do
-	got=$(ended $s)
+	got=$(e2e_ended $s)
 	[ "$got" = 0 ] && pass "session $s ended with status 0" ||
 	    fail "session $s ended with status 0" "status: $got"
 done

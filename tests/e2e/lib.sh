@@ -72,6 +72,9 @@ e2e_cleanup() {
 		echo "$e2e_name: $e2e_passed passed, $e2e_failed failed"
 	fi
 	tmux -L "$e2e_sock" kill-server 2>/dev/null
+	for s in $e2e_as_socks; do
+		tmux -L "$s" kill-server 2>/dev/null
+	done
 	rm -rf "$e2e_tmp"
 	[ "$e2e_finished" -eq 1 ] || exit 1
 }
@@ -163,6 +166,57 @@ e2e_dump() {
 e2e_san_env() {
 	printf 'ASAN_OPTIONS="detect_leaks=1:log_path=%s"' "'$1'"
 	printf ' UBSAN_OPTIONS="print_stacktrace=1:log_path=%s"' "'$1'"
+}
+
+# ---- terminals of other logins ------------------------------------------
+# e2e_as NAME LOGIN [CONFIG]: starts, or switches to, terminal NAME: a tmux
+# server of its own, e2e_as_cols x e2e_as_lines, running the program
+# (e2e_bin) as LOGIN on e2e_as_db with CONFIG (else e2e_as_config); its
+# home is $e2e_as_dir/home-LOGIN. The terminal's modes (stty -a) before and
+# after the program are kept in $e2e_as_dir/stty-before-NAME and
+# stty-after-NAME, its exit status in status-NAME (e2e_ended). The other
+# e2e_* helpers then drive it; its server is removed at exit.
+e2e_as_cols=100 e2e_as_lines=30 e2e_as_socks=""
+e2e_as() {
+	e2e_live || return 0
+	e2e_sock="$e2e_sock_base-$1"
+	tmux -L "$e2e_sock" has-session -t main 2>/dev/null && return 0
+	e2e_as_socks="$e2e_as_socks $e2e_sock"
+	mkdir -p "$e2e_as_dir/home-$2"
+	chown "$(id -u "$2"):$(id -g "$2")" "$e2e_as_dir/home-$2"
+	tmux -L "$e2e_sock" -f /dev/null new-session -d -s main \
+	    -x "$e2e_as_cols" -y "$e2e_as_lines" 'sleep 86400' || return 1
+	tmux -L "$e2e_sock" set-option -g remain-on-exit on
+	tmux -L "$e2e_sock" set-option -g status off
+	as_home="$e2e_as_dir/home-$2"
+	as_cmd="$(logins_as "$2") env -i PATH=/usr/bin:/bin LANG=C.UTF-8"
+	as_cmd="$as_cmd TERM=xterm-256color ESCDELAY=50 HOME='$as_home'"
+	as_cmd="$as_cmd XDG_CONFIG_HOME='$as_home' $(e2e_san_env "$e2e_as_dir/asan")"
+	as_cmd="$as_cmd '$e2e_bin' -c '${3:-$e2e_as_config}' -d '$e2e_as_db'"
+	tmux -L "$e2e_sock" respawn-pane -k -t main "trap : INT TERM HUP;
+	    stty -a > '$e2e_as_dir/stty-before-$1'; $as_cmd; st=\$?;
+	    stty -a > '$e2e_as_dir/stty-after-$1';
+	    echo \$st > '$e2e_as_dir/status-$1'"
+}
+
+# e2e_ended NAME: the exit status of terminal NAME's program, once it has
+# ended (waiting up to the test's timeout for it); "" if it still runs.
+e2e_ended() {
+	e2e_live || return 0
+	ended_end=$(($(date +%s) + e2e_timeout))
+	while [ ! -s "$e2e_as_dir/status-$1" ] &&
+	    [ "$(date +%s)" -le "$ended_end" ]; do
+		sleep 0.1
+	done
+	cat "$e2e_as_dir/status-$1" 2>/dev/null
+}
+
+# e2e_still_runs NAME: true when terminal NAME's program, its screen
+# settled after the last key, has not ended.
+e2e_still_runs() {
+	e2e_live || return 0
+	e2e_wait ""
+	[ ! -s "$e2e_as_dir/status-$1" ]
 }
 
 # e2e_start DB COLS LINES [ARGS...]: runs the program on DB in a new

@@ -34,6 +34,8 @@ cp "$master" "$db"
 chmod 666 "$db"
 # No current_year: the program chooses the year itself.
 cfg="$dir/day.ini"
+# Terminals of the logins (e2e_as): the program on this database.
+e2e_as_dir=$dir e2e_as_db=$db e2e_as_config=$cfg
 printf '[calendar]\nyear_display = era\n' > "$cfg"
 chmod 644 "$cfg"
 
@@ -68,49 +70,6 @@ n1=$(node No.1) n2=$(node No.2) n4=$(node No.4)
     { fail "No.1, No.2 and No.4 in the sample"; e2e_abandon "items missing"; }
 
 # ---- one terminal per login ----------------------------------------------
-socks=""
-mywork_cleanup() {
-	for s in $socks; do
-		tmux -L "$s" kill-server 2>/dev/null
-	done
-	e2e_cleanup
-}
-trap mywork_cleanup EXIT
-
-# as NAME LOGIN: starts (or switches to) session NAME running the program
-# as LOGIN; the terminal's modes are saved before and after the program.
-as() {
-	e2e_live || return 0
-	e2e_sock="$e2e_sock_base-$1"
-	if tmux -L "$e2e_sock" has-session -t main 2>/dev/null; then
-		return 0
-	fi
-	socks="$socks $e2e_sock"
-	mkdir -p "$dir/home-$2"
-	chown "$(id -u "$2"):$(id -g "$2")" "$dir/home-$2"
-	tmux -L "$e2e_sock" -f /dev/null new-session -d -s main -x 100 -y 30 \
-	    'sleep 86400' || return 1
-	tmux -L "$e2e_sock" set-option -g remain-on-exit on
-	tmux -L "$e2e_sock" set-option -g status off
-	cmd="$(logins_as "$2") env -i PATH=/usr/bin:/bin LANG=C.UTF-8 TERM=xterm-256color"
-	cmd="$cmd ESCDELAY=50 HOME='$dir/home-$2' XDG_CONFIG_HOME='$dir/home-$2'"
-	cmd="$cmd $(e2e_san_env "$dir/asan")"
-	cmd="$cmd '$e2e_bin' -c '$cfg' -d '$db'"
-	cmd="trap : INT TERM HUP; stty -a > '$dir/stty-before-$1'; $cmd;"
-	cmd="$cmd st=\$?; stty -a > '$dir/stty-after-$1'; echo \$st > '$dir/status-$1'"
-	tmux -L "$e2e_sock" respawn-pane -k -t main "$cmd"
-}
-
-# ended NAME: the exit status of session NAME's program ("" if running).
-ended() {
-	e2e_live || return 0
-	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-		[ -s "$dir/status-$1" ] && break
-		sleep 0.25
-	done
-	cat "$dir/status-$1" 2>/dev/null
-}
-
 # k KEY...: keys a user presses, counted in nkeys (typed text is not).
 nkeys=0
 k() {
@@ -125,7 +84,7 @@ pane_stty() {
 }
 
 # ---- the clerk's work ----------------------------------------------------
-as clerk daemon
+e2e_as clerk daemon
 e2e_expect "the clerk starts on their own work, on the year open for entry" \
     "自分の仕事 > まちづくり協働課" "R3 受付中" \
     "令和3年度  受付中  入力期限 2021-06-30" "未入力（5）" \
@@ -153,7 +112,7 @@ e2e_keys 'C-\'
 e2e_expect "C-\\ ends nothing" 'C-\ では終了も中断もしません'
 e2e_keys C-z
 e2e_expect "C-z suspends nothing" "C-z では終了も中断もしません" "自分の仕事"
-[ -z "$(ended clerk)" ] && pass "the clerk's program still runs" ||
+e2e_still_runs clerk && pass "the clerk's program still runs" ||
     fail "the clerk's program still runs"
 e2e_keys k
 
@@ -217,7 +176,7 @@ e2e_expect "the clerk opens submitted No.1 again" \
     "実績入力（令和3年度） > No.1" "状態: 提出済" "閲覧のみ"
 
 # ---- the supervisor's pass -------------------------------------------------
-as boss sys
+e2e_as boss sys
 e2e_expect "the supervisor starts on what waits, oldest first, and what is late" \
     "自分の仕事 > 確認待ち 2 件" "確認待ち（提出済）  2 件  提出の古い順" \
     "遅れ（入力期限を過ぎて未提出）" "[ ]"
@@ -249,7 +208,7 @@ got=$(q "SELECT count(*) FROM history WHERE fy = 2021 AND field = 'state'
 [ "$got" = 2 ] && pass "db: one history row per confirmation" ||
     fail "db: one history row per confirmation" "$got"
 
-as clerk daemon
+e2e_as clerk daemon
 e2e_expect "the clerk's open form shows the confirmation without reopening" \
     "状態: 確認済" "確認: sys（鈴木課長）"
 e2e_keys Escape
@@ -265,7 +224,7 @@ e2e_keys C-t Enter y
 e2e_expect "No.4 submitted" "提出しました（提出済）"
 e2e_keys Escape
 e2e_wait "提出済（1）"
-as boss sys
+e2e_as boss sys
 e2e_expect "No.4 arrives on the supervisor's list by itself" \
     "確認待ち（提出済）  1 件" "No.4  民間企業やNPO等との協働事業の推進"
 # An open sheet follows too: the clerk withdraws and resubmits.
@@ -274,21 +233,21 @@ e2e_wait "> No.4 民間企業やNPO等との協働事業の推進"
 e2e_keys G
 e2e_expect "the supervisor reads No.4's sheet, its result at the end" \
     "【令和3年度の実績】" "状態: 提出済"
-as clerk daemon
+e2e_as clerk daemon
 e2e_keys Enter
 e2e_wait "実績入力（令和3年度） > No.4"
 e2e_keys C-t
 e2e_expect "the clerk may withdraw it" "下書きに戻す"
 e2e_keys Enter y
 e2e_expect "withdrawn" "下書きに戻しました"
-as boss sys
+e2e_as boss sys
 e2e_expect "the supervisor's open sheet shows the draft" "状態: 下書き"
-as clerk daemon
+e2e_as clerk daemon
 e2e_keys C-t Enter y
 e2e_expect "resubmitted" "提出しました（提出済）"
 e2e_keys Escape
 e2e_wait "自分の仕事"
-as boss sys
+e2e_as boss sys
 e2e_expect "and the sheet shows it submitted again" "状態: 提出済"
 e2e_keys Escape
 e2e_expect "back on the list, No.4 still waiting" "確認待ち（提出済）  1 件"
@@ -304,7 +263,7 @@ got=$(q "SELECT state || '|' || return_comment FROM result
     WHERE node_id = $n4 AND fy = 2021")
 [ "$got" = "returned|内訳を書いてください" ] && pass "db: No.4 returned with the reason" ||
     fail "db: No.4 returned with the reason" "$got"
-as clerk daemon
+e2e_as clerk daemon
 e2e_expect "差戻し comes first on the clerk's list, with the reason" \
     "差戻し（1）" "差戻しの理由: 内訳を書いてください"
 line_ret=$(e2e_screen | grep -n '差戻し（1）' | head -n 1 | cut -d: -f1)
@@ -320,7 +279,7 @@ e2e_expect "the clerk opens No.10" "実績入力（令和3年度） > No.10"
 e2e_type '一の実績'
 e2e_keys Tab
 e2e_type '一の課題'
-as clerk2 daemon
+e2e_as clerk2 daemon
 e2e_wait "自分の仕事 > まちづくり協働課"
 e2e_keys /
 e2e_type '公募委員'
@@ -331,7 +290,7 @@ e2e_keys Tab
 e2e_type '二の課題'
 e2e_keys C-s
 e2e_expect "the second saves first" "保存しました（下書き）"
-as clerk daemon
+e2e_as clerk daemon
 e2e_expect "the first form keeps its text and says the entry moved" \
     "保存済みの版を daemon（田中一郎） が更新しました" "一の実績" "一の課題"
 e2e_keys C-s
@@ -353,17 +312,17 @@ got=$(q "SELECT text || '|' || comment FROM result WHERE node_id = $(node No.10)
     fail "db: their 取組実績 with my comment" "$got"
 e2e_keys Escape
 e2e_wait "自分の仕事 > まちづくり協働課"
-as clerk2 daemon
+e2e_as clerk2 daemon
 e2e_expect "the other form follows the merged save" "一の課題"
 e2e_keys Escape
 e2e_wait "自分の仕事"
 e2e_keys Escape
 e2e_wait "計画一覧"
 e2e_keys q
-got=$(ended clerk2)
+got=$(e2e_ended clerk2)
 [ "$got" = 0 ] && pass "the second terminal quits with q" ||
     fail "the second terminal quits with q" "status: $got"
-as clerk daemon
+e2e_as clerk daemon
 
 # ---- leaving: Esc never quits, Q asks over unsaved text ----------------------
 e2e_keys Escape
@@ -413,7 +372,7 @@ e2e_expect "Q over unsaved text asks first, from any screen" \
 e2e_keys n
 e2e_keys Escape
 e2e_expect "n keeps the program and the text" "清掃を実施した。追記まだ保存しない"
-[ -z "$(ended clerk)" ] && pass "the clerk's program still runs after n" ||
+e2e_still_runs clerk && pass "the clerk's program still runs after n" ||
     fail "the clerk's program still runs after n"
 
 # A year closed meanwhile: the open form's title and header say so.
@@ -429,7 +388,7 @@ e2e_expect "back on my work" "自分の仕事 > まちづくり協働課"
 e2e_keys Escape
 e2e_wait "計画一覧"
 e2e_keys q
-got=$(ended clerk)
+got=$(e2e_ended clerk)
 [ "$got" = 0 ] && pass "q on the first screen quits with status 0" ||
     fail "q on the first screen quits" "status: $got"
 if e2e_live; then
@@ -445,11 +404,11 @@ if e2e_live; then
 else
 	e2e_not_run "the terminal's modes are as before"
 fi
-as boss sys
+e2e_as boss sys
 e2e_keys Escape
 e2e_wait "計画一覧"
 e2e_keys Q
-got=$(ended boss)
+got=$(e2e_ended boss)
 [ "$got" = 0 ] && pass "Q quits the supervisor's program with status 0" ||
     fail "Q quits the supervisor's program" "status: $got"
 

@@ -27,6 +27,8 @@ cp "$master" "$db" 2>/dev/null
 chmod 666 "$db" 2>/dev/null
 # No current_year: the program opens on the year open for entry.
 cfg="$dir/review.ini"
+# Terminals of the logins (e2e_as): the program on this database.
+e2e_as_dir=$dir e2e_as_db=$db e2e_as_config=$cfg
 printf '[calendar]\nyear_display = era\n' > "$cfg"
 chmod 644 "$cfg"
 
@@ -70,46 +72,9 @@ got=$(q "SELECT group_concat(state, ' ') FROM (SELECT state FROM result
     { fail "db: the clerk submitted three" "$got $(cat "$dir/import.log" 2>&1)";
       e2e_abandon "nothing submitted"; }
 
-# as NAME LOGIN: the program as LOGIN in terminal NAME.
-socks=""
-review_cleanup() {
-	for s in $socks; do
-		tmux -L "$s" kill-server 2>/dev/null
-	done
-	e2e_cleanup
-}
-trap review_cleanup EXIT
-as() {
-	e2e_live || return 0
-	e2e_sock="$e2e_sock_base-$1"
-	if tmux -L "$e2e_sock" has-session -t main 2>/dev/null; then
-		return 0
-	fi
-	socks="$socks $e2e_sock"
-	mkdir -p "$dir/home-$2"
-	chown "$(id -u "$2"):$(id -g "$2")" "$dir/home-$2"
-	tmux -L "$e2e_sock" -f /dev/null new-session -d -s main -x 100 -y 30 \
-	    'sleep 86400' || return 1
-	tmux -L "$e2e_sock" set-option -g remain-on-exit on
-	tmux -L "$e2e_sock" set-option -g status off
-	cmd="$(logins_as "$2") env -i PATH=/usr/bin:/bin LANG=C.UTF-8"
-	cmd="$cmd TERM=xterm-256color ESCDELAY=50 HOME='$dir/home-$2'"
-	cmd="$cmd XDG_CONFIG_HOME='$dir/home-$2' $(e2e_san_env "$dir/asan")"
-	cmd="$cmd '$e2e_bin' -c '$cfg' -d '$db'"
-	cmd="trap : INT TERM HUP; $cmd; echo \$? > '$dir/status-$1'"
-	tmux -L "$e2e_sock" respawn-pane -k -t main "$cmd"
-}
-ended() {
-	e2e_live || return 0
-	for i in $(seq 1 80); do
-		[ -s "$dir/status-$1" ] && break
-		sleep 0.25
-	done
-	cat "$dir/status-$1" 2>/dev/null
-}
 
 # ---- the supervisor ------------------------------------------------------
-as boss sys
+e2e_as boss sys
 e2e_wait "自分の仕事 > 確認待ち 3 件"
 e2e_keys Escape
 e2e_wait "計画一覧（令和3年度）"
@@ -199,11 +164,11 @@ for page in 1 2 3 4 5 6; do
 done
 e2e_expect "and what + and * mean" "+ 確認待ち（提出済）のセル   * 印を付けたセル"
 e2e_keys Escape Q
-got=$(ended boss)
+got=$(e2e_ended boss)
 [ "$got" = 0 ] && pass "the supervisor quits" || fail "the supervisor quits" "status: $got"
 
 # ---- the clerk: Space turns the page, C-t is not theirs -----------------
-as clerk daemon
+e2e_as clerk daemon
 e2e_wait "自分の仕事"
 e2e_keys Escape
 e2e_wait "計画一覧"
@@ -218,7 +183,7 @@ e2e_wait ""
 e2e_keys C-t
 e2e_expect "C-t is not the clerk's" "まとめての確認・差戻しは管理職と企画担当の操作です"
 e2e_keys Escape Q
-got=$(ended clerk)
+got=$(e2e_ended clerk)
 [ "$got" = 0 ] && pass "the clerk quits" || fail "the clerk quits" "status: $got"
 if ls "$dir"/asan.* >/dev/null 2>&1; then
 	fail "no sanitizer report" "$(cat "$dir"/asan.* | head -n 40)"
