@@ -278,6 +278,22 @@ extedit_read_back(const char *path, size_t max, char **out, char **cause)
 	return 0;
 }
 
+/* True when the file at path still holds text as it was written. */
+static int
+extedit_unchanged(const char *path, const char *text)
+{
+	char	*back = NULL, *cause = NULL;
+	int	 same;
+
+	if (extedit_read_back(path, strlen(text), &back, &cause) != 0) {
+		free(cause);
+		return 0;
+	}
+	same = strcmp(back, text) == 0;
+	free(back);
+	return same;
+}
+
 int
 extedit_run(const char *editor, const char *text, size_t max, char **out,
     char **cause)
@@ -313,7 +329,16 @@ extedit_run(const char *editor, const char *text, size_t max, char **out,
 	rc = extedit_wait_editor(editor, path, cause);
 	if (rc == 0)
 		rc = extedit_read_back(path, max, out, cause);
-	unlink(path);
+	if (rc != 0 && access(path, F_OK) == 0 &&
+	    !extedit_unchanged(path, text)) {
+		/* What was written in the editor is not taken, nor lost. */
+		char	*said = xasprintf("書いた文は %s に残しました（%s）",
+		    path, *cause);
+
+		free(*cause);
+		*cause = said;
+	} else
+		unlink(path);
 	free(path);
 	return rc;
 }

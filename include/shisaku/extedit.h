@@ -34,7 +34,9 @@ char *extedit_editor(void);
  *
  * Read back: at most max bytes (0: EXTEDIT_MAX_DEFAULT), valid UTF-8
  * without NUL, one final line break (LF or CR LF) dropped. The file is
- * removed in every case.
+ * removed, except when the editor changed it and the text cannot be
+ * taken (the editor failed, the text is too long or not UTF-8): then it
+ * is kept, and *cause names it, so that nothing written is lost.
  *
  * Returns 0 with *out (malloc'd); 1 with *cause when the editor could
  * not start, ended with a non-zero status or was killed (the text is

@@ -26,6 +26,8 @@ for f in /proc/\$\$/fd/*; do readlink "\$f"; done > "\$D/ed-fds" 2>/dev/null
 id -u > "\$D/ed-uid"
 [ -e "\$D/ed-fail" ] && exit 3
 printf '追記：見守り　協力員を増やした。\n' >> "\$1"
+[ -e "\$D/ed-fail-after" ] && exit 4
+exit 0
 EOF
 chmod 755 "$ed"
 
@@ -98,6 +100,16 @@ e2e_expect "a failing editor leaves the field and says why" \
     "取組実績は変えていません: エディタが終了コード 3 で終わりました"
 e2e_expect_not "nothing appended" "追記：見守り　協力員を増やした。追記"
 rm -f "$e2e_tmp/ed-fail"
+# One that wrote and then failed: its text is not taken, nor lost.
+touch "$e2e_tmp/ed-fail-after"
+e2e_keys C-x C-e
+e2e_expect "an editor that wrote and failed: the field is left, the file named" \
+    "取組実績は変えていません: 書いた文は" "に残しました"
+kept=$(cat "$e2e_tmp/ed-path" 2>/dev/null)
+[ -n "$kept" ] && grep -qF '追記：見守り　協力員を増やした。' "$kept" 2>/dev/null &&
+    pass "the file keeps what the editor wrote" ||
+    fail "the file keeps what the editor wrote" "$kept"
+rm -f "$e2e_tmp/ed-fail-after" "$kept"
 e2e_keys C-x x
 e2e_expect "C-x and another key does nothing" "C-x の次は C-e"
 e2e_keys Tab Tab Tab

@@ -38,12 +38,13 @@ script(const char *name, const char *body)
 	return path;
 }
 
-/* The contents of dir/name (malloc'd; "" when missing), without a final
- * newline. */
+/* The contents of dir/name, or of name when it is a whole path (malloc'd;
+ * "" when missing), without a final newline. */
 static char *
 slurp(const char *name)
 {
-	char	*path = xasprintf("%s/%s", dir, name), *data = NULL, *cause = NULL;
+	char	*path = name[0] == '/' ? xstrdup(name) :
+		    xasprintf("%s/%s", dir, name), *data = NULL, *cause = NULL;
 	size_t	 len = 0;
 
 	if (read_whole_file(path, &data, &len, &cause) != 0) {
@@ -122,6 +123,20 @@ TEST(test_editor_fails)
 	CHECK_INT(extedit_run(ed, "元の文", 0, &out, &cause), 1);
 	CHECK(out == NULL);
 	CHECK(cause != NULL && strstr(cause, "終了コード 3") != NULL);
+	/* What the editor wrote is kept, and the message says where. */
+	path = slurp("path");
+	CHECK(stat(path, &sb) == 0);
+	CHECK(cause != NULL && strstr(cause, path) != NULL &&
+	    strstr(cause, "残しました") != NULL);
+	free(cause);
+	unlink(path);
+	free(path);
+	free(ed);
+	/* An editor that fails without changing the file leaves nothing. */
+	ed = script("quit.sh", "printf '%s\\n' \"$1\" > \"$D/path\"\nexit 1");
+	cause = NULL;
+	CHECK_INT(extedit_run(ed, "元の文", 0, &out, &cause), 1);
+	CHECK(cause != NULL && strstr(cause, "残しました") == NULL);
 	free(cause);
 	path = slurp("path");
 	CHECK(stat(path, &sb) != 0);
@@ -141,7 +156,7 @@ TEST(test_editor_fails)
 
 TEST(test_refused_text)
 {
-	char	*ed, *out = NULL, *cause = NULL;
+	char	*ed, *out = NULL, *cause = NULL, *kept;
 
 	ed = script("bad.sh", "printf 'ok\\377ng\\n' > \"$1\"");
 	CHECK_INT(extedit_run(ed, "x", 0, &out, &cause), -1);
@@ -163,6 +178,19 @@ TEST(test_refused_text)
 	ed = script("longer.sh", "printf '12345678901\\n' > \"$1\"");
 	CHECK_INT(extedit_run(ed, "x", 10, &out, &cause), -1);
 	CHECK(cause != NULL && strstr(cause, "長すぎます") != NULL);
+	CHECK(cause != NULL && strstr(cause, "残しました") != NULL);
+	/* The kept file is named up to the blank after it. */
+	if ((kept = cause != NULL ? strchr(cause, '/') : NULL) != NULL) {
+		char	*text;
+
+		kept = xasprintf("%.*s", (int)strcspn(kept, " "), kept);
+		text = slurp(kept);
+		CHECK_STR(text, "12345678901");
+		free(text);
+		unlink(kept);
+		free(kept);
+	} else
+		CHECK(kept != NULL);
 	free(cause);
 	free(ed);
 	ed = script("gone.sh", "rm -f \"$1\"");
