@@ -168,6 +168,7 @@ struct store_plan_loader {
 	int		 replace;
 	char		*login;
 	char		 now[20];	/* the time of every history row */
+	int		 today_fy;	/* store_plan_loader_today; 0 unset */
 	int		 in_write;
 	char		*cause;		/* why a record was refused */
 	struct map	 plans;		/* code → struct lplan */
@@ -1146,8 +1147,7 @@ static const char SQL_OPEN_YEARS[] =
  * Counts and keeps the plans list's figures of the plans loaded (their
  * nodes forgot those kept; db/migrate-9.sql), once at the end instead of
  * row by row: those of every open year and of the fiscal year today
- * falls in (an April year: a guess that costs only a slower first list
- * where it is wrong), the years the list opens on.
+ * falls in, the years the list opens on.
  */
 static int
 loader_keep_figures(struct store_plan_loader *l, char **cause)
@@ -1156,7 +1156,7 @@ loader_keep_figures(struct store_plan_loader *l, char **cause)
 	int		*years = NULL, today, rc;
 	size_t		 n = 0, i;
 
-	today = fy_of_time(time(NULL), 4);
+	today = l->today_fy > 0 ? l->today_fy : fy_of_time(time(NULL), 4);
 	if ((s = store_stmt(l->st, SQL_OPEN_YEARS, cause)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -1175,6 +1175,12 @@ loader_keep_figures(struct store_plan_loader *l, char **cause)
 		rc = browse_figures_keep(l->st, years[i], cause);
 	free(years);
 	return rc;
+}
+
+void
+store_plan_loader_today(struct store_plan_loader *l, int fy)
+{
+	l->today_fy = fy;
 }
 
 int

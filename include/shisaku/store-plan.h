@@ -47,6 +47,10 @@ int store_plan_import(struct store *st, const struct pf_doc *d, int replace,
 struct store_plan_loader;
 struct store_plan_loader *store_plan_loader_new(struct store *st, int replace,
     const char *login);
+/* The fiscal year today falls in, as the configuration counts years: the
+ * plans list's figures of that year (and of every open one) are kept at
+ * commit. Unset, it is counted from April. */
+void store_plan_loader_today(struct store_plan_loader *l, int fy);
 int store_plan_loader_begin(struct store_plan_loader *l, char **cause);
 int store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r);
 const struct pf_sink *store_plan_loader_sink(struct store_plan_loader *l);
