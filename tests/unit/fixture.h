@@ -81,7 +81,7 @@ fixture_teardown(struct store *st, const char *dir, char *path)
  * The usual set-up of a store test: makes the directory dir (a mkdtemp
  * template, filled in), loads plan_text into the database dir/test.db as
  * fixture_store does and puts the users (a list ended by one whose login
- * is NULL). Returns the store with *path (malloc'd: the database's), or
+ * is NULL; NULL: none). Returns the store with *path (malloc'd: the database's), or
  * NULL after printing why on stderr and removing what it made.
  */
 static inline struct store *
@@ -102,7 +102,7 @@ fixture_setup(char *dir, const char *plan_text,
 		*path = NULL;
 		return NULL;
 	}
-	for (; users->login != NULL; users++)
+	for (; users != NULL && users->login != NULL; users++)
 		if (store_user_put(st, users->login, users->name, users->role,
 		    users->dept, 0, &cause) != 0) {
 			fprintf(stderr, "user %s: %s\n", users->login, cause);
