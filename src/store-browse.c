@@ -234,11 +234,11 @@ struct browse_fig {
 };
 
 /* A plan's figures of the year: the counts of its items, the depth they
- * were counted at, the outcomes of its indicators (ind: they are known). */
+ * were counted at, the outcomes of its indicators. */
 struct browse_figs {
 	struct browse_fig	*v;
 	size_t			 n, cap;
-	int			 depth, ind;
+	int			 depth;
 	long			 outcome[SUMMARY_NOUTCOMES];
 };
 
@@ -375,7 +375,6 @@ browse_figs_count_indicators(struct store *st, long long plan_id, int fy,
 		if (ind[k].outcome < SUMMARY_NOUTCOMES)
 			f->outcome[ind[k].outcome]++;
 	free(ind);
-	f->ind = 1;
 	return 0;
 }
 
@@ -395,11 +394,10 @@ browse_figs_read_kept(struct store *st, long long plan_id, int fy,
 	sqlite3_bind_int(s, 2, fy);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		f->depth = store_col_int0(s, 0);
-		f->ind = sqlite3_column_int(s, 1) != 0;
-		for (k = 0; k < SUMMARY_NOUTCOMES; k++)
-			f->outcome[k] = f->ind ? sqlite3_column_int64(s,
-			    2 + k) : 0;
-		*kept = f->ind ? 2 : 1;
+		*kept = sqlite3_column_int(s, 1) != 0 ? 2 : 1;
+		if (*kept == 2)
+			for (k = 0; k < SUMMARY_NOUTCOMES; k++)
+				f->outcome[k] = sqlite3_column_int64(s, 2 + k);
 	}
 	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0)
 		return -1;
@@ -468,37 +466,46 @@ browse_figs_keep(struct store *st, long long plan_id, int fy,
 	return 0;
 }
 
+/* How a plan's figures are had (browse_figs_get). */
+enum browse_figs_how {
+	BROWSE_FIGS_COUNT,	/* counted in full, never from those kept */
+	BROWSE_FIGS_READ,	/* those kept, what is not kept counted */
+	BROWSE_FIGS_KEEP	/* the same, and what was counted kept */
+};
+
 /*
- * A plan's figures of fy: those kept (use_kept), with what is not kept
- * counted in full, and kept when keep says so (inside a write).
+ * A plan's figures of fy as how says. Keeping writes, so only inside the
+ * caller's write; the other two never write. f is to be cleared by the
+ * caller, also on failure.
  */
 static int
-browse_figs_get(struct store *st, long long plan_id, int fy, int use_kept,
-    int keep, struct browse_figs *f, char **cause)
+browse_figs_get(struct store *st, long long plan_id, int fy,
+    enum browse_figs_how how, struct browse_figs *f, char **cause)
 {
 	int	kept = 0;
 
 	memset(f, 0, sizeof *f);
-	if (use_kept && browse_figs_read_kept(st, plan_id, fy, f, &kept,
-	    cause) != 0)
+	if (how != BROWSE_FIGS_COUNT && browse_figs_read_kept(st, plan_id, fy,
+	    f, &kept, cause) != 0)
 		return -1;
+	if (kept == 2)
+		return 0;
 	if (kept == 0 && browse_figs_count_items(st, plan_id, fy, f,
 	    cause) != 0)
 		return -1;
-	if (kept < 2 && browse_figs_count_indicators(st, plan_id, fy, f,
-	    cause) != 0)
+	if (browse_figs_count_indicators(st, plan_id, fy, f, cause) != 0)
 		return -1;
-	if (keep && kept < 2 && browse_figs_keep(st, plan_id, fy, f, kept,
-	    cause) != 0)
+	if (how == BROWSE_FIGS_KEEP && browse_figs_keep(st, plan_id, fy, f,
+	    kept, cause) != 0)
 		return -1;
 	return 0;
 }
 
-/* 0: count in full; 1: read what is kept; 2: and keep what is not. */
+/* Every plan with its figures of fy, had as how says. */
 static int
 browse_plans_read(struct store *st, int fy, int today_fy,
-    const char *const *scale, int nscale, int how, struct browse_plan **out,
-    size_t *n, int *missing, char **cause)
+    const char *const *scale, int nscale, enum browse_figs_how how,
+    struct browse_plan **out, size_t *n, char **cause)
 {
 	sqlite3_stmt			*s;
 	struct browse_plan		*v = NULL, *p;
@@ -506,7 +513,6 @@ browse_plans_read(struct store *st, int fy, int today_fy,
 	size_t				 count = 0, cap = 0, i;
 	int				 rc, due;
 
-	*missing = 0;
 	if (browse_year_due(st, fy, today_fy, &due, cause) != 0)
 		return -1;
 	if ((s = store_stmt(st, browse_sql_plan_rows, cause)) == NULL)
@@ -532,22 +538,7 @@ browse_plans_read(struct store *st, int fy, int today_fy,
 		return -1;
 	}
 	for (i = 0; i < count; i++) {
-		int	kept = 2;
-
-		if (how == 1) {
-			memset(&f, 0, sizeof f);
-			rc = browse_figs_read_kept(st, v[i].id, fy, &f, &kept,
-			    cause);
-			if (rc == 0 && kept < 2) {
-				/* Counted in full; kept by a writer. */
-				*missing = 1;
-				browse_figs_clear(&f);
-				rc = browse_figs_get(st, v[i].id, fy, 1, 0, &f,
-				    cause);
-			}
-		} else
-			rc = browse_figs_get(st, v[i].id, fy, how == 2,
-			    how == 2, &f, cause);
+		rc = browse_figs_get(st, v[i].id, fy, how, &f, cause);
 		if (rc == 0)
 			browse_figs_apply(&v[i], &f, due, scale, nscale);
 		browse_figs_clear(&f);
@@ -561,11 +552,11 @@ browse_plans_read(struct store *st, int fy, int today_fy,
 	return 0;
 }
 
-/* Reads the plans in one snapshot (how: see browse_plans_read). */
+/* Reads the plans in one snapshot, never writing (how: read or count). */
 static int
 browse_plans_snapshot(struct store *st, int fy, int today_fy,
-    const char *const *scale, int nscale, int how, struct browse_plan **out,
-    size_t *n, int *missing, char **cause)
+    const char *const *scale, int nscale, enum browse_figs_how how,
+    struct browse_plan **out, size_t *n, char **cause)
 {
 	sqlite3	*db = store_db(st);
 	int	 began = 0, rc;
@@ -577,7 +568,7 @@ browse_plans_snapshot(struct store *st, int fy, int today_fy,
 	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
 		began = 1;
 	rc = browse_plans_read(st, fy, today_fy, scale, nscale, how, out, n,
-	    missing, cause);
+	    cause);
 	if (began)
 		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	return rc;
@@ -588,10 +579,8 @@ browse_plans_scaled(struct store *st, int fy, int today_fy,
     const char *const *scale, int nscale, struct browse_plan **out,
     size_t *n, char **cause)
 {
-	int	missing;
-
-	return browse_plans_snapshot(st, fy, today_fy, scale, nscale, 1, out,
-	    n, &missing, cause);
+	return browse_plans_snapshot(st, fy, today_fy, scale, nscale,
+	    BROWSE_FIGS_READ, out, n, cause);
 }
 
 int
@@ -599,10 +588,8 @@ browse_plans_counted(struct store *st, int fy, int today_fy,
     const char *const *scale, int nscale, struct browse_plan **out,
     size_t *n, char **cause)
 {
-	int	missing;
-
-	return browse_plans_snapshot(st, fy, today_fy, scale, nscale, 0, out,
-	    n, &missing, cause);
+	return browse_plans_snapshot(st, fy, today_fy, scale, nscale,
+	    BROWSE_FIGS_COUNT, out, n, cause);
 }
 
 /*
@@ -631,7 +618,8 @@ browse_figures_refresh(struct store *st)
 	}
 	rc = store_read_end(st, s, rc, "集計の読み込み", NULL);
 	for (i = 0; i < n && rc == 0; i++) {
-		rc = browse_figs_get(st, v[i].plan, v[i].fy, 1, 1, &f, &cause);
+		rc = browse_figs_get(st, v[i].plan, v[i].fy, BROWSE_FIGS_KEEP,
+		    &f, &cause);
 		browse_figs_clear(&f);
 	}
 	free(v);
@@ -652,9 +640,9 @@ browse_figures_keep(struct store *st, int fy, char **cause)
 {
 	struct browse_plan	*v = NULL;
 	size_t			 n = 0;
-	int			 missing, rc;
+	int			 rc;
 
-	rc = browse_plans_read(st, fy, fy, NULL, 0, 2, &v, &n, &missing,
+	rc = browse_plans_read(st, fy, fy, NULL, 0, BROWSE_FIGS_KEEP, &v, &n,
 	    cause);
 	browse_plans_free(v, n);
 	return rc;

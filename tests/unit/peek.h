@@ -15,6 +15,19 @@
 
 static sqlite3 *raw;
 
+/* Opens raw on the database at path, waiting up to a second for a lock;
+ * 0, or -1 after printing why on stderr. */
+static inline int
+peek_open(const char *path)
+{
+	if (sqlite3_open(path, &raw) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", path, sqlite3_errmsg(raw));
+		return -1;
+	}
+	sqlite3_busy_timeout(raw, 1000);
+	return 0;
+}
+
 /* The first column of the first row as a number (-1 when none). */
 static long long
 q_int(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -69,31 +69,13 @@ ind_id(const char *key)
 	return q_int("SELECT id FROM indicator WHERE key = '%s'", key);
 }
 
-static int
-load_plan(void)
-{
-	char	*cause = NULL;
-	int	 ok;
-
-	db_path = xasprintf("%s/actual.db", dir);
-	ok = (st = fixture_store(db_path, plan_text, NULL)) != NULL;
-	if (ok && (store_user_put(st, "sato", "佐藤", ROLE_CLERK,
-	    "試験市/協働課", 0, &cause) != 0 ||
-	    store_user_put(st, "tanaka", "田中", ROLE_CLERK, "試験市/総務課", 0,
-	    &cause) != 0 ||
-	    store_user_put(st, "kacho", "課長", ROLE_SUPERVISOR, NULL, 0, &cause) != 0 ||
-	    store_user_put(st, "kikaku", "企画", ROLE_PLANNER, "試験市/企画課",
-	    0, &cause) != 0 ||
-	    store_year_set_open(st, 2024, 1, "kikaku", NULL, &cause) != 0)) {
-		fprintf(stderr, "set-up: %s\n", cause);
-		free(cause);
-		ok = 0;
-	}
-	if (sqlite3_open(db_path, &raw) != SQLITE_OK)
-		ok = 0;
-	sqlite3_busy_timeout(raw, 1000);
-	return ok;
-}
+static const struct fixture_user users[] = {
+	{ "sato", "佐藤", ROLE_CLERK, "試験市/協働課" },
+	{ "tanaka", "田中", ROLE_CLERK, "試験市/総務課" },
+	{ "kacho", "課長", ROLE_SUPERVISOR, NULL },
+	{ "kikaku", "企画", ROLE_PLANNER, "試験市/企画課" },
+	{ NULL, NULL, ROLE_NONE, NULL }
+};
 
 static struct actual_entry *
 load(long long id, int fy)
@@ -415,12 +397,16 @@ TEST(test_store_check_stays_clean)
 int
 main(void)
 {
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
+	char	*cause = NULL;
+
+	if ((st = fixture_setup(dir, plan_text, users, &db_path)) == NULL ||
+	    peek_open(db_path) != 0) {
+		fprintf(stderr, "cannot load the test plan\n");
 		return 1;
 	}
-	if (!load_plan()) {
-		fprintf(stderr, "cannot load the test plan\n");
+	if (store_year_set_open(st, 2024, 1, "kikaku", NULL, &cause) != 0) {
+		fprintf(stderr, "year open: %s\n", cause);
+		free(cause);
 		return 1;
 	}
 	ind_a = ind_id("a");
@@ -439,13 +425,6 @@ main(void)
 	RUN(test_store_check_stays_clean);
 
 	sqlite3_close(raw);
-	store_close(st);
-	{
-		char *cmd = xasprintf("rm -rf '%s'", dir);
-		if (system(cmd) != 0)
-			fprintf(stderr, "could not remove %s\n", dir);
-		free(cmd);
-	}
-	free(db_path);
+	fixture_teardown(st, dir, db_path);
 	DONE();
 }

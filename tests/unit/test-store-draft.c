@@ -187,17 +187,11 @@ TEST(test_gone_with_the_plan)
 int
 main(void)
 {
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
-		return 1;
-	}
-	db_path = xasprintf("%s/draft.db", dir);
-	if ((st = fixture_store(db_path, plan_text, NULL)) == NULL ||
-	    sqlite3_open(db_path, &raw) != SQLITE_OK) {
+	if ((st = fixture_setup(dir, plan_text, NULL, &db_path)) == NULL ||
+	    peek_open(db_path) != 0) {
 		fprintf(stderr, "cannot load the test plan\n");
 		return 1;
 	}
-	sqlite3_busy_timeout(raw, 1000);
 	node1 = q_int("SELECT id FROM node WHERE key = '1'");
 	ind1 = q_int("SELECT id FROM indicator WHERE key = '1-1'");
 
@@ -207,9 +201,6 @@ main(void)
 	RUN(test_gone_with_the_plan);
 
 	sqlite3_close(raw);
-	store_close(st);
-	unlink(db_path);
-	free(db_path);
-	rmdir(dir);
+	fixture_teardown(st, dir, db_path);
 	DONE();
 }

@@ -141,29 +141,12 @@ ind_of(const char *key)
 	return q_int("SELECT id FROM indicator WHERE key = '%s'", key);
 }
 
-static int
-load_plan(void)
-{
-	char	*cause = NULL;
-	int	 ok;
-
-	db_path = xasprintf("%s/edit.db", dir);
-	ok = (st = fixture_store(db_path, plan_text, NULL)) != NULL;
-	if (ok && (store_user_put(st, "sato", "佐藤", ROLE_CLERK,
-	    "試験市/協働課", 0, &cause) != 0 ||
-	    store_user_put(st, "kacho", "課長", ROLE_SUPERVISOR, NULL, 0,
-	    &cause) != 0 ||
-	    store_user_put(st, "kikaku", "企画", ROLE_PLANNER, "試験市/企画課",
-	    0, &cause) != 0)) {
-		fprintf(stderr, "user: %s\n", cause);
-		free(cause);
-		ok = 0;
-	}
-	if (sqlite3_open(db_path, &raw) != SQLITE_OK)
-		ok = 0;
-	sqlite3_busy_timeout(raw, 1000);
-	return ok;
-}
+static const struct fixture_user users[] = {
+	{ "sato", "佐藤", ROLE_CLERK, "試験市/協働課" },
+	{ "kacho", "課長", ROLE_SUPERVISOR, NULL },
+	{ "kikaku", "企画", ROLE_PLANNER, "試験市/企画課" },
+	{ NULL, NULL, ROLE_NONE, NULL }
+};
 
 static void
 set_text(char **field, const char *text)
@@ -1653,11 +1636,8 @@ TEST(test_store_check_stays_clean)
 int
 main(void)
 {
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
-		return 1;
-	}
-	if (!load_plan()) {
+	if ((st = fixture_setup(dir, plan_text, users, &db_path)) == NULL ||
+	    peek_open(db_path) != 0) {
 		fprintf(stderr, "cannot load the test plan\n");
 		return 1;
 	}
@@ -1701,13 +1681,6 @@ main(void)
 	RUN(test_store_check_stays_clean);
 
 	sqlite3_close(raw);
-	store_close(st);
-	{
-		char *cmd = xasprintf("rm -rf '%s'", dir);
-		if (system(cmd) != 0)
-			fprintf(stderr, "could not remove %s\n", dir);
-		free(cmd);
-	}
-	free(db_path);
+	fixture_teardown(st, dir, db_path);
 	DONE();
 }

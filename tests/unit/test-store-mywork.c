@@ -62,31 +62,13 @@ static const char plan_text[] =
 
 static long long n11, n12, n13, n21, p1, d_kyodo, d_somu;
 
-static int
-load_plan(void)
-{
-	char	*cause = NULL;
-	int	 ok;
-
-	db_path = xasprintf("%s/mywork.db", dir);
-	ok = (st = fixture_store(db_path, plan_text, NULL)) != NULL;
-	if (ok && (store_user_put(st, "sato", "佐藤花子", ROLE_CLERK,
-	    "試験市/市民協働課", 0, &cause) != 0 ||
-	    store_user_put(st, "suzuki", "", ROLE_CLERK, "試験市/総務課", 0,
-	    &cause) != 0 ||
-	    store_user_put(st, "boss", "", ROLE_SUPERVISOR, NULL, 0,
-	    &cause) != 0 ||
-	    store_user_put(st, "kikaku", "", ROLE_PLANNER, NULL, 0,
-	    &cause) != 0)) {
-		fprintf(stderr, "user: %s\n", cause);
-		free(cause);
-		ok = 0;
-	}
-	if (sqlite3_open(db_path, &raw) != SQLITE_OK)
-		ok = 0;
-	sqlite3_busy_timeout(raw, 1000);
-	return ok;
-}
+static const struct fixture_user users[] = {
+	{ "sato", "佐藤花子", ROLE_CLERK, "試験市/市民協働課" },
+	{ "suzuki", "", ROLE_CLERK, "試験市/総務課" },
+	{ "boss", "", ROLE_SUPERVISOR, NULL },
+	{ "kikaku", "", ROLE_PLANNER, NULL },
+	{ NULL, NULL, ROLE_NONE, NULL }
+};
 
 /* Saves node's result for fy as login with text, then moves it to
  * state (draft, submitted, returned or confirmed). */
@@ -365,11 +347,8 @@ TEST(test_data_version_tells_others_changes)
 int
 main(void)
 {
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
-		return 1;
-	}
-	if (!load_plan()) {
+	if ((st = fixture_setup(dir, plan_text, users, &db_path)) == NULL ||
+	    peek_open(db_path) != 0) {
 		fprintf(stderr, "cannot load the test plan\n");
 		return 1;
 	}
@@ -389,14 +368,6 @@ main(void)
 	RUN(test_data_version_tells_others_changes);
 
 	sqlite3_close(raw);
-	store_close(st);
-	{
-		char *cmd = xasprintf("rm -rf '%s'", dir);
-
-		if (system(cmd) != 0)
-			fprintf(stderr, "could not remove %s\n", dir);
-		free(cmd);
-	}
-	free(db_path);
+	fixture_teardown(st, dir, db_path);
 	DONE();
 }

@@ -68,27 +68,11 @@ static const char plan_text[] =
 static long long plan, p1, p3, i11;
 static long long d_kyodo, d_somu;
 
-static int
-load_plan(void)
-{
-	char	*cause = NULL;
-	int	 ok;
-
-	db_path = xasprintf("%s/actual.db", dir);
-	ok = (st = fixture_store(db_path, plan_text, NULL)) != NULL;
-	if (ok && (store_user_put(st, "sato", "佐藤", ROLE_CLERK,
-	    "試験市/市民協働課", 0, &cause) != 0 ||
-	    store_user_put(st, "kikaku", "企画", ROLE_PLANNER, NULL, 0,
-	    &cause) != 0)) {
-		fprintf(stderr, "user: %s\n", cause);
-		free(cause);
-		ok = 0;
-	}
-	if (sqlite3_open(db_path, &raw) != SQLITE_OK)
-		ok = 0;
-	sqlite3_busy_timeout(raw, 1000);
-	return ok;
-}
+static const struct fixture_user users[] = {
+	{ "sato", "佐藤", ROLE_CLERK, "試験市/市民協働課" },
+	{ "kikaku", "企画", ROLE_PLANNER, NULL },
+	{ NULL, NULL, ROLE_NONE, NULL }
+};
 
 static long long
 id_of(const char *table, const char *key)
@@ -221,11 +205,8 @@ TEST(test_typed_actual_keeps_its_printed_form)
 int
 main(void)
 {
-	if (mkdtemp(dir) == NULL) {
-		perror("mkdtemp");
-		return 1;
-	}
-	if (!load_plan()) {
+	if ((st = fixture_setup(dir, plan_text, users, &db_path)) == NULL ||
+	    peek_open(db_path) != 0) {
 		fprintf(stderr, "cannot load the test plan\n");
 		return 1;
 	}
@@ -241,13 +222,6 @@ main(void)
 	RUN(test_typed_actual_keeps_its_printed_form);
 
 	sqlite3_close(raw);
-	store_close(st);
-	{
-		char *cmd = xasprintf("rm -rf '%s'", dir);
-		if (system(cmd) != 0)
-			fprintf(stderr, "could not remove %s\n", dir);
-		free(cmd);
-	}
-	free(db_path);
+	fixture_teardown(st, dir, db_path);
 	DONE();
 }
