@@ -470,13 +470,21 @@ void
 ui_refuse(struct ui *ui, long long node_id, long long indicator_id, int fy,
     const char *what, const char *why)
 {
-	char	*row, *cause = NULL;
+	char	*row, *key, *cause = NULL;
 
 	ui_error(ui, "%s", why != NULL ? why : "できません");
 	if (ui->store == NULL || ui->session == NULL ||
 	    ui->session->login == NULL)
 		return;
 	row = xasprintf("画面での%s: %s", what, why != NULL ? why : "");
+	key = xasprintf("%lld %lld %d %s", node_id, indicator_id, fy, row);
+	if (ui->last_refusal != NULL && strcmp(ui->last_refusal, key) == 0) {
+		free(key);
+		free(row);
+		return;
+	}
+	free(ui->last_refusal);
+	ui->last_refusal = key;
 	/* Best effort: the refusal stands whether it is recorded or not. */
 	if (store_user_log_refusal(ui->store, ui->session->login, node_id,
 	    indicator_id, fy, row, &cause) < 0)
@@ -2016,6 +2024,7 @@ out:
 	ui_signals_restore();
 	ui_current = NULL;
 	free(ui.message);
+	free(ui.last_refusal);
 	free(ui_plan_name);
 	ui_plan_name = NULL;
 	ui_plan_name_id = -1;

@@ -111,6 +111,9 @@ struct ui {
 	WINDOW		*body;
 	char		*message;
 	int		 message_is_error;
+	/* The last refusal written to the history (ui_refuse), so that a
+	 * key pressed again and again leaves one row, not one a press. */
+	char		*last_refusal;
 	int		 cursor_y, cursor_x;	/* asked for by the draw; -1 none */
 };
 
@@ -154,7 +157,9 @@ void ui_error(struct ui *ui, const char *fmt, ...)
  * why (as ui_error does with why), and writes the refusal to the
  * history with the user's login and the item, indicator and fiscal year
  * it was about (0 when none): what names the change (「計画の変更」).
- * Nothing is written when the database cannot be written at all.
+ * The same refusal again, with nothing refused in between, is said but
+ * not written again. Nothing is written when the database cannot be
+ * written at all.
  */
 void ui_refuse(struct ui *ui, long long node_id, long long indicator_id,
     int fy, const char *what, const char *why);

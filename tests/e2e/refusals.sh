@@ -53,6 +53,11 @@ e2e_keys Enter Enter
 e2e_expect "the tree" "施策体系（令和3年度）"
 e2e_keys a
 e2e_expect "a is refused on the spot" "企画担当だけです"
+# Pressed again and again, it is said each time and written once.
+e2e_keys j a
+e2e_expect "a again is refused again" "企画担当だけです"
+e2e_keys k a
+e2e_expect "and again" "企画担当だけです"
 e2e_keys /
 e2e_type "No.1 "
 e2e_keys Enter
@@ -62,6 +67,8 @@ e2e_expect "its form opens to be read, saying why" \
     "閲覧のみ: この取組は総務課の担当ではありません"
 e2e_keys C-s
 e2e_expect "C-s is refused with the reason" "保存できません: この取組は総務課の担当ではありません"
+e2e_keys Tab C-s
+e2e_expect "C-s again too" "保存できません: この取組は総務課の担当ではありません"
 e2e_keys Escape
 e2e_wait_gone "保存できません"
 e2e_keys Q
@@ -70,13 +77,13 @@ e2e_bin=$e2e_bin_saved
 
 e2e_live && [ "$(q "SELECT count(*) FROM history WHERE field = 'refused'
     AND login = 'daemon' AND node_id IS NULL AND new_value LIKE '画面での計画の変更: %企画担当だけ%'")" = 1 ] &&
-    pass "a is in the history: who and why" ||
-    fail "a is in the history: who and why" "$(q "SELECT * FROM history WHERE field = 'refused'")"
+    pass "a is in the history once: who and why" ||
+    fail "a is in the history once: who and why" "$(q "SELECT * FROM history WHERE field = 'refused'")"
 e2e_live && [ "$(q "SELECT count(*) FROM history WHERE field = 'refused'
     AND login = 'daemon' AND node_id = $node1 AND fy = 2021
     AND new_value LIKE '画面での実績の保存: 保存できません: この取組は総務課の担当ではありません%'")" = 1 ] &&
-    pass "so is C-s, with the item and year" ||
-    fail "so is C-s, with the item and year" "$(q "SELECT * FROM history WHERE field = 'refused'")"
+    pass "so is C-s, once, with the item and year" ||
+    fail "so is C-s, once, with the item and year" "$(q "SELECT * FROM history WHERE field = 'refused'")"
 e2e_live && [ "$(q "SELECT count(*) FROM result")" = 0 ] &&
     pass "nothing was saved" || fail "nothing was saved"
 
