@@ -373,15 +373,16 @@ depts_draw(struct ui *ui, void *state)
 	depts_draw_detail(ui, ds, w, 1 + ds->list_h, cols);
 }
 
-/* 1 if the user may change departments; else 0 after saying why. */
+/* 1 if the user may change departments; else 0 after saying why and
+ * writing the refusal of what (「部署の追加」). */
 static int
-depts_allowed(struct ui *ui)
+depts_allowed(struct ui *ui, const char *what)
 {
 	char	*why = NULL;
 
 	if (workflow_may_manage_depts(ui->session, &why) == WF_ALLOW)
 		return 1;
-	ui_refuse(ui, 0, 0, 0, "部署の変更", why);
+	ui_refuse(ui, 0, 0, 0, what, why);
 	free(why);
 	return 0;
 }
@@ -434,7 +435,7 @@ depts_add(struct ui *ui, struct depts_screen *ds)
 	long long	 id = 0;
 	int		 rc;
 
-	if (!depts_allowed(ui))
+	if (!depts_allowed(ui, "部署の変更（追加）"))
 		return;
 	/* The organisation of the department under the cursor, copied: a
 	 * resize during a question reloads the rows. */
@@ -668,7 +669,8 @@ depts_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		return UI_KEY_HANDLED;
 	case ACT_MODIFY:
 	case ACT_DELETE:
-		if (!depts_allowed(ui))
+		if (!depts_allowed(ui, act == ACT_DELETE ? "部署の変更（廃止）" :
+		    "部署の変更（名称変更・統合）"))
 			return UI_KEY_HANDLED;
 		if (ds->n == 0) {
 			ui_error(ui, "部署がありません（a で追加できます）");

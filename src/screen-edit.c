@@ -38,13 +38,13 @@ screen_edit_take_added(void)
 }
 
 int
-screen_edit_allowed(struct ui *ui)
+screen_edit_allowed(struct ui *ui, const char *what)
 {
 	char	*why = NULL;
 
 	if (workflow_may_edit_structure(ui->session, &why) == WF_ALLOW)
 		return 1;
-	ui_refuse(ui, 0, 0, 0, "計画の変更", why != NULL ? why : "変更できません");
+	ui_refuse(ui, 0, 0, 0, what, why != NULL ? why : "変更できません");
 	free(why);
 	return 0;
 }
@@ -285,7 +285,7 @@ screen_edit_node(struct ui *ui, long long node_id)
 	char			*cause = NULL;
 	int			 nlevels;
 
-	if (!screen_edit_allowed(ui))
+	if (!screen_edit_allowed(ui, "計画の変更（修正）"))
 		return;
 	c = xcalloc(1, sizeof *c);
 	if (store_edit_node_load(ui->store, node_id, &c->node, &cause) != 0) {
@@ -321,7 +321,7 @@ screen_edit_add(struct ui *ui, long long plan_id, long long node_id)
 	char			*cause = NULL, *same, *below, *items[3];
 	int			 nlevels, n = 0, choice, below_at = -1;
 
-	if (!screen_edit_allowed(ui))
+	if (!screen_edit_allowed(ui, "計画の変更（追加）"))
 		return;
 	if (node_id == 0) {
 		edit_new_node(ui, plan_id, 0, 0, 1);
@@ -363,7 +363,7 @@ screen_edit_delete_node(struct ui *ui, long long node_id)
 	char			*cause = NULL, *q;
 	int			 ok, rc;
 
-	if (!screen_edit_allowed(ui))
+	if (!screen_edit_allowed(ui, "計画の変更（削除）"))
 		return 0;
 	memset(&at, 0, sizeof at);
 	if (store_edit_node_load(ui->store, node_id, &at, &cause) != 0 ||
@@ -718,7 +718,7 @@ screen_edit_new_indicator(struct ui *ui, long long plan_id, long long node_id)
 {
 	struct edit_ind_ctx	*c;
 
-	if (!screen_edit_allowed(ui))
+	if (!screen_edit_allowed(ui, "計画の変更（指標の追加）"))
 		return;
 	c = xcalloc(1, sizeof *c);
 	edit_indicator_init(&c->ind);
@@ -733,7 +733,7 @@ screen_edit_indicator(struct ui *ui, long long indicator_id)
 	struct edit_ind_ctx	*c;
 	char			*cause = NULL;
 
-	if (!screen_edit_allowed(ui))
+	if (!screen_edit_allowed(ui, "計画の変更（指標の修正）"))
 		return;
 	c = xcalloc(1, sizeof *c);
 	if (store_edit_indicator_load(ui->store, indicator_id, &c->ind,
@@ -752,7 +752,7 @@ screen_edit_delete_indicator(struct ui *ui, long long indicator_id)
 	char			*cause = NULL, *q;
 	int			 rc;
 
-	if (!screen_edit_allowed(ui))
+	if (!screen_edit_allowed(ui, "計画の変更（指標の削除）"))
 		return 0;
 	if (store_edit_indicator_load(ui->store, indicator_id, &ind,
 	    &cause) != 0) {

@@ -1019,7 +1019,8 @@ sheet_planner(struct ui *ui, struct sheet_screen *ss, enum key_action act)
 	size_t		 i, n = s->nindicators + 1;
 	int		 pick = 0;
 
-	if (!screen_edit_allowed(ui))
+	if (!screen_edit_allowed(ui, act == ACT_DELETE ? "計画の変更（削除）" :
+	    act == ACT_ADD ? "計画の変更（追加）" : "計画の変更（修正）"))
 		return UI_KEY_HANDLED;
 	if (s->nindicators > 0) {
 		items = xcalloc(n, sizeof *items);

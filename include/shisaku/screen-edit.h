@@ -11,8 +11,9 @@
 
 struct ui;
 
-/* 1 if the user may edit the plan; else 0 after saying why. */
-int screen_edit_allowed(struct ui *ui);
+/* 1 if the user may edit the plan; else 0 after saying why and writing
+ * the refusal (ui_refuse) of what was tried (「計画の変更（追加）」). */
+int screen_edit_allowed(struct ui *ui, const char *what);
 
 /*
  * a on a node: asks what to add — a node of the same level after it, a

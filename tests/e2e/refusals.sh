@@ -76,7 +76,7 @@ e2e_expect_exit "the clerk quits" 0
 e2e_bin=$e2e_bin_saved
 
 e2e_live && [ "$(q "SELECT count(*) FROM history WHERE field = 'refused'
-    AND login = 'daemon' AND node_id IS NULL AND new_value LIKE '画面での計画の変更: %企画担当だけ%'")" = 1 ] &&
+    AND login = 'daemon' AND node_id IS NULL AND new_value LIKE '画面での計画の変更（追加）: %企画担当だけ%'")" = 1 ] &&
     pass "a is in the history once: who and why" ||
     fail "a is in the history once: who and why" "$(q "SELECT * FROM history WHERE field = 'refused'")"
 e2e_live && [ "$(q "SELECT count(*) FROM history WHERE field = 'refused'
