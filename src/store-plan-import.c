@@ -136,6 +136,7 @@ struct lplan {
 	long long	 id;
 	char		 sid[24];	/* id as text: the key of its nodes */
 	long		 node_ord, ind_ord;
+	long		 nind;		/* indicators the load added */
 };
 
 /* A department in charge of a node, for the department its results of
@@ -187,6 +188,14 @@ struct store_plan_loader {
 	 * the commit. */
 	char		**index_sql;
 	size_t		 nindex;
+	/* A load that replaces nothing (see loader_rows_begin): foreign
+	 * keys off for it; the row triggers it does the work of at the end,
+	 * and what that work needs (the version clock, the largest rowid of
+	 * each table before the load). */
+	int		 fk_off;
+	int		 rows_set;
+	long long	 clock;
+	long long	 max_before[4];
 };
 
 static const char SQL_PLAN_DELETE[] = "DELETE FROM plan WHERE code = ?";
@@ -695,6 +704,7 @@ take_indicator(struct store_plan_loader *l, const struct pf_record *r)
 		return -1;
 	}
 	i->id = sqlite3_last_insert_rowid(store_db(l->st));
+	p->nind++;
 	map_put(&l->inds, p->sid, f[IND_KEY], i);
 	return 0;
 }
@@ -1072,15 +1082,18 @@ static const char SQL_FIG_TRIGGERS[] = "SELECT name, sql FROM sqlite_master"
     " WHERE type = 'trigger' AND name LIKE 'plan_fig_%'"
     " AND tbl_name <> 'plan_fig' ORDER BY name";
 
+/* Drops the triggers that sql (name, sql) lists, keeping their SQL to
+ * make them again before the commit. */
 static int
-loader_drop_triggers(struct store_plan_loader *l, char **cause)
+loader_drop_triggers(struct store_plan_loader *l, const char *list,
+    char **cause)
 {
 	sqlite3_stmt	*s;
 	char		**names = NULL, *sql;
 	int		 rc;
 	size_t		 n = 0, i;
 
-	if ((s = store_stmt(l->st, SQL_FIG_TRIGGERS, cause)) == NULL)
+	if ((s = store_stmt(l->st, list, cause)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		names = xreallocarray(names, n + 1, sizeof *names);
@@ -1101,6 +1114,96 @@ loader_drop_triggers(struct store_plan_loader *l, char **cause)
 	}
 	free(names);
 	return rc;
+}
+
+/*
+ * A load that replaces nothing deletes nothing: it only adds rows, each
+ * referring to a row the loader has just written or looked up (its ids
+ * come from the loader's maps), so the foreign keys, checked row by row
+ * at a lookup in the parent table each, can only ever hold; they are off
+ * for the load (the pragma counts only outside a transaction) and on
+ * again when it ends. A load that replaces a plan keeps them: the
+ * plan's rows go by their ON DELETE CASCADE.
+ *
+ * The same load does once at the end what these triggers do for each
+ * row it adds (db/migrate-4.sql, db/migrate-10.sql): a new node,
+ * indicator, result or actual starts at version 1 plus the version
+ * clock, which nothing in such a load moves (only deletions do), and
+ * each new indicator counts one in its plan's indicator_count.
+ */
+static const char SQL_ROW_TRIGGERS[] = "SELECT name, sql FROM sqlite_master"
+    " WHERE type = 'trigger' AND name IN ('node_ver_made',"
+    " 'indicator_ver_made', 'result_ver_made', 'indicator_actual_ver_made',"
+    " 'indicator_counted') ORDER BY name";
+static const char SQL_CLOCK[] = "SELECT coalesce((SELECT n FROM version_clock),"
+    " 0), coalesce((SELECT max(id) FROM node), 0),"
+    " coalesce((SELECT max(id) FROM indicator), 0),"
+    " coalesce((SELECT max(id) FROM result), 0),"
+    " coalesce((SELECT max(rowid) FROM indicator_actual), 0)";
+/* The rows a load added, by rowid: those after max_before[k]. */
+static const char *const SQL_VER_MADE[4] = {
+	"UPDATE node SET ver = ver + ?1 WHERE id > ?2",
+	"UPDATE indicator SET ver = ver + ?1 WHERE id > ?2",
+	"UPDATE result SET ver = ver + ?1 WHERE id > ?2",
+	"UPDATE indicator_actual SET ver = ver + ?1 WHERE rowid > ?2",
+};
+static const char SQL_COUNTED[] = "UPDATE indicator_count SET n = n + ?2"
+    " WHERE plan_id = ?1";
+
+static int
+loader_rows_begin(struct store_plan_loader *l, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, k;
+
+	if ((s = store_stmt(l->st, SQL_CLOCK, cause)) == NULL)
+		return -1;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		l->clock = sqlite3_column_int64(s, 0);
+		for (k = 0; k < 4; k++)
+			l->max_before[k] = sqlite3_column_int64(s, k + 1);
+	}
+	if (store_read_end(l->st, s, rc, "版の読み込み", cause) != 0 ||
+	    loader_drop_triggers(l, SQL_ROW_TRIGGERS, cause) != 0)
+		return -1;
+	l->rows_set = 1;
+	return 0;
+}
+
+/* What the row triggers would have done, before they are made again. */
+static int
+loader_rows_finish(struct store_plan_loader *l, char **cause)
+{
+	sqlite3_stmt	*s;
+	struct slot	*e;
+	size_t		 i;
+	int		 k;
+
+	if (!l->rows_set)
+		return 0;
+	for (k = 0; k < 4 && l->clock > 0; k++) {
+		if ((s = store_stmt(l->st, SQL_VER_MADE[k], cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, l->clock);
+		sqlite3_bind_int64(s, 2, l->max_before[k]);
+		if (store_step_write(l->st, s, "版の書き込み", cause) != 0)
+			return -1;
+	}
+	for (i = 0; i < l->plans.nb; i++)
+		for (e = l->plans.b[i]; e != NULL; e = e->next) {
+			const struct lplan *p = e->value;
+
+			if (p->nind == 0)
+				continue;
+			if ((s = store_stmt(l->st, SQL_COUNTED, cause)) == NULL)
+				return -1;
+			sqlite3_bind_int64(s, 1, p->id);
+			sqlite3_bind_int64(s, 2, p->nind);
+			if (store_step_write(l->st, s, "指標の数の書き込み",
+			    cause) != 0)
+				return -1;
+		}
+	return 0;
 }
 
 static const char SQL_FIG_FORGET[] = "DELETE FROM plan_fig WHERE plan_id = ?";
@@ -1177,6 +1280,32 @@ loader_keep_figures(struct store_plan_loader *l, char **cause)
 	return rc;
 }
 
+/* Foreign keys on again after a load that turned them off: the
+ * transaction has ended. */
+static void
+loader_fk_on(struct store_plan_loader *l)
+{
+	if (l->fk_off)
+		(void)store_exec(l->st, "PRAGMA foreign_keys = ON", NULL);
+	l->fk_off = 0;
+}
+
+/*
+ * The end of an import, once its rows are in and its indexes and
+ * triggers are back: each table kept for the screens from the rows of
+ * the plans loaded is filled here, one after the other, in the load's
+ * transaction.
+ */
+static int
+loader_keep(struct store_plan_loader *l, char **cause)
+{
+	/* The plans list's figures (plan_fig, db/migrate-9.sql). */
+	if (loader_forget_figures(l, cause) != 0 ||
+	    loader_keep_figures(l, cause) != 0)
+		return -1;
+	return 0;
+}
+
 void
 store_plan_loader_today(struct store_plan_loader *l, int fy)
 {
@@ -1186,19 +1315,39 @@ store_plan_loader_today(struct store_plan_loader *l, int fy)
 int
 store_plan_loader_begin(struct store_plan_loader *l, char **cause)
 {
-	int	rc;
+	sqlite3_stmt	*s;
+	int		 rc;
 
-	if ((rc = store_begin(l->st, cause)) != 0)
+	/* Foreign keys off for a load that replaces nothing (see
+	 * loader_rows_begin), when they are on and no transaction is. */
+	if (!l->replace && sqlite3_get_autocommit(store_db(l->st)) &&
+	    (s = store_stmt(l->st, "PRAGMA foreign_keys", NULL)) != NULL) {
+		l->fk_off = sqlite3_step(s) == SQLITE_ROW &&
+		    sqlite3_column_int(s, 0) == 1;
+		sqlite3_reset(s);
+		if (l->fk_off && store_exec(l->st, "PRAGMA foreign_keys = OFF",
+		    cause) != SQLITE_OK) {
+			l->fk_off = 0;
+			return -1;
+		}
+	}
+	if ((rc = store_begin(l->st, cause)) != 0) {
+		loader_fk_on(l);
 		return rc;
+	}
 	if (l->replace && (store_exec(l->st, SQL_KEEP_TABLE, cause) != SQLITE_OK ||
 	    store_exec(l->st, SQL_KEEP_CLEAR, cause) != SQLITE_OK)) {
 		store_rollback(l->st);
+		loader_fk_on(l);
 		return -1;
 	}
 	if (loader_drop_indexes(l, cause) != 0 ||
-	    loader_drop_triggers(l, cause) != 0) {
+	    loader_drop_triggers(l, SQL_FIG_TRIGGERS, cause) != 0 ||
+	    (!l->replace && loader_rows_begin(l, cause) != 0)) {
 		loader_indexes_free(l);
+		l->rows_set = 0;
 		store_rollback(l->st);
+		loader_fk_on(l);
 		return -1;
 	}
 	l->in_write = 1;
@@ -1215,9 +1364,11 @@ static void
 loader_end(struct store_plan_loader *l)
 {
 	l->in_write = 0;
+	l->rows_set = 0;
 	loader_indexes_free(l);
 	(void)store_exec(l->st, "PRAGMA ignore_check_constraints = OFF", NULL);
 	(void)store_exec(l->st, "PRAGMA cache_size = -2000", NULL);
+	loader_fk_on(l);
 }
 
 int
@@ -1235,9 +1386,11 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 		loader_end(l);
 		return -1;
 	}
-	if (loader_make_indexes(l, cause) != 0 ||
-	    loader_forget_figures(l, cause) != 0 ||
-	    loader_keep_figures(l, cause) != 0) {
+	/* The work of the triggers left out, then the indexes and
+	 * triggers again, then the kept tables. */
+	if (loader_rows_finish(l, cause) != 0 ||
+	    loader_make_indexes(l, cause) != 0 ||
+	    loader_keep(l, cause) != 0) {
 		store_rollback(l->st);
 		loader_end(l);
 		return -1;
