@@ -260,6 +260,7 @@ struct checker {
 	size_t				 nrenamed;
 	/* Progress: records read, and the lines of the file (0: unknown). */
 	size_t				 nrec, lines;
+	int				 last_kind;	/* see kind_of */
 };
 
 static size_t
@@ -387,6 +388,10 @@ scratch_fill(struct pf_index *x, enum pf_kind kind, const char *const *fields,
 		if (x->values.have[j]) {
 			value_clear(&x->values.v[j]);
 			x->values.have[j] = 0;
+		}
+		if (j >= nfields && x->scap[j] > 0) {
+			r->f[j][0] = '\0';	/* no field: empty */
+			continue;
 		}
 		src = j < nfields && fields[j] ? fields[j] : "";
 		n = strlen(src) + 1;
@@ -976,6 +981,8 @@ check_field(struct checker *c, struct pf_record *r, int i, enum col_type t)
 	int		 fy;
 	enum vocab	 v;
 
+	if (t == C_TEXT && s[0] == '\0')
+		return;		/* empty text: nothing to check */
 	if (strlen(s) > PF_FIELD_MAX) {
 		ERR(r, i, "長すぎます（%d バイトまで）", PF_FIELD_MAX);
 		return;
@@ -1061,14 +1068,18 @@ check_field(struct checker *c, struct pf_record *r, int i, enum col_type t)
 	}
 }
 
+/* The kind named, tried first as the one before: rows of a kind come
+ * in runs. */
 static int
-kind_of(const char *name)
+kind_of(struct checker *c, const char *name)
 {
 	int	k;
 
+	if (strcmp(name, kinds[c->last_kind].name) == 0)
+		return c->last_kind;
 	for (k = 0; k < PF_KIND_COUNT; k++)
 		if (strcmp(name, kinds[k].name) == 0)
-			return k;
+			return c->last_kind = k;
 	return -1;
 }
 
@@ -1082,13 +1093,19 @@ take_record(struct checker *c, const struct csv_record *rec)
 	const struct kind	*kd;
 	size_t			 i, nerr = d->nerrors;
 	int			 k;
-	char			*kindname = xstrdup(rec->fields[0]);
+	char			*kindname = NULL;
 
-	trim(kindname);
-	if ((k = kind_of(kindname)) < 0) {
+	/* The kind's name as written, unless blanks around it need a
+	 * trimmed copy. */
+	if (has_blank_end(rec->fields[0])) {
+		kindname = xstrdup(rec->fields[0]);
+		trim(kindname);
+	}
+	if ((k = kind_of(c, kindname != NULL ? kindname : rec->fields[0])) < 0) {
 		add_error(d, c->file, rec->line, 1, "不明な行の種類「%s」"
 		    "（plan, level, flag, dept, deptname, node, mark, assign, "
-		    "yearplan, cost, indicator, target, result, actual）", kindname);
+		    "yearplan, cost, indicator, target, result, actual）",
+		    kindname != NULL ? kindname : rec->fields[0]);
 		free(kindname);
 		return;
 	}

@@ -303,8 +303,12 @@ value_strtod(const char *num)
  * Reads normalised, trimmed s as a number followed by nothing or, after
  * optional blanks, exactly the normalised unit. Returns 1 and *out, or 0.
  */
+static char *value_unit_dup(const char *unit);
+
+/* (*u: the unit as compared, made from unit the first time it is
+ * needed: most values are a bare number.) */
 static int
-value_read_number(const char *s, const char *unit, double *out,
+value_read_number(const char *s, const char *unit, char **u, double *out,
     size_t *scanned)
 {
 	char	num[VALUE_TEXT_MAX + 8];
@@ -319,7 +323,9 @@ value_read_number(const char *s, const char *unit, double *out,
 	if (*s != '\0') {
 		while (*s == ' ' || *s == '\t')
 			s++;
-		if (unit == NULL || *unit == '\0' || strcmp(s, unit) != 0)
+		if (*u == NULL)
+			*u = value_unit_dup(unit);
+		if (**u == '\0' || strcmp(s, *u) != 0)
 			return 0;
 	}
 	d = value_strtod(num);
@@ -442,13 +448,14 @@ value_parse(const char *s, const char *unit, struct value *out, char **cause)
 		return 0;
 	}
 	norm = value_normalize(trimmed);
-	u = value_unit_dup(unit);
-	if (value_read_number(norm, u, &d, &scanned)) {
+	u = NULL;
+	if (value_read_number(norm, unit, &u, &d, &scanned)) {
 		out->kind = VALUE_NUMBER;
 		out->num = d;
 		out->text = value_printed_dup(norm, scanned, d);
 		free(trimmed);
-	} else if ((why = value_bad_number(norm, u)) != NULL) {
+	} else if ((why = value_bad_number(norm, u != NULL ? u :
+	    (u = value_unit_dup(unit)))) != NULL) {
 		free(trimmed);
 		free(norm);
 		free(u);
