@@ -150,6 +150,7 @@ struct lassign {
 struct lnode {
 	long long	 id;
 	int		 depth;
+	int		 from_db;	/* of a plan loaded before */
 	long		 assign_ord, yp_ord;
 	/* Its departments in charge, in their order. */
 	struct lassign	*as;
@@ -181,7 +182,7 @@ struct store_plan_loader {
 	struct {
 		const char	*sql;
 		sqlite3_stmt	*s;
-	}		 own[24];
+	}		 own[32];
 	size_t		 nown;
 	/* The indexes left out of a load into an empty database, and the
 	 * triggers that keep the plans list's figures, made again before
@@ -266,6 +267,14 @@ static const char SQL_RESULT[] = "INSERT INTO result (node_id, fy, status, grade
     " entered_by = excluded.entered_by, entered_at = excluded.entered_at,"
     " confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at,"
     " ver = ver + 1";
+/* The same rows, of a node or an indicator the load has added: there is
+ * nothing to update (the checks refuse a second row of a year), and a
+ * plain insert needs no statement journal, which an upsert, able to
+ * write twice, keeps for each row. */
+static const char SQL_RESULT_NEW[] = "INSERT INTO result (node_id, fy, status,"
+    " grade, state, text, comment, return_comment, dept_id, entered_by,"
+    " entered_at, confirmed_by, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+    " ?7, ?8, ?13, ?9, ?10, ?11, ?12)";
 /* An actual reported on its own is filed under its responsible department
  * (the indicator's, else its node's main one), as a result is. */
 static const char SQL_ACTUAL[] = "INSERT INTO indicator_actual (indicator_id, fy,"
@@ -278,6 +287,10 @@ static const char SQL_ACTUAL[] = "INSERT INTO indicator_actual (indicator_id, fy
     " entered_at = excluded.entered_at, confirmed_by = excluded.confirmed_by,"
     " confirmed_at = excluded.confirmed_at, dept_id = excluded.dept_id,"
     " ver = ver + 1";
+static const char SQL_ACTUAL_NEW[] = "INSERT INTO indicator_actual"
+    " (indicator_id, fy, num, txt, note, state, return_comment, entered_by,"
+    " entered_at, confirmed_by, confirmed_at, dept_id) VALUES (?1, ?2, ?3,"
+    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 static const char SQL_HISTORY[] = "INSERT INTO history (at, login, node_id,"
     " indicator_id, fy, field, old_value, new_value)"
     " VALUES (?, ?, ?, ?, ?, ?, NULL, ?)";
@@ -490,6 +503,7 @@ node_of(struct store_plan_loader *l, const char *plan, const char *key)
 		n = xcalloc(1, sizeof *n);
 		n->id = sqlite3_column_int64(s, 0);
 		n->depth = sqlite3_column_int(s, 1);
+		n->from_db = 1;
 	}
 	sqlite3_reset(s);
 	if (n == NULL)
@@ -718,7 +732,7 @@ take_result(struct store_plan_loader *l, const struct pf_record *r)
 
 	if (n == NULL)
 		return refuse(l, r, "施策・取組がありません");
-	if ((s = stmt(l, SQL_RESULT, r)) == NULL)
+	if ((s = stmt(l, n->from_db ? SQL_RESULT : SQL_RESULT_NEW, r)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, n->id);
 	sqlite3_bind_int64(s, 2, fy_field(f[RES_FY]));
@@ -749,7 +763,7 @@ take_actual(struct store_plan_loader *l, const struct pf_record *r)
 
 	if (i == NULL)
 		return refuse(l, r, "指標がありません");
-	if ((s = stmt(l, SQL_ACTUAL, r)) == NULL)
+	if ((s = stmt(l, i->from_db ? SQL_ACTUAL : SQL_ACTUAL_NEW, r)) == NULL)
 		return -1;
 	dept = i->dept != 0 ? i->dept : i->node != NULL ?
 	    node_dept(i->node, (int)fy_field(f[ACT_FY])) : 0;
