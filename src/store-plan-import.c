@@ -1014,8 +1014,10 @@ store_plan_loader_error(const struct store_plan_loader *l)
  * from nothing: their indexes are dropped inside the load's transaction
  * and made again, each in one sorted pass, just before the commit,
  * instead of being kept up row by row. The unique keys, which the
- * load's own lookups use, stay. A rollback brings the indexes back with
- * everything else.
+ * load's own lookups use, stay, and so does history_refused: it holds
+ * only refusals, which a load never writes, so keeping it costs nothing
+ * and making it again would read the whole history. A rollback brings
+ * the indexes back with everything else.
  */
 static const char SQL_EMPTY[] = "SELECT NOT EXISTS (SELECT 1 FROM plan)"
     " AND NOT EXISTS (SELECT 1 FROM node)"
@@ -1025,7 +1027,7 @@ static const char SQL_LOAD_INDEXES[] = "SELECT name, sql FROM sqlite_master"
     " WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('node',"
     " 'node_flag', 'node_dept', 'year_plan', 'cost_trend', 'indicator',"
     " 'indicator_target', 'indicator_actual', 'result', 'history')"
-    " ORDER BY name";
+    " AND name <> 'history_refused' ORDER BY name";
 
 /* The page cache of a load, in KiB: import's peak memory stays well
  * under 256 MiB at 200,000 items. */

@@ -178,10 +178,17 @@ TEST(test_import_small_plan)
 	struct store	*st = fresh_store("small.db");
 	struct pf_doc	 d;
 	char		*cause = NULL, *out;
+	sqlite3_stmt	*fk = NULL;
 
 	CHECK_INT(read_text(st, &d, "small.csv", small_plan), 0);
 	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
 	pf_doc_free(&d);
+	/* The load turned the foreign keys off; they are on again. */
+	CHECK_INT(sqlite3_prepare_v2(store_db(st), "PRAGMA foreign_keys", -1,
+	    &fk, NULL), SQLITE_OK);
+	CHECK(fk != NULL && sqlite3_step(fk) == SQLITE_ROW &&
+	    sqlite3_column_int(fk, 0) == 1);
+	sqlite3_finalize(fk);
 	out = export_all(st, "t");
 	CHECK(out != NULL);
 	/* Canonical forms: western years, values with unit, Japanese words. */
