@@ -300,6 +300,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (replace)
 		pf_check_replace(&d, &res.res);
 	d.progress = NULL;
+	/* Every file is checked: what the checks knew of the keys is let
+	 * go before the commit, whose indexes and figures need memory. */
+	pf_doc_forget_keys(&d);
 	if (d.nerrors > 0) {
 		store_plan_loader_rollback(l);
 		progress_end(&prog);

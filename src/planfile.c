@@ -141,6 +141,13 @@ pf_doc_free(struct pf_doc *d)
 	memset(d, 0, sizeof *d);
 }
 
+void
+pf_doc_forget_keys(struct pf_doc *d)
+{
+	index_free(d->index);
+	d->index = NULL;
+}
+
 struct pf_record *
 pf_doc_add(struct pf_doc *d, enum pf_kind kind, const char *const *fields,
     size_t nfields)

@@ -154,6 +154,11 @@ size_t pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
  */
 size_t pf_check_replace(struct pf_doc *d, const struct pf_resolver *res);
 
+/* Lets go of what the checks know of the keys read (a streamed document
+ * whose every file is read and checked, before a long write): the
+ * counts, errors and records stay. */
+void pf_doc_forget_keys(struct pf_doc *d);
+
 /* Reads a file from disk (or "-" for standard input) of at most
  * max_bytes (encoding -1 detects it, see textenc.h) as pf_read does; a
  * file of valid UTF-8 is read piece by piece (infile_stream_open), any
