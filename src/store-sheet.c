@@ -5,6 +5,7 @@
  * transaction outlives a call. Results are plain malloc'd structs.
  */
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -761,6 +762,9 @@ static const char sql_rm_span[] =
 static const char sql_rm_levels[] =
 	"SELECT depth, name FROM plan_level WHERE plan_id = ?1 ORDER BY depth";
 
+static const char sql_rm_max_depth[] =
+	"SELECT max(depth) FROM node WHERE plan_id = ?1";
+
 static const char sql_rm_flags[] =
 	"SELECT id, key, label, symbol FROM plan_flag WHERE plan_id = ?1"
 	" ORDER BY ord, id";
@@ -836,6 +840,8 @@ store_roadmap_free(struct roadmap *rm)
 	if (rm == NULL)
 		return;
 	free(rm->plan_name);
+	for (i = 0; i < 5; i++)
+		free(rm->levels[i]);
 	sheet_flags_free(rm->flags, rm->nflags);
 	for (i = 0; i < rm->nrows; i++) {
 		free(rm->rows[i].code);
@@ -1087,16 +1093,15 @@ store_roadmap_load(struct store *st, long long plan_id, int fy,
 	struct roadmap	*rm;
 	struct rm_node	*nodes = NULL;
 	struct rm_index	*ix = NULL;
-	char		*levels[5] = { NULL, NULL, NULL, NULL, NULL };
 	size_t		 n = 0, i;
 	int		 rc = -1;
 
 	rm = xcalloc(1, sizeof *rm);
 	rm->plan_id = plan_id;
 	rm->fy = fy;
-	if (rm_load_plan(st, rm, levels, cause) < 0)
+	if (rm_load_plan(st, rm, rm->levels, cause) < 0)
 		goto done;
-	if (rm_load_nodes(st, rm, levels, &nodes, &n, cause) < 0) {
+	if (rm_load_nodes(st, rm, rm->levels, &nodes, &n, cause) < 0) {
 		for (i = 0; i < n; i++) {
 			free(nodes[i].row.code);
 			free(nodes[i].row.title);
@@ -1117,8 +1122,6 @@ store_roadmap_load(struct store *st, long long plan_id, int fy,
 	rc = 0;
 
 done:
-	for (i = 0; i < 5; i++)
-		free(levels[i]);
 	free(ix);
 	free(nodes);
 	if (rc < 0) {
@@ -1299,6 +1302,713 @@ store_roadmap_search(struct store *st, long long plan_id, const char *needle,
 	*ids = v;
 	*n = cnt;
 	return 0;
+}
+
+/* ---- the roadmap a window at a time ------------------------------------- */
+
+/*
+ * Plan order is the tree's, depth first with siblings in (ord, id) order,
+ * and is walked here through the node_parent index (parent_id, ord, and
+ * the row id): the next node is the first child, else the next sibling of
+ * the node or of the nearest ancestor that has one; the previous one is
+ * the previous sibling's last descendant, else the parent. Each step is a
+ * lookup or two of an index, so a window costs its rows, wherever it is.
+ */
+static const char sql_rmw_node[] =
+	"SELECT id, coalesce(parent_id, 0), depth, ord FROM node"
+	" WHERE id = ?1 AND plan_id = ?2";
+
+/* Siblings through node_parent: children of ?1, or the plan's roots
+ * (+plan_id keeps the planner on that index, among the few roots). */
+#define SQL_RMW_SIB(where, cmp, order)					\
+	"SELECT id, coalesce(parent_id, 0), depth, ord FROM node WHERE "	\
+	where " AND ord " cmp "= ?3 AND (ord " cmp " ?3 OR id " cmp " ?4)"	\
+	" ORDER BY " order " LIMIT 1"
+
+static const char sql_rmw_next[] = SQL_RMW_SIB("parent_id = ?1", ">",
+    "ord, id");
+static const char sql_rmw_prev[] = SQL_RMW_SIB("parent_id = ?1", "<",
+    "ord DESC, id DESC");
+static const char sql_rmw_next_root[] = SQL_RMW_SIB(
+    "parent_id IS NULL AND +plan_id = ?2", ">", "ord, id");
+static const char sql_rmw_prev_root[] = SQL_RMW_SIB(
+    "parent_id IS NULL AND +plan_id = ?2", "<", "ord DESC, id DESC");
+
+static const char sql_rmw_row[] =
+	"SELECT depth, code, title, label FROM node WHERE id = ?1";
+
+static const char sql_rmw_row_flags[] =
+	"SELECT flag_id FROM node_flag WHERE node_id = ?1";
+
+static const char sql_rmw_status[] =
+	"SELECT status FROM result WHERE node_id = ?1 AND fy = ?2";
+
+static const char sql_rm_count_nodes[] =
+	"SELECT count(*) FROM node WHERE plan_id = ?1";
+
+/* The headings (the nodes above the items' depth ?2), from the roots
+ * down: few, and never the items themselves. */
+static const char sql_rm_count_heads[] =
+	"WITH RECURSIVE h(id, depth) AS ("
+	" SELECT id, depth FROM node WHERE parent_id IS NULL AND plan_id = ?1"
+	"  AND depth < ?2"
+	" UNION ALL SELECT n.id, n.depth FROM h JOIN node n"
+	"  ON n.parent_id = h.id AND h.depth < ?2 - 1 WHERE n.depth < ?2)"
+	" SELECT count(*) FROM h";
+
+/* The items of a plan with a result of a status (?3; NULL: any) in ?2. */
+static const char sql_rm_count_status[] =
+	"SELECT count(*) FROM node n"
+	" CROSS JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE n.plan_id = ?1 AND n.depth >= ?4"
+	" AND (?3 IS NULL OR r.status = ?3)";
+
+static const char sql_rm_flag_nodes[] =
+	"SELECT node_id FROM node_flag WHERE flag_id = ?1";
+
+static const char sql_rm_node_texts[] =
+	"SELECT text FROM year_plan WHERE node_id = ?1";
+
+/* A node's place in plan order. */
+struct rmw {
+	long long	 id, parent, ord;
+	int		 depth;
+};
+
+static void
+rmw_take(sqlite3_stmt *q, struct rmw *out)
+{
+	out->id = sqlite3_column_int64(q, 0);
+	out->parent = sqlite3_column_int64(q, 1);
+	out->depth = sqlite3_column_int(q, 2);
+	out->ord = sqlite3_column_int64(q, 3);
+}
+
+/* Node id of the plan: 1 and *out, 0 when there is none, -1. */
+static int
+rmw_get(struct store *st, long long plan_id, long long id, struct rmw *out,
+    char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	if ((q = store_stmt(st, sql_rmw_node, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, 2, plan_id);
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		rmw_take(q, out);
+	sqlite3_reset(q);
+	return rc;
+}
+
+/* The sibling under parent (0: the plan's roots) after (dir > 0) or
+ * before the key (ord, id). */
+static int
+rmw_sib(struct store *st, long long plan_id, long long parent, long long ord,
+    long long id, int dir, struct rmw *out, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	if (parent == 0)
+		q = store_stmt(st, dir > 0 ? sql_rmw_next_root :
+		    sql_rmw_prev_root, cause);
+	else
+		q = store_stmt(st, dir > 0 ? sql_rmw_next : sql_rmw_prev,
+		    cause);
+	if (q == NULL)
+		return -1;
+	if (parent != 0)
+		sqlite3_bind_int64(q, 1, parent);
+	else
+		sqlite3_bind_int64(q, 2, plan_id);
+	sqlite3_bind_int64(q, 3, ord);
+	sqlite3_bind_int64(q, 4, id);
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		rmw_take(q, out);
+	sqlite3_reset(q);
+	return rc;
+}
+
+/* The node after x in plan order (x NULL: the first). */
+static int
+rmw_next(struct store *st, long long plan_id, const struct rmw *x,
+    struct rmw *out, char **cause)
+{
+	struct rmw	cur;
+	int		rc, guard;
+
+	if (x == NULL)
+		return rmw_sib(st, plan_id, 0, LLONG_MIN, LLONG_MIN, 1, out,
+		    cause);
+	if ((rc = rmw_sib(st, plan_id, x->id, LLONG_MIN, LLONG_MIN, 1, out,
+	    cause)) != 0)
+		return rc;
+	cur = *x;
+	for (guard = 0; guard < 16; guard++) {
+		if ((rc = rmw_sib(st, plan_id, cur.parent, cur.ord, cur.id, 1,
+		    out, cause)) != 0)
+			return rc;
+		if (cur.parent == 0)
+			return 0;
+		if ((rc = rmw_get(st, plan_id, cur.parent, &cur, cause)) != 1)
+			return rc;
+	}
+	return 0;
+}
+
+/* The last descendant of x (x itself when it has no children). */
+static int
+rmw_last_below(struct store *st, long long plan_id, struct rmw *x,
+    char **cause)
+{
+	struct rmw	c;
+	int		rc, guard;
+
+	for (guard = 0; guard < 16; guard++) {
+		if ((rc = rmw_sib(st, plan_id, x->id, LLONG_MAX, LLONG_MAX, -1,
+		    &c, cause)) < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		*x = c;
+	}
+	return 1;
+}
+
+/* The node before x in plan order (x NULL: the last). */
+static int
+rmw_prev(struct store *st, long long plan_id, const struct rmw *x,
+    struct rmw *out, char **cause)
+{
+	int	rc;
+
+	if (x == NULL)
+		rc = rmw_sib(st, plan_id, 0, LLONG_MAX, LLONG_MAX, -1, out,
+		    cause);
+	else
+		rc = rmw_sib(st, plan_id, x->parent, x->ord, x->id, -1, out,
+		    cause);
+	if (rc == 1)
+		return rmw_last_below(st, plan_id, out, cause);
+	if (rc < 0 || x == NULL || x->parent == 0)
+		return rc;
+	return rmw_get(st, plan_id, x->parent, out, cause);
+}
+
+/* The ancestors of x, the root first (at most 8). */
+static int
+rmw_anc(struct store *st, long long plan_id, const struct rmw *x,
+    long long ids[8], size_t *n, char **cause)
+{
+	struct rmw	cur = *x;
+	long long	up[8];
+	size_t		k = 0, i;
+	int		rc;
+
+	while (cur.parent != 0 && k < 8) {
+		if ((rc = rmw_get(st, plan_id, cur.parent, &cur, cause)) < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		up[k++] = cur.id;
+	}
+	for (i = 0; i < k; i++)
+		ids[i] = up[k - 1 - i];
+	*n = k;
+	return 0;
+}
+
+static int
+rmw_in(const long long *ids, size_t n, long long id)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
+static int
+rm_sorted_has(const long long *ids, size_t n, long long id)
+{
+	return n > 0 && bsearch(&id, ids, n, sizeof *ids, cmp_ll) != NULL;
+}
+
+static int
+rm_filtering(const struct roadmap_filter *f)
+{
+	return f != NULL && (f->has_dept || f->has_flag || f->status != NULL ||
+	    f->status_none);
+}
+
+/* The status of node_id's result in fy: 1 and *status (NULL when not
+ * given) when there is a result, 0 when there is none, -1. */
+static int
+rm_status(struct store *st, long long node_id, int fy, const char **status,
+    char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	*status = NULL;
+	if ((q = store_stmt(st, sql_rmw_status, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, node_id);
+	sqlite3_bind_int(q, 2, fy);
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		*status = col_vocab(q, 0, VOCAB_STATUS);
+	sqlite3_reset(q);
+	return rc;
+}
+
+/* Is node x an item the filter lets through? (Without a filter every
+ * node, heading or item, is shown.) 1, 0 or -1. */
+static int
+rmw_passes(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, const struct rmw *x, char **cause)
+{
+	const char	*status;
+	int		 rc;
+
+	if (!rm_filtering(f))
+		return 1;
+	if (x->depth < rm->max_depth)
+		return 0;
+	if (f->has_dept && !rm_sorted_has(f->dept_nodes, f->ndept_nodes,
+	    x->id))
+		return 0;
+	if (f->has_flag && !rm_sorted_has(f->flag_nodes, f->nflag_nodes,
+	    x->id))
+		return 0;
+	if (f->status == NULL && !f->status_none)
+		return 1;
+	if ((rc = rm_status(st, x->id, rm->fy, &status, cause)) < 0)
+		return -1;
+	if (f->status_none)
+		return rc == 0;
+	return rc == 1 && status != NULL && strcmp(status, f->status) == 0;
+}
+
+static void
+rm_row_clear(struct roadmap_row *r)
+{
+	free(r->code);
+	free(r->title);
+	free(r->level);
+	memset(r, 0, sizeof *r);
+}
+
+void
+store_roadmap_rows_free(struct roadmap_row *rows, size_t n)
+{
+	size_t	i;
+
+	if (rows == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		rm_row_clear(&rows[i]);
+	free(rows);
+}
+
+int
+store_roadmap_row(struct store *st, const struct roadmap *rm,
+    long long node_id, struct roadmap_row *out, char **cause)
+{
+	sqlite3_stmt	*q;
+	long long	 fid;
+	size_t		 f;
+	int		 rc, d;
+
+	memset(out, 0, sizeof *out);
+	if ((q = store_stmt(st, sql_rmw_row, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, node_id);
+	if ((rc = sheet_step(st, q, cause)) == 1) {
+		d = sqlite3_column_int(q, 0);
+		out->node_id = node_id;
+		out->depth = d;
+		out->is_item = d >= rm->max_depth;
+		out->code = store_col_dup(q, 1);
+		out->title = store_col_dup(q, 2);
+		out->level = store_col_dup(q, 3);
+		if (*out->level == '\0' && d >= 1 && d <= 4 &&
+		    rm->levels[d] != NULL) {
+			free(out->level);
+			out->level = xstrdup(rm->levels[d]);
+		}
+	}
+	sqlite3_reset(q);
+	if (rc == 0 && cause != NULL)
+		*cause = xstrdup("施策・取組が見つかりません");
+	if (rc != 1)
+		return -1;
+
+	if ((q = store_stmt(st, sql_rmw_row_flags, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(q, 1, node_id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		fid = sqlite3_column_int64(q, 0);
+		for (f = 0; f < rm->nflags; f++)
+			if (rm->flags[f].id == fid)
+				out->flags |= (uint64_t)1 << f;
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		goto fail;
+	if (!out->is_item)
+		return 0;
+	if ((rc = rm_status(st, node_id, rm->fy, &out->status, cause)) < 0)
+		goto fail;
+	out->has_result = rc == 1;
+	return 0;
+
+fail:
+	rm_row_clear(out);
+	return -1;
+}
+
+struct rm_out {
+	struct roadmap_row	*rows;
+	size_t			 n, cap;
+};
+
+static int
+rm_emit(struct store *st, const struct roadmap *rm, struct rm_out *o,
+    long long node_id, char **cause)
+{
+	o->rows = sheet_grow(o->rows, &o->cap, o->n, sizeof *o->rows);
+	if (store_roadmap_row(st, rm, node_id, &o->rows[o->n], cause) < 0)
+		return -1;
+	o->n++;
+	return 0;
+}
+
+/* Forward from after x (NULL: the start). */
+static int
+rm_rows_fwd(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, const struct rmw *x, size_t limit,
+    struct rm_out *o, char **cause)
+{
+	struct rmw	 cur, nx;
+	long long	 seen[9], anc[8];
+	size_t		 nseen = 0, nanc, i;
+	int		 have = x != NULL, rc, filtered = rm_filtering(f);
+
+	if (have) {
+		cur = *x;
+		if (filtered) {
+			if (rmw_anc(st, rm->plan_id, &cur, seen, &nseen,
+			    cause) < 0)
+				return -1;
+			seen[nseen++] = cur.id;
+		}
+	}
+	while (o->n < limit) {
+		if ((rc = rmw_next(st, rm->plan_id, have ? &cur : NULL, &nx,
+		    cause)) < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		cur = nx;
+		have = 1;
+		if ((rc = rmw_passes(st, rm, f, &nx, cause)) < 0)
+			return -1;
+		if (rc == 0)
+			continue;
+		if (filtered) {
+			/* The headings above it not shown yet. */
+			if (rmw_anc(st, rm->plan_id, &nx, anc, &nanc,
+			    cause) < 0)
+				return -1;
+			for (i = 0; i < nanc && o->n < limit; i++)
+				if (!rmw_in(seen, nseen, anc[i]) &&
+				    rm_emit(st, rm, o, anc[i], cause) < 0)
+					return -1;
+			if (o->n >= limit)
+				break;
+			memcpy(seen, anc, nanc * sizeof *anc);
+			nseen = nanc;
+			seen[nseen++] = nx.id;
+		}
+		if (rm_emit(st, rm, o, nx.id, cause) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The last item the filter passes at or before x (x NULL: from the end;
+ * strictly before when !at). */
+static int
+rm_prev_pass(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, const struct rmw *x, struct rmw *out,
+    char **cause)
+{
+	struct rmw	cur;
+	int		rc, have = x != NULL;
+
+	if (have)
+		cur = *x;
+	for (;;) {
+		if ((rc = rmw_prev(st, rm->plan_id, have ? &cur : NULL, out,
+		    cause)) <= 0)
+			return rc;
+		if ((rc = rmw_passes(st, rm, f, out, cause)) != 0)
+			return rc;
+		cur = *out;
+		have = 1;
+	}
+}
+
+/* Backward from before x (a row shown; NULL: the end), last row first. */
+static int
+rm_rows_back(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, const struct rmw *x, size_t limit,
+    struct rm_out *o, char **cause)
+{
+	struct rmw	 cur, p;
+	long long	 anc[8], panc[9];
+	size_t		 nanc, npanc, i;
+	int		 rc, filtered = rm_filtering(f);
+
+	if (x == NULL) {
+		if ((rc = rm_prev_pass(st, rm, f, NULL, &cur, cause)) <= 0)
+			return rc;
+		if (rm_emit(st, rm, o, cur.id, cause) < 0)
+			return -1;
+	} else
+		cur = *x;
+	while (o->n < limit) {
+		if ((rc = rm_prev_pass(st, rm, f, &cur, &p, cause)) < 0)
+			return -1;
+		if (filtered) {
+			/* The headings of cur's group: above it, not above p. */
+			if (rmw_anc(st, rm->plan_id, &cur, anc, &nanc,
+			    cause) < 0)
+				return -1;
+			npanc = 0;
+			if (rc == 1) {
+				if (rmw_anc(st, rm->plan_id, &p, panc, &npanc,
+				    cause) < 0)
+					return -1;
+				panc[npanc++] = p.id;
+			}
+			for (i = nanc; i > 0 && o->n < limit; i--)
+				if (!rmw_in(panc, npanc, anc[i - 1]) &&
+				    rm_emit(st, rm, o, anc[i - 1], cause) < 0)
+					return -1;
+		}
+		if (rc == 0 || o->n >= limit)
+			break;
+		if (rm_emit(st, rm, o, p.id, cause) < 0)
+			return -1;
+		cur = p;
+	}
+	return 0;
+}
+
+int
+store_roadmap_rows(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, long long from, int inclusive, int dir,
+    size_t limit, struct roadmap_row **rows, size_t *n, char **cause)
+{
+	struct rm_out	 o = { NULL, 0, 0 };
+	struct rmw	 x, px;
+	const struct rmw *at = NULL;
+	size_t		 i;
+	int		 rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (from != 0) {
+		if ((rc = rmw_get(st, rm->plan_id, from, &x, cause)) < 0)
+			return -1;
+		if (rc == 0) {
+			if (cause != NULL)
+				*cause = xstrdup("施策・取組が見つかりません");
+			return -1;
+		}
+		at = &x;
+	}
+	if (dir > 0 && at != NULL && inclusive) {
+		/* From its place: after the node before it. */
+		if ((rc = rmw_prev(st, rm->plan_id, at, &px, cause)) < 0)
+			return -1;
+		at = rc == 1 ? &px : NULL;
+	}
+	rc = dir > 0 ? rm_rows_fwd(st, rm, f, at, limit, &o, cause) :
+	    rm_rows_back(st, rm, f, at, limit, &o, cause);
+	if (rc < 0) {
+		store_roadmap_rows_free(o.rows, o.n);
+		return -1;
+	}
+	if (dir < 0)
+		for (i = 0; i < o.n / 2; i++) {
+			struct roadmap_row	t = o.rows[i];
+
+			o.rows[i] = o.rows[o.n - 1 - i];
+			o.rows[o.n - 1 - i] = t;
+		}
+	*rows = o.rows;
+	*n = o.n;
+	return 0;
+}
+
+int
+store_roadmap_head(struct store *st, long long plan_id, int fy,
+    struct roadmap **out, char **cause)
+{
+	struct roadmap	*rm;
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	rm = xcalloc(1, sizeof *rm);
+	rm->plan_id = plan_id;
+	rm->fy = fy;
+	if (rm_load_plan(st, rm, rm->levels, cause) < 0)
+		goto fail;
+	if (rm->max_depth == 0) {
+		/* No levels named: the deepest node is an item. */
+		if ((q = store_stmt(st, sql_rm_max_depth, cause)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(q, 1, plan_id);
+		if ((rc = sheet_step(st, q, cause)) == 1)
+			rm->max_depth = store_col_int0(q, 0);
+		sqlite3_reset(q);
+		if (rc < 0)
+			goto fail;
+	}
+	*out = rm;
+	return 0;
+
+fail:
+	store_roadmap_free(rm);
+	return -1;
+}
+
+static int
+rm_count_sql(struct store *st, const char *sql, long long plan_id, int a,
+    const char *s, int b, size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	if ((q = store_stmt(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	if (sqlite3_bind_parameter_count(q) >= 2)
+		sqlite3_bind_int(q, 2, a);
+	if (sqlite3_bind_parameter_count(q) >= 3)
+		store_bind_text(q, 3, s);
+	if (sqlite3_bind_parameter_count(q) >= 4)
+		sqlite3_bind_int(q, 4, b);
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		*n = (size_t)sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_roadmap_count(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, size_t *n, char **cause)
+{
+	const long long	*ids;
+	size_t		 nids, i, all, heads, with;
+	struct rmw	 x;
+	int		 rc;
+
+	*n = 0;
+	if (!rm_filtering(f) || (!f->has_dept && !f->has_flag)) {
+		if (rm_count_sql(st, sql_rm_count_nodes, rm->plan_id, 0, NULL,
+		    0, &all, cause) < 0 ||
+		    rm_count_sql(st, sql_rm_count_heads, rm->plan_id,
+		    rm->max_depth, NULL, 0, &heads, cause) < 0)
+			return -1;
+		all = all > heads ? all - heads : 0;
+		if (!rm_filtering(f)) {
+			*n = all;
+			return 0;
+		}
+		if (rm_count_sql(st, sql_rm_count_status, rm->plan_id, rm->fy,
+		    f->status, rm->max_depth, &with, cause) < 0)
+			return -1;
+		*n = f->status_none ? (all > with ? all - with : 0) : with;
+		return 0;
+	}
+	/* The shorter list of the nodes a filter names, each checked. */
+	if (f->has_dept && (!f->has_flag || f->ndept_nodes <= f->nflag_nodes)) {
+		ids = f->dept_nodes;
+		nids = f->ndept_nodes;
+	} else {
+		ids = f->flag_nodes;
+		nids = f->nflag_nodes;
+	}
+	for (i = 0; i < nids; i++) {
+		if ((rc = rmw_get(st, rm->plan_id, ids[i], &x, cause)) < 0)
+			return -1;
+		if (rc == 0)
+			continue;
+		if ((rc = rmw_passes(st, rm, f, &x, cause)) < 0)
+			return -1;
+		*n += (size_t)rc;
+	}
+	return 0;
+}
+
+int
+store_roadmap_flag_nodes(struct store *st, long long flag_id,
+    long long **ids, size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+	long long	*v = NULL;
+	size_t		 cnt = 0, cap = 0;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((q = store_stmt(st, sql_rm_flag_nodes, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, flag_id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		v = sheet_grow(v, &cap, cnt, sizeof *v);
+		v[cnt++] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_reset(q);
+	if (rc < 0) {
+		free(v);
+		return -1;
+	}
+	if (cnt > 1)
+		qsort(v, cnt, sizeof *v, cmp_ll);
+	*ids = v;
+	*n = cnt;
+	return 0;
+}
+
+int
+store_roadmap_has_text(struct store *st, long long node_id,
+    const char *needle, int *hit, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	*hit = 0;
+	if ((q = store_stmt(st, sql_rm_node_texts, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, node_id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		const unsigned char	*t = sqlite3_column_text(q, 0);
+
+		if (t != NULL && tw_contains((const char *)t, needle)) {
+			*hit = 1;
+			rc = 0;
+			break;
+		}
+	}
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 0;
 }
 
 /* ---- the indicator list -------------------------------------------------- */
