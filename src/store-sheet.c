@@ -1350,7 +1350,7 @@ static const char sql_rm_count_nodes[] =
  * down: few, and never the items themselves. */
 static const char sql_rm_count_heads[] =
 	"WITH RECURSIVE h(id, depth) AS ("
-	" SELECT id, depth FROM node WHERE parent_id IS NULL AND plan_id = ?1"
+	" SELECT id, depth FROM node WHERE parent_id IS NULL AND +plan_id = ?1"
 	"  AND depth < ?2"
 	" UNION ALL SELECT n.id, n.depth FROM h JOIN node n"
 	"  ON n.parent_id = h.id AND h.depth < ?2 - 1 WHERE n.depth < ?2)"
