@@ -339,14 +339,35 @@ rm_focus(struct ui *ui, struct rm_screen *rs, long long node_id, long row)
 }
 
 /* The cursor on the same node when it is still shown, else on the first
- * item. */
+ * item. A window at the start stays there while the cursor's row fits in
+ * it (as the top of a whole list did); elsewhere the cursor keeps its
+ * row on screen. */
 static void
-rm_refocus(struct ui *ui, struct rm_screen *rs)
+rm_refocus(struct ui *ui, struct rm_screen *rs, int at_start)
 {
 	long long	keep = rs->nwin > 0 ? rs->win[rs->cur].node_id : 0;
+	long		row = rs->cur;
 
-	if (!rm_focus(ui, rs, keep, rs->cur))
+	if (at_start)
+		row = (long)rm_grid_h(ui, rs) - 1;
+	if (!rm_focus(ui, rs, keep, row))
 		rm_first_item(ui, rs);
+}
+
+/* Is the window at the start of the rows shown (before a change)? */
+static int
+rm_at_start(struct ui *ui, struct rm_screen *rs)
+{
+	struct roadmap_row	*rows = NULL;
+	size_t			 n = 0;
+	int			 at;
+
+	if (rs->nwin == 0 || rs->rm == NULL)
+		return 1;
+	at = rm_read(ui, rs, rs->win[0].node_id, 0, -1, 1, &rows, &n) == 0 &&
+	    n == 0;
+	store_roadmap_rows_free(rows, n);
+	return at;
 }
 
 /* Counts the items the filters let through. */
@@ -396,6 +417,7 @@ rm_reload(struct ui *ui, struct rm_screen *rs, int recount)
 	long long	*ids;
 	size_t		 n;
 	int		 new_year = rs->loaded_fy != ui->fy;
+	int		 at_start = rm_at_start(ui, rs);
 
 	store_mark_take(ui->store, &rs->mark);
 	if (store_roadmap_head(ui->store, rs->plan_id, ui->fy, &rm,
@@ -449,7 +471,7 @@ rm_reload(struct ui *ui, struct rm_screen *rs, int recount)
 		rs->ycur = rs->nyears - 1;
 	if (rs->ycur < 0)
 		rs->ycur = 0;
-	rm_refocus(ui, rs);
+	rm_refocus(ui, rs, at_start);
 	return 0;
 }
 
@@ -1030,18 +1052,20 @@ rm_search(struct ui *ui, struct rm_screen *rs)
 /* The filters changed: count and show what they let through, the cursor
  * kept on its node when it still shows. */
 static void
-rm_refilter(struct ui *ui, struct rm_screen *rs)
+rm_refilter(struct ui *ui, struct rm_screen *rs, int at_start)
 {
 	rm_count(ui, rs);
-	rm_refocus(ui, rs);
+	rm_refocus(ui, rs, at_start);
 }
 
 static void
 rm_filter_dept(struct ui *ui, struct rm_screen *rs)
 {
+	int	at_start = rm_at_start(ui, rs);
+
 	if (screen_sheet_pick_dept(ui, rs->plan_id, 0, &rs->dept_id,
 	    &rs->dept_name, &rs->dept_nodes, &rs->ndept_nodes))
-		rm_refilter(ui, rs);
+		rm_refilter(ui, rs, at_start);
 }
 
 static void
@@ -1050,7 +1074,7 @@ rm_filter_flag(struct ui *ui, struct rm_screen *rs)
 	const char	**names;
 	char		**labels, buf[16];
 	size_t		  n = rs->rm->nflags, i;
-	int		  pick;
+	int		  pick, at_start;
 
 	if (n == 0) {
 		ui_message(ui, "この計画には区分（★など）がありません");
@@ -1068,9 +1092,10 @@ rm_filter_flag(struct ui *ui, struct rm_screen *rs)
 	}
 	pick = ui_choose(ui, "区分で絞り込み", names, (int)n + 1, rs->flag + 1);
 	if (pick >= 0) {
+		at_start = rm_at_start(ui, rs);
 		rs->flag = pick - 1;
 		rm_load_flag_nodes(ui, rs);
-		rm_refilter(ui, rs);
+		rm_refilter(ui, rs, at_start);
 	}
 	for (i = 0; i < n; i++)
 		free(labels[i]);
@@ -1083,7 +1108,7 @@ rm_filter_status(struct ui *ui, struct rm_screen *rs)
 {
 	const char	*names[RM_STATUS_NONE + 2];
 	char		 fy[FY_BUFSZ], *title;
-	int		 i, pick;
+	int		 i, pick, at_start;
 
 	names[0] = "（すべて）";
 	for (i = 0; i < RM_STATUS_NONE; i++)
@@ -1094,8 +1119,9 @@ rm_filter_status(struct ui *ui, struct rm_screen *rs)
 	pick = ui_choose(ui, title, names, RM_STATUS_NONE + 2, rs->status + 1);
 	free(title);
 	if (pick >= 0) {
+		at_start = rm_at_start(ui, rs);
 		rs->status = pick - 1;
-		rm_refilter(ui, rs);
+		rm_refilter(ui, rs, at_start);
 	}
 }
 
@@ -1257,6 +1283,7 @@ rm_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	long long		 id;
 	size_t			 n;
 	long			 d;
+	int			 at_start;
 
 	rm_layout(ui, rs);
 	if (rs->review && !is_function && ch == ' ') {
@@ -1346,13 +1373,14 @@ rm_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_FILTER_CLEAR:
 		if (!rm_filtered(rs))
 			return UI_KEY_HANDLED;
+		at_start = rm_at_start(ui, rs);
 		rs->dept_id = 0;
 		free(rs->dept_name);
 		rs->dept_name = NULL;
 		rs->flag = -1;
 		rs->status = -1;
 		rm_load_flag_nodes(ui, rs);
-		rm_refilter(ui, rs);
+		rm_refilter(ui, rs, at_start);
 		ui_message(ui, "絞り込みを解除しました");
 		break;
 	default:
