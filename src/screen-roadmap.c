@@ -66,6 +66,7 @@ struct rm_screen {
 	long long	*flag_nodes;	/* the nodes marked with it */
 	size_t		 nflag_nodes;
 	int		 status;	/* -1 = all, 0..4 vocab order, 5 = none */
+	struct roadmap_filter filt;	/* the above, prepared */
 
 	/* the rows on screen, from the top of the grid */
 	struct roadmap_row *win;
@@ -126,9 +127,14 @@ rm_filtered(const struct rm_screen *rs)
 	return rs->dept_id != 0 || rs->flag >= 0 || rs->status >= 0;
 }
 
+/* Prepares the filters chosen (the rows they let through). */
 static void
-rm_filter_of(const struct rm_screen *rs, struct roadmap_filter *f)
+rm_prepare(struct ui *ui, struct rm_screen *rs)
 {
+	struct roadmap_filter	*f = &rs->filt;
+	char			*cause = NULL;
+
+	store_roadmap_filter_clear(f);
 	memset(f, 0, sizeof *f);
 	if (rs->dept_id != 0) {
 		f->has_dept = 1;
@@ -144,6 +150,14 @@ rm_filter_of(const struct rm_screen *rs, struct roadmap_filter *f)
 		f->status_none = 1;
 	else if (rs->status >= 0)
 		f->status = vocab_nth(VOCAB_STATUS, rs->status);
+	if (store_roadmap_filter_prepare(ui->store, rs->rm, f, &cause) < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		/* Nothing shown rather than everything. */
+		memset(f, 0, sizeof *f);
+		f->has_flag = 1;
+		(void)store_roadmap_filter_prepare(ui->store, rs->rm, f, NULL);
+	}
 }
 
 /* Rows shown after (dir > 0; from its place when inclusive) or before
@@ -152,11 +166,10 @@ static int
 rm_read(struct ui *ui, struct rm_screen *rs, long long from, int inclusive,
     int dir, size_t limit, struct roadmap_row **rows, size_t *n)
 {
-	struct roadmap_filter	 f;
 	char			*cause = NULL;
 
-	rm_filter_of(rs, &f);
-	if (store_roadmap_rows(ui->store, rs->rm, &f, from, inclusive, dir,
+	if (store_roadmap_rows(ui->store, rs->rm, &rs->filt, from, inclusive,
+	    dir,
 	    limit, rows, n, &cause) < 0) {
 		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
 		free(cause);
@@ -374,17 +387,52 @@ rm_at_start(struct ui *ui, struct rm_screen *rs)
 static void
 rm_count(struct ui *ui, struct rm_screen *rs)
 {
-	struct roadmap_filter	 f;
 	char			*cause = NULL;
 
-	rm_filter_of(rs, &f);
 	if (!rm_filtered(rs))
 		rs->nmatch = rs->nitems;
-	else if (store_roadmap_count(ui->store, rs->rm, &f, &rs->nmatch,
+	else if (store_roadmap_count(ui->store, rs->rm, &rs->filt, &rs->nmatch,
 	    &cause) < 0) {
 		ui_error(ui, "%s", cause);
 		free(cause);
 	}
+}
+
+/*
+ * The plan's items, counted from the tree's indexes (about 15 ms for
+ * 200,000 items) and kept for the session until anything is written, so
+ * that only the first opening of a plan's roadmap counts them.
+ */
+static struct {
+	struct store		*st;
+	long long		 plan_id;
+	struct store_mark	 mark;
+	size_t			 n;
+} rm_counted;
+
+static void
+rm_count_items(struct ui *ui, struct rm_screen *rs)
+{
+	struct store_mark	 m;
+	char			*cause = NULL;
+
+	if (rm_counted.st == ui->store && rm_counted.plan_id == rs->plan_id &&
+	    !store_mark_changed(ui->store, &rm_counted.mark)) {
+		rs->nitems = rm_counted.n;
+		return;
+	}
+	store_mark_take(ui->store, &m);
+	if (store_roadmap_count(ui->store, rs->rm, NULL, &rs->nitems,
+	    &cause) < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		rm_counted.st = NULL;
+		return;
+	}
+	rm_counted.st = ui->store;
+	rm_counted.plan_id = rs->plan_id;
+	rm_counted.mark = m;
+	rm_counted.n = rs->nitems;
 }
 
 /* Reads the nodes marked with the flag filtered by. */
@@ -441,12 +489,7 @@ rm_reload(struct ui *ui, struct rm_screen *rs, int recount)
 	if (rs->flag >= (int)rm->nflags)
 		rs->flag = -1;
 	if (recount) {
-		if (store_roadmap_count(ui->store, rm, NULL, &rs->nitems,
-		    &cause) < 0) {
-			ui_error(ui, "%s", cause);
-			free(cause);
-			cause = NULL;
-		}
+		rm_count_items(ui, rs);
 		rm_load_flag_nodes(ui, rs);
 	}
 	if (rs->dept_id != 0) {
@@ -461,8 +504,8 @@ rm_reload(struct ui *ui, struct rm_screen *rs, int recount)
 			rs->ndept_nodes = n;
 		}
 	}
-	if (recount || rs->dept_id != 0 || rs->status >= 0)
-		rm_count(ui, rs);
+	rm_prepare(ui, rs);
+	rm_count(ui, rs);
 	/* On another year the cursor goes to it when the plan covers it. */
 	if (new_year && ui->fy >= rs->first_fy &&
 	    ui->fy < rs->first_fy + rs->nyears)
@@ -491,6 +534,8 @@ rm_open(struct ui *ui, const void *arg)
 	rs->seen_cols = ui->cols;
 	if (rm_reload(ui, rs, 1) < 0) {
 		store_roadmap_rows_free(rs->win, rs->nwin);
+		store_roadmap_filter_clear(&rs->filt);
+		store_roadmap_free(rs->rm);
 		free(rs->dept_nodes);
 		free(rs->flag_nodes);
 		free(rs);
@@ -509,6 +554,7 @@ rm_close(struct ui *ui, void *state)
 	free(rs->dept_name);
 	free(rs->dept_nodes);
 	free(rs->flag_nodes);
+	store_roadmap_filter_clear(&rs->filt);
 	store_roadmap_rows_free(rs->win, rs->nwin);
 	free(rs->search);
 	free(rs->marks);
@@ -1054,6 +1100,7 @@ rm_search(struct ui *ui, struct rm_screen *rs)
 static void
 rm_refilter(struct ui *ui, struct rm_screen *rs, int at_start)
 {
+	rm_prepare(ui, rs);
 	rm_count(ui, rs);
 	rm_refocus(ui, rs, at_start);
 }

@@ -1809,6 +1809,326 @@ rm_rows_back(struct store *st, const struct roadmap *rm,
 	return 0;
 }
 
+/*
+ * A filter's rows, prepared once (store_roadmap_filter_prepare): the items
+ * it lets through, read from the nodes it names (a department's, a
+ * flag's) or, for a status alone, from the plan's items with their
+ * result of the year, each placed in plan order by its path of (ord, id)
+ * from the root through the plan's headings (read once: a few thousand
+ * at most), and the headings above them. Windows are then slices of it.
+ */
+#define RM_MAX_DEPTH 4
+
+struct rm_vkey {
+	long long	 ord, id;
+};
+
+struct rm_vrow {
+	long long	 id;
+	int		 depth;		/* path[0 .. depth - 1] */
+	struct rm_vkey	 path[RM_MAX_DEPTH];
+};
+
+struct rm_head {
+	long long	 id, parent, ord;
+	int		 depth;
+};
+
+struct roadmap_vis {
+	struct rm_vrow	*rows;
+	size_t		 n, nitems;
+	struct rm_head	*heads;		/* by id */
+	size_t		 nheads;
+};
+
+static const char sql_rm_heads[] =
+	"WITH RECURSIVE h(id, parent, depth, ord) AS ("
+	" SELECT id, coalesce(parent_id, 0), depth, ord FROM node"
+	"  WHERE parent_id IS NULL AND +plan_id = ?1 AND depth < ?2"
+	" UNION ALL SELECT n.id, n.parent_id, n.depth, n.ord FROM h JOIN node n"
+	"  ON n.parent_id = h.id AND h.depth < ?2 - 1 WHERE n.depth < ?2)"
+	" SELECT id, parent, depth, ord FROM h";
+
+/* The plan's items with their result of the year: a status filter
+ * alone has no shorter list to start from. */
+static const char sql_rm_items_status[] =
+	"SELECT n.id, coalesce(n.parent_id, 0), n.depth, n.ord,"
+	" r.id IS NOT NULL, r.status FROM node n"
+	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE n.plan_id = ?1 AND n.depth >= ?3";
+
+static int
+cmp_head(const void *a, const void *b)
+{
+	const struct rm_head	*x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static const struct rm_head *
+rm_head_find(const struct roadmap_vis *v, long long id)
+{
+	struct rm_head	key;
+
+	key.id = id;
+	return v->nheads == 0 ? NULL : bsearch(&key, v->heads, v->nheads,
+	    sizeof key, cmp_head);
+}
+
+/* Fills r's path from its place (parent, ord) up through the headings. */
+static void
+rm_vrow_path(const struct roadmap_vis *v, struct rm_vrow *r, long long id,
+    long long parent, long long ord, int depth)
+{
+	const struct rm_head	*h;
+	struct rm_vkey		 up[RM_MAX_DEPTH + 1];
+	int			 k = 0, i;
+
+	up[k].ord = ord;
+	up[k++].id = id;
+	while (parent != 0 && k <= RM_MAX_DEPTH &&
+	    (h = rm_head_find(v, parent)) != NULL) {
+		up[k].ord = h->ord;
+		up[k++].id = h->id;
+		parent = h->parent;
+	}
+	if (k > RM_MAX_DEPTH)
+		k = RM_MAX_DEPTH;
+	r->id = id;
+	r->depth = k;
+	for (i = 0; i < k; i++)
+		r->path[i] = up[k - 1 - i];
+	(void)depth;
+}
+
+static int
+rm_vrow_cmp(const struct rm_vrow *x, const struct rm_vrow *y)
+{
+	int	i;
+
+	for (i = 0; i < x->depth && i < y->depth; i++) {
+		if (x->path[i].ord != y->path[i].ord)
+			return x->path[i].ord < y->path[i].ord ? -1 : 1;
+		if (x->path[i].id != y->path[i].id)
+			return x->path[i].id < y->path[i].id ? -1 : 1;
+	}
+	return (x->depth > y->depth) - (x->depth < y->depth);
+}
+
+static int
+cmp_vrow(const void *a, const void *b)
+{
+	return rm_vrow_cmp(a, b);
+}
+
+void
+store_roadmap_filter_clear(struct roadmap_filter *f)
+{
+	if (f == NULL || f->vis == NULL)
+		return;
+	free(f->vis->rows);
+	free(f->vis->heads);
+	free(f->vis);
+	f->vis = NULL;
+}
+
+static void
+rm_vis_add(struct roadmap_vis *v, size_t *cap, const struct rm_vrow *r)
+{
+	v->rows = sheet_grow(v->rows, cap, v->n, sizeof *v->rows);
+	v->rows[v->n++] = *r;
+}
+
+int
+store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
+    struct roadmap_filter *f, char **cause)
+{
+	struct roadmap_vis	*v;
+	struct rm_vrow		*items = NULL, r, prev;
+	sqlite3_stmt		*q;
+	const long long		*ids;
+	size_t			 nitems = 0, cap = 0, vcap = 0, nids, i, hcap = 0;
+	struct rmw		 x;
+	int			 rc, k, same;
+
+	store_roadmap_filter_clear(f);
+	if (!rm_filtering(f))
+		return 0;
+	v = xcalloc(1, sizeof *v);
+
+	/* The headings, by id. */
+	if ((q = store_stmt(st, sql_rm_heads, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(q, 1, rm->plan_id);
+	sqlite3_bind_int(q, 2, rm->max_depth);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		struct rm_head	*h;
+
+		v->heads = sheet_grow(v->heads, &hcap, v->nheads,
+		    sizeof *v->heads);
+		h = &v->heads[v->nheads++];
+		h->id = sqlite3_column_int64(q, 0);
+		h->parent = sqlite3_column_int64(q, 1);
+		h->depth = sqlite3_column_int(q, 2);
+		h->ord = sqlite3_column_int64(q, 3);
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		goto fail;
+	if (v->nheads > 1)
+		qsort(v->heads, v->nheads, sizeof *v->heads, cmp_head);
+
+	/* The items it lets through. */
+	if (f->has_dept || f->has_flag) {
+		if (f->has_dept && (!f->has_flag ||
+		    f->ndept_nodes <= f->nflag_nodes)) {
+			ids = f->dept_nodes;
+			nids = f->ndept_nodes;
+		} else {
+			ids = f->flag_nodes;
+			nids = f->nflag_nodes;
+		}
+		for (i = 0; i < nids; i++) {
+			if ((rc = rmw_get(st, rm->plan_id, ids[i], &x,
+			    cause)) < 0)
+				goto fail;
+			if (rc == 0)
+				continue;
+			if ((rc = rmw_passes(st, rm, f, &x, cause)) < 0)
+				goto fail;
+			if (rc == 0)
+				continue;
+			items = sheet_grow(items, &cap, nitems, sizeof *items);
+			rm_vrow_path(v, &items[nitems++], x.id, x.parent, x.ord,
+			    x.depth);
+		}
+	} else {
+		if ((q = store_stmt(st, sql_rm_items_status, cause)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(q, 1, rm->plan_id);
+		sqlite3_bind_int(q, 2, rm->fy);
+		sqlite3_bind_int(q, 3, rm->max_depth);
+		while ((rc = sheet_step(st, q, cause)) == 1) {
+			const char	*status = col_vocab(q, 5, VOCAB_STATUS);
+			int		 has = sqlite3_column_int(q, 4);
+
+			if (f->status_none ? has : !has || status == NULL ||
+			    strcmp(status, f->status) != 0)
+				continue;
+			items = sheet_grow(items, &cap, nitems, sizeof *items);
+			rm_vrow_path(v, &items[nitems++],
+			    sqlite3_column_int64(q, 0),
+			    sqlite3_column_int64(q, 1),
+			    sqlite3_column_int64(q, 3),
+			    sqlite3_column_int(q, 2));
+		}
+		sqlite3_reset(q);
+		if (rc < 0)
+			goto fail;
+	}
+	if (nitems > 1)
+		qsort(items, nitems, sizeof *items, cmp_vrow);
+
+	/* In plan order, each under the headings not shown yet. */
+	memset(&prev, 0, sizeof prev);
+	for (i = 0; i < nitems; i++) {
+		same = 1;
+		for (k = 0; k + 1 < items[i].depth; k++) {
+			if (same && k + 1 < prev.depth &&
+			    prev.path[k].id == items[i].path[k].id)
+				continue;
+			same = 0;
+			memset(&r, 0, sizeof r);
+			r.id = items[i].path[k].id;
+			r.depth = k + 1;
+			memcpy(r.path, items[i].path, (size_t)(k + 1) *
+			    sizeof *r.path);
+			rm_vis_add(v, &vcap, &r);
+		}
+		rm_vis_add(v, &vcap, &items[i]);
+		prev = items[i];
+	}
+	v->nitems = nitems;
+	free(items);
+	f->vis = v;
+	return 0;
+
+fail:
+	free(items);
+	free(v->rows);
+	free(v->heads);
+	free(v);
+	return -1;
+}
+
+/* The first row of v at or after node id's place; *shown when it is
+ * that node. */
+static int
+rm_vis_place(struct store *st, const struct roadmap *rm,
+    const struct roadmap_vis *v, long long id, size_t *at, int *shown,
+    char **cause)
+{
+	const struct rm_head	*h;
+	struct rm_vrow		 key;
+	struct rmw		 x;
+	size_t			 lo = 0, hi = v->n, mid;
+	int			 rc;
+
+	if ((h = rm_head_find(v, id)) != NULL)
+		rm_vrow_path(v, &key, h->id, h->parent, h->ord, h->depth);
+	else {
+		if ((rc = rmw_get(st, rm->plan_id, id, &x, cause)) < 0)
+			return -1;
+		if (rc == 0) {
+			if (cause != NULL)
+				*cause = xstrdup("施策・取組が見つかりません");
+			return -1;
+		}
+		rm_vrow_path(v, &key, x.id, x.parent, x.ord, x.depth);
+	}
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (rm_vrow_cmp(&v->rows[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*at = lo;
+	*shown = lo < v->n && v->rows[lo].id == id;
+	return 0;
+}
+
+static int
+rm_rows_vis(struct store *st, const struct roadmap *rm,
+    const struct roadmap_vis *v, long long from, int inclusive, int dir,
+    size_t limit, struct rm_out *o, char **cause)
+{
+	size_t	at, a, b, i;
+	int	shown;
+
+	if (from == 0)
+		at = dir > 0 ? 0 : v->n;
+	else {
+		if (rm_vis_place(st, rm, v, from, &at, &shown, cause) < 0)
+			return -1;
+		if (dir > 0 && shown && !inclusive)
+			at++;
+	}
+	if (dir > 0) {
+		a = at;
+		b = at + limit < v->n ? at + limit : v->n;
+	} else {
+		b = at;
+		a = at > limit ? at - limit : 0;
+	}
+	/* Backward rows are wanted last first (turned round after). */
+	for (i = 0; a + i < b; i++)
+		if (rm_emit(st, rm, o, v->rows[dir > 0 ? a + i : b - 1 - i].id,
+		    cause) < 0)
+			return -1;
+	return 0;
+}
+
 int
 store_roadmap_rows(struct store *st, const struct roadmap *rm,
     const struct roadmap_filter *f, long long from, int inclusive, int dir,
@@ -1838,8 +2158,17 @@ store_roadmap_rows(struct store *st, const struct roadmap *rm,
 			return -1;
 		at = rc == 1 ? &px : NULL;
 	}
-	rc = dir > 0 ? rm_rows_fwd(st, rm, f, at, limit, &o, cause) :
-	    rm_rows_back(st, rm, f, at, limit, &o, cause);
+	if (rm_filtering(f) && f->vis == NULL) {
+		if (cause != NULL)
+			*cause = xstrdup("絞り込みが準備されていません");
+		return -1;
+	}
+	if (rm_filtering(f))
+		rc = rm_rows_vis(st, rm, f->vis, from, inclusive, dir, limit,
+		    &o, cause);
+	else
+		rc = dir > 0 ? rm_rows_fwd(st, rm, f, at, limit, &o, cause) :
+		    rm_rows_back(st, rm, f, at, limit, &o, cause);
 	if (rc < 0) {
 		store_roadmap_rows_free(o.rows, o.n);
 		return -1;
@@ -1920,6 +2249,10 @@ store_roadmap_count(struct store *st, const struct roadmap *rm,
 	int		 rc;
 
 	*n = 0;
+	if (rm_filtering(f) && f->vis != NULL) {
+		*n = f->vis->nitems;
+		return 0;
+	}
 	if (!rm_filtering(f) || (!f->has_dept && !f->has_flag)) {
 		if (rm_count_sql(st, sql_rm_count_nodes, rm->plan_id, 0, NULL,
 		    0, &all, cause) < 0 ||

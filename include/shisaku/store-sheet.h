@@ -250,6 +250,8 @@ int store_roadmap_search(struct store *st, long long plan_id,
  *
  * store_roadmap_count counts the items (the filter's, when given).
  */
+struct roadmap_vis;
+
 struct roadmap_filter {
 	int		 has_dept;	/* only items in dept_nodes (sorted) */
 	const long long	*dept_nodes;
@@ -259,7 +261,17 @@ struct roadmap_filter {
 	size_t		 nflag_nodes;
 	const char	*status;	/* only results of this status; NULL */
 	int		 status_none;	/* only items with no result in fy */
+	struct roadmap_vis *vis;	/* the rows it lets through, prepared */
 };
+
+/* Reads the rows a filter lets through (once for the filter and the
+ * year: the cost of its items, not of the plan's, but for a status
+ * alone, which reads the plan's items with their results); a filter must
+ * be prepared before rows are read through it, and again when anything
+ * it reads changed. store_roadmap_filter_clear frees what it holds. */
+int store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
+    struct roadmap_filter *f, char **cause);
+void store_roadmap_filter_clear(struct roadmap_filter *f);
 
 int store_roadmap_head(struct store *st, long long plan_id, int fy,
     struct roadmap **out, char **cause);

@@ -409,6 +409,7 @@ run_screens(struct store *st, const struct ids *x)
 		f.dept_nodes = dn;
 		f.ndept_nodes = ndn;
 		f.status = "in_progress";
+		OK(store_roadmap_filter_prepare(st, rm, &f, &cause));
 		OK(store_roadmap_count(st, rm, &f, &cnt, &cause));
 		OK(store_roadmap_rows(st, rm, &f, 0, 0, 1, 40, &rows, &nr,
 		    &cause));
@@ -416,9 +417,20 @@ run_screens(struct store *st, const struct ids *x)
 		OK(store_roadmap_rows(st, rm, &f, 0, 0, -1, 40, &rows, &nr,
 		    &cause));
 		store_roadmap_rows_free(rows, nr);
+		OK(store_roadmap_rows(st, rm, &f, item, 1, 1, 40, &rows, &nr,
+		    &cause));
+		store_roadmap_rows_free(rows, nr);
+		store_roadmap_filter_clear(&f);
+		/* A status alone, and none. */
 		memset(&f, 0, sizeof f);
+		f.status = "in_progress";
+		OK(store_roadmap_filter_prepare(st, rm, &f, &cause));
+		store_roadmap_filter_clear(&f);
+		f.status = NULL;
 		f.status_none = 1;
+		OK(store_roadmap_filter_prepare(st, rm, &f, &cause));
 		OK(store_roadmap_count(st, rm, &f, &cnt, &cause));
+		store_roadmap_filter_clear(&f);
 		free(fl);
 		free(dn);
 	}

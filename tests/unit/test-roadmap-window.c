@@ -2,7 +2,7 @@
  * The roadmap a window at a time (store_roadmap_rows, store_roadmap_count)
  * gives the rows the whole roadmap gives (store_roadmap_load), filtered as
  * the screen filters them: items passing the filters under the headings
- * of their groups. A plan of three levels, with a heading that has no
+ * of their groups (a filter prepared once, its windows slices of it). A plan of three levels, with a heading that has no
  * items, a level whose display order is not the order of insertion (so
  * plan order is the tree's, not the order column's), flags, departments
  * and results of a year, is read every way the screen reads it: forward
@@ -185,7 +185,7 @@ walk(const struct roadmap *head, const struct roadmap_filter *f,
 
 static void
 check_filter(const struct roadmap *full, const struct roadmap *head,
-    const struct roadmap_filter *f, const char *what)
+    struct roadmap_filter *f, const char *what)
 {
 	struct roadmap_row	*rows;
 	long long		*want;
@@ -193,6 +193,11 @@ check_filter(const struct roadmap *full, const struct roadmap *head,
 	char			*cause = NULL;
 
 	want = expected(full, f, &nwant, &items);
+	if (store_roadmap_filter_prepare(st, head, f, &cause) != 0) {
+		FAIL_AT("%s: prepare: %s", what, cause);
+		free(cause);
+		cause = NULL;
+	}
 	if (store_roadmap_count(st, head, f, &cnt, &cause) != 0) {
 		FAIL_AT("%s: count: %s", what, cause);
 		free(cause);
@@ -254,6 +259,7 @@ check_filter(const struct roadmap *full, const struct roadmap *head,
 		store_roadmap_rows_free(rows, n);
 	}
 	free(want);
+	store_roadmap_filter_clear(f);
 }
 
 TEST(test_windows)
@@ -344,6 +350,18 @@ TEST(test_windows)
 	f.has_flag = 1;
 	check_filter(full, head, &f, "nothing");
 
+	/* A filter must be prepared. */
+	{
+		struct roadmap_row	*rows;
+		size_t			 n;
+
+		memset(&f, 0, sizeof f);
+		f.status_none = 1;
+		CHECK_INT(store_roadmap_rows(st, head, &f, 0, 0, 1, 5, &rows,
+		    &n, &cause), -1);
+		free(cause);
+		cause = NULL;
+	}
 	/* A node that does not exist. */
 	{
 		struct roadmap_row	*rows;
