@@ -77,6 +77,7 @@ struct rm_screen {
 
 	/* search */
 	char		*search;
+	struct roadmap_hits *hits;	/* of the whole plan, once needed */
 
 	/* marks of submitted results (reviewers only) */
 	int		 review;
@@ -491,6 +492,9 @@ rm_reload(struct ui *ui, struct rm_screen *rs, int recount)
 	if (recount) {
 		rm_count_items(ui, rs);
 		rm_load_flag_nodes(ui, rs);
+		/* The hits of a search are read again when needed. */
+		store_roadmap_hits_free(rs->hits);
+		rs->hits = NULL;
 	}
 	if (rs->dept_id != 0) {
 		/* Assignments are per year: read the department's again. */
@@ -556,6 +560,7 @@ rm_close(struct ui *ui, void *state)
 	free(rs->flag_nodes);
 	store_roadmap_filter_clear(&rs->filt);
 	store_roadmap_rows_free(rs->win, rs->nwin);
+	store_roadmap_hits_free(rs->hits);
 	free(rs->search);
 	free(rs->marks);
 	free(rs);
@@ -990,23 +995,24 @@ rm_row_matches(struct ui *ui, struct rm_screen *rs,
 }
 
 #define RM_SEARCH_CHUNK 64
+#define RM_SEARCH_NEAR	4	/* chunks read from the cursor on */
 
 /*
  * Moves to the next (dir 1) or previous (-1) row matching the search:
- * the rows shown are read on from the cursor a few at a time, round
- * past the end to the cursor's own row, and the walk stops at the first
- * hit.
+ * first among the rows just after the cursor, read a few at a time (a
+ * hit is usually near); past those, from the hits of the whole plan
+ * (read once for the word), round past the end to the cursor's own row.
  */
 static void
 rm_search_step(struct ui *ui, struct rm_screen *rs, int dir)
 {
-	struct roadmap_row	*rows = NULL, hit;
+	struct roadmap_row	*rows = NULL;
 	struct roadmap_cell	*cells;
 	char			*cause = NULL;
-	long long		 from, start;
-	size_t			 n = 0, i, k;
+	long long		 from, hit = 0;
+	size_t			 n = 0, i, k, chunk;
 	long			 w;
-	int			 wrapped = 0, found = 0, rc, in_cell = 0, y;
+	int			 wrapped = 0, rc, in_cell = 0, y;
 
 	if (rs->search == NULL || *rs->search == '\0') {
 		ui_message(ui, "検索する文字列がありません（/ で検索）");
@@ -1016,48 +1022,49 @@ rm_search_step(struct ui *ui, struct rm_screen *rs, int dir)
 		ui_message(ui, "見つかりません: %s", rs->search);
 		return;
 	}
-	start = from = rs->win[rs->cur].node_id;
-	memset(&hit, 0, sizeof hit);
-	while (!found) {
+	from = rs->win[rs->cur].node_id;
+	for (chunk = 0; chunk < RM_SEARCH_NEAR && hit == 0; chunk++) {
 		if (rm_read(ui, rs, from, 0, dir, RM_SEARCH_CHUNK, &rows,
 		    &n) < 0)
 			return;
-		if (n == 0) {
-			store_roadmap_rows_free(rows, n);
-			if (wrapped || from == 0)
-				break;
-			/* Round past the end. */
-			wrapped = 1;
-			from = 0;
-			continue;
-		}
-		for (k = 0; k < n && !found; k++) {
+		for (k = 0; k < n && hit == 0; k++) {
 			i = dir > 0 ? k : n - 1 - k;
 			if ((rc = rm_row_matches(ui, rs, &rows[i],
 			    &in_cell)) < 0) {
 				store_roadmap_rows_free(rows, n);
 				return;
 			}
-			if (rc == 1) {
-				found = 1;
-				hit = rows[i];
-				memset(&rows[i], 0, sizeof rows[i]);
-			} else if (wrapped && rows[i].node_id == start)
-				break;
+			if (rc == 1)
+				hit = rows[i].node_id;
 		}
-		from = rows[dir > 0 ? n - 1 : 0].node_id;
+		if (n > 0)
+			from = rows[dir > 0 ? n - 1 : 0].node_id;
 		store_roadmap_rows_free(rows, n);
-		if (!found && k < n)
-			break;	/* back at the cursor's row */
+		if (n < RM_SEARCH_CHUNK)
+			break;	/* at the end */
 	}
-	if (!found) {
-		ui_message(ui, "見つかりません: %s", rs->search);
-		return;
+	if (hit == 0) {
+		if (rs->hits == NULL && store_roadmap_hits(ui->store, rs->rm,
+		    rs->search, &rs->hits, &cause) < 0) {
+			ui_error(ui, "%s", cause);
+			free(cause);
+			return;
+		}
+		if ((rc = store_roadmap_hits_next(ui->store, rs->rm, rs->hits,
+		    &rs->filt, rs->win[rs->cur].node_id, dir, &hit, &in_cell,
+		    &wrapped, &cause)) < 0) {
+			ui_error(ui, "%s", cause);
+			free(cause);
+			return;
+		}
+		if (rc == 0) {
+			ui_message(ui, "見つかりません: %s", rs->search);
+			return;
+		}
 	}
 	/* A hit in a cell: put the cursor on the year. */
-	if (in_cell && store_roadmap_cells(ui->store, hit.node_id,
-	    rs->first_fy, rs->first_fy + rs->nyears - 1, &cells,
-	    &cause) == 0) {
+	if (in_cell && store_roadmap_cells(ui->store, hit, rs->first_fy,
+	    rs->first_fy + rs->nyears - 1, &cells, &cause) == 0) {
 		for (y = 0; y < rs->nyears; y++)
 			if (tw_contains(cells[y].text, rs->search)) {
 				rs->ycur = y;
@@ -1068,16 +1075,12 @@ rm_search_step(struct ui *ui, struct rm_screen *rs, int dir)
 	free(cause);
 	/* On screen already, or at the edge it was found beyond. */
 	for (w = 0; w < (long)rs->nwin; w++)
-		if (rs->win[w].node_id == hit.node_id)
+		if (rs->win[w].node_id == hit)
 			break;
 	if (w < (long)rs->nwin)
 		rs->cur = w;
 	else
-		rm_focus(ui, rs, hit.node_id, (dir > 0) != wrapped ?
-		    rs->grid_h - 1 : 0);
-	free(hit.code);
-	free(hit.title);
-	free(hit.level);
+		rm_focus(ui, rs, hit, (dir > 0) != wrapped ? rs->grid_h - 1 : 0);
 	rm_scroll(rs);
 }
 
@@ -1090,6 +1093,8 @@ rm_search(struct ui *ui, struct rm_screen *rs)
 		return;
 	free(rs->search);
 	rs->search = answer;
+	store_roadmap_hits_free(rs->hits);
+	rs->hits = NULL;
 	if (*answer == '\0')
 		return;
 	rm_search_step(ui, rs, 1);

@@ -1921,6 +1921,60 @@ cmp_vrow(const void *a, const void *b)
 	return rm_vrow_cmp(a, b);
 }
 
+/* The plan's headings into v, by id. */
+static int
+rm_heads_load(struct store *st, const struct roadmap *rm,
+    struct roadmap_vis *v, char **cause)
+{
+	sqlite3_stmt	*q;
+	size_t		 hcap = 0;
+	int		 rc;
+
+	if ((q = store_stmt(st, sql_rm_heads, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, rm->plan_id);
+	sqlite3_bind_int(q, 2, rm->max_depth);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		struct rm_head	*h;
+
+		v->heads = sheet_grow(v->heads, &hcap, v->nheads,
+		    sizeof *v->heads);
+		h = &v->heads[v->nheads++];
+		h->id = sqlite3_column_int64(q, 0);
+		h->parent = sqlite3_column_int64(q, 1);
+		h->depth = sqlite3_column_int(q, 2);
+		h->ord = sqlite3_column_int64(q, 3);
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		return -1;
+	if (v->nheads > 1)
+		qsort(v->heads, v->nheads, sizeof *v->heads, cmp_head);
+
+	return 0;
+}
+
+/* Does one of the texts (separated by RS, 0x1e) contain needle? */
+static int
+rm_texts_contain(const char *texts, const char *needle)
+{
+	const char	*p = texts, *nl;
+	char		*one;
+	int		 hit;
+
+	for (;;) {
+		nl = strchr(p, 0x1e);
+		if (nl == NULL)
+			return tw_contains(p, needle);
+		one = xstrndup(p, (size_t)(nl - p));
+		hit = tw_contains(one, needle);
+		free(one);
+		if (hit)
+			return 1;
+		p = nl + 1;
+	}
+}
+
 void
 store_roadmap_filter_clear(struct roadmap_filter *f)
 {
@@ -1947,7 +2001,7 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 	struct rm_vrow		*items = NULL, r, prev;
 	sqlite3_stmt		*q;
 	const long long		*ids;
-	size_t			 nitems = 0, cap = 0, vcap = 0, nids, i, hcap = 0;
+	size_t			 nitems = 0, cap = 0, vcap = 0, nids, i;
 	struct rmw		 x;
 	int			 rc, k, same;
 
@@ -1956,27 +2010,8 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 		return 0;
 	v = xcalloc(1, sizeof *v);
 
-	/* The headings, by id. */
-	if ((q = store_stmt(st, sql_rm_heads, cause)) == NULL)
+	if (rm_heads_load(st, rm, v, cause) < 0)
 		goto fail;
-	sqlite3_bind_int64(q, 1, rm->plan_id);
-	sqlite3_bind_int(q, 2, rm->max_depth);
-	while ((rc = sheet_step(st, q, cause)) == 1) {
-		struct rm_head	*h;
-
-		v->heads = sheet_grow(v->heads, &hcap, v->nheads,
-		    sizeof *v->heads);
-		h = &v->heads[v->nheads++];
-		h->id = sqlite3_column_int64(q, 0);
-		h->parent = sqlite3_column_int64(q, 1);
-		h->depth = sqlite3_column_int(q, 2);
-		h->ord = sqlite3_column_int64(q, 3);
-	}
-	sqlite3_reset(q);
-	if (rc < 0)
-		goto fail;
-	if (v->nheads > 1)
-		qsort(v->heads, v->nheads, sizeof *v->heads, cmp_head);
 
 	/* The items it lets through. */
 	if (f->has_dept || f->has_flag) {
@@ -2126,6 +2161,189 @@ rm_rows_vis(struct store *st, const struct roadmap *rm,
 		if (rm_emit(st, rm, o, v->rows[dir > 0 ? a + i : b - 1 - i].id,
 		    cause) < 0)
 			return -1;
+	return 0;
+}
+
+/*
+ * Search hits of a whole plan, for a search the rows near the cursor did
+ * not answer: one pass over the plan's nodes and their yearly plans
+ * (what the screen's search used to read on every search), the hits
+ * placed in plan order, so that n and N then find the next one from the
+ * cursor by bisection.
+ */
+struct roadmap_hits {
+	struct roadmap_vis	 v;	/* heads, and rows = the hits */
+	unsigned char		*in_cell;	/* by row: the hit is in a text */
+};
+
+/* A word tw_contains would fold nothing of (no ASCII, no full-width
+ * ASCII) is found in a text by plain comparison: SQLite's instr then
+ * reads only the hits, in the first place with cell_hit telling. */
+static const char sql_rm_hits_plain[] =
+	"SELECT n.id, coalesce(n.parent_id, 0), n.depth, n.ord,"
+	" instr(n.code, ?2) = 0 AND instr(n.title, ?2) = 0 FROM node n"
+	" WHERE n.plan_id = ?1 AND (instr(n.code, ?2) OR instr(n.title, ?2)"
+	"  OR (n.depth >= ?3 AND EXISTS (SELECT 1 FROM year_plan y"
+	"  WHERE y.node_id = n.id AND instr(y.text, ?2))))";
+
+static const char sql_rm_hits[] =
+	"SELECT n.id, coalesce(n.parent_id, 0), n.depth, n.ord, n.code,"
+	" n.title, (SELECT group_concat(y.text, char(30)) FROM year_plan y"
+	"  WHERE y.node_id = n.id) FROM node n WHERE n.plan_id = ?1";
+
+void
+store_roadmap_hits_free(struct roadmap_hits *h)
+{
+	if (h == NULL)
+		return;
+	free(h->v.rows);
+	free(h->v.heads);
+	free(h->in_cell);
+	free(h);
+}
+
+struct rm_hitrow {
+	struct rm_vrow	 r;
+	int		 in_cell;
+};
+
+static int
+cmp_hitrow(const void *a, const void *b)
+{
+	return rm_vrow_cmp(&((const struct rm_hitrow *)a)->r,
+	    &((const struct rm_hitrow *)b)->r);
+}
+
+/* A row of sql_rm_hits: 0 for a hit in the code or title, 1 for one in
+ * an item's yearly plan only, -1 for none. */
+static int
+rm_hit_cell(sqlite3_stmt *q, int depth, int max_depth, const char *needle)
+{
+	const unsigned char	*code = sqlite3_column_text(q, 4);
+	const unsigned char	*title = sqlite3_column_text(q, 5);
+	const unsigned char	*texts = sqlite3_column_text(q, 6);
+
+	if (tw_contains(code == NULL ? "" : (const char *)code, needle) ||
+	    tw_contains(title == NULL ? "" : (const char *)title, needle))
+		return 0;
+	/* The texts of an item's cells, each on its own. */
+	if (depth < max_depth || texts == NULL ||
+	    !rm_texts_contain((const char *)texts, needle))
+		return -1;
+	return 1;
+}
+
+/* Does tw_contains fold nothing of needle? */
+static int
+rm_plain_word(const char *needle)
+{
+	const unsigned char	*p = (const unsigned char *)needle;
+
+	if (*p == '\0')
+		return 0;
+	for (; *p != '\0'; p++) {
+		if (*p < 0x80)
+			return 0;
+		/* U+FF01..U+FF5E: EF BC 81..EF BD 9E */
+		if (p[0] == 0xef && (p[1] == 0xbc || p[1] == 0xbd))
+			return 0;
+	}
+	return 1;
+}
+
+int
+store_roadmap_hits(struct store *st, const struct roadmap *rm,
+    const char *needle, struct roadmap_hits **out, char **cause)
+{
+	struct roadmap_hits	*h;
+	struct rm_hitrow	*v = NULL;
+	sqlite3_stmt		*q;
+	size_t			 n = 0, cap = 0, i;
+	int			 rc, d, cell, plain;
+
+	*out = NULL;
+	h = xcalloc(1, sizeof *h);
+	if (rm_heads_load(st, rm, &h->v, cause) < 0)
+		goto fail;
+	plain = rm_plain_word(needle);
+	if ((q = store_stmt(st, plain ? sql_rm_hits_plain : sql_rm_hits,
+	    cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(q, 1, rm->plan_id);
+	if (plain) {
+		store_bind_text(q, 2, needle);
+		sqlite3_bind_int(q, 3, rm->max_depth);
+	}
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		d = sqlite3_column_int(q, 2);
+		cell = plain ? sqlite3_column_int(q, 4) : rm_hit_cell(q, d,
+		    rm->max_depth, needle);
+		if (cell < 0)
+			continue;
+		v = sheet_grow(v, &cap, n, sizeof *v);
+		rm_vrow_path(&h->v, &v[n].r, sqlite3_column_int64(q, 0),
+		    sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 3), d);
+		v[n++].in_cell = cell;
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		goto fail;
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_hitrow);
+	h->v.rows = xcalloc(n + 1, sizeof *h->v.rows);
+	h->in_cell = xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		h->v.rows[i] = v[i].r;
+		h->in_cell[i] = (unsigned char)v[i].in_cell;
+	}
+	h->v.n = n;
+	free(v);
+	*out = h;
+	return 0;
+
+fail:
+	free(v);
+	store_roadmap_hits_free(h);
+	return -1;
+}
+
+int
+store_roadmap_hits_next(struct store *st, const struct roadmap *rm,
+    const struct roadmap_hits *h, const struct roadmap_filter *f,
+    long long from, int dir, long long *node_id, int *in_cell, int *wrapped,
+    char **cause)
+{
+	size_t	at, k, i, vat, off;
+	int	shown, vshown;
+
+	*node_id = 0;
+	*in_cell = 0;
+	*wrapped = 0;
+	if (h->v.n == 0)
+		return 0;
+	if (rm_vis_place(st, rm, &h->v, from, &at, &shown, cause) < 0)
+		return -1;
+	/* The hits after from (before it), round to from itself. */
+	for (k = 1; k <= h->v.n; k++) {
+		if (dir > 0) {
+			off = at + (shown ? k : k - 1);
+			i = off % h->v.n;
+			*wrapped = off >= h->v.n;
+		} else {
+			i = (at + h->v.n - k) % h->v.n;
+			*wrapped = k > at;
+		}
+		if (rm_filtering(f)) {
+			if (f->vis == NULL || rm_vis_place(st, rm, f->vis,
+			    h->v.rows[i].id, &vat, &vshown, cause) < 0)
+				return f->vis == NULL ? 0 : -1;
+			if (!vshown)
+				continue;
+		}
+		*node_id = h->v.rows[i].id;
+		*in_cell = h->in_cell[i];
+		return 1;
+	}
 	return 0;
 }
 

@@ -287,6 +287,26 @@ int store_roadmap_count(struct store *st, const struct roadmap *rm,
 /* The nodes marked with a flag, sorted ascending. */
 int store_roadmap_flag_nodes(struct store *st, long long flag_id,
     long long **ids, size_t *n, char **cause);
+/*
+ * Every search hit of a plan, for a search the rows near the cursor did
+ * not answer: the nodes whose code or title contains needle (tw_contains)
+ * and the items a yearly plan of which does, in plan order (one pass
+ * over the plan). store_roadmap_hits_next gives the next hit after node
+ * from (dir < 0: before it), round to from itself, among the rows filter
+ * f (prepared, or NULL) shows: 1 and *node_id (*in_cell when the hit is
+ * in a yearly plan only, *wrapped when it was found round past the end),
+ * 0 when there is none, -1.
+ */
+struct roadmap_hits;
+
+int store_roadmap_hits(struct store *st, const struct roadmap *rm,
+    const char *needle, struct roadmap_hits **out, char **cause);
+int store_roadmap_hits_next(struct store *st, const struct roadmap *rm,
+    const struct roadmap_hits *h, const struct roadmap_filter *f,
+    long long from, int dir, long long *node_id, int *in_cell,
+    int *wrapped, char **cause);
+void store_roadmap_hits_free(struct roadmap_hits *h);
+
 /* Does a yearly plan of node_id contain needle (tw_contains)? */
 int store_roadmap_has_text(struct store *st, long long node_id,
     const char *needle, int *hit, char **cause);

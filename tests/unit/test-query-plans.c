@@ -397,6 +397,17 @@ run_screens(struct store *st, const struct ids *x)
 		free(row.title);
 		free(row.level);
 		OK(store_roadmap_has_text(st, item, "計画", &hit, &cause));
+		{
+			struct roadmap_hits	*hs = NULL;
+			long long		 hid;
+			int			 ic, wr;
+
+			OK(store_roadmap_hits(st, rm, "協働", &hs, &cause));
+			if (hs != NULL)
+				OK(store_roadmap_hits_next(st, rm, hs, NULL, item,
+				    1, &hid, &ic, &wr, &cause) < 0);
+			store_roadmap_hits_free(hs);
+		}
 		if (rm->nflags > 0)
 			OK(store_roadmap_flag_nodes(st, rm->flags[0].id, &fl,
 			    &nfl, &cause));

@@ -19,6 +19,7 @@
 #include "harness.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/store.h"
+#include "shisaku/textwidth.h"
 #include "shisaku/util.h"
 #include "shisaku/vocab.h"
 
@@ -183,6 +184,78 @@ walk(const struct roadmap *head, const struct roadmap_filter *f,
 	CHECK_INT(got, nwant);
 }
 
+/* The search's hits among the rows want shows: from every row, the next
+ * and the previous hit, round to the row itself. */
+static void
+check_hits(const struct roadmap *full, const struct roadmap *head,
+    const struct roadmap_filter *f, const long long *want, size_t nwant,
+    const char *needle, const char *what)
+{
+	struct roadmap_hits	*h = NULL;
+	unsigned char		*match;
+	size_t			 j, k, m;
+	long long		 got;
+	int			 in_cell, wrapped, rc, dir, nmatch = 0;
+	char			*cause = NULL;
+
+	if (store_roadmap_hits(st, head, needle, &h, &cause) != 0) {
+		FAIL_AT("%s: hits: %s", what, cause);
+		free(cause);
+		return;
+	}
+	match = xcalloc(nwant + 1, 1);
+	for (j = 0; j < nwant; j++) {
+		const struct roadmap_row	*r = NULL;
+
+		for (k = 0; k < full->nrows; k++)
+			if (full->rows[k].node_id == want[j])
+				r = &full->rows[k];
+		if (r == NULL)
+			continue;
+		if (tw_contains(r->code, needle) || tw_contains(r->title,
+		    needle))
+			match[j] = 1;
+		else if (r->is_item) {
+			int	hit = 0;
+
+			CHECK_INT(store_roadmap_has_text(st, r->node_id, needle,
+			    &hit, &cause), 0);
+			match[j] = (unsigned char)hit;
+		}
+		nmatch += match[j];
+	}
+	for (j = 0; j < nwant; j++)
+		for (dir = -1; dir <= 1; dir += 2) {
+			rc = store_roadmap_hits_next(st, head, h, f, want[j], dir,
+			    &got, &in_cell, &wrapped, &cause);
+			if (rc < 0) {
+				FAIL_AT("%s: next: %s", what, cause);
+				free(cause);
+				cause = NULL;
+				continue;
+			}
+			for (m = 1; m <= nwant; m++) {
+				k = dir > 0 ? (j + m) % nwant :
+				    (j + nwant - m) % nwant;
+				if (match[k])
+					break;
+			}
+			if (m > nwant) {
+				if (rc != 0)
+					FAIL_AT("%s %s: from %zu: a hit where"
+					    " none is", what, needle, j);
+			} else if (rc != 1 || got != want[k])
+				FAIL_AT("%s %s: from row %zu dir %d: %lld, want"
+				    " %lld", what, needle, j, dir, got, want[k]);
+			else if (wrapped != (dir > 0 ? k <= j : k >= j))
+				FAIL_AT("%s %s: from row %zu dir %d: wrapped %d",
+				    what, needle, j, dir, wrapped);
+		}
+	(void)nmatch;
+	free(match);
+	store_roadmap_hits_free(h);
+}
+
 static void
 check_filter(const struct roadmap *full, const struct roadmap *head,
     struct roadmap_filter *f, const char *what)
@@ -258,6 +331,9 @@ check_filter(const struct roadmap *full, const struct roadmap *head,
 				FAIL_AT("%s: before row %zu: row %zu", what, j, i);
 		store_roadmap_rows_free(rows, n);
 	}
+	check_hits(full, head, f, want, nwant, "見直し", what);
+	check_hits(full, head, f, want, nwant, "取組1", what);
+	check_hits(full, head, f, want, nwant, "ない語", what);
 	free(want);
 	store_roadmap_filter_clear(f);
 }
