@@ -1356,13 +1356,6 @@ static const char sql_rm_count_heads[] =
 	"  ON n.parent_id = h.id AND h.depth < ?2 - 1 WHERE n.depth < ?2)"
 	" SELECT count(*) FROM h";
 
-/* The items of a plan with a result of a status (?3; NULL: any) in ?2. */
-static const char sql_rm_count_status[] =
-	"SELECT count(*) FROM node n"
-	" CROSS JOIN result r ON r.node_id = n.id AND r.fy = ?2"
-	" WHERE n.plan_id = ?1 AND n.depth >= ?4"
-	" AND (?3 IS NULL OR r.status = ?3)";
-
 static const char sql_rm_flag_nodes[] =
 	"SELECT node_id FROM node_flag WHERE flag_id = ?1";
 
@@ -1495,40 +1488,6 @@ rmw_prev(struct store *st, long long plan_id, const struct rmw *x,
 	if (rc < 0 || x == NULL || x->parent == 0)
 		return rc;
 	return rmw_get(st, plan_id, x->parent, out, cause);
-}
-
-/* The ancestors of x, the root first (at most 8). */
-static int
-rmw_anc(struct store *st, long long plan_id, const struct rmw *x,
-    long long ids[8], size_t *n, char **cause)
-{
-	struct rmw	cur = *x;
-	long long	up[8];
-	size_t		k = 0, i;
-	int		rc;
-
-	while (cur.parent != 0 && k < 8) {
-		if ((rc = rmw_get(st, plan_id, cur.parent, &cur, cause)) < 0)
-			return -1;
-		if (rc == 0)
-			break;
-		up[k++] = cur.id;
-	}
-	for (i = 0; i < k; i++)
-		ids[i] = up[k - 1 - i];
-	*n = k;
-	return 0;
-}
-
-static int
-rmw_in(const long long *ids, size_t n, long long id)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		if (ids[i] == id)
-			return 1;
-	return 0;
 }
 
 static int
@@ -1686,125 +1645,50 @@ rm_emit(struct store *st, const struct roadmap *rm, struct rm_out *o,
 	return 0;
 }
 
-/* Forward from after x (NULL: the start). */
+/* Every row, without a filter: forward from after x (NULL: the start). */
 static int
-rm_rows_fwd(struct store *st, const struct roadmap *rm,
-    const struct roadmap_filter *f, const struct rmw *x, size_t limit,
-    struct rm_out *o, char **cause)
+rm_rows_fwd(struct store *st, const struct roadmap *rm, const struct rmw *x,
+    size_t limit, struct rm_out *o, char **cause)
 {
 	struct rmw	 cur, nx;
-	long long	 seen[9], anc[8];
-	size_t		 nseen = 0, nanc, i;
-	int		 have = x != NULL, rc, filtered = rm_filtering(f);
+	int		 have = x != NULL, rc;
 
-	if (have) {
+	if (have)
 		cur = *x;
-		if (filtered) {
-			if (rmw_anc(st, rm->plan_id, &cur, seen, &nseen,
-			    cause) < 0)
-				return -1;
-			seen[nseen++] = cur.id;
-		}
-	}
 	while (o->n < limit) {
 		if ((rc = rmw_next(st, rm->plan_id, have ? &cur : NULL, &nx,
 		    cause)) < 0)
 			return -1;
 		if (rc == 0)
 			break;
-		cur = nx;
-		have = 1;
-		if ((rc = rmw_passes(st, rm, f, &nx, cause)) < 0)
-			return -1;
-		if (rc == 0)
-			continue;
-		if (filtered) {
-			/* The headings above it not shown yet. */
-			if (rmw_anc(st, rm->plan_id, &nx, anc, &nanc,
-			    cause) < 0)
-				return -1;
-			for (i = 0; i < nanc && o->n < limit; i++)
-				if (!rmw_in(seen, nseen, anc[i]) &&
-				    rm_emit(st, rm, o, anc[i], cause) < 0)
-					return -1;
-			if (o->n >= limit)
-				break;
-			memcpy(seen, anc, nanc * sizeof *anc);
-			nseen = nanc;
-			seen[nseen++] = nx.id;
-		}
 		if (rm_emit(st, rm, o, nx.id, cause) < 0)
 			return -1;
+		cur = nx;
+		have = 1;
 	}
 	return 0;
 }
 
-/* The last item the filter passes at or before x (x NULL: from the end;
- * strictly before when !at). */
+/* Backward from before x (NULL: the end), the last row first. */
 static int
-rm_prev_pass(struct store *st, const struct roadmap *rm,
-    const struct roadmap_filter *f, const struct rmw *x, struct rmw *out,
-    char **cause)
+rm_rows_back(struct store *st, const struct roadmap *rm, const struct rmw *x,
+    size_t limit, struct rm_out *o, char **cause)
 {
-	struct rmw	cur;
-	int		rc, have = x != NULL;
+	struct rmw	 cur, p;
+	int		 have = x != NULL, rc;
 
 	if (have)
 		cur = *x;
-	for (;;) {
-		if ((rc = rmw_prev(st, rm->plan_id, have ? &cur : NULL, out,
-		    cause)) <= 0)
-			return rc;
-		if ((rc = rmw_passes(st, rm, f, out, cause)) != 0)
-			return rc;
-		cur = *out;
-		have = 1;
-	}
-}
-
-/* Backward from before x (a row shown; NULL: the end), last row first. */
-static int
-rm_rows_back(struct store *st, const struct roadmap *rm,
-    const struct roadmap_filter *f, const struct rmw *x, size_t limit,
-    struct rm_out *o, char **cause)
-{
-	struct rmw	 cur, p;
-	long long	 anc[8], panc[9];
-	size_t		 nanc, npanc, i;
-	int		 rc, filtered = rm_filtering(f);
-
-	if (x == NULL) {
-		if ((rc = rm_prev_pass(st, rm, f, NULL, &cur, cause)) <= 0)
-			return rc;
-		if (rm_emit(st, rm, o, cur.id, cause) < 0)
-			return -1;
-	} else
-		cur = *x;
 	while (o->n < limit) {
-		if ((rc = rm_prev_pass(st, rm, f, &cur, &p, cause)) < 0)
+		if ((rc = rmw_prev(st, rm->plan_id, have ? &cur : NULL, &p,
+		    cause)) < 0)
 			return -1;
-		if (filtered) {
-			/* The headings of cur's group: above it, not above p. */
-			if (rmw_anc(st, rm->plan_id, &cur, anc, &nanc,
-			    cause) < 0)
-				return -1;
-			npanc = 0;
-			if (rc == 1) {
-				if (rmw_anc(st, rm->plan_id, &p, panc, &npanc,
-				    cause) < 0)
-					return -1;
-				panc[npanc++] = p.id;
-			}
-			for (i = nanc; i > 0 && o->n < limit; i--)
-				if (!rmw_in(panc, npanc, anc[i - 1]) &&
-				    rm_emit(st, rm, o, anc[i - 1], cause) < 0)
-					return -1;
-		}
-		if (rc == 0 || o->n >= limit)
+		if (rc == 0)
 			break;
 		if (rm_emit(st, rm, o, p.id, cause) < 0)
 			return -1;
 		cur = p;
+		have = 1;
 	}
 	return 0;
 }
@@ -2385,8 +2269,8 @@ store_roadmap_rows(struct store *st, const struct roadmap *rm,
 		rc = rm_rows_vis(st, rm, f->vis, from, inclusive, dir, limit,
 		    &o, cause);
 	else
-		rc = dir > 0 ? rm_rows_fwd(st, rm, f, at, limit, &o, cause) :
-		    rm_rows_back(st, rm, f, at, limit, &o, cause);
+		rc = dir > 0 ? rm_rows_fwd(st, rm, at, limit, &o, cause) :
+		    rm_rows_back(st, rm, at, limit, &o, cause);
 	if (rc < 0) {
 		store_roadmap_rows_free(o.rows, o.n);
 		return -1;
@@ -2437,7 +2321,7 @@ fail:
 
 static int
 rm_count_sql(struct store *st, const char *sql, long long plan_id, int a,
-    const char *s, int b, size_t *n, char **cause)
+    size_t *n, char **cause)
 {
 	sqlite3_stmt	*q;
 	int		 rc;
@@ -2447,10 +2331,6 @@ rm_count_sql(struct store *st, const char *sql, long long plan_id, int a,
 	sqlite3_bind_int64(q, 1, plan_id);
 	if (sqlite3_bind_parameter_count(q) >= 2)
 		sqlite3_bind_int(q, 2, a);
-	if (sqlite3_bind_parameter_count(q) >= 3)
-		store_bind_text(q, 3, s);
-	if (sqlite3_bind_parameter_count(q) >= 4)
-		sqlite3_bind_int(q, 4, b);
 	if ((rc = sheet_step(st, q, cause)) == 1)
 		*n = (size_t)sqlite3_column_int64(q, 0);
 	sqlite3_reset(q);
@@ -2461,50 +2341,24 @@ int
 store_roadmap_count(struct store *st, const struct roadmap *rm,
     const struct roadmap_filter *f, size_t *n, char **cause)
 {
-	const long long	*ids;
-	size_t		 nids, i, all, heads, with;
-	struct rmw	 x;
-	int		 rc;
+	size_t	all, heads;
 
 	*n = 0;
-	if (rm_filtering(f) && f->vis != NULL) {
+	if (rm_filtering(f)) {
+		if (f->vis == NULL) {
+			if (cause != NULL)
+				*cause = xstrdup("絞り込みが準備されていません");
+			return -1;
+		}
 		*n = f->vis->nitems;
 		return 0;
 	}
-	if (!rm_filtering(f) || (!f->has_dept && !f->has_flag)) {
-		if (rm_count_sql(st, sql_rm_count_nodes, rm->plan_id, 0, NULL,
-		    0, &all, cause) < 0 ||
-		    rm_count_sql(st, sql_rm_count_heads, rm->plan_id,
-		    rm->max_depth, NULL, 0, &heads, cause) < 0)
-			return -1;
-		all = all > heads ? all - heads : 0;
-		if (!rm_filtering(f)) {
-			*n = all;
-			return 0;
-		}
-		if (rm_count_sql(st, sql_rm_count_status, rm->plan_id, rm->fy,
-		    f->status, rm->max_depth, &with, cause) < 0)
-			return -1;
-		*n = f->status_none ? (all > with ? all - with : 0) : with;
-		return 0;
-	}
-	/* The shorter list of the nodes a filter names, each checked. */
-	if (f->has_dept && (!f->has_flag || f->ndept_nodes <= f->nflag_nodes)) {
-		ids = f->dept_nodes;
-		nids = f->ndept_nodes;
-	} else {
-		ids = f->flag_nodes;
-		nids = f->nflag_nodes;
-	}
-	for (i = 0; i < nids; i++) {
-		if ((rc = rmw_get(st, rm->plan_id, ids[i], &x, cause)) < 0)
-			return -1;
-		if (rc == 0)
-			continue;
-		if ((rc = rmw_passes(st, rm, f, &x, cause)) < 0)
-			return -1;
-		*n += (size_t)rc;
-	}
+	/* Every node of the plan but the headings. */
+	if (rm_count_sql(st, sql_rm_count_nodes, rm->plan_id, 0, &all,
+	    cause) < 0 || rm_count_sql(st, sql_rm_count_heads, rm->plan_id,
+	    rm->max_depth, &heads, cause) < 0)
+		return -1;
+	*n = all > heads ? all - heads : 0;
 	return 0;
 }
 

@@ -245,10 +245,14 @@ int store_roadmap_search(struct store *st, long long plan_id,
  * dir < 0, the limit rows just before from, which must be a row shown;
  * from 0 is the start (the end when dir < 0). Rows come in plan order
  * either way, each with its flags and the status of rm->fy's result.
- * The walk follows the tree's index a node at a time: a window costs its
- * rows, and with a filter the nodes passed over up to the rows found.
+ * Without a filter the walk follows the tree's index (node_parent) a
+ * node at a time: a window costs its rows wherever it is. A filter must
+ * have been prepared (store_roadmap_filter_prepare); its windows are
+ * slices of what it prepared.
  *
- * store_roadmap_count counts the items (the filter's, when given).
+ * store_roadmap_count counts the items: the plan's from its indexes
+ * (every key of the plan's index once, index only), a filter's from what
+ * it prepared.
  */
 struct roadmap_vis;
 
