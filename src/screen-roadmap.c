@@ -508,8 +508,12 @@ rm_reload(struct ui *ui, struct rm_screen *rs, int recount)
 			rs->ndept_nodes = n;
 		}
 	}
-	rm_prepare(ui, rs);
-	rm_count(ui, rs);
+	/* A flag's items are the same every year: prepared again only after
+	 * a write. */
+	if (recount || rs->dept_id != 0 || rs->status >= 0) {
+		rm_prepare(ui, rs);
+		rm_count(ui, rs);
+	}
 	/* On another year the cursor goes to it when the plan covers it. */
 	if (new_year && ui->fy >= rs->first_fy &&
 	    ui->fy < rs->first_fy + rs->nyears)
