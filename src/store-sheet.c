@@ -1877,6 +1877,67 @@ rm_vis_add(struct roadmap_vis *v, size_t *cap, const struct rm_vrow *r)
 	v->rows[v->n++] = *r;
 }
 
+/* The items under the headings just above them (the plan's headings of
+ * depth max_depth - 1, in plan order), each heading's through the tree's
+ * index in order, with the year's result: a status filter's items in
+ * plan order without reading the items' rows. */
+static const char sql_rm_kids_status[] =
+	"SELECT n.id, n.ord FROM node n JOIN result r ON r.node_id = n.id"
+	" AND r.fy = ?2 WHERE n.parent_id = ?1 AND r.status = ?3"
+	" ORDER BY n.ord, n.id";
+
+static const char sql_rm_kids_none[] =
+	"SELECT n.id, n.ord FROM node n WHERE n.parent_id = ?1"
+	" AND NOT EXISTS (SELECT 1 FROM result r WHERE r.node_id = n.id"
+	" AND r.fy = ?2) ORDER BY n.ord, n.id";
+
+static int
+rm_items_by_heads(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, const struct roadmap_vis *v,
+    struct rm_vrow **items, size_t *nitems, size_t *cap, char **cause)
+{
+	struct rm_vrow	*hs;
+	sqlite3_stmt	*q;
+	size_t		 nh = 0, i;
+	int		 rc = 0;
+
+	hs = xcalloc(v->nheads + 1, sizeof *hs);
+	for (i = 0; i < v->nheads; i++)
+		if (v->heads[i].depth == rm->max_depth - 1)
+			rm_vrow_path(v, &hs[nh++], v->heads[i].id,
+			    v->heads[i].parent, v->heads[i].ord,
+			    v->heads[i].depth);
+	if (nh > 1)
+		qsort(hs, nh, sizeof *hs, cmp_vrow);
+	for (i = 0; i < nh && rc >= 0; i++) {
+		if ((q = store_stmt(st, f->status_none ? sql_rm_kids_none :
+		    sql_rm_kids_status, cause)) == NULL) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(q, 1, hs[i].id);
+		sqlite3_bind_int(q, 2, rm->fy);
+		if (!f->status_none)
+			store_bind_text(q, 3, f->status);
+		while ((rc = sheet_step(st, q, cause)) == 1) {
+			struct rm_vrow	*r;
+
+			if (hs[i].depth >= RM_MAX_DEPTH)
+				continue;
+			*items = sheet_grow(*items, cap, *nitems, sizeof **items);
+			r = &(*items)[(*nitems)++];
+			*r = hs[i];
+			r->id = sqlite3_column_int64(q, 0);
+			r->path[r->depth].ord = sqlite3_column_int64(q, 1);
+			r->path[r->depth].id = r->id;
+			r->depth++;
+		}
+		sqlite3_reset(q);
+	}
+	free(hs);
+	return rc < 0 ? -1 : 0;
+}
+
 int
 store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
     struct roadmap_filter *f, char **cause)
@@ -1887,7 +1948,7 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 	const long long		*ids;
 	size_t			 nitems = 0, cap = 0, vcap = 0, nids, i;
 	struct rmw		 x;
-	int			 rc, k, same;
+	int			 rc, k, same, sorted = 0;
 
 	store_roadmap_filter_clear(f);
 	if (!rm_filtering(f))
@@ -1921,6 +1982,11 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 			rm_vrow_path(v, &items[nitems++], x.id, x.parent, x.ord,
 			    x.depth);
 		}
+	} else if (rm->max_depth > 1) {
+		if (rm_items_by_heads(st, rm, f, v, &items, &nitems, &cap,
+		    cause) < 0)
+			goto fail;
+		sorted = 1;
 	} else {
 		if ((q = store_stmt(st, sql_rm_items_status, cause)) == NULL)
 			goto fail;
@@ -1945,7 +2011,7 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 		if (rc < 0)
 			goto fail;
 	}
-	if (nitems > 1)
+	if (nitems > 1 && !sorted)
 		qsort(items, nitems, sizeof *items, cmp_vrow);
 
 	/* In plan order, each under the headings not shown yet. */
