@@ -16,9 +16,10 @@
  * transaction and one history row per entry. For anyone else Space
  * turns the page, as everywhere.
  *
- * Only the skeleton of the plan (nodes, flags, this year's status) is held
- * in memory; the cells of the rows on screen are read when drawn, so a
- * plan of many thousand items opens and scrolls as fast as a small one.
+ * Only the rows on screen are held in memory, read by key in plan order
+ * (store_roadmap_rows) as the cursor moves, and their cells when drawn:
+ * a plan of 200,000 items opens, scrolls and changes year as fast as a
+ * small one. Marks are kept by item and year, not by row.
  */
 
 #include <stdlib.h>
@@ -48,11 +49,13 @@ struct rm_mark {
 
 struct rm_screen {
 	long long	 plan_id;
-	struct roadmap	*rm;
+	struct roadmap	*rm;		/* the head: plan, years, flags */
 	int		 loaded_fy;
 	enum fy_style	 loaded_style;
 	struct store_mark mark;		/* the database when read */
 	int		 first_fy, nyears;
+	size_t		 nitems;	/* the plan's items */
+	size_t		 nmatch;	/* the items the filters let through */
 
 	/* filters */
 	long long	 dept_id;	/* 0 = all */
@@ -60,18 +63,21 @@ struct rm_screen {
 	long long	*dept_nodes;
 	size_t		 ndept_nodes;
 	int		 flag;		/* -1 = all, else index of rm->flags */
+	long long	*flag_nodes;	/* the nodes marked with it */
+	size_t		 nflag_nodes;
 	int		 status;	/* -1 = all, 0..4 vocab order, 5 = none */
+	struct roadmap_filter filt;	/* the above, prepared */
 
-	/* rows shown: indexes into rm->rows */
-	size_t		*vis;
-	size_t		 nvis;
-	long		 cur, top;
+	/* the rows on screen, from the top of the grid */
+	struct roadmap_row *win;
+	size_t		 nwin;
+	int		 win_h;		/* the grid's height they were read for */
+	long		 cur;		/* index in win */
 	int		 ycur, yleft;	/* year under the cursor, first shown */
 
 	/* search */
 	char		*search;
-	long long	*hits;		/* nodes whose cell texts match */
-	size_t		 nhits;
+	struct roadmap_hits *hits;	/* of the whole plan, once needed */
 
 	/* marks of submitted results (reviewers only) */
 	int		 review;
@@ -102,20 +108,6 @@ static const enum key_action rm_actions[] = {
 /* One-character marks of the statuses, in vocab order. */
 static const char *const rm_status_marks[] = { "未", "実", "完", "延", "止" };
 
-static int
-rm_cmp_ll(const void *a, const void *b)
-{
-	long long	x = *(const long long *)a, y = *(const long long *)b;
-
-	return (x > y) - (x < y);
-}
-
-static int
-rm_in(const long long *ids, size_t n, long long id)
-{
-	return n > 0 && bsearch(&id, ids, n, sizeof *ids, rm_cmp_ll) != NULL;
-}
-
 static const char *
 rm_status_mark(const char *status)
 {
@@ -131,105 +123,354 @@ rm_status_mark(const char *status)
 }
 
 static int
-rm_item_passes(struct rm_screen *rs, const struct roadmap_row *r)
-{
-	const char	*want;
-
-	if (rs->dept_id != 0 && !rm_in(rs->dept_nodes, rs->ndept_nodes,
-	    r->node_id))
-		return 0;
-	if (rs->flag >= 0 && (r->flags & ((uint64_t)1 << rs->flag)) == 0)
-		return 0;
-	if (rs->status == RM_STATUS_NONE)
-		return !r->has_result;
-	if (rs->status >= 0) {
-		want = vocab_nth(VOCAB_STATUS, rs->status);
-		return r->status != NULL && want != NULL &&
-		    strcmp(r->status, want) == 0;
-	}
-	return 1;
-}
-
-static int
 rm_filtered(const struct rm_screen *rs)
 {
 	return rs->dept_id != 0 || rs->flag >= 0 || rs->status >= 0;
 }
 
-/*
- * Rebuilds the rows shown: items passing the filters, under the headings
- * of their groups; without a filter, every row. Keeps the cursor on the
- * same node when it is still shown.
- */
+/* Prepares the filters chosen (the rows they let through). */
 static void
-rm_rebuild(struct rm_screen *rs)
+rm_prepare(struct ui *ui, struct rm_screen *rs)
 {
-	struct roadmap	*rm = rs->rm;
-	size_t		 i, k, *stack, nstack = 0, nshown = 0;
-	long long	 keep = 0;
-	int		 filtered = rm_filtered(rs);
+	struct roadmap_filter	*f = &rs->filt;
+	char			*cause = NULL;
 
-	if (rs->nvis > 0 && rs->cur >= 0 && (size_t)rs->cur < rs->nvis)
-		keep = rm->rows[rs->vis[rs->cur]].node_id;
-	free(rs->vis);
-	rs->vis = xcalloc(rm->nrows + 1, sizeof *rs->vis);
-	rs->nvis = 0;
-	stack = xcalloc(8, sizeof *stack);
-	for (i = 0; i < rm->nrows; i++) {
-		const struct roadmap_row	*r = &rm->rows[i];
-
-		if (!filtered) {
-			rs->vis[rs->nvis++] = i;
-			continue;
-		}
-		/* Headings still open above this row. */
-		while (nstack > 0 && rm->rows[stack[nstack - 1]].depth >=
-		    r->depth)
-			nstack--;
-		if (nshown > nstack)
-			nshown = nstack;
-		if (!r->is_item) {
-			if (nstack < 8)
-				stack[nstack++] = i;
-			continue;
-		}
-		if (!rm_item_passes(rs, r))
-			continue;
-		for (k = nshown; k < nstack; k++)
-			rs->vis[rs->nvis++] = stack[k];
-		nshown = nstack;
-		rs->vis[rs->nvis++] = i;
+	store_roadmap_filter_clear(f);
+	memset(f, 0, sizeof *f);
+	if (rs->dept_id != 0) {
+		f->has_dept = 1;
+		f->dept_nodes = rs->dept_nodes;
+		f->ndept_nodes = rs->ndept_nodes;
 	}
-	free(stack);
-
-	rs->cur = 0;
-	for (i = 0; i < rs->nvis; i++)
-		if (rm->rows[rs->vis[i]].node_id == keep) {
-			rs->cur = (long)i;
-			break;
-		}
-	if (keep == 0 || i == rs->nvis) {
-		/* Start on the first item rather than on a heading. */
-		for (i = 0; i < rs->nvis; i++)
-			if (rm->rows[rs->vis[i]].is_item) {
-				rs->cur = (long)i;
-				break;
-			}
+	if (rs->flag >= 0) {
+		f->has_flag = 1;
+		f->flag_nodes = rs->flag_nodes;
+		f->nflag_nodes = rs->nflag_nodes;
+	}
+	if (rs->status == RM_STATUS_NONE)
+		f->status_none = 1;
+	else if (rs->status >= 0)
+		f->status = vocab_nth(VOCAB_STATUS, rs->status);
+	if (store_roadmap_filter_prepare(ui->store, rs->rm, f, &cause) < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		/* Nothing shown rather than everything. */
+		memset(f, 0, sizeof *f);
+		f->has_flag = 1;
+		(void)store_roadmap_filter_prepare(ui->store, rs->rm, f, NULL);
 	}
 }
 
-/* Reads the plan's skeleton for the chosen year. */
+/* Rows shown after (dir > 0; from its place when inclusive) or before
+ * node from; 0 is the start or the end. -1 after saying why. */
 static int
-rm_reload(struct ui *ui, struct rm_screen *rs)
+rm_read(struct ui *ui, struct rm_screen *rs, long long from, int inclusive,
+    int dir, size_t limit, struct roadmap_row **rows, size_t *n)
+{
+	char			*cause = NULL;
+
+	if (store_roadmap_rows(ui->store, rs->rm, &rs->filt, from, inclusive,
+	    dir,
+	    limit, rows, n, &cause) < 0) {
+		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
+		free(cause);
+		*rows = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+static size_t
+rm_grid_h(struct ui *ui, const struct rm_screen *rs)
+{
+	/* Before the first layout: as many as the terminal could show. */
+	if (rs->grid_h > 0)
+		return (size_t)rs->grid_h;
+	return ui->lines > 1 ? (size_t)ui->lines : 1;
+}
+
+/* Puts rows in front of (*b, *n). */
+static void
+rm_prepend(struct roadmap_row **b, size_t *n, struct roadmap_row *rows,
+    size_t k)
+{
+	struct roadmap_row	*v;
+
+	if (k == 0) {
+		free(rows);
+		return;
+	}
+	v = xreallocarray(NULL, *n + k, sizeof *v);
+	memcpy(v, rows, k * sizeof *v);
+	if (*n > 0)
+		memcpy(v + k, *b, *n * sizeof *v);
+	free(*b);
+	free(rows);
+	*b = v;
+	*n += k;
+}
+
+static void
+rm_append(struct roadmap_row **b, size_t *n, struct roadmap_row *rows,
+    size_t k)
+{
+	if (k == 0) {
+		free(rows);
+		return;
+	}
+	*b = xreallocarray(*b, *n + k, sizeof **b);
+	memcpy(*b + *n, rows, k * sizeof *rows);
+	free(rows);
+	*n += k;
+}
+
+/*
+ * Makes the window from the rows b (taken over; a stretch of the rows
+ * shown, in order) with the top at index t and the cursor at index c of
+ * b, either of which may fall outside b: the rows missing are read, then
+ * the cursor is kept among the rows and on screen and the window filled
+ * as far as the rows go, as the whole list used to be scrolled.
+ */
+static void
+rm_settle(struct ui *ui, struct rm_screen *rs, struct roadmap_row *b,
+    size_t n, long t, long c)
+{
+	struct roadmap_row	*more;
+	size_t			 k, h = rm_grid_h(ui, rs), i;
+	long			 lo, hi;
+
+	lo = t < c ? t : c;
+	if (lo < 0 && n > 0 && rm_read(ui, rs, b[0].node_id, 0, -1,
+	    (size_t)-lo, &more, &k) == 0) {
+		rm_prepend(&b, &n, more, k);
+		t += (long)k;
+		c += (long)k;
+	}
+	hi = t + (long)h > c + 1 ? t + (long)h : c + 1;
+	if (n > 0 && hi > (long)n && rm_read(ui, rs, b[n - 1].node_id, 0, 1,
+	    (size_t)(hi - (long)n), &more, &k) == 0)
+		rm_append(&b, &n, more, k);
+	if (c >= (long)n)
+		c = (long)n - 1;
+	if (c < 0)
+		c = 0;
+	if (t > c)
+		t = c;
+	if (c >= t + (long)h)
+		t = c - (long)h + 1;
+	if (t + (long)h > (long)n) {
+		/* At the end: the last rows fill the window. */
+		t = (long)n - (long)h;
+		if (t < 0 && n > 0 && rm_read(ui, rs, b[0].node_id, 0, -1,
+		    (size_t)-t, &more, &k) == 0) {
+			rm_prepend(&b, &n, more, k);
+			t += (long)k;
+			c += (long)k;
+		}
+	}
+	if (t < 0)
+		t = 0;
+	store_roadmap_rows_free(rs->win, rs->nwin);
+	rs->nwin = n > (size_t)t ? n - (size_t)t : 0;
+	if (rs->nwin > h)
+		rs->nwin = h;
+	rs->win = xcalloc(rs->nwin + 1, sizeof *rs->win);
+	for (i = 0; i < n; i++) {
+		if (i >= (size_t)t && i < (size_t)t + rs->nwin)
+			rs->win[i - (size_t)t] = b[i];
+		else {
+			free(b[i].code);
+			free(b[i].title);
+			free(b[i].level);
+		}
+	}
+	free(b);
+	rs->cur = rs->nwin > 0 ? c - t : 0;
+	rs->win_h = (int)h;
+}
+
+/* Moves the window by dt rows and the cursor by dc (0, 0: refills it). */
+static void
+rm_move(struct ui *ui, struct rm_screen *rs, long dt, long dc)
+{
+	struct roadmap_row	*b;
+	size_t			 n = rs->nwin;
+
+	if (n == 0)
+		return;
+	b = rs->win;
+	rs->win = NULL;
+	rs->nwin = 0;
+	rm_settle(ui, rs, b, n, dt, rs->cur + dc);
+}
+
+/* The first item from the start, the window from the start. */
+static void
+rm_first_item(struct ui *ui, struct rm_screen *rs)
+{
+	struct roadmap_row	*b = NULL, *more;
+	size_t			 n = 0, k, i = 0;
+
+	if (rm_read(ui, rs, 0, 0, 1, rm_grid_h(ui, rs), &b, &n) < 0)
+		return;
+	for (;;) {
+		for (; i < n; i++)
+			if (b[i].is_item)
+				break;
+		if (i < n || n == 0 || rm_read(ui, rs, b[n - 1].node_id, 0, 1,
+		    16, &more, &k) < 0 || k == 0)
+			break;
+		rm_append(&b, &n, more, k);
+	}
+	if (i >= n)
+		i = 0;
+	rm_settle(ui, rs, b, n, 0, (long)i);
+}
+
+/* Puts the cursor on node_id at screen row row when the node is shown;
+ * 0 when it is not. */
+static int
+rm_focus(struct ui *ui, struct rm_screen *rs, long long node_id, long row)
+{
+	struct roadmap_row	*b = NULL, *more;
+	size_t			 n = 0, k;
+
+	if (node_id == 0 || rm_read(ui, rs, node_id, 1, 1,
+	    rm_grid_h(ui, rs), &b, &n) < 0)
+		return 0;
+	if (n == 0 || b[0].node_id != node_id) {
+		store_roadmap_rows_free(b, n);
+		return 0;
+	}
+	if (row > 0 && rm_read(ui, rs, node_id, 0, -1, (size_t)row, &more,
+	    &k) == 0)
+		rm_prepend(&b, &n, more, k);
+	else
+		k = 0;
+	rm_settle(ui, rs, b, n, (long)k - row, (long)k);
+	return 1;
+}
+
+/* The cursor on the same node when it is still shown, else on the first
+ * item. A window at the start stays there while the cursor's row fits in
+ * it (as the top of a whole list did); elsewhere the cursor keeps its
+ * row on screen. */
+static void
+rm_refocus(struct ui *ui, struct rm_screen *rs, int at_start)
+{
+	long long	keep = rs->nwin > 0 ? rs->win[rs->cur].node_id : 0;
+	long		row = rs->cur;
+
+	if (at_start)
+		row = (long)rm_grid_h(ui, rs) - 1;
+	if (!rm_focus(ui, rs, keep, row))
+		rm_first_item(ui, rs);
+}
+
+/* Is the window at the start of the rows shown (before a change)? */
+static int
+rm_at_start(struct ui *ui, struct rm_screen *rs)
+{
+	struct roadmap_row	*rows = NULL;
+	size_t			 n = 0;
+	int			 at;
+
+	if (rs->nwin == 0 || rs->rm == NULL)
+		return 1;
+	at = rm_read(ui, rs, rs->win[0].node_id, 0, -1, 1, &rows, &n) == 0 &&
+	    n == 0;
+	store_roadmap_rows_free(rows, n);
+	return at;
+}
+
+/* Counts the items the filters let through. */
+static void
+rm_count(struct ui *ui, struct rm_screen *rs)
+{
+	char			*cause = NULL;
+
+	if (!rm_filtered(rs))
+		rs->nmatch = rs->nitems;
+	else if (store_roadmap_count(ui->store, rs->rm, &rs->filt, &rs->nmatch,
+	    &cause) < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+	}
+}
+
+/*
+ * The plan's items, counted from the tree's indexes (about 15 ms for
+ * 200,000 items) and kept for the session until anything is written, so
+ * that only the first opening of a plan's roadmap counts them.
+ */
+static struct {
+	struct store		*st;
+	long long		 plan_id;
+	struct store_mark	 mark;
+	size_t			 n;
+} rm_counted;
+
+static void
+rm_count_items(struct ui *ui, struct rm_screen *rs)
+{
+	struct store_mark	 m;
+	char			*cause = NULL;
+
+	if (rm_counted.st == ui->store && rm_counted.plan_id == rs->plan_id &&
+	    !store_mark_changed(ui->store, &rm_counted.mark)) {
+		rs->nitems = rm_counted.n;
+		return;
+	}
+	store_mark_take(ui->store, &m);
+	if (store_roadmap_count(ui->store, rs->rm, NULL, &rs->nitems,
+	    &cause) < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		rm_counted.st = NULL;
+		return;
+	}
+	rm_counted.st = ui->store;
+	rm_counted.plan_id = rs->plan_id;
+	rm_counted.mark = m;
+	rm_counted.n = rs->nitems;
+}
+
+/* Reads the nodes marked with the flag filtered by. */
+static void
+rm_load_flag_nodes(struct ui *ui, struct rm_screen *rs)
+{
+	char	*cause = NULL;
+
+	free(rs->flag_nodes);
+	rs->flag_nodes = NULL;
+	rs->nflag_nodes = 0;
+	if (rs->flag < 0)
+		return;
+	if (store_roadmap_flag_nodes(ui->store, rs->rm->flags[rs->flag].id,
+	    &rs->flag_nodes, &rs->nflag_nodes, &cause) < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+	}
+}
+
+/*
+ * Reads the plan's head for the chosen year and the rows on screen again
+ * (the items counted again when recount: on opening and after a write).
+ */
+static int
+rm_reload(struct ui *ui, struct rm_screen *rs, int recount)
 {
 	struct roadmap	*rm;
 	char		*cause = NULL;
 	long long	*ids;
 	size_t		 n;
 	int		 new_year = rs->loaded_fy != ui->fy;
+	int		 at_start = rm_at_start(ui, rs);
 
 	store_mark_take(ui->store, &rs->mark);
-	if (store_roadmap_load(ui->store, rs->plan_id, ui->fy, &rm, &cause) < 0) {
+	if (store_roadmap_head(ui->store, rs->plan_id, ui->fy, &rm,
+	    &cause) < 0) {
 		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
 		free(cause);
 		return -1;
@@ -248,6 +489,13 @@ rm_reload(struct ui *ui, struct rm_screen *rs)
 	}
 	if (rs->flag >= (int)rm->nflags)
 		rs->flag = -1;
+	if (recount) {
+		rm_count_items(ui, rs);
+		rm_load_flag_nodes(ui, rs);
+		/* The hits of a search are read again when needed. */
+		store_roadmap_hits_free(rs->hits);
+		rs->hits = NULL;
+	}
 	if (rs->dept_id != 0) {
 		/* Assignments are per year: read the department's again. */
 		if (store_plan_dept_nodes(ui->store, rs->plan_id, rs->dept_id,
@@ -260,6 +508,12 @@ rm_reload(struct ui *ui, struct rm_screen *rs)
 			rs->ndept_nodes = n;
 		}
 	}
+	/* A flag's items are the same every year: prepared again only after
+	 * a write. */
+	if (recount || rs->dept_id != 0 || rs->status >= 0) {
+		rm_prepare(ui, rs);
+		rm_count(ui, rs);
+	}
 	/* On another year the cursor goes to it when the plan covers it. */
 	if (new_year && ui->fy >= rs->first_fy &&
 	    ui->fy < rs->first_fy + rs->nyears)
@@ -268,7 +522,7 @@ rm_reload(struct ui *ui, struct rm_screen *rs)
 		rs->ycur = rs->nyears - 1;
 	if (rs->ycur < 0)
 		rs->ycur = 0;
-	rm_rebuild(rs);
+	rm_refocus(ui, rs, at_start);
 	return 0;
 }
 
@@ -284,10 +538,14 @@ rm_open(struct ui *ui, const void *arg)
 	    ui->session->role == ROLE_PLANNER);
 	rs->flag = -1;
 	rs->status = -1;
-	rs->cur = -1;
 	rs->seen_lines = ui->lines;
 	rs->seen_cols = ui->cols;
-	if (rm_reload(ui, rs) < 0) {
+	if (rm_reload(ui, rs, 1) < 0) {
+		store_roadmap_rows_free(rs->win, rs->nwin);
+		store_roadmap_filter_clear(&rs->filt);
+		store_roadmap_free(rs->rm);
+		free(rs->dept_nodes);
+		free(rs->flag_nodes);
 		free(rs);
 		return NULL;
 	}
@@ -303,9 +561,11 @@ rm_close(struct ui *ui, void *state)
 	store_roadmap_free(rs->rm);
 	free(rs->dept_name);
 	free(rs->dept_nodes);
-	free(rs->vis);
+	free(rs->flag_nodes);
+	store_roadmap_filter_clear(&rs->filt);
+	store_roadmap_rows_free(rs->win, rs->nwin);
+	store_roadmap_hits_free(rs->hits);
 	free(rs->search);
-	free(rs->hits);
 	free(rs->marks);
 	free(rs);
 }
@@ -321,23 +581,10 @@ rm_mark_index(const struct rm_screen *rs, long long node_id, int fy)
 	return -1;
 }
 
-/* Keeps the cursor row and year on screen. */
+/* Keeps the year under the cursor on screen. */
 static void
 rm_scroll(struct rm_screen *rs)
 {
-	if (rs->cur >= (long)rs->nvis)
-		rs->cur = (long)rs->nvis - 1;
-	if (rs->cur < 0)
-		rs->cur = 0;
-	if (rs->top > rs->cur)
-		rs->top = rs->cur;
-	if (rs->grid_h > 0 && rs->cur >= rs->top + rs->grid_h)
-		rs->top = rs->cur - rs->grid_h + 1;
-	if (rs->top > (long)rs->nvis - rs->grid_h)
-		rs->top = (long)rs->nvis - rs->grid_h;
-	if (rs->top < 0)
-		rs->top = 0;
-
 	if (rs->ycur >= rs->nyears)
 		rs->ycur = rs->nyears - 1;
 	if (rs->ycur < 0)
@@ -361,7 +608,7 @@ rm_layout(struct ui *ui, struct rm_screen *rs)
 	char	 buf[16];
 
 	if (rs->loaded_fy != ui->fy)
-		rm_reload(ui, rs);
+		rm_reload(ui, rs, 0);
 	getmaxyx(w, h, cols);
 	rs->lines = h;
 	rs->cols = cols;
@@ -400,18 +647,18 @@ rm_layout(struct ui *ui, struct rm_screen *rs)
 	else	/* what the years leave goes to the names */
 		rs->code_w += rest - rs->nshow * rs->cell_w;
 	rm_scroll(rs);
+	/* Another height: as many rows as it shows. */
+	if (rs->win_h != rs->grid_h && rs->nwin > 0)
+		rm_move(ui, rs, 0, 0);
 }
 
 static void
 rm_draw_info(struct ui *ui, struct rm_screen *rs, WINDOW *w)
 {
 	char	*line, *t;
-	size_t	 items = 0, i;
+	size_t	 i;
 	char	 buf[16];
 
-	for (i = 0; i < rs->nvis; i++)
-		if (rs->rm->rows[rs->vis[i]].is_item)
-			items++;
 	if (rm_filtered(rs)) {
 		line = xasprintf("絞り込み:");
 		if (rs->dept_id != 0) {
@@ -433,11 +680,11 @@ rm_draw_info(struct ui *ui, struct rm_screen *rs, WINDOW *w)
 			free(line);
 			line = t;
 		}
-		t = xasprintf("%s （%zu/%zu件）", line, items, rs->rm->nitems);
+		t = xasprintf("%s （%zu/%zu件）", line, rs->nmatch, rs->nitems);
 		free(line);
 		line = t;
 	} else
-		line = xasprintf("%zu件", rs->rm->nitems);
+		line = xasprintf("%zu件", rs->nitems);
 	if (rs->nmarks > 0) {
 		t = xasprintf("印 %zu 件  %s", rs->nmarks, line);
 		free(line);
@@ -529,7 +776,7 @@ static void
 rm_draw_row(struct ui *ui, struct rm_screen *rs, WINDOW *w, int y, long vi,
     struct roadmap_cell **cur_cells)
 {
-	const struct roadmap_row	*r = &rs->rm->rows[rs->vis[vi]];
+	const struct roadmap_row	*r = &rs->win[vi];
 	struct roadmap_cell		*cells = NULL;
 	int				 sel = vi == rs->cur, k, x, indent;
 	attr_t				 a = ui_attr(ui, sel ? UI_SELECT : UI_NORMAL);
@@ -607,9 +854,9 @@ rm_draw_detail(struct ui *ui, struct rm_screen *rs, WINDOW *w,
 	size_t				 n, i, starts[32], lens[32];
 	int				 y = rs->detail_y, width = rs->cols - 2;
 
-	if (rs->nvis == 0)
+	if (rs->nwin == 0)
 		return;
-	r = &rs->rm->rows[rs->vis[rs->cur]];
+	r = &rs->win[rs->cur];
 	head = xasprintf("-- %s%s%s / %s ", r->code, *r->code != '\0' ? " " :
 	    "", r->title, ui_fy(ui, rs->first_fy + rs->ycur, fy));
 	t = xcalloc((size_t)rs->cols + 1, 1);
@@ -682,6 +929,21 @@ rm_draw_detail(struct ui *ui, struct rm_screen *rs, WINDOW *w,
 	free(text);
 }
 
+/* Has the plan no node at all? (Shown when nothing is.) */
+static int
+rm_plan_empty(struct ui *ui, struct rm_screen *rs)
+{
+	struct roadmap_row	*rows = NULL;
+	size_t			 n = 0;
+	char			*cause = NULL;
+
+	if (store_roadmap_rows(ui->store, rs->rm, NULL, 0, 0, 1, 1, &rows, &n,
+	    &cause) < 0)
+		free(cause);
+	store_roadmap_rows_free(rows, n);
+	return n == 0;
+}
+
 static void
 rm_draw(struct ui *ui, void *state)
 {
@@ -695,16 +957,16 @@ rm_draw(struct ui *ui, void *state)
 	werase(w);
 	rm_draw_info(ui, rs, w);
 	rm_draw_header(ui, rs, w);
-	if (rs->nvis == 0) {
-		ui_put(w, rs->grid_y, 1, rs->rm->nrows == 0 ?
-		    "この計画には項目がありません" :
+	if (rs->nwin == 0) {
+		ui_put(w, rs->grid_y, 1, !rm_filtered(rs) || rm_plan_empty(ui,
+		    rs) ? "この計画には項目がありません" :
 		    "条件に合う項目がありません（c で解除）", rs->cols - 1, 0,
 		    ui_attr(ui, UI_DIM));
 		return;
 	}
 	for (y = 0; y < rs->grid_h; y++) {
-		i = rs->top + y;
-		if (i >= (long)rs->nvis)
+		i = y;
+		if (i >= (long)rs->nwin)
 			break;
 		rm_draw_row(ui, rs, w, rs->grid_y + y, i, &cur_cells);
 	}
@@ -712,84 +974,154 @@ rm_draw(struct ui *ui, void *state)
 	store_roadmap_cells_free(cur_cells, (size_t)rs->nshow);
 }
 
-/* Does row vi match the search (code, title, or a cell text)? */
+/* Does a row match the search (code, title, or a cell text)? 1, 0, -1. */
 static int
-rm_row_matches(struct rm_screen *rs, long vi)
+rm_row_matches(struct ui *ui, struct rm_screen *rs,
+    const struct roadmap_row *r, int *in_cell)
 {
-	const struct roadmap_row	*r = &rs->rm->rows[rs->vis[vi]];
+	char	*cause = NULL;
+	int	 hit = 0;
 
-	return tw_contains(r->code, rs->search) ||
-	    tw_contains(r->title, rs->search) ||
-	    (r->is_item && rm_in(rs->hits, rs->nhits, r->node_id));
+	*in_cell = 0;
+	if (tw_contains(r->code, rs->search) || tw_contains(r->title,
+	    rs->search))
+		return 1;
+	if (!r->is_item)
+		return 0;
+	if (store_roadmap_has_text(ui->store, r->node_id, rs->search, &hit,
+	    &cause) < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	*in_cell = hit;
+	return hit;
 }
 
-/* Moves to the next (dir 1) or previous (-1) row matching the search. */
+#define RM_SEARCH_CHUNK 64
+#define RM_SEARCH_NEAR	4	/* chunks read from the cursor on */
+
+/*
+ * Moves to the next (dir 1) or previous (-1) row matching the search:
+ * first among the rows just after the cursor, read a few at a time (a
+ * hit is usually near); past those, from the hits of the whole plan
+ * (read once for the word), round past the end to the cursor's own row.
+ */
 static void
 rm_search_step(struct ui *ui, struct rm_screen *rs, int dir)
 {
-	const struct roadmap_row	*r;
-	struct roadmap_cell		*cells;
-	char				*cause = NULL;
-	long				 i, n = (long)rs->nvis, k;
-	int				 y;
+	struct roadmap_row	*rows = NULL;
+	struct roadmap_cell	*cells;
+	char			*cause = NULL;
+	long long		 from, hit = 0;
+	size_t			 n = 0, i, k, chunk;
+	long			 w;
+	int			 wrapped = 0, rc, in_cell = 0, y;
 
 	if (rs->search == NULL || *rs->search == '\0') {
 		ui_message(ui, "検索する文字列がありません（/ で検索）");
 		return;
 	}
-	for (k = 1; k <= n; k++) {
-		i = ((rs->cur + dir * k) % n + n) % n;
-		if (!rm_row_matches(rs, i))
-			continue;
-		rs->cur = i;
-		r = &rs->rm->rows[rs->vis[i]];
-		/* A hit in a cell: put the cursor on the year. */
-		if (r->is_item && !tw_contains(r->code, rs->search) &&
-		    !tw_contains(r->title, rs->search) &&
-		    store_roadmap_cells(ui->store, r->node_id, rs->first_fy,
-		    rs->first_fy + rs->nyears - 1, &cells, &cause) == 0) {
-			for (y = 0; y < rs->nyears; y++)
-				if (tw_contains(cells[y].text, rs->search)) {
-					rs->ycur = y;
-					break;
-				}
-			store_roadmap_cells_free(cells, (size_t)rs->nyears);
-		}
-		free(cause);
-		rm_scroll(rs);
+	if (rs->nwin == 0) {
+		ui_message(ui, "見つかりません: %s", rs->search);
 		return;
 	}
-	ui_message(ui, "見つかりません: %s", rs->search);
+	from = rs->win[rs->cur].node_id;
+	for (chunk = 0; chunk < RM_SEARCH_NEAR && hit == 0; chunk++) {
+		if (rm_read(ui, rs, from, 0, dir, RM_SEARCH_CHUNK, &rows,
+		    &n) < 0)
+			return;
+		for (k = 0; k < n && hit == 0; k++) {
+			i = dir > 0 ? k : n - 1 - k;
+			if ((rc = rm_row_matches(ui, rs, &rows[i],
+			    &in_cell)) < 0) {
+				store_roadmap_rows_free(rows, n);
+				return;
+			}
+			if (rc == 1)
+				hit = rows[i].node_id;
+		}
+		if (n > 0)
+			from = rows[dir > 0 ? n - 1 : 0].node_id;
+		store_roadmap_rows_free(rows, n);
+		if (n < RM_SEARCH_CHUNK)
+			break;	/* at the end */
+	}
+	if (hit == 0) {
+		if (rs->hits == NULL && store_roadmap_hits(ui->store, rs->rm,
+		    rs->search, &rs->hits, &cause) < 0) {
+			ui_error(ui, "%s", cause);
+			free(cause);
+			return;
+		}
+		if ((rc = store_roadmap_hits_next(ui->store, rs->rm, rs->hits,
+		    &rs->filt, rs->win[rs->cur].node_id, dir, &hit, &in_cell,
+		    &wrapped, &cause)) < 0) {
+			ui_error(ui, "%s", cause);
+			free(cause);
+			return;
+		}
+		if (rc == 0) {
+			ui_message(ui, "見つかりません: %s", rs->search);
+			return;
+		}
+	}
+	/* A hit in a cell: put the cursor on the year. */
+	if (in_cell && store_roadmap_cells(ui->store, hit, rs->first_fy,
+	    rs->first_fy + rs->nyears - 1, &cells, &cause) == 0) {
+		for (y = 0; y < rs->nyears; y++)
+			if (tw_contains(cells[y].text, rs->search)) {
+				rs->ycur = y;
+				break;
+			}
+		store_roadmap_cells_free(cells, (size_t)rs->nyears);
+	}
+	free(cause);
+	/* On screen already, or at the edge it was found beyond. */
+	for (w = 0; w < (long)rs->nwin; w++)
+		if (rs->win[w].node_id == hit)
+			break;
+	if (w < (long)rs->nwin)
+		rs->cur = w;
+	else
+		rm_focus(ui, rs, hit, (dir > 0) != wrapped ? rs->grid_h - 1 : 0);
+	rm_scroll(rs);
 }
 
 static void
 rm_search(struct ui *ui, struct rm_screen *rs)
 {
-	char	*answer = NULL, *cause = NULL;
+	char	*answer = NULL;
 
 	if (!ui_prompt(ui, "検索: ", NULL, &answer))
 		return;
 	free(rs->search);
 	rs->search = answer;
-	free(rs->hits);
+	store_roadmap_hits_free(rs->hits);
 	rs->hits = NULL;
-	rs->nhits = 0;
 	if (*answer == '\0')
 		return;
-	if (store_roadmap_search(ui->store, rs->plan_id, answer, &rs->hits,
-	    &rs->nhits, &cause) < 0) {
-		ui_error(ui, "%s", cause);
-		free(cause);
-	}
 	rm_search_step(ui, rs, 1);
+}
+
+/* The filters changed: count and show what they let through, the cursor
+ * kept on its node when it still shows. */
+static void
+rm_refilter(struct ui *ui, struct rm_screen *rs, int at_start)
+{
+	rm_prepare(ui, rs);
+	rm_count(ui, rs);
+	rm_refocus(ui, rs, at_start);
 }
 
 static void
 rm_filter_dept(struct ui *ui, struct rm_screen *rs)
 {
+	int	at_start = rm_at_start(ui, rs);
+
 	if (screen_sheet_pick_dept(ui, rs->plan_id, 0, &rs->dept_id,
 	    &rs->dept_name, &rs->dept_nodes, &rs->ndept_nodes))
-		rm_rebuild(rs);
+		rm_refilter(ui, rs, at_start);
 }
 
 static void
@@ -798,7 +1130,7 @@ rm_filter_flag(struct ui *ui, struct rm_screen *rs)
 	const char	**names;
 	char		**labels, buf[16];
 	size_t		  n = rs->rm->nflags, i;
-	int		  pick;
+	int		  pick, at_start;
 
 	if (n == 0) {
 		ui_message(ui, "この計画には区分（★など）がありません");
@@ -816,8 +1148,10 @@ rm_filter_flag(struct ui *ui, struct rm_screen *rs)
 	}
 	pick = ui_choose(ui, "区分で絞り込み", names, (int)n + 1, rs->flag + 1);
 	if (pick >= 0) {
+		at_start = rm_at_start(ui, rs);
 		rs->flag = pick - 1;
-		rm_rebuild(rs);
+		rm_load_flag_nodes(ui, rs);
+		rm_refilter(ui, rs, at_start);
 	}
 	for (i = 0; i < n; i++)
 		free(labels[i]);
@@ -830,7 +1164,7 @@ rm_filter_status(struct ui *ui, struct rm_screen *rs)
 {
 	const char	*names[RM_STATUS_NONE + 2];
 	char		 fy[FY_BUFSZ], *title;
-	int		 i, pick;
+	int		 i, pick, at_start;
 
 	names[0] = "（すべて）";
 	for (i = 0; i < RM_STATUS_NONE; i++)
@@ -841,8 +1175,9 @@ rm_filter_status(struct ui *ui, struct rm_screen *rs)
 	pick = ui_choose(ui, title, names, RM_STATUS_NONE + 2, rs->status + 1);
 	free(title);
 	if (pick >= 0) {
+		at_start = rm_at_start(ui, rs);
 		rs->status = pick - 1;
-		rm_rebuild(rs);
+		rm_refilter(ui, rs, at_start);
 	}
 }
 
@@ -866,16 +1201,22 @@ rm_state_of(struct ui *ui, long long node_id, int fy)
 	return state;
 }
 
-/* The next item row below the cursor, or the cursor's own. */
-static long
-rm_next_item(const struct rm_screen *rs)
+/* To the next item row below the cursor, if there is one. */
+static void
+rm_next_item(struct ui *ui, struct rm_screen *rs)
 {
-	long	i;
+	struct roadmap_row	*rows;
+	size_t			 n, i;
 
-	for (i = rs->cur + 1; i < (long)rs->nvis; i++)
-		if (rs->rm->rows[rs->vis[i]].is_item)
-			return i;
-	return rs->cur;
+	if (rs->nwin == 0 || rm_read(ui, rs, rs->win[rs->cur].node_id, 0, 1,
+	    16, &rows, &n) < 0)
+		return;
+	for (i = 0; i < n; i++)
+		if (rows[i].is_item)
+			break;
+	store_roadmap_rows_free(rows, n);
+	if (i < n)
+		rm_move(ui, rs, 0, (long)i + 1);
 }
 
 /* Space (a reviewer): marks or unmarks the result of the cell under the
@@ -889,9 +1230,9 @@ rm_toggle_mark(struct ui *ui, struct rm_screen *rs)
 	int				 year = rs->first_fy + rs->ycur;
 	long				 i;
 
-	if (rs->nvis == 0)
+	if (rs->nwin == 0)
 		return;
-	r = &rs->rm->rows[rs->vis[rs->cur]];
+	r = &rs->win[rs->cur];
 	if (!r->is_item) {
 		ui_message(ui, "印を付けられるのは取組のセル（提出済の実績）です");
 		return;
@@ -916,7 +1257,7 @@ rm_toggle_mark(struct ui *ui, struct rm_screen *rs)
 		rs->marks[rs->nmarks++].fy = year;
 	}
 	ui_message(ui, "印: %zu 件（C-t でまとめて確認・差戻し）", rs->nmarks);
-	rs->cur = rm_next_item(rs);
+	rm_next_item(ui, rs);
 }
 
 /* C-t (a reviewer): the marked results, or the one under the cursor,
@@ -935,8 +1276,8 @@ rm_workflow(struct ui *ui, struct rm_screen *rs)
 		return;
 	}
 	if (n == 0) {
-		const struct roadmap_row *r = rs->nvis > 0 ?
-		    &rs->rm->rows[rs->vis[rs->cur]] : NULL;
+		const struct roadmap_row *r = rs->nwin > 0 ?
+		    &rs->win[rs->cur] : NULL;
 
 		state = r != NULL && r->is_item ? rm_state_of(ui, r->node_id,
 		    rs->first_fy + rs->ycur) : NULL;
@@ -955,14 +1296,25 @@ rm_workflow(struct ui *ui, struct rm_screen *rs)
 	e = xcalloc(n, sizeof *e);
 	labels = xcalloc(n, sizeof *labels);
 	for (i = 0; i < n; i++) {
+		struct roadmap_row	 row;
 		const struct roadmap_row *r = NULL;
+		char			*cause = NULL;
 
-		for (k = 0; k < rs->rm->nrows; k++)
-			if (rs->rm->rows[k].node_id == v[i].node_id)
-				r = &rs->rm->rows[k];
+		/* The item's row: on screen, else read. */
+		for (k = 0; k < rs->nwin; k++)
+			if (rs->win[k].node_id == v[i].node_id)
+				r = &rs->win[k];
+		memset(&row, 0, sizeof row);
+		if (r == NULL && store_roadmap_row(ui->store, rs->rm,
+		    v[i].node_id, &row, &cause) == 0)
+			r = &row;
+		free(cause);
 		labels[i] = xasprintf("%s%s%s %s", r != NULL ? r->code : "",
 		    r != NULL && r->code[0] ? " " : "", r != NULL ? r->title :
 		    "", fy_format_short(v[i].fy, ui->fy_style, fy, sizeof fy));
+		free(row.code);
+		free(row.title);
+		free(row.level);
 		e[i].is_indicator = 0;
 		e[i].id = v[i].node_id;
 		e[i].fy = v[i].fy;
@@ -970,7 +1322,7 @@ rm_workflow(struct ui *ui, struct rm_screen *rs)
 	}
 	if (ui_workflow_batch(ui, e, n) >= 0) {
 		rs->nmarks = 0;
-		rm_reload(ui, rs);
+		rm_reload(ui, rs, 1);
 	}
 	for (i = 0; i < n; i++)
 		free(labels[i]);
@@ -982,8 +1334,12 @@ static enum ui_key_result
 rm_key(struct ui *ui, void *state, enum key_action act, int is_function,
     wint_t ch)
 {
+	struct roadmap_row	*rows;
 	struct rm_screen	*rs = state;
 	long long		 id;
+	size_t			 n;
+	long			 d;
+	int			 at_start;
 
 	rm_layout(ui, rs);
 	if (rs->review && !is_function && ch == ' ') {
@@ -999,10 +1355,10 @@ rm_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	}
 	switch (act) {
 	case ACT_UP:
-		rs->cur--;
+		rm_move(ui, rs, 0, -1);
 		break;
 	case ACT_DOWN:
-		rs->cur++;
+		rm_move(ui, rs, 0, 1);
 		break;
 	case ACT_LEFT:
 		rs->ycur--;
@@ -1011,43 +1367,45 @@ rm_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		rs->ycur++;
 		break;
 	case ACT_PAGE_UP:
-		rs->cur -= rs->grid_h > 1 ? rs->grid_h - 1 : 1;
-		rs->top -= rs->grid_h > 1 ? rs->grid_h - 1 : 1;
+		d = rs->grid_h > 1 ? rs->grid_h - 1 : 1;
+		rm_move(ui, rs, -d, -d);
 		break;
 	case ACT_PAGE_DOWN:
-		rs->cur += rs->grid_h > 1 ? rs->grid_h - 1 : 1;
-		rs->top += rs->grid_h > 1 ? rs->grid_h - 1 : 1;
+		d = rs->grid_h > 1 ? rs->grid_h - 1 : 1;
+		rm_move(ui, rs, d, d);
 		break;
 	case ACT_TOP:
-		rs->cur = 0;
+		if (rm_read(ui, rs, 0, 0, 1, rm_grid_h(ui, rs), &rows,
+		    &n) == 0)
+			rm_settle(ui, rs, rows, n, 0, 0);
 		break;
 	case ACT_BOTTOM:
-		rs->cur = (long)rs->nvis - 1;
+		if (rm_read(ui, rs, 0, 0, -1, rm_grid_h(ui, rs), &rows,
+		    &n) == 0)
+			rm_settle(ui, rs, rows, n, (long)n -
+			    (long)rm_grid_h(ui, rs), (long)n - 1);
 		break;
 	case ACT_OPEN:
-		if (rs->nvis == 0)
+		if (rs->nwin == 0)
 			return UI_KEY_HANDLED;
-		id = rs->rm->rows[rs->vis[rs->cur]].node_id;
+		id = rs->win[rs->cur].node_id;
 		ui_push(ui, &screen_sheet_ops, &id);
 		return UI_KEY_HANDLED;
 	case ACT_EDIT:
 		/* The result of the cell under the cursor: item and year. */
-		if (rs->nvis == 0)
+		if (rs->nwin == 0)
 			return UI_KEY_HANDLED;
-		screen_sheet_edit(ui, rs->rm->rows[rs->vis[rs->cur]].node_id,
-		    rs->rm->rows[rs->vis[rs->cur]].is_item,
-		    rs->first_fy + rs->ycur);
+		screen_sheet_edit(ui, rs->win[rs->cur].node_id,
+		    rs->win[rs->cur].is_item, rs->first_fy + rs->ycur);
 		return UI_KEY_HANDLED;
 	case ACT_HISTORY:
-		if (rs->nvis > 0)
-			screen_sheet_history(ui,
-			    rs->rm->rows[rs->vis[rs->cur]].node_id, 0,
+		if (rs->nwin > 0)
+			screen_sheet_history(ui, rs->win[rs->cur].node_id, 0,
 			    rs->first_fy + rs->ycur);
 		return UI_KEY_HANDLED;
 	case ACT_FULLTEXT:
-		if (rs->nvis > 0)
-			screen_pager_node(ui,
-			    rs->rm->rows[rs->vis[rs->cur]].node_id,
+		if (rs->nwin > 0)
+			screen_pager_node(ui, rs->win[rs->cur].node_id,
 			    rs->first_fy + rs->ycur);
 		return UI_KEY_HANDLED;
 	case ACT_SEARCH:
@@ -1071,12 +1429,14 @@ rm_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_FILTER_CLEAR:
 		if (!rm_filtered(rs))
 			return UI_KEY_HANDLED;
+		at_start = rm_at_start(ui, rs);
 		rs->dept_id = 0;
 		free(rs->dept_name);
 		rs->dept_name = NULL;
 		rs->flag = -1;
 		rs->status = -1;
-		rm_rebuild(rs);
+		rm_load_flag_nodes(ui, rs);
+		rm_refilter(ui, rs, at_start);
 		ui_message(ui, "絞り込みを解除しました");
 		break;
 	default:
@@ -1094,9 +1454,11 @@ rm_refresh(struct ui *ui, void *state)
 	/* A new size alone needs a new layout only; another year or its
 	 * display re-reads, and so does coming back on top after a write
 	 * (an entry saved), by this program or another. */
+	int			 changed = store_mark_changed(ui->store, &rs->mark);
+
 	if (rs->loaded_fy != ui->fy || rs->loaded_style != ui->fy_style ||
-	    store_mark_changed(ui->store, &rs->mark))
-		rm_reload(ui, rs);
+	    changed)
+		rm_reload(ui, rs, changed);
 	rs->seen_lines = ui->lines;
 	rs->seen_cols = ui->cols;
 	rm_layout(ui, rs);

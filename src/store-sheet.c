@@ -5,6 +5,7 @@
  * transaction outlives a call. Results are plain malloc'd structs.
  */
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -761,6 +762,9 @@ static const char sql_rm_span[] =
 static const char sql_rm_levels[] =
 	"SELECT depth, name FROM plan_level WHERE plan_id = ?1 ORDER BY depth";
 
+static const char sql_rm_max_depth[] =
+	"SELECT max(depth) FROM node WHERE plan_id = ?1";
+
 static const char sql_rm_flags[] =
 	"SELECT id, key, label, symbol FROM plan_flag WHERE plan_id = ?1"
 	" ORDER BY ord, id";
@@ -836,6 +840,8 @@ store_roadmap_free(struct roadmap *rm)
 	if (rm == NULL)
 		return;
 	free(rm->plan_name);
+	for (i = 0; i < 5; i++)
+		free(rm->levels[i]);
 	sheet_flags_free(rm->flags, rm->nflags);
 	for (i = 0; i < rm->nrows; i++) {
 		free(rm->rows[i].code);
@@ -1087,16 +1093,15 @@ store_roadmap_load(struct store *st, long long plan_id, int fy,
 	struct roadmap	*rm;
 	struct rm_node	*nodes = NULL;
 	struct rm_index	*ix = NULL;
-	char		*levels[5] = { NULL, NULL, NULL, NULL, NULL };
 	size_t		 n = 0, i;
 	int		 rc = -1;
 
 	rm = xcalloc(1, sizeof *rm);
 	rm->plan_id = plan_id;
 	rm->fy = fy;
-	if (rm_load_plan(st, rm, levels, cause) < 0)
+	if (rm_load_plan(st, rm, rm->levels, cause) < 0)
 		goto done;
-	if (rm_load_nodes(st, rm, levels, &nodes, &n, cause) < 0) {
+	if (rm_load_nodes(st, rm, rm->levels, &nodes, &n, cause) < 0) {
 		for (i = 0; i < n; i++) {
 			free(nodes[i].row.code);
 			free(nodes[i].row.title);
@@ -1117,8 +1122,6 @@ store_roadmap_load(struct store *st, long long plan_id, int fy,
 	rc = 0;
 
 done:
-	for (i = 0; i < 5; i++)
-		free(levels[i]);
 	free(ix);
 	free(nodes);
 	if (rc < 0) {
@@ -1299,6 +1302,1184 @@ store_roadmap_search(struct store *st, long long plan_id, const char *needle,
 	*ids = v;
 	*n = cnt;
 	return 0;
+}
+
+/* ---- the roadmap a window at a time ------------------------------------- */
+
+/*
+ * Plan order is the tree's, depth first with siblings in (ord, id) order,
+ * and is walked here through the node_parent index (parent_id, ord, and
+ * the row id): the next node is the first child, else the next sibling of
+ * the node or of the nearest ancestor that has one; the previous one is
+ * the previous sibling's last descendant, else the parent. Each step is a
+ * lookup or two of an index, so a window costs its rows, wherever it is.
+ */
+static const char sql_rmw_node[] =
+	"SELECT id, coalesce(parent_id, 0), depth, ord FROM node"
+	" WHERE id = ?1 AND plan_id = ?2";
+
+/* Siblings through node_parent: children of ?1, or the plan's roots
+ * (+plan_id keeps the planner on that index, among the few roots). */
+#define SQL_RMW_SIB(where, cmp, order)					\
+	"SELECT id, coalesce(parent_id, 0), depth, ord FROM node WHERE "	\
+	where " AND ord " cmp "= ?3 AND (ord " cmp " ?3 OR id " cmp " ?4)"	\
+	" ORDER BY " order " LIMIT 1"
+
+static const char sql_rmw_next[] = SQL_RMW_SIB("parent_id = ?1", ">",
+    "ord, id");
+static const char sql_rmw_prev[] = SQL_RMW_SIB("parent_id = ?1", "<",
+    "ord DESC, id DESC");
+static const char sql_rmw_next_root[] = SQL_RMW_SIB(
+    "parent_id IS NULL AND +plan_id = ?2", ">", "ord, id");
+static const char sql_rmw_prev_root[] = SQL_RMW_SIB(
+    "parent_id IS NULL AND +plan_id = ?2", "<", "ord DESC, id DESC");
+
+static const char sql_rmw_row[] =
+	"SELECT depth, code, title, label FROM node WHERE id = ?1";
+
+static const char sql_rmw_row_flags[] =
+	"SELECT flag_id FROM node_flag WHERE node_id = ?1";
+
+static const char sql_rmw_status[] =
+	"SELECT status FROM result WHERE node_id = ?1 AND fy = ?2";
+
+static const char sql_rm_count_nodes[] =
+	"SELECT count(*) FROM node WHERE plan_id = ?1";
+
+/* The headings (the nodes above the items' depth ?2), from the roots
+ * down: few, and never the items themselves. */
+static const char sql_rm_count_heads[] =
+	"WITH RECURSIVE h(id, depth) AS ("
+	" SELECT id, depth FROM node WHERE parent_id IS NULL AND +plan_id = ?1"
+	"  AND depth < ?2"
+	" UNION ALL SELECT n.id, n.depth FROM h JOIN node n"
+	"  ON n.parent_id = h.id AND h.depth < ?2 - 1 WHERE n.depth < ?2)"
+	" SELECT count(*) FROM h";
+
+static const char sql_rm_flag_nodes[] =
+	"SELECT node_id FROM node_flag WHERE flag_id = ?1";
+
+static const char sql_rm_node_texts[] =
+	"SELECT text FROM year_plan WHERE node_id = ?1";
+
+/* A node's place in plan order. */
+struct rmw {
+	long long	 id, parent, ord;
+	int		 depth;
+};
+
+static void
+rmw_take(sqlite3_stmt *q, struct rmw *out)
+{
+	out->id = sqlite3_column_int64(q, 0);
+	out->parent = sqlite3_column_int64(q, 1);
+	out->depth = sqlite3_column_int(q, 2);
+	out->ord = sqlite3_column_int64(q, 3);
+}
+
+/* Node id of the plan: 1 and *out, 0 when there is none, -1. */
+static int
+rmw_get(struct store *st, long long plan_id, long long id, struct rmw *out,
+    char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	if ((q = store_stmt(st, sql_rmw_node, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int64(q, 2, plan_id);
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		rmw_take(q, out);
+	sqlite3_reset(q);
+	return rc;
+}
+
+/* The sibling under parent (0: the plan's roots) after (dir > 0) or
+ * before the key (ord, id). */
+static int
+rmw_sib(struct store *st, long long plan_id, long long parent, long long ord,
+    long long id, int dir, struct rmw *out, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	if (parent == 0)
+		q = store_stmt(st, dir > 0 ? sql_rmw_next_root :
+		    sql_rmw_prev_root, cause);
+	else
+		q = store_stmt(st, dir > 0 ? sql_rmw_next : sql_rmw_prev,
+		    cause);
+	if (q == NULL)
+		return -1;
+	if (parent != 0)
+		sqlite3_bind_int64(q, 1, parent);
+	else
+		sqlite3_bind_int64(q, 2, plan_id);
+	sqlite3_bind_int64(q, 3, ord);
+	sqlite3_bind_int64(q, 4, id);
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		rmw_take(q, out);
+	sqlite3_reset(q);
+	return rc;
+}
+
+/* The node after x in plan order (x NULL: the first). */
+static int
+rmw_next(struct store *st, long long plan_id, const struct rmw *x,
+    struct rmw *out, char **cause)
+{
+	struct rmw	cur;
+	int		rc, guard;
+
+	if (x == NULL)
+		return rmw_sib(st, plan_id, 0, LLONG_MIN, LLONG_MIN, 1, out,
+		    cause);
+	if ((rc = rmw_sib(st, plan_id, x->id, LLONG_MIN, LLONG_MIN, 1, out,
+	    cause)) != 0)
+		return rc;
+	cur = *x;
+	for (guard = 0; guard < 16; guard++) {
+		if ((rc = rmw_sib(st, plan_id, cur.parent, cur.ord, cur.id, 1,
+		    out, cause)) != 0)
+			return rc;
+		if (cur.parent == 0)
+			return 0;
+		if ((rc = rmw_get(st, plan_id, cur.parent, &cur, cause)) != 1)
+			return rc;
+	}
+	return 0;
+}
+
+/* The last descendant of x (x itself when it has no children). */
+static int
+rmw_last_below(struct store *st, long long plan_id, struct rmw *x,
+    char **cause)
+{
+	struct rmw	c;
+	int		rc, guard;
+
+	for (guard = 0; guard < 16; guard++) {
+		if ((rc = rmw_sib(st, plan_id, x->id, LLONG_MAX, LLONG_MAX, -1,
+		    &c, cause)) < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		*x = c;
+	}
+	return 1;
+}
+
+/* The node before x in plan order (x NULL: the last). */
+static int
+rmw_prev(struct store *st, long long plan_id, const struct rmw *x,
+    struct rmw *out, char **cause)
+{
+	int	rc;
+
+	if (x == NULL)
+		rc = rmw_sib(st, plan_id, 0, LLONG_MAX, LLONG_MAX, -1, out,
+		    cause);
+	else
+		rc = rmw_sib(st, plan_id, x->parent, x->ord, x->id, -1, out,
+		    cause);
+	if (rc == 1)
+		return rmw_last_below(st, plan_id, out, cause);
+	if (rc < 0 || x == NULL || x->parent == 0)
+		return rc;
+	return rmw_get(st, plan_id, x->parent, out, cause);
+}
+
+static int
+rm_sorted_has(const long long *ids, size_t n, long long id)
+{
+	return n > 0 && bsearch(&id, ids, n, sizeof *ids, cmp_ll) != NULL;
+}
+
+static int
+rm_filtering(const struct roadmap_filter *f)
+{
+	return f != NULL && (f->has_dept || f->has_flag || f->status != NULL ||
+	    f->status_none);
+}
+
+/* The status of node_id's result in fy: 1 and *status (NULL when not
+ * given) when there is a result, 0 when there is none, -1. */
+static int
+rm_status(struct store *st, long long node_id, int fy, const char **status,
+    char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	*status = NULL;
+	if ((q = store_stmt(st, sql_rmw_status, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, node_id);
+	sqlite3_bind_int(q, 2, fy);
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		*status = col_vocab(q, 0, VOCAB_STATUS);
+	sqlite3_reset(q);
+	return rc;
+}
+
+/* Is node x an item the filter lets through? (Without a filter every
+ * node, heading or item, is shown.) 1, 0 or -1. */
+static int
+rmw_passes(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, const struct rmw *x, char **cause)
+{
+	const char	*status;
+	int		 rc;
+
+	if (!rm_filtering(f))
+		return 1;
+	if (x->depth < rm->max_depth)
+		return 0;
+	if (f->has_dept && !rm_sorted_has(f->dept_nodes, f->ndept_nodes,
+	    x->id))
+		return 0;
+	if (f->has_flag && !rm_sorted_has(f->flag_nodes, f->nflag_nodes,
+	    x->id))
+		return 0;
+	if (f->status == NULL && !f->status_none)
+		return 1;
+	if ((rc = rm_status(st, x->id, rm->fy, &status, cause)) < 0)
+		return -1;
+	if (f->status_none)
+		return rc == 0;
+	return rc == 1 && status != NULL && strcmp(status, f->status) == 0;
+}
+
+static void
+rm_row_clear(struct roadmap_row *r)
+{
+	free(r->code);
+	free(r->title);
+	free(r->level);
+	memset(r, 0, sizeof *r);
+}
+
+void
+store_roadmap_rows_free(struct roadmap_row *rows, size_t n)
+{
+	size_t	i;
+
+	if (rows == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		rm_row_clear(&rows[i]);
+	free(rows);
+}
+
+int
+store_roadmap_row(struct store *st, const struct roadmap *rm,
+    long long node_id, struct roadmap_row *out, char **cause)
+{
+	sqlite3_stmt	*q;
+	long long	 fid;
+	size_t		 f;
+	int		 rc, d;
+
+	memset(out, 0, sizeof *out);
+	if ((q = store_stmt(st, sql_rmw_row, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, node_id);
+	if ((rc = sheet_step(st, q, cause)) == 1) {
+		d = sqlite3_column_int(q, 0);
+		out->node_id = node_id;
+		out->depth = d;
+		out->is_item = d >= rm->max_depth;
+		out->code = store_col_dup(q, 1);
+		out->title = store_col_dup(q, 2);
+		out->level = store_col_dup(q, 3);
+		if (*out->level == '\0' && d >= 1 && d <= 4 &&
+		    rm->levels[d] != NULL) {
+			free(out->level);
+			out->level = xstrdup(rm->levels[d]);
+		}
+	}
+	sqlite3_reset(q);
+	if (rc == 0 && cause != NULL)
+		*cause = xstrdup("施策・取組が見つかりません");
+	if (rc != 1)
+		return -1;
+
+	if ((q = store_stmt(st, sql_rmw_row_flags, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(q, 1, node_id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		fid = sqlite3_column_int64(q, 0);
+		for (f = 0; f < rm->nflags; f++)
+			if (rm->flags[f].id == fid)
+				out->flags |= (uint64_t)1 << f;
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		goto fail;
+	if (!out->is_item)
+		return 0;
+	if ((rc = rm_status(st, node_id, rm->fy, &out->status, cause)) < 0)
+		goto fail;
+	out->has_result = rc == 1;
+	return 0;
+
+fail:
+	rm_row_clear(out);
+	return -1;
+}
+
+struct rm_out {
+	struct roadmap_row	*rows;
+	size_t			 n, cap;
+};
+
+static int
+rm_emit(struct store *st, const struct roadmap *rm, struct rm_out *o,
+    long long node_id, char **cause)
+{
+	o->rows = sheet_grow(o->rows, &o->cap, o->n, sizeof *o->rows);
+	if (store_roadmap_row(st, rm, node_id, &o->rows[o->n], cause) < 0)
+		return -1;
+	o->n++;
+	return 0;
+}
+
+/* Every row, without a filter: forward from after x (NULL: the start). */
+static int
+rm_rows_fwd(struct store *st, const struct roadmap *rm, const struct rmw *x,
+    size_t limit, struct rm_out *o, char **cause)
+{
+	struct rmw	 cur, nx;
+	int		 have = x != NULL, rc;
+
+	if (have)
+		cur = *x;
+	while (o->n < limit) {
+		if ((rc = rmw_next(st, rm->plan_id, have ? &cur : NULL, &nx,
+		    cause)) < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		if (rm_emit(st, rm, o, nx.id, cause) < 0)
+			return -1;
+		cur = nx;
+		have = 1;
+	}
+	return 0;
+}
+
+/* Backward from before x (NULL: the end), the last row first. */
+static int
+rm_rows_back(struct store *st, const struct roadmap *rm, const struct rmw *x,
+    size_t limit, struct rm_out *o, char **cause)
+{
+	struct rmw	 cur, p;
+	int		 have = x != NULL, rc;
+
+	if (have)
+		cur = *x;
+	while (o->n < limit) {
+		if ((rc = rmw_prev(st, rm->plan_id, have ? &cur : NULL, &p,
+		    cause)) < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		if (rm_emit(st, rm, o, p.id, cause) < 0)
+			return -1;
+		cur = p;
+		have = 1;
+	}
+	return 0;
+}
+
+/*
+ * A filter's rows, prepared once (store_roadmap_filter_prepare): the items
+ * it lets through, read from the nodes it names (a department's, a
+ * flag's) or, for a status alone, from the plan's items with their
+ * result of the year, each placed in plan order by its path of (ord, id)
+ * from the root through the plan's headings (read once: a few thousand
+ * at most), and the headings above them. Windows are then slices of it.
+ */
+#define RM_MAX_DEPTH 4
+
+struct rm_vkey {
+	long long	 ord, id;
+};
+
+struct rm_vrow {
+	long long	 id;
+	int		 depth;		/* path[0 .. depth - 1] */
+	struct rm_vkey	 path[RM_MAX_DEPTH];
+};
+
+struct rm_head {
+	long long	 id, parent, ord;
+	int		 depth;
+};
+
+struct roadmap_vis {
+	struct rm_vrow	*rows;
+	size_t		 n, nitems;
+	struct rm_head	*heads;		/* by id */
+	size_t		 nheads;
+};
+
+static const char sql_rm_heads[] =
+	"WITH RECURSIVE h(id, parent, depth, ord) AS ("
+	" SELECT id, coalesce(parent_id, 0), depth, ord FROM node"
+	"  WHERE parent_id IS NULL AND +plan_id = ?1 AND depth < ?2"
+	" UNION ALL SELECT n.id, n.parent_id, n.depth, n.ord FROM h JOIN node n"
+	"  ON n.parent_id = h.id AND h.depth < ?2 - 1 WHERE n.depth < ?2)"
+	" SELECT id, parent, depth, ord FROM h";
+
+/* The plan's items with their result of the year: a status filter
+ * alone has no shorter list to start from. */
+static const char sql_rm_items_status[] =
+	"SELECT n.id, coalesce(n.parent_id, 0), n.depth, n.ord,"
+	" r.id IS NOT NULL, r.status FROM node n"
+	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE n.plan_id = ?1 AND n.depth >= ?3";
+
+static int
+cmp_head(const void *a, const void *b)
+{
+	const struct rm_head	*x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static const struct rm_head *
+rm_head_find(const struct roadmap_vis *v, long long id)
+{
+	struct rm_head	key;
+
+	key.id = id;
+	return v->nheads == 0 ? NULL : bsearch(&key, v->heads, v->nheads,
+	    sizeof key, cmp_head);
+}
+
+/* Fills r's path from its place (parent, ord) up through the headings. */
+static void
+rm_vrow_path(const struct roadmap_vis *v, struct rm_vrow *r, long long id,
+    long long parent, long long ord, int depth)
+{
+	const struct rm_head	*h;
+	struct rm_vkey		 up[RM_MAX_DEPTH + 1];
+	int			 k = 0, i;
+
+	up[k].ord = ord;
+	up[k++].id = id;
+	while (parent != 0 && k <= RM_MAX_DEPTH &&
+	    (h = rm_head_find(v, parent)) != NULL) {
+		up[k].ord = h->ord;
+		up[k++].id = h->id;
+		parent = h->parent;
+	}
+	if (k > RM_MAX_DEPTH)
+		k = RM_MAX_DEPTH;
+	r->id = id;
+	r->depth = k;
+	for (i = 0; i < k; i++)
+		r->path[i] = up[k - 1 - i];
+	(void)depth;
+}
+
+static int
+rm_vrow_cmp(const struct rm_vrow *x, const struct rm_vrow *y)
+{
+	int	i;
+
+	for (i = 0; i < x->depth && i < y->depth; i++) {
+		if (x->path[i].ord != y->path[i].ord)
+			return x->path[i].ord < y->path[i].ord ? -1 : 1;
+		if (x->path[i].id != y->path[i].id)
+			return x->path[i].id < y->path[i].id ? -1 : 1;
+	}
+	return (x->depth > y->depth) - (x->depth < y->depth);
+}
+
+static int
+cmp_vrow(const void *a, const void *b)
+{
+	return rm_vrow_cmp(a, b);
+}
+
+/* The plan's headings into v, by id. */
+static int
+rm_heads_load(struct store *st, const struct roadmap *rm,
+    struct roadmap_vis *v, char **cause)
+{
+	sqlite3_stmt	*q;
+	size_t		 hcap = 0;
+	int		 rc;
+
+	if ((q = store_stmt(st, sql_rm_heads, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, rm->plan_id);
+	sqlite3_bind_int(q, 2, rm->max_depth);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		struct rm_head	*h;
+
+		v->heads = sheet_grow(v->heads, &hcap, v->nheads,
+		    sizeof *v->heads);
+		h = &v->heads[v->nheads++];
+		h->id = sqlite3_column_int64(q, 0);
+		h->parent = sqlite3_column_int64(q, 1);
+		h->depth = sqlite3_column_int(q, 2);
+		h->ord = sqlite3_column_int64(q, 3);
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		return -1;
+	if (v->nheads > 1)
+		qsort(v->heads, v->nheads, sizeof *v->heads, cmp_head);
+
+	return 0;
+}
+
+/* Does one of the texts (separated by RS, 0x1e) contain needle? */
+static int
+rm_texts_contain(const char *texts, const char *needle)
+{
+	const char	*p = texts, *nl;
+	char		*one;
+	int		 hit;
+
+	for (;;) {
+		nl = strchr(p, 0x1e);
+		if (nl == NULL)
+			return tw_contains(p, needle);
+		one = xstrndup(p, (size_t)(nl - p));
+		hit = tw_contains(one, needle);
+		free(one);
+		if (hit)
+			return 1;
+		p = nl + 1;
+	}
+}
+
+void
+store_roadmap_filter_clear(struct roadmap_filter *f)
+{
+	if (f == NULL || f->vis == NULL)
+		return;
+	free(f->vis->rows);
+	free(f->vis->heads);
+	free(f->vis);
+	f->vis = NULL;
+}
+
+static void
+rm_vis_add(struct roadmap_vis *v, size_t *cap, const struct rm_vrow *r)
+{
+	v->rows = sheet_grow(v->rows, cap, v->n, sizeof *v->rows);
+	v->rows[v->n++] = *r;
+}
+
+/* The items under the headings just above them (the plan's headings of
+ * depth max_depth - 1, in plan order), each heading's through the tree's
+ * index in order, with the year's result: a status filter's items in
+ * plan order without reading the items' rows. */
+static const char sql_rm_kids_status[] =
+	"SELECT n.id, n.ord FROM node n JOIN result r ON r.node_id = n.id"
+	" AND r.fy = ?2 WHERE n.parent_id = ?1 AND r.status = ?3"
+	" ORDER BY n.ord, n.id";
+
+static const char sql_rm_kids_none[] =
+	"SELECT n.id, n.ord FROM node n WHERE n.parent_id = ?1"
+	" AND NOT EXISTS (SELECT 1 FROM result r WHERE r.node_id = n.id"
+	" AND r.fy = ?2) ORDER BY n.ord, n.id";
+
+static int
+rm_items_by_heads(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, const struct roadmap_vis *v,
+    struct rm_vrow **items, size_t *nitems, size_t *cap, char **cause)
+{
+	struct rm_vrow	*hs;
+	sqlite3_stmt	*q;
+	size_t		 nh = 0, i;
+	int		 rc = 0;
+
+	hs = xcalloc(v->nheads + 1, sizeof *hs);
+	for (i = 0; i < v->nheads; i++)
+		if (v->heads[i].depth == rm->max_depth - 1)
+			rm_vrow_path(v, &hs[nh++], v->heads[i].id,
+			    v->heads[i].parent, v->heads[i].ord,
+			    v->heads[i].depth);
+	if (nh > 1)
+		qsort(hs, nh, sizeof *hs, cmp_vrow);
+	for (i = 0; i < nh && rc >= 0; i++) {
+		if ((q = store_stmt(st, f->status_none ? sql_rm_kids_none :
+		    sql_rm_kids_status, cause)) == NULL) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(q, 1, hs[i].id);
+		sqlite3_bind_int(q, 2, rm->fy);
+		if (!f->status_none)
+			store_bind_text(q, 3, f->status);
+		while ((rc = sheet_step(st, q, cause)) == 1) {
+			struct rm_vrow	*r;
+
+			if (hs[i].depth >= RM_MAX_DEPTH)
+				continue;
+			*items = sheet_grow(*items, cap, *nitems, sizeof **items);
+			r = &(*items)[(*nitems)++];
+			*r = hs[i];
+			r->id = sqlite3_column_int64(q, 0);
+			r->path[r->depth].ord = sqlite3_column_int64(q, 1);
+			r->path[r->depth].id = r->id;
+			r->depth++;
+		}
+		sqlite3_reset(q);
+	}
+	free(hs);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
+    struct roadmap_filter *f, char **cause)
+{
+	struct roadmap_vis	*v;
+	struct rm_vrow		*items = NULL, r, prev;
+	sqlite3_stmt		*q;
+	const long long		*ids;
+	size_t			 nitems = 0, cap = 0, vcap = 0, nids, i;
+	struct rmw		 x;
+	int			 rc, k, same, sorted = 0;
+
+	store_roadmap_filter_clear(f);
+	if (!rm_filtering(f))
+		return 0;
+	v = xcalloc(1, sizeof *v);
+
+	if (rm_heads_load(st, rm, v, cause) < 0)
+		goto fail;
+
+	/* The items it lets through. */
+	if (f->has_dept || f->has_flag) {
+		if (f->has_dept && (!f->has_flag ||
+		    f->ndept_nodes <= f->nflag_nodes)) {
+			ids = f->dept_nodes;
+			nids = f->ndept_nodes;
+		} else {
+			ids = f->flag_nodes;
+			nids = f->nflag_nodes;
+		}
+		for (i = 0; i < nids; i++) {
+			if ((rc = rmw_get(st, rm->plan_id, ids[i], &x,
+			    cause)) < 0)
+				goto fail;
+			if (rc == 0)
+				continue;
+			if ((rc = rmw_passes(st, rm, f, &x, cause)) < 0)
+				goto fail;
+			if (rc == 0)
+				continue;
+			items = sheet_grow(items, &cap, nitems, sizeof *items);
+			rm_vrow_path(v, &items[nitems++], x.id, x.parent, x.ord,
+			    x.depth);
+		}
+	} else if (rm->max_depth > 1) {
+		if (rm_items_by_heads(st, rm, f, v, &items, &nitems, &cap,
+		    cause) < 0)
+			goto fail;
+		sorted = 1;
+	} else {
+		if ((q = store_stmt(st, sql_rm_items_status, cause)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(q, 1, rm->plan_id);
+		sqlite3_bind_int(q, 2, rm->fy);
+		sqlite3_bind_int(q, 3, rm->max_depth);
+		while ((rc = sheet_step(st, q, cause)) == 1) {
+			const char	*status = col_vocab(q, 5, VOCAB_STATUS);
+			int		 has = sqlite3_column_int(q, 4);
+
+			if (f->status_none ? has : !has || status == NULL ||
+			    strcmp(status, f->status) != 0)
+				continue;
+			items = sheet_grow(items, &cap, nitems, sizeof *items);
+			rm_vrow_path(v, &items[nitems++],
+			    sqlite3_column_int64(q, 0),
+			    sqlite3_column_int64(q, 1),
+			    sqlite3_column_int64(q, 3),
+			    sqlite3_column_int(q, 2));
+		}
+		sqlite3_reset(q);
+		if (rc < 0)
+			goto fail;
+	}
+	if (nitems > 1 && !sorted)
+		qsort(items, nitems, sizeof *items, cmp_vrow);
+
+	/* In plan order, each under the headings not shown yet. */
+	memset(&prev, 0, sizeof prev);
+	for (i = 0; i < nitems; i++) {
+		same = 1;
+		for (k = 0; k + 1 < items[i].depth; k++) {
+			if (same && k + 1 < prev.depth &&
+			    prev.path[k].id == items[i].path[k].id)
+				continue;
+			same = 0;
+			memset(&r, 0, sizeof r);
+			r.id = items[i].path[k].id;
+			r.depth = k + 1;
+			memcpy(r.path, items[i].path, (size_t)(k + 1) *
+			    sizeof *r.path);
+			rm_vis_add(v, &vcap, &r);
+		}
+		rm_vis_add(v, &vcap, &items[i]);
+		prev = items[i];
+	}
+	v->nitems = nitems;
+	free(items);
+	f->vis = v;
+	return 0;
+
+fail:
+	free(items);
+	free(v->rows);
+	free(v->heads);
+	free(v);
+	return -1;
+}
+
+/* The first row of v at or after node id's place; *shown when it is
+ * that node. */
+static int
+rm_vis_place(struct store *st, const struct roadmap *rm,
+    const struct roadmap_vis *v, long long id, size_t *at, int *shown,
+    char **cause)
+{
+	const struct rm_head	*h;
+	struct rm_vrow		 key;
+	struct rmw		 x;
+	size_t			 lo = 0, hi = v->n, mid;
+	int			 rc;
+
+	if ((h = rm_head_find(v, id)) != NULL)
+		rm_vrow_path(v, &key, h->id, h->parent, h->ord, h->depth);
+	else {
+		if ((rc = rmw_get(st, rm->plan_id, id, &x, cause)) < 0)
+			return -1;
+		if (rc == 0) {
+			if (cause != NULL)
+				*cause = xstrdup("施策・取組が見つかりません");
+			return -1;
+		}
+		rm_vrow_path(v, &key, x.id, x.parent, x.ord, x.depth);
+	}
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (rm_vrow_cmp(&v->rows[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*at = lo;
+	*shown = lo < v->n && v->rows[lo].id == id;
+	return 0;
+}
+
+static int
+rm_rows_vis(struct store *st, const struct roadmap *rm,
+    const struct roadmap_vis *v, long long from, int inclusive, int dir,
+    size_t limit, struct rm_out *o, char **cause)
+{
+	size_t	at, a, b, i;
+	int	shown;
+
+	if (from == 0)
+		at = dir > 0 ? 0 : v->n;
+	else {
+		if (rm_vis_place(st, rm, v, from, &at, &shown, cause) < 0)
+			return -1;
+		if (dir > 0 && shown && !inclusive)
+			at++;
+	}
+	if (dir > 0) {
+		a = at;
+		b = at + limit < v->n ? at + limit : v->n;
+	} else {
+		b = at;
+		a = at > limit ? at - limit : 0;
+	}
+	/* Backward rows are wanted last first (turned round after). */
+	for (i = 0; a + i < b; i++)
+		if (rm_emit(st, rm, o, v->rows[dir > 0 ? a + i : b - 1 - i].id,
+		    cause) < 0)
+			return -1;
+	return 0;
+}
+
+/*
+ * Search hits of a whole plan, for a search the rows near the cursor did
+ * not answer: one pass over the plan's nodes and their yearly plans
+ * (what the screen's search used to read on every search), the hits
+ * placed in plan order, so that n and N then find the next one from the
+ * cursor by bisection.
+ */
+struct roadmap_hits {
+	struct roadmap_vis	 v;	/* heads, and rows = the hits */
+	unsigned char		*in_cell;	/* by row: the hit is in a text */
+};
+
+/* A word tw_contains would fold nothing of (no ASCII, no full-width
+ * ASCII) is found in a text by plain comparison: SQLite's instr then
+ * reads only the hits, in the first place with cell_hit telling. */
+static const char sql_rm_hits_plain[] =
+	"SELECT n.id, coalesce(n.parent_id, 0), n.depth, n.ord,"
+	" instr(n.code, ?2) = 0 AND instr(n.title, ?2) = 0 FROM node n"
+	" WHERE n.plan_id = ?1 AND (instr(n.code, ?2) OR instr(n.title, ?2)"
+	"  OR (n.depth >= ?3 AND EXISTS (SELECT 1 FROM year_plan y"
+	"  WHERE y.node_id = n.id AND instr(y.text, ?2))))";
+
+static const char sql_rm_hits[] =
+	"SELECT n.id, coalesce(n.parent_id, 0), n.depth, n.ord, n.code,"
+	" n.title, (SELECT group_concat(y.text, char(30)) FROM year_plan y"
+	"  WHERE y.node_id = n.id) FROM node n WHERE n.plan_id = ?1";
+
+void
+store_roadmap_hits_free(struct roadmap_hits *h)
+{
+	if (h == NULL)
+		return;
+	free(h->v.rows);
+	free(h->v.heads);
+	free(h->in_cell);
+	free(h);
+}
+
+struct rm_hitrow {
+	struct rm_vrow	 r;
+	int		 in_cell;
+};
+
+static int
+cmp_hitrow(const void *a, const void *b)
+{
+	return rm_vrow_cmp(&((const struct rm_hitrow *)a)->r,
+	    &((const struct rm_hitrow *)b)->r);
+}
+
+/* A row of sql_rm_hits: 0 for a hit in the code or title, 1 for one in
+ * an item's yearly plan only, -1 for none. */
+static int
+rm_hit_cell(sqlite3_stmt *q, int depth, int max_depth, const char *needle)
+{
+	const unsigned char	*code = sqlite3_column_text(q, 4);
+	const unsigned char	*title = sqlite3_column_text(q, 5);
+	const unsigned char	*texts = sqlite3_column_text(q, 6);
+
+	if (tw_contains(code == NULL ? "" : (const char *)code, needle) ||
+	    tw_contains(title == NULL ? "" : (const char *)title, needle))
+		return 0;
+	/* The texts of an item's cells, each on its own. */
+	if (depth < max_depth || texts == NULL ||
+	    !rm_texts_contain((const char *)texts, needle))
+		return -1;
+	return 1;
+}
+
+/* Does tw_contains fold nothing of needle? */
+static int
+rm_plain_word(const char *needle)
+{
+	const unsigned char	*p = (const unsigned char *)needle;
+
+	if (*p == '\0')
+		return 0;
+	for (; *p != '\0'; p++) {
+		if (*p < 0x80)
+			return 0;
+		/* U+FF01..U+FF5E: EF BC 81..EF BD 9E */
+		if (p[0] == 0xef && (p[1] == 0xbc || p[1] == 0xbd))
+			return 0;
+	}
+	return 1;
+}
+
+int
+store_roadmap_hits(struct store *st, const struct roadmap *rm,
+    const char *needle, struct roadmap_hits **out, char **cause)
+{
+	struct roadmap_hits	*h;
+	struct rm_hitrow	*v = NULL;
+	sqlite3_stmt		*q;
+	size_t			 n = 0, cap = 0, i;
+	int			 rc, d, cell, plain;
+
+	*out = NULL;
+	h = xcalloc(1, sizeof *h);
+	if (rm_heads_load(st, rm, &h->v, cause) < 0)
+		goto fail;
+	plain = rm_plain_word(needle);
+	if ((q = store_stmt(st, plain ? sql_rm_hits_plain : sql_rm_hits,
+	    cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(q, 1, rm->plan_id);
+	if (plain) {
+		store_bind_text(q, 2, needle);
+		sqlite3_bind_int(q, 3, rm->max_depth);
+	}
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		d = sqlite3_column_int(q, 2);
+		cell = plain ? sqlite3_column_int(q, 4) : rm_hit_cell(q, d,
+		    rm->max_depth, needle);
+		if (cell < 0)
+			continue;
+		v = sheet_grow(v, &cap, n, sizeof *v);
+		rm_vrow_path(&h->v, &v[n].r, sqlite3_column_int64(q, 0),
+		    sqlite3_column_int64(q, 1), sqlite3_column_int64(q, 3), d);
+		v[n++].in_cell = cell;
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		goto fail;
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_hitrow);
+	h->v.rows = xcalloc(n + 1, sizeof *h->v.rows);
+	h->in_cell = xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		h->v.rows[i] = v[i].r;
+		h->in_cell[i] = (unsigned char)v[i].in_cell;
+	}
+	h->v.n = n;
+	free(v);
+	*out = h;
+	return 0;
+
+fail:
+	free(v);
+	store_roadmap_hits_free(h);
+	return -1;
+}
+
+int
+store_roadmap_hits_next(struct store *st, const struct roadmap *rm,
+    const struct roadmap_hits *h, const struct roadmap_filter *f,
+    long long from, int dir, long long *node_id, int *in_cell, int *wrapped,
+    char **cause)
+{
+	size_t	at, k, i, vat, off;
+	int	shown, vshown;
+
+	*node_id = 0;
+	*in_cell = 0;
+	*wrapped = 0;
+	if (h->v.n == 0)
+		return 0;
+	if (rm_vis_place(st, rm, &h->v, from, &at, &shown, cause) < 0)
+		return -1;
+	/* The hits after from (before it), round to from itself. */
+	for (k = 1; k <= h->v.n; k++) {
+		if (dir > 0) {
+			off = at + (shown ? k : k - 1);
+			i = off % h->v.n;
+			*wrapped = off >= h->v.n;
+		} else {
+			i = (at + h->v.n - k) % h->v.n;
+			*wrapped = k > at;
+		}
+		if (rm_filtering(f)) {
+			if (f->vis == NULL || rm_vis_place(st, rm, f->vis,
+			    h->v.rows[i].id, &vat, &vshown, cause) < 0)
+				return f->vis == NULL ? 0 : -1;
+			if (!vshown)
+				continue;
+		}
+		*node_id = h->v.rows[i].id;
+		*in_cell = h->in_cell[i];
+		return 1;
+	}
+	return 0;
+}
+
+int
+store_roadmap_rows(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, long long from, int inclusive, int dir,
+    size_t limit, struct roadmap_row **rows, size_t *n, char **cause)
+{
+	struct rm_out	 o = { NULL, 0, 0 };
+	struct rmw	 x, px;
+	const struct rmw *at = NULL;
+	size_t		 i;
+	int		 rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (from != 0) {
+		if ((rc = rmw_get(st, rm->plan_id, from, &x, cause)) < 0)
+			return -1;
+		if (rc == 0) {
+			if (cause != NULL)
+				*cause = xstrdup("施策・取組が見つかりません");
+			return -1;
+		}
+		at = &x;
+	}
+	if (dir > 0 && at != NULL && inclusive) {
+		/* From its place: after the node before it. */
+		if ((rc = rmw_prev(st, rm->plan_id, at, &px, cause)) < 0)
+			return -1;
+		at = rc == 1 ? &px : NULL;
+	}
+	if (rm_filtering(f) && f->vis == NULL) {
+		if (cause != NULL)
+			*cause = xstrdup("絞り込みが準備されていません");
+		return -1;
+	}
+	if (rm_filtering(f))
+		rc = rm_rows_vis(st, rm, f->vis, from, inclusive, dir, limit,
+		    &o, cause);
+	else
+		rc = dir > 0 ? rm_rows_fwd(st, rm, at, limit, &o, cause) :
+		    rm_rows_back(st, rm, at, limit, &o, cause);
+	if (rc < 0) {
+		store_roadmap_rows_free(o.rows, o.n);
+		return -1;
+	}
+	if (dir < 0)
+		for (i = 0; i < o.n / 2; i++) {
+			struct roadmap_row	t = o.rows[i];
+
+			o.rows[i] = o.rows[o.n - 1 - i];
+			o.rows[o.n - 1 - i] = t;
+		}
+	*rows = o.rows;
+	*n = o.n;
+	return 0;
+}
+
+int
+store_roadmap_head(struct store *st, long long plan_id, int fy,
+    struct roadmap **out, char **cause)
+{
+	struct roadmap	*rm;
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	rm = xcalloc(1, sizeof *rm);
+	rm->plan_id = plan_id;
+	rm->fy = fy;
+	if (rm_load_plan(st, rm, rm->levels, cause) < 0)
+		goto fail;
+	if (rm->max_depth == 0) {
+		/* No levels named: the deepest node is an item. */
+		if ((q = store_stmt(st, sql_rm_max_depth, cause)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(q, 1, plan_id);
+		if ((rc = sheet_step(st, q, cause)) == 1)
+			rm->max_depth = store_col_int0(q, 0);
+		sqlite3_reset(q);
+		if (rc < 0)
+			goto fail;
+	}
+	*out = rm;
+	return 0;
+
+fail:
+	store_roadmap_free(rm);
+	return -1;
+}
+
+static int
+rm_count_sql(struct store *st, const char *sql, long long plan_id, int a,
+    size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	if ((q = store_stmt(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	if (sqlite3_bind_parameter_count(q) >= 2)
+		sqlite3_bind_int(q, 2, a);
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		*n = (size_t)sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_roadmap_count(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, size_t *n, char **cause)
+{
+	size_t	all, heads;
+
+	*n = 0;
+	if (rm_filtering(f)) {
+		if (f->vis == NULL) {
+			if (cause != NULL)
+				*cause = xstrdup("絞り込みが準備されていません");
+			return -1;
+		}
+		*n = f->vis->nitems;
+		return 0;
+	}
+	/* Every node of the plan but the headings. */
+	if (rm_count_sql(st, sql_rm_count_nodes, rm->plan_id, 0, &all,
+	    cause) < 0 || rm_count_sql(st, sql_rm_count_heads, rm->plan_id,
+	    rm->max_depth, &heads, cause) < 0)
+		return -1;
+	*n = all > heads ? all - heads : 0;
+	return 0;
+}
+
+int
+store_roadmap_flag_nodes(struct store *st, long long flag_id,
+    long long **ids, size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+	long long	*v = NULL;
+	size_t		 cnt = 0, cap = 0;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((q = store_stmt(st, sql_rm_flag_nodes, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, flag_id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		v = sheet_grow(v, &cap, cnt, sizeof *v);
+		v[cnt++] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_reset(q);
+	if (rc < 0) {
+		free(v);
+		return -1;
+	}
+	if (cnt > 1)
+		qsort(v, cnt, sizeof *v, cmp_ll);
+	*ids = v;
+	*n = cnt;
+	return 0;
+}
+
+int
+store_roadmap_has_text(struct store *st, long long node_id,
+    const char *needle, int *hit, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	*hit = 0;
+	if ((q = store_stmt(st, sql_rm_node_texts, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, node_id);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		const unsigned char	*t = sqlite3_column_text(q, 0);
+
+		if (t != NULL && tw_contains((const char *)t, needle)) {
+			*hit = 1;
+			rc = 0;
+			break;
+		}
+	}
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 0;
 }
 
 /* ---- the indicator list -------------------------------------------------- */

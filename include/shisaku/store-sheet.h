@@ -198,6 +198,7 @@ struct roadmap {
 	int		 max_depth;
 	size_t		 nflags;
 	struct sheet_flag *flags;
+	char		*levels[5];	/* the level names by depth; NULL */
 	size_t		 nrows;
 	struct roadmap_row *rows;
 	size_t		 nitems;
@@ -229,6 +230,90 @@ void store_roadmap_cells_free(struct roadmap_cell *cells, size_t n);
  * needle (tw_contains), sorted ascending. */
 int store_roadmap_search(struct store *st, long long plan_id,
     const char *needle, long long **ids, size_t *n, char **cause);
+
+/*
+ * The roadmap a window at a time, for a screen that reads only what it
+ * shows. store_roadmap_head reads the plan's name, period, levels and
+ * flags (no rows; nitems 0). The rows shown are the plan's nodes in plan
+ * order (depth first, siblings in their order) or, with a filter, the
+ * items it lets through with the headings above them (a heading shows
+ * when an item under it does): what store_roadmap_load holds, filtered
+ * as the screen filters.
+ *
+ * store_roadmap_rows reads up to limit of those rows after node from (or
+ * from its own place when inclusive, whether it is shown or not), or,
+ * dir < 0, the limit rows just before from, which must be a row shown;
+ * from 0 is the start (the end when dir < 0). Rows come in plan order
+ * either way, each with its flags and the status of rm->fy's result.
+ * Without a filter the walk follows the tree's index (node_parent) a
+ * node at a time: a window costs its rows wherever it is. A filter must
+ * have been prepared (store_roadmap_filter_prepare); its windows are
+ * slices of what it prepared.
+ *
+ * store_roadmap_count counts the items: the plan's from its indexes
+ * (every key of the plan's index once, index only), a filter's from what
+ * it prepared.
+ */
+struct roadmap_vis;
+
+struct roadmap_filter {
+	int		 has_dept;	/* only items in dept_nodes (sorted) */
+	const long long	*dept_nodes;
+	size_t		 ndept_nodes;
+	int		 has_flag;	/* only items in flag_nodes (sorted) */
+	const long long	*flag_nodes;
+	size_t		 nflag_nodes;
+	const char	*status;	/* only results of this status; NULL */
+	int		 status_none;	/* only items with no result in fy */
+	struct roadmap_vis *vis;	/* the rows it lets through, prepared */
+};
+
+/* Reads the rows a filter lets through (once for the filter and the
+ * year: the cost of its items, not of the plan's, but for a status
+ * alone, which reads the plan's items with their results); a filter must
+ * be prepared before rows are read through it, and again when anything
+ * it reads changed. store_roadmap_filter_clear frees what it holds. */
+int store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
+    struct roadmap_filter *f, char **cause);
+void store_roadmap_filter_clear(struct roadmap_filter *f);
+
+int store_roadmap_head(struct store *st, long long plan_id, int fy,
+    struct roadmap **out, char **cause);
+int store_roadmap_rows(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, long long from, int inclusive, int dir,
+    size_t limit, struct roadmap_row **rows, size_t *n, char **cause);
+void store_roadmap_rows_free(struct roadmap_row *rows, size_t n);
+/* One node as a row of the roadmap (a heading's status is not read). */
+int store_roadmap_row(struct store *st, const struct roadmap *rm,
+    long long node_id, struct roadmap_row *out, char **cause);
+int store_roadmap_count(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, size_t *n, char **cause);
+/* The nodes marked with a flag, sorted ascending. */
+int store_roadmap_flag_nodes(struct store *st, long long flag_id,
+    long long **ids, size_t *n, char **cause);
+/*
+ * Every search hit of a plan, for a search the rows near the cursor did
+ * not answer: the nodes whose code or title contains needle (tw_contains)
+ * and the items a yearly plan of which does, in plan order (one pass
+ * over the plan). store_roadmap_hits_next gives the next hit after node
+ * from (dir < 0: before it), round to from itself, among the rows filter
+ * f (prepared, or NULL) shows: 1 and *node_id (*in_cell when the hit is
+ * in a yearly plan only, *wrapped when it was found round past the end),
+ * 0 when there is none, -1.
+ */
+struct roadmap_hits;
+
+int store_roadmap_hits(struct store *st, const struct roadmap *rm,
+    const char *needle, struct roadmap_hits **out, char **cause);
+int store_roadmap_hits_next(struct store *st, const struct roadmap *rm,
+    const struct roadmap_hits *h, const struct roadmap_filter *f,
+    long long from, int dir, long long *node_id, int *in_cell,
+    int *wrapped, char **cause);
+void store_roadmap_hits_free(struct roadmap_hits *h);
+
+/* Does a yearly plan of node_id contain needle (tw_contains)? */
+int store_roadmap_has_text(struct store *st, long long node_id,
+    const char *needle, int *hit, char **cause);
 
 /*
  * Every indicator of a plan in plan order, with its target for fy (or the

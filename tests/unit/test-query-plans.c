@@ -366,6 +366,86 @@ run_screens(struct store *st, const struct ids *x)
 	OK(store_roadmap_search(st, plan, "協働", &ids, &n, &cause));
 	free(ids);
 	ids = NULL;
+	/* The roadmap screen's: the head, windows by key either way, with
+	 * and without filters, the counts, one row, a flag's nodes, a
+	 * node's texts. */
+	rm = NULL;
+	OK(store_roadmap_head(st, plan, 2022, &rm, &cause));
+	if (rm != NULL) {
+		struct roadmap_filter	 f;
+		struct roadmap_row	*rows = NULL, row;
+		long long		*fl = NULL, *dn = NULL;
+		size_t			 nfl = 0, ndn = 0, cnt, nr;
+		int			 hit;
+
+		memset(&f, 0, sizeof f);
+		OK(store_roadmap_count(st, rm, &f, &cnt, &cause));
+		OK(store_roadmap_rows(st, rm, NULL, 0, 0, 1, 40, &rows, &nr,
+		    &cause));
+		store_roadmap_rows_free(rows, nr);
+		OK(store_roadmap_rows(st, rm, NULL, 0, 0, -1, 40, &rows, &nr,
+		    &cause));
+		store_roadmap_rows_free(rows, nr);
+		OK(store_roadmap_rows(st, rm, NULL, item, 1, 1, 40, &rows, &nr,
+		    &cause));
+		store_roadmap_rows_free(rows, nr);
+		OK(store_roadmap_rows(st, rm, NULL, item, 0, -1, 40, &rows, &nr,
+		    &cause));
+		store_roadmap_rows_free(rows, nr);
+		OK(store_roadmap_row(st, rm, item, &row, &cause));
+		free(row.code);
+		free(row.title);
+		free(row.level);
+		OK(store_roadmap_has_text(st, item, "計画", &hit, &cause));
+		{
+			struct roadmap_hits	*hs = NULL;
+			long long		 hid;
+			int			 ic, wr;
+
+			OK(store_roadmap_hits(st, rm, "協働", &hs, &cause));
+			if (hs != NULL)
+				OK(store_roadmap_hits_next(st, rm, hs, NULL, item,
+				    1, &hid, &ic, &wr, &cause) < 0);
+			store_roadmap_hits_free(hs);
+		}
+		if (rm->nflags > 0)
+			OK(store_roadmap_flag_nodes(st, rm->flags[0].id, &fl,
+			    &nfl, &cause));
+		OK(store_plan_dept_nodes(st, plan, dept, 2022, &dn, &ndn,
+		    &cause));
+		f.has_flag = 1;
+		f.flag_nodes = fl;
+		f.nflag_nodes = nfl;
+		f.has_dept = 1;
+		f.dept_nodes = dn;
+		f.ndept_nodes = ndn;
+		f.status = "in_progress";
+		OK(store_roadmap_filter_prepare(st, rm, &f, &cause));
+		OK(store_roadmap_count(st, rm, &f, &cnt, &cause));
+		OK(store_roadmap_rows(st, rm, &f, 0, 0, 1, 40, &rows, &nr,
+		    &cause));
+		store_roadmap_rows_free(rows, nr);
+		OK(store_roadmap_rows(st, rm, &f, 0, 0, -1, 40, &rows, &nr,
+		    &cause));
+		store_roadmap_rows_free(rows, nr);
+		OK(store_roadmap_rows(st, rm, &f, item, 1, 1, 40, &rows, &nr,
+		    &cause));
+		store_roadmap_rows_free(rows, nr);
+		store_roadmap_filter_clear(&f);
+		/* A status alone, and none. */
+		memset(&f, 0, sizeof f);
+		f.status = "in_progress";
+		OK(store_roadmap_filter_prepare(st, rm, &f, &cause));
+		store_roadmap_filter_clear(&f);
+		f.status = NULL;
+		f.status_none = 1;
+		OK(store_roadmap_filter_prepare(st, rm, &f, &cause));
+		OK(store_roadmap_count(st, rm, &f, &cnt, &cause));
+		store_roadmap_filter_clear(&f);
+		free(fl);
+		free(dn);
+	}
+	store_roadmap_free(rm);
 	memset(&il, 0, sizeof il);
 	OK(store_indicator_list(st, plan, 2022, &il, &cause));
 	store_indicator_list_free(&il);
