@@ -97,6 +97,15 @@ static const char browse_sql_fig_put[] =
 static const char browse_sql_fig_ind[] =
 	"UPDATE plan_fig SET ind_valid = 1, achieved = ?4, not_achieved = ?5,"
 	" no_data = ?6 WHERE plan_id = ?1 AND fy = ?2";
+/* The headings' figures of a plan and year, counted in one statement
+ * once the plan's row says its figures are kept (db/migrate-11.sql). */
+static const char browse_sql_nfig_put[] =
+	"INSERT INTO node_fig (plan_id, fy, node_id, state, status, grade,"
+	" planned, n) SELECT u.plan_id, u.fy, u.up, COALESCE(r.state, ''),"
+	" COALESCE(r.status, ''), COALESCE(r.grade, ''), u.planned, COUNT(*)"
+	" FROM node_fig_up u LEFT JOIN result r ON r.node_id = u.node_id"
+	" AND r.fy = u.fy WHERE u.plan_id = ?1 AND u.fy = ?2"
+	" GROUP BY 3, 4, 5, 6, 7";
 static const char browse_sql_fig_item_put[] =
 	"INSERT INTO plan_fig_item (plan_id, fy, state, status, grade,"
 	" planned, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -262,8 +271,9 @@ browse_nz(const unsigned char *s)
 	return s != NULL ? (const char *)s : "";
 }
 
-/* Adds n items of a kind (a few kinds: a linear search). */
-static void
+/* Adds n items of a kind (a few kinds: a linear search); returns the
+ * kind's index. */
+static size_t
 browse_figs_add(struct browse_figs *f, const char *state, const char *status,
     const char *grade, int planned, long n)
 {
@@ -275,7 +285,7 @@ browse_figs_add(struct browse_figs *f, const char *state, const char *status,
 		    strcmp(f->v[i].status, status) == 0 &&
 		    strcmp(f->v[i].grade, grade) == 0) {
 			f->v[i].n += n;
-			return;
+			return i;
 		}
 	if (f->n == f->cap) {
 		f->cap = f->cap ? f->cap * 2 : 16;
@@ -286,7 +296,7 @@ browse_figs_add(struct browse_figs *f, const char *state, const char *status,
 	f->v[f->n].grade = xstrdup(grade);
 	f->v[f->n].planned = planned;
 	f->v[f->n].n = n;
-	f->n++;
+	return f->n++;
 }
 
 /* What the plans list shows of a plan's figures. */
@@ -463,7 +473,8 @@ browse_figs_keep(struct store *st, long long plan_id, int fy,
 		    cause) != 0)
 			return -1;
 	}
-	return 0;
+	return browse_exec_plan_fy(st, browse_sql_nfig_put, plan_id, fy, NULL,
+	    cause);
 }
 
 /* How a plan's figures are had (browse_figs_get). */
@@ -814,6 +825,14 @@ browse_tree_free(struct browse_tree *t)
 	free(t->outcomes);
 	free(t->sums);
 	free(t->sums_read);
+	if (t->scale != NULL)
+		for (i = 0; i < (size_t)t->nscale; i++)
+			free(t->scale[i]);
+	free(t->scale);
+	free(t->cfig);
+	if (t->kinds != NULL)
+		browse_figs_clear(t->kinds);
+	free(t->kinds);
 	free(t);
 }
 
@@ -1243,6 +1262,8 @@ browse_tree_read(struct store *st, long long plan_id, int fy, int today_fy,
 		n->is_item = n->depth == t->max_depth;
 		n->in_year = n->is_item && n->in_year;
 		n->planned = n->is_item && n->planned;
+		n->loaded = 1;
+		n->has_children = n->end > (long)i + 1;
 	}
 	t->lazy = lazy;
 	if (!lazy && browse_load_outcomes(st, t, map, cause) != 0)
@@ -1407,6 +1428,601 @@ browse_node_outcomes(struct store *st, struct browse_tree *t,
 	return 0;
 }
 
+/*
+ * A tree read as it is shown (browse_tree_view): the nodes are read a
+ * parent's children at a time, from the index of the nodes by parent in
+ * the plan's order; a heading's counts and figures come from those kept
+ * of it (db/migrate-11.sql), else from the count of the plan's items of
+ * the year made when the tree was read (cfig).
+ */
+
+/* The children of node ?5 (NULL: the plan's top level), in order, as
+ * browse_sql_nodes reads them, with whether each has children. (The
+ * plan is checked without its index: the parent's is the one to use.) */
+#define BROWSE_KIDS_WHERE						\
+	" WHERE n.parent_id IS ?5 AND +n.plan_id = ?1"
+static const char browse_sql_kids[] =
+	"SELECT n.id, n.depth, n.code, n.title, n.label,"
+	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
+	BROWSE_OWN_PLANNED ","
+	" EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id)"
+	" FROM node n"
+	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	BROWSE_KIDS_WHERE " ORDER BY n.ord, n.id";
+static const char browse_sql_kid_flags[] =
+	"SELECT nf.node_id, nf.flag_id FROM node n"
+	" JOIN node_flag nf ON nf.node_id = n.id" BROWSE_KIDS_WHERE;
+static const char browse_sql_kid_assigns[] =
+	"SELECT nd.node_id, nd.dept_id, nd.is_main FROM node n"
+	" JOIN node_dept nd ON nd.node_id = n.id" BROWSE_KIDS_WHERE
+	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
+	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)"
+	" ORDER BY n.ord, n.id, nd.ord, nd.id";
+/* The kept figures of the headings among the children (the children
+ * first: those of the plan and year are many). */
+static const char browse_sql_kid_figs[] =
+	"SELECT f.node_id, f.state, f.status, f.grade, f.planned, f.n"
+	" FROM node n CROSS JOIN node_fig f ON f.plan_id = ?1 AND f.fy = ?2"
+	" AND f.node_id = n.id" BROWSE_KIDS_WHERE;
+/* Whether the headings' figures of the plan and year are kept. */
+static const char browse_sql_kept[] =
+	"SELECT depth FROM plan_fig WHERE plan_id = ?1 AND fy = ?2"
+	" AND items_valid = 1";
+/* The plan's items of the year as browse_sql_plan_items counts them,
+ * with the headings above each. */
+static const char browse_sql_plan_items_up[] =
+	"SELECT r.state, r.status, r.grade, " BROWSE_PLANNED ","
+	" n.parent_id, a1.parent_id, a2.parent_id"
+	" FROM node n" BROWSE_ANCESTORS
+	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE n.plan_id = ?1 AND n.depth = ?3 AND " BROWSE_IN_YEAR;
+/* A node's plan and the headings above it (for browse_tree_find). */
+static const char browse_sql_path[] =
+	"SELECT n.plan_id, a2.parent_id, a1.parent_id, n.parent_id"
+	" FROM node n LEFT JOIN node a1 ON a1.id = n.parent_id"
+	" LEFT JOIN node a2 ON a2.id = a1.parent_id WHERE n.id = ?1";
+
+static int
+browse_cfig_cmp(const void *a, const void *b)
+{
+	const struct browse_cfig *x = a, *y = b;
+
+	if (x->node_id != y->node_id)
+		return x->node_id < y->node_id ? -1 : 1;
+	return x->kind < y->kind ? -1 : x->kind > y->kind;
+}
+
+/* Counts the plan's items of the year for each heading above them, into
+ * t->cfig (sorted by node id) and t->kinds: a few rows per heading. */
+static int
+browse_view_count(struct store *st, struct browse_tree *t, char **cause)
+{
+	struct browse_figs	*k = xcalloc(1, sizeof *k);
+	struct browse_cfig	*v = NULL;
+	sqlite3_stmt		*s;
+	size_t			 n = 0, cap = 0, i, out;
+	int			 rc, c;
+
+	t->kinds = k;
+	if ((s = store_stmt(st, browse_sql_plan_items_up, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	sqlite3_bind_int(s, 2, t->fy);
+	sqlite3_bind_int(s, 3, t->max_depth);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t	kind;
+
+		kind = browse_figs_add(k, browse_nz(sqlite3_column_text(s, 0)),
+		    browse_nz(sqlite3_column_text(s, 1)),
+		    browse_nz(sqlite3_column_text(s, 2)),
+		    sqlite3_column_int(s, 3) != 0, 1);
+		for (c = 4; c < 7; c++) {
+			if (sqlite3_column_type(s, c) == SQLITE_NULL)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 1024;
+				v = xreallocarray(v, cap, sizeof *v);
+			}
+			v[n].node_id = sqlite3_column_int64(s, c);
+			v[n].kind = kind;
+			v[n++].n = 1;
+		}
+	}
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0) {
+		free(v);
+		return -1;
+	}
+	if (n > 0)
+		qsort(v, n, sizeof *v, browse_cfig_cmp);
+	for (i = out = 0; i < n; i++) {
+		if (out > 0 && v[out - 1].node_id == v[i].node_id &&
+		    v[out - 1].kind == v[i].kind)
+			v[out - 1].n++;
+		else
+			v[out++] = v[i];
+	}
+	t->cfig = v;
+	t->ncfig = out;
+	return 0;
+}
+
+/* Adds n items alike below heading h to its counts and figures. */
+static void
+browse_view_add(struct browse_tree *t, struct browse_node *h,
+    const char *state, const char *status, const char *grade, int planned,
+    long n)
+{
+	static const enum summary_state states[] = {
+		[BROWSE_STATE_NONE] = SUMMARY_STATE_NONE,
+		[BROWSE_STATE_DRAFT] = SUMMARY_STATE_DRAFT,
+		[BROWSE_STATE_SUBMITTED] = SUMMARY_STATE_SUBMITTED,
+		[BROWSE_STATE_CONFIRMED] = SUMMARY_STATE_CONFIRMED,
+		[BROWSE_STATE_RETURNED] = SUMMARY_STATE_RETURNED,
+	};
+	static const enum summary_status statuses[] = {
+		[BROWSE_STATUS_NONE] = SUMMARY_STATUS_NONE,
+		[BROWSE_STATUS_NOT_STARTED] = SUMMARY_STATUS_NOT_STARTED,
+		[BROWSE_STATUS_IN_PROGRESS] = SUMMARY_STATUS_IN_PROGRESS,
+		[BROWSE_STATUS_DONE] = SUMMARY_STATUS_DONE,
+		[BROWSE_STATUS_POSTPONED] = SUMMARY_STATUS_POSTPONED,
+		[BROWSE_STATUS_CANCELLED] = SUMMARY_STATUS_CANCELLED,
+	};
+	enum browse_state	 st = browse_state_of(*state ? state : NULL);
+	enum browse_status	 su = browse_status_of(*status ? status : NULL);
+	int			 behind;
+
+	if (n <= 0 || h->sum < 0)
+		return;
+	/* browse_item_behind of each of them. */
+	behind = planned && t->due && (st == BROWSE_STATE_NONE ||
+	    st == BROWSE_STATE_DRAFT || st == BROWSE_STATE_RETURNED);
+	h->items += n;
+	if (st != BROWSE_STATE_NONE)
+		h->entered += n;
+	if (st == BROWSE_STATE_SUBMITTED)
+		h->submitted += n;
+	if (st == BROWSE_STATE_CONFIRMED)
+		h->confirmed += n;
+	if (behind)
+		h->behind += n;
+	summary_add_items(&t->sums[h->sum], statuses[su], states[st],
+	    summary_grade_index(*grade ? grade : NULL,
+	    (const char *const *)t->scale, t->nscale), behind, n);
+}
+
+/* The period of the node to be put under node p (-1: at the top): each
+ * end its own, else the nearest ancestor's, else the plan's. */
+static void
+browse_view_period(const struct browse_tree *t, long p,
+    struct browse_node *n, int *first, int *last)
+{
+	long	a;
+
+	*first = n->first_fy;
+	*last = n->last_fy;
+	for (a = p; a >= 0 && (*first == 0 || *last == 0);
+	    a = t->nodes[a].parent) {
+		if (*first == 0)
+			*first = t->nodes[a].first_fy;
+		if (*last == 0)
+			*last = t->nodes[a].last_fy;
+	}
+	if (*first == 0)
+		*first = t->first_fy;
+	if (*last == 0)
+		*last = t->last_fy;
+}
+
+static void
+browse_node_clear(struct browse_node *n)
+{
+	free(n->code);
+	free(n->title);
+	free(n->label);
+	free(n->grade);
+	free(n->assigns);
+}
+
+/* Binds the children's query of node p (-1: the top level). */
+static sqlite3_stmt *
+browse_kids_stmt(struct store *st, const struct browse_tree *t,
+    const char *sql, long p, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, sql, cause)) == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	if (sqlite3_bind_parameter_count(s) >= 2)
+		sqlite3_bind_int(s, 2, t->fy);
+	if (sqlite3_bind_parameter_count(s) >= 4) {
+		sqlite3_bind_int(s, 3, t->max_depth);
+		sqlite3_bind_int(s, 4, t->first_fy == 0 && t->last_fy == 0);
+	}
+	if (p >= 0)
+		sqlite3_bind_int64(s, 5, t->nodes[p].id);
+	else
+		sqlite3_bind_null(s, 5);
+	return s;
+}
+
+/* The place in kids (k of them, in order) of node id, or -1. */
+static long
+browse_kid_find(const struct browse_node *kids, size_t k, long long id)
+{
+	size_t	i;
+
+	for (i = 0; i < k; i++)
+		if (kids[i].id == id)
+			return (long)i;
+	return -1;
+}
+
+/* Reads the children of node p (-1: the top level) with their flags,
+ * departments and counts, and puts them right after p. */
+static long
+browse_view_kids(struct store *st, struct browse_tree *t, long p,
+    char **cause)
+{
+	struct browse_node	*kids = NULL, *n;
+	sqlite3_stmt		*s;
+	size_t			 k = 0, cap = 0, i, f, d;
+	long			 j, at = p + 1;
+	int			 rc, first, last;
+
+	if ((s = browse_kids_stmt(st, t, browse_sql_kids, p, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? cap * 2 : 16;
+			kids = xreallocarray(kids, cap, sizeof *kids);
+		}
+		n = &kids[k++];
+		memset(n, 0, sizeof *n);
+		n->id = sqlite3_column_int64(s, 0);
+		n->parent = p;
+		n->depth = sqlite3_column_int(s, 1);
+		n->code = store_col_dup(s, 2);
+		n->title = store_col_dup(s, 3);
+		n->label = store_col_dup(s, 4);
+		n->first_fy = store_col_int0(s, 5);
+		n->last_fy = store_col_int0(s, 6);
+		n->state = browse_state_of((const char *)
+		    sqlite3_column_text(s, 7));
+		n->status = browse_status_of((const char *)
+		    sqlite3_column_text(s, 8));
+		n->grade = store_col_dup_null(s, 9);
+		n->planned = sqlite3_column_int(s, 10) != 0;
+		n->has_children = sqlite3_column_int(s, 11) != 0;
+		n->sum = -1;
+		n->shown = 1;
+	}
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+		goto fail;
+	if (k == 0) {
+		if (p >= 0)
+			t->nodes[p].loaded = 1;
+		return 0;
+	}
+
+	if ((s = browse_kids_stmt(st, t, browse_sql_kid_flags, p,
+	    cause)) == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long flag_id = sqlite3_column_int64(s, 1);
+
+		if ((j = browse_kid_find(kids, k,
+		    sqlite3_column_int64(s, 0))) < 0)
+			continue;
+		for (f = 0; f < t->nflags; f++)
+			if (t->flags[f].id == flag_id)
+				kids[j].flags |= (uint64_t)1 << f;
+	}
+	if (store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
+		goto fail;
+
+	if ((s = browse_kids_stmt(st, t, browse_sql_kid_assigns, p,
+	    cause)) == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long dept_id = sqlite3_column_int64(s, 1);
+
+		if ((j = browse_kid_find(kids, k,
+		    sqlite3_column_int64(s, 0))) < 0)
+			continue;
+		for (d = 0; d < t->ndepts; d++)
+			if (t->depts[d].id == dept_id)
+				break;
+		if (d == t->ndepts)
+			continue;
+		n = &kids[j];
+		n->assigns = xreallocarray(n->assigns, n->nassigns + 1,
+		    sizeof *n->assigns);
+		n->assigns[n->nassigns].dept = d;
+		n->assigns[n->nassigns].is_main = sqlite3_column_int(s, 2) != 0;
+		n->nassigns++;
+	}
+	if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0)
+		goto fail;
+
+	/* Periods, and the place of each heading's figures. */
+	for (i = 0; i < k; i++) {
+		n = &kids[i];
+		n->is_item = n->depth == t->max_depth;
+		browse_view_period(t, p, n, &first, &last);
+		n->in_year = n->is_item && (first == 0 || first <= t->fy) &&
+		    (last == 0 || last >= t->fy);
+		n->planned = n->is_item && (n->planned || first != 0 ||
+		    last != 0);
+		if (n->is_item) {
+			n->loaded = 1;
+			if (n->in_year) {
+				n->items = 1;
+				n->entered = n->state != BROWSE_STATE_NONE;
+				n->submitted = n->state ==
+				    BROWSE_STATE_SUBMITTED;
+				n->confirmed = n->state ==
+				    BROWSE_STATE_CONFIRMED;
+				n->behind = browse_item_behind(t, n);
+			}
+			continue;
+		}
+		n->sum = (long)t->nsums++;
+		t->sums = xreallocarray(t->sums, t->nsums, sizeof *t->sums);
+		summary_init(&t->sums[n->sum], t->nscale);
+		t->sums_read = xreallocarray(t->sums_read, t->nsums, 1);
+		t->sums_read[n->sum] = 0;
+	}
+	if (t->kept) {
+		if ((s = browse_kids_stmt(st, t, browse_sql_kid_figs, p,
+		    cause)) == NULL)
+			goto fail;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if ((j = browse_kid_find(kids, k,
+			    sqlite3_column_int64(s, 0))) < 0)
+				continue;
+			browse_view_add(t, &kids[j],
+			    browse_nz(sqlite3_column_text(s, 1)),
+			    browse_nz(sqlite3_column_text(s, 2)),
+			    browse_nz(sqlite3_column_text(s, 3)),
+			    sqlite3_column_int(s, 4) != 0,
+			    sqlite3_column_int64(s, 5));
+		}
+		if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+			goto fail;
+	} else {
+		const struct browse_figs *kinds = t->kinds;
+
+		for (i = 0; i < k; i++) {
+			size_t lo = 0, hi = t->ncfig, mid;
+
+			if (kids[i].is_item)
+				continue;
+			/* The node's first count, then the others. */
+			while (lo < hi) {
+				mid = lo + (hi - lo) / 2;
+				if (t->cfig[mid].node_id < kids[i].id)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < t->ncfig && t->cfig[lo].node_id ==
+			    kids[i].id; lo++)
+				browse_view_add(t, &kids[i],
+				    kinds->v[t->cfig[lo].kind].state,
+				    kinds->v[t->cfig[lo].kind].status,
+				    kinds->v[t->cfig[lo].kind].grade,
+				    kinds->v[t->cfig[lo].kind].planned,
+				    t->cfig[lo].n);
+		}
+	}
+
+	/* Make room after p: every index past p moves by k. */
+	t->nodes = xreallocarray(t->nodes, t->nnodes + k + 1,
+	    sizeof *t->nodes);
+	for (j = 0; j < (long)t->nnodes; j++) {
+		if (t->nodes[j].end > p)
+			t->nodes[j].end += (long)k;
+		if (t->nodes[j].parent > p)
+			t->nodes[j].parent += (long)k;
+	}
+	memmove(&t->nodes[at + (long)k], &t->nodes[at],
+	    (t->nnodes - (size_t)at) * sizeof *t->nodes);
+	for (i = 0; i < k; i++) {
+		kids[i].end = at + (long)i + 1;
+		t->nodes[at + (long)i] = kids[i];
+	}
+	t->nnodes += k;
+	if (p >= 0)
+		t->nodes[p].loaded = 1;
+	free(kids);
+	return (long)k;
+fail:
+	for (i = 0; i < k; i++)
+		browse_node_clear(&kids[i]);
+	free(kids);
+	return -1;
+}
+
+/* Every department with its name in the year: a node's departments are
+ * picked from them as its children are read. */
+static int
+browse_view_depts(struct store *st, struct browse_tree *t, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, browse_sql_depts, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int(s, 2, t->fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct browse_dept *dp;
+
+		t->depts = xreallocarray(t->depts, t->ndepts + 1,
+		    sizeof *t->depts);
+		dp = &t->depts[t->ndepts++];
+		dp->id = sqlite3_column_int64(s, 0);
+		dp->code = store_col_dup(s, 1);
+		dp->name = store_col_dup(s, 2);
+	}
+	return store_read_end(st, s, rc, "担当課の読み込み", cause);
+}
+
+static int
+browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
+    const long long *open, size_t nopen, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 i;
+	int		 rc, depth = -1;
+
+	if (browse_year_due(st, t->fy, today_fy, &t->due, cause) != 0 ||
+	    browse_load_plan(st, t, cause) != 0 ||
+	    browse_view_depts(st, t, cause) != 0)
+		return -1;
+	/* (Not before migration 11: nothing is kept of the headings.) */
+	if ((s = store_stmt(st, browse_sql_kept, NULL)) != NULL) {
+		sqlite3_bind_int64(s, 1, t->plan_id);
+		sqlite3_bind_int(s, 2, t->fy);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			depth = store_col_int0(s, 0);
+		if (store_read_end(st, s, rc, "施策体系の読み込み",
+		    cause) != 0)
+			return -1;
+		s = store_stmt(st, "SELECT 1 FROM node_fig LIMIT 0", NULL);
+		if (s != NULL)
+			sqlite3_reset(s);
+	}
+	t->kept = s != NULL && depth == t->max_depth;
+	if (!t->kept && browse_view_count(st, t, cause) != 0)
+		return -1;
+	if (browse_view_kids(st, t, -1, cause) < 0)
+		return -1;
+	/* Depth first: a node's children come right after it. */
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+
+		if (n->is_item || !n->has_children)
+			continue;
+		if (open == NULL ? n->depth != 1 : bsearch(&n->id, open, nopen,
+		    sizeof *open, browse_dept_id_cmp) == NULL)
+			continue;
+		if (browse_view_kids(st, t, (long)i, cause) < 0)
+			return -1;
+		n = &t->nodes[i];
+		n->expanded = 1;
+	}
+	return 0;
+}
+
+int
+browse_tree_view(struct store *st, long long plan_id, int fy, int today_fy,
+    const char *const *scale, int nscale, const long long *open,
+    size_t nopen, struct browse_tree **out, char **cause)
+{
+	struct browse_tree	*t;
+	sqlite3			*db = store_db(st);
+	int			 began = 0, rc, k;
+
+	*out = NULL;
+	t = xcalloc(1, sizeof *t);
+	t->plan_id = plan_id;
+	t->fy = fy;
+	t->partial = 1;
+	t->lazy = 1;
+	t->nscale = nscale > 0 ? nscale : 0;
+	t->scale = xcalloc((size_t)t->nscale + 1, sizeof *t->scale);
+	for (k = 0; k < t->nscale; k++)
+		t->scale[k] = xstrdup(scale[k]);
+	summary_init(&t->total, t->nscale);
+	t->sums = xcalloc(1, sizeof *t->sums);
+	t->sums_read = xcalloc(1, 1);
+	/* One read snapshot, as browse_tree_read. */
+	if (sqlite3_get_autocommit(db) &&
+	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		began = 1;
+	rc = browse_view_read(st, t, today_fy, open, nopen, cause);
+	if (began)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != 0) {
+		browse_tree_free(t);
+		return -1;
+	}
+	*out = t;
+	return 0;
+}
+
+long
+browse_tree_expand(struct store *st, struct browse_tree *t, long i,
+    char **cause)
+{
+	sqlite3	*db = store_db(st);
+	int	 began = 0;
+	long	 rc;
+
+	if (!t->partial || i < 0 || (size_t)i >= t->nnodes ||
+	    t->nodes[i].loaded || t->nodes[i].is_item)
+		return 0;
+	if (sqlite3_get_autocommit(db) &&
+	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		began = 1;
+	rc = browse_view_kids(st, t, i, cause);
+	if (began)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+browse_tree_find(struct store *st, struct browse_tree *t, long long id,
+    long *index, char **cause)
+{
+	sqlite3_stmt	*s;
+	long long	 up[3] = { 0, 0, 0 }, plan = 0;
+	long		 i, from = 0;
+	int		 rc, k;
+
+	*index = -1;
+	for (i = 0; i < (long)t->nnodes; i++)
+		if (t->nodes[i].id == id) {
+			*index = i;
+			return 0;
+		}
+	if (!t->partial)
+		return 0;
+	if ((s = store_stmt(st, browse_sql_path, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		plan = sqlite3_column_int64(s, 0);
+		for (k = 0; k < 3; k++)
+			up[k] = sqlite3_column_type(s, 1 + k) == SQLITE_NULL ?
+			    0 : sqlite3_column_int64(s, 1 + k);
+	}
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+		return -1;
+	if (plan != t->plan_id)
+		return 0;
+	/* From the top down: each heading read opens the next one's way. */
+	for (k = 0; k < 3; k++) {
+		if (up[k] == 0)
+			continue;
+		for (i = from; i < (long)t->nnodes; i++)
+			if (t->nodes[i].id == up[k])
+				break;
+		if (i == (long)t->nnodes)
+			return 0;
+		if (browse_tree_expand(st, t, i, cause) < 0)
+			return -1;
+		from = i;
+	}
+	for (i = from; i < (long)t->nnodes; i++)
+		if (t->nodes[i].id == id) {
+			*index = i;
+			break;
+		}
+	return 0;
+}
+
 const char *
 browse_which_label(enum browse_which w)
 {
@@ -1509,6 +2125,13 @@ browse_tree_count(struct browse_tree *t, const struct browse_filter *f)
 	size_t	i;
 	long	p;
 
+	/* A tree read as shown has its counts of no filter as read. */
+	if (t->partial) {
+		for (i = 0; i < t->nnodes; i++)
+			t->nodes[i].shown = 1;
+		return;
+	}
+
 	for (i = 0; i < t->nnodes; i++) {
 		struct browse_node *n = &t->nodes[i];
 
@@ -1574,6 +2197,9 @@ browse_tree_summarize(struct browse_tree *t, const char *const *scale,
 	size_t	i, k;
 	long	p;
 
+	/* A tree read as shown has its figures as read. */
+	if (t->partial)
+		return;
 	/* Headings only: a plan of many items has few of them. */
 	free(t->sums);
 	t->nsums = 0;
