@@ -1755,7 +1755,7 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 		n->planned = n->is_item && (n->planned || first != 0 ||
 		    last != 0);
 		if (n->is_item) {
-			n->loaded = 1;
+			n->loaded = !n->has_children;
 			if (n->in_year) {
 				n->items = 1;
 				n->entered = n->state != BROWSE_STATE_NONE;
@@ -1836,6 +1836,18 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 	if (p >= 0)
 		t->nodes[p].loaded = 1;
 	free(kids);
+	/* Nodes below an item (deeper than the plan's levels name) are
+	 * always shown: read with it. */
+	for (j = at; j < at + (long)k; j++) {
+		long	more;
+
+		if (!t->nodes[j].is_item || t->nodes[j].loaded)
+			continue;
+		if ((more = browse_view_kids(st, t, j, cause)) < 0)
+			return -1;
+		k += (size_t)more;
+		j = t->nodes[j].end - 1;
+	}
 	return (long)k;
 fail:
 	for (i = 0; i < k; i++)
