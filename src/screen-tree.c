@@ -948,31 +948,35 @@ tree_filter_dept(struct ui *ui, struct tree_screen *ts)
 {
 	const struct browse_tree	*t = ts->t;
 	const char			**items;
-	size_t				 i;
+	size_t				*charged = NULL, n = 0, i;
+	char				*cause = NULL;
+	long long			 id;
 	int				 cur = 0, pick;
 
-	/* The departments in charge are those of the whole tree. */
-	if (t->partial) {
-		if (tree_read(ui, ts, 1) != 0)
-			return;
-		t = ts->t;
+	if (browse_tree_charged(ui->store, t, &charged, &n, &cause) != 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return;
 	}
-	if (t->ndepts == 0) {
+	if (n == 0) {
+		free(charged);
 		ui_message(ui, "この年度に担当課が割り当てられた取組がありません");
 		return;
 	}
-	items = xcalloc(t->ndepts + 1, sizeof *items);
+	items = xcalloc(n + 1, sizeof *items);
 	items[0] = "（すべての担当課）";
-	for (i = 0; i < t->ndepts; i++) {
-		items[i + 1] = t->depts[i].name;
-		if (t->depts[i].id == ts->filter.dept_id)
+	for (i = 0; i < n; i++) {
+		items[i + 1] = t->depts[charged[i]].name;
+		if (t->depts[charged[i]].id == ts->filter.dept_id)
 			cur = (int)i + 1;
 	}
-	pick = ui_choose(ui, "担当課で絞り込み", items, (int)t->ndepts + 1, cur);
+	pick = ui_choose(ui, "担当課で絞り込み", items, (int)n + 1, cur);
 	free(items);
+	id = pick > 0 ? t->depts[charged[pick - 1]].id : 0;
+	free(charged);
 	if (pick < 0)
 		return;
-	ts->filter.dept_id = pick == 0 ? 0 : ts->t->depts[pick - 1].id;
+	ts->filter.dept_id = id;
 	tree_apply_filter(ui, ts);
 }
 

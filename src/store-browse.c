@@ -1984,6 +1984,49 @@ browse_tree_expand(struct store *st, struct browse_tree *t, long i,
 	return rc;
 }
 
+/* Whether department ?3 is in charge of a node of the plan in the year
+ * (from the department's assignments: few, beside the plan's). */
+static const char browse_sql_charged[] =
+	"SELECT EXISTS (SELECT 1 FROM node_dept nd JOIN node n"
+	" ON n.id = nd.node_id WHERE nd.dept_id = ?3 AND n.plan_id = ?1"
+	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
+	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2))";
+
+int
+browse_tree_charged(struct store *st, const struct browse_tree *t,
+    size_t **out, size_t *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 d;
+	int		 rc, yes;
+
+	*out = xcalloc(t->ndepts + 1, sizeof **out);
+	*n = 0;
+	for (d = 0; d < t->ndepts; d++) {
+		if (!t->partial) {
+			(*out)[(*n)++] = d;
+			continue;
+		}
+		if ((s = store_stmt(st, browse_sql_charged, cause)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, t->plan_id);
+		sqlite3_bind_int(s, 2, t->fy);
+		sqlite3_bind_int64(s, 3, t->depts[d].id);
+		rc = sqlite3_step(s);
+		yes = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+		if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0)
+			goto fail;
+		if (yes)
+			(*out)[(*n)++] = d;
+	}
+	return 0;
+fail:
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return -1;
+}
+
 int
 browse_tree_find(struct store *st, struct browse_tree *t, long long id,
     long *index, char **cause)

@@ -306,6 +306,16 @@ int browse_tree_find(struct store *st, struct browse_tree *t, long long id,
     long *index, char **cause);
 
 /*
+ * The departments in charge somewhere in the plan in the tree's year, as
+ * indices in t->depts (in their order): those of a tree read whole are
+ * all of them; a tree read by browse_tree_view names every department,
+ * and each is asked whether it is in charge. Returns 0 with *out (free
+ * it) and *n, or -1 with *cause.
+ */
+int browse_tree_charged(struct store *st, const struct browse_tree *t,
+    size_t **out, size_t *n, char **cause);
+
+/*
  * Reads again, for fy, what of a loaded tree changes with the year (the
  * results, what each item plans, whether it is in the year, the
  * departments in charge and their names, whether the year is due; the

@@ -312,7 +312,7 @@ run_screens(struct store *st, const struct ids *x)
 	long long		 policy = x->policy, ind = x->ind, own = x->own;
 	long long		 dept = x->dept;
 	char			*cause = NULL, **cats = NULL, **levels = NULL;
-	size_t			 n = 0, i;
+	size_t			 n = 0, i, *charged = NULL;
 	int			 first, last, nlevels = 0, open, due;
 
 #define OK(call) do { if ((call) != 0) { FAIL_AT("%s: %s", #call, \
@@ -364,6 +364,11 @@ run_screens(struct store *st, const struct ids *x)
 			}
 		OK(browse_tree_find(st, tree, item, &at, &cause));
 		CHECK(at >= 0);
+		/* The departments the filter offers. */
+		OK(browse_tree_charged(st, tree, &charged, &n, &cause));
+		CHECK(n > 0);
+		free(charged);
+		charged = NULL;
 		browse_tree_free(tree);
 	}
 	OK(store_summary_subtree(st, policy, 2022, &si, &n, &cause));
