@@ -917,8 +917,9 @@ tree_matching_items(const struct browse_tree *t)
 static void
 tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 {
-	const struct browse_node	*cur;
-	long				 keep;
+	const struct browse_node	*cur = tree_cursor_node(ts);
+	long long			 keep_id = cur != NULL ? cur->id : 0;
+	long				 keep = -1;
 	char				 fy[FY_BUFSZ];
 	size_t				 i;
 
@@ -926,8 +927,9 @@ tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 	if (tree_filter_active(ts) && ts->t->partial && tree_read(ui, ts,
 	    1) != 0)
 		return;
-	cur = tree_cursor_node(ts);
-	keep = cur ? (long)(cur - ts->t->nodes) : -1;
+	for (i = 0; keep_id != 0 && i < ts->t->nnodes; i++)
+		if (ts->t->nodes[i].id == keep_id)
+			keep = (long)i;
 	browse_tree_count(ts->t, &ts->filter);
 	if (tree_filter_active(ts))
 		for (i = 0; i < ts->t->nnodes; i++)

@@ -59,16 +59,15 @@ static const char browse_sql_plan_rows[] =
 	"SELECT id, code, name, first_fy, last_fy, org, description"
 	" FROM plan ORDER BY ord, id";
 
-/* The items of one plan in the year, with what is counted of each, in
- * the order of an index (counted in C: a GROUP BY would sort them all). */
+/* The items of one plan in the year at the items' depth (?3), with what
+ * is counted of each and the headings above each, in the order of an
+ * index (counted in C: a GROUP BY would sort them all). */
 static const char browse_sql_plan_items[] =
-	"SELECT r.state, r.status, r.grade, " BROWSE_PLANNED
+	"SELECT r.state, r.status, r.grade, " BROWSE_PLANNED ","
+	" n.parent_id, a1.parent_id, a2.parent_id"
 	" FROM node n" BROWSE_ANCESTORS
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
-	" WHERE n.plan_id = ?1 AND n.depth = COALESCE("
-	"  (SELECT MAX(l.depth) FROM plan_level l WHERE l.plan_id = ?1),"
-	"  (SELECT MAX(x.depth) FROM node x WHERE x.plan_id = ?1))"
-	" AND " BROWSE_IN_YEAR;
+	" WHERE n.plan_id = ?1 AND n.depth = ?3 AND " BROWSE_IN_YEAR;
 
 /* The items' depth (see browse_sql_plan). */
 static const char browse_sql_plan_depth[] =
@@ -97,15 +96,11 @@ static const char browse_sql_fig_put[] =
 static const char browse_sql_fig_ind[] =
 	"UPDATE plan_fig SET ind_valid = 1, achieved = ?4, not_achieved = ?5,"
 	" no_data = ?6 WHERE plan_id = ?1 AND fy = ?2";
-/* The headings' figures of a plan and year, counted in one statement
- * once the plan's row says its figures are kept (db/migrate-11.sql). */
+/* The headings' figures of a plan and year (db/migrate-11.sql), counted
+ * with the plan's in the same pass over its items. */
 static const char browse_sql_nfig_put[] =
 	"INSERT INTO node_fig (plan_id, fy, node_id, state, status, grade,"
-	" planned, n) SELECT u.plan_id, u.fy, u.up, COALESCE(r.state, ''),"
-	" COALESCE(r.status, ''), COALESCE(r.grade, ''), u.planned, COUNT(*)"
-	" FROM node_fig_up u LEFT JOIN result r ON r.node_id = u.node_id"
-	" AND r.fy = u.fy WHERE u.plan_id = ?1 AND u.fy = ?2"
-	" GROUP BY 3, 4, 5, 6, 7";
+	" planned, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 static const char browse_sql_fig_item_put[] =
 	"INSERT INTO plan_fig_item (plan_id, fy, state, status, grade,"
 	" planned, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -249,6 +244,11 @@ struct browse_figs {
 	size_t			 n, cap;
 	int			 depth;
 	long			 outcome[SUMMARY_NOUTCOMES];
+	/* With want_up, the same counted for each heading above the
+	 * items: by node id and kind (an index in v), once counted. */
+	int			 want_up;
+	struct browse_cfig	*up;
+	size_t			 nup, capup;
 };
 
 static void
@@ -262,6 +262,7 @@ browse_figs_clear(struct browse_figs *f)
 		free(f->v[i].grade);
 	}
 	free(f->v);
+	free(f->up);
 	memset(f, 0, sizeof *f);
 }
 
@@ -342,13 +343,25 @@ browse_figs_apply(struct browse_plan *p, const struct browse_figs *f, int due,
 	}
 }
 
-/* Counts a plan's items in fy in full (see browse_sql_plan_items). */
+static int
+browse_cfig_cmp(const void *a, const void *b)
+{
+	const struct browse_cfig *x = a, *y = b;
+
+	if (x->node_id != y->node_id)
+		return x->node_id < y->node_id ? -1 : 1;
+	return x->kind < y->kind ? -1 : x->kind > y->kind;
+}
+
+/* Counts a plan's items in fy in full (see browse_sql_plan_items), and,
+ * with f->want_up, those below each heading. */
 static int
 browse_figs_count_items(struct store *st, long long plan_id, int fy,
     struct browse_figs *f, char **cause)
 {
 	sqlite3_stmt	*s;
-	int		 rc;
+	size_t		 i, out, kind;
+	int		 rc, c;
 
 	if ((s = store_stmt(st, browse_sql_plan_depth, cause)) == NULL)
 		return -1;
@@ -361,12 +374,39 @@ browse_figs_count_items(struct store *st, long long plan_id, int fy,
 		return -1;
 	sqlite3_bind_int64(s, 1, plan_id);
 	sqlite3_bind_int(s, 2, fy);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		browse_figs_add(f, browse_nz(sqlite3_column_text(s, 0)),
+	sqlite3_bind_int(s, 3, f->depth);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		kind = browse_figs_add(f, browse_nz(sqlite3_column_text(s, 0)),
 		    browse_nz(sqlite3_column_text(s, 1)),
 		    browse_nz(sqlite3_column_text(s, 2)),
 		    sqlite3_column_int(s, 3) != 0, 1);
-	return store_read_end(st, s, rc, "計画一覧の読み込み", cause);
+		for (c = 4; f->want_up && c < 7; c++) {
+			if (sqlite3_column_type(s, c) == SQLITE_NULL)
+				continue;
+			if (f->nup == f->capup) {
+				f->capup = f->capup ? f->capup * 2 : 1024;
+				f->up = xreallocarray(f->up, f->capup,
+				    sizeof *f->up);
+			}
+			f->up[f->nup].node_id = sqlite3_column_int64(s, c);
+			f->up[f->nup].kind = kind;
+			f->up[f->nup++].n = 1;
+		}
+	}
+	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0)
+		return -1;
+	/* One count per heading and kind. */
+	if (f->nup > 0)
+		qsort(f->up, f->nup, sizeof *f->up, browse_cfig_cmp);
+	for (i = out = 0; i < f->nup; i++) {
+		if (out > 0 && f->up[out - 1].node_id == f->up[i].node_id &&
+		    f->up[out - 1].kind == f->up[i].kind)
+			f->up[out - 1].n += f->up[i].n;
+		else
+			f->up[out++] = f->up[i];
+	}
+	f->nup = out;
+	return 0;
 }
 
 /* The outcomes of a plan's indicators in fy, in full. */
@@ -473,8 +513,23 @@ browse_figs_keep(struct store *st, long long plan_id, int fy,
 		    cause) != 0)
 			return -1;
 	}
-	return browse_exec_plan_fy(st, browse_sql_nfig_put, plan_id, fy, NULL,
-	    cause);
+	for (i = 0; i < f->nup; i++) {
+		const struct browse_fig *g = &f->v[f->up[i].kind];
+
+		if ((s = store_stmt(st, browse_sql_nfig_put, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, plan_id);
+		sqlite3_bind_int(s, 2, fy);
+		sqlite3_bind_int64(s, 3, f->up[i].node_id);
+		sqlite3_bind_text(s, 4, g->state, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, g->status, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, g->grade, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 7, g->planned);
+		sqlite3_bind_int64(s, 8, f->up[i].n);
+		if (store_step_write(st, s, "集計の保存", cause) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* How a plan's figures are had (browse_figs_get). */
@@ -496,6 +551,7 @@ browse_figs_get(struct store *st, long long plan_id, int fy,
 	int	kept = 0;
 
 	memset(f, 0, sizeof *f);
+	f->want_up = how == BROWSE_FIGS_KEEP;
 	if (how != BROWSE_FIGS_COUNT && browse_figs_read_kept(st, plan_id, fy,
 	    f, &kept, cause) != 0)
 		return -1;
@@ -1468,29 +1524,11 @@ static const char browse_sql_kid_figs[] =
 static const char browse_sql_kept[] =
 	"SELECT depth FROM plan_fig WHERE plan_id = ?1 AND fy = ?2"
 	" AND items_valid = 1";
-/* The plan's items of the year as browse_sql_plan_items counts them,
- * with the headings above each. */
-static const char browse_sql_plan_items_up[] =
-	"SELECT r.state, r.status, r.grade, " BROWSE_PLANNED ","
-	" n.parent_id, a1.parent_id, a2.parent_id"
-	" FROM node n" BROWSE_ANCESTORS
-	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
-	" WHERE n.plan_id = ?1 AND n.depth = ?3 AND " BROWSE_IN_YEAR;
 /* A node's plan and the headings above it (for browse_tree_find). */
 static const char browse_sql_path[] =
 	"SELECT n.plan_id, a2.parent_id, a1.parent_id, n.parent_id"
 	" FROM node n LEFT JOIN node a1 ON a1.id = n.parent_id"
 	" LEFT JOIN node a2 ON a2.id = a1.parent_id WHERE n.id = ?1";
-
-static int
-browse_cfig_cmp(const void *a, const void *b)
-{
-	const struct browse_cfig *x = a, *y = b;
-
-	if (x->node_id != y->node_id)
-		return x->node_id < y->node_id ? -1 : 1;
-	return x->kind < y->kind ? -1 : x->kind > y->kind;
-}
 
 /* Counts the plan's items of the year for each heading above them, into
  * t->cfig (sorted by node id) and t->kinds: a few rows per heading. */
@@ -1498,51 +1536,15 @@ static int
 browse_view_count(struct store *st, struct browse_tree *t, char **cause)
 {
 	struct browse_figs	*k = xcalloc(1, sizeof *k);
-	struct browse_cfig	*v = NULL;
-	sqlite3_stmt		*s;
-	size_t			 n = 0, cap = 0, i, out;
-	int			 rc, c;
 
 	t->kinds = k;
-	if ((s = store_stmt(st, browse_sql_plan_items_up, cause)) == NULL)
+	k->want_up = 1;
+	if (browse_figs_count_items(st, t->plan_id, t->fy, k, cause) != 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, t->plan_id);
-	sqlite3_bind_int(s, 2, t->fy);
-	sqlite3_bind_int(s, 3, t->max_depth);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		size_t	kind;
-
-		kind = browse_figs_add(k, browse_nz(sqlite3_column_text(s, 0)),
-		    browse_nz(sqlite3_column_text(s, 1)),
-		    browse_nz(sqlite3_column_text(s, 2)),
-		    sqlite3_column_int(s, 3) != 0, 1);
-		for (c = 4; c < 7; c++) {
-			if (sqlite3_column_type(s, c) == SQLITE_NULL)
-				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 1024;
-				v = xreallocarray(v, cap, sizeof *v);
-			}
-			v[n].node_id = sqlite3_column_int64(s, c);
-			v[n].kind = kind;
-			v[n++].n = 1;
-		}
-	}
-	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0) {
-		free(v);
-		return -1;
-	}
-	if (n > 0)
-		qsort(v, n, sizeof *v, browse_cfig_cmp);
-	for (i = out = 0; i < n; i++) {
-		if (out > 0 && v[out - 1].node_id == v[i].node_id &&
-		    v[out - 1].kind == v[i].kind)
-			v[out - 1].n++;
-		else
-			v[out++] = v[i];
-	}
-	t->cfig = v;
-	t->ncfig = out;
+	t->cfig = k->up;
+	t->ncfig = k->nup;
+	k->up = NULL;
+	k->nup = k->capup = 0;
 	return 0;
 }
 
