@@ -15,6 +15,12 @@
  * and naming the field it is in;
  * d f s filter by department, flag and status, c clears the filters; i
  * opens the indicator list, M the indicators the user reports.
+ *
+ * What is read follows what is shown: the top level and the children of
+ * the open nodes (a node's children when it is opened, the way to a
+ * search's hit), the headings' counts and figures from those the file
+ * keeps (browse_tree_view). A filter reads the tree whole, as its counts
+ * are of every matching item.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,9 +3,11 @@
  * progress for a fiscal year, and one plan's hierarchy with its level
  * names, flags, departments and the state of each action item's result.
  * Read-only queries (prepared statements) returning plain structs the
- * caller frees; the counting under filters is plain C over the loaded
- * tree, so a filter or a search never goes back to the database. No
- * curses.
+ * caller frees. A tree is read whole (browse_tree_load, browse_tree_open:
+ * the counting under filters is then plain C over it) or as it is shown
+ * (browse_tree_view: the top level and the children of open nodes, with
+ * the headings' figures the file keeps per node and year,
+ * db/migrate-11.sql). No curses.
  *
  * Fiscal years are western years; 0 means "not given".
  *
