@@ -210,8 +210,14 @@ tree_read(struct ui *ui, struct tree_screen *ts, int whole)
 		if (tree_cursor_node(ts) != NULL)
 			cursor_id = tree_cursor_node(ts)->id;
 	}
+again:
 	store_mark_take(ui->store, &ts->mark);
-	if (whole || tree_filter_active(ts)) {
+	if (tree_filter_active(ts) && (ts->filter.dept_id != 0 ||
+	    ts->filter.flag >= 0))
+		/* What the department or the flag names, and above it. */
+		rc = browse_tree_filtered(ui->store, ts->plan_id, ui->fy,
+		    ui_today_fy(ui), scale, nscale, &ts->filter, &t, &cause);
+	else if (whole || tree_filter_active(ts)) {
 		/* The indicators' outcomes come per heading, when it is
 		 * shown. */
 		rc = browse_tree_open(ui->store, ts->plan_id, ui->fy,
@@ -230,16 +236,43 @@ tree_read(struct ui *ui, struct tree_screen *ts, int whole)
 		return -1;
 	}
 	if (ts->t != NULL) {
+		int	 dropped = 0;
+
 		/* A filtered department may not be in charge this year. */
 		if (ts->filter.dept_id != 0 && !t->partial) {
-			for (d = 0; d < t->ndepts; d++)
-				if (t->depts[d].id == ts->filter.dept_id)
+			size_t	*charged = NULL, nc = 0;
+
+			if (t->filtered && browse_tree_charged(ui->store, t,
+			    &charged, &nc, &cause) != 0) {
+				free(cause);
+				cause = NULL;
+			}
+			for (d = 0; d < nc; d++)
+				if (t->depts[charged[d]].id ==
+				    ts->filter.dept_id)
 					break;
-			if (d == t->ndepts)
+			if (!t->filtered) {
+				for (d = 0; d < t->ndepts; d++)
+					if (t->depts[d].id ==
+					    ts->filter.dept_id)
+						break;
+				nc = t->ndepts;
+			}
+			free(charged);
+			if (d == nc) {
 				ts->filter.dept_id = 0;
+				dropped = 1;
+			}
 		}
-		if (ts->filter.flag >= (int)t->nflags)
+		if (ts->filter.flag >= (int)t->nflags) {
 			ts->filter.flag = -1;
+			dropped = 1;
+		}
+		/* What was read for the filter dropped is read again. */
+		if (dropped && t->filtered) {
+			browse_tree_free(t);
+			goto again;
+		}
 		browse_tree_free(ts->t);
 	}
 	ts->t = t;
@@ -322,8 +355,8 @@ tree_year(struct ui *ui, struct tree_screen *ts)
 	long			 c = cn != NULL ? ts->rows[ts->list.cursor] : -1;
 	size_t			 d;
 
-	/* A tree read as shown reads what is open for the year. */
-	if (ts->t->partial)
+	/* A tree read as shown or for a filter reads the year anew. */
+	if (ts->t->partial || ts->t->filtered)
 		return tree_load(ui, ts);
 	store_mark_take(ui->store, &ts->mark);
 	if (browse_tree_year(ui->store, ts->t, ui->fy, ui_today_fy(ui),
@@ -929,9 +962,10 @@ tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 	char				 fy[FY_BUFSZ];
 	size_t				 i;
 
-	/* A filter counts every item: the tree is read whole for it. */
-	if (tree_filter_active(ts) && ts->t->partial && tree_read(ui, ts,
-	    1) != 0)
+	/* A filter reads what it can show (or, by status alone, the whole
+	 * tree); no filter reads what is open. */
+	if ((ts->t->partial || ts->t->filtered) && tree_read(ui, ts,
+	    tree_filter_active(ts)) != 0)
 		return;
 	for (i = 0; keep_id != 0 && i < ts->t->nnodes; i++)
 		if (ts->t->nodes[i].id == keep_id)
@@ -1309,7 +1343,19 @@ screen_tree_show(struct ui *ui, long long plan_id, long long node_id,
 	ui->plan_id = plan_id;
 	if (node_id == 0)
 		return 0;
-	if ((i = tree_index_of(ui, ts, node_id)) < 0) {
+	i = tree_index_of(ui, ts, node_id);
+	if (ts->t->filtered && (i < 0 || !ts->t->nodes[i].shown)) {
+		/* Read without the filter, which hid it. */
+		memset(&ts->filter, 0, sizeof ts->filter);
+		ts->filter.flag = -1;
+		if (tree_load(ui, ts) != 0)
+			return -1;
+		i = tree_index_of(ui, ts, node_id);
+		if (i >= 0)
+			ui_message(ui, "絞り込みで隠れていたため、"
+			    "絞り込みを解除しました");
+	}
+	if (i < 0) {
 		ui_error(ui, "その施策・取組はこの計画にありません");
 		return -1;
 	}

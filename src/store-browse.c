@@ -986,9 +986,29 @@ browse_periods(struct browse_tree *t)
 /* A node as read, before it is put in depth-first order. */
 struct browse_raw {
 	struct browse_node	 node;
-	long long		 parent_id;
+	long long		 parent_id, ord;
 	long			 first_child, last_child, next;
 };
+
+/* Nodes by id (browse_tree_filtered), as browse_sql_nodes reads them,
+ * with their order in the plan. */
+static const char browse_sql_node_one[] =
+	"SELECT n.id, n.parent_id, n.depth, n.code, n.title, n.label,"
+	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
+	BROWSE_OWN_PLANNED ", n.ord"
+	" FROM node n"
+	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE n.id = ?5";
+
+static int
+browse_raw_cmp(const void *a, const void *b)
+{
+	const struct browse_raw *x = a, *y = b;
+
+	if (x->ord != y->ord)
+		return x->ord < y->ord ? -1 : 1;
+	return x->node.id < y->node.id ? -1 : x->node.id > y->node.id;
+}
 
 /*
  * Reads the nodes in printed order and lays them out depth first: each
@@ -997,23 +1017,29 @@ struct browse_raw {
  */
 static int
 browse_load_nodes(struct store *st, struct browse_tree *t,
-    struct browse_idmap **mapp, char **cause)
+    const long long *ids, size_t nids, struct browse_idmap **mapp,
+    char **cause)
 {
 	sqlite3_stmt		*s;
 	struct browse_raw	*raw = NULL;
 	struct browse_idmap	*map;
 	long			*stack, top, out, first = -1, last = -1, i, p;
-	size_t			 n = 0, cap = 0;
-	int			 rc;
+	size_t			 n = 0, cap = 0, at = 0;
+	int			 rc = SQLITE_DONE;
 
 	*mapp = NULL;
-	if ((s = store_stmt(st, browse_sql_nodes, cause)) == NULL)
+next_id:
+	if ((s = store_stmt(st, ids != NULL ? browse_sql_node_one :
+	    browse_sql_nodes, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, t->plan_id);
 	sqlite3_bind_int(s, 2, t->fy);
 	sqlite3_bind_int(s, 3, t->max_depth);
 	sqlite3_bind_int(s, 4, t->first_fy == 0 && t->last_fy == 0);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	if (ids != NULL && at < nids)
+		sqlite3_bind_int64(s, 5, ids[at]);
+	while ((ids == NULL || at < nids) &&
+	    (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct browse_raw *r;
 		const char *state, *status;
 
@@ -1041,8 +1067,18 @@ browse_load_nodes(struct store *st, struct browse_tree *t,
 		r->node.planned = sqlite3_column_int(s, 11) != 0;
 		r->node.sum = -1;
 		r->first_child = r->last_child = r->next = -1;
+		if (ids != NULL)
+			r->ord = sqlite3_column_int64(s, 12);
 	}
-	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0) {
+	if (ids != NULL && at >= nids)
+		rc = SQLITE_DONE;
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) == 0 &&
+	    ids != NULL && ++at < nids)
+		goto next_id;
+	/* Nodes read by id come in the plan's order, as the others do. */
+	if (ids != NULL && n > 0)
+		qsort(raw, n, sizeof *raw, browse_raw_cmp);
+	if (ids != NULL ? at < nids : rc != SQLITE_DONE) {
 		for (i = 0; i < (long)n; i++) {
 			free(raw[i].node.code);
 			free(raw[i].node.title);
@@ -1308,7 +1344,7 @@ browse_tree_read(struct store *st, long long plan_id, int fy, int today_fy,
 		began = 1;
 	if (browse_year_due(st, fy, today_fy, &t->due, cause) != 0 ||
 	    browse_load_plan(st, t, cause) != 0 ||
-	    browse_load_nodes(st, t, &map, cause) != 0 ||
+	    browse_load_nodes(st, t, NULL, 0, &map, cause) != 0 ||
 	    browse_load_marks(st, t, map, cause) != 0 ||
 	    browse_load_assigns(st, t, map, cause) != 0)
 		goto done;
@@ -1882,18 +1918,14 @@ browse_view_depts(struct store *st, struct browse_tree *t, char **cause)
 	return store_read_end(st, s, rc, "担当課の読み込み", cause);
 }
 
+/* Whether the headings' figures of the tree's plan and year are kept;
+ * when not, they are counted into t->cfig. */
 static int
-browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
-    const long long *open, size_t nopen, char **cause)
+browse_view_kept(struct store *st, struct browse_tree *t, char **cause)
 {
 	sqlite3_stmt	*s;
-	size_t		 i;
 	int		 rc, depth = -1;
 
-	if (browse_year_due(st, t->fy, today_fy, &t->due, cause) != 0 ||
-	    browse_load_plan(st, t, cause) != 0 ||
-	    browse_view_depts(st, t, cause) != 0)
-		return -1;
 	/* (Not before migration 11: nothing is kept of the headings.) */
 	if ((s = store_stmt(st, browse_sql_kept, NULL)) != NULL) {
 		sqlite3_bind_int64(s, 1, t->plan_id);
@@ -1909,6 +1941,20 @@ browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
 	}
 	t->kept = s != NULL && depth == t->max_depth;
 	if (!t->kept && browse_view_count(st, t, cause) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
+    const long long *open, size_t nopen, char **cause)
+{
+	size_t		 i;
+
+	if (browse_year_due(st, t->fy, today_fy, &t->due, cause) != 0 ||
+	    browse_load_plan(st, t, cause) != 0 ||
+	    browse_view_depts(st, t, cause) != 0 ||
+	    browse_view_kept(st, t, cause) != 0)
 		return -1;
 	if (browse_view_kids(st, t, -1, cause) < 0)
 		return -1;
@@ -2005,7 +2051,7 @@ browse_tree_charged(struct store *st, const struct browse_tree *t,
 	*out = xcalloc(t->ndepts + 1, sizeof **out);
 	*n = 0;
 	for (d = 0; d < t->ndepts; d++) {
-		if (!t->partial) {
+		if (!t->partial && !t->filtered) {
 			(*out)[(*n)++] = d;
 			continue;
 		}
@@ -2027,6 +2073,260 @@ fail:
 	*out = NULL;
 	*n = 0;
 	return -1;
+}
+
+/* The nodes a department is in charge of in the plan in the year (from
+ * the department's assignments), and those carrying a flag. */
+static const char browse_sql_dept_nodes[] =
+	"SELECT nd.node_id FROM node_dept nd JOIN node n ON n.id = nd.node_id"
+	" WHERE nd.dept_id = ?3 AND n.plan_id = ?1"
+	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
+	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)";
+static const char browse_sql_flag_nodes[] =
+	"SELECT nf.node_id FROM node_flag nf WHERE nf.flag_id = ?3";
+/* One node's flags, and its departments in the year in order. */
+static const char browse_sql_one_flags[] =
+	"SELECT flag_id FROM node_flag WHERE node_id = ?1";
+static const char browse_sql_one_assigns[] =
+	"SELECT dept_id, is_main FROM node_dept WHERE node_id = ?1"
+	" AND (from_fy IS NULL OR from_fy <= ?2)"
+	" AND (until_fy IS NULL OR until_fy >= ?2) ORDER BY ord, id";
+/* One heading's kept figures. */
+static const char browse_sql_one_figs[] =
+	"SELECT state, status, grade, planned, n FROM node_fig"
+	" WHERE plan_id = ?1 AND fy = ?2 AND node_id = ?3";
+
+static void
+browse_ids_add(long long **v, size_t *n, size_t *cap, long long id)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[(*n)++] = id;
+}
+
+/* The nodes a filter can show: those the department or the flag names
+ * (ids sorted, unique), with the headings above each. */
+static int
+browse_filter_ids(struct store *st, struct browse_tree *t,
+    const struct browse_filter *f, long long **out, size_t *nout,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	long long	*v = NULL, *all = NULL;
+	size_t		 n = 0, cap = 0, na = 0, capa = 0, i;
+	int		 rc, k;
+
+	*out = NULL;
+	*nout = 0;
+	if ((s = store_stmt(st, f->dept_id != 0 ? browse_sql_dept_nodes :
+	    browse_sql_flag_nodes, cause)) == NULL)
+		return -1;
+	if (f->dept_id != 0) {
+		sqlite3_bind_int64(s, 1, t->plan_id);
+		sqlite3_bind_int(s, 2, t->fy);
+		sqlite3_bind_int64(s, 3, f->dept_id);
+	} else
+		sqlite3_bind_int64(s, 3, t->flags[f->flag].id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		browse_ids_add(&v, &n, &cap, sqlite3_column_int64(s, 0));
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+		goto fail;
+	if (n > 0)
+		qsort(v, n, sizeof *v, browse_dept_id_cmp);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && v[i] == v[i - 1])
+			continue;
+		browse_ids_add(&all, &na, &capa, v[i]);
+		if ((s = store_stmt(st, browse_sql_path, cause)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, v[i]);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+		    sqlite3_column_int64(s, 0) == t->plan_id)
+			for (k = 1; k < 4; k++)
+				if (sqlite3_column_type(s, k) != SQLITE_NULL)
+					browse_ids_add(&all, &na, &capa,
+					    sqlite3_column_int64(s, k));
+		if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+			goto fail;
+	}
+	free(v);
+	v = NULL;
+	if (na > 0)
+		qsort(all, na, sizeof *all, browse_dept_id_cmp);
+	for (i = n = 0; i < na; i++)
+		if (n == 0 || all[n - 1] != all[i])
+			all[n++] = all[i];
+	*out = all;
+	*nout = n;
+	return 0;
+fail:
+	free(v);
+	free(all);
+	return -1;
+}
+
+/* The flags and departments of each node, and the headings' figures of
+ * the year (not filtered), node by node. */
+static int
+browse_filtered_parts(struct store *st, struct browse_tree *t, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 i, f, d, lo, hi, mid;
+	int		 rc;
+
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+
+		if ((s = store_stmt(st, browse_sql_one_flags, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, n->id);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			for (f = 0; f < t->nflags; f++)
+				if (t->flags[f].id ==
+				    sqlite3_column_int64(s, 0))
+					n->flags |= (uint64_t)1 << f;
+		if (store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
+			return -1;
+		if ((s = store_stmt(st, browse_sql_one_assigns,
+		    cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, n->id);
+		sqlite3_bind_int(s, 2, t->fy);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			for (d = 0; d < t->ndepts; d++)
+				if (t->depts[d].id ==
+				    sqlite3_column_int64(s, 0))
+					break;
+			if (d == t->ndepts)
+				continue;
+			n->assigns = xreallocarray(n->assigns,
+			    n->nassigns + 1, sizeof *n->assigns);
+			n->assigns[n->nassigns].dept = d;
+			n->assigns[n->nassigns].is_main =
+			    sqlite3_column_int(s, 1) != 0;
+			n->nassigns++;
+		}
+		if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0)
+			return -1;
+		if (n->is_item)
+			continue;
+		n->sum = (long)t->nsums++;
+		t->sums = xreallocarray(t->sums, t->nsums, sizeof *t->sums);
+		summary_init(&t->sums[n->sum], t->nscale);
+		t->sums_read = xreallocarray(t->sums_read, t->nsums, 1);
+		t->sums_read[n->sum] = 0;
+		if (!t->kept) {
+			const struct browse_figs *kinds = t->kinds;
+
+			lo = 0;
+			hi = t->ncfig;
+			while (lo < hi) {
+				mid = lo + (hi - lo) / 2;
+				if (t->cfig[mid].node_id < n->id)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < t->ncfig && t->cfig[lo].node_id == n->id;
+			    lo++)
+				browse_view_add(t, n,
+				    kinds->v[t->cfig[lo].kind].state,
+				    kinds->v[t->cfig[lo].kind].status,
+				    kinds->v[t->cfig[lo].kind].grade,
+				    kinds->v[t->cfig[lo].kind].planned,
+				    t->cfig[lo].n);
+			continue;
+		}
+		if ((s = store_stmt(st, browse_sql_one_figs, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, t->plan_id);
+		sqlite3_bind_int(s, 2, t->fy);
+		sqlite3_bind_int64(s, 3, n->id);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			browse_view_add(t, n,
+			    browse_nz(sqlite3_column_text(s, 0)),
+			    browse_nz(sqlite3_column_text(s, 1)),
+			    browse_nz(sqlite3_column_text(s, 2)),
+			    sqlite3_column_int(s, 3) != 0,
+			    sqlite3_column_int64(s, 4));
+		if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+browse_filtered_read(struct store *st, struct browse_tree *t, int today_fy,
+    const struct browse_filter *f, char **cause)
+{
+	struct browse_idmap	*map = NULL;
+	long long		*ids = NULL;
+	size_t			 nids = 0, i;
+	int			 rc;
+
+	if (browse_year_due(st, t->fy, today_fy, &t->due, cause) != 0 ||
+	    browse_load_plan(st, t, cause) != 0 ||
+	    browse_view_depts(st, t, cause) != 0 ||
+	    browse_view_kept(st, t, cause) != 0)
+		return -1;
+	if (f->dept_id == 0 && (f->flag < 0 || (size_t)f->flag >= t->nflags))
+		return 0;	/* (a flag no longer there: nothing) */
+	if (browse_filter_ids(st, t, f, &ids, &nids, cause) != 0)
+		return -1;
+	rc = browse_load_nodes(st, t, ids, nids, &map, cause);
+	free(ids);
+	free(map);
+	if (rc != 0)
+		return -1;
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+
+		n->is_item = n->depth == t->max_depth;
+		n->in_year = n->is_item && n->in_year;
+		n->planned = n->is_item && n->planned;
+		n->loaded = 1;
+		n->has_children = n->end > (long)i + 1;
+	}
+	return browse_filtered_parts(st, t, cause);
+}
+
+int
+browse_tree_filtered(struct store *st, long long plan_id, int fy,
+    int today_fy, const char *const *scale, int nscale,
+    const struct browse_filter *f, struct browse_tree **out, char **cause)
+{
+	struct browse_tree	*t;
+	sqlite3			*db = store_db(st);
+	int			 began = 0, rc, k;
+
+	*out = NULL;
+	t = xcalloc(1, sizeof *t);
+	t->plan_id = plan_id;
+	t->fy = fy;
+	t->filtered = 1;
+	t->lazy = 1;
+	t->nscale = nscale > 0 ? nscale : 0;
+	t->scale = xcalloc((size_t)t->nscale + 1, sizeof *t->scale);
+	for (k = 0; k < t->nscale; k++)
+		t->scale[k] = xstrdup(scale[k]);
+	summary_init(&t->total, t->nscale);
+	t->sums = xcalloc(1, sizeof *t->sums);
+	t->sums_read = xcalloc(1, 1);
+	if (sqlite3_get_autocommit(db) &&
+	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		began = 1;
+	rc = browse_filtered_read(st, t, today_fy, f, cause);
+	if (began)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != 0) {
+		browse_tree_free(t);
+		return -1;
+	}
+	browse_tree_count(t, f);
+	*out = t;
+	return 0;
 }
 
 int
@@ -2255,7 +2555,7 @@ browse_tree_summarize(struct browse_tree *t, const char *const *scale,
 	long	p;
 
 	/* A tree read as shown has its figures as read. */
-	if (t->partial)
+	if (t->partial || t->filtered)
 		return;
 	/* Headings only: a plan of many items has few of them. */
 	free(t->sums);

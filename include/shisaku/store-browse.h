@@ -42,6 +42,7 @@
 #include "shisaku/summary.h"
 
 struct store;
+struct browse_filter;
 
 /* The workflow state of an item's result for the chosen year. */
 enum browse_state {
@@ -238,6 +239,7 @@ struct browse_tree {
 	 * from one count of the plan's items of the year into cfig (a few
 	 * rows per heading, never the items). */
 	int		 partial;
+	int		 filtered;	/* by browse_tree_filtered */
 	char		**scale;	/* the grades the figures count by */
 	int		 nscale;
 	int		 kept;		/* the headings' figures are kept */
@@ -288,6 +290,19 @@ int browse_tree_view(struct store *st, long long plan_id, int fy,
     int today_fy, const char *const *scale, int nscale,
     const long long *open, size_t nopen, struct browse_tree **out,
     char **cause);
+
+/*
+ * The same for a filter by department or flag (f->dept_id, else
+ * f->flag; a status may be added): only the nodes the department is in
+ * charge of, or that carry the flag, and the headings above them are
+ * read, so that the counts under the filter (browse_tree_count) are
+ * those of the whole tree; the headings' figures are those of no filter
+ * (as browse_tree_view). Reading another year or another filter reads
+ * again. Returns 0 and *out, or -1 with *cause.
+ */
+int browse_tree_filtered(struct store *st, long long plan_id, int fy,
+    int today_fy, const char *const *scale, int nscale,
+    const struct browse_filter *f, struct browse_tree **out, char **cause);
 
 /*
  * Reads the children of node i of a tree read by browse_tree_view if

@@ -185,6 +185,125 @@ compare_tree(struct store *st, long long plan, int fy, const char *what,
 	return bad;
 }
 
+/* The shown nodes of a tree in order, one after the other. */
+static long
+next_shown(const struct browse_tree *t, long i)
+{
+	for (; i < (long)t->nnodes; i++)
+		if (t->nodes[i].shown)
+			return i;
+	return -1;
+}
+
+/* Compares, under filter f, the tree read for the filter with the tree
+ * read whole: the same nodes shown in the same order with the same
+ * counts and figures. Returns how many differ. */
+static int
+compare_filter(struct store *st, long long plan, int fy,
+    const struct browse_filter *f, const char *what)
+{
+	struct browse_tree	*full = NULL, *part = NULL;
+	char			*cause = NULL;
+	long			 i = 0, j = 0;
+	int			 bad = 0;
+
+	if (browse_tree_open(st, plan, fy, TODAY_FY, &full, &cause) != 0 ||
+	    browse_tree_filtered(st, plan, fy, TODAY_FY, scale, 4, f, &part,
+	    &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", what, cause);
+		free(cause);
+		browse_tree_free(full);
+		return 1;
+	}
+	browse_tree_summarize(full, scale, 4);
+	browse_tree_count(full, f);
+	for (;;) {
+		i = next_shown(full, i);
+		j = next_shown(part, j);
+		if (i < 0 || j < 0)
+			break;
+		if (!same_node(part, &part->nodes[j], full, &full->nodes[i])) {
+			fprintf(stderr, "%s: plan %lld in %d, filter %lld/%d/%d:"
+			    " node %lld (%ld items) where %lld (%ld items)\n",
+			    what, plan, fy, f->dept_id, f->flag,
+			    (int)f->which, part->nodes[j].id,
+			    part->nodes[j].items, full->nodes[i].id,
+			    full->nodes[i].items);
+			bad++;
+			break;
+		}
+		i++;
+		j++;
+	}
+	if (i >= 0 || j >= 0) {
+		fprintf(stderr, "%s: plan %lld in %d, filter %lld/%d/%d: "
+		    "shown nodes differ in number\n", what, plan, fy,
+		    f->dept_id, f->flag, (int)f->which);
+		bad++;
+	}
+	browse_tree_free(part);
+	browse_tree_free(full);
+	return bad;
+}
+
+/* Every department in charge and every flag of every plan, alone and
+ * with a status, in a few years. */
+static int
+compare_filters(struct store *st, const char *what)
+{
+	static const enum browse_which whiches[] = {
+		BROWSE_ANY, BROWSE_MISSING, BROWSE_SUBMITTED, BROWSE_BEHIND,
+		BROWSE_IN_PROGRESS
+	};
+	struct browse_plan	*p = NULL;
+	struct browse_tree	*t = NULL;
+	struct browse_filter	 f;
+	size_t			 np = 0, i, d, w;
+	char			*cause = NULL;
+	int			 fy, fl, bad = 0;
+
+	if (browse_plans(st, FIRST_FY, TODAY_FY, &p, &np, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", what, cause);
+		free(cause);
+		return 1;
+	}
+	for (fy = 2022; fy <= 2026; fy += 2)
+		for (i = 0; i < np; i++) {
+			if (browse_tree_open(st, p[i].id, fy, TODAY_FY, &t,
+			    &cause) != 0) {
+				free(cause);
+				cause = NULL;
+				bad++;
+				continue;
+			}
+			for (w = 0; w < sizeof whiches / sizeof whiches[0];
+			    w++) {
+				memset(&f, 0, sizeof f);
+				f.which = whiches[w];
+				for (d = 0; d < t->ndepts; d++) {
+					f.dept_id = t->depts[d].id;
+					f.flag = -1;
+					bad += compare_filter(st, p[i].id, fy,
+					    &f, what);
+					f.flag = 0;
+					if (t->nflags > 0)
+						bad += compare_filter(st,
+						    p[i].id, fy, &f, what);
+				}
+				f.dept_id = 0;
+				for (fl = 0; fl < (int)t->nflags; fl++) {
+					f.flag = fl;
+					bad += compare_filter(st, p[i].id, fy,
+					    &f, what);
+				}
+			}
+			browse_tree_free(t);
+			t = NULL;
+		}
+	browse_plans_free(p, np);
+	return bad;
+}
+
 /* Compares every plan's tree of every year; *nkept counts the plan-years
  * whose headings' figures were kept. Returns how many nodes differ. */
 static int
@@ -379,6 +498,9 @@ TEST(test_kept_figures_equal_the_full_count)
 	}
 	/* The file agrees with itself after all that. */
 	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM node_fig WHERE n < 0"), 0);
+	/* A filter by department or flag reads what it can show, and
+	 * shows what the whole tree does. */
+	CHECK_INT(compare_filters(st, "the filters"), 0);
 	/* An import of a plan again, and one that replaces it. */
 	CHECK_INT(load(st, samples + 3, 1, 1), 0);
 	CHECK_INT(compare(st, "import --replace", NULL), 0);

@@ -369,6 +369,27 @@ run_screens(struct store *st, const struct ids *x)
 		CHECK(n > 0);
 		free(charged);
 		charged = NULL;
+		/* A filter by department, then by flag, reads what it can
+		 * show. */
+		if (tree->nflags > 0) {
+			struct browse_tree	*ft = NULL;
+			struct browse_filter	 bf;
+
+			memset(&bf, 0, sizeof bf);
+			bf.dept_id = dept;
+			bf.flag = -1;
+			OK(browse_tree_filtered(st, plan, first, 2024, NULL, 0,
+			    &bf, &ft, &cause));
+			CHECK(ft != NULL && ft->nnodes > 0);
+			browse_tree_free(ft);
+			ft = NULL;
+			bf.dept_id = 0;
+			bf.flag = 0;
+			OK(browse_tree_filtered(st, plan, first, 2024, NULL, 0,
+			    &bf, &ft, &cause));
+			browse_tree_free(ft);
+		} else
+			FAIL_AT("the plan has no flags to filter by");
 		browse_tree_free(tree);
 	}
 	OK(store_summary_subtree(st, policy, 2022, &si, &n, &cause));
