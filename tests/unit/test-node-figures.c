@@ -107,7 +107,9 @@ same_node(const struct browse_tree *a, const struct browse_node *x,
 	    x->is_item != y->is_item || x->in_year != y->in_year ||
 	    x->planned != y->planned || x->state != y->state ||
 	    x->status != y->status || x->flags != y->flags ||
-	    x->nassigns != y->nassigns || x->has_children != y->has_children ||
+	    x->nassigns != y->nassigns ||
+	    /* (A tree read for a filter reads only what it can show.) */
+	    (!a->filtered && x->has_children != y->has_children) ||
 	    x->items != y->items || x->entered != y->entered ||
 	    x->submitted != y->submitted || x->confirmed != y->confirmed ||
 	    x->behind != y->behind || (sx == NULL) != (sy == NULL) ||
@@ -253,7 +255,8 @@ compare_filters(struct store *st, const char *what)
 {
 	static const enum browse_which whiches[] = {
 		BROWSE_ANY, BROWSE_MISSING, BROWSE_SUBMITTED, BROWSE_BEHIND,
-		BROWSE_IN_PROGRESS
+		BROWSE_IN_PROGRESS, BROWSE_DRAFT, BROWSE_CONFIRMED,
+		BROWSE_RETURNED
 	};
 	struct browse_plan	*p = NULL;
 	struct browse_tree	*t = NULL;
