@@ -1856,8 +1856,12 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 	}
 
 	/* Make room after p: every index past p moves by k. */
-	t->nodes = xreallocarray(t->nodes, t->nnodes + k + 1,
-	    sizeof *t->nodes);
+	if (t->nnodes + k + 1 > t->capnodes) {
+		t->capnodes = t->capnodes * 2 > t->nnodes + k + 1 ?
+		    t->capnodes * 2 : t->nnodes + k + 1;
+		t->nodes = xreallocarray(t->nodes, t->capnodes,
+		    sizeof *t->nodes);
+	}
 	for (j = 0; j < (long)t->nnodes; j++) {
 		if (t->nodes[j].end > p)
 			t->nodes[j].end += (long)k;

@@ -239,6 +239,7 @@ struct browse_tree {
 	 * from one count of the plan's items of the year into cfig (a few
 	 * rows per heading, never the items). */
 	int		 partial;
+	size_t		 capnodes;	/* nodes allocated, when partial */
 	int		 filtered;	/* by browse_tree_filtered */
 	char		**scale;	/* the grades the figures count by */
 	int		 nscale;
