@@ -965,20 +965,15 @@ tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 	int				 was_filtered = ts->t->filtered;
 
 	/* A filter reads what it can show (or, by status alone, the whole
-	 * tree); no filter reads what is open. */
+	 * tree); no filter reads what is open. A filter opened every node,
+	 * and they stay open without it: after a tree read for the filter,
+	 * the whole tree is read, every node open. */
 	if ((ts->t->partial || ts->t->filtered) && tree_read(ui, ts,
-	    tree_filter_active(ts)) != 0)
+	    tree_filter_active(ts) || was_filtered) != 0)
 		return;
-	/* A filter opened every node, and they stay open without it: the
-	 * nodes it did not read are read open (depth first). */
 	if (was_filtered && !tree_filter_active(ts))
-		for (i = 0; i < ts->t->nnodes; i++) {
-			if (ts->t->nodes[i].is_item)
-				continue;
-			if (tree_expand(ui, ts, (long)i) != 0)
-				break;
+		for (i = 0; i < ts->t->nnodes; i++)
 			ts->t->nodes[i].expanded = 1;
-		}
 	for (i = 0; keep_id != 0 && i < ts->t->nnodes; i++)
 		if (ts->t->nodes[i].id == keep_id)
 			keep = (long)i;
