@@ -19,8 +19,11 @@
  * What is read follows what is shown: the top level and the children of
  * the open nodes (a node's children when it is opened, the way to a
  * search's hit), the headings' counts and figures from those the file
- * keeps (browse_tree_view). A filter reads the tree whole, as its counts
- * are of every matching item.
+ * keeps (browse_tree_view). A filter by department or flag reads the
+ * nodes it names and the headings above them (browse_tree_filtered); a
+ * filter by status alone, and clearing a filter (which leaves every node
+ * open), read the tree whole, which is then read whole until the screen
+ * is left.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,12 +184,12 @@ tree_id_cmp(const void *a, const void *b)
 }
 
 /*
- * Reads the tree for the chosen year: as it is shown (the top level and
- * the children of the open nodes, counts and figures from those the file
- * keeps), or whole when a filter is in force or whole is set (a filter
- * counts every item). Open nodes, the cursor's node and the filter
- * survive a reload (by id); the first time, the top level is open.
- * Returns 0, or -1 with the error shown.
+ * Reads the tree for the chosen year: for the filter in force (what it
+ * names, or whole for a status alone), else whole when whole is set, else
+ * as it is shown (the top level and the children of the open nodes,
+ * counts and figures from those the file keeps). Open nodes, the
+ * cursor's node and the filter survive a reload (by id); the first time,
+ * the top level is open. Returns 0, or -1 with the error shown.
  */
 static int
 tree_read(struct ui *ui, struct tree_screen *ts, int whole)
@@ -300,10 +303,13 @@ again:
 	return 0;
 }
 
+/* Reads the tree again as it was read: a tree read whole (a filter by
+ * status, or one cleared) is read whole, its nodes all open. */
 static int
 tree_load(struct ui *ui, struct tree_screen *ts)
 {
-	return tree_read(ui, ts, 0);
+	return tree_read(ui, ts, ts->t != NULL && !ts->t->partial &&
+	    !ts->t->filtered);
 }
 
 /*
@@ -1352,11 +1358,14 @@ screen_tree_show(struct ui *ui, long long plan_id, long long node_id,
 		return 0;
 	i = tree_index_of(ui, ts, node_id);
 	if (ts->t->filtered && (i < 0 || !ts->t->nodes[i].shown)) {
-		/* Read without the filter, which hid it. */
+		/* Read without the filter, which hid it: whole, every node
+		 * open, as clearing it does. */
 		memset(&ts->filter, 0, sizeof ts->filter);
 		ts->filter.flag = -1;
-		if (tree_load(ui, ts) != 0)
+		if (tree_read(ui, ts, 1) != 0)
 			return -1;
+		for (i = 0; i < (long)ts->t->nnodes; i++)
+			ts->t->nodes[i].expanded = 1;
 		i = tree_index_of(ui, ts, node_id);
 		if (i >= 0)
 			ui_message(ui, "絞り込みで隠れていたため、"
