@@ -15,6 +15,15 @@
  * and naming the field it is in;
  * d f s filter by department, flag and status, c clears the filters; i
  * opens the indicator list, M the indicators the user reports.
+ *
+ * What is read follows what is shown: the top level and the children of
+ * the open nodes (a node's children when it is opened, the way to a
+ * search's hit), the headings' counts and figures from those the file
+ * keeps (browse_tree_view). A filter by department or flag reads the
+ * nodes it names and the headings above them (browse_tree_filtered); a
+ * filter by status alone, and clearing a filter (which leaves every node
+ * open), read the tree whole, which is then read whole until the screen
+ * is left.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,7 +74,6 @@ struct tree_screen {
 	int			 loaded_fy;
 	enum fy_style		 loaded_style;
 	struct store_mark	 mark;		/* the database when read */
-	unsigned char		*expanded;	/* per node */
 	long			*rows;		/* visible node indices */
 	long			 nrows;
 	struct ui_list		 list;
@@ -94,6 +102,7 @@ struct tree_idx {
 #define TREE_FIND_NODES 32
 
 static int tree_on_hit(const struct tree_screen *ts);
+static long tree_index_of(struct ui *ui, struct tree_screen *ts, long long id);
 
 static const struct browse_node *
 tree_cursor_node(const struct tree_screen *ts)
@@ -110,6 +119,7 @@ tree_rebuild(struct tree_screen *ts)
 	const struct browse_tree	*t = ts->t;
 	long				 i = 0, n = 0;
 
+	ts->rows = xreallocarray(ts->rows, t->nnodes + 1, sizeof *ts->rows);
 	while (i < (long)t->nnodes) {
 		const struct browse_node *node = &t->nodes[i];
 
@@ -118,7 +128,7 @@ tree_rebuild(struct tree_screen *ts)
 			continue;
 		}
 		ts->rows[n++] = i;
-		if (!node->is_item && !ts->expanded[i])
+		if (!node->is_item && !node->expanded)
 			i = node->end;
 		else
 			i++;
@@ -147,6 +157,9 @@ tree_has_shown_child(const struct browse_tree *t, long i)
 {
 	long	j = i + 1;
 
+	/* Children not read yet: a tree read as shown has no filter. */
+	if (!t->nodes[i].loaded)
+		return t->nodes[i].has_children;
 	while (j < t->nodes[i].end) {
 		if (t->nodes[j].shown)
 			return 1;
@@ -171,50 +184,98 @@ tree_id_cmp(const void *a, const void *b)
 }
 
 /*
- * Reads the tree for the chosen year. Open nodes, the cursor's node and
- * the filter survive a reload (by id); the first time, the top level is
- * open. Returns 0, or -1 with the error shown.
+ * Reads the tree for the chosen year: for the filter in force (what it
+ * names, or whole for a status alone), else whole when whole is set, else
+ * as it is shown (the top level and the children of the open nodes,
+ * counts and figures from those the file keeps). Open nodes, the
+ * cursor's node and the filter survive a reload (by id); the first time,
+ * the top level is open. Returns 0, or -1 with the error shown.
  */
 static int
-tree_load(struct ui *ui, struct tree_screen *ts)
+tree_read(struct ui *ui, struct tree_screen *ts, int whole)
 {
 	struct browse_tree	*t;
 	char			*cause = NULL;
 	long long		*open_ids = NULL, cursor_id = 0;
 	size_t			 nopen = 0, i, d;
 	long			 c = -1;
+	int			 rc;
 
 	const char		*scale[SUMMARY_MAX_GRADES];
 	int			 nscale = ui_summary_scale(ui, scale);
 
-	store_mark_take(ui->store, &ts->mark);
-	/* The indicators' outcomes come per heading, when it is shown. */
-	if (browse_tree_open(ui->store, ts->plan_id, ui->fy, ui_today_fy(ui),
-	    &t, &cause) != 0) {
-		ui_error(ui, "%s", cause);
-		free(cause);
-		return -1;
-	}
-	/* The year's figures, once per load: never per key. */
-	browse_tree_summarize(t, scale, nscale);
 	if (ts->t != NULL) {
 		open_ids = xcalloc(ts->t->nnodes + 1, sizeof *open_ids);
 		for (i = 0; i < ts->t->nnodes; i++)
-			if (ts->expanded[i])
+			if (ts->t->nodes[i].expanded)
 				open_ids[nopen++] = ts->t->nodes[i].id;
 		qsort(open_ids, nopen, sizeof *open_ids, tree_id_cmp);
 		if (tree_cursor_node(ts) != NULL)
 			cursor_id = tree_cursor_node(ts)->id;
+	}
+again:
+	store_mark_take(ui->store, &ts->mark);
+	if (tree_filter_active(ts) && (ts->filter.dept_id != 0 ||
+	    ts->filter.flag >= 0))
+		/* What the department or the flag names, and above it. */
+		rc = browse_tree_filtered(ui->store, ts->plan_id, ui->fy,
+		    ui_today_fy(ui), scale, nscale, &ts->filter, &t, &cause);
+	else if (whole || tree_filter_active(ts)) {
+		/* The indicators' outcomes come per heading, when it is
+		 * shown. */
+		rc = browse_tree_open(ui->store, ts->plan_id, ui->fy,
+		    ui_today_fy(ui), &t, &cause);
+		/* The year's figures, once per load: never per key. */
+		if (rc == 0)
+			browse_tree_summarize(t, scale, nscale);
+	} else
+		rc = browse_tree_view(ui->store, ts->plan_id, ui->fy,
+		    ui_today_fy(ui), scale, nscale, open_ids, nopen, &t,
+		    &cause);
+	if (rc != 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		free(open_ids);
+		return -1;
+	}
+	if (ts->t != NULL) {
+		int	 dropped = 0;
+
 		/* A filtered department may not be in charge this year. */
-		if (ts->filter.dept_id != 0) {
-			for (d = 0; d < t->ndepts; d++)
-				if (t->depts[d].id == ts->filter.dept_id)
+		if (ts->filter.dept_id != 0 && !t->partial) {
+			size_t	*charged = NULL, nc = 0;
+
+			if (t->filtered && browse_tree_charged(ui->store, t,
+			    &charged, &nc, &cause) != 0) {
+				free(cause);
+				cause = NULL;
+			}
+			for (d = 0; d < nc; d++)
+				if (t->depts[charged[d]].id ==
+				    ts->filter.dept_id)
 					break;
-			if (d == t->ndepts)
+			if (!t->filtered) {
+				for (d = 0; d < t->ndepts; d++)
+					if (t->depts[d].id ==
+					    ts->filter.dept_id)
+						break;
+				nc = t->ndepts;
+			}
+			free(charged);
+			if (d == nc) {
 				ts->filter.dept_id = 0;
+				dropped = 1;
+			}
 		}
-		if (ts->filter.flag >= (int)t->nflags)
+		if (ts->filter.flag >= (int)t->nflags) {
 			ts->filter.flag = -1;
+			dropped = 1;
+		}
+		/* What was read for the filter dropped is read again. */
+		if (dropped && t->filtered) {
+			browse_tree_free(t);
+			goto again;
+		}
 		browse_tree_free(ts->t);
 	}
 	ts->t = t;
@@ -222,16 +283,15 @@ tree_load(struct ui *ui, struct tree_screen *ts)
 	ts->loaded_style = ui->fy_style;
 	free(ts->idx);
 	ts->idx = NULL;
-	free(ts->expanded);
-	free(ts->rows);
-	ts->expanded = xcalloc(t->nnodes + 1, 1);
-	ts->rows = xcalloc(t->nnodes + 1, sizeof *ts->rows);
 	for (i = 0; i < t->nnodes; i++) {
-		if (open_ids == NULL)
-			ts->expanded[i] = t->nodes[i].depth == 1;
-		else
-			ts->expanded[i] = bsearch(&t->nodes[i].id, open_ids,
-			    nopen, sizeof *open_ids, tree_id_cmp) != NULL;
+		if (!t->partial) {
+			if (open_ids == NULL)
+				t->nodes[i].expanded = t->nodes[i].depth == 1;
+			else
+				t->nodes[i].expanded = bsearch(&t->nodes[i].id,
+				    open_ids, nopen, sizeof *open_ids,
+				    tree_id_cmp) != NULL;
+		}
 		if (t->nodes[i].id == cursor_id)
 			c = (long)i;
 	}
@@ -240,6 +300,49 @@ tree_load(struct ui *ui, struct tree_screen *ts)
 	tree_rebuild(ts);
 	if (c >= 0)
 		tree_cursor_to(ts, c);
+	return 0;
+}
+
+/* Reads the tree again as it was read: a tree read whole (a filter by
+ * status, or one cleared) is read whole, its nodes all open. */
+static int
+tree_load(struct ui *ui, struct tree_screen *ts)
+{
+	return tree_read(ui, ts, ts->t != NULL && !ts->t->partial &&
+	    !ts->t->filtered);
+}
+
+/*
+ * Reads the children of node i if they are not read yet (a database
+ * changed meanwhile is read again first, so that they agree with the
+ * counts above them). Returns 0, or -1 with the error shown.
+ */
+static int
+tree_expand(struct ui *ui, struct tree_screen *ts, long i)
+{
+	long long	 id = ts->t->nodes[i].id;
+	char		*cause = NULL;
+	long		 j;
+
+	if (ts->t->nodes[i].loaded)
+		return 0;
+	if (store_mark_changed(ui->store, &ts->mark)) {
+		if (tree_load(ui, ts) != 0)
+			return -1;
+		for (j = 0; j < (long)ts->t->nnodes; j++)
+			if (ts->t->nodes[j].id == id)
+				break;
+		if (j == (long)ts->t->nnodes)
+			return -1;
+		i = j;
+	}
+	if (browse_tree_expand(ui->store, ts->t, i, &cause) < 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	free(ts->idx);
+	ts->idx = NULL;
 	return 0;
 }
 
@@ -258,6 +361,9 @@ tree_year(struct ui *ui, struct tree_screen *ts)
 	long			 c = cn != NULL ? ts->rows[ts->list.cursor] : -1;
 	size_t			 d;
 
+	/* A tree read as shown or for a filter reads the year anew. */
+	if (ts->t->partial || ts->t->filtered)
+		return tree_load(ui, ts);
 	store_mark_take(ui->store, &ts->mark);
 	if (browse_tree_year(ui->store, ts->t, ui->fy, ui_today_fy(ui),
 	    &cause) != 0) {
@@ -283,19 +389,16 @@ tree_year(struct ui *ui, struct tree_screen *ts)
 
 /* Opens the way to a node just added and puts the cursor on it. */
 static void
-tree_show_added(struct tree_screen *ts, long long id)
+tree_show_added(struct ui *ui, struct tree_screen *ts, long long id)
 {
 	long	i, p;
 
 	if (id == 0)
 		return;
-	for (i = 0; i < (long)ts->t->nnodes; i++)
-		if (ts->t->nodes[i].id == id)
-			break;
-	if (i == (long)ts->t->nnodes || !ts->t->nodes[i].shown)
+	if ((i = tree_index_of(ui, ts, id)) < 0 || !ts->t->nodes[i].shown)
 		return;
 	for (p = ts->t->nodes[i].parent; p >= 0; p = ts->t->nodes[p].parent)
-		ts->expanded[p] = 1;
+		ts->t->nodes[p].expanded = 1;
 	tree_rebuild(ts);
 	tree_cursor_to(ts, i);
 }
@@ -406,7 +509,7 @@ tree_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	else if (!tree_has_shown_child(t, i))
 		marker = ".";
 	else
-		marker = ts->expanded[i] ? "-" : "+";
+		marker = n->expanded ? "-" : "+";
 	cx = x + 1 + indent;
 	ui_put(w, y, cx, marker, 1, 0, a | A_BOLD);
 	cx += 2;
@@ -681,12 +784,15 @@ tree_idx_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* The index in the tree of node id, or -1. */
+/* The index in the tree of node id, or -1; a node not read yet is read
+ * with the way to it. */
 static long
-tree_index_of(struct tree_screen *ts, long long id)
+tree_index_of(struct ui *ui, struct tree_screen *ts, long long id)
 {
 	struct tree_idx	 key, *found;
 	size_t		 i, n = ts->t->nnodes;
+	char		*cause = NULL;
+	long		 at;
 
 	if (ts->idx == NULL) {
 		ts->idx = xcalloc(n + 1, sizeof *ts->idx);
@@ -698,7 +804,17 @@ tree_index_of(struct tree_screen *ts, long long id)
 	}
 	key.id = id;
 	found = bsearch(&key, ts->idx, n, sizeof *ts->idx, tree_idx_cmp);
-	return found != NULL ? found->i : -1;
+	if (found != NULL || !ts->t->partial)
+		return found != NULL ? found->i : -1;
+	if (browse_tree_find(ui->store, ts->t, id, &at, &cause) != 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		at = -1;
+	}
+	/* What was read moved the nodes after it. */
+	free(ts->idx);
+	ts->idx = NULL;
+	return at;
 }
 
 /* Opens the way to node i and puts the cursor on it. */
@@ -708,7 +824,7 @@ tree_goto(struct tree_screen *ts, long i)
 	long	p;
 
 	for (p = ts->t->nodes[i].parent; p >= 0; p = ts->t->nodes[p].parent)
-		ts->expanded[p] = 1;
+		ts->t->nodes[p].expanded = 1;
 	tree_rebuild(ts);
 	tree_cursor_to(ts, i);
 }
@@ -804,7 +920,7 @@ tree_find(struct ui *ui, struct tree_screen *ts, int dir)
 			return;
 		}
 		for (k = 0; k < pg.n; k++) {
-			i = tree_index_of(ts, pg.hits[k].pos.node_id);
+			i = tree_index_of(ui, ts, pg.hits[k].pos.node_id);
 			if (i < 0 || !ts->t->nodes[i].shown)
 				continue;
 			tree_goto(ts, i);
@@ -847,13 +963,30 @@ static void
 tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 {
 	const struct browse_node	*cur = tree_cursor_node(ts);
-	long				 keep = cur ? (long)(cur - ts->t->nodes) :
-					    -1;
+	long long			 keep_id = cur != NULL ? cur->id : 0;
+	long				 keep = -1;
 	char				 fy[FY_BUFSZ];
+	size_t				 i;
 
+	int				 was_filtered = ts->t->filtered;
+
+	/* A filter reads what it can show (or, by status alone, the whole
+	 * tree); no filter reads what is open. A filter opened every node,
+	 * and they stay open without it: after a tree read for the filter,
+	 * the whole tree is read, every node open. */
+	if ((ts->t->partial || ts->t->filtered) && tree_read(ui, ts,
+	    tree_filter_active(ts) || was_filtered) != 0)
+		return;
+	if (was_filtered && !tree_filter_active(ts))
+		for (i = 0; i < ts->t->nnodes; i++)
+			ts->t->nodes[i].expanded = 1;
+	for (i = 0; keep_id != 0 && i < ts->t->nnodes; i++)
+		if (ts->t->nodes[i].id == keep_id)
+			keep = (long)i;
 	browse_tree_count(ts->t, &ts->filter);
 	if (tree_filter_active(ts))
-		memset(ts->expanded, 1, ts->t->nnodes);
+		for (i = 0; i < ts->t->nnodes; i++)
+			ts->t->nodes[i].expanded = 1;
 	tree_rebuild(ts);
 	if (keep < 0 || !tree_cursor_to(ts, keep))
 		ts->list.cursor = 0;
@@ -870,25 +1003,35 @@ tree_filter_dept(struct ui *ui, struct tree_screen *ts)
 {
 	const struct browse_tree	*t = ts->t;
 	const char			**items;
-	size_t				 i;
+	size_t				*charged = NULL, n = 0, i;
+	char				*cause = NULL;
+	long long			 id;
 	int				 cur = 0, pick;
 
-	if (t->ndepts == 0) {
+	if (browse_tree_charged(ui->store, t, &charged, &n, &cause) != 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+		return;
+	}
+	if (n == 0) {
+		free(charged);
 		ui_message(ui, "この年度に担当課が割り当てられた取組がありません");
 		return;
 	}
-	items = xcalloc(t->ndepts + 1, sizeof *items);
+	items = xcalloc(n + 1, sizeof *items);
 	items[0] = "（すべての担当課）";
-	for (i = 0; i < t->ndepts; i++) {
-		items[i + 1] = t->depts[i].name;
-		if (t->depts[i].id == ts->filter.dept_id)
+	for (i = 0; i < n; i++) {
+		items[i + 1] = t->depts[charged[i]].name;
+		if (t->depts[charged[i]].id == ts->filter.dept_id)
 			cur = (int)i + 1;
 	}
-	pick = ui_choose(ui, "担当課で絞り込み", items, (int)t->ndepts + 1, cur);
+	pick = ui_choose(ui, "担当課で絞り込み", items, (int)n + 1, cur);
 	free(items);
+	id = pick > 0 ? t->depts[charged[pick - 1]].id : 0;
+	free(charged);
 	if (pick < 0)
 		return;
-	ts->filter.dept_id = pick == 0 ? 0 : ts->t->depts[pick - 1].id;
+	ts->filter.dept_id = id;
 	tree_apply_filter(ui, ts);
 }
 
@@ -979,8 +1122,17 @@ tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
 			ui_message(ui, "この下には何もありません");
 			return UI_KEY_HANDLED;
 		}
-		if (act == ACT_OPEN || !ts->expanded[i]) {
-			ts->expanded[i] = !ts->expanded[i];
+		if (act == ACT_OPEN || !n->expanded) {
+			if (!n->expanded) {
+				id = n->id;
+				if (tree_expand(ui, ts, i) != 0)
+					return UI_KEY_HANDLED;
+				/* (A reload may have moved it.) */
+				if ((i = tree_index_of(ui, ts, id)) < 0)
+					return UI_KEY_HANDLED;
+				n = &ts->t->nodes[i];
+			}
+			ts->t->nodes[i].expanded = !n->expanded;
 			tree_rebuild(ts);
 			tree_cursor_to(ts, i);
 		} else if (ts->list.cursor + 1 < ts->nrows)
@@ -989,9 +1141,9 @@ tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_LEFT:
 		if (n == NULL)
 			return UI_KEY_HANDLED;
-		if (!n->is_item && ts->expanded[i] &&
+		if (!n->is_item && n->expanded &&
 		    tree_has_shown_child(ts->t, i)) {
-			ts->expanded[i] = 0;
+			ts->t->nodes[i].expanded = 0;
 			tree_rebuild(ts);
 			tree_cursor_to(ts, i);
 		} else if (n->parent >= 0)
@@ -1114,7 +1266,7 @@ tree_refresh(struct ui *ui, void *state)
 	else if (ts->loaded_fy != ui->fy || ts->loaded_style != ui->fy_style ||
 	    store_mark_changed(ui->store, &ts->mark)) {
 		tree_load(ui, ts);
-		tree_show_added(ts, screen_edit_take_added());
+		tree_show_added(ui, ts, screen_edit_take_added());
 	}
 	ui->plan_id = ts->plan_id;
 	tree_layout(ui, ts);
@@ -1127,7 +1279,6 @@ tree_close(struct ui *ui, void *state)
 
 	(void)ui;
 	browse_tree_free(ts->t);
-	free(ts->expanded);
 	free(ts->rows);
 	free(ts->idx);
 	free(ts->hit_text);
@@ -1205,7 +1356,22 @@ screen_tree_show(struct ui *ui, long long plan_id, long long node_id,
 	ui->plan_id = plan_id;
 	if (node_id == 0)
 		return 0;
-	if ((i = tree_index_of(ts, node_id)) < 0) {
+	i = tree_index_of(ui, ts, node_id);
+	if (ts->t->filtered && (i < 0 || !ts->t->nodes[i].shown)) {
+		/* Read without the filter, which hid it: whole, every node
+		 * open, as clearing it does. */
+		memset(&ts->filter, 0, sizeof ts->filter);
+		ts->filter.flag = -1;
+		if (tree_read(ui, ts, 1) != 0)
+			return -1;
+		for (i = 0; i < (long)ts->t->nnodes; i++)
+			ts->t->nodes[i].expanded = 1;
+		i = tree_index_of(ui, ts, node_id);
+		if (i >= 0)
+			ui_message(ui, "絞り込みで隠れていたため、"
+			    "絞り込みを解除しました");
+	}
+	if (i < 0) {
 		ui_error(ui, "その施策・取組はこの計画にありません");
 		return -1;
 	}

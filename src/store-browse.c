@@ -59,16 +59,15 @@ static const char browse_sql_plan_rows[] =
 	"SELECT id, code, name, first_fy, last_fy, org, description"
 	" FROM plan ORDER BY ord, id";
 
-/* The items of one plan in the year, with what is counted of each, in
- * the order of an index (counted in C: a GROUP BY would sort them all). */
+/* The items of one plan in the year at the items' depth (?3), with what
+ * is counted of each and the headings above each, in the order of an
+ * index (counted in C: a GROUP BY would sort them all). */
 static const char browse_sql_plan_items[] =
-	"SELECT r.state, r.status, r.grade, " BROWSE_PLANNED
+	"SELECT r.state, r.status, r.grade, " BROWSE_PLANNED ","
+	" n.parent_id, a1.parent_id, a2.parent_id"
 	" FROM node n" BROWSE_ANCESTORS
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
-	" WHERE n.plan_id = ?1 AND n.depth = COALESCE("
-	"  (SELECT MAX(l.depth) FROM plan_level l WHERE l.plan_id = ?1),"
-	"  (SELECT MAX(x.depth) FROM node x WHERE x.plan_id = ?1))"
-	" AND " BROWSE_IN_YEAR;
+	" WHERE n.plan_id = ?1 AND n.depth = ?3 AND " BROWSE_IN_YEAR;
 
 /* The items' depth (see browse_sql_plan). */
 static const char browse_sql_plan_depth[] =
@@ -97,6 +96,11 @@ static const char browse_sql_fig_put[] =
 static const char browse_sql_fig_ind[] =
 	"UPDATE plan_fig SET ind_valid = 1, achieved = ?4, not_achieved = ?5,"
 	" no_data = ?6 WHERE plan_id = ?1 AND fy = ?2";
+/* The headings' figures of a plan and year (db/migrate-11.sql), counted
+ * with the plan's in the same pass over its items. */
+static const char browse_sql_nfig_put[] =
+	"INSERT INTO node_fig (plan_id, fy, node_id, state, status, grade,"
+	" planned, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 static const char browse_sql_fig_item_put[] =
 	"INSERT INTO plan_fig_item (plan_id, fy, state, status, grade,"
 	" planned, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -240,6 +244,11 @@ struct browse_figs {
 	size_t			 n, cap;
 	int			 depth;
 	long			 outcome[SUMMARY_NOUTCOMES];
+	/* With want_up, the same counted for each heading above the
+	 * items: by node id and kind (an index in v), once counted. */
+	int			 want_up;
+	struct browse_cfig	*up;
+	size_t			 nup, capup;
 };
 
 static void
@@ -253,6 +262,7 @@ browse_figs_clear(struct browse_figs *f)
 		free(f->v[i].grade);
 	}
 	free(f->v);
+	free(f->up);
 	memset(f, 0, sizeof *f);
 }
 
@@ -262,8 +272,9 @@ browse_nz(const unsigned char *s)
 	return s != NULL ? (const char *)s : "";
 }
 
-/* Adds n items of a kind (a few kinds: a linear search). */
-static void
+/* Adds n items of a kind (a few kinds: a linear search); returns the
+ * kind's index. */
+static size_t
 browse_figs_add(struct browse_figs *f, const char *state, const char *status,
     const char *grade, int planned, long n)
 {
@@ -275,7 +286,7 @@ browse_figs_add(struct browse_figs *f, const char *state, const char *status,
 		    strcmp(f->v[i].status, status) == 0 &&
 		    strcmp(f->v[i].grade, grade) == 0) {
 			f->v[i].n += n;
-			return;
+			return i;
 		}
 	if (f->n == f->cap) {
 		f->cap = f->cap ? f->cap * 2 : 16;
@@ -286,7 +297,7 @@ browse_figs_add(struct browse_figs *f, const char *state, const char *status,
 	f->v[f->n].grade = xstrdup(grade);
 	f->v[f->n].planned = planned;
 	f->v[f->n].n = n;
-	f->n++;
+	return f->n++;
 }
 
 /* What the plans list shows of a plan's figures. */
@@ -332,13 +343,25 @@ browse_figs_apply(struct browse_plan *p, const struct browse_figs *f, int due,
 	}
 }
 
-/* Counts a plan's items in fy in full (see browse_sql_plan_items). */
+static int
+browse_cfig_cmp(const void *a, const void *b)
+{
+	const struct browse_cfig *x = a, *y = b;
+
+	if (x->node_id != y->node_id)
+		return x->node_id < y->node_id ? -1 : 1;
+	return x->kind < y->kind ? -1 : x->kind > y->kind;
+}
+
+/* Counts a plan's items in fy in full (see browse_sql_plan_items), and,
+ * with f->want_up, those below each heading. */
 static int
 browse_figs_count_items(struct store *st, long long plan_id, int fy,
     struct browse_figs *f, char **cause)
 {
 	sqlite3_stmt	*s;
-	int		 rc;
+	size_t		 i, out, kind;
+	int		 rc, c;
 
 	if ((s = store_stmt(st, browse_sql_plan_depth, cause)) == NULL)
 		return -1;
@@ -351,12 +374,39 @@ browse_figs_count_items(struct store *st, long long plan_id, int fy,
 		return -1;
 	sqlite3_bind_int64(s, 1, plan_id);
 	sqlite3_bind_int(s, 2, fy);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		browse_figs_add(f, browse_nz(sqlite3_column_text(s, 0)),
+	sqlite3_bind_int(s, 3, f->depth);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		kind = browse_figs_add(f, browse_nz(sqlite3_column_text(s, 0)),
 		    browse_nz(sqlite3_column_text(s, 1)),
 		    browse_nz(sqlite3_column_text(s, 2)),
 		    sqlite3_column_int(s, 3) != 0, 1);
-	return store_read_end(st, s, rc, "計画一覧の読み込み", cause);
+		for (c = 4; f->want_up && c < 7; c++) {
+			if (sqlite3_column_type(s, c) == SQLITE_NULL)
+				continue;
+			if (f->nup == f->capup) {
+				f->capup = f->capup ? f->capup * 2 : 1024;
+				f->up = xreallocarray(f->up, f->capup,
+				    sizeof *f->up);
+			}
+			f->up[f->nup].node_id = sqlite3_column_int64(s, c);
+			f->up[f->nup].kind = kind;
+			f->up[f->nup++].n = 1;
+		}
+	}
+	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0)
+		return -1;
+	/* One count per heading and kind. */
+	if (f->nup > 0)
+		qsort(f->up, f->nup, sizeof *f->up, browse_cfig_cmp);
+	for (i = out = 0; i < f->nup; i++) {
+		if (out > 0 && f->up[out - 1].node_id == f->up[i].node_id &&
+		    f->up[out - 1].kind == f->up[i].kind)
+			f->up[out - 1].n += f->up[i].n;
+		else
+			f->up[out++] = f->up[i];
+	}
+	f->nup = out;
+	return 0;
 }
 
 /* The outcomes of a plan's indicators in fy, in full. */
@@ -463,6 +513,22 @@ browse_figs_keep(struct store *st, long long plan_id, int fy,
 		    cause) != 0)
 			return -1;
 	}
+	for (i = 0; i < f->nup; i++) {
+		const struct browse_fig *g = &f->v[f->up[i].kind];
+
+		if ((s = store_stmt(st, browse_sql_nfig_put, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, plan_id);
+		sqlite3_bind_int(s, 2, fy);
+		sqlite3_bind_int64(s, 3, f->up[i].node_id);
+		sqlite3_bind_text(s, 4, g->state, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, g->status, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, g->grade, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 7, g->planned);
+		sqlite3_bind_int64(s, 8, f->up[i].n);
+		if (store_step_write(st, s, "集計の保存", cause) != 0)
+			return -1;
+	}
 	return 0;
 }
 
@@ -485,6 +551,7 @@ browse_figs_get(struct store *st, long long plan_id, int fy,
 	int	kept = 0;
 
 	memset(f, 0, sizeof *f);
+	f->want_up = how == BROWSE_FIGS_KEEP;
 	if (how != BROWSE_FIGS_COUNT && browse_figs_read_kept(st, plan_id, fy,
 	    f, &kept, cause) != 0)
 		return -1;
@@ -814,6 +881,14 @@ browse_tree_free(struct browse_tree *t)
 	free(t->outcomes);
 	free(t->sums);
 	free(t->sums_read);
+	if (t->scale != NULL)
+		for (i = 0; i < (size_t)t->nscale; i++)
+			free(t->scale[i]);
+	free(t->scale);
+	free(t->cfig);
+	if (t->kinds != NULL)
+		browse_figs_clear(t->kinds);
+	free(t->kinds);
 	free(t);
 }
 
@@ -911,9 +986,29 @@ browse_periods(struct browse_tree *t)
 /* A node as read, before it is put in depth-first order. */
 struct browse_raw {
 	struct browse_node	 node;
-	long long		 parent_id;
+	long long		 parent_id, ord;
 	long			 first_child, last_child, next;
 };
+
+/* Nodes by id (browse_tree_filtered), as browse_sql_nodes reads them,
+ * with their order in the plan. */
+static const char browse_sql_node_one[] =
+	"SELECT n.id, n.parent_id, n.depth, n.code, n.title, n.label,"
+	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
+	BROWSE_OWN_PLANNED ", n.ord"
+	" FROM node n"
+	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE n.id = ?5";
+
+static int
+browse_raw_cmp(const void *a, const void *b)
+{
+	const struct browse_raw *x = a, *y = b;
+
+	if (x->ord != y->ord)
+		return x->ord < y->ord ? -1 : 1;
+	return x->node.id < y->node.id ? -1 : x->node.id > y->node.id;
+}
 
 /*
  * Reads the nodes in printed order and lays them out depth first: each
@@ -922,23 +1017,29 @@ struct browse_raw {
  */
 static int
 browse_load_nodes(struct store *st, struct browse_tree *t,
-    struct browse_idmap **mapp, char **cause)
+    const long long *ids, size_t nids, struct browse_idmap **mapp,
+    char **cause)
 {
 	sqlite3_stmt		*s;
 	struct browse_raw	*raw = NULL;
 	struct browse_idmap	*map;
 	long			*stack, top, out, first = -1, last = -1, i, p;
-	size_t			 n = 0, cap = 0;
-	int			 rc;
+	size_t			 n = 0, cap = 0, at = 0;
+	int			 rc = SQLITE_DONE;
 
 	*mapp = NULL;
-	if ((s = store_stmt(st, browse_sql_nodes, cause)) == NULL)
+next_id:
+	if ((s = store_stmt(st, ids != NULL ? browse_sql_node_one :
+	    browse_sql_nodes, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, t->plan_id);
 	sqlite3_bind_int(s, 2, t->fy);
 	sqlite3_bind_int(s, 3, t->max_depth);
 	sqlite3_bind_int(s, 4, t->first_fy == 0 && t->last_fy == 0);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	if (ids != NULL && at < nids)
+		sqlite3_bind_int64(s, 5, ids[at]);
+	while ((ids == NULL || at < nids) &&
+	    (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct browse_raw *r;
 		const char *state, *status;
 
@@ -966,8 +1067,18 @@ browse_load_nodes(struct store *st, struct browse_tree *t,
 		r->node.planned = sqlite3_column_int(s, 11) != 0;
 		r->node.sum = -1;
 		r->first_child = r->last_child = r->next = -1;
+		if (ids != NULL)
+			r->ord = sqlite3_column_int64(s, 12);
 	}
-	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0) {
+	if (ids != NULL && at >= nids)
+		rc = SQLITE_DONE;
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) == 0 &&
+	    ids != NULL && ++at < nids)
+		goto next_id;
+	/* Nodes read by id come in the plan's order, as the others do. */
+	if (ids != NULL && n > 0)
+		qsort(raw, n, sizeof *raw, browse_raw_cmp);
+	if (ids != NULL ? at < nids : rc != SQLITE_DONE) {
 		for (i = 0; i < (long)n; i++) {
 			free(raw[i].node.code);
 			free(raw[i].node.title);
@@ -1233,7 +1344,7 @@ browse_tree_read(struct store *st, long long plan_id, int fy, int today_fy,
 		began = 1;
 	if (browse_year_due(st, fy, today_fy, &t->due, cause) != 0 ||
 	    browse_load_plan(st, t, cause) != 0 ||
-	    browse_load_nodes(st, t, &map, cause) != 0 ||
+	    browse_load_nodes(st, t, NULL, 0, &map, cause) != 0 ||
 	    browse_load_marks(st, t, map, cause) != 0 ||
 	    browse_load_assigns(st, t, map, cause) != 0)
 		goto done;
@@ -1243,6 +1354,8 @@ browse_tree_read(struct store *st, long long plan_id, int fy, int today_fy,
 		n->is_item = n->depth == t->max_depth;
 		n->in_year = n->is_item && n->in_year;
 		n->planned = n->is_item && n->planned;
+		n->loaded = 1;
+		n->has_children = n->end > (long)i + 1;
 	}
 	t->lazy = lazy;
 	if (!lazy && browse_load_outcomes(st, t, map, cause) != 0)
@@ -1407,6 +1520,870 @@ browse_node_outcomes(struct store *st, struct browse_tree *t,
 	return 0;
 }
 
+/*
+ * A tree read as it is shown (browse_tree_view): the nodes are read a
+ * parent's children at a time, from the index of the nodes by parent in
+ * the plan's order; a heading's counts and figures come from those kept
+ * of it (db/migrate-11.sql), else from the count of the plan's items of
+ * the year made when the tree was read (cfig).
+ */
+
+/* The children of node ?5 (NULL: the plan's top level), in order, as
+ * browse_sql_nodes reads them, with whether each has children. (The
+ * plan is checked without its index: the parent's is the one to use.) */
+#define BROWSE_KIDS_WHERE						\
+	" WHERE n.parent_id IS ?5 AND +n.plan_id = ?1"
+static const char browse_sql_kids[] =
+	"SELECT n.id, n.depth, n.code, n.title, n.label,"
+	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
+	BROWSE_OWN_PLANNED ","
+	" EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id)"
+	" FROM node n"
+	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	BROWSE_KIDS_WHERE " ORDER BY n.ord, n.id";
+static const char browse_sql_kid_flags[] =
+	"SELECT nf.node_id, nf.flag_id FROM node n"
+	" JOIN node_flag nf ON nf.node_id = n.id" BROWSE_KIDS_WHERE;
+static const char browse_sql_kid_assigns[] =
+	"SELECT nd.node_id, nd.dept_id, nd.is_main FROM node n"
+	" JOIN node_dept nd ON nd.node_id = n.id" BROWSE_KIDS_WHERE
+	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
+	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)"
+	" ORDER BY n.ord, n.id, nd.ord, nd.id";
+/* The kept figures of the headings among the children (the children
+ * first: those of the plan and year are many). */
+static const char browse_sql_kid_figs[] =
+	"SELECT f.node_id, f.state, f.status, f.grade, f.planned, f.n"
+	" FROM node n CROSS JOIN node_fig f ON f.plan_id = ?1 AND f.fy = ?2"
+	" AND f.node_id = n.id" BROWSE_KIDS_WHERE;
+/* Whether the headings' figures of the plan and year are kept. */
+static const char browse_sql_kept[] =
+	"SELECT depth FROM plan_fig WHERE plan_id = ?1 AND fy = ?2"
+	" AND items_valid = 1";
+/* A node's plan and the headings above it (for browse_tree_find). */
+static const char browse_sql_path[] =
+	"SELECT n.plan_id, a2.parent_id, a1.parent_id, n.parent_id"
+	" FROM node n LEFT JOIN node a1 ON a1.id = n.parent_id"
+	" LEFT JOIN node a2 ON a2.id = a1.parent_id WHERE n.id = ?1";
+
+/* Counts the plan's items of the year for each heading above them, into
+ * t->cfig (sorted by node id) and t->kinds: a few rows per heading. */
+static int
+browse_view_count(struct store *st, struct browse_tree *t, char **cause)
+{
+	struct browse_figs	*k = xcalloc(1, sizeof *k);
+
+	t->kinds = k;
+	k->want_up = 1;
+	if (browse_figs_count_items(st, t->plan_id, t->fy, k, cause) != 0)
+		return -1;
+	t->cfig = k->up;
+	t->ncfig = k->nup;
+	k->up = NULL;
+	k->nup = k->capup = 0;
+	return 0;
+}
+
+/* Adds n items alike below heading h to its counts and figures. */
+static void
+browse_view_add(struct browse_tree *t, struct browse_node *h,
+    const char *state, const char *status, const char *grade, int planned,
+    long n)
+{
+	static const enum summary_state states[] = {
+		[BROWSE_STATE_NONE] = SUMMARY_STATE_NONE,
+		[BROWSE_STATE_DRAFT] = SUMMARY_STATE_DRAFT,
+		[BROWSE_STATE_SUBMITTED] = SUMMARY_STATE_SUBMITTED,
+		[BROWSE_STATE_CONFIRMED] = SUMMARY_STATE_CONFIRMED,
+		[BROWSE_STATE_RETURNED] = SUMMARY_STATE_RETURNED,
+	};
+	static const enum summary_status statuses[] = {
+		[BROWSE_STATUS_NONE] = SUMMARY_STATUS_NONE,
+		[BROWSE_STATUS_NOT_STARTED] = SUMMARY_STATUS_NOT_STARTED,
+		[BROWSE_STATUS_IN_PROGRESS] = SUMMARY_STATUS_IN_PROGRESS,
+		[BROWSE_STATUS_DONE] = SUMMARY_STATUS_DONE,
+		[BROWSE_STATUS_POSTPONED] = SUMMARY_STATUS_POSTPONED,
+		[BROWSE_STATUS_CANCELLED] = SUMMARY_STATUS_CANCELLED,
+	};
+	enum browse_state	 st = browse_state_of(*state ? state : NULL);
+	enum browse_status	 su = browse_status_of(*status ? status : NULL);
+	int			 behind;
+
+	if (n <= 0 || h->sum < 0)
+		return;
+	/* browse_item_behind of each of them. */
+	behind = planned && t->due && (st == BROWSE_STATE_NONE ||
+	    st == BROWSE_STATE_DRAFT || st == BROWSE_STATE_RETURNED);
+	h->items += n;
+	if (st != BROWSE_STATE_NONE)
+		h->entered += n;
+	if (st == BROWSE_STATE_SUBMITTED)
+		h->submitted += n;
+	if (st == BROWSE_STATE_CONFIRMED)
+		h->confirmed += n;
+	if (behind)
+		h->behind += n;
+	summary_add_items(&t->sums[h->sum], statuses[su], states[st],
+	    summary_grade_index(*grade ? grade : NULL,
+	    (const char *const *)t->scale, t->nscale), behind, n);
+}
+
+/* The period of the node to be put under node p (-1: at the top): each
+ * end its own, else the nearest ancestor's, else the plan's. */
+static void
+browse_view_period(const struct browse_tree *t, long p,
+    struct browse_node *n, int *first, int *last)
+{
+	long	a;
+
+	*first = n->first_fy;
+	*last = n->last_fy;
+	for (a = p; a >= 0 && (*first == 0 || *last == 0);
+	    a = t->nodes[a].parent) {
+		if (*first == 0)
+			*first = t->nodes[a].first_fy;
+		if (*last == 0)
+			*last = t->nodes[a].last_fy;
+	}
+	if (*first == 0)
+		*first = t->first_fy;
+	if (*last == 0)
+		*last = t->last_fy;
+}
+
+static void
+browse_node_clear(struct browse_node *n)
+{
+	free(n->code);
+	free(n->title);
+	free(n->label);
+	free(n->grade);
+	free(n->assigns);
+}
+
+/* Binds the children's query of node p (-1: the top level). */
+static sqlite3_stmt *
+browse_kids_stmt(struct store *st, const struct browse_tree *t,
+    const char *sql, long p, char **cause)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, sql, cause)) == NULL)
+		return NULL;
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	if (sqlite3_bind_parameter_count(s) >= 2)
+		sqlite3_bind_int(s, 2, t->fy);
+	if (sqlite3_bind_parameter_count(s) >= 4) {
+		sqlite3_bind_int(s, 3, t->max_depth);
+		sqlite3_bind_int(s, 4, t->first_fy == 0 && t->last_fy == 0);
+	}
+	if (p >= 0)
+		sqlite3_bind_int64(s, 5, t->nodes[p].id);
+	else
+		sqlite3_bind_null(s, 5);
+	return s;
+}
+
+/* The place in kids (k of them, in order) of node id, or -1. */
+static long
+browse_kid_find(const struct browse_node *kids, size_t k, long long id)
+{
+	size_t	i;
+
+	for (i = 0; i < k; i++)
+		if (kids[i].id == id)
+			return (long)i;
+	return -1;
+}
+
+/* Reads the children of node p (-1: the top level) with their flags,
+ * departments and counts, and puts them right after p. */
+static long
+browse_view_kids(struct store *st, struct browse_tree *t, long p,
+    char **cause)
+{
+	struct browse_node	*kids = NULL, *n;
+	sqlite3_stmt		*s;
+	size_t			 k = 0, cap = 0, i, f, d;
+	long			 j, at = p + 1;
+	int			 rc, first, last;
+
+	if ((s = browse_kids_stmt(st, t, browse_sql_kids, p, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? cap * 2 : 16;
+			kids = xreallocarray(kids, cap, sizeof *kids);
+		}
+		n = &kids[k++];
+		memset(n, 0, sizeof *n);
+		n->id = sqlite3_column_int64(s, 0);
+		n->parent = p;
+		n->depth = sqlite3_column_int(s, 1);
+		n->code = store_col_dup(s, 2);
+		n->title = store_col_dup(s, 3);
+		n->label = store_col_dup(s, 4);
+		n->first_fy = store_col_int0(s, 5);
+		n->last_fy = store_col_int0(s, 6);
+		n->state = browse_state_of((const char *)
+		    sqlite3_column_text(s, 7));
+		n->status = browse_status_of((const char *)
+		    sqlite3_column_text(s, 8));
+		n->grade = store_col_dup_null(s, 9);
+		n->planned = sqlite3_column_int(s, 10) != 0;
+		n->has_children = sqlite3_column_int(s, 11) != 0;
+		n->sum = -1;
+		n->shown = 1;
+	}
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+		goto fail;
+	if (k == 0) {
+		if (p >= 0)
+			t->nodes[p].loaded = 1;
+		return 0;
+	}
+
+	if ((s = browse_kids_stmt(st, t, browse_sql_kid_flags, p,
+	    cause)) == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long flag_id = sqlite3_column_int64(s, 1);
+
+		if ((j = browse_kid_find(kids, k,
+		    sqlite3_column_int64(s, 0))) < 0)
+			continue;
+		for (f = 0; f < t->nflags; f++)
+			if (t->flags[f].id == flag_id)
+				kids[j].flags |= (uint64_t)1 << f;
+	}
+	if (store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
+		goto fail;
+
+	if ((s = browse_kids_stmt(st, t, browse_sql_kid_assigns, p,
+	    cause)) == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long long dept_id = sqlite3_column_int64(s, 1);
+
+		if ((j = browse_kid_find(kids, k,
+		    sqlite3_column_int64(s, 0))) < 0)
+			continue;
+		for (d = 0; d < t->ndepts; d++)
+			if (t->depts[d].id == dept_id)
+				break;
+		if (d == t->ndepts)
+			continue;
+		n = &kids[j];
+		n->assigns = xreallocarray(n->assigns, n->nassigns + 1,
+		    sizeof *n->assigns);
+		n->assigns[n->nassigns].dept = d;
+		n->assigns[n->nassigns].is_main = sqlite3_column_int(s, 2) != 0;
+		n->nassigns++;
+	}
+	if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0)
+		goto fail;
+
+	/* Periods, and the place of each heading's figures. */
+	for (i = 0; i < k; i++) {
+		n = &kids[i];
+		n->is_item = n->depth == t->max_depth;
+		browse_view_period(t, p, n, &first, &last);
+		n->in_year = n->is_item && (first == 0 || first <= t->fy) &&
+		    (last == 0 || last >= t->fy);
+		n->planned = n->is_item && (n->planned || first != 0 ||
+		    last != 0);
+		if (n->is_item) {
+			n->loaded = !n->has_children;
+			if (n->in_year) {
+				n->items = 1;
+				n->entered = n->state != BROWSE_STATE_NONE;
+				n->submitted = n->state ==
+				    BROWSE_STATE_SUBMITTED;
+				n->confirmed = n->state ==
+				    BROWSE_STATE_CONFIRMED;
+				n->behind = browse_item_behind(t, n);
+			}
+			continue;
+		}
+		n->sum = (long)t->nsums++;
+		t->sums = xreallocarray(t->sums, t->nsums, sizeof *t->sums);
+		summary_init(&t->sums[n->sum], t->nscale);
+		t->sums_read = xreallocarray(t->sums_read, t->nsums, 1);
+		t->sums_read[n->sum] = 0;
+	}
+	if (t->kept) {
+		if ((s = browse_kids_stmt(st, t, browse_sql_kid_figs, p,
+		    cause)) == NULL)
+			goto fail;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if ((j = browse_kid_find(kids, k,
+			    sqlite3_column_int64(s, 0))) < 0)
+				continue;
+			browse_view_add(t, &kids[j],
+			    browse_nz(sqlite3_column_text(s, 1)),
+			    browse_nz(sqlite3_column_text(s, 2)),
+			    browse_nz(sqlite3_column_text(s, 3)),
+			    sqlite3_column_int(s, 4) != 0,
+			    sqlite3_column_int64(s, 5));
+		}
+		if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+			goto fail;
+	} else {
+		const struct browse_figs *kinds = t->kinds;
+
+		for (i = 0; i < k; i++) {
+			size_t lo = 0, hi = t->ncfig, mid;
+
+			if (kids[i].is_item)
+				continue;
+			/* The node's first count, then the others. */
+			while (lo < hi) {
+				mid = lo + (hi - lo) / 2;
+				if (t->cfig[mid].node_id < kids[i].id)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < t->ncfig && t->cfig[lo].node_id ==
+			    kids[i].id; lo++)
+				browse_view_add(t, &kids[i],
+				    kinds->v[t->cfig[lo].kind].state,
+				    kinds->v[t->cfig[lo].kind].status,
+				    kinds->v[t->cfig[lo].kind].grade,
+				    kinds->v[t->cfig[lo].kind].planned,
+				    t->cfig[lo].n);
+		}
+	}
+
+	/* Make room after p: every index past p moves by k. */
+	if (t->nnodes + k + 1 > t->capnodes) {
+		t->capnodes = t->capnodes * 2 > t->nnodes + k + 1 ?
+		    t->capnodes * 2 : t->nnodes + k + 1;
+		t->nodes = xreallocarray(t->nodes, t->capnodes,
+		    sizeof *t->nodes);
+	}
+	for (j = 0; j < (long)t->nnodes; j++) {
+		if (t->nodes[j].end > p)
+			t->nodes[j].end += (long)k;
+		if (t->nodes[j].parent > p)
+			t->nodes[j].parent += (long)k;
+	}
+	memmove(&t->nodes[at + (long)k], &t->nodes[at],
+	    (t->nnodes - (size_t)at) * sizeof *t->nodes);
+	for (i = 0; i < k; i++) {
+		kids[i].end = at + (long)i + 1;
+		t->nodes[at + (long)i] = kids[i];
+	}
+	t->nnodes += k;
+	if (p >= 0)
+		t->nodes[p].loaded = 1;
+	free(kids);
+	/* Nodes below an item (deeper than the plan's levels name) are
+	 * always shown: read with it. */
+	for (j = at; j < at + (long)k; j++) {
+		long	more;
+
+		if (!t->nodes[j].is_item || t->nodes[j].loaded)
+			continue;
+		if ((more = browse_view_kids(st, t, j, cause)) < 0)
+			return -1;
+		k += (size_t)more;
+		j = t->nodes[j].end - 1;
+	}
+	return (long)k;
+fail:
+	for (i = 0; i < k; i++)
+		browse_node_clear(&kids[i]);
+	free(kids);
+	return -1;
+}
+
+/* Every department with its name in the year: a node's departments are
+ * picked from them as its children are read. */
+static int
+browse_view_depts(struct store *st, struct browse_tree *t, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, browse_sql_depts, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int(s, 2, t->fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct browse_dept *dp;
+
+		t->depts = xreallocarray(t->depts, t->ndepts + 1,
+		    sizeof *t->depts);
+		dp = &t->depts[t->ndepts++];
+		dp->id = sqlite3_column_int64(s, 0);
+		dp->code = store_col_dup(s, 1);
+		dp->name = store_col_dup(s, 2);
+	}
+	return store_read_end(st, s, rc, "担当課の読み込み", cause);
+}
+
+/* Whether the headings' figures of the tree's plan and year are kept;
+ * when not, they are counted into t->cfig. */
+static int
+browse_view_kept(struct store *st, struct browse_tree *t, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, depth = -1;
+
+	/* (Not before migration 11: nothing is kept of the headings.) */
+	if ((s = store_stmt(st, browse_sql_kept, NULL)) != NULL) {
+		sqlite3_bind_int64(s, 1, t->plan_id);
+		sqlite3_bind_int(s, 2, t->fy);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			depth = store_col_int0(s, 0);
+		if (store_read_end(st, s, rc, "施策体系の読み込み",
+		    cause) != 0)
+			return -1;
+		s = store_stmt(st, "SELECT 1 FROM node_fig LIMIT 0", NULL);
+		if (s != NULL)
+			sqlite3_reset(s);
+	}
+	t->kept = s != NULL && depth == t->max_depth;
+	if (!t->kept && browse_view_count(st, t, cause) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
+    const long long *open, size_t nopen, char **cause)
+{
+	size_t		 i;
+
+	if (browse_year_due(st, t->fy, today_fy, &t->due, cause) != 0 ||
+	    browse_load_plan(st, t, cause) != 0 ||
+	    browse_view_depts(st, t, cause) != 0 ||
+	    browse_view_kept(st, t, cause) != 0)
+		return -1;
+	if (browse_view_kids(st, t, -1, cause) < 0)
+		return -1;
+	/* Depth first: a node's children come right after it. */
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+
+		if (n->is_item || !n->has_children)
+			continue;
+		if (open == NULL ? n->depth != 1 : bsearch(&n->id, open, nopen,
+		    sizeof *open, browse_dept_id_cmp) == NULL)
+			continue;
+		if (browse_view_kids(st, t, (long)i, cause) < 0)
+			return -1;
+		n = &t->nodes[i];
+		n->expanded = 1;
+	}
+	return 0;
+}
+
+int
+browse_tree_view(struct store *st, long long plan_id, int fy, int today_fy,
+    const char *const *scale, int nscale, const long long *open,
+    size_t nopen, struct browse_tree **out, char **cause)
+{
+	struct browse_tree	*t;
+	sqlite3			*db = store_db(st);
+	int			 began = 0, rc, k;
+
+	*out = NULL;
+	t = xcalloc(1, sizeof *t);
+	t->plan_id = plan_id;
+	t->fy = fy;
+	t->partial = 1;
+	t->lazy = 1;
+	t->nscale = nscale > 0 ? nscale : 0;
+	t->scale = xcalloc((size_t)t->nscale + 1, sizeof *t->scale);
+	for (k = 0; k < t->nscale; k++)
+		t->scale[k] = xstrdup(scale[k]);
+	summary_init(&t->total, t->nscale);
+	t->sums = xcalloc(1, sizeof *t->sums);
+	t->sums_read = xcalloc(1, 1);
+	/* One read snapshot, as browse_tree_read. */
+	if (sqlite3_get_autocommit(db) &&
+	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		began = 1;
+	rc = browse_view_read(st, t, today_fy, open, nopen, cause);
+	if (began)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != 0) {
+		browse_tree_free(t);
+		return -1;
+	}
+	*out = t;
+	return 0;
+}
+
+long
+browse_tree_expand(struct store *st, struct browse_tree *t, long i,
+    char **cause)
+{
+	sqlite3	*db = store_db(st);
+	int	 began = 0;
+	long	 rc;
+
+	if (!t->partial || i < 0 || (size_t)i >= t->nnodes ||
+	    t->nodes[i].loaded || t->nodes[i].is_item)
+		return 0;
+	if (sqlite3_get_autocommit(db) &&
+	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		began = 1;
+	rc = browse_view_kids(st, t, i, cause);
+	if (began)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
+/* Whether department ?3 is in charge of a node of the plan in the year
+ * (from the department's assignments: few, beside the plan's). */
+static const char browse_sql_charged[] =
+	"SELECT EXISTS (SELECT 1 FROM node_dept nd JOIN node n"
+	" ON n.id = nd.node_id WHERE nd.dept_id = ?3 AND n.plan_id = ?1"
+	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
+	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2))";
+
+int
+browse_tree_charged(struct store *st, const struct browse_tree *t,
+    size_t **out, size_t *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 d;
+	int		 rc, yes;
+
+	*out = xcalloc(t->ndepts + 1, sizeof **out);
+	*n = 0;
+	for (d = 0; d < t->ndepts; d++) {
+		if (!t->partial && !t->filtered) {
+			(*out)[(*n)++] = d;
+			continue;
+		}
+		if ((s = store_stmt(st, browse_sql_charged, cause)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, t->plan_id);
+		sqlite3_bind_int(s, 2, t->fy);
+		sqlite3_bind_int64(s, 3, t->depts[d].id);
+		rc = sqlite3_step(s);
+		yes = rc == SQLITE_ROW && sqlite3_column_int(s, 0) != 0;
+		if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0)
+			goto fail;
+		if (yes)
+			(*out)[(*n)++] = d;
+	}
+	return 0;
+fail:
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return -1;
+}
+
+/* The nodes a department is in charge of in the plan in the year (from
+ * the department's assignments), and those carrying a flag. */
+static const char browse_sql_dept_nodes[] =
+	"SELECT nd.node_id FROM node_dept nd JOIN node n ON n.id = nd.node_id"
+	" WHERE nd.dept_id = ?3 AND n.plan_id = ?1"
+	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
+	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)";
+static const char browse_sql_flag_nodes[] =
+	"SELECT nf.node_id FROM node_flag nf WHERE nf.flag_id = ?3";
+/* One node's flags, and its departments in the year in order. */
+static const char browse_sql_one_flags[] =
+	"SELECT flag_id FROM node_flag WHERE node_id = ?1";
+static const char browse_sql_one_assigns[] =
+	"SELECT dept_id, is_main FROM node_dept WHERE node_id = ?1"
+	" AND (from_fy IS NULL OR from_fy <= ?2)"
+	" AND (until_fy IS NULL OR until_fy >= ?2) ORDER BY ord, id";
+/* One heading's kept figures. */
+static const char browse_sql_one_figs[] =
+	"SELECT state, status, grade, planned, n FROM node_fig"
+	" WHERE plan_id = ?1 AND fy = ?2 AND node_id = ?3";
+
+static void
+browse_ids_add(long long **v, size_t *n, size_t *cap, long long id)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[(*n)++] = id;
+}
+
+/* The nodes a filter can show: those the department or the flag names
+ * (ids sorted, unique), with the headings above each. */
+static int
+browse_filter_ids(struct store *st, struct browse_tree *t,
+    const struct browse_filter *f, long long **out, size_t *nout,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	long long	*v = NULL, *all = NULL;
+	size_t		 n = 0, cap = 0, na = 0, capa = 0, i;
+	int		 rc, k;
+
+	*out = NULL;
+	*nout = 0;
+	if ((s = store_stmt(st, f->dept_id != 0 ? browse_sql_dept_nodes :
+	    browse_sql_flag_nodes, cause)) == NULL)
+		return -1;
+	if (f->dept_id != 0) {
+		sqlite3_bind_int64(s, 1, t->plan_id);
+		sqlite3_bind_int(s, 2, t->fy);
+		sqlite3_bind_int64(s, 3, f->dept_id);
+	} else
+		sqlite3_bind_int64(s, 3, t->flags[f->flag].id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		browse_ids_add(&v, &n, &cap, sqlite3_column_int64(s, 0));
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+		goto fail;
+	if (n > 0)
+		qsort(v, n, sizeof *v, browse_dept_id_cmp);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && v[i] == v[i - 1])
+			continue;
+		browse_ids_add(&all, &na, &capa, v[i]);
+		if ((s = store_stmt(st, browse_sql_path, cause)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, v[i]);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+		    sqlite3_column_int64(s, 0) == t->plan_id)
+			for (k = 1; k < 4; k++)
+				if (sqlite3_column_type(s, k) != SQLITE_NULL)
+					browse_ids_add(&all, &na, &capa,
+					    sqlite3_column_int64(s, k));
+		if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+			goto fail;
+	}
+	free(v);
+	v = NULL;
+	if (na > 0)
+		qsort(all, na, sizeof *all, browse_dept_id_cmp);
+	for (i = n = 0; i < na; i++)
+		if (n == 0 || all[n - 1] != all[i])
+			all[n++] = all[i];
+	*out = all;
+	*nout = n;
+	return 0;
+fail:
+	free(v);
+	free(all);
+	return -1;
+}
+
+/* The flags and departments of each node, and the headings' figures of
+ * the year (not filtered), node by node. */
+static int
+browse_filtered_parts(struct store *st, struct browse_tree *t, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 i, f, d, lo, hi, mid;
+	int		 rc;
+
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+
+		if ((s = store_stmt(st, browse_sql_one_flags, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, n->id);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			for (f = 0; f < t->nflags; f++)
+				if (t->flags[f].id ==
+				    sqlite3_column_int64(s, 0))
+					n->flags |= (uint64_t)1 << f;
+		if (store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
+			return -1;
+		if ((s = store_stmt(st, browse_sql_one_assigns,
+		    cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, n->id);
+		sqlite3_bind_int(s, 2, t->fy);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			for (d = 0; d < t->ndepts; d++)
+				if (t->depts[d].id ==
+				    sqlite3_column_int64(s, 0))
+					break;
+			if (d == t->ndepts)
+				continue;
+			n->assigns = xreallocarray(n->assigns,
+			    n->nassigns + 1, sizeof *n->assigns);
+			n->assigns[n->nassigns].dept = d;
+			n->assigns[n->nassigns].is_main =
+			    sqlite3_column_int(s, 1) != 0;
+			n->nassigns++;
+		}
+		if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0)
+			return -1;
+		if (n->is_item)
+			continue;
+		n->sum = (long)t->nsums++;
+		t->sums = xreallocarray(t->sums, t->nsums, sizeof *t->sums);
+		summary_init(&t->sums[n->sum], t->nscale);
+		t->sums_read = xreallocarray(t->sums_read, t->nsums, 1);
+		t->sums_read[n->sum] = 0;
+		if (!t->kept) {
+			const struct browse_figs *kinds = t->kinds;
+
+			lo = 0;
+			hi = t->ncfig;
+			while (lo < hi) {
+				mid = lo + (hi - lo) / 2;
+				if (t->cfig[mid].node_id < n->id)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < t->ncfig && t->cfig[lo].node_id == n->id;
+			    lo++)
+				browse_view_add(t, n,
+				    kinds->v[t->cfig[lo].kind].state,
+				    kinds->v[t->cfig[lo].kind].status,
+				    kinds->v[t->cfig[lo].kind].grade,
+				    kinds->v[t->cfig[lo].kind].planned,
+				    t->cfig[lo].n);
+			continue;
+		}
+		if ((s = store_stmt(st, browse_sql_one_figs, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, t->plan_id);
+		sqlite3_bind_int(s, 2, t->fy);
+		sqlite3_bind_int64(s, 3, n->id);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			browse_view_add(t, n,
+			    browse_nz(sqlite3_column_text(s, 0)),
+			    browse_nz(sqlite3_column_text(s, 1)),
+			    browse_nz(sqlite3_column_text(s, 2)),
+			    sqlite3_column_int(s, 3) != 0,
+			    sqlite3_column_int64(s, 4));
+		if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+browse_filtered_read(struct store *st, struct browse_tree *t, int today_fy,
+    const struct browse_filter *f, char **cause)
+{
+	struct browse_idmap	*map = NULL;
+	long long		*ids = NULL;
+	size_t			 nids = 0, i;
+	int			 rc;
+
+	if (browse_year_due(st, t->fy, today_fy, &t->due, cause) != 0 ||
+	    browse_load_plan(st, t, cause) != 0 ||
+	    browse_view_depts(st, t, cause) != 0 ||
+	    browse_view_kept(st, t, cause) != 0)
+		return -1;
+	if (f->dept_id == 0 && (f->flag < 0 || (size_t)f->flag >= t->nflags))
+		return 0;	/* (a flag no longer there: nothing) */
+	if (browse_filter_ids(st, t, f, &ids, &nids, cause) != 0)
+		return -1;
+	rc = browse_load_nodes(st, t, ids, nids, &map, cause);
+	free(ids);
+	free(map);
+	if (rc != 0)
+		return -1;
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+
+		n->is_item = n->depth == t->max_depth;
+		n->in_year = n->is_item && n->in_year;
+		n->planned = n->is_item && n->planned;
+		n->loaded = 1;
+		n->has_children = n->end > (long)i + 1;
+	}
+	return browse_filtered_parts(st, t, cause);
+}
+
+int
+browse_tree_filtered(struct store *st, long long plan_id, int fy,
+    int today_fy, const char *const *scale, int nscale,
+    const struct browse_filter *f, struct browse_tree **out, char **cause)
+{
+	struct browse_tree	*t;
+	sqlite3			*db = store_db(st);
+	int			 began = 0, rc, k;
+
+	*out = NULL;
+	t = xcalloc(1, sizeof *t);
+	t->plan_id = plan_id;
+	t->fy = fy;
+	t->filtered = 1;
+	t->lazy = 1;
+	t->nscale = nscale > 0 ? nscale : 0;
+	t->scale = xcalloc((size_t)t->nscale + 1, sizeof *t->scale);
+	for (k = 0; k < t->nscale; k++)
+		t->scale[k] = xstrdup(scale[k]);
+	summary_init(&t->total, t->nscale);
+	t->sums = xcalloc(1, sizeof *t->sums);
+	t->sums_read = xcalloc(1, 1);
+	if (sqlite3_get_autocommit(db) &&
+	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		began = 1;
+	rc = browse_filtered_read(st, t, today_fy, f, cause);
+	if (began)
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	if (rc != 0) {
+		browse_tree_free(t);
+		return -1;
+	}
+	browse_tree_count(t, f);
+	*out = t;
+	return 0;
+}
+
+int
+browse_tree_find(struct store *st, struct browse_tree *t, long long id,
+    long *index, char **cause)
+{
+	sqlite3_stmt	*s;
+	long long	 up[3] = { 0, 0, 0 }, plan = 0;
+	long		 i, from = 0;
+	int		 rc, k;
+
+	*index = -1;
+	for (i = 0; i < (long)t->nnodes; i++)
+		if (t->nodes[i].id == id) {
+			*index = i;
+			return 0;
+		}
+	if (!t->partial)
+		return 0;
+	if ((s = store_stmt(st, browse_sql_path, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		plan = sqlite3_column_int64(s, 0);
+		for (k = 0; k < 3; k++)
+			up[k] = sqlite3_column_type(s, 1 + k) == SQLITE_NULL ?
+			    0 : sqlite3_column_int64(s, 1 + k);
+	}
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+		return -1;
+	if (plan != t->plan_id)
+		return 0;
+	/* From the top down: each heading read opens the next one's way. */
+	for (k = 0; k < 3; k++) {
+		if (up[k] == 0)
+			continue;
+		for (i = from; i < (long)t->nnodes; i++)
+			if (t->nodes[i].id == up[k])
+				break;
+		if (i == (long)t->nnodes)
+			return 0;
+		if (browse_tree_expand(st, t, i, cause) < 0)
+			return -1;
+		from = i;
+	}
+	for (i = from; i < (long)t->nnodes; i++)
+		if (t->nodes[i].id == id) {
+			*index = i;
+			break;
+		}
+	return 0;
+}
+
 const char *
 browse_which_label(enum browse_which w)
 {
@@ -1509,6 +2486,13 @@ browse_tree_count(struct browse_tree *t, const struct browse_filter *f)
 	size_t	i;
 	long	p;
 
+	/* A tree read as shown has its counts of no filter as read. */
+	if (t->partial) {
+		for (i = 0; i < t->nnodes; i++)
+			t->nodes[i].shown = 1;
+		return;
+	}
+
 	for (i = 0; i < t->nnodes; i++) {
 		struct browse_node *n = &t->nodes[i];
 
@@ -1574,6 +2558,9 @@ browse_tree_summarize(struct browse_tree *t, const char *const *scale,
 	size_t	i, k;
 	long	p;
 
+	/* A tree read as shown has its figures as read. */
+	if (t->partial || t->filtered)
+		return;
 	/* Headings only: a plan of many items has few of them. */
 	free(t->sums);
 	t->nsums = 0;

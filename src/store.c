@@ -31,6 +31,7 @@
 #include "migrate-8-sql.h"
 #include "migrate-9-sql.h"
 #include "migrate-10-sql.h"
+#include "migrate-11-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -46,6 +47,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_8_sql,		/* db/migrate-8.sql */
 	shisaku_migrate_9_sql,		/* db/migrate-9.sql */
 	shisaku_migrate_10_sql,		/* db/migrate-10.sql */
+	shisaku_migrate_11_sql,		/* db/migrate-11.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

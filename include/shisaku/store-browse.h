@@ -3,9 +3,11 @@
  * progress for a fiscal year, and one plan's hierarchy with its level
  * names, flags, departments and the state of each action item's result.
  * Read-only queries (prepared statements) returning plain structs the
- * caller frees; the counting under filters is plain C over the loaded
- * tree, so a filter or a search never goes back to the database. No
- * curses.
+ * caller frees. A tree is read whole (browse_tree_load, browse_tree_open:
+ * the counting under filters is then plain C over it) or as it is shown
+ * (browse_tree_view: the top level and the children of open nodes, with
+ * the headings' figures the file keeps per node and year,
+ * db/migrate-11.sql). No curses.
  *
  * Fiscal years are western years; 0 means "not given".
  *
@@ -40,6 +42,7 @@
 #include "shisaku/summary.h"
 
 struct store;
+struct browse_filter;
 
 /* The workflow state of an item's result for the chosen year. */
 enum browse_state {
@@ -173,6 +176,13 @@ struct browse_node {
 	size_t		 nassigns;	/* in force in fy, printed order */
 	struct browse_assign *assigns;
 
+	/* Of a tree read by browse_tree_view: whether the node has
+	 * children in the file, and whether they are read (always 1 in a
+	 * tree read whole); expanded is the screen's (shown open). */
+	int		 has_children;
+	int		 loaded;
+	int		 expanded;
+
 	/* Set by browse_tree_count for the current filter. */
 	int		 shown;		/* matches, or has a match below */
 	long		 items;		/* matching items in the year, itself
@@ -221,6 +231,30 @@ struct browse_tree {
 	 * (sums_read[sum] is then set). */
 	int		 lazy;
 	unsigned char	*sums_read;
+
+	/* Read by browse_tree_view: only the top level and the children of
+	 * the nodes opened are in nodes; the headings' counts (those of no
+	 * filter) and figures come from what the file keeps of each heading
+	 * and year (db/migrate-11.sql), or, for a year it does not keep,
+	 * from one count of the plan's items of the year into cfig (a few
+	 * rows per heading, never the items). */
+	int		 partial;
+	size_t		 capnodes;	/* nodes allocated, when partial */
+	int		 filtered;	/* by browse_tree_filtered */
+	char		**scale;	/* the grades the figures count by */
+	int		 nscale;
+	int		 kept;		/* the headings' figures are kept */
+	struct browse_cfig *cfig;	/* else counted: by node id */
+	size_t		 ncfig;
+	void		*kinds;		/* what cfig's kind indexes name */
+};
+
+/* A count of the items of the year below a heading that are alike (see
+ * db/migrate-11.sql), kind indexing the tree's kinds. */
+struct browse_cfig {
+	long long	 node_id;
+	size_t		 kind;
+	long		 n;
 };
 
 /*
@@ -240,6 +274,64 @@ void browse_tree_free(struct browse_tree *t);
  */
 int browse_tree_open(struct store *st, long long plan_id, int fy,
     int today_fy, struct browse_tree **out, char **cause);
+
+/*
+ * The same for a screen, reading what it shows: the plan, the top level
+ * and, depth first, the children of each node whose id is in open (n
+ * ids sorted ascending; with open NULL, those of the top level), each
+ * node read opened (expanded set); the headings' counts and figures
+ * (counted by the scale's nscale grades) from those the file keeps of
+ * the year, else counted once from the year's items. The indicators'
+ * outcomes come per heading (browse_node_outcomes). Filters need a tree
+ * read whole (browse_tree_open): counts under a filter are not kept.
+ * browse_tree_summarize does nothing to such a tree; browse_tree_count
+ * only with no filter. Returns 0 and *out, or -1 with *cause.
+ */
+int browse_tree_view(struct store *st, long long plan_id, int fy,
+    int today_fy, const char *const *scale, int nscale,
+    const long long *open, size_t nopen, struct browse_tree **out,
+    char **cause);
+
+/*
+ * The same for a filter by department or flag (f->dept_id, else
+ * f->flag; a status may be added): only the nodes the department is in
+ * charge of, or that carry the flag, and the headings above them are
+ * read, so that the counts under the filter (browse_tree_count) are
+ * those of the whole tree; the headings' figures are those of no filter
+ * (as browse_tree_view). Reading another year or another filter reads
+ * again. Returns 0 and *out, or -1 with *cause.
+ */
+int browse_tree_filtered(struct store *st, long long plan_id, int fy,
+    int today_fy, const char *const *scale, int nscale,
+    const struct browse_filter *f, struct browse_tree **out, char **cause);
+
+/*
+ * Reads the children of node i of a tree read by browse_tree_view if
+ * they are not read yet, right after it in nodes (the indices of the
+ * nodes after i move; i's do not). Returns the number read, or -1 with
+ * *cause.
+ */
+long browse_tree_expand(struct store *st, struct browse_tree *t, long i,
+    char **cause);
+
+/*
+ * The index of node id in the tree, reading the children of its
+ * ancestors first when the tree is read by browse_tree_view; -1 when
+ * the node is not in the tree's plan. Returns 0 with *index, or -1 with
+ * *cause.
+ */
+int browse_tree_find(struct store *st, struct browse_tree *t, long long id,
+    long *index, char **cause);
+
+/*
+ * The departments in charge somewhere in the plan in the tree's year, as
+ * indices in t->depts (in their order): those of a tree read whole are
+ * all of them; a tree read by browse_tree_view names every department,
+ * and each is asked whether it is in charge. Returns 0 with *out (free
+ * it) and *n, or -1 with *cause.
+ */
+int browse_tree_charged(struct store *st, const struct browse_tree *t,
+    size_t **out, size_t *n, char **cause);
 
 /*
  * Reads again, for fy, what of a loaded tree changes with the year (the

@@ -312,7 +312,7 @@ run_screens(struct store *st, const struct ids *x)
 	long long		 policy = x->policy, ind = x->ind, own = x->own;
 	long long		 dept = x->dept;
 	char			*cause = NULL, **cats = NULL, **levels = NULL;
-	size_t			 n = 0, i;
+	size_t			 n = 0, i, *charged = NULL;
 	int			 first, last, nlevels = 0, open, due;
 
 #define OK(call) do { if ((call) != 0) { FAIL_AT("%s: %s", #call, \
@@ -343,6 +343,55 @@ run_screens(struct store *st, const struct ids *x)
 		OK(browse_tree_year(st, tree, 2023, 2024, &cause));
 	}
 	browse_tree_free(tree);
+	/* The tree as the screen reads it: the top level opened from the
+	 * headings' kept figures, a heading's children, the way to an item
+	 * (a search's hit); a year not kept, counted once per heading. */
+	for (first = 2022; first <= 2023; first++) {
+		long	at;
+
+		tree = NULL;
+		OK(browse_tree_view(st, plan, first, 2024, NULL, 0, NULL, 0,
+		    &tree, &cause));
+		if (tree == NULL)
+			continue;
+		CHECK_INT(tree->kept, first == 2022);
+		for (i = 0; i < tree->nnodes; i++)
+			if (!tree->nodes[i].is_item &&
+			    !tree->nodes[i].loaded) {
+				CHECK(browse_tree_expand(st, tree, (long)i,
+				    &cause) >= 0);
+				break;
+			}
+		OK(browse_tree_find(st, tree, item, &at, &cause));
+		CHECK(at >= 0);
+		/* The departments the filter offers. */
+		OK(browse_tree_charged(st, tree, &charged, &n, &cause));
+		CHECK(n > 0);
+		free(charged);
+		charged = NULL;
+		/* A filter by department, then by flag, reads what it can
+		 * show. */
+		if (tree->nflags > 0) {
+			struct browse_tree	*ft = NULL;
+			struct browse_filter	 bf;
+
+			memset(&bf, 0, sizeof bf);
+			bf.dept_id = dept;
+			bf.flag = -1;
+			OK(browse_tree_filtered(st, plan, first, 2024, NULL, 0,
+			    &bf, &ft, &cause));
+			CHECK(ft != NULL && ft->nnodes > 0);
+			browse_tree_free(ft);
+			ft = NULL;
+			bf.dept_id = 0;
+			bf.flag = 0;
+			OK(browse_tree_filtered(st, plan, first, 2024, NULL, 0,
+			    &bf, &ft, &cause));
+			browse_tree_free(ft);
+		} else
+			FAIL_AT("the plan has no flags to filter by");
+		browse_tree_free(tree);
+	}
 	OK(store_summary_subtree(st, policy, 2022, &si, &n, &cause));
 	free(si);
 	si = NULL;
@@ -582,6 +631,18 @@ static const char *const trigger_queries[] = {
 	" WHERE id IN (?1, ?2))",
 	"UPDATE plan_fig SET items_valid = 0, ind_valid = 0 WHERE"
 	" items_valid + ind_valid > 0 AND plan_id IN (?1, ?2)",
+	/* The headings' figures (db/migrate-11.sql). */
+	"SELECT u.plan_id, u.fy, u.up, u.planned FROM node_fig_up u"
+	" WHERE u.node_id = ?1 AND u.fy = ?2",
+	"UPDATE node_fig SET n = n - 1 WHERE (plan_id, fy, node_id, state,"
+	" status, grade, planned) IN (SELECT u.plan_id, u.fy, u.up, '', '', '',"
+	" u.planned FROM node_fig_up u WHERE u.node_id = ?1 AND u.fy = ?2)",
+	"INSERT INTO node_fig (plan_id, fy, node_id, state, status, grade,"
+	" planned, n) SELECT u.plan_id, u.fy, u.up, 'draft', '', '', u.planned,"
+	" 1 FROM node_fig_up u WHERE u.node_id = ?1 AND u.fy = ?2"
+	" ON CONFLICT (plan_id, fy, node_id, state, status, grade, planned)"
+	" DO UPDATE SET n = n + 1",
+	"DELETE FROM node_fig WHERE plan_id = ?1 AND fy = ?2",
 };
 
 TEST(trigger_queries_follow_the_row)

@@ -1,0 +1,616 @@
+/*
+ * The plan tree's figures of each heading the file keeps
+ * (db/migrate-11.sql) always equal those counted in full from the items
+ * and their results: the four sample plans are loaded, their figures of
+ * every year kept, and after each kind of write (results saved,
+ * submitted, confirmed, returned and deleted, actuals, targets, yearly
+ * plans, nodes added, moved, given a period and deleted, levels,
+ * departments, a plan's period, years opened and closed, an import and
+ * an import --replace) the tree read as the screen reads it, every node
+ * opened, is compared with the tree read whole and counted, heading by
+ * heading, plan by plan and year by year. A year nothing keeps is
+ * counted when read, and must give the same.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "shisaku/fy.h"
+#include "shisaku/planfile.h"
+#include "shisaku/store-browse.h"
+#include "shisaku/summary.h"
+#include "shisaku/store-plan.h"
+#include "shisaku/store-result.h"
+#include "shisaku/store-user.h"
+#include "shisaku/store.h"
+#include "shisaku/util.h"
+
+static char tmpdir[64];
+static char dbpath[128];
+
+static const char *const samples[] = {
+	"db/samples/omitama-dx.csv",
+	"db/samples/omitama-goal1.csv",
+	"db/samples/shimotsuma-goal6.csv",
+	"db/samples/yuki-actionplan.csv",
+};
+#define NSAMPLES (sizeof samples / sizeof samples[0])
+
+static const char *const scale[] = { "A", "B", "C", "D" };
+#define FIRST_FY 2019
+#define LAST_FY 2032
+#define TODAY_FY 2025
+
+static int
+load(struct store *st, const char *const *files, size_t n, int replace)
+{
+	struct store_resolver	 res;
+	struct pf_doc		 d;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 rc = 0;
+
+	store_resolver_init(&res, st, NULL);
+	pf_doc_init(&d);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = pf_read_file(&d, files[i], PF_MAX_BYTES_DEFAULT, -1,
+		    &res.res, replace);
+	for (i = 0; i < d.nkept; i++)
+		fprintf(stderr, "%s\n", d.errors[i]);
+	if (rc == 0 && store_plan_import(st, &d, replace, "tester",
+	    &cause) != 0) {
+		fprintf(stderr, "import: %s\n", cause);
+		free(cause);
+		rc = -1;
+	}
+	pf_doc_free(&d);
+	return rc;
+}
+
+static long
+q_long(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*s;
+	long		 v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+same_node(const struct browse_tree *a, const struct browse_node *x,
+    const struct browse_tree *b, const struct browse_node *y)
+{
+	const struct progress_summary *sx = browse_node_summary(a, x);
+	const struct progress_summary *sy = browse_node_summary(b, y);
+	size_t	k;
+
+	if (x->id != y->id || x->depth != y->depth ||
+	    x->is_item != y->is_item || x->in_year != y->in_year ||
+	    x->planned != y->planned || x->state != y->state ||
+	    x->status != y->status || x->flags != y->flags ||
+	    x->nassigns != y->nassigns ||
+	    /* (A tree read for a filter reads only what it can show.) */
+	    (!a->filtered && x->has_children != y->has_children) ||
+	    x->items != y->items || x->entered != y->entered ||
+	    x->submitted != y->submitted || x->confirmed != y->confirmed ||
+	    x->behind != y->behind || (sx == NULL) != (sy == NULL) ||
+	    strcmp(x->title, y->title) != 0 ||
+	    (x->grade == NULL) != (y->grade == NULL) ||
+	    (x->grade != NULL && strcmp(x->grade, y->grade) != 0))
+		return 0;
+	for (k = 0; k < x->nassigns; k++)
+		if (a->depts[x->assigns[k].dept].id !=
+		    b->depts[y->assigns[k].dept].id ||
+		    x->assigns[k].is_main != y->assigns[k].is_main)
+			return 0;
+	return sx == NULL || memcmp(sx, sy, sizeof *sx) == 0;
+}
+
+/* Compares one plan's tree of fy read as the screen reads it, every node
+ * opened, with the tree read whole; *kept says whether the headings'
+ * figures were those kept. Returns how many nodes differ. */
+static int
+compare_tree(struct store *st, long long plan, int fy, const char *what,
+    int *kept)
+{
+	struct browse_tree	*full = NULL, *view = NULL;
+	long long		*open;
+	size_t			 nopen = 0, i;
+	char			*cause = NULL;
+	int			 bad = 0;
+
+	*kept = 0;
+	if (browse_tree_open(st, plan, fy, TODAY_FY, &full, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", what, cause);
+		free(cause);
+		return 1;
+	}
+	browse_tree_summarize(full, scale, 4);
+	open = xcalloc(full->nnodes + 1, sizeof *open);
+	for (i = 0; i < full->nnodes; i++)
+		if (!full->nodes[i].is_item)
+			open[nopen++] = full->nodes[i].id;
+	qsort(open, nopen, sizeof *open, id_cmp);
+	if (browse_tree_view(st, plan, fy, TODAY_FY, scale, 4, open, nopen,
+	    &view, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", what, cause);
+		free(cause);
+		free(open);
+		browse_tree_free(full);
+		return 1;
+	}
+	*kept = view->kept;
+	if (view->nnodes != full->nnodes) {
+		fprintf(stderr, "after %s: plan %lld in %d: %zu nodes read, "
+		    "%zu in the whole\n", what, plan, fy, view->nnodes,
+		    full->nnodes);
+		bad++;
+	} else
+		for (i = 0; i < full->nnodes; i++)
+			if (!same_node(view, &view->nodes[i], full,
+			    &full->nodes[i])) {
+				fprintf(stderr, "after %s: plan %lld in %d: "
+				    "node %lld: read %ld items %ld entered "
+				    "%ld behind, counted %ld %ld %ld (%s)\n",
+				    what, plan, fy, full->nodes[i].id,
+				    view->nodes[i].items,
+				    view->nodes[i].entered,
+				    view->nodes[i].behind,
+				    full->nodes[i].items,
+				    full->nodes[i].entered,
+				    full->nodes[i].behind, view->kept ?
+				    "kept" : "counted");
+				bad++;
+			}
+	free(open);
+	browse_tree_free(view);
+	browse_tree_free(full);
+	return bad;
+}
+
+/* The shown nodes of a tree in order, one after the other. */
+static long
+next_shown(const struct browse_tree *t, long i)
+{
+	for (; i < (long)t->nnodes; i++)
+		if (t->nodes[i].shown)
+			return i;
+	return -1;
+}
+
+/* Compares, under filter f, the tree read for the filter with the tree
+ * read whole: the same nodes shown in the same order with the same
+ * counts and figures. Returns how many differ. */
+static int
+compare_filter(struct store *st, long long plan, int fy,
+    const struct browse_filter *f, const char *what)
+{
+	struct browse_tree	*full = NULL, *part = NULL;
+	char			*cause = NULL;
+	long			 i = 0, j = 0;
+	int			 bad = 0;
+
+	if (browse_tree_open(st, plan, fy, TODAY_FY, &full, &cause) != 0 ||
+	    browse_tree_filtered(st, plan, fy, TODAY_FY, scale, 4, f, &part,
+	    &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", what, cause);
+		free(cause);
+		browse_tree_free(full);
+		return 1;
+	}
+	browse_tree_summarize(full, scale, 4);
+	browse_tree_count(full, f);
+	for (;;) {
+		i = next_shown(full, i);
+		j = next_shown(part, j);
+		if (i < 0 || j < 0)
+			break;
+		if (!same_node(part, &part->nodes[j], full, &full->nodes[i])) {
+			fprintf(stderr, "%s: plan %lld in %d, filter %lld/%d/%d:"
+			    " node %lld (%ld items) where %lld (%ld items)\n",
+			    what, plan, fy, f->dept_id, f->flag,
+			    (int)f->which, part->nodes[j].id,
+			    part->nodes[j].items, full->nodes[i].id,
+			    full->nodes[i].items);
+			bad++;
+			break;
+		}
+		i++;
+		j++;
+	}
+	if (i >= 0 || j >= 0) {
+		fprintf(stderr, "%s: plan %lld in %d, filter %lld/%d/%d: "
+		    "shown nodes differ in number\n", what, plan, fy,
+		    f->dept_id, f->flag, (int)f->which);
+		bad++;
+	}
+	browse_tree_free(part);
+	browse_tree_free(full);
+	return bad;
+}
+
+/* Every department in charge and every flag of every plan, alone and
+ * with a status, in a few years. */
+static int
+compare_filters(struct store *st, const char *what)
+{
+	static const enum browse_which whiches[] = {
+		BROWSE_ANY, BROWSE_MISSING, BROWSE_SUBMITTED, BROWSE_BEHIND,
+		BROWSE_IN_PROGRESS, BROWSE_DRAFT, BROWSE_CONFIRMED,
+		BROWSE_RETURNED
+	};
+	struct browse_plan	*p = NULL;
+	struct browse_tree	*t = NULL;
+	struct browse_filter	 f;
+	size_t			 np = 0, i, d, w;
+	char			*cause = NULL;
+	int			 fy, fl, bad = 0;
+
+	if (browse_plans(st, FIRST_FY, TODAY_FY, &p, &np, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", what, cause);
+		free(cause);
+		return 1;
+	}
+	for (fy = 2022; fy <= 2026; fy += 2)
+		for (i = 0; i < np; i++) {
+			if (browse_tree_open(st, p[i].id, fy, TODAY_FY, &t,
+			    &cause) != 0) {
+				free(cause);
+				cause = NULL;
+				bad++;
+				continue;
+			}
+			for (w = 0; w < sizeof whiches / sizeof whiches[0];
+			    w++) {
+				memset(&f, 0, sizeof f);
+				f.which = whiches[w];
+				for (d = 0; d < t->ndepts; d++) {
+					f.dept_id = t->depts[d].id;
+					f.flag = -1;
+					bad += compare_filter(st, p[i].id, fy,
+					    &f, what);
+					f.flag = 0;
+					if (t->nflags > 0)
+						bad += compare_filter(st,
+						    p[i].id, fy, &f, what);
+				}
+				f.dept_id = 0;
+				for (fl = 0; fl < (int)t->nflags; fl++) {
+					f.flag = fl;
+					bad += compare_filter(st, p[i].id, fy,
+					    &f, what);
+				}
+			}
+			browse_tree_free(t);
+			t = NULL;
+		}
+	browse_plans_free(p, np);
+	return bad;
+}
+
+/* Compares every plan's tree of every year; *nkept counts the plan-years
+ * whose headings' figures were kept. Returns how many nodes differ. */
+static int
+compare(struct store *st, const char *what, long *nkept)
+{
+	struct browse_plan	*p = NULL;
+	size_t			 np = 0, i;
+	char			*cause = NULL;
+	int			 fy, bad = 0, kept;
+
+	if (nkept != NULL)
+		*nkept = 0;
+	if (browse_plans(st, FIRST_FY, TODAY_FY, &p, &np, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", what, cause);
+		free(cause);
+		return 1;
+	}
+	for (fy = FIRST_FY; fy <= LAST_FY; fy++)
+		for (i = 0; i < np; i++) {
+			bad += compare_tree(st, p[i].id, fy, what, &kept);
+			if (nkept != NULL)
+				*nkept += kept;
+		}
+	browse_plans_free(p, np);
+	return bad;
+}
+
+/* Keeps every plan's figures of every year compared, in one write. */
+static int
+keep_all(struct store *st)
+{
+	char	*cause = NULL;
+	int	 fy, rc;
+
+	if ((rc = store_begin(st, &cause)) != 0) {
+		free(cause);
+		return rc;
+	}
+	for (fy = FIRST_FY; fy <= LAST_FY && rc == 0; fy++)
+		rc = browse_figures_keep(st, fy, &cause);
+	if (rc == 0)
+		rc = store_commit(st, &cause);
+	else
+		store_rollback(st);
+	if (cause != NULL)
+		fprintf(stderr, "keep: %s\n", cause);
+	free(cause);
+	return rc;
+}
+
+/* A write through the store: its commit counts again what the write
+ * made untrue. */
+static void
+write_sql(struct store *st, const char *sql)
+{
+	char	*cause = NULL, *err = NULL;
+
+	if (store_begin(st, &cause) != 0) {
+		FAIL_AT("%s: %s", sql, cause);
+		free(cause);
+		return;
+	}
+	if (sqlite3_exec(store_db(st), sql, NULL, NULL, &err) != SQLITE_OK) {
+		FAIL_AT("%s: %s", sql, err);
+		sqlite3_free(err);
+		store_rollback(st);
+		return;
+	}
+	if (store_commit(st, &cause) != 0) {
+		FAIL_AT("%s: commit: %s", sql, cause);
+		free(cause);
+	}
+}
+
+static void
+raw(sqlite3 *db, const char *sql)
+{
+	char	*err = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		FAIL_AT("%s: %s", sql, err);
+		sqlite3_free(err);
+	}
+}
+
+/* The writes, one kind each, made on the file as the store's write
+ * paths make them (the triggers answer to the rows, whoever writes; the
+ * store's commit counts again what they marked). */
+static const struct {
+	const char	*what, *sql;
+} writes[] = {
+	{ "results inserted", "INSERT INTO result (node_id, fy, status, grade,"
+	  " state) SELECT id, 2024, 'in_progress', 'B', 'draft' FROM node"
+	  " WHERE id % 3 = 0 AND NOT EXISTS (SELECT 1 FROM result r"
+	  " WHERE r.node_id = node.id AND r.fy = 2024)" },
+	{ "results submitted", "UPDATE result SET state = 'submitted'"
+	  " WHERE fy = 2024 AND node_id % 2 = 0" },
+	{ "results confirmed", "UPDATE result SET state = 'confirmed',"
+	  " grade = 'A', status = 'done' WHERE fy = 2024 AND node_id % 4 = 0" },
+	{ "results returned", "UPDATE result SET state = 'returned'"
+	  " WHERE fy = 2024 AND node_id % 5 = 0" },
+	{ "a grade off the scale and none", "UPDATE result SET grade ="
+	  " CASE WHEN node_id % 2 = 0 THEN 'Z' ELSE NULL END,"
+	  " status = NULL WHERE fy = 2024 AND node_id % 7 = 0" },
+	{ "results deleted", "DELETE FROM result WHERE fy = 2024"
+	  " AND node_id % 6 = 0" },
+	{ "results of another year", "INSERT OR IGNORE INTO result (node_id, fy,"
+	  " status, state) SELECT id, 2026, 'not_started', 'submitted' FROM node"
+	  " WHERE id % 2 = 1" },
+	{ "a result moved to another year", "UPDATE result SET fy = 2031"
+	  " WHERE id = (SELECT MIN(id) FROM result WHERE fy = 2026)" },
+	{ "actuals", "INSERT OR REPLACE INTO indicator_actual (indicator_id, fy,"
+	  " num) SELECT id, 2024, COALESCE(final_num, 1) FROM indicator"
+	  " WHERE id % 2 = 0" },
+	{ "an actual deleted", "DELETE FROM indicator_actual WHERE rowid ="
+	  " (SELECT MIN(rowid) FROM indicator_actual)" },
+	{ "running totals", "UPDATE indicator SET cumulative = 1,"
+	  " direction = 'up' WHERE id % 2 = 0" },
+	{ "an earlier actual of each running total", "INSERT OR REPLACE INTO"
+	  " indicator_actual (indicator_id, fy, num) SELECT id, 2021, -1000000"
+	  " FROM indicator WHERE cumulative = 1" },
+	{ "an earlier actual of others", "INSERT OR REPLACE INTO"
+	  " indicator_actual (indicator_id, fy, num) SELECT id, 2022, 1000000"
+	  " FROM indicator WHERE cumulative = 0" },
+	{ "targets", "INSERT OR REPLACE INTO indicator_target (indicator_id, fy,"
+	  " num) SELECT id, 2027, 5 FROM indicator WHERE id % 3 = 0" },
+	{ "yearly plans", "INSERT INTO year_plan (node_id, from_fy, to_fy, text,"
+	  " ord) SELECT id, 2030, 2031, '計画', 99 FROM node WHERE id % 5 = 1" },
+	{ "a node's period", "UPDATE node SET first_fy = 2028, last_fy = 2029"
+	  " WHERE id = (SELECT MIN(id) FROM node WHERE depth = 1)" },
+	{ "a plan's period", "UPDATE plan SET first_fy = 2020, last_fy = 2024"
+	  " WHERE id = (SELECT MAX(id) FROM plan)" },
+	{ "a plan without a period", "UPDATE plan SET first_fy = NULL,"
+	  " last_fy = NULL WHERE id = (SELECT MIN(id) FROM plan)" },
+	{ "a node added", "INSERT INTO node (plan_id, parent_id, depth, key,"
+	  " title, ord) SELECT plan_id, parent_id, depth, key || '-new',"
+	  " '追加', ord + 1 FROM node WHERE id = (SELECT MAX(id) FROM node)" },
+	{ "a node moved", "UPDATE node SET parent_id = (SELECT MIN(p.id) FROM"
+	  " node p WHERE p.plan_id = node.plan_id AND p.depth = node.depth - 1)"
+	  " WHERE id = (SELECT MAX(id) FROM node WHERE depth > 1)" },
+	{ "a department changed", "UPDATE node_dept SET until_fy = 2023"
+	  " WHERE id % 2 = 0" },
+	{ "a level named", "INSERT OR REPLACE INTO plan_level (plan_id, depth,"
+	  " name) SELECT id, 4, '細目' FROM plan WHERE id = (SELECT MIN(id)"
+	  " FROM plan)" },
+	{ "a level removed", "DELETE FROM plan_level WHERE depth = 4" },
+	{ "an indicator's final target", "UPDATE indicator SET final_num ="
+	  " 1000, final_fy = 2030 WHERE id % 4 = 1" },
+	{ "a node deleted", "DELETE FROM node WHERE id = (SELECT MIN(id) FROM"
+	  " node WHERE depth = 1)" },
+	{ "results after the changes", "INSERT OR IGNORE INTO result (node_id,"
+	  " fy, state) SELECT id, 2030, 'returned' FROM node" },
+	{ "a year opened", "INSERT OR REPLACE INTO fiscal_year (fy, is_open)"
+	  " VALUES (2025, 1)" },
+	{ "a year closed", "UPDATE fiscal_year SET is_open = 0 WHERE fy = 2025" },
+};
+
+TEST(test_kept_figures_equal_the_full_count)
+{
+	struct store	*st, *ro;
+	sqlite3		*db;
+	char		*cause = NULL;
+	size_t		 i;
+	long		 kept, all;
+
+	unlink(dbpath);
+	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	CHECK_INT(load(st, samples, NSAMPLES, 0), 0);
+	db = store_db(st);
+	/* The import keeps the headings' figures of the year today falls
+	 * in, with the plans'; the others are counted when read. */
+	CHECK(q_long(db, "SELECT COUNT(*) FROM node_fig") > 0);
+	CHECK_INT(compare(st, "the import", &kept), 0);
+	CHECK_INT(kept, (long)NSAMPLES);
+	/* Every year kept, then every kind of write. */
+	CHECK_INT(keep_all(st), 0);
+	all = (long)NSAMPLES * (LAST_FY - FIRST_FY + 1);
+	CHECK_INT(compare(st, "keeping every year", &kept), 0);
+	CHECK_INT(kept, all);
+	for (i = 0; i < sizeof writes / sizeof writes[0]; i++) {
+		write_sql(st, writes[i].sql);
+		if (compare(st, writes[i].what, &kept) != 0)
+			FAIL_AT("%s: kept figures differ", writes[i].what);
+		/* (A plan whose level names go deeper than its nodes has
+		 * no items: nothing to keep of its headings.) */
+		if (kept < all - (long)(LAST_FY - FIRST_FY + 1))
+			FAIL_AT("%s: %ld plan-years kept", writes[i].what,
+			    kept);
+	}
+	/* The file agrees with itself after all that. */
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM node_fig WHERE n < 0"), 0);
+	/* A filter by department or flag reads what it can show, and
+	 * shows what the whole tree does. */
+	CHECK_INT(compare_filters(st, "the filters"), 0);
+	/* An import of a plan again, and one that replaces it. */
+	CHECK_INT(load(st, samples + 3, 1, 1), 0);
+	CHECK_INT(compare(st, "import --replace", NULL), 0);
+	CHECK_INT(keep_all(st), 0);
+	/* Written behind the store's back, marked and never counted again:
+	 * the tree counts what is marked when it is read. */
+	raw(db, "UPDATE result SET state = 'draft' WHERE fy = 2024");
+	raw(db, "UPDATE node SET last_fy = 2026 WHERE id % 3 = 0");
+	CHECK(q_long(db, "SELECT COUNT(*) FROM plan_fig WHERE items_valid = 0")
+	    > 0);
+	ro = store_open(dbpath, STORE_OPEN_READONLY, 1000, &cause);
+	CHECK(ro != NULL);
+	if (ro != NULL) {
+		CHECK_INT(compare(ro, "writes behind the store, read only",
+		    NULL), 0);
+		store_close(ro);
+	}
+	/* The store's next write counts them again. */
+	write_sql(st, "UPDATE fiscal_year SET is_open = 1 WHERE fy = 2025");
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig WHERE"
+	    " items_valid = 0 OR ind_valid = 0"), 0);
+	CHECK_INT(compare(st, "the next write", &kept), 0);
+	CHECK(kept >= all - (long)(LAST_FY - FIRST_FY + 1));
+	store_close(st);
+}
+
+/* The store's own workflow: a result saved, submitted, confirmed and
+ * returned by their roles, each keeping the figures. */
+TEST(test_workflow_keeps_the_figures)
+{
+	struct store		*st;
+	struct result_entry	*e = NULL, *cur = NULL;
+	sqlite3			*db;
+	char			*cause = NULL;
+	long long		 node;
+	long			 kept;
+	int			 changed;
+
+	unlink(dbpath);
+	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	CHECK_INT(load(st, samples + 3, 1, 0), 0);
+	db = store_db(st);
+	CHECK_INT(store_user_put(st, "kikaku", "企画", ROLE_PLANNER, NULL, 0,
+	    &cause), 0);
+	CHECK_INT(store_year_set_open(st, 2024, 1, "kikaku", &changed, &cause),
+	    0);
+	CHECK_INT(keep_all(st), 0);
+	CHECK_INT(compare(st, "the import", &kept), 0);
+	CHECK_INT(kept, LAST_FY - FIRST_FY + 1);
+	node = q_long(db, "SELECT MAX(id) FROM node");
+	CHECK_INT(store_result_load(st, node, 2024, &e, &cause), 0);
+	if (e == NULL) {
+		store_close(st);
+		return;
+	}
+	e->status = "in_progress";
+	free(e->grade);
+	e->grade = xstrdup("B");
+	CHECK_INT(store_result_save(st, e, "kikaku", e->ver, &cur, &cause), 0);
+	CHECK_INT(compare(st, "a save", NULL), 0);
+	CHECK_INT(store_result_submit(st, e, "kikaku", e->ver, &cur, &cause),
+	    0);
+	CHECK_INT(compare(st, "a submission", NULL), 0);
+	CHECK_INT(store_result_return(st, e, "kikaku", e->ver, "直して",
+	    &cur, &cause), 0);
+	CHECK_INT(compare(st, "a return", NULL), 0);
+	CHECK_INT(store_result_submit(st, e, "kikaku", e->ver, &cur, &cause),
+	    0);
+	CHECK_INT(store_result_confirm(st, e, "kikaku", e->ver, &cur, &cause),
+	    0);
+	CHECK_INT(compare(st, "a confirmation", &kept), 0);
+	CHECK_INT(kept, LAST_FY - FIRST_FY + 1);
+	/* Each heading above the item counts it confirmed. */
+	CHECK_INT(q_long(db, "SELECT SUM(n) FROM node_fig WHERE fy = 2024"
+	    " AND state = 'confirmed'"), q_long(db, "SELECT COUNT(*) FROM"
+	    " result r JOIN node n ON n.id = r.node_id WHERE r.fy = 2024 AND"
+	    " r.state = 'confirmed'") * (q_long(db, "SELECT MAX(depth) FROM"
+	    " node") - 1));
+	if (cause != NULL)
+		fprintf(stderr, "%s\n", cause);
+	free(cause);
+	store_result_free(e);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	char	*cmd;
+
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/shisaku-test-nfig-XXXXXX");
+	if (mkdtemp(tmpdir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	snprintf(dbpath, sizeof dbpath, "%s/nfig.db", tmpdir);
+	unsetenv("SHISAKU_CONFIG");
+	setenv("XDG_CONFIG_HOME", tmpdir, 1);
+	setenv("HOME", tmpdir, 1);
+	RUN(test_kept_figures_equal_the_full_count);
+	RUN(test_workflow_keeps_the_figures);
+	cmd = xasprintf("rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", tmpdir);
+	free(cmd);
+	DONE();
+}
