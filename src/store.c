@@ -10,14 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
 
+#include "shisaku/fy.h"
 #include "shisaku/lockholder.h"
 #include "shisaku/outfile.h"
 #include "shisaku/privilege.h"
 #include "shisaku/store-browse.h"
+#include "shisaku/store-indfig.h"
 #include "shisaku/store.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/util.h"
@@ -31,6 +34,7 @@
 #include "migrate-8-sql.h"
 #include "migrate-9-sql.h"
 #include "migrate-10-sql.h"
+#include "migrate-12-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -46,6 +50,8 @@ static const char *const migrations[] = {
 	shisaku_migrate_8_sql,		/* db/migrate-8.sql */
 	shisaku_migrate_9_sql,		/* db/migrate-9.sql */
 	shisaku_migrate_10_sql,		/* db/migrate-10.sql */
+	/* (migration 11 goes here) */
+	shisaku_migrate_12_sql,		/* db/migrate-12.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -313,8 +319,10 @@ store_commit(struct store *st, char **cause)
 		return -1;
 	}
 	/* The plans list's figures the write made untrue, counted again in
-	 * the same transaction (db/migrate-9.sql). */
-	if (!sqlite3_get_autocommit(st->db) && browse_figures_refresh(st) != 0) {
+	 * the same transaction (db/migrate-9.sql), and the indicator list's
+	 * rates (db/migrate-12.sql). */
+	if (!sqlite3_get_autocommit(st->db) &&
+	    (browse_figures_refresh(st) != 0 || store_indfig_refresh(st) != 0)) {
 		if (cause)
 			*cause = store_errmsg(st, "保存できません");
 		store_rollback(st);
@@ -415,6 +423,12 @@ migrate(struct store *st, char **cause)
 		    "1397248843", cause) != SQLITE_OK)	/* STORE_APPLICATION_ID */
 			goto fail;
 		if (store_exec(st, migrations[version], cause) != SQLITE_OK)
+			goto fail;
+		/* The indicator list's rates of the years the file keeps,
+		 * computed in C (db/migrate-12.sql). */
+		if (migrations[version] == shisaku_migrate_12_sql &&
+		    store_indfig_keep_years(st, 0, fy_of_time(time(NULL), 4),
+		    cause) != 0)
 			goto fail;
 		sql = xasprintf("PRAGMA user_version = %d", version + 1);
 		rc = store_exec(st, sql, cause);
