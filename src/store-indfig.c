@@ -1,13 +1,15 @@
 /*
  * The indicator list's achievement rates kept per plan and fiscal year
- * (db/migrate-12.sql). A rate is never computed in SQL: the row is read
- * as the list reads it (store-sheet-internal.h) and its rate is
- * store_indicator_row_rate's, so what is kept is what the list shows.
+ * (db/migrate-12.sql). A rate is never computed in SQL: the columns the
+ * list reads (store-sheet-internal.h) are given to a C function that
+ * makes of them the values the list's row holds and returns
+ * store_indicator_row_rate's rate, so what is kept is what the list
+ * shows (tests/unit/test-indicator-rates.c compares the two).
  *
- * Writes: a whole year at the end of an import or a migration
- * (store_indfig_keep, one pass over the plan's rows), and before each
- * commit the indicators the write's triggers marked, each over the kept
- * years of its plan (store_indfig_refresh, called by store_commit).
+ * Writes, each one INSERT ... SELECT: a whole plan's year at the end of
+ * an import, a migration or a year opened (store_indfig_keep), and before
+ * each commit the indicators the write's triggers marked, each over the
+ * kept years of its plan (store_indfig_refresh, called by store_commit).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,26 +17,44 @@
 #include "shisaku/store-indfig.h"
 #include "shisaku/store-sheet-internal.h"
 #include "shisaku/util.h"
+#include "shisaku/vocab.h"
+
+/*
+ * The rate as an SQL function of the columns the list reads (in the order
+ * of the arguments below), so that a whole year is kept in one
+ * INSERT ... SELECT: shisaku_indicator_rate(direction, cumulative,
+ * base_num, base_txt, final_num, final_txt, target_num, target_txt,
+ * actual_num, actual_txt, sum, sum_count, sum_texts) is the rate, or -1.
+ * It is registered on the store's own connection only, and only these
+ * statements call it (the triggers never do: any program may write).
+ */
+#define INDFIG_RATE_ARGS						\
+	"shisaku_indicator_rate(i.direction, i.cumulative, i.base_num,"	\
+	" i.base_txt, i.final_num, i.final_txt, t.num, t.txt, a.num, a.txt,"	\
+	" " IND_LIST_SUM("total(x.num)", "y.fy") ","			\
+	" " IND_LIST_SUM("count(x.num)", "y.fy") ","			\
+	" " IND_LIST_SUM("sum(x.num IS NULL AND x.txt IS NOT NULL)", "y.fy")	\
+	")"
+#define INDFIG_INSERT(WHERE)						\
+	"INSERT INTO indicator_fig (indicator_id, fy, plan_id, ord, norate,"	\
+	" up, down) SELECT id, fy, plan_id, ord, r < 0, max(r, 0),"	\
+	" -max(r, 0) FROM (SELECT i.id AS id, y.fy AS fy,"		\
+	" i.plan_id AS plan_id, i.ord AS ord, " INDFIG_RATE_ARGS " AS r"	\
+	" FROM indicator_fig_year y CROSS JOIN indicator i"		\
+	" ON i.plan_id = y.plan_id" IND_LIST_JOINS("y.fy") WHERE ")"
 
 static const char sql_fig_forget_year[] =
 	"DELETE FROM indicator_fig WHERE plan_id = ?1 AND fy = ?2";
 static const char sql_fig_year[] =
 	"INSERT OR IGNORE INTO indicator_fig_year (plan_id, fy) VALUES (?1, ?2)";
-static const char sql_fig_put[] =
-	"INSERT INTO indicator_fig (indicator_id, fy, plan_id, ord, norate, up,"
-	" down) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
-/* A plan's rows of a year. */
-static const char sql_fig_plan_rows[] =
-	IND_LIST_COLS("'', ''", "NULL", "NULL", "?2") " FROM indicator i"
-	IND_LIST_JOINS("?2") " WHERE i.plan_id = ?1";
+/* A plan's rows of a year, in plan order: the order of the ids after an
+ * import, so that the rows kept go in close to the order of their key. */
+static const char sql_fig_keep_plan[] = INDFIG_INSERT(
+	" WHERE y.plan_id = ?1 AND y.fy = ?2 ORDER BY i.ord, i.id");
 
-/* An indicator's rows of each kept year of its plan (column 25: the
- * year, 26: the plan). */
-static const char sql_fig_ind_rows[] =
-	IND_LIST_COLS("'', ''", "NULL", "NULL", "y.fy") ", y.fy, i.plan_id"
-	" FROM indicator i JOIN indicator_fig_year y ON y.plan_id = i.plan_id"
-	IND_LIST_JOINS("y.fy") " WHERE i.id = ?1";
+/* An indicator's rows of each kept year of its plan. */
+static const char sql_fig_keep_ind[] = INDFIG_INSERT(" WHERE i.id = ?1");
 
 static const char sql_fig_plans[] = "SELECT id FROM plan ORDER BY id";
 static const char sql_fig_open_years[] =
@@ -55,33 +75,55 @@ static const char sql_fig_kept[] =
 	"SELECT EXISTS (SELECT 1 FROM indicator_fig_year WHERE plan_id = ?1"
 	" AND fy = ?2) AND NOT EXISTS (SELECT 1 FROM indicator_fig_stale)";
 
-/* Keeps the rate of the row q has read, for year fy of plan plan_id. */
-static int
-indfig_put(struct store *st, sqlite3_stmt *q, long long plan_id, int fy,
-    char **cause)
+static void
+indfig_rate_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct indicator_row	 r;
-	sqlite3_stmt		*s;
-	double			 rate;
-	int			 rc;
+	const char		*dir;
+	int			 i;
 
-	store_indicator_row_read(q, &r, fy, 0);
-	rate = store_indicator_row_rate(&r, NULL);
-	if ((s = store_stmt(st, sql_fig_put, cause)) == NULL) {
-		store_indicator_row_clear(&r);
+	(void)argc;
+	memset(&r, 0, sizeof r);
+	dir = (const char *)sqlite3_value_text(argv[0]);
+	r.direction = dir != NULL ? vocab_key(VOCAB_DIRECTION, dir) : NULL;
+	r.cumulative = sqlite3_value_int(argv[1]);
+	/* As store_col_value reads a value and store_indicator_row_read
+	 * a row: a number, else a text, else none; no target of the year
+	 * is the final one. */
+	for (i = 2; i <= 8; i += 2) {
+		struct value *v = i == 2 ? &r.base : i == 4 ? &r.final :
+		    i == 6 ? &r.target : &r.actual;
+
+		if (sqlite3_value_type(argv[i]) != SQLITE_NULL) {
+			v->kind = VALUE_NUMBER;
+			v->num = sqlite3_value_double(argv[i]);
+		} else if (sqlite3_value_type(argv[i + 1]) != SQLITE_NULL)
+			v->kind = VALUE_TEXT;
+		else
+			v->kind = VALUE_NONE;
+	}
+	if (r.target.kind == VALUE_NONE)
+		r.target = r.final;
+	r.actual_sum = sqlite3_value_double(argv[10]);
+	r.actual_sum_count = (sqlite3_value_type(argv[12]) == SQLITE_NULL ? 0 :
+	    sqlite3_value_int(argv[12])) > 0 ? -1 :
+	    sqlite3_value_type(argv[11]) == SQLITE_NULL ? 0 :
+	    sqlite3_value_int(argv[11]);
+	sqlite3_result_double(ctx, store_indicator_row_rate(&r, NULL));
+}
+
+/* Registers the rate function on the store's connection. */
+static int
+indfig_register(struct store *st, char **cause)
+{
+	if (sqlite3_create_function_v2(store_db(st), "shisaku_indicator_rate",
+	    13, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, indfig_rate_fn, NULL,
+	    NULL, NULL) != SQLITE_OK) {
+		if (cause != NULL)
+			*cause = store_errmsg(st, "達成率の計算");
 		return -1;
 	}
-	sqlite3_bind_int64(s, 1, r.id);
-	sqlite3_bind_int(s, 2, fy);
-	sqlite3_bind_int64(s, 3, plan_id);
-	sqlite3_bind_int64(s, 4, r.ord);
-	sqlite3_bind_int(s, 5, rate < 0);
-	sqlite3_bind_double(s, 6, rate < 0 ? 0 : rate);
-	sqlite3_bind_double(s, 7, rate < 0 ? 0 : -rate);
-	store_indicator_row_clear(&r);
-	rc = store_step_write(st, s, "達成率の保存", cause);
-	sqlite3_reset(s);
-	return rc;
+	return 0;
 }
 
 static int
@@ -101,34 +143,12 @@ indfig_exec_ll_int(struct store *st, const char *sql, long long a, int b,
 static int
 indfig_keep_plan(struct store *st, long long plan_id, int fy, char **cause)
 {
-	sqlite3_stmt	*q;
-	int		 rc;
-
-	if (indfig_exec_ll_int(st, sql_fig_forget_year, plan_id, fy,
+	if (indfig_register(st, cause) != 0 ||
+	    indfig_exec_ll_int(st, sql_fig_forget_year, plan_id, fy,
 	    cause) != 0 ||
 	    indfig_exec_ll_int(st, sql_fig_year, plan_id, fy, cause) != 0)
 		return -1;
-	/* The read and the writes interleave: the read is a statement of
-	 * its own, not the cached one the writes reset. */
-	if (sqlite3_prepare_v2(store_db(st), sql_fig_plan_rows, -1, &q,
-	    NULL) != SQLITE_OK) {
-		*cause = store_errmsg(st, "達成率の読み込み");
-		return -1;
-	}
-	sqlite3_bind_int64(q, 1, plan_id);
-	sqlite3_bind_int(q, 2, fy);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-		if (indfig_put(st, q, plan_id, fy, cause) != 0) {
-			sqlite3_finalize(q);
-			return -1;
-		}
-	if (rc != SQLITE_DONE) {
-		*cause = store_errmsg(st, "達成率の読み込み");
-		sqlite3_finalize(q);
-		return -1;
-	}
-	sqlite3_finalize(q);
-	return 0;
+	return indfig_exec_ll_int(st, sql_fig_keep_plan, plan_id, fy, cause);
 }
 
 /* The ids read by a query of one bound id (or none). */
@@ -199,35 +219,24 @@ static int
 indfig_recompute(struct store *st, const long long *ids, size_t n,
     char **cause)
 {
-	sqlite3_stmt	*q = NULL, *s;
+	sqlite3_stmt	*s;
 	size_t		 i;
-	int		 rc = 0;
 
-	if (sqlite3_prepare_v2(store_db(st), sql_fig_ind_rows, -1, &q,
-	    NULL) != SQLITE_OK) {
-		*cause = store_errmsg(st, "達成率の読み込み");
+	if (indfig_register(st, cause) != 0)
 		return -1;
-	}
-	for (i = 0; i < n && rc == 0; i++) {
-		if ((s = store_stmt(st, sql_fig_forget_ind, cause)) == NULL) {
-			rc = -1;
-			break;
-		}
+	for (i = 0; i < n; i++) {
+		if ((s = store_stmt(st, sql_fig_forget_ind, cause)) == NULL)
+			return -1;
 		sqlite3_bind_int64(s, 1, ids[i]);
-		if ((rc = store_step_write(st, s, "達成率の保存", cause)) != 0)
-			break;
-		sqlite3_reset(q);
-		sqlite3_bind_int64(q, 1, ids[i]);
-		while (rc == 0 && (rc = sqlite3_step(q)) == SQLITE_ROW)
-			rc = indfig_put(st, q, sqlite3_column_int64(q, 26),
-			    sqlite3_column_int(q, 25), cause);
-		if (rc == SQLITE_DONE)
-			rc = 0;
-		else if (rc != 0 && *cause == NULL)
-			*cause = store_errmsg(st, "達成率の読み込み");
+		if (store_step_write(st, s, "達成率の保存", cause) != 0)
+			return -1;
+		if ((s = store_stmt(st, sql_fig_keep_ind, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, ids[i]);
+		if (store_step_write(st, s, "達成率の保存", cause) != 0)
+			return -1;
 	}
-	sqlite3_finalize(q);
-	return rc == 0 ? 0 : -1;
+	return 0;
 }
 
 int
