@@ -100,3 +100,37 @@ END;
 -- The indicator list sorted by name: a plan's indicators by name, ties
 -- in plan order.
 CREATE INDEX indicator_plan_name ON indicator(plan_id, name, ord);
+
+-- The indicator list filtered by a category, in plan order: a plan's
+-- indicators of a category by the plan's order, and how many each
+-- category has, kept by the triggers below in the same transaction as
+-- the write (an import counts the plans it loads once at its end).
+CREATE INDEX indicator_plan_category ON indicator(plan_id, category, ord);
+CREATE TABLE indicator_category_count (
+	plan_id		INTEGER NOT NULL,
+	category	TEXT NOT NULL,
+	n		INTEGER NOT NULL,
+	PRIMARY KEY (plan_id, category)
+) WITHOUT ROWID;
+INSERT INTO indicator_category_count (plan_id, category, n)
+    SELECT plan_id, category, count(*) FROM indicator
+    GROUP BY plan_id, category;
+CREATE TRIGGER indicator_fig_cat_ins AFTER INSERT ON indicator BEGIN
+	INSERT INTO indicator_category_count (plan_id, category, n)
+	    VALUES (NEW.plan_id, NEW.category, 1)
+	    ON CONFLICT (plan_id, category) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER indicator_fig_cat_del AFTER DELETE ON indicator BEGIN
+	UPDATE indicator_category_count SET n = n - 1
+	    WHERE plan_id = OLD.plan_id AND category = OLD.category;
+END;
+CREATE TRIGGER indicator_fig_cat_upd AFTER UPDATE OF plan_id, category
+    ON indicator
+    WHEN NEW.plan_id IS NOT OLD.plan_id OR NEW.category IS NOT OLD.category
+    BEGIN
+	UPDATE indicator_category_count SET n = n - 1
+	    WHERE plan_id = OLD.plan_id AND category = OLD.category;
+	INSERT INTO indicator_category_count (plan_id, category, n)
+	    VALUES (NEW.plan_id, NEW.category, 1)
+	    ON CONFLICT (plan_id, category) DO UPDATE SET n = n + 1;
+END;

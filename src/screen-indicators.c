@@ -309,13 +309,15 @@ ind_rebuild(struct ind_screen *is)
 
 /* Whether the list can be read a window at a time: in plan order or by
  * name from the plan's indexes, by achievement where the year's rates
- * are kept (db/migrate-12.sql); not filtered nor searched. */
+ * are kept (db/migrate-12.sql), filtered by a category in plan order;
+ * not filtered by department nor 自分の担当, nor searched. */
 static int
 ind_wants_window(struct ui *ui, const struct ind_screen *is)
 {
-	if (is->dept_id != 0 || is->category != NULL || is->mine ||
-	    is->searched)
+	if (is->dept_id != 0 || is->mine || is->searched)
 		return 0;
+	if (is->category != NULL)
+		return is->sort == IND_SORT_PLAN;
 	if (is->sort == IND_SORT_RATE_ASC || is->sort == IND_SORT_RATE_DESC)
 		return store_indfig_kept(ui->store, is->plan_id, ui->fy);
 	return 1;
@@ -386,11 +388,11 @@ ind_window_read(struct ui *ui, struct ind_screen *is, size_t lo, size_t hi)
 		pfirst = 0;
 	} else if (lo == 0) {
 		rc = store_indicator_list_page_in(ui->store, is->plan_id,
-		    ui->fy, ind_order(is), NULL, 1, hi, &page, &cause);
+		    ui->fy, ind_order(is), is->category, NULL, 1, hi, &page, &cause);
 		pfirst = 0;
 	} else if (hi == is->total) {
 		rc = store_indicator_list_page_in(ui->store, is->plan_id,
-		    ui->fy, ind_order(is), NULL, -1, hi - lo, &page, &cause);
+		    ui->fy, ind_order(is), is->category, NULL, -1, hi - lo, &page, &cause);
 		pfirst = hi - page.n;
 	} else if (is->list.n > 0 && lo >= first) {
 		/* Forwards from the row before lo (or from the window's
@@ -401,7 +403,7 @@ ind_window_read(struct ui *ui, struct ind_screen *is, size_t lo, size_t hi)
 			IND_KEY(lo <= end ? lo - 1 : end - 1, 0);
 		pfirst = lo == first ? first : lo <= end ? lo : end;
 		rc = store_indicator_list_page_in(ui->store, is->plan_id,
-		    ui->fy, ind_order(is), &k, 1, hi - pfirst, &page, &cause);
+		    ui->fy, ind_order(is), is->category, &k, 1, hi - pfirst, &page, &cause);
 	} else if (is->list.n > 0) {
 		/* Backwards from the row after hi-1 (or from the window's
 		 * first row when hi is before it). */
@@ -411,12 +413,12 @@ ind_window_read(struct ui *ui, struct ind_screen *is, size_t lo, size_t hi)
 			IND_KEY(hi >= first ? hi : first, 0);
 		i = hi >= end ? end : hi >= first ? hi : first;
 		rc = store_indicator_list_page_in(ui->store, is->plan_id,
-		    ui->fy, ind_order(is), &k, -1, i - lo, &page, &cause);
+		    ui->fy, ind_order(is), is->category, &k, -1, i - lo, &page, &cause);
 		pfirst = i - page.n;
 	} else {
 		/* Nothing held to start from: from the start. */
 		rc = store_indicator_list_page_in(ui->store, is->plan_id,
-		    ui->fy, ind_order(is), NULL, 1, hi, &page, &cause);
+		    ui->fy, ind_order(is), is->category, NULL, 1, hi, &page, &cause);
 		pfirst = 0;
 	}
 #undef IND_KEY
@@ -544,6 +546,11 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	int				 rc, have = 0, window;
 
 	memset(&k, 0, sizeof k);
+	/* (A row the category filter leaves out: the list starts at its
+	 * top, as when every row is read.) */
+	if (cur != NULL && is->category != NULL && ind_wants_window(ui, is) &&
+	    strcmp(cur->category, is->category) != 0)
+		cur = NULL;
 	if (cur != NULL) {
 		keep = cur->id;
 		k.ord = cur->ord;
@@ -557,9 +564,15 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 		is->win_sort = is->sort;
 		rc = store_indicator_list_head(ui->store, is->plan_id, ui->fy,
 		    &list, &total, &cause);
+		if (rc == 0 && is->category != NULL &&
+		    store_indicator_list_count(ui->store, is->plan_id,
+		    is->category, &total, &cause) != 0) {
+			store_indicator_list_free(&list);
+			rc = -1;
+		}
 		if (rc == 0 && have && store_indicator_list_before_in(ui->store,
-		    is->plan_id, ui->fy, ind_order(is), k.ord, k.id, &pos,
-		    &cause) != 0) {
+		    is->plan_id, ui->fy, ind_order(is), is->category, k.ord,
+		    k.id, &pos, &cause) != 0) {
 			store_indicator_list_free(&list);
 			rc = -1;
 		}
@@ -608,8 +621,8 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 						    (size_t)is->l.height : 30;
 
 			if (store_indicator_list_page_in(ui->store,
-			    is->plan_id, ui->fy, ind_order(is), have ? &k :
-			    NULL, 1, 2 * h, &page, &cause) != 0) {
+			    is->plan_id, ui->fy, ind_order(is), is->category,
+			    have ? &k : NULL, 1, 2 * h, &page, &cause) != 0) {
 				ui_error(ui, "%s", cause != NULL ? cause :
 				    "読み込めません");
 				free(cause);
@@ -645,13 +658,13 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	return 0;
 }
 
-/* After a sort, a filter or a search: reads every row, or a window,
- * when that changes, else shows the rows held in the new order. */
+/* After a sort, a filter or a search: reads a window again (in the new
+ * order, of the new category), or every row when the list cannot be
+ * read a window at a time; else shows the rows held in the new order. */
 static void
 ind_apply(struct ui *ui, struct ind_screen *is)
 {
-	if (ind_wants_window(ui, is) != is->windowed ||
-	    (is->windowed && is->win_sort != is->sort))
+	if (is->windowed || ind_wants_window(ui, is))
 		ind_reload(ui, is);
 	else if (!is->windowed)
 		ind_rebuild(is);
@@ -1031,7 +1044,8 @@ ind_draw(struct ui *ui, void *state)
 	    tw_width(head) <= is->target_w ? head : "目標値", "実績値", "達成率",
 	    "推移", 0, ui_attr(ui, UI_FROZEN));
 	if (ind_nrows(is) == 0)
-		ui_put(w, 2, 1, is->windowed || is->list.n == 0 ? "この計画には指標がありません" :
+		ui_put(w, 2, 1, (is->windowed && is->category == NULL) ||
+		    (!is->windowed && is->list.n == 0) ? "この計画には指標がありません" :
 		    "条件に合う指標がありません（c で解除）", is->cols - 1, 0,
 		    ui_attr(ui, UI_DIM));
 	else

@@ -56,6 +56,14 @@ static const char sql_fig_keep_plan[] = INDFIG_INSERT(
 /* An indicator's rows of each kept year of its plan. */
 static const char sql_fig_keep_ind[] = INDFIG_INSERT(" WHERE i.id = ?1");
 
+/* A plan's counts of indicators by category, again (an import's end). */
+static const char sql_fig_cat_forget[] =
+	"DELETE FROM indicator_category_count WHERE plan_id = ?1";
+static const char sql_fig_cat_count[] =
+	"INSERT INTO indicator_category_count (plan_id, category, n)"
+	" SELECT plan_id, category, count(*) FROM indicator WHERE plan_id = ?1"
+	" GROUP BY category";
+
 static const char sql_fig_plans[] = "SELECT id FROM plan ORDER BY id";
 static const char sql_fig_open_years[] =
 	"SELECT fy FROM fiscal_year WHERE is_open = 1 ORDER BY fy";
@@ -191,6 +199,23 @@ store_indfig_keep(struct store *st, long long plan_id, int fy, char **cause)
 		rc = indfig_keep_plan(st, plans[i], fy, cause);
 	free(plans);
 	return rc;
+}
+
+int
+store_indfig_count(struct store *st, long long plan_id, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 i;
+
+	for (i = 0; i < 2; i++) {
+		if ((s = store_stmt(st, i == 0 ? sql_fig_cat_forget :
+		    sql_fig_cat_count, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, plan_id);
+		if (store_step_write(st, s, "指標の区分の集計", cause) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 int

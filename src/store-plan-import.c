@@ -1145,7 +1145,8 @@ loader_make_indexes(struct store_plan_loader *l, char **cause)
 }
 
 /* The indicator list's rates of the plans loaded (db/migrate-12.sql), of
- * the years the plans list keeps, each plan's year in one pass. */
+ * the years the plans list keeps, each plan's year in one pass; and its
+ * counts by category. */
 static int
 loader_keep_rates(struct store_plan_loader *l, int today, char **cause)
 {
@@ -1157,7 +1158,8 @@ loader_keep_rates(struct store_plan_loader *l, int today, char **cause)
 			const struct lplan *p = e->value;
 
 			if (store_indfig_keep_years(l->st, p->id, today,
-			    cause) != 0)
+			    cause) != 0 ||
+			    store_indfig_count(l->st, p->id, cause) != 0)
 				return -1;
 		}
 	return 0;

@@ -1342,6 +1342,25 @@ static const char sql_ind_page_back[] = IND_LIST_SQL("NULL", "NULL")
 	" AND (i.name, i.ord, i.id) " CMP " (?3, ?4, ?5)"		\
 	" ORDER BY i.name " DIR ", i.ord " DIR ", i.id " DIR " LIMIT ?7"
 
+/* A category's page in plan order (?8 the category). */
+#define IND_PAGE_CAT(CMP, DIR)						\
+	IND_LIST_SQL("NULL", "NULL")					\
+	" AND i.category = ?8 AND (i.ord, i.id) " CMP " (?3, ?4)"	\
+	" ORDER BY i.ord " DIR ", i.id " DIR " LIMIT ?7"
+
+/* [back][inclusive] */
+static const char *const sql_ind_page_cat[2][2] = {
+	{ IND_PAGE_CAT(">", "ASC"), IND_PAGE_CAT(">=", "ASC") },
+	{ IND_PAGE_CAT("<", "DESC"), IND_PAGE_CAT("<=", "DESC") },
+};
+static const char sql_ind_before_cat[] =
+	"SELECT count(*) FROM indicator WHERE plan_id = ?1 AND category = ?8"
+	" AND (ord, id) < (?3, ?4)";
+/* The count the triggers keep (db/migrate-12.sql). */
+static const char sql_ind_count_cat[] =
+	"SELECT COALESCE((SELECT n FROM indicator_category_count"
+	" WHERE plan_id = ?1 AND category = ?2), 0)";
+
 /* [order - 1][back][inclusive] */
 static const char *const sql_ind_page_in[3][2][2] = {
 	{ { IND_PAGE_RATE("up", ">", "ASC"), IND_PAGE_RATE("up", ">=", "ASC") },
@@ -1827,6 +1846,29 @@ ind_bind_place(struct store *st, sqlite3_stmt *q, int fy,
 	sqlite3_stmt	*k;
 	int		 rc = 0, found = 0;
 
+	if (order == IND_ORDER_PLAN) {
+		/* (ord, id); ids are positive. */
+		if (id != 0) {
+			if ((k = store_stmt(st, sql_ind_key_name, cause)) ==
+			    NULL)
+				return -1;
+			sqlite3_bind_int64(k, 1, id);
+			if ((rc = sheet_step(st, k, cause)) == 1) {
+				sqlite3_bind_int64(q, 3, sqlite3_column_int64(k,
+				    1));
+				sqlite3_bind_int64(q, 4, id);
+				found = 1;
+			}
+			sqlite3_reset(k);
+			if (rc < 0)
+				return -1;
+		}
+		if (!found) {
+			sqlite3_bind_int64(q, 3, end ? INT64_MAX : INT64_MIN);
+			sqlite3_bind_int64(q, 4, 0);
+		}
+		return 0;
+	}
 	if (order == IND_ORDER_NAME) {
 		if (id != 0) {
 			if ((k = store_stmt(st, sql_ind_key_name, cause)) ==
@@ -1886,24 +1928,31 @@ ind_bind_place(struct store *st, sqlite3_stmt *q, int fy,
 
 int
 store_indicator_list_page_in(struct store *st, long long plan_id, int fy,
-    enum indicator_order order, const struct indicator_key *from, int dir,
-    size_t limit, struct indicator_list *out, char **cause)
+    enum indicator_order order, const char *category,
+    const struct indicator_key *from, int dir, size_t limit,
+    struct indicator_list *out, char **cause)
 {
 	sqlite3_stmt	*q;
 	size_t		 cap = 0, i;
 	int		 rc, incl;
 
-	if (order == IND_ORDER_PLAN || order > IND_ORDER_NAME)
+	if (category == NULL &&
+	    (order == IND_ORDER_PLAN || order > IND_ORDER_NAME))
 		return store_indicator_list_page(st, plan_id, fy, from, dir,
 		    limit, out, cause);
+	if (category != NULL)
+		order = IND_ORDER_PLAN;
 	memset(out, 0, sizeof *out);
 	out->fy = fy;
 	incl = from != NULL && from->inclusive;
-	if ((q = store_stmt(st, sql_ind_page_in[order - 1][dir < 0][incl],
-	    cause)) == NULL)
+	if ((q = store_stmt(st, category != NULL ?
+	    sql_ind_page_cat[dir < 0][incl] :
+	    sql_ind_page_in[order - 1][dir < 0][incl], cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(q, 1, plan_id);
 	sqlite3_bind_int(q, 2, fy);
+	if (category != NULL)
+		sqlite3_bind_text(q, 8, category, -1, SQLITE_TRANSIENT);
 	if (ind_bind_place(st, q, fy, order, from != NULL ? from->id : 0,
 	    dir < 0, cause) != 0) {
 		sqlite3_reset(q);
@@ -1932,26 +1981,53 @@ store_indicator_list_page_in(struct store *st, long long plan_id, int fy,
 
 int
 store_indicator_list_before_in(struct store *st, long long plan_id, int fy,
-    enum indicator_order order, long long ord, long long id, size_t *n,
-    char **cause)
+    enum indicator_order order, const char *category, long long ord,
+    long long id, size_t *n, char **cause)
 {
 	sqlite3_stmt	*q;
 	int		 rc;
 
-	if (order == IND_ORDER_PLAN || order > IND_ORDER_NAME)
+	if (category == NULL &&
+	    (order == IND_ORDER_PLAN || order > IND_ORDER_NAME))
 		return store_indicator_list_before(st, plan_id, ord, id, n,
 		    cause);
+	if (category != NULL)
+		order = IND_ORDER_PLAN;
 	*n = 0;
-	if ((q = store_stmt(st, order == IND_ORDER_NAME ? sql_ind_before_name :
+	if ((q = store_stmt(st, category != NULL ? sql_ind_before_cat :
+	    order == IND_ORDER_NAME ? sql_ind_before_name :
 	    order == IND_ORDER_RATE_UP ? sql_ind_before_up :
 	    sql_ind_before_down, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(q, 1, plan_id);
-	sqlite3_bind_int(q, 2, fy);
+	if (category != NULL)
+		sqlite3_bind_text(q, 8, category, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_int(q, 2, fy);
 	if (ind_bind_place(st, q, fy, order, id, 0, cause) != 0) {
 		sqlite3_reset(q);
 		return -1;
 	}
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		*n = (size_t)sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_indicator_list_count(struct store *st, long long plan_id,
+    const char *category, size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	if (category == NULL)
+		return ind_count_q(st, sql_ind_count, plan_id, 0, 0, n, cause);
+	*n = 0;
+	if ((q = store_stmt(st, sql_ind_count_cat, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	sqlite3_bind_text(q, 2, category, -1, SQLITE_TRANSIENT);
 	if ((rc = sheet_step(st, q, cause)) == 1)
 		*n = (size_t)sqlite3_column_int64(q, 0);
 	sqlite3_reset(q);

@@ -22,6 +22,11 @@ int store_indfig_keep(struct store *st, long long plan_id, int fy,
 int store_indfig_keep_years(struct store *st, long long plan_id,
     int today_fy, char **cause);
 
+/* Counts plan_id's indicators by category again (indicator_category_count,
+ * which triggers keep, but not through an import), inside the caller's
+ * write. Returns 0 or -1 with *cause. */
+int store_indfig_count(struct store *st, long long plan_id, char **cause);
+
 /* Computes again, inside the write about to commit, the rates of the
  * indicators it marked; when that cannot be done, the years of their
  * plans are no longer kept (the list then computes every row), so that

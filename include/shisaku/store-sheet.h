@@ -329,17 +329,23 @@ int store_indicator_list_page(struct store *st, long long plan_id, int fy,
  * order, as the list sorts them. A key is then its row's id (ord is not
  * read): its place in the order is looked up; a key not found reads as
  * none. store_indicator_list_before_in counts the rows before it.
+ * category, when not NULL, reads only the indicators of that category,
+ * in plan order only (order must be IND_ORDER_PLAN);
+ * store_indicator_list_count says how many there are.
  */
 enum indicator_order {
 	IND_ORDER_PLAN, IND_ORDER_RATE_UP, IND_ORDER_RATE_DOWN, IND_ORDER_NAME
 };
 
 int store_indicator_list_page_in(struct store *st, long long plan_id, int fy,
-    enum indicator_order order, const struct indicator_key *from, int dir,
-    size_t limit, struct indicator_list *out, char **cause);
+    enum indicator_order order, const char *category,
+    const struct indicator_key *from, int dir, size_t limit,
+    struct indicator_list *out, char **cause);
 int store_indicator_list_before_in(struct store *st, long long plan_id,
-    int fy, enum indicator_order order, long long ord, long long id,
-    size_t *n, char **cause);
+    int fy, enum indicator_order order, const char *category, long long ord,
+    long long id, size_t *n, char **cause);
+int store_indicator_list_count(struct store *st, long long plan_id,
+    const char *category, size_t *n, char **cause);
 /* Frees what one row holds (not the row). */
 void store_indicator_row_clear(struct indicator_row *r);
 int store_indicator_list_before(struct store *st, long long plan_id,

@@ -119,7 +119,7 @@ cmp_rows(const void *a, const void *b)
  * want (n of them). Returns how many differ. */
 static int
 compare_pages(struct store *st, long long plan, int fy,
-    enum indicator_order order, const long long *want,
+    enum indicator_order order, const char *cat, const long long *want,
     const long long *want_ord, size_t n)
 {
 	struct indicator_list	 pg;
@@ -136,7 +136,7 @@ compare_pages(struct store *st, long long plan, int fy,
 		memset(&k, 0, sizeof k);
 		for (;;) {
 			if (store_indicator_list_page_in(st, plan, fy, order,
-			    from, dir, 7, &pg, &cause) != 0) {
+			    cat, from, dir, 7, &pg, &cause) != 0) {
 				fprintf(stderr, "page: %s\n", cause);
 				free(cause);
 				free(got);
@@ -171,7 +171,7 @@ compare_pages(struct store *st, long long plan, int fy,
 			size_t	before = 0;
 
 			if (store_indicator_list_before_in(st, plan, fy, order,
-			    want_ord[i], want[i], &before, &cause) != 0) {
+			    cat, want_ord[i], want[i], &before, &cause) != 0) {
 				free(cause);
 				cause = NULL;
 				bad++;
@@ -266,9 +266,39 @@ compare_year(struct store *st, long long plan, int fy, const char *what)
 			ids[i] = l.rows[ix[i]].id;
 			ords[i] = l.rows[ix[i]].ord;
 		}
-		if (compare_pages(st, plan, fy, (enum indicator_order)o, ids,
-		    ords, l.n) != 0) {
+		if (compare_pages(st, plan, fy, (enum indicator_order)o, NULL,
+		    ids, ords, l.n) != 0) {
 			fprintf(stderr, "after %s\n", what);
+			bad++;
+		}
+	}
+	/* Each category's rows in plan order, and their count. */
+	for (o = 0; (size_t)o < l.n && bad == 0; o++) {
+		const char	*cat = l.rows[o].category;
+		size_t		 m = 0, cnt = 0, j;
+
+		for (j = 0; j < (size_t)o; j++)
+			if (strcmp(l.rows[j].category, cat) == 0)
+				break;
+		if (j < (size_t)o)
+			continue;	/* seen */
+		for (j = 0; j < l.n; j++)
+			if (strcmp(l.rows[j].category, cat) == 0) {
+				ids[m] = l.rows[j].id;
+				ords[m++] = l.rows[j].ord;
+			}
+		if (store_indicator_list_count(st, plan, cat, &cnt,
+		    &cause) != 0 || cnt != m) {
+			fprintf(stderr, "after %s: category %s of plan %lld:"
+			    " %zu counted, %zu kept\n", what, cat, plan, m,
+			    cnt);
+			free(cause);
+			cause = NULL;
+			bad++;
+		}
+		if (compare_pages(st, plan, fy, IND_ORDER_PLAN, cat, ids, ords,
+		    m) != 0) {
+			fprintf(stderr, "after %s: category %s\n", what, cat);
 			bad++;
 		}
 	}
@@ -422,6 +452,9 @@ static const struct {
 	{ "indicators shifted", "UPDATE indicator SET ord = ord + 1"
 	  " WHERE plan_id = (SELECT MIN(id) FROM plan) AND ord > 1" },
 	{ "names", "UPDATE indicator SET name = 'あ' || name WHERE id % 4 = 3" },
+	{ "categories", "UPDATE indicator SET category = CASE id % 3"
+	  " WHEN 0 THEN '成果' WHEN 1 THEN '活動' ELSE category END"
+	  " WHERE id % 2 = 1" },
 	{ "an indicator moved to another plan", "UPDATE indicator SET"
 	  " plan_id = (SELECT MAX(id) FROM plan), node_id = NULL,"
 	  " ord = 9999 WHERE id = (SELECT MAX(id) FROM indicator WHERE"

@@ -419,21 +419,45 @@ run_screens(struct store *st, const struct ids *x)
 			size_t			cnt;
 
 			OK(store_indicator_list_page_in(st, plan, 2022, ord,
-			    NULL, 1, 30, &il, &cause));
+			    NULL, NULL, 1, 30, &il, &cause));
 			store_indicator_list_free(&il);
 			OK(store_indicator_list_page_in(st, plan, 2022, ord,
-			    NULL, -1, 30, &il, &cause));
+			    NULL, NULL, -1, 30, &il, &cause));
 			store_indicator_list_free(&il);
 			k.inclusive = 0;
 			OK(store_indicator_list_page_in(st, plan, 2022, ord,
-			    &k, 1, 30, &il, &cause));
+			    NULL, &k, 1, 30, &il, &cause));
 			store_indicator_list_free(&il);
 			k.inclusive = 1;
 			OK(store_indicator_list_page_in(st, plan, 2022, ord,
-			    &k, -1, 30, &il, &cause));
+			    NULL, &k, -1, 30, &il, &cause));
 			store_indicator_list_free(&il);
 			OK(store_indicator_list_before_in(st, plan, 2022, ord,
-			    0, ind, &cnt, &cause));
+			    NULL, 0, ind, &cnt, &cause));
+		}
+		/* A category's rows in plan order, its count, a key's
+		 * place among them. */
+		{
+			size_t	cnt;
+
+			OK(store_indicator_list_count(st, plan, "成果", &cnt,
+			    &cause));
+			OK(store_indicator_list_page_in(st, plan, 2022,
+			    IND_ORDER_PLAN, "成果", NULL, 1, 30, &il, &cause));
+			store_indicator_list_free(&il);
+			OK(store_indicator_list_page_in(st, plan, 2022,
+			    IND_ORDER_PLAN, "成果", NULL, -1, 30, &il, &cause));
+			store_indicator_list_free(&il);
+			k.inclusive = 0;
+			OK(store_indicator_list_page_in(st, plan, 2022,
+			    IND_ORDER_PLAN, "成果", &k, 1, 30, &il, &cause));
+			store_indicator_list_free(&il);
+			k.inclusive = 1;
+			OK(store_indicator_list_page_in(st, plan, 2022,
+			    IND_ORDER_PLAN, "成果", &k, -1, 30, &il, &cause));
+			store_indicator_list_free(&il);
+			OK(store_indicator_list_before_in(st, plan, 2022,
+			    IND_ORDER_PLAN, "成果", 0, ind, &cnt, &cause));
 		}
 		/* A write that changes an actual: its commit computes the
 		 * marked indicator's rates again. */
