@@ -272,6 +272,41 @@ compare_year(struct store *st, long long plan, int fy, const char *what)
 			bad++;
 		}
 	}
+	/* The categories in the order they first appear. */
+	{
+		char	**cats = NULL;
+		size_t	  nc = 0, seen = 0, j, k;
+
+		if (store_indicator_categories(st, plan, &cats, &nc,
+		    &cause) != 0) {
+			free(cause);
+			cause = NULL;
+			bad++;
+		}
+		for (j = 0; j < l.n; j++) {
+			if (*l.rows[j].category == '\0')
+				continue;
+			for (k = 0; k < j; k++)
+				if (strcmp(l.rows[k].category,
+				    l.rows[j].category) == 0)
+					break;
+			if (k < j)
+				continue;
+			if (seen >= nc || strcmp(cats[seen],
+			    l.rows[j].category) != 0) {
+				fprintf(stderr, "after %s: category %zu of"
+				    " plan %lld is not %s\n", what, seen,
+				    plan, l.rows[j].category);
+				bad++;
+			}
+			seen++;
+		}
+		if (seen != nc)
+			bad++;
+		for (j = 0; j < nc; j++)
+			free(cats[j]);
+		free(cats);
+	}
 	/* Each category's rows in plan order, and their count. */
 	for (o = 0; (size_t)o < l.n && bad == 0; o++) {
 		const char	*cat = l.rows[o].category;
