@@ -51,6 +51,11 @@ CREATE TABLE indicator_fig_stale (
 	indicator_id	INTEGER PRIMARY KEY
 );
 
+-- (A deleted indicator's rows go by its foreign key where the writer
+-- enforces them, and by this trigger where it does not.)
+CREATE TRIGGER indicator_fig_ind_del AFTER DELETE ON indicator BEGIN
+	DELETE FROM indicator_fig WHERE indicator_id = OLD.id;
+END;
 CREATE TRIGGER indicator_fig_ind_ins AFTER INSERT ON indicator
     WHEN EXISTS (SELECT 1 FROM indicator_fig_year) BEGIN
 	INSERT OR IGNORE INTO indicator_fig_stale VALUES (NEW.id);

@@ -550,6 +550,14 @@ TEST(test_kept_rates_equal_a_fresh_computation)
 	CHECK(q_long(db, "SELECT COUNT(*) FROM indicator_fig_stale") > 0);
 	CHECK_INT(store_indfig_kept(st, q_long(db, "SELECT MIN(id) FROM plan"),
 	    2024), 0);
+	/* An indicator deleted by a program that does not enforce foreign
+	 * keys: its rows go all the same. */
+	sqlite3_exec(db, "PRAGMA foreign_keys = OFF; DELETE FROM indicator"
+	    " WHERE id = (SELECT MAX(id) FROM indicator);"
+	    " PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM indicator_fig f WHERE NOT"
+	    " EXISTS (SELECT 1 FROM indicator i WHERE i.id = f.indicator_id)"),
+	    0);
 	/* The store's next write computes them again. */
 	write_sql(st, "UPDATE fiscal_year SET is_open = 1 WHERE fy = 2025");
 	CHECK_INT(compare(st, "the next write"), 0);
