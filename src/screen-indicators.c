@@ -309,15 +309,13 @@ ind_rebuild(struct ind_screen *is)
 
 /* Whether the list can be read a window at a time: in plan order or by
  * name from the plan's indexes, by achievement where the year's rates
- * are kept (db/migrate-12.sql), filtered by a category in plan order;
- * not filtered by department nor 自分の担当, nor searched. */
+ * are kept (db/migrate-12.sql), of one category or all; not filtered by
+ * department nor 自分の担当, nor searched. */
 static int
 ind_wants_window(struct ui *ui, const struct ind_screen *is)
 {
 	if (is->dept_id != 0 || is->mine || is->searched)
 		return 0;
-	if (is->category != NULL)
-		return is->sort == IND_SORT_PLAN;
 	if (is->sort == IND_SORT_RATE_ASC || is->sort == IND_SORT_RATE_DESC)
 		return store_indfig_kept(ui->store, is->plan_id, ui->fy);
 	return 1;

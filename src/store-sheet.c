@@ -1329,18 +1329,30 @@ static const char sql_ind_page_back[] = IND_LIST_SQL("NULL", "NULL")
  * plan's index of names, from a key's place (?3.., ?7 the limit) by a
  * range of row values on the index, never an offset; CMP says whether
  * the key's row is read too. */
-#define IND_PAGE_RATE(COL, CMP, DIR)					\
+#define IND_PAGE_RATE_IN(COL, CMP, DIR, CAT)				\
 	IND_LIST_COLS(IND_LIST_NODE_COLS, "NULL", "NULL", "?2")		\
 	" FROM indicator_fig f CROSS JOIN indicator i"			\
 	" ON i.id = f.indicator_id" IND_LIST_NODE IND_LIST_JOINS("?2")	\
 	" WHERE f.plan_id = ?1 AND f.fy = ?2 AND (f.norate, f." COL	\
-	", f.ord, f.indicator_id) " CMP " (?3, ?4, ?5, ?6)"		\
+	", f.ord, f.indicator_id) " CMP " (?3, ?4, ?5, ?6)" CAT		\
 	" ORDER BY f.norate " DIR ", f." COL " " DIR ", f.ord " DIR	\
 	", f.indicator_id " DIR " LIMIT ?7"
-#define IND_PAGE_NAME(CMP, DIR)						\
-	IND_LIST_SQL("NULL", "NULL")					\
-	" AND (i.name, i.ord, i.id) " CMP " (?3, ?4, ?5)"		\
+#define IND_PAGE_NAME_IN(CMP, DIR, INDEXED, CAT)			\
+	IND_LIST_COLS(IND_LIST_NODE_COLS, "NULL", "NULL", "?2")		\
+	" FROM indicator i" INDEXED IND_LIST_NODE IND_LIST_JOINS("?2")	\
+	" WHERE i.plan_id = ?1"						\
+	" AND (i.name, i.ord, i.id) " CMP " (?3, ?4, ?5)" CAT		\
 	" ORDER BY i.name " DIR ", i.ord " DIR ", i.id " DIR " LIMIT ?7"
+#define IND_PAGE_RATE(COL, CMP, DIR) IND_PAGE_RATE_IN(COL, CMP, DIR, "")
+#define IND_PAGE_NAME(CMP, DIR) IND_PAGE_NAME_IN(CMP, DIR, "", "")
+/* A category (?8) in those orders: the order's index, the rows of
+ * other categories passed over (as many more as the category is rare). */
+#define IND_CAT_ONLY " AND i.category = ?8"
+#define IND_PAGE_RATE_CAT(COL, CMP, DIR)				\
+	IND_PAGE_RATE_IN(COL, CMP, DIR, IND_CAT_ONLY)
+#define IND_PAGE_NAME_CAT(CMP, DIR)					\
+	IND_PAGE_NAME_IN(CMP, DIR, " INDEXED BY indicator_plan_name",	\
+	IND_CAT_ONLY)
 
 /* A category's page in plan order (?8 the category). */
 #define IND_PAGE_CAT(CMP, DIR)						\
@@ -1374,7 +1386,22 @@ static const char *const sql_ind_page_in[3][2][2] = {
 	  { IND_PAGE_NAME("<", "DESC"), IND_PAGE_NAME("<=", "DESC") } },
 };
 
-/* How many come before a key in those orders (index entries only). */
+/* [order - 1][back][inclusive], of a category */
+static const char *const sql_ind_page_in_cat[3][2][2] = {
+	{ { IND_PAGE_RATE_CAT("up", ">", "ASC"),
+	    IND_PAGE_RATE_CAT("up", ">=", "ASC") },
+	  { IND_PAGE_RATE_CAT("up", "<", "DESC"),
+	    IND_PAGE_RATE_CAT("up", "<=", "DESC") } },
+	{ { IND_PAGE_RATE_CAT("down", ">", "ASC"),
+	    IND_PAGE_RATE_CAT("down", ">=", "ASC") },
+	  { IND_PAGE_RATE_CAT("down", "<", "DESC"),
+	    IND_PAGE_RATE_CAT("down", "<=", "DESC") } },
+	{ { IND_PAGE_NAME_CAT(">", "ASC"), IND_PAGE_NAME_CAT(">=", "ASC") },
+	  { IND_PAGE_NAME_CAT("<", "DESC"), IND_PAGE_NAME_CAT("<=", "DESC") } },
+};
+
+/* How many come before a key in those orders (index entries only; of a
+ * category, each entry's row is read for its category). */
 static const char sql_ind_before_up[] =
 	"SELECT count(*) FROM indicator_fig WHERE plan_id = ?1 AND fy = ?2"
 	" AND (norate, up, ord, indicator_id) < (?3, ?4, ?5, ?6)";
@@ -1383,6 +1410,19 @@ static const char sql_ind_before_down[] =
 	" AND (norate, down, ord, indicator_id) < (?3, ?4, ?5, ?6)";
 static const char sql_ind_before_name[] =
 	"SELECT count(*) FROM indicator WHERE plan_id = ?1"
+	" AND (name, ord, id) < (?3, ?4, ?5)";
+static const char sql_ind_before_up_cat[] =
+	"SELECT count(*) FROM indicator_fig f CROSS JOIN indicator i"
+	" ON i.id = f.indicator_id WHERE f.plan_id = ?1 AND f.fy = ?2"
+	" AND (f.norate, f.up, f.ord, f.indicator_id) < (?3, ?4, ?5, ?6)"
+	" AND i.category = ?8";
+static const char sql_ind_before_down_cat[] =
+	"SELECT count(*) FROM indicator_fig f CROSS JOIN indicator i"
+	" ON i.id = f.indicator_id WHERE f.plan_id = ?1 AND f.fy = ?2"
+	" AND (f.norate, f.down, f.ord, f.indicator_id) < (?3, ?4, ?5, ?6)"
+	" AND i.category = ?8";
+static const char sql_ind_before_name_cat[] =
+	"SELECT count(*) FROM indicator WHERE plan_id = ?1 AND category = ?8"
 	" AND (name, ord, id) < (?3, ?4, ?5)";
 
 /* A row's place in those orders. */
@@ -1943,17 +1983,17 @@ store_indicator_list_page_in(struct store *st, long long plan_id, int fy,
 	size_t		 cap = 0, i;
 	int		 rc, incl;
 
-	if (category == NULL &&
-	    (order == IND_ORDER_PLAN || order > IND_ORDER_NAME))
+	if (order > IND_ORDER_NAME)
+		order = IND_ORDER_PLAN;
+	if (category == NULL && order == IND_ORDER_PLAN)
 		return store_indicator_list_page(st, plan_id, fy, from, dir,
 		    limit, out, cause);
-	if (category != NULL)
-		order = IND_ORDER_PLAN;
 	memset(out, 0, sizeof *out);
 	out->fy = fy;
 	incl = from != NULL && from->inclusive;
-	if ((q = store_stmt(st, category != NULL ?
-	    sql_ind_page_cat[dir < 0][incl] :
+	if ((q = store_stmt(st, order == IND_ORDER_PLAN ?
+	    sql_ind_page_cat[dir < 0][incl] : category != NULL ?
+	    sql_ind_page_in_cat[order - 1][dir < 0][incl] :
 	    sql_ind_page_in[order - 1][dir < 0][incl], cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(q, 1, plan_id);
@@ -1994,22 +2034,24 @@ store_indicator_list_before_in(struct store *st, long long plan_id, int fy,
 	sqlite3_stmt	*q;
 	int		 rc;
 
-	if (category == NULL &&
-	    (order == IND_ORDER_PLAN || order > IND_ORDER_NAME))
+	if (order > IND_ORDER_NAME)
+		order = IND_ORDER_PLAN;
+	if (category == NULL && order == IND_ORDER_PLAN)
 		return store_indicator_list_before(st, plan_id, ord, id, n,
 		    cause);
-	if (category != NULL)
-		order = IND_ORDER_PLAN;
 	*n = 0;
-	if ((q = store_stmt(st, category != NULL ? sql_ind_before_cat :
-	    order == IND_ORDER_NAME ? sql_ind_before_name :
-	    order == IND_ORDER_RATE_UP ? sql_ind_before_up :
-	    sql_ind_before_down, cause)) == NULL)
+	if ((q = store_stmt(st, order == IND_ORDER_PLAN ? sql_ind_before_cat :
+	    order == IND_ORDER_NAME ? (category != NULL ?
+	    sql_ind_before_name_cat : sql_ind_before_name) :
+	    order == IND_ORDER_RATE_UP ? (category != NULL ?
+	    sql_ind_before_up_cat : sql_ind_before_up) :
+	    category != NULL ? sql_ind_before_down_cat : sql_ind_before_down,
+	    cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(q, 1, plan_id);
 	if (category != NULL)
 		sqlite3_bind_text(q, 8, category, -1, SQLITE_TRANSIENT);
-	else
+	if (order != IND_ORDER_PLAN && order != IND_ORDER_NAME)
 		sqlite3_bind_int(q, 2, fy);
 	if (ind_bind_place(st, q, fy, order, id, 0, cause) != 0) {
 		sqlite3_reset(q);

@@ -329,8 +329,9 @@ int store_indicator_list_page(struct store *st, long long plan_id, int fy,
  * order, as the list sorts them. A key is then its row's id (ord is not
  * read): its place in the order is looked up; a key not found reads as
  * none. store_indicator_list_before_in counts the rows before it.
- * category, when not NULL, reads only the indicators of that category,
- * in plan order only (order must be IND_ORDER_PLAN);
+ * category, when not NULL, reads only the indicators of that category
+ * (in plan order from an index of categories; in the other orders the
+ * order's index is read and the other categories' rows passed over);
  * store_indicator_list_count says how many there are.
  */
 enum indicator_order {

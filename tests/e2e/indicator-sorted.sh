@@ -3,10 +3,10 @@
 # plan of 300 indicators whose year (令和5年度) is opened, so that the
 # file keeps each indicator's achievement of it. By achievement rising
 # and falling (ties in plan order, the indicators without a rate last
-# either way), by name, and filtered by a category: every screen of rows
-# is a stretch of the order worked out here from the plan's own figures,
-# g and G give its ends, paging keeps to it, the cursor follows its
-# indicator from one order to the next. An actual written by another
+# either way), by name, and filtered by a category, alone and sorted:
+# every screen of rows is a stretch of the order worked out here from the
+# plan's own figures, g and G give its ends, paging keeps to it, the
+# cursor follows its indicator from one order to the next. An actual written by another
 # program shows in the order at once.
 . "$(dirname "$0")/lib.sh"
 
@@ -42,6 +42,7 @@ LC_ALL=C sort -k2,2n -k3,3n -k4,4n "$e2e_tmp/rows" | cut -d' ' -f1 > "$e2e_tmp/u
 LC_ALL=C sort -k2,2n -k3,3nr -k4,4n "$e2e_tmp/rows" | cut -d' ' -f1 > "$e2e_tmp/down"
 LC_ALL=C sort -k1,1 "$e2e_tmp/rows" | cut -d' ' -f1 > "$e2e_tmp/name"
 grep '^甲' "$e2e_tmp/rows" | cut -d' ' -f1 > "$e2e_tmp/odd"
+grep '^甲' "$e2e_tmp/up" > "$e2e_tmp/odd_up"
 
 run() {
 	"$e2e_bin" -c "$e2e_config" -d "$db" "$@"
@@ -135,6 +136,15 @@ in_order "the odd indicators in plan order" "$e2e_tmp/odd" 1
 e2e_keys G
 e2e_expect "G: the last odd one" "甲指標その299（1-299 取組その299）"
 in_order "the last screen of them" "$e2e_tmp/odd"
+# Sorted while filtered: the category's rows in rising order.
+e2e_keys o g
+e2e_expect "the category sorted by achievement" "150件" "並び: 達成率の低い順" \
+    "甲指標その299（1-299 取組その299）"
+in_order "the odd ones in rising order" "$e2e_tmp/odd_up" 1
+e2e_keys NPage NPage
+in_order "two pages down" "$e2e_tmp/odd_up"
+e2e_keys o o o
+e2e_expect "plan order again, still filtered" "150件  並び: 計画の順"
 e2e_keys c
 e2e_expect "filter cleared" "300件  並び: 計画の順"
 

@@ -199,6 +199,7 @@ compare_year(struct store *st, long long plan, int fy, const char *what)
 	size_t			*ix, i;
 	long long		*ids, *ords;
 	char			*cause = NULL;
+	size_t			 c;
 	int			 bad = 0, o, found;
 
 	if (store_indicator_list_rows(st, plan, fy, &l, &cause) != 0) {
@@ -270,6 +271,31 @@ compare_year(struct store *st, long long plan, int fy, const char *what)
 		    ids, ords, l.n) != 0) {
 			fprintf(stderr, "after %s\n", what);
 			bad++;
+		}
+		/* Of each category, in that order. */
+		for (c = 0; c < l.n && bad == 0; c++) {
+			const char	*cat = l.rows[c].category;
+			long long	*cids = xcalloc(l.n + 1, sizeof *cids);
+			long long	*cords = xcalloc(l.n + 1, sizeof *cords);
+			size_t		 m = 0, j;
+
+			for (j = 0; j < c; j++)
+				if (strcmp(l.rows[j].category, cat) == 0)
+					break;
+			for (i = 0; j == c && i < l.n; i++)
+				if (strcmp(l.rows[ix[i]].category, cat) == 0) {
+					cids[m] = ids[i];
+					cords[m++] = ords[i];
+				}
+			if (j == c && compare_pages(st, plan, fy,
+			    (enum indicator_order)o, cat, cids, cords,
+			    m) != 0) {
+				fprintf(stderr, "after %s: category %s\n",
+				    what, cat);
+				bad++;
+			}
+			free(cids);
+			free(cords);
 		}
 	}
 	/* The categories in the order they first appear. */

@@ -458,6 +458,20 @@ run_screens(struct store *st, const struct ids *x)
 			store_indicator_list_free(&il);
 			OK(store_indicator_list_before_in(st, plan, 2022,
 			    IND_ORDER_PLAN, "成果", 0, ind, &cnt, &cause));
+			/* And in the other orders. */
+			for (o = IND_ORDER_RATE_UP; o <= IND_ORDER_NAME; o++) {
+				enum indicator_order ord = (enum indicator_order)o;
+
+				k.inclusive = 0;
+				OK(store_indicator_list_page_in(st, plan, 2022,
+				    ord, "成果", NULL, 1, 30, &il, &cause));
+				store_indicator_list_free(&il);
+				OK(store_indicator_list_page_in(st, plan, 2022,
+				    ord, "成果", &k, -1, 30, &il, &cause));
+				store_indicator_list_free(&il);
+				OK(store_indicator_list_before_in(st, plan,
+				    2022, ord, "成果", 0, ind, &cnt, &cause));
+			}
 		}
 		/* A write that changes an actual: its commit computes the
 		 * marked indicator's rates again. */
