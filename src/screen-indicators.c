@@ -29,6 +29,7 @@
 #include "shisaku/screen-sheet.h"
 #include "shisaku/store-actual.h"
 #include "shisaku/store-change.h"
+#include "shisaku/store-indfig.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/trend.h"
@@ -51,6 +52,7 @@ struct ind_screen {
 	/* Every row of the plan, or (windowed) rows win_first.. of total. */
 	struct indicator_list list;
 	int		 windowed;
+	enum ind_sort	 win_sort;	/* the order the window is read in */
 	size_t		 total;
 	size_t		 win_first;
 	int		 searched;	/* a search reads every row */
@@ -105,30 +107,12 @@ ind_cmp_ll(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The achievement of one row for the list's year. */
+/* The achievement of one row for the list's year: the store's, which
+ * is what it keeps for the sorts by achievement. */
 static double
 ind_row_rate(const struct indicator_row *r, enum achieve_status *st)
 {
-	struct achieve_input	ain;
-	struct value		actual = r->actual;
-
-	if (r->cumulative && r->actual.kind == VALUE_NUMBER) {
-		/* Running totals: the sum of the years after the baseline. */
-		if (r->actual_sum_count < 0)
-			actual.kind = VALUE_TEXT;
-		else if (r->actual_sum_count > 0) {
-			actual.kind = VALUE_NUMBER;
-			actual.num = r->actual_sum;
-		}
-		actual.text = NULL;
-	}
-	memset(&ain, 0, sizeof ain);
-	ain.dir = screen_sheet_dir(r->direction);
-	ain.cumulative = r->cumulative;
-	ain.base = &r->base;
-	ain.target = &r->target;
-	ain.actual = &actual;
-	return achieve_rate(&ain, st);
+	return store_indicator_row_rate(r, st);
 }
 
 /* A value of a row as the plan printed it, with the unit. */
@@ -323,12 +307,34 @@ ind_rebuild(struct ind_screen *is)
 	ind_rebuild_keep(is, r != NULL ? r->id : 0);
 }
 
-/* Whether the list can be read a window at a time. */
+/* Whether the list can be read a window at a time: in plan order or by
+ * name from the plan's indexes, by achievement where the year's rates
+ * are kept (db/migrate-12.sql), of one category or all; not filtered by
+ * department nor 自分の担当, nor searched. */
 static int
-ind_wants_window(const struct ind_screen *is)
+ind_wants_window(struct ui *ui, const struct ind_screen *is)
 {
-	return is->sort == IND_SORT_PLAN && is->dept_id == 0 &&
-	    is->category == NULL && !is->mine && !is->searched;
+	if (is->dept_id != 0 || is->mine || is->searched)
+		return 0;
+	if (is->sort == IND_SORT_RATE_ASC || is->sort == IND_SORT_RATE_DESC)
+		return store_indfig_kept(ui->store, is->plan_id, ui->fy);
+	return 1;
+}
+
+/* The store's order of the window. */
+static enum indicator_order
+ind_order(const struct ind_screen *is)
+{
+	switch (is->win_sort) {
+	case IND_SORT_RATE_ASC:
+		return IND_ORDER_RATE_UP;
+	case IND_SORT_RATE_DESC:
+		return IND_ORDER_RATE_DOWN;
+	case IND_SORT_NAME:
+		return IND_ORDER_NAME;
+	default:
+		return IND_ORDER_PLAN;
+	}
 }
 
 static void ind_bars_free(struct ind_screen *);
@@ -379,12 +385,12 @@ ind_window_read(struct ui *ui, struct ind_screen *is, size_t lo, size_t hi)
 		rc = 0;
 		pfirst = 0;
 	} else if (lo == 0) {
-		rc = store_indicator_list_page(ui->store, is->plan_id, ui->fy,
-		    NULL, 1, hi, &page, &cause);
+		rc = store_indicator_list_page_in(ui->store, is->plan_id,
+		    ui->fy, ind_order(is), is->category, NULL, 1, hi, &page, &cause);
 		pfirst = 0;
 	} else if (hi == is->total) {
-		rc = store_indicator_list_page(ui->store, is->plan_id, ui->fy,
-		    NULL, -1, hi - lo, &page, &cause);
+		rc = store_indicator_list_page_in(ui->store, is->plan_id,
+		    ui->fy, ind_order(is), is->category, NULL, -1, hi - lo, &page, &cause);
 		pfirst = hi - page.n;
 	} else if (is->list.n > 0 && lo >= first) {
 		/* Forwards from the row before lo (or from the window's
@@ -394,8 +400,8 @@ ind_window_read(struct ui *ui, struct ind_screen *is, size_t lo, size_t hi)
 		else
 			IND_KEY(lo <= end ? lo - 1 : end - 1, 0);
 		pfirst = lo == first ? first : lo <= end ? lo : end;
-		rc = store_indicator_list_page(ui->store, is->plan_id, ui->fy,
-		    &k, 1, hi - pfirst, &page, &cause);
+		rc = store_indicator_list_page_in(ui->store, is->plan_id,
+		    ui->fy, ind_order(is), is->category, &k, 1, hi - pfirst, &page, &cause);
 	} else if (is->list.n > 0) {
 		/* Backwards from the row after hi-1 (or from the window's
 		 * first row when hi is before it). */
@@ -404,13 +410,13 @@ ind_window_read(struct ui *ui, struct ind_screen *is, size_t lo, size_t hi)
 		else
 			IND_KEY(hi >= first ? hi : first, 0);
 		i = hi >= end ? end : hi >= first ? hi : first;
-		rc = store_indicator_list_page(ui->store, is->plan_id, ui->fy,
-		    &k, -1, i - lo, &page, &cause);
+		rc = store_indicator_list_page_in(ui->store, is->plan_id,
+		    ui->fy, ind_order(is), is->category, &k, -1, i - lo, &page, &cause);
 		pfirst = i - page.n;
 	} else {
 		/* Nothing held to start from: from the start. */
-		rc = store_indicator_list_page(ui->store, is->plan_id, ui->fy,
-		    NULL, 1, hi, &page, &cause);
+		rc = store_indicator_list_page_in(ui->store, is->plan_id,
+		    ui->fy, ind_order(is), is->category, NULL, 1, hi, &page, &cause);
 		pfirst = 0;
 	}
 #undef IND_KEY
@@ -535,9 +541,14 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	long long			*ids, keep = 0;
 	long				 off = is->l.cursor - is->l.top;
 	size_t				 n, total = 0, pos = 0;
-	int				 rc, have = 0;
+	int				 rc, have = 0, window;
 
 	memset(&k, 0, sizeof k);
+	/* (A row the category filter leaves out: the list starts at its
+	 * top, as when every row is read.) */
+	if (cur != NULL && is->category != NULL && ind_wants_window(ui, is) &&
+	    strcmp(cur->category, is->category) != 0)
+		cur = NULL;
 	if (cur != NULL) {
 		keep = cur->id;
 		k.ord = cur->ord;
@@ -546,11 +557,20 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 		have = 1;
 	}
 	store_mark_take(ui->store, &is->mark);
-	if (ind_wants_window(is)) {
+	window = ind_wants_window(ui, is);
+	if (window) {
+		is->win_sort = is->sort;
 		rc = store_indicator_list_head(ui->store, is->plan_id, ui->fy,
 		    &list, &total, &cause);
-		if (rc == 0 && have && store_indicator_list_before(ui->store,
-		    is->plan_id, k.ord, k.id, &pos, &cause) != 0) {
+		if (rc == 0 && is->category != NULL &&
+		    store_indicator_list_count(ui->store, is->plan_id,
+		    is->category, &total, &cause) != 0) {
+			store_indicator_list_free(&list);
+			rc = -1;
+		}
+		if (rc == 0 && have && store_indicator_list_before_in(ui->store,
+		    is->plan_id, ui->fy, ind_order(is), is->category, k.ord,
+		    k.id, &pos, &cause) != 0) {
 			store_indicator_list_free(&list);
 			rc = -1;
 		}
@@ -578,7 +598,7 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	is->loaded_fy = ui->fy;
 	is->loaded_style = ui->fy_style;
 	is->raw_code_w = -1;	/* measured again */
-	if (ind_wants_window(is)) {
+	if (window) {
 		is->windowed = 1;
 		is->total = total;
 		is->win_first = 0;
@@ -598,9 +618,9 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 			size_t			h = is->l.height > 0 ?
 						    (size_t)is->l.height : 30;
 
-			if (store_indicator_list_page(ui->store, is->plan_id,
-			    ui->fy, have ? &k : NULL, 1, 2 * h, &page,
-			    &cause) != 0) {
+			if (store_indicator_list_page_in(ui->store,
+			    is->plan_id, ui->fy, ind_order(is), is->category,
+			    have ? &k : NULL, 1, 2 * h, &page, &cause) != 0) {
 				ui_error(ui, "%s", cause != NULL ? cause :
 				    "読み込めません");
 				free(cause);
@@ -636,12 +656,13 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	return 0;
 }
 
-/* After a sort, a filter or a search: reads every row, or a window,
- * when that changes, else shows the rows held in the new order. */
+/* After a sort, a filter or a search: reads a window again (in the new
+ * order, of the new category), or every row when the list cannot be
+ * read a window at a time; else shows the rows held in the new order. */
 static void
 ind_apply(struct ui *ui, struct ind_screen *is)
 {
-	if (ind_wants_window(is) != is->windowed)
+	if (is->windowed || ind_wants_window(ui, is))
 		ind_reload(ui, is);
 	else if (!is->windowed)
 		ind_rebuild(is);
@@ -1021,7 +1042,8 @@ ind_draw(struct ui *ui, void *state)
 	    tw_width(head) <= is->target_w ? head : "目標値", "実績値", "達成率",
 	    "推移", 0, ui_attr(ui, UI_FROZEN));
 	if (ind_nrows(is) == 0)
-		ui_put(w, 2, 1, is->windowed || is->list.n == 0 ? "この計画には指標がありません" :
+		ui_put(w, 2, 1, (is->windowed && is->category == NULL) ||
+		    (!is->windowed && is->list.n == 0) ? "この計画には指標がありません" :
 		    "条件に合う指標がありません（c で解除）", is->cols - 1, 0,
 		    ui_attr(ui, UI_DIM));
 	else

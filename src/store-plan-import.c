@@ -15,6 +15,7 @@
 
 #include "shisaku/fy.h"
 #include "shisaku/store-browse.h"
+#include "shisaku/store-indfig.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/store-plan.h"
 #include "shisaku/util.h"
@@ -1092,13 +1093,16 @@ loader_drop_indexes(struct store_plan_loader *l, char **cause)
 
 /*
  * The triggers that keep the plans list's figures row by row
- * (db/migrate-9.sql) are left out of a load: it forgets the figures of
+ * (db/migrate-9.sql) and mark the indicator list's rates
+ * (db/migrate-12.sql) are left out of a load: it forgets the figures of
  * every plan it touches and counts them once at the end instead
- * (loader_keep_figures). A replaced plan's figures go with it.
+ * (loader_keep_figures), as it computes the rates of its plans. A
+ * replaced plan's figures go with it.
  */
 static const char SQL_FIG_TRIGGERS[] = "SELECT name, sql FROM sqlite_master"
-    " WHERE type = 'trigger' AND name LIKE 'plan_fig_%'"
-    " AND tbl_name <> 'plan_fig' ORDER BY name";
+    " WHERE type = 'trigger' AND ((name LIKE 'plan_fig_%'"
+    " AND tbl_name <> 'plan_fig') OR name LIKE 'indicator_fig_%')"
+    " ORDER BY name";
 
 /* Drops the triggers that sql (name, sql) lists, keeping their SQL to
  * make them again before the commit. */
@@ -1261,6 +1265,27 @@ loader_make_indexes(struct store_plan_loader *l, char **cause)
 	return rc;
 }
 
+/* The indicator list's rates of the plans loaded (db/migrate-12.sql), of
+ * the years the plans list keeps, each plan's year in one pass; and its
+ * counts by category. */
+static int
+loader_keep_rates(struct store_plan_loader *l, int today, char **cause)
+{
+	struct slot	*e;
+	size_t		 i;
+
+	for (i = 0; i < l->plans.nb; i++)
+		for (e = l->plans.b[i]; e != NULL; e = e->next) {
+			const struct lplan *p = e->value;
+
+			if (store_indfig_keep_years(l->st, p->id, today,
+			    cause) != 0 ||
+			    store_indfig_count(l->st, p->id, cause) != 0)
+				return -1;
+		}
+	return 0;
+}
+
 static const char SQL_OPEN_YEARS[] =
     "SELECT fy FROM fiscal_year WHERE is_open = 1 ORDER BY fy";
 
@@ -1295,7 +1320,7 @@ loader_keep_figures(struct store_plan_loader *l, char **cause)
 	for (i = 0, rc = 0; i < n && rc == 0; i++)
 		rc = browse_figures_keep(l->st, years[i], cause);
 	free(years);
-	return rc;
+	return rc == 0 ? loader_keep_rates(l, today, cause) : rc;
 }
 
 /* Foreign keys on again after a load that turned them off: the

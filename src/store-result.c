@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shisaku/store-indfig.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/store-result.h"
 #include "shisaku/store-user.h"
@@ -1072,6 +1073,10 @@ store_year_set_open(struct store *st, int fy, int open, const char *login,
 	    (rc = store_history_add(st, at, login, 0, 0, fy, "fiscal_year",
 	    year_label(was), year_label(open != 0), cause)) != 0)
 		goto out;
+	/* A year opened is one the indicator list sorts by achievement:
+	 * its rates are kept from now on (db/migrate-12.sql). */
+	if (open && store_indfig_keep(st, 0, fy, cause) != 0)
+		goto fail;
 	if ((rc = store_commit(st, cause)) != 0)
 		return rc;
 	if (changed != NULL)

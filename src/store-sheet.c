@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shisaku/store-internal.h"
-#include "shisaku/store-sheet.h"
+#include "shisaku/achieve.h"
+#include "shisaku/store-sheet-internal.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/util.h"
 #include "shisaku/value.h"
@@ -2484,29 +2484,10 @@ store_roadmap_has_text(struct store *st, long long node_id,
 
 /* ---- the indicator list -------------------------------------------------- */
 
-/* A cumulative indicator's running total up to the year (and how many
- * numbers and texts it adds up), read for each such indicator from its
- * own actuals: no plan-wide grouping. */
-#define IND_LIST_SUM(what)						\
-	"CASE WHEN i.cumulative = 1 THEN (SELECT " what			\
-	" FROM indicator_actual x WHERE x.indicator_id = i.id"		\
-	" AND x.fy <= ?2 AND x.fy > COALESCE(i.base_fy, 0)) END"
-
-/* The list's rows; RATIONALE and NOTE are the rationale and the year's
- * note of the actual, or NULL in what a screen reads (they are read with
- * a row's years: long texts that only the row under the cursor shows). */
+/* The list's rows of plan ?1 in year ?2 (store-sheet-internal.h). */
 #define IND_LIST_SQL(RATIONALE, NOTE)					\
-	"SELECT i.id, i.node_id, COALESCE(n.code, ''), COALESCE(n.title, ''),"	\
-	" i.name, i.category, i.unit, i.direction, i.cumulative,"	\
-	" i.base_num, i.base_txt, i.base_fy, i.final_num, i.final_txt,"	\
-	" i.final_fy, " RATIONALE ","					\
-	" t.num, t.txt, a.num, a.txt, " NOTE ","			\
-	" " IND_LIST_SUM("total(x.num)") ","				\
-	" " IND_LIST_SUM("count(x.num)") ","				\
-	" " IND_LIST_SUM("sum(x.num IS NULL AND x.txt IS NOT NULL)") ","	\
-	" i.ord FROM indicator i LEFT JOIN node n ON n.id = i.node_id"		\
-	" LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = ?2"	\
-	" LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?2"	\
+	IND_LIST_COLS(IND_LIST_NODE_COLS, RATIONALE, NOTE, "?2")	\
+	" FROM indicator i" IND_LIST_NODE IND_LIST_JOINS("?2")		\
 	" WHERE i.plan_id = ?1"
 
 static const char sql_ind_list[] = IND_LIST_SQL("i.rationale", "a.note")
@@ -2523,6 +2504,114 @@ static const char sql_ind_page_fwd[] = IND_LIST_SQL("NULL", "NULL")
 static const char sql_ind_page_back[] = IND_LIST_SQL("NULL", "NULL")
 	" AND i.ord <= ?3 AND (i.ord < ?3 OR i.id < ?4 OR (?5 AND i.id = ?4))"
 	" ORDER BY i.ord DESC, i.id DESC LIMIT ?6";
+
+/* Pages in the other orders (store_indicator_list_page_in): the kept
+ * rates' index (rising: up; falling: down, the rate negated) or the
+ * plan's index of names, from a key's place (?3.., ?7 the limit) by a
+ * range of row values on the index, never an offset; CMP says whether
+ * the key's row is read too. */
+#define IND_PAGE_RATE_IN(COL, CMP, DIR, CAT)				\
+	IND_LIST_COLS(IND_LIST_NODE_COLS, "NULL", "NULL", "?2")		\
+	" FROM indicator_fig f CROSS JOIN indicator i"			\
+	" ON i.id = f.indicator_id" IND_LIST_NODE IND_LIST_JOINS("?2")	\
+	" WHERE f.plan_id = ?1 AND f.fy = ?2 AND (f.norate, f." COL	\
+	", f.ord, f.indicator_id) " CMP " (?3, ?4, ?5, ?6)" CAT		\
+	" ORDER BY f.norate " DIR ", f." COL " " DIR ", f.ord " DIR	\
+	", f.indicator_id " DIR " LIMIT ?7"
+#define IND_PAGE_NAME_IN(CMP, DIR, INDEXED, CAT)			\
+	IND_LIST_COLS(IND_LIST_NODE_COLS, "NULL", "NULL", "?2")		\
+	" FROM indicator i" INDEXED IND_LIST_NODE IND_LIST_JOINS("?2")	\
+	" WHERE i.plan_id = ?1"						\
+	" AND (i.name, i.ord, i.id) " CMP " (?3, ?4, ?5)" CAT		\
+	" ORDER BY i.name " DIR ", i.ord " DIR ", i.id " DIR " LIMIT ?7"
+#define IND_PAGE_RATE(COL, CMP, DIR) IND_PAGE_RATE_IN(COL, CMP, DIR, "")
+#define IND_PAGE_NAME(CMP, DIR) IND_PAGE_NAME_IN(CMP, DIR, "", "")
+/* A category (?8) in those orders: the order's index, the rows of
+ * other categories passed over (as many more as the category is rare). */
+#define IND_CAT_ONLY " AND i.category = ?8"
+#define IND_PAGE_RATE_CAT(COL, CMP, DIR)				\
+	IND_PAGE_RATE_IN(COL, CMP, DIR, IND_CAT_ONLY)
+#define IND_PAGE_NAME_CAT(CMP, DIR)					\
+	IND_PAGE_NAME_IN(CMP, DIR, " INDEXED BY indicator_plan_name",	\
+	IND_CAT_ONLY)
+
+/* A category's page in plan order (?8 the category). */
+#define IND_PAGE_CAT(CMP, DIR)						\
+	IND_LIST_SQL("NULL", "NULL")					\
+	" AND i.category = ?8 AND (i.ord, i.id) " CMP " (?3, ?4)"	\
+	" ORDER BY i.ord " DIR ", i.id " DIR " LIMIT ?7"
+
+/* [back][inclusive] */
+static const char *const sql_ind_page_cat[2][2] = {
+	{ IND_PAGE_CAT(">", "ASC"), IND_PAGE_CAT(">=", "ASC") },
+	{ IND_PAGE_CAT("<", "DESC"), IND_PAGE_CAT("<=", "DESC") },
+};
+static const char sql_ind_before_cat[] =
+	"SELECT count(*) FROM indicator WHERE plan_id = ?1 AND category = ?8"
+	" AND (ord, id) < (?3, ?4)";
+/* The count the triggers keep (db/migrate-12.sql). */
+static const char sql_ind_count_cat[] =
+	"SELECT COALESCE((SELECT n FROM indicator_category_count"
+	" WHERE plan_id = ?1 AND category = ?2), 0)";
+
+/* [order - 1][back][inclusive] */
+static const char *const sql_ind_page_in[3][2][2] = {
+	{ { IND_PAGE_RATE("up", ">", "ASC"), IND_PAGE_RATE("up", ">=", "ASC") },
+	  { IND_PAGE_RATE("up", "<", "DESC"),
+	    IND_PAGE_RATE("up", "<=", "DESC") } },
+	{ { IND_PAGE_RATE("down", ">", "ASC"),
+	    IND_PAGE_RATE("down", ">=", "ASC") },
+	  { IND_PAGE_RATE("down", "<", "DESC"),
+	    IND_PAGE_RATE("down", "<=", "DESC") } },
+	{ { IND_PAGE_NAME(">", "ASC"), IND_PAGE_NAME(">=", "ASC") },
+	  { IND_PAGE_NAME("<", "DESC"), IND_PAGE_NAME("<=", "DESC") } },
+};
+
+/* [order - 1][back][inclusive], of a category */
+static const char *const sql_ind_page_in_cat[3][2][2] = {
+	{ { IND_PAGE_RATE_CAT("up", ">", "ASC"),
+	    IND_PAGE_RATE_CAT("up", ">=", "ASC") },
+	  { IND_PAGE_RATE_CAT("up", "<", "DESC"),
+	    IND_PAGE_RATE_CAT("up", "<=", "DESC") } },
+	{ { IND_PAGE_RATE_CAT("down", ">", "ASC"),
+	    IND_PAGE_RATE_CAT("down", ">=", "ASC") },
+	  { IND_PAGE_RATE_CAT("down", "<", "DESC"),
+	    IND_PAGE_RATE_CAT("down", "<=", "DESC") } },
+	{ { IND_PAGE_NAME_CAT(">", "ASC"), IND_PAGE_NAME_CAT(">=", "ASC") },
+	  { IND_PAGE_NAME_CAT("<", "DESC"), IND_PAGE_NAME_CAT("<=", "DESC") } },
+};
+
+/* How many come before a key in those orders (index entries only; of a
+ * category, each entry's row is read for its category). */
+static const char sql_ind_before_up[] =
+	"SELECT count(*) FROM indicator_fig WHERE plan_id = ?1 AND fy = ?2"
+	" AND (norate, up, ord, indicator_id) < (?3, ?4, ?5, ?6)";
+static const char sql_ind_before_down[] =
+	"SELECT count(*) FROM indicator_fig WHERE plan_id = ?1 AND fy = ?2"
+	" AND (norate, down, ord, indicator_id) < (?3, ?4, ?5, ?6)";
+static const char sql_ind_before_name[] =
+	"SELECT count(*) FROM indicator WHERE plan_id = ?1"
+	" AND (name, ord, id) < (?3, ?4, ?5)";
+static const char sql_ind_before_up_cat[] =
+	"SELECT count(*) FROM indicator_fig f CROSS JOIN indicator i"
+	" ON i.id = f.indicator_id WHERE f.plan_id = ?1 AND f.fy = ?2"
+	" AND (f.norate, f.up, f.ord, f.indicator_id) < (?3, ?4, ?5, ?6)"
+	" AND i.category = ?8";
+static const char sql_ind_before_down_cat[] =
+	"SELECT count(*) FROM indicator_fig f CROSS JOIN indicator i"
+	" ON i.id = f.indicator_id WHERE f.plan_id = ?1 AND f.fy = ?2"
+	" AND (f.norate, f.down, f.ord, f.indicator_id) < (?3, ?4, ?5, ?6)"
+	" AND i.category = ?8";
+static const char sql_ind_before_name_cat[] =
+	"SELECT count(*) FROM indicator WHERE plan_id = ?1 AND category = ?8"
+	" AND (name, ord, id) < (?3, ?4, ?5)";
+
+/* A row's place in those orders. */
+static const char sql_ind_key_rate[] =
+	"SELECT norate, up, down, ord FROM indicator_fig"
+	" WHERE indicator_id = ?1 AND fy = ?2";
+static const char sql_ind_key_name[] =
+	"SELECT name, ord FROM indicator WHERE id = ?1";
 
 /* How many indicators the plan has: the count the triggers keep
  * (db/migrate-10.sql), else an index count. How many come before a key:
@@ -2560,11 +2649,18 @@ static const char sql_ind_row_actuals[] =
 	"SELECT indicator_id, fy, num, txt, note FROM indicator_actual"
 	" WHERE indicator_id = ?1 ORDER BY fy";
 
-/* The categories in the order they first appear (kept once each in C:
- * a GROUP BY would sort the plan's indicators). */
+/* The categories in the order they first appear: those the triggers
+ * count (db/migrate-12.sql), each by its first row in plan order on the
+ * plan's index of categories (a few reads per category, not a read of
+ * every indicator); kept once each in C. */
+#define IND_CAT_FIRST(COL)						\
+	"(SELECT " COL " FROM indicator i WHERE i.plan_id = ?1"		\
+	" AND i.category = c.category ORDER BY i.ord, i.id LIMIT 1)"
 static const char sql_ind_categories[] =
-	"SELECT category FROM indicator WHERE plan_id = ?1 AND category <> ''"
-	" ORDER BY ord, id";
+	"SELECT category FROM (SELECT c.category AS category, "
+	IND_CAT_FIRST("i.ord") " AS o, " IND_CAT_FIRST("i.id") " AS d"
+	" FROM indicator_category_count c WHERE c.plan_id = ?1 AND c.n > 0"
+	" AND c.category <> '') ORDER BY o, d";
 
 void
 store_indicator_row_clear(struct indicator_row *r)
@@ -2745,9 +2841,37 @@ store_indicator_row_years(struct store *st, const struct indicator_list *l,
 	return 0;
 }
 
-/* One row of the list's query. */
-static void
-ind_list_row(sqlite3_stmt *q, struct indicator_row *r, int fy, int full)
+double
+store_indicator_row_rate(const struct indicator_row *r,
+    enum achieve_status *status)
+{
+	struct achieve_input	ain;
+	struct value		actual = r->actual;
+	int			dir = r->direction != NULL ?
+				    achieve_dir_parse(r->direction) : -1;
+
+	if (r->cumulative && r->actual.kind == VALUE_NUMBER) {
+		/* Running totals: the sum of the years after the baseline. */
+		if (r->actual_sum_count < 0)
+			actual.kind = VALUE_TEXT;
+		else if (r->actual_sum_count > 0) {
+			actual.kind = VALUE_NUMBER;
+			actual.num = r->actual_sum;
+		}
+		actual.text = NULL;
+	}
+	memset(&ain, 0, sizeof ain);
+	ain.dir = dir < 0 ? ACHIEVE_DIR_UNKNOWN : (enum achieve_dir)dir;
+	ain.cumulative = r->cumulative;
+	ain.base = &r->base;
+	ain.target = &r->target;
+	ain.actual = &actual;
+	return achieve_rate(&ain, status);
+}
+
+void
+store_indicator_row_read(sqlite3_stmt *q, struct indicator_row *r, int fy,
+    int full)
 {
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(q, 0);
@@ -2824,7 +2948,7 @@ ind_list_read(struct store *st, long long plan_id, int fy, int full,
 	sqlite3_bind_int(q, 2, fy);
 	while ((rc = sheet_step(st, q, cause)) == 1) {
 		out->rows = sheet_grow(out->rows, &cap, out->n, sizeof *out->rows);
-		ind_list_row(q, &out->rows[out->n], fy, full);
+		store_indicator_row_read(q, &out->rows[out->n], fy, full);
 		out->rows[out->n].plan_order = (long)out->n;
 		out->n++;
 	}
@@ -2920,7 +3044,7 @@ store_indicator_list_page(struct store *st, long long plan_id, int fy,
 	sqlite3_bind_int64(q, 6, (sqlite3_int64)limit);
 	while ((rc = sheet_step(st, q, cause)) == 1) {
 		out->rows = sheet_grow(out->rows, &cap, out->n, sizeof *out->rows);
-		ind_list_row(q, &out->rows[out->n], fy, 0);
+		store_indicator_row_read(q, &out->rows[out->n], fy, 0);
 		out->n++;
 	}
 	sqlite3_reset(q);
@@ -2936,6 +3060,208 @@ store_indicator_list_page(struct store *st, long long plan_id, int fy,
 			out->rows[out->n - 1 - i] = t;
 		}
 	return 0;
+}
+
+/*
+ * Binds the place of row id in order (or, id 0 or not found, the place
+ * before the first row, or after the last one when end is set) to ?3..
+ * of q: (norate, rate, ord, id) or (name, ord, id).
+ */
+static int
+ind_bind_place(struct store *st, sqlite3_stmt *q, int fy,
+    enum indicator_order order, long long id, int end, char **cause)
+{
+	sqlite3_stmt	*k;
+	int		 rc = 0, found = 0;
+
+	if (order == IND_ORDER_PLAN) {
+		/* (ord, id); ids are positive. */
+		if (id != 0) {
+			if ((k = store_stmt(st, sql_ind_key_name, cause)) ==
+			    NULL)
+				return -1;
+			sqlite3_bind_int64(k, 1, id);
+			if ((rc = sheet_step(st, k, cause)) == 1) {
+				sqlite3_bind_int64(q, 3, sqlite3_column_int64(k,
+				    1));
+				sqlite3_bind_int64(q, 4, id);
+				found = 1;
+			}
+			sqlite3_reset(k);
+			if (rc < 0)
+				return -1;
+		}
+		if (!found) {
+			sqlite3_bind_int64(q, 3, end ? INT64_MAX : INT64_MIN);
+			sqlite3_bind_int64(q, 4, 0);
+		}
+		return 0;
+	}
+	if (order == IND_ORDER_NAME) {
+		if (id != 0) {
+			if ((k = store_stmt(st, sql_ind_key_name, cause)) ==
+			    NULL)
+				return -1;
+			sqlite3_bind_int64(k, 1, id);
+			if ((rc = sheet_step(st, k, cause)) == 1) {
+				sqlite3_bind_text(q, 3, store_col_text(k, 0), -1,
+				    SQLITE_TRANSIENT);
+				sqlite3_bind_int64(q, 4, sqlite3_column_int64(k,
+				    1));
+				sqlite3_bind_int64(q, 5, id);
+				found = 1;
+			}
+			sqlite3_reset(k);
+			if (rc < 0)
+				return -1;
+		}
+		if (!found && end) {
+			/* Any text sorts before a blob. */
+			sqlite3_bind_blob(q, 3, "\xff", 1, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 4, 0);
+			sqlite3_bind_int64(q, 5, 0);
+		} else if (!found) {
+			sqlite3_bind_text(q, 3, "", 0, SQLITE_STATIC);
+			sqlite3_bind_int64(q, 4, INT64_MIN);
+			sqlite3_bind_int64(q, 5, INT64_MIN);
+		}
+		return 0;
+	}
+	if (id != 0) {
+		if ((k = store_stmt(st, sql_ind_key_rate, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(k, 1, id);
+		sqlite3_bind_int(k, 2, fy);
+		if ((rc = sheet_step(st, k, cause)) == 1) {
+			sqlite3_bind_int64(q, 3, sqlite3_column_int64(k, 0));
+			sqlite3_bind_double(q, 4, sqlite3_column_double(k,
+			    order == IND_ORDER_RATE_UP ? 1 : 2));
+			sqlite3_bind_int64(q, 5, sqlite3_column_int64(k, 3));
+			sqlite3_bind_int64(q, 6, id);
+			found = 1;
+		}
+		sqlite3_reset(k);
+		if (rc < 0)
+			return -1;
+	}
+	if (!found) {
+		/* norate is 0 or 1. */
+		sqlite3_bind_int64(q, 3, end ? 2 : -1);
+		sqlite3_bind_double(q, 4, 0);
+		sqlite3_bind_int64(q, 5, 0);
+		sqlite3_bind_int64(q, 6, 0);
+	}
+	return 0;
+}
+
+int
+store_indicator_list_page_in(struct store *st, long long plan_id, int fy,
+    enum indicator_order order, const char *category,
+    const struct indicator_key *from, int dir, size_t limit,
+    struct indicator_list *out, char **cause)
+{
+	sqlite3_stmt	*q;
+	size_t		 cap = 0, i;
+	int		 rc, incl;
+
+	if (order > IND_ORDER_NAME)
+		order = IND_ORDER_PLAN;
+	if (category == NULL && order == IND_ORDER_PLAN)
+		return store_indicator_list_page(st, plan_id, fy, from, dir,
+		    limit, out, cause);
+	memset(out, 0, sizeof *out);
+	out->fy = fy;
+	incl = from != NULL && from->inclusive;
+	if ((q = store_stmt(st, order == IND_ORDER_PLAN ?
+	    sql_ind_page_cat[dir < 0][incl] : category != NULL ?
+	    sql_ind_page_in_cat[order - 1][dir < 0][incl] :
+	    sql_ind_page_in[order - 1][dir < 0][incl], cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	sqlite3_bind_int(q, 2, fy);
+	if (category != NULL)
+		sqlite3_bind_text(q, 8, category, -1, SQLITE_TRANSIENT);
+	if (ind_bind_place(st, q, fy, order, from != NULL ? from->id : 0,
+	    dir < 0, cause) != 0) {
+		sqlite3_reset(q);
+		return -1;
+	}
+	sqlite3_bind_int64(q, 7, (sqlite3_int64)limit);
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		out->rows = sheet_grow(out->rows, &cap, out->n, sizeof *out->rows);
+		store_indicator_row_read(q, &out->rows[out->n], fy, 0);
+		out->n++;
+	}
+	sqlite3_reset(q);
+	if (rc < 0) {
+		store_indicator_list_free(out);
+		return -1;
+	}
+	if (dir < 0)	/* read backwards: put in the list's order */
+		for (i = 0; i < out->n / 2; i++) {
+			struct indicator_row	t = out->rows[i];
+
+			out->rows[i] = out->rows[out->n - 1 - i];
+			out->rows[out->n - 1 - i] = t;
+		}
+	return 0;
+}
+
+int
+store_indicator_list_before_in(struct store *st, long long plan_id, int fy,
+    enum indicator_order order, const char *category, long long ord,
+    long long id, size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	if (order > IND_ORDER_NAME)
+		order = IND_ORDER_PLAN;
+	if (category == NULL && order == IND_ORDER_PLAN)
+		return store_indicator_list_before(st, plan_id, ord, id, n,
+		    cause);
+	*n = 0;
+	if ((q = store_stmt(st, order == IND_ORDER_PLAN ? sql_ind_before_cat :
+	    order == IND_ORDER_NAME ? (category != NULL ?
+	    sql_ind_before_name_cat : sql_ind_before_name) :
+	    order == IND_ORDER_RATE_UP ? (category != NULL ?
+	    sql_ind_before_up_cat : sql_ind_before_up) :
+	    category != NULL ? sql_ind_before_down_cat : sql_ind_before_down,
+	    cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	if (category != NULL)
+		sqlite3_bind_text(q, 8, category, -1, SQLITE_TRANSIENT);
+	if (order != IND_ORDER_PLAN && order != IND_ORDER_NAME)
+		sqlite3_bind_int(q, 2, fy);
+	if (ind_bind_place(st, q, fy, order, id, 0, cause) != 0) {
+		sqlite3_reset(q);
+		return -1;
+	}
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		*n = (size_t)sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_indicator_list_count(struct store *st, long long plan_id,
+    const char *category, size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	if (category == NULL)
+		return ind_count_q(st, sql_ind_count, plan_id, 0, 0, n, cause);
+	*n = 0;
+	if ((q = store_stmt(st, sql_ind_count_cat, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, plan_id);
+	sqlite3_bind_text(q, 2, category, -1, SQLITE_TRANSIENT);
+	if ((rc = sheet_step(st, q, cause)) == 1)
+		*n = (size_t)sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	return rc < 0 ? -1 : 0;
 }
 
 int

@@ -10,14 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
 
+#include "shisaku/fy.h"
 #include "shisaku/lockholder.h"
 #include "shisaku/outfile.h"
 #include "shisaku/privilege.h"
 #include "shisaku/store-browse.h"
+#include "shisaku/store-indfig.h"
 #include "shisaku/store.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/util.h"
@@ -32,6 +35,7 @@
 #include "migrate-9-sql.h"
 #include "migrate-10-sql.h"
 #include "migrate-11-sql.h"
+#include "migrate-12-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -48,6 +52,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_9_sql,		/* db/migrate-9.sql */
 	shisaku_migrate_10_sql,		/* db/migrate-10.sql */
 	shisaku_migrate_11_sql,		/* db/migrate-11.sql */
+	shisaku_migrate_12_sql,		/* db/migrate-12.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -315,8 +320,10 @@ store_commit(struct store *st, char **cause)
 		return -1;
 	}
 	/* The plans list's figures the write made untrue, counted again in
-	 * the same transaction (db/migrate-9.sql). */
-	if (!sqlite3_get_autocommit(st->db) && browse_figures_refresh(st) != 0) {
+	 * the same transaction (db/migrate-9.sql), and the indicator list's
+	 * rates (db/migrate-12.sql). */
+	if (!sqlite3_get_autocommit(st->db) &&
+	    (browse_figures_refresh(st) != 0 || store_indfig_refresh(st) != 0)) {
 		if (cause)
 			*cause = store_errmsg(st, "保存できません");
 		store_rollback(st);
@@ -417,6 +424,12 @@ migrate(struct store *st, char **cause)
 		    "1397248843", cause) != SQLITE_OK)	/* STORE_APPLICATION_ID */
 			goto fail;
 		if (store_exec(st, migrations[version], cause) != SQLITE_OK)
+			goto fail;
+		/* The indicator list's rates of the years the file keeps,
+		 * computed in C (db/migrate-12.sql). */
+		if (migrations[version] == shisaku_migrate_12_sql &&
+		    store_indfig_keep_years(st, 0, fy_of_time(time(NULL), 4),
+		    cause) != 0)
 			goto fail;
 		sql = xasprintf("PRAGMA user_version = %d", version + 1);
 		rc = store_exec(st, sql, cause);

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "shisaku/achieve.h"
 #include "shisaku/value.h"
 
 struct store;
@@ -406,10 +407,42 @@ int store_indicator_list_head(struct store *st, long long plan_id, int fy,
 int store_indicator_list_page(struct store *st, long long plan_id, int fy,
     const struct indicator_key *from, int dir, size_t limit,
     struct indicator_list *out, char **cause);
+/*
+ * The same in another order: by the achievement rate kept for fy
+ * (db/migrate-12.sql; only where store_indfig_kept says it is), rising
+ * or falling, the rows without a rate last, or by name; ties in plan
+ * order, as the list sorts them. A key is then its row's id (ord is not
+ * read): its place in the order is looked up; a key not found reads as
+ * none. store_indicator_list_before_in counts the rows before it.
+ * category, when not NULL, reads only the indicators of that category
+ * (in plan order from an index of categories; in the other orders the
+ * order's index is read and the other categories' rows passed over);
+ * store_indicator_list_count says how many there are.
+ */
+enum indicator_order {
+	IND_ORDER_PLAN, IND_ORDER_RATE_UP, IND_ORDER_RATE_DOWN, IND_ORDER_NAME
+};
+
+int store_indicator_list_page_in(struct store *st, long long plan_id, int fy,
+    enum indicator_order order, const char *category,
+    const struct indicator_key *from, int dir, size_t limit,
+    struct indicator_list *out, char **cause);
+int store_indicator_list_before_in(struct store *st, long long plan_id,
+    int fy, enum indicator_order order, const char *category, long long ord,
+    long long id, size_t *n, char **cause);
+int store_indicator_list_count(struct store *st, long long plan_id,
+    const char *category, size_t *n, char **cause);
 /* Frees what one row holds (not the row). */
 void store_indicator_row_clear(struct indicator_row *r);
 int store_indicator_list_before(struct store *st, long long plan_id,
     long long ord, long long id, size_t *n, char **cause);
+
+/* The achievement rate of a row for the list's year (achieve_rate of
+ * its baseline, target and actual, a running total summed), -1 when none,
+ * *status (may be NULL) saying why: what the list shows and what
+ * store-indfig.c keeps for its sorts. */
+double store_indicator_row_rate(const struct indicator_row *r,
+    enum achieve_status *status);
 
 /* The categories used in a plan, in first-use order (malloc'd strings). */
 int store_indicator_categories(struct store *st, long long plan_id,

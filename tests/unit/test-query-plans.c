@@ -28,6 +28,7 @@
 #include "shisaku/store-actual.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/store-edit.h"
+#include "shisaku/store-indfig.h"
 #include "shisaku/store-report.h"
 #include "shisaku/store-result.h"
 #include "shisaku/store-sheet.h"
@@ -529,6 +530,85 @@ run_screens(struct store *st, const struct ids *x)
 		    &cause));
 		store_indicator_list_free(&il);
 		OK(store_indicator_list_before(st, plan, 3, 3, &cnt, &cause));
+	}
+	/* The same by achievement (the year's rates kept first: a write
+	 * as an import's end makes it) and by name, in every direction,
+	 * and the position of a key. */
+	{
+		struct indicator_key	k = { 0, 0, 0 };
+		int			o;
+
+		k.id = ind;
+		OK(store_begin(st, &cause));
+		OK(store_indfig_keep(st, plan, 2022, &cause));
+		OK(store_commit(st, &cause));
+		CHECK_INT(store_indfig_kept(st, plan, 2022), 1);
+		for (o = IND_ORDER_RATE_UP; o <= IND_ORDER_NAME; o++) {
+			enum indicator_order	ord = (enum indicator_order)o;
+			size_t			cnt;
+
+			OK(store_indicator_list_page_in(st, plan, 2022, ord,
+			    NULL, NULL, 1, 30, &il, &cause));
+			store_indicator_list_free(&il);
+			OK(store_indicator_list_page_in(st, plan, 2022, ord,
+			    NULL, NULL, -1, 30, &il, &cause));
+			store_indicator_list_free(&il);
+			k.inclusive = 0;
+			OK(store_indicator_list_page_in(st, plan, 2022, ord,
+			    NULL, &k, 1, 30, &il, &cause));
+			store_indicator_list_free(&il);
+			k.inclusive = 1;
+			OK(store_indicator_list_page_in(st, plan, 2022, ord,
+			    NULL, &k, -1, 30, &il, &cause));
+			store_indicator_list_free(&il);
+			OK(store_indicator_list_before_in(st, plan, 2022, ord,
+			    NULL, 0, ind, &cnt, &cause));
+		}
+		/* A category's rows in plan order, its count, a key's
+		 * place among them. */
+		{
+			size_t	cnt;
+
+			OK(store_indicator_list_count(st, plan, "成果", &cnt,
+			    &cause));
+			OK(store_indicator_list_page_in(st, plan, 2022,
+			    IND_ORDER_PLAN, "成果", NULL, 1, 30, &il, &cause));
+			store_indicator_list_free(&il);
+			OK(store_indicator_list_page_in(st, plan, 2022,
+			    IND_ORDER_PLAN, "成果", NULL, -1, 30, &il, &cause));
+			store_indicator_list_free(&il);
+			k.inclusive = 0;
+			OK(store_indicator_list_page_in(st, plan, 2022,
+			    IND_ORDER_PLAN, "成果", &k, 1, 30, &il, &cause));
+			store_indicator_list_free(&il);
+			k.inclusive = 1;
+			OK(store_indicator_list_page_in(st, plan, 2022,
+			    IND_ORDER_PLAN, "成果", &k, -1, 30, &il, &cause));
+			store_indicator_list_free(&il);
+			OK(store_indicator_list_before_in(st, plan, 2022,
+			    IND_ORDER_PLAN, "成果", 0, ind, &cnt, &cause));
+			/* And in the other orders. */
+			for (o = IND_ORDER_RATE_UP; o <= IND_ORDER_NAME; o++) {
+				enum indicator_order ord = (enum indicator_order)o;
+
+				k.inclusive = 0;
+				OK(store_indicator_list_page_in(st, plan, 2022,
+				    ord, "成果", NULL, 1, 30, &il, &cause));
+				store_indicator_list_free(&il);
+				OK(store_indicator_list_page_in(st, plan, 2022,
+				    ord, "成果", &k, -1, 30, &il, &cause));
+				store_indicator_list_free(&il);
+				OK(store_indicator_list_before_in(st, plan,
+				    2022, ord, "成果", 0, ind, &cnt, &cause));
+			}
+		}
+		/* A write that changes an actual: its commit computes the
+		 * marked indicator's rates again. */
+		OK(store_begin(st, &cause));
+		CHECK(sqlite3_exec(store_db(st), "UPDATE indicator_actual SET"
+		    " num = num + 1 WHERE indicator_id = (SELECT MIN(id)"
+		    " FROM indicator)", NULL, NULL, NULL) == SQLITE_OK);
+		OK(store_commit(st, &cause));
 	}
 	OK(store_indicator_categories(st, plan, &cats, &n, &cause));
 	for (i = 0; i < n; i++)
