@@ -53,7 +53,8 @@ LIBSRCS := $(filter-out src/main.c,$(SRCS))
 HDRS    := $(wildcard include/shisaku/*.h) build/gen/default-config.h build/gen/schema-sql.h \
            build/gen/migrate-2-sql.h build/gen/migrate-3-sql.h build/gen/migrate-4-sql.h \
            build/gen/migrate-5-sql.h build/gen/migrate-6-sql.h build/gen/migrate-7-sql.h \
-           build/gen/migrate-8-sql.h build/gen/migrate-9-sql.h build/gen/migrate-10-sql.h
+           build/gen/migrate-8-sql.h build/gen/migrate-9-sql.h build/gen/migrate-10-sql.h \
+           build/gen/migrate-13-sql.h
 # Only the files that read the compiled-in paths are rebuilt when an
 # install names other directories.
 PATHS_SRCS := $(shell grep -l '"paths.h"' src/*.c)
@@ -115,6 +116,8 @@ build/gen/migrate-9-sql.h: db/migrate-9.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_9_sql < $< > $@
 build/gen/migrate-10-sql.h: db/migrate-10.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_10_sql < $< > $@
+build/gen/migrate-13-sql.h: db/migrate-13.sql mk/embed.sh | build/gen
+	sh mk/embed.sh shisaku_migrate_13_sql < $< > $@
 
 # The compiled-in paths, rewritten only when a make variable changed them,
 # so that "make install SYSCONFDIR=..." rebuilds what reads them.

@@ -584,6 +584,7 @@ take_plan(struct store_plan_loader *l, const struct pf_record *r)
 	char *const	*f = r->f;
 	sqlite3_stmt	*s;
 	struct lplan	*p;
+	char		*why = NULL;
 
 	if (l->replace) {
 		if ((s = stmt(l, SQL_KEEP, r)) == NULL)
@@ -591,6 +592,13 @@ take_plan(struct store_plan_loader *l, const struct pf_record *r)
 		bind_text(s, 1, f[PLAN_CODE]);
 		if (step_done(l, s, r) != 0)
 			return -1;
+		if (search_index_forget_plan(l->st, f[PLAN_CODE], &why) != 0) {
+			if (l->cause == NULL)
+				l->cause = why;
+			else
+				free(why);
+			return -1;
+		}
 		if ((s = stmt(l, SQL_PLAN_DELETE, r)) == NULL)
 			return -1;
 		bind_text(s, 1, f[PLAN_CODE]);
@@ -1066,11 +1074,16 @@ loader_drop_indexes(struct store_plan_loader *l, char **cause)
  * The triggers that keep the plans list's figures row by row
  * (db/migrate-9.sql) are left out of a load: it forgets the figures of
  * every plan it touches and counts them once at the end instead
- * (loader_keep_figures). A replaced plan's figures go with it.
+ * (loader_keep_figures). A replaced plan's figures go with it. So are
+ * those that note the nodes whose folded text the search is to make
+ * again (db/migrate-13.sql): a replaced plan's folded texts go before
+ * it, and the load folds the texts of its plans once at its end
+ * (loader_fill_search).
  */
 static const char SQL_FIG_TRIGGERS[] = "SELECT name, sql FROM sqlite_master"
-    " WHERE type = 'trigger' AND name LIKE 'plan_fig_%'"
-    " AND tbl_name <> 'plan_fig' ORDER BY name";
+    " WHERE type = 'trigger' AND ((name LIKE 'plan_fig_%'"
+    " AND tbl_name <> 'plan_fig') OR name LIKE 'search_stale_%')"
+    " ORDER BY name";
 
 static int
 loader_drop_triggers(struct store_plan_loader *l, char **cause)
@@ -1104,6 +1117,23 @@ loader_drop_triggers(struct store_plan_loader *l, char **cause)
 }
 
 static const char SQL_FIG_FORGET[] = "DELETE FROM plan_fig WHERE plan_id = ?";
+
+/* Folds the searched texts of every node of the plans loaded. */
+static int
+loader_fill_search(struct store_plan_loader *l, char **cause)
+{
+	struct slot	*e;
+	size_t		 i;
+
+	for (i = 0; i < l->plans.nb; i++)
+		for (e = l->plans.b[i]; e != NULL; e = e->next) {
+			const struct lplan *p = e->value;
+
+			if (search_index_fill_plan(l->st, p->id, cause) != 0)
+				return -1;
+		}
+	return 0;
+}
 
 /* Forgets the figures of the plans the load touched. */
 static int
@@ -1236,6 +1266,7 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 		return -1;
 	}
 	if (loader_make_indexes(l, cause) != 0 ||
+	    loader_fill_search(l, cause) != 0 ||
 	    loader_forget_figures(l, cause) != 0 ||
 	    loader_keep_figures(l, cause) != 0) {
 		store_rollback(l->st);

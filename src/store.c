@@ -31,6 +31,7 @@
 #include "migrate-8-sql.h"
 #include "migrate-9-sql.h"
 #include "migrate-10-sql.h"
+#include "migrate-13-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -46,6 +47,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_8_sql,		/* db/migrate-8.sql */
 	shisaku_migrate_9_sql,		/* db/migrate-9.sql */
 	shisaku_migrate_10_sql,		/* db/migrate-10.sql */
+	shisaku_migrate_13_sql,		/* db/migrate-13.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -313,8 +315,10 @@ store_commit(struct store *st, char **cause)
 		return -1;
 	}
 	/* The plans list's figures the write made untrue, counted again in
-	 * the same transaction (db/migrate-9.sql). */
-	if (!sqlite3_get_autocommit(st->db) && browse_figures_refresh(st) != 0) {
+	 * the same transaction (db/migrate-9.sql), and the folded texts of
+	 * the nodes it changed, for the search (db/migrate-13.sql). */
+	if (!sqlite3_get_autocommit(st->db) && (browse_figures_refresh(st) != 0 ||
+	    search_index_refresh(st) != 0)) {
 		if (cause)
 			*cause = store_errmsg(st, "保存できません");
 		store_rollback(st);
@@ -871,7 +875,8 @@ store_open_raised(const char *path, enum store_open_mode mode,
 		    store_file_version(st), st->nowrite_why);
 		goto fail;
 	}
-	if (migrate(st, cause) != 0) {
+	/* The migrations fold texts with the search's functions. */
+	if (search_register(st, cause) != 0 || migrate(st, cause) != 0) {
 		*fault = st->fault != STORE_FAULT_NONE ? st->fault :
 		    STORE_FAULT_OTHER;
 		goto fail;
