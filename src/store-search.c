@@ -579,8 +579,11 @@ search_plan_rows(struct search_walk *w, const struct search_plan *p,
 	sqlite3_bind_int64(s, 3, ord);
 	sqlite3_bind_int64(s, 4, id);
 	/* Two more than the budget: the start node itself may hold no hit
-	 * beyond start, and a row past the budget says there is more. */
-	sqlite3_bind_int64(s, 5, (long long)w->budget + 2);
+	 * beyond start, and a row past the budget says there is more. The
+	 * folded texts name nodes without a hit too (a node noted in
+	 * search_stale, a word across two lines): no limit then, the walk
+	 * stops once the budget is spent. */
+	sqlite3_bind_int64(s, 5, text ? -1 : (long long)w->budget + 2);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (w->budget == 0) {
 			w->page->more = 1;
@@ -1040,10 +1043,11 @@ static int
 search_index_open(struct search_walk *w, char **cause)
 {
 	sqlite3_stmt	*s;
-	size_t		 i, n;
+	size_t		 i, n, few;
 	int		 rc;
 
 	w->match = search_match_query(w->word);
+	few = w->st->search_few > 0 ? w->st->search_few : SEARCH_FEW;
 	if ((s = store_stmt(w->st, search_sql_stale, cause)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -1059,7 +1063,7 @@ search_index_open(struct search_walk *w, char **cause)
 	if ((s = store_stmt(w->st, search_sql_index, cause)) == NULL)
 		return -1;
 	sqlite3_bind_text(s, 1, w->match, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, SEARCH_FEW + 1);
+	sqlite3_bind_int64(s, 2, (long long)few + 1);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		w->cand = xreallocarray(w->cand, w->ncand + 1,
 		    sizeof *w->cand);
@@ -1067,7 +1071,7 @@ search_index_open(struct search_walk *w, char **cause)
 	}
 	if (store_read_end(w->st, s, rc, "検索", cause) != 0)
 		return -1;
-	if (w->ncand > SEARCH_FEW) {
+	if (w->ncand > few) {
 		w->dense = 1;
 		return 0;
 	}

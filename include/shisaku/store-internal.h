@@ -53,6 +53,9 @@ struct store {
 	int			 search_scan;	/* store_search compares every
 						   text as stored, without the
 						   index (for tests) */
+	size_t			 search_few;	/* the index's nodes placed
+						   at once up to this many; 0:
+						   SEARCH_FEW (for tests) */
 	int			 search_fns;	/* store-search.c's SQL functions
 						   are registered */
 	int			 busy_timeout_ms;
