@@ -23,7 +23,9 @@
 -- node named wrongly only costs a read. Words shorter than three
 -- characters have no trigram: they are compared with the folded text of
 -- one node after another, in plan order from where the search stands,
--- up to the first hit (a short word found nowhere reads every node's).
+-- up to the first hit (a short word found nowhere reads every node's),
+-- read by id from the table FTS5 keeps the text in, search_text_content
+-- (id, c0).
 CREATE VIRTUAL TABLE search_text USING fts5(body,
     tokenize = 'trigram case_sensitive 1', detail = none);
 
