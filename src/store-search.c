@@ -212,7 +212,7 @@ static const char search_sql_window_fwd[] =
 static const char search_sql_window_back[] =
     "SELECT id, ord FROM node WHERE plan_id = ?1 AND (ord, id) <= (?2, ?3)"
     " ORDER BY ord DESC, id DESC LIMIT ?4";
-#define SEARCH_FEW	4096
+#define SEARCH_FEW	1024
 #define SEARCH_WINDOW	512
 
 static const char search_sql_yearplans[] =
