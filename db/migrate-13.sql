@@ -29,67 +29,74 @@
 CREATE VIRTUAL TABLE search_text USING fts5(body,
     tokenize = 'trigram case_sensitive 1', detail = none);
 
--- The nodes whose folded text is to be made again. Folding is the
--- store's own SQL function, which a trigger cannot call (the sqlite3
--- shell, which users and tests write with too, lacks it): the triggers
--- below only note which node changed, with SQL any connection has, and
--- before a write of shisaku commits it folds again the texts of the
--- nodes noted, in the same transaction (search_index_refresh in
--- src/store-search.c). A node noted is compared by reading its texts
--- until then, so a search is right even after a write of the shell.
--- A plan import leaves these triggers out and folds the nodes of the
--- plans it loads once at its end; this migration notes every node.
+-- The nodes whose folded text is to be made again, a row each time a
+-- write changes one of its texts. Folding is the store's own SQL
+-- function, which a trigger cannot call (the sqlite3 shell, which users
+-- and tests write with too, lacks it): the triggers below only note which
+-- node changed, with SQL any connection has, and before a write of
+-- shisaku commits it folds again the texts of the nodes it noted itself
+-- (seq above the greatest when it began), in the same transaction
+-- (search_index_refresh in src/store-search.c). A node another program
+-- noted stays noted until shisaku writes it or the next plan import
+-- (which folds every node noted), and a search reads a node noted by its
+-- texts as they stand, so a search is right after a write of the shell
+-- too. A plan import leaves these triggers out and folds the nodes of
+-- the plans it loads once at its end; this migration notes every node.
 CREATE TABLE search_stale (
-	node_id		INTEGER PRIMARY KEY
+	seq		INTEGER PRIMARY KEY,
+	node_id		INTEGER NOT NULL
 );
 
 CREATE TRIGGER search_stale_node_ins AFTER INSERT ON node BEGIN
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (NEW.id);
+	INSERT INTO search_stale (node_id) VALUES (NEW.id);
 END;
 CREATE TRIGGER search_stale_node_upd AFTER UPDATE OF id, code, title,
     summary, means, note ON node BEGIN
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (OLD.id);
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (NEW.id);
+	INSERT INTO search_stale (node_id) VALUES (OLD.id);
+	INSERT INTO search_stale (node_id) SELECT NEW.id WHERE NEW.id <> OLD.id;
 END;
 CREATE TRIGGER search_stale_node_del AFTER DELETE ON node BEGIN
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (OLD.id);
+	INSERT INTO search_stale (node_id) VALUES (OLD.id);
 END;
 CREATE TRIGGER search_stale_year_plan_ins AFTER INSERT ON year_plan BEGIN
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (NEW.node_id);
+	INSERT INTO search_stale (node_id) VALUES (NEW.node_id);
 END;
 CREATE TRIGGER search_stale_year_plan_upd AFTER UPDATE OF node_id, text
     ON year_plan BEGIN
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (OLD.node_id);
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (NEW.node_id);
+	INSERT INTO search_stale (node_id) VALUES (OLD.node_id);
+	INSERT INTO search_stale (node_id)
+	    SELECT NEW.node_id WHERE NEW.node_id <> OLD.node_id;
 END;
 CREATE TRIGGER search_stale_year_plan_del AFTER DELETE ON year_plan BEGIN
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (OLD.node_id);
+	INSERT INTO search_stale (node_id) VALUES (OLD.node_id);
 END;
 CREATE TRIGGER search_stale_result_ins AFTER INSERT ON result BEGIN
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (NEW.node_id);
+	INSERT INTO search_stale (node_id) VALUES (NEW.node_id);
 END;
 CREATE TRIGGER search_stale_result_upd AFTER UPDATE OF node_id, text,
     comment ON result BEGIN
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (OLD.node_id);
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (NEW.node_id);
+	INSERT INTO search_stale (node_id) VALUES (OLD.node_id);
+	INSERT INTO search_stale (node_id)
+	    SELECT NEW.node_id WHERE NEW.node_id <> OLD.node_id;
 END;
 CREATE TRIGGER search_stale_result_del AFTER DELETE ON result BEGIN
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (OLD.node_id);
+	INSERT INTO search_stale (node_id) VALUES (OLD.node_id);
 END;
 CREATE TRIGGER search_stale_indicator_ins AFTER INSERT ON indicator
     WHEN NEW.node_id IS NOT NULL BEGIN
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (NEW.node_id);
+	INSERT INTO search_stale (node_id) VALUES (NEW.node_id);
 END;
 CREATE TRIGGER search_stale_indicator_upd AFTER UPDATE OF node_id, name,
     rationale, note ON indicator BEGIN
-	INSERT OR IGNORE INTO search_stale (node_id)
+	INSERT INTO search_stale (node_id)
 	    SELECT OLD.node_id WHERE OLD.node_id IS NOT NULL;
-	INSERT OR IGNORE INTO search_stale (node_id)
-	    SELECT NEW.node_id WHERE NEW.node_id IS NOT NULL;
+	INSERT INTO search_stale (node_id)
+	    SELECT NEW.node_id WHERE NEW.node_id IS NOT NULL
+	    AND NEW.node_id IS NOT OLD.node_id;
 END;
 CREATE TRIGGER search_stale_indicator_del AFTER DELETE ON indicator
     WHEN OLD.node_id IS NOT NULL BEGIN
-	INSERT OR IGNORE INTO search_stale (node_id) VALUES (OLD.node_id);
+	INSERT INTO search_stale (node_id) VALUES (OLD.node_id);
 END;
 
 -- Every node of the file is folded when this migration commits.

@@ -1280,6 +1280,9 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 		loader_end(l);
 		return -1;
 	}
+	/* Every node noted for the search is folded, those another program
+	 * noted too (db/migrate-13.sql). */
+	l->st->search_mark = 0;
 	rc = store_commit(l->st, cause);
 	loader_end(l);
 	return rc;

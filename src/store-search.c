@@ -1174,18 +1174,22 @@ store_search(struct store *st, const struct search_query *q,
 static const char search_sql_has_index[] =
     "SELECT 1 FROM sqlite_master WHERE type = 'table'"
     " AND name = 'search_stale'";
+static const char search_sql_mark[] =
+    "SELECT coalesce(max(seq), 0) FROM search_stale";
 static const char search_sql_any_stale[] =
-    "SELECT EXISTS (SELECT 1 FROM search_stale)";
+    "SELECT EXISTS (SELECT 1 FROM search_stale WHERE seq > ?1)";
 static const char search_sql_refresh_del[] =
     "DELETE FROM search_text WHERE rowid IN"
-    " (SELECT node_id FROM search_stale)";
+    " (SELECT node_id FROM search_stale WHERE seq > ?1)";
 static const char search_sql_refresh_ins[] =
     "INSERT INTO search_text (rowid, body) " SEARCH_DOC
-    " WHERE n.id IN (SELECT node_id FROM search_stale)";
-static const char search_sql_refresh_clear[] = "DELETE FROM search_stale";
+    " WHERE n.id IN (SELECT node_id FROM search_stale WHERE seq > ?1)";
+static const char search_sql_refresh_clear[] =
+    "DELETE FROM search_stale WHERE node_id IN"
+    " (SELECT node_id FROM search_stale WHERE seq > ?1)";
 
-/* Runs one statement of the index's upkeep to its end (binding id as
- * ?1 when not 0, text as ?1 when not NULL). SQLITE_DONE or the error. */
+/* Runs one statement of the index's upkeep to its end (binding text as
+ * ?1 when not NULL, else id). SQLITE_DONE or the error. */
 static int
 search_upkeep(struct store *st, const char *sql, long long id,
     const char *text)
@@ -1198,15 +1202,55 @@ search_upkeep(struct store *st, const char *sql, long long id,
 		free(cause);
 		return SQLITE_ERROR;
 	}
-	if (id != 0)
-		sqlite3_bind_int64(s, 1, id);
 	if (text != NULL)
 		sqlite3_bind_text(s, 1, text, -1, SQLITE_STATIC);
+	else if (sqlite3_bind_parameter_count(s) > 0)
+		sqlite3_bind_int64(s, 1, id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		;
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	return rc;
+}
+
+/* Whether the file has the index (cached once it has). Returns 1, 0,
+ * or -1 on an error. */
+static int
+search_has_index(struct store *st)
+{
+	sqlite3_stmt	*s;
+	char		*cause = NULL;
+	int		 rc;
+
+	if (st->search_index)
+		return 1;
+	if ((s = store_stmt(st, search_sql_has_index, &cause)) == NULL) {
+		free(cause);
+		return -1;
+	}
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		st->search_index = 1;
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+void
+search_index_mark(struct store *st)
+{
+	sqlite3_stmt	*s;
+	char		*cause = NULL;
+
+	st->search_mark = 0;
+	if (search_has_index(st) != 1)
+		return;
+	if ((s = store_stmt(st, search_sql_mark, &cause)) == NULL) {
+		free(cause);
+		return;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		st->search_mark = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
 }
 
 int
@@ -1216,21 +1260,13 @@ search_index_refresh(struct store *st)
 	char		*cause = NULL;
 	int		 rc, any = 0;
 
-	if (!st->search_index) {
-		if ((s = store_stmt(st, search_sql_has_index, &cause)) == NULL) {
-			free(cause);
-			return -1;
-		}
-		rc = sqlite3_step(s);
-		sqlite3_reset(s);
-		if (rc != SQLITE_ROW)
-			return rc == SQLITE_DONE ? 0 : -1;
-		st->search_index = 1;
-	}
+	if ((rc = search_has_index(st)) != 1)
+		return rc;
 	if ((s = store_stmt(st, search_sql_any_stale, &cause)) == NULL) {
 		free(cause);
 		return -1;
 	}
+	sqlite3_bind_int64(s, 1, st->search_mark);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		any = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
@@ -1242,9 +1278,12 @@ search_index_refresh(struct store *st)
 		free(cause);
 		return -1;
 	}
-	if (search_upkeep(st, search_sql_refresh_del, 0, NULL) != SQLITE_DONE ||
-	    search_upkeep(st, search_sql_refresh_ins, 0, NULL) != SQLITE_DONE ||
-	    search_upkeep(st, search_sql_refresh_clear, 0, NULL) != SQLITE_DONE)
+	if (search_upkeep(st, search_sql_refresh_del, st->search_mark, NULL) !=
+	    SQLITE_DONE ||
+	    search_upkeep(st, search_sql_refresh_ins, st->search_mark, NULL) !=
+	    SQLITE_DONE ||
+	    search_upkeep(st, search_sql_refresh_clear, st->search_mark,
+	    NULL) != SQLITE_DONE)
 		return -1;
 	return 0;
 }

@@ -291,8 +291,11 @@ store_begin(struct store *st, char **cause)
 		return 0;
 	}
 	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK) {
+		/* What the write notes for the search, it folds. */
+		search_index_mark(st);
 		return 0;
+	}
 	if (cause)
 		*cause = store_errmsg(st, "書き込みを始められません");
 	return (rc & 0xff) == SQLITE_BUSY ? STORE_BUSY : -1;

@@ -50,6 +50,8 @@ struct store {
 	const char		*nowrite_brief;
 	int			 search_index;	/* the file has search_text
 						   (db/migrate-13.sql) */
+	long long		 search_mark;	/* search_stale's greatest seq
+						   when the write began */
 	int			 search_scan;	/* store_search compares every
 						   text as stored, without the
 						   index (for tests) */
@@ -73,14 +75,17 @@ struct store {
 /*
  * The index of the searched texts (store-search.c, db/migrate-13.sql).
  * search_register: the SQL functions of the search on the connection.
- * search_index_refresh: folds again the texts of the nodes search_stale
- * notes, before a write commits (0, or -1 with the connection's error).
+ * search_index_mark: notes, as a write begins, the last node search_stale
+ * noted before it. search_index_refresh: folds again the texts of the
+ * nodes the write noted, before it commits (0, or -1 with the
+ * connection's error).
  * search_index_forget_plan: removes the folded texts of the plan with
  * code (its nodes are about to go); search_index_fill_plan: folds every
  * node of a plan just loaded. Both for a plan import, which leaves the
  * triggers of search_stale out.
  */
 int search_register(struct store *st, char **cause);
+void search_index_mark(struct store *st);
 int search_index_refresh(struct store *st);
 int search_index_forget_plan(struct store *st, const char *code,
     char **cause);

@@ -908,7 +908,16 @@ TEST(test_index_as_scan)
 
 TEST(test_index_after_writes)
 {
-	struct store	*st = open_fixture();
+	static const char plan_d[] =
+	    "shisaku-plan,1\n"
+	    "plan,d,もう一つの計画,2021,2025,市,\n"
+	    "level,d,1,取組\n"
+	    "node,d,1,,D1,共通語のない取組,,,,,,\n";
+	struct store		*st = open_fixture();
+	struct store_resolver	 res;
+	struct pf_doc		 doc;
+	char			*cause = NULL;
+	long long		 noted;
 
 	CHECK(st != NULL);
 	if (st == NULL)
@@ -947,12 +956,32 @@ TEST(test_index_after_writes)
 	    " (SELECT id FROM plan WHERE code = 'c'); INSERT INTO node"
 	    " (plan_id, depth, key, code, title, ord) SELECT id, 1, '99',"
 	    " 'C99', '共通語ほげの取組', 1000 FROM plan WHERE code = 'c'"), 0);
-	CHECK(count_of(st, "SELECT count(*) FROM search_stale") > 0);
+	noted = count_of(st, "SELECT count(*) FROM search_stale");
+	CHECK(noted > 0);
 	CHECK_INT(compare_with_scan(st, "after another connection's writes"),
 	    0);
+	/* A write of the store folds what it noted itself, not those. */
 	CHECK_INT(store_write(st, "UPDATE plan SET name = name"), 0);
+	CHECK_INT(count_of(st, "SELECT count(*) FROM search_stale"), noted);
+	CHECK_INT(store_write(st, "UPDATE node SET note = '書き換えた備考'"
+	    " WHERE key = '5' AND plan_id = (SELECT id FROM plan WHERE"
+	    " code = 'c')"), 0);
+	CHECK(count_of(st, "SELECT count(*) FROM search_stale") < noted);
+	CHECK_INT(count_of(st, "SELECT count(*) FROM search_stale s JOIN node n"
+	    " ON n.id = s.node_id WHERE n.key = '5'"), 0);
+	CHECK_INT(compare_with_scan(st, "after the store wrote one of them"),
+	    0);
+	/* A plan import folds every node noted. */
+	memset(&res, 0, sizeof res);
+	store_resolver_init(&res, st, NULL);
+	pf_doc_init(&doc);
+	CHECK_INT(pf_read(&doc, "d.csv", plan_d, strlen(plan_d), &res.res, 0),
+	    0);
+	CHECK_INT(store_plan_import(st, &doc, 0, "tester", &cause), 0);
+	free(cause);
+	pf_doc_free(&doc);
 	CHECK(index_whole(st));
-	CHECK_INT(compare_with_scan(st, "after the store folded them"), 0);
+	CHECK_INT(compare_with_scan(st, "after an import folded them"), 0);
 	store_close(st);
 }
 
