@@ -3,13 +3,21 @@
  * finding nodes and plans by the code a user types.
  *
  * The comparison is textfold.h's, registered on the connection as SQL
- * functions (shisaku_has, shisaku_fold, shisaku_code_key), so SQLite
- * reads only the nodes with a hit and stops at the page's end: the
- * nodes of a plan are walked in the plan's order through the node_plan
- * index (plan_id, ord, and the row id), from the last hit the caller
- * holds, and each node found is then split into its hits here, with the
- * same folding. A page is read in one read snapshot; nothing is held
- * once it is returned.
+ * functions (shisaku_has, shisaku_fold, shisaku_code_key). The nodes
+ * with a hit are found from search_text, the index of every node's
+ * folded texts (db/migrate-13.sql): a word of three characters or more
+ * asks it for the nodes holding each of its trigrams; when it names at
+ * most SEARCH_FEW they are placed in the plan's order at once, else the
+ * plan's nodes are walked in its order a window at a time (node_plan:
+ * plan_id, ord and the row id) and the index asked which of the
+ * window's it names. A shorter word reads the folded texts node after
+ * node in the plan's order. Either way the walk goes from the last hit
+ * the caller holds and stops at the page's end, and each node found is
+ * split into its hits here, with the same folding, so a node named
+ * without a hit costs a read and nothing else. Nodes noted in
+ * search_stale (their folded text not made again yet) are always read.
+ * A page is read in one read snapshot; nothing is held once it is
+ * returned.
  */
 #include <limits.h>
 #include <stdlib.h>
