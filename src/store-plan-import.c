@@ -608,6 +608,7 @@ take_plan(struct store_plan_loader *l, const struct pf_record *r)
 	char *const	*f = r->f;
 	sqlite3_stmt	*s;
 	struct lplan	*p;
+	char		*why = NULL;
 
 	if (l->replace) {
 		if ((s = stmt(l, SQL_KEEP, r)) == NULL)
@@ -615,6 +616,13 @@ take_plan(struct store_plan_loader *l, const struct pf_record *r)
 		bind_text(s, 1, f[PLAN_CODE]);
 		if (step_done(l, s, r) != 0)
 			return -1;
+		if (search_index_forget_plan(l->st, f[PLAN_CODE], &why) != 0) {
+			if (l->cause == NULL)
+				l->cause = why;
+			else
+				free(why);
+			return -1;
+		}
 		if ((s = stmt(l, SQL_PLAN_DELETE, r)) == NULL)
 			return -1;
 		bind_text(s, 1, f[PLAN_CODE]);
@@ -1097,11 +1105,16 @@ loader_drop_indexes(struct store_plan_loader *l, char **cause)
  * (db/migrate-12.sql) are left out of a load: it forgets the figures of
  * every plan it touches and counts them once at the end instead
  * (loader_keep_figures), as it computes the rates of its plans. A
- * replaced plan's figures go with it.
+ * replaced plan's figures go with it. So are those that note the
+ * nodes whose folded text the search is to make again
+ * (db/migrate-13.sql): a replaced plan's folded texts go before it,
+ * and the load folds the texts of its plans once at its end
+ * (loader_fill_search).
  */
 static const char SQL_FIG_TRIGGERS[] = "SELECT name, sql FROM sqlite_master"
     " WHERE type = 'trigger' AND ((name LIKE 'plan_fig_%'"
-    " AND tbl_name <> 'plan_fig') OR name LIKE 'indicator_fig_%')"
+    " AND tbl_name <> 'plan_fig') OR name LIKE 'indicator_fig_%'"
+    " OR name LIKE 'search_stale_%')"
     " ORDER BY name";
 
 /* Drops the triggers that sql (name, sql) lists, keeping their SQL to
@@ -1229,6 +1242,23 @@ loader_rows_finish(struct store_plan_loader *l, char **cause)
 }
 
 static const char SQL_FIG_FORGET[] = "DELETE FROM plan_fig WHERE plan_id = ?";
+
+/* Folds the searched texts of every node of the plans loaded. */
+static int
+loader_fill_search(struct store_plan_loader *l, char **cause)
+{
+	struct slot	*e;
+	size_t		 i;
+
+	for (i = 0; i < l->plans.nb; i++)
+		for (e = l->plans.b[i]; e != NULL; e = e->next) {
+			const struct lplan *p = e->value;
+
+			if (search_index_fill_plan(l->st, p->id, cause) != 0)
+				return -1;
+		}
+	return 0;
+}
 
 /* Forgets the figures of the plans the load touched. */
 static int
@@ -1437,6 +1467,7 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 	 * triggers again, then the kept tables. */
 	if (loader_rows_finish(l, cause) != 0 ||
 	    loader_make_indexes(l, cause) != 0 ||
+	    loader_fill_search(l, cause) != 0 ||
 	    loader_keep(l, cause) != 0) {
 		store_rollback(l->st);
 		loader_end(l);
@@ -1449,6 +1480,9 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 		loader_end(l);
 		return -1;
 	}
+	/* Every node noted for the search is folded, those another program
+	 * noted too (db/migrate-13.sql). */
+	l->st->search_mark = 0;
 	rc = store_commit(l->st, cause);
 	loader_end(l);
 	return rc;

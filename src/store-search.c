@@ -3,13 +3,21 @@
  * finding nodes and plans by the code a user types.
  *
  * The comparison is textfold.h's, registered on the connection as SQL
- * functions (shisaku_has, shisaku_fold, shisaku_code_key), so SQLite
- * reads only the nodes with a hit and stops at the page's end: the
- * nodes of a plan are walked in the plan's order through the node_plan
- * index (plan_id, ord, and the row id), from the last hit the caller
- * holds, and each node found is then split into its hits here, with the
- * same folding. A page is read in one read snapshot; nothing is held
- * once it is returned.
+ * functions (shisaku_has, shisaku_fold, shisaku_code_key). The nodes
+ * with a hit are found from search_text, the index of every node's
+ * folded texts (db/migrate-13.sql): a word of three characters or more
+ * asks it for the nodes holding each of its trigrams; when it names at
+ * most SEARCH_FEW they are placed in the plan's order at once, else the
+ * plan's nodes are walked in its order a window at a time (node_plan:
+ * plan_id, ord and the row id) and the index asked which of the
+ * window's it names. A shorter word reads the folded texts node after
+ * node in the plan's order. Either way the walk goes from the last hit
+ * the caller holds and stops at the page's end, and each node found is
+ * split into its hits here, with the same folding, so a node named
+ * without a hit costs a read and nothing else. Nodes noted in
+ * search_stale (their folded text not made again yet) are always read.
+ * A page is read in one read snapshot; nothing is held once it is
+ * returned.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -79,8 +87,9 @@ search_fn_code_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		search_fn_result(ctx, tf_code_key(s));
 }
 
-/* Registers the functions once per connection. */
-static int
+/* Registers the functions once per connection (store_open does, before
+ * the migrations, which fold with them). */
+int
 search_register(struct store *st, char **cause)
 {
 	static const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC |
@@ -160,6 +169,9 @@ static const char search_sql_plans[] =
 #define SEARCH_NODE_COLS						\
     "SELECT n.id, n.ord, n.depth, n.code, n.title, n.summary, n.means,"	\
     " n.note FROM node n WHERE n.plan_id = ?1"
+#define SEARCH_NODE_COLS_BY_ID						\
+    "SELECT n.id, n.ord, n.depth, n.code, n.title, n.summary, n.means,"	\
+    " n.note FROM node n WHERE n.id = ?1"
 static const char search_sql_nodes_fwd[] =
     SEARCH_NODE_COLS " AND (n.ord, n.id) >= (?3, ?4)" SEARCH_NODE_MATCH
     " ORDER BY n.ord, n.id LIMIT ?5";
@@ -167,16 +179,65 @@ static const char search_sql_nodes_back[] =
     SEARCH_NODE_COLS " AND (n.ord, n.id) <= (?3, ?4)" SEARCH_NODE_MATCH
     " ORDER BY n.ord DESC, n.id DESC LIMIT ?5";
 
+/* A word too short for the index: the nodes whose folded text holds it
+ * (or whose folded text is not made yet), one after another in the
+ * plan's order. The folded texts are read from the table FTS5 keeps
+ * them in (search_text_content: id, c0), by id, which costs a tenth of
+ * asking search_text for each. */
+#define SEARCH_SHORT_COLS						\
+    "SELECT n.id, n.ord, n.depth, n.code, n.title, n.summary, n.means,"	\
+    " n.note FROM node n LEFT JOIN search_text_content t ON t.id = n.id" \
+    " WHERE n.plan_id = ?1"
+#define SEARCH_SHORT_MATCH						\
+    " AND (t.c0 IS NULL OR instr(t.c0, ?2) > 0"			\
+    " OR n.id IN (SELECT node_id FROM search_stale))"
+static const char search_sql_short_fwd[] =
+    SEARCH_SHORT_COLS " AND (n.ord, n.id) >= (?3, ?4)" SEARCH_SHORT_MATCH
+    " ORDER BY n.ord, n.id LIMIT ?5";
+static const char search_sql_short_back[] =
+    SEARCH_SHORT_COLS " AND (n.ord, n.id) <= (?3, ?4)" SEARCH_SHORT_MATCH
+    " ORDER BY n.ord DESC, n.id DESC LIMIT ?5";
+
+/* One node named by the index. */
+static const char search_sql_node[] =
+    SEARCH_NODE_COLS_BY_ID;
+
+/* The nodes the index names: a few (up to SEARCH_FEW) are placed in the
+ * plan's order here; when there are more, the plan's nodes are walked
+ * in its order a window at a time and the index asked which of the
+ * window's ids it names. */
+static const char search_sql_index[] =
+    "SELECT rowid FROM search_text WHERE search_text MATCH ?1 LIMIT ?2";
+static const char search_sql_index_range[] =
+    "SELECT rowid FROM search_text WHERE search_text MATCH ?1"
+    " AND rowid >= ?2 AND rowid <= ?3";
+static const char search_sql_stale[] = "SELECT node_id FROM search_stale";
+static const char search_sql_place[] =
+    "SELECT plan_id, ord FROM node WHERE id = ?1";
+static const char search_sql_window_fwd[] =
+    "SELECT id, ord FROM node WHERE plan_id = ?1 AND (ord, id) >= (?2, ?3)"
+    " ORDER BY ord, id LIMIT ?4";
+static const char search_sql_window_back[] =
+    "SELECT id, ord FROM node WHERE plan_id = ?1 AND (ord, id) <= (?2, ?3)"
+    " ORDER BY ord DESC, id DESC LIMIT ?4";
+#define SEARCH_FEW	1024
+#define SEARCH_WINDOW	512
+
 static const char search_sql_yearplans[] =
     "SELECT id, from_fy, to_fy, text FROM year_plan"
     " WHERE node_id = ?1 AND shisaku_has(text, ?2) ORDER BY from_fy, id";
-/* The indicators of a node (?1), or of the plan itself (?1 NULL, ?3 the
- * plan), with a hit, in the plan's order. */
+/* The indicators of a node (?1), or of the plan itself (?3 the plan),
+ * with a hit, in the plan's order: two statements, each read through an
+ * index (one with an OR between the two would read every indicator). */
+#define SEARCH_IND_HAS							\
+    " AND (shisaku_has(name, ?2) OR shisaku_has(rationale, ?2)"	\
+    " OR shisaku_has(note, ?2)) ORDER BY ord, id"
 static const char search_sql_indicators[] =
     "SELECT id, name, rationale, note FROM indicator"
-    " WHERE (node_id = ?1 OR (?1 IS NULL AND node_id IS NULL AND plan_id = ?3))"
-    " AND (shisaku_has(name, ?2) OR shisaku_has(rationale, ?2)"
-    " OR shisaku_has(note, ?2)) ORDER BY ord, id";
+    " WHERE node_id = ?1" SEARCH_IND_HAS;
+static const char search_sql_plan_indicators[] =
+    "SELECT id, name, rationale, note FROM indicator"
+    " WHERE node_id IS NULL AND +plan_id = ?3 AND ?1 IS NULL" SEARCH_IND_HAS;
 static const char search_sql_results[] =
     "SELECT id, fy, text, comment FROM result WHERE node_id = ?1"
     " AND (shisaku_has(text, ?2) OR shisaku_has(comment, ?2)) ORDER BY fy, id";
@@ -187,11 +248,32 @@ struct search_plan {
 	char		*code, *name, *org, *description;
 };
 
+/* How the nodes with a hit are found. */
+enum search_mode {
+	SEARCH_BY_INDEX,	/* the nodes search_text names */
+	SEARCH_BY_TEXT,		/* a short word: every node's folded text */
+	SEARCH_BY_SCAN		/* every text of every node, as stored */
+};
+
+/* A node the index names, and where it stands. */
+struct search_cand {
+	long long	 id, plan_id, ord;
+};
+
 /* What one page is being gathered into, and from where. */
 struct search_walk {
 	struct store		*st;
 	const struct search_query *q;
 	const char		*word;		/* folded */
+	enum search_mode	 mode;
+	char			*match;		/* the index's query */
+	/* The nodes the index names when they are few (!dense), in no
+	 * order; the nodes noted in search_stale, by id. */
+	struct search_cand	*cand;
+	size_t			 ncand;
+	int			 dense;
+	long long		*stale;
+	size_t			 nstale;
 	const struct search_pos	*from;
 	int			 dir;
 	size_t			 budget;	/* nodes still to read */
@@ -305,7 +387,8 @@ search_indicators(struct search_walk *w, const struct search_plan *p,
 	size_t			 n = 0, i, f;
 	int			 rc;
 
-	if ((s = store_stmt(w->st, search_sql_indicators, cause)) == NULL)
+	if ((s = store_stmt(w->st, node_id != 0 ? search_sql_indicators :
+	    search_sql_plan_indicators, cause)) == NULL)
 		return -1;
 	if (node_id != 0)
 		sqlite3_bind_int64(s, 1, node_id);
@@ -431,23 +514,73 @@ search_node_years(struct search_walk *w, const struct search_plan *p,
 	return rc;
 }
 
-/* The nodes of one plan, from the walk's start when start is NULL. */
+/*
+ * One node with a hit (s stands on its row: id, ord, depth, code, title,
+ * summary, means, note): its hits onto the page. Returns 0, or -1 with
+ * *cause.
+ */
 static int
-search_plan_nodes(struct search_walk *w, const struct search_plan *p,
+search_node_row(struct search_walk *w, const struct search_plan *p,
+    sqlite3_stmt *s, char **cause)
+{
+	static const enum search_field texts[] = {
+		SEARCH_SUMMARY, SEARCH_MEANS, SEARCH_NOTE
+	};
+	struct search_hit	 node;
+	const char		*code = store_col_text(s, 3);
+	const char		*title = store_col_text(s, 4);
+	const char		*word = w->q->text;
+	char			*both;
+	size_t			 first = w->nhits, t;
+
+	memset(&node, 0, sizeof node);
+	node.pos.node_id = sqlite3_column_int64(s, 0);
+	node.pos.node_ord = sqlite3_column_int64(s, 1);
+	both = xasprintf("%s %s", code, title);
+	if (tf_contains(code, word))
+		search_add(w, p, node.pos.node_id, node.pos.node_ord,
+		    SEARCH_CODE, xstrdup(code));
+	else if (tf_contains(title, word))
+		search_add(w, p, node.pos.node_id, node.pos.node_ord,
+		    SEARCH_TITLE, xstrdup(title));
+	else if (tf_contains(both, word))
+		search_add(w, p, node.pos.node_id, node.pos.node_ord,
+		    SEARCH_TITLE, xstrdup(both));
+	free(both);
+	for (t = 0; t < sizeof texts / sizeof texts[0]; t++)
+		if (tf_contains(store_col_text(s, 5 + (int)t), word))
+			search_add(w, p, node.pos.node_id, node.pos.node_ord,
+			    texts[t], store_col_dup(s, 5 + (int)t));
+	if (search_node_years(w, p, &node, cause) != 0 ||
+	    search_indicators(w, p, node.pos.node_id, node.pos.node_ord,
+	    cause) != 0)
+		return -1;
+	search_name_hits(w, first, code, title, sqlite3_column_int(s, 2));
+	if (search_flush(w) > 0)
+		w->budget--;
+	return 0;
+}
+
+/* The nodes of one plan by a statement that reads them (SEARCH_BY_SCAN,
+ * SEARCH_BY_TEXT), from the walk's start when start is NULL. */
+static int
+search_plan_rows(struct search_walk *w, const struct search_plan *p,
     const struct search_pos *start, char **cause)
 {
 	sqlite3_stmt	*s;
 	long long	 ord, id;
-	int		 rc;
+	int		 rc, text = w->mode == SEARCH_BY_TEXT;
 
 	if (w->dir > 0) {
 		ord = start != NULL ? start->node_ord : LLONG_MIN;
 		id = start != NULL ? start->node_id : LLONG_MIN;
-		s = store_stmt(w->st, search_sql_nodes_fwd, cause);
+		s = store_stmt(w->st, text ? search_sql_short_fwd :
+		    search_sql_nodes_fwd, cause);
 	} else {
 		ord = start != NULL ? start->node_ord : LLONG_MAX;
 		id = start != NULL ? start->node_id : LLONG_MAX;
-		s = store_stmt(w->st, search_sql_nodes_back, cause);
+		s = store_stmt(w->st, text ? search_sql_short_back :
+		    search_sql_nodes_back, cause);
 	}
 	if (s == NULL)
 		return -1;
@@ -456,56 +589,221 @@ search_plan_nodes(struct search_walk *w, const struct search_plan *p,
 	sqlite3_bind_int64(s, 3, ord);
 	sqlite3_bind_int64(s, 4, id);
 	/* Two more than the budget: the start node itself may hold no hit
-	 * beyond start, and a row past the budget says there is more. */
-	sqlite3_bind_int64(s, 5, (long long)w->budget + 2);
+	 * beyond start, and a row past the budget says there is more. The
+	 * folded texts name nodes without a hit too (a node noted in
+	 * search_stale, a word across two lines): no limit then, the walk
+	 * stops once the budget is spent. */
+	sqlite3_bind_int64(s, 5, text ? -1 : (long long)w->budget + 2);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct search_hit	 node;
-		const char		*code = store_col_text(s, 3);
-		const char		*title = store_col_text(s, 4);
-		const char		*word = w->q->text;
-		char			*both;
-		size_t			 first = w->nhits;
-		static const enum search_field texts[] = {
-			SEARCH_SUMMARY, SEARCH_MEANS, SEARCH_NOTE
-		};
-		size_t			 t;
-
 		if (w->budget == 0) {
 			w->page->more = 1;
 			break;
 		}
-		memset(&node, 0, sizeof node);
-		node.pos.node_id = sqlite3_column_int64(s, 0);
-		node.pos.node_ord = sqlite3_column_int64(s, 1);
-		both = xasprintf("%s %s", code, title);
-		if (tf_contains(code, word))
-			search_add(w, p, node.pos.node_id, node.pos.node_ord,
-			    SEARCH_CODE, xstrdup(code));
-		else if (tf_contains(title, word))
-			search_add(w, p, node.pos.node_id, node.pos.node_ord,
-			    SEARCH_TITLE, xstrdup(title));
-		else if (tf_contains(both, word))
-			search_add(w, p, node.pos.node_id, node.pos.node_ord,
-			    SEARCH_TITLE, xstrdup(both));
-		free(both);
-		for (t = 0; t < sizeof texts / sizeof texts[0]; t++)
-			if (tf_contains(store_col_text(s, 5 + (int)t), word))
-				search_add(w, p, node.pos.node_id,
-				    node.pos.node_ord, texts[t],
-				    store_col_dup(s, 5 + (int)t));
-		if (search_node_years(w, p, &node, cause) != 0 ||
-		    search_indicators(w, p, node.pos.node_id,
-		    node.pos.node_ord, cause) != 0) {
+		if (search_node_row(w, p, s, cause) != 0) {
 			sqlite3_reset(s);
 			return -1;
 		}
-		search_name_hits(w, first, code, title,
-		    sqlite3_column_int(s, 2));
-		if (search_flush(w) > 0)
-			w->budget--;
 	}
 	return store_read_end(w->st, s, rc == SQLITE_ROW ? SQLITE_DONE : rc,
 	    "検索", cause);
+}
+
+/* Reads node id (the index named it) and puts its hits onto the page;
+ * a node that has gone since is passed over. Returns 0, 1 when the
+ * budget was spent before it (the page has more), or -1 with *cause. */
+static int
+search_cand_node(struct search_walk *w, const struct search_plan *p,
+    long long id, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (w->budget == 0) {
+		w->page->more = 1;
+		return 1;
+	}
+	if ((s = store_stmt(w->st, search_sql_node, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (search_node_row(w, p, s, cause) != 0) {
+			sqlite3_reset(s);
+			return -1;
+		}
+		rc = SQLITE_DONE;
+	}
+	return store_read_end(w->st, s, rc, "検索", cause);
+}
+
+static int
+search_id_cmp(const void *a, const void *b)
+{
+	long long	x = *(const long long *)a, y = *(const long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+search_cand_cmp(const void *a, const void *b)
+{
+	const struct search_cand	*x = a, *y = b;
+
+	if (x->plan_id != y->plan_id)
+		return x->plan_id < y->plan_id ? -1 : 1;
+	if (x->ord != y->ord)
+		return x->ord < y->ord ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int
+search_has_id(const long long *ids, size_t n, long long id)
+{
+	return n > 0 && bsearch(&id, ids, n, sizeof *ids, search_id_cmp) !=
+	    NULL;
+}
+
+/* Whether (ord, id) lies at or beyond start in the walk's direction. */
+static int
+search_from_start(const struct search_walk *w, const struct search_pos *start,
+    long long ord, long long id)
+{
+	int	c;
+
+	if (start == NULL)
+		return 1;
+	c = ord != start->node_ord ? (ord < start->node_ord ? -1 : 1) :
+	    id != start->node_id ? (id < start->node_id ? -1 : 1) : 0;
+	return c * w->dir >= 0;
+}
+
+/* The nodes of one plan the index names when they are few: placed
+ * already (search_index_open), in the plan's order. */
+static int
+search_plan_few(struct search_walk *w, const struct search_plan *p,
+    const struct search_pos *start, char **cause)
+{
+	size_t	 k, i;
+	int	 rc;
+
+	for (k = 0; k < w->ncand; k++) {
+		i = w->dir > 0 ? k : w->ncand - 1 - k;
+		if (w->cand[i].plan_id != p->id ||
+		    !search_from_start(w, start, w->cand[i].ord, w->cand[i].id))
+			continue;
+		if ((rc = search_cand_node(w, p, w->cand[i].id, cause)) != 0)
+			return rc < 0 ? -1 : 0;
+	}
+	return 0;
+}
+
+/* The ids in [lo, hi] the index names, ascending, into *ids. */
+static int
+search_index_range(struct search_walk *w, long long lo, long long hi,
+    long long **ids, size_t *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	*n = 0;
+	if ((s = store_stmt(w->st, search_sql_index_range, cause)) == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, w->match, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, lo);
+	sqlite3_bind_int64(s, 3, hi);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	return store_read_end(w->st, s, rc, "検索", cause);
+}
+
+/*
+ * The nodes of one plan the index names when they are many: the plan's
+ * nodes a window at a time in its order from start, and of each window
+ * the ids the index names between the window's least and greatest id
+ * (a plan's ids mostly follow its order, so the range is narrow).
+ */
+static int
+search_plan_many(struct search_walk *w, const struct search_plan *p,
+    const struct search_pos *start, char **cause)
+{
+	sqlite3_stmt	*s;
+	long long	 ord, id, lo, hi, *hits = NULL;
+	struct search_cand *win;
+	size_t		 nwin, nhits = 0, i;
+	int		 rc = 0, done = 0;
+
+	if (w->dir > 0) {
+		ord = start != NULL ? start->node_ord : LLONG_MIN;
+		id = start != NULL ? start->node_id : LLONG_MIN;
+	} else {
+		ord = start != NULL ? start->node_ord : LLONG_MAX;
+		id = start != NULL ? start->node_id : LLONG_MAX;
+	}
+	win = xreallocarray(NULL, SEARCH_WINDOW, sizeof *win);
+	while (!done && rc == 0) {
+		if ((s = store_stmt(w->st, w->dir > 0 ? search_sql_window_fwd :
+		    search_sql_window_back, cause)) == NULL) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, p->id);
+		sqlite3_bind_int64(s, 2, ord);
+		sqlite3_bind_int64(s, 3, id);
+		sqlite3_bind_int(s, 4, SEARCH_WINDOW);
+		nwin = 0;
+		lo = LLONG_MAX;
+		hi = LLONG_MIN;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			win[nwin].id = sqlite3_column_int64(s, 0);
+			win[nwin].ord = sqlite3_column_int64(s, 1);
+			if (win[nwin].id < lo)
+				lo = win[nwin].id;
+			if (win[nwin].id > hi)
+				hi = win[nwin].id;
+			nwin++;
+		}
+		if ((rc = store_read_end(w->st, s, rc, "検索", cause)) != 0)
+			break;
+		if (nwin < SEARCH_WINDOW)
+			done = 1;
+		if (nwin == 0)
+			break;
+		/* The next window starts past this one's last node. */
+		ord = win[nwin - 1].ord;
+		id = win[nwin - 1].id;
+		if (w->dir > 0 ? id == LLONG_MAX : id == LLONG_MIN)
+			done = 1;
+		else
+			id += w->dir;
+		if ((rc = search_index_range(w, lo, hi, &hits, &nhits,
+		    cause)) != 0)
+			break;
+		for (i = 0; i < nwin && rc == 0; i++) {
+			if (!search_has_id(hits, nhits, win[i].id) &&
+			    !search_has_id(w->stale, w->nstale, win[i].id))
+				continue;
+			if ((rc = search_cand_node(w, p, win[i].id, cause)) > 0)
+				done = 1;
+		}
+		if (rc > 0)
+			rc = 0;
+	}
+	free(hits);
+	free(win);
+	return rc;
+}
+
+/* The nodes of one plan, from the walk's start when start is NULL. */
+static int
+search_plan_nodes(struct search_walk *w, const struct search_plan *p,
+    const struct search_pos *start, char **cause)
+{
+	if (w->mode != SEARCH_BY_INDEX)
+		return search_plan_rows(w, p, start, cause);
+	if (w->dense)
+		return search_plan_many(w, p, start, cause);
+	return search_plan_few(w, p, start, cause);
 }
 
 static void
@@ -646,6 +944,176 @@ search_walk(struct search_walk *w, char **cause)
 	return rc;
 }
 
+/* Whether s is valid UTF-8 of at least three characters: a word the
+ * index can be asked for. */
+static int
+search_indexable(const char *s)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 chars = 0, n, i;
+
+	while (*u != 0) {
+		if (*u < 0x80)
+			n = 1;
+		else if (*u >= 0xC2 && *u <= 0xDF)
+			n = 2;
+		else if (*u >= 0xE0 && *u <= 0xEF)
+			n = 3;
+		else if (*u >= 0xF0 && *u <= 0xF4)
+			n = 4;
+		else
+			return 0;
+		for (i = 1; i < n; i++)
+			if ((u[i] & 0xC0) != 0x80)
+				return 0;
+		u += n;
+		chars++;
+	}
+	return chars >= 3;
+}
+
+/* The byte offsets of the characters of s (valid UTF-8), and its end. */
+static size_t *
+search_char_offsets(const char *s, size_t *nchars)
+{
+	size_t	*off = NULL, n = 0, i = 0;
+
+	for (;;) {
+		off = xreallocarray(off, n + 1, sizeof *off);
+		off[n] = i;
+		if (s[i] == '\0')
+			break;
+		n++;
+		i++;
+		while ((s[i] & 0xC0) == 0x80)
+			i++;
+	}
+	*nchars = n;
+	return off;
+}
+
+/* At most this many of a word's trigrams are asked for. */
+#define SEARCH_MAX_TRIGRAMS 8
+
+/*
+ * The index's query for a folded word of three characters or more: each
+ * of its trigrams, as a string, all of them ("abc" AND "bcd"). A long
+ * word's trigrams are taken spread over it, the first and the last
+ * among them: a node with the word has each of them.
+ */
+static char *
+search_match_query(const char *word)
+{
+	struct {
+		char	*p;
+		size_t	 n;
+	}		 b = { NULL, 0 };
+	size_t		*off, nchars, ntri, k, t, j, len;
+
+	off = search_char_offsets(word, &nchars);
+	ntri = nchars - 2;
+	for (k = 0; k < ntri && k < SEARCH_MAX_TRIGRAMS; k++) {
+		t = ntri <= SEARCH_MAX_TRIGRAMS ? k :
+		    k * (ntri - 1) / (SEARCH_MAX_TRIGRAMS - 1);
+		len = off[t + 3] - off[t];
+		/* Room for " AND ", the quotes, every quote doubled. */
+		b.p = xreallocarray(b.p, b.n + 5 + 2 + 2 * len + 1, 1);
+		if (k > 0) {
+			memcpy(b.p + b.n, " AND ", 5);
+			b.n += 5;
+		}
+		b.p[b.n++] = '"';
+		for (j = off[t]; j < off[t + 3]; j++) {
+			if (word[j] == '"')
+				b.p[b.n++] = '"';
+			b.p[b.n++] = word[j];
+		}
+		b.p[b.n++] = '"';
+		b.p[b.n] = '\0';
+	}
+	free(off);
+	return b.p;
+}
+
+static int
+search_cand_id_cmp(const void *a, const void *b)
+{
+	const struct search_cand	*x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/*
+ * Asks the index which nodes hold the word, before the walk: the nodes
+ * noted in search_stale (their folded text is not made yet) are named
+ * too. When the index names at most SEARCH_FEW, they are placed in
+ * their plans' order here; else the walk asks it a window at a time.
+ */
+static int
+search_index_open(struct search_walk *w, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 i, n, few;
+	int		 rc;
+
+	w->match = search_match_query(w->word);
+	few = w->st->search_few > 0 ? w->st->search_few : SEARCH_FEW;
+	if ((s = store_stmt(w->st, search_sql_stale, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		w->stale = xreallocarray(w->stale, w->nstale + 1,
+		    sizeof *w->stale);
+		w->stale[w->nstale++] = sqlite3_column_int64(s, 0);
+	}
+	if (store_read_end(w->st, s, rc, "検索", cause) != 0)
+		return -1;
+	if (w->nstale > 0)
+		qsort(w->stale, w->nstale, sizeof *w->stale, search_id_cmp);
+
+	if ((s = store_stmt(w->st, search_sql_index, cause)) == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, w->match, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, (long long)few + 1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		w->cand = xreallocarray(w->cand, w->ncand + 1,
+		    sizeof *w->cand);
+		w->cand[w->ncand++].id = sqlite3_column_int64(s, 0);
+	}
+	if (store_read_end(w->st, s, rc, "検索", cause) != 0)
+		return -1;
+	if (w->ncand > few) {
+		w->dense = 1;
+		return 0;
+	}
+	for (i = 0; i < w->nstale; i++) {
+		w->cand = xreallocarray(w->cand, w->ncand + 1,
+		    sizeof *w->cand);
+		w->cand[w->ncand++].id = w->stale[i];
+	}
+	/* Each node once, then where it stands (a node gone is left out). */
+	if (w->ncand > 0)
+		qsort(w->cand, w->ncand, sizeof *w->cand, search_cand_id_cmp);
+	for (i = n = 0; i < w->ncand; i++) {
+		if (n > 0 && w->cand[n - 1].id == w->cand[i].id)
+			continue;
+		if ((s = store_stmt(w->st, search_sql_place, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, w->cand[i].id);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			w->cand[n].id = w->cand[i].id;
+			w->cand[n].plan_id = sqlite3_column_int64(s, 0);
+			w->cand[n++].ord = sqlite3_column_int64(s, 1);
+			rc = SQLITE_DONE;
+		}
+		if (store_read_end(w->st, s, rc, "検索", cause) != 0)
+			return -1;
+	}
+	w->ncand = n;
+	if (w->ncand > 0)
+		qsort(w->cand, w->ncand, sizeof *w->cand, search_cand_cmp);
+	return 0;
+}
+
 int
 store_search(struct store *st, const struct search_query *q,
     const struct search_pos *from, int dir, size_t max_nodes,
@@ -672,20 +1140,201 @@ store_search(struct store *st, const struct search_query *q,
 	w.dir = dir < 0 ? -1 : 1;
 	w.budget = max_nodes > 0 ? max_nodes : 1;
 	w.page = out;
+	w.mode = st->search_scan ? SEARCH_BY_SCAN : search_indexable(word) ?
+	    SEARCH_BY_INDEX : SEARCH_BY_TEXT;
 	/* One read snapshot: a page never mixes two states of the file. */
 	if (sqlite3_get_autocommit(db) &&
 	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
 		began = 1;
-	rc = search_walk(&w, cause);
+	rc = w.mode == SEARCH_BY_INDEX ? search_index_open(&w, cause) : 0;
+	if (rc == 0)
+		rc = search_walk(&w, cause);
 	if (began)
 		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	while (w.nhits > 0)
 		search_hit_clear(&w.hits[--w.nhits]);
 	free(w.hits);
+	free(w.match);
+	free(w.cand);
+	free(w.stale);
 	free(word);
 	if (rc != 0)
 		search_page_free(out);
 	return rc;
+}
+
+/*
+ * A node's searched texts, folded, one per line (db/migrate-13.sql):
+ * the rows of search_text. Folding the whole is folding each part, as
+ * textfold.h folds one character to one character.
+ */
+#define SEARCH_DOC							\
+    "SELECT n.id, shisaku_fold(n.code || ' ' || n.title"		\
+    " || char(10) || n.summary || char(10) || n.means || char(10) || n.note" \
+    " || coalesce((SELECT char(10) || group_concat(y.text, char(10))"	\
+    "  FROM year_plan y WHERE y.node_id = n.id), '')"			\
+    " || coalesce((SELECT char(10) || group_concat(r.text || char(10)"	\
+    "  || r.comment, char(10)) FROM result r WHERE r.node_id = n.id), '')" \
+    " || coalesce((SELECT char(10) || group_concat(i.name || char(10)"	\
+    "  || i.rationale || char(10) || i.note, char(10)) FROM indicator i"	\
+    "  WHERE i.node_id = n.id), '')) FROM node n"
+
+static const char search_sql_has_index[] =
+    "SELECT 1 FROM sqlite_master WHERE type = 'table'"
+    " AND name = 'search_stale'";
+static const char search_sql_mark[] =
+    "SELECT coalesce(max(seq), 0) FROM search_stale";
+static const char search_sql_any_stale[] =
+    "SELECT EXISTS (SELECT 1 FROM search_stale WHERE seq > ?1)";
+static const char search_sql_refresh_del[] =
+    "DELETE FROM search_text WHERE rowid IN"
+    " (SELECT node_id FROM search_stale WHERE seq > ?1)";
+static const char search_sql_refresh_ins[] =
+    "INSERT INTO search_text (rowid, body) " SEARCH_DOC
+    " WHERE n.id IN (SELECT node_id FROM search_stale WHERE seq > ?1)";
+static const char search_sql_refresh_clear[] =
+    "DELETE FROM search_stale WHERE node_id IN"
+    " (SELECT node_id FROM search_stale WHERE seq > ?1)";
+
+/* Runs one statement of the index's upkeep to its end (binding text as
+ * ?1 when not NULL, else id). SQLITE_DONE or the error. */
+static int
+search_upkeep(struct store *st, const char *sql, long long id,
+    const char *text)
+{
+	sqlite3_stmt	*s;
+	char		*cause = NULL;
+	int		 rc;
+
+	if ((s = store_stmt(st, sql, &cause)) == NULL) {
+		free(cause);
+		return SQLITE_ERROR;
+	}
+	if (text != NULL)
+		sqlite3_bind_text(s, 1, text, -1, SQLITE_STATIC);
+	else if (sqlite3_bind_parameter_count(s) > 0)
+		sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		;
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc;
+}
+
+/* Whether the file has the index (cached once it has). Returns 1, 0,
+ * or -1 on an error. */
+static int
+search_has_index(struct store *st)
+{
+	sqlite3_stmt	*s;
+	char		*cause = NULL;
+	int		 rc;
+
+	if (st->search_index)
+		return 1;
+	if ((s = store_stmt(st, search_sql_has_index, &cause)) == NULL) {
+		free(cause);
+		return -1;
+	}
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		st->search_index = 1;
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+void
+search_index_mark(struct store *st)
+{
+	sqlite3_stmt	*s;
+	char		*cause = NULL;
+
+	st->search_mark = 0;
+	if (search_has_index(st) != 1)
+		return;
+	if ((s = store_stmt(st, search_sql_mark, &cause)) == NULL) {
+		free(cause);
+		return;
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		st->search_mark = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+}
+
+int
+search_index_refresh(struct store *st)
+{
+	sqlite3_stmt	*s;
+	char		*cause = NULL;
+	int		 rc, any = 0;
+
+	if ((rc = search_has_index(st)) != 1)
+		return rc;
+	if ((s = store_stmt(st, search_sql_any_stale, &cause)) == NULL) {
+		free(cause);
+		return -1;
+	}
+	sqlite3_bind_int64(s, 1, st->search_mark);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		any = sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (!any)
+		return 0;
+	if (search_register(st, &cause) != 0) {
+		free(cause);
+		return -1;
+	}
+	if (search_upkeep(st, search_sql_refresh_del, st->search_mark, NULL) !=
+	    SQLITE_DONE ||
+	    search_upkeep(st, search_sql_refresh_ins, st->search_mark, NULL) !=
+	    SQLITE_DONE ||
+	    search_upkeep(st, search_sql_refresh_clear, st->search_mark,
+	    NULL) != SQLITE_DONE)
+		return -1;
+	return 0;
+}
+
+static const char search_sql_forget_plan[] =
+    "DELETE FROM search_text WHERE rowid IN (SELECT n.id FROM node n"
+    " JOIN plan p ON p.id = n.plan_id WHERE p.code = ?1)";
+static const char search_sql_fill_del[] =
+    "DELETE FROM search_text WHERE rowid IN"
+    " (SELECT id FROM node WHERE plan_id = ?1)";
+static const char search_sql_fill_ins[] =
+    "INSERT INTO search_text (rowid, body) " SEARCH_DOC
+    " WHERE n.plan_id = ?1";
+static const char search_sql_fill_clear[] =
+    "DELETE FROM search_stale WHERE node_id IN"
+    " (SELECT id FROM node WHERE plan_id = ?1)";
+
+int
+search_index_forget_plan(struct store *st, const char *code, char **cause)
+{
+	if (search_upkeep(st, search_sql_forget_plan, 0, code) !=
+	    SQLITE_DONE) {
+		*cause = store_errmsg(st, "検索の索引の更新");
+		return -1;
+	}
+	return 0;
+}
+
+int
+search_index_fill_plan(struct store *st, long long plan_id, char **cause)
+{
+	if (search_register(st, cause) != 0)
+		return -1;
+	if (search_upkeep(st, search_sql_fill_del, plan_id, NULL) !=
+	    SQLITE_DONE ||
+	    search_upkeep(st, search_sql_fill_ins, plan_id, NULL) !=
+	    SQLITE_DONE ||
+	    search_upkeep(st, search_sql_fill_clear, plan_id, NULL) !=
+	    SQLITE_DONE) {
+		*cause = store_errmsg(st, "検索の索引の作成");
+		return -1;
+	}
+	return 0;
 }
 
 static const char search_sql_pos[] =

@@ -36,6 +36,7 @@
 #include "migrate-10-sql.h"
 #include "migrate-11-sql.h"
 #include "migrate-12-sql.h"
+#include "migrate-13-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -53,6 +54,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_10_sql,		/* db/migrate-10.sql */
 	shisaku_migrate_11_sql,		/* db/migrate-11.sql */
 	shisaku_migrate_12_sql,		/* db/migrate-12.sql */
+	shisaku_migrate_13_sql,		/* db/migrate-13.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -296,8 +298,11 @@ store_begin(struct store *st, char **cause)
 		return 0;
 	}
 	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK) {
+		/* What the write notes for the search, it folds. */
+		search_index_mark(st);
 		return 0;
+	}
 	if (cause)
 		*cause = store_errmsg(st, "書き込みを始められません");
 	return (rc & 0xff) == SQLITE_BUSY ? STORE_BUSY : -1;
@@ -320,10 +325,12 @@ store_commit(struct store *st, char **cause)
 		return -1;
 	}
 	/* The plans list's figures the write made untrue, counted again in
-	 * the same transaction (db/migrate-9.sql), and the indicator list's
-	 * rates (db/migrate-12.sql). */
+	 * the same transaction (db/migrate-9.sql), the indicator list's
+	 * rates (db/migrate-12.sql) and the folded texts of the nodes it
+	 * changed, for the search (db/migrate-13.sql). */
 	if (!sqlite3_get_autocommit(st->db) &&
-	    (browse_figures_refresh(st) != 0 || store_indfig_refresh(st) != 0)) {
+	    (browse_figures_refresh(st) != 0 || store_indfig_refresh(st) != 0 ||
+	    search_index_refresh(st) != 0)) {
 		if (cause)
 			*cause = store_errmsg(st, "保存できません");
 		store_rollback(st);
@@ -886,7 +893,8 @@ store_open_raised(const char *path, enum store_open_mode mode,
 		    store_file_version(st), st->nowrite_why);
 		goto fail;
 	}
-	if (migrate(st, cause) != 0) {
+	/* The migrations fold texts with the search's functions. */
+	if (search_register(st, cause) != 0 || migrate(st, cause) != 0) {
 		*fault = st->fault != STORE_FAULT_NONE ? st->fault :
 		    STORE_FAULT_OTHER;
 		goto fail;

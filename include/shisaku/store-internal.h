@@ -48,6 +48,16 @@ struct store {
 	 * long and the short reason, NULL when it can. */
 	char			*nowrite_why;
 	const char		*nowrite_brief;
+	int			 search_index;	/* the file has search_text
+						   (db/migrate-13.sql) */
+	long long		 search_mark;	/* search_stale's greatest seq
+						   when the write began */
+	int			 search_scan;	/* store_search compares every
+						   text as stored, without the
+						   index (for tests) */
+	size_t			 search_few;	/* the index's nodes placed
+						   at once up to this many; 0:
+						   SEARCH_FEW (for tests) */
 	int			 search_fns;	/* store-search.c's SQL functions
 						   are registered */
 	int			 busy_timeout_ms;
@@ -61,6 +71,26 @@ struct store {
 	dev_t			 db_dev, shm_dev;
 	ino_t			 db_ino, shm_ino;
 };
+
+/*
+ * The index of the searched texts (store-search.c, db/migrate-13.sql).
+ * search_register: the SQL functions of the search on the connection.
+ * search_index_mark: notes, as a write begins, the last node search_stale
+ * noted before it. search_index_refresh: folds again the texts of the
+ * nodes the write noted, before it commits (0, or -1 with the
+ * connection's error).
+ * search_index_forget_plan: removes the folded texts of the plan with
+ * code (its nodes are about to go); search_index_fill_plan: folds every
+ * node of a plan just loaded. Both for a plan import, which leaves the
+ * triggers of search_stale out.
+ */
+int search_register(struct store *st, char **cause);
+void search_index_mark(struct store *st);
+int search_index_refresh(struct store *st);
+int search_index_forget_plan(struct store *st, const char *code,
+    char **cause);
+int search_index_fill_plan(struct store *st, long long plan_id,
+    char **cause);
 
 /* Tells the caller's progress function, if any, how far long work is. */
 void store_progress(struct store *st, size_t done, size_t total);

@@ -157,7 +157,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 12);
+	CHECK_INT(store_schema_version(), 13);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -174,7 +174,7 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 12);
+	CHECK_INT(q_int("PRAGMA user_version"), 13);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	/* Version 12 (db/migrate-12.sql): the indicator list's rates of the
 	 * year today falls in, one row per indicator of each plan. */
@@ -185,6 +185,15 @@ TEST(test_v1_file_is_migrated)
 	    " AND f.fy = y.fy) <> (SELECT count(*) FROM indicator i"
 	    " WHERE i.plan_id = y.plan_id)"), 0);
 	CHECK(q_int("SELECT count(*) FROM indicator_fig") > 0);
+	/* Version 13 (db/migrate-13.sql): every node's folded text in the
+	 * search's index, none left to fold. */
+	CHECK(q_int("SELECT count(*) FROM node") > 0);
+	CHECK_INT(q_int("SELECT count(*) FROM search_text"),
+	    q_int("SELECT count(*) FROM node"));
+	CHECK_INT(q_int("SELECT count(*) FROM node n WHERE NOT EXISTS (SELECT 1"
+	    " FROM search_text t WHERE t.rowid = n.id"
+	    " AND instr(t.body, lower(n.title)) > 0)"), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM search_stale"), 0);
 	/* Version 10: each plan's count of indicators, as many as it has. */
 	CHECK_INT(q_int("SELECT count(*) FROM plan p LEFT JOIN indicator_count"
 	    " c ON c.plan_id = p.id WHERE c.n IS NOT (SELECT count(*) FROM"
@@ -358,7 +367,7 @@ TEST(test_v7_drafts_are_kept)
 		free(path);
 		return;
 	}
-	CHECK_INT(store_file_version(st), 12);
+	CHECK_INT(store_file_version(st), 13);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("5:result:10:-:2021:2|6:actual:-:20:2022:0", "SELECT"
 	    " group_concat(x, '|') FROM (SELECT id || ':' || kind || ':' ||"

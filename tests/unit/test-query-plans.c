@@ -31,6 +31,8 @@
 #include "shisaku/store-indfig.h"
 #include "shisaku/store-report.h"
 #include "shisaku/store-result.h"
+#include "shisaku/store-internal.h"
+#include "shisaku/store-search.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/store-summary.h"
 #include "shisaku/store-user.h"
@@ -496,6 +498,40 @@ run_screens(struct store *st, const struct ids *x)
 		free(dn);
 	}
 	store_roadmap_free(rm);
+	/* Search (store-search.h): a word the index is asked for, its nodes
+	 * placed at once or a window at a time, and a short word; from the
+	 * start, on from a hit, back; in a plan and over every plan. */
+	{
+		static const char *const words[] = { "の協働", "協", "計画" };
+		struct search_query	 q;
+		struct search_page	 pg;
+		struct search_pos	 at;
+		size_t			 w, few;
+
+		for (few = 0; few <= 10; few += 10) {
+			st->search_few = few;
+			for (w = 0; w < sizeof words / sizeof words[0]; w++) {
+				q.text = words[w];
+				q.plan_id = w < 2 ? plan : 0;
+				q.with_plans = w == 2;
+				OK(store_search(st, &q, NULL, 1, 32, &pg,
+				    &cause));
+				at = pg.n > 0 ? pg.hits[pg.n - 1].pos : at;
+				search_page_free(&pg);
+				OK(store_search(st, &q, &at, 1, 32, &pg,
+				    &cause));
+				search_page_free(&pg);
+				OK(store_search(st, &q, &at, -1, 32, &pg,
+				    &cause));
+				search_page_free(&pg);
+				OK(store_search(st, &q, NULL, -1, 32, &pg,
+				    &cause));
+				search_page_free(&pg);
+			}
+		}
+		st->search_few = 0;
+		OK(store_search_pos_at(st, item, -1, &at, &cause));
+	}
 	memset(&il, 0, sizeof il);
 	OK(store_indicator_list(st, plan, 2022, &il, &cause));
 	store_indicator_list_free(&il);

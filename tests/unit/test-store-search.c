@@ -4,15 +4,24 @@
  * hit; full-width and half-width forms matching each other; % and _ as
  * plain characters; one plan or every plan, with the plans' own fields;
  * a page at a time in both directions, each page going on from the last
- * hit; and nodes and plans found by the code a user types.
+ * hit; and nodes and plans found by the code a user types. The index of
+ * folded texts (db/migrate-13.sql) gives the same hits as comparing every
+ * text as stored, for words of every length, after writes of the store,
+ * of another connection (as the sqlite3 shell writes) and an import that
+ * replaces a plan.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "fixture.h"
 #include "harness.h"
+#include "shisaku/planfile.h"
+#include "shisaku/store-internal.h"
+#include "shisaku/store-plan.h"
 #include "shisaku/store-search.h"
 #include "shisaku/store.h"
 
@@ -710,6 +719,308 @@ TEST(test_plans_by_code)
 	store_close(st);
 }
 
+/* ---- the index gives what comparing every text gives ---- */
+
+/* Every hit of a search, page after page (max nodes a page) from one end
+ * to the other in direction dir, one line each: plan, node, field,
+ * year, row, indicator and the text. malloc'd. */
+static char *
+all_hits(struct store *st, const char *word, long long plan_id,
+    int with_plans, int dir, size_t max)
+{
+	struct search_page	 pg;
+	struct search_pos	 last;
+	char			*out = NULL, *line;
+	size_t			 len = 0, i, pages = 0;
+	int			 first = 1;
+	FILE			*f = open_memstream(&out, &len);
+
+	for (;;) {
+		pg = find(st, word, plan_id, with_plans, first ? NULL : &last,
+		    dir, max);
+		first = 0;
+		for (i = 0; i < pg.n; i++) {
+			line = xasprintf("%lld/%lld %d %d %lld %lld %s|%s|%s\n",
+			    pg.hits[i].pos.plan_id, pg.hits[i].pos.node_id,
+			    (int)pg.hits[i].field, pg.hits[i].fy,
+			    pg.hits[i].pos.row, pg.hits[i].indicator_id,
+			    pg.hits[i].code, pg.hits[i].title, pg.hits[i].text);
+			fputs(line, f);
+			free(line);
+		}
+		if (pg.n > 0)
+			last = pg.hits[pg.n - 1].pos;
+		if (!pg.more || pg.n == 0 || ++pages > 1000) {
+			search_page_free(&pg);
+			break;
+		}
+		search_page_free(&pg);
+	}
+	fclose(f);
+	return out;
+}
+
+/* Words of 1, 2, 3 and more characters, full-width and half-width forms
+ * of each other, in every field, and words found nowhere. */
+static const char *const cmp_words[] = {
+	"申", "取", "共", "Ａ", "a", "取組", "共通", "窓口", "00", "ない",
+	"共通語", "オンライン", "窓口待ち時間", "電子申請", "調査_準備",
+	"利用率", "100%", "１００％", "００％", "no.1", "ＮＯ．１", "No.10",
+	"システム構築", "来庁者満足", "測定は毎年度末", "新しい名前",
+	"書き換えた実績", "どこにもない語", "ほげ", "の取組1", "組2\n",
+	"計画", "説明の文abc"
+};
+
+/*
+ * Compares, for every word, every plan and every plan together, both
+ * directions and two page sizes, the hits through the index (its nodes
+ * placed at once, and a window at a time) with those of comparing every
+ * text as stored. Returns how many differed.
+ */
+static int
+compare_with_scan(struct store *st, const char *when)
+{
+	long long	 plans[4];
+	size_t		 w, k, m, dirs, few;
+	char		*want, *got;
+	int		 bad = 0;
+	static const size_t maxes[] = { 1, 4 };
+	static const size_t fews[] = { 0, 1 };
+
+	plans[0] = 0;
+	plans[1] = plan_id_of(st, "a");
+	plans[2] = plan_id_of(st, "b");
+	plans[3] = plan_id_of(st, "c");
+	for (w = 0; w < sizeof cmp_words / sizeof cmp_words[0]; w++)
+		for (k = 0; k < 4; k++)
+			for (m = 0; m < 2; m++)
+				for (dirs = 0; dirs < 2; dirs++) {
+					int dir = dirs == 0 ? 1 : -1;
+
+					st->search_scan = 1;
+					want = all_hits(st, cmp_words[w],
+					    plans[k], k == 0, dir, maxes[m]);
+					st->search_scan = 0;
+					for (few = 0; few < 2; few++) {
+						st->search_few = fews[few];
+						got = all_hits(st, cmp_words[w],
+						    plans[k], k == 0, dir,
+						    maxes[m]);
+						if (strcmp(want, got) != 0) {
+							fprintf(stderr, "%s: "
+							    "「%s」 plan %lld "
+							    "dir %d max %zu few "
+							    "%zu:\nscan:\n%s"
+							    "index:\n%s", when,
+							    cmp_words[w],
+							    plans[k], dir,
+							    maxes[m], fews[few],
+							    want, got);
+							bad++;
+						}
+						free(got);
+					}
+					st->search_few = 0;
+					free(want);
+				}
+	return bad;
+}
+
+/* Runs sql in a write of the store's, which folds the texts it changed
+ * before it commits. */
+static int
+store_write(struct store *st, const char *sql)
+{
+	char	*cause = NULL;
+	int	 rc;
+
+	if ((rc = store_begin(st, &cause)) == 0 &&
+	    (rc = store_exec(st, sql, &cause)) == 0)
+		rc = store_commit(st, &cause);
+	else
+		store_rollback(st);
+	if (rc != 0) {
+		fprintf(stderr, "%s: %s\n", sql, cause ? cause : "?");
+		free(cause);
+	}
+	return rc;
+}
+
+/* Runs sql on a connection of its own, as the sqlite3 shell writes:
+ * without the store's functions, and nothing folded. */
+static int
+shell_write(const char *sql)
+{
+	sqlite3	*db;
+	char	*err = NULL;
+	int	 rc;
+
+	if (sqlite3_open(dbpath, &db) != SQLITE_OK) {
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_busy_timeout(db, 1000);
+	rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "%s: %s\n", sql, err ? err : "?");
+	sqlite3_free(err);
+	sqlite3_close(db);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+static long long
+count_of(struct store *st, const char *sql)
+{
+	sqlite3_stmt	*s;
+	long long	 n = -1;
+
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	return n;
+}
+
+/* Whether the index holds the folded text of every node and no other,
+ * nothing left to fold. */
+static int
+index_whole(struct store *st)
+{
+	return count_of(st, "SELECT count(*) FROM search_stale") == 0 &&
+	    count_of(st, "SELECT count(*) FROM search_text") ==
+	    count_of(st, "SELECT count(*) FROM node") &&
+	    count_of(st, "SELECT count(*) FROM node n WHERE NOT EXISTS"
+	    " (SELECT 1 FROM search_text t WHERE t.rowid = n.id)") == 0;
+}
+
+TEST(test_index_as_scan)
+{
+	struct store	*st = open_fixture();
+
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	CHECK(index_whole(st));
+	CHECK_INT(compare_with_scan(st, "imported"), 0);
+	store_close(st);
+}
+
+TEST(test_index_after_writes)
+{
+	static const char plan_d[] =
+	    "shisaku-plan,1\n"
+	    "plan,d,もう一つの計画,2021,2025,市,\n"
+	    "level,d,1,取組\n"
+	    "node,d,1,,D1,共通語のない取組,,,,,,\n";
+	struct store		*st = open_fixture();
+	struct store_resolver	 res;
+	struct pf_doc		 doc;
+	char			*cause = NULL;
+	long long		 noted;
+
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	/* The store's writes: a title, a result's text and comment, a
+	 * yearly plan, an indicator's name, a node deleted with all under
+	 * it, an indicator moved to another node. */
+	CHECK_INT(store_write(st, "UPDATE node SET title = '新しい名前の取組'"
+	    " WHERE key = '1' AND plan_id = (SELECT id FROM plan WHERE"
+	    " code = 'a')"), 0);
+	CHECK_INT(store_write(st, "UPDATE result SET text = '書き換えた実績',"
+	    " comment = '利用率が高い' WHERE fy = 2022"), 0);
+	CHECK_INT(store_write(st, "UPDATE year_plan SET text = 'システム構築の"
+	    "準備' WHERE text = 'システム構築'"), 0);
+	CHECK_INT(store_write(st, "UPDATE indicator SET name = '窓口待ち時間"
+	    "（分）' WHERE key = 'i1'"), 0);
+	CHECK_INT(store_write(st, "DELETE FROM node WHERE key = '2' AND"
+	    " plan_id = (SELECT id FROM plan WHERE code = 'a')"), 0);
+	CHECK_INT(store_write(st, "UPDATE indicator SET node_id = (SELECT id"
+	    " FROM node WHERE key = '10' AND plan_id = indicator.plan_id)"
+	    " WHERE key = 'i1'"), 0);
+	CHECK_INT(store_write(st, "INSERT INTO result (node_id, fy, text)"
+	    " SELECT id, 2024, '来庁者満足の新しい実績' FROM node WHERE"
+	    " key = '10' AND plan_id = (SELECT id FROM plan WHERE code = 'a')"),
+	    0);
+	CHECK(index_whole(st));
+	CHECK_INT(compare_with_scan(st, "after the store's writes"), 0);
+
+	/* Writes of another connection: noted, not folded; the search reads
+	 * the nodes noted until a write of the store folds them. */
+	CHECK_INT(shell_write("UPDATE node SET title = '共通語を書き換えた'"
+	    " WHERE key = '5' AND plan_id = (SELECT id FROM plan WHERE"
+	    " code = 'c'); UPDATE node SET summary = 'どこにもない語が今はある'"
+	    " WHERE key = '6' AND plan_id = (SELECT id FROM plan WHERE"
+	    " code = 'c'); DELETE FROM node WHERE key = '7' AND plan_id ="
+	    " (SELECT id FROM plan WHERE code = 'c'); INSERT INTO node"
+	    " (plan_id, depth, key, code, title, ord) SELECT id, 1, '99',"
+	    " 'C99', '共通語ほげの取組', 1000 FROM plan WHERE code = 'c'"), 0);
+	noted = count_of(st, "SELECT count(*) FROM search_stale");
+	CHECK(noted > 0);
+	CHECK_INT(compare_with_scan(st, "after another connection's writes"),
+	    0);
+	/* A write of the store folds what it noted itself, not those. */
+	CHECK_INT(store_write(st, "UPDATE plan SET name = name"), 0);
+	CHECK_INT(count_of(st, "SELECT count(*) FROM search_stale"), noted);
+	CHECK_INT(store_write(st, "UPDATE node SET note = '書き換えた備考'"
+	    " WHERE key = '5' AND plan_id = (SELECT id FROM plan WHERE"
+	    " code = 'c')"), 0);
+	CHECK(count_of(st, "SELECT count(*) FROM search_stale") < noted);
+	CHECK_INT(count_of(st, "SELECT count(*) FROM search_stale s JOIN node n"
+	    " ON n.id = s.node_id WHERE n.key = '5'"), 0);
+	CHECK_INT(compare_with_scan(st, "after the store wrote one of them"),
+	    0);
+	/* A plan import folds every node noted. */
+	memset(&res, 0, sizeof res);
+	store_resolver_init(&res, st, NULL);
+	pf_doc_init(&doc);
+	CHECK_INT(pf_read(&doc, "d.csv", plan_d, strlen(plan_d), &res.res, 0),
+	    0);
+	CHECK_INT(store_plan_import(st, &doc, 0, "tester", &cause), 0);
+	free(cause);
+	pf_doc_free(&doc);
+	CHECK(index_whole(st));
+	CHECK_INT(compare_with_scan(st, "after an import folded them"), 0);
+	store_close(st);
+}
+
+TEST(test_index_after_replace)
+{
+	static const char replaced[] =
+	    "shisaku-plan,1\n"
+	    "plan,a,テスト計画,2021,2025,テスト市,\n"
+	    "level,a,1,取組\n"
+	    "node,a,1,,No.1,電子申請の取組,,,,窓口の新しい概要,,\n"
+	    "node,a,2,,No.2,共通語を持つ取組,,,,,,\n"
+	    "yearplan,a,2,2021,2022,オンライン化の準備\n";
+	struct store		*st = open_fixture();
+	struct store_resolver	 res;
+	struct pf_doc		 doc;
+	char			*cause = NULL;
+	long long		 before;
+
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	before = count_of(st, "SELECT count(*) FROM search_text");
+	store_resolver_init(&res, st, NULL);
+	pf_doc_init(&doc);
+	CHECK_INT(pf_read(&doc, "replace.csv", replaced, strlen(replaced),
+	    &res.res, 1), 0);
+	CHECK_INT(store_plan_import(st, &doc, 1, "tester", &cause), 0);
+	free(cause);
+	pf_doc_free(&doc);
+	/* Plan a had 7 nodes and has 2 now. */
+	CHECK_INT(count_of(st, "SELECT count(*) FROM search_text"), before - 5);
+	CHECK(index_whole(st));
+	/* The triggers the import left out are back. */
+	CHECK_INT(count_of(st, "SELECT count(*) FROM sqlite_master WHERE"
+	    " type = 'trigger' AND name LIKE 'search_stale_%'"), 12);
+	CHECK_INT(compare_with_scan(st, "after import --replace"), 0);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -727,6 +1038,9 @@ main(void)
 	RUN(test_from_a_node);
 	RUN(test_codes);
 	RUN(test_plans_by_code);
+	RUN(test_index_as_scan);
+	RUN(test_index_after_writes);
+	RUN(test_index_after_replace);
 	unlink(dbpath);
 	{
 		char	wal[160], shm[160];
