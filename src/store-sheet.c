@@ -1645,10 +1645,16 @@ rm_emit(struct store *st, const struct roadmap *rm, struct rm_out *o,
 	return 0;
 }
 
-/* Every row, without a filter: forward from after x (NULL: the start). */
+/* The next row of plan order after x (rmw_next) or before it (rmw_prev). */
+typedef int rmw_step_fn(struct store *, long long, const struct rmw *,
+    struct rmw *, char **);
+
+/* Every row, without a filter, from x (NULL: the start, or the end going
+ * back) one step at a time: forward after x, or back before it with the
+ * row nearest x first. */
 static int
-rm_rows_fwd(struct store *st, const struct roadmap *rm, const struct rmw *x,
-    size_t limit, struct rm_out *o, char **cause)
+rm_rows_walk(struct store *st, const struct roadmap *rm, const struct rmw *x,
+    rmw_step_fn *step, size_t limit, struct rm_out *o, char **cause)
 {
 	struct rmw	 cur, nx;
 	int		 have = x != NULL, rc;
@@ -1656,7 +1662,7 @@ rm_rows_fwd(struct store *st, const struct roadmap *rm, const struct rmw *x,
 	if (have)
 		cur = *x;
 	while (o->n < limit) {
-		if ((rc = rmw_next(st, rm->plan_id, have ? &cur : NULL, &nx,
+		if ((rc = step(st, rm->plan_id, have ? &cur : NULL, &nx,
 		    cause)) < 0)
 			return -1;
 		if (rc == 0)
@@ -1664,30 +1670,6 @@ rm_rows_fwd(struct store *st, const struct roadmap *rm, const struct rmw *x,
 		if (rm_emit(st, rm, o, nx.id, cause) < 0)
 			return -1;
 		cur = nx;
-		have = 1;
-	}
-	return 0;
-}
-
-/* Backward from before x (NULL: the end), the last row first. */
-static int
-rm_rows_back(struct store *st, const struct roadmap *rm, const struct rmw *x,
-    size_t limit, struct rm_out *o, char **cause)
-{
-	struct rmw	 cur, p;
-	int		 have = x != NULL, rc;
-
-	if (have)
-		cur = *x;
-	while (o->n < limit) {
-		if ((rc = rmw_prev(st, rm->plan_id, have ? &cur : NULL, &p,
-		    cause)) < 0)
-			return -1;
-		if (rc == 0)
-			break;
-		if (rm_emit(st, rm, o, p.id, cause) < 0)
-			return -1;
-		cur = p;
 		have = 1;
 	}
 	return 0;
@@ -2335,8 +2317,8 @@ store_roadmap_rows(struct store *st, const struct roadmap *rm,
 		rc = rm_rows_vis(st, rm, f->vis, from, inclusive, dir, limit,
 		    &o, cause);
 	else
-		rc = dir > 0 ? rm_rows_fwd(st, rm, at, limit, &o, cause) :
-		    rm_rows_back(st, rm, at, limit, &o, cause);
+		rc = rm_rows_walk(st, rm, at, dir > 0 ? rmw_next : rmw_prev,
+		    limit, &o, cause);
 	if (rc < 0) {
 		store_roadmap_rows_free(o.rows, o.n);
 		return -1;
