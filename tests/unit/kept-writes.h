@@ -1,0 +1,182 @@
+/*
+ * What the tests of the kept figures share (test-plan-figures.c, the
+ * plans list's; test-node-figures.c, the headings'): the sample plans
+ * they load, the years they compare, a load through the store, keeping
+ * every year's figures, a write through the store (its commit counts
+ * again what the write made untrue) or straight to the file, and the
+ * writes of every kind after which kept and counted must agree.
+ * Included once, after harness.h and the store's headers.
+ */
+#ifndef SHISAKU_TEST_KEPT_WRITES_H
+#define SHISAKU_TEST_KEPT_WRITES_H
+
+static const char *const samples[] = {
+	"db/samples/omitama-dx.csv",
+	"db/samples/omitama-goal1.csv",
+	"db/samples/shimotsuma-goal6.csv",
+	"db/samples/yuki-actionplan.csv",
+};
+#define NSAMPLES (sizeof samples / sizeof samples[0])
+
+static const char *const scale[] = { "A", "B", "C", "D" };
+#define FIRST_FY 2019
+#define LAST_FY 2032
+#define TODAY_FY 2025
+
+static int
+load(struct store *st, const char *const *files, size_t n, int replace)
+{
+	struct store_resolver	 res;
+	struct pf_doc		 d;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 rc = 0;
+
+	store_resolver_init(&res, st, NULL);
+	pf_doc_init(&d);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = pf_read_file(&d, files[i], PF_MAX_BYTES_DEFAULT, -1,
+		    &res.res, replace);
+	for (i = 0; i < d.nkept; i++)
+		fprintf(stderr, "%s\n", d.errors[i]);
+	if (rc == 0 && store_plan_import(st, &d, replace, "tester",
+	    &cause) != 0) {
+		fprintf(stderr, "import: %s\n", cause);
+		free(cause);
+		rc = -1;
+	}
+	pf_doc_free(&d);
+	return rc;
+}
+
+/* Keeps every plan's figures of every year compared, in one write. */
+static int
+keep_all(struct store *st)
+{
+	char	*cause = NULL;
+	int	 fy, rc;
+
+	if ((rc = store_begin(st, &cause)) != 0) {
+		free(cause);
+		return rc;
+	}
+	for (fy = FIRST_FY; fy <= LAST_FY && rc == 0; fy++)
+		rc = browse_figures_keep(st, fy, &cause);
+	if (rc == 0)
+		rc = store_commit(st, &cause);
+	else
+		store_rollback(st);
+	if (cause != NULL)
+		fprintf(stderr, "keep: %s\n", cause);
+	free(cause);
+	return rc;
+}
+
+/* A write through the store: its commit counts again what the write
+ * made untrue. */
+static void
+write_sql(struct store *st, const char *sql)
+{
+	char	*cause = NULL, *err = NULL;
+
+	if (store_begin(st, &cause) != 0) {
+		FAIL_AT("%s: %s", sql, cause);
+		free(cause);
+		return;
+	}
+	if (sqlite3_exec(store_db(st), sql, NULL, NULL, &err) != SQLITE_OK) {
+		FAIL_AT("%s: %s", sql, err);
+		sqlite3_free(err);
+		store_rollback(st);
+		return;
+	}
+	if (store_commit(st, &cause) != 0) {
+		FAIL_AT("%s: commit: %s", sql, cause);
+		free(cause);
+	}
+}
+
+static void
+raw(sqlite3 *db, const char *sql)
+{
+	char	*err = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		FAIL_AT("%s: %s", sql, err);
+		sqlite3_free(err);
+	}
+}
+
+/* The writes, one kind each, made on the file as the store's write
+ * paths make them (the triggers answer to the rows, whoever writes; the
+ * store's commit counts again what they marked). */
+static const struct {
+	const char	*what, *sql;
+} writes[] = {
+	{ "results inserted", "INSERT INTO result (node_id, fy, status, grade,"
+	  " state) SELECT id, 2024, 'in_progress', 'B', 'draft' FROM node"
+	  " WHERE id % 3 = 0 AND NOT EXISTS (SELECT 1 FROM result r"
+	  " WHERE r.node_id = node.id AND r.fy = 2024)" },
+	{ "results submitted", "UPDATE result SET state = 'submitted'"
+	  " WHERE fy = 2024 AND node_id % 2 = 0" },
+	{ "results confirmed", "UPDATE result SET state = 'confirmed',"
+	  " grade = 'A', status = 'done' WHERE fy = 2024 AND node_id % 4 = 0" },
+	{ "results returned", "UPDATE result SET state = 'returned'"
+	  " WHERE fy = 2024 AND node_id % 5 = 0" },
+	{ "a grade off the scale and none", "UPDATE result SET grade ="
+	  " CASE WHEN node_id % 2 = 0 THEN 'Z' ELSE NULL END,"
+	  " status = NULL WHERE fy = 2024 AND node_id % 7 = 0" },
+	{ "results deleted", "DELETE FROM result WHERE fy = 2024"
+	  " AND node_id % 6 = 0" },
+	{ "results of another year", "INSERT OR IGNORE INTO result (node_id, fy,"
+	  " status, state) SELECT id, 2026, 'not_started', 'submitted' FROM node"
+	  " WHERE id % 2 = 1" },
+	{ "a result moved to another year", "UPDATE result SET fy = 2031"
+	  " WHERE id = (SELECT MIN(id) FROM result WHERE fy = 2026)" },
+	{ "actuals", "INSERT OR REPLACE INTO indicator_actual (indicator_id, fy,"
+	  " num) SELECT id, 2024, COALESCE(final_num, 1) FROM indicator"
+	  " WHERE id % 2 = 0" },
+	{ "an actual deleted", "DELETE FROM indicator_actual WHERE rowid ="
+	  " (SELECT MIN(rowid) FROM indicator_actual)" },
+	{ "running totals", "UPDATE indicator SET cumulative = 1,"
+	  " direction = 'up' WHERE id % 2 = 0" },
+	{ "an earlier actual of each running total", "INSERT OR REPLACE INTO"
+	  " indicator_actual (indicator_id, fy, num) SELECT id, 2021, -1000000"
+	  " FROM indicator WHERE cumulative = 1" },
+	{ "an earlier actual of others", "INSERT OR REPLACE INTO"
+	  " indicator_actual (indicator_id, fy, num) SELECT id, 2022, 1000000"
+	  " FROM indicator WHERE cumulative = 0" },
+	{ "targets", "INSERT OR REPLACE INTO indicator_target (indicator_id, fy,"
+	  " num) SELECT id, 2027, 5 FROM indicator WHERE id % 3 = 0" },
+	{ "yearly plans", "INSERT INTO year_plan (node_id, from_fy, to_fy, text,"
+	  " ord) SELECT id, 2030, 2031, '計画', 99 FROM node WHERE id % 5 = 1" },
+	{ "a node's period", "UPDATE node SET first_fy = 2028, last_fy = 2029"
+	  " WHERE id = (SELECT MIN(id) FROM node WHERE depth = 1)" },
+	{ "a plan's period", "UPDATE plan SET first_fy = 2020, last_fy = 2024"
+	  " WHERE id = (SELECT MAX(id) FROM plan)" },
+	{ "a plan without a period", "UPDATE plan SET first_fy = NULL,"
+	  " last_fy = NULL WHERE id = (SELECT MIN(id) FROM plan)" },
+	{ "a node added", "INSERT INTO node (plan_id, parent_id, depth, key,"
+	  " title, ord) SELECT plan_id, parent_id, depth, key || '-new',"
+	  " '追加', ord + 1 FROM node WHERE id = (SELECT MAX(id) FROM node)" },
+	{ "a node moved", "UPDATE node SET parent_id = (SELECT MIN(p.id) FROM"
+	  " node p WHERE p.plan_id = node.plan_id AND p.depth = node.depth - 1)"
+	  " WHERE id = (SELECT MAX(id) FROM node WHERE depth > 1)" },
+	{ "a department changed", "UPDATE node_dept SET until_fy = 2023"
+	  " WHERE id % 2 = 0" },
+	{ "a level named", "INSERT OR REPLACE INTO plan_level (plan_id, depth,"
+	  " name) SELECT id, 4, '細目' FROM plan WHERE id = (SELECT MIN(id)"
+	  " FROM plan)" },
+	{ "a level removed", "DELETE FROM plan_level WHERE depth = 4" },
+	{ "an indicator's final target", "UPDATE indicator SET final_num ="
+	  " 1000, final_fy = 2030 WHERE id % 4 = 1" },
+	{ "a node deleted", "DELETE FROM node WHERE id = (SELECT MIN(id) FROM"
+	  " node WHERE depth = 1)" },
+	{ "results after the changes", "INSERT OR IGNORE INTO result (node_id,"
+	  " fy, state) SELECT id, 2030, 'returned' FROM node" },
+	{ "a year opened", "INSERT OR REPLACE INTO fiscal_year (fy, is_open)"
+	  " VALUES (2025, 1)" },
+	{ "a year closed", "UPDATE fiscal_year SET is_open = 0 WHERE fy = 2025" },
+};
+
+#endif
