@@ -47,6 +47,10 @@ CREATE INDEX indicator_fig_down ON indicator_fig(plan_id, fy, norate, down,
     ord, indicator_id);
 
 -- The indicators whose rates the write in progress must compute again.
+-- The triggers mark with INSERT ... WHERE NOT EXISTS, not INSERT OR
+-- IGNORE: a trigger's conflict clause gives way to the statement that
+-- fired it, and inside an upsert (INSERT ... ON CONFLICT DO UPDATE, as
+-- an actual is saved) a second mark of the same indicator would fail.
 CREATE TABLE indicator_fig_stale (
 	indicator_id	INTEGER PRIMARY KEY
 );
@@ -58,13 +62,15 @@ CREATE TRIGGER indicator_fig_ind_del AFTER DELETE ON indicator BEGIN
 END;
 CREATE TRIGGER indicator_fig_ind_ins AFTER INSERT ON indicator
     WHEN EXISTS (SELECT 1 FROM indicator_fig_year) BEGIN
-	INSERT OR IGNORE INTO indicator_fig_stale VALUES (NEW.id);
+	INSERT INTO indicator_fig_stale SELECT NEW.id WHERE NOT EXISTS
+	    (SELECT 1 FROM indicator_fig_stale WHERE indicator_id = NEW.id);
 END;
 CREATE TRIGGER indicator_fig_ind_upd AFTER UPDATE OF plan_id, direction,
     cumulative, base_num, base_txt, base_fy, final_num, final_txt, final_fy
     ON indicator
     WHEN EXISTS (SELECT 1 FROM indicator_fig_year) BEGIN
-	INSERT OR IGNORE INTO indicator_fig_stale VALUES (NEW.id);
+	INSERT INTO indicator_fig_stale SELECT NEW.id WHERE NOT EXISTS
+	    (SELECT 1 FROM indicator_fig_stale WHERE indicator_id = NEW.id);
 END;
 -- A new order moves the rows' ties without a new rate: an indicator
 -- inserted before others shifts every later one.
@@ -75,31 +81,39 @@ CREATE TRIGGER indicator_fig_ind_ord AFTER UPDATE OF ord ON indicator
 END;
 CREATE TRIGGER indicator_fig_target_ins AFTER INSERT ON indicator_target
     WHEN EXISTS (SELECT 1 FROM indicator_fig_year) BEGIN
-	INSERT OR IGNORE INTO indicator_fig_stale VALUES (NEW.indicator_id);
+	INSERT INTO indicator_fig_stale SELECT NEW.indicator_id WHERE NOT EXISTS
+	    (SELECT 1 FROM indicator_fig_stale WHERE indicator_id = NEW.indicator_id);
 END;
 CREATE TRIGGER indicator_fig_target_del AFTER DELETE ON indicator_target
     WHEN EXISTS (SELECT 1 FROM indicator_fig_year) BEGIN
-	INSERT OR IGNORE INTO indicator_fig_stale VALUES (OLD.indicator_id);
+	INSERT INTO indicator_fig_stale SELECT OLD.indicator_id WHERE NOT EXISTS
+	    (SELECT 1 FROM indicator_fig_stale WHERE indicator_id = OLD.indicator_id);
 END;
 CREATE TRIGGER indicator_fig_target_upd AFTER UPDATE OF indicator_id, fy,
     num, txt ON indicator_target
     WHEN EXISTS (SELECT 1 FROM indicator_fig_year) BEGIN
-	INSERT OR IGNORE INTO indicator_fig_stale VALUES (OLD.indicator_id);
-	INSERT OR IGNORE INTO indicator_fig_stale VALUES (NEW.indicator_id);
+	INSERT INTO indicator_fig_stale SELECT OLD.indicator_id WHERE NOT EXISTS
+	    (SELECT 1 FROM indicator_fig_stale WHERE indicator_id = OLD.indicator_id);
+	INSERT INTO indicator_fig_stale SELECT NEW.indicator_id WHERE NOT EXISTS
+	    (SELECT 1 FROM indicator_fig_stale WHERE indicator_id = NEW.indicator_id);
 END;
 CREATE TRIGGER indicator_fig_actual_ins AFTER INSERT ON indicator_actual
     WHEN EXISTS (SELECT 1 FROM indicator_fig_year) BEGIN
-	INSERT OR IGNORE INTO indicator_fig_stale VALUES (NEW.indicator_id);
+	INSERT INTO indicator_fig_stale SELECT NEW.indicator_id WHERE NOT EXISTS
+	    (SELECT 1 FROM indicator_fig_stale WHERE indicator_id = NEW.indicator_id);
 END;
 CREATE TRIGGER indicator_fig_actual_del AFTER DELETE ON indicator_actual
     WHEN EXISTS (SELECT 1 FROM indicator_fig_year) BEGIN
-	INSERT OR IGNORE INTO indicator_fig_stale VALUES (OLD.indicator_id);
+	INSERT INTO indicator_fig_stale SELECT OLD.indicator_id WHERE NOT EXISTS
+	    (SELECT 1 FROM indicator_fig_stale WHERE indicator_id = OLD.indicator_id);
 END;
 CREATE TRIGGER indicator_fig_actual_upd AFTER UPDATE OF indicator_id, fy,
     num, txt ON indicator_actual
     WHEN EXISTS (SELECT 1 FROM indicator_fig_year) BEGIN
-	INSERT OR IGNORE INTO indicator_fig_stale VALUES (OLD.indicator_id);
-	INSERT OR IGNORE INTO indicator_fig_stale VALUES (NEW.indicator_id);
+	INSERT INTO indicator_fig_stale SELECT OLD.indicator_id WHERE NOT EXISTS
+	    (SELECT 1 FROM indicator_fig_stale WHERE indicator_id = OLD.indicator_id);
+	INSERT INTO indicator_fig_stale SELECT NEW.indicator_id WHERE NOT EXISTS
+	    (SELECT 1 FROM indicator_fig_stale WHERE indicator_id = NEW.indicator_id);
 END;
 
 -- The indicator list sorted by name: a plan's indicators by name, ties
