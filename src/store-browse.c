@@ -625,19 +625,15 @@ browse_plans_snapshot(struct store *st, int fy, int today_fy,
     const char *const *scale, int nscale, enum browse_figs_how how,
     struct browse_plan **out, size_t *n, char **cause)
 {
-	sqlite3	*db = store_db(st);
 	int	 began = 0, rc;
 
 	*out = NULL;
 	*n = 0;
 	/* One read snapshot: the plans, their items and indicators agree. */
-	if (sqlite3_get_autocommit(db) &&
-	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
-		began = 1;
+	began = store_snapshot_begin(st);
 	rc = browse_plans_read(st, fy, today_fy, scale, nscale, how, out, n,
 	    cause);
-	if (began)
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	store_snapshot_end(st, began);
 	return rc;
 }
 
@@ -1329,7 +1325,6 @@ browse_tree_read(struct store *st, long long plan_id, int fy, int today_fy,
 {
 	struct browse_tree	*t;
 	struct browse_idmap	*map = NULL;
-	sqlite3			*db = store_db(st);
 	int			 began = 0, rc = -1;
 	size_t			 i;
 
@@ -1339,9 +1334,7 @@ browse_tree_read(struct store *st, long long plan_id, int fy, int today_fy,
 	t->fy = fy;
 	/* One read snapshot, so a clerk saving meanwhile cannot make the
 	 * counts disagree with the nodes. Nothing is held afterwards. */
-	if (sqlite3_get_autocommit(db) &&
-	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
-		began = 1;
+	began = store_snapshot_begin(st);
 	if (browse_year_due(st, fy, today_fy, &t->due, cause) != 0 ||
 	    browse_load_plan(st, t, cause) != 0 ||
 	    browse_load_nodes(st, t, NULL, 0, &map, cause) != 0 ||
@@ -1364,8 +1357,7 @@ browse_tree_read(struct store *st, long long plan_id, int fy, int today_fy,
 	summary_init(&t->total, 0);
 	rc = 0;
 done:
-	if (began)
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	store_snapshot_end(st, began);
 	free(map);
 	if (rc != 0)
 		browse_tree_free(t);
@@ -1488,15 +1480,11 @@ int
 browse_tree_year(struct store *st, struct browse_tree *t, int fy,
     int today_fy, char **cause)
 {
-	sqlite3	*db = store_db(st);
 	int	 began = 0, rc;
 
-	if (sqlite3_get_autocommit(db) &&
-	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
-		began = 1;
+	began = store_snapshot_begin(st);
 	rc = browse_tree_reread(st, t, fy, today_fy, cause);
-	if (began)
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	store_snapshot_end(st, began);
 	return rc;
 }
 
@@ -1979,20 +1967,18 @@ browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
 	return 0;
 }
 
-int
-browse_tree_view(struct store *st, long long plan_id, int fy, int today_fy,
-    const char *const *scale, int nscale, const long long *open,
-    size_t nopen, struct browse_tree **out, char **cause)
+/* A tree to be read in parts (by browse_tree_view or
+ * browse_tree_filtered): the plan, the year and the scale its figures
+ * count by, nothing read yet. */
+static struct browse_tree *
+browse_tree_lazy(long long plan_id, int fy, const char *const *scale,
+    int nscale)
 {
-	struct browse_tree	*t;
-	sqlite3			*db = store_db(st);
-	int			 began = 0, rc, k;
+	struct browse_tree	*t = xcalloc(1, sizeof *t);
+	int			 k;
 
-	*out = NULL;
-	t = xcalloc(1, sizeof *t);
 	t->plan_id = plan_id;
 	t->fy = fy;
-	t->partial = 1;
 	t->lazy = 1;
 	t->nscale = nscale > 0 ? nscale : 0;
 	t->scale = xcalloc((size_t)t->nscale + 1, sizeof *t->scale);
@@ -2001,13 +1987,24 @@ browse_tree_view(struct store *st, long long plan_id, int fy, int today_fy,
 	summary_init(&t->total, t->nscale);
 	t->sums = xcalloc(1, sizeof *t->sums);
 	t->sums_read = xcalloc(1, 1);
+	return t;
+}
+
+int
+browse_tree_view(struct store *st, long long plan_id, int fy, int today_fy,
+    const char *const *scale, int nscale, const long long *open,
+    size_t nopen, struct browse_tree **out, char **cause)
+{
+	struct browse_tree	*t;
+	int			 began = 0, rc;
+
+	*out = NULL;
+	t = browse_tree_lazy(plan_id, fy, scale, nscale);
+	t->partial = 1;
 	/* One read snapshot, as browse_tree_read. */
-	if (sqlite3_get_autocommit(db) &&
-	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
-		began = 1;
+	began = store_snapshot_begin(st);
 	rc = browse_view_read(st, t, today_fy, open, nopen, cause);
-	if (began)
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	store_snapshot_end(st, began);
 	if (rc != 0) {
 		browse_tree_free(t);
 		return -1;
@@ -2020,19 +2017,15 @@ long
 browse_tree_expand(struct store *st, struct browse_tree *t, long i,
     char **cause)
 {
-	sqlite3	*db = store_db(st);
 	int	 began = 0;
 	long	 rc;
 
 	if (!t->partial || i < 0 || (size_t)i >= t->nnodes ||
 	    t->nodes[i].loaded || t->nodes[i].is_item)
 		return 0;
-	if (sqlite3_get_autocommit(db) &&
-	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
-		began = 1;
+	began = store_snapshot_begin(st);
 	rc = browse_view_kids(st, t, i, cause);
-	if (began)
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	store_snapshot_end(st, began);
 	return rc;
 }
 
@@ -2302,28 +2295,14 @@ browse_tree_filtered(struct store *st, long long plan_id, int fy,
     const struct browse_filter *f, struct browse_tree **out, char **cause)
 {
 	struct browse_tree	*t;
-	sqlite3			*db = store_db(st);
-	int			 began = 0, rc, k;
+	int			 began = 0, rc;
 
 	*out = NULL;
-	t = xcalloc(1, sizeof *t);
-	t->plan_id = plan_id;
-	t->fy = fy;
+	t = browse_tree_lazy(plan_id, fy, scale, nscale);
 	t->filtered = 1;
-	t->lazy = 1;
-	t->nscale = nscale > 0 ? nscale : 0;
-	t->scale = xcalloc((size_t)t->nscale + 1, sizeof *t->scale);
-	for (k = 0; k < t->nscale; k++)
-		t->scale[k] = xstrdup(scale[k]);
-	summary_init(&t->total, t->nscale);
-	t->sums = xcalloc(1, sizeof *t->sums);
-	t->sums_read = xcalloc(1, 1);
-	if (sqlite3_get_autocommit(db) &&
-	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
-		began = 1;
+	began = store_snapshot_begin(st);
 	rc = browse_filtered_read(st, t, today_fy, f, cause);
-	if (began)
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	store_snapshot_end(st, began);
 	if (rc != 0) {
 		browse_tree_free(t);
 		return -1;

@@ -404,24 +404,6 @@ mw_read_years(struct store *st, struct mywork *m, char **cause)
 	return store_read_end(st, s, rc, "受付中の年度の読み込み", cause);
 }
 
-/* A read transaction, so that the list is one picture of the file;
- * nothing is begun when one is open already. Returns 1 if begun. */
-static int
-mw_read_begin(struct store *st)
-{
-	if (!sqlite3_get_autocommit(store_db(st)))
-		return 0;
-	return sqlite3_exec(store_db(st), "BEGIN", NULL, NULL, NULL) ==
-	    SQLITE_OK;
-}
-
-static void
-mw_read_end(struct store *st, int begun)
-{
-	if (begun)
-		sqlite3_exec(store_db(st), "COMMIT", NULL, NULL, NULL);
-}
-
 int
 store_mywork_clerk(struct store *st, long long dept_id, struct mywork **out,
     char **cause)
@@ -433,7 +415,7 @@ store_mywork_clerk(struct store *st, long long dept_id, struct mywork **out,
 	struct mw_build	 b;
 	sqlite3_stmt	*s;
 	size_t		 y, k;
-	int		 begun = mw_read_begin(st);
+	int		 begun = store_snapshot_begin(st);
 
 	memset(&b, 0, sizeof b);
 	*out = NULL;
@@ -448,13 +430,13 @@ store_mywork_clerk(struct store *st, long long dept_id, struct mywork **out,
 			if (mw_read(st, s, &b, 0, cause) != 0)
 				goto fail;
 		}
-	mw_read_end(st, begun);
+	store_snapshot_end(st, begun);
 	if (b.n > 1)
 		qsort(b.v, b.n, sizeof *b.v, mw_cmp_clerk);
 	*out = mw_finish(&b, m);
 	return 0;
 fail:
-	mw_read_end(st, begun);
+	store_snapshot_end(st, begun);
 	mw_build_free(&b);
 	store_mywork_free(m);
 	return -1;
@@ -503,7 +485,7 @@ store_mywork_review(struct store *st, const char *today, int today_fy,
 	}		*plans = NULL;
 	size_t		 nplans = 0, y, k;
 	long		 room = MYWORK_LATE_MAX;
-	int		 rc, begun = mw_read_begin(st);
+	int		 rc, begun = store_snapshot_begin(st);
 
 	memset(&b, 0, sizeof b);
 	*out = NULL;
@@ -545,14 +527,14 @@ store_mywork_review(struct store *st, const char *today, int today_fy,
 	}
 	free(plans);
 	plans = NULL;
-	mw_read_end(st, begun);
+	store_snapshot_end(st, begun);
 	if (b.n > 1)
 		qsort(b.v, b.n, sizeof *b.v, mw_cmp_review);
 	*out = mw_finish(&b, m);
 	return 0;
 fail:
 	free(plans);
-	mw_read_end(st, begun);
+	store_snapshot_end(st, begun);
 	mw_build_free(&b);
 	store_mywork_free(m);
 	return -1;

@@ -1120,7 +1120,6 @@ store_search(struct store *st, const struct search_query *q,
     struct search_page *out, char **cause)
 {
 	struct search_walk	 w;
-	sqlite3			*db = store_db(st);
 	char			*word;
 	int			 began = 0, rc;
 
@@ -1143,14 +1142,11 @@ store_search(struct store *st, const struct search_query *q,
 	w.mode = st->search_scan ? SEARCH_BY_SCAN : search_indexable(word) ?
 	    SEARCH_BY_INDEX : SEARCH_BY_TEXT;
 	/* One read snapshot: a page never mixes two states of the file. */
-	if (sqlite3_get_autocommit(db) &&
-	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
-		began = 1;
+	began = store_snapshot_begin(st);
 	rc = w.mode == SEARCH_BY_INDEX ? search_index_open(&w, cause) : 0;
 	if (rc == 0)
 		rc = search_walk(&w, cause);
-	if (began)
-		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	store_snapshot_end(st, began);
 	while (w.nhits > 0)
 		search_hit_clear(&w.hits[--w.nhits]);
 	free(w.hits);

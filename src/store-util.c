@@ -179,3 +179,19 @@ store_history_add(struct store *st, const char *at, const char *login,
 	store_bind_text(s, 8, history_value(new_value));
 	return store_step_write(st, s, "履歴の記録", cause);
 }
+
+int
+store_snapshot_begin(struct store *st)
+{
+	sqlite3	*db = store_db(st);
+
+	return sqlite3_get_autocommit(db) &&
+	    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void
+store_snapshot_end(struct store *st, int began)
+{
+	if (began)
+		sqlite3_exec(store_db(st), "COMMIT", NULL, NULL, NULL);
+}

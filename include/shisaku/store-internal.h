@@ -124,6 +124,11 @@ int store_col_int0(sqlite3_stmt *s, int i);
  * *cause ("what: reason"). Returns 0 or -1. */
 int store_read_end(struct store *st, sqlite3_stmt *s, int rc, const char *what,
     char **cause);
+/* Opens a read snapshot when no transaction is open, so that several
+ * reads agree with each other; returns whether it did, to be given to
+ * store_snapshot_end, which ends it (nothing is held afterwards). */
+int store_snapshot_begin(struct store *st);
+void store_snapshot_end(struct store *st, int began);
 /* Reads a value from two columns (num at i, txt at i + 1). */
 void store_col_value(sqlite3_stmt *s, int i, struct value *v);
 
