@@ -1,53 +1,18 @@
 /*
  * What the tests of the kept figures share (test-plan-figures.c, the
- * plans list's; test-node-figures.c, the headings'): the sample plans
- * they load, the years they compare, a load through the store, keeping
- * every year's figures, a write through the store (its commit counts
- * again what the write made untrue) or straight to the file, and the
+ * plans list's; test-node-figures.c, the headings'), beside what
+ * sample-writes.h gives: the scale and the current year they count by,
+ * keeping every year's figures, a write straight to the file, and the
  * writes of every kind after which kept and counted must agree.
  * Included once, after harness.h and the store's headers.
  */
 #ifndef SHISAKU_TEST_KEPT_WRITES_H
 #define SHISAKU_TEST_KEPT_WRITES_H
 
-static const char *const samples[] = {
-	"db/samples/omitama-dx.csv",
-	"db/samples/omitama-goal1.csv",
-	"db/samples/shimotsuma-goal6.csv",
-	"db/samples/yuki-actionplan.csv",
-};
-#define NSAMPLES (sizeof samples / sizeof samples[0])
+#include "sample-writes.h"
 
 static const char *const scale[] = { "A", "B", "C", "D" };
-#define FIRST_FY 2019
-#define LAST_FY 2032
 #define TODAY_FY 2025
-
-static int
-load(struct store *st, const char *const *files, size_t n, int replace)
-{
-	struct store_resolver	 res;
-	struct pf_doc		 d;
-	char			*cause = NULL;
-	size_t			 i;
-	int			 rc = 0;
-
-	store_resolver_init(&res, st, NULL);
-	pf_doc_init(&d);
-	for (i = 0; i < n && rc == 0; i++)
-		rc = pf_read_file(&d, files[i], PF_MAX_BYTES_DEFAULT, -1,
-		    &res.res, replace);
-	for (i = 0; i < d.nkept; i++)
-		fprintf(stderr, "%s\n", d.errors[i]);
-	if (rc == 0 && store_plan_import(st, &d, replace, "tester",
-	    &cause) != 0) {
-		fprintf(stderr, "import: %s\n", cause);
-		free(cause);
-		rc = -1;
-	}
-	pf_doc_free(&d);
-	return rc;
-}
 
 /* Keeps every plan's figures of every year compared, in one write. */
 static int
@@ -70,30 +35,6 @@ keep_all(struct store *st)
 		fprintf(stderr, "keep: %s\n", cause);
 	free(cause);
 	return rc;
-}
-
-/* A write through the store: its commit counts again what the write
- * made untrue. */
-static void
-write_sql(struct store *st, const char *sql)
-{
-	char	*cause = NULL, *err = NULL;
-
-	if (store_begin(st, &cause) != 0) {
-		FAIL_AT("%s: %s", sql, cause);
-		free(cause);
-		return;
-	}
-	if (sqlite3_exec(store_db(st), sql, NULL, NULL, &err) != SQLITE_OK) {
-		FAIL_AT("%s: %s", sql, err);
-		sqlite3_free(err);
-		store_rollback(st);
-		return;
-	}
-	if (store_commit(st, &cause) != 0) {
-		FAIL_AT("%s: commit: %s", sql, cause);
-		free(cause);
-	}
 }
 
 static void

@@ -29,58 +29,10 @@
 #include "shisaku/store-user.h"
 #include "shisaku/store.h"
 #include "shisaku/util.h"
+#include "sample-writes.h"
 
 static char tmpdir[64];
 static char dbpath[128];
-
-static const char *const samples[] = {
-	"db/samples/omitama-dx.csv",
-	"db/samples/omitama-goal1.csv",
-	"db/samples/shimotsuma-goal6.csv",
-	"db/samples/yuki-actionplan.csv",
-};
-#define NSAMPLES (sizeof samples / sizeof samples[0])
-
-#define FIRST_FY 2019
-#define LAST_FY 2032
-
-static int
-load(struct store *st, const char *const *files, size_t n, int replace)
-{
-	struct store_resolver	 res;
-	struct pf_doc		 d;
-	char			*cause = NULL;
-	size_t			 i;
-	int			 rc = 0;
-
-	store_resolver_init(&res, st, NULL);
-	pf_doc_init(&d);
-	for (i = 0; i < n && rc == 0; i++)
-		rc = pf_read_file(&d, files[i], PF_MAX_BYTES_DEFAULT, -1,
-		    &res.res, replace);
-	if (rc == 0 && store_plan_import(st, &d, replace, "tester",
-	    &cause) != 0) {
-		fprintf(stderr, "import: %s\n", cause);
-		free(cause);
-		rc = -1;
-	}
-	pf_doc_free(&d);
-	return rc;
-}
-
-static long
-q_long(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt	*s;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
 
 /* The list's rows of a plan-year, sorted in full as the screen sorts
  * them (ties in plan order). */
@@ -430,30 +382,6 @@ keep_all(struct store *st)
 		fprintf(stderr, "keep: %s\n", cause);
 	free(cause);
 	return rc;
-}
-
-/* A write through the store: its commit computes again what the write
- * marked. */
-static void
-write_sql(struct store *st, const char *sql)
-{
-	char	*cause = NULL, *err = NULL;
-
-	if (store_begin(st, &cause) != 0) {
-		FAIL_AT("%s: %s", sql, cause);
-		free(cause);
-		return;
-	}
-	if (sqlite3_exec(store_db(st), sql, NULL, NULL, &err) != SQLITE_OK) {
-		FAIL_AT("%s: %s", sql, err);
-		sqlite3_free(err);
-		store_rollback(st);
-		return;
-	}
-	if (store_commit(st, &cause) != 0) {
-		FAIL_AT("%s: commit: %s", sql, cause);
-		free(cause);
-	}
 }
 
 /* The writes, one kind each, made on the file as the store's write

@@ -35,20 +35,6 @@
 static char tmpdir[64];
 static char dbpath[128];
 
-static long
-q_long(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt	*s;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
 static int
 id_cmp(const void *a, const void *b)
 {
