@@ -78,6 +78,11 @@ struct tree_screen {
 	long			 nrows;
 	struct ui_list		 list;
 	struct browse_filter	 filter;
+	/* The nodes open before a filter was chosen (sorted ids): clearing
+	 * it reads the tree as it was shown then, not every node. */
+	long long		*unfiltered_open;
+	size_t			 nunfiltered_open;
+	int			 unfiltered_saved;
 	/* Layout for the current size. */
 	int			 cols, title_w, dept_w, counts_x, detail_y;
 	int			 num_w;		/* each count column */
@@ -191,28 +196,54 @@ tree_id_cmp(const void *a, const void *b)
  * cursor's node and the filter survive a reload (by id); the first time,
  * the top level is open. Returns 0, or -1 with the error shown.
  */
+/* The ids of the open nodes, sorted (NULL before the first read). */
+static long long *
+tree_open_ids(const struct tree_screen *ts, size_t *nopen)
+{
+	long long	*open_ids;
+	size_t		 i;
+
+	*nopen = 0;
+	if (ts->t == NULL)
+		return NULL;
+	open_ids = xcalloc(ts->t->nnodes + 1, sizeof *open_ids);
+	for (i = 0; i < ts->t->nnodes; i++)
+		if (ts->t->nodes[i].expanded)
+			open_ids[(*nopen)++] = ts->t->nodes[i].id;
+	qsort(open_ids, *nopen, sizeof *open_ids, tree_id_cmp);
+	return open_ids;
+}
+
+static int tree_read_open(struct ui *ui, struct tree_screen *ts, int whole,
+    long long *open_ids, size_t nopen);
+
 static int
 tree_read(struct ui *ui, struct tree_screen *ts, int whole)
 {
+	size_t		 nopen;
+	long long	*open_ids = tree_open_ids(ts, &nopen);
+
+	return tree_read_open(ui, ts, whole, open_ids, nopen);
+}
+
+/* tree_read with the open nodes given (sorted ids, freed here; NULL: the
+ * top level open). */
+static int
+tree_read_open(struct ui *ui, struct tree_screen *ts, int whole,
+    long long *open_ids, size_t nopen)
+{
 	struct browse_tree	*t;
 	char			*cause = NULL;
-	long long		*open_ids = NULL, cursor_id = 0;
-	size_t			 nopen = 0, i, d;
+	long long		 cursor_id = 0;
+	size_t			 i, d;
 	long			 c = -1;
 	int			 rc;
 
 	const char		*scale[SUMMARY_MAX_GRADES];
 	int			 nscale = ui_summary_scale(ui, scale);
 
-	if (ts->t != NULL) {
-		open_ids = xcalloc(ts->t->nnodes + 1, sizeof *open_ids);
-		for (i = 0; i < ts->t->nnodes; i++)
-			if (ts->t->nodes[i].expanded)
-				open_ids[nopen++] = ts->t->nodes[i].id;
-		qsort(open_ids, nopen, sizeof *open_ids, tree_id_cmp);
-		if (tree_cursor_node(ts) != NULL)
-			cursor_id = tree_cursor_node(ts)->id;
-	}
+	if (ts->t != NULL && tree_cursor_node(ts) != NULL)
+		cursor_id = tree_cursor_node(ts)->id;
 again:
 	store_mark_take(ui->store, &ts->mark);
 	if (tree_filter_active(ts) && (ts->filter.dept_id != 0 ||
@@ -958,33 +989,57 @@ tree_matching_items(const struct browse_tree *t)
 	return total;
 }
 
-/* Applies the filter: recount, open everything so matches are seen. */
+/* Forgets the nodes open before the filter. */
+static void
+tree_unfiltered_forget(struct tree_screen *ts)
+{
+	free(ts->unfiltered_open);
+	ts->unfiltered_open = NULL;
+	ts->nunfiltered_open = 0;
+	ts->unfiltered_saved = 0;
+}
+
+/*
+ * Applies the filter: recount, open everything so matches are seen. A
+ * filter reads what it can show (or, by status alone, the whole tree).
+ * Without a filter any more, the tree is read as it was shown before the
+ * filter was chosen (the nodes open then), with the way down to the
+ * cursor's node open: never the whole tree.
+ */
 static void
 tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 {
 	const struct browse_node	*cur = tree_cursor_node(ts);
 	long long			 keep_id = cur != NULL ? cur->id : 0;
-	long				 keep = -1;
+	long				 keep = -1, p;
 	char				 fy[FY_BUFSZ];
 	size_t				 i;
+	int				 active = tree_filter_active(ts);
 
-	int				 was_filtered = ts->t->filtered;
+	if (active && !ts->unfiltered_saved) {
+		ts->unfiltered_open = tree_open_ids(ts, &ts->nunfiltered_open);
+		ts->unfiltered_saved = 1;
+	}
+	if (active) {
+		if ((ts->t->partial || ts->t->filtered) &&
+		    tree_read(ui, ts, 1) != 0)
+			return;
+	} else if (ts->unfiltered_saved) {
+		long long	*open_ids = ts->unfiltered_open;
+		size_t		 nopen = ts->nunfiltered_open;
 
-	/* A filter reads what it can show (or, by status alone, the whole
-	 * tree); no filter reads what is open. A filter opened every node,
-	 * and they stay open without it: after a tree read for the filter,
-	 * the whole tree is read, every node open. */
-	if ((ts->t->partial || ts->t->filtered) && tree_read(ui, ts,
-	    tree_filter_active(ts) || was_filtered) != 0)
-		return;
-	if (was_filtered && !tree_filter_active(ts))
-		for (i = 0; i < ts->t->nnodes; i++)
-			ts->t->nodes[i].expanded = 1;
-	for (i = 0; keep_id != 0 && i < ts->t->nnodes; i++)
-		if (ts->t->nodes[i].id == keep_id)
-			keep = (long)i;
+		ts->unfiltered_open = NULL;
+		tree_unfiltered_forget(ts);
+		if (tree_read_open(ui, ts, 0, open_ids, nopen) != 0)
+			return;
+	}
+	/* (On a tree read as shown, the way down to it is read.) */
+	if (keep_id != 0 && (keep = tree_index_of(ui, ts, keep_id)) >= 0)
+		for (p = ts->t->nodes[keep].parent; p >= 0;
+		    p = ts->t->nodes[p].parent)
+			ts->t->nodes[p].expanded = 1;
 	browse_tree_count(ts->t, &ts->filter);
-	if (tree_filter_active(ts))
+	if (active)
 		for (i = 0; i < ts->t->nnodes; i++)
 			ts->t->nodes[i].expanded = 1;
 	tree_rebuild(ts);
@@ -993,9 +1048,18 @@ tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 	ui_list_set_rows(&ts->list, ts->nrows);
 	if (ts->t->nnodes > 0 && ts->nrows == 0)
 		ui_message(ui, "条件に合う取組がありません");
-	else if (tree_filter_active(ts))
+	else if (active)
 		ui_message(ui, "条件に合う取組: %s は %ld 件",
 		    ui_fy(ui, ui->fy, fy), tree_matching_items(ts->t));
+}
+
+/* Clears the filter: the tree as it was before it (tree_apply_filter). */
+static void
+tree_clear_filter(struct ui *ui, struct tree_screen *ts)
+{
+	memset(&ts->filter, 0, sizeof ts->filter);
+	ts->filter.flag = -1;
+	tree_apply_filter(ui, ts);
 }
 
 static void
@@ -1174,9 +1238,7 @@ tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
 			ui_message(ui, "絞り込みはありません");
 			return UI_KEY_HANDLED;
 		}
-		memset(&ts->filter, 0, sizeof ts->filter);
-		ts->filter.flag = -1;
-		tree_apply_filter(ui, ts);
+		tree_clear_filter(ui, ts);
 		ui_message(ui, "絞り込みを解除しました");
 		return UI_KEY_HANDLED;
 	case ACT_HISTORY:
@@ -1282,6 +1344,7 @@ tree_close(struct ui *ui, void *state)
 	free(ts->rows);
 	free(ts->idx);
 	free(ts->hit_text);
+	tree_unfiltered_forget(ts);
 	ui_list_free(&ts->list);
 	free(ts);
 }
@@ -1357,15 +1420,9 @@ screen_tree_show(struct ui *ui, long long plan_id, long long node_id,
 	if (node_id == 0)
 		return 0;
 	i = tree_index_of(ui, ts, node_id);
-	if (ts->t->filtered && (i < 0 || !ts->t->nodes[i].shown)) {
-		/* Read without the filter, which hid it: whole, every node
-		 * open, as clearing it does. */
-		memset(&ts->filter, 0, sizeof ts->filter);
-		ts->filter.flag = -1;
-		if (tree_read(ui, ts, 1) != 0)
-			return -1;
-		for (i = 0; i < (long)ts->t->nnodes; i++)
-			ts->t->nodes[i].expanded = 1;
+	if (tree_filter_active(ts) && (i < 0 || !ts->t->nodes[i].shown)) {
+		/* The filter hid it: cleared, as c does. */
+		tree_clear_filter(ui, ts);
 		i = tree_index_of(ui, ts, node_id);
 		if (i >= 0)
 			ui_message(ui, "絞り込みで隠れていたため、"
@@ -1374,12 +1431,6 @@ screen_tree_show(struct ui *ui, long long plan_id, long long node_id,
 	if (i < 0) {
 		ui_error(ui, "その施策・取組はこの計画にありません");
 		return -1;
-	}
-	if (!ts->t->nodes[i].shown) {
-		memset(&ts->filter, 0, sizeof ts->filter);
-		ts->filter.flag = -1;
-		browse_tree_count(ts->t, &ts->filter);
-		ui_message(ui, "絞り込みで隠れていたため、絞り込みを解除しました");
 	}
 	tree_goto(ts, i);
 	if (word != NULL && *word != '\0') {

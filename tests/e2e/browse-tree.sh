@@ -134,9 +134,21 @@ e2e_keys Enter Enter
 e2e_expect "the filter is shown" "絞り込み: 担当課=総務課 （c で解除）" "職員研修事業"
 e2e_expect_not "other departments' items hidden" "市税等の収納率の向上" "収納課"
 e2e_expect_line "counts follow the filter" 'Ⅰ 市民と行政がともに支えあう体制づくり +1 +0 +0 +0 +1'
+e2e_keys /
+e2e_type 'No.11'
+e2e_keys Enter
+e2e_expect "search within the filter" "[取組内容] No.11 情報公開条例の適正な運用"
 e2e_keys c
 e2e_expect "c clears the filter" "絞り込みを解除しました"
 e2e_expect_not "no filter shown" "絞り込み:"
+# Cleared, the tree is as it was before the filter, with the way down
+# to the cursor's node open: not every node.
+e2e_expect "the cursor stays on its node" "[取組内容] No.11 情報公開条例の適正な運用" \
+    "開かれた行政運営の推進"
+e2e_keys g
+e2e_expect "what was closed before the filter is closed again" \
+    "(1) 協働による行政の推進"
+e2e_expect_not "its children are not shown" "市民協働の推進"
 
 # Flag and status filters, and a filter nothing matches.
 e2e_keys f
