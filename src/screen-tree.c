@@ -390,16 +390,25 @@ tree_year(struct ui *ui, struct tree_screen *ts)
 	int			 nscale = ui_summary_scale(ui, scale);
 	char			*cause = NULL;
 	long			 c = cn != NULL ? ts->rows[ts->list.cursor] : -1;
+	long long		 cursor_id = cn != NULL ? cn->id : 0;
 	size_t			 d;
 
-	/* A tree read as shown or for a filter reads the year anew. */
-	if (ts->t->partial || ts->t->filtered)
+	/* A tree read for a filter reads the year anew (what it names
+	 * changes with the year). */
+	if (ts->t->filtered)
 		return tree_load(ui, ts);
 	store_mark_take(ui->store, &ts->mark);
 	if (browse_tree_year(ui->store, ts->t, ui->fy, ui_today_fy(ui),
 	    &cause) != 0) {
 		free(cause);
 		return tree_load(ui, ts);
+	}
+	/* A tree read as shown forgot what was read below closed nodes:
+	 * the cursor's node is found again by its id. */
+	if (ts->t->partial) {
+		free(ts->idx);
+		ts->idx = NULL;
+		c = cursor_id != 0 ? tree_index_of(ui, ts, cursor_id) : -1;
 	}
 	ts->loaded_fy = ui->fy;
 	browse_tree_summarize(ts->t, scale, nscale);

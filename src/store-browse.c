@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "shisaku/store-browse.h"
+#include "shisaku/store-figs.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/store-summary.h"
 #include "shisaku/util.h"
@@ -226,44 +227,6 @@ browse_year_due(struct store *st, int fy, int today_fy, int *due,
 		return -1;
 	*due = closed;
 	return 0;
-}
-
-/* A count of a plan's items of the year alike: their result's state
- * ("" = no result), status and grade ("" = not given), and whether they
- * plan something in the year. */
-struct browse_fig {
-	char	*state, *status, *grade;
-	int	 planned;
-	long	 n;
-};
-
-/* A plan's figures of the year: the counts of its items, the depth they
- * were counted at, the outcomes of its indicators. */
-struct browse_figs {
-	struct browse_fig	*v;
-	size_t			 n, cap;
-	int			 depth;
-	long			 outcome[SUMMARY_NOUTCOMES];
-	/* With want_up, the same counted for each heading above the
-	 * items: by node id and kind (an index in v), once counted. */
-	int			 want_up;
-	struct browse_cfig	*up;
-	size_t			 nup, capup;
-};
-
-static void
-browse_figs_clear(struct browse_figs *f)
-{
-	size_t	i;
-
-	for (i = 0; i < f->n; i++) {
-		free(f->v[i].state);
-		free(f->v[i].status);
-		free(f->v[i].grade);
-	}
-	free(f->v);
-	free(f->up);
-	memset(f, 0, sizeof *f);
 }
 
 static const char *
@@ -557,11 +520,17 @@ browse_figs_get(struct store *st, long long plan_id, int fy,
 		return -1;
 	if (kept == 2)
 		return 0;
+	/* A year not kept, counted a moment ago. */
+	if (kept == 0 && how == BROWSE_FIGS_READ &&
+	    figs_memo_get(st, plan_id, fy, 0, 1, f))
+		return 0;
 	if (kept == 0 && browse_figs_count_items(st, plan_id, fy, f,
 	    cause) != 0)
 		return -1;
 	if (browse_figs_count_indicators(st, plan_id, fy, f, cause) != 0)
 		return -1;
+	if (kept == 0 && how == BROWSE_FIGS_READ)
+		figs_memo_put(st, plan_id, fy, f, 0, 1);
 	if (how == BROWSE_FIGS_KEEP && browse_figs_keep(st, plan_id, fy, f,
 	    kept, cause) != 0)
 		return -1;
@@ -844,6 +813,21 @@ browse_status_of(const char *s)
 	return BROWSE_STATUS_NONE;
 }
 
+/* Forgets the departments read with their names of the tree's year. */
+static void
+browse_depts_clear(struct browse_tree *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->ndepts; i++) {
+		free(t->depts[i].code);
+		free(t->depts[i].name);
+	}
+	free(t->depts);
+	t->depts = NULL;
+	t->ndepts = 0;
+}
+
 void
 browse_tree_free(struct browse_tree *t)
 {
@@ -861,11 +845,7 @@ browse_tree_free(struct browse_tree *t)
 		free(t->flags[i].symbol);
 	}
 	free(t->flags);
-	for (i = 0; i < t->ndepts; i++) {
-		free(t->depts[i].code);
-		free(t->depts[i].name);
-	}
-	free(t->depts);
+	browse_depts_clear(t);
 	for (i = 0; i < t->nnodes; i++) {
 		free(t->nodes[i].code);
 		free(t->nodes[i].title);
@@ -877,6 +857,7 @@ browse_tree_free(struct browse_tree *t)
 	free(t->outcomes);
 	free(t->sums);
 	free(t->sums_read);
+	free(t->omemo);
 	if (t->scale != NULL)
 		for (i = 0; i < (size_t)t->nscale; i++)
 			free(t->scale[i]);
@@ -1394,13 +1375,7 @@ browse_tree_reread(struct store *st, struct browse_tree *t, int fy,
 	if (browse_year_due(st, fy, today_fy, &t->due, cause) != 0)
 		return -1;
 	t->fy = fy;
-	for (i = 0; i < t->ndepts; i++) {
-		free(t->depts[i].code);
-		free(t->depts[i].name);
-	}
-	free(t->depts);
-	t->depts = NULL;
-	t->ndepts = 0;
+	browse_depts_clear(t);
 	free(t->outcomes);
 	t->outcomes = NULL;
 	t->noutcomes = 0;
@@ -1476,14 +1451,22 @@ browse_tree_reread(struct store *st, struct browse_tree *t, int fy,
 	return 0;
 }
 
+static int browse_view_year(struct store *st, struct browse_tree *t,
+    int fy, int today_fy, char **cause);
+
 int
 browse_tree_year(struct store *st, struct browse_tree *t, int fy,
     int today_fy, char **cause)
 {
 	int	 began = 0, rc;
 
+	if (t->filtered) {
+		*cause = xstrdup("絞り込みの施策体系は読み直してください");
+		return -1;
+	}
 	began = store_snapshot_begin(st);
-	rc = browse_tree_reread(st, t, fy, today_fy, cause);
+	rc = t->partial ? browse_view_year(st, t, fy, today_fy, cause) :
+	    browse_tree_reread(st, t, fy, today_fy, cause);
 	store_snapshot_end(st, began);
 	return rc;
 }
@@ -1493,16 +1476,40 @@ browse_node_outcomes(struct store *st, struct browse_tree *t,
     const struct browse_node *n, char **cause)
 {
 	struct summary_indicator	*ind;
+	struct browse_outcome_memo	*m;
 	size_t				 cnt, k;
 	long				 sum;
+	int				 o;
 
 	if (n == NULL || !t->lazy || (sum = n->sum) < 0 ||
 	    (size_t)sum >= t->nsums || t->sums_read[sum])
 		return 0;
+	/* Read before for this year (the tree is read again after any
+	 * write, so what it read holds). */
+	for (k = 0; k < t->nomemo; k++) {
+		m = &t->omemo[k];
+		if (m->node_id != n->id || m->fy != t->fy)
+			continue;
+		for (o = 0; o < SUMMARY_NOUTCOMES; o++) {
+			t->sums[sum].by_outcome[o] += m->by_outcome[o];
+			t->sums[sum].indicators += m->by_outcome[o];
+		}
+		t->sums_read[sum] = 1;
+		return 0;
+	}
 	if (store_summary_subtree(st, n->id, t->fy, &ind, &cnt, cause) != 0)
 		return -1;
-	for (k = 0; k < cnt; k++)
+	t->omemo = xreallocarray(t->omemo, t->nomemo + 1, sizeof *t->omemo);
+	m = &t->omemo[t->nomemo++];
+	memset(m, 0, sizeof *m);
+	m->node_id = n->id;
+	m->fy = t->fy;
+	for (k = 0; k < cnt; k++) {
 		summary_add_indicator(&t->sums[sum], ind[k].outcome);
+		o = (int)ind[k].outcome;
+		m->by_outcome[o >= 0 && o < SUMMARY_NOUTCOMES ? o :
+		    SUMMARY_NO_DATA]++;
+	}
 	free(ind);
 	t->sums_read[sum] = 1;
 	return 0;
@@ -1563,8 +1570,12 @@ browse_view_count(struct store *st, struct browse_tree *t, char **cause)
 
 	t->kinds = k;
 	k->want_up = 1;
-	if (browse_figs_count_items(st, t->plan_id, t->fy, k, cause) != 0)
-		return -1;
+	if (!figs_memo_get(st, t->plan_id, t->fy, 1, 0, k)) {
+		if (browse_figs_count_items(st, t->plan_id, t->fy, k,
+		    cause) != 0)
+			return -1;
+		figs_memo_put(st, t->plan_id, t->fy, k, 1, 0);
+	}
 	t->cfig = k->up;
 	t->ncfig = k->nup;
 	k->up = NULL;
@@ -1639,6 +1650,29 @@ browse_view_period(const struct browse_tree *t, long p,
 		*last = t->last_fy;
 }
 
+/* An item's counts of the year, itself alone, from its result and
+ * whether it plans something in the year (n->planned as read: its own
+ * yearly plans and targets); p is its parent's index (-1: the top). */
+static void
+browse_view_item_year(const struct browse_tree *t, long p,
+    struct browse_node *n)
+{
+	int	first, last;
+
+	browse_view_period(t, p, n, &first, &last);
+	n->in_year = (first == 0 || first <= t->fy) &&
+	    (last == 0 || last >= t->fy);
+	n->planned = n->planned || first != 0 || last != 0;
+	n->items = n->entered = n->submitted = n->confirmed = n->behind = 0;
+	if (!n->in_year)
+		return;
+	n->items = 1;
+	n->entered = n->state != BROWSE_STATE_NONE;
+	n->submitted = n->state == BROWSE_STATE_SUBMITTED;
+	n->confirmed = n->state == BROWSE_STATE_CONFIRMED;
+	n->behind = browse_item_behind(t, n);
+}
+
 static void
 browse_node_clear(struct browse_node *n)
 {
@@ -1694,7 +1728,7 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 	sqlite3_stmt		*s;
 	size_t			 k = 0, cap = 0, i, f, d;
 	long			 j, at = p + 1;
-	int			 rc, first, last;
+	int			 rc;
 
 	if ((s = browse_kids_stmt(st, t, browse_sql_kids, p, cause)) == NULL)
 		return -1;
@@ -1775,22 +1809,9 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 	for (i = 0; i < k; i++) {
 		n = &kids[i];
 		n->is_item = n->depth == t->max_depth;
-		browse_view_period(t, p, n, &first, &last);
-		n->in_year = n->is_item && (first == 0 || first <= t->fy) &&
-		    (last == 0 || last >= t->fy);
-		n->planned = n->is_item && (n->planned || first != 0 ||
-		    last != 0);
 		if (n->is_item) {
 			n->loaded = !n->has_children;
-			if (n->in_year) {
-				n->items = 1;
-				n->entered = n->state != BROWSE_STATE_NONE;
-				n->submitted = n->state ==
-				    BROWSE_STATE_SUBMITTED;
-				n->confirmed = n->state ==
-				    BROWSE_STATE_CONFIRMED;
-				n->behind = browse_item_behind(t, n);
-			}
+			browse_view_item_year(t, p, n);
 			continue;
 		}
 		n->sum = (long)t->nsums++;
@@ -2164,48 +2185,239 @@ fail:
 	return -1;
 }
 
+/* Node n's flags. */
+static int
+browse_one_flags(struct store *st, struct browse_tree *t,
+    struct browse_node *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 f;
+	int		 rc;
+
+	if ((s = store_stmt(st, browse_sql_one_flags, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, n->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		for (f = 0; f < t->nflags; f++)
+			if (t->flags[f].id == sqlite3_column_int64(s, 0))
+				n->flags |= (uint64_t)1 << f;
+	return store_read_end(st, s, rc, "区分の読み込み", cause);
+}
+
+/* Node n's departments in the tree's year, in order. */
+static int
+browse_one_assigns(struct store *st, struct browse_tree *t,
+    struct browse_node *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 d;
+	int		 rc;
+
+	if ((s = store_stmt(st, browse_sql_one_assigns, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, n->id);
+	sqlite3_bind_int(s, 2, t->fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		for (d = 0; d < t->ndepts; d++)
+			if (t->depts[d].id == sqlite3_column_int64(s, 0))
+				break;
+		if (d == t->ndepts)
+			continue;
+		n->assigns = xreallocarray(n->assigns, n->nassigns + 1,
+		    sizeof *n->assigns);
+		n->assigns[n->nassigns].dept = d;
+		n->assigns[n->nassigns].is_main = sqlite3_column_int(s, 1) != 0;
+		n->nassigns++;
+	}
+	return store_read_end(st, s, rc, "担当課の読み込み", cause);
+}
+
+/* Heading n's counts and figures of the tree's year (not filtered):
+ * those kept, else those counted into cfig. */
+static int
+browse_one_figs(struct store *st, struct browse_tree *t,
+    struct browse_node *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 lo, hi, mid;
+	int		 rc;
+
+	if (!t->kept) {
+		const struct browse_figs *kinds = t->kinds;
+
+		lo = 0;
+		hi = t->ncfig;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (t->cfig[mid].node_id < n->id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < t->ncfig && t->cfig[lo].node_id == n->id; lo++)
+			browse_view_add(t, n,
+			    kinds->v[t->cfig[lo].kind].state,
+			    kinds->v[t->cfig[lo].kind].status,
+			    kinds->v[t->cfig[lo].kind].grade,
+			    kinds->v[t->cfig[lo].kind].planned,
+			    t->cfig[lo].n);
+		return 0;
+	}
+	if ((s = store_stmt(st, browse_sql_one_figs, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	sqlite3_bind_int(s, 2, t->fy);
+	sqlite3_bind_int64(s, 3, n->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		browse_view_add(t, n,
+		    browse_nz(sqlite3_column_text(s, 0)),
+		    browse_nz(sqlite3_column_text(s, 1)),
+		    browse_nz(sqlite3_column_text(s, 2)),
+		    sqlite3_column_int(s, 3) != 0,
+		    sqlite3_column_int64(s, 4));
+	return store_read_end(st, s, rc, "施策体系の読み込み", cause);
+}
+
+/* A node's result and what it plans of its own (an item) in the tree's
+ * year. */
+static const char browse_sql_one_item_year[] =
+	"SELECT r.state, r.status, r.grade, " BROWSE_OWN_PLANNED
+	" FROM node n LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE n.id = ?5";
+
+static int
+browse_one_item_year(struct store *st, struct browse_tree *t,
+    struct browse_node *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, browse_sql_one_item_year, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int(s, 2, t->fy);
+	sqlite3_bind_int(s, 3, t->max_depth);
+	sqlite3_bind_int(s, 4, t->first_fy == 0 && t->last_fy == 0);
+	sqlite3_bind_int64(s, 5, n->id);
+	n->state = BROWSE_STATE_NONE;
+	n->status = BROWSE_STATUS_NONE;
+	free(n->grade);
+	n->grade = NULL;
+	n->planned = 0;
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		n->state = browse_state_of((const char *)
+		    sqlite3_column_text(s, 0));
+		n->status = browse_status_of((const char *)
+		    sqlite3_column_text(s, 1));
+		n->grade = store_col_dup_null(s, 2);
+		n->planned = sqlite3_column_int(s, 3) != 0;
+	}
+	return store_read_end(st, s, rc, "施策体系の読み込み", cause);
+}
+
+/*
+ * Forgets the children read of each heading shown closed, and those
+ * below them (they are read again when it is opened), keeping the order;
+ * the nodes below an item stay (they are shown with it).
+ */
+static void
+browse_view_unload(struct browse_tree *t)
+{
+	long	*to = xcalloc(t->nnodes + 1, sizeof *to);
+	size_t	 i, j, out = 0;
+	long	 end;
+
+	for (i = 0; i < t->nnodes; out++) {
+		struct browse_node n = t->nodes[i];
+
+		to[i] = (long)out;
+		end = n.end;
+		if (!n.is_item && n.loaded && !n.expanded &&
+		    end > (long)i + 1) {
+			for (j = i + 1; j < (size_t)end; j++)
+				browse_node_clear(&t->nodes[j]);
+			n.loaded = 0;
+		} else
+			end = (long)i + 1;
+		if (n.parent >= 0)
+			n.parent = to[n.parent];
+		n.end = (long)out + 1;
+		t->nodes[out] = n;
+		i = (size_t)end;
+	}
+	t->nnodes = out;
+	/* A node's subtree ends where its last descendant's does. */
+	for (i = t->nnodes; i-- > 0;) {
+		long p = t->nodes[i].parent;
+
+		if (p >= 0 && t->nodes[p].end < t->nodes[i].end)
+			t->nodes[p].end = t->nodes[i].end;
+	}
+	free(to);
+}
+
+/* browse_tree_year of a tree read as shown: the nodes shown, each read
+ * again for the year by its id (the headings from their figures, never
+ * the nodes below them). */
+static int
+browse_view_year(struct store *st, struct browse_tree *t, int fy,
+    int today_fy, char **cause)
+{
+	size_t	i;
+
+	t->fy = fy;
+	if (browse_year_due(st, fy, today_fy, &t->due, cause) != 0)
+		return -1;
+	browse_depts_clear(t);
+	free(t->cfig);
+	t->cfig = NULL;
+	t->ncfig = 0;
+	if (t->kinds != NULL)
+		browse_figs_clear(t->kinds);
+	free(t->kinds);
+	t->kinds = NULL;
+	if (browse_view_depts(st, t, cause) != 0 ||
+	    browse_view_kept(st, t, cause) != 0)
+		return -1;
+	browse_view_unload(t);
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+
+		free(n->assigns);
+		n->assigns = NULL;
+		n->nassigns = 0;
+		if (browse_one_assigns(st, t, n, cause) != 0)
+			return -1;
+		n->items = n->entered = n->submitted = n->confirmed =
+		    n->behind = 0;
+		/* (Any node's result is read, as with the tree.) */
+		if (browse_one_item_year(st, t, n, cause) != 0)
+			return -1;
+		if (n->is_item) {
+			browse_view_item_year(t, n->parent, n);
+			continue;
+		}
+		if (n->sum >= 0 && (size_t)n->sum < t->nsums) {
+			summary_init(&t->sums[n->sum], t->nscale);
+			t->sums_read[n->sum] = 0;
+		}
+		if (browse_one_figs(st, t, n, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* The flags and departments of each node, and the headings' figures of
  * the year (not filtered), node by node. */
 static int
 browse_filtered_parts(struct store *st, struct browse_tree *t, char **cause)
 {
-	sqlite3_stmt	*s;
-	size_t		 i, f, d, lo, hi, mid;
-	int		 rc;
+	size_t	i;
 
 	for (i = 0; i < t->nnodes; i++) {
 		struct browse_node *n = &t->nodes[i];
 
-		if ((s = store_stmt(st, browse_sql_one_flags, cause)) == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, n->id);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			for (f = 0; f < t->nflags; f++)
-				if (t->flags[f].id ==
-				    sqlite3_column_int64(s, 0))
-					n->flags |= (uint64_t)1 << f;
-		if (store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
-			return -1;
-		if ((s = store_stmt(st, browse_sql_one_assigns,
-		    cause)) == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, n->id);
-		sqlite3_bind_int(s, 2, t->fy);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			for (d = 0; d < t->ndepts; d++)
-				if (t->depts[d].id ==
-				    sqlite3_column_int64(s, 0))
-					break;
-			if (d == t->ndepts)
-				continue;
-			n->assigns = xreallocarray(n->assigns,
-			    n->nassigns + 1, sizeof *n->assigns);
-			n->assigns[n->nassigns].dept = d;
-			n->assigns[n->nassigns].is_main =
-			    sqlite3_column_int(s, 1) != 0;
-			n->nassigns++;
-		}
-		if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0)
+		if (browse_one_flags(st, t, n, cause) != 0 ||
+		    browse_one_assigns(st, t, n, cause) != 0)
 			return -1;
 		if (n->is_item)
 			continue;
@@ -2214,41 +2426,7 @@ browse_filtered_parts(struct store *st, struct browse_tree *t, char **cause)
 		summary_init(&t->sums[n->sum], t->nscale);
 		t->sums_read = xreallocarray(t->sums_read, t->nsums, 1);
 		t->sums_read[n->sum] = 0;
-		if (!t->kept) {
-			const struct browse_figs *kinds = t->kinds;
-
-			lo = 0;
-			hi = t->ncfig;
-			while (lo < hi) {
-				mid = lo + (hi - lo) / 2;
-				if (t->cfig[mid].node_id < n->id)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			for (; lo < t->ncfig && t->cfig[lo].node_id == n->id;
-			    lo++)
-				browse_view_add(t, n,
-				    kinds->v[t->cfig[lo].kind].state,
-				    kinds->v[t->cfig[lo].kind].status,
-				    kinds->v[t->cfig[lo].kind].grade,
-				    kinds->v[t->cfig[lo].kind].planned,
-				    t->cfig[lo].n);
-			continue;
-		}
-		if ((s = store_stmt(st, browse_sql_one_figs, cause)) == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, t->plan_id);
-		sqlite3_bind_int(s, 2, t->fy);
-		sqlite3_bind_int64(s, 3, n->id);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			browse_view_add(t, n,
-			    browse_nz(sqlite3_column_text(s, 0)),
-			    browse_nz(sqlite3_column_text(s, 1)),
-			    browse_nz(sqlite3_column_text(s, 2)),
-			    sqlite3_column_int(s, 3) != 0,
-			    sqlite3_column_int64(s, 4));
-		if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+		if (browse_one_figs(st, t, n, cause) != 0)
 			return -1;
 	}
 	return 0;

@@ -22,6 +22,7 @@
 #include "shisaku/store-browse.h"
 #include "shisaku/store-indfig.h"
 #include "shisaku/store.h"
+#include "shisaku/store-figs.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/util.h"
 
@@ -945,6 +946,7 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	store_stmt_cache_free(st);
+	figs_memo_free(st);
 	store_refusals_clear(st);
 	/* The last connection checkpoints and removes -wal and -shm, which
 	 * takes write access to the data directory. */

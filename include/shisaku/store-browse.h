@@ -198,6 +198,13 @@ struct browse_outcome {
 	enum summary_outcome outcome;
 };
 
+/* The outcomes of the indicators below a heading in a year, by kind. */
+struct browse_outcome_memo {
+	long long	 node_id;
+	int		 fy;
+	long		 by_outcome[SUMMARY_NOUTCOMES];
+};
+
 struct browse_tree {
 	long long	 plan_id;
 	char		*plan_code;
@@ -231,6 +238,10 @@ struct browse_tree {
 	 * (sums_read[sum] is then set). */
 	int		 lazy;
 	unsigned char	*sums_read;
+	/* The outcomes read of a heading in a year, while the tree lives:
+	 * going back to a year reads them from here. */
+	size_t		 nomemo;
+	struct browse_outcome_memo *omemo;
 
 	/* Read by browse_tree_view: only the top level and the children of
 	 * the nodes opened are in nodes; the headings' counts (those of no
@@ -340,8 +351,12 @@ int browse_tree_charged(struct store *st, const struct browse_tree *t,
  * outcomes of an eager tree), keeping the nodes, their order and their
  * texts: for a change of year with nothing written since the load. The
  * figures are cleared (browse_tree_summarize again) and the counts are
- * those of no filter. Returns 0, or -1 with *cause: the tree is then
- * half read and must be loaded anew.
+ * those of no filter. A tree read as shown (browse_tree_view, not for a
+ * filter) keeps the nodes shown: the children read of a node shown
+ * closed are forgotten (read again when it is opened), so that the year
+ * reads the nodes shown and not the ones read on the way; their indexes
+ * change. Returns 0, or -1 with *cause: the tree is then half read and
+ * must be loaded anew.
  */
 int browse_tree_year(struct store *st, struct browse_tree *t, int fy,
     int today_fy, char **cause);

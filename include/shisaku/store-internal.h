@@ -14,6 +14,7 @@
 #include "shisaku/store.h"
 
 struct value;
+struct figs_memo;
 
 /* A refused write, for the history: who, what and why, and the item,
  * indicator and year it was about (0 when none). */
@@ -61,6 +62,9 @@ struct store {
 	int			 search_fns;	/* store-search.c's SQL functions
 						   are registered */
 	int			 busy_timeout_ms;
+	/* Figures counted for years the file does not keep, while nothing
+	 * is written (store-figs.h). */
+	struct figs_memo	*figs_memo;
 	enum store_fault	 fault;		/* of the last store_errmsg */
 	/* Refusals of writes inside a batch, logged once it has ended
 	 * (store_refused); how many more there were than are kept. */

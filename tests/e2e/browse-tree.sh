@@ -176,9 +176,26 @@ e2e_keys e
 e2e_expect "both" "施策体系（令和5(2023)年度）"
 e2e_keys e
 e2e_expect "back to era" "施策体系（令和5年度）"
+# Another year reads the nodes shown again; the children of a node
+# opened and closed again are read for the year when it is opened.
+e2e_keys /
+e2e_type 'No.19'
+e2e_keys Enter
+e2e_expect_line "No.19 is behind in 令和5年度" 'No.19 市税等の収納率の向上 +未入力 +遅れ'
+e2e_keys h h
+e2e_expect_not "its heading closed" "No.19 市税等"
 e2e_keys ']'
-e2e_expect "next year" "施策体系（令和6年度）"
-e2e_keys '['
+e2e_expect "next year, the cursor on the same node" "施策体系（令和6年度）" \
+    "[推進項目] 幅広い手法による財源の確保"
+e2e_keys ']' ']'
+e2e_expect "令和8年度 is after the plan's period" "施策体系（令和8年度）" \
+    "[推進項目] 幅広い手法による財源の確保"
+e2e_keys l
+e2e_expect_line "No.19 read for 令和8年度: outside its period" \
+    'No.19 市税等の収納率の向上 +期間外 *$'
+e2e_keys '[' '[' '['
+e2e_expect_line "back in 令和5年度, behind again" \
+    'No.19 市税等の収納率の向上 +未入力 +遅れ'
 
 # Too small, then back.
 e2e_resize 60 20

@@ -393,6 +393,10 @@ run_screens(struct store *st, const struct ids *x)
 			browse_tree_free(ft);
 		} else
 			FAIL_AT("the plan has no flags to filter by");
+		/* Another year: the nodes shown, each by its id. */
+		OK(browse_tree_year(st, tree, 2022 + 2023 - first, 2024,
+		    &cause));
+		CHECK_INT(tree->kept, first != 2022);
 		browse_tree_free(tree);
 	}
 	OK(store_summary_subtree(st, policy, 2022, &si, &n, &cause));

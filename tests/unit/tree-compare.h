@@ -1,0 +1,45 @@
+/*
+ * What the tests of the tree read as shown share (test-node-figures.c,
+ * test-tree-year.c): whether two trees' nodes are alike in what the
+ * screen shows of them. Included after the store's headers.
+ */
+#ifndef SHISAKU_TEST_TREE_COMPARE_H
+#define SHISAKU_TEST_TREE_COMPARE_H
+
+#include <string.h>
+
+#include "shisaku/store-browse.h"
+
+/* Node x of tree a and node y of tree b: the same node with the same
+ * texts, flags, departments, result, counts and figures. */
+static int
+same_node(const struct browse_tree *a, const struct browse_node *x,
+    const struct browse_tree *b, const struct browse_node *y)
+{
+	const struct progress_summary *sx = browse_node_summary(a, x);
+	const struct progress_summary *sy = browse_node_summary(b, y);
+	size_t	k;
+
+	if (x->id != y->id || x->depth != y->depth ||
+	    x->is_item != y->is_item || x->in_year != y->in_year ||
+	    x->planned != y->planned || x->state != y->state ||
+	    x->status != y->status || x->flags != y->flags ||
+	    x->nassigns != y->nassigns ||
+	    /* (A tree read for a filter reads only what it can show.) */
+	    (!a->filtered && x->has_children != y->has_children) ||
+	    x->items != y->items || x->entered != y->entered ||
+	    x->submitted != y->submitted || x->confirmed != y->confirmed ||
+	    x->behind != y->behind || (sx == NULL) != (sy == NULL) ||
+	    strcmp(x->title, y->title) != 0 ||
+	    (x->grade == NULL) != (y->grade == NULL) ||
+	    (x->grade != NULL && strcmp(x->grade, y->grade) != 0))
+		return 0;
+	for (k = 0; k < x->nassigns; k++)
+		if (a->depts[x->assigns[k].dept].id !=
+		    b->depts[y->assigns[k].dept].id ||
+		    x->assigns[k].is_main != y->assigns[k].is_main)
+			return 0;
+	return sx == NULL || memcmp(sx, sy, sizeof *sx) == 0;
+}
+
+#endif
