@@ -83,6 +83,15 @@ struct tree_screen {
 	long long		*unfiltered_open;
 	size_t			 nunfiltered_open;
 	int			 unfiltered_saved;
+	/* And the tree as it was read then, with the database's mark and
+	 * the year: shown again as it is while they still hold. */
+	struct browse_tree	*unfiltered_t;
+	struct store_mark	 unfiltered_mark;
+	int			 unfiltered_fy;
+	enum fy_style		 unfiltered_style;
+	int			 keep_unfiltered;	/* the next read keeps
+							   the tree it replaces
+							   there */
 	/* Layout for the current size. */
 	int			 cols, title_w, dept_w, counts_x, detail_y;
 	int			 num_w;		/* each count column */
@@ -307,8 +316,12 @@ again:
 			browse_tree_free(t);
 			goto again;
 		}
-		browse_tree_free(ts->t);
+		if (ts->keep_unfiltered && ts->unfiltered_t == NULL)
+			ts->unfiltered_t = ts->t;
+		else
+			browse_tree_free(ts->t);
 	}
+	ts->keep_unfiltered = 0;
 	ts->t = t;
 	ts->loaded_fy = ui->fy;
 	ts->loaded_style = ui->fy_style;
@@ -1006,6 +1019,8 @@ tree_unfiltered_forget(struct tree_screen *ts)
 	ts->unfiltered_open = NULL;
 	ts->nunfiltered_open = 0;
 	ts->unfiltered_saved = 0;
+	browse_tree_free(ts->unfiltered_t);
+	ts->unfiltered_t = NULL;
 }
 
 /*
@@ -1028,11 +1043,32 @@ tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 	if (active && !ts->unfiltered_saved) {
 		ts->unfiltered_open = tree_open_ids(ts, &ts->nunfiltered_open);
 		ts->unfiltered_saved = 1;
+		ts->keep_unfiltered = ts->t->partial && !ts->t->filtered;
+		ts->unfiltered_mark = ts->mark;
+		ts->unfiltered_fy = ts->loaded_fy;
+		ts->unfiltered_style = ts->loaded_style;
 	}
 	if (active) {
-		if ((ts->t->partial || ts->t->filtered) &&
-		    tree_read(ui, ts, 1) != 0)
+		int	rc = 0;
+
+		if (ts->t->partial || ts->t->filtered)
+			rc = tree_read(ui, ts, 1);
+		ts->keep_unfiltered = 0;
+		if (rc != 0)
 			return;
+	} else if (ts->unfiltered_t != NULL && ts->unfiltered_fy == ui->fy &&
+	    ts->unfiltered_style == ui->fy_style &&
+	    !store_mark_changed(ui->store, &ts->unfiltered_mark)) {
+		/* Nothing written since: the tree as it was. */
+		browse_tree_free(ts->t);
+		ts->t = ts->unfiltered_t;
+		ts->unfiltered_t = NULL;
+		ts->mark = ts->unfiltered_mark;
+		ts->loaded_fy = ui->fy;
+		ts->loaded_style = ui->fy_style;
+		free(ts->idx);
+		ts->idx = NULL;
+		tree_unfiltered_forget(ts);
 	} else if (ts->unfiltered_saved) {
 		long long	*open_ids = ts->unfiltered_open;
 		size_t		 nopen = ts->nunfiltered_open;

@@ -2285,6 +2285,11 @@ static const char browse_sql_one_item_year[] =
 	" FROM node n LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
 	" WHERE n.id = ?5";
 
+/* A heading plans nothing: its result alone (by the result's key). */
+static const char browse_sql_one_result[] =
+	"SELECT state, status, grade, 0 FROM result"
+	" WHERE node_id = ?5 AND fy = ?2";
+
 static int
 browse_one_item_year(struct store *st, struct browse_tree *t,
     struct browse_node *n, char **cause)
@@ -2292,11 +2297,14 @@ browse_one_item_year(struct store *st, struct browse_tree *t,
 	sqlite3_stmt	*s;
 	int		 rc;
 
-	if ((s = store_stmt(st, browse_sql_one_item_year, cause)) == NULL)
+	if ((s = store_stmt(st, n->is_item ? browse_sql_one_item_year :
+	    browse_sql_one_result, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int(s, 2, t->fy);
-	sqlite3_bind_int(s, 3, t->max_depth);
-	sqlite3_bind_int(s, 4, t->first_fy == 0 && t->last_fy == 0);
+	if (n->is_item) {
+		sqlite3_bind_int(s, 3, t->max_depth);
+		sqlite3_bind_int(s, 4, t->first_fy == 0 && t->last_fy == 0);
+	}
 	sqlite3_bind_int64(s, 5, n->id);
 	n->state = BROWSE_STATE_NONE;
 	n->status = BROWSE_STATUS_NONE;
