@@ -1627,6 +1627,28 @@ browse_view_add(struct browse_tree *t, struct browse_node *h,
 	    (const char *const *)t->scale, t->nscale), behind, n);
 }
 
+/* Adds to heading h its counts of the year counted into cfig (sorted by
+ * node id): its first count, then the others. */
+static void
+browse_view_add_counted(struct browse_tree *t, struct browse_node *h)
+{
+	const struct browse_figs	*kinds = t->kinds;
+	size_t				 lo = 0, hi = t->ncfig, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (t->cfig[mid].node_id < h->id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < t->ncfig && t->cfig[lo].node_id == h->id; lo++)
+		browse_view_add(t, h, kinds->v[t->cfig[lo].kind].state,
+		    kinds->v[t->cfig[lo].kind].status,
+		    kinds->v[t->cfig[lo].kind].grade,
+		    kinds->v[t->cfig[lo].kind].planned, t->cfig[lo].n);
+}
+
 /* The period of the node to be put under node p (-1: at the top): each
  * end its own, else the nearest ancestor's, else the plan's. */
 static void
@@ -1837,32 +1859,10 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 		}
 		if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
 			goto fail;
-	} else {
-		const struct browse_figs *kinds = t->kinds;
-
-		for (i = 0; i < k; i++) {
-			size_t lo = 0, hi = t->ncfig, mid;
-
-			if (kids[i].is_item)
-				continue;
-			/* The node's first count, then the others. */
-			while (lo < hi) {
-				mid = lo + (hi - lo) / 2;
-				if (t->cfig[mid].node_id < kids[i].id)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			for (; lo < t->ncfig && t->cfig[lo].node_id ==
-			    kids[i].id; lo++)
-				browse_view_add(t, &kids[i],
-				    kinds->v[t->cfig[lo].kind].state,
-				    kinds->v[t->cfig[lo].kind].status,
-				    kinds->v[t->cfig[lo].kind].grade,
-				    kinds->v[t->cfig[lo].kind].planned,
-				    t->cfig[lo].n);
-		}
-	}
+	} else
+		for (i = 0; i < k; i++)
+			if (!kids[i].is_item)
+				browse_view_add_counted(t, &kids[i]);
 
 	/* Make room after p: every index past p moves by k. */
 	if (t->nnodes + k + 1 > t->capnodes) {
@@ -2239,28 +2239,10 @@ browse_one_figs(struct store *st, struct browse_tree *t,
     struct browse_node *n, char **cause)
 {
 	sqlite3_stmt	*s;
-	size_t		 lo, hi, mid;
 	int		 rc;
 
 	if (!t->kept) {
-		const struct browse_figs *kinds = t->kinds;
-
-		lo = 0;
-		hi = t->ncfig;
-		while (lo < hi) {
-			mid = lo + (hi - lo) / 2;
-			if (t->cfig[mid].node_id < n->id)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < t->ncfig && t->cfig[lo].node_id == n->id; lo++)
-			browse_view_add(t, n,
-			    kinds->v[t->cfig[lo].kind].state,
-			    kinds->v[t->cfig[lo].kind].status,
-			    kinds->v[t->cfig[lo].kind].grade,
-			    kinds->v[t->cfig[lo].kind].planned,
-			    t->cfig[lo].n);
+		browse_view_add_counted(t, n);
 		return 0;
 	}
 	if ((s = store_stmt(st, browse_sql_one_figs, cause)) == NULL)

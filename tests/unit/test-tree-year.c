@@ -107,6 +107,23 @@ compare_fresh(struct store *st, struct browse_tree *t, const char *what)
 	return bad;
 }
 
+/* Changes tree t from year from to year to and compares it afresh;
+ * returns how many nodes differ (1 when the change failed). */
+static int
+year_compared(struct store *st, struct browse_tree *t, int from, int to,
+    const char *how)
+{
+	char	*cause = NULL, what[64];
+
+	snprintf(what, sizeof what, "from %d %s %d", from, how, to);
+	if (browse_tree_year(st, t, to, TODAY_FY, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", what, cause);
+		free(cause);
+		return 1;
+	}
+	return compare_fresh(st, t, what);
+}
+
 /*
  * A tree of plan read as shown in year from, then: every heading opened
  * (its children read), and every other one of them shown closed again
@@ -117,7 +134,7 @@ static int
 change_years(struct store *st, long long plan, int from, int to)
 {
 	struct browse_tree	*t = NULL;
-	char			*cause = NULL, what[64];
+	char			*cause = NULL;
 	size_t			 i;
 	int			 bad = 0, k = 0;
 
@@ -140,22 +157,8 @@ change_years(struct store *st, long long plan, int from, int to)
 	}
 	if (read_outcomes(st, t) != 0)
 		bad++;
-	snprintf(what, sizeof what, "from %d to %d", from, to);
-	if (browse_tree_year(st, t, to, TODAY_FY, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", what, cause);
-		free(cause);
-		browse_tree_free(t);
-		return 1;
-	}
-	bad += compare_fresh(st, t, what);
-	snprintf(what, sizeof what, "from %d back to %d", to, from);
-	if (browse_tree_year(st, t, from, TODAY_FY, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", what, cause);
-		free(cause);
-		browse_tree_free(t);
-		return 1;
-	}
-	bad += compare_fresh(st, t, what);
+	bad += year_compared(st, t, from, to, "to");
+	bad += year_compared(st, t, to, from, "back to");
 	browse_tree_free(t);
 	return bad;
 }
