@@ -20,6 +20,10 @@ static const char *const samples[] = {
 #define FIRST_FY 2019
 #define LAST_FY 2032
 
+/* The test's own directory and the database the tests make in it. */
+static char tmpdir[64];
+static char dbpath[128];
+
 static int
 load(struct store *st, const char *const *files, size_t n, int replace)
 {
@@ -44,6 +48,57 @@ load(struct store *st, const char *const *files, size_t n, int replace)
 	}
 	pf_doc_free(&d);
 	return rc;
+}
+
+/* A new database at dbpath with n plan files loaded; NULL after a
+ * failed check. */
+static struct store *
+sample_store(const char *const *files, size_t n)
+{
+	struct store	*st;
+	char		*cause = NULL;
+
+	unlink(dbpath);
+	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
+	if (st == NULL) {
+		FAIL_AT("%s: %s", dbpath, cause);
+		free(cause);
+		return NULL;
+	}
+	if (load(st, files, n, 0) != 0) {
+		FAIL_AT("the samples do not load");
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* Makes the test's directory /tmp/shisaku-test-NAME-XXXXXX with
+ * dbpath NAME.db in it, and the configuration's places there. */
+static int
+sample_dir_make(const char *name)
+{
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/shisaku-test-%s-XXXXXX", name);
+	if (mkdtemp(tmpdir) == NULL) {
+		perror("mkdtemp");
+		return -1;
+	}
+	snprintf(dbpath, sizeof dbpath, "%s/%s.db", tmpdir, name);
+	unsetenv("SHISAKU_CONFIG");
+	setenv("XDG_CONFIG_HOME", tmpdir, 1);
+	setenv("HOME", tmpdir, 1);
+	return 0;
+}
+
+/* Removes the test's directory with all in it. */
+static void
+sample_dir_remove(void)
+{
+	char	*cmd = xasprintf("rm -rf '%s'", tmpdir);
+
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", tmpdir);
+	free(cmd);
 }
 
 /* A write through the store: its commit counts or computes again what

@@ -31,9 +31,6 @@
 #include "shisaku/util.h"
 #include "sample-writes.h"
 
-static char tmpdir[64];
-static char dbpath[128];
-
 /* The list's rows of a plan-year, sorted in full as the screen sorts
  * them (ties in plan order). */
 static const struct indicator_list *sorting;
@@ -458,15 +455,11 @@ TEST(test_kept_rates_equal_a_fresh_computation)
 {
 	struct store	*st;
 	sqlite3		*db;
-	char		*cause = NULL, *sql;
+	char		*sql;
 	size_t		 i;
 
-	unlink(dbpath);
-	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
-	CHECK(st != NULL);
-	if (st == NULL)
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
 		return;
-	CHECK_INT(load(st, samples, NSAMPLES, 0), 0);
 	db = store_db(st);
 	/* The import keeps the year today falls in (no year is open). */
 	sql = xasprintf("SELECT COUNT(*) FROM indicator_fig_year WHERE fy = %d",
@@ -528,12 +521,8 @@ TEST(test_store_writes_keep_the_rates)
 	long long		 ind, plan;
 	int			 changed;
 
-	unlink(dbpath);
-	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
-	CHECK(st != NULL);
-	if (st == NULL)
+	if ((st = sample_store(samples + 3, 1)) == NULL)
 		return;
-	CHECK_INT(load(st, samples + 3, 1, 0), 0);
 	db = store_db(st);
 	CHECK_INT(store_user_put(st, "kikaku", "企画", ROLE_PLANNER, NULL, 0,
 	    &cause), 0);
@@ -578,22 +567,10 @@ TEST(test_store_writes_keep_the_rates)
 int
 main(void)
 {
-	char	*cmd;
-
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/shisaku-test-rates-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
+	if (sample_dir_make("rates") != 0)
 		return 1;
-	}
-	snprintf(dbpath, sizeof dbpath, "%s/rates.db", tmpdir);
-	unsetenv("SHISAKU_CONFIG");
-	setenv("XDG_CONFIG_HOME", tmpdir, 1);
-	setenv("HOME", tmpdir, 1);
 	RUN(test_kept_rates_equal_a_fresh_computation);
 	RUN(test_store_writes_keep_the_rates);
-	cmd = xasprintf("rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
-	free(cmd);
+	sample_dir_remove();
 	DONE();
 }

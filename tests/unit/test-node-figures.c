@@ -33,9 +33,6 @@
 #include "kept-writes.h"
 #include "tree-compare.h"
 
-static char tmpdir[64];
-static char dbpath[128];
-
 static int
 id_cmp(const void *a, const void *b)
 {
@@ -261,12 +258,8 @@ TEST(test_kept_figures_equal_the_full_count)
 	size_t		 i;
 	long		 kept, all;
 
-	unlink(dbpath);
-	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
-	CHECK(st != NULL);
-	if (st == NULL)
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
 		return;
-	CHECK_INT(load(st, samples, NSAMPLES, 0), 0);
 	db = store_db(st);
 	/* The import keeps the headings' figures of the year today falls
 	 * in, with the plans'; the others are counted when read. */
@@ -331,12 +324,8 @@ TEST(test_workflow_keeps_the_figures)
 	long			 kept;
 	int			 changed;
 
-	unlink(dbpath);
-	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
-	CHECK(st != NULL);
-	if (st == NULL)
+	if ((st = sample_store(samples + 3, 1)) == NULL)
 		return;
-	CHECK_INT(load(st, samples + 3, 1, 0), 0);
 	db = store_db(st);
 	CHECK_INT(store_user_put(st, "kikaku", "企画", ROLE_PLANNER, NULL, 0,
 	    &cause), 0);
@@ -384,22 +373,10 @@ TEST(test_workflow_keeps_the_figures)
 int
 main(void)
 {
-	char	*cmd;
-
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/shisaku-test-nfig-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
+	if (sample_dir_make("nfig") != 0)
 		return 1;
-	}
-	snprintf(dbpath, sizeof dbpath, "%s/nfig.db", tmpdir);
-	unsetenv("SHISAKU_CONFIG");
-	setenv("XDG_CONFIG_HOME", tmpdir, 1);
-	setenv("HOME", tmpdir, 1);
 	RUN(test_kept_figures_equal_the_full_count);
 	RUN(test_workflow_keeps_the_figures);
-	cmd = xasprintf("rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
-	free(cmd);
+	sample_dir_remove();
 	DONE();
 }

@@ -30,9 +30,6 @@
 #include "shisaku/util.h"
 #include "kept-writes.h"
 
-static char tmpdir[64];
-static char dbpath[128];
-
 static int
 same_plan(const struct browse_plan *a, const struct browse_plan *b)
 {
@@ -91,12 +88,8 @@ TEST(test_kept_figures_equal_the_full_count)
 	size_t		 i;
 	long		 kept, all;
 
-	unlink(dbpath);
-	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
-	CHECK(st != NULL);
-	if (st == NULL)
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
 		return;
-	CHECK_INT(load(st, samples, NSAMPLES, 0), 0);
 	db = store_db(st);
 	/* The import keeps the figures of the year today falls in (no year
 	 * is open); the list counts the others in full, writing nothing. */
@@ -165,12 +158,8 @@ TEST(test_workflow_keeps_the_figures)
 	long long		 node;
 	int			 changed;
 
-	unlink(dbpath);
-	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
-	CHECK(st != NULL);
-	if (st == NULL)
+	if ((st = sample_store(samples + 3, 1)) == NULL)
 		return;
-	CHECK_INT(load(st, samples + 3, 1, 0), 0);
 	db = store_db(st);
 	CHECK_INT(store_user_put(st, "kikaku", "企画", ROLE_PLANNER, NULL, 0,
 	    &cause), 0);
@@ -215,22 +204,10 @@ TEST(test_workflow_keeps_the_figures)
 int
 main(void)
 {
-	char	*cmd;
-
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/shisaku-test-fig-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
+	if (sample_dir_make("fig") != 0)
 		return 1;
-	}
-	snprintf(dbpath, sizeof dbpath, "%s/fig.db", tmpdir);
-	unsetenv("SHISAKU_CONFIG");
-	setenv("XDG_CONFIG_HOME", tmpdir, 1);
-	setenv("HOME", tmpdir, 1);
 	RUN(test_kept_figures_equal_the_full_count);
 	RUN(test_workflow_keeps_the_figures);
-	cmd = xasprintf("rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
-	free(cmd);
+	sample_dir_remove();
 	DONE();
 }

@@ -26,9 +26,6 @@
 #include "kept-writes.h"
 #include "tree-compare.h"
 
-static char tmpdir[64];
-static char dbpath[128];
-
 static int
 id_cmp(const void *a, const void *b)
 {
@@ -189,12 +186,8 @@ TEST(test_year_change_equals_a_fresh_read)
 	size_t		 np, i;
 	int		 from, to, bad = 0;
 
-	unlink(dbpath);
-	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
-	CHECK(st != NULL);
-	if (st == NULL)
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
 		return;
-	CHECK_INT(load(st, samples, NSAMPLES, 0), 0);
 	/* Results in two years, one of them kept: years kept and years
 	 * counted, to and from each other; actuals, so that the outcomes
 	 * differ from year to year. */
@@ -310,12 +303,8 @@ TEST(test_counted_years_follow_every_write)
 	long		 before;
 	int		 fy = 2023;
 
-	unlink(dbpath);
-	st = store_open(dbpath, STORE_OPEN_CREATE, 1000, &cause);
-	CHECK(st != NULL);
-	if (st == NULL)
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
 		return;
-	CHECK_INT(load(st, samples, NSAMPLES, 0), 0);
 	CHECK_INT(q_long(store_db(st), "SELECT COUNT(*) FROM plan_fig WHERE"
 	    " fy = 2023"), 0);
 	/* Read twice with nothing written between: the same. */
@@ -345,22 +334,10 @@ TEST(test_counted_years_follow_every_write)
 int
 main(void)
 {
-	char	*cmd;
-
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/shisaku-test-tyear-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
+	if (sample_dir_make("tyear") != 0)
 		return 1;
-	}
-	snprintf(dbpath, sizeof dbpath, "%s/tyear.db", tmpdir);
-	unsetenv("SHISAKU_CONFIG");
-	setenv("XDG_CONFIG_HOME", tmpdir, 1);
-	setenv("HOME", tmpdir, 1);
 	RUN(test_year_change_equals_a_fresh_read);
 	RUN(test_counted_years_follow_every_write);
-	cmd = xasprintf("rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
-	free(cmd);
+	sample_dir_remove();
 	DONE();
 }
