@@ -5,6 +5,7 @@
  * to a temporary file renamed into place, so a failed export never leaves
  * half a file, and never to the database or another SQLite file.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +62,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	size_t			 len = 0;
 	FILE			*mem;
 	struct rf_doc		 rd;
+	struct pf_writer	 pw;
 	struct progress		 prog;
 	int			 results = 0, fy = 0, rc;
 
@@ -129,31 +131,37 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return status;
 	pf_doc_init(&d);
 	rf_doc_init(&rd);
+	if ((mem = open_memstream(&buf, &len)) == NULL) {
+		cmd_error("書き出しの準備ができません: %s", strerror(errno));
+		store_close(st);
+		return EXIT_DATABASE;
+	}
+	/* A plan is written record by record as it is read: only the
+	 * text written is held, never the records. */
+	if (!results) {
+		pf_writer_begin(&pw, mem, tsv ? '\t' : ',',
+		    crlf ? "\r\n" : "\n", enc == ENC_UTF8_BOM);
+		d.writer = &pw;
+	}
 	progress_begin(&prog, "書き出し", "施策・取組");
 	store_set_progress(st, progress_tick, &prog);
 	rc = results ? store_results_export(st, plan, fy, &rd, &cause) :
 	    store_plan_export(st, plan, &d, &cause);
 	store_set_progress(st, NULL, NULL);
 	progress_end(&prog);
-	if (rc != 0) {
-		cmd_error("%s", cause);
-		free(cause);
-		pf_doc_free(&d);
-		rf_doc_free(&rd);
-		store_close(st);
-		return plan ? EXIT_INPUT : EXIT_DATABASE;
-	}
 	store_close(st);
-	mem = open_memstream(&buf, &len);
-	if (results)
+	if (rc == 0 && results)
 		rf_write(&rd, mem, tsv ? '\t' : ',', crlf ? "\r\n" : "\n",
-		    enc == ENC_UTF8_BOM);
-	else
-		pf_write(&d, mem, tsv ? '\t' : ',', crlf ? "\r\n" : "\n",
 		    enc == ENC_UTF8_BOM);
 	fclose(mem);
 	pf_doc_free(&d);
 	rf_doc_free(&rd);
+	if (rc != 0) {
+		cmd_error("%s", cause);
+		free(cause);
+		free(buf);
+		return plan ? EXIT_INPUT : EXIT_DATABASE;
+	}
 	return cmd_write_output(out, buf, len, enc == ENC_CP932, geta);
 }
 

@@ -155,6 +155,10 @@ pf_doc_add(struct pf_doc *d, enum pf_kind kind, const char *const *fields,
 	struct pf_record	*r;
 	size_t			 j;
 
+	if (d->writer != NULL) {
+		pf_writer_put(d->writer, kind, fields, nfields);
+		return NULL;
+	}
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 256;
 		d->recs = xreallocarray(d->recs, d->cap, sizeof *d->recs);
@@ -1477,36 +1481,54 @@ pf_read_path(struct pf_doc *d, const char *path, size_t max_bytes,
 }
 
 void
-pf_write(const struct pf_doc *d, FILE *f, char sep, const char *eol, int bom)
+pf_writer_begin(struct pf_writer *pw, FILE *f, char sep, const char *eol,
+    int bom)
 {
-	struct csv_writer	w;
-	size_t			i, j;
-	int			k;
+	size_t	j;
+	int	k;
 
 	if (bom)
 		fputs("\xef\xbb\xbf", f);
-	csv_writer_init(&w, f, sep, eol);
-	csv_write_field(&w, PF_FORMAT_NAME);
-	csv_write_field(&w, PF_FORMAT_VERSION);
-	csv_end_row(&w);
+	csv_writer_init(&pw->w, f, sep, eol);
+	csv_write_field(&pw->w, PF_FORMAT_NAME);
+	csv_write_field(&pw->w, PF_FORMAT_VERSION);
+	csv_end_row(&pw->w);
 	/* The column names of every kind, so the file explains itself. */
 	for (k = 0; k < PF_KIND_COUNT; k++) {
 		char *head = xasprintf("#%s", kinds[k].name);
-		csv_write_field(&w, head);
+		csv_write_field(&pw->w, head);
 		free(head);
 		for (j = 0; j < kinds[k].ncols; j++)
-			csv_write_field(&w, kinds[k].cols[j].name);
-		csv_end_row(&w);
+			csv_write_field(&pw->w, kinds[k].cols[j].name);
+		csv_end_row(&pw->w);
 	}
-	for (i = 0; i < d->n; i++) {
-		const struct pf_record *r = &d->recs[i];
-		size_t n = kinds[r->kind].ncols;
-		/* Trailing empty fields are left out, as the format allows. */
-		while (n > 0 && r->f[n - 1][0] == '\0')
-			n--;
-		csv_write_field(&w, kinds[r->kind].name);
-		for (j = 0; j < n; j++)
-			csv_write_field(&w, r->f[j]);
-		csv_end_row(&w);
-	}
+}
+
+void
+pf_writer_put(struct pf_writer *pw, enum pf_kind kind,
+    const char *const *fields, size_t nfields)
+{
+	size_t	n = kinds[kind].ncols, j;
+
+	if (n > nfields)
+		n = nfields;
+	/* Trailing empty fields are left out, as the format allows. */
+	while (n > 0 && (fields[n - 1] == NULL || fields[n - 1][0] == '\0'))
+		n--;
+	csv_write_field(&pw->w, kinds[kind].name);
+	for (j = 0; j < n; j++)
+		csv_write_field(&pw->w, fields[j]);
+	csv_end_row(&pw->w);
+}
+
+void
+pf_write(const struct pf_doc *d, FILE *f, char sep, const char *eol, int bom)
+{
+	struct pf_writer	pw;
+	size_t			i;
+
+	pf_writer_begin(&pw, f, sep, eol, bom);
+	for (i = 0; i < d->n; i++)
+		pf_writer_put(&pw, d->recs[i].kind,
+		    (const char *const *)d->recs[i].f, PF_MAX_COLS);
 }

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "shisaku/csv.h"
 #include "shisaku/textenc.h"
 #include "shisaku/value.h"
 
@@ -106,6 +107,15 @@ struct pf_doc {
 	 * it has reached of the file's lines (for a progress line). */
 	void		(*progress)(void *arg, size_t line, size_t lines);
 	void		 *progress_arg;
+	/* When set (an export), pf_doc_add hands each record to it as it
+	 * comes and keeps nothing, so that writing a plan of any size costs
+	 * the memory of one record. */
+	struct pf_writer *writer;
+};
+
+/* Writes records as a plan file, one by one (pf_writer_begin first). */
+struct pf_writer {
+	struct csv_writer w;
 };
 
 /*
@@ -131,7 +141,8 @@ struct pf_resolver {
 void pf_doc_init(struct pf_doc *d);
 void pf_doc_free(struct pf_doc *d);
 
-/* Adds a record to d (fields are copied; missing fields are ""). */
+/* Adds a record to d (fields are copied; missing fields are ""); with
+ * d->writer set, writes it there instead and returns NULL. */
 struct pf_record *pf_doc_add(struct pf_doc *d, enum pf_kind kind,
     const char *const *fields, size_t nfields);
 
@@ -179,6 +190,12 @@ void pf_doc_error(struct pf_doc *d, const char *msg);
 
 /* Writes d as a plan file with a header of column names. */
 void pf_write(const struct pf_doc *d, FILE *f, char sep, const char *eol, int bom);
+/* The same a record at a time: the format line and the header, then each
+ * record (trailing empty fields left out, as the format allows). */
+void pf_writer_begin(struct pf_writer *pw, FILE *f, char sep,
+    const char *eol, int bom);
+void pf_writer_put(struct pf_writer *pw, enum pf_kind kind,
+    const char *const *fields, size_t nfields);
 
 const char *pf_kind_name(enum pf_kind k);
 size_t pf_kind_ncols(enum pf_kind k);
