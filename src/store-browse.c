@@ -960,11 +960,13 @@ browse_periods(struct browse_tree *t)
 	free(last);
 }
 
-/* A node as read, before it is put in depth-first order. */
+/* Where a node read stands among the others, before the nodes are put
+ * in depth-first order (the nodes themselves are in a separate array,
+ * so that they are laid out in place). */
 struct browse_raw {
-	struct browse_node	 node;
-	long long		 parent_id, ord;
+	long long		 parent_id, ord, id;
 	long			 first_child, last_child, next;
+	long			 out;	/* its place depth first; -1 */
 };
 
 /* Nodes by id (browse_tree_filtered), as browse_sql_nodes reads them,
@@ -976,21 +978,54 @@ static const char browse_sql_node_one[] =
 	" FROM node n"
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
 	" WHERE n.id = ?5";
+/* How many nodes a plan has: the arrays are made that size at once. */
+static const char browse_sql_node_count[] =
+	"SELECT COUNT(*) FROM node WHERE plan_id = ?1";
+
+/* A node read by id, to be put in the plan's order. */
+struct browse_rawkey {
+	long long	 ord, id;
+	long		 i;	/* in the order read */
+};
 
 static int
-browse_raw_cmp(const void *a, const void *b)
+browse_rawkey_cmp(const void *a, const void *b)
 {
-	const struct browse_raw *x = a, *y = b;
+	const struct browse_rawkey *x = a, *y = b;
 
 	if (x->ord != y->ord)
 		return x->ord < y->ord ? -1 : 1;
-	return x->node.id < y->node.id ? -1 : x->node.id > y->node.id;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void
+browse_node_texts_free(struct browse_node *n)
+{
+	free(n->code);
+	free(n->title);
+	free(n->label);
+	free(n->grade);
+}
+
+/* Room for n nodes beside those read (raw and nodes in step). */
+static void
+browse_load_grow(struct browse_raw **raw, struct browse_node **nodes,
+    size_t *cap, size_t want)
+{
+	if (want <= *cap)
+		return;
+	*cap = want;
+	*raw = xreallocarray(*raw, *cap, sizeof **raw);
+	*nodes = xreallocarray(*nodes, *cap + 1, sizeof **nodes);
 }
 
 /*
  * Reads the nodes in printed order and lays them out depth first: each
  * node's children in printed order right after it. A node whose parent
- * is missing is put at the top rather than lost.
+ * is missing is put at the top rather than lost. The nodes are read into
+ * the tree's own array, made the plan's size at once, and moved into
+ * depth-first order in place: a plan of any size costs one array of its
+ * nodes, not two.
  */
 static int
 browse_load_nodes(struct store *st, struct browse_tree *t,
@@ -999,16 +1034,30 @@ browse_load_nodes(struct store *st, struct browse_tree *t,
 {
 	sqlite3_stmt		*s;
 	struct browse_raw	*raw = NULL;
+	struct browse_node	*nodes = NULL, tmp;
 	struct browse_idmap	*map;
-	long			*stack, top, out, first = -1, last = -1, i, p;
+	long			*stack, *seq, top, out, first = -1, last = -1;
+	long			 i, j, k, p;
 	size_t			 n = 0, cap = 0, at = 0;
 	int			 rc = SQLITE_DONE;
 
 	*mapp = NULL;
+	if (ids != NULL)
+		browse_load_grow(&raw, &nodes, &cap, nids + 1);
+	else {
+		if ((s = store_stmt(st, browse_sql_node_count, cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, t->plan_id);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			browse_load_grow(&raw, &nodes, &cap,
+			    (size_t)sqlite3_column_int64(s, 0) + 1);
+		if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+			goto fail;
+	}
 next_id:
 	if ((s = store_stmt(st, ids != NULL ? browse_sql_node_one :
 	    browse_sql_nodes, cause)) == NULL)
-		return -1;
+		goto fail;
 	sqlite3_bind_int64(s, 1, t->plan_id);
 	sqlite3_bind_int(s, 2, t->fy);
 	sqlite3_bind_int(s, 3, t->max_depth);
@@ -1017,33 +1066,35 @@ next_id:
 		sqlite3_bind_int64(s, 5, ids[at]);
 	while ((ids == NULL || at < nids) &&
 	    (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct browse_raw *r;
-		const char *state, *status;
+		struct browse_raw	*r;
+		struct browse_node	*nd;
+		const char		*state, *status;
 
-		/* Grow by doubling: a plan may have many thousand nodes. */
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			raw = xreallocarray(raw, cap, sizeof *raw);
-		}
-		r = &raw[n++];
+		/* (Written meanwhile: grow by doubling.) */
+		if (n == cap)
+			browse_load_grow(&raw, &nodes, &cap,
+			    cap ? cap * 2 : 64);
+		r = &raw[n];
+		nd = &nodes[n++];
 		memset(r, 0, sizeof *r);
-		r->node.id = sqlite3_column_int64(s, 0);
+		memset(nd, 0, sizeof *nd);
+		nd->id = r->id = sqlite3_column_int64(s, 0);
 		r->parent_id = sqlite3_column_type(s, 1) == SQLITE_NULL ? 0 :
 		    sqlite3_column_int64(s, 1);
-		r->node.depth = sqlite3_column_int(s, 2);
-		r->node.code = store_col_dup(s, 3);
-		r->node.title = store_col_dup(s, 4);
-		r->node.label = store_col_dup(s, 5);
-		r->node.first_fy = store_col_int0(s, 6);
-		r->node.last_fy = store_col_int0(s, 7);
+		nd->depth = sqlite3_column_int(s, 2);
+		nd->code = store_col_dup(s, 3);
+		nd->title = store_col_dup(s, 4);
+		nd->label = store_col_dup(s, 5);
+		nd->first_fy = store_col_int0(s, 6);
+		nd->last_fy = store_col_int0(s, 7);
 		state = (const char *)sqlite3_column_text(s, 8);
 		status = (const char *)sqlite3_column_text(s, 9);
-		r->node.state = browse_state_of(state);
-		r->node.status = browse_status_of(status);
-		r->node.grade = store_col_dup_null(s, 10);
-		r->node.planned = sqlite3_column_int(s, 11) != 0;
-		r->node.sum = -1;
-		r->first_child = r->last_child = r->next = -1;
+		nd->state = browse_state_of(state);
+		nd->status = browse_status_of(status);
+		nd->grade = store_col_dup_null(s, 10);
+		nd->planned = sqlite3_column_int(s, 11) != 0;
+		nd->sum = -1;
+		r->first_child = r->last_child = r->next = r->out = -1;
 		if (ids != NULL)
 			r->ord = sqlite3_column_int64(s, 12);
 	}
@@ -1052,29 +1103,37 @@ next_id:
 	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) == 0 &&
 	    ids != NULL && ++at < nids)
 		goto next_id;
-	/* Nodes read by id come in the plan's order, as the others do. */
-	if (ids != NULL && n > 0)
-		qsort(raw, n, sizeof *raw, browse_raw_cmp);
-	if (ids != NULL ? at < nids : rc != SQLITE_DONE) {
+	if (ids != NULL ? at < nids : rc != SQLITE_DONE)
+		goto fail;
+
+	/* The order read: the plan's (nodes read by id come sorted). */
+	seq = xcalloc(n + 1, sizeof *seq);
+	for (i = 0; i < (long)n; i++)
+		seq[i] = i;
+	if (ids != NULL && n > 0) {
+		struct browse_rawkey *key = xcalloc(n, sizeof *key);
+
 		for (i = 0; i < (long)n; i++) {
-			free(raw[i].node.code);
-			free(raw[i].node.title);
-			free(raw[i].node.label);
-			free(raw[i].node.grade);
+			key[i].ord = raw[i].ord;
+			key[i].id = raw[i].id;
+			key[i].i = i;
 		}
-		free(raw);
-		return -1;
+		qsort(key, n, sizeof *key, browse_rawkey_cmp);
+		for (i = 0; i < (long)n; i++)
+			seq[i] = key[i].i;
+		free(key);
 	}
 
 	map = xcalloc(n + 1, sizeof *map);
 	for (i = 0; i < (long)n; i++) {
-		map[i].id = raw[i].node.id;
+		map[i].id = raw[i].id;
 		map[i].index = i;
 	}
 	qsort(map, n, sizeof *map, browse_idmap_cmp);
 
 	/* Children lists in printed order; roots chained from first. */
-	for (i = 0; i < (long)n; i++) {
+	for (k = 0; k < (long)n; k++) {
+		i = seq[k];
 		p = raw[i].parent_id ? browse_idmap_find(map, n,
 		    raw[i].parent_id) : -1;
 		if (p == i)
@@ -1093,47 +1152,49 @@ next_id:
 			raw[p].last_child = i;
 		}
 	}
+	free(seq);
 
-	/* Depth first: the stack holds raw indices of nodes whose subtree
-	 * is being written, so each node's end is known when it pops. */
-	t->nodes = xcalloc(n + 1, sizeof *t->nodes);
+	/* Depth first: the stack holds the nodes whose subtree is being
+	 * placed, so each node's end is known when it pops. */
 	stack = xcalloc(n + 1, sizeof *stack);
 	top = 0;
 	out = 0;
 	i = first;
 	while (i >= 0 || top > 0) {
 		if (i >= 0) {
-			long parent_out = top > 0 ?
-			    raw[stack[top - 1]].node.end : -1;
-
-			/* node.end holds the output index while open */
-			raw[i].node.parent = parent_out;
-			raw[i].node.end = out;
-			t->nodes[out++] = raw[i].node;
+			nodes[i].parent = top > 0 ? raw[stack[top - 1]].out :
+			    -1;
+			raw[i].out = out++;
 			stack[top++] = i;
 			i = raw[i].first_child;
 			continue;
 		}
 		/* Close the node on top, go to its next sibling. */
 		i = stack[--top];
-		t->nodes[raw[i].node.end].end = out;
+		nodes[i].end = out;
 		i = raw[i].next;
 	}
-	/* Nodes caught in a parent loop were never reached: drop them. */
-	for (i = 0; i < (long)n; i++) {
-		int reached = raw[i].node.end < out &&
-		    t->nodes[raw[i].node.end].id == raw[i].node.id;
-
-		if (!reached) {
-			free(raw[i].node.code);
-			free(raw[i].node.title);
-			free(raw[i].node.label);
-			free(raw[i].node.grade);
-		}
-	}
-	t->nnodes = (size_t)out;
 	free(stack);
+	/* Nodes caught in a parent loop were never reached: they go last,
+	 * and are dropped. */
+	for (i = 0, j = out; i < (long)n; i++)
+		if (raw[i].out < 0)
+			raw[i].out = j++;
+	/* Each node to its place, in place: follow each cycle. */
+	for (i = 0; i < (long)n; i++)
+		while (raw[i].out != i) {
+			j = raw[i].out;
+			tmp = nodes[j];
+			nodes[j] = nodes[i];
+			nodes[i] = tmp;
+			raw[i].out = raw[j].out;
+			raw[j].out = j;
+		}
+	for (i = out; i < (long)n; i++)
+		browse_node_texts_free(&nodes[i]);
 	free(raw);
+	t->nodes = nodes;
+	t->nnodes = (size_t)out;
 
 	browse_periods(t);
 
@@ -1145,6 +1206,12 @@ next_id:
 	qsort(map, (size_t)out, sizeof *map, browse_idmap_cmp);
 	*mapp = map;
 	return 0;
+fail:
+	for (i = 0; i < (long)n; i++)
+		browse_node_texts_free(&nodes[i]);
+	free(nodes);
+	free(raw);
+	return -1;
 }
 
 static int

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "fixture.h"
 #include "harness.h"
 #include "shisaku/config.h"
@@ -281,6 +283,27 @@ TEST(test_tree_order_and_levels)
 		for (i = 0; i < t->ndepts; i++)
 			if (strcmp(t->depts[i].code, "T/収納課") == 0)
 				CHECK_STR(t->depts[i].name, "納税課");
+		browse_tree_free(t);
+	}
+	/* Two nodes each the other's parent (written behind the store's
+	 * back) are never reached from the top: dropped, the rest whole. */
+	CHECK_INT(sqlite3_exec(store_db(st),
+	    "INSERT INTO node (plan_id, parent_id, depth, key, ord, code,"
+	    " title) SELECT plan_id, NULL, 1, 'X', 100, 'X', '輪X' FROM node"
+	    " WHERE code = 'Ⅰ';"
+	    "INSERT INTO node (plan_id, parent_id, depth, key, ord, code,"
+	    " title) SELECT plan_id, id, 2, 'Y', 101, 'Y', '輪Y' FROM node"
+	    " WHERE code = 'X';"
+	    "UPDATE node SET parent_id = (SELECT id FROM node WHERE"
+	    " code = 'Y') WHERE code = 'X';", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(browse_tree_load(st, plan_id(st), 2022, 2025, &t, &cause), 0);
+	if (t != NULL) {
+		CHECK_INT(t->nnodes, 9);
+		for (i = 0; i < t->nnodes && i < 9; i++)
+			CHECK_STR(t->nodes[i].code, order[i]);
+		CHECK(find(t, "X") < 0 && find(t, "Y") < 0);
+		CHECK_INT(t->nodes[0].end, 6);
+		CHECK_INT(t->nodes[8].parent, 7);
 		browse_tree_free(t);
 	}
 	/* No such plan. */
