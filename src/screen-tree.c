@@ -197,14 +197,6 @@ tree_id_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/*
- * Reads the tree for the chosen year: for the filter in force (what it
- * names, or whole for a status alone), else whole when whole is set, else
- * as it is shown (the top level and the children of the open nodes,
- * counts and figures from those the file keeps). Open nodes, the
- * cursor's node and the filter survive a reload (by id); the first time,
- * the top level is open. Returns 0, or -1 with the error shown.
- */
 /* The ids of the open nodes, sorted (NULL before the first read). */
 static long long *
 tree_open_ids(const struct tree_screen *ts, size_t *nopen)
@@ -226,6 +218,14 @@ tree_open_ids(const struct tree_screen *ts, size_t *nopen)
 static int tree_read_open(struct ui *ui, struct tree_screen *ts, int whole,
     long long *open_ids, size_t nopen);
 
+/*
+ * Reads the tree for the chosen year: for the filter in force (what it
+ * names, or whole for a status alone), else whole when whole is set, else
+ * as it is shown (the top level and the children of the open nodes,
+ * counts and figures from those the file keeps). Open nodes, the
+ * cursor's node and the filter survive a reload (by id); the first time,
+ * the top level is open. Returns 0, or -1 with the error shown.
+ */
 static int
 tree_read(struct ui *ui, struct tree_screen *ts, int whole)
 {
@@ -1011,7 +1011,7 @@ tree_matching_items(const struct browse_tree *t)
 	return total;
 }
 
-/* Forgets the nodes open before the filter. */
+/* Forgets the nodes open before the filter, and the tree kept from then. */
 static void
 tree_unfiltered_forget(struct tree_screen *ts)
 {
