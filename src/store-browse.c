@@ -1007,7 +1007,7 @@ browse_node_texts_free(struct browse_node *n)
 	free(n->grade);
 }
 
-/* Room for n nodes beside those read (raw and nodes in step). */
+/* Room for want nodes in raw and in nodes, which grow in step. */
 static void
 browse_load_grow(struct browse_raw **raw, struct browse_node **nodes,
     size_t *cap, size_t want)
@@ -1070,7 +1070,7 @@ next_id:
 		struct browse_node	*nd;
 		const char		*state, *status;
 
-		/* (Written meanwhile: grow by doubling.) */
+		/* (More than counted: grow by doubling.) */
 		if (n == cap)
 			browse_load_grow(&raw, &nodes, &cap,
 			    cap ? cap * 2 : 64);
