@@ -960,6 +960,83 @@ browse_periods(struct browse_tree *t)
 	free(last);
 }
 
+/* The figures' words for a result's workflow state and status. */
+static const enum summary_state browse_summary_states[] = {
+	[BROWSE_STATE_NONE] = SUMMARY_STATE_NONE,
+	[BROWSE_STATE_DRAFT] = SUMMARY_STATE_DRAFT,
+	[BROWSE_STATE_SUBMITTED] = SUMMARY_STATE_SUBMITTED,
+	[BROWSE_STATE_CONFIRMED] = SUMMARY_STATE_CONFIRMED,
+	[BROWSE_STATE_RETURNED] = SUMMARY_STATE_RETURNED,
+};
+static const enum summary_status browse_summary_statuses[] = {
+	[BROWSE_STATUS_NONE] = SUMMARY_STATUS_NONE,
+	[BROWSE_STATUS_NOT_STARTED] = SUMMARY_STATUS_NOT_STARTED,
+	[BROWSE_STATUS_IN_PROGRESS] = SUMMARY_STATUS_IN_PROGRESS,
+	[BROWSE_STATUS_DONE] = SUMMARY_STATUS_DONE,
+	[BROWSE_STATUS_POSTPONED] = SUMMARY_STATUS_POSTPONED,
+	[BROWSE_STATUS_CANCELLED] = SUMMARY_STATUS_CANCELLED,
+};
+
+/* The bit of the tree's flag flag_id (0 for a flag not of the plan). */
+static uint64_t
+browse_flag_bit(const struct browse_tree *t, long long flag_id)
+{
+	size_t	f;
+
+	for (f = 0; f < t->nflags; f++)
+		if (t->flags[f].id == flag_id)
+			return (uint64_t)1 << f;
+	return 0;
+}
+
+/* Adds department dept_id to node n's departments, in the order given
+ * (a department the tree has not read is left out). */
+static void
+browse_assign_add(const struct browse_tree *t, struct browse_node *n,
+    long long dept_id, int is_main)
+{
+	size_t	d;
+
+	for (d = 0; d < t->ndepts; d++)
+		if (t->depts[d].id == dept_id)
+			break;
+	if (d == t->ndepts)
+		return;
+	n->assigns = xreallocarray(n->assigns, n->nassigns + 1,
+	    sizeof *n->assigns);
+	n->assigns[n->nassigns].dept = d;
+	n->assigns[n->nassigns].is_main = is_main;
+	n->nassigns++;
+}
+
+/* A new place for heading n's figures of the year, empty. */
+static void
+browse_sum_add(struct browse_tree *t, struct browse_node *n)
+{
+	n->sum = (long)t->nsums++;
+	t->sums = xreallocarray(t->sums, t->nsums, sizeof *t->sums);
+	summary_init(&t->sums[n->sum], t->nscale);
+	t->sums_read = xreallocarray(t->sums_read, t->nsums, 1);
+	t->sums_read[n->sum] = 0;
+}
+
+/* After the nodes of a tree read whole or for a filter: what each is. */
+static void
+browse_nodes_settle(struct browse_tree *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+
+		n->is_item = n->depth == t->max_depth;
+		n->in_year = n->is_item && n->in_year;
+		n->planned = n->is_item && n->planned;
+		n->loaded = 1;
+		n->has_children = n->end > (long)i + 1;
+	}
+}
+
 /* Where a node read stands among the others, before the nodes are put
  * in depth-first order (the nodes themselves are in a separate array,
  * so that they are laid out in place). */
@@ -1219,7 +1296,6 @@ browse_load_marks(struct store *st, struct browse_tree *t,
     const struct browse_idmap *map, char **cause)
 {
 	sqlite3_stmt	*s;
-	size_t		 f;
 	long		 i;
 	int		 rc;
 
@@ -1231,11 +1307,8 @@ browse_load_marks(struct store *st, struct browse_tree *t,
 
 		i = browse_idmap_find(map, t->nnodes,
 		    sqlite3_column_int64(s, 0));
-		if (i < 0)
-			continue;
-		for (f = 0; f < t->nflags; f++)
-			if (t->flags[f].id == flag_id)
-				t->nodes[i].flags |= (uint64_t)1 << f;
+		if (i >= 0)
+			t->nodes[i].flags |= browse_flag_bit(t, flag_id);
 	}
 	return store_read_end(st, s, rc, "区分の読み込み", cause);
 }
@@ -1267,7 +1340,7 @@ browse_load_assigns(struct store *st, struct browse_tree *t,
 	sqlite3_stmt		*s;
 	struct browse_rawassign	*raw = NULL;
 	long long		*ids;
-	size_t			 n = 0, cap = 0, nids = 0, k, d;
+	size_t			 n = 0, cap = 0, nids = 0, k;
 	long			 i;
 	int			 rc;
 
@@ -1324,22 +1397,10 @@ browse_load_assigns(struct store *st, struct browse_tree *t,
 	}
 
 	for (k = 0; k < n; k++) {
-		struct browse_node *node;
-
 		i = browse_idmap_find(map, t->nnodes, raw[k].node_id);
-		if (i < 0)
-			continue;
-		for (d = 0; d < t->ndepts; d++)
-			if (t->depts[d].id == raw[k].dept_id)
-				break;
-		if (d == t->ndepts)
-			continue;
-		node = &t->nodes[i];
-		node->assigns = xreallocarray(node->assigns,
-		    node->nassigns + 1, sizeof *node->assigns);
-		node->assigns[node->nassigns].dept = d;
-		node->assigns[node->nassigns].is_main = raw[k].is_main;
-		node->nassigns++;
+		if (i >= 0)
+			browse_assign_add(t, &t->nodes[i], raw[k].dept_id,
+			    raw[k].is_main);
 	}
 	free(raw);
 	return 0;
@@ -1374,7 +1435,6 @@ browse_tree_read(struct store *st, long long plan_id, int fy, int today_fy,
 	struct browse_tree	*t;
 	struct browse_idmap	*map = NULL;
 	int			 began = 0, rc = -1;
-	size_t			 i;
 
 	*out = NULL;
 	t = xcalloc(1, sizeof *t);
@@ -1389,15 +1449,7 @@ browse_tree_read(struct store *st, long long plan_id, int fy, int today_fy,
 	    browse_load_marks(st, t, map, cause) != 0 ||
 	    browse_load_assigns(st, t, map, cause) != 0)
 		goto done;
-	for (i = 0; i < t->nnodes; i++) {
-		struct browse_node *n = &t->nodes[i];
-
-		n->is_item = n->depth == t->max_depth;
-		n->in_year = n->is_item && n->in_year;
-		n->planned = n->is_item && n->planned;
-		n->loaded = 1;
-		n->has_children = n->end > (long)i + 1;
-	}
+	browse_nodes_settle(t);
 	t->lazy = lazy;
 	if (!lazy && browse_load_outcomes(st, t, map, cause) != 0)
 		goto done;
@@ -1656,21 +1708,6 @@ browse_view_add(struct browse_tree *t, struct browse_node *h,
     const char *state, const char *status, const char *grade, int planned,
     long n)
 {
-	static const enum summary_state states[] = {
-		[BROWSE_STATE_NONE] = SUMMARY_STATE_NONE,
-		[BROWSE_STATE_DRAFT] = SUMMARY_STATE_DRAFT,
-		[BROWSE_STATE_SUBMITTED] = SUMMARY_STATE_SUBMITTED,
-		[BROWSE_STATE_CONFIRMED] = SUMMARY_STATE_CONFIRMED,
-		[BROWSE_STATE_RETURNED] = SUMMARY_STATE_RETURNED,
-	};
-	static const enum summary_status statuses[] = {
-		[BROWSE_STATUS_NONE] = SUMMARY_STATUS_NONE,
-		[BROWSE_STATUS_NOT_STARTED] = SUMMARY_STATUS_NOT_STARTED,
-		[BROWSE_STATUS_IN_PROGRESS] = SUMMARY_STATUS_IN_PROGRESS,
-		[BROWSE_STATUS_DONE] = SUMMARY_STATUS_DONE,
-		[BROWSE_STATUS_POSTPONED] = SUMMARY_STATUS_POSTPONED,
-		[BROWSE_STATUS_CANCELLED] = SUMMARY_STATUS_CANCELLED,
-	};
 	enum browse_state	 st = browse_state_of(*state ? state : NULL);
 	enum browse_status	 su = browse_status_of(*status ? status : NULL);
 	int			 behind;
@@ -1689,7 +1726,8 @@ browse_view_add(struct browse_tree *t, struct browse_node *h,
 		h->confirmed += n;
 	if (behind)
 		h->behind += n;
-	summary_add_items(&t->sums[h->sum], statuses[su], states[st],
+	summary_add_items(&t->sums[h->sum], browse_summary_statuses[su],
+	    browse_summary_states[st],
 	    summary_grade_index(*grade ? grade : NULL,
 	    (const char *const *)t->scale, t->nscale), behind, n);
 }
@@ -1815,7 +1853,7 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 {
 	struct browse_node	*kids = NULL, *n;
 	sqlite3_stmt		*s;
-	size_t			 k = 0, cap = 0, i, f, d;
+	size_t			 k = 0, cap = 0, i;
 	long			 j, at = p + 1;
 	int			 rc;
 
@@ -1861,11 +1899,8 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 		long long flag_id = sqlite3_column_int64(s, 1);
 
 		if ((j = browse_kid_find(kids, k,
-		    sqlite3_column_int64(s, 0))) < 0)
-			continue;
-		for (f = 0; f < t->nflags; f++)
-			if (t->flags[f].id == flag_id)
-				kids[j].flags |= (uint64_t)1 << f;
+		    sqlite3_column_int64(s, 0))) >= 0)
+			kids[j].flags |= browse_flag_bit(t, flag_id);
 	}
 	if (store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
 		goto fail;
@@ -1877,19 +1912,9 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 		long long dept_id = sqlite3_column_int64(s, 1);
 
 		if ((j = browse_kid_find(kids, k,
-		    sqlite3_column_int64(s, 0))) < 0)
-			continue;
-		for (d = 0; d < t->ndepts; d++)
-			if (t->depts[d].id == dept_id)
-				break;
-		if (d == t->ndepts)
-			continue;
-		n = &kids[j];
-		n->assigns = xreallocarray(n->assigns, n->nassigns + 1,
-		    sizeof *n->assigns);
-		n->assigns[n->nassigns].dept = d;
-		n->assigns[n->nassigns].is_main = sqlite3_column_int(s, 2) != 0;
-		n->nassigns++;
+		    sqlite3_column_int64(s, 0))) >= 0)
+			browse_assign_add(t, &kids[j], dept_id,
+			    sqlite3_column_int(s, 2) != 0);
 	}
 	if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0)
 		goto fail;
@@ -1903,11 +1928,7 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 			browse_view_item_year(t, p, n);
 			continue;
 		}
-		n->sum = (long)t->nsums++;
-		t->sums = xreallocarray(t->sums, t->nsums, sizeof *t->sums);
-		summary_init(&t->sums[n->sum], t->nscale);
-		t->sums_read = xreallocarray(t->sums_read, t->nsums, 1);
-		t->sums_read[n->sum] = 0;
+		browse_sum_add(t, n);
 	}
 	if (t->kept) {
 		if ((s = browse_kids_stmt(st, t, browse_sql_kid_figs, p,
@@ -2258,16 +2279,13 @@ browse_one_flags(struct store *st, struct browse_tree *t,
     struct browse_node *n, char **cause)
 {
 	sqlite3_stmt	*s;
-	size_t		 f;
 	int		 rc;
 
 	if ((s = store_stmt(st, browse_sql_one_flags, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, n->id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		for (f = 0; f < t->nflags; f++)
-			if (t->flags[f].id == sqlite3_column_int64(s, 0))
-				n->flags |= (uint64_t)1 << f;
+		n->flags |= browse_flag_bit(t, sqlite3_column_int64(s, 0));
 	return store_read_end(st, s, rc, "区分の読み込み", cause);
 }
 
@@ -2277,25 +2295,15 @@ browse_one_assigns(struct store *st, struct browse_tree *t,
     struct browse_node *n, char **cause)
 {
 	sqlite3_stmt	*s;
-	size_t		 d;
 	int		 rc;
 
 	if ((s = store_stmt(st, browse_sql_one_assigns, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, n->id);
 	sqlite3_bind_int(s, 2, t->fy);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		for (d = 0; d < t->ndepts; d++)
-			if (t->depts[d].id == sqlite3_column_int64(s, 0))
-				break;
-		if (d == t->ndepts)
-			continue;
-		n->assigns = xreallocarray(n->assigns, n->nassigns + 1,
-		    sizeof *n->assigns);
-		n->assigns[n->nassigns].dept = d;
-		n->assigns[n->nassigns].is_main = sqlite3_column_int(s, 1) != 0;
-		n->nassigns++;
-	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		browse_assign_add(t, n, sqlite3_column_int64(s, 0),
+		    sqlite3_column_int(s, 1) != 0);
 	return store_read_end(st, s, rc, "担当課の読み込み", cause);
 }
 
@@ -2478,11 +2486,7 @@ browse_filtered_parts(struct store *st, struct browse_tree *t, char **cause)
 			return -1;
 		if (n->is_item)
 			continue;
-		n->sum = (long)t->nsums++;
-		t->sums = xreallocarray(t->sums, t->nsums, sizeof *t->sums);
-		summary_init(&t->sums[n->sum], t->nscale);
-		t->sums_read = xreallocarray(t->sums_read, t->nsums, 1);
-		t->sums_read[n->sum] = 0;
+		browse_sum_add(t, n);
 		if (browse_one_figs(st, t, n, cause) != 0)
 			return -1;
 	}
@@ -2495,7 +2499,7 @@ browse_filtered_read(struct store *st, struct browse_tree *t, int today_fy,
 {
 	struct browse_idmap	*map = NULL;
 	long long		*ids = NULL;
-	size_t			 nids = 0, i;
+	size_t			 nids = 0;
 	int			 rc;
 
 	if (browse_year_due(st, t->fy, today_fy, &t->due, cause) != 0 ||
@@ -2512,15 +2516,7 @@ browse_filtered_read(struct store *st, struct browse_tree *t, int today_fy,
 	free(map);
 	if (rc != 0)
 		return -1;
-	for (i = 0; i < t->nnodes; i++) {
-		struct browse_node *n = &t->nodes[i];
-
-		n->is_item = n->depth == t->max_depth;
-		n->in_year = n->is_item && n->in_year;
-		n->planned = n->is_item && n->planned;
-		n->loaded = 1;
-		n->has_children = n->end > (long)i + 1;
-	}
+	browse_nodes_settle(t);
 	return browse_filtered_parts(st, t, cause);
 }
 
@@ -2754,21 +2750,6 @@ void
 browse_tree_summarize(struct browse_tree *t, const char *const *scale,
     int nscale)
 {
-	static const enum summary_state states[] = {
-		[BROWSE_STATE_NONE] = SUMMARY_STATE_NONE,
-		[BROWSE_STATE_DRAFT] = SUMMARY_STATE_DRAFT,
-		[BROWSE_STATE_SUBMITTED] = SUMMARY_STATE_SUBMITTED,
-		[BROWSE_STATE_CONFIRMED] = SUMMARY_STATE_CONFIRMED,
-		[BROWSE_STATE_RETURNED] = SUMMARY_STATE_RETURNED,
-	};
-	static const enum summary_status statuses[] = {
-		[BROWSE_STATUS_NONE] = SUMMARY_STATUS_NONE,
-		[BROWSE_STATUS_NOT_STARTED] = SUMMARY_STATUS_NOT_STARTED,
-		[BROWSE_STATUS_IN_PROGRESS] = SUMMARY_STATUS_IN_PROGRESS,
-		[BROWSE_STATUS_DONE] = SUMMARY_STATUS_DONE,
-		[BROWSE_STATUS_POSTPONED] = SUMMARY_STATUS_POSTPONED,
-		[BROWSE_STATUS_CANCELLED] = SUMMARY_STATUS_CANCELLED,
-	};
 	size_t	i, k;
 	long	p;
 
@@ -2795,8 +2776,8 @@ browse_tree_summarize(struct browse_tree *t, const char *const *scale,
 		if (!n->is_item || !n->in_year)
 			continue;
 		summary_init(&one, nscale);
-		summary_add_items(&one, statuses[n->status],
-		    states[n->state], summary_grade_index(n->grade, scale,
+		summary_add_items(&one, browse_summary_statuses[n->status],
+		    browse_summary_states[n->state], summary_grade_index(n->grade, scale,
 		    nscale), browse_item_behind(t, n), 1);
 		summary_add(&t->total, &one);
 		for (p = n->parent; p >= 0; p = t->nodes[p].parent)
