@@ -154,7 +154,7 @@ build/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(FUZZ_OBJS) $(HDRS) | build/fuzz
 build/san/shisaku: $(SANOBJS)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(SANOBJS) $(LDLIBS)
 
-build/san/tests/%: tests/unit/%.c tests/unit/harness.h tests/unit/fixture.h tests/unit/peek.h tests/unit/kept-writes.h tests/unit/sample-writes.h tests/unit/tree-compare.h $(SANLIBOBJS) $(HDRS) | build/san/tests
+build/san/tests/%: tests/unit/%.c tests/unit/harness.h tests/unit/fixture.h tests/unit/peek.h tests/unit/kept-writes.h tests/unit/sample-writes.h tests/unit/tree-compare.h tests/unit/workflow-writes.h $(SANLIBOBJS) $(HDRS) | build/san/tests
 	$(CC) $(ALL_CFLAGS) $(SAN) -Itests/unit -o $@ $< $(SANLIBOBJS) $(LDLIBS)
 
 deps:

@@ -1,6 +1,7 @@
 /*
  * What the tests of the kept figures share (test-plan-figures.c, the
- * plans list's; test-node-figures.c, the headings'), beside what
+ * plans list's; test-node-figures.c, the headings'; test-tree-year.c, the
+ * tree's year), beside what
  * sample-writes.h gives: the scale and the current year they count by,
  * keeping every year's figures, a write straight to the file, and the
  * writes of every kind after which kept and counted must agree.
