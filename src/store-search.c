@@ -1217,6 +1217,18 @@ search_upkeep(struct store *st, const char *sql, long long id,
 	return rc;
 }
 
+/* Folds again what id names: its rows of the index out (del), folded
+ * anew in (ins), and its notes gone (clear). 0, or -1 with the
+ * connection's error. */
+static int
+search_refold(struct store *st, const char *del, const char *ins,
+    const char *clear, long long id)
+{
+	return search_upkeep(st, del, id, NULL) == SQLITE_DONE &&
+	    search_upkeep(st, ins, id, NULL) == SQLITE_DONE &&
+	    search_upkeep(st, clear, id, NULL) == SQLITE_DONE ? 0 : -1;
+}
+
 /* Whether the file has the index (cached once it has). Returns 1, 0,
  * or -1 on an error. */
 static int
@@ -1282,14 +1294,8 @@ search_index_refresh(struct store *st)
 		free(cause);
 		return -1;
 	}
-	if (search_upkeep(st, search_sql_refresh_del, st->search_mark, NULL) !=
-	    SQLITE_DONE ||
-	    search_upkeep(st, search_sql_refresh_ins, st->search_mark, NULL) !=
-	    SQLITE_DONE ||
-	    search_upkeep(st, search_sql_refresh_clear, st->search_mark,
-	    NULL) != SQLITE_DONE)
-		return -1;
-	return 0;
+	return search_refold(st, search_sql_refresh_del, search_sql_refresh_ins,
+	    search_sql_refresh_clear, st->search_mark);
 }
 
 static const char search_sql_forget_plan[] =
@@ -1321,12 +1327,8 @@ search_index_fill_plan(struct store *st, long long plan_id, char **cause)
 {
 	if (search_register(st, cause) != 0)
 		return -1;
-	if (search_upkeep(st, search_sql_fill_del, plan_id, NULL) !=
-	    SQLITE_DONE ||
-	    search_upkeep(st, search_sql_fill_ins, plan_id, NULL) !=
-	    SQLITE_DONE ||
-	    search_upkeep(st, search_sql_fill_clear, plan_id, NULL) !=
-	    SQLITE_DONE) {
+	if (search_refold(st, search_sql_fill_del, search_sql_fill_ins,
+	    search_sql_fill_clear, plan_id) != 0) {
 		*cause = store_errmsg(st, "検索の索引の作成");
 		return -1;
 	}
