@@ -159,7 +159,7 @@ indfig_keep_plan(struct store *st, long long plan_id, int fy, char **cause)
 	return indfig_exec_ll_int(st, sql_fig_keep_plan, plan_id, fy, cause);
 }
 
-/* The ids read by a query of one bound id (or none). */
+/* The first column of every row of a query without parameters. */
 static int
 indfig_ids(struct store *st, const char *sql, long long **ids, size_t *n,
     char **cause)

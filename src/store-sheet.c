@@ -2415,29 +2415,13 @@ store_roadmap_flag_nodes(struct store *st, long long flag_id,
     long long **ids, size_t *n, char **cause)
 {
 	sqlite3_stmt	*q;
-	long long	*v = NULL;
-	size_t		 cnt = 0, cap = 0;
-	int		 rc;
 
 	*ids = NULL;
 	*n = 0;
 	if ((q = store_stmt(st, sql_rm_flag_nodes, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(q, 1, flag_id);
-	while ((rc = sheet_step(st, q, cause)) == 1) {
-		v = sheet_grow(v, &cap, cnt, sizeof *v);
-		v[cnt++] = sqlite3_column_int64(q, 0);
-	}
-	sqlite3_reset(q);
-	if (rc < 0) {
-		free(v);
-		return -1;
-	}
-	if (cnt > 1)
-		qsort(v, cnt, sizeof *v, cmp_ll);
-	*ids = v;
-	*n = cnt;
-	return 0;
+	return sheet_collect_ids(st, q, ids, n, cause);
 }
 
 int
