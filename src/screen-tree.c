@@ -80,18 +80,14 @@ struct tree_screen {
 	struct browse_filter	 filter;
 	/* The nodes open before a filter was chosen (sorted ids): clearing
 	 * it reads the tree as it was shown then, not every node. */
-	long long		*unfiltered_open;
+	long long		*unfiltered_open;	/* NULL: no filter */
 	size_t			 nunfiltered_open;
-	int			 unfiltered_saved;
 	/* And the tree as it was read then, with the database's mark and
 	 * the year: shown again as it is while they still hold. */
 	struct browse_tree	*unfiltered_t;
 	struct store_mark	 unfiltered_mark;
 	int			 unfiltered_fy;
 	enum fy_style		 unfiltered_style;
-	int			 keep_unfiltered;	/* the next read keeps
-							   the tree it replaces
-							   there */
 	/* Layout for the current size. */
 	int			 cols, title_w, dept_w, counts_x, detail_y;
 	int			 num_w;		/* each count column */
@@ -216,7 +212,7 @@ tree_open_ids(const struct tree_screen *ts, size_t *nopen)
 }
 
 static int tree_read_open(struct ui *ui, struct tree_screen *ts, int whole,
-    long long *open_ids, size_t nopen);
+    long long *open_ids, size_t nopen, struct browse_tree **keep_old);
 
 /*
  * Reads the tree for the chosen year: for the filter in force (what it
@@ -232,14 +228,15 @@ tree_read(struct ui *ui, struct tree_screen *ts, int whole)
 	size_t		 nopen;
 	long long	*open_ids = tree_open_ids(ts, &nopen);
 
-	return tree_read_open(ui, ts, whole, open_ids, nopen);
+	return tree_read_open(ui, ts, whole, open_ids, nopen, NULL);
 }
 
 /* tree_read with the open nodes given (sorted ids, freed here; NULL: the
- * top level open). */
+ * top level open); with keep_old, the tree read before goes there instead
+ * of being freed. */
 static int
 tree_read_open(struct ui *ui, struct tree_screen *ts, int whole,
-    long long *open_ids, size_t nopen)
+    long long *open_ids, size_t nopen, struct browse_tree **keep_old)
 {
 	struct browse_tree	*t;
 	char			*cause = NULL;
@@ -316,12 +313,11 @@ again:
 			browse_tree_free(t);
 			goto again;
 		}
-		if (ts->keep_unfiltered && ts->unfiltered_t == NULL)
-			ts->unfiltered_t = ts->t;
+		if (keep_old != NULL)
+			*keep_old = ts->t;
 		else
 			browse_tree_free(ts->t);
 	}
-	ts->keep_unfiltered = 0;
 	ts->t = t;
 	ts->loaded_fy = ui->fy;
 	ts->loaded_style = ui->fy_style;
@@ -1018,7 +1014,6 @@ tree_unfiltered_forget(struct tree_screen *ts)
 	free(ts->unfiltered_open);
 	ts->unfiltered_open = NULL;
 	ts->nunfiltered_open = 0;
-	ts->unfiltered_saved = 0;
 	browse_tree_free(ts->unfiltered_t);
 	ts->unfiltered_t = NULL;
 }
@@ -1040,22 +1035,27 @@ tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 	size_t				 i;
 	int				 active = tree_filter_active(ts);
 
-	if (active && !ts->unfiltered_saved) {
-		ts->unfiltered_open = tree_open_ids(ts, &ts->nunfiltered_open);
-		ts->unfiltered_saved = 1;
-		ts->keep_unfiltered = ts->t->partial && !ts->t->filtered;
-		ts->unfiltered_mark = ts->mark;
-		ts->unfiltered_fy = ts->loaded_fy;
-		ts->unfiltered_style = ts->loaded_style;
-	}
 	if (active) {
-		int	rc = 0;
+		struct browse_tree	**keep_old = NULL;
+		long long		 *open_ids;
+		size_t			  nopen;
 
-		if (ts->t->partial || ts->t->filtered)
-			rc = tree_read(ui, ts, 1);
-		ts->keep_unfiltered = 0;
-		if (rc != 0)
-			return;
+		/* The first filter keeps the tree shown without one. */
+		if (ts->unfiltered_open == NULL) {
+			ts->unfiltered_open = tree_open_ids(ts,
+			    &ts->nunfiltered_open);
+			ts->unfiltered_mark = ts->mark;
+			ts->unfiltered_fy = ts->loaded_fy;
+			ts->unfiltered_style = ts->loaded_style;
+			if (ts->t->partial && !ts->t->filtered)
+				keep_old = &ts->unfiltered_t;
+		}
+		if (ts->t->partial || ts->t->filtered) {
+			open_ids = tree_open_ids(ts, &nopen);
+			if (tree_read_open(ui, ts, 1, open_ids, nopen,
+			    keep_old) != 0)
+				return;
+		}
 	} else if (ts->unfiltered_t != NULL && ts->unfiltered_fy == ui->fy &&
 	    ts->unfiltered_style == ui->fy_style &&
 	    !store_mark_changed(ui->store, &ts->unfiltered_mark)) {
@@ -1069,13 +1069,13 @@ tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 		free(ts->idx);
 		ts->idx = NULL;
 		tree_unfiltered_forget(ts);
-	} else if (ts->unfiltered_saved) {
+	} else if (ts->unfiltered_open != NULL) {
 		long long	*open_ids = ts->unfiltered_open;
 		size_t		 nopen = ts->nunfiltered_open;
 
 		ts->unfiltered_open = NULL;
 		tree_unfiltered_forget(ts);
-		if (tree_read_open(ui, ts, 0, open_ids, nopen) != 0)
+		if (tree_read_open(ui, ts, 0, open_ids, nopen, NULL) != 0)
 			return;
 	}
 	/* (On a tree read as shown, the way down to it is read.) */
