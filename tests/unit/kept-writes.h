@@ -19,23 +19,7 @@ static const char *const scale[] = { "A", "B", "C", "D" };
 static int
 keep_all(struct store *st)
 {
-	char	*cause = NULL;
-	int	 fy, rc;
-
-	if ((rc = store_begin(st, &cause)) != 0) {
-		free(cause);
-		return rc;
-	}
-	for (fy = FIRST_FY; fy <= LAST_FY && rc == 0; fy++)
-		rc = browse_figures_keep(st, fy, &cause);
-	if (rc == 0)
-		rc = store_commit(st, &cause);
-	else
-		store_rollback(st);
-	if (cause != NULL)
-		fprintf(stderr, "keep: %s\n", cause);
-	free(cause);
-	return rc;
+	return keep_every_year(st, browse_figures_keep);
 }
 
 static void

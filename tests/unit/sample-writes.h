@@ -101,6 +101,30 @@ sample_dir_remove(void)
 	free(cmd);
 }
 
+/* Keeps with keep (one year of every plan, inside the write) every year
+ * compared, in one write. */
+static int
+keep_every_year(struct store *st, int (*keep)(struct store *, int, char **))
+{
+	char	*cause = NULL;
+	int	 fy, rc;
+
+	if ((rc = store_begin(st, &cause)) != 0) {
+		free(cause);
+		return rc;
+	}
+	for (fy = FIRST_FY; fy <= LAST_FY && rc == 0; fy++)
+		rc = keep(st, fy, &cause);
+	if (rc == 0)
+		rc = store_commit(st, &cause);
+	else
+		store_rollback(st);
+	if (cause != NULL)
+		fprintf(stderr, "keep: %s\n", cause);
+	free(cause);
+	return rc;
+}
+
 /* A write through the store: its commit counts or computes again what
  * the write marked. */
 static void

@@ -358,27 +358,18 @@ compare(struct store *st, const char *what)
 	return bad;
 }
 
+/* One year's rates of every plan (for keep_every_year). */
+static int
+keep_rates(struct store *st, int fy, char **cause)
+{
+	return store_indfig_keep(st, 0, fy, cause);
+}
+
 /* Keeps every plan's rates of every year compared, in one write. */
 static int
 keep_all(struct store *st)
 {
-	char	*cause = NULL;
-	int	 fy, rc;
-
-	if ((rc = store_begin(st, &cause)) != 0) {
-		free(cause);
-		return rc;
-	}
-	for (fy = FIRST_FY; fy <= LAST_FY && rc == 0; fy++)
-		rc = store_indfig_keep(st, 0, fy, &cause);
-	if (rc == 0)
-		rc = store_commit(st, &cause);
-	else
-		store_rollback(st);
-	if (cause != NULL)
-		fprintf(stderr, "keep: %s\n", cause);
-	free(cause);
-	return rc;
+	return keep_every_year(st, keep_rates);
 }
 
 /* The writes, one kind each, made on the file as the store's write
