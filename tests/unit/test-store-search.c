@@ -906,6 +906,31 @@ TEST(test_index_as_scan)
 	store_close(st);
 }
 
+/* Imports a plan file's text into st as shisaku import does (replace:
+ * --replace). 0, or -1 after saying why. */
+static int
+import_text(struct store *st, const char *name, const char *text,
+    int replace)
+{
+	struct store_resolver	 res;
+	struct pf_doc		 doc;
+	char			*cause = NULL;
+	int			 rc = -1;
+
+	store_resolver_init(&res, st, NULL);
+	pf_doc_init(&doc);
+	if (pf_read(&doc, name, text, strlen(text), &res.res, replace) != 0)
+		fprintf(stderr, "%s: %s\n", name, doc.nkept > 0 ?
+		    doc.errors[0] : "?");
+	else if (store_plan_import(st, &doc, replace, "tester", &cause) != 0)
+		fprintf(stderr, "%s: %s\n", name, cause);
+	else
+		rc = 0;
+	free(cause);
+	pf_doc_free(&doc);
+	return rc;
+}
+
 TEST(test_index_after_writes)
 {
 	static const char plan_d[] =
@@ -914,9 +939,6 @@ TEST(test_index_after_writes)
 	    "level,d,1,取組\n"
 	    "node,d,1,,D1,共通語のない取組,,,,,,\n";
 	struct store		*st = open_fixture();
-	struct store_resolver	 res;
-	struct pf_doc		 doc;
-	char			*cause = NULL;
 	long long		 noted;
 
 	CHECK(st != NULL);
@@ -972,14 +994,7 @@ TEST(test_index_after_writes)
 	CHECK_INT(compare_with_scan(st, "after the store wrote one of them"),
 	    0);
 	/* A plan import folds every node noted. */
-	memset(&res, 0, sizeof res);
-	store_resolver_init(&res, st, NULL);
-	pf_doc_init(&doc);
-	CHECK_INT(pf_read(&doc, "d.csv", plan_d, strlen(plan_d), &res.res, 0),
-	    0);
-	CHECK_INT(store_plan_import(st, &doc, 0, "tester", &cause), 0);
-	free(cause);
-	pf_doc_free(&doc);
+	CHECK_INT(import_text(st, "d.csv", plan_d, 0), 0);
 	CHECK(index_whole(st));
 	CHECK_INT(compare_with_scan(st, "after an import folded them"), 0);
 	store_close(st);
@@ -995,22 +1010,13 @@ TEST(test_index_after_replace)
 	    "node,a,2,,No.2,共通語を持つ取組,,,,,,\n"
 	    "yearplan,a,2,2021,2022,オンライン化の準備\n";
 	struct store		*st = open_fixture();
-	struct store_resolver	 res;
-	struct pf_doc		 doc;
-	char			*cause = NULL;
 	long long		 before;
 
 	CHECK(st != NULL);
 	if (st == NULL)
 		return;
 	before = count_of(st, "SELECT count(*) FROM search_text");
-	store_resolver_init(&res, st, NULL);
-	pf_doc_init(&doc);
-	CHECK_INT(pf_read(&doc, "replace.csv", replaced, strlen(replaced),
-	    &res.res, 1), 0);
-	CHECK_INT(store_plan_import(st, &doc, 1, "tester", &cause), 0);
-	free(cause);
-	pf_doc_free(&doc);
+	CHECK_INT(import_text(st, "replace.csv", replaced, 1), 0);
 	/* Plan a had 7 nodes and has 2 now. */
 	CHECK_INT(count_of(st, "SELECT count(*) FROM search_text"), before - 5);
 	CHECK(index_whole(st));
