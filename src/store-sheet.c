@@ -2835,7 +2835,9 @@ store_indicator_row_rate(const struct indicator_row *r,
 	return achieve_rate(&ain, status);
 }
 
-void
+/* Reads columns 0 to 24 of q (IND_LIST_COLS) into *r (full: the
+ * rationale and the note too) for fiscal year fy. */
+static void
 store_indicator_row_read(sqlite3_stmt *q, struct indicator_row *r, int fy,
     int full)
 {

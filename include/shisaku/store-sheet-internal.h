@@ -1,9 +1,10 @@
 /*
  * Private to the store files that read the indicator list's rows
  * (store-sheet.c) or keep its achievement rates (store-indfig.c): the
- * columns and joins of one row of the list for a fiscal year, and the
- * reading of such a row, so that the rate kept is computed from the very
- * row the list shows. Never included above the store.
+ * columns and joins of one row of the list for a fiscal year, so that
+ * the rate kept is computed from the very row the list shows (the list
+ * reads it in store-sheet.c, the kept rate's SQL function takes the same
+ * columns in store-indfig.c). Never included above the store.
  */
 #ifndef SHISAKU_STORE_SHEET_INTERNAL_H
 #define SHISAKU_STORE_SHEET_INTERNAL_H
@@ -20,7 +21,7 @@
 	" AND x.fy <= " FY " AND x.fy > COALESCE(i.base_fy, 0)) END"
 
 /* The columns of a row of indicator i in year FY (columns 0 to 24, as
- * store_indicator_row_read reads them); NODE the code and title of its
+ * store-sheet.c reads them); NODE the code and title of its
  * node n ("'', ''" where only the rate is wanted: a node's row is long);
  * RATIONALE and NOTE are the rationale and the year's note of the
  * actual, or NULL in what a screen reads (they are read with a row's
@@ -41,10 +42,5 @@
 #define IND_LIST_JOINS(FY)						\
 	" LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = " FY	\
 	" LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = " FY
-
-/* Reads columns 0 to 24 of q into *r (full: the rationale and the note
- * too) for fiscal year fy. */
-void store_indicator_row_read(sqlite3_stmt *q, struct indicator_row *r,
-    int fy, int full);
 
 #endif
