@@ -5,7 +5,6 @@
  * to a temporary file renamed into place, so a failed export never leaves
  * half a file, and never to the database or another SQLite file.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,11 +130,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return status;
 	pf_doc_init(&d);
 	rf_doc_init(&rd);
-	if ((mem = open_memstream(&buf, &len)) == NULL) {
-		cmd_error("書き出しの準備ができません: %s", strerror(errno));
-		store_close(st);
-		return EXIT_DATABASE;
-	}
+	mem = xmemstream(&buf, &len);
 	/* A plan is written record by record as it is read: only the
 	 * text written is held, never the records. */
 	if (!results) {

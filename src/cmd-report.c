@@ -168,7 +168,7 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	r.progress_arg = &prog;
 	if (format == REPORT_TEXT)
 		tw_set_ambiguous_wide(ctx->cfg->ambiguous_wide);
-	mem = open_memstream(&buf, &len);
+	mem = xmemstream(&buf, &len);
 	switch (format) {
 	case REPORT_MD:
 		rc = report_write_md(&r, mem);
