@@ -2652,23 +2652,8 @@ store_indicator_list_free(struct indicator_list *l)
 {
 	size_t	i;
 
-	for (i = 0; i < l->n; i++) {
-		struct indicator_row	*r = &l->rows[i];
-
-		free(r->node_code);
-		free(r->node_title);
-		free(r->name);
-		free(r->category);
-		free(r->unit);
-		value_clear(&r->base);
-		value_clear(&r->target);
-		value_clear(&r->final);
-		value_clear(&r->actual);
-		free(r->actual_note);
-		free(r->rationale);
-		sheet_fyvalues_free(r->targets, r->ntargets);
-		sheet_fyvalues_free(r->actuals, r->nactuals);
-	}
+	for (i = 0; i < l->n; i++)
+		store_indicator_row_clear(&l->rows[i]);
 	free(l->rows);
 	l->rows = NULL;
 	l->n = 0;
@@ -2980,6 +2965,36 @@ store_indicator_list_head(struct store *st, long long plan_id, int fy,
 	return 0;
 }
 
+/* Reads the rows of a window's bound statement q into out, in the list's
+ * order (dir < 0: q reads backwards). 0, or -1 with *cause and out
+ * emptied. */
+static int
+ind_window_read(struct store *st, sqlite3_stmt *q, int fy, int dir,
+    struct indicator_list *out, char **cause)
+{
+	size_t	cap = 0, i;
+	int	rc;
+
+	while ((rc = sheet_step(st, q, cause)) == 1) {
+		out->rows = sheet_grow(out->rows, &cap, out->n, sizeof *out->rows);
+		store_indicator_row_read(q, &out->rows[out->n], fy, 0);
+		out->n++;
+	}
+	sqlite3_reset(q);
+	if (rc < 0) {
+		store_indicator_list_free(out);
+		return -1;
+	}
+	if (dir < 0)
+		for (i = 0; i < out->n / 2; i++) {
+			struct indicator_row	t = out->rows[i];
+
+			out->rows[i] = out->rows[out->n - 1 - i];
+			out->rows[out->n - 1 - i] = t;
+		}
+	return 0;
+}
+
 int
 store_indicator_list_before(struct store *st, long long plan_id,
     long long ord, long long id, size_t *n, char **cause)
@@ -2993,8 +3008,6 @@ store_indicator_list_page(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause)
 {
 	sqlite3_stmt	*q;
-	size_t		 cap = 0, i;
-	int		 rc;
 
 	memset(out, 0, sizeof *out);
 	out->fy = fy;
@@ -3010,24 +3023,7 @@ store_indicator_list_page(struct store *st, long long plan_id, int fy,
 	    dir < 0 ? INT64_MAX : INT64_MIN);
 	sqlite3_bind_int(q, 5, from != NULL && from->inclusive);
 	sqlite3_bind_int64(q, 6, (sqlite3_int64)limit);
-	while ((rc = sheet_step(st, q, cause)) == 1) {
-		out->rows = sheet_grow(out->rows, &cap, out->n, sizeof *out->rows);
-		store_indicator_row_read(q, &out->rows[out->n], fy, 0);
-		out->n++;
-	}
-	sqlite3_reset(q);
-	if (rc < 0) {
-		store_indicator_list_free(out);
-		return -1;
-	}
-	if (dir < 0)	/* read backwards: put in plan order */
-		for (i = 0; i < out->n / 2; i++) {
-			struct indicator_row	t = out->rows[i];
-
-			out->rows[i] = out->rows[out->n - 1 - i];
-			out->rows[out->n - 1 - i] = t;
-		}
-	return 0;
+	return ind_window_read(st, q, fy, dir, out, cause);
 }
 
 /*
@@ -3129,8 +3125,7 @@ store_indicator_list_page_in(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause)
 {
 	sqlite3_stmt	*q;
-	size_t		 cap = 0, i;
-	int		 rc, incl;
+	int		 incl;
 
 	if (order > IND_ORDER_NAME)
 		order = IND_ORDER_PLAN;
@@ -3155,24 +3150,7 @@ store_indicator_list_page_in(struct store *st, long long plan_id, int fy,
 		return -1;
 	}
 	sqlite3_bind_int64(q, 7, (sqlite3_int64)limit);
-	while ((rc = sheet_step(st, q, cause)) == 1) {
-		out->rows = sheet_grow(out->rows, &cap, out->n, sizeof *out->rows);
-		store_indicator_row_read(q, &out->rows[out->n], fy, 0);
-		out->n++;
-	}
-	sqlite3_reset(q);
-	if (rc < 0) {
-		store_indicator_list_free(out);
-		return -1;
-	}
-	if (dir < 0)	/* read backwards: put in the list's order */
-		for (i = 0; i < out->n / 2; i++) {
-			struct indicator_row	t = out->rows[i];
-
-			out->rows[i] = out->rows[out->n - 1 - i];
-			out->rows[out->n - 1 - i] = t;
-		}
-	return 0;
+	return ind_window_read(st, q, fy, dir, out, cause);
 }
 
 int
