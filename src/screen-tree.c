@@ -20,10 +20,12 @@
  * the open nodes (a node's children when it is opened, the way to a
  * search's hit), the headings' counts and figures from those the file
  * keeps (browse_tree_view). A filter by department or flag reads the
- * nodes it names and the headings above them (browse_tree_filtered); a
- * filter by status alone, and clearing a filter (which leaves every node
- * open), read the tree whole, which is then read whole until the screen
- * is left.
+ * nodes it names and the headings above them (browse_tree_filtered) and
+ * shows them all open. A filter by status alone counts the nodes shown
+ * again for the status (the file keeps each heading's items by status)
+ * and opens the headings with matches in order for a few screens of them
+ * (TREE_FILTER_ITEMS); the rest stay closed with their counts. Clearing a
+ * filter shows the nodes open before it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,7 +169,8 @@ tree_has_shown_child(const struct browse_tree *t, long i)
 {
 	long	j = i + 1;
 
-	/* Children not read yet: a tree read as shown has no filter. */
+	/* Children not read yet: a heading shown under a status filter
+	 * has a match below it. */
 	if (!t->nodes[i].loaded)
 		return t->nodes[i].has_children;
 	while (j < t->nodes[i].end) {
@@ -211,32 +214,40 @@ tree_open_ids(const struct tree_screen *ts, size_t *nopen)
 	return open_ids;
 }
 
-static int tree_read_open(struct ui *ui, struct tree_screen *ts, int whole,
+static int tree_read_open(struct ui *ui, struct tree_screen *ts,
     long long *open_ids, size_t nopen, struct browse_tree **keep_old);
 
 /*
- * Reads the tree for the chosen year: for the filter in force (what it
- * names, or whole for a status alone), else whole when whole is set, else
- * as it is shown (the top level and the children of the open nodes,
- * counts and figures from those the file keeps). Open nodes, the
- * cursor's node and the filter survive a reload (by id); the first time,
- * the top level is open. Returns 0, or -1 with the error shown.
+ * Reads the tree for the chosen year: for a filter by department or flag
+ * what it names, else as it is shown (the top level and the children of
+ * the open nodes, counts and figures from those the file keeps, counted
+ * for the status filtered). Open nodes, the cursor's node and the filter
+ * survive a reload (by id); the first time, the top level is open.
+ * Returns 0, or -1 with the error shown.
  */
 static int
-tree_read(struct ui *ui, struct tree_screen *ts, int whole)
+tree_read(struct ui *ui, struct tree_screen *ts)
 {
 	size_t		 nopen;
 	long long	*open_ids = tree_open_ids(ts, &nopen);
 
-	return tree_read_open(ui, ts, whole, open_ids, nopen, NULL);
+	return tree_read_open(ui, ts, open_ids, nopen, NULL);
+}
+
+/* Whether the filter names a department or a flag: what it shows is then
+ * read apart (browse_tree_filtered). */
+static int
+tree_filter_names(const struct tree_screen *ts)
+{
+	return ts->filter.dept_id != 0 || ts->filter.flag >= 0;
 }
 
 /* tree_read with the open nodes given (sorted ids, freed here; NULL: the
  * top level open); with keep_old, the tree read before goes there instead
  * of being freed. */
 static int
-tree_read_open(struct ui *ui, struct tree_screen *ts, int whole,
-    long long *open_ids, size_t nopen, struct browse_tree **keep_old)
+tree_read_open(struct ui *ui, struct tree_screen *ts, long long *open_ids,
+    size_t nopen, struct browse_tree **keep_old)
 {
 	struct browse_tree	*t;
 	char			*cause = NULL;
@@ -252,23 +263,14 @@ tree_read_open(struct ui *ui, struct tree_screen *ts, int whole,
 		cursor_id = tree_cursor_node(ts)->id;
 again:
 	store_mark_take(ui->store, &ts->mark);
-	if (tree_filter_active(ts) && (ts->filter.dept_id != 0 ||
-	    ts->filter.flag >= 0))
+	if (tree_filter_names(ts))
 		/* What the department or the flag names, and above it. */
 		rc = browse_tree_filtered(ui->store, ts->plan_id, ui->fy,
 		    ui_today_fy(ui), scale, nscale, &ts->filter, &t, &cause);
-	else if (whole || tree_filter_active(ts)) {
-		/* The indicators' outcomes come per heading, when it is
-		 * shown. */
-		rc = browse_tree_open(ui->store, ts->plan_id, ui->fy,
-		    ui_today_fy(ui), &t, &cause);
-		/* The year's figures, once per load: never per key. */
-		if (rc == 0)
-			browse_tree_summarize(t, scale, nscale);
-	} else
+	else
 		rc = browse_tree_view(ui->store, ts->plan_id, ui->fy,
-		    ui_today_fy(ui), scale, nscale, open_ids, nopen, &t,
-		    &cause);
+		    ui_today_fy(ui), scale, nscale, ts->filter.which,
+		    open_ids, nopen, &t, &cause);
 	if (rc != 0) {
 		ui_error(ui, "%s", cause);
 		free(cause);
@@ -279,11 +281,11 @@ again:
 		int	 dropped = 0;
 
 		/* A filtered department may not be in charge this year. */
-		if (ts->filter.dept_id != 0 && !t->partial) {
+		if (ts->filter.dept_id != 0 && t->filtered) {
 			size_t	*charged = NULL, nc = 0;
 
-			if (t->filtered && browse_tree_charged(ui->store, t,
-			    &charged, &nc, &cause) != 0) {
+			if (browse_tree_charged(ui->store, t, &charged, &nc,
+			    &cause) != 0) {
 				free(cause);
 				cause = NULL;
 			}
@@ -291,13 +293,6 @@ again:
 				if (t->depts[charged[d]].id ==
 				    ts->filter.dept_id)
 					break;
-			if (!t->filtered) {
-				for (d = 0; d < t->ndepts; d++)
-					if (t->depts[d].id ==
-					    ts->filter.dept_id)
-						break;
-				nc = t->ndepts;
-			}
 			free(charged);
 			if (d == nc) {
 				ts->filter.dept_id = 0;
@@ -324,14 +319,11 @@ again:
 	free(ts->idx);
 	ts->idx = NULL;
 	for (i = 0; i < t->nnodes; i++) {
-		if (!t->partial) {
-			if (open_ids == NULL)
-				t->nodes[i].expanded = t->nodes[i].depth == 1;
-			else
-				t->nodes[i].expanded = bsearch(&t->nodes[i].id,
-				    open_ids, nopen, sizeof *open_ids,
-				    tree_id_cmp) != NULL;
-		}
+		if (!t->partial)
+			t->nodes[i].expanded = open_ids == NULL ?
+			    t->nodes[i].depth == 1 :
+			    bsearch(&t->nodes[i].id, open_ids, nopen,
+			    sizeof *open_ids, tree_id_cmp) != NULL;
 		if (t->nodes[i].id == cursor_id)
 			c = (long)i;
 	}
@@ -341,15 +333,6 @@ again:
 	if (c >= 0)
 		tree_cursor_to(ts, c);
 	return 0;
-}
-
-/* Reads the tree again as it was read: a tree read whole (a filter by
- * status, or one cleared) is read whole, its nodes all open. */
-static int
-tree_load(struct ui *ui, struct tree_screen *ts)
-{
-	return tree_read(ui, ts, ts->t != NULL && !ts->t->partial &&
-	    !ts->t->filtered);
 }
 
 /*
@@ -367,7 +350,7 @@ tree_expand(struct ui *ui, struct tree_screen *ts, long i)
 	if (ts->t->nodes[i].loaded)
 		return 0;
 	if (store_mark_changed(ui->store, &ts->mark)) {
-		if (tree_load(ui, ts) != 0)
+		if (tree_read(ui, ts) != 0)
 			return -1;
 		for (j = 0; j < (long)ts->t->nnodes; j++)
 			if (ts->t->nodes[j].id == id)
@@ -405,12 +388,12 @@ tree_year(struct ui *ui, struct tree_screen *ts)
 	/* A tree read for a filter reads the year anew (what it names
 	 * changes with the year). */
 	if (ts->t->filtered)
-		return tree_load(ui, ts);
+		return tree_read(ui, ts);
 	store_mark_take(ui->store, &ts->mark);
 	if (browse_tree_year(ui->store, ts->t, ui->fy, ui_today_fy(ui),
 	    &cause) != 0) {
 		free(cause);
-		return tree_load(ui, ts);
+		return tree_read(ui, ts);
 	}
 	/* A tree read as shown forgot what was read below closed nodes:
 	 * the cursor's node is found again by its id. */
@@ -1018,12 +1001,111 @@ tree_unfiltered_forget(struct tree_screen *ts)
 	ts->unfiltered_t = NULL;
 }
 
+/* The items a status filter shows, about, in the headings it opens: a
+ * few screens. */
+#define TREE_FILTER_ITEMS 300
+
 /*
- * Applies the filter: recount, open everything so matches are seen. A
- * filter reads what it can show (or, by status alone, the whole tree).
- * Without a filter any more, the tree is read as it was shown before the
- * filter was chosen (the nodes open then), with the way down to the
- * cursor's node open: never the whole tree.
+ * Opens, in the plan's order, the closed headings of a tree read as
+ * shown that hold an item the status filter lets through, until about
+ * TREE_FILTER_ITEMS of them are shown; the others stay closed, their
+ * counts saying what they hold. Returns 0, or -1 with the error shown.
+ */
+static int
+tree_filter_open(struct ui *ui, struct tree_screen *ts)
+{
+	long	 left = TREE_FILTER_ITEMS, i = 0;
+	char	*cause = NULL;
+
+	while (i < (long)ts->t->nnodes) {
+		struct browse_node *n = &ts->t->nodes[i];
+
+		if (!n->shown || n->is_item) {
+			left -= n->shown;
+			i = n->end;
+			continue;
+		}
+		if (!n->expanded) {
+			if (left <= 0 || !n->has_children) {
+				i = n->end;
+				continue;
+			}
+			if (browse_tree_expand(ui->store, ts->t, i,
+			    &cause) < 0) {
+				ui_error(ui, "%s", cause);
+				free(cause);
+				return -1;
+			}
+			ts->t->nodes[i].expanded = 1;
+		}
+		i++;
+	}
+	free(ts->idx);
+	ts->idx = NULL;
+	return 0;
+}
+
+/*
+ * Counts the tree read as shown again for the status filtered (none when
+ * the filter is cleared), keeping its nodes: those shown are read again
+ * by id. Reads it anew when the database or the year changed since.
+ * Returns 0, or -1 with the error shown.
+ */
+static int
+tree_recount(struct ui *ui, struct tree_screen *ts)
+{
+	char	*cause = NULL;
+
+	if (!ts->t->partial || ts->loaded_fy != ui->fy ||
+	    ts->loaded_style != ui->fy_style ||
+	    store_mark_changed(ui->store, &ts->mark))
+		return tree_read(ui, ts);
+	store_mark_take(ui->store, &ts->mark);
+	if (browse_tree_which(ui->store, ts->t, ts->filter.which,
+	    ui_today_fy(ui), &cause) != 0) {
+		free(cause);
+		return tree_read(ui, ts);
+	}
+	free(ts->idx);
+	ts->idx = NULL;
+	return 0;
+}
+
+/* Takes the filter's first choice: the tree shown without a filter is
+ * remembered, and kept when keep_tree is set. */
+static void
+tree_unfiltered_note(struct tree_screen *ts, int keep_tree,
+    struct browse_tree ***keep_old)
+{
+	if (ts->unfiltered_open != NULL)
+		return;
+	ts->unfiltered_open = tree_open_ids(ts, &ts->nunfiltered_open);
+	ts->unfiltered_mark = ts->mark;
+	ts->unfiltered_fy = ts->loaded_fy;
+	ts->unfiltered_style = ts->loaded_style;
+	if (keep_tree && ts->t->partial)
+		*keep_old = &ts->unfiltered_t;
+}
+
+/* The nodes open before the filter (sorted ids), a copy. */
+static long long *
+tree_unfiltered_ids(const struct tree_screen *ts, size_t *n)
+{
+	long long	*ids = xcalloc(ts->nunfiltered_open + 1, sizeof *ids);
+
+	memcpy(ids, ts->unfiltered_open, ts->nunfiltered_open * sizeof *ids);
+	*n = ts->nunfiltered_open;
+	return ids;
+}
+
+/*
+ * Applies the filter. One by department or flag reads what it names and
+ * opens all of it. One by status alone counts the tree as shown again
+ * and opens the headings with matches, in order, for a few screens of
+ * them. Without a filter any more, the tree is shown as it was before
+ * the filter was chosen (the nodes open then; the tree kept then, when
+ * nothing was written since), with the way down to the cursor's node
+ * open: never the whole tree.
  */
 static void
 tree_apply_filter(struct ui *ui, struct tree_screen *ts)
@@ -1032,28 +1114,28 @@ tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 	long long			 keep_id = cur != NULL ? cur->id : 0;
 	long				 keep = -1, p;
 	char				 fy[FY_BUFSZ];
-	size_t				 i;
+	size_t				 i, nopen;
 	int				 active = tree_filter_active(ts);
+	long long			*open_ids;
 
 	if (active) {
 		struct browse_tree	**keep_old = NULL;
-		long long		 *open_ids;
-		size_t			  nopen;
 
-		/* The first filter keeps the tree shown without one. */
-		if (ts->unfiltered_open == NULL) {
-			ts->unfiltered_open = tree_open_ids(ts,
-			    &ts->nunfiltered_open);
-			ts->unfiltered_mark = ts->mark;
-			ts->unfiltered_fy = ts->loaded_fy;
-			ts->unfiltered_style = ts->loaded_style;
-			if (ts->t->partial && !ts->t->filtered)
-				keep_old = &ts->unfiltered_t;
-		}
-		if (ts->t->partial || ts->t->filtered) {
+		tree_unfiltered_note(ts, tree_filter_names(ts), &keep_old);
+		if (tree_filter_names(ts)) {
 			open_ids = tree_open_ids(ts, &nopen);
-			if (tree_read_open(ui, ts, 1, open_ids, nopen,
+			if (tree_read_open(ui, ts, open_ids, nopen,
 			    keep_old) != 0)
+				return;
+		} else if (ts->t->partial) {
+			if (tree_recount(ui, ts) != 0)
+				return;
+		} else {
+			/* From what a department or flag named: the tree
+			 * as shown before the filter. */
+			open_ids = tree_unfiltered_ids(ts, &nopen);
+			if (tree_read_open(ui, ts, open_ids, nopen,
+			    NULL) != 0)
 				return;
 		}
 	} else if (ts->unfiltered_t != NULL && ts->unfiltered_fy == ui->fy &&
@@ -1069,24 +1151,39 @@ tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 		free(ts->idx);
 		ts->idx = NULL;
 		tree_unfiltered_forget(ts);
+	} else if (ts->unfiltered_open != NULL && ts->t->partial) {
+		/* A status alone: the same nodes, open as before it,
+		 * counted for no status. */
+		for (i = 0; i < ts->t->nnodes; i++)
+			ts->t->nodes[i].expanded = bsearch(&ts->t->nodes[i].id,
+			    ts->unfiltered_open, ts->nunfiltered_open,
+			    sizeof *ts->unfiltered_open, tree_id_cmp) != NULL;
+		tree_unfiltered_forget(ts);
+		if (tree_recount(ui, ts) != 0)
+			return;
 	} else if (ts->unfiltered_open != NULL) {
-		long long	*open_ids = ts->unfiltered_open;
-		size_t		 nopen = ts->nunfiltered_open;
-
+		open_ids = ts->unfiltered_open;
+		nopen = ts->nunfiltered_open;
 		ts->unfiltered_open = NULL;
 		tree_unfiltered_forget(ts);
-		if (tree_read_open(ui, ts, 0, open_ids, nopen, NULL) != 0)
+		if (tree_read_open(ui, ts, open_ids, nopen, NULL) != 0)
 			return;
 	}
+	browse_tree_count(ts->t, &ts->filter);
 	/* (On a tree read as shown, the way down to it is read.) */
-	if (keep_id != 0 && (keep = tree_index_of(ui, ts, keep_id)) >= 0)
+	if (keep_id != 0 && (keep = tree_index_of(ui, ts, keep_id)) >= 0 &&
+	    ts->t->nodes[keep].shown)
 		for (p = ts->t->nodes[keep].parent; p >= 0;
 		    p = ts->t->nodes[p].parent)
 			ts->t->nodes[p].expanded = 1;
-	browse_tree_count(ts->t, &ts->filter);
-	if (active)
+	if (active && ts->t->partial)
+		tree_filter_open(ui, ts);
+	else if (active)
 		for (i = 0; i < ts->t->nnodes; i++)
 			ts->t->nodes[i].expanded = 1;
+	/* The cursor's node may have moved in the nodes read meanwhile. */
+	if (keep_id != 0)
+		keep = tree_index_of(ui, ts, keep_id);
 	tree_rebuild(ts);
 	if (keep < 0 || !tree_cursor_to(ts, keep))
 		ts->list.cursor = 0;
@@ -1302,7 +1399,7 @@ tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		if (n != NULL && screen_edit_delete_node(ui, n->id)) {
 			/* The cursor stays where the node was. */
 			c = ts->list.cursor;
-			tree_load(ui, ts);
+			tree_read(ui, ts);
 			if (c >= ts->nrows)
 				c = ts->nrows - 1;
 			ts->list.cursor = c >= 0 ? c : 0;
@@ -1350,7 +1447,7 @@ tree_open(struct ui *ui, const void *arg)
 	ui_list_init(&ts->list, 0, ts);
 	ts->list.draw_row = tree_draw_row;
 	ts->list.row_text = tree_row_text;
-	if (tree_load(ui, ts) != 0) {
+	if (tree_read(ui, ts) != 0) {
 		ui_list_free(&ts->list);
 		free(ts);
 		return NULL;
@@ -1372,7 +1469,7 @@ tree_refresh(struct ui *ui, void *state)
 		tree_year(ui, ts);
 	else if (ts->loaded_fy != ui->fy || ts->loaded_style != ui->fy_style ||
 	    store_mark_changed(ui->store, &ts->mark)) {
-		tree_load(ui, ts);
+		tree_read(ui, ts);
 		tree_show_added(ui, ts, screen_edit_take_added());
 	}
 	ui->plan_id = ts->plan_id;

@@ -1591,6 +1591,18 @@ browse_tree_year(struct store *st, struct browse_tree *t, int fy,
 }
 
 int
+browse_tree_which(struct store *st, struct browse_tree *t,
+    enum browse_which which, int today_fy, char **cause)
+{
+	if (!t->partial || t->filtered) {
+		*cause = xstrdup("この施策体系は状況で数え直せません");
+		return -1;
+	}
+	t->which = which;
+	return browse_tree_year(st, t, t->fy, today_fy, cause);
+}
+
+int
 browse_node_outcomes(struct store *st, struct browse_tree *t,
     const struct browse_node *n, char **cause)
 {
@@ -1702,6 +1714,11 @@ browse_view_count(struct store *st, struct browse_tree *t, char **cause)
 	return 0;
 }
 
+static int browse_which_is(enum browse_which w, enum browse_state st,
+    enum browse_status su, int behind);
+static int browse_which_matches(const struct browse_tree *t,
+    const struct browse_node *n, enum browse_which w);
+
 /* Adds n items alike below heading h to its counts and figures. */
 static void
 browse_view_add(struct browse_tree *t, struct browse_node *h,
@@ -1717,15 +1734,18 @@ browse_view_add(struct browse_tree *t, struct browse_node *h,
 	/* browse_item_behind of each of them. */
 	behind = planned && t->due && (st == BROWSE_STATE_NONE ||
 	    st == BROWSE_STATE_DRAFT || st == BROWSE_STATE_RETURNED);
-	h->items += n;
-	if (st != BROWSE_STATE_NONE)
-		h->entered += n;
-	if (st == BROWSE_STATE_SUBMITTED)
-		h->submitted += n;
-	if (st == BROWSE_STATE_CONFIRMED)
-		h->confirmed += n;
-	if (behind)
-		h->behind += n;
+	/* The counts are those of the status asked; the figures of all. */
+	if (browse_which_is(t->which, st, su, behind)) {
+		h->items += n;
+		if (st != BROWSE_STATE_NONE)
+			h->entered += n;
+		if (st == BROWSE_STATE_SUBMITTED)
+			h->submitted += n;
+		if (st == BROWSE_STATE_CONFIRMED)
+			h->confirmed += n;
+		if (behind)
+			h->behind += n;
+	}
 	summary_add_items(&t->sums[h->sum], browse_summary_statuses[su],
 	    browse_summary_states[st],
 	    summary_grade_index(*grade ? grade : NULL,
@@ -1798,6 +1818,26 @@ browse_view_item_year(const struct browse_tree *t, long p,
 	n->submitted = n->state == BROWSE_STATE_SUBMITTED;
 	n->confirmed = n->state == BROWSE_STATE_CONFIRMED;
 	n->behind = browse_item_behind(t, n);
+}
+
+/* Whether node n of a tree read as shown is shown for the status its
+ * counts are for: an item that has it, a heading with one below; an
+ * item without it counts nothing. */
+static void
+browse_view_shown(const struct browse_tree *t, struct browse_node *n)
+{
+	n->shown = 1;
+	if (t->which == BROWSE_ANY)
+		return;
+	if (!n->is_item) {
+		n->shown = n->items > 0;
+		return;
+	}
+	if (!browse_which_matches(t, n, t->which)) {
+		n->shown = 0;
+		n->items = n->entered = n->submitted = n->confirmed =
+		    n->behind = 0;
+	}
 }
 
 static void
@@ -1951,6 +1991,8 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 		for (i = 0; i < k; i++)
 			if (!kids[i].is_item)
 				browse_view_add_counted(t, &kids[i]);
+	for (i = 0; i < k; i++)
+		browse_view_shown(t, &kids[i]);
 
 	/* Make room after p: every index past p moves by k. */
 	if (t->nnodes + k + 1 > t->capnodes) {
@@ -2101,8 +2143,9 @@ browse_tree_lazy(long long plan_id, int fy, const char *const *scale,
 
 int
 browse_tree_view(struct store *st, long long plan_id, int fy, int today_fy,
-    const char *const *scale, int nscale, const long long *open,
-    size_t nopen, struct browse_tree **out, char **cause)
+    const char *const *scale, int nscale, enum browse_which which,
+    const long long *open, size_t nopen, struct browse_tree **out,
+    char **cause)
 {
 	struct browse_tree	*t;
 	int			 began = 0, rc;
@@ -2110,6 +2153,7 @@ browse_tree_view(struct store *st, long long plan_id, int fy, int today_fy,
 	*out = NULL;
 	t = browse_tree_lazy(plan_id, fy, scale, nscale);
 	t->partial = 1;
+	t->which = which;
 	/* One read snapshot, as browse_tree_read. */
 	began = store_snapshot_begin(st);
 	rc = browse_view_read(st, t, today_fy, open, nopen, cause);
@@ -2468,6 +2512,8 @@ browse_view_year(struct store *st, struct browse_tree *t, int fy,
 		if (browse_one_figs(st, t, n, cause) != 0)
 			return -1;
 	}
+	for (i = 0; i < t->nnodes; i++)
+		browse_view_shown(t, &t->nodes[i]);
 	return 0;
 }
 
@@ -2631,6 +2677,42 @@ browse_has_dept(const struct browse_tree *t, const struct browse_node *n,
 	return 0;
 }
 
+/* Whether an item of the year with this result (behind or not) has
+ * status w. */
+static int
+browse_which_is(enum browse_which w, enum browse_state st,
+    enum browse_status su, int behind)
+{
+	switch (w) {
+	case BROWSE_ANY:
+		return 1;
+	case BROWSE_MISSING:
+		return st == BROWSE_STATE_NONE;
+	case BROWSE_DRAFT:
+		return st == BROWSE_STATE_DRAFT;
+	case BROWSE_SUBMITTED:
+		return st == BROWSE_STATE_SUBMITTED;
+	case BROWSE_CONFIRMED:
+		return st == BROWSE_STATE_CONFIRMED;
+	case BROWSE_RETURNED:
+		return st == BROWSE_STATE_RETURNED;
+	case BROWSE_BEHIND:
+		return behind;
+	case BROWSE_NOT_STARTED:
+		return su == BROWSE_STATUS_NOT_STARTED;
+	case BROWSE_IN_PROGRESS:
+		return su == BROWSE_STATUS_IN_PROGRESS;
+	case BROWSE_DONE:
+		return su == BROWSE_STATUS_DONE;
+	case BROWSE_POSTPONED:
+		return su == BROWSE_STATUS_POSTPONED;
+	case BROWSE_CANCELLED:
+		return su == BROWSE_STATUS_CANCELLED;
+	default:
+		return 0;
+	}
+}
+
 static int
 browse_which_matches(const struct browse_tree *t, const struct browse_node *n,
     enum browse_which w)
@@ -2639,32 +2721,8 @@ browse_which_matches(const struct browse_tree *t, const struct browse_node *n,
 		return 1;
 	if (!n->in_year)
 		return 0;
-	switch (w) {
-	case BROWSE_MISSING:
-		return n->state == BROWSE_STATE_NONE;
-	case BROWSE_DRAFT:
-		return n->state == BROWSE_STATE_DRAFT;
-	case BROWSE_SUBMITTED:
-		return n->state == BROWSE_STATE_SUBMITTED;
-	case BROWSE_CONFIRMED:
-		return n->state == BROWSE_STATE_CONFIRMED;
-	case BROWSE_RETURNED:
-		return n->state == BROWSE_STATE_RETURNED;
-	case BROWSE_BEHIND:
-		return browse_item_behind(t, n);
-	case BROWSE_NOT_STARTED:
-		return n->status == BROWSE_STATUS_NOT_STARTED;
-	case BROWSE_IN_PROGRESS:
-		return n->status == BROWSE_STATUS_IN_PROGRESS;
-	case BROWSE_DONE:
-		return n->status == BROWSE_STATUS_DONE;
-	case BROWSE_POSTPONED:
-		return n->status == BROWSE_STATUS_POSTPONED;
-	case BROWSE_CANCELLED:
-		return n->status == BROWSE_STATUS_CANCELLED;
-	default:
-		return 0;
-	}
+	return browse_which_is(w, n->state, n->status,
+	    browse_item_behind(t, n));
 }
 
 static int
@@ -2696,10 +2754,10 @@ browse_tree_count(struct browse_tree *t, const struct browse_filter *f)
 	size_t	i;
 	long	p;
 
-	/* A tree read as shown has its counts of no filter as read. */
+	/* A tree read as shown has its counts as read, for its status. */
 	if (t->partial) {
 		for (i = 0; i < t->nnodes; i++)
-			t->nodes[i].shown = 1;
+			browse_view_shown(t, &t->nodes[i]);
 		return;
 	}
 

@@ -135,6 +135,23 @@ char *browse_plan_name(struct store *st, long long plan_id);
 int browse_year_due(struct store *st, int fy, int today_fy, int *due,
     char **cause);
 
+/* What the status filter (s) can ask for. */
+enum browse_which {
+	BROWSE_ANY,
+	BROWSE_MISSING,		/* 未入力 */
+	BROWSE_DRAFT,
+	BROWSE_SUBMITTED,
+	BROWSE_CONFIRMED,
+	BROWSE_RETURNED,
+	BROWSE_BEHIND,
+	BROWSE_NOT_STARTED,
+	BROWSE_IN_PROGRESS,
+	BROWSE_DONE,
+	BROWSE_POSTPONED,
+	BROWSE_CANCELLED,
+	BROWSE_WHICH_COUNT
+};
+
 struct browse_flag {
 	long long	 id;
 	char		*key;
@@ -251,6 +268,11 @@ struct browse_tree {
 	 * rows per heading, never the items). */
 	int		 partial;
 	size_t		 capnodes;	/* nodes allocated, when partial */
+	/* Of a tree read as shown: the status its counts are for. Under
+	 * one (not BROWSE_ANY) a heading's counts are those of its items
+	 * with that status, a heading is shown when it has one, an item
+	 * when it has it; the figures stay those of no filter. */
+	enum browse_which which;
 	int		 filtered;	/* by browse_tree_filtered */
 	char		**scale;	/* the grades the figures count by */
 	int		 nscale;
@@ -292,16 +314,28 @@ int browse_tree_open(struct store *st, long long plan_id, int fy,
  * ids sorted ascending; with open NULL, those of the top level), each
  * node read opened (expanded set); the headings' counts and figures
  * (counted by the scale's nscale grades) from those the file keeps of
- * the year, else counted once from the year's items. The indicators'
- * outcomes come per heading (browse_node_outcomes). Filters need a tree
- * read whole (browse_tree_open): counts under a filter are not kept.
+ * the year, else counted once from the year's items; the counts are
+ * those of the items with status which (BROWSE_ANY: all of them), each
+ * kept count being of items alike. The indicators' outcomes come per
+ * heading (browse_node_outcomes). A filter by department or flag needs
+ * browse_tree_filtered: counts by those are not kept.
  * browse_tree_summarize does nothing to such a tree; browse_tree_count
  * only with no filter. Returns 0 and *out, or -1 with *cause.
  */
 int browse_tree_view(struct store *st, long long plan_id, int fy,
     int today_fy, const char *const *scale, int nscale,
-    const long long *open, size_t nopen, struct browse_tree **out,
-    char **cause);
+    enum browse_which which, const long long *open, size_t nopen,
+    struct browse_tree **out, char **cause);
+
+/*
+ * Counts a tree read as shown for another status (its which, above):
+ * the nodes shown are read again by id for the tree's year, as by
+ * browse_tree_year, and what was read below a node shown closed is
+ * forgotten. Returns 0, or -1 with *cause (the tree must then be read
+ * anew).
+ */
+int browse_tree_which(struct store *st, struct browse_tree *t,
+    enum browse_which which, int today_fy, char **cause);
 
 /*
  * The same for a filter by department or flag (f->dept_id, else
@@ -385,23 +419,6 @@ void browse_tree_summarize(struct browse_tree *t, const char *const *scale,
 const struct progress_summary *browse_node_summary(const struct browse_tree *t,
     const struct browse_node *n);
 
-/* What the status filter (s) can ask for. */
-enum browse_which {
-	BROWSE_ANY,
-	BROWSE_MISSING,		/* 未入力 */
-	BROWSE_DRAFT,
-	BROWSE_SUBMITTED,
-	BROWSE_CONFIRMED,
-	BROWSE_RETURNED,
-	BROWSE_BEHIND,
-	BROWSE_NOT_STARTED,
-	BROWSE_IN_PROGRESS,
-	BROWSE_DONE,
-	BROWSE_POSTPONED,
-	BROWSE_CANCELLED,
-	BROWSE_WHICH_COUNT
-};
-
 /* The Japanese label of a status filter choice ("未入力", "遅れ" …). */
 const char *browse_which_label(enum browse_which w);
 
@@ -420,7 +437,9 @@ int browse_item_matches(const struct browse_tree *t, const struct browse_node *n
 
 /* Recounts every node for the filter and marks the nodes to show: with no
  * filter all of them; otherwise matching items, the nodes above them, and
- * other nodes that carry the filtered flag or department themselves. */
+ * other nodes that carry the filtered flag or department themselves. A
+ * tree read as shown is marked for the status it was counted for (its
+ * which: browse_tree_which changes it), whatever f says. */
 void browse_tree_count(struct browse_tree *t, const struct browse_filter *f);
 
 /* The name of a node's level: its own label, else the plan's name for

@@ -16,13 +16,13 @@ static const char *const scale[] = { "A", "B", "C", "D" };
 #define TODAY_FY 2025
 
 /* Keeps every plan's figures of every year compared, in one write. */
-static int
+static inline int
 keep_all(struct store *st)
 {
 	return keep_every_year(st, browse_figures_keep);
 }
 
-static void
+static inline void
 raw(sqlite3 *db, const char *sql)
 {
 	char	*err = NULL;

@@ -67,8 +67,8 @@ compare_tree(struct store *st, long long plan, int fy, const char *what,
 		if (!full->nodes[i].is_item)
 			open[nopen++] = full->nodes[i].id;
 	qsort(open, nopen, sizeof *open, id_cmp);
-	if (browse_tree_view(st, plan, fy, TODAY_FY, scale, 4, open, nopen,
-	    &view, &cause) != 0) {
+	if (browse_tree_view(st, plan, fy, TODAY_FY, scale, 4, BROWSE_ANY,
+	    open, nopen, &view, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", what, cause);
 		free(cause);
 		free(open);

@@ -353,8 +353,8 @@ run_screens(struct store *st, const struct ids *x)
 		long	at;
 
 		tree = NULL;
-		OK(browse_tree_view(st, plan, first, 2024, NULL, 0, NULL, 0,
-		    &tree, &cause));
+		OK(browse_tree_view(st, plan, first, 2024, NULL, 0,
+		    BROWSE_ANY, NULL, 0, &tree, &cause));
 		if (tree == NULL)
 			continue;
 		CHECK_INT(tree->kept, first == 2022);

@@ -66,8 +66,8 @@ compare_fresh(struct store *st, struct browse_tree *t, const char *what)
 		if (t->nodes[i].expanded)
 			open[nopen++] = t->nodes[i].id;
 	qsort(open, nopen, sizeof *open, id_cmp);
-	if (browse_tree_view(st, t->plan_id, t->fy, TODAY_FY, scale, 4, open,
-	    nopen, &fresh, &cause) != 0) {
+	if (browse_tree_view(st, t->plan_id, t->fy, TODAY_FY, scale, 4,
+	    t->which, open, nopen, &fresh, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", what, cause);
 		free(cause);
 		free(open);
@@ -135,8 +135,8 @@ change_years(struct store *st, long long plan, int from, int to)
 	size_t			 i;
 	int			 bad = 0, k = 0;
 
-	if (browse_tree_view(st, plan, from, TODAY_FY, scale, 4, NULL, 0, &t,
-	    &cause) != 0) {
+	if (browse_tree_view(st, plan, from, TODAY_FY, scale, 4, BROWSE_ANY,
+	    NULL, 0, &t, &cause) != 0) {
 		fprintf(stderr, "plan %lld in %d: %s\n", plan, from, cause);
 		free(cause);
 		return 1;
@@ -258,7 +258,7 @@ counted_agree(struct store *st, int fy, const char *what)
 		size_t	j, k;
 
 		if (browse_tree_view(st, a[i].id, fy, TODAY_FY, scale, 4,
-		    NULL, 0, &view, &cause) != 0 || browse_tree_open(st,
+		    BROWSE_ANY, NULL, 0, &view, &cause) != 0 || browse_tree_open(st,
 		    a[i].id, fy, TODAY_FY, &full, &cause) != 0) {
 			fprintf(stderr, "%s: %s\n", what, cause);
 			free(cause);

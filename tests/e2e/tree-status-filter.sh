@@ -1,0 +1,83 @@
+#!/bin/sh
+# A filter by status on a plan of 1,200 action items under six headings
+# of 200: the first heading's items are all submitted in 令和5年度, the
+# other 1,000 are not entered. Filtering by 未入力 hides the first heading,
+# counts 1,000 items, and opens the headings with matches in order for a
+# few screens of them (two headings), leaving the rest closed with their
+# counts; a closed one opens on Enter; clearing the filter shows the tree
+# as it was, the first heading again. Nothing is written.
+. "$(dirname "$0")/lib.sh"
+
+db="$e2e_tmp/stf/shisaku.db"
+mkdir -p "$e2e_tmp/stf"
+awk 'BEGIN {
+	print "shisaku-plan,1"
+	print "plan,st,状況計画,2021,2025,県,"
+	print "level,st,1,基本方針"
+	print "level,st,2,推進項目"
+	print "level,st,3,取組"
+	print "node,st,B,,1,ただ一つの方針,,,,,,"
+	for (h = 1; h <= 6; h++)
+		printf "node,st,P%d,B,1-%d,推進項目その%d,,,,,,\n", h, h, h
+	for (i = 1; i <= 1200; i++) {
+		printf "node,st,x%d,P%d,%d,取組その%d,,,,,,\n",
+		    i, int((i - 1) / 200) + 1, i, i
+		if (i <= 200)
+			printf "result,st,x%d,2023,実施中,B,提出済,実績,,,u,2024-04-01T10:00:00,,\n", i
+	}
+}' > "$e2e_tmp/stf.csv"
+{ "$e2e_bin" -c "$e2e_config" -d "$db" init &&
+    "$e2e_bin" -c "$e2e_config" -d "$db" import "$e2e_tmp/stf.csv"; } \
+    > "$e2e_tmp/import.log" 2>&1 ||
+    { fail "a plan of 1,200 items" "$(cat "$e2e_tmp/import.log")"; e2e_abandon "no database"; }
+q() {
+	sqlite3 "$db" "$1"
+}
+missing=$(q "SELECT COUNT(*) FROM node n WHERE n.depth = 3 AND NOT EXISTS
+    (SELECT 1 FROM result r WHERE r.node_id = n.id AND r.fy = 2023)")
+[ "$missing" = 1000 ] && pass "db: 1,000 items not entered in 2023" ||
+    fail "db: 1,000 items not entered in 2023" "$missing"
+before=$(q "SELECT COUNT(*) || ',' || SUM(state = 'submitted') FROM result")
+
+e2e_start "$db" 100 30 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }
+e2e_expect "plans list" "計画一覧（令和5年度）" "状況計画"
+e2e_keys Enter
+e2e_expect "tree" "施策体系（令和5年度）" "推進項目その6"
+e2e_expect_line "the first heading: 200 items, all submitted" \
+    '推進項目その1 +200 +200 +200 +0 +0$'
+
+e2e_keys s
+e2e_expect "status chooser" "状況で絞り込み"
+e2e_keys j Enter
+e2e_expect "filtered by 未入力, counted" "絞り込み: 状況=未入力" \
+    "条件に合う取組: 令和5年度 は 1000 件"
+e2e_expect_not "the submitted heading is hidden" "推進項目その1 "
+e2e_expect_line "the policy counts the matches" \
+    'ただ一つの方針 +1000 +0 +0 +0 +1000$'
+e2e_expect_line "the second heading is open" '推進項目その2 +200 +0 +0 +0 +200$'
+e2e_expect "its first item is shown" "取組その201"
+e2e_keys G
+e2e_expect "the end: the third heading's items, opened too" "取組その600"
+e2e_expect_line "the fourth heading, closed, with its count" \
+    '推進項目その4 +200 +0 +0 +0 +200$'
+e2e_expect_line "the last heading, closed, with its count" \
+    '推進項目その6 +200 +0 +0 +0 +200$'
+e2e_expect_not "nothing of the closed headings read open" "取組その601"
+e2e_keys Enter
+e2e_expect "the last heading opens on Enter" "- 1-6 推進項目その6"
+e2e_keys j
+e2e_expect "its first item is below it" "取組その1001"
+
+e2e_keys c
+e2e_expect "cleared" "絞り込みを解除しました"
+e2e_keys g
+e2e_expect_line "the first heading again, as before" \
+    '推進項目その1 +200 +200 +200 +0 +0$'
+e2e_expect_not "the headings the filter opened are closed again" "取組その201"
+
+e2e_keys Q
+e2e_expect_exit "quits cleanly" 0
+[ "$(q "SELECT COUNT(*) || ',' || SUM(state = 'submitted') FROM result")" = "$before" ] &&
+    pass "db: the filter wrote nothing" || fail "db: the filter wrote nothing"
+e2e_check_sanitizers "no sanitizer reports"
+e2e_finish

@@ -1,0 +1,275 @@
+/*
+ * A tree read as shown, counted for a status (the tree screen's filter by
+ * status alone: browse_tree_view with a which, browse_tree_which): every
+ * heading's counts, and which nodes are shown, must be those of the whole
+ * tree counted for the same filter (browse_tree_open, browse_tree_count),
+ * for every status, every sample plan, a year the file keeps, one it
+ * counts and one with no results; and counting a tree read for one
+ * status for another must equal reading it afresh for that one.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "shisaku/planfile.h"
+#include "shisaku/store-browse.h"
+#include "shisaku/store-plan.h"
+#include "shisaku/store.h"
+#include "shisaku/summary.h"
+#include "shisaku/util.h"
+#include "kept-writes.h"
+#include "tree-compare.h"
+
+/* Opens every heading of a tree read as shown (its children read). */
+static int
+open_all(struct store *st, struct browse_tree *t)
+{
+	char	*cause = NULL;
+	size_t	 i;
+
+	for (i = 0; i < t->nnodes; i++) {
+		if (t->nodes[i].is_item)
+			continue;
+		if (browse_tree_expand(st, t, (long)i, &cause) < 0) {
+			fprintf(stderr, "expand: %s\n", cause);
+			free(cause);
+			return -1;
+		}
+		t->nodes[i].expanded = 1;
+	}
+	return 0;
+}
+
+/* Tree t, read as shown with every heading open, against the whole tree
+ * counted for status which: the same nodes, shown alike, with the same
+ * counts. Returns how many nodes differ. */
+static int
+compare_whole(struct store *st, const struct browse_tree *t,
+    enum browse_which which, const char *what)
+{
+	struct browse_filter	 f = { 0, -1, which };
+	struct browse_tree	*full = NULL;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 bad = 0;
+
+	if (browse_tree_open(st, t->plan_id, t->fy, TODAY_FY, &full,
+	    &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", what, cause);
+		free(cause);
+		return 1;
+	}
+	browse_tree_summarize(full, scale, 4);
+	browse_tree_count(full, &f);
+	if (full->nnodes != t->nnodes) {
+		fprintf(stderr, "%s: plan %lld in %d: %zu nodes, whole %zu\n",
+		    what, t->plan_id, t->fy, t->nnodes, full->nnodes);
+		bad++;
+	} else
+		for (i = 0; i < t->nnodes; i++) {
+			const struct browse_node *x = &t->nodes[i];
+			const struct browse_node *y = &full->nodes[i];
+
+			if (x->id == y->id && x->shown == y->shown &&
+			    x->items == y->items &&
+			    x->entered == y->entered &&
+			    x->submitted == y->submitted &&
+			    x->confirmed == y->confirmed &&
+			    x->behind == y->behind)
+				continue;
+			fprintf(stderr, "%s: plan %lld in %d, %s: node %lld "
+			    "shown %d (%ld items, %ld entered, %ld behind), "
+			    "whole %lld shown %d (%ld, %ld, %ld)\n", what,
+			    t->plan_id, t->fy, browse_which_label(which),
+			    x->id, x->shown, x->items, x->entered, x->behind,
+			    y->id, y->shown, y->items, y->entered, y->behind);
+			bad++;
+			break;
+		}
+	browse_tree_free(full);
+	return bad;
+}
+
+/* Reads plan's tree as shown for status which in fy, every heading open.
+ * Returns NULL on an error (said). */
+static struct browse_tree *
+read_open(struct store *st, long long plan, int fy, enum browse_which which)
+{
+	struct browse_tree	*t = NULL;
+	char			*cause = NULL;
+
+	if (browse_tree_view(st, plan, fy, TODAY_FY, scale, 4, which, NULL, 0,
+	    &t, &cause) != 0) {
+		fprintf(stderr, "plan %lld in %d: %s\n", plan, fy, cause);
+		free(cause);
+		return NULL;
+	}
+	if (open_all(st, t) != 0) {
+		browse_tree_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* Tree t counted for which (browse_tree_which) against t read afresh for
+ * it: the same nodes with the same texts, counts and figures. */
+static int
+compare_recounted(struct store *st, struct browse_tree *t,
+    enum browse_which which)
+{
+	struct browse_tree	*fresh;
+	char			*cause = NULL;
+	size_t			 i;
+	int			 bad = 0;
+
+	if (browse_tree_which(st, t, which, TODAY_FY, &cause) != 0) {
+		fprintf(stderr, "recount: %s\n", cause);
+		free(cause);
+		return 1;
+	}
+	if ((fresh = read_open(st, t->plan_id, t->fy, which)) == NULL)
+		return 1;
+	if (fresh->nnodes != t->nnodes || t->which != which)
+		bad++;
+	for (i = 0; bad == 0 && i < t->nnodes; i++)
+		if (!same_node(t, &t->nodes[i], fresh, &fresh->nodes[i]) ||
+		    t->nodes[i].shown != fresh->nodes[i].shown) {
+			fprintf(stderr, "plan %lld in %d, %s: node %lld "
+			    "recounted differs from read afresh\n",
+			    t->plan_id, t->fy, browse_which_label(which),
+			    t->nodes[i].id);
+			bad++;
+		}
+	browse_tree_free(fresh);
+	return bad;
+}
+
+static const int years[] = { 2023, 2024, 2026 };
+
+/* The writes of kept-writes.h that leave results of every state, status
+ * and grade in 2024, and results in 2026. */
+static int
+status_write(const char *what)
+{
+	return (strncmp(what, "results", 7) == 0 &&
+	    strcmp(what, "results deleted") != 0) ||
+	    strncmp(what, "a grade", 7) == 0;
+}
+
+TEST(test_status_counts_equal_the_whole_tree)
+{
+	struct store		*st;
+	struct browse_tree	*t;
+	long long		 plan;
+	char			*cause = NULL, what[64];
+	size_t			 y, i;
+	int			 w, bad = 0, shown_some = 0, hid_some = 0;
+
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+		return;
+	/* Results of every state, status and grade in 2024 (kept) and
+	 * 2026 (counted); none in 2023. */
+	for (i = 0; i < sizeof writes / sizeof writes[0]; i++)
+		if (status_write(writes[i].what))
+			write_sql(st, writes[i].sql);
+	CHECK_INT(store_begin(st, &cause), 0);
+	CHECK_INT(browse_figures_keep(st, 2024, &cause), 0);
+	CHECK_INT(store_commit(st, &cause), 0);
+	CHECK(q_long(store_db(st), "SELECT COUNT(*) FROM node_fig WHERE"
+	    " fy = 2024") > 0);
+	CHECK(q_long(store_db(st), "SELECT COUNT(DISTINCT state) FROM result"
+	    " WHERE fy = 2024") >= 4);
+	/* The plans are 1 .. NSAMPLES. */
+	CHECK_INT(q_long(store_db(st), "SELECT MAX(id) FROM plan WHERE id <= "
+	    "(SELECT COUNT(*) FROM plan)"), (long)NSAMPLES);
+	for (plan = 1; plan <= (long long)NSAMPLES; plan++)
+		for (y = 0; y < sizeof years / sizeof years[0]; y++)
+			for (w = 0; w < BROWSE_WHICH_COUNT; w++) {
+				if ((t = read_open(st, plan, years[y],
+				    (enum browse_which)w)) == NULL) {
+					bad++;
+					continue;
+				}
+				snprintf(what, sizeof what, "read for %d", w);
+				bad += compare_whole(st, t,
+				    (enum browse_which)w, what);
+				for (i = 0; i < t->nnodes; i++) {
+					shown_some += w != 0 &&
+					    t->nodes[i].is_item &&
+					    t->nodes[i].shown;
+					hid_some += !t->nodes[i].shown;
+				}
+				browse_tree_free(t);
+			}
+	CHECK_INT(bad, 0);
+	/* The filters let some items through and hid others. */
+	CHECK(shown_some > 0);
+	CHECK(hid_some > 0);
+	free(cause);
+	store_close(st);
+}
+
+TEST(test_recounting_equals_a_fresh_read)
+{
+	struct store		*st;
+	struct browse_tree	*t;
+	long long		 plan;
+	char			*cause = NULL;
+	size_t			 y, i;
+	int			 w, bad = 0;
+
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+		return;
+	for (i = 0; i < sizeof writes / sizeof writes[0]; i++)
+		if (status_write(writes[i].what))
+			write_sql(st, writes[i].sql);
+	CHECK_INT(store_begin(st, &cause), 0);
+	CHECK_INT(browse_figures_keep(st, 2024, &cause), 0);
+	CHECK_INT(store_commit(st, &cause), 0);
+	for (plan = 1; plan <= (long long)NSAMPLES; plan++)
+		for (y = 0; y < sizeof years / sizeof years[0]; y++) {
+			if ((t = read_open(st, plan, years[y],
+			    BROWSE_ANY)) == NULL) {
+				bad++;
+				continue;
+			}
+			/* Each status from the one before, then none. */
+			for (w = 1; w < BROWSE_WHICH_COUNT; w++)
+				bad += compare_recounted(st, t,
+				    (enum browse_which)w);
+			bad += compare_recounted(st, t, BROWSE_ANY);
+			bad += compare_whole(st, t, BROWSE_ANY, "none again");
+			browse_tree_free(t);
+		}
+	CHECK_INT(bad, 0);
+	/* A tree read for a department cannot be counted so. */
+	{
+		struct browse_filter f = { 0, 0, BROWSE_ANY };
+
+		CHECK_INT(browse_tree_filtered(st, 1, 2024, TODAY_FY, scale, 4,
+		    &f, &t, &cause), 0);
+		if (t != NULL) {
+			CHECK_INT(browse_tree_which(st, t, BROWSE_DRAFT,
+			    TODAY_FY, &cause), -1);
+			CHECK(cause != NULL && strstr(cause, "状況") != NULL);
+			browse_tree_free(t);
+		}
+	}
+	free(cause);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	if (sample_dir_make("tstatus") != 0)
+		return 1;
+	RUN(test_status_counts_equal_the_whole_tree);
+	RUN(test_recounting_equals_a_fresh_read);
+	sample_dir_remove();
+	DONE();
+}
