@@ -2628,6 +2628,9 @@ browse_tree_find(struct store *st, struct browse_tree *t, long long id,
 				break;
 		if (i == (long)t->nnodes)
 			return 0;
+		/* Below a heading a status hides: nothing to read. */
+		if (!t->nodes[i].shown)
+			return 0;
 		if (browse_tree_expand(st, t, i, cause) < 0)
 			return -1;
 		from = i;

@@ -362,8 +362,9 @@ long browse_tree_expand(struct store *st, struct browse_tree *t, long i,
 /*
  * The index of node id in the tree, reading the children of its
  * ancestors first when the tree is read by browse_tree_view; -1 when
- * the node is not in the tree's plan. Returns 0 with *index, or -1 with
- * *cause.
+ * the node is not in the tree's plan, or not read because a heading
+ * above it is not shown (no item of the tree's status below it).
+ * Returns 0 with *index, or -1 with *cause.
  */
 int browse_tree_find(struct store *st, struct browse_tree *t, long long id,
     long *index, char **cause);

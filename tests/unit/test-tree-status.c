@@ -4,8 +4,9 @@
  * heading's counts, and which nodes are shown, must be those of the whole
  * tree counted for the same filter (browse_tree_open, browse_tree_count),
  * for every status, every sample plan, a year the file keeps, one it
- * counts and one with no results; and counting a tree read for one
- * status for another must equal reading it afresh for that one.
+ * counts and one with no results; counting a tree read for one status
+ * for another must equal reading it afresh for that one; and nothing is
+ * read below a heading the status hides.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -263,6 +264,76 @@ TEST(test_recounting_equals_a_fresh_read)
 	store_close(st);
 }
 
+/* A node below a heading the status hides is not read to be found:
+ * browse_tree_find says it is not there, and reads nothing; with no
+ * status, it is found. Returns how many such nodes were tried. */
+static int
+find_hidden(struct store *st, long long plan, int fy, enum browse_which w,
+    int *bad)
+{
+	struct browse_tree	*t = NULL;
+	char			*cause = NULL, sql[96];
+	size_t			 i, before;
+	long			 at = 0;
+	long long		 below;
+	int			 tried = 0;
+
+	if (browse_tree_view(st, plan, fy, TODAY_FY, scale, 4, w, NULL, 0, &t,
+	    &cause) != 0) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		(*bad)++;
+		return 0;
+	}
+	for (i = 0; i < t->nnodes && tried == 0; i++) {
+		if (t->nodes[i].shown || t->nodes[i].loaded ||
+		    !t->nodes[i].has_children)
+			continue;
+		snprintf(sql, sizeof sql, "SELECT MIN(id) FROM node WHERE"
+		    " parent_id = %lld", t->nodes[i].id);
+		below = q_long(store_db(st), sql);
+		before = t->nnodes;
+		if (browse_tree_find(st, t, below, &at, &cause) != 0 ||
+		    at != -1 || t->nnodes != before) {
+			fprintf(stderr, "plan %lld in %d: node %lld below a"
+			    " hidden heading: at %ld, %zu nodes read\n",
+			    plan, fy, below, at, t->nnodes - before);
+			(*bad)++;
+		}
+		if (browse_tree_which(st, t, BROWSE_ANY, TODAY_FY,
+		    &cause) != 0 || browse_tree_find(st, t, below, &at,
+		    &cause) != 0 || at < 0 || t->nodes[at].id != below)
+			(*bad)++;
+		tried++;
+	}
+	free(cause);
+	browse_tree_free(t);
+	return tried;
+}
+
+TEST(test_nothing_read_below_a_hidden_heading)
+{
+	struct store	*st;
+	long long	 plan;
+	char		*cause = NULL;
+	size_t		 i;
+	int		 w, bad = 0, tried = 0;
+
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+		return;
+	for (i = 0; i < sizeof writes / sizeof writes[0]; i++)
+		if (status_write(writes[i].what))
+			write_sql(st, writes[i].sql);
+	for (plan = 1; plan <= (long long)NSAMPLES; plan++)
+		for (w = 1; w < BROWSE_WHICH_COUNT; w++)
+			tried += find_hidden(st, plan, 2024,
+			    (enum browse_which)w, &bad);
+	CHECK_INT(bad, 0);
+	CHECK(tried > 0);
+	free(cause);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -270,6 +341,7 @@ main(void)
 		return 1;
 	RUN(test_status_counts_equal_the_whole_tree);
 	RUN(test_recounting_equals_a_fresh_read);
+	RUN(test_nothing_read_below_a_hidden_heading);
 	sample_dir_remove();
 	DONE();
 }
