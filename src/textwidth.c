@@ -168,6 +168,13 @@ tw_is_control(wchar_t wc)
 	return wc < 0x20 || (wc >= 0x7F && wc < 0xA0);
 }
 
+/* glibc's widths of the Basic Multilingual Plane, each asked once:
+ * width + 2, 0 when not asked yet. (Every text drawn and every report
+ * line is measured character by character.) They come from the UTF-8
+ * charmap, the same in every UTF-8 locale, and the program measures
+ * text only under one (main.c). */
+static unsigned char tw_bmp_width[0x10000];
+
 /* glibc's width, asked through wcswidth so that a wcwidth defined by the
  * program (the terminal front end makes ncurses agree with us) is never
  * called from here. */
@@ -175,10 +182,19 @@ static int
 tw_glibc_width(wchar_t wc)
 {
 	wchar_t	s[2];
+	int	w;
 
+	if (wc >= 0x20 && wc < 0x7F)
+		return 1;
+	if (wc >= 0 && wc < 0x10000 && tw_bmp_width[wc] != 0)
+		return tw_bmp_width[wc] - 2;
 	s[0] = wc;
 	s[1] = L'\0';
-	return wcswidth(s, 1);
+	if ((w = wcswidth(s, 1)) < 0)
+		w = -1;
+	if (wc >= 0 && wc < 0x10000)
+		tw_bmp_width[wc] = (unsigned char)(w + 2);
+	return w;
 }
 
 int

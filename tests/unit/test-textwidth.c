@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "harness.h"
 #include "shisaku/textwidth.h"
@@ -49,6 +50,38 @@ TEST(test_width_ambiguous)
 	CHECK_INT(tw_width("abc漢"), 5);	/* others unchanged */
 	CHECK_INT(tw_width("ｱ"), 1);
 	tw_set_ambiguous_wide(0);
+}
+
+/* glibc's width of one character, as textwidth.c asks it. */
+static int
+glibc_width(wchar_t wc)
+{
+	wchar_t	s[2] = { wc, L'\0' };
+
+	return wcswidth(s, 1);
+}
+
+/* The widths are remembered per character of the Basic Multilingual
+ * Plane: asked twice, each is glibc's (1 for what glibc does not know or
+ * a control character, which are shown replaced). */
+TEST(test_width_every_bmp_character)
+{
+	wchar_t	wc;
+	int	round, want, bad = 0;
+
+	tw_set_ambiguous_wide(0);
+	for (round = 0; round < 2; round++)
+		for (wc = 1; wc < 0x10000; wc++) {
+			want = glibc_width(wc);
+			if (want < 0 || wc < 0x20 || (wc >= 0x7F && wc < 0xA0))
+				want = 1;
+			bad += tw_wcwidth(wc) != want;
+		}
+	CHECK_INT(bad, 0);
+	/* A few known ones, after the memo is filled. */
+	CHECK_INT(tw_wcwidth(L'漢'), 2);
+	CHECK_INT(tw_wcwidth(0x3099), 0);	/* combining dakuten */
+	CHECK_INT(tw_wcwidth(0xFF71), 1);	/* ｱ */
 }
 
 TEST(test_fit_never_splits_wide)
@@ -285,6 +318,7 @@ main(void)
 	}
 	RUN(test_width_basic);
 	RUN(test_width_ambiguous);
+	RUN(test_width_every_bmp_character);
 	RUN(test_fit_never_splits_wide);
 	RUN(test_fit_pad_exact_columns);
 	RUN(test_fit_ellipsis);
