@@ -775,6 +775,29 @@ tree_draw_empty(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	free(s);
 }
 
+/* Reads what changes with the year of the nodes about to be drawn that
+ * a change of year left unread: the rows within a screen's height of
+ * the cursor (wherever the list scrolls to, it shows no others). */
+static void
+tree_fresh_window(struct ui *ui, struct tree_screen *ts)
+{
+	long	 h = ts->list.height > 0 ? ts->list.height : 1;
+	long	 from = ts->list.cursor - h, to = ts->list.cursor + h + 1;
+	char	*cause = NULL;
+
+	if (ts->nrows == 0 || !ts->t->partial)
+		return;
+	if (from < 0)
+		from = 0;
+	if (to > ts->nrows)
+		to = ts->nrows;
+	if (browse_tree_fresh(ui->store, ts->t, &ts->rows[from],
+	    (size_t)(to - from), &cause) != 0) {
+		ui_error(ui, "%s", cause);
+		free(cause);
+	}
+}
+
 static void
 tree_draw(struct ui *ui, void *state)
 {
@@ -786,6 +809,7 @@ tree_draw(struct ui *ui, void *state)
 	int			 d, k;
 
 	tree_layout(ui, ts);
+	tree_fresh_window(ui, ts);
 	ui_put(w, 0, 0, "", ts->cols, 1, h);
 	for (d = 0; d < t->max_depth && d < 4; d++) {
 		next = xasprintf("%s%s%s", path, d > 0 ? " > " : "",

@@ -2464,9 +2464,40 @@ browse_view_unload(struct browse_tree *t)
 	free(to);
 }
 
-/* browse_tree_year of a tree read as shown: the nodes shown, each read
- * again for the year by its id (the headings from their figures, never
- * the nodes below them). */
+/* Reads again, for the tree's year, what of node n changes with it: its
+ * departments and result, and a heading's counts and figures (never
+ * the nodes below it). */
+static int
+browse_view_fresh(struct store *st, struct browse_tree *t,
+    struct browse_node *n, char **cause)
+{
+	free(n->assigns);
+	n->assigns = NULL;
+	n->nassigns = 0;
+	if (browse_one_assigns(st, t, n, cause) != 0)
+		return -1;
+	n->items = n->entered = n->submitted = n->confirmed = n->behind = 0;
+	/* (Any node's result is read, as with the tree.) */
+	if (browse_one_item_year(st, t, n, cause) != 0)
+		return -1;
+	n->stale = 0;
+	if (n->is_item) {
+		browse_view_item_year(t, n->parent, n);
+		return 0;
+	}
+	if (n->sum >= 0 && (size_t)n->sum < t->nsums) {
+		summary_init(&t->sums[n->sum], t->nscale);
+		t->sums_read[n->sum] = 0;
+	}
+	return browse_one_figs(st, t, n, cause);
+}
+
+/*
+ * browse_tree_year of a tree read as shown: the nodes shown are kept and
+ * marked stale, and read again by id when they are drawn
+ * (browse_tree_fresh); the top level now, for the widths of the counts.
+ * Under a status every node is read now: which are shown depends on it.
+ */
 static int
 browse_view_year(struct store *st, struct browse_tree *t, int fy,
     int today_fy, char **cause)
@@ -2491,30 +2522,51 @@ browse_view_year(struct store *st, struct browse_tree *t, int fy,
 	for (i = 0; i < t->nnodes; i++) {
 		struct browse_node *n = &t->nodes[i];
 
+		/* Nothing of the year before is shown meanwhile. */
 		free(n->assigns);
 		n->assigns = NULL;
 		n->nassigns = 0;
-		if (browse_one_assigns(st, t, n, cause) != 0)
-			return -1;
+		free(n->grade);
+		n->grade = NULL;
+		n->state = BROWSE_STATE_NONE;
+		n->status = BROWSE_STATUS_NONE;
 		n->items = n->entered = n->submitted = n->confirmed =
 		    n->behind = 0;
-		/* (Any node's result is read, as with the tree.) */
-		if (browse_one_item_year(st, t, n, cause) != 0)
-			return -1;
-		if (n->is_item) {
-			browse_view_item_year(t, n->parent, n);
-			continue;
-		}
 		if (n->sum >= 0 && (size_t)n->sum < t->nsums) {
 			summary_init(&t->sums[n->sum], t->nscale);
 			t->sums_read[n->sum] = 0;
 		}
-		if (browse_one_figs(st, t, n, cause) != 0)
+		n->stale = 1;
+		if ((n->parent < 0 || t->which != BROWSE_ANY) &&
+		    browse_view_fresh(st, t, n, cause) != 0)
 			return -1;
 	}
 	for (i = 0; i < t->nnodes; i++)
 		browse_view_shown(t, &t->nodes[i]);
 	return 0;
+}
+
+int
+browse_tree_fresh(struct store *st, struct browse_tree *t, const long *idx,
+    size_t n, char **cause)
+{
+	size_t	i;
+	int	began, rc = 0;
+
+	for (i = 0; i < n; i++)
+		if (idx[i] >= 0 && (size_t)idx[i] < t->nnodes &&
+		    t->nodes[idx[i]].stale)
+			break;
+	if (i == n)
+		return 0;
+	began = store_snapshot_begin(st);
+	for (; rc == 0 && i < n; i++)
+		if (idx[i] >= 0 && (size_t)idx[i] < t->nnodes &&
+		    t->nodes[idx[i]].stale)
+			rc = browse_view_fresh(st, t, &t->nodes[idx[i]],
+			    cause);
+	store_snapshot_end(st, began);
+	return rc;
 }
 
 /* The flags and departments of each node, and the headings' figures of

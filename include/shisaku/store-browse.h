@@ -199,6 +199,10 @@ struct browse_node {
 	int		 has_children;
 	int		 loaded;
 	int		 expanded;
+	/* Of a tree read as shown whose year changed: what changes with
+	 * the year (departments, result, counts, figures) is not read yet
+	 * and is empty; browse_tree_fresh reads it. */
+	int		 stale;
 
 	/* Set by browse_tree_count for the current filter. */
 	int		 shown;		/* matches, or has a match below */
@@ -390,11 +394,21 @@ int browse_tree_charged(struct store *st, const struct browse_tree *t,
  * filter) keeps the nodes shown: the children read of a node shown
  * closed are forgotten (read again when it is opened), so that the year
  * reads the nodes shown and not the ones read on the way; their indexes
- * change. Returns 0, or -1 with *cause: the tree is then half read and
- * must be loaded anew.
+ * change. Of those, only the top level is read again now (every node
+ * under a status): the others are stale until browse_tree_fresh. Returns
+ * 0, or -1 with *cause: the tree is then half read and must be loaded
+ * anew.
  */
 int browse_tree_year(struct store *st, struct browse_tree *t, int fy,
     int today_fy, char **cause);
+
+/*
+ * Reads what changes with the year of the stale nodes among the n nodes
+ * of indexes idx (those a screen is about to show), in one snapshot.
+ * Returns 0, or -1 with *cause.
+ */
+int browse_tree_fresh(struct store *st, struct browse_tree *t,
+    const long *idx, size_t n, char **cause);
 
 /*
  * Adds to the figures of heading n (after browse_tree_summarize) the

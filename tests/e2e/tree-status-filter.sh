@@ -1,11 +1,14 @@
 #!/bin/sh
 # A filter by status on a plan of 1,200 action items under six headings
 # of 200: the first heading's items are all submitted in 令和5年度, the
-# other 1,000 are not entered. Filtering by 未入力 hides the first heading,
+# other 1,000 are not entered (the last heading's are confirmed in
+# 令和6年度). Filtering by 未入力 hides the first heading,
 # counts 1,000 items, and opens the headings with matches in order for a
 # few screens of them (two headings), leaving the rest closed with their
 # counts; a closed one opens on Enter; clearing the filter shows the tree
-# as it was, the first heading again. Nothing is written.
+# as it was, the first heading again. Then the year changes both ways,
+# and every row shown, at the top and at the end of the list, is of the
+# year shown. Nothing is written.
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/stf/shisaku.db"
@@ -24,6 +27,8 @@ awk 'BEGIN {
 		    i, int((i - 1) / 200) + 1, i, i
 		if (i <= 200)
 			printf "result,st,x%d,2023,実施中,B,提出済,実績,,,u,2024-04-01T10:00:00,,\n", i
+		if (i > 1000)
+			printf "result,st,x%d,2024,完了,A,確認済,実績,,,u,2025-04-01T10:00:00,k,2025-05-01T10:00:00\n", i
 	}
 }' > "$e2e_tmp/stf.csv"
 { "$e2e_bin" -c "$e2e_config" -d "$db" init &&
@@ -74,6 +79,28 @@ e2e_keys g
 e2e_expect_line "the first heading again, as before" \
     '推進項目その1 +200 +200 +200 +0 +0$'
 e2e_expect_not "the headings the filter opened are closed again" "取組その201"
+
+# Another year reads the rows as they are drawn: the first heading
+# opened (the last is still open: the cursor was in it when the filter
+# was cleared), then 令和6年度, the end of the list, and back.
+e2e_keys j Enter
+e2e_expect "the first heading open" "取組その1 "
+e2e_keys ']'
+e2e_expect "令和6年度" "施策体系（令和6年度）"
+e2e_expect_line "the first heading in 令和6年度: nothing entered" \
+    '推進項目その1 +200 +0 +0 +0 +200$'
+e2e_expect_line "its first item: not entered" '取組その1 +未入力 遅れ$'
+e2e_keys G
+e2e_expect_line "the last item (its heading left open by the cursor), read when shown" \
+    '取組その1200 +確認済$'
+e2e_keys '['
+e2e_expect "令和5年度 again" "施策体系（令和5年度）"
+e2e_expect_line "the last item in 令和5年度: not entered, behind" \
+    '取組その1200 +未入力 遅れ$'
+e2e_keys g
+e2e_expect_line "the first heading in 令和5年度: all submitted" \
+    '推進項目その1 +200 +200 +200 +0 +0$'
+e2e_expect_line "its first item: submitted" '取組その1 +提出済$'
 
 e2e_keys Q
 e2e_expect_exit "quits cleanly" 0

@@ -397,6 +397,16 @@ run_screens(struct store *st, const struct ids *x)
 		OK(browse_tree_year(st, tree, 2022 + 2023 - first, 2024,
 		    &cause));
 		CHECK_INT(tree->kept, first != 2022);
+		/* The nodes drawn, each by its id. */
+		{
+			long	shown[40];
+			size_t	k;
+
+			for (k = 0; k < 40; k++)
+				shown[k] = (long)k;
+			OK(browse_tree_fresh(st, tree, shown,
+			    tree->nnodes < 40 ? tree->nnodes : 40, &cause));
+		}
 		browse_tree_free(tree);
 	}
 	OK(store_summary_subtree(st, policy, 2022, &si, &n, &cause));

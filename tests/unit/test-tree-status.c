@@ -132,6 +132,9 @@ compare_recounted(struct store *st, struct browse_tree *t,
 		free(cause);
 		return 1;
 	}
+	/* (With no status, the nodes below the top are read when drawn.) */
+	if (fresh_all(st, t) != 0)
+		return 1;
 	if ((fresh = read_open(st, t->plan_id, t->fy, which)) == NULL)
 		return 1;
 	if (fresh->nnodes != t->nnodes || t->which != which)

@@ -112,13 +112,31 @@ year_compared(struct store *st, struct browse_tree *t, int from, int to,
 {
 	char	*cause = NULL, what[64];
 
+	size_t	i;
+	int	bad = 0;
+
 	snprintf(what, sizeof what, "from %d %s %d", from, how, to);
 	if (browse_tree_year(st, t, to, TODAY_FY, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", what, cause);
 		free(cause);
 		return 1;
 	}
-	return compare_fresh(st, t, what);
+	/* The top level is read now; the others when drawn, and until
+	 * then show nothing of the year before. */
+	for (i = 0; i < t->nnodes; i++)
+		if (t->nodes[i].stale != (t->nodes[i].parent >= 0) ||
+		    (t->nodes[i].stale && (t->nodes[i].items != 0 ||
+		    t->nodes[i].nassigns != 0 ||
+		    t->nodes[i].state != BROWSE_STATE_NONE))) {
+			fprintf(stderr, "%s: node %lld stale %d with %ld "
+			    "items\n", what, t->nodes[i].id,
+			    t->nodes[i].stale, t->nodes[i].items);
+			bad++;
+			break;
+		}
+	if (fresh_all(st, t) != 0)
+		return bad + 1;
+	return bad + compare_fresh(st, t, what);
 }
 
 /*

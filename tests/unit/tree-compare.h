@@ -6,13 +6,15 @@
 #ifndef SHISAKU_TEST_TREE_COMPARE_H
 #define SHISAKU_TEST_TREE_COMPARE_H
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shisaku/store-browse.h"
 
 /* Node x of tree a and node y of tree b: the same node with the same
  * texts, flags, departments, result, counts and figures. */
-static int
+static inline int
 same_node(const struct browse_tree *a, const struct browse_node *x,
     const struct browse_tree *b, const struct browse_node *y)
 {
@@ -40,6 +42,28 @@ same_node(const struct browse_tree *a, const struct browse_node *x,
 		    x->assigns[k].is_main != y->assigns[k].is_main)
 			return 0;
 	return sx == NULL || memcmp(sx, sy, sizeof *sx) == 0;
+}
+
+/* Reads every node a change of year left stale (as the screen reads
+ * those it draws). Returns 0, or -1 (said). */
+static inline int
+fresh_all(struct store *st, struct browse_tree *t)
+{
+	long	*idx = calloc(t->nnodes + 1, sizeof *idx);
+	char	*cause = NULL;
+	size_t	 i;
+	int	 rc;
+
+	if (idx == NULL)
+		return -1;
+	for (i = 0; i < t->nnodes; i++)
+		idx[i] = (long)i;
+	if ((rc = browse_tree_fresh(st, t, idx, t->nnodes, &cause)) != 0) {
+		fprintf(stderr, "fresh: %s\n", cause);
+		free(cause);
+	}
+	free(idx);
+	return rc;
 }
 
 #endif
