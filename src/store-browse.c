@@ -1886,7 +1886,11 @@ browse_kid_find(const struct browse_node *kids, size_t k, long long id)
 }
 
 /* Reads the children of node p (-1: the top level) with their flags,
- * departments and counts, and puts them right after p. */
+ * departments and counts, and puts them right after p. Below the top
+ * level, with no status to count, the departments and counts are left
+ * to be read when the children are drawn (stale, browse_tree_fresh):
+ * a heading's kept figures are many rows, and most children are never
+ * on screen. */
 static long
 browse_view_kids(struct store *st, struct browse_tree *t, long p,
     char **cause)
@@ -1895,7 +1899,7 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 	sqlite3_stmt		*s;
 	size_t			 k = 0, cap = 0, i;
 	long			 j, at = p + 1;
-	int			 rc;
+	int			 rc, later = p >= 0 && t->which == BROWSE_ANY;
 
 	if ((s = browse_kids_stmt(st, t, browse_sql_kids, p, cause)) == NULL)
 		return -1;
@@ -1945,10 +1949,10 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 	if (store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
 		goto fail;
 
-	if ((s = browse_kids_stmt(st, t, browse_sql_kid_assigns, p,
+	if (!later && (s = browse_kids_stmt(st, t, browse_sql_kid_assigns, p,
 	    cause)) == NULL)
 		goto fail;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!later && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		long long dept_id = sqlite3_column_int64(s, 1);
 
 		if ((j = browse_kid_find(kids, k,
@@ -1956,13 +1960,15 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 			browse_assign_add(t, &kids[j], dept_id,
 			    sqlite3_column_int(s, 2) != 0);
 	}
-	if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0)
+	if (!later && store_read_end(st, s, rc, "担当課の読み込み",
+	    cause) != 0)
 		goto fail;
 
 	/* Periods, and the place of each heading's figures. */
 	for (i = 0; i < k; i++) {
 		n = &kids[i];
 		n->is_item = n->depth == t->max_depth;
+		n->stale = later;
 		if (n->is_item) {
 			n->loaded = !n->has_children;
 			browse_view_item_year(t, p, n);
@@ -1970,7 +1976,7 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 		}
 		browse_sum_add(t, n);
 	}
-	if (t->kept) {
+	if (!later && t->kept) {
 		if ((s = browse_kids_stmt(st, t, browse_sql_kid_figs, p,
 		    cause)) == NULL)
 			goto fail;
@@ -1987,7 +1993,7 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 		}
 		if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
 			goto fail;
-	} else
+	} else if (!later)
 		for (i = 0; i < k; i++)
 			if (!kids[i].is_item)
 				browse_view_add_counted(t, &kids[i]);

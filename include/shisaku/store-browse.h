@@ -199,9 +199,10 @@ struct browse_node {
 	int		 has_children;
 	int		 loaded;
 	int		 expanded;
-	/* Of a tree read as shown whose year changed: what changes with
-	 * the year (departments, result, counts, figures) is not read yet
-	 * and is empty; browse_tree_fresh reads it. */
+	/* Of a tree read as shown, below the top level, with no status
+	 * counted (its which): what changes with the year (departments,
+	 * result, counts, figures) is not read yet, or not for this year;
+	 * browse_tree_fresh reads it before the node is shown. */
 	int		 stale;
 
 	/* Set by browse_tree_count for the current filter. */
@@ -320,7 +321,10 @@ int browse_tree_open(struct store *st, long long plan_id, int fy,
  * (counted by the scale's nscale grades) from those the file keeps of
  * the year, else counted once from the year's items; the counts are
  * those of the items with status which (BROWSE_ANY: all of them), each
- * kept count being of items alike. The indicators' outcomes come per
+ * kept count being of items alike. With no status, the nodes below the
+ * top level are stale (their departments and counts are read when shown,
+ * browse_tree_fresh; as are those read by browse_tree_expand and
+ * browse_tree_find). The indicators' outcomes come per
  * heading (browse_node_outcomes). A filter by department or flag needs
  * browse_tree_filtered: counts by those are not kept.
  * browse_tree_summarize does nothing to such a tree; browse_tree_count

@@ -76,6 +76,9 @@ compare_tree(struct store *st, long long plan, int fy, const char *what,
 		return 1;
 	}
 	*kept = view->kept;
+	/* (The nodes below the top are read when drawn.) */
+	if (fresh_all(st, view) != 0)
+		bad++;
 	if (view->nnodes != full->nnodes) {
 		fprintf(stderr, "after %s: plan %lld in %d: %zu nodes read, "
 		    "%zu in the whole\n", what, plan, fy, view->nnodes,

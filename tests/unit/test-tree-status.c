@@ -109,7 +109,8 @@ read_open(struct store *st, long long plan, int fy, enum browse_which which)
 		free(cause);
 		return NULL;
 	}
-	if (open_all(st, t) != 0) {
+	/* (With no status, the nodes below the top are read when drawn.) */
+	if (open_all(st, t) != 0 || fresh_all(st, t) != 0) {
 		browse_tree_free(t);
 		return NULL;
 	}

@@ -74,7 +74,8 @@ compare_fresh(struct store *st, struct browse_tree *t, const char *what)
 		return 1;
 	}
 	free(open);
-	if (read_outcomes(st, t) != 0 || read_outcomes(st, fresh) != 0)
+	if (fresh_all(st, fresh) != 0 || read_outcomes(st, t) != 0 ||
+	    read_outcomes(st, fresh) != 0)
 		bad++;
 	else if (fresh->nnodes != t->nnodes || fresh->kept != t->kept ||
 	    fresh->due != t->due || fresh->ndepts != t->ndepts) {
