@@ -165,6 +165,27 @@ status_write(const char *what)
 	    strncmp(what, "a grade", 7) == 0;
 }
 
+/* The sample plans with those results, and 2024's figures kept (2026's
+ * are counted when read). NULL when they could not be loaded (said). */
+static struct store *
+status_store(void)
+{
+	struct store	*st;
+	char		*cause = NULL;
+	size_t		 i;
+
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+		return NULL;
+	for (i = 0; i < sizeof writes / sizeof writes[0]; i++)
+		if (status_write(writes[i].what))
+			write_sql(st, writes[i].sql);
+	CHECK_INT(store_begin(st, &cause), 0);
+	CHECK_INT(browse_figures_keep(st, 2024, &cause), 0);
+	CHECK_INT(store_commit(st, &cause), 0);
+	free(cause);
+	return st;
+}
+
 TEST(test_status_counts_equal_the_whole_tree)
 {
 	struct store		*st;
@@ -174,16 +195,10 @@ TEST(test_status_counts_equal_the_whole_tree)
 	size_t			 y, i;
 	int			 w, bad = 0, shown_some = 0, hid_some = 0;
 
-	if ((st = sample_store(samples, NSAMPLES)) == NULL)
-		return;
 	/* Results of every state, status and grade in 2024 (kept) and
 	 * 2026 (counted); none in 2023. */
-	for (i = 0; i < sizeof writes / sizeof writes[0]; i++)
-		if (status_write(writes[i].what))
-			write_sql(st, writes[i].sql);
-	CHECK_INT(store_begin(st, &cause), 0);
-	CHECK_INT(browse_figures_keep(st, 2024, &cause), 0);
-	CHECK_INT(store_commit(st, &cause), 0);
+	if ((st = status_store()) == NULL)
+		return;
 	CHECK(q_long(store_db(st), "SELECT COUNT(*) FROM node_fig WHERE"
 	    " fy = 2024") > 0);
 	CHECK(q_long(store_db(st), "SELECT COUNT(DISTINCT state) FROM result"
@@ -224,17 +239,11 @@ TEST(test_recounting_equals_a_fresh_read)
 	struct browse_tree	*t;
 	long long		 plan;
 	char			*cause = NULL;
-	size_t			 y, i;
+	size_t			 y;
 	int			 w, bad = 0;
 
-	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+	if ((st = status_store()) == NULL)
 		return;
-	for (i = 0; i < sizeof writes / sizeof writes[0]; i++)
-		if (status_write(writes[i].what))
-			write_sql(st, writes[i].sql);
-	CHECK_INT(store_begin(st, &cause), 0);
-	CHECK_INT(browse_figures_keep(st, 2024, &cause), 0);
-	CHECK_INT(store_commit(st, &cause), 0);
 	for (plan = 1; plan <= (long long)NSAMPLES; plan++)
 		for (y = 0; y < sizeof years / sizeof years[0]; y++) {
 			if ((t = read_open(st, plan, years[y],
@@ -320,14 +329,10 @@ TEST(test_nothing_read_below_a_hidden_heading)
 	struct store	*st;
 	long long	 plan;
 	char		*cause = NULL;
-	size_t		 i;
 	int		 w, bad = 0, tried = 0;
 
-	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+	if ((st = status_store()) == NULL)
 		return;
-	for (i = 0; i < sizeof writes / sizeof writes[0]; i++)
-		if (status_write(writes[i].what))
-			write_sql(st, writes[i].sql);
 	for (plan = 1; plan <= (long long)NSAMPLES; plan++)
 		for (w = 1; w < BROWSE_WHICH_COUNT; w++)
 			tried += find_hidden(st, plan, 2024,
