@@ -60,6 +60,10 @@ else
 	    "needs root, setpriv and the login daemon to look: run make test as root"
 fi
 
+# The terminals' sockets tmux leaves behind, before the runs.
+sockdir="${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)"
+ls "$sockdir" 2>/dev/null | grep '^shisaku-' | sort > "$scratch/socks-before"
+
 for t in checks/cli e2e/entry e2e/plan-edit e2e/indicator-entry; do
 	log="$scratch/$(basename "$t").log"
 	(cd "$copy" && env -u SHISAKU_BIN -u E2E_ROOT TMPDIR="$private_tmp" \
@@ -75,4 +79,8 @@ done
 left=$(ls -A "$private_tmp")
 [ -z "$left" ] && pass "the tests leave nothing in TMPDIR" ||
     fail "the tests leave nothing in TMPDIR" "$left"
+left=$(ls "$sockdir" 2>/dev/null | grep '^shisaku-' | sort |
+    comm -13 "$scratch/socks-before" -)
+[ -z "$left" ] && pass "the tests leave no terminal's socket behind" ||
+    fail "the tests leave no terminal's socket behind" "$left"
 finish

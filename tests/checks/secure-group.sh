@@ -55,6 +55,11 @@ cleanup() {
 	[ "$made_group" -eq 1 ] && groupdel "$group" >/dev/null 2>&1
 	[ -n "$T" ] && rm -rf "$T"
 	rm -rf "$scratch"
+	# The clerk's terminal, and the socket tmux leaves behind.
+	if [ -n "${tsock:-}" ]; then
+		tmux -L "$tsock" kill-server 2>/dev/null
+		rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$tsock"
+	fi
 }
 trap cleanup EXIT
 

@@ -156,7 +156,7 @@ e2e_expect "C-s still saves after the suspension" "保存しました"
 e2e_keys C-e
 e2e_type '／回線切れ'
 e2e_expect "typed before the terminal goes" "（続き）／回線切れ"
-tmux -L "$e2e_sock" kill-server 2>/dev/null
+e2e_kill "$e2e_sock"
 e2e_running=0
 i=0
 while [ "$i" -lt 200 ] && [ "$(draft_text)" != "下書きになる入力その一（続き）／回線切れ" ]; do

@@ -60,7 +60,7 @@ e2e_dump "$db" > "$e2e_tmp/before.sql" 2>/dev/null
 socks=""
 sweep_cleanup() {
 	for s in $socks; do
-		tmux -L "$s" kill-server 2>/dev/null
+		e2e_kill "$s"
 	done
 	e2e_cleanup
 }

@@ -63,23 +63,33 @@ e2e_running=0
 e2e_abandoned=""	# why the rest of the test cannot run, once it cannot
 e2e_finished=0
 
+# e2e_kill SOCKET: ends tmux server SOCKET and removes its socket, which
+# tmux leaves behind in its directory (one per start would pile up there
+# from run to run).
+e2e_kill() {
+	tmux -L "$1" kill-server 2>/dev/null
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$1"
+}
+
 # At exit: a script that ends before e2e_finish (an error of the shell,
-# an exit of its own) still ends with a count line, one failure more.
+# an exit of its own, a signal) still ends with a count line, one failure
+# more. The terminals go first: the lines may have nowhere to go (a
+# reader of the output that stopped reading).
 e2e_cleanup() {
+	e2e_kill "$e2e_sock"
+	for s in $e2e_as_socks; do
+		e2e_kill "$s"
+	done
+	rm -rf "$e2e_tmp"
 	if [ "$e2e_finished" -eq 0 ]; then
 		e2e_failed=$((e2e_failed + 1))
 		echo "FAIL $e2e_name: the script ended before its last check"
 		echo "$e2e_name: $e2e_passed passed, $e2e_failed failed"
 	fi
-	tmux -L "$e2e_sock" kill-server 2>/dev/null
-	for s in $e2e_as_socks; do
-		tmux -L "$s" kill-server 2>/dev/null
-	done
-	rm -rf "$e2e_tmp"
 	[ "$e2e_finished" -eq 1 ] || exit 1
 }
 trap e2e_cleanup EXIT
-trap 'exit 130' INT TERM HUP
+trap 'exit 130' INT TERM HUP PIPE
 
 # e2e_live: true until the test is abandoned.
 e2e_live() {
@@ -464,7 +474,7 @@ e2e_same_file() {
 
 # e2e_stop: ends the tmux server (and the program if still running).
 e2e_stop() {
-	tmux -L "$e2e_sock" kill-server 2>/dev/null
+	e2e_kill "$e2e_sock"
 	e2e_running=0
 }
 
