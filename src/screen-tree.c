@@ -378,16 +378,13 @@ static int
 tree_year(struct ui *ui, struct tree_screen *ts)
 {
 	const struct browse_node *cn = tree_cursor_node(ts);
-	const char		*scale[SUMMARY_MAX_GRADES];
-	int			 nscale = ui_summary_scale(ui, scale);
-	char			*cause = NULL;
-	long			 c = cn != NULL ? ts->rows[ts->list.cursor] : -1;
 	long long		 cursor_id = cn != NULL ? cn->id : 0;
-	size_t			 d;
+	char			*cause = NULL;
+	long			 c;
 
-	/* A tree read for a filter reads the year anew (what it names
-	 * changes with the year). */
-	if (ts->t->filtered)
+	/* A tree read for a department or a flag reads the year anew
+	 * (what they name changes with the year). */
+	if (!ts->t->partial)
 		return tree_read(ui, ts);
 	store_mark_take(ui->store, &ts->mark);
 	if (browse_tree_year(ui->store, ts->t, ui->fy, ui_today_fy(ui),
@@ -395,23 +392,12 @@ tree_year(struct ui *ui, struct tree_screen *ts)
 		free(cause);
 		return tree_read(ui, ts);
 	}
-	/* A tree read as shown forgot what was read below closed nodes:
-	 * the cursor's node is found again by its id. */
-	if (ts->t->partial) {
-		free(ts->idx);
-		ts->idx = NULL;
-		c = cursor_id != 0 ? tree_index_of(ui, ts, cursor_id) : -1;
-	}
+	/* What was read below closed nodes is forgotten: the cursor's node
+	 * is found again by its id. */
+	free(ts->idx);
+	ts->idx = NULL;
+	c = cursor_id != 0 ? tree_index_of(ui, ts, cursor_id) : -1;
 	ts->loaded_fy = ui->fy;
-	browse_tree_summarize(ts->t, scale, nscale);
-	/* A filtered department may not be in charge this year. */
-	if (ts->filter.dept_id != 0) {
-		for (d = 0; d < ts->t->ndepts; d++)
-			if (ts->t->depts[d].id == ts->filter.dept_id)
-				break;
-		if (d == ts->t->ndepts)
-			ts->filter.dept_id = 0;
-	}
 	browse_tree_count(ts->t, &ts->filter);
 	tree_rebuild(ts);
 	if (c >= 0)
