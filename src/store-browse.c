@@ -2470,6 +2470,26 @@ browse_view_unload(struct browse_tree *t)
 	free(to);
 }
 
+/* Forgets what of node n changes with the year, and marks it stale:
+ * nothing of another year is shown meanwhile. */
+static void
+browse_view_forget(struct browse_tree *t, struct browse_node *n)
+{
+	free(n->assigns);
+	n->assigns = NULL;
+	n->nassigns = 0;
+	free(n->grade);
+	n->grade = NULL;
+	n->state = BROWSE_STATE_NONE;
+	n->status = BROWSE_STATUS_NONE;
+	n->items = n->entered = n->submitted = n->confirmed = n->behind = 0;
+	if (n->sum >= 0 && (size_t)n->sum < t->nsums) {
+		summary_init(&t->sums[n->sum], t->nscale);
+		t->sums_read[n->sum] = 0;
+	}
+	n->stale = 1;
+}
+
 /* Reads again, for the tree's year, what of node n changes with it: its
  * departments and result, and a heading's counts and figures (never
  * the nodes below it). */
@@ -2477,23 +2497,15 @@ static int
 browse_view_fresh(struct store *st, struct browse_tree *t,
     struct browse_node *n, char **cause)
 {
-	free(n->assigns);
-	n->assigns = NULL;
-	n->nassigns = 0;
-	if (browse_one_assigns(st, t, n, cause) != 0)
-		return -1;
-	n->items = n->entered = n->submitted = n->confirmed = n->behind = 0;
+	browse_view_forget(t, n);
 	/* (Any node's result is read, as with the tree.) */
-	if (browse_one_item_year(st, t, n, cause) != 0)
+	if (browse_one_assigns(st, t, n, cause) != 0 ||
+	    browse_one_item_year(st, t, n, cause) != 0)
 		return -1;
 	n->stale = 0;
 	if (n->is_item) {
 		browse_view_item_year(t, n->parent, n);
 		return 0;
-	}
-	if (n->sum >= 0 && (size_t)n->sum < t->nsums) {
-		summary_init(&t->sums[n->sum], t->nscale);
-		t->sums_read[n->sum] = 0;
 	}
 	return browse_one_figs(st, t, n, cause);
 }
@@ -2528,21 +2540,7 @@ browse_view_year(struct store *st, struct browse_tree *t, int fy,
 	for (i = 0; i < t->nnodes; i++) {
 		struct browse_node *n = &t->nodes[i];
 
-		/* Nothing of the year before is shown meanwhile. */
-		free(n->assigns);
-		n->assigns = NULL;
-		n->nassigns = 0;
-		free(n->grade);
-		n->grade = NULL;
-		n->state = BROWSE_STATE_NONE;
-		n->status = BROWSE_STATUS_NONE;
-		n->items = n->entered = n->submitted = n->confirmed =
-		    n->behind = 0;
-		if (n->sum >= 0 && (size_t)n->sum < t->nsums) {
-			summary_init(&t->sums[n->sum], t->nscale);
-			t->sums_read[n->sum] = 0;
-		}
-		n->stale = 1;
+		browse_view_forget(t, n);
 		if ((n->parent < 0 || t->which != BROWSE_ANY) &&
 		    browse_view_fresh(st, t, n, cause) != 0)
 			return -1;
@@ -2557,21 +2555,22 @@ browse_tree_fresh(struct store *st, struct browse_tree *t, const long *idx,
     size_t n, char **cause)
 {
 	size_t	i;
-	int	began, rc = 0;
+	int	began = 0, open = 0, rc = 0;
 
-	for (i = 0; i < n; i++)
-		if (idx[i] >= 0 && (size_t)idx[i] < t->nnodes &&
-		    t->nodes[idx[i]].stale)
-			break;
-	if (i == n)
-		return 0;
-	began = store_snapshot_begin(st);
-	for (; rc == 0 && i < n; i++)
-		if (idx[i] >= 0 && (size_t)idx[i] < t->nnodes &&
-		    t->nodes[idx[i]].stale)
-			rc = browse_view_fresh(st, t, &t->nodes[idx[i]],
-			    cause);
-	store_snapshot_end(st, began);
+	for (i = 0; rc == 0 && i < n; i++) {
+		if (idx[i] < 0 || (size_t)idx[i] >= t->nnodes ||
+		    !t->nodes[idx[i]].stale)
+			continue;
+		/* (A snapshot only when something is read: most draws
+		 * read nothing.) */
+		if (!open) {
+			began = store_snapshot_begin(st);
+			open = 1;
+		}
+		rc = browse_view_fresh(st, t, &t->nodes[idx[i]], cause);
+	}
+	if (open)
+		store_snapshot_end(st, began);
 	return rc;
 }
 
