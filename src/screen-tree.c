@@ -1066,7 +1066,7 @@ tree_recount(struct ui *ui, struct tree_screen *ts)
 {
 	char	*cause = NULL;
 
-	if (!ts->t->partial || ts->loaded_fy != ui->fy ||
+	if (ts->loaded_fy != ui->fy ||
 	    ts->loaded_style != ui->fy_style ||
 	    store_mark_changed(ui->store, &ts->mark))
 		return tree_read(ui, ts);
@@ -1081,20 +1081,18 @@ tree_recount(struct ui *ui, struct tree_screen *ts)
 	return 0;
 }
 
-/* Takes the filter's first choice: the tree shown without a filter is
- * remembered, and kept when keep_tree is set. */
-static void
-tree_unfiltered_note(struct tree_screen *ts, int keep_tree,
-    struct browse_tree ***keep_old)
+/* At the filter's first choice, remembers the nodes open without one.
+ * Returns 1 then (the tree itself may be kept too), else 0. */
+static int
+tree_unfiltered_note(struct tree_screen *ts)
 {
 	if (ts->unfiltered_open != NULL)
-		return;
+		return 0;
 	ts->unfiltered_open = tree_open_ids(ts, &ts->nunfiltered_open);
 	ts->unfiltered_mark = ts->mark;
 	ts->unfiltered_fy = ts->loaded_fy;
 	ts->unfiltered_style = ts->loaded_style;
-	if (keep_tree && ts->t->partial)
-		*keep_old = &ts->unfiltered_t;
+	return 1;
 }
 
 /* The nodes open before the filter (sorted ids), a copy. */
@@ -1131,7 +1129,10 @@ tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 	if (active) {
 		struct browse_tree	**keep_old = NULL;
 
-		tree_unfiltered_note(ts, tree_filter_names(ts), &keep_old);
+		/* A filter by department or flag reads a tree of its own:
+		 * the first keeps the one shown without a filter. */
+		if (tree_unfiltered_note(ts) && tree_filter_names(ts))
+			keep_old = &ts->unfiltered_t;
 		if (tree_filter_names(ts)) {
 			open_ids = tree_open_ids(ts, &nopen);
 			if (tree_read_open(ui, ts, open_ids, nopen,
