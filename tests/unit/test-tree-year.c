@@ -112,9 +112,8 @@ year_compared(struct store *st, struct browse_tree *t, int from, int to,
     const char *how)
 {
 	char	*cause = NULL, what[64];
-
-	size_t	i;
-	int	bad = 0;
+	size_t	 i;
+	int	 bad = 0;
 
 	snprintf(what, sizeof what, "from %d %s %d", from, how, to);
 	if (browse_tree_year(st, t, to, TODAY_FY, &cause) != 0) {
@@ -277,8 +276,9 @@ counted_agree(struct store *st, int fy, const char *what)
 		size_t	j, k;
 
 		if (browse_tree_view(st, a[i].id, fy, TODAY_FY, scale, 4,
-		    BROWSE_ANY, NULL, 0, &view, &cause) != 0 || browse_tree_open(st,
-		    a[i].id, fy, TODAY_FY, &full, &cause) != 0) {
+		    BROWSE_ANY, NULL, 0, &view, &cause) != 0 ||
+		    browse_tree_open(st, a[i].id, fy, TODAY_FY, &full,
+		    &cause) != 0) {
 			fprintf(stderr, "%s: %s\n", what, cause);
 			free(cause);
 			cause = NULL;
