@@ -83,10 +83,13 @@ static const char browse_sql_fig_head[] =
 static const char browse_sql_fig_items[] =
 	"SELECT state, status, grade, planned, n FROM plan_fig_item"
 	" WHERE plan_id = ?1 AND fy = ?2";
-/* The figures a write marked as no longer true (a small table). */
+/* The figures a write marked as no longer true (a small table): those
+ * counted again, and first those forgotten (db/migrate-14.sql). */
+static const char browse_sql_fig_forget[] =
+	"DELETE FROM plan_fig WHERE recount = 0 AND items_valid = 0";
 static const char browse_sql_fig_stale[] =
-	"SELECT plan_id, fy FROM plan_fig WHERE items_valid = 0"
-	" OR ind_valid = 0";
+	"SELECT plan_id, fy FROM plan_fig WHERE recount = 1"
+	" AND (items_valid = 0 OR ind_valid = 0)";
 static const char browse_sql_fig_stale_drop[] =
 	"DELETE FROM plan_fig WHERE items_valid = 0 OR ind_valid = 0";
 static const char browse_sql_fig_drop[] =
@@ -94,6 +97,33 @@ static const char browse_sql_fig_drop[] =
 static const char browse_sql_fig_put[] =
 	"INSERT INTO plan_fig (plan_id, fy, depth, ind_valid, achieved,"
 	" not_achieved, no_data) VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6)";
+/* The figures of a year every plan keeps counted again (an open year's,
+ * today's). */
+static const char browse_sql_fig_recount[] =
+	"UPDATE plan_fig SET recount = 1 WHERE fy = ?2 AND recount = 0";
+/* The years of a plan whose items' counts an import keeps besides those
+ * (browse_figures_keep_years): its period, and every year with results,
+ * within ?3 years of today's (?2). */
+#define BROWSE_KEEP_SPAN 10
+static const char browse_sql_plan_years[] =
+	"WITH RECURSIVE"
+	" period(fy, last) AS (SELECT max(first_fy, ?2 - ?3),"
+	"  min(last_fy, ?2 + ?3) FROM plan WHERE id = ?1"
+	"  AND first_fy IS NOT NULL AND last_fy IS NOT NULL"
+	"  UNION ALL SELECT fy + 1, last FROM period WHERE fy < last),"
+	/* The years with results, year by year from the index (not result
+	 * by result), then those of the plan's. */
+	" done(fy) AS (SELECT min(fy) FROM result WHERE fy >= ?2 - ?3"
+	"  UNION ALL SELECT (SELECT min(r.fy) FROM result r WHERE r.fy > done.fy)"
+	"  FROM done WHERE done.fy < ?2 + ?3)"
+	" SELECT fy FROM period WHERE fy <= last"
+	" UNION SELECT fy FROM done WHERE fy <= ?2 + ?3 AND EXISTS (SELECT 1"
+	"  FROM result r JOIN node n ON n.id = r.node_id"
+	"  WHERE r.fy = done.fy AND n.plan_id = ?1) ORDER BY 1";
+/* The items' counts alone, forgotten by a write that makes them untrue. */
+static const char browse_sql_fig_put_items[] =
+	"INSERT INTO plan_fig (plan_id, fy, depth, ind_valid, recount)"
+	" VALUES (?1, ?2, ?3, 0, 0)";
 static const char browse_sql_fig_ind[] =
 	"UPDATE plan_fig SET ind_valid = 1, achieved = ?4, not_achieved = ?5,"
 	" no_data = ?6 WHERE plan_id = ?1 AND fy = ?2";
@@ -439,18 +469,21 @@ browse_exec_plan_fy(struct store *st, const char *sql, long long plan_id,
 		return -1;
 	sqlite3_bind_int64(s, 1, plan_id);
 	sqlite3_bind_int(s, 2, fy);
-	if (f != NULL) {
+	if (f != NULL)
 		sqlite3_bind_int(s, 3, f->depth);
-		for (k = 0; k < SUMMARY_NOUTCOMES; k++)
-			sqlite3_bind_int64(s, 4 + k, f->outcome[k]);
-	}
+	/* (The items' counts alone have no outcomes to bind.) */
+	for (k = 0; f != NULL && sqlite3_bind_parameter_count(s) > 3 &&
+	    k < SUMMARY_NOUTCOMES; k++)
+		sqlite3_bind_int64(s, 4 + k, f->outcome[k]);
 	return store_step_write(st, s, "集計の保存", cause);
 }
 
-/* Keeps a plan's figures of fy (inside the caller's write). */
+/* Keeps a plan's figures of fy (inside the caller's write): with
+ * items_only, the items' counts alone, to be forgotten by a write that
+ * makes them untrue (db/migrate-14.sql). */
 static int
 browse_figs_keep(struct store *st, long long plan_id, int fy,
-    const struct browse_figs *f, int kept, char **cause)
+    const struct browse_figs *f, int kept, int items_only, char **cause)
 {
 	sqlite3_stmt	*s;
 	size_t		 i;
@@ -459,8 +492,9 @@ browse_figs_keep(struct store *st, long long plan_id, int fy,
 		return browse_exec_plan_fy(st, browse_sql_fig_ind, plan_id, fy,
 		    f, cause);
 	if (browse_exec_plan_fy(st, browse_sql_fig_drop, plan_id, fy, NULL,
-	    cause) != 0 || browse_exec_plan_fy(st, browse_sql_fig_put,
-	    plan_id, fy, f, cause) != 0)
+	    cause) != 0 || browse_exec_plan_fy(st, items_only ?
+	    browse_sql_fig_put_items : browse_sql_fig_put, plan_id, fy, f,
+	    cause) != 0)
 		return -1;
 	for (i = 0; i < f->n; i++) {
 		if ((s = store_stmt(st, browse_sql_fig_item_put, cause)) == NULL)
@@ -499,7 +533,8 @@ browse_figs_keep(struct store *st, long long plan_id, int fy,
 enum browse_figs_how {
 	BROWSE_FIGS_COUNT,	/* counted in full, never from those kept */
 	BROWSE_FIGS_READ,	/* those kept, what is not kept counted */
-	BROWSE_FIGS_KEEP	/* the same, and what was counted kept */
+	BROWSE_FIGS_KEEP,	/* the same, and what was counted kept */
+	BROWSE_FIGS_KEEP_ITEMS	/* the items' counts alone, kept */
 };
 
 /*
@@ -511,28 +546,34 @@ static int
 browse_figs_get(struct store *st, long long plan_id, int fy,
     enum browse_figs_how how, struct browse_figs *f, char **cause)
 {
-	int	kept = 0;
+	struct browse_figs	memo;
+	int			kept = 0;
 
 	memset(f, 0, sizeof *f);
-	f->want_up = how == BROWSE_FIGS_KEEP;
+	f->want_up = how == BROWSE_FIGS_KEEP || how == BROWSE_FIGS_KEEP_ITEMS;
 	if (how != BROWSE_FIGS_COUNT && browse_figs_read_kept(st, plan_id, fy,
 	    f, &kept, cause) != 0)
 		return -1;
-	if (kept == 2)
+	if (kept == 2 || (kept == 1 && how == BROWSE_FIGS_KEEP_ITEMS))
 		return 0;
-	/* A year not kept, counted a moment ago. */
-	if (kept == 0 && how == BROWSE_FIGS_READ &&
-	    figs_memo_get(st, plan_id, fy, 0, 1, f))
+	/* A year not kept in full, counted a moment ago. */
+	if (how == BROWSE_FIGS_READ && figs_memo_get(st, plan_id, fy, 0, 1,
+	    &memo)) {
+		browse_figs_clear(f);
+		*f = memo;
 		return 0;
+	}
 	if (kept == 0 && browse_figs_count_items(st, plan_id, fy, f,
 	    cause) != 0)
 		return -1;
-	if (browse_figs_count_indicators(st, plan_id, fy, f, cause) != 0)
+	if (how != BROWSE_FIGS_KEEP_ITEMS &&
+	    browse_figs_count_indicators(st, plan_id, fy, f, cause) != 0)
 		return -1;
-	if (kept == 0 && how == BROWSE_FIGS_READ)
+	if (how == BROWSE_FIGS_READ)
 		figs_memo_put(st, plan_id, fy, f, 0, 1);
-	if (how == BROWSE_FIGS_KEEP && browse_figs_keep(st, plan_id, fy, f,
-	    kept, cause) != 0)
+	if ((how == BROWSE_FIGS_KEEP || how == BROWSE_FIGS_KEEP_ITEMS) &&
+	    browse_figs_keep(st, plan_id, fy, f, kept,
+	    how == BROWSE_FIGS_KEEP_ITEMS, cause) != 0)
 		return -1;
 	return 0;
 }
@@ -640,7 +681,15 @@ browse_figures_refresh(struct store *st)
 	char			*cause = NULL;
 	int			 rc;
 
-	/* (Not before migration 9 made the table: nothing is kept.) */
+	/* (Not before migration 9 made the table, or 14 its column:
+	 * nothing is kept.) */
+	if ((s = store_stmt(st, browse_sql_fig_forget, NULL)) == NULL)
+		return 0;
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
 	if ((s = store_stmt(st, browse_sql_fig_stale, NULL)) == NULL)
 		return 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -677,6 +726,37 @@ browse_figures_keep(struct store *st, int fy, char **cause)
 	rc = browse_plans_read(st, fy, fy, NULL, 0, BROWSE_FIGS_KEEP, &v, &n,
 	    cause);
 	browse_plans_free(v, n);
+	if (rc == 0)
+		rc = browse_exec_plan_fy(st, browse_sql_fig_recount, 0, fy,
+		    NULL, cause);
+	return rc;
+}
+
+int
+browse_figures_keep_years(struct store *st, long long plan_id, int today_fy,
+    char **cause)
+{
+	sqlite3_stmt		*s;
+	struct browse_figs	 f;
+	int			*years = NULL, rc;
+	size_t			 n = 0, i;
+
+	if ((s = store_stmt(st, browse_sql_plan_years, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	sqlite3_bind_int(s, 2, today_fy);
+	sqlite3_bind_int(s, 3, BROWSE_KEEP_SPAN);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		years = xreallocarray(years, n + 1, sizeof *years);
+		years[n++] = sqlite3_column_int(s, 0);
+	}
+	rc = store_read_end(st, s, rc, "年度の読み込み", cause);
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = browse_figs_get(st, plan_id, years[i],
+		    BROWSE_FIGS_KEEP_ITEMS, &f, cause);
+		browse_figs_clear(&f);
+	}
+	free(years);
 	return rc;
 }
 

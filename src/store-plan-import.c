@@ -1323,12 +1323,14 @@ static const char SQL_OPEN_YEARS[] =
  * Counts and keeps the plans list's figures of the plans loaded (their
  * nodes forgot those kept; db/migrate-9.sql), once at the end instead of
  * row by row: those of every open year and of the fiscal year today
- * falls in, the years the list opens on.
+ * falls in, the years the list opens on, and the items' counts of the
+ * plans' other years (db/migrate-14.sql).
  */
 static int
 loader_keep_figures(struct store_plan_loader *l, char **cause)
 {
 	sqlite3_stmt	*s;
+	struct slot	*e;
 	int		*years = NULL, today, rc;
 	size_t		 n = 0, i;
 
@@ -1350,6 +1352,11 @@ loader_keep_figures(struct store_plan_loader *l, char **cause)
 	for (i = 0, rc = 0; i < n && rc == 0; i++)
 		rc = browse_figures_keep(l->st, years[i], cause);
 	free(years);
+	/* The items' counts of the plans' other years, for the tree. */
+	for (i = 0; i < l->plans.nb && rc == 0; i++)
+		for (e = l->plans.b[i]; e != NULL && rc == 0; e = e->next)
+			rc = browse_figures_keep_years(l->st,
+			    ((const struct lplan *)e->value)->id, today, cause);
 	return rc == 0 ? loader_keep_rates(l, today, cause) : rc;
 }
 

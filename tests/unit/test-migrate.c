@@ -157,7 +157,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 13);
+	CHECK_INT(store_schema_version(), 14);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -174,8 +174,12 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 13);
+	CHECK_INT(q_int("PRAGMA user_version"), 14);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Version 14 (db/migrate-14.sql): whether a write counts a plan's
+	 * kept figures again or forgets them; again, for those kept before. */
+	CHECK_Q("1|1|INTEGER", "SELECT \"notnull\" || '|' || dflt_value || '|' ||"
+	    " type FROM pragma_table_info('plan_fig') WHERE name = 'recount'");
 	/* Version 12 (db/migrate-12.sql): the indicator list's rates of the
 	 * year today falls in, one row per indicator of each plan. */
 	CHECK(q_int("SELECT count(*) FROM indicator_fig_year") >=
@@ -367,7 +371,7 @@ TEST(test_v7_drafts_are_kept)
 		free(path);
 		return;
 	}
-	CHECK_INT(store_file_version(st), 13);
+	CHECK_INT(store_file_version(st), 14);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("5:result:10:-:2021:2|6:actual:-:20:2022:0", "SELECT"
 	    " group_concat(x, '|') FROM (SELECT id || ':' || kind || ':' ||"

@@ -93,14 +93,18 @@ TEST(test_kept_figures_equal_the_full_count)
 		return;
 	db = store_db(st);
 	/* The import keeps the figures of the year today falls in (no year
-	 * is open); the list counts the others in full, writing nothing. */
-	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig"), (long)NSAMPLES);
+	 * is open), and the items' counts of the other years of each plan's
+	 * period (test_import_keeps_the_plans_years); the list counts the
+	 * rest, writing nothing. */
 	sql = xasprintf("SELECT COUNT(*) FROM plan_fig WHERE fy = %d AND"
-	    " items_valid = 1 AND ind_valid = 1", fy_of_time(time(NULL), 4));
+	    " items_valid = 1 AND ind_valid = 1 AND recount = 1",
+	    fy_of_time(time(NULL), 4));
 	CHECK_INT(q_long(db, sql), (long)NSAMPLES);
 	free(sql);
+	all = q_long(db, "SELECT COUNT(*) FROM plan_fig");
+	CHECK(all > (long)NSAMPLES);
 	CHECK_INT(compare(st, "the import"), 0);
-	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig"), (long)NSAMPLES);
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig"), all);
 	/* Every year kept, then every kind of write. */
 	CHECK_INT(keep_all(st), 0);
 	all = (long)NSAMPLES * (LAST_FY - FIRST_FY + 1);
@@ -148,6 +152,100 @@ TEST(test_kept_figures_equal_the_full_count)
 	store_close(st);
 }
 
+/* The years of a plan whose items' counts its import keeps besides
+ * today's, and what becomes of them (db/migrate-14.sql): true after a
+ * result's write, kept after an actual's, forgotten after a change to
+ * what decides the plan's items, and equal to the full count
+ * throughout. */
+TEST(test_import_keeps_the_plans_years)
+{
+	struct store	*st;
+	sqlite3		*db;
+	char		*cause = NULL, *sql;
+	int		 today = fy_of_time(time(NULL), 4);
+	long		 yuki, others;
+
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+		return;
+	db = store_db(st);
+	/* Every year of every period but today's (no sample has results,
+	 * no year is open), and nothing else. */
+	sql = xasprintf("SELECT SUM(last_fy - first_fy + 1 - (%d BETWEEN"
+	    " first_fy AND last_fy)) FROM plan WHERE first_fy IS NOT NULL",
+	    today);
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig WHERE recount = 0"),
+	    q_long(db, sql));
+	free(sql);
+	CHECK(q_long(db, "SELECT COUNT(*) FROM plan_fig WHERE recount = 0") >=
+	    9);
+	sql = xasprintf("SELECT COUNT(*) FROM plan_fig f JOIN plan p ON"
+	    " p.id = f.plan_id WHERE f.recount = 0 AND (f.fy = %d OR"
+	    " p.first_fy IS NULL OR f.fy NOT BETWEEN p.first_fy AND p.last_fy"
+	    " OR f.items_valid = 0 OR f.ind_valid = 1)", today);
+	CHECK_INT(q_long(db, sql), 0);
+	free(sql);
+	/* The headings' counts of those years are kept with them. */
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig f WHERE"
+	    " f.recount = 0 AND NOT EXISTS (SELECT 1 FROM node_fig g WHERE"
+	    " g.plan_id = f.plan_id AND g.fy = f.fy)"), 0);
+	CHECK_INT(compare(st, "the import"), 0);
+	yuki = q_long(db, "SELECT COUNT(*) FROM plan_fig f JOIN plan p ON"
+	    " p.id = f.plan_id WHERE f.recount = 0 AND p.first_fy = 2021");
+	others = q_long(db, "SELECT COUNT(*) FROM plan_fig WHERE recount = 0")
+	    - yuki;
+	CHECK(yuki >= 4);
+	/* A result's write keeps them true; an actual's leaves the items'
+	 * counts kept, its indicators' outcomes counted when shown. */
+	write_sql(st, "INSERT INTO result (node_id, fy, status, state)"
+	    " SELECT n.id, 2023, 'done', 'submitted' FROM node n JOIN plan p"
+	    " ON p.id = n.plan_id WHERE p.first_fy = 2021 AND n.id % 2 = 0");
+	write_sql(st, "INSERT OR REPLACE INTO indicator_actual (indicator_id,"
+	    " fy, num) SELECT i.id, 2023, 1 FROM indicator i JOIN plan p ON"
+	    " p.id = i.plan_id WHERE p.first_fy = 2021");
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig f JOIN plan p ON"
+	    " p.id = f.plan_id WHERE f.recount = 0 AND f.items_valid = 1"
+	    " AND p.first_fy = 2021"), yuki);
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig WHERE recount = 0"
+	    " AND ind_valid = 1"), 0);
+	CHECK(q_long(db, "SELECT SUM(n) FROM plan_fig_item f JOIN plan p ON"
+	    " p.id = f.plan_id WHERE f.fy = 2023 AND f.state = 'submitted'"
+	    " AND p.first_fy = 2021") > 0);
+	CHECK_INT(compare(st, "a result and an actual"), 0);
+	/* A node's period forgets its plan's (and theirs alone); today's
+	 * are counted again. */
+	write_sql(st, "UPDATE node SET first_fy = 2022 WHERE id = (SELECT"
+	    " MAX(n.id) FROM node n JOIN plan p ON p.id = n.plan_id"
+	    " WHERE p.first_fy = 2021)");
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig f JOIN plan p ON"
+	    " p.id = f.plan_id WHERE f.recount = 0 AND p.first_fy = 2021"), 0);
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM node_fig g JOIN plan p ON"
+	    " p.id = g.plan_id WHERE g.fy = 2023 AND p.first_fy = 2021"), 0);
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig WHERE"
+	    " recount = 0"), others);
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig WHERE"
+	    " recount = 1 AND items_valid = 1 AND ind_valid = 1"),
+	    (long)NSAMPLES);
+	CHECK_INT(compare(st, "a node's period"), 0);
+	/* A plan without a period: the years it has results in, within ten
+	 * years of today. */
+	write_sql(st, "INSERT INTO result (node_id, fy, status, state)"
+	    " SELECT n.id, fy.v, 'done', 'draft' FROM node n JOIN plan p"
+	    " ON p.id = n.plan_id, (SELECT 2024 AS v UNION SELECT 1990)"
+	    " fy WHERE p.first_fy IS NULL AND n.id % 3 = 0");
+	CHECK_INT(store_begin(st, &cause), 0);
+	CHECK_INT(browse_figures_keep_years(st, q_long(db, "SELECT id FROM"
+	    " plan WHERE first_fy IS NULL"), today, &cause), 0);
+	CHECK_INT(store_commit(st, &cause), 0);
+	free(cause);
+	sql = xasprintf("SELECT COUNT(*) * 10000 + MAX(f.fy) FROM plan_fig f"
+	    " JOIN plan p ON p.id = f.plan_id WHERE p.first_fy IS NULL"
+	    " AND f.fy <> %d", today);
+	CHECK_INT(q_long(db, sql), 12024);
+	free(sql);
+	CHECK_INT(compare(st, "a plan without a period"), 0);
+	store_close(st);
+}
+
 /* The store's own workflow: a result saved, submitted, confirmed and
  * returned by their roles, each keeping the figures. */
 TEST(test_workflow_keeps_the_figures)
@@ -175,6 +273,7 @@ main(void)
 	if (sample_dir_make("fig") != 0)
 		return 1;
 	RUN(test_kept_figures_equal_the_full_count);
+	RUN(test_import_keeps_the_plans_years);
 	RUN(test_workflow_keeps_the_figures);
 	sample_dir_remove();
 	DONE();

@@ -290,6 +290,21 @@ find_ids(sqlite3 *db, struct ids *x)
 	CHECK(x->plan && x->item && x->policy && x->ind && x->own && x->dept);
 }
 
+/* A count read straight from the file. */
+static long
+q_count(struct store *st, const char *sql)
+{
+	sqlite3_stmt	*s;
+	long		 v = -1;
+
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
 static void
 run_screens(struct store *st, const struct ids *x)
 {
@@ -326,6 +341,20 @@ run_screens(struct store *st, const struct ids *x)
 	OK(store_begin(st, &cause));
 	OK(browse_figures_keep(st, 2022, &cause));
 	OK(store_commit(st, &cause));
+	/* The other years of the plan an import keeps (db/migrate-14.sql),
+	 * forgotten again by a change to the plan: 2023 is counted when it
+	 * is shown. */
+	OK(store_begin(st, &cause));
+	OK(browse_figures_keep_years(st, plan, 2024, &cause));
+	OK(store_commit(st, &cause));
+	CHECK_INT(q_count(st, "SELECT COUNT(*) FROM plan_fig WHERE fy = 2023"
+	    " AND recount = 0"), 1);
+	OK(store_begin(st, &cause));
+	OK(store_exec(st, "UPDATE node SET first_fy = first_fy WHERE id = "
+	    "(SELECT MIN(id) FROM node)", &cause));
+	OK(store_commit(st, &cause));
+	CHECK_INT(q_count(st, "SELECT COUNT(*) FROM plan_fig WHERE fy = 2023"),
+	    0);
 	OK(browse_plans(st, 2022, 2024, &plans, &n, &cause));
 	browse_plans_free(plans, n);
 	free(browse_plan_name(st, plan));
