@@ -264,7 +264,8 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (!dry) {
 		if ((login = session_os_login(&cause)) == NULL ||
 		    (l = store_plan_loader_new(st, replace, login),
-		    store_plan_loader_today(l, fy_of_time(time(NULL),
+		    store_plan_loader_today(l, ctx->cfg->current_fy > 0 ?
+		    ctx->cfg->current_fy : fy_of_time(time(NULL),
 		    ctx->cfg->fy_start_month)),
 		    store_plan_loader_begin(l, &cause)) != 0) {
 			progress_end(&prog);

@@ -7,7 +7,8 @@
 # way. The triggers a load leaves out (the plans list's figures, the
 # versions, the indicator counts) are all there again too, the versions
 # and counts they keep are as they would have kept them row by row, and
-# the foreign keys, off for a load that replaces nothing, hold.
+# the foreign keys, off for a load that replaces nothing, hold. The
+# figures kept are those of the years the configuration and the plan say.
 # SHISAKU_BIN names the program (default
 # ./shisaku).
 . "$(dirname "$0")/lib.sh"
@@ -85,6 +86,19 @@ got=$(sqlite3 "$scratch/a.db" "SELECT count(*) FROM indicator_count c
 indexes "$scratch/a.db" > "$scratch/got"
 cmp -s "$scratch/want" "$scratch/got" && pass "the triggers after a second plan" ||
 	fail "the triggers after a second plan" "$(diff "$scratch/want" "$scratch/got" | head -n 20)"
+
+# The figures the import keeps (db/migrate-14.sql): those of the current
+# year, as the configuration names it, in full and counted again by a
+# write; the items' counts of the plan's other years (its period,
+# 2021-2025), forgotten by a write.
+printf '[calendar]\ncurrent_year = 2023\n' > "$scratch/y.ini"
+cp "$scratch/fresh.db" "$scratch/y.db"
+check "import with a current year" "$bin" -c "$scratch/y.ini" -d "$scratch/y.db" import "$plan"
+got=$(sqlite3 "$scratch/y.db" "SELECT group_concat(fy || ':' || recount || items_valid || ind_valid, ' ')
+    FROM (SELECT * FROM plan_fig ORDER BY fy)")
+[ "$got" = "2021:010 2022:010 2023:111 2024:010 2025:010" ] &&
+	pass "the years kept, the configured one in full" ||
+	fail "the years kept, the configured one in full" "$got"
 
 # Refused halfway: a row naming a node the file never gives.
 cp "$scratch/fresh.db" "$scratch/b.db"
