@@ -13,6 +13,7 @@
 
 #include "shisaku/store-indfig.h"
 #include "shisaku/store-internal.h"
+#include "shisaku/store-browse.h"
 #include "shisaku/store-result.h"
 #include "shisaku/store-user.h"
 #include "shisaku/util.h"
@@ -1074,8 +1075,11 @@ store_year_set_open(struct store *st, int fy, int open, const char *login,
 	    year_label(was), year_label(open != 0), cause)) != 0)
 		goto out;
 	/* A year opened is one the indicator list sorts by achievement:
-	 * its rates are kept from now on (db/migrate-12.sql). */
-	if (open && store_indfig_keep(st, 0, fy, cause) != 0)
+	 * its rates are kept from now on (db/migrate-12.sql); and one whose
+	 * plans list's figures are kept in full and counted again by a
+	 * write, as an import keeps them (db/migrate-14.sql). */
+	if (open && (store_indfig_keep(st, 0, fy, cause) != 0 ||
+	    browse_figures_keep(st, fy, cause) != 0))
 		goto fail;
 	if ((rc = store_commit(st, cause)) != 0)
 		return rc;

@@ -243,6 +243,18 @@ TEST(test_import_keeps_the_plans_years)
 	CHECK_INT(q_long(db, sql), 12024);
 	free(sql);
 	CHECK_INT(compare(st, "a plan without a period"), 0);
+	/* A year opened for entry is kept in full, as an import keeps the
+	 * open years. */
+	CHECK_INT(store_user_put(st, "kikaku", "企画", ROLE_PLANNER, NULL, 0,
+	    &cause), 0);
+	CHECK(q_long(db, "SELECT COUNT(*) FROM plan_fig WHERE fy = 2024"
+	    " AND recount = 0") > 0);
+	CHECK_INT(store_year_set_open(st, 2024, 1, "kikaku", NULL, &cause), 0);
+	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM plan_fig WHERE fy = 2024"
+	    " AND recount = 1 AND items_valid = 1 AND ind_valid = 1"),
+	    (long)NSAMPLES);
+	CHECK_INT(compare(st, "a year opened"), 0);
+	free(cause);
 	store_close(st);
 }
 
