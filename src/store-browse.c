@@ -120,10 +120,11 @@ static const char browse_sql_plan_years[] =
 	" UNION SELECT fy FROM done WHERE fy <= ?2 + ?3 AND EXISTS (SELECT 1"
 	"  FROM result r JOIN node n ON n.id = r.node_id"
 	"  WHERE r.fy = done.fy AND n.plan_id = ?1) ORDER BY 1";
-/* The items' counts alone, forgotten by a write that makes them untrue. */
-static const char browse_sql_fig_put_items[] =
-	"INSERT INTO plan_fig (plan_id, fy, depth, ind_valid, recount)"
-	" VALUES (?1, ?2, ?3, 0, 0)";
+/* The same, forgotten by a write that makes them untrue. */
+static const char browse_sql_fig_put_lapsing[] =
+	"INSERT INTO plan_fig (plan_id, fy, depth, ind_valid, achieved,"
+	" not_achieved, no_data, recount) VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6,"
+	" 0)";
 static const char browse_sql_fig_ind[] =
 	"UPDATE plan_fig SET ind_valid = 1, achieved = ?4, not_achieved = ?5,"
 	" no_data = ?6 WHERE plan_id = ?1 AND fy = ?2";
@@ -469,21 +470,19 @@ browse_exec_plan_fy(struct store *st, const char *sql, long long plan_id,
 		return -1;
 	sqlite3_bind_int64(s, 1, plan_id);
 	sqlite3_bind_int(s, 2, fy);
-	if (f != NULL)
+	if (f != NULL) {
 		sqlite3_bind_int(s, 3, f->depth);
-	/* (The items' counts alone have no outcomes to bind.) */
-	for (k = 0; f != NULL && sqlite3_bind_parameter_count(s) > 3 &&
-	    k < SUMMARY_NOUTCOMES; k++)
-		sqlite3_bind_int64(s, 4 + k, f->outcome[k]);
+		for (k = 0; k < SUMMARY_NOUTCOMES; k++)
+			sqlite3_bind_int64(s, 4 + k, f->outcome[k]);
+	}
 	return store_step_write(st, s, "集計の保存", cause);
 }
 
-/* Keeps a plan's figures of fy (inside the caller's write): with
- * items_only, the items' counts alone, to be forgotten by a write that
- * makes them untrue (db/migrate-14.sql). */
+/* Keeps a plan's figures of fy (inside the caller's write); lapsing,
+ * to be forgotten by a write that makes them untrue (db/migrate-14.sql). */
 static int
 browse_figs_keep(struct store *st, long long plan_id, int fy,
-    const struct browse_figs *f, int kept, int items_only, char **cause)
+    const struct browse_figs *f, int kept, int lapsing, char **cause)
 {
 	sqlite3_stmt	*s;
 	size_t		 i;
@@ -492,8 +491,8 @@ browse_figs_keep(struct store *st, long long plan_id, int fy,
 		return browse_exec_plan_fy(st, browse_sql_fig_ind, plan_id, fy,
 		    f, cause);
 	if (browse_exec_plan_fy(st, browse_sql_fig_drop, plan_id, fy, NULL,
-	    cause) != 0 || browse_exec_plan_fy(st, items_only ?
-	    browse_sql_fig_put_items : browse_sql_fig_put, plan_id, fy, f,
+	    cause) != 0 || browse_exec_plan_fy(st, lapsing ?
+	    browse_sql_fig_put_lapsing : browse_sql_fig_put, plan_id, fy, f,
 	    cause) != 0)
 		return -1;
 	for (i = 0; i < f->n; i++) {
@@ -533,8 +532,7 @@ browse_figs_keep(struct store *st, long long plan_id, int fy,
 enum browse_figs_how {
 	BROWSE_FIGS_COUNT,	/* counted in full, never from those kept */
 	BROWSE_FIGS_READ,	/* those kept, what is not kept counted */
-	BROWSE_FIGS_KEEP,	/* the same, and what was counted kept */
-	BROWSE_FIGS_KEEP_ITEMS	/* the items' counts alone, kept */
+	BROWSE_FIGS_KEEP	/* the same, and what was counted kept */
 };
 
 /*
@@ -550,11 +548,11 @@ browse_figs_get(struct store *st, long long plan_id, int fy,
 	int			kept = 0;
 
 	memset(f, 0, sizeof *f);
-	f->want_up = how == BROWSE_FIGS_KEEP || how == BROWSE_FIGS_KEEP_ITEMS;
+	f->want_up = how == BROWSE_FIGS_KEEP;
 	if (how != BROWSE_FIGS_COUNT && browse_figs_read_kept(st, plan_id, fy,
 	    f, &kept, cause) != 0)
 		return -1;
-	if (kept == 2 || (kept == 1 && how == BROWSE_FIGS_KEEP_ITEMS))
+	if (kept == 2)
 		return 0;
 	/* A year not kept in full, counted a moment ago. */
 	if (how == BROWSE_FIGS_READ && figs_memo_get(st, plan_id, fy, 0, 1,
@@ -566,14 +564,12 @@ browse_figs_get(struct store *st, long long plan_id, int fy,
 	if (kept == 0 && browse_figs_count_items(st, plan_id, fy, f,
 	    cause) != 0)
 		return -1;
-	if (how != BROWSE_FIGS_KEEP_ITEMS &&
-	    browse_figs_count_indicators(st, plan_id, fy, f, cause) != 0)
+	if (browse_figs_count_indicators(st, plan_id, fy, f, cause) != 0)
 		return -1;
 	if (how == BROWSE_FIGS_READ)
 		figs_memo_put(st, plan_id, fy, f, 0, 1);
-	if ((how == BROWSE_FIGS_KEEP || how == BROWSE_FIGS_KEEP_ITEMS) &&
-	    browse_figs_keep(st, plan_id, fy, f, kept,
-	    how == BROWSE_FIGS_KEEP_ITEMS, cause) != 0)
+	if (how == BROWSE_FIGS_KEEP && browse_figs_keep(st, plan_id, fy, f,
+	    kept, 0, cause) != 0)
 		return -1;
 	return 0;
 }
@@ -738,7 +734,8 @@ browse_figures_keep_years(struct store *st, long long plan_id, int today_fy,
 {
 	sqlite3_stmt		*s;
 	struct browse_figs	 f;
-	int			*years = NULL, rc;
+	long			(*outcomes)[SUMMARY_NOUTCOMES];
+	int			*years = NULL, rc, kept;
 	size_t			 n = 0, i;
 
 	if ((s = store_stmt(st, browse_sql_plan_years, cause)) == NULL)
@@ -751,11 +748,30 @@ browse_figures_keep_years(struct store *st, long long plan_id, int today_fy,
 		years[n++] = sqlite3_column_int(s, 0);
 	}
 	rc = store_read_end(st, s, rc, "年度の読み込み", cause);
+	/* The indicators' outcomes of all the years in one pass; the
+	 * items' counts year by year. */
+	outcomes = xcalloc(n + 1, sizeof *outcomes);
+	if (rc == 0)
+		rc = store_summary_outcomes(st, plan_id, years, n, outcomes,
+		    cause);
 	for (i = 0; i < n && rc == 0; i++) {
-		rc = browse_figs_get(st, plan_id, years[i],
-		    BROWSE_FIGS_KEEP_ITEMS, &f, cause);
+		memset(&f, 0, sizeof f);
+		f.want_up = 1;
+		rc = browse_figs_read_kept(st, plan_id, years[i], &f, &kept,
+		    cause);
+		if (rc == 0 && kept == 0) {
+			browse_figs_clear(&f);
+			f.want_up = 1;
+			memcpy(f.outcome, outcomes[i], sizeof f.outcome);
+			rc = browse_figs_count_items(st, plan_id, years[i], &f,
+			    cause);
+			if (rc == 0)
+				rc = browse_figs_keep(st, plan_id, years[i],
+				    &f, 0, 1, cause);
+		}
 		browse_figs_clear(&f);
 	}
+	free(outcomes);
 	free(years);
 	return rc;
 }

@@ -99,9 +99,11 @@ summary_yv_free(struct summary_yv *v, size_t n)
 	free(v);
 }
 
+/* The values sql reads of plan_id from fy (to last_fy, ?3, when the
+ * statement has it). */
 static int
 summary_read_yv(struct store *st, const char *sql, long long plan_id, int fy,
-    struct summary_yv **out, size_t *n, char **cause)
+    int last_fy, struct summary_yv **out, size_t *n, char **cause)
 {
 	sqlite3_stmt		*s;
 	struct summary_yv	*v = NULL;
@@ -114,6 +116,8 @@ summary_read_yv(struct store *st, const char *sql, long long plan_id, int fy,
 		return -1;
 	sqlite3_bind_int64(s, 1, plan_id);
 	sqlite3_bind_int(s, 2, fy);
+	if (sqlite3_bind_parameter_count(s) >= 3)
+		sqlite3_bind_int(s, 3, last_fy);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (cnt == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -180,6 +184,28 @@ summary_points(const struct summary_yv *v, size_t n, size_t *pos,
 	return k;
 }
 
+/* The series of the indicator row of statement s (the columns of
+ * summary_sql_indicators), its baseline and final target in base and
+ * final (to be cleared by the caller); no targets or actuals yet. */
+static void
+summary_series_of(sqlite3_stmt *s, struct trend_series *ts,
+    struct value *base, struct value *final)
+{
+	const unsigned char	*dir = sqlite3_column_text(s, 3);
+	int			 d;
+
+	memset(ts, 0, sizeof *ts);
+	d = dir != NULL ? achieve_dir_parse((const char *)dir) : 0;
+	ts->dir = d < 0 ? ACHIEVE_DIR_UNKNOWN : (enum achieve_dir)d;
+	ts->cumulative = sqlite3_column_int(s, 4) != 0;
+	store_col_value(s, 5, base);
+	ts->base = base;
+	ts->base_fy = store_col_int0(s, 7);
+	store_col_value(s, 8, final);
+	ts->final = final;
+	ts->final_fy = store_col_int0(s, 10);
+}
+
 /* The indicators of one plan (or of the subtree of node id, as q
  * says), appended to *out (*n of them, room for *cap_out). */
 static int
@@ -194,12 +220,12 @@ summary_read(struct store *st, const struct summary_sqls *q, long long plan_id,
 	size_t				 ntv = 0, nav = 0, cnt = *n;
 	size_t				 cap = *cap_out;
 	size_t				 tpos = 0, apos = 0, tcap = 0, acap = 0;
-	int				 rc, d;
+	int				 rc;
 
-	if (summary_read_yv(st, q->targets, plan_id, fy, &tv, &ntv,
+	if (summary_read_yv(st, q->targets, plan_id, fy, fy, &tv, &ntv,
 	    cause) != 0)
 		return -1;
-	if (summary_read_yv(st, q->actuals, plan_id, fy, &av, &nav,
+	if (summary_read_yv(st, q->actuals, plan_id, fy, fy, &av, &nav,
 	    cause) != 0) {
 		summary_yv_free(tv, ntv);
 		return -1;
@@ -217,27 +243,16 @@ summary_read(struct store *st, const struct summary_sqls *q, long long plan_id,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct trend_series	 ts;
 		struct value		 base, final;
-		const unsigned char	*dir;
 
 		if (cnt == cap) {
 			cap = cap ? cap * 2 : 32;
 			v = xreallocarray(v, cap, sizeof *v);
 		}
-		memset(&ts, 0, sizeof ts);
 		v[cnt].id = sqlite3_column_int64(s, 0);
 		v[cnt].plan_id = sqlite3_column_int64(s, 1);
 		v[cnt].node_id = sqlite3_column_type(s, 2) == SQLITE_NULL ? 0 :
 		    sqlite3_column_int64(s, 2);
-		dir = sqlite3_column_text(s, 3);
-		d = dir != NULL ? achieve_dir_parse((const char *)dir) : 0;
-		ts.dir = d < 0 ? ACHIEVE_DIR_UNKNOWN : (enum achieve_dir)d;
-		ts.cumulative = sqlite3_column_int(s, 4) != 0;
-		store_col_value(s, 5, &base);
-		ts.base = &base;
-		ts.base_fy = store_col_int0(s, 7);
-		store_col_value(s, 8, &final);
-		ts.final = &final;
-		ts.final_fy = store_col_int0(s, 10);
+		summary_series_of(s, &ts, &base, &final);
 		if (q->by_id) {
 			tpos = summary_yv_find(tv, ntv, v[cnt].id);
 			apos = summary_yv_find(av, nav, v[cnt].id);
@@ -297,6 +312,157 @@ store_summary_indicators(struct store *st, long long plan_id, int fy,
 		*n = 0;
 	}
 	return rc;
+}
+
+/* The targets and the actuals of the years from ?2 to ?3, for
+ * store_summary_outcomes: the actuals of the earlier years too, which a
+ * running total adds up. */
+static const char summary_sql_years_targets[] =
+	"SELECT t.indicator_id, t.fy, t.num, t.txt FROM indicator i"
+	" JOIN indicator_target t ON t.indicator_id = i.id"
+	" AND t.fy BETWEEN ?2 AND ?3"
+	" WHERE i.plan_id = ?1 ORDER BY i.key, t.fy";
+static const char summary_sql_years_actuals[] =
+	"SELECT a.indicator_id, a.fy, a.num, a.txt FROM indicator i"
+	" JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy <= ?3"
+	" AND (a.fy >= ?2 OR i.cumulative = 1)"
+	" WHERE i.plan_id = ?1 ORDER BY i.key, a.fy";
+
+/* Of one indicator's points (by year), those summary_read reads for fy:
+ * the year's own, and the earlier ones too of a running total. */
+static size_t
+summary_points_of_year(const struct trend_point *p, size_t n, int fy,
+    int upto, const struct trend_point **out)
+{
+	size_t	i, first = n, k = 0;
+
+	for (i = 0; i < n && p[i].fy <= fy; i++)
+		if (upto || p[i].fy == fy) {
+			if (first == n)
+				first = i;
+			k++;
+		}
+	*out = first < n ? &p[first] : NULL;
+	return k;
+}
+
+/* A statement of values (indicator id, fy, num, txt) stepped along with
+ * the indicators, in the same order, so that only one indicator's values
+ * are held at a time. */
+struct summary_cursor {
+	sqlite3_stmt		*s;
+	int			 rc;	/* SQLITE_ROW while on a row */
+	struct trend_point	*pts;
+	struct value		*vals;
+	size_t			 n, cap;
+};
+
+static int
+summary_cursor_open(struct store *st, struct summary_cursor *c,
+    const char *sql, long long plan_id, int first, int last, char **cause)
+{
+	memset(c, 0, sizeof *c);
+	if ((c->s = store_stmt(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(c->s, 1, plan_id);
+	sqlite3_bind_int(c->s, 2, first);
+	sqlite3_bind_int(c->s, 3, last);
+	c->rc = sqlite3_step(c->s);
+	return 0;
+}
+
+/* The values of indicator id at the cursor, into c->pts (c->n of them),
+ * the cursor moved past them. */
+static void
+summary_cursor_take(struct summary_cursor *c, long long id)
+{
+	size_t	i;
+
+	for (i = 0; i < c->n; i++)
+		value_clear(&c->vals[i]);
+	c->n = 0;
+	while (c->rc == SQLITE_ROW && sqlite3_column_int64(c->s, 0) == id) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? c->cap * 2 : 16;
+			c->pts = xreallocarray(c->pts, c->cap, sizeof *c->pts);
+			c->vals = xreallocarray(c->vals, c->cap,
+			    sizeof *c->vals);
+		}
+		c->pts[c->n].fy = sqlite3_column_int(c->s, 1);
+		store_col_value(c->s, 2, &c->vals[c->n]);
+		c->n++;
+		c->rc = sqlite3_step(c->s);
+	}
+	for (i = 0; i < c->n; i++)
+		c->pts[i].v = &c->vals[i];
+}
+
+/* Ends the cursor's statement: 0, or -1 with *cause when it failed. */
+static int
+summary_cursor_close(struct store *st, struct summary_cursor *c, int rc,
+    char **cause)
+{
+	summary_cursor_take(c, 0);	/* (clears the values held) */
+	free(c->pts);
+	free(c->vals);
+	if (c->s == NULL)
+		return rc;
+	/* (A statement still on a row was left before its end.) */
+	if (c->rc == SQLITE_ROW)
+		c->rc = SQLITE_DONE;
+	if (store_read_end(st, c->s, c->rc, "指標の値の読み込み",
+	    rc == 0 ? cause : NULL) != 0)
+		return -1;
+	return rc;
+}
+
+int
+store_summary_outcomes(struct store *st, long long plan_id, const int *fys,
+    size_t nfy, long (*out)[SUMMARY_NOUTCOMES], char **cause)
+{
+	sqlite3_stmt		*s;
+	struct summary_cursor	 tc, ac;
+	size_t			 k;
+	int			 rc;
+
+	memset(out, 0, nfy * sizeof *out);
+	memset(&ac, 0, sizeof ac);
+	if (nfy == 0)
+		return 0;
+	if (summary_cursor_open(st, &tc, summary_sql_years_targets, plan_id,
+	    fys[0], fys[nfy - 1], cause) != 0 ||
+	    summary_cursor_open(st, &ac, summary_sql_years_actuals, plan_id,
+	    fys[0], fys[nfy - 1], cause) != 0 ||
+	    (s = store_stmt(st, summary_sql_indicators, cause)) == NULL) {
+		rc = summary_cursor_close(st, &tc, -1, NULL);
+		return summary_cursor_close(st, &ac, rc, NULL);
+	}
+	sqlite3_bind_int64(s, 1, plan_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct trend_series	 ts;
+		struct value		 base, final;
+		long long		 id = sqlite3_column_int64(s, 0);
+
+		summary_series_of(s, &ts, &base, &final);
+		summary_cursor_take(&tc, id);
+		summary_cursor_take(&ac, id);
+		for (k = 0; k < nfy; k++) {
+			enum summary_outcome	o;
+
+			ts.ntargets = summary_points_of_year(tc.pts, tc.n,
+			    fys[k], 0, &ts.targets);
+			ts.nactuals = summary_points_of_year(ac.pts, ac.n,
+			    fys[k], ts.cumulative, &ts.actuals);
+			o = summary_outcome_of(trend_rate(&ts, fys[k], NULL));
+			if (o < SUMMARY_NOUTCOMES)
+				out[k][o]++;
+		}
+		value_clear(&base);
+		value_clear(&final);
+	}
+	rc = store_read_end(st, s, rc, "指標の読み込み", cause);
+	rc = summary_cursor_close(st, &tc, rc, cause);
+	return summary_cursor_close(st, &ac, rc, cause);
 }
 
 int

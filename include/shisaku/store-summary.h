@@ -33,6 +33,16 @@ int store_summary_indicators(struct store *st, long long plan_id, int fy,
     struct summary_indicator **out, size_t *n, char **cause);
 
 /*
+ * How many indicators of plan_id have each outcome in each of the nfy
+ * years fys (rising), into out[k] for fys[k]: what
+ * store_summary_indicators gives year by year, read once for all the
+ * years. Returns 0, or -1 with *cause.
+ */
+int store_summary_outcomes(struct store *st, long long plan_id,
+    const int *fys, size_t nfy, long (*out)[SUMMARY_NOUTCOMES],
+    char **cause);
+
+/*
  * The indicators of node_id and of every node below it, with their
  * outcome in fy (a heading's figures: what it costs follows the
  * heading, not the plan). In no particular order. Returns 0 with *out
