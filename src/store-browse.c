@@ -349,7 +349,7 @@ browse_cfig_cmp(const void *a, const void *b)
 
 /* Counts a plan's items in fy in full (see browse_sql_plan_items), and,
  * with f->want_up, those below each heading. */
-static int
+int
 browse_figs_count_items(struct store *st, long long plan_id, int fy,
     struct browse_figs *f, char **cause)
 {
@@ -404,7 +404,7 @@ browse_figs_count_items(struct store *st, long long plan_id, int fy,
 }
 
 /* The outcomes of a plan's indicators in fy, in full. */
-static int
+int
 browse_figs_count_indicators(struct store *st, long long plan_id, int fy,
     struct browse_figs *f, char **cause)
 {
@@ -424,7 +424,7 @@ browse_figs_count_indicators(struct store *st, long long plan_id, int fy,
 
 /* The figures kept of a plan in fy: *kept 0 (none), 1 (the items only:
  * the indicators' outcomes were forgotten) or 2 (all). */
-static int
+int
 browse_figs_read_kept(struct store *st, long long plan_id, int fy,
     struct browse_figs *f, int *kept, char **cause)
 {

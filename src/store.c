@@ -1000,6 +1000,15 @@ static const struct {
 	  " JOIN indicator i ON i.id = t.indicator_id JOIN plan p ON p.id = i.plan_id"
 	  " WHERE t.num IS NOT NULL AND t.txt GLOB '*[^0-9.,+-]*'",
 	  "目標値が数値と文字の両方を持っています" },
+	/* The search's index (db/migrate-13.sql): a row per node, kept in
+	 * the write that changes the node. */
+	{ "SELECT p.code || ' ' || n.key FROM node n JOIN plan p ON p.id = n.plan_id"
+	  " WHERE NOT EXISTS (SELECT 1 FROM search_text_content c"
+	  " WHERE c.id = n.id)",
+	  "検索の索引に施策がありません" },
+	{ "SELECT c.id FROM search_text_content c"
+	  " WHERE NOT EXISTS (SELECT 1 FROM node n WHERE n.id = c.id)",
+	  "検索の索引に施策のない行があります" },
 };
 
 /* The checks of store_check for its progress: where it is, of how many. */
@@ -1069,7 +1078,7 @@ store_check(struct store *st, void (*report)(void *, const char *), void *arg,
 
 	t.st = st;
 	t.stage = 0;
-	t.nstages = 2 + ninv;
+	t.nstages = 3 + ninv;
 	if (st->progress != NULL)
 		sqlite3_progress_handler(st->db, 200000, check_tick, &t);
 	store_progress(st, 0, t.nstages);
@@ -1090,6 +1099,11 @@ store_check(struct store *st, void (*report)(void *, const char *), void *arg,
 		problems += n;
 		store_progress(st, ++t.stage, t.nstages);
 	}
+	/* The figures kept for the screens, counted again. */
+	if ((n = browse_figures_check(st, report, arg, cause)) < 0)
+		goto out;
+	problems += n;
+	store_progress(st, ++t.stage, t.nstages);
 out:
 	sqlite3_progress_handler(st->db, 0, NULL, NULL);
 	return n < 0 ? -1 : problems;

@@ -39,6 +39,28 @@ struct browse_figs {
 
 void browse_figs_clear(struct browse_figs *f);
 
+/* A plan's items of fy counted in full into f (empty; with f->want_up,
+ * those below each heading, sorted by node and kind), its indicators'
+ * outcomes counted in full, and the figures kept of it (*kept 0: none,
+ * 1: the items' counts alone, 2: all). Each returns 0, or -1 with
+ * *cause; f is cleared by the caller. (store-browse.c) */
+int browse_figs_count_items(struct store *st, long long plan_id, int fy,
+    struct browse_figs *f, char **cause);
+int browse_figs_count_indicators(struct store *st, long long plan_id, int fy,
+    struct browse_figs *f, char **cause);
+int browse_figs_read_kept(struct store *st, long long plan_id, int fy,
+    struct browse_figs *f, int *kept, char **cause);
+
+/*
+ * shisaku check's check of the figures kept (db/migrate-9.sql, 11 and
+ * 14): every plan-year kept, counted again in full and compared, the
+ * plan's counts, its headings' and its indicators' outcomes. Each
+ * difference is reported as a line. Returns how many, or -1 with *cause.
+ * (store-figs-check.c)
+ */
+int browse_figures_check(struct store *st,
+    void (*report)(void *, const char *), void *arg, char **cause);
+
 /*
  * The memo: the figures of a plan in a year the file does not keep, as
  * counted in full by a screen, so that showing that year again (the tree
