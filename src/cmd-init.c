@@ -17,6 +17,26 @@
 #include "shisaku/privilege.h"
 #include "shisaku/session.h"
 #include "shisaku/store-user.h"
+#include "shisaku/util.h"
+
+/* The name of a journal of path (SQLite's -wal or -journal beside it)
+ * that is there, or NULL. */
+static char *
+cmd_init_leftover(const char *path)
+{
+	static const char *const suffix[] = { "-wal", "-journal" };
+	struct stat	 sb;
+	char		*name;
+	size_t		 i;
+
+	for (i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		name = xasprintf("%s%s", path, suffix[i]);
+		if (lstat(name, &sb) == 0)
+			return name;
+		free(name);
+	}
+	return NULL;
+}
 
 static int
 cmd_init_exec(struct cmd_ctx *ctx, int argc, char **argv)
@@ -63,6 +83,16 @@ cmd_init_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		}
 	} else
 		free(target);
+	/* A journal left by another database of that name would be played
+	 * into the new one the first time it is opened. */
+	if ((target = cmd_init_leftover(ctx->db_path)) != NULL) {
+		cmd_error("%s: 前のデータベースの作業ファイル %s が残っています。"
+		    "前のデータベースを使っているプログラムをすべて終了し、"
+		    "%s を削除してから作り直してください（そのままでは新しい"
+		    "データベースが壊れます）", ctx->db_path, target, target);
+		free(target);
+		return EXIT_DATABASE;
+	}
 	if ((login = session_os_login(&cause)) == NULL) {
 		cmd_error("%s", cause);
 		free(cause);

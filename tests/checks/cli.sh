@@ -11,6 +11,12 @@ run() { "$bin" -d "$db" "$@"; }
 
 check "init creates a database" run init
 check "init refuses an existing file" sh -c "! '$bin' -d '$db' init"
+# A write-ahead log left by a database removed without it would be played
+# into the new one: init refuses, names it and makes nothing.
+printf 'stale' > "$scratch/gone.db-wal"
+check "init refuses a leftover journal" sh -c "! '$bin' -d '$scratch/gone.db' init 2> '$scratch/gone.err'"
+check "the refusal names the leftover" grep -q "gone.db-wal" "$scratch/gone.err"
+check "nothing is made beside the leftover" test ! -e "$scratch/gone.db"
 check "import the four samples" run import db/samples/*.csv
 run plans > "$scratch/plans"
 check "plans lists four plans" test "$(wc -l < "$scratch/plans")" -eq 4
