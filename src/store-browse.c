@@ -101,9 +101,9 @@ static const char browse_sql_fig_put[] =
  * today's). */
 static const char browse_sql_fig_recount[] =
 	"UPDATE plan_fig SET recount = 1 WHERE fy = ?2 AND recount = 0";
-/* The years of a plan whose items' counts an import keeps besides those
+/* The years of a plan whose figures an import keeps besides those
  * (browse_figures_keep_years): its period, and every year with results,
- * within ?3 years of today's (?2). */
+ * within ?3 years of today's (?2), of those not kept yet. */
 #define BROWSE_KEEP_SPAN 10
 static const char browse_sql_plan_years[] =
 	"WITH RECURSIVE"
@@ -116,10 +116,12 @@ static const char browse_sql_plan_years[] =
 	" done(fy) AS (SELECT min(fy) FROM result WHERE fy >= ?2 - ?3"
 	"  UNION ALL SELECT (SELECT min(r.fy) FROM result r WHERE r.fy > done.fy)"
 	"  FROM done WHERE done.fy < ?2 + ?3)"
-	" SELECT fy FROM period WHERE fy <= last"
+	" SELECT fy FROM (SELECT fy FROM period WHERE fy <= last"
 	" UNION SELECT fy FROM done WHERE fy <= ?2 + ?3 AND EXISTS (SELECT 1"
 	"  FROM result r JOIN node n ON n.id = r.node_id"
-	"  WHERE r.fy = done.fy AND n.plan_id = ?1) ORDER BY 1";
+	"  WHERE r.fy = done.fy AND n.plan_id = ?1)) y"
+	" WHERE NOT EXISTS (SELECT 1 FROM plan_fig f WHERE f.plan_id = ?1"
+	"  AND f.fy = y.fy AND f.items_valid = 1) ORDER BY 1";
 /* The same, forgotten by a write that makes them untrue. */
 static const char browse_sql_fig_put_lapsing[] =
 	"INSERT INTO plan_fig (plan_id, fy, depth, ind_valid, achieved,"
@@ -735,7 +737,7 @@ browse_figures_keep_years(struct store *st, long long plan_id, int today_fy,
 	sqlite3_stmt		*s;
 	struct browse_figs	 f;
 	long			(*outcomes)[SUMMARY_NOUTCOMES];
-	int			*years = NULL, rc, kept;
+	int			*years = NULL, rc;
 	size_t			 n = 0, i;
 
 	if ((s = store_stmt(st, browse_sql_plan_years, cause)) == NULL)
@@ -757,18 +759,11 @@ browse_figures_keep_years(struct store *st, long long plan_id, int today_fy,
 	for (i = 0; i < n && rc == 0; i++) {
 		memset(&f, 0, sizeof f);
 		f.want_up = 1;
-		rc = browse_figs_read_kept(st, plan_id, years[i], &f, &kept,
-		    cause);
-		if (rc == 0 && kept == 0) {
-			browse_figs_clear(&f);
-			f.want_up = 1;
-			memcpy(f.outcome, outcomes[i], sizeof f.outcome);
-			rc = browse_figs_count_items(st, plan_id, years[i], &f,
+		memcpy(f.outcome, outcomes[i], sizeof f.outcome);
+		rc = browse_figs_count_items(st, plan_id, years[i], &f, cause);
+		if (rc == 0)
+			rc = browse_figs_keep(st, plan_id, years[i], &f, 0, 1,
 			    cause);
-			if (rc == 0)
-				rc = browse_figs_keep(st, plan_id, years[i],
-				    &f, 0, 1, cause);
-		}
 		browse_figs_clear(&f);
 	}
 	free(outcomes);

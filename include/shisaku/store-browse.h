@@ -106,9 +106,9 @@ int browse_plans_counted(struct store *st, int fy, int today_fy,
  * Returns 0 or -1 with *cause. */
 int browse_figures_keep(struct store *st, int fy, char **cause);
 
-/* Counts and keeps, inside the caller's write, the items' counts of the
- * plan in the years of its period and the years with results, within
- * ten years of today_fy, those not kept: a write that makes them untrue
+/* Counts and keeps, inside the caller's write, the figures of the plan
+ * in the years of its period and the years with results, within ten
+ * years of today_fy, those not kept: a write that makes them untrue
  * forgets them instead of counting them again (db/migrate-14.sql).
  * Returns 0 or -1 with *cause. */
 int browse_figures_keep_years(struct store *st, long long plan_id,
