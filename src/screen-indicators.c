@@ -540,6 +540,7 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	char				*cause = NULL;
 	long long			*ids, keep = 0;
 	long				 off = is->l.cursor - is->l.top;
+	long				 old_top = is->l.top;
 	size_t				 n, total = 0, pos = 0;
 	int				 rc, have = 0, window;
 
@@ -610,8 +611,16 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 		if (pos >= total)
 			pos = total > 0 ? total - 1 : 0;
 		is->l.cursor = (long)pos;
-		is->l.top = off >= 0 && off <= is->l.cursor ?
-		    is->l.cursor - off : is->l.cursor;
+		/* The rows shown from the same place when the cursor is
+		 * still among them (a sort shows the list from its start,
+		 * as when every row is read), else the cursor where it was
+		 * on the screen. */
+		if (old_top > is->l.cursor || is->l.height <= 0 ||
+		    is->l.cursor >= old_top + is->l.height)
+			is->l.top = off >= 0 && off <= is->l.cursor ?
+			    is->l.cursor - off : is->l.cursor;
+		else
+			is->l.top = old_top;
 		/* The rows from the cursor on; ind_window adds those above. */
 		if (total > 0) {
 			struct indicator_list	page;
