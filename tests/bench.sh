@@ -14,7 +14,8 @@
 #   4. tests/bench/drive runs the interface on a pseudo-terminal and walks
 #      tests/bench/walk.txt (over 1,000 keys: tree, expand and collapse,
 #      sheets in and out, roadmap both ways, indicators, sort, search,
-#      year, filters), timing each key to the end of its screen update;
+#      year on the tree and on the plans list, filters), timing each key
+#      to the end of its screen update;
 #      the program's peak memory is read from /proc before it quits;
 #   5. the report of a plan of 1,000 items (the whole plan at 1,000; the
 #      second plan of the file at larger sizes), and export of everything.
