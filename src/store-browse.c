@@ -339,7 +339,7 @@ browse_figs_apply(struct browse_plan *p, const struct browse_figs *f, int due,
 	}
 }
 
-static int
+int
 browse_cfig_cmp(const void *a, const void *b)
 {
 	const struct browse_cfig *x = a, *y = b;

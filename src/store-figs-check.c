@@ -58,16 +58,6 @@ figs_items_within(const struct browse_figs *a, const struct browse_figs *b)
 	return 1;
 }
 
-static int
-figs_cfig_cmp(const void *a, const void *b)
-{
-	const struct browse_cfig *x = a, *y = b;
-
-	if (x->node_id != y->node_id)
-		return x->node_id < y->node_id ? -1 : 1;
-	return x->kind < y->kind ? -1 : x->kind > y->kind;
-}
-
 /* Whether the headings' rows kept of plan_id in fy are the counted c's
  * (c->up sorted by node and kind): *same 1 or 0. */
 static int
@@ -98,7 +88,7 @@ figs_heads_same(struct store *st, long long plan_id, int fy,
 		key.node_id = sqlite3_column_int64(s, 0);
 		key.kind = k < 0 ? 0 : (size_t)k;
 		hit = k < 0 ? NULL : bsearch(&key, c->up, c->nup,
-		    sizeof *c->up, figs_cfig_cmp);
+		    sizeof *c->up, browse_cfig_cmp);
 		if (hit == NULL || hit->n != sqlite3_column_int64(s, 5))
 			*same = 0;
 	}

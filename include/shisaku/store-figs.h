@@ -50,6 +50,8 @@ int browse_figs_count_indicators(struct store *st, long long plan_id, int fy,
     struct browse_figs *f, char **cause);
 int browse_figs_read_kept(struct store *st, long long plan_id, int fy,
     struct browse_figs *f, int *kept, char **cause);
+/* The order of f->up: by node id, then kind (qsort and bsearch). */
+int browse_cfig_cmp(const void *a, const void *b);
 
 /*
  * shisaku check's check of the figures kept (db/migrate-9.sql, 11 and
