@@ -202,6 +202,13 @@ store_errmsg(struct store *st, const char *what)
 		free(who);
 		return msg;
 	case STORE_FAULT_ACCESS:
+		/* A write cut short left its journal: only a connection that
+		 * may write can put the file back as it was. */
+		if (code == SQLITE_READONLY_ROLLBACK && st->path != NULL)
+			return xasprintf("%s: 前回の書き込みが途中で終わったまま"
+			    "です（%s-journal が残っています）。このファイルに"
+			    "書き込める利用者が shisaku で一度開くと元に戻り、"
+			    "読めるようになります", what, st->path);
 		if ((code & 0xff) == SQLITE_READONLY && st->readonly)
 			return xasprintf("%s: 読み取り専用で開いています", what);
 		if ((code & 0xff) == SQLITE_READONLY && !st->readonly &&

@@ -114,9 +114,33 @@ if logins_prepare shisaku-limits "$bin" nobody; then
 	rc=$?
 	check "a database the login cannot write: exit 7, naming the file" \
 	    sh -c "test $rc -eq 7 && grep -q '$logins_tmp/ro/l.db に書き込む権限がありません' '$scratch/se'"
+	# A write cut short (its pages half written, the journal left) by a
+	# program that writes with a rollback journal, in a file the login
+	# can only read: it names the journal and who can put the file back;
+	# a login that can write does so on opening.
+	cp "$db" "$logins_tmp/ro/h.db"
+	sqlite3 "$logins_tmp/ro/h.db" "PRAGMA journal_mode = DELETE" \
+	    "PRAGMA cache_size = 1" "BEGIN IMMEDIATE" \
+	    "UPDATE app_user SET name = hex(randomblob(200000))" \
+	    ".shell cp $logins_tmp/ro/h.db-journal $logins_tmp/ro/cut.db-journal" \
+	    ".shell cp $logins_tmp/ro/h.db $logins_tmp/ro/cut.db" "ROLLBACK" \
+	    > /dev/null 2>&1
+	chmod 644 "$logins_tmp/ro/cut.db" "$logins_tmp/ro/cut.db-journal"
+	$(logins_as nobody) env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/ \
+	    "$logins_tmp/shisaku" -d "$logins_tmp/ro/cut.db" plans \
+	    > "$scratch/so" 2> "$scratch/se"
+	rc=$?
+	check "a write cut short, read by a login that cannot write: exit 7, naming the journal" \
+	    sh -c "test $rc -eq 7 && grep -q 'cut.db-journal が残っています' '$scratch/se'"
+	check "a login that can write puts it back" sh -c \
+	    "'$bin' -d '$logins_tmp/ro/cut.db' plans > /dev/null &&
+	    test ! -e '$logins_tmp/ro/cut.db-journal' &&
+	    test \"\$(sqlite3 '$logins_tmp/ro/cut.db' \"SELECT max(length(name)) < 1000 FROM app_user\")\" = 1"
 	rm -rf "$logins_tmp"
 else
 	fail "a directory that cannot be entered: exit 7, naming the directory" "not run: $logins_why"
 	fail "a database the login cannot write: exit 7, naming the file" "not run: $logins_why"
+	fail "a write cut short, read by a login that cannot write: exit 7, naming the journal" "not run: $logins_why"
+	fail "a login that can write puts it back" "not run: $logins_why"
 fi
 finish
