@@ -99,11 +99,9 @@ summary_yv_free(struct summary_yv *v, size_t n)
 	free(v);
 }
 
-/* The values sql reads of plan_id from fy (to last_fy, ?3, when the
- * statement has it). */
 static int
 summary_read_yv(struct store *st, const char *sql, long long plan_id, int fy,
-    int last_fy, struct summary_yv **out, size_t *n, char **cause)
+    struct summary_yv **out, size_t *n, char **cause)
 {
 	sqlite3_stmt		*s;
 	struct summary_yv	*v = NULL;
@@ -116,8 +114,6 @@ summary_read_yv(struct store *st, const char *sql, long long plan_id, int fy,
 		return -1;
 	sqlite3_bind_int64(s, 1, plan_id);
 	sqlite3_bind_int(s, 2, fy);
-	if (sqlite3_bind_parameter_count(s) >= 3)
-		sqlite3_bind_int(s, 3, last_fy);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (cnt == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -222,10 +218,10 @@ summary_read(struct store *st, const struct summary_sqls *q, long long plan_id,
 	size_t				 tpos = 0, apos = 0, tcap = 0, acap = 0;
 	int				 rc;
 
-	if (summary_read_yv(st, q->targets, plan_id, fy, fy, &tv, &ntv,
+	if (summary_read_yv(st, q->targets, plan_id, fy, &tv, &ntv,
 	    cause) != 0)
 		return -1;
-	if (summary_read_yv(st, q->actuals, plan_id, fy, fy, &av, &nav,
+	if (summary_read_yv(st, q->actuals, plan_id, fy, &av, &nav,
 	    cause) != 0) {
 		summary_yv_free(tv, ntv);
 		return -1;
