@@ -1571,6 +1571,20 @@ browse_tree_open(struct store *st, long long plan_id, int fy, int today_fy,
 	return browse_tree_read(st, plan_id, fy, today_fy, 1, out, cause);
 }
 
+/* Clears node n's departments and result, which are of the tree's
+ * year. */
+static void
+browse_node_year_clear(struct browse_node *n)
+{
+	free(n->assigns);
+	n->assigns = NULL;
+	n->nassigns = 0;
+	free(n->grade);
+	n->grade = NULL;
+	n->state = BROWSE_STATE_NONE;
+	n->status = BROWSE_STATUS_NONE;
+}
+
 /* The year-dependent parts of a tree read for another year. */
 static int
 browse_tree_reread(struct store *st, struct browse_tree *t, int fy,
@@ -1593,13 +1607,7 @@ browse_tree_reread(struct store *st, struct browse_tree *t, int fy,
 	for (i = 0; i < t->nnodes; i++) {
 		struct browse_node *n = &t->nodes[i];
 
-		free(n->assigns);
-		n->assigns = NULL;
-		n->nassigns = 0;
-		free(n->grade);
-		n->grade = NULL;
-		n->state = BROWSE_STATE_NONE;
-		n->status = BROWSE_STATUS_NONE;
+		browse_node_year_clear(n);
 		n->planned = 0;
 		map[i].id = n->id;
 		map[i].index = (long)i;
@@ -2566,13 +2574,7 @@ browse_view_unload(struct browse_tree *t)
 static void
 browse_view_forget(struct browse_tree *t, struct browse_node *n)
 {
-	free(n->assigns);
-	n->assigns = NULL;
-	n->nassigns = 0;
-	free(n->grade);
-	n->grade = NULL;
-	n->state = BROWSE_STATE_NONE;
-	n->status = BROWSE_STATUS_NONE;
+	browse_node_year_clear(n);
 	n->items = n->entered = n->submitted = n->confirmed = n->behind = 0;
 	if (n->sum >= 0 && (size_t)n->sum < t->nsums) {
 		summary_init(&t->sums[n->sum], t->nscale);
