@@ -268,11 +268,9 @@ browse_nz(const unsigned char *s)
 	return s != NULL ? (const char *)s : "";
 }
 
-/* Adds n items of a kind (a few kinds: a linear search); returns the
- * kind's index. */
-static size_t
-browse_figs_add(struct browse_figs *f, const char *state, const char *status,
-    const char *grade, int planned, long n)
+long
+browse_figs_kind(const struct browse_figs *f, const char *state,
+    const char *status, const char *grade, int planned)
 {
 	size_t	i;
 
@@ -280,10 +278,22 @@ browse_figs_add(struct browse_figs *f, const char *state, const char *status,
 		if (f->v[i].planned == planned &&
 		    strcmp(f->v[i].state, state) == 0 &&
 		    strcmp(f->v[i].status, status) == 0 &&
-		    strcmp(f->v[i].grade, grade) == 0) {
-			f->v[i].n += n;
-			return i;
-		}
+		    strcmp(f->v[i].grade, grade) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Adds n items of a kind; returns the kind's index. */
+static size_t
+browse_figs_add(struct browse_figs *f, const char *state, const char *status,
+    const char *grade, int planned, long n)
+{
+	long	k = browse_figs_kind(f, state, status, grade, planned);
+
+	if (k >= 0) {
+		f->v[k].n += n;
+		return (size_t)k;
+	}
 	if (f->n == f->cap) {
 		f->cap = f->cap ? f->cap * 2 : 16;
 		f->v = xreallocarray(f->v, f->cap, sizeof *f->v);

@@ -24,22 +24,6 @@ static const char figs_check_sql_heads[] =
 	"SELECT node_id, state, status, grade, planned, n FROM node_fig"
 	" WHERE plan_id = ?1 AND fy = ?2 AND n <> 0";
 
-/* The kind of f alike g (its index), or -1. */
-static long
-figs_kind(const struct browse_figs *f, const char *state, const char *status,
-    const char *grade, int planned)
-{
-	size_t	i;
-
-	for (i = 0; i < f->n; i++)
-		if (f->v[i].planned == planned &&
-		    strcmp(f->v[i].state, state) == 0 &&
-		    strcmp(f->v[i].status, status) == 0 &&
-		    strcmp(f->v[i].grade, grade) == 0)
-			return (long)i;
-	return -1;
-}
-
 /* Whether a's counts of every kind are b's (kinds counted 0 aside). */
 static int
 figs_items_within(const struct browse_figs *a, const struct browse_figs *b)
@@ -50,8 +34,8 @@ figs_items_within(const struct browse_figs *a, const struct browse_figs *b)
 	for (i = 0; i < a->n; i++) {
 		if (a->v[i].n == 0)
 			continue;
-		k = figs_kind(b, a->v[i].state, a->v[i].status, a->v[i].grade,
-		    a->v[i].planned);
+		k = browse_figs_kind(b, a->v[i].state, a->v[i].status,
+		    a->v[i].grade, a->v[i].planned);
 		if (k < 0 || b->v[k].n != a->v[i].n)
 			return 0;
 	}
@@ -76,14 +60,9 @@ figs_heads_same(struct store *st, long long plan_id, int fy,
 	sqlite3_bind_int64(s, 1, plan_id);
 	sqlite3_bind_int(s, 2, fy);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const unsigned char *state = sqlite3_column_text(s, 1);
-		const unsigned char *status = sqlite3_column_text(s, 2);
-		const unsigned char *grade = sqlite3_column_text(s, 3);
-
 		rows++;
-		k = figs_kind(c, state ? (const char *)state : "",
-		    status ? (const char *)status : "",
-		    grade ? (const char *)grade : "",
+		k = browse_figs_kind(c, store_col_text(s, 1),
+		    store_col_text(s, 2), store_col_text(s, 3),
 		    sqlite3_column_int(s, 4) != 0);
 		key.node_id = sqlite3_column_int64(s, 0);
 		key.kind = k < 0 ? 0 : (size_t)k;

@@ -50,6 +50,10 @@ int browse_figs_count_indicators(struct store *st, long long plan_id, int fy,
     struct browse_figs *f, char **cause);
 int browse_figs_read_kept(struct store *st, long long plan_id, int fy,
     struct browse_figs *f, int *kept, char **cause);
+/* The index in f->v of the kind alike (a few kinds: a linear search),
+ * or -1. */
+long browse_figs_kind(const struct browse_figs *f, const char *state,
+    const char *status, const char *grade, int planned);
 /* The order of f->up: by node id, then kind (qsort and bsearch). */
 int browse_cfig_cmp(const void *a, const void *b);
 
