@@ -9,11 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "shisaku/cmd.h"
 #include "shisaku/config.h"
-#include "shisaku/fy.h"
 #include "shisaku/infile.h"
 #include "shisaku/outfile.h"
 #include "shisaku/planfile.h"
@@ -264,9 +262,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (!dry) {
 		if ((login = session_os_login(&cause)) == NULL ||
 		    (l = store_plan_loader_new(st, replace, login),
-		    store_plan_loader_today(l, ctx->cfg->current_fy > 0 ?
-		    ctx->cfg->current_fy : fy_of_time(time(NULL),
-		    ctx->cfg->fy_start_month)),
+		    store_plan_loader_today(l, config_current_fy(ctx->cfg)),
 		    store_plan_loader_begin(l, &cause)) != 0) {
 			progress_end(&prog);
 			cmd_error("%s（何も書き込んでいません）", cause);

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "shisaku/cmd.h"
 #include "shisaku/config.h"
@@ -125,8 +124,7 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    "（shisaku plans で一覧）");
 		return EXIT_USAGE;
 	}
-	today = ctx->cfg->current_fy > 0 ? ctx->cfg->current_fy :
-	    fy_of_time(time(NULL), ctx->cfg->fy_start_month);
+	today = config_current_fy(ctx->cfg);
 	fy = today;
 	if (fytext != NULL && (fy = fy_parse(fytext, &cause)) < 0) {
 		cmd_error("--fy: %s", cause);

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <iniparser.h>
@@ -1378,6 +1379,13 @@ config_free(struct config *c)
 		free(c->keys[i].keys);
 	}
 	free(c);
+}
+
+int
+config_current_fy(const struct config *c)
+{
+	return c->current_fy > 0 ? c->current_fy :
+	    fy_of_time(time(NULL), c->fy_start_month);
 }
 
 const char *

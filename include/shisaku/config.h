@@ -91,6 +91,10 @@ struct config *config_load_text(const char *name, const char *text,
     size_t len, char **cause);
 void config_free(struct config *c);
 
+/* The current fiscal year: [calendar] current_year, else the one
+ * today's date falls in. */
+int config_current_fy(const struct config *c);
+
 /* The label of a grade key, or NULL if the key is not on the scale. */
 const char *config_grade_label(const struct config *c, const char *key);
 

@@ -286,6 +286,33 @@ TEST(test_override)
 		free(cause);
 }
 
+/* The current fiscal year the commands take: the configured one, else
+ * today's by the configured first month. */
+TEST(test_current_fy)
+{
+	struct config	*c;
+	char		*cause = NULL;
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+
+	c = load_text("[calendar]\ncurrent_year = R5\n", &cause);
+	CHECK(c != NULL);
+	if (c != NULL) {
+		CHECK_INT(config_current_fy(c), 2023);
+		config_free(c);
+	} else
+		free(cause);
+	/* A year starting in January is the calendar year. */
+	c = load_text("[calendar]\nfiscal_year_start_month = 1\n", &cause);
+	CHECK(c != NULL);
+	localtime_r(&now, &tm);
+	if (c != NULL) {
+		CHECK_INT(config_current_fy(c), tm.tm_year + 1900);
+		config_free(c);
+	} else
+		free(cause);
+}
+
 /* Each bad file, and text its error must contain. */
 static const struct {
 	const char *text;
@@ -807,6 +834,7 @@ main(void)
 	RUN(test_default_keys_complete);
 	RUN(test_default_text_lines_short);
 	RUN(test_override);
+	RUN(test_current_fy);
 	RUN(test_bad_values);
 	RUN(test_all_errors_listed);
 	RUN(test_unparseable);
