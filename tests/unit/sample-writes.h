@@ -24,9 +24,13 @@ static const char *const samples[] = {
 static char tmpdir[64];
 static char dbpath[128];
 
+/* Loads the files as import does, its current year today (0: the year
+ * today's date falls in). */
 static int
-load(struct store *st, const char *const *files, size_t n, int replace)
+load_at(struct store *st, const char *const *files, size_t n, int replace,
+    int today)
 {
+	struct store_plan_loader *l;
 	struct store_resolver	 res;
 	struct pf_doc		 d;
 	char			*cause = NULL;
@@ -40,20 +44,37 @@ load(struct store *st, const char *const *files, size_t n, int replace)
 		    &res.res, replace);
 	for (i = 0; i < d.nkept; i++)
 		fprintf(stderr, "%s\n", d.errors[i]);
-	if (rc == 0 && store_plan_import(st, &d, replace, "tester",
-	    &cause) != 0) {
-		fprintf(stderr, "import: %s\n", cause);
-		free(cause);
-		rc = -1;
+	if (rc == 0) {
+		l = store_plan_loader_new(st, replace, "tester");
+		if (today > 0)
+			store_plan_loader_today(l, today);
+		if (store_plan_loader_begin(l, &cause) != 0)
+			rc = -1;
+		for (i = 0; rc == 0 && i < d.n; i++)
+			if (store_plan_loader_take(l, &d.recs[i]) != 0)
+				break;
+		if (rc == 0 && store_plan_loader_commit(l, &cause) != 0)
+			rc = -1;
+		store_plan_loader_free(l);
+		if (rc != 0) {
+			fprintf(stderr, "import: %s\n", cause);
+			free(cause);
+		}
 	}
 	pf_doc_free(&d);
 	return rc;
 }
 
-/* A new database at dbpath with n plan files loaded; NULL after a
- * failed check. */
+static inline int
+load(struct store *st, const char *const *files, size_t n, int replace)
+{
+	return load_at(st, files, n, replace, 0);
+}
+
+/* A new database at dbpath with n plan files loaded, the import's
+ * current year today (0: today's date); NULL after a failed check. */
 static struct store *
-sample_store(const char *const *files, size_t n)
+sample_store_at(const char *const *files, size_t n, int today)
 {
 	struct store	*st;
 	char		*cause = NULL;
@@ -65,12 +86,18 @@ sample_store(const char *const *files, size_t n)
 		free(cause);
 		return NULL;
 	}
-	if (load(st, files, n, 0) != 0) {
+	if (load_at(st, files, n, 0, today) != 0) {
 		FAIL_AT("the samples do not load");
 		store_close(st);
 		return NULL;
 	}
 	return st;
+}
+
+static inline struct store *
+sample_store(const char *const *files, size_t n)
+{
+	return sample_store_at(files, n, 0);
 }
 
 /* Makes the test's directory /tmp/shisaku-test-NAME-XXXXXX with

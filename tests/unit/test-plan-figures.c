@@ -262,12 +262,18 @@ TEST(test_import_keeps_the_plans_years)
 	struct store	*st;
 	sqlite3		*db;
 	char		*cause = NULL, *sql;
-	int		 today = fy_of_time(time(NULL), 4);
+	int		 today = TODAY_FY;
 	long		 yuki, others;
 
-	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+	/* (A current year of its own, not the clock's: the years kept lie
+	 * within ten years of it.) */
+	if ((st = sample_store_at(samples, NSAMPLES, today)) == NULL)
 		return;
 	db = store_db(st);
+	sql = xasprintf("SELECT COUNT(*) FROM plan_fig WHERE recount = 1"
+	    " AND fy = %d", today);
+	CHECK_INT(q_long(db, sql), (long)NSAMPLES);
+	free(sql);
 	/* Every year of every period but today's (no sample has results,
 	 * no year is open), and nothing else. */
 	sql = xasprintf("SELECT SUM(last_fy - first_fy + 1 - (%d BETWEEN"
