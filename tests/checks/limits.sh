@@ -96,24 +96,28 @@ status "a database locked by another writer (exit 6), naming who" 6 "（$(id -un
 status "while it can still be read" 0 "" sh -c "'$bin' -d '$db' plans 2>&1; echo >&2"
 wait "$holder"
 
+# nobody_refused NAME TEXT ARGS...: the program, run by the login nobody
+# with ARGS, exits 7 and says TEXT.
+nobody_refused() {
+	n_name=$1 n_text=$2
+	shift 2
+	$(logins_as nobody) env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/ \
+	    "$logins_tmp/shisaku" "$@" > "$scratch/so" 2> "$scratch/se"
+	n_rc=$?
+	check "$n_name" sh -c "test $n_rc -eq 7 && grep -q '$n_text' '$scratch/se'"
+}
+
 if logins_prepare shisaku-limits "$bin" nobody; then
 	mkdir -m 700 "$logins_tmp/closed"
 	cp "$db" "$logins_tmp/closed/l.db"
-	$(logins_as nobody) env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/ \
-	    "$logins_tmp/shisaku" -d "$logins_tmp/closed/l.db" plans \
-	    > "$scratch/so" 2> "$scratch/se"
-	rc=$?
-	check "a directory that cannot be entered: exit 7, naming the directory" \
-	    sh -c "test $rc -eq 7 && grep -q 'ディレクトリ $logins_tmp/closed' '$scratch/se'"
+	nobody_refused "a directory that cannot be entered: exit 7, naming the directory" \
+	    "ディレクトリ $logins_tmp/closed" -d "$logins_tmp/closed/l.db" plans
 	mkdir -m 755 "$logins_tmp/ro"
 	cp "$db" "$logins_tmp/ro/l.db"
 	chmod 644 "$logins_tmp/ro/l.db"
-	$(logins_as nobody) env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/ \
-	    "$logins_tmp/shisaku" -d "$logins_tmp/ro/l.db" year open R5 \
-	    > "$scratch/so" 2> "$scratch/se"
-	rc=$?
-	check "a database the login cannot write: exit 7, naming the file" \
-	    sh -c "test $rc -eq 7 && grep -q '$logins_tmp/ro/l.db に書き込む権限がありません' '$scratch/se'"
+	nobody_refused "a database the login cannot write: exit 7, naming the file" \
+	    "$logins_tmp/ro/l.db に書き込む権限がありません" \
+	    -d "$logins_tmp/ro/l.db" year open R5
 	# A write cut short (its pages half written, the journal left) by a
 	# program that writes with a rollback journal, in a file the login
 	# can only read: it names the journal and who can put the file back;
@@ -125,13 +129,11 @@ if logins_prepare shisaku-limits "$bin" nobody; then
 	    ".shell cp $logins_tmp/ro/h.db-journal $logins_tmp/ro/cut.db-journal" \
 	    ".shell cp $logins_tmp/ro/h.db $logins_tmp/ro/cut.db" "ROLLBACK" \
 	    > /dev/null 2>&1
+	check "a copy taken with its journal, mid-write" \
+	    test -s "$logins_tmp/ro/cut.db-journal"
 	chmod 644 "$logins_tmp/ro/cut.db" "$logins_tmp/ro/cut.db-journal"
-	$(logins_as nobody) env -i PATH=/usr/bin:/bin LANG=C.UTF-8 HOME=/ \
-	    "$logins_tmp/shisaku" -d "$logins_tmp/ro/cut.db" plans \
-	    > "$scratch/so" 2> "$scratch/se"
-	rc=$?
-	check "a write cut short, read by a login that cannot write: exit 7, naming the journal" \
-	    sh -c "test $rc -eq 7 && grep -q 'cut.db-journal が残っています' '$scratch/se'"
+	nobody_refused "a write cut short, read by a login that cannot write: exit 7, naming the journal" \
+	    "cut.db-journal が残っています" -d "$logins_tmp/ro/cut.db" plans
 	check "a login that can write puts it back" sh -c \
 	    "'$bin' -d '$logins_tmp/ro/cut.db' plans > /dev/null &&
 	    test ! -e '$logins_tmp/ro/cut.db-journal' &&
@@ -140,6 +142,7 @@ if logins_prepare shisaku-limits "$bin" nobody; then
 else
 	fail "a directory that cannot be entered: exit 7, naming the directory" "not run: $logins_why"
 	fail "a database the login cannot write: exit 7, naming the file" "not run: $logins_why"
+	fail "a copy taken with its journal, mid-write" "not run: $logins_why"
 	fail "a write cut short, read by a login that cannot write: exit 7, naming the journal" "not run: $logins_why"
 	fail "a login that can write puts it back" "not run: $logins_why"
 fi
