@@ -734,6 +734,7 @@ browse_figures_keep(struct store *st, int fy, char **cause)
 	rc = browse_plans_read(st, fy, fy, NULL, 0, BROWSE_FIGS_KEEP, &v, &n,
 	    cause);
 	browse_plans_free(v, n);
+	/* (Of every plan: the statement reads no ?1.) */
 	if (rc == 0)
 		rc = browse_exec_plan_fy(st, browse_sql_fig_recount, 0, fy,
 		    NULL, cause);

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shisaku/store-browse.h"
 #include "shisaku/store-indfig.h"
 #include "shisaku/store-internal.h"
-#include "shisaku/store-browse.h"
 #include "shisaku/store-result.h"
 #include "shisaku/store-user.h"
 #include "shisaku/util.h"

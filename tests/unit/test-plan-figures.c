@@ -143,10 +143,11 @@ outcomes_agree(struct store *st, long *decided)
 	return bad;
 }
 
+/* (Silent: the problems this test makes on purpose are expected.) */
 static void
 count_problem(void *arg, const char *line)
 {
-	fprintf(stderr, "check: %s\n", line);
+	(void)line;
 	(*(int *)arg)++;
 }
 
