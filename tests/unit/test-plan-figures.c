@@ -250,6 +250,10 @@ TEST(test_kept_figures_equal_the_full_count)
 	raw(db, "DELETE FROM search_text WHERE rowid = (SELECT MIN(id)"
 	    " FROM node)");
 	CHECK_INT(check_problems(st), 3);
+	/* And a row left for a node that is gone. */
+	raw(db, "INSERT INTO search_text (rowid, body) VALUES ((SELECT MAX(id)"
+	    " FROM node) + 1000, 'gone')");
+	CHECK_INT(check_problems(st), 4);
 	store_close(st);
 }
 
