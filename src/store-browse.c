@@ -1148,15 +1148,6 @@ struct browse_raw {
 	long			 out;	/* its place depth first; -1 */
 };
 
-/* Nodes by id (browse_tree_filtered), as browse_sql_nodes reads them,
- * with their order in the plan. */
-static const char browse_sql_node_one[] =
-	"SELECT n.id, n.parent_id, n.depth, n.code, n.title, n.label,"
-	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
-	BROWSE_OWN_PLANNED ", n.ord"
-	" FROM node n"
-	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
-	" WHERE n.id = ?5";
 /* How many nodes a plan has: the arrays are made that size at once. */
 static const char browse_sql_node_count[] =
 	"SELECT COUNT(*) FROM node WHERE plan_id = ?1";
@@ -1186,75 +1177,109 @@ browse_node_texts_free(struct browse_node *n)
 	free(n->grade);
 }
 
-/* Room for want nodes in raw and in nodes, which grow in step. */
-static void
-browse_load_grow(struct browse_raw **raw, struct browse_node **nodes,
-    size_t *cap, size_t want)
+/* Ids in ascending order (qsort, bsearch). */
+static int
+browse_dept_id_cmp(const void *a, const void *b)
 {
-	if (want <= *cap)
-		return;
-	*cap = want;
-	*raw = xreallocarray(*raw, *cap, sizeof **raw);
-	*nodes = xreallocarray(*nodes, *cap + 1, sizeof **nodes);
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return x < y ? -1 : x > y;
 }
 
-/*
- * Reads the nodes in printed order and lays them out depth first: each
- * node's children in printed order right after it. A node whose parent
- * is missing is put at the top rather than lost. The nodes are read into
- * the tree's own array, made the plan's size at once, and moved into
- * depth-first order in place: a plan of any size costs one array of its
- * nodes, not two.
- */
-static int
-browse_load_nodes(struct store *st, struct browse_tree *t,
-    const long long *ids, size_t nids, struct browse_idmap **mapp,
-    char **cause)
-{
-	sqlite3_stmt		*s;
-	struct browse_raw	*raw = NULL;
-	struct browse_node	*nodes = NULL, tmp;
-	struct browse_idmap	*map;
-	long			*stack, *seq, top, out, first = -1, last = -1;
-	long			 i, j, k, p;
-	size_t			 n = 0, cap = 0, at = 0;
-	int			 rc = SQLITE_DONE;
+/* Ids collected while reading, in a vector that grows. */
+struct browse_ids {
+	long long	*v;
+	size_t		 n, cap;
+};
 
-	*mapp = NULL;
-	if (ids != NULL)
-		browse_load_grow(&raw, &nodes, &cap, nids + 1);
-	else {
-		if ((s = store_stmt(st, browse_sql_node_count, cause)) == NULL)
-			return -1;
-		sqlite3_bind_int64(s, 1, t->plan_id);
-		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			browse_load_grow(&raw, &nodes, &cap,
-			    (size_t)sqlite3_column_int64(s, 0) + 1);
-		if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
-			goto fail;
+static void
+browse_ids_add(struct browse_ids *ids, long long id)
+{
+	if (ids->n == ids->cap) {
+		ids->cap = ids->cap ? ids->cap * 2 : 64;
+		ids->v = xreallocarray(ids->v, ids->cap, sizeof *ids->v);
 	}
-next_id:
-	if ((s = store_stmt(st, ids != NULL ? browse_sql_node_one :
-	    browse_sql_nodes, cause)) == NULL)
-		goto fail;
+	ids->v[ids->n++] = id;
+}
+
+/* Sorts the ids and drops the repeated ones. */
+static void
+browse_ids_settle(struct browse_ids *ids)
+{
+	size_t	i, n = 0;
+
+	if (ids->n > 0)
+		qsort(ids->v, ids->n, sizeof *ids->v, browse_dept_id_cmp);
+	for (i = 0; i < ids->n; i++)
+		if (n == 0 || ids->v[n - 1] != ids->v[i])
+			ids->v[n++] = ids->v[i];
+	ids->n = n;
+}
+
+/* The nodes being read, before they are put in depth-first order (the
+ * nodes themselves are in a separate array, so that they are laid out
+ * in place). */
+struct browse_rows {
+	struct browse_raw	*raw;
+	struct browse_node	*nodes;
+	size_t			 n, cap;
+};
+
+/* Room for want nodes in raw and in nodes, which grow in step. */
+static void
+browse_rows_grow(struct browse_rows *rw, size_t want)
+{
+	if (want <= rw->cap)
+		return;
+	rw->cap = want;
+	rw->raw = xreallocarray(rw->raw, rw->cap, sizeof *rw->raw);
+	rw->nodes = xreallocarray(rw->nodes, rw->cap + 1, sizeof *rw->nodes);
+}
+
+static void
+browse_rows_free(struct browse_rows *rw)
+{
+	size_t	i;
+
+	for (i = 0; i < rw->n; i++)
+		browse_node_texts_free(&rw->nodes[i]);
+	free(rw->nodes);
+	free(rw->raw);
+	memset(rw, 0, sizeof *rw);
+}
+
+/* Binds what the node statements ask: the plan, the year, the items'
+ * depth and whether the plan prints no period. */
+static void
+browse_rows_bind(sqlite3_stmt *s, const struct browse_tree *t)
+{
 	sqlite3_bind_int64(s, 1, t->plan_id);
 	sqlite3_bind_int(s, 2, t->fy);
 	sqlite3_bind_int(s, 3, t->max_depth);
 	sqlite3_bind_int(s, 4, t->first_fy == 0 && t->last_fy == 0);
-	if (ids != NULL && at < nids)
-		sqlite3_bind_int64(s, 5, ids[at]);
-	while ((ids == NULL || at < nids) &&
-	    (rc = sqlite3_step(s)) == SQLITE_ROW) {
+}
+
+/*
+ * Adds the rows of s (the columns of browse_sql_nodes; with ord, the
+ * node's order in the plan after them) to rw; with ups, the ids of the
+ * headings above the node beyond its parent (the columns after the
+ * order, NULL at the top) to *ups. Returns 0, or -1 with *cause.
+ */
+static int
+browse_rows_read(struct store *st, sqlite3_stmt *s, struct browse_rows *rw,
+    int ord, struct browse_ids *ups, char **cause)
+{
+	int	rc, k;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct browse_raw	*r;
 		struct browse_node	*nd;
-		const char		*state, *status;
 
 		/* (More than counted: grow by doubling.) */
-		if (n == cap)
-			browse_load_grow(&raw, &nodes, &cap,
-			    cap ? cap * 2 : 64);
-		r = &raw[n];
-		nd = &nodes[n++];
+		if (rw->n == rw->cap)
+			browse_rows_grow(rw, rw->cap ? rw->cap * 2 : 64);
+		r = &rw->raw[rw->n];
+		nd = &rw->nodes[rw->n++];
 		memset(r, 0, sizeof *r);
 		memset(nd, 0, sizeof *nd);
 		nd->id = r->id = sqlite3_column_int64(s, 0);
@@ -1266,54 +1291,83 @@ next_id:
 		nd->label = store_col_dup(s, 5);
 		nd->first_fy = store_col_int0(s, 6);
 		nd->last_fy = store_col_int0(s, 7);
-		state = (const char *)sqlite3_column_text(s, 8);
-		status = (const char *)sqlite3_column_text(s, 9);
-		nd->state = browse_state_of(state);
-		nd->status = browse_status_of(status);
+		nd->state = browse_state_of((const char *)
+		    sqlite3_column_text(s, 8));
+		nd->status = browse_status_of((const char *)
+		    sqlite3_column_text(s, 9));
 		nd->grade = store_col_dup_null(s, 10);
 		nd->planned = sqlite3_column_int(s, 11) != 0;
 		nd->sum = -1;
 		r->first_child = r->last_child = r->next = r->out = -1;
-		if (ids != NULL)
+		if (ord)
 			r->ord = sqlite3_column_int64(s, 12);
+		if (ups == NULL)
+			continue;
+		if (r->parent_id != 0)
+			browse_ids_add(ups, r->parent_id);
+		for (k = 13; k < 15; k++)
+			if (sqlite3_column_type(s, k) != SQLITE_NULL)
+				browse_ids_add(ups,
+				    sqlite3_column_int64(s, k));
 	}
-	if (ids != NULL && at >= nids)
-		rc = SQLITE_DONE;
-	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) == 0 &&
-	    ids != NULL && ++at < nids)
-		goto next_id;
-	if (ids != NULL ? at < nids : rc != SQLITE_DONE)
-		goto fail;
+	return store_read_end(st, s, rc, "施策体系の読み込み", cause);
+}
 
-	/* The order read: the plan's (nodes read by id come sorted). */
-	seq = xcalloc(n + 1, sizeof *seq);
-	for (i = 0; i < (long)n; i++)
-		seq[i] = i;
-	if (ids != NULL && n > 0) {
-		struct browse_rawkey *key = xcalloc(n, sizeof *key);
+/*
+ * Lays the nodes read out depth first: each node's children in printed
+ * order right after it. Rows read in the plan's order keep it (in_order);
+ * others are put in it by their order column, and a node read twice is
+ * kept once. A node whose parent is missing is put at the top rather
+ * than lost. The nodes are moved into depth-first order in place, in
+ * rw's own array, which becomes the tree's: a plan of any size costs one
+ * array of its nodes, not two. Sets *mapp to the nodes' ids sorted, with
+ * their places. rw is emptied.
+ */
+static void
+browse_rows_layout(struct browse_tree *t, struct browse_rows *rw,
+    int in_order, struct browse_idmap **mapp)
+{
+	struct browse_raw	*raw;
+	struct browse_node	*nodes, tmp;
+	struct browse_idmap	*map;
+	long			*stack, *seq, top, out, first = -1, last = -1;
+	long			 i, j, k, p, n = (long)rw->n, nseq = 0;
 
-		for (i = 0; i < (long)n; i++) {
+	browse_rows_grow(rw, 1);	/* (a tree of no nodes has an array) */
+	raw = rw->raw;
+	nodes = rw->nodes;
+
+	/* The order read, else the plan's, each node once. */
+	seq = xcalloc((size_t)n + 1, sizeof *seq);
+	if (in_order) {
+		for (i = 0; i < n; i++)
+			seq[nseq++] = i;
+	} else if (n > 0) {
+		struct browse_rawkey *key = xcalloc((size_t)n, sizeof *key);
+
+		for (i = 0; i < n; i++) {
 			key[i].ord = raw[i].ord;
 			key[i].id = raw[i].id;
 			key[i].i = i;
 		}
-		qsort(key, n, sizeof *key, browse_rawkey_cmp);
-		for (i = 0; i < (long)n; i++)
-			seq[i] = key[i].i;
+		qsort(key, (size_t)n, sizeof *key, browse_rawkey_cmp);
+		for (i = 0; i < n; i++)
+			if (i == 0 || key[i].id != key[i - 1].id)
+				seq[nseq++] = key[i].i;
 		free(key);
 	}
 
-	map = xcalloc(n + 1, sizeof *map);
-	for (i = 0; i < (long)n; i++) {
-		map[i].id = raw[i].id;
-		map[i].index = i;
+	map = xcalloc((size_t)n + 1, sizeof *map);
+	for (k = 0; k < nseq; k++) {
+		map[k].id = raw[seq[k]].id;
+		map[k].index = seq[k];
 	}
-	qsort(map, n, sizeof *map, browse_idmap_cmp);
+	qsort(map, (size_t)nseq, sizeof *map, browse_idmap_cmp);
 
 	/* Children lists in printed order; roots chained from first. */
-	for (k = 0; k < (long)n; k++) {
+	for (k = 0; k < nseq; k++) {
 		i = seq[k];
-		p = raw[i].parent_id ? browse_idmap_find(map, n,
+		p = raw[i].parent_id ? browse_idmap_find(map, (size_t)nseq,
 		    raw[i].parent_id) : -1;
 		if (p == i)
 			p = -1;
@@ -1335,7 +1389,7 @@ next_id:
 
 	/* Depth first: the stack holds the nodes whose subtree is being
 	 * placed, so each node's end is known when it pops. */
-	stack = xcalloc(n + 1, sizeof *stack);
+	stack = xcalloc((size_t)n + 1, sizeof *stack);
 	top = 0;
 	out = 0;
 	i = first;
@@ -1354,13 +1408,13 @@ next_id:
 		i = raw[i].next;
 	}
 	free(stack);
-	/* Nodes caught in a parent loop were never reached: they go last,
-	 * and are dropped. */
-	for (i = 0, j = out; i < (long)n; i++)
+	/* Nodes caught in a parent loop were never reached, nor a node's
+	 * second reading: they go last, and are dropped. */
+	for (i = 0, j = out; i < n; i++)
 		if (raw[i].out < 0)
 			raw[i].out = j++;
 	/* Each node to its place, in place: follow each cycle. */
-	for (i = 0; i < (long)n; i++)
+	for (i = 0; i < n; i++)
 		while (raw[i].out != i) {
 			j = raw[i].out;
 			tmp = nodes[j];
@@ -1369,11 +1423,12 @@ next_id:
 			raw[i].out = raw[j].out;
 			raw[j].out = j;
 		}
-	for (i = out; i < (long)n; i++)
+	for (i = out; i < n; i++)
 		browse_node_texts_free(&nodes[i]);
 	free(raw);
 	t->nodes = nodes;
 	t->nnodes = (size_t)out;
+	memset(rw, 0, sizeof *rw);
 
 	browse_periods(t);
 
@@ -1384,12 +1439,36 @@ next_id:
 	}
 	qsort(map, (size_t)out, sizeof *map, browse_idmap_cmp);
 	*mapp = map;
+}
+
+/* Reads every node of the plan, in printed order, into a tree laid out
+ * depth first (browse_rows_layout). */
+static int
+browse_load_nodes(struct store *st, struct browse_tree *t,
+    struct browse_idmap **mapp, char **cause)
+{
+	struct browse_rows	 rw;
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	memset(&rw, 0, sizeof rw);
+	*mapp = NULL;
+	/* The arrays are made the plan's size at once. */
+	if ((s = store_stmt(st, browse_sql_node_count, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, t->plan_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		browse_rows_grow(&rw, (size_t)sqlite3_column_int64(s, 0) + 1);
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0 ||
+	    (s = store_stmt(st, browse_sql_nodes, cause)) == NULL)
+		goto fail;
+	browse_rows_bind(s, t);
+	if (browse_rows_read(st, s, &rw, 0, NULL, cause) != 0)
+		goto fail;
+	browse_rows_layout(t, &rw, 1, mapp);
 	return 0;
 fail:
-	for (i = 0; i < (long)n; i++)
-		browse_node_texts_free(&nodes[i]);
-	free(nodes);
-	free(raw);
+	browse_rows_free(&rw);
 	return -1;
 }
 
@@ -1421,13 +1500,6 @@ struct browse_rawassign {
 	int		 is_main;
 };
 
-static int
-browse_dept_id_cmp(const void *a, const void *b)
-{
-	long long x = *(const long long *)a, y = *(const long long *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 /*
  * The departments in charge in the year and each node's assignments:
@@ -1547,7 +1619,7 @@ browse_tree_read(struct store *st, long long plan_id, int fy, int today_fy,
 	began = store_snapshot_begin(st);
 	if (browse_year_due(st, fy, today_fy, &t->due, cause) != 0 ||
 	    browse_load_plan(st, t, cause) != 0 ||
-	    browse_load_nodes(st, t, NULL, 0, &map, cause) != 0 ||
+	    browse_load_nodes(st, t, &map, cause) != 0 ||
 	    browse_load_marks(st, t, map, cause) != 0 ||
 	    browse_load_assigns(st, t, map, cause) != 0)
 		goto done;
@@ -2342,17 +2414,48 @@ fail:
 }
 
 /* The nodes a department is in charge of in the plan in the year (from
- * the department's assignments), and those carrying a flag. */
-static const char browse_sql_dept_nodes[] =
-	"SELECT nd.node_id FROM node_dept nd JOIN node n ON n.id = nd.node_id"
-	" WHERE nd.dept_id = ?3 AND n.plan_id = ?1"
+ * the department's assignments), and those carrying a flag (?6), with
+ * the columns of browse_sql_nodes, their order, and the ids of the
+ * headings above their parent (nodes are at most four deep). */
+#define BROWSE_MATCH_COLUMNS						\
+	"SELECT n.id, n.parent_id, n.depth, n.code, n.title, n.label,"	\
+	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "		\
+	BROWSE_OWN_PLANNED ", n.ord, a1.parent_id, a2.parent_id"
+#define BROWSE_MATCH_JOINS						\
+	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"	\
+	" LEFT JOIN node a1 ON a1.id = n.parent_id"			\
+	" LEFT JOIN node a2 ON a2.id = a1.parent_id"
+static const char browse_sql_dept_match[] =
+	BROWSE_MATCH_COLUMNS
+	" FROM node_dept nd CROSS JOIN node n ON n.id = nd.node_id"
+	BROWSE_MATCH_JOINS
+	" WHERE nd.dept_id = ?6 AND n.plan_id = ?1"
 	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
 	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)";
-static const char browse_sql_flag_nodes[] =
-	"SELECT nf.node_id FROM node_flag nf WHERE nf.flag_id = ?3";
-/* One node's flags, and its departments in the year in order. */
-static const char browse_sql_one_flags[] =
-	"SELECT flag_id FROM node_flag WHERE node_id = ?1";
+static const char browse_sql_flag_match[] =
+	BROWSE_MATCH_COLUMNS
+	" FROM node_flag nf CROSS JOIN node n ON n.id = nf.node_id"
+	BROWSE_MATCH_JOINS
+	" WHERE nf.flag_id = ?6 AND n.plan_id = ?1";
+/* Nodes of the plan by id, the ids a JSON array (?5): one statement for
+ * any number of them. */
+static const char browse_sql_node_list[] =
+	"SELECT n.id, n.parent_id, n.depth, n.code, n.title, n.label,"
+	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
+	BROWSE_OWN_PLANNED ", n.ord"
+	" FROM json_each(?5) j CROSS JOIN node n ON n.id = j.value"
+	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+	" WHERE n.plan_id = ?1";
+/* The flags, and the departments in the year, of nodes by id (?1). */
+static const char browse_sql_list_flags[] =
+	"SELECT nf.node_id, nf.flag_id FROM json_each(?1) j"
+	" CROSS JOIN node_flag nf ON nf.node_id = j.value";
+static const char browse_sql_list_assigns[] =
+	"SELECT nd.node_id, nd.dept_id, nd.is_main, nd.ord, nd.id"
+	" FROM json_each(?1) j CROSS JOIN node_dept nd ON nd.node_id = j.value"
+	" WHERE (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
+	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)";
+/* One node's departments in the year in order. */
 static const char browse_sql_one_assigns[] =
 	"SELECT dept_id, is_main FROM node_dept WHERE node_id = ?1"
 	" AND (from_fy IS NULL OR from_fy <= ?2)"
@@ -2362,91 +2465,160 @@ static const char browse_sql_one_figs[] =
 	"SELECT state, status, grade, planned, n FROM node_fig"
 	" WHERE plan_id = ?1 AND fy = ?2 AND node_id = ?3";
 
-static void
-browse_ids_add(long long **v, size_t *n, size_t *cap, long long id)
+/* The ids of a map's nodes (sorted), or of v, as a JSON array. */
+static char *
+browse_ids_json(const long long *v, const struct browse_idmap *map,
+    size_t n)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 64;
-		*v = xreallocarray(*v, *cap, sizeof **v);
-	}
-	(*v)[(*n)++] = id;
+	char	*s = xmalloc(n * 21 + 3), *p = s;
+	size_t	 i;
+
+	*p++ = '[';
+	for (i = 0; i < n; i++)
+		p += sprintf(p, i > 0 ? ",%lld" : "%lld",
+		    v != NULL ? v[i] : map[i].id);
+	*p++ = ']';
+	*p = '\0';
+	return s;
 }
 
-/* The nodes a filter can show: those the department or the flag names
- * (ids sorted, unique), with the headings above each. */
+/* The nodes a filter can show: those the department or the flag names,
+ * and the headings above each, read in a statement each (not one per
+ * node: a filter can name tens of thousands). */
 static int
-browse_filter_ids(struct store *st, struct browse_tree *t,
-    const struct browse_filter *f, long long **out, size_t *nout,
-    char **cause)
+browse_filter_nodes(struct store *st, struct browse_tree *t,
+    const struct browse_filter *f, struct browse_idmap **mapp, char **cause)
 {
-	sqlite3_stmt	*s;
-	long long	*v = NULL, *all = NULL;
-	size_t		 n = 0, cap = 0, na = 0, capa = 0, i;
-	int		 rc, k;
+	struct browse_rows	 rw;
+	struct browse_ids	 ups, got;
+	sqlite3_stmt		*s;
+	char			*json;
+	size_t			 i, n;
+	int			 rc = -1;
 
-	*out = NULL;
-	*nout = 0;
-	if ((s = store_stmt(st, f->dept_id != 0 ? browse_sql_dept_nodes :
-	    browse_sql_flag_nodes, cause)) == NULL)
+	memset(&rw, 0, sizeof rw);
+	memset(&ups, 0, sizeof ups);
+	memset(&got, 0, sizeof got);
+	*mapp = NULL;
+	if ((s = store_stmt(st, f->dept_id != 0 ? browse_sql_dept_match :
+	    browse_sql_flag_match, cause)) == NULL)
 		return -1;
-	if (f->dept_id != 0) {
-		sqlite3_bind_int64(s, 1, t->plan_id);
-		sqlite3_bind_int(s, 2, t->fy);
-		sqlite3_bind_int64(s, 3, f->dept_id);
-	} else
-		sqlite3_bind_int64(s, 3, t->flags[f->flag].id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		browse_ids_add(&v, &n, &cap, sqlite3_column_int64(s, 0));
-	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
-		goto fail;
-	if (n > 0)
-		qsort(v, n, sizeof *v, browse_dept_id_cmp);
-	for (i = 0; i < n; i++) {
-		if (i > 0 && v[i] == v[i - 1])
-			continue;
-		browse_ids_add(&all, &na, &capa, v[i]);
-		if ((s = store_stmt(st, browse_sql_path, cause)) == NULL)
-			goto fail;
-		sqlite3_bind_int64(s, 1, v[i]);
-		if ((rc = sqlite3_step(s)) == SQLITE_ROW &&
-		    sqlite3_column_int64(s, 0) == t->plan_id)
-			for (k = 1; k < 4; k++)
-				if (sqlite3_column_type(s, k) != SQLITE_NULL)
-					browse_ids_add(&all, &na, &capa,
-					    sqlite3_column_int64(s, k));
-		if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
-			goto fail;
+	browse_rows_bind(s, t);
+	sqlite3_bind_int64(s, 6, f->dept_id != 0 ? f->dept_id :
+	    t->flags[f->flag].id);
+	if (browse_rows_read(st, s, &rw, 1, &ups, cause) != 0)
+		goto done;
+	/* The headings above them that are not among them. */
+	for (i = 0; i < rw.n; i++)
+		browse_ids_add(&got, rw.raw[i].id);
+	browse_ids_settle(&got);
+	browse_ids_settle(&ups);
+	for (i = n = 0; i < ups.n; i++)
+		if (bsearch(&ups.v[i], got.v, got.n, sizeof *got.v,
+		    browse_dept_id_cmp) == NULL)
+			ups.v[n++] = ups.v[i];
+	ups.n = n;
+	if (ups.n > 0) {
+		if ((s = store_stmt(st, browse_sql_node_list, cause)) == NULL)
+			goto done;
+		browse_rows_bind(s, t);
+		json = browse_ids_json(ups.v, NULL, ups.n);
+		sqlite3_bind_text(s, 5, json, -1, free);
+		if (browse_rows_read(st, s, &rw, 1, NULL, cause) != 0)
+			goto done;
 	}
-	free(v);
-	v = NULL;
-	if (na > 0)
-		qsort(all, na, sizeof *all, browse_dept_id_cmp);
-	for (i = n = 0; i < na; i++)
-		if (n == 0 || all[n - 1] != all[i])
-			all[n++] = all[i];
-	*out = all;
-	*nout = n;
-	return 0;
-fail:
-	free(v);
-	free(all);
-	return -1;
+	browse_rows_layout(t, &rw, 0, mapp);
+	rc = 0;
+done:
+	browse_rows_free(&rw);
+	free(ups.v);
+	free(got.v);
+	return rc;
 }
 
-/* Node n's flags. */
+/* The flags of the tree's nodes. */
 static int
-browse_one_flags(struct store *st, struct browse_tree *t,
-    struct browse_node *n, char **cause)
+browse_list_flags(struct store *st, struct browse_tree *t,
+    const struct browse_idmap *map, const char *json, char **cause)
 {
 	sqlite3_stmt	*s;
+	long		 i;
 	int		 rc;
 
-	if ((s = store_stmt(st, browse_sql_one_flags, cause)) == NULL)
+	if ((s = store_stmt(st, browse_sql_list_flags, cause)) == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, n->id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		n->flags |= browse_flag_bit(t, sqlite3_column_int64(s, 0));
+	sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		i = browse_idmap_find(map, t->nnodes,
+		    sqlite3_column_int64(s, 0));
+		if (i >= 0)
+			t->nodes[i].flags |= browse_flag_bit(t,
+			    sqlite3_column_int64(s, 1));
+	}
 	return store_read_end(st, s, rc, "区分の読み込み", cause);
+}
+
+/* An assignment read for a node of the tree, to be put in order. */
+struct browse_listassign {
+	long		 node;		/* index in nodes */
+	long long	 ord, id, dept_id;
+	int		 is_main;
+};
+
+static int
+browse_listassign_cmp(const void *a, const void *b)
+{
+	const struct browse_listassign *x = a, *y = b;
+
+	if (x->node != y->node)
+		return x->node < y->node ? -1 : 1;
+	if (x->ord != y->ord)
+		return x->ord < y->ord ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The departments of the tree's nodes in the tree's year, each node's
+ * in their order. */
+static int
+browse_list_assigns(struct store *st, struct browse_tree *t,
+    const struct browse_idmap *map, const char *json, char **cause)
+{
+	sqlite3_stmt		*s;
+	struct browse_listassign *a = NULL;
+	size_t			 n = 0, cap = 0, k;
+	long			 i;
+	int			 rc;
+
+	if ((s = store_stmt(st, browse_sql_list_assigns, cause)) == NULL)
+		return -1;
+	sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, t->fy);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((i = browse_idmap_find(map, t->nnodes,
+		    sqlite3_column_int64(s, 0))) < 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			a = xreallocarray(a, cap, sizeof *a);
+		}
+		a[n].node = i;
+		a[n].dept_id = sqlite3_column_int64(s, 1);
+		a[n].is_main = sqlite3_column_int(s, 2) != 0;
+		a[n].ord = sqlite3_column_int64(s, 3);
+		a[n].id = sqlite3_column_int64(s, 4);
+		n++;
+	}
+	if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0) {
+		free(a);
+		return -1;
+	}
+	if (n > 0)
+		qsort(a, n, sizeof *a, browse_listassign_cmp);
+	for (k = 0; k < n; k++)
+		browse_assign_add(t, &t->nodes[a[k].node], a[k].dept_id,
+		    a[k].is_main);
+	free(a);
+	return 0;
 }
 
 /* Node n's departments in the tree's year, in order. */
@@ -2678,19 +2850,16 @@ browse_tree_fresh(struct store *st, struct browse_tree *t, const long *idx,
 	return rc;
 }
 
-/* The flags and departments of each node, and the headings' figures of
- * the year (not filtered), node by node. */
+/* The headings' figures of the year (not filtered), heading by heading:
+ * a filter names few headings beside its nodes. */
 static int
-browse_filtered_parts(struct store *st, struct browse_tree *t, char **cause)
+browse_filtered_figs(struct store *st, struct browse_tree *t, char **cause)
 {
 	size_t	i;
 
 	for (i = 0; i < t->nnodes; i++) {
 		struct browse_node *n = &t->nodes[i];
 
-		if (browse_one_flags(st, t, n, cause) != 0 ||
-		    browse_one_assigns(st, t, n, cause) != 0)
-			return -1;
 		if (n->is_item)
 			continue;
 		browse_sum_add(t, n);
@@ -2705,9 +2874,8 @@ browse_filtered_read(struct store *st, struct browse_tree *t, int today_fy,
     const struct browse_filter *f, char **cause)
 {
 	struct browse_idmap	*map = NULL;
-	long long		*ids = NULL;
-	size_t			 nids = 0;
-	int			 rc;
+	char			*json;
+	int			 rc = -1;
 
 	if (browse_year_due(st, t->fy, today_fy, &t->due, cause) != 0 ||
 	    browse_load_plan(st, t, cause) != 0 ||
@@ -2716,15 +2884,17 @@ browse_filtered_read(struct store *st, struct browse_tree *t, int today_fy,
 		return -1;
 	if (f->dept_id == 0 && (f->flag < 0 || (size_t)f->flag >= t->nflags))
 		return 0;	/* (a flag no longer there: nothing) */
-	if (browse_filter_ids(st, t, f, &ids, &nids, cause) != 0)
-		return -1;
-	rc = browse_load_nodes(st, t, ids, nids, &map, cause);
-	free(ids);
-	free(map);
-	if (rc != 0)
+	if (browse_filter_nodes(st, t, f, &map, cause) != 0)
 		return -1;
 	browse_nodes_settle(t);
-	return browse_filtered_parts(st, t, cause);
+	json = browse_ids_json(NULL, map, t->nnodes);
+	if (browse_list_flags(st, t, map, json, cause) == 0 &&
+	    browse_list_assigns(st, t, map, json, cause) == 0 &&
+	    browse_filtered_figs(st, t, cause) == 0)
+		rc = 0;
+	free(json);
+	free(map);
+	return rc;
 }
 
 int

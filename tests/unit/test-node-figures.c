@@ -291,8 +291,19 @@ TEST(test_kept_figures_equal_the_full_count)
 	/* The file agrees with itself after all that. */
 	CHECK_INT(q_long(db, "SELECT COUNT(*) FROM node_fig WHERE n < 0"), 0);
 	/* A filter by department or flag reads what it can show, and
-	 * shows what the whole tree does. */
+	 * shows what the whole tree does: also with a department named
+	 * twice on one node, and nodes whose departments' order is not
+	 * that of their rows. */
 	CHECK_INT(compare_filters(st, "the filters"), 0);
+	write_sql(st, "INSERT INTO node_dept (node_id, dept_id, is_main,"
+	    " ord) SELECT node_id, dept_id, 0, ord + 1 FROM node_dept"
+	    " WHERE id = (SELECT MIN(id) FROM node_dept)");
+	write_sql(st, "UPDATE node_dept SET ord = -id WHERE node_id IN"
+	    " (SELECT node_id FROM node_dept GROUP BY node_id"
+	    " HAVING COUNT(*) > 1)");
+	CHECK(q_long(db, "SELECT COUNT(*) FROM (SELECT 1 FROM node_dept"
+	    " GROUP BY node_id, dept_id HAVING COUNT(*) > 1)") > 0);
+	CHECK_INT(compare_filters(st, "a department named twice"), 0);
 	/* An import of a plan again, and one that replaces it. */
 	CHECK_INT(load(st, samples + 3, 1, 1), 0);
 	CHECK_INT(compare(st, "import --replace", NULL), 0);
