@@ -57,7 +57,8 @@ HDRS    := $(wildcard include/shisaku/*.h) build/gen/default-config.h build/gen/
            build/gen/migrate-11-sql.h \
            build/gen/migrate-12-sql.h \
            build/gen/migrate-13-sql.h \
-           build/gen/migrate-14-sql.h
+           build/gen/migrate-14-sql.h \
+           build/gen/migrate-15-sql.h
 # Only the files that read the compiled-in paths are rebuilt when an
 # install names other directories.
 PATHS_SRCS := $(shell grep -l '"paths.h"' src/*.c)
@@ -127,6 +128,8 @@ build/gen/migrate-13-sql.h: db/migrate-13.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_13_sql < $< > $@
 build/gen/migrate-14-sql.h: db/migrate-14.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_migrate_14_sql < $< > $@
+build/gen/migrate-15-sql.h: db/migrate-15.sql mk/embed.sh | build/gen
+	sh mk/embed.sh shisaku_migrate_15_sql < $< > $@
 
 # The compiled-in paths, rewritten only when a make variable changed them,
 # so that "make install SYSCONFDIR=..." rebuilds what reads them.

@@ -6,12 +6,17 @@
  * functions (shisaku_has, shisaku_fold, shisaku_code_key). The nodes
  * with a hit are found from search_text, the index of every node's
  * folded texts (db/migrate-13.sql): a word of three characters or more
- * asks it for the nodes holding each of its trigrams; when it names at
- * most SEARCH_FEW they are placed in the plan's order at once, else the
- * plan's nodes are walked in its order a window at a time (node_plan:
- * plan_id, ord and the row id) and the index asked which of the
- * window's it names. A shorter word reads the folded texts node after
- * node in the plan's order. Either way the walk goes from the last hit
+ * asks it for the nodes holding each of its trigrams, a shorter word for
+ * the nodes holding any trigram that begins with it (the index's own
+ * list of its trigrams, fts5vocab: each text ends with two line breaks,
+ * db/migrate-15.sql, so every place of the word begins one); when it
+ * names at most SEARCH_FEW they are placed in the plan's order at once,
+ * else the plan's nodes are walked in its order a window at a time
+ * (node_plan: plan_id, ord and the row id) and the index asked which of
+ * the window's it names. A short word that begins more than
+ * SEARCH_MAX_PREFIXED trigrams (a common character), or that the index
+ * finds on more than SEARCH_FEW nodes, reads the folded texts node
+ * after node in the plan's order: its next hit is near. Either way the walk goes from the last hit
  * the caller holds and stops at the page's end, and each node found is
  * split into its hits here, with the same folding, so a node named
  * without a hit costs a read and nothing else. Nodes noted in
@@ -107,6 +112,12 @@ search_register(struct store *st, char **cause)
 		*cause = store_errmsg(st, "検索の準備");
 		return -1;
 	}
+	/* The index's trigrams, for a word shorter than three: made here,
+	 * before a reader's connection is set to read only. A connection
+	 * that cannot make it reads the texts for such a word. */
+	st->search_vocab = sqlite3_exec(db, "CREATE VIRTUAL TABLE IF NOT"
+	    " EXISTS temp.search_vocab USING fts5vocab(main, search_text,"
+	    " 'row')", NULL, NULL, NULL) == SQLITE_OK;
 	st->search_fns = 1;
 	return 0;
 }
@@ -251,7 +262,8 @@ struct search_plan {
 /* How the nodes with a hit are found. */
 enum search_mode {
 	SEARCH_BY_INDEX,	/* the nodes search_text names */
-	SEARCH_BY_TEXT,		/* a short word: every node's folded text */
+	SEARCH_BY_TEXT,		/* a short word: every node's folded text
+				   from where the search stands */
 	SEARCH_BY_SCAN		/* every text of every node, as stored */
 };
 
@@ -944,10 +956,9 @@ search_walk(struct search_walk *w, char **cause)
 	return rc;
 }
 
-/* Whether s is valid UTF-8 of at least three characters: a word the
- * index can be asked for. */
-static int
-search_indexable(const char *s)
+/* How many characters s has; 0 when it is not valid UTF-8. */
+static size_t
+search_word_chars(const char *s)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	size_t			 chars = 0, n, i;
@@ -969,7 +980,7 @@ search_indexable(const char *s)
 		u += n;
 		chars++;
 	}
-	return chars >= 3;
+	return chars;
 }
 
 /* The byte offsets of the characters of s (valid UTF-8), and its end. */
@@ -1043,21 +1054,107 @@ search_cand_id_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* At most this many trigrams beginning with a word shorter than three
+ * characters are asked for; a word beginning more reads the texts
+ * instead. */
+#define SEARCH_MAX_PREFIXED 1024
+
+/* The index's trigrams that begin with the folded word (its one or
+ * two characters in bytes, then anything), with the number of nodes
+ * holding each. */
+static const char search_sql_prefixed[] =
+    "SELECT term, doc FROM temp.search_vocab"
+    " WHERE term >= ?1 AND term <= ?1 || char(1114111)";
+
+/*
+ * The index's query for a folded word of one or two characters: every
+ * trigram of the index that begins with it ("abc" OR "abd"), "" when
+ * there is none; NULL when there are more than SEARCH_MAX_PREFIXED, or
+ * one of them is on more than few nodes (the word is common: asking
+ * the index for all of them would cost more than reading up to it). Returns 0
+ * with *out, or -1 with *cause.
+ */
+static int
+search_prefix_query(struct search_walk *w, size_t few, char **out,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	struct {
+		char	*p;
+		size_t	 n;
+	}		 b = { xstrdup(""), 0 };
+	size_t		 wlen = strlen(w->word), nterms = 0, len, j;
+	size_t		 most = w->st->search_prefixed > 0 ?
+			    w->st->search_prefixed : SEARCH_MAX_PREFIXED;
+	const char	*term;
+	int		 rc;
+
+	*out = NULL;
+	if ((s = store_stmt(w->st, search_sql_prefixed, cause)) == NULL) {
+		free(b.p);
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, w->word, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		term = (const char *)sqlite3_column_text(s, 0);
+		len = (size_t)sqlite3_column_bytes(s, 0);
+		if (term == NULL || len <= wlen ||
+		    memcmp(term, w->word, wlen) != 0)
+			continue;
+		if (++nterms > most ||
+		    sqlite3_column_int64(s, 1) > (long long)few) {
+			sqlite3_reset(s);
+			free(b.p);
+			return 0;
+		}
+		/* Room for " OR ", the quotes, every quote doubled. */
+		b.p = xreallocarray(b.p, b.n + 4 + 2 + 2 * len + 1, 1);
+		if (b.n > 0) {
+			memcpy(b.p + b.n, " OR ", 4);
+			b.n += 4;
+		}
+		b.p[b.n++] = '"';
+		for (j = 0; j < len; j++) {
+			if (term[j] == '"')
+				b.p[b.n++] = '"';
+			b.p[b.n++] = term[j];
+		}
+		b.p[b.n++] = '"';
+		b.p[b.n] = '\0';
+	}
+	if (store_read_end(w->st, s, rc, "検索", cause) != 0) {
+		free(b.p);
+		return -1;
+	}
+	*out = b.p;
+	return 0;
+}
+
 /*
  * Asks the index which nodes hold the word, before the walk: the nodes
  * noted in search_stale (their folded text is not made yet) are named
  * too. When the index names at most SEARCH_FEW, they are placed in
- * their plans' order here; else the walk asks it a window at a time.
+ * their plans' order here; else the walk asks it a window at a time,
+ * or, for a word shorter than three characters, reads the texts.
  */
 static int
 search_index_open(struct search_walk *w, char **cause)
 {
 	sqlite3_stmt	*s;
 	size_t		 i, n, few;
-	int		 rc;
+	int		 rc, short_word;
 
-	w->match = search_match_query(w->word);
 	few = w->st->search_few > 0 ? w->st->search_few : SEARCH_FEW;
+	short_word = search_word_chars(w->word) < 3;
+	if (!short_word)
+		w->match = search_match_query(w->word);
+	else if (search_prefix_query(w, few, &w->match, cause) != 0)
+		return -1;
+	else if (w->match == NULL) {
+		/* (A common word: the texts are read.) */
+		w->mode = SEARCH_BY_TEXT;
+		return 0;
+	}
 	if ((s = store_stmt(w->st, search_sql_stale, cause)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -1070,17 +1167,28 @@ search_index_open(struct search_walk *w, char **cause)
 	if (w->nstale > 0)
 		qsort(w->stale, w->nstale, sizeof *w->stale, search_id_cmp);
 
-	if ((s = store_stmt(w->st, search_sql_index, cause)) == NULL)
-		return -1;
-	sqlite3_bind_text(s, 1, w->match, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 2, (long long)few + 1);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		w->cand = xreallocarray(w->cand, w->ncand + 1,
-		    sizeof *w->cand);
-		w->cand[w->ncand++].id = sqlite3_column_int64(s, 0);
+	/* (No trigram begins with the word: only the stale may hold it.) */
+	if (*w->match != '\0') {
+		if ((s = store_stmt(w->st, search_sql_index, cause)) == NULL)
+			return -1;
+		sqlite3_bind_text(s, 1, w->match, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, (long long)few + 1);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			w->cand = xreallocarray(w->cand, w->ncand + 1,
+			    sizeof *w->cand);
+			w->cand[w->ncand++].id = sqlite3_column_int64(s, 0);
+		}
+		if (store_read_end(w->st, s, rc, "検索", cause) != 0)
+			return -1;
 	}
-	if (store_read_end(w->st, s, rc, "検索", cause) != 0)
-		return -1;
+	if (w->ncand > few && short_word) {
+		/* A short word on many nodes: its next hit is near, and
+		 * asking the index a window at a time for any of its
+		 * trigrams costs more than reading the texts up to it. */
+		w->mode = SEARCH_BY_TEXT;
+		w->ncand = 0;
+		return 0;
+	}
 	if (w->ncand > few) {
 		w->dense = 1;
 		return 0;
@@ -1121,6 +1229,7 @@ store_search(struct store *st, const struct search_query *q,
 {
 	struct search_walk	 w;
 	char			*word;
+	size_t			 nchars;
 	int			 began = 0, rc;
 
 	memset(out, 0, sizeof *out);
@@ -1139,8 +1248,10 @@ store_search(struct store *st, const struct search_query *q,
 	w.dir = dir < 0 ? -1 : 1;
 	w.budget = max_nodes > 0 ? max_nodes : 1;
 	w.page = out;
-	w.mode = st->search_scan ? SEARCH_BY_SCAN : search_indexable(word) ?
-	    SEARCH_BY_INDEX : SEARCH_BY_TEXT;
+	nchars = search_word_chars(word);
+	w.mode = st->search_scan ? SEARCH_BY_SCAN : nchars >= 3 ||
+	    (nchars > 0 && st->search_vocab) ? SEARCH_BY_INDEX :
+	    SEARCH_BY_TEXT;
 	/* One read snapshot: a page never mixes two states of the file. */
 	began = store_snapshot_begin(st);
 	rc = w.mode == SEARCH_BY_INDEX ? search_index_open(&w, cause) : 0;
@@ -1160,9 +1271,11 @@ store_search(struct store *st, const struct search_query *q,
 }
 
 /*
- * A node's searched texts, folded, one per line (db/migrate-13.sql):
- * the rows of search_text. Folding the whole is folding each part, as
- * textfold.h folds one character to one character.
+ * A node's searched texts, folded, one per line (db/migrate-13.sql),
+ * and two line breaks at the end, so that every character of the texts
+ * begins a trigram (db/migrate-15.sql): the rows of search_text.
+ * Folding the whole is folding each part, as textfold.h folds one
+ * character to one character.
  */
 #define SEARCH_DOC							\
     "SELECT n.id, shisaku_fold(n.code || ' ' || n.title"		\
@@ -1173,7 +1286,7 @@ store_search(struct store *st, const struct search_query *q,
     "  || r.comment, char(10)) FROM result r WHERE r.node_id = n.id), '')" \
     " || coalesce((SELECT char(10) || group_concat(i.name || char(10)"	\
     "  || i.rationale || char(10) || i.note, char(10)) FROM indicator i"	\
-    "  WHERE i.node_id = n.id), '')) FROM node n"
+    "  WHERE i.node_id = n.id), '') || char(10) || char(10)) FROM node n"
 
 static const char search_sql_has_index[] =
     "SELECT 1 FROM sqlite_master WHERE type = 'table'"

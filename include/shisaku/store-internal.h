@@ -61,6 +61,13 @@ struct store {
 						   SEARCH_FEW (for tests) */
 	int			 search_fns;	/* store-search.c's SQL functions
 						   are registered */
+	int			 search_vocab;	/* temp.search_vocab, the
+						   index's trigrams, is made */
+	size_t			 search_prefixed; /* a word of two characters
+						   beginning more trigrams
+						   reads the texts; 0:
+						   SEARCH_MAX_PREFIXED (for
+						   tests) */
 	int			 busy_timeout_ms;
 	/* Figures counted for years the file does not keep, while nothing
 	 * is written (store-figs.h). */

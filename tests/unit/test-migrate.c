@@ -21,6 +21,7 @@
 #include "peek.h"
 #include "shisaku/session.h"
 #include "shisaku/store-edit.h"
+#include "shisaku/store-search.h"
 #include "shisaku/store-user.h"
 #include "shisaku/store.h"
 #include "shisaku/util.h"
@@ -157,7 +158,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 14);
+	CHECK_INT(store_schema_version(), 15);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -174,8 +175,12 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 14);
+	CHECK_INT(q_int("PRAGMA user_version"), 15);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Version 15 (db/migrate-15.sql): each node's folded text ends with
+	 * two line breaks. */
+	CHECK_INT(q_int("SELECT count(*) FROM search_text"
+	    " WHERE substr(body, -2) <> char(10) || char(10)"), 0);
 	/* Version 14 (db/migrate-14.sql): whether a write counts a plan's
 	 * kept figures again or forgets them; again, for those kept before. */
 	CHECK_Q("1|1|INTEGER", "SELECT \"notnull\" || '|' || dflt_value || '|' ||"
@@ -371,7 +376,7 @@ TEST(test_v7_drafts_are_kept)
 		free(path);
 		return;
 	}
-	CHECK_INT(store_file_version(st), 14);
+	CHECK_INT(store_file_version(st), 15);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("5:result:10:-:2021:2|6:actual:-:20:2022:0", "SELECT"
 	    " group_concat(x, '|') FROM (SELECT id || ':' || kind || ':' ||"
@@ -394,6 +399,69 @@ TEST(test_v7_drafts_are_kept)
 	CHECK_INT(q_int("SELECT count(*) FROM draft_field WHERE draft_id = 5"), 0);
 	check_clean(st);
 	store_close(st);
+	sqlite3_close(raw);
+	raw = NULL;
+	free(path);
+}
+
+/* A file at version 14 as that program left it: its folded texts end
+ * without line breaks, and a word of one or two characters at the very
+ * end of one (node 11 has nothing after its note) has no trigram.
+ * Version 15 folds them again. */
+TEST(test_v14_texts_are_folded_again)
+{
+	char		*path = tmp_path("v14.db");
+	struct store	*st;
+	struct search_query q;
+	struct search_page pg;
+	char		*cause = NULL;
+
+	CHECK_INT(make_v1(path), 0);
+	st = open_store(path);
+	CHECK(st != NULL);
+	store_close(st);
+	CHECK_INT(raw_open(path), 0);
+	CHECK_INT(raw_exec(raw, "BEGIN; UPDATE node SET note = '美化の末尾'"
+	    " WHERE id = 11;"
+	    " DELETE FROM search_text;"
+	    " INSERT INTO search_text (rowid, body) SELECT id,"
+	    " lower(code || ' ' || title || char(10) || summary || char(10) ||"
+	    " means || char(10) || note) FROM node;"
+	    " DELETE FROM search_stale; PRAGMA user_version = 14; COMMIT"),
+	    SQLITE_OK);
+	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
+	    " WHERE rowid = 11");
+	sqlite3_close(raw);
+	raw = NULL;
+
+	st = open_store(path);
+	CHECK(st != NULL);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(store_file_version(st), 15);
+	CHECK_INT(raw_open(path), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM search_stale"), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM search_text"
+	    " WHERE substr(body, -2) <> char(10) || char(10)"), 0);
+	CHECK_INT(q_int("SELECT count(*) FROM search_text"),
+	    q_int("SELECT count(*) FROM node"));
+	/* The words at the end are found through the index. */
+	memset(&q, 0, sizeof q);
+	q.text = "末尾";
+	CHECK_INT(store_search(st, &q, NULL, 1, 10, &pg, &cause), 0);
+	CHECK_INT((long)pg.n, 1);
+	if (pg.n > 0)
+		CHECK(pg.hits[0].pos.node_id == 11);
+	search_page_free(&pg);
+	q.text = "尾";
+	CHECK_INT(store_search(st, &q, NULL, 1, 10, &pg, &cause), 0);
+	CHECK_INT((long)pg.n, 1);
+	if (pg.n > 0)
+		CHECK(pg.hits[0].pos.node_id == 11);
+	search_page_free(&pg);
+	free(cause);
+	store_close(st);
+out:
 	sqlite3_close(raw);
 	raw = NULL;
 	free(path);
@@ -436,6 +504,7 @@ main(void)
 	RUN(test_reopen_changes_nothing);
 	RUN(test_deleting_keeps_history);
 	RUN(test_v7_drafts_are_kept);
+	RUN(test_v14_texts_are_folded_again);
 	RUN(test_newer_file_is_refused);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)

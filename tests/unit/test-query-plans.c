@@ -542,10 +542,12 @@ run_screens(struct store *st, const struct ids *x)
 	}
 	store_roadmap_free(rm);
 	/* Search (store-search.h): a word the index is asked for, its nodes
-	 * placed at once or a window at a time, and a short word; from the
-	 * start, on from a hit, back; in a plan and over every plan. */
+	 * placed at once or a window at a time, and short words (through
+	 * the index's trigrams, or read when common); from the start, on
+	 * from a hit, back; in a plan and over every plan. */
 	{
-		static const char *const words[] = { "の協働", "協", "計画" };
+		static const char *const words[] = { "の協働", "協", "鯨肉",
+		    "計画" };
 		struct search_query	 q;
 		struct search_page	 pg;
 		struct search_pos	 at;
@@ -555,8 +557,8 @@ run_screens(struct store *st, const struct ids *x)
 			st->search_few = few;
 			for (w = 0; w < sizeof words / sizeof words[0]; w++) {
 				q.text = words[w];
-				q.plan_id = w < 2 ? plan : 0;
-				q.with_plans = w == 2;
+				q.plan_id = w < 3 ? plan : 0;
+				q.with_plans = w == 3;
 				OK(store_search(st, &q, NULL, 1, 32, &pg,
 				    &cause));
 				at = pg.n > 0 ? pg.hits[pg.n - 1].pos : at;

@@ -768,14 +768,15 @@ static const char *const cmp_words[] = {
 	"利用率", "100%", "１００％", "００％", "no.1", "ＮＯ．１", "No.10",
 	"システム構築", "来庁者満足", "測定は毎年度末", "新しい名前",
 	"書き換えた実績", "どこにもない語", "ほげ", "の取組1", "組2\n",
-	"計画", "説明の文abc"
+	"計画", "説明の文abc", "末尾", "尾"
 };
 
 /*
  * Compares, for every word, every plan and every plan together, both
  * directions and two page sizes, the hits through the index (its nodes
- * placed at once, and a window at a time) with those of comparing every
- * text as stored. Returns how many differed.
+ * placed at once, and a window at a time; a word of two characters also
+ * with its texts read, as when it begins too many trigrams) with those
+ * of comparing every text as stored. Returns how many differed.
  */
 static int
 compare_with_scan(struct store *st, const char *when)
@@ -785,7 +786,8 @@ compare_with_scan(struct store *st, const char *when)
 	char		*want, *got;
 	int		 bad = 0;
 	static const size_t maxes[] = { 1, 4 };
-	static const size_t fews[] = { 0, 1 };
+	static const size_t fews[] = { 0, 1, 0 };
+	static const size_t prefixed[] = { 0, 0, 1 };
 
 	plans[0] = 0;
 	plans[1] = plan_id_of(st, "a");
@@ -801,26 +803,29 @@ compare_with_scan(struct store *st, const char *when)
 					want = all_hits(st, cmp_words[w],
 					    plans[k], k == 0, dir, maxes[m]);
 					st->search_scan = 0;
-					for (few = 0; few < 2; few++) {
+					for (few = 0; few < 3; few++) {
 						st->search_few = fews[few];
+						st->search_prefixed =
+						    prefixed[few];
 						got = all_hits(st, cmp_words[w],
 						    plans[k], k == 0, dir,
 						    maxes[m]);
 						if (strcmp(want, got) != 0) {
 							fprintf(stderr, "%s: "
 							    "「%s」 plan %lld "
-							    "dir %d max %zu few "
+							    "dir %d max %zu way "
 							    "%zu:\nscan:\n%s"
 							    "index:\n%s", when,
 							    cmp_words[w],
 							    plans[k], dir,
-							    maxes[m], fews[few],
+							    maxes[m], few,
 							    want, got);
 							bad++;
 						}
 						free(got);
 					}
 					st->search_few = 0;
+					st->search_prefixed = 0;
 					free(want);
 				}
 	return bad;
@@ -965,6 +970,14 @@ TEST(test_index_after_writes)
 	    " SELECT id, 2024, '来庁者満足の新しい実績' FROM node WHERE"
 	    " key = '10' AND plan_id = (SELECT id FROM plan WHERE code = 'a')"),
 	    0);
+	/* A word of two characters at the very end of a node's texts. */
+	CHECK_INT(store_write(st, "UPDATE node SET note = note || 'の末尾'"
+	    " WHERE id = (SELECT min(n.id) FROM node n WHERE NOT EXISTS"
+	    " (SELECT 1 FROM indicator i WHERE i.node_id = n.id) AND NOT EXISTS"
+	    " (SELECT 1 FROM result r WHERE r.node_id = n.id) AND NOT EXISTS"
+	    " (SELECT 1 FROM year_plan y WHERE y.node_id = n.id))"), 0);
+	CHECK_INT(count_of(st, "SELECT count(*) FROM search_text"
+	    " WHERE substr(body, -4) = '末尾' || char(10) || char(10)"), 1);
 	CHECK(index_whole(st));
 	CHECK_INT(compare_with_scan(st, "after the store's writes"), 0);
 
