@@ -16,13 +16,13 @@
  * the window's it names. A short word that begins more than
  * SEARCH_MAX_PREFIXED trigrams (a common character), or that the index
  * finds on more than SEARCH_FEW nodes, reads the folded texts node
- * after node in the plan's order: its next hit is near. Either way the walk goes from the last hit
- * the caller holds and stops at the page's end, and each node found is
- * split into its hits here, with the same folding, so a node named
- * without a hit costs a read and nothing else. Nodes noted in
- * search_stale (their folded text not made again yet) are always read.
- * A page is read in one read snapshot; nothing is held once it is
- * returned.
+ * after node in the plan's order: its next hit is near. Either way the
+ * walk goes from the last hit the caller holds and stops at the page's
+ * end, and each node found is split into its hits here, with the same
+ * folding, so a node named without a hit costs a read and nothing
+ * else. Nodes noted in search_stale (their folded text not made again
+ * yet) are always read. A page is read in one read snapshot; nothing is
+ * held once it is returned.
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -1070,9 +1070,9 @@ static const char search_sql_prefixed[] =
  * The index's query for a folded word of one or two characters: every
  * trigram of the index that begins with it ("abc" OR "abd"), "" when
  * there is none; NULL when there are more than SEARCH_MAX_PREFIXED, or
- * one of them is on more than few nodes (the word is common: asking
- * the index for all of them would cost more than reading up to it). Returns 0
- * with *out, or -1 with *cause.
+ * one of them is on more than few nodes (the word is common: asking the
+ * index for all of them would cost more than reading up to it). Returns
+ * 0 with *out, or -1 with *cause.
  */
 static int
 search_prefix_query(struct search_walk *w, size_t few, char **out,
