@@ -1179,7 +1179,7 @@ browse_node_texts_free(struct browse_node *n)
 
 /* Ids in ascending order (qsort, bsearch). */
 static int
-browse_dept_id_cmp(const void *a, const void *b)
+browse_id_cmp(const void *a, const void *b)
 {
 	long long x = *(const long long *)a, y = *(const long long *)b;
 
@@ -1209,7 +1209,7 @@ browse_ids_settle(struct browse_ids *ids)
 	size_t	i, n = 0;
 
 	if (ids->n > 0)
-		qsort(ids->v, ids->n, sizeof *ids->v, browse_dept_id_cmp);
+		qsort(ids->v, ids->n, sizeof *ids->v, browse_id_cmp);
 	for (i = 0; i < ids->n; i++)
 		if (n == 0 || ids->v[n - 1] != ids->v[i])
 			ids->v[n++] = ids->v[i];
@@ -1540,7 +1540,7 @@ browse_load_assigns(struct store *st, struct browse_tree *t,
 	ids = xcalloc(n + 1, sizeof *ids);
 	for (k = 0; k < n; k++)
 		ids[k] = raw[k].dept_id;
-	qsort(ids, n, sizeof *ids, browse_dept_id_cmp);
+	qsort(ids, n, sizeof *ids, browse_id_cmp);
 	for (k = 0; k < n; k++)
 		if (nids == 0 || ids[nids - 1] != ids[k])
 			ids[nids++] = ids[k];
@@ -1555,7 +1555,7 @@ browse_load_assigns(struct store *st, struct browse_tree *t,
 		struct browse_dept *dp;
 
 		if (bsearch(&id, ids, nids, sizeof *ids,
-		    browse_dept_id_cmp) == NULL)
+		    browse_id_cmp) == NULL)
 			continue;
 		t->depts = xreallocarray(t->depts, t->ndepts + 1,
 		    sizeof *t->depts);
@@ -2296,7 +2296,7 @@ browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
 		if (n->is_item || !n->has_children)
 			continue;
 		if (open == NULL ? n->depth != 1 : bsearch(&n->id, open, nopen,
-		    sizeof *open, browse_dept_id_cmp) == NULL)
+		    sizeof *open, browse_id_cmp) == NULL)
 			continue;
 		if (browse_view_kids(st, t, (long)i, cause) < 0)
 			return -1;
@@ -2515,7 +2515,7 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 	browse_ids_settle(&ups);
 	for (i = n = 0; i < ups.n; i++)
 		if (bsearch(&ups.v[i], got.v, got.n, sizeof *got.v,
-		    browse_dept_id_cmp) == NULL)
+		    browse_id_cmp) == NULL)
 			ups.v[n++] = ups.v[i];
 	ups.n = n;
 	if (ups.n > 0) {
