@@ -242,6 +242,22 @@ tree_filter_names(const struct tree_screen *ts)
 	return ts->filter.dept_id != 0 || ts->filter.flag >= 0;
 }
 
+/* Whether a node of the top level has children and none is open. */
+static int
+tree_top_closed(const struct browse_tree *t)
+{
+	size_t	i;
+	int	closed = 0;
+
+	for (i = 0; i < t->nnodes; i++) {
+		if (t->nodes[i].expanded)
+			return 0;
+		if (t->nodes[i].has_children)
+			closed = 1;
+	}
+	return closed;
+}
+
 /* tree_read with the open nodes given (sorted ids, freed here; NULL: the
  * top level open); with keep_old, the tree read before goes there instead
  * of being freed. */
@@ -327,6 +343,11 @@ again:
 		if (t->nodes[i].id == cursor_id)
 			c = (long)i;
 	}
+	/* The first read leaves the top level closed when it has too many
+	 * children to read at once: say so, and how to open it. */
+	if (open_ids == NULL && t->partial && tree_top_closed(t))
+		ui_message(ui, "取組が多いため、最上位の階層を閉じて表示しています"
+		    "（Enter で開きます）");
 	free(open_ids);
 	browse_tree_count(t, &ts->filter);
 	tree_rebuild(ts);

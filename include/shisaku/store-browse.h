@@ -324,8 +324,10 @@ int browse_tree_open(struct store *st, long long plan_id, int fy,
 /*
  * The same for a screen, reading what it shows: the plan, the top level
  * and, depth first, the children of each node whose id is in open (n
- * ids sorted ascending; with open NULL, those of the top level), each
- * node read opened (expanded set); the headings' counts and figures
+ * ids sorted ascending; with open NULL, those of the top level when
+ * they have at most 2,500 children between them, else none: a plan of
+ * few levels and many items is shown closed), each node read opened
+ * (expanded set); the headings' counts and figures
  * (counted by the scale's nscale grades) from those the file keeps of
  * the year, else counted once from the year's items; the counts are
  * those of the items with status which (BROWSE_ANY: all of them), each

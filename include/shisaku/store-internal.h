@@ -68,6 +68,11 @@ struct store {
 						   reads the texts; 0:
 						   SEARCH_MAX_PREFIXED (for
 						   tests) */
+	size_t			 browse_open_most; /* a tree read as shown opens
+						   its top level when its
+						   children are at most this
+						   many; 0: BROWSE_OPEN_MOST
+						   (for tests) */
 	int			 busy_timeout_ms;
 	/* Figures counted for years the file does not keep, while nothing
 	 * is written (store-figs.h). */

@@ -4,7 +4,9 @@
 # confirmed) and with an indicator. The plans list, the tree, the
 # roadmap and the indicator list show the counts apart (never
 # "1000010000"), and a line of figures too long for the screen ends with
-# the last figure that fits whole, never a number cut short.
+# the last figure that fits whole, never a number cut short. The tree
+# opens with its one policy closed (its 10,000 children are too many to
+# read for the first screen), says so, and Enter opens it.
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/wide/shisaku.db"
@@ -46,6 +48,13 @@ e2e_expect "tree" "施策体系（令和5年度）" "ただ一つの方針"
 e2e_expect_line "tree: the policy's counts apart" \
     'ただ一つの方針 +10000 +10000 +6000 +4000 +0$'
 e2e_expect "tree: the policy's line under the list" "取組: 10000 件  入力 10000  提出 6000  確認 4000"
+e2e_expect_line "tree: the policy shown closed" '^ \+ 1 ただ一つの方針 '
+e2e_expect "tree: why it is closed, and how to open it" \
+    "取組が多いため、最上位の階層を閉じて表示しています（Enter で開きます）"
+e2e_expect_not "tree: no item read for the first screen" "取組その1 "
+e2e_keys Enter
+e2e_expect_line "tree: Enter opens the policy" '^ - 1 ただ一つの方針 '
+e2e_expect "tree: its first items under it" "1-1 取組その1 " "1-2 取組その2 "
 
 e2e_keys r
 e2e_expect "roadmap: the count of items" "> ロードマップ" "10000件"

@@ -18,6 +18,7 @@
 #include "harness.h"
 #include "shisaku/planfile.h"
 #include "shisaku/store-browse.h"
+#include "shisaku/store-internal.h"
 #include "shisaku/store-plan.h"
 #include "shisaku/store.h"
 #include "shisaku/summary.h"
@@ -343,6 +344,69 @@ TEST(test_nothing_read_below_a_hidden_heading)
 	store_close(st);
 }
 
+/* Reads plan's tree as shown the first time (no node named open) with
+ * the top level opened up to most children; counts the top level's
+ * nodes opened and the nodes read below it. 0, or -1 (said). */
+static int
+first_read(struct store *st, long long plan, size_t most, long *opened,
+    long *below)
+{
+	struct browse_tree	*t;
+	char			*cause = NULL;
+	size_t			 i;
+
+	st->browse_open_most = most;
+	if (browse_tree_view(st, plan, 2024, TODAY_FY, NULL, 0, BROWSE_ANY,
+	    NULL, 0, &t, &cause) != 0) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		return -1;
+	}
+	*opened = *below = 0;
+	for (i = 0; i < t->nnodes; i++) {
+		*opened += t->nodes[i].depth == 1 && t->nodes[i].expanded;
+		*below += t->nodes[i].depth > 1;
+	}
+	browse_tree_free(t);
+	st->browse_open_most = 0;
+	return 0;
+}
+
+/* The first read of a tree as shown opens its top level when the top
+ * level's children are few enough to read at once, and leaves it closed,
+ * nothing read below it, when they are more (a plan of two levels and
+ * 200,000 items). */
+TEST(test_top_level_closed_when_its_children_are_many)
+{
+	struct store	*st;
+	long long	 plan;
+	long		 kids, tops, opened, below;
+
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+		return;
+	plan = q_long(store_db(st), "SELECT plan_id FROM node WHERE depth = 2"
+	    " ORDER BY id LIMIT 1");
+	kids = q_long(store_db(st), "SELECT COUNT(*) FROM node c JOIN node p"
+	    " ON p.id = c.parent_id WHERE p.parent_id IS NULL AND p.plan_id ="
+	    " (SELECT plan_id FROM node WHERE depth = 2 ORDER BY id LIMIT 1)");
+	tops = q_long(store_db(st), "SELECT COUNT(DISTINCT p.id) FROM node c"
+	    " JOIN node p ON p.id = c.parent_id WHERE p.parent_id IS NULL"
+	    " AND p.plan_id = (SELECT plan_id FROM node WHERE depth = 2"
+	    " ORDER BY id LIMIT 1)");
+	CHECK(kids > 1);
+	CHECK(tops > 0);
+	CHECK_INT(first_read(st, plan, (size_t)kids, &opened, &below), 0);
+	CHECK_INT(opened, tops);
+	CHECK_INT(below, kids);
+	CHECK_INT(first_read(st, plan, (size_t)kids - 1, &opened, &below), 0);
+	CHECK_INT(opened, 0);
+	CHECK_INT(below, 0);
+	/* As it is shipped: the samples' top levels are open. */
+	CHECK_INT(first_read(st, plan, 0, &opened, &below), 0);
+	CHECK_INT(opened, tops);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -351,6 +415,7 @@ main(void)
 	RUN(test_status_counts_equal_the_whole_tree);
 	RUN(test_recounting_equals_a_fresh_read);
 	RUN(test_nothing_read_below_a_hidden_heading);
+	RUN(test_top_level_closed_when_its_children_are_many);
 	sample_dir_remove();
 	DONE();
 }
