@@ -1,9 +1,10 @@
 /*
  * shisaku export: writes plans in exactly the format import reads, so an
  * export is the template a planner edits; with --results, the template of
- * one fiscal year's results that import --results loads back. Output goes
- * to a temporary file renamed into place, so a failed export never leaves
- * half a file, and never to the database or another SQLite file.
+ * one fiscal year's results that import --results loads back. Output is
+ * written as it is read, to a temporary file renamed into place at the
+ * end, so a failed export never leaves half a file, and never to the
+ * database or another SQLite file.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -57,9 +58,9 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	enum config_encoding	 enc = ctx->cfg->encoding;
 	int			 crlf = ctx->cfg->crlf, tsv = 0, ch, e, status;
 	int			 geta = 0;
-	char			*cause = NULL, *buf = NULL;
-	size_t			 len = 0;
-	FILE			*mem;
+	char			*cause = NULL;
+	struct outfile_stream	*os;
+	enum outfile_fault	 fault;
 	struct rf_doc		 rd;
 	struct pf_writer	 pw;
 	struct progress		 prog;
@@ -128,13 +129,19 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if ((st = cmd_open_store(ctx, STORE_OPEN_READONLY, &status)) == NULL)
 		return status;
+	/* Written as it is read, to the file's place at once: what is held
+	 * is a piece of the output, never the whole. */
+	if ((os = outfile_stream_open(out, enc == ENC_CP932, geta, &cause,
+	    &fault)) == NULL) {
+		store_close(st);
+		cmd_error("%s", cause);
+		free(cause);
+		return cmd_outfile_status(fault);
+	}
 	pf_doc_init(&d);
 	rf_doc_init(&rd);
-	mem = xmemstream(&buf, &len);
-	/* A plan is written record by record as it is read: only the
-	 * text written is held, never the records. */
 	if (!results) {
-		pf_writer_begin(&pw, mem, tsv ? '\t' : ',',
+		pf_writer_begin(&pw, outfile_stream_fp(os), tsv ? '\t' : ',',
 		    crlf ? "\r\n" : "\n", enc == ENC_UTF8_BOM);
 		d.writer = &pw;
 	}
@@ -146,18 +153,20 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	progress_end(&prog);
 	store_close(st);
 	if (rc == 0 && results)
-		rf_write(&rd, mem, tsv ? '\t' : ',', crlf ? "\r\n" : "\n",
-		    enc == ENC_UTF8_BOM);
-	fclose(mem);
+		rf_write(&rd, outfile_stream_fp(os), tsv ? '\t' : ',',
+		    crlf ? "\r\n" : "\n", enc == ENC_UTF8_BOM);
 	pf_doc_free(&d);
 	rf_doc_free(&rd);
 	if (rc != 0) {
+		char	*why = NULL;
+
+		(void)outfile_stream_close(os, 0, NULL, &why, &fault);
+		free(why);
 		cmd_error("%s", cause);
 		free(cause);
-		free(buf);
 		return plan ? EXIT_INPUT : EXIT_DATABASE;
 	}
-	return cmd_write_output(out, buf, len, enc == ENC_CP932, geta);
+	return cmd_stream_end(os, geta);
 }
 
 const struct cmd_entry cmd_export_entry = {

@@ -166,6 +166,21 @@ cmd_outfile_status(enum outfile_fault fault)
 	}
 }
 
+/* Says what became of an output: its failure, else the characters CP932
+ * lacks that were replaced. Returns status. */
+static int
+cmd_output_said(int status, char *cause, size_t replaced, int geta)
+{
+	if (status == EXIT_OK && replaced > 0)
+		cmd_error(geta == 2 ? "CP932 で表せない %zu 文字を &#x…; の形で書き出し"
+		    "ました（import で元の文字に戻ります）" :
+		    "CP932 で表せない %zu 文字を「〓」で書き出しました", replaced);
+	if (status != EXIT_OK && cause != NULL)
+		cmd_error("%s", cause);
+	free(cause);
+	return status;
+}
+
 int
 cmd_write_output(const char *out, char *buf, size_t len, int cp932, int geta)
 {
@@ -187,14 +202,19 @@ cmd_write_output(const char *out, char *buf, size_t len, int cp932, int geta)
 	if (status == EXIT_OK && outfile_write(out, buf, len, &cause,
 	    &fault) != 0)
 		status = cmd_outfile_status(fault);
-	if (status == EXIT_OK && replaced > 0)
-		cmd_error(geta == 2 ? "CP932 で表せない %zu 文字を &#x…; の形で書き出し"
-		    "ました（import で元の文字に戻ります）" :
-		    "CP932 で表せない %zu 文字を「〓」で書き出しました", replaced);
-	if (status != EXIT_OK) {
-		cmd_error("%s", cause);
-		free(cause);
-	}
 	free(buf);
-	return status;
+	return cmd_output_said(status, cause, replaced, geta);
+}
+
+int
+cmd_stream_end(struct outfile_stream *os, int geta)
+{
+	enum outfile_fault fault;
+	char	*cause;
+	size_t	 replaced;
+	int	 status = EXIT_OK;
+
+	if (outfile_stream_close(os, 1, &replaced, &cause, &fault) != 0)
+		status = cmd_outfile_status(fault);
+	return cmd_output_said(status, cause, replaced, geta);
 }

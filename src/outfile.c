@@ -1,8 +1,9 @@
 /*
  * Output files of the commands (see outfile.h): the encodings of the
- * [export] settings, and writing a whole file through a temporary file
- * renamed into place, as the user.
+ * [export] settings, and writing a whole file, or a stream of it, through
+ * a temporary file renamed into place, as the user.
  */
+#define _GNU_SOURCE	/* fopencookie */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -326,6 +327,244 @@ outfile_write(const char *path, const char *data, size_t len, char **cause,
 	}
 	if (fault != NULL)
 		*fault = f;
+	return rc;
+}
+
+/*
+ * The stream: the FILE the writer writes UTF-8 to, its cookie converting
+ * and writing as it goes. With cp932, text is held until a run of whole
+ * lines of OUTFILE_RUN bytes or more has come (a line never splits a
+ * character or a reference), so that each conversion is of whole lines
+ * and names the line of the whole output.
+ */
+#define OUTFILE_RUN	(256 * 1024)
+
+struct outfile_stream {
+	FILE			*fp;
+	int			 fd;		/* the temporary file, or 1 */
+	char			*path;		/* as asked; NULL: standard output */
+	char			*target;	/* the file written (outfile_check) */
+	char			*tmp;
+	int			 cp932, geta;
+	char			*held;		/* UTF-8 not converted yet */
+	size_t			 nheld, capheld;
+	size_t			 line;		/* the line held begins */
+	size_t			 replaced;
+	char			*cause;		/* the first failure */
+	enum outfile_fault	 fault;
+};
+
+/* Keeps the first failure, of errno err (0: a conversion, with cause),
+ * else the message of err; the later writes then fail at once. */
+static void
+outfile_stream_fail(struct outfile_stream *os, int err, char *cause)
+{
+	if (os->cause != NULL) {
+		free(cause);
+		return;
+	}
+	os->fault = err != 0 ? outfile_fault_of(err) : OUTFILE_IO;
+	if (cause == NULL)
+		cause = os->path == NULL ?
+		    xasprintf("書き出せません: %s", strerror(err)) :
+		    outfile_errmsg(os->path, err);
+	os->cause = cause;
+}
+
+/* Converts and writes the first n bytes held (whole lines, or the end). */
+static int
+outfile_stream_convert(struct outfile_stream *os, size_t n)
+{
+	char	*out, *cause = NULL;
+	size_t	 outlen, replaced = 0, i;
+
+	if (textenc_encode_cp932_at(os->held, n, os->line, os->geta == 2 ?
+	    TENC_REF : os->geta ? TENC_GETA : TENC_REFUSE, &out, &outlen,
+	    &replaced, &cause) != 0) {
+		outfile_stream_fail(os, 0, cause);
+		return -1;
+	}
+	if (outfile_write_fd(os->fd, out, outlen) != 0) {
+		outfile_stream_fail(os, errno, NULL);
+		free(out);
+		return -1;
+	}
+	free(out);
+	os->replaced += replaced;
+	for (i = 0; i < n; i++)
+		if (os->held[i] == '\n')
+			os->line++;
+	memmove(os->held, os->held + n, os->nheld - n);
+	os->nheld -= n;
+	return 0;
+}
+
+static ssize_t
+outfile_stream_write(void *cookie, const char *data, size_t n)
+{
+	struct outfile_stream	*os = cookie;
+	size_t			 end;
+
+	if (os->cause != NULL) {
+		errno = EIO;
+		return -1;
+	}
+	if (!os->cp932) {
+		if (outfile_write_fd(os->fd, data, n) != 0) {
+			outfile_stream_fail(os, errno, NULL);
+			return -1;
+		}
+		return (ssize_t)n;
+	}
+	if (os->nheld + n > os->capheld) {
+		os->capheld = (os->nheld + n) * 2;
+		os->held = xreallocarray(os->held, os->capheld, 1);
+	}
+	memcpy(os->held + os->nheld, data, n);
+	os->nheld += n;
+	if (os->nheld < OUTFILE_RUN)
+		return (ssize_t)n;
+	for (end = os->nheld; end > 0 && os->held[end - 1] != '\n'; end--)
+		;
+	if (end > 0 && outfile_stream_convert(os, end) != 0) {
+		errno = EIO;
+		return -1;
+	}
+	return (ssize_t)n;
+}
+
+/* Frees os; its temporary file, if still open, is removed. */
+static void
+outfile_stream_free(struct outfile_stream *os)
+{
+	if (os->tmp != NULL && os->fd >= 0) {
+		close(os->fd);
+		unlink(os->tmp);
+	}
+	free(os->held);
+	free(os->tmp);
+	free(os->target);
+	free(os->path);
+	free(os);
+}
+
+struct outfile_stream *
+outfile_stream_open(const char *path, int cp932, int geta, char **cause,
+    enum outfile_fault *fault)
+{
+	static const cookie_io_functions_t io = {
+		.read = NULL, .write = outfile_stream_write, .seek = NULL,
+		.close = NULL
+	};
+	struct outfile_stream	*os;
+	gid_t			 rgid = getgid(), egid = getegid();
+	int			 dropped = 0, err = 0;
+
+	os = xcalloc(1, sizeof *os);
+	os->fd = 1;
+	os->cp932 = cp932;
+	os->geta = geta;
+	os->line = 1;
+	*fault = OUTFILE_OK;
+	if (path != NULL && strcmp(path, "-") != 0) {
+		os->path = xstrdup(path);
+		/* The database's group is for the database alone. */
+		if (rgid != egid && setegid(rgid) == 0)
+			dropped = 1;
+		if (outfile_check(path, 1, &os->target, cause, fault) == 0) {
+			os->tmp = xasprintf("%s.tmp%ld", os->target,
+			    (long)getpid());
+			os->fd = open(os->tmp, O_WRONLY | O_CREAT | O_EXCL |
+			    O_CLOEXEC, 0666);
+			err = errno;
+		}
+		if (dropped && setegid(egid) != 0 && os->fd >= 0) {
+			close(os->fd);
+			unlink(os->tmp);
+			os->fd = -1;
+			err = EPERM;
+		}
+		if (os->tmp == NULL || os->fd < 0) {
+			if (os->tmp != NULL) {
+				*fault = outfile_fault_of(err);
+				*cause = outfile_errmsg(path, err);
+			}
+			outfile_stream_free(os);
+			return NULL;
+		}
+	}
+	else
+		fflush(stdout);	/* what was printed before goes first */
+	if ((os->fp = fopencookie(os, "w", io)) == NULL) {
+		*fault = OUTFILE_IO;
+		*cause = xasprintf("書き出せません: %s", strerror(errno));
+		outfile_stream_free(os);
+		return NULL;
+	}
+	return os;
+}
+
+FILE *
+outfile_stream_fp(const struct outfile_stream *os)
+{
+	return os->fp;
+}
+
+/* Flushes the temporary file and renames it over the target, a regular
+ * file or nothing (checked again just before); errno tells why not. */
+static int
+outfile_stream_place(struct outfile_stream *os)
+{
+	struct stat	sb;
+	int		fd = os->fd;
+
+	os->fd = -1;
+	if (fsync(fd) != 0) {
+		close(fd);
+		return -1;
+	}
+	if (lstat(os->target, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		close(fd);
+		errno = S_ISDIR(sb.st_mode) ? EISDIR : EEXIST;
+		return -1;
+	}
+	if (close(fd) != 0 || rename(os->tmp, os->target) != 0)
+		return -1;
+	return 0;
+}
+
+int
+outfile_stream_close(struct outfile_stream *os, int keep, size_t *replaced,
+    char **cause, enum outfile_fault *fault)
+{
+	int	rc = 0, err;
+
+	*cause = NULL;
+	*fault = OUTFILE_OK;
+	if (fclose(os->fp) != 0 && os->cause == NULL)
+		outfile_stream_fail(os, errno, NULL);
+	if (keep && os->cause == NULL && os->nheld > 0)
+		(void)outfile_stream_convert(os, os->nheld);
+	if (keep && os->cause == NULL && os->tmp == NULL && fflush(stdout) != 0)
+		outfile_stream_fail(os, errno, NULL);
+	if (keep && os->cause == NULL && os->tmp != NULL &&
+	    outfile_stream_place(os) != 0) {
+		err = errno;
+		outfile_stream_fail(os, err, err == EEXIST ? xasprintf(
+		    "%s: 書き出す間に通常のファイルでないものに替わりました。"
+		    "書き出していません", os->path) : NULL);
+	}
+	if (os->tmp != NULL && os->fd < 0 && os->cause != NULL)
+		unlink(os->tmp);	/* (placing it failed) */
+	if (os->cause != NULL) {
+		*cause = os->cause;
+		*fault = os->fault;
+		rc = -1;
+	} else if (!keep)
+		rc = -1;
+	if (replaced != NULL)
+		*replaced = os->replaced;
+	outfile_stream_free(os);	/* (a file not placed is removed) */
 	return rc;
 }
 

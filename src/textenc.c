@@ -413,6 +413,15 @@ int
 textenc_encode_cp932(const char *utf8, size_t len, enum textenc_unmappable how,
     char **out, size_t *outlen, size_t *replaced, char **cause)
 {
+	return textenc_encode_cp932_at(utf8, len, 1, how, out, outlen,
+	    replaced, cause);
+}
+
+int
+textenc_encode_cp932_at(const char *utf8, size_t len, size_t first_line,
+    enum textenc_unmappable how, char **out, size_t *outlen, size_t *replaced,
+    char **cause)
+{
 	iconv_t		 cd;
 	const unsigned char *p = (const unsigned char *)utf8;
 	size_t		 cap = len * 2 + 16, r = 0, w = 0, n, il, ol, line, col;
@@ -427,7 +436,7 @@ textenc_encode_cp932(const char *utf8, size_t len, enum textenc_unmappable how,
 	if (!utf8_valid(utf8, len, &n)) {
 		position_after(utf8, n, &line, &col);
 		*cause = xasprintf("%zu 行 %zu 列: UTF-8 として正しくない文字が"
-		    "あります", line, col);
+		    "あります", line + first_line - 1, col);
 		return -1;
 	}
 	if ((cd = iconv_open("CP932", "UTF-8")) == (iconv_t)-1) {
@@ -465,7 +474,8 @@ textenc_encode_cp932(const char *utf8, size_t len, enum textenc_unmappable how,
 				position_after(utf8, r, &line, &col);
 				*cause = xasprintf("%zu 行 %zu 列の「%.*s」（U+%04X）は CP932 で"
 				    "表せません（--unmappable geta で「〓」に、ref で"
-				    " &#x…; の形に置き換えて書き出せます）", line, col,
+				    " &#x…; の形に置き換えて書き出せます）",
+				    line + first_line - 1, col,
 				    (int)n, utf8 + r, cp);
 				iconv_close(cd);
 				free(buf);

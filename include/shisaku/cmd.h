@@ -84,6 +84,10 @@ struct store *cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode,
  * says how many). Reports a failure and returns its exit status. */
 int cmd_write_output(const char *out, char *buf, size_t len, int cp932,
     int geta);
+/* Ends an output written as it is made (outfile_stream_open) and keeps
+ * it; says what went wrong, or what was replaced, as cmd_write_output
+ * does, and returns the exit status. */
+int cmd_stream_end(struct outfile_stream *os, int geta);
 /* The exit status for an output that could not be written (outfile.h):
  * 2 for a bad or existing name, 7 for permission, 8 for a full disk. */
 int cmd_outfile_status(enum outfile_fault fault);

@@ -1,8 +1,8 @@
 /*
  * Writing what a command produces (an export, a report): the whole text at
- * once, to standard output or through a temporary file in the same
- * directory renamed into place, so a failure or a kill never leaves half a
- * file under the name asked for; and the encodings of the [export]
+ * once, or as it is made, to standard output or through a temporary file
+ * in the same directory renamed into place, so a failure or a kill never
+ * leaves half a file under the name asked for; and the encodings of the [export]
  * settings (UTF-8, UTF-8 with BOM, CP932) with their names on the command
  * line. No curses, no SQL.
  */
@@ -10,6 +10,7 @@
 #define SHISAKU_OUTFILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "shisaku/config.h"
 
@@ -74,6 +75,33 @@ int outfile_check(const char *path, int replace, char **target, char **cause,
  */
 int outfile_write(const char *path, const char *data, size_t len,
     char **cause, enum outfile_fault *fault);
+
+/*
+ * An output written as it is made (an export of any size holds no more
+ * than a piece of itself): to a new temporary file beside path, put in
+ * its place by outfile_stream_close as outfile_write does, or to standard
+ * output (path NULL or "-"). What is written to outfile_stream_fp is
+ * UTF-8; with cp932 it is converted a run of whole lines at a time as
+ * outfile_to_cp932 does, geta saying what becomes of a character CP932
+ * lacks. The name is checked and the file made at once, with the user's
+ * own group. Returns the stream, or NULL with *cause and *fault.
+ */
+struct outfile_stream;
+struct outfile_stream *outfile_stream_open(const char *path, int cp932,
+    int geta, char **cause, enum outfile_fault *fault);
+FILE *outfile_stream_fp(const struct outfile_stream *os);
+/*
+ * Ends the stream. With keep, what was written is flushed to disk and
+ * put under the name: 0, with *replaced (may be NULL) the characters
+ * written as 〓 or as references. Without keep, or when a write or a
+ * conversion failed, the temporary file is removed and whatever was under
+ * the name is as it was: -1 with *cause and *fault (a refused character
+ * is OUTFILE_IO, named with its line and column); without keep and with
+ * no failure, *cause is NULL. To standard output, what was written
+ * before a failure has gone out.
+ */
+int outfile_stream_close(struct outfile_stream *os, int keep,
+    size_t *replaced, char **cause, enum outfile_fault *fault);
 
 /* Whether path names the database db_path or one of its -wal, -shm and
  * -journal files, whether they exist yet or not, however the name is

@@ -76,6 +76,11 @@ enum textenc_unmappable {
 int textenc_encode_cp932(const char *utf8, size_t len,
     enum textenc_unmappable how, char **out, size_t *outlen, size_t *replaced,
     char **cause);
+/* The same for a piece of a longer text that begins a line: first_line
+ * is its first line's number in the whole, for the messages. */
+int textenc_encode_cp932_at(const char *utf8, size_t len, size_t first_line,
+    enum textenc_unmappable how, char **out, size_t *outlen, size_t *replaced,
+    char **cause);
 
 /* The CP932 look-alike of a Unicode character, or the character itself
  * (for the man page's table and tests). */

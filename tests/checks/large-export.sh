@@ -1,0 +1,48 @@
+#!/bin/sh
+# An export of any size holds a piece of itself, never the whole: a plan
+# of 20,000 items (over 40 MiB of output, from the benchmark's generator)
+# is exported to a file, in UTF-8 and in CP932, and the peak memory the
+# kernel counts for it stays within 16 MiB of that of a plan of 1,000
+# items. The release build is measured: the sanitizers' own bookkeeping
+# would hide what the program holds. Each output imports again.
+. "$(dirname "$0")/lib.sh"
+cd "$(dirname "$0")/../.."
+bin=${SHISAKU_REL_BIN:-./shisaku}
+cfg=$scratch/big.ini
+db=$scratch/big.db
+[ -x "$bin" ] || { fail "set-up" "$bin is not built"; finish; exit 1; }
+cc -std=c11 -O2 -o "$scratch/gen" tests/bench/gen.c &&
+    cc -std=c11 -O2 -o "$scratch/drive" tests/bench/drive.c -lutil ||
+    { fail "set-up" "the generator and the driver do not build"; finish; exit 1; }
+printf '[import]\nmax_file_mib = 4096\n' > "$cfg"
+"$scratch/gen" 20000 "$scratch/plan.csv" "$scratch/floor" 2> "$scratch/gen.txt" &&
+    "$bin" -c "$cfg" -d "$db" init > /dev/null &&
+    "$bin" -c "$cfg" -d "$db" import "$scratch/plan.csv" > /dev/null ||
+    { fail "set-up" "the plan of 20,000 items: $(cat "$scratch/gen.txt")"; finish; exit 1; }
+rm -rf "$scratch/floor" "$scratch/plan.csv"
+
+# peak NAME ARGS...: exports with ARGS to $scratch/NAME.csv; prints the
+# peak resident set in KiB.
+peak() {
+	p_name=$1
+	shift
+	"$scratch/drive" run -- "$bin" -c "$cfg" -d "$db" export "$@" \
+	    -o "$scratch/$p_name.csv" 2> "$scratch/$p_name.err" |
+	    sed -n 's/.*maxrss_kib=\([0-9]*\).*/\1/p'
+}
+small=$(peak small --plan bench-s)
+for enc in utf-8 cp932; do
+	big=$(peak "big-$enc" --encoding "$enc")
+	size=$(stat -c %s "$scratch/big-$enc.csv" 2> /dev/null || echo 0)
+	if [ -n "$small" ] && [ -n "$big" ] && [ "$size" -gt $((40 * 1048576)) ] &&
+	    [ $((big - small)) -lt 16384 ]; then
+		pass "$enc: $((size / 1048576)) MiB exported in $((big / 1024)) MiB (1,000 items: $((small / 1024)) MiB)"
+	else
+		fail "$enc: the export's memory" "size $size, peak ${big:-?} KiB against ${small:-?} KiB: $(head -c 300 "$scratch/big-$enc.err")"
+	fi
+	"$bin" -c "$cfg" -d "$scratch/again-$enc.db" init > /dev/null
+	check "$enc: the export imports again" "$bin" -c "$cfg" \
+	    -d "$scratch/again-$enc.db" import --dry-run "$scratch/big-$enc.csv"
+	rm -f "$scratch/big-$enc.csv"
+done
+finish
