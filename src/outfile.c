@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -352,6 +353,7 @@ struct outfile_stream {
 	size_t			 replaced;
 	char			*cause;		/* the first failure */
 	enum outfile_fault	 fault;
+	int			 guarded;	/* outfile_stream_guard on */
 };
 
 /* Keeps the first failure, of errno err (0: a conversion, with cause),
@@ -433,6 +435,53 @@ outfile_stream_write(void *cookie, const char *data, size_t n)
 	return (ssize_t)n;
 }
 
+/*
+ * The temporary file of the stream being written, removed by an
+ * interrupt (C-c, a closed terminal, kill): an export of a large plan
+ * takes seconds, and is often stopped. (SIGKILL cannot be caught; that
+ * file is left, never half a file under the name.)
+ */
+static const char *volatile outfile_stream_pending;
+static const int outfile_stream_signals[] = { SIGINT, SIGTERM, SIGHUP };
+static struct sigaction outfile_stream_old[3];
+
+static void
+outfile_stream_interrupted(int sig)
+{
+	const char	*tmp = outfile_stream_pending;
+
+	if (tmp != NULL)
+		unlink(tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Removes the temporary file on an interrupt while it is written (on),
+ * or no more (off). */
+static void
+outfile_stream_guard(const char *tmp, int on)
+{
+	struct sigaction	sa;
+	size_t			i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = outfile_stream_interrupted;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < 3; i++) {
+		if (!on)
+			sigaction(outfile_stream_signals[i],
+			    &outfile_stream_old[i], NULL);
+		else if (sigaction(outfile_stream_signals[i], &sa,
+		    &outfile_stream_old[i]) == 0 &&
+		    outfile_stream_old[i].sa_handler == SIG_IGN)
+			/* An interrupt ignored (nohup, a background job)
+			 * stays ignored. */
+			sigaction(outfile_stream_signals[i],
+			    &outfile_stream_old[i], NULL);
+	}
+	outfile_stream_pending = on ? tmp : NULL;
+}
+
 /* Frees os; its temporary file, if still open, is removed. */
 static void
 outfile_stream_free(struct outfile_stream *os)
@@ -441,6 +490,8 @@ outfile_stream_free(struct outfile_stream *os)
 		close(os->fd);
 		unlink(os->tmp);
 	}
+	if (os->guarded)
+		outfile_stream_guard(NULL, 0);
 	free(os->held);
 	free(os->tmp);
 	free(os->target);
@@ -495,6 +546,10 @@ outfile_stream_open(const char *path, int cp932, int geta, char **cause,
 	}
 	else
 		fflush(stdout);	/* what was printed before goes first */
+	if (os->tmp != NULL) {
+		outfile_stream_guard(os->tmp, 1);
+		os->guarded = 1;
+	}
 	if ((os->fp = fopencookie(os, "w", io)) == NULL) {
 		*fault = OUTFILE_IO;
 		*cause = xasprintf("書き出せません: %s", strerror(errno));

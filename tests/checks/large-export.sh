@@ -4,7 +4,8 @@
 # is exported to a file, in UTF-8 and in CP932, and the peak memory the
 # kernel counts for it stays within 16 MiB of that of a plan of 1,000
 # items. The release build is measured: the sanitizers' own bookkeeping
-# would hide what the program holds. Each output imports again.
+# would hide what the program holds. Each output imports again; an export
+# stopped while it writes leaves no temporary file.
 . "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/../.."
 bin=${SHISAKU_REL_BIN:-./shisaku}
@@ -45,4 +46,25 @@ for enc in utf-8 cp932; do
 	    -d "$scratch/again-$enc.db" import --dry-run "$scratch/big-$enc.csv"
 	rm -f "$scratch/big-$enc.csv"
 done
+
+# Stopped while it writes (SIGTERM, as a closed terminal or kill sends):
+# the temporary file goes, and the name stays free.
+"$bin" -c "$cfg" -d "$db" export -o "$scratch/stopped.csv" 2> /dev/null &
+pid=$!
+n=0
+while [ "$n" -lt 2000 ] && ! ls "$scratch"/stopped.csv.tmp* > /dev/null 2>&1 &&
+    kill -0 "$pid" 2> /dev/null; do
+	sleep 0.01
+	n=$((n + 1))
+done
+ls "$scratch"/stopped.csv.tmp* > /dev/null 2>&1 && seen=1 || seen=0
+kill -TERM "$pid" 2> /dev/null
+wait "$pid" 2> /dev/null
+rc=$?
+left=$(ls "$scratch" | grep -c '^stopped')
+if [ "$seen" = 1 ] && [ "$rc" -eq 143 ] && [ "$left" -eq 0 ]; then
+	pass "stopped while writing: no temporary file, no output"
+else
+	fail "stopped while writing" "temporary file seen $seen, exit $rc, $left files left: $(ls "$scratch" | grep '^stopped')"
+fi
 finish
