@@ -99,7 +99,7 @@ struct mw_screen {
 	double		 load_s, loaded_at;
 	int		 stale;
 	/* Layout for the current size. */
-	int		 cols, code_w, detail_y;
+	int		 cols, code_w, plan_w, detail_y;
 };
 
 /* ---- entries and keys ----------------------------------------------- */
@@ -408,14 +408,22 @@ mw_layout(struct ui *ui, struct mw_screen *ms)
 	getmaxyx(ui_body(ui), h, cols);
 	ms->cols = cols;
 	ms->code_w = 4;
+	ms->plan_w = 8;
 	for (i = 0; ms->m != NULL && i < ms->m->nrows; i++) {
 		int w = tw_width(ms->m->rows[i].code);
+		int pw = tw_width(ms->m->rows[i].plan_code);
 
 		if (w > ms->code_w)
 			ms->code_w = w;
+		if (pw > ms->plan_w)
+			ms->plan_w = pw;
 	}
 	if (ms->code_w > 12)
 		ms->code_w = 12;
+	/* The plan's code whole, as long as codes are (the title has the
+	 * rest of the row). */
+	if (ms->plan_w > 24)
+		ms->plan_w = 24;
 	list_h = h - MW_DETAIL_H;
 	if (list_h < 1)
 		list_h = 1;
@@ -499,7 +507,7 @@ mw_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 		right_w = 0;
 	} else {
 		cx += 2;
-		right_w = cols >= 100 ? 14 : 0;
+		right_w = cols >= 100 ? ms->plan_w + 1 : 0;
 	}
 	ui_put(w, y, cx, r->code, ms->code_w, 0, a);
 	cx += ms->code_w + 1;

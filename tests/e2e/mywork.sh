@@ -7,11 +7,12 @@
 # arrive without doing anything, marks both and confirms them together,
 # each with its history row; the clerk's open form shows the confirmation
 # without being reopened; a return with its own reason goes to the top of
-# the clerk's list. Keys never surprise: in a text field every printable
-# key is text and the hint line says only what works there; C-s, C-q,
-# C-\ and C-z freeze, end and suspend nothing (C-c is the interrupt, see
-# browse-tree.sh and drafts.sh), and the terminal's modes are off while
-# the program runs and back after it; Esc never quits, q
+# the clerk's list, which names each plan's code whole. Keys never
+# surprise: in a text field every printable key is text and the hint line
+# says only what works there; C-s, C-q, C-\ and C-z freeze, end and
+# suspend nothing (C-c is the interrupt, see browse-tree.sh and
+# drafts.sh), and the terminal's modes are off while the program runs
+# and back after it; Esc never quits, q
 # on the first screen does, Q asks when something is unsaved. A year
 # closed meanwhile shows as 締切 on the open form's title. A planner
 # starts on the plan list and E on the tree opens an item's form.
@@ -445,6 +446,22 @@ e2e_expect "start_screen = mywork starts a planner on their work" \
     "自分の仕事 > 確認待ち"
 e2e_keys Q
 e2e_expect_exit "and Q quits" 0
+
+# A plan whose code is longer than the column used to be: shown whole.
+cat > "$dir/long.csv" <<'PLAN'
+shisaku-plan,1
+plan,kasama-gyokaku-2026,笠間市行財政改革推進計画,,,笠間市
+level,kasama-gyokaku-2026,1,取組
+node,kasama-gyokaku-2026,k1,,①,電子申請の対象手続の拡大
+assign,kasama-gyokaku-2026,k1,結城市/まちづくり協働課,1
+PLAN
+run import "$dir/long.csv" > /dev/null 2>&1 &&
+    pass "a plan of a long code is loaded" || fail "import of long.csv"
+e2e_as longcode daemon
+e2e_expect "the clerk's list names a plan's code whole" \
+    "電子申請の対象手続の拡大" "kasama-gyokaku-2026"
+e2e_keys Q
+e2e_ended longcode > /dev/null
 
 if [ -n "$(ls "$dir"/asan.* 2>/dev/null)" ]; then
 	fail "no sanitizer report" "$(cat "$dir"/asan.* | head -n 40)"
