@@ -102,8 +102,9 @@ plans_layout(struct ui *ui, struct plans_screen *ps)
 		ps->num_w = ui_summary_count_width(ps->plans[i].items,
 		    ps->num_w);
 	}
-	if (ps->code_w > 14)
-		ps->code_w = 14;
+	/* A long code whole where there is room for it and the name. */
+	if (ps->code_w > (cols >= 100 ? 24 : 14))
+		ps->code_w = cols >= 100 ? 24 : 14;
 	/* The full period if the name keeps 24 columns, else the short. */
 	for (pass = 0; pass < 2; pass++) {
 		ps->short_period = pass;
