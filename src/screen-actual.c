@@ -22,6 +22,7 @@
 #include <curses.h>
 #include <form.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
@@ -247,10 +248,20 @@ actual_collect(struct actual_screen *as, enum actual_focus *bad, char **msg)
 
 /* ---- the achievement as typed ----------------------------------------- */
 
+/* Whether a cumulative indicator's running total starts from its
+ * baseline (a number; a baseline given as text counts as none). */
+static int
+actual_base_counts(const struct actual_entry *e)
+{
+	return e->base.kind == VALUE_NUMBER && isfinite(e->base.num) &&
+	    e->base.num != 0;
+}
+
 /*
  * The achievement of the value as typed now (-1 if none, *status says
  * why) and, for a cumulative indicator, the running total it is measured
- * by (*total, *has_total).
+ * by (*total, *has_total): the baseline and the yearly actuals after it,
+ * the total the report prints.
  */
 static double
 actual_rate(struct actual_screen *as, enum achieve_status *status,
@@ -275,7 +286,7 @@ actual_rate(struct actual_screen *as, enum achieve_status *status,
 	achieve_running_actual(typed, e->cumulative, e->prior_sum,
 	    e->prior_count, &run);
 	if (e->cumulative && run.kind == VALUE_NUMBER) {
-		*total = run.num;
+		*total = run.num + (actual_base_counts(e) ? e->base.num : 0);
 		*has_total = 1;
 	}
 	memset(&ai, 0, sizeof ai);
@@ -483,7 +494,15 @@ actual_draw_info(struct ui *ui, struct actual_screen *as, WINDOW *w)
 
 		if (e->prior_count < 0)
 			t = xstrdup("前年度までに文字の実績があるため合計しません");
-		else
+		else if (actual_base_counts(e)) {
+			char	bbuf[32];
+
+			t = xasprintf("基準値 %s%s + 前年度まで %s%s（%d 年度分）",
+			    value_format_grouped(e->base.num, bbuf,
+			    sizeof bbuf), e->unit,
+			    value_format_grouped(e->prior_sum, buf, sizeof buf),
+			    e->unit, e->prior_count);
+		} else
 			t = xasprintf("前年度まで %s%s（%d 年度分）",
 			    value_format_grouped(e->prior_sum, buf, sizeof buf),
 			    e->unit, e->prior_count);
