@@ -543,8 +543,7 @@ outfile_stream_open(const char *path, int cp932, int geta, char **cause,
 			outfile_stream_free(os);
 			return NULL;
 		}
-	}
-	else
+	} else
 		fflush(stdout);	/* what was printed before goes first */
 	if (os->tmp != NULL) {
 		outfile_stream_guard(os->tmp, 1);
@@ -600,8 +599,6 @@ outfile_stream_close(struct outfile_stream *os, int keep, size_t *replaced,
 		outfile_stream_fail(os, errno, NULL);
 	if (keep && os->cause == NULL && os->nheld > 0)
 		(void)outfile_stream_convert(os, os->nheld);
-	if (keep && os->cause == NULL && os->tmp == NULL && fflush(stdout) != 0)
-		outfile_stream_fail(os, errno, NULL);
 	if (keep && os->cause == NULL && os->tmp != NULL &&
 	    outfile_stream_place(os) != 0) {
 		err = errno;
