@@ -62,6 +62,7 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct outfile_stream	*os;
 	enum outfile_fault	 fault;
 	struct rf_doc		 rd;
+	struct rf_writer	 rw;
 	struct pf_writer	 pw;
 	struct progress		 prog;
 	int			 results = 0, fy = 0, rc;
@@ -129,8 +130,8 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if ((st = cmd_open_store(ctx, STORE_OPEN_READONLY, &status)) == NULL)
 		return status;
-	/* Written as it is read, to the file's place at once: what is held
-	 * is a piece of the output, never the whole. */
+	/* Written as it is read, record by record, to the file's place at
+	 * once: what is held is a piece of the output, never the whole. */
 	if ((os = outfile_stream_open(out, enc == ENC_CP932, geta, &cause,
 	    &fault)) == NULL) {
 		store_close(st);
@@ -140,7 +141,11 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	pf_doc_init(&d);
 	rf_doc_init(&rd);
-	if (!results) {
+	if (results) {
+		rf_writer_begin(&rw, outfile_stream_fp(os), tsv ? '\t' : ',',
+		    crlf ? "\r\n" : "\n", enc == ENC_UTF8_BOM);
+		rd.writer = &rw;
+	} else {
 		pf_writer_begin(&pw, outfile_stream_fp(os), tsv ? '\t' : ',',
 		    crlf ? "\r\n" : "\n", enc == ENC_UTF8_BOM);
 		d.writer = &pw;
@@ -152,9 +157,6 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	store_set_progress(st, NULL, NULL);
 	progress_end(&prog);
 	store_close(st);
-	if (rc == 0 && results)
-		rf_write(&rd, outfile_stream_fp(os), tsv ? '\t' : ',',
-		    crlf ? "\r\n" : "\n", enc == ENC_UTF8_BOM);
 	pf_doc_free(&d);
 	rf_doc_free(&rd);
 	if (rc != 0) {

@@ -114,6 +114,10 @@ rf_doc_add(struct rf_doc *d, enum rf_kind kind, const char *const *fields,
 	struct rf_row	*r;
 	size_t		 j;
 
+	if (d->writer != NULL) {
+		rf_writer_put(d->writer, kind, fields, nfields);
+		return NULL;
+	}
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 256;
 		d->rows = xreallocarray(d->rows, d->cap, sizeof *d->rows);
@@ -494,36 +498,54 @@ rf_read(struct rf_doc *d, const char *name, const char *data, size_t len,
 }
 
 void
-rf_write(const struct rf_doc *d, FILE *f, char sep, const char *eol, int bom)
+rf_writer_begin(struct rf_writer *rw, FILE *f, char sep, const char *eol,
+    int bom)
 {
-	struct csv_writer	w;
-	size_t			i, j, n;
-	int			k;
-	char			*head;
+	size_t	j;
+	int	k;
+	char	*head;
 
 	if (bom)
 		fputs("\xef\xbb\xbf", f);
-	csv_writer_init(&w, f, sep, eol);
-	csv_write_field(&w, RF_FORMAT_NAME);
-	csv_write_field(&w, RF_FORMAT_VERSION);
-	csv_end_row(&w);
+	csv_writer_init(&rw->w, f, sep, eol);
+	csv_write_field(&rw->w, RF_FORMAT_NAME);
+	csv_write_field(&rw->w, RF_FORMAT_VERSION);
+	csv_end_row(&rw->w);
 	for (k = 0; k < RF_KIND_COUNT; k++) {
 		head = xasprintf("#%s", kinds[k].name);
-		csv_write_field(&w, head);
+		csv_write_field(&rw->w, head);
 		free(head);
 		for (j = 0; j < kinds[k].ncols; j++)
-			csv_write_field(&w, kinds[k].cols[j].name);
-		csv_end_row(&w);
+			csv_write_field(&rw->w, kinds[k].cols[j].name);
+		csv_end_row(&rw->w);
 	}
-	for (i = 0; i < d->n; i++) {
-		const struct rf_row *r = &d->rows[i];
+}
 
-		n = kinds[r->kind].ncols;
-		while (n > 0 && r->f[n - 1][0] == '\0')
-			n--;
-		csv_write_field(&w, kinds[r->kind].name);
-		for (j = 0; j < n; j++)
-			csv_write_field(&w, r->f[j]);
-		csv_end_row(&w);
-	}
+void
+rf_writer_put(struct rf_writer *rw, enum rf_kind kind,
+    const char *const *fields, size_t nfields)
+{
+	size_t	n = kinds[kind].ncols, j;
+
+	if (n > nfields)
+		n = nfields;
+	/* Trailing empty fields are left out, as the format allows. */
+	while (n > 0 && (fields[n - 1] == NULL || fields[n - 1][0] == '\0'))
+		n--;
+	csv_write_field(&rw->w, kinds[kind].name);
+	for (j = 0; j < n; j++)
+		csv_write_field(&rw->w, fields[j]);
+	csv_end_row(&rw->w);
+}
+
+void
+rf_write(const struct rf_doc *d, FILE *f, char sep, const char *eol, int bom)
+{
+	struct rf_writer	rw;
+	size_t			i;
+
+	rf_writer_begin(&rw, f, sep, eol, bom);
+	for (i = 0; i < d->n; i++)
+		rf_writer_put(&rw, d->rows[i].kind,
+		    (const char *const *)d->rows[i].f, RF_MAX_COLS);
 }

@@ -55,9 +55,17 @@ struct rf_row {
 	int		 bad;		/* the row has errors */
 };
 
+/* Writes rows as a results file, one by one (rf_writer_begin first). */
+struct rf_writer {
+	struct csv_writer w;
+};
+
 struct rf_doc {
 	struct rf_row	*rows;
 	size_t		 n, cap;
+	/* Set: the rows added are written as they come, not kept (an
+	 * export of any size holds none of them). */
+	struct rf_writer *writer;
 	char		*file;		/* the name errors give; NULL */
 	int		 cp932;		/* the file was read as CP932 */
 	/* The first PF_ERRORS_KEPT problems, "FILE:LINE:COLUMN: message";
@@ -70,8 +78,17 @@ struct rf_doc {
 void rf_doc_init(struct rf_doc *d);
 void rf_doc_free(struct rf_doc *d);
 
-/* Adds a row (fields copied; missing ones ""). */
+/* Adds a row (fields copied; missing ones ""); with d->writer, writes
+ * it instead and returns NULL. */
 struct rf_row *rf_doc_add(struct rf_doc *d, enum rf_kind kind,
+    const char *const *fields, size_t nfields);
+
+/* The header rows of a results file (its name and version, and each
+ * kind's column names as comments), then rows one at a time, as rf_write
+ * writes them. */
+void rf_writer_begin(struct rf_writer *rw, FILE *f, char sep,
+    const char *eol, int bom);
+void rf_writer_put(struct rf_writer *rw, enum rf_kind kind,
     const char *const *fields, size_t nfields);
 
 /*

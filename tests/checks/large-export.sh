@@ -1,11 +1,12 @@
 #!/bin/sh
 # An export of any size holds a piece of itself, never the whole: a plan
 # of 20,000 items (over 40 MiB of output, from the benchmark's generator)
-# is exported to a file, in UTF-8 and in CP932, and the peak memory the
-# kernel counts for it stays within 16 MiB of that of a plan of 1,000
-# items. The release build is measured: the sanitizers' own bookkeeping
-# would hide what the program holds. Each output imports again; an export
-# stopped while it writes leaves no temporary file.
+# is exported to a file, in UTF-8 and in CP932, and so is the results
+# file of one of its years; the peak memory the kernel counts for each
+# stays within 16 MiB of that of a plan of 1,000 items. The release build
+# is measured: the sanitizers' own bookkeeping would hide what the
+# program holds. Each output imports again; an export stopped while it
+# writes leaves no temporary file.
 . "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/../.."
 bin=${SHISAKU_REL_BIN:-./shisaku}
@@ -46,6 +47,23 @@ for enc in utf-8 cp932; do
 	    -d "$scratch/again-$enc.db" import --dry-run "$scratch/big-$enc.csv"
 	rm -f "$scratch/big-$enc.csv"
 done
+
+# The results file of a year of the large plan: its rows are written as
+# they are read too, and it reads back with nothing to change.
+small=$(peak rsmall --results --plan bench-s --fy 2023)
+big=$(peak results --results --plan bench --fy 2023)
+size=$(stat -c %s "$scratch/results.csv" 2> /dev/null || echo 0)
+if [ -n "$small" ] && [ -n "$big" ] && [ "$size" -gt $((8 * 1048576)) ] &&
+    [ $((big - small)) -lt 16384 ]; then
+	pass "results: $((size / 1048576)) MiB exported in $((big / 1024)) MiB (1,000 items: $((small / 1024)) MiB)"
+else
+	fail "results: the export's memory" "size $size, peak ${big:-?} KiB against ${small:-?} KiB: $(head -c 300 "$scratch/results.err")"
+fi
+"$bin" -c "$cfg" -d "$db" import --results --dry-run "$scratch/results.csv" \
+    > "$scratch/out" 2>&1 && grep -q '実績 0 行、実績値 0 行を書き込めます' "$scratch/out" &&
+    pass "results: it reads back with nothing to change" ||
+    fail "results: read back" "$(head -c 300 "$scratch/out")"
+rm -f "$scratch/results.csv"
 
 # Stopped while it writes (SIGTERM, as a closed terminal or kill sends):
 # the temporary file goes, and the name stays free.
