@@ -13,6 +13,7 @@
 
 #include "shisaku/store-browse.h"
 #include "shisaku/store-figs.h"
+#include "shisaku/store-indfig.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/store-summary.h"
 #include "shisaku/util.h"
@@ -434,6 +435,20 @@ browse_figs_count_indicators(struct store *st, long long plan_id, int fy,
 	return 0;
 }
 
+/* Its indicators' outcomes of fy into f: from the rates the indicator
+ * list keeps when it keeps that year, else counted in full. */
+static int
+browse_figs_outcomes(struct store *st, long long plan_id, int fy,
+    struct browse_figs *f, char **cause)
+{
+	int	rc;
+
+	if ((rc = store_indfig_outcomes(st, plan_id, fy, f->outcome,
+	    cause)) != 0)
+		return rc < 0 ? -1 : 0;
+	return browse_figs_count_indicators(st, plan_id, fy, f, cause);
+}
+
 /* The figures kept of a plan in fy: *kept 0 (none), 1 (the items only:
  * the indicators' outcomes were forgotten) or 2 (all). */
 int
@@ -576,7 +591,7 @@ browse_figs_get(struct store *st, long long plan_id, int fy,
 	if (kept == 0 && browse_figs_count_items(st, plan_id, fy, f,
 	    cause) != 0)
 		return -1;
-	if (browse_figs_count_indicators(st, plan_id, fy, f, cause) != 0)
+	if (browse_figs_outcomes(st, plan_id, fy, f, cause) != 0)
 		return -1;
 	if (how == BROWSE_FIGS_READ)
 		figs_memo_put(st, plan_id, fy, f, 0, 1);

@@ -83,6 +83,13 @@ static const char sql_fig_kept[] =
 	"SELECT EXISTS (SELECT 1 FROM indicator_fig_year WHERE plan_id = ?1"
 	" AND fy = ?2) AND NOT EXISTS (SELECT 1 FROM indicator_fig_stale)";
 
+/* The rates kept of a plan's year by outcome (summary_outcome_of of
+ * the rate: 100 % and over, under, none), in one walk of the index of
+ * the rates (no sort). */
+static const char sql_fig_outcomes[] =
+	"SELECT total(norate = 0 AND up >= 100), total(norate = 0 AND up < 100),"
+	" total(norate) FROM indicator_fig WHERE plan_id = ?1 AND fy = ?2";
+
 static void
 indfig_rate_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -309,4 +316,29 @@ store_indfig_kept(struct store *st, long long plan_id, int fy)
 		kept = sqlite3_column_int(s, 0);
 	sqlite3_reset(s);
 	return kept;
+}
+
+int
+store_indfig_outcomes(struct store *st, long long plan_id, int fy,
+    long out[SUMMARY_NOUTCOMES], char **cause)
+{
+	sqlite3_stmt	*s;
+	long		 n[SUMMARY_NOUTCOMES] = { 0 };
+	int		 rc;
+
+	if (!store_indfig_kept(st, plan_id, fy))
+		return 0;
+	if ((s = store_stmt(st, sql_fig_outcomes, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	sqlite3_bind_int(s, 2, fy);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		n[SUMMARY_ACHIEVED] = (long)sqlite3_column_int64(s, 0);
+		n[SUMMARY_NOT_ACHIEVED] = (long)sqlite3_column_int64(s, 1);
+		n[SUMMARY_NO_DATA] = (long)sqlite3_column_int64(s, 2);
+	}
+	if (store_read_end(st, s, rc, "指標の集計", cause) != 0)
+		return -1;
+	memcpy(out, n, sizeof n);
+	return 1;
 }

@@ -336,12 +336,13 @@ store_commit(struct store *st, char **cause)
 			*cause = store_errmsg(st, "保存できません");
 		return -1;
 	}
-	/* The plans list's figures the write made untrue, counted again in
-	 * the same transaction (db/migrate-9.sql), the indicator list's
-	 * rates (db/migrate-12.sql) and the folded texts of the nodes it
-	 * changed, for the search (db/migrate-13.sql). */
+	/* The indicator list's rates the write made untrue, computed again
+	 * in the same transaction (db/migrate-12.sql), then the plans
+	 * list's figures (db/migrate-9.sql: their indicators' outcomes are
+	 * counted from those rates where they are kept) and the folded
+	 * texts of the nodes it changed, for the search (db/migrate-13.sql). */
 	if (!sqlite3_get_autocommit(st->db) &&
-	    (browse_figures_refresh(st) != 0 || store_indfig_refresh(st) != 0 ||
+	    (store_indfig_refresh(st) != 0 || browse_figures_refresh(st) != 0 ||
 	    search_index_refresh(st) != 0)) {
 		if (cause)
 			*cause = store_errmsg(st, "保存できません");

@@ -9,6 +9,8 @@
 #ifndef SHISAKU_STORE_INDFIG_H
 #define SHISAKU_STORE_INDFIG_H
 
+#include "shisaku/summary.h"
+
 struct store;
 
 /* Computes and keeps the rates of plan_id's indicators in fy (every
@@ -36,5 +38,16 @@ int store_indfig_refresh(struct store *st);
 
 /* Whether the rates of plan_id in fy are kept and true: 1, else 0. */
 int store_indfig_kept(struct store *st, long long plan_id, int fy);
+
+/*
+ * plan_id's indicators of fy counted by outcome (summary.h: achieved at
+ * a rate of 100 % or more, not achieved below, no data without a rate)
+ * from the rates kept, when they are kept and true: an index's walk,
+ * where counting them afresh reads every indicator's values. Returns 1
+ * with out[] set, 0 when they are not kept (out[] untouched), or -1 with
+ * *cause.
+ */
+int store_indfig_outcomes(struct store *st, long long plan_id, int fy,
+    long out[SUMMARY_NOUTCOMES], char **cause);
 
 #endif

@@ -8,7 +8,9 @@
  * plan and deleted, nodes deleted, the actual form's save, a year
  * opened, an import and an import --replace) every kept rate is
  * compared with store_indicator_row_rate of a fresh read, and the list
- * read a page at a time in each order with the list sorted in full.
+ * read a page at a time in each order with the list sorted in full; the
+ * outcomes counted from the kept rates (the plans list's) are compared
+ * with those counted afresh from every indicator's values.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +25,7 @@
 #include "shisaku/fy.h"
 #include "shisaku/planfile.h"
 #include "shisaku/store-actual.h"
+#include "shisaku/store-figs.h"
 #include "shisaku/store-indfig.h"
 #include "shisaku/store-plan.h"
 #include "shisaku/store-sheet.h"
@@ -320,6 +323,36 @@ compare_year(struct store *st, long long plan, int fy, const char *what)
 	return bad;
 }
 
+/* The outcomes the plans list counts from a kept year's rates equal
+ * those counted afresh from every indicator's values (the report's and
+ * the list's own computation of a rate, apart). */
+static int
+compare_outcomes(struct store *st, long long plan, int fy, const char *what)
+{
+	struct browse_figs	 f;
+	long			 kept[SUMMARY_NOUTCOMES];
+	char			*cause = NULL;
+	int			 bad = 0, rc;
+
+	memset(&f, 0, sizeof f);
+	rc = store_indfig_outcomes(st, plan, fy, kept, &cause);
+	if (rc != 1 || browse_figs_count_indicators(st, plan, fy, &f,
+	    &cause) != 0) {
+		fprintf(stderr, "after %s: plan %lld in %d: outcomes not read"
+		    " (%d): %s\n", what, plan, fy, rc, cause ? cause : "");
+		bad = 1;
+	} else if (memcmp(kept, f.outcome, sizeof kept) != 0) {
+		fprintf(stderr, "after %s: plan %lld in %d: outcomes from the"
+		    " rates %ld/%ld/%ld, counted %ld/%ld/%ld\n", what, plan,
+		    fy, kept[0], kept[1], kept[2], f.outcome[0],
+		    f.outcome[1], f.outcome[2]);
+		bad = 1;
+	}
+	free(cause);
+	browse_figs_clear(&f);
+	return bad;
+}
+
 /* Every kept plan-year compared; and every plan's every year is kept. */
 static int
 compare(struct store *st, const char *what)
@@ -347,6 +380,7 @@ compare(struct store *st, const char *what)
 			bad++;
 		}
 		bad += compare_year(st, plans[i], years[i], what);
+		bad += compare_outcomes(st, plans[i], years[i], what);
 	}
 	if ((long)n != q_long(store_db(st), "SELECT count(*) FROM plan") *
 	    (LAST_FY - FIRST_FY + 1)) {
