@@ -458,6 +458,7 @@ e2e_expect "start_screen = mywork starts a planner on their work" \
 e2e_keys Q
 e2e_expect_exit "and Q quits" 0
 
+e2e_stop	# (the planner's terminal, before another's)
 e2e_as longcode daemon
 e2e_expect "the clerk's list names a plan's code whole" \
     "電子申請の対象手続の拡大" "kasama-gyokaku-2026"
