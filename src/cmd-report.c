@@ -60,10 +60,11 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	enum config_encoding		 enc = ctx->cfg->encoding;
 	int				 crlf = ctx->cfg->crlf, format = REPORT_TEXT;
 	int				 ch, e, fy, today, rc, status, geta = 0;
-	char				*cause = NULL, *buf = NULL;
+	char				*cause = NULL;
 	char				 fybuf[FY_BUFSZ];
-	size_t				 len = 0;
 	FILE				*mem;
+	struct outfile_stream		*os;
+	enum outfile_fault		 fault;
 
 	progress_begin(&prog, "報告書の作成", "取組");
 
@@ -159,6 +160,14 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_INPUT;
 	}
 
+	/* Written as it is laid out, to the file's place at once. */
+	if ((os = outfile_stream_open(out, format == REPORT_CSV &&
+	    enc == ENC_CP932, geta, &cause, &fault)) == NULL) {
+		store_report_free(d);
+		cmd_error("%s", cause);
+		free(cause);
+		return cmd_outfile_status(fault);
+	}
 	report_build(&r, d, ctx->cfg);
 	/* The rate is of the items laid out, not of the reading before. */
 	progress_phase(&prog, "報告書の作成", "取組");
@@ -166,7 +175,7 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	r.progress_arg = &prog;
 	if (format == REPORT_TEXT)
 		tw_set_ambiguous_wide(ctx->cfg->ambiguous_wide);
-	mem = xmemstream(&buf, &len);
+	mem = outfile_stream_fp(os);
 	switch (format) {
 	case REPORT_MD:
 		rc = report_write_md(&r, mem);
@@ -182,18 +191,22 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = report_write_text(&r, mem);
 		break;
 	}
-	rc = (fclose(mem) == 0 && rc == 0) ? 0 : -1;
 	progress_end(&prog);
 	report_clear(&r);
 	store_report_free(d);
 
 	if (rc != 0) {
+		/* A write that failed says why; else the report itself. */
+		if (outfile_stream_close(os, 0, NULL, &cause, &fault) != 0 &&
+		    cause != NULL) {
+			cmd_error("%s", cause);
+			free(cause);
+			return cmd_outfile_status(fault);
+		}
 		cmd_error("報告書を組み立てられません（メモリ不足）");
-		free(buf);
 		return EXIT_INTERNAL;
 	}
-	return cmd_write_output(out, buf, len, format == REPORT_CSV &&
-	    enc == ENC_CP932, geta);
+	return cmd_stream_end(os, geta);
 }
 
 const struct cmd_entry cmd_report_entry = {
