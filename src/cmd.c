@@ -182,31 +182,6 @@ cmd_output_said(int status, char *cause, size_t replaced, int geta)
 }
 
 int
-cmd_write_output(const char *out, char *buf, size_t len, int cp932, int geta)
-{
-	enum outfile_fault fault = OUTFILE_OK;
-	char	*cause = NULL, *conv;
-	size_t	 clen, replaced = 0;
-	int	 status = EXIT_OK;
-
-	if (cp932) {
-		if ((conv = outfile_to_cp932(buf, len, geta, &clen, &replaced,
-		    &cause)) == NULL)
-			status = EXIT_INPUT;
-		else {
-			free(buf);
-			buf = conv;
-			len = clen;
-		}
-	}
-	if (status == EXIT_OK && outfile_write(out, buf, len, &cause,
-	    &fault) != 0)
-		status = cmd_outfile_status(fault);
-	free(buf);
-	return cmd_output_said(status, cause, replaced, geta);
-}
-
-int
 cmd_stream_end(struct outfile_stream *os, int geta)
 {
 	enum outfile_fault fault;

@@ -46,21 +46,6 @@ outfile_unmappable_parse(const char *name)
 	return -1;
 }
 
-char *
-outfile_to_cp932(const char *in, size_t len, int geta, size_t *outlen,
-    size_t *replaced, char **cause)
-{
-	char	*out = NULL;
-
-	if (replaced != NULL)
-		*replaced = 0;
-	if (textenc_encode_cp932(in, len, geta == 2 ? TENC_REF : geta ?
-	    TENC_GETA : TENC_REFUSE, &out,
-	    outlen, replaced, cause) != 0)
-		return NULL;
-	return out;
-}
-
 static int
 outfile_write_fd(int fd, const char *data, size_t len)
 {
@@ -247,88 +232,6 @@ outfile_check(const char *path, int replace, char **target, char **cause,
 	*target = real;
 	*fault = OUTFILE_OK;
 	return 0;
-}
-
-/* Creates, fills and renames the temporary file over path, a regular
- * file or nothing (checked again just before: never a device or a FIFO
- * put there meanwhile); errno tells why not. */
-static int
-outfile_replace(const char *path, const char *tmp, const char *data,
-    size_t len)
-{
-	struct stat	sb;
-	int		fd, saved;
-
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0)
-		return -1;
-	if (outfile_write_fd(fd, data, len) != 0 || fsync(fd) != 0) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		errno = saved;
-		return -1;
-	}
-	if (lstat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		close(fd);
-		unlink(tmp);
-		errno = S_ISDIR(sb.st_mode) ? EISDIR : EEXIST;
-		return -1;
-	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		saved = errno;
-		unlink(tmp);
-		errno = saved;
-		return -1;
-	}
-	return 0;
-}
-
-int
-outfile_write(const char *path, const char *data, size_t len, char **cause,
-    enum outfile_fault *fault)
-{
-	enum outfile_fault	 f = OUTFILE_OK;
-	char			*tmp, *target = NULL;
-	gid_t			 rgid = getgid(), egid = getegid();
-	int			 dropped = 0, rc, saved;
-
-	if (path == NULL || strcmp(path, "-") == 0) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			saved = errno;
-			if (fault != NULL)
-				*fault = outfile_fault_of(saved);
-			*cause = xasprintf("書き出せません: %s", strerror(saved));
-			return -1;
-		}
-		return 0;
-	}
-	/* The database's group is for the database alone. */
-	if (rgid != egid && setegid(rgid) == 0)
-		dropped = 1;
-	rc = outfile_check(path, 1, &target, cause, &f);
-	if (rc == 0) {
-		tmp = xasprintf("%s.tmp%ld", target, (long)getpid());
-		rc = outfile_replace(target, tmp, data, len);
-		saved = errno;
-		if (rc != 0) {
-			f = outfile_fault_of(saved);
-			*cause = saved == EEXIST ? xasprintf("%s: 書き出す間に通常の"
-			    "ファイルでないものに替わりました。書き出していません",
-			    path) : outfile_errmsg(path, saved);
-		}
-		free(tmp);
-	}
-	free(target);
-	if (dropped && setegid(egid) != 0) {
-		if (rc == 0)
-			*cause = xstrdup("グループを戻せません");
-		rc = -1;
-		f = OUTFILE_IO;
-	}
-	if (fault != NULL)
-		*fault = f;
-	return rc;
 }
 
 /*

@@ -2,7 +2,6 @@
  * Small helpers (see util.h). Allocation failure is the one error that
  * ends the program: it prints a message and exits with status 70.
  */
-#define _GNU_SOURCE	/* fopencookie */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,8 +32,8 @@ out_of_memory(void)
 {
 	util_run_fatal_hook();
 	fputs("shisaku: メモリが足りません\n", stderr);
-	/* Not exit: it would flush the streams, and text half made (an
-	 * xmemstream's) must not be written, nor memory asked for again. */
+	/* Not exit: it would flush the streams, and text half made must
+	 * not be written, nor memory asked for again. */
 	_exit(70);
 }
 
@@ -172,51 +171,3 @@ util_has_control(const char *s)
 	return 0;
 }
 
-/* The growing text behind xmemstream. */
-struct xmem {
-	char	**buf;
-	size_t	 *len;
-	size_t	  cap;
-};
-
-static ssize_t
-xmem_write(void *cookie, const char *data, size_t n)
-{
-	struct xmem	*m = cookie;
-
-	if (*m->len + n + 1 > m->cap) {
-		m->cap = (*m->len + n + 1) * 2;
-		*m->buf = xreallocarray(*m->buf, m->cap, 1);
-	}
-	memcpy(*m->buf + *m->len, data, n);
-	*m->len += n;
-	(*m->buf)[*m->len] = '\0';
-	return (ssize_t)n;
-}
-
-static int
-xmem_close(void *cookie)
-{
-	free(cookie);
-	return 0;
-}
-
-FILE *
-xmemstream(char **buf, size_t *len)
-{
-	static const cookie_io_functions_t io = {
-		.read = NULL, .write = xmem_write, .seek = NULL,
-		.close = xmem_close
-	};
-	struct xmem	*m = xcalloc(1, sizeof *m);
-	FILE		*f;
-
-	*buf = xstrdup("");
-	*len = 0;
-	m->buf = buf;
-	m->len = len;
-	m->cap = 1;
-	if ((f = fopencookie(m, "w", io)) == NULL)
-		out_of_memory();
-	return f;
-}

@@ -78,15 +78,9 @@ int cmd_help(const struct cmd_entry *e, const char *options);
 struct store *cmd_open_store(struct cmd_ctx *ctx, enum store_open_mode mode,
     int *status);
 
-/* Writes what a command produced (buf, malloc'd, len bytes; freed here)
- * to out (NULL or "-": standard output) with outfile_write, converted to
- * CP932 first when cp932 is set (geta: unmappable characters as 〓, and
- * says how many). Reports a failure and returns its exit status. */
-int cmd_write_output(const char *out, char *buf, size_t len, int cp932,
-    int geta);
 /* Ends an output written as it is made (outfile_stream_open) and keeps
- * it; says what went wrong, or what was replaced, as cmd_write_output
- * does, and returns the exit status. */
+ * it; says what went wrong (the exit status of cmd_outfile_status), or
+ * how many characters CP932 lacks were replaced. Returns the status. */
 int cmd_stream_end(struct outfile_stream *os, int geta);
 /* The exit status for an output that could not be written (outfile.h):
  * 2 for a bad or existing name, 7 for permission, 8 for a full disk. */

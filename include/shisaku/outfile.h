@@ -1,10 +1,10 @@
 /*
- * Writing what a command produces (an export, a report): the whole text at
- * once, or as it is made, to standard output or through a temporary file
- * in the same directory renamed into place, so a failure or a kill never
- * leaves half a file under the name asked for; and the encodings of the [export]
- * settings (UTF-8, UTF-8 with BOM, CP932) with their names on the command
- * line. No curses, no SQL.
+ * Writing what a command produces (an export, a report) as it is made,
+ * to standard output or through a temporary file in the same directory
+ * renamed into place, so a failure or a kill never leaves half a file
+ * under the name asked for; and the encodings of the [export] settings
+ * (UTF-8, UTF-8 with BOM, CP932) with their names on the command line.
+ * No curses, no SQL.
  */
 #ifndef SHISAKU_OUTFILE_H
 #define SHISAKU_OUTFILE_H
@@ -24,16 +24,6 @@ int outfile_encoding_parse(const char *name);
 /* --unmappable: "refuse" (0), "geta" (1) or "ref" (2, a numeric character
  * reference that import reads back); -1 for any other word. */
 int outfile_unmappable_parse(const char *name);
-
-/*
- * Converts UTF-8 text to CP932 for Excel on Japanese Windows with
- * textenc_encode_cp932, the well-known pairs (〜 and ～, — and ―, …)
- * mapped. A character CP932 lacks is refused, or with geta 1 written as 〓
- * (2: as &#xHHHH;) and counted in *replaced (may be NULL). Returns a malloc'd buffer and
- * *outlen, or NULL with *cause naming the line, column and character.
- */
-char *outfile_to_cp932(const char *in, size_t len, int geta, size_t *outlen,
-    size_t *replaced, char **cause);
 
 /* Why an output could not be written, each with its exit status in
  * shisaku(1). */
@@ -64,27 +54,19 @@ int outfile_check(const char *path, int replace, char **target, char **cause,
     enum outfile_fault *fault);
 
 /*
- * Writes len bytes of data to path, or to standard output when path is
- * NULL or "-". A file is checked with outfile_check (replacing a regular
- * file), written to a new temporary file beside it, flushed to disk and
- * renamed over it; it is created with the real group of the user even
- * when the program runs setgid, so a report or an export belongs to the
- * user, not to the database's group. Returns 0, or -1 with *cause
- * ("PATH: reason"), *fault (may be NULL) and no temporary file left;
- * whatever was under the name is as it was.
- */
-int outfile_write(const char *path, const char *data, size_t len,
-    char **cause, enum outfile_fault *fault);
-
-/*
  * An output written as it is made (an export of any size holds no more
- * than a piece of itself): to a new temporary file beside path, put in
- * its place by outfile_stream_close as outfile_write does, or to standard
- * output (path NULL or "-"). What is written to outfile_stream_fp is
- * UTF-8; with cp932 it is converted a run of whole lines at a time as
- * outfile_to_cp932 does, geta saying what becomes of a character CP932
- * lacks. The name is checked and the file made at once, with the user's
- * own group. Returns the stream, or NULL with *cause and *fault.
+ * than a piece of itself): to a new temporary file beside path (checked
+ * with outfile_check, replacing a regular file), put in its place by
+ * outfile_stream_close, or to standard output (path NULL or "-"). What
+ * is written to outfile_stream_fp is UTF-8; with cp932 it is converted
+ * to CP932 for Excel on Japanese Windows a run of whole lines at a time
+ * (textenc_encode_cp932_at: the well-known pairs 〜 and ～, — and ―
+ * mapped), geta saying what becomes of a character CP932 lacks: refused
+ * (0), naming its line and column in the whole output, written as 〓
+ * (1) or as &#xHHHH; (2). The name is checked and the file made at once,
+ * with the user's own group even when the program runs setgid, so an
+ * export or a report belongs to the user. Returns the stream, or NULL
+ * with *cause and *fault.
  */
 struct outfile_stream;
 struct outfile_stream *outfile_stream_open(const char *path, int cp932,

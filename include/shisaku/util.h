@@ -25,12 +25,6 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
-/* A stream that writes into *buf (NUL-terminated, malloc'd, *len bytes,
- * both set when it is flushed or closed), as open_memstream does, except
- * that running out of memory ends the program (as xmalloc does) instead
- * of dropping what is written: the text it holds is never cut short. */
-FILE *xmemstream(char **buf, size_t *len);
-
 /* Reads a whole file ("-" = standard input) into *data (NUL-terminated,
  * malloc'd) and *len. Returns 0, or -1 with *cause ("PATH: reason"). */
 int read_whole_file(const char *path, char **data, size_t *len, char **cause);

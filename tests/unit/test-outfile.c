@@ -14,6 +14,7 @@
 
 #include "harness.h"
 #include "shisaku/outfile.h"
+#include "shisaku/textenc.h"
 #include "shisaku/util.h"
 
 static char dir[64];
@@ -117,7 +118,9 @@ TEST(cp932_stream_is_the_whole_converted)
 	text = make_text(40000, 30000, &len);
 	CHECK(len > 3 * 256 * 1024);
 	for (geta = 1; geta <= 2; geta++) {
-		whole = outfile_to_cp932(text, len, geta, &wlen, &wrep, &cause);
+		whole = NULL;
+		CHECK_INT(textenc_encode_cp932(text, len, geta == 2 ? TENC_REF :
+		    TENC_GETA, &whole, &wlen, &wrep, &cause), 0);
 		CHECK(whole != NULL);
 		CHECK_INT(wrep, 1);
 		CHECK_INT(stream_text(path_of("out.csv"), text, len, 1, geta, 1,

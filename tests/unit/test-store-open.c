@@ -397,7 +397,19 @@ TEST(test_output_check)
 	CHECK_INT(outfile_check(path_of("link.csv"), 1, &target, &cause, &f), 0);
 	CHECK(target != NULL && strstr(target, "/plain.csv") != NULL);
 	free(target);
-	CHECK_INT(outfile_write(path_of("link.csv"), "new!", 4, &cause, &f), 0);
+	{
+		struct outfile_stream	*os;
+		size_t			 rep;
+
+		os = outfile_stream_open(path_of("link.csv"), 0, 0, &cause,
+		    &f);
+		CHECK(os != NULL);
+		if (os != NULL) {
+			fputs("new!", outfile_stream_fp(os));
+			CHECK_INT(outfile_stream_close(os, 1, &rep, &cause,
+			    &f), 0);
+		}
+	}
 	CHECK_INT(file_size(path_of("plain.csv")), 4);
 	{
 		struct stat	sb;
@@ -405,7 +417,7 @@ TEST(test_output_check)
 		CHECK(lstat(path_of("link.csv"), &sb) == 0 && S_ISLNK(sb.st_mode));
 	}
 	/* Never a device: nothing is replaced. */
-	CHECK_INT(outfile_write("/dev/null", "x", 1, &cause, &f), -1);
+	CHECK(outfile_stream_open("/dev/null", 0, 0, &cause, &f) == NULL);
 	CHECK_INT(f, OUTFILE_BADPATH);
 	free(cause);
 	{
