@@ -501,3 +501,38 @@ csv_end_row(struct csv_writer *w)
 	fputs(w->eol, w->f);
 	w->first = 1;
 }
+
+void
+csv_write_heading(struct csv_writer *w, const char *format,
+    const char *version, int nkinds, const char *(*name)(int kind, int col))
+{
+	const char	*col;
+	char		*head;
+	int		 k, j;
+
+	csv_write_field(w, format);
+	csv_write_field(w, version);
+	csv_end_row(w);
+	for (k = 0; k < nkinds; k++) {
+		head = xasprintf("#%s", name(k, -1));
+		csv_write_field(w, head);
+		free(head);
+		for (j = 0; (col = name(k, j)) != NULL; j++)
+			csv_write_field(w, col);
+		csv_end_row(w);
+	}
+}
+
+void
+csv_write_record(struct csv_writer *w, const char *kind,
+    const char *const *fields, size_t nfields)
+{
+	size_t	n = nfields, j;
+
+	while (n > 0 && (fields[n - 1] == NULL || fields[n - 1][0] == '\0'))
+		n--;
+	csv_write_field(w, kind);
+	for (j = 0; j < n; j++)
+		csv_write_field(w, fields[j]);
+	csv_end_row(w);
+}

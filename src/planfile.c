@@ -1480,45 +1480,32 @@ pf_read_path(struct pf_doc *d, const char *path, size_t max_bytes,
 	return d->nerrors - nerr;
 }
 
+/* The names csv_write_heading asks for: kind k's, or its column col's. */
+static const char *
+pf_heading_name(int k, int col)
+{
+	if (col < 0)
+		return kinds[k].name;
+	return (size_t)col < kinds[k].ncols ? kinds[k].cols[col].name : NULL;
+}
+
 void
 pf_writer_begin(struct pf_writer *pw, FILE *f, char sep, const char *eol,
     int bom)
 {
-	size_t	j;
-	int	k;
-
 	if (bom)
 		fputs("\xef\xbb\xbf", f);
 	csv_writer_init(&pw->w, f, sep, eol);
-	csv_write_field(&pw->w, PF_FORMAT_NAME);
-	csv_write_field(&pw->w, PF_FORMAT_VERSION);
-	csv_end_row(&pw->w);
-	/* The column names of every kind, so the file explains itself. */
-	for (k = 0; k < PF_KIND_COUNT; k++) {
-		char *head = xasprintf("#%s", kinds[k].name);
-		csv_write_field(&pw->w, head);
-		free(head);
-		for (j = 0; j < kinds[k].ncols; j++)
-			csv_write_field(&pw->w, kinds[k].cols[j].name);
-		csv_end_row(&pw->w);
-	}
+	csv_write_heading(&pw->w, PF_FORMAT_NAME, PF_FORMAT_VERSION,
+	    PF_KIND_COUNT, pf_heading_name);
 }
 
 void
 pf_writer_put(struct pf_writer *pw, enum pf_kind kind,
     const char *const *fields, size_t nfields)
 {
-	size_t	n = kinds[kind].ncols, j;
-
-	if (n > nfields)
-		n = nfields;
-	/* Trailing empty fields are left out, as the format allows. */
-	while (n > 0 && (fields[n - 1] == NULL || fields[n - 1][0] == '\0'))
-		n--;
-	csv_write_field(&pw->w, kinds[kind].name);
-	for (j = 0; j < n; j++)
-		csv_write_field(&pw->w, fields[j]);
-	csv_end_row(&pw->w);
+	csv_write_record(&pw->w, kinds[kind].name, fields,
+	    nfields < kinds[kind].ncols ? nfields : kinds[kind].ncols);
 }
 
 void

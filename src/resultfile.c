@@ -497,45 +497,32 @@ rf_read(struct rf_doc *d, const char *name, const char *data, size_t len,
 	return d->nerrors - nerr;
 }
 
+/* The names csv_write_heading asks for: kind k's, or its column col's. */
+static const char *
+rf_heading_name(int k, int col)
+{
+	if (col < 0)
+		return kinds[k].name;
+	return (size_t)col < kinds[k].ncols ? kinds[k].cols[col].name : NULL;
+}
+
 void
 rf_writer_begin(struct rf_writer *rw, FILE *f, char sep, const char *eol,
     int bom)
 {
-	size_t	j;
-	int	k;
-	char	*head;
-
 	if (bom)
 		fputs("\xef\xbb\xbf", f);
 	csv_writer_init(&rw->w, f, sep, eol);
-	csv_write_field(&rw->w, RF_FORMAT_NAME);
-	csv_write_field(&rw->w, RF_FORMAT_VERSION);
-	csv_end_row(&rw->w);
-	for (k = 0; k < RF_KIND_COUNT; k++) {
-		head = xasprintf("#%s", kinds[k].name);
-		csv_write_field(&rw->w, head);
-		free(head);
-		for (j = 0; j < kinds[k].ncols; j++)
-			csv_write_field(&rw->w, kinds[k].cols[j].name);
-		csv_end_row(&rw->w);
-	}
+	csv_write_heading(&rw->w, RF_FORMAT_NAME, RF_FORMAT_VERSION,
+	    RF_KIND_COUNT, rf_heading_name);
 }
 
 void
 rf_writer_put(struct rf_writer *rw, enum rf_kind kind,
     const char *const *fields, size_t nfields)
 {
-	size_t	n = kinds[kind].ncols, j;
-
-	if (n > nfields)
-		n = nfields;
-	/* Trailing empty fields are left out, as the format allows. */
-	while (n > 0 && (fields[n - 1] == NULL || fields[n - 1][0] == '\0'))
-		n--;
-	csv_write_field(&rw->w, kinds[kind].name);
-	for (j = 0; j < n; j++)
-		csv_write_field(&rw->w, fields[j]);
-	csv_end_row(&rw->w);
+	csv_write_record(&rw->w, kinds[kind].name, fields,
+	    nfields < kinds[kind].ncols ? nfields : kinds[kind].ncols);
 }
 
 void

@@ -76,4 +76,18 @@ void csv_write_field(struct csv_writer *w, const char *s);	/* NULL = "" */
 void csv_write_int(struct csv_writer *w, long long v);
 void csv_end_row(struct csv_writer *w);
 
+/*
+ * Files of records (plan files, results files), as export writes them:
+ * csv_write_heading writes the first row, "FORMAT,VERSION", then a
+ * comment row for each of nkinds kinds, "#KIND,COLUMN,...", so that the
+ * file explains itself; name(k, -1) is kind k's name and name(k, j) its
+ * column j's, NULL past the last. csv_write_record writes one record:
+ * the kind, then its fields (NULL is ""), the trailing empty ones left
+ * out, as the formats allow.
+ */
+void csv_write_heading(struct csv_writer *w, const char *format,
+    const char *version, int nkinds, const char *(*name)(int kind, int col));
+void csv_write_record(struct csv_writer *w, const char *kind,
+    const char *const *fields, size_t nfields);
+
 #endif
