@@ -425,24 +425,24 @@ outfile_stream_open(const char *path, int cp932, int geta, char **cause,
 		/* The database's group is for the database alone. */
 		if (rgid != egid && setegid(rgid) == 0)
 			dropped = 1;
-		if (outfile_check(path, 1, &os->target, cause, fault) == 0) {
-			os->tmp = xasprintf("%s.tmp%ld", os->target,
-			    (long)getpid());
-			os->fd = open(os->tmp, O_WRONLY | O_CREAT | O_EXCL |
-			    O_CLOEXEC, 0666);
+		os->fd = -1;
+		if (outfile_check(path, 1, &os->target, cause, fault) == 0 &&
+		    outfile_temp_new(os->target, 0666, 0, &os->tmp, cause,
+		    fault) == 0 &&
+		    (os->fd = open(os->tmp, O_WRONLY | O_CLOEXEC)) < 0)
 			err = errno;
-		}
 		if (dropped && setegid(egid) != 0 && os->fd >= 0) {
 			close(os->fd);
-			unlink(os->tmp);
 			os->fd = -1;
 			err = EPERM;
 		}
-		if (os->tmp == NULL || os->fd < 0) {
-			if (os->tmp != NULL) {
+		if (os->fd < 0) {
+			if (err != 0) {	/* (else outfile_check or _temp_new said) */
 				*fault = outfile_fault_of(err);
 				*cause = outfile_errmsg(path, err);
 			}
+			if (os->tmp != NULL)
+				unlink(os->tmp);
 			outfile_stream_free(os);
 			return NULL;
 		}
