@@ -6,7 +6,8 @@
 # stays within 16 MiB of that of a plan of 1,000 items. The release build
 # is measured: the sanitizers' own bookkeeping would hide what the
 # program holds. Each output imports again; an export stopped while it
-# writes leaves no temporary file.
+# writes leaves no temporary file, and one whose caller ignores SIGTERM
+# goes on to the end.
 . "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/../.."
 bin=${SHISAKU_REL_BIN:-./shisaku}
@@ -84,5 +85,26 @@ if [ "$seen" = 1 ] && [ "$rc" -eq 143 ] && [ "$left" -eq 0 ]; then
 	pass "stopped while writing: no temporary file, no output"
 else
 	fail "stopped while writing" "temporary file seen $seen, exit $rc, $left files left: $(ls "$scratch" | grep '^stopped')"
+fi
+
+# An interrupt the caller ignores (nohup, trap '' TERM) stays ignored:
+# the export goes on to the end and is put in place.
+sh -c "trap '' TERM; exec '$bin' -c '$cfg' -d '$db' export -o '$scratch/ignored.csv'" 2> /dev/null &
+pid=$!
+n=0
+while [ "$n" -lt 2000 ] && ! ls "$scratch"/ignored.csv.tmp* > /dev/null 2>&1 &&
+    kill -0 "$pid" 2> /dev/null; do
+	sleep 0.01
+	n=$((n + 1))
+done
+kill -TERM "$pid" 2> /dev/null
+wait "$pid" 2> /dev/null
+rc=$?
+left=$(ls "$scratch" | grep -c '^ignored.csv.tmp')
+if [ "$rc" -eq 0 ] && [ "$left" -eq 0 ] &&
+    [ "$(stat -c %s "$scratch/ignored.csv" 2> /dev/null || echo 0)" -gt $((40 * 1048576)) ]; then
+	pass "an ignored SIGTERM stays ignored: the export ends whole"
+else
+	fail "an ignored SIGTERM" "exit $rc, $left temporary files, $(ls -l "$scratch" | grep ignored)"
 fi
 finish
