@@ -782,8 +782,8 @@ tree_draw_empty(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	free(s);
 }
 
-/* Reads what changes with the year of the nodes about to be drawn that
- * a change of year left unread: the rows within a screen's height of
+/* Reads what of the nodes about to be drawn was left unread (by a change
+ * of year, or by a filter's read): the rows within a screen's height of
  * the cursor (wherever the list scrolls to, it shows no others). */
 static void
 tree_fresh_window(struct ui *ui, struct tree_screen *ts)
@@ -792,7 +792,7 @@ tree_fresh_window(struct ui *ui, struct tree_screen *ts)
 	long	 from = ts->list.cursor - h, to = ts->list.cursor + h + 1;
 	char	*cause = NULL;
 
-	if (ts->nrows == 0 || !ts->t->partial)
+	if (ts->nrows == 0 || !(ts->t->partial || ts->t->filtered))
 		return;
 	if (from < 0)
 		from = 0;

@@ -2505,15 +2505,10 @@ static const char browse_sql_node_list[] =
 	" FROM json_each(?5) j CROSS JOIN node n ON n.id = j.value"
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
 	" WHERE n.plan_id = ?1";
-/* The flags, and the departments in the year, of nodes by id (?1). */
+/* The flags of nodes by id (?1). */
 static const char browse_sql_list_flags[] =
 	"SELECT nf.node_id, nf.flag_id FROM json_each(?1) j"
 	" CROSS JOIN node_flag nf ON nf.node_id = j.value";
-static const char browse_sql_list_assigns[] =
-	"SELECT nd.node_id, nd.dept_id, nd.is_main, nd.ord, nd.id"
-	" FROM json_each(?1) j CROSS JOIN node_dept nd ON nd.node_id = j.value"
-	" WHERE (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
-	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)";
 /* One node's departments in the year in order. */
 static const char browse_sql_one_assigns[] =
 	"SELECT dept_id, is_main FROM node_dept WHERE node_id = ?1"
@@ -2568,8 +2563,10 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 	if (browse_rows_read(st, s, &rw, 1, &ups, cause) != 0)
 		goto done;
 	/* The headings above them that are not among them. */
-	for (i = 0; i < rw.n; i++)
+	for (i = 0; i < rw.n; i++) {
+		rw.nodes[i].matched = 1;
 		browse_ids_add(&got, rw.raw[i].id);
+	}
 	browse_ids_settle(&got);
 	browse_ids_settle(&ups);
 	for (i = n = 0; i < ups.n; i++)
@@ -2615,69 +2612,6 @@ browse_list_flags(struct store *st, struct browse_tree *t,
 			    sqlite3_column_int64(s, 1));
 	}
 	return store_read_end(st, s, rc, "区分の読み込み", cause);
-}
-
-/* An assignment read for a node of the tree, to be put in order. */
-struct browse_listassign {
-	long		 node;		/* index in nodes */
-	long long	 ord, id, dept_id;
-	int		 is_main;
-};
-
-static int
-browse_listassign_cmp(const void *a, const void *b)
-{
-	const struct browse_listassign *x = a, *y = b;
-
-	if (x->node != y->node)
-		return x->node < y->node ? -1 : 1;
-	if (x->ord != y->ord)
-		return x->ord < y->ord ? -1 : 1;
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* The departments of the tree's nodes in the tree's year, each node's
- * in their order. */
-static int
-browse_list_assigns(struct store *st, struct browse_tree *t,
-    const struct browse_idmap *map, const char *json, char **cause)
-{
-	sqlite3_stmt		*s;
-	struct browse_listassign *a = NULL;
-	size_t			 n = 0, cap = 0, k;
-	long			 i;
-	int			 rc;
-
-	if ((s = store_stmt(st, browse_sql_list_assigns, cause)) == NULL)
-		return -1;
-	sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, t->fy);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if ((i = browse_idmap_find(map, t->nnodes,
-		    sqlite3_column_int64(s, 0))) < 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			a = xreallocarray(a, cap, sizeof *a);
-		}
-		a[n].node = i;
-		a[n].dept_id = sqlite3_column_int64(s, 1);
-		a[n].is_main = sqlite3_column_int(s, 2) != 0;
-		a[n].ord = sqlite3_column_int64(s, 3);
-		a[n].id = sqlite3_column_int64(s, 4);
-		n++;
-	}
-	if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0) {
-		free(a);
-		return -1;
-	}
-	if (n > 0)
-		qsort(a, n, sizeof *a, browse_listassign_cmp);
-	for (k = 0; k < n; k++)
-		browse_assign_add(t, &t->nodes[a[k].node], a[k].dept_id,
-		    a[k].is_main);
-	free(a);
-	return 0;
 }
 
 /* Node n's departments in the tree's year, in order. */
@@ -2885,6 +2819,28 @@ browse_view_year(struct store *st, struct browse_tree *t, int fy,
 	return 0;
 }
 
+/* Node n of a tree read for a filter, about to be shown: its
+ * departments, and a heading's figures of the year (not filtered). */
+static int
+browse_filtered_fresh(struct store *st, struct browse_tree *t,
+    struct browse_node *n, char **cause)
+{
+	/* The counts are the filter's (browse_tree_count), and stay:
+	 * reading the figures adds to them those of no filter. */
+	struct browse_node	 was = *n;
+
+	if (browse_one_assigns(st, t, n, cause) != 0 ||
+	    (!n->is_item && browse_one_figs(st, t, n, cause) != 0))
+		return -1;
+	n->items = was.items;
+	n->entered = was.entered;
+	n->submitted = was.submitted;
+	n->confirmed = was.confirmed;
+	n->behind = was.behind;
+	n->stale = 0;
+	return 0;
+}
+
 int
 browse_tree_fresh(struct store *st, struct browse_tree *t, const long *idx,
     size_t n, char **cause)
@@ -2902,30 +2858,13 @@ browse_tree_fresh(struct store *st, struct browse_tree *t, const long *idx,
 			began = store_snapshot_begin(st);
 			open = 1;
 		}
-		rc = browse_view_fresh(st, t, &t->nodes[idx[i]], cause);
+		rc = t->filtered ?
+		    browse_filtered_fresh(st, t, &t->nodes[idx[i]], cause) :
+		    browse_view_fresh(st, t, &t->nodes[idx[i]], cause);
 	}
 	if (open)
 		store_snapshot_end(st, began);
 	return rc;
-}
-
-/* The headings' figures of the year (not filtered), heading by heading:
- * a filter names few headings beside its nodes. */
-static int
-browse_filtered_figs(struct store *st, struct browse_tree *t, char **cause)
-{
-	size_t	i;
-
-	for (i = 0; i < t->nnodes; i++) {
-		struct browse_node *n = &t->nodes[i];
-
-		if (n->is_item)
-			continue;
-		browse_sum_add(t, n);
-		if (browse_one_figs(st, t, n, cause) != 0)
-			return -1;
-	}
-	return 0;
 }
 
 static int
@@ -2934,6 +2873,7 @@ browse_filtered_read(struct store *st, struct browse_tree *t, int today_fy,
 {
 	struct browse_idmap	*map = NULL;
 	char			*json;
+	size_t			 i;
 	int			 rc = -1;
 
 	if (browse_year_due(st, t->fy, today_fy, &t->due, cause) != 0 ||
@@ -2945,12 +2885,18 @@ browse_filtered_read(struct store *st, struct browse_tree *t, int today_fy,
 		return 0;	/* (a flag no longer there: nothing) */
 	if (browse_filter_nodes(st, t, f, &map, cause) != 0)
 		return -1;
+	t->filtered_dept = f->dept_id;
 	browse_nodes_settle(t);
+	/* The flags now (a filter by flag and department counts by both);
+	 * the departments and the headings' figures when shown. */
 	json = browse_ids_json(NULL, map, t->nnodes);
-	if (browse_list_flags(st, t, map, json, cause) == 0 &&
-	    browse_list_assigns(st, t, map, json, cause) == 0 &&
-	    browse_filtered_figs(st, t, cause) == 0)
+	if (browse_list_flags(st, t, map, json, cause) == 0)
 		rc = 0;
+	for (i = 0; i < t->nnodes; i++) {
+		if (!t->nodes[i].is_item)
+			browse_sum_add(t, &t->nodes[i]);
+		t->nodes[i].stale = 1;
+	}
 	free(json);
 	free(map);
 	return rc;
@@ -3064,6 +3010,10 @@ browse_has_dept(const struct browse_tree *t, const struct browse_node *n,
 {
 	size_t	i;
 
+	/* (A tree read for the department knows without its departments,
+	 * which are read when the node is shown.) */
+	if (t->filtered && t->filtered_dept == dept_id)
+		return n->matched;
 	for (i = 0; i < n->nassigns; i++)
 		if (t->depts[n->assigns[i].dept].id == dept_id)
 			return 1;

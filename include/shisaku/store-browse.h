@@ -210,8 +210,13 @@ struct browse_node {
 	/* Of a tree read as shown, below the top level, with no status
 	 * counted (its which): what changes with the year (departments,
 	 * result, counts, figures) is not read yet, or not for this year;
-	 * browse_tree_fresh reads it before the node is shown. */
+	 * browse_tree_fresh reads it before the node is shown. Of a tree
+	 * read for a filter: its departments and a heading's figures are
+	 * not read yet (browse_tree_fresh reads them the same way). */
 	int		 stale;
+	/* Of a tree read for a filter: the department or the flag it was
+	 * read by names the node (not a heading read for what is below). */
+	int		 matched;
 
 	/* Set by browse_tree_count for the current filter. */
 	int		 shown;		/* matches, or has a match below */
@@ -287,6 +292,7 @@ struct browse_tree {
 	 * when it has it; the figures stay those of no filter. */
 	enum browse_which which;
 	int		 filtered;	/* by browse_tree_filtered */
+	long long	 filtered_dept;	/* the department it was read by; 0 */
 	char		**scale;	/* the grades the figures count by */
 	int		 nscale;
 	int		 kept;		/* the headings' figures are kept */
@@ -361,8 +367,10 @@ int browse_tree_which(struct store *st, struct browse_tree *t,
  * charge of, or that carry the flag, and the headings above them are
  * read, so that the counts under the filter (browse_tree_count) are
  * those of the whole tree; the headings' figures are those of no filter
- * (as browse_tree_view). Reading another year or another filter reads
- * again. Returns 0 and *out, or -1 with *cause.
+ * (as browse_tree_view). A node's departments and a heading's figures
+ * are read when it is shown (stale, browse_tree_fresh): a filter can
+ * name tens of thousands of nodes. Reading another year or another
+ * filter reads again. Returns 0 and *out, or -1 with *cause.
  */
 int browse_tree_filtered(struct store *st, long long plan_id, int fy,
     int today_fy, const char *const *scale, int nscale,

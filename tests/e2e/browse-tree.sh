@@ -138,6 +138,12 @@ e2e_keys /
 e2e_type 'No.11'
 e2e_keys Enter
 e2e_expect "search within the filter" "[取組内容] No.11 情報公開条例の適正な運用"
+# A filtered tree reads a node's departments when it is drawn.
+e2e_expect "the cursor's item names its department" "担当: 総務課"
+e2e_resize 120 30
+e2e_expect_line "the department column under the filter" \
+    'No.11 情報公開条例の適正な運用 +総務課 '
+e2e_resize 100 30
 e2e_keys c
 e2e_expect "c clears the filter" "絞り込みを解除しました"
 e2e_expect_not "no filter shown" "絞り込み:"

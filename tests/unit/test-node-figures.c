@@ -139,6 +139,9 @@ compare_filter(struct store *st, long long plan, int fy,
 	}
 	browse_tree_summarize(full, scale, 4);
 	browse_tree_count(full, f);
+	/* (Each node as the screen reads it when it is drawn.) */
+	if (fresh_all(st, part) != 0)
+		bad++;
 	for (;;) {
 		i = next_shown(full, i);
 		j = next_shown(part, j);
