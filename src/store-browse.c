@@ -1217,6 +1217,20 @@ browse_ids_add(struct browse_ids *ids, long long id)
 	ids->v[ids->n++] = id;
 }
 
+/* Adds id unless it is among the last few added: the headings above
+ * nodes read in plan order come again and again, and a filter can read
+ * tens of thousands of nodes (browse_ids_settle drops the others). */
+static void
+browse_ids_add_new(struct browse_ids *ids, long long id)
+{
+	size_t	k;
+
+	for (k = ids->n; k > 0 && ids->n - k < 3; k--)
+		if (ids->v[k - 1] == id)
+			return;
+	browse_ids_add(ids, id);
+}
+
 /* Sorts the ids and drops the repeated ones. */
 static void
 browse_ids_settle(struct browse_ids *ids)
@@ -1319,10 +1333,10 @@ browse_rows_read(struct store *st, sqlite3_stmt *s, struct browse_rows *rw,
 		if (ups == NULL)
 			continue;
 		if (r->parent_id != 0)
-			browse_ids_add(ups, r->parent_id);
+			browse_ids_add_new(ups, r->parent_id);
 		for (k = 13; k < 15; k++)
 			if (sqlite3_column_type(s, k) != SQLITE_NULL)
-				browse_ids_add(ups,
+				browse_ids_add_new(ups,
 				    sqlite3_column_int64(s, k));
 	}
 	return store_read_end(st, s, rc, "施策体系の読み込み", cause);
