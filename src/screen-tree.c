@@ -242,20 +242,22 @@ tree_filter_names(const struct tree_screen *ts)
 	return ts->filter.dept_id != 0 || ts->filter.flag >= 0;
 }
 
-/* Whether a node of the top level has children and none is open. */
-static int
-tree_top_closed(const struct browse_tree *t)
+/* How many nodes of the top level with children are shown closed, and
+ * how many open. */
+static void
+tree_top_open(const struct browse_tree *t, long *closed, long *open)
 {
 	size_t	i;
-	int	closed = 0;
 
+	*closed = *open = 0;
 	for (i = 0; i < t->nnodes; i++) {
+		if (t->nodes[i].depth != 1 || !t->nodes[i].has_children)
+			continue;
 		if (t->nodes[i].expanded)
-			return 0;
-		if (t->nodes[i].has_children)
-			closed = 1;
+			(*open)++;
+		else
+			(*closed)++;
 	}
-	return closed;
 }
 
 /* tree_read with the open nodes given (sorted ids, freed here; NULL: the
@@ -343,11 +345,21 @@ again:
 		if (t->nodes[i].id == cursor_id)
 			c = (long)i;
 	}
-	/* The first read leaves the top level closed when it has too many
-	 * children to read at once: say so, and how to open it. */
-	if (open_ids == NULL && t->partial && tree_top_closed(t))
-		ui_message(ui, "取組が多いため、最上位の階層を閉じて表示しています"
-		    "（Enter で開きます）");
+	/* The first read leaves nodes of the top level closed when their
+	 * children are too many to read at once: say so, and how to open
+	 * them. */
+	if (open_ids == NULL && t->partial) {
+		long	closed, open;
+
+		tree_top_open(t, &closed, &open);
+		if (closed > 0 && open == 0)
+			ui_message(ui, "取組が多いため、最上位の階層を閉じて表示して"
+			    "います（Enter で開きます）");
+		else if (closed > 0)
+			ui_message(ui, "取組が多いため、最上位の階層は先頭の %ld 件"
+			    "だけを開いて表示しています（Enter で開きます）",
+			    open);
+	}
 	free(open_ids);
 	browse_tree_count(t, &ts->filter);
 	tree_rebuild(ts);

@@ -2305,31 +2305,37 @@ browse_view_kept(struct store *st, struct browse_tree *t, char **cause)
 	return 0;
 }
 
-/* The most children of the top level a tree read as shown opens with:
- * more are left closed (a plan of two levels and 200,000 items would
- * otherwise read them all to show its first screen). */
-#define BROWSE_OPEN_MOST 2500
+/* The most children of the top level a tree read as shown opens with at
+ * first: its first nodes are opened while their children come to at most
+ * this many, the others are left closed (a plan of two levels and
+ * 200,000 items would otherwise read them all to show its first screen,
+ * and 2,000 policies under 200 basic ones take longer to read than a
+ * key may; a city's plan has a few hundred). */
+#define BROWSE_OPEN_MOST 1000
 
 /* How many children a node has, counted up to ?2 (its index only). */
 static const char browse_sql_kids_up_to[] =
 	"SELECT count(*) FROM (SELECT 1 FROM node WHERE parent_id = ?1"
 	" LIMIT ?2)";
 
-/* Whether the children of the top level of a tree read as shown (the
- * top level only, so far) number at most BROWSE_OPEN_MOST: 1 or 0, or -1
- * with *cause. Reads at most that many keys of the index. */
-static int
-browse_top_kids_few(struct store *st, const struct browse_tree *t,
+/* How many of the first nodes of the top level of a tree read as shown
+ * (the top level only, so far) that have children to open at first:
+ * those whose children come to at most BROWSE_OPEN_MOST between them.
+ * Returns that number, or -1 with *cause. Reads at most that many keys
+ * of the index. */
+static long
+browse_top_to_open(struct store *st, const struct browse_tree *t,
     char **cause)
 {
 	sqlite3_stmt	*s;
 	long long	 most = st->browse_open_most > 0 ?
 			    (long long)st->browse_open_most : BROWSE_OPEN_MOST;
-	long long	 n = 0;
+	long long	 n = 0, kids = 0;
 	size_t		 i;
+	long		 opened = 0;
 	int		 rc;
 
-	for (i = 0; i < t->nnodes && n <= most; i++) {
+	for (i = 0; i < t->nnodes; i++) {
 		if (t->nodes[i].is_item || !t->nodes[i].has_children)
 			continue;
 		if ((s = store_stmt(st, browse_sql_kids_up_to, cause)) == NULL)
@@ -2337,13 +2343,17 @@ browse_top_kids_few(struct store *st, const struct browse_tree *t,
 		sqlite3_bind_int64(s, 1, t->nodes[i].id);
 		sqlite3_bind_int64(s, 2, most - n + 1);
 		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			n += sqlite3_column_int64(s, 0);
+			kids = sqlite3_column_int64(s, 0);
 			rc = SQLITE_DONE;
 		}
 		if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
 			return -1;
+		if (n + kids > most)
+			break;
+		n += kids;
+		opened++;
 	}
-	return n <= most;
+	return opened;
 }
 
 static int
@@ -2351,7 +2361,7 @@ browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
     const long long *open, size_t nopen, char **cause)
 {
 	size_t		 i;
-	int		 few;
+	long		 first = 0;
 
 	if (browse_year_due(st, t->fy, today_fy, &t->due, cause) != 0 ||
 	    browse_load_plan(st, t, cause) != 0 ||
@@ -2360,16 +2370,17 @@ browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
 		return -1;
 	if (browse_view_kids(st, t, -1, cause) < 0)
 		return -1;
-	if (open == NULL && (few = browse_top_kids_few(st, t, cause)) <= 0)
-		return few;	/* (0: the top level stays closed) */
+	if (open == NULL && (first = browse_top_to_open(st, t, cause)) < 0)
+		return -1;
 	/* Depth first: a node's children come right after it. */
 	for (i = 0; i < t->nnodes; i++) {
 		struct browse_node *n = &t->nodes[i];
 
 		if (n->is_item || !n->has_children)
 			continue;
-		if (open == NULL ? n->depth != 1 : bsearch(&n->id, open, nopen,
-		    sizeof *open, browse_id_cmp) == NULL)
+		if (open == NULL ? n->depth != 1 || first-- <= 0 :
+		    bsearch(&n->id, open, nopen, sizeof *open,
+		    browse_id_cmp) == NULL)
 			continue;
 		if (browse_view_kids(st, t, (long)i, cause) < 0)
 			return -1;

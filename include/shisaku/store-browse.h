@@ -330,9 +330,10 @@ int browse_tree_open(struct store *st, long long plan_id, int fy,
 /*
  * The same for a screen, reading what it shows: the plan, the top level
  * and, depth first, the children of each node whose id is in open (n
- * ids sorted ascending; with open NULL, those of the top level when
- * they have at most 2,500 children between them, else none: a plan of
- * few levels and many items is shown closed), each node read opened
+ * ids sorted ascending; with open NULL, the first nodes of the top
+ * level while their children come to at most 1,000 between them, the
+ * others closed: a plan of few levels and many items is shown mostly
+ * closed), each node read opened
  * (expanded set); the headings' counts and figures
  * (counted by the scale's nscale grades) from those the file keeps of
  * the year, else counted once from the year's items; the counts are

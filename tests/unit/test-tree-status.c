@@ -372,38 +372,68 @@ first_read(struct store *st, long long plan, size_t most, long *opened,
 	return 0;
 }
 
-/* The first read of a tree as shown opens its top level when the top
- * level's children are few enough to read at once, and leaves it closed,
- * nothing read below it, when they are more (a plan of two levels and
- * 200,000 items). */
-TEST(test_top_level_closed_when_its_children_are_many)
+/* The first read of a tree as shown opens the first nodes of its top
+ * level while their children come to at most so many, and leaves the
+ * others closed, nothing read below them (a plan of two levels and
+ * 200,000 items shows its first screen without reading them). */
+TEST(test_top_level_opened_while_its_children_are_few)
 {
+	static const char kids_sql[] =
+	    "SELECT count(c.id) FROM node p JOIN node c ON c.parent_id = p.id"
+	    " WHERE p.parent_id IS NULL AND p.plan_id = ?1"
+	    " GROUP BY p.id ORDER BY p.ord";
 	struct store	*st;
+	sqlite3_stmt	*s = NULL;
 	long long	 plan;
-	long		 kids, tops, opened, below;
+	long		 kids[64], total = 0, most[6], opened, below;
+	long		 want_opened, want_below;
+	size_t		 ntops = 0, i, k;
 
 	if ((st = sample_store(samples, NSAMPLES)) == NULL)
 		return;
 	plan = q_long(store_db(st), "SELECT plan_id FROM node WHERE depth = 2"
 	    " ORDER BY id LIMIT 1");
-	kids = q_long(store_db(st), "SELECT COUNT(*) FROM node c JOIN node p"
-	    " ON p.id = c.parent_id WHERE p.parent_id IS NULL AND p.plan_id ="
-	    " (SELECT plan_id FROM node WHERE depth = 2 ORDER BY id LIMIT 1)");
-	tops = q_long(store_db(st), "SELECT COUNT(DISTINCT p.id) FROM node c"
-	    " JOIN node p ON p.id = c.parent_id WHERE p.parent_id IS NULL"
-	    " AND p.plan_id = (SELECT plan_id FROM node WHERE depth = 2"
-	    " ORDER BY id LIMIT 1)");
-	CHECK(kids > 1);
-	CHECK(tops > 0);
-	CHECK_INT(first_read(st, plan, (size_t)kids, &opened, &below), 0);
-	CHECK_INT(opened, tops);
-	CHECK_INT(below, kids);
-	CHECK_INT(first_read(st, plan, (size_t)kids - 1, &opened, &below), 0);
-	CHECK_INT(opened, 0);
-	CHECK_INT(below, 0);
+	/* The children of each node of the top level that has some, in
+	 * the plan's order. */
+	CHECK_INT(sqlite3_prepare_v2(store_db(st), kids_sql, -1, &s, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_int64(s, 1, plan);
+	while (sqlite3_step(s) == SQLITE_ROW && ntops < 64) {
+		kids[ntops] = sqlite3_column_int(s, 0);
+		total += kids[ntops++];
+	}
+	sqlite3_finalize(s);
+	CHECK(ntops > 1);
+	/* All, all but one child, the first node's exactly, one fewer,
+	 * the first two's, and one child. */
+	most[0] = total;
+	most[1] = total - 1;
+	most[2] = kids[0];
+	most[3] = kids[0] - 1;
+	most[4] = kids[0] + kids[1];
+	most[5] = 1;
+	for (k = 0; k < 6; k++) {
+		if (most[k] <= 0)
+			continue;
+		want_opened = want_below = 0;
+		for (i = 0; i < ntops && want_below + kids[i] <= most[k];
+		    i++) {
+			want_opened++;
+			want_below += kids[i];
+		}
+		CHECK_INT(first_read(st, plan, (size_t)most[k], &opened,
+		    &below), 0);
+		if (opened != want_opened || below != want_below)
+			fprintf(stderr, "up to %ld children: %ld opened, %ld"
+			    " read, where %ld and %ld\n", most[k], opened,
+			    below, want_opened, want_below);
+		CHECK_INT(opened, want_opened);
+		CHECK_INT(below, want_below);
+	}
 	/* As it is shipped: the samples' top levels are open. */
 	CHECK_INT(first_read(st, plan, 0, &opened, &below), 0);
-	CHECK_INT(opened, tops);
+	CHECK_INT(opened, (long)ntops);
+	CHECK_INT(below, total);
 	store_close(st);
 }
 
@@ -415,7 +445,7 @@ main(void)
 	RUN(test_status_counts_equal_the_whole_tree);
 	RUN(test_recounting_equals_a_fresh_read);
 	RUN(test_nothing_read_below_a_hidden_heading);
-	RUN(test_top_level_closed_when_its_children_are_many);
+	RUN(test_top_level_opened_while_its_children_are_few);
 	sample_dir_remove();
 	DONE();
 }
