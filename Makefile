@@ -50,15 +50,10 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 SRCS    := $(sort $(wildcard src/*.c))
 LIBSRCS := $(filter-out src/main.c,$(SRCS))
+# The migrations' SQL, compiled in (src/store.c): db/migrate-2.sql on.
+MIGRATE_HDRS := $(patsubst db/migrate-%.sql,build/gen/migrate-%-sql.h,$(wildcard db/migrate-*.sql))
 HDRS    := $(wildcard include/shisaku/*.h) build/gen/default-config.h build/gen/schema-sql.h \
-           build/gen/migrate-2-sql.h build/gen/migrate-3-sql.h build/gen/migrate-4-sql.h \
-           build/gen/migrate-5-sql.h build/gen/migrate-6-sql.h build/gen/migrate-7-sql.h \
-           build/gen/migrate-8-sql.h build/gen/migrate-9-sql.h build/gen/migrate-10-sql.h \
-           build/gen/migrate-11-sql.h \
-           build/gen/migrate-12-sql.h \
-           build/gen/migrate-13-sql.h \
-           build/gen/migrate-14-sql.h \
-           build/gen/migrate-15-sql.h
+           $(MIGRATE_HDRS)
 # Only the files that read the compiled-in paths are rebuilt when an
 # install names other directories.
 PATHS_SRCS := $(shell grep -l '"paths.h"' src/*.c)
@@ -102,34 +97,9 @@ build/gen/default-config.h: config/shisaku.ini mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_default_config < $< > $@
 build/gen/schema-sql.h: db/schema.sql mk/embed.sh | build/gen
 	sh mk/embed.sh shisaku_schema_sql < $< > $@
-build/gen/migrate-2-sql.h: db/migrate-2.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_2_sql < $< > $@
-build/gen/migrate-3-sql.h: db/migrate-3.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_3_sql < $< > $@
-build/gen/migrate-4-sql.h: db/migrate-4.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_4_sql < $< > $@
-build/gen/migrate-5-sql.h: db/migrate-5.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_5_sql < $< > $@
-build/gen/migrate-6-sql.h: db/migrate-6.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_6_sql < $< > $@
-build/gen/migrate-7-sql.h: db/migrate-7.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_7_sql < $< > $@
-build/gen/migrate-8-sql.h: db/migrate-8.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_8_sql < $< > $@
-build/gen/migrate-9-sql.h: db/migrate-9.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_9_sql < $< > $@
-build/gen/migrate-10-sql.h: db/migrate-10.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_10_sql < $< > $@
-build/gen/migrate-11-sql.h: db/migrate-11.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_11_sql < $< > $@
-build/gen/migrate-12-sql.h: db/migrate-12.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_12_sql < $< > $@
-build/gen/migrate-13-sql.h: db/migrate-13.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_13_sql < $< > $@
-build/gen/migrate-14-sql.h: db/migrate-14.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_14_sql < $< > $@
-build/gen/migrate-15-sql.h: db/migrate-15.sql mk/embed.sh | build/gen
-	sh mk/embed.sh shisaku_migrate_15_sql < $< > $@
+# Migration N's SQL as the C string shisaku_migrate_N_sql.
+$(MIGRATE_HDRS): build/gen/migrate-%-sql.h: db/migrate-%.sql mk/embed.sh | build/gen
+	sh mk/embed.sh shisaku_migrate_$*_sql < $< > $@
 
 # The compiled-in paths, rewritten only when a make variable changed them,
 # so that "make install SYSCONFDIR=..." rebuilds what reads them.

@@ -77,6 +77,19 @@ static const char browse_sql_plan_depth[] =
 	" (SELECT MAX(l.depth) FROM plan_level l WHERE l.plan_id = ?1),"
 	" (SELECT MAX(x.depth) FROM node x WHERE x.plan_id = ?1))";
 
+/* The years a plan's items can be in (db/migrate-16.sql): its own
+ * period and the earliest first and latest last year of the nodes with
+ * a period of their own (the index of those alone). */
+static const char browse_sql_plan_reach[] =
+	"SELECT p.first_fy, p.last_fy,"
+	" (SELECT min(n.first_fy) FROM node n INDEXED BY node_own_period"
+	"  WHERE n.plan_id = ?1"
+	"  AND (n.first_fy IS NOT NULL OR n.last_fy IS NOT NULL)),"
+	" (SELECT max(n.last_fy) FROM node n INDEXED BY node_own_period"
+	"  WHERE n.plan_id = ?1"
+	"  AND (n.first_fy IS NOT NULL OR n.last_fy IS NOT NULL))"
+	" FROM plan p WHERE p.id = ?1";
+
 /* The figures kept of a plan in a year (db/migrate-9.sql). */
 static const char browse_sql_fig_head[] =
 	"SELECT depth, ind_valid, achieved, not_achieved, no_data"
@@ -103,13 +116,15 @@ static const char browse_sql_fig_put[] =
 static const char browse_sql_fig_recount[] =
 	"UPDATE plan_fig SET recount = 1 WHERE fy = ?2 AND recount = 0";
 /* The years of a plan whose figures an import keeps besides those
- * (browse_figures_keep_years): its period, and every year with results,
- * within ?3 years of today's (?2), of those not kept yet. */
+ * (browse_figures_keep_years), within ?3 years of today's (?2), of those
+ * not kept yet: every year of a plan with a period (the years past every
+ * period of the plan cost no reading of its items, and the indicators'
+ * outcomes of all the years are read in one pass), and every year with
+ * results. */
 #define BROWSE_KEEP_SPAN 10
 static const char browse_sql_plan_years[] =
 	"WITH RECURSIVE"
-	" period(fy, last) AS (SELECT max(first_fy, ?2 - ?3),"
-	"  min(last_fy, ?2 + ?3) FROM plan WHERE id = ?1"
+	" period(fy, last) AS (SELECT ?2 - ?3, ?2 + ?3 FROM plan WHERE id = ?1"
 	"  AND first_fy IS NOT NULL AND last_fy IS NOT NULL"
 	"  UNION ALL SELECT fy + 1, last FROM period WHERE fy < last),"
 	/* The years with results, year by year from the index (not result
@@ -360,8 +375,49 @@ browse_cfig_cmp(const void *a, const void *b)
 	return x->kind < y->kind ? -1 : x->kind > y->kind;
 }
 
+/*
+ * Whether no item of the plan can be in fy: an item's period is its own
+ * at each end, else its nearest ancestor's, else the plan's, so when the
+ * plan has a first year no item begins before the earliest first year
+ * of the plan and of its nodes, and likewise at the end. Returns 1 or
+ * 0, or -1 with *cause.
+ */
+static int
+browse_year_out_of_reach(struct store *st, long long plan_id, int fy,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, out = 0, k, edge;
+
+	if ((s = store_stmt(st, browse_sql_plan_reach, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		/* Before the first year (columns 0 and 2), after the last
+		 * (1 and 3); an end the plan lacks reaches every year. */
+		for (k = 0; k < 2; k++) {
+			if (sqlite3_column_type(s, k) == SQLITE_NULL)
+				continue;
+			edge = sqlite3_column_int(s, k);
+			if (sqlite3_column_type(s, k + 2) != SQLITE_NULL) {
+				int own = sqlite3_column_int(s, k + 2);
+
+				edge = k == 0 ? (own < edge ? own : edge) :
+				    (own > edge ? own : edge);
+			}
+			if (k == 0 ? fy < edge : fy > edge)
+				out = 1;
+		}
+		rc = SQLITE_DONE;
+	}
+	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0)
+		return -1;
+	return out;
+}
+
 /* Counts a plan's items in fy in full (see browse_sql_plan_items), and,
- * with f->want_up, those below each heading. */
+ * with f->want_up, those below each heading; nothing is read of a year
+ * no item can be in (before or after every period of the plan). */
 int
 browse_figs_count_items(struct store *st, long long plan_id, int fy,
     struct browse_figs *f, char **cause)
@@ -377,6 +433,8 @@ browse_figs_count_items(struct store *st, long long plan_id, int fy,
 	f->depth = rc == SQLITE_ROW ? store_col_int0(s, 0) : 0;
 	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0)
 		return -1;
+	if ((rc = browse_year_out_of_reach(st, plan_id, fy, cause)) != 0)
+		return rc < 0 ? -1 : 0;
 	if ((s = store_stmt(st, browse_sql_plan_items, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, plan_id);

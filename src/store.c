@@ -40,6 +40,7 @@
 #include "migrate-13-sql.h"
 #include "migrate-14-sql.h"
 #include "migrate-15-sql.h"
+#include "migrate-16-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -60,6 +61,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_13_sql,		/* db/migrate-13.sql */
 	shisaku_migrate_14_sql,		/* db/migrate-14.sql */
 	shisaku_migrate_15_sql,		/* db/migrate-15.sql */
+	shisaku_migrate_16_sql,		/* db/migrate-16.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -171,7 +171,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 15);
+	CHECK_INT(store_schema_version(), 16);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -188,8 +188,12 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 15);
+	CHECK_INT(q_int("PRAGMA user_version"), 16);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Version 16 (db/migrate-16.sql): the nodes with a period of their
+	 * own are indexed by plan, those alone. */
+	CHECK_Q("node_own_period|1", "SELECT name || '|' || partial FROM"
+	    " pragma_index_list('node') WHERE name = 'node_own_period'");
 	/* Version 15 (db/migrate-15.sql): each node's folded text ends with
 	 * two line breaks. */
 	CHECK_INT(q_int("SELECT count(*) FROM search_text"
@@ -386,7 +390,7 @@ TEST(test_v7_drafts_are_kept)
 		free(path);
 		return;
 	}
-	CHECK_INT(store_file_version(st), 15);
+	CHECK_INT(store_file_version(st), 16);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("5:result:10:-:2021:2|6:actual:-:20:2022:0", "SELECT"
 	    " group_concat(x, '|') FROM (SELECT id || ':' || kind || ':' ||"
@@ -454,7 +458,8 @@ TEST(test_v14_texts_are_folded_again)
 	    " INSERT INTO search_text (rowid, body) SELECT id,"
 	    " lower(code || ' ' || title || char(10) || summary || char(10) ||"
 	    " means || char(10) || note) FROM node;"
-	    " DELETE FROM search_stale; PRAGMA user_version = 14; COMMIT"),
+	    " DELETE FROM search_stale; DROP INDEX node_own_period;"
+	    " PRAGMA user_version = 14; COMMIT"),
 	    SQLITE_OK);
 	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
 	    " WHERE rowid = 11");
@@ -465,7 +470,7 @@ TEST(test_v14_texts_are_folded_again)
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;
-	CHECK_INT(store_file_version(st), 15);
+	CHECK_INT(store_file_version(st), 16);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_INT(q_int("SELECT count(*) FROM search_stale"), 0);
 	CHECK_INT(q_int("SELECT count(*) FROM search_text"
