@@ -116,28 +116,17 @@ static const char browse_sql_fig_put[] =
 static const char browse_sql_fig_recount[] =
 	"UPDATE plan_fig SET recount = 1 WHERE fy = ?2 AND recount = 0";
 /* The years of a plan whose figures an import keeps besides those
- * (browse_figures_keep_years), within ?3 years of today's (?2), of those
- * not kept yet: every year of a plan with a period (the years past every
- * period of the plan cost no reading of its items, and the indicators'
- * outcomes of all the years are read in one pass), and every year with
- * results. */
+ * (browse_figures_keep_years): every year within ?3 years of today's
+ * (?2) not kept yet. The years past every period of a plan cost no
+ * reading of its items (browse_figs_count_items), and the indicators'
+ * outcomes of all the years are read in one pass. */
 #define BROWSE_KEEP_SPAN 10
 static const char browse_sql_plan_years[] =
-	"WITH RECURSIVE"
-	" period(fy, last) AS (SELECT ?2 - ?3, ?2 + ?3 FROM plan WHERE id = ?1"
-	"  AND first_fy IS NOT NULL AND last_fy IS NOT NULL"
-	"  UNION ALL SELECT fy + 1, last FROM period WHERE fy < last),"
-	/* The years with results, year by year from the index (not result
-	 * by result), then those of the plan's. */
-	" done(fy) AS (SELECT min(fy) FROM result WHERE fy >= ?2 - ?3"
-	"  UNION ALL SELECT (SELECT min(r.fy) FROM result r WHERE r.fy > done.fy)"
-	"  FROM done WHERE done.fy < ?2 + ?3)"
-	" SELECT fy FROM (SELECT fy FROM period WHERE fy <= last"
-	" UNION SELECT fy FROM done WHERE fy <= ?2 + ?3 AND EXISTS (SELECT 1"
-	"  FROM result r JOIN node n ON n.id = r.node_id"
-	"  WHERE r.fy = done.fy AND n.plan_id = ?1)) y"
-	" WHERE NOT EXISTS (SELECT 1 FROM plan_fig f WHERE f.plan_id = ?1"
-	"  AND f.fy = y.fy AND f.items_valid = 1) ORDER BY 1";
+	"WITH RECURSIVE span(fy) AS (SELECT ?2 - ?3"
+	"  UNION ALL SELECT fy + 1 FROM span WHERE fy < ?2 + ?3)"
+	" SELECT fy FROM span WHERE EXISTS (SELECT 1 FROM plan WHERE id = ?1)"
+	" AND NOT EXISTS (SELECT 1 FROM plan_fig f WHERE f.plan_id = ?1"
+	"  AND f.fy = span.fy AND f.items_valid = 1) ORDER BY 1";
 /* The same, forgotten by a write that makes them untrue. */
 static const char browse_sql_fig_put_lapsing[] =
 	"INSERT INTO plan_fig (plan_id, fy, depth, ind_valid, achieved,"

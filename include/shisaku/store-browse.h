@@ -107,12 +107,11 @@ int browse_plans_counted(struct store *st, int fy, int today_fy,
 int browse_figures_keep(struct store *st, int fy, char **cause);
 
 /* Counts and keeps, inside the caller's write, the figures of the plan
- * in every year within ten years of today_fy when the plan has a
- * period (a year past every period of the plan is known without its
- * items, db/migrate-16.sql), else in the years with results among
- * them, those not kept: a write that makes them untrue forgets them
- * instead of counting them again (db/migrate-14.sql). Returns 0 or -1
- * with *cause. */
+ * in every year within ten years of today_fy (a year past every period
+ * of a plan with one is known without its items, db/migrate-16.sql),
+ * those not kept: a write that makes them untrue forgets them instead
+ * of counting them again (db/migrate-14.sql). Returns 0 or -1 with
+ * *cause. */
 int browse_figures_keep_years(struct store *st, long long plan_id,
     int today_fy, char **cause);
 
