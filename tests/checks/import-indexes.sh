@@ -89,16 +89,26 @@ cmp -s "$scratch/want" "$scratch/got" && pass "the triggers after a second plan"
 
 # The figures the import keeps (db/migrate-14.sql): those of the current
 # year, as the configuration names it, counted again by a write; those
-# of the plan's other years (its period, 2021-2025), forgotten by a
-# write. Each year's items' counts and indicators' outcomes are kept.
+# of the plan's other years within ten of it (2013-2033, past its period
+# 2021-2025 too), forgotten by a write. Each year's items' counts and
+# indicators' outcomes are kept; the headings' counts of the years of
+# the period alone (no item is in the others).
 printf '[calendar]\ncurrent_year = 2023\n' > "$scratch/y.ini"
 cp "$scratch/fresh.db" "$scratch/y.db"
 check "import with a current year" "$bin" -c "$scratch/y.ini" -d "$scratch/y.db" import "$plan"
+want=$(fy=2013; while [ $fy -le 2033 ]; do
+	if [ $fy = 2023 ]; then printf '%s:111' $fy; else printf '%s:011' $fy; fi
+	[ $fy = 2033 ] || printf ' '; fy=$((fy + 1)); done)
 got=$(sqlite3 "$scratch/y.db" "SELECT group_concat(fy || ':' || recount || items_valid || ind_valid, ' ')
     FROM (SELECT * FROM plan_fig ORDER BY fy)")
-[ "$got" = "2021:011 2022:011 2023:111 2024:011 2025:011" ] &&
+[ "$got" = "$want" ] &&
 	pass "the years kept, the configured one in full" ||
 	fail "the years kept, the configured one in full" "$got"
+got=$(sqlite3 "$scratch/y.db" "SELECT group_concat(fy, ' ') FROM
+    (SELECT DISTINCT fy FROM node_fig ORDER BY fy)")
+[ "$got" = "2021 2022 2023 2024 2025" ] &&
+	pass "the headings' counts of the years of the period" ||
+	fail "the headings' counts of the years of the period" "$got"
 
 # Refused halfway: a row naming a node the file never gives.
 cp "$scratch/fresh.db" "$scratch/b.db"
