@@ -77,17 +77,20 @@ static const char browse_sql_plan_depth[] =
 	" (SELECT MAX(l.depth) FROM plan_level l WHERE l.plan_id = ?1),"
 	" (SELECT MAX(x.depth) FROM node x WHERE x.plan_id = ?1))";
 
-/* The years a plan's items can be in (db/migrate-16.sql): its own
- * period and the earliest first and latest last year of the nodes with
- * a period of their own (the index of those alone). */
-static const char browse_sql_plan_reach[] =
-	"SELECT p.first_fy, p.last_fy,"
-	" (SELECT min(n.first_fy) FROM node n INDEXED BY node_own_period"
-	"  WHERE n.plan_id = ?1"
-	"  AND (n.first_fy IS NOT NULL OR n.last_fy IS NOT NULL)),"
-	" (SELECT max(n.last_fy) FROM node n INDEXED BY node_own_period"
-	"  WHERE n.plan_id = ?1"
-	"  AND (n.first_fy IS NOT NULL OR n.last_fy IS NOT NULL))"
+/* Whether no item of plan ?1 can be in year ?2 (db/migrate-16.sql): an
+ * item's period is its own at each end, else its nearest ancestor's,
+ * else the plan's, so no item begins before the earliest first year of
+ * the plan and of the nodes with a period of their own (the index of
+ * those alone), nor ends after the latest last year; an end the plan
+ * lacks reaches every year (the comparison is then NULL). */
+#define BROWSE_OWN_PERIOD						\
+	" FROM node n INDEXED BY node_own_period WHERE n.plan_id = ?1"	\
+	" AND (n.first_fy IS NOT NULL OR n.last_fy IS NOT NULL)"
+static const char browse_sql_plan_out_of_reach[] =
+	"SELECT coalesce(?2 < min(p.first_fy, coalesce((SELECT"
+	"  min(n.first_fy)" BROWSE_OWN_PERIOD "), p.first_fy)), 0)"
+	" OR coalesce(?2 > max(p.last_fy, coalesce((SELECT"
+	"  max(n.last_fy)" BROWSE_OWN_PERIOD "), p.last_fy)), 0)"
 	" FROM plan p WHERE p.id = ?1";
 
 /* The figures kept of a plan in a year (db/migrate-9.sql). */
@@ -364,39 +367,21 @@ browse_cfig_cmp(const void *a, const void *b)
 	return x->kind < y->kind ? -1 : x->kind > y->kind;
 }
 
-/*
- * Whether no item of the plan can be in fy: an item's period is its own
- * at each end, else its nearest ancestor's, else the plan's, so when the
- * plan has a first year no item begins before the earliest first year
- * of the plan and of its nodes, and likewise at the end. Returns 1 or
- * 0, or -1 with *cause.
- */
+/* Whether no item of the plan can be in fy (browse_sql_plan_out_of_reach):
+ * 1 or 0, or -1 with *cause. */
 static int
 browse_year_out_of_reach(struct store *st, long long plan_id, int fy,
     char **cause)
 {
 	sqlite3_stmt	*s;
-	int		 rc, out = 0, k, edge;
+	int		 rc, out = 0;
 
-	if ((s = store_stmt(st, browse_sql_plan_reach, cause)) == NULL)
+	if ((s = store_stmt(st, browse_sql_plan_out_of_reach, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, plan_id);
+	sqlite3_bind_int(s, 2, fy);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		/* Before the first year (columns 0 and 2), after the last
-		 * (1 and 3); an end the plan lacks reaches every year. */
-		for (k = 0; k < 2; k++) {
-			if (sqlite3_column_type(s, k) == SQLITE_NULL)
-				continue;
-			edge = sqlite3_column_int(s, k);
-			if (sqlite3_column_type(s, k + 2) != SQLITE_NULL) {
-				int own = sqlite3_column_int(s, k + 2);
-
-				edge = k == 0 ? (own < edge ? own : edge) :
-				    (own > edge ? own : edge);
-			}
-			if (k == 0 ? fy < edge : fy > edge)
-				out = 1;
-		}
+		out = sqlite3_column_int(s, 0) != 0;
 		rc = SQLITE_DONE;
 	}
 	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0)
@@ -1992,8 +1977,10 @@ browse_view_add(struct browse_tree *t, struct browse_node *h,
 	/* browse_item_behind of each of them. */
 	behind = planned && t->due && (st == BROWSE_STATE_NONE ||
 	    st == BROWSE_STATE_DRAFT || st == BROWSE_STATE_RETURNED);
-	/* The counts are those of the status asked; the figures of all. */
-	if (browse_which_is(t->which, st, su, behind)) {
+	/* The counts are those of the status asked; the figures of all. A
+	 * tree read for a filter has the filter's counts (browse_tree_count)
+	 * and takes the figures alone. */
+	if (!t->filtered && browse_which_is(t->which, st, su, behind)) {
 		h->items += n;
 		if (st != BROWSE_STATE_NONE)
 			h->entered += n;
@@ -2897,18 +2884,9 @@ static int
 browse_filtered_fresh(struct store *st, struct browse_tree *t,
     struct browse_node *n, char **cause)
 {
-	/* The counts are the filter's (browse_tree_count), and stay:
-	 * reading the figures adds to them those of no filter. */
-	struct browse_node	 was = *n;
-
 	if (browse_one_assigns(st, t, n, cause) != 0 ||
 	    (!n->is_item && browse_one_figs(st, t, n, cause) != 0))
 		return -1;
-	n->items = was.items;
-	n->entered = was.entered;
-	n->submitted = was.submitted;
-	n->confirmed = was.confirmed;
-	n->behind = was.behind;
 	n->stale = 0;
 	return 0;
 }
