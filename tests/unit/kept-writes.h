@@ -80,6 +80,11 @@ static const struct {
 	  " WHERE id = (SELECT MIN(id) FROM node WHERE depth = 1)" },
 	{ "a plan's period", "UPDATE plan SET first_fy = 2020, last_fy = 2024"
 	  " WHERE id = (SELECT MAX(id) FROM plan)" },
+	/* (An item's own period that begins before its plan's: the years
+	 * before the plan's are no longer past every period.) */
+	{ "an item begun before its plan", "UPDATE node SET first_fy = 2019"
+	  " WHERE id = (SELECT MAX(id) FROM node WHERE plan_id ="
+	  " (SELECT MAX(id) FROM plan))" },
 	{ "a plan without a period", "UPDATE plan SET first_fy = NULL,"
 	  " last_fy = NULL WHERE id = (SELECT MIN(id) FROM plan)" },
 	{ "a node added", "INSERT INTO node (plan_id, parent_id, depth, key,"
