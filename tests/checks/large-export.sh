@@ -68,15 +68,20 @@ rm -f "$scratch/results.csv"
 
 # Stopped while it writes (SIGTERM, as a closed terminal or kill sends):
 # the temporary file goes, and the name stays free.
+# tmp_seen NAME PID: waits (20 s at most) until the export PID has made
+# NAME's temporary file or ended; 0 when the file is there.
+tmp_seen() {
+	n=0
+	while [ "$n" -lt 2000 ] && ! ls "$scratch/$1".tmp* > /dev/null 2>&1 &&
+	    kill -0 "$2" 2> /dev/null; do
+		sleep 0.01
+		n=$((n + 1))
+	done
+	ls "$scratch/$1".tmp* > /dev/null 2>&1
+}
 "$bin" -c "$cfg" -d "$db" export -o "$scratch/stopped.csv" 2> /dev/null &
 pid=$!
-n=0
-while [ "$n" -lt 2000 ] && ! ls "$scratch"/stopped.csv.tmp* > /dev/null 2>&1 &&
-    kill -0 "$pid" 2> /dev/null; do
-	sleep 0.01
-	n=$((n + 1))
-done
-ls "$scratch"/stopped.csv.tmp* > /dev/null 2>&1 && seen=1 || seen=0
+tmp_seen stopped.csv "$pid" && seen=1 || seen=0
 kill -TERM "$pid" 2> /dev/null
 wait "$pid" 2> /dev/null
 rc=$?
@@ -89,22 +94,19 @@ fi
 
 # An interrupt the caller ignores (nohup, trap '' TERM) stays ignored:
 # the export goes on to the end and is put in place.
+# (The signal must come while it writes: an export already ended would
+# pass without ignoring anything.)
 sh -c "trap '' TERM; exec '$bin' -c '$cfg' -d '$db' export -o '$scratch/ignored.csv'" 2> /dev/null &
 pid=$!
-n=0
-while [ "$n" -lt 2000 ] && ! ls "$scratch"/ignored.csv.tmp* > /dev/null 2>&1 &&
-    kill -0 "$pid" 2> /dev/null; do
-	sleep 0.01
-	n=$((n + 1))
-done
+tmp_seen ignored.csv "$pid" && seen=1 || seen=0
 kill -TERM "$pid" 2> /dev/null
 wait "$pid" 2> /dev/null
 rc=$?
 left=$(ls "$scratch" | grep -c '^ignored.csv.tmp')
-if [ "$rc" -eq 0 ] && [ "$left" -eq 0 ] &&
+if [ "$seen" = 1 ] && [ "$rc" -eq 0 ] && [ "$left" -eq 0 ] &&
     [ "$(stat -c %s "$scratch/ignored.csv" 2> /dev/null || echo 0)" -gt $((40 * 1048576)) ]; then
 	pass "an ignored SIGTERM stays ignored: the export ends whole"
 else
-	fail "an ignored SIGTERM" "exit $rc, $left temporary files, $(ls -l "$scratch" | grep ignored)"
+	fail "an ignored SIGTERM" "temporary file seen $seen, exit $rc, $left temporary files, $(ls -l "$scratch" | grep ignored)"
 fi
 finish
