@@ -62,7 +62,7 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	int				 ch, e, fy, today, rc, status, geta = 0;
 	char				*cause = NULL;
 	char				 fybuf[FY_BUFSZ];
-	FILE				*mem;
+	FILE				*fp;
 	struct outfile_stream		*os;
 	enum outfile_fault		 fault;
 
@@ -175,20 +175,20 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	r.progress_arg = &prog;
 	if (format == REPORT_TEXT)
 		tw_set_ambiguous_wide(ctx->cfg->ambiguous_wide);
-	mem = outfile_stream_fp(os);
+	fp = outfile_stream_fp(os);
 	switch (format) {
 	case REPORT_MD:
-		rc = report_write_md(&r, mem);
+		rc = report_write_md(&r, fp);
 		break;
 	case REPORT_HTML:
-		rc = report_write_html(&r, mem);
+		rc = report_write_html(&r, fp);
 		break;
 	case REPORT_CSV:
-		rc = report_write_csv(&r, mem, crlf ? "\r\n" : "\n",
+		rc = report_write_csv(&r, fp, crlf ? "\r\n" : "\n",
 		    enc == ENC_UTF8_BOM);
 		break;
 	default:
-		rc = report_write_text(&r, mem);
+		rc = report_write_text(&r, fp);
 		break;
 	}
 	progress_end(&prog);
