@@ -1109,12 +1109,14 @@ loader_drop_indexes(struct store_plan_loader *l, char **cause)
  * nodes whose folded text the search is to make again
  * (db/migrate-13.sql): a replaced plan's folded texts go before it,
  * and the load folds the texts of its plans once at its end
- * (loader_fill_search).
+ * (loader_fill_search). And those that mark a plan's years
+ * (db/migrate-17.sql): the load forgets the years of its plans, which
+ * its commit counts again (store_span_refresh).
  */
 static const char SQL_FIG_TRIGGERS[] = "SELECT name, sql FROM sqlite_master"
     " WHERE type = 'trigger' AND ((name LIKE 'plan_fig_%'"
     " AND tbl_name <> 'plan_fig') OR name LIKE 'indicator_fig_%'"
-    " OR name LIKE 'search_stale_%')"
+    " OR name LIKE 'search_stale_%' OR name LIKE 'plan_span_%')"
     " ORDER BY name";
 
 /* Drops the triggers that sql (name, sql) lists, keeping their SQL to
@@ -1242,6 +1244,8 @@ loader_rows_finish(struct store_plan_loader *l, char **cause)
 }
 
 static const char SQL_FIG_FORGET[] = "DELETE FROM plan_fig WHERE plan_id = ?";
+static const char SQL_SPAN_FORGET[] =
+    "DELETE FROM plan_span WHERE plan_id = ?";
 
 /* Folds the searched texts of every node of the plans loaded. */
 static int
@@ -1260,24 +1264,28 @@ loader_fill_search(struct store_plan_loader *l, char **cause)
 	return 0;
 }
 
-/* Forgets the figures of the plans the load touched. */
+/* Forgets the figures and the years of the plans the load touched. */
 static int
 loader_forget_figures(struct store_plan_loader *l, char **cause)
 {
+	static const char *const sqls[] = { SQL_FIG_FORGET, SQL_SPAN_FORGET };
 	sqlite3_stmt	*s;
 	struct slot	*e;
-	size_t		 i;
+	size_t		 i, k;
 
 	for (i = 0; i < l->plans.nb; i++)
 		for (e = l->plans.b[i]; e != NULL; e = e->next) {
 			const struct lplan *p = e->value;
 
-			if ((s = store_stmt(l->st, SQL_FIG_FORGET, cause)) ==
-			    NULL)
-				return -1;
-			sqlite3_bind_int64(s, 1, p->id);
-			if (store_step_write(l->st, s, "集計の削除", cause) != 0)
-				return -1;
+			for (k = 0; k < sizeof sqls / sizeof sqls[0]; k++) {
+				if ((s = store_stmt(l->st, sqls[k], cause)) ==
+				    NULL)
+					return -1;
+				sqlite3_bind_int64(s, 1, p->id);
+				if (store_step_write(l->st, s, "集計の削除",
+				    cause) != 0)
+					return -1;
+			}
 		}
 	return 0;
 }

@@ -12,6 +12,7 @@
 
 #include "shisaku/achieve.h"
 #include "shisaku/store-sheet-internal.h"
+#include "shisaku/store-span.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/util.h"
 #include "shisaku/value.h"
@@ -750,15 +751,6 @@ store_plan_dept_scope(struct store *st, long long plan_id, long long dept_id,
 static const char sql_rm_plan[] =
 	"SELECT name, first_fy, last_fy FROM plan WHERE id = ?1";
 
-static const char sql_rm_span[] =
-	"SELECT min(a), max(b) FROM ("
-	" SELECT min(first_fy) AS a, max(last_fy) AS b FROM node"
-	"  WHERE plan_id = ?1"
-	" UNION ALL SELECT min(y.from_fy), max(y.to_fy) FROM year_plan y"
-	"  JOIN node n ON n.id = y.node_id WHERE n.plan_id = ?1"
-	" UNION ALL SELECT min(c.fy), max(c.fy) FROM cost_trend c"
-	"  JOIN node n ON n.id = c.node_id WHERE n.plan_id = ?1)";
-
 static const char sql_rm_levels[] =
 	"SELECT depth, name FROM plan_level WHERE plan_id = ?1 ORDER BY depth";
 
@@ -858,7 +850,7 @@ rm_load_plan(struct store *st, struct roadmap *rm, char *levels[5],
 {
 	sqlite3_stmt	*q;
 	size_t		 cap = 0;
-	int		 rc, d;
+	int		 rc, d, first, last;
 
 	if ((q = store_stmt(st, sql_rm_plan, cause)) == NULL)
 		return -1;
@@ -875,19 +867,15 @@ rm_load_plan(struct store *st, struct roadmap *rm, char *levels[5],
 		return -1;
 
 	if (rm->first_fy == 0 || rm->last_fy == 0) {
-		/* No period printed: span the years the plan's data covers. */
-		if ((q = store_stmt(st, sql_rm_span, cause)) == NULL)
+		/* No period printed: span the years the plan's data covers
+		 * (kept, store-span.h). */
+		if (store_plan_span(st, rm->plan_id, &first, &last,
+		    cause) != 0)
 			return -1;
-		sqlite3_bind_int64(q, 1, rm->plan_id);
-		if ((rc = sheet_step(st, q, cause)) == 1) {
-			if (rm->first_fy == 0)
-				rm->first_fy = store_col_int0(q, 0);
-			if (rm->last_fy == 0)
-				rm->last_fy = store_col_int0(q, 1);
-		}
-		sqlite3_reset(q);
-		if (rc < 0)
-			return -1;
+		if (rm->first_fy == 0)
+			rm->first_fy = first;
+		if (rm->last_fy == 0)
+			rm->last_fy = last;
 		if (rm->first_fy == 0)
 			rm->first_fy = rm->last_fy;
 		if (rm->last_fy == 0)

@@ -24,6 +24,7 @@
 #include "shisaku/store.h"
 #include "shisaku/store-figs.h"
 #include "shisaku/store-internal.h"
+#include "shisaku/store-span.h"
 #include "shisaku/util.h"
 
 #include "migrate-2-sql.h"
@@ -41,6 +42,7 @@
 #include "migrate-14-sql.h"
 #include "migrate-15-sql.h"
 #include "migrate-16-sql.h"
+#include "migrate-17-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -62,6 +64,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_14_sql,		/* db/migrate-14.sql */
 	shisaku_migrate_15_sql,		/* db/migrate-15.sql */
 	shisaku_migrate_16_sql,		/* db/migrate-16.sql */
+	shisaku_migrate_17_sql,		/* db/migrate-17.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -342,10 +345,11 @@ store_commit(struct store *st, char **cause)
 	 * in the same transaction (db/migrate-12.sql), then the plans
 	 * list's figures (db/migrate-9.sql: their indicators' outcomes are
 	 * counted from those rates where they are kept) and the folded
-	 * texts of the nodes it changed, for the search (db/migrate-13.sql). */
+	 * texts of the nodes it changed, for the search (db/migrate-13.sql),
+	 * and the years of the plans whose data it changed (migrate-17). */
 	if (!sqlite3_get_autocommit(st->db) &&
 	    (store_indfig_refresh(st) != 0 || browse_figures_refresh(st) != 0 ||
-	    search_index_refresh(st) != 0)) {
+	    search_index_refresh(st) != 0 || store_span_refresh(st) != 0)) {
 		if (cause)
 			*cause = store_errmsg(st, "保存できません");
 		store_rollback(st);
@@ -1090,7 +1094,7 @@ store_check(struct store *st, void (*report)(void *, const char *), void *arg,
 
 	t.st = st;
 	t.stage = 0;
-	t.nstages = 3 + ninv;
+	t.nstages = 4 + ninv;
 	if (st->progress != NULL)
 		sqlite3_progress_handler(st->db, 200000, check_tick, &t);
 	store_progress(st, 0, t.nstages);
@@ -1113,6 +1117,10 @@ store_check(struct store *st, void (*report)(void *, const char *), void *arg,
 	}
 	/* The figures kept for the screens, counted again. */
 	if ((n = browse_figures_check(st, report, arg, cause)) < 0)
+		goto out;
+	problems += n;
+	store_progress(st, ++t.stage, t.nstages);
+	if ((n = store_span_check(st, report, arg, cause)) < 0)
 		goto out;
 	problems += n;
 	store_progress(st, ++t.stage, t.nstages);

@@ -171,7 +171,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 16);
+	CHECK_INT(store_schema_version(), 17);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -188,8 +188,16 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 16);
+	CHECK_INT(q_int("PRAGMA user_version"), 17);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Version 17 (db/migrate-17.sql): the years each plan's data
+	 * covers, kept true by the migration's commit (the plan's nodes
+	 * have no period of their own, no yearly plan, no cost trend). */
+	CHECK_Q("1|-|-|1", "SELECT group_concat(plan_id || '|' ||"
+	    " coalesce(first_fy, '-') || '|' || coalesce(last_fy, '-') || '|'"
+	    " || valid) FROM plan_span");
+	CHECK_INT(q_int("SELECT count(*) FROM sqlite_master WHERE type ="
+	    " 'trigger' AND name LIKE 'plan_span_%%'"), 9);
 	/* Version 16 (db/migrate-16.sql): the nodes with a period of their
 	 * own are indexed by plan, those alone. */
 	CHECK_Q("node_own_period|1", "SELECT name || '|' || partial FROM"
@@ -390,7 +398,7 @@ TEST(test_v7_drafts_are_kept)
 		free(path);
 		return;
 	}
-	CHECK_INT(store_file_version(st), 16);
+	CHECK_INT(store_file_version(st), 17);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("5:result:10:-:2021:2|6:actual:-:20:2022:0", "SELECT"
 	    " group_concat(x, '|') FROM (SELECT id || ':' || kind || ':' ||"
@@ -459,6 +467,14 @@ TEST(test_v14_texts_are_folded_again)
 	    " lower(code || ' ' || title || char(10) || summary || char(10) ||"
 	    " means || char(10) || note) FROM node;"
 	    " DELETE FROM search_stale; DROP INDEX node_own_period;"
+	    " DROP TABLE plan_span; DROP TRIGGER plan_span_node_ins;"
+	    " DROP TRIGGER plan_span_node_upd; DROP TRIGGER plan_span_node_del;"
+	    " DROP TRIGGER plan_span_year_plan_ins;"
+	    " DROP TRIGGER plan_span_year_plan_upd;"
+	    " DROP TRIGGER plan_span_year_plan_del;"
+	    " DROP TRIGGER plan_span_cost_trend_ins;"
+	    " DROP TRIGGER plan_span_cost_trend_upd;"
+	    " DROP TRIGGER plan_span_cost_trend_del;"
 	    " PRAGMA user_version = 14; COMMIT"),
 	    SQLITE_OK);
 	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
@@ -470,8 +486,11 @@ TEST(test_v14_texts_are_folded_again)
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;
-	CHECK_INT(store_file_version(st), 16);
+	CHECK_INT(store_file_version(st), 17);
 	CHECK_INT(raw_open(path), 0);
+	/* Every plan's years counted by migration 17's commit. */
+	CHECK_INT(q_int("SELECT count(*) FROM plan_span WHERE valid = 1"),
+	    q_int("SELECT count(*) FROM plan"));
 	CHECK_INT(q_int("SELECT count(*) FROM search_stale"), 0);
 	CHECK_INT(q_int("SELECT count(*) FROM search_text"
 	    " WHERE substr(body, -2) <> char(10) || char(10)"), 0);
