@@ -68,6 +68,43 @@ static const char summary_sql_sub_actuals[] =
 	" JOIN indicator_actual a ON a.indicator_id = i.id"
 	" AND a.fy <= ?2 AND (a.fy = ?2 OR i.cumulative = 1)";
 
+/*
+ * The same three reads for a heading of a plan of few indicators: the
+ * plan's indicators, each taken when the heading is its node or above it
+ * (nodes are four levels deep at most: three above any node), so that a
+ * heading of tens of thousands of nodes costs the plan's few indicators,
+ * not its subtree. store_summary_subtree chooses.
+ */
+#define SUMMARY_ABOVE_FROM						\
+	" FROM indicator i JOIN node n ON n.id = i.node_id"		\
+	" LEFT JOIN node a1 ON a1.id = n.parent_id"			\
+	" LEFT JOIN node a2 ON a2.id = a1.parent_id"
+#define SUMMARY_ABOVE_WHERE						\
+	" WHERE i.plan_id = (SELECT plan_id FROM node WHERE id = ?1)"	\
+	" AND ?1 IN (n.id, n.parent_id, a1.parent_id, a2.parent_id)"
+
+static const char summary_sql_up_indicators[] =
+	"SELECT i.id, i.plan_id, i.node_id, i.direction, i.cumulative,"
+	" i.base_num, i.base_txt, i.base_fy, i.final_num, i.final_txt,"
+	" i.final_fy" SUMMARY_ABOVE_FROM SUMMARY_ABOVE_WHERE;
+
+static const char summary_sql_up_targets[] =
+	"SELECT t.indicator_id, t.fy, t.num, t.txt" SUMMARY_ABOVE_FROM
+	" JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = ?2"
+	SUMMARY_ABOVE_WHERE;
+
+static const char summary_sql_up_actuals[] =
+	"SELECT a.indicator_id, a.fy, a.num, a.txt" SUMMARY_ABOVE_FROM
+	" JOIN indicator_actual a ON a.indicator_id = i.id"
+	" AND a.fy <= ?2 AND (a.fy = ?2 OR i.cumulative = 1)"
+	SUMMARY_ABOVE_WHERE;
+
+/* Whether the plan of node ?1 has fewer than ?2 indicators (at most ?2
+ * of its index's rows are read). */
+static const char summary_sql_few[] =
+	"SELECT count(*) < ?2 FROM (SELECT 1 FROM indicator"
+	" WHERE plan_id = (SELECT plan_id FROM node WHERE id = ?1) LIMIT ?2)";
+
 /* What summary_read reads: the plan's statements, or a subtree's. */
 struct summary_sqls {
 	const char	*indicators, *targets, *actuals;
@@ -80,6 +117,10 @@ static const struct summary_sqls summary_plan_sqls = {
 static const struct summary_sqls summary_sub_sqls = {
 	summary_sql_sub_indicators, summary_sql_sub_targets,
 	summary_sql_sub_actuals, 1
+};
+static const struct summary_sqls summary_up_sqls = {
+	summary_sql_up_indicators, summary_sql_up_targets,
+	summary_sql_up_actuals, 1
 };
 
 /* A value of one year of one indicator. */
@@ -462,7 +503,7 @@ store_summary_outcomes(struct store *st, long long plan_id, const int *fys,
 }
 
 int
-store_summary_subtree(struct store *st, long long node_id, int fy,
+summary_subtree_read(struct store *st, long long node_id, int fy, int upward,
     struct summary_indicator **out, size_t *n, char **cause)
 {
 	size_t	cap = 0;
@@ -470,12 +511,34 @@ store_summary_subtree(struct store *st, long long node_id, int fy,
 
 	*out = NULL;
 	*n = 0;
-	rc = summary_read(st, &summary_sub_sqls, node_id, fy, out, n, &cap,
-	    cause);
+	rc = summary_read(st, upward ? &summary_up_sqls : &summary_sub_sqls,
+	    node_id, fy, out, n, &cap, cause);
 	if (rc != 0) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
 	}
 	return rc;
+}
+
+int
+store_summary_subtree(struct store *st, long long node_id, int fy,
+    struct summary_indicator **out, size_t *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, few = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = store_stmt(st, summary_sql_few, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, node_id);
+	sqlite3_bind_int(s, 2, SUMMARY_FEW_INDICATORS);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		few = sqlite3_column_int(s, 0);
+		rc = SQLITE_DONE;
+	}
+	if (store_read_end(st, s, rc, "指標の読み込み", cause) != 0)
+		return -1;
+	return summary_subtree_read(st, node_id, fy, few, out, n, cause);
 }

@@ -44,11 +44,20 @@ int store_summary_outcomes(struct store *st, long long plan_id,
 
 /*
  * The indicators of node_id and of every node below it, with their
- * outcome in fy (a heading's figures: what it costs follows the
- * heading, not the plan). In no particular order. Returns 0 with *out
- * (NULL when *n is 0), or -1 with *cause.
+ * outcome in fy (a heading's figures). In no particular order. What it
+ * costs follows the heading or, in a plan of fewer than
+ * SUMMARY_FEW_INDICATORS indicators, the plan's indicators, whichever is
+ * less: the nodes below the heading are walked down, else each of the
+ * plan's indicators is looked up from. Returns 0 with *out (NULL when
+ * *n is 0), or -1 with *cause.
  */
+#define SUMMARY_FEW_INDICATORS 1024
 int store_summary_subtree(struct store *st, long long node_id, int fy,
     struct summary_indicator **out, size_t *n, char **cause);
+
+/* The same, the way given: upward from the plan's indicators (1) or down
+ * the heading's subtree (0). For the tests, which compare the two. */
+int summary_subtree_read(struct store *st, long long node_id, int fy,
+    int upward, struct summary_indicator **out, size_t *n, char **cause);
 
 #endif

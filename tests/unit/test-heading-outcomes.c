@@ -1,0 +1,195 @@
+/*
+ * A heading's indicators and their outcomes (the tree's summary of the
+ * node under the cursor) are read one of two ways: down the heading's
+ * subtree, or up from each of the plan's indicators when the plan has
+ * few. Both must name exactly the indicators at or below the node, as a
+ * plain recursive walk of the parents finds them, with the same outcome,
+ * for every node of the four sample plans and every year compared:
+ * after the import, after every kind of write (nodes added, moved and
+ * deleted among them), and for a plan of four levels whose indicators
+ * stand on the deepest.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "harness.h"
+#include "shisaku/planfile.h"
+#include "shisaku/store-browse.h"
+#include "shisaku/store-plan.h"
+#include "shisaku/store-summary.h"
+#include "shisaku/store.h"
+#include "shisaku/util.h"
+#include "kept-writes.h"
+
+static int
+by_id(const void *a, const void *b)
+{
+	const struct summary_indicator *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The indicators at or below node, by id, in plain SQL: the walk of the
+ * parents, not the store's statements. *n of them, malloc'd. */
+static long long *
+plain_below(sqlite3 *db, long long node, size_t *n)
+{
+	sqlite3_stmt	*s;
+	long long	*v = NULL;
+
+	*n = 0;
+	if (sqlite3_prepare_v2(db, "WITH RECURSIVE d(id) AS (SELECT ?1"
+	    " UNION SELECT c.id FROM node c JOIN d ON c.parent_id = d.id)"
+	    " SELECT i.id FROM indicator i JOIN d ON i.node_id = d.id"
+	    " ORDER BY i.id", -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int64(s, 1, node);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		v = xreallocarray(v, *n + 1, sizeof *v);
+		v[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Every node, every year from FIRST_FY to LAST_FY: both ways agree with
+ * each other and name the plain walk's indicators. Returns the number of
+ * node-years that differ; *named, the indicators named in all. */
+static int
+ways_agree(struct store *st, const char *what, long *named)
+{
+	sqlite3			*db = store_db(st);
+	sqlite3_stmt		*s;
+	struct summary_indicator *up, *down;
+	long long		*want;
+	size_t			 nup, ndown, nwant, i;
+	char			*cause = NULL;
+	int			 fy, bad = 0, same;
+
+	*named = 0;
+	if (sqlite3_prepare_v2(db, "SELECT id FROM node ORDER BY id", -1, &s,
+	    NULL) != SQLITE_OK)
+		return 1;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		long long node = sqlite3_column_int64(s, 0);
+
+		want = plain_below(db, node, &nwant);
+		for (fy = FIRST_FY; fy <= LAST_FY; fy++) {
+			if (summary_subtree_read(st, node, fy, 1, &up, &nup,
+			    &cause) != 0 || summary_subtree_read(st, node, fy,
+			    0, &down, &ndown, &cause) != 0) {
+				FAIL_AT("%s: %s", what, cause);
+				free(cause);
+				sqlite3_finalize(s);
+				free(want);
+				return bad + 1;
+			}
+			if (nup > 1)
+				qsort(up, nup, sizeof *up, by_id);
+			if (ndown > 1)
+				qsort(down, ndown, sizeof *down, by_id);
+			same = nup == ndown && nup == nwant;
+			for (i = 0; same && i < nup; i++)
+				same = up[i].id == down[i].id &&
+				    up[i].id == want[i] &&
+				    up[i].outcome == down[i].outcome &&
+				    up[i].rate == down[i].rate;
+			if (!same) {
+				FAIL_AT("%s: node %lld in %d: %zu up, %zu"
+				    " down, %zu below", what, node, fy, nup,
+				    ndown, nwant);
+				bad++;
+			}
+			*named += (long)nup;
+			free(up);
+			free(down);
+		}
+		free(want);
+	}
+	sqlite3_finalize(s);
+	return bad;
+}
+
+TEST(test_both_ways_name_the_indicators_below)
+{
+	struct store	*st;
+	size_t		 i;
+	long		 named;
+
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+		return;
+	CHECK_INT(ways_agree(st, "the import", &named), 0);
+	/* (Every sample indicator stands on a node: each is named in
+	 * every year by its node and each heading above it.) */
+	CHECK(named > 89 * (LAST_FY - FIRST_FY + 1));
+	for (i = 0; i < sizeof writes / sizeof writes[0]; i++)
+		write_sql(st, writes[i].sql);
+	CHECK_INT(ways_agree(st, "every kind of write", &named), 0);
+	CHECK(named > 0);
+	store_close(st);
+}
+
+/* Four levels, an indicator on an item of the deepest: the top heading
+ * is three parents above it, the most the upward read looks. */
+static const char deep_plan[] =
+    "shisaku-plan,1\n"
+    "plan,deep,四層計画,2024,2028,,\n"
+    "level,deep,1,政策\nlevel,deep,2,施策\nlevel,deep,3,基本事業\n"
+    "level,deep,4,事務事業\n"
+    "node,deep,1,,1,政策,,,,,,\n"
+    "node,deep,1-1,1,1-1,施策,,,,,,\n"
+    "node,deep,1-1-1,1-1,1-1-1,基本事業,,,,,,\n"
+    "node,deep,1-1-1-1,1-1-1,1-1-1-1,事務事業,,,,,,\n"
+    "node,deep,2,,2,別の政策,,,,,,\n"
+    "indicator,deep,i1,1-1-1-1,講座の回数,活動指標,回,増加,,10,2023,20,2028,,,\n"
+    "target,deep,i1,2025,15\n"
+    "actual,deep,i1,2025,16,,,,,,,\n"
+    "indicator,deep,i2,2,相談件数,成果指標,件,増加,,5,2023,9,2028,,,\n";
+
+TEST(test_the_top_of_four_levels_names_the_deepest)
+{
+	struct store		*st;
+	struct summary_indicator *v;
+	char			 path[160];
+	FILE			*f;
+	const char		*file = path;
+	size_t			 n;
+	char			*cause = NULL;
+	long long		 top;
+	long			 named;
+
+	snprintf(path, sizeof path, "%s/deep.csv", tmpdir);
+	if ((f = fopen(path, "w")) == NULL) {
+		FAIL_AT("%s", path);
+		return;
+	}
+	fputs(deep_plan, f);
+	fclose(f);
+	if ((st = sample_store(&file, 1)) == NULL)
+		return;
+	top = q_long(store_db(st), "SELECT id FROM node WHERE key = '1'");
+	/* The choice: the plan has few indicators, so upward. */
+	CHECK_INT(store_summary_subtree(st, top, 2025, &v, &n, &cause), 0);
+	CHECK_INT(n, 1);
+	if (n == 1)
+		CHECK_INT(v[0].outcome, SUMMARY_ACHIEVED);
+	free(v);
+	free(cause);
+	CHECK_INT(ways_agree(st, "four levels", &named), 0);
+	store_close(st);
+}
+
+int
+main(void)
+{
+	if (sample_dir_make("outcomes") != 0)
+		return 1;
+	RUN(test_both_ways_name_the_indicators_below);
+	RUN(test_the_top_of_four_levels_names_the_deepest);
+	sample_dir_remove();
+	DONE();
+}
