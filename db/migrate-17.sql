@@ -11,10 +11,11 @@
 -- they are kept, a row per plan (src/store-span.c).
 --
 -- valid = 0: a write may have changed them. The triggers below mark the
--- row, whoever writes; the program counts the marked rows again, and a
--- plan's missing row, before its commit (store_span_refresh), so the
--- write that changes them keeps them. The commit of this migration
--- counts every plan's. A plan's row goes with the plan.
+-- row, whoever writes; before its commit the program counts again the
+-- marked rows and the missing ones of the plans that print no period
+-- (store_span_refresh), so the write that changes them keeps them. A
+-- plan with a period needs no row. The commit of this migration counts
+-- those of the plans without one. A plan's row goes with the plan.
 CREATE TABLE plan_span (
 	plan_id		INTEGER PRIMARY KEY REFERENCES plan(id) ON DELETE CASCADE,
 	first_fy	INTEGER,

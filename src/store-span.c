@@ -27,9 +27,11 @@ static const char span_sql_count[] =
 static const char span_sql_kept[] =
 	"SELECT first_fy, last_fy FROM plan_span"
 	" WHERE plan_id = ?1 AND valid = 1";
-/* The plans whose span is marked, or not kept at all. */
+/* The plans that print no period (the roadmap of a plan with one spans
+ * its period) whose span is marked, or not kept at all. */
 static const char span_sql_stale[] =
-	"SELECT p.id FROM plan p WHERE NOT EXISTS (SELECT 1 FROM plan_span s"
+	"SELECT p.id FROM plan p WHERE (p.first_fy IS NULL"
+	" OR p.last_fy IS NULL) AND NOT EXISTS (SELECT 1 FROM plan_span s"
 	" WHERE s.plan_id = p.id AND s.valid = 1)";
 static const char span_sql_keep[] =
 	"INSERT OR REPLACE INTO plan_span (plan_id, first_fy, last_fy, valid)"

@@ -4,8 +4,10 @@
  * and cost trends. The roadmap of a plan that prints no period spans
  * them; counting them reads every node of the plan, keeping them reads a
  * row. Every write keeps them true in its own transaction: triggers mark
- * the plans it may have changed and store_commit counts the marked
- * plans, and plans without a row, again (store_span_refresh).
+ * the plans it may have changed and store_commit counts again those of
+ * them, and those without a row, that print no period (a plan with one
+ * needs none: a write to it costs no count). A row is true whenever it
+ * is not marked.
  */
 #ifndef SHISAKU_STORE_SPAN_H
 #define SHISAKU_STORE_SPAN_H
@@ -22,7 +24,8 @@ int store_plan_span(struct store *st, long long plan_id, int *first,
     int *last, char **cause);
 
 /* Counts again, inside the write about to commit, the spans of the plans
- * it marked and of the plans without one. Returns 0 or -1. */
+ * that print no period that it marked or that have none. Returns 0 or
+ * -1. */
 int store_span_refresh(struct store *st);
 
 /* shisaku check: each true row counted again; a plan whose kept span

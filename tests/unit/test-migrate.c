@@ -190,12 +190,9 @@ TEST(test_v1_file_is_migrated)
 	CHECK_INT(store_file_version(st), store_schema_version());
 	CHECK_INT(q_int("PRAGMA user_version"), 17);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
-	/* Version 17 (db/migrate-17.sql): the years each plan's data
-	 * covers, kept true by the migration's commit (the plan's nodes
-	 * have no period of their own, no yearly plan, no cost trend). */
-	CHECK_Q("1|-|-|1", "SELECT group_concat(plan_id || '|' ||"
-	    " coalesce(first_fy, '-') || '|' || coalesce(last_fy, '-') || '|'"
-	    " || valid) FROM plan_span");
+	/* Version 17 (db/migrate-17.sql): the years the data of each plan
+	 * that prints no period covers (this one prints one: none kept). */
+	CHECK_INT(q_int("SELECT count(*) FROM plan_span"), 0);
 	CHECK_INT(q_int("SELECT count(*) FROM sqlite_master WHERE type ="
 	    " 'trigger' AND name LIKE 'plan_span_%%'"), 9);
 	/* Version 16 (db/migrate-16.sql): the nodes with a period of their
@@ -467,6 +464,8 @@ TEST(test_v14_texts_are_folded_again)
 	    " lower(code || ' ' || title || char(10) || summary || char(10) ||"
 	    " means || char(10) || note) FROM node;"
 	    " DELETE FROM search_stale; DROP INDEX node_own_period;"
+	    " UPDATE plan SET first_fy = NULL, last_fy = NULL;"
+	    " UPDATE node SET first_fy = 2022, last_fy = 2027 WHERE id = 10;"
 	    " DROP TABLE plan_span; DROP TRIGGER plan_span_node_ins;"
 	    " DROP TRIGGER plan_span_node_upd; DROP TRIGGER plan_span_node_del;"
 	    " DROP TRIGGER plan_span_year_plan_ins;"
@@ -488,9 +487,10 @@ TEST(test_v14_texts_are_folded_again)
 		goto out;
 	CHECK_INT(store_file_version(st), 17);
 	CHECK_INT(raw_open(path), 0);
-	/* Every plan's years counted by migration 17's commit. */
-	CHECK_INT(q_int("SELECT count(*) FROM plan_span WHERE valid = 1"),
-	    q_int("SELECT count(*) FROM plan"));
+	/* The years of the plan, which prints no period, counted by
+	 * migration 17's commit: those of its node's own period. */
+	CHECK_Q("1|2022|2027|1", "SELECT group_concat(plan_id || '|' ||"
+	    " first_fy || '|' || last_fy || '|' || valid) FROM plan_span");
 	CHECK_INT(q_int("SELECT count(*) FROM search_stale"), 0);
 	CHECK_INT(q_int("SELECT count(*) FROM search_text"
 	    " WHERE substr(body, -2) <> char(10) || char(10)"), 0);
