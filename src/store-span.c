@@ -10,13 +10,11 @@
 #include "shisaku/store-span.h"
 #include "shisaku/util.h"
 
-/* The span counted in full (?1 the plan): its nodes' own periods (the
- * index of the nodes that have one, db/migrate-16.sql), yearly plans and
- * cost trends. */
+/* The span counted in full (?1 the plan): its nodes' own periods,
+ * yearly plans and cost trends. */
 #define SPAN_PARTS							\
-	" SELECT min(first_fy) AS a, max(last_fy) AS b FROM node"	\
-	"  WHERE plan_id = ?1"						\
-	"  AND (first_fy IS NOT NULL OR last_fy IS NOT NULL)"		\
+	" SELECT min(n.first_fy) AS a, max(n.last_fy) AS b"		\
+	STORE_OWN_PERIOD_NODES						\
 	" UNION ALL SELECT min(y.from_fy), max(y.to_fy) FROM year_plan y"	\
 	"  JOIN node n ON n.id = y.node_id WHERE n.plan_id = ?1"	\
 	" UNION ALL SELECT min(c.fy), max(c.fy) FROM cost_trend c"	\
@@ -91,37 +89,40 @@ store_plan_span(struct store *st, long long plan_id, int *first, int *last,
 	return span_count(st, plan_id, first, last, cause);
 }
 
-int
+void
 store_span_refresh(struct store *st)
 {
 	sqlite3_stmt	*s;
 	long long	*ids = NULL;
 	size_t		 n = 0, i;
-	int		 rc;
 
 	/* (Not before migration 17 made the table: nothing is kept.) */
 	if ((s = store_stmt(st, span_sql_stale, NULL)) == NULL)
-		return 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		return;
+	while (sqlite3_step(s) == SQLITE_ROW) {
 		ids = xreallocarray(ids, n + 1, sizeof *ids);
 		ids[n++] = sqlite3_column_int64(s, 0);
 	}
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(ids);
-		return -1;
-	}
-	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
-		if ((s = store_stmt(st, span_sql_keep, NULL)) == NULL) {
-			rc = SQLITE_ERROR;
+	/* A span that cannot be counted stays marked, or missing: it is
+	 * counted when read, and the write goes on. */
+	for (i = 0; i < n; i++) {
+		if ((s = store_stmt(st, span_sql_keep, NULL)) == NULL)
 			break;
-		}
 		sqlite3_bind_int64(s, 1, ids[i]);
-		rc = sqlite3_step(s);
+		(void)sqlite3_step(s);
 		sqlite3_reset(s);
 	}
 	free(ids);
-	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* "2021〜2025", or "なし" for a plan without a year (malloc'd). */
+static char *
+span_text(int first, int last)
+{
+	if (first == 0 && last == 0)
+		return xstrdup("なし");
+	return xasprintf("%d〜%d", first, last);
 }
 
 int
@@ -132,7 +133,7 @@ store_span_check(struct store *st, void (*report)(void *, const char *),
 	struct { long long plan; int first, last; char *code; } *v = NULL;
 	size_t		 n = 0, i;
 	int		 rc, first, last, problems = 0;
-	char		*line;
+	char		*line, *kept, *counted;
 
 	/* (Before migration 17: nothing is kept, nothing to check.) */
 	if ((s = store_stmt(st, span_sql_true, NULL)) == NULL)
@@ -150,11 +151,15 @@ store_span_check(struct store *st, void (*report)(void *, const char *),
 			break;
 		if (first == v[i].first && last == v[i].last)
 			continue;
-		line = xasprintf("計画の年度の範囲: %s は %d〜%d と記録されて"
-		    "いますが、数え直すと %d〜%d です", v[i].code, v[i].first,
-		    v[i].last, first, last);
+		kept = span_text(v[i].first, v[i].last);
+		counted = span_text(first, last);
+		line = xasprintf("計画の年度の範囲: %s は %s と記録されています"
+		    "が、数え直すと %s です（ロードマップの年度がこの記録に"
+		    "従います）", v[i].code, kept, counted);
 		report(arg, line);
 		free(line);
+		free(kept);
+		free(counted);
 		problems++;
 	}
 	for (i = 0; i < n; i++)

@@ -347,9 +347,11 @@ store_commit(struct store *st, char **cause)
 	 * counted from those rates where they are kept) and the folded
 	 * texts of the nodes it changed, for the search (db/migrate-13.sql),
 	 * and the years of the plans whose data it changed (migrate-17). */
+	if (!sqlite3_get_autocommit(st->db))
+		store_span_refresh(st);
 	if (!sqlite3_get_autocommit(st->db) &&
 	    (store_indfig_refresh(st) != 0 || browse_figures_refresh(st) != 0 ||
-	    search_index_refresh(st) != 0 || store_span_refresh(st) != 0)) {
+	    search_index_refresh(st) != 0)) {
 		if (cause)
 			*cause = store_errmsg(st, "保存できません");
 		store_rollback(st);

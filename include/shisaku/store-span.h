@@ -24,13 +24,13 @@ int store_plan_span(struct store *st, long long plan_id, int *first,
     int *last, char **cause);
 
 /* Counts again, inside the write about to commit, the spans of the plans
- * that print no period that it marked or that have none. Returns 0 or
- * -1. */
-int store_span_refresh(struct store *st);
+ * that print no period that it marked or that have none. Never fails the
+ * write: a span it cannot count stays marked and is counted when read. */
+void store_span_refresh(struct store *st);
 
 /* shisaku check: each true row counted again; a plan whose kept span
- * differs is reported ("plan: kept … counted …"). Returns the number
- * of problems, or -1 with *cause. */
+ * differs is reported with both. Returns the number of problems, or -1
+ * with *cause. */
 int store_span_check(struct store *st, void (*report)(void *, const char *),
     void *arg, char **cause);
 
