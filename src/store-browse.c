@@ -83,14 +83,11 @@ static const char browse_sql_plan_depth[] =
  * the plan and of the nodes with a period of their own (the index of
  * those alone), nor ends after the latest last year; an end the plan
  * lacks reaches every year (the comparison is then NULL). */
-#define BROWSE_OWN_PERIOD						\
-	" FROM node n INDEXED BY node_own_period WHERE n.plan_id = ?1"	\
-	" AND (n.first_fy IS NOT NULL OR n.last_fy IS NOT NULL)"
 static const char browse_sql_plan_out_of_reach[] =
 	"SELECT coalesce(?2 < min(p.first_fy, coalesce((SELECT"
-	"  min(n.first_fy)" BROWSE_OWN_PERIOD "), p.first_fy)), 0)"
+	"  min(n.first_fy)" STORE_OWN_PERIOD_NODES "), p.first_fy)), 0)"
 	" OR coalesce(?2 > max(p.last_fy, coalesce((SELECT"
-	"  max(n.last_fy)" BROWSE_OWN_PERIOD "), p.last_fy)), 0)"
+	"  max(n.last_fy)" STORE_OWN_PERIOD_NODES "), p.last_fy)), 0)"
 	" FROM plan p WHERE p.id = ?1";
 
 /* The figures kept of a plan in a year (db/migrate-9.sql). */

@@ -108,6 +108,20 @@ int search_index_forget_plan(struct store *st, const char *code,
 int search_index_fill_plan(struct store *st, long long plan_id,
     char **cause);
 
+/* store_summary_subtree (store-summary.h) the way given: upward from the
+ * plan's indicators (1) or down the heading's subtree (0); the tests
+ * compare the two. */
+struct summary_indicator;
+int summary_subtree_read(struct store *st, long long node_id, int fy,
+    int upward, struct summary_indicator **out, size_t *n, char **cause);
+
+/* The nodes of plan ?1 with a period of their own (a first or a last
+ * year), as n, from the index of those alone (db/migrate-16.sql): few in
+ * a plan whose items take its period. */
+#define STORE_OWN_PERIOD_NODES						\
+	" FROM node n INDEXED BY node_own_period WHERE n.plan_id = ?1"	\
+	" AND (n.first_fy IS NOT NULL OR n.last_fy IS NOT NULL)"
+
 /* Tells the caller's progress function, if any, how far long work is. */
 void store_progress(struct store *st, size_t done, size_t total);
 /* How many rows long work reports progress after. */

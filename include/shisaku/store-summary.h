@@ -55,9 +55,4 @@ int store_summary_outcomes(struct store *st, long long plan_id,
 int store_summary_subtree(struct store *st, long long node_id, int fy,
     struct summary_indicator **out, size_t *n, char **cause);
 
-/* The same, the way given: upward from the plan's indicators (1) or down
- * the heading's subtree (0). For the tests, which compare the two. */
-int summary_subtree_read(struct store *st, long long node_id, int fy,
-    int upward, struct summary_indicator **out, size_t *n, char **cause);
-
 #endif
