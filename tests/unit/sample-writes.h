@@ -176,6 +176,51 @@ write_sql(struct store *st, const char *sql)
 	}
 }
 
+/* The ids a query gives (its first column, ?1 bound to bind when the
+ * query has it), in its order: *n of them, malloc'd (NULL for none). */
+static inline long long *
+q_ids(sqlite3 *db, const char *sql, long long bind, size_t *n)
+{
+	sqlite3_stmt	*s;
+	long long	*v = NULL;
+
+	*n = 0;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	if (sqlite3_bind_parameter_count(s) > 0)
+		sqlite3_bind_int64(s, 1, bind);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		v = xreallocarray(v, *n + 1, sizeof *v);
+		v[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* (Silent: the problems the tests make on purpose are expected.) */
+static inline void
+count_problem(void *arg, const char *line)
+{
+	(void)line;
+	(*(int *)arg)++;
+}
+
+/* What shisaku check reports of the file: the number of problems, or
+ * -1 when it could not check. */
+static inline int
+check_problems(struct store *st)
+{
+	char	*cause = NULL;
+	int	 n = 0;
+
+	if (store_check(st, count_problem, &n, &cause) < 0) {
+		fprintf(stderr, "check: %s\n", cause);
+		free(cause);
+		return -1;
+	}
+	return n;
+}
+
 static long
 q_long(sqlite3 *db, const char *sql)
 {

@@ -20,6 +20,7 @@
 #include "shisaku/planfile.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/store-plan.h"
+#include "shisaku/store-internal.h"
 #include "shisaku/store-summary.h"
 #include "shisaku/store.h"
 #include "shisaku/util.h"
@@ -38,22 +39,10 @@ by_id(const void *a, const void *b)
 static long long *
 plain_below(sqlite3 *db, long long node, size_t *n)
 {
-	sqlite3_stmt	*s;
-	long long	*v = NULL;
-
-	*n = 0;
-	if (sqlite3_prepare_v2(db, "WITH RECURSIVE d(id) AS (SELECT ?1"
+	return q_ids(db, "WITH RECURSIVE d(id) AS (SELECT ?1"
 	    " UNION SELECT c.id FROM node c JOIN d ON c.parent_id = d.id)"
 	    " SELECT i.id FROM indicator i JOIN d ON i.node_id = d.id"
-	    " ORDER BY i.id", -1, &s, NULL) != SQLITE_OK)
-		return NULL;
-	sqlite3_bind_int64(s, 1, node);
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		v = xreallocarray(v, *n + 1, sizeof *v);
-		v[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_finalize(s);
-	return v;
+	    " ORDER BY i.id", node, n);
 }
 
 /* Every node, every year from FIRST_FY to LAST_FY: both ways agree with
@@ -63,20 +52,20 @@ static int
 ways_agree(struct store *st, const char *what, long *named)
 {
 	sqlite3			*db = store_db(st);
-	sqlite3_stmt		*s;
 	struct summary_indicator *up, *down;
-	long long		*want;
-	size_t			 nup, ndown, nwant, i;
+	long long		*want, *nodes, node;
+	size_t			 nup, ndown, nwant, nnodes, i, k;
 	char			*cause = NULL;
 	int			 fy, bad = 0, same;
 
 	*named = 0;
-	if (sqlite3_prepare_v2(db, "SELECT id FROM node ORDER BY id", -1, &s,
-	    NULL) != SQLITE_OK)
+	nodes = q_ids(db, "SELECT id FROM node ORDER BY id", 0, &nnodes);
+	if (nnodes == 0) {
+		FAIL_AT("%s: no node read", what);
 		return 1;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		long long node = sqlite3_column_int64(s, 0);
-
+	}
+	for (k = 0; k < nnodes; k++) {
+		node = nodes[k];
 		want = plain_below(db, node, &nwant);
 		for (fy = FIRST_FY; fy <= LAST_FY; fy++) {
 			if (summary_subtree_read(st, node, fy, 1, &up, &nup,
@@ -84,7 +73,7 @@ ways_agree(struct store *st, const char *what, long *named)
 			    0, &down, &ndown, &cause) != 0) {
 				FAIL_AT("%s: %s", what, cause);
 				free(cause);
-				sqlite3_finalize(s);
+				free(nodes);
 				free(want);
 				return bad + 1;
 			}
@@ -110,7 +99,7 @@ ways_agree(struct store *st, const char *what, long *named)
 		}
 		free(want);
 	}
-	sqlite3_finalize(s);
+	free(nodes);
 	return bad;
 }
 

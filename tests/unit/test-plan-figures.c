@@ -190,29 +190,6 @@ outcomes_agree(struct store *st, long *decided)
 	return bad;
 }
 
-/* (Silent: the problems this test makes on purpose are expected.) */
-static void
-count_problem(void *arg, const char *line)
-{
-	(void)line;
-	(*(int *)arg)++;
-}
-
-/* What shisaku check reports of the file. */
-static int
-check_problems(struct store *st)
-{
-	char	*cause = NULL;
-	int	 n = 0;
-
-	if (store_check(st, count_problem, &n, &cause) < 0) {
-		fprintf(stderr, "check: %s\n", cause);
-		free(cause);
-		return -1;
-	}
-	return n;
-}
-
 TEST(test_kept_figures_equal_the_full_count)
 {
 	struct store	*st, *ro;

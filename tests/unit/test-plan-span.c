@@ -18,11 +18,11 @@
 
 #include <sqlite3.h>
 
-#include "fixture.h"
 #include "harness.h"
 #include "shisaku/planfile.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/store-plan.h"
+#include "shisaku/store-sheet.h"
 #include "shisaku/store-span.h"
 #include "shisaku/store.h"
 #include "shisaku/util.h"
@@ -110,21 +110,6 @@ spans_agree(struct store *st, const char *what)
 	}
 	sqlite3_finalize(s);
 	return bad;
-}
-
-/* What shisaku check reports of the file: the number of problems. */
-static int
-check_problems(struct store *st)
-{
-	char	*cause = NULL;
-	int	 n = 0;
-
-	if (store_check(st, fixture_count_problem, &n, &cause) < 0) {
-		FAIL_AT("check: %s", cause);
-		free(cause);
-		return -1;
-	}
-	return n;
 }
 
 /* Keeps the first line reported (arg: a char *). */
@@ -264,6 +249,76 @@ TEST(test_a_write_behind_the_programs_back_is_counted)
 	store_close(st);
 }
 
+/* The roadmap of a plan without a period spans the years kept, read
+ * from the row (not counted): a row made false by hand shows. */
+TEST(test_the_roadmap_spans_the_kept_years)
+{
+	struct store	*st;
+	struct roadmap	*rm = NULL;
+	sqlite3		*db;
+	char		*cause = NULL;
+	long long	 plan;
+
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+		return;
+	db = store_db(st);
+	plan = q_long(db, "SELECT id FROM plan WHERE code = 'omitama-1'");
+	write_sql(st, "INSERT INTO cost_trend (node_id, fy, trend) SELECT"
+	    " min(id), 2031, 'up' FROM node WHERE plan_id = " NO_PERIOD);
+	write_sql(st, "INSERT INTO year_plan (node_id, from_fy, to_fy, text,"
+	    " ord) SELECT max(id), 2024, 2025, '調査', 1 FROM node"
+	    " WHERE plan_id = " NO_PERIOD);
+	CHECK_INT(store_roadmap_head(st, plan, 2025, &rm, &cause), 0);
+	if (rm != NULL) {
+		CHECK_INT(rm->first_fy, 2024);
+		CHECK_INT(rm->last_fy, 2031);
+	}
+	store_roadmap_free(rm);
+	rm = NULL;
+	raw(db, "UPDATE plan_span SET first_fy = 2022 WHERE plan_id = "
+	    NO_PERIOD);
+	CHECK_INT(store_roadmap_head(st, plan, 2025, &rm, &cause), 0);
+	if (rm != NULL)
+		CHECK_INT(rm->first_fy, 2022);
+	store_roadmap_free(rm);
+	free(cause);
+	store_close(st);
+}
+
+/* A span the commit cannot count (here a trigger refuses its row) never
+ * refuses the write that marked it: the write is saved, the row stays
+ * marked, and the roadmap counts the span when it reads it. */
+TEST(test_a_span_not_counted_does_not_refuse_the_write)
+{
+	struct store	*st;
+	sqlite3		*db;
+	char		*cause = NULL;
+	long long	 plan;
+	int		 first = 0, last = 0;
+
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+		return;
+	db = store_db(st);
+	plan = q_long(db, "SELECT id FROM plan WHERE code = 'omitama-1'");
+	raw(db, "CREATE TRIGGER refuse_span BEFORE INSERT ON plan_span"
+	    " BEGIN SELECT RAISE(ABORT, 'refused'); END");
+	write_sql(st, "INSERT INTO cost_trend (node_id, fy, trend) SELECT"
+	    " min(id), 2039, 'down' FROM node WHERE plan_id = " NO_PERIOD);
+	CHECK_INT(q_long(db, "SELECT count(*) FROM cost_trend WHERE fy = 2039"),
+	    1);
+	CHECK_INT(q_long(db, "SELECT valid FROM plan_span WHERE plan_id = "
+	    NO_PERIOD), 0);
+	CHECK_INT(store_plan_span(st, plan, &first, &last, &cause), 0);
+	free(cause);
+	CHECK_INT(first, 2039);
+	CHECK_INT(last, 2039);
+	/* Once the rows can be written, the next write keeps it again. */
+	raw(db, "DROP TRIGGER refuse_span");
+	write_sql(st, "UPDATE plan SET name = name WHERE code = 'yuki-ap'");
+	CHECK_INT(spans_agree(st, "the trigger dropped"), 0);
+	store_close(st);
+}
+
 TEST(test_check_reports_a_false_span)
 {
 	struct store	*st;
@@ -282,7 +337,15 @@ TEST(test_check_reports_a_false_span)
 	CHECK_INT(store_span_check(st, first_line, &line, NULL), 1);
 	CHECK(line != NULL && strstr(line, "omitama-1") != NULL &&
 	    strstr(line, "2030〜1999") != NULL &&
-	    strstr(line, "2030〜2030") != NULL);
+	    strstr(line, "2030〜2030") != NULL &&
+	    strstr(line, "ロードマップ") != NULL);
+	free(line);
+	line = NULL;
+	/* A plan with no year kept, and years counted. */
+	raw(db, "UPDATE plan_span SET first_fy = NULL, last_fy = NULL"
+	    " WHERE plan_id = " NO_PERIOD);
+	CHECK_INT(store_span_check(st, first_line, &line, NULL), 1);
+	CHECK(line != NULL && strstr(line, "なし と記録") != NULL);
 	if (line != NULL)
 		fprintf(stderr, "(check: %s)\n", line);
 	free(line);
@@ -296,6 +359,8 @@ main(void)
 		return 1;
 	RUN(test_every_write_keeps_the_span);
 	RUN(test_a_write_behind_the_programs_back_is_counted);
+	RUN(test_the_roadmap_spans_the_kept_years);
+	RUN(test_a_span_not_counted_does_not_refuse_the_write);
 	RUN(test_check_reports_a_false_span);
 	sample_dir_remove();
 	DONE();

@@ -181,19 +181,7 @@ change_years(struct store *st, long long plan, int from, int to)
 static long long *
 plan_ids(sqlite3 *db, size_t *n)
 {
-	sqlite3_stmt	*s;
-	long long	*v = NULL;
-
-	*n = 0;
-	if (sqlite3_prepare_v2(db, "SELECT id FROM plan ORDER BY id", -1, &s,
-	    NULL) != SQLITE_OK)
-		return NULL;
-	while (sqlite3_step(s) == SQLITE_ROW) {
-		v = xreallocarray(v, *n + 1, sizeof *v);
-		v[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_finalize(s);
-	return v;
+	return q_ids(db, "SELECT id FROM plan ORDER BY id", 0, n);
 }
 
 /* Forgets the years an import keeps besides today's and the open ones,
