@@ -15,8 +15,11 @@
  * In plan order without a filter or a search the list holds only a
  * window of rows around what is shown, read by their key on the plan's
  * index (forwards, or backwards from the end for G), and its count from
- * the index; a sort, a filter or a search reads every row, as sorting by
- * achievement needs each row's values.
+ * the index; so does a category, and a sort where its order is kept. A
+ * filter by department or 自分の担当 reads the ids it names from the
+ * department's indexes and then those rows only, each by its key; a
+ * search, or a sort by achievement of a year whose rates are not kept,
+ * reads every row.
  */
 
 #include <stdlib.h>
@@ -67,8 +70,9 @@ struct ind_screen {
 	enum ind_sort	 sort;
 	long long	 dept_id;	/* 0 = all */
 	char		*dept_name;
-	long long	*dept_nodes;
-	size_t		 ndept_nodes;
+	long long	*dept_inds;	/* the indicators it concerns,
+					   ascending */
+	size_t		 ndept_inds;
 	char		*category;	/* NULL = all */
 	int		 mine;		/* 自分の担当 only */
 	long long	*mine_ids;	/* the indicators reported, ascending */
@@ -243,10 +247,9 @@ ind_rebuild_keep(struct ind_screen *is, long long keep)
 			continue;
 		/* An empty set is a NULL array, which bsearch must not
 		 * be given. */
-		if (is->dept_id != 0 && (r->node_id == 0 ||
-		    is->ndept_nodes == 0 ||
-		    bsearch(&r->node_id, is->dept_nodes, is->ndept_nodes,
-		    sizeof *is->dept_nodes, ind_cmp_ll) == NULL))
+		if (is->dept_id != 0 && (is->ndept_inds == 0 ||
+		    bsearch(&r->id, is->dept_inds, is->ndept_inds,
+		    sizeof *is->dept_inds, ind_cmp_ll) == NULL))
 			continue;
 		if (is->mine && (is->nmine == 0 ||
 		    bsearch(&r->id, is->mine_ids, is->nmine,
@@ -529,6 +532,64 @@ ind_mine_load(struct ui *ui, struct ind_screen *is)
 	return 0;
 }
 
+/* The rows of a list filtered by department or 自分の担当 (both: those
+ * both name), in the chosen year, and no others: the list of a filter
+ * follows its rows, not the plan's. Each row's years too when the
+ * plan's period is open (the bars' widths need them). Without a filter
+ * left (自分の担当 refused, said why), every row. */
+static int
+ind_filtered_read(struct ui *ui, struct ind_screen *is,
+    struct indicator_list *list, char **cause)
+{
+	long long	*ids, *both = NULL;
+	size_t		 n, i, j;
+	int		 rc;
+
+	if (is->dept_id != 0) {
+		if (store_plan_dept_indicators(ui->store, is->plan_id,
+		    is->dept_id, ui->fy, &ids, &n, cause) != 0)
+			return -1;
+		free(is->dept_inds);
+		is->dept_inds = ids;
+		is->ndept_inds = n;
+	}
+	if (is->mine && ind_mine_load(ui, is) != 0)
+		is->mine = 0;
+	if (is->dept_id != 0 && is->mine) {
+		both = xcalloc(is->nmine + 1, sizeof *both);
+		for (i = j = n = 0; i < is->ndept_inds && j < is->nmine; )
+			if (is->dept_inds[i] < is->mine_ids[j])
+				i++;
+			else if (is->dept_inds[i] > is->mine_ids[j])
+				j++;
+			else {
+				both[n++] = is->dept_inds[i];
+				i++;
+				j++;
+			}
+		ids = both;
+	} else if (is->dept_id != 0) {
+		ids = is->dept_inds;
+		n = is->ndept_inds;
+	} else if (is->mine) {
+		ids = is->mine_ids;
+		n = is->nmine;
+	} else
+		return store_indicator_list_rows(ui->store, is->plan_id,
+		    ui->fy, list, cause);
+	rc = store_indicator_list_rows_in(ui->store, is->plan_id, ui->fy,
+	    ids, n, list, cause);
+	free(both);
+	if (rc == 0 && (list->plan_first_fy == 0 || list->plan_last_fy == 0))
+		for (i = 0; rc == 0 && i < list->n; i++)
+			if (store_indicator_row_years(ui->store, list,
+			    &list->rows[i], cause) != 0) {
+				store_indicator_list_free(list);
+				rc = -1;
+			}
+	return rc;
+}
+
 /* Reads the list again (every row, or a window in plan order), keeping
  * the cursor on the same indicator and where it was on the screen. */
 static int
@@ -538,10 +599,10 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	const struct indicator_row	*cur = ind_cursor_row(is);
 	struct indicator_key		 k;
 	char				*cause = NULL;
-	long long			*ids, keep = 0;
+	long long			 keep = 0;
 	long				 off = is->l.cursor - is->l.top;
 	long				 old_top = is->l.top;
-	size_t				 n, total = 0, pos = 0;
+	size_t				 total = 0, pos = 0;
 	int				 rc, have = 0, window;
 
 	memset(&k, 0, sizeof k);
@@ -575,6 +636,8 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 			store_indicator_list_free(&list);
 			rc = -1;
 		}
+	} else if (is->dept_id != 0 || is->mine) {
+		rc = ind_filtered_read(ui, is, &list, &cause);
 	} else {
 		/* Every year's values only for the rows shown, unless the
 		 * plan's period is open: then the bars' widths need them
@@ -648,19 +711,6 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	}
 	is->windowed = 0;
 	ind_rows_ready(is);
-	if (is->dept_id != 0) {
-		if (store_plan_dept_scope(ui->store, is->plan_id, is->dept_id,
-		    ui->fy, &ids, &n, &cause) < 0) {
-			ui_error(ui, "%s", cause);
-			free(cause);
-		} else {
-			free(is->dept_nodes);
-			is->dept_nodes = ids;
-			is->ndept_nodes = n;
-		}
-	}
-	if (is->mine && ind_mine_load(ui, is) != 0)
-		is->mine = 0;
 	ind_rebuild_keep(is, keep);
 	return 0;
 }
@@ -1063,9 +1113,9 @@ ind_draw(struct ui *ui, void *state)
 static void
 ind_filter_dept(struct ui *ui, struct ind_screen *is)
 {
-	if (screen_sheet_pick_dept(ui, is->plan_id, 1, &is->dept_id,
-	    &is->dept_name, &is->dept_nodes, &is->ndept_nodes))
-		ind_apply(ui, is);
+	if (screen_sheet_pick_dept(ui, is->plan_id, store_plan_dept_indicators,
+	    &is->dept_id, &is->dept_name, &is->dept_inds, &is->ndept_inds))
+		ind_reload(ui, is);	/* (the rows it names are read) */
 }
 
 static void
@@ -1140,7 +1190,7 @@ ind_close(struct ui *ui, void *state)
 	free(is->rstat);
 	free(is->view);
 	free(is->dept_name);
-	free(is->dept_nodes);
+	free(is->dept_inds);
 	free(is->category);
 	free(is->mine_ids);
 	free(is);
@@ -1154,6 +1204,7 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	const struct indicator_row	*r;
 	long long			 id;
 	char				 fy[FY_BUFSZ];
+	int				 want;
 
 	(void)is_function;
 	(void)ch;
@@ -1213,13 +1264,18 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		ind_filter_category(ui, is);
 		return UI_KEY_HANDLED;
 	case ACT_FILTER_MINE:
+		/* (The reload reads the indicators; a failure there takes
+		 * the filter off and says why.) */
 		if (is->mine)
 			is->mine = 0;
-		else if (ind_mine_load(ui, is) == 0)
+		else if (ind_mine_dept(ui) >= 0)
 			is->mine = 1;
 		else
 			return UI_KEY_HANDLED;
-		ind_apply(ui, is);
+		want = is->mine;
+		ind_reload(ui, is);
+		if (want && !is->mine)
+			return UI_KEY_HANDLED;
 		if (is->mine)
 			ui_message(ui, "自分の担当の指標（%s）: %zu 件",
 			    ui_fy(ui, ui->fy, fy), ind_nrows(is));
@@ -1235,7 +1291,7 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		is->dept_name = NULL;
 		free(is->category);
 		is->category = NULL;
-		ind_apply(ui, is);
+		ind_reload(ui, is);	/* (only the filter's rows are held) */
 		ui_message(ui, "絞り込みを解除しました");
 		return UI_KEY_HANDLED;
 	case ACT_SEARCH:

@@ -1119,8 +1119,8 @@ rm_filter_dept(struct ui *ui, struct rm_screen *rs)
 {
 	int	at_start = rm_at_start(ui, rs);
 
-	if (screen_sheet_pick_dept(ui, rs->plan_id, 0, &rs->dept_id,
-	    &rs->dept_name, &rs->dept_nodes, &rs->ndept_nodes))
+	if (screen_sheet_pick_dept(ui, rs->plan_id, store_plan_dept_nodes,
+	    &rs->dept_id, &rs->dept_name, &rs->dept_nodes, &rs->ndept_nodes))
 		rm_refilter(ui, rs, at_start);
 }
 

@@ -1288,8 +1288,9 @@ const struct screen_ops screen_sheet_ops = {
 };
 
 int
-screen_sheet_pick_dept(struct ui *ui, long long plan_id, int with_above,
-    long long *dept_id, char **dept_name, long long **nodes, size_t *nnodes)
+screen_sheet_pick_dept(struct ui *ui, long long plan_id,
+    store_dept_ids_fn read, long long *dept_id, char **dept_name,
+    long long **ids_out, size_t *nids_out)
 {
 	struct sheet_dept	*d;
 	const char		**names;
@@ -1322,15 +1323,14 @@ screen_sheet_pick_dept(struct ui *ui, long long plan_id, int with_above,
 		*dept_name = NULL;
 		changed = 1;
 	} else if (pick > 0) {
-		if ((with_above ? store_plan_dept_scope : store_plan_dept_nodes)
-		    (ui->store, plan_id, d[pick - 1].id, ui->fy, &ids, &nids,
-		    &cause) < 0) {
+		if (read(ui->store, plan_id, d[pick - 1].id, ui->fy, &ids,
+		    &nids, &cause) < 0) {
 			ui_error(ui, "%s", cause);
 			free(cause);
 		} else {
-			free(*nodes);
-			*nodes = ids;
-			*nnodes = nids;
+			free(*ids_out);
+			*ids_out = ids;
+			*nids_out = nids;
 			*dept_id = d[pick - 1].id;
 			free(*dept_name);
 			*dept_name = xstrdup(d[pick - 1].name);

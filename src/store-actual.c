@@ -77,30 +77,60 @@ static const char SQL_VIEW_RESULTS[] =
     " WHERE node_id = ?1 ORDER BY fy";
 
 /* An assignment of node_dept nd in force in fiscal year fyparam. */
-#define IN_FORCE(fyparam)						\
-	"(COALESCE(nd.from_fy, 0) = 0 OR nd.from_fy <= " fyparam ")"	\
-	" AND (COALESCE(nd.until_fy, 0) = 0 OR nd.until_fy >= " fyparam ")"
+#define IN_FORCE_OF(t, fyparam)						\
+	"(COALESCE(" t ".from_fy, 0) = 0 OR " t ".from_fy <= " fyparam ")"	\
+	" AND (COALESCE(" t ".until_fy, 0) = 0 OR " t ".until_fy >= "	\
+	fyparam ")"
+#define IN_FORCE(fyparam) IN_FORCE_OF("nd", fyparam)
 
-/* Whether indicator i (node n) is part of its item's result (own 0). */
-#define PART_OF_ITEM							\
-	"(i.node_id IS NOT NULL AND i.dept_id IS NULL AND n.depth ="	\
-	" COALESCE((SELECT MAX(depth) FROM plan_level"			\
-	" WHERE plan_id = i.plan_id), (SELECT MAX(depth) FROM node"	\
-	" WHERE plan_id = i.plan_id)))"
+/* The depth of plan ?1's action items: its deepest level, else its
+ * deepest node. An indicator without a department of its own on a node
+ * of that depth is part of the item's result (entered with it). */
+#define ITEM_DEPTH							\
+	"d(x) AS (SELECT COALESCE((SELECT MAX(depth) FROM plan_level"	\
+	" WHERE plan_id = ?1), (SELECT MAX(depth) FROM node"		\
+	" WHERE plan_id = ?1)))"
 
-/* The indicators of plan ?1 whose actuals department ?2 enters in ?3:
- * reported on its own with ?2 responsible (the plan's choice, else the
- * node's main department in force; 0 = none, the planners), or part of
- * the result of an item ?2 is in charge of. */
-static const char SQL_REPORTED_BY[] =
-    "SELECT i.id FROM indicator i LEFT JOIN node n ON n.id = i.node_id"
-    " WHERE i.plan_id = ?1 AND (("
-    " NOT " PART_OF_ITEM " AND COALESCE(i.dept_id, (SELECT nd.dept_id"
-    " FROM node_dept nd WHERE nd.node_id = i.node_id AND " IN_FORCE("?3")
-    " ORDER BY nd.is_main DESC, nd.ord, nd.id LIMIT 1), 0) = ?2)"
-    " OR (?2 <> 0 AND " PART_OF_ITEM " AND EXISTS (SELECT 1"
-    " FROM node_dept nd WHERE nd.node_id = i.node_id AND nd.dept_id = ?2"
-    " AND " IN_FORCE("?3") ")))";
+/*
+ * The indicators of plan ?1 whose actuals department ?2 (not 0) enters
+ * in ?3: those the plan gives ?2 to report; and, of the nodes ?2 is in
+ * charge of that year, the indicators without a department of their own
+ * that are part of an item's result or whose node has ?2 as its main
+ * department. Read from ?2's indexes (its assignments, its indicators),
+ * never the plan's indicators: a department's share of a large plan is
+ * small. A node ?2 holds twice gives its rows twice (sorted out in C).
+ */
+static const char SQL_REPORTED_BY_DEPT[] =
+    "WITH " ITEM_DEPTH
+    " SELECT i.id FROM indicator i WHERE i.dept_id = ?2 AND i.plan_id = ?1"
+    " UNION ALL SELECT i.id FROM d, node_dept nd"
+    " CROSS JOIN indicator i ON i.node_id = nd.node_id"
+    " JOIN node n ON n.id = i.node_id"
+    " WHERE nd.dept_id = ?2 AND " IN_FORCE("?3")
+    " AND +i.plan_id = ?1 AND i.dept_id IS NULL"
+    " AND (n.depth = d.x OR (SELECT m.dept_id FROM node_dept m"
+    "  WHERE m.node_id = n.id AND " IN_FORCE_OF("m", "?3")
+    "  ORDER BY m.is_main DESC, m.ord, m.id LIMIT 1) = ?2)";
+
+/*
+ * The indicators of plan ?1 no department reports in ?3 (the planners
+ * enter them): those of the plan itself without a department, and those
+ * without one on a heading (a node above the items) that no department
+ * is in charge of that year. The headings are walked down from the
+ * plan's roots, never its items: they are few where the items are many.
+ */
+static const char SQL_REPORTED_BY_NONE[] =
+    "WITH RECURSIVE " ITEM_DEPTH ","
+    " h(id, depth) AS (SELECT n.id, n.depth FROM d, node n"
+    "  WHERE n.parent_id IS NULL AND +n.plan_id = ?1 AND n.depth < d.x"
+    "  UNION ALL SELECT c.id, c.depth FROM h CROSS JOIN d"
+    "  CROSS JOIN node c ON c.parent_id = h.id"
+    "  WHERE h.depth < d.x - 1 AND c.depth < d.x)"
+    " SELECT i.id FROM h CROSS JOIN indicator i ON i.node_id = h.id"
+    " WHERE i.dept_id IS NULL AND NOT EXISTS (SELECT 1 FROM node_dept nd"
+    "  WHERE nd.node_id = h.id AND " IN_FORCE("?3") ")"
+    " UNION ALL SELECT i.id FROM indicator i WHERE i.node_id IS NULL"
+    " AND +i.plan_id = ?1 AND i.dept_id IS NULL";
 
 static int
 same_str(const char *a, const char *b)
@@ -1014,17 +1044,23 @@ store_actual_reported_by(struct store *st, long long plan_id,
     long long dept_id, int fy, long long **ids, size_t *n, char **cause)
 {
 	sqlite3_stmt	*s;
+	size_t		 cap = 0, i, j;
 	int		 rc;
 
 	*ids = NULL;
 	*n = 0;
-	if ((s = store_stmt(st, SQL_REPORTED_BY, cause)) == NULL)
+	if ((s = store_stmt(st, dept_id != 0 ? SQL_REPORTED_BY_DEPT :
+	    SQL_REPORTED_BY_NONE, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, plan_id);
-	sqlite3_bind_int64(s, 2, dept_id);
+	if (dept_id != 0)
+		sqlite3_bind_int64(s, 2, dept_id);
 	sqlite3_bind_int(s, 3, fy);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
 		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
 	}
 	if (store_read_end(st, s, rc, "指標の読み込み", cause) != 0) {
@@ -1033,9 +1069,14 @@ store_actual_reported_by(struct store *st, long long plan_id,
 		*n = 0;
 		return -1;
 	}
-	/* Sorted here: only the department's share, where an ORDER BY
-	 * would have SQLite sort as it reads the whole plan. */
-	if (*n > 1)
+	/* Sorted and made unique here: only the department's share, where
+	 * an ORDER BY would have SQLite sort as it reads. */
+	if (*n > 1) {
 		qsort(*ids, *n, sizeof **ids, reported_cmp);
+		for (i = j = 1; i < *n; i++)
+			if ((*ids)[i] != (*ids)[j - 1])
+				(*ids)[j++] = (*ids)[i];
+		*n = j;
+	}
 	return 0;
 }

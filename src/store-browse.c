@@ -2575,21 +2575,19 @@ static const char browse_sql_one_figs[] =
 	"SELECT state, status, grade, planned, n FROM node_fig"
 	" WHERE plan_id = ?1 AND fy = ?2 AND node_id = ?3";
 
-/* The ids of a map's nodes (sorted), or of v, as a JSON array. */
+/* The ids of a map's nodes (sorted) as a JSON array. */
 static char *
-browse_ids_json(const long long *v, const struct browse_idmap *map,
-    size_t n)
+browse_map_json(const struct browse_idmap *map, size_t n)
 {
-	char	*s = xmalloc(n * 21 + 3), *p = s;
-	size_t	 i;
+	long long	*v = xcalloc(n + 1, sizeof *v);
+	char		*json;
+	size_t		 i;
 
-	*p++ = '[';
 	for (i = 0; i < n; i++)
-		p += sprintf(p, i > 0 ? ",%lld" : "%lld",
-		    v != NULL ? v[i] : map[i].id);
-	*p++ = ']';
-	*p = '\0';
-	return s;
+		v[i] = map[i].id;
+	json = store_ids_json(v, n);
+	free(v);
+	return json;
 }
 
 /* The nodes a filter can show: those the department or the flag names,
@@ -2634,7 +2632,7 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 		if ((s = store_stmt(st, browse_sql_node_list, cause)) == NULL)
 			goto done;
 		browse_rows_bind(s, t);
-		json = browse_ids_json(ups.v, NULL, ups.n);
+		json = store_ids_json(ups.v, ups.n);
 		sqlite3_bind_text(s, 5, json, -1, free);
 		if (browse_rows_read(st, s, &rw, 1, NULL, cause) != 0)
 			goto done;
@@ -2936,7 +2934,7 @@ browse_filtered_read(struct store *st, struct browse_tree *t, int today_fy,
 	browse_nodes_settle(t);
 	/* The flags now (a filter by flag and department counts by both);
 	 * the departments and the headings' figures when shown. */
-	json = browse_ids_json(NULL, map, t->nnodes);
+	json = browse_map_json(map, t->nnodes);
 	if (browse_list_flags(st, t, map, json, cause) == 0)
 		rc = 0;
 	for (i = 0; i < t->nnodes; i++) {

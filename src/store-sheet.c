@@ -698,6 +698,17 @@ static const char sql_plan_dept_scope[] =
 	"  WHERE n.parent_id IS NOT NULL)"
 	" SELECT id FROM up";
 
+/* The indicators of those nodes: from the department's assignments up,
+ * then each node's indicators by its key (the plan's are not read). */
+static const char sql_plan_dept_indicators[] =
+	"WITH RECURSIVE up(id) AS ("
+	" SELECT nd.node_id FROM node_dept nd JOIN node n ON n.id = nd.node_id"
+	" WHERE nd.dept_id = ?2 AND n.plan_id = ?1 AND "
+	SQL_ASSIGN_IN_FORCE("?3")
+	" UNION SELECT n.parent_id FROM node n JOIN up ON n.id = up.id"
+	"  WHERE n.parent_id IS NOT NULL)"
+	" SELECT i.id FROM up CROSS JOIN indicator i ON i.node_id = up.id";
+
 int
 store_plan_depts(struct store *st, long long plan_id, int fy,
     struct sheet_dept **out, size_t *n, char **cause)
@@ -744,6 +755,14 @@ store_plan_dept_scope(struct store *st, long long plan_id, long long dept_id,
 {
 	return sheet_dept_ids(st, sql_plan_dept_scope, plan_id, dept_id, fy,
 	    ids, n, cause);
+}
+
+int
+store_plan_dept_indicators(struct store *st, long long plan_id,
+    long long dept_id, int fy, long long **ids, size_t *n, char **cause)
+{
+	return sheet_dept_ids(st, sql_plan_dept_indicators, plan_id, dept_id,
+	    fy, ids, n, cause);
 }
 
 /* ---- the roadmap --------------------------------------------------------- */
@@ -2449,6 +2468,13 @@ static const char sql_ind_list[] = IND_LIST_SQL("i.rationale", "a.note")
 static const char sql_ind_list_rows[] = IND_LIST_SQL("NULL", "NULL")
 	" ORDER BY i.ord, i.id";
 
+/* The rows of plan ?1 in ?2 whose ids are in the JSON array ?3: each
+ * found by its key, never the plan's rows read (put in order in C). */
+static const char sql_ind_list_rows_in[] =
+	IND_LIST_COLS(IND_LIST_NODE_COLS, "NULL", "NULL", "?2")
+	" FROM json_each(?3) j CROSS JOIN indicator i ON i.id = j.value"
+	IND_LIST_NODE IND_LIST_JOINS("?2") " WHERE i.plan_id = ?1";
+
 /* A page of the list in plan order after the key (?3 = ord, ?4 = id; the
  * row itself too when ?5 is 1), or before it walking the plan's index
  * backwards: the key's range on the index, never an offset. */
@@ -2871,8 +2897,20 @@ ind_list_head(struct store *st, long long plan_id, int fy,
 }
 
 static int
+ind_row_by_place(const void *a, const void *b)
+{
+	const struct indicator_row	*x = a, *y = b;
+
+	if (x->ord != y->ord)
+		return (x->ord > y->ord) - (x->ord < y->ord);
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Reads the plan's rows (full: with every year's values, the rationale
+ * and the note), or, ids_json not NULL, only those it names, without. */
+static int
 ind_list_read(struct store *st, long long plan_id, int fy, int full,
-    struct indicator_list *out, char **cause)
+    const char *ids_json, struct indicator_list *out, char **cause)
 {
 	sqlite3_stmt	*q;
 	size_t		 cap = 0, i;
@@ -2880,20 +2918,29 @@ ind_list_read(struct store *st, long long plan_id, int fy, int full,
 
 	if (ind_list_head(st, plan_id, fy, out, cause) != 0)
 		return -1;
-	if ((q = store_stmt(st, full ? sql_ind_list : sql_ind_list_rows,
-	    cause)) == NULL) {
+	if ((q = store_stmt(st, ids_json != NULL ? sql_ind_list_rows_in :
+	    full ? sql_ind_list : sql_ind_list_rows, cause)) == NULL) {
 		store_indicator_list_free(out);
 		return -1;
 	}
 	sqlite3_bind_int64(q, 1, plan_id);
 	sqlite3_bind_int(q, 2, fy);
+	if (ids_json != NULL)
+		sqlite3_bind_text(q, 3, ids_json, -1, SQLITE_STATIC);
 	while ((rc = sheet_step(st, q, cause)) == 1) {
 		out->rows = sheet_grow(out->rows, &cap, out->n, sizeof *out->rows);
 		store_indicator_row_read(q, &out->rows[out->n], fy, full);
-		out->rows[out->n].plan_order = (long)out->n;
 		out->n++;
 	}
 	sqlite3_reset(q);
+	if (ids_json != NULL) {
+		sqlite3_clear_bindings(q);
+		if (out->n > 1)
+			qsort(out->rows, out->n, sizeof *out->rows,
+			    ind_row_by_place);
+	}
+	for (i = 0; i < out->n; i++)
+		out->rows[i].plan_order = (long)i;
 	if (rc < 0 || (full && (ind_list_years(st, out, plan_id, 0,
 	    cause) != 0 || ind_list_years(st, out, plan_id, 1, cause) != 0))) {
 		store_indicator_list_free(out);
@@ -2909,14 +2956,27 @@ int
 store_indicator_list(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause)
 {
-	return ind_list_read(st, plan_id, fy, 1, out, cause);
+	return ind_list_read(st, plan_id, fy, 1, NULL, out, cause);
 }
 
 int
 store_indicator_list_rows(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause)
 {
-	return ind_list_read(st, plan_id, fy, 0, out, cause);
+	return ind_list_read(st, plan_id, fy, 0, NULL, out, cause);
+}
+
+int
+store_indicator_list_rows_in(struct store *st, long long plan_id, int fy,
+    const long long *ids, size_t n, struct indicator_list *out,
+    char **cause)
+{
+	char	*json = store_ids_json(ids, n);
+	int	 rc;
+
+	rc = ind_list_read(st, plan_id, fy, 0, json, out, cause);
+	free(json);
+	return rc;
 }
 
 static int

@@ -3,6 +3,7 @@
  * typed binding and reading of columns, and the write steps every store
  * file shares (a write statement stepped to its end, a history row).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,6 +98,20 @@ char *
 store_col_dup_null(sqlite3_stmt *s, int i)
 {
 	return sqlite3_column_type(s, i) == SQLITE_NULL ? NULL : store_col_dup(s, i);
+}
+
+char *
+store_ids_json(const long long *v, size_t n)
+{
+	char	*s = xmalloc(n * 21 + 3), *p = s;
+	size_t	 i;
+
+	*p++ = '[';
+	for (i = 0; i < n; i++)
+		p += sprintf(p, i > 0 ? ",%lld" : "%lld", v[i]);
+	*p++ = ']';
+	*p = '\0';
+	return s;
 }
 
 int

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "shisaku/achieve.h"
+#include "shisaku/store-sheet.h"
 #include "shisaku/trend.h"
 #include "shisaku/value.h"
 
@@ -67,11 +68,12 @@ void screen_sheet_edit(struct ui *ui, long long node_id, int is_item, int fy);
 void screen_sheet_enter(struct ui *ui, long long node_id);
 
 /* Asks for one of the plan's departments (or all) and sets the filter:
- * *dept_id (0 = all), *dept_name, and the nodes in its charge for the
- * chosen year (with_above: and the nodes above them). Returns 1 when the
- * filter changed (the caller rebuilds). */
-int screen_sheet_pick_dept(struct ui *ui, long long plan_id, int with_above,
-    long long *dept_id, char **dept_name, long long **nodes, size_t *nnodes);
+ * *dept_id (0 = all), *dept_name, and the ids read reads of it for the
+ * chosen year (store_plan_dept_nodes, say). Returns 1 when the filter
+ * changed (the caller rebuilds). */
+int screen_sheet_pick_dept(struct ui *ui, long long plan_id,
+    store_dept_ids_fn read, long long *dept_id, char **dept_name,
+    long long **ids, size_t *nids);
 void screen_sheet_history(struct ui *ui, long long node_id,
     long long indicator_id, int fy);
 

@@ -147,6 +147,11 @@ int store_bind_value(sqlite3_stmt *s, int i, const struct value *v);
 const char *store_col_text(sqlite3_stmt *s, int i);
 char *store_col_dup(sqlite3_stmt *s, int i);
 char *store_col_dup_null(sqlite3_stmt *s, int i);
+
+/* The ids v[0..n-1] as a JSON array ("[1,2]"), to bind to a statement
+ * that reads them with json_each: one statement for a set of rows of any
+ * size, each found by its key. malloc'd. */
+char *store_ids_json(const long long *v, size_t n);
 int store_col_int0(sqlite3_stmt *s, int i);
 
 /* Ends a read loop whose last sqlite3_step gave rc: resets the statement

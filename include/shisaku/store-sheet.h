@@ -159,6 +159,12 @@ int store_plan_depts(struct store *st, long long plan_id, int fy,
     struct sheet_dept **out, size_t *n, char **cause);
 void store_depts_free(struct sheet_dept *d, size_t n);
 
+/* A reader of the ids of a plan's rows a department concerns in a year,
+ * sorted ascending (for bsearch); *ids is NULL when n is 0. The three
+ * below are such readers. */
+typedef int (*store_dept_ids_fn)(struct store *st, long long plan_id,
+    long long dept_id, int fy, long long **ids, size_t *n, char **cause);
+
 /* The ids of the nodes of a plan that dept_id is in charge of in fy,
  * sorted ascending (for bsearch). *ids is NULL when n is 0. */
 int store_plan_dept_nodes(struct store *st, long long plan_id,
@@ -167,6 +173,11 @@ int store_plan_dept_nodes(struct store *st, long long plan_id,
 /* The same and every node above them: the policies a department works
  * under, whose indicators (on a 基本施策, say) concern it too. */
 int store_plan_dept_scope(struct store *st, long long plan_id,
+    long long dept_id, int fy, long long **ids, size_t *n, char **cause);
+
+/* The ids of the indicators on those nodes (the scope's), ascending:
+ * what the indicator list filtered by the department shows. */
+int store_plan_dept_indicators(struct store *st, long long plan_id,
     long long dept_id, int fy, long long **ids, size_t *n, char **cause);
 
 /*
@@ -381,6 +392,15 @@ int store_indicator_list(struct store *st, long long plan_id, int fy,
  */
 int store_indicator_list_rows(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause);
+/*
+ * The rows of the indicators of plan_id named by ids (n of them, any
+ * order), as store_indicator_list_rows reads them and in plan order
+ * (plan_order counts among them): a filtered list read from the rows it
+ * shows, not from the plan's. Ids not of the plan are passed over.
+ */
+int store_indicator_list_rows_in(struct store *st, long long plan_id,
+    int fy, const long long *ids, size_t n, struct indicator_list *out,
+    char **cause);
 int store_indicator_row_years(struct store *st,
     const struct indicator_list *l, struct indicator_row *r, char **cause);
 void store_indicator_list_free(struct indicator_list *l);

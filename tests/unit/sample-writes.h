@@ -130,7 +130,7 @@ sample_dir_remove(void)
 
 /* Keeps with keep (one year of every plan, inside the write) every year
  * compared, in one write. */
-static int
+static inline int
 keep_every_year(struct store *st, int (*keep)(struct store *, int, char **))
 {
 	char	*cause = NULL;

@@ -454,6 +454,15 @@ run_screens(struct store *st, const struct ids *x)
 	OK(store_plan_dept_scope(st, plan, dept, 2022, &ids, &n, &cause));
 	free(ids);
 	ids = NULL;
+	/* The indicator list's filters: a department's indicators, then
+	 * those rows alone. */
+	OK(store_plan_dept_indicators(st, plan, dept, 2022, &ids, &n, &cause));
+	memset(&il, 0, sizeof il);
+	OK(store_indicator_list_rows_in(st, plan, 2022, ids, n, &il, &cause));
+	CHECK(il.n > 0);
+	store_indicator_list_free(&il);
+	free(ids);
+	ids = NULL;
 	OK(store_roadmap_load(st, plan, 2022, &rm, &cause));
 	store_roadmap_free(rm);
 	OK(store_roadmap_cells(st, item, 2021, 2030, &cells, &cause));
@@ -706,6 +715,12 @@ run_screens(struct store *st, const struct ids *x)
 	OK(store_actual_load(st, own, 2022, &ae, &cause));
 	store_actual_free(ae);
 	OK(store_actual_reported_by(st, plan, dept, 2022, &ids, &n, &cause));
+	CHECK(n > 0);
+	free(ids);
+	ids = NULL;
+	/* (The planners' share: read down the headings.) */
+	OK(store_actual_reported_by(st, plan, 0, 2022, &ids, &n, &cause));
+	CHECK(n > 0);
 	free(ids);
 	ids = NULL;
 	OK(store_history_node(st, item, 2022, 50, 0, &hist, &n, &cause));
