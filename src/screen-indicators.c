@@ -73,6 +73,10 @@ struct ind_screen {
 	long long	*dept_inds;	/* the indicators it concerns,
 					   ascending */
 	size_t		 ndept_inds;
+	int		 dept_inds_fresh; /* just read by the picker */
+	/* A filtered list in plan order is a window over its ids in that
+	 * order (win_ids[0..total-1]); NULL: a window read by key. */
+	long long	*win_ids;
 	char		*category;	/* NULL = all */
 	int		 mine;		/* 自分の担当 only */
 	long long	*mine_ids;	/* the indicators reported, ascending */
@@ -312,13 +316,16 @@ ind_rebuild(struct ind_screen *is)
 
 /* Whether the list can be read a window at a time: in plan order or by
  * name from the plan's indexes, by achievement where the year's rates
- * are kept (db/migrate-12.sql), of one category or all; not filtered by
- * department nor 自分の担当, nor searched. */
+ * are kept (db/migrate-12.sql), of one category or all; filtered by
+ * department or 自分の担当, in plan order over the filter's ids; not
+ * searched. */
 static int
 ind_wants_window(struct ui *ui, const struct ind_screen *is)
 {
-	if (is->dept_id != 0 || is->mine || is->searched)
+	if (is->searched)
 		return 0;
+	if (is->dept_id != 0 || is->mine)
+		return is->sort == IND_SORT_PLAN && is->category == NULL;
 	if (is->sort == IND_SORT_RATE_ASC || is->sort == IND_SORT_RATE_DESC)
 		return store_indfig_kept(ui->store, is->plan_id, ui->fy);
 	return 1;
@@ -387,6 +394,11 @@ ind_window_read(struct ui *ui, struct ind_screen *is, size_t lo, size_t hi)
 		memset(&page, 0, sizeof page);
 		rc = 0;
 		pfirst = 0;
+	} else if (is->win_ids != NULL) {
+		/* A filter's window: the ids lo..hi-1, each by its key. */
+		rc = store_indicator_list_rows_in(ui->store, is->plan_id,
+		    ui->fy, is->win_ids + lo, hi - lo, &page, &cause);
+		pfirst = lo;
 	} else if (lo == 0) {
 		rc = store_indicator_list_page_in(ui->store, is->plan_id,
 		    ui->fy, ind_order(is), is->category, NULL, 1, hi, &page, &cause);
@@ -532,20 +544,21 @@ ind_mine_load(struct ui *ui, struct ind_screen *is)
 	return 0;
 }
 
-/* The rows of a list filtered by department or 自分の担当 (both: those
- * both name), in the chosen year, and no others: the list of a filter
- * follows its rows, not the plan's. Each row's years too when the
- * plan's period is open (the bars' widths need them). Without a filter
- * left (自分の担当 refused, said why), every row. */
+/* The ids a filter by department or 自分の担当 names in the chosen year
+ * (both: those both name), ascending, malloc'd: 0, or 1 when no filter
+ * is left (自分の担当 refused, said why), or -1 with *cause. The
+ * department's were read by its picker, unless the year or the file
+ * changed since. */
 static int
-ind_filtered_read(struct ui *ui, struct ind_screen *is,
-    struct indicator_list *list, char **cause)
+ind_filter_ids(struct ui *ui, struct ind_screen *is, long long **out,
+    size_t *nout, char **cause)
 {
-	long long	*ids, *both = NULL;
+	long long	*ids;
 	size_t		 n, i, j;
-	int		 rc;
 
-	if (is->dept_id != 0) {
+	*out = NULL;
+	*nout = 0;
+	if (is->dept_id != 0 && !is->dept_inds_fresh) {
 		if (store_plan_dept_indicators(ui->store, is->plan_id,
 		    is->dept_id, ui->fy, &ids, &n, cause) != 0)
 			return -1;
@@ -553,33 +566,55 @@ ind_filtered_read(struct ui *ui, struct ind_screen *is,
 		is->dept_inds = ids;
 		is->ndept_inds = n;
 	}
+	is->dept_inds_fresh = 0;
 	if (is->mine && ind_mine_load(ui, is) != 0)
 		is->mine = 0;
 	if (is->dept_id != 0 && is->mine) {
-		both = xcalloc(is->nmine + 1, sizeof *both);
+		ids = xcalloc(is->nmine + 1, sizeof *ids);
 		for (i = j = n = 0; i < is->ndept_inds && j < is->nmine; )
 			if (is->dept_inds[i] < is->mine_ids[j])
 				i++;
 			else if (is->dept_inds[i] > is->mine_ids[j])
 				j++;
 			else {
-				both[n++] = is->dept_inds[i];
+				ids[n++] = is->dept_inds[i];
 				i++;
 				j++;
 			}
-		ids = both;
-	} else if (is->dept_id != 0) {
-		ids = is->dept_inds;
-		n = is->ndept_inds;
-	} else if (is->mine) {
-		ids = is->mine_ids;
-		n = is->nmine;
+	} else if (is->dept_id != 0 || is->mine) {
+		n = is->dept_id != 0 ? is->ndept_inds : is->nmine;
+		ids = xcalloc(n + 1, sizeof *ids);
+		if (n > 0)
+			memcpy(ids, is->dept_id != 0 ? is->dept_inds :
+			    is->mine_ids, n * sizeof *ids);
 	} else
+		return 1;
+	*out = ids;
+	*nout = n;
+	return 0;
+}
+
+/* The rows of a filtered list sorted or of one category, or searched:
+ * those the filter names and no others (a filter's list follows its
+ * rows, not the plan's), with each row's years when the plan's period
+ * is open (the bars' widths need them). Without a filter left, every
+ * row. */
+static int
+ind_filtered_read(struct ui *ui, struct ind_screen *is,
+    struct indicator_list *list, char **cause)
+{
+	long long	*ids;
+	size_t		 n, i;
+	int		 rc;
+
+	if ((rc = ind_filter_ids(ui, is, &ids, &n, cause)) < 0)
+		return -1;
+	if (rc > 0)
 		return store_indicator_list_rows(ui->store, is->plan_id,
 		    ui->fy, list, cause);
 	rc = store_indicator_list_rows_in(ui->store, is->plan_id, ui->fy,
 	    ids, n, list, cause);
-	free(both);
+	free(ids);
 	if (rc == 0 && (list->plan_first_fy == 0 || list->plan_last_fy == 0))
 		for (i = 0; rc == 0 && i < list->n; i++)
 			if (store_indicator_row_years(ui->store, list,
@@ -599,10 +634,10 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	const struct indicator_row	*cur = ind_cursor_row(is);
 	struct indicator_key		 k;
 	char				*cause = NULL;
-	long long			 keep = 0;
+	long long			 keep = 0, *wids = NULL;
 	long				 off = is->l.cursor - is->l.top;
 	long				 old_top = is->l.top;
-	size_t				 total = 0, pos = 0;
+	size_t				 total = 0, pos = 0, nwids = 0;
 	int				 rc, have = 0, window;
 
 	memset(&k, 0, sizeof k);
@@ -620,11 +655,33 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	}
 	store_mark_take(ui->store, &is->mark);
 	window = ind_wants_window(ui, is);
-	if (window) {
+	rc = 0;
+	if (window && (is->dept_id != 0 || is->mine)) {
+		/* A filter's window: its ids in plan order (none left, 自分の
+		 * 担当 refused: the plan's window by key). */
+		rc = ind_filter_ids(ui, is, &wids, &nwids, &cause);
+		if (rc == 0 && store_indicator_plan_order(ui->store, wids,
+		    &nwids, &cause) != 0)
+			rc = -1;
+		if (rc > 0)
+			rc = 0;
+	}
+	if (rc < 0) {
+		/* (said below) */
+	} else if (window) {
 		is->win_sort = is->sort;
 		rc = store_indicator_list_head(ui->store, is->plan_id, ui->fy,
 		    &list, &total, &cause);
-		if (rc == 0 && is->category != NULL &&
+		if (rc == 0 && wids != NULL) {
+			total = nwids;
+			for (pos = 0; have && pos < nwids; pos++)
+				if (wids[pos] == keep)
+					break;
+			if (pos >= nwids) {
+				have = 0;
+				pos = 0;
+			}
+		} else if (rc == 0 && is->category != NULL &&
 		    store_indicator_list_count(ui->store, is->plan_id,
 		    is->category, &total, &cause) != 0) {
 			store_indicator_list_free(&list);
@@ -654,8 +711,11 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	if (rc < 0) {
 		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
 		free(cause);
+		free(wids);
 		return -1;
 	}
+	free(is->win_ids);
+	is->win_ids = wids;
 	ind_bars_free(is);
 	store_indicator_list_free(&is->list);
 	is->list = list;
@@ -690,7 +750,12 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 			size_t			h = is->l.height > 0 ?
 						    (size_t)is->l.height : 30;
 
-			if (store_indicator_list_page_in(ui->store,
+			if (is->win_ids != NULL ?
+			    store_indicator_list_rows_in(ui->store,
+			    is->plan_id, ui->fy, is->win_ids + pos,
+			    total - pos < 2 * h ? total - pos : 2 * h, &page,
+			    &cause) != 0 :
+			    store_indicator_list_page_in(ui->store,
 			    is->plan_id, ui->fy, ind_order(is), is->category,
 			    have ? &k : NULL, 1, 2 * h, &page, &cause) != 0) {
 				ui_error(ui, "%s", cause != NULL ? cause :
@@ -1101,8 +1166,9 @@ ind_draw(struct ui *ui, void *state)
 	    tw_width(head) <= is->target_w ? head : "目標値", "実績値", "達成率",
 	    "推移", 0, ui_attr(ui, UI_FROZEN));
 	if (ind_nrows(is) == 0)
-		ui_put(w, 2, 1, (is->windowed && is->category == NULL) ||
-		    (!is->windowed && is->list.n == 0) ? "この計画には指標がありません" :
+		ui_put(w, 2, 1, (is->windowed && is->category == NULL &&
+		    is->win_ids == NULL) || (!is->windowed &&
+		    is->list.n == 0) ? "この計画には指標がありません" :
 		    "条件に合う指標がありません（c で解除）", is->cols - 1, 0,
 		    ui_attr(ui, UI_DIM));
 	else
@@ -1114,8 +1180,10 @@ static void
 ind_filter_dept(struct ui *ui, struct ind_screen *is)
 {
 	if (screen_sheet_pick_dept(ui, is->plan_id, store_plan_dept_indicators,
-	    &is->dept_id, &is->dept_name, &is->dept_inds, &is->ndept_inds))
+	    &is->dept_id, &is->dept_name, &is->dept_inds, &is->ndept_inds)) {
+		is->dept_inds_fresh = 1;
 		ind_reload(ui, is);	/* (the rows it names are read) */
+	}
 }
 
 static void
@@ -1191,6 +1259,7 @@ ind_close(struct ui *ui, void *state)
 	free(is->view);
 	free(is->dept_name);
 	free(is->dept_inds);
+	free(is->win_ids);
 	free(is->category);
 	free(is->mine_ids);
 	free(is);

@@ -2468,6 +2468,11 @@ static const char sql_ind_list[] = IND_LIST_SQL("i.rationale", "a.note")
 static const char sql_ind_list_rows[] = IND_LIST_SQL("NULL", "NULL")
 	" ORDER BY i.ord, i.id";
 
+/* The place in plan order of the indicators in the JSON array ?1. */
+static const char sql_ind_places[] =
+	"SELECT i.id, i.ord FROM json_each(?1) j"
+	" CROSS JOIN indicator i ON i.id = j.value";
+
 /* The rows of plan ?1 in ?2 whose ids are in the JSON array ?3: each
  * found by its key, never the plan's rows read (put in order in C). */
 static const char sql_ind_list_rows_in[] =
@@ -2964,6 +2969,59 @@ store_indicator_list_rows(struct store *st, long long plan_id, int fy,
     struct indicator_list *out, char **cause)
 {
 	return ind_list_read(st, plan_id, fy, 0, NULL, out, cause);
+}
+
+struct ind_place {
+	long long	ord, id;
+};
+
+static int
+ind_place_cmp(const void *a, const void *b)
+{
+	const struct ind_place	*x = a, *y = b;
+
+	if (x->ord != y->ord)
+		return (x->ord > y->ord) - (x->ord < y->ord);
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+int
+store_indicator_plan_order(struct store *st, long long *ids, size_t *n,
+    char **cause)
+{
+	sqlite3_stmt	*q;
+	struct ind_place *v;
+	char		*json;
+	size_t		 k = 0, i;
+	int		 rc;
+
+	if (*n == 0)
+		return 0;
+	if ((q = store_stmt(st, sql_ind_places, cause)) == NULL)
+		return -1;
+	json = store_ids_json(ids, *n);
+	v = xcalloc(*n, sizeof *v);
+	sqlite3_bind_text(q, 1, json, -1, SQLITE_STATIC);
+	while (k < *n && (rc = sheet_step(st, q, cause)) == 1) {
+		v[k].id = sqlite3_column_int64(q, 0);
+		v[k].ord = sqlite3_column_int64(q, 1);
+		k++;
+	}
+	if (k == *n)
+		rc = 0;
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	free(json);
+	if (rc < 0) {
+		free(v);
+		return -1;
+	}
+	qsort(v, k, sizeof *v, ind_place_cmp);
+	for (i = 0; i < k; i++)
+		ids[i] = v[i].id;
+	*n = k;
+	free(v);
+	return 0;
 }
 
 int

@@ -401,6 +401,12 @@ int store_indicator_list_rows(struct store *st, long long plan_id, int fy,
 int store_indicator_list_rows_in(struct store *st, long long plan_id,
     int fy, const long long *ids, size_t n, struct indicator_list *out,
     char **cause);
+
+/* Puts the *n indicator ids in plan order, each place read by its key;
+ * ids of no indicator leave (*n counts those kept). A filtered list in
+ * plan order is then read a window of ids at a time. */
+int store_indicator_plan_order(struct store *st, long long *ids, size_t *n,
+    char **cause);
 int store_indicator_row_years(struct store *st,
     const struct indicator_list *l, struct indicator_row *r, char **cause);
 void store_indicator_list_free(struct indicator_list *l);

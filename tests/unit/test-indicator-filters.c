@@ -8,7 +8,7 @@
  * that move each thing the definitions look at (assignments' years and
  * main departments, indicators' own departments, indicators moved to a
  * heading or to the plan). And the rows read for a set of ids must be
- * the list's own rows, in plan order.
+ * the list's own rows, in plan order, as the ids put in plan order are.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -260,6 +260,27 @@ TEST(test_rows_of_ids_are_the_lists_rows_in_plan_order)
 					break;
 				}
 			CHECK_STR(some.plan_name, all.plan_name);
+			/* The plan order of every id, asked for in reverse
+			 * with one of no indicator: the list's order. */
+			for (nids = 0, i = all.n; i-- > 0; )
+				ids[nids++] = all.rows[i].id;
+			ids[nids++] = 999999;
+			if (store_indicator_plan_order(st, ids, &nids,
+			    &cause) != 0) {
+				FAIL_AT("%s", cause);
+				free(cause);
+				cause = NULL;
+			} else {
+				CHECK_INT(nids, all.n);
+				for (i = 0; i < nids && i < all.n; i++)
+					if (ids[i] != all.rows[i].id) {
+						FAIL_AT("plan %lld: place %zu"
+						    " is %lld, want %lld",
+						    plans[p], i, ids[i],
+						    all.rows[i].id);
+						break;
+					}
+			}
 			free(ids);
 			store_indicator_list_free(&all);
 			store_indicator_list_free(&some);

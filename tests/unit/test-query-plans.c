@@ -460,6 +460,7 @@ run_screens(struct store *st, const struct ids *x)
 	memset(&il, 0, sizeof il);
 	OK(store_indicator_list_rows_in(st, plan, 2022, ids, n, &il, &cause));
 	CHECK(il.n > 0);
+	OK(store_indicator_plan_order(st, ids, &n, &cause));
 	store_indicator_list_free(&il);
 	free(ids);
 	ids = NULL;
