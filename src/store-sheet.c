@@ -688,25 +688,20 @@ static const char sql_plan_dept_nodes[] =
 	" WHERE nd.dept_id = ?2 AND n.plan_id = ?1 AND "
 	SQL_ASSIGN_IN_FORCE("?3");
 
-/* The nodes in charge and every node above them. */
-static const char sql_plan_dept_scope[] =
-	"WITH RECURSIVE up(id) AS ("
-	" SELECT nd.node_id FROM node_dept nd JOIN node n ON n.id = nd.node_id"
-	" WHERE nd.dept_id = ?2 AND n.plan_id = ?1 AND "
-	SQL_ASSIGN_IN_FORCE("?3")
-	" UNION SELECT n.parent_id FROM node n JOIN up ON n.id = up.id"
+/* up(id): the nodes in charge and every node above them. */
+#define SQL_DEPT_SCOPE							\
+	"WITH RECURSIVE up(id) AS ("					\
+	" SELECT nd.node_id FROM node_dept nd JOIN node n ON n.id = nd.node_id" \
+	" WHERE nd.dept_id = ?2 AND n.plan_id = ?1 AND "		\
+	SQL_ASSIGN_IN_FORCE("?3")					\
+	" UNION SELECT n.parent_id FROM node n JOIN up ON n.id = up.id"	\
 	"  WHERE n.parent_id IS NOT NULL)"
-	" SELECT id FROM up";
+
+static const char sql_plan_dept_scope[] = SQL_DEPT_SCOPE " SELECT id FROM up";
 
 /* The indicators of those nodes: from the department's assignments up,
  * then each node's indicators by its key (the plan's are not read). */
-static const char sql_plan_dept_indicators[] =
-	"WITH RECURSIVE up(id) AS ("
-	" SELECT nd.node_id FROM node_dept nd JOIN node n ON n.id = nd.node_id"
-	" WHERE nd.dept_id = ?2 AND n.plan_id = ?1 AND "
-	SQL_ASSIGN_IN_FORCE("?3")
-	" UNION SELECT n.parent_id FROM node n JOIN up ON n.id = up.id"
-	"  WHERE n.parent_id IS NOT NULL)"
+static const char sql_plan_dept_indicators[] = SQL_DEPT_SCOPE
 	" SELECT i.id FROM up CROSS JOIN indicator i ON i.node_id = up.id";
 
 int
@@ -2901,14 +2896,21 @@ ind_list_head(struct store *st, long long plan_id, int fy,
 	return rc == 1 ? 0 : -1;
 }
 
+/* Plan order: by ord, then id. */
+static int
+ind_place_order(long long xord, long long xid, long long yord, long long yid)
+{
+	if (xord != yord)
+		return (xord > yord) - (xord < yord);
+	return (xid > yid) - (xid < yid);
+}
+
 static int
 ind_row_by_place(const void *a, const void *b)
 {
 	const struct indicator_row	*x = a, *y = b;
 
-	if (x->ord != y->ord)
-		return (x->ord > y->ord) - (x->ord < y->ord);
-	return (x->id > y->id) - (x->id < y->id);
+	return ind_place_order(x->ord, x->id, y->ord, y->id);
 }
 
 /* Reads the plan's rows (full: with every year's values, the rationale
@@ -2980,9 +2982,7 @@ ind_place_cmp(const void *a, const void *b)
 {
 	const struct ind_place	*x = a, *y = b;
 
-	if (x->ord != y->ord)
-		return (x->ord > y->ord) - (x->ord < y->ord);
-	return (x->id > y->id) - (x->id < y->id);
+	return ind_place_order(x->ord, x->id, y->ord, y->id);
 }
 
 int
