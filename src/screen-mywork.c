@@ -262,8 +262,13 @@ mw_build_review(struct ui *ui, struct mw_screen *ms)
 		else
 			ms->nwaiting++;
 	}
-	mw_add(ms, MW_L_YEAR, 0, xasprintf("確認待ち（提出済）  %zu 件  "
-	    "提出の古い順", ms->nwaiting));
+	if (m->nwaiting > ms->nwaiting)
+		mw_add(ms, MW_L_YEAR, 0, xasprintf("確認待ち（提出済）  %zu 件%s"
+		    "  提出の古い順（古い %zu 件を表示）", m->nwaiting,
+		    m->waiting_count_cut ? "以上" : "", ms->nwaiting));
+	else
+		mw_add(ms, MW_L_YEAR, 0, xasprintf("確認待ち（提出済）  %zu 件"
+		    "  提出の古い順", ms->nwaiting));
 	if (ms->nwaiting == 0)
 		mw_add(ms, MW_L_NOTE, 0, xstrdup("  確認待ちはありません"));
 	for (i = 0; i < m->nrows; i++)

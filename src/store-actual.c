@@ -59,10 +59,12 @@ static const char SQL_UPDATE[] =
     " state = COALESCE(state, 'draft'), dept_id = COALESCE(?6, dept_id),"
     " entered_by = ?7, entered_at = ?8, ver = ver + 1"
     " WHERE indicator_id = ?1 AND fy = ?9 AND ver = ?2";
+/* (A submission keeps its time ?8 for the reviewers' list: migrate-18.) */
 static const char SQL_STATE[] =
     "UPDATE indicator_actual SET state = ?4,"
     " return_comment = COALESCE(?5, return_comment), confirmed_by = ?6,"
-    " confirmed_at = ?7, ver = ver + 1"
+    " confirmed_at = ?7, submitted_at = CASE WHEN ?4 = 'submitted'"
+    " THEN ?8 ELSE submitted_at END, ver = ver + 1"
     " WHERE indicator_id = ?1 AND fy = ?2 AND ver = ?3";
 static const char SQL_VIEW_TARGETS[] =
     "SELECT fy, num, txt FROM indicator_target WHERE indicator_id = ?1"
@@ -731,6 +733,7 @@ transition(struct store *st, struct actual_entry *e, const char *login,
 	store_bind_text(s, 5, action == WF_RETURN ? comment : NULL);
 	store_bind_text(s, 6, action == WF_CONFIRM ? login : "");
 	store_bind_text(s, 7, action == WF_CONFIRM ? at : "");
+	store_bind_text(s, 8, at);
 	if ((rc = store_step_write(st, s, "状態の変更", cause)) != 0)
 		goto out;
 	if (sqlite3_changes(st->db) == 0) {

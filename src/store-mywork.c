@@ -112,39 +112,39 @@ static const char SQL_CLERK_ACTUALS[] =
 
 /* ---- a reviewer's list ---- */
 
-/* Every year that has results, so that the (fy, state) index serves. */
-#define MW_RESULT_YEARS							\
-	"y(fy) AS (SELECT MIN(fy) FROM result UNION ALL SELECT fy + 1"	\
-	" FROM y WHERE fy < (SELECT MAX(fy) FROM result))"
-#define MW_ACTUAL_YEARS							\
-	"y(fy) AS (SELECT MIN(fy) FROM indicator_actual UNION ALL"	\
-	" SELECT fy + 1 FROM y WHERE fy < (SELECT MAX(fy)"		\
-	" FROM indicator_actual))"
-
+/* The entries waiting for confirmation, oldest submission first, read
+ * in that order from the index of the submitted ones (db/migrate-18.sql)
+ * and stopped at ?1: never every submitted entry of the file. An entry
+ * submitted behind the program's back has no time kept: the time it was
+ * last saved is shown, and it comes first. */
 static const char SQL_REVIEW_RESULTS[] =
-    "WITH RECURSIVE " MW_RESULT_YEARS
-    " SELECT 0, n.plan_id, p.code, p.name, n.id, 0, n.code, n.title, '',"
+    "SELECT 0, n.plan_id, p.code, p.name, n.id, 0, n.code, n.title, '',"
     " r.fy, r.state, " MW_DEPT_NAME("r.dept_id", "r.fy") ","
-    " r.entered_by, COALESCE((SELECT MAX(h.at) FROM history h"
-    "  WHERE h.node_id = r.node_id AND h.indicator_id IS NULL"
-    "  AND h.fy = r.fy AND h.field = 'state'), r.entered_at),"
+    " r.entered_by, COALESCE(NULLIF(r.submitted_at, ''), r.entered_at),"
     " p.ord, n.ord, 0, r.return_comment"
-    " FROM y JOIN result r ON r.fy = y.fy AND r.state = 'submitted'"
-    " JOIN node n ON n.id = r.node_id JOIN plan p ON p.id = n.plan_id";
+    " FROM result r INDEXED BY result_waiting"
+    " JOIN node n ON n.id = r.node_id JOIN plan p ON p.id = n.plan_id"
+    " WHERE r.state = 'submitted' ORDER BY r.submitted_at LIMIT ?1";
 
 static const char SQL_REVIEW_ACTUALS[] =
-    "WITH RECURSIVE " MW_ACTUAL_YEARS
-    " SELECT 1, i.plan_id, p.code, p.name, COALESCE(n.id, 0), i.id,"
+    "SELECT 1, i.plan_id, p.code, p.name, COALESCE(n.id, 0), i.id,"
     " COALESCE(n.code, ''), i.name, COALESCE(n.title, p.name), a.fy,"
     " a.state, " MW_DEPT_NAME("a.dept_id", "a.fy") ", a.entered_by,"
-    " COALESCE((SELECT MAX(h.at) FROM history h"
-    "  WHERE h.indicator_id = a.indicator_id AND h.fy = a.fy"
-    "  AND h.field = 'state'), a.entered_at),"
+    " COALESCE(NULLIF(a.submitted_at, ''), a.entered_at),"
     " p.ord, COALESCE(n.ord, -1), i.ord, a.return_comment"
-    " FROM y JOIN indicator_actual a ON a.fy = y.fy"
-    " AND a.state = 'submitted'"
+    " FROM indicator_actual a INDEXED BY indicator_actual_waiting"
     " JOIN indicator i ON i.id = a.indicator_id"
-    " JOIN plan p ON p.id = i.plan_id LEFT JOIN node n ON n.id = i.node_id";
+    " JOIN plan p ON p.id = i.plan_id LEFT JOIN node n ON n.id = i.node_id"
+    " WHERE a.state = 'submitted' ORDER BY a.submitted_at LIMIT ?1";
+
+/* How many wait, counted on the same indexes up to ?1 of each kind (a
+ * count of every entry waiting would read them all). */
+static const char SQL_REVIEW_COUNT[] =
+    "SELECT (SELECT count(*) FROM (SELECT 1 FROM result"
+    " INDEXED BY result_waiting WHERE state = 'submitted' LIMIT ?1))"
+    " + (SELECT count(*) FROM (SELECT 1 FROM indicator_actual"
+    " INDEXED BY indicator_actual_waiting WHERE state = 'submitted'"
+    " LIMIT ?1))";
 
 /* The items of plan ?3 (its items are at depth ?4) not submitted yet in
  * year ?1 that plan something in it (as the tree's 遅れ), the first ?2 in
@@ -491,11 +491,31 @@ store_mywork_review(struct store *st, const char *today, int today_fy,
 	*out = NULL;
 	if (mw_read_years(st, m, cause) != 0)
 		goto fail;
+	/* The oldest of each kind, then the oldest of both. */
 	for (k = 0; k < sizeof waiting / sizeof waiting[0]; k++) {
-		if ((s = store_stmt(st, waiting[k], cause)) == NULL ||
-		    mw_read(st, s, &b, 0, cause) != 0)
+		if ((s = store_stmt(st, waiting[k], cause)) == NULL)
+			goto fail;
+		sqlite3_bind_int(s, 1, MYWORK_WAITING_MAX);
+		if (mw_read(st, s, &b, 0, cause) != 0)
 			goto fail;
 	}
+	if (b.n > 1)
+		qsort(b.v, b.n, sizeof *b.v, mw_cmp_review);
+	while (b.n > MYWORK_WAITING_MAX)
+		mw_row_clear(&b.v[--b.n].row);
+	if ((s = store_stmt(st, SQL_REVIEW_COUNT, cause)) == NULL)
+		goto fail;
+	sqlite3_bind_int(s, 1, MYWORK_WAITING_COUNT_MAX + 1);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		m->nwaiting = (size_t)sqlite3_column_int64(s, 0);
+	if (store_read_end(st, s, rc, "確認待ちの数え上げ", cause) != 0)
+		goto fail;
+	if (m->nwaiting > MYWORK_WAITING_COUNT_MAX) {
+		m->nwaiting = MYWORK_WAITING_COUNT_MAX;
+		m->waiting_count_cut = 1;
+	}
+	if (m->nwaiting < b.n)
+		m->nwaiting = b.n;
 	if ((s = store_stmt(st, SQL_PLAN_ITEMS, cause)) == NULL)
 		goto fail;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

@@ -258,40 +258,47 @@ static const char SQL_INDICATOR[] = "INSERT INTO indicator (plan_id, node_id, ke
     " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_TARGET[] = "INSERT INTO indicator_target (indicator_id, fy,"
     " num, txt) VALUES (?, ?, ?, ?)";
+/* A submitted entry loaded was submitted when it was entered, for the
+ * reviewers' list (db/migrate-18.sql). */
+#define LOAD_SUBMITTED_AT(state, at)					\
+	"CASE WHEN " state " = 'submitted' THEN COALESCE(" at ", '')"	\
+	" ELSE '' END"
 static const char SQL_RESULT[] = "INSERT INTO result (node_id, fy, status, grade,"
     " state, text, comment, return_comment, dept_id, entered_by, entered_at,"
-    " confirmed_by, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?13,"
-    " ?9, ?10, ?11, ?12)"
+    " confirmed_by, confirmed_at, submitted_at) VALUES (?1, ?2, ?3, ?4, ?5,"
+    " ?6, ?7, ?8, ?13, ?9, ?10, ?11, ?12, " LOAD_SUBMITTED_AT("?5", "?10") ")"
     " ON CONFLICT (node_id, fy) DO UPDATE SET status = excluded.status,"
     " grade = excluded.grade, state = excluded.state, text = excluded.text,"
     " comment = excluded.comment, return_comment = excluded.return_comment,"
     " entered_by = excluded.entered_by, entered_at = excluded.entered_at,"
     " confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at,"
-    " ver = ver + 1";
+    " submitted_at = excluded.submitted_at, ver = ver + 1";
 /* The same rows, of a node or an indicator the load has added: there is
  * nothing to update (the checks refuse a second row of a year), and a
  * plain insert needs no statement journal, which an upsert, able to
  * write twice, keeps for each row. */
 static const char SQL_RESULT_NEW[] = "INSERT INTO result (node_id, fy, status,"
     " grade, state, text, comment, return_comment, dept_id, entered_by,"
-    " entered_at, confirmed_by, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-    " ?7, ?8, ?13, ?9, ?10, ?11, ?12)";
+    " entered_at, confirmed_by, confirmed_at, submitted_at) VALUES (?1, ?2,"
+    " ?3, ?4, ?5, ?6, ?7, ?8, ?13, ?9, ?10, ?11, ?12, "
+    LOAD_SUBMITTED_AT("?5", "?10") ")";
 /* An actual reported on its own is filed under its responsible department
  * (the indicator's, else its node's main one), as a result is. */
 static const char SQL_ACTUAL[] = "INSERT INTO indicator_actual (indicator_id, fy,"
     " num, txt, note, state, return_comment, entered_by, entered_at,"
-    " confirmed_by, confirmed_at, dept_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-    " ?8, ?9, ?10, ?11, ?12)"
+    " confirmed_by, confirmed_at, dept_id, submitted_at) VALUES (?1, ?2, ?3,"
+    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, " LOAD_SUBMITTED_AT("?6", "?9") ")"
     " ON CONFLICT (indicator_id, fy) DO UPDATE SET num = excluded.num,"
     " txt = excluded.txt, note = excluded.note, state = excluded.state,"
     " return_comment = excluded.return_comment, entered_by = excluded.entered_by,"
     " entered_at = excluded.entered_at, confirmed_by = excluded.confirmed_by,"
     " confirmed_at = excluded.confirmed_at, dept_id = excluded.dept_id,"
-    " ver = ver + 1";
+    " submitted_at = excluded.submitted_at, ver = ver + 1";
 static const char SQL_ACTUAL_NEW[] = "INSERT INTO indicator_actual"
     " (indicator_id, fy, num, txt, note, state, return_comment, entered_by,"
-    " entered_at, confirmed_by, confirmed_at, dept_id) VALUES (?1, ?2, ?3,"
-    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    " entered_at, confirmed_by, confirmed_at, dept_id, submitted_at) VALUES"
+    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+    LOAD_SUBMITTED_AT("?6", "?9") ")";
 static const char SQL_HISTORY[] = "INSERT INTO history (at, login, node_id,"
     " indicator_id, fy, field, old_value, new_value)"
     " VALUES (?, ?, ?, ?, ?, ?, NULL, ?)";

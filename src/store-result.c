@@ -55,9 +55,11 @@ static const char SQL_UPDATE[] =
     "UPDATE result SET status = ?3, grade = ?4, text = ?5, comment = ?6,"
     " dept_id = ?7, entered_by = ?8, entered_at = ?9, ver = ver + 1"
     " WHERE id = ?1 AND ver = ?2";
+/* (A submission keeps its time ?7 for the reviewers' list: migrate-18.) */
 static const char SQL_STATE[] =
     "UPDATE result SET state = ?3, return_comment = COALESCE(?4, return_comment),"
-    " confirmed_by = ?5, confirmed_at = ?6, ver = ver + 1"
+    " confirmed_by = ?5, confirmed_at = ?6, submitted_at = CASE WHEN"
+    " ?3 = 'submitted' THEN ?7 ELSE submitted_at END, ver = ver + 1"
     " WHERE id = ?1 AND ver = ?2";
 static const char SQL_ACTUAL_PUT[] =
     "INSERT INTO indicator_actual (indicator_id, fy, num, txt, note)"
@@ -859,6 +861,7 @@ transition(struct store *st, struct result_entry *e, const char *login,
 	store_bind_text(s, 4, action == WF_RETURN ? comment : NULL);
 	store_bind_text(s, 5, action == WF_CONFIRM ? login : "");
 	store_bind_text(s, 6, action == WF_CONFIRM ? at : "");
+	store_bind_text(s, 7, at);
 	if ((rc = store_step_write(st, s, "状態の変更", cause)) != 0)
 		goto out;
 	if (sqlite3_changes(st->db) == 0) {

@@ -43,6 +43,7 @@
 #include "migrate-15-sql.h"
 #include "migrate-16-sql.h"
 #include "migrate-17-sql.h"
+#include "migrate-18-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -65,6 +66,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_15_sql,		/* db/migrate-15.sql */
 	shisaku_migrate_16_sql,		/* db/migrate-16.sql */
 	shisaku_migrate_17_sql,		/* db/migrate-17.sql */
+	shisaku_migrate_18_sql,		/* db/migrate-18.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -6,11 +6,12 @@
  * and the indicators their department reports on its own that year (see
  * store-actual.h), each with the state of its entry.
  *
- * A reviewer's list (supervisors and planners): every entry submitted and
- * waiting for confirmation, in any year, oldest submission first; then
- * what is late: entries of an open year not yet submitted once the year's
- * deadline has passed (or, for a year without a deadline, once the year
- * itself has ended), at most MYWORK_LATE_MAX of them.
+ * A reviewer's list (supervisors and planners): the entries submitted and
+ * waiting for confirmation, in any year, oldest submission first, at most
+ * MYWORK_WAITING_MAX of them with the count of all; then what is late:
+ * entries of an open year not yet submitted once the year's deadline has
+ * passed (or, for a year without a deadline, once the year itself has
+ * ended), at most MYWORK_LATE_MAX of them.
  *
  * Each list is read in one read transaction, so it is one consistent
  * picture. No curses.
@@ -25,6 +26,11 @@
 
 /* The most late entries listed; the list says when there are more. */
 #define MYWORK_LATE_MAX 300
+
+/* The most waiting entries listed (the oldest), and the most counted:
+ * the list counts them all up to that, and says when there are more. */
+#define MYWORK_WAITING_MAX 1000
+#define MYWORK_WAITING_COUNT_MAX 10000
 
 enum mywork_kind {
 	MYWORK_RESULT,		/* an action item's result for a year */
@@ -70,8 +76,12 @@ struct mywork {
 	struct mywork_row *rows;
 	size_t		 nrows;
 	/* A reviewer's list: 1 when there are more late entries than the
-	 * MYWORK_LATE_MAX listed. */
+	 * MYWORK_LATE_MAX listed; how many entries wait in all (those
+	 * listed are the oldest MYWORK_WAITING_MAX), and 1 when more wait
+	 * than the MYWORK_WAITING_COUNT_MAX counted. */
 	int		 late_cut;
+	size_t		 nwaiting;
+	int		 waiting_count_cut;
 };
 
 /*

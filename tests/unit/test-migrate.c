@@ -21,6 +21,7 @@
 #include "peek.h"
 #include "shisaku/session.h"
 #include "shisaku/store-edit.h"
+#include "shisaku/store-mywork.h"
 #include "shisaku/store-search.h"
 #include "shisaku/store-user.h"
 #include "shisaku/store.h"
@@ -171,7 +172,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 17);
+	CHECK_INT(store_schema_version(), 18);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -188,8 +189,15 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 17);
+	CHECK_INT(q_int("PRAGMA user_version"), 18);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Version 18 (db/migrate-18.sql): when each entry waiting was
+	 * submitted, indexed over those waiting. */
+	CHECK_Q("indicator_actual_waiting|1,result_waiting|1", "SELECT"
+	    " group_concat(name || '|' || partial) FROM (SELECT i.name, i.partial"
+	    " FROM sqlite_master m, pragma_index_list(m.name) i"
+	    " WHERE m.name IN ('result', 'indicator_actual')"
+	    " AND i.name LIKE '%%_waiting' ORDER BY i.name)");
 	/* Version 17 (db/migrate-17.sql): the years the data of each plan
 	 * that prints no period covers (this one prints one: none kept). */
 	CHECK_INT(q_int("SELECT count(*) FROM plan_span"), 0);
@@ -249,7 +257,7 @@ TEST(test_v1_file_is_migrated)
 	CHECK_INT(q_int("SELECT count(*) FROM pragma_table_info('indicator')"
 	    " WHERE name = 'dept_id'"), 1);
 	CHECK_Q("confirmed_at,confirmed_by,dept_id,entered_at,entered_by,"
-	    "return_comment,state,ver", "SELECT group_concat(name) FROM (SELECT"
+	    "return_comment,state,submitted_at,ver", "SELECT group_concat(name) FROM (SELECT"
 	    " name FROM pragma_table_info('indicator_actual') WHERE cid > 4"
 	    " ORDER BY name)");
 	/* Every node has a version, 1 to start with. */
@@ -395,7 +403,7 @@ TEST(test_v7_drafts_are_kept)
 		free(path);
 		return;
 	}
-	CHECK_INT(store_file_version(st), 17);
+	CHECK_INT(store_file_version(st), 18);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("5:result:10:-:2021:2|6:actual:-:20:2022:0", "SELECT"
 	    " group_concat(x, '|') FROM (SELECT id || ':' || kind || ':' ||"
@@ -474,6 +482,9 @@ TEST(test_v14_texts_are_folded_again)
 	    " DROP TRIGGER plan_span_cost_trend_ins;"
 	    " DROP TRIGGER plan_span_cost_trend_upd;"
 	    " DROP TRIGGER plan_span_cost_trend_del;"
+	    " DROP INDEX result_waiting; DROP INDEX indicator_actual_waiting;"
+	    " ALTER TABLE result DROP COLUMN submitted_at;"
+	    " ALTER TABLE indicator_actual DROP COLUMN submitted_at;"
 	    " PRAGMA user_version = 14; COMMIT"),
 	    SQLITE_OK);
 	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
@@ -485,7 +496,7 @@ TEST(test_v14_texts_are_folded_again)
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;
-	CHECK_INT(store_file_version(st), 17);
+	CHECK_INT(store_file_version(st), 18);
 	CHECK_INT(raw_open(path), 0);
 	/* The years of the plan, which prints no period, counted by
 	 * migration 17's commit: those of its node's own period. */
@@ -527,6 +538,77 @@ TEST(test_newer_file_is_refused)
 	free(path);
 }
 
+/* A file at version 17 with entries waiting: version 18 keeps when each
+ * was submitted, from its history (the last change of its state), else
+ * from when it was entered; the reviewers' list reads them in that
+ * order from the new indexes. */
+TEST(test_v17_submissions_keep_their_time)
+{
+	char		*path = tmp_path("v17.db");
+	struct store	*st;
+	struct mywork	*m = NULL;
+	char		*cause = NULL;
+
+	CHECK_INT(make_current(path), 0);
+	CHECK_INT(raw_open(path), 0);
+	CHECK_INT(raw_exec(raw, "BEGIN;"
+	    " DROP INDEX result_waiting; DROP INDEX indicator_actual_waiting;"
+	    " ALTER TABLE result DROP COLUMN submitted_at;"
+	    " ALTER TABLE indicator_actual DROP COLUMN submitted_at;"
+	    " INSERT INTO result (node_id, fy, state, entered_by, entered_at)"
+	    " VALUES (10, 2024, 'submitted', 'sato', '2024-05-02T00:00:00'),"
+	    " (11, 2024, 'submitted', 'sato', '2024-06-01T00:00:00'),"
+	    " (10, 2023, 'draft', 'sato', '2023-05-01T00:00:00');"
+	    " INSERT INTO indicator_actual (indicator_id, fy, num, state,"
+	    " entered_by, entered_at) VALUES (21, 2024, 80, 'submitted',"
+	    " 'kikaku', '2024-04-01T00:00:00');"
+	    " INSERT INTO history (at, login, node_id, indicator_id, fy, field,"
+	    " old_value, new_value) VALUES"
+	    " ('2024-05-01T08:00:00', 'sato', 10, NULL, 2024, 'state', '下書き',"
+	    "  '提出済'),"
+	    " ('2024-05-02T09:00:00', 'kacho', 10, NULL, 2024, 'state', '提出済',"
+	    "  '差戻し'),"
+	    " ('2024-05-03T08:00:00', 'sato', 10, NULL, 2024, 'state', '差戻し',"
+	    "  '提出済'),"
+	    " ('2024-07-07T07:07:07', 'kikaku', NULL, 21, 2024, 'state', '下書き',"
+	    "  '提出済');"
+	    " PRAGMA user_version = 17; COMMIT"), SQLITE_OK);
+	sqlite3_close(raw);
+	raw = NULL;
+
+	st = open_store(path);
+	CHECK(st != NULL);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(store_file_version(st), 18);
+	CHECK_INT(raw_open(path), 0);
+	CHECK_Q("10|2023|,10|2024|2024-05-03T08:00:00,11|2024|2024-06-01T00:00:00",
+	    "SELECT group_concat(node_id || '|' || fy || '|' || submitted_at)"
+	    " FROM (SELECT * FROM result ORDER BY node_id, fy)");
+	CHECK_Q("21|2024|2024-07-07T07:07:07", "SELECT indicator_id || '|' ||"
+	    " fy || '|' || submitted_at FROM indicator_actual");
+	CHECK_INT(store_mywork_review(st, "2024-04-01", 2024, &m, &cause), 0);
+	if (m != NULL) {
+		CHECK_INT(m->nwaiting, 3);
+		CHECK_INT(m->nrows, 3);
+		if (m->nrows == 3) {
+			CHECK_INT(m->rows[0].node_id, 10);
+			CHECK_STR(m->rows[0].at, "2024-05-03T08:00:00");
+			CHECK_INT(m->rows[1].node_id, 11);
+			CHECK_INT(m->rows[2].indicator_id, 21);
+		}
+	}
+	store_mywork_free(m);
+	free(cause);
+	check_clean(st);
+	store_close(st);
+out:
+	if (raw != NULL)
+		sqlite3_close(raw);
+	raw = NULL;
+	free(path);
+}
+
 int
 main(void)
 {
@@ -541,6 +623,7 @@ main(void)
 	RUN(test_deleting_keeps_history);
 	RUN(test_v7_drafts_are_kept);
 	RUN(test_v14_texts_are_folded_again);
+	RUN(test_v17_submissions_keep_their_time);
 	RUN(test_newer_file_is_refused);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)

@@ -29,6 +29,7 @@
 #include "shisaku/store-browse.h"
 #include "shisaku/store-edit.h"
 #include "shisaku/store-indfig.h"
+#include "shisaku/store-mywork.h"
 #include "shisaku/store-report.h"
 #include "shisaku/store-result.h"
 #include "shisaku/store-internal.h"
@@ -197,6 +198,36 @@ struct step {
 };
 
 /*
+ * A SCAN of a partial index by a statement that stops at a LIMIT and
+ * sorts nothing: every entry of such an index meets its condition, so
+ * the scan ends after the limit's rows (the oldest entries waiting, say,
+ * read in the index's order). Not a read of the table.
+ */
+static int
+limited_partial_scan(sqlite3 *db, const char *padded_sql, const char *detail,
+    int sorts)
+{
+	const char	*idx = strstr(detail, " INDEX ");
+	char		 name[64], *q;
+	sqlite3_stmt	*s;
+	int		 partial = 0;
+
+	if (idx == NULL || sorts || strstr(padded_sql, " LIMIT ") == NULL)
+		return 0;
+	idx += strlen(" INDEX ");
+	snprintf(name, sizeof name, "%.*s", (int)strcspn(idx, " "), idx);
+	q = xasprintf("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+	    " AND name = '%s' AND sql LIKE '%% WHERE %%'", name);
+	if (sqlite3_prepare_v2(db, q, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			partial = sqlite3_column_int(s, 0) > 0;
+		sqlite3_finalize(s);
+	}
+	free(q);
+	return partial;
+}
+
+/*
  * Checks one statement's plan; returns the problem (malloc'd) or NULL.
  * A temporary B-tree sorts the rows of the loop it belongs to (the steps
  * with the same parent): it is over a large table when one of those
@@ -211,6 +242,7 @@ plan_problem(sqlite3 *db, const char *sql, int verbose)
 	struct step	*steps = NULL;
 	size_t		 n = 0, i, j;
 	const char	*detail;
+	int		 sorts = 0;
 
 	if (sqlite3_prepare_v2(db, eqp, -1, &s, NULL) != SQLITE_OK) {
 		free(eqp);
@@ -231,10 +263,13 @@ plan_problem(sqlite3 *db, const char *sql, int verbose)
 		steps[n++].detail = xstrdup(detail);
 	}
 	sqlite3_finalize(s);
+	for (i = 0; i < n; i++)
+		sorts |= strstr(steps[i].detail, "TEMP B-TREE") != NULL;
 	for (i = 0; i < n && why == NULL; i++) {
 		detail = steps[i].detail;
 		if (strncmp(detail, "SCAN ", 5) == 0 &&
-		    is_large(step_table(padded, detail, table, sizeof table)))
+		    is_large(step_table(padded, detail, table, sizeof table)) &&
+		    !limited_partial_scan(db, padded, detail, sorts))
 			why = xasprintf("reads all of %s: %s", table, detail);
 		else if (strncmp(detail, "SEARCH ", 7) == 0 &&
 		    is_large(step_table(padded, detail, table, sizeof table)) &&
@@ -741,6 +776,15 @@ run_screens(struct store *st, const struct ids *x)
 	ses.login = xstrdup("tester");
 	OK(store_user_session(st, &ses, &cause));
 	session_clear(&ses);
+	/* A reviewer's 自分の仕事: the oldest entries waiting, from the
+	 * index of those submitted, and their count. */
+	{
+		struct mywork	*mw = NULL;
+
+		OK(store_mywork_review(st, "2022-04-01", 2022, &mw, &cause));
+		CHECK(mw != NULL && mw->nwaiting > 0);
+		store_mywork_free(mw);
+	}
 	/* Not a screen, but read the same way: a plan's report follows the
 	 * plan, not the file. */
 	OK(store_report_load(st, "p", 2022, 2024, &report, &cause));

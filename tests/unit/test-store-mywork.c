@@ -248,10 +248,29 @@ TEST(test_reviewer_sees_waiting_oldest_first_then_late)
 		    &cause), 0);
 	}
 	store_actual_free(e);
+	/* Each submission keeps its time, the time of its history row. */
+	CHECK_INT(q_int("SELECT count(*) FROM result r WHERE state ="
+	    " 'submitted' AND submitted_at = (SELECT MAX(h.at) FROM history h"
+	    " WHERE h.node_id = r.node_id AND h.indicator_id IS NULL"
+	    " AND h.fy = r.fy AND h.field = 'state')"), 2);
+	CHECK_INT(q_int("SELECT count(*) FROM indicator_actual a WHERE state ="
+	    " 'submitted' AND submitted_at = (SELECT MAX(h.at) FROM history h"
+	    " WHERE h.indicator_id = a.indicator_id AND h.fy = a.fy"
+	    " AND h.field = 'state')"), 1);
+	/* Times apart, as if submitted on three days: the history and the
+	 * time kept. */
 	CHECK_INT(sqlite3_exec(raw, "UPDATE history SET at ="
 	    " '2024-05-0' || CASE (SELECT key FROM node WHERE id = node_id)"
 	    " WHEN '12' THEN '3' WHEN '13' THEN '1' ELSE '2' END ||"
-	    " 'T10:00:00' WHERE field = 'state'",
+	    " 'T10:00:00' WHERE field = 'state';"
+	    " UPDATE result SET submitted_at = (SELECT MAX(h.at) FROM history h"
+	    " WHERE h.node_id = result.node_id AND h.indicator_id IS NULL"
+	    " AND h.fy = result.fy AND h.field = 'state')"
+	    " WHERE state = 'submitted';"
+	    " UPDATE indicator_actual SET submitted_at = (SELECT MAX(h.at)"
+	    " FROM history h WHERE h.indicator_id = indicator_actual.indicator_id"
+	    " AND h.fy = indicator_actual.fy AND h.field = 'state')"
+	    " WHERE state = 'submitted'",
 	    NULL, NULL, NULL), SQLITE_OK);
 
 	/* On 2024-07-01 the 2023 deadline has passed: its entries not yet
@@ -283,6 +302,98 @@ TEST(test_reviewer_sees_waiting_oldest_first_then_late)
 		CHECK_STR(got, "2023:提出済:1-3 2024:提出済:協働事業の件数 "
 		    "2023:提出済:1-2");
 		free(got);
+	}
+	store_mywork_free(m);
+}
+
+/* More entries waiting than the list shows: the oldest
+ * MYWORK_WAITING_MAX of both kinds together, oldest first, and the
+ * count of all (read after the late list's test, on its plan of 305
+ * items: four years of each submitted, one in five an actual of the
+ * plan, at times that interleave). */
+TEST(test_waiting_list_shows_the_oldest)
+{
+	struct mywork	*m = NULL;
+	char		*cause = NULL, *newest;
+	size_t		 i, waiting = 0;
+	long		 all;
+
+	CHECK_INT(sqlite3_exec(raw, "INSERT INTO result (node_id, fy, state,"
+	    " entered_by, entered_at, submitted_at) SELECT n.id, y.fy,"
+	    " 'submitted', 'sato', '2024-01-01T00:00:00',"
+	    " printf('2024-%02d-%02dT%02d:00:00', 1 + n.ord % 12, 1 + y.fy % 28,"
+	    " n.ord % 24) FROM node n JOIN plan p ON p.id = n.plan_id"
+	    " AND p.code = 'u', (SELECT 2021 AS fy UNION ALL SELECT 2022"
+	    " UNION ALL SELECT 2025 UNION ALL SELECT 2026) y;"
+	    " INSERT INTO indicator_actual (indicator_id, fy, num, state,"
+	    " entered_by, entered_at, submitted_at) SELECT i.id, 2019 + k.n, 1,"
+	    " 'submitted', 'kikaku', '2024-01-01T00:00:00',"
+	    " printf('2024-%02d-15T12:%02d:00', 1 + k.n % 12, k.n % 60)"
+	    " FROM indicator i, (WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL"
+	    " SELECT n + 1 FROM c WHERE n < 250) SELECT n FROM c) k"
+	    " WHERE i.id = (SELECT MIN(id) FROM indicator)"
+	    " AND NOT EXISTS (SELECT 1 FROM indicator_actual x"
+	    " WHERE x.indicator_id = i.id AND x.fy = 2019 + k.n)",
+	    NULL, NULL, NULL), SQLITE_OK);
+	all = q_int("SELECT (SELECT count(*) FROM result WHERE state ="
+	    " 'submitted') + (SELECT count(*) FROM indicator_actual"
+	    " WHERE state = 'submitted')");
+	CHECK(all > MYWORK_WAITING_MAX);
+	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024, &m, &cause), 0);
+	if (m == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		return;
+	}
+	CHECK_INT(m->nwaiting, all);
+	for (i = 0; i < m->nrows; i++)
+		if (!m->rows[i].late) {
+			if (i > 0 && strcmp(m->rows[i - 1].at, m->rows[i].at) > 0)
+				FAIL_AT("row %zu at %s after %s", i,
+				    m->rows[i].at, m->rows[i - 1].at);
+			waiting++;
+		}
+	CHECK_INT(waiting, MYWORK_WAITING_MAX);
+	/* None left out is older than the newest shown; both kinds shown. */
+	if (waiting > 0) {
+		newest = m->rows[waiting - 1].at;
+		CHECK_INT(q_int("SELECT count(*) FROM (SELECT submitted_at AS t"
+		    " FROM result WHERE state = 'submitted' UNION ALL"
+		    " SELECT submitted_at FROM indicator_actual"
+		    " WHERE state = 'submitted') WHERE t < '%s'", newest) +
+		    q_int("SELECT count(*) FROM (SELECT submitted_at AS t"
+		    " FROM result WHERE state = 'submitted' UNION ALL"
+		    " SELECT submitted_at FROM indicator_actual"
+		    " WHERE state = 'submitted') WHERE t = '%s'", newest) >=
+		    MYWORK_WAITING_MAX, 1);
+		CHECK_INT(q_int("SELECT count(*) FROM (SELECT submitted_at AS t"
+		    " FROM result WHERE state = 'submitted' UNION ALL"
+		    " SELECT submitted_at FROM indicator_actual"
+		    " WHERE state = 'submitted') WHERE t < '%s'", newest) <
+		    MYWORK_WAITING_MAX, 1);
+	}
+	for (i = 0; i < waiting && m->rows[i].kind != MYWORK_ACTUAL; i++)
+		;
+	CHECK(i < waiting);
+	CHECK_INT(m->waiting_count_cut, 0);
+	store_mywork_free(m);
+	m = NULL;
+
+	/* More than are counted: the count stops and says so. */
+	CHECK_INT(sqlite3_exec(raw, "WITH RECURSIVE c(n) AS (SELECT 1"
+	    " UNION ALL SELECT n + 1 FROM c WHERE n < 10000)"
+	    " INSERT INTO indicator_actual (indicator_id, fy, num, state,"
+	    " entered_by, entered_at, submitted_at) SELECT (SELECT MAX(id)"
+	    " FROM indicator), 3000 + n, 1, 'submitted', 'kikaku',"
+	    " '2024-01-01T00:00:00', '2025-01-01T00:00:00' FROM c",
+	    NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024, &m, &cause), 0);
+	if (m != NULL) {
+		CHECK_INT(m->waiting_count_cut, 1);
+		CHECK_INT(m->nwaiting, MYWORK_WAITING_COUNT_MAX);
+		for (i = waiting = 0; i < m->nrows; i++)
+			waiting += !m->rows[i].late;
+		CHECK_INT(waiting, MYWORK_WAITING_MAX);
 	}
 	store_mywork_free(m);
 }
@@ -365,6 +476,7 @@ main(void)
 	RUN(test_clerk_sees_own_work_by_state);
 	RUN(test_reviewer_sees_waiting_oldest_first_then_late);
 	RUN(test_late_list_is_capped);
+	RUN(test_waiting_list_shows_the_oldest);
 	RUN(test_data_version_tells_others_changes);
 
 	sqlite3_close(raw);
