@@ -14,8 +14,9 @@
 #   4. tests/bench/drive runs the interface on a pseudo-terminal and walks
 #      tests/bench/walk.txt (over 1,000 keys: tree, expand and collapse,
 #      sheets in and out, roadmap both ways, indicators, sort, search,
-#      year on the tree and on the plans list, filters), timing each key
-#      to the end of its screen update;
+#      year on the tree and on the plans list, filters of the tree and of
+#      the indicators, 自分の仕事) as a planner, timing each key to the
+#      end of its screen update;
 #      the program's peak memory is read from /proc before it quits;
 #   5. the report of a plan of 1,000 items (the whole plan at 1,000; the
 #      second plan of the file at larger sizes), and export of everything.
@@ -132,7 +133,10 @@ for n in $sizes; do
 	check_rows "$db" indicator_actual actual
 	rm -rf "$floor"
 
-	# The walk through the interface.
+	# The walk through the interface, as the planner init registered.
+	[ "$(sqlite3 "$db" "SELECT role FROM app_user
+	    WHERE login = '$(id -un)'")" = planner ] ||
+		fail "$(id -un) is not the file's planner"
 	"$drive" tui -s "$walk" -- "$bin" -c "$cfg" -d "$db" > "$dir/tui.txt" ||
 		fail "the walk through the interface at $n items"
 	cat "$dir/tui.txt"
