@@ -51,8 +51,9 @@ static const char SQL_END[] = "UPDATE node_dept SET until_fy = ?2 WHERE id = ?1"
 static const char SQL_MOVE[] = "UPDATE node_dept SET dept_id = ?2 WHERE id = ?1";
 static const char SQL_DROP[] = "DELETE FROM node_dept WHERE id = ?1";
 static const char SQL_CONTINUE[] =
-    "INSERT INTO node_dept (node_id, dept_id, is_main, from_fy, until_fy, ord)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO node_dept (node_id, dept_id, is_main, from_fy, until_fy, ord,"
+    " plan_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+    " (SELECT plan_id FROM node WHERE id = ?1))";
 /* Does ?2 already have an assignment on node ?1 in force in ?3? */
 static const char SQL_HAS[] =
     "SELECT 1 FROM node_dept WHERE node_id = ?1 AND dept_id = ?2"

@@ -63,8 +63,9 @@ static const char SQL_ASSIGN_SET[] =
     " until_fy = ?5, ord = ?6 WHERE id = ?1";
 static const char SQL_ASSIGN_DELETE[] = "DELETE FROM node_dept WHERE id = ?1";
 static const char SQL_ASSIGN_INSERT[] =
-    "INSERT INTO node_dept (node_id, dept_id, is_main, from_fy, until_fy, ord)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO node_dept (node_id, dept_id, is_main, from_fy, until_fy, ord,"
+    " plan_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+    " (SELECT plan_id FROM node WHERE id = ?1))";
 static const char SQL_PLAN_FLAGS[] =
     "SELECT id, key, label FROM plan_flag WHERE plan_id = ?1 ORDER BY ord, id";
 static const char SQL_NODE_FLAGS[] =

@@ -247,7 +247,8 @@ static const char SQL_NODE[] = "INSERT INTO node (plan_id, parent_id, depth, key
 static const char SQL_MARK[] = "INSERT OR IGNORE INTO node_flag (node_id, flag_id)"
     " SELECT ?, id FROM plan_flag WHERE plan_id = ? AND key = ?";
 static const char SQL_ASSIGN[] = "INSERT INTO node_dept (node_id, dept_id, is_main,"
-    " from_fy, until_fy, ord) VALUES (?, ?, ?, ?, ?, ?)";
+    " from_fy, until_fy, ord, plan_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+    " (SELECT plan_id FROM node WHERE id = ?1))";
 static const char SQL_YEARPLAN[] = "INSERT INTO year_plan (node_id, from_fy, to_fy,"
     " text, ord) VALUES (?, ?, ?, ?, ?)";
 static const char SQL_COST[] = "INSERT INTO cost_trend (node_id, fy, trend)"

@@ -675,12 +675,15 @@ fail:
 
 /* ---- departments of a plan ---------------------------------------------- */
 
+/* Each department asked for one assignment in the plan in force in the
+ * year, on the index of the plan's assignments by department
+ * (db/migrate-19.sql): the plan's assignments are not read. */
 static const char sql_plan_depts[] =
 	"SELECT d.id, d.code, " SQL_DEPT_NAME_AS_OF("d.id", "?2") ","
 	" 0, NULL, NULL FROM department d"
-	" WHERE d.id IN (SELECT nd.dept_id FROM node_dept nd"
-	"  JOIN node n ON n.id = nd.node_id"
-	"  WHERE n.plan_id = ?1 AND " SQL_ASSIGN_IN_FORCE("?2") ")"
+	" WHERE EXISTS (SELECT 1 FROM node_dept nd INDEXED BY node_dept_plan"
+	"  WHERE nd.plan_id = ?1 AND nd.dept_id = d.id AND "
+	SQL_ASSIGN_IN_FORCE("?2") ")"
 	" ORDER BY d.ord, d.id";
 
 static const char sql_plan_dept_nodes[] =

@@ -44,6 +44,7 @@
 #include "migrate-16-sql.h"
 #include "migrate-17-sql.h"
 #include "migrate-18-sql.h"
+#include "migrate-19-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -67,6 +68,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_16_sql,		/* db/migrate-16.sql */
 	shisaku_migrate_17_sql,		/* db/migrate-17.sql */
 	shisaku_migrate_18_sql,		/* db/migrate-18.sql */
+	shisaku_migrate_19_sql,		/* db/migrate-19.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

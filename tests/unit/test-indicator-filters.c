@@ -8,7 +8,9 @@
  * that move each thing the definitions look at (assignments' years and
  * main departments, indicators' own departments, indicators moved to a
  * heading or to the plan). And the rows read for a set of ids must be
- * the list's own rows, in plan order, as the ids put in plan order are.
+ * the list's own rows, in plan order, as the ids put in plan order are;
+ * and the departments a filter offers (asked of each department on the
+ * index of the plan's assignments) those the plan's assignments name.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,6 +198,98 @@ TEST(test_filters_name_what_the_definitions_name)
 	store_close(st);
 }
 
+/* The departments a filter offers, by the plain definition: those with
+ * an assignment in force in ?2 on a node of plan ?1, in the
+ * departments' order. */
+static const char plain_plan_depts[] =
+    "SELECT d.id FROM department d WHERE d.id IN (SELECT nd.dept_id"
+    " FROM node_dept nd JOIN node n ON n.id = nd.node_id"
+    " WHERE n.plan_id = ?1 AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
+    " AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)) ORDER BY d.ord, d.id";
+
+/* Every plan and year: the store's choice of departments is the plain
+ * one. Returns the number that differ. */
+static int
+depts_agree(struct store *st, const char *what)
+{
+	sqlite3		*db = store_db(st);
+	sqlite3_stmt	*s;
+	struct sheet_dept *d;
+	long long	*plans;
+	size_t		 nplans, n, p, k;
+	char		*cause = NULL;
+	int		 fy, bad = 0, same;
+
+	plans = q_ids(db, "SELECT id FROM plan ORDER BY id", 0, &nplans);
+	for (p = 0; p < nplans; p++)
+		for (fy = FILTER_FIRST_FY; fy <= FILTER_LAST_FY; fy++) {
+			if (store_plan_depts(st, plans[p], fy, &d, &n,
+			    &cause) != 0) {
+				FAIL_AT("%s: %s", what, cause);
+				free(cause);
+				cause = NULL;
+				bad++;
+				continue;
+			}
+			if (sqlite3_prepare_v2(db, plain_plan_depts, -1, &s,
+			    NULL) != SQLITE_OK) {
+				FAIL_AT("%s", sqlite3_errmsg(db));
+				store_depts_free(d, n);
+				bad++;
+				continue;
+			}
+			sqlite3_bind_int64(s, 1, plans[p]);
+			sqlite3_bind_int(s, 2, fy);
+			for (k = 0, same = 1; same && sqlite3_step(s) ==
+			    SQLITE_ROW; k++)
+				same = k < n && d[k].id ==
+				    sqlite3_column_int64(s, 0);
+			same = same && k == n;
+			sqlite3_finalize(s);
+			if (!same) {
+				FAIL_AT("%s: departments of plan %lld in %d",
+				    what, plans[p], fy);
+				bad++;
+			}
+			store_depts_free(d, n);
+		}
+	free(plans);
+	return bad;
+}
+
+TEST(test_filters_offer_the_plans_departments)
+{
+	struct store	*st;
+	sqlite3		*db;
+	size_t		 i;
+
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+		return;
+	db = store_db(st);
+	/* Each assignment knows its node's plan. */
+	CHECK_INT(q_long(db, "SELECT count(*) FROM node_dept nd"
+	    " WHERE nd.plan_id IS NOT (SELECT plan_id FROM node"
+	    " WHERE id = nd.node_id)"), 0);
+	CHECK_INT(depts_agree(st, "the import"), 0);
+	for (i = 0; i < sizeof moves / sizeof moves[0]; i++) {
+		write_sql(st, moves[i].sql);
+		CHECK_INT(depts_agree(st, moves[i].what), 0);
+	}
+	/* Written behind the program's back: an assignment without its
+	 * plan, and one moved to a node of another plan. */
+	write_sql(st, "INSERT INTO node_dept (node_id, dept_id, is_main, ord)"
+	    " SELECT (SELECT MAX(id) FROM node), (SELECT MAX(id)"
+	    " FROM department), 0, 99");
+	write_sql(st, "UPDATE node_dept SET node_id = (SELECT MIN(id)"
+	    " FROM node) WHERE id = (SELECT MAX(id) FROM node_dept"
+	    " WHERE plan_id = (SELECT MAX(plan_id) FROM node_dept))");
+	CHECK_INT(q_long(db, "SELECT count(*) FROM node_dept nd"
+	    " WHERE nd.plan_id IS NOT (SELECT plan_id FROM node"
+	    " WHERE id = nd.node_id)"), 0);
+	CHECK_INT(depts_agree(st, "written behind the program's back"), 0);
+	store_close(st);
+}
+
 /* Two rows read each way hold the same values. */
 static int
 same_row(const struct indicator_row *a, const struct indicator_row *b)
@@ -296,6 +390,7 @@ main(void)
 		return 1;
 	RUN(test_filters_name_what_the_definitions_name);
 	RUN(test_rows_of_ids_are_the_lists_rows_in_plan_order);
+	RUN(test_filters_offer_the_plans_departments);
 	sample_dir_remove();
 	DONE();
 }

@@ -172,7 +172,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 18);
+	CHECK_INT(store_schema_version(), 19);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -189,8 +189,14 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 18);
+	CHECK_INT(q_int("PRAGMA user_version"), 19);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Version 19 (db/migrate-19.sql): each assignment's plan, with the
+	 * index and the triggers that keep it. */
+	CHECK_INT(q_int("SELECT count(*) FROM pragma_table_info('node_dept')"
+	    " WHERE name = 'plan_id'"), 1);
+	CHECK_INT(q_int("SELECT count(*) FROM sqlite_master WHERE name IN"
+	    " ('node_dept_plan', 'node_dept_plan_ins', 'node_dept_plan_upd')"), 3);
 	/* Version 18 (db/migrate-18.sql): when each entry waiting was
 	 * submitted, indexed over those waiting. */
 	CHECK_Q("indicator_actual_waiting|1,result_waiting|1", "SELECT"
@@ -403,7 +409,7 @@ TEST(test_v7_drafts_are_kept)
 		free(path);
 		return;
 	}
-	CHECK_INT(store_file_version(st), 18);
+	CHECK_INT(store_file_version(st), 19);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("5:result:10:-:2021:2|6:actual:-:20:2022:0", "SELECT"
 	    " group_concat(x, '|') FROM (SELECT id || ':' || kind || ':' ||"
@@ -482,6 +488,8 @@ TEST(test_v14_texts_are_folded_again)
 	    " DROP TRIGGER plan_span_cost_trend_ins;"
 	    " DROP TRIGGER plan_span_cost_trend_upd;"
 	    " DROP TRIGGER plan_span_cost_trend_del;"
+	    " DROP TRIGGER node_dept_plan_ins; DROP TRIGGER node_dept_plan_upd;"
+	    " DROP INDEX node_dept_plan; ALTER TABLE node_dept DROP COLUMN plan_id;"
 	    " DROP INDEX result_waiting; DROP INDEX indicator_actual_waiting;"
 	    " ALTER TABLE result DROP COLUMN submitted_at;"
 	    " ALTER TABLE indicator_actual DROP COLUMN submitted_at;"
@@ -496,7 +504,7 @@ TEST(test_v14_texts_are_folded_again)
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;
-	CHECK_INT(store_file_version(st), 18);
+	CHECK_INT(store_file_version(st), 19);
 	CHECK_INT(raw_open(path), 0);
 	/* The years of the plan, which prints no period, counted by
 	 * migration 17's commit: those of its node's own period. */
@@ -552,6 +560,8 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK_INT(make_current(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_INT(raw_exec(raw, "BEGIN;"
+	    " DROP TRIGGER node_dept_plan_ins; DROP TRIGGER node_dept_plan_upd;"
+	    " DROP INDEX node_dept_plan; ALTER TABLE node_dept DROP COLUMN plan_id;"
 	    " DROP INDEX result_waiting; DROP INDEX indicator_actual_waiting;"
 	    " ALTER TABLE result DROP COLUMN submitted_at;"
 	    " ALTER TABLE indicator_actual DROP COLUMN submitted_at;"
@@ -572,6 +582,10 @@ TEST(test_v17_submissions_keep_their_time)
 	    "  '提出済'),"
 	    " ('2024-07-07T07:07:07', 'kikaku', NULL, 21, 2024, 'state', '下書き',"
 	    "  '提出済');"
+	    " INSERT INTO department (id, code, name, ord) VALUES (5, 't/総務課',"
+	    " '総務課', 1);"
+	    " INSERT INTO node_dept (node_id, dept_id, is_main, ord)"
+	    " VALUES (11, 5, 1, 1);"
 	    " PRAGMA user_version = 17; COMMIT"), SQLITE_OK);
 	sqlite3_close(raw);
 	raw = NULL;
@@ -580,13 +594,15 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;
-	CHECK_INT(store_file_version(st), 18);
+	CHECK_INT(store_file_version(st), 19);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("10|2023|,10|2024|2024-05-03T08:00:00,11|2024|2024-06-01T00:00:00",
 	    "SELECT group_concat(node_id || '|' || fy || '|' || submitted_at)"
 	    " FROM (SELECT * FROM result ORDER BY node_id, fy)");
 	CHECK_Q("21|2024|2024-07-07T07:07:07", "SELECT indicator_id || '|' ||"
 	    " fy || '|' || submitted_at FROM indicator_actual");
+	/* Version 19 gives the assignment its node's plan. */
+	CHECK_Q("11|1", "SELECT node_id || '|' || plan_id FROM node_dept");
 	CHECK_INT(store_mywork_review(st, "2024-04-01", 2024, &m, &cause), 0);
 	if (m != NULL) {
 		CHECK_INT(m->nwaiting, 3);
