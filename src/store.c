@@ -1003,6 +1003,11 @@ static const struct {
 	{ "SELECT p.code || ' ' || n.key FROM node n JOIN plan p ON p.id = n.plan_id"
 	  " WHERE n.depth > (SELECT max(depth) FROM plan_level l WHERE l.plan_id = n.plan_id)",
 	  "施策が計画の階層より深くなっています" },
+	{ "SELECT p.code || ' ' || n.key FROM node_dept nd"
+	  " JOIN node n ON n.id = nd.node_id JOIN plan p ON p.id = n.plan_id"
+	  " WHERE nd.plan_id IS NOT n.plan_id",
+	  "担当課の割当てに記録された計画が施策の計画と違います（絞り込みの"
+	  "担当課の選択肢がこの記録に従います）" },
 	{ "SELECT p.code || ' ' || l.depth FROM plan_level l JOIN plan p ON p.id = l.plan_id"
 	  " WHERE l.depth > 1 AND NOT EXISTS (SELECT 1 FROM plan_level k"
 	  " WHERE k.plan_id = l.plan_id AND k.depth = l.depth - 1)",

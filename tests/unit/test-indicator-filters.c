@@ -287,6 +287,13 @@ TEST(test_filters_offer_the_plans_departments)
 	    " WHERE nd.plan_id IS NOT (SELECT plan_id FROM node"
 	    " WHERE id = nd.node_id)"), 0);
 	CHECK_INT(depts_agree(st, "written behind the program's back"), 0);
+	CHECK_INT(check_problems(st), 0);
+	/* With the triggers gone, a wrong plan is what shisaku check
+	 * reports. */
+	write_sql(st, "DROP TRIGGER node_dept_plan_upd;"
+	    " UPDATE node_dept SET plan_id = plan_id + 1"
+	    " WHERE id = (SELECT MIN(id) FROM node_dept)");
+	CHECK_INT(check_problems(st), 1);
 	store_close(st);
 }
 
