@@ -460,6 +460,15 @@ only_hit(struct store *st, const char *word)
 	return id;
 }
 
+/* What versions 18 and 19 added, taken out of a current file to make an
+ * older one. */
+#define UNDO_18_19							\
+	" DROP TRIGGER node_dept_plan_ins; DROP TRIGGER node_dept_plan_upd;" \
+	" DROP INDEX node_dept_plan; ALTER TABLE node_dept DROP COLUMN plan_id;" \
+	" DROP INDEX result_waiting; DROP INDEX indicator_actual_waiting;" \
+	" ALTER TABLE result DROP COLUMN submitted_at;"			\
+	" ALTER TABLE indicator_actual DROP COLUMN submitted_at;"
+
 /* A file at version 14 as that program left it: its folded texts end
  * without line breaks, and a word of one or two characters at the very
  * end of one (node 11 has nothing after its note) has no trigram.
@@ -488,11 +497,7 @@ TEST(test_v14_texts_are_folded_again)
 	    " DROP TRIGGER plan_span_cost_trend_ins;"
 	    " DROP TRIGGER plan_span_cost_trend_upd;"
 	    " DROP TRIGGER plan_span_cost_trend_del;"
-	    " DROP TRIGGER node_dept_plan_ins; DROP TRIGGER node_dept_plan_upd;"
-	    " DROP INDEX node_dept_plan; ALTER TABLE node_dept DROP COLUMN plan_id;"
-	    " DROP INDEX result_waiting; DROP INDEX indicator_actual_waiting;"
-	    " ALTER TABLE result DROP COLUMN submitted_at;"
-	    " ALTER TABLE indicator_actual DROP COLUMN submitted_at;"
+	    UNDO_18_19
 	    " PRAGMA user_version = 14; COMMIT"),
 	    SQLITE_OK);
 	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
@@ -560,11 +565,7 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK_INT(make_current(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_INT(raw_exec(raw, "BEGIN;"
-	    " DROP TRIGGER node_dept_plan_ins; DROP TRIGGER node_dept_plan_upd;"
-	    " DROP INDEX node_dept_plan; ALTER TABLE node_dept DROP COLUMN plan_id;"
-	    " DROP INDEX result_waiting; DROP INDEX indicator_actual_waiting;"
-	    " ALTER TABLE result DROP COLUMN submitted_at;"
-	    " ALTER TABLE indicator_actual DROP COLUMN submitted_at;"
+	    UNDO_18_19
 	    " INSERT INTO result (node_id, fy, state, entered_by, entered_at)"
 	    " VALUES (10, 2024, 'submitted', 'sato', '2024-05-02T00:00:00'),"
 	    " (11, 2024, 'submitted', 'sato', '2024-06-01T00:00:00'),"
