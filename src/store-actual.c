@@ -1034,21 +1034,11 @@ store_indicator_view(struct store *st, long long id, int fy,
 
 /* ---- the indicators a department reports ---- */
 
-static int
-reported_cmp(const void *a, const void *b)
-{
-	long long	x = *(const long long *)a, y = *(const long long *)b;
-
-	return (x > y) - (x < y);
-}
-
 int
 store_actual_reported_by(struct store *st, long long plan_id,
     long long dept_id, int fy, long long **ids, size_t *n, char **cause)
 {
 	sqlite3_stmt	*s;
-	size_t		 cap = 0, i, j;
-	int		 rc;
 
 	*ids = NULL;
 	*n = 0;
@@ -1059,27 +1049,5 @@ store_actual_reported_by(struct store *st, long long plan_id,
 	if (dept_id != 0)
 		sqlite3_bind_int64(s, 2, dept_id);
 	sqlite3_bind_int(s, 3, fy);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*ids = xreallocarray(*ids, cap, sizeof **ids);
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	if (store_read_end(st, s, rc, "指標の読み込み", cause) != 0) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return -1;
-	}
-	/* Sorted and made unique here: only the department's share, where
-	 * an ORDER BY would have SQLite sort as it reads. */
-	if (*n > 1) {
-		qsort(*ids, *n, sizeof **ids, reported_cmp);
-		for (i = j = 1; i < *n; i++)
-			if ((*ids)[i] != (*ids)[j - 1])
-				(*ids)[j++] = (*ids)[i];
-		*n = j;
-	}
-	return 0;
+	return store_collect_ids(st, s, ids, n, "指標の読み込み", cause);
 }

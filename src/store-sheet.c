@@ -83,37 +83,6 @@ cmp_ll(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Runs a query whose first column is a node id; collects the ids sorted
- * and without duplicates. */
-static int
-sheet_collect_ids(struct store *st, sqlite3_stmt *s, long long **ids,
-    size_t *n, char **cause)
-{
-	long long	*v = NULL;
-	size_t		 cnt = 0, cap = 0, i, j;
-	int		 rc;
-
-	while ((rc = sheet_step(st, s, cause)) == 1) {
-		v = sheet_grow(v, &cap, cnt, sizeof *v);
-		v[cnt++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc < 0) {
-		free(v);
-		return -1;
-	}
-	if (cnt > 1) {
-		qsort(v, cnt, sizeof *v, cmp_ll);
-		for (i = 1, j = 1; i < cnt; i++)
-			if (v[i] != v[j - 1])
-				v[j++] = v[i];
-		cnt = j;
-	}
-	*ids = v;
-	*n = cnt;
-	return 0;
-}
-
 /* ---- the item sheet ---------------------------------------------------- */
 
 static void
@@ -736,7 +705,7 @@ sheet_dept_ids(struct store *st, const char *sql, long long plan_id,
 	sqlite3_bind_int64(q, 1, plan_id);
 	sqlite3_bind_int64(q, 2, dept_id);
 	sqlite3_bind_int(q, 3, fy);
-	return sheet_collect_ids(st, q, ids, n, cause);
+	return store_collect_ids(st, q, ids, n, "データベースの読み込み", cause);
 }
 
 int
@@ -2426,7 +2395,7 @@ store_roadmap_flag_nodes(struct store *st, long long flag_id,
 	if ((q = store_stmt(st, sql_rm_flag_nodes, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(q, 1, flag_id);
-	return sheet_collect_ids(st, q, ids, n, cause);
+	return store_collect_ids(st, q, ids, n, "データベースの読み込み", cause);
 }
 
 int

@@ -100,6 +100,48 @@ store_col_dup_null(sqlite3_stmt *s, int i)
 	return sqlite3_column_type(s, i) == SQLITE_NULL ? NULL : store_col_dup(s, i);
 }
 
+static int
+ids_cmp(const void *a, const void *b)
+{
+	long long	x = *(const long long *)a, y = *(const long long *)b;
+
+	return (x > y) - (x < y);
+}
+
+int
+store_collect_ids(struct store *st, sqlite3_stmt *s, long long **ids,
+    size_t *n, const char *what, char **cause)
+{
+	long long	*v = NULL;
+	size_t		 cnt = 0, cap = 0, i, j;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (cnt == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[cnt++] = sqlite3_column_int64(s, 0);
+	}
+	if (store_read_end(st, s, rc, what, cause) != 0) {
+		free(v);
+		return -1;
+	}
+	/* Sorted here: an ORDER BY would have SQLite sort what it reads. */
+	if (cnt > 1) {
+		qsort(v, cnt, sizeof *v, ids_cmp);
+		for (i = j = 1; i < cnt; i++)
+			if (v[i] != v[j - 1])
+				v[j++] = v[i];
+		cnt = j;
+	}
+	*ids = v;
+	*n = cnt;
+	return 0;
+}
+
 char *
 store_ids_json(const long long *v, size_t n)
 {

@@ -148,6 +148,12 @@ const char *store_col_text(sqlite3_stmt *s, int i);
 char *store_col_dup(sqlite3_stmt *s, int i);
 char *store_col_dup_null(sqlite3_stmt *s, int i);
 
+/* Steps the bound statement s, whose first column is an id, to its end
+ * and resets it: *ids the ids ascending without duplicates (NULL when n
+ * is 0), or -1 with *cause naming what. */
+int store_collect_ids(struct store *st, sqlite3_stmt *s, long long **ids,
+    size_t *n, const char *what, char **cause);
+
 /* The ids v[0..n-1] as a JSON array ("[1,2]"), to bind to a statement
  * that reads them with json_each: one statement for a set of rows of any
  * size, each found by its key. malloc'd. */
