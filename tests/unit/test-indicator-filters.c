@@ -87,6 +87,10 @@ static const struct {
 	  " WHERE id = indicator.node_id) IS NOT NULL" },
 	{ "indicators moved to the plan", "UPDATE indicator SET node_id = NULL,"
 	  " dept_id = NULL WHERE id % 7 = 0" },
+	{ "assignments given twice", "INSERT INTO node_dept (node_id,"
+	  " dept_id, is_main, from_fy, until_fy, ord) SELECT node_id, dept_id,"
+	  " is_main, from_fy, until_fy, ord + 100 FROM node_dept"
+	  " WHERE id % 3 = 1" },
 	{ "headings left without a department", "DELETE FROM node_dept"
 	  " WHERE id % 2 = 1 AND node_id IN (SELECT id FROM node"
 	  " WHERE depth = 1)" },
