@@ -1849,7 +1849,7 @@ browse_node_outcomes(struct store *st, struct browse_tree *t,
 	struct summary_indicator	*ind;
 	struct browse_outcome_memo	*m;
 	size_t				 cnt, k;
-	long				 sum;
+	long				 sum, kept[SUMMARY_NOUTCOMES];
 	int				 o;
 
 	if (n == NULL || !t->lazy || (sum = n->sum) < 0 ||
@@ -1868,20 +1868,33 @@ browse_node_outcomes(struct store *st, struct browse_tree *t,
 		t->sums_read[sum] = 1;
 		return 0;
 	}
-	if (store_summary_subtree(st, n->id, t->fy, &ind, &cnt, cause) != 0)
+	/* From the rates kept of the year, else from every indicator's
+	 * values. */
+	memset(kept, 0, sizeof kept);
+	if ((o = store_indfig_subtree_outcomes(st, t->plan_id, n->id, t->fy,
+	    kept, cause)) < 0)
 		return -1;
+	if (o == 0) {
+		if (store_summary_subtree(st, n->id, t->fy, &ind, &cnt,
+		    cause) != 0)
+			return -1;
+		for (k = 0; k < cnt; k++) {
+			o = (int)ind[k].outcome;
+			kept[o >= 0 && o < SUMMARY_NOUTCOMES ? o :
+			    SUMMARY_NO_DATA]++;
+		}
+		free(ind);
+	}
 	t->omemo = xreallocarray(t->omemo, t->nomemo + 1, sizeof *t->omemo);
 	m = &t->omemo[t->nomemo++];
 	memset(m, 0, sizeof *m);
 	m->node_id = n->id;
 	m->fy = t->fy;
-	for (k = 0; k < cnt; k++) {
-		summary_add_indicator(&t->sums[sum], ind[k].outcome);
-		o = (int)ind[k].outcome;
-		m->by_outcome[o >= 0 && o < SUMMARY_NOUTCOMES ? o :
-		    SUMMARY_NO_DATA]++;
+	for (o = 0; o < SUMMARY_NOUTCOMES; o++) {
+		m->by_outcome[o] = kept[o];
+		t->sums[sum].by_outcome[o] += kept[o];
+		t->sums[sum].indicators += kept[o];
 	}
-	free(ind);
 	t->sums_read[sum] = 1;
 	return 0;
 }
@@ -1896,9 +1909,12 @@ browse_node_outcomes(struct store *st, struct browse_tree *t,
 
 /* The children of node ?5 (NULL: the plan's top level), in order, as
  * browse_sql_nodes reads them, with whether each has children. (The
- * plan is checked without its index: the parent's is the one to use.) */
+ * plan is checked without its index: the parent's is the one to use;
+ * and only at the top level, every plan's, so that below it the reads
+ * of the children's flags, departments and figures stay in the index by
+ * parent and never fetch a child's row.) */
 #define BROWSE_KIDS_WHERE						\
-	" WHERE n.parent_id IS ?5 AND +n.plan_id = ?1"
+	" WHERE n.parent_id IS ?5 AND (?5 IS NOT NULL OR +n.plan_id = ?1)"
 static const char browse_sql_kids[] =
 	"SELECT n.id, n.depth, n.code, n.title, n.label,"
 	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "

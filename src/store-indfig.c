@@ -90,6 +90,21 @@ static const char sql_fig_outcomes[] =
 	"SELECT total(norate = 0 AND up >= 100), total(norate = 0 AND up < 100),"
 	" total(norate) FROM indicator_fig WHERE plan_id = ?1 AND fy = ?2";
 
+/* The same for the indicators of node ?3 and of the nodes below it (a
+ * walk of the nodes' index by parent and of the indicators' by node,
+ * with one kept rate each), and how many indicators there are and how
+ * many have a rate kept: a heading's figures come from here only when
+ * every one of its indicators has. */
+static const char sql_fig_subtree_outcomes[] =
+	"WITH RECURSIVE sub(id) AS (SELECT ?3 UNION ALL"
+	" SELECT c.id FROM sub JOIN node c ON c.parent_id = sub.id)"
+	" SELECT total(f.norate = 0 AND f.up >= 100),"
+	" total(f.norate = 0 AND f.up < 100), total(f.norate),"
+	" count(*), count(f.indicator_id)"
+	" FROM sub JOIN indicator i ON i.node_id = sub.id"
+	" LEFT JOIN indicator_fig f ON f.indicator_id = i.id AND f.fy = ?2"
+	" AND f.plan_id = ?1";
+
 static void
 indfig_rate_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -339,6 +354,36 @@ store_indfig_outcomes(struct store *st, long long plan_id, int fy,
 	}
 	if (store_read_end(st, s, rc, "指標の集計", cause) != 0)
 		return -1;
+	memcpy(out, n, sizeof n);
+	return 1;
+}
+
+int
+store_indfig_subtree_outcomes(struct store *st, long long plan_id,
+    long long node_id, int fy, long out[SUMMARY_NOUTCOMES], char **cause)
+{
+	sqlite3_stmt	*s;
+	long		 n[SUMMARY_NOUTCOMES] = { 0 };
+	int		 rc, whole = 0;
+
+	if (!store_indfig_kept(st, plan_id, fy))
+		return 0;
+	if ((s = store_stmt(st, sql_fig_subtree_outcomes, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	sqlite3_bind_int(s, 2, fy);
+	sqlite3_bind_int64(s, 3, node_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		n[SUMMARY_ACHIEVED] = (long)sqlite3_column_int64(s, 0);
+		n[SUMMARY_NOT_ACHIEVED] = (long)sqlite3_column_int64(s, 1);
+		n[SUMMARY_NO_DATA] = (long)sqlite3_column_int64(s, 2);
+		whole = sqlite3_column_int64(s, 3) ==
+		    sqlite3_column_int64(s, 4);
+	}
+	if (store_read_end(st, s, rc, "指標の集計", cause) != 0)
+		return -1;
+	if (!whole)
+		return 0;
 	memcpy(out, n, sizeof n);
 	return 1;
 }

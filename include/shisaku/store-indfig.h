@@ -50,4 +50,14 @@ int store_indfig_kept(struct store *st, long long plan_id, int fy);
 int store_indfig_outcomes(struct store *st, long long plan_id, int fy,
     long out[SUMMARY_NOUTCOMES], char **cause);
 
+/*
+ * The same for the indicators of node_id (of plan_id) and of every node
+ * below it, the figures of a heading of the tree: a walk of the nodes
+ * below it and of their indicators' kept rates, where counting them
+ * afresh reads every one's targets and actuals. 0 also when an indicator
+ * below it has no rate kept.
+ */
+int store_indfig_subtree_outcomes(struct store *st, long long plan_id,
+    long long node_id, int fy, long out[SUMMARY_NOUTCOMES], char **cause);
+
 #endif

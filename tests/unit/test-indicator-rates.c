@@ -9,8 +9,9 @@
  * opened, an import and an import --replace) every kept rate is
  * compared with store_indicator_row_rate of a fresh read, and the list
  * read a page at a time in each order with the list sorted in full; the
- * outcomes counted from the kept rates (the plans list's) are compared
- * with those counted afresh from every indicator's values.
+ * outcomes counted from the kept rates (the plans list's, and the tree's
+ * of every heading) are compared with those counted afresh from every
+ * indicator's values.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,7 @@
 #include "shisaku/store-indfig.h"
 #include "shisaku/store-plan.h"
 #include "shisaku/store-sheet.h"
+#include "shisaku/store-summary.h"
 #include "shisaku/store-user.h"
 #include "shisaku/store.h"
 #include "shisaku/util.h"
@@ -353,6 +355,58 @@ compare_outcomes(struct store *st, long long plan, int fy, const char *what)
 	return bad;
 }
 
+/* The same for every heading of the plan, as the tree counts it: from
+ * the kept rates of the indicators below it, and afresh from their
+ * values (store_summary_subtree). */
+static int
+compare_headings(struct store *st, long long plan, int fy, const char *what)
+{
+	struct summary_indicator *ind;
+	sqlite3_stmt	*s;
+	long		 kept[SUMMARY_NOUTCOMES], counted[SUMMARY_NOUTCOMES];
+	long long	 node;
+	size_t		 cnt, k;
+	char		*cause = NULL;
+	int		 bad = 0, rc, o;
+
+	if (sqlite3_prepare_v2(store_db(st), "SELECT n.id FROM node n"
+	    " WHERE n.plan_id = ?1 AND EXISTS (SELECT 1 FROM node c"
+	    " WHERE c.parent_id = n.id) ORDER BY n.id", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return 1;
+	sqlite3_bind_int64(s, 1, plan);
+	while (bad == 0 && sqlite3_step(s) == SQLITE_ROW) {
+		node = sqlite3_column_int64(s, 0);
+		rc = store_indfig_subtree_outcomes(st, plan, node, fy, kept,
+		    &cause);
+		if (rc != 1 || store_summary_subtree(st, node, fy, &ind, &cnt,
+		    &cause) != 0) {
+			fprintf(stderr, "after %s: heading %lld in %d: outcomes"
+			    " not read (%d): %s\n", what, node, fy, rc,
+			    cause ? cause : "");
+			bad = 1;
+			break;
+		}
+		memset(counted, 0, sizeof counted);
+		for (k = 0; k < cnt; k++) {
+			o = (int)ind[k].outcome;
+			counted[o >= 0 && o < SUMMARY_NOUTCOMES ? o :
+			    SUMMARY_NO_DATA]++;
+		}
+		free(ind);
+		if (memcmp(kept, counted, sizeof kept) != 0) {
+			fprintf(stderr, "after %s: heading %lld in %d: from the"
+			    " rates %ld/%ld/%ld, counted %ld/%ld/%ld\n", what,
+			    node, fy, kept[0], kept[1], kept[2], counted[0],
+			    counted[1], counted[2]);
+			bad = 1;
+		}
+	}
+	sqlite3_finalize(s);
+	free(cause);
+	return bad;
+}
+
 /* Every kept plan-year compared; and every plan's every year is kept. */
 static int
 compare(struct store *st, const char *what)
@@ -381,6 +435,7 @@ compare(struct store *st, const char *what)
 		}
 		bad += compare_year(st, plans[i], years[i], what);
 		bad += compare_outcomes(st, plans[i], years[i], what);
+		bad += compare_headings(st, plans[i], years[i], what);
 	}
 	if ((long)n != q_long(store_db(st), "SELECT count(*) FROM plan") *
 	    (LAST_FY - FIRST_FY + 1)) {

@@ -669,6 +669,13 @@ run_screens(struct store *st, const struct ids *x)
 		OK(store_indfig_keep(st, plan, 2022, &cause));
 		OK(store_commit(st, &cause));
 		CHECK_INT(store_indfig_kept(st, plan, 2022), 1);
+		/* A heading's figures in the tree, from the kept rates. */
+		{
+			long	out[SUMMARY_NOUTCOMES];
+
+			CHECK_INT(store_indfig_subtree_outcomes(st, plan,
+			    policy, 2022, out, &cause), 1);
+		}
 		for (o = IND_ORDER_RATE_UP; o <= IND_ORDER_NAME; o++) {
 			enum indicator_order	ord = (enum indicator_order)o;
 			size_t			cnt;
