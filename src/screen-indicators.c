@@ -630,7 +630,7 @@ ind_filtered_read(struct ui *ui, struct ind_screen *is,
 static int
 ind_reload(struct ui *ui, struct ind_screen *is)
 {
-	struct indicator_list		 list;
+	struct indicator_list		 list, page;
 	const struct indicator_row	*cur = ind_cursor_row(is);
 	struct indicator_key		 k;
 	char				*cause = NULL;
@@ -708,6 +708,24 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 			    &list, &cause);
 		}
 	}
+	/* A window's rows from the cursor on (ind_window adds those
+	 * above), read before anything read is kept. */
+	memset(&page, 0, sizeof page);
+	if (rc == 0 && window && total > 0) {
+		size_t	h = is->l.height > 0 ? (size_t)is->l.height : 30;
+
+		if (pos >= total)
+			pos = total - 1;
+		if (wids != NULL ? store_indicator_list_rows_in(ui->store,
+		    is->plan_id, ui->fy, wids + pos,
+		    total - pos < 2 * h ? total - pos : 2 * h, &page,
+		    &cause) != 0 : store_indicator_list_page_in(ui->store,
+		    is->plan_id, ui->fy, ind_order(is), is->category,
+		    have ? &k : NULL, 1, 2 * h, &page, &cause) != 0) {
+			store_indicator_list_free(&list);
+			rc = -1;
+		}
+	}
 	if (rc < 0) {
 		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
 		free(cause);
@@ -744,33 +762,15 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 			    is->l.cursor - off : is->l.cursor;
 		else
 			is->l.top = old_top;
-		/* The rows from the cursor on; ind_window adds those above. */
 		if (total > 0) {
-			struct indicator_list	page;
-			size_t			h = is->l.height > 0 ?
-						    (size_t)is->l.height : 30;
-
-			if (is->win_ids != NULL ?
-			    store_indicator_list_rows_in(ui->store,
-			    is->plan_id, ui->fy, is->win_ids + pos,
-			    total - pos < 2 * h ? total - pos : 2 * h, &page,
-			    &cause) != 0 :
-			    store_indicator_list_page_in(ui->store,
-			    is->plan_id, ui->fy, ind_order(is), is->category,
-			    have ? &k : NULL, 1, 2 * h, &page, &cause) != 0) {
-				ui_error(ui, "%s", cause != NULL ? cause :
-				    "読み込めません");
-				free(cause);
-			} else {
-				ind_bars_free(is);
-				is->list.rows = page.rows;
-				is->list.n = page.n;
-				is->win_first = have ? pos : 0;
-				page.rows = NULL;
-				page.n = 0;
-				store_indicator_list_free(&page);
-				ind_rows_ready(is);
-			}
+			ind_bars_free(is);
+			is->list.rows = page.rows;
+			is->list.n = page.n;
+			is->win_first = have ? pos : 0;
+			page.rows = NULL;
+			page.n = 0;
+			store_indicator_list_free(&page);
+			ind_rows_ready(is);
 		}
 		return 0;
 	}
@@ -782,14 +782,58 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 
 /* After a sort, a filter or a search: reads a window again (in the new
  * order, of the new category), or every row when the list cannot be
- * read a window at a time; else shows the rows held in the new order. */
-static void
+ * read a window at a time; else shows the rows held in the new order.
+ * Returns 0, or -1 with the error shown and the rows as they were. */
+static int
 ind_apply(struct ui *ui, struct ind_screen *is)
 {
 	if (is->windowed || ind_wants_window(ui, is))
-		ind_reload(ui, is);
-	else if (!is->windowed)
-		ind_rebuild(is);
+		return ind_reload(ui, is) < 0 ? -1 : 0;
+	ind_rebuild(is);
+	return 0;
+}
+
+/* The filters and the order, as they were before a change: a change
+ * whose rows cannot be read is taken back, so that the info line never
+ * names a filter or an order the rows shown are not read for. */
+struct ind_was {
+	enum ind_sort	 sort;
+	long long	 dept_id;
+	char		*dept_name;
+	char		*category;
+	int		 mine;
+};
+
+static void
+ind_was_note(const struct ind_screen *is, struct ind_was *w)
+{
+	w->sort = is->sort;
+	w->dept_id = is->dept_id;
+	w->dept_name = is->dept_name != NULL ? xstrdup(is->dept_name) : NULL;
+	w->category = is->category != NULL ? xstrdup(is->category) : NULL;
+	w->mine = is->mine;
+}
+
+/* After the change: taken back when it failed (rc < 0), else forgotten.
+ * Returns rc. */
+static int
+ind_was_settle(struct ind_screen *is, struct ind_was *w, int rc)
+{
+	if (rc < 0) {
+		is->sort = w->sort;
+		if (is->dept_id != w->dept_id)
+			is->dept_inds_fresh = 0;	/* (the picker's) */
+		is->dept_id = w->dept_id;
+		free(is->dept_name);
+		is->dept_name = w->dept_name;
+		free(is->category);
+		is->category = w->category;
+		is->mine = w->mine;
+		return rc;
+	}
+	free(w->dept_name);
+	free(w->category);
+	return rc;
 }
 
 static int
@@ -1179,16 +1223,22 @@ ind_draw(struct ui *ui, void *state)
 static void
 ind_filter_dept(struct ui *ui, struct ind_screen *is)
 {
+	struct ind_was	was;
+
+	ind_was_note(is, &was);
 	if (screen_sheet_pick_dept(ui, is->plan_id, store_plan_dept_indicators,
 	    &is->dept_id, &is->dept_name, &is->dept_inds, &is->ndept_inds)) {
 		is->dept_inds_fresh = 1;
-		ind_reload(ui, is);	/* (the rows it names are read) */
-	}
+		/* (The rows it names are read.) */
+		(void)ind_was_settle(is, &was, ind_reload(ui, is));
+	} else
+		(void)ind_was_settle(is, &was, 0);
 }
 
 static void
 ind_filter_category(struct ui *ui, struct ind_screen *is)
 {
+	struct ind_was	  was;
 	char		**cats, *cause = NULL;
 	const char	**names;
 	size_t		  n, i;
@@ -1214,9 +1264,10 @@ ind_filter_category(struct ui *ui, struct ind_screen *is)
 	}
 	pick = ui_choose(ui, "区分で絞り込み", names, (int)n + 1, cur);
 	if (pick >= 0) {
+		ind_was_note(is, &was);
 		free(is->category);
 		is->category = pick == 0 ? NULL : xstrdup(cats[pick - 1]);
-		ind_apply(ui, is);
+		(void)ind_was_settle(is, &was, ind_apply(ui, is));
 	}
 	for (i = 0; i < n; i++)
 		free(cats[i]);
@@ -1273,6 +1324,7 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	const struct indicator_row	*r;
 	long long			 id;
 	char				 fy[FY_BUFSZ];
+	struct ind_was			 was;
 	int				 want;
 
 	(void)is_function;
@@ -1322,9 +1374,11 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 			ind_reload(ui, is);
 		return UI_KEY_HANDLED;
 	case ACT_SORT:
+		ind_was_note(is, &was);
 		is->sort = (enum ind_sort)((is->sort + 1) % IND_SORT_COUNT);
-		ind_apply(ui, is);
-		ui_message(ui, "並べ替え: %s", ind_sort_names[is->sort]);
+		if (ind_was_settle(is, &was, ind_apply(ui, is)) == 0)
+			ui_message(ui, "並べ替え: %s",
+			    ind_sort_names[is->sort]);
 		return UI_KEY_HANDLED;
 	case ACT_FILTER_DEPT:
 		ind_filter_dept(ui, is);
@@ -1335,15 +1389,13 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_FILTER_MINE:
 		/* (The reload reads the indicators; a failure there takes
 		 * the filter off and says why.) */
-		if (is->mine)
-			is->mine = 0;
-		else if (ind_mine_dept(ui) >= 0)
-			is->mine = 1;
-		else
+		if (!is->mine && ind_mine_dept(ui) < 0)
 			return UI_KEY_HANDLED;
+		ind_was_note(is, &was);
+		is->mine = !is->mine;
 		want = is->mine;
-		ind_reload(ui, is);
-		if (want && !is->mine)
+		if (ind_was_settle(is, &was, ind_reload(ui, is)) < 0 ||
+		    (want && !is->mine))
 			return UI_KEY_HANDLED;
 		if (is->mine)
 			ui_message(ui, "自分の担当の指標（%s）: %zu 件",
@@ -1354,14 +1406,16 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	case ACT_FILTER_CLEAR:
 		if (is->dept_id == 0 && is->category == NULL && !is->mine)
 			return UI_KEY_HANDLED;
+		ind_was_note(is, &was);
 		is->mine = 0;
 		is->dept_id = 0;
 		free(is->dept_name);
 		is->dept_name = NULL;
 		free(is->category);
 		is->category = NULL;
-		ind_reload(ui, is);	/* (only the filter's rows are held) */
-		ui_message(ui, "絞り込みを解除しました");
+		/* (Only the filter's rows are held: read again.) */
+		if (ind_was_settle(is, &was, ind_reload(ui, is)) == 0)
+			ui_message(ui, "絞り込みを解除しました");
 		return UI_KEY_HANDLED;
 	case ACT_SEARCH:
 	case ACT_SEARCH_NEXT:

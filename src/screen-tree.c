@@ -1148,7 +1148,7 @@ tree_unfiltered_ids(const struct tree_screen *ts, size_t *n)
  * nothing was written since), with the way down to the cursor's node
  * open: never the whole tree.
  */
-static void
+static int
 tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 {
 	const struct browse_node	*cur = tree_cursor_node(ts);
@@ -1170,17 +1170,17 @@ tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 			open_ids = tree_open_ids(ts, &nopen);
 			if (tree_read_open(ui, ts, open_ids, nopen,
 			    keep_old) != 0)
-				return;
+				return -1;
 		} else if (ts->t->partial) {
 			if (tree_recount(ui, ts) != 0)
-				return;
+				return -1;
 		} else {
 			/* From what a department or flag named: the tree
 			 * as shown before the filter. */
 			open_ids = tree_unfiltered_ids(ts, &nopen);
 			if (tree_read_open(ui, ts, open_ids, nopen,
 			    NULL) != 0)
-				return;
+				return -1;
 		}
 	} else if (ts->unfiltered_t != NULL && ts->unfiltered_fy == ui->fy &&
 	    ts->unfiltered_style == ui->fy_style &&
@@ -1202,16 +1202,24 @@ tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 			ts->t->nodes[i].expanded = bsearch(&ts->t->nodes[i].id,
 			    ts->unfiltered_open, ts->nunfiltered_open,
 			    sizeof *ts->unfiltered_open, tree_id_cmp) != NULL;
-		tree_unfiltered_forget(ts);
 		if (tree_recount(ui, ts) != 0)
-			return;
-	} else if (ts->unfiltered_open != NULL) {
-		open_ids = ts->unfiltered_open;
-		nopen = ts->nunfiltered_open;
-		ts->unfiltered_open = NULL;
+			return -1;
 		tree_unfiltered_forget(ts);
+	} else if (ts->unfiltered_open != NULL) {
+		/* (Forgotten once read: a failed read may be tried again.) */
+		nopen = ts->nunfiltered_open;
+		open_ids = xcalloc(nopen + 1, sizeof *open_ids);
+		if (nopen > 0)
+			memcpy(open_ids, ts->unfiltered_open,
+			    nopen * sizeof *open_ids);
 		if (tree_read_open(ui, ts, open_ids, nopen, NULL) != 0)
-			return;
+			return -1;
+		tree_unfiltered_forget(ts);
+	} else if (ts->t->filtered) {
+		/* What a department or flag named, with nothing kept of
+		 * the tree before it: the tree anew, its top level open. */
+		if (tree_read_open(ui, ts, NULL, 0, NULL) != 0)
+			return -1;
 	}
 	browse_tree_count(ts->t, &ts->filter);
 	/* (On a tree read as shown, the way down to it is read.) */
@@ -1237,21 +1245,49 @@ tree_apply_filter(struct ui *ui, struct tree_screen *ts)
 	else if (active)
 		ui_message(ui, "条件に合う取組: %s は %ld 件",
 		    ui_fy(ui, ui->fy, fy), tree_matching_items(ts->t));
+	return 0;
 }
 
-/* Clears the filter: the tree as it was before it (tree_apply_filter). */
-static void
+/*
+ * Sets the filter to *to and applies it. When what it names cannot be
+ * read (the error is shown), the filter stays as it was, as does the
+ * tree shown with it: the rule never names a filter the rows are not
+ * read for. Returns 0, or -1 then.
+ */
+static int
+tree_filter_to(struct ui *ui, struct tree_screen *ts,
+    const struct browse_filter *to)
+{
+	struct browse_filter	was = ts->filter;
+	int			was_active = tree_filter_active(ts);
+
+	ts->filter = *to;
+	if (tree_apply_filter(ui, ts) == 0)
+		return 0;
+	/* (The tree before the first filter is noted again at the next.) */
+	ts->filter = was;
+	if (!was_active)
+		tree_unfiltered_forget(ts);
+	return -1;
+}
+
+/* Clears the filter: the tree as it was before it (tree_apply_filter).
+ * Returns 0, or -1 with the filter kept and the error shown. */
+static int
 tree_clear_filter(struct ui *ui, struct tree_screen *ts)
 {
-	memset(&ts->filter, 0, sizeof ts->filter);
-	ts->filter.flag = -1;
-	tree_apply_filter(ui, ts);
+	struct browse_filter	none;
+
+	memset(&none, 0, sizeof none);
+	none.flag = -1;
+	return tree_filter_to(ui, ts, &none);
 }
 
 static void
 tree_filter_dept(struct ui *ui, struct tree_screen *ts)
 {
 	const struct browse_tree	*t = ts->t;
+	struct browse_filter		 to;
 	const char			**items;
 	size_t				*charged = NULL, n = 0, i;
 	char				*cause = NULL;
@@ -1281,14 +1317,16 @@ tree_filter_dept(struct ui *ui, struct tree_screen *ts)
 	free(charged);
 	if (pick < 0)
 		return;
-	ts->filter.dept_id = id;
-	tree_apply_filter(ui, ts);
+	to = ts->filter;
+	to.dept_id = id;
+	(void)tree_filter_to(ui, ts, &to);
 }
 
 static void
 tree_filter_flag(struct ui *ui, struct tree_screen *ts)
 {
 	const struct browse_tree	*t = ts->t;
+	struct browse_filter		 to;
 	char				**labels;
 	size_t				 i;
 	int				 pick;
@@ -1309,16 +1347,18 @@ tree_filter_flag(struct ui *ui, struct tree_screen *ts)
 	free(labels);
 	if (pick < 0)
 		return;
-	ts->filter.flag = pick - 1;
-	tree_apply_filter(ui, ts);
+	to = ts->filter;
+	to.flag = pick - 1;
+	(void)tree_filter_to(ui, ts, &to);
 }
 
 static void
 tree_filter_status(struct ui *ui, struct tree_screen *ts)
 {
-	const char	*items[BROWSE_WHICH_COUNT];
-	char		*labels[BROWSE_WHICH_COUNT];
-	int		 i, pick;
+	struct browse_filter	 to;
+	const char		*items[BROWSE_WHICH_COUNT];
+	char			*labels[BROWSE_WHICH_COUNT];
+	int			 i, pick;
 
 	for (i = 0; i < BROWSE_WHICH_COUNT; i++) {
 		const char *kind = i == 0 ? "" : i <= BROWSE_BEHIND ?
@@ -1335,8 +1375,9 @@ tree_filter_status(struct ui *ui, struct tree_screen *ts)
 		free(labels[i]);
 	if (pick < 0)
 		return;
-	ts->filter.which = (enum browse_which)pick;
-	tree_apply_filter(ui, ts);
+	to = ts->filter;
+	to.which = (enum browse_which)pick;
+	(void)tree_filter_to(ui, ts, &to);
 }
 
 static void
@@ -1424,8 +1465,8 @@ tree_key(struct ui *ui, void *state, enum key_action act, int is_function,
 			ui_message(ui, "絞り込みはありません");
 			return UI_KEY_HANDLED;
 		}
-		tree_clear_filter(ui, ts);
-		ui_message(ui, "絞り込みを解除しました");
+		if (tree_clear_filter(ui, ts) == 0)
+			ui_message(ui, "絞り込みを解除しました");
 		return UI_KEY_HANDLED;
 	case ACT_HISTORY:
 		/* Every year: structure changes have none of their own. */
