@@ -2131,15 +2131,22 @@ browse_kids_stmt(struct store *st, const struct browse_tree *t,
 	return s;
 }
 
-/* The place in kids (k of them, in order) of node id, or -1. */
+/* The place in kids (k of them, in order) of node id, or -1. The rows
+ * that name the kids come in the kids' order, from the same index by
+ * parent: the search starts where the last one was found (*from), so
+ * that a parent of tens of thousands of children costs a step per row,
+ * not a walk of the children. */
 static long
-browse_kid_find(const struct browse_node *kids, size_t k, long long id)
+browse_kid_find(const struct browse_node *kids, size_t k, long long id,
+    size_t *from)
 {
-	size_t	i;
+	size_t	i, n;
 
-	for (i = 0; i < k; i++)
-		if (kids[i].id == id)
+	for (n = 0, i = *from < k ? *from : 0; n < k; n++, i = (i + 1) % k)
+		if (kids[i].id == id) {
+			*from = i;
 			return (long)i;
+		}
 	return -1;
 }
 
@@ -2155,7 +2162,7 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 {
 	struct browse_node	*kids = NULL, *n;
 	sqlite3_stmt		*s;
-	size_t			 k = 0, cap = 0, i;
+	size_t			 k = 0, cap = 0, i, from = 0;
 	long			 j, at = p + 1;
 	int			 rc, later = p >= 0 && t->which == BROWSE_ANY;
 
@@ -2197,11 +2204,12 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 	if ((s = browse_kids_stmt(st, t, browse_sql_kid_flags, p,
 	    cause)) == NULL)
 		goto fail;
+	from = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		long long flag_id = sqlite3_column_int64(s, 1);
 
 		if ((j = browse_kid_find(kids, k,
-		    sqlite3_column_int64(s, 0))) >= 0)
+		    sqlite3_column_int64(s, 0), &from)) >= 0)
 			kids[j].flags |= browse_flag_bit(t, flag_id);
 	}
 	if (store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
@@ -2210,11 +2218,12 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 	if (!later && (s = browse_kids_stmt(st, t, browse_sql_kid_assigns, p,
 	    cause)) == NULL)
 		goto fail;
+	from = 0;
 	while (!later && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		long long dept_id = sqlite3_column_int64(s, 1);
 
 		if ((j = browse_kid_find(kids, k,
-		    sqlite3_column_int64(s, 0))) >= 0)
+		    sqlite3_column_int64(s, 0), &from)) >= 0)
 			browse_assign_add(t, &kids[j], dept_id,
 			    sqlite3_column_int(s, 2) != 0);
 	}
@@ -2238,9 +2247,10 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 		if ((s = browse_kids_stmt(st, t, browse_sql_kid_figs, p,
 		    cause)) == NULL)
 			goto fail;
+		from = 0;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			if ((j = browse_kid_find(kids, k,
-			    sqlite3_column_int64(s, 0))) < 0)
+			    sqlite3_column_int64(s, 0), &from)) < 0)
 				continue;
 			browse_view_add(t, &kids[j],
 			    browse_nz(sqlite3_column_text(s, 1)),
