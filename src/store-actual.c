@@ -120,14 +120,16 @@ static const char SQL_REPORTED_BY_DEPT[] =
  * without one on a heading (a node above the items) that no department
  * is in charge of that year. The headings are walked down from the
  * plan's roots, never its items: they are few where the items are many.
+ * A child is one level below its parent (shisaku check says so), so the
+ * walk stays in the index of the nodes by parent and reads no node.
  */
 static const char SQL_REPORTED_BY_NONE[] =
     "WITH RECURSIVE " ITEM_DEPTH ","
     " h(id, depth) AS (SELECT n.id, n.depth FROM d, node n"
     "  WHERE n.parent_id IS NULL AND +n.plan_id = ?1 AND n.depth < d.x"
-    "  UNION ALL SELECT c.id, c.depth FROM h CROSS JOIN d"
+    "  UNION ALL SELECT c.id, h.depth + 1 FROM h CROSS JOIN d"
     "  CROSS JOIN node c ON c.parent_id = h.id"
-    "  WHERE h.depth < d.x - 1 AND c.depth < d.x)"
+    "  WHERE h.depth + 1 < d.x)"
     " SELECT i.id FROM h CROSS JOIN indicator i ON i.node_id = h.id"
     " WHERE i.dept_id IS NULL AND NOT EXISTS (SELECT 1 FROM node_dept nd"
     "  WHERE nd.node_id = h.id AND " IN_FORCE("?3") ")"
