@@ -1387,8 +1387,9 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		ind_filter_category(ui, is);
 		return UI_KEY_HANDLED;
 	case ACT_FILTER_MINE:
-		/* (The reload reads the indicators; a failure there takes
-		 * the filter off and says why.) */
+		/* (The reload reads the indicators: a refusal there takes
+		 * the filter off and says why; a read that fails leaves the
+		 * list as it was.) */
 		if (!is->mine && ind_mine_dept(ui) < 0)
 			return UI_KEY_HANDLED;
 		ind_was_note(is, &was);
@@ -1397,9 +1398,16 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		if (ind_was_settle(is, &was, ind_reload(ui, is)) < 0 ||
 		    (want && !is->mine))
 			return UI_KEY_HANDLED;
+		/* (A year outside the plan's period asks for no actual:
+		 * said, as 自分の仕事 lists none.) */
 		if (is->mine)
-			ui_message(ui, "自分の担当の指標（%s）: %zu 件",
-			    ui_fy(ui, ui->fy, fy), ind_nrows(is));
+			ui_message(ui, "自分の担当の指標（%s）: %zu 件%s",
+			    ui_fy(ui, ui->fy, fy), ind_nrows(is),
+			    is->list.plan_first_fy != 0 &&
+			    is->list.plan_last_fy != 0 &&
+			    (ui->fy < is->list.plan_first_fy ||
+			    ui->fy > is->list.plan_last_fy) ?
+			    "（この計画の期間外の年度です）" : "");
 		else
 			ui_message(ui, "自分の担当の絞り込みを解除しました");
 		return UI_KEY_HANDLED;

@@ -153,7 +153,9 @@ e2e_expect "the indicator list" "> 指標一覧" "令和5年度  2件" \
 e2e_keys M
 e2e_expect "M: the indicators the clerk's department reports" \
     "令和5年度  1件  並び: 計画の順  自分の担当（市民協働課）" \
-    "協働事業の実施件数"
+    "協働事業の実施件数" "自分の担当の指標（令和5年度）: 1 件"
+e2e_expect_not "a year of the plan's period is not said to be outside it" \
+    "期間外の年度"
 e2e_expect_not "the planners' indicator is not the clerk's" "進行管理の報告"
 e2e_keys Enter
 e2e_expect "Enter opens the indicator" "> 指標 > 協働事業の実施件数" \
@@ -450,7 +452,19 @@ e2e_keys Escape
 e2e_wait "> 指標 > 進行管理の報告"
 e2e_keys Q
 
-for s in clerk boss plan plan2; do
+# ---- 自分の担当 in a year after the plan's period ----------------------------
+e2e_as clerk2 daemon
+to_tree || fail "the clerk reaches the tree again" "$(e2e_screen)"
+e2e_keys i
+e2e_wait "令和5年度  2件"
+e2e_keys ] ] ] ]
+e2e_wait "令和9年度"
+e2e_keys M
+e2e_expect "M after the plan's period (2022-2026) says the year is outside it" \
+    "自分の担当の指標（令和9年度）: 1 件（この計画の期間外の年度です）"
+e2e_keys Q
+
+for s in clerk boss plan plan2 clerk2; do
 	got=$(e2e_ended $s)
 	[ "$got" = 0 ] && pass "session $s ended with status 0" ||
 	    fail "session $s ended with status 0" "status: $got"
