@@ -2574,6 +2574,15 @@ static const char sql_ind_count[] =
 static const char sql_ind_before[] =
 	"SELECT count(*) FROM indicator WHERE plan_id = ?1 AND ord <= ?2"
 	" AND (ord < ?2 OR id < ?3)";
+/* How many come at a key or after it; and the plan's first and last
+ * order, which tell which side of a key is the shorter (two ends of the
+ * index). */
+static const char sql_ind_from[] =
+	"SELECT count(*) FROM indicator WHERE plan_id = ?1 AND ord >= ?2"
+	" AND (ord > ?2 OR id >= ?3)";
+static const char sql_ind_ord_span[] =
+	"SELECT (SELECT min(ord) FROM indicator WHERE plan_id = ?1),"
+	" (SELECT max(ord) FROM indicator WHERE plan_id = ?1)";
 
 /* A row's rationale (read with its years). */
 static const char sql_ind_row_rationale[] =
@@ -3020,7 +3029,7 @@ ind_count_q(struct store *st, const char *sql, long long plan_id,
 	if ((q = store_stmt(st, sql, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(q, 1, plan_id);
-	if (sql == sql_ind_before) {
+	if (sql == sql_ind_before || sql == sql_ind_from) {
 		sqlite3_bind_int64(q, 2, ord);
 		sqlite3_bind_int64(q, 3, id);
 	}
@@ -3073,11 +3082,49 @@ ind_window_read(struct store *st, sqlite3_stmt *q, int fy, int dir,
 	return 0;
 }
 
+/*
+ * The count of the rows before a key in plan order, walking the index
+ * from the nearer end: a key in the latter half of the plan's orders is
+ * placed by the rows from it to the end, taken from the plan's count
+ * (the one the list shows), so that the last row of 300,000 costs no
+ * more than the first. Which half is told by the orders only; either
+ * way the count is exact.
+ */
 int
 store_indicator_list_before(struct store *st, long long plan_id,
     long long ord, long long id, size_t *n, char **cause)
 {
-	return ind_count_q(st, sql_ind_before, plan_id, ord, id, n, cause);
+	sqlite3_stmt	*q;
+	long long	 lo = 0, hi = 0;
+	size_t		 total = 0, from = 0;
+	int		 began, rc;
+
+	*n = 0;
+	began = store_snapshot_begin(st);
+	if ((q = store_stmt(st, sql_ind_ord_span, cause)) == NULL) {
+		rc = -1;
+		goto done;
+	}
+	sqlite3_bind_int64(q, 1, plan_id);
+	if ((rc = sheet_step(st, q, cause)) == 1) {
+		lo = sqlite3_column_int64(q, 0);
+		hi = sqlite3_column_int64(q, 1);
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		goto done;
+	if (ord - lo <= hi - ord) {
+		rc = ind_count_q(st, sql_ind_before, plan_id, ord, id, n,
+		    cause);
+		goto done;
+	}
+	if ((rc = ind_count_q(st, sql_ind_count, plan_id, 0, 0, &total,
+	    cause)) == 0 && (rc = ind_count_q(st, sql_ind_from, plan_id, ord,
+	    id, &from, cause)) == 0)
+		*n = from < total ? total - from : 0;
+done:
+	store_snapshot_end(st, began);
+	return rc < 0 ? -1 : 0;
 }
 
 int

@@ -656,6 +656,9 @@ run_screens(struct store *st, const struct ids *x)
 		    &cause));
 		store_indicator_list_free(&il);
 		OK(store_indicator_list_before(st, plan, 3, 3, &cnt, &cause));
+		/* A key past the middle: counted from the end. */
+		OK(store_indicator_list_before(st, plan, 1000000, 1000000,
+		    &cnt, &cause));
 	}
 	/* The same by achievement (the year's rates kept first: a write
 	 * as an import's end makes it) and by name, in every direction,
