@@ -81,6 +81,10 @@ struct ind_screen {
 	int		 mine;		/* 自分の担当 only */
 	long long	*mine_ids;	/* the indicators reported, ascending */
 	size_t		 nmine;
+	int		 mine_read;	/* mine_ids hold those of: */
+	int		 mine_fy;
+	long long	 mine_dept;
+	struct store_mark mine_mark;	/* the database when read */
 	struct ui_list	 l;
 
 	/* layout: the widths the contents want, and those used */
@@ -526,12 +530,19 @@ ind_mine_dept(struct ui *ui)
 static int
 ind_mine_load(struct ui *ui, struct ind_screen *is)
 {
-	long long	 dept, *ids;
-	size_t		 n;
-	char		*cause = NULL;
+	struct store_mark	 m;
+	long long		 dept, *ids;
+	size_t			 n;
+	char			*cause = NULL;
 
 	if ((dept = ind_mine_dept(ui)) < 0)
 		return -1;
+	/* Read again only when the year, the user's department or the
+	 * file changed since: M pressed again costs nothing. */
+	if (is->mine_read && is->mine_fy == ui->fy && is->mine_dept == dept &&
+	    !store_mark_changed(ui->store, &is->mine_mark))
+		return 0;
+	store_mark_take(ui->store, &m);
 	if (store_actual_reported_by(ui->store, is->plan_id, dept, ui->fy, &ids,
 	    &n, &cause) != 0) {
 		ui_error(ui, "%s", cause);
@@ -541,6 +552,10 @@ ind_mine_load(struct ui *ui, struct ind_screen *is)
 	free(is->mine_ids);
 	is->mine_ids = ids;
 	is->nmine = n;
+	is->mine_read = 1;
+	is->mine_fy = ui->fy;
+	is->mine_dept = dept;
+	is->mine_mark = m;
 	return 0;
 }
 

@@ -462,6 +462,23 @@ e2e_wait "令和9年度"
 e2e_keys M
 e2e_expect "M after the plan's period (2022-2026) says the year is outside it" \
     "自分の担当の指標（令和9年度）: 1 件（この計画の期間外の年度です）"
+# M off and on again: what it read is kept while nothing is written;
+# once another program gives 市民協働課 the planners' indicator, it is
+# read again.
+e2e_keys M
+e2e_expect "M off" "自分の担当の絞り込みを解除しました"
+e2e_keys M
+e2e_expect "M again, nothing written: the same" \
+    "自分の担当の指標（令和9年度）: 1 件"
+e2e_keys M
+e2e_expect "M off again" "自分の担当の絞り込みを解除しました"
+q "UPDATE indicator SET dept_id = (SELECT id FROM department
+    WHERE name = '市民協働課') WHERE id = $k2" &&
+    pass "another program gives 市民協働課 the planners' indicator" ||
+    fail "another program gives 市民協働課 the planners' indicator"
+e2e_keys M
+e2e_expect "M after the write: read again" \
+    "自分の担当の指標（令和9年度）: 2 件" "進行管理の報告"
 e2e_keys Q
 
 for s in clerk boss plan plan2 clerk2; do
