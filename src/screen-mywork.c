@@ -35,6 +35,7 @@
 #include "shisaku/screen-indicator.h"
 #include "shisaku/screen-pager.h"
 #include "shisaku/screen-sheet.h"
+#include "shisaku/store-change.h"
 #include "shisaku/store-mywork.h"
 #include "shisaku/textwidth.h"
 #include "shisaku/ui-list.h"
@@ -83,9 +84,21 @@ struct mw_key {
 	int		 late;
 };
 
+/* Whose list, when: a list read for one is shown again to the same. */
+struct mw_whose {
+	struct store	*st;
+	int		 review;
+	long long	 dept;
+	int		 today_fy;
+	char		 today[16];
+};
+
 struct mw_screen {
 	int		 review;	/* a reviewer's list */
 	struct mywork	*m;
+	int		 read;		/* m read for whose, at mark: */
+	struct mw_whose	 whose;
+	struct store_mark mark;
 	struct mw_line	*lines;
 	size_t		 nlines;
 	struct ui_list	 list;
@@ -325,6 +338,32 @@ mw_clock(void)
 }
 
 /*
+ * The list of the last screen closed, with whose it is and the database
+ * when it was read: opened again while nothing is written (自分の仕事 is
+ * opened and left again and again), it is shown without reading.
+ */
+static struct {
+	struct mywork	*m;
+	struct mw_whose	 whose;
+	struct store_mark mark;
+} mw_kept;
+
+void
+screen_mywork_forget(void)
+{
+	store_mywork_free(mw_kept.m);
+	memset(&mw_kept, 0, sizeof mw_kept);
+}
+
+static int
+mw_whose_eq(const struct mw_whose *a, const struct mw_whose *b)
+{
+	return a->st == b->st && a->review == b->review &&
+	    a->dept == b->dept && a->today_fy == b->today_fy &&
+	    strcmp(a->today, b->today) == 0;
+}
+
+/*
  * Reads the list again, keeping the cursor on the same entry (else near
  * where it was) and the marks that still apply. Returns 0, or -1 with
  * the error shown.
@@ -335,7 +374,9 @@ mw_load(struct ui *ui, struct mw_screen *ms)
 	const struct mywork_row	*r = mw_cursor_row(ms);
 	struct mywork		*m = NULL;
 	struct mw_key		 keep = { 0, 0, 0, 0 };
-	char			*cause = NULL, today[32];
+	struct mw_whose		 whose;
+	struct store_mark	 mark;
+	char			*cause = NULL;
 	size_t			 i, k, kept;
 	long			 at = ms->list.cursor;
 	int			 have = r != NULL, rc;
@@ -346,16 +387,30 @@ mw_load(struct ui *ui, struct mw_screen *ms)
 		keep = mw_key_of(r);
 	ms->stale = 0;
 	ms->loaded_at = mw_clock();
-	if (ms->review) {
-		if (localtime_r(&now, &tm) == NULL)
-			memset(&tm, 0, sizeof tm);
-		snprintf(today, sizeof today, "%04d-%02d-%02d",
-		    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-		rc = store_mywork_review(ui->store, today, ui_today_fy(ui), &m,
-		    &cause);
-	} else
-		rc = store_mywork_clerk(ui->store, ui->session != NULL ?
-		    ui->session->dept_id : 0, &m, &cause);
+	memset(&whose, 0, sizeof whose);
+	whose.st = ui->store;
+	whose.review = ms->review;
+	whose.dept = ui->session != NULL ? ui->session->dept_id : 0;
+	whose.today_fy = ui_today_fy(ui);
+	if (localtime_r(&now, &tm) == NULL)
+		memset(&tm, 0, sizeof tm);
+	snprintf(whose.today, sizeof whose.today, "%04d-%02d-%02d",
+	    (tm.tm_year + 1900) % 10000, (tm.tm_mon + 1) % 100,
+	    tm.tm_mday % 100);
+	if (mw_kept.m != NULL && mw_whose_eq(&mw_kept.whose, &whose) &&
+	    !store_mark_changed(ui->store, &mw_kept.mark)) {
+		/* The last screen's, nothing written since. */
+		m = mw_kept.m;
+		mark = mw_kept.mark;
+		mw_kept.m = NULL;
+		rc = 0;
+	} else {
+		screen_mywork_forget();
+		store_mark_take(ui->store, &mark);
+		rc = ms->review ? store_mywork_review(ui->store, whose.today,
+		    whose.today_fy, &m, &cause) :
+		    store_mywork_clerk(ui->store, whose.dept, &m, &cause);
+	}
 	if (rc != 0) {
 		ui_error(ui, "%s", cause != NULL ? cause :
 		    "自分の仕事を読み込めません");
@@ -366,6 +421,9 @@ mw_load(struct ui *ui, struct mw_screen *ms)
 	ms->loaded_at += ms->load_s;
 	store_mywork_free(ms->m);
 	ms->m = m;
+	ms->read = 1;
+	ms->whose = whose;
+	ms->mark = mark;
 	mw_lines_free(ms);
 	if (ms->review)
 		mw_build_review(ui, ms);
@@ -872,7 +930,14 @@ mw_close(struct ui *ui, void *state)
 	struct mw_screen	*ms = state;
 
 	(void)ui;
-	store_mywork_free(ms->m);
+	/* The list read is kept for the next opening. */
+	if (ms->read) {
+		screen_mywork_forget();
+		mw_kept.m = ms->m;
+		mw_kept.whose = ms->whose;
+		mw_kept.mark = ms->mark;
+	} else
+		store_mywork_free(ms->m);
 	mw_lines_free(ms);
 	ui_list_free(&ms->list);
 	free(ms->marks);

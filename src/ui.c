@@ -2017,6 +2017,7 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 		*cause = ui_keep_all(&ui);
 out:
 	ui_close_all(&ui);
+	screen_mywork_forget();
 	ui_windows_free(&ui);
 	ui_restore_terminal();
 	delscreen(ui_screen);

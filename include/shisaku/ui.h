@@ -257,5 +257,7 @@ extern const struct screen_ops screen_indicators_ops;	/* arg: struct screen_indi
 extern const struct screen_ops screen_help_ops;		/* arg: const struct screen_ops * */
 extern const struct screen_ops screen_depts_ops;	/* arg: NULL */
 extern const struct screen_ops screen_mywork_ops;	/* arg: NULL */
+/* Frees the list 自分の仕事 keeps for its next opening. */
+void screen_mywork_forget(void);
 
 #endif

@@ -448,6 +448,27 @@ e2e_expect "W: a planner's own work is what waits for review" \
     "自分の仕事 > 確認待ち 0 件" "遅れ（入力期限を過ぎて未提出）"
 e2e_keys Escape
 e2e_expect "Esc comes back to the tree" "施策体系（令和3年度）"
+# Opened again: the list kept while nothing is written; after another
+# program's submission, read again.
+e2e_keys W
+e2e_expect "W again, nothing written" "自分の仕事 > 確認待ち 0 件"
+e2e_keys Escape
+e2e_wait "施策体系（令和3年度）"
+q "UPDATE result SET state = 'submitted',
+    submitted_at = '2021-06-01T10:00:00'
+    WHERE node_id = $(node No.5) AND fy = 2021"
+[ "$(q "SELECT state FROM result WHERE node_id = $(node No.5) AND fy = 2021")" = \
+    submitted ] && pass "another program submits No.5" ||
+    fail "another program submits No.5"
+# (A key on the tree first: the program has noticed the write before
+# W, so the list kept must not be shown again.)
+e2e_keys k
+e2e_wait "施策体系（令和3年度）"
+e2e_keys W
+e2e_expect "W after that write: No.5 waits" "自分の仕事 > 確認待ち 1 件" \
+    "市民活動団体の育成"
+e2e_keys Escape
+e2e_wait "施策体系（令和3年度）"
 e2e_keys Q
 e2e_expect_exit "the planner quits" 0
 printf '[calendar]\nyear_display = era\n[display]\nstart_screen = mywork\n' \
