@@ -85,10 +85,11 @@ static const char sql_fig_kept[] =
 
 /* The rates kept of a plan's year by outcome (summary_outcome_of of
  * the rate: 100 % and over, under, none), in one walk of the index of
- * the rates (no sort). */
+ * the rates (no sort); every indicator of a kept year has one (the two
+ * zeros: whole). */
 static const char sql_fig_outcomes[] =
 	"SELECT total(norate = 0 AND up >= 100), total(norate = 0 AND up < 100),"
-	" total(norate) FROM indicator_fig WHERE plan_id = ?1 AND fy = ?2";
+	" total(norate), 0, 0 FROM indicator_fig WHERE plan_id = ?1 AND fy = ?2";
 
 /* The same for the indicators of node ?3 and of the nodes below it (a
  * walk of the nodes' index by parent and of the indicators' by node,
@@ -333,34 +334,13 @@ store_indfig_kept(struct store *st, long long plan_id, int fy)
 	return kept;
 }
 
-int
-store_indfig_outcomes(struct store *st, long long plan_id, int fy,
-    long out[SUMMARY_NOUTCOMES], char **cause)
-{
-	sqlite3_stmt	*s;
-	long		 n[SUMMARY_NOUTCOMES] = { 0 };
-	int		 rc;
-
-	if (!store_indfig_kept(st, plan_id, fy))
-		return 0;
-	if ((s = store_stmt(st, sql_fig_outcomes, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, plan_id);
-	sqlite3_bind_int(s, 2, fy);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		n[SUMMARY_ACHIEVED] = (long)sqlite3_column_int64(s, 0);
-		n[SUMMARY_NOT_ACHIEVED] = (long)sqlite3_column_int64(s, 1);
-		n[SUMMARY_NO_DATA] = (long)sqlite3_column_int64(s, 2);
-	}
-	if (store_read_end(st, s, rc, "指標の集計", cause) != 0)
-		return -1;
-	memcpy(out, n, sizeof n);
-	return 1;
-}
-
-int
-store_indfig_subtree_outcomes(struct store *st, long long plan_id,
-    long long node_id, int fy, long out[SUMMARY_NOUTCOMES], char **cause)
+/* The outcomes sql counts (by outcome, then how many indicators and how
+ * many of them have a rate kept: the counts are whole when the two
+ * agree), when the plan's year is kept. node_id binds ?3 when not 0.
+ * 1 with out[], 0, or -1 with *cause. */
+static int
+indfig_count_outcomes(struct store *st, const char *sql, long long plan_id,
+    int fy, long long node_id, long out[SUMMARY_NOUTCOMES], char **cause)
 {
 	sqlite3_stmt	*s;
 	long		 n[SUMMARY_NOUTCOMES] = { 0 };
@@ -368,11 +348,12 @@ store_indfig_subtree_outcomes(struct store *st, long long plan_id,
 
 	if (!store_indfig_kept(st, plan_id, fy))
 		return 0;
-	if ((s = store_stmt(st, sql_fig_subtree_outcomes, cause)) == NULL)
+	if ((s = store_stmt(st, sql, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, plan_id);
 	sqlite3_bind_int(s, 2, fy);
-	sqlite3_bind_int64(s, 3, node_id);
+	if (node_id != 0)
+		sqlite3_bind_int64(s, 3, node_id);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		n[SUMMARY_ACHIEVED] = (long)sqlite3_column_int64(s, 0);
 		n[SUMMARY_NOT_ACHIEVED] = (long)sqlite3_column_int64(s, 1);
@@ -386,4 +367,20 @@ store_indfig_subtree_outcomes(struct store *st, long long plan_id,
 		return 0;
 	memcpy(out, n, sizeof n);
 	return 1;
+}
+
+int
+store_indfig_outcomes(struct store *st, long long plan_id, int fy,
+    long out[SUMMARY_NOUTCOMES], char **cause)
+{
+	return indfig_count_outcomes(st, sql_fig_outcomes, plan_id, fy, 0, out,
+	    cause);
+}
+
+int
+store_indfig_subtree_outcomes(struct store *st, long long plan_id,
+    long long node_id, int fy, long out[SUMMARY_NOUTCOMES], char **cause)
+{
+	return indfig_count_outcomes(st, sql_fig_subtree_outcomes, plan_id, fy,
+	    node_id, out, cause);
 }
