@@ -43,7 +43,8 @@ static const struct {
 	  " state) SELECT id, 2024, 'in_progress', 'B', 'draft' FROM node"
 	  " WHERE id % 3 = 0 AND NOT EXISTS (SELECT 1 FROM result r"
 	  " WHERE r.node_id = node.id AND r.fy = 2024)" },
-	{ "results submitted", "UPDATE result SET state = 'submitted'"
+	{ "results submitted", "UPDATE result SET state = 'submitted',"
+	  " submitted_at = '2025-06-01T10:00:00'"
 	  " WHERE fy = 2024 AND node_id % 2 = 0" },
 	{ "results confirmed", "UPDATE result SET state = 'confirmed',"
 	  " grade = 'A', status = 'done' WHERE fy = 2024 AND node_id % 4 = 0" },
@@ -55,8 +56,8 @@ static const struct {
 	{ "results deleted", "DELETE FROM result WHERE fy = 2024"
 	  " AND node_id % 6 = 0" },
 	{ "results of another year", "INSERT OR IGNORE INTO result (node_id, fy,"
-	  " status, state) SELECT id, 2026, 'not_started', 'submitted' FROM node"
-	  " WHERE id % 2 = 1" },
+	  " status, state, submitted_at) SELECT id, 2026, 'not_started',"
+	  " 'submitted', '2027-06-01T10:00:00' FROM node WHERE id % 2 = 1" },
 	{ "a result moved to another year", "UPDATE result SET fy = 2031"
 	  " WHERE id = (SELECT MIN(id) FROM result WHERE fy = 2026)" },
 	{ "actuals", "INSERT OR REPLACE INTO indicator_actual (indicator_id, fy,"
