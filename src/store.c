@@ -1029,13 +1029,13 @@ static const struct {
 	  " JOIN node n ON n.id = r.node_id JOIN plan p ON p.id = n.plan_id"
 	  " WHERE r.state = 'submitted' AND r.submitted_at = ''",
 	  "提出済の実績に提出の時刻がありません（自分の仕事の確認待ちで最も"
-	  "古い提出として先頭に並びます）" },
+	  "古い提出として先頭に並びます。確認か差戻しをすれば解消します）" },
 	{ "SELECT p.code || ' ' || i.key || ' ' || a.fy FROM indicator_actual a"
 	  " JOIN indicator i ON i.id = a.indicator_id"
 	  " JOIN plan p ON p.id = i.plan_id"
 	  " WHERE a.state = 'submitted' AND a.submitted_at = ''",
 	  "提出済の指標の実績値に提出の時刻がありません（自分の仕事の確認待ちで"
-	  "最も古い提出として先頭に並びます）" },
+	  "最も古い提出として先頭に並びます。確認か差戻しをすれば解消します）" },
 	{ "SELECT p.code || ' ' || i.key || ' ' || t.fy FROM indicator_target t"
 	  " JOIN indicator i ON i.id = t.indicator_id JOIN plan p ON p.id = i.plan_id"
 	  " WHERE t.num IS NOT NULL AND t.txt GLOB '*[^0-9.,+-]*'",

@@ -450,8 +450,10 @@ count_quietly(void *arg, const char *line)
 
 TEST(test_check_names_submissions_without_time)
 {
-	char	*cause = NULL;
-	int	 seen = 0, base;
+	struct result_entry	*e = NULL;
+	char			*cause = NULL;
+	long long		 rid;
+	int			 seen = 0, base;
 
 	/* (store_check gives the number of problems.) */
 	base = store_check(st, count_quietly, &seen, &cause);
@@ -473,6 +475,19 @@ TEST(test_check_names_submissions_without_time)
 	    " AND submitted_at <> '')", NULL, NULL, NULL), SQLITE_OK);
 	CHECK_INT(store_check(st, count_quietly, &seen, &cause),
 	    base + 2);
+	/* As the message says: confirming the result ends its problem. */
+	rid = q_int("SELECT MIN(id) FROM result WHERE state = 'submitted'"
+	    " AND submitted_at = ''");
+	CHECK(rid > 0);
+	if (rid > 0 && store_result_load(st, q_int("SELECT node_id FROM result"
+	    " WHERE id = %lld", rid), (int)q_int("SELECT fy FROM result"
+	    " WHERE id = %lld", rid), &e, &cause) == 0) {
+		CHECK_INT(store_result_confirm(st, e, "boss", e->ver, NULL,
+		    &cause), 0);
+		store_result_free(e);
+	}
+	CHECK_INT(store_check(st, count_quietly, &seen, &cause),
+	    base + 1);
 	free(cause);
 }
 
