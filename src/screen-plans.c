@@ -381,6 +381,19 @@ plans_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	}
 }
 
+/* Another program wrote: the figures are read again, the cursor staying
+ * on its plan. */
+static void
+plans_changed(struct ui *ui, void *state)
+{
+	struct plans_screen	*ps = state;
+
+	if (!store_mark_changed(ui->store, &ps->mark))
+		return;
+	plans_load(ui, ps);
+	plans_layout(ui, ps);
+}
+
 static void
 plans_refresh(struct ui *ui, void *state)
 {
@@ -460,5 +473,6 @@ const struct screen_ops screen_plans_ops = {
 	.close = plans_close,
 	.title = plans_title,
 	.hint = plans_hint,
-	.action_help = plans_action_help
+	.action_help = plans_action_help,
+	.changed = plans_changed
 };

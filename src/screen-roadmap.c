@@ -1464,6 +1464,19 @@ rm_refresh(struct ui *ui, void *state)
 	rm_layout(ui, rs);
 }
 
+/* Another program wrote: the window is read again where it stands, so
+ * that a cell entered, submitted or confirmed elsewhere shows it. */
+static void
+rm_changed(struct ui *ui, void *state)
+{
+	struct rm_screen	*rs = state;
+
+	if (!store_mark_changed(ui->store, &rs->mark))
+		return;
+	rm_reload(ui, rs, 1);
+	rm_layout(ui, rs);
+}
+
 static char *
 rm_title(struct ui *ui, void *state)
 {
@@ -1522,5 +1535,6 @@ const struct screen_ops screen_roadmap_ops = {
 	.refresh = rm_refresh,
 	.close = rm_close,
 	.title = rm_title,
-	.hint = rm_hint
+	.hint = rm_hint,
+	.changed = rm_changed
 };

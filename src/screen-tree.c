@@ -1561,6 +1561,20 @@ tree_refresh(struct ui *ui, void *state)
 	tree_layout(ui, ts);
 }
 
+/* Another program wrote: the tree is read again where it stands (the
+ * open nodes, the cursor's node and the filter, by id), so that a row
+ * submitted or confirmed elsewhere shows its state without a key. */
+static void
+tree_changed(struct ui *ui, void *state)
+{
+	struct tree_screen	*ts = state;
+
+	if (!store_mark_changed(ui->store, &ts->mark))
+		return;
+	(void)tree_read(ui, ts);
+	tree_layout(ui, ts);
+}
+
 static void
 tree_close(struct ui *ui, void *state)
 {
@@ -1616,7 +1630,8 @@ const struct screen_ops screen_tree_ops = {
 	.refresh = tree_refresh,
 	.close = tree_close,
 	.title = tree_title,
-	.hint = tree_hint
+	.hint = tree_hint,
+	.changed = tree_changed
 };
 
 long long
