@@ -1446,6 +1446,40 @@ rm_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	return UI_KEY_HANDLED;
 }
 
+/* Drops the marks of results no longer waiting for confirmation (one
+ * confirmed, returned or withdrawn meanwhile, here or at another
+ * terminal), saying how many; a failed read keeps them all. */
+static void
+rm_marks_settle(struct ui *ui, struct rm_screen *rs)
+{
+	struct roadmap_cell	*cells;
+	char			*cause = NULL;
+	size_t			 i = 0, gone = 0;
+	int			 waiting;
+
+	while (i < rs->nmarks) {
+		cells = NULL;
+		if (store_roadmap_cells(ui->store, rs->marks[i].node_id,
+		    rs->marks[i].fy, rs->marks[i].fy, &cells, &cause) != 0) {
+			ui_error(ui, "%s", cause);
+			free(cause);
+			return;
+		}
+		waiting = cells[0].state != NULL &&
+		    strcmp(cells[0].state, "submitted") == 0;
+		store_roadmap_cells_free(cells, 1);
+		if (waiting) {
+			i++;
+			continue;
+		}
+		rs->marks[i] = rs->marks[--rs->nmarks];
+		gone++;
+	}
+	if (gone > 0)
+		ui_message(ui, "確認待ちでなくなった %zu 件の印を外しました"
+		    "（印 %zu 件）", gone, rs->nmarks);
+}
+
 static void
 rm_refresh(struct ui *ui, void *state)
 {
@@ -1459,13 +1493,16 @@ rm_refresh(struct ui *ui, void *state)
 	if (rs->loaded_fy != ui->fy || rs->loaded_style != ui->fy_style ||
 	    changed)
 		rm_reload(ui, rs, changed);
+	if (changed)
+		rm_marks_settle(ui, rs);
 	rs->seen_lines = ui->lines;
 	rs->seen_cols = ui->cols;
 	rm_layout(ui, rs);
 }
 
 /* Another program wrote: the window is read again where it stands, so
- * that a cell entered, submitted or confirmed elsewhere shows it. */
+ * that a cell entered, submitted or confirmed elsewhere shows it, and
+ * the marks of what no longer waits go. */
 static void
 rm_changed(struct ui *ui, void *state)
 {
@@ -1474,6 +1511,7 @@ rm_changed(struct ui *ui, void *state)
 	if (!store_mark_changed(ui->store, &rs->mark))
 		return;
 	rm_reload(ui, rs, 1);
+	rm_marks_settle(ui, rs);
 	rm_layout(ui, rs);
 }
 

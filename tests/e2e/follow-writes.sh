@@ -4,7 +4,8 @@
 # program waits for one), each where the user stands: a supervisor
 # watching 結城市's plan sees No.19 submitted, then confirmed, then done,
 # as the clerks' and reviewers' terminals write them; the tree keeps its
-# cursor, its open nodes and its status filter.
+# cursor, its open nodes and its status filter; the roadmap recounts its
+# filter and drops a mark on a result confirmed meanwhile.
 . "$(dirname "$0")/lib.sh"
 
 db=$(e2e_new_db follow) || { fail "sample database"; e2e_abandon "no sample database"; }
@@ -94,6 +95,26 @@ e2e_expect "cleared: No.19 done" \
     "-- No.19 市税等の収納率の向上 / 令和5年度" "状況: 完了（確認済）"
 e2e_expect_line "and its cell in the grid" \
     '^ No\.19 市税等の収納率の向上 +\|[^|]*\|[^|]*\|完 '
+# A reviewer's mark on a result confirmed elsewhere goes, saying so.
+no17=$(node 17)
+q "INSERT INTO result (node_id, fy, status, state, text, entered_by,
+    entered_at, submitted_at) VALUES ($no17, 2023, 'in_progress',
+    'submitted', 'PRを行った。', 'tanaka', '2024-04-10T09:00:00',
+    '2024-04-10T09:00:00')"
+e2e_keys /
+e2e_type 'No.17'
+e2e_keys Enter
+e2e_expect_line "No.17 submitted elsewhere waits in its cell" \
+    '^ No\.17 企業版ふるさと納税事業 .*\|[^|]*\|[^|]*\|\+実 '
+e2e_keys Space
+e2e_expect "the reviewer marks it" "印: 1 件（C-t でまとめて確認・差戻し）" "印 1 件"
+q "UPDATE result SET state = 'confirmed', confirmed_by = 'suzuki',
+    confirmed_at = '2024-05-01T10:00:00' WHERE node_id = $no17 AND fy = 2023"
+e2e_expect "confirmed elsewhere: the mark goes, said on the bottom line" \
+    "確認待ちでなくなった 1 件の印を外しました（印 0 件）"
+e2e_expect_not "no mark counted any more" "印 1 件"
+e2e_expect_line "the cell shows it confirmed, unmarked" \
+    '^ No\.17 企業版ふるさと納税事業 .*\|[^|]*\|[^|]*\|実 '
 [ "$(q "SELECT status || ':' || state FROM result
     WHERE node_id = $no19 AND fy = 2023")" = done:confirmed ] &&
     pass "db: No.19 done and confirmed" || fail "db: No.19 done and confirmed"
