@@ -45,6 +45,7 @@
 #include "migrate-17-sql.h"
 #include "migrate-18-sql.h"
 #include "migrate-19-sql.h"
+#include "migrate-20-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -69,6 +70,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_17_sql,		/* db/migrate-17.sql */
 	shisaku_migrate_18_sql,		/* db/migrate-18.sql */
 	shisaku_migrate_19_sql,		/* db/migrate-19.sql */
+	shisaku_migrate_20_sql,		/* db/migrate-20.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

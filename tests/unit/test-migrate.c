@@ -172,7 +172,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 19);
+	CHECK_INT(store_schema_version(), 20);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -189,8 +189,16 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 19);
+	CHECK_INT(q_int("PRAGMA user_version"), 20);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Version 20 (db/migrate-20.sql): each node's parent and each
+	 * indicator's place, by id. */
+	CHECK_Q("indicator_place:id,ord|node_up:id,parent_id", "SELECT"
+	    " group_concat(x, '|') FROM (SELECT m.name || ':' ||"
+	    " (SELECT group_concat(name) FROM (SELECT name FROM"
+	    " pragma_index_info(m.name) ORDER BY seqno)) AS x"
+	    " FROM sqlite_master m WHERE m.name IN ('node_up',"
+	    " 'indicator_place') ORDER BY m.name)");
 	/* Version 19 (db/migrate-19.sql): each assignment's plan, with the
 	 * index and the triggers that keep it. */
 	CHECK_INT(q_int("SELECT count(*) FROM pragma_table_info('node_dept')"
@@ -409,7 +417,7 @@ TEST(test_v7_drafts_are_kept)
 		free(path);
 		return;
 	}
-	CHECK_INT(store_file_version(st), 19);
+	CHECK_INT(store_file_version(st), 20);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("5:result:10:-:2021:2|6:actual:-:20:2022:0", "SELECT"
 	    " group_concat(x, '|') FROM (SELECT id || ':' || kind || ':' ||"
@@ -460,9 +468,10 @@ only_hit(struct store *st, const char *word)
 	return id;
 }
 
-/* What versions 18 and 19 added, taken out of a current file to make an
+/* What versions 18 to 20 added, taken out of a current file to make an
  * older one. */
-#define UNDO_18_19							\
+#define UNDO_18_20							\
+	" DROP INDEX node_up; DROP INDEX indicator_place;"		\
 	" DROP TRIGGER node_dept_plan_ins; DROP TRIGGER node_dept_plan_upd;" \
 	" DROP INDEX node_dept_plan; ALTER TABLE node_dept DROP COLUMN plan_id;" \
 	" DROP INDEX result_waiting; DROP INDEX indicator_actual_waiting;" \
@@ -497,7 +506,7 @@ TEST(test_v14_texts_are_folded_again)
 	    " DROP TRIGGER plan_span_cost_trend_ins;"
 	    " DROP TRIGGER plan_span_cost_trend_upd;"
 	    " DROP TRIGGER plan_span_cost_trend_del;"
-	    UNDO_18_19
+	    UNDO_18_20
 	    " PRAGMA user_version = 14; COMMIT"),
 	    SQLITE_OK);
 	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
@@ -509,7 +518,7 @@ TEST(test_v14_texts_are_folded_again)
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;
-	CHECK_INT(store_file_version(st), 19);
+	CHECK_INT(store_file_version(st), 20);
 	CHECK_INT(raw_open(path), 0);
 	/* The years of the plan, which prints no period, counted by
 	 * migration 17's commit: those of its node's own period. */
@@ -565,7 +574,7 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK_INT(make_current(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_INT(raw_exec(raw, "BEGIN;"
-	    UNDO_18_19
+	    UNDO_18_20
 	    " INSERT INTO result (node_id, fy, state, entered_by, entered_at)"
 	    " VALUES (10, 2024, 'submitted', 'sato', '2024-05-02T00:00:00'),"
 	    " (11, 2024, 'submitted', 'sato', '2024-06-01T00:00:00'),"
@@ -595,7 +604,7 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;
-	CHECK_INT(store_file_version(st), 19);
+	CHECK_INT(store_file_version(st), 20);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("10|2023|,10|2024|2024-05-03T08:00:00,11|2024|2024-06-01T00:00:00",
 	    "SELECT group_concat(node_id || '|' || fy || '|' || submitted_at)"
