@@ -744,5 +744,6 @@ const struct screen_ops screen_depts_ops = {
 	.close = depts_close,
 	.title = depts_title,
 	.notes = depts_notes,
-	.action_help = depts_action_help
+	.action_help = depts_action_help,
+	.changed = depts_refresh
 };

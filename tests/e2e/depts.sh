@@ -57,6 +57,15 @@ e2e_expect "? lists the screen's keys in its own words" "「部署」画面の�
 e2e_keys q
 e2e_wait_gone "表示の見方"
 
+# Another planner's terminal adds a department, then takes it out: the
+# list follows without a key.
+q "INSERT INTO department (code, name, org, ord)
+    VALUES ('test-new', '新設テスト課', 'テスト市', 999)"
+e2e_expect "a department added elsewhere shows without a key" \
+    "部署（機構改革）  40 件"
+q "DELETE FROM department WHERE code = 'test-new'"
+e2e_expect "and goes when taken out elsewhere" "部署（機構改革）  39 件"
+
 # ---- rename 総務課 from 令和4年度 ------------------------------------------
 e2e_keys /
 e2e_type '結城市/総務課'
