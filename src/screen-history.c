@@ -450,6 +450,39 @@ history_close(struct ui *ui, void *state)
 	free(hs);
 }
 
+/*
+ * history_reload keeping the cursor on its change, where it was on the
+ * screen, when the list still has it (read a page at a time up to it: a
+ * change made meanwhile comes first and moves it down); else at the top.
+ */
+static void
+history_reload_at(struct ui *ui, struct history_screen *hs)
+{
+	long long	keep = 0;
+	long		off = 0;
+	size_t		i;
+
+	if (hs->list.cursor >= 0 && (size_t)hs->list.cursor < hs->nrows) {
+		keep = hs->rows[hs->list.cursor].id;
+		off = hs->list.cursor - hs->list.top;
+	}
+	history_reload(ui, hs);
+	if (keep == 0)
+		return;
+	for (i = 0;; i++) {
+		while (i >= hs->nrows)
+			if (hs->complete || history_more(ui, hs) != 0)
+				return;
+		if (hs->rows[i].id == keep)
+			break;
+	}
+	hs->list.cursor = (long)i;
+	hs->list.top = (long)i - off > 0 ? (long)i - off : 0;
+	ui_list_set_rows(&hs->list, (long)hs->nrows);
+}
+
+/* Back on top, resized, another year, or another program wrote: read
+ * again where the user stands. */
 static void
 history_refresh(struct ui *ui, void *state)
 {
@@ -458,7 +491,7 @@ history_refresh(struct ui *ui, void *state)
 	/* A year chosen here shows that year's changes (when not all). */
 	if (hs->arg.fy != 0 && hs->arg.fy != ui->fy)
 		hs->arg.fy = ui->fy;
-	history_reload(ui, hs);
+	history_reload_at(ui, hs);
 	history_layout(ui, hs);
 }
 
@@ -495,5 +528,6 @@ const struct screen_ops screen_history_ops = {
 	.key = history_key,
 	.refresh = history_refresh,
 	.close = history_close,
-	.title = history_title
+	.title = history_title,
+	.changed = history_refresh
 };

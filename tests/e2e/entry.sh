@@ -274,6 +274,19 @@ e2e_expect "Enter shows the newest change in full" "変更の全文" "変更前:
     "変更後: 確認済"
 e2e_keys Escape
 e2e_wait "変更前 → 変更後"
+# A change recorded at another terminal comes first, without a key; the
+# cursor stays on its change, and so it does through a resize.
+e2e_keys j j
+e2e_expect_line "the cursor on the fix of 取組実績" '^ 変更前: ふれあい出前講座を42回'
+q "INSERT INTO history (at, login, node_id, fy, field, old_value, new_value)
+    VALUES ('2099-01-01T09:00:00', 'suzuki', $node, 2021, 'comment', NULL,
+    '別端末から')"
+e2e_expect_line "a change made elsewhere shows first without a key" \
+    '^ 2099-01-01 09:00 suzuki .*（なし） → 別端末から'
+e2e_expect_line "the cursor still on its change" '^ 変更前: ふれあい出前講座を42回'
+e2e_resize 110 32
+e2e_expect_line "and after a resize" '^ 変更前: ふれあい出前講座を42回'
+e2e_resize 100 30
 n=$(q "SELECT count(*) FROM history WHERE node_id = $node AND fy = 2021")
 [ "$n" -ge 12 ] && pass "db: $n history rows for No.1" || fail "db: history rows" "$n"
 e2e_keys Escape
