@@ -1181,24 +1181,26 @@ rm_filter_status(struct ui *ui, struct rm_screen *rs)
 	}
 }
 
-/* The workflow state of node_id's result in fy ("submitted" …), or NULL
- * when there is none or it cannot be read (malloc'd). */
-static char *
-rm_state_of(struct ui *ui, long long node_id, int fy)
+/* The workflow state of node_id's result in fy into *state
+ * ("submitted" …, malloc'd; NULL when there is no result). Returns 0, or
+ * -1 with the error shown (a read that failed is not "no result"). */
+static int
+rm_state_of(struct ui *ui, long long node_id, int fy, char **state)
 {
 	struct roadmap_cell	*cells = NULL;
-	char			*cause = NULL, *state = NULL;
+	char			*cause = NULL;
 
+	*state = NULL;
 	if (store_roadmap_cells(ui->store, node_id, fy, fy, &cells,
 	    &cause) != 0) {
-		ui_error(ui, "%s", cause);
+		ui_error(ui, "%s", cause != NULL ? cause : "実績を読めません");
 		free(cause);
-		return NULL;
+		return -1;
 	}
 	if (cells[0].state != NULL)
-		state = xstrdup(cells[0].state);
+		*state = xstrdup(cells[0].state);
 	store_roadmap_cells_free(cells, 1);
-	return state;
+	return 0;
 }
 
 /* To the next item row below the cursor, if there is one. */
@@ -1240,7 +1242,8 @@ rm_toggle_mark(struct ui *ui, struct rm_screen *rs)
 	if ((i = rm_mark_index(rs, r->node_id, year)) >= 0) {
 		rs->marks[i] = rs->marks[--rs->nmarks];
 	} else {
-		state = rm_state_of(ui, r->node_id, year);
+		if (rm_state_of(ui, r->node_id, year, &state) != 0)
+			return;
 		if (state == NULL || strcmp(state, "submitted") != 0) {
 			label = state != NULL ? vocab_label(VOCAB_STATE, state) :
 			    NULL;
@@ -1279,8 +1282,10 @@ rm_workflow(struct ui *ui, struct rm_screen *rs)
 		const struct roadmap_row *r = rs->nwin > 0 ?
 		    &rs->win[rs->cur] : NULL;
 
-		state = r != NULL && r->is_item ? rm_state_of(ui, r->node_id,
-		    rs->first_fy + rs->ycur) : NULL;
+		state = NULL;
+		if (r != NULL && r->is_item && rm_state_of(ui, r->node_id,
+		    rs->first_fy + rs->ycur, &state) != 0)
+			return;
 		if (state == NULL || strcmp(state, "submitted") != 0) {
 			free(state);
 			ui_error(ui, "提出済のセルで C-t を押すか、Space で印を"
@@ -1452,22 +1457,16 @@ rm_key(struct ui *ui, void *state, enum key_action act, int is_function,
 static void
 rm_marks_settle(struct ui *ui, struct rm_screen *rs)
 {
-	struct roadmap_cell	*cells;
-	char			*cause = NULL;
-	size_t			 i = 0, gone = 0;
-	int			 waiting;
+	char	*state;
+	size_t	 i = 0, gone = 0;
+	int	 waiting;
 
 	while (i < rs->nmarks) {
-		cells = NULL;
-		if (store_roadmap_cells(ui->store, rs->marks[i].node_id,
-		    rs->marks[i].fy, rs->marks[i].fy, &cells, &cause) != 0) {
-			ui_error(ui, "%s", cause);
-			free(cause);
+		if (rm_state_of(ui, rs->marks[i].node_id, rs->marks[i].fy,
+		    &state) != 0)
 			return;
-		}
-		waiting = cells[0].state != NULL &&
-		    strcmp(cells[0].state, "submitted") == 0;
-		store_roadmap_cells_free(cells, 1);
+		waiting = state != NULL && strcmp(state, "submitted") == 0;
+		free(state);
 		if (waiting) {
 			i++;
 			continue;
