@@ -381,26 +381,15 @@ plans_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	}
 }
 
-/* Another program wrote: the figures are read again, the cursor staying
- * on its plan. */
-static void
-plans_changed(struct ui *ui, void *state)
-{
-	struct plans_screen	*ps = state;
-
-	if (!store_mark_changed(ui->store, &ps->mark))
-		return;
-	plans_load(ui, ps);
-	plans_layout(ui, ps);
-}
-
 static void
 plans_refresh(struct ui *ui, void *state)
 {
 	struct plans_screen	*ps = state;
 
 	/* What was read holds unless the year, its display or the database
-	 * changed while a screen above was open. */
+	 * changed (while a screen above was open, or another program wrote
+	 * while this one is shown: then the figures are read again, the
+	 * cursor staying on its plan). */
 	if (ps->loaded_fy != ui->fy || ps->loaded_style != ui->fy_style ||
 	    store_mark_changed(ui->store, &ps->mark))
 		plans_load(ui, ps);
@@ -474,5 +463,5 @@ const struct screen_ops screen_plans_ops = {
 	.title = plans_title,
 	.hint = plans_hint,
 	.action_help = plans_action_help,
-	.changed = plans_changed
+	.changed = plans_refresh
 };

@@ -1485,8 +1485,9 @@ rm_refresh(struct ui *ui, void *state)
 	struct rm_screen	*rs = state;
 
 	/* A new size alone needs a new layout only; another year or its
-	 * display re-reads, and so does coming back on top after a write
-	 * (an entry saved), by this program or another. */
+	 * display re-reads, and so does a write (an entry saved here before
+	 * coming back on top, or by another program while it is shown: its
+	 * `changed'), which also drops the marks of what no longer waits. */
 	int			 changed = store_mark_changed(ui->store, &rs->mark);
 
 	if (rs->loaded_fy != ui->fy || rs->loaded_style != ui->fy_style ||
@@ -1496,21 +1497,6 @@ rm_refresh(struct ui *ui, void *state)
 		rm_marks_settle(ui, rs);
 	rs->seen_lines = ui->lines;
 	rs->seen_cols = ui->cols;
-	rm_layout(ui, rs);
-}
-
-/* Another program wrote: the window is read again where it stands, so
- * that a cell entered, submitted or confirmed elsewhere shows it, and
- * the marks of what no longer waits go. */
-static void
-rm_changed(struct ui *ui, void *state)
-{
-	struct rm_screen	*rs = state;
-
-	if (!store_mark_changed(ui->store, &rs->mark))
-		return;
-	rm_reload(ui, rs, 1);
-	rm_marks_settle(ui, rs);
 	rm_layout(ui, rs);
 }
 
@@ -1573,5 +1559,5 @@ const struct screen_ops screen_roadmap_ops = {
 	.close = rm_close,
 	.title = rm_title,
 	.hint = rm_hint,
-	.changed = rm_changed
+	.changed = rm_refresh
 };

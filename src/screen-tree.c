@@ -1547,8 +1547,10 @@ tree_refresh(struct ui *ui, void *state)
 {
 	struct tree_screen	*ts = state;
 
-	/* Back on top or resized: what was read holds unless the year, its
-	 * display or the database changed meanwhile. */
+	/* Back on top, resized, or another program wrote while it is shown
+	 * (its `changed'): what was read holds unless the year, its display
+	 * or the database changed meanwhile; read again, the open nodes, the
+	 * cursor's node and the filter stay (by id). */
 	if (ts->loaded_fy != ui->fy && ts->loaded_style == ui->fy_style &&
 	    !store_mark_changed(ui->store, &ts->mark))
 		tree_year(ui, ts);
@@ -1558,20 +1560,6 @@ tree_refresh(struct ui *ui, void *state)
 		tree_show_added(ui, ts, screen_edit_take_added());
 	}
 	ui->plan_id = ts->plan_id;
-	tree_layout(ui, ts);
-}
-
-/* Another program wrote: the tree is read again where it stands (the
- * open nodes, the cursor's node and the filter, by id), so that a row
- * submitted or confirmed elsewhere shows its state without a key. */
-static void
-tree_changed(struct ui *ui, void *state)
-{
-	struct tree_screen	*ts = state;
-
-	if (!store_mark_changed(ui->store, &ts->mark))
-		return;
-	(void)tree_read(ui, ts);
 	tree_layout(ui, ts);
 }
 
@@ -1631,7 +1619,7 @@ const struct screen_ops screen_tree_ops = {
 	.close = tree_close,
 	.title = tree_title,
 	.hint = tree_hint,
-	.changed = tree_changed
+	.changed = tree_refresh
 };
 
 long long
