@@ -6,8 +6,10 @@
 # them), confirms them together with C-t and one question, and returns
 # the third, the one under the cursor, with a reason of its own: the
 # same workflow menu as my work, one transaction and one history row per
-# entry. A cell that waits for nothing cannot be marked, and for the
-# clerk Space still turns the page and C-t says it is not theirs.
+# entry. A fourth, marked, is confirmed from the entry form the roadmap
+# opens: back on the roadmap its mark is gone. A cell that waits for
+# nothing cannot be marked, and for the clerk Space still turns the page
+# and C-t says it is not theirs.
 #
 # Runs the program as the system logins daemon and sys through setpriv
 # (root); elsewhere it says so and counts every check as failed.
@@ -50,14 +52,15 @@ run year open R3 >/dev/null 2>&1 &&
     pass "R3 open, a clerk and a supervisor" ||
     { fail "R3 open, a clerk and a supervisor"; e2e_abandon "no set-up"; }
 n1=$(node No.1) n2=$(node No.2) n3=$(node No.3) n4=$(node No.4)
+n5=$(node No.5)
 
-# The clerk submits No.1, No.2 and No.4 through a results file.
+# The clerk submits No.1, No.2, No.4 and No.5 through a results file.
 if e2e_live; then
 	$(logins_as daemon) env -i PATH=/usr/bin:/bin LANG=C.UTF-8 "$e2e_bin" \
 	    -c "$cfg" -d "$db" export --results --plan yuki-ap --fy R3 \
 	    -o "$dir/r3.csv" >"$dir/export.log" 2>&1
 	awk -F, 'BEGIN { OFS = "," }
-	    $1 == "result" && ($3 == "1" || $3 == "2" || $3 == "4") {
+	    $1 == "result" && ($3 == "1" || $3 == "2" || $3 == "4" || $3 == "5") {
 		$5 = "実施中"; $7 = "提出済"; $8 = "実施した（" $3 "）" }
 	    { print }' "$dir/r3.csv" > "$dir/r3-filled.csv" 2>/dev/null
 	chmod 644 "$dir/r3-filled.csv" 2>/dev/null
@@ -66,16 +69,16 @@ if e2e_live; then
 	    >"$dir/import.log" 2>&1
 fi
 got=$(q "SELECT group_concat(state, ' ') FROM (SELECT state FROM result
-    WHERE fy = 2021 AND node_id IN ($n1, $n2, $n4) ORDER BY node_id)")
-[ "$got" = "submitted submitted submitted" ] &&
-    pass "db: the clerk submitted No.1, No.2 and No.4" ||
-    { fail "db: the clerk submitted three" "$got $(cat "$dir/import.log" 2>&1)";
+    WHERE fy = 2021 AND node_id IN ($n1, $n2, $n4, $n5) ORDER BY node_id)")
+[ "$got" = "submitted submitted submitted submitted" ] &&
+    pass "db: the clerk submitted No.1, No.2, No.4 and No.5" ||
+    { fail "db: the clerk submitted four" "$got $(cat "$dir/import.log" 2>&1)";
       e2e_abandon "nothing submitted"; }
 
 
 # ---- the supervisor ------------------------------------------------------
 e2e_as boss sys
-e2e_wait "自分の仕事 > 確認待ち 3 件"
+e2e_wait "自分の仕事 > 確認待ち 4 件"
 e2e_keys Escape
 e2e_wait "計画一覧（令和3年度）"
 e2e_keys G r
@@ -148,6 +151,37 @@ got=$(q "SELECT count(*) FROM history WHERE fy = 2021 AND field = 'state'
     AND login = 'sys' AND new_value = '差戻し' AND node_id = $n4")
 [ "$got" = 1 ] && pass "db: one history row for the return" ||
     fail "db: one history row for the return" "$got"
+
+# No.5 marked, then confirmed from the entry form E opens: its mark goes.
+e2e_keys j
+e2e_wait "-- No.5 "
+e2e_keys Space
+e2e_expect "No.5 marked" "印: 1 件"
+# (Space went on to the next item, past the headings between.)
+for up in 1 2 3 4; do
+	e2e_keys k
+	e2e_wait "" || break
+	case $(e2e_screen) in
+	*"-- No.5 "*) break ;;
+	esac
+done
+e2e_expect "back on No.5" "-- No.5 "
+e2e_keys E
+e2e_expect "E opens No.5's entry, waiting" "状態: 提出済"
+e2e_keys C-t
+e2e_wait "確認する"
+e2e_keys Enter
+e2e_wait "確認済みにしますか"
+e2e_keys y
+e2e_expect "confirmed from the form" "確認しました（確認済）"
+e2e_keys Escape
+e2e_expect "back on the roadmap, the mark of the confirmed entry is gone" \
+    "確認待ちでなくなった 1 件の印を外しました（印 0 件）"
+e2e_expect_not "no mark counted or shown" "印 1 件" "|*"
+got=$(q "SELECT state || '|' || confirmed_by FROM result
+    WHERE fy = 2021 AND node_id = $n5")
+[ "$got" = "confirmed|sys" ] && pass "db: No.5 confirmed by sys" ||
+    fail "db: No.5 confirmed by sys" "$got"
 e2e_keys C-t
 e2e_expect "C-t on a cell that waits for nothing says what to do" \
     "提出済のセルで C-t を押すか、Space で印を付けてください"
