@@ -59,19 +59,23 @@ history_more(struct ui *ui, struct history_screen *hs)
 	struct history_row	*rows = NULL;
 	size_t			 n = 0;
 	char			*cause = NULL;
+	long long		 last;
 	int			 rc;
 
 	if (hs->complete)
 		return 0;
+	/* The next page by key: a change recorded meanwhile is newer than
+	 * the last row read, and neither shifts nor repeats the page. */
+	last = hs->nrows > 0 ? hs->rows[hs->nrows - 1].id : 0;
 	if (hs->arg.refused)
 		rc = store_history_refused(ui->store, hs->arg.fy, HISTORY_PAGE,
-		    hs->nrows, &rows, &n, &cause);
+		    last, &rows, &n, &cause);
 	else if (hs->arg.indicator_id != 0)
 		rc = store_history_indicator(ui->store, hs->arg.indicator_id,
-		    hs->arg.fy, HISTORY_PAGE, hs->nrows, &rows, &n, &cause);
+		    hs->arg.fy, HISTORY_PAGE, last, &rows, &n, &cause);
 	else
 		rc = store_history_node(ui->store, hs->arg.node_id, hs->arg.fy,
-		    HISTORY_PAGE, hs->nrows, &rows, &n, &cause);
+		    HISTORY_PAGE, last, &rows, &n, &cause);
 	if (rc != 0) {
 		ui_error(ui, "%s", cause != NULL ? cause : "履歴を読めません");
 		free(cause);

@@ -8,6 +8,7 @@
  * rolls the whole of it back.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,14 +99,17 @@ static const char SQL_HISTORY_REFUSED[] =
     " FROM history h LEFT JOIN indicator i ON i.id = h.indicator_id"
     " LEFT JOIN node n ON n.id = h.node_id"
     " WHERE h.field = 'refused' AND ?1 = ?1"
-    " AND (?2 = 0 OR h.fy = ?2) ORDER BY h.id DESC LIMIT ?3 OFFSET ?4";
+    " AND (?2 = 0 OR h.fy = ?2) AND h.id < ?4"
+    " ORDER BY h.id DESC LIMIT ?3";
 static const char SQL_HISTORY_NODE[] = HISTORY_COLS
     "WHERE (h.node_id = ?1 OR h.indicator_id IN"
     " (SELECT id FROM indicator WHERE node_id = ?1))"
-    " AND (?2 = 0 OR h.fy = ?2) ORDER BY h.id DESC LIMIT ?3 OFFSET ?4";
+    " AND (?2 = 0 OR h.fy = ?2) AND h.id < ?4"
+    " ORDER BY h.id DESC LIMIT ?3";
 static const char SQL_HISTORY_INDICATOR[] = HISTORY_COLS
     "WHERE h.indicator_id = ?1"
-    " AND (?2 = 0 OR h.fy = ?2) ORDER BY h.id DESC LIMIT ?3 OFFSET ?4";
+    " AND (?2 = 0 OR h.fy = ?2) AND h.id < ?4"
+    " ORDER BY h.id DESC LIMIT ?3";
 
 /* ---- strings and sessions ---- */
 
@@ -960,7 +964,7 @@ store_history_free(struct history_row *rows, size_t n)
 
 static int
 history_list(struct store *st, const char *sql, long long id, int fy,
-    size_t limit, size_t offset, struct history_row **rows, size_t *n,
+    size_t limit, long long before_id, struct history_row **rows, size_t *n,
     char **cause)
 {
 	sqlite3_stmt		*s = store_stmt(st, sql, cause);
@@ -974,7 +978,8 @@ history_list(struct store *st, const char *sql, long long id, int fy,
 	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, fy);
 	sqlite3_bind_int64(s, 3, limit == 0 ? -1 : (long long)limit);
-	sqlite3_bind_int64(s, 4, (long long)offset);
+	/* (Older than the newest possible id: from the newest.) */
+	sqlite3_bind_int64(s, 4, before_id > 0 ? before_id : INT64_MAX);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		*rows = xreallocarray(*rows, *n + 1, sizeof **rows);
 		h = &(*rows)[(*n)++];
@@ -1001,27 +1006,27 @@ history_list(struct store *st, const char *sql, long long id, int fy,
 
 int
 store_history_node(struct store *st, long long node_id, int fy, size_t limit,
-    size_t offset, struct history_row **rows, size_t *n, char **cause)
+    long long before_id, struct history_row **rows, size_t *n, char **cause)
 {
-	return history_list(st, SQL_HISTORY_NODE, node_id, fy, limit, offset,
+	return history_list(st, SQL_HISTORY_NODE, node_id, fy, limit, before_id,
 	    rows, n, cause);
 }
 
 int
-store_history_refused(struct store *st, int fy, size_t limit, size_t offset,
-    struct history_row **rows, size_t *n, char **cause)
+store_history_refused(struct store *st, int fy, size_t limit,
+    long long before_id, struct history_row **rows, size_t *n, char **cause)
 {
-	return history_list(st, SQL_HISTORY_REFUSED, 0, fy, limit, offset,
+	return history_list(st, SQL_HISTORY_REFUSED, 0, fy, limit, before_id,
 	    rows, n, cause);
 }
 
 int
 store_history_indicator(struct store *st, long long indicator_id, int fy,
-    size_t limit, size_t offset, struct history_row **rows, size_t *n,
+    size_t limit, long long before_id, struct history_row **rows, size_t *n,
     char **cause)
 {
 	return history_list(st, SQL_HISTORY_INDICATOR, indicator_id, fy, limit,
-	    offset, rows, n, cause);
+	    before_id, rows, n, cause);
 }
 
 /* ---- fiscal years ---- */

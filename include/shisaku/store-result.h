@@ -189,20 +189,22 @@ struct history_row {
 
 /*
  * The history of an item (its result and its indicators' actuals and
- * targets) or of one indicator, newest first: rows offset .. offset +
- * limit - 1 (limit 0 = all) of fiscal year fy (0 = every year). *rows is
- * NULL when n is 0.
+ * targets) or of one indicator, newest first: up to limit rows (0 = all)
+ * of fiscal year fy (0 = every year) older than the change before_id (0 =
+ * from the newest). A page read after the last row of the one before
+ * neither repeats nor skips a change recorded between the two reads.
+ * *rows is NULL when n is 0.
  */
 int store_history_node(struct store *st, long long node_id, int fy,
-    size_t limit, size_t offset, struct history_row **rows, size_t *n,
+    size_t limit, long long before_id, struct history_row **rows, size_t *n,
     char **cause);
 int store_history_indicator(struct store *st, long long indicator_id, int fy,
-    size_t limit, size_t offset, struct history_row **rows, size_t *n,
+    size_t limit, long long before_id, struct history_row **rows, size_t *n,
     char **cause);
 /* The refusals (field "refused") of every plan, newest first, of fiscal
  * year fy (0 = every year, and those of none), as store_history_node. */
 int store_history_refused(struct store *st, int fy, size_t limit,
-    size_t offset, struct history_row **rows, size_t *n, char **cause);
+    long long before_id, struct history_row **rows, size_t *n, char **cause);
 void store_history_free(struct history_row *rows, size_t n);
 
 /* ---- fiscal years open for entry ---- */

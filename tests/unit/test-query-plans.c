@@ -774,6 +774,16 @@ run_screens(struct store *st, const struct ids *x)
 	hist = NULL;
 	OK(store_history_indicator(st, ind, 0, 50, 0, &hist, &n, &cause));
 	store_history_free(hist, n);
+	hist = NULL;
+	/* (A later page: by key, from the index.) */
+	OK(store_history_node(st, item, 0, 50, 1000000, &hist, &n, &cause));
+	store_history_free(hist, n);
+	hist = NULL;
+	OK(store_history_indicator(st, ind, 0, 50, 1000000, &hist, &n, &cause));
+	store_history_free(hist, n);
+	hist = NULL;
+	OK(store_history_refused(st, 0, 50, 1000000, &hist, &n, &cause));
+	store_history_free(hist, n);
 	OK(store_year_is_open(st, 2022, &open, &cause));
 	OK(store_edit_node_load(st, item, &en, &cause));
 	edit_node_free(&en);

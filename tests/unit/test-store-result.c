@@ -743,7 +743,7 @@ TEST(test_history_lists_newest_first)
 {
 	struct history_row	*rows = NULL, *page = NULL;
 	size_t			 n = 0, np = 0, i;
-	char			*cause = NULL;
+	char			*cause = NULL, *between;
 	int			 seen_actual = 0, sorted = 1;
 
 	CHECK_INT(store_history_node(st, node1, 2021, 0, 0, &rows, &n, &cause), 0);
@@ -762,13 +762,37 @@ TEST(test_history_lists_newest_first)
 	CHECK(n > 0 && strcmp(rows[0].field, "state") == 0);	/* confirmed last */
 	CHECK(n > 0 && rows[0].old_value && strcmp(rows[0].old_value, "提出済") == 0);
 	CHECK(n > 0 && strcmp(rows[0].login, "kacho") == 0);
-	/* Paging: the second page of three starts where the first ended. */
-	CHECK_INT(store_history_node(st, node1, 2021, 3, 3, &page, &np, &cause), 0);
+	/* Paging: the second page of three starts where the first ended,
+	 * after the first page's last change, even when a change was
+	 * recorded between the two reads (it is newer than both pages). */
+	CHECK_INT(store_history_node(st, node1, 2021, 3, 0, &page, &np, &cause), 0);
 	CHECK_INT(np, 3);
-	if (np == 3 && n >= 6)
+	if (np == 3)
 		for (i = 0; i < 3; i++)
-			CHECK_INT(page[i].id, rows[3 + i].id);
+			CHECK_INT(page[i].id, rows[i].id);
+	between = xasprintf("INSERT INTO history (at, login, node_id, fy,"
+	    " field, new_value) VALUES ('2099-01-01T00:00:00', 'other', %lld,"
+	    " 2021, 'comment', '間の変更')", node1);
+	CHECK_INT(sqlite3_exec(raw, between, NULL, NULL, NULL), SQLITE_OK);
+	free(between);
+	if (np == 3) {
+		long long last = page[2].id;
+
+		store_history_free(page, np);
+		CHECK_INT(store_history_node(st, node1, 2021, 3, last, &page,
+		    &np, &cause), 0);
+		CHECK_INT(np, 3);
+		if (np == 3 && n >= 6)
+			for (i = 0; i < 3; i++)
+				CHECK_INT(page[i].id, rows[3 + i].id);
+	}
 	store_history_free(page, np);
+	/* The change recorded meanwhile comes first when read again. */
+	CHECK_INT(store_history_node(st, node1, 2021, 1, 0, &page, &np, &cause), 0);
+	CHECK(np == 1 && strcmp(page[0].login, "other") == 0);
+	store_history_free(page, np);
+	CHECK_INT(sqlite3_exec(raw, "DELETE FROM history WHERE login = 'other'",
+	    NULL, NULL, NULL), SQLITE_OK);
 	store_history_free(rows, n);
 
 	/* One indicator's history: its actuals only. */
