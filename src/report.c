@@ -68,10 +68,10 @@ const struct report_legend report_legend_verdicts[] = {
 	[REPORT_NOT_ACHIEVED] = { "未達成", "達成率が 100% 未満",
 	    "達成率が 100% 未満" },
 	[REPORT_BY_GRADE] = { "評価で判断",
-	    "目標値または実績値が文字（実施、月1回 など）の指標。判定は評価による"
-	    "（式では計算しない）",
-	    "目標値または実績値が文字（実施、月1回 など）の指標。判定は評価による"
-	    "（式では計算しない）" },
+	    "実績値があり、目標値または実績値が文字（実施、月1回 など）の指標。"
+	    "判定は評価による（式では計算しない）",
+	    "実績値があり、目標値または実績値が文字（実施、月1回 など）の指標。"
+	    "判定は評価による（式では計算しない）" },
 	[REPORT_NO_DATA] = { "未入力",
 	    "その年度の目標値（無ければ最終目標）または実績値が無い",
 	    "その年度の目標値（無ければ最終目標）または実績値が無い" },
@@ -520,7 +520,10 @@ report_evaluate(struct report_ind *ri, int fy)
 		    REPORT_NOT_ACHIEVED;
 		break;
 	case ACHIEVE_TEXT:
-		ri->verdict = REPORT_BY_GRADE;
+		/* A text target with no actual yet has nothing to judge:
+		 * not entered, as the screens show it. */
+		ri->verdict = actual.kind == VALUE_NONE ? REPORT_NO_DATA :
+		    REPORT_BY_GRADE;
 		break;
 	case ACHIEVE_MISSING:
 		ri->verdict = REPORT_NO_DATA;

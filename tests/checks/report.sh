@@ -94,7 +94,8 @@ counts() {
 	 FROM it WHERE $1"
 }
 # The verdict of each indicator in 2021: the year's target, else the
-# final one; a text target or actual is judged by the grade; then the
+# final one; a text target or actual is judged by the grade once an
+# actual is entered (a text target with none is not entered); then the
 # formula of shisaku(1) for a plan without baselines (as yuki-ap's are):
 # achieved when the actual reaches the target on the side of the
 # direction. A cumulative actual is the sum of the years up to 2021.
@@ -112,7 +113,7 @@ verdicts="WITH v AS (SELECT i.id, i.node_id, i.direction AS d,
   LEFT JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = 2021
   LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = 2021),
  w AS (SELECT id, node_id, CASE
-    WHEN tt IS NOT NULL OR at IS NOT NULL THEN 'grade'
+    WHEN at IS NOT NULL OR (tt IS NOT NULL AND an IS NOT NULL) THEN 'grade'
     WHEN tn IS NULL OR an IS NULL THEN 'none'
     WHEN d IS NULL THEN 'undef'
     WHEN d = 'up' THEN CASE WHEN tn <= 0 THEN 'undef' WHEN an >= tn THEN 'ok' ELSE 'not' END

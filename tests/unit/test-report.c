@@ -308,6 +308,11 @@ TEST(test_words)
 	}
 	report_build(&r, d, cfg);
 	report_build(&r22, d22, cfg);
+	/* A text target with no actual in the year is not entered, not
+	 * judged by the grade (2023's 実施 is). */
+	CHECK(ind(&r22, "訓練の実施") != NULL &&
+	    ind(&r22, "訓練の実施")->actual == NULL &&
+	    ind(&r22, "訓練の実施")->verdict == REPORT_NO_DATA);
 	i = node(&r, "1-1-1");
 	s = report_node_depts(&r, (size_t)i);
 	CHECK_STR(s, "総務課（主）、収納課");
