@@ -82,11 +82,19 @@ enum {
 
 /* ---- a clerk's list: ?1 the department, ?2 the year ---- */
 
+/* When entry e was last saved, or submitted while it waits (the list
+ * says 提出 then); an entry submitted behind the program's back has no
+ * submission time kept: the time it was saved. */
+#define MW_WHEN(e)							\
+	"(CASE WHEN " e ".state = 'submitted' THEN"			\
+	" COALESCE(NULLIF(" e ".submitted_at, ''), " e ".entered_at, '')"	\
+	" ELSE COALESCE(" e ".entered_at, '') END)"
+
 static const char SQL_CLERK_RESULTS[] =
     "WITH " MW_ITEM_LEVEL
     " SELECT 0, n.plan_id, p.code, p.name, n.id, 0, n.code, n.title, '',"
     " ?2, r.state, " MW_DEPT_NAME("COALESCE(r.dept_id, ?1)", "?2") ","
-    " COALESCE(r.entered_by, ''), COALESCE(r.entered_at, ''),"
+    " COALESCE(r.entered_by, ''), " MW_WHEN("r") ","
     " p.ord, n.ord, 0, COALESCE(r.return_comment, '')"
     " FROM node n JOIN m ON m.plan_id = n.plan_id AND n.depth = m.d"
     " JOIN plan p ON p.id = n.plan_id" MW_ANCESTORS
@@ -99,7 +107,7 @@ static const char SQL_CLERK_ACTUALS[] =
     "SELECT 1, i.plan_id, p.code, p.name, COALESCE(n.id, 0), i.id,"
     " COALESCE(n.code, ''), i.name, COALESCE(n.title, p.name), ?2,"
     " a.state, " MW_DEPT_NAME("COALESCE(a.dept_id, ?1)", "?2") ","
-    " COALESCE(a.entered_by, ''), COALESCE(a.entered_at, ''),"
+    " COALESCE(a.entered_by, ''), " MW_WHEN("a") ","
     " p.ord, COALESCE(n.ord, -1), i.ord, COALESCE(a.return_comment, '')"
     " FROM indicator i JOIN plan p ON p.id = i.plan_id"
     " LEFT JOIN node n ON n.id = i.node_id" MW_ANCESTORS

@@ -177,6 +177,14 @@ TEST(test_clerk_sees_own_work_by_state)
 	/* A closed year is not listed, whatever is in it. */
 	CHECK_INT(q_int("SELECT count(*) FROM fiscal_year WHERE fy = 2022"
 	    " AND is_open = 0"), 1);
+	/* Saved, then submitted later: the list gives the submission's
+	 * time for what waits, the last save's for the others. */
+	got = xasprintf("UPDATE result SET entered_at = '2000-05-01T09:00:00'"
+	    " WHERE node_id = %lld AND fy = 2023; UPDATE result SET entered_at"
+	    " = '2024-05-03T08:00:00' WHERE node_id = %lld AND fy = 2024",
+	    n12, n11);
+	CHECK_INT(sqlite3_exec(raw, got, NULL, NULL, NULL), SQLITE_OK);
+	free(got);
 
 	CHECK_INT(store_mywork_clerk(st, d_kyodo, &m, &cause), 0);
 	if (m == NULL) {
@@ -196,6 +204,13 @@ TEST(test_clerk_sees_own_work_by_state)
 	    "2023:差戻し:1-1 2023:未入力:協働事業の件数 2023:未入力:1-3 "
 	    "2023:提出済:1-2");
 	free(got);
+	if (m->nrows > 7) {
+		CHECK_STR(m->rows[3].at, "2024-05-03T08:00:00");
+		got = q_text("SELECT submitted_at FROM result WHERE node_id ="
+		    " %lld AND fy = 2023 AND submitted_at > '2000-05-01'", n12);
+		CHECK_STR(m->rows[7].at, got);
+		free(got);
+	}
 	if (m->nrows > 4) {
 		CHECK_INT(m->rows[4].kind, MYWORK_RESULT);
 		CHECK_INT(m->rows[4].node_id, n11);
