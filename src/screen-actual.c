@@ -578,11 +578,13 @@ actual_draw_who(struct ui *ui, struct actual_screen *as, WINDOW *w)
 static char *
 actual_hint(struct actual_screen *as)
 {
-	unsigned	flow = as->allowed & ~(1u << WF_EDIT);
+	char	flow[96];
 
+	/* A form that cannot be edited names what C-t offers. */
+	workflow_actions_text(as->allowed, flow, sizeof flow);
 	if (as->readonly)
-		return xasprintf("%sTab:次の欄  H:履歴  Esc:戻る  ?:ヘルプ",
-		    flow ? "C-t/F3:確認・差戻しなど  " : "");
+		return xasprintf("%s%s%sTab:次の欄  H:履歴  Esc:戻る  ?:ヘルプ",
+		    *flow ? "C-t/F3:" : "", flow, *flow ? "  " : "");
 	return xstrdup("C-s/F2:保存  C-t/F3:提出など  C-_:戻す  Tab:欄の移動"
 	    "  C-o:広い欄  Esc:戻る  F1:ヘルプ");
 }

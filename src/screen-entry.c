@@ -780,14 +780,16 @@ entry_draw_label(struct ui *ui, WINDOW *w, int y, const char *label,
 static char *
 entry_hint(struct entry_screen *es)
 {
-	unsigned	flow = es->allowed & ~(1u << WF_EDIT);
 	const char	*wide = "";
+	char		 flow[96];
 
 	if (es->focus >= 4)
 		wide = "  C-o:広い欄で編集";
+	/* A form that cannot be edited names what C-t offers. */
+	workflow_actions_text(es->allowed, flow, sizeof flow);
 	if (es->readonly)
-		return xasprintf("%sTab:次の欄  H:履歴  Esc:戻る",
-		    flow ? "C-t/F3:確認・差戻しなど  " : "");
+		return xasprintf("%s%s%sTab:次の欄  H:履歴  Esc:戻る",
+		    *flow ? "C-t/F3:" : "", flow, *flow ? "  " : "");
 	/* In a text, the editor instead of the keys the bottom line names. */
 	if (es->focus == 2 || es->focus == 3)
 		return xstrdup("C-s/F2:保存  C-t/F3:提出など  C-_:戻す  Tab:次の欄"

@@ -4,6 +4,7 @@
  * so that a refusal names the first thing the user would have to change.
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,6 +125,29 @@ workflow_action_label(enum wf_action action)
 	if ((unsigned)action >= WF_ACTION_COUNT)
 		return "";
 	return action_labels[action];
+}
+
+char *
+workflow_actions_text(unsigned allowed, char *buf, size_t size)
+{
+	size_t	len = 0;
+	int	a, n;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	for (a = WF_SUBMIT; a < WF_ACTION_COUNT; a++) {
+		if (!(allowed & (1u << a)))
+			continue;
+		n = snprintf(buf + len, size - len, "%s%s", len > 0 ? "・" : "",
+		    action_labels[a]);
+		if (n < 0 || (size_t)n >= size - len) {
+			buf[len] = '\0';	/* (whole names only) */
+			break;
+		}
+		len += (size_t)n;
+	}
+	return buf;
 }
 
 const char *

@@ -112,6 +112,12 @@ enum wf_state workflow_next_state(enum wf_state from, enum wf_action action);
 /* The Japanese name of an action: 編集, 提出, 確認, 差戻し, 下書きに戻す. */
 const char *workflow_action_label(enum wf_action action);
 
+/* The names of the actions in allowed (workflow_actions) other than
+ * WF_EDIT, joined with ・ in their order ("確認・差戻し", "下書きに戻す"):
+ * what a form's C-t offers, for its hint line. "" when none, else
+ * truncated to fit buf. Returns buf. */
+char *workflow_actions_text(unsigned allowed, char *buf, size_t size);
+
 /* Only planners change plans, indicators and targets, open or close
  * fiscal years and change departments, and nobody while the session is
  * read-only (readonly_why). Same contract as workflow_may. */

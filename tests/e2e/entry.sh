@@ -171,6 +171,8 @@ e2e_keys Enter
 e2e_expect "submitting asks first" "提出しますか"
 e2e_keys y
 e2e_expect "submitted" "提出しました（提出済）" "状態: 提出済" "閲覧のみ: 提出済"
+e2e_expect "its clerk's hint names what C-t offers now" \
+    "C-t/F3:下書きに戻す  Tab:次の欄"
 [ "$(q "SELECT state FROM result WHERE node_id = $node AND fy = 2021")" = submitted ] &&
     pass "db: submitted" || fail "db: submitted"
 
@@ -202,6 +204,8 @@ e2e_as boss sys
 open_form No.1 || fail "supervisor reaches the form" "$(e2e_screen)"
 e2e_expect "the supervisor reads the entry" "状態: 提出済" "$line1" "42回" \
     "sys  管理職"
+e2e_expect "the supervisor's hint names confirming and returning" \
+    "C-t/F3:確認・差戻し  Tab:次の欄"
 e2e_keys C-t
 e2e_expect "the supervisor may confirm or return" "確認する" "差し戻す（理由を入力）"
 e2e_keys Down Enter

@@ -307,6 +307,24 @@ TEST(test_states_and_transitions)
 	CHECK_STR(workflow_field_label("something_else"), "something_else");
 }
 
+/* What a form's C-t offers, named for its hint line. */
+TEST(test_actions_text)
+{
+	char	buf[96], small[12];
+
+	CHECK_STR(workflow_actions_text(0, buf, sizeof buf), "");
+	CHECK_STR(workflow_actions_text(1u << WF_EDIT, buf, sizeof buf), "");
+	CHECK_STR(workflow_actions_text(1u << WF_REOPEN, buf, sizeof buf),
+	    "下書きに戻す");
+	CHECK_STR(workflow_actions_text((1u << WF_EDIT) | (1u << WF_CONFIRM) |
+	    (1u << WF_RETURN), buf, sizeof buf), "確認・差戻し");
+	CHECK_STR(workflow_actions_text((1u << WF_CONFIRM) | (1u << WF_RETURN) |
+	    (1u << WF_REOPEN), buf, sizeof buf), "確認・差戻し・下書きに戻す");
+	/* Whole names only when the buffer is short ("確認" is 6 bytes). */
+	CHECK_STR(workflow_actions_text((1u << WF_CONFIRM) | (1u << WF_RETURN),
+	    small, sizeof small), "確認");
+}
+
 int
 main(void)
 {
@@ -318,5 +336,6 @@ main(void)
 	RUN(test_structure_and_years_are_for_planners);
 	RUN(test_read_only_database_allows_nothing);
 	RUN(test_states_and_transitions);
+	RUN(test_actions_text);
 	DONE();
 }
