@@ -168,6 +168,10 @@ cmd_export_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		free(cause);
 		return plan ? EXIT_INPUT : EXIT_DATABASE;
 	}
+	if (results)
+		rf_writer_end(&rw);
+	else
+		pf_writer_end(&pw);
 	return cmd_stream_end(os, geta);
 }
 

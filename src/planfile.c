@@ -1493,17 +1493,35 @@ void
 pf_writer_begin(struct pf_writer *pw, FILE *f, char sep, const char *eol,
     int bom)
 {
-	if (bom)
-		fputs("\xef\xbb\xbf", f);
 	csv_writer_init(&pw->w, f, sep, eol);
+	pw->bom = bom;
+	pw->begun = 0;
+}
+
+/* The BOM and the heading, once, before the first record. */
+static void
+pf_writer_heading(struct pf_writer *pw)
+{
+	if (pw->begun)
+		return;
+	pw->begun = 1;
+	if (pw->bom)
+		fputs("\xef\xbb\xbf", pw->w.f);
 	csv_write_heading(&pw->w, PF_FORMAT_NAME, PF_FORMAT_VERSION,
 	    PF_KIND_COUNT, pf_heading_name);
+}
+
+void
+pf_writer_end(struct pf_writer *pw)
+{
+	pf_writer_heading(pw);
 }
 
 void
 pf_writer_put(struct pf_writer *pw, enum pf_kind kind,
     const char *const *fields, size_t nfields)
 {
+	pf_writer_heading(pw);
 	csv_write_record(&pw->w, kinds[kind].name, fields,
 	    nfields < kinds[kind].ncols ? nfields : kinds[kind].ncols);
 }
@@ -1518,4 +1536,5 @@ pf_write(const struct pf_doc *d, FILE *f, char sep, const char *eol, int bom)
 	for (i = 0; i < d->n; i++)
 		pf_writer_put(&pw, d->recs[i].kind,
 		    (const char *const *)d->recs[i].f, PF_MAX_COLS);
+	pf_writer_end(&pw);
 }

@@ -510,17 +510,35 @@ void
 rf_writer_begin(struct rf_writer *rw, FILE *f, char sep, const char *eol,
     int bom)
 {
-	if (bom)
-		fputs("\xef\xbb\xbf", f);
 	csv_writer_init(&rw->w, f, sep, eol);
+	rw->bom = bom;
+	rw->begun = 0;
+}
+
+/* The BOM and the heading, once, before the first record. */
+static void
+rf_writer_heading(struct rf_writer *rw)
+{
+	if (rw->begun)
+		return;
+	rw->begun = 1;
+	if (rw->bom)
+		fputs("\xef\xbb\xbf", rw->w.f);
 	csv_write_heading(&rw->w, RF_FORMAT_NAME, RF_FORMAT_VERSION,
 	    RF_KIND_COUNT, rf_heading_name);
+}
+
+void
+rf_writer_end(struct rf_writer *rw)
+{
+	rf_writer_heading(rw);
 }
 
 void
 rf_writer_put(struct rf_writer *rw, enum rf_kind kind,
     const char *const *fields, size_t nfields)
 {
+	rf_writer_heading(rw);
 	csv_write_record(&rw->w, kinds[kind].name, fields,
 	    nfields < kinds[kind].ncols ? nfields : kinds[kind].ncols);
 }
@@ -535,4 +553,5 @@ rf_write(const struct rf_doc *d, FILE *f, char sep, const char *eol, int bom)
 	for (i = 0; i < d->n; i++)
 		rf_writer_put(&rw, d->rows[i].kind,
 		    (const char *const *)d->rows[i].f, RF_MAX_COLS);
+	rf_writer_end(&rw);
 }

@@ -116,6 +116,8 @@ struct pf_doc {
 /* Writes records as a plan file, one by one (pf_writer_begin first). */
 struct pf_writer {
 	struct csv_writer w;
+	int		 bom;
+	int		 begun;		/* the heading is written */
 };
 
 /*
@@ -192,10 +194,14 @@ void pf_doc_error(struct pf_doc *d, const char *msg);
 void pf_write(const struct pf_doc *d, FILE *f, char sep, const char *eol, int bom);
 /* The same a record at a time: the format line and the header, then each
  * record (trailing empty fields left out, as the format allows). */
+/* The file's heading (and BOM) is written with the first record, or by
+ * pf_writer_end for a file of none: a write that fails before its first
+ * record leaves nothing, not even on standard output. */
 void pf_writer_begin(struct pf_writer *pw, FILE *f, char sep,
     const char *eol, int bom);
 void pf_writer_put(struct pf_writer *pw, enum pf_kind kind,
     const char *const *fields, size_t nfields);
+void pf_writer_end(struct pf_writer *pw);
 
 const char *pf_kind_name(enum pf_kind k);
 size_t pf_kind_ncols(enum pf_kind k);

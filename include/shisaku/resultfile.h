@@ -58,6 +58,8 @@ struct rf_row {
 /* Writes rows as a results file, one by one (rf_writer_begin first). */
 struct rf_writer {
 	struct csv_writer w;
+	int		 bom;
+	int		 begun;		/* the heading is written */
 };
 
 struct rf_doc {
@@ -85,11 +87,14 @@ struct rf_row *rf_doc_add(struct rf_doc *d, enum rf_kind kind,
 
 /* The header rows of a results file (its name and version, and each
  * kind's column names as comments), then rows one at a time, as rf_write
- * writes them. */
+ * writes them. The header (and BOM) goes with the first row, or with
+ * rf_writer_end for a file of none: a write that fails before its first
+ * row leaves nothing, not even on standard output. */
 void rf_writer_begin(struct rf_writer *rw, FILE *f, char sep,
     const char *eol, int bom);
 void rf_writer_put(struct rf_writer *rw, enum rf_kind kind,
     const char *const *fields, size_t nfields);
+void rf_writer_end(struct rf_writer *rw);
 
 /*
  * Reads one results file's bytes (name for messages; TSV if it ends in

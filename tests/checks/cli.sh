@@ -49,6 +49,19 @@ check "--unmappable geta writes 〓 instead" sh -c "iconv -f CP932 -t UTF-8 '$sc
 check "and says how many" grep -q 'CP932 で表せない 1 文字を「〓」で書き出しました' "$scratch/err"
 check "and no file is left" test ! -e "$scratch/nosjis.csv"
 check "export of an unknown plan fails" sh -c "! '$bin' -d '$db' export --plan nosuch"
+# Nothing on standard output before the error: a pipe reads no heading
+# of a file that is not there.
+run export --plan nosuch > "$scratch/nosuch.out" 2> "$scratch/nosuch.err"
+check "an unknown plan writes nothing to standard output" test ! -s "$scratch/nosuch.out"
+check "and says why" grep -q '計画「nosuch」がありません' "$scratch/nosuch.err"
+run export --results --plan nosuch --fy 2021 > "$scratch/nosuch.out" 2> "$scratch/nosuch.err"
+check "nor a results file of an unknown plan" test ! -s "$scratch/nosuch.out"
+run export --results --plan yuki-ap --fy 2040 > "$scratch/late.out" 2> "$scratch/late.err"
+check "nor one of a year outside the plan's period" test ! -s "$scratch/late.out"
+check "which is named" grep -q '期間' "$scratch/late.err"
+run export --results --plan yuki-ap --fy 2021 > "$scratch/r21.out"
+check "a results file to standard output begins with its heading" \
+	grep -qx 'shisaku-results,1' "$scratch/r21.out"
 
 # A sample with an invalid byte on line 40: refused, named, nothing written.
 LC_ALL=C sed '40s/市民/\xff/' db/samples/yuki-actionplan.csv > "$scratch/bad.csv"
