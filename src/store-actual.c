@@ -525,6 +525,7 @@ begin_checked(struct store *st, const struct actual_entry *e,
 {
 	struct session	 s;
 	struct wf_item	 it;
+	long long	 node = 0;
 	int		 rc;
 
 	*old = NULL;
@@ -555,6 +556,9 @@ begin_checked(struct store *st, const struct actual_entry *e,
 	*answer = workflow_may(&s, &it, action, comment, cause);
 	session_clear(&s);
 	if (*answer == WF_DENY) {
+		/* (The refusal goes with the indicator's node, as its
+		 * history does.) */
+		node = (*old)->node_id;
 		rc = STORE_DENIED;
 		goto out;
 	}
@@ -569,7 +573,7 @@ out:
 		char	*what = xasprintf("実績値の%s: %s",
 			    workflow_action_label(action), *cause);
 
-		store_refused(st, login, 0, e->indicator_id, e->fy, what);
+		store_refused(st, login, node, e->indicator_id, e->fy, what);
 		free(what);
 	}
 	return rc;
