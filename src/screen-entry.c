@@ -878,13 +878,39 @@ entry_editor_focus(const struct entry_screen *es, size_t f)
 	return es->readonly ? UI_EDITOR_READING : UI_EDITOR_EDITING;
 }
 
+/* The departments in charge of the item in the form's year, main first
+ * as printed, joined with ・ (a clerk of the second one reads theirs);
+ * else the department the result was entered for. */
+static char *
+entry_depts_text(const struct entry_screen *es)
+{
+	char	*out = xstrdup(""), *t;
+	size_t	 i;
+
+	for (i = 0; i < es->cur->ndepts; i++) {
+		if (!workflow_dept_in_force(&es->cur->depts[i], es->fy))
+			continue;
+		t = xasprintf("%s%s%s", out, *out ? "・" : "",
+		    es->cur->depts[i].name);
+		free(out);
+		out = t;
+	}
+	if (*out == '\0') {
+		free(out);
+		out = xstrdup(es->cur->dept_name[0] != '\0' ?
+		    es->cur->dept_name : "—");
+	}
+	return out;
+}
+
 static void
 entry_draw(struct ui *ui, void *state)
 {
 	struct entry_screen	*es = state;
 	WINDOW			*w = ui_body(ui);
 	char			 fy[FY_BUFSZ], *t, *g, *sugg = NULL, *who, *due;
-	const char		*dept, *deadline;
+	char			*dept;
+	const char		*deadline;
 	enum ui_attr		 nattr;
 	size_t			 starts[2], lens[2], n, k;
 	int			 x;
@@ -896,8 +922,7 @@ entry_draw(struct ui *ui, void *state)
 	}
 	werase(w);
 	/* Header: year, state, department, last entry. */
-	dept = es->cur->dept_name[0] != '\0' ? es->cur->dept_name :
-	    es->cur->ndepts > 0 ? es->cur->depts[0].name : "";
+	dept = entry_depts_text(es);
 	who = ui_who(ui, es->cur->entered_by);
 	if (!es->cur->year_open)
 		due = xstrdup("  （入力締切）");
@@ -906,8 +931,9 @@ entry_draw(struct ui *ui, void *state)
 	else
 		due = xstrdup("");
 	t = xasprintf("%s  状態: %s  担当: %s%s%s%s", ui_fy(ui, es->fy, fy),
-	    workflow_state_label(es->cur->state), dept[0] ? dept : "—", due,
+	    workflow_state_label(es->cur->state), dept, due,
 	    es->cur->entered_by[0] ? "  入力: " : "", who);
+	free(dept);
 	free(who);
 	free(due);
 	x = ui_put(w, 0, 0, t, es->lay_w, 0, ui_attr(ui, UI_HEADER));

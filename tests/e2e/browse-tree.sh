@@ -250,6 +250,26 @@ e2e_expect "an item that plans nothing in the year is not behind" \
 e2e_expect_line "its row shows no 遅れ" '1101 市民協働推進のための環境づくり +未入力 *$'
 e2e_keys Escape
 e2e_expect "back to the plans once more" "計画一覧（令和5年度）"
+
+# An item four departments share: its results form names them all, so
+# that the clerk of any of them reads their own.
+e2e_keys :
+e2e_type 'plan omitama-dx'
+e2e_keys Enter
+e2e_expect "小美玉市行革・DX推進計画's tree" "小美玉市行革・DX推進計画"
+e2e_keys :
+e2e_type 'year R8'
+e2e_keys Enter
+e2e_expect "its first year" "令和8年度"
+e2e_keys :
+e2e_type 'No.7'
+e2e_keys Enter
+e2e_expect "the cursor on No.7" "No.7 フロントヤード改革の推進"
+e2e_keys E
+e2e_expect "the form names the four departments" \
+    "担当: 行革デジタル推進課・総務課・人事課・市民課"
+e2e_keys Escape Escape
+e2e_expect "back to the plans" "計画一覧（令和8年度）"
 e2e_keys Q
 e2e_expect_exit "Q quits with status 0" 0
 e2e_expect_restored "the terminal is restored after Q"
