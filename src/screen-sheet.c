@@ -362,7 +362,8 @@ sheet_heading(struct sheet_screen *ss, const char *text)
 	sheet_add(ss, 0, UI_HEADER, text, -1);
 }
 
-/* "令和3年度～令和7年度" or one year. */
+/* "令和3年度〜令和7年度" or one year (the wave dash, as the tree and
+ * the report write it). */
 static char *
 sheet_span(struct ui *ui, int from, int to)
 {
@@ -373,8 +374,8 @@ sheet_span(struct ui *ui, int from, int to)
 	if (to == 0 || to == from)
 		return xstrdup(ui_fy(ui, from, a));
 	if (from == 0)
-		return xasprintf("～%s", ui_fy(ui, to, b));
-	return xasprintf("%s～%s", ui_fy(ui, from, a), ui_fy(ui, to, b));
+		return xasprintf("〜%s", ui_fy(ui, to, b));
+	return xasprintf("%s〜%s", ui_fy(ui, from, a), ui_fy(ui, to, b));
 }
 
 static int

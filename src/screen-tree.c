@@ -721,9 +721,11 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 
 	depts = xstrdup("");
 	for (k = 0; k < n->nassigns; k++) {
+		/* ★ before the main one, as the sheet marks it. */
 		next = xasprintf("%s%s%s%s", depts, k > 0 ? " " : "",
-		    t->depts[n->assigns[k].dept].name,
-		    n->assigns[k].is_main && n->nassigns > 1 ? "★" : "");
+		    n->assigns[k].is_main && n->nassigns > 1 ?
+		    screen_sheet_symbol(ui, "★") : "",
+		    t->depts[n->assigns[k].dept].name);
 		free(depts);
 		depts = next;
 	}
@@ -732,7 +734,8 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 		if (!(n->flags & ((uint64_t)1 << f)))
 			continue;
 		next = xasprintf("%s%s%s%s", flags, *flags ? " " : "",
-		    t->flags[f].symbol, t->flags[f].label);
+		    screen_sheet_symbol(ui, t->flags[f].symbol),
+		    t->flags[f].label);
 		free(flags);
 		flags = next;
 	}

@@ -265,6 +265,8 @@ e2e_keys :
 e2e_type 'No.7'
 e2e_keys Enter
 e2e_expect "the cursor on No.7" "No.7 フロントヤード改革の推進"
+e2e_expect "the tree's line below marks the main department first, as the sheet" \
+    "担当: ★行革デジタル推進課 総務課 人事課 市民課"
 e2e_keys E
 e2e_expect "the form names the four departments" \
     "担当: 行革デジタル推進課・総務課・人事課・市民課"
