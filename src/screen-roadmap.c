@@ -719,10 +719,15 @@ rm_draw_header(struct ui *ui, struct rm_screen *rs, WINDOW *w)
 {
 	attr_t	 fr = ui_attr(ui, UI_FROZEN);
 	char	 fy[FY_BUFSZ], cell[FY_BUFSZ + 8];
-	int	 k, x, y;
+	int	 k, x, y, shortened = 0;
 	size_t	 i;
 
 	ui_put(w, 1, 0, "コード・名称", rs->code_w, 1, fr);
+	/* One style for every year shown: short for all when one does
+	 * not fit (令和10年度 is wider than 令和9年度). */
+	for (k = 0; k < rs->nshow && !shortened; k++)
+		shortened = tw_width(ui_fy(ui, rs->first_fy + rs->yleft + k,
+		    fy)) > rs->cell_w - 1;
 	if (rs->flag_w > 0) {
 		char	marks[64] = "", buf[16];
 
@@ -737,9 +742,10 @@ rm_draw_header(struct ui *ui, struct rm_screen *rs, WINDOW *w)
 	for (k = 0; k < rs->nshow; k++) {
 		y = rs->first_fy + rs->yleft + k;
 		x = rs->code_w + rs->flag_w + k * rs->cell_w;
-		ui_fy(ui, y, fy);
-		if (tw_width(fy) > rs->cell_w - 1)
+		if (shortened)
 			fy_format_short(y, ui->fy_style, fy, sizeof fy);
+		else
+			ui_fy(ui, y, fy);
 		snprintf(cell, sizeof cell, "|%s", fy);
 		ui_put(w, 1, x, cell, rs->cell_w, 1,
 		    rs->yleft + k == rs->ycur ? ui_attr(ui, UI_SELECT) :

@@ -27,8 +27,21 @@ yearplan,ten,1-1,2021,2029,以後の計画は長い文章で書かれていて�
 cost,ten,1-1,2022,拡大
 cost,ten,1-1,2023,縮小
 EOF
+# Two flags and five years from 令和6年度.
+cat > "$e2e_tmp/flags.csv" <<'EOF'
+shisaku-plan,1
+plan,flagged,旗付試験計画,2024,2028,試験市,
+level,flagged,1,基本方針
+level,flagged,2,取組
+flag,flagged,main,主要事業,
+flag,flagged,key,重点事業,
+node,flagged,1,,1,方針一,,,,,,
+node,flagged,1-1,1,1-1,旗の付いた取組,,,,,,
+mark,flagged,1-1,main
+mark,flagged,1-1,key
+EOF
 "$e2e_bin" -c "$e2e_config" -d "$db" import "$e2e_tmp/results.csv" \
-    "$e2e_tmp/ten.csv" > "$e2e_tmp/import.log" 2>&1 ||
+    "$e2e_tmp/ten.csv" "$e2e_tmp/flags.csv" > "$e2e_tmp/import.log" 2>&1 ||
     fail "import results" "$(cat "$e2e_tmp/import.log")"
 
 e2e_start "$db" 80 24 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }
@@ -193,6 +206,18 @@ e2e_expect "ASCII legend" "*=リーディングプロジェクト" "^拡大 v縮
 e2e_expect_line "ASCII star on the leading project" \
     '市民協働のまちづくり事業 +\* \|'
 e2e_expect_not "no wide symbols left" "★"
+
+# Five years from 令和6年度 beside two flags: the years' columns are 10
+# wide, where 令和9年度 fits and 令和10年度 does not. Every head is
+# written short, not some of them.
+e2e_keys Escape
+e2e_expect "the plans list" "計画一覧（令和5年度）"
+e2e_keys /
+e2e_type '旗付'
+e2e_keys Enter r
+e2e_expect "its roadmap" "旗付試験計画 > ロードマップ"
+e2e_expect_line "the years' heads all short" \
+    '^コード・名称 .*\|R6 +\|R7 +\|R8 +\|R9 +\|R10 *$'
 e2e_keys Q
 e2e_expect_exit "quits cleanly in ASCII mode" 0
 e2e_check_sanitizers "no sanitizer reports in ASCII mode"
