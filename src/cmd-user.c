@@ -42,7 +42,9 @@ user_put(struct store *st, int argc, char **argv, int update)
 		{ "name", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char	*role_s = NULL, *dept = NULL, *name = NULL;
+	const char	*role_s = NULL, *dept = NULL, *name = NULL, *code;
+	struct store_user *u = NULL;
+	size_t		 n = 0, i;
 	char		*cause = NULL;
 	int		 ch, role;
 
@@ -74,7 +76,16 @@ user_put(struct store *st, int argc, char **argv, int update)
 		free(cause);
 		return EXIT_INPUT;
 	}
-	printf("%s: %s\n", argv[optind], role_label((enum role)role));
+	/* What was filed, with the department by its code as resolved
+	 * from what was typed (a name unique to one department). */
+	code = "";
+	if (store_user_list(st, &u, &n, NULL) == 0)
+		for (i = 0; i < n; i++)
+			if (strcmp(u[i].login, argv[optind]) == 0)
+				code = u[i].dept_code;
+	printf("%s: %s%s%s%s\n", argv[optind], role_label((enum role)role),
+	    *code ? "（" : "", code, *code ? "）" : "");
+	store_user_list_free(u, n);
 	return EXIT_OK;
 }
 

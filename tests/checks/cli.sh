@@ -111,7 +111,10 @@ check "user list shows the clerk" sh -c "'$bin' -d '$db' user list | grep -q '^t
 run user add suzuki --role clerk --dept 総務課 2> "$scratch/err"; rc=$?
 check "an ambiguous department name is refused" test "$rc" -eq 1
 check "and the codes to choose from are named" grep -q '結城市/総務課' "$scratch/err"
-check "a name unique to one department is accepted" run user add kato --role clerk --dept 収納課
+run user add kato --role clerk --dept 収納課 > "$scratch/kato.out"
+check "a name unique to one department is accepted" test $? -eq 0
+check "and what was filed says the department by its code" \
+	grep -qx 'kato: 担当課職員（結城市/収納課）' "$scratch/kato.out"
 check "a clerk needs a department" sh -c "! '$bin' -d '$db' user add sato --role clerk"
 check "user remove" run user remove tanaka
 # A login with no role (nobody) runs the program from a directory it can
