@@ -1094,6 +1094,76 @@ kind_of(struct checker *c, const char *name)
 	return -1;
 }
 
+/* Whether r defines a key later rows refer to, and names it. */
+static int
+defines_key(const struct pf_record *r)
+{
+	switch (r->kind) {
+	case PF_PLAN:
+	case PF_DEPT:
+		return r->f[0][0] != '\0';
+	case PF_LEVEL:
+	case PF_FLAG:
+	case PF_NODE:
+	case PF_INDICATOR:
+		return r->f[0][0] != '\0' && r->f[1][0] != '\0';
+	default:
+		return 0;
+	}
+}
+
+/* Registers record r in the index as a definition of its key (a plan,
+ * department, level, flag, node or indicator), or the year of a yearly
+ * row, without checking what it refers to. */
+static void
+index_record(struct checker *c, const struct pf_record *r)
+{
+	struct entry	*e, *p;
+
+	switch (r->kind) {
+	case PF_PLAN:
+		if (index_find(c, PF_PLAN, r->f[0], NULL) == NULL)
+			index_add(c, PF_PLAN, r->f[0], NULL);
+		break;
+	case PF_DEPT:
+		if (index_find(c, PF_DEPT, "", r->f[0]) == NULL)
+			index_add(c, PF_DEPT, "", r->f[0])->info =
+			    xstrdup(r->f[DEPT_NAME]);
+		break;
+	case PF_LEVEL:
+	case PF_FLAG:
+	case PF_NODE:
+	case PF_INDICATOR:
+		if (index_find(c, r->kind, r->f[0], r->f[1]) != NULL)
+			break;
+		e = index_add(c, r->kind, r->f[0], r->f[1]);
+		if (r->kind == PF_LEVEL &&
+		    (p = index_find(c, PF_PLAN, r->f[0], NULL)) != NULL &&
+		    atoi(r->f[1]) > p->depth)
+			p->depth = atoi(r->f[1]);
+		if (r->kind == PF_INDICATOR)
+			e->info = xstrdup(r->f[IND_UNIT]);
+		if (r->kind == PF_NODE) {
+			p = r->f[NODE_PARENT][0] ? index_find(c, PF_NODE,
+			    r->f[0], r->f[NODE_PARENT]) : NULL;
+			e->depth = p != NULL ? p->depth + 1 : 1;
+		}
+		break;
+	case PF_COST:
+	case PF_RESULT:
+		if ((e = index_find(c, PF_NODE, r->f[0], r->f[1])) != NULL)
+			year_seen(c->x, e, r->kind == PF_RESULT, atoi(r->f[2]));
+		break;
+	case PF_TARGET:
+	case PF_ACTUAL:
+		if ((e = index_find(c, PF_INDICATOR, r->f[0], r->f[1])) != NULL)
+			year_seen(c->x, e, r->kind == PF_ACTUAL, atoi(r->f[2]));
+		break;
+	default:
+		break;
+	}
+}
+
 /* Takes one CSV record into the document, checking it; hands it to the
  * document's sink, or drops it, when the document is a stream. */
 static void
@@ -1147,9 +1217,13 @@ take_record(struct checker *c, const struct csv_record *rec)
 	for (i = 0; i < kd->ncols; i++)
 		check_field(c, r, (int)i, kd->cols[i].type);
 	/* A record with errors stays in the index so that later rows
-	 * referring to it do not cascade. */
+	 * referring to it do not cascade: a definition whose own fields
+	 * are refused (a node with a year that cannot be read) is still
+	 * known by its key. */
 	if (d->nerrors == nerr)
 		check_refs(c, r);
+	else if (defines_key(r))
+		index_record(c, r);
 	d->counts[k]++;
 	if (!d->stream) {
 		c->x->indexed = d->n;
@@ -1167,55 +1241,10 @@ static void
 index_doc(struct checker *c)
 {
 	struct pf_doc	*d = c->d;
-	struct entry	*e, *p;
 	size_t		 i;
 
-	for (i = c->x->indexed; i < d->n; i++) {
-		struct pf_record *r = &d->recs[i];
-
-		switch (r->kind) {
-		case PF_PLAN:
-			if (index_find(c, PF_PLAN, r->f[0], NULL) == NULL)
-				index_add(c, PF_PLAN, r->f[0], NULL);
-			break;
-		case PF_DEPT:
-			if (index_find(c, PF_DEPT, "", r->f[0]) == NULL)
-				index_add(c, PF_DEPT, "", r->f[0])->info =
-				    xstrdup(r->f[DEPT_NAME]);
-			break;
-		case PF_LEVEL:
-		case PF_FLAG:
-		case PF_NODE:
-		case PF_INDICATOR:
-			if (index_find(c, r->kind, r->f[0], r->f[1]) != NULL)
-				break;
-			e = index_add(c, r->kind, r->f[0], r->f[1]);
-			if (r->kind == PF_LEVEL &&
-			    (p = index_find(c, PF_PLAN, r->f[0], NULL)) != NULL &&
-			    atoi(r->f[1]) > p->depth)
-				p->depth = atoi(r->f[1]);
-			if (r->kind == PF_INDICATOR)
-				e->info = xstrdup(r->f[IND_UNIT]);
-			if (r->kind == PF_NODE) {
-				p = r->f[NODE_PARENT][0] ? index_find(c, PF_NODE,
-				    r->f[0], r->f[NODE_PARENT]) : NULL;
-				e->depth = p != NULL ? p->depth + 1 : 1;
-			}
-			break;
-		case PF_COST:
-		case PF_RESULT:
-			if ((e = index_find(c, PF_NODE, r->f[0], r->f[1])) != NULL)
-				year_seen(c->x, e, r->kind == PF_RESULT, atoi(r->f[2]));
-			break;
-		case PF_TARGET:
-		case PF_ACTUAL:
-			if ((e = index_find(c, PF_INDICATOR, r->f[0], r->f[1])) != NULL)
-				year_seen(c->x, e, r->kind == PF_ACTUAL, atoi(r->f[2]));
-			break;
-		default:
-			break;
-		}
-	}
+	for (i = c->x->indexed; i < d->n; i++)
+		index_record(c, &d->recs[i]);
 	c->x->indexed = d->n;
 }
 

@@ -252,14 +252,24 @@ TEST(test_refused_rows_do_not_cascade)
 	    "node,c,1-1,1,,取組一\n"		/* refers to the refused node */
 	    "indicator,c,i,1-1,件数,,回,増加,,42人\n"	/* line 7: wrong unit */
 	    "target,c,i,2021,5回\n"		/* fine */
-	    "target,c,i,2022,5人\n";		/* line 9: wrong unit */
+	    "target,c,i,2022,5人\n"		/* line 9: wrong unit */
+	    "node,c,2,,,方針二,,2O21\n"		/* line 10: a year unread */
+	    "yearplan,c,2,2021,2021,準備\n"	/* refers to it */
+	    "indicator,c,j,2,率,,%,下げる\n"	/* line 12: no direction */
+	    "target,c,j,2021,5%\n";		/* refers to it */
 
-	CHECK_INT(read_text(st, &d, "c.csv", bad), 3);
+	CHECK_INT(read_text(st, &d, "c.csv", bad), 5);
 	CHECK(has_error(&d, "c.csv:5:4: 親「9」"));
 	CHECK(has_error(&d, "c.csv:7:10: 「42人」"));
 	CHECK(has_error(&d, "c.csv:9:5: "));
 	CHECK(!has_error(&d, "c.csv:6:"));
 	CHECK(!has_error(&d, "c.csv:8:"));
+	/* A definition refused for one of its own fields is still known by
+	 * its key: the rows after it say nothing of a missing node. */
+	CHECK(has_error(&d, "c.csv:10:8: 年度を読み取れません"));
+	CHECK(has_error(&d, "c.csv:12:8: 「下げる」"));
+	CHECK(!has_error(&d, "c.csv:11:"));
+	CHECK(!has_error(&d, "c.csv:13:"));
 	pf_doc_free(&d);
 	store_close(st);
 }
