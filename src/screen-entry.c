@@ -879,19 +879,29 @@ entry_editor_focus(const struct entry_screen *es, size_t f)
 }
 
 /* The departments in charge of the item in the form's year, main first
- * as printed, joined with ・ (a clerk of the second one reads theirs);
- * else the department the result was entered for. */
+ * as printed, joined with ・ (a clerk of the second one reads theirs),
+ * or compact: the first and how many more; else the department the
+ * result was entered for. */
 static char *
-entry_depts_text(const struct entry_screen *es)
+entry_depts_text(const struct entry_screen *es, int compact)
 {
 	char	*out = xstrdup(""), *t;
-	size_t	 i;
+	size_t	 i, more = 0;
 
 	for (i = 0; i < es->cur->ndepts; i++) {
 		if (!workflow_dept_in_force(&es->cur->depts[i], es->fy))
 			continue;
+		if (compact && *out) {
+			more++;
+			continue;
+		}
 		t = xasprintf("%s%s%s", out, *out ? "・" : "",
 		    es->cur->depts[i].name);
+		free(out);
+		out = t;
+	}
+	if (more > 0) {
+		t = xasprintf("%s ほか%zu課", out, more);
 		free(out);
 		out = t;
 	}
@@ -913,7 +923,7 @@ entry_draw(struct ui *ui, void *state)
 	const char		*deadline;
 	enum ui_attr		 nattr;
 	size_t			 starts[2], lens[2], n, k;
-	int			 x;
+	int			 x, at_w;
 
 	entry_prepare(ui, es);
 	if (es->theirs != NULL || es->draft != NULL) {
@@ -921,25 +931,40 @@ entry_draw(struct ui *ui, void *state)
 		return;
 	}
 	werase(w);
-	/* Header: year, state, department, last entry. */
-	dept = entry_depts_text(es);
-	who = ui_who(ui, es->cur->entered_by);
+	/* Header: year, state, departments, last entry. */
 	if (!es->cur->year_open)
 		due = xstrdup("  （入力締切）");
 	else if (ui_year_state(ui, es->fy, &deadline) == 1 && *deadline)
 		due = xasprintf("  期限 %s", deadline);
 	else
 		due = xstrdup("");
-	t = xasprintf("%s  状態: %s  担当: %s%s%s%s", ui_fy(ui, es->fy, fy),
-	    workflow_state_label(es->cur->state), dept, due,
-	    es->cur->entered_by[0] ? "  入力: " : "", who);
-	free(dept);
-	free(who);
+	/* What does not fit goes first: the entrant's display name, then
+	 * the departments after the first (ほか N 課), never a bracket
+	 * cut in half. */
+	t = NULL;
+	for (k = 0; k < 3; k++) {
+		dept = entry_depts_text(es, k < 2 ? 0 : 1);
+		who = k == 0 ? ui_who(ui, es->cur->entered_by) :
+		    xstrdup(es->cur->entered_by);
+		free(t);
+		t = xasprintf("%s  状態: %s  担当: %s%s%s%s",
+		    ui_fy(ui, es->fy, fy), workflow_state_label(es->cur->state),
+		    dept, due, es->cur->entered_by[0] ? "  入力: " : "", who);
+		free(dept);
+		free(who);
+		if (tw_width(t) <= es->lay_w)
+			break;
+	}
 	free(due);
 	x = ui_put(w, 0, 0, t, es->lay_w, 0, ui_attr(ui, UI_HEADER));
 	free(t);
-	if (es->cur->entered_at[0] != '\0' && x + 2 < es->lay_w)
-		ui_put(w, 0, x + 1, es->cur->entered_at, es->lay_w - x - 1, 0,
+	/* The time of the entry when it fits whole, else its date, else
+	 * nothing: never half a time. */
+	at_w = tw_width(es->cur->entered_at);
+	if (at_w > 10 && x + 1 + at_w > es->lay_w)
+		at_w = 10;
+	if (es->cur->entered_at[0] != '\0' && x + 1 + at_w <= es->lay_w)
+		ui_put(w, 0, x + 1, es->cur->entered_at, at_w, 0,
 		    ui_attr(ui, UI_DIM));
 	/* The return comment or why the form is read-only. */
 	t = entry_notice(es, &nattr);
