@@ -536,3 +536,44 @@ csv_write_record(struct csv_writer *w, const char *kind,
 		csv_write_field(w, fields[j]);
 	csv_end_row(w);
 }
+
+void
+csv_file_begin(struct csv_file_writer *fw, FILE *f, char sep,
+    const char *eol, int bom, const char *format, const char *version,
+    int nkinds, const char *(*name)(int kind, int col))
+{
+	csv_writer_init(&fw->w, f, sep, eol);
+	fw->format = format;
+	fw->version = version;
+	fw->nkinds = nkinds;
+	fw->name = name;
+	fw->bom = bom;
+	fw->begun = 0;
+}
+
+/* The BOM and the heading, once, before the first record. */
+static void
+csv_file_heading(struct csv_file_writer *fw)
+{
+	if (fw->begun)
+		return;
+	fw->begun = 1;
+	if (fw->bom)
+		fputs("\xef\xbb\xbf", fw->w.f);
+	csv_write_heading(&fw->w, fw->format, fw->version, fw->nkinds,
+	    fw->name);
+}
+
+void
+csv_file_record(struct csv_file_writer *fw, const char *kind,
+    const char *const *fields, size_t nfields)
+{
+	csv_file_heading(fw);
+	csv_write_record(&fw->w, kind, fields, nfields);
+}
+
+void
+csv_file_end(struct csv_file_writer *fw)
+{
+	csv_file_heading(fw);
+}

@@ -1522,36 +1522,21 @@ void
 pf_writer_begin(struct pf_writer *pw, FILE *f, char sep, const char *eol,
     int bom)
 {
-	csv_writer_init(&pw->w, f, sep, eol);
-	pw->bom = bom;
-	pw->begun = 0;
-}
-
-/* The BOM and the heading, once, before the first record. */
-static void
-pf_writer_heading(struct pf_writer *pw)
-{
-	if (pw->begun)
-		return;
-	pw->begun = 1;
-	if (pw->bom)
-		fputs("\xef\xbb\xbf", pw->w.f);
-	csv_write_heading(&pw->w, PF_FORMAT_NAME, PF_FORMAT_VERSION,
-	    PF_KIND_COUNT, pf_heading_name);
+	csv_file_begin(&pw->w, f, sep, eol, bom, PF_FORMAT_NAME,
+	    PF_FORMAT_VERSION, PF_KIND_COUNT, pf_heading_name);
 }
 
 void
 pf_writer_end(struct pf_writer *pw)
 {
-	pf_writer_heading(pw);
+	csv_file_end(&pw->w);
 }
 
 void
 pf_writer_put(struct pf_writer *pw, enum pf_kind kind,
     const char *const *fields, size_t nfields)
 {
-	pf_writer_heading(pw);
-	csv_write_record(&pw->w, kinds[kind].name, fields,
+	csv_file_record(&pw->w, kinds[kind].name, fields,
 	    nfields < kinds[kind].ncols ? nfields : kinds[kind].ncols);
 }
 

@@ -510,36 +510,21 @@ void
 rf_writer_begin(struct rf_writer *rw, FILE *f, char sep, const char *eol,
     int bom)
 {
-	csv_writer_init(&rw->w, f, sep, eol);
-	rw->bom = bom;
-	rw->begun = 0;
-}
-
-/* The BOM and the heading, once, before the first record. */
-static void
-rf_writer_heading(struct rf_writer *rw)
-{
-	if (rw->begun)
-		return;
-	rw->begun = 1;
-	if (rw->bom)
-		fputs("\xef\xbb\xbf", rw->w.f);
-	csv_write_heading(&rw->w, RF_FORMAT_NAME, RF_FORMAT_VERSION,
-	    RF_KIND_COUNT, rf_heading_name);
+	csv_file_begin(&rw->w, f, sep, eol, bom, RF_FORMAT_NAME,
+	    RF_FORMAT_VERSION, RF_KIND_COUNT, rf_heading_name);
 }
 
 void
 rf_writer_end(struct rf_writer *rw)
 {
-	rf_writer_heading(rw);
+	csv_file_end(&rw->w);
 }
 
 void
 rf_writer_put(struct rf_writer *rw, enum rf_kind kind,
     const char *const *fields, size_t nfields)
 {
-	rf_writer_heading(rw);
-	csv_write_record(&rw->w, kinds[kind].name, fields,
+	csv_file_record(&rw->w, kinds[kind].name, fields,
 	    nfields < kinds[kind].ncols ? nfields : kinds[kind].ncols);
 }
 

@@ -90,4 +90,25 @@ void csv_write_heading(struct csv_writer *w, const char *format,
 void csv_write_record(struct csv_writer *w, const char *kind,
     const char *const *fields, size_t nfields);
 
+/*
+ * A file of records written one by one: the BOM (when asked) and the
+ * heading go with the first record, or with csv_file_end for a file of
+ * none, so that a write that fails before its first record leaves
+ * nothing, not even on standard output.
+ */
+struct csv_file_writer {
+	struct csv_writer  w;
+	const char	  *format, *version;
+	int		   nkinds;
+	const char	*(*name)(int kind, int col);
+	int		   bom;
+	int		   begun;	/* the heading is written */
+};
+void csv_file_begin(struct csv_file_writer *fw, FILE *f, char sep,
+    const char *eol, int bom, const char *format, const char *version,
+    int nkinds, const char *(*name)(int kind, int col));
+void csv_file_record(struct csv_file_writer *fw, const char *kind,
+    const char *const *fields, size_t nfields);
+void csv_file_end(struct csv_file_writer *fw);
+
 #endif

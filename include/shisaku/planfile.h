@@ -115,9 +115,7 @@ struct pf_doc {
 
 /* Writes records as a plan file, one by one (pf_writer_begin first). */
 struct pf_writer {
-	struct csv_writer w;
-	int		 bom;
-	int		 begun;		/* the heading is written */
+	struct csv_file_writer w;
 };
 
 /*

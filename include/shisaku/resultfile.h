@@ -57,9 +57,7 @@ struct rf_row {
 
 /* Writes rows as a results file, one by one (rf_writer_begin first). */
 struct rf_writer {
-	struct csv_writer w;
-	int		 bom;
-	int		 begun;		/* the heading is written */
+	struct csv_file_writer w;
 };
 
 struct rf_doc {

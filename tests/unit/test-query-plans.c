@@ -769,21 +769,21 @@ run_screens(struct store *st, const struct ids *x)
 	CHECK(n > 0);
 	free(ids);
 	ids = NULL;
-	OK(store_history_node(st, item, 2022, 50, 0, &hist, &n, &cause));
-	store_history_free(hist, n);
-	hist = NULL;
-	OK(store_history_indicator(st, ind, 0, 50, 0, &hist, &n, &cause));
-	store_history_free(hist, n);
-	hist = NULL;
-	/* (A later page: by key, from the index.) */
-	OK(store_history_node(st, item, 0, 50, 1000000, &hist, &n, &cause));
-	store_history_free(hist, n);
-	hist = NULL;
-	OK(store_history_indicator(st, ind, 0, 50, 1000000, &hist, &n, &cause));
-	store_history_free(hist, n);
-	hist = NULL;
-	OK(store_history_refused(st, 0, 50, 1000000, &hist, &n, &cause));
-	store_history_free(hist, n);
+	/* The first page of each history, then a later one (by key, from
+	 * the same index). */
+	for (int page = 0; page < 2; page++) {
+		long long before = page == 0 ? 0 : 1000000;
+
+		OK(store_history_node(st, item, 2022 * (1 - page), 50, before,
+		    &hist, &n, &cause));
+		store_history_free(hist, n);
+		OK(store_history_indicator(st, ind, 0, 50, before, &hist, &n,
+		    &cause));
+		store_history_free(hist, n);
+		OK(store_history_refused(st, 0, 50, before, &hist, &n, &cause));
+		store_history_free(hist, n);
+		hist = NULL;
+	}
 	OK(store_year_is_open(st, 2022, &open, &cause));
 	OK(store_edit_node_load(st, item, &en, &cause));
 	edit_node_free(&en);
