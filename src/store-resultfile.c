@@ -761,6 +761,28 @@ result_changed_col(const struct result_entry *e, const struct result_entry *db)
 	return -1;
 }
 
+/* A row of an entry that did not exist when the file was written (VER
+ * 0) and that the file leaves blank says nothing of it, whatever the
+ * database holds now: another department may have entered it since,
+ * from its own copy of the same file. */
+static int
+row_says_nothing(const struct rf_row *r)
+{
+	static const int rcols[] = { RR_STATUS, RR_GRADE, RR_STATE, RR_TEXT,
+	    RR_COMMENT, RR_RETURN };
+	static const int acols[] = { RA_VALUE, RA_NOTE, RA_STATE, RA_RETURN };
+	const int	*cols = r->kind == RF_RESULT ? rcols : acols;
+	size_t		 n = r->kind == RF_RESULT ? sizeof rcols / sizeof *rcols :
+			    sizeof acols / sizeof *acols, i;
+
+	if (r->ver != 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (r->f[cols[i]] != NULL && r->f[cols[i]][0] != '\0')
+			return 0;
+	return 1;
+}
+
 /* Lays the result row over e (a copy of db); *action is the transition
  * it asks for. Returns 1 if the row differs from db, 0 if not, -1 on an
  * error in the row. */
@@ -861,7 +883,7 @@ import_item(struct import *im, struct unit *u)
 	e = store_result_dup(db);
 	what = what_item(db);
 	changed = xreallocarray(NULL, u->nactuals + 1, sizeof *changed);
-	if (u->result != NULL) {
+	if (u->result != NULL && !row_says_nothing(u->result)) {
 		if ((res_changed = lay_result(im, u->result, e, db, &action)) < 0)
 			bad = 1;
 		else if (res_changed) {
@@ -871,6 +893,8 @@ import_item(struct import *im, struct unit *u)
 		}
 	}
 	for (i = 0; i < u->nactuals; i++) {
+		if (row_says_nothing(u->actuals[i]))
+			continue;
 		switch (lay_item_actual(im, u->actuals[i], e, db, what, &c)) {
 		case -1:
 			bad = 1;
@@ -973,6 +997,10 @@ import_actual(struct import *im, struct unit *u)
 		return;
 	}
 	what = what_indicator(db);
+	if (row_says_nothing(r)) {
+		im->count->unchanged++;
+		goto out;
+	}
 	if (file_value(im, r, db->unit, &db->actual, db->name, &v) != 0)
 		goto out;
 	e = store_actual_dup(db);

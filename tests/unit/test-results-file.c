@@ -511,6 +511,33 @@ TEST(test_unchanged_rows_need_no_permission)
 	free(errs);
 }
 
+/* Another department's copy of the same template, written before sato
+ * entered No.1 and I-1: their rows blank at VER 0 say nothing of them,
+ * so they neither conflict nor ask for permission. */
+TEST(test_blank_rows_of_an_old_template_say_nothing)
+{
+	struct store_results_count	 n;
+	char				*errs = NULL, *before = snapshot();
+	char				*now;
+	static const char text[] =
+	    "shisaku-results,1\n"
+	    "result,t,1,2021,,,,,,,,,,,0\n"
+	    "actual,t,1-1,2021,,,,,,,,,0\n"
+	    "actual,t,I-1,2021,,,,,,,,,0\n";
+
+	CHECK(q_int("SELECT count(*) FROM result r JOIN node n ON n.id ="
+	    " r.node_id WHERE n.key = '1' AND r.fy = 2021 AND r.ver > 0") == 1);
+	CHECK_INT(import_as("tanaka", text, 0, &n, &errs), 0);
+	CHECK_STR(errs, "");
+	CHECK_INT(n.results + n.actuals, 0);
+	CHECK_INT(n.unchanged, 3);
+	now = snapshot();
+	CHECK_STR(now, before);
+	free(now);
+	free(before);
+	free(errs);
+}
+
 TEST(test_changed_since_export_is_refused_naming_who)
 {
 	struct store_results_count	 n;
@@ -754,6 +781,7 @@ main(void)
 	RUN(test_template_in_plan_order);
 	RUN(test_clerk_import_goes_through_the_form);
 	RUN(test_unchanged_rows_need_no_permission);
+	RUN(test_blank_rows_of_an_old_template_say_nothing);
 	RUN(test_changed_since_export_is_refused_naming_who);
 	RUN(test_other_department_refused_and_nothing_written);
 	RUN(test_workflow_through_the_file);
