@@ -163,16 +163,6 @@ actual_dirty(struct actual_screen *as)
 	return 0;
 }
 
-/* Examples of what a number field accepts, in the indicator's unit. */
-static char *
-actual_examples(const char *unit)
-{
-	if (unit == NULL || unit[0] == '\0')
-		return xstrdup("42、1,200、１２００");
-	if (strcmp(unit, "%") == 0)
-		return xstrdup("98.5、98.5%、９８．５％");
-	return xasprintf("42、1,200%s、１，２００%s", unit, unit);
-}
 
 /*
  * Checks the value or the note as typed; with value not NULL also gives
@@ -204,7 +194,7 @@ actual_check(struct actual_screen *as, enum actual_focus f,
 	}
 	if (as->numeric && !workflow_blank(l->text) &&
 	    value_parse_number(l->text, unit, &num, &why) != 0) {
-		ex = actual_examples(unit);
+		ex = value_number_examples(unit);
 		*msg = xasprintf("実績値「%s」は数値として読めません。"
 		    "例: %s（空欄は未入力）", l->text, ex);
 		free(ex);
@@ -640,7 +630,7 @@ actual_draw(struct ui *ui, void *state)
 		    ACTUAL_LABEL_W, 1, ui_attr(ui, (int)as->focus == i ? UI_MARK :
 		    UI_HEADER));
 	if (as->lay_w - as->x_field - ACTUAL_VALUE_W - 2 > 8) {
-		t = as->numeric ? actual_examples(as->cur->unit) :
+		t = as->numeric ? value_number_examples(as->cur->unit) :
 		    xstrdup("文字（実施、月1回 など）も可");
 		x = as->x_field + ACTUAL_VALUE_W + 2;
 		ui_put(w, as->y_fields, x, as->numeric ? "例: " : "", 4, 0,

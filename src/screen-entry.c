@@ -316,16 +316,6 @@ entry_dirty(struct entry_screen *es)
 	return changed;
 }
 
-/* Examples of what an indicator's number field accepts, in its unit. */
-static char *
-entry_number_examples(const char *unit)
-{
-	if (unit == NULL || unit[0] == '\0')
-		return xstrdup("42、1,200、１２００");
-	if (strcmp(unit, "%") == 0)
-		return xstrdup("98.5、98.5%、９８．５％");
-	return xasprintf("42、42%s、1,200%s", unit, unit);
-}
 
 /*
  * Checks the actual or note of indicator i as typed; with value not NULL
@@ -360,7 +350,7 @@ entry_check_line(struct entry_screen *es, size_t i, int is_note,
 	}
 	if (ind->numeric && !workflow_blank(ind->actual.text)) {
 		if (value_parse_number(ind->actual.text, r->unit, &num, &why) != 0) {
-			ex = entry_number_examples(r->unit);
+			ex = value_number_examples(r->unit);
 			*msg = xasprintf("実績値「%s」は数値として読めません。"
 			    "例: %s（空欄は未入力）", ind->actual.text, ex);
 			free(ex);

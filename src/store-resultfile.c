@@ -44,6 +44,13 @@ static const char SQL_IND_NODE[] =
 static const char SQL_FINAL[] =
     "SELECT final_num, final_txt, COALESCE(final_fy, 0) FROM indicator"
     " WHERE id = ?1";
+/* The values that decide whether an indicator's actual is a number
+ * (value_expects_number): every year's target, the final target, the
+ * baseline. */
+static const char SQL_IND_VALUES[] =
+    "SELECT num, txt FROM indicator_target WHERE indicator_id = ?1"
+    " UNION ALL SELECT final_num, final_txt FROM indicator WHERE id = ?1"
+    " UNION ALL SELECT base_num, base_txt FROM indicator WHERE id = ?1";
 static const char SQL_NODE_ID[] =
     "SELECT n.id FROM node n JOIN plan p ON p.id = n.plan_id"
     " WHERE p.code = ?1 AND n.key = ?2";
@@ -543,15 +550,64 @@ set_str(char **to, const char *s)
 /* Parses the file's value against the unit into *v (the database's own
  * when they differ only by CP932's pairs). Returns 0, or -1 with an error
  * at the row's VALUE column. */
+/* Whether indicator id's actual is read as a number, as the forms read
+ * it (target: the year's own, or NULL); 1 on a failed read, the forms'
+ * default for an indicator with a unit being a number too. */
 static int
-file_value(struct import *im, struct rf_row *r, const char *unit,
-    const struct value *db, const char *name, struct value *v)
+expects_number(struct import *im, long long id, const struct value *target,
+    const struct value *db, const char *unit)
+{
+	sqlite3_stmt	*s = store_stmt(im->st, SQL_IND_VALUES, NULL);
+	struct value	*others = NULL;
+	size_t		 n = 0, i;
+	int		 num;
+
+	if (s == NULL)
+		return 1;
+	sqlite3_bind_int64(s, 1, id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		others = xreallocarray(others, n + 1, sizeof *others);
+		memset(&others[n], 0, sizeof others[n]);
+		if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
+			others[n].kind = VALUE_NUMBER;
+			others[n].num = sqlite3_column_double(s, 0);
+		} else if (sqlite3_column_type(s, 1) != SQLITE_NULL) {
+			others[n].kind = VALUE_TEXT;
+			others[n].text = store_col_dup(s, 1);
+		}
+		n++;
+	}
+	sqlite3_reset(s);
+	num = value_expects_number(target, others, n, db, unit);
+	for (i = 0; i < n; i++)
+		value_clear(&others[i]);
+	free(others);
+	return num;
+}
+
+static int
+file_value(struct import *im, struct rf_row *r, long long ind_id,
+    const struct value *target, const char *unit, const struct value *db,
+    const char *name, struct value *v)
 {
 	char	*why = NULL;
 
 	if (value_parse(r->f[RA_VALUE], unit, v, &why) != 0) {
 		rf_error(im->d, r, RA_VALUE, "指標「%s」の実績値: %s", name, why);
 		free(why);
+		return -1;
+	}
+	/* Text where the forms take a number only: refused as they refuse
+	 * it, unless it is the value the database already holds. */
+	if (v->kind == VALUE_TEXT && !value_equal(v, db) &&
+	    !(im->d->cp932 && db->kind == VALUE_TEXT &&
+	    textenc_cp932_same(v->text, db->text)) &&
+	    expects_number(im, ind_id, target, db, unit)) {
+		why = value_number_examples(unit);
+		rf_error(im->d, r, RA_VALUE, "指標「%s」の実績値「%s」は数値として"
+		    "読めません。例: %s（空欄は未入力）", name, r->f[RA_VALUE], why);
+		free(why);
+		value_clear(v);
 		return -1;
 	}
 	if (im->d->cp932 && v->kind == VALUE_TEXT && db->kind == VALUE_TEXT &&
@@ -824,7 +880,8 @@ lay_item_actual(struct import *im, struct rf_row *r, struct result_entry *e,
 		return -1;
 	}
 	oi = &db->indicators[ri - e->indicators];
-	if (file_value(im, r, oi->unit, &oi->actual, oi->name, &v) != 0)
+	if (file_value(im, r, oi->id, oi->target.kind != VALUE_NONE ?
+	    &oi->target : NULL, oi->unit, &oi->actual, oi->name, &v) != 0)
 		return -1;
 	value_clear(&ri->actual);
 	ri->actual = v;
@@ -1001,7 +1058,8 @@ import_actual(struct import *im, struct unit *u)
 		im->count->unchanged++;
 		goto out;
 	}
-	if (file_value(im, r, db->unit, &db->actual, db->name, &v) != 0)
+	if (file_value(im, r, db->indicator_id, db->target_is_final ? NULL :
+	    &db->target, db->unit, &db->actual, db->name, &v) != 0)
 		goto out;
 	e = store_actual_dup(db);
 	value_clear(&e->actual);

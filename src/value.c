@@ -745,3 +745,13 @@ value_trim(const char *s)
 	}
 	return xstrndup(start, (size_t)(end - start));
 }
+
+char *
+value_number_examples(const char *unit)
+{
+	if (unit == NULL || unit[0] == '\0')
+		return xstrdup("42、1,200、１２００");
+	if (strcmp(unit, "%") == 0)
+		return xstrdup("98.5、98.5%、９８．５％");
+	return xasprintf("42、1,200%s、１，２００%s", unit, unit);
+}

@@ -84,6 +84,10 @@ int value_expects_number(const struct value *target,
     const struct value *others, size_t n, const struct value *actual,
     const char *unit);
 
+/* Examples of the numbers an actual of that unit accepts, for messages
+ * ("42、1,200件、１，２００件"); malloc'd. */
+char *value_number_examples(const char *unit);
+
 void value_clear(struct value *v);
 /* Makes *to a copy of *from that owns its own text. */
 void value_copy(struct value *to, const struct value *from);

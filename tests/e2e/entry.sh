@@ -131,7 +131,7 @@ e2e_keys Tab
 e2e_type '四十二'
 e2e_keys Tab
 e2e_expect "a number in kanji is refused on leaving the field" \
-    "実績値「四十二」は数値として読めません" "例: 42、42回、1,200回"
+    "実績値「四十二」は数値として読めません" "例: 42、1,200回、１，２００回"
 e2e_expect "the text typed elsewhere is kept" "$line1" "$line3" \
     "地域の担い手の育成が課題。" "四十二"
 e2e_keys C-u

@@ -538,6 +538,28 @@ TEST(test_blank_rows_of_an_old_template_say_nothing)
 	free(errs);
 }
 
+/* A number where the forms take a number only: text is refused as the
+ * forms refuse it; an indicator whose targets are text takes text. */
+TEST(test_text_refused_where_a_number_is_read)
+{
+	struct store_results_count	 n;
+	char				*errs = NULL, *text;
+
+	text = xasprintf("shisaku-results,1\n"
+	    "actual,t,1-1,2021,三回,,,,,,,,%d\n"
+	    "actual,t,1-2,2021,実施した,,,,,,,,%d\n"
+	    "actual,t,I-1,2021,たくさん,,,,,,,,%d\n",
+	    ver_item("1"), ver_item("1"), ver_actual("I-1"));
+	CHECK_INT(import_as("sato", text, 1, &n, &errs), 1);
+	CHECK(contains(errs, "file.csv:2:5: 指標「出前講座の回数」の実績値「三回」"
+	    "は数値として読めません。例: 42、1,200回、１，２００回"));
+	CHECK(contains(errs, "file.csv:4:5: 指標「協働事業数」の実績値「たくさん」"
+	    "は数値として読めません"));
+	CHECK(!contains(errs, "file.csv:3:"));
+	free(errs);
+	free(text);
+}
+
 TEST(test_changed_since_export_is_refused_naming_who)
 {
 	struct store_results_count	 n;
@@ -782,6 +804,7 @@ main(void)
 	RUN(test_clerk_import_goes_through_the_form);
 	RUN(test_unchanged_rows_need_no_permission);
 	RUN(test_blank_rows_of_an_old_template_say_nothing);
+	RUN(test_text_refused_where_a_number_is_read);
 	RUN(test_changed_since_export_is_refused_naming_who);
 	RUN(test_other_department_refused_and_nothing_written);
 	RUN(test_workflow_through_the_file);
