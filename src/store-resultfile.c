@@ -682,7 +682,10 @@ history_of_entry(const struct history_row *h, int is_item,
 {
 	size_t	j;
 
-	if (strcmp(h->field, "target") == 0 || strcmp(h->field, "late_entry") == 0)
+	/* (A refusal changed nothing: it is not the change to name.) */
+	if (strcmp(h->field, "target") == 0 ||
+	    strcmp(h->field, "late_entry") == 0 ||
+	    strcmp(h->field, "refused") == 0)
 		return 0;
 	if (!is_item || h->indicator_id == 0)
 		return 1;

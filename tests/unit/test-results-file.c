@@ -577,11 +577,29 @@ TEST(test_changed_since_export_is_refused_naming_who)
 		    NULL, &cause), 0);
 	free(cause);
 	store_result_free(e);
+	/* Then 総務課's clerk tries No.1 from a fresh export and is
+	 * refused: a refusal is in the history after the return, and
+	 * changed nothing. */
+	{
+		char *fresh = xasprintf("shisaku-results,1\n"
+		    "result,t,1,2021,完了,A,,出前講座を45回開催,次年度も継続,"
+		    ",,,,,%d\n", ver_item("1"));
+		long long r0 = q_int("SELECT count(*) FROM history"
+		    " WHERE field = 'refused'");
+
+		CHECK_INT(import_as("tanaka", fresh, 0, &n, &errs), 1);
+		CHECK_INT(q_int("SELECT count(*) FROM history"
+		    " WHERE field = 'refused'"), r0 + 1);
+		free(errs);
+		errs = NULL;
+		free(fresh);
+	}
 	before = snapshot();
 	CHECK_INT(import_as("sato", text, 0, &n, &errs), 1);
 	CHECK(contains(errs, "file.csv:2:15: 取組 No.1「出前講座」の令和3年度の"
 	    "実績は書き出した後に kacho が "));
 	CHECK(contains(errs, "（状態、差戻しコメント）"));
+	CHECK(!contains(errs, "拒否"));
 	now = snapshot();
 	CHECK_STR(now, before);
 	free(now);
