@@ -393,13 +393,18 @@ static int
 depts_ask_year(struct ui *ui, const char *what)
 {
 	char	*answer = NULL, *typed, *cause = NULL, *q, fy[FY_BUFSZ];
-	int	 year = 0;
+	char	 era[FY_BUFSZ], full[FY_BUFSZ];
+	int	 year = 0, next = ui_today_fy(ui) + 1;
 
-	/* A reorganisation takes effect in April: next year by default. */
-	typed = xstrdup(fy_format_short(ui_today_fy(ui) + 1,
+	/* A reorganisation takes effect in April: the next fiscal year by
+	 * the calendar by default, and the forms a year is written in are
+	 * shown with that year. */
+	typed = xstrdup(fy_format_short(next,
 	    ui->fy_style == FY_STYLE_WESTERN ? FY_STYLE_WESTERN : FY_STYLE_ERA,
 	    fy, sizeof fy));
-	q = xasprintf("%sは何年度から（R8、2026、令和8年度）: ", what);
+	q = xasprintf("%sは何年度から（%s、%d、%s）: ", what,
+	    fy_format_short(next, FY_STYLE_ERA, era, sizeof era), next,
+	    fy_format(next, FY_STYLE_ERA, full, sizeof full));
 	while (year == 0) {
 		if (!ui_prompt(ui, q, typed, &answer))
 			break;

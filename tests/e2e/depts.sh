@@ -35,6 +35,8 @@ shuno=$(dept 結城市/収納課)
 y=$(date +%Y) m=$(date +%m)
 [ "${m#0}" -ge 4 ] || y=$((y - 1))
 offered="R$((y + 1 - 2018))"
+# The forms the prompt shows are of that year too.
+forms="（$offered、$((y + 1))、令和$((y + 1 - 2018))年度）"
 
 # answer TEXT: clears the open prompt and answers it.
 answer() {
@@ -78,7 +80,7 @@ e2e_expect "the new name is asked, the old one offered" "新しい部署名: 総
 answer '総務部総務課'
 e2e_wait_prompt
 e2e_expect "何年度から, next year offered" "新しい名前は何年度から" \
-    "（R8、2026、令和8年度）: $offered"
+    "$forms: $offered"
 answer '令和4年度'
 e2e_expect "asked to confirm" \
     "令和4年度から「総務課」を「総務部総務課」と呼びます。よろしいですか（y/n）"
@@ -108,7 +110,7 @@ e2e_expect "何年度から for the merger" "統合は何年度から"
 answer 'X12'
 e2e_wait_prompt
 e2e_expect "a year that cannot be read is asked again, kept" \
-    "統合は何年度から（R8、2026、令和8年度）: X12"
+    "統合は何年度から$forms: X12"
 answer 'R4'
 e2e_expect "asked to confirm the merger" \
     "令和4年度から「秘書課」を「企画政策課」に統合します。よろしいですか"
