@@ -147,8 +147,11 @@ dept_change(struct store *st, const char *login, const char *verb, int argc,
 	    store_dept_abolish(st, login, id, fy, &c, &cause);
 	if (rc != 0)
 		return dept_fail(rc, cause);
-	printf("%sから「%s」は%s\n", buf, argv[i], into != 0 ?
-	    "統合先に引き継がれます" : "廃止されます");
+	if (into != 0)
+		printf("%sから「%s」は「%s」に統合されます\n", buf, argv[i],
+		    argv[i + 1]);
+	else
+		printf("%sから「%s」は廃止されます\n", buf, argv[i]);
 	print_change(&c, argv[i]);
 	store_dept_change_clear(&c);
 	return EXIT_OK;

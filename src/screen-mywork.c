@@ -239,6 +239,18 @@ mw_build_clerk(struct ui *ui, struct mw_screen *ms)
 		mw_add(ms, MW_L_YEAR, 0, xasprintf("%s  受付中  %s  %zu 件",
 		    ui_fy(ui, yfy, fy), dl, n));
 		free(dl);
+		if (n == 0 && m->dept_abolished_after != 0 &&
+		    yfy > m->dept_abolished_after) {
+			/* Filed under a department a reorganisation ended:
+			 * nothing is theirs until they are moved. */
+			mw_add(ms, MW_L_NOTE, 0, xasprintf("  所属の「%s」は%sまでで"
+			    "廃止（統合）されました。",
+			    m->dept_name != NULL ? m->dept_name : "",
+			    ui_fy(ui, m->dept_abolished_after, fy)));
+			mw_add(ms, MW_L_NOTE, 0, xstrdup("  企画担当に所属の変更"
+			    "（shisaku user set）を依頼してください"));
+			continue;
+		}
 		if (n == 0) {
 			mw_add(ms, MW_L_NOTE, 0, xstrdup("  この年度に担当の取組・"
 			    "指標はありません"));

@@ -204,6 +204,13 @@ static const char SQL_LATE_ACTUALS[] =
     "  AND (t.num IS NOT NULL OR t.txt IS NOT NULL)))"
     " LIMIT ?2";
 
+/* The clerk's department: its last year, if abolished, and its name
+ * in that year. */
+static const char SQL_CLERK_DEPT[] =
+    "SELECT COALESCE(x.abolished_after, 0), " MW_DEPT_NAME("x.id",
+    "COALESCE(x.abolished_after, 9999)") " FROM department x"
+    " WHERE x.id = ?1";
+
 static const char SQL_OPEN_YEARS[] =
     "SELECT fy, is_open, deadline FROM fiscal_year WHERE is_open = 1"
     " ORDER BY fy DESC";
@@ -429,6 +436,19 @@ store_mywork_clerk(struct store *st, long long dept_id, struct mywork **out,
 	*out = NULL;
 	if (mw_read_years(st, m, cause) != 0)
 		goto fail;
+	if (dept_id != 0) {
+		int rc;
+
+		if ((s = store_stmt(st, SQL_CLERK_DEPT, cause)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(s, 1, dept_id);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			m->dept_abolished_after = sqlite3_column_int(s, 0);
+			m->dept_name = store_col_dup(s, 1);
+		}
+		if (store_read_end(st, s, rc, "自分の仕事の読み込み", cause) != 0)
+			goto fail;
+	}
 	for (y = 0; y < m->nyears && dept_id != 0; y++)
 		for (k = 0; k < sizeof sqls / sizeof sqls[0]; k++) {
 			if ((s = store_stmt(st, sqls[k], cause)) == NULL)
@@ -581,6 +601,7 @@ store_mywork_free(struct mywork *m)
 	for (i = 0; i < m->nrows; i++)
 		mw_row_clear(&m->rows[i]);
 	free(m->rows);
+	free(m->dept_name);
 	free(m);
 }
 

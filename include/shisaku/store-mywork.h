@@ -82,6 +82,10 @@ struct mywork {
 	int		 late_cut;
 	size_t		 nwaiting;
 	int		 waiting_count_cut;
+	/* A clerk's list: the department's last year when a reorganisation
+	 * abolished or merged it (0: it stands), and its name then. */
+	int		 dept_abolished_after;
+	char		*dept_name;
 };
 
 /*

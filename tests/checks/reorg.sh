@@ -31,8 +31,12 @@ done
 check "user add a clerk of 収納課" run "$a" user add suzuki --role clerk --dept 結城市/収納課
 check "user add a clerk of 税務課" run "$a" user add sato --role clerk --dept 結城市/税務課
 check "rename 総務課 from R4" run "$a" dept rename 結城市/総務課 総務部総務課 --from R4
-check "merge 秘書課 into 企画政策課 from 令和4年度" \
-    run "$a" dept merge 結城市/秘書課 結城市/企画政策課 --from 令和4年度
+run "$a" dept merge 結城市/秘書課 結城市/企画政策課 --from 令和4年度 \
+    > "$scratch/merge.out" 2>&1
+check "merge 秘書課 into 企画政策課 from 令和4年度" test $? -eq 0
+check "and say into which" grep -q \
+    '^令和4(2022)年度から「結城市/秘書課」は「結城市/企画政策課」に統合されます$' \
+    "$scratch/merge.out"
 run "$a" dept abolish 結城市/収納課 --from 2023 > "$scratch/out" 2>&1 &&
 grep -q '^「結城市/収納課」に所属のままの利用者: suzuki' "$scratch/out" &&
     pass "abolish 収納課 from 2023, naming its clerk" ||

@@ -214,6 +214,10 @@ e2e_check_sanitizers "no sanitizer report"
 
 # ---- a clerk sees the list and may not change it ----------------------------
 [ -z "$e2e_logins_why" ] || e2e_abandon "$e2e_logins_why"
+# 令和5年度 open: the clerk filed under 収納課, abolished after 令和4年度,
+# is told on their own work to be moved.
+"$e2e_bin" -c "$e2e_config" -d "$db" year open R5 >/dev/null 2>&1 ||
+    fail "open R5"
 chmod 1777 "$e2e_tmp"
 chmod 777 "$(dirname "$db")"
 chmod 666 "$db" "$db-wal" "$db-shm" 2>/dev/null
@@ -231,6 +235,9 @@ fi
 e2e_start "$db" 100 30 || { fail "start as daemon"; e2e_abandon "tmux did not start"; }
 # A clerk starts on their own work; Esc goes to the plan list.
 e2e_expect "the clerk starts on their own work" "自分の仕事 >"
+e2e_expect "filed under the abolished 収納課, the clerk is told what to do" \
+    "所属の「収納課」は令和4年度までで廃止（統合）されました。" \
+    "企画担当に所属の変更（shisaku user set）を依頼してください"
 e2e_keys Escape
 e2e_expect "the clerk's plans list" "計画一覧"
 e2e_keys b /

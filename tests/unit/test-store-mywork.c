@@ -236,6 +236,28 @@ TEST(test_clerk_sees_own_work_by_state)
 	}
 	store_mywork_free(m);
 	m = NULL;
+	/* Its department abolished after 2023: the list says when, with
+	 * the department's name of that year. */
+	CHECK_INT(store_mywork_clerk(st, d_somu, &m, &cause), 0);
+	if (m != NULL)
+		CHECK_INT(m->dept_abolished_after, 0);
+	store_mywork_free(m);
+	m = NULL;
+	got = xasprintf("UPDATE department SET abolished_after = 2023"
+	    " WHERE id = %lld", d_somu);
+	CHECK_INT(sqlite3_exec(raw, got, NULL, NULL, NULL), SQLITE_OK);
+	free(got);
+	CHECK_INT(store_mywork_clerk(st, d_somu, &m, &cause), 0);
+	if (m != NULL) {
+		CHECK_INT(m->dept_abolished_after, 2023);
+		CHECK_STR(m->dept_name, "総務課");
+	}
+	store_mywork_free(m);
+	m = NULL;
+	got = xasprintf("UPDATE department SET abolished_after = NULL"
+	    " WHERE id = %lld", d_somu);
+	CHECK_INT(sqlite3_exec(raw, got, NULL, NULL, NULL), SQLITE_OK);
+	free(got);
 	/* No department: the years, nothing to do. */
 	CHECK_INT(store_mywork_clerk(st, 0, &m, &cause), 0);
 	if (m != NULL) {
