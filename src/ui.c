@@ -1572,6 +1572,19 @@ ui_choose_find(struct ui *ui, const char *const *items, int n, int cur,
 	return cur;
 }
 
+/* A list's own keys on the bottom line while it is open (the screen's
+ * below do not work there). */
+static void
+ui_choose_hint(struct ui *ui)
+{
+	if (ui->too_small)
+		return;
+	werase(ui_msgw);
+	ui_put(ui_msgw, 0, 0, "↑↓ j k:選ぶ  Enter:決める  /:検索  n N:次・前"
+	    "  Esc:閉じる", ui->cols - 1, 0, ui_attrs[UI_DIM]);
+	wnoutrefresh(ui_msgw);
+}
+
 int
 ui_choose(struct ui *ui, const char *title, const char *const *items, int n,
     int current)
@@ -1605,6 +1618,7 @@ ui_choose(struct ui *ui, const char *title, const char *const *items, int n,
 			if (top + p.rows < n)
 				ui_put(p.w, p.h - 1, p.wd - 2, "v", 1, 0, A_BOLD);
 			wnoutrefresh(p.w);
+			ui_choose_hint(ui);
 			doupdate();
 		}
 		rc = ui_modal_key(ui, p.w != NULL ? p.w : stdscr, &ch);

@@ -109,6 +109,8 @@ e2e_keys C-t
 nkeys=$((nkeys + 1))
 e2e_expect "C-t: the workflow menu for both" "確認する（2 件）" \
     "差し戻す（2 件、1 件ずつ理由を入力）"
+e2e_expect_line "the bottom line names the menu's own keys" \
+    '^↑↓ j k:選ぶ  Enter:決める  /:検索  n N:次・前  Esc:閉じる'
 e2e_keys Enter
 nkeys=$((nkeys + 1))
 e2e_expect "one question for both" "2 件を確認済みにしますか"
