@@ -1543,10 +1543,25 @@ static const struct screen_fixed_key actual_fixed_keys[] = {
 	{ "C-o F4", "欄を画面下の広い欄で編集" },
 	{ "C-_", "直前の変更を取り消す（欄ごとに、繰り返すと読み込んだ内容まで）" },
 	{ "C-r", "この欄を保存済みの値に戻す（C-_ で取り消せます）" },
-	{ "Tab BTab", "実績値と備考を行き来する" },
-	{ "Up Down", "実績値へ・備考へ" },
 	{ "Enter", "次の欄へ" },
 };
+
+/* What the key table's moves do on the form (? lists them so). */
+static const char *
+actual_action_help(enum key_action act)
+{
+	switch (act) {
+	case ACT_NEXT_PANE:
+	case ACT_PREV_PANE:
+		return "実績値と備考を行き来する";
+	case ACT_UP:
+		return "実績値へ";
+	case ACT_DOWN:
+		return "備考へ";
+	default:
+		return NULL;
+	}
+}
 
 const struct screen_ops screen_actual_ops = {
 	.name = "actual",
@@ -1554,6 +1569,7 @@ const struct screen_ops screen_actual_ops = {
 	.nactions = sizeof actual_actions / sizeof actual_actions[0],
 	.fixed_keys = actual_fixed_keys,
 	.nfixed_keys = sizeof actual_fixed_keys / sizeof actual_fixed_keys[0],
+	.action_help = actual_action_help,
 	.open = actual_open,
 	.draw = actual_draw,
 	.key = actual_key,

@@ -2375,9 +2375,28 @@ static const struct screen_fixed_key entry_fixed_keys[] = {
 	{ "C-_", "直前の変更を取り消す（欄ごとに、繰り返すと読み込んだ内容まで）" },
 	{ "u", "状況・評価の欄で: 直前の変更を取り消す（C-_ と同じ）" },
 	{ "C-r", "この欄を保存済みの値に戻す（C-_ で取り消せます）" },
-	{ "Tab BTab", "次の欄・前の欄" },
-	{ "Enter", "複数行の欄で改行" },
 };
+
+/* What the key table's moves do on the form (? lists them with these
+ * words: the table's 次のペイン or 開く would mislead). */
+static const char *
+entry_action_help(enum key_action act)
+{
+	switch (act) {
+	case ACT_NEXT_PANE:
+		return "次の欄へ";
+	case ACT_PREV_PANE:
+		return "前の欄へ";
+	case ACT_OPEN:
+		return "状況・評価の選択肢を開く（複数行の欄では改行）";
+	case ACT_UP:
+		return "前の欄へ（複数行の欄では上の行へ）";
+	case ACT_DOWN:
+		return "次の欄へ（複数行の欄では下の行へ）";
+	default:
+		return NULL;
+	}
+}
 
 const struct screen_ops screen_entry_ops = {
 	.name = "entry",
@@ -2385,6 +2404,7 @@ const struct screen_ops screen_entry_ops = {
 	.nactions = sizeof entry_actions / sizeof entry_actions[0],
 	.fixed_keys = entry_fixed_keys,
 	.nfixed_keys = sizeof entry_fixed_keys / sizeof entry_fixed_keys[0],
+	.action_help = entry_action_help,
 	.open = entry_open,
 	.draw = entry_draw,
 	.key = entry_key,

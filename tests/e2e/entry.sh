@@ -108,6 +108,9 @@ e2e_expect "the form for No.1 in 令和3年度, nothing entered yet" \
 # F1 lists the form's own keys, which the key table does not hold.
 e2e_keys F1
 e2e_expect "help of the form lists its own keys" "「実績入力」画面の操作" "C-s F2" "C-t F3" "C-o F4"
+e2e_expect "and the moves as the form makes them, Tab once" "次の欄へ" \
+    "状況・評価の選択肢を開く（複数行の欄では改行）"
+e2e_expect_not "not as the key table names them" "次のペイン" "次の欄・前の欄"
 e2e_keys Escape
 e2e_expect "back in the form from help" "実績入力（令和3年度） > No.1"
 
