@@ -738,6 +738,21 @@ depts_title(struct ui *ui, void *state)
 	    "  [閲覧のみ]");
 }
 
+/* A planner's keys first on the bottom line; others may only read. */
+static char *
+depts_hint(struct ui *ui, void *state)
+{
+	char	a[16], m[16], d[16];
+
+	(void)state;
+	if (workflow_may_manage_depts(ui->session, NULL) != WF_ALLOW)
+		return NULL;
+	ui_key_name(ACT_ADD, a, sizeof a);
+	ui_key_name(ACT_MODIFY, m, sizeof m);
+	ui_key_name(ACT_DELETE, d, sizeof d);
+	return xasprintf("%s:追加  %s:名称変更・統合・廃止  %s:廃止", a, m, d);
+}
+
 const struct screen_ops screen_depts_ops = {
 	.name = "depts",
 	.actions = depts_actions,
@@ -750,5 +765,6 @@ const struct screen_ops screen_depts_ops = {
 	.title = depts_title,
 	.notes = depts_notes,
 	.action_help = depts_action_help,
+	.hint = depts_hint,
 	.changed = depts_refresh
 };

@@ -51,6 +51,8 @@ e2e_expect "plans list" "計画一覧"
 e2e_keys b
 e2e_expect "b opens the departments of every plan" "部署（機構改革）  39 件" \
     "コード" "名前" "これまでの名前" "廃止" "担当" "利用者" "小美玉市/人事課"
+e2e_expect "the planner's keys first on the bottom line" \
+    "a:追加  m:名称変更・統合・廃止  D:廃止"
 e2e_expect_not "a planner may change them" "[閲覧のみ]"
 e2e_keys '?'
 e2e_expect "? lists the screen's keys in its own words" "「部署」画面の操作" \
@@ -245,6 +247,7 @@ e2e_type '結城市/総務課'
 e2e_keys Enter
 e2e_expect "the clerk sees the departments read-only" "40 件  [閲覧のみ]" \
     "総務部総務課" "〜R3 総務課"
+e2e_expect_not "no planner's keys on the clerk's bottom line" "a:追加"
 e2e_keys a
 e2e_expect "a is refused with the reason" \
     "部署の追加・名称変更・統合・廃止は企画担当だけができます（あなたは担当課職員"
