@@ -558,20 +558,29 @@ depts_merge(struct ui *ui, struct depts_screen *ds, long long id,
 	const char		**items, **names;
 	long long		*ids, into;
 	char			*cause = NULL, *q, *head, *target, fy[FY_BUFSZ];
+	const char		*org = "";
 	size_t			 i;
-	int			 n = 0, pick, year, rc;
+	int			 n = 0, pick, year, rc, same;
 
 	items = xcalloc(ds->n + 1, sizeof *items);
 	names = xcalloc(ds->n + 1, sizeof *names);
 	ids = xcalloc(ds->n + 1, sizeof *ids);
-	for (i = 0; i < ds->n; i++) {
-		if (ds->rows[i].id == id || ds->rows[i].abolished_after != 0)
-			continue;
-		items[n] = xasprintf("%s（%s）", ds->rows[i].name,
-		    ds->rows[i].code);
-		names[n] = xstrdup(ds->rows[i].name);
-		ids[n++] = ds->rows[i].id;
-	}
+	for (i = 0; i < ds->n; i++)
+		if (ds->rows[i].id == id)
+			org = ds->rows[i].org;
+	/* The departments of the same organisation first: a merger is
+	 * nearly always within one city. */
+	for (same = 1; same >= 0; same--)
+		for (i = 0; i < ds->n; i++) {
+			if (ds->rows[i].id == id ||
+			    ds->rows[i].abolished_after != 0 ||
+			    (strcmp(ds->rows[i].org, org) == 0) != same)
+				continue;
+			items[n] = xasprintf("%s（%s）", ds->rows[i].name,
+			    ds->rows[i].code);
+			names[n] = xstrdup(ds->rows[i].name);
+			ids[n++] = ds->rows[i].id;
+		}
 	if (n == 0) {
 		ui_error(ui, "統合先になる部署がありません（a で追加できます）");
 		goto out;

@@ -104,6 +104,11 @@ e2e_keys g /
 e2e_type '結城市/秘書課'
 e2e_keys Enter m Down Enter
 e2e_expect "the merger asks for the department to merge into" "「秘書課」の統合先"
+first=$(e2e_screen | awk '/「秘書課」の統合先/ { getline; print; exit }')
+case $first in
+*"（結城市/"*) pass "結城市's departments first" ;;
+*) fail "結城市's departments first" "$first" ;;
+esac
 e2e_keys /
 e2e_type '結城市/企画政策課'
 e2e_keys Enter Enter
