@@ -1370,6 +1370,7 @@ actual_open(struct ui *ui, const void *arg)
 	if (store_indicator_view(ui->store, a->indicator_id, a->fy, &v,
 	    &cause) != 0) {
 		free(cause);
+		cause = NULL;
 		v = NULL;
 	}
 	if (v != NULL && v->node_id != 0)

@@ -867,7 +867,7 @@ tree_idx_cmp(const void *a, const void *b)
 static long
 tree_index_of(struct ui *ui, struct tree_screen *ts, long long id)
 {
-	struct tree_idx	 key, *found;
+	struct tree_idx	 key = { 0, 0 }, *found;
 	size_t		 i, n = ts->t->nnodes;
 	char		*cause = NULL;
 	long		 at;
