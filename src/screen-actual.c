@@ -1475,13 +1475,14 @@ static char *
 actual_hint_keys(struct ui *ui, void *state)
 {
 	struct actual_screen	*as = state;
-	char			 h[16];
+	char			 h[16], flow[96];
 
 	(void)ui;
 	ui_key_name(ACT_HISTORY, h, sizeof h);
-	return as->allowed & ~(1u << WF_EDIT) ?
-	    xasprintf("C-t:確認・差戻し  %s:履歴", h) :
-	    xasprintf("%s:履歴", h);
+	/* What C-t offers, by name. */
+	workflow_actions_text(as->allowed, flow, sizeof flow);
+	return xasprintf("%s%s%s%s:履歴", *flow ? "C-t:" : "", flow,
+	    *flow ? "  " : "", h);
 }
 
 /*

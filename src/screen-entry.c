@@ -2296,14 +2296,16 @@ static char *
 entry_hint_keys(struct ui *ui, void *state)
 {
 	struct entry_screen	*es = state;
-	char			 h[16];
+	char			 h[16], flow[96];
 
 	(void)ui;
 	ui_key_name(ACT_HISTORY, h, sizeof h);
+	/* What C-t offers, by name (下書きに戻す for a clerk on their
+	 * submitted entry). */
+	workflow_actions_text(es->allowed, flow, sizeof flow);
 	if (es->readonly)
-		return es->allowed & ~(1u << WF_EDIT) ?
-		    xasprintf("C-t:確認・差戻し  %s:履歴", h) :
-		    xasprintf("%s:履歴", h);
+		return xasprintf("%s%s%s%s:履歴", *flow ? "C-t:" : "", flow,
+		    *flow ? "  " : "", h);
 	return xstrdup("Tab:次の欄  C-s:保存  C-t:提出");
 }
 

@@ -176,6 +176,8 @@ e2e_keys y
 e2e_expect "submitted" "提出しました（提出済）" "状態: 提出済" "閲覧のみ: 提出済"
 e2e_expect "its clerk's hint names what C-t offers now" \
     "C-t/F3:下書きに戻す  Tab:次の欄"
+e2e_keys C-l
+e2e_expect_line "and so does the bottom line" '^C-t:下書きに戻す  H:履歴'
 [ "$(q "SELECT state FROM result WHERE node_id = $node AND fy = 2021")" = submitted ] &&
     pass "db: submitted" || fail "db: submitted"
 
