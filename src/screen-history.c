@@ -463,7 +463,7 @@ static void
 history_reload_at(struct ui *ui, struct history_screen *hs)
 {
 	long long	keep = 0;
-	long		off = 0;
+	long		off = 0, top = hs->list.top;
 	size_t		i;
 
 	if (hs->list.cursor >= 0 && (size_t)hs->list.cursor < hs->nrows) {
@@ -482,6 +482,10 @@ history_reload_at(struct ui *ui, struct history_screen *hs)
 	}
 	hs->list.cursor = (long)i;
 	hs->list.top = (long)i - off > 0 ? (long)i - off : 0;
+	/* A list read from its top stays at its top, so that changes
+	 * recorded meanwhile show above the cursor's (which stays). */
+	if (top == 0 && (long)i < hs->list.height)
+		hs->list.top = 0;
 	ui_list_set_rows(&hs->list, (long)hs->nrows);
 }
 

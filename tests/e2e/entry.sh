@@ -296,6 +296,23 @@ e2e_expect_line "the cursor still on its change" '^ 変更前: ふれあい出�
 e2e_resize 110 32
 e2e_expect_line "and after a resize" '^ 変更前: ふれあい出前講座を42回'
 e2e_resize 100 30
+# With the cursor on the newest change, at the top of a list longer
+# than the screen, a change recorded meanwhile shows above it: the list
+# read from its top stays there.
+q "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k
+    WHERE i < 40) INSERT INTO history (at, login, node_id, fy, field,
+    old_value, new_value) SELECT printf('2099-01-01T10:%02d:00', i),
+    'suzuki', $node, 2021, 'comment', NULL, '別端末から ' || i FROM k"
+e2e_expect_line "forty more changes, the cursor's change kept in view" \
+    '（なし） → 別端末から 1 *$'
+e2e_keys g
+e2e_expect_line "the cursor on the newest change" '^ 変更後: 別端末から 40'
+q "INSERT INTO history (at, login, node_id, fy, field, old_value, new_value)
+    VALUES ('2099-01-02T09:00:00', 'suzuki', $node, 2021, 'comment', NULL,
+    '別端末から二度目')"
+e2e_expect_line "the newer change shows at the top, without a key" \
+    '^ 2099-01-02 09:00 suzuki .*（なし） → 別端末から二度目'
+e2e_expect_line "the cursor still on its change" '^ 変更後: 別端末から 40$'
 n=$(q "SELECT count(*) FROM history WHERE node_id = $node AND fy = 2021")
 [ "$n" -ge 12 ] && pass "db: $n history rows for No.1" || fail "db: history rows" "$n"
 e2e_keys Escape
