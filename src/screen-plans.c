@@ -301,8 +301,8 @@ plans_draw(struct ui *ui, void *state)
 	plans_draw_detail(ui, ps, w, 1 + ps->list_h, cols);
 	/* What the counts are for, under the list when there is room. */
 	if (ps->list.nrows + 1 < ps->list_h) {
-		msg = xasprintf("（件数は %s の取組。遅れ = 予定のある年度が"
-		    "終わったのに未提出）", ui_fy(ui, ui->fy, fy));
+		msg = xasprintf("（件数は %s の取組。遅れ = 予定のある年度の"
+		    "入力期限を過ぎても未提出）", ui_fy(ui, ui->fy, fy));
 		ui_put(w, 1 + (int)ps->list.nrows + 1, 2, msg, cols - 3, 0,
 		    ui_attr(ui, UI_DIM));
 		free(msg);

@@ -768,8 +768,9 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	free(depts);
 	free(flags);
 	if (n->is_item && browse_item_behind(t, n))
-		ui_put(w, y + 3, 1, "遅れ: 年度が終わった（締め切られた）のに"
-		    "実績が提出されていません", cols - 2, 0, ui_attr(ui, UI_MARK));
+		ui_put(w, y + 3, 1, "遅れ: 入力期限を過ぎた（年度が締め切られた、"
+		    "または期限なしで終わった）のに実績が提出されていません",
+		    cols - 2, 0, ui_attr(ui, UI_MARK));
 	else if (n->is_item && n->in_year && !n->planned)
 		ui_put(w, y + 3, 1, "この年度の予定（期間・年次計画・目標値）が"
 		    "ないため、遅れには数えません", cols - 2, 0,

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
@@ -152,7 +153,7 @@ static const char browse_sql_plan_one[] =
 	" FROM plan WHERE id = ?1";
 
 static const char browse_sql_year_open[] =
-	"SELECT is_open FROM fiscal_year WHERE fy = ?1";
+	"SELECT is_open, COALESCE(deadline, '') FROM fiscal_year WHERE fy = ?1";
 
 /* The items' depth: the plan's deepest level name, else its deepest
  * node (read only for a plan that names no levels). */
@@ -246,24 +247,39 @@ browse_year_due(struct store *st, int fy, int today_fy, int *due,
     char **cause)
 {
 	sqlite3_stmt	*s;
-	int		 rc, closed = 0;
+	char		 today[16];
+	int		 rc, known = 0, open = 0;
+	char		*deadline = NULL;
+	time_t		 now = time(NULL);
+	struct tm	 tm;
 
 	*due = 0;
-	if (fy < today_fy) {
-		*due = 1;
-		return 0;
-	}
 	if (fy > today_fy)
 		return 0;
 	if ((s = store_stmt(st, browse_sql_year_open, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int(s, 1, fy);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		closed = sqlite3_column_int(s, 0) == 0;
-	if (store_read_end(st, s, rc, "年度の状態の読み込み", cause) != 0)
+	if (rc == SQLITE_ROW) {
+		known = 1;
+		open = sqlite3_column_int(s, 0) != 0;
+		deadline = store_col_dup(s, 1);
+	}
+	if (store_read_end(st, s, rc, "年度の状態の読み込み", cause) != 0) {
+		free(deadline);
 		return -1;
-	*due = closed;
+	}
+	/* As 自分の仕事 counts late entries: a year still open for entry
+	 * with its deadline ahead is not yet due, even once it is over. */
+	if (known && !open)
+		*due = 1;
+	else if (known && deadline[0] != '\0' &&
+	    localtime_r(&now, &tm) != NULL &&
+	    strftime(today, sizeof today, "%Y-%m-%d", &tm) > 0)
+		*due = strcmp(deadline, today) < 0;
+	else
+		*due = fy < today_fy;
+	free(deadline);
 	return 0;
 }
 

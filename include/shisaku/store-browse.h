@@ -25,10 +25,12 @@
  *
  * "Behind" (遅れ): an item in the chosen year that plans something in it
  * and whose result for that year is missing or still a draft or returned,
- * once the year is due: the year is over (it is before the current fiscal
- * year) or it has been closed for entry (a fiscal_year row with is_open =
- * 0) and is not in the future. Before that, a missing entry is just not
- * entered yet.
+ * once the year is due: it has been closed for entry (a fiscal_year row
+ * with is_open = 0) and is not in the future; or it is open with a
+ * deadline, and the deadline has passed (today's local date); or, open
+ * without a deadline or with no row, it is over (before the current
+ * fiscal year). Before that, a missing entry is just not entered yet:
+ * the same rule as 自分の仕事's late entries.
  *
  * The year's figures (summary.h) of the plans and of every heading of a
  * tree are counted once, when they are read, never per key.

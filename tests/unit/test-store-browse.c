@@ -179,6 +179,33 @@ TEST(test_plans_counts)
 		CHECK_INT(browse_plan_progress(&p[0]), 0);
 	}
 	browse_plans_free(p, n);
+	/* Open for entry with its deadline ahead, 2024 is not due yet even
+	 * though it is over: nothing is behind, as 自分の仕事 lists no late
+	 * entry. Its deadline passed, all four are; open without one, over:
+	 * all four. The current year open with its deadline passed: due. */
+	CHECK_INT(store_user_put(st, "kikaku", "企画", ROLE_PLANNER, NULL, 0,
+	    &cause), 0);
+	CHECK_INT(store_year_set_open(st, 2024, 1, "kikaku", NULL, &cause), 0);
+	{
+		static const struct {
+			const char	*deadline;
+			int		 today_fy, behind;
+		} cases[] = {
+			{ "2999-06-30", 2025, 0 }, { "2000-06-30", 2025, 4 },
+			{ "", 2025, 4 }, { "2000-06-30", 2024, 4 },
+			{ "", 2024, 0 },
+		};
+		size_t	k;
+
+		for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+			CHECK_INT(store_year_set_deadline(st, 2024,
+			    cases[k].deadline, "kikaku", NULL, &cause), 0);
+			CHECK_INT(browse_plans(st, 2024, cases[k].today_fy, &p,
+			    &n, &cause), 0);
+			CHECK_INT(n == 1 ? p[0].behind : -1, cases[k].behind);
+			browse_plans_free(p, n);
+		}
+	}
 	/* Outside the plan's period there are no items. */
 	CHECK_INT(browse_plans(st, 2030, 2031, &p, &n, &cause), 0);
 	if (n == 1) {
