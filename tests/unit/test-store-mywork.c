@@ -165,6 +165,18 @@ TEST(test_years_and_deadlines)
 	CHECK_INT(store_year_set_open(st, 2022, 0, "kikaku", NULL, &cause), 0);
 }
 
+/* Ends department dept after year (SQL: a number or NULL), behind the
+ * store's back as a reorganisation recorded elsewhere would. */
+static void
+set_abolished_after(long long dept, const char *year)
+{
+	char	*sql = xasprintf("UPDATE department SET abolished_after = %s"
+		    " WHERE id = %lld", year, dept);
+
+	CHECK_INT(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+	free(sql);
+}
+
 TEST(test_clerk_sees_own_work_by_state)
 {
 	struct mywork	*m = NULL;
@@ -243,10 +255,7 @@ TEST(test_clerk_sees_own_work_by_state)
 		CHECK_INT(m->dept_abolished_after, 0);
 	store_mywork_free(m);
 	m = NULL;
-	got = xasprintf("UPDATE department SET abolished_after = 2023"
-	    " WHERE id = %lld", d_somu);
-	CHECK_INT(sqlite3_exec(raw, got, NULL, NULL, NULL), SQLITE_OK);
-	free(got);
+	set_abolished_after(d_somu, "2023");
 	CHECK_INT(store_mywork_clerk(st, d_somu, &m, &cause), 0);
 	if (m != NULL) {
 		CHECK_INT(m->dept_abolished_after, 2023);
@@ -254,10 +263,7 @@ TEST(test_clerk_sees_own_work_by_state)
 	}
 	store_mywork_free(m);
 	m = NULL;
-	got = xasprintf("UPDATE department SET abolished_after = NULL"
-	    " WHERE id = %lld", d_somu);
-	CHECK_INT(sqlite3_exec(raw, got, NULL, NULL, NULL), SQLITE_OK);
-	free(got);
+	set_abolished_after(d_somu, "NULL");
 	/* No department: the years, nothing to do. */
 	CHECK_INT(store_mywork_clerk(st, 0, &m, &cause), 0);
 	if (m != NULL) {
