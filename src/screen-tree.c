@@ -272,13 +272,15 @@ tree_read_open(struct ui *ui, struct tree_screen *ts, long long *open_ids,
 	long long		 cursor_id = 0;
 	size_t			 i, d;
 	long			 c = -1;
-	int			 rc;
+	int			 rc, unchanged;
 
 	const char		*scale[SUMMARY_MAX_GRADES];
 	int			 nscale = ui_summary_scale(ui, scale);
 
 	if (ts->t != NULL && tree_cursor_node(ts) != NULL)
 		cursor_id = tree_cursor_node(ts)->id;
+	/* (Whether anything was written since the tree before was read.) */
+	unchanged = ts->t != NULL && !store_mark_changed(ui->store, &ts->mark);
 again:
 	store_mark_take(ui->store, &ts->mark);
 	if (tree_filter_names(ts))
@@ -326,6 +328,8 @@ again:
 			browse_tree_free(t);
 			goto again;
 		}
+		if (unchanged)
+			browse_tree_copy_outcomes(t, ts->t);
 		if (keep_old != NULL)
 			*keep_old = ts->t;
 		else
@@ -596,15 +600,6 @@ tree_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 		tree_put_right(w, y, ts->counts_x + k * ts->num_w, num,
 		    ts->num_w, k == TREE_NCOUNTS - 1 && counts[k] > 0 ? mark : a);
 	}
-}
-
-static char *
-tree_row_text(void *owner, long row)
-{
-	struct tree_screen		*ts = owner;
-	const struct browse_node	*n = &ts->t->nodes[ts->rows[row]];
-
-	return xasprintf("%s %s", n->code, n->title);
 }
 
 /* The filters in force, "担当課=総務課 状況=遅れ", or "" (malloc'd). */
@@ -1535,7 +1530,6 @@ tree_open(struct ui *ui, const void *arg)
 	ts->filter.flag = -1;
 	ui_list_init(&ts->list, 0, ts);
 	ts->list.draw_row = tree_draw_row;
-	ts->list.row_text = tree_row_text;
 	if (tree_read(ui, ts) != 0) {
 		ui_list_free(&ts->list);
 		free(ts);

@@ -1335,15 +1335,16 @@ browse_rows_bind(sqlite3_stmt *s, const struct browse_tree *t)
 
 /*
  * Adds the rows of s (the columns of browse_sql_nodes; with ord, the
- * node's order in the plan after them) to rw; with ups, the ids of the
- * headings above the node beyond its parent (the columns after the
- * order, NULL at the top) to *ups. Returns 0, or -1 with *cause.
+ * node's order in the plan after them) to rw; with ups, each node's
+ * parent to *ups. A node read without its texts (NULL title) has its
+ * code, title and label NULL until browse_tree_fresh reads them.
+ * Returns 0, or -1 with *cause.
  */
 static int
 browse_rows_read(struct store *st, sqlite3_stmt *s, struct browse_rows *rw,
     int ord, struct browse_ids *ups, char **cause)
 {
-	int	rc, k;
+	int	rc;
 
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct browse_raw	*r;
@@ -1360,9 +1361,11 @@ browse_rows_read(struct store *st, sqlite3_stmt *s, struct browse_rows *rw,
 		r->parent_id = sqlite3_column_type(s, 1) == SQLITE_NULL ? 0 :
 		    sqlite3_column_int64(s, 1);
 		nd->depth = sqlite3_column_int(s, 2);
-		nd->code = store_col_dup(s, 3);
-		nd->title = store_col_dup(s, 4);
-		nd->label = store_col_dup(s, 5);
+		if (sqlite3_column_type(s, 4) != SQLITE_NULL) {
+			nd->code = store_col_dup(s, 3);
+			nd->title = store_col_dup(s, 4);
+			nd->label = store_col_dup(s, 5);
+		}
 		nd->first_fy = store_col_int0(s, 6);
 		nd->last_fy = store_col_int0(s, 7);
 		nd->state = browse_state_of((const char *)
@@ -1375,14 +1378,8 @@ browse_rows_read(struct store *st, sqlite3_stmt *s, struct browse_rows *rw,
 		r->first_child = r->last_child = r->next = r->out = -1;
 		if (ord)
 			r->ord = sqlite3_column_int64(s, 12);
-		if (ups == NULL)
-			continue;
-		if (r->parent_id != 0)
+		if (ups != NULL && r->parent_id != 0)
 			browse_ids_add_new(ups, r->parent_id);
-		for (k = 13; k < 15; k++)
-			if (sqlite3_column_type(s, k) != SQLITE_NULL)
-				browse_ids_add_new(ups,
-				    sqlite3_column_int64(s, k));
 	}
 	return store_read_end(st, s, rc, "施策体系の読み込み", cause);
 }
@@ -1913,6 +1910,19 @@ browse_node_outcomes(struct store *st, struct browse_tree *t,
 	}
 	t->sums_read[sum] = 1;
 	return 0;
+}
+
+void
+browse_tree_copy_outcomes(struct browse_tree *to, struct browse_tree *from)
+{
+	if (to == NULL || from == NULL || to == from ||
+	    to->plan_id != from->plan_id || to->nomemo > 0)
+		return;
+	if (from->nomemo == 0)
+		return;
+	to->omemo = xcalloc(from->nomemo, sizeof *to->omemo);
+	memcpy(to->omemo, from->omemo, from->nomemo * sizeof *to->omemo);
+	to->nomemo = from->nomemo;
 }
 
 /*
@@ -2527,11 +2537,12 @@ browse_tree_expand(struct store *st, struct browse_tree *t, long i,
 	return rc;
 }
 
-/* Whether department ?3 is in charge of a node of the plan in the year
- * (from the department's assignments: few, beside the plan's). */
+/* Whether department ?3 is in charge of a node of the plan in the year,
+ * from the index of the plan's assignments by department alone
+ * (db/migrate-21.sql). */
 static const char browse_sql_charged[] =
-	"SELECT EXISTS (SELECT 1 FROM node_dept nd JOIN node n"
-	" ON n.id = nd.node_id WHERE nd.dept_id = ?3 AND n.plan_id = ?1"
+	"SELECT EXISTS (SELECT 1 FROM node_dept nd INDEXED BY node_dept_plan"
+	" WHERE nd.plan_id = ?1 AND nd.dept_id = ?3"
 	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
 	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2))";
 
@@ -2571,27 +2582,30 @@ fail:
 }
 
 /* The nodes a department is in charge of in the plan in the year (from
- * the department's assignments), and those carrying a flag (?6), with
- * the columns of browse_sql_nodes, their order, and the ids of the
- * headings above their parent (nodes are at most four deep). */
+ * the plan's assignments by department), and those carrying a flag (?6),
+ * with the columns of browse_sql_nodes but their texts (NULL: read when
+ * the node is shown) and their order: each from the narrow indexes of
+ * db/migrate-21.sql, not the nodes' and results' rows, tens of thousands
+ * of which a filter can name. */
 #define BROWSE_MATCH_COLUMNS						\
-	"SELECT n.id, n.parent_id, n.depth, n.code, n.title, n.label,"	\
+	"SELECT n.id, n.parent_id, n.depth, NULL, NULL, NULL,"		\
 	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "		\
-	BROWSE_OWN_PLANNED ", n.ord, a1.parent_id, a2.parent_id"
+	BROWSE_OWN_PLANNED ", n.ord"
 #define BROWSE_MATCH_JOINS						\
-	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"	\
-	" LEFT JOIN node a1 ON a1.id = n.parent_id"			\
-	" LEFT JOIN node a2 ON a2.id = a1.parent_id"
+	" LEFT JOIN result r INDEXED BY result_state"			\
+	" ON r.node_id = n.id AND r.fy = ?2"
 static const char browse_sql_dept_match[] =
 	BROWSE_MATCH_COLUMNS
-	" FROM node_dept nd CROSS JOIN node n ON n.id = nd.node_id"
+	" FROM node_dept nd INDEXED BY node_dept_plan"
+	" CROSS JOIN node n INDEXED BY node_shape ON n.id = nd.node_id"
 	BROWSE_MATCH_JOINS
-	" WHERE nd.dept_id = ?6 AND n.plan_id = ?1"
+	" WHERE nd.plan_id = ?1 AND nd.dept_id = ?6 AND n.plan_id = ?1"
 	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
 	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)";
 static const char browse_sql_flag_match[] =
 	BROWSE_MATCH_COLUMNS
-	" FROM node_flag nf CROSS JOIN node n ON n.id = nf.node_id"
+	" FROM node_flag nf"
+	" CROSS JOIN node n INDEXED BY node_shape ON n.id = nf.node_id"
 	BROWSE_MATCH_JOINS
 	" WHERE nf.flag_id = ?6 AND n.plan_id = ?1";
 /* Nodes of the plan by id, the ids a JSON array (?5): one statement for
@@ -2612,25 +2626,16 @@ static const char browse_sql_one_assigns[] =
 	"SELECT dept_id, is_main FROM node_dept WHERE node_id = ?1"
 	" AND (from_fy IS NULL OR from_fy <= ?2)"
 	" AND (until_fy IS NULL OR until_fy >= ?2) ORDER BY ord, id";
+/* One node's flags. */
+static const char browse_sql_one_flags[] =
+	"SELECT flag_id FROM node_flag WHERE node_id = ?1";
+/* One node's texts. */
+static const char browse_sql_one_texts[] =
+	"SELECT code, title, label FROM node WHERE id = ?1";
 /* One heading's kept figures. */
 static const char browse_sql_one_figs[] =
 	"SELECT state, status, grade, planned, n FROM node_fig"
 	" WHERE plan_id = ?1 AND fy = ?2 AND node_id = ?3";
-
-/* The ids of a map's nodes (sorted) as a JSON array. */
-static char *
-browse_map_json(const struct browse_idmap *map, size_t n)
-{
-	long long	*v = xcalloc(n + 1, sizeof *v);
-	char		*json;
-	size_t		 i;
-
-	for (i = 0; i < n; i++)
-		v[i] = map[i].id;
-	json = store_ids_json(v, n);
-	free(v);
-	return json;
-}
 
 /* The nodes a filter can show: those the department or the flag names,
  * and the headings above each, read in a statement each (not one per
@@ -2642,9 +2647,8 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 	struct browse_rows	 rw;
 	struct browse_ids	 ups, got;
 	sqlite3_stmt		*s;
-	char			*json;
 	size_t			 i, n;
-	int			 rc = -1;
+	int			 level, rc = -1;
 
 	memset(&rw, 0, sizeof rw);
 	memset(&ups, 0, sizeof ups);
@@ -2658,25 +2662,32 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 	    t->flags[f->flag].id);
 	if (browse_rows_read(st, s, &rw, 1, &ups, cause) != 0)
 		goto done;
-	/* The headings above them that are not among them. */
+	/* The headings above them that are not among them, a level at a
+	 * time from the parents up (nodes are at most four deep): few
+	 * rows, read whole. */
 	for (i = 0; i < rw.n; i++) {
 		rw.nodes[i].matched = 1;
 		browse_ids_add(&got, rw.raw[i].id);
 	}
-	browse_ids_settle(&got);
-	browse_ids_settle(&ups);
-	for (i = n = 0; i < ups.n; i++)
-		if (bsearch(&ups.v[i], got.v, got.n, sizeof *got.v,
-		    browse_id_cmp) == NULL)
-			ups.v[n++] = ups.v[i];
-	ups.n = n;
-	if (ups.n > 0) {
+	for (level = 0; level < 3; level++) {
+		browse_ids_settle(&got);
+		browse_ids_settle(&ups);
+		for (i = n = 0; i < ups.n; i++)
+			if (bsearch(&ups.v[i], got.v, got.n, sizeof *got.v,
+			    browse_id_cmp) == NULL)
+				ups.v[n++] = ups.v[i];
+		ups.n = n;
+		if (ups.n == 0)
+			break;
 		if ((s = store_stmt(st, browse_sql_node_list, cause)) == NULL)
 			goto done;
 		browse_rows_bind(s, t);
-		json = store_ids_json(ups.v, ups.n);
-		sqlite3_bind_text(s, 5, json, -1, free);
-		if (browse_rows_read(st, s, &rw, 1, NULL, cause) != 0)
+		sqlite3_bind_text(s, 5, store_ids_json(ups.v, ups.n), -1,
+		    free);
+		for (i = 0; i < ups.n; i++)
+			browse_ids_add(&got, ups.v[i]);
+		ups.n = 0;	/* now for the parents of these */
+		if (browse_rows_read(st, s, &rw, 1, &ups, cause) != 0)
 			goto done;
 	}
 	browse_rows_layout(t, &rw, 0, mapp);
@@ -2915,13 +2926,61 @@ browse_view_year(struct store *st, struct browse_tree *t, int fy,
 	return 0;
 }
 
-/* Node n of a tree read for a filter, about to be shown: its
- * departments, and a heading's figures of the year (not filtered). */
+/* The texts of node n read without them (browse_rows_read). */
+static int
+browse_one_texts(struct store *st, struct browse_node *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (n->title != NULL)
+		return 0;
+	if ((s = store_stmt(st, browse_sql_one_texts, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, n->id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		n->code = store_col_dup(s, 0);
+		n->title = store_col_dup(s, 1);
+		n->label = store_col_dup(s, 2);
+	}
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+		return -1;
+	/* (A node removed since: shown without texts, not as nothing.) */
+	if (n->title == NULL) {
+		n->code = xstrdup("");
+		n->title = xstrdup("");
+		n->label = xstrdup("");
+	}
+	return 0;
+}
+
+/* The flags of item n, read without them (browse_filtered_read). */
+static int
+browse_one_flags(struct store *st, struct browse_tree *t,
+    struct browse_node *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, browse_sql_one_flags, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, n->id);
+	n->flags = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		n->flags |= browse_flag_bit(t, sqlite3_column_int64(s, 0));
+	return store_read_end(st, s, rc, "区分の読み込み", cause);
+}
+
+/* Node n of a tree read for a filter, about to be shown: its texts,
+ * an item's flags, its departments, and a heading's figures of the year
+ * (not filtered). */
 static int
 browse_filtered_fresh(struct store *st, struct browse_tree *t,
     struct browse_node *n, char **cause)
 {
-	if (browse_one_assigns(st, t, n, cause) != 0 ||
+	if (browse_one_texts(st, n, cause) != 0 ||
+	    (n->is_item && browse_one_flags(st, t, n, cause) != 0) ||
+	    browse_one_assigns(st, t, n, cause) != 0 ||
 	    (!n->is_item && browse_one_figs(st, t, n, cause) != 0))
 		return -1;
 	n->stale = 0;
@@ -2959,8 +3018,9 @@ browse_filtered_read(struct store *st, struct browse_tree *t, int today_fy,
     const struct browse_filter *f, char **cause)
 {
 	struct browse_idmap	*map = NULL;
+	long long		*ids;
 	char			*json;
-	size_t			 i;
+	size_t			 i, nids = 0;
 	int			 rc = -1;
 
 	if (browse_year_due(st, t->fy, today_fy, &t->due, cause) != 0 ||
@@ -2974,9 +3034,20 @@ browse_filtered_read(struct store *st, struct browse_tree *t, int today_fy,
 		return -1;
 	t->filtered_dept = f->dept_id;
 	browse_nodes_settle(t);
-	/* The flags now (a filter by flag and department counts by both);
-	 * the departments and the headings' figures when shown. */
-	json = browse_map_json(map, t->nnodes);
+	/* The flags the counts ask for now (browse_tree_count): the
+	 * headings', and the items' for a filter by a department and a flag
+	 * both; a node read by its flag has it. An item's own flags, its
+	 * departments and a heading's figures when it is shown. */
+	ids = xcalloc(t->nnodes + 1, sizeof *ids);
+	for (i = 0; i < t->nnodes; i++) {
+		struct browse_node *n = &t->nodes[i];
+
+		if (f->dept_id == 0 && n->matched)
+			n->flags |= (uint64_t)1 << f->flag;
+		if (!n->is_item || (f->dept_id != 0 && f->flag >= 0))
+			ids[nids++] = n->id;
+	}
+	json = store_ids_json(ids, nids);
 	if (browse_list_flags(st, t, map, json, cause) == 0)
 		rc = 0;
 	for (i = 0; i < t->nnodes; i++) {
@@ -2985,6 +3056,7 @@ browse_filtered_read(struct store *st, struct browse_tree *t, int today_fy,
 		t->nodes[i].stale = 1;
 	}
 	free(json);
+	free(ids);
 	free(map);
 	return rc;
 }

@@ -666,10 +666,11 @@ static const char sql_plan_depts[] =
 static const char sql_plan_dept_nodes[] = SQL_DEPT_ASSIGNED;
 
 /* The headings above the nodes of ?FROM, each once: their parents by
- * the index of parents by id (db/migrate-20.sql), not the nodes' rows. */
+ * the index of the nodes' shape by id (db/migrate-21.sql), not the
+ * nodes' rows. */
 #define SQL_DEPT_PARENTS(FROM)						\
 	"SELECT DISTINCT n.parent_id FROM " FROM			\
-	" CROSS JOIN node n INDEXED BY node_up ON n.id = " FROM ".id"	\
+	" CROSS JOIN node n INDEXED BY node_shape ON n.id = " FROM ".id" \
 	" WHERE n.parent_id IS NOT NULL"
 
 /* a(id): the nodes in charge; h1, h2, h3: the headings one, two and

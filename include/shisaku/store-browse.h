@@ -215,7 +215,9 @@ struct browse_node {
 	 * result, counts, figures) is not read yet, or not for this year;
 	 * browse_tree_fresh reads it before the node is shown. Of a tree
 	 * read for a filter: its departments and a heading's figures are
-	 * not read yet (browse_tree_fresh reads them the same way). */
+	 * not read yet, nor an item's texts (code, title and label NULL)
+	 * and its flags beyond the one filtered by (browse_tree_fresh reads
+	 * them the same way). */
 	int		 stale;
 	/* Of a tree read for a filter: the department or the flag it was
 	 * read by names the node (not a heading read for what is below). */
@@ -322,6 +324,16 @@ int browse_tree_load(struct store *st, long long plan_id, int fy,
 void browse_tree_free(struct browse_tree *t);
 
 /*
+ * Copies to a tree without them the outcomes of the indicators below each
+ * heading that from read (browse_node_outcomes), for a tree of the same
+ * plan read with nothing written since from was: a filter shows the
+ * headings' figures of no filter, which the tree before it has often
+ * read already.
+ */
+void browse_tree_copy_outcomes(struct browse_tree *to,
+    struct browse_tree *from);
+
+/*
  * The same for a screen: the indicators' outcomes are left out of the
  * load (reading them costs the whole plan's indicators, targets and
  * actuals of the year); browse_node_outcomes adds those of one heading
@@ -371,10 +383,12 @@ int browse_tree_which(struct store *st, struct browse_tree *t,
  * charge of, or that carry the flag, and the headings above them are
  * read, so that the counts under the filter (browse_tree_count) are
  * those of the whole tree; the headings' figures are those of no filter
- * (as browse_tree_view). A node's departments and a heading's figures
- * are read when it is shown (stale, browse_tree_fresh): a filter can
- * name tens of thousands of nodes. Reading another year or another
- * filter reads again. Returns 0 and *out, or -1 with *cause.
+ * (as browse_tree_view). What the counts do not ask for is read when a
+ * node is shown (stale, browse_tree_fresh): its departments, a heading's
+ * figures, an item's texts and flags. A filter can name tens of
+ * thousands of nodes, which are read from narrow indexes
+ * (db/migrate-21.sql). Reading another year or another filter reads
+ * again. Returns 0 and *out, or -1 with *cause.
  */
 int browse_tree_filtered(struct store *st, long long plan_id, int fy,
     int today_fy, const char *const *scale, int nscale,

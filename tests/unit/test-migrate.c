@@ -35,6 +35,13 @@
 #include "migrate-7-sql.h"
 #include "schema-sql.h"
 
+/* Each index named after it (WHERE m.name ...): "name:col,col|...". */
+#define INDEX_COLUMNS							\
+	"SELECT group_concat(x, '|') FROM (SELECT m.name || ':' ||"	\
+	" (SELECT group_concat(name) FROM (SELECT name FROM"		\
+	" pragma_index_info(m.name) ORDER BY seqno)) AS x"		\
+	" FROM sqlite_master m WHERE m.type = 'index' AND m.name"
+
 static char dir[] = "/tmp/shisaku-test-migrate-XXXXXX";
 
 /* What a version 1 program wrote: a plan of one level, two nodes, an
@@ -172,7 +179,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 20);
+	CHECK_INT(store_schema_version(), 21);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -189,16 +196,20 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 20);
+	CHECK_INT(q_int("PRAGMA user_version"), 21);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
-	/* Version 20 (db/migrate-20.sql): each node's parent and each
-	 * indicator's place, by id. */
-	CHECK_Q("indicator_place:id,ord|node_up:id,parent_id", "SELECT"
-	    " group_concat(x, '|') FROM (SELECT m.name || ':' ||"
-	    " (SELECT group_concat(name) FROM (SELECT name FROM"
-	    " pragma_index_info(m.name) ORDER BY seqno)) AS x"
-	    " FROM sqlite_master m WHERE m.name IN ('node_up',"
-	    " 'indicator_place') ORDER BY m.name)");
+	/* Version 21 (db/migrate-21.sql): what a filter of the tree reads,
+	 * from narrow indexes; node_up is now the start of node_shape. */
+	CHECK_Q("node_dept_plan:plan_id,dept_id,node_id,from_fy,until_fy|"
+	    "node_flag_flag:flag_id,node_id|"
+	    "node_shape:id,parent_id,plan_id,depth,ord,first_fy,last_fy|"
+	    "result_state:fy,node_id,state,status,grade", INDEX_COLUMNS
+	    " IN ('node_shape', 'result_state', 'node_flag_flag',"
+	    " 'node_dept_plan', 'node_up') ORDER BY m.name)");
+	/* Version 20 (db/migrate-20.sql): each indicator's place by id (and
+	 * each node's parent, now in node_shape). */
+	CHECK_Q("indicator_place:id,ord", INDEX_COLUMNS
+	    " IN ('indicator_place') ORDER BY m.name)");
 	/* Version 19 (db/migrate-19.sql): each assignment's plan, with the
 	 * index and the triggers that keep it. */
 	CHECK_INT(q_int("SELECT count(*) FROM pragma_table_info('node_dept')"
@@ -253,12 +264,10 @@ TEST(test_v1_file_is_migrated)
 	    " indicator i WHERE i.plan_id = p.id)"), 0);
 	CHECK_INT(q_int("SELECT count(*) FROM indicator_count"),
 	    q_int("SELECT count(*) FROM plan"));
-	/* Version 6: indexes for the screens' reads. */
-	CHECK_Q("indicator_plan:plan_id,ord|node_flag_flag:flag_id",
-	    "SELECT group_concat(x, '|') FROM (SELECT name || ':' || (SELECT"
-	    " group_concat(name) FROM (SELECT name FROM pragma_index_info(m.name)"
-	    " ORDER BY seqno)) AS x FROM sqlite_master m WHERE type = 'index'"
-	    " AND name IN ('indicator_plan', 'node_flag_flag') ORDER BY name)");
+	/* Version 6: indexes for the screens' reads (node_flag_flag since
+	 * version 21 with the node's id). */
+	CHECK_Q("indicator_plan:plan_id,ord", INDEX_COLUMNS
+	    " IN ('indicator_plan') ORDER BY m.name)");
 	/* Version 5: a fiscal year's deadline, none for the years kept. */
 	CHECK_INT(q_int("SELECT count(*) FROM pragma_table_info('fiscal_year')"
 	    " WHERE name = 'deadline' AND dflt_value = \"''\""), 1);
@@ -417,7 +426,7 @@ TEST(test_v7_drafts_are_kept)
 		free(path);
 		return;
 	}
-	CHECK_INT(store_file_version(st), 20);
+	CHECK_INT(store_file_version(st), store_schema_version());
 	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("5:result:10:-:2021:2|6:actual:-:20:2022:0", "SELECT"
 	    " group_concat(x, '|') FROM (SELECT id || ':' || kind || ':' ||"
@@ -468,10 +477,13 @@ only_hit(struct store *st, const char *word)
 	return id;
 }
 
-/* What versions 18 to 20 added, taken out of a current file to make an
+/* What versions 18 to 21 added, taken out of a current file to make an
  * older one. */
-#define UNDO_18_20							\
-	" DROP INDEX node_up; DROP INDEX indicator_place;"		\
+#define UNDO_18_21							\
+	" DROP INDEX node_shape; DROP INDEX result_state;"		\
+	" DROP INDEX node_flag_flag;"					\
+	" CREATE INDEX node_flag_flag ON node_flag(flag_id);"		\
+	" DROP INDEX indicator_place;"					\
 	" DROP TRIGGER node_dept_plan_ins; DROP TRIGGER node_dept_plan_upd;" \
 	" DROP INDEX node_dept_plan; ALTER TABLE node_dept DROP COLUMN plan_id;" \
 	" DROP INDEX result_waiting; DROP INDEX indicator_actual_waiting;" \
@@ -506,7 +518,7 @@ TEST(test_v14_texts_are_folded_again)
 	    " DROP TRIGGER plan_span_cost_trend_ins;"
 	    " DROP TRIGGER plan_span_cost_trend_upd;"
 	    " DROP TRIGGER plan_span_cost_trend_del;"
-	    UNDO_18_20
+	    UNDO_18_21
 	    " PRAGMA user_version = 14; COMMIT"),
 	    SQLITE_OK);
 	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
@@ -518,7 +530,7 @@ TEST(test_v14_texts_are_folded_again)
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;
-	CHECK_INT(store_file_version(st), 20);
+	CHECK_INT(store_file_version(st), store_schema_version());
 	CHECK_INT(raw_open(path), 0);
 	/* The years of the plan, which prints no period, counted by
 	 * migration 17's commit: those of its node's own period. */
@@ -574,7 +586,7 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK_INT(make_current(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_INT(raw_exec(raw, "BEGIN;"
-	    UNDO_18_20
+	    UNDO_18_21
 	    " INSERT INTO result (node_id, fy, state, entered_by, entered_at)"
 	    " VALUES (10, 2024, 'submitted', 'sato', '2024-05-02T00:00:00'),"
 	    " (11, 2024, 'submitted', 'sato', '2024-06-01T00:00:00'),"
@@ -604,7 +616,7 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;
-	CHECK_INT(store_file_version(st), 20);
+	CHECK_INT(store_file_version(st), store_schema_version());
 	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("10|2023|,10|2024|2024-05-03T08:00:00,11|2024|2024-06-01T00:00:00",
 	    "SELECT group_concat(node_id || '|' || fy || '|' || submitted_at)"

@@ -21,6 +21,7 @@
 #include "shisaku/store-result.h"
 #include "shisaku/store-user.h"
 #include "shisaku/store.h"
+#include "shisaku/util.h"
 
 static char tmpdir[64];
 static char dbpath[128];
@@ -464,6 +465,113 @@ behind_codes(const struct browse_tree *t, char *buf, size_t size)
 			    t->nodes[i].code);
 }
 
+/* The first column of the first row of sql, or 0. */
+static long long
+q_id(struct store *st, const char *sql)
+{
+	sqlite3_stmt	*s;
+	long long	 v = 0;
+
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* The node of a tree with this id, or -1. */
+static long
+find_id(const struct browse_tree *t, long long id)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nnodes; i++)
+		if (t->nodes[i].id == id)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * A tree read for a filter reads of its items what the counts ask for,
+ * and the rest when they are shown (browse_tree_fresh): their texts and
+ * their flags. The indicators' outcomes a tree before it read of its
+ * headings come with it when nothing was written between.
+ */
+TEST(test_filter_reads_what_is_shown)
+{
+	struct store		*st = open_test_store();
+	struct browse_tree	*t = NULL, *view = NULL;
+	struct browse_filter	 f;
+	static const char *const scale[] = { "A", "B", "C", "D" };
+	char			*cause = NULL;
+	long long		 no3, heading;
+	long			*all, i, at;
+	size_t			 k;
+
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	no3 = q_id(st, "SELECT id FROM node WHERE code = 'No.3'");
+	heading = q_id(st, "SELECT id FROM node WHERE code = 'Ⅱ'");
+	memset(&f, 0, sizeof f);
+	f.flag = -1;
+	f.dept_id = q_id(st, "SELECT id FROM department"
+	    " WHERE name = '収納課'");
+	CHECK_INT(browse_tree_filtered(st, plan_id(st), 2022, 2025, scale, 4,
+	    &f, &t, &cause), 0);
+	if (t == NULL)
+		goto out;
+	at = find_id(t, no3);
+	CHECK(at >= 0);
+	if (at < 0)
+		goto out;
+	/* No.3 (収納課, リーディング) is counted before it is shown... */
+	CHECK(t->nodes[at].title == NULL);
+	CHECK_INT(t->nodes[at].flags, 0);
+	CHECK_INT(t->nodes[find_id(t, heading)].items, 1);
+	CHECK_STR(t->nodes[find_id(t, heading)].title, "方針B");
+	/* ...and read whole when it is. */
+	all = xcalloc(t->nnodes, sizeof *all);
+	for (k = 0; k < t->nnodes; k++)
+		all[k] = (long)k;
+	CHECK_INT(browse_tree_fresh(st, t, all, t->nnodes, &cause), 0);
+	free(all);
+	CHECK_STR(t->nodes[at].title, "マイナンバー取組");
+	CHECK_STR(t->nodes[at].code, "No.3");
+	CHECK_INT(t->nodes[at].flags, 1);	/* リーディング, the first */
+	CHECK_INT(t->nodes[at].nassigns, 1);
+	CHECK_INT(t->nodes[find_id(t, heading)].items, 1);
+
+	/* The outcomes the tree before read of its headings come along. */
+	CHECK_INT(browse_tree_view(st, plan_id(st), 2022, 2025, scale, 4,
+	    BROWSE_ANY, NULL, 0, &view, &cause), 0);
+	if (view == NULL)
+		goto out;
+	i = find_id(view, heading);
+	CHECK(i >= 0);
+	if (i >= 0)
+		CHECK_INT(browse_node_outcomes(st, view, &view->nodes[i],
+		    &cause), 0);
+	CHECK_INT((long)view->nomemo, 1);
+	CHECK_INT((long)t->nomemo, 0);
+	browse_tree_copy_outcomes(t, view);
+	CHECK_INT((long)t->nomemo, 1);
+	CHECK_INT((long)view->nomemo, 1);	/* copied, not taken */
+	if (t->nomemo == 1)
+		CHECK(t->omemo[0].node_id == heading &&
+		    t->omemo[0].fy == 2022);
+	/* (Not into a tree that has its own.) */
+	view->omemo[0].fy = 1999;
+	browse_tree_copy_outcomes(t, view);
+	CHECK(t->nomemo == 1 && t->omemo[0].fy == 2022);
+out:
+	browse_tree_free(view);
+	browse_tree_free(t);
+	free(cause);
+	store_close(st);
+}
+
 TEST(test_behind_without_a_period)
 {
 	struct store		*st = open_np_store();
@@ -727,6 +835,7 @@ main(void)
 	RUN(test_plans_counts);
 	RUN(test_tree_order_and_levels);
 	RUN(test_tree_filters);
+	RUN(test_filter_reads_what_is_shown);
 	RUN(test_behind_without_a_period);
 	RUN(test_year_figures);
 	unlink(dbpath);
