@@ -1282,7 +1282,10 @@ browse_ids_settle(struct browse_ids *ids)
 {
 	size_t	i, n = 0;
 
-	if (ids->n > 0)
+	/* (Ids read from an index by id come sorted: most of a filter's.) */
+	for (i = 1; i < ids->n && ids->v[i - 1] <= ids->v[i]; i++)
+		;
+	if (i < ids->n)
 		qsort(ids->v, ids->n, sizeof *ids->v, browse_id_cmp);
 	for (i = 0; i < ids->n; i++)
 		if (n == 0 || ids->v[n - 1] != ids->v[i])
@@ -2645,7 +2648,7 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
     const struct browse_filter *f, struct browse_idmap **mapp, char **cause)
 {
 	struct browse_rows	 rw;
-	struct browse_ids	 ups, got;
+	struct browse_ids	 ups, got, heads;
 	sqlite3_stmt		*s;
 	size_t			 i, n;
 	int			 level, rc = -1;
@@ -2653,6 +2656,7 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 	memset(&rw, 0, sizeof rw);
 	memset(&ups, 0, sizeof ups);
 	memset(&got, 0, sizeof got);
+	memset(&heads, 0, sizeof heads);
 	*mapp = NULL;
 	if ((s = store_stmt(st, f->dept_id != 0 ? browse_sql_dept_match :
 	    browse_sql_flag_match, cause)) == NULL)
@@ -2662,19 +2666,22 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 	    t->flags[f->flag].id);
 	if (browse_rows_read(st, s, &rw, 1, &ups, cause) != 0)
 		goto done;
-	/* The headings above them that are not among them, a level at a
-	 * time from the parents up (nodes are at most four deep): few
-	 * rows, read whole. */
+	/* The headings above them that are not among them (got) nor read
+	 * (heads), a level at a time from the parents up (nodes are at
+	 * most four deep): few rows, read whole. */
 	for (i = 0; i < rw.n; i++) {
 		rw.nodes[i].matched = 1;
 		browse_ids_add(&got, rw.raw[i].id);
 	}
+	browse_ids_settle(&got);
 	for (level = 0; level < 3; level++) {
-		browse_ids_settle(&got);
 		browse_ids_settle(&ups);
+		browse_ids_settle(&heads);
 		for (i = n = 0; i < ups.n; i++)
-			if (bsearch(&ups.v[i], got.v, got.n, sizeof *got.v,
-			    browse_id_cmp) == NULL)
+			if ((got.n == 0 || bsearch(&ups.v[i], got.v, got.n,
+			    sizeof *got.v, browse_id_cmp) == NULL) &&
+			    (heads.n == 0 || bsearch(&ups.v[i], heads.v,
+			    heads.n, sizeof *heads.v, browse_id_cmp) == NULL))
 				ups.v[n++] = ups.v[i];
 		ups.n = n;
 		if (ups.n == 0)
@@ -2685,7 +2692,7 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 		sqlite3_bind_text(s, 5, store_ids_json(ups.v, ups.n), -1,
 		    free);
 		for (i = 0; i < ups.n; i++)
-			browse_ids_add(&got, ups.v[i]);
+			browse_ids_add(&heads, ups.v[i]);
 		ups.n = 0;	/* now for the parents of these */
 		if (browse_rows_read(st, s, &rw, 1, &ups, cause) != 0)
 			goto done;
@@ -2696,6 +2703,7 @@ done:
 	browse_rows_free(&rw);
 	free(ups.v);
 	free(got.v);
+	free(heads.v);
 	return rc;
 }
 
