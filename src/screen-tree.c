@@ -481,6 +481,14 @@ tree_layout(struct ui *ui, struct tree_screen *ts)
 	ui_list_place(&ts->list, 1, 0, list_h, cols);
 }
 
+/* A node's text, "" while it is not read (a node of a filter whose
+ * reading failed when it was to be shown: browse_tree_fresh). */
+static const char *
+tree_text(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
 /* The flags of a node as shown in its row: symbols, or [label] for a
  * flag the plan gives no symbol. */
 static char *
@@ -569,8 +577,9 @@ tree_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	ui_put(w, y, cx, marker, 1, 0, a | A_BOLD);
 	cx += 2;
 	flags = tree_flags_text(t, n);
-	text = xasprintf("%s%s%s%s%s", n->code, *n->code ? " " : "", flags,
-	    *flags ? " " : "", n->title);
+	text = xasprintf("%s%s%s%s%s", tree_text(n->code),
+	    tree_text(n->code)[0] != '\0' ? " " : "", flags,
+	    *flags ? " " : "", tree_text(n->title));
 	ui_put(w, y, cx, text, ts->title_w - (cx - x), 0,
 	    n->is_item ? a : a | A_BOLD);
 	free(text);
@@ -709,8 +718,8 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 		free(cause);
 	}
 	level = browse_level_name(t, n, lbuf);
-	line = xasprintf("[%s] %s%s%s", level, n->code, *n->code ? " " : "",
-	    n->title);
+	line = xasprintf("[%s] %s%s%s", level, tree_text(n->code),
+	    tree_text(n->code)[0] != '\0' ? " " : "", tree_text(n->title));
 	ui_put(w, y + 1, 1, line, cols - 2, 0, ui_attr(ui, UI_HEADER));
 	free(line);
 
