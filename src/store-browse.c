@@ -1237,6 +1237,51 @@ browse_node_texts_free(struct browse_node *n)
 	free(n->grade);
 }
 
+/*
+ * qsort for arrays that are mostly in order already: the ids and orders
+ * a filter reads come from indexes in order, with the few headings above
+ * them added at the end. The run in order at the start is kept, the rest
+ * sorted and merged into it; an array mostly out of order is sorted
+ * whole.
+ */
+static void
+browse_sort(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	unsigned char	*a = base, *tail;
+	size_t		 p, i, j, k;
+
+	for (p = 1; p < n && cmp(a + (p - 1) * size, a + p * size) <= 0; p++)
+		;
+	if (p >= n)
+		return;
+	if (p < n / 2) {
+		qsort(base, n, size, cmp);
+		return;
+	}
+	qsort(a + p * size, n - p, size, cmp);
+	if (cmp(a + (p - 1) * size, a + p * size) <= 0)
+		return;
+	/* Merge from the end: the rest (copied out) into the room after
+	 * the run. */
+	tail = xcalloc(n - p, size);
+	memcpy(tail, a + p * size, (n - p) * size);
+	i = p;		/* one past the run's last not yet placed */
+	j = n - p;	/* the same of the rest */
+	k = n;
+	while (j > 0) {
+		if (i > 0 && cmp(a + (i - 1) * size, tail + (j - 1) * size) > 0) {
+			memcpy(a + (k - 1) * size, a + (i - 1) * size, size);
+			i--;
+		} else {
+			memcpy(a + (k - 1) * size, tail + (j - 1) * size, size);
+			j--;
+		}
+		k--;
+	}
+	free(tail);
+}
+
 /* Ids in ascending order (qsort, bsearch). */
 static int
 browse_id_cmp(const void *a, const void *b)
@@ -1283,10 +1328,7 @@ browse_ids_settle(struct browse_ids *ids)
 	size_t	i, n = 0;
 
 	/* (Ids read from an index by id come sorted: most of a filter's.) */
-	for (i = 1; i < ids->n && ids->v[i - 1] <= ids->v[i]; i++)
-		;
-	if (i < ids->n)
-		qsort(ids->v, ids->n, sizeof *ids->v, browse_id_cmp);
+	browse_sort(ids->v, ids->n, sizeof *ids->v, browse_id_cmp);
 	for (i = 0; i < ids->n; i++)
 		if (n == 0 || ids->v[n - 1] != ids->v[i])
 			ids->v[n++] = ids->v[i];
@@ -1424,7 +1466,7 @@ browse_rows_layout(struct browse_tree *t, struct browse_rows *rw,
 			key[i].id = raw[i].id;
 			key[i].i = i;
 		}
-		qsort(key, (size_t)n, sizeof *key, browse_rawkey_cmp);
+		browse_sort(key, (size_t)n, sizeof *key, browse_rawkey_cmp);
 		for (i = 0; i < n; i++)
 			if (i == 0 || key[i].id != key[i - 1].id)
 				seq[nseq++] = key[i].i;
@@ -1436,7 +1478,7 @@ browse_rows_layout(struct browse_tree *t, struct browse_rows *rw,
 		map[k].id = raw[seq[k]].id;
 		map[k].index = seq[k];
 	}
-	qsort(map, (size_t)nseq, sizeof *map, browse_idmap_cmp);
+	browse_sort(map, (size_t)nseq, sizeof *map, browse_idmap_cmp);
 
 	/* Children lists in printed order; roots chained from first. */
 	for (k = 0; k < nseq; k++) {
@@ -1511,7 +1553,7 @@ browse_rows_layout(struct browse_tree *t, struct browse_rows *rw,
 		map[i].id = t->nodes[i].id;
 		map[i].index = i;
 	}
-	qsort(map, (size_t)out, sizeof *map, browse_idmap_cmp);
+	browse_sort(map, (size_t)out, sizeof *map, browse_idmap_cmp);
 	*mapp = map;
 }
 
@@ -2611,14 +2653,13 @@ static const char browse_sql_flag_match[] =
 	" CROSS JOIN node n INDEXED BY node_shape ON n.id = nf.node_id"
 	BROWSE_MATCH_JOINS
 	" WHERE nf.flag_id = ?6 AND n.plan_id = ?1";
-/* Nodes of the plan by id, the ids a JSON array (?5): one statement for
- * any number of them. */
-static const char browse_sql_node_list[] =
-	"SELECT n.id, n.parent_id, n.depth, n.code, n.title, n.label,"
-	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
-	BROWSE_OWN_PLANNED ", n.ord"
-	" FROM json_each(?5) j CROSS JOIN node n ON n.id = j.value"
-	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+/* The same of the headings above them, by id (a JSON array, ?5: one
+ * statement for any number of them). */
+static const char browse_sql_heading_match[] =
+	BROWSE_MATCH_COLUMNS
+	" FROM json_each(?5) j"
+	" CROSS JOIN node n INDEXED BY node_shape ON n.id = j.value"
+	BROWSE_MATCH_JOINS
 	" WHERE n.plan_id = ?1";
 /* The flags of nodes by id (?1). */
 static const char browse_sql_list_flags[] =
@@ -2668,7 +2709,7 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 		goto done;
 	/* The headings above them that are not among them (got) nor read
 	 * (heads), a level at a time from the parents up (nodes are at
-	 * most four deep): few rows, read whole. */
+	 * most four deep), their texts too when shown. */
 	for (i = 0; i < rw.n; i++) {
 		rw.nodes[i].matched = 1;
 		browse_ids_add(&got, rw.raw[i].id);
@@ -2686,7 +2727,8 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 		ups.n = n;
 		if (ups.n == 0)
 			break;
-		if ((s = store_stmt(st, browse_sql_node_list, cause)) == NULL)
+		if ((s = store_stmt(st, browse_sql_heading_match, cause)) ==
+		    NULL)
 			goto done;
 		browse_rows_bind(s, t);
 		sqlite3_bind_text(s, 5, store_ids_json(ups.v, ups.n), -1,

@@ -215,8 +215,8 @@ struct browse_node {
 	 * result, counts, figures) is not read yet, or not for this year;
 	 * browse_tree_fresh reads it before the node is shown. Of a tree
 	 * read for a filter: its departments and a heading's figures are
-	 * not read yet, nor an item's texts (code, title and label NULL)
-	 * and its flags beyond the one filtered by (browse_tree_fresh reads
+	 * not read yet, nor its texts (code, title and label NULL), nor an
+	 * item's flags beyond the one filtered by (browse_tree_fresh reads
 	 * them the same way). */
 	int		 stale;
 	/* Of a tree read for a filter: the department or the flag it was
@@ -384,8 +384,8 @@ int browse_tree_which(struct store *st, struct browse_tree *t,
  * read, so that the counts under the filter (browse_tree_count) are
  * those of the whole tree; the headings' figures are those of no filter
  * (as browse_tree_view). What the counts do not ask for is read when a
- * node is shown (stale, browse_tree_fresh): its departments, a heading's
- * figures, an item's texts and flags. A filter can name tens of
+ * node is shown (stale, browse_tree_fresh): its texts and departments,
+ * a heading's figures, an item's flags. A filter can name tens of
  * thousands of nodes, which are read from narrow indexes
  * (db/migrate-21.sql). Reading another year or another filter reads
  * again. Returns 0 and *out, or -1 with *cause.

@@ -493,9 +493,9 @@ find_id(const struct browse_tree *t, long long id)
 }
 
 /*
- * A tree read for a filter reads of its items what the counts ask for,
- * and the rest when they are shown (browse_tree_fresh): their texts and
- * their flags. The indicators' outcomes a tree before it read of its
+ * A tree read for a filter reads of its nodes what the counts ask for,
+ * and the rest when they are shown (browse_tree_fresh): their texts, an
+ * item's flags. The indicators' outcomes a tree before it read of its
  * headings come with it when nothing was written between.
  */
 TEST(test_filter_reads_what_is_shown)
@@ -530,8 +530,8 @@ TEST(test_filter_reads_what_is_shown)
 	CHECK(t->nodes[at].title == NULL);
 	CHECK_INT(t->nodes[at].flags, 0);
 	CHECK_INT(t->nodes[find_id(t, heading)].items, 1);
-	CHECK_STR(t->nodes[find_id(t, heading)].title, "方針B");
-	/* ...and read whole when it is. */
+	CHECK(t->nodes[find_id(t, heading)].title == NULL);
+	/* ...and read whole when it is, as the heading above it. */
 	all = xcalloc(t->nnodes, sizeof *all);
 	for (k = 0; k < t->nnodes; k++)
 		all[k] = (long)k;
@@ -541,6 +541,7 @@ TEST(test_filter_reads_what_is_shown)
 	CHECK_STR(t->nodes[at].code, "No.3");
 	CHECK_INT(t->nodes[at].flags, 1);	/* リーディング, the first */
 	CHECK_INT(t->nodes[at].nassigns, 1);
+	CHECK_STR(t->nodes[find_id(t, heading)].title, "方針B");
 	CHECK_INT(t->nodes[find_id(t, heading)].items, 1);
 
 	/* The outcomes the tree before read of its headings come along. */
