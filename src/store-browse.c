@@ -1994,6 +1994,19 @@ static const char browse_sql_kids[] =
 	" FROM node n"
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
 	BROWSE_KIDS_WHERE " ORDER BY n.ord, n.id";
+/* The same without the texts (NULL: read when the child is shown), from
+ * the index of the nodes by parent alone (db/migrate-21.sql): a heading
+ * of 20,000 items does not read 20,000 rows of texts to show a screen
+ * of them. For children that are read again when shown (stale). */
+static const char browse_sql_kids_shape[] =
+	"SELECT n.id, n.depth, NULL, NULL, NULL,"
+	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
+	BROWSE_OWN_PLANNED ","
+	" EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id)"
+	" FROM node n INDEXED BY node_parent"
+	" LEFT JOIN result r INDEXED BY result_state"
+	" ON r.node_id = n.id AND r.fy = ?2"
+	BROWSE_KIDS_WHERE " ORDER BY n.ord, n.id";
 static const char browse_sql_kid_flags[] =
 	"SELECT nf.node_id, nf.flag_id FROM node n"
 	" JOIN node_flag nf ON nf.node_id = n.id" BROWSE_KIDS_WHERE;
@@ -2237,7 +2250,8 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 	long			 j, at = p + 1;
 	int			 rc, later = p >= 0 && t->which == BROWSE_ANY;
 
-	if ((s = browse_kids_stmt(st, t, browse_sql_kids, p, cause)) == NULL)
+	if ((s = browse_kids_stmt(st, t, later ? browse_sql_kids_shape :
+	    browse_sql_kids, p, cause)) == NULL)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (k == cap) {
@@ -2249,9 +2263,11 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 		n->id = sqlite3_column_int64(s, 0);
 		n->parent = p;
 		n->depth = sqlite3_column_int(s, 1);
-		n->code = store_col_dup(s, 2);
-		n->title = store_col_dup(s, 3);
-		n->label = store_col_dup(s, 4);
+		if (sqlite3_column_type(s, 3) != SQLITE_NULL) {
+			n->code = store_col_dup(s, 2);
+			n->title = store_col_dup(s, 3);
+			n->label = store_col_dup(s, 4);
+		}
 		n->first_fy = store_col_int0(s, 5);
 		n->last_fy = store_col_int0(s, 6);
 		n->state = browse_state_of((const char *)
@@ -2916,16 +2932,46 @@ browse_view_forget(struct browse_tree *t, struct browse_node *n)
 	n->stale = 1;
 }
 
+/* The texts of node n read without them (browse_rows_read,
+ * browse_view_kids). */
+static int
+browse_one_texts(struct store *st, struct browse_node *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (n->title != NULL)
+		return 0;
+	if ((s = store_stmt(st, browse_sql_one_texts, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, n->id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		n->code = store_col_dup(s, 0);
+		n->title = store_col_dup(s, 1);
+		n->label = store_col_dup(s, 2);
+	}
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+		return -1;
+	/* (A node removed since: shown without texts, not as nothing.) */
+	if (n->title == NULL) {
+		n->code = xstrdup("");
+		n->title = xstrdup("");
+		n->label = xstrdup("");
+	}
+	return 0;
+}
+
 /* Reads again, for the tree's year, what of node n changes with it: its
  * departments and result, and a heading's counts and figures (never
- * the nodes below it). */
+ * the nodes below it); and its texts when it was read without them. */
 static int
 browse_view_fresh(struct store *st, struct browse_tree *t,
     struct browse_node *n, char **cause)
 {
 	browse_view_forget(t, n);
 	/* (Any node's result is read, as with the tree.) */
-	if (browse_one_assigns(st, t, n, cause) != 0 ||
+	if (browse_one_texts(st, n, cause) != 0 ||
+	    browse_one_assigns(st, t, n, cause) != 0 ||
 	    browse_one_item_year(st, t, n, cause) != 0)
 		return -1;
 	n->stale = 0;
@@ -2973,34 +3019,6 @@ browse_view_year(struct store *st, struct browse_tree *t, int fy,
 	}
 	for (i = 0; i < t->nnodes; i++)
 		browse_view_shown(t, &t->nodes[i]);
-	return 0;
-}
-
-/* The texts of node n read without them (browse_rows_read). */
-static int
-browse_one_texts(struct store *st, struct browse_node *n, char **cause)
-{
-	sqlite3_stmt	*s;
-	int		 rc;
-
-	if (n->title != NULL)
-		return 0;
-	if ((s = store_stmt(st, browse_sql_one_texts, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, n->id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		n->code = store_col_dup(s, 0);
-		n->title = store_col_dup(s, 1);
-		n->label = store_col_dup(s, 2);
-	}
-	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
-		return -1;
-	/* (A node removed since: shown without texts, not as nothing.) */
-	if (n->title == NULL) {
-		n->code = xstrdup("");
-		n->title = xstrdup("");
-		n->label = xstrdup("");
-	}
 	return 0;
 }
 

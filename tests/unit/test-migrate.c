@@ -202,10 +202,11 @@ TEST(test_v1_file_is_migrated)
 	 * from narrow indexes; node_up is now the start of node_shape. */
 	CHECK_Q("node_dept_plan:plan_id,dept_id,node_id,from_fy,until_fy|"
 	    "node_flag_flag:flag_id,node_id|"
+	    "node_parent:parent_id,ord,plan_id,depth,first_fy,last_fy|"
 	    "node_shape:id,parent_id,plan_id,depth,ord,first_fy,last_fy|"
 	    "result_state:fy,node_id,state,status,grade", INDEX_COLUMNS
 	    " IN ('node_shape', 'result_state', 'node_flag_flag',"
-	    " 'node_dept_plan', 'node_up') ORDER BY m.name)");
+	    " 'node_dept_plan', 'node_parent', 'node_up') ORDER BY m.name)");
 	/* Version 20 (db/migrate-20.sql): each indicator's place by id (and
 	 * each node's parent, now in node_shape). */
 	CHECK_Q("indicator_place:id,ord", INDEX_COLUMNS
@@ -483,6 +484,8 @@ only_hit(struct store *st, const char *word)
 	" DROP INDEX node_shape; DROP INDEX result_state;"		\
 	" DROP INDEX node_flag_flag;"					\
 	" CREATE INDEX node_flag_flag ON node_flag(flag_id);"		\
+	" DROP INDEX node_parent;"					\
+	" CREATE INDEX node_parent ON node(parent_id, ord);"		\
 	" DROP INDEX indicator_place;"					\
 	" DROP TRIGGER node_dept_plan_ins; DROP TRIGGER node_dept_plan_upd;" \
 	" DROP INDEX node_dept_plan; ALTER TABLE node_dept DROP COLUMN plan_id;" \
