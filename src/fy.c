@@ -502,3 +502,16 @@ fy_days_until(const char *date, time_t now, long *days)
 	    tm.tm_mon + 1, tm.tm_mday);
 	return 0;
 }
+
+int
+fy_entry_due(int fy, int is_open, const char *deadline, const char *today,
+    int today_fy)
+{
+	if (fy > today_fy)
+		return 0;
+	if (!is_open)
+		return 1;
+	if (deadline != NULL && deadline[0] != '\0')
+		return strcmp(deadline, today) < 0;
+	return fy < today_fy;
+}

@@ -23,7 +23,7 @@
  * Heading lines (years, states) are rows of the list that the cursor
  * steps over.
  */
-#define _POSIX_C_SOURCE 200809L	/* localtime_r */
+#define _POSIX_C_SOURCE 200809L	/* clock_gettime */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,7 +90,7 @@ struct mw_whose {
 	int		 review;
 	long long	 dept;
 	int		 today_fy;
-	char		 today[16];
+	char		 today[11];	/* today_iso */
 };
 
 struct mw_screen {
@@ -392,8 +392,6 @@ mw_load(struct ui *ui, struct mw_screen *ms)
 	size_t			 i, k, kept;
 	long			 at = ms->list.cursor;
 	int			 have = r != NULL, rc;
-	time_t			 now = time(NULL);
-	struct tm		 tm;
 
 	if (have)
 		keep = mw_key_of(r);
@@ -404,11 +402,7 @@ mw_load(struct ui *ui, struct mw_screen *ms)
 	whose.review = ms->review;
 	whose.dept = ui->session != NULL ? ui->session->dept_id : 0;
 	whose.today_fy = ui_today_fy(ui);
-	if (localtime_r(&now, &tm) == NULL)
-		memset(&tm, 0, sizeof tm);
-	snprintf(whose.today, sizeof whose.today, "%04d-%02d-%02d",
-	    (tm.tm_year + 1900) % 10000, (tm.tm_mon + 1) % 100,
-	    tm.tm_mday % 100);
+	today_iso(whose.today);
 	if (mw_kept.m != NULL && mw_whose_eq(&mw_kept.whose, &whose) &&
 	    !store_mark_changed(ui->store, &mw_kept.mark)) {
 		/* The last screen's, nothing written since. */

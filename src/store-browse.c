@@ -8,10 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <sqlite3.h>
 
+#include "shisaku/fy.h"
 #include "shisaku/store-browse.h"
 #include "shisaku/store-figs.h"
 #include "shisaku/store-indfig.h"
@@ -247,11 +247,9 @@ browse_year_due(struct store *st, int fy, int today_fy, int *due,
     char **cause)
 {
 	sqlite3_stmt	*s;
-	char		 today[16];
-	int		 rc, known = 0, open = 0;
+	char		 today[11];
+	int		 rc, open = 1;
 	char		*deadline = NULL;
-	time_t		 now = time(NULL);
-	struct tm	 tm;
 
 	*due = 0;
 	if (fy > today_fy)
@@ -260,8 +258,8 @@ browse_year_due(struct store *st, int fy, int today_fy, int *due,
 		return -1;
 	sqlite3_bind_int(s, 1, fy);
 	rc = sqlite3_step(s);
+	/* (A year the file has no row of is taken as open, no deadline.) */
 	if (rc == SQLITE_ROW) {
-		known = 1;
 		open = sqlite3_column_int(s, 0) != 0;
 		deadline = store_col_dup(s, 1);
 	}
@@ -269,16 +267,7 @@ browse_year_due(struct store *st, int fy, int today_fy, int *due,
 		free(deadline);
 		return -1;
 	}
-	/* As 自分の仕事 counts late entries: a year still open for entry
-	 * with its deadline ahead is not yet due, even once it is over. */
-	if (known && !open)
-		*due = 1;
-	else if (known && deadline[0] != '\0' &&
-	    localtime_r(&now, &tm) != NULL &&
-	    strftime(today, sizeof today, "%Y-%m-%d", &tm) > 0)
-		*due = strcmp(deadline, today) < 0;
-	else
-		*due = fy < today_fy;
+	*due = fy_entry_due(fy, open, deadline, today_iso(today), today_fy);
 	free(deadline);
 	return 0;
 }

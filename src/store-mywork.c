@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "shisaku/fy.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/store-mywork.h"
 #include "shisaku/util.h"
@@ -488,15 +489,6 @@ mw_read_late(struct store *st, sqlite3_stmt *s, struct mw_build *b,
 	return 0;
 }
 
-/* Whether an open year y is past due on today (see the header). */
-static int
-mw_year_due(const struct mywork_year *y, const char *today, int today_fy)
-{
-	if (y->deadline[0] != '\0')
-		return strcmp(y->deadline, today) < 0;
-	return y->fy < today_fy;
-}
-
 int
 store_mywork_review(struct store *st, const char *today, int today_fy,
     struct mywork **out, char **cause)
@@ -556,7 +548,8 @@ store_mywork_review(struct store *st, const char *today, int today_fy,
 	/* The late ones of each year that is due, oldest year first, until
 	 * there is no more room; once one more is found, the list says so. */
 	for (y = m->nyears; y-- > 0 && !m->late_cut;) {
-		if (!mw_year_due(&m->years[y], today, today_fy))
+		if (!fy_entry_due(m->years[y].fy, 1, m->years[y].deadline,
+		    today, today_fy))
 			continue;
 		for (k = 0; k <= nplans && !m->late_cut; k++) {
 			if ((s = store_stmt(st, k < nplans ? SQL_LATE_RESULTS :

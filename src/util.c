@@ -162,6 +162,17 @@ now_iso(char buf[20])
 	return buf;
 }
 
+char *
+today_iso(char buf[11])
+{
+	char	now[20];
+
+	now_iso(now);
+	memcpy(buf, now, 10);
+	buf[10] = '\0';
+	return buf;
+}
+
 int
 util_has_control(const char *s)
 {

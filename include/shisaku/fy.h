@@ -74,4 +74,15 @@ int fy_parse_date(const char *text, char out[FY_DATESZ], char **cause);
  * has passed. *days is set and 0 returned; -1 for a malformed date. */
 int fy_days_until(const char *date, time_t now, long *days);
 
+/*
+ * Whether the results of fiscal year fy are due on today ("YYYY-MM-DD",
+ * today_fy the fiscal year it falls in), so that one not submitted is
+ * late: a year to come never is; a year closed for entry is; one open
+ * with a deadline ("YYYY-MM-DD") once the deadline has passed; one open
+ * without (deadline NULL or ""), once it is over. The rule of 遅れ, on
+ * the tree, the plans list, the report and 自分の仕事 alike.
+ */
+int fy_entry_due(int fy, int is_open, const char *deadline,
+    const char *today, int today_fy);
+
 #endif

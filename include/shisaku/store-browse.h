@@ -30,7 +30,7 @@
  * deadline, and the deadline has passed (today's local date); or, open
  * without a deadline or with no row, it is over (before the current
  * fiscal year). Before that, a missing entry is just not entered yet:
- * the same rule as 自分の仕事's late entries.
+ * the same rule as 自分の仕事's late entries (fy_entry_due).
  *
  * The year's figures (summary.h) of the plans and of every heading of a
  * tree are counted once, when they are read, never per key.

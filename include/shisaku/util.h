@@ -36,4 +36,7 @@ int util_has_control(const char *s);
 /* The local time now as "YYYY-MM-DDTHH:MM:SS" into buf (20 bytes). */
 char *now_iso(char buf[20]);
 
+/* The local day now as "YYYY-MM-DD" into buf (11 bytes). */
+char *today_iso(char buf[11]);
+
 #endif

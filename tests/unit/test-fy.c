@@ -363,6 +363,27 @@ TEST(days_until)
 	CHECK_INT(fy_days_until("2026/06/30", now, &days), -1);
 }
 
+/* When a year's results are due (遅れ): the rule the tree, the plans
+ * list, the report and 自分の仕事 share. */
+TEST(entry_due)
+{
+	/* A year to come never is, closed or not. */
+	CHECK_INT(fy_entry_due(2027, 0, "", "2026-12-05", 2026), 0);
+	CHECK_INT(fy_entry_due(2027, 1, "2026-06-30", "2026-12-05", 2026), 0);
+	/* Closed for entry: due, deadline or not. */
+	CHECK_INT(fy_entry_due(2026, 0, "", "2026-12-05", 2026), 1);
+	CHECK_INT(fy_entry_due(2025, 0, "2027-01-31", "2026-12-05", 2026), 1);
+	/* Open with a deadline: once it has passed, not on the day. */
+	CHECK_INT(fy_entry_due(2025, 1, "2027-01-31", "2026-12-05", 2026), 0);
+	CHECK_INT(fy_entry_due(2025, 1, "2026-12-05", "2026-12-05", 2026), 0);
+	CHECK_INT(fy_entry_due(2025, 1, "2026-12-04", "2026-12-05", 2026), 1);
+	CHECK_INT(fy_entry_due(2026, 1, "2026-06-30", "2026-12-05", 2026), 1);
+	/* Open without one: once the year is over. */
+	CHECK_INT(fy_entry_due(2026, 1, "", "2026-12-05", 2026), 0);
+	CHECK_INT(fy_entry_due(2026, 1, NULL, "2026-12-05", 2026), 0);
+	CHECK_INT(fy_entry_due(2025, 1, "", "2026-12-05", 2026), 1);
+}
+
 int
 main(void)
 {
@@ -380,6 +401,7 @@ main(void)
 	RUN(parse_range);
 	RUN(style_parse);
 	RUN(fiscal_year_of_time);
+	RUN(entry_due);
 	RUN(parse_date);
 	RUN(days_until);
 	DONE();
