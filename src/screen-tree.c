@@ -481,12 +481,17 @@ tree_layout(struct ui *ui, struct tree_screen *ts)
 	ui_list_place(&ts->list, 1, 0, list_h, cols);
 }
 
-/* A node's text, "" while it is not read (a node of a filter whose
+/* A node's code, flags ("" for none) and title as its row and the
+ * detail show them (malloc'd); what is not read is blank (a node whose
  * reading failed when it was to be shown: browse_tree_fresh). */
-static const char *
-tree_text(const char *s)
+static char *
+tree_node_text(const struct browse_node *n, const char *flags)
 {
-	return s != NULL ? s : "";
+	const char	*code = n->code != NULL ? n->code : "";
+	const char	*title = n->title != NULL ? n->title : "";
+
+	return xasprintf("%s%s%s%s%s", code, *code ? " " : "", flags,
+	    *flags ? " " : "", title);
 }
 
 /* The flags of a node as shown in its row: symbols, or [label] for a
@@ -577,9 +582,7 @@ tree_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	ui_put(w, y, cx, marker, 1, 0, a | A_BOLD);
 	cx += 2;
 	flags = tree_flags_text(t, n);
-	text = xasprintf("%s%s%s%s%s", tree_text(n->code),
-	    tree_text(n->code)[0] != '\0' ? " " : "", flags,
-	    *flags ? " " : "", tree_text(n->title));
+	text = tree_node_text(n, flags);
 	ui_put(w, y, cx, text, ts->title_w - (cx - x), 0,
 	    n->is_item ? a : a | A_BOLD);
 	free(text);
@@ -692,7 +695,7 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	const struct browse_node	*n = tree_cursor_node(ts);
 	char				 lbuf[32], a[FY_BUFSZ], b[FY_BUFSZ];
 	char				 c[FY_BUFSZ];
-	char				*line, *depts, *next, *flags;
+	char				*line, *depts, *next, *flags, *text;
 	char				*cause = NULL;
 	const char			*level;
 	int				 y = ts->detail_y, cols = ts->cols, i;
@@ -718,8 +721,9 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 		free(cause);
 	}
 	level = browse_level_name(t, n, lbuf);
-	line = xasprintf("[%s] %s%s%s", level, tree_text(n->code),
-	    tree_text(n->code)[0] != '\0' ? " " : "", tree_text(n->title));
+	text = tree_node_text(n, "");
+	line = xasprintf("[%s] %s", level, text);
+	free(text);
 	ui_put(w, y + 1, 1, line, cols - 2, 0, ui_attr(ui, UI_HEADER));
 	free(line);
 

@@ -1950,9 +1950,8 @@ void
 browse_tree_copy_outcomes(struct browse_tree *to, struct browse_tree *from)
 {
 	if (to == NULL || from == NULL || to == from ||
-	    to->plan_id != from->plan_id || to->nomemo > 0)
-		return;
-	if (from->nomemo == 0)
+	    to->plan_id != from->plan_id || to->nomemo > 0 ||
+	    from->nomemo == 0)
 		return;
 	to->omemo = xcalloc(from->nomemo, sizeof *to->omemo);
 	memcpy(to->omemo, from->omemo, from->nomemo * sizeof *to->omemo);
