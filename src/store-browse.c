@@ -1226,51 +1226,6 @@ browse_node_texts_free(struct browse_node *n)
 	free(n->grade);
 }
 
-/*
- * qsort for arrays that are mostly in order already: the ids and orders
- * a filter reads come from indexes in order, with the few headings above
- * them added at the end. The run in order at the start is kept, the rest
- * sorted and merged into it; an array mostly out of order is sorted
- * whole.
- */
-static void
-browse_sort(void *base, size_t n, size_t size,
-    int (*cmp)(const void *, const void *))
-{
-	unsigned char	*a = base, *tail;
-	size_t		 p, i, j, k;
-
-	for (p = 1; p < n && cmp(a + (p - 1) * size, a + p * size) <= 0; p++)
-		;
-	if (p >= n)
-		return;
-	if (p < n / 2) {
-		qsort(base, n, size, cmp);
-		return;
-	}
-	qsort(a + p * size, n - p, size, cmp);
-	if (cmp(a + (p - 1) * size, a + p * size) <= 0)
-		return;
-	/* Merge from the end: the rest (copied out) into the room after
-	 * the run. */
-	tail = xcalloc(n - p, size);
-	memcpy(tail, a + p * size, (n - p) * size);
-	i = p;		/* one past the run's last not yet placed */
-	j = n - p;	/* the same of the rest */
-	k = n;
-	while (j > 0) {
-		if (i > 0 && cmp(a + (i - 1) * size, tail + (j - 1) * size) > 0) {
-			memcpy(a + (k - 1) * size, a + (i - 1) * size, size);
-			i--;
-		} else {
-			memcpy(a + (k - 1) * size, tail + (j - 1) * size, size);
-			j--;
-		}
-		k--;
-	}
-	free(tail);
-}
-
 /* Ids in ascending order (qsort, bsearch). */
 static int
 browse_id_cmp(const void *a, const void *b)
@@ -1317,7 +1272,7 @@ browse_ids_settle(struct browse_ids *ids)
 	size_t	i, n = 0;
 
 	/* (Ids read from an index by id come sorted: most of a filter's.) */
-	browse_sort(ids->v, ids->n, sizeof *ids->v, browse_id_cmp);
+	sort_mostly_sorted(ids->v, ids->n, sizeof *ids->v, browse_id_cmp);
 	for (i = 0; i < ids->n; i++)
 		if (n == 0 || ids->v[n - 1] != ids->v[i])
 			ids->v[n++] = ids->v[i];
@@ -1455,7 +1410,8 @@ browse_rows_layout(struct browse_tree *t, struct browse_rows *rw,
 			key[i].id = raw[i].id;
 			key[i].i = i;
 		}
-		browse_sort(key, (size_t)n, sizeof *key, browse_rawkey_cmp);
+		sort_mostly_sorted(key, (size_t)n, sizeof *key,
+		    browse_rawkey_cmp);
 		for (i = 0; i < n; i++)
 			if (i == 0 || key[i].id != key[i - 1].id)
 				seq[nseq++] = key[i].i;
@@ -1467,7 +1423,7 @@ browse_rows_layout(struct browse_tree *t, struct browse_rows *rw,
 		map[k].id = raw[seq[k]].id;
 		map[k].index = seq[k];
 	}
-	browse_sort(map, (size_t)nseq, sizeof *map, browse_idmap_cmp);
+	sort_mostly_sorted(map, (size_t)nseq, sizeof *map, browse_idmap_cmp);
 
 	/* Children lists in printed order; roots chained from first. */
 	for (k = 0; k < nseq; k++) {
@@ -1542,7 +1498,7 @@ browse_rows_layout(struct browse_tree *t, struct browse_rows *rw,
 		map[i].id = t->nodes[i].id;
 		map[i].index = i;
 	}
-	browse_sort(map, (size_t)out, sizeof *map, browse_idmap_cmp);
+	sort_mostly_sorted(map, (size_t)out, sizeof *map, browse_idmap_cmp);
 	*mapp = map;
 }
 

@@ -162,6 +162,45 @@ now_iso(char buf[20])
 	return buf;
 }
 
+void
+sort_mostly_sorted(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	unsigned char	*a = base, *tail;
+	size_t		 p, i, j, k;
+
+	for (p = 1; p < n && cmp(a + (p - 1) * size, a + p * size) <= 0; p++)
+		;
+	if (p >= n)
+		return;
+	if (p < n / 2) {
+		qsort(base, n, size, cmp);
+		return;
+	}
+	qsort(a + p * size, n - p, size, cmp);
+	if (cmp(a + (p - 1) * size, a + p * size) <= 0)
+		return;
+	/* Merge from the end: the rest (copied out) into the room after
+	 * the run. */
+	tail = xcalloc(n - p, size);
+	memcpy(tail, a + p * size, (n - p) * size);
+	i = p;		/* one past the run's last not yet placed */
+	j = n - p;	/* the same of the rest */
+	k = n;
+	while (j > 0) {
+		if (i > 0 &&
+		    cmp(a + (i - 1) * size, tail + (j - 1) * size) > 0) {
+			memcpy(a + (k - 1) * size, a + (i - 1) * size, size);
+			i--;
+		} else {
+			memcpy(a + (k - 1) * size, tail + (j - 1) * size, size);
+			j--;
+		}
+		k--;
+	}
+	free(tail);
+}
+
 char *
 today_iso(char buf[11])
 {

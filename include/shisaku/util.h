@@ -36,6 +36,15 @@ int util_has_control(const char *s);
 /* The local time now as "YYYY-MM-DDTHH:MM:SS" into buf (20 bytes). */
 char *now_iso(char buf[20]);
 
+/*
+ * qsort for arrays mostly in order already (ids and orders read from an
+ * index, with a few added at the end): the run in order at the start is
+ * kept and the rest sorted and merged into it; an array whose run in
+ * order is less than half of it is sorted whole. Not stable.
+ */
+void sort_mostly_sorted(void *base, size_t n, size_t size,
+    int (*cmp)(const void *, const void *));
+
 /* The local day now as "YYYY-MM-DD" into buf (11 bytes). */
 char *today_iso(char buf[11]);
 

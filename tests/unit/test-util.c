@@ -1,0 +1,100 @@
+/*
+ * Unit tests for util.c's sort of arrays mostly in order
+ * (sort_mostly_sorted: what the tree's filters lay out) and today's date
+ * (today_iso: what 遅れ compares deadlines with).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "shisaku/util.h"
+
+static int
+ll_cmp(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sorts v[0..n) both ways and says whether they agree. */
+static int
+sorts_alike(long long *v, size_t n)
+{
+	long long	*w = xcalloc(n + 1, sizeof *w);
+	int		 same;
+
+	memcpy(w, v, n * sizeof *v);
+	sort_mostly_sorted(v, n, sizeof *v, ll_cmp);
+	qsort(w, n, sizeof *w, ll_cmp);
+	same = memcmp(v, w, n * sizeof *v) == 0;
+	free(w);
+	return same;
+}
+
+/* Arrays of every kind sort as qsort sorts them: empty, one, in order,
+ * a run in order with a tail to merge into it (values between, before
+ * and after the run's, repeated), mostly out of order, reversed. */
+TEST(test_sort_mostly_sorted)
+{
+	long long	 v[64];
+	size_t		 n, p, i;
+	unsigned	 seed = 7;
+	int		 bad = 0, t;
+
+	CHECK(sorts_alike(v, 0));
+	v[0] = 5;
+	CHECK(sorts_alike(v, 1));
+	for (i = 0; i < 10; i++)
+		v[i] = (long long)i;
+	CHECK(sorts_alike(v, 10));
+	/* A run 0 2 4 … 18, then 19 1 7 7 -3: merged, not sorted whole. */
+	for (i = 0; i < 10; i++)
+		v[i] = (long long)(2 * i);
+	v[10] = 19, v[11] = 1, v[12] = 7, v[13] = 7, v[14] = -3;
+	CHECK(sorts_alike(v, 15));
+	for (i = 0; i < 20; i++)
+		v[i] = 20 - (long long)i;
+	CHECK(sorts_alike(v, 20));
+	/* Random arrays with a run in order of random length. */
+	for (t = 0; t < 20000; t++) {
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % 40;
+		seed = seed * 1103515245u + 12345u;
+		p = n > 0 ? (seed >> 16) % (n + 1) : 0;
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			v[i] = (long long)((seed >> 16) % 50);
+		}
+		qsort(v, p, sizeof *v, ll_cmp);
+		if (!sorts_alike(v, n))
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+}
+
+/* today_iso is now_iso's day. */
+TEST(test_today_iso)
+{
+	char	day[11], now[20];
+	int	i;
+
+	/* (Taken twice round now_iso, in case the day turns between.) */
+	for (i = 0; i < 2; i++) {
+		today_iso(day);
+		now_iso(now);
+		if (strncmp(day, now, 10) == 0)
+			break;
+	}
+	CHECK_INT((int)strlen(day), 10);
+	CHECK(strncmp(day, now, 10) == 0);
+	CHECK(day[4] == '-' && day[7] == '-');
+}
+
+int
+main(void)
+{
+	RUN(test_sort_mostly_sorted);
+	RUN(test_today_iso);
+	DONE();
+}
