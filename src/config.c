@@ -169,6 +169,8 @@ static const struct config_option config_options[] = {
 	  0, 600000, NULL },
 	{ "database", "file_mode", config_parse_mode, OFF(file_mode), 0, 0777,
 	  NULL },
+	{ "database", "cache_mib", config_parse_int, OFF(cache_mib), 2, 1024,
+	  NULL },
 	{ "calendar", "fiscal_year_start_month", config_parse_int,
 	  OFF(fy_start_month), 1, 12, NULL },
 	{ "calendar", "year_display", config_parse_fy_style, 0, 0, 0,

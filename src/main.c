@@ -150,6 +150,8 @@ run_tui(struct cmd_ctx *ctx)
 	/* A database the user cannot write is shown read-only. */
 	if ((st = cmd_open_store(ctx, STORE_OPEN_BROWSE, &status)) == NULL)
 		return status;
+	/* What a filter of the tree reads whole stays from key to key. */
+	store_set_cache_mib(st, ctx->cfg->cache_mib);
 	status = make_session(st, &s);
 	if (status == EXIT_OK && store_readonly_why(st, 0) != NULL)
 		s.readonly_why = xstrdup(store_readonly_why(st, 0));

@@ -76,9 +76,6 @@ static const char *const migrations[] = {
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
-/* The page cache of the interface, in KiB (see store_open_raised). */
-#define BROWSE_CACHE_KIB "16384"
-
 int
 store_seal(struct store *st, char **cause)
 {
@@ -936,20 +933,22 @@ store_open_raised(const char *path, enum store_open_mode mode,
 		store_open_failed(st, path, magic, fault, cause);
 		goto fail;
 	}
-	/* The interface keeps what a filter of the tree reads whole (the
-	 * narrow indexes of db/migrate-21.sql: some 12 MiB of a year at
-	 * 200,000 items) in its page cache, not in SQLite's default 2 MiB,
-	 * which reads them from the file again at every filter. A bound,
-	 * not an allocation: a session that reads little holds little. */
-	if (mode == STORE_OPEN_BROWSE)
-		(void)store_exec(st, "PRAGMA cache_size = -" BROWSE_CACHE_KIB,
-		    NULL);
 	store_note_files(st);
 	st->fault = STORE_FAULT_NONE;
 	return st;
 fail:
 	store_close(st);
 	return NULL;
+}
+
+void
+store_set_cache_mib(struct store *st, int mib)
+{
+	char	*sql = xasprintf("PRAGMA cache_size = -%d", mib * 1024);
+
+	/* (A negative size is in KiB; it cannot fail on an open file.) */
+	(void)store_exec(st, sql, NULL);
+	free(sql);
 }
 
 struct store *

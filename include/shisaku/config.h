@@ -33,6 +33,8 @@ struct config {
 	char			*db_path;	/* default "shisaku.db" */
 	int			 busy_timeout_ms;	/* default 5000 */
 	int			 file_mode;	/* new database files, default 0660 */
+	int			 cache_mib;	/* the interface's page cache, MiB,
+						   default 16 */
 	/* [calendar] */
 	int			 fy_start_month;	/* 1..12, default 4 */
 	enum fy_style		 fy_style;		/* default era */

@@ -81,6 +81,10 @@ struct store *store_open(const char *path, enum store_open_mode mode,
     int busy_timeout_ms, char **cause);
 void store_close(struct store *st);
 
+/* Bounds the memory SQLite keeps of the file between reads (its page
+ * cache) to mib MiB: the interface's [database] cache_mib. */
+void store_set_cache_mib(struct store *st, int mib);
+
 /* Why the last operation that made a message with store_errmsg failed. */
 enum store_fault store_last_fault(struct store *st);
 

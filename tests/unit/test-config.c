@@ -141,6 +141,7 @@ TEST(test_defaults)
 		CHECK(c->path == NULL);
 		CHECK_STR(c->db_path, "shisaku.db");
 		CHECK_INT(c->busy_timeout_ms, 5000);
+		CHECK_INT(c->cache_mib, 16);
 		CHECK_INT(c->fy_start_month, 4);
 		CHECK_INT(c->fy_style, FY_STYLE_ERA);
 		CHECK_INT(c->current_fy, 0);
@@ -234,6 +235,7 @@ TEST(test_override)
 	    "[database]\n"
 	    "path = data/plans.db   ; relative, kept as written\n"
 	    "busy_timeout = 0\n"
+	    "cache_mib = 64\n"
 	    "[calendar]\n"
 	    "fiscal_year_start_month = 1\n"
 	    "year_display = Both\n"
@@ -259,6 +261,7 @@ TEST(test_override)
 	CHECK_STR(c->path, want);
 	CHECK_STR(c->db_path, "data/plans.db");
 	CHECK_INT(c->busy_timeout_ms, 0);
+	CHECK_INT(c->cache_mib, 64);
 	CHECK_INT(c->fy_start_month, 1);
 	CHECK_INT(c->fy_style, FY_STYLE_BOTH);
 	CHECK_INT(c->current_fy, 2025);
@@ -325,6 +328,10 @@ static const struct {
 	  "[calendar] fiscal_year_start_month = 0: 1〜12", NULL },
 	{ "[database]\nbusy_timeout = abc\n",
 	  "[database] busy_timeout = abc: 0〜600000 の整数", NULL },
+	{ "[database]\ncache_mib = 1\n",
+	  "[database] cache_mib = 1: 2〜1024 の整数", NULL },
+	{ "[database]\ncache_mib = 1025\n",
+	  "[database] cache_mib = 1025: 2〜1024 の整数", NULL },
 	{ "[calendar]\nfiscal_year_start_month = 010\n",
 	  "[calendar] fiscal_year_start_month = 010: ", "先頭に 0" },
 	{ "[database]\nbusy_timeout = 600001\n",

@@ -219,6 +219,36 @@ TEST(test_readonly_writes_nothing)
 	CHECK(access(path_of("r.db-shm"), F_OK) != 0);
 }
 
+/* The interface's page cache is the size it is given ([database]
+ * cache_mib), not SQLite's default. */
+TEST(test_cache_size_set)
+{
+	struct store	*st;
+	sqlite3_stmt	*s;
+	char		*cause = NULL;
+	long long	 kib = 0;
+
+	if (make_db("c.db") != 0) {
+		CHECK(0);
+		return;
+	}
+	st = store_open(path_of("c.db"), STORE_OPEN_BROWSE, 200, &cause);
+	CHECK(st != NULL);
+	if (st == NULL) {
+		free(cause);
+		return;
+	}
+	store_set_cache_mib(st, 24);
+	if (sqlite3_prepare_v2(store_db(st), "PRAGMA cache_size", -1, &s,
+	    NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			kib = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	CHECK(kib == -24 * 1024);
+	store_close(st);
+}
+
 TEST(test_busy_names_the_holder)
 {
 	struct store	*st;
@@ -444,6 +474,7 @@ main(void)
 	RUN(test_truncated);
 	RUN(test_other_application_and_newer);
 	RUN(test_readonly_writes_nothing);
+	RUN(test_cache_size_set);
 	RUN(test_busy_names_the_holder);
 	RUN(test_lockholder_parse);
 	RUN(test_output_refusals);
