@@ -547,9 +547,6 @@ set_str(char **to, const char *s)
 	*to = copy;
 }
 
-/* Parses the file's value against the unit into *v (the database's own
- * when they differ only by CP932's pairs). Returns 0, or -1 with an error
- * at the row's VALUE column. */
 /* Whether indicator id's actual is read as a number, as the forms read
  * it (target: the year's own, or NULL); 1 on a failed read, the forms'
  * default for an indicator with a unit being a number too. */
@@ -567,15 +564,7 @@ expects_number(struct import *im, long long id, const struct value *target,
 	sqlite3_bind_int64(s, 1, id);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		others = xreallocarray(others, n + 1, sizeof *others);
-		memset(&others[n], 0, sizeof others[n]);
-		if (sqlite3_column_type(s, 0) != SQLITE_NULL) {
-			others[n].kind = VALUE_NUMBER;
-			others[n].num = sqlite3_column_double(s, 0);
-		} else if (sqlite3_column_type(s, 1) != SQLITE_NULL) {
-			others[n].kind = VALUE_TEXT;
-			others[n].text = store_col_dup(s, 1);
-		}
-		n++;
+		store_col_value(s, 0, &others[n++]);
 	}
 	sqlite3_reset(s);
 	num = value_expects_number(target, others, n, db, unit);
@@ -585,6 +574,9 @@ expects_number(struct import *im, long long id, const struct value *target,
 	return num;
 }
 
+/* Parses the file's value against the unit into *v (the database's own
+ * when they differ only by CP932's pairs). Returns 0, or -1 with an error
+ * at the row's VALUE column. */
 static int
 file_value(struct import *im, struct rf_row *r, long long ind_id,
     const struct value *target, const char *unit, const struct value *db,
