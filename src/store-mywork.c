@@ -85,7 +85,8 @@ enum {
 
 /* When entry e was last saved, or submitted while it waits (the list
  * says 提出 then); an entry submitted behind the program's back has no
- * submission time kept: the time it was saved. */
+ * submission time kept: the time it was saved. A reviewer's list shows
+ * the same time. */
 #define MW_WHEN(e)							\
 	"(CASE WHEN " e ".state = 'submitted' THEN"			\
 	" COALESCE(NULLIF(" e ".submitted_at, ''), " e ".entered_at, '')"	\
@@ -129,7 +130,7 @@ static const char SQL_CLERK_ACTUALS[] =
 static const char SQL_REVIEW_RESULTS[] =
     "SELECT 0, n.plan_id, p.code, p.name, n.id, 0, n.code, n.title, '',"
     " r.fy, r.state, " MW_DEPT_NAME("r.dept_id", "r.fy") ","
-    " r.entered_by, COALESCE(NULLIF(r.submitted_at, ''), r.entered_at),"
+    " r.entered_by, " MW_WHEN("r") ","
     " p.ord, n.ord, 0, r.return_comment"
     " FROM result r INDEXED BY result_waiting"
     " JOIN node n ON n.id = r.node_id JOIN plan p ON p.id = n.plan_id"
@@ -139,7 +140,7 @@ static const char SQL_REVIEW_ACTUALS[] =
     "SELECT 1, i.plan_id, p.code, p.name, COALESCE(n.id, 0), i.id,"
     " COALESCE(n.code, ''), i.name, COALESCE(n.title, p.name), a.fy,"
     " a.state, " MW_DEPT_NAME("a.dept_id", "a.fy") ", a.entered_by,"
-    " COALESCE(NULLIF(a.submitted_at, ''), a.entered_at),"
+    " " MW_WHEN("a") ","
     " p.ord, COALESCE(n.ord, -1), i.ord, a.return_comment"
     " FROM indicator_actual a INDEXED BY indicator_actual_waiting"
     " JOIN indicator i ON i.id = a.indicator_id"
