@@ -210,12 +210,12 @@ depts_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	int			 cx = x + 1;
 
 	ui_put(w, y, x, "", cols, 1, a);
-	ui_put(w, y, cx, d->code, ds->code_w, 0, a | gone);
+	ui_put_cell(w, y, cx, d->code, ds->code_w, 0, a | gone);
 	cx += ds->code_w + 1;
-	ui_put(w, y, cx, d->name, ds->name_w, 0, a | gone | A_BOLD);
+	ui_put_cell(w, y, cx, d->name, ds->name_w, 0, a | gone | A_BOLD);
 	cx += ds->name_w + 1;
 	old = depts_old_names(ui, d);
-	ui_put(w, y, cx, old, ds->old_w, 0, a);
+	ui_put_cell(w, y, cx, old, ds->old_w, 0, a);
 	free(old);
 	cx += ds->old_w + 1;
 	end[0] = '\0';

@@ -161,12 +161,12 @@ history_draw_row(struct ui *ui, void *owner, long row, int y, int x,
 	/* The name where there is room for it; always in the details. */
 	who = hs->login_w > HISTORY_LOGIN_W ? ui_who(ui, r->login) :
 	    xstrdup(r->login);
-	cx += ui_put(w, y, cx, who, hs->login_w, 1, a) + 1;
+	cx += ui_put_cell(w, y, cx, who, hs->login_w, 1, a) + 1;
 	free(who);
 	if (hs->fy_w > 0)
 		cx += ui_put(w, y, cx, ui_fy(ui, r->fy, fy), hs->fy_w, 1, a) + 1;
 	field = history_field(r);
-	cx += ui_put(w, y, cx, field, hs->field_w, 1,
+	cx += ui_put_cell(w, y, cx, field, hs->field_w, 1,
 	    a | ui_attr(ui, UI_MARK)) + 1;
 	free(field);
 	change = hs->arg.refused ? xstrdup(history_value(r->new_value)) :

@@ -1001,12 +1001,12 @@ ind_draw_columns(struct ind_screen *is, WINDOW *w, int y, const char *code,
 	int	x = 0;
 
 	ui_put(w, y, 0, "", is->cols, 1, a);
-	ui_put(w, y, x + 1, code, is->code_w, 1, a);
+	ui_put_cell(w, y, x + 1, code, is->code_w, 1, a);
 	x += 1 + is->code_w + 1;
-	ui_put(w, y, x, name, is->name_w, 1, a);
+	ui_put_cell(w, y, x, name, is->name_w, 1, a);
 	x += is->name_w + 1;
 	if (is->cat_w > 0) {
-		ui_put(w, y, x, cat, is->cat_w, 1, a);
+		ui_put_cell(w, y, x, cat, is->cat_w, 1, a);
 		x += is->cat_w + 1;
 	}
 	ind_put_col(w, y, x, base, is->base_w, right, a);

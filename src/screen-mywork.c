@@ -567,10 +567,10 @@ mw_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 		    sizeof fy), 4, 0, a);
 		cx += 5;
 		if (cols >= 100) {
-			ui_put(w, y, cx, r->dept_name, 16, 0, a);
+			ui_put_cell(w, y, cx, r->dept_name, 16, 0, a);
 			cx += 17;
 		} else {
-			ui_put(w, y, cx, r->dept_name, 10, 0, a);
+			ui_put_cell(w, y, cx, r->dept_name, 10, 0, a);
 			cx += 11;
 		}
 		right_w = 0;
@@ -578,14 +578,14 @@ mw_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 		cx += 2;
 		right_w = cols >= 100 ? ms->plan_w + 1 : 0;
 	}
-	ui_put(w, y, cx, r->code, ms->code_w, 0, a);
+	ui_put_cell(w, y, cx, r->code, ms->code_w, 0, a);
 	cx += ms->code_w + 1;
 	text = mw_entry_text(r);
-	ui_put(w, y, cx, text, cols - (cx - x) - right_w - 1, 0,
+	ui_put_cell(w, y, cx, text, cols - (cx - x) - right_w - 1, 0,
 	    r->kind == MYWORK_ACTUAL ? a : a | A_BOLD);
 	free(text);
 	if (right_w > 0)
-		ui_put(w, y, x + cols - right_w, r->plan_code, right_w - 1, 0,
+		ui_put_cell(w, y, x + cols - right_w, r->plan_code, right_w - 1, 0,
 		    a | ui_attr(ui, UI_DIM));
 }
 

@@ -159,9 +159,9 @@ plans_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	counts[4] = p->behind;
 	ui_put(w, y, x, "", cols, 1, a);
 	cx = x + 1;
-	ui_put(w, y, cx, p->code, ps->code_w, 0, a);
+	ui_put_cell(w, y, cx, p->code, ps->code_w, 0, a);
 	cx += ps->code_w + 1;
-	ui_put(w, y, cx, p->name, ps->name_w, 0, a | A_BOLD);
+	ui_put_cell(w, y, cx, p->name, ps->name_w, 0, a | A_BOLD);
 	cx += ps->name_w + 1;
 	plans_period(ui, p, ps->short_period, period, sizeof period);
 	ui_put(w, y, cx, period, ps->period_w, 0, a);

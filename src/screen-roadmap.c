@@ -801,7 +801,7 @@ rm_draw_row(struct ui *ui, struct rm_screen *rs, WINDOW *w, int y, long vi,
 	}
 	t = xasprintf(" %s%s%s", r->code, *r->code != '\0' ? " " : "", r->title);
 	ui_put(w, y, 0, "", rs->code_w, 1, a);
-	ui_put(w, y, 0, t, rs->code_w - 1, 0, a);
+	ui_put_cell(w, y, 0, t, rs->code_w - 1, 0, a);
 	free(t);
 	if (rs->flag_w > 0) {
 		marks[0] = '\0';
@@ -837,7 +837,7 @@ rm_draw_row(struct ui *ui, struct rm_screen *rs, WINDOW *w, int y, long vi,
 			free(t);
 			t = m;
 		}
-		ui_put(w, y, x + 1, t, rs->cell_w - 1, 1,
+		ui_put_cell(w, y, x + 1, t, rs->cell_w - 1, 1,
 		    here ? ui_attr(ui, UI_SELECT) | (marked ? A_BOLD : 0) :
 		    ui_attr(ui, marked ? UI_MARK : UI_NORMAL));
 		free(t);

@@ -243,12 +243,12 @@ search_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 
 	ui_put(w, y, x, "", cols, 1, a);
 	if (ss->plan_w > 0) {
-		ui_put(w, y, cx, h->plan_code, ss->plan_w, 0, a);
+		ui_put_cell(w, y, cx, h->plan_code, ss->plan_w, 0, a);
 		cx += ss->plan_w + 1;
 	}
-	ui_put(w, y, cx, h->code, ss->code_w, 0, a);
+	ui_put_cell(w, y, cx, h->code, ss->code_w, 0, a);
 	cx += ss->code_w + 1;
-	ui_put(w, y, cx, h->title, ss->title_w, 0, a | A_BOLD);
+	ui_put_cell(w, y, cx, h->title, ss->title_w, 0, a | A_BOLD);
 	cx += ss->title_w + 1;
 	tag = screen_search_tag(ui, h->field, h->fy, h->to_fy);
 	ui_put(w, y, cx, tag, ss->tag_w, 0, selected ? a : ui_attr(ui, UI_HEADER));

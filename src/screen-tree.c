@@ -583,12 +583,12 @@ tree_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	cx += 2;
 	flags = tree_flags_text(t, n);
 	text = tree_node_text(n, flags);
-	ui_put(w, y, cx, text, ts->title_w - (cx - x), 0,
+	ui_put_cell(w, y, cx, text, ts->title_w - (cx - x), 0,
 	    n->is_item ? a : a | A_BOLD);
 	free(text);
 	free(flags);
 	if (ts->dept_w > 0 && n->is_item)
-		ui_put(w, y, ts->counts_x - 1 - ts->dept_w,
+		ui_put_cell(w, y, ts->counts_x - 1 - ts->dept_w,
 		    tree_main_dept(t, n), ts->dept_w, 0, a);
 	if (n->is_item) {
 		int behind = browse_item_behind(t, n);
@@ -724,7 +724,7 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	text = tree_node_text(n, "");
 	line = xasprintf("[%s] %s", level, text);
 	free(text);
-	ui_put(w, y + 1, 1, line, cols - 2, 0, ui_attr(ui, UI_HEADER));
+	ui_put_cell(w, y + 1, 1, line, cols - 2, 0, ui_attr(ui, UI_HEADER));
 	free(line);
 
 	depts = xstrdup("");
@@ -771,7 +771,7 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 		    n->entered, n->submitted, n->confirmed, n->behind,
 		    *depts ? "  担当: " : "", depts,
 		    *flags ? "  区分: " : "", flags);
-	ui_put(w, y + 2, 1, line, cols - 2, 0, A_NORMAL);
+	ui_put_cell(w, y + 2, 1, line, cols - 2, 0, A_NORMAL);
 	free(line);
 	free(depts);
 	free(flags);

@@ -403,8 +403,9 @@ ui_ascii_symbols(struct ui *ui, const char *s, char **copy)
 /* The ui whose config ui_put consults (ui_put takes no ui). */
 static struct ui *ui_current;
 
-int
-ui_put(WINDOW *w, int y, int x, const char *s, int cols, int pad, attr_t attr)
+static int
+ui_put_fit(WINDOW *w, int y, int x, const char *s, int cols, int pad,
+    attr_t attr, int mark)
 {
 	char	 stackbuf[1024], *buf, *copy;
 	size_t	 len, size;
@@ -428,7 +429,7 @@ ui_put(WINDOW *w, int y, int x, const char *s, int cols, int pad, attr_t attr)
 		len = (size_t)cols * 4 + 4;
 	size = len + (size_t)cols + 2;
 	buf = size <= sizeof stackbuf ? stackbuf : xmalloc(size);
-	used = tw_fit(s, cols, pad, 0, buf, size);
+	used = tw_fit(s, cols, pad, mark, buf, size);
 	wattrset(w, attr);
 	mvwaddstr(w, y, x, buf);
 	wattrset(w, A_NORMAL);
@@ -436,6 +437,19 @@ ui_put(WINDOW *w, int y, int x, const char *s, int cols, int pad, attr_t attr)
 		free(buf);
 	free(copy);
 	return used;
+}
+
+int
+ui_put(WINDOW *w, int y, int x, const char *s, int cols, int pad, attr_t attr)
+{
+	return ui_put_fit(w, y, x, s, cols, pad, attr, 0);
+}
+
+int
+ui_put_cell(WINDOW *w, int y, int x, const char *s, int cols, int pad,
+    attr_t attr)
+{
+	return ui_put_fit(w, y, x, s, cols, pad, attr, 1);
 }
 
 static void
@@ -749,7 +763,7 @@ ui_draw_status(struct ui *ui)
 	x = lw + 2;
 	if (*plan != '\0' && x + 4 < ui->cols - rw - 1) {
 		ui_put(ui_statusw, 0, x, "|", 1, 0, a);
-		ui_put(ui_statusw, 0, x + 2, plan, ui->cols - rw - 2 - (x + 2),
+		ui_put_cell(ui_statusw, 0, x + 2, plan, ui->cols - rw - 2 - (x + 2),
 		    0, a);
 	}
 	ui_put(ui_statusw, 0, ui->cols - rw, right, rw, 0, a | A_BOLD);

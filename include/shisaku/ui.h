@@ -172,6 +172,11 @@ void ui_cursor_at(struct ui *ui, int y, int x);
 /* Draws UTF-8 text at (y, x) cut to cols columns (never a half wide
  * character; padded with blanks when pad). Returns columns used. */
 int ui_put(WINDOW *w, int y, int x, const char *s, int cols, int pad, attr_t attr);
+/* ui_put for a cell of a table (a name, a title): text cut at cols ends
+ * in '~' on the cell's last column, so that a cut name never passes for
+ * a whole one. */
+int ui_put_cell(WINDOW *w, int y, int x, const char *s, int cols, int pad,
+    attr_t attr);
 
 /* Asks for one line of text on the bottom line (IME input read as whole
  * characters). Returns 1 with *answer (malloc'd) or 0 if cancelled (Esc).

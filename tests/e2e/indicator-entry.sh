@@ -363,7 +363,7 @@ e2e_keys H
 e2e_expect "the history of the planners' indicator" \
     "変更履歴（全年度） > 2 計画の進行管理 > 進行管理の報告"
 expect_line "history: the late entry" 'sys +令和6年度 +締切後の入力'
-expect_line "history: the value" 'sys +令和6年度 +実績値（進行管理の報告'
+expect_line "history: the value, its field cut with a mark" 'sys +令和6年度 +実績値（進行管理の報 ?~ '
 e2e_keys Escape
 e2e_wait "> 指標 > 進行管理の報告"
 
@@ -377,9 +377,9 @@ e2e_expect "H on the indicator screen: its history" \
     "変更履歴（全年度） > 1 市民協働の推進 > 協働事業の実施件数"
 expect_line "history: confirmed by bin" 'bin +令和5年度 +状態（協働事業の実施件数） +提出済 → 確認済'
 expect_line "history: resubmitted by daemon" 'daemon +令和5年度 +状態（協働事業の実施件数） +差戻し → 提出済'
-expect_line "history: the note fixed" 'daemon +令和5年度 +実績の備考（協働事業の実施件数 +速報値（4月末時点） → 内訳'
+expect_line "history: the note fixed" 'daemon +令和5年度 +実績の備考（協働事業の実施件 ?~ +速報値（4月末時点） → 内訳'
 expect_line "history: returned by bin" 'bin +令和5年度 +状態（協働事業の実施件数） +提出済 → 差戻し'
-expect_line "history: the return comment" 'bin +令和5年度 +差戻しコメント（協働事業の実施 +（なし） → 内訳を備考に'
+expect_line "history: the return comment" 'bin +令和5年度 +差戻しコメント（協働事業の実 ?~ +（なし） → 内訳を備考に'
 expect_line "history: first submit" 'daemon +令和5年度 +状態（協働事業の実施件数） +下書き → 提出済'
 expect_line "history: the value as typed" 'daemon +令和5年度 +実績値（協働事業の実施件数） +（なし） → 1,234件'
 expect_line "history: the draft created" 'daemon +令和5年度 +状態（協働事業の実施件数） +（なし） → 下書き'
