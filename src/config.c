@@ -14,10 +14,9 @@
  * and turned into the cause message. No curses, no SQL, nothing printed.
  */
 
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700	/* mkstemp, strcasecmp */
-#endif
+#define _GNU_SOURCE		/* memfd_create; mkstemp, strcasecmp */
 
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 #include <ctype.h>
@@ -935,10 +934,74 @@ config_ini_cause(const char *name, const char *tmp)
 	return pat;
 }
 
+/* Writes len bytes of text to fd; 0, or -1 with errno. */
+static int
+config_write_all(int fd, const char *text, size_t len)
+{
+	size_t	off = 0;
+	ssize_t	w;
+
+	while (off < len) {
+		w = write(fd, text + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			return -1;
+		}
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+/*
+ * The text in a file without a name, named by /proc/self/fd: nothing is
+ * left behind, whatever ends the program, and no directory of the
+ * environment's is written. -1 where the kernel or /proc lacks it.
+ */
+static int
+config_ini_memfile(const char *text, size_t len, char *path, size_t size)
+{
+	int	fd;
+
+	if ((fd = memfd_create("shisaku-ini", MFD_CLOEXEC)) == -1)
+		return -1;
+	snprintf(path, size, "/proc/self/fd/%d", fd);
+	if (config_write_all(fd, text, len) != 0 || access(path, R_OK) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Loads path with iniparser; NULL with *cause about name. */
+static dictionary *
+config_ini_load(const char *name, const char *path, char **cause)
+{
+	dictionary *d;
+
+	config_ini_errbuf[0] = '\0';
+	iniparser_set_error_callback(config_ini_error);
+	d = iniparser_load(path);
+	iniparser_set_error_callback(NULL);
+	if (d == NULL)
+		*cause = config_ini_cause(name, path);
+	else if (config_ini_errbuf[0] != '\0') {
+		/* Loaded, yet it complained: do not trust a partial read. */
+		*cause = config_ini_cause(name, path);
+		iniparser_freedict(d);
+		d = NULL;
+	}
+	return d;
+}
+
 /*
  * Parses INI text with iniparser. iniparser 4.1 reads only from a named
- * file, so the text goes through a private temporary file; this also
- * means it sees exactly the bytes checked here (BOM already removed).
+ * file, so it reads the text from a file of its own, which also means it
+ * sees exactly the bytes checked here (BOM already removed): an unnamed
+ * file in memory, or where the system has none a private temporary file
+ * removed once read.
  */
 static dictionary *
 config_ini_parse(const char *name, const char *text, size_t len,
@@ -946,11 +1009,14 @@ config_ini_parse(const char *name, const char *text, size_t len,
 {
 	const char *dir = getenv("TMPDIR");
 	dictionary *d;
-	char *tmp;
-	size_t off = 0;
-	ssize_t w;
+	char *tmp, mem[64];
 	int fd, err;
 
+	if ((fd = config_ini_memfile(text, len, mem, sizeof mem)) != -1) {
+		d = config_ini_load(name, mem, cause);
+		close(fd);
+		return d;
+	}
 	if (dir == NULL || *dir == '\0')
 		dir = "/tmp";
 	tmp = xasprintf("%s/shisaku-ini-XXXXXX", dir);
@@ -961,42 +1027,17 @@ config_ini_parse(const char *name, const char *text, size_t len,
 		free(tmp);
 		return NULL;
 	}
-	while (off < len) {
-		w = write(fd, text + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			err = errno;
-			close(fd);
-			unlink(tmp);
-			*cause = xasprintf("%s: 設定を読むための一時ファイルに"
-			    "書けません（%s: %s）", name, dir, strerror(err));
-			free(tmp);
-			return NULL;
-		}
-		off += (size_t)w;
-	}
-	if (close(fd) != 0) {
+	err = config_write_all(fd, text, len) != 0 ? errno : 0;
+	if (close(fd) != 0 && err == 0)
 		err = errno;
+	if (err != 0) {
 		unlink(tmp);
 		*cause = xasprintf("%s: 設定を読むための一時ファイルに"
 		    "書けません（%s: %s）", name, dir, strerror(err));
 		free(tmp);
 		return NULL;
 	}
-
-	config_ini_errbuf[0] = '\0';
-	iniparser_set_error_callback(config_ini_error);
-	d = iniparser_load(tmp);
-	iniparser_set_error_callback(NULL);
-	if (d == NULL)
-		*cause = config_ini_cause(name, tmp);
-	else if (config_ini_errbuf[0] != '\0') {
-		/* Loaded, yet it complained: do not trust a partial read. */
-		*cause = config_ini_cause(name, tmp);
-		iniparser_freedict(d);
-		d = NULL;
-	}
+	d = config_ini_load(name, tmp, cause);
 	unlink(tmp);
 	free(tmp);
 	return d;

@@ -8,6 +8,7 @@
 
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -437,6 +438,58 @@ TEST(test_all_errors_listed)
 	free(cause);
 }
 
+/* The text is handed to iniparser without a file of its own on disk:
+ * a TMPDIR that cannot be written does not stop a configuration from
+ * loading, one that can stays empty, and an error still names the file
+ * the user wrote. */
+TEST(test_no_temporary_file)
+{
+	struct config *c;
+	char *cause = NULL, *old, empty[512], want[512];
+	DIR *d;
+	struct dirent *e;
+	int n = 0;
+
+	isolate_env();
+	old = getenv("TMPDIR") != NULL ? strdup(getenv("TMPDIR")) : NULL;
+	setenv("TMPDIR", "/nonexistent/shisaku-no-such-dir", 1);
+	c = load_text("[calendar]\nyear_display = era\n", &cause);
+	CHECK(c != NULL);
+	if (c == NULL)
+		fprintf(stderr, "  cause: %s\n", cause != NULL ? cause : "");
+	config_free(c);
+	free(cause);
+	cause = NULL;
+
+	snprintf(empty, sizeof empty, "%s/tmp-empty", tmpdir);
+	make_dir(empty);
+	setenv("TMPDIR", empty, 1);
+	c = load_named("bad.ini", "[display]\ncolor yes\n", &cause);
+	CHECK(c == NULL);
+	snprintf(want, sizeof want, "%s/bad.ini:2: ", tmpdir);
+	CHECK(contains(cause, want));
+	free(cause);
+	cause = NULL;
+	c = load_text("[calendar]\nyear_display = era\n", &cause);
+	CHECK(c != NULL);
+	config_free(c);
+	free(cause);
+	d = opendir(empty);
+	CHECK(d != NULL);
+	while (d != NULL && (e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			n++;
+	if (d != NULL)
+		closedir(d);
+	CHECK_INT(n, 0);
+	rmdir(empty);
+	if (old != NULL)
+		setenv("TMPDIR", old, 1);
+	else
+		unsetenv("TMPDIR");
+	free(old);
+}
+
 TEST(test_unparseable)
 {
 	struct config *c;
@@ -844,6 +897,7 @@ main(void)
 	RUN(test_current_fy);
 	RUN(test_bad_values);
 	RUN(test_all_errors_listed);
+	RUN(test_no_temporary_file);
 	RUN(test_unparseable);
 	RUN(test_missing_explicit);
 	RUN(test_lookup_order);
