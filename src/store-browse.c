@@ -1939,9 +1939,10 @@ static const char browse_sql_kids[] =
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
 	BROWSE_KIDS_WHERE " ORDER BY n.ord, n.id";
 /* The same without the texts (NULL: read when the child is shown), from
- * the index of the nodes by parent alone (db/migrate-21.sql): a heading
- * of 20,000 items does not read 20,000 rows of texts to show a screen
- * of them. For children that are read again when shown (stale). */
+ * the index of the nodes by parent alone (db/migrate-21.sql), in which
+ * they stand in order (db/migrate-22.sql): a heading of 20,000 items
+ * does not read 20,000 rows of texts, nor sort its children, to show a
+ * screen of them. For children that are read again when shown (stale). */
 static const char browse_sql_kids_shape[] =
 	"SELECT n.id, n.depth, NULL, NULL, NULL,"
 	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "

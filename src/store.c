@@ -47,6 +47,7 @@
 #include "migrate-19-sql.h"
 #include "migrate-20-sql.h"
 #include "migrate-21-sql.h"
+#include "migrate-22-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -73,6 +74,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_19_sql,		/* db/migrate-19.sql */
 	shisaku_migrate_20_sql,		/* db/migrate-20.sql */
 	shisaku_migrate_21_sql,		/* db/migrate-21.sql */
+	shisaku_migrate_22_sql,		/* db/migrate-22.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -179,7 +179,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 21);
+	CHECK_INT(store_schema_version(), 22);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -196,13 +196,14 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 21);
+	CHECK_INT(q_int("PRAGMA user_version"), 22);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	/* Version 21 (db/migrate-21.sql): what a filter of the tree reads,
-	 * from narrow indexes; node_up is now the start of node_shape. */
+	 * from narrow indexes; node_up is now the start of node_shape.
+	 * Version 22 (db/migrate-22.sql): node_parent in (ord, id) order. */
 	CHECK_Q("node_dept_plan:plan_id,dept_id,node_id,from_fy,until_fy|"
 	    "node_flag_flag:flag_id,node_id|"
-	    "node_parent:parent_id,ord,plan_id,depth,first_fy,last_fy|"
+	    "node_parent:parent_id,ord,id,plan_id,depth,first_fy,last_fy|"
 	    "node_shape:id,parent_id,plan_id,depth,ord,first_fy,last_fy|"
 	    "result_state:fy,node_id,state,status,grade", INDEX_COLUMNS
 	    " IN ('node_shape', 'result_state', 'node_flag_flag',"
@@ -478,9 +479,9 @@ only_hit(struct store *st, const char *word)
 	return id;
 }
 
-/* What versions 18 to 21 added, taken out of a current file to make an
+/* What versions 18 to 22 added, taken out of a current file to make an
  * older one. */
-#define UNDO_18_21							\
+#define UNDO_18_22							\
 	" DROP INDEX node_shape; DROP INDEX result_state;"		\
 	" DROP INDEX node_flag_flag;"					\
 	" CREATE INDEX node_flag_flag ON node_flag(flag_id);"		\
@@ -521,7 +522,7 @@ TEST(test_v14_texts_are_folded_again)
 	    " DROP TRIGGER plan_span_cost_trend_ins;"
 	    " DROP TRIGGER plan_span_cost_trend_upd;"
 	    " DROP TRIGGER plan_span_cost_trend_del;"
-	    UNDO_18_21
+	    UNDO_18_22
 	    " PRAGMA user_version = 14; COMMIT"),
 	    SQLITE_OK);
 	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
@@ -589,7 +590,7 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK_INT(make_current(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_INT(raw_exec(raw, "BEGIN;"
-	    UNDO_18_21
+	    UNDO_18_22
 	    " INSERT INTO result (node_id, fy, state, entered_by, entered_at)"
 	    " VALUES (10, 2024, 'submitted', 'sato', '2024-05-02T00:00:00'),"
 	    " (11, 2024, 'submitted', 'sato', '2024-06-01T00:00:00'),"
