@@ -16,6 +16,7 @@
 
 #include "shisaku/store-indfig.h"
 #include "shisaku/store-sheet-internal.h"
+#include "shisaku/store-summary.h"
 #include "shisaku/util.h"
 #include "shisaku/vocab.h"
 
@@ -96,15 +97,25 @@ static const char sql_fig_outcomes[] =
  * with one kept rate each), and how many indicators there are and how
  * many have a rate kept: a heading's figures come from here only when
  * every one of its indicators has. */
+#define INDFIG_OUTCOMES							\
+	"SELECT total(f.norate = 0 AND f.up >= 100),"			\
+	" total(f.norate = 0 AND f.up < 100), total(f.norate),"		\
+	" count(*), count(f.indicator_id)"
+#define INDFIG_RATE							\
+	" LEFT JOIN indicator_fig f ON f.indicator_id = i.id AND f.fy = ?2" \
+	" AND f.plan_id = ?1"
 static const char sql_fig_subtree_outcomes[] =
 	"WITH RECURSIVE sub(id) AS (SELECT ?3 UNION ALL"
-	" SELECT c.id FROM sub JOIN node c ON c.parent_id = sub.id)"
-	" SELECT total(f.norate = 0 AND f.up >= 100),"
-	" total(f.norate = 0 AND f.up < 100), total(f.norate),"
-	" count(*), count(f.indicator_id)"
-	" FROM sub JOIN indicator i ON i.node_id = sub.id"
-	" LEFT JOIN indicator_fig f ON f.indicator_id = i.id AND f.fy = ?2"
-	" AND f.plan_id = ?1";
+	" SELECT c.id FROM sub JOIN node c ON c.parent_id = sub.id) "
+	INDFIG_OUTCOMES " FROM sub JOIN indicator i ON i.node_id = sub.id"
+	INDFIG_RATE;
+/* The same upward from each of the plan's indicators, for a plan of
+ * few (STORE_IND_ABOVE_FROM): a policy of 20,000 items and no indicator
+ * walked its 20,000 nodes (12 ms). */
+static const char sql_fig_above_outcomes[] =
+	INDFIG_OUTCOMES STORE_IND_ABOVE_FROM INDFIG_RATE
+	" WHERE i.plan_id = ?1 AND" STORE_IND_ABOVE("?3");
+static const char sql_fig_few[] = STORE_FEW_INDICATORS("?1");
 
 static void
 indfig_rate_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -378,9 +389,29 @@ store_indfig_outcomes(struct store *st, long long plan_id, int fy,
 }
 
 int
+indfig_subtree_read(struct store *st, long long plan_id, long long node_id,
+    int fy, int upward, long out[], char **cause)
+{
+	return indfig_count_outcomes(st, upward ? sql_fig_above_outcomes :
+	    sql_fig_subtree_outcomes, plan_id, fy, node_id, out, cause);
+}
+
+int
 store_indfig_subtree_outcomes(struct store *st, long long plan_id,
     long long node_id, int fy, long out[SUMMARY_NOUTCOMES], char **cause)
 {
-	return indfig_count_outcomes(st, sql_fig_subtree_outcomes, plan_id, fy,
-	    node_id, out, cause);
+	sqlite3_stmt	*s;
+	int		 rc, few = 0;
+
+	if ((s = store_stmt(st, sql_fig_few, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	sqlite3_bind_int(s, 2, SUMMARY_FEW_INDICATORS);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		few = sqlite3_column_int(s, 0);
+		rc = SQLITE_DONE;
+	}
+	if (store_read_end(st, s, rc, "指標の集計", cause) != 0)
+		return -1;
+	return indfig_subtree_read(st, plan_id, node_id, fy, few, out, cause);
 }

@@ -68,42 +68,32 @@ static const char summary_sql_sub_actuals[] =
 	" JOIN indicator_actual a ON a.indicator_id = i.id"
 	" AND a.fy <= ?2 AND (a.fy = ?2 OR i.cumulative = 1)";
 
-/*
- * The same three reads for a heading of a plan of few indicators: the
- * plan's indicators, each taken when the heading is its node or above it
- * (nodes are four levels deep at most: three above any node), so that a
- * heading of tens of thousands of nodes costs the plan's few indicators,
- * not its subtree. store_summary_subtree chooses.
- */
-#define SUMMARY_ABOVE_FROM						\
-	" FROM indicator i JOIN node n ON n.id = i.node_id"		\
-	" LEFT JOIN node a1 ON a1.id = n.parent_id"			\
-	" LEFT JOIN node a2 ON a2.id = a1.parent_id"
+/* The same three reads for a heading of a plan of few indicators,
+ * upward from them (STORE_IND_ABOVE_FROM); store_summary_subtree
+ * chooses. */
 #define SUMMARY_ABOVE_WHERE						\
 	" WHERE i.plan_id = (SELECT plan_id FROM node WHERE id = ?1)"	\
-	" AND ?1 IN (n.id, n.parent_id, a1.parent_id, a2.parent_id)"
+	" AND" STORE_IND_ABOVE("?1")
 
 static const char summary_sql_up_indicators[] =
 	"SELECT i.id, i.plan_id, i.node_id, i.direction, i.cumulative,"
 	" i.base_num, i.base_txt, i.base_fy, i.final_num, i.final_txt,"
-	" i.final_fy" SUMMARY_ABOVE_FROM SUMMARY_ABOVE_WHERE;
+	" i.final_fy" STORE_IND_ABOVE_FROM SUMMARY_ABOVE_WHERE;
 
 static const char summary_sql_up_targets[] =
-	"SELECT t.indicator_id, t.fy, t.num, t.txt" SUMMARY_ABOVE_FROM
+	"SELECT t.indicator_id, t.fy, t.num, t.txt" STORE_IND_ABOVE_FROM
 	" JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = ?2"
 	SUMMARY_ABOVE_WHERE;
 
 static const char summary_sql_up_actuals[] =
-	"SELECT a.indicator_id, a.fy, a.num, a.txt" SUMMARY_ABOVE_FROM
+	"SELECT a.indicator_id, a.fy, a.num, a.txt" STORE_IND_ABOVE_FROM
 	" JOIN indicator_actual a ON a.indicator_id = i.id"
 	" AND a.fy <= ?2 AND (a.fy = ?2 OR i.cumulative = 1)"
 	SUMMARY_ABOVE_WHERE;
 
-/* Whether the plan of node ?1 has fewer than ?2 indicators (at most ?2
- * of its index's rows are read). */
+/* Whether the plan of node ?1 has fewer than ?2 indicators. */
 static const char summary_sql_few[] =
-	"SELECT count(*) < ?2 FROM (SELECT 1 FROM indicator"
-	" WHERE plan_id = (SELECT plan_id FROM node WHERE id = ?1) LIMIT ?2)";
+	STORE_FEW_INDICATORS("(SELECT plan_id FROM node WHERE id = ?1)");
 
 /* What summary_read reads: the plan's statements, or a subtree's. */
 struct summary_sqls {

@@ -52,10 +52,12 @@ int store_indfig_outcomes(struct store *st, long long plan_id, int fy,
 
 /*
  * The same for the indicators of node_id (of plan_id) and of every node
- * below it, the figures of a heading of the tree: a walk of the nodes
- * below it and of their indicators' kept rates, where counting them
- * afresh reads every one's targets and actuals. 0 also when an indicator
- * below it has no rate kept.
+ * below it, the figures of a heading of the tree: their kept rates,
+ * where counting them afresh reads every one's targets and actuals.
+ * What it reads follows the heading or, in a plan of fewer than
+ * SUMMARY_FEW_INDICATORS indicators, the plan's indicators, whichever is
+ * less (as store_summary_subtree). 0 also when an indicator below it has
+ * no rate kept.
  */
 int store_indfig_subtree_outcomes(struct store *st, long long plan_id,
     long long node_id, int fy, long out[SUMMARY_NOUTCOMES], char **cause);

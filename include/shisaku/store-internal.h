@@ -115,6 +115,32 @@ struct summary_indicator;
 int summary_subtree_read(struct store *st, long long node_id, int fy,
     int upward, struct summary_indicator **out, size_t *n, char **cause);
 
+/*
+ * A heading's indicators read upward, for a plan of few indicators
+ * (store_summary_subtree, store_indfig_subtree_outcomes): each indicator
+ * i of the plan with its node n and the two nodes above it (nodes are
+ * four levels deep at most: three above any node), taken when the
+ * heading is n or above it. A heading of tens of thousands of nodes then
+ * costs the plan's few indicators, not its subtree.
+ */
+#define STORE_IND_ABOVE_FROM						\
+	" FROM indicator i JOIN node n ON n.id = i.node_id"		\
+	" LEFT JOIN node a1 ON a1.id = n.parent_id"			\
+	" LEFT JOIN node a2 ON a2.id = a1.parent_id"
+#define STORE_IND_ABOVE(node)						\
+	" " node " IN (n.id, n.parent_id, a1.parent_id, a2.parent_id)"
+/* Whether plan (an SQL expression) has fewer than ?2 indicators: at most
+ * ?2 of its index's rows are read. */
+#define STORE_FEW_INDICATORS(plan)					\
+	"SELECT count(*) < ?2 FROM (SELECT 1 FROM indicator"		\
+	" WHERE plan_id = " plan " LIMIT ?2)"
+
+/* store_indfig_subtree_outcomes (store-indfig.h) the way given: upward
+ * from the plan's indicators (1) or down the heading's subtree (0); the
+ * tests compare the two. */
+int indfig_subtree_read(struct store *st, long long plan_id,
+    long long node_id, int fy, int upward, long out[], char **cause);
+
 /* The nodes of plan ?1 with a period of their own (a first or a last
  * year), as n, from the index of those alone (db/migrate-16.sql): few in
  * a plan whose items take its period. */

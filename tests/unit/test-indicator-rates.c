@@ -28,6 +28,7 @@
 #include "shisaku/store-actual.h"
 #include "shisaku/store-figs.h"
 #include "shisaku/store-indfig.h"
+#include "shisaku/store-internal.h"
 #include "shisaku/store-plan.h"
 #include "shisaku/store-sheet.h"
 #include "shisaku/store-summary.h"
@@ -356,18 +357,20 @@ compare_outcomes(struct store *st, long long plan, int fy, const char *what)
 }
 
 /* The same for every heading of the plan, as the tree counts it: from
- * the kept rates of the indicators below it, and afresh from their
- * values (store_summary_subtree). */
+ * the kept rates of the indicators below it, read both ways (down the
+ * heading's subtree and up from the plan's indicators) and as the store
+ * chooses, and afresh from their values (store_summary_subtree). */
 static int
 compare_headings(struct store *st, long long plan, int fy, const char *what)
 {
 	struct summary_indicator *ind;
 	sqlite3_stmt	*s;
 	long		 kept[SUMMARY_NOUTCOMES], counted[SUMMARY_NOUTCOMES];
+	long		 way[2][SUMMARY_NOUTCOMES];
 	long long	 node;
 	size_t		 cnt, k;
 	char		*cause = NULL;
-	int		 bad = 0, rc, o;
+	int		 bad = 0, rc, o, up;
 
 	if (sqlite3_prepare_v2(store_db(st), "SELECT n.id FROM node n"
 	    " WHERE n.plan_id = ?1 AND EXISTS (SELECT 1 FROM node c"
@@ -400,6 +403,20 @@ compare_headings(struct store *st, long long plan, int fy, const char *what)
 			    node, fy, kept[0], kept[1], kept[2], counted[0],
 			    counted[1], counted[2]);
 			bad = 1;
+		}
+		for (up = 0; up < 2 && !bad; up++) {
+			memset(way[up], 0, sizeof way[up]);
+			if (indfig_subtree_read(st, plan, node, fy, up,
+			    way[up], &cause) != 1 ||
+			    memcmp(way[up], counted, sizeof counted) != 0) {
+				fprintf(stderr, "after %s: heading %lld in %d:"
+				    " read %s %ld/%ld/%ld, counted"
+				    " %ld/%ld/%ld\n", what, node, fy,
+				    up ? "upward" : "downward", way[up][0],
+				    way[up][1], way[up][2], counted[0],
+				    counted[1], counted[2]);
+				bad = 1;
+			}
 		}
 	}
 	sqlite3_finalize(s);
