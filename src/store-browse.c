@@ -2181,10 +2181,10 @@ browse_kid_find(const struct browse_node *kids, size_t k, long long id,
 
 /* Reads the children of node p (-1: the top level) with their flags,
  * departments and counts, and puts them right after p. Below the top
- * level, with no status to count, the departments and counts are left
- * to be read when the children are drawn (stale, browse_tree_fresh):
- * a heading's kept figures are many rows, and most children are never
- * on screen. */
+ * level, with no status to count, the departments, flags and counts are
+ * left to be read when the children are drawn (stale,
+ * browse_tree_fresh): a heading's kept figures are many rows, and most
+ * children are never on screen. */
 static long
 browse_view_kids(struct store *st, struct browse_tree *t, long p,
     char **cause)
@@ -2233,18 +2233,20 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 		return 0;
 	}
 
-	if ((s = browse_kids_stmt(st, t, browse_sql_kid_flags, p,
+	/* The flags of children read again when shown are read then
+	 * (browse_view_fresh). */
+	if (!later && (s = browse_kids_stmt(st, t, browse_sql_kid_flags, p,
 	    cause)) == NULL)
 		goto fail;
 	from = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (!later && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		long long flag_id = sqlite3_column_int64(s, 1);
 
 		if ((j = browse_kid_find(kids, k,
 		    sqlite3_column_int64(s, 0), &from)) >= 0)
 			kids[j].flags |= browse_flag_bit(t, flag_id);
 	}
-	if (store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
+	if (!later && store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
 		goto fail;
 
 	if (!later && (s = browse_kids_stmt(st, t, browse_sql_kid_assigns, p,
@@ -2909,6 +2911,9 @@ browse_one_texts(struct store *st, struct browse_node *n, char **cause)
 /* Reads again, for the tree's year, what of node n changes with it: its
  * departments and result, and a heading's counts and figures (never
  * the nodes below it); and its texts when it was read without them. */
+static int browse_one_flags(struct store *st, struct browse_tree *t,
+    struct browse_node *n, char **cause);
+
 static int
 browse_view_fresh(struct store *st, struct browse_tree *t,
     struct browse_node *n, char **cause)
@@ -2916,6 +2921,7 @@ browse_view_fresh(struct store *st, struct browse_tree *t,
 	browse_view_forget(t, n);
 	/* (Any node's result is read, as with the tree.) */
 	if (browse_one_texts(st, n, cause) != 0 ||
+	    browse_one_flags(st, t, n, cause) != 0 ||
 	    browse_one_assigns(st, t, n, cause) != 0 ||
 	    browse_one_item_year(st, t, n, cause) != 0)
 		return -1;
@@ -2967,7 +2973,8 @@ browse_view_year(struct store *st, struct browse_tree *t, int fy,
 	return 0;
 }
 
-/* The flags of item n, read without them (browse_filtered_read). */
+/* The flags of node n, read without them (browse_filtered_read, and
+ * the children browse_view_kids leaves to be read when shown). */
 static int
 browse_one_flags(struct store *st, struct browse_tree *t,
     struct browse_node *n, char **cause)
