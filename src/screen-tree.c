@@ -116,23 +116,38 @@ struct tree_idx {
 static int tree_on_hit(const struct tree_screen *ts);
 static long tree_index_of(struct ui *ui, struct tree_screen *ts, long long id);
 
+/* A row is a node's index, or the children of open heading p not read
+ * yet (browse_tree_more), TREE_GAP_ROW(p): a row never drawn, since the
+ * children around it are read before it comes within a screen of the
+ * cursor (tree_read_more). */
+#define TREE_GAP_ROW(p)		(-(p) - 2)
+#define TREE_GAP_OF(row)	(-(row) - 2)
+
 static const struct browse_node *
 tree_cursor_node(const struct tree_screen *ts)
 {
-	if (ts->nrows == 0)
+	if (ts->nrows == 0 || ts->rows[ts->list.cursor] < 0)
 		return NULL;
 	return &ts->t->nodes[ts->rows[ts->list.cursor]];
 }
 
-/* The visible rows: shown nodes whose ancestors are all open. */
+/* The visible rows: shown nodes whose ancestors are all open, and the
+ * gap of each open heading whose children are not all read. */
 static void
 tree_rebuild(struct tree_screen *ts)
 {
 	const struct browse_tree	*t = ts->t;
-	long				 i = 0, n = 0;
+	long				 i = 0, n = 0, open[8];
+	int				 nopen = 0;
 
-	ts->rows = xreallocarray(ts->rows, t->nnodes + 1, sizeof *ts->rows);
-	while (i < (long)t->nnodes) {
+	ts->rows = xreallocarray(ts->rows, 2 * t->nnodes + 1,
+	    sizeof *ts->rows);
+	for (;;) {
+		/* The gaps of the headings open above, innermost first. */
+		while (nopen > 0 && t->nodes[open[nopen - 1]].gap <= i)
+			ts->rows[n++] = TREE_GAP_ROW(open[--nopen]);
+		if (i >= (long)t->nnodes)
+			break;
 		const struct browse_node *node = &t->nodes[i];
 
 		if (!node->shown) {
@@ -140,10 +155,13 @@ tree_rebuild(struct tree_screen *ts)
 			continue;
 		}
 		ts->rows[n++] = i;
-		if (!node->is_item && !node->expanded)
+		if (!node->is_item && !node->expanded) {
 			i = node->end;
-		else
-			i++;
+			continue;
+		}
+		if (node->more && nopen < 8)
+			open[nopen++] = i;
+		i++;
 	}
 	ts->nrows = n;
 	ui_list_set_rows(&ts->list, n);
@@ -560,7 +578,7 @@ tree_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	struct tree_screen		*ts = owner;
 	const struct browse_tree	*t = ts->t;
 	long				 i = ts->rows[row];
-	const struct browse_node	*n = &t->nodes[i];
+	const struct browse_node	*n;
 	WINDOW				*w = ui_body(ui);
 	attr_t				 a = selected ? ui_attr(ui, UI_SELECT) :
 					    A_NORMAL;
@@ -571,6 +589,13 @@ tree_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	int				 indent, cx, k;
 
 	ui_put(w, y, x, "", cols, 1, a);
+	if (i < 0) {	/* children not read yet (never left on screen) */
+		n = &t->nodes[TREE_GAP_OF(i)];
+		ui_put(w, y, x + 1 + n->depth * 2, "…", cols - 1 - n->depth * 2,
+		    0, a | ui_attr(ui, UI_DIM));
+		return;
+	}
+	n = &t->nodes[i];
 	indent = (n->depth - 1) * 2;
 	if (n->is_item)
 		marker = " ";
@@ -809,24 +834,118 @@ tree_draw_empty(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 /* Reads what of the nodes about to be drawn was left unread (by a change
  * of year, or by a filter's read): the rows within a screen's height of
  * the cursor (wherever the list scrolls to, it shows no others). */
+/* The rows within a screen's height of the cursor: [*from, *to). */
+static void
+tree_window(const struct tree_screen *ts, long *from, long *to)
+{
+	long	h = ts->list.height > 0 ? ts->list.height : 1;
+
+	*from = ts->list.cursor - h < 0 ? 0 : ts->list.cursor - h;
+	*to = ts->list.cursor + h + 1 > ts->nrows ? ts->nrows :
+	    ts->list.cursor + h + 1;
+}
+
+/* The row of node i, or of the gap of heading -i - 2 (TREE_GAP_ROW):
+ * the rows are in the nodes' order, a gap just before the node at its
+ * index. -1 when it is not a row. */
+static long
+tree_row_of(const struct tree_screen *ts, long i)
+{
+	long	lo = 0, hi = ts->nrows, mid, key, want;
+
+	want = i >= 0 ? 2 * i + 1 : 2 * ts->t->nodes[TREE_GAP_OF(i)].gap;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		key = ts->rows[mid] >= 0 ? 2 * ts->rows[mid] + 1 :
+		    2 * ts->t->nodes[TREE_GAP_OF(ts->rows[mid])].gap;
+		if (key < want)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ts->nrows && ts->rows[lo] == i ? lo : -1;
+}
+
+/*
+ * Reads the children not read yet of every open heading whose gap
+ * (TREE_GAP_ROW) is within a screen's height of the cursor, a part at a
+ * time from the side the cursor is on (after those read first when the
+ * cursor is above the gap or on it, before those read last when it is
+ * below), so that no screen shows it: a heading of 66,000 items costs
+ * what is shown of it, wherever the cursor goes. The cursor and the
+ * first row shown stay on their nodes (on the gap, the cursor takes the
+ * first child read).
+ */
+static void
+tree_read_more(struct ui *ui, struct tree_screen *ts)
+{
+	long	 from, to, r, p, at, k, cur, top, cr;
+	char	*cause = NULL;
+	int	 dir;
+
+	if (!ts->t->partial)
+		return;
+	for (;;) {
+		tree_window(ts, &from, &to);
+		for (r = from; r < to && ts->rows[r] >= 0; r++)
+			;
+		if (r >= to)
+			return;
+		p = TREE_GAP_OF(ts->rows[r]);
+		dir = r >= ts->list.cursor ? 1 : -1;
+		cr = ts->list.cursor;
+		cur = ts->rows[cr];
+		top = ts->list.top >= 0 && ts->list.top < ts->nrows ?
+		    ts->rows[ts->list.top] : cur;
+		at = ts->t->nodes[p].gap;
+		k = browse_tree_more(ui->store, ts->t, p, dir, &cause);
+		if (k < 0) {
+			ui_error(ui, "%s", cause);
+			free(cause);
+			return;
+		}
+		free(ts->idx);
+		ts->idx = NULL;
+		tree_rebuild(ts);
+		/* Indices from the gap on moved by k: a node's, and the
+		 * gap's own row when the cursor was on it. */
+		if (cur < 0 && TREE_GAP_OF(cur) == p)
+			ts->list.cursor = cr < ts->nrows ? cr : ts->nrows - 1;
+		else
+			ts->list.cursor = tree_row_of(ts, cur >= at ? cur + k :
+			    cur);
+		ts->list.top = top >= 0 ? tree_row_of(ts, top >= at ?
+		    top + k : top) : ts->list.cursor;
+		if (ts->list.cursor < 0)
+			ts->list.cursor = 0;
+		if (ts->list.top < 0 || ts->list.top > ts->list.cursor)
+			ts->list.top = ts->list.cursor;
+		ui_list_set_rows(&ts->list, ts->nrows);
+		if (k == 0 && ts->t->nodes[p].more)
+			return;		/* nothing read: do not loop */
+	}
+}
+
 static void
 tree_fresh_window(struct ui *ui, struct tree_screen *ts)
 {
-	long	 h = ts->list.height > 0 ? ts->list.height : 1;
-	long	 from = ts->list.cursor - h, to = ts->list.cursor + h + 1;
+	long	 from, to, r, *idx;
+	size_t	 n = 0;
 	char	*cause = NULL;
 
 	if (ts->nrows == 0 || !(ts->t->partial || ts->t->filtered))
 		return;
-	if (from < 0)
-		from = 0;
-	if (to > ts->nrows)
-		to = ts->nrows;
-	if (browse_tree_fresh(ui->store, ts->t, &ts->rows[from],
-	    (size_t)(to - from), &cause) != 0) {
+	tree_read_more(ui, ts);
+	tree_window(ts, &from, &to);
+	idx = xcalloc((size_t)(to - from) + 1, sizeof *idx);
+	for (r = from; r < to; r++)
+		if (ts->rows[r] >= 0)
+			idx[n++] = ts->rows[r];
+	if (browse_tree_fresh(ui->store, ts->t, idx, n, &cause) != 0) {
 		ui_error(ui, "%s", cause);
 		free(cause);
 	}
+	free(idx);
 }
 
 static void

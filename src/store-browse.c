@@ -5,6 +5,7 @@
  * filters. Every value is bound through a prepared statement; a tree is
  * read inside one read transaction so its parts agree.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1940,18 +1941,32 @@ static const char browse_sql_kids[] =
 	BROWSE_KIDS_WHERE " ORDER BY n.ord, n.id";
 /* The same without the texts (NULL: read when the child is shown), from
  * the index of the nodes by parent alone (db/migrate-21.sql), in which
- * they stand in order (db/migrate-22.sql): a heading of 20,000 items
- * does not read 20,000 rows of texts, nor sort its children, to show a
- * screen of them. For children that are read again when shown (stale). */
-static const char browse_sql_kids_shape[] =
-	"SELECT n.id, n.depth, NULL, NULL, NULL,"
-	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
-	BROWSE_OWN_PLANNED ","
-	" EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id)"
-	" FROM node n INDEXED BY node_parent"
-	" LEFT JOIN result r INDEXED BY result_state"
-	" ON r.node_id = n.id AND r.fy = ?2"
-	BROWSE_KIDS_WHERE " ORDER BY n.ord, n.id";
+ * they stand in order (db/migrate-22.sql), a part at a time: at most
+ * BROWSE_KIDS_PART + 1 of the children between the places (ord, id)
+ * (?6, ?7) and (?9, ?10), from the first (browse_sql_kids_fwd) or from
+ * the last (browse_sql_kids_back) of them; the row more than a part
+ * says that more are left between. A heading of 66,000 items does not
+ * read 66,000 rows to show a screen of them: the screen reads the next
+ * part as it comes near the children not read, from either side
+ * (browse_tree_more). For children that are read again when shown
+ * (stale). */
+#define BROWSE_KIDS_PART 1000
+#define BROWSE_KIDS_PART_SQL(order)					\
+	"SELECT n.id, n.depth, NULL, NULL, NULL,"			\
+	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "		\
+	BROWSE_OWN_PLANNED ","						\
+	" EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id)"	\
+	" FROM node n INDEXED BY node_parent"				\
+	" LEFT JOIN result r INDEXED BY result_state"			\
+	" ON r.node_id = n.id AND r.fy = ?2"				\
+	BROWSE_KIDS_WHERE " AND (n.ord, n.id) > (?6, ?7)"		\
+	" AND (n.ord, n.id) < (?9, ?10) ORDER BY " order " LIMIT ?8"
+static const char browse_sql_kids_fwd[] =
+	BROWSE_KIDS_PART_SQL("n.ord, n.id");
+static const char browse_sql_kids_back[] =
+	BROWSE_KIDS_PART_SQL("n.ord DESC, n.id DESC");
+/* Where a child stands among its siblings. */
+static const char browse_sql_kid_ord[] = "SELECT ord FROM node WHERE id = ?1";
 static const char browse_sql_kid_flags[] =
 	"SELECT nf.node_id, nf.flag_id FROM node n"
 	" JOIN node_flag nf ON nf.node_id = n.id" BROWSE_KIDS_WHERE;
@@ -2179,26 +2194,95 @@ browse_kid_find(const struct browse_node *kids, size_t k, long long id,
 	return -1;
 }
 
+/* The place (ord, id) of child c: 0, or -1 with *cause. */
+static int
+browse_kid_place(struct store *st, const struct browse_tree *t, long c,
+    long long *ord, long long *id, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	*id = t->nodes[c].id;
+	if ((s = store_stmt(st, browse_sql_kid_ord, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, *id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*ord = sqlite3_column_int64(s, 0);
+		rc = SQLITE_DONE;
+	}
+	return store_read_end(st, s, rc, "施策体系の読み込み", cause);
+}
+
+/* Binds the places between which the next part of p's children is read
+ * (dir > 0: after the children read first, dir < 0: before those read
+ * last; 0: all of them), at the gap between them (p->gap). */
+static int
+browse_part_bounds(struct store *st, const struct browse_tree *t, long p,
+    int dir, sqlite3_stmt *s, char **cause)
+{
+	long long	 lo_ord = LLONG_MIN, lo_id = LLONG_MIN;
+	long long	 hi_ord = LLONG_MAX, hi_id = LLONG_MAX;
+	long		 c, last = -1, gap = t->nodes[p].gap;
+
+	if (dir != 0) {
+		for (c = p + 1; c < gap; c = t->nodes[c].end)
+			last = c;
+		if (last >= 0 && browse_kid_place(st, t, last, &lo_ord,
+		    &lo_id, cause) != 0)
+			return -1;
+		if (gap < t->nodes[p].end && browse_kid_place(st, t, gap,
+		    &hi_ord, &hi_id, cause) != 0)
+			return -1;
+	}
+	sqlite3_bind_int64(s, 6, lo_ord);
+	sqlite3_bind_int64(s, 7, lo_id);
+	sqlite3_bind_int(s, 8, BROWSE_KIDS_PART + 1);
+	sqlite3_bind_int64(s, 9, hi_ord);
+	sqlite3_bind_int64(s, 10, hi_id);
+	return 0;
+}
+
 /* Reads the children of node p (-1: the top level) with their flags,
  * departments and counts, and puts them right after p. Below the top
  * level, with no status to count, the departments, flags and counts are
  * left to be read when the children are drawn (stale,
  * browse_tree_fresh): a heading's kept figures are many rows, and most
- * children are never on screen. */
+ * children are never on screen; and they are read a part at a time
+ * (BROWSE_KIDS_PART): the first part now, and with more set when more
+ * follow, the others by browse_tree_more (dir > 0: the part after the
+ * first children read, dir < 0: the part before the last ones; the
+ * first call for a node that has none at the end of its children), each
+ * put at the gap between the children read first and last. */
 static long
-browse_view_kids(struct store *st, struct browse_tree *t, long p,
+browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
     char **cause)
 {
 	struct browse_node	*kids = NULL, *n;
 	sqlite3_stmt		*s;
 	size_t			 k = 0, cap = 0, i, from = 0;
-	long			 j, at = p + 1;
+	long			 j, at = p + 1, total;
 	int			 rc, later = p >= 0 && t->which == BROWSE_ANY;
+	int			 more = 0;
 
-	if ((s = browse_kids_stmt(st, t, later ? browse_sql_kids_shape :
-	    browse_sql_kids, p, cause)) == NULL)
+	if (later && t->nodes[p].loaded) {
+		if (dir == 0 || !t->nodes[p].more)
+			return 0;
+		at = t->nodes[p].gap;
+	} else
+		dir = 0;
+	if ((s = browse_kids_stmt(st, t, !later ? browse_sql_kids :
+	    dir < 0 ? browse_sql_kids_back : browse_sql_kids_fwd, p,
+	    cause)) == NULL)
 		return -1;
+	if (later && browse_part_bounds(st, t, p, dir, s, cause) != 0) {
+		sqlite3_reset(s);
+		return -1;
+	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (later && k == BROWSE_KIDS_PART) {
+			more = 1;
+			continue;
+		}
 		if (k == cap) {
 			cap = cap ? cap * 2 : 16;
 			kids = xreallocarray(kids, cap, sizeof *kids);
@@ -2228,9 +2312,19 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
 		goto fail;
 	if (k == 0) {
-		if (p >= 0)
+		if (p >= 0) {
 			t->nodes[p].loaded = 1;
+			t->nodes[p].more = 0;
+			t->nodes[p].gap = t->nodes[p].end;
+		}
 		return 0;
+	}
+	/* A part read from its end came last first. */
+	for (i = 0; dir < 0 && i < k / 2; i++) {
+		struct browse_node swap = kids[i];
+
+		kids[i] = kids[k - 1 - i];
+		kids[k - 1 - i] = swap;
 	}
 
 	/* The flags of children read again when shown are read then
@@ -2309,11 +2403,17 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 		t->nodes = xreallocarray(t->nodes, t->capnodes,
 		    sizeof *t->nodes);
 	}
+	/* Every index from `at` on moves by k; so does the end of p and of
+	 * its ancestors, whose subtrees take the new nodes (not that of
+	 * p's last child read, which may end there too), and the gap of
+	 * any other heading from there on. */
 	for (j = 0; j < (long)t->nnodes; j++) {
-		if (t->nodes[j].end > p)
+		if (t->nodes[j].end > at || (t->nodes[j].end == at && j <= p))
 			t->nodes[j].end += (long)k;
-		if (t->nodes[j].parent > p)
+		if (t->nodes[j].parent >= at)
 			t->nodes[j].parent += (long)k;
+		if (t->nodes[j].more && j != p && t->nodes[j].gap >= at)
+			t->nodes[j].gap += (long)k;
 	}
 	memmove(&t->nodes[at + (long)k], &t->nodes[at],
 	    (t->nnodes - (size_t)at) * sizeof *t->nodes);
@@ -2327,17 +2427,24 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p,
 	free(kids);
 	/* Nodes below an item (deeper than the plan's levels name) are
 	 * always shown: read with it. */
-	for (j = at; j < at + (long)k; j++) {
-		long	more;
+	total = (long)k;
+	for (j = at; j < at + total; j++) {
+		long	below;
 
 		if (!t->nodes[j].is_item || t->nodes[j].loaded)
 			continue;
-		if ((more = browse_view_kids(st, t, j, cause)) < 0)
+		if ((below = browse_view_kids(st, t, j, 0, cause)) < 0)
 			return -1;
-		k += (size_t)more;
+		total += below;
 		j = t->nodes[j].end - 1;
 	}
-	return (long)k;
+	/* The gap: after the part read first (or forward), before the one
+	 * read backward. */
+	if (p >= 0) {
+		t->nodes[p].more = more;
+		t->nodes[p].gap = dir < 0 ? at : at + total;
+	}
+	return total;
 fail:
 	for (i = 0; i < k; i++)
 		browse_node_clear(&kids[i]);
@@ -2459,7 +2566,7 @@ browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
 	    browse_view_depts(st, t, cause) != 0 ||
 	    browse_view_kept(st, t, cause) != 0)
 		return -1;
-	if (browse_view_kids(st, t, -1, cause) < 0)
+	if (browse_view_kids(st, t, -1, 0, cause) < 0)
 		return -1;
 	if (open == NULL && (first = browse_top_to_open(st, t, cause)) < 0)
 		return -1;
@@ -2473,7 +2580,7 @@ browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
 		    bsearch(&n->id, open, nopen, sizeof *open,
 		    browse_id_cmp) == NULL)
 			continue;
-		if (browse_view_kids(st, t, (long)i, cause) < 0)
+		if (browse_view_kids(st, t, (long)i, 0, cause) < 0)
 			return -1;
 		n = &t->nodes[i];
 		n->expanded = 1;
@@ -2540,7 +2647,23 @@ browse_tree_expand(struct store *st, struct browse_tree *t, long i,
 	    t->nodes[i].loaded || t->nodes[i].is_item)
 		return 0;
 	began = store_snapshot_begin(st);
-	rc = browse_view_kids(st, t, i, cause);
+	rc = browse_view_kids(st, t, i, 0, cause);
+	store_snapshot_end(st, began);
+	return rc;
+}
+
+long
+browse_tree_more(struct store *st, struct browse_tree *t, long i, int dir,
+    char **cause)
+{
+	int	 began = 0;
+	long	 rc;
+
+	if (!t->partial || i < 0 || (size_t)i >= t->nnodes || dir == 0 ||
+	    !t->nodes[i].loaded || !t->nodes[i].more)
+		return 0;
+	began = store_snapshot_begin(st);
+	rc = browse_view_kids(st, t, i, dir, cause);
 	store_snapshot_end(st, began);
 	return rc;
 }
@@ -2846,6 +2969,7 @@ browse_view_unload(struct browse_tree *t)
 			for (j = i + 1; j < (size_t)end; j++)
 				browse_node_clear(&t->nodes[j]);
 			n.loaded = 0;
+			n.more = 0;
 		} else
 			end = (long)i + 1;
 		if (n.parent >= 0)
@@ -2854,7 +2978,12 @@ browse_view_unload(struct browse_tree *t)
 		t->nodes[out] = n;
 		i = (size_t)end;
 	}
+	to[t->nnodes] = (long)out;
 	t->nnodes = out;
+	/* A gap is before a child kept, or at the end of its heading's. */
+	for (i = 0; i < t->nnodes; i++)
+		if (t->nodes[i].more)
+			t->nodes[i].gap = to[t->nodes[i].gap];
 	/* A node's subtree ends where its last descendant's does. */
 	for (i = t->nnodes; i-- > 0;) {
 		long p = t->nodes[i].parent;
@@ -3104,13 +3233,33 @@ browse_tree_filtered(struct store *st, long long plan_id, int fy,
 	return 0;
 }
 
+/* The index of node id from index `from` on, reading the next parts of
+ * the children of node parent (-1: none) while it is not among those
+ * read and more are left: -1 when it is not there, -2 on an error. */
+static long
+browse_reach(struct store *st, struct browse_tree *t, long parent,
+    long from, long long id, char **cause)
+{
+	long	i;
+
+	for (;;) {
+		for (i = from; i < (long)t->nnodes; i++)
+			if (t->nodes[i].id == id)
+				return i;
+		if (parent < 0 || !t->nodes[parent].more)
+			return -1;
+		if (browse_tree_more(st, t, parent, 1, cause) < 0)
+			return -2;
+	}
+}
+
 int
 browse_tree_find(struct store *st, struct browse_tree *t, long long id,
     long *index, char **cause)
 {
 	sqlite3_stmt	*s;
 	long long	 up[3] = { 0, 0, 0 }, plan = 0;
-	long		 i, from = 0;
+	long		 i, from = 0, parent = -1;
 	int		 rc, k;
 
 	*index = -1;
@@ -3138,23 +3287,20 @@ browse_tree_find(struct store *st, struct browse_tree *t, long long id,
 	for (k = 0; k < 3; k++) {
 		if (up[k] == 0)
 			continue;
-		for (i = from; i < (long)t->nnodes; i++)
-			if (t->nodes[i].id == up[k])
-				break;
-		if (i == (long)t->nnodes)
+		if ((i = browse_reach(st, t, parent, from, up[k], cause)) < -1)
+			return -1;
+		if (i < 0)
 			return 0;
 		/* Below a heading a status hides: nothing to read. */
 		if (!t->nodes[i].shown)
 			return 0;
 		if (browse_tree_expand(st, t, i, cause) < 0)
 			return -1;
-		from = i;
+		from = parent = i;
 	}
-	for (i = from; i < (long)t->nnodes; i++)
-		if (t->nodes[i].id == id) {
-			*index = i;
-			break;
-		}
+	if ((i = browse_reach(st, t, parent, from, id, cause)) < -1)
+		return -1;
+	*index = i;
 	return 0;
 }
 

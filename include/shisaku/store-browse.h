@@ -210,6 +210,14 @@ struct browse_node {
 	int		 has_children;
 	int		 loaded;
 	int		 expanded;
+	/* Of a tree read as shown: the node's children are read a part at
+	 * a time, in order, from the first and from the last; while more
+	 * is set, those not read yet go at index gap (after the children
+	 * read first, before those read last: gap is end when none is
+	 * read last). browse_tree_more reads the next part on either
+	 * side. */
+	int		 more;
+	long		 gap;
 	/* Of a tree read as shown, below the top level, with no status
 	 * counted (its which): what changes with the year (departments,
 	 * result, counts, figures) is not read yet, or not for this year;
@@ -402,6 +410,18 @@ int browse_tree_filtered(struct store *st, long long plan_id, int fy,
  */
 long browse_tree_expand(struct store *st, struct browse_tree *t, long i,
     char **cause);
+
+/*
+ * The next part of the children of node i of a tree read as shown, when
+ * browse_tree_expand read only a part of them (nodes[i].more): the part
+ * after the children read first (dir > 0) or before those read last
+ * (dir < 0), put at nodes[i].gap (the indices of the nodes from there
+ * move). A screen reads it as its window comes near the gap, from the
+ * side it comes from. Returns the number of nodes read (0 when none is
+ * left), or -1 with *cause.
+ */
+long browse_tree_more(struct store *st, struct browse_tree *t, long i,
+    int dir, char **cause);
 
 /*
  * The index of node id in the tree, reading the children of its

@@ -830,6 +830,186 @@ TEST(test_year_figures)
 	store_close(st);
 }
 
+/* A plan of one policy of 2,500 items (and a second policy of one),
+ * for the children read a part at a time. */
+static char *
+wide_text(void)
+{
+	char	*text = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&text, &len);
+	int	 i;
+
+	fputs("shisaku-plan,1\n"
+	    "plan,w,広い計画,2023,2025,県,\n"
+	    "level,w,1,基本方針\nlevel,w,2,取組\n"
+	    "flag,w,lead,重点,◆\n"
+	    "node,w,p1,,1,広い方針,,,,,,\n", f);
+	/* Out of key order: the tree's order is the file's (ord). */
+	for (i = 2500; i >= 1; i--)
+		fprintf(f, "node,w,x%d,p1,1-%d,取組%d,,,,,,\n", i, 2501 - i,
+		    2501 - i);
+	fputs("mark,w,x2500,lead\n"
+	    "node,w,p2,,2,次の方針,,,,,,\nnode,w,y1,p2,2-1,次の取組,,,,,,\n",
+	    f);
+	fclose(f);
+	return text;
+}
+
+/* The index of node id in t, or -1. */
+static long
+index_of(const struct browse_tree *t, long long id)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nnodes; i++)
+		if (t->nodes[i].id == id)
+			return (long)i;
+	return -1;
+}
+
+/* The id of the node of key in the plan w. */
+static long long
+wide_id(struct store *st, const char *key)
+{
+	sqlite3_stmt	*s;
+	long long	 id = 0;
+
+	if (sqlite3_prepare_v2(store_db(st), "SELECT id FROM node WHERE key = ?1",
+	    -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return id;
+}
+
+/* The ids of p1's children read into t, in order; 0 when they are not
+ * its children one after the other. */
+static size_t
+kids_in_tree(const struct browse_tree *t, long p, long long *out)
+{
+	long	c;
+	size_t	n = 0;
+
+	for (c = p + 1; c < t->nodes[p].end; c = t->nodes[c].end) {
+		if (t->nodes[c].parent != p)
+			return 0;
+		out[n++] = t->nodes[c].id;
+	}
+	return n;
+}
+
+/* Reads p1's children as the screen does in each order of parts given
+ * (+1 after the first, -1 before the last), and checks them against the
+ * children's order in the file, and the tree's indices. */
+static void
+parts_in_order(struct store *st, long long plan, const int *dirs,
+    size_t ndirs, const long long *want, size_t nwant)
+{
+	struct browse_tree	*t = NULL;
+	long long		*got = xcalloc(nwant + 1, sizeof *got);
+	char			*cause = NULL;
+	long			 p, q;
+	size_t			 i, n;
+
+	CHECK_INT(browse_tree_view(st, plan, 2024, 2024, NULL, 0, BROWSE_ANY,
+	    NULL, 0, &t, &cause), 0);
+	if (t == NULL)
+		goto out;
+	p = index_of(t, wide_id(st, "p1"));
+	CHECK(p >= 0);
+	if (p < 0)
+		goto out;
+	CHECK_INT(browse_tree_expand(st, t, p, &cause), 1000);
+	CHECK_INT(t->nodes[p].more, 1);
+	CHECK_INT(t->nodes[p].gap, p + 1 + 1000);
+	for (i = 0; i < ndirs; i++)
+		CHECK(browse_tree_more(st, t, p, dirs[i], &cause) > 0);
+	/* What is left, from the first side. */
+	while (t->nodes[p].more)
+		if (browse_tree_more(st, t, p, 1, &cause) <= 0)
+			break;
+	CHECK_INT(t->nodes[p].more, 0);
+	n = kids_in_tree(t, p, got);
+	CHECK_INT(n, nwant);
+	for (i = 0; i < n && i < nwant; i++)
+		if (got[i] != want[i]) {
+			FAIL_AT("child %zu: %lld, want %lld", i, got[i], want[i]);
+			break;
+		}
+	/* The second policy after them, its parent and end right. */
+	q = index_of(t, wide_id(st, "p2"));
+	CHECK_INT(q, t->nodes[p].end);
+	if (q >= 0) {
+		CHECK_INT(t->nodes[q].parent, -1);
+		CHECK_INT(t->nodes[p].end, p + 1 + 2500);
+	}
+out:
+	free(got);
+	free(cause);
+	browse_tree_free(t);
+}
+
+TEST(test_children_in_parts)
+{
+	static const int fwd[] = { 1 }, back[] = { -1 };
+	static const int both[] = { 1, -1 };
+	struct store		*st;
+	struct browse_tree	*t = NULL;
+	sqlite3_stmt		*s;
+	long long		*want = xcalloc(2501, sizeof *want), plan, id;
+	char			*text = wide_text(), *cause = NULL;
+	size_t			 n = 0;
+	long			 p, i;
+
+	st = fixture_store(dbpath, text, NULL);
+	free(text);
+	CHECK(st != NULL);
+	if (st == NULL) {
+		free(want);
+		return;
+	}
+	plan = plan_id(st);
+	/* The children's order, in plain SQL. */
+	CHECK_INT(sqlite3_prepare_v2(store_db(st), "SELECT c.id FROM node c"
+	    " JOIN node p ON p.id = c.parent_id WHERE p.key = 'p1'"
+	    " ORDER BY c.ord, c.id", -1, &s, NULL), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW && n < 2500)
+		want[n++] = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	CHECK_INT(n, 2500);
+
+	parts_in_order(st, plan, NULL, 0, want, n);
+	parts_in_order(st, plan, fwd, 1, want, n);
+	parts_in_order(st, plan, back, 1, want, n);
+	parts_in_order(st, plan, both, 2, want, n);
+
+	/* A node in the part not read is found, the parts before it read;
+	 * and its flag (read when shown) with it. */
+	CHECK_INT(browse_tree_view(st, plan, 2024, 2024, NULL, 0, BROWSE_ANY,
+	    NULL, 0, &t, &cause), 0);
+	if (t != NULL) {
+		id = want[1700];
+		CHECK_INT(browse_tree_find(st, t, id, &i, &cause), 0);
+		CHECK(i > 0 && t->nodes[i].id == id);
+		p = index_of(t, wide_id(st, "p1"));
+		CHECK(p >= 0 && t->nodes[p].more == 1);
+		id = want[0];
+		CHECK_INT(browse_tree_find(st, t, id, &i, &cause), 0);
+		if (i > 0) {
+			CHECK_INT(browse_tree_fresh(st, t, &i, 1, &cause), 0);
+			CHECK(t->nodes[i].flags != 0);
+			CHECK_STR(t->nodes[i].title, "取組1");
+		}
+		browse_tree_free(t);
+	}
+	free(cause);
+	free(want);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -848,6 +1028,7 @@ main(void)
 	RUN(test_filter_reads_what_is_shown);
 	RUN(test_behind_without_a_period);
 	RUN(test_year_figures);
+	RUN(test_children_in_parts);
 	unlink(dbpath);
 	{
 		char p[160];

@@ -1,0 +1,120 @@
+#!/bin/sh
+# A policy of 2,500 items at 80x24: its children are read a part at a
+# time (1,000) as the screen comes near those not read, from the side it
+# comes from. Opened, its first items; G, its last items above the next
+# policy; paging up from the end and down from the start across every
+# part's edge, the items on screen always follow one another; a search
+# for an item in the middle finds it; the next policy is where it was.
+# Browsing writes nothing.
+. "$(dirname "$0")/lib.sh"
+
+db="$e2e_tmp/parts/shisaku.db"
+mkdir -p "$e2e_tmp/parts"
+awk 'BEGIN {
+	print "shisaku-plan,1"
+	print "plan,parts,大きな方針の計画,2023,2025,県,"
+	print "level,parts,1,基本方針"
+	print "level,parts,2,取組"
+	print "node,parts,p1,,1,大きな方針,,,,,,"
+	for (i = 1; i <= 2500; i++)
+		printf "node,parts,x%d,p1,1-%d,取組%d,,,,,,\n", i, i, i
+	print "node,parts,p2,,2,次の方針,,,,,,"
+	print "node,parts,y1,p2,2-1,次の取組,,,,,,"
+}' > "$e2e_tmp/parts.csv"
+{ "$e2e_bin" -c "$e2e_config" -d "$db" init &&
+    "$e2e_bin" -c "$e2e_config" -d "$db" import "$e2e_tmp/parts.csv"; } \
+    > "$e2e_tmp/import.log" 2>&1 ||
+    { fail "a policy of 2,500 items" "$(cat "$e2e_tmp/import.log")"; e2e_abandon "no database"; }
+e2e_dump "$db" > "$e2e_tmp/before.sql"
+
+# in_order NAME: the items listed on the stable screen (above the line
+# under the list) are 1-N, 1-N+1, ... with no gap and no repeat.
+in_order() {
+	e2e_wait "" || { fail "$1 (screen never settled)" "$(e2e_screen)"; return; }
+	got=$(e2e_screen | awk '/^---/ { exit } { print }' |
+	    sed -n 's/^ *1-\([0-9][0-9]*\) 取組\([0-9][0-9]*\).*/\1 \2/p' |
+	    awk 'NR == 1 { first = $1 } $1 != $2 { bad = 1 }
+	    NR > 1 && $1 != prev + 1 { bad = 1 } { prev = $1; n++ }
+	    END { if (bad || n < 5) print "broken"; else print first "-" prev }')
+	case $got in
+	*broken*|'') fail "$1 (items not in order)" "$(e2e_screen)" ;;
+	*) pass "$1 ($got)" ;;
+	esac
+}
+
+# open NAME: the program started again on the plans list, the tree of
+# the plan and its first policy opened: the first part read only.
+open_policy() {
+	e2e_start "$db" 80 24 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }
+	e2e_expect "$1: plans list" "大きな方針の計画"
+	e2e_keys Enter
+	e2e_expect "$1: tree" "施策体系（令和5年度）" "大きな方針"
+	e2e_keys Enter
+	e2e_expect_line "$1: opened, its first item" '^ +1-1 取組1 '
+	in_order "$1: the first items"
+}
+
+# Down: a row at a time across the end of the first part, then a page
+# at a time across the end of the next one, to the end.
+open_policy "down"
+i=0
+while [ $i -lt 10 ]; do
+	e2e_keys NPage NPage NPage NPage NPage NPage NPage
+	i=$((i + 1))
+done
+e2e_wait ""
+j=0
+while [ $j -lt 6 ]; do
+	e2e_keys j j j j j j j j j j j j j j j j j j j j
+	in_order "down: moving a row at a time, step $j"
+	j=$((j + 1))
+done
+i=0
+while [ $i -lt 8 ]; do
+	e2e_keys NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage \
+	    NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage
+	in_order "down: paging, step $i"
+	i=$((i + 1))
+done
+e2e_keys G
+e2e_expect_line "down: G, the last item above the next policy" '^ +1-2500 取組2500 '
+e2e_expect_line "down: and the next policy" '2 次の方針'
+in_order "down: the last items"
+
+# Up: G first (the last part read from the end), then a page at a time
+# across the edges of the parts read from the end, to the first item.
+open_policy "up"
+e2e_keys G
+e2e_expect_line "up: G, the last item above the next policy" '^ +1-2500 取組2500 '
+e2e_expect_line "up: and the next policy" '2 次の方針'
+in_order "up: the last items"
+i=0
+while [ $i -lt 10 ]; do
+	e2e_keys PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage \
+	    PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage
+	in_order "up: paging, step $i"
+	i=$((i + 1))
+done
+e2e_expect_line "up: the first item reached" '^ +1-1 取組1 '
+
+# A search for an item in a part not read yet finds it.
+open_policy "search"
+e2e_keys /
+e2e_wait_prompt
+e2e_type '取組1777'
+e2e_keys Enter
+e2e_expect_line "search: 1-1777 found" '^ +1-1777 取組1777 '
+in_order "search: around it"
+e2e_keys G
+e2e_expect_line "search: G, the last item" '^ +1-2500 取組2500 '
+in_order "search: the last items"
+
+e2e_keys Q
+e2e_expect_exit "quits" 0
+e2e_dump "$db" > "$e2e_tmp/after.sql"
+if cmp -s "$e2e_tmp/before.sql" "$e2e_tmp/after.sql"; then
+	pass "browsing wrote nothing"
+else
+	fail "browsing wrote nothing" "$(diff "$e2e_tmp/before.sql" "$e2e_tmp/after.sql" | head -20)"
+fi
+e2e_finish
