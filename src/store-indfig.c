@@ -400,18 +400,10 @@ int
 store_indfig_subtree_outcomes(struct store *st, long long plan_id,
     long long node_id, int fy, long out[SUMMARY_NOUTCOMES], char **cause)
 {
-	sqlite3_stmt	*s;
-	int		 rc, few = 0;
+	int	few;
 
-	if ((s = store_stmt(st, sql_fig_few, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, plan_id);
-	sqlite3_bind_int(s, 2, SUMMARY_FEW_INDICATORS);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		few = sqlite3_column_int(s, 0);
-		rc = SQLITE_DONE;
-	}
-	if (store_read_end(st, s, rc, "指標の集計", cause) != 0)
+	if ((few = summary_few_indicators(st, sql_fig_few, plan_id,
+	    cause)) < 0)
 		return -1;
 	return indfig_subtree_read(st, plan_id, node_id, fy, few, out, cause);
 }

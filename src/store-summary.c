@@ -515,14 +515,26 @@ int
 store_summary_subtree(struct store *st, long long node_id, int fy,
     struct summary_indicator **out, size_t *n, char **cause)
 {
-	sqlite3_stmt	*s;
-	int		 rc, few = 0;
+	int	few;
 
 	*out = NULL;
 	*n = 0;
-	if ((s = store_stmt(st, summary_sql_few, cause)) == NULL)
+	if ((few = summary_few_indicators(st, summary_sql_few, node_id,
+	    cause)) < 0)
 		return -1;
-	sqlite3_bind_int64(s, 1, node_id);
+	return summary_subtree_read(st, node_id, fy, few, out, n, cause);
+}
+
+int
+summary_few_indicators(struct store *st, const char *sql, long long id,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, few = 0;
+
+	if ((s = store_stmt(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
 	sqlite3_bind_int(s, 2, SUMMARY_FEW_INDICATORS);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		few = sqlite3_column_int(s, 0);
@@ -530,5 +542,5 @@ store_summary_subtree(struct store *st, long long node_id, int fy,
 	}
 	if (store_read_end(st, s, rc, "指標の読み込み", cause) != 0)
 		return -1;
-	return summary_subtree_read(st, node_id, fy, few, out, n, cause);
+	return few;
 }

@@ -165,6 +165,17 @@ e2e_new_db() {
 	printf '%s\n' "$e2e_tmp/$1/shisaku.db"
 }
 
+# e2e_plan_db DB FILE WHAT: a new database at DB with the plan file FILE
+# imported; fails the test (naming WHAT) and abandons it when it cannot.
+e2e_plan_db() {
+	mkdir -p "$(dirname "$1")"
+	{ "$e2e_bin" -c "$e2e_config" -d "$1" init &&
+	    "$e2e_bin" -c "$e2e_config" -d "$1" import "$2"; } \
+	    > "$e2e_tmp/import.log" 2>&1 && return 0
+	fail "$3" "$(cat "$e2e_tmp/import.log")"
+	e2e_abandon "no database"
+}
+
 # e2e_dump DB: the database's contents as SQL text, for comparing.
 e2e_dump() {
 	sqlite3 "$1" .dump

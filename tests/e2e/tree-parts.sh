@@ -9,7 +9,6 @@
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/parts/shisaku.db"
-mkdir -p "$e2e_tmp/parts"
 awk 'BEGIN {
 	print "shisaku-plan,1"
 	print "plan,parts,大きな方針の計画,2023,2025,県,"
@@ -21,10 +20,7 @@ awk 'BEGIN {
 	print "node,parts,p2,,2,次の方針,,,,,,"
 	print "node,parts,y1,p2,2-1,次の取組,,,,,,"
 }' > "$e2e_tmp/parts.csv"
-{ "$e2e_bin" -c "$e2e_config" -d "$db" init &&
-    "$e2e_bin" -c "$e2e_config" -d "$db" import "$e2e_tmp/parts.csv"; } \
-    > "$e2e_tmp/import.log" 2>&1 ||
-    { fail "a policy of 2,500 items" "$(cat "$e2e_tmp/import.log")"; e2e_abandon "no database"; }
+e2e_plan_db "$db" "$e2e_tmp/parts.csv" "a policy of 2,500 items"
 e2e_dump "$db" > "$e2e_tmp/before.sql"
 
 # in_order NAME: the items listed on the stable screen (above the line
@@ -42,6 +38,26 @@ in_order() {
 	esac
 }
 
+# press KEY N: KEY N times.
+press() {
+	n=0
+	while [ "$n" -lt "$2" ]; do
+		e2e_keys "$1"
+		n=$((n + 1))
+	done
+}
+
+# steps NAME KEY N: N steps of KEY pressed 20 times, each checked with
+# in_order.
+steps() {
+	k=0
+	while [ "$k" -lt "$3" ]; do
+		press "$2" 20
+		in_order "$1, step $k"
+		k=$((k + 1))
+	done
+}
+
 # open NAME: the program started again on the plans list, the tree of
 # the plan and its first policy opened: the first part read only.
 open_policy() {
@@ -57,25 +73,10 @@ open_policy() {
 # Down: a row at a time across the end of the first part, then a page
 # at a time across the end of the next one, to the end.
 open_policy "down"
-i=0
-while [ $i -lt 10 ]; do
-	e2e_keys NPage NPage NPage NPage NPage NPage NPage
-	i=$((i + 1))
-done
+press NPage 70
 e2e_wait ""
-j=0
-while [ $j -lt 6 ]; do
-	e2e_keys j j j j j j j j j j j j j j j j j j j j
-	in_order "down: moving a row at a time, step $j"
-	j=$((j + 1))
-done
-i=0
-while [ $i -lt 8 ]; do
-	e2e_keys NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage \
-	    NPage NPage NPage NPage NPage NPage NPage NPage NPage NPage
-	in_order "down: paging, step $i"
-	i=$((i + 1))
-done
+steps "down: moving a row at a time" j 6
+steps "down: paging" NPage 8
 e2e_keys G
 e2e_expect_line "down: G, the last item above the next policy" '^ +1-2500 取組2500 '
 e2e_expect_line "down: and the next policy" '2 次の方針'
@@ -88,13 +89,7 @@ e2e_keys G
 e2e_expect_line "up: G, the last item above the next policy" '^ +1-2500 取組2500 '
 e2e_expect_line "up: and the next policy" '2 次の方針'
 in_order "up: the last items"
-i=0
-while [ $i -lt 10 ]; do
-	e2e_keys PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage \
-	    PPage PPage PPage PPage PPage PPage PPage PPage PPage PPage
-	in_order "up: paging, step $i"
-	i=$((i + 1))
-done
+steps "up: paging" PPage 10
 e2e_expect_line "up: the first item reached" '^ +1-1 取組1 '
 
 # A search for an item in a part not read yet finds it.
@@ -111,10 +106,8 @@ in_order "search: the last items"
 
 e2e_keys Q
 e2e_expect_exit "quits" 0
+e2e_check_sanitizers "no sanitizer report"
 e2e_dump "$db" > "$e2e_tmp/after.sql"
-if cmp -s "$e2e_tmp/before.sql" "$e2e_tmp/after.sql"; then
-	pass "browsing wrote nothing"
-else
-	fail "browsing wrote nothing" "$(diff "$e2e_tmp/before.sql" "$e2e_tmp/after.sql" | head -20)"
-fi
+e2e_same_file "browsing wrote nothing" "$e2e_tmp/before.sql" \
+    "$e2e_tmp/after.sql"
 e2e_finish

@@ -856,35 +856,6 @@ wide_text(void)
 	return text;
 }
 
-/* The index of node id in t, or -1. */
-static long
-index_of(const struct browse_tree *t, long long id)
-{
-	size_t	i;
-
-	for (i = 0; i < t->nnodes; i++)
-		if (t->nodes[i].id == id)
-			return (long)i;
-	return -1;
-}
-
-/* The id of the node of key in the plan w. */
-static long long
-wide_id(struct store *st, const char *key)
-{
-	sqlite3_stmt	*s;
-	long long	 id = 0;
-
-	if (sqlite3_prepare_v2(store_db(st), "SELECT id FROM node WHERE key = ?1",
-	    -1, &s, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		id = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return id;
-}
-
 /* The ids of p1's children read into t, in order; 0 when they are not
  * its children one after the other. */
 static size_t
@@ -918,7 +889,7 @@ parts_in_order(struct store *st, long long plan, const int *dirs,
 	    NULL, 0, &t, &cause), 0);
 	if (t == NULL)
 		goto out;
-	p = index_of(t, wide_id(st, "p1"));
+	p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p1'"));
 	CHECK(p >= 0);
 	if (p < 0)
 		goto out;
@@ -940,7 +911,7 @@ parts_in_order(struct store *st, long long plan, const int *dirs,
 			break;
 		}
 	/* The second policy after them, its parent and end right. */
-	q = index_of(t, wide_id(st, "p2"));
+	q = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p2'"));
 	CHECK_INT(q, t->nodes[p].end);
 	if (q >= 0) {
 		CHECK_INT(t->nodes[q].parent, -1);
@@ -994,7 +965,7 @@ TEST(test_children_in_parts)
 		id = want[1700];
 		CHECK_INT(browse_tree_find(st, t, id, &i, &cause), 0);
 		CHECK(i > 0 && t->nodes[i].id == id);
-		p = index_of(t, wide_id(st, "p1"));
+		p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p1'"));
 		CHECK(p >= 0 && t->nodes[p].more == 1);
 		id = want[0];
 		CHECK_INT(browse_tree_find(st, t, id, &i, &cause), 0);
