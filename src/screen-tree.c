@@ -103,6 +103,9 @@ struct tree_screen {
 	/* Node ids in order with their index in the tree (built when first
 	 * needed after a load), to place hits. */
 	struct tree_idx		*idx;
+	/* The cursor's row when the tree was last drawn: on a gap
+	 * (TREE_GAP_ROW), whether it came from above or below. */
+	long			 drawn_cursor;
 };
 
 struct tree_idx {
@@ -892,8 +895,14 @@ tree_read_more(struct ui *ui, struct tree_screen *ts)
 		if (r >= to)
 			return;
 		p = TREE_GAP_OF(ts->rows[r]);
-		dir = r >= ts->list.cursor ? 1 : -1;
 		cr = ts->list.cursor;
+		/* The cursor on the gap: from below (or at the end, G),
+		 * the children before the ones read last. */
+		if (r == cr)
+			dir = cr == ts->nrows - 1 || ts->drawn_cursor > cr ?
+			    -1 : 1;
+		else
+			dir = r > cr ? 1 : -1;
 		cur = ts->rows[cr];
 		top = ts->list.top >= 0 && ts->list.top < ts->nrows ?
 		    ts->rows[ts->list.top] : cur;
@@ -907,10 +916,13 @@ tree_read_more(struct ui *ui, struct tree_screen *ts)
 		free(ts->idx);
 		ts->idx = NULL;
 		tree_rebuild(ts);
-		/* Indices from the gap on moved by k: a node's, and the
-		 * gap's own row when the cursor was on it. */
+		/* Indices from the gap on moved by k: a node's; on the gap,
+		 * the cursor takes the child read next to where it came
+		 * from (the first read forward, the last read backward,
+		 * after the gap's row). */
 		if (cur < 0 && TREE_GAP_OF(cur) == p)
-			ts->list.cursor = cr < ts->nrows ? cr : ts->nrows - 1;
+			ts->list.cursor = dir > 0 ? cr : ts->t->nodes[p].more ?
+			    cr + k : cr + k - 1;
 		else
 			ts->list.cursor = tree_row_of(ts, cur >= at ? cur + k :
 			    cur);
@@ -918,6 +930,8 @@ tree_read_more(struct ui *ui, struct tree_screen *ts)
 		    top + k : top) : ts->list.cursor;
 		if (ts->list.cursor < 0)
 			ts->list.cursor = 0;
+		if (ts->list.cursor >= ts->nrows)
+			ts->list.cursor = ts->nrows - 1;
 		if (ts->list.top < 0 || ts->list.top > ts->list.cursor)
 			ts->list.top = ts->list.cursor;
 		ui_list_set_rows(&ts->list, ts->nrows);
@@ -936,6 +950,7 @@ tree_fresh_window(struct ui *ui, struct tree_screen *ts)
 	if (ts->nrows == 0 || !(ts->t->partial || ts->t->filtered))
 		return;
 	tree_read_more(ui, ts);
+	ts->drawn_cursor = ts->list.cursor;
 	tree_window(ts, &from, &to);
 	idx = xcalloc((size_t)(to - from) + 1, sizeof *idx);
 	for (r = from; r < to; r++)

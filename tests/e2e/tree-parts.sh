@@ -4,7 +4,8 @@
 # comes from. Opened, its first items; G, its last items above the next
 # policy; paging up from the end and down from the start across every
 # part's edge, the items on screen always follow one another; a search
-# for an item in the middle finds it; the next policy is where it was.
+# for an item in the middle finds it; the next policy is where it was;
+# a last policy of more than a part, opened, G goes to its last item.
 # Browsing writes nothing.
 . "$(dirname "$0")/lib.sh"
 
@@ -19,6 +20,9 @@ awk 'BEGIN {
 		printf "node,parts,x%d,p1,1-%d,取組%d,,,,,,\n", i, i, i
 	print "node,parts,p2,,2,次の方針,,,,,,"
 	print "node,parts,y1,p2,2-1,次の取組,,,,,,"
+	print "node,parts,p3,,3,最後の方針,,,,,,"
+	for (i = 1; i <= 1500; i++)
+		printf "node,parts,z%d,p3,3-%d,取組%d,,,,,,\n", i, i, i
 }' > "$e2e_tmp/parts.csv"
 e2e_plan_db "$db" "$e2e_tmp/parts.csv" "a policy of 2,500 items"
 e2e_dump "$db" > "$e2e_tmp/before.sql"
@@ -28,7 +32,7 @@ e2e_dump "$db" > "$e2e_tmp/before.sql"
 in_order() {
 	e2e_wait "" || { fail "$1 (screen never settled)" "$(e2e_screen)"; return; }
 	got=$(e2e_screen | awk '/^---/ { exit } { print }' |
-	    sed -n 's/^ *1-\([0-9][0-9]*\) 取組\([0-9][0-9]*\).*/\1 \2/p' |
+	    sed -n 's/^ *[13]-\([0-9][0-9]*\) 取組\([0-9][0-9]*\).*/\1 \2/p' |
 	    awk 'NR == 1 { first = $1 } $1 != $2 { bad = 1 }
 	    NR > 1 && $1 != prev + 1 { bad = 1 } { prev = $1; n++ }
 	    END { if (bad || n < 5) print "broken"; else print first "-" prev }')
@@ -103,6 +107,31 @@ in_order "search: around it"
 e2e_keys G
 e2e_expect_line "search: G, the last item" '^ +1-2500 取組2500 '
 in_order "search: the last items"
+
+# The last policy, itself of more than a part, opened: G goes to its
+# last item (the part read from the end), and up a row at a time from
+# there, then across the gap.
+e2e_keys G
+e2e_expect_line "last: G, the last policy" '^ [-+] 3 最後の方針'
+e2e_keys Enter j
+e2e_expect_line "last: opened, its first item" '^ +3-1 取組1 '
+e2e_keys G
+e2e_expect_line "last: G, its last item" '^ +3-1500 取組1500 '
+in_order "last: its last items"
+steps "last: moving up a row at a time" k 3
+steps "last: paging up" PPage 5
+press k 125
+n=0
+while [ $n -lt 40 ] && ! e2e_screen | grep -q '^ \[取組\] 3-1 取組1'; do
+	e2e_keys k
+	e2e_wait ""
+	n=$((n + 1))
+done
+e2e_expect "last: its first item reached a row at a time" "[取組] 3-1 取組1"
+e2e_expect_line "last: its row" '^ +3-1 取組1 '
+e2e_keys k
+e2e_expect_line "last: above it, its policy" '^ - 3 最後の方針'
+e2e_expect "last: the policy under the cursor" "[基本方針] 3 最後の方針"
 
 e2e_keys Q
 e2e_expect_exit "quits" 0
