@@ -1951,6 +1951,10 @@ static const char browse_sql_kids[] =
  * (browse_tree_more). For children that are read again when shown
  * (stale). */
 #define BROWSE_KIDS_PART 1000
+/* The parts read on the way to a node sought (browse_tree_find): larger,
+ * so that reaching the 50,000th child of a heading is not fifty reads
+ * each moving the nodes after it. */
+#define BROWSE_KIDS_REACH 16000
 #define BROWSE_KIDS_PART_SQL(order)					\
 	"SELECT n.id, n.depth, NULL, NULL, NULL,"			\
 	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "		\
@@ -2218,7 +2222,7 @@ browse_kid_place(struct store *st, const struct browse_tree *t, long c,
  * last; 0: all of them), at the gap between them (p->gap). */
 static int
 browse_part_bounds(struct store *st, const struct browse_tree *t, long p,
-    int dir, sqlite3_stmt *s, char **cause)
+    int dir, long part, sqlite3_stmt *s, char **cause)
 {
 	long long	 lo_ord = LLONG_MIN, lo_id = LLONG_MIN;
 	long long	 hi_ord = LLONG_MAX, hi_id = LLONG_MAX;
@@ -2236,7 +2240,7 @@ browse_part_bounds(struct store *st, const struct browse_tree *t, long p,
 	}
 	sqlite3_bind_int64(s, 6, lo_ord);
 	sqlite3_bind_int64(s, 7, lo_id);
-	sqlite3_bind_int(s, 8, BROWSE_KIDS_PART + 1);
+	sqlite3_bind_int64(s, 8, part + 1);
 	sqlite3_bind_int64(s, 9, hi_ord);
 	sqlite3_bind_int64(s, 10, hi_id);
 	return 0;
@@ -2255,7 +2259,7 @@ browse_part_bounds(struct store *st, const struct browse_tree *t, long p,
  * put at the gap between the children read first and last. */
 static long
 browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
-    char **cause)
+    long part, char **cause)
 {
 	struct browse_node	*kids = NULL, *n;
 	sqlite3_stmt		*s;
@@ -2274,12 +2278,12 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 	    dir < 0 ? browse_sql_kids_back : browse_sql_kids_fwd, p,
 	    cause)) == NULL)
 		return -1;
-	if (later && browse_part_bounds(st, t, p, dir, s, cause) != 0) {
+	if (later && browse_part_bounds(st, t, p, dir, part, s, cause) != 0) {
 		sqlite3_reset(s);
 		return -1;
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (later && k == BROWSE_KIDS_PART) {
+		if (later && (long)k == part) {
 			more = 1;
 			continue;
 		}
@@ -2433,7 +2437,8 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 
 		if (!t->nodes[j].is_item || t->nodes[j].loaded)
 			continue;
-		if ((below = browse_view_kids(st, t, j, 0, cause)) < 0)
+		if ((below = browse_view_kids(st, t, j, 0, BROWSE_KIDS_PART,
+		    cause)) < 0)
 			return -1;
 		total += below;
 		j = t->nodes[j].end - 1;
@@ -2566,7 +2571,7 @@ browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
 	    browse_view_depts(st, t, cause) != 0 ||
 	    browse_view_kept(st, t, cause) != 0)
 		return -1;
-	if (browse_view_kids(st, t, -1, 0, cause) < 0)
+	if (browse_view_kids(st, t, -1, 0, BROWSE_KIDS_PART, cause) < 0)
 		return -1;
 	if (open == NULL && (first = browse_top_to_open(st, t, cause)) < 0)
 		return -1;
@@ -2580,7 +2585,8 @@ browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
 		    bsearch(&n->id, open, nopen, sizeof *open,
 		    browse_id_cmp) == NULL)
 			continue;
-		if (browse_view_kids(st, t, (long)i, 0, cause) < 0)
+		if (browse_view_kids(st, t, (long)i, 0, BROWSE_KIDS_PART,
+		    cause) < 0)
 			return -1;
 		n = &t->nodes[i];
 		n->expanded = 1;
@@ -2647,14 +2653,15 @@ browse_tree_expand(struct store *st, struct browse_tree *t, long i,
 	    t->nodes[i].loaded || t->nodes[i].is_item)
 		return 0;
 	began = store_snapshot_begin(st);
-	rc = browse_view_kids(st, t, i, 0, cause);
+	rc = browse_view_kids(st, t, i, 0, BROWSE_KIDS_PART, cause);
 	store_snapshot_end(st, began);
 	return rc;
 }
 
-long
-browse_tree_more(struct store *st, struct browse_tree *t, long i, int dir,
-    char **cause)
+/* browse_tree_more with parts of the size given. */
+static long
+browse_more_by(struct store *st, struct browse_tree *t, long i, int dir,
+    long part, char **cause)
 {
 	int	 began = 0;
 	long	 rc;
@@ -2663,9 +2670,16 @@ browse_tree_more(struct store *st, struct browse_tree *t, long i, int dir,
 	    !t->nodes[i].loaded || !t->nodes[i].more)
 		return 0;
 	began = store_snapshot_begin(st);
-	rc = browse_view_kids(st, t, i, dir, cause);
+	rc = browse_view_kids(st, t, i, dir, part, cause);
 	store_snapshot_end(st, began);
 	return rc;
+}
+
+long
+browse_tree_more(struct store *st, struct browse_tree *t, long i, int dir,
+    char **cause)
+{
+	return browse_more_by(st, t, i, dir, BROWSE_KIDS_PART, cause);
 }
 
 /* Whether department ?3 is in charge of a node of the plan in the year,
@@ -3248,7 +3262,8 @@ browse_reach(struct store *st, struct browse_tree *t, long parent,
 				return i;
 		if (parent < 0 || !t->nodes[parent].more)
 			return -1;
-		if (browse_tree_more(st, t, parent, 1, cause) < 0)
+		if (browse_more_by(st, t, parent, 1, BROWSE_KIDS_REACH,
+		    cause) < 0)
 			return -2;
 	}
 }
