@@ -834,9 +834,6 @@ tree_draw_empty(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	free(s);
 }
 
-/* Reads what of the nodes about to be drawn was left unread (by a change
- * of year, or by a filter's read): the rows within a screen's height of
- * the cursor (wherever the list scrolls to, it shows no others). */
 /* The rows within a screen's height of the cursor: [*from, *to). */
 static void
 tree_window(const struct tree_screen *ts, long *from, long *to)
@@ -940,6 +937,10 @@ tree_read_more(struct ui *ui, struct tree_screen *ts)
 	}
 }
 
+/* Reads what of the nodes about to be drawn was left unread (by a change
+ * of year, or by a filter's read): the rows within a screen's height of
+ * the cursor (wherever the list scrolls to, it shows no others), after the
+ * children not read yet near them (tree_read_more). */
 static void
 tree_fresh_window(struct ui *ui, struct tree_screen *ts)
 {
