@@ -2246,6 +2246,40 @@ browse_part_bounds(struct store *st, const struct browse_tree *t, long p,
 	return 0;
 }
 
+/* The flags and the departments in force of the k children of node p
+ * just read (kids, in order): 0, or -1 with *cause. */
+static int
+browse_kids_marks(struct store *st, struct browse_tree *t, long p,
+    struct browse_node *kids, size_t k, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 from = 0;
+	long		 j;
+	int		 rc;
+
+	if ((s = browse_kids_stmt(st, t, browse_sql_kid_flags, p,
+	    cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if ((j = browse_kid_find(kids, k,
+		    sqlite3_column_int64(s, 0), &from)) >= 0)
+			kids[j].flags |= browse_flag_bit(t,
+			    sqlite3_column_int64(s, 1));
+	if (store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
+		return -1;
+	if ((s = browse_kids_stmt(st, t, browse_sql_kid_assigns, p,
+	    cause)) == NULL)
+		return -1;
+	from = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if ((j = browse_kid_find(kids, k,
+		    sqlite3_column_int64(s, 0), &from)) >= 0)
+			browse_assign_add(t, &kids[j],
+			    sqlite3_column_int64(s, 1),
+			    sqlite3_column_int(s, 2) != 0);
+	return store_read_end(st, s, rc, "担当課の読み込み", cause);
+}
+
 /* Reads the children of node p (-1: the top level) with their flags,
  * departments and counts, and puts them right after p. Below the top
  * level, with no status to count, the departments, flags and counts are
@@ -2331,36 +2365,9 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 		kids[k - 1 - i] = swap;
 	}
 
-	/* The flags of children read again when shown are read then
-	 * (browse_view_fresh). */
-	if (!later && (s = browse_kids_stmt(st, t, browse_sql_kid_flags, p,
-	    cause)) == NULL)
-		goto fail;
-	from = 0;
-	while (!later && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long long flag_id = sqlite3_column_int64(s, 1);
-
-		if ((j = browse_kid_find(kids, k,
-		    sqlite3_column_int64(s, 0), &from)) >= 0)
-			kids[j].flags |= browse_flag_bit(t, flag_id);
-	}
-	if (!later && store_read_end(st, s, rc, "区分の読み込み", cause) != 0)
-		goto fail;
-
-	if (!later && (s = browse_kids_stmt(st, t, browse_sql_kid_assigns, p,
-	    cause)) == NULL)
-		goto fail;
-	from = 0;
-	while (!later && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long long dept_id = sqlite3_column_int64(s, 1);
-
-		if ((j = browse_kid_find(kids, k,
-		    sqlite3_column_int64(s, 0), &from)) >= 0)
-			browse_assign_add(t, &kids[j], dept_id,
-			    sqlite3_column_int(s, 2) != 0);
-	}
-	if (!later && store_read_end(st, s, rc, "担当課の読み込み",
-	    cause) != 0)
+	/* Children read again when shown have their flags and departments
+	 * read then (browse_view_fresh). */
+	if (!later && browse_kids_marks(st, t, p, kids, k, cause) != 0)
 		goto fail;
 
 	/* Periods, and the place of each heading's figures. */
