@@ -120,9 +120,9 @@ static int tree_on_hit(const struct tree_screen *ts);
 static long tree_index_of(struct ui *ui, struct tree_screen *ts, long long id);
 
 /* A row is a node's index, or the children of open heading p not read
- * yet (browse_tree_more), TREE_GAP_ROW(p): a row never drawn, since the
- * children around it are read before it comes within a screen of the
- * cursor (tree_read_more). */
+ * yet (browse_tree_more), TREE_GAP_ROW(p): a row drawn only when reading
+ * them failed, since they are read before the row comes within a screen
+ * of the cursor (tree_read_more). */
 #define TREE_GAP_ROW(p)		(-(p) - 2)
 #define TREE_GAP_OF(row)	(-(row) - 2)
 
@@ -140,7 +140,7 @@ static void
 tree_rebuild(struct tree_screen *ts)
 {
 	const struct browse_tree	*t = ts->t;
-	long				 i = 0, n = 0, open[8];
+	long				 i = 0, n = 0, open[4];
 	int				 nopen = 0;
 
 	ts->rows = xreallocarray(ts->rows, 2 * t->nnodes + 1,
@@ -162,7 +162,9 @@ tree_rebuild(struct tree_screen *ts)
 			i = node->end;
 			continue;
 		}
-		if (node->more && nopen < 8)
+		/* (Nodes are four deep at most: so are open headings.) */
+		if (node->more &&
+		    nopen < (int)(sizeof open / sizeof open[0]))
 			open[nopen++] = i;
 		i++;
 	}
@@ -592,7 +594,7 @@ tree_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	int				 indent, cx, k;
 
 	ui_put(w, y, x, "", cols, 1, a);
-	if (i < 0) {	/* children not read yet (never left on screen) */
+	if (i < 0) {	/* children not read yet: reading them failed */
 		n = &t->nodes[TREE_GAP_OF(i)];
 		ui_put(w, y, x + 1 + n->depth * 2, "…", cols - 1 - n->depth * 2,
 		    0, a | ui_attr(ui, UI_DIM));
@@ -845,15 +847,14 @@ tree_window(const struct tree_screen *ts, long *from, long *to)
 	    ts->list.cursor + h + 1;
 }
 
-/* The row of node i, or of the gap of heading -i - 2 (TREE_GAP_ROW):
- * the rows are in the nodes' order, a gap just before the node at its
- * index. -1 when it is not a row. */
+/* The row of node i, or -1 when it is not a row. The rows are in the
+ * nodes' order, a gap (TREE_GAP_ROW) just before the node at its index:
+ * a node's key is 2i + 1, a gap's twice its index. */
 static long
 tree_row_of(const struct tree_screen *ts, long i)
 {
-	long	lo = 0, hi = ts->nrows, mid, key, want;
+	long	lo = 0, hi = ts->nrows, mid, key, want = 2 * i + 1;
 
-	want = i >= 0 ? 2 * i + 1 : 2 * ts->t->nodes[TREE_GAP_OF(i)].gap;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		key = ts->rows[mid] >= 0 ? 2 * ts->rows[mid] + 1 :
@@ -870,11 +871,11 @@ tree_row_of(const struct tree_screen *ts, long i)
  * Reads the children not read yet of every open heading whose gap
  * (TREE_GAP_ROW) is within a screen's height of the cursor, a part at a
  * time from the side the cursor is on (after those read first when the
- * cursor is above the gap or on it, before those read last when it is
- * below), so that no screen shows it: a heading of 66,000 items costs
- * what is shown of it, wherever the cursor goes. The cursor and the
- * first row shown stay on their nodes (on the gap, the cursor takes the
- * first child read).
+ * cursor is above the gap, before those read last when it is below), so
+ * that no screen shows it: a heading of 66,000 items costs what is shown
+ * of it, wherever the cursor goes. The cursor and the first row shown
+ * stay on their nodes; a cursor on the gap itself takes the child read
+ * next to where it came from (drawn_cursor).
  */
 static void
 tree_read_more(struct ui *ui, struct tree_screen *ts)
