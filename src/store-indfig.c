@@ -115,7 +115,6 @@ static const char sql_fig_subtree_outcomes[] =
 static const char sql_fig_above_outcomes[] =
 	INDFIG_OUTCOMES STORE_IND_ABOVE_FROM INDFIG_RATE
 	" WHERE i.plan_id = ?1 AND" STORE_IND_ABOVE("?3");
-static const char sql_fig_few[] = STORE_FEW_INDICATORS("?1");
 
 static void
 indfig_rate_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -402,8 +401,7 @@ store_indfig_subtree_outcomes(struct store *st, long long plan_id,
 {
 	int	few;
 
-	if ((few = summary_few_indicators(st, sql_fig_few, plan_id,
-	    cause)) < 0)
+	if ((few = summary_few_indicators(st, plan_id, 0, cause)) < 0)
 		return -1;
 	return indfig_subtree_read(st, plan_id, node_id, fy, few, out, cause);
 }

@@ -91,9 +91,11 @@ static const char summary_sql_up_actuals[] =
 	" AND a.fy <= ?2 AND (a.fy = ?2 OR i.cumulative = 1)"
 	SUMMARY_ABOVE_WHERE;
 
-/* Whether the plan of node ?1 has fewer than ?2 indicators. */
+/* Whether plan ?1 (NULL: the plan of node ?3) has fewer than ?2
+ * indicators: at most ?2 of its index's rows are read. */
 static const char summary_sql_few[] =
-	STORE_FEW_INDICATORS("(SELECT plan_id FROM node WHERE id = ?1)");
+	"SELECT count(*) < ?2 FROM (SELECT 1 FROM indicator WHERE plan_id ="
+	" coalesce(?1, (SELECT plan_id FROM node WHERE id = ?3)) LIMIT ?2)";
 
 /* What summary_read reads: the plan's statements, or a subtree's. */
 struct summary_sqls {
@@ -519,23 +521,26 @@ store_summary_subtree(struct store *st, long long node_id, int fy,
 
 	*out = NULL;
 	*n = 0;
-	if ((few = summary_few_indicators(st, summary_sql_few, node_id,
-	    cause)) < 0)
+	if ((few = summary_few_indicators(st, 0, node_id, cause)) < 0)
 		return -1;
 	return summary_subtree_read(st, node_id, fy, few, out, n, cause);
 }
 
 int
-summary_few_indicators(struct store *st, const char *sql, long long id,
-    char **cause)
+summary_few_indicators(struct store *st, long long plan_id,
+    long long node_id, char **cause)
 {
 	sqlite3_stmt	*s;
 	int		 rc, few = 0;
 
-	if ((s = store_stmt(st, sql, cause)) == NULL)
+	if ((s = store_stmt(st, summary_sql_few, cause)) == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, id);
+	if (plan_id != 0)
+		sqlite3_bind_int64(s, 1, plan_id);
+	else
+		sqlite3_bind_null(s, 1);
 	sqlite3_bind_int(s, 2, SUMMARY_FEW_INDICATORS);
+	sqlite3_bind_int64(s, 3, node_id);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		few = sqlite3_column_int(s, 0);
 		rc = SQLITE_DONE;

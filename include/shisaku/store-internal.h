@@ -129,15 +129,11 @@ int summary_subtree_read(struct store *st, long long node_id, int fy,
 	" LEFT JOIN node a2 ON a2.id = a1.parent_id"
 #define STORE_IND_ABOVE(node)						\
 	" " node " IN (n.id, n.parent_id, a1.parent_id, a2.parent_id)"
-/* Whether plan (an SQL expression of ?1) has fewer than ?2 indicators:
- * at most ?2 of its index's rows are read. */
-#define STORE_FEW_INDICATORS(plan)					\
-	"SELECT count(*) < ?2 FROM (SELECT 1 FROM indicator"		\
-	" WHERE plan_id = " plan " LIMIT ?2)"
-/* Runs such a statement with id as ?1 and SUMMARY_FEW_INDICATORS as ?2:
- * 1 (few), 0, or -1 with *cause. */
-int summary_few_indicators(struct store *st, const char *sql, long long id,
-    char **cause);
+/* Whether plan plan_id (0: the plan of node node_id) has fewer than
+ * SUMMARY_FEW_INDICATORS indicators, the choice of the upward reads:
+ * 1, 0, or -1 with *cause. */
+int summary_few_indicators(struct store *st, long long plan_id,
+    long long node_id, char **cause);
 
 /* store_indfig_subtree_outcomes (store-indfig.h) the way given: upward
  * from the plan's indicators (1) or down the heading's subtree (0); the
