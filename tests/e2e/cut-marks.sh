@@ -77,10 +77,5 @@ e2e_expect_line "the short one without" '^ +1-2 +短い指標 '
 if no_replacement; then pass "no half character in the list"; else
 	fail "no half character in the list" "$(e2e_screen)"; fi
 
-e2e_keys Q
-e2e_expect_exit "quits" 0
-e2e_check_sanitizers "no sanitizer report"
-e2e_dump "$db" > "$e2e_tmp/after.sql"
-e2e_same_file "browsing wrote nothing" "$e2e_tmp/before.sql" \
-    "$e2e_tmp/after.sql"
+e2e_quit_browsing "$db"
 e2e_finish

@@ -483,6 +483,18 @@ e2e_same_file() {
 	fi
 }
 
+# e2e_quit_browsing DB: a test that only browsed DB (its dump taken into
+# $e2e_tmp/before.sql when it began) quits with Q: the program ends with
+# status 0, no sanitizer reported, and the database is as it was.
+e2e_quit_browsing() {
+	e2e_keys Q
+	e2e_expect_exit "quits" 0
+	e2e_check_sanitizers "no sanitizer report"
+	e2e_dump "$1" > "$e2e_tmp/after.sql"
+	e2e_same_file "browsing wrote nothing" "$e2e_tmp/before.sql" \
+	    "$e2e_tmp/after.sql"
+}
+
 # e2e_stop: ends the tmux server (and the program if still running).
 e2e_stop() {
 	e2e_kill "$e2e_sock"

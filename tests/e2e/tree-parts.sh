@@ -133,10 +133,5 @@ e2e_keys k
 e2e_expect_line "last: above it, its policy" '^ - 3 最後の方針'
 e2e_expect "last: the policy under the cursor" "[基本方針] 3 最後の方針"
 
-e2e_keys Q
-e2e_expect_exit "quits" 0
-e2e_check_sanitizers "no sanitizer report"
-e2e_dump "$db" > "$e2e_tmp/after.sql"
-e2e_same_file "browsing wrote nothing" "$e2e_tmp/before.sql" \
-    "$e2e_tmp/after.sql"
+e2e_quit_browsing "$db"
 e2e_finish

@@ -830,8 +830,8 @@ TEST(test_year_figures)
 	store_close(st);
 }
 
-/* A plan of one policy of 2,500 items (and a second policy of one),
- * for the children read a part at a time. */
+/* A plan of one policy of 2,500 items between two policies of one or
+ * two, for the children read a part at a time. */
 static char *
 wide_text(void)
 {
@@ -844,6 +844,9 @@ wide_text(void)
 	    "plan,w,広い計画,2023,2025,県,\n"
 	    "level,w,1,基本方針\nlevel,w,2,取組\n"
 	    "flag,w,lead,重点,◆\n"
+	    "node,w,p0,,0,前の方針,,,,,,\n"
+	    "node,w,a1,p0,0-1,前の取組1,,,,,,\n"
+	    "node,w,a2,p0,0-2,前の取組2,,,,,,\n"
 	    "node,w,p1,,1,広い方針,,,,,,\n", f);
 	/* Out of key order: the tree's order is the file's (ord). */
 	for (i = 2500; i >= 1; i--)
@@ -854,6 +857,24 @@ wide_text(void)
 	    f);
 	fclose(f);
 	return text;
+}
+
+/* The ids of p1's children in their order, in plain SQL, into want
+ * (room for 2,500); how many. */
+static size_t
+p1_children(struct store *st, long long *want)
+{
+	sqlite3_stmt	*s;
+	size_t		 n = 0;
+
+	if (sqlite3_prepare_v2(store_db(st), "SELECT c.id FROM node c"
+	    " JOIN node p ON p.id = c.parent_id WHERE p.key = 'p1'"
+	    " ORDER BY c.ord, c.id", -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	while (sqlite3_step(s) == SQLITE_ROW && n < 2500)
+		want[n++] = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
 }
 
 /* The ids of p1's children read into t, in order; 0 when they are not
@@ -929,7 +950,6 @@ TEST(test_children_in_parts)
 	static const int both[] = { 1, -1 };
 	struct store		*st;
 	struct browse_tree	*t = NULL;
-	sqlite3_stmt		*s;
 	long long		*want = xcalloc(2501, sizeof *want), plan, id;
 	char			*text = wide_text(), *cause = NULL;
 	size_t			 n = 0;
@@ -944,12 +964,7 @@ TEST(test_children_in_parts)
 	}
 	plan = plan_id(st);
 	/* The children's order, in plain SQL. */
-	CHECK_INT(sqlite3_prepare_v2(store_db(st), "SELECT c.id FROM node c"
-	    " JOIN node p ON p.id = c.parent_id WHERE p.key = 'p1'"
-	    " ORDER BY c.ord, c.id", -1, &s, NULL), SQLITE_OK);
-	while (sqlite3_step(s) == SQLITE_ROW && n < 2500)
-		want[n++] = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	n = p1_children(st, want);
 	CHECK_INT(n, 2500);
 
 	parts_in_order(st, plan, NULL, 0, want, n);
@@ -991,6 +1006,69 @@ TEST(test_children_in_parts)
 	store_close(st);
 }
 
+/*
+ * A policy read in part, the gap in the middle of its children, through
+ * a change of year: the policy before it shown closed is forgotten
+ * below (browse_view_unload), every index after it moves, and the gap
+ * with them; the rest read afterwards still falls in order.
+ */
+TEST(test_parts_through_a_year)
+{
+	struct store		*st;
+	struct browse_tree	*t = NULL;
+	long long		*want = xcalloc(2501, sizeof *want);
+	long long		*got = xcalloc(2501, sizeof *got);
+	char			*text = wide_text(), *cause = NULL;
+	size_t			 before;
+	long			 p0, p;
+
+	st = fixture_store(dbpath, text, NULL);
+	free(text);
+	CHECK(st != NULL);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(p1_children(st, want), 2500);
+	CHECK_INT(browse_tree_view(st, plan_id(st), 2024, 2024, NULL, 0,
+	    BROWSE_ANY, NULL, 0, &t, &cause), 0);
+	if (t == NULL)
+		goto out;
+	/* The small policy first is opened with the tree; then shown
+	 * closed. The large one opened, its last part read. */
+	p0 = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p0'"));
+	CHECK(p0 >= 0 && t->nodes[p0].loaded && t->nodes[p0].end == p0 + 3);
+	if (p0 < 0)
+		goto out;
+	t->nodes[p0].expanded = 0;
+	p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p1'"));
+	CHECK_INT(browse_tree_expand(st, t, p, &cause), 1000);
+	t->nodes[p].expanded = 1;
+	CHECK_INT(browse_tree_more(st, t, p, -1, &cause), 1000);
+	CHECK_INT(t->nodes[p].gap, p + 1 + 1000);
+	before = t->nnodes;
+
+	CHECK_INT(browse_tree_year(st, t, 2023, 2024, &cause), 0);
+	CHECK_INT(t->nnodes, before - 2);
+	p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p1'"));
+	CHECK_INT(p, p0 + 1);
+	CHECK_INT(t->nodes[p].more, 1);
+	CHECK_INT(t->nodes[p].gap, p + 1 + 1000);
+	while (t->nodes[p].more)
+		if (browse_tree_more(st, t, p, 1, &cause) <= 0)
+			break;
+	CHECK_INT(kids_in_tree(t, p, got), 2500);
+	CHECK(memcmp(got, want, 2500 * sizeof *got) == 0);
+	CHECK_INT(t->nodes[p].end, p + 1 + 2500);
+out:
+	if (cause != NULL)
+		fprintf(stderr, "  cause: %s\n", cause);
+	free(cause);
+	free(want);
+	free(got);
+	browse_tree_free(t);
+	if (st != NULL)
+		store_close(st);
+}
+
 int
 main(void)
 {
@@ -1010,6 +1088,7 @@ main(void)
 	RUN(test_behind_without_a_period);
 	RUN(test_year_figures);
 	RUN(test_children_in_parts);
+	RUN(test_parts_through_a_year);
 	unlink(dbpath);
 	{
 		char p[160];
