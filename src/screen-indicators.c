@@ -321,15 +321,13 @@ ind_rebuild(struct ind_screen *is)
 /* Whether the list can be read a window at a time: in plan order or by
  * name from the plan's indexes, by achievement where the year's rates
  * are kept (db/migrate-12.sql), of one category or all; filtered by
- * department or 自分の担当, in plan order over the filter's ids; not
- * searched. */
+ * department or 自分の担当, over the filter's ids put in that order
+ * (each id's keys read, not its row); not searched. */
 static int
 ind_wants_window(struct ui *ui, const struct ind_screen *is)
 {
 	if (is->searched)
 		return 0;
-	if (is->dept_id != 0 || is->mine)
-		return is->sort == IND_SORT_PLAN && is->category == NULL;
 	if (is->sort == IND_SORT_RATE_ASC || is->sort == IND_SORT_RATE_DESC)
 		return store_indfig_kept(ui->store, is->plan_id, ui->fy);
 	return 1;
@@ -400,7 +398,7 @@ ind_window_read(struct ui *ui, struct ind_screen *is, size_t lo, size_t hi)
 		pfirst = 0;
 	} else if (is->win_ids != NULL) {
 		/* A filter's window: the ids lo..hi-1, each by its key. */
-		rc = store_indicator_list_rows_in(ui->store, is->plan_id,
+		rc = store_indicator_list_rows_as(ui->store, is->plan_id,
 		    ui->fy, is->win_ids + lo, hi - lo, &page, &cause);
 		pfirst = lo;
 	} else if (lo == 0) {
@@ -670,13 +668,16 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	}
 	store_mark_take(ui->store, &is->mark);
 	window = ind_wants_window(ui, is);
+	if (window)
+		is->win_sort = is->sort;
 	rc = 0;
 	if (window && (is->dept_id != 0 || is->mine)) {
-		/* A filter's window: its ids in plan order (none left, 自分の
-		 * 担当 refused: the plan's window by key). */
+		/* A filter's window: its ids of the category in the list's
+		 * order (none left, 自分の担当 refused: the plan's window by
+		 * key). */
 		rc = ind_filter_ids(ui, is, &wids, &nwids, &cause);
-		if (rc == 0 && store_indicator_plan_order(ui->store, wids,
-		    &nwids, &cause) != 0)
+		if (rc == 0 && store_indicator_order_in(ui->store, ui->fy,
+		    ind_order(is), is->category, wids, &nwids, &cause) != 0)
 			rc = -1;
 		if (rc > 0)
 			rc = 0;
@@ -684,7 +685,6 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	if (rc < 0) {
 		/* (said below) */
 	} else if (window) {
-		is->win_sort = is->sort;
 		rc = store_indicator_list_head(ui->store, is->plan_id, ui->fy,
 		    &list, &total, &cause);
 		if (rc == 0 && wids != NULL) {
@@ -702,7 +702,8 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 			store_indicator_list_free(&list);
 			rc = -1;
 		}
-		if (rc == 0 && have && store_indicator_list_before_in(ui->store,
+		if (rc == 0 && have && wids == NULL &&
+		    store_indicator_list_before_in(ui->store,
 		    is->plan_id, ui->fy, ind_order(is), is->category, k.ord,
 		    k.id, &pos, &cause) != 0) {
 			store_indicator_list_free(&list);
@@ -731,7 +732,7 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 
 		if (pos >= total)
 			pos = total - 1;
-		if (wids != NULL ? store_indicator_list_rows_in(ui->store,
+		if (wids != NULL ? store_indicator_list_rows_as(ui->store,
 		    is->plan_id, ui->fy, wids + pos,
 		    total - pos < 2 * h ? total - pos : 2 * h, &page,
 		    &cause) != 0 : store_indicator_list_page_in(ui->store,

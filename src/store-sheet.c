@@ -2974,10 +2974,19 @@ store_indicator_list_rows(struct store *st, long long plan_id, int fy,
 	return ind_list_read(st, plan_id, fy, 0, NULL, out, cause);
 }
 
+/* An indicator's keys in each order of the list, to put a filter's ids
+ * in that order (store_indicator_order_in). */
 struct ind_place {
-	long long	ord, id;
+	long long	 ord, id;
+	char		*name;		/* IND_ORDER_NAME only */
+	int		 norate;	/* the kept rate's orders only */
+	double		 rate;		/* up, or down (the rate negated) */
 };
 
+/* The list's orders (store-sheet.h), ties in plan order: a kept rate's
+ * order is that of its index (norate, up or down, ord, id), the name's
+ * that of SQLite's text (bytes; strcmp of UTF-8 without NUL is the
+ * same). */
 static int
 ind_place_cmp(const void *a, const void *b)
 {
@@ -2986,43 +2995,103 @@ ind_place_cmp(const void *a, const void *b)
 	return ind_place_order(x->ord, x->id, y->ord, y->id);
 }
 
+static int
+ind_place_cmp_rate(const void *a, const void *b)
+{
+	const struct ind_place	*x = a, *y = b;
+
+	if (x->norate != y->norate)
+		return x->norate - y->norate;
+	if (x->rate != y->rate)
+		return x->rate < y->rate ? -1 : 1;
+	return ind_place_cmp(a, b);
+}
+
+static int
+ind_place_cmp_name(const void *a, const void *b)
+{
+	const struct ind_place	*x = a, *y = b;
+	int			 c = strcmp(x->name, y->name);
+
+	return c != 0 ? c : ind_place_cmp(a, b);
+}
+
+/* The keys of the indicators in the JSON array ?1 of category ?3 (any
+ * when NULL), with their kept rates of year ?2 (NULL when the year's
+ * rates are not kept); each row read by its key, never the plan's. */
+static const char sql_ind_order_keys[] =
+	"SELECT i.id, i.ord, i.name, f.norate, f.up, f.down"
+	" FROM json_each(?1) j"
+	" CROSS JOIN indicator i ON i.id = j.value"
+	" LEFT JOIN indicator_fig f ON f.indicator_id = i.id AND f.fy = ?2"
+	" WHERE ?3 IS NULL OR i.category = ?3";
+
 int
-store_indicator_plan_order(struct store *st, long long *ids, size_t *n,
-    char **cause)
+store_indicator_order_in(struct store *st, int fy, enum indicator_order order,
+    const char *category, long long *ids, size_t *n, char **cause)
 {
 	sqlite3_stmt	*q;
 	struct ind_place *v;
 	char		*json;
 	size_t		 k = 0, i;
-	int		 rc;
+	int		 rc = 0;
 
 	if (*n == 0)
 		return 0;
-	if ((q = store_stmt(st, sql_ind_places, cause)) == NULL)
+	/* Plan order of any category: the narrow index of places. */
+	if ((q = store_stmt(st, order == IND_ORDER_PLAN && category == NULL ?
+	    sql_ind_places : sql_ind_order_keys, cause)) == NULL)
 		return -1;
 	json = store_ids_json(ids, *n);
 	v = xcalloc(*n, sizeof *v);
 	sqlite3_bind_text(q, 1, json, -1, SQLITE_STATIC);
+	if (order != IND_ORDER_PLAN || category != NULL) {
+		sqlite3_bind_int(q, 2, fy);
+		if (category != NULL)
+			sqlite3_bind_text(q, 3, category, -1, SQLITE_STATIC);
+	}
 	while (k < *n && (rc = sheet_step(st, q, cause)) == 1) {
-		v[k].id = sqlite3_column_int64(q, 0);
-		v[k].ord = sqlite3_column_int64(q, 1);
-		k++;
+		struct ind_place *p = &v[k++];
+
+		p->id = sqlite3_column_int64(q, 0);
+		p->ord = sqlite3_column_int64(q, 1);
+		if (order == IND_ORDER_NAME)
+			p->name = xstrdup(store_col_text(q, 2));
+		else if (order == IND_ORDER_RATE_UP ||
+		    order == IND_ORDER_RATE_DOWN) {
+			/* A year not kept: no rate, which the screen does
+			 * not ask for (it reads every row then). */
+			p->norate = sqlite3_column_type(q, 3) == SQLITE_NULL ?
+			    1 : sqlite3_column_int(q, 3);
+			p->rate = sqlite3_column_double(q,
+			    order == IND_ORDER_RATE_UP ? 4 : 5);
+		}
 	}
 	if (k == *n)
 		rc = 0;
 	sqlite3_reset(q);
 	sqlite3_clear_bindings(q);
 	free(json);
-	if (rc < 0) {
-		free(v);
-		return -1;
+	if (rc >= 0) {
+		qsort(v, k, sizeof *v, order == IND_ORDER_NAME ?
+		    ind_place_cmp_name : order == IND_ORDER_PLAN ?
+		    ind_place_cmp : ind_place_cmp_rate);
+		for (i = 0; i < k; i++)
+			ids[i] = v[i].id;
+		*n = k;
 	}
-	qsort(v, k, sizeof *v, ind_place_cmp);
 	for (i = 0; i < k; i++)
-		ids[i] = v[i].id;
-	*n = k;
+		free(v[i].name);
 	free(v);
-	return 0;
+	return rc < 0 ? -1 : 0;
+}
+
+int
+store_indicator_plan_order(struct store *st, long long *ids, size_t *n,
+    char **cause)
+{
+	return store_indicator_order_in(st, 0, IND_ORDER_PLAN, NULL, ids, n,
+	    cause);
 }
 
 int
@@ -3036,6 +3105,69 @@ store_indicator_list_rows_in(struct store *st, long long plan_id, int fy,
 	rc = ind_list_read(st, plan_id, fy, 0, json, out, cause);
 	free(json);
 	return rc;
+}
+
+/* An id and its place among those asked for (store_indicator_list_rows_as). */
+struct ind_asked {
+	long long	id;
+	size_t		place;
+};
+
+static int
+ind_asked_cmp(const void *a, const void *b)
+{
+	const struct ind_asked	*x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* A row read and its place among those asked for. */
+struct ind_placed {
+	size_t			place;
+	struct indicator_row	row;
+};
+
+static int
+ind_placed_cmp(const void *a, const void *b)
+{
+	const struct ind_placed	*x = a, *y = b;
+
+	return (x->place > y->place) - (x->place < y->place);
+}
+
+int
+store_indicator_list_rows_as(struct store *st, long long plan_id, int fy,
+    const long long *ids, size_t n, struct indicator_list *out,
+    char **cause)
+{
+	struct ind_asked	*asked, key, *a;
+	struct ind_placed	*placed;
+	size_t			 i;
+
+	if (store_indicator_list_rows_in(st, plan_id, fy, ids, n, out,
+	    cause) != 0)
+		return -1;
+	if (out->n < 2)
+		return 0;
+	asked = xcalloc(n, sizeof *asked);
+	for (i = 0; i < n; i++) {
+		asked[i].id = ids[i];
+		asked[i].place = i;
+	}
+	qsort(asked, n, sizeof *asked, ind_asked_cmp);
+	placed = xcalloc(out->n, sizeof *placed);
+	for (i = 0; i < out->n; i++) {
+		key.id = out->rows[i].id;
+		a = bsearch(&key, asked, n, sizeof key, ind_asked_cmp);
+		placed[i].place = a != NULL ? a->place : SIZE_MAX;
+		placed[i].row = out->rows[i];
+	}
+	qsort(placed, out->n, sizeof *placed, ind_placed_cmp);
+	for (i = 0; i < out->n; i++)
+		out->rows[i] = placed[i].row;
+	free(placed);
+	free(asked);
+	return 0;
 }
 
 static int

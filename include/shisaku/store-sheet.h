@@ -401,6 +401,11 @@ int store_indicator_list_rows(struct store *st, long long plan_id, int fy,
 int store_indicator_list_rows_in(struct store *st, long long plan_id,
     int fy, const long long *ids, size_t n, struct indicator_list *out,
     char **cause);
+/* The same in the order of ids (each id once), not the plan's: a window
+ * of a filter's list sorted (store_indicator_order_in). */
+int store_indicator_list_rows_as(struct store *st, long long plan_id,
+    int fy, const long long *ids, size_t n, struct indicator_list *out,
+    char **cause);
 
 /* Puts the *n indicator ids in plan order, each place read by its key;
  * ids of no indicator leave (*n counts those kept). A filtered list in
@@ -458,6 +463,16 @@ int store_indicator_list_before_in(struct store *st, long long plan_id,
     long long id, size_t *n, char **cause);
 int store_indicator_list_count(struct store *st, long long plan_id,
     const char *category, size_t *n, char **cause);
+/* Puts the *n indicator ids in the list's order (ties in plan order),
+ * those of category (any when NULL): ids of no indicator or of another
+ * category leave, and *n counts those kept. Each id's keys are read by
+ * its key (a rate's from those the file keeps of fy: ask for a rate's
+ * order only in a year store_indfig_kept says it keeps) and sorted
+ * here, so that a filter's list, in any of its orders, is read a window
+ * of ids at a time. */
+int store_indicator_order_in(struct store *st, int fy,
+    enum indicator_order order, const char *category, long long *ids,
+    size_t *n, char **cause);
 /* Frees what one row holds (not the row). */
 void store_indicator_row_clear(struct indicator_row *r);
 int store_indicator_list_before(struct store *st, long long plan_id,

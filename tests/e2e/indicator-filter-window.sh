@@ -3,8 +3,10 @@
 # screen at 80x24: 300 items shared by two departments, an indicator on
 # each and one on the policy above them. The filter's rows are read a
 # window at a time in plan order: its count, G and rows up from the end,
-# g, another program giving the department one more item (seen at once),
-# a sort (every row of the filter) and back, and the filter taken off.
+# g, the cursor kept on its indicator across a change of year, another
+# program giving the department one more item (seen at once), each sort
+# (a window of the filter's rows in the list's order) and back, and the
+# filter taken off.
 # The count shown is the one sqlite3 reads.
 . "$(dirname "$0")/lib.sh"
 
@@ -72,6 +74,16 @@ e2e_expect "40 rows up, past the rows read from the end" \
     "指標その219（1-219 取組その219）"
 e2e_keys g
 e2e_expect "g: the policy's indicator first" "方針の指標（1 ただ一つの方針）"
+# The cursor keeps its indicator when the year changes: the filter's
+# fourth row (not the plan's).
+e2e_keys j j j
+e2e_expect "the filter's fourth row" "指標その005（1-5 取組その5）"
+e2e_keys ']'
+e2e_expect "another year, the cursor on the same indicator" \
+    "令和6年度  151件" "指標その005（1-5 取組その5）"
+e2e_keys '['
+e2e_expect "back, still on it" "令和5年度  151件" "指標その005（1-5 取組その5）"
+e2e_keys g
 
 # Another program gives 総務課 item 2 as well: the list reads its rows
 # again at once.
@@ -84,10 +96,39 @@ n=$(somu_count)
 e2e_expect "the item given shows at once" "${n}件  並び: 計画の順"
 e2e_expect_line "in its place" '^ +1-2 +指標その002 '
 
+# Sorted, in a year whose rates the file keeps, the filter's rows are
+# still read a window at a time, in the order of the whole list.
+kept=$(sqlite3 "$db" "SELECT count(*) FROM indicator_fig_year WHERE fy = 2023")
+[ "$kept" = 1 ] && pass "sqlite3: the rates of 2023 are kept" ||
+    fail "sqlite3: the rates of 2023 are kept" "got $kept"
+e2e_keys g
+e2e_expect "the policy's indicator under the cursor" \
+    "方針の指標（1 ただ一つの方針）"
 e2e_keys o
 e2e_expect "sorted: every row of the filter" \
     "${n}件  並び: 達成率の低い順  担当課=総務課"
-e2e_keys o o o
+e2e_expect "the cursor on the same indicator, now last (no achievement)" \
+    "方針の指標（1 ただ一つの方針）"
+e2e_expect_line "the highest achievement above it" '^ +1-1 +指標その001 '
+e2e_keys g
+e2e_expect "g: the lowest achievement first" "指標その299（1-299 取組その299）"
+e2e_expect_line "at the top" '^ +1-299 +指標その299 '
+e2e_expect_line "then the next of the filter's" '^ +1-297 +指標その297 '
+e2e_expect_not "財政課's items left out, sorted" "指標その298"
+e2e_keys o
+e2e_expect "the highest first" "${n}件  並び: 達成率の高い順  担当課=総務課" \
+    "指標その299（1-299 取組その299）"
+e2e_expect_line "the cursor's indicator, now last but one" '^ +1-299 +指標その299 '
+e2e_keys g
+e2e_expect_line "g: the highest first" '^ +1-1 +指標その001 '
+e2e_expect_line "item 2, given to 総務課, next" '^ +1-2 +指標その002 '
+e2e_keys o
+e2e_expect "by name" "${n}件  並び: 指標名の順  担当課=総務課"
+e2e_keys G
+e2e_expect "by name: the policy's indicator last" \
+    "方針の指標（1 ただ一つの方針）"
+e2e_expect_line "the last item's above it" '^ +1-299 +指標その299 '
+e2e_keys o
 e2e_expect "plan order again" "${n}件  並び: 計画の順  担当課=総務課"
 e2e_keys G
 e2e_expect "G again" "指標その299（1-299 取組その299）"

@@ -142,6 +142,54 @@ compare_pages(struct store *st, long long plan, int fy,
 	return bad;
 }
 
+/* A filter's ids put in the list's order: the plan's ids but every third
+ * (all given, in reverse plan order, with an id of no indicator) come
+ * back as want (the rows sorted in full, of category cat) less every
+ * third. Returns how many differ. */
+static int
+compare_order_in(struct store *st, long long plan, int fy,
+    enum indicator_order order, const char *cat, const long long *want,
+    size_t n, const struct indicator_list *l)
+{
+	long long	*given = xcalloc(l->n + 2, sizeof *given);
+	size_t		 ng = 0, m = 0, i, j;
+	char		*cause = NULL;
+	int		 bad = 0;
+
+	for (i = l->n; i-- > 0; )
+		if (l->rows[i].id % 3 != 0)
+			given[ng++] = l->rows[i].id;
+	given[ng++] = 999999;
+	if (store_indicator_order_in(st, fy, order, cat, given, &ng,
+	    &cause) != 0) {
+		fprintf(stderr, "order_in: %s\n", cause);
+		free(cause);
+		free(given);
+		return 1;
+	}
+	for (i = 0, j = 0; i < n; i++) {
+		if (want[i] % 3 == 0)
+			continue;
+		if (j >= ng || given[j] != want[i]) {
+			fprintf(stderr, "plan %lld fy %d order %d category"
+			    " %s: place %zu is %lld, want %lld\n", plan, fy,
+			    (int)order, cat != NULL ? cat : "(all)", j,
+			    j < ng ? given[j] : -1, want[i]);
+			bad++;
+			break;
+		}
+		j++;
+		m++;
+	}
+	if (bad == 0 && ng != m) {
+		fprintf(stderr, "plan %lld fy %d order %d: %zu ids kept, not"
+		    " %zu\n", plan, fy, (int)order, ng, m);
+		bad++;
+	}
+	free(given);
+	return bad;
+}
+
 /* Compares what is kept of one plan-year with the rates of a fresh read
  * of its rows, and the pages in each order with the rows sorted in
  * full. Returns how many differ. */
@@ -223,7 +271,8 @@ compare_year(struct store *st, long long plan, int fy, const char *what)
 			ords[i] = l.rows[ix[i]].ord;
 		}
 		if (compare_pages(st, plan, fy, (enum indicator_order)o, NULL,
-		    ids, ords, l.n) != 0) {
+		    ids, ords, l.n) != 0 || compare_order_in(st, plan, fy,
+		    (enum indicator_order)o, NULL, ids, l.n, &l) != 0) {
 			fprintf(stderr, "after %s\n", what);
 			bad++;
 		}
@@ -242,9 +291,10 @@ compare_year(struct store *st, long long plan, int fy, const char *what)
 					cids[m] = ids[i];
 					cords[m++] = ords[i];
 				}
-			if (j == c && compare_pages(st, plan, fy,
+			if (j == c && (compare_pages(st, plan, fy,
 			    (enum indicator_order)o, cat, cids, cords,
-			    m) != 0) {
+			    m) != 0 || compare_order_in(st, plan, fy,
+			    (enum indicator_order)o, cat, cids, m, &l) != 0)) {
 				fprintf(stderr, "after %s: category %s\n",
 				    what, cat);
 				bad++;
@@ -313,7 +363,8 @@ compare_year(struct store *st, long long plan, int fy, const char *what)
 			bad++;
 		}
 		if (compare_pages(st, plan, fy, IND_ORDER_PLAN, cat, ids, ords,
-		    m) != 0) {
+		    m) != 0 || compare_order_in(st, plan, fy, IND_ORDER_PLAN,
+		    cat, ids, m, &l) != 0) {
 			fprintf(stderr, "after %s: category %s\n", what, cat);
 			bad++;
 		}

@@ -525,6 +525,10 @@ run_screens(struct store *st, const struct ids *x)
 	OK(store_indicator_list_rows_in(st, plan, 2022, ids, n, &il, &cause));
 	CHECK(il.n > 0);
 	OK(store_indicator_plan_order(st, ids, &n, &cause));
+	OK(store_indicator_order_in(st, 2022, IND_ORDER_RATE_UP, NULL, ids, &n,
+	    &cause));
+	OK(store_indicator_order_in(st, 2022, IND_ORDER_NAME, il.rows[0].category,
+	    ids, &n, &cause));
 	store_indicator_list_free(&il);
 	free(ids);
 	ids = NULL;
