@@ -39,32 +39,33 @@ static const char summary_sql_actuals[] =
 	" WHERE i.plan_id = ?1 ORDER BY i.key, a.fy";
 
 /*
- * The same three reads for the indicators of a node and of every node
- * below it: the subtree from the node down its index of children, and
- * each node's indicators by their own index, so a heading costs what
- * lies under it, never the whole plan. The rows come in the subtree's
- * order; the values are matched to their indicator by id.
+ * The indicators of a node and of every node below it: the subtree from
+ * the node down its index of children, and each node's indicators by
+ * their own index, so a heading costs what lies under it, never the
+ * whole plan. The subtree is walked once, for the indicators' ids (a
+ * policy of 20,000 nodes takes 15 ms a walk); the three reads then find
+ * each by its key, from a JSON array of the ids (?1). The rows come in
+ * the array's order; the values are matched to their indicator by id.
  */
-#define SUMMARY_SUBTREE							\
-	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL"		\
+static const char summary_sql_sub_ids[] =
+	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL"
 	" SELECT c.id FROM sub JOIN node c ON c.parent_id = sub.id)"
+	" SELECT i.id FROM sub JOIN indicator i ON i.node_id = sub.id";
 
-static const char summary_sql_sub_indicators[] =
-	SUMMARY_SUBTREE
-	" SELECT i.id, i.plan_id, i.node_id, i.direction, i.cumulative,"
+static const char summary_sql_ids_indicators[] =
+	"SELECT i.id, i.plan_id, i.node_id, i.direction, i.cumulative,"
 	" i.base_num, i.base_txt, i.base_fy, i.final_num, i.final_txt,"
-	" i.final_fy FROM sub JOIN indicator i ON i.node_id = sub.id";
+	" i.final_fy FROM json_each(?1) j CROSS JOIN indicator i"
+	" ON i.id = j.value";
 
-static const char summary_sql_sub_targets[] =
-	SUMMARY_SUBTREE
-	" SELECT t.indicator_id, t.fy, t.num, t.txt FROM sub"
-	" JOIN indicator i ON i.node_id = sub.id"
-	" JOIN indicator_target t ON t.indicator_id = i.id AND t.fy = ?2";
+static const char summary_sql_ids_targets[] =
+	"SELECT t.indicator_id, t.fy, t.num, t.txt FROM json_each(?1) j"
+	" CROSS JOIN indicator_target t ON t.indicator_id = j.value"
+	" AND t.fy = ?2";
 
-static const char summary_sql_sub_actuals[] =
-	SUMMARY_SUBTREE
-	" SELECT a.indicator_id, a.fy, a.num, a.txt FROM sub"
-	" JOIN indicator i ON i.node_id = sub.id"
+static const char summary_sql_ids_actuals[] =
+	"SELECT a.indicator_id, a.fy, a.num, a.txt FROM json_each(?1) j"
+	" CROSS JOIN indicator i ON i.id = j.value"
 	" JOIN indicator_actual a ON a.indicator_id = i.id"
 	" AND a.fy <= ?2 AND (a.fy = ?2 OR i.cumulative = 1)";
 
@@ -101,18 +102,19 @@ static const char summary_sql_few[] =
 struct summary_sqls {
 	const char	*indicators, *targets, *actuals;
 	int		 by_id;		/* values matched by id (sorted) */
+	int		 json;		/* ?1 is a JSON array of ids */
 };
 
 static const struct summary_sqls summary_plan_sqls = {
-	summary_sql_indicators, summary_sql_targets, summary_sql_actuals, 0
+	summary_sql_indicators, summary_sql_targets, summary_sql_actuals, 0, 0
 };
-static const struct summary_sqls summary_sub_sqls = {
-	summary_sql_sub_indicators, summary_sql_sub_targets,
-	summary_sql_sub_actuals, 1
+static const struct summary_sqls summary_ids_sqls = {
+	summary_sql_ids_indicators, summary_sql_ids_targets,
+	summary_sql_ids_actuals, 1, 1
 };
 static const struct summary_sqls summary_up_sqls = {
 	summary_sql_up_indicators, summary_sql_up_targets,
-	summary_sql_up_actuals, 1
+	summary_sql_up_actuals, 1, 0
 };
 
 /* A value of one year of one indicator. */
@@ -133,8 +135,9 @@ summary_yv_free(struct summary_yv *v, size_t n)
 }
 
 static int
-summary_read_yv(struct store *st, const char *sql, long long plan_id, int fy,
-    struct summary_yv **out, size_t *n, char **cause)
+summary_read_yv(struct store *st, const char *sql, long long plan_id,
+    const char *json, int fy, struct summary_yv **out, size_t *n,
+    char **cause)
 {
 	sqlite3_stmt		*s;
 	struct summary_yv	*v = NULL;
@@ -145,7 +148,10 @@ summary_read_yv(struct store *st, const char *sql, long long plan_id, int fy,
 	*n = 0;
 	if ((s = store_stmt(st, sql, cause)) == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, plan_id);
+	if (json != NULL)
+		sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(s, 1, plan_id);
 	sqlite3_bind_int(s, 2, fy);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (cnt == cap) {
@@ -235,12 +241,13 @@ summary_series_of(sqlite3_stmt *s, struct trend_series *ts,
 	ts->final_fy = store_col_int0(s, 10);
 }
 
-/* The indicators of one plan (or of the subtree of node id, as q
- * says), appended to *out (*n of them, room for *cap_out). */
+/* The indicators of one plan (or of the subtree of node id, or those of
+ * the JSON array json, as q says), appended to *out (*n of them, room
+ * for *cap_out). */
 static int
 summary_read(struct store *st, const struct summary_sqls *q, long long plan_id,
-    int fy, struct summary_indicator **out, size_t *n, size_t *cap_out,
-    char **cause)
+    const char *json, int fy, struct summary_indicator **out, size_t *n,
+    size_t *cap_out, char **cause)
 {
 	sqlite3_stmt			*s;
 	struct summary_yv		*tv = NULL, *av = NULL;
@@ -251,10 +258,10 @@ summary_read(struct store *st, const struct summary_sqls *q, long long plan_id,
 	size_t				 tpos = 0, apos = 0, tcap = 0, acap = 0;
 	int				 rc;
 
-	if (summary_read_yv(st, q->targets, plan_id, fy, &tv, &ntv,
+	if (summary_read_yv(st, q->targets, plan_id, json, fy, &tv, &ntv,
 	    cause) != 0)
 		return -1;
-	if (summary_read_yv(st, q->actuals, plan_id, fy, &av, &nav,
+	if (summary_read_yv(st, q->actuals, plan_id, json, fy, &av, &nav,
 	    cause) != 0) {
 		summary_yv_free(tv, ntv);
 		return -1;
@@ -268,7 +275,10 @@ summary_read(struct store *st, const struct summary_sqls *q, long long plan_id,
 		summary_yv_free(av, nav);
 		return -1;
 	}
-	sqlite3_bind_int64(s, 1, plan_id);
+	if (json != NULL)
+		sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(s, 1, plan_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct trend_series	 ts;
 		struct value		 base, final;
@@ -320,8 +330,8 @@ store_summary_indicators(struct store *st, long long plan_id, int fy,
 	*out = NULL;
 	*n = 0;
 	if (plan_id != 0)
-		rc = summary_read(st, &summary_plan_sqls, plan_id, fy, out, n,
-		    &cap, cause);
+		rc = summary_read(st, &summary_plan_sqls, plan_id, NULL, fy,
+		    out, n, &cap, cause);
 	else {
 		if ((s = store_stmt(st, summary_sql_plans, cause)) == NULL)
 			return -1;
@@ -331,8 +341,8 @@ store_summary_indicators(struct store *st, long long plan_id, int fy,
 		}
 		rc = store_read_end(st, s, rc, "計画の読み込み", cause);
 		for (i = 0; i < nplans && rc == 0; i++)
-			rc = summary_read(st, &summary_plan_sqls, plans[i], fy,
-			    out, n, &cap, cause);
+			rc = summary_read(st, &summary_plan_sqls, plans[i],
+			    NULL, fy, out, n, &cap, cause);
 		free(plans);
 	}
 	if (rc != 0) {
@@ -494,17 +504,58 @@ store_summary_outcomes(struct store *st, long long plan_id, const int *fys,
 	return summary_cursor_close(st, &ac, rc, cause);
 }
 
+/* The ids of the indicators of node_id and of every node below it. */
+static int
+summary_sub_ids(struct store *st, long long node_id, long long **ids,
+    size_t *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 cap = 0;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((s = store_stmt(st, summary_sql_sub_ids, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, node_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	if (store_read_end(st, s, rc, "指標の読み込み", cause) != 0) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
 int
 summary_subtree_read(struct store *st, long long node_id, int fy, int upward,
     struct summary_indicator **out, size_t *n, char **cause)
 {
-	size_t	cap = 0;
-	int	rc;
+	long long	*ids = NULL;
+	char		*json = NULL;
+	size_t		 cap = 0, nids = 0;
+	int		 rc;
 
 	*out = NULL;
 	*n = 0;
-	rc = summary_read(st, upward ? &summary_up_sqls : &summary_sub_sqls,
-	    node_id, fy, out, n, &cap, cause);
+	if (upward)
+		rc = summary_read(st, &summary_up_sqls, node_id, NULL, fy, out,
+		    n, &cap, cause);
+	else if ((rc = summary_sub_ids(st, node_id, &ids, &nids,
+	    cause)) == 0 && nids > 0) {
+		json = store_ids_json(ids, nids);
+		rc = summary_read(st, &summary_ids_sqls, 0, json, fy, out, n,
+		    &cap, cause);
+	}
+	free(json);
+	free(ids);
 	if (rc != 0) {
 		free(*out);
 		*out = NULL;
