@@ -791,6 +791,8 @@ struct rm_node {
 	struct roadmap_row row;
 };
 
+/* An id and where it is (a roadmap's node, or an indicator's place among
+ * those asked for: store_indicator_list_rows_as), sorted by id. */
 struct rm_index {
 	long long	 id;
 	size_t		 at;
@@ -3107,20 +3109,6 @@ store_indicator_list_rows_in(struct store *st, long long plan_id, int fy,
 	return rc;
 }
 
-/* An id and its place among those asked for (store_indicator_list_rows_as). */
-struct ind_asked {
-	long long	id;
-	size_t		place;
-};
-
-static int
-ind_asked_cmp(const void *a, const void *b)
-{
-	const struct ind_asked	*x = a, *y = b;
-
-	return (x->id > y->id) - (x->id < y->id);
-}
-
 /* A row read and its place among those asked for. */
 struct ind_placed {
 	size_t			place;
@@ -3140,7 +3128,7 @@ store_indicator_list_rows_as(struct store *st, long long plan_id, int fy,
     const long long *ids, size_t n, struct indicator_list *out,
     char **cause)
 {
-	struct ind_asked	*asked, key, *a;
+	struct rm_index		*asked, key, *a;
 	struct ind_placed	*placed;
 	size_t			 i;
 
@@ -3152,14 +3140,14 @@ store_indicator_list_rows_as(struct store *st, long long plan_id, int fy,
 	asked = xcalloc(n, sizeof *asked);
 	for (i = 0; i < n; i++) {
 		asked[i].id = ids[i];
-		asked[i].place = i;
+		asked[i].at = i;
 	}
-	qsort(asked, n, sizeof *asked, ind_asked_cmp);
+	qsort(asked, n, sizeof *asked, cmp_index);
 	placed = xcalloc(out->n, sizeof *placed);
 	for (i = 0; i < out->n; i++) {
 		key.id = out->rows[i].id;
-		a = bsearch(&key, asked, n, sizeof key, ind_asked_cmp);
-		placed[i].place = a != NULL ? a->place : SIZE_MAX;
+		a = bsearch(&key, asked, n, sizeof key, cmp_index);
+		placed[i].place = a != NULL ? a->at : SIZE_MAX;
 		placed[i].row = out->rows[i];
 	}
 	qsort(placed, out->n, sizeof *placed, ind_placed_cmp);
