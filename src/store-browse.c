@@ -2810,6 +2810,13 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 	    browse_sql_flag_match, cause)) == NULL)
 		return -1;
 	browse_rows_bind(s, t);
+	/* In a year not due no item is behind: whether one plans the year
+	 * (a yearly plan's or a target's read, in a plan without a period)
+	 * is left to when it is shown, not asked of the tens of thousands
+	 * a filter can name. */
+	t->planned_later = t->first_fy == 0 && t->last_fy == 0 && !t->due;
+	if (t->planned_later)
+		sqlite3_bind_int(s, 4, 0);
 	sqlite3_bind_int64(s, 6, f->dept_id != 0 ? f->dept_id :
 	    t->flags[f->flag].id);
 	if (browse_rows_read(st, s, &rw, 1, &ups, cause) != 0)
@@ -3141,8 +3148,25 @@ browse_one_flags(struct store *st, struct browse_tree *t,
 	return store_read_end(st, s, rc, "区分の読み込み", cause);
 }
 
+/* Whether item n of a tree read for a filter plans the year, when the
+ * tree left it to now (planned_later): its own yearly plans and targets,
+ * or a period of its own or above it (browse_periods). */
+static int
+browse_filtered_planned(struct store *st, struct browse_tree *t,
+    struct browse_node *n, char **cause)
+{
+	int	first, last;
+
+	if (browse_one_item_year(st, t, n, cause) != 0)
+		return -1;
+	browse_view_period(t, n->parent, n, &first, &last);
+	n->planned = n->planned || first != 0 || last != 0;
+	return 0;
+}
+
 /* Node n of a tree read for a filter, about to be shown: its texts,
- * an item's flags, its departments, and a heading's figures of the year
+ * an item's flags (and result and what it plans, when the tree left
+ * that for now), its departments, and a heading's figures of the year
  * (not filtered). */
 static int
 browse_filtered_fresh(struct store *st, struct browse_tree *t,
@@ -3150,6 +3174,8 @@ browse_filtered_fresh(struct store *st, struct browse_tree *t,
 {
 	if (browse_one_texts(st, n, cause) != 0 ||
 	    (n->is_item && browse_one_flags(st, t, n, cause) != 0) ||
+	    (n->is_item && t->planned_later &&
+	    browse_filtered_planned(st, t, n, cause) != 0) ||
 	    browse_one_assigns(st, t, n, cause) != 0 ||
 	    (!n->is_item && browse_one_figs(st, t, n, cause) != 0))
 		return -1;

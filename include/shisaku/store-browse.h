@@ -306,6 +306,10 @@ struct browse_tree {
 	enum browse_which which;
 	int		 filtered;	/* by browse_tree_filtered */
 	long long	 filtered_dept;	/* the department it was read by; 0 */
+	/* Of a tree read for a filter in a year not due, of a plan that
+	 * prints no period: whether an item plans the year is read when it
+	 * is shown (nothing is behind then, so no count needs it). */
+	int		 planned_later;
 	char		**scale;	/* the grades the figures count by */
 	int		 nscale;
 	int		 kept;		/* the headings' figures are kept */

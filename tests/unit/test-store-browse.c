@@ -74,6 +74,7 @@ static const char plan_np_text[] =
 	"plan,np,期間のない計画,,,テスト市,\n"
 	"level,np,1,施策\n"
 	"level,np,2,取組\n"
+	"flag,np,重点,重点,★\n"
 	"node,np,P,,1,施策P,,,,,,\n"
 	"node,np,1,P,101,年次計画のある取組,,,,,,\n"
 	"node,np,2,P,102,目標値のある取組,,,,,,\n"
@@ -93,7 +94,9 @@ static const char plan_np_text[] =
 	"actual,np,IT,2025,実施,\n"
 	"result,np,1,2024,完了,A,確認済,実績,,,u1,2025-04-10T09:00:00,"
 	"u2,2025-05-01T10:00:00\n"
-	"result,np,5,2025,実施中,B,提出済,実績,,,u1,2026-04-10T09:00:00,,\n";
+	"result,np,5,2025,実施中,B,提出済,実績,,,u1,2026-04-10T09:00:00,,\n"
+	"mark,np,1,重点\nmark,np,2,重点\nmark,np,3,重点\nmark,np,4,重点\n"
+	"mark,np,5,重点\n";
 
 static struct store *
 open_test_store(void)
@@ -661,6 +664,118 @@ TEST(test_behind_without_a_period)
 	store_close(st);
 }
 
+/* Items of the tree t read for a flag with the same period and plans as
+ * in whole (the tree read whole): 0, or how many differ. */
+static int
+filtered_as_whole(const struct browse_tree *t, const struct browse_tree *whole)
+{
+	size_t	i;
+	long	w;
+	int	bad = 0;
+
+	for (i = 0; i < t->nnodes; i++) {
+		const struct browse_node *n = &t->nodes[i];
+
+		if (!n->is_item)
+			continue;
+		if ((w = find_id(whole, n->id)) < 0 ||
+		    n->planned != whole->nodes[w].planned ||
+		    n->in_year != whole->nodes[w].in_year) {
+			fprintf(stderr, "fy %d: item %s planned %d in_year %d\n",
+			    t->fy, n->code != NULL ? n->code : "?", n->planned,
+			    n->in_year);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+/*
+ * A filter of a plan without a period: in a year not due (nothing is
+ * behind) whether an item plans the year is read when the item is
+ * shown, not for every item the filter names; in a due year with the
+ * filter, for 遅れ. Either way each item comes out as in the tree read
+ * whole.
+ */
+TEST(test_filter_without_a_period)
+{
+	struct store		*st = open_np_store();
+	struct browse_tree	*t = NULL, *whole;
+	struct browse_filter	 f;
+	static const char *const scale[] = { "A", "B", "C", "D" };
+	char			*cause = NULL, codes[128];
+	long			*all;
+	size_t			 k;
+	int			 fy;
+
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	memset(&f, 0, sizeof f);
+	f.flag = 0;	/* 重点, on every item */
+	f.which = BROWSE_ANY;
+	for (fy = 2023; fy <= 2027; fy++) {
+		if ((whole = np_tree(st, fy)) == NULL) {
+			CHECK(0);
+			continue;
+		}
+		CHECK_INT(browse_tree_filtered(st, plan_id(st), fy, 2026, scale,
+		    4, &f, &t, &cause), 0);
+		if (t == NULL) {
+			browse_tree_free(whole);
+			continue;
+		}
+		/* 2023-2025 have ended: due. 2026 and after are not. */
+		CHECK_INT(t->due, fy <= 2025);
+		CHECK_INT(t->planned_later, fy > 2025);
+		if (fy == 2026) {
+			/* No.102's final target is of 2026: not read yet. */
+			CHECK(whole->nodes[find(whole, "102")].planned);
+			CHECK(!t->nodes[find_id(t,
+			    whole->nodes[find(whole, "102")].id)].planned);
+		}
+		all = xcalloc(t->nnodes, sizeof *all);
+		for (k = 0; k < t->nnodes; k++)
+			all[k] = (long)k;
+		CHECK_INT(browse_tree_fresh(st, t, all, t->nnodes, &cause), 0);
+		free(all);
+		CHECK_INT(filtered_as_whole(t, whole), 0);
+		browse_tree_count(t, &f);
+		behind_codes(t, codes, sizeof codes);
+		{
+			char	want[128];
+
+			behind_codes(whole, want, sizeof want);
+			CHECK_STR(codes, want);
+		}
+		browse_tree_free(t);
+		t = NULL;
+		browse_tree_free(whole);
+	}
+	/* 2026 closed is due: read with the filter, and No.102 and No.201
+	 * are behind in it too. */
+	CHECK_INT(store_user_put(st, "kikaku", "企画", ROLE_PLANNER, NULL, 0,
+	    &cause), 0);
+	CHECK_INT(store_year_set_open(st, 2026, 1, "kikaku", NULL, &cause), 0);
+	CHECK_INT(store_year_set_open(st, 2026, 0, "kikaku", NULL, &cause), 0);
+	CHECK_INT(browse_tree_filtered(st, plan_id(st), 2026, 2026, scale, 4,
+	    &f, &t, &cause), 0);
+	if (t != NULL) {
+		CHECK_INT(t->planned_later, 0);
+		all = xcalloc(t->nnodes, sizeof *all);
+		for (k = 0; k < t->nnodes; k++)
+			all[k] = (long)k;
+		CHECK_INT(browse_tree_fresh(st, t, all, t->nnodes, &cause), 0);
+		free(all);
+		browse_tree_count(t, &f);
+		behind_codes(t, codes, sizeof codes);
+		CHECK_STR(codes, "102 201 ");
+		browse_tree_free(t);
+	}
+	free(cause);
+	store_close(st);
+}
+
 TEST(test_year_figures)
 {
 	struct store		*st = open_np_store();
@@ -1086,6 +1201,7 @@ main(void)
 	RUN(test_tree_filters);
 	RUN(test_filter_reads_what_is_shown);
 	RUN(test_behind_without_a_period);
+	RUN(test_filter_without_a_period);
 	RUN(test_year_figures);
 	RUN(test_children_in_parts);
 	RUN(test_parts_through_a_year);
