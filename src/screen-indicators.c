@@ -651,6 +651,7 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	long				 off = is->l.cursor - is->l.top;
 	long				 old_top = is->l.top;
 	size_t				 total = 0, pos = 0, nwids = 0;
+	enum ind_sort			 was_sort;
 	int				 rc, have = 0, window;
 
 	memset(&k, 0, sizeof k);
@@ -668,6 +669,9 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 	}
 	store_mark_take(ui->store, &is->mark);
 	window = ind_wants_window(ui, is);
+	/* (The order the window is read in from now; the one held stays
+	 * when nothing could be read.) */
+	was_sort = is->win_sort;
 	if (window)
 		is->win_sort = is->sort;
 	rc = 0;
@@ -746,6 +750,7 @@ ind_reload(struct ui *ui, struct ind_screen *is)
 		ui_error(ui, "%s", cause != NULL ? cause : "読み込めません");
 		free(cause);
 		free(wids);
+		is->win_sort = was_sort;
 		return -1;
 	}
 	free(is->win_ids);
