@@ -102,19 +102,18 @@ static const char summary_sql_few[] =
 struct summary_sqls {
 	const char	*indicators, *targets, *actuals;
 	int		 by_id;		/* values matched by id (sorted) */
-	int		 json;		/* ?1 is a JSON array of ids */
 };
 
 static const struct summary_sqls summary_plan_sqls = {
-	summary_sql_indicators, summary_sql_targets, summary_sql_actuals, 0, 0
+	summary_sql_indicators, summary_sql_targets, summary_sql_actuals, 0
 };
 static const struct summary_sqls summary_ids_sqls = {
 	summary_sql_ids_indicators, summary_sql_ids_targets,
-	summary_sql_ids_actuals, 1, 1
+	summary_sql_ids_actuals, 1
 };
 static const struct summary_sqls summary_up_sqls = {
 	summary_sql_up_indicators, summary_sql_up_targets,
-	summary_sql_up_actuals, 1, 0
+	summary_sql_up_actuals, 1
 };
 
 /* A value of one year of one indicator. */
@@ -149,7 +148,7 @@ summary_read_yv(struct store *st, const char *sql, long long plan_id,
 	if ((s = store_stmt(st, sql, cause)) == NULL)
 		return -1;
 	if (json != NULL)
-		sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 1, json, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_int64(s, 1, plan_id);
 	sqlite3_bind_int(s, 2, fy);
@@ -241,9 +240,9 @@ summary_series_of(sqlite3_stmt *s, struct trend_series *ts,
 	ts->final_fy = store_col_int0(s, 10);
 }
 
-/* The indicators of one plan (or of the subtree of node id, or those of
- * the JSON array json, as q says), appended to *out (*n of them, room
- * for *cap_out). */
+/* The indicators of one plan, or of a heading read upward from them
+ * (plan_id then the heading's id), or those named by the JSON array
+ * json, as q says; appended to *out (*n of them, room for *cap_out). */
 static int
 summary_read(struct store *st, const struct summary_sqls *q, long long plan_id,
     const char *json, int fy, struct summary_indicator **out, size_t *n,
@@ -276,7 +275,7 @@ summary_read(struct store *st, const struct summary_sqls *q, long long plan_id,
 		return -1;
 	}
 	if (json != NULL)
-		sqlite3_bind_text(s, 1, json, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 1, json, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_int64(s, 1, plan_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
