@@ -11,7 +11,6 @@
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/shared/shisaku.db"
-mkdir -p "$e2e_tmp/shared"
 awk 'BEGIN {
 	print "shisaku-plan,1"
 	print "plan,fw,分担の計画,2021,2025,県,"
@@ -29,10 +28,7 @@ awk 'BEGIN {
 		printf "actual,fw,k%d,2023,%d件,\n", i, 2000 - 5 * i
 	}
 }' > "$e2e_tmp/shared.csv"
-{ "$e2e_bin" -c "$e2e_config" -d "$db" init &&
-    "$e2e_bin" -c "$e2e_config" -d "$db" import "$e2e_tmp/shared.csv"; } \
-    > "$e2e_tmp/import.log" 2>&1 ||
-    { fail "a plan of 300 items in two departments" "$(cat "$e2e_tmp/import.log")"; e2e_abandon "no database"; }
+e2e_plan_db "$db" "$e2e_tmp/shared.csv" "a plan of 300 items in two departments"
 
 # What 総務課's filter names, read by sqlite3: the indicators of its items
 # and of the policy above them.

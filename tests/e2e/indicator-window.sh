@@ -8,7 +8,6 @@
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/long/shisaku.db"
-mkdir -p "$e2e_tmp/long"
 awk 'BEGIN {
 	print "shisaku-plan,1"
 	print "plan,long,長い計画,2021,2025,県,"
@@ -23,10 +22,7 @@ awk 'BEGIN {
 		printf "actual,long,k%d,2023,%d件,\n", i, 2000 - 5 * i
 	}
 }' > "$e2e_tmp/long.csv"
-{ "$e2e_bin" -c "$e2e_config" -d "$db" init &&
-    "$e2e_bin" -c "$e2e_config" -d "$db" import "$e2e_tmp/long.csv"; } \
-    > "$e2e_tmp/import.log" 2>&1 ||
-    { fail "a plan of 300 indicators" "$(cat "$e2e_tmp/import.log")"; e2e_abandon "no database"; }
+e2e_plan_db "$db" "$e2e_tmp/long.csv" "a plan of 300 indicators"
 e2e_dump "$db" > "$e2e_tmp/before.sql"
 
 e2e_start "$db" 80 24 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }

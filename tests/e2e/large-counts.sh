@@ -10,7 +10,6 @@
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/wide/shisaku.db"
-mkdir -p "$e2e_tmp/wide"
 awk 'BEGIN {
 	print "shisaku-plan,1"
 	print "plan,wide,広域計画,2021,2025,県,"
@@ -26,10 +25,7 @@ awk 'BEGIN {
 		    i <= 6000 ? "," : "k,2024-05-01T10:00:00"
 	}
 }' > "$e2e_tmp/wide.csv"
-{ "$e2e_bin" -c "$e2e_config" -d "$db" init &&
-    "$e2e_bin" -c "$e2e_config" -d "$db" import "$e2e_tmp/wide.csv"; } \
-    > "$e2e_tmp/import.log" 2>&1 ||
-    { fail "a plan of 10,000 items" "$(cat "$e2e_tmp/import.log")"; e2e_abandon "no database"; }
+e2e_plan_db "$db" "$e2e_tmp/wide.csv" "a plan of 10,000 items"
 [ "$(sqlite3 "$db" "SELECT count(*) FROM result WHERE fy = 2023 AND state = 'confirmed'")" = 4000 ] &&
     pass "db: 10,000 results, 4,000 confirmed" || fail "db: 10,000 results, 4,000 confirmed"
 

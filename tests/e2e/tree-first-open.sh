@@ -8,7 +8,6 @@
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/three/shisaku.db"
-mkdir -p "$e2e_tmp/three"
 awk 'BEGIN {
 	print "shisaku-plan,1"
 	print "plan,three,三方針計画,2021,2025,県,"
@@ -22,10 +21,7 @@ awk 'BEGIN {
 			    p, i, p, p, i, p, i
 	}
 }' > "$e2e_tmp/three.csv"
-{ "$e2e_bin" -c "$e2e_config" -d "$db" init &&
-    "$e2e_bin" -c "$e2e_config" -d "$db" import "$e2e_tmp/three.csv"; } \
-    > "$e2e_tmp/import.log" 2>&1 ||
-    { fail "a plan of three policies" "$(cat "$e2e_tmp/import.log")"; e2e_abandon "no database"; }
+e2e_plan_db "$db" "$e2e_tmp/three.csv" "a plan of three policies"
 [ "$(sqlite3 "$db" "SELECT count(*) FROM node WHERE depth = 2")" = 1205 ] &&
     pass "db: 1,205 items under 3 policies" || fail "db: 1,205 items under 3 policies"
 

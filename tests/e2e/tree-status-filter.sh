@@ -12,7 +12,6 @@
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/stf/shisaku.db"
-mkdir -p "$e2e_tmp/stf"
 awk 'BEGIN {
 	print "shisaku-plan,1"
 	print "plan,st,状況計画,2021,2025,県,"
@@ -31,10 +30,7 @@ awk 'BEGIN {
 			printf "result,st,x%d,2024,完了,A,確認済,実績,,,u,2025-04-01T10:00:00,k,2025-05-01T10:00:00\n", i
 	}
 }' > "$e2e_tmp/stf.csv"
-{ "$e2e_bin" -c "$e2e_config" -d "$db" init &&
-    "$e2e_bin" -c "$e2e_config" -d "$db" import "$e2e_tmp/stf.csv"; } \
-    > "$e2e_tmp/import.log" 2>&1 ||
-    { fail "a plan of 1,200 items" "$(cat "$e2e_tmp/import.log")"; e2e_abandon "no database"; }
+e2e_plan_db "$db" "$e2e_tmp/stf.csv" "a plan of 1,200 items"
 q() {
 	sqlite3 "$db" "$1"
 }
