@@ -934,27 +934,6 @@ config_ini_cause(const char *name, const char *tmp)
 	return pat;
 }
 
-/* Writes len bytes of text to fd; 0, or -1 with errno. */
-static int
-config_write_all(int fd, const char *text, size_t len)
-{
-	size_t	off = 0;
-	ssize_t	w;
-
-	while (off < len) {
-		w = write(fd, text + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = EIO;
-			return -1;
-		}
-		off += (size_t)w;
-	}
-	return 0;
-}
-
 /*
  * The text in a file without a name, named by /proc/self/fd: nothing is
  * left behind, whatever ends the program, and no directory of the
@@ -968,7 +947,7 @@ config_ini_memfile(const char *text, size_t len, char *path, size_t size)
 	if ((fd = memfd_create("shisaku-ini", MFD_CLOEXEC)) == -1)
 		return -1;
 	snprintf(path, size, "/proc/self/fd/%d", fd);
-	if (config_write_all(fd, text, len) != 0 || access(path, R_OK) != 0) {
+	if (write_all(fd, text, len) != 0 || access(path, R_OK) != 0) {
 		close(fd);
 		return -1;
 	}
@@ -1027,7 +1006,7 @@ config_ini_parse(const char *name, const char *text, size_t len,
 		free(tmp);
 		return NULL;
 	}
-	err = config_write_all(fd, text, len) != 0 ? errno : 0;
+	err = write_all(fd, text, len) != 0 ? errno : 0;
 	if (close(fd) != 0 && err == 0)
 		err = errno;
 	if (err != 0) {

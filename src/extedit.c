@@ -102,24 +102,6 @@ extedit_tmpdir(void)
 	return "/tmp";
 }
 
-/* Writes all of buf to fd; 0 or -1. */
-static int
-extedit_write_all(int fd, const char *buf, size_t len)
-{
-	ssize_t	n;
-
-	while (len > 0) {
-		n = write(fd, buf, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* In the child: the user alone, nothing inherited, then the editor. */
 static void
 extedit_child(const char *cmd, const char *path)
@@ -316,8 +298,8 @@ extedit_run(const char *editor, const char *text, size_t max, char **out,
 		free(path);
 		return -1;
 	}
-	if (extedit_write_all(fd, text, strlen(text)) != 0 ||
-	    extedit_write_all(fd, "\n", 1) != 0) {
+	if (write_all(fd, text, strlen(text)) != 0 ||
+	    write_all(fd, "\n", 1) != 0) {
 		*cause = xasprintf("一時ファイルに書けません（%s）: %s", path,
 		    strerror(errno));
 		close(fd);

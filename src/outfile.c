@@ -46,23 +46,6 @@ outfile_unmappable_parse(const char *name)
 	return -1;
 }
 
-static int
-outfile_write_fd(int fd, const char *data, size_t len)
-{
-	ssize_t	n;
-
-	while (len > 0) {
-		if ((n = write(fd, data, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* The directory of path ("." when none). */
 static char *
 outfile_dir_of(const char *path)
@@ -289,7 +272,7 @@ outfile_stream_convert(struct outfile_stream *os, size_t n)
 		outfile_stream_fail(os, 0, cause);
 		return -1;
 	}
-	if (outfile_write_fd(os->fd, out, outlen) != 0) {
+	if (write_all(os->fd, out, outlen) != 0) {
 		outfile_stream_fail(os, errno, NULL);
 		free(out);
 		return -1;
@@ -315,7 +298,7 @@ outfile_stream_write(void *cookie, const char *data, size_t n)
 		return -1;
 	}
 	if (!os->cp932) {
-		if (outfile_write_fd(os->fd, data, n) != 0) {
+		if (write_all(os->fd, data, n) != 0) {
 			outfile_stream_fail(os, errno, NULL);
 			return -1;
 		}

@@ -1,7 +1,7 @@
 /*
  * Small helpers used everywhere: allocation that cannot fail (out of
- * memory is the one fatal error), formatted allocation, whole-file reads,
- * and the current time in the form the store writes.
+ * memory is the one fatal error), formatted allocation, whole-file reads
+ * and writes, and the current time in the form the store writes.
  */
 #ifndef SHISAKU_UTIL_H
 #define SHISAKU_UTIL_H
@@ -28,6 +28,10 @@ char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0
 /* Reads a whole file ("-" = standard input) into *data (NUL-terminated,
  * malloc'd) and *len. Returns 0, or -1 with *cause ("PATH: reason"). */
 int read_whole_file(const char *path, char **data, size_t *len, char **cause);
+
+/* Writes all len bytes of buf to fd, again after a signal. Returns 0,
+ * or -1 with errno (EIO when the file takes no more). */
+int write_all(int fd, const char *buf, size_t len);
 
 /* Whether s holds a control character (a newline, a tab, ESC …): no
  * name a user means to give a file. */

@@ -1,10 +1,15 @@
 /*
  * Unit tests for util.c's sort of arrays mostly in order
- * (sort_mostly_sorted: what the tree's filters lay out) and today's date
- * (today_iso: what 遅れ compares deadlines with).
+ * (sort_mostly_sorted: what the tree's filters lay out), today's date
+ * (today_iso: what 遅れ compares deadlines with) and the whole write
+ * (write_all: files written, the configuration's text, the editor's).
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "shisaku/util.h"
@@ -91,10 +96,56 @@ TEST(test_today_iso)
 	CHECK(day[4] == '-' && day[7] == '-');
 }
 
+/* Every byte reaches the file, over many writes' worth; a file that
+ * takes none, or a descriptor not open for writing, is an error with
+ * its errno. */
+TEST(test_write_all)
+{
+	char	 path[] = "/tmp/shisaku-test-util-XXXXXX";
+	size_t	 len = 300 * 1024, got = 0, i;
+	char	*buf = xmalloc(len), *back = xcalloc(len, 1);
+	ssize_t	 n;
+	int	 fd;
+
+	for (i = 0; i < len; i++)
+		buf[i] = (char)('a' + i % 26);
+	if ((fd = mkstemp(path)) == -1) {
+		CHECK(0);
+		free(buf);
+		free(back);
+		return;
+	}
+	CHECK_INT(write_all(fd, buf, len), 0);
+	CHECK_INT(write_all(fd, buf, 0), 0);
+	CHECK(lseek(fd, 0, SEEK_SET) == 0);
+	while (got < len && (n = read(fd, back + got, len - got)) > 0)
+		got += (size_t)n;
+	CHECK(got == len && memcmp(buf, back, len) == 0);
+	close(fd);
+	/* Open for reading only. */
+	fd = open(path, O_RDONLY);
+	errno = 0;
+	CHECK_INT(write_all(fd, "x", 1), -1);
+	CHECK_INT(errno, EBADF);
+	close(fd);
+	unlink(path);
+	/* A device that is always full. */
+	fd = open("/dev/full", O_WRONLY);
+	CHECK(fd != -1);
+	errno = 0;
+	CHECK_INT(write_all(fd, buf, 10), -1);
+	CHECK_INT(errno, fd != -1 ? ENOSPC : EBADF);
+	if (fd != -1)
+		close(fd);
+	free(buf);
+	free(back);
+}
+
 int
 main(void)
 {
 	RUN(test_sort_mostly_sorted);
 	RUN(test_today_iso);
+	RUN(test_write_all);
 	DONE();
 }
