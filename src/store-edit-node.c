@@ -75,8 +75,7 @@ static const char SQL_MARKS_DELETE[] = "DELETE FROM node_flag WHERE node_id = ?1
 static const char SQL_MARK_INSERT[] =
     "INSERT INTO node_flag (node_id, flag_id) VALUES (?1, ?2)";
 static const char SQL_IMPACT[] =
-    "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL"
-    " SELECT n.id FROM node n JOIN sub ON n.parent_id = sub.id)"
+    STORE_SUBTREE("?1")
     " SELECT (SELECT count(*) FROM sub),"
     " (SELECT count(*) FROM node n WHERE n.id IN sub AND n.depth ="
     " coalesce((SELECT max(depth) FROM plan_level WHERE plan_id = n.plan_id),"

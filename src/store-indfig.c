@@ -105,8 +105,7 @@ static const char sql_fig_outcomes[] =
 	" LEFT JOIN indicator_fig f ON f.indicator_id = i.id AND f.fy = ?2" \
 	" AND f.plan_id = ?1"
 static const char sql_fig_subtree_outcomes[] =
-	"WITH RECURSIVE sub(id) AS (SELECT ?3 UNION ALL"
-	" SELECT c.id FROM sub JOIN node c ON c.parent_id = sub.id) "
+	STORE_SUBTREE("?3") " "
 	INDFIG_OUTCOMES " FROM sub JOIN indicator i ON i.node_id = sub.id"
 	INDFIG_RATE;
 /* The same upward from each of the plan's indicators, for a plan of

@@ -48,8 +48,7 @@ static const char summary_sql_actuals[] =
  * the array's order; the values are matched to their indicator by id.
  */
 static const char summary_sql_sub_ids[] =
-	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL"
-	" SELECT c.id FROM sub JOIN node c ON c.parent_id = sub.id)"
+	STORE_SUBTREE("?1")
 	" SELECT i.id FROM sub JOIN indicator i ON i.node_id = sub.id";
 
 static const char summary_sql_ids_indicators[] =

@@ -115,6 +115,12 @@ struct summary_indicator;
 int summary_subtree_read(struct store *st, long long node_id, int fy,
     int upward, struct summary_indicator **out, size_t *n, char **cause);
 
+/* The nodes of the subtree of node (an SQL parameter), itself included,
+ * as the table sub(id): down the index of each node's children. */
+#define STORE_SUBTREE(node)						\
+	"WITH RECURSIVE sub(id) AS (SELECT " node " UNION ALL"		\
+	" SELECT c.id FROM sub JOIN node c ON c.parent_id = sub.id)"
+
 /*
  * A heading's indicators read upward, for a plan of few indicators
  * (store_summary_subtree, store_indfig_subtree_outcomes): each indicator
