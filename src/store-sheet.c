@@ -3089,14 +3089,6 @@ store_indicator_order_in(struct store *st, int fy, enum indicator_order order,
 }
 
 int
-store_indicator_plan_order(struct store *st, long long *ids, size_t *n,
-    char **cause)
-{
-	return store_indicator_order_in(st, 0, IND_ORDER_PLAN, NULL, ids, n,
-	    cause);
-}
-
-int
 store_indicator_list_rows_in(struct store *st, long long plan_id, int fy,
     const long long *ids, size_t n, struct indicator_list *out,
     char **cause)

@@ -402,16 +402,12 @@ int store_indicator_list_rows_in(struct store *st, long long plan_id,
     int fy, const long long *ids, size_t n, struct indicator_list *out,
     char **cause);
 /* The same in the order of ids (each id once), not the plan's: a window
- * of a filter's list sorted (store_indicator_order_in). */
+ * of a filter's list sorted (store_indicator_order_in); plan_order still
+ * counts in plan order among them. */
 int store_indicator_list_rows_as(struct store *st, long long plan_id,
     int fy, const long long *ids, size_t n, struct indicator_list *out,
     char **cause);
 
-/* Puts the *n indicator ids in plan order, each place read by its key;
- * ids of no indicator leave (*n counts those kept). A filtered list in
- * plan order is then read a window of ids at a time. */
-int store_indicator_plan_order(struct store *st, long long *ids, size_t *n,
-    char **cause);
 int store_indicator_row_years(struct store *st,
     const struct indicator_list *l, struct indicator_row *r, char **cause);
 void store_indicator_list_free(struct indicator_list *l);
@@ -466,7 +462,8 @@ int store_indicator_list_count(struct store *st, long long plan_id,
 /* Puts the *n indicator ids in the list's order (ties in plan order),
  * those of category (any when NULL): ids of no indicator or of another
  * category leave, and *n counts those kept. Each id's keys are read by
- * its key (a rate's from those the file keeps of fy: ask for a rate's
+ * its key (in plan order of any category, from the index of places
+ * alone; a rate's from those the file keeps of fy: ask for a rate's
  * order only in a year store_indfig_kept says it keeps) and sorted
  * here, so that a filter's list, in any of its orders, is read a window
  * of ids at a time. */

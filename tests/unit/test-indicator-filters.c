@@ -362,8 +362,8 @@ TEST(test_rows_of_ids_are_the_lists_rows_in_plan_order)
 			for (nids = 0, i = all.n; i-- > 0; )
 				ids[nids++] = all.rows[i].id;
 			ids[nids++] = 999999;
-			if (store_indicator_plan_order(st, ids, &nids,
-			    &cause) != 0) {
+			if (store_indicator_order_in(st, fy, IND_ORDER_PLAN,
+			    NULL, ids, &nids, &cause) != 0) {
 				FAIL_AT("%s", cause);
 				free(cause);
 				cause = NULL;

@@ -524,7 +524,8 @@ run_screens(struct store *st, const struct ids *x)
 	memset(&il, 0, sizeof il);
 	OK(store_indicator_list_rows_in(st, plan, 2022, ids, n, &il, &cause));
 	CHECK(il.n > 0);
-	OK(store_indicator_plan_order(st, ids, &n, &cause));
+	OK(store_indicator_order_in(st, 2022, IND_ORDER_PLAN, NULL, ids, &n,
+	    &cause));
 	OK(store_indicator_order_in(st, 2022, IND_ORDER_RATE_UP, NULL, ids, &n,
 	    &cause));
 	OK(store_indicator_order_in(st, 2022, IND_ORDER_NAME, il.rows[0].category,
