@@ -508,28 +508,13 @@ summary_sub_ids(struct store *st, long long node_id, long long **ids,
     size_t *n, char **cause)
 {
 	sqlite3_stmt	*s;
-	size_t		 cap = 0;
-	int		 rc;
 
 	*ids = NULL;
 	*n = 0;
 	if ((s = store_stmt(st, summary_sql_sub_ids, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, node_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*ids = xreallocarray(*ids, cap, sizeof **ids);
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	if (store_read_end(st, s, rc, "指標の読み込み", cause) != 0) {
-		free(*ids);
-		*ids = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return store_collect_ids(st, s, ids, n, "指標の読み込み", cause);
 }
 
 int
