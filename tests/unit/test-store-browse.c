@@ -495,6 +495,26 @@ find_id(const struct browse_tree *t, long long id)
 	return -1;
 }
 
+/* Reads what every node of t left to be read when shown, as if all were
+ * on screen: 0, or -1 (said). */
+static int
+fresh_all(struct store *st, struct browse_tree *t)
+{
+	long	*all = xcalloc(t->nnodes + 1, sizeof *all);
+	char	*cause = NULL;
+	size_t	 k;
+	int	 rc;
+
+	for (k = 0; k < t->nnodes; k++)
+		all[k] = (long)k;
+	if ((rc = browse_tree_fresh(st, t, all, t->nnodes, &cause)) != 0) {
+		fprintf(stderr, "browse_tree_fresh: %s\n", cause);
+		free(cause);
+	}
+	free(all);
+	return rc;
+}
+
 /*
  * A tree read for a filter reads of its nodes what the counts ask for,
  * and the rest when they are shown (browse_tree_fresh): their texts, an
@@ -509,8 +529,7 @@ TEST(test_filter_reads_what_is_shown)
 	static const char *const scale[] = { "A", "B", "C", "D" };
 	char			*cause = NULL;
 	long long		 no3, heading;
-	long			*all, i, at;
-	size_t			 k;
+	long			 i, at;
 
 	CHECK(st != NULL);
 	if (st == NULL)
@@ -535,11 +554,7 @@ TEST(test_filter_reads_what_is_shown)
 	CHECK_INT(t->nodes[find_id(t, heading)].items, 1);
 	CHECK(t->nodes[find_id(t, heading)].title == NULL);
 	/* ...and read whole when it is, as the heading above it. */
-	all = xcalloc(t->nnodes, sizeof *all);
-	for (k = 0; k < t->nnodes; k++)
-		all[k] = (long)k;
-	CHECK_INT(browse_tree_fresh(st, t, all, t->nnodes, &cause), 0);
-	free(all);
+	CHECK_INT(fresh_all(st, t), 0);
 	CHECK_STR(t->nodes[at].title, "マイナンバー取組");
 	CHECK_STR(t->nodes[at].code, "No.3");
 	CHECK_INT(t->nodes[at].flags, 1);	/* リーディング, the first */
@@ -704,8 +719,6 @@ TEST(test_filter_without_a_period)
 	struct browse_filter	 f;
 	static const char *const scale[] = { "A", "B", "C", "D" };
 	char			*cause = NULL, codes[128];
-	long			*all;
-	size_t			 k;
 	int			 fy;
 
 	CHECK(st != NULL);
@@ -734,11 +747,7 @@ TEST(test_filter_without_a_period)
 			CHECK(!t->nodes[find_id(t,
 			    whole->nodes[find(whole, "102")].id)].planned);
 		}
-		all = xcalloc(t->nnodes, sizeof *all);
-		for (k = 0; k < t->nnodes; k++)
-			all[k] = (long)k;
-		CHECK_INT(browse_tree_fresh(st, t, all, t->nnodes, &cause), 0);
-		free(all);
+		CHECK_INT(fresh_all(st, t), 0);
 		CHECK_INT(filtered_as_whole(t, whole), 0);
 		browse_tree_count(t, &f);
 		behind_codes(t, codes, sizeof codes);
@@ -762,11 +771,7 @@ TEST(test_filter_without_a_period)
 	    &f, &t, &cause), 0);
 	if (t != NULL) {
 		CHECK_INT(t->planned_later, 0);
-		all = xcalloc(t->nnodes, sizeof *all);
-		for (k = 0; k < t->nnodes; k++)
-			all[k] = (long)k;
-		CHECK_INT(browse_tree_fresh(st, t, all, t->nnodes, &cause), 0);
-		free(all);
+		CHECK_INT(fresh_all(st, t), 0);
 		browse_tree_count(t, &f);
 		behind_codes(t, codes, sizeof codes);
 		CHECK_STR(codes, "102 201 ");
