@@ -5,8 +5,8 @@
 # window at a time in plan order: its count, G and rows up from the end,
 # g, the cursor kept on its indicator across a change of year, another
 # program giving the department one more item (seen at once), each sort
-# (a window of the filter's rows in the list's order) and back, and the
-# filter taken off.
+# (a window of the filter's rows in the list's order) and back, the
+# filter taken off, and a sort that cannot be read taken back.
 # The count shown is the one sqlite3 reads.
 . "$(dirname "$0")/lib.sh"
 
@@ -132,6 +132,20 @@ e2e_expect "G again" "指標その299（1-299 取組その299）"
 e2e_keys c
 e2e_expect "the filter off: every indicator" "301件  並び: 計画の順"
 e2e_expect_not "no department named" "担当課="
+
+# A sort whose rows cannot be read (another program renames the kept
+# rates' table) is taken back: the error, the plan's order named, and
+# the rows read afterwards (G, past those held) in that order still.
+sqlite3 "$db" "ALTER TABLE indicator_fig RENAME TO indicator_fig_away" ||
+    fail "db: rename indicator_fig"
+e2e_keys o
+e2e_expect "the sort's read error is shown" "no such table: indicator_fig"
+e2e_expect "the plan's order still named" "301件  並び: 計画の順"
+sqlite3 "$db" "ALTER TABLE indicator_fig_away RENAME TO indicator_fig" ||
+    fail "db: rename indicator_fig back"
+e2e_keys G
+e2e_expect "G: the plan's last indicator" "指標その300（1-300 取組その300）"
+e2e_expect_line "at the bottom of the list" '^ +1-300 +指標その300 '
 e2e_keys Q
 e2e_expect_exit "quits" 0
 e2e_finish
