@@ -78,7 +78,7 @@ SAMPLES   := $(sort $(wildcard db/samples/*.csv))
 SAMPLE_DB ?= shisaku-sample.db
 MANPAGES  := $(wildcard man/*.1 man/*.5)
 
-.PHONY: all run test unit e2e bench clean install deps lint-man valgrind check-layers FORCE fuzz
+.PHONY: all run test unit e2e bench clean install deps lint-man valgrind FORCE fuzz
 
 all: shisaku
 
