@@ -1262,6 +1262,8 @@ loader_fill_search(struct store_plan_loader *l, char **cause)
 	struct slot	*e;
 	size_t		 i;
 
+	if (search_index_bulk(l->st, 1, cause) != 0)
+		return -1;
 	for (i = 0; i < l->plans.nb; i++)
 		for (e = l->plans.b[i]; e != NULL; e = e->next) {
 			const struct lplan *p = e->value;
@@ -1269,7 +1271,7 @@ loader_fill_search(struct store_plan_loader *l, char **cause)
 			if (search_index_fill_plan(l->st, p->id, cause) != 0)
 				return -1;
 		}
-	return 0;
+	return search_index_bulk(l->st, 0, cause);
 }
 
 /* Forgets the figures and the years of the plans the load touched. */
@@ -1453,6 +1455,8 @@ store_plan_loader_begin(struct store_plan_loader *l, char **cause)
 	 * are read back long before the commit. */
 	(void)store_exec(l->st, "PRAGMA cache_size = -" LOADER_CACHE_KIB,
 	    NULL);
+	/* The sorts that make the indexes again on a second core too. */
+	(void)store_exec(l->st, "PRAGMA threads = 2", NULL);
 	return 0;
 }
 
@@ -1464,6 +1468,7 @@ loader_end(struct store_plan_loader *l)
 	loader_indexes_free(l);
 	(void)store_exec(l->st, "PRAGMA ignore_check_constraints = OFF", NULL);
 	(void)store_exec(l->st, "PRAGMA cache_size = -2000", NULL);
+	(void)store_exec(l->st, "PRAGMA threads = 0", NULL);
 	loader_fk_on(l);
 }
 

@@ -98,7 +98,9 @@ struct store {
  * search_index_forget_plan: removes the folded texts of the plan with
  * code (its nodes are about to go); search_index_fill_plan: folds every
  * node of a plan just loaded. Both for a plan import, which leaves the
- * triggers of search_stale out.
+ * triggers of search_stale out. search_index_bulk: FTS5's merging of the
+ * index as it is written off (on 1) for the fill of a load, and on again
+ * (on 0) in the same transaction.
  */
 int search_register(struct store *st, char **cause);
 void search_index_mark(struct store *st);
@@ -107,6 +109,7 @@ int search_index_forget_plan(struct store *st, const char *code,
     char **cause);
 int search_index_fill_plan(struct store *st, long long plan_id,
     char **cause);
+int search_index_bulk(struct store *st, int on, char **cause);
 
 /* store_summary_subtree (store-summary.h) the way given: upward from the
  * plan's indicators (1) or down the heading's subtree (0); the tests

@@ -1010,6 +1010,12 @@ TEST(test_index_after_writes)
 	CHECK_INT(import_text(st, "d.csv", plan_d, 0), 0);
 	CHECK(index_whole(st));
 	CHECK_INT(compare_with_scan(st, "after an import folded them"), 0);
+	/* The merging the import turned off for its fill is on again, and
+	 * the index agrees with the texts it holds. */
+	CHECK_INT(count_of(st, "SELECT v FROM search_text_config"
+	    " WHERE k = 'automerge'"), 4);
+	CHECK_INT(store_write(st, "INSERT INTO search_text (search_text)"
+	    " VALUES ('integrity-check')"), 0);
 	store_close(st);
 }
 
