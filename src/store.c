@@ -102,6 +102,44 @@ store_seal(struct store *st, char **cause)
 	return 0;
 }
 
+/* The journal mode a pragma left the file in: 1 when it is mode. */
+static int
+store_journal_is(struct store *st, const char *sql, const char *mode)
+{
+	sqlite3_stmt	*s;
+	int		 is = 0;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
+		is = strcmp((const char *)sqlite3_column_text(s, 0), mode) == 0;
+	sqlite3_finalize(s);
+	return is;
+}
+
+int
+store_journal_rollback(struct store *st)
+{
+	int	is;
+
+	if (st->readonly || !sqlite3_get_autocommit(st->db))
+		return 0;
+	/* Another connection holds the log open: the file stays as it is,
+	 * at once, rather than waiting for it. */
+	sqlite3_busy_timeout(st->db, 0);
+	is = store_journal_is(st, "PRAGMA journal_mode = DELETE", "delete");
+	sqlite3_busy_timeout(st->db, st->busy_timeout_ms);
+	return is;
+}
+
+void
+store_journal_wal(struct store *st)
+{
+	/* (When a reader of the shell holds the file, it stays as it is
+	 * until the next opening puts the log back.) */
+	(void)store_journal_is(st, "PRAGMA journal_mode = WAL", "wal");
+}
+
 int
 store_schema_version(void)
 {
@@ -499,23 +537,34 @@ store_header_size(const unsigned char *h)
 	return page * pages;
 }
 
-/* Whether the file is shorter than its header says. Only when no WAL has
- * content: while a checkpoint copies pages, the header may already tell
- * a size the file is still growing to. */
+/* Whether the file beside the database with suffix has content. */
+static int
+store_probe_beside(const char *path, const char *suffix)
+{
+	struct stat	 sb;
+	char		*name = xasprintf("%s%s", path, suffix);
+	int		 has;
+
+	has = stat(name, &sb) == 0 && sb.st_size > 0;
+	free(name);
+	return has;
+}
+
+/* Whether the file is shorter than its header says. Only when neither
+ * the WAL nor a rollback journal has content: while a checkpoint copies
+ * pages, or a load through a journal (store_journal_rollback) writes
+ * them, the header may already tell a size the file is still growing
+ * to; and a journal a killed load left is rolled back by SQLite's first
+ * read, which gives the file its size again. */
 static int
 store_probe_short(const char *path, const unsigned char *head, off_t size)
 {
-	struct stat	 wal;
-	char		*name;
 	long long	 want = store_header_size(head);
-	int		 quiet;
 
 	if (want < 0 || (long long)size >= want)
 		return 0;
-	name = xasprintf("%s-wal", path);
-	quiet = stat(name, &wal) != 0 || wal.st_size == 0;
-	free(name);
-	return quiet;
+	return !store_probe_beside(path, "-wal") &&
+	    !store_probe_beside(path, "-journal");
 }
 
 /* Whether faccessat failed for want of permission (or of a writable

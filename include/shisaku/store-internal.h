@@ -89,6 +89,15 @@ struct store {
 };
 
 /*
+ * store_journal_rollback: leaves the log (WAL) for a rollback journal,
+ * when no transaction is open and no other connection has the file
+ * open; 1 when it did, else 0 and the file is as it was.
+ * store_journal_wal: the log again (every opening puts it back too).
+ */
+int store_journal_rollback(struct store *st);
+void store_journal_wal(struct store *st);
+
+/*
  * The index of the searched texts (store-search.c, db/migrate-13.sql).
  * search_register: the SQL functions of the search on the connection.
  * search_index_mark: notes, as a write begins, the last node search_stale

@@ -187,4 +187,47 @@ while [ "$k" -le "$runs" ]; do
 done
 echo "$done_runs runs: $committed committed before the kill, $cut cut off"
 check "the last database is still clean for shisaku check" "$bin" -d "$db" check
+
+# The first import into an empty database is written through a rollback
+# journal (not the log): killed at any moment, the file holds the whole
+# plan or none of it once shisaku opens it again, and the next opening
+# that may write puts the log back.
+"$bin" -d "$scratch/empty.db" init >/dev/null 2>&1
+t1=$(now_ms)
+cp "$scratch/empty.db" "$scratch/f.db"
+"$bin" -d "$scratch/f.db" import db/samples/yuki-actionplan.csv >/dev/null 2>&1
+took=$(( $(now_ms) - t1 + 10 ))
+nodes=$(sqlite3 -batch "$scratch/f.db" "SELECT count(*) FROM node")
+check "the first import, uninterrupted" test "$nodes" -gt 0
+first_runs=${DURABILITY_FIRST_RUNS:-20}
+whole=0 none=0 j=1
+while [ "$j" -le "$first_runs" ]; do
+	cp "$scratch/empty.db" "$scratch/f.db"
+	rm -f "$scratch/f.db-wal" "$scratch/f.db-shm" "$scratch/f.db-journal"
+	delay=$(rand "$took")
+	"$bin" -d "$scratch/f.db" import db/samples/yuki-actionplan.csv >/dev/null 2>&1 &
+	pid=$!
+	sleep "$(printf '0.%03d' "$delay")" 2>/dev/null || sleep 0
+	kill -KILL "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	# A reader of shisaku opens it first (a journal left by the kill is
+	# rolled back), then one that may write (which puts the log back).
+	if ! "$bin" -d "$scratch/f.db" plans > "$scratch/out" 2>&1 ||
+	    ! "$bin" -d "$scratch/f.db" year list > "$scratch/out" 2>&1; then
+		fail "first import killed after $delay ms" "cannot open: $(head -c 300 "$scratch/out")"
+		j=$((j + 1))
+		continue
+	fi
+	got=$(sqlite3 -batch "$scratch/f.db" "PRAGMA integrity_check; PRAGMA journal_mode;
+	    SELECT count(*) FROM plan; SELECT count(*) FROM node" 2>&1 | tr '\n' ' ')
+	case $got in
+	"ok wal 1 $nodes ") whole=$((whole + 1))
+		pass "first import killed after $delay ms: the whole plan" ;;
+	"ok wal 0 0 ") none=$((none + 1))
+		pass "first import killed after $delay ms: nothing" ;;
+	*) fail "first import killed after $delay ms" "$got" ;;
+	esac
+	j=$((j + 1))
+done
+echo "first imports: $whole whole, $none cut off"
 finish

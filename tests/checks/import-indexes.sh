@@ -123,6 +123,43 @@ cmp -s "$scratch/want" "$scratch/got" && pass "a refused import leaves the index
 	fail "a refused import leaves the indexes" "$(diff "$scratch/want" "$scratch/got" | head -n 20)"
 [ "$(sqlite3 "$scratch/b.db" "SELECT count(*) FROM node")" = 0 ] &&
 	pass "a refused import writes nothing" || fail "a refused import writes nothing" "nodes written"
+[ "$(sqlite3 "$scratch/b.db" "PRAGMA journal_mode")" = wal ] &&
+	pass "a refused import leaves the log" ||
+	fail "a refused import leaves the log" "$(sqlite3 "$scratch/b.db" "PRAGMA journal_mode")"
+
+# An import into the empty database, held open on its input: the file
+# is written through a rollback journal meanwhile, another shisaku reads
+# it as it was (no plan), and it is in the log (WAL) again afterwards.
+cp "$scratch/fresh.db" "$scratch/j.db"
+mkfifo "$scratch/in"
+"$bin" -c "$cfg" -d "$scratch/j.db" import - < "$scratch/in" > "$scratch/imp.out" 2>&1 &
+imp=$!
+exec 3> "$scratch/in"
+cat "$plan" >&3
+tries=0
+while [ ! -e "$scratch/j.db-journal" ] && kill -0 "$imp" 2> /dev/null &&
+    [ "$tries" -lt 600 ]; do
+	sleep 0.1
+	tries=$((tries + 1))
+done
+got=$(sqlite3 "$scratch/j.db" "PRAGMA journal_mode")
+[ -e "$scratch/j.db-journal" ] && [ "$got" = delete ] &&
+	pass "an import into an empty database writes through a journal" ||
+	fail "an import into an empty database writes through a journal" 	    "mode $got; $(ls "$scratch" | tr '\n' ' ')"
+printf '[database]\nbusy_timeout = 200\n' > "$scratch/fast.ini"
+if "$bin" -c "$scratch/fast.ini" -d "$scratch/j.db" plans > "$scratch/out" 2>&1 &&
+    [ ! -s "$scratch/out" ]; then
+	pass "another program reads the file as it was meanwhile"
+else
+	fail "another program reads the file as it was meanwhile" "$(head -c 300 "$scratch/out")"
+fi
+exec 3>&-
+if wait "$imp"; then pass "the import held open ends"
+else fail "the import held open ends" "$(head -c 300 "$scratch/imp.out")"; fi
+got=$(sqlite3 "$scratch/j.db" "PRAGMA journal_mode; SELECT count(*) FROM plan")
+[ "$got" = "wal
+1" ] && [ ! -e "$scratch/j.db-journal" ] &&
+	pass "the log again after the import" || fail "the log again after the import" "$got"
 
 # Into a database with a plan: the same plan again, replaced.
 check "import over a plan" "$bin" -c "$cfg" -d "$scratch/a.db" import --replace "$plan"

@@ -642,6 +642,148 @@ TEST(test_stream_errors_as_whole)
 	store_close(st);
 }
 
+/* A sink that notes the journal mode of the loading connection at the
+ * first record, and, with other, whether that connection can read the
+ * plans meanwhile (at once, no busy wait). */
+struct journal_sink {
+	struct pf_sink			 sink;
+	struct store_plan_loader	*l;
+	struct store			*st;
+	sqlite3				*other;
+	char				*mode;
+	int				 other_read;
+};
+
+static char *
+journal_of(sqlite3 *db)
+{
+	sqlite3_stmt	*s;
+	char		*mode = NULL;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &s, NULL) ==
+	    SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			mode = xstrdup((const char *)sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+	}
+	return mode != NULL ? mode : xstrdup("?");
+}
+
+static long long
+plans_seen(sqlite3 *db)
+{
+	sqlite3_stmt	*s;
+	long long	 n = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM plan", -1, &s, NULL) ==
+	    SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	return n;
+}
+
+static int
+journal_take(void *arg, const struct pf_record *r)
+{
+	struct journal_sink	*j = arg;
+
+	if (j->mode == NULL) {
+		j->mode = journal_of(store_db(j->st));
+		if (j->other != NULL)
+			j->other_read = plans_seen(j->other) == 0;
+	}
+	return store_plan_loader_take(j->l, r);
+}
+
+/* Streams small_plan into st (replace as --replace) and returns the
+ * journal mode its connection had during the load, or NULL when the
+ * load failed. */
+static char *
+load_journal(struct store *st, int replace, sqlite3 *other, int *other_read)
+{
+	struct store_resolver	 res;
+	struct pf_doc		 d;
+	struct journal_sink	 j;
+	char			*cause = NULL;
+	int			 ok;
+
+	memset(&j, 0, sizeof j);
+	j.sink.arg = &j;
+	j.sink.take = journal_take;
+	j.st = st;
+	j.other = other;
+	j.l = store_plan_loader_new(st, replace, "tester");
+	store_resolver_init(&res, st, NULL);
+	pf_doc_init(&d);
+	d.stream = 1;
+	d.sink = &j.sink;
+	ok = store_plan_loader_begin(j.l, &cause) == 0 &&
+	    pf_read(&d, "small.csv", small_plan, strlen(small_plan), &res.res,
+	    replace) == 0 && store_plan_loader_commit(j.l, &cause) == 0;
+	if (!ok) {
+		fprintf(stderr, "load: %s\n", cause != NULL ? cause :
+		    d.nkept > 0 ? d.errors[0] : "?");
+		store_plan_loader_rollback(j.l);
+		free(j.mode);
+		j.mode = NULL;
+	}
+	if (other_read != NULL)
+		*other_read = j.other_read;
+	free(cause);
+	pf_doc_free(&d);
+	store_plan_loader_free(j.l);
+	return j.mode;
+}
+
+/* A load into a file without a plan, which no other connection has open,
+ * goes through a rollback journal and leaves the log (WAL) as it was
+ * after it; with a reader of the file open, or into a file that holds a
+ * plan, it stays in the log. */
+TEST(test_load_journal)
+{
+	struct store	*st = fresh_store("j1.db"), *st2 = fresh_store("j2.db");
+	sqlite3		*other = NULL;
+	char		*mode, *path = tmp_path("j2.db");
+	int		 other_read = 0;
+
+	CHECK(st != NULL && st2 != NULL);
+	if (st == NULL || st2 == NULL)
+		goto out;
+	mode = load_journal(st, 0, NULL, NULL);
+	CHECK_STR(mode != NULL ? mode : "(failed)", "delete");
+	free(mode);
+	mode = journal_of(store_db(st));
+	CHECK_STR(mode, "wal");
+	free(mode);
+	CHECK_INT(plans_seen(store_db(st)), 1);
+	/* The file holds a plan now: --replace writes it through the log. */
+	mode = load_journal(st, 1, NULL, NULL);
+	CHECK_STR(mode != NULL ? mode : "(failed)", "wal");
+	free(mode);
+
+	/* Another connection, idle after a read, has the empty file open:
+	 * the load leaves the log as it is, and the other reads meanwhile
+	 * without waiting. */
+	CHECK_INT(sqlite3_open_v2(path, &other, SQLITE_OPEN_READONLY, NULL),
+	    SQLITE_OK);
+	CHECK_INT(plans_seen(other), 0);
+	mode = load_journal(st2, 0, other, &other_read);
+	CHECK_STR(mode != NULL ? mode : "(failed)", "wal");
+	free(mode);
+	CHECK(other_read);
+	CHECK_INT(plans_seen(other), 1);
+	mode = journal_of(store_db(st2));
+	CHECK_STR(mode, "wal");
+	free(mode);
+out:
+	sqlite3_close(other);
+	free(path);
+	store_close(st);
+	store_close(st2);
+}
+
 int
 main(void)
 {
@@ -654,6 +796,7 @@ main(void)
 	RUN(test_migrate_empty_file);
 	RUN(test_stream_loads_as_whole);
 	RUN(test_stream_errors_as_whole);
+	RUN(test_load_journal);
 	RUN(test_refuse_foreign_sqlite_file);
 	RUN(test_missing_database);
 	RUN(test_import_small_plan);
