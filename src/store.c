@@ -122,7 +122,11 @@ store_journal_rollback(struct store *st)
 {
 	int	is;
 
-	if (st->readonly || !sqlite3_get_autocommit(st->db))
+	/* With the database's group held (secure group mode), SQLite would
+	 * make and remove the journal beside it in the middle of the load,
+	 * with the user's own ids, which cannot write the data directory:
+	 * the load goes through the log, whose files the opening made. */
+	if (st->readonly || !sqlite3_get_autocommit(st->db) || priv_held())
 		return 0;
 	/* Another connection holds the log open: the file stays as it is,
 	 * at once, rather than waiting for it. */

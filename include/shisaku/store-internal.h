@@ -90,8 +90,9 @@ struct store {
 
 /*
  * store_journal_rollback: leaves the log (WAL) for a rollback journal,
- * when no transaction is open and no other connection has the file
- * open; 1 when it did, else 0 and the file is as it was.
+ * when no transaction is open, no other connection has the file open and
+ * the database's group is not held (privilege.h); 1 when it did, else 0
+ * and the file is as it was.
  * store_journal_wal: the log again (every opening puts it back too).
  */
 int store_journal_rollback(struct store *st);

@@ -402,6 +402,21 @@ for i in $(seq 1 200); do
 	sleep 0.1
 done
 
+# ---- a planner's first import into a new database of the data directory ------
+F=$data/first.db
+[ -z "$why" ] && cp db/samples/yuki-actionplan.csv "$W/yuki.csv" &&
+    chmod 644 "$W/yuki.csv"
+step "$B" -d "$F" init
+step "$B" -d "$F" user add "$super" --role planner
+as "$super" "$B" -d "$F" import "$W/yuki.csv" > "$scratch/o" 2>&1; rc=$?
+c "a planner loads the first plan of an empty database of the group" \
+    sh -c "test $rc -eq 0 && grep -q '読み込みました' '$scratch/o'"
+c "db: the plan is there, through the log, nothing left beside it" \
+    test "$(sqlite3 "$F" "PRAGMA journal_mode; SELECT count(*) FROM plan" 2>&1 |
+        tr '\n' ' ')" = "wal 1 "
+c "the new database is the group's, 660" \
+    test "$(stat -c '%a %G' "$F" 2>&1)" = "660 $group"
+
 # ---- afterwards ----------------------------------------------------------------
 c "the database is whole" test "$(q "PRAGMA integrity_check")" = ok
 c "and holds what the program wrote, nothing else" test "$(state)" = "$state_after"
