@@ -21,7 +21,9 @@ struct store_mark {
 void store_mark_take(struct store *st, struct store_mark *m);
 
 /* 1 if anything was written since m was taken (or m was never taken, or
- * the question cannot be answered), else 0. */
+ * the question cannot be answered), else 0; 0 too, without waiting, while
+ * another program holds the file for a write through a rollback journal
+ * (nothing new is committed until it ends). */
 int store_mark_changed(struct store *st, const struct store_mark *m);
 
 #endif

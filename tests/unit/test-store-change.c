@@ -71,6 +71,50 @@ TEST(mark_sees_writes_and_nothing_else)
 	store_close(st);
 }
 
+/* While another program holds the file for a write through a rollback
+ * journal (as the first import into an empty file does), the question
+ * is answered "not yet" (the busy timeout is not waited for: a read
+ * would wait and then fail, which said "changed", and a screen read
+ * again for nothing); once the write commits, the change is seen. */
+TEST(mark_does_not_wait_for_a_journal_write)
+{
+	struct store		*st = fixture_store(path, plan, NULL);
+	struct store_mark	 m, busy;
+	sqlite3			*writer = NULL;
+	char			*cause = NULL;
+
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	store_close(st);
+	/* The file left in a rollback journal's mode, as a killed first
+	 * import leaves it; a reader's opening keeps it so. */
+	CHECK(sqlite3_open(path, &writer) == SQLITE_OK);
+	CHECK_INT(sqlite3_exec(writer, "PRAGMA journal_mode = DELETE", NULL,
+	    NULL, NULL), SQLITE_OK);
+	st = store_open(path, STORE_OPEN_READONLY, 3000, &cause);
+	CHECK(st != NULL);
+	if (st == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		sqlite3_close(writer);
+		return;
+	}
+	store_mark_take(st, &m);
+	CHECK(m.valid);
+	CHECK_INT(sqlite3_exec(writer, "BEGIN EXCLUSIVE; UPDATE node SET"
+	    " title = '取組一の三'", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(store_mark_changed(st, &m), 0);
+	store_mark_take(st, &busy);
+	CHECK(!busy.valid);
+	CHECK_INT(store_mark_changed(st, &busy), 0);
+	CHECK_INT(sqlite3_exec(writer, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(store_mark_changed(st, &m), 1);
+	CHECK_INT(store_mark_changed(st, &busy), 1);
+	sqlite3_close(writer);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -82,6 +126,7 @@ main(void)
 	}
 	snprintf(path, sizeof path, "%s/change.db", dir);
 	RUN(mark_sees_writes_and_nothing_else);
+	RUN(mark_does_not_wait_for_a_journal_write);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
