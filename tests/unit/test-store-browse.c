@@ -22,6 +22,7 @@
 #include "shisaku/store-user.h"
 #include "shisaku/store.h"
 #include "shisaku/util.h"
+#include "tree-compare.h"
 
 static char tmpdir[64];
 static char dbpath[128];
@@ -493,26 +494,6 @@ find_id(const struct browse_tree *t, long long id)
 		if (t->nodes[i].id == id)
 			return (long)i;
 	return -1;
-}
-
-/* Reads what every node of t left to be read when shown, as if all were
- * on screen: 0, or -1 (said). */
-static int
-fresh_all(struct store *st, struct browse_tree *t)
-{
-	long	*all = xcalloc(t->nnodes + 1, sizeof *all);
-	char	*cause = NULL;
-	size_t	 k;
-	int	 rc;
-
-	for (k = 0; k < t->nnodes; k++)
-		all[k] = (long)k;
-	if ((rc = browse_tree_fresh(st, t, all, t->nnodes, &cause)) != 0) {
-		fprintf(stderr, "browse_tree_fresh: %s\n", cause);
-		free(cause);
-	}
-	free(all);
-	return rc;
 }
 
 /*

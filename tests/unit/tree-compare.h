@@ -1,7 +1,8 @@
 /*
  * What the tests of the tree read as shown share (test-node-figures.c,
- * test-tree-year.c): whether two trees' nodes are alike in what the
- * screen shows of them. Included after the store's headers.
+ * test-tree-year.c, test-tree-status.c, test-store-browse.c): whether two
+ * trees' nodes are alike in what the screen shows of them, and every node
+ * read as if it were shown. Included after the store's headers.
  */
 #ifndef SHISAKU_TEST_TREE_COMPARE_H
 #define SHISAKU_TEST_TREE_COMPARE_H
