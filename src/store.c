@@ -78,30 +78,6 @@ static const char *const migrations[] = {
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
-int
-store_seal(struct store *st, char **cause)
-{
-	sqlite3_stmt	*s;
-	int		 rc, ok = 0;
-
-	rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = DELETE", -1, &s,
-	    NULL);
-	if (rc == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW)
-			ok = sqlite3_column_text(s, 0) != NULL &&
-			    strcmp((const char *)sqlite3_column_text(s, 0),
-			    "delete") == 0;
-		sqlite3_finalize(s);
-	}
-	if (!ok) {
-		*cause = store_errmsg(st, "データベースを仕上げられません");
-		if (st->fault == STORE_FAULT_NONE || st->fault == STORE_FAULT_OTHER)
-			st->fault = STORE_FAULT_OTHER;
-		return -1;
-	}
-	return 0;
-}
-
 /* The journal mode a pragma left the file in: 1 when it is mode. */
 static int
 store_journal_is(struct store *st, const char *sql, const char *mode)
@@ -115,6 +91,18 @@ store_journal_is(struct store *st, const char *sql, const char *mode)
 		is = strcmp((const char *)sqlite3_column_text(s, 0), mode) == 0;
 	sqlite3_finalize(s);
 	return is;
+}
+
+int
+store_seal(struct store *st, char **cause)
+{
+	if (!store_journal_is(st, "PRAGMA journal_mode = DELETE", "delete")) {
+		*cause = store_errmsg(st, "データベースを仕上げられません");
+		if (st->fault == STORE_FAULT_NONE || st->fault == STORE_FAULT_OTHER)
+			st->fault = STORE_FAULT_OTHER;
+		return -1;
+	}
+	return 0;
 }
 
 int
