@@ -178,7 +178,7 @@ TEST(test_import_small_plan)
 	struct store	*st = fresh_store("small.db");
 	struct pf_doc	 d;
 	char		*cause = NULL, *out;
-	sqlite3_stmt	*fk = NULL;
+	sqlite3_stmt	*fk = NULL, *thr = NULL;
 
 	CHECK_INT(read_text(st, &d, "small.csv", small_plan), 0);
 	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
@@ -189,6 +189,12 @@ TEST(test_import_small_plan)
 	CHECK(fk != NULL && sqlite3_step(fk) == SQLITE_ROW &&
 	    sqlite3_column_int(fk, 0) == 1);
 	sqlite3_finalize(fk);
+	/* So are the sorts' threads it asked for (SQLite's default, none). */
+	CHECK_INT(sqlite3_prepare_v2(store_db(st), "PRAGMA threads", -1, &thr,
+	    NULL), SQLITE_OK);
+	CHECK(thr != NULL && sqlite3_step(thr) == SQLITE_ROW &&
+	    sqlite3_column_int(thr, 0) == 0);
+	sqlite3_finalize(thr);
 	out = export_all(st, "t");
 	CHECK(out != NULL);
 	/* Canonical forms: western years, values with unit, Japanese words. */
