@@ -12,10 +12,13 @@
 /*
  * PRAGMA data_version into *v: 1, or 0 when it cannot be read, or -1 when
  * another program holds the file for a write through a rollback journal
- * (the first import into an empty file, store_journal_rollback): a read
- * waits for that, and a screen asking every moment whether the file
- * changed would stop for the busy timeout each time. It does not wait;
- * nothing new is committed until that write ends.
+ * (an import into an empty file, store_journal_rollback, or a program of
+ * its own on a file such an import left in that mode): a read waits for
+ * that, and a screen asking every moment whether the file changed would
+ * stop for the busy timeout each time. It does not wait; nothing new is
+ * committed until that write ends. (Only a connection that opened the
+ * file without the log asks then: an opening that asks for the log
+ * waits for the write itself.)
  */
 static int
 data_version(struct store *st, int64_t *v)

@@ -1440,8 +1440,9 @@ store_plan_loader_begin(struct store_plan_loader *l, char **cause)
 	 * rollback journal: with the log, every page it fills would be
 	 * written twice, to the log and then from it to the file (at
 	 * 200,000 items, 1.3 GiB each way). No other program has anything
-	 * to read in it, and one that opens it meanwhile waits for the load
-	 * as it would for any write (the busy timeout) instead of reading
+	 * to read in it: one that opens it meanwhile waits for the load as
+	 * it would for any write (the busy timeout; a command that only
+	 * reads, once the load's pages reach the file) instead of reading
 	 * beside it. Not within a transaction another write of the caller
 	 * has open.
 	 */
