@@ -21,44 +21,6 @@
 #include "shisaku/util.h"
 #include "shisaku/vocab.h"
 
-/*
- * A node n's period and what it plans, shared by the plans list and the
- * tree so that both count the same items. Each end of the period is the
- * node's own, else the nearest ancestor's (nodes are at most 4 deep, so
- * three ancestors), else the plan's (p). ?2 is the fiscal year.
- */
-#define BROWSE_ANCESTORS						\
-	" JOIN plan p ON p.id = n.plan_id"				\
-	" LEFT JOIN node a1 ON a1.id = n.parent_id"			\
-	" LEFT JOIN node a2 ON a2.id = a1.parent_id"			\
-	" LEFT JOIN node a3 ON a3.id = a2.parent_id"
-#define BROWSE_FIRST							\
-	"COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"	\
-	" p.first_fy)"
-#define BROWSE_LAST							\
-	"COALESCE(n.last_fy, a1.last_fy, a2.last_fy, a3.last_fy,"	\
-	" p.last_fy)"
-/* The year lies in the period; an end nobody gives is open. */
-#define BROWSE_IN_YEAR							\
-	"(COALESCE(" BROWSE_FIRST ", ?2) <= ?2 AND"			\
-	" COALESCE(" BROWSE_LAST ", ?2) >= ?2)"
-/* The node plans something in the year: a period is given, a yearly
- * plan covers the year, or an indicator of its own has a target for it
- * (the final target for its own year). */
-/* (A CASE, so that the subqueries run only for nodes without a
- * period: an OR computes both sides.) */
-#define BROWSE_PLANNED							\
-	"(CASE WHEN " BROWSE_FIRST " IS NOT NULL OR " BROWSE_LAST	\
-	" IS NOT NULL THEN 1"						\
-	" WHEN EXISTS (SELECT 1 FROM year_plan y WHERE y.node_id = n.id"	\
-	"  AND y.from_fy <= ?2 AND y.to_fy >= ?2) THEN 1"		\
-	" WHEN EXISTS (SELECT 1 FROM indicator i WHERE i.node_id = n.id"	\
-	"  AND ((i.final_fy = ?2 AND (i.final_num IS NOT NULL OR"	\
-	"  i.final_txt IS NOT NULL)) OR EXISTS (SELECT 1 FROM"		\
-	"  indicator_target t WHERE t.indicator_id = i.id AND t.fy = ?2"	\
-	"  AND (t.num IS NOT NULL OR t.txt IS NOT NULL)))) THEN 1"	\
-	" ELSE 0 END)"
-
 static const char browse_sql_plan_rows[] =
 	"SELECT id, code, name, first_fy, last_fy, org, description"
 	" FROM plan ORDER BY ord, id";
@@ -189,14 +151,7 @@ static const char browse_sql_depts[] =
  * gives no period either (?4): else every item has a period. */
 #define BROWSE_OWN_PLANNED						\
 	"(CASE WHEN ?4 = 0 OR n.depth <> ?3 OR n.first_fy IS NOT NULL"	\
-	"  OR n.last_fy IS NOT NULL THEN 0"				\
-	" WHEN EXISTS (SELECT 1 FROM year_plan y WHERE y.node_id = n.id"	\
-	"  AND y.from_fy <= ?2 AND y.to_fy >= ?2) THEN 1"		\
-	" WHEN EXISTS (SELECT 1 FROM indicator i WHERE i.node_id = n.id"	\
-	"  AND ((i.final_fy = ?2 AND (i.final_num IS NOT NULL OR"	\
-	"  i.final_txt IS NOT NULL)) OR EXISTS (SELECT 1 FROM"		\
-	"  indicator_target t WHERE t.indicator_id = i.id AND t.fy = ?2"	\
-	"  AND (t.num IS NOT NULL OR t.txt IS NOT NULL)))) THEN 1"	\
+	"  OR n.last_fy IS NOT NULL THEN 0" BROWSE_PLANS_IN("?2")	\
 	" ELSE 0 END)"
 
 static const char browse_sql_nodes[] =
@@ -294,8 +249,7 @@ browse_figs_kind(const struct browse_figs *f, const char *state,
 	return -1;
 }
 
-/* Adds n items of a kind; returns the kind's index. */
-static size_t
+size_t
 browse_figs_add(struct browse_figs *f, const char *state, const char *status,
     const char *grade, int planned, long n)
 {
@@ -370,9 +324,7 @@ browse_cfig_cmp(const void *a, const void *b)
 	return x->kind < y->kind ? -1 : x->kind > y->kind;
 }
 
-/* Whether no item of the plan can be in fy (browse_sql_plan_out_of_reach):
- * 1 or 0, or -1 with *cause. */
-static int
+int
 browse_year_out_of_reach(struct store *st, long long plan_id, int fy,
     char **cause)
 {
@@ -392,6 +344,55 @@ browse_year_out_of_reach(struct store *st, long long plan_id, int fy,
 	return out;
 }
 
+int
+browse_figs_items_depth(struct store *st, long long plan_id, char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc, depth;
+
+	if ((s = store_stmt(st, browse_sql_plan_depth, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, plan_id);
+	rc = sqlite3_step(s);
+	depth = rc == SQLITE_ROW ? store_col_int0(s, 0) : 0;
+	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0)
+		return -1;
+	return depth;
+}
+
+void
+browse_figs_add_up(struct browse_figs *f, long long node_id, size_t kind)
+{
+	if (f->nup == f->capup) {
+		/* Merged first: the pairs are few, the items many. */
+		browse_figs_merge_up(f);
+		if (f->capup == 0 || f->nup > f->capup / 2) {
+			f->capup = f->capup ? f->capup * 2 : 1024;
+			f->up = xreallocarray(f->up, f->capup, sizeof *f->up);
+		}
+	}
+	f->up[f->nup].node_id = node_id;
+	f->up[f->nup].kind = kind;
+	f->up[f->nup++].n = 1;
+}
+
+void
+browse_figs_merge_up(struct browse_figs *f)
+{
+	size_t	i, out;
+
+	if (f->nup > 0)
+		qsort(f->up, f->nup, sizeof *f->up, browse_cfig_cmp);
+	for (i = out = 0; i < f->nup; i++) {
+		if (out > 0 && f->up[out - 1].node_id == f->up[i].node_id &&
+		    f->up[out - 1].kind == f->up[i].kind)
+			f->up[out - 1].n += f->up[i].n;
+		else
+			f->up[out++] = f->up[i];
+	}
+	f->nup = out;
+}
+
 /* Counts a plan's items in fy in full (see browse_sql_plan_items), and,
  * with f->want_up, those below each heading; nothing is read of a year
  * no item can be in (before or after every period of the plan). */
@@ -400,16 +401,13 @@ browse_figs_count_items(struct store *st, long long plan_id, int fy,
     struct browse_figs *f, char **cause)
 {
 	sqlite3_stmt	*s;
-	size_t		 i, out, kind;
+	size_t		 kind;
 	int		 rc, c;
 
-	if ((s = store_stmt(st, browse_sql_plan_depth, cause)) == NULL)
+	if ((f->depth = browse_figs_items_depth(st, plan_id, cause)) < 0) {
+		f->depth = 0;
 		return -1;
-	sqlite3_bind_int64(s, 1, plan_id);
-	rc = sqlite3_step(s);
-	f->depth = rc == SQLITE_ROW ? store_col_int0(s, 0) : 0;
-	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0)
-		return -1;
+	}
 	if ((rc = browse_year_out_of_reach(st, plan_id, fy, cause)) != 0)
 		return rc < 0 ? -1 : 0;
 	if ((s = store_stmt(st, browse_sql_plan_items, cause)) == NULL)
@@ -422,32 +420,15 @@ browse_figs_count_items(struct store *st, long long plan_id, int fy,
 		    browse_nz(sqlite3_column_text(s, 1)),
 		    browse_nz(sqlite3_column_text(s, 2)),
 		    sqlite3_column_int(s, 3) != 0, 1);
-		for (c = 4; f->want_up && c < 7; c++) {
-			if (sqlite3_column_type(s, c) == SQLITE_NULL)
-				continue;
-			if (f->nup == f->capup) {
-				f->capup = f->capup ? f->capup * 2 : 1024;
-				f->up = xreallocarray(f->up, f->capup,
-				    sizeof *f->up);
-			}
-			f->up[f->nup].node_id = sqlite3_column_int64(s, c);
-			f->up[f->nup].kind = kind;
-			f->up[f->nup++].n = 1;
-		}
+		for (c = 4; f->want_up && c < 7; c++)
+			if (sqlite3_column_type(s, c) != SQLITE_NULL)
+				browse_figs_add_up(f,
+				    sqlite3_column_int64(s, c), kind);
 	}
 	if (store_read_end(st, s, rc, "計画一覧の読み込み", cause) != 0)
 		return -1;
 	/* One count per heading and kind. */
-	if (f->nup > 0)
-		qsort(f->up, f->nup, sizeof *f->up, browse_cfig_cmp);
-	for (i = out = 0; i < f->nup; i++) {
-		if (out > 0 && f->up[out - 1].node_id == f->up[i].node_id &&
-		    f->up[out - 1].kind == f->up[i].kind)
-			f->up[out - 1].n += f->up[i].n;
-		else
-			f->up[out++] = f->up[i];
-	}
-	f->nup = out;
+	browse_figs_merge_up(f);
 	return 0;
 }
 
@@ -796,7 +777,7 @@ browse_figures_keep_years(struct store *st, long long plan_id, int today_fy,
     char **cause)
 {
 	sqlite3_stmt		*s;
-	struct browse_figs	 f;
+	struct browse_figs	*f;
 	long			(*outcomes)[SUMMARY_NOUTCOMES];
 	int			*years = NULL, rc;
 	size_t			 n = 0, i;
@@ -811,22 +792,25 @@ browse_figures_keep_years(struct store *st, long long plan_id, int today_fy,
 		years[n++] = sqlite3_column_int(s, 0);
 	}
 	rc = store_read_end(st, s, rc, "年度の読み込み", cause);
-	/* The indicators' outcomes of all the years in one pass; the
-	 * items' counts year by year. */
+	/* The indicators' outcomes and the items' counts of all the years,
+	 * each in one pass. */
 	outcomes = xcalloc(n + 1, sizeof *outcomes);
+	f = xcalloc(n + 1, sizeof *f);
+	for (i = 0; i < n; i++)
+		f[i].want_up = 1;
 	if (rc == 0)
 		rc = store_summary_outcomes(st, plan_id, years, n, outcomes,
 		    cause);
+	if (rc == 0)
+		rc = browse_figs_count_years(st, plan_id, years, n, f, cause);
 	for (i = 0; i < n && rc == 0; i++) {
-		memset(&f, 0, sizeof f);
-		f.want_up = 1;
-		memcpy(f.outcome, outcomes[i], sizeof f.outcome);
-		rc = browse_figs_count_items(st, plan_id, years[i], &f, cause);
-		if (rc == 0)
-			rc = browse_figs_keep(st, plan_id, years[i], &f, 0, 1,
-			    cause);
-		browse_figs_clear(&f);
+		memcpy(f[i].outcome, outcomes[i], sizeof f[i].outcome);
+		rc = browse_figs_keep(st, plan_id, years[i], &f[i], 0, 1,
+		    cause);
 	}
+	for (i = 0; i < n; i++)
+		browse_figs_clear(&f[i]);
+	free(f);
 	free(outcomes);
 	free(years);
 	return rc;

@@ -14,6 +14,47 @@
 
 struct store;
 
+/*
+ * A node n's period and what it plans, shared by the plans list, the
+ * tree and the import's count of a plan's years so that all count the
+ * same items. Each end of the period is the node's own, else the nearest
+ * ancestor's (nodes are at most 4 deep, so three ancestors), else the
+ * plan's (p). ?2 is the fiscal year.
+ */
+#define BROWSE_ANCESTORS						\
+	" JOIN plan p ON p.id = n.plan_id"				\
+	" LEFT JOIN node a1 ON a1.id = n.parent_id"			\
+	" LEFT JOIN node a2 ON a2.id = a1.parent_id"			\
+	" LEFT JOIN node a3 ON a3.id = a2.parent_id"
+#define BROWSE_FIRST							\
+	"COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"	\
+	" p.first_fy)"
+#define BROWSE_LAST							\
+	"COALESCE(n.last_fy, a1.last_fy, a2.last_fy, a3.last_fy,"	\
+	" p.last_fy)"
+/* The year lies in the period; an end nobody gives is open. */
+#define BROWSE_IN_YEAR							\
+	"(COALESCE(" BROWSE_FIRST ", ?2) <= ?2 AND"			\
+	" COALESCE(" BROWSE_LAST ", ?2) >= ?2)"
+/* The WHENs of a CASE that make node n, with no period, plan something
+ * in year Y (an SQL expression): a yearly plan covers it, or an
+ * indicator of its own has a target for it (the final target for its
+ * own year). */
+#define BROWSE_PLANS_IN(Y)						\
+	" WHEN EXISTS (SELECT 1 FROM year_plan y WHERE y.node_id = n.id"	\
+	"  AND y.from_fy <= " Y " AND y.to_fy >= " Y ") THEN 1"		\
+	" WHEN EXISTS (SELECT 1 FROM indicator i WHERE i.node_id = n.id"	\
+	"  AND ((i.final_fy = " Y " AND (i.final_num IS NOT NULL OR"	\
+	"  i.final_txt IS NOT NULL)) OR EXISTS (SELECT 1 FROM"		\
+	"  indicator_target t WHERE t.indicator_id = i.id AND t.fy = " Y \
+	"  AND (t.num IS NOT NULL OR t.txt IS NOT NULL)))) THEN 1"
+/* The node plans something in the year: a period is given, or as
+ * above. (A CASE, so that the subqueries run only for nodes without a
+ * period: an OR computes both sides.) */
+#define BROWSE_PLANNED							\
+	"(CASE WHEN " BROWSE_FIRST " IS NOT NULL OR " BROWSE_LAST	\
+	" IS NOT NULL THEN 1" BROWSE_PLANS_IN("?2") " ELSE 0 END)"
+
 /* A count of a plan's items of the year alike: their result's state
  * ("" = no result), status and grade ("" = not given), and whether they
  * plan something in the year. */
@@ -56,6 +97,32 @@ long browse_figs_kind(const struct browse_figs *f, const char *state,
     const char *status, const char *grade, int planned);
 /* The order of f->up: by node id, then kind (qsort and bsearch). */
 int browse_cfig_cmp(const void *a, const void *b);
+/* Adds n items of a kind to f; returns the kind's index in f->v. */
+size_t browse_figs_add(struct browse_figs *f, const char *state,
+    const char *status, const char *grade, int planned, long n);
+/* One item of kind kind below heading node_id (f->up), and f->up sorted
+ * by node and kind with each pair once (browse_figs_merge_up). */
+void browse_figs_add_up(struct browse_figs *f, long long node_id,
+    size_t kind);
+void browse_figs_merge_up(struct browse_figs *f);
+/* The depth of a plan's items (its deepest level, else its deepest
+ * node), and whether no item of the plan can be in fy (1 or 0). Each
+ * returns that, or -1 with *cause. (store-browse.c) */
+int browse_figs_items_depth(struct store *st, long long plan_id,
+    char **cause);
+int browse_year_out_of_reach(struct store *st, long long plan_id, int fy,
+    char **cause);
+
+/*
+ * A plan's items counted in full, as browse_figs_count_items counts them
+ * for one year, for each of the n years (ascending) at once, into f[i]
+ * (empty but for want_up and the outcomes): its items and their headings
+ * are read once, with their results of all those years, instead of once
+ * a year. Returns 0, or -1 with *cause; each f[i] is cleared by the
+ * caller. (store-figs-years.c)
+ */
+int browse_figs_count_years(struct store *st, long long plan_id,
+    const int *years, size_t n, struct browse_figs *f, char **cause);
 
 /*
  * shisaku check's check of the figures kept (db/migrate-9.sql, 11 and

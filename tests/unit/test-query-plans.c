@@ -406,9 +406,11 @@ run_screens(struct store *st, const struct ids *x)
 	OK(browse_figures_keep(st, 2022, &cause));
 	OK(store_commit(st, &cause));
 	/* The other years of the plan an import keeps (db/migrate-14.sql),
+	 * counted again (the fixture's import kept 2023: forgotten first),
 	 * forgotten again by a change to the plan: 2023 is counted when it
 	 * is shown. */
 	OK(store_begin(st, &cause));
+	OK(store_exec(st, "DELETE FROM plan_fig WHERE fy = 2023", &cause));
 	OK(browse_figures_keep_years(st, plan, 2024, &cause));
 	OK(store_commit(st, &cause));
 	CHECK_INT(q_count(st, "SELECT COUNT(*) FROM plan_fig WHERE fy = 2023"
