@@ -1379,16 +1379,19 @@ loader_keep_figures(struct store_plan_loader *l, char **cause)
 	}
 	years = xreallocarray(years, n + 1, sizeof *years);
 	years[n++] = today;
-	/* (Today's year twice, when it is open, costs a read of what
-	 * the first time kept.) */
-	for (i = 0, rc = 0; i < n && rc == 0; i++)
-		rc = browse_figures_keep(l->st, years[i], cause);
-	free(years);
-	/* The items' counts of the plans' other years, for the tree. */
-	for (i = 0; i < l->plans.nb && rc == 0; i++)
+	/* The plans' years around today first, all in one read of each
+	 * plan's items (today's and the open years among them); then every
+	 * plan's figures of the open years and today's, which find those
+	 * of the plans loaded kept and mark them to be counted again after
+	 * a write rather than forgotten. (Today's year twice, when it is
+	 * open, costs a read of what the first time kept.) */
+	for (i = 0, rc = 0; i < l->plans.nb && rc == 0; i++)
 		for (e = l->plans.b[i]; e != NULL && rc == 0; e = e->next)
 			rc = browse_figures_keep_years(l->st,
 			    ((const struct lplan *)e->value)->id, today, cause);
+	for (i = 0; i < n && rc == 0; i++)
+		rc = browse_figures_keep(l->st, years[i], cause);
+	free(years);
 	return rc == 0 ? loader_keep_rates(l, today, cause) : rc;
 }
 
