@@ -82,8 +82,9 @@ figs_years_json(const int *years, size_t n)
 	return next;
 }
 
-/* The results read beside the items: the statement and whether it
- * stands on a row (rc, SQLITE_ROW), the row's node. */
+/* The results read beside the items: the statement and its last step
+ * (SQLITE_ROW while it stands on a result; column 0 is the result's
+ * node). */
 struct figs_results {
 	sqlite3_stmt	*s;
 	int		 rc;
