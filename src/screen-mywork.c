@@ -105,6 +105,10 @@ struct mw_screen {
 	struct mw_key	*marks;		/* marked submitted entries */
 	size_t		 nmarks;
 	size_t		 nwaiting, nlate;
+	/* How many of the oldest waiting entries a reviewer's list reads:
+	 * MYWORK_WAITING_FIRST, then all it lists once the cursor comes
+	 * near the last of those (mw_read_more). */
+	size_t		 waiting_want;
 	/* How long the last read took and when it ended (seconds of the
 	 * monotonic clock), and whether a change is waiting to be read: a
 	 * list that is slow to read is read again at most every
@@ -272,6 +276,16 @@ mw_build_clerk(struct ui *ui, struct mw_screen *ms)
 	}
 }
 
+/* Whether a reviewer's list has read fewer waiting entries than it can
+ * list, and more wait. */
+static int
+mw_more_to_read(const struct mw_screen *ms)
+{
+	return ms->review && ms->m != NULL &&
+	    ms->m->waiting_read < MYWORK_WAITING_MAX &&
+	    ms->m->nwaiting > ms->nwaiting;
+}
+
 /* The reviewer's lines: waiting, then late. */
 static void
 mw_build_review(struct ui *ui, struct mw_screen *ms)
@@ -289,8 +303,9 @@ mw_build_review(struct ui *ui, struct mw_screen *ms)
 	}
 	if (m->nwaiting > ms->nwaiting)
 		mw_add(ms, MW_L_YEAR, 0, xasprintf("確認待ち（提出済）  %zu 件%s"
-		    "  提出の古い順（古い %zu 件を表示）", m->nwaiting,
-		    m->waiting_count_cut ? "以上" : "", ms->nwaiting));
+		    "  提出の古い順（古い %zu 件%s）", m->nwaiting,
+		    m->waiting_count_cut ? "以上" : "", ms->nwaiting,
+		    mw_more_to_read(ms) ? "、続きは下へ" : "を表示"));
 	else
 		mw_add(ms, MW_L_YEAR, 0, xasprintf("確認待ち（提出済）  %zu 件"
 		    "  提出の古い順", ms->nwaiting));
@@ -404,6 +419,7 @@ mw_load(struct ui *ui, struct mw_screen *ms)
 	whose.today_fy = ui_today_fy(ui);
 	today_iso(whose.today);
 	if (mw_kept.m != NULL && mw_whose_eq(&mw_kept.whose, &whose) &&
+	    mw_kept.m->waiting_read >= ms->waiting_want &&
 	    !store_mark_changed(ui->store, &mw_kept.mark)) {
 		/* The last screen's, nothing written since. */
 		m = mw_kept.m;
@@ -414,7 +430,7 @@ mw_load(struct ui *ui, struct mw_screen *ms)
 		screen_mywork_forget();
 		store_mark_take(ui->store, &mark);
 		rc = ms->review ? store_mywork_review(ui->store, whose.today,
-		    whose.today_fy, &m, &cause) :
+		    whose.today_fy, ms->waiting_want, &m, &cause) :
 		    store_mywork_clerk(ui->store, whose.dept, &m, &cause);
 	}
 	if (rc != 0) {
@@ -427,6 +443,9 @@ mw_load(struct ui *ui, struct mw_screen *ms)
 	ms->loaded_at += ms->load_s;
 	store_mywork_free(ms->m);
 	ms->m = m;
+	/* (A list kept from the last screen may hold more.) */
+	if (m->waiting_read > ms->waiting_want)
+		ms->waiting_want = m->waiting_read;
 	ms->read = 1;
 	ms->whose = whose;
 	ms->mark = mark;
@@ -464,6 +483,29 @@ mw_load(struct ui *ui, struct mw_screen *ms)
 		}
 	mw_cursor_settle(ms, 1);
 	return 0;
+}
+
+/*
+ * A reviewer's list opens on the oldest MYWORK_WAITING_FIRST entries
+ * waiting: when the last of those comes within a screen's height of the
+ * cursor and more wait, the rest it lists are read, the cursor staying
+ * on its entry. Returns 0, or -1 with the error shown.
+ */
+static int
+mw_read_more(struct ui *ui, struct mw_screen *ms)
+{
+	long	i, last = -1;
+
+	if (!mw_more_to_read(ms))
+		return 0;
+	for (i = 0; i < (long)ms->nlines; i++)
+		if (ms->lines[i].kind == MW_L_ROW &&
+		    !ms->m->rows[ms->lines[i].row].late)
+			last = i;
+	if (last < 0 || last > ms->list.cursor + ms->list.height)
+		return 0;
+	ms->waiting_want = MYWORK_WAITING_MAX;
+	return mw_load(ui, ms);
 }
 
 /* ---- drawing ---------------------------------------------------------- */
@@ -869,6 +911,7 @@ mw_key(struct ui *ui, void *state, enum key_action act, int is_function,
 	default:
 		if (ui_list_key(ui, &ms->list, act)) {
 			mw_cursor_settle(ms, ms->list.cursor < before ? -1 : 1);
+			(void)mw_read_more(ui, ms);
 			return UI_KEY_HANDLED;
 		}
 		return UI_KEY_UNHANDLED;
@@ -887,6 +930,7 @@ mw_open(struct ui *ui, const void *arg)
 	(void)arg;
 	ms = xcalloc(1, sizeof *ms);
 	ms->review = role == ROLE_SUPERVISOR || role == ROLE_PLANNER;
+	ms->waiting_want = MYWORK_WAITING_FIRST;
 	ui_list_init(&ms->list, 0, ms);
 	ms->list.draw_row = mw_draw_row;
 	ms->list.row_text = mw_row_text;
@@ -902,6 +946,8 @@ mw_open(struct ui *ui, const void *arg)
 		return NULL;
 	}
 	mw_layout(ui, ms);
+	/* (A screen taller than the first entries read.) */
+	(void)mw_read_more(ui, ms);
 	return ms;
 }
 
@@ -956,10 +1002,12 @@ mw_title(struct ui *ui, void *state)
 	struct mw_screen	*ms = state;
 	const struct session	*s = ui->session;
 
+	/* (All that wait, not only those listed.) */
 	if (ms->review)
-		return xasprintf("自分の仕事 > 確認待ち %zu 件・遅れ %zu 件%s",
-		    ms->nwaiting, ms->nlate, ms->m != NULL &&
-		    ms->m->late_cut ? "以上" : "");
+		return xasprintf("自分の仕事 > 確認待ち %zu 件%s・遅れ %zu 件%s",
+		    ms->m != NULL ? ms->m->nwaiting : ms->nwaiting,
+		    ms->m != NULL && ms->m->waiting_count_cut ? "以上" : "",
+		    ms->nlate, ms->m != NULL && ms->m->late_cut ? "以上" : "");
 	return xasprintf("自分の仕事 > %s", s != NULL && s->dept_name != NULL &&
 	    s->dept_name[0] ? s->dept_name : "担当課なし");
 }

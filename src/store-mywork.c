@@ -492,7 +492,7 @@ mw_read_late(struct store *st, sqlite3_stmt *s, struct mw_build *b,
 
 int
 store_mywork_review(struct store *st, const char *today, int today_fy,
-    struct mywork **out, char **cause)
+    size_t waiting_max, struct mywork **out, char **cause)
 {
 	static const char *const waiting[] = {
 		SQL_REVIEW_RESULTS, SQL_REVIEW_ACTUALS
@@ -510,19 +510,22 @@ store_mywork_review(struct store *st, const char *today, int today_fy,
 
 	memset(&b, 0, sizeof b);
 	*out = NULL;
+	if (waiting_max == 0 || waiting_max > MYWORK_WAITING_MAX)
+		waiting_max = MYWORK_WAITING_MAX;
+	m->waiting_read = waiting_max;
 	if (mw_read_years(st, m, cause) != 0)
 		goto fail;
 	/* The oldest of each kind, then the oldest of both. */
 	for (k = 0; k < sizeof waiting / sizeof waiting[0]; k++) {
 		if ((s = store_stmt(st, waiting[k], cause)) == NULL)
 			goto fail;
-		sqlite3_bind_int(s, 1, MYWORK_WAITING_MAX);
+		sqlite3_bind_int64(s, 1, (long long)waiting_max);
 		if (mw_read(st, s, &b, 0, cause) != 0)
 			goto fail;
 	}
 	if (b.n > 1)
 		qsort(b.v, b.n, sizeof *b.v, mw_cmp_review);
-	while (b.n > MYWORK_WAITING_MAX)
+	while (b.n > waiting_max)
 		mw_row_clear(&b.v[--b.n].row);
 	if ((s = store_stmt(st, SQL_REVIEW_COUNT, cause)) == NULL)
 		goto fail;

@@ -28,8 +28,12 @@
 #define MYWORK_LATE_MAX 300
 
 /* The most waiting entries listed (the oldest), and the most counted:
- * the list counts them all up to that, and says when there are more. */
+ * the list counts them all up to that, and says when there are more.
+ * A screen reads the oldest MYWORK_WAITING_FIRST first, about two
+ * screens' worth, and the rest up to the most when its cursor comes near
+ * the last of them: a list opens at the cost of what it shows. */
 #define MYWORK_WAITING_MAX 1000
+#define MYWORK_WAITING_FIRST 100
 #define MYWORK_WAITING_COUNT_MAX 10000
 
 enum mywork_kind {
@@ -82,6 +86,9 @@ struct mywork {
 	int		 late_cut;
 	size_t		 nwaiting;
 	int		 waiting_count_cut;
+	/* The most waiting entries the list was read with (the oldest that
+	 * many are listed). */
+	size_t		 waiting_read;
 	/* A clerk's list: the department's last year when a reorganisation
 	 * abolished or merged it (0: it stands), and its name then. */
 	int		 dept_abolished_after;
@@ -99,13 +106,14 @@ int store_mywork_clerk(struct store *st, long long dept_id,
     struct mywork **out, char **cause);
 
 /*
- * A reviewer's list (see above): the submitted entries oldest first, then
- * the late ones (late 1) by year, department and plan order. today is
- * "YYYY-MM-DD" and today_fy the fiscal year it falls in. Returns 0 and
- * *out, or -1 with *cause.
+ * A reviewer's list (see above): the submitted entries oldest first, the
+ * oldest waiting_max of them (0, or more than MYWORK_WAITING_MAX: that
+ * many), then the late ones (late 1) by year, department and plan order.
+ * today is "YYYY-MM-DD" and today_fy the fiscal year it falls in.
+ * Returns 0 and *out, or -1 with *cause.
  */
 int store_mywork_review(struct store *st, const char *today, int today_fy,
-    struct mywork **out, char **cause);
+    size_t waiting_max, struct mywork **out, char **cause);
 
 void store_mywork_free(struct mywork *m);
 

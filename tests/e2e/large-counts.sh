@@ -6,7 +6,10 @@
 # "1000010000"), and a line of figures too long for the screen ends with
 # the last figure that fits whole, never a number cut short. The tree
 # opens with its one policy closed (its 10,000 children are too many to
-# read for the first screen), says so, and Enter opens it.
+# read for the first screen), says so, and Enter opens it. 自分の仕事
+# counts the 6,000 waiting in its title and heading but reads the oldest
+# 100 first, says the rest follow, and reads them (up to 1,000) as the
+# cursor pages down near the hundredth.
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/wide/shisaku.db"
@@ -56,6 +59,19 @@ e2e_keys r
 e2e_expect "roadmap: the count of items" "> ロードマップ" "10000件"
 e2e_keys q i
 e2e_expect "indicator list: the count" "> 指標一覧" "10000件"
+
+e2e_keys W
+e2e_expect "自分の仕事: every entry waiting counted" \
+    "自分の仕事 > 確認待ち 6000 件・遅れ 0 件" "確認待ち（提出済）  6000 件"
+e2e_expect "自分の仕事: the oldest 100 read first, the rest below" \
+    "提出の古い順（古い 100 件、続きは下へ）"
+e2e_expect_line "自分の仕事: the oldest first" ' 1-1 +取組その1$'
+e2e_keys NPage NPage NPage NPage NPage
+e2e_expect "自分の仕事: paging near the hundredth reads the rest" \
+    "取組その100" "取組その101"
+e2e_keys g
+e2e_expect "自分の仕事: the oldest 1,000 listed now" \
+    "提出の古い順（古い 1000 件を表示）"
 e2e_keys Q
 e2e_expect_exit "quits" 0
 e2e_finish

@@ -629,7 +629,7 @@ TEST(test_v17_submissions_keep_their_time)
 	    " fy || '|' || submitted_at FROM indicator_actual");
 	/* Version 19 gives the assignment its node's plan. */
 	CHECK_Q("11|1", "SELECT node_id || '|' || plan_id FROM node_dept");
-	CHECK_INT(store_mywork_review(st, "2024-04-01", 2024, &m, &cause), 0);
+	CHECK_INT(store_mywork_review(st, "2024-04-01", 2024, 0, &m, &cause), 0);
 	if (m != NULL) {
 		CHECK_INT(m->nwaiting, 3);
 		CHECK_INT(m->nrows, 3);

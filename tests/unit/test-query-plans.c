@@ -837,7 +837,8 @@ run_screens(struct store *st, const struct ids *x)
 	{
 		struct mywork	*mw = NULL;
 
-		OK(store_mywork_review(st, "2022-04-01", 2022, &mw, &cause));
+		OK(store_mywork_review(st, "2022-04-01", 2022,
+		    MYWORK_WAITING_FIRST, &mw, &cause));
 		CHECK(mw != NULL && mw->nwaiting > 0);
 		store_mywork_free(mw);
 	}

@@ -320,7 +320,7 @@ TEST(test_reviewer_sees_waiting_oldest_first_then_late)
 	 * submitted are late (the indicator with a 2023 target and 1-1,
 	 * returned, both 市民協働課's); 2024 has no deadline and has not
 	 * ended. */
-	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024, &m, &cause), 0);
+	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024, 0, &m, &cause), 0);
 	if (m == NULL) {
 		fprintf(stderr, "%s\n", cause);
 		free(cause);
@@ -339,7 +339,7 @@ TEST(test_reviewer_sees_waiting_oldest_first_then_late)
 	store_mywork_free(m);
 	m = NULL;
 	/* Before the deadline nothing is late. */
-	CHECK_INT(store_mywork_review(st, "2024-06-30", 2024, &m, &cause), 0);
+	CHECK_INT(store_mywork_review(st, "2024-06-30", 2024, 0, &m, &cause), 0);
 	if (m != NULL) {
 		got = rows_text(m);
 		CHECK_STR(got, "2023:提出済:1-3 2024:提出済:協働事業の件数 "
@@ -356,7 +356,7 @@ TEST(test_reviewer_sees_waiting_oldest_first_then_late)
  * plan, at times that interleave). */
 TEST(test_waiting_list_shows_the_oldest)
 {
-	struct mywork	*m = NULL;
+	struct mywork	*m = NULL, *first = NULL;
 	char		*cause = NULL, *newest;
 	size_t		 i, waiting = 0;
 	long		 all;
@@ -382,7 +382,7 @@ TEST(test_waiting_list_shows_the_oldest)
 	    " 'submitted') + (SELECT count(*) FROM indicator_actual"
 	    " WHERE state = 'submitted')");
 	CHECK(all > MYWORK_WAITING_MAX);
-	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024, &m, &cause), 0);
+	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024, 0, &m, &cause), 0);
 	if (m == NULL) {
 		fprintf(stderr, "%s\n", cause);
 		free(cause);
@@ -419,6 +419,29 @@ TEST(test_waiting_list_shows_the_oldest)
 		;
 	CHECK(i < waiting);
 	CHECK_INT(m->waiting_count_cut, 0);
+	CHECK_INT(m->waiting_read, MYWORK_WAITING_MAX);
+	/* A screen's first read: the oldest MYWORK_WAITING_FIRST of them,
+	 * the same entries in the same order, and the count of all. */
+	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024,
+	    MYWORK_WAITING_FIRST, &first, &cause), 0);
+	if (first != NULL) {
+		CHECK_INT(first->nwaiting, all);
+		CHECK_INT(first->waiting_read, MYWORK_WAITING_FIRST);
+		for (i = waiting = 0; i < first->nrows; i++)
+			waiting += !first->rows[i].late;
+		CHECK_INT(waiting, MYWORK_WAITING_FIRST);
+		for (i = 0; i < waiting && i < m->nrows; i++)
+			if (first->rows[i].kind != m->rows[i].kind ||
+			    first->rows[i].node_id != m->rows[i].node_id ||
+			    first->rows[i].indicator_id !=
+			    m->rows[i].indicator_id ||
+			    first->rows[i].fy != m->rows[i].fy)
+				FAIL_AT("row %zu differs from the whole list's",
+				    i);
+		/* The late ones are all there still. */
+		CHECK_INT(first->nrows - waiting, m->nrows - MYWORK_WAITING_MAX);
+	}
+	store_mywork_free(first);
 	store_mywork_free(m);
 	m = NULL;
 
@@ -430,7 +453,7 @@ TEST(test_waiting_list_shows_the_oldest)
 	    " FROM indicator), 3000 + n, 1, 'submitted', 'kikaku',"
 	    " '2024-01-01T00:00:00', '2025-01-01T00:00:00' FROM c",
 	    NULL, NULL, NULL), SQLITE_OK);
-	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024, &m, &cause), 0);
+	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024, 0, &m, &cause), 0);
 	if (m != NULL) {
 		CHECK_INT(m->waiting_count_cut, 1);
 		CHECK_INT(m->nwaiting, MYWORK_WAITING_COUNT_MAX);
@@ -458,7 +481,7 @@ TEST(test_late_list_is_capped)
 	    " WHERE i < 305) INSERT INTO node (plan_id, depth, key, code, title,"
 	    " ord) SELECT (SELECT id FROM plan WHERE code = 'u'), 1, 'u' || i,"
 	    " 'U-' || i, '事業' || i, i FROM k", NULL, NULL, NULL), SQLITE_OK);
-	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024, &m, &cause), 0);
+	CHECK_INT(store_mywork_review(st, "2024-07-01", 2024, 0, &m, &cause), 0);
 	if (m == NULL) {
 		fprintf(stderr, "%s\n", cause);
 		free(cause);
