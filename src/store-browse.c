@@ -2916,15 +2916,18 @@ browse_one_figs(struct store *st, struct browse_tree *t,
 }
 
 /* A node's result and what it plans of its own (an item) in the tree's
- * year. */
+ * year: from the narrow indexes of the nodes' shape and the results'
+ * state (db/migrate-21.sql), not the rows, whose pages a status filter
+ * would read for every node of the tree. */
 static const char browse_sql_one_item_year[] =
 	"SELECT r.state, r.status, r.grade, " BROWSE_OWN_PLANNED
-	" FROM node n LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
-	" WHERE n.id = ?5";
+	" FROM node n INDEXED BY node_shape"
+	" LEFT JOIN result r INDEXED BY result_state"
+	" ON r.node_id = n.id AND r.fy = ?2 WHERE n.id = ?5";
 
-/* A heading plans nothing: its result alone (by the result's key). */
+/* A heading plans nothing: its result alone. */
 static const char browse_sql_one_result[] =
-	"SELECT state, status, grade, 0 FROM result"
+	"SELECT state, status, grade, 0 FROM result INDEXED BY result_state"
 	" WHERE node_id = ?5 AND fy = ?2";
 
 static int
@@ -3054,6 +3057,8 @@ browse_one_texts(struct store *st, struct browse_node *n, char **cause)
  * the nodes below it); and its texts when it was read without them. */
 static int browse_one_flags(struct store *st, struct browse_tree *t,
     struct browse_node *n, char **cause);
+static int browse_view_counted(struct store *st, struct browse_tree *t,
+    struct browse_node *n, int stay_stale, char **cause);
 
 static int
 browse_view_fresh(struct store *st, struct browse_tree *t,
@@ -3063,15 +3068,30 @@ browse_view_fresh(struct store *st, struct browse_tree *t,
 	/* (Any node's result is read, as with the tree.) */
 	if (browse_one_texts(st, n, cause) != 0 ||
 	    browse_one_flags(st, t, n, cause) != 0 ||
-	    browse_one_assigns(st, t, n, cause) != 0 ||
-	    browse_one_item_year(st, t, n, cause) != 0)
+	    browse_one_assigns(st, t, n, cause) != 0)
 		return -1;
-	n->stale = 0;
-	if (n->is_item) {
+	return browse_view_counted(st, t, n, 0, cause);
+}
+
+/* What of node n decides whether it is shown under a status and what it
+ * counts: an item's result and what it plans, a heading's counts (its
+ * texts, flags and departments are left to when it is drawn: it stays
+ * stale, when stay_stale). */
+static int
+browse_view_counted(struct store *st, struct browse_tree *t,
+    struct browse_node *n, int stay_stale, char **cause)
+{
+	if (browse_one_item_year(st, t, n, cause) != 0)
+		return -1;
+	n->stale = stay_stale;
+	if (n->is_item)
 		browse_view_item_year(t, n->parent, n);
-		return 0;
-	}
-	return browse_one_figs(st, t, n, cause);
+	else if (browse_one_figs(st, t, n, cause) != 0)
+		return -1;
+	/* (What the status shows of it: an item without it counts
+	 * nothing.) */
+	browse_view_shown(t, n);
+	return 0;
 }
 
 /*
@@ -3105,8 +3125,11 @@ browse_view_year(struct store *st, struct browse_tree *t, int fy,
 		struct browse_node *n = &t->nodes[i];
 
 		browse_view_forget(t, n);
-		if ((n->parent < 0 || t->which != BROWSE_ANY) &&
-		    browse_view_fresh(st, t, n, cause) != 0)
+		if (n->parent < 0) {
+			if (browse_view_fresh(st, t, n, cause) != 0)
+				return -1;
+		} else if (t->which != BROWSE_ANY &&
+		    browse_view_counted(st, t, n, 1, cause) != 0)
 			return -1;
 	}
 	for (i = 0; i < t->nnodes; i++)
