@@ -1923,6 +1923,19 @@ static const char browse_sql_kids[] =
 	" FROM node n"
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
 	BROWSE_KIDS_WHERE " ORDER BY n.ord, n.id";
+/* The plan's top level without the texts, from the same indexes as the
+ * parts below (its nodes stand all over the file: their rows would be a
+ * page each); their texts, flags and departments are read when they are
+ * shown, their counts now. */
+static const char browse_sql_kids_top[] =
+	"SELECT n.id, n.depth, NULL, NULL, NULL,"
+	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
+	BROWSE_OWN_PLANNED ","
+	" EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id)"
+	" FROM node n INDEXED BY node_parent"
+	" LEFT JOIN result r INDEXED BY result_state"
+	" ON r.node_id = n.id AND r.fy = ?2"
+	BROWSE_KIDS_WHERE " ORDER BY n.ord, n.id";
 /* The same without the texts (NULL: read when the child is shown), from
  * the index of the nodes by parent alone (db/migrate-21.sql), in which
  * they stand in order (db/migrate-22.sql), a part at a time: at most
@@ -2284,6 +2297,7 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 	size_t			 k = 0, cap = 0, i, from = 0;
 	long			 j, at = p + 1, total;
 	int			 rc, later = p >= 0 && t->which == BROWSE_ANY;
+	int			 top = p < 0 && t->which == BROWSE_ANY;
 	int			 more = 0;
 
 	if (later && t->nodes[p].loaded) {
@@ -2292,9 +2306,9 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 		at = t->nodes[p].gap;
 	} else
 		dir = 0;
-	if ((s = browse_kids_stmt(st, t, !later ? browse_sql_kids :
-	    dir < 0 ? browse_sql_kids_back : browse_sql_kids_fwd, p,
-	    cause)) == NULL)
+	if ((s = browse_kids_stmt(st, t, top ? browse_sql_kids_top :
+	    !later ? browse_sql_kids : dir < 0 ? browse_sql_kids_back :
+	    browse_sql_kids_fwd, p, cause)) == NULL)
 		return -1;
 	if (later && browse_part_bounds(st, t, p, dir, part, s, cause) != 0) {
 		sqlite3_reset(s);
@@ -2351,14 +2365,15 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 
 	/* Children read again when shown have their flags and departments
 	 * read then (browse_view_fresh). */
-	if (!later && browse_kids_marks(st, t, p, kids, k, cause) != 0)
+	if (!later && !top && browse_kids_marks(st, t, p, kids, k,
+	    cause) != 0)
 		goto fail;
 
 	/* Periods, and the place of each heading's figures. */
 	for (i = 0; i < k; i++) {
 		n = &kids[i];
 		n->is_item = n->depth == t->max_depth;
-		n->stale = later;
+		n->stale = later || top;
 		if (n->is_item) {
 			n->loaded = !n->has_children;
 			browse_view_item_year(t, p, n);
@@ -3097,8 +3112,9 @@ browse_view_counted(struct store *st, struct browse_tree *t,
 /*
  * browse_tree_year of a tree read as shown: the nodes shown are kept and
  * marked stale, and read again by id when they are drawn
- * (browse_tree_fresh); the top level now, for the widths of the counts.
- * Under a status every node is read now: which are shown depends on it.
+ * (browse_tree_fresh); the counts of the top level now, for the widths
+ * of the counts. Under a status every node's counts are read now: which
+ * are shown depends on them.
  */
 static int
 browse_view_year(struct store *st, struct browse_tree *t, int fy,
@@ -3125,10 +3141,7 @@ browse_view_year(struct store *st, struct browse_tree *t, int fy,
 		struct browse_node *n = &t->nodes[i];
 
 		browse_view_forget(t, n);
-		if (n->parent < 0) {
-			if (browse_view_fresh(st, t, n, cause) != 0)
-				return -1;
-		} else if (t->which != BROWSE_ANY &&
+		if ((n->parent < 0 || t->which != BROWSE_ANY) &&
 		    browse_view_counted(st, t, n, 1, cause) != 0)
 			return -1;
 	}

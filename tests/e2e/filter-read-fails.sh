@@ -7,7 +7,9 @@
 # once it is back, the same filter works. The tree's flag filter, the
 # clearing of the tree's department filter, the rows of a department
 # filter first shown after it was read, and the indicator list's
-# department filter.
+# department filter. (A node's departments, flags and texts are read
+# when it is drawn: a table of those that cannot be read fails the
+# drawing, not the clearing.)
 . "$(dirname "$0")/lib.sh"
 
 db=$(e2e_new_db filter-fails) || e2e_abandon "no database"
@@ -50,7 +52,8 @@ e2e_expect "the filter read once the table is back" "絞り込み: 区分=重点
 e2e_keys c
 e2e_expect "cleared" "絞り込みを解除しました"
 
-# A department filter whose clearing cannot read the tree: the filter
+# A department filter whose clearing cannot read the tree (the headings'
+# kept figures, which the top level's counts come from): the filter
 # stays named over the rows it read; once the table is back, c clears.
 e2e_keys d
 e2e_expect "department chooser" "担当課で絞り込み"
@@ -58,11 +61,11 @@ e2e_keys /
 e2e_type '企画政策課'
 e2e_keys Enter Enter
 e2e_expect "department filter" "絞り込み: 担当課=企画政策課"
-rename node_dept node_dept_away
+rename node_fig node_fig_away
 e2e_keys c
-e2e_expect "the clearing's error is shown" "no such table: node_dept"
+e2e_expect "the clearing's error is shown" "no such table: node_fig"
 e2e_expect "the filter still named" "絞り込み: 担当課=企画政策課"
-rename node_dept_away node_dept
+rename node_fig_away node_fig
 e2e_keys c
 e2e_expect "cleared once the table is back" "絞り込みを解除しました"
 e2e_expect_not "no filter named after the clearing" "絞り込み: 担当課="

@@ -105,6 +105,44 @@ compare_fresh(struct store *st, struct browse_tree *t, const char *what)
 	return bad;
 }
 
+/* The counts of tree t's top level against those of the tree read
+ * afresh for its year. Returns how many differ. */
+static int
+top_counts_compared(struct store *st, struct browse_tree *t, const char *what)
+{
+	struct browse_tree	*fresh = NULL;
+	char			*cause = NULL;
+	size_t			 i, j;
+	int			 bad = 0;
+
+	if (browse_tree_view(st, t->plan_id, t->fy, TODAY_FY, scale, 4,
+	    t->which, NULL, 0, &fresh, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", what, cause);
+		free(cause);
+		return 1;
+	}
+	for (i = 0; i < t->nnodes; i++) {
+		const struct browse_node *x = &t->nodes[i];
+
+		if (x->parent >= 0)
+			continue;
+		for (j = 0; j < fresh->nnodes && fresh->nodes[j].id != x->id;
+		    j++)
+			;
+		if (j == fresh->nnodes || x->items != fresh->nodes[j].items ||
+		    x->entered != fresh->nodes[j].entered ||
+		    x->submitted != fresh->nodes[j].submitted ||
+		    x->confirmed != fresh->nodes[j].confirmed ||
+		    x->behind != fresh->nodes[j].behind) {
+			fprintf(stderr, "%s: top node %lld's counts differ"
+			    " from the year's\n", what, x->id);
+			bad++;
+		}
+	}
+	browse_tree_free(fresh);
+	return bad;
+}
+
 /* Changes tree t from year from to year to and compares it afresh;
  * returns how many nodes differ (1 when the change failed). */
 static int
@@ -121,12 +159,13 @@ year_compared(struct store *st, struct browse_tree *t, int from, int to,
 		free(cause);
 		return 1;
 	}
-	/* The top level is read now; the others when drawn, and until
-	 * then show nothing of the year before. */
+	/* The top level's counts are read now (the widths of the counts
+	 * follow them), and are the year's; everything else of every node
+	 * when it is drawn, and until then nothing of the year before
+	 * shows. */
 	for (i = 0; i < t->nnodes; i++)
-		if (t->nodes[i].stale != (t->nodes[i].parent >= 0) ||
-		    (t->nodes[i].stale && (t->nodes[i].items != 0 ||
-		    t->nodes[i].nassigns != 0 ||
+		if (!t->nodes[i].stale || t->nodes[i].nassigns != 0 ||
+		    (t->nodes[i].parent >= 0 && (t->nodes[i].items != 0 ||
 		    t->nodes[i].state != BROWSE_STATE_NONE))) {
 			fprintf(stderr, "%s: node %lld stale %d with %ld "
 			    "items\n", what, t->nodes[i].id,
@@ -134,6 +173,7 @@ year_compared(struct store *st, struct browse_tree *t, int from, int to,
 			bad++;
 			break;
 		}
+	bad += top_counts_compared(st, t, what);
 	if (fresh_all(st, t) != 0)
 		return bad + 1;
 	return bad + compare_fresh(st, t, what);
