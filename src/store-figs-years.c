@@ -7,7 +7,6 @@
  * year (BROWSE_IN_YEAR, BROWSE_PLANNED).
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include <sqlite3.h>
 
@@ -39,14 +38,6 @@ static const char figs_years_sql_results[] =
 /* The most years counted at once: bits of a 64-bit integer. */
 #define FIGS_YEARS_MAX 63
 
-static const char *
-figs_text(sqlite3_stmt *s, int col)
-{
-	const unsigned char *t = sqlite3_column_text(s, col);
-
-	return t != NULL ? (const char *)t : "";
-}
-
 /* The years of a plan no item can be in, as bits by place. */
 static int
 figs_years_reach(struct store *st, long long plan_id, const int *years,
@@ -66,20 +57,19 @@ figs_years_reach(struct store *st, long long plan_id, const int *years,
 	return 0;
 }
 
+/* The years as a JSON array, for json_each. */
 static char *
 figs_years_json(const int *years, size_t n)
 {
-	char	*json = xstrdup("["), *next;
-	size_t	 i;
+	long long	*v = xcalloc(n + 1, sizeof *v);
+	char		*json;
+	size_t		 i;
 
-	for (i = 0; i < n; i++) {
-		next = xasprintf("%s%s%d", json, i > 0 ? "," : "", years[i]);
-		free(json);
-		json = next;
-	}
-	next = xasprintf("%s]", json);
-	free(json);
-	return next;
+	for (i = 0; i < n; i++)
+		v[i] = years[i];
+	json = store_ids_json(v, n);
+	free(v);
+	return json;
 }
 
 /* The results read beside the items: the statement and its last step
@@ -137,9 +127,9 @@ figs_years_item(sqlite3_stmt *it, struct figs_results *rs, const int *years,
 			figs_results_step(rs);
 		if (figs_results_of(rs, id) &&
 		    sqlite3_column_int(rs->s, 1) == y) {
-			state = figs_text(rs->s, 2);
-			status = figs_text(rs->s, 3);
-			grade = figs_text(rs->s, 4);
+			state = store_col_text(rs->s, 2);
+			status = store_col_text(rs->s, 3);
+			grade = store_col_text(rs->s, 4);
 		}
 		kind = browse_figs_add(&f[i], state, status, grade,
 		    (planned >> i & 1) != 0, 1);
