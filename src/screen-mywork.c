@@ -930,7 +930,9 @@ mw_open(struct ui *ui, const void *arg)
 	(void)arg;
 	ms = xcalloc(1, sizeof *ms);
 	ms->review = role == ROLE_SUPERVISOR || role == ROLE_PLANNER;
-	ms->waiting_want = MYWORK_WAITING_FIRST;
+	/* (A clerk's list has no entries waiting: 0, and the list kept
+	 * from the last screen is its own, whatever it read.) */
+	ms->waiting_want = ms->review ? MYWORK_WAITING_FIRST : 0;
 	ui_list_init(&ms->list, 0, ms);
 	ms->list.draw_row = mw_draw_row;
 	ms->list.row_text = mw_row_text;
