@@ -1,8 +1,9 @@
 /*
- * Private to the store: a plan's figures of a fiscal year as counted
- * from its items (store-browse.c), and the memo of those counted for a
- * year the file does not keep (store-figs-memo.c). Never included above
- * the store.
+ * Private to the store: the SQL that says which items a year counts
+ * (BROWSE_*), a plan's figures of a fiscal year as counted from its
+ * items (store-browse.c; of several years at once, store-figs-years.c),
+ * and the memo of those counted for a year the file does not keep
+ * (store-figs-memo.c). Never included above the store.
  */
 #ifndef SHISAKU_STORE_FIGS_H
 #define SHISAKU_STORE_FIGS_H
