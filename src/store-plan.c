@@ -351,7 +351,7 @@ export_plan(struct store *st, long long pid, struct pf_doc *d,
 	}
 	if (export_rows(st, d, SQL_X_RESULTS, pid, PF_RESULT, "ttiStWttttttt", -1,
 	    cause) ||
-	    export_rows(st, d, SQL_X_ACTUALS, pid, PF_ACTUAL, "xttivtWtttt", 0,
+	    export_rows(st, d, SQL_X_ACTUALS, pid, PF_ACTUAL, "xttivtWttttt", 0,
 	    cause))
 		return -1;
 	return 0;

@@ -89,6 +89,23 @@ check "and the result is still there" test "$(sqlite3 "$scratch/r.db" "SELECT te
 check "--replace with an export that carries them works" "$bin" -d "$scratch/r.db" import --replace "$scratch/withres.csv"
 check "and keeps the result" test "$(sqlite3 "$scratch/r.db" "SELECT text FROM result")" = "出前講座を42回開催"
 
+
+# Every column of a confirmed result and of an actual reported on its own
+# (an indicator of a policy) comes back from an export: who confirmed it
+# and when are part of the record.
+"$bin" -d "$scratch/t.db" init >/dev/null
+"$bin" -d "$scratch/t.db" import db/samples/*.csv >/dev/null
+printf 'shisaku-plan,1\nactual,omitama-1,1-1,2022,15,速報値,確認済,,clerk,2023-04-20T10:00:00,chief,2023-05-01T09:30:00\nresult,yuki-ap,1,R3,完了,A,確認済,出前講座を42回開催,,,clerk,2022-04-20T10:00:00,chief,2022-05-10T15:00:00\n' > "$scratch/done.csv"
+check "a confirmed result and actual load" "$bin" -d "$scratch/t.db" import "$scratch/done.csv"
+"$bin" -d "$scratch/t.db" export -o "$scratch/t.csv"
+"$bin" -d "$scratch/u.db" init >/dev/null
+check "and the export of them loads" "$bin" -d "$scratch/u.db" import "$scratch/t.csv"
+qa="SELECT i.key, a.fy, a.num, a.note, a.state, a.entered_by, a.entered_at, a.confirmed_by, a.confirmed_at FROM indicator_actual a JOIN indicator i ON i.id = a.indicator_id"
+qr="SELECT n.key, r.fy, r.state, r.entered_by, r.entered_at, r.confirmed_by, r.confirmed_at FROM result r JOIN node n ON n.id = r.node_id"
+check "the actual comes back with who confirmed it and when" \
+	test "$(sqlite3 "$scratch/u.db" "$qa")" = "1-1|2022|15.0|速報値|confirmed|clerk|2023-04-20T10:00:00|chief|2023-05-01T09:30:00"
+check "the result comes back with who confirmed it and when" \
+	test "$(sqlite3 "$scratch/u.db" "$qr")" = "1|2021|confirmed|clerk|2022-04-20T10:00:00|chief|2022-05-10T15:00:00"
 check "check finds no problems" run check
 sqlite3 "$db" "PRAGMA foreign_keys=OFF; INSERT INTO node_flag VALUES (99999, 99999);"
 check "check reports a broken reference" sh -c "! '$bin' -d '$db' check"
