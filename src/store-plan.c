@@ -4,6 +4,7 @@
  * order import writes them (store-plan-import.c), so that export, import
  * and export again give the same bytes. Also the plan list.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -231,9 +232,10 @@ static const char SQL_X_FLAGS[] = "SELECT p.code, f.key, f.label, f.symbol"
     " FROM plan_flag f JOIN plan p ON p.id = f.plan_id WHERE f.plan_id = ?"
     " ORDER BY f.ord";
 static const char SQL_X_NODES[] = "SELECT n.id, p.code, n.key, coalesce(q.key, ''),"
-    " n.code, n.title, n.label, n.first_fy, n.last_fy, n.summary, n.means, n.note"
-    " FROM node n JOIN plan p ON p.id = n.plan_id LEFT JOIN node q"
-    " ON q.id = n.parent_id WHERE n.plan_id = ? ORDER BY n.ord";
+    " n.code, n.title, n.label, n.first_fy, n.last_fy, n.summary, n.means, n.note,"
+    " n.ord FROM node n JOIN plan p ON p.id = n.plan_id LEFT JOIN node q"
+    " ON q.id = n.parent_id WHERE n.plan_id = ? ORDER BY n.ord, n.id";
+#define X_NODE_ORD 12	/* the column of the node's order */
 static const char SQL_X_MARKS[] = "SELECT p.code, n.key, f.key FROM node_flag nf"
     " JOIN node n ON n.id = nf.node_id JOIN plan_flag f ON f.id = nf.flag_id"
     " JOIN plan p ON p.id = n.plan_id WHERE nf.node_id = ? ORDER BY f.ord";
@@ -247,16 +249,18 @@ static const char SQL_X_YEARPLANS[] = "SELECT p.code, n.key, y.from_fy, y.to_fy,
 static const char SQL_X_COSTS[] = "SELECT p.code, n.key, c.fy, c.trend"
     " FROM cost_trend c JOIN node n ON n.id = c.node_id JOIN plan p"
     " ON p.id = n.plan_id WHERE c.node_id = ? ORDER BY c.fy";
-#define X_INDICATOR_COLS "SELECT i.id, i.unit, p.code, i.key, coalesce(n.key, ''),"\
-    " i.name, i.category, i.unit, i.direction, i.cumulative, i.base_num,"	\
-    " i.base_txt, i.base_fy, i.final_num, i.final_txt, i.final_fy, i.rationale,"\
-    " i.note, coalesce(d.code, '') FROM indicator i JOIN plan p"		\
-    " ON p.id = i.plan_id LEFT JOIN node n ON n.id = i.node_id"		\
-    " LEFT JOIN department d ON d.id = i.dept_id "
-static const char SQL_X_IND_NODE[] = X_INDICATOR_COLS
-    "WHERE i.node_id = ? ORDER BY i.ord";
-static const char SQL_X_IND_PLAN[] = X_INDICATOR_COLS
-    "WHERE i.plan_id = ? AND i.node_id IS NULL ORDER BY i.ord";
+/* A plan's indicators in their order (the order of display), each with
+ * its node's place in the plan's order after the record's columns (NULL:
+ * the plan's own). */
+static const char SQL_X_INDICATORS[] = "SELECT i.id, i.unit, p.code, i.key,"
+    " coalesce(n.key, ''), i.name, i.category, i.unit, i.direction,"
+    " i.cumulative, i.base_num, i.base_txt, i.base_fy, i.final_num, i.final_txt,"
+    " i.final_fy, i.rationale, i.note, coalesce(d.code, ''), n.ord, n.id"
+    " FROM indicator i JOIN plan p ON p.id = i.plan_id"
+    " LEFT JOIN node n ON n.id = i.node_id"
+    " LEFT JOIN department d ON d.id = i.dept_id"
+    " WHERE i.plan_id = ? ORDER BY i.ord, i.id";
+#define X_IND_NODE_ORD 19	/* the column of the node's order */
 static const char SQL_X_TARGETS[] = "SELECT i.unit, p.code, i.key, t.fy, t.num, t.txt"
     " FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id"
     " JOIN plan p ON p.id = i.plan_id WHERE t.indicator_id = ? ORDER BY t.fy";
@@ -270,38 +274,48 @@ static const char SQL_X_ACTUALS[] = "SELECT i.unit, p.code, i.key, a.fy, a.num,"
     " ON i.id = a.indicator_id JOIN plan p ON p.id = i.plan_id"
     " WHERE i.plan_id = ? ORDER BY i.ord, a.fy";
 
-/* Indicators selected by sql (bound to id), each followed by its targets.
- * SQLite lets the targets query step while the indicators query is open. */
+/*
+ * Writes the plan's indicators from s (SQL_X_INDICATORS, *rc its last
+ * step), each followed by its targets, in their order, up to the first
+ * whose node comes after the node at (ord, id) in the plan's order (with
+ * all, to the end): an indicator's place in the file is its place on
+ * display (shisaku-plan(5)), and it may only follow its node, so each is
+ * written as soon as its node is, the plan's own at once. SQLite lets the
+ * targets' query step while s and the nodes' query are open.
+ */
 static int
-export_indicators(struct store *st, struct pf_doc *d, const char *sql,
-    long long id, char **cause)
+export_indicators_upto(struct store *st, struct pf_doc *d, sqlite3_stmt *s,
+    int *rc, int all, long long ord, long long id, char **cause)
 {
-	sqlite3_stmt	*s = store_stmt(st, sql, cause);
-	char		*unit;
-	int		 rc;
+	char	*unit;
 
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while (*rc == SQLITE_ROW) {
+		if (!all && sqlite3_column_type(s, X_IND_NODE_ORD) !=
+		    SQLITE_NULL) {
+			long long o = sqlite3_column_int64(s, X_IND_NODE_ORD);
+			long long n = sqlite3_column_int64(s,
+			    X_IND_NODE_ORD + 1);
+
+			if (o > ord || (o == ord && n > id))
+				break;
+		}
 		unit = store_col_dup(s, 1);
 		add_from_row(d, PF_INDICATOR, s, "xxttttttDbvivittt", unit);
 		free(unit);
 		if (export_rows(st, d, SQL_X_TARGETS, sqlite3_column_int64(s, 0),
-		    PF_TARGET, "xttiv", 0, cause) != 0) {
-			sqlite3_reset(s);
+		    PF_TARGET, "xttiv", 0, cause) != 0)
 			return -1;
-		}
+		*rc = sqlite3_step(s);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	if (*rc != SQLITE_DONE && *rc != SQLITE_ROW) {
 		*cause = store_errmsg(st, "書き出し");
 		return -1;
 	}
 	return 0;
 }
 
-/* Rows hanging on one node, in the order the node's sheet shows them. */
+/* Rows hanging on one node, in the order the node's sheet shows them
+ * (its indicators: export_indicators_upto). */
 static int
 export_node_parts(struct store *st, struct pf_doc *d, long long node, char **cause)
 {
@@ -309,8 +323,7 @@ export_node_parts(struct store *st, struct pf_doc *d, long long node, char **cau
 	    export_rows(st, d, SQL_X_ASSIGNS, node, PF_ASSIGN, "tttbii", -1, cause) ||
 	    export_rows(st, d, SQL_X_YEARPLANS, node, PF_YEARPLAN, "ttiit", -1,
 	    cause) ||
-	    export_rows(st, d, SQL_X_COSTS, node, PF_COST, "ttiT", -1, cause) ||
-	    export_indicators(st, d, SQL_X_IND_NODE, node, cause))
+	    export_rows(st, d, SQL_X_COSTS, node, PF_COST, "ttiT", -1, cause))
 		return -1;
 	return 0;
 }
@@ -324,31 +337,46 @@ static int
 export_plan(struct store *st, long long pid, struct pf_doc *d,
     struct export_count *count, char **cause)
 {
-	sqlite3_stmt	*s;
-	int		 rc;
+	sqlite3_stmt	*s, *is;
+	int		 rc, irc;
 
 	if (export_rows(st, d, SQL_X_PLAN, pid, PF_PLAN, "ttiitt", -1, cause) ||
 	    export_rows(st, d, SQL_X_LEVELS, pid, PF_LEVEL, "tit", -1, cause) ||
-	    export_rows(st, d, SQL_X_FLAGS, pid, PF_FLAG, "tttt", -1, cause) ||
-	    export_indicators(st, d, SQL_X_IND_PLAN, pid, cause))
+	    export_rows(st, d, SQL_X_FLAGS, pid, PF_FLAG, "tttt", -1, cause))
 		return -1;
-	if ((s = store_stmt(st, SQL_X_NODES, cause)) == NULL)
+	if ((is = store_stmt(st, SQL_X_INDICATORS, cause)) == NULL)
 		return -1;
+	sqlite3_bind_int64(is, 1, pid);
+	irc = sqlite3_step(is);
+	if (export_indicators_upto(st, d, is, &irc, 0, LLONG_MIN, LLONG_MIN,
+	    cause) != 0 || (s = store_stmt(st, SQL_X_NODES, cause)) == NULL) {
+		sqlite3_reset(is);
+		return -1;
+	}
 	sqlite3_bind_int64(s, 1, pid);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		add_from_row(d, PF_NODE, s, "xttttttiittt", NULL);
 		if (++count->done % STORE_PROGRESS_EVERY == 0)
 			store_progress(st, count->done, count->total);
-		if (export_node_parts(st, d, sqlite3_column_int64(s, 0), cause) != 0) {
+		if (export_node_parts(st, d, sqlite3_column_int64(s, 0),
+		    cause) != 0 || export_indicators_upto(st, d, is, &irc, 0,
+		    sqlite3_column_int64(s, X_NODE_ORD),
+		    sqlite3_column_int64(s, 0), cause) != 0) {
 			sqlite3_reset(s);
+			sqlite3_reset(is);
 			return -1;
 		}
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
+		sqlite3_reset(is);
 		*cause = store_errmsg(st, "書き出し");
 		return -1;
 	}
+	rc = export_indicators_upto(st, d, is, &irc, 1, 0, 0, cause);
+	sqlite3_reset(is);
+	if (rc != 0)
+		return -1;
 	if (export_rows(st, d, SQL_X_RESULTS, pid, PF_RESULT, "ttiStWttttttt", -1,
 	    cause) ||
 	    export_rows(st, d, SQL_X_ACTUALS, pid, PF_ACTUAL, "xttivtWttttt", 0,

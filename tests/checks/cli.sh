@@ -106,6 +106,19 @@ check "the actual comes back with who confirmed it and when" \
 	test "$(sqlite3 "$scratch/u.db" "$qa")" = "1-1|2022|15.0|速報値|confirmed|clerk|2023-04-20T10:00:00|chief|2023-05-01T09:30:00"
 check "the result comes back with who confirmed it and when" \
 	test "$(sqlite3 "$scratch/u.db" "$qr")" = "1|2021|confirmed|clerk|2022-04-20T10:00:00|chief|2022-05-10T15:00:00"
+# The indicators keep their order of display through an export: here
+# not the order of their nodes, with the plan's own in the middle.
+printf 'shisaku-plan,1\nplan,ord-t,並びの確認の計画\nlevel,ord-t,1,施策\nlevel,ord-t,2,事業\nnode,ord-t,A,,1,施策Ａ\nnode,ord-t,A1,A,1-1,事業Ａ１\nnode,ord-t,B,,2,施策Ｂ\nindicator,ord-t,B-x,B,指標Ｂ,,件,増加\nindicator,ord-t,A-x,A,指標Ａ,,件,増加\nindicator,ord-t,P-x,,計画の指標,,件,増加\nindicator,ord-t,A1-x,A1,指標Ａ１,,件,増加\ntarget,ord-t,A1-x,2026,5件\n' > "$scratch/ord.csv"
+"$bin" -d "$scratch/o1.db" init >/dev/null
+check "a plan with indicators out of their nodes' order loads" "$bin" -d "$scratch/o1.db" import "$scratch/ord.csv"
+"$bin" -d "$scratch/o1.db" export --plan ord-t -o "$scratch/o1.csv"
+"$bin" -d "$scratch/o2.db" init >/dev/null
+check "and its export loads" "$bin" -d "$scratch/o2.db" import "$scratch/o1.csv"
+qo="SELECT group_concat(key, ' ') FROM (SELECT key FROM indicator ORDER BY ord)"
+check "the indicators are in the file's order" test "$(sqlite3 "$scratch/o1.db" "$qo")" = "B-x A-x P-x A1-x"
+check "and again after an export" test "$(sqlite3 "$scratch/o2.db" "$qo")" = "B-x A-x P-x A1-x"
+check "the target stays with its indicator" test "$(sqlite3 "$scratch/o2.db" "SELECT i.key, t.fy, t.num FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id")" = "A1-x|2026|5.0"
+
 check "check finds no problems" run check
 sqlite3 "$db" "PRAGMA foreign_keys=OFF; INSERT INTO node_flag VALUES (99999, 99999);"
 check "check reports a broken reference" sh -c "! '$bin' -d '$db' check"
