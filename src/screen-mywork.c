@@ -115,8 +115,12 @@ struct mw_screen {
 	 * MW_RELOAD_GAP seconds as others commit, and at the next key. */
 	double		 load_s, loaded_at;
 	int		 stale;
-	/* Layout for the current size. */
+	/* Layout for the current size, and the widest code and plan code
+	 * of the rows read (the codes of a clerk's items as they are shown:
+	 * mw_shown_row). */
 	int		 cols, code_w, plan_w, detail_y;
+	int		 rows_code_w, rows_plan_w;
+	struct store	*store;		/* the rows' texts are read from */
 };
 
 /* ---- entries and keys ----------------------------------------------- */
@@ -150,6 +154,56 @@ mw_cursor_row(const struct mw_screen *ms)
 		return NULL;
 	l = &ms->lines[ms->list.cursor];
 	return l->kind == MW_L_ROW ? &ms->m->rows[l->row] : NULL;
+}
+
+/* Widens the code columns to row i's codes. */
+static void
+mw_measure(struct mw_screen *ms, size_t i)
+{
+	const struct mywork_row	*r = &ms->m->rows[i];
+	int			 w;
+
+	if ((w = tw_width(r->code)) > ms->rows_code_w)
+		ms->rows_code_w = w;
+	/* (Rows of a plan come together: its code measured once.) */
+	if ((i == 0 || ms->m->rows[i - 1].plan_id != r->plan_id) &&
+	    (w = tw_width(r->plan_code)) > ms->rows_plan_w)
+		ms->rows_plan_w = w;
+}
+
+/* Row i of the list with its texts, read the first time it is shown
+ * (a clerk's list holds thousands of items: store_mywork_fill). An error
+ * is said when ui is given; the row is then shown without them. */
+static const struct mywork_row *
+mw_shown_row(struct ui *ui, struct mw_screen *ms, size_t i)
+{
+	char	*cause = NULL;
+
+	if (ms->m->rows[i].unread) {
+		if (store_mywork_fill(ms->store, ms->m, i, &cause) != 0) {
+			if (ui != NULL)
+				ui_error(ui, "%s", cause);
+			free(cause);
+		}
+		mw_measure(ms, i);
+	}
+	return &ms->m->rows[i];
+}
+
+/* The rows on the screen and the cursor's, with their texts, before the
+ * columns are measured from them. */
+static void
+mw_fill_shown(struct ui *ui, struct mw_screen *ms)
+{
+	long	i;
+
+	for (i = ms->list.top; i >= 0 && i < ms->list.top + ms->list.height &&
+	    (size_t)i < ms->nlines; i++)
+		if (ms->lines[i].kind == MW_L_ROW)
+			(void)mw_shown_row(ui, ms, ms->lines[i].row);
+	if (ms->list.cursor >= 0 && (size_t)ms->list.cursor < ms->nlines &&
+	    ms->lines[ms->list.cursor].kind == MW_L_ROW)
+		(void)mw_shown_row(ui, ms, ms->lines[ms->list.cursor].row);
 }
 
 static long
@@ -390,6 +444,18 @@ mw_whose_eq(const struct mw_whose *a, const struct mw_whose *b)
 	    strcmp(a->today, b->today) == 0;
 }
 
+/* Whose list the screen would read now. */
+static void
+mw_whose_now(struct ui *ui, const struct mw_screen *ms, struct mw_whose *whose)
+{
+	memset(whose, 0, sizeof *whose);
+	whose->st = ui->store;
+	whose->review = ms->review;
+	whose->dept = ui->session != NULL ? ui->session->dept_id : 0;
+	whose->today_fy = ui_today_fy(ui);
+	today_iso(whose->today);
+}
+
 /*
  * Reads the list again, keeping the cursor on the same entry (else near
  * where it was) and the marks that still apply. Returns 0, or -1 with
@@ -412,12 +478,7 @@ mw_load(struct ui *ui, struct mw_screen *ms)
 		keep = mw_key_of(r);
 	ms->stale = 0;
 	ms->loaded_at = mw_clock();
-	memset(&whose, 0, sizeof whose);
-	whose.st = ui->store;
-	whose.review = ms->review;
-	whose.dept = ui->session != NULL ? ui->session->dept_id : 0;
-	whose.today_fy = ui_today_fy(ui);
-	today_iso(whose.today);
+	mw_whose_now(ui, ms, &whose);
 	if (mw_kept.m != NULL && mw_whose_eq(&mw_kept.whose, &whose) &&
 	    mw_kept.m->waiting_read >= ms->waiting_want &&
 	    !store_mark_changed(ui->store, &mw_kept.mark)) {
@@ -443,6 +504,9 @@ mw_load(struct ui *ui, struct mw_screen *ms)
 	ms->loaded_at += ms->load_s;
 	store_mywork_free(ms->m);
 	ms->m = m;
+	ms->rows_code_w = ms->rows_plan_w = 0;
+	for (i = 0; i < m->nrows; i++)
+		mw_measure(ms, i);
 	/* (A list kept from the last screen may hold more.) */
 	if (m->waiting_read > ms->waiting_want)
 		ms->waiting_want = m->waiting_read;
@@ -514,21 +578,11 @@ static void
 mw_layout(struct ui *ui, struct mw_screen *ms)
 {
 	int	h, cols, list_h;
-	size_t	i;
 
 	getmaxyx(ui_body(ui), h, cols);
 	ms->cols = cols;
-	ms->code_w = 4;
-	ms->plan_w = 8;
-	for (i = 0; ms->m != NULL && i < ms->m->nrows; i++) {
-		int w = tw_width(ms->m->rows[i].code);
-		int pw = tw_width(ms->m->rows[i].plan_code);
-
-		if (w > ms->code_w)
-			ms->code_w = w;
-		if (pw > ms->plan_w)
-			ms->plan_w = pw;
-	}
+	ms->code_w = ms->rows_code_w > 4 ? ms->rows_code_w : 4;
+	ms->plan_w = ms->rows_plan_w > 8 ? ms->rows_plan_w : 8;
 	if (ms->code_w > 12)
 		ms->code_w = 12;
 	/* The plan's code whole, as long as codes are (the title has the
@@ -590,7 +644,7 @@ mw_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 		ui_put(w, y, x, l->text, cols, 1, ui_attr(ui, UI_DIM));
 		return;
 	}
-	r = &ms->m->rows[l->row];
+	r = mw_shown_row(ui, ms, l->row);
 	ui_put(w, y, x, "", cols, 1, a);
 	cx = x + 1;
 	if (ms->review) {
@@ -640,7 +694,7 @@ mw_row_text(void *owner, long row)
 
 	if (l->kind != MW_L_ROW)
 		return NULL;
-	r = &ms->m->rows[l->row];
+	r = mw_shown_row(NULL, ms, l->row);
 	return xasprintf("%s %s %s %s %s %s", r->code, r->title, r->where,
 	    r->dept_name, r->plan_code, r->plan_name);
 }
@@ -689,6 +743,10 @@ mw_draw(struct ui *ui, void *state)
 	WINDOW			*w = ui_body(ui);
 
 	mw_layout(ui, ms);
+	if (ms->nlines > 0) {
+		mw_fill_shown(ui, ms);
+		mw_layout(ui, ms);
+	}
 	if (ms->nlines == 0) {
 		ui_put(w, 1, 2, "表示するものはありません", ms->cols - 3, 0,
 		    ui_attr(ui, UI_DIM));
@@ -936,6 +994,7 @@ mw_open(struct ui *ui, const void *arg)
 	ui_list_init(&ms->list, 0, ms);
 	ms->list.draw_row = mw_draw_row;
 	ms->list.row_text = mw_row_text;
+	ms->store = ui->store;
 	mw_layout(ui, ms);
 	if (role == ROLE_NONE) {
 		ms->m = xcalloc(1, sizeof *ms->m);

@@ -92,18 +92,40 @@ enum {
 	" COALESCE(NULLIF(" e ".submitted_at, ''), " e ".entered_at, '')"	\
 	" ELSE COALESCE(" e ".entered_at, '') END)"
 
+/*
+ * The department's items, what sorts and groups them and no more: the
+ * list of a department can hold thousands, and each item's texts stand
+ * on a page of their own; they are read when the row is shown
+ * (SQL_CLERK_RESULT_TEXTS). Read from the indexes of the plans'
+ * assignments by department, of the nodes' shape and of the results'
+ * state (db/migrate-21.sql), not the rows. The last column says the
+ * row's texts are still to be read.
+ */
 static const char SQL_CLERK_RESULTS[] =
     "WITH " MW_ITEM_LEVEL
-    " SELECT 0, n.plan_id, p.code, p.name, n.id, 0, n.code, n.title, '',"
-    " ?2, r.state, " MW_DEPT_NAME("COALESCE(r.dept_id, ?1)", "?2") ","
+    " SELECT 0, n.plan_id, p.code, p.name, n.id, 0, '', '', '',"
+    " ?2, r.state, '', '', '', p.ord, n.ord, 0, '', 1"
+    " FROM plan p JOIN m ON m.plan_id = p.id"
+    " JOIN node n INDEXED BY node_shape ON n.id IN"
+    "  (SELECT nd.node_id FROM node_dept nd INDEXED BY node_dept_plan"
+    "  WHERE nd.plan_id = p.id AND nd.dept_id = ?1 AND "
+    MW_IN_FORCE("?2") ")"
+    " AND n.depth = m.d"
+    " LEFT JOIN node a1 INDEXED BY node_shape ON a1.id = n.parent_id"
+    " LEFT JOIN node a2 INDEXED BY node_shape ON a2.id = a1.parent_id"
+    " LEFT JOIN node a3 INDEXED BY node_shape ON a3.id = a2.parent_id"
+    " LEFT JOIN result r INDEXED BY result_state"
+    " ON r.fy = ?2 AND r.node_id = n.id"
+    " WHERE " MW_IN_YEAR("?2");
+
+/* The texts of one item's row (?3) of the list of department ?1 in ?2. */
+static const char SQL_CLERK_RESULT_TEXTS[] =
+    "SELECT n.code, n.title, "
+    MW_DEPT_NAME("COALESCE(r.dept_id, ?1)", "?2") ","
     " COALESCE(r.entered_by, ''), " MW_WHEN("r") ","
-    " p.ord, n.ord, 0, COALESCE(r.return_comment, '')"
-    " FROM node n JOIN m ON m.plan_id = n.plan_id AND n.depth = m.d"
-    " JOIN plan p ON p.id = n.plan_id" MW_ANCESTORS
-    " LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
-    " WHERE n.id IN (SELECT nd.node_id FROM node_dept nd"
-    "  WHERE nd.dept_id = ?1 AND " MW_IN_FORCE("?2") ")"
-    " AND " MW_IN_YEAR("?2");
+    " COALESCE(r.return_comment, '')"
+    " FROM node n LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
+    " WHERE n.id = ?3";
 
 static const char SQL_CLERK_ACTUALS[] =
     "SELECT 1, i.plan_id, p.code, p.name, COALESCE(n.id, 0), i.id,"
@@ -115,8 +137,15 @@ static const char SQL_CLERK_ACTUALS[] =
     " LEFT JOIN node n ON n.id = i.node_id" MW_ANCESTORS
     " LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?2"
     " WHERE i.id IN (SELECT x.id FROM indicator x WHERE x.dept_id = ?1"
-    "  UNION SELECT x.id FROM node_dept nd JOIN indicator x"
-    "  ON x.node_id = nd.node_id WHERE nd.dept_id = ?1)"
+    "  UNION SELECT x.id FROM plan xp"
+    "  CROSS JOIN node_dept nd INDEXED BY node_dept_plan"
+    "  ON nd.plan_id = xp.id AND nd.dept_id = ?1"
+    "  CROSS JOIN node h INDEXED BY node_shape ON h.id = nd.node_id"
+    "  CROSS JOIN indicator x ON x.node_id = nd.node_id"
+    "  WHERE x.dept_id IS NULL AND h.depth <"
+    "  COALESCE((SELECT MAX(depth) FROM plan_level"
+    "  WHERE plan_id = h.plan_id), (SELECT MAX(depth) FROM node"
+    "  WHERE plan_id = h.plan_id)))"
     " AND NOT " MW_PART_OF_ITEM " AND " MW_REPORTER("?2") " = ?1"
     " AND " MW_IN_YEAR("?2");
 
@@ -230,6 +259,14 @@ struct mw_build {
 	size_t		 n, cap;
 };
 
+/* Replaces the string *to with v (owned). */
+static void
+mw_set(char **to, char *v)
+{
+	free(*to);
+	*to = v;
+}
+
 static void
 mw_row_clear(struct mywork_row *r)
 {
@@ -298,6 +335,8 @@ mw_read(struct store *st, sqlite3_stmt *s, struct mw_build *b, int late,
 		e->row.at = store_col_dup(s, MW_AT);
 		e->row.return_comment = store_col_dup(s, MW_COMMENT);
 		e->row.late = late;
+		e->row.unread = sqlite3_column_count(s) > MW_NCOLS &&
+		    sqlite3_column_int(s, MW_NCOLS) != 0;
 		e->plan_ord = sqlite3_column_int64(s, MW_PLAN_ORD);
 		e->node_ord = sqlite3_column_int64(s, MW_NODE_ORD);
 		e->ind_ord = sqlite3_column_int64(s, MW_IND_ORD);
@@ -438,6 +477,7 @@ store_mywork_clerk(struct store *st, long long dept_id, struct mywork **out,
 	*out = NULL;
 	if (mw_read_years(st, m, cause) != 0)
 		goto fail;
+	m->dept_id = dept_id;
 	if (dept_id != 0) {
 		int rc;
 
@@ -470,6 +510,37 @@ fail:
 	mw_build_free(&b);
 	store_mywork_free(m);
 	return -1;
+}
+
+int
+store_mywork_fill(struct store *st, struct mywork *m, size_t i, char **cause)
+{
+	struct mywork_row	*r;
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if (i >= m->nrows || !m->rows[i].unread)
+		return 0;
+	r = &m->rows[i];
+	if ((s = store_stmt(st, SQL_CLERK_RESULT_TEXTS, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, m->dept_id);
+	sqlite3_bind_int(s, 2, r->fy);
+	sqlite3_bind_int64(s, 3, r->node_id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		mw_set(&r->code, store_col_dup(s, 0));
+		mw_set(&r->title, store_col_dup(s, 1));
+		mw_set(&r->dept_name, store_col_dup(s, 2));
+		mw_set(&r->entered_by, store_col_dup(s, 3));
+		mw_set(&r->at, store_col_dup(s, 4));
+		mw_set(&r->return_comment, store_col_dup(s, 5));
+	}
+	if (store_read_end(st, s, rc, "自分の仕事の読み込み", cause) != 0)
+		return -1;
+	/* (An item removed since keeps its row as read, without texts, until
+	 * the list is read again.) */
+	r->unread = 0;
+	return 0;
 }
 
 /* Reads late rows from s (bound with room + 1 as its limit) into b,

@@ -65,6 +65,10 @@ struct mywork_row {
 					   saved; "" */
 	char		*return_comment;	/* the last return's reason; "" */
 	int		 late;		/* a reviewer's late entry */
+	/* A clerk's item whose texts (code, title, department, who and
+	 * when, the return's reason: "" meanwhile) are not read yet:
+	 * store_mywork_fill reads them when the row is shown. */
+	int		 unread;
 };
 
 /* A fiscal year the list covers. */
@@ -93,6 +97,7 @@ struct mywork {
 	 * abolished or merged it (0: it stands), and its name then. */
 	int		 dept_abolished_after;
 	char		*dept_name;
+	long long	 dept_id;	/* the department listed; 0 */
 };
 
 /*
@@ -100,10 +105,20 @@ struct mywork {
  * year (latest first), then state (returned, not entered, draft,
  * submitted, confirmed), then plan and plan order, a result before the
  * indicators of the same place. dept_id 0 gives the open years and no
- * rows. Returns 0 and *out, or -1 with *cause.
+ * rows. The items' texts are left to store_mywork_fill. Returns 0 and
+ * *out, or -1 with *cause.
  */
 int store_mywork_clerk(struct store *st, long long dept_id,
     struct mywork **out, char **cause);
+
+/*
+ * Reads the texts of row i of a clerk's list if they are not read yet
+ * (unread): a department's list holds its items' order and states, and
+ * their texts are read as the rows are shown, a screen at a time.
+ * Returns 0, or -1 with *cause (the row stays unread).
+ */
+int store_mywork_fill(struct store *st, struct mywork *m, size_t i,
+    char **cause);
 
 /*
  * A reviewer's list (see above): the submitted entries oldest first, the

@@ -842,6 +842,22 @@ run_screens(struct store *st, const struct ids *x)
 		CHECK(mw != NULL && mw->nwaiting > 0);
 		store_mywork_free(mw);
 	}
+	/* A clerk's 自分の仕事: the department's items of the open years
+	 * from the indexes, a row's texts when it is shown. */
+	{
+		struct mywork	*mw = NULL;
+
+		CHECK(sqlite3_exec(store_db(st), "INSERT OR REPLACE INTO"
+		    " fiscal_year (fy, is_open) VALUES (2022, 1)", NULL, NULL,
+		    NULL) == SQLITE_OK);
+		OK(store_mywork_clerk(st, dept, &mw, &cause));
+		CHECK(mw != NULL && mw->nrows > 0 && mw->rows[mw->nrows - 1].unread);
+		if (mw != NULL && mw->nrows > 0) {
+			OK(store_mywork_fill(st, mw, mw->nrows - 1, &cause));
+			CHECK(mw->rows[mw->nrows - 1].title[0] != '\0');
+		}
+		store_mywork_free(mw);
+	}
 	/* Not a screen, but read the same way: a plan's report follows the
 	 * plan, not the file. */
 	OK(store_report_load(st, "p", 2022, 2024, &report, &cause));

@@ -124,6 +124,24 @@ rows_text(const struct mywork *m)
 	return out;
 }
 
+/* Reads the texts of every row of a clerk's list, as the screen does
+ * for the rows it shows; the number of rows that had them to read. */
+static size_t
+fill_all(struct mywork *m)
+{
+	char	*cause = NULL;
+	size_t	 i, n = 0;
+
+	for (i = 0; i < m->nrows; i++) {
+		n += m->rows[i].unread != 0;
+		CHECK_INT(store_mywork_fill(st, m, i, &cause), 0);
+		CHECK_INT(m->rows[i].unread, 0);
+		free(cause);
+		cause = NULL;
+	}
+	return n;
+}
+
 TEST(test_years_and_deadlines)
 {
 	char	*cause = NULL, *deadline = NULL, *got;
@@ -207,6 +225,21 @@ TEST(test_clerk_sees_own_work_by_state)
 	CHECK_INT(m->nyears, 2);
 	CHECK_INT(m->years[0].fy, 2024);
 	CHECK_STR(m->years[1].deadline, "2024-06-30");
+	/* The list orders and groups the items; their texts are read when
+	 * a row is shown, not with the list. The indicators reported on
+	 * their own come whole. */
+	got = rows_text(m);
+	CHECK_STR(got, "2024:未入力:協働事業の件数 2024:未入力: "
+	    "2024:未入力: 2024:下書き: "
+	    "2023:差戻し: 2023:未入力:協働事業の件数 2023:未入力: "
+	    "2023:提出済:");
+	free(got);
+	if (m->nrows > 5) {
+		CHECK_INT(m->rows[4].unread, 1);
+		CHECK_STR(m->rows[4].entered_by, "");
+		CHECK_INT(m->rows[5].unread, 0);
+	}
+	CHECK_INT(fill_all(m), 6);
 	got = rows_text(m);
 	/* The latest year first; 差戻し first, then 未入力 (in plan order:
 	 * the policy's indicator before the items), 下書き, 提出済. 1-3 is
@@ -241,6 +274,7 @@ TEST(test_clerk_sees_own_work_by_state)
 	/* 総務課: its own item and the one it shares. */
 	CHECK_INT(store_mywork_clerk(st, d_somu, &m, &cause), 0);
 	if (m != NULL) {
+		CHECK_INT(fill_all(m), 4);
 		got = rows_text(m);
 		CHECK_STR(got, "2024:未入力:1-3 2024:未入力:2-1 "
 		    "2023:未入力:1-3 2023:確認済:2-1");
