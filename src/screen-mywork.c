@@ -456,6 +456,21 @@ mw_whose_now(struct ui *ui, const struct mw_screen *ms, struct mw_whose *whose)
 	today_iso(whose->today);
 }
 
+/* Whether the list shown is still the one to show: read for the same
+ * user and day, as much of it as is wanted, nothing written since. */
+static int
+mw_current(struct ui *ui, const struct mw_screen *ms)
+{
+	struct mw_whose	whose;
+
+	if (!ms->read || ms->m == NULL || ms->stale ||
+	    ms->m->waiting_read < ms->waiting_want)
+		return 0;
+	mw_whose_now(ui, ms, &whose);
+	return mw_whose_eq(&ms->whose, &whose) &&
+	    !store_mark_changed(ui->store, &ms->mark);
+}
+
 /*
  * Reads the list again, keeping the cursor on the same entry (else near
  * where it was) and the marks that still apply. Returns 0, or -1 with
@@ -1012,12 +1027,16 @@ mw_open(struct ui *ui, const void *arg)
 	return ms;
 }
 
+/* Back on the list (or asked to show it again): read again unless the
+ * list shown is current. A department's list holds thousands of items,
+ * and an entry opened and left as it was changes none of them. */
 static void
 mw_refresh(struct ui *ui, void *state)
 {
 	struct mw_screen	*ms = state;
 
-	if (ui->session != NULL && ui->session->role != ROLE_NONE)
+	if (ui->session != NULL && ui->session->role != ROLE_NONE &&
+	    !mw_current(ui, ms))
 		mw_load(ui, ms);
 	mw_layout(ui, ms);
 }
