@@ -14,17 +14,13 @@
 #include "shisaku/screen-edit.h"
 #include "shisaku/store-edit.h"
 #include "shisaku/store-result.h"
+#include "shisaku/targetyears.h"
 #include "shisaku/ui-record.h"
 #include "shisaku/ui.h"
 #include "shisaku/util.h"
 #include "shisaku/value.h"
 #include "shisaku/vocab.h"
 #include "shisaku/workflow.h"
-
-/* Years of targets offered when nothing else says which. */
-#define EDIT_DEFAULT_YEARS 5
-/* More target years than this are not offered as fields. */
-#define EDIT_MAX_YEARS 60
 
 static long long edit_added;
 
@@ -548,57 +544,32 @@ edit_ind_save(struct ui *ui, void *ctxp, struct ui_record_field *f,
 	return -1;
 }
 
-static int
-edit_int_cmp(const void *a, const void *b)
-{
-	int	x = *(const int *)a, y = *(const int *)b;
-
-	return (x > y) - (x < y);
-}
-
-static void
-edit_year_add(struct edit_ind_ctx *c, int fy)
-{
-	size_t	i;
-
-	if (fy <= 0 || c->nyears >= EDIT_MAX_YEARS)
-		return;
-	for (i = 0; i < c->nyears; i++)
-		if (c->years[i] == fy)
-			return;
-	c->years[c->nyears++] = fy;
-}
-
 /*
- * The years offered for targets: the item's period (or the plan's), the
- * years that have a target, and up to the final target's year; with none
- * of these, five years from the chosen one.
+ * The years offered for targets (targetyears.h): the item's period (or
+ * the plan's), else five years from the chosen one; with them every year
+ * that has a target and the final target's year, as a save writes the
+ * form's years as the whole list of targets.
  */
 static void
 edit_ind_years(struct ui *ui, struct edit_ind_ctx *c)
 {
 	char			*cause = NULL;
-	int			 first, last, fy;
-	size_t			 i;
+	int			 first, last, *kept;
+	size_t			 i, nkept = 0;
 
-	c->years = xcalloc(EDIT_MAX_YEARS, sizeof *c->years);
 	if (store_edit_period(ui->store, c->ind.plan_id, c->ind.node_id,
 	    &first, &last, &cause) != 0) {
-		/* The form still opens, with the years the targets have. */
+		/* The form still opens, as for a plan without a period. */
 		ui_error(ui, "%s", cause);
 		free(cause);
 	}
-	if (first != 0 && last != 0)
-		for (fy = first; fy <= last; fy++)
-			edit_year_add(c, fy);
+	kept = xcalloc(c->ind.ntargets + 1, sizeof *kept);
 	for (i = 0; i < c->ind.ntargets; i++)
-		edit_year_add(c, c->ind.targets[i].fy);
-	if (c->ind.final_fy != 0)
-		edit_year_add(c, c->ind.final_fy);
-	if (c->nyears == 0)
-		for (fy = ui->fy; fy < ui->fy + EDIT_DEFAULT_YEARS; fy++)
-			edit_year_add(c, fy);
-	qsort(c->years, c->nyears, sizeof *c->years, edit_int_cmp);
+		kept[nkept++] = c->ind.targets[i].fy;
+	kept[nkept++] = c->ind.final_fy;
+	c->years = targetyears_offer(first, last, ui->fy, kept, nkept,
+	    &c->nyears);
+	free(kept);
 }
 
 static char *
