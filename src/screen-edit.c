@@ -12,6 +12,7 @@
 
 #include "shisaku/fy.h"
 #include "shisaku/screen-edit.h"
+#include "shisaku/store-draft.h"
 #include "shisaku/store-edit.h"
 #include "shisaku/store-result.h"
 #include "shisaku/targetyears.h"
@@ -544,11 +545,68 @@ edit_ind_save(struct ui *ui, void *ctxp, struct ui_record_field *f,
 	return -1;
 }
 
+/* The draft the form of c is kept as. */
+static void
+edit_ind_draft_of(const struct edit_ind_ctx *c, enum draft_kind *kind,
+    long long *id)
+{
+	*kind = c->ind.id != 0 ? DRAFT_INDICATOR : c->ind.node_id != 0 ?
+	    DRAFT_INDICATOR_NODE : DRAFT_INDICATOR_PLAN;
+	*id = c->ind.id != 0 ? c->ind.id : c->ind.node_id != 0 ?
+	    c->ind.node_id : c->ind.plan_id;
+}
+
+/*
+ * Adds to kept the years of the targets typed into the form's draft, if
+ * there is one: the years offered when it was typed may not be offered
+ * now (another year shown), and a field the form lacks is not taken back
+ * from the draft. A draft that cannot be read is said so by the form.
+ */
+static void
+edit_ind_draft_years(struct ui *ui, const struct edit_ind_ctx *c,
+    int **kept, size_t *nkept)
+{
+	static const char	 prefix[] = "target:";
+	struct draft		*d = NULL;
+	enum draft_kind		 kind;
+	long long		 id;
+	char			*cause = NULL, *end, *clean;
+	const char		*name;
+	long			 fy;
+	size_t			 i;
+
+	if (ui->session == NULL || ui->session->login == NULL)
+		return;
+	edit_ind_draft_of(c, &kind, &id);
+	if (store_draft_get(ui->store, ui->session->login, kind, id, 0, &d,
+	    &cause) != 0) {
+		free(cause);
+		return;
+	}
+	if (d == NULL)
+		return;
+	*kept = xreallocarray(*kept, *nkept + d->nfields + 1, sizeof **kept);
+	for (i = 0; i < d->nfields; i++) {
+		name = d->fields[i].name;
+		if (strncmp(name, prefix, sizeof prefix - 1) != 0)
+			continue;
+		fy = strtol(name + sizeof prefix - 1, &end, 10);
+		clean = value_normalize(d->fields[i].value != NULL ?
+		    d->fields[i].value : "");
+		if (*end == '\0' && fy >= FY_MIN && fy <= FY_MAX &&
+		    !workflow_blank(clean))
+			(*kept)[(*nkept)++] = (int)fy;
+		free(clean);
+	}
+	store_draft_free(d);
+}
+
 /*
  * The years offered for targets (targetyears.h): the item's period (or
  * the plan's), else five years from the chosen one; with them every year
- * that has a target and the final target's year, as a save writes the
- * form's years as the whole list of targets.
+ * that has a target, the final target's year and the years typed in the
+ * form's draft, as a save writes the form's years as the whole list of
+ * targets.
  */
 static void
 edit_ind_years(struct ui *ui, struct edit_ind_ctx *c)
@@ -567,6 +625,7 @@ edit_ind_years(struct ui *ui, struct edit_ind_ctx *c)
 	for (i = 0; i < c->ind.ntargets; i++)
 		kept[nkept++] = c->ind.targets[i].fy;
 	kept[nkept++] = c->ind.final_fy;
+	edit_ind_draft_years(ui, c, &kept, &nkept);
 	c->years = targetyears_offer(first, last, ui->fy, kept, nkept,
 	    &c->nyears);
 	free(kept);
@@ -677,10 +736,7 @@ edit_ind_form(struct ui *ui, struct edit_ind_ctx *c)
 	spec.ctx_free = edit_ind_ctx_free;
 	spec.draft = 1;
 	spec.draft_ver = c->ind.ver;
-	spec.draft_kind = c->ind.id != 0 ? DRAFT_INDICATOR : c->ind.node_id != 0 ?
-	    DRAFT_INDICATOR_NODE : DRAFT_INDICATOR_PLAN;
-	spec.draft_id = c->ind.id != 0 ? c->ind.id : c->ind.node_id != 0 ?
-	    c->ind.node_id : c->ind.plan_id;
+	edit_ind_draft_of(c, &spec.draft_kind, &spec.draft_id);
 	ui_record_open(ui, &spec);
 }
 

@@ -7,7 +7,9 @@
 # unknown department keeps both; once saved, sqlite3 finds 令和14年度
 # added and 令和9年度 removed, and the form opened at 令和9年度 shows
 # 令和14年度 still. An item with a period offers its period's years only,
-# whatever year is shown.
+# whatever year is shown. A target for 令和15年度 typed at 令和11年度 and
+# kept as a draft by SIGTERM is offered again, and saved, when the form
+# opens at 令和9年度.
 . "$(dirname "$0")/lib.sh"
 
 dir="$e2e_tmp/new-years"
@@ -138,6 +140,38 @@ e2e_expect_line "令和6年度's target" '目標 令和6年度 +88 *$'
 e2e_expect_not "none past the period" "目標 令和11年度" "目標 令和15年度"
 e2e_keys Escape
 e2e_wait_gone "指標と目標を修正"
+
+# ---- a draft typed at 令和11年度, taken back at 令和9年度 ----------------------
+find '合計特殊出生率'
+e2e_keys m
+e2e_expect "the form at 令和11年度" "指標と目標を修正: 合計特殊出生率" \
+    "目標 令和15年度"
+e2e_keys G
+prompt_set '1.52'
+e2e_expect_line "令和15年度 typed" '目標 令和15年度 +1\.52 *$'
+e2e_signal TERM
+e2e_expect_exit "SIGTERM ends the program" 143
+e2e_check_sanitizers "no sanitizer report before SIGTERM"
+[ "$(q "SELECT f.value FROM draft_field f JOIN draft d ON d.id = f.draft_id
+    WHERE d.kind = 'indicator' AND f.name = 'target:2033'")" = "1.52" ] &&
+    pass "db: 令和15年度 in the draft" ||
+    fail "db: the draft" "$(q "SELECT * FROM draft_field")"
+e2e_start "$db" 100 40 -c "$dir/c.ini" || { fail "start again"; e2e_abandon "tmux did not start"; }
+e2e_wait "計画一覧（令和9年度）"
+e2e_keys i
+e2e_wait "指標一覧"
+find '合計特殊出生率'
+e2e_keys m
+e2e_expect "the draft is offered" "保存されていない入力（下書き）があります"
+e2e_keys m
+e2e_expect "m brings the draft back" "下書きを入力欄に戻しました"
+e2e_expect_line "令和15年度 offered at 令和9年度 with the draft's target" \
+    '目標 令和15年度 +1\.52 *$'
+e2e_keys C-s
+e2e_expect "saved from the draft" "指標と目標を保存しました"
+[ "$(targets P1-a)" = "2026=1.38 2032=1.48 2033=1.52 " ] &&
+    pass "db: 令和15年度 added from the draft" ||
+    fail "db: targets after the draft" "$(targets P1-a)"
 e2e_keys Q
 e2e_expect_exit "quits" 0
 e2e_check_sanitizers "no sanitizer report"
