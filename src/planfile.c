@@ -212,6 +212,8 @@ struct entry {
 					   name; NULL */
 	unsigned long	 serial;	/* names the entry in the year set */
 	int		 depth;		/* a node's depth, 1 at the top */
+	int		 unsure;	/* an indicator from a row whose columns
+					   were too many: its unit is not known */
 	int		 ybase[2];	/* first year of years[i]; 0 = none yet */
 	uint64_t	 years[2];	/* years of the entry's yearly rows */
 	int		 kind;
@@ -638,6 +640,8 @@ check_plan(struct checker *c, struct pf_record *r)
 	index_add(c, PF_PLAN, r->f[PLAN_CODE], NULL);
 }
 
+static void index_record(struct checker *c, const struct pf_record *r);
+
 /* The levels a plan of the document has defined so far (kept in its
  * entry's depth). */
 static int
@@ -651,17 +655,24 @@ plan_levels(struct checker *c, const char *plan)
 static void
 check_level(struct checker *c, struct pf_record *r)
 {
-	int	depth = atoi(r->f[LEVEL_DEPTH]);
+	struct entry	*p;
+	char		 above[16];
+	int		 depth = atoi(r->f[LEVEL_DEPTH]);
 
 	if (!need_plan_in_doc(c, r))
 		return;
-	if (plan_levels(c, r->f[0]) != depth - 1) {
+	snprintf(above, sizeof above, "%d", depth - 1);
+	if (depth > 1 && index_find(c, PF_LEVEL, r->f[0], above) == NULL) {
 		ERR(r, LEVEL_DEPTH, "階層 %d の前に階層 %d を定義してください",
 		    depth, depth - 1);
+		/* Still known, so that the level below it is not refused
+		 * for want of it as well. */
+		index_record(c, r);
 		return;
 	}
-	if (check_unique(c, r, PF_LEVEL, r->f[LEVEL_DEPTH], LEVEL_DEPTH, "階層"))
-		index_find(c, PF_PLAN, r->f[0], NULL)->depth = depth;
+	if (check_unique(c, r, PF_LEVEL, r->f[LEVEL_DEPTH], LEVEL_DEPTH, "階層") &&
+	    (p = index_find(c, PF_PLAN, r->f[0], NULL)) != NULL && p->depth < depth)
+		p->depth = depth;
 }
 
 static void
@@ -879,7 +890,8 @@ check_refs(struct checker *c, struct pf_record *r)
 		if (!need_plan_in_doc(c, r))
 			break;
 		if ((e = indicator_known(c, r, TARGET_IND)) != NULL) {
-			canon_value(c, r, TARGET_VALUE, e->info);
+			if (!e->unsure)
+				canon_value(c, r, TARGET_VALUE, e->info);
 			check_yearly(c, r, e, 0, TARGET_IND, TARGET_FY, "指標");
 		}
 		break;
@@ -901,7 +913,8 @@ check_refs(struct checker *c, struct pf_record *r)
 		}
 		mark_carried(c, r->f[0]);
 		if ((e = indicator_known(c, r, ACT_IND)) != NULL) {
-			canon_value(c, r, ACT_VALUE, e->info);
+			if (!e->unsure)
+				canon_value(c, r, ACT_VALUE, e->info);
 			check_yearly(c, r, e, 1, ACT_IND, ACT_FY, "指標の実績値");
 		}
 		break;
@@ -1164,6 +1177,42 @@ index_record(struct checker *c, const struct pf_record *r)
 	}
 }
 
+/*
+ * A row with more columns than its kind has is refused whole, but the
+ * key it defines (a plan, level, node, indicator ...) is still known: the
+ * rows that refer to it are checked as usual instead of each saying it is
+ * not defined, which would send the user looking for a row that is
+ * there. Its one error is reported already. The key columns come first,
+ * so a stray comma further on leaves them in place; the columns after
+ * may have moved, so an indicator's unit is not trusted.
+ */
+static void
+index_overlong(struct checker *c, enum pf_kind k, const struct csv_record *rec)
+{
+	const struct kind	*kd = &kinds[k];
+	struct pf_record	*r;
+	struct entry		*e;
+	size_t			 i;
+
+	r = scratch_fill(c->x, k, (const char *const *)rec->fields + 1,
+	    kd->ncols);
+	r->file = c->file;
+	r->line = rec->line;
+	for (i = 0; i < kd->ncols; i++)
+		if (kd->cols[i].type != C_TEXT && kd->cols[i].type != C_NAME)
+			trim(r->f[i]);
+	if (!defines_key(r))
+		return;
+	if (k == PF_INDICATOR &&
+	    index_find(c, PF_INDICATOR, r->f[0], r->f[IND_KEY]) == NULL) {
+		index_record(c, r);
+		if ((e = index_find(c, PF_INDICATOR, r->f[0], r->f[IND_KEY])))
+			e->unsure = 1;
+		return;
+	}
+	index_record(c, r);
+}
+
 /* Takes one CSV record into the document, checking it; hands it to the
  * document's sink, or drops it, when the document is a stream. */
 static void
@@ -1201,6 +1250,7 @@ take_record(struct checker *c, const struct csv_record *rec)
 			add_error(d, c->file, rec->field_line[i], i + 1,
 			    "%s の行は %zu 列までです（%zu 列あります）", kd->name,
 			    kd->ncols + 1, rec->nfields);
+			index_overlong(c, (enum pf_kind)k, rec);
 			return;
 		}
 	}

@@ -75,6 +75,17 @@ check "the database is unchanged" test "$(sqlite3 "$scratch/d.db" .dump | md5sum
 
 check "dry run of a good file succeeds" "$bin" -d "$scratch/d.db" import --dry-run db/samples/yuki-actionplan.csv
 check "dry run writes nothing" test "$(sqlite3 "$scratch/d.db" .dump | md5sum)" = "$before"
+# A node row with two columns too many: its one error, and nothing said
+# of its children (the parent is there, on the refused line), in a dry
+# run and an import alike.
+printf 'shisaku-plan,1\nplan,bad3,計画３,2026,2030,市,\nlevel,bad3,1,政策\nlevel,bad3,2,事業\nnode,bad3,A,,1,政策Ａ,,,,,,,,余計\nnode,bad3,A-1,A,1-1,事業,,,,,,\nnode,bad3,A-2,A,1-2,事業,,,,,,\n' > "$scratch/bad3.csv"
+for how in --dry-run --; do
+	"$bin" -d "$scratch/d.db" import $how "$scratch/bad3.csv" 2> "$scratch/err"; rc=$?
+	check "a row with too many columns is refused ($how)" test "$rc" -eq 1
+	check "with its one error ($how)" grep -q 'bad3.csv:5:14: node の行は 12 列までです（14 列あります）' "$scratch/err"
+	check "and nothing said of its children ($how)" sh -c "! grep -q 'bad3.csv:[67]:' '$scratch/err'"
+	check "the count says one ($how)" grep -q ' 1 件の誤りがあります' "$scratch/err"
+done
 
 # --replace deletes a plan's results: refused unless the file carries them.
 "$bin" -d "$scratch/r.db" init >/dev/null

@@ -522,6 +522,75 @@ write_file(const char *name, const char *text)
 	return path;
 }
 
+/* A row refused for having too many columns still defines its key: the
+ * rows that refer to it (children, indicators, targets, marks, assigns,
+ * yearly plans, costs, results, actuals) do not each say it is not
+ * defined. An indicator's unit on such a row may have moved with a
+ * stray comma, so its targets are not read against it. A level given
+ * before the one above it is still known to the level below. The same
+ * errors come from a file read whole and one read as a stream. */
+static const char overlong_text[] =
+    "shisaku-plan,1\n"
+    "plan,w,計画,2021,2025,市,,余計\n"		/* line 2: 8 columns */
+    "level,w,1,方針,余計\n"			/* line 3 */
+    "level,w,2,取組\n"
+    "flag,w,star,重点,★,余計\n"			/* line 5 */
+    "dept,W/課,課,市,,余計\n"			/* line 6 */
+    "node,w,A,,1,政策Ａ,,,,,,,,余計\n"		/* line 7 */
+    "node,w,A-1,A,1-1,事業,,,,,,\n"
+    "node,w,A-2,A,1-2,事業,,,,,,\n"
+    "mark,w,A,star\n"
+    "assign,w,A,W/課,1,,\n"
+    "yearplan,w,A,2021,2022,準備\n"
+    "cost,w,A,2021,拡大\n"
+    "result,w,A,2021,実施中,,下書き\n"
+    "indicator,w,i,A,件数,累計,人,回,増加,,,,,,,,W/課\n"	/* line 15 */
+    "target,w,i,2021,5回\n"
+    "actual,w,i,2021,3回\n"
+    "indicator,w,j,A-9,率,,%,増加\n"		/* line 18: no node A-9 */
+    "plan,v,計画二,2021,2025,市,\n"
+    "level,v,1,方針\n"
+    "level,v,3,細目\n"				/* line 21: level 2 first */
+    "level,v,4,取組\n";
+
+TEST(test_overlong_rows_do_not_cascade)
+{
+	struct store		*st = fresh_store("overlong.db");
+	struct store_resolver	 res;
+	struct pf_doc		 d, whole;
+	char			*path;
+	size_t			 i;
+
+	CHECK_INT(read_text(st, &whole, "w.csv", overlong_text), 8);
+	CHECK(has_error(&whole, "w.csv:2:8: plan の行は 7 列までです"));
+	CHECK(has_error(&whole, "w.csv:3:5: level の行は 4 列までです"));
+	CHECK(has_error(&whole, "w.csv:5:6: flag の行は 5 列までです"));
+	CHECK(has_error(&whole, "w.csv:6:6: dept の行は 5 列までです"));
+	CHECK(has_error(&whole, "w.csv:7:14: node の行は 12 列までです"));
+	CHECK(has_error(&whole, "w.csv:15:17: indicator の行は 16 列までです"));
+	CHECK(has_error(&whole, "w.csv:18:4: 施策・取組「A-9」"));
+	CHECK(has_error(&whole, "w.csv:21:3: 階層 3 の前に階層 2 を"));
+	for (i = 0; i < whole.nkept; i++)
+		CHECK(strstr(whole.errors[i], "定義されていません") == NULL ||
+		    strstr(whole.errors[i], "w.csv:18:") != NULL);
+	path = write_file("w.csv", overlong_text);
+	store_resolver_init(&res, st, NULL);
+	pf_doc_init(&d);
+	d.stream = 1;
+	CHECK_INT(pf_read_file(&d, path, PF_MAX_BYTES_DEFAULT, -1, &res.res, 0),
+	    8);
+	CHECK_INT(d.nkept, whole.nkept);
+	for (i = 0; i < d.nkept && i < whole.nkept; i++) {
+		CHECK(strstr(d.errors[i], path) == d.errors[i]);
+		CHECK_STR(d.errors[i] + strlen(path),
+		    strchr(whole.errors[i], ':'));
+	}
+	pf_doc_free(&d);
+	pf_doc_free(&whole);
+	free(path);
+	store_close(st);
+}
+
 /* A sink that passes records on to a loader and counts them. */
 struct counting_sink {
 	struct pf_sink			 sink;
@@ -808,6 +877,7 @@ main(void)
 	RUN(test_import_small_plan);
 	RUN(test_import_errors_listed_and_nothing_written);
 	RUN(test_refused_rows_do_not_cascade);
+	RUN(test_overlong_rows_do_not_cascade);
 	RUN(test_errors_are_capped_and_counted);
 	RUN(test_invalid_utf8_reported_with_line);
 	RUN(test_header_required);
