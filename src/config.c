@@ -35,6 +35,7 @@
 
 #include "shisaku/config.h"
 #include "shisaku/fy.h"
+#include "shisaku/textfold.h"
 #include "shisaku/util.h"
 
 #include "paths.h"
@@ -1421,6 +1422,31 @@ config_grade_label(const struct config *c, const char *key)
 		if (strcmp(c->grades[i].key, key) == 0)
 			return c->grades[i].label;
 	return NULL;
+}
+
+const char *
+config_grade_key(const struct config *c, const char *text)
+{
+	const char	*found = NULL;
+	char		*want, *k;
+	int		 i, n = 0;
+
+	if (text == NULL)
+		return NULL;
+	for (i = 0; i < c->ngrades; i++)
+		if (strcmp(c->grades[i].key, text) == 0)
+			return c->grades[i].key;
+	want = tf_fold(text);
+	for (i = 0; i < c->ngrades; i++) {
+		k = tf_fold(c->grades[i].key);
+		if (strcmp(k, want) == 0) {
+			found = c->grades[i].key;
+			n++;
+		}
+		free(k);
+	}
+	free(want);
+	return n == 1 ? found : NULL;
 }
 
 const char *

@@ -1081,9 +1081,13 @@ check_field(struct checker *c, struct pf_record *r, int i, enum col_type t)
 		set_field(c, r, i, vocab_label(v, key));
 		break;
 	case C_GRADE:
-		if (s[0] && c->res && c->res->grade_valid &&
-		    !c->res->grade_valid(c->res->arg, s))
+		/* Stored as the scale has it: "Ａ" typed in Excel is "A". */
+		if (s[0] == '\0' || c->res == NULL || c->res->grade_key == NULL)
+			break;
+		if ((key = c->res->grade_key(c->res->arg, s)) == NULL)
 			ERR(r, i, "評価「%s」は評価の段階にありません", s);
+		else if (strcmp(key, s) != 0)
+			set_field(c, r, i, key);
 		break;
 	case C_TIME:
 		if (s[0] && !valid_time(s))

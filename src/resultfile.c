@@ -262,9 +262,13 @@ check_field(struct rf_doc *d, struct rf_row *r, int i,
 			set_field(r, i, vocab_label(VOCAB_STATUS, key));
 		break;
 	case R_GRADE:
-		if (s[0] != '\0' && res != NULL && res->grade_valid != NULL &&
-		    !res->grade_valid(res->arg, s))
+		/* Stored as the scale has it: "Ａ" typed in Excel is "A". */
+		if (s[0] == '\0' || res == NULL || res->grade_key == NULL)
+			break;
+		if ((key = res->grade_key(res->arg, s)) == NULL)
 			rf_error(d, r, i, "評価「%s」は評価の段階にありません", s);
+		else if (strcmp(key, s) != 0)
+			set_field(r, i, key);
 		break;
 	case R_STATE:
 		if (s[0] == '\0' || strcmp(s, "未入力") == 0) {

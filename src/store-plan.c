@@ -73,12 +73,12 @@ res_indicator_exists(void *arg, const char *plan, const char *ind, char **unit)
 	    " ON p.id = i.plan_id WHERE p.code = ? AND i.key = ?", plan, ind, unit);
 }
 
-static int
-res_grade_valid(void *arg, const char *grade)
+static const char *
+res_grade_key(void *arg, const char *grade)
 {
 	struct store_resolver *r = arg;
 
-	return r->cfg == NULL || config_grade_label(r->cfg, grade) != NULL;
+	return r->cfg == NULL ? grade : config_grade_key(r->cfg, grade);
 }
 
 static long
@@ -113,7 +113,7 @@ store_resolver_init(struct store_resolver *r, struct store *st,
 	r->res.dept_exists = res_dept_exists;
 	r->res.node_exists = res_node_exists;
 	r->res.indicator_exists = res_indicator_exists;
-	r->res.grade_valid = res_grade_valid;
+	r->res.grade_key = res_grade_key;
 	r->res.plan_results = res_plan_results;
 }
 

@@ -100,6 +100,14 @@ int config_current_fy(const struct config *c);
 /* The label of a grade key, or NULL if the key is not on the scale. */
 const char *config_grade_label(const struct config *c, const char *key);
 
+/*
+ * The key of the scale that text typed by hand stands for: the key
+ * itself, or the one key that is the same text folded as textfold.h
+ * folds it (full-width ＡＢＣ, ａｂｃ as A B C; "Ａ" is "A"). NULL when
+ * no key, or more than one, is.
+ */
+const char *config_grade_key(const struct config *c, const char *text);
+
 /* The keys bound to an action, or NULL. */
 const char *config_keys_for(const struct config *c, const char *action);
 

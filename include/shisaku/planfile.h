@@ -132,8 +132,9 @@ struct pf_resolver {
 	/* *unit is set to the indicator's unit (malloc'd). */
 	int	(*indicator_exists)(void *arg, const char *plan, const char *ind,
 		    char **unit);
-	/* The evaluation scale: 1 if grade is a key of it. */
-	int	(*grade_valid)(void *arg, const char *grade);
+	/* The evaluation scale: the key of it that grade stands for (grade
+	 * itself, or the key it is in full-width letters), or NULL. */
+	const char *(*grade_key)(void *arg, const char *grade);
 	/* How many results and actual values the plan has in the database. */
 	long	(*plan_results)(void *arg, const char *plan);
 };

@@ -142,6 +142,17 @@ check "it comes back unchanged" sh -c "grep -q '実績 0 行、実績値 0 行�
 sed 's/^result,yuki-ap,3,2021,,/result,yuki-ap,3,2021,未着手,/' "$scratch/bom.csv" > "$scratch/bom2.csv"
 run import --results "$scratch/bom2.csv" > "$scratch/said" 2>&1
 check "a change in it is loaded" grep -q '実績 1 行、実績値 0 行を書き込みました' "$scratch/said"
+# A grade typed in full width, as a Japanese IME types it, in a file
+# Excel saved as CP932: it is the scale's A, and stored as A.
+"$bin" -c "$scratch/cp932.ini" -d "$db" export --results --plan shimotsuma-6 --fy R5 -o "$scratch/sjis3.csv"
+iconv -f CP932 -t UTF-8 "$scratch/sjis3.csv" |
+    awk -F, 'BEGIN { OFS = "," } $1 == "result" && !done { $5 = "実施中"; $6 = "Ａ"; done = 1 } { print }' |
+    iconv -f UTF-8 -t CP932 > "$scratch/grade.csv"
+gkey=$(iconv -f CP932 -t UTF-8 "$scratch/grade.csv" | grep '^result,.*,Ａ,' | cut -d, -f3)
+run import --results "$scratch/grade.csv" > "$scratch/said" 2>&1; rc=$?
+check "a full-width grade in a CP932 file is loaded" sh -c "test $rc -eq 0 && grep -q '実績 1 行、実績値 0 行を書き込みました' '$scratch/said'"
+check "and stored as the scale's A" \
+    test "$(q "SELECT r.grade FROM result r JOIN node n ON n.id = r.node_id JOIN plan p ON p.id = n.plan_id WHERE p.code = 'shimotsuma-6' AND n.key = '$gkey' AND r.fy = 2023")" = "A"
 
 # ---- other logins ----------------------------------------------------------
 if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1 ||

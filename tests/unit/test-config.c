@@ -685,7 +685,28 @@ TEST(test_scale)
 	CHECK_STR(config_grade_label(c, "C"), "未達成");
 	CHECK(config_grade_label(c, "D") == NULL);
 	CHECK(config_grade_label(c, NULL) == NULL);
+	/* A grade typed by hand: full-width, as a Japanese IME types it,
+	 * or in lower case, is the scale's key. */
+	CHECK_STR(config_grade_key(c, "A"), "A");
+	CHECK_STR(config_grade_key(c, "Ａ"), "A");
+	CHECK_STR(config_grade_key(c, "ｓ"), "S");
+	CHECK_STR(config_grade_key(c, "b"), "B");
+	CHECK(config_grade_key(c, "Ｄ") == NULL);
+	CHECK(config_grade_key(c, "AB") == NULL);
+	CHECK(config_grade_key(c, NULL) == NULL);
 	config_free(c);
+
+	/* A scale with A and a: each is itself, and Ａ is neither. */
+	c = load_text("[evaluation]\nscale = A:達成 a:ほぼ達成 B:未達成\n", &cause);
+	CHECK(c != NULL);
+	if (c != NULL) {
+		CHECK_STR(config_grade_key(c, "a"), "a");
+		CHECK_STR(config_grade_key(c, "A"), "A");
+		CHECK(config_grade_key(c, "Ａ") == NULL);
+		CHECK_STR(config_grade_key(c, "Ｂ"), "B");
+		config_free(c);
+	} else
+		free(cause);
 
 	c = load_text("[evaluation]\nscale = ◎:順調 ○:概ね順調 △:遅れ ×:未着手\n",
 	    &cause);
@@ -693,6 +714,8 @@ TEST(test_scale)
 	if (c != NULL) {
 		CHECK_INT(c->ngrades, 4);
 		CHECK_STR(config_grade_label(c, "△"), "遅れ");
+		CHECK_STR(config_grade_key(c, "△"), "△");
+		CHECK(config_grade_key(c, "▲") == NULL);
 		config_free(c);
 	} else
 		free(cause);

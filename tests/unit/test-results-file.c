@@ -783,6 +783,47 @@ TEST(test_cp932_pairs_are_not_changes)
 	free(cause);
 }
 
+/* A grade typed in full width (Ｂ, as a Japanese IME types it in Excel)
+ * is the scale's B, in a results file and in a plan file's result row,
+ * and is stored as the scale has it. */
+TEST(test_grade_typed_in_full_width)
+{
+	struct store_resolver		 res;
+	struct store_results_count	 n;
+	struct pf_doc			 pd;
+	struct rf_doc			 d;
+	char				*text, *errs = NULL;
+	static const char plan_rows[] =
+	    "shisaku-plan,1\n"
+	    "result,t,1,2022,完了,Ａ,下書き,\n"
+	    "result,t,2,2022,完了,ｃ,下書き,\n"
+	    "result,t,I,2022,完了,Ｚ,下書き,\n";
+
+	store_resolver_init(&res, st, cfg);
+	text = xasprintf("shisaku-results,1\n"
+	    "result,t,2,2021,実施中,Ｂ,,研修を3回,,,,,,,%d\n", ver_item("2"));
+	rf_doc_init(&d);
+	CHECK_INT(rf_read(&d, "file.csv", text, strlen(text), &res.res), 0);
+	CHECK(d.n == 1 && strcmp(d.rows[0].f[RR_GRADE], "B") == 0);
+	rf_doc_free(&d);
+	CHECK_INT(import_as("tanaka", text, 0, &n, &errs), 0);
+	CHECK_STR(errs, "");
+	CHECK_INT(n.results, 1);
+	CHECK_Q("B", "SELECT r.grade FROM result r JOIN node n ON n.id = r.node_id"
+	    " WHERE n.key = '2' AND r.fy = 2021");
+	free(errs);
+	free(text);
+
+	pf_doc_init(&pd);
+	CHECK_INT(pf_read(&pd, "p.csv", plan_rows, strlen(plan_rows), &res.res, 0),
+	    1);
+	CHECK(pd.n == 3 && strcmp(pd.recs[0].f[RES_GRADE], "A") == 0);
+	CHECK(pd.n == 3 && strcmp(pd.recs[1].f[RES_GRADE], "C") == 0);
+	CHECK(pd.nkept == 1 &&
+	    contains(pd.errors[0], "p.csv:4:6: 評価「Ｚ」は評価の段階にありません"));
+	pf_doc_free(&pd);
+}
+
 int
 main(void)
 {
@@ -820,6 +861,7 @@ main(void)
 	RUN(test_other_department_refused_and_nothing_written);
 	RUN(test_workflow_through_the_file);
 	RUN(test_cp932_pairs_are_not_changes);
+	RUN(test_grade_typed_in_full_width);
 	sqlite3_close(raw);
 	store_close(st);
 	config_free(cfg);
