@@ -95,7 +95,7 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 	struct progress			 prog;
 	char				*cause = NULL;
 	int				 status, rc;
-	size_t				 e;
+	size_t				 e, good;
 
 	progress_begin(&prog, "検査", "行");
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
@@ -140,7 +140,11 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 	d.cp932 = in.enc == TENC_CP932;
 	rc = rf_read(&d, strcmp(path, "-") == 0 ? "(標準入力)" : path, in.text,
 	    in.len, &res.res) != 0;
-	if (rc == 0) {
+	/* Rows with errors of their own form are not tried; the others
+	 * are, so that one run lists every problem of the file. */
+	for (e = 0, good = 0; e < d.n; e++)
+		good += !d.rows[e].bad;
+	if (rc == 0 || good > 0) {
 		progress_phase(&prog, "実績の検査と書き込み", "件");
 		store_set_progress(st, progress_tick, &prog);
 		rc = store_results_import(st, &d, s.login, dry, &n, &cause);
@@ -148,11 +152,13 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 	}
 	progress_end(&prog);
 	infile_free(&in);
-	if (rc == 1) {
+	if (rc != 0) {
 		for (e = 0; e < d.nkept; e++)
 			fprintf(stderr, "%s\n", d.errors[e]);
 		if (d.nerrors > d.nkept)
 			fprintf(stderr, "…ほか %zu 件\n", d.nerrors - d.nkept);
+	}
+	if (rc == 1) {
 		cmd_error("%zu 件の誤りがあります。データベースには何も書き込んで"
 		    "いません", d.nerrors);
 		status = EXIT_INPUT;

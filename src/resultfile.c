@@ -432,7 +432,9 @@ check_unique(struct rf_doc *d, size_t first)
 	qsort(k, n, sizeof *k, keyed_cmp);
 	for (i = 1; i < n; i++)
 		if (strcmp(k[i].key, k[i - 1].key) == 0) {
-			const struct rf_row *r = &d->rows[k[i].row];
+			struct rf_row *r = &d->rows[k[i].row];
+
+			r->bad = 1;
 			rf_error(d, r, RR_FY, "%s「%s」の %d 年度は %zu 行目にも"
 			    "あります（1 行にまとめてください）",
 			    r->kind == RF_RESULT ? "取組" : "指標", r->f[RR_NODE],

@@ -398,6 +398,8 @@ struct unit {
 	struct rf_row	*result;	/* the result row, or NULL */
 	struct rf_row	**actuals;	/* is_item: the actual rows; */
 	size_t		 nactuals;	/* else exactly one */
+	int		 bad;		/* a row of it has errors of its own
+					   form: the entry is not tried */
 };
 
 struct import {
@@ -475,6 +477,32 @@ unit_add_actual(struct unit *u, struct rf_row *r)
 	u->actuals[u->nactuals++] = r;
 }
 
+/* A row reported already for its own form (rf_read): the entry it is
+ * about, when it can be told, is not tried either, so that its other
+ * rows are not judged without it. Says nothing more. */
+static void
+gather_bad(struct import *im, struct rf_row *r)
+{
+	struct actual_entry	*a;
+	long long		 id;
+	char			*why = NULL;
+
+	if (r->kind == RF_RESULT) {
+		if ((id = id_of(im->st, SQL_NODE_ID, r->f[RR_PLAN],
+		    r->f[RR_NODE])) != 0)
+			unit_for(im, 1, id, r->fy)->bad = 1;
+		return;
+	}
+	if ((id = id_of(im->st, SQL_IND_ID, r->f[RA_PLAN], r->f[RA_IND])) == 0)
+		return;
+	if (store_actual_load(im->st, id, r->fy, &a, &why) != 0) {
+		free(why);
+		return;
+	}
+	unit_for(im, !a->own, a->own ? id : a->item_id, r->fy)->bad = 1;
+	store_actual_free(a);
+}
+
 /* Sorts the rows into units; a row whose item or indicator cannot be
  * read is an error at its key column. */
 static void
@@ -489,6 +517,10 @@ gather(struct import *im)
 
 	for (i = 0; i < im->d->n; i++) {
 		r = &im->d->rows[i];
+		if (r->bad) {
+			gather_bad(im, r);
+			continue;
+		}
 		if (r->kind == RF_RESULT) {
 			id = id_of(im->st, SQL_NODE_ID, r->f[RR_PLAN], r->f[RR_NODE]);
 			if (id == 0) {
@@ -1099,7 +1131,7 @@ store_results_import(struct store *st, struct rf_doc *d, const char *login,
     int dry, struct store_results_count *count, char **cause)
 {
 	struct import	im;
-	size_t		i, nerr = d->nerrors;
+	size_t		i;
 	int		rc;
 
 	memset(count, 0, sizeof *count);
@@ -1114,6 +1146,8 @@ store_results_import(struct store *st, struct rf_doc *d, const char *login,
 	for (i = 0; i < im.nunits && im.stop == 0; i++) {
 		if (i % STORE_PROGRESS_EVERY == 0)
 			store_progress(st, i, im.nunits);
+		if (im.units[i].bad)
+			continue;
 		if (im.units[i].is_item)
 			import_item(&im, &im.units[i]);
 		else
@@ -1131,9 +1165,9 @@ store_results_import(struct store *st, struct rf_doc *d, const char *login,
 		    xstrdup("書き込めません");
 		return im.stop;
 	}
-	if (d->nerrors > nerr || dry) {
+	if (d->nerrors > 0 || dry) {
 		store_batch_end(st, 0, NULL);
-		return d->nerrors > nerr ? 1 : 0;
+		return d->nerrors > 0 ? 1 : 0;
 	}
 	return store_batch_end(st, 1, cause);
 }

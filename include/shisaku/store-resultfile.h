@@ -34,22 +34,26 @@ struct store_results_count {
 };
 
 /*
- * Loads the rows of d, read by rf_read without errors, as login, all in
- * one transaction (store_batch_begin). Each entry is loaded, the file's
- * row is laid over it, and where anything differs it goes through
- * store_result_save / store_actual_save and, when the row's STATE asks
- * for another state, the workflow transition that leads there (reopen
- * before the save, submit, confirm or return after it). A row that
- * differs from the database is refused when its entry's version is no
- * longer the row's VER (naming who changed it, and when), or when the
- * store refuses the write (the workflow's reason). Rows identical to the
- * database are left alone and need no permission.
+ * Loads the rows of d, read by rf_read, as login, all in one transaction
+ * (store_batch_begin). Rows rf_read found errors in (bad) are not tried,
+ * nor the other rows of their entry; the rest are, so that one run lists
+ * every problem of the file, and nothing is written when d has any
+ * error. Each entry is loaded, the file's row is laid over it, and where
+ * anything differs it goes through store_result_save / store_actual_save
+ * and, when the row's STATE asks for another state, the workflow
+ * transition that leads there (reopen before the save, submit, confirm
+ * or return after it). A row that differs from the database is refused
+ * when its entry's version is no longer the row's VER (naming who
+ * changed it, and when), or when the store refuses the write (the
+ * workflow's reason). Rows identical to the database are left alone and
+ * need no permission.
  *
  * Every problem is added to d->errors at its row and column, and all of
  * them are collected before anything is kept. Returns 0 when the whole
  * file was written (with dry, when it would have been: nothing is kept),
- * 1 when there were problems (nothing written), STORE_BUSY or -1 with
- * *cause when the database failed (nothing written).
+ * 1 when d has problems, from rf_read or from here (nothing written),
+ * STORE_BUSY or -1 with *cause when the database failed (nothing
+ * written).
  */
 int store_results_import(struct store *st, struct rf_doc *d,
     const char *login, int dry, struct store_results_count *count,

@@ -207,6 +207,18 @@ check "but the refusal is in the history: who, which item and year, why" \
 as daemon import --results --dry-run "$multi/w/other.csv" > /dev/null 2> "$multi/w/err"; rc=$?
 check "--dry-run refuses it the same way" sh -c "test $rc -eq 1 && grep -q '総務課の担当ではありません' '$multi/w/err'"
 check "and that refusal is in the history too" test "$(mrefused daemon)" -eq 2
+# With a grade off the scale on another row as well, one run lists both
+# problems: the grade, and the other department's item.
+awk -F, 'BEGIN { OFS = "," } $1 == "result" && $3 == "2" { $6 = "Ｚ" } { print }' \
+    "$multi/w/other.csv" > "$multi/w/two.csv"
+chmod 666 "$multi/w/two.csv"
+l2=$(grep -n '^result,yuki-ap,2,' "$multi/w/two.csv" | cut -d: -f1)
+as daemon import --results --dry-run "$multi/w/two.csv" > /dev/null 2> "$multi/w/err"; rc=$?
+check "a file with a bad grade and another department's row is refused" test "$rc" -eq 1
+check "naming the grade" grep -q "^$multi/w/two.csv:$l2:6: 評価「Ｚ」は評価の段階にありません" "$multi/w/err"
+check "and, in the same run, the other department's item" \
+    grep -q "^$multi/w/two.csv:$l1:8: .*総務課の担当ではありません" "$multi/w/err"
+check "and counting both" grep -q ' 2 件の誤りがあります' "$multi/w/err"
 
 awk -F, 'BEGIN { OFS = "," }
     $1 == "result" && $3 == "1" { $8 = "協働課が書き直した実績" }

@@ -132,8 +132,10 @@ import_as(const char *login, const char *text, int dry,
 
 	store_resolver_init(&res, st, cfg);
 	rf_doc_init(&d);
-	rc = rf_read(&d, "file.csv", text, strlen(text), &res.res) == 0 ?
-	    store_results_import(st, &d, login, dry, n, &cause) : 1;
+	/* As import --results does: the rows read with errors are not
+	 * tried, the others are. */
+	rf_read(&d, "file.csv", text, strlen(text), &res.res);
+	rc = store_results_import(st, &d, login, dry, n, &cause);
 	if (cause != NULL) {
 		t = xasprintf("%s%s\n", all, cause);
 		free(all);
@@ -824,6 +826,48 @@ TEST(test_grade_typed_in_full_width)
 	pf_doc_free(&pd);
 }
 
+/* A file with a row refused for its own form and a row the workflow
+ * refuses lists both in one run, and writes nothing. The other rows of
+ * the item whose row has an error are not tried. */
+TEST(test_every_problem_in_one_run)
+{
+	struct store_results_count	 n;
+	char				*text, *errs = NULL, *before = snapshot();
+	char				*now;
+
+	/* 総務課's clerk: a grade off the scale on its own No.2, and 協働課's
+	 * I-1 by mistake. */
+	text = xasprintf("shisaku-results,1\n"
+	    "result,t,2,2021,実施中,Ｚ,,研修を4回,,,,,,,%d\n"
+	    "actual,t,I-1,2021,7件,,,,,,,,%d\n",
+	    ver_item("2"), ver_actual("I-1"));
+	CHECK_INT(import_as("tanaka", text, 0, &n, &errs), 1);
+	CHECK(contains(errs, "file.csv:2:6: 評価「Ｚ」は評価の段階にありません"));
+	CHECK(contains(errs, "file.csv:3:5: 指標「協働事業数」（Ⅰ 協働のまちづくり）"
+	    "の令和3年度の実績値: この指標は総務課の担当ではありません（担当: 協働課）"));
+	now = snapshot();
+	CHECK_STR(now, before);
+	free(now);
+	free(errs);
+	free(text);
+
+	/* No.1's actual 1-1 goes with No.1's result: with the result row in
+	 * error it is not tried (it would be a change since the export). */
+	text = xasprintf("shisaku-results,1\n"
+	    "result,t,1,2021,実施中,Ｚ,,,,,,,,,%d\n"
+	    "actual,t,1-1,2021,９９回,,,,,,,,%d\n",
+	    ver_item("1"), ver_item("1") + 1);
+	CHECK_INT(import_as("kikaku", text, 1, &n, &errs), 1);
+	CHECK(contains(errs, "file.csv:2:6: 評価「Ｚ」"));
+	CHECK(strstr(errs, "file.csv:3:") == NULL);
+	now = snapshot();
+	CHECK_STR(now, before);
+	free(now);
+	free(errs);
+	free(text);
+	free(before);
+}
+
 int
 main(void)
 {
@@ -862,6 +906,7 @@ main(void)
 	RUN(test_workflow_through_the_file);
 	RUN(test_cp932_pairs_are_not_changes);
 	RUN(test_grade_typed_in_full_width);
+	RUN(test_every_problem_in_one_run);
 	sqlite3_close(raw);
 	store_close(st);
 	config_free(cfg);
