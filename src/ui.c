@@ -1988,7 +1988,12 @@ ui_run(struct config *c, struct store *st, struct session *s, char **cause)
 	noecho();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
-	set_escdelay(50);
+	/* A bare Esc leaves forms and screens: it waits this long for the
+	 * rest of a key's sequence, which a terminal sends at once (ncurses
+	 * waits a second unless told); ESCDELAY in the environment, which
+	 * ncurses reads itself, is kept. */
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(25);
 	curs_set(0);
 	/* stdscr is refreshed once first, or its implicit refresh would
 	 * blank the windows drawn over it. */
