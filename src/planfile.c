@@ -267,6 +267,9 @@ struct checker {
 	struct renamed {
 		char	*code;
 		char	*dbname;
+		char	*name;		/* the file's */
+		int	 until;		/* the last year the database knows
+					   the file's name for; 0 */
 		size_t	 line;
 		int	 found;
 	}				*renamed;
@@ -694,6 +697,11 @@ check_dept(struct checker *c, struct pf_record *r)
 			    sizeof *c->renamed);
 			c->renamed[c->nrenamed].code = xstrdup(r->f[DEPT_CODE]);
 			c->renamed[c->nrenamed].dbname = name;
+			c->renamed[c->nrenamed].name = xstrdup(r->f[DEPT_NAME]);
+			c->renamed[c->nrenamed].until =
+			    c->res->dept_named_until == NULL ? 0 :
+			    c->res->dept_named_until(c->res->arg,
+			    r->f[DEPT_CODE], r->f[DEPT_NAME]);
 			c->renamed[c->nrenamed].line = r->line;
 			c->renamed[c->nrenamed++].found = 0;
 			name = NULL;
@@ -719,13 +727,24 @@ check_renamed(struct checker *c, int report)
 
 	for (i = 0; i < c->nrenamed; i++) {
 		p = &c->renamed[i];
-		if (report && !p->found)
+		if (report && !p->found && p->until > 0)
+			/* The database renamed it after the file was written:
+			 * the advice above would undo the rename. */
+			add_error(c->d, c->file, p->line, COLNO(DEPT_NAME),
+			    "部署「%s」はデータベースで「%s」です（「%s」は %d 年度"
+			    "までの名前で、このファイルは名前が変わる前のものです。"
+			    "NAME を「%s」にし、deptname の行に %d 年度までの名前"
+			    "「%s」を書くか、shisaku export で書き出し直してください）",
+			    p->code, p->dbname, p->name, p->until, p->dbname,
+			    p->until, p->name);
+		else if (report && !p->found)
 			add_error(c->d, c->file, p->line, COLNO(DEPT_NAME),
 			    "部署「%s」はデータベースで「%s」です（名前が変わった"
 			    "のなら、deptname の行に「%s」を使った最後の年度を書いて"
 			    "ください）", p->code, p->dbname, p->dbname);
 		free(p->code);
 		free(p->dbname);
+		free(p->name);
 	}
 	free(c->renamed);
 	c->renamed = NULL;

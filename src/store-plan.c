@@ -56,6 +56,21 @@ res_dept_exists(void *arg, const char *dept, char **name)
 }
 
 static int
+res_dept_named_until(void *arg, const char *dept, const char *name)
+{
+	struct store_resolver	*r = arg;
+	char			*until = NULL;
+	int			 fy = 0;
+
+	if (exists1(r->st, "SELECT max(dn.until_fy) FROM department_name dn"
+	    " JOIN department d ON d.id = dn.dept_id WHERE d.code = ?"
+	    " AND dn.name = ?", dept, name, &until))
+		fy = atoi(until);
+	free(until);
+	return fy;
+}
+
+static int
 res_node_exists(void *arg, const char *plan, const char *node)
 {
 	struct store_resolver *r = arg;
@@ -111,6 +126,7 @@ store_resolver_init(struct store_resolver *r, struct store *st,
 	r->res.arg = r;
 	r->res.plan_exists = res_plan_exists;
 	r->res.dept_exists = res_dept_exists;
+	r->res.dept_named_until = res_dept_named_until;
 	r->res.node_exists = res_node_exists;
 	r->res.indicator_exists = res_indicator_exists;
 	r->res.grade_key = res_grade_key;

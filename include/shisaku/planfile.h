@@ -128,6 +128,10 @@ struct pf_resolver {
 	int	(*plan_exists)(void *arg, const char *plan);
 	/* *name is set to the department's current name (malloc'd). */
 	int	(*dept_exists)(void *arg, const char *dept, char **name);
+	/* The last fiscal year the department was called name, among its
+	 * earlier names in the database; 0 when it never was (may be NULL). */
+	int	(*dept_named_until)(void *arg, const char *dept,
+		    const char *name);
 	int	(*node_exists)(void *arg, const char *plan, const char *node);
 	/* *unit is set to the indicator's unit (malloc'd). */
 	int	(*indicator_exists)(void *arg, const char *plan, const char *ind,

@@ -143,4 +143,23 @@ run "$b" import --replace "$scratch/bad.csv" 2> "$scratch/err"; rc=$?
 [ "$rc" = 1 ] && grep -q "bad.csv:$line:3: 部署「結城市/税務課」はデータベースで「税務課」です" "$scratch/err" &&
     pass "a name without its history is refused at its line" ||
     fail "unexplained rename" "rc $rc: $(cat "$scratch/err")"
+
+# A file written before the rename (the department's old name, none of
+# its later history) into the reorganised database: refused, and the
+# advice is to take the database's name and give the old one its years,
+# not to undo the rename.
+sed -e 's/^dept,結城市\/総務課,総務部総務課,/dept,結城市\/総務課,総務課,/' \
+    -e '/^deptname,結城市\/総務課,/d' "$scratch/x.csv" > "$scratch/old.csv"
+line=$(grep -n '^dept,結城市/総務課,' "$scratch/old.csv" | cut -d: -f1)
+run "$b" import --replace "$scratch/old.csv" 2> "$scratch/err"; rc=$?
+[ "$rc" = 1 ] && grep -q "old.csv:$line:3: 部署「結城市/総務課」はデータベースで「総務部総務課」です（「総務課」は 2021 年度までの名前で、このファイルは名前が変わる前のものです。NAME を「総務部総務課」にし、deptname の行に 2021 年度までの名前「総務課」を書くか" "$scratch/err" &&
+    pass "a file older than the rename is refused with advice that keeps it" ||
+    fail "older file" "rc $rc: $(cat "$scratch/err")"
+grep -q "deptname の行に「総務部総務課」を使った最後の年度" "$scratch/err" &&
+    fail "no advice to undo the rename" "$(cat "$scratch/err")" ||
+    pass "no advice to undo the rename"
+run "$b" dept list > "$scratch/list"
+grep -q "^結城市/総務課	総務部総務課	〜令和3年度 総務課	" "$scratch/list" &&
+    pass "the reorganised database keeps the new name" ||
+    fail "names after the refusal" "$(cat "$scratch/list")"
 finish
