@@ -324,6 +324,73 @@ tw_fit(const char *s, int cols, int pad, int ellipsis, char *out, size_t size)
 	return used;
 }
 
+/* The width of the parts of a line when the shrinkable ones take at
+ * most cap columns each. */
+static long
+tw_parts_width(const int *w, const int *shrink, size_t n, int cap)
+{
+	long	total = 0;
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		total += shrink[i] && w[i] > cap ? cap : w[i];
+	return total;
+}
+
+char *
+tw_fit_parts(const char *const *parts, const int *shrink, size_t n,
+    int cols, int min)
+{
+	int	*w, cap = 0, c;
+	long	 spare;
+	size_t	 i, size = 1, o = 0, len;
+	char	*out;
+
+	w = xcalloc(n > 0 ? n : 1, sizeof *w);
+	for (i = 0; i < n; i++) {
+		w[i] = tw_width(parts[i]);
+		if (shrink[i] && w[i] > cap)
+			cap = w[i];
+		size += (parts[i] != NULL ? strlen(parts[i]) : 0) +
+		    (size_t)w[i] + 2;
+	}
+	if (min < 1)
+		min = 1;
+	/* The widest cap that lets the line fit, but no narrower than min:
+	 * only the parts wider than the cap are cut. */
+	while (cap > min && tw_parts_width(w, shrink, n, cap) > cols)
+		cap--;
+	/* Columns the cap leaves unused go to the cut parts, first first. */
+	spare = cols - tw_parts_width(w, shrink, n, cap);
+	out = xmalloc(size);
+	for (i = 0; i < n; i++) {
+		const char	*s = parts[i] != NULL ? parts[i] : "";
+
+		if (!shrink[i] || w[i] <= cap) {
+			len = strlen(s);
+			memcpy(out + o, s, len);
+			o += len;
+			continue;
+		}
+		c = cap;
+		if (spare > 0) {
+			c = spare >= w[i] - cap ? w[i] : cap + (int)spare;
+			spare -= c - cap;
+		}
+		if (c >= w[i]) {
+			len = strlen(s);
+			memcpy(out + o, s, len);
+			o += len;
+		} else {
+			tw_fit(s, c, 0, 1, out + o, size - o);
+			o += strlen(out + o);
+		}
+	}
+	out[o] = '\0';
+	free(w);
+	return out;
+}
+
 static int
 tw_is_no_line_start(wchar_t wc)
 {

@@ -31,6 +31,18 @@ int tw_width(const char *s);
 int tw_fit(const char *s, int cols, int pad, int ellipsis, char *out, size_t size);
 
 /*
+ * Joins the n parts of a line (parts[i] may be NULL for "") into one
+ * string meant for cols columns. When the parts together are wider, the
+ * parts whose shrink[i] is set (a department, a plan's name: the long
+ * ones) are cut with tw_fit's '~', the widest first and never below min
+ * columns each, so that the parts around them (a date, a state, a login)
+ * stay whole. When even that is too wide the result is wider than cols
+ * and the caller cuts its end as usual. malloc'd; the caller frees it.
+ */
+char *tw_fit_parts(const char *const *parts, const int *shrink, size_t n,
+    int cols, int min);
+
+/*
  * Wraps s into lines of at most cols columns (breaking at newlines, and
  * anywhere between characters since Japanese has no spaces; a line
  * starting with 。、）」 is pulled back one character where possible).

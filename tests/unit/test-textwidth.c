@@ -226,6 +226,51 @@ wrapped(const char *s, int cols)
 	return buf;
 }
 
+/* A line of parts: the long part is cut with '~' so that what follows
+ * it stays whole; parts that fit are left alone. */
+TEST(test_fit_parts)
+{
+	const char	*line[] = { "令和8年度  担当: ",
+	    "保健福祉部子ども・子育て家庭総合支援センター子ども家庭支援課",
+	    "  期限 2027-06-30", "  入力: tanto" };
+	const int	 shrink[] = { 0, 1, 0, 0 };
+	const char	*two[] = { "R8  ", "笠間台市第６次総合計画", "  担当: ",
+	    "保健福祉部子ども・子育て家庭総合支援センター", "  未入力" };
+	const int	 shrink2[] = { 0, 1, 0, 1, 0 };
+	char		*t;
+
+	t = tw_fit_parts(line, shrink, 4, 200, 4);
+	CHECK_STR(t, "令和8年度  担当: 保健福祉部子ども・子育て家庭総合支援"
+	    "センター子ども家庭支援課  期限 2027-06-30  入力: tanto");
+	free(t);
+	/* 80 columns: the department gives way, cut whole characters and
+	 * a '~' (a blank before it when a wide one would not fit). */
+	t = tw_fit_parts(line, shrink, 4, 80, 4);
+	CHECK_INT(tw_width(t), 80);
+	CHECK(strstr(t, "家庭総合~  期限 2027-06-30  入力: tanto") != NULL);
+	free(t);
+	t = tw_fit_parts(line, shrink, 4, 79, 4);
+	CHECK_INT(tw_width(t), 79);
+	CHECK(strstr(t, "家庭総 ~  期限") != NULL);
+	free(t);
+	/* Two long parts: the widest is cut first, down to the other's
+	 * width, then both alike. */
+	t = tw_fit_parts(two, shrink2, 5, 70, 4);
+	CHECK_INT(tw_width(t), 70);
+	CHECK(strstr(t, "R8  笠間台市第６次総合計画  担当: ") == t);
+	CHECK(strstr(t, "子育て家 ~  未入力") != NULL);
+	free(t);
+	t = tw_fit_parts(two, shrink2, 5, 50, 4);
+	CHECK_INT(tw_width(t), 50);
+	CHECK_STR(t, "R8  笠間台市第６次~  担当: 保健福祉部子ど~  未入力");
+	free(t);
+	/* Never below min: the caller cuts the rest. */
+	t = tw_fit_parts(line, shrink, 4, 20, 4);
+	CHECK(strstr(t, "担当: 保 ~  期限") != NULL);
+	CHECK(tw_width(t) > 20);
+	free(t);
+}
+
 TEST(test_wrap)
 {
 	size_t	starts[2], lens[2];
@@ -326,6 +371,7 @@ main(void)
 	RUN(test_fit_control_chars);
 	RUN(test_fit_small_buffer);
 	RUN(test_fit_whole_width);
+	RUN(test_fit_parts);
 	RUN(test_wrap);
 	RUN(test_contains);
 	RUN(test_find);
