@@ -427,7 +427,7 @@ actual_put_row(struct ui *ui, struct actual_screen *as, WINDOW *w, int y,
 	if (y >= as->y_hint)
 		return;
 	ui_put(w, y, 0, label, ACTUAL_LABEL_W, 1, ui_attr(ui, UI_HEADER));
-	ui_put(w, y, as->x_field, text, as->lay_w - as->x_field, 0,
+	ui_put_cell(w, y, as->x_field, text, as->lay_w - as->x_field, 0,
 	    ui_attr(ui, attr));
 }
 
@@ -584,8 +584,9 @@ actual_draw(struct ui *ui, void *state)
 {
 	struct actual_screen	*as = state;
 	WINDOW			*w = ui_body(ui);
-	char			 fy[FY_BUFSZ], *t, *due;
-	const char		*reporter, *deadline;
+	char			 fy[FY_BUFSZ], *t, *due, *head;
+	const char		*reporter, *deadline, *parts[3];
+	static const int	 shrink[3] = { 0, 1, 0 };
 	size_t			 starts[2], lens[2], n, k;
 	int			 x, i, cy, cx;
 
@@ -603,10 +604,16 @@ actual_draw(struct ui *ui, void *state)
 		due = xasprintf("  期限 %s", deadline);
 	else
 		due = xstrdup("");
-	t = xasprintf("%s  状態: %s  報告: %s%s", ui_fy(ui, as->fy, fy),
-	    workflow_state_label(as->cur->state), reporter, due);
+	/* A long department gives way to the deadline after it. */
+	head = xasprintf("%s  状態: %s  報告: ", ui_fy(ui, as->fy, fy),
+	    workflow_state_label(as->cur->state));
+	parts[0] = head;
+	parts[1] = reporter;
+	parts[2] = due;
+	t = tw_fit_parts(parts, shrink, 3, as->lay_w, 8);
+	free(head);
 	free(due);
-	ui_put(w, 0, 0, t, as->lay_w, 0, ui_attr(ui, UI_HEADER));
+	ui_put_cell(w, 0, 0, t, as->lay_w, 0, ui_attr(ui, UI_HEADER));
 	free(t);
 	t = actual_notice(as);
 	if (t != NULL) {

@@ -828,7 +828,7 @@ entry_draw_indicators(struct ui *ui, struct entry_screen *es, WINDOW *w)
 		y = es->y_ind + (int)r;
 		focused = es->focus >= 4 && entry_focus_ind(es->focus) == i;
 		t = xasprintf("%s%s", ri->name, ri->cumulative ? "（累計）" : "");
-		ui_put(w, y, 0, t, es->w_name, 1, focused ?
+		ui_put_cell(w, y, 0, t, es->w_name, 1, focused ?
 		    ui_attr(ui, UI_SELECT) : A_NORMAL);
 		free(t);
 		t = screen_sheet_value(&ri->target, ri->unit);
@@ -868,6 +868,29 @@ entry_editor_focus(const struct entry_screen *es, size_t f)
 	return es->readonly ? UI_EDITOR_READING : UI_EDITOR_EDITING;
 }
 
+/* The first department in charge of the item in the form's year, else
+ * the department the result was entered for (else "—"); *more gets how
+ * many others are in charge in the year. Borrowed from es. */
+static const char *
+entry_dept_first(const struct entry_screen *es, size_t *more)
+{
+	const char	*first = NULL;
+	size_t		 i;
+
+	*more = 0;
+	for (i = 0; i < es->cur->ndepts; i++) {
+		if (!workflow_dept_in_force(&es->cur->depts[i], es->fy))
+			continue;
+		if (first == NULL)
+			first = es->cur->depts[i].name;
+		else
+			(*more)++;
+	}
+	if (first != NULL)
+		return first;
+	return es->cur->dept_name[0] != '\0' ? es->cur->dept_name : "—";
+}
+
 /* The departments in charge of the item in the form's year, main first
  * as printed, joined with ・ (a clerk of the second one reads theirs),
  * or compact: the first and how many more; else the department the
@@ -875,23 +898,21 @@ entry_editor_focus(const struct entry_screen *es, size_t f)
 static char *
 entry_depts_text(const struct entry_screen *es, int compact)
 {
-	char	*out = xstrdup(""), *t;
-	size_t	 i, more = 0;
+	char		*out, *t;
+	const char	*first;
+	size_t		 i, more;
 
+	if (compact) {
+		first = entry_dept_first(es, &more);
+		return more > 0 ? xasprintf("%s ほか%zu課", first, more) :
+		    xstrdup(first);
+	}
+	out = xstrdup("");
 	for (i = 0; i < es->cur->ndepts; i++) {
 		if (!workflow_dept_in_force(&es->cur->depts[i], es->fy))
 			continue;
-		if (compact && *out) {
-			more++;
-			continue;
-		}
 		t = xasprintf("%s%s%s", out, *out ? "・" : "",
 		    es->cur->depts[i].name);
-		free(out);
-		out = t;
-	}
-	if (more > 0) {
-		t = xasprintf("%s ほか%zu課", out, more);
 		free(out);
 		out = t;
 	}
@@ -945,8 +966,31 @@ entry_draw(struct ui *ui, void *state)
 		if (tw_width(t) <= es->lay_w)
 			break;
 	}
+	if (tw_width(t) > es->lay_w) {
+		/* Still too wide: the first department gives way (cut with
+		 * ~), so the deadline and the login after it stay. */
+		const char	*parts[3];
+		static const int shrink[3] = { 0, 1, 0 };
+		char		*head, *tail;
+		size_t		 more;
+
+		parts[1] = entry_dept_first(es, &more);
+		head = xasprintf("%s  状態: %s  担当: ", ui_fy(ui, es->fy, fy),
+		    workflow_state_label(es->cur->state));
+		tail = more > 0 ? xasprintf(" ほか%zu課", more) : xstrdup("");
+		who = xasprintf("%s%s%s%s", tail, due,
+		    es->cur->entered_by[0] ? "  入力: " : "",
+		    es->cur->entered_by);
+		parts[0] = head;
+		parts[2] = who;
+		free(t);
+		t = tw_fit_parts(parts, shrink, 3, es->lay_w, 8);
+		free(head);
+		free(tail);
+		free(who);
+	}
 	free(due);
-	x = ui_put(w, 0, 0, t, es->lay_w, 0, ui_attr(ui, UI_HEADER));
+	x = ui_put_cell(w, 0, 0, t, es->lay_w, 0, ui_attr(ui, UI_HEADER));
 	free(t);
 	/* The time of the entry when it fits whole, else its date, else
 	 * nothing: never half a time. */
@@ -978,7 +1022,7 @@ entry_draw(struct ui *ui, void *state)
 	free(g);
 	entry_suggest(ui, es, &sugg);
 	if (sugg != NULL && x + 2 < es->lay_w)
-		ui_put(w, es->y_choice, x + 2, sugg, es->lay_w - x - 2, 0,
+		ui_put_cell(w, es->y_choice, x + 2, sugg, es->lay_w - x - 2, 0,
 		    ui_attr(ui, UI_DIM));
 	free(sugg);
 	/* The two texts. */

@@ -720,22 +720,33 @@ mw_draw_detail(struct ui *ui, struct mw_screen *ms, WINDOW *w)
 {
 	const struct mywork_row	*r = mw_cursor_row(ms);
 	int			 y = ms->detail_y, cols = ms->cols, i;
-	char			 fy[FY_BUFSZ], *t, *who;
+	char			 fy[FY_BUFSZ], *t, *who, *yr, *state;
+	const char		*parts[5];
+	static const int	 shrink[5] = { 0, 1, 0, 1, 0 };
 
 	for (i = 0; i < cols; i++)
 		mvwaddch(w, y, i, '-');
 	if (r == NULL)
 		return;
-	t = xasprintf("%s  %s  担当: %s  %s", ui_fy(ui, r->fy, fy),
-	    r->plan_name, r->dept_name[0] ? r->dept_name : "—",
-	    workflow_state_label(r->state));
-	ui_put(w, y + 1, 1, t, cols - 2, 0, ui_attr(ui, UI_HEADER));
+	/* The plan's name and the department give way, so the state
+	 * after them stays on the line. */
+	yr = xasprintf("%s  ", ui_fy(ui, r->fy, fy));
+	state = xasprintf("  %s", workflow_state_label(r->state));
+	parts[0] = yr;
+	parts[1] = r->plan_name;
+	parts[2] = "  担当: ";
+	parts[3] = r->dept_name[0] ? r->dept_name : "—";
+	parts[4] = state;
+	t = tw_fit_parts(parts, shrink, 5, cols - 2, 8);
+	ui_put_cell(w, y + 1, 1, t, cols - 2, 0, ui_attr(ui, UI_HEADER));
 	free(t);
+	free(yr);
+	free(state);
 	t = r->kind == MYWORK_ACTUAL ? xasprintf("指標: %s（%s%s%s）",
 	    r->title, r->code, r->code[0] ? " " : "", r->where) :
 	    xasprintf("取組: %s%s%s", r->code, r->code[0] ? " " : "",
 	    r->title);
-	ui_put(w, y + 2, 1, t, cols - 2, 0, A_NORMAL);
+	ui_put_cell(w, y + 2, 1, t, cols - 2, 0, A_NORMAL);
 	free(t);
 	if (r->state == WF_RETURNED && r->return_comment[0] != '\0')
 		t = xasprintf("差戻しの理由: %s", r->return_comment);
@@ -746,7 +757,7 @@ mw_draw_detail(struct ui *ui, struct mw_screen *ms, WINDOW *w)
 		free(who);
 	} else
 		t = xstrdup("まだ入力されていません");
-	ui_put(w, y + 3, 1, t, cols - 2, 0, r->state == WF_RETURNED ?
+	ui_put_cell(w, y + 3, 1, t, cols - 2, 0, r->state == WF_RETURNED ?
 	    ui_attr(ui, UI_ERROR) : ui_attr(ui, UI_DIM));
 	free(t);
 }

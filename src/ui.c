@@ -759,7 +759,7 @@ ui_draw_status(struct ui *ui)
 	    s && s->dept_name ? s->dept_name : "");
 	snprintf(right, sizeof right, "%s ", ui_fy(ui, ui->fy, fy));
 	rw = tw_width(right);
-	lw = ui_put(ui_statusw, 0, 0, left, ui->cols - rw - 1, 0, a);
+	lw = ui_put_cell(ui_statusw, 0, 0, left, ui->cols - rw - 1, 0, a);
 	x = lw + 2;
 	if (*plan != '\0' && x + 4 < ui->cols - rw - 1) {
 		ui_put(ui_statusw, 0, x, "|", 1, 0, a);
