@@ -231,11 +231,11 @@ help_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	case HELP_BLANK:
 		break;
 	case HELP_HEADING:
-		ui_put(w, y, x + 1, r->text, cols - 2, 0,
+		ui_put_cell(w, y, x + 1, r->text, cols - 2, 0,
 		    sel | ui_attr(ui, UI_HEADER));
 		break;
 	case HELP_NOTE:
-		ui_put(w, y, x + 3, r->text, cols - 4, 0, sel);
+		ui_put_cell(w, y, x + 3, r->text, cols - 4, 0, sel);
 		break;
 	case HELP_ACTION:
 	case HELP_FIXED:
@@ -243,9 +243,10 @@ help_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 		    r->keys;
 		ui_put(w, y, x + 3, *keys ? keys : "（なし）", kw, 0,
 		    sel | (*keys ? ui_attr(ui, UI_MARK) : ui_attr(ui, UI_DIM)));
+		/* A blank between a cut text's ~ and the setting's name. */
 		text_w = cols - 3 - kw - 2 - (r->kind == HELP_ACTION ?
-		    name_w + 1 : 0);
-		ui_put(w, y, x + 3 + kw + 2, r->kind == HELP_ACTION &&
+		    name_w + 2 : 0);
+		ui_put_cell(w, y, x + 3 + kw + 2, r->kind == HELP_ACTION &&
 		    r->text == NULL ? keys_action_help(r->act) : r->text,
 		    text_w, 0, sel);
 		if (r->kind == HELP_ACTION && text_w > 0)

@@ -259,7 +259,7 @@ plans_draw_detail(struct ui *ui, struct plans_screen *ps, WINDOW *w, int y,
 	for (i = 0; i < (size_t)cols; i++)
 		mvwaddch(w, y, (int)i, '-');
 	head = xasprintf("%s%s%s", p->org, *p->org ? "  " : "", p->name);
-	ui_put(w, y + 1, 1, head, cols - 2, 0, ui_attr(ui, UI_HEADER));
+	ui_put_cell(w, y + 1, 1, head, cols - 2, 0, ui_attr(ui, UI_HEADER));
 	free(head);
 	y += 2 + ui_summary_draw(ui, w, y + 2, 1, cols - 2, SUMMARY_NLINES,
 	    &p->sum);

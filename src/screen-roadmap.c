@@ -794,7 +794,7 @@ rm_draw_row(struct ui *ui, struct rm_screen *rs, WINDOW *w, int y, long vi,
 		indent = r->depth > 1 ? r->depth - 1 : 0;
 		t = xasprintf("%*s%s %s%s%s", indent, "", r->level, r->code,
 		    *r->code != '\0' ? " " : "", r->title);
-		ui_put(w, y, 0, t, rs->cols, 1,
+		ui_put_cell(w, y, 0, t, rs->cols, 1,
 		    sel ? a : ui_attr(ui, UI_HEADER));
 		free(t);
 		return;
@@ -856,21 +856,30 @@ rm_draw_detail(struct ui *ui, struct rm_screen *rs, WINDOW *w,
 	const struct roadmap_row	*r;
 	const struct roadmap_cell	*c;
 	char				 fy[FY_BUFSZ], *head, *text, *t;
-	const char			*word, *st, *state;
+	char				*code, *year;
+	const char			*word, *st, *state, *parts[3];
+	static const int		 shrink[3] = { 0, 1, 0 };
 	size_t				 n, i, starts[32], lens[32];
 	int				 y = rs->detail_y, width = rs->cols - 2;
 
 	if (rs->nwin == 0)
 		return;
 	r = &rs->win[rs->cur];
-	head = xasprintf("-- %s%s%s / %s ", r->code, *r->code != '\0' ? " " :
-	    "", r->title, ui_fy(ui, rs->first_fy + rs->ycur, fy));
+	/* A long title gives way to the year after it. */
+	parts[0] = code = xasprintf("-- %s%s", r->code,
+	    *r->code != '\0' ? " " : "");
+	parts[1] = r->title;
+	parts[2] = year = xasprintf(" / %s ",
+	    ui_fy(ui, rs->first_fy + rs->ycur, fy));
+	head = tw_fit_parts(parts, shrink, 3, rs->cols - 4, 8);
 	t = xcalloc((size_t)rs->cols + 1, 1);
 	memset(t, '-', (size_t)rs->cols);
 	ui_put(w, y - 1, 0, t, rs->cols, 1, ui_attr(ui, UI_DIM));
-	ui_put(w, y - 1, 0, head, rs->cols - 4, 0, ui_attr(ui, UI_DIM));
+	ui_put_cell(w, y - 1, 0, head, rs->cols - 4, 0, ui_attr(ui, UI_DIM));
 	free(t);
 	free(head);
+	free(code);
+	free(year);
 	if (!r->is_item) {
 		t = xasprintf("%s %s %s（Enter で内容を表示）", r->level, r->code,
 		    r->title);

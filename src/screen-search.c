@@ -211,18 +211,25 @@ search_put_marked(WINDOW *w, int y, int x, int cols, const char *text,
 {
 	size_t	 at, len;
 	char	*ex = tf_excerpt(text, word, before, &at, &len), *piece;
-	int	 used = 0;
+	int	 used, pw, mw;
 
-	if (len == 0)
-		used = ui_put(w, y, x, ex, cols, 0, a);
-	else {
+	/* The whole text first, cut with ~ where it does not fit; then
+	 * the match and what follows it drawn again over it in their own
+	 * attributes, each to the same edge, so the cut stays marked. */
+	used = ui_put_cell(w, y, x, ex, cols, 0, a);
+	if (len > 0) {
 		piece = xstrndup(ex, at);
-		used = ui_put(w, y, x, piece, cols, 0, a);
+		pw = tw_width(piece) < cols ? ui_put(w, y, x, piece, cols, 0,
+		    a) : cols;
 		free(piece);
 		piece = xstrndup(ex + at, len);
-		used += ui_put(w, y, x + used, piece, cols - used, 0, mark);
+		mw = pw < cols ? tw_width(piece) : 0;
 		free(piece);
-		used += ui_put(w, y, x + used, ex + at + len, cols - used, 0, a);
+		if (pw < cols)
+			ui_put_cell(w, y, x + pw, ex + at, cols - pw, 0, mark);
+		if (pw + mw < cols)
+			ui_put_cell(w, y, x + pw + mw, ex + at + len,
+			    cols - pw - mw, 0, a);
 	}
 	free(ex);
 	return used;
@@ -274,7 +281,9 @@ search_draw_detail(struct ui *ui, struct search_screen *ss, WINDOW *w, int y,
     int cols)
 {
 	const struct search_hit	*h;
-	char			*line, *tag, *ex;
+	char			*line, *tag, *ex, *mid;
+	const char		*parts[3];
+	static const int	 shrink[3] = { 1, 0, 1 };
 	size_t			 at, len, starts[3], lens[3], k, n;
 	int			 i;
 
@@ -283,13 +292,20 @@ search_draw_detail(struct ui *ui, struct search_screen *ss, WINDOW *w, int y,
 	if (ss->n == 0)
 		return;
 	h = &ss->hits[ss->list.cursor];
-	if (h->pos.node_id != 0)
-		line = xasprintf("%s > %s%s%s", h->plan_name, h->code,
-		    *h->code ? " " : "", h->title);
-	else
-		line = xasprintf("%s（%s）", h->plan_name, h->plan_code);
-	ui_put(w, y + 1, 1, line, cols - 2, 0, ui_attr(ui, UI_HEADER));
+	/* The plan's name and the title give way, so both show. */
+	if (h->pos.node_id != 0) {
+		mid = xasprintf(" > %s%s", h->code, *h->code ? " " : "");
+		parts[2] = h->title;
+	} else {
+		mid = xasprintf("（%s）", h->plan_code);
+		parts[2] = "";
+	}
+	parts[0] = h->plan_name;
+	parts[1] = mid;
+	line = tw_fit_parts(parts, shrink, 3, cols - 2, 8);
+	ui_put_cell(w, y + 1, 1, line, cols - 2, 0, ui_attr(ui, UI_HEADER));
 	free(line);
+	free(mid);
 	tag = screen_search_tag(ui, h->field, h->fy, h->to_fy);
 	line = xasprintf("「%s」に一致", tag);
 	ui_put(w, y + 2, 1, line, cols - 2, 0, ui_attr(ui, UI_MARK));
