@@ -455,7 +455,9 @@ actual_draw_info(struct ui *ui, struct actual_screen *as, WINDOW *w)
 	t = xasprintf("%s%s", e->name, e->cumulative ? "（累計）" : "");
 	actual_put_row(ui, as, w, y++, "指標", t, UI_MARK);
 	free(t);
-	actual_put_row(ui, as, w, y++, "施策", as->path, UI_NORMAL);
+	/* (Where it hangs: a policy of any level, an item or the plan;
+	 * its level's own name is in the text.) */
+	actual_put_row(ui, as, w, y++, "体系", as->path, UI_NORMAL);
 	dir = vocab_label(VOCAB_DIRECTION, e->direction);
 	t = xasprintf("%s  単位 %s  方向 %s", *as->category ? as->category :
 	    "-", *e->unit ? e->unit : "-", dir != NULL ? dir : "不明");

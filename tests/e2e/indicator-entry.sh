@@ -170,6 +170,7 @@ e2e_expect "E opens the actual form for 令和5年度" \
     "実績値の入力（令和5年度） > 協働事業の実施件数" "状態: 未入力" \
     "報告: 市民協働課" "目標値     1,500件（令和5年度）" \
     "基準値     1,000件（令和4年度）" "区分       行政指標  単位 件  方向 増加" \
+    "体系       基本施策 1 市民協働の推進" \
     "-（実績値を入力すると計算します）"
 cursor_at "the terminal's cursor in the empty value field" 11 10
 
