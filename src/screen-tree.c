@@ -729,13 +729,15 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	char				*cause = NULL;
 	const char			*level;
 	int				 y = ts->detail_y, cols = ts->cols, i;
+	int				 filtered;
 	size_t				 k, f;
 
 	for (i = 0; i < cols; i++)
 		mvwaddch(w, y, i, '-');
 	/* The filters on the rule, where they are seen at any width. */
 	line = tree_filter_text(ts);
-	if (*line != '\0') {
+	filtered = *line != '\0';
+	if (filtered) {
 		next = xasprintf(" 絞り込み: %s （%s で解除） ", line,
 		    keys_action_keys(ACT_FILTER_CLEAR));
 		ui_put(w, y, 2, next, cols - 4, 0, ui_attr(ui, UI_MARK));
@@ -795,10 +797,15 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 		    status ? "（" : "", status ? status : "",
 		    status ? "）" : "");
 	} else
-		line = xasprintf("%s: %ld 件  入力 %ld  提出 %ld  確認 %ld  "
-		    "遅れ %ld%s%s%s%s", t->levels[t->max_depth - 1][0] ?
+		/* Under a filter the counts are the filter's, the figures
+		 * below them the heading's whole (they are kept, not
+		 * counted for every filter): say which is which. */
+		line = xasprintf("%s%s: %ld 件  入力 %ld  提出 %ld  確認 %ld  "
+		    "遅れ %ld%s%s%s%s%s", filtered ? "条件に合う" : "",
+		    t->levels[t->max_depth - 1][0] ?
 		    t->levels[t->max_depth - 1] : "取組", n->items,
 		    n->entered, n->submitted, n->confirmed, n->behind,
+		    filtered ? "（下は絞り込み前の全体）" : "",
 		    *depts ? "  担当: " : "", depts,
 		    *flags ? "  区分: " : "", flags);
 	ui_put_cell(w, y + 2, 1, line, cols - 2, 0, A_NORMAL);

@@ -134,6 +134,8 @@ e2e_keys Enter Enter
 e2e_expect "the filter is shown" "絞り込み: 担当課=総務課 （c で解除）" "職員研修事業"
 e2e_expect_not "other departments' items hidden" "市税等の収納率の向上" "収納課"
 e2e_expect_line "counts follow the filter" 'Ⅰ 市民と行政がともに支えあう体制づくり +1 +0 +0 +0 +1'
+e2e_expect "the heading's line says its counts are the filter's, the figures below the whole" \
+    "条件に合う取組内容: 1 件  入力 0  提出 0  確認 0  遅れ 1（下は絞り込み前の全体）"
 e2e_keys /
 e2e_type 'No.11'
 e2e_keys Enter
