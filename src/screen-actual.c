@@ -652,7 +652,7 @@ actual_draw(struct ui *ui, void *state)
 	actual_draw_rate(ui, as, w);
 	actual_draw_who(ui, as, w);
 	t = actual_hint(as);
-	ui_put(w, as->y_hint, 0, t, as->lay_w, 1, ui_attr(ui, UI_DIM));
+	ui_put_keys(w, as->y_hint, 0, t, as->lay_w, 1, ui_attr(ui, UI_DIM));
 	free(t);
 	/* The terminal's cursor at the insertion point. */
 	if (as->form != NULL && !as->readonly &&
@@ -681,7 +681,8 @@ actual_hint_now(struct ui *ui, struct actual_screen *as)
 {
 	char	*t = actual_hint(as);
 
-	ui_put(ui_body(ui), as->y_hint, 0, t, as->lay_w, 1, ui_attr(ui, UI_DIM));
+	ui_put_keys(ui_body(ui), as->y_hint, 0, t, as->lay_w, 1,
+	    ui_attr(ui, UI_DIM));
 	free(t);
 	wnoutrefresh(ui_body(ui));
 	doupdate();

@@ -1036,7 +1036,7 @@ entry_draw(struct ui *ui, void *state)
 	    es->lay_w, entry_editor_focus(es, 3), A_NORMAL);
 	entry_draw_indicators(ui, es, w);
 	t = entry_hint(es);
-	ui_put(w, es->y_hint, 0, t, es->lay_w, 1, ui_attr(ui, UI_DIM));
+	ui_put_keys(w, es->y_hint, 0, t, es->lay_w, 1, ui_attr(ui, UI_DIM));
 	free(t);
 }
 

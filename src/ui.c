@@ -772,19 +772,57 @@ ui_draw_status(struct ui *ui)
 
 /* Appends "piece" to the hint *h (two blanks between pieces) if it
  * still fits in cols columns. */
-static void
+static int
 ui_hint_add(char **h, const char *piece, int cols)
 {
 	char	*t;
 
 	if (piece == NULL || *piece == '\0')
-		return;
+		return 1;
 	t = **h != '\0' ? xasprintf("%s  %s", *h, piece) : xstrdup(piece);
 	if (tw_width(t) <= cols) {
 		free(*h);
 		*h = t;
-	} else
-		free(t);
+		return 1;
+	}
+	free(t);
+	return 0;
+}
+
+/* Appends the pieces of keys (two blanks apart) to the hint *h, from the
+ * first, as long as they fit in cols columns: a piece that does not fit
+ * ends it (those after it would read out of their order). Returns 1 when
+ * every piece was added. */
+static int
+ui_hint_add_pieces(char **h, const char *keys, int cols)
+{
+	const char	*p = keys, *end;
+	char		*piece;
+	int		 added = 1;
+
+	while (p != NULL && *p != '\0' && added) {
+		end = strstr(p, "  ");
+		piece = end != NULL ? xstrndup(p, (size_t)(end - p)) :
+		    xstrdup(p);
+		added = ui_hint_add(h, piece, cols);
+		free(piece);
+		for (p = end; p != NULL && *p == ' '; p++)
+			;
+	}
+	return added;
+}
+
+int
+ui_put_keys(WINDOW *w, int y, int x, const char *s, int cols, int pad,
+    attr_t attr)
+{
+	char	*fit = xstrdup("");
+	int	 used;
+
+	(void)ui_hint_add_pieces(&fit, s, cols);
+	used = ui_put(w, y, x, fit, cols, pad, attr);
+	free(fit);
+	return used;
 }
 
 /*
@@ -822,7 +860,7 @@ ui_draw_message(struct ui *ui)
 	}
 	if (top != NULL && top->ops->hint != NULL &&
 	    (own = top->ops->hint(ui, top->state)) != NULL)
-		ui_hint_add(&hint, own, cols);
+		(void)ui_hint_add(&hint, own, cols);
 	bottom = top != NULL && top->below == NULL;
 	ui_first_key(ACT_HELP, help, sizeof help);
 	ui_first_key(ACT_QUIT, quit, sizeof quit);
@@ -1594,7 +1632,7 @@ ui_choose_hint(struct ui *ui)
 	if (ui->too_small)
 		return;
 	werase(ui_msgw);
-	ui_put(ui_msgw, 0, 0, "↑↓ j k:選ぶ  Enter:決める  /:検索  n N:次・前"
+	ui_put_keys(ui_msgw, 0, 0, "↑↓ j k:選ぶ  Enter:決める  /:検索  n N:次・前"
 	    "  Esc:閉じる", ui->cols - 1, 0, ui_attrs[UI_DIM]);
 	wnoutrefresh(ui_msgw);
 }

@@ -177,6 +177,11 @@ int ui_put(WINDOW *w, int y, int x, const char *s, int cols, int pad, attr_t att
  * a whole one. */
 int ui_put_cell(WINDOW *w, int y, int x, const char *s, int cols, int pad,
     attr_t attr);
+/* ui_put for a line of keys ("C-s:保存  Esc:戻る", pieces two blanks
+ * apart): the pieces that fit whole, from the first, so that no key is
+ * shown cut from what it does. */
+int ui_put_keys(WINDOW *w, int y, int x, const char *s, int cols, int pad,
+    attr_t attr);
 
 /* Asks for one line of text on the bottom line (IME input read as whole
  * characters). Returns 1 with *answer (malloc'd) or 0 if cancelled (Esc).
