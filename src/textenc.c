@@ -381,6 +381,20 @@ textenc_detect(const char *buf, size_t len, enum text_encoding *enc,
 		*enc = TENC_UTF16BE;
 		return 0;
 	}
+	/* Text in UTF-8 or CP932 has no NUL byte; UTF-16 written without a
+	 * BOM has one beside every ASCII character (a comma, a digit). */
+	if (len > 0 && (m = memchr(buf, '\0', len)) != NULL) {
+		*line = 1;
+		*col = 1;
+		for (t = (char *)buf; t < m; t++) {
+			*col = *t == '\n' ? 1 : *col + 1;
+			*line += *t == '\n';
+		}
+		*cause = xasprintf("NUL バイトがあります: BOM のない UTF-16 の"
+		    "ようです（--encoding utf-16le か utf-16be を指定するか、"
+		    "Excel で「CSV UTF-8」か「CSV」として保存し直してください）");
+		return -1;
+	}
 	if (utf8_valid(buf, len, &bad8)) {
 		*enc = TENC_UTF8;
 		return 0;

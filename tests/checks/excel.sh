@@ -33,6 +33,20 @@ for plan in yuki-ap omitama-dx shimotsuma-6 omitama-1; do
 	    fail "$plan: through UTF-16" "$(diff "$scratch/$plan.csv" "$scratch/$plan-again.csv" | head -n 8)"
 done
 
+# UTF-16 written without a BOM (by a tool, not Excel): one error naming
+# what it seems to be and the way to read it, then read with --encoding.
+iconv -f UTF-8 -t UTF-16LE "$scratch/yuki-ap.tsv" > "$scratch/nobom16.txt"
+new=$scratch/nobom.db
+"$bin" -d "$new" init >/dev/null 2>&1
+"$bin" -d "$new" import "$scratch/nobom16.txt" > "$scratch/out" 2> "$scratch/err"; rc=$?
+[ "$rc" = 1 ] && grep -q "nobom16.txt:1:2: NUL バイトがあります: BOM のない UTF-16 のようです（--encoding utf-16le か utf-16be を指定するか" "$scratch/err" &&
+    [ "$(grep -c 'nobom16.txt:' "$scratch/err")" = 1 ] &&
+    pass "UTF-16 without a BOM: one error that says so and what to do" ||
+    fail "UTF-16 without a BOM" "rc $rc: $(head -c 600 "$scratch/err")"
+"$bin" -d "$new" import --encoding utf-16le "$scratch/nobom16.txt" > "$scratch/out" 2>&1 &&
+    pass "and with --encoding utf-16le it imports" ||
+    fail "--encoding utf-16le" "$(head -c 600 "$scratch/out")"
+
 # Every sample through CP932 and back, identical: the pairs are mapped
 # both ways, and what CP932 lacks (▶, 进) goes as &#x25B6; with
 # --unmappable ref; without it, the export is refused naming the first.
