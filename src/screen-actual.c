@@ -1318,8 +1318,10 @@ action:
 	case ACT_YEAR_PREV:
 	case ACT_YEAR_NEXT:
 	case ACT_YEAR_PICK:
-		ui_error(ui, "入力中は年度を変えられません（戻ってから変えて"
-		    "ください）");
+		/* (A form shows one year's entry, whether it can be
+		 * edited or only read.) */
+		ui_error(ui, "%sは年度を変えられません（戻ってから変えて"
+		    "ください）", as->readonly ? "閲覧中" : "入力中");
 		return UI_KEY_HANDLED;
 	default:
 		return UI_KEY_UNHANDLED;

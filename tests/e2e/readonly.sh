@@ -110,6 +110,10 @@ e2e_type 'x'
 e2e_expect "typing says at once that it cannot be edited" "編集できません: 読み取り専用"
 e2e_keys C-s
 e2e_expect "C-s too" "保存できません: 読み取り専用"
+e2e_keys BTab BTab
+e2e_type ']'
+e2e_expect "the year is not changed in the form, and it is not said to be typing" \
+    "閲覧中は年度を変えられません（戻ってから変えてください）"
 e2e_keys Escape
 e2e_keys Q
 e2e_expect_exit "it quits as usual" 0
