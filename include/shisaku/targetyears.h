@@ -20,9 +20,10 @@
  * The years to offer, ascending and distinct, as a malloc'd array of *n
  * (never empty when shown > 0): first..last when both are given (0 = not
  * given) and first is not after last (at most TARGETYEARS_SPAN_MAX of
- * them), else TARGETYEARS_AHEAD years from shown; together with every year in kept[] (the years that
- * have a target, the final target's year, years typed in a draft), which
- * are never left out. Years of 0 or less are ignored.
+ * them), else TARGETYEARS_AHEAD years from shown; together with every
+ * year in kept[] (the years that have a target, the final target's
+ * year, years typed in a draft), which are never left out. Years of 0
+ * or less are ignored.
  */
 int *targetyears_offer(int first, int last, int shown, const int *kept,
     size_t nkept, size_t *n);
