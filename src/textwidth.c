@@ -362,19 +362,18 @@ tw_fit_parts(const char *const *parts, const int *shrink, size_t n,
 		cap--;
 	/* Columns the cap leaves unused go to the cut parts, first first. */
 	spare = cols - tw_parts_width(w, shrink, n, cap);
+	if (spare < 0)
+		spare = 0;
 	out = xmalloc(size);
 	for (i = 0; i < n; i++) {
 		const char	*s = parts[i] != NULL ? parts[i] : "";
 
-		if (!shrink[i] || w[i] <= cap) {
-			len = strlen(s);
-			memcpy(out + o, s, len);
-			o += len;
-			continue;
-		}
-		c = cap;
-		if (spare > 0) {
-			c = spare >= w[i] - cap ? w[i] : cap + (int)spare;
+		/* The columns part i gets: its own, or the cap and what is
+		 * spare of the line. */
+		c = w[i];
+		if (shrink[i] && w[i] > cap) {
+			c = cap + (int)(spare < w[i] - cap ? spare :
+			    w[i] - cap);
 			spare -= c - cap;
 		}
 		if (c >= w[i]) {
