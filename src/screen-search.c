@@ -219,11 +219,10 @@ search_put_marked(WINDOW *w, int y, int x, int cols, const char *text,
 	used = ui_put_cell(w, y, x, ex, cols, 0, a);
 	if (len > 0) {
 		piece = xstrndup(ex, at);
-		pw = tw_width(piece) < cols ? ui_put(w, y, x, piece, cols, 0,
-		    a) : cols;
+		pw = tw_width(piece);
 		free(piece);
 		piece = xstrndup(ex + at, len);
-		mw = pw < cols ? tw_width(piece) : 0;
+		mw = tw_width(piece);
 		free(piece);
 		if (pw < cols)
 			ui_put_cell(w, y, x + pw, ex + at, cols - pw, 0, mark);

@@ -295,6 +295,13 @@ e2e_screen() {
 	tmux -L "$e2e_sock" capture-pane -p -t main 2>/dev/null
 }
 
+# e2e_screen_attrs: the screen with its attributes, as the escape
+# sequences that set them (capture-pane -e).
+e2e_screen_attrs() {
+	e2e_live || return 0
+	tmux -L "$e2e_sock" capture-pane -p -e -t main 2>/dev/null
+}
+
 # e2e_wait TEXT: waits until the screen is stable and contains TEXT
 # (empty TEXT: only stable). Returns 1 at the deadline. Each waiting
 # function has a deadline variable of its own, since they call each other.

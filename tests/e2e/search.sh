@@ -40,6 +40,13 @@ e2e_expect_line "its row: plan, code, title, the field, the text" \
     'omitama-dx +No\.22 +税外収入確保の推進 +手段 +ネーミングライツ'
 e2e_expect_line "and the name of its indicator, named 指標" \
     'omitama-dx +No\.22 +税外収入確保の推進 +指標 +\.\.\.収入額\(ネーミングライツ料含む\)'
+# The match drawn in an attribute of its own: an escape right before it
+# and right after it, in a row not under the cursor.
+esc=$(printf '\033')
+e2e_screen_attrs | grep '収入額' |
+    grep -q "$esc\[[0-9;]*mネーミングライツ$esc\[" &&
+    pass "the match is marked in the text of a hit" ||
+    fail "the match is marked in the text of a hit" "$(e2e_screen_attrs | grep '収入額' | od -c | head -n 20)"
 e2e_expect "the hit in more words below the list" \
     "小美玉市行革・DX推進計画（案） > No.22 税外収入確保の推進" "「手段」に一致"
 e2e_keys Escape
