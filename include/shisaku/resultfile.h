@@ -43,8 +43,9 @@ enum { RA_PLAN, RA_IND, RA_FY, RA_VALUE, RA_NOTE, RA_STATE, RA_RETURN,
  * One row. Read from a file, the data columns are in canonical form:
  * PLAN, NODE, INDICATOR trimmed; FY a western year; STATUS and STATE the
  * vocabulary's Japanese word or "" (STATE 未入力 reads as ""); GRADE
- * the scale's key ("Ａ" reads as "A"); VER a decimal number; VALUE, TEXT, COMMENT, NOTE and
- * RETURN_COMMENT as written. Context columns are kept as written, unread.
+ * the scale's key ("Ａ" reads as "A"); VER a decimal number; VALUE,
+ * TEXT, COMMENT, NOTE and RETURN_COMMENT as written. Context columns
+ * are kept as written, unread.
  */
 struct rf_row {
 	enum rf_kind	 kind;
