@@ -16,9 +16,7 @@ e2e_logins="daemon"
 
 [ -z "$e2e_logins_why" ] || e2e_abandon "$e2e_logins_why"
 
-dir="$e2e_tmp/lines"
-mkdir -p "$dir"
-chmod 777 "$dir"
+e2e_shared_dir lines
 db="$dir/shisaku.db"
 e2e_as_dir=$dir e2e_as_db=$db e2e_as_config=$e2e_config
 

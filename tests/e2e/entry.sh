@@ -24,9 +24,7 @@ e2e_timeout=${E2E_TIMEOUT:-20}
 
 # A directory every login can write: the database, its -wal and -shm,
 # the sanitizer reports.
-dir="$e2e_tmp/multi"
-mkdir -p "$dir"
-chmod 777 "$dir"
+e2e_shared_dir multi
 db="$dir/shisaku.db"
 master=$(e2e_sample_master) || { fail "sample database"; e2e_abandon "no sample database"; }
 cp "$master" "$db"

@@ -41,9 +41,7 @@ expect_line() {
 [ -z "$e2e_logins_why" ] || e2e_abandon "$e2e_logins_why"
 
 # The database with its -wal and -shm, the config, the sanitizer reports.
-dir="$e2e_tmp/multi"
-mkdir -p "$dir"
-chmod 777 "$dir"
+e2e_shared_dir multi
 bin=$e2e_bin
 db="$dir/shisaku.db"
 cfg="$dir/indicator.ini"

@@ -20,9 +20,7 @@ e2e_logins="daemon sys"
 e2e_timeout=${E2E_TIMEOUT:-20}
 [ -z "$e2e_logins_why" ] || e2e_abandon "$e2e_logins_why"
 
-dir="$e2e_tmp/sweep"
-mkdir -p "$dir"
-chmod 777 "$dir"
+e2e_shared_dir sweep
 db="$dir/shisaku.db"
 cfg="$dir/sweep.ini"
 cols=100 lines=32

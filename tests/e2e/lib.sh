@@ -295,6 +295,15 @@ e2e_screen() {
 	tmux -L "$e2e_sock" capture-pane -p -t main 2>/dev/null
 }
 
+# e2e_shared_dir NAME: sets dir to a directory under e2e_tmp that every
+# login of the test can write (the database with its -wal and -shm, the
+# sanitizer reports).
+e2e_shared_dir() {
+	dir="$e2e_tmp/$1"
+	mkdir -p "$dir"
+	chmod 777 "$dir"
+}
+
 # e2e_screen_attrs: the screen with its attributes, as the escape
 # sequences that set them (capture-pane -e).
 e2e_screen_attrs() {

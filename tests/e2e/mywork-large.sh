@@ -15,9 +15,7 @@ e2e_logins="daemon"
 
 [ -z "$e2e_logins_why" ] || e2e_abandon "$e2e_logins_why"
 
-dir="$e2e_tmp/big"
-mkdir -p "$dir"
-chmod 777 "$dir"
+e2e_shared_dir big
 db="$dir/shisaku.db"
 awk 'BEGIN {
 	print "shisaku-plan,1"

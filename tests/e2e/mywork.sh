@@ -26,9 +26,7 @@ e2e_timeout=${E2E_TIMEOUT:-20}
 
 [ -z "$e2e_logins_why" ] || e2e_abandon "$e2e_logins_why"
 
-dir="$e2e_tmp/day"
-mkdir -p "$dir"
-chmod 777 "$dir"
+e2e_shared_dir day
 db="$dir/shisaku.db"
 master=$(e2e_sample_master) || { fail "sample database"; e2e_abandon "no sample database"; }
 cp "$master" "$db"
