@@ -120,7 +120,6 @@ struct mw_screen {
 	 * mw_shown_row). */
 	int		 cols, code_w, plan_w, detail_y;
 	int		 rows_code_w, rows_plan_w;
-	struct store	*store;		/* the rows' texts are read from */
 };
 
 /* ---- entries and keys ----------------------------------------------- */
@@ -180,7 +179,8 @@ mw_shown_row(struct ui *ui, struct mw_screen *ms, size_t i)
 	char	*cause = NULL;
 
 	if (ms->m->rows[i].unread) {
-		if (store_mywork_fill(ms->store, ms->m, i, &cause) != 0) {
+		/* (From the store the list was read from.) */
+		if (store_mywork_fill(ms->whose.st, ms->m, i, &cause) != 0) {
 			if (ui != NULL)
 				ui_error(ui, "%s", cause);
 			free(cause);
@@ -1020,7 +1020,6 @@ mw_open(struct ui *ui, const void *arg)
 	ui_list_init(&ms->list, 0, ms);
 	ms->list.draw_row = mw_draw_row;
 	ms->list.row_text = mw_row_text;
-	ms->store = ui->store;
 	mw_layout(ui, ms);
 	if (role == ROLE_NONE) {
 		ms->m = xcalloc(1, sizeof *ms->m);
