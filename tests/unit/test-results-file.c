@@ -102,6 +102,14 @@ snapshot(void)
 	    " WHERE field <> 'refused')");
 }
 
+/* The database holds what it held at snapshot "before". */
+#define CHECK_UNCHANGED(before) do {					\
+	char *now_ = snapshot();					\
+									\
+	CHECK_STR(now_, before);					\
+	free(now_);							\
+} while (0)
+
 /* The version of item KEY's result for 2021 (0 when none). */
 static int
 ver_item(const char *key)
@@ -457,9 +465,7 @@ TEST(test_clerk_import_goes_through_the_form)
 	CHECK_INT(n.actuals, 2);
 	CHECK_INT(n.unchanged, 3);
 	{
-		char *now = snapshot();
-		CHECK_STR(now, before);
-		free(now);
+		CHECK_UNCHANGED(before);
 	}
 	free(errs);
 
@@ -494,15 +500,13 @@ static void
 expect_nothing_written(const char *login, const char *text, size_t rows)
 {
 	struct store_results_count	 n;
-	char				*errs = NULL, *before = snapshot(), *now;
+	char				*errs = NULL, *before = snapshot();
 
 	CHECK_INT(import_as(login, text, 0, &n, &errs), 0);
 	CHECK_STR(errs, "");
 	CHECK_INT(n.results + n.actuals, 0);
 	CHECK_INT(n.unchanged, rows);
-	now = snapshot();
-	CHECK_STR(now, before);
-	free(now);
+	CHECK_UNCHANGED(before);
 	free(before);
 	free(errs);
 }
@@ -559,7 +563,7 @@ TEST(test_changed_since_export_is_refused_naming_who)
 {
 	struct store_results_count	 n;
 	struct result_entry		*e = NULL;
-	char				*text, *errs = NULL, *before, *now, *cause = NULL;
+	char				*text, *errs = NULL, *before, *cause = NULL;
 	int				 old = ver_item("1");
 
 	text = xasprintf("shisaku-results,1\n"
@@ -595,9 +599,7 @@ TEST(test_changed_since_export_is_refused_naming_who)
 	    "実績は書き出した後に kacho が "));
 	CHECK(contains(errs, "（状態、差戻しコメント）"));
 	CHECK(!contains(errs, "拒否"));
-	now = snapshot();
-	CHECK_STR(now, before);
-	free(now);
+	CHECK_UNCHANGED(before);
 	free(errs);
 	free(text);
 
@@ -632,9 +634,7 @@ TEST(test_other_department_refused_and_nothing_written)
 	CHECK_INT(import_as("tanaka", text, 0, &n, &errs), 1);
 	CHECK(contains(errs, "file.csv:2:5: 指標「協働事業数」（Ⅰ 協働のまちづくり）"
 	    "の令和3年度の実績値: この指標は総務課の担当ではありません（担当: 協働課）"));
-	now = snapshot();
-	CHECK_STR(now, before);
-	free(now);
+	CHECK_UNCHANGED(before);
 	/* The refusal itself is kept: who, which indicator and year, why. */
 	now = q_text("SELECT h.new_value FROM history h JOIN indicator i"
 	    " ON i.id = h.indicator_id WHERE h.field = 'refused' AND h.login ="
@@ -718,9 +718,7 @@ TEST(test_workflow_through_the_file)
 	CHECK(contains(errs, "file.csv:4:7: 取組 No.2「職員研修」の令和3年度の実績:"
 	    " 確認は管理職または企画担当だけができます"));
 	{
-		char *now = snapshot();
-		CHECK_STR(now, before);
-		free(now);
+		CHECK_UNCHANGED(before);
 	}
 	free(errs);
 	free(text);
@@ -744,7 +742,7 @@ TEST(test_cp932_pairs_are_not_changes)
 	struct store_results_count	 n;
 	struct store_resolver		 res;
 	struct rf_doc			 d;
-	char				*text, *cause = NULL, *before, *now;
+	char				*text, *cause = NULL, *before;
 	int				 rc;
 
 	text = xasprintf("shisaku-results,1\n"
@@ -770,9 +768,7 @@ TEST(test_cp932_pairs_are_not_changes)
 	CHECK_INT(rc, 0);
 	CHECK_INT(n.unchanged, 1);
 	CHECK_INT(n.results, 0);
-	now = snapshot();
-	CHECK_STR(now, before);
-	free(now);
+	CHECK_UNCHANGED(before);
 	rf_doc_free(&d);
 	/* Read as UTF-8, the same text is a change. */
 	rf_doc_init(&d);
@@ -833,7 +829,6 @@ TEST(test_every_problem_in_one_run)
 {
 	struct store_results_count	 n;
 	char				*text, *errs = NULL, *before = snapshot();
-	char				*now;
 
 	/* 総務課's clerk: a grade off the scale on its own No.2, and 協働課's
 	 * I-1 by mistake. */
@@ -845,9 +840,7 @@ TEST(test_every_problem_in_one_run)
 	CHECK(contains(errs, "file.csv:2:6: 評価「Ｚ」は評価の段階にありません"));
 	CHECK(contains(errs, "file.csv:3:5: 指標「協働事業数」（Ⅰ 協働のまちづくり）"
 	    "の令和3年度の実績値: この指標は総務課の担当ではありません（担当: 協働課）"));
-	now = snapshot();
-	CHECK_STR(now, before);
-	free(now);
+	CHECK_UNCHANGED(before);
 	free(errs);
 	free(text);
 
@@ -860,9 +853,7 @@ TEST(test_every_problem_in_one_run)
 	CHECK_INT(import_as("kikaku", text, 1, &n, &errs), 1);
 	CHECK(contains(errs, "file.csv:2:6: 評価「Ｚ」"));
 	CHECK(strstr(errs, "file.csv:3:") == NULL);
-	now = snapshot();
-	CHECK_STR(now, before);
-	free(now);
+	CHECK_UNCHANGED(before);
 	free(errs);
 	free(text);
 	free(before);
