@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "shisaku/csv.h"
 #include "shisaku/fy.h"
@@ -1201,16 +1202,17 @@ index_record(struct checker *c, const struct pf_record *r)
 }
 
 /*
- * A row with more columns than its kind has is refused whole, but the
- * key it defines (a plan, level, node, indicator ...) is still known: the
- * rows that refer to it are checked as usual instead of each saying it is
- * not defined, which would send the user looking for a row that is
- * there. Its one error is reported already. The key columns come first,
- * so a stray comma further on leaves them in place; the columns after
- * may have moved, so an indicator's unit is not trusted.
+ * A row refused whole, for more columns than its kind has or for a kind
+ * misspelled (read as the kind it is nearest to), still makes the key it
+ * defines (a plan, level, node, indicator ...) known: the rows that
+ * refer to it are checked as usual instead of each saying it is not
+ * defined, which would send the user looking for a row that is there.
+ * Its one error is reported already. The key columns come first, so a
+ * stray comma further on leaves them in place; the columns after may
+ * have moved, so an indicator's unit is not trusted.
  */
 static void
-index_overlong(struct checker *c, enum pf_kind k, const struct csv_record *rec)
+index_refused(struct checker *c, enum pf_kind k, const struct csv_record *rec)
 {
 	const struct kind	*kd = &kinds[k];
 	struct pf_record	*r;
@@ -1218,7 +1220,7 @@ index_overlong(struct checker *c, enum pf_kind k, const struct csv_record *rec)
 	size_t			 i;
 
 	r = scratch_fill(c->x, k, (const char *const *)rec->fields + 1,
-	    kd->ncols);
+	    rec->nfields - 1 < kd->ncols ? rec->nfields - 1 : kd->ncols);
 	r->file = c->file;
 	r->line = rec->line;
 	for (i = 0; i < kd->ncols; i++)
@@ -1234,6 +1236,47 @@ index_overlong(struct checker *c, enum pf_kind k, const struct csv_record *rec)
 		return;
 	}
 	index_record(c, r);
+}
+
+char *
+pf_unknown_kind_hint(const char *word, const char *const *names, size_t n,
+    int *near)
+{
+	char	*all, *hint;
+	size_t	 i;
+
+	if ((*near = util_nearest_name(word, names, n)) >= 0)
+		return strcasecmp(word, names[*near]) == 0 ?
+		    xasprintf("（行の種類は小文字で %s と書きます）", names[*near]) :
+		    xasprintf("（%s の誤りではありませんか）", names[*near]);
+	all = xstrdup("（");
+	for (i = 0; i < n; i++) {
+		hint = xasprintf("%s%s%s", all, i ? ", " : "", names[i]);
+		free(all);
+		all = hint;
+	}
+	hint = xasprintf("%s）", all);
+	free(all);
+	return hint;
+}
+
+/* A row whose kind is none of ours: one error, with the kind it is
+ * likely a slip for, whose key is then kept (index_refused). */
+static void
+unknown_kind(struct checker *c, const char *name, const struct csv_record *rec)
+{
+	const char	*names[PF_KIND_COUNT];
+	char		*hint;
+	int		 k;
+
+	for (k = 0; k < PF_KIND_COUNT; k++)
+		names[k] = kinds[k].name;
+	hint = pf_unknown_kind_hint(name, names, PF_KIND_COUNT, &k);
+	add_error(c->d, c->file, rec->line, 1, "不明な行の種類「%s」%s", name,
+	    hint);
+	free(hint);
+	if (k >= 0)
+		index_refused(c, (enum pf_kind)k, rec);
 }
 
 /* Takes one CSV record into the document, checking it; hands it to the
@@ -1255,10 +1298,8 @@ take_record(struct checker *c, const struct csv_record *rec)
 		trim(kindname);
 	}
 	if ((k = kind_of(c, kindname != NULL ? kindname : rec->fields[0])) < 0) {
-		add_error(d, c->file, rec->line, 1, "不明な行の種類「%s」"
-		    "（plan, level, flag, dept, deptname, node, mark, assign, "
-		    "yearplan, cost, indicator, target, result, actual）",
-		    kindname != NULL ? kindname : rec->fields[0]);
+		unknown_kind(c, kindname != NULL ? kindname : rec->fields[0],
+		    rec);
 		free(kindname);
 		return;
 	}
@@ -1273,7 +1314,7 @@ take_record(struct checker *c, const struct csv_record *rec)
 			add_error(d, c->file, rec->field_line[i], i + 1,
 			    "%s の行は %zu 列までです（%zu 列あります）", kd->name,
 			    kd->ncols + 1, rec->nfields);
-			index_overlong(c, (enum pf_kind)k, rec);
+			index_refused(c, (enum pf_kind)k, rec);
 			return;
 		}
 	}

@@ -357,8 +357,15 @@ take_row(struct rf_doc *d, const struct csv_record *rec,
 
 	trim(kindname);
 	if ((k = kind_of(kindname)) < 0) {
-		add_error(d, rec->line, 1, "不明な行の種類「%s」（result, actual）",
-		    kindname);
+		const char	*names[RF_KIND_COUNT];
+		char		*hint;
+
+		for (k = 0; k < RF_KIND_COUNT; k++)
+			names[k] = kinds[k].name;
+		hint = pf_unknown_kind_hint(kindname, names, RF_KIND_COUNT, &k);
+		add_error(d, rec->line, 1, "不明な行の種類「%s」%s", kindname,
+		    hint);
+		free(hint);
 		free(kindname);
 		return;
 	}

@@ -2,7 +2,9 @@
  * Small helpers (see util.h). Allocation failure is the one error that
  * ends the program: it prints a message and exits with status 70.
  */
+#include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,6 +232,63 @@ write_all(int fd, const char *buf, size_t len)
 		len -= (size_t)n;
 	}
 	return 0;
+}
+
+/* The edit distance of a and b (optimal string alignment: an insertion,
+ * deletion, change or swap of neighbours counts one), ASCII case folded;
+ * a large number for words too long to be names. */
+static size_t
+name_distance(const char *a, const char *b)
+{
+	enum { MAXLEN = 32 };
+	size_t	d[MAXLEN + 1][MAXLEN + 1], la = strlen(a), lb = strlen(b);
+	size_t	i, j, best;
+	int	ca, cb;
+
+	if (la > MAXLEN || lb > MAXLEN)
+		return SIZE_MAX;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			ca = tolower((unsigned char)a[i - 1]);
+			cb = tolower((unsigned char)b[j - 1]);
+			best = d[i - 1][j - 1] + (ca != cb);
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) == cb &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[la][lb];
+}
+
+int
+util_nearest_name(const char *word, const char *const *names, size_t n)
+{
+	size_t	i, dist, best = SIZE_MAX, allowed;
+	int	found = -1, tie = 0;
+
+	for (i = 0; i < n; i++) {
+		dist = name_distance(word, names[i]);
+		allowed = strlen(names[i]) <= 5 ? 1 : 2;
+		if (dist > allowed || dist > best)
+			continue;
+		if (dist == best)
+			tie = 1;
+		else {
+			best = dist;
+			found = (int)i;
+			tie = 0;
+		}
+	}
+	return tie ? -1 : found;
 }
 
 int

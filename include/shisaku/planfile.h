@@ -209,4 +209,13 @@ void pf_writer_end(struct pf_writer *pw);
 const char *pf_kind_name(enum pf_kind k);
 size_t pf_kind_ncols(enum pf_kind k);
 
+/*
+ * The hint of the error for a row of a kind not among names[0..n) (the
+ * kinds of a file): the kind word is likely a slip for (util_nearest_name),
+ * or all the kinds, in the parentheses the message ends with. *near is
+ * that kind's index, or -1. Returns a string to free.
+ */
+char *pf_unknown_kind_hint(const char *word, const char *const *names,
+    size_t n, int *near);
+
 #endif

@@ -37,6 +37,14 @@ int write_all(int fd, const char *buf, size_t len);
  * name a user means to give a file. */
 int util_has_control(const char *s);
 
+/*
+ * The one of names[0..n) that word is most likely a slip of the keyboard
+ * for: at most one letter wrong, missing, extra or two swapped for a
+ * name of up to five letters, two for a longer one, ASCII case aside.
+ * Its index, or -1 when none is that near or two are equally near.
+ */
+int util_nearest_name(const char *word, const char *const *names, size_t n);
+
 /* The local time now as "YYYY-MM-DDTHH:MM:SS" into buf (20 bytes). */
 char *now_iso(char buf[20]);
 

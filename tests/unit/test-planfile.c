@@ -591,6 +591,41 @@ TEST(test_overlong_rows_do_not_cascade)
 	store_close(st);
 }
 
+/* A row whose kind is misspelled is one error naming the kind it is a
+ * slip for, and the key it defines is known to the rows after it, as for
+ * a row of too many columns; a kind far from all is named with the list
+ * of kinds. */
+static const char misspelled_text[] =
+    "shisaku-plan,1\n"
+    "plan,m,計画,2021,2025,市,\n"
+    "level,m,1,方針\n"
+    "levle,m,2,取組\n"				/* line 4 */
+    "Dept,M/課,課,市,\n"				/* line 5 */
+    "nod,m,A,,1,政策Ａ,,,,,,\n"			/* line 6 */
+    "node,m,A-1,A,1-1,事業,,,,,,\n"
+    "assign,m,A-1,M/課,1,,\n"
+    "indcator,m,i,A,件数,,件,増加,,,,,,,\n"	/* line 9 */
+    "target,m,i,2021,5\n"
+    "memo,m,x\n";				/* line 11 */
+
+TEST(test_misspelled_kinds_do_not_cascade)
+{
+	struct store	*st = fresh_store("misspelled.db");
+	struct pf_doc	 d;
+	size_t		 i;
+
+	CHECK_INT(read_text(st, &d, "m.csv", misspelled_text), 5);
+	CHECK(has_error(&d, "m.csv:4:1: 不明な行の種類「levle」（level の誤りではありませんか）"));
+	CHECK(has_error(&d, "m.csv:5:1: 不明な行の種類「Dept」（行の種類は小文字で dept と書きます）"));
+	CHECK(has_error(&d, "m.csv:6:1: 不明な行の種類「nod」（node の誤りではありませんか）"));
+	CHECK(has_error(&d, "m.csv:9:1: 不明な行の種類「indcator」（indicator の誤りではありませんか）"));
+	CHECK(has_error(&d, "m.csv:11:1: 不明な行の種類「memo」（plan, level, flag, dept, deptname, node, mark, assign, yearplan, cost, indicator, target, result, actual）"));
+	for (i = 0; i < d.nkept; i++)
+		CHECK(strstr(d.errors[i], "定義されていません") == NULL);
+	pf_doc_free(&d);
+	store_close(st);
+}
+
 /* A sink that passes records on to a loader and counts them. */
 struct counting_sink {
 	struct pf_sink			 sink;
@@ -878,6 +913,7 @@ main(void)
 	RUN(test_import_errors_listed_and_nothing_written);
 	RUN(test_refused_rows_do_not_cascade);
 	RUN(test_overlong_rows_do_not_cascade);
+	RUN(test_misspelled_kinds_do_not_cascade);
 	RUN(test_errors_are_capped_and_counted);
 	RUN(test_invalid_utf8_reported_with_line);
 	RUN(test_header_required);

@@ -2,7 +2,9 @@
  * Unit tests for util.c's sort of arrays mostly in order
  * (sort_mostly_sorted: what the tree's filters lay out), today's date
  * (today_iso: what 遅れ compares deadlines with) and the whole write
- * (write_all: files written, the configuration's text, the editor's).
+ * (write_all: files written, the configuration's text, the editor's)
+ * and the name a word is a slip for (util_nearest_name: the kinds of
+ * rows of a file).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -141,11 +143,47 @@ TEST(test_write_all)
 	free(back);
 }
 
+/* A letter wrong, missing, extra or two swapped, or the case, finds the
+ * name; two slips on a long name too, but not on a short one; a word as
+ * near to two names, or far from all, finds none. */
+TEST(test_nearest_name)
+{
+	static const char *const kinds[] = { "plan", "level", "flag", "dept",
+	    "deptname", "node", "mark", "assign", "yearplan", "cost",
+	    "indicator", "target", "result", "actual" };
+	size_t	n = sizeof kinds / sizeof kinds[0];
+
+	CHECK_INT(util_nearest_name("nod", kinds, n), 5);
+	CHECK_INT(util_nearest_name("nodes", kinds, n), 5);
+	CHECK_INT(util_nearest_name("ndoe", kinds, n), 5);
+	CHECK_INT(util_nearest_name("Node", kinds, n), 5);
+	CHECK_INT(util_nearest_name("NODE", kinds, n), 5);
+	CHECK_INT(util_nearest_name("indcator", kinds, n), 10);
+	CHECK_INT(util_nearest_name("indicater", kinds, n), 10);
+	CHECK_INT(util_nearest_name("indictor", kinds, n), 10);
+	CHECK_INT(util_nearest_name("inidcatr", kinds, n), 10);
+	CHECK_INT(util_nearest_name("asign", kinds, n), 7);
+	CHECK_INT(util_nearest_name("year_plan", kinds, n), 8);
+	CHECK_INT(util_nearest_name("targets", kinds, n), 11);
+	/* Two slips on a name of five letters or fewer: none. */
+	CHECK_INT(util_nearest_name("nd", kinds, n), -1);
+	CHECK_INT(util_nearest_name("mrak", kinds, n), 6);
+	CHECK_INT(util_nearest_name("makr", kinds, n), 6);
+	CHECK_INT(util_nearest_name("mk", kinds, n), -1);
+	/* As near to plan as to flag. */
+	CHECK_INT(util_nearest_name("plag", kinds, n), -1);
+	CHECK_INT(util_nearest_name("memo", kinds, n), -1);
+	CHECK_INT(util_nearest_name("", kinds, n), -1);
+	CHECK_INT(util_nearest_name("施策", kinds, n), -1);
+	CHECK_INT(util_nearest_name("node", kinds, 0), -1);
+}
+
 int
 main(void)
 {
 	RUN(test_sort_mostly_sorted);
 	RUN(test_today_iso);
 	RUN(test_write_all);
+	RUN(test_nearest_name);
 	DONE();
 }
