@@ -203,13 +203,17 @@ ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 		free(first);
 	}
 	if (n < 2) {
-		ui_put(w, 0, 0, c->heading, cols, 1, ui_attr(ui, UI_ERROR));
+		ui_put_cell(w, 0, 0, c->heading, cols, 1, ui_attr(ui, UI_ERROR));
 		top = 1;
 	} else {
+		/* The second line is the rest, ending in '~' when it is
+		 * longer than the line. */
 		for (k = 0; k < 2; k++) {
-			char *part = xstrndup(c->heading + starts[k], lens[k]);
+			char *part = xstrndup(c->heading + starts[k],
+			    k == 0 ? lens[k] : strlen(c->heading + starts[k]));
 
-			ui_put(w, (int)k, 0, part, cols, 1, ui_attr(ui, UI_ERROR));
+			ui_put_cell(w, (int)k, 0, part, cols, 1,
+			    ui_attr(ui, UI_ERROR));
 			free(part);
 		}
 		top = 2;
@@ -217,18 +221,18 @@ ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 	/* A conflict is chosen field by field too; a draft is not. */
 	by_field = c->keys_line == NULL;
 	c->head_rows = top + 2 + by_field;
-	ui_put(w, top, 0, c->keys_line != NULL ? c->keys_line :
+	ui_put_keys(w, top, 0, c->keys_line != NULL ? c->keys_line :
 	    "m: 自分の入力で上書き保存   t: 保存済みの版を取り込む"
 	    "   Esc: 入力に戻る   j/k PgUp/PgDn: スクロール", cols, 0,
 	    ui_attr(ui, UI_MARK));
 	if (by_field)
-		ui_put(w, top + 1, 0, "欄ごとに: Tab 次の違い   ← あなたの入力   "
+		ui_put_keys(w, top + 1, 0, "欄ごとに: Tab 次の違い   ← あなたの入力   "
 		    "→ 保存済みの版   Enter 選んだとおりに保存", cols, 0,
 		    ui_attr(ui, UI_MARK));
 	top += by_field;
-	ui_put(w, top + 1, 1, c->mine_title != NULL ? c->mine_title :
+	ui_put_cell(w, top + 1, 1, c->mine_title != NULL ? c->mine_title :
 	    "あなたの入力", half, 0, ui_attr(ui, UI_HEADER));
-	ui_put(w, top + 1, half + 3, c->theirs_title, cols - half - 3, 0,
+	ui_put_cell(w, top + 1, half + 3, c->theirs_title, cols - half - 3, 0,
 	    ui_attr(ui, UI_HEADER));
 	top += 2;
 	body = h - top;
@@ -250,7 +254,7 @@ ui_conflict_draw(struct ui *ui, struct ui_conflict *c, WINDOW *w)
 
 			x = ui_put(w, top + y, 0, by_field && l->field == c->cur ?
 			    "> " : "  ", 2, 0, ui_attr(ui, UI_MARK));
-			x += ui_put(w, top + y, x, l->left, cols - x, 0,
+			x += ui_put_cell(w, top + y, x, l->left, cols - x, 0,
 			    ui_attr(ui, l->attr));
 			if (by_field && strcmp(f->mine, f->theirs) != 0 &&
 			    x + 2 < cols)

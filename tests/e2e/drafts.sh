@@ -128,6 +128,16 @@ e2e_expect_restored "the terminal is restored after SIGTERM"
 e2e_start "$db" 100 30
 open_form
 e2e_expect "the SIGTERM draft is offered" "下書きになる入力その一、終了の直前"
+# At 80 columns the question takes two lines and its keys are those
+# that fit whole (j/k is left out, not cut).
+e2e_resize 80 24
+e2e_expect_line "at 80 columns the question is on two lines" \
+    '^どちらを使いますか *$'
+e2e_expect_line "at 80 columns the keys shown are whole" \
+    '^m: 下書きを入力欄に戻す  t: 下書きを捨てる  Esc: 後で決める *$'
+e2e_resize 100 30
+e2e_expect "back at 100 columns the question is whole" "どちらを使いますか" \
+    "Esc: 後で決める"
 e2e_keys Escape
 e2e_expect "Esc keeps it for later and shows the saved entry" \
     "下書きは残してあります"
