@@ -104,6 +104,7 @@ rf_doc_free(struct rf_doc *d)
 	for (i = 0; i < d->nkept; i++)
 		free(d->errors[i]);
 	free(d->errors);
+	free(d->error_at);
 	memset(d, 0, sizeof *d);
 }
 
@@ -136,16 +137,40 @@ add_error_v(struct rf_doc *d, size_t line, size_t col, const char *fmt,
 {
 	char	*msg;
 
+	unsigned long long	 at = (unsigned long long)line << 20 |
+				    (col < (1u << 20) ? col : (1u << 20) - 1);
+	size_t			 i;
+
 	d->nerrors++;
-	if (d->nkept >= PF_ERRORS_KEPT)
-		return;		/* counted, not kept */
+	/* The rows are checked against the file, then against the
+	 * database: an error is placed among those kept by where it is,
+	 * after those at the same place, and one past the last kept
+	 * when all are kept is counted only. */
+	i = d->nkept;
+	while (i > 0 && d->error_at[i - 1] > at)
+		i--;
+	if (i >= PF_ERRORS_KEPT)
+		return;
+	if (d->nkept == PF_ERRORS_KEPT)
+		free(d->errors[--d->nkept]);
+	else {
+		d->errors = xreallocarray(d->errors, d->nkept + 1,
+		    sizeof *d->errors);
+		d->error_at = xreallocarray(d->error_at, d->nkept + 1,
+		    sizeof *d->error_at);
+	}
+	memmove(d->errors + i + 1, d->errors + i,
+	    (d->nkept - i) * sizeof *d->errors);
+	memmove(d->error_at + i + 1, d->error_at + i,
+	    (d->nkept - i) * sizeof *d->error_at);
+	d->nkept++;
+	d->error_at[i] = at;
 	msg = xvasprintf(fmt, ap);
-	d->errors = xreallocarray(d->errors, d->nkept + 1, sizeof *d->errors);
 	if (col > 0)
-		d->errors[d->nkept++] = xasprintf("%s:%zu:%zu: %s",
+		d->errors[i] = xasprintf("%s:%zu:%zu: %s",
 		    d->file != NULL ? d->file : "", line, col, msg);
 	else
-		d->errors[d->nkept++] = xasprintf("%s:%zu: %s",
+		d->errors[i] = xasprintf("%s:%zu: %s",
 		    d->file != NULL ? d->file : "", line, msg);
 	free(msg);
 }

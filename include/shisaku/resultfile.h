@@ -69,11 +69,13 @@ struct rf_doc {
 	struct rf_writer *writer;
 	char		*file;		/* the name errors give; NULL */
 	int		 cp932;		/* the file was read as CP932 */
-	/* The first PF_ERRORS_KEPT problems, "FILE:LINE:COLUMN: message";
-	 * nerrors counts them all. */
+	/* The PF_ERRORS_KEPT problems first in the file, in the file's
+	 * order (line, then column) whichever check found them,
+	 * "FILE:LINE:COLUMN: message"; nerrors counts them all. */
 	char		**errors;
 	size_t		 nkept;
 	size_t		 nerrors;
+	unsigned long long *error_at;	/* errors[i]'s line and column */
 };
 
 void rf_doc_init(struct rf_doc *d);

@@ -838,6 +838,48 @@ TEST(test_grade_typed_in_full_width)
 	pf_doc_free(&pd);
 }
 
+/* More problems than are kept: those kept are the first in the file,
+ * in its order, whichever check found them; all are counted. The rows
+ * the database refuses come first here and are found last. */
+TEST(test_errors_kept_are_the_first_in_the_file)
+{
+	struct store_results_count	 n;
+	struct store_resolver		 res;
+	struct rf_doc			 d;
+	char				*text = xstrdup("shisaku-results,1\n"), *t;
+	char				*cause = NULL, *want;
+	size_t				 i;
+
+	/* Lines 2..31: 協働課's I-1 (as 総務課's clerk, or at a version not
+	 * the current one), refused by the database; 32..91: no grade Z. */
+	for (i = 0; i < 30; i++) {
+		t = xasprintf("%sactual,t,I-1,%zu,7件,,,,,,,,0\n", text,
+		    2021 + i);
+		free(text);
+		text = t;
+	}
+	for (i = 0; i < 60; i++) {
+		t = xasprintf("%sresult,t,2,%zu,実施中,Z,,,,,,,,,0\n", text,
+		    2021 + i);
+		free(text);
+		text = t;
+	}
+	store_resolver_init(&res, st, cfg);
+	rf_doc_init(&d);
+	rf_read(&d, "file.csv", text, strlen(text), &res.res);
+	CHECK_INT(store_results_import(st, &d, "tanaka", 1, &n, &cause), 1);
+	free(cause);
+	CHECK_INT(d.nerrors, 90);
+	CHECK_INT(d.nkept, PF_ERRORS_KEPT);
+	for (i = 0; i < d.nkept; i++) {
+		want = xasprintf("file.csv:%zu:", i + 2);
+		CHECK(strncmp(d.errors[i], want, strlen(want)) == 0);
+		free(want);
+	}
+	rf_doc_free(&d);
+	free(text);
+}
+
 /* A file with a row refused for its own form and a row the workflow
  * refuses lists both in one run, and writes nothing. The other rows of
  * the item whose row has an error are not tried. */
@@ -856,6 +898,22 @@ TEST(test_every_problem_in_one_run)
 	CHECK(contains(errs, "file.csv:2:6: 評価「Ｚ」は評価の段階にありません"));
 	CHECK(contains(errs, "file.csv:3:5: 指標「協働事業数」（Ⅰ 協働のまちづくり）"
 	    "の令和3年度の実績値: この指標は総務課の担当ではありません（担当: 協働課）"));
+	CHECK_UNCHANGED(before);
+	free(errs);
+	free(text);
+
+	/* The same two the other way round: the database's refusal, found
+	 * last, is listed first, where its row is. */
+	text = xasprintf("shisaku-results,1\n"
+	    "actual,t,I-1,2021,7件,,,,,,,,%d\n"
+	    "result,t,2,2021,実施中,Ｚ,,研修を4回,,,,,,,%d\n",
+	    ver_actual("I-1"), ver_item("2"));
+	CHECK_INT(import_as("tanaka", text, 0, &n, &errs), 1);
+	CHECK(contains(errs, "file.csv:2:5: 指標「協働事業数」"));
+	CHECK(contains(errs, "file.csv:3:6: 評価「Ｚ」"));
+	CHECK(strstr(errs, "file.csv:2:") != NULL &&
+	    strstr(errs, "file.csv:3:") != NULL &&
+	    strstr(errs, "file.csv:2:") < strstr(errs, "file.csv:3:"));
 	CHECK_UNCHANGED(before);
 	free(errs);
 	free(text);
@@ -914,6 +972,7 @@ main(void)
 	RUN(test_cp932_pairs_are_not_changes);
 	RUN(test_grade_typed_in_full_width);
 	RUN(test_every_problem_in_one_run);
+	RUN(test_errors_kept_are_the_first_in_the_file);
 	sqlite3_close(raw);
 	store_close(st);
 	config_free(cfg);
