@@ -71,14 +71,18 @@ import_max(const struct cmd_ctx *ctx)
 	return (size_t)ctx->cfg->import_max_mib << 20;
 }
 
-/* One line on stderr when a file was not plain UTF-8. */
+/* One line on stderr when a file was not plain UTF-8 (a blank between
+ * a name ending in a Latin letter and the Japanese after it). */
 static void
 say_encoding(const char *path, enum text_encoding enc)
 {
+	const char	*label = textenc_label(enc);
+	size_t		 len = strlen(label);
+
 	if (enc != TENC_UTF8)
-		fprintf(stderr, "%s: 文字コードは %sです\n",
-		    strcmp(path, "-") == 0 ? "(標準入力)" : path,
-		    textenc_label(enc));
+		fprintf(stderr, "%s: 文字コードは %s%sです\n",
+		    strcmp(path, "-") == 0 ? "(標準入力)" : path, label,
+		    len > 0 && (unsigned char)label[len - 1] < 0x80 ? " " : "");
 }
 
 /* import --results FILE: every row checked, then all of them written as

@@ -25,7 +25,7 @@ for plan in yuki-ap omitama-dx shimotsuma-6 omitama-1; do
 	else
 		fail "$plan: UTF-16 with tabs imports" "$(head -c 600 "$scratch/err")"
 	fi
-	grep -q '文字コードは UTF-16LEです' "$scratch/err" &&
+	grep -q '文字コードは UTF-16LE です' "$scratch/err" &&
 	    pass "$plan: says it read UTF-16LE" || fail "$plan: says it read UTF-16LE" "$(cat "$scratch/err")"
 	"$bin" -d "$new" export --plan "$plan" -o "$scratch/$plan-again.csv"
 	cmp -s "$scratch/$plan.csv" "$scratch/$plan-again.csv" &&
