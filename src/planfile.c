@@ -817,6 +817,34 @@ check_node(struct checker *c, struct pf_record *r)
 		e->depth = depth;
 }
 
+/*
+ * A baseline or final target copied as the plan prints it, with its year
+ * after it in parentheses ("0%(H29年)"): the number is the value and the
+ * year its year, so that achievement is computed from it, instead of the
+ * whole cell kept as text. A year column already holding another year is
+ * an error: one of the two is wrong.
+ */
+static void
+split_value_year(struct checker *c, struct pf_record *r, int col, int fycol,
+    const char *what)
+{
+	size_t	head;
+	int	fy;
+	char	buf[16];
+
+	if ((fy = value_year_suffix(r->f[col], r->f[IND_UNIT], &head)) == 0)
+		return;
+	if (r->f[fycol][0] != '\0' && atoi(r->f[fycol]) != fy) {
+		ERR(r, fycol, "%s「%s」の括弧の年度は %d 年度ですが、%s は %s "
+		    "年度です（どちらかを直してください）", what, r->f[col], fy,
+		    kinds[r->kind].cols[fycol].name, r->f[fycol]);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%d", fy);
+	replace_field(c, r, fycol, xstrdup(buf));
+	replace_field(c, r, col, xstrndup(r->f[col], head));
+}
+
 static void
 check_indicator(struct checker *c, struct pf_record *r)
 {
@@ -829,6 +857,8 @@ check_indicator(struct checker *c, struct pf_record *r)
 		    r->f[IND_NODE]);
 	if (r->f[IND_DEPT][0] != '\0')
 		dept_known(c, r, IND_DEPT);
+	split_value_year(c, r, IND_BASE, IND_BASE_FY, "基準値");
+	split_value_year(c, r, IND_FINAL, IND_FINAL_FY, "最終目標");
 	canon_value(c, r, IND_BASE, r->f[IND_UNIT]);
 	canon_value(c, r, IND_FINAL, r->f[IND_UNIT]);
 	e = check_unique(c, r, PF_INDICATOR, r->f[IND_KEY], IND_KEY, "指標のキー");

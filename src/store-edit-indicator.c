@@ -274,10 +274,53 @@ canonical(const struct value *in, const char *unit, const char *what,
 	return 0;
 }
 
+/*
+ * canonical for a baseline or final target, typed as the plan prints it
+ * with its year in parentheses ("0%(H29年)"): the number is the value
+ * and the year goes to *fy, as a plan file's cell does (planfile.c); a
+ * year given already that differs is refused, blaming the year's field.
+ */
+static int
+canonical_with_year(const struct value *in, const char *unit,
+    const char *what, struct value *out, int *fy, const char **field,
+    const char *name, const char *fy_name, char **cause)
+{
+	struct value	 head = { VALUE_TEXT, 0, NULL };
+	size_t		 len;
+	int		 year, rc;
+	char		 buf[FY_BUFSZ], given[FY_BUFSZ];
+
+	if (in->kind != VALUE_TEXT ||
+	    (year = value_year_suffix(in->text, unit, &len)) == 0) {
+		if ((rc = canonical(in, unit, what, out, cause)) != 0)
+			store_edit_blame(field, name);
+		return rc;
+	}
+	if (*fy != 0 && *fy != year) {
+		*cause = xasprintf("%s「%s」の括弧の年度は%sですが、年度の欄は%s"
+		    "です（どちらかを直してください）", what, in->text,
+		    fy_format(year, FY_STYLE_ERA, buf, sizeof buf),
+		    fy_format(*fy, FY_STYLE_ERA, given, sizeof given));
+		store_edit_blame(field, fy_name);
+		return -1;
+	}
+	head.text = xstrndup(in->text, len);
+	rc = canonical(&head, unit, what, out, cause);
+	free(head.text);
+	if (rc != 0) {
+		store_edit_blame(field, name);
+		return -1;
+	}
+	*fy = year;
+	return 0;
+}
+
 /* The values to store: base, final and targets in canonical form. */
 struct ind_values {
 	struct value		 base;
 	struct value		 final;
+	int			 base_fy;	/* 0 = not given */
+	int			 final_fy;
 	long long		 dept_id;	/* the reporting department; 0 */
 	char			*dept_code;	/* its code; "" */
 	struct edit_target	*targets;
@@ -304,12 +347,12 @@ ind_values(const struct edit_indicator *ind, struct ind_values *v,
 
 	memset(v, 0, sizeof *v);
 	v->dept_code = xstrdup("");
-	if (canonical(&ind->base, ind->unit, "基準値", &v->base, cause) != 0) {
-		store_edit_blame(field, "base");
-		return -1;
-	}
-	if (canonical(&ind->final, ind->unit, "最終目標", &v->final, cause) != 0) {
-		store_edit_blame(field, "final");
+	v->base_fy = ind->base_fy;
+	v->final_fy = ind->final_fy;
+	if (canonical_with_year(&ind->base, ind->unit, "基準値", &v->base,
+	    &v->base_fy, field, "base", "base_fy", cause) != 0 ||
+	    canonical_with_year(&ind->final, ind->unit, "最終目標", &v->final,
+	    &v->final_fy, field, "final", "final_fy", cause) != 0) {
 		ind_values_free(v);
 		return -1;
 	}
@@ -459,9 +502,9 @@ bind_indicator_fields(sqlite3_stmt *s, const struct edit_indicator *ind,
 	store_bind_text(s, 7, direction);
 	sqlite3_bind_int(s, 8, ind->cumulative != 0);
 	store_bind_value(s, 9, &v->base);
-	store_bind_opt_int(s, 11, ind->base_fy);
+	store_bind_opt_int(s, 11, v->base_fy);
 	store_bind_value(s, 12, &v->final);
-	store_bind_opt_int(s, 14, ind->final_fy);
+	store_bind_opt_int(s, 14, v->final_fy);
 	store_bind_text(s, 15, ind->rationale);
 	store_bind_text(s, 16, ind->note);
 	store_bind_opt_int(s, 18, v->dept_id);
@@ -549,15 +592,15 @@ indicator_fields(struct store *st, const struct edit_indicator *old,
 	FIELD_CHANGED(!value_equal(&v->base, &old->base),
 	    rc = history_value(st, at, login, node, id, 0, "base", &old->base,
 	    old->unit, &v->base, ind->unit, cause));
-	FIELD_CHANGED(ind->base_fy != old->base_fy,
+	FIELD_CHANGED(v->base_fy != old->base_fy,
 	    rc = history_owned(st, at, login, node, id, 0, "base_fy",
-	    fy_text(old->base_fy), fy_text(ind->base_fy), cause));
+	    fy_text(old->base_fy), fy_text(v->base_fy), cause));
 	FIELD_CHANGED(!value_equal(&v->final, &old->final),
 	    rc = history_value(st, at, login, node, id, 0, "final", &old->final,
 	    old->unit, &v->final, ind->unit, cause));
-	FIELD_CHANGED(ind->final_fy != old->final_fy,
+	FIELD_CHANGED(v->final_fy != old->final_fy,
 	    rc = history_owned(st, at, login, node, id, 0, "final_fy",
-	    fy_text(old->final_fy), fy_text(ind->final_fy), cause));
+	    fy_text(old->final_fy), fy_text(v->final_fy), cause));
 #undef FIELD_CHANGED
 	return rc;
 }

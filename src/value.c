@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "shisaku/fy.h"
 #include "shisaku/value.h"
 #include "shisaku/util.h"
 
@@ -754,4 +755,60 @@ value_number_examples(const char *unit)
 	if (strcmp(unit, "%") == 0)
 		return xstrdup("98.5、98.5%、９８．５％");
 	return xasprintf("42、1,200%s、１，２００%s", unit, unit);
+}
+
+/* The length of s[0..len) without blanks (ASCII, U+3000) at its end. */
+static size_t
+len_without_end_blanks(const char *s, size_t len)
+{
+	for (;;)
+		if (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		else if (len >= 3 && memcmp(s + len - 3, "\xe3\x80\x80", 3) == 0)
+			len -= 3;
+		else
+			return len;
+}
+
+int
+value_year_suffix(const char *s, const char *unit, size_t *head_len)
+{
+	static const char	 fw_open[] = "\xef\xbc\x88", fw_close[] = "\xef\xbc\x89";
+	struct value		 v;
+	const char		*close, *open = NULL, *p;
+	char			*part;
+	size_t			 len, skip;
+	int			 fy, number;
+
+	if (s == NULL)
+		return 0;
+	len = len_without_end_blanks(s, strlen(s));
+	/* The closing parenthesis at the end, the last opening one before. */
+	if (len > 0 && s[len - 1] == ')')
+		close = s + len - 1;
+	else if (len >= 3 && memcmp(s + len - 3, fw_close, 3) == 0)
+		close = s + len - 3;
+	else
+		return 0;
+	for (p = s; p < close; p++)
+		if (*p == '(' || (p + 3 <= close && memcmp(p, fw_open, 3) == 0))
+			open = p;
+	if (open == NULL || open == s)
+		return 0;
+	skip = *open == '(' ? 1 : 3;
+	part = xstrndup(open + skip, (size_t)(close - open) - skip);
+	fy = fy_parse(part, NULL);
+	free(part);
+	if (fy < 0)
+		return 0;
+	/* Before it, a number with the unit. */
+	part = xstrndup(s, (size_t)(open - s));
+	number = value_parse(part, unit, &v, NULL) == 0 &&
+	    v.kind == VALUE_NUMBER;
+	value_clear(&v);
+	free(part);
+	if (!number)
+		return 0;
+	*head_len = len_without_end_blanks(s, (size_t)(open - s));
+	return fy;
 }

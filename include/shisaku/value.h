@@ -63,6 +63,16 @@ char *value_format_grouped(double num, char *buf, size_t size);
 int value_canonical(const struct value *in, const char *unit,
     struct value *out, char **cause);
 
+/*
+ * A value printed with its fiscal year after it in parentheses, as plans
+ * print baselines ("0%(H29年)", "62.5%（令和5年度）", "1,200人 (2023)"):
+ * when s is a number (as value_parse reads it against unit) followed by
+ * a parenthesised year fy_parse reads, returns that year and sets
+ * *head_len to the length of the number's part (blanks before the
+ * parenthesis left out); else 0.
+ */
+int value_year_suffix(const char *s, const char *unit, size_t *head_len);
+
 /* A copy of s (NULL is "") without blanks (ASCII space, tab, U+3000) at
  * either end. */
 char *value_trim(const char *s);

@@ -626,6 +626,50 @@ TEST(test_misspelled_kinds_do_not_cascade)
 	store_close(st);
 }
 
+/* A baseline or final target copied with its year in parentheses is read
+ * as the number and its year; text with a year stays text; a year column
+ * that says another year is an error at that column. */
+static const char value_year_text[] =
+    "shisaku-plan,1\n"
+    "plan,y,計画,2026,2030,市,\n"
+    "level,y,1,施策\n"
+    "node,y,A,,1,施策Ａ,,,,,,\n"
+    "indicator,y,i,A,率,,%,増加,,0%(H29年),,８０％（令和１２年度）,2030,,\n"
+    "indicator,y,j,A,回,,回,増加,,月1回(R5),,,,,\n"
+    "indicator,y,k,A,率,,%,増加,,5%(R5),2022,,,,\n";	/* line 7 */
+
+TEST(test_value_with_its_year)
+{
+	struct store	*st = fresh_store("valueyear.db");
+	struct pf_doc	 d;
+	size_t		 i;
+	int		 seen = 0;
+
+	CHECK_INT(read_text(st, &d, "y.csv", value_year_text), 1);
+	CHECK(has_error(&d, "y.csv:7:11: 基準値「5%(R5)」の括弧の年度は 2023 "
+	    "年度ですが、BASE_FY は 2022 年度です"));
+	for (i = 0; i < d.n; i++) {
+		const struct pf_record *r = &d.recs[i];
+
+		if (r->kind != PF_INDICATOR)
+			continue;
+		if (strcmp(r->f[IND_KEY], "i") == 0) {
+			CHECK_STR(r->f[IND_BASE], "0%");
+			CHECK_STR(r->f[IND_BASE_FY], "2017");
+			CHECK_STR(r->f[IND_FINAL], "80%");
+			CHECK_STR(r->f[IND_FINAL_FY], "2030");
+			seen++;
+		} else if (strcmp(r->f[IND_KEY], "j") == 0) {
+			CHECK_STR(r->f[IND_BASE], "月1回(R5)");
+			CHECK_STR(r->f[IND_BASE_FY], "");
+			seen++;
+		}
+	}
+	CHECK_INT(seen, 2);
+	pf_doc_free(&d);
+	store_close(st);
+}
+
 /* A sink that passes records on to a loader and counts them. */
 struct counting_sink {
 	struct pf_sink			 sink;
@@ -914,6 +958,7 @@ main(void)
 	RUN(test_refused_rows_do_not_cascade);
 	RUN(test_overlong_rows_do_not_cascade);
 	RUN(test_misspelled_kinds_do_not_cascade);
+	RUN(test_value_with_its_year);
 	RUN(test_errors_are_capped_and_counted);
 	RUN(test_invalid_utf8_reported_with_line);
 	RUN(test_header_required);

@@ -1506,6 +1506,43 @@ TEST(test_impact_and_node_delete)
 	    " ORDER BY id DESC LIMIT 1");
 }
 
+/* A baseline typed as the plan prints it, with its year in parentheses,
+ * is stored as the number and its year, as a plan file's cell is; a year
+ * already given that differs is refused at the year's field, nothing
+ * written. */
+TEST(test_baseline_typed_with_its_year)
+{
+	struct edit_indicator	 a;
+	const char		*field = NULL;
+	char			*cause = NULL, *before, *after;
+
+	CHECK_INT(store_edit_indicator_load(st, ind12, &a, &cause), 0);
+	type_value(&a.base, "5%(R2)");
+	a.base_fy = 2021;
+	before = snapshot();
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &a, &field, &cause),
+	    -1);
+	CHECK(cause != NULL && strstr(cause, "基準値「5%(R2)」の括弧の年度は"
+	    "令和2年度ですが、年度の欄は令和3年度です") != NULL);
+	CHECK_STR(field, "base_fy");
+	free(cause);
+	cause = NULL;
+	after = snapshot();
+	CHECK_STR(after, before);
+	free(after);
+	free(before);
+	a.base_fy = 0;
+	type_value(&a.final, "８０％（令和７年度）");
+	a.final_fy = 2025;
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &a, &field, &cause), 0);
+	free(cause);
+	CHECK_Q("5.0|2020|80.0|2025", "SELECT base_num || '|' || base_fy || '|' ||"
+	    " final_num || '|' || final_fy FROM indicator WHERE id = %lld", ind12);
+	CHECK_Q("2020", "SELECT new_value FROM history WHERE field = 'base_fy'"
+	    " AND indicator_id = %lld ORDER BY id DESC LIMIT 1", ind12);
+	edit_indicator_free(&a);
+}
+
 TEST(test_indicator_delete)
 {
 	char		*cause = NULL;
@@ -1672,6 +1709,7 @@ main(void)
 	RUN(test_indicator_edit_targets);
 	RUN(test_indicator_reporting_department);
 	RUN(test_stale_version_is_a_conflict);
+	RUN(test_baseline_typed_with_its_year);
 	RUN(test_node_stale_version_is_a_conflict);
 	RUN(test_node_version_follows_changes);
 	RUN(test_impact_and_node_delete);

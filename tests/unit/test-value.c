@@ -549,6 +549,34 @@ TEST(trim_canonical_check_text)
 	free(cause);
 }
 
+/* A number with its year in parentheses after it, as plans print
+ * baselines, gives the year and the number's length; anything else,
+ * text with a year or a number with other words in parentheses, none. */
+TEST(year_suffix)
+{
+	size_t	n = 99;
+
+	CHECK_INT(value_year_suffix("0%(H29年)", "%", &n), 2017);
+	CHECK_INT((int)n, 2);
+	CHECK_INT(value_year_suffix("62.5%（令和5年度）", "%", &n), 2023);
+	CHECK_INT((int)n, 5);
+	CHECK_INT(value_year_suffix("１，２００人　（Ｒ５）　", "人", &n), 2023);
+	CHECK_INT((int)n, strlen("１，２００人"));
+	CHECK_INT(value_year_suffix("1,200 (2023)", "", &n), 2023);
+	CHECK_INT((int)n, 5);
+	CHECK_INT(value_year_suffix("△5件(R4)", "件", &n), 2022);
+	n = 99;
+	CHECK_INT(value_year_suffix("月1回(R5)", "回", &n), 0);
+	CHECK_INT(value_year_suffix("42人(R5)", "回", &n), 0);
+	CHECK_INT(value_year_suffix("100(注)", "", &n), 0);
+	CHECK_INT(value_year_suffix("(R5)", "", &n), 0);
+	CHECK_INT(value_year_suffix("62.5%", "%", &n), 0);
+	CHECK_INT(value_year_suffix("62.5%(R5", "%", &n), 0);
+	CHECK_INT(value_year_suffix("", "%", &n), 0);
+	CHECK_INT(value_year_suffix(NULL, "%", &n), 0);
+	CHECK_INT((int)n, 99);
+}
+
 TEST(expects_number)
 {
 	struct value	n = { VALUE_NUMBER, 40, NULL };
@@ -600,5 +628,6 @@ main(void)
 	RUN(utf8_validation);
 	RUN(trim_canonical_check_text);
 	RUN(expects_number);
+	RUN(year_suffix);
 	DONE();
 }
