@@ -93,6 +93,15 @@ static const wchar_t tw_no_line_start[] = {
 	0
 };
 
+/* Characters a wrapped line should not end with: opening marks, which
+ * go down to the line they open. */
+static const wchar_t tw_no_line_end[] = {
+	0xFF08, 0x300C, 0x300E, 0x3010,		/* （ 「 『 【 */
+	0x3014, 0x3008, 0x300A, 0xFF3B,		/* 〔 〈 《 ［ */
+	0xFF5B, 0x201C, 0x2018,			/* ｛ “ ‘ */
+	0
+};
+
 void
 tw_set_ambiguous_wide(int wide)
 {
@@ -391,23 +400,37 @@ tw_fit_parts(const char *const *parts, const int *shrink, size_t n,
 }
 
 static int
-tw_is_no_line_start(wchar_t wc)
+tw_is_in(const wchar_t *set, wchar_t wc)
 {
 	const wchar_t	*p;
 
-	for (p = tw_no_line_start; *p != 0; p++)
+	for (p = set; *p != 0; p++)
 		if (*p == wc)
 			return 1;
 	return 0;
 }
 
+/* How many characters a line's break may move back over (kinsoku). */
+#define TW_CARRY_MAX 4
+
+/* Whether a line may break between a character before and next. */
+static int
+tw_may_break(wchar_t before, wchar_t next)
+{
+	return !(next != TW_INVALID && tw_is_in(tw_no_line_start, next)) &&
+	    !tw_is_in(tw_no_line_end, before);
+}
+
 size_t
 tw_wrap(const char *s, int cols, size_t *starts, size_t *lens, size_t max)
 {
-	const char	*p, *line, *prev = NULL, *bytes;
-	size_t		 nlines = 0, n, len;
-	wchar_t		 wc;
-	int		 used = 0, w, prev_w = 0;
+	/* The last characters of the line (of some width), where a break
+	 * may move back to. */
+	struct { const char *at; int w; wchar_t wc; } last[TW_CARRY_MAX];
+	const char	*p, *line, *bytes, *brk;
+	size_t		 nlines = 0, n, len, nl = 0, i, k;
+	wchar_t		 wc, next;
+	int		 used = 0, w;
 
 	if (s == NULL)
 		return 0;
@@ -429,35 +452,45 @@ tw_wrap(const char *s, int cols, size_t *starts, size_t *lens, size_t max)
 			p += n;
 			line = p;
 			used = 0;
-			prev = NULL;
+			nl = 0;
 			continue;
 		}
 		if (!tw_shown(p, n, wc, &bytes, &len, &w))
 			w = 0;
 		if (used + w > cols && p > line) {
-			const char *brk = p;
-
-			/* Kinsoku: carry the previous character down with a
-			 * closing mark rather than start a line with it. */
-			if (wc != TW_INVALID && tw_is_no_line_start(wc) &&
-			    prev != NULL && prev > line) {
-				brk = prev;
-				TW_EMIT(line, brk);
-				line = brk;
-				used = prev_w;
-				prev = NULL;
-				continue;
-			}
+			/* Kinsoku: no line starts with a closing mark or ends
+			 * with an opening one; the characters around go down
+			 * with it, unless that would empty the line. */
+			i = nl;
+			next = wc;
+			while (i > 0 && !tw_may_break(last[i - 1].wc, next) &&
+			    last[i - 1].at > line)
+				next = last[--i].wc;
+			if (i > 0 && !tw_may_break(last[i - 1].wc, next))
+				i = nl;		/* no better place: break here */
+			if (i == 0 && last[0].at <= line)
+				i = nl;
+			brk = i < nl ? last[i].at : p;
 			TW_EMIT(line, brk);
 			line = brk;
 			used = 0;
-			prev = NULL;
+			for (k = i; k < nl; k++) {
+				used += last[k].w;
+				last[k - i] = last[k];
+			}
+			nl -= i;
 			continue;
 		}
 		used += w;
 		if (w > 0) {
-			prev = p;
-			prev_w = w;
+			if (nl == TW_CARRY_MAX) {
+				memmove(last, last + 1, (nl - 1) * sizeof last[0]);
+				nl--;
+			}
+			last[nl].at = p;
+			last[nl].w = w;
+			last[nl].wc = wc;
+			nl++;
 		}
 		p += n;
 	}

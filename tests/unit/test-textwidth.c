@@ -288,6 +288,14 @@ TEST(test_wrap)
 	/* Kinsoku: 。 does not start a line; い comes down with it. */
 	CHECK_STR(wrapped("あい。う", 4), "あ|い。|う");
 	CHECK_STR(wrapped("あいう」", 4), "あい|う」");
+	/* Nor does （ end one: it goes down to what it opens. */
+	CHECK_STR(wrapped("あ（主）", 6), "あ|（主）");
+	CHECK_STR(wrapped("あいう（主）", 8), "あいう|（主）");
+	/* Too narrow for the mark and what it holds: broken as it must. */
+	CHECK_STR(wrapped("あ（主）", 4), "あ|（主|）");
+	CHECK_STR(wrapped("課長「確認」", 6), "課長|「確|認」");
+	/* At the start of its line it stays: no line is left empty. */
+	CHECK_STR(wrapped("（あいう", 4), "（あ|いう");
 	/* The count is complete even when fewer slots are given. */
 	CHECK_INT(tw_wrap("あいうえおかきくけこ", 4, starts, lens, 2), 5);
 	CHECK_INT(starts[1], 6);
