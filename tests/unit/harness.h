@@ -54,6 +54,15 @@ static const char *harness_test_name = "";
 		FAIL_AT("%s: got %.10g, want %.10g", #got, g_, w_);  \
 } while (0)
 
+/* That the database is as it was: snapshot(), which a test file that
+ * uses this defines (a malloc'd digest of what it checks), is the same
+ * as before, a digest taken earlier. */
+#define CHECK_UNCHANGED(before) do {                                \
+	char *now_ = snapshot();                                    \
+	CHECK_STR(now_, before);                                    \
+	free(now_);                                                 \
+} while (0)
+
 #define DONE() do {                                                 \
 	printf("%s: %d passed, %d failed\n", __FILE__,              \
 	    harness_passed, harness_failed);                        \

@@ -103,13 +103,6 @@ snapshot(void)
 }
 
 /* The database holds what it held at snapshot "before". */
-#define CHECK_UNCHANGED(before) do {					\
-	char *now_ = snapshot();					\
-									\
-	CHECK_STR(now_, before);					\
-	free(now_);							\
-} while (0)
-
 /* The version of item KEY's result for 2021 (0 when none). */
 static int
 ver_item(const char *key)

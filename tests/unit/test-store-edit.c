@@ -475,7 +475,7 @@ TEST(test_refused_below_the_deepest_level)
 {
 	struct edit_node	 n;
 	const char		*field;
-	char			*cause = NULL, *before = snapshot(), *after;
+	char			*cause = NULL, *before = snapshot();
 
 	/* No.1 is at the third and last level. */
 	new_node(&n, node1, 0, "No.1-a", "下位の取組");
@@ -501,9 +501,7 @@ TEST(test_refused_below_the_deepest_level)
 	free(cause);
 	edit_node_free(&n);
 
-	after = snapshot();
-	CHECK_STR(after, before);
-	free(after);
+	CHECK_UNCHANGED(before);
 	free(before);
 }
 
@@ -565,7 +563,7 @@ TEST(test_bad_fields_are_named)
 {
 	struct edit_node	 n;
 	const char		*field;
-	char			*cause = NULL, *before = snapshot(), *after;
+	char			*cause = NULL, *before = snapshot();
 
 	CHECK_INT(store_edit_node_load(st, node2, &n, &cause), 0);
 
@@ -619,9 +617,7 @@ TEST(test_bad_fields_are_named)
 	free(cause);
 	edit_node_free(&n);
 
-	after = snapshot();
-	CHECK_STR(after, before);
-	free(after);
+	CHECK_UNCHANGED(before);
 	free(before);
 }
 
@@ -738,7 +734,7 @@ TEST(test_depts_years_refused)
 {
 	struct edit_node	 n;
 	const char		*field;
-	char			*cause = NULL, *before = snapshot(), *after;
+	char			*cause = NULL, *before = snapshot();
 
 	CHECK_INT(store_edit_node_load(st, node2, &n, &cause), 0);
 	/* Years that cannot be read: named with the department. */
@@ -773,9 +769,7 @@ TEST(test_depts_years_refused)
 	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
 	CHECK(cause != NULL && strstr(cause, "担当課「(R3〜R5)」") != NULL);
 	free(cause);
-	after = snapshot();
-	CHECK_STR(after, before);
-	free(after);
+	CHECK_UNCHANGED(before);
 	free(before);
 	edit_node_free(&n);
 }
@@ -945,7 +939,7 @@ TEST(test_bad_yearplans_and_costs_are_named)
 {
 	struct edit_node	 n, add;
 	const char		*field;
-	char			*cause = NULL, *before = snapshot(), *after;
+	char			*cause = NULL, *before = snapshot();
 
 	CHECK_INT(store_edit_node_load(st, node24, &n, &cause), 0);
 	set_text(&n.title, "変えた名称");
@@ -1006,9 +1000,7 @@ TEST(test_bad_yearplans_and_costs_are_named)
 	CHECK_STR(add.key, "");
 	edit_node_free(&add);
 
-	after = snapshot();
-	CHECK_STR(after, before);
-	free(after);
+	CHECK_UNCHANGED(before);
 	free(before);
 }
 
@@ -1017,7 +1009,7 @@ TEST(test_only_a_planner_edits)
 	struct edit_node	 n, add;
 	struct edit_indicator	 ind;
 	const char		*field;
-	char			*cause = NULL, *before = snapshot(), *after;
+	char			*cause = NULL, *before = snapshot();
 
 	CHECK_INT(store_edit_node_load(st, node1, &n, &cause), 0);
 	set_text(&n.title, "担当課が変えた名称");
@@ -1051,9 +1043,7 @@ TEST(test_only_a_planner_edits)
 	free(cause);
 	edit_indicator_free(&ind);
 
-	after = snapshot();
-	CHECK_STR(after, before);
-	free(after);
+	CHECK_UNCHANGED(before);
 	free(before);
 	/* Each refusal is in the history with who tried. */
 	CHECK(q_int("SELECT count(*) FROM history WHERE field = 'refused'"
@@ -1264,7 +1254,7 @@ TEST(test_stale_version_is_a_conflict)
 {
 	struct edit_indicator	 a, b;
 	const char		*field;
-	char			*cause = NULL, *before, *after;
+	char			*cause = NULL, *before;
 
 	CHECK_INT(store_edit_indicator_load(st, ind12, &a, &cause), 0);
 	CHECK_INT(store_edit_indicator_load(st, ind12, &b, &cause), 0);
@@ -1291,9 +1281,7 @@ TEST(test_stale_version_is_a_conflict)
 	    strstr(cause, "開き直") != NULL);
 	free(cause);
 	cause = NULL;
-	after = snapshot();
-	CHECK_STR(after, before);
-	free(after);
+	CHECK_UNCHANGED(before);
 	free(before);
 	CHECK_INT(b.ver, 1);
 	CHECK_STR(b.name, "二人目の名前");
@@ -1316,7 +1304,7 @@ TEST(test_node_stale_version_is_a_conflict)
 {
 	struct edit_node	 a, b;
 	const char		*field;
-	char			*cause = NULL, *before, *after, *note;
+	char			*cause = NULL, *before, *note;
 	long long		 v0;
 
 	CHECK_INT(store_edit_node_load(st, node2, &a, &cause), 0);
@@ -1344,9 +1332,7 @@ TEST(test_node_stale_version_is_a_conflict)
 	    strstr(cause, "開き直") != NULL);
 	free(cause);
 	cause = NULL;
-	after = snapshot();
-	CHECK_STR(after, before);
-	free(after);
+	CHECK_UNCHANGED(before);
 	free(before);
 	CHECK_INT(node_ver(node2), v0 + 1);
 	CHECK_INT(b.ver, v0);
@@ -1374,7 +1360,7 @@ TEST(test_node_version_follows_changes)
 {
 	struct edit_node	 n;
 	const char		*field;
-	char			*cause = NULL, *before, *after;
+	char			*cause = NULL, *before;
 	long long		 v, h0;
 
 	/* A new node starts at 1. */
@@ -1395,9 +1381,7 @@ TEST(test_node_version_follows_changes)
 	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
 	free(cause);
 	cause = NULL;
-	after = snapshot();
-	CHECK_STR(after, before);
-	free(after);
+	CHECK_UNCHANGED(before);
 	free(before);
 	CHECK_INT(history_count(), h0);
 	CHECK_INT(n.ver, v);
@@ -1514,7 +1498,7 @@ TEST(test_baseline_typed_with_its_year)
 {
 	struct edit_indicator	 a;
 	const char		*field = NULL;
-	char			*cause = NULL, *before, *after;
+	char			*cause = NULL, *before;
 
 	CHECK_INT(store_edit_indicator_load(st, ind12, &a, &cause), 0);
 	type_value(&a.base, "5%(R2)");
@@ -1527,9 +1511,7 @@ TEST(test_baseline_typed_with_its_year)
 	CHECK_STR(field, "base_fy");
 	free(cause);
 	cause = NULL;
-	after = snapshot();
-	CHECK_STR(after, before);
-	free(after);
+	CHECK_UNCHANGED(before);
 	free(before);
 	a.base_fy = 0;
 	type_value(&a.final, "８０％（令和７年度）");
@@ -1570,7 +1552,7 @@ TEST(test_busy_database)
 	struct edit_indicator	 ind;
 	sqlite3			*locker = NULL;
 	const char		*field;
-	char			*cause = NULL, *before, *after;
+	char			*cause = NULL, *before;
 
 	st2 = store_open(db_path, STORE_OPEN_EXISTING, 300, &cause);
 	CHECK(st2 != NULL);
@@ -1610,9 +1592,7 @@ TEST(test_busy_database)
 	CHECK_INT(ind.id, 0);
 	sqlite3_exec(locker, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(locker);
-	after = snapshot();
-	CHECK_STR(after, before);
-	free(after);
+	CHECK_UNCHANGED(before);
 	free(before);
 	/* Once the other writer is done, the same save goes through. */
 	CHECK_INT(store_edit_node_save(st2, "kikaku", &n, &field, &cause), 0);
