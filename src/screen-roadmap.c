@@ -1092,6 +1092,10 @@ rm_search_step(struct ui *ui, struct rm_screen *rs, int dir)
 		store_roadmap_cells_free(cells, (size_t)rs->nyears);
 	}
 	free(cause);
+	if (wrapped)
+		ui_message(ui, dir > 0 ?
+		    "末尾まで検索したので先頭から続けました: %s" :
+		    "先頭まで検索したので末尾から続けました: %s", rs->search);
 	/* On screen already, or at the edge it was found beyond. */
 	for (w = 0; w < (long)rs->nwin; w++)
 		if (rs->win[w].node_id == hit)

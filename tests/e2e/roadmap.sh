@@ -137,6 +137,14 @@ e2e_keys Enter
 e2e_expect "search finds a yearly plan" \
     "-- No.21 公営企業会計の健全化の推進 / 令和6年度" \
     "年次計画: 経営戦略の見直し検討"
+e2e_keys n
+e2e_expect "n past the last hit says it went round" \
+    "末尾まで検索したので先頭から続けました: 経営戦略の見直し" \
+    "-- No.21 公営企業会計の健全化の推進 / 令和6年度"
+e2e_keys N
+e2e_expect "and N before the first" \
+    "先頭まで検索したので末尾から続けました: 経営戦略の見直し" \
+    "-- No.21 公営企業会計の健全化の推進 / 令和6年度"
 e2e_keys /
 e2e_type '存在しない語句'
 e2e_keys Enter
