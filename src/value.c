@@ -770,6 +770,29 @@ len_without_end_blanks(const char *s, size_t len)
 			return len;
 }
 
+/* The fiscal year in what a value's parentheses hold: a year as fy_parse
+ * reads it, after which one word saying when in it may come
+ * ("令和5年度末", "R5時点"). The year, or -1. */
+static int
+year_in_parentheses(char *part)
+{
+	static const char *const when[] = { "末", "時点", "現在", "実績",
+	    "見込み", "見込" };
+	size_t	len = strlen(part), i, n;
+	int	fy;
+
+	if ((fy = fy_parse(part, NULL)) >= 0)
+		return fy;
+	for (i = 0; i < sizeof when / sizeof when[0]; i++) {
+		n = strlen(when[i]);
+		if (len > n && strcmp(part + len - n, when[i]) == 0) {
+			part[len - n] = '\0';
+			return fy_parse(part, NULL);
+		}
+	}
+	return -1;
+}
+
 int
 value_year_suffix(const char *s, const char *unit, size_t *head_len)
 {
@@ -797,7 +820,7 @@ value_year_suffix(const char *s, const char *unit, size_t *head_len)
 		return 0;
 	skip = *open == '(' ? 1 : 3;
 	part = xstrndup(open + skip, (size_t)(close - open) - skip);
-	fy = fy_parse(part, NULL);
+	fy = year_in_parentheses(part);
 	free(part);
 	if (fy < 0)
 		return 0;

@@ -565,6 +565,14 @@ TEST(year_suffix)
 	CHECK_INT(value_year_suffix("1,200 (2023)", "", &n), 2023);
 	CHECK_INT((int)n, 5);
 	CHECK_INT(value_year_suffix("△5件(R4)", "件", &n), 2022);
+	/* A word of when in the year after it. */
+	CHECK_INT(value_year_suffix("1,234人（令和5年度末）", "人", &n), 2023);
+	CHECK_INT((int)n, strlen("1,234人"));
+	CHECK_INT(value_year_suffix("45.2%(R6時点)", "%", &n), 2024);
+	CHECK_INT(value_year_suffix("12件（H30実績）", "件", &n), 2018);
+	CHECK_INT(value_year_suffix("12件（R8見込み）", "件", &n), 2026);
+	CHECK_INT(value_year_suffix("12件（R8頃）", "件", &n), 0);
+	CHECK_INT(value_year_suffix("12件（末）", "件", &n), 0);
 	n = 99;
 	CHECK_INT(value_year_suffix("月1回(R5)", "回", &n), 0);
 	CHECK_INT(value_year_suffix("42人(R5)", "回", &n), 0);
