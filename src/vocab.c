@@ -9,14 +9,14 @@
 struct word {
 	const char	*key;
 	const char	*label;
-	const char	*aliases[4];
+	const char	*aliases[6];
 };
 
 static const struct word directions[] = {
-	{ "up",   "増加", { "上昇", "増", NULL } },
-	{ "down", "減少", { "低下", "減", NULL } },
-	{ "keep", "維持", { NULL } },
-	{ "max",  "以下", { "上限", NULL } },
+	{ "up",   "増加", { "上昇", "増", "向上", "↑", NULL } },
+	{ "down", "減少", { "低下", "減", "削減", "↓", NULL } },
+	{ "keep", "維持", { "現状維持", NULL } },
+	{ "max",  "以下", { "上限", "以内", NULL } },
 	{ "min",  "以上", { "下限", NULL } },
 	{ NULL, NULL, { NULL } }
 };
@@ -57,17 +57,32 @@ static const char *const choices[VOCAB_COUNT] = {
 	"下書き, 提出済, 確認済, 差戻し"
 };
 
-/* Compares text, without surrounding ASCII blanks, with word. */
+/* The length of a blank (ASCII space or tab, U+3000) at s, or 0. */
+static size_t
+blank_at(const char *s)
+{
+	if (*s == ' ' || *s == '\t')
+		return 1;
+	return strncmp(s, "\xe3\x80\x80", 3) == 0 ? 3 : 0;
+}
+
+/* Compares text, without surrounding blanks (a spreadsheet's cell may
+ * hold a full-width one), with word. */
 static int
 same_word(const char *text, const char *word)
 {
-	size_t	n;
+	size_t	n, b;
 
-	while (*text == ' ' || *text == '\t')
-		text++;
+	while ((b = blank_at(text)) > 0)
+		text += b;
 	n = strlen(text);
-	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
-		n--;
+	for (;;)
+		if (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+			n--;
+		else if (n >= 3 && blank_at(text + n - 3) == 3)
+			n -= 3;
+		else
+			break;
 	return strlen(word) == n && strncmp(text, word, n) == 0;
 }
 
