@@ -27,6 +27,13 @@ static const char SQL_OLD_NAMES[] =
 static const char SQL_RESOLVE[] =
     "SELECT id, code, code = ?1 FROM department WHERE code = ?1 OR name = ?1"
     " ORDER BY code = ?1 DESC, ord";
+/* The department a name was of until a year (a reorganisation since):
+ * its code and name now, the last year of the old name, and how many
+ * departments had it. */
+static const char SQL_RESOLVE_OLD[] =
+    "SELECT d.code, d.name, max(dn.until_fy), count(DISTINCT d.id)"
+    " FROM department_name dn JOIN department d ON d.id = dn.dept_id"
+    " WHERE dn.name = ?1";
 static const char SQL_DEPT[] =
     "SELECT code, name, COALESCE(abolished_after, 0),"
     " COALESCE((SELECT max(until_fy) FROM department_name WHERE dept_id = ?1), 0)"
@@ -141,6 +148,34 @@ store_dept_list(struct store *st, struct dept_row **rows, size_t *n,
 	return rc;
 }
 
+/* When text was one department's name before a renaming, says so in
+ * *cause, with the name and code it has now, and returns 1; else 0 (or
+ * 1 with the error of the read). */
+static int
+dept_named_once(struct store *st, const char *text, char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, SQL_RESOLVE_OLD, cause);
+	char		 buf[FY_BUFSZ];
+	int		 rc, said = 0;
+
+	if (s == NULL)
+		return 1;
+	store_bind_text(s, 1, text);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW &&
+	    sqlite3_column_int(s, 3) == 1) {
+		*cause = xasprintf("部署「%s」は%sまでの名前です。いまは「%s」"
+		    "（コード %s）です。コードかいまの名前で指定してください",
+		    text, fy_format(sqlite3_column_int(s, 2), FY_STYLE_ERA, buf,
+		    sizeof buf), store_col_text(s, 1), store_col_text(s, 0));
+		said = 1;
+	}
+	if (rc == SQLITE_ROW)
+		rc = SQLITE_DONE;
+	if (store_read_end(st, s, rc, "部署の検索", said ? NULL : cause) != 0)
+		return 1;
+	return said;
+}
+
 int
 store_dept_resolve(struct store *st, const char *text, long long *id,
     char **cause)
@@ -168,8 +203,10 @@ store_dept_resolve(struct store *st, const char *text, long long *id,
 		return -1;
 	}
 	if (*id == 0) {
-		*cause = xasprintf("部署「%s」がありません（部署のコードか名前で"
-		    "指定してください。一覧は shisaku dept list）", text);
+		if (dept_named_once(st, text, cause) == 0)
+			*cause = xasprintf("部署「%s」がありません（部署のコード"
+			    "か名前で指定してください。一覧は shisaku dept list）",
+			    text);
 		return -1;
 	}
 	/* A name shared by departments of several cities must be given by

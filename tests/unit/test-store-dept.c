@@ -102,6 +102,20 @@ TEST(test_rename_keeps_earlier_years)
 	n = dept_name_in(q_int("SELECT id FROM node WHERE key = '3'"), 2021);
 	CHECK_STR(n, "協働課");
 	free(n);
+	/* The old name, given where a department is named, is refused with
+	 * the name and code the department has now. */
+	{
+		long long id = 0;
+
+		CHECK_INT(store_dept_resolve(st, "総務課", &id, &cause), -1);
+		CHECK(id == 0);
+		CHECK(cause != NULL && strstr(cause, "部署「総務課」は令和5年度"
+		    "までの名前です。いまは「総務部総務課」（コード ") != NULL);
+		free(cause);
+		cause = NULL;
+		CHECK_INT(store_dept_resolve(st, "総務部総務課", &id, &cause), 0);
+		CHECK(id == soumu);
+	}
 }
 
 TEST(test_merge_continues_under_the_new_department)
