@@ -285,6 +285,30 @@ e2e_keys H
 e2e_expect "the history screen shows it" "変更履歴" "目標値" "35人"
 e2e_keys Escape
 
+# A baseline typed as the plan prints it, with its year in parentheses:
+# a year field that says another year is where the save stops; left
+# empty, the number and the year are saved apart.
+e2e_keys m
+e2e_expect "m asks again" "修正するもの"
+e2e_keys Down Enter
+e2e_expect "the indicator's form again" "指標と目標を修正: 育成講座の受講者数"
+e2e_keys Down Down Down Down Down
+prompt_set '10人（R1年度末）'
+e2e_keys C-s
+e2e_expect "a year in parentheses unlike the year field is refused" \
+    "括弧の年度は令和元年度ですが、年度の欄は令和2年度です"
+[ "$(q "SELECT base_num || '|' || base_fy FROM indicator WHERE id = '$ind'")" = "12.0|2020" ] &&
+    pass "db: nothing written on the refusal" ||
+    fail "db: baseline after refusal" "$(q "SELECT base_num, base_txt, base_fy FROM indicator WHERE id = '$ind'")"
+# Enter edits the field the cursor was put on: the year's, emptied.
+prompt_set ''
+e2e_expect_line "the cursor was on 基準値の年度" '^\* 基準値の年度 *$'
+e2e_keys C-s
+e2e_expect "saved with the year field empty" "指標と目標を保存しました"
+[ "$(q "SELECT base_num || '|' || coalesce(base_txt, '') || '|' || base_fy FROM indicator WHERE id = '$ind'")" = "10.0||2019" ] &&
+    pass "db: the number and its year apart" ||
+    fail "db: baseline" "$(q "SELECT base_num, base_txt, base_fy FROM indicator WHERE id = '$ind'")"
+
 # ---- deleting asks, then deletes ---------------------------------------------
 e2e_keys D
 e2e_expect "D asks what to delete" "削除するもの"
