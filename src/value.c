@@ -824,9 +824,11 @@ value_year_suffix(const char *s, const char *unit, size_t *head_len)
 	free(part);
 	if (fy < 0)
 		return 0;
-	/* Before it, a number with the unit. */
+	/* Before it, a number with the unit; or a number gone wrong (with
+	 * another unit), which the caller's reading then refuses as such
+	 * rather than keeping the whole as text. */
 	part = xstrndup(s, (size_t)(open - s));
-	number = value_parse(part, unit, &v, NULL) == 0 &&
+	number = value_parse(part, unit, &v, NULL) != 0 ||
 	    v.kind == VALUE_NUMBER;
 	value_clear(&v);
 	free(part);

@@ -66,10 +66,11 @@ int value_canonical(const struct value *in, const char *unit,
 /*
  * A value printed with its fiscal year after it in parentheses, as plans
  * print baselines ("0%(H29年)", "62.5%（令和5年度）", "1,200人 (2023)"):
- * when s is a number (as value_parse reads it against unit) followed by
- * a parenthesised year fy_parse reads, returns that year and sets
- * *head_len to the length of the number's part (blanks before the
- * parenthesis left out); else 0.
+ * when s is a number (as value_parse reads it against unit, or refuses
+ * it: "42人" for 回) followed by a parenthesised year fy_parse reads
+ * (after which 末, 時点, 現在, 実績 or 見込み may come), returns that year
+ * and sets *head_len to the length of the number's part (blanks before
+ * the parenthesis left out); else 0.
  */
 int value_year_suffix(const char *s, const char *unit, size_t *head_len);
 

@@ -575,7 +575,10 @@ TEST(year_suffix)
 	CHECK_INT(value_year_suffix("12件（末）", "件", &n), 0);
 	n = 99;
 	CHECK_INT(value_year_suffix("月1回(R5)", "回", &n), 0);
-	CHECK_INT(value_year_suffix("42人(R5)", "回", &n), 0);
+	/* A number with another unit is split, for its reading to refuse. */
+	CHECK_INT(value_year_suffix("42人(R5)", "回", &n), 2023);
+	CHECK_INT((int)n, strlen("42人"));
+	n = 99;
 	CHECK_INT(value_year_suffix("100(注)", "", &n), 0);
 	CHECK_INT(value_year_suffix("(R5)", "", &n), 0);
 	CHECK_INT(value_year_suffix("62.5%", "%", &n), 0);
