@@ -215,6 +215,8 @@ struct entry {
 	int		 depth;		/* a node's depth, 1 at the top */
 	int		 unsure;	/* an indicator from a row whose columns
 					   were too many: its unit is not known */
+	int		 told;		/* a plan whose node came before any
+					   level row: said once */
 	int		 ybase[2];	/* first year of years[i]; 0 = none yet */
 	uint64_t	 years[2];	/* years of the entry's yearly rows */
 	int		 kind;
@@ -794,8 +796,19 @@ check_node(struct checker *c, struct pf_record *r)
 		return;
 	levels = plan_levels(c, r->f[0]);
 	if (levels == 0) {
-		ERR(r, NODE_KEY, "計画「%s」の階層（level の行）が定義されていません",
-		    r->f[0]);
+		/* Said at the plan's first node only: every node after it
+		 * would say the same. */
+		if ((e = index_find(c, PF_PLAN, r->f[0], NULL)) != NULL &&
+		    !e->told)
+			ERR(r, NODE_KEY, "計画「%s」の階層（level の行）が定義されて"
+			    "いません。node の行より前に、上の階層から順に "
+			    "level,%s,1,基本目標 のように書いてください（この計画の"
+			    "後の node の行では繰り返しません）", r->f[0], r->f[0]);
+		if (e != NULL)
+			e->told = 1;
+		/* Known all the same, for the rows that name it. */
+		if (index_find(c, PF_NODE, r->f[0], r->f[NODE_KEY]) == NULL)
+			index_add(c, PF_NODE, r->f[0], r->f[NODE_KEY]);
 		return;
 	}
 	if (r->f[NODE_PARENT][0]) {

@@ -670,6 +670,30 @@ TEST(test_value_with_its_year)
 	store_close(st);
 }
 
+/* A plan whose nodes come before any level row is told so once, at its
+ * first node, with an example of the row; its other nodes, and the rows
+ * naming them, say nothing more. */
+static const char no_levels_text[] =
+    "shisaku-plan,1\n"
+    "plan,z,計画,2026,2030,市,\n"
+    "node,z,A,,1,施策Ａ,,,,,,\n"			/* line 3 */
+    "node,z,A-1,A,1-1,事業,,,,,,\n"
+    "node,z,A-2,A,1-2,事業,,,,,,\n"
+    "indicator,z,i,A-1,件数,,件,増加,,,,,,,\n";
+
+TEST(test_missing_levels_said_once)
+{
+	struct store	*st = fresh_store("nolevels.db");
+	struct pf_doc	 d;
+
+	CHECK_INT(read_text(st, &d, "z.csv", no_levels_text), 1);
+	CHECK(has_error(&d, "z.csv:3:3: 計画「z」の階層（level の行）が定義されて"
+	    "いません。node の行より前に、上の階層から順に level,z,1,基本目標 の"
+	    "ように書いてください"));
+	pf_doc_free(&d);
+	store_close(st);
+}
+
 /* A sink that passes records on to a loader and counts them. */
 struct counting_sink {
 	struct pf_sink			 sink;
@@ -959,6 +983,7 @@ main(void)
 	RUN(test_overlong_rows_do_not_cascade);
 	RUN(test_misspelled_kinds_do_not_cascade);
 	RUN(test_value_with_its_year);
+	RUN(test_missing_levels_said_once);
 	RUN(test_errors_are_capped_and_counted);
 	RUN(test_invalid_utf8_reported_with_line);
 	RUN(test_header_required);
