@@ -249,6 +249,10 @@ struct pf_index {
 	size_t		  ysize, yn;
 	struct replaced	 *replaced;
 	size_t		  nreplaced;
+	/* The codes of the plans defined, for the one a code that is not
+	 * among them is likely a slip for. */
+	char		**plans;
+	size_t		  nplans;
 	size_t		  indexed;	/* recs[0 .. indexed) are in the index */
 	/* The record of a stream, its fields' buffers kept from one record
 	 * to the next (scap: their sizes). */
@@ -363,6 +367,11 @@ index_add(struct checker *c, int k, const char *plan, const char *key)
 	e->next = x->buckets[e->hash % x->nbuckets];
 	x->buckets[e->hash % x->nbuckets] = e;
 	x->n++;
+	if (k == PF_PLAN) {
+		x->plans = xreallocarray(x->plans, x->nplans + 1,
+		    sizeof *x->plans);
+		x->plans[x->nplans++] = xstrdup(plan);
+	}
 	return e;
 }
 
@@ -385,6 +394,9 @@ index_free(struct pf_index *x)
 	for (i = 0; i < x->nreplaced; i++)
 		free(x->replaced[i].plan);
 	free(x->replaced);
+	for (i = 0; i < x->nplans; i++)
+		free(x->plans[i]);
+	free(x->plans);
 	for (i = 0; i < PF_MAX_COLS; i++) {
 		free(x->scratch.f[i]);
 		value_clear(&x->values.v[i]);
@@ -510,6 +522,8 @@ plan_known(struct checker *c, const char *plan)
 static int
 need_plan_in_doc(struct checker *c, const struct pf_record *r)
 {
+	int	near;
+
 	switch (plan_known(c, r->f[0])) {
 	case 1:
 		return 1;
@@ -518,7 +532,15 @@ need_plan_in_doc(struct checker *c, const struct pf_record *r)
 		    "計画の行から読み込み直してください（--replace）", r->f[0]);
 		return 0;
 	default:
-		ERR(r, 0, "計画「%s」がこの行より前に定義されていません", r->f[0]);
+		near = util_nearest_name(r->f[0],
+		    (const char *const *)c->x->plans, c->x->nplans);
+		if (near >= 0)
+			ERR(r, 0, "計画「%s」がこの行より前に定義されていません"
+			    "（「%s」の誤りではありませんか）", r->f[0],
+			    c->x->plans[near]);
+		else
+			ERR(r, 0, "計画「%s」がこの行より前に定義されていません",
+			    r->f[0]);
 		return 0;
 	}
 }

@@ -694,6 +694,31 @@ TEST(test_missing_levels_said_once)
 	store_close(st);
 }
 
+/* A row naming a plan the file has not defined names the plan it is
+ * likely a slip for, when one is that near; else only the code. */
+static const char plan_slip_text[] =
+    "shisaku-plan,1\n"
+    "plan,kasama,計画,2026,2030,市,\n"
+    "level,kasama,1,施策\n"
+    "node,kasma,A,,1,施策Ａ,,,,,,\n"			/* line 4 */
+    "node,other-plan,B,,2,施策Ｂ,,,,,,\n";		/* line 5 */
+
+TEST(test_plan_slip_named)
+{
+	struct store	*st = fresh_store("planslip.db");
+	struct pf_doc	 d;
+
+	CHECK_INT(read_text(st, &d, "p.csv", plan_slip_text), 2);
+	CHECK(has_error(&d, "p.csv:4:2: 計画「kasma」がこの行より前に定義されて"
+	    "いません（「kasama」の誤りではありませんか）"));
+	CHECK(has_error(&d, "p.csv:5:2: 計画「other-plan」がこの行より前に定義"
+	    "されていません"));
+	CHECK(!has_error(&d, "p.csv:5:2: 計画「other-plan」がこの行より前に定義"
+	    "されていません（"));
+	pf_doc_free(&d);
+	store_close(st);
+}
+
 /* A sink that passes records on to a loader and counts them. */
 struct counting_sink {
 	struct pf_sink			 sink;
@@ -984,6 +1009,7 @@ main(void)
 	RUN(test_misspelled_kinds_do_not_cascade);
 	RUN(test_value_with_its_year);
 	RUN(test_missing_levels_said_once);
+	RUN(test_plan_slip_named);
 	RUN(test_errors_are_capped_and_counted);
 	RUN(test_invalid_utf8_reported_with_line);
 	RUN(test_header_required);
