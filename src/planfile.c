@@ -519,6 +519,24 @@ plan_known(struct checker *c, const char *plan)
 	return 0;
 }
 
+static void index_record(struct checker *, const struct pf_record *);
+
+/* The key a row of a mistyped plan code defines, known under the plan
+ * it was meant for: the rows of that plan that name it say nothing of
+ * it (its one error is reported). */
+static void
+index_under_plan(struct checker *c, const struct pf_record *r,
+    char *plan)
+{
+	struct pf_record	alt = *r;
+
+	if (r->kind != PF_LEVEL && r->kind != PF_FLAG && r->kind != PF_NODE &&
+	    r->kind != PF_INDICATOR)
+		return;
+	alt.f[0] = plan;
+	index_record(c, &alt);
+}
+
 static int
 need_plan_in_doc(struct checker *c, const struct pf_record *r)
 {
@@ -534,11 +552,12 @@ need_plan_in_doc(struct checker *c, const struct pf_record *r)
 	default:
 		near = util_nearest_name(r->f[0],
 		    (const char *const *)c->x->plans, c->x->nplans);
-		if (near >= 0)
+		if (near >= 0) {
 			ERR(r, 0, "計画「%s」がこの行より前に定義されていません"
 			    "（「%s」の誤りではありませんか）", r->f[0],
 			    c->x->plans[near]);
-		else
+			index_under_plan(c, r, c->x->plans[near]);
+		} else
 			ERR(r, 0, "計画「%s」がこの行より前に定義されていません",
 			    r->f[0]);
 		return 0;

@@ -695,13 +695,16 @@ TEST(test_missing_levels_said_once)
 }
 
 /* A row naming a plan the file has not defined names the plan it is
- * likely a slip for, when one is that near; else only the code. */
+ * likely a slip for, when one is that near, and the key it defines is
+ * known under that plan; else only the code is named. */
 static const char plan_slip_text[] =
     "shisaku-plan,1\n"
     "plan,kasama,計画,2026,2030,市,\n"
     "level,kasama,1,施策\n"
-    "node,kasma,A,,1,施策Ａ,,,,,,\n"			/* line 4 */
-    "node,other-plan,B,,2,施策Ｂ,,,,,,\n";		/* line 5 */
+    "level,kasama,2,事業\n"
+    "node,kasma,A,,1,施策Ａ,,,,,,\n"			/* line 5 */
+    "node,other-plan,B,,2,施策Ｂ,,,,,,\n"		/* line 6 */
+    "node,kasama,A-1,A,1-1,事業,,,,,,\n";
 
 TEST(test_plan_slip_named)
 {
@@ -709,12 +712,13 @@ TEST(test_plan_slip_named)
 	struct pf_doc	 d;
 
 	CHECK_INT(read_text(st, &d, "p.csv", plan_slip_text), 2);
-	CHECK(has_error(&d, "p.csv:4:2: 計画「kasma」がこの行より前に定義されて"
+	CHECK(has_error(&d, "p.csv:5:2: 計画「kasma」がこの行より前に定義されて"
 	    "いません（「kasama」の誤りではありませんか）"));
-	CHECK(has_error(&d, "p.csv:5:2: 計画「other-plan」がこの行より前に定義"
+	CHECK(has_error(&d, "p.csv:6:2: 計画「other-plan」がこの行より前に定義"
 	    "されていません"));
-	CHECK(!has_error(&d, "p.csv:5:2: 計画「other-plan」がこの行より前に定義"
+	CHECK(!has_error(&d, "p.csv:6:2: 計画「other-plan」がこの行より前に定義"
 	    "されていません（"));
+	CHECK(!has_error(&d, "p.csv:7:"));
 	pf_doc_free(&d);
 	store_close(st);
 }
