@@ -1101,12 +1101,33 @@ set_field(struct checker *c, struct pf_record *r, int i, const char *s)
 }
 
 /* Checks one field's form and brings it to canonical text. */
+/*
+ * A boolean column as a spreadsheet may hold it: 1, or a mark plans print
+ * for yes (○ ◯ ◎, and ★ by which the seeds mark a main department);
+ * empty, 0 or ×; digits full-width too. 1, 0, or -1 for anything else.
+ */
+static int
+bool_word(const char *s)
+{
+	static const char *const yes[] = { "1", "１", "○", "◯", "◎", "★" };
+	static const char *const no[] = { "", "0", "０", "×" };
+	size_t	i;
+
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (strcmp(s, yes[i]) == 0)
+			return 1;
+	for (i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (strcmp(s, no[i]) == 0)
+			return 0;
+	return -1;
+}
+
 static void
 check_field(struct checker *c, struct pf_record *r, int i, enum col_type t)
 {
 	char		*s = r->f[i], *cause = NULL, buf[16];
 	const char	*key;
-	int		 fy;
+	int		 fy, yes;
 	enum vocab	 v;
 
 	if (t == C_TEXT && s[0] == '\0')
@@ -1151,13 +1172,16 @@ check_field(struct checker *c, struct pf_record *r, int i, enum col_type t)
 		set_field(c, r, i, buf);
 		break;
 	case C_BOOL:
-		if (strcmp(s, "0") == 0 || strcmp(s, "０") == 0)
+		if (s[0] == '\0')
+			break;
+		if ((yes = bool_word(s)) == 0)
 			set_field(c, r, i, "");
-		else if (strcmp(s, "１") == 0)
+		else if (yes == 1 && strcmp(s, "1") != 0)
 			set_field(c, r, i, "1");
-		else if (s[0] != '\0' && strcmp(s, "1") != 0)
-			ERR(r, i, "%s は 1 または空欄です（\"%s\"）",
-			    kinds[r->kind].cols[i].name, s);
+		else if (yes < 0)
+			ERR(r, i, "%s は 1 または空欄です（\"%s\"。○ ★ も 1、"
+			    "0 × も空欄と読みます）", kinds[r->kind].cols[i].name,
+			    s);
 		break;
 	case C_DEPTH:
 		if (strlen(s) != 1 || s[0] < '1' || s[0] > '4')

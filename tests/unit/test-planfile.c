@@ -723,6 +723,50 @@ TEST(test_plan_slip_named)
 	store_close(st);
 }
 
+/* Booleans as a spreadsheet holds them: ★ ○ for yes (the seeds mark a
+ * main department with ★), × for no; a word is refused, naming them. */
+static const char bool_text[] =
+    "shisaku-plan,1\n"
+    "plan,b,計画,2026,2030,市,\n"
+    "level,b,1,施策\n"
+    "dept,B/課,課,市,\n"
+    "dept,B/係,係,市,\n"
+    "node,b,A,,1,施策Ａ,,,,,,\n"
+    "assign,b,A,B/課,★,,\n"
+    "assign,b,A,B/係,×,,\n"
+    "indicator,b,i,A,件数,,件,増加,○,1,2025,5,2030,,\n"
+    "indicator,b,j,A,件数,,件,増加,はい,1,2025,5,2030,,\n";	/* line 10 */
+
+TEST(test_booleans_as_marks)
+{
+	struct store	*st = fresh_store("bools.db");
+	struct pf_doc	 d;
+	size_t		 i;
+	int		 seen = 0;
+
+	CHECK_INT(read_text(st, &d, "b.csv", bool_text), 1);
+	CHECK(has_error(&d, "b.csv:10:9: CUMULATIVE は 1 または空欄です（\"はい\"。"
+	    "○ ★ も 1、0 × も空欄と読みます）"));
+	for (i = 0; i < d.n; i++) {
+		const struct pf_record *r = &d.recs[i];
+
+		if (r->kind == PF_ASSIGN && strcmp(r->f[ASSIGN_DEPT], "B/課") == 0) {
+			CHECK_STR(r->f[ASSIGN_MAIN], "1");
+			seen++;
+		} else if (r->kind == PF_ASSIGN) {
+			CHECK_STR(r->f[ASSIGN_MAIN], "");
+			seen++;
+		} else if (r->kind == PF_INDICATOR &&
+		    strcmp(r->f[IND_KEY], "i") == 0) {
+			CHECK_STR(r->f[IND_CUMULATIVE], "1");
+			seen++;
+		}
+	}
+	CHECK_INT(seen, 3);
+	pf_doc_free(&d);
+	store_close(st);
+}
+
 /* A sink that passes records on to a loader and counts them. */
 struct counting_sink {
 	struct pf_sink			 sink;
@@ -1014,6 +1058,7 @@ main(void)
 	RUN(test_value_with_its_year);
 	RUN(test_missing_levels_said_once);
 	RUN(test_plan_slip_named);
+	RUN(test_booleans_as_marks);
 	RUN(test_errors_are_capped_and_counted);
 	RUN(test_invalid_utf8_reported_with_line);
 	RUN(test_header_required);
