@@ -468,8 +468,6 @@ tw_wrap(const char *s, int cols, size_t *starts, size_t *lens, size_t max)
 				next = last[--i].wc;
 			if (i > 0 && !tw_may_break(last[i - 1].wc, next))
 				i = nl;		/* no better place: break here */
-			if (i == 0 && last[0].at <= line)
-				i = nl;
 			brk = i < nl ? last[i].at : p;
 			TW_EMIT(line, brk);
 			line = brk;

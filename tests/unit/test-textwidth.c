@@ -294,6 +294,9 @@ TEST(test_wrap)
 	/* Too narrow for the mark and what it holds: broken as it must. */
 	CHECK_STR(wrapped("あ（主）", 4), "あ|（主|）");
 	CHECK_STR(wrapped("課長「確認」", 6), "課長|「確|認」");
+	/* A line of nothing wide yet (a combining mark alone) breaks
+	 * before the character that does not fit. */
+	CHECK_STR(wrapped("\xcc\x81漢字", 1), "\xcc\x81|漢|字");
 	/* At the start of its line it stays: no line is left empty. */
 	CHECK_STR(wrapped("（あいう", 4), "（あ|いう");
 	/* The count is complete even when fewer slots are given. */
