@@ -721,30 +721,41 @@ value_check_text(const char *text, const char *what, size_t max, char **cause)
 	return 0;
 }
 
-char *
-value_trim(const char *s)
+const char *
+value_unblank(const char *s, size_t len, size_t *out_len)
 {
-	const char	*start = s != NULL ? s : "", *end;
+	const char	*end = s + len;
 
 	for (;;) {
-		if (*start == ' ' || *start == '\t')
-			start++;
-		else if (strncmp(start, "\xe3\x80\x80", 3) == 0)
-			start += 3;
+		if (s < end && (*s == ' ' || *s == '\t'))
+			s++;
+		else if (end - s >= 3 && memcmp(s, "\xe3\x80\x80", 3) == 0)
+			s += 3;
 		else
 			break;
 	}
-	end = start + strlen(start);
 	for (;;) {
-		if (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+		if (end > s && (end[-1] == ' ' || end[-1] == '\t'))
 			end--;
-		else if (end - start >= 3 &&
-		    strncmp(end - 3, "\xe3\x80\x80", 3) == 0)
+		else if (end - s >= 3 && memcmp(end - 3, "\xe3\x80\x80", 3) == 0)
 			end -= 3;
 		else
 			break;
 	}
-	return xstrndup(start, (size_t)(end - start));
+	*out_len = (size_t)(end - s);
+	return s;
+}
+
+char *
+value_trim(const char *s)
+{
+	const char	*start;
+	size_t		 len;
+
+	if (s == NULL)
+		s = "";
+	start = value_unblank(s, strlen(s), &len);
+	return xstrndup(start, len);
 }
 
 char *
@@ -755,19 +766,6 @@ value_number_examples(const char *unit)
 	if (strcmp(unit, "%") == 0)
 		return xstrdup("98.5、98.5%、９８．５％");
 	return xasprintf("42、1,200%s、１，２００%s", unit, unit);
-}
-
-/* The length of s[0..len) without blanks (ASCII, U+3000) at its end. */
-static size_t
-len_without_end_blanks(const char *s, size_t len)
-{
-	for (;;)
-		if (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-			len--;
-		else if (len >= 3 && memcmp(s + len - 3, "\xe3\x80\x80", 3) == 0)
-			len -= 3;
-		else
-			return len;
 }
 
 /* The fiscal year in what a value's parentheses hold: a year as fy_parse
@@ -805,7 +803,9 @@ value_year_suffix(const char *s, const char *unit, size_t *head_len)
 
 	if (s == NULL)
 		return 0;
-	len = len_without_end_blanks(s, strlen(s));
+	/* The length up to the end of the text without blanks. */
+	p = value_unblank(s, strlen(s), &len);
+	len += (size_t)(p - s);
 	/* The closing parenthesis at the end, the last opening one before. */
 	if (len > 0 && s[len - 1] == ')')
 		close = s + len - 1;
@@ -834,6 +834,7 @@ value_year_suffix(const char *s, const char *unit, size_t *head_len)
 	free(part);
 	if (!number)
 		return 0;
-	*head_len = len_without_end_blanks(s, (size_t)(open - s));
+	p = value_unblank(s, (size_t)(open - s), head_len);
+	*head_len += (size_t)(p - s);
 	return fy;
 }

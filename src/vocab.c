@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "shisaku/value.h"
 #include "shisaku/vocab.h"
 
 struct word {
@@ -57,32 +58,14 @@ static const char *const choices[VOCAB_COUNT] = {
 	"下書き, 提出済, 確認済, 差戻し"
 };
 
-/* The length of a blank (ASCII space or tab, U+3000) at s, or 0. */
-static size_t
-blank_at(const char *s)
-{
-	if (*s == ' ' || *s == '\t')
-		return 1;
-	return strncmp(s, "\xe3\x80\x80", 3) == 0 ? 3 : 0;
-}
-
 /* Compares text, without surrounding blanks (a spreadsheet's cell may
  * hold a full-width one), with word. */
 static int
 same_word(const char *text, const char *word)
 {
-	size_t	n, b;
+	size_t	n;
 
-	while ((b = blank_at(text)) > 0)
-		text += b;
-	n = strlen(text);
-	for (;;)
-		if (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
-			n--;
-		else if (n >= 3 && blank_at(text + n - 3) == 3)
-			n -= 3;
-		else
-			break;
+	text = value_unblank(text, strlen(text), &n);
 	return strlen(word) == n && strncmp(text, word, n) == 0;
 }
 

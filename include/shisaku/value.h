@@ -78,6 +78,10 @@ int value_year_suffix(const char *s, const char *unit, size_t *head_len);
  * either end. */
 char *value_trim(const char *s);
 
+/* The part of s[0..len) without those blanks at either end, in place:
+ * its start, and its length in *out_len. */
+const char *value_unblank(const char *s, size_t len, size_t *out_len);
+
 /* A text to be stored: at most max bytes of valid UTF-8 (NULL is empty).
  * Returns 0, or -1 with *cause naming it by what ("取組実績が長すぎます"). */
 int value_check_text(const char *text, const char *what, size_t max,
