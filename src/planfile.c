@@ -848,8 +848,7 @@ check_node(struct checker *c, struct pf_record *r)
 		if (e != NULL)
 			e->told = 1;
 		/* Known all the same, for the rows that name it. */
-		if (index_find(c, PF_NODE, r->f[0], r->f[NODE_KEY]) == NULL)
-			index_add(c, PF_NODE, r->f[0], r->f[NODE_KEY]);
+		index_record(c, r);
 		return;
 	}
 	if (r->f[NODE_PARENT][0]) {
@@ -1100,17 +1099,17 @@ set_field(struct checker *c, struct pf_record *r, int i, const char *s)
 	replace_field(c, r, i, xstrdup(s));
 }
 
-/* Checks one field's form and brings it to canonical text. */
 /*
- * A boolean column as a spreadsheet may hold it: 1, or a mark plans print
- * for yes (○ ◯ ◎, and ★ by which the seeds mark a main department);
- * empty, 0 or ×; digits full-width too. 1, 0, or -1 for anything else.
+ * A boolean column as a spreadsheet may hold it, not empty: 1, or a mark
+ * plans print for yes (○ ◯ ◎, and ★ by which the seeds mark a main
+ * department); 0 or ×; digits full-width too. 1, 0, or -1 for anything
+ * else.
  */
 static int
 bool_word(const char *s)
 {
 	static const char *const yes[] = { "1", "１", "○", "◯", "◎", "★" };
-	static const char *const no[] = { "", "0", "０", "×" };
+	static const char *const no[] = { "0", "０", "×" };
 	size_t	i;
 
 	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
@@ -1122,6 +1121,7 @@ bool_word(const char *s)
 	return -1;
 }
 
+/* Checks one field's form and brings it to canonical text. */
 static void
 check_field(struct checker *c, struct pf_record *r, int i, enum col_type t)
 {
