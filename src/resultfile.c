@@ -135,10 +135,10 @@ static void
 add_error_v(struct rf_doc *d, size_t line, size_t col, const char *fmt,
     va_list ap)
 {
-	char	*msg;
-
+	/* Where it is, for its order: the line, then the column. */
 	unsigned long long	 at = (unsigned long long)line << 20 |
 				    (col < (1u << 20) ? col : (1u << 20) - 1);
+	char			*msg;
 	size_t			 i;
 
 	d->nerrors++;

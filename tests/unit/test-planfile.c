@@ -61,6 +61,21 @@ has_error(const struct pf_doc *d, const char *want)
 	return 0;
 }
 
+/* Field col of d's first record of kind k whose field keycol is key, or
+ * NULL when there is none. */
+static const char *
+field_of(const struct pf_doc *d, enum pf_kind k, int keycol, const char *key,
+    int col)
+{
+	size_t	i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->recs[i].kind == k &&
+		    strcmp(d->recs[i].f[keycol], key) == 0)
+			return d->recs[i].f[col];
+	return NULL;
+}
+
 static char *
 export_all(struct store *st, const char *plan)
 {
@@ -642,30 +657,18 @@ TEST(test_value_with_its_year)
 {
 	struct store	*st = fresh_store("valueyear.db");
 	struct pf_doc	 d;
-	size_t		 i;
-	int		 seen = 0;
 
 	CHECK_INT(read_text(st, &d, "y.csv", value_year_text), 1);
 	CHECK(has_error(&d, "y.csv:7:11: 基準値「5%(R5)」の括弧の年度は 2023 "
 	    "年度ですが、BASE_FY は 2022 年度です"));
-	for (i = 0; i < d.n; i++) {
-		const struct pf_record *r = &d.recs[i];
-
-		if (r->kind != PF_INDICATOR)
-			continue;
-		if (strcmp(r->f[IND_KEY], "i") == 0) {
-			CHECK_STR(r->f[IND_BASE], "0%");
-			CHECK_STR(r->f[IND_BASE_FY], "2017");
-			CHECK_STR(r->f[IND_FINAL], "80%");
-			CHECK_STR(r->f[IND_FINAL_FY], "2030");
-			seen++;
-		} else if (strcmp(r->f[IND_KEY], "j") == 0) {
-			CHECK_STR(r->f[IND_BASE], "月1回(R5)");
-			CHECK_STR(r->f[IND_BASE_FY], "");
-			seen++;
-		}
-	}
-	CHECK_INT(seen, 2);
+	CHECK_STR(field_of(&d, PF_INDICATOR, IND_KEY, "i", IND_BASE), "0%");
+	CHECK_STR(field_of(&d, PF_INDICATOR, IND_KEY, "i", IND_BASE_FY), "2017");
+	CHECK_STR(field_of(&d, PF_INDICATOR, IND_KEY, "i", IND_FINAL), "80%");
+	CHECK_STR(field_of(&d, PF_INDICATOR, IND_KEY, "i", IND_FINAL_FY),
+	    "2030");
+	CHECK_STR(field_of(&d, PF_INDICATOR, IND_KEY, "j", IND_BASE),
+	    "月1回(R5)");
+	CHECK_STR(field_of(&d, PF_INDICATOR, IND_KEY, "j", IND_BASE_FY), "");
 	pf_doc_free(&d);
 	store_close(st);
 }
@@ -741,28 +744,14 @@ TEST(test_booleans_as_marks)
 {
 	struct store	*st = fresh_store("bools.db");
 	struct pf_doc	 d;
-	size_t		 i;
-	int		 seen = 0;
 
 	CHECK_INT(read_text(st, &d, "b.csv", bool_text), 1);
 	CHECK(has_error(&d, "b.csv:10:9: CUMULATIVE は 1 または空欄です（\"はい\"。"
 	    "○ ★ も 1、0 × も空欄と読みます）"));
-	for (i = 0; i < d.n; i++) {
-		const struct pf_record *r = &d.recs[i];
-
-		if (r->kind == PF_ASSIGN && strcmp(r->f[ASSIGN_DEPT], "B/課") == 0) {
-			CHECK_STR(r->f[ASSIGN_MAIN], "1");
-			seen++;
-		} else if (r->kind == PF_ASSIGN) {
-			CHECK_STR(r->f[ASSIGN_MAIN], "");
-			seen++;
-		} else if (r->kind == PF_INDICATOR &&
-		    strcmp(r->f[IND_KEY], "i") == 0) {
-			CHECK_STR(r->f[IND_CUMULATIVE], "1");
-			seen++;
-		}
-	}
-	CHECK_INT(seen, 3);
+	CHECK_STR(field_of(&d, PF_ASSIGN, ASSIGN_DEPT, "B/課", ASSIGN_MAIN), "1");
+	CHECK_STR(field_of(&d, PF_ASSIGN, ASSIGN_DEPT, "B/係", ASSIGN_MAIN), "");
+	CHECK_STR(field_of(&d, PF_INDICATOR, IND_KEY, "i", IND_CUMULATIVE),
+	    "1");
 	pf_doc_free(&d);
 	store_close(st);
 }
