@@ -253,6 +253,11 @@ struct pf_index {
 	 * among them is likely a slip for. */
 	char		**plans;
 	size_t		  nplans;
+	/* The codes of the departments defined and their names, for the
+	 * one a code is likely a slip for, or the code of a name written
+	 * where a code goes. */
+	char		**depts, **dept_names;
+	size_t		  ndepts;
 	size_t		  indexed;	/* recs[0 .. indexed) are in the index */
 	/* The record of a stream, its fields' buffers kept from one record
 	 * to the next (scap: their sizes). */
@@ -397,6 +402,12 @@ index_free(struct pf_index *x)
 	for (i = 0; i < x->nplans; i++)
 		free(x->plans[i]);
 	free(x->plans);
+	for (i = 0; i < x->ndepts; i++) {
+		free(x->depts[i]);
+		free(x->dept_names[i]);
+	}
+	free(x->depts);
+	free(x->dept_names);
 	for (i = 0; i < PF_MAX_COLS; i++) {
 		free(x->scratch.f[i]);
 		value_clear(&x->values.v[i]);
@@ -753,6 +764,49 @@ check_dept(struct checker *c, struct pf_record *r)
 		free(name);
 	}
 	index_add(c, PF_DEPT, "", r->f[DEPT_CODE])->info = xstrdup(r->f[DEPT_NAME]);
+	c->x->depts = xreallocarray(c->x->depts, c->x->ndepts + 1,
+	    sizeof *c->x->depts);
+	c->x->dept_names = xreallocarray(c->x->dept_names, c->x->ndepts + 1,
+	    sizeof *c->x->dept_names);
+	c->x->depts[c->x->ndepts] = xstrdup(r->f[DEPT_CODE]);
+	c->x->dept_names[c->x->ndepts++] = xstrdup(r->f[DEPT_NAME]);
+}
+
+/* The department's code (malloc'd) that word, not one, is likely a
+ * slip for: of the file's departments, else of the database's; NULL. */
+static char *
+dept_code_near(const struct checker *c, const char *word)
+{
+	int	near = util_nearest_name(word,
+		    (const char *const *)c->x->depts, c->x->ndepts);
+
+	if (near >= 0)
+		return xstrdup(c->x->depts[near]);
+	if (c->res != NULL && c->res->dept_code_near != NULL)
+		return c->res->dept_code_near(c->res->arg, word);
+	return NULL;
+}
+
+/* The code of the one department the file or else the database calls
+ * name (malloc'd), or NULL: a department's name written where its code
+ * goes is the commonest slip of a hand-written file. */
+static char *
+dept_code_named(const struct checker *c, const char *name)
+{
+	const char	*found = NULL;
+	size_t		 i;
+
+	for (i = 0; i < c->x->ndepts; i++)
+		if (strcmp(c->x->dept_names[i], name) == 0) {
+			if (found != NULL)
+				return NULL;
+			found = c->x->depts[i];
+		}
+	if (found != NULL)
+		return xstrdup(found);
+	if (c->res != NULL && c->res->dept_code_named != NULL)
+		return c->res->dept_code_named(c->res->arg, name);
+	return NULL;
 }
 
 /*
@@ -809,7 +863,21 @@ dept_known(struct checker *c, const struct pf_record *r, int col)
 		index_add(c, KIND_DB_DEPT, "", r->f[col]);
 		return 1;
 	}
-	ERR(r, col, "部署「%s」がこの行より前に定義されていません", r->f[col]);
+	if (c->d->nkept >= PF_ERRORS_KEPT)
+		/* Counted, not shown: no hint is looked for. */
+		ERR(r, col, "部署「%s」がこの行より前に定義されていません",
+		    r->f[col]);
+	else if ((name = dept_code_named(c, r->f[col])) != NULL)
+		ERR(r, col, "部署「%s」がこの行より前に定義されていません（「%s」は"
+		    "部署の名前です。コード「%s」で書いてください）", r->f[col],
+		    r->f[col], name);
+	else if ((name = dept_code_near(c, r->f[col])) != NULL)
+		ERR(r, col, "部署「%s」がこの行より前に定義されていません"
+		    "（「%s」の誤りではありませんか）", r->f[col], name);
+	else
+		ERR(r, col, "部署「%s」がこの行より前に定義されていません",
+		    r->f[col]);
+	free(name);
 	return 0;
 }
 

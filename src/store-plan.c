@@ -70,6 +70,54 @@ res_dept_named_until(void *arg, const char *dept, const char *name)
 	return fy;
 }
 
+static char *
+res_dept_code_named(void *arg, const char *name)
+{
+	struct store_resolver	*r = arg;
+	sqlite3_stmt		*s = store_stmt(r->st, "SELECT code FROM"
+	    " department WHERE name = ? LIMIT 2", NULL);
+	char			*code = NULL;
+
+	if (s == NULL)
+		return NULL;
+	store_bind_text(s, 1, name);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		code = store_col_dup(s, 0);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			free(code);
+			code = NULL;
+		}
+	}
+	sqlite3_reset(s);
+	return code;
+}
+
+static char *
+res_dept_code_near(void *arg, const char *word)
+{
+	struct store_resolver	*r = arg;
+	sqlite3_stmt		*s = store_stmt(r->st, "SELECT code FROM"
+	    " department ORDER BY id", NULL);
+	char			**codes = NULL, *code = NULL;
+	size_t			 n = 0, i;
+	int			 near;
+
+	if (s == NULL)
+		return NULL;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		codes = xreallocarray(codes, n + 1, sizeof *codes);
+		codes[n++] = store_col_dup(s, 0);
+	}
+	sqlite3_reset(s);
+	if ((near = util_nearest_name(word, (const char *const *)codes,
+	    n)) >= 0)
+		code = xstrdup(codes[near]);
+	for (i = 0; i < n; i++)
+		free(codes[i]);
+	free(codes);
+	return code;
+}
+
 static int
 res_node_exists(void *arg, const char *plan, const char *node)
 {
@@ -127,6 +175,8 @@ store_resolver_init(struct store_resolver *r, struct store *st,
 	r->res.plan_exists = res_plan_exists;
 	r->res.dept_exists = res_dept_exists;
 	r->res.dept_named_until = res_dept_named_until;
+	r->res.dept_code_named = res_dept_code_named;
+	r->res.dept_code_near = res_dept_code_near;
 	r->res.node_exists = res_node_exists;
 	r->res.indicator_exists = res_indicator_exists;
 	r->res.grade_key = res_grade_key;

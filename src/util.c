@@ -234,50 +234,90 @@ write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-/* The edit distance of a and b (optimal string alignment: an insertion,
- * deletion, change or swap of neighbours counts one), ASCII case folded;
- * a large number for words too long to be names. */
-static size_t
-name_distance(const char *a, const char *b)
-{
-	enum { MAXLEN = 32 };
-	size_t	d[MAXLEN + 1][MAXLEN + 1], la = strlen(a), lb = strlen(b);
-	size_t	i, j, best;
-	int	ca, cb;
+/* Names are compared a character at a time: a character is its UTF-8
+ * bytes (a lead byte and the continuation bytes after it), so that one
+ * kanji wrong in a department's code counts one, as one letter does. */
+enum { NAME_MAXCHARS = 32 };
 
-	if (la > MAXLEN || lb > MAXLEN)
-		return SIZE_MAX;
-	for (i = 0; i <= la; i++)
+struct name_chars {
+	const char	*at[NAME_MAXCHARS];
+	size_t		 len[NAME_MAXCHARS];
+	size_t		 n;
+};
+
+/* Splits s into characters; 0 when it has more than NAME_MAXCHARS. */
+static int
+name_split(const char *s, struct name_chars *c)
+{
+	size_t	k;
+
+	for (c->n = 0; *s != '\0'; c->n++) {
+		if (c->n == NAME_MAXCHARS)
+			return 0;
+		for (k = 1; ((unsigned char)s[k] & 0xC0) == 0x80; k++)
+			;
+		c->at[c->n] = s;
+		c->len[c->n] = k;
+		s += k;
+	}
+	return 1;
+}
+
+static int
+name_char_eq(const struct name_chars *a, size_t i, const struct name_chars *b,
+    size_t j)
+{
+	if (a->len[i] != b->len[j])
+		return 0;
+	if (a->len[i] == 1)
+		return tolower((unsigned char)*a->at[i]) ==
+		    tolower((unsigned char)*b->at[j]);
+	return memcmp(a->at[i], b->at[j], a->len[i]) == 0;
+}
+
+/* The edit distance of a and b in characters (optimal string alignment:
+ * an insertion, deletion, change or swap of neighbours counts one), ASCII
+ * case folded; a large number for words too long to be names. */
+static size_t
+name_distance(const struct name_chars *a, const struct name_chars *b)
+{
+	size_t	d[NAME_MAXCHARS + 1][NAME_MAXCHARS + 1];
+	size_t	i, j, best;
+
+	for (i = 0; i <= a->n; i++)
 		d[i][0] = i;
-	for (j = 0; j <= lb; j++)
+	for (j = 0; j <= b->n; j++)
 		d[0][j] = j;
-	for (i = 1; i <= la; i++)
-		for (j = 1; j <= lb; j++) {
-			ca = tolower((unsigned char)a[i - 1]);
-			cb = tolower((unsigned char)b[j - 1]);
-			best = d[i - 1][j - 1] + (ca != cb);
+	for (i = 1; i <= a->n; i++)
+		for (j = 1; j <= b->n; j++) {
+			best = d[i - 1][j - 1] + !name_char_eq(a, i - 1, b, j - 1);
 			if (d[i - 1][j] + 1 < best)
 				best = d[i - 1][j] + 1;
 			if (d[i][j - 1] + 1 < best)
 				best = d[i][j - 1] + 1;
-			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
-			    tolower((unsigned char)a[i - 2]) == cb &&
+			if (i > 1 && j > 1 && name_char_eq(a, i - 1, b, j - 2) &&
+			    name_char_eq(a, i - 2, b, j - 1) &&
 			    d[i - 2][j - 2] + 1 < best)
 				best = d[i - 2][j - 2] + 1;
 			d[i][j] = best;
 		}
-	return d[la][lb];
+	return d[a->n][b->n];
 }
 
 int
 util_nearest_name(const char *word, const char *const *names, size_t n)
 {
-	size_t	i, dist, best = SIZE_MAX, allowed;
-	int	found = -1, tie = 0;
+	struct name_chars	w, c;
+	size_t			i, dist, best = SIZE_MAX, allowed;
+	int			found = -1, tie = 0;
 
+	if (!name_split(word, &w))
+		return -1;
 	for (i = 0; i < n; i++) {
-		dist = name_distance(word, names[i]);
-		allowed = strlen(names[i]) <= 5 ? 1 : 2;
+		if (!name_split(names[i], &c))
+			continue;
+		dist = name_distance(&w, &c);
+		allowed = c.n <= 5 ? 1 : 2;
 		if (dist > allowed || dist > best)
 			continue;
 		if (dist == best)

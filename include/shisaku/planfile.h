@@ -132,6 +132,12 @@ struct pf_resolver {
 	 * earlier names in the database; 0 when it never was (may be NULL). */
 	int	(*dept_named_until)(void *arg, const char *dept,
 		    const char *name);
+	/* The code of the only department called name now (malloc'd), or
+	 * NULL (may be NULL). */
+	char	*(*dept_code_named)(void *arg, const char *name);
+	/* The code of a department that word is likely a slip for
+	 * (util_nearest_name), malloc'd, or NULL (may be NULL). */
+	char	*(*dept_code_near)(void *arg, const char *word);
 	int	(*node_exists)(void *arg, const char *plan, const char *node);
 	/* *unit is set to the indicator's unit (malloc'd). */
 	int	(*indicator_exists)(void *arg, const char *plan, const char *ind,

@@ -39,8 +39,9 @@ int util_has_control(const char *s);
 
 /*
  * The one of names[0..n) that word is most likely a slip of the keyboard
- * for: at most one letter wrong, missing, extra or two swapped for a
- * name of up to five letters, two for a longer one, ASCII case aside.
+ * for: at most one character wrong, missing, extra or two swapped for a
+ * name of up to five characters, two for a longer one, ASCII case aside
+ * (a kanji is one character, as a letter is).
  * Its index, or -1 when none is that near or two are equally near.
  */
 int util_nearest_name(const char *word, const char *const *names, size_t n);

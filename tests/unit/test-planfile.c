@@ -726,6 +726,64 @@ TEST(test_plan_slip_named)
 	store_close(st);
 }
 
+/* A department named by its name where its code goes names the code;
+ * a code one or two characters off (a kanji counts one) names the code
+ * it is likely a slip for; of the file's departments, then of the
+ * database's. A name two departments have, or a code far from all,
+ * names none. */
+static const char dept_slip_first[] =
+    "shisaku-plan,1\n"
+    "plan,k,計画,2026,2030,市,\n"
+    "level,k,1,施策\n"
+    "dept,K/総務課,総務課,市,\n"
+    "dept,K/子ども家庭支援課,子ども家庭支援課,市,\n"
+    "dept,L/総務課,総務課,市,\n";
+static const char dept_slip_text[] =
+    "shisaku-plan,1\n"
+    "plan,m,計画,2026,2030,市,\n"
+    "level,m,1,施策\n"
+    "dept,M/企画政策課,企画政策課,市,\n"
+    "node,m,A,,1,施策Ａ,,,,,,\n"
+    "assign,m,A,企画政策課,1,,\n"			/* line 6 */
+    "assign,m,A,M/企画制作課,,,\n"			/* line 7 */
+    "assign,m,A,子ども家庭支援課,,,\n"		/* line 8 */
+    "assign,m,A,K/子供家庭支援課,,,\n"		/* line 9 */
+    "assign,m,A,総務課,,,\n"				/* line 10 */
+    "assign,m,A,M/財政課,,,\n";			/* line 11 */
+
+TEST(test_dept_slip_named)
+{
+	struct store	*st = fresh_store("deptslip.db");
+	struct pf_doc	 d;
+	char		*cause = NULL;
+
+	CHECK_INT(read_text(st, &d, "first.csv", dept_slip_first), 0);
+	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+	CHECK_INT(read_text(st, &d, "d.csv", dept_slip_text), 6);
+	CHECK(has_error(&d, "d.csv:6:4: 部署「企画政策課」がこの行より前に定義"
+	    "されていません（「企画政策課」は部署の名前です。コード"
+	    "「M/企画政策課」で書いてください）"));
+	CHECK(has_error(&d, "d.csv:7:4: 部署「M/企画制作課」がこの行より前に"
+	    "定義されていません（「M/企画政策課」の誤りではありませんか）"));
+	CHECK(has_error(&d, "d.csv:8:4: 部署「子ども家庭支援課」がこの行より前に"
+	    "定義されていません（「子ども家庭支援課」は部署の名前です。コード"
+	    "「K/子ども家庭支援課」で書いてください）"));
+	CHECK(has_error(&d, "d.csv:9:4: 部署「K/子供家庭支援課」がこの行より前に"
+	    "定義されていません（「K/子ども家庭支援課」の誤りではありませんか）"));
+	CHECK(has_error(&d, "d.csv:10:4: 部署「総務課」がこの行より前に定義"
+	    "されていません"));
+	CHECK(!has_error(&d, "d.csv:10:4: 部署「総務課」がこの行より前に定義"
+	    "されていません（"));
+	CHECK(has_error(&d, "d.csv:11:4: 部署「M/財政課」がこの行より前に定義"
+	    "されていません"));
+	CHECK(!has_error(&d, "d.csv:11:4: 部署「M/財政課」がこの行より前に定義"
+	    "されていません（"));
+	pf_doc_free(&d);
+	free(cause);
+	store_close(st);
+}
+
 /* Booleans as a spreadsheet holds them: ★ ○ for yes (the seeds mark a
  * main department with ★), × for no; a word is refused, naming them. */
 static const char bool_text[] =
@@ -1047,6 +1105,7 @@ main(void)
 	RUN(test_value_with_its_year);
 	RUN(test_missing_levels_said_once);
 	RUN(test_plan_slip_named);
+	RUN(test_dept_slip_named);
 	RUN(test_booleans_as_marks);
 	RUN(test_errors_are_capped_and_counted);
 	RUN(test_invalid_utf8_reported_with_line);

@@ -178,6 +178,27 @@ TEST(test_nearest_name)
 	CHECK_INT(util_nearest_name("node", kinds, 0), -1);
 }
 
+/* Japanese names are compared a character at a time: one kanji wrong
+ * (three bytes) is one slip, a kanji and a kana for one kanji two. */
+TEST(test_nearest_name_japanese)
+{
+	static const char *const depts[] = { "笠間台市/総務課",
+	    "笠間台市/財政課", "笠間台市/子ども家庭支援課", "笠間台市/税務課",
+	    "企画課" };
+	size_t	n = sizeof depts / sizeof depts[0];
+
+	CHECK_INT(util_nearest_name("笠間台市/子供家庭支援課", depts, n), 2);
+	CHECK_INT(util_nearest_name("笠間台市／財政課", depts, n), 1);
+	CHECK_INT(util_nearest_name("笠間台市財政課", depts, n), 1);
+	CHECK_INT(util_nearest_name("笠間台市/政財課", depts, n), 1);
+	CHECK_INT(util_nearest_name("企画調整課", depts, n), -1);
+	CHECK_INT(util_nearest_name("企劃課", depts, n), 4);
+	/* 総務課 and 税務課 are each one kanji from 財務課. */
+	CHECK_INT(util_nearest_name("笠間台市/財務課", depts, n), -1);
+	/* Not a code at all: a name. */
+	CHECK_INT(util_nearest_name("総務課", depts, n), -1);
+}
+
 int
 main(void)
 {
@@ -185,5 +206,6 @@ main(void)
 	RUN(test_today_iso);
 	RUN(test_write_all);
 	RUN(test_nearest_name);
+	RUN(test_nearest_name_japanese);
 	DONE();
 }
