@@ -74,21 +74,11 @@ static char *
 res_dept_code_named(void *arg, const char *name)
 {
 	struct store_resolver	*r = arg;
-	sqlite3_stmt		*s = store_stmt(r->st, "SELECT code FROM"
-	    " department WHERE name = ? LIMIT 2", NULL);
 	char			*code = NULL;
 
-	if (s == NULL)
-		return NULL;
-	store_bind_text(s, 1, name);
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		code = store_col_dup(s, 0);
-		if (sqlite3_step(s) == SQLITE_ROW) {
-			free(code);
-			code = NULL;
-		}
-	}
-	sqlite3_reset(s);
+	/* (No row when two departments have the name.) */
+	(void)exists1(r->st, "SELECT min(code) FROM department WHERE name = ?"
+	    " HAVING count(*) = 1", name, NULL, &code);
 	return code;
 }
 
