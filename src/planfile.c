@@ -17,6 +17,7 @@
 #include "shisaku/infile.h"
 #include "shisaku/planfile.h"
 #include "shisaku/resultfile.h"
+#include "shisaku/textfold.h"
 #include "shisaku/util.h"
 #include "shisaku/value.h"
 #include "shisaku/vocab.h"
@@ -548,12 +549,57 @@ index_under_plan(struct checker *c, const struct pf_record *r,
 	index_record(c, &alt);
 }
 
+/*
+ * A code or key typed with the input method on (Ｊ７, １－１,
+ * 笠間市／総務課) names what it names typed with it off (tf_narrow):
+ * looked up as typed, else so, and a field found so is replaced by it,
+ * as if typed so. lookup finds key of plan (NULL when there is none).
+ */
+typedef struct entry *key_lookup(struct checker *, const char *plan,
+    const char *key);
+
+static struct entry *
+find_key(struct checker *c, struct pf_record *r, int col, key_lookup *lookup)
+{
+	struct entry	*e;
+	char		*narrow;
+
+	if ((e = lookup(c, r->f[0], r->f[col])) != NULL)
+		return e;
+	narrow = tf_narrow(r->f[col]);
+	if (strcmp(narrow, r->f[col]) != 0 &&
+	    (e = lookup(c, r->f[0], narrow)) != NULL) {
+		replace_field(c, r, col, narrow);
+		return e;
+	}
+	free(narrow);
+	return NULL;
+}
+
+/* plan_known of r's plan code, found as find_key finds a key. */
 static int
-need_plan_in_doc(struct checker *c, const struct pf_record *r)
+plan_found(struct checker *c, struct pf_record *r)
+{
+	int	known = plan_known(c, r->f[0]);
+	char	*narrow;
+
+	if (known != 0)
+		return known;
+	narrow = tf_narrow(r->f[0]);
+	if (strcmp(narrow, r->f[0]) != 0 &&
+	    (known = plan_known(c, narrow)) != 0)
+		replace_field(c, r, 0, narrow);
+	else
+		free(narrow);
+	return known;
+}
+
+static int
+need_plan_in_doc(struct checker *c, struct pf_record *r)
 {
 	int	near;
 
-	switch (plan_known(c, r->f[0])) {
+	switch (plan_found(c, r)) {
 	case 1:
 		return 1;
 	case 2:
@@ -578,9 +624,8 @@ need_plan_in_doc(struct checker *c, const struct pf_record *r)
 /* The node that column col of r refers to: of the document, or of a plan
  * in the database. NULL with an error when there is none. */
 static struct entry *
-node_known(struct checker *c, const struct pf_record *r, int col)
+node_lookup(struct checker *c, const char *plan, const char *key)
 {
-	const char	*plan = r->f[0], *key = r->f[col];
 	struct entry	*e;
 
 	if ((e = index_find(c, PF_NODE, plan, key)) != NULL ||
@@ -589,29 +634,63 @@ node_known(struct checker *c, const struct pf_record *r, int col)
 	if (plan_known(c, plan) == 2 && c->res &&
 	    c->res->node_exists(c->res->arg, plan, key))
 		return index_add(c, KIND_DB_NODE, plan, key);
-	ERR(r, col, "計画「%s」に施策・取組「%s」がありません", plan, key);
 	return NULL;
+}
+
+static struct entry *
+node_known(struct checker *c, struct pf_record *r, int col)
+{
+	struct entry	*e = find_key(c, r, col, node_lookup);
+
+	if (e == NULL)
+		ERR(r, col, "計画「%s」に施策・取組「%s」がありません", r->f[0],
+		    r->f[col]);
+	return e;
+}
+
+/* A flag of the plan (defined in the document). */
+static struct entry *
+flag_lookup(struct checker *c, const char *plan, const char *key)
+{
+	return index_find(c, PF_FLAG, plan, key);
+}
+
+/* A node of the document (a parent must be defined above its child). */
+static struct entry *
+doc_node_lookup(struct checker *c, const char *plan, const char *key)
+{
+	return index_find(c, PF_NODE, plan, key);
 }
 
 /* The indicator that column col of r refers to (its unit in info), or
  * NULL with an error when there is none. */
 static struct entry *
-indicator_known(struct checker *c, const struct pf_record *r, int col)
+indicator_lookup(struct checker *c, const char *plan, const char *key)
 {
 	struct entry	*e;
 	char		*unit = NULL;
 
-	if ((e = index_find(c, PF_INDICATOR, r->f[0], r->f[col])) != NULL ||
-	    (e = index_find(c, KIND_DB_INDICATOR, r->f[0], r->f[col])) != NULL)
+	if ((e = index_find(c, PF_INDICATOR, plan, key)) != NULL ||
+	    (e = index_find(c, KIND_DB_INDICATOR, plan, key)) != NULL)
 		return e;
-	if (plan_known(c, r->f[0]) == 2 && c->res &&
-	    c->res->indicator_exists(c->res->arg, r->f[0], r->f[col], &unit)) {
-		e = index_add(c, KIND_DB_INDICATOR, r->f[0], r->f[col]);
+	if (plan_known(c, plan) == 2 && c->res &&
+	    c->res->indicator_exists(c->res->arg, plan, key, &unit)) {
+		e = index_add(c, KIND_DB_INDICATOR, plan, key);
 		e->info = unit != NULL ? unit : xstrdup("");
 		return e;
 	}
-	ERR(r, col, "計画「%s」に指標「%s」がありません", r->f[0], r->f[col]);
 	return NULL;
+}
+
+static struct entry *
+indicator_known(struct checker *c, struct pf_record *r, int col)
+{
+	struct entry	*e = find_key(c, r, col, indicator_lookup);
+
+	if (e == NULL)
+		ERR(r, col, "計画「%s」に指標「%s」がありません", r->f[0],
+		    r->f[col]);
+	return e;
 }
 
 /* Canonicalises a value field against the unit; reports text that is not
@@ -849,20 +928,31 @@ check_renamed(struct checker *c, int report)
 	c->nrenamed = 0;
 }
 
+static struct entry *
+dept_lookup(struct checker *c, const char *plan, const char *code)
+{
+	struct entry	*e;
+	char		*name = NULL;
+
+	(void)plan;	/* departments are the city's, not a plan's */
+	if ((e = index_find(c, PF_DEPT, "", code)) != NULL ||
+	    (e = index_find(c, KIND_DB_DEPT, "", code)) != NULL)
+		return e;
+	if (c->res && c->res->dept_exists(c->res->arg, code, &name)) {
+		free(name);
+		/* Known from now on without asking again. */
+		return index_add(c, KIND_DB_DEPT, "", code);
+	}
+	return NULL;
+}
+
 static int
-dept_known(struct checker *c, const struct pf_record *r, int col)
+dept_known(struct checker *c, struct pf_record *r, int col)
 {
 	char	*name = NULL;
 
-	if (index_find(c, PF_DEPT, "", r->f[col]) != NULL ||
-	    index_find(c, KIND_DB_DEPT, "", r->f[col]) != NULL)
+	if (find_key(c, r, col, dept_lookup) != NULL)
 		return 1;
-	if (c->res && c->res->dept_exists(c->res->arg, r->f[col], &name)) {
-		free(name);
-		/* Known from now on without asking again. */
-		index_add(c, KIND_DB_DEPT, "", r->f[col]);
-		return 1;
-	}
 	if (c->d->nkept >= PF_ERRORS_KEPT)
 		/* Counted, not shown: no hint is looked for. */
 		ERR(r, col, "部署「%s」がこの行より前に定義されていません",
@@ -920,7 +1010,7 @@ check_node(struct checker *c, struct pf_record *r)
 		return;
 	}
 	if (r->f[NODE_PARENT][0]) {
-		parent = index_find(c, PF_NODE, r->f[0], r->f[NODE_PARENT]);
+		parent = find_key(c, r, NODE_PARENT, doc_node_lookup);
 		if (parent == NULL)
 			ERR(r, NODE_PARENT, "親「%s」がこの行より前に定義されていません",
 			    r->f[NODE_PARENT]);
@@ -973,7 +1063,8 @@ check_indicator(struct checker *c, struct pf_record *r)
 
 	if (!need_plan_in_doc(c, r))
 		return;
-	if (r->f[IND_NODE][0] && index_find(c, PF_NODE, r->f[0], r->f[IND_NODE]) == NULL)
+	if (r->f[IND_NODE][0] &&
+	    find_key(c, r, IND_NODE, doc_node_lookup) == NULL)
 		ERR(r, IND_NODE, "施策・取組「%s」がこの行より前に定義されていません",
 		    r->f[IND_NODE]);
 	if (r->f[IND_DEPT][0] != '\0')
@@ -1038,7 +1129,7 @@ check_refs(struct checker *c, struct pf_record *r)
 	case PF_MARK:
 		if (!need_plan_in_doc(c, r) || !node_known(c, r, MARK_NODE))
 			break;
-		if (index_find(c, PF_FLAG, r->f[0], r->f[MARK_FLAG]) == NULL)
+		if (find_key(c, r, MARK_FLAG, flag_lookup) == NULL)
 			ERR(r, MARK_FLAG, "区分「%s」が定義されていません", r->f[MARK_FLAG]);
 		break;
 	case PF_ASSIGN:
@@ -1067,7 +1158,7 @@ check_refs(struct checker *c, struct pf_record *r)
 		}
 		break;
 	case PF_RESULT:
-		if (plan_known(c, r->f[0]) == 0) {
+		if (plan_found(c, r) == 0) {
 			ERR(r, 0, "計画「%s」がありません（先に計画を読み込むか、"
 			    "コードを shisaku plans で確かめてください）", r->f[0]);
 			break;
@@ -1077,7 +1168,7 @@ check_refs(struct checker *c, struct pf_record *r)
 			check_yearly(c, r, e, 1, RES_NODE, RES_FY, "実績");
 		break;
 	case PF_ACTUAL:
-		if (plan_known(c, r->f[0]) == 0) {
+		if (plan_found(c, r) == 0) {
 			ERR(r, 0, "計画「%s」がありません（先に計画を読み込むか、"
 			    "コードを shisaku plans で確かめてください）", r->f[0]);
 			break;

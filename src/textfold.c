@@ -52,8 +52,10 @@ tf_decode(const char *s, unsigned long *c)
 	return n;
 }
 
+/* A character as typed with the input method off: full-width ASCII as
+ * ASCII, U+3000 as a space, the hyphens and minus as '-'. */
 static unsigned long
-tf_fold_char(unsigned long c)
+tf_narrow_char(unsigned long c)
 {
 	if (c >= 0xFF01 && c <= 0xFF5E)
 		c = c - 0xFF01 + 0x21;		/* full-width ASCII */
@@ -61,6 +63,13 @@ tf_fold_char(unsigned long c)
 		c = ' ';
 	else if ((c >= 0x2010 && c <= 0x2013) || c == 0x2212)
 		c = '-';
+	return c;
+}
+
+static unsigned long
+tf_fold_char(unsigned long c)
+{
+	c = tf_narrow_char(c);
 	if (c >= 'A' && c <= 'Z')
 		c = c - 'A' + 'a';
 	return c;
@@ -137,6 +146,24 @@ tf_fold(const char *s)
 	char	*out = xmalloc(len + 1);
 
 	tf_fold_into(s, len, out);
+	return out;
+}
+
+char *
+tf_narrow(const char *s)
+{
+	char		*out = xmalloc(strlen(s) + 1);
+	size_t		 o = 0, used;
+	unsigned long	 c;
+
+	while ((used = tf_decode(s, &c)) > 0) {
+		if (c == TF_RAW)
+			out[o++] = *s;
+		else
+			o += tf_encode(tf_narrow_char(c), out + o);
+		s += used;
+	}
+	out[o] = '\0';
 	return out;
 }
 

@@ -18,6 +18,10 @@
 /* The folded form of s (malloc'd; never longer than s). */
 char *tf_fold(const char *s);
 
+/* s as if typed with the input method off: folded as above but for the
+ * case (Ｊ７ gives J7, １－１ 1-1, 笠間市／総務課 笠間市/総務課);
+ * malloc'd, never longer than s. */
+char *tf_narrow(const char *s);
 /* Folds len bytes of s into out (room for len + 1 bytes), NUL-ended;
  * returns the folded length. */
 size_t tf_fold_into(const char *s, size_t len, char *out);

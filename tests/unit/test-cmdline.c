@@ -321,6 +321,18 @@ TEST(test_fold)
 	CHECK(tf_contains("a\xff" "b", "\xff"));
 	CHECK(!tf_contains("a\xff" "b", "ab"));
 
+	/* Narrowed: as folded, but the case kept; other characters and
+	 * invalid bytes as they are. */
+	s = tf_narrow("Ｎｏ．１９　ABC－ｊ７");
+	CHECK_STR(s, "No.19 ABC-j7");
+	free(s);
+	s = tf_narrow("笠間市／総務課‐１\xff");
+	CHECK_STR(s, "笠間市/総務課-1\xff");
+	free(s);
+	s = tf_narrow("");
+	CHECK_STR(s, "");
+	free(s);
+
 	s = tf_code_key("No.19");
 	CHECK_STR(s, "19");
 	free(s);

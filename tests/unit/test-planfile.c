@@ -784,6 +784,59 @@ TEST(test_dept_slip_named)
 	store_close(st);
 }
 
+/* Codes and keys typed with the input method on name what they name
+ * typed with it off, in the document and in the database, and are
+ * written so; one that names nothing either way is refused as typed. */
+static const char narrow_first[] =
+    "shisaku-plan,1\n"
+    "plan,n,計画,2026,2030,市,\n"
+    "level,n,1,施策\n"
+    "level,n,2,事業\n"
+    "dept,N/総務課,総務課,市,\n"
+    "node,n,G1,,1,施策Ａ,,,,,,\n"
+    "node,n,J1,G1,1-1,事業,,,,,,\n"
+    "indicator,n,I1,J1,件数,,件,増加,,1,2025,5,2030,,\n";
+static const char narrow_text[] =
+    "shisaku-plan,1\n"
+    "plan,w,計画,2026,2030,市,\n"
+    "level,w,1,施策\n"
+    "level,w,2,事業\n"
+    "flag,w,juten,重点,◆\n"
+    "node,w,G1,,1,施策Ａ,,,,,,\n"
+    "node,ｗ,J7,Ｇ１,1-1,事業,,,,,,\n"			/* line 7 */
+    "assign,w,Ｊ７,N／総務課,1,,\n"
+    "mark,w,Ｊ７,ｊｕｔｅｎ\n"
+    "indicator,w,I7,Ｊ７,件数,,件,増加,,1,2025,5,2030,,\n"
+    "target,w,Ｉ７,2026,2\n"
+    "result,ｎ,Ｊ１,2026,実施中,,下書き,,,,,,,\n"		/* line 12 */
+    "actual,n,Ｉ１,2026,3,,,,,,,\n"
+    "node,w,J8,Ｇ２,1-2,事業,,,,,,\n";			/* line 14 */
+
+TEST(test_keys_narrowed)
+{
+	struct store	*st = fresh_store("narrow.db");
+	struct pf_doc	 d;
+	char		*cause = NULL;
+
+	CHECK_INT(read_text(st, &d, "first.csv", narrow_first), 0);
+	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+	CHECK_INT(read_text(st, &d, "w.csv", narrow_text), 1);
+	CHECK(has_error(&d, "w.csv:14:4: 親「Ｇ２」がこの行より前に定義されて"
+	    "いません"));
+	CHECK_STR(field_of(&d, PF_NODE, 1, "J7", 0), "w");
+	CHECK_STR(field_of(&d, PF_NODE, 1, "J7", 2), "G1");
+	CHECK_STR(field_of(&d, PF_ASSIGN, 1, "J7", 2), "N/総務課");
+	CHECK_STR(field_of(&d, PF_MARK, 1, "J7", 2), "juten");
+	CHECK_STR(field_of(&d, PF_INDICATOR, 1, "I7", 2), "J7");
+	CHECK_STR(field_of(&d, PF_TARGET, 1, "I7", 2), "2026");
+	CHECK_STR(field_of(&d, PF_RESULT, 1, "J1", 0), "n");
+	CHECK_STR(field_of(&d, PF_ACTUAL, 1, "I1", 3), "3件");
+	pf_doc_free(&d);
+	free(cause);
+	store_close(st);
+}
+
 /* Booleans as a spreadsheet holds them: ★ ○ for yes (the seeds mark a
  * main department with ★), × for no; a word is refused, naming them. */
 static const char bool_text[] =
@@ -1106,6 +1159,7 @@ main(void)
 	RUN(test_missing_levels_said_once);
 	RUN(test_plan_slip_named);
 	RUN(test_dept_slip_named);
+	RUN(test_keys_narrowed);
 	RUN(test_booleans_as_marks);
 	RUN(test_errors_are_capped_and_counted);
 	RUN(test_invalid_utf8_reported_with_line);
