@@ -13,6 +13,7 @@
 #include "shisaku/store-internal.h"
 #include "shisaku/store-result.h"
 #include "shisaku/store-user.h"
+#include "shisaku/textfold.h"
 #include "shisaku/util.h"
 #include "shisaku/value.h"
 
@@ -176,32 +177,62 @@ dept_named_once(struct store *st, const char *text, char **cause)
 	return said;
 }
 
-int
-store_dept_resolve(struct store *st, const char *text, long long *id,
-    char **cause)
+/* The departments text is the code or name of: the first's id and
+ * whether it is a code (*exact), how many (*n), their codes (*codes,
+ * malloc'd, ", " between). Returns 0, or -1 with *cause. */
+static int
+dept_matches(struct store *st, const char *text, long long *id, int *exact,
+    int *n, char **codes, char **cause)
 {
 	sqlite3_stmt	*s = store_stmt(st, SQL_RESOLVE, cause);
-	char		*codes = NULL, *more;
-	int		 n = 0, exact = 0, rc;
+	char		*more;
+	int		 rc;
 
 	*id = 0;
+	*exact = *n = 0;
+	*codes = NULL;
 	if (s == NULL)
 		return -1;
 	store_bind_text(s, 1, text);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (n++ == 0) {
+		if ((*n)++ == 0) {
 			*id = sqlite3_column_int64(s, 0);
-			exact = sqlite3_column_int(s, 2);
+			*exact = sqlite3_column_int(s, 2);
 		}
-		more = xasprintf("%s%s%s", codes ? codes : "", codes ? ", " : "",
-		    store_col_text(s, 1));
-		free(codes);
-		codes = more;
+		more = xasprintf("%s%s%s", *codes ? *codes : "",
+		    *codes ? ", " : "", store_col_text(s, 1));
+		free(*codes);
+		*codes = more;
 	}
 	if (store_read_end(st, s, rc, "部署の検索", cause) != 0) {
-		free(codes);
+		free(*codes);
+		*codes = NULL;
+		*id = 0;
 		return -1;
 	}
+	return 0;
+}
+
+int
+store_dept_resolve(struct store *st, const char *text, long long *id,
+    char **cause)
+{
+	char	*codes, *narrow;
+	int	 n, exact, rc;
+
+	if (dept_matches(st, text, id, &exact, &n, &codes, cause) != 0)
+		return -1;
+	/* A code typed with the input method on (笠間市／総務課). */
+	narrow = tf_narrow(text);
+	if (*id == 0 && strcmp(narrow, text) != 0) {
+		free(codes);
+		rc = dept_matches(st, narrow, id, &exact, &n, &codes, cause);
+		if (rc != 0) {
+			free(narrow);
+			return -1;
+		}
+	}
+	free(narrow);
 	if (*id == 0) {
 		if (dept_named_once(st, text, cause) == 0)
 			*cause = xasprintf("部署「%s」がありません（部署のコード"

@@ -205,6 +205,19 @@ TEST(test_only_a_planner)
 		CHECK(id == dept_id("t/new"));
 		CHECK_INT(store_dept_resolve(st, "ない課", &id, &cause), -1);
 		free(cause);
+		cause = NULL;
+		/* Typed with the input method on: the code, and the name,
+		 * in full-width letters. */
+		id = 0;
+		CHECK_INT(store_dept_resolve(st, "ｔ／ｎｅｗ", &id, &cause), 0);
+		CHECK(id == dept_id("t/new"));
+		id = 0;
+		CHECK_INT(store_dept_resolve(st, "ＤＸ推進課", &id, &cause), 0);
+		CHECK(id == dept_id("t/new"));
+		CHECK_INT(store_dept_resolve(st, "ｔ／ｎｏｎｅ", &id, &cause), -1);
+		CHECK(cause != NULL && strstr(cause, "「ｔ／ｎｏｎｅ」がありません")
+		    != NULL);
+		free(cause);
 	}
 }
 
