@@ -1259,6 +1259,54 @@ set_field(struct checker *c, struct pf_record *r, int i, const char *s)
 }
 
 /*
+ * A period copied as the plan prints it into the column of its first
+ * year ("令和8年度～令和12年度", "R6-R10", "R8～"), the column of its
+ * last year left empty: the two years go to their two columns, so that
+ * the period is read instead of the cell being refused as no year.
+ * Anything else is left to check_field.
+ */
+static void
+split_period(struct checker *c, struct pf_record *r, int from, int to)
+{
+	char	buf[16];
+	int	first, last;
+
+	if (r->f[from][0] == '\0' || r->f[to][0] != '\0' ||
+	    fy_parse(r->f[from], NULL) >= 0)
+		return;
+	if (fy_parse_range(r->f[from], &first, &last, NULL) != 0 || first == 0)
+		return;
+	snprintf(buf, sizeof buf, "%d", first);
+	set_field(c, r, from, buf);
+	if (last != 0) {
+		snprintf(buf, sizeof buf, "%d", last);
+		set_field(c, r, to, buf);
+	}
+}
+
+/* The kinds with a period: plan, node, assign and yearplan. */
+static void
+split_period_of(struct checker *c, struct pf_record *r)
+{
+	switch (r->kind) {
+	case PF_PLAN:
+		split_period(c, r, PLAN_FIRST, PLAN_LAST);
+		break;
+	case PF_NODE:
+		split_period(c, r, NODE_FIRST, NODE_LAST);
+		break;
+	case PF_ASSIGN:
+		split_period(c, r, ASSIGN_FROM, ASSIGN_UNTIL);
+		break;
+	case PF_YEARPLAN:
+		split_period(c, r, YP_FROM, YP_TO);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
  * A boolean column as a spreadsheet may hold it, not empty: 1, or a mark
  * plans print for yes (○ ◯ ◎, and ★ by which the seeds mark a main
  * department); 0 or ×; digits full-width too. 1, 0, or -1 for anything
@@ -1595,6 +1643,7 @@ take_record(struct checker *c, const struct csv_record *rec)
 		    rec->nfields - 1 < kd->ncols ? rec->nfields - 1 : kd->ncols);
 	r->file = c->file;
 	r->line = rec->line;
+	split_period_of(c, r);
 	for (i = 0; i < kd->ncols; i++)
 		check_field(c, r, (int)i, kd->cols[i].type);
 	/* A record with errors stays in the index so that later rows

@@ -837,6 +837,43 @@ TEST(test_keys_narrowed)
 	store_close(st);
 }
 
+/* A period copied into its first year's column, the last left empty,
+ * is read as its two years; with the last year given, or backwards, the
+ * cell is refused as before. */
+static const char period_text[] =
+    "shisaku-plan,1\n"
+    "plan,p,計画,令和８年度～令和１２年度,,市,\n"
+    "level,p,1,施策\n"
+    "dept,P/課,課,市,\n"
+    "node,p,A,,1,施策Ａ,,R8-R10,,,,\n"
+    "node,p,B,,2,施策Ｂ,,R9～,,,,\n"
+    "assign,p,A,P/課,1,2026から2027,\n"
+    "yearplan,p,A,令和8年度〜令和9年度,,準備\n"
+    "node,p,C,,3,施策Ｃ,,R8-R10,2030,,,\n"		/* line 9 */
+    "node,p,D,,4,施策Ｄ,,R10-R8,,,,\n";		/* line 10 */
+
+TEST(test_period_in_one_cell)
+{
+	struct store	*st = fresh_store("period.db");
+	struct pf_doc	 d;
+
+	CHECK_INT(read_text(st, &d, "p.csv", period_text), 2);
+	CHECK_STR(field_of(&d, PF_PLAN, 0, "p", 2), "2026");
+	CHECK_STR(field_of(&d, PF_PLAN, 0, "p", 3), "2030");
+	CHECK_STR(field_of(&d, PF_NODE, 1, "A", 6), "2026");
+	CHECK_STR(field_of(&d, PF_NODE, 1, "A", 7), "2028");
+	CHECK_STR(field_of(&d, PF_NODE, 1, "B", 6), "2027");
+	CHECK_STR(field_of(&d, PF_NODE, 1, "B", 7), "");
+	CHECK_STR(field_of(&d, PF_ASSIGN, 1, "A", 4), "2026");
+	CHECK_STR(field_of(&d, PF_ASSIGN, 1, "A", 5), "2027");
+	CHECK_STR(field_of(&d, PF_YEARPLAN, 1, "A", 2), "2026");
+	CHECK_STR(field_of(&d, PF_YEARPLAN, 1, "A", 3), "2027");
+	CHECK(has_error(&d, "p.csv:9:8: 年度を読み取れません: \"R8-R10\""));
+	CHECK(has_error(&d, "p.csv:10:8: 年度を読み取れません: \"R10-R8\""));
+	pf_doc_free(&d);
+	store_close(st);
+}
+
 /* Booleans as a spreadsheet holds them: ★ ○ for yes (the seeds mark a
  * main department with ★), × for no; a word is refused, naming them. */
 static const char bool_text[] =
@@ -1160,6 +1197,7 @@ main(void)
 	RUN(test_plan_slip_named);
 	RUN(test_dept_slip_named);
 	RUN(test_keys_narrowed);
+	RUN(test_period_in_one_cell);
 	RUN(test_booleans_as_marks);
 	RUN(test_errors_are_capped_and_counted);
 	RUN(test_invalid_utf8_reported_with_line);
