@@ -14,6 +14,7 @@
 #include "shisaku/csv.h"
 #include "shisaku/fy.h"
 #include "shisaku/resultfile.h"
+#include "shisaku/textfold.h"
 #include "shisaku/util.h"
 #include "shisaku/value.h"
 #include "shisaku/vocab.h"
@@ -325,6 +326,32 @@ check_field(struct rf_doc *d, struct rf_row *r, int i,
 	}
 }
 
+/* Field col as typed names nothing: when it names a plan, an item or an
+ * indicator (its unit to *unit) typed with the input method off
+ * (tf_narrow: Ｊ７ for J7), as the plan file's references do, the field
+ * becomes that and 1 is returned. */
+static int
+narrowed(struct rf_row *r, int col, const struct pf_resolver *res,
+    char **unit)
+{
+	char	*narrow = tf_narrow(r->f[col]);
+	int	 found = 0;
+
+	if (strcmp(narrow, r->f[col]) != 0) {
+		if (col == RR_PLAN)
+			found = res->plan_exists(res->arg, narrow);
+		else if (r->kind == RF_RESULT)
+			found = res->node_exists(res->arg, r->f[RR_PLAN], narrow);
+		else
+			found = res->indicator_exists(res->arg, r->f[RA_PLAN],
+			    narrow, unit);
+	}
+	if (found)
+		set_field(r, col, narrow);
+	free(narrow);
+	return found;
+}
+
 /* Checks what the row refers to: the plan, the item or the indicator, and
  * the value against the indicator's unit. */
 static void
@@ -335,18 +362,21 @@ check_refs(struct rf_doc *d, struct rf_row *r, const struct pf_resolver *res)
 
 	if (res == NULL)
 		return;
-	if (!res->plan_exists(res->arg, r->f[RR_PLAN])) {
+	if (!res->plan_exists(res->arg, r->f[RR_PLAN]) &&
+	    !narrowed(r, RR_PLAN, res, NULL)) {
 		rf_error(d, r, RR_PLAN, "計画「%s」がありません（コードは shisaku"
 		    " plans で確かめてください）", r->f[RR_PLAN]);
 		return;
 	}
 	if (r->kind == RF_RESULT) {
-		if (!res->node_exists(res->arg, r->f[RR_PLAN], r->f[RR_NODE]))
+		if (!res->node_exists(res->arg, r->f[RR_PLAN], r->f[RR_NODE]) &&
+		    !narrowed(r, RR_NODE, res, NULL))
 			rf_error(d, r, RR_NODE, "計画「%s」に取組「%s」がありません",
 			    r->f[RR_PLAN], r->f[RR_NODE]);
 		return;
 	}
-	if (!res->indicator_exists(res->arg, r->f[RA_PLAN], r->f[RA_IND], &unit)) {
+	if (!res->indicator_exists(res->arg, r->f[RA_PLAN], r->f[RA_IND], &unit) &&
+	    !narrowed(r, RA_IND, res, &unit)) {
 		rf_error(d, r, RA_IND, "計画「%s」に指標「%s」がありません",
 		    r->f[RA_PLAN], r->f[RA_IND]);
 		return;

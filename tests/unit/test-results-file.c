@@ -831,6 +831,48 @@ TEST(test_grade_typed_in_full_width)
 	pf_doc_free(&pd);
 }
 
+/* A plan code, item or indicator key typed with the input method on
+ * (ｔ, １, Ｉ－１) names the one typed so with it off, as in a plan file:
+ * the row reads as if typed so, and a dry run finds nothing wrong. One
+ * that names nothing either way is refused as typed. */
+TEST(test_keys_typed_in_full_width)
+{
+	struct store_resolver		 res;
+	struct store_results_count	 n;
+	struct rf_doc			 d;
+	char				*text, *errs = NULL;
+
+	store_resolver_init(&res, st, cfg);
+	text = xasprintf("shisaku-results,1\n"
+	    "result,ｔ,１,2021,実施中,,,研修を3回,,,,,,,%d\n"
+	    "actual,t,Ｉ－１,2021,4件,,,,,,,,%d\n"
+	    "result,t,９,2021,実施中,,,,,,,,,,0\n",
+	    ver_item("1"), ver_actual("I-1"));
+	rf_doc_init(&d);
+	CHECK_INT(rf_read(&d, "file.csv", text, strlen(text), &res.res), 1);
+	CHECK(d.n == 3);
+	if (d.n == 3) {
+		CHECK_STR(d.rows[0].f[RR_PLAN], "t");
+		CHECK_STR(d.rows[0].f[RR_NODE], "1");
+		CHECK_STR(d.rows[1].f[RA_IND], "I-1");
+		CHECK_STR(d.rows[1].f[RA_VALUE], "4件");
+	}
+	CHECK(d.nkept == 1 && contains(d.errors[0],
+	    "file.csv:4:3: 計画「t」に取組「９」がありません"));
+	rf_doc_free(&d);
+	free(text);
+	text = xasprintf("shisaku-results,1\n"
+	    "result,ｔ,１,2021,実施中,,,研修を3回,,,,,,,%d\n"
+	    "actual,t,Ｉ－１,2021,4件,,,,,,,,%d\n",
+	    ver_item("1"), ver_actual("I-1"));
+	CHECK_INT(import_as("sato", text, 1, &n, &errs), 0);
+	CHECK_STR(errs, "");
+	CHECK_INT(n.results, 1);
+	CHECK_INT(n.actuals, 1);
+	free(errs);
+	free(text);
+}
+
 /* More problems than are kept: those kept are the first in the file,
  * in its order, whichever check found them; all are counted. The rows
  * the database refuses come first here and are found last. */
@@ -964,6 +1006,7 @@ main(void)
 	RUN(test_workflow_through_the_file);
 	RUN(test_cp932_pairs_are_not_changes);
 	RUN(test_grade_typed_in_full_width);
+	RUN(test_keys_typed_in_full_width);
 	RUN(test_every_problem_in_one_run);
 	RUN(test_errors_kept_are_the_first_in_the_file);
 	sqlite3_close(raw);
