@@ -621,8 +621,8 @@ need_plan_in_doc(struct checker *c, struct pf_record *r)
 	}
 }
 
-/* The node that column col of r refers to: of the document, or of a plan
- * in the database. NULL with an error when there is none. */
+/* A node of the document, or of a plan in the database (indexed from
+ * then on); NULL. */
 static struct entry *
 node_lookup(struct checker *c, const char *plan, const char *key)
 {
@@ -637,6 +637,7 @@ node_lookup(struct checker *c, const char *plan, const char *key)
 	return NULL;
 }
 
+/* The node that column col of r refers to, or NULL with an error. */
 static struct entry *
 node_known(struct checker *c, struct pf_record *r, int col)
 {
@@ -662,8 +663,8 @@ doc_node_lookup(struct checker *c, const char *plan, const char *key)
 	return index_find(c, PF_NODE, plan, key);
 }
 
-/* The indicator that column col of r refers to (its unit in info), or
- * NULL with an error when there is none. */
+/* An indicator of the document, or of a plan in the database (its unit
+ * in info); NULL. */
 static struct entry *
 indicator_lookup(struct checker *c, const char *plan, const char *key)
 {
@@ -682,6 +683,8 @@ indicator_lookup(struct checker *c, const char *plan, const char *key)
 	return NULL;
 }
 
+/* The indicator that column col of r refers to, or NULL with an
+ * error. */
 static struct entry *
 indicator_known(struct checker *c, struct pf_record *r, int col)
 {
@@ -928,6 +931,7 @@ check_renamed(struct checker *c, int report)
 	c->nrenamed = 0;
 }
 
+/* A department of the document or of the database; NULL. */
 static struct entry *
 dept_lookup(struct checker *c, const char *plan, const char *code)
 {
@@ -946,6 +950,8 @@ dept_lookup(struct checker *c, const char *plan, const char *code)
 	return NULL;
 }
 
+/* Whether column col of r names a department; if not, says so with the
+ * code it is likely meant for, if any. */
 static int
 dept_known(struct checker *c, struct pf_record *r, int col)
 {
