@@ -3,6 +3,7 @@
  * one character to one character, so that a match found in the folded
  * form is a match of whole characters in the original.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,6 +158,11 @@ tf_narrow(const char *s)
 	unsigned long	 c;
 
 	while ((used = tf_decode(s, &c)) > 0) {
+		/* The hyphen key in kana mode gives ー: after a letter or
+		 * digit ("１ー１") it was meant as one. */
+		if (c == 0x30FC && o > 0 && (unsigned char)out[o - 1] < 0x80 &&
+		    isalnum((unsigned char)out[o - 1]))
+			c = '-';
 		if (c == TF_RAW)
 			out[o++] = *s;
 		else

@@ -19,7 +19,8 @@
 char *tf_fold(const char *s);
 
 /* s as if typed with the input method off: folded as above but for the
- * case (Ｊ７ gives J7, １－１ 1-1, 笠間市／総務課 笠間市/総務課);
+ * case, and ー after an ASCII letter or digit read as '-' (Ｊ７ gives J7,
+ * １－１ and １ー１ 1-1, 笠間市／総務課 笠間市/総務課, センター stays);
  * malloc'd, never longer than s. */
 char *tf_narrow(const char *s);
 /* Folds len bytes of s into out (room for len + 1 bytes), NUL-ended;

@@ -332,6 +332,16 @@ TEST(test_fold)
 	s = tf_narrow("");
 	CHECK_STR(s, "");
 	free(s);
+	/* ー typed for a hyphen after a digit or letter; not in a word. */
+	s = tf_narrow("Ｇ１ー１ーａ");
+	CHECK_STR(s, "G1-1-a");
+	free(s);
+	s = tf_narrow("センター１ー");
+	CHECK_STR(s, "センター1-");
+	free(s);
+	s = tf_narrow("ー１");
+	CHECK_STR(s, "ー1");
+	free(s);
 
 	s = tf_code_key("No.19");
 	CHECK_STR(s, "19");
