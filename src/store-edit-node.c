@@ -20,6 +20,7 @@
 #include "shisaku/namelist.h"
 #include "shisaku/store-edit.h"
 #include "shisaku/store-edit-internal.h"
+#include "shisaku/textfold.h"
 #include "shisaku/util.h"
 #include "shisaku/workflow.h"
 #include "shisaku/yeartext.h"
@@ -211,7 +212,7 @@ dept_find(struct store *st, const char *word, long long *id, char **code,
     int quiet, char **cause)
 {
 	sqlite3_stmt	*s = store_stmt(st, SQL_DEPT_FIND, cause);
-	char		*codes = NULL;
+	char		*codes = NULL, *narrow;
 	int		 rc, count = 0, exact = 0;
 
 	*id = 0;
@@ -229,6 +230,16 @@ dept_find(struct store *st, const char *word, long long *id, char **code,
 	}
 	if (store_read_end(st, s, rc, "部署の確認", cause) != 0)
 		goto fail;
+	if (count == 0 && (narrow = tf_narrow(word)) != NULL) {
+		/* Typed with the input method on (笠間市／総務課)? */
+		rc = strcmp(narrow, word) != 0 ?
+		    dept_find(st, narrow, id, code, 1, cause) : -1;
+		free(narrow);
+		if (rc == 0 || *cause != NULL) {
+			free(codes);
+			return rc;
+		}
+	}
 	if (count == 0) {
 		if (!quiet)
 			*cause = xasprintf("担当課「%s」という部署がありません"

@@ -583,6 +583,14 @@ TEST(test_bad_fields_are_named)
 	CHECK_STR(field, "depts");
 	CHECK(cause != NULL && strstr(cause, "土木課") != NULL);
 	free(cause);
+	/* Typed with the input method on: a code found in ASCII; one that
+	 * is no department either way is named as typed. */
+	set_text(&n.depts, "★試験市／協働課、試験市／土木課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "depts");
+	CHECK(cause != NULL && strstr(cause, "「試験市／土木課」") != NULL &&
+	    strstr(cause, "協働課") == NULL);
+	free(cause);
 	/* A name two cities share must be given by its code. */
 	set_text(&n.depts, "総務課");
 	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
@@ -636,8 +644,9 @@ TEST(test_depts_round_trip_and_years_kept)
 
 	CHECK_INT(store_edit_node_load(st, node2, &n, &cause), 0);
 	CHECK_STR(n.depts, "");
-	/* ★ before or after, * too, names or codes, any separator. */
-	set_text(&n.depts, "企画課★，\xe3\x80\x80試験市/協働課, *試験市/総務課");
+	/* ★ before or after, * too, names or codes (typed with the input
+	 * method on too: 試験市／協働課), any separator. */
+	set_text(&n.depts, "企画課★，\xe3\x80\x80試験市／協働課, *試験市/総務課");
 	h0 = history_count();
 	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
 	free(cause);
