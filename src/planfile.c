@@ -229,6 +229,9 @@ struct entry {
 #define KIND_DB_NODE (PF_KIND_COUNT + 1)
 #define KIND_DB_INDICATOR (PF_KIND_COUNT + 2)
 #define KIND_DB_DEPT (PF_KIND_COUNT + 3)
+/* A flag's label or symbol, with the flag's key in info ("" when two
+ * flags of the plan have it). */
+#define KIND_FLAG_WORD (PF_KIND_COUNT + 4)
 
 /* A plan that --replace deletes while the database holds results of it:
  * the document must carry results of it again (pf_check_replace). */
@@ -654,6 +657,42 @@ static struct entry *
 flag_lookup(struct checker *c, const char *plan, const char *key)
 {
 	return index_find(c, PF_FLAG, plan, key);
+}
+
+/* Indexes a flag's label or symbol (word) as naming flag row r. */
+static void
+index_flag_word(struct checker *c, const struct pf_record *r,
+    const char *word)
+{
+	struct entry	*e;
+
+	if (word[0] == '\0')
+		return;
+	if ((e = index_find(c, KIND_FLAG_WORD, r->f[0], word)) == NULL)
+		index_add(c, KIND_FLAG_WORD, r->f[0], word)->info =
+		    xstrdup(r->f[FLAG_KEY]);
+	else if (strcmp(e->info, r->f[FLAG_KEY]) != 0)
+		e->info[0] = '\0';	/* two flags: it names neither */
+}
+
+/* A mark naming its flag by the flag's label or symbol (重点事業, ◆), as
+ * the plan prints it, when that names one flag of the plan: the field
+ * becomes the flag's key. 0 when it names none (nothing said), -1 when
+ * it names several (said). */
+static int
+flag_by_word(struct checker *c, struct pf_record *r, int col)
+{
+	struct entry	*e = index_find(c, KIND_FLAG_WORD, r->f[0], r->f[col]);
+
+	if (e == NULL)
+		return 0;
+	if (e->info[0] == '\0') {
+		ERR(r, col, "「%s」は計画「%s」の複数の区分の名前か記号です。"
+		    "区分の FLAG（キー）で書いてください", r->f[col], r->f[0]);
+		return -1;
+	}
+	replace_field(c, r, col, xstrdup(e->info));
+	return 1;
 }
 
 /* A node of the document (a parent must be defined above its child). */
@@ -1120,8 +1159,11 @@ check_refs(struct checker *c, struct pf_record *r)
 		check_level(c, r);
 		break;
 	case PF_FLAG:
-		if (need_plan_in_doc(c, r))
-			check_unique(c, r, PF_FLAG, r->f[FLAG_KEY], FLAG_KEY, "区分");
+		if (need_plan_in_doc(c, r) && check_unique(c, r, PF_FLAG,
+		    r->f[FLAG_KEY], FLAG_KEY, "区分") != NULL) {
+			index_flag_word(c, r, r->f[FLAG_LABEL]);
+			index_flag_word(c, r, r->f[FLAG_SYMBOL]);
+		}
 		break;
 	case PF_DEPT:
 		check_dept(c, r);
@@ -1135,7 +1177,8 @@ check_refs(struct checker *c, struct pf_record *r)
 	case PF_MARK:
 		if (!need_plan_in_doc(c, r) || !node_known(c, r, MARK_NODE))
 			break;
-		if (find_key(c, r, MARK_FLAG, flag_lookup) == NULL)
+		if (find_key(c, r, MARK_FLAG, flag_lookup) == NULL &&
+		    flag_by_word(c, r, MARK_FLAG) == 0)
 			ERR(r, MARK_FLAG, "区分「%s」が定義されていません", r->f[MARK_FLAG]);
 		break;
 	case PF_ASSIGN:

@@ -874,6 +874,39 @@ TEST(test_period_in_one_cell)
 	store_close(st);
 }
 
+/* A mark may name its flag by the label or the symbol the plan prints
+ * (重点事業, ◆) when that names one flag; one that several flags have
+ * is refused, naming the FLAG column. */
+static const char flag_word_text[] =
+    "shisaku-plan,1\n"
+    "plan,f,計画,2026,2030,市,\n"
+    "level,f,1,施策\n"
+    "flag,f,juten,重点事業,◆\n"
+    "flag,f,lead,リーディング,★\n"
+    "flag,f,x,重点,★\n"
+    "node,f,A,,1,施策Ａ,,,,,,\n"
+    "node,f,B,,2,施策Ｂ,,,,,,\n"
+    "node,f,C,,3,施策Ｃ,,,,,,\n"
+    "mark,f,A,重点事業\n"
+    "mark,f,B,◆\n"
+    "mark,f,C,★\n"					/* line 12 */
+    "mark,f,C,なし\n";					/* line 13 */
+
+TEST(test_flag_by_label_or_symbol)
+{
+	struct store	*st = fresh_store("flagword.db");
+	struct pf_doc	 d;
+
+	CHECK_INT(read_text(st, &d, "f.csv", flag_word_text), 2);
+	CHECK_STR(field_of(&d, PF_MARK, 1, "A", 2), "juten");
+	CHECK_STR(field_of(&d, PF_MARK, 1, "B", 2), "juten");
+	CHECK(has_error(&d, "f.csv:12:4: 「★」は計画「f」の複数の区分の名前か"
+	    "記号です。区分の FLAG（キー）で書いてください"));
+	CHECK(has_error(&d, "f.csv:13:4: 区分「なし」が定義されていません"));
+	pf_doc_free(&d);
+	store_close(st);
+}
+
 /* Booleans as a spreadsheet holds them: ★ ○ for yes (the seeds mark a
  * main department with ★), × for no; a word is refused, naming them. */
 static const char bool_text[] =
@@ -1198,6 +1231,7 @@ main(void)
 	RUN(test_dept_slip_named);
 	RUN(test_keys_narrowed);
 	RUN(test_period_in_one_cell);
+	RUN(test_flag_by_label_or_symbol);
 	RUN(test_booleans_as_marks);
 	RUN(test_errors_are_capped_and_counted);
 	RUN(test_invalid_utf8_reported_with_line);
