@@ -567,16 +567,14 @@ find_key(struct checker *c, struct pf_record *r, int col, key_lookup *lookup)
 	struct entry	*e;
 	char		*narrow;
 
-	if ((e = lookup(c, r->f[0], r->f[col])) != NULL)
+	if ((e = lookup(c, r->f[0], r->f[col])) != NULL ||
+	    (narrow = tf_narrowed(r->f[col])) == NULL)
 		return e;
-	narrow = tf_narrow(r->f[col]);
-	if (strcmp(narrow, r->f[col]) != 0 &&
-	    (e = lookup(c, r->f[0], narrow)) != NULL) {
+	if ((e = lookup(c, r->f[0], narrow)) != NULL)
 		replace_field(c, r, col, narrow);
-		return e;
-	}
-	free(narrow);
-	return NULL;
+	else
+		free(narrow);
+	return e;
 }
 
 /* plan_known of r's plan code, found as find_key finds a key. */
@@ -586,11 +584,9 @@ plan_found(struct checker *c, struct pf_record *r)
 	int	known = plan_known(c, r->f[0]);
 	char	*narrow;
 
-	if (known != 0)
+	if (known != 0 || (narrow = tf_narrowed(r->f[0])) == NULL)
 		return known;
-	narrow = tf_narrow(r->f[0]);
-	if (strcmp(narrow, r->f[0]) != 0 &&
-	    (known = plan_known(c, narrow)) != 0)
+	if ((known = plan_known(c, narrow)) != 0)
 		replace_field(c, r, 0, narrow);
 	else
 		free(narrow);
@@ -994,25 +990,22 @@ dept_lookup(struct checker *c, const char *plan, const char *code)
 static int
 dept_known(struct checker *c, struct pf_record *r, int col)
 {
-	char	*name = NULL;
+	char	*code = NULL, *hint = NULL;
 
 	if (find_key(c, r, col, dept_lookup) != NULL)
 		return 1;
-	if (c->d->nkept >= PF_ERRORS_KEPT)
-		/* Counted, not shown: no hint is looked for. */
-		ERR(r, col, "部署「%s」がこの行より前に定義されていません",
-		    r->f[col]);
-	else if ((name = dept_code_named(c, r->f[col])) != NULL)
-		ERR(r, col, "部署「%s」がこの行より前に定義されていません（「%s」は"
-		    "部署の名前です。コード「%s」で書いてください）", r->f[col],
-		    r->f[col], name);
-	else if ((name = dept_code_near(c, r->f[col])) != NULL)
-		ERR(r, col, "部署「%s」がこの行より前に定義されていません"
-		    "（「%s」の誤りではありませんか）", r->f[col], name);
-	else
-		ERR(r, col, "部署「%s」がこの行より前に定義されていません",
-		    r->f[col]);
-	free(name);
+	/* A hint only while errors are listed (past that, counted only). */
+	if (c->d->nkept < PF_ERRORS_KEPT) {
+		if ((code = dept_code_named(c, r->f[col])) != NULL)
+			hint = xasprintf("（「%s」は部署の名前です。コード「%s」で"
+			    "書いてください）", r->f[col], code);
+		else if ((code = dept_code_near(c, r->f[col])) != NULL)
+			hint = xasprintf("（「%s」の誤りではありませんか）", code);
+	}
+	ERR(r, col, "部署「%s」がこの行より前に定義されていません%s",
+	    r->f[col], hint != NULL ? hint : "");
+	free(code);
+	free(hint);
 	return 0;
 }
 

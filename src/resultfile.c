@@ -334,18 +334,18 @@ static int
 narrowed(struct rf_row *r, int col, const struct pf_resolver *res,
     char **unit)
 {
-	char	*narrow = tf_narrow(r->f[col]);
-	int	 found = 0;
+	char	*narrow = tf_narrowed(r->f[col]);
+	int	 found;
 
-	if (strcmp(narrow, r->f[col]) != 0) {
-		if (col == RR_PLAN)
-			found = res->plan_exists(res->arg, narrow);
-		else if (r->kind == RF_RESULT)
-			found = res->node_exists(res->arg, r->f[RR_PLAN], narrow);
-		else
-			found = res->indicator_exists(res->arg, r->f[RA_PLAN],
-			    narrow, unit);
-	}
+	if (narrow == NULL)
+		return 0;
+	if (col == RR_PLAN)
+		found = res->plan_exists(res->arg, narrow);
+	else if (r->kind == RF_RESULT)
+		found = res->node_exists(res->arg, r->f[RR_PLAN], narrow);
+	else
+		found = res->indicator_exists(res->arg, r->f[RA_PLAN], narrow,
+		    unit);
 	if (found)
 		set_field(r, col, narrow);
 	free(narrow);

@@ -223,16 +223,13 @@ store_dept_resolve(struct store *st, const char *text, long long *id,
 	if (dept_matches(st, text, id, &exact, &n, &codes, cause) != 0)
 		return -1;
 	/* A code typed with the input method on (笠間市／総務課). */
-	narrow = tf_narrow(text);
-	if (*id == 0 && strcmp(narrow, text) != 0) {
+	if (*id == 0 && (narrow = tf_narrowed(text)) != NULL) {
 		free(codes);
 		rc = dept_matches(st, narrow, id, &exact, &n, &codes, cause);
-		if (rc != 0) {
-			free(narrow);
+		free(narrow);
+		if (rc != 0)
 			return -1;
-		}
 	}
-	free(narrow);
 	if (*id == 0) {
 		if (dept_named_once(st, text, cause) == 0)
 			*cause = xasprintf("部署「%s」がありません（部署のコード"

@@ -230,10 +230,9 @@ dept_find(struct store *st, const char *word, long long *id, char **code,
 	}
 	if (store_read_end(st, s, rc, "部署の確認", cause) != 0)
 		goto fail;
-	if (count == 0 && (narrow = tf_narrow(word)) != NULL) {
+	if (count == 0 && (narrow = tf_narrowed(word)) != NULL) {
 		/* Typed with the input method on (笠間市／総務課)? */
-		rc = strcmp(narrow, word) != 0 ?
-		    dept_find(st, narrow, id, code, 1, cause) : -1;
+		rc = dept_find(st, narrow, id, code, 1, cause);
 		free(narrow);
 		if (rc == 0 || *cause != NULL) {
 			free(codes);

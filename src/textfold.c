@@ -173,6 +173,17 @@ tf_narrow(const char *s)
 	return out;
 }
 
+char *
+tf_narrowed(const char *s)
+{
+	char	*narrow = tf_narrow(s);
+
+	if (strcmp(narrow, s) != 0)
+		return narrow;
+	free(narrow);
+	return NULL;
+}
+
 const char *
 tf_find(const char *hay, const char *needle, size_t *len)
 {

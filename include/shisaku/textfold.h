@@ -23,6 +23,9 @@ char *tf_fold(const char *s);
  * １－１ and １ー１ 1-1, 笠間市／総務課 笠間市/総務課, センター stays);
  * malloc'd, never longer than s. */
 char *tf_narrow(const char *s);
+/* tf_narrow(s) when it is not s itself (malloc'd), else NULL: a word to
+ * look up once more when it names nothing as typed. */
+char *tf_narrowed(const char *s);
 /* Folds len bytes of s into out (room for len + 1 bytes), NUL-ended;
  * returns the folded length. */
 size_t tf_fold_into(const char *s, size_t len, char *out);

@@ -342,6 +342,12 @@ TEST(test_fold)
 	s = tf_narrow("ー１");
 	CHECK_STR(s, "ー1");
 	free(s);
+	/* Narrowed only when it changes. */
+	CHECK(tf_narrowed("J7") == NULL);
+	CHECK(tf_narrowed("センター") == NULL);
+	s = tf_narrowed("Ｊ７");
+	CHECK_STR(s, "J7");
+	free(s);
 
 	s = tf_code_key("No.19");
 	CHECK_STR(s, "19");

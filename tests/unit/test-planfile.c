@@ -780,6 +780,25 @@ TEST(test_dept_slip_named)
 	CHECK(!has_error(&d, "d.csv:11:4: 部署「M/財政課」がこの行より前に定義"
 	    "されていません（"));
 	pf_doc_free(&d);
+
+	/* Past the errors listed, none is looked for: the last listed
+	 * error has its hint, the row after it is counted only. */
+	{
+		char	*text = xstrdup(dept_slip_text), *more;
+		int	 i;
+
+		for (i = 0; i < PF_ERRORS_KEPT; i++) {
+			more = xasprintf("%sassign,m,A,企画政策課,,,\n", text);
+			free(text);
+			text = more;
+		}
+		CHECK_INT(read_text(st, &d, "d.csv", text), 6 + PF_ERRORS_KEPT);
+		CHECK_INT(d.nkept, PF_ERRORS_KEPT);
+		CHECK(has_error(&d, "d.csv:55:4: 部署「企画政策課」がこの行より前に"
+		    "定義されていません（「企画政策課」は部署の名前です。"));
+		pf_doc_free(&d);
+		free(text);
+	}
 	free(cause);
 	store_close(st);
 }
