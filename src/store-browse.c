@@ -1375,7 +1375,7 @@ browse_rows_layout(struct browse_tree *t, struct browse_rows *rw,
 	struct browse_raw	*raw;
 	struct browse_node	*nodes, tmp;
 	struct browse_idmap	*map;
-	long			*stack, *seq, top, out, first = -1, last = -1;
+	long			*stack, *seq, *from, top, out, first = -1, last = -1;
 	long			 i, j, k, p, n = (long)rw->n, nseq = 0;
 
 	browse_rows_grow(rw, 1);	/* (a tree of no nodes has an array) */
@@ -1431,7 +1431,6 @@ browse_rows_layout(struct browse_tree *t, struct browse_rows *rw,
 			raw[p].last_child = i;
 		}
 	}
-	free(seq);
 
 	/* Depth first: the stack holds the nodes whose subtree is being
 	 * placed, so each node's end is known when it pops. */
@@ -1459,16 +1458,27 @@ browse_rows_layout(struct browse_tree *t, struct browse_rows *rw,
 	for (i = 0, j = out; i < n; i++)
 		if (raw[i].out < 0)
 			raw[i].out = j++;
-	/* Each node to its place, in place: follow each cycle. */
+	/* Each node to its place, in place: each cycle of the permutation
+	 * turned once, its first node held aside, so that every node is
+	 * copied once (by swaps, three times: most of the layout's time
+	 * when a filter names tens of thousands of nodes). from[k] is the
+	 * node that goes to place k; seq's room is reused for it. */
+	from = seq;
 	for (i = 0; i < n; i++)
-		while (raw[i].out != i) {
-			j = raw[i].out;
-			tmp = nodes[j];
-			nodes[j] = nodes[i];
-			nodes[i] = tmp;
-			raw[i].out = raw[j].out;
-			raw[j].out = j;
+		from[raw[i].out] = i;
+	for (k = 0; k < n; k++) {
+		if (from[k] == k)
+			continue;
+		tmp = nodes[k];
+		for (i = k; from[i] != k; i = j) {
+			j = from[i];
+			nodes[i] = nodes[j];
+			from[i] = i;
 		}
+		nodes[i] = tmp;
+		from[i] = i;
+	}
+	free(seq);
 	for (i = out; i < n; i++)
 		browse_node_texts_free(&nodes[i]);
 	free(raw);
@@ -2759,6 +2769,12 @@ static const char browse_sql_flag_match[] =
 	" CROSS JOIN node n INDEXED BY node_shape ON n.id = nf.node_id"
 	BROWSE_MATCH_JOINS
 	" WHERE nf.flag_id = ?6 AND n.plan_id = ?1";
+/* How many rows the two above read at most (the nodes of any year). */
+static const char browse_sql_dept_match_count[] =
+	"SELECT count(*) FROM node_dept INDEXED BY node_dept_plan"
+	" WHERE plan_id = ?1 AND dept_id = ?2";
+static const char browse_sql_flag_match_count[] =
+	"SELECT count(*) FROM node_flag WHERE flag_id = ?1";
 /* The same of the headings above them, by id (a JSON array, ?5: one
  * statement for any number of them). */
 static const char browse_sql_heading_match[] =
@@ -2797,17 +2813,35 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 	struct browse_rows	 rw;
 	struct browse_ids	 ups, got, heads;
 	sqlite3_stmt		*s;
-	size_t			 i, n;
-	int			 level, rc = -1;
+	size_t			 i, n = 0;
+	int			 level, rc;
 
 	memset(&rw, 0, sizeof rw);
 	memset(&ups, 0, sizeof ups);
 	memset(&got, 0, sizeof got);
 	memset(&heads, 0, sizeof heads);
 	*mapp = NULL;
+	/* Room for them all at once, and a quarter more for the headings
+	 * above them: grown row by row, the arrays of tens of thousands of
+	 * nodes were copied again and again. */
+	if ((s = store_stmt(st, f->dept_id != 0 ? browse_sql_dept_match_count :
+	    browse_sql_flag_match_count, cause)) == NULL)
+		return -1;
+	if (f->dept_id != 0) {
+		sqlite3_bind_int64(s, 1, t->plan_id);
+		sqlite3_bind_int64(s, 2, f->dept_id);
+	} else
+		sqlite3_bind_int64(s, 1, t->flags[f->flag].id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		n = (size_t)sqlite3_column_int64(s, 0);
+	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
+		return -1;
+	browse_rows_grow(&rw, n + n / 4 + 64);
+	rc = -1;
 	if ((s = store_stmt(st, f->dept_id != 0 ? browse_sql_dept_match :
 	    browse_sql_flag_match, cause)) == NULL)
-		return -1;
+		goto done;
 	browse_rows_bind(s, t);
 	/* In a year not due no item is behind: whether one plans the year
 	 * (a yearly plan's or a target's read, in a plan without a period)
