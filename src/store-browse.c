@@ -2745,13 +2745,15 @@ fail:
 /* The nodes a department is in charge of in the plan in the year (from
  * the plan's assignments by department), and those carrying a flag (?6),
  * with the columns of browse_sql_nodes but their texts (NULL: read when
- * the node is shown) and their order: each from the narrow indexes of
- * db/migrate-21.sql, not the nodes' and results' rows, tens of thousands
- * of which a filter can name. */
+ * the node is shown) and, of an item submitted or confirmed, whether it
+ * plans the year (0: browse_planned_later), and their order: each from
+ * the narrow indexes of db/migrate-21.sql, not the nodes' and results'
+ * rows, tens of thousands of which a filter can name. */
 #define BROWSE_MATCH_COLUMNS						\
 	"SELECT n.id, n.parent_id, n.depth, NULL, NULL, NULL,"		\
-	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "		\
-	BROWSE_OWN_PLANNED ", n.ord"
+	" n.first_fy, n.last_fy, r.state, r.status, r.grade,"		\
+	" (CASE WHEN r.state IN ('submitted', 'confirmed') THEN 0 ELSE "	\
+	BROWSE_OWN_PLANNED " END), n.ord"
 #define BROWSE_MATCH_JOINS						\
 	" LEFT JOIN result r INDEXED BY result_state"			\
 	" ON r.node_id = n.id AND r.fy = ?2"
@@ -3202,9 +3204,21 @@ browse_one_flags(struct store *st, struct browse_tree *t,
 	return store_read_end(st, s, rc, "区分の読み込み", cause);
 }
 
+/* Whether the filter's reading left it to when item n is shown to ask
+ * whether n plans the year, in a plan that prints no period: in a year
+ * not due (planned_later), or when n's result is submitted or confirmed,
+ * which is never behind (the counts need it of no other). */
+static int
+browse_planned_later(const struct browse_tree *t, const struct browse_node *n)
+{
+	return n->is_item && t->first_fy == 0 && t->last_fy == 0 &&
+	    (t->planned_later || n->state == BROWSE_STATE_SUBMITTED ||
+	    n->state == BROWSE_STATE_CONFIRMED);
+}
+
 /* Whether item n of a tree read for a filter plans the year, when the
- * tree left it to now (planned_later): its own yearly plans and targets,
- * or a period of its own or above it (browse_periods). */
+ * tree left it to now (browse_planned_later): its own yearly plans and
+ * targets, or a period of its own or above it (browse_periods). */
 static int
 browse_filtered_planned(struct store *st, struct browse_tree *t,
     struct browse_node *n, char **cause)
@@ -3228,7 +3242,7 @@ browse_filtered_fresh(struct store *st, struct browse_tree *t,
 {
 	if (browse_one_texts(st, n, cause) != 0 ||
 	    (n->is_item && browse_one_flags(st, t, n, cause) != 0) ||
-	    (n->is_item && t->planned_later &&
+	    (browse_planned_later(t, n) &&
 	    browse_filtered_planned(st, t, n, cause) != 0) ||
 	    browse_one_assigns(st, t, n, cause) != 0 ||
 	    (!n->is_item && browse_one_figs(st, t, n, cause) != 0))

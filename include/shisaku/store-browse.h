@@ -308,7 +308,8 @@ struct browse_tree {
 	long long	 filtered_dept;	/* the department it was read by; 0 */
 	/* Of a tree read for a filter in a year not due, of a plan that
 	 * prints no period: whether an item plans the year is read when it
-	 * is shown (nothing is behind then, so no count needs it). */
+	 * is shown (nothing is behind then, so no count needs it). In a
+	 * year due, the same of an item submitted or confirmed. */
 	int		 planned_later;
 	char		**scale;	/* the grades the figures count by */
 	int		 nscale;
