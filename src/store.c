@@ -48,6 +48,7 @@
 #include "migrate-20-sql.h"
 #include "migrate-21-sql.h"
 #include "migrate-22-sql.h"
+#include "migrate-23-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -75,6 +76,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_20_sql,		/* db/migrate-20.sql */
 	shisaku_migrate_21_sql,		/* db/migrate-21.sql */
 	shisaku_migrate_22_sql,		/* db/migrate-22.sql */
+	shisaku_migrate_23_sql,		/* db/migrate-23.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -179,7 +179,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 22);
+	CHECK_INT(store_schema_version(), 23);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -196,8 +196,12 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 22);
+	CHECK_INT(q_int("PRAGMA user_version"), 23);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Version 23 (db/migrate-23.sql): the years of each yearly plan in
+	 * the index of a node's yearly plans. */
+	CHECK_Q("year_plan_node:node_id,ord,id,from_fy,to_fy", INDEX_COLUMNS
+	    " IN ('year_plan_node') ORDER BY m.name)");
 	/* Version 21 (db/migrate-21.sql): what a filter of the tree reads,
 	 * from narrow indexes; node_up is now the start of node_shape.
 	 * Version 22 (db/migrate-22.sql): node_parent in (ord, id) order. */
