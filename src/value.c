@@ -300,9 +300,86 @@ value_strtod(const char *num)
 	return strtod(buf, NULL);
 }
 
+/* The words plans print between a number and its unit for a power of
+ * ten: 120万人 is 1,200,000 人. */
+static const struct {
+	const char	*word;
+	int		 zeros;
+} value_scales[] = {
+	{ "万", 4 }, { "億", 8 }, { "千", 3 },
+};
+
+/* The scale word s starts with: its index, with its length in *len; -1
+ * when there is none. */
+static int
+value_scale_at(const char *s, size_t *len)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof value_scales / sizeof value_scales[0]; i++) {
+		*len = strlen(value_scales[i].word);
+		if (strncmp(s, value_scales[i].word, *len) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/*
+ * Whether normalised s (what follows a number) is a scale word followed
+ * by nothing or, after optional blanks, exactly unit u: 120万人 for 人,
+ * 1.5億円 for 円, 120万 for 人. Not for a unit that carries a scale of its
+ * own (万人, 千円: 120万 is then 120 of it) nor for an indicator without
+ * a unit, which may print anything. Returns the word's index and its
+ * length in *len, or -1.
+ */
+static int
+value_scale_before_unit(const char *s, const char *u, size_t *len)
+{
+	size_t	ulen;
+	int	k;
+
+	if (*u == '\0' || value_scale_at(u, &ulen) >= 0 ||
+	    (k = value_scale_at(s, len)) < 0)
+		return -1;
+	s += *len;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return *s == '\0' || strcmp(s, u) == 0 ? k : -1;
+}
+
+/* Multiplies the plain decimal text num (of size bytes) by 10^zeros, by
+ * moving its point: 1.23 and 4 give 12300, exactly as printed. Returns 0
+ * when the result does not fit. */
+static int
+value_shift_point(char *num, size_t size, int zeros)
+{
+	char	*dot = strchr(num, '.');
+	size_t	 len = strlen(num), frac = dot != NULL ? len - (size_t)(dot -
+		    num) - 1 : 0, i;
+
+	if (len + (size_t)zeros + 2 > size)
+		return 0;
+	if (dot != NULL)
+		memmove(dot, dot + 1, frac + 1);	/* the point out */
+	len = strlen(num);
+	for (i = frac; i < (size_t)zeros; i++)
+		num[len++] = '0';
+	num[len] = '\0';
+	if (frac > (size_t)zeros) {
+		/* The point back, zeros places further on. */
+		size_t	at = len - (frac - (size_t)zeros);
+
+		memmove(num + at + 1, num + at, len - at + 1);
+		num[at] = '.';
+	}
+	return 1;
+}
+
 /*
  * Reads normalised, trimmed s as a number followed by nothing or, after
- * optional blanks, exactly the normalised unit. Returns 1 and *out, or 0.
+ * optional blanks, exactly the normalised unit; or by a scale word before
+ * them (value_scale_before_unit). Returns 1 and *out, or 0. *scanned is
+ * the length of the number as printed, a scale word included.
  */
 static char *value_unit_dup(const char *unit);
 
@@ -312,9 +389,10 @@ static int
 value_read_number(const char *s, const char *unit, char **u, double *out,
     size_t *scanned)
 {
-	char	num[VALUE_TEXT_MAX + 8];
-	size_t	n;
-	double	d;
+	char		 num[VALUE_TEXT_MAX + 8];
+	const char	*start = s;
+	size_t		 n;
+	double		 d;
 
 	n = value_scan_number(s, num, sizeof num);
 	if (n == 0)
@@ -322,12 +400,20 @@ value_read_number(const char *s, const char *unit, char **u, double *out,
 	*scanned = n;
 	s += n;
 	if (*s != '\0') {
+		size_t	wlen;
+		int	k;
+
 		while (*s == ' ' || *s == '\t')
 			s++;
 		if (*u == NULL)
 			*u = value_unit_dup(unit);
-		if (**u == '\0' || strcmp(s, *u) != 0)
-			return 0;
+		if (**u == '\0' || strcmp(s, *u) != 0) {
+			if ((k = value_scale_before_unit(s, *u, &wlen)) < 0 ||
+			    !value_shift_point(num, sizeof num,
+			    value_scales[k].zeros))
+				return 0;
+			*scanned = (size_t)(s - start) + wlen;
+		}
 	}
 	d = value_strtod(num);
 	if (!isfinite(d))
@@ -392,6 +478,7 @@ value_bad_number(const char *norm, const char *unit)
 	char		num[64];
 	const char	*rest;
 	size_t		n, i;
+	int		k;
 
 	if (strcasecmp(norm, "nan") == 0 || strcasecmp(norm, "inf") == 0 ||
 	    strcasecmp(norm, "-inf") == 0 || strcasecmp(norm, "+inf") == 0 ||
@@ -410,10 +497,17 @@ value_bad_number(const char *norm, const char *unit)
 	/* Without a unit of its own an indicator may print anything. */
 	if (unit == NULL || unit[0] == '\0')
 		return NULL;
-	for (i = 0; i < sizeof known_units / sizeof known_units[0]; i++)
-		if (strcmp(rest, known_units[i]) == 0)
-			return xasprintf("「%s」の単位「%s」がこの指標の単位「%s」と"
-			    "違います", norm, rest, unit);
+	/* (42万人 for a 回 indicator: 人 is the unit that differs.) */
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < sizeof known_units / sizeof known_units[0]; i++)
+			if (strcmp(rest, known_units[i]) == 0)
+				return xasprintf("「%s」の単位「%s」がこの指標の"
+				    "単位「%s」と違います", norm, rest, unit);
+		if (value_scale_at(rest, &n) < 0)
+			break;
+		for (rest += n; *rest == ' '; rest++)
+			;
+	}
 	return NULL;
 }
 

@@ -77,6 +77,62 @@ TEST(numbers_with_units)
 	CHECK_NUM("1,200", "千円", 1200);
 }
 
+TEST(numbers_with_a_scale_word)
+{
+	struct value	 v;
+	char		*s;
+
+	/* 万, 億 and 千 before the unit, or before nothing. */
+	CHECK_NUM("120万人", "人", 1200000);
+	CHECK_NUM("１２０万人", "人", 1200000);
+	CHECK_NUM("1.23万人", "人", 12300);
+	CHECK_NUM("3.5億円", "円", 350000000);
+	CHECK_NUM("1,200千円", "円", 1200000);
+	CHECK_NUM("0.125万 人", "人", 1250);
+	CHECK_NUM("120 万人", "人", 1200000);
+	CHECK_NUM("120万", "人", 1200000);
+	CHECK_NUM("-2.5万件", "件", -25000);
+	CHECK_NUM("1.23456千件", "件", 1234.56);
+	/* A unit with a scale of its own is counted in it. */
+	CHECK_NUM("120万人", "万人", 120);
+	CHECK_NUM("16.5万㎡", "万㎡", 16.5);
+	CHECK_TEXT("120万", "万人");
+	/* Without a unit, or with a word or another unit after it: text. */
+	CHECK_TEXT("120万", NULL);
+	CHECK_TEXT("120万人", "");
+	CHECK_TEXT("3千人規模", "人");
+	CHECK_TEXT("万人", "人");
+	/* It keeps the form it was printed in, blanks and all. */
+	CHECK_INT(value_parse("120 万人", "人", &v, NULL), 0);
+	CHECK_STR(v.text, "120 万");
+	value_clear(&v);
+	CHECK_INT(value_parse("１．５万人", "人", &v, NULL), 0);
+	CHECK_STR(v.text, "1.5万");
+	s = value_format(&v, "人", 1);
+	CHECK_STR(s, "1.5万人");
+	free(s);
+	value_clear(&v);
+	/* Read back from what it writes. */
+	CHECK_INT(value_parse("1.5万人", "人", &v, NULL), 0);
+	CHECK(v.num == 15000);
+	value_clear(&v);
+	/* Another unit after it is a number gone wrong, as without. */
+	{
+		char	*cause = NULL;
+
+		CHECK_INT(value_parse("42万人", "回", &v, &cause), -1);
+		CHECK_STR(cause, "「42万人」の単位「人」がこの指標の単位「回」と"
+		    "違います");
+		free(cause);
+		cause = NULL;
+		CHECK_INT(value_parse("42万 人", "回", &v, &cause), -1);
+		free(cause);
+		cause = NULL;
+		CHECK_INT(value_parse("1億人", "万人", &v, &cause), -1);
+		free(cause);
+	}
+}
+
 TEST(full_width_signs)
 {
 	CHECK_NUM("－５", NULL, -5);
@@ -619,6 +675,7 @@ main(void)
 {
 	RUN(numbers_plain);
 	RUN(numbers_with_units);
+	RUN(numbers_with_a_scale_word);
 	RUN(full_width_signs);
 	RUN(thousands_commas);
 	RUN(numbers_gone_wrong_are_refused);
