@@ -38,6 +38,19 @@ kind_of(const char *s, const char *unit, double *num)
 
 #define CHECK_TEXT(s, unit) CHECK_INT(kind_of((s), (unit), NULL), VALUE_TEXT)
 
+/* Expects s to be a number kept as printed (text) and shown as shown. */
+#define CHECK_PRINTED(s, unit, printed, shown) do {                \
+	struct value v_;                                            \
+	char *f_;                                                   \
+	CHECK_INT(value_parse((s), (unit), &v_, NULL), 0);          \
+	CHECK_INT(v_.kind, VALUE_NUMBER);                           \
+	CHECK_STR(v_.text, (printed));                              \
+	f_ = value_format(&v_, (unit), 1);                          \
+	CHECK_STR(f_, (shown));                                     \
+	free(f_);                                                   \
+	value_clear(&v_);                                           \
+} while (0)
+
 TEST(numbers_plain)
 {
 	CHECK_NUM("42", NULL, 42);
@@ -80,7 +93,6 @@ TEST(numbers_with_units)
 TEST(numbers_with_a_scale_word)
 {
 	struct value	 v;
-	char		*s;
 
 	/* 万, 億 and 千 before the unit, or before nothing. */
 	CHECK_NUM("120万人", "人", 1200000);
@@ -103,15 +115,8 @@ TEST(numbers_with_a_scale_word)
 	CHECK_TEXT("3千人規模", "人");
 	CHECK_TEXT("万人", "人");
 	/* It keeps the form it was printed in, blanks and all. */
-	CHECK_INT(value_parse("120 万人", "人", &v, NULL), 0);
-	CHECK_STR(v.text, "120 万");
-	value_clear(&v);
-	CHECK_INT(value_parse("１．５万人", "人", &v, NULL), 0);
-	CHECK_STR(v.text, "1.5万");
-	s = value_format(&v, "人", 1);
-	CHECK_STR(s, "1.5万人");
-	free(s);
-	value_clear(&v);
+	CHECK_PRINTED("120 万人", "人", "120 万", "120 万人");
+	CHECK_PRINTED("１．５万人", "人", "1.5万", "1.5万人");
 	/* Read back from what it writes. */
 	CHECK_INT(value_parse("1.5万人", "人", &v, NULL), 0);
 	CHECK(v.num == 15000);
@@ -403,12 +408,7 @@ TEST(format_values)
 	free(s);
 	value_clear(&v);
 	/* ... and its decimals: 98.90% is not 98.9%, 100% stays 100%. */
-	CHECK_INT(value_parse("９８．９０％", "%", &v, NULL), 0);
-	CHECK_STR(v.text, "98.90");
-	s = value_format(&v, "%", 1);
-	CHECK_STR(s, "98.90%");
-	free(s);
-	value_clear(&v);
+	CHECK_PRINTED("９８．９０％", "%", "98.90", "98.90%");
 	CHECK_INT(value_parse("100%", "%", &v, NULL), 0);
 	CHECK(v.text == NULL);
 	s = value_format(&v, "%", 1);
