@@ -105,7 +105,7 @@ static const char sql_fig_outcomes[] =
 	" LEFT JOIN indicator_fig f ON f.indicator_id = i.id AND f.fy = ?2" \
 	" AND f.plan_id = ?1"
 static const char sql_fig_subtree_outcomes[] =
-	STORE_SUBTREE("?3") " "
+	STORE_SUBTREE_TO("?3", "?4") " "
 	INDFIG_OUTCOMES " FROM sub JOIN indicator i ON i.node_id = sub.id"
 	INDFIG_RATE;
 /* The same upward from each of the plan's indicators, for a plan of
@@ -345,11 +345,12 @@ store_indfig_kept(struct store *st, long long plan_id, int fy)
 
 /* The outcomes sql counts (by outcome, then how many indicators and how
  * many of them have a rate kept: the counts are whole when the two
- * agree), when the plan's year is kept. node_id binds ?3 when not 0.
- * 1 with out[], 0, or -1 with *cause. */
+ * agree), when the plan's year is kept. node_id binds ?3 when not 0,
+ * depth ?4 when not -1. 1 with out[], 0, or -1 with *cause. */
 static int
 indfig_count_outcomes(struct store *st, const char *sql, long long plan_id,
-    int fy, long long node_id, long out[SUMMARY_NOUTCOMES], char **cause)
+    int fy, long long node_id, int depth, long out[SUMMARY_NOUTCOMES],
+    char **cause)
 {
 	sqlite3_stmt	*s;
 	long		 n[SUMMARY_NOUTCOMES] = { 0 };
@@ -363,6 +364,8 @@ indfig_count_outcomes(struct store *st, const char *sql, long long plan_id,
 	sqlite3_bind_int(s, 2, fy);
 	if (node_id != 0)
 		sqlite3_bind_int64(s, 3, node_id);
+	if (depth >= 0)
+		sqlite3_bind_int(s, 4, depth);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		n[SUMMARY_ACHIEVED] = (long)sqlite3_column_int64(s, 0);
 		n[SUMMARY_NOT_ACHIEVED] = (long)sqlite3_column_int64(s, 1);
@@ -382,16 +385,21 @@ int
 store_indfig_outcomes(struct store *st, long long plan_id, int fy,
     long out[SUMMARY_NOUTCOMES], char **cause)
 {
-	return indfig_count_outcomes(st, sql_fig_outcomes, plan_id, fy, 0, out,
-	    cause);
+	return indfig_count_outcomes(st, sql_fig_outcomes, plan_id, fy, 0, -1,
+	    out, cause);
 }
 
 int
 indfig_subtree_read(struct store *st, long long plan_id, long long node_id,
     int fy, int upward, long out[], char **cause)
 {
+	int	depth = -1;
+
+	if (!upward && (depth = summary_indicator_depth(st, plan_id, node_id,
+	    cause)) < 0)
+		return -1;
 	return indfig_count_outcomes(st, upward ? sql_fig_above_outcomes :
-	    sql_fig_subtree_outcomes, plan_id, fy, node_id, out, cause);
+	    sql_fig_subtree_outcomes, plan_id, fy, node_id, depth, out, cause);
 }
 
 int

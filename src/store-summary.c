@@ -48,7 +48,7 @@ static const char summary_sql_actuals[] =
  * the array's order; the values are matched to their indicator by id.
  */
 static const char summary_sql_sub_ids[] =
-	STORE_SUBTREE("?1")
+	STORE_SUBTREE_TO("?1", "?2")
 	" SELECT i.id FROM sub JOIN indicator i ON i.node_id = sub.id";
 
 static const char summary_sql_ids_indicators[] =
@@ -93,6 +93,20 @@ static const char summary_sql_up_actuals[] =
 
 /* Whether plan ?1 (NULL: the plan of node ?3) has fewer than ?2
  * indicators: at most ?2 of its index's rows are read. */
+/* The deepest level of a plan (?1, else the plan of node ?2) that holds
+ * an indicator: each level asked from the deepest up, each answer the
+ * first such indicator found from the index of the plan's indicators
+ * (where the items have indicators, the first read says so). */
+#define SUMMARY_DEPTH_HAS(d)						\
+	" WHEN EXISTS (SELECT 1 FROM indicator i CROSS JOIN node n"	\
+	" ON n.id = i.node_id WHERE i.plan_id = ?1 AND n.depth = " d ")"	\
+	" THEN " d
+static const char summary_sql_depth[] =
+	"SELECT CASE" SUMMARY_DEPTH_HAS("4") SUMMARY_DEPTH_HAS("3")
+	SUMMARY_DEPTH_HAS("2") SUMMARY_DEPTH_HAS("1") " ELSE 0 END";
+static const char summary_sql_node_plan[] =
+	"SELECT plan_id FROM node WHERE id = ?1";
+
 static const char summary_sql_few[] =
 	"SELECT count(*) < ?2 FROM (SELECT 1 FROM indicator WHERE plan_id ="
 	" coalesce(?1, (SELECT plan_id FROM node WHERE id = ?3)) LIMIT ?2)";
@@ -508,12 +522,15 @@ summary_sub_ids(struct store *st, long long node_id, long long **ids,
     size_t *n, char **cause)
 {
 	sqlite3_stmt	*s;
+	int		 depth;
 
 	*ids = NULL;
 	*n = 0;
-	if ((s = store_stmt(st, summary_sql_sub_ids, cause)) == NULL)
+	if ((depth = summary_indicator_depth(st, 0, node_id, cause)) < 0 ||
+	    (s = store_stmt(st, summary_sql_sub_ids, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, node_id);
+	sqlite3_bind_int(s, 2, depth);
 	return store_collect_ids(st, s, ids, n, "指標の読み込み", cause);
 }
 
@@ -558,6 +575,47 @@ store_summary_subtree(struct store *st, long long node_id, int fy,
 	if ((few = summary_few_indicators(st, 0, node_id, cause)) < 0)
 		return -1;
 	return summary_subtree_read(st, node_id, fy, few, out, n, cause);
+}
+
+/* The first column of the first row of sql with ?1 bound to id, into
+ * *out (left as it is when there is no row). 0, or -1 with *cause. */
+static int
+summary_one(struct store *st, const char *sql, long long id, long long *out,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	return store_read_end(st, s, rc, "指標の読み込み", cause);
+}
+
+int
+summary_indicator_depth(struct store *st, long long plan_id,
+    long long node_id, char **cause)
+{
+	long long	depth = 0;
+
+	if (plan_id == 0) {
+		if (summary_one(st, summary_sql_node_plan, node_id, &plan_id,
+		    cause) != 0)
+			return -1;
+		if (plan_id == 0)
+			return 0;	/* (no such node: nothing below it) */
+	}
+	if (plan_id == st->ind_depth_plan &&
+	    !store_mark_changed(st, &st->ind_depth_mark))
+		return st->ind_depth;
+	if (summary_one(st, summary_sql_depth, plan_id, &depth, cause) != 0)
+		return -1;
+	st->ind_depth_plan = plan_id;
+	st->ind_depth = (int)depth;
+	store_mark_take(st, &st->ind_depth_mark);
+	return st->ind_depth;
 }
 
 int

@@ -11,6 +11,7 @@
 
 #include <sqlite3.h>
 
+#include "shisaku/store-change.h"
 #include "shisaku/store.h"
 
 struct value;
@@ -77,6 +78,12 @@ struct store {
 	/* Figures counted for years the file does not keep, while nothing
 	 * is written (store-figs.h). */
 	struct figs_memo	*figs_memo;
+	/* summary_indicator_depth's last answer, while nothing is
+	 * written: the plan asked, and its deepest level with an
+	 * indicator. */
+	long long		 ind_depth_plan;
+	int			 ind_depth;
+	struct store_mark	 ind_depth_mark;
 	enum store_fault	 fault;		/* of the last store_errmsg */
 	/* Refusals of writes inside a batch, logged once it has ended
 	 * (store_refused); how many more there were than are kept. */
@@ -134,6 +141,15 @@ int summary_subtree_read(struct store *st, long long node_id, int fy,
 	"WITH RECURSIVE sub(id) AS (SELECT " node " UNION ALL"		\
 	" SELECT c.id FROM sub JOIN node c ON c.parent_id = sub.id)"
 
+/* The same down to depth (an SQL parameter) and no further: the nodes
+ * that can hold the plan's indicators (summary_indicator_depth). Where
+ * the indicators hang on the policies, a heading's walk then skips its
+ * tens of thousands of items (a policy of 25,000 items: 15 -> 0.3 ms). */
+#define STORE_SUBTREE_TO(node, depth)					\
+	"WITH RECURSIVE sub(id, depth) AS (SELECT id, depth FROM node"	\
+	" WHERE id = " node " UNION ALL SELECT c.id, c.depth FROM sub"	\
+	" JOIN node c ON c.parent_id = sub.id WHERE sub.depth < " depth ")"
+
 /*
  * A heading's indicators read upward, for a plan of few indicators
  * (store_summary_subtree, store_indfig_subtree_outcomes): each indicator
@@ -152,6 +168,12 @@ int summary_subtree_read(struct store *st, long long node_id, int fy,
  * SUMMARY_FEW_INDICATORS indicators, the choice of the upward reads:
  * 1, 0, or -1 with *cause. */
 int summary_few_indicators(struct store *st, long long plan_id,
+    long long node_id, char **cause);
+
+/* The deepest level of plan plan_id (0: the plan of node node_id) that
+ * holds an indicator, 0 when none does, for STORE_SUBTREE_TO; kept while
+ * nothing is written. -1 with *cause. */
+int summary_indicator_depth(struct store *st, long long plan_id,
     long long node_id, char **cause);
 
 /* store_indfig_subtree_outcomes (store-indfig.h) the way given: upward

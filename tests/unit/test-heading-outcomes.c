@@ -139,26 +139,34 @@ static const char deep_plan[] =
     "actual,deep,i1,2025,16,,,,,,,\n"
     "indicator,deep,i2,2,相談件数,成果指標,件,増加,,5,2023,9,2028,,,\n";
 
+/* A store of one plan file, name in the test's directory, of text. */
+static struct store *
+text_store(const char *name, const char *text)
+{
+	char		 path[160];
+	const char	*file = path;
+	FILE		*f;
+
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	if ((f = fopen(path, "w")) == NULL) {
+		FAIL_AT("%s", path);
+		return NULL;
+	}
+	fputs(text, f);
+	fclose(f);
+	return sample_store(&file, 1);
+}
+
 TEST(test_the_top_of_four_levels_names_the_deepest)
 {
 	struct store		*st;
 	struct summary_indicator *v;
-	char			 path[160];
-	FILE			*f;
-	const char		*file = path;
 	size_t			 n;
 	char			*cause = NULL;
 	long long		 top;
 	long			 named;
 
-	snprintf(path, sizeof path, "%s/deep.csv", tmpdir);
-	if ((f = fopen(path, "w")) == NULL) {
-		FAIL_AT("%s", path);
-		return;
-	}
-	fputs(deep_plan, f);
-	fclose(f);
-	if ((st = sample_store(&file, 1)) == NULL)
+	if ((st = text_store("deep.csv", deep_plan)) == NULL)
 		return;
 	top = q_long(store_db(st), "SELECT id FROM node WHERE key = '1'");
 	/* The choice: the plan has few indicators, so upward. */
@@ -172,6 +180,72 @@ TEST(test_the_top_of_four_levels_names_the_deepest)
 	store_close(st);
 }
 
+/* Indicators on the policies alone, under them measures and items: the
+ * walk down stops at the deepest level holding an indicator, and goes
+ * deeper as soon as one is written further down, by this connection or
+ * another. */
+static const char policy_plan[] =
+    "shisaku-plan,1\n"
+    "plan,pol,施策に指標を置く計画,2024,2028,,\n"
+    "level,pol,1,政策\nlevel,pol,2,施策\nlevel,pol,3,事業\n"
+    "node,pol,1,,1,政策,,,,,,\n"
+    "node,pol,1-1,1,1-1,施策,,,,,,\n"
+    "node,pol,1-1-1,1-1,1-1-1,事業,,,,,,\n"
+    "node,pol,1-1-2,1-1,1-1-2,事業,,,,,,\n"
+    "indicator,pol,k1,1-1,満足度,成果指標,%,増加,,50%,2023,60%,2028,,,\n"
+    "target,pol,k1,2025,55%\n"
+    "actual,pol,k1,2025,57%,,,,,,,\n";
+
+/* The indicators the walk down names below node in 2025. */
+static size_t
+down_below(struct store *st, long long node)
+{
+	struct summary_indicator *v = NULL;
+	size_t			 n = 0;
+	char			*cause = NULL;
+
+	if (summary_subtree_read(st, node, 2025, 0, &v, &n, &cause) != 0) {
+		FAIL_AT("%s", cause);
+		free(cause);
+		return (size_t)-1;
+	}
+	free(v);
+	return n;
+}
+
+TEST(test_the_walk_down_stops_at_the_indicators)
+{
+	struct store	*st;
+	sqlite3		*other;
+	char		*cause = NULL;
+	long long	 top, plan;
+
+	if ((st = text_store("policy.csv", policy_plan)) == NULL)
+		return;
+	top = q_long(store_db(st), "SELECT id FROM node WHERE key = '1'");
+	plan = q_long(store_db(st), "SELECT id FROM plan WHERE code = 'pol'");
+	CHECK_INT(summary_indicator_depth(st, plan, 0, &cause), 2);
+	CHECK_INT(summary_indicator_depth(st, 0, top, &cause), 2);
+	CHECK_INT(down_below(st, top), 1);
+	/* One on a measure, written here: named at once. */
+	write_sql(st, "INSERT INTO indicator (plan_id, node_id, key, name, ord)"
+	    " SELECT plan_id, id, 'k2', '参加者数', 2 FROM node"
+	    " WHERE key = '1-1-1'");
+	CHECK_INT(summary_indicator_depth(st, plan, 0, &cause), 3);
+	CHECK_INT(down_below(st, top), 2);
+	/* One more, written by another program. */
+	CHECK_INT(sqlite3_open(st->path, &other), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(other, "INSERT INTO indicator (plan_id, node_id,"
+	    " key, name, ord) SELECT plan_id, id, 'k3', '回数', 3 FROM node"
+	    " WHERE key = '1-1-2'", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	CHECK_INT(down_below(st, top), 3);
+	CHECK_INT(ways_agree(st, "indicators on the policies", &(long){ 0 }),
+	    0);
+	free(cause);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -179,6 +253,7 @@ main(void)
 		return 1;
 	RUN(test_both_ways_name_the_indicators_below);
 	RUN(test_the_top_of_four_levels_names_the_deepest);
+	RUN(test_the_walk_down_stops_at_the_indicators);
 	sample_dir_remove();
 	DONE();
 }
