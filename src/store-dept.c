@@ -27,7 +27,7 @@ static const char SQL_OLD_NAMES[] =
     " ORDER BY until_fy";
 static const char SQL_RESOLVE[] =
     "SELECT id, code, code = ?1 FROM department WHERE code = ?1 OR name = ?1"
-    " ORDER BY code = ?1 DESC, ord";
+    " ORDER BY code = ?1 DESC, ord, id";
 /* The department a name was of until a year (a reorganisation since):
  * its code and name now, the last year of the old name, and how many
  * departments had it. */
@@ -177,26 +177,28 @@ dept_named_once(struct store *st, const char *text, char **cause)
 	return said;
 }
 
-/* The departments text is the code or name of: the first's id and
- * whether it is a code (*exact), how many (*n), their codes (*codes,
- * malloc'd, ", " between). Returns 0, or -1 with *cause. */
+/* The departments text is the code or name of: the first's id and code
+ * (*code, malloc'd) and whether it is a code (*exact), how many (*n),
+ * their codes (*codes, malloc'd, ", " between). Returns 0, or -1 with
+ * *cause. */
 static int
-dept_matches(struct store *st, const char *text, long long *id, int *exact,
-    int *n, char **codes, char **cause)
+dept_matches(struct store *st, const char *text, long long *id, char **code,
+    int *exact, int *n, char **codes, char **cause)
 {
 	sqlite3_stmt	*s = store_stmt(st, SQL_RESOLVE, cause);
 	char		*more;
 	int		 rc;
 
 	*id = 0;
+	*code = *codes = NULL;
 	*exact = *n = 0;
-	*codes = NULL;
 	if (s == NULL)
 		return -1;
 	store_bind_text(s, 1, text);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if ((*n)++ == 0) {
 			*id = sqlite3_column_int64(s, 0);
+			*code = store_col_dup(s, 1);
 			*exact = sqlite3_column_int(s, 2);
 		}
 		more = xasprintf("%s%s%s", *codes ? *codes : "",
@@ -205,8 +207,9 @@ dept_matches(struct store *st, const char *text, long long *id, int *exact,
 		*codes = more;
 	}
 	if (store_read_end(st, s, rc, "部署の検索", cause) != 0) {
+		free(*code);
 		free(*codes);
-		*codes = NULL;
+		*code = *codes = NULL;
 		*id = 0;
 		return -1;
 	}
@@ -214,40 +217,58 @@ dept_matches(struct store *st, const char *text, long long *id, int *exact,
 }
 
 int
-store_dept_resolve(struct store *st, const char *text, long long *id,
-    char **cause)
+store_dept_find(struct store *st, const char *text, long long *id,
+    char **code, char **cause)
 {
-	char	*codes, *narrow;
+	char	*first, *codes, *narrow;
 	int	 n, exact, rc;
 
-	if (dept_matches(st, text, id, &exact, &n, &codes, cause) != 0)
+	if (code != NULL)
+		*code = NULL;
+	if (dept_matches(st, text, id, &first, &exact, &n, &codes,
+	    cause) != 0)
 		return -1;
 	/* A code typed with the input method on (笠間市／総務課). */
-	if (*id == 0 && (narrow = tf_narrowed(text)) != NULL) {
+	if (n == 0 && (narrow = tf_narrowed(text)) != NULL) {
+		free(first);
 		free(codes);
-		rc = dept_matches(st, narrow, id, &exact, &n, &codes, cause);
+		rc = dept_matches(st, narrow, id, &first, &exact, &n, &codes,
+		    cause);
 		free(narrow);
 		if (rc != 0)
 			return -1;
 	}
-	if (*id == 0) {
+	rc = n == 0 ? 1 : 0;
+	/* A name shared by departments of several cities must be given by
+	 * its code: never guess which one was meant. */
+	if (!exact && n > 1) {
+		*cause = xasprintf("部署名「%s」の部署が複数あります（%s）。コードで"
+		    "指定してください", text, codes);
+		*id = 0;
+		rc = -1;
+	}
+	if (rc == 0 && code != NULL)
+		*code = first;
+	else
+		free(first);
+	free(codes);
+	return rc;
+}
+
+int
+store_dept_resolve(struct store *st, const char *text, long long *id,
+    char **cause)
+{
+	int	rc = store_dept_find(st, text, id, NULL, cause);
+
+	if (rc == 1) {
 		if (dept_named_once(st, text, cause) == 0)
 			*cause = xasprintf("部署「%s」がありません（部署のコード"
 			    "か名前で指定してください。一覧は shisaku dept list）",
 			    text);
 		return -1;
 	}
-	/* A name shared by departments of several cities must be given by
-	 * its code: never guess which one was meant. */
-	if (!exact && n > 1) {
-		*cause = xasprintf("部署名「%s」の部署が複数あります（%s）。コードで"
-		    "指定してください", text, codes);
-		free(codes);
-		*id = 0;
-		return -1;
-	}
-	free(codes);
-	return 0;
+	return rc;
 }
 
 /* ---- writing ---- */

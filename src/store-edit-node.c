@@ -18,9 +18,9 @@
 
 #include "shisaku/fy.h"
 #include "shisaku/namelist.h"
+#include "shisaku/store-dept.h"
 #include "shisaku/store-edit.h"
 #include "shisaku/store-edit-internal.h"
-#include "shisaku/textfold.h"
 #include "shisaku/util.h"
 #include "shisaku/workflow.h"
 #include "shisaku/yeartext.h"
@@ -56,9 +56,6 @@ static const char SQL_ASSIGNS[] =
     " coalesce(nd.until_fy, 0)"
     " FROM node_dept nd JOIN department d ON d.id = nd.dept_id"
     " WHERE nd.node_id = ?1 ORDER BY nd.ord, nd.id";
-static const char SQL_DEPT_FIND[] =
-    "SELECT id, code, code = ?1 FROM department WHERE code = ?1 OR name = ?1"
-    " ORDER BY code = ?1 DESC, ord, id";
 static const char SQL_ASSIGN_SET[] =
     "UPDATE node_dept SET dept_id = ?2, is_main = ?3, from_fy = ?4,"
     " until_fy = ?5, ord = ?6 WHERE id = ?1";
@@ -205,58 +202,19 @@ read_assigns(struct store *st, long long node, struct pick **out, size_t *n,
 }
 
 /* Resolves one word as a department code, else as a name no other
- * department has. With quiet, a word that is no department gives -1
- * without a message. */
+ * department has (store_dept_find). With quiet, a word that is no
+ * department gives -1 without a message. */
 static int
 dept_find(struct store *st, const char *word, long long *id, char **code,
     int quiet, char **cause)
 {
-	sqlite3_stmt	*s = store_stmt(st, SQL_DEPT_FIND, cause);
-	char		*codes = NULL, *narrow;
-	int		 rc, count = 0, exact = 0;
+	int	rc = store_dept_find(st, word, id, code, cause);
 
-	*id = 0;
-	*code = NULL;
-	if (s == NULL)
-		return -1;
-	store_bind_text(s, 1, word);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count++ == 0) {
-			*id = sqlite3_column_int64(s, 0);
-			*code = store_col_dup(s, 1);
-			exact = sqlite3_column_int(s, 2);
-		}
-		list_add(&codes, store_col_text(s, 1));
-	}
-	if (store_read_end(st, s, rc, "部署の確認", cause) != 0)
-		goto fail;
-	if (count == 0 && (narrow = tf_narrowed(word)) != NULL) {
-		/* Typed with the input method on (笠間市／総務課)? */
-		rc = dept_find(st, narrow, id, code, 1, cause);
-		free(narrow);
-		if (rc == 0 || *cause != NULL) {
-			free(codes);
-			return rc;
-		}
-	}
-	if (count == 0) {
-		if (!quiet)
-			*cause = xasprintf("担当課「%s」という部署がありません"
-			    "（部署のコードか名前で書いてください）", word);
-		goto fail;
-	}
-	/* A name several cities share is given by its code: never guess. */
-	if (!exact && count > 1) {
-		*cause = xasprintf("部署名「%s」の部署が複数あります（%s）。"
-		    "コードで書いてください", word, codes);
-		goto fail;
-	}
-	free(codes);
-	return 0;
-fail:
-	free(codes);
-	free(*code);
-	*code = NULL;
+	if (rc != 1)
+		return rc;
+	if (!quiet)
+		*cause = xasprintf("担当課「%s」という部署がありません"
+		    "（部署のコードか名前で書いてください）", word);
 	return -1;
 }
 

@@ -44,6 +44,15 @@ void store_dept_list_free(struct dept_row *rows, size_t n);
 int store_dept_resolve(struct store *st, const char *code_or_name,
     long long *id, char **cause);
 
+/* The same, and the department's code (*code, malloc'd, when code is
+ * not NULL); a word typed with the input method on (笠間市／総務課) is
+ * looked for as typed with it off too. Returns 0, 1 when no department
+ * has that code or name (nothing said: the caller says it as its field
+ * asks), or -1 with *cause (a name several departments have, or the
+ * read failed). */
+int store_dept_find(struct store *st, const char *code_or_name,
+    long long *id, char **code, char **cause);
+
 /* What a merger or abolition did, for the planner to read. Every string
  * is malloc'd. */
 struct dept_change {

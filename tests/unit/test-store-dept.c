@@ -218,6 +218,23 @@ TEST(test_only_a_planner)
 		CHECK(cause != NULL && strstr(cause, "「ｔ／ｎｏｎｅ」がありません")
 		    != NULL);
 		free(cause);
+		cause = NULL;
+		/* The finding the forms share: the code too, and none
+		 * found is left for the form to say. */
+		{
+			char	*code = NULL;
+
+			id = 0;
+			CHECK_INT(store_dept_find(st, "ＤＸ推進課", &id, &code,
+			    &cause), 0);
+			CHECK(id == dept_id("t/new"));
+			CHECK_STR(code, "t/new");
+			free(code);
+			code = NULL;
+			CHECK_INT(store_dept_find(st, "ない課", &id, &code,
+			    &cause), 1);
+			CHECK(cause == NULL && code == NULL && id == 0);
+		}
 	}
 }
 
