@@ -20,7 +20,6 @@
 #include "shisaku/vocab.h"
 #include "shisaku/workflow.h"
 
-static const char SQL_NODE_PLAN[] = "SELECT plan_id FROM node WHERE id = ?1";
 static const char SQL_IND[] =
     "SELECT plan_id, coalesce(node_id, 0), ver, key, name, category, unit,"
     " direction, cumulative, base_num, base_txt, coalesce(base_fy, 0),"
@@ -520,14 +519,14 @@ insert_indicator(struct store *st, const struct edit_indicator *ind,
 	long long	 x;
 	int		 found, rc;
 
-	if (store_edit_read_int(st, SQL_IND_LAST, ind->plan_id, ind->node_id,
+	if (store_read_int(st, SQL_IND_LAST, ind->plan_id, ind->node_id,
 	    &x, &found, cause) != 0)
 		return -1;
 	if (found) {
 		if ((rc = store_edit_write_ids(st, SQL_IND_SHIFT, ind->plan_id, x,
 		    "並び順の更新", cause)) != 0)
 			return rc;
-	} else if (store_edit_read_int(st, SQL_IND_MAX, ind->plan_id, 0, &x,
+	} else if (store_read_int(st, SQL_IND_MAX, ind->plan_id, 0, &x,
 	    NULL, cause) != 0)
 		return -1;
 	if ((s = store_stmt(st, SQL_IND_INSERT, cause)) == NULL)
@@ -681,7 +680,7 @@ store_edit_indicator_save(struct store *st, const char *login,
 		if (store_edit_plan_exists(st, plan, cause) != 0)
 			goto out;
 		if (node != 0) {
-			if (store_edit_read_int(st, SQL_NODE_PLAN, node, 0,
+			if (store_read_int(st, STORE_SQL_NODE_PLAN, node, 0,
 			    &nplan, &found, cause) != 0)
 				goto out;
 			if (!found || nplan != plan) {
@@ -723,7 +722,7 @@ store_edit_indicator_save(struct store *st, const char *login,
 		    at, &changed, cause)) != 0)
 			goto out;
 		/* A new row may start above 1 (db/migrate-4.sql). */
-		if ((rc = store_edit_read_int(st, SQL_IND_VER, id, 0, &newver,
+		if ((rc = store_read_int(st, SQL_IND_VER, id, 0, &newver,
 		    NULL, cause)) != 0)
 			goto out;
 		ver = (int)newver;

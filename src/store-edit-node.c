@@ -653,7 +653,7 @@ place_node(struct store *st, const struct edit_node *n, int *depth,
 	}
 	if (n->after_id < 0) {
 		/* After the last child, or first when there is none. */
-		if (store_edit_read_int(st, SQL_NODE_LAST_CHILD, n->plan_id,
+		if (store_read_int(st, SQL_NODE_LAST_CHILD, n->plan_id,
 		    n->parent_id, &aord, &found, cause) != 0)
 			goto out;
 		if (found)
@@ -850,7 +850,7 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 		    NULL, nt, cause)) != 0)
 			goto out;
 		/* A new row may start above 1 (db/migrate-4.sql). */
-		if ((rc = store_edit_read_int(st, SQL_NODE_VER, id, 0, &newver,
+		if ((rc = store_read_int(st, SQL_NODE_VER, id, 0, &newver,
 		    NULL, cause)) != 0)
 			goto out;
 		ver = (int)newver;

@@ -272,29 +272,6 @@ store_edit_choose_key(struct store *st, const char *sql, long long plan,
 }
 
 int
-store_edit_read_int(struct store *st, const char *sql, long long a,
-    long long b, long long *out, int *found, char **cause)
-{
-	sqlite3_stmt	*s = store_stmt(st, sql, cause);
-	int		 rc;
-
-	*out = 0;
-	if (found != NULL)
-		*found = 0;
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, a);
-	if (sqlite3_bind_parameter_count(s) > 1)
-		store_bind_opt_int(s, 2, b);	/* 0 → NULL: "node_id IS ?2" */
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*out = sqlite3_column_int64(s, 0);
-		if (found != NULL)
-			*found = sqlite3_column_type(s, 0) != SQLITE_NULL;
-	}
-	return store_read_end(st, s, rc, "読み込み", cause);
-}
-
-int
 store_edit_write_ids(struct store *st, const char *sql, long long a,
     long long b, const char *what, char **cause)
 {
@@ -390,7 +367,7 @@ store_edit_plan_exists(struct store *st, long long plan, char **cause)
 	long long	one;
 	int		found;
 
-	if (store_edit_read_int(st, SQL_PLAN, plan, 0, &one, &found,
+	if (store_read_int(st, SQL_PLAN, plan, 0, &one, &found,
 	    cause) != 0)
 		return -1;
 	if (!found) {

@@ -104,8 +104,6 @@ static const char summary_sql_up_actuals[] =
 static const char summary_sql_depth[] =
 	"SELECT CASE" SUMMARY_DEPTH_HAS("4") SUMMARY_DEPTH_HAS("3")
 	SUMMARY_DEPTH_HAS("2") SUMMARY_DEPTH_HAS("1") " ELSE 0 END";
-static const char summary_sql_node_plan[] =
-	"SELECT plan_id FROM node WHERE id = ?1";
 
 static const char summary_sql_few[] =
 	"SELECT count(*) < ?2 FROM (SELECT 1 FROM indicator WHERE plan_id ="
@@ -577,23 +575,6 @@ store_summary_subtree(struct store *st, long long node_id, int fy,
 	return summary_subtree_read(st, node_id, fy, few, out, n, cause);
 }
 
-/* The first column of the first row of sql with ?1 bound to id, into
- * *out (left as it is when there is no row). 0, or -1 with *cause. */
-static int
-summary_one(struct store *st, const char *sql, long long id, long long *out,
-    char **cause)
-{
-	sqlite3_stmt	*s;
-	int		 rc;
-
-	if ((s = store_stmt(st, sql, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		*out = sqlite3_column_int64(s, 0);
-	return store_read_end(st, s, rc, "指標の読み込み", cause);
-}
-
 int
 summary_indicator_depth(struct store *st, long long plan_id,
     long long node_id, char **cause)
@@ -601,8 +582,8 @@ summary_indicator_depth(struct store *st, long long plan_id,
 	long long	depth = 0;
 
 	if (plan_id == 0) {
-		if (summary_one(st, summary_sql_node_plan, node_id, &plan_id,
-		    cause) != 0)
+		if (store_read_int(st, STORE_SQL_NODE_PLAN, node_id, 0,
+		    &plan_id, NULL, cause) != 0)
 			return -1;
 		if (plan_id == 0)
 			return 0;	/* (no such node: nothing below it) */
@@ -610,7 +591,8 @@ summary_indicator_depth(struct store *st, long long plan_id,
 	if (plan_id == st->ind_depth_plan &&
 	    !store_mark_changed(st, &st->ind_depth_mark))
 		return st->ind_depth;
-	if (summary_one(st, summary_sql_depth, plan_id, &depth, cause) != 0)
+	if (store_read_int(st, summary_sql_depth, plan_id, 0, &depth, NULL,
+	    cause) != 0)
 		return -1;
 	st->ind_depth_plan = plan_id;
 	st->ind_depth = (int)depth;

@@ -60,11 +60,6 @@ int store_edit_choose_key(struct store *st, const char *sql, long long plan,
     long long self, const char *typed, const char *proposal,
     const char *prefix, char **key, int *taken, char **cause);
 
-/* Reads one integer from sql bound to a (and b, 0 binding as NULL, when
- * the SQL has a second parameter); *out is 0 and *found (if not NULL) 0
- * when there is no row or the value is NULL. */
-int store_edit_read_int(struct store *st, const char *sql, long long a,
-    long long b, long long *out, int *found, char **cause);
 /* Runs a write statement bound to one or two ids. Returns as
  * store_step_write. */
 int store_edit_write_ids(struct store *st, const char *sql, long long a,

@@ -189,6 +189,15 @@ int indfig_subtree_read(struct store *st, long long plan_id,
 	" FROM node n INDEXED BY node_own_period WHERE n.plan_id = ?1"	\
 	" AND (n.first_fy IS NOT NULL OR n.last_fy IS NOT NULL)"
 
+/* The plan of node ?1 (store_read_int). */
+#define STORE_SQL_NODE_PLAN "SELECT plan_id FROM node WHERE id = ?1"
+
+/* Reads one integer from sql bound to a (and b, 0 binding as NULL, when
+ * the SQL has a second parameter); *out is 0 and *found (if not NULL) 0
+ * when there is no row or the value is NULL. 0, or -1 with *cause. */
+int store_read_int(struct store *st, const char *sql, long long a,
+    long long b, long long *out, int *found, char **cause);
+
 /* Tells the caller's progress function, if any, how far long work is. */
 void store_progress(struct store *st, size_t done, size_t total);
 /* How many rows long work reports progress after. */
