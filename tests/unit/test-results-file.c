@@ -102,7 +102,6 @@ snapshot(void)
 	    " WHERE field <> 'refused')");
 }
 
-/* The database holds what it held at snapshot "before". */
 /* The version of item KEY's result for 2021 (0 when none). */
 static int
 ver_item(const char *key)
@@ -152,6 +151,18 @@ import_as(const char *login, const char *text, int dry,
 	*errs = all;
 	return rc;
 }
+
+/* Expects text to import as login (dry: a dry run) with no error, nres
+ * results and nact actuals changed. */
+#define CHECK_IMPORTED(login, text, dry, nres, nact) do {           \
+	struct store_results_count n_;                              \
+	char *e_ = NULL;                                            \
+	CHECK_INT(import_as((login), (text), (dry), &n_, &e_), 0);  \
+	CHECK_STR(e_, "");                                          \
+	CHECK_INT(n_.results, (nres));                              \
+	CHECK_INT(n_.actuals, (nact));                              \
+	free(e_);                                                   \
+} while (0)
 
 /* Whether hay holds needle; when not, what it holds is shown, for the
  * check that expected it to fail with something to read. */
@@ -658,14 +669,10 @@ TEST(test_other_department_refused_and_nothing_written)
 	    "result,t,2,2021,実施中,,,研修を3回,,,,,,,%d\n"
 	    "actual,t,2-1,2021,１２０人,,提出済,,,,,,%d\n",
 	    ver_item("2"), ver_actual("2-1"));
-	CHECK_INT(import_as("tanaka", text, 0, &n, &errs), 0);
-	CHECK_STR(errs, "");
-	CHECK_INT(n.results, 1);
-	CHECK_INT(n.actuals, 1);
+	CHECK_IMPORTED("tanaka", text, 0, 1, 1);
 	CHECK_Q("120.0|submitted|tanaka", "SELECT a.num || '|' || a.state || '|'"
 	    " || a.entered_by FROM indicator_actual a JOIN indicator i"
 	    " ON i.id = a.indicator_id WHERE i.key = '2-1'");
-	free(errs);
 	free(text);
 	free(before);
 }
@@ -702,16 +709,12 @@ TEST(test_workflow_through_the_file)
 	    "actual,t,p-1,2021,55.5%%,調査による,確認済,,,,,,%d\n"
 	    "result,t,1,2021,完了,A,確認,出前講座を45回開催,次年度も継続,"
 	    ",,,,,%d\n", ver_actual("p-1"), ver_item("1"));
-	CHECK_INT(import_as("kacho", text, 0, &n, &errs), 0);
-	CHECK_STR(errs, "");
-	CHECK_INT(n.results, 1);
-	CHECK_INT(n.actuals, 1);
+	CHECK_IMPORTED("kacho", text, 0, 1, 1);
 	CHECK_Q("confirmed|kacho", "SELECT a.state || '|' || a.confirmed_by"
 	    " FROM indicator_actual a JOIN indicator i ON i.id = a.indicator_id"
 	    " WHERE i.key = 'p-1'");
 	CHECK_Q("confirmed|kacho", "SELECT r.state || '|' || r.confirmed_by"
 	    " FROM result r JOIN node n ON n.id = r.node_id WHERE n.key = '1'");
-	free(errs);
 	free(text);
 
 	/* What the workflow or the file does not allow. */
@@ -833,14 +836,14 @@ TEST(test_grade_typed_in_full_width)
 
 /* A plan code, item or indicator key typed with the input method on
  * (ｔ, １, Ｉ－１) names the one typed so with it off, as in a plan file:
- * the row reads as if typed so, and a dry run finds nothing wrong. One
- * that names nothing either way is refused as typed. */
+ * the row reads as if typed so, and imports into that item's result and
+ * that indicator's actual. One that names nothing either way is refused
+ * as typed. */
 TEST(test_keys_typed_in_full_width)
 {
 	struct store_resolver		 res;
-	struct store_results_count	 n;
 	struct rf_doc			 d;
-	char				*text, *errs = NULL;
+	char				*text;
 
 	store_resolver_init(&res, st, cfg);
 	text = xasprintf("shisaku-results,1\n"
@@ -862,14 +865,16 @@ TEST(test_keys_typed_in_full_width)
 	rf_doc_free(&d);
 	free(text);
 	text = xasprintf("shisaku-results,1\n"
-	    "result,ｔ,１,2021,実施中,,,研修を3回,,,,,,,%d\n"
-	    "actual,t,Ｉ－１,2021,4件,,,,,,,,%d\n",
+	    "result,ｔ,１,2021,実施中,,,研修を4回,,,,,,,%d\n"
+	    "actual,t,Ｉ－１,2021,４件,,,,,,,,%d\n",
 	    ver_item("1"), ver_actual("I-1"));
-	CHECK_INT(import_as("sato", text, 1, &n, &errs), 0);
-	CHECK_STR(errs, "");
-	CHECK_INT(n.results, 1);
-	CHECK_INT(n.actuals, 1);
-	free(errs);
+	CHECK_IMPORTED("sato", text, 0, 1, 1);
+	CHECK_Q("研修を4回|sato", "SELECT r.text || '|' || r.entered_by"
+	    " FROM result r JOIN node n ON n.id = r.node_id"
+	    " WHERE n.key = '1' AND r.fy = 2021");
+	CHECK_Q("4.0|sato", "SELECT a.num || '|' || a.entered_by"
+	    " FROM indicator_actual a JOIN indicator i ON i.id = a.indicator_id"
+	    " WHERE i.key = 'I-1' AND a.fy = 2021");
 	free(text);
 }
 
