@@ -347,32 +347,16 @@ value_scale_before_unit(const char *s, const char *u, size_t *len)
 	return *s == '\0' || strcmp(s, u) == 0 ? k : -1;
 }
 
-/* Multiplies the plain decimal text num (of size bytes) by 10^zeros, by
- * moving its point: 1.23 and 4 give 12300, exactly as printed. Returns 0
- * when the result does not fit. */
+/* Multiplies the plain decimal text num (of size bytes) by 10^zeros: an
+ * exponent, which strtod reads as exactly the decimal written (1.23e4 is
+ * 12300, not 1.23 times 10000 rounded twice). 0 when it does not fit. */
 static int
-value_shift_point(char *num, size_t size, int zeros)
+value_scale_num(char *num, size_t size, int zeros)
 {
-	char	*dot = strchr(num, '.');
-	size_t	 len = strlen(num), frac = dot != NULL ? len - (size_t)(dot -
-		    num) - 1 : 0, i;
+	size_t	len = strlen(num);
+	int	n = snprintf(num + len, size - len, "e%d", zeros);
 
-	if (len + (size_t)zeros + 2 > size)
-		return 0;
-	if (dot != NULL)
-		memmove(dot, dot + 1, frac + 1);	/* the point out */
-	len = strlen(num);
-	for (i = frac; i < (size_t)zeros; i++)
-		num[len++] = '0';
-	num[len] = '\0';
-	if (frac > (size_t)zeros) {
-		/* The point back, zeros places further on. */
-		size_t	at = len - (frac - (size_t)zeros);
-
-		memmove(num + at + 1, num + at, len - at + 1);
-		num[at] = '.';
-	}
-	return 1;
+	return n > 0 && (size_t)n < size - len;
 }
 
 /*
@@ -409,7 +393,7 @@ value_read_number(const char *s, const char *unit, char **u, double *out,
 			*u = value_unit_dup(unit);
 		if (**u == '\0' || strcmp(s, *u) != 0) {
 			if ((k = value_scale_before_unit(s, *u, &wlen)) < 0 ||
-			    !value_shift_point(num, sizeof num,
+			    !value_scale_num(num, sizeof num,
 			    value_scales[k].zeros))
 				return 0;
 			*scanned = (size_t)(s - start) + wlen;

@@ -117,9 +117,16 @@ TEST(numbers_with_a_scale_word)
 	/* It keeps the form it was printed in, blanks and all. */
 	CHECK_PRINTED("120 万人", "人", "120 万", "120 万人");
 	CHECK_PRINTED("１．５万人", "人", "1.5万", "1.5万人");
-	/* Read back from what it writes. */
+	/* Read back from what it writes, exactly as the decimal written
+	 * (0.07 times 10,000 in doubles is 700.0000000000001). */
 	CHECK_INT(value_parse("1.5万人", "人", &v, NULL), 0);
 	CHECK(v.num == 15000);
+	value_clear(&v);
+	CHECK_INT(value_parse("0.07万人", "人", &v, NULL), 0);
+	CHECK(v.num == 700);
+	value_clear(&v);
+	CHECK_INT(value_parse("1.23万人", "人", &v, NULL), 0);
+	CHECK(v.num == 12300);
 	value_clear(&v);
 	/* Another unit after it is a number gone wrong, as without. */
 	{
