@@ -300,8 +300,9 @@ value_strtod(const char *num)
 	return strtod(buf, NULL);
 }
 
-/* The words plans print between a number and its unit for a power of
- * ten: 120万人 is 1,200,000 人. */
+/* The words plans print in a number for a power of ten: 120万人 is
+ * 1,200,000 人, 11億9,038万円 is 1,190,380,000 円. 万 and 億 end a group
+ * of four digits; 千 multiplies within one (5千万 is 5,000 万). */
 static const struct {
 	const char	*word;
 	int		 zeros;
@@ -324,46 +325,137 @@ value_scale_at(const char *s, size_t *len)
 	return -1;
 }
 
-/*
- * Whether normalised s (what follows a number) is a scale word followed
- * by nothing or, after optional blanks, exactly unit u: 120万人 for 人,
- * 1.5億円 for 円, 120万 for 人. Not for a unit that carries a scale of its
- * own (万人, 千円: 120万 is then 120 of it) nor for an indicator without
- * a unit, which may print anything. Returns the word's index and its
- * length in *len, or -1.
- */
-static int
-value_scale_before_unit(const char *s, const char *u, size_t *len)
+/* s past blanks (ASCII space and tab: normalised text has no other). */
+static const char *
+value_skip_blanks(const char *s)
 {
-	size_t	ulen;
-	int	k;
-
-	if (*u == '\0' || value_scale_at(u, &ulen) >= 0 ||
-	    (k = value_scale_at(s, len)) < 0)
-		return -1;
-	s += *len;
 	while (*s == ' ' || *s == '\t')
 		s++;
-	return *s == '\0' || strcmp(s, u) == 0 ? k : -1;
+	return s;
 }
 
-/* Multiplies the plain decimal text num (of size bytes) by 10^zeros: an
- * exponent, which strtod reads as exactly the decimal written (1.23e4 is
- * 12300, not 1.23 times 10000 rounded twice). 0 when it does not fit. */
+/* Whether s is, after optional blanks, exactly unit u (non-empty). */
 static int
-value_scale_num(char *num, size_t size, int zeros)
+value_is_unit(const char *s, const char *u)
 {
-	size_t	len = strlen(num);
-	int	n = snprintf(num + len, size - len, "e%d", zeros);
+	return *u != '\0' && strcmp(value_skip_blanks(s), u) == 0;
+}
 
-	return n > 0 && (size_t)n < size - len;
+/*
+ * A number written with scale words, at the start of normalised s: groups
+ * of a number, then optionally 千, then 億 or 万 (each group's word smaller
+ * than the one before, and each group after the first smaller than the
+ * place the word before leaves it: 1億2,000万, not 1億12,000万), blanks
+ * allowed before a word and between groups. Only the first group may
+ * have a sign (-1億2,000万), and decimals only when it is the only one
+ * (1.5億).
+ *
+ * unit_zeros is the power of ten of the unit's own scale word (万円: 4;
+ * 0 for 円), u the unit. With such a unit the number ends where the unit
+ * begins, its last group in the unit (11億9,038万円 for 万円 is 119,038),
+ * and nowhere else (120万 alone is not a number of 万人). Without one it
+ * ends after its last group. At least one scale word is read (a plain
+ * number is value_scan_number's).
+ *
+ * Writes the number for strtod into num (size bytes: digits, then an
+ * exponent, which strtod reads exactly as the decimal written: 1.23e4 is
+ * 12,300, not 1.23 times 10,000 rounded) and returns the length read,
+ * the blanks and the unit after it left out; 0 when s does not start with
+ * such a number.
+ */
+static size_t
+value_scan_scaled(const char *s, const char *u, int unit_zeros, char *num,
+    size_t size)
+{
+	char		 grp[VALUE_TEXT_MAX + 8];
+	const char	*p = s, *q, *end = s;
+	size_t		 n, len, k = 0, glen;
+	int		 first = 1, place = 0, within, word, in_unit = 0, w;
+
+	for (;;) {
+		n = value_scan_number(p, grp, sizeof grp);
+		if (n == 0 || (!first && (!is_digit(*p) ||
+		    strchr(grp, '.') != NULL)))
+			return 0;
+		q = p + n;
+		within = word = 0;
+		if (unit_zeros > 0 && value_is_unit(q, u))
+			in_unit = 1;
+		else if ((w = value_scale_at(value_skip_blanks(q), &len)) >= 0 &&
+		    value_scales[w].zeros == 3) {
+			within = 3;
+			q = value_skip_blanks(q) + len;
+			if (unit_zeros > 3 && value_is_unit(q, u))
+				in_unit = 1;
+		}
+		if (in_unit)
+			word = unit_zeros;
+		else if ((w = value_scale_at(value_skip_blanks(q), &len)) >= 0 &&
+		    value_scales[w].zeros > 3) {
+			word = value_scales[w].zeros;
+			q = value_skip_blanks(q) + len;
+		}
+		if (within == 0 && word == 0 && first)
+			return 0;		/* a plain number */
+		if ((within != 0 && word != 0 && word <= within) ||
+		    (!first && word >= place))
+			return 0;
+		if (first) {
+			/* num holds the first group; its place is an
+			 * exponent until another group follows. */
+			if ((glen = strlen(grp)) + 1 >= size)
+				return 0;
+			memcpy(num, grp, glen);
+			k = glen;
+		} else {
+			/* The group as digits at the places between the
+			 * word before and its own: 2,000 after 億 before
+			 * 万 is 2000, 5千 after 万 is 5000 (place 4). */
+			glen = strlen(grp) + (size_t)within;
+			if (strchr(num, '.') != NULL || place - word < 0 ||
+			    glen > (size_t)(place - word) ||
+			    k + (size_t)(place - word) + 1 >= size)
+				return 0;
+			memset(num + k, '0', (size_t)(place - word) - glen);
+			k += (size_t)(place - word) - glen;
+			memcpy(num + k, grp, strlen(grp));
+			k += strlen(grp);
+			memset(num + k, '0', (size_t)within);
+			k += (size_t)within;
+			within = 0;
+		}
+		place = word + (first ? within : 0);
+		end = q;
+		first = 0;
+		if (in_unit || word == 0 || !is_digit(*value_skip_blanks(q)))
+			break;
+		p = value_skip_blanks(q);
+	}
+	/* With a scale of its own the unit must follow, and counts in it. */
+	if (unit_zeros > 0 && !in_unit)
+		return 0;
+	n = (size_t)snprintf(num + k, size - k, "e%d", place - unit_zeros);
+	if (n >= size - k)
+		return 0;
+	return (size_t)(end - s);
+}
+
+/* The power of ten of the scale word normalised unit u begins with
+ * (万人: 4), or 0. */
+static int
+value_unit_zeros(const char *u)
+{
+	size_t	len;
+	int	k = value_scale_at(u, &len);
+
+	return k < 0 ? 0 : value_scales[k].zeros;
 }
 
 /*
  * Reads normalised, trimmed s as a number followed by nothing or, after
- * optional blanks, exactly the normalised unit; or by a scale word before
- * them (value_scale_before_unit). Returns 1 and *out, or 0. *scanned is
- * the length of the number as printed, a scale word included.
+ * optional blanks, exactly the normalised unit; or as a number with scale
+ * words before them (value_scan_scaled). Returns 1 and *out, or 0.
+ * *scanned is the length of the number as printed, its words included.
  */
 static char *value_unit_dup(const char *unit);
 
@@ -373,30 +465,33 @@ static int
 value_read_number(const char *s, const char *unit, char **u, double *out,
     size_t *scanned)
 {
-	char		 num[VALUE_TEXT_MAX + 8];
-	const char	*start = s;
+	char		 num[VALUE_TEXT_MAX + 32];
+	const char	*rest;
 	size_t		 n;
 	double		 d;
+	int		 zeros;
 
 	n = value_scan_number(s, num, sizeof num);
 	if (n == 0)
 		return 0;
 	*scanned = n;
-	s += n;
-	if (*s != '\0') {
-		size_t	wlen;
-		int	k;
-
-		while (*s == ' ' || *s == '\t')
-			s++;
+	if (s[n] != '\0') {
 		if (*u == NULL)
 			*u = value_unit_dup(unit);
-		if (**u == '\0' || strcmp(s, *u) != 0) {
-			if ((k = value_scale_before_unit(s, *u, &wlen)) < 0 ||
-			    !value_scale_num(num, sizeof num,
-			    value_scales[k].zeros))
+		if (!value_is_unit(s + n, *u)) {
+			/* Scale words: not for an indicator without a unit,
+			 * which may print anything. */
+			if (**u == '\0')
 				return 0;
-			*scanned = (size_t)(s - start) + wlen;
+			zeros = value_unit_zeros(*u);
+			if ((n = value_scan_scaled(s, *u, zeros, num,
+			    sizeof num)) == 0)
+				return 0;
+			rest = value_skip_blanks(s + n);
+			if (!(zeros == 0 && *rest == '\0') &&
+			    strcmp(rest, *u) != 0)
+				return 0;
+			*scanned = n;
 		}
 	}
 	d = value_strtod(num);
@@ -459,10 +554,9 @@ static const char *const known_units[] = {
 static char *
 value_bad_number(const char *norm, const char *unit)
 {
-	char		num[64];
+	char		num[64], scaled[VALUE_TEXT_MAX + 32];
 	const char	*rest;
 	size_t		n, i;
-	int		k;
 
 	if (strcasecmp(norm, "nan") == 0 || strcasecmp(norm, "inf") == 0 ||
 	    strcasecmp(norm, "-inf") == 0 || strcasecmp(norm, "+inf") == 0 ||
@@ -481,17 +575,14 @@ value_bad_number(const char *norm, const char *unit)
 	/* Without a unit of its own an indicator may print anything. */
 	if (unit == NULL || unit[0] == '\0')
 		return NULL;
-	/* (42万人 for a 回 indicator: 人 is the unit that differs.) */
-	for (k = 0; k < 2; k++) {
-		for (i = 0; i < sizeof known_units / sizeof known_units[0]; i++)
-			if (strcmp(rest, known_units[i]) == 0)
-				return xasprintf("「%s」の単位「%s」がこの指標の"
-				    "単位「%s」と違います", norm, rest, unit);
-		if (value_scale_at(rest, &n) < 0)
-			break;
-		for (rest += n; *rest == ' '; rest++)
-			;
-	}
+	/* (42万人 and 1億2,000万人 for a 回 indicator: 人 is the unit that
+	 * differs.) */
+	if ((n = value_scan_scaled(norm, "", 0, scaled, sizeof scaled)) > 0)
+		rest = value_skip_blanks(norm + n);
+	for (i = 0; i < sizeof known_units / sizeof known_units[0]; i++)
+		if (strcmp(rest, known_units[i]) == 0)
+			return xasprintf("「%s」の単位「%s」がこの指標の"
+			    "単位「%s」と違います", norm, rest, unit);
 	return NULL;
 }
 

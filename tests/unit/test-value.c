@@ -145,6 +145,68 @@ TEST(numbers_with_a_scale_word)
 	}
 }
 
+/* Expects s to read as exactly want, not merely close to it. */
+#define CHECK_EXACT(s, unit, want) do {                             \
+	struct value v_;                                            \
+	CHECK_INT(value_parse((s), (unit), &v_, NULL), 0);          \
+	CHECK_INT(v_.kind, VALUE_NUMBER);                           \
+	CHECK(v_.num == (want));                                    \
+	value_clear(&v_);                                           \
+} while (0)
+
+TEST(numbers_in_groups_of_man_and_oku)
+{
+	char	*cause = NULL;
+	struct value v;
+
+	/* As plans print sums of money (財政効果額：11億9,038万円). */
+	CHECK_EXACT("11億9,038万円", "円", 1190380000.0);
+	CHECK_EXACT("20億5,004万円", "円", 2050040000.0);
+	CHECK_EXACT("１２億３，８７３万円", "円", 1238730000.0);
+	CHECK_EXACT("1億2,000万", "円", 120000000.0);
+	CHECK_EXACT("1億 2,000万 円", "円", 120000000.0);
+	CHECK_EXACT("1億0500万円", "円", 105000000.0);
+	CHECK_EXACT("1億5千円", "円", 100005000.0);
+	/* 千 within a group: 5千万 is 5,000 万. */
+	CHECK_EXACT("2億5千万円", "円", 250000000.0);
+	CHECK_EXACT("3万5千人", "人", 35000.0);
+	CHECK_EXACT("1千万2千円", "円", 10002000.0);
+	CHECK_EXACT("1.5千万円", "円", 15000000.0);
+	CHECK_EXACT("-1億2,000万円", "円", -120000000.0);
+	CHECK_EXACT("▲1億2,000万円", "円", -120000000.0);
+	/* A unit with a scale word of its own ends the last group, which
+	 * counts in it. */
+	CHECK_EXACT("11億9,038万円", "万円", 119038.0);
+	CHECK_EXACT("5千万円", "万円", 5000.0);
+	CHECK_EXACT("1億2,000千円", "千円", 102000.0);
+	CHECK_TEXT("11億9,038", "万円");
+	CHECK_TEXT("1億2,000万", "万人");
+	/* Each group below the place the one before leaves it, integers
+	 * after the first, the words in order: otherwise text. */
+	CHECK_TEXT("1億12,000万円", "円");
+	CHECK_TEXT("1億2.5万円", "円");
+	CHECK_TEXT("1万2億円", "円");
+	CHECK_TEXT("1万2万円", "円");
+	CHECK_TEXT("1億2,000万円", NULL);
+	CHECK_TEXT("1億2,000万円規模", "円");
+	CHECK_TEXT("1億2,000万-3円", "円");
+	/* Kept as printed, and read back from what it writes. */
+	CHECK_PRINTED("11億9,038万円", "円", "11億9,038万", "11億9,038万円");
+	CHECK_PRINTED("11億9,038万円", "万円", "11億9,038", "11億9,038万円");
+	CHECK_PRINTED("２億５千万円", "円", "2億5千万", "2億5千万円");
+	CHECK_EXACT("11億9,038万円", "円", 1190380000.0);
+	/* Another unit after it is refused, naming it. */
+	CHECK_INT(value_parse("1億2,000万人", "回", &v, &cause), -1);
+	CHECK_STR(cause, "「1億2,000万人」の単位「人」がこの指標の単位「回」と"
+	    "違います");
+	free(cause);
+	cause = NULL;
+	CHECK_INT(value_parse("3万5千 件", "人", &v, &cause), -1);
+	CHECK_STR(cause, "「3万5千 件」の単位「件」がこの指標の単位「人」と"
+	    "違います");
+	free(cause);
+}
+
 TEST(full_width_signs)
 {
 	CHECK_NUM("－５", NULL, -5);
@@ -632,6 +694,9 @@ TEST(year_suffix)
 	CHECK_INT(value_year_suffix("1,234人（令和5年度末）", "人", &n), 2023);
 	CHECK_INT((int)n, strlen("1,234人"));
 	CHECK_INT(value_year_suffix("45.2%(R6時点)", "%", &n), 2024);
+	/* As a plan prints its sum of money (財政効果額). */
+	CHECK_INT(value_year_suffix("20億5,004万円(2024時点)", "円", &n), 2024);
+	CHECK_INT((int)n, strlen("20億5,004万円"));
 	CHECK_INT(value_year_suffix("12件（H30実績）", "件", &n), 2018);
 	CHECK_INT(value_year_suffix("12件（R8見込み）", "件", &n), 2026);
 	CHECK_INT(value_year_suffix("12件（R8頃）", "件", &n), 0);
@@ -683,6 +748,7 @@ main(void)
 	RUN(numbers_plain);
 	RUN(numbers_with_units);
 	RUN(numbers_with_a_scale_word);
+	RUN(numbers_in_groups_of_man_and_oku);
 	RUN(full_width_signs);
 	RUN(thousands_commas);
 	RUN(numbers_gone_wrong_are_refused);
