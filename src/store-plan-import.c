@@ -258,8 +258,8 @@ static const char SQL_COST[] = "INSERT INTO cost_trend (node_id, fy, trend)"
     " VALUES (?, ?, ?)";
 static const char SQL_INDICATOR[] = "INSERT INTO indicator (plan_id, node_id, key,"
     " name, category, unit, direction, cumulative, base_num, base_txt, base_fy,"
-    " final_num, final_txt, final_fy, rationale, note, ord, dept_id) VALUES (?,"
-    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " final_num, final_txt, final_fy, rationale, note, ord, dept_id, depth)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_TARGET[] = "INSERT INTO indicator_target (indicator_id, fy,"
     " num, txt) VALUES (?, ?, ?, ?)";
 /* A submitted entry loaded was submitted when it was entered, for the
@@ -733,6 +733,7 @@ take_indicator(struct store_plan_loader *l, const struct pf_record *r)
 	bind_text(s, 16, f[IND_NOTE]);
 	sqlite3_bind_int64(s, 17, ++p->ind_ord);
 	store_bind_opt_int(s, 18, i->dept);
+	store_bind_opt_int(s, 19, n != NULL ? n->depth : 0);
 	if (step_done(l, s, r) != 0) {
 		free(i);
 		return -1;
@@ -1188,12 +1189,14 @@ loader_drop_triggers(struct store_plan_loader *l, const char *list,
  * row it adds (db/migrate-4.sql, db/migrate-10.sql): a new node,
  * indicator, result or actual starts at version 1 plus the version
  * clock, which nothing in such a load moves (only deletions do), and
- * each new indicator counts one in its plan's indicator_count.
+ * each new indicator counts one in its plan's indicator_count. The
+ * depth of each new indicator's node (db/migrate-24.sql) the loader
+ * writes in the row itself.
  */
 static const char SQL_ROW_TRIGGERS[] = "SELECT name, sql FROM sqlite_master"
     " WHERE type = 'trigger' AND name IN ('node_ver_made',"
     " 'indicator_ver_made', 'result_ver_made', 'indicator_actual_ver_made',"
-    " 'indicator_counted') ORDER BY name";
+    " 'indicator_counted', 'indicator_depth_made') ORDER BY name";
 static const char SQL_CLOCK[] = "SELECT coalesce((SELECT n FROM version_clock),"
     " 0), coalesce((SELECT max(id) FROM node), 0),"
     " coalesce((SELECT max(id) FROM indicator), 0),"

@@ -93,17 +93,10 @@ static const char summary_sql_up_actuals[] =
 
 /* Whether plan ?1 (NULL: the plan of node ?3) has fewer than ?2
  * indicators: at most ?2 of its index's rows are read. */
-/* The deepest level of a plan (?1, else the plan of node ?2) that holds
- * an indicator: each level asked from the deepest up, each answer the
- * first such indicator found from the index of the plan's indicators
- * (where the items have indicators, the first read says so). */
-#define SUMMARY_DEPTH_HAS(d)						\
-	" WHEN EXISTS (SELECT 1 FROM indicator i CROSS JOIN node n"	\
-	" ON n.id = i.node_id WHERE i.plan_id = ?1 AND n.depth = " d ")"	\
-	" THEN " d
+/* The deepest level of plan ?1 that holds an indicator, from the index
+ * of its indicators by depth (db/migrate-24.sql): one entry read. */
 static const char summary_sql_depth[] =
-	"SELECT CASE" SUMMARY_DEPTH_HAS("4") SUMMARY_DEPTH_HAS("3")
-	SUMMARY_DEPTH_HAS("2") SUMMARY_DEPTH_HAS("1") " ELSE 0 END";
+	"SELECT coalesce(max(depth), 0) FROM indicator WHERE plan_id = ?1";
 
 static const char summary_sql_few[] =
 	"SELECT count(*) < ?2 FROM (SELECT 1 FROM indicator WHERE plan_id ="
@@ -588,16 +581,10 @@ summary_indicator_depth(struct store *st, long long plan_id,
 		if (plan_id == 0)
 			return 0;	/* (no such node: nothing below it) */
 	}
-	if (plan_id == st->ind_depth_plan &&
-	    !store_mark_changed(st, &st->ind_depth_mark))
-		return st->ind_depth;
 	if (store_read_int(st, summary_sql_depth, plan_id, 0, &depth, NULL,
 	    cause) != 0)
 		return -1;
-	st->ind_depth_plan = plan_id;
-	st->ind_depth = (int)depth;
-	store_mark_take(st, &st->ind_depth_mark);
-	return st->ind_depth;
+	return (int)depth;
 }
 
 int

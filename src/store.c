@@ -49,6 +49,7 @@
 #include "migrate-21-sql.h"
 #include "migrate-22-sql.h"
 #include "migrate-23-sql.h"
+#include "migrate-24-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -77,6 +78,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_21_sql,		/* db/migrate-21.sql */
 	shisaku_migrate_22_sql,		/* db/migrate-22.sql */
 	shisaku_migrate_23_sql,		/* db/migrate-23.sql */
+	shisaku_migrate_24_sql,		/* db/migrate-24.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

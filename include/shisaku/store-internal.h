@@ -78,12 +78,6 @@ struct store {
 	/* Figures counted for years the file does not keep, while nothing
 	 * is written (store-figs.h). */
 	struct figs_memo	*figs_memo;
-	/* summary_indicator_depth's last answer, while nothing is
-	 * written: the plan asked, and its deepest level with an
-	 * indicator. */
-	long long		 ind_depth_plan;
-	int			 ind_depth;
-	struct store_mark	 ind_depth_mark;
 	enum store_fault	 fault;		/* of the last store_errmsg */
 	/* Refusals of writes inside a batch, logged once it has ended
 	 * (store_refused); how many more there were than are kept. */
@@ -171,8 +165,9 @@ int summary_few_indicators(struct store *st, long long plan_id,
     long long node_id, char **cause);
 
 /* The deepest level of plan plan_id (0: the plan of node node_id) that
- * holds an indicator, 0 when none does, for STORE_SUBTREE_TO; kept while
- * nothing is written. -1 with *cause. */
+ * holds an indicator, 0 when none does, for STORE_SUBTREE_TO: the last
+ * entry of the plan's indicators by depth (db/migrate-24.sql). -1 with
+ * *cause. */
 int summary_indicator_depth(struct store *st, long long plan_id,
     long long node_id, char **cause);
 

@@ -179,7 +179,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 23);
+	CHECK_INT(store_schema_version(), 24);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -196,8 +196,16 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 23);
+	CHECK_INT(q_int("PRAGMA user_version"), 24);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
+	/* Version 24 (db/migrate-24.sql): each indicator's level, its
+	 * node's depth (none for the plan's own), indexed by plan, and kept
+	 * by triggers when an indicator or its node moves. */
+	CHECK_Q("20|1,21|", "SELECT group_concat(id || '|' ||"
+	    " coalesce(depth, ''), ',') FROM (SELECT id, depth FROM indicator"
+	    " ORDER BY id)");
+	CHECK_Q("indicator_plan_depth:plan_id,depth", INDEX_COLUMNS
+	    " IN ('indicator_plan_depth') ORDER BY m.name)");
 	/* Version 23 (db/migrate-23.sql): the years of each yearly plan in
 	 * the index of a node's yearly plans. */
 	CHECK_Q("year_plan_node:node_id,ord,id,from_fy,to_fy", INDEX_COLUMNS
@@ -314,6 +322,20 @@ TEST(test_v1_file_is_migrated)
 	CHECK_Q("市民参画事業", "SELECT title FROM node WHERE id = 10");
 	check_clean(st);
 	store_close(st);
+	/* Version 24's triggers: the level follows a node moved, an
+	 * indicator written or moved, by any program. */
+	CHECK_INT(raw_exec(raw, "UPDATE node SET depth = 2 WHERE id = 10;"
+	    " INSERT INTO indicator (id, plan_id, node_id, key, name, ord)"
+	    " VALUES (22, 1, 11, 'i3', '参加者数', 5);"
+	    " UPDATE indicator SET node_id = 10 WHERE id = 21;"), SQLITE_OK);
+	CHECK_Q("20|2,21|2,22|1", "SELECT group_concat(id || '|' ||"
+	    " coalesce(depth, ''), ',') FROM (SELECT id, depth FROM indicator"
+	    " ORDER BY id)");
+	CHECK_INT(raw_exec(raw, "UPDATE indicator SET node_id = NULL, depth = 3"
+	    " WHERE id = 21"), SQLITE_OK);
+	CHECK_Q("20|2,21|,22|1", "SELECT group_concat(id || '|' ||"
+	    " coalesce(depth, ''), ',') FROM (SELECT id, depth FROM indicator"
+	    " ORDER BY id)");
 out:
 	sqlite3_close(raw);
 	raw = NULL;
@@ -485,7 +507,7 @@ only_hit(struct store *st, const char *word)
 
 /* What versions 18 to 22 added, taken out of a current file to make an
  * older one. */
-#define UNDO_18_22							\
+#define UNDO_18_24							\
 	" DROP INDEX node_shape; DROP INDEX result_state;"		\
 	" DROP INDEX node_flag_flag;"					\
 	" CREATE INDEX node_flag_flag ON node_flag(flag_id);"		\
@@ -496,7 +518,12 @@ only_hit(struct store *st, const char *word)
 	" DROP INDEX node_dept_plan; ALTER TABLE node_dept DROP COLUMN plan_id;" \
 	" DROP INDEX result_waiting; DROP INDEX indicator_actual_waiting;" \
 	" ALTER TABLE result DROP COLUMN submitted_at;"			\
-	" ALTER TABLE indicator_actual DROP COLUMN submitted_at;"
+	" ALTER TABLE indicator_actual DROP COLUMN submitted_at;"	\
+	" DROP TRIGGER indicator_depth_made;"				\
+	" DROP TRIGGER indicator_depth_moved;"				\
+	" DROP TRIGGER node_depth_indicators;"				\
+	" DROP INDEX indicator_plan_depth;"				\
+	" ALTER TABLE indicator DROP COLUMN depth;"
 
 /* A file at version 14 as that program left it: its folded texts end
  * without line breaks, and a word of one or two characters at the very
@@ -526,7 +553,7 @@ TEST(test_v14_texts_are_folded_again)
 	    " DROP TRIGGER plan_span_cost_trend_ins;"
 	    " DROP TRIGGER plan_span_cost_trend_upd;"
 	    " DROP TRIGGER plan_span_cost_trend_del;"
-	    UNDO_18_22
+	    UNDO_18_24
 	    " PRAGMA user_version = 14; COMMIT"),
 	    SQLITE_OK);
 	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
@@ -594,7 +621,7 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK_INT(make_current(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_INT(raw_exec(raw, "BEGIN;"
-	    UNDO_18_22
+	    UNDO_18_24
 	    " INSERT INTO result (node_id, fy, state, entered_by, entered_at)"
 	    " VALUES (10, 2024, 'submitted', 'sato', '2024-05-02T00:00:00'),"
 	    " (11, 2024, 'submitted', 'sato', '2024-06-01T00:00:00'),"
