@@ -2757,20 +2757,38 @@ fail:
 #define BROWSE_MATCH_JOINS						\
 	" LEFT JOIN result r INDEXED BY result_state"			\
 	" ON r.node_id = n.id AND r.fy = ?2"
-static const char browse_sql_dept_match[] =
-	BROWSE_MATCH_COLUMNS
-	" FROM node_dept nd INDEXED BY node_dept_plan"
-	" CROSS JOIN node n INDEXED BY node_shape ON n.id = nd.node_id"
-	BROWSE_MATCH_JOINS
-	" WHERE nd.plan_id = ?1 AND nd.dept_id = ?6 AND n.plan_id = ?1"
-	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"
-	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)";
-static const char browse_sql_flag_match[] =
-	BROWSE_MATCH_COLUMNS
-	" FROM node_flag nf"
-	" CROSS JOIN node n INDEXED BY node_shape ON n.id = nf.node_id"
-	BROWSE_MATCH_JOINS
-	" WHERE nf.flag_id = ?6 AND n.plan_id = ?1";
+/* The same in a year of no result at all (the year just begun, as a
+ * rule): no look-up of each node's result, half of the reading. */
+#define BROWSE_MATCH_NO_RESULT						\
+	" LEFT JOIN (SELECT NULL AS state, NULL AS status, NULL AS grade) r"
+#define BROWSE_DEPT_MATCH(joins)					\
+	BROWSE_MATCH_COLUMNS						\
+	" FROM node_dept nd INDEXED BY node_dept_plan"			\
+	" CROSS JOIN node n INDEXED BY node_shape ON n.id = nd.node_id"	\
+	joins								\
+	" WHERE nd.plan_id = ?1 AND nd.dept_id = ?6 AND n.plan_id = ?1"	\
+	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"			\
+	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)"
+/* (Of a flag, each node's columns from its mark, db/migrate-25.sql: the
+ * marks in order from one index, not a look-up of each node.) */
+#define BROWSE_FLAG_MATCH(joins)					\
+	BROWSE_MATCH_COLUMNS						\
+	" FROM (SELECT node_id AS id, plan_id, parent_id, depth, ord,"	\
+	" first_fy, last_fy FROM node_flag INDEXED BY node_flag_flag"	\
+	" WHERE flag_id = ?6) n"					\
+	joins								\
+	" WHERE n.plan_id = ?1"
+/* [by flag][with results] */
+static const char *const browse_sql_match[2][2] = {
+	{ BROWSE_DEPT_MATCH(BROWSE_MATCH_NO_RESULT),
+	  BROWSE_DEPT_MATCH(BROWSE_MATCH_JOINS) },
+	{ BROWSE_FLAG_MATCH(BROWSE_MATCH_NO_RESULT),
+	  BROWSE_FLAG_MATCH(BROWSE_MATCH_JOINS) },
+};
+/* Whether any plan has a result in year ?1: the first entry of the
+ * year's, if any. */
+static const char browse_sql_year_results[] =
+	"SELECT 1 FROM result INDEXED BY result_state WHERE fy = ?1 LIMIT 1";
 /* How many rows the two above read at most (the nodes of any year). */
 static const char browse_sql_dept_match_count[] =
 	"SELECT count(*) FROM node_dept INDEXED BY node_dept_plan"
@@ -2816,6 +2834,7 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 	struct browse_ids	 ups, got, heads;
 	sqlite3_stmt		*s;
 	size_t			 i, n = 0;
+	long long		 results = 1;
 	int			 level, rc;
 
 	memset(&rw, 0, sizeof rw);
@@ -2841,8 +2860,9 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 		return -1;
 	browse_rows_grow(&rw, n + n / 4 + 64);
 	rc = -1;
-	if ((s = store_stmt(st, f->dept_id != 0 ? browse_sql_dept_match :
-	    browse_sql_flag_match, cause)) == NULL)
+	if (store_read_int(st, browse_sql_year_results, t->fy, 0, &results,
+	    NULL, cause) != 0 || (s = store_stmt(st,
+	    browse_sql_match[f->dept_id == 0][results != 0], cause)) == NULL)
 		goto done;
 	browse_rows_bind(s, t);
 	/* In a year not due no item is behind: whether one plans the year

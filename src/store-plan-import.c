@@ -1191,12 +1191,14 @@ loader_drop_triggers(struct store_plan_loader *l, const char *list,
  * clock, which nothing in such a load moves (only deletions do), and
  * each new indicator counts one in its plan's indicator_count. The
  * depth of each new indicator's node (db/migrate-24.sql) the loader
- * writes in the row itself.
+ * writes in the row itself; each new mark takes its node's place and
+ * period (db/migrate-25.sql) in one statement at the end.
  */
 static const char SQL_ROW_TRIGGERS[] = "SELECT name, sql FROM sqlite_master"
     " WHERE type = 'trigger' AND name IN ('node_ver_made',"
     " 'indicator_ver_made', 'result_ver_made', 'indicator_actual_ver_made',"
-    " 'indicator_counted', 'indicator_depth_made') ORDER BY name";
+    " 'indicator_counted', 'indicator_depth_made', 'node_flag_shape_made')"
+    " ORDER BY name";
 static const char SQL_CLOCK[] = "SELECT coalesce((SELECT n FROM version_clock),"
     " 0), coalesce((SELECT max(id) FROM node), 0),"
     " coalesce((SELECT max(id) FROM indicator), 0),"
@@ -1211,6 +1213,11 @@ static const char *const SQL_VER_MADE[4] = {
 };
 static const char SQL_COUNTED[] = "UPDATE indicator_count SET n = n + ?2"
     " WHERE plan_id = ?1";
+/* The marks a load added, which alone have no plan yet. */
+static const char SQL_MARKS_PLACED[] = "UPDATE node_flag SET (plan_id,"
+    " parent_id, depth, ord, first_fy, last_fy) = (n.plan_id, n.parent_id,"
+    " n.depth, n.ord, n.first_fy, n.last_fy) FROM node n"
+    " WHERE n.id = node_flag.node_id AND node_flag.plan_id IS NULL";
 
 static int
 loader_rows_begin(struct store_plan_loader *l, char **cause)
@@ -1243,6 +1250,8 @@ loader_rows_finish(struct store_plan_loader *l, char **cause)
 
 	if (!l->rows_set)
 		return 0;
+	if (store_exec(l->st, SQL_MARKS_PLACED, cause) != SQLITE_OK)
+		return -1;
 	for (k = 0; k < 4 && l->clock > 0; k++) {
 		if ((s = store_stmt(l->st, SQL_VER_MADE[k], cause)) == NULL)
 			return -1;

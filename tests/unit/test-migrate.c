@@ -179,7 +179,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 24);
+	CHECK_INT(store_schema_version(), 25);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -196,7 +196,7 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 24);
+	CHECK_INT(q_int("PRAGMA user_version"), 25);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	/* Version 24 (db/migrate-24.sql): each indicator's level, its
 	 * node's depth (none for the plan's own), indexed by plan, and kept
@@ -206,15 +206,22 @@ TEST(test_v1_file_is_migrated)
 	    " ORDER BY id)");
 	CHECK_Q("indicator_plan_depth:plan_id,depth", INDEX_COLUMNS
 	    " IN ('indicator_plan_depth') ORDER BY m.name)");
+	/* Version 25 (db/migrate-25.sql): each mark's node's place and
+	 * period beside it, in the index of the flag's marks. */
+	CHECK_Q("plan_id,parent_id,depth,ord,first_fy,last_fy", "SELECT"
+	    " group_concat(name) FROM (SELECT name FROM"
+	    " pragma_table_info('node_flag') WHERE cid > 1 ORDER BY cid)");
 	/* Version 23 (db/migrate-23.sql): the years of each yearly plan in
 	 * the index of a node's yearly plans. */
 	CHECK_Q("year_plan_node:node_id,ord,id,from_fy,to_fy", INDEX_COLUMNS
 	    " IN ('year_plan_node') ORDER BY m.name)");
 	/* Version 21 (db/migrate-21.sql): what a filter of the tree reads,
 	 * from narrow indexes; node_up is now the start of node_shape.
-	 * Version 22 (db/migrate-22.sql): node_parent in (ord, id) order. */
+	 * Version 22 (db/migrate-22.sql): node_parent in (ord, id) order.
+	 * Version 25: node_flag_flag with each node's place and period. */
 	CHECK_Q("node_dept_plan:plan_id,dept_id,node_id,from_fy,until_fy|"
-	    "node_flag_flag:flag_id,node_id|"
+	    "node_flag_flag:flag_id,node_id,plan_id,parent_id,depth,ord,"
+	    "first_fy,last_fy|"
 	    "node_parent:parent_id,ord,id,plan_id,depth,first_fy,last_fy|"
 	    "node_shape:id,parent_id,plan_id,depth,ord,first_fy,last_fy|"
 	    "result_state:fy,node_id,state,status,grade", INDEX_COLUMNS
@@ -336,6 +343,20 @@ TEST(test_v1_file_is_migrated)
 	CHECK_Q("20|2,21|,22|1", "SELECT group_concat(id || '|' ||"
 	    " coalesce(depth, ''), ',') FROM (SELECT id, depth FROM indicator"
 	    " ORDER BY id)");
+	/* Version 25's triggers: a mark takes its node's place and period
+	 * when written, and follows the node. */
+	CHECK_INT(raw_exec(raw, "INSERT INTO plan_flag (id, plan_id, key, label,"
+	    " ord) VALUES (1, 1, 'k', '重点', 1);"
+	    " INSERT INTO node_flag (node_id, flag_id) VALUES (10, 1);"
+	    " UPDATE node SET first_fy = 2022, last_fy = 2024 WHERE id = 10;"
+	    " INSERT INTO node_flag (node_id, flag_id) VALUES (11, 1);"
+	    " UPDATE node SET parent_id = 10, depth = 2, ord = 7 WHERE id = 11;"),
+	    SQLITE_OK);
+	CHECK_Q("10:1,,2,1,2022,2024|11:1,10,2,7,,", "SELECT group_concat("
+	    "node_id || ':' || plan_id || ',' || coalesce(parent_id, '') || ','"
+	    " || depth || ',' || ord || ',' || coalesce(first_fy, '') || ','"
+	    " || coalesce(last_fy, ''), '|')"
+	    " FROM (SELECT * FROM node_flag ORDER BY node_id)");
 out:
 	sqlite3_close(raw);
 	raw = NULL;
@@ -507,7 +528,7 @@ only_hit(struct store *st, const char *word)
 
 /* What versions 18 to 22 added, taken out of a current file to make an
  * older one. */
-#define UNDO_18_24							\
+#define UNDO_18_25							\
 	" DROP INDEX node_shape; DROP INDEX result_state;"		\
 	" DROP INDEX node_flag_flag;"					\
 	" CREATE INDEX node_flag_flag ON node_flag(flag_id);"		\
@@ -523,7 +544,16 @@ only_hit(struct store *st, const char *word)
 	" DROP TRIGGER indicator_depth_moved;"				\
 	" DROP TRIGGER node_depth_indicators;"				\
 	" DROP INDEX indicator_plan_depth;"				\
-	" ALTER TABLE indicator DROP COLUMN depth;"
+	" ALTER TABLE indicator DROP COLUMN depth;"			\
+	" DROP TRIGGER node_flag_shape_made;"				\
+	" DROP TRIGGER node_flag_shape_marked;"				\
+	" DROP TRIGGER node_flag_shape_moved;"				\
+	" ALTER TABLE node_flag DROP COLUMN plan_id;"			\
+	" ALTER TABLE node_flag DROP COLUMN parent_id;"			\
+	" ALTER TABLE node_flag DROP COLUMN depth;"			\
+	" ALTER TABLE node_flag DROP COLUMN ord;"			\
+	" ALTER TABLE node_flag DROP COLUMN first_fy;"			\
+	" ALTER TABLE node_flag DROP COLUMN last_fy;"
 
 /* A file at version 14 as that program left it: its folded texts end
  * without line breaks, and a word of one or two characters at the very
@@ -553,7 +583,7 @@ TEST(test_v14_texts_are_folded_again)
 	    " DROP TRIGGER plan_span_cost_trend_ins;"
 	    " DROP TRIGGER plan_span_cost_trend_upd;"
 	    " DROP TRIGGER plan_span_cost_trend_del;"
-	    UNDO_18_24
+	    UNDO_18_25
 	    " PRAGMA user_version = 14; COMMIT"),
 	    SQLITE_OK);
 	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
@@ -621,7 +651,7 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK_INT(make_current(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_INT(raw_exec(raw, "BEGIN;"
-	    UNDO_18_24
+	    UNDO_18_25
 	    " INSERT INTO result (node_id, fy, state, entered_by, entered_at)"
 	    " VALUES (10, 2024, 'submitted', 'sato', '2024-05-02T00:00:00'),"
 	    " (11, 2024, 'submitted', 'sato', '2024-06-01T00:00:00'),"

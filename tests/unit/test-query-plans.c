@@ -228,6 +228,17 @@ limited_partial_scan(sqlite3 *db, const char *padded_sql, const char *detail,
 }
 
 /*
+ * A statement that is one search alone, sorts nothing and stops at its
+ * first row (LIMIT 1): it reads one row of the search, not all it could
+ * name (whether a year has any result at all, say).
+ */
+static int
+first_row_only(const char *padded_sql, size_t nsteps, int sorts)
+{
+	return nsteps == 1 && !sorts && strstr(padded_sql, " LIMIT 1 ") != NULL;
+}
+
+/*
  * Checks one statement's plan; returns the problem (malloc'd) or NULL.
  * A temporary B-tree sorts the rows of the loop it belongs to (the steps
  * with the same parent): it is over a large table when one of those
@@ -274,7 +285,8 @@ plan_problem(sqlite3 *db, const char *sql, int verbose)
 		else if (strncmp(detail, "SEARCH ", 7) == 0 &&
 		    is_large(step_table(padded, detail, table, sizeof table)) &&
 		    (strstr(detail, "(fy=?)") != NULL ||
-		    strstr(detail, "(fy=? AND state=?)") != NULL))
+		    strstr(detail, "(fy=? AND state=?)") != NULL) &&
+		    !first_row_only(padded, n, sorts))
 			why = xasprintf("reads a whole year of %s, of every plan:"
 			    " %s", table, detail);
 		if (strstr(detail, "TEMP B-TREE") == NULL)
@@ -945,6 +957,17 @@ static const char *const trigger_queries[] = {
 	" ON CONFLICT (plan_id, fy, node_id, state, status, grade, planned)"
 	" DO UPDATE SET n = n + 1",
 	"DELETE FROM node_fig WHERE plan_id = ?1 AND fy = ?2",
+	/* An indicator's level and a mark's node (db/migrate-24.sql,
+	 * db/migrate-25.sql). */
+	"UPDATE indicator SET depth = (SELECT depth FROM node"
+	" WHERE id = ?1) WHERE id = ?2",
+	"UPDATE indicator SET depth = ?1 WHERE node_id = ?2",
+	"UPDATE node_flag SET (plan_id, parent_id, depth, ord, first_fy,"
+	" last_fy) = (SELECT n.plan_id, n.parent_id, n.depth, n.ord,"
+	" n.first_fy, n.last_fy FROM node n WHERE n.id = ?1)"
+	" WHERE node_id = ?1 AND flag_id = ?2",
+	"UPDATE node_flag SET (plan_id, parent_id, depth, ord, first_fy,"
+	" last_fy) = (?1, ?2, ?3, ?4, ?5, ?6) WHERE node_id = ?7",
 };
 
 TEST(trigger_queries_follow_the_row)
@@ -980,6 +1003,38 @@ TEST(trigger_queries_follow_the_row)
 	store_close(st);
 }
 
+/* The check itself: a year's search is let pass only when it is the
+ * whole statement and stops at its first row. */
+TEST(a_first_row_of_a_year_passes_alone)
+{
+	struct store	*st;
+	char		*text = plan_text(30), *why;
+
+	st = fixture_store(dbpath, text, NULL);
+	free(text);
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	why = plan_problem(store_db(st), "SELECT 1 FROM result INDEXED BY"
+	    " result_state WHERE fy = ?1 LIMIT 1", 0);
+	CHECK(why == NULL);
+	free(why);
+	why = plan_problem(store_db(st), "SELECT count(*) FROM result"
+	    " INDEXED BY result_state WHERE fy = ?1", 0);
+	CHECK(why != NULL);
+	free(why);
+	why = plan_problem(store_db(st), "SELECT n.title FROM result r"
+	    " INDEXED BY result_state JOIN node n ON n.id = r.node_id"
+	    " WHERE r.fy = ?1 LIMIT 1", 0);
+	CHECK(why != NULL);
+	free(why);
+	why = plan_problem(store_db(st), "SELECT 1 FROM result INDEXED BY"
+	    " result_state WHERE fy = ?1 ORDER BY grade LIMIT 1", 0);
+	CHECK(why != NULL);
+	free(why);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -993,6 +1048,7 @@ main(void)
 	snprintf(dbpath, sizeof dbpath, "%s/plans.db", tmpdir);
 	RUN(screen_queries_follow_the_screen);
 	RUN(trigger_queries_follow_the_row);
+	RUN(a_first_row_of_a_year_passes_alone);
 	cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", tmpdir);

@@ -281,6 +281,14 @@ TEST(test_load_yearplans_and_costs)
 	edit_node_free(&n);
 }
 
+/* Marks whose copy of their node's place and period (db/migrate-25.sql)
+ * differs from the node's: none, after any write of the forms. */
+#define CHECK_MARKS_AS_NODES() CHECK_INT(q_int("SELECT count(*) FROM"	\
+	" node_flag nf JOIN node n ON n.id = nf.node_id WHERE"		\
+	" nf.plan_id IS NOT n.plan_id OR nf.parent_id IS NOT n.parent_id" \
+	" OR nf.depth IS NOT n.depth OR nf.ord IS NOT n.ord"		\
+	" OR nf.first_fy IS NOT n.first_fy OR nf.last_fy IS NOT n.last_fy"), 0)
+
 TEST(test_add_after_a_sibling)
 {
 	struct edit_node	 n;
@@ -325,6 +333,9 @@ TEST(test_add_after_a_sibling)
 	CHECK_STR(n.key, "n1");
 	CHECK_CHILDREN(node_mid1, "1,No.1-2,n1,2");
 	edit_node_free(&n);
+	/* The nodes after them moved down: their marks with them. */
+	CHECK(q_int("SELECT count(*) FROM node_flag") > 0);
+	CHECK_MARKS_AS_NODES();
 }
 
 TEST(test_add_first_child_and_top)
@@ -795,6 +806,9 @@ TEST(test_flags)
 	free(cause);
 	cause = NULL;
 	CHECK_STR(n.flags, "focus、major");	/* the plan's order */
+	CHECK_INT(q_int("SELECT count(*) FROM node_flag WHERE node_id = %lld",
+	    node2), 2);
+	CHECK_MARKS_AS_NODES();
 	CHECK_Q("(null)→focus、major", "SELECT coalesce(old_value, '(null)') || '→'"
 	    " || new_value FROM history WHERE field = 'flags' AND node_id = %lld",
 	    node2);
