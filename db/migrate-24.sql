@@ -11,7 +11,10 @@
 -- was asked level by level of the indicators and their nodes, which
 -- reads every indicator of the plan when a level holds none: a second
 -- at 300,000 indicators, on opening the tree after any write. With the
--- depth beside the plan in an index it is the index's last entry.
+-- depth beside the plan in an index it is the index's last entry. The
+-- index also names the indicators of a plan's headings (above its
+-- items) with their own department and node, which the planners'
+-- 自分の担当 reads (SQL_REPORTED_BY_NONE, src/store-actual.c).
 --
 -- Kept by triggers, so that every program that writes the file keeps it
 -- (the sqlite3 shell too): an indicator's depth is its node's whenever
@@ -21,7 +24,8 @@
 ALTER TABLE indicator ADD COLUMN depth INTEGER;
 UPDATE indicator SET depth = (SELECT n.depth FROM node n
     WHERE n.id = indicator.node_id) WHERE node_id IS NOT NULL;
-CREATE INDEX indicator_plan_depth ON indicator(plan_id, depth);
+CREATE INDEX indicator_plan_depth ON indicator(plan_id, depth, dept_id,
+    node_id);
 
 CREATE TRIGGER indicator_depth_made AFTER INSERT ON indicator
     WHEN NEW.depth IS NOT (SELECT depth FROM node WHERE id = NEW.node_id)

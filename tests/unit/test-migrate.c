@@ -204,8 +204,8 @@ TEST(test_v1_file_is_migrated)
 	CHECK_Q("20|1,21|", "SELECT group_concat(id || '|' ||"
 	    " coalesce(depth, ''), ',') FROM (SELECT id, depth FROM indicator"
 	    " ORDER BY id)");
-	CHECK_Q("indicator_plan_depth:plan_id,depth", INDEX_COLUMNS
-	    " IN ('indicator_plan_depth') ORDER BY m.name)");
+	CHECK_Q("indicator_plan_depth:plan_id,depth,dept_id,node_id",
+	    INDEX_COLUMNS " IN ('indicator_plan_depth') ORDER BY m.name)");
 	/* Version 25 (db/migrate-25.sql): each mark's node's place and
 	 * period beside it, in the index of the flag's marks. */
 	CHECK_Q("plan_id,parent_id,depth,ord,first_fy,last_fy", "SELECT"
