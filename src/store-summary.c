@@ -91,13 +91,13 @@ static const char summary_sql_up_actuals[] =
 	" AND a.fy <= ?2 AND (a.fy = ?2 OR i.cumulative = 1)"
 	SUMMARY_ABOVE_WHERE;
 
-/* Whether plan ?1 (NULL: the plan of node ?3) has fewer than ?2
- * indicators: at most ?2 of its index's rows are read. */
 /* The deepest level of plan ?1 that holds an indicator, from the index
  * of its indicators by depth (db/migrate-24.sql): one entry read. */
 static const char summary_sql_depth[] =
 	"SELECT coalesce(max(depth), 0) FROM indicator WHERE plan_id = ?1";
 
+/* Whether plan ?1 (NULL: the plan of node ?3) has fewer than ?2
+ * indicators: at most ?2 of its index's rows are read. */
 static const char summary_sql_few[] =
 	"SELECT count(*) < ?2 FROM (SELECT 1 FROM indicator WHERE plan_id ="
 	" coalesce(?1, (SELECT plan_id FROM node WHERE id = ?3)) LIMIT ?2)";
