@@ -1082,6 +1082,20 @@ static const struct {
 	{ "SELECT p.code || ' ' || i.key FROM indicator i JOIN plan p ON p.id = i.plan_id"
 	  " JOIN node n ON n.id = i.node_id WHERE n.plan_id <> i.plan_id",
 	  "指標が他の計画の施策に付いています" },
+	/* (Copies kept by triggers for the screens' reads,
+	 * db/migrate-24.sql and db/migrate-25.sql.) */
+	{ "SELECT p.code || ' ' || i.key FROM indicator i JOIN plan p ON p.id = i.plan_id"
+	  " LEFT JOIN node n ON n.id = i.node_id WHERE i.depth IS NOT n.depth",
+	  "指標に記録された階層が施策の階層と違います（見出しの指標の集計と"
+	  "企画担当の「自分の担当」がこの記録に従います）" },
+	{ "SELECT p.code || ' ' || n.key || ' ' || f.key FROM node_flag nf"
+	  " JOIN node n ON n.id = nf.node_id JOIN plan_flag f ON f.id = nf.flag_id"
+	  " JOIN plan p ON p.id = n.plan_id WHERE nf.plan_id IS NOT n.plan_id"
+	  " OR nf.parent_id IS NOT n.parent_id OR nf.depth IS NOT n.depth"
+	  " OR nf.ord IS NOT n.ord OR nf.first_fy IS NOT n.first_fy"
+	  " OR nf.last_fy IS NOT n.last_fy",
+	  "区分の印に記録された施策の位置か期間が施策と違います（施策体系の"
+	  "区分の絞り込みがこの記録に従います）" },
 	{ "SELECT p.code || ' ' || n.key || ' ' || r.fy FROM result r"
 	  " JOIN node n ON n.id = r.node_id JOIN plan p ON p.id = n.plan_id"
 	  " WHERE (r.state = 'confirmed' AND r.confirmed_by = '')",

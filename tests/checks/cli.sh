@@ -131,9 +131,19 @@ check "and again after an export" test "$(sqlite3 "$scratch/o2.db" "$qo")" = "B-
 check "the target stays with its indicator" test "$(sqlite3 "$scratch/o2.db" "SELECT i.key, t.fy, t.num FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id")" = "A1-x|2026|5.0"
 
 check "check finds no problems" run check
-sqlite3 "$db" "PRAGMA foreign_keys=OFF; INSERT INTO node_flag VALUES (99999, 99999);"
+sqlite3 "$db" "PRAGMA foreign_keys=OFF; INSERT INTO node_flag (node_id, flag_id) VALUES (99999, 99999);"
 check "check reports a broken reference" sh -c "! '$bin' -d '$db' check"
 sqlite3 "$db" "DELETE FROM node_flag WHERE node_id = 99999;"
+# The copies the triggers keep, written wrong with the triggers gone.
+cp "$db" "$scratch/copies.db"
+sqlite3 "$scratch/copies.db" "DROP TRIGGER indicator_depth_moved;
+    UPDATE indicator SET depth = 9 WHERE id = (SELECT min(id) FROM indicator
+    WHERE node_id IS NOT NULL);
+    UPDATE node_flag SET ord = -1 WHERE rowid = (SELECT max(rowid) FROM node_flag);"
+"$bin" -d "$scratch/copies.db" check > "$scratch/copies.out" 2>&1; rc=$?
+check "check reports the copies kept for the screens written wrong" test "$rc" -ne 0
+check "naming the indicator's level" grep -q '指標に記録された階層が施策の階層と違います' "$scratch/copies.out"
+check "and the mark's place" grep -q '区分の印に記録された施策の位置か期間が施策と違います' "$scratch/copies.out"
 check "backup copies the database" run backup "$scratch/copy.db"
 check "the backup has the plans" test "$("$bin" -d "$scratch/copy.db" plans | wc -l)" -eq 4
 check "backup does not overwrite" sh -c "! '$bin' -d '$db' backup '$scratch/copy.db'"
