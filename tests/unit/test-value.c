@@ -51,6 +51,15 @@ kind_of(const char *s, const char *unit, double *num)
 	value_clear(&v_);                                           \
 } while (0)
 
+/* Expects s to read as exactly want, not merely close to it. */
+#define CHECK_EXACT(s, unit, want) do {                             \
+	struct value v_;                                            \
+	CHECK_INT(value_parse((s), (unit), &v_, NULL), 0);          \
+	CHECK_INT(v_.kind, VALUE_NUMBER);                           \
+	CHECK(v_.num == (want));                                    \
+	value_clear(&v_);                                           \
+} while (0)
+
 TEST(numbers_plain)
 {
 	CHECK_NUM("42", NULL, 42);
@@ -119,15 +128,9 @@ TEST(numbers_with_a_scale_word)
 	CHECK_PRINTED("１．５万人", "人", "1.5万", "1.5万人");
 	/* Read back from what it writes, exactly as the decimal written
 	 * (0.07 times 10,000 in doubles is 700.0000000000001). */
-	CHECK_INT(value_parse("1.5万人", "人", &v, NULL), 0);
-	CHECK(v.num == 15000);
-	value_clear(&v);
-	CHECK_INT(value_parse("0.07万人", "人", &v, NULL), 0);
-	CHECK(v.num == 700);
-	value_clear(&v);
-	CHECK_INT(value_parse("1.23万人", "人", &v, NULL), 0);
-	CHECK(v.num == 12300);
-	value_clear(&v);
+	CHECK_EXACT("1.5万人", "人", 15000);
+	CHECK_EXACT("0.07万人", "人", 700);
+	CHECK_EXACT("1.23万人", "人", 12300);
 	/* Another unit after it is a number gone wrong, as without. */
 	{
 		char	*cause = NULL;
@@ -144,15 +147,6 @@ TEST(numbers_with_a_scale_word)
 		free(cause);
 	}
 }
-
-/* Expects s to read as exactly want, not merely close to it. */
-#define CHECK_EXACT(s, unit, want) do {                             \
-	struct value v_;                                            \
-	CHECK_INT(value_parse((s), (unit), &v_, NULL), 0);          \
-	CHECK_INT(v_.kind, VALUE_NUMBER);                           \
-	CHECK(v_.num == (want));                                    \
-	value_clear(&v_);                                           \
-} while (0)
 
 TEST(numbers_in_groups_of_man_and_oku)
 {
