@@ -2796,15 +2796,12 @@ static const char browse_sql_dept_match_count[] =
 static const char browse_sql_flag_match_count[] =
 	"SELECT count(*) FROM node_flag WHERE flag_id = ?1";
 /* The same of the headings above them, by id (a JSON array, ?5: one
- * statement for any number of them). A heading is above an item, so
- * never one itself (is_item: the plan's deepest level): its result, which
- * no screen shows, is not looked up (a look-up each of 4,000 headings
- * read about as many pages of the index of results). */
+ * statement for any number of them). */
 static const char browse_sql_heading_match[] =
 	BROWSE_MATCH_COLUMNS
 	" FROM json_each(?5) j"
 	" CROSS JOIN node n INDEXED BY node_shape ON n.id = j.value"
-	BROWSE_MATCH_NO_RESULT
+	BROWSE_MATCH_JOINS
 	" WHERE n.plan_id = ?1";
 /* The flags of nodes by id (?1). */
 static const char browse_sql_list_flags[] =
