@@ -20,6 +20,7 @@
 #include "shisaku/vocab.h"
 #include "shisaku/workflow.h"
 
+static const char SQL_NODE_PLAN[] = "SELECT plan_id FROM node WHERE id = ?1";
 static const char SQL_IND[] =
     "SELECT plan_id, coalesce(node_id, 0), ver, key, name, category, unit,"
     " direction, cumulative, base_num, base_txt, coalesce(base_fy, 0),"
@@ -680,7 +681,7 @@ store_edit_indicator_save(struct store *st, const char *login,
 		if (store_edit_plan_exists(st, plan, cause) != 0)
 			goto out;
 		if (node != 0) {
-			if (store_read_int(st, STORE_SQL_NODE_PLAN, node, 0,
+			if (store_read_int(st, SQL_NODE_PLAN, node, 0,
 			    &nplan, &found, cause) != 0)
 				goto out;
 			if (!found || nplan != plan) {

@@ -91,10 +91,12 @@ static const char summary_sql_up_actuals[] =
 	" AND a.fy <= ?2 AND (a.fy = ?2 OR i.cumulative = 1)"
 	SUMMARY_ABOVE_WHERE;
 
-/* The deepest level of plan ?1 that holds an indicator, from the index
- * of its indicators by depth (db/migrate-24.sql): one entry read. */
+/* The deepest level of plan ?1 (0: the plan of node ?2) that holds an
+ * indicator, from the index of its indicators by depth
+ * (db/migrate-24.sql): one entry read. */
 static const char summary_sql_depth[] =
-	"SELECT coalesce(max(depth), 0) FROM indicator WHERE plan_id = ?1";
+	"SELECT coalesce(max(depth), 0) FROM indicator WHERE plan_id ="
+	" coalesce(nullif(?1, 0), (SELECT plan_id FROM node WHERE id = ?2))";
 
 /* Whether plan ?1 (NULL: the plan of node ?3) has fewer than ?2
  * indicators: at most ?2 of its index's rows are read. */
@@ -572,17 +574,10 @@ int
 summary_indicator_depth(struct store *st, long long plan_id,
     long long node_id, char **cause)
 {
-	long long	depth = 0;
+	long long	depth;
 
-	if (plan_id == 0) {
-		if (store_read_int(st, STORE_SQL_NODE_PLAN, node_id, 0,
-		    &plan_id, NULL, cause) != 0)
-			return -1;
-		if (plan_id == 0)
-			return 0;	/* (no such node: nothing below it) */
-	}
-	if (store_read_int(st, summary_sql_depth, plan_id, 0, &depth, NULL,
-	    cause) != 0)
+	if (store_read_int(st, summary_sql_depth, plan_id, node_id, &depth,
+	    NULL, cause) != 0)
 		return -1;
 	return (int)depth;
 }

@@ -11,7 +11,6 @@
 
 #include <sqlite3.h>
 
-#include "shisaku/store-change.h"
 #include "shisaku/store.h"
 
 struct value;
@@ -183,9 +182,6 @@ int indfig_subtree_read(struct store *st, long long plan_id,
 #define STORE_OWN_PERIOD_NODES						\
 	" FROM node n INDEXED BY node_own_period WHERE n.plan_id = ?1"	\
 	" AND (n.first_fy IS NOT NULL OR n.last_fy IS NOT NULL)"
-
-/* The plan of node ?1 (store_read_int). */
-#define STORE_SQL_NODE_PLAN "SELECT plan_id FROM node WHERE id = ?1"
 
 /* Reads one integer from sql bound to a (and b, 0 binding as NULL, when
  * the SQL has a second parameter); *out is 0 and *found (if not NULL) 0
