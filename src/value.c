@@ -341,6 +341,41 @@ value_is_unit(const char *s, const char *u)
 	return *u != '\0' && strcmp(value_skip_blanks(s), u) == 0;
 }
 
+/* The words after one group's number at q: 千 (*within 3), then 億 or
+ * 万 (*word 8 or 4), or the unit's own scale word, which ends the number
+ * (*word unit_zeros, *in_unit). Returns q past the words read (the unit
+ * is left unread). */
+static const char *
+value_group_words(const char *q, const char *u, int unit_zeros, int *within,
+    int *word, int *in_unit)
+{
+	size_t	len;
+	int	w;
+
+	*within = *word = 0;
+	if (unit_zeros > 0 && value_is_unit(q, u)) {
+		*in_unit = 1;
+		*word = unit_zeros;
+		return q;
+	}
+	if ((w = value_scale_at(value_skip_blanks(q), &len)) >= 0 &&
+	    value_scales[w].zeros == 3) {
+		*within = 3;
+		q = value_skip_blanks(q) + len;
+		if (unit_zeros > 3 && value_is_unit(q, u)) {
+			*in_unit = 1;
+			*word = unit_zeros;
+			return q;
+		}
+	}
+	if ((w = value_scale_at(value_skip_blanks(q), &len)) >= 0 &&
+	    value_scales[w].zeros > 3) {
+		*word = value_scales[w].zeros;
+		q = value_skip_blanks(q) + len;
+	}
+	return q;
+}
+
 /*
  * A number written with scale words, at the start of normalised s: groups
  * of a number, then optionally 千, then 億 or 万 (each group's word smaller
@@ -368,68 +403,47 @@ value_scan_scaled(const char *s, const char *u, int unit_zeros, char *num,
     size_t size)
 {
 	char		 grp[VALUE_TEXT_MAX + 8];
-	const char	*p = s, *q, *end = s;
-	size_t		 n, len, k = 0, glen;
-	int		 first = 1, place = 0, within, word, in_unit = 0, w;
+	const char	*p = s, *q;
+	size_t		 n, k, glen, width;
+	int		 place, within, word, in_unit = 0;
 
-	for (;;) {
-		n = value_scan_number(p, grp, sizeof grp);
-		if (n == 0 || (!first && (!is_digit(*p) ||
-		    strchr(grp, '.') != NULL)))
+	/* The first group: num holds it as written, its place an exponent
+	 * (1.5千万: 1.5 at place 7). */
+	if ((n = value_scan_number(p, grp, sizeof grp)) == 0)
+		return 0;
+	q = value_group_words(p + n, u, unit_zeros, &within, &word, &in_unit);
+	if (within == 0 && word == 0)
+		return 0;		/* a plain number */
+	if (within != 0 && word != 0 && word <= within)
+		return 0;
+	if ((k = strlen(grp)) + 1 >= size)
+		return 0;
+	memcpy(num, grp, k);
+	place = word + within;
+	/* Each group after it: its digits at the places between the word
+	 * before and its own (2,000 after 億 before 万 is 2000; 5千 after 万
+	 * is 5000), whole numbers only, after a first group without
+	 * decimals. */
+	while (!in_unit && word != 0 && is_digit(*(p = value_skip_blanks(q)))) {
+		if ((n = value_scan_number(p, grp, sizeof grp)) == 0 ||
+		    strchr(grp, '.') != NULL || memchr(num, '.', k) != NULL)
 			return 0;
-		q = p + n;
-		within = word = 0;
-		if (unit_zeros > 0 && value_is_unit(q, u))
-			in_unit = 1;
-		else if ((w = value_scale_at(value_skip_blanks(q), &len)) >= 0 &&
-		    value_scales[w].zeros == 3) {
-			within = 3;
-			q = value_skip_blanks(q) + len;
-			if (unit_zeros > 3 && value_is_unit(q, u))
-				in_unit = 1;
-		}
-		if (in_unit)
-			word = unit_zeros;
-		else if ((w = value_scale_at(value_skip_blanks(q), &len)) >= 0 &&
-		    value_scales[w].zeros > 3) {
-			word = value_scales[w].zeros;
-			q = value_skip_blanks(q) + len;
-		}
-		if (within == 0 && word == 0 && first)
-			return 0;		/* a plain number */
-		if ((within != 0 && word != 0 && word <= within) ||
-		    (!first && word >= place))
+		q = value_group_words(p + n, u, unit_zeros, &within, &word,
+		    &in_unit);
+		if (word >= place || (within != 0 && word != 0 &&
+		    word <= within))
 			return 0;
-		if (first) {
-			/* num holds the first group; its place is an
-			 * exponent until another group follows. */
-			if ((glen = strlen(grp)) + 1 >= size)
-				return 0;
-			memcpy(num, grp, glen);
-			k = glen;
-		} else {
-			/* The group as digits at the places between the
-			 * word before and its own: 2,000 after 億 before
-			 * 万 is 2000, 5千 after 万 is 5000 (place 4). */
-			glen = strlen(grp) + (size_t)within;
-			if (strchr(num, '.') != NULL || place - word < 0 ||
-			    glen > (size_t)(place - word) ||
-			    k + (size_t)(place - word) + 1 >= size)
-				return 0;
-			memset(num + k, '0', (size_t)(place - word) - glen);
-			k += (size_t)(place - word) - glen;
-			memcpy(num + k, grp, strlen(grp));
-			k += strlen(grp);
-			memset(num + k, '0', (size_t)within);
-			k += (size_t)within;
-			within = 0;
-		}
-		place = word + (first ? within : 0);
-		end = q;
-		first = 0;
-		if (in_unit || word == 0 || !is_digit(*value_skip_blanks(q)))
-			break;
-		p = value_skip_blanks(q);
+		width = (size_t)(place - word);
+		glen = strlen(grp) + (size_t)within;
+		if (glen > width || k + width + 1 >= size)
+			return 0;
+		memset(num + k, '0', width - glen);
+		k += width - glen;
+		memcpy(num + k, grp, strlen(grp));
+		k += strlen(grp);
+		memset(num + k, '0', (size_t)within);
+		k += (size_t)within;
+		place = word;
 	}
 	/* With a scale of its own the unit must follow, and counts in it. */
 	if (unit_zeros > 0 && !in_unit)
@@ -437,7 +451,7 @@ value_scan_scaled(const char *s, const char *u, int unit_zeros, char *num,
 	n = (size_t)snprintf(num + k, size - k, "e%d", place - unit_zeros);
 	if (n >= size - k)
 		return 0;
-	return (size_t)(end - s);
+	return (size_t)(q - s);
 }
 
 /* The power of ten of the scale word normalised unit u begins with
@@ -487,9 +501,10 @@ value_read_number(const char *s, const char *unit, char **u, double *out,
 			if ((n = value_scan_scaled(s, *u, zeros, num,
 			    sizeof num)) == 0)
 				return 0;
+			/* (With a unit of its own, value_scan_scaled
+			 * stopped at it.) */
 			rest = value_skip_blanks(s + n);
-			if (!(zeros == 0 && *rest == '\0') &&
-			    strcmp(rest, *u) != 0)
+			if (*rest != '\0' && strcmp(rest, *u) != 0)
 				return 0;
 			*scanned = n;
 		}
