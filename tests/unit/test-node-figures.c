@@ -315,6 +315,9 @@ TEST(test_kept_figures_equal_the_full_count)
 	/* An import of a plan again, and one that replaces it. */
 	CHECK_INT(load(st, samples + 3, 1, 1), 0);
 	CHECK_INT(compare(st, "import --replace", NULL), 0);
+	/* (Its marks take their nodes' places by the trigger, which such a
+	 * load keeps, db/migrate-25.sql: the filters read those.) */
+	CHECK_INT(compare_filters(st, "import --replace"), 0);
 	CHECK_INT(keep_all(st), 0);
 	/* Written behind the store's back, marked and never counted again:
 	 * the tree counts what is marked when it is read. */
