@@ -34,9 +34,13 @@ static const char SQL_NODE[] =
 static const char SQL_NODE_KEY[] =
     "SELECT CASE code WHEN '' THEN title ELSE code || ' ' || title END"
     " FROM node WHERE plan_id = ?1 AND key = ?2 AND id <> ?3";
-/* The last child's place (NULL when none); ?2 NULL = the top level. */
+/* The last child's place (NULL when none); of the top level from its
+ * own index (db/migrate-26.sql), not among every plan's roots. */
 static const char SQL_NODE_LAST_CHILD[] =
-    "SELECT max(ord) FROM node WHERE plan_id = ?1 AND parent_id IS ?2";
+    "SELECT max(ord) FROM node WHERE plan_id = ?1 AND parent_id = ?2";
+static const char SQL_NODE_LAST_ROOT[] =
+    "SELECT max(ord) FROM node INDEXED BY node_top"
+    " WHERE plan_id = ?1 AND parent_id IS NULL";
 static const char SQL_NODE_SHIFT[] =
     "UPDATE node SET ord = ord + 1 WHERE plan_id = ?1 AND ord > ?2";
 static const char SQL_NODE_INSERT[] =
@@ -653,7 +657,8 @@ place_node(struct store *st, const struct edit_node *n, int *depth,
 	}
 	if (n->after_id < 0) {
 		/* After the last child, or first when there is none. */
-		if (store_read_int(st, SQL_NODE_LAST_CHILD, n->plan_id,
+		if (store_read_int(st, n->parent_id != 0 ?
+		    SQL_NODE_LAST_CHILD : SQL_NODE_LAST_ROOT, n->plan_id,
 		    n->parent_id, &aord, &found, cause) != 0)
 			goto out;
 		if (found)

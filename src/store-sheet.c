@@ -1313,21 +1313,24 @@ static const char sql_rmw_node[] =
 	"SELECT id, coalesce(parent_id, 0), depth, ord FROM node"
 	" WHERE id = ?1 AND plan_id = ?2";
 
-/* Siblings through node_parent: children of ?1, or the plan's roots
- * (+plan_id keeps the planner on that index, among the few roots). */
-#define SQL_RMW_SIB(where, cmp, order)					\
-	"SELECT id, coalesce(parent_id, 0), depth, ord FROM node WHERE "	\
-	where " AND ord " cmp "= ?3 AND (ord " cmp " ?3 OR id " cmp " ?4)"	\
-	" ORDER BY " order " LIMIT 1"
+/* Siblings through node_parent: children of ?1; or the plan's roots
+ * through the index of its top level (db/migrate-26.sql: in
+ * node_parent every plan's roots share the parent NULL, their orders
+ * interleaved). */
+#define SQL_RMW_SIB(index, where, cmp, order)				\
+	"SELECT id, coalesce(parent_id, 0), depth, ord FROM node"	\
+	" INDEXED BY " index " WHERE " where " AND ord " cmp "= ?3"	\
+	" AND (ord " cmp " ?3 OR id " cmp " ?4) ORDER BY " order " LIMIT 1"
+#define SQL_RMW_ROOTS "plan_id = ?2 AND parent_id IS NULL"
 
-static const char sql_rmw_next[] = SQL_RMW_SIB("parent_id = ?1", ">",
-    "ord, id");
-static const char sql_rmw_prev[] = SQL_RMW_SIB("parent_id = ?1", "<",
-    "ord DESC, id DESC");
-static const char sql_rmw_next_root[] = SQL_RMW_SIB(
-    "parent_id IS NULL AND +plan_id = ?2", ">", "ord, id");
-static const char sql_rmw_prev_root[] = SQL_RMW_SIB(
-    "parent_id IS NULL AND +plan_id = ?2", "<", "ord DESC, id DESC");
+static const char sql_rmw_next[] = SQL_RMW_SIB("node_parent",
+    "parent_id = ?1", ">", "ord, id");
+static const char sql_rmw_prev[] = SQL_RMW_SIB("node_parent",
+    "parent_id = ?1", "<", "ord DESC, id DESC");
+static const char sql_rmw_next_root[] = SQL_RMW_SIB("node_top",
+    SQL_RMW_ROOTS, ">", "ord, id");
+static const char sql_rmw_prev_root[] = SQL_RMW_SIB("node_top",
+    SQL_RMW_ROOTS, "<", "ord DESC, id DESC");
 
 static const char sql_rmw_row[] =
 	"SELECT depth, code, title, label FROM node WHERE id = ?1";
@@ -1342,11 +1345,14 @@ static const char sql_rm_count_nodes[] =
 	"SELECT count(*) FROM node WHERE plan_id = ?1";
 
 /* The headings (the nodes above the items' depth ?2), from the roots
- * down: few, and never the items themselves. */
+ * down: few, and never the items themselves. The roots from the index
+ * of the plan's top level (db/migrate-26.sql), and none when they are
+ * the items (depth 1: a plan of one level, whose 200,000 roots were
+ * walked to count none). */
 static const char sql_rm_count_heads[] =
 	"WITH RECURSIVE h(id, depth) AS ("
-	" SELECT id, depth FROM node WHERE parent_id IS NULL AND +plan_id = ?1"
-	"  AND depth < ?2"
+	" SELECT id, depth FROM node INDEXED BY node_top"
+	"  WHERE plan_id = ?1 AND parent_id IS NULL AND ?2 > 1"
 	" UNION ALL SELECT n.id, n.depth FROM h JOIN node n"
 	"  ON n.parent_id = h.id AND h.depth < ?2 - 1 WHERE n.depth < ?2)"
 	" SELECT count(*) FROM h";
@@ -1704,8 +1710,8 @@ struct roadmap_vis {
 
 static const char sql_rm_heads[] =
 	"WITH RECURSIVE h(id, parent, depth, ord) AS ("
-	" SELECT id, coalesce(parent_id, 0), depth, ord FROM node"
-	"  WHERE parent_id IS NULL AND +plan_id = ?1 AND depth < ?2"
+	" SELECT id, 0, depth, ord FROM node INDEXED BY node_top"
+	"  WHERE plan_id = ?1 AND parent_id IS NULL AND ?2 > 1"
 	" UNION ALL SELECT n.id, n.parent_id, n.depth, n.ord FROM h JOIN node n"
 	"  ON n.parent_id = h.id AND h.depth < ?2 - 1 WHERE n.depth < ?2)"
 	" SELECT id, parent, depth, ord FROM h";

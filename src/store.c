@@ -51,6 +51,7 @@
 #include "migrate-23-sql.h"
 #include "migrate-24-sql.h"
 #include "migrate-25-sql.h"
+#include "migrate-26-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -81,6 +82,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_23_sql,		/* db/migrate-23.sql */
 	shisaku_migrate_24_sql,		/* db/migrate-24.sql */
 	shisaku_migrate_25_sql,		/* db/migrate-25.sql */
+	shisaku_migrate_26_sql,		/* db/migrate-26.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

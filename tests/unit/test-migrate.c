@@ -179,7 +179,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 25);
+	CHECK_INT(store_schema_version(), 26);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -196,7 +196,7 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 25);
+	CHECK_INT(q_int("PRAGMA user_version"), 26);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	/* Version 24 (db/migrate-24.sql): each indicator's level, its
 	 * node's depth (none for the plan's own), indexed by plan, and kept
@@ -206,6 +206,12 @@ TEST(test_v1_file_is_migrated)
 	    " ORDER BY id)");
 	CHECK_Q("indicator_plan_depth:plan_id,depth,dept_id,node_id",
 	    INDEX_COLUMNS " IN ('indicator_plan_depth') ORDER BY m.name)");
+	/* Version 26 (db/migrate-26.sql): the top level of each plan,
+	 * in its order, in an index of its own. */
+	CHECK_Q("node_top:plan_id,ord,id,depth,first_fy,last_fy",
+	    INDEX_COLUMNS " IN ('node_top') ORDER BY m.name)");
+	CHECK_Q("1", "SELECT partial FROM pragma_index_list('node')"
+	    " WHERE name = 'node_top'");
 	/* Version 25 (db/migrate-25.sql): each mark's node's place and
 	 * period beside it, in the index of the flag's marks. */
 	CHECK_Q("plan_id,parent_id,depth,ord,first_fy,last_fy", "SELECT"
@@ -526,9 +532,10 @@ only_hit(struct store *st, const char *word)
 	return id;
 }
 
-/* What versions 18 to 22 added, taken out of a current file to make an
+/* What versions 18 to 26 added, taken out of a current file to make an
  * older one. */
-#define UNDO_18_25							\
+#define UNDO_18_26							\
+	" DROP INDEX node_top;"						\
 	" DROP INDEX node_shape; DROP INDEX result_state;"		\
 	" DROP INDEX node_flag_flag;"					\
 	" CREATE INDEX node_flag_flag ON node_flag(flag_id);"		\
@@ -583,7 +590,7 @@ TEST(test_v14_texts_are_folded_again)
 	    " DROP TRIGGER plan_span_cost_trend_ins;"
 	    " DROP TRIGGER plan_span_cost_trend_upd;"
 	    " DROP TRIGGER plan_span_cost_trend_del;"
-	    UNDO_18_25
+	    UNDO_18_26
 	    " PRAGMA user_version = 14; COMMIT"),
 	    SQLITE_OK);
 	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
@@ -651,7 +658,7 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK_INT(make_current(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_INT(raw_exec(raw, "BEGIN;"
-	    UNDO_18_25
+	    UNDO_18_26
 	    " INSERT INTO result (node_id, fy, state, entered_by, entered_at)"
 	    " VALUES (10, 2024, 'submitted', 'sato', '2024-05-02T00:00:00'),"
 	    " (11, 2024, 'submitted', 'sato', '2024-06-01T00:00:00'),"
