@@ -120,11 +120,11 @@ static int tree_on_hit(const struct tree_screen *ts);
 static long tree_index_of(struct ui *ui, struct tree_screen *ts, long long id);
 
 /* A row is a node's index, or the children of open heading p not read
- * yet (browse_tree_more), TREE_GAP_ROW(p): a row drawn only when reading
- * them failed, since they are read before the row comes within a screen
- * of the cursor (tree_read_more). */
-#define TREE_GAP_ROW(p)		(-(p) - 2)
-#define TREE_GAP_OF(row)	(-(row) - 2)
+ * yet (browse_tree_more; p = -1: of the top level), TREE_GAP_ROW(p): a
+ * row drawn only when reading them failed, since they are read before
+ * the row comes within a screen of the cursor (tree_read_more). */
+#define TREE_GAP_ROW(p)		(-(p) - 3)
+#define TREE_GAP_OF(row)	(-(row) - 3)
 
 static const struct browse_node *
 tree_cursor_node(const struct tree_screen *ts)
@@ -140,14 +140,17 @@ static void
 tree_rebuild(struct tree_screen *ts)
 {
 	const struct browse_tree	*t = ts->t;
-	long				 i = 0, n = 0, open[4];
+	long				 i = 0, n = 0, open[5];
 	int				 nopen = 0;
 
-	ts->rows = xreallocarray(ts->rows, 2 * t->nnodes + 1,
+	ts->rows = xreallocarray(ts->rows, 2 * t->nnodes + 2,
 	    sizeof *ts->rows);
+	if (browse_more_left(t, -1))
+		open[nopen++] = -1;
 	for (;;) {
-		/* The gaps of the headings open above, innermost first. */
-		while (nopen > 0 && t->nodes[open[nopen - 1]].gap <= i)
+		/* The gaps of the headings open above, innermost first (the
+		 * top level's last). */
+		while (nopen > 0 && browse_gap(t, open[nopen - 1]) <= i)
 			ts->rows[n++] = TREE_GAP_ROW(open[--nopen]);
 		if (i >= (long)t->nnodes)
 			break;
@@ -595,9 +598,10 @@ tree_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 
 	ui_put(w, y, x, "", cols, 1, a);
 	if (i < 0) {	/* children not read yet: reading them failed */
-		n = &t->nodes[TREE_GAP_OF(i)];
-		ui_put(w, y, x + 1 + n->depth * 2, "…", cols - 1 - n->depth * 2,
-		    0, a | ui_attr(ui, UI_DIM));
+		indent = TREE_GAP_OF(i) < 0 ? 0 :
+		    t->nodes[TREE_GAP_OF(i)].depth * 2;
+		ui_put(w, y, x + 1 + indent, "…", cols - 1 - indent, 0,
+		    a | ui_attr(ui, UI_DIM));
 		return;
 	}
 	n = &t->nodes[i];
@@ -865,7 +869,7 @@ tree_row_of(const struct tree_screen *ts, long i)
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		key = ts->rows[mid] >= 0 ? 2 * ts->rows[mid] + 1 :
-		    2 * ts->t->nodes[TREE_GAP_OF(ts->rows[mid])].gap;
+		    2 * browse_gap(ts->t, TREE_GAP_OF(ts->rows[mid]));
 		if (key < want)
 			lo = mid + 1;
 		else
@@ -911,7 +915,7 @@ tree_read_more(struct ui *ui, struct tree_screen *ts)
 		cur = ts->rows[cr];
 		top = ts->list.top >= 0 && ts->list.top < ts->nrows ?
 		    ts->rows[ts->list.top] : cur;
-		at = ts->t->nodes[p].gap;
+		at = browse_gap(ts->t, p);
 		k = browse_tree_more(ui->store, ts->t, p, dir, &cause);
 		if (k < 0) {
 			ui_error(ui, "%s", cause);
@@ -926,8 +930,8 @@ tree_read_more(struct ui *ui, struct tree_screen *ts)
 		 * from (the first read forward, the last read backward,
 		 * after the gap's row). */
 		if (cur < 0 && TREE_GAP_OF(cur) == p)
-			ts->list.cursor = dir > 0 ? cr : ts->t->nodes[p].more ?
-			    cr + k : cr + k - 1;
+			ts->list.cursor = dir > 0 ? cr :
+			    browse_more_left(ts->t, p) ? cr + k : cr + k - 1;
 		else
 			ts->list.cursor = tree_row_of(ts, cur >= at ? cur + k :
 			    cur);
@@ -940,7 +944,7 @@ tree_read_more(struct ui *ui, struct tree_screen *ts)
 		if (ts->list.top < 0 || ts->list.top > ts->list.cursor)
 			ts->list.top = ts->list.cursor;
 		ui_list_set_rows(&ts->list, ts->nrows);
-		if (k == 0 && ts->t->nodes[p].more)
+		if (k == 0 && browse_more_left(ts->t, p))
 			return;		/* nothing read: do not loop */
 	}
 }

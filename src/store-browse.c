@@ -1933,22 +1933,10 @@ static const char browse_sql_kids[] =
 	" FROM node n"
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
 	BROWSE_KIDS_WHERE " ORDER BY n.ord, n.id";
-/* The plan's top level without the texts, from the same indexes as the
- * parts below (its nodes stand all over the file: their rows would be a
- * page each); their texts, flags and departments are read when they are
- * shown, their counts now. */
-static const char browse_sql_kids_top[] =
-	"SELECT n.id, n.depth, NULL, NULL, NULL,"
-	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
-	BROWSE_OWN_PLANNED ","
-	" EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id)"
-	" FROM node n INDEXED BY node_parent"
-	" LEFT JOIN result r INDEXED BY result_state"
-	" ON r.node_id = n.id AND r.fy = ?2"
-	BROWSE_KIDS_WHERE " ORDER BY n.ord, n.id";
 /* The same without the texts (NULL: read when the child is shown), from
  * the index of the nodes by parent alone (db/migrate-21.sql), in which
- * they stand in order (db/migrate-22.sql), a part at a time: at most
+ * they stand in order (db/migrate-22.sql), a part at a time (the top
+ * level too: its nodes stand all over the file, a page each): at most
  * BROWSE_KIDS_PART + 1 of the children between the places (ord, id)
  * (?6, ?7) and (?9, ?10), from the first (browse_sql_kids_fwd) or from
  * the last (browse_sql_kids_back) of them; the row more than a part
@@ -1962,20 +1950,29 @@ static const char browse_sql_kids_top[] =
  * so that reaching the 50,000th child of a heading is not fifty reads
  * each moving the nodes after it. */
 #define BROWSE_KIDS_REACH 16000
-#define BROWSE_KIDS_PART_SQL(order)					\
+#define BROWSE_PART_SQL(index, where, order)				\
 	"SELECT n.id, n.depth, NULL, NULL, NULL,"			\
 	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "		\
 	BROWSE_OWN_PLANNED ","						\
 	" EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id)"	\
-	" FROM node n INDEXED BY node_parent"				\
+	" FROM node n INDEXED BY " index				\
 	" LEFT JOIN result r INDEXED BY result_state"			\
 	" ON r.node_id = n.id AND r.fy = ?2"				\
-	BROWSE_KIDS_WHERE " AND (n.ord, n.id) > (?6, ?7)"		\
+	where " AND (n.ord, n.id) > (?6, ?7)"				\
 	" AND (n.ord, n.id) < (?9, ?10) ORDER BY " order " LIMIT ?8"
 static const char browse_sql_kids_fwd[] =
-	BROWSE_KIDS_PART_SQL("n.ord, n.id");
+	BROWSE_PART_SQL("node_parent", BROWSE_KIDS_WHERE, "n.ord, n.id");
 static const char browse_sql_kids_back[] =
-	BROWSE_KIDS_PART_SQL("n.ord DESC, n.id DESC");
+	BROWSE_PART_SQL("node_parent", BROWSE_KIDS_WHERE,
+	"n.ord DESC, n.id DESC");
+/* The same of the plan's top level (?5 NULL), from the index of the top
+ * level by plan (db/migrate-26.sql): in node_parent every plan's top
+ * level is under the one parent NULL. */
+#define BROWSE_TOP_WHERE " WHERE n.plan_id = ?1 AND n.parent_id IS NULL"
+static const char browse_sql_top_fwd[] =
+	BROWSE_PART_SQL("node_top", BROWSE_TOP_WHERE, "n.ord, n.id");
+static const char browse_sql_top_back[] =
+	BROWSE_PART_SQL("node_top", BROWSE_TOP_WHERE, "n.ord DESC, n.id DESC");
 /* Where a child stands among its siblings. */
 static const char browse_sql_kid_ord[] = "SELECT ord FROM node WHERE id = ?1";
 static const char browse_sql_kid_flags[] =
@@ -2025,6 +2022,8 @@ browse_view_count(struct store *st, struct browse_tree *t, char **cause)
 	return 0;
 }
 
+static int browse_one_figs(struct store *st, struct browse_tree *t,
+    struct browse_node *n, char **cause);
 static int browse_which_is(enum browse_which w, enum browse_state st,
     enum browse_status su, int behind);
 static int browse_which_matches(const struct browse_tree *t,
@@ -2233,7 +2232,8 @@ browse_part_bounds(struct store *st, const struct browse_tree *t, long p,
 {
 	long long	 lo_ord = LLONG_MIN, lo_id = LLONG_MIN;
 	long long	 hi_ord = LLONG_MAX, hi_id = LLONG_MAX;
-	long		 c, last = -1, gap = t->nodes[p].gap;
+	long		 c, last = -1, gap = browse_gap(t, p);
+	long		 end = p < 0 ? (long)t->nnodes : t->nodes[p].end;
 
 	if (dir != 0) {
 		for (c = p + 1; c < gap; c = t->nodes[c].end)
@@ -2241,7 +2241,7 @@ browse_part_bounds(struct store *st, const struct browse_tree *t, long p,
 		if (last >= 0 && browse_kid_place(st, t, last, &lo_ord,
 		    &lo_id, cause) != 0)
 			return -1;
-		if (gap < t->nodes[p].end && browse_kid_place(st, t, gap,
+		if (gap < end && browse_kid_place(st, t, gap,
 		    &hi_ord, &hi_id, cause) != 0)
 			return -1;
 	}
@@ -2297,7 +2297,9 @@ browse_kids_marks(struct store *st, struct browse_tree *t, long p,
  * follow, the others by browse_tree_more (dir > 0: the part after the
  * first children read, dir < 0: the part before the last ones; the
  * first call for a node that has none at the end of its children), each
- * put at the gap between the children read first and last. */
+ * put at the gap between the children read first and last. The top
+ * level is always read so, its counts now; under a status, the parts
+ * after the first right away (browse_view_rest). */
 static long
 browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
     long part, char **cause)
@@ -2307,25 +2309,28 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 	size_t			 k = 0, cap = 0, i, from = 0;
 	long			 j, at = p + 1, total;
 	int			 rc, later = p >= 0 && t->which == BROWSE_ANY;
-	int			 top = p < 0 && t->which == BROWSE_ANY;
-	int			 more = 0;
+	int			 top = p < 0;
+	/* A part after the first (a status may have come since). */
+	int			 again = top ? t->top_read : t->nodes[p].loaded;
+	int			 parted = later || top || again, more = 0;
 
-	if (later && t->nodes[p].loaded) {
-		if (dir == 0 || !t->nodes[p].more)
+	if (again) {
+		if (dir == 0 || !browse_more_left(t, p))
 			return 0;
-		at = t->nodes[p].gap;
+		at = browse_gap(t, p);
 	} else
 		dir = 0;
-	if ((s = browse_kids_stmt(st, t, top ? browse_sql_kids_top :
-	    !later ? browse_sql_kids : dir < 0 ? browse_sql_kids_back :
-	    browse_sql_kids_fwd, p, cause)) == NULL)
+	if ((s = browse_kids_stmt(st, t, !parted ? browse_sql_kids :
+	    top ? (dir < 0 ? browse_sql_top_back : browse_sql_top_fwd) :
+	    dir < 0 ? browse_sql_kids_back : browse_sql_kids_fwd, p,
+	    cause)) == NULL)
 		return -1;
-	if (later && browse_part_bounds(st, t, p, dir, part, s, cause) != 0) {
+	if (parted && browse_part_bounds(st, t, p, dir, part, s, cause) != 0) {
 		sqlite3_reset(s);
 		return -1;
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (later && (long)k == part) {
+		if (parted && (long)k == part) {
 			more = 1;
 			continue;
 		}
@@ -2362,6 +2367,10 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 			t->nodes[p].loaded = 1;
 			t->nodes[p].more = 0;
 			t->nodes[p].gap = t->nodes[p].end;
+		} else {
+			t->top_read = 1;
+			t->top_more = 0;
+			t->top_gap = (long)t->nnodes;
 		}
 		return 0;
 	}
@@ -2374,16 +2383,16 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 	}
 
 	/* Children read again when shown have their flags and departments
-	 * read then (browse_view_fresh). */
-	if (!later && !top && browse_kids_marks(st, t, p, kids, k,
-	    cause) != 0)
+	 * read then (browse_view_fresh), as have those read without their
+	 * texts. */
+	if (!parted && browse_kids_marks(st, t, p, kids, k, cause) != 0)
 		goto fail;
 
 	/* Periods, and the place of each heading's figures. */
 	for (i = 0; i < k; i++) {
 		n = &kids[i];
 		n->is_item = n->depth == t->max_depth;
-		n->stale = later || top;
+		n->stale = parted;
 		if (n->is_item) {
 			n->loaded = !n->has_children;
 			browse_view_item_year(t, p, n);
@@ -2391,7 +2400,14 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 		}
 		browse_sum_add(t, n);
 	}
-	if (!later && t->kept) {
+	/* (The headings of a part one by one: the statement below walks
+	 * every child of p, and every node of the top level.) */
+	if (!later && (top || again)) {
+		for (i = 0; i < k; i++)
+			if (!kids[i].is_item && browse_one_figs(st, t,
+			    &kids[i], cause) != 0)
+				goto fail;
+	} else if (!later && t->kept) {
 		if ((s = browse_kids_stmt(st, t, browse_sql_kid_figs, p,
 		    cause)) == NULL)
 			goto fail;
@@ -2435,6 +2451,10 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 		if (t->nodes[j].more && j != p && t->nodes[j].gap >= at)
 			t->nodes[j].gap += (long)k;
 	}
+	/* (The top level's gap is after the nodes put before it, below a
+	 * heading before it.) */
+	if (p >= 0 && t->top_more && t->top_gap >= at)
+		t->top_gap += (long)k;
 	memmove(&t->nodes[at + (long)k], &t->nodes[at],
 	    (t->nnodes - (size_t)at) * sizeof *t->nodes);
 	for (i = 0; i < k; i++) {
@@ -2464,6 +2484,10 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 	if (p >= 0) {
 		t->nodes[p].more = more;
 		t->nodes[p].gap = dir < 0 ? at : at + total;
+	} else {
+		t->top_read = 1;
+		t->top_more = more;
+		t->top_gap = dir < 0 ? at : at + total;
 	}
 	return total;
 fail:
@@ -2471,6 +2495,33 @@ fail:
 		browse_node_clear(&kids[i]);
 	free(kids);
 	return -1;
+}
+
+/*
+ * Under a status, the children not read yet of the top level and of
+ * every heading read in part: which of them are shown, and the counts,
+ * depend on every one (a plan of one level has all its items at the
+ * top). Read forward in the larger parts of a search's way down.
+ * Returns 0, or -1 with *cause.
+ */
+static int
+browse_view_rest(struct store *st, struct browse_tree *t, char **cause)
+{
+	size_t	i;
+
+	if (t->which == BROWSE_ANY)
+		return 0;
+	while (t->top_more)
+		if (browse_view_kids(st, t, -1, 1, BROWSE_KIDS_REACH,
+		    cause) < 0)
+			return -1;
+	/* (Children put after i move only the nodes after it.) */
+	for (i = 0; i < t->nnodes; i++)
+		while (t->nodes[i].loaded && t->nodes[i].more)
+			if (browse_view_kids(st, t, (long)i, 1,
+			    BROWSE_KIDS_REACH, cause) < 0)
+				return -1;
+	return 0;
 }
 
 /* Every department with its name in the year: a node's departments are
@@ -2587,7 +2638,8 @@ browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
 	    browse_view_depts(st, t, cause) != 0 ||
 	    browse_view_kept(st, t, cause) != 0)
 		return -1;
-	if (browse_view_kids(st, t, -1, 0, BROWSE_KIDS_PART, cause) < 0)
+	if (browse_view_kids(st, t, -1, 0, BROWSE_KIDS_PART, cause) < 0 ||
+	    browse_view_rest(st, t, cause) != 0)
 		return -1;
 	if (open == NULL && (first = browse_top_to_open(st, t, cause)) < 0)
 		return -1;
@@ -2682,8 +2734,8 @@ browse_more_by(struct store *st, struct browse_tree *t, long i, int dir,
 	int	 began = 0;
 	long	 rc;
 
-	if (!t->partial || i < 0 || (size_t)i >= t->nnodes || dir == 0 ||
-	    !t->nodes[i].loaded || !t->nodes[i].more)
+	if (!t->partial || i < -1 || i >= (long)t->nnodes || dir == 0 ||
+	    !browse_more_left(t, i))
 		return 0;
 	began = store_snapshot_begin(st);
 	rc = browse_view_kids(st, t, i, dir, part, cause);
@@ -2696,6 +2748,20 @@ browse_tree_more(struct store *st, struct browse_tree *t, long i, int dir,
     char **cause)
 {
 	return browse_more_by(st, t, i, dir, BROWSE_KIDS_PART, cause);
+}
+
+int
+browse_more_left(const struct browse_tree *t, long p)
+{
+	if (p < 0)
+		return t->top_more;
+	return t->nodes[p].loaded && t->nodes[p].more;
+}
+
+long
+browse_gap(const struct browse_tree *t, long p)
+{
+	return p < 0 ? t->top_gap : t->nodes[p].gap;
 }
 
 /* Whether department ?3 is in charge of a node of the plan in the year,
@@ -3070,6 +3136,8 @@ browse_view_unload(struct browse_tree *t)
 	for (i = 0; i < t->nnodes; i++)
 		if (t->nodes[i].more)
 			t->nodes[i].gap = to[t->nodes[i].gap];
+	if (t->top_more)
+		t->top_gap = to[t->top_gap];
 	/* A node's subtree ends where its last descendant's does. */
 	for (i = t->nnodes; i-- > 0;) {
 		long p = t->nodes[i].parent;
@@ -3168,9 +3236,9 @@ browse_view_counted(struct store *st, struct browse_tree *t,
 /*
  * browse_tree_year of a tree read as shown: the nodes shown are kept and
  * marked stale, and read again by id when they are drawn
- * (browse_tree_fresh); the counts of the top level now, for the widths
- * of the counts. Under a status every node's counts are read now: which
- * are shown depends on them.
+ * (browse_tree_fresh); the counts of the top level's headings now, for
+ * the widths of the counts. Under a status every node's counts are read
+ * now: which are shown depends on them.
  */
 static int
 browse_view_year(struct store *st, struct browse_tree *t, int fy,
@@ -3197,10 +3265,15 @@ browse_view_year(struct store *st, struct browse_tree *t, int fy,
 		struct browse_node *n = &t->nodes[i];
 
 		browse_view_forget(t, n);
-		if ((n->parent < 0 || t->which != BROWSE_ANY) &&
+		/* (An item of the top level has no counts to show: read
+		 * when drawn, as below it.) */
+		if (((n->parent < 0 && !n->is_item) ||
+		    t->which != BROWSE_ANY) &&
 		    browse_view_counted(st, t, n, 1, cause) != 0)
 			return -1;
 	}
+	if (browse_view_rest(st, t, cause) != 0)
+		return -1;
 	for (i = 0; i < t->nnodes; i++)
 		browse_view_shown(t, &t->nodes[i]);
 	return 0;
@@ -3369,7 +3442,7 @@ browse_tree_filtered(struct store *st, long long plan_id, int fy,
 }
 
 /* The index of node id from index `from` on, reading the next parts of
- * the children of node parent (-1: none) while it is not among those
+ * the children of node parent (-1: the top level) while it is not among those
  * read and more are left: -1 when it is not there, -2 on an error. */
 static long
 browse_reach(struct store *st, struct browse_tree *t, long parent,
@@ -3381,7 +3454,7 @@ browse_reach(struct store *st, struct browse_tree *t, long parent,
 		for (i = from; i < (long)t->nnodes; i++)
 			if (t->nodes[i].id == id)
 				return i;
-		if (parent < 0 || !t->nodes[parent].more)
+		if (!browse_more_left(t, parent))
 			return -1;
 		if (browse_more_by(st, t, parent, 1, BROWSE_KIDS_REACH,
 		    cause) < 0)

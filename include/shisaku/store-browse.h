@@ -299,6 +299,13 @@ struct browse_tree {
 	 * rows per heading, never the items). */
 	int		 partial;
 	size_t		 capnodes;	/* nodes allocated, when partial */
+	/* The top level of a tree read as shown is read a part at a time
+	 * too, as a heading's children (more and gap above): a plan of one
+	 * level, or of very many policies, has tens of thousands of nodes
+	 * there. */
+	int		 top_read;	/* its first part is read */
+	int		 top_more;
+	long		 top_gap;
 	/* Of a tree read as shown: the status its counts are for. Under
 	 * one (not BROWSE_ANY) a heading's counts are those of its items
 	 * with that status, a heading is shown when it has one, an item
@@ -421,12 +428,18 @@ long browse_tree_expand(struct store *st, struct browse_tree *t, long i,
  * browse_tree_expand read only a part of them (nodes[i].more): the part
  * after the children read first (dir > 0) or before those read last
  * (dir < 0), put at nodes[i].gap (the indices of the nodes from there
- * move). A screen reads it as its window comes near the gap, from the
- * side it comes from. Returns the number of nodes read (0 when none is
- * left), or -1 with *cause.
+ * move); i = -1: of the top level (top_more, top_gap). A screen reads it
+ * as its window comes near the gap, from the side it comes from.
+ * Returns the number of nodes read (0 when none is left), or -1 with
+ * *cause.
  */
 long browse_tree_more(struct store *st, struct browse_tree *t, long i,
     int dir, char **cause);
+
+/* Whether children of node p (-1: the top level) are left to read, and
+ * the index where they go (browse_tree_more). */
+int browse_more_left(const struct browse_tree *t, long p);
+long browse_gap(const struct browse_tree *t, long p);
 
 /*
  * The index of node id in the tree, reading the children of its

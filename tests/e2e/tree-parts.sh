@@ -5,8 +5,8 @@
 # policy; paging up from the end and down from the start across every
 # part's edge, the items on screen always follow one another; a search
 # for an item in the middle finds it; the next policy is where it was;
-# a last policy of more than a part, opened, G goes to its last item.
-# Browsing writes nothing.
+# a last policy of more than a part, opened, G goes to its last item;
+# under a status filter every item is read. Browsing writes nothing.
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/parts/shisaku.db"
@@ -132,6 +132,23 @@ e2e_expect_line "last: its row" '^ +3-1 取組1 '
 e2e_keys k
 e2e_expect_line "last: above it, its policy" '^ - 3 最後の方針'
 e2e_expect "last: the policy under the cursor" "[基本方針] 3 最後の方針"
+
+# A status filter on the policy read in part: the rest of its items is
+# read, every one shown (none has a result), the last one found.
+open_policy "status"
+e2e_keys s
+e2e_expect "status: its menu" "状況で絞り込み"
+e2e_keys j Enter
+e2e_expect "status: 未入力, every item" "条件に合う取組: 令和5年度 は 4001 件"
+in_order "status: the first items"
+e2e_keys G
+e2e_expect_line "status: G, the last policy (closed: more than a screen)" '^ \+ 3 最後の方針'
+e2e_keys /
+e2e_wait_prompt
+e2e_type '取組2500'
+e2e_keys Enter
+e2e_expect_line "status: the policy's last item found" '^ +1-2500 取組2500 '
+in_order "status: around it"
 
 e2e_quit_browsing "$db"
 e2e_finish

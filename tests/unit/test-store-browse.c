@@ -1204,6 +1204,306 @@ out:
 		store_close(st);
 }
 
+/* A plan of 2,500 policies at its top level, out of key order: the
+ * first (t1) and the fifth (t5) with two items each, the 2,400th (t2400)
+ * with three, the others with none; for the top level read a part at a
+ * time. */
+static char *
+tall_text(void)
+{
+	char	*text = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&text, &len);
+	int	 i, k;
+
+	fputs("shisaku-plan,1\n"
+	    "plan,t,高い計画,2023,2025,県,\n"
+	    "level,t,1,基本方針\nlevel,t,2,取組\n", f);
+	for (i = 1; i <= 2500; i++) {
+		fprintf(f, "node,t,t%d,,%d,方針%d,,,,,,\n", 2501 - i, i, i);
+		for (k = 1; (i == 1 || i == 5 || i == 2400) &&
+		    k <= (i == 2400 ? 3 : 2); k++)
+			fprintf(f, "node,t,c%d-%d,t%d,%d-%d,取組%d-%d,,,,,,\n",
+			    i, k, 2501 - i, i, k, i, k);
+	}
+	fclose(f);
+	return text;
+}
+
+/* The ids of the plan's top level in their order, in plain SQL, into
+ * want (room for 2,500); how many. */
+static size_t
+top_in_sql(struct store *st, long long *want)
+{
+	sqlite3_stmt	*s;
+	size_t		 n = 0;
+
+	if (sqlite3_prepare_v2(store_db(st), "SELECT id FROM node"
+	    " WHERE parent_id IS NULL ORDER BY ord, id", -1, &s,
+	    NULL) != SQLITE_OK)
+		return 0;
+	while (sqlite3_step(s) == SQLITE_ROW && n < 2500)
+		want[n++] = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* The top level of t in order (room for 2,500), each with its parent
+ * -1, each heading's children read right after it and below it: how
+ * many; 0 when a node is out of place. */
+static size_t
+top_in_tree(const struct browse_tree *t, long long *out)
+{
+	long	c, k;
+	size_t	n = 0;
+
+	for (c = 0; c < (long)t->nnodes && n < 2500; c = t->nodes[c].end) {
+		if (t->nodes[c].parent != -1 || t->nodes[c].end <= c)
+			return 0;
+		for (k = c + 1; k < t->nodes[c].end; k++)
+			if (t->nodes[k].parent != c)
+				return 0;
+		out[n++] = t->nodes[c].id;
+	}
+	return c == (long)t->nnodes ? n : 0;
+}
+
+/* Reads the rest of t's top level from the first side; then checks it
+ * against want, and that every node below a policy is read (nodes, of
+ * the policies open). */
+static void
+top_complete(struct store *st, struct browse_tree *t,
+    const long long *want, size_t nwant, size_t below)
+{
+	long long	*got = xcalloc(2501, sizeof *got);
+	char		*cause = NULL;
+	size_t		 n, i;
+
+	while (t->top_more)
+		if (browse_tree_more(st, t, -1, 1, &cause) <= 0)
+			break;
+	CHECK_INT(t->top_more, 0);
+	n = top_in_tree(t, got);
+	CHECK_INT(n, nwant);
+	for (i = 0; i < n && i < nwant; i++)
+		if (got[i] != want[i]) {
+			FAIL_AT("top node %zu: %lld, want %lld", i, got[i],
+			    want[i]);
+			break;
+		}
+	CHECK_INT(t->nnodes, nwant + below);
+	if (cause != NULL)
+		fprintf(stderr, "  cause: %s\n", cause);
+	free(cause);
+	free(got);
+}
+
+/*
+ * The top level is read as a heading's children are: its first 1,000
+ * nodes, then a part at a time on either side of the gap; a policy
+ * opened before the gap moves it, one opened after does not; through a
+ * change of year; and a node not read yet, or below a policy not read
+ * yet, is found.
+ */
+TEST(test_top_level_in_parts)
+{
+	static const int dirs[][2] = { { 0, 0 }, { 1, 0 }, { -1, 0 },
+	    { 1, -1 }, { -1, 1 } };
+	static const long long none = 0;
+	struct store		*st;
+	struct browse_tree	*t = NULL;
+	long long		*want = xcalloc(2501, sizeof *want), plan, id;
+	char			*text = tall_text(), *cause = NULL;
+	size_t			 d, k, n;
+	long			 i, gap, p;
+
+	st = fixture_store(dbpath, text, NULL);
+	free(text);
+	CHECK(st != NULL);
+	if (st == NULL)
+		goto out;
+	plan = plan_id(st);
+	n = top_in_sql(st, want);
+	CHECK_INT(n, 2500);
+
+	/* Opened as at first: the first part, t1 and t5 open in it. */
+	for (d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
+		CHECK_INT(browse_tree_view(st, plan, 2024, 2024, NULL, 0,
+		    BROWSE_ANY, NULL, 0, &t, &cause), 0);
+		if (t == NULL)
+			goto out;
+		CHECK_INT(t->top_more, 1);
+		CHECK_INT(t->top_gap, 1000 + 4);
+		CHECK_INT(t->nnodes, 1000 + 4);
+		/* (2,500: 1,000 read, 1,000, then 500.) */
+		for (k = 0; k < 2 && dirs[d][k] != 0; k++)
+			CHECK_INT(browse_tree_more(st, t, -1, dirs[d][k],
+			    &cause), k == 0 ? 1000 : 500);
+		top_complete(st, t, want, n, 4);
+		browse_tree_free(t);
+		t = NULL;
+	}
+
+	/* Nothing open: t5 opened before the gap moves it by two; t2400,
+	 * read from the end, opened after it, does not. */
+	CHECK_INT(browse_tree_view(st, plan, 2024, 2024, NULL, 0, BROWSE_ANY,
+	    &none, 0, &t, &cause), 0);
+	if (t == NULL)
+		goto out;
+	CHECK_INT(t->top_gap, 1000);
+	p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 't2496'"));
+	CHECK_INT(p, 4);
+	CHECK_INT(browse_tree_expand(st, t, p, &cause), 2);
+	CHECK_INT(t->top_gap, 1002);
+	CHECK_INT(browse_tree_more(st, t, -1, -1, &cause), 1000);
+	gap = t->top_gap;
+	p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 't101'"));
+	CHECK(p > gap);
+	CHECK_INT(browse_tree_expand(st, t, p, &cause), 3);
+	CHECK_INT(t->top_gap, gap);
+	/* Through a year: t5 shown closed is forgotten below, the gap
+	 * moves back; t2400 stays open. */
+	t->nodes[4].expanded = 0;
+	t->nodes[p].expanded = 1;
+	CHECK_INT(browse_tree_year(st, t, 2023, 2024, &cause), 0);
+	CHECK_INT(t->top_gap, gap - 2);
+	top_complete(st, t, want, n, 3);
+	browse_tree_free(t);
+	t = NULL;
+
+	/* Found: the 1,700th policy, and an item of t2400 (the policies
+	 * before it read on the way, t2400 opened). */
+	CHECK_INT(browse_tree_view(st, plan, 2024, 2024, NULL, 0, BROWSE_ANY,
+	    NULL, 0, &t, &cause), 0);
+	if (t == NULL)
+		goto out;
+	CHECK_INT(browse_tree_find(st, t, want[1699], &i, &cause), 0);
+	CHECK(i >= 0 && t->nodes[i].id == want[1699] &&
+	    t->nodes[i].parent == -1);
+	id = q_id(st, "SELECT id FROM node WHERE key = 'c2400-3'");
+	CHECK_INT(browse_tree_find(st, t, id, &i, &cause), 0);
+	CHECK(i > 0 && t->nodes[i].id == id);
+	if (i > 0) {
+		p = t->nodes[i].parent;
+		CHECK(p >= 0 && t->nodes[p].id == want[2399]);
+		CHECK_INT(browse_tree_fresh(st, t, &i, 1, &cause), 0);
+		CHECK_STR(t->nodes[i].title, "取組2400-3");
+	}
+	top_complete(st, t, want, n, 4 + 3);
+out:
+	if (cause != NULL)
+		fprintf(stderr, "  cause: %s\n", cause);
+	free(cause);
+	free(want);
+	browse_tree_free(t);
+	if (st != NULL)
+		store_close(st);
+}
+
+/* The items shown (matching the status counted) among p's children in t
+ * (-1: the top level), each once, in the file's order: how many; 0 when
+ * one is out of place or read twice. */
+static size_t
+shown_below(const struct browse_tree *t, long p)
+{
+	long		 c, end = p < 0 ? (long)t->nnodes : t->nodes[p].end;
+	long long	 last = 0;
+	size_t		 n = 0;
+
+	for (c = p + 1; c < end; c = t->nodes[c].end) {
+		if (t->nodes[c].parent != p || t->nodes[c].id <= last)
+			return 0;
+		last = t->nodes[c].id;
+		n += t->nodes[c].is_item && t->nodes[c].shown;
+	}
+	return n;
+}
+
+/*
+ * Under a status, a tree read in parts reads the rest of each: which
+ * nodes it shows, and the counts, depend on every one. A policy of
+ * 2,500 items opened (1,000 read), then the status: all 2,500 are there
+ * and shown (none has a result), each once. A plan of one level of
+ * 2,500 items: the same of its top level, read at the status and at a
+ * change of year under it; back to no status, every item stays.
+ */
+TEST(test_status_reads_the_rest)
+{
+	struct store		*st;
+	struct browse_tree	*t = NULL;
+	char			*text = wide_text(), *cause = NULL;
+	char			*flat = NULL;
+	size_t			 len = 0;
+	FILE			*f;
+	long			 p;
+	int			 i;
+
+	st = fixture_store(dbpath, text, NULL);
+	free(text);
+	CHECK(st != NULL);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(browse_tree_view(st, plan_id(st), 2024, 2024, NULL, 0,
+	    BROWSE_ANY, NULL, 0, &t, &cause), 0);
+	if (t == NULL)
+		goto out;
+	p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p1'"));
+	CHECK_INT(browse_tree_expand(st, t, p, &cause), 1000);
+	CHECK_INT(t->nodes[p].more, 1);
+	t->nodes[p].expanded = 1;
+	CHECK_INT(browse_tree_which(st, t, BROWSE_MISSING, 2024, &cause), 0);
+	p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p1'"));
+	CHECK(p >= 0 && !t->nodes[p].more);
+	if (p >= 0) {
+		CHECK_INT(t->nodes[p].end, p + 1 + 2500);
+		CHECK_INT(shown_below(t, p), 2500);
+		CHECK_INT(t->nodes[p].items, 2500);
+	}
+	browse_tree_free(t);
+	t = NULL;
+	store_close(st);
+
+	f = open_memstream(&flat, &len);
+	fputs("shisaku-plan,1\nplan,f,一層の計画,2023,2025,県,\n"
+	    "level,f,1,実施項目\n", f);
+	for (i = 1; i <= 2500; i++)
+		fprintf(f, "node,f,x%d,,%d,項目%d,,,,,,\n", i, i, i);
+	fclose(f);
+	st = fixture_store(dbpath, flat, NULL);
+	free(flat);
+	CHECK(st != NULL);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(browse_tree_view(st, plan_id(st), 2024, 2024, NULL, 0,
+	    BROWSE_ANY, NULL, 0, &t, &cause), 0);
+	if (t == NULL)
+		goto out;
+	CHECK_INT(t->nnodes, 1000);
+	CHECK_INT(t->top_more, 1);
+	CHECK_INT(browse_tree_which(st, t, BROWSE_MISSING, 2024, &cause), 0);
+	CHECK_INT(t->top_more, 0);
+	CHECK_INT(shown_below(t, -1), 2500);
+	browse_tree_free(t);
+	/* Read under the status, then a year under it. */
+	CHECK_INT(browse_tree_view(st, plan_id(st), 2024, 2024, NULL, 0,
+	    BROWSE_MISSING, NULL, 0, &t, &cause), 0);
+	if (t == NULL)
+		goto out;
+	CHECK_INT(shown_below(t, -1), 2500);
+	CHECK_INT(browse_tree_which(st, t, BROWSE_ANY, 2024, &cause), 0);
+	CHECK_INT(browse_tree_year(st, t, 2023, 2024, &cause), 0);
+	CHECK_INT(shown_below(t, -1), 2500);
+	CHECK_INT(browse_tree_which(st, t, BROWSE_MISSING, 2024, &cause), 0);
+	CHECK_INT(shown_below(t, -1), 2500);
+out:
+	if (cause != NULL)
+		fprintf(stderr, "  cause: %s\n", cause);
+	free(cause);
+	browse_tree_free(t);
+	if (st != NULL)
+		store_close(st);
+}
+
 int
 main(void)
 {
@@ -1225,6 +1525,8 @@ main(void)
 	RUN(test_year_figures);
 	RUN(test_children_in_parts);
 	RUN(test_parts_through_a_year);
+	RUN(test_top_level_in_parts);
+	RUN(test_status_reads_the_rest);
 	unlink(dbpath);
 	{
 		char p[160];

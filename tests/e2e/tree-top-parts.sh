@@ -1,0 +1,116 @@
+#!/bin/sh
+# A plan of one level, 2,500 items at its top level, at 80x24: the top
+# level is read a part at a time (1,000) as a policy's children are.
+# Opened, its first items; paging down across the end of each part, the
+# items on screen always follow one another; G, the last item; paging up
+# from the end across the parts read from there; a change of year keeps
+# the cursor's item and the order; a search for an item in a part not
+# read yet finds it; under a status filter every item is read. Browsing
+# writes nothing.
+. "$(dirname "$0")/lib.sh"
+
+db="$e2e_tmp/top/shisaku.db"
+awk 'BEGIN {
+	print "shisaku-plan,1"
+	print "plan,flat,一層の計画,2023,2025,県,"
+	print "level,flat,1,実施項目"
+	for (i = 1; i <= 2500; i++)
+		printf "node,flat,x%d,,%d,取組%d,,,,,,\n", i, i, i
+}' > "$e2e_tmp/top.csv"
+e2e_plan_db "$db" "$e2e_tmp/top.csv" "a plan of 2,500 items at its top level"
+e2e_dump "$db" > "$e2e_tmp/before.sql"
+
+# in_order NAME: the items listed on the stable screen (above the line
+# under the list) are N, N+1, ... with no gap and no repeat.
+in_order() {
+	e2e_wait "" || { fail "$1 (screen never settled)" "$(e2e_screen)"; return; }
+	got=$(e2e_screen | awk '/^---/ { exit } { print }' |
+	    sed -n 's/^ *\([0-9][0-9]*\) 取組\([0-9][0-9]*\).*/\1 \2/p' |
+	    awk 'NR == 1 { first = $1 } $1 != $2 { bad = 1 }
+	    NR > 1 && $1 != prev + 1 { bad = 1 } { prev = $1; n++ }
+	    END { if (bad || n < 5) print "broken"; else print first "-" prev }')
+	case $got in
+	*broken*|'') fail "$1 (items not in order)" "$(e2e_screen)" ;;
+	*) pass "$1 ($got)" ;;
+	esac
+}
+
+# steps NAME KEY N: N steps of KEY pressed 20 times, each checked with
+# in_order.
+steps() {
+	k=0
+	while [ "$k" -lt "$3" ]; do
+		n=0
+		while [ "$n" -lt 20 ]; do
+			e2e_keys "$2"
+			n=$((n + 1))
+		done
+		in_order "$1, step $k"
+		k=$((k + 1))
+	done
+}
+
+# open_tree NAME: the program started again on the plans list, the
+# tree of the plan opened: the first part of its top level read only.
+open_tree() {
+	e2e_start "$db" 80 24 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }
+	e2e_expect "$1: plans list" "一層の計画"
+	e2e_keys Enter
+	e2e_expect "$1: tree" "施策体系（令和5年度）"
+	e2e_expect_line "$1: its first item" '^ +1 取組1 '
+	in_order "$1: the first items"
+}
+
+# Down a page at a time across the end of the first two parts.
+open_tree "down"
+steps "down: paging" NPage 7
+e2e_keys G
+e2e_expect_line "down: G, the last item" '^ +2500 取組2500 '
+e2e_expect "down: the last item under the cursor" "[実施項目] 2500 取組2500"
+in_order "down: the last items"
+
+# Up: G first (the last part read from the end), then a page at a time
+# across the edges of the parts read from the end; the year changed on
+# the way keeps the item under the cursor and the order.
+open_tree "up"
+e2e_keys G
+e2e_expect_line "up: G, the last item" '^ +2500 取組2500 '
+steps "up: paging" PPage 4
+cursor=$(e2e_screen | sed -n 's/^ \[実施項目\] \([0-9][0-9]*\) 取組.*/\1/p')
+e2e_keys '['
+e2e_expect "up: the year before" "施策体系（令和4年度）"
+e2e_expect "up: the same item under the cursor" "[実施項目] $cursor 取組$cursor"
+in_order "up: the year before"
+steps "up: paging on" PPage 4
+e2e_keys g
+e2e_expect_line "up: g, the first item" '^ +1 取組1 '
+
+# A search for an item in a part not read yet finds it.
+open_tree "search"
+e2e_keys /
+e2e_wait_prompt
+e2e_type '取組1777'
+e2e_keys Enter
+e2e_expect_line "search: 1777 found" '^ +1777 取組1777 '
+in_order "search: around it"
+e2e_keys G
+e2e_expect_line "search: G, the last item" '^ +2500 取組2500 '
+
+# A status filter: the rest of the top level is read, every item shown
+# (none has a result); G, the last; cleared, the tree as before it.
+open_tree "status"
+e2e_keys s
+e2e_expect "status: its menu" "状況で絞り込み"
+e2e_keys j Enter
+e2e_expect "status: 未入力, every item" "条件に合う取組: 令和5年度 は 2500 件"
+in_order "status: the first items"
+e2e_keys G
+e2e_expect_line "status: G, the last item" '^ +2500 取組2500 '
+in_order "status: the last items"
+e2e_keys c
+e2e_expect "status: cleared" "絞り込みを解除しました"
+e2e_expect_line "status: the last item still there" '^ +2500 取組2500 '
+in_order "status: cleared, the last items"
+
+e2e_quit_browsing "$db"
+e2e_finish
