@@ -180,13 +180,13 @@ done
     pass "db: and the saved entry untouched" ||
     fail "db: and the saved entry untouched" "$(saved_text)"
 i=0
-while [ "$i" -lt 200 ] && [ ! -s "$e2e_tmp/status" ]; do
+while [ "$i" -lt 200 ] && [ ! -s "$e2e_status" ]; do
 	sleep 0.05
 	i=$((i + 1))
 done
-[ "$(cat "$e2e_tmp/status" 2>/dev/null)" = 129 ] &&
+[ "$(cat "$e2e_status" 2>/dev/null)" = 129 ] &&
     pass "the program ended with status 129" ||
-    fail "the program ended with status 129" "$(cat "$e2e_tmp/status" 2>/dev/null)"
+    fail "the program ended with status 129" "$(cat "$e2e_status" 2>/dev/null)"
 # ---- an indicator's actual form: SIGTERM, then m ------------------------------------
 cat > "$e2e_config" <<'EOF'
 [calendar]

@@ -158,9 +158,10 @@ if e2e_live; then
 	cmd="$cmd PATH='$nobin' LANG=C.UTF-8 TERM=xterm-256color ESCDELAY=50"
 	cmd="$cmd HOME='$e2e_tmp/home' $(e2e_san_env "$e2e_tmp/asan")"
 	cmd="$cmd '$e2e_bin' -c '$e2e_config' -d '$db'"
-	rm -f "$e2e_tmp/status"
+	e2e_nstarts=$((e2e_nstarts + 1))
+	e2e_status_at
 	tmux -L "$e2e_sock" respawn-pane -k -t main \
-	    "trap : INT TERM HUP; $cmd; echo \$? > '$e2e_tmp/status'"
+	    "trap : INT TERM HUP; $cmd; echo \$? > '$e2e_status'"
 fi
 e2e_wait "計画一覧"
 e2e_keys G r

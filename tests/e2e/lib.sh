@@ -59,6 +59,7 @@ fi
 e2e_sock_base="shisaku-e2e-$$-$e2e_name"
 e2e_sock=$e2e_sock_base
 e2e_nstarts=0
+e2e_status=""
 e2e_running=0
 e2e_abandoned=""	# why the rest of the test cannot run, once it cannot
 e2e_finished=0
@@ -243,6 +244,15 @@ e2e_still_runs() {
 # e2e_start DB COLS LINES [ARGS...]: runs the program on DB in a new
 # private tmux server at the given size. The pane stays after the program
 # ends so its exit status can be read.
+# e2e_status_at: the file the shell around the program of this start
+# writes its exit status to (e2e_status), none yet. One per start: the
+# shell around a program a restart ended (SIGHUP, 129) writes its status
+# when it gets to it, maybe after the next start has begun.
+e2e_status_at() {
+	e2e_status="$e2e_tmp/status.$e2e_nstarts"
+	rm -f "$e2e_status"
+}
+
 e2e_start() {
 	e2e_live || return 0
 	db=$1 cols=$2 lines=$3
@@ -270,8 +280,8 @@ e2e_start() {
 	# does not always report a pane's status); the shell's own trap
 	# keeps it alive through the signals the test sends the program,
 	# and a caught signal is reset to the default in the program.
-	rm -f "$e2e_tmp/status"
-	cmd="trap : INT TERM HUP; $cmd; echo \$? > '$e2e_tmp/status'"
+	e2e_status_at
+	cmd="trap : INT TERM HUP; $cmd; echo \$? > '$e2e_status'"
 	tmux -L "$e2e_sock" respawn-pane -k -t main "$cmd" || return 1
 	e2e_running=1
 }
@@ -439,8 +449,8 @@ e2e_exit_status() {
 	e2e_live || { echo "not run"; return 0; }
 	end=$(($(date +%s) + e2e_timeout))
 	while [ "$(date +%s)" -le "$end" ]; do
-		if [ -s "$e2e_tmp/status" ]; then
-			cat "$e2e_tmp/status"
+		if [ -s "$e2e_status" ]; then
+			cat "$e2e_status"
 			return 0
 		fi
 		sleep 0.05

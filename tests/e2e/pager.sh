@@ -205,12 +205,12 @@ as() {
 	    'sleep 86400' || return 1
 	tmux -L "$e2e_sock" set-option -g remain-on-exit on
 	tmux -L "$e2e_sock" set-option -g status off
-	rm -f "$e2e_tmp/status"
+	e2e_status_at
 	cmd="$(logins_as "$1") env -i PATH=/usr/bin:/bin LANG=C.UTF-8"
 	cmd="$cmd TERM=xterm-256color ESCDELAY=50 HOME='$e2e_tmp/home-$1'"
 	cmd="$cmd XDG_CONFIG_HOME='$e2e_tmp/home-$1' $(e2e_san_env "$e2e_tmp/asan")"
 	cmd="$cmd '$e2e_bin' -c '$e2e_config' -d '$db'"
-	cmd="trap : INT TERM HUP; $cmd; echo \$? > '$e2e_tmp/status'"
+	cmd="trap : INT TERM HUP; $cmd; echo \$? > '$e2e_status'"
 	tmux -L "$e2e_sock" respawn-pane -k -t main "$cmd"
 }
 
