@@ -2751,6 +2751,17 @@ browse_tree_more(struct store *st, struct browse_tree *t, long i, int dir,
 }
 
 int
+browse_tree_read_whole(const struct browse_tree *t)
+{
+	long	c, n = 0;
+
+	for (c = 0; c < (long)t->nnodes; c = t->nodes[c].end)
+		if (++n > BROWSE_KIDS_PART)
+			return 1;
+	return 0;
+}
+
+int
 browse_more_left(const struct browse_tree *t, long p)
 {
 	if (p < 0)

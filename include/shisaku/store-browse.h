@@ -436,6 +436,10 @@ long browse_tree_expand(struct store *st, struct browse_tree *t, long i,
 long browse_tree_more(struct store *st, struct browse_tree *t, long i,
     int dir, char **cause);
 
+/* Whether a tree read as shown holds more of its top level than a
+ * first part (a status read the rest of it, browse_view_rest). */
+int browse_tree_read_whole(const struct browse_tree *t);
+
 /* Whether children of node p (-1: the top level) are left to read, and
  * the index where they go (browse_tree_more). */
 int browse_more_left(const struct browse_tree *t, long p);

@@ -1480,9 +1480,11 @@ TEST(test_status_reads_the_rest)
 		goto out;
 	CHECK_INT(t->nnodes, 1000);
 	CHECK_INT(t->top_more, 1);
+	CHECK_INT(browse_tree_read_whole(t), 0);
 	CHECK_INT(browse_tree_which(st, t, BROWSE_MISSING, 2024, &cause), 0);
 	CHECK_INT(t->top_more, 0);
 	CHECK_INT(shown_below(t, -1), 2500);
+	CHECK_INT(browse_tree_read_whole(t), 1);
 	browse_tree_free(t);
 	/* Read under the status, then a year under it. */
 	CHECK_INT(browse_tree_view(st, plan_id(st), 2024, 2024, NULL, 0,
