@@ -803,6 +803,73 @@ TEST(test_dept_slip_named)
 	store_close(st);
 }
 
+/* A node, flag or indicator key the file does not define is named with
+ * the one key of its kind and plan it is likely a slip for; none when
+ * two are as near, or none is; none past the first KEY_HINTS errors. */
+static const char key_slip_text[] =
+    "shisaku-plan,1\n"
+    "plan,k,計画,2026,2030,市,\n"
+    "level,k,1,施策\n"
+    "level,k,2,事業\n"
+    "flag,k,juten,重点,◆\n"
+    "node,k,policy-1,,1,施策,,,,,,\n"
+    "node,k,item-a,polcy-1,1-1,事業,,,,,,\n"		/* line 7 */
+    "node,k,item-b,policy-1,1-2,事業,,,,,,\n"
+    "node,k,item-c,policy-1,1-3,事業,,,,,,\n"
+    "mark,k,item-bb,juten\n"				/* line 10 */
+    "mark,k,item-d,juten\n"
+    "mark,k,item-b,jyuten\n"
+    "indicator,k,kpi-one,itme-c,件数,,件,増加,,1,2025,5,2030,,\n"
+    "target,k,kpi-on,2026,2\n"				/* line 14 */
+    "target,k,zzz,2026,2\n";
+
+TEST(test_key_slip_named)
+{
+	struct store	*st = fresh_store("keyslip.db");
+	struct pf_doc	 d;
+	char		*text, *more;
+	int		 i;
+
+	CHECK_INT(read_text(st, &d, "k.csv", key_slip_text), 7);
+	CHECK(has_error(&d, "k.csv:7:4: 親「polcy-1」がこの行より前に定義されて"
+	    "いません（「policy-1」の誤りではありませんか）"));
+	CHECK(has_error(&d, "k.csv:10:3: 計画「k」に施策・取組「item-bb」が"
+	    "ありません（「item-b」の誤りではありませんか）"));
+	/* item-a, item-b and item-c are all one character away. */
+	CHECK(has_error(&d, "k.csv:11:3: 計画「k」に施策・取組「item-d」が"
+	    "ありません"));
+	CHECK(!has_error(&d, "k.csv:11:3: 計画「k」に施策・取組「item-d」が"
+	    "ありません（"));
+	CHECK(has_error(&d, "k.csv:12:4: 区分「jyuten」が定義されていません"
+	    "（「juten」の誤りではありませんか）"));
+	CHECK(has_error(&d, "k.csv:13:4: 施策・取組「itme-c」がこの行より前に"
+	    "定義されていません（「item-c」の誤りではありませんか）"));
+	CHECK(has_error(&d, "k.csv:14:3: 計画「k」に指標「kpi-on」がありません"
+	    "（「kpi-one」の誤りではありませんか）"));
+	CHECK(has_error(&d, "k.csv:15:3: 計画「k」に指標「zzz」がありません"));
+	CHECK(!has_error(&d, "k.csv:15:3: 計画「k」に指標「zzz」がありません（"));
+	pf_doc_free(&d);
+
+	/* Past the first KEY_HINTS (10) errors, none is looked for: the
+	 * tenth error, on line 18, has its hint; the next has none. */
+	text = xstrdup(key_slip_text);
+	for (i = 0; i < 10; i++) {
+		more = xasprintf("%smark,k,item-bb,juten\n", text);
+		free(text);
+		text = more;
+	}
+	CHECK_INT(read_text(st, &d, "k.csv", text), 17);
+	CHECK(has_error(&d, "k.csv:18:3: 計画「k」に施策・取組「item-bb」が"
+	    "ありません（「item-b」の誤りではありませんか）"));
+	CHECK(has_error(&d, "k.csv:19:3: 計画「k」に施策・取組「item-bb」が"
+	    "ありません"));
+	CHECK(!has_error(&d, "k.csv:19:3: 計画「k」に施策・取組「item-bb」が"
+	    "ありません（"));
+	pf_doc_free(&d);
+	free(text);
+	store_close(st);
+}
+
 /* Codes and keys typed with the input method on name what they name
  * typed with it off, in the document and in the database, and are
  * written so; one that names nothing either way is refused as typed. */
@@ -1248,6 +1315,7 @@ main(void)
 	RUN(test_missing_levels_said_once);
 	RUN(test_plan_slip_named);
 	RUN(test_dept_slip_named);
+	RUN(test_key_slip_named);
 	RUN(test_keys_narrowed);
 	RUN(test_period_in_one_cell);
 	RUN(test_flag_by_label_or_symbol);
