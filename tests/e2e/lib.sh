@@ -509,6 +509,42 @@ e2e_same_file() {
 	fi
 }
 
+# e2e_in_order NAME SED: the rows listed on the stable screen (above the
+# line under the list) that the sed script SED turns into "N M" (a row's
+# number in its code and in its title) are N, N+1, ... with no gap and
+# no repeat, five at least: a list read in parts shows no seam.
+e2e_in_order() {
+	e2e_wait "" || { fail "$1 (screen never settled)" "$(e2e_screen)"; return; }
+	got=$(e2e_screen | awk '/^---/ { exit } { print }' | sed -n "$2" |
+	    awk 'NR == 1 { first = $1 } $1 != $2 { bad = 1 }
+	    NR > 1 && $1 != prev + 1 { bad = 1 } { prev = $1; n++ }
+	    END { if (bad || n < 5) print "broken"; else print first "-" prev }')
+	case $got in
+	*broken*|'') fail "$1 (items not in order)" "$(e2e_screen)" ;;
+	*) pass "$1 ($got)" ;;
+	esac
+}
+
+# e2e_press KEY N: KEY N times.
+e2e_press() {
+	n=0
+	while [ "$n" -lt "$2" ]; do
+		e2e_keys "$1"
+		n=$((n + 1))
+	done
+}
+
+# e2e_steps NAME KEY N SED: N steps of KEY pressed 20 times, each checked
+# with e2e_in_order NAME SED.
+e2e_steps() {
+	k=0
+	while [ "$k" -lt "$3" ]; do
+		e2e_press "$2" 20
+		e2e_in_order "$1, step $k" "$4"
+		k=$((k + 1))
+	done
+}
+
 # e2e_quit_browsing DB: a test that only browsed DB (its dump taken into
 # $e2e_tmp/before.sql when it began) quits with Q: the program ends with
 # status 0, no sanitizer reported, and the database is as it was.

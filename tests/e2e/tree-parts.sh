@@ -27,40 +27,11 @@ awk 'BEGIN {
 e2e_plan_db "$db" "$e2e_tmp/parts.csv" "a policy of 2,500 items"
 e2e_dump "$db" > "$e2e_tmp/before.sql"
 
-# in_order NAME: the items listed on the stable screen (above the line
-# under the list) are 1-N, 1-N+1, ... with no gap and no repeat.
-in_order() {
-	e2e_wait "" || { fail "$1 (screen never settled)" "$(e2e_screen)"; return; }
-	got=$(e2e_screen | awk '/^---/ { exit } { print }' |
-	    sed -n 's/^ *[13]-\([0-9][0-9]*\) 取組\([0-9][0-9]*\).*/\1 \2/p' |
-	    awk 'NR == 1 { first = $1 } $1 != $2 { bad = 1 }
-	    NR > 1 && $1 != prev + 1 { bad = 1 } { prev = $1; n++ }
-	    END { if (bad || n < 5) print "broken"; else print first "-" prev }')
-	case $got in
-	*broken*|'') fail "$1 (items not in order)" "$(e2e_screen)" ;;
-	*) pass "$1 ($got)" ;;
-	esac
-}
-
-# press KEY N: KEY N times.
-press() {
-	n=0
-	while [ "$n" -lt "$2" ]; do
-		e2e_keys "$1"
-		n=$((n + 1))
-	done
-}
-
-# steps NAME KEY N: N steps of KEY pressed 20 times, each checked with
-# in_order.
-steps() {
-	k=0
-	while [ "$k" -lt "$3" ]; do
-		press "$2" 20
-		in_order "$1, step $k"
-		k=$((k + 1))
-	done
-}
+# The items 1-N or 3-N on screen follow one another.
+rows='s/^ *[13]-\([0-9][0-9]*\) 取組\([0-9][0-9]*\).*/\1 \2/p'
+in_order() { e2e_in_order "$1" "$rows"; }
+steps() { e2e_steps "$1" "$2" "$3" "$rows"; }
+press() { e2e_press "$1" "$2"; }
 
 # open NAME: the program started again on the plans list, the tree of
 # the plan and its first policy opened: the first part read only.

@@ -20,35 +20,10 @@ awk 'BEGIN {
 e2e_plan_db "$db" "$e2e_tmp/top.csv" "a plan of 2,500 items at its top level"
 e2e_dump "$db" > "$e2e_tmp/before.sql"
 
-# in_order NAME: the items listed on the stable screen (above the line
-# under the list) are N, N+1, ... with no gap and no repeat.
-in_order() {
-	e2e_wait "" || { fail "$1 (screen never settled)" "$(e2e_screen)"; return; }
-	got=$(e2e_screen | awk '/^---/ { exit } { print }' |
-	    sed -n 's/^ *\([0-9][0-9]*\) 取組\([0-9][0-9]*\).*/\1 \2/p' |
-	    awk 'NR == 1 { first = $1 } $1 != $2 { bad = 1 }
-	    NR > 1 && $1 != prev + 1 { bad = 1 } { prev = $1; n++ }
-	    END { if (bad || n < 5) print "broken"; else print first "-" prev }')
-	case $got in
-	*broken*|'') fail "$1 (items not in order)" "$(e2e_screen)" ;;
-	*) pass "$1 ($got)" ;;
-	esac
-}
-
-# steps NAME KEY N: N steps of KEY pressed 20 times, each checked with
-# in_order.
-steps() {
-	k=0
-	while [ "$k" -lt "$3" ]; do
-		n=0
-		while [ "$n" -lt 20 ]; do
-			e2e_keys "$2"
-			n=$((n + 1))
-		done
-		in_order "$1, step $k"
-		k=$((k + 1))
-	done
-}
+# The items N on screen follow one another.
+rows='s/^ *\([0-9][0-9]*\) 取組\([0-9][0-9]*\).*/\1 \2/p'
+in_order() { e2e_in_order "$1" "$rows"; }
+steps() { e2e_steps "$1" "$2" "$3" "$rows"; }
 
 # open_tree NAME: the program started again on the plans list, the
 # tree of the plan opened: the first part of its top level read only.

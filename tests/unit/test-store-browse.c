@@ -994,22 +994,29 @@ wide_text(void)
 	return text;
 }
 
-/* The ids of p1's children in their order, in plain SQL, into want
- * (room for 2,500); how many. */
+/* The ids sql names, in its order, into want (room for 2,500); how
+ * many. */
 static size_t
-p1_children(struct store *st, long long *want)
+ids_in_sql(struct store *st, const char *sql, long long *want)
 {
 	sqlite3_stmt	*s;
 	size_t		 n = 0;
 
-	if (sqlite3_prepare_v2(store_db(st), "SELECT c.id FROM node c"
-	    " JOIN node p ON p.id = c.parent_id WHERE p.key = 'p1'"
-	    " ORDER BY c.ord, c.id", -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
 		return 0;
 	while (sqlite3_step(s) == SQLITE_ROW && n < 2500)
 		want[n++] = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
 	return n;
+}
+
+/* The ids of p1's children in their order, in plain SQL. */
+static size_t
+p1_children(struct store *st, long long *want)
+{
+	return ids_in_sql(st, "SELECT c.id FROM node c"
+	    " JOIN node p ON p.id = c.parent_id WHERE p.key = 'p1'"
+	    " ORDER BY c.ord, c.id", want);
 }
 
 /* The ids of p1's children read into t, in order; 0 when they are not
@@ -1230,22 +1237,12 @@ tall_text(void)
 	return text;
 }
 
-/* The ids of the plan's top level in their order, in plain SQL, into
- * want (room for 2,500); how many. */
+/* The ids of the plan's top level in their order, in plain SQL. */
 static size_t
 top_in_sql(struct store *st, long long *want)
 {
-	sqlite3_stmt	*s;
-	size_t		 n = 0;
-
-	if (sqlite3_prepare_v2(store_db(st), "SELECT id FROM node"
-	    " WHERE parent_id IS NULL ORDER BY ord, id", -1, &s,
-	    NULL) != SQLITE_OK)
-		return 0;
-	while (sqlite3_step(s) == SQLITE_ROW && n < 2500)
-		want[n++] = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return n;
+	return ids_in_sql(st, "SELECT id FROM node WHERE parent_id IS NULL"
+	    " ORDER BY ord, id", want);
 }
 
 /* The top level of t in order (room for 2,500), each with its parent
@@ -1427,83 +1424,94 @@ shown_below(const struct browse_tree *t, long p)
  * 2,500 items: the same of its top level, read at the status and at a
  * change of year under it; back to no status, every item stays.
  */
+/* A store of the plan text and its tree of 2024 read as shown under
+ * which (NULL when either fails: *st then too, closed). */
+static struct browse_tree *
+view_of(const char *text, enum browse_which which, struct store **st)
+{
+	struct browse_tree	*t = NULL;
+	char			*cause = NULL;
+
+	*st = fixture_store(dbpath, text, NULL);
+	CHECK(*st != NULL);
+	if (*st == NULL)
+		return NULL;
+	CHECK_INT(browse_tree_view(*st, plan_id(*st), 2024, 2024, NULL, 0,
+	    which, NULL, 0, &t, &cause), 0);
+	if (t == NULL) {
+		fprintf(stderr, "  cause: %s\n", cause);
+		store_close(*st);
+		*st = NULL;
+	}
+	free(cause);
+	return t;
+}
+
 TEST(test_status_reads_the_rest)
 {
 	struct store		*st;
-	struct browse_tree	*t = NULL;
+	struct browse_tree	*t;
 	char			*text = wide_text(), *cause = NULL;
-	char			*flat = NULL;
 	size_t			 len = 0;
 	FILE			*f;
 	long			 p;
 	int			 i;
 
-	st = fixture_store(dbpath, text, NULL);
+	t = view_of(text, BROWSE_ANY, &st);
 	free(text);
-	CHECK(st != NULL);
-	if (st == NULL)
-		goto out;
-	CHECK_INT(browse_tree_view(st, plan_id(st), 2024, 2024, NULL, 0,
-	    BROWSE_ANY, NULL, 0, &t, &cause), 0);
-	if (t == NULL)
-		goto out;
-	p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p1'"));
-	CHECK_INT(browse_tree_expand(st, t, p, &cause), 1000);
-	CHECK_INT(t->nodes[p].more, 1);
-	t->nodes[p].expanded = 1;
-	CHECK_INT(browse_tree_which(st, t, BROWSE_MISSING, 2024, &cause), 0);
-	p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p1'"));
-	CHECK(p >= 0 && !t->nodes[p].more);
-	if (p >= 0) {
-		CHECK_INT(t->nodes[p].end, p + 1 + 2500);
-		CHECK_INT(shown_below(t, p), 2500);
-		CHECK_INT(t->nodes[p].items, 2500);
+	if (t != NULL) {
+		p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p1'"));
+		CHECK_INT(browse_tree_expand(st, t, p, &cause), 1000);
+		CHECK_INT(t->nodes[p].more, 1);
+		t->nodes[p].expanded = 1;
+		CHECK_INT(browse_tree_which(st, t, BROWSE_MISSING, 2024,
+		    &cause), 0);
+		p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p1'"));
+		CHECK(p >= 0 && !t->nodes[p].more);
+		if (p >= 0) {
+			CHECK_INT(t->nodes[p].end, p + 1 + 2500);
+			CHECK_INT(shown_below(t, p), 2500);
+			CHECK_INT(t->nodes[p].items, 2500);
+		}
+		browse_tree_free(t);
+		store_close(st);
 	}
-	browse_tree_free(t);
-	t = NULL;
-	store_close(st);
 
-	f = open_memstream(&flat, &len);
+	text = NULL;
+	f = open_memstream(&text, &len);
 	fputs("shisaku-plan,1\nplan,f,一層の計画,2023,2025,県,\n"
 	    "level,f,1,実施項目\n", f);
 	for (i = 1; i <= 2500; i++)
 		fprintf(f, "node,f,x%d,,%d,項目%d,,,,,,\n", i, i, i);
 	fclose(f);
-	st = fixture_store(dbpath, flat, NULL);
-	free(flat);
-	CHECK(st != NULL);
-	if (st == NULL)
-		goto out;
-	CHECK_INT(browse_tree_view(st, plan_id(st), 2024, 2024, NULL, 0,
-	    BROWSE_ANY, NULL, 0, &t, &cause), 0);
-	if (t == NULL)
-		goto out;
-	CHECK_INT(t->nnodes, 1000);
-	CHECK_INT(t->top_more, 1);
-	CHECK_INT(browse_tree_read_whole(t), 0);
-	CHECK_INT(browse_tree_which(st, t, BROWSE_MISSING, 2024, &cause), 0);
-	CHECK_INT(t->top_more, 0);
-	CHECK_INT(shown_below(t, -1), 2500);
-	CHECK_INT(browse_tree_read_whole(t), 1);
-	browse_tree_free(t);
+	if ((t = view_of(text, BROWSE_ANY, &st)) != NULL) {
+		CHECK_INT(t->nnodes, 1000);
+		CHECK_INT(t->top_more, 1);
+		CHECK_INT(browse_tree_read_whole(t), 0);
+		CHECK_INT(browse_tree_which(st, t, BROWSE_MISSING, 2024,
+		    &cause), 0);
+		CHECK_INT(t->top_more, 0);
+		CHECK_INT(shown_below(t, -1), 2500);
+		CHECK_INT(browse_tree_read_whole(t), 1);
+		browse_tree_free(t);
+		store_close(st);
+	}
 	/* Read under the status, then a year under it. */
-	CHECK_INT(browse_tree_view(st, plan_id(st), 2024, 2024, NULL, 0,
-	    BROWSE_MISSING, NULL, 0, &t, &cause), 0);
-	if (t == NULL)
-		goto out;
-	CHECK_INT(shown_below(t, -1), 2500);
-	CHECK_INT(browse_tree_which(st, t, BROWSE_ANY, 2024, &cause), 0);
-	CHECK_INT(browse_tree_year(st, t, 2023, 2024, &cause), 0);
-	CHECK_INT(shown_below(t, -1), 2500);
-	CHECK_INT(browse_tree_which(st, t, BROWSE_MISSING, 2024, &cause), 0);
-	CHECK_INT(shown_below(t, -1), 2500);
-out:
+	if ((t = view_of(text, BROWSE_MISSING, &st)) != NULL) {
+		CHECK_INT(shown_below(t, -1), 2500);
+		CHECK_INT(browse_tree_which(st, t, BROWSE_ANY, 2024, &cause), 0);
+		CHECK_INT(browse_tree_year(st, t, 2023, 2024, &cause), 0);
+		CHECK_INT(shown_below(t, -1), 2500);
+		CHECK_INT(browse_tree_which(st, t, BROWSE_MISSING, 2024,
+		    &cause), 0);
+		CHECK_INT(shown_below(t, -1), 2500);
+		browse_tree_free(t);
+		store_close(st);
+	}
+	free(text);
 	if (cause != NULL)
 		fprintf(stderr, "  cause: %s\n", cause);
 	free(cause);
-	browse_tree_free(t);
-	if (st != NULL)
-		store_close(st);
 }
 
 int
