@@ -2309,10 +2309,11 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 	size_t			 k = 0, cap = 0, i, from = 0;
 	long			 j, at = p + 1, total;
 	int			 rc, later = p >= 0 && t->which == BROWSE_ANY;
-	int			 top = p < 0;
+	int			 top = p < 0, again, parted, more = 0;
+
 	/* A part after the first (a status may have come since). */
-	int			 again = top ? t->top_read : t->nodes[p].loaded;
-	int			 parted = later || top || again, more = 0;
+	again = top ? t->top_read : t->nodes[p].loaded;
+	parted = later || top || again;
 
 	if (again) {
 		if (dir == 0 || !browse_more_left(t, p))
