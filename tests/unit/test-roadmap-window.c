@@ -26,7 +26,7 @@
 static char tmpl[] = "/tmp/shisaku-test-roadmap-window-XXXXXX";
 static char *dbpath;
 static struct store *st;
-static long long plan_id;
+static long long plan_id, flat_id;
 
 static char *
 plan_text(void)
@@ -65,6 +65,16 @@ plan_text(void)
 					    k, st_words[k % 5]);
 			}
 		}
+	}
+	/* A plan of one level beside it: its items are its roots, whose
+	 * orders interleave with the first plan's roots. */
+	fputs("plan,q,一層の計画,2021,2025,県,\nlevel,q,1,実施項目\n", f);
+	for (i = 0; i < 30; i++) {
+		fprintf(f, "node,q,y%d,,%d,項目%d,,,,,,\n", i, i + 1, i);
+		fprintf(f, "yearplan,q,y%d,2022,2023,計画の見直し\n", i);
+		if (i % 3 != 2)
+			fprintf(f, "result,q,y%d,2023,%s,,下書き,,,,,,,\n", i,
+			    st_words[i % 5]);
 	}
 	fclose(f);
 	return text;
@@ -457,6 +467,42 @@ out:
 	store_roadmap_free(head);
 }
 
+/*
+ * The roadmap of a plan of one level, whose roots are its items and no
+ * heading: every way of reading it, unfiltered and by status, gives its
+ * rows; its roots are found among the other plan's, whose orders
+ * interleave with them (and the other plan's walks in test_windows never
+ * step onto them).
+ */
+TEST(test_one_level)
+{
+	struct roadmap		*full = NULL, *head = NULL;
+	struct roadmap_filter	 f;
+	size_t			 s;
+	char			*cause = NULL;
+
+	CHECK_INT(store_roadmap_load(st, flat_id, 2023, &full, &cause), 0);
+	CHECK_INT(store_roadmap_head(st, flat_id, 2023, &head, &cause), 0);
+	if (full == NULL || head == NULL)
+		goto out;
+	CHECK_INT(head->max_depth, 1);
+	CHECK_INT(full->nrows, 30);
+	memset(&f, 0, sizeof f);
+	check_filter(full, head, &f, "one level");
+	for (s = 0; s < 5; s++) {
+		memset(&f, 0, sizeof f);
+		f.status = vocab_nth(VOCAB_STATUS, (int)s);
+		check_filter(full, head, &f, "one level by status");
+	}
+	memset(&f, 0, sizeof f);
+	f.status_none = 1;
+	check_filter(full, head, &f, "one level without a result");
+out:
+	free(cause);
+	store_roadmap_free(full);
+	store_roadmap_free(head);
+}
+
 int
 main(void)
 {
@@ -470,8 +516,12 @@ main(void)
 	free(text);
 	if (st == NULL)
 		return 1;
-	if (store_plan_list(st, &rows, &n, &cause) == 0 && n == 1)
-		plan_id = rows[0].id;
+	if (store_plan_list(st, &rows, &n, &cause) == 0 && n == 2) {
+		plan_id = strcmp(rows[0].code, "p") == 0 ? rows[0].id :
+		    rows[1].id;
+		flat_id = strcmp(rows[0].code, "q") == 0 ? rows[0].id :
+		    rows[1].id;
+	}
 	store_plan_rows_free(rows, n);
 	free(cause);
 	/* Siblings whose order is not the order they were made in, and a
@@ -485,7 +535,31 @@ main(void)
 	    " WHERE key = '3-1';", NULL, NULL, NULL);
 	sqlite3_close(db);
 
+	/* (The plans' roots interleave in order, as they must for
+	 * test_one_level to mean anything.) */
+	CHECK(plan_id != 0 && flat_id != 0);
+	if (sqlite3_open(dbpath, &db) != SQLITE_OK)
+		return 1;
+	{
+		sqlite3_stmt	*q;
+		int		 between = 0;
+
+		sqlite3_prepare_v2(db, "SELECT count(*) FROM node q"
+		    " WHERE q.plan_id = ?1 AND q.parent_id IS NULL AND q.ord >"
+		    " (SELECT min(ord) FROM node WHERE plan_id = ?2 AND"
+		    " parent_id IS NULL) AND q.ord < (SELECT max(ord) FROM node"
+		    " WHERE plan_id = ?2 AND parent_id IS NULL)", -1, &q, NULL);
+		sqlite3_bind_int64(q, 1, flat_id);
+		sqlite3_bind_int64(q, 2, plan_id);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			between = sqlite3_column_int(q, 0);
+		sqlite3_finalize(q);
+		CHECK(between > 0);
+	}
+	sqlite3_close(db);
+
 	RUN(test_windows);
+	RUN(test_one_level);
 
 	fixture_teardown(st, tmpl, dbpath);
 	DONE();
