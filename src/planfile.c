@@ -1227,7 +1227,8 @@ check_refs(struct checker *c, struct pf_record *r)
 		if (find_key(c, r, MARK_FLAG, flag_lookup) == NULL &&
 		    flag_by_word(c, r, MARK_FLAG) == 0)
 			ERR_NEAR(r, MARK_FLAG, PF_FLAG,
-			    "区分「%s」が定義されていません", r->f[MARK_FLAG]);
+			    "区分「%s」がこの行より前の flag の行に定義されて"
+			    "いません", r->f[MARK_FLAG]);
 		break;
 	case PF_ASSIGN:
 		if (need_plan_in_doc(c, r) && node_known(c, r, ASSIGN_NODE) &&

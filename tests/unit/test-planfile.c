@@ -822,7 +822,9 @@ static const char key_slip_text[] =
     "mark,k,item-b,jyuten\n"
     "indicator,k,kpi-one,itme-c,件数,,件,増加,,1,2025,5,2030,,\n"
     "target,k,kpi-on,2026,2\n"				/* line 14 */
-    "target,k,zzz,2026,2\n";
+    "target,k,zzz,2026,2\n"
+    "mark,k,item-c,later\n"				/* line 16 */
+    "flag,k,later,後の区分,★\n";
 
 TEST(test_key_slip_named)
 {
@@ -831,7 +833,7 @@ TEST(test_key_slip_named)
 	char		*text, *more;
 	int		 i;
 
-	CHECK_INT(read_text(st, &d, "k.csv", key_slip_text), 7);
+	CHECK_INT(read_text(st, &d, "k.csv", key_slip_text), 8);
 	CHECK(has_error(&d, "k.csv:7:4: 親「polcy-1」がこの行より前に定義されて"
 	    "いません（「policy-1」の誤りではありませんか）"));
 	CHECK(has_error(&d, "k.csv:10:3: 計画「k」に施策・取組「item-bb」が"
@@ -839,27 +841,31 @@ TEST(test_key_slip_named)
 	/* item-a, item-b and item-c are all one character away. */
 	CHECK_NO_HINT(&d, "k.csv:11:3: 計画「k」に施策・取組「item-d」が"
 	    "ありません");
-	CHECK(has_error(&d, "k.csv:12:4: 区分「jyuten」が定義されていません"
+	CHECK(has_error(&d, "k.csv:12:4: 区分「jyuten」がこの行より前の flag の"
+	    "行に定義されていません"
 	    "（「juten」の誤りではありませんか）"));
 	CHECK(has_error(&d, "k.csv:13:4: 施策・取組「itme-c」がこの行より前に"
 	    "定義されていません（「item-c」の誤りではありませんか）"));
 	CHECK(has_error(&d, "k.csv:14:3: 計画「k」に指標「kpi-on」がありません"
 	    "（「kpi-one」の誤りではありませんか）"));
 	CHECK_NO_HINT(&d, "k.csv:15:3: 計画「k」に指標「zzz」がありません");
+	/* A flag defined below the mark: the message says where it goes. */
+	CHECK_NO_HINT(&d, "k.csv:16:4: 区分「later」がこの行より前の flag の行に"
+	    "定義されていません");
 	pf_doc_free(&d);
 
 	/* Past the first KEY_HINTS (10) errors, none is looked for: the
-	 * tenth error, on line 18, has its hint; the next has none. */
+	 * tenth error, on line 19, has its hint; the next has none. */
 	text = xstrdup(key_slip_text);
 	for (i = 0; i < 10; i++) {
 		more = xasprintf("%smark,k,item-bb,juten\n", text);
 		free(text);
 		text = more;
 	}
-	CHECK_INT(read_text(st, &d, "k.csv", text), 17);
-	CHECK(has_error(&d, "k.csv:18:3: 計画「k」に施策・取組「item-bb」が"
+	CHECK_INT(read_text(st, &d, "k.csv", text), 18);
+	CHECK(has_error(&d, "k.csv:19:3: 計画「k」に施策・取組「item-bb」が"
 	    "ありません（「item-b」の誤りではありませんか）"));
-	CHECK_NO_HINT(&d, "k.csv:19:3: 計画「k」に施策・取組「item-bb」が"
+	CHECK_NO_HINT(&d, "k.csv:20:3: 計画「k」に施策・取組「item-bb」が"
 	    "ありません");
 	pf_doc_free(&d);
 	free(text);
@@ -984,7 +990,8 @@ TEST(test_flag_by_label_or_symbol)
 	CHECK_STR(field_of(&d, PF_MARK, 1, "B", 2), "juten");
 	CHECK(has_error(&d, "f.csv:12:4: 「★」は計画「f」の複数の区分の名前か"
 	    "記号です。区分の FLAG（キー）で書いてください"));
-	CHECK(has_error(&d, "f.csv:13:4: 区分「なし」が定義されていません"));
+	CHECK(has_error(&d, "f.csv:13:4: 区分「なし」がこの行より前の flag の行に"
+	    "定義されていません"));
 	pf_doc_free(&d);
 	store_close(st);
 }
