@@ -1917,14 +1917,10 @@ browse_tree_copy_outcomes(struct browse_tree *to, struct browse_tree *from)
  * the year made when the tree was read (cfig).
  */
 
-/* The children of node ?5 (NULL: the plan's top level), in order, as
- * browse_sql_nodes reads them, with whether each has children. (The
- * plan is checked without its index: the parent's is the one to use;
- * and only at the top level, every plan's, so that below it the reads
- * of the children's flags, departments and figures stay in the index by
- * parent and never fetch a child's row.) */
-#define BROWSE_KIDS_WHERE						\
-	" WHERE n.parent_id IS ?5 AND (?5 IS NOT NULL OR +n.plan_id = ?1)"
+/* The children of node ?5, in order, as browse_sql_nodes reads them,
+ * with whether each has children (the plan's top level is read from an
+ * index of its own, BROWSE_TOP_WHERE below). */
+#define BROWSE_KIDS_WHERE " WHERE n.parent_id = ?5"
 static const char browse_sql_kids[] =
 	"SELECT n.id, n.depth, n.code, n.title, n.label,"
 	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
@@ -2162,7 +2158,8 @@ browse_node_clear(struct browse_node *n)
 	free(n->assigns);
 }
 
-/* Binds the children's query of node p (-1: the top level). */
+/* Binds the children's query of node p (-1: the top level, whose
+ * statements name no parent). */
 static sqlite3_stmt *
 browse_kids_stmt(struct store *st, const struct browse_tree *t,
     const char *sql, long p, char **cause)
