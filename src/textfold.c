@@ -126,6 +126,25 @@ tf_fold_into(const char *s, size_t len, char *out)
 	char		 one[4];
 
 	while (s < end && *s != '\0') {
+		const unsigned char *u = (const unsigned char *)s;
+
+		/* Most of a plan's text folds to itself: ASCII but capitals,
+		 * and the three-byte characters from U+3001 to U+CFFF and
+		 * U+E000 to U+EFFF (kana, kanji, Hangul, private use), which
+		 * no rule of tf_fold_char touches; copied without decoding. */
+		if (u[0] < 0x80 && (u[0] < 'A' || u[0] > 'Z')) {
+			out[o++] = *s++;
+			continue;
+		}
+		if (u[0] >= 0xE3 && u[0] <= 0xEE && u[0] != 0xED &&
+		    end - s >= 3 && (u[1] & 0xC0) == 0x80 &&
+		    (u[2] & 0xC0) == 0x80 &&
+		    !(u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)) {
+			memcpy(out + o, s, 3);
+			o += 3;
+			s += 3;
+			continue;
+		}
 		n = tf_fold_one(s, one, &used);
 		/* A sequence cut by len is kept as raw bytes. */
 		if (s + used > end) {

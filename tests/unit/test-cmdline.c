@@ -297,6 +297,80 @@ TEST(test_history)
 	cmdline_history_free(&h);
 }
 
+/* The UTF-8 of code point c into out (5 bytes), NUL-ended. */
+static void
+utf8_of(unsigned long c, char *out)
+{
+	unsigned char	*u = (unsigned char *)out;
+
+	if (c < 0x80) {
+		u[0] = (unsigned char)c;
+		u[1] = 0;
+	} else if (c < 0x800) {
+		u[0] = (unsigned char)(0xC0 | (c >> 6));
+		u[1] = (unsigned char)(0x80 | (c & 0x3F));
+		u[2] = 0;
+	} else if (c < 0x10000) {
+		u[0] = (unsigned char)(0xE0 | (c >> 12));
+		u[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+		u[2] = (unsigned char)(0x80 | (c & 0x3F));
+		u[3] = 0;
+	} else {
+		u[0] = (unsigned char)(0xF0 | (c >> 18));
+		u[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+		u[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+		u[3] = (unsigned char)(0x80 | (c & 0x3F));
+		u[4] = 0;
+	}
+}
+
+/* Every character folds as textfold.h says, alone and between others,
+ * whatever way the folding takes through it. */
+TEST(test_fold_every_character)
+{
+	char		 in[16], want[16], out[16], *s;
+	unsigned long	 c, w;
+	size_t		 n, wrong = 0;
+
+	for (c = 1; c <= 0x10FFFF && wrong < 5; c++) {
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		if (c >= 0xFF01 && c <= 0xFF5E)
+			w = c - 0xFF01 + 0x21;
+		else if (c == 0x3000)
+			w = ' ';
+		else if ((c >= 0x2010 && c <= 0x2013) || c == 0x2212)
+			w = '-';
+		else
+			w = c;
+		if (w >= 'A' && w <= 'Z')
+			w += 'a' - 'A';
+		in[0] = 'x';
+		utf8_of(c, in + 1);
+		strcat(in, "y");
+		want[0] = 'x';
+		utf8_of(w, want + 1);
+		strcat(want, "y");
+		n = tf_fold_into(in, strlen(in), out);
+		if (strcmp(out, want) != 0 || n != strlen(want)) {
+			FAIL_AT("U+%04lX folds to \"%s\", want \"%s\"", c, out,
+			    want);
+			wrong++;
+		}
+	}
+	/* A character cut by the length, or with a byte that does not
+	 * continue it, is kept byte by byte; so is a surrogate. */
+	n = tf_fold_into("あい", 5, out);
+	CHECK_INT(n, 5);
+	CHECK(memcmp(out, "あい", 5) == 0 && out[5] == '\0');
+	s = tf_fold("\xe3\x81" "A" "\xe3" "B\xed\xa0\x80" "C");
+	CHECK_STR(s, "\xe3\x81" "a" "\xe3" "b\xed\xa0\x80" "c");
+	free(s);
+	s = tf_fold("　ＡＢＣ　カナ");	/* U+3000 on both sides */
+	CHECK_STR(s, " abc カナ");
+	free(s);
+}
+
 TEST(test_fold)
 {
 	char		*s;
@@ -393,5 +467,6 @@ main(void)
 	RUN(test_complete);
 	RUN(test_history);
 	RUN(test_fold);
+	RUN(test_fold_every_character);
 	DONE();
 }
