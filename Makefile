@@ -42,9 +42,9 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes \
            -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -Iinclude -Ibuild/gen $(PKG_CFLAGS) $(INI_CFLAGS) \
+ALL_CFLAGS = -std=c11 -pthread $(WARN) $(CFLAGS) -Iinclude -Ibuild/gen $(PKG_CFLAGS) $(INI_CFLAGS) \
              -DSHISAKU_VERSION='"$(VERSION)"'
-LDLIBS  = $(PKG_LIBS) $(INI_LIBS) -lm
+LDLIBS  = $(PKG_LIBS) $(INI_LIBS) -lm -pthread
 
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 

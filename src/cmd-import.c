@@ -16,6 +16,7 @@
 #include "shisaku/outfile.h"
 #include "shisaku/planfile.h"
 #include "shisaku/progress.h"
+#include "shisaku/recpipe.h"
 #include "shisaku/resultfile.h"
 #include "shisaku/session.h"
 #include "shisaku/store-plan.h"
@@ -209,6 +210,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct store_resolver	 res;
 	struct pf_doc		 d;
 	struct store_plan_loader *l = NULL;
+	struct recpipe		*pipe = NULL;
+	struct pf_resolver	 piped;
+	const struct pf_resolver *resolver;
 	char			*cause = NULL, *login = NULL;
 	int			 ch, dry = 0, replace = 0, status, i;
 	int			 denied = 0, unreadable;
@@ -260,6 +264,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return status;
 	}
 	store_resolver_init(&res, st, ctx->cfg);
+	resolver = &res.res;
 	pf_doc_init(&d);
 	/* Each record is checked and, unless this is a dry run, written as
 	 * it is read, in one transaction kept only if the files have no
@@ -285,6 +290,13 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			return status;
 		}
 		d.sink = store_plan_loader_sink(l);
+		/* The loader writes on a thread of its own while the next
+		 * records are read and checked (without one, here). */
+		if ((pipe = recpipe_start(d.sink)) != NULL) {
+			d.sink = recpipe_sink(pipe);
+			recpipe_resolver(pipe, &res.res, &piped);
+			resolver = &piped;
+		}
 	}
 	for (i = optind; i < argc; i++) {
 		progress_phase(&prog, dry ? "検査" : "書き込み", "行");
@@ -297,13 +309,17 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			cause = NULL;
 			continue;
 		}
-		pf_read_path(&d, argv[i], import_max(ctx), encoding, &res.res,
+		pf_read_path(&d, argv[i], import_max(ctx), encoding, resolver,
 		    replace, &enc, &unreadable);
 		denied += unreadable;
 		if (enc != TENC_UTF8)
 			progress_clear(&prog);	/* the message in its place */
 		say_encoding(argv[i], enc);
 	}
+	/* Every record read is written (or the loader refused one, and
+	 * says why at the commit) before anything else asks the store. */
+	if (pipe != NULL && recpipe_finish(pipe) != 0)
+		d.sink_failed = 1;
 	if (replace)
 		pf_check_replace(&d, &res.res);
 	d.progress = NULL;
@@ -338,6 +354,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		print_counts(&d);
 		status = EXIT_OK;
 	}
+	recpipe_free(pipe);
 	store_plan_loader_free(l);
 	free(login);
 	pf_doc_free(&d);

@@ -1535,9 +1535,11 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 		return -1;
 	}
 	/* No record comes after: what was known of the nodes and indicators
-	 * is let go, for the memory of the indexes and figures made now. */
+	 * is let go, for the memory of the indexes and figures made now
+	 * (taken on another thread, recpipe.h: handed back). */
 	map_free(&l->inds, free);
 	map_free(&l->nodes, lnode_free);
+	util_release_freed();
 	/* The work of the triggers left out, then the indexes and
 	 * triggers again, then the kept tables. */
 	if (loader_rows_finish(l, cause) != 0 ||

@@ -4,6 +4,9 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -340,3 +343,10 @@ util_has_control(const char *s)
 	return 0;
 }
 
+void
+util_release_freed(void)
+{
+#ifdef __GLIBC__
+	(void)malloc_trim(0);
+#endif
+}

@@ -143,7 +143,9 @@ struct pf_resolver {
 	int	(*indicator_exists)(void *arg, const char *plan, const char *ind,
 		    char **unit);
 	/* The evaluation scale: the key of it that grade stands for (grade
-	 * itself, or the key it is in full-width letters), or NULL. */
+	 * itself, or the key it is in full-width letters), or NULL. From
+	 * the configuration, never the store: it is asked for every result
+	 * row, beside the writing of the rows before (recpipe.h). */
 	const char *(*grade_key)(void *arg, const char *grade);
 	/* How many results and actual values the plan has in the database. */
 	long	(*plan_results)(void *arg, const char *plan);

@@ -61,4 +61,14 @@ void sort_mostly_sorted(void *base, size_t n, size_t size,
 /* The local day now as "YYYY-MM-DD" into buf (11 bytes). */
 char *today_iso(char buf[11]);
 
+/*
+ * Hands the pages of memory freed so far back to the system. Memory a
+ * thread allocated and another freed stays with the first thread's
+ * arena (glibc), out of reach of the rest of the program: the maps an
+ * import's writing thread made (recpipe.h) would otherwise be held
+ * beside the memory its commit needs. Nothing where the C library
+ * cannot.
+ */
+void util_release_freed(void);
+
 #endif
