@@ -138,6 +138,7 @@ struct lplan {
 	char		 sid[24];	/* id as text: the key of its nodes */
 	long		 node_ord, ind_ord;
 	long		 nind;		/* indicators the load added */
+	int		 made;		/* its plan row is the load's */
 };
 
 /* A department in charge of a node, for the department its results of
@@ -152,6 +153,7 @@ struct lnode {
 	long long	 id;
 	int		 depth;
 	int		 from_db;	/* of a plan loaded before */
+	int		 noted;		/* for the search (loader_note_search) */
 	long		 assign_ord, yp_ord;
 	/* Its departments in charge, in their order. */
 	struct lassign	*as;
@@ -303,6 +305,10 @@ static const char SQL_ACTUAL_NEW[] = "INSERT INTO indicator_actual"
     " entered_at, confirmed_by, confirmed_at, dept_id, submitted_at) VALUES"
     " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
     LOAD_SUBMITTED_AT("?6", "?9") ")";
+/* A node whose search text a row changed, as the triggers of
+ * db/migrate-13.sql note it (see loader_note_search). */
+static const char SQL_SEARCH_NOTE[] =
+    "INSERT INTO search_stale (node_id) VALUES (?1)";
 static const char SQL_HISTORY[] = "INSERT INTO history (at, login, node_id,"
     " indicator_id, fy, field, old_value, new_value)"
     " VALUES (?, ?, ?, ?, ?, ?, NULL, ?)";
@@ -595,6 +601,32 @@ node_dept(const struct lnode *n, int fy)
 	return best != NULL ? best->dept : 0;
 }
 
+/*
+ * A plan the load makes has the search texts of all its nodes folded at
+ * the end (loader_fill_search). To a plan already in the database a
+ * file adds only results and actual values (shisaku-plan(5)); a result
+ * changes its node's search text, so the node is noted instead, once,
+ * as the triggers the load leaves out would have: the commit folds the
+ * nodes noted (search_index_refresh), not every node of a plan of which
+ * a file of one year's results changes a part.
+ */
+static int
+loader_note_search(struct store_plan_loader *l, struct lnode *n,
+    const struct pf_record *r)
+{
+	sqlite3_stmt	*s;
+
+	if (!n->from_db || n->noted)
+		return 0;
+	if ((s = stmt(l, SQL_SEARCH_NOTE, r)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, n->id);
+	if (step_done(l, s, r) != 0)
+		return -1;
+	n->noted = 1;
+	return 0;
+}
+
 static int
 history_import(struct store_plan_loader *l, long long node, long long ind,
     const char *fy, const char *what, const struct pf_record *r)
@@ -654,6 +686,7 @@ take_plan(struct store_plan_loader *l, const struct pf_record *r)
 	 * stays under the old id, out of the way. */
 	p = xcalloc(1, sizeof *p);
 	p->id = sqlite3_last_insert_rowid(store_db(l->st));
+	p->made = 1;
 	snprintf(p->sid, sizeof p->sid, "%lld", p->id);
 	map_put(&l->plans, f[PLAN_CODE], NULL, p);
 	return 0;
@@ -768,7 +801,7 @@ take_result(struct store_plan_loader *l, const struct pf_record *r)
 	bind_text(s, 11, f[RES_CONFIRMED_BY]);
 	bind_text(s, 12, f[RES_CONFIRMED_AT]);
 	store_bind_opt_int(s, 13, node_dept(n, (int)fy_field(f[RES_FY])));
-	if (step_done(l, s, r) != 0)
+	if (step_done(l, s, r) != 0 || loader_note_search(l, n, r) != 0)
 		return -1;
 	return history_import(l, n->id, 0, f[RES_FY],
 	    "計画ファイルから実績を読み込み", r);
@@ -1281,23 +1314,28 @@ static const char SQL_FIG_FORGET[] = "DELETE FROM plan_fig WHERE plan_id = ?";
 static const char SQL_SPAN_FORGET[] =
     "DELETE FROM plan_span WHERE plan_id = ?";
 
-/* Folds the searched texts of every node of the plans loaded. */
+/* Folds the searched texts of every node of the plans the load made;
+ * those of the nodes it changed in other plans were noted as it went
+ * (loader_note_search) and are folded by the commit. */
 static int
 loader_fill_search(struct store_plan_loader *l, char **cause)
 {
 	struct slot	*e;
 	size_t		 i;
+	int		 any = 0;
 
-	if (search_index_bulk(l->st, 1, cause) != 0)
-		return -1;
 	for (i = 0; i < l->plans.nb; i++)
 		for (e = l->plans.b[i]; e != NULL; e = e->next) {
 			const struct lplan *p = e->value;
 
+			if (!p->made)
+				continue;
+			if (!any++ && search_index_bulk(l->st, 1, cause) != 0)
+				return -1;
 			if (search_index_fill_plan(l->st, p->id, cause) != 0)
 				return -1;
 		}
-	return search_index_bulk(l->st, 0, cause);
+	return any ? search_index_bulk(l->st, 0, cause) : 0;
 }
 
 /* Forgets the figures and the years of the plans the load touched. */
