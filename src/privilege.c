@@ -15,7 +15,8 @@
  * last connection to close checkpoints and unlinks -wal and -shm, which
  * needs write access to the data directory: store_close holds the group
  * for that too. Temporary files of SQLite go to the user's TMPDIR, as
- * the user.
+ * the user. The thread an import writes on (recpipe.h) starts after the
+ * store is open and ends before it closes: it opens none of those files.
  */
 #define _GNU_SOURCE	/* setresgid */
 
