@@ -214,7 +214,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct pf_resolver	 piped;
 	const struct pf_resolver *resolver;
 	char			*cause = NULL, *login = NULL;
-	int			 ch, dry = 0, replace = 0, status, i;
+	int			 ch, dry = 0, replace = 0, status, i, rc;
 	int			 denied = 0, unreadable;
 	int			 results = 0, encoding = -1;
 	enum text_encoding	 forced, enc;
@@ -343,16 +343,26 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		printf("誤りはありません（--dry-run のため書き込んでいません）: ");
 		print_counts(&d);
 		status = EXIT_OK;
-	} else if (store_plan_loader_commit(l, &cause) != 0) {
-		progress_end(&prog);
-		cmd_error("%s（何も書き込んでいません）", cause);
-		free(cause);
-		status = cmd_store_status(st);
 	} else {
+		/* The rows' line ends with their own rate; the indexes, the
+		 * search index and the figures (more than half of a large
+		 * import) have a line of their own, not a count stuck at the
+		 * end. */
 		progress_end(&prog);
-		printf("読み込みました: ");
-		print_counts(&d);
-		status = EXIT_OK;
+		progress_phase(&prog, "索引と集計の作成", PROGRESS_STEPS);
+		store_set_progress(st, progress_tick, &prog);
+		rc = store_plan_loader_commit(l, &cause);
+		store_set_progress(st, NULL, NULL);
+		progress_end(&prog);
+		if (rc != 0) {
+			cmd_error("%s（何も書き込んでいません）", cause);
+			free(cause);
+			status = cmd_store_status(st);
+		} else {
+			printf("読み込みました: ");
+			print_counts(&d);
+			status = EXIT_OK;
+		}
 	}
 	recpipe_free(pipe);
 	store_plan_loader_free(l);

@@ -19,6 +19,8 @@
 /* The line never needs more (columns of a wide terminal aside). */
 #define PROGRESS_LINE_MAX 256
 
+const char progress_steps[] = "段階";
+
 static double
 progress_seconds(const struct timespec *from, const struct timespec *to)
 {
@@ -92,8 +94,8 @@ progress_format(char *buf, size_t size, const char *what, const char *unit,
 {
 	const char	*u = unit == PROGRESS_BYTES ? "MiB" : unit;
 	char		 a[40], b[40], r[48], left[48];
-	double		 rate = elapsed >= PROGRESS_RATE_AFTER ?
-			    (double)done / elapsed : 0.0;
+	double		 rate = elapsed >= PROGRESS_RATE_AFTER &&
+			    unit != PROGRESS_STEPS ? (double)done / elapsed : 0.0;
 	int		 n;
 
 	progress_amount(a, sizeof a, unit, (double)done);

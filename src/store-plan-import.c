@@ -1580,14 +1580,18 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 	util_release_freed();
 	/* The work of the triggers left out, then the indexes and
 	 * triggers again, then the kept tables. */
+	store_progress(l->st, 0, STORE_LOAD_STEPS);
 	if (loader_rows_finish(l, cause) != 0 ||
 	    loader_make_indexes(l, cause) != 0 ||
-	    loader_fill_search(l, cause) != 0 ||
-	    loader_keep(l, cause) != 0) {
+	    (store_progress(l->st, 1, STORE_LOAD_STEPS),
+	    loader_fill_search(l, cause)) != 0 ||
+	    (store_progress(l->st, 2, STORE_LOAD_STEPS),
+	    loader_keep(l, cause)) != 0) {
 		store_rollback(l->st);
 		loader_end(l);
 		return -1;
 	}
+	store_progress(l->st, 3, STORE_LOAD_STEPS);
 	/* The history of replaced plans, to the rows that took their keys. */
 	if (l->replace && (store_exec(l->st, SQL_RELINK, cause) != SQLITE_OK ||
 	    store_exec(l->st, SQL_KEEP_CLEAR, cause) != SQLITE_OK)) {
@@ -1599,6 +1603,8 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 	 * noted too (db/migrate-13.sql). */
 	l->st->search_mark = 0;
 	rc = store_commit(l->st, cause);
+	if (rc == 0)
+		store_progress(l->st, STORE_LOAD_STEPS, STORE_LOAD_STEPS);
 	loader_end(l);
 	return rc;
 }

@@ -21,6 +21,10 @@
 
 /* The unit of a phase whose counts are bytes: shown as MiB. */
 #define PROGRESS_BYTES NULL
+/* The unit of a phase of a few steps of unequal length ("2/4 段階"):
+ * shown without a rate or a time left, which steps cannot give. */
+extern const char progress_steps[];
+#define PROGRESS_STEPS progress_steps
 
 struct progress {
 	int		 fd;		/* where the line goes */

@@ -27,7 +27,9 @@ void store_resolver_init(struct store_resolver *r, struct store *st,
  * already in the database is deleted first with everything under it
  * (results included); its history rows stay and are pointed at the node
  * and indicator of the new plan with the same key. login is recorded as
- * the author of imported results. Returns 0, STORE_BUSY or -1 with *cause.
+ * the author of imported results. Tells store_set_progress's callback
+ * the records written (done of d->n), then the commit's steps (see
+ * store_plan_loader_commit). Returns 0, STORE_BUSY or -1 with *cause.
  */
 int store_plan_import(struct store *st, const struct pf_doc *d, int replace,
     const char *login, char **cause);
@@ -55,6 +57,10 @@ int store_plan_loader_begin(struct store_plan_loader *l, char **cause);
 int store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r);
 const struct pf_sink *store_plan_loader_sink(struct store_plan_loader *l);
 const char *store_plan_loader_error(const struct store_plan_loader *l);
+/* After the rows, a commit makes the indexes, the search index and the
+ * kept figures, then commits: STORE_LOAD_STEPS steps, each one told to
+ * store_set_progress's callback as it ends (done of STORE_LOAD_STEPS). */
+#define STORE_LOAD_STEPS 4
 int store_plan_loader_commit(struct store_plan_loader *l, char **cause);
 void store_plan_loader_rollback(struct store_plan_loader *l);
 void store_plan_loader_free(struct store_plan_loader *l);

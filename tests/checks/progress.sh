@@ -2,7 +2,8 @@
 # Progress on long work: an import of a large generated plan, run on a
 # terminal (a pseudo-terminal from script(1) of util-linux), shows its
 # progress line on standard error, drawn over itself with \r and ended
-# with 完了 and a newline; the same import with standard error in a file
+# with 完了 and a newline, then the steps after the rows on a line of
+# their own; the same import with standard error in a file
 # writes no progress there, only what it always says.
 . "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/../.."
@@ -34,6 +35,19 @@ grep -q "$(printf '\r')shisaku: 書き込み" "$scratch/tty.out" &&
 grep -Eq '^shisaku: 書き込み ([0-9,]+)/\1 行  [0-9,]+ 行/秒  完了 *$' "$scratch/tty.lines" &&
     pass "it ends with every row written and 完了" ||
     fail "final state" "$(grep 完了 "$scratch/tty.lines" | head -n 3)"
+# Then the indexes, the search index and the figures, step by step on a
+# line of their own after the rows' line, ended with 完了 when committed.
+grep -Eq '^shisaku: 索引と集計の作成 [0-3]/4 段階 *$' "$scratch/tty.lines" &&
+    pass "the steps after the rows are shown as they go" ||
+    fail "steps after the rows" "$(grep 索引 "$scratch/tty.lines" | head -n 5)"
+grep -v '^ *$' "$scratch/tty.lines" | grep -A1 '^shisaku: 書き込み .*完了' |
+    tail -n 1 |
+    grep -q '^shisaku: 索引と集計の作成' &&
+    pass "on the line after the rows' 完了" ||
+    fail "steps on their own line" "$(grep -A1 完了 "$scratch/tty.lines" | head -n 4)"
+grep -Eq '^shisaku: 索引と集計の作成 4/4 段階  完了 *$' "$scratch/tty.lines" &&
+    pass "the last step ends with 完了" ||
+    fail "steps end" "$(grep 索引 "$scratch/tty.lines" | tail -n 3)"
 grep -q '^読み込みました: plan 1' "$scratch/tty.lines" &&
     pass "the summary follows on a line of its own" ||
     fail "summary line" "$(tail -n 3 "$scratch/tty.lines")"
@@ -49,7 +63,7 @@ script -qec "'$bin' -d '$scratch/file.db' import '$scratch/big.csv' 2> '$scratch
     fail "stderr in a file" "$(head -c 300 "$scratch/err" | od -c | head -n 5)"
 # (The terminal itself ends each line with \r\n; any other \r would be
 # a redrawn line.)
-if grep -q 'shisaku: 書き込み\|shisaku: 検査' "$scratch/file.out" ||
+if grep -q 'shisaku: 書き込み\|shisaku: 検査\|shisaku: 索引' "$scratch/file.out" ||
     sed 's/\r$//' "$scratch/file.out" | grep -q "$(printf '\r')"; then
 	fail "nothing on the terminal either" "$(head -c 300 "$scratch/file.out")"
 else

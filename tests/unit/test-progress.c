@@ -52,6 +52,22 @@ TEST(test_format_finished_and_stopped_short)
 	CHECK_STR(buf, "shisaku: 書き込み 50/100 行  13 行/秒");
 }
 
+/* Steps of unequal length: how many, never a rate nor a time left. */
+TEST(test_format_steps)
+{
+	char	buf[256];
+
+	progress_format(buf, sizeof buf, "索引と集計の作成", PROGRESS_STEPS,
+	    2, 4, 12.0, 0);
+	CHECK_STR(buf, "shisaku: 索引と集計の作成 2/4 段階");
+	progress_format(buf, sizeof buf, "索引と集計の作成", PROGRESS_STEPS,
+	    4, 4, 20.0, 1);
+	CHECK_STR(buf, "shisaku: 索引と集計の作成 4/4 段階  完了");
+	progress_format(buf, sizeof buf, "索引と集計の作成", PROGRESS_STEPS,
+	    1, 4, 20.0, 1);
+	CHECK_STR(buf, "shisaku: 索引と集計の作成 1/4 段階");
+}
+
 TEST(test_format_bytes_as_mib)
 {
 	char	buf[256];
@@ -208,6 +224,7 @@ main(void)
 	RUN(test_format_counts_rate_and_time_left);
 	RUN(test_format_unknown_total_and_no_rate_yet);
 	RUN(test_format_finished_and_stopped_short);
+	RUN(test_format_steps);
 	RUN(test_format_bytes_as_mib);
 	RUN(test_format_cut_to_the_buffer_never_half_a_character);
 	RUN(test_nothing_on_what_is_not_a_terminal);
