@@ -61,14 +61,14 @@ struct recpipe {
 	size_t			 queued;
 	int			 ended;		/* nothing more will be queued */
 	int			 refused;	/* down refused a record */
-	int			 finished;	/* the thread is joined */
 
 	/* The reading thread's own. */
 	struct batch		*cur;
-	int			 seen_refused;
+	int			 seen_refused;	/* refused, as last looked at */
+	int			 finished;	/* the thread is joined */
 };
 
-/* Appends n bytes of s and a NUL to b's text; returns their offset. */
+/* Appends s and its NUL to b's text; returns the offset of s. */
 static size_t
 batch_text(struct batch *b, const char *s)
 {
