@@ -316,10 +316,10 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			progress_clear(&prog);	/* the message in its place */
 		say_encoding(argv[i], enc);
 	}
-	/* Every record read is written (or the loader refused one, and
-	 * says why at the commit) before anything else asks the store. */
-	if (pipe != NULL && recpipe_finish(pipe) != 0)
-		d.sink_failed = 1;
+	/* Every record read is written before anything else asks the
+	 * store; a record the loader refused, it names at the commit. */
+	if (pipe != NULL)
+		(void)recpipe_finish(pipe);
 	if (replace)
 		pf_check_replace(&d, &res.res);
 	d.progress = NULL;

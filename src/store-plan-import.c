@@ -1568,8 +1568,7 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 	}
 	if (l->cause != NULL) {
 		*cause = xstrdup(l->cause);
-		store_rollback(l->st);
-		loader_end(l);
+		store_plan_loader_rollback(l);
 		return -1;
 	}
 	/* No record comes after: what was known of the nodes and indicators
@@ -1579,26 +1578,22 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 	map_free(&l->nodes, lnode_free);
 	util_release_freed();
 	/* The work of the triggers left out, then the indexes and
-	 * triggers again, then the kept tables. */
+	 * triggers again, then the kept tables, each step told as it ends. */
 	store_progress(l->st, 0, STORE_LOAD_STEPS);
 	if (loader_rows_finish(l, cause) != 0 ||
-	    loader_make_indexes(l, cause) != 0 ||
-	    (store_progress(l->st, 1, STORE_LOAD_STEPS),
-	    loader_fill_search(l, cause)) != 0 ||
-	    (store_progress(l->st, 2, STORE_LOAD_STEPS),
-	    loader_keep(l, cause)) != 0) {
-		store_rollback(l->st);
-		loader_end(l);
-		return -1;
-	}
+	    loader_make_indexes(l, cause) != 0)
+		goto fail;
+	store_progress(l->st, 1, STORE_LOAD_STEPS);
+	if (loader_fill_search(l, cause) != 0)
+		goto fail;
+	store_progress(l->st, 2, STORE_LOAD_STEPS);
+	if (loader_keep(l, cause) != 0)
+		goto fail;
 	store_progress(l->st, 3, STORE_LOAD_STEPS);
 	/* The history of replaced plans, to the rows that took their keys. */
 	if (l->replace && (store_exec(l->st, SQL_RELINK, cause) != SQLITE_OK ||
-	    store_exec(l->st, SQL_KEEP_CLEAR, cause) != SQLITE_OK)) {
-		store_rollback(l->st);
-		loader_end(l);
-		return -1;
-	}
+	    store_exec(l->st, SQL_KEEP_CLEAR, cause) != SQLITE_OK))
+		goto fail;
 	/* Every node noted for the search is folded, those another program
 	 * noted too (db/migrate-13.sql). */
 	l->st->search_mark = 0;
@@ -1607,6 +1602,10 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 		store_progress(l->st, STORE_LOAD_STEPS, STORE_LOAD_STEPS);
 	loader_end(l);
 	return rc;
+
+fail:
+	store_plan_loader_rollback(l);
+	return -1;
 }
 
 void
