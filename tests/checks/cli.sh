@@ -73,6 +73,23 @@ check "invalid byte is refused with exit 1" test "$rc" -eq 1
 check "invalid byte is reported as FILE:40:COL" grep -q "bad.csv:40:[0-9]*: " "$scratch/err"
 check "the database is unchanged" test "$(sqlite3 "$scratch/d.db" .dump | md5sum)" = "$before"
 
+# A row the database refuses in the middle of a long file (a trigger
+# made to refuse the 2,501st yearly plan): the rows go to the writing
+# in batches while later ones are read, yet the refusal names that row's
+# line, and nothing at all is written.
+sh tests/genplan.sh 3000 > "$scratch/long.csv"
+want=$(awk -F, '$1 == "yearplan" && ++n == 2501 { print NR; exit }' "$scratch/long.csv")
+"$bin" -d "$scratch/w.db" init > /dev/null
+sqlite3 "$scratch/w.db" "CREATE TRIGGER refuse_late BEFORE INSERT ON year_plan
+    WHEN (SELECT count(*) FROM year_plan) >= 2500
+    BEGIN SELECT RAISE(ABORT, '年次計画の書き込みを拒否'); END;"
+"$bin" -d "$scratch/w.db" import "$scratch/long.csv" 2> "$scratch/err"; rc=$?
+check "a row the database refuses fails the import" test "$rc" -ne 0
+check "the refusal names the row's line ($want)" \
+	grep -q "long.csv:$want: 年次計画の書き込みを拒否（何も書き込んでいません）" "$scratch/err"
+check "and nothing of the file is written" \
+	test "$(sqlite3 "$scratch/w.db" 'SELECT count(*) FROM node')" -eq 0
+
 check "dry run of a good file succeeds" "$bin" -d "$scratch/d.db" import --dry-run db/samples/yuki-actionplan.csv
 check "dry run writes nothing" test "$(sqlite3 "$scratch/d.db" .dump | md5sum)" = "$before"
 # A node row with two columns too many: its one error, and nothing said
