@@ -9,6 +9,7 @@
  * lookup by key and no max(ord) per row. What the file refers to without
  * defining it (a plan already in the database) is looked up once.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -139,6 +140,16 @@ struct lplan {
 	long		 node_ord, ind_ord;
 	long		 nind;		/* indicators the load added */
 	int		 made;		/* its plan row is the load's */
+	/* Of a plan already in the database (see loader_forget_figures):
+	 * whether the load wrote a row of its structure, which the checks
+	 * never let through (counted again whole, to be sure); the years
+	 * of the results and actual values it wrote; the first year of an
+	 * actual of a running total (0: none), which changes the later
+	 * years' outcomes too. */
+	int		 shaped;
+	int		*years;
+	size_t		 nyears;
+	int		 running_from;
 };
 
 /* A department in charge of a node, for the department its results of
@@ -165,6 +176,8 @@ struct lind {
 	long long	 dept;		/* its own reporting department; 0 */
 	struct lnode	*node;		/* NULL: the plan's own */
 	int		 from_db;
+	int		 cumulative;	/* a running total */
+	int		 noted;		/* for its rates (loader_note_rates) */
 	char		 unit[];
 };
 
@@ -309,6 +322,12 @@ static const char SQL_ACTUAL_NEW[] = "INSERT INTO indicator_actual"
  * db/migrate-13.sql note it (see loader_note_search). */
 static const char SQL_SEARCH_NOTE[] =
     "INSERT INTO search_stale (node_id) VALUES (?1)";
+/* An indicator whose rates an actual changed, as the triggers of
+ * db/migrate-12.sql mark it (see loader_note_rates). */
+static const char SQL_RATES_NOTE[] = "INSERT INTO indicator_fig_stale"
+    " (indicator_id) SELECT ?1 WHERE EXISTS (SELECT 1 FROM indicator_fig_year)"
+    " AND NOT EXISTS (SELECT 1 FROM indicator_fig_stale"
+    " WHERE indicator_id = ?1)";
 static const char SQL_HISTORY[] = "INSERT INTO history (at, login, node_id,"
     " indicator_id, fy, field, old_value, new_value)"
     " VALUES (?, ?, ?, ?, ?, ?, NULL, ?)";
@@ -319,7 +338,7 @@ static const char SQL_GET_DEPT[] = "SELECT id FROM department WHERE code = ?";
 static const char SQL_GET_NODE[] = "SELECT id, depth FROM node"
     " WHERE plan_id = ? AND key = ?";
 static const char SQL_GET_IND[] = "SELECT i.id, i.unit, coalesce(i.dept_id, 0),"
-    " n.key FROM indicator i LEFT JOIN node n ON n.id = i.node_id"
+    " n.key, i.cumulative FROM indicator i LEFT JOIN node n ON n.id = i.node_id"
     " WHERE i.plan_id = ? AND i.key = ?";
 static const char SQL_NODE_DEPTS[] = "SELECT dept_id, is_main,"
     " coalesce(from_fy, 0), coalesce(until_fy, 0) FROM node_dept"
@@ -563,6 +582,7 @@ indicator_of(struct store_plan_loader *l, const char *plan, const char *key)
 		strcpy(i->unit, unit);
 		i->dept = sqlite3_column_int64(s, 2);
 		i->from_db = 1;
+		i->cumulative = sqlite3_column_int(s, 4) == 1;
 		nkey = store_col_dup_null(s, 3);
 	}
 	sqlite3_reset(s);
@@ -625,6 +645,61 @@ loader_note_search(struct store_plan_loader *l, struct lnode *n,
 		return -1;
 	n->noted = 1;
 	return 0;
+}
+
+/*
+ * To a plan already in the database a file adds only results and actual
+ * values: a result changes the figures of its year, an actual the
+ * outcomes of its year and, of a running total, of the later ones (as
+ * the triggers of db/migrate-9.sql mark them). The plan's years so
+ * changed are noted here; the commit counts those again, not the plan's
+ * every year (loader_forget_figures).
+ */
+static void
+loader_note_year(struct lplan *p, int fy, int running)
+{
+	size_t	k;
+
+	if (p->made)
+		return;
+	if (running && (p->running_from == 0 || fy < p->running_from))
+		p->running_from = fy;
+	for (k = 0; k < p->nyears; k++)
+		if (p->years[k] == fy)
+			return;
+	p->years = xreallocarray(p->years, p->nyears + 1, sizeof *p->years);
+	p->years[p->nyears++] = fy;
+}
+
+/* An indicator of a plan already in the database whose actual the load
+ * writes is marked, once, for the commit to compute its rates again
+ * (store_indfig_refresh), as the triggers the load leaves out would
+ * have: not every indicator of the plan. */
+static int
+loader_note_rates(struct store_plan_loader *l, struct lind *i,
+    const struct pf_record *r)
+{
+	sqlite3_stmt	*s;
+
+	if (!i->from_db || i->noted)
+		return 0;
+	if ((s = stmt(l, SQL_RATES_NOTE, r)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, i->id);
+	if (step_done(l, s, r) != 0)
+		return -1;
+	i->noted = 1;
+	return 0;
+}
+
+static void
+lplan_free(void *v)
+{
+	struct lplan	*p = v;
+
+	if (p != NULL)
+		free(p->years);
+	free(p);
 }
 
 static int
@@ -786,6 +861,7 @@ take_result(struct store_plan_loader *l, const struct pf_record *r)
 
 	if (n == NULL)
 		return refuse(l, r, "施策・取組がありません");
+	loader_note_year(plan_of(l, f[0]), (int)fy_field(f[RES_FY]), 0);
 	if ((s = stmt(l, n->from_db ? SQL_RESULT : SQL_RESULT_NEW, r)) == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, n->id);
@@ -817,6 +893,8 @@ take_actual(struct store_plan_loader *l, const struct pf_record *r)
 
 	if (i == NULL)
 		return refuse(l, r, "指標がありません");
+	loader_note_year(plan_of(l, f[0]), (int)fy_field(f[ACT_FY]),
+	    i->cumulative);
 	if ((s = stmt(l, i->from_db ? SQL_ACTUAL : SQL_ACTUAL_NEW, r)) == NULL)
 		return -1;
 	dept = i->dept != 0 ? i->dept : i->node != NULL ?
@@ -832,7 +910,7 @@ take_actual(struct store_plan_loader *l, const struct pf_record *r)
 	bind_text(s, 10, f[ACT_CONFIRMED_BY]);
 	bind_text(s, 11, f[ACT_CONFIRMED_AT]);
 	store_bind_opt_int(s, 12, dept);
-	if (step_done(l, s, r) != 0)
+	if (step_done(l, s, r) != 0 || loader_note_rates(l, i, r) != 0)
 		return -1;
 	return history_import(l, 0, i->id, f[ACT_FY], f[ACT_VALUE], r);
 }
@@ -907,6 +985,12 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 		return -1;
 	if (!l->in_write)
 		return refuse(l, r, "書き込みが始まっていません");
+	/* (A row of a plan's structure, to a plan it did not make.) */
+	if (r->kind != PF_PLAN && r->kind != PF_RESULT &&
+	    r->kind != PF_ACTUAL && r->kind != PF_DEPT &&
+	    r->kind != PF_DEPTNAME && (p = plan_of(l, f[0])) != NULL &&
+	    !p->made)
+		p->shaped = 1;
 	switch (r->kind) {
 	case PF_PLAN:
 		return take_plan(l, r);
@@ -1159,9 +1243,11 @@ loader_drop_indexes(struct store_plan_loader *l, char **cause)
  * The triggers that keep the plans list's figures row by row
  * (db/migrate-9.sql) and mark the indicator list's rates
  * (db/migrate-12.sql) are left out of a load: it forgets the figures of
- * every plan it touches and counts them once at the end instead
- * (loader_keep_figures), as it computes the rates of its plans. A
- * replaced plan's figures go with it. So are those that note the
+ * every plan it makes, and of the years its rows change of a plan it
+ * only adds results and actual values to, and counts them once at the
+ * end instead (loader_keep_figures), as it computes the rates of the
+ * plans it makes and of the indicators it gives values to. A replaced
+ * plan's figures go with it. So are those that note the
  * nodes whose folded text the search is to make again
  * (db/migrate-13.sql): a replaced plan's folded texts go before it,
  * and the load folds the texts of its plans once at its end
@@ -1311,6 +1397,11 @@ loader_rows_finish(struct store_plan_loader *l, char **cause)
 }
 
 static const char SQL_FIG_FORGET[] = "DELETE FROM plan_fig WHERE plan_id = ?";
+/* Of a plan the load only added results and actual values to: the
+ * years they change (a JSON array, ?2; ?3, from which on every year). */
+static const char SQL_FIG_FORGET_YEARS[] = "DELETE FROM plan_fig"
+    " WHERE plan_id = ?1 AND (fy IN (SELECT value FROM json_each(?2))"
+    " OR fy >= ?3)";
 static const char SQL_SPAN_FORGET[] =
     "DELETE FROM plan_span WHERE plan_id = ?";
 
@@ -1338,7 +1429,45 @@ loader_fill_search(struct store_plan_loader *l, char **cause)
 	return any ? search_index_bulk(l->st, 0, cause) : 0;
 }
 
-/* Forgets the figures and the years of the plans the load touched. */
+/* Whether the load counts a plan's figures and rates again whole: a
+ * plan it made, or one whose structure it wrote. */
+static int
+loader_plan_whole(const struct lplan *p)
+{
+	return p->made || p->shaped;
+}
+
+/* Forgets the figures of the years the load changed of a plan already
+ * in the database (loader_note_year); its years covered stay, since
+ * neither a result nor an actual value moves them (db/migrate-17.sql). */
+static int
+loader_forget_years(struct store_plan_loader *l, const struct lplan *p,
+    char **cause)
+{
+	sqlite3_stmt	*s;
+	long long	*ids;
+	size_t		 k;
+
+	if (p->nyears == 0)
+		return 0;
+	if ((s = store_stmt(l->st, SQL_FIG_FORGET_YEARS, cause)) == NULL)
+		return -1;
+	ids = xreallocarray(NULL, p->nyears, sizeof *ids);
+	for (k = 0; k < p->nyears; k++)
+		ids[k] = p->years[k];
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, store_ids_json(ids, p->nyears), -1, free);
+	if (p->running_from != 0)
+		sqlite3_bind_int(s, 3, p->running_from);
+	else
+		sqlite3_bind_int(s, 3, INT_MAX);
+	free(ids);
+	return store_step_write(l->st, s, "集計の削除", cause);
+}
+
+/* Forgets the figures and the years of the plans the load touched: of
+ * a plan it made or shaped every year, of another only the years its
+ * rows changed. */
 static int
 loader_forget_figures(struct store_plan_loader *l, char **cause)
 {
@@ -1351,6 +1480,11 @@ loader_forget_figures(struct store_plan_loader *l, char **cause)
 		for (e = l->plans.b[i]; e != NULL; e = e->next) {
 			const struct lplan *p = e->value;
 
+			if (!loader_plan_whole(p)) {
+				if (loader_forget_years(l, p, cause) != 0)
+					return -1;
+				continue;
+			}
 			for (k = 0; k < sizeof sqls / sizeof sqls[0]; k++) {
 				if ((s = store_stmt(l->st, sqls[k], cause)) ==
 				    NULL)
@@ -1379,7 +1513,8 @@ loader_make_indexes(struct store_plan_loader *l, char **cause)
 
 /* The indicator list's rates of the plans loaded (db/migrate-12.sql), of
  * the years the plans list keeps, each plan's year in one pass; and its
- * counts by category. */
+ * counts by category. Of a plan the load only added actual values to,
+ * the indicators it noted (loader_note_rates), at the commit. */
 static int
 loader_keep_rates(struct store_plan_loader *l, int today, char **cause)
 {
@@ -1390,6 +1525,8 @@ loader_keep_rates(struct store_plan_loader *l, int today, char **cause)
 		for (e = l->plans.b[i]; e != NULL; e = e->next) {
 			const struct lplan *p = e->value;
 
+			if (!loader_plan_whole(p))
+				continue;
 			if (store_indfig_keep_years(l->st, p->id, today,
 			    cause) != 0 ||
 			    store_indfig_count(l->st, p->id, cause) != 0)
@@ -1625,7 +1762,7 @@ store_plan_loader_free(struct store_plan_loader *l)
 	if (l == NULL)
 		return;
 	store_plan_loader_rollback(l);
-	map_free(&l->plans, free);
+	map_free(&l->plans, lplan_free);
 	map_free(&l->nodes, lnode_free);
 	map_free(&l->inds, free);
 	map_free(&l->depts, free);

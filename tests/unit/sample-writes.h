@@ -235,4 +235,50 @@ q_long(sqlite3 *db, const char *sql)
 	return v;
 }
 
+/*
+ * A file of one plan's results and actual values, as a city moves them
+ * through a spreadsheet (shisaku-plan(5)), written from the database to
+ * tmpdir/NAME: a result of fiscal year 2021 for every other item of
+ * yuki-ap; an actual value of 2024 for each of its indicators, and of
+ * 2022 for its running totals. Returns the file's path (malloc'd), NULL
+ * when it cannot be written.
+ */
+static inline char *
+results_file(sqlite3 *db, const char *name)
+{
+	static const char sql[] =
+	    "SELECT 'result,yuki-ap,' || n.key || ',2021,実施中,B,提出済,"
+	    "研修を実施した,,,担当,2025-04-20T10:00:00,,' FROM node n"
+	    " JOIN plan p ON p.id = n.plan_id WHERE p.code = 'yuki-ap'"
+	    " AND n.depth = (SELECT max(depth) FROM node WHERE plan_id = p.id)"
+	    " AND n.id % 2 = 0"
+	    " UNION ALL SELECT 'actual,yuki-ap,' || i.key || ',' ||"
+	    " (CASE i.cumulative WHEN 1 THEN 2022 ELSE 2024 END) || ',' ||"
+	    " (i.id % 7 + 3) || ',,提出済,,担当,2025-04-20T10:00:00,,'"
+	    " FROM indicator i JOIN plan p ON p.id = i.plan_id"
+	    " WHERE p.code = 'yuki-ap'";
+	sqlite3_stmt	*s;
+	FILE		*fp;
+	char		*path;
+
+	path = xasprintf("%s/%s", tmpdir, name);
+	if ((fp = fopen(path, "w")) == NULL) {
+		FAIL_AT("%s: cannot write", path);
+		free(path);
+		return NULL;
+	}
+	fputs("shisaku-plan,1\n", fp);
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		while (sqlite3_step(s) == SQLITE_ROW)
+			fprintf(fp, "%s\n", sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+	}
+	if (fclose(fp) != 0) {
+		FAIL_AT("%s: cannot write", path);
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
 #endif

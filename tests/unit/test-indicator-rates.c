@@ -712,6 +712,54 @@ TEST(test_store_writes_keep_the_rates)
 	store_close(st);
 }
 
+/* A write straight to the file, behind the store's back. */
+static void
+raw_mark(sqlite3 *db, const char *sql)
+{
+	CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* A file of actual values for a plan already in the file: the rates of
+ * the indicators it gives values to are computed again at its commit,
+ * of every year kept, running totals' included; no other's. */
+TEST(test_results_file_keeps_the_rates)
+{
+	struct store	*st;
+	sqlite3		*db;
+	char		*path;
+
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+		return;
+	db = store_db(st);
+	write_sql(st, "UPDATE indicator SET cumulative = 1, direction = 'up'"
+	    " WHERE id % 2 = 0");
+	CHECK_INT(keep_all(st), 0);
+	CHECK_INT(compare(st, "running totals"), 0);
+	if ((path = results_file(db, "results.csv")) == NULL) {
+		store_close(st);
+		return;
+	}
+	/* A mark no computation gives, on an indicator of another plan. */
+	raw_mark(db, "UPDATE indicator_fig SET up = up + 1000 WHERE"
+	    " indicator_id = (SELECT min(i.id) FROM indicator i JOIN plan p"
+	    " ON p.id = i.plan_id WHERE p.code <> 'yuki-ap')");
+	raw_mark(db, "CREATE TEMP TABLE before AS SELECT * FROM indicator_fig");
+	CHECK_INT(load(st, (const char *const *)&path, 1, 0), 0);
+	/* The file's values changed rates of many years. */
+	CHECK(q_long(db, "SELECT count(*) FROM (SELECT indicator_id, fy, up"
+	    " FROM indicator_fig EXCEPT SELECT indicator_id, fy, up"
+	    " FROM temp.before)") > 5);
+	CHECK_INT(q_long(db, "SELECT count(*) FROM indicator_fig"
+	    " WHERE up >= 1000"), (long)(LAST_FY - FIRST_FY + 1));
+	raw_mark(db, "UPDATE indicator_fig SET up = up - 1000"
+	    " WHERE up >= 1000");
+	CHECK_INT(compare(st, "a file of actual values"), 0);
+	CHECK_INT(q_long(db, "SELECT count(*) FROM indicator_fig_stale"), 0);
+	unlink(path);
+	free(path);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -719,6 +767,7 @@ main(void)
 		return 1;
 	RUN(test_kept_rates_equal_a_fresh_computation);
 	RUN(test_store_writes_keep_the_rates);
+	RUN(test_results_file_keeps_the_rates);
 	sample_dir_remove();
 	DONE();
 }

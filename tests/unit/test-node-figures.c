@@ -378,6 +378,33 @@ TEST(test_workflow_keeps_the_figures)
 	store_close(st);
 }
 
+/* A file of results for a plan already in the file: the headings'
+ * figures of the year it changes are counted again with the plan's. */
+TEST(test_results_file_keeps_the_figures)
+{
+	struct store	*st;
+	sqlite3		*db;
+	char		*path;
+	long		 kept;
+
+	if ((st = sample_store(samples, NSAMPLES)) == NULL)
+		return;
+	db = store_db(st);
+	CHECK_INT(keep_all(st), 0);
+	if ((path = results_file(db, "results.csv")) == NULL) {
+		store_close(st);
+		return;
+	}
+	CHECK_INT(load(st, (const char *const *)&path, 1, 0), 0);
+	CHECK(q_long(db, "SELECT SUM(n) FROM node_fig WHERE fy = 2021"
+	    " AND state = 'submitted'") > 5);
+	CHECK_INT(compare(st, "a file of results", &kept), 0);
+	CHECK_INT(kept, (long)NSAMPLES * (LAST_FY - FIRST_FY + 1));
+	unlink(path);
+	free(path);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -385,6 +412,7 @@ main(void)
 		return 1;
 	RUN(test_kept_figures_equal_the_full_count);
 	RUN(test_workflow_keeps_the_figures);
+	RUN(test_results_file_keeps_the_figures);
 	sample_dir_remove();
 	DONE();
 }

@@ -538,6 +538,66 @@ TEST(test_workflow_keeps_the_figures)
 	store_close(st);
 }
 
+/*
+ * A file of results and actual values for a plan already in the file
+ * counts again the figures of the years it changes and no other: those
+ * of its results' year, of its actuals' and, of a running total, the
+ * later ones; the other years and the other plans keep what they had.
+ * Every figure then equals the full count.
+ */
+TEST(test_results_file_counts_its_years)
+{
+	struct store	*st;
+	sqlite3		*db;
+	char		*path;
+
+	if ((st = sample_store_at(samples, NSAMPLES, TODAY_FY)) == NULL)
+		return;
+	db = store_db(st);
+	write_sql(st, "UPDATE indicator SET cumulative = 1, direction = 'up'"
+	    " WHERE id % 2 = 0 AND plan_id = (SELECT id FROM plan"
+	    " WHERE code = 'yuki-ap')");
+	/* (That write forgot the years yuki-ap's import had kept.) */
+	CHECK_INT(keep_all(st), 0);
+	CHECK_INT(compare(st, "running totals"), 0);
+	if ((path = results_file(db, "results.csv")) == NULL) {
+		store_close(st);
+		return;
+	}
+	/* Marks no count can give, on years kept of every plan: before
+	 * the running totals' actuals, and after them. */
+	CHECK_INT(q_long(db, "SELECT count(*) FROM plan_fig"
+	    " WHERE fy IN (2020, 2030)"), 2 * (long)NSAMPLES);
+	raw(db, "UPDATE plan_fig SET achieved = achieved + 1000"
+	    " WHERE fy IN (2020, 2030)");
+	CHECK_INT(load_at(st, (const char *const *)&path, 1, 0, TODAY_FY), 0);
+	CHECK(q_long(db, "SELECT count(*) FROM result WHERE fy = 2021") > 5);
+	CHECK(q_long(db, "SELECT count(*) FROM indicator_actual a JOIN"
+	    " indicator i ON i.id = a.indicator_id WHERE i.cumulative = 1"
+	    " AND a.fy = 2022") > 2);
+	/* 2020 kept by every plan; 2030 counted again of yuki-ap alone. */
+	CHECK_INT(q_long(db, "SELECT count(*) FROM plan_fig"
+	    " WHERE fy = 2020 AND achieved >= 1000"), (long)NSAMPLES);
+	CHECK_INT(q_long(db, "SELECT count(*) FROM plan_fig f JOIN plan p"
+	    " ON p.id = f.plan_id WHERE f.fy = 2030 AND f.achieved >= 1000"
+	    " AND p.code <> 'yuki-ap'"), (long)NSAMPLES - 1);
+	CHECK_INT(q_long(db, "SELECT count(*) FROM plan_fig f JOIN plan p"
+	    " ON p.id = f.plan_id WHERE f.fy = 2030 AND p.code = 'yuki-ap'"
+	    " AND f.achieved < 1000 AND f.items_valid = 1"
+	    " AND f.ind_valid = 1"), 1);
+	raw(db, "UPDATE plan_fig SET achieved = achieved - 1000"
+	    " WHERE achieved >= 1000");
+	/* Each year as the full count has it; none left to count. */
+	CHECK_INT(compare(st, "a file of results"), 0);
+	CHECK_INT(q_long(db, "SELECT count(*) FROM plan_fig"
+	    " WHERE items_valid = 0 OR ind_valid = 0"), 0);
+	CHECK_INT(q_long(db, "SELECT count(*) FROM plan_fig"),
+	    21 * (long)NSAMPLES);
+	unlink(path);
+	free(path);
+	store_close(st);
+}
+
 int
 main(void)
 {
@@ -546,6 +606,7 @@ main(void)
 	RUN(test_kept_figures_equal_the_full_count);
 	RUN(test_import_keeps_the_plans_years);
 	RUN(test_workflow_keeps_the_figures);
+	RUN(test_results_file_counts_its_years);
 	sample_dir_remove();
 	DONE();
 }
