@@ -30,10 +30,12 @@
  * Tab / BTab next and previous field; Enter or Space opens a list.
  */
 #include <curses.h>
+#include <limits.h>
 #include <form.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 #include <wctype.h>
 
 #include "shisaku/achieve.h"
@@ -98,6 +100,10 @@ struct entry_screen {
 	unsigned		 allowed;	/* workflow_actions bits */
 	int			 readonly;
 	char			*readonly_why;
+	/* What was typed on 状況 in a row (entry_type_status), and
+	 * whether the key being handled added to it. */
+	char			 typed[32];
+	int			 typed_now;
 
 	/* Layout for the body's size. */
 	int			 lay_h, lay_w;
@@ -1221,6 +1227,79 @@ entry_grade_of_key(struct ui *ui, wint_t ch)
 	return NULL;
 }
 
+/* The statuses as they are read aloud, for a status typed through an
+ * input method before it is converted (み for 未着手). */
+static const struct {
+	const char	*key, *reading;
+} entry_status_readings[] = {
+	{ "not_started", "みちゃくしゅ" },
+	{ "in_progress", "じっしちゅう" },
+	{ "done", "かんりょう" },
+	{ "postponed", "えんき" },
+	{ "cancelled", "ちゅうし" },
+};
+
+/* The status whose name or reading begins with the UTF-8 text t, the
+ * first in the list's order, or NULL. */
+static const char *
+entry_status_typed(const char *t)
+{
+	const char	*key;
+	size_t		 len = strlen(t), k;
+	int		 n;
+
+	for (n = 0; (key = vocab_nth(VOCAB_STATUS, n)) != NULL; n++) {
+		if (strncmp(vocab_label(VOCAB_STATUS, key), t, len) == 0)
+			return key;
+		for (k = 0; k < sizeof entry_status_readings /
+		    sizeof entry_status_readings[0]; k++)
+			if (strcmp(entry_status_readings[k].key, key) == 0 &&
+			    strncmp(entry_status_readings[k].reading, t,
+			    len) == 0)
+				return key;
+	}
+	return NULL;
+}
+
+/*
+ * A character typed on 状況, as in a list box: the status whose name or
+ * reading begins with what was typed in a row (実, 実施, じっ …) is
+ * chosen; a character that begins none says how to choose. What an
+ * input method sends at once arrives as keys one after another, so a
+ * word typed whole chooses its status too.
+ */
+static void
+entry_type_status(struct ui *ui, struct entry_screen *es, wint_t ch)
+{
+	char		 mb[MB_LEN_MAX + 1], *typed = es->typed;
+	const char	*key;
+	mbstate_t	 ps;
+	size_t		 n, len = strlen(typed);
+
+	memset(&ps, 0, sizeof ps);
+	if ((n = wcrtomb(mb, (wchar_t)ch, &ps)) == (size_t)-1)
+		n = 0;
+	mb[n] = '\0';
+	es->typed_now = 1;
+	key = NULL;
+	if (n > 0 && len + n < sizeof es->typed) {
+		memcpy(typed + len, mb, n + 1);
+		key = entry_status_typed(typed);
+	}
+	if (key == NULL && n > 0) {
+		/* (A new word: the character alone.) */
+		memcpy(typed, mb, n + 1);
+		key = entry_status_typed(typed);
+	}
+	if (key == NULL) {
+		typed[0] = '\0';
+		ui_error(ui, "「%lc」で始まる状況はありません（Enter で一覧、"
+		    "未 実 完 延 中 で選べます）", ch);
+		return;
+	}
+	es->cur->status = key;
+}
+
 /* A grade typed as its key on the grade field; 1 if it was. */
 static int
 entry_type_grade(struct ui *ui, struct entry_screen *es, wint_t ch)
@@ -1231,6 +1310,23 @@ entry_type_grade(struct ui *ui, struct entry_screen *es, wint_t ch)
 		return 0;
 	entry_set_grade(es, k);
 	return 1;
+}
+
+/* A character typed on 評価 that is no grade of the scale. */
+static void
+entry_grade_not_typed(struct ui *ui, wint_t ch)
+{
+	const struct config	*c = ui->config;
+	char			 keys[64];
+	size_t			 n = 0;
+	int			 i;
+
+	keys[0] = '\0';
+	for (i = 0; c != NULL && i < c->ngrades && n + 8 < sizeof keys; i++)
+		n += (size_t)snprintf(keys + n, sizeof keys - n, "%s%s",
+		    i > 0 ? " " : "", c->grades[i].key);
+	ui_error(ui, "「%lc」という評価はありません（Enter で一覧%s%s）", ch,
+	    n > 0 ? "、キーで選ぶなら " : "", keys);
 }
 
 /* ---- saving and the workflow ------------------------------------------ */
@@ -1872,6 +1968,16 @@ entry_key_input(struct ui *ui, void *state, enum key_action act,
 		if (kind == EK_GRADE && !is_function && !es->readonly &&
 		    entry_type_grade(ui, es, ch))
 			return UI_KEY_HANDLED;
+		/* A character that is no command: a status typed, or a
+		 * grade that is not on the scale. */
+		if (!is_function && !es->readonly && act == ACT_NONE &&
+		    ch >= 0x20 && iswprint(ch)) {
+			if (kind == EK_STATUS)
+				entry_type_status(ui, es, ch);
+			else
+				entry_grade_not_typed(ui, ch);
+			return UI_KEY_HANDLED;
+		}
 		if (is_function && (ch == KEY_UP || ch == KEY_LEFT)) {
 			entry_focus_row(ui, es, -1);
 			return UI_KEY_HANDLED;
@@ -2143,7 +2249,10 @@ entry_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		f = es->focus;
 		before = entry_field_value(es, f);
 	}
+	es->typed_now = 0;
 	r = entry_key_input(ui, state, act, is_function, ch);
+	if (r != UI_KEY_CLOSE && !es->typed_now)
+		es->typed[0] = '\0';
 	if (before != NULL && r != UI_KEY_CLOSE && es->theirs == NULL &&
 	    es->draft == NULL && f < entry_nfocus(es)) {
 		entry_sync(es);
@@ -2422,6 +2531,8 @@ static const struct screen_fixed_key entry_fixed_keys[] = {
 	    "で編集（C-_ で取り消せます）" },
 	{ "C-_", "直前の変更を取り消す（欄ごとに、繰り返すと読み込んだ内容まで）" },
 	{ "u", "状況・評価の欄で: 直前の変更を取り消す（C-_ と同じ）" },
+	{ "未 実 完 延 中", "状況の欄で: 名前か読みの頭（実、じっし）で状況を選ぶ" },
+	{ "A B C D", "評価の欄で: 評価のキーで選ぶ（全角でも。設定の段階）" },
 	{ "C-r", "この欄を保存済みの値に戻す（C-_ で取り消せます）" },
 };
 
