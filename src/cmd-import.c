@@ -195,6 +195,20 @@ static const char import_options[] =
 	"                     （書き出し後に変更された行や権限のない行は拒否し、\n"
 	"                     すべて読み込むか何も書き込まない）\n";
 
+/* The progress line's phase of one of several files: the work and the
+ * file's name, without its directories. */
+static char *
+import_phase(int dry, const char *path)
+{
+	const char	*name = strrchr(path, '/');
+
+	if (strcmp(path, "-") == 0)
+		name = "標準入力";
+	else
+		name = name != NULL && name[1] != '\0' ? name + 1 : path;
+	return xasprintf("%s（%s）", dry ? "検査" : "書き込み", name);
+}
+
 static int
 cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -213,7 +227,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct recpipe		*pipe = NULL;
 	struct pf_resolver	 piped;
 	const struct pf_resolver *resolver;
-	char			*cause = NULL, *login = NULL;
+	char			*cause = NULL, *login = NULL, *phase = NULL;
 	int			 ch, dry = 0, replace = 0, status, i, rc;
 	int			 denied = 0, unreadable;
 	int			 results = 0, encoding = -1;
@@ -299,7 +313,12 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		}
 	}
 	for (i = optind; i < argc; i++) {
-		progress_phase(&prog, dry ? "検査" : "書き込み", "行");
+		/* Of several files, each has a line of its own that names it
+		 * and stays, ended, when the next begins. */
+		free(phase);
+		phase = argc - optind > 1 ? import_phase(dry, argv[i]) : NULL;
+		progress_phase(&prog, phase != NULL ? phase : dry ? "検査" :
+		    "書き込み", "行");
 		enc = TENC_UTF8;
 		if (outfile_is_database(argv[i], ctx->db_path)) {
 			cause = xasprintf("%s: データベースのファイルです（計画"
@@ -312,7 +331,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		pf_read_path(&d, argv[i], import_max(ctx), encoding, resolver,
 		    replace, &enc, &unreadable);
 		denied += unreadable;
-		if (enc != TENC_UTF8)
+		if (phase != NULL)
+			progress_end(&prog);
+		else if (enc != TENC_UTF8)
 			progress_clear(&prog);	/* the message in its place */
 		say_encoding(argv[i], enc);
 	}
@@ -323,6 +344,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (replace)
 		pf_check_replace(&d, &res.res);
 	d.progress = NULL;
+	/* (No line is shown now: the phase may go.) */
+	progress_phase(&prog, dry ? "検査" : "書き込み", "行");
+	free(phase);
 	/* Every file is checked: what the checks knew of the keys is let
 	 * go before the commit, whose indexes and figures need memory. */
 	pf_doc_forget_keys(&d);

@@ -4,7 +4,9 @@
 # progress line on standard error, drawn over itself with \r and ended
 # with 完了 and a newline, then the steps after the rows on a line of
 # their own; the same import with standard error in a file
-# writes no progress there, only what it always says.
+# writes no progress there, only what it always says. Imported with a
+# second file, of results for the plan, each file has a line of its own
+# that names it, ended in turn.
 . "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/../.."
 bin=${SHISAKU_BIN:-build/san/shisaku}
@@ -16,31 +18,44 @@ case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 items=${PROGRESS_ITEMS:-120000}
 
 sh tests/genplan.sh "$items" > "$scratch/big.csv"
+awk -v n="$items" 'BEGIN {
+	print "shisaku-plan,1"
+	for (i = 0; i < n; i += 4)
+		printf "result,big,%d,2023,実施中,B,提出済,実施した,,,担当,2024-04-20T10:00:00,,\n", i
+}' > "$scratch/results.csv"
 "$bin" -d "$scratch/tty.db" init > /dev/null 2>&1 &&
     "$bin" -d "$scratch/file.db" init > /dev/null 2>&1 ||
     fail "databases" "init failed"
 
 # On a terminal: everything the program writes to it is in tty.out.
-script -qec "'$bin' -d '$scratch/tty.db' import '$scratch/big.csv'" \
+script -qec "'$bin' -d '$scratch/tty.db' import '$scratch/big.csv' '$scratch/results.csv'" \
     /dev/null > "$scratch/tty.out" 2>&1; rc=$?
 [ "$rc" = 0 ] && pass "import on a terminal succeeds" ||
     fail "import on a terminal" "rc $rc: $(tr '\r' '\n' < "$scratch/tty.out" | tail -n 5)"
 tr '\r' '\n' < "$scratch/tty.out" > "$scratch/tty.lines"
-grep -Eq '^shisaku: 書き込み [0-9,]+/[0-9,]+ 行  [0-9,]+ 行/秒  残り ' "$scratch/tty.lines" &&
+grep -Eq '^shisaku: 書き込み（big\.csv） [0-9,]+/[0-9,]+ 行  [0-9,]+ 行/秒  残り ' "$scratch/tty.lines" &&
     pass "the terminal shows the rows written, the rate and the time left" ||
     fail "progress line on the terminal" "$(head -c 600 "$scratch/tty.lines")"
 grep -q "$(printf '\r')shisaku: 書き込み" "$scratch/tty.out" &&
     pass "the line is redrawn over itself with a carriage return" ||
     fail "redrawn with \\r" "$(head -c 300 "$scratch/tty.out" | od -c | head -n 5)"
-grep -Eq '^shisaku: 書き込み ([0-9,]+)/\1 行  [0-9,]+ 行/秒  完了 *$' "$scratch/tty.lines" &&
+grep -Eq '^shisaku: 書き込み（big\.csv） ([0-9,]+)/\1 行  [0-9,]+ 行/秒  完了 *$' "$scratch/tty.lines" &&
     pass "it ends with every row written and 完了" ||
     fail "final state" "$(grep 完了 "$scratch/tty.lines" | head -n 3)"
+# The second file's line after the first one's end, which stays.
+grep -v '^ *$' "$scratch/tty.lines" | grep -A1 '^shisaku: 書き込み（big\.csv）.*完了' |
+    tail -n 1 | grep -Eq '^shisaku: 書き込み（results\.csv） [0-9,]+/[0-9,]+ 行' &&
+    pass "the second file's line follows the first one's 完了" ||
+    fail "second file's line" "$(grep 'csv）' "$scratch/tty.lines" | sed -n '1p;$p')"
+grep -Eq '^shisaku: 書き込み（results\.csv） ([0-9,]+)/\1 行  [0-9,]+ 行/秒  完了 *$' "$scratch/tty.lines" &&
+    pass "and ends with its own 完了" ||
+    fail "second file's end" "$(grep 'results' "$scratch/tty.lines" | tail -n 3)"
 # Then the indexes, the search index and the figures, step by step on a
 # line of their own after the rows' line, ended with 完了 when committed.
 grep -Eq '^shisaku: 索引と集計の作成 [0-3]/4 段階 *$' "$scratch/tty.lines" &&
     pass "the steps after the rows are shown as they go" ||
     fail "steps after the rows" "$(grep 索引 "$scratch/tty.lines" | head -n 5)"
-grep -v '^ *$' "$scratch/tty.lines" | grep -A1 '^shisaku: 書き込み .*完了' |
+grep -v '^ *$' "$scratch/tty.lines" | grep -A1 '^shisaku: 書き込み.*完了' |
     tail -n 1 |
     grep -q '^shisaku: 索引と集計の作成' &&
     pass "on the line after the rows' 完了" ||
@@ -48,7 +63,7 @@ grep -v '^ *$' "$scratch/tty.lines" | grep -A1 '^shisaku: 書き込み .*完了'
 grep -Eq '^shisaku: 索引と集計の作成 4/4 段階  完了 *$' "$scratch/tty.lines" &&
     pass "the last step ends with 完了" ||
     fail "steps end" "$(grep 索引 "$scratch/tty.lines" | tail -n 3)"
-grep -q '^読み込みました: plan 1' "$scratch/tty.lines" &&
+grep -q "^読み込みました: plan 1, .*result $((items / 4))" "$scratch/tty.lines" &&
     pass "the summary follows on a line of its own" ||
     fail "summary line" "$(tail -n 3 "$scratch/tty.lines")"
 
