@@ -621,6 +621,25 @@ node_dept(const struct lnode *n, int fy)
 	return best != NULL ? best->dept : 0;
 }
 
+/* Notes row id of what was in the database before the load (from_db)
+ * with sql, once (*noted), as a trigger the load leaves out would. */
+static int
+loader_note_once(struct store_plan_loader *l, const char *sql, long long id,
+    int from_db, int *noted, const struct pf_record *r)
+{
+	sqlite3_stmt	*s;
+
+	if (!from_db || *noted)
+		return 0;
+	if ((s = stmt(l, sql, r)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (step_done(l, s, r) != 0)
+		return -1;
+	*noted = 1;
+	return 0;
+}
+
 /*
  * A plan the load makes has the search texts of all its nodes folded at
  * the end (loader_fill_search). To a plan already in the database a
@@ -634,17 +653,8 @@ static int
 loader_note_search(struct store_plan_loader *l, struct lnode *n,
     const struct pf_record *r)
 {
-	sqlite3_stmt	*s;
-
-	if (!n->from_db || n->noted)
-		return 0;
-	if ((s = stmt(l, SQL_SEARCH_NOTE, r)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, n->id);
-	if (step_done(l, s, r) != 0)
-		return -1;
-	n->noted = 1;
-	return 0;
+	return loader_note_once(l, SQL_SEARCH_NOTE, n->id, n->from_db,
+	    &n->noted, r);
 }
 
 /*
@@ -679,17 +689,8 @@ static int
 loader_note_rates(struct store_plan_loader *l, struct lind *i,
     const struct pf_record *r)
 {
-	sqlite3_stmt	*s;
-
-	if (!i->from_db || i->noted)
-		return 0;
-	if ((s = stmt(l, SQL_RATES_NOTE, r)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, i->id);
-	if (step_done(l, s, r) != 0)
-		return -1;
-	i->noted = 1;
-	return 0;
+	return loader_note_once(l, SQL_RATES_NOTE, i->id, i->from_db,
+	    &i->noted, r);
 }
 
 static void
