@@ -1239,8 +1239,8 @@ static const struct {
 	{ "cancelled", "ちゅうし" },
 };
 
-/* The status whose name or reading begins with the UTF-8 text t, the
- * first in the list's order, or NULL. */
+/* The status whose name, else whose reading, begins with the UTF-8
+ * text t, the first in the list's order; NULL for none. */
 static const char *
 entry_status_typed(const char *t)
 {
@@ -1248,17 +1248,37 @@ entry_status_typed(const char *t)
 	size_t		 len = strlen(t), k;
 	int		 n;
 
-	for (n = 0; (key = vocab_nth(VOCAB_STATUS, n)) != NULL; n++) {
+	for (n = 0; (key = vocab_nth(VOCAB_STATUS, n)) != NULL; n++)
 		if (strncmp(vocab_label(VOCAB_STATUS, key), t, len) == 0)
 			return key;
-		for (k = 0; k < sizeof entry_status_readings /
-		    sizeof entry_status_readings[0]; k++)
-			if (strcmp(entry_status_readings[k].key, key) == 0 &&
-			    strncmp(entry_status_readings[k].reading, t,
-			    len) == 0)
-				return key;
-	}
+	for (k = 0; k < sizeof entry_status_readings /
+	    sizeof entry_status_readings[0]; k++)
+		if (strncmp(entry_status_readings[k].reading, t, len) == 0)
+			return entry_status_readings[k].key;
 	return NULL;
+}
+
+/* The first character of each status's name, as the message of a
+ * character that chooses none names them ("未 実 完 延 中"). */
+static void
+entry_status_initials(char *buf, size_t size)
+{
+	const char	*key, *label;
+	size_t		 o = 0;
+	int		 n, len;
+
+	buf[0] = '\0';
+	for (n = 0; (key = vocab_nth(VOCAB_STATUS, n)) != NULL; n++) {
+		label = vocab_label(VOCAB_STATUS, key);
+		if ((len = mblen(label, MB_CUR_MAX)) <= 0 ||
+		    o + (size_t)len + 2 > size)
+			break;
+		if (o > 0)
+			buf[o++] = ' ';
+		memcpy(buf + o, label, (size_t)len);
+		o += (size_t)len;
+		buf[o] = '\0';
+	}
 }
 
 /*
@@ -1271,8 +1291,8 @@ entry_status_typed(const char *t)
 static void
 entry_type_status(struct ui *ui, struct entry_screen *es, wint_t ch)
 {
-	char		 mb[MB_LEN_MAX + 1], *typed = es->typed;
-	const char	*key;
+	char		 mb[MB_LEN_MAX + 1], initials[64], *typed = es->typed;
+	const char	*key = NULL;
 	mbstate_t	 ps;
 	size_t		 n, len = strlen(typed);
 
@@ -1281,7 +1301,6 @@ entry_type_status(struct ui *ui, struct entry_screen *es, wint_t ch)
 		n = 0;
 	mb[n] = '\0';
 	es->typed_now = 1;
-	key = NULL;
 	if (n > 0 && len + n < sizeof es->typed) {
 		memcpy(typed + len, mb, n + 1);
 		key = entry_status_typed(typed);
@@ -1293,8 +1312,9 @@ entry_type_status(struct ui *ui, struct entry_screen *es, wint_t ch)
 	}
 	if (key == NULL) {
 		typed[0] = '\0';
+		entry_status_initials(initials, sizeof initials);
 		ui_error(ui, "「%lc」で始まる状況はありません（Enter で一覧、"
-		    "未 実 完 延 中 で選べます）", ch);
+		    "%s で選べます）", ch, initials);
 		return;
 	}
 	es->cur->status = key;
@@ -2531,8 +2551,8 @@ static const struct screen_fixed_key entry_fixed_keys[] = {
 	    "で編集（C-_ で取り消せます）" },
 	{ "C-_", "直前の変更を取り消す（欄ごとに、繰り返すと読み込んだ内容まで）" },
 	{ "u", "状況・評価の欄で: 直前の変更を取り消す（C-_ と同じ）" },
-	{ "未 実 完 延 中", "状況の欄で: 名前か読みの頭（実、じっし）で状況を選ぶ" },
-	{ "A B C D", "評価の欄で: 評価のキーで選ぶ（全角でも。設定の段階）" },
+	{ "状況の頭文字", "状況の欄で: 名前か読みの頭（実、じっし）で状況を選ぶ" },
+	{ "評価のキー", "評価の欄で: 設定の評価のキー（A など、全角でも）で選ぶ" },
 	{ "C-r", "この欄を保存済みの値に戻す（C-_ で取り消せます）" },
 };
 

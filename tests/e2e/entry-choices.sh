@@ -25,8 +25,8 @@ e2e_expect "the results form of No.1" "実績入力（令和5年度） > No.1" \
     "状況 [—         ]"
 e2e_keys F1
 e2e_expect "help names both ways of choosing by typing" \
-    "未 実 完 延 中" "状況の欄で: 名前か読みの頭（実、じっし）で状況を選ぶ" \
-    "A B C D" "評価の欄で: 評価のキーで選ぶ"
+    "状況の頭文字" "状況の欄で: 名前か読みの頭（実、じっし）で状況を選ぶ" \
+    "評価のキー" "評価の欄で: 設定の評価のキー（A など、全角でも）で選ぶ"
 e2e_keys Escape
 e2e_wait "実績入力（令和5年度） > No.1"
 # From 取組実績 back to 状況.
