@@ -344,9 +344,6 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (replace)
 		pf_check_replace(&d, &res.res);
 	d.progress = NULL;
-	/* (No line is shown now: the phase may go.) */
-	progress_phase(&prog, dry ? "検査" : "書き込み", "行");
-	free(phase);
 	/* Every file is checked: what the checks knew of the keys is let
 	 * go before the commit, whose indexes and figures need memory. */
 	pf_doc_forget_keys(&d);
@@ -390,6 +387,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	recpipe_free(pipe);
 	store_plan_loader_free(l);
+	free(phase);
 	free(login);
 	pf_doc_free(&d);
 	store_close(st);
