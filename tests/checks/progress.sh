@@ -33,37 +33,41 @@ script -qec "'$bin' -d '$scratch/tty.db' import '$scratch/big.csv' '$scratch/res
 [ "$rc" = 0 ] && pass "import on a terminal succeeds" ||
     fail "import on a terminal" "rc $rc: $(tr '\r' '\n' < "$scratch/tty.out" | tail -n 5)"
 tr '\r' '\n' < "$scratch/tty.out" > "$scratch/tty.lines"
-grep -Eq '^shisaku: 書き込み（big\.csv） [0-9,]+/[0-9,]+ 行  [0-9,]+ 行/秒  残り ' "$scratch/tty.lines" &&
-    pass "the terminal shows the rows written, the rate and the time left" ||
-    fail "progress line on the terminal" "$(head -c 600 "$scratch/tty.lines")"
+# shown NAME ERE WHAT: a line the terminal showed matches ERE (on
+# failure, the last lines that match WHAT are shown).
+shown() {
+	grep -Eq "$2" "$scratch/tty.lines" && pass "$1" ||
+	    fail "$1" "$(grep -E "$3" "$scratch/tty.lines" | tail -n 4)"
+}
+# next_to NAME ERE NEXT: the line after the last line matching ERE (blank
+# lines left out) matches NEXT.
+next_to() {
+	got=$(grep -v '^ *$' "$scratch/tty.lines" | grep -E -A1 "$2" | tail -n 1)
+	printf '%s\n' "$got" | grep -Eq "$3" && pass "$1" || fail "$1" "$got"
+}
+shown "the terminal shows the rows written, the rate and the time left" \
+    '^shisaku: 書き込み（big\.csv） [0-9,]+/[0-9,]+ 行  [0-9,]+ 行/秒  残り ' 'big'
 grep -q "$(printf '\r')shisaku: 書き込み" "$scratch/tty.out" &&
     pass "the line is redrawn over itself with a carriage return" ||
     fail "redrawn with \\r" "$(head -c 300 "$scratch/tty.out" | od -c | head -n 5)"
-grep -Eq '^shisaku: 書き込み（big\.csv） ([0-9,]+)/\1 行  [0-9,]+ 行/秒  完了 *$' "$scratch/tty.lines" &&
-    pass "it ends with every row written and 完了" ||
-    fail "final state" "$(grep 完了 "$scratch/tty.lines" | head -n 3)"
-# The second file's line after the first one's end, which stays.
-grep -v '^ *$' "$scratch/tty.lines" | grep -A1 '^shisaku: 書き込み（big\.csv）.*完了' |
-    tail -n 1 | grep -Eq '^shisaku: 書き込み（results\.csv） [0-9,]+/[0-9,]+ 行' &&
-    pass "the second file's line follows the first one's 完了" ||
-    fail "second file's line" "$(grep 'csv）' "$scratch/tty.lines" | sed -n '1p;$p')"
-# (Its rate only once it has run long enough to give one.)
-grep -Eq '^shisaku: 書き込み（results\.csv） ([0-9,]+)/\1 行  ([0-9,]+ 行/秒  )?完了 *$' "$scratch/tty.lines" &&
-    pass "and ends with its own 完了" ||
-    fail "second file's end" "$(grep 'results' "$scratch/tty.lines" | tail -n 3)"
+shown "it ends with every row written and 完了" \
+    '^shisaku: 書き込み（big\.csv） ([0-9,]+)/\1 行  [0-9,]+ 行/秒  完了 *$' '完了'
+# The second file's line after the first one's end, which stays; its
+# rate only once it has run long enough to give one.
+next_to "the second file's line follows the first one's 完了" \
+    '^shisaku: 書き込み（big\.csv）.*完了' \
+    '^shisaku: 書き込み（results\.csv） [0-9,]+/[0-9,]+ 行'
+shown "and ends with its own 完了" \
+    '^shisaku: 書き込み（results\.csv） ([0-9,]+)/\1 行  ([0-9,]+ 行/秒  )?完了 *$' \
+    'results'
 # Then the indexes, the search index and the figures, step by step on a
 # line of their own after the rows' line, ended with 完了 when committed.
-grep -Eq '^shisaku: 索引と集計の作成 [0-3]/4 段階 *$' "$scratch/tty.lines" &&
-    pass "the steps after the rows are shown as they go" ||
-    fail "steps after the rows" "$(grep 索引 "$scratch/tty.lines" | head -n 5)"
-grep -v '^ *$' "$scratch/tty.lines" | grep -A1 '^shisaku: 書き込み.*完了' |
-    tail -n 1 |
-    grep -q '^shisaku: 索引と集計の作成' &&
-    pass "on the line after the rows' 完了" ||
-    fail "steps on their own line" "$(grep -A1 完了 "$scratch/tty.lines" | head -n 4)"
-grep -Eq '^shisaku: 索引と集計の作成 4/4 段階  完了 *$' "$scratch/tty.lines" &&
-    pass "the last step ends with 完了" ||
-    fail "steps end" "$(grep 索引 "$scratch/tty.lines" | tail -n 3)"
+shown "the steps after the rows are shown as they go" \
+    '^shisaku: 索引と集計の作成 [0-3]/4 段階 *$' '索引'
+next_to "on the line after the rows' 完了" '^shisaku: 書き込み.*完了' \
+    '^shisaku: 索引と集計の作成'
+shown "the last step ends with 完了" \
+    '^shisaku: 索引と集計の作成 4/4 段階  完了 *$' '索引'
 grep -q "^読み込みました: plan 1, .*result $((items / 4))" "$scratch/tty.lines" &&
     pass "the summary follows on a line of its own" ||
     fail "summary line" "$(tail -n 3 "$scratch/tty.lines")"
