@@ -2836,16 +2836,18 @@ fail:
  * rule): no look-up of each node's result, half of the reading. */
 #define BROWSE_MATCH_NO_RESULT						\
 	" LEFT JOIN (SELECT NULL AS state, NULL AS status, NULL AS grade) r"
+/* (Each node's columns from its assignment, db/migrate-27.sql, or of a
+ * flag from its mark, db/migrate-25.sql: the rows in order from one
+ * index, not a look-up of each node.) */
 #define BROWSE_DEPT_MATCH(joins)					\
 	BROWSE_MATCH_COLUMNS						\
-	" FROM node_dept nd INDEXED BY node_dept_plan"			\
-	" CROSS JOIN node n INDEXED BY node_shape ON n.id = nd.node_id"	\
-	joins								\
-	" WHERE nd.plan_id = ?1 AND nd.dept_id = ?6 AND n.plan_id = ?1"	\
-	" AND (nd.from_fy IS NULL OR nd.from_fy <= ?2)"			\
-	" AND (nd.until_fy IS NULL OR nd.until_fy >= ?2)"
-/* (Of a flag, each node's columns from its mark, db/migrate-25.sql: the
- * marks in order from one index, not a look-up of each node.) */
+	" FROM (SELECT node_id AS id, plan_id, parent_id, depth,"	\
+	" node_ord AS ord, first_fy, last_fy"				\
+	" FROM node_dept INDEXED BY node_dept_plan"			\
+	" WHERE plan_id = ?1 AND dept_id = ?6"				\
+	" AND (from_fy IS NULL OR from_fy <= ?2)"			\
+	" AND (until_fy IS NULL OR until_fy >= ?2)) n"			\
+	joins
 #define BROWSE_FLAG_MATCH(joins)					\
 	BROWSE_MATCH_COLUMNS						\
 	" FROM (SELECT node_id AS id, plan_id, parent_id, depth, ord,"	\

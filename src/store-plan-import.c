@@ -264,9 +264,12 @@ static const char SQL_NODE[] = "INSERT INTO node (plan_id, parent_id, depth, key
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_MARK[] = "INSERT OR IGNORE INTO node_flag (node_id, flag_id)"
     " SELECT ?, id FROM plan_flag WHERE plan_id = ? AND key = ?";
+/* (With its node's plan, place and period, db/migrate-19.sql and
+ * db/migrate-27.sql, from one look-up of the node.) */
 static const char SQL_ASSIGN[] = "INSERT INTO node_dept (node_id, dept_id, is_main,"
-    " from_fy, until_fy, ord, plan_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-    " (SELECT plan_id FROM node WHERE id = ?1))";
+    " from_fy, until_fy, ord, plan_id, parent_id, depth, node_ord, first_fy,"
+    " last_fy) SELECT ?1, ?2, ?3, ?4, ?5, ?6, n.plan_id, n.parent_id,"
+    " n.depth, n.ord, n.first_fy, n.last_fy FROM node n WHERE n.id = ?1";
 static const char SQL_YEARPLAN[] = "INSERT INTO year_plan (node_id, from_fy, to_fy,"
     " text, ord) VALUES (?, ?, ?, ?, ?)";
 static const char SQL_COST[] = "INSERT INTO cost_trend (node_id, fy, trend)"
@@ -1311,13 +1314,15 @@ loader_drop_triggers(struct store_plan_loader *l, const char *list,
  * clock, which nothing in such a load moves (only deletions do), and
  * each new indicator counts one in its plan's indicator_count. The
  * depth of each new indicator's node (db/migrate-24.sql) the loader
- * writes in the row itself; each new mark takes its node's place and
- * period (db/migrate-25.sql) in one statement at the end.
+ * writes in the row itself, and so its node's place and period in each
+ * new assignment (db/migrate-27.sql); each new mark takes its node's
+ * place and period (db/migrate-25.sql) in one statement at the end.
  */
 static const char SQL_ROW_TRIGGERS[] = "SELECT name, sql FROM sqlite_master"
     " WHERE type = 'trigger' AND name IN ('node_ver_made',"
     " 'indicator_ver_made', 'result_ver_made', 'indicator_actual_ver_made',"
-    " 'indicator_counted', 'indicator_depth_made', 'node_flag_shape_made')"
+    " 'indicator_counted', 'indicator_depth_made', 'node_flag_shape_made',"
+    " 'node_dept_shape_made')"
     " ORDER BY name";
 static const char SQL_CLOCK[] = "SELECT coalesce((SELECT n FROM version_clock),"
     " 0), coalesce((SELECT max(id) FROM node), 0),"

@@ -45,7 +45,8 @@
 static char dir[] = "/tmp/shisaku-test-migrate-XXXXXX";
 
 /* What a version 1 program wrote: a plan of one level, two nodes, an
- * indicator on the first and one on the plan, and history on each. */
+ * indicator on the first and one on the plan, a department in charge of
+ * both, and history on each. */
 static const char v1_rows[] =
     "INSERT INTO plan (id, code, name, first_fy, last_fy, ord)"
     " VALUES (1, 't', '試験計画', 2021, 2025, 1);"
@@ -56,6 +57,10 @@ static const char v1_rows[] =
     "INSERT INTO indicator (id, plan_id, node_id, key, name, unit, ord)"
     " VALUES (20, 1, 10, 'i1', '講座の回数', '回', 3),"
     " (21, 1, NULL, 'i2', '満足度', '%', 4);"
+    "INSERT INTO department (id, code, name, ord) VALUES (3, 't/企画課',"
+    " '企画課', 1);"
+    "INSERT INTO node_dept (node_id, dept_id, is_main, ord)"
+    " VALUES (10, 3, 1, 1), (11, 3, 1, 1);"
     "INSERT INTO history (id, at, login, node_id, indicator_id, fy, field,"
     " old_value, new_value) VALUES"
     " (1, '2024-04-01T09:00:00', 'kikaku', 10, NULL, NULL, 'title',"
@@ -179,7 +184,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 26);
+	CHECK_INT(store_schema_version(), 27);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -196,7 +201,7 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 26);
+	CHECK_INT(q_int("PRAGMA user_version"), 27);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	/* Version 24 (db/migrate-24.sql): each indicator's level, its
 	 * node's depth (none for the plan's own), indexed by plan, and kept
@@ -206,6 +211,18 @@ TEST(test_v1_file_is_migrated)
 	    " ORDER BY id)");
 	CHECK_Q("indicator_plan_depth:plan_id,depth,dept_id,node_id",
 	    INDEX_COLUMNS " IN ('indicator_plan_depth') ORDER BY m.name)");
+	/* Version 27 (db/migrate-27.sql): each assignment's node's place
+	 * and period beside it (ord is the assignment's own), in the index
+	 * of a department's assignments in a plan (below). */
+	CHECK_Q("plan_id,parent_id,depth,node_ord,first_fy,last_fy", "SELECT"
+	    " group_concat(name) FROM (SELECT name FROM"
+	    " pragma_table_info('node_dept') WHERE cid > 6 ORDER BY cid)");
+	CHECK(q_int("SELECT count(*) FROM node_dept") > 0);
+	CHECK_INT(q_int("SELECT count(*) FROM node_dept nd JOIN node n"
+	    " ON n.id = nd.node_id WHERE nd.parent_id IS n.parent_id AND"
+	    " nd.depth = n.depth AND nd.node_ord = n.ord AND nd.first_fy IS"
+	    " n.first_fy AND nd.last_fy IS n.last_fy"),
+	    q_int("SELECT count(*) FROM node_dept"));
 	/* Version 26 (db/migrate-26.sql): the top level of each plan,
 	 * in its order, in an index of its own. */
 	CHECK_Q("node_top:plan_id,ord,id,depth,first_fy,last_fy",
@@ -224,8 +241,10 @@ TEST(test_v1_file_is_migrated)
 	/* Version 21 (db/migrate-21.sql): what a filter of the tree reads,
 	 * from narrow indexes; node_up is now the start of node_shape.
 	 * Version 22 (db/migrate-22.sql): node_parent in (ord, id) order.
-	 * Version 25: node_flag_flag with each node's place and period. */
-	CHECK_Q("node_dept_plan:plan_id,dept_id,node_id,from_fy,until_fy|"
+	 * Version 25: node_flag_flag with each node's place and period;
+	 * version 27: node_dept_plan. */
+	CHECK_Q("node_dept_plan:plan_id,dept_id,node_id,from_fy,until_fy,"
+	    "parent_id,depth,node_ord,first_fy,last_fy|"
 	    "node_flag_flag:flag_id,node_id,plan_id,parent_id,depth,ord,"
 	    "first_fy,last_fy|"
 	    "node_parent:parent_id,ord,id,plan_id,depth,first_fy,last_fy|"
@@ -532,9 +551,12 @@ only_hit(struct store *st, const char *word)
 	return id;
 }
 
-/* What versions 18 to 26 added, taken out of a current file to make an
+/* What versions 18 to 27 added, taken out of a current file to make an
  * older one. */
-#define UNDO_18_26							\
+#define UNDO_18_27							\
+	" DROP TRIGGER node_dept_shape_made;"				\
+	" DROP TRIGGER node_dept_shape_assigned;"			\
+	" DROP TRIGGER node_dept_shape_moved;"				\
 	" DROP INDEX node_top;"						\
 	" DROP INDEX node_shape; DROP INDEX result_state;"		\
 	" DROP INDEX node_flag_flag;"					\
@@ -560,7 +582,12 @@ only_hit(struct store *st, const char *word)
 	" ALTER TABLE node_flag DROP COLUMN depth;"			\
 	" ALTER TABLE node_flag DROP COLUMN ord;"			\
 	" ALTER TABLE node_flag DROP COLUMN first_fy;"			\
-	" ALTER TABLE node_flag DROP COLUMN last_fy;"
+	" ALTER TABLE node_flag DROP COLUMN last_fy;"			\
+	" ALTER TABLE node_dept DROP COLUMN parent_id;"			\
+	" ALTER TABLE node_dept DROP COLUMN depth;"			\
+	" ALTER TABLE node_dept DROP COLUMN node_ord;"			\
+	" ALTER TABLE node_dept DROP COLUMN first_fy;"			\
+	" ALTER TABLE node_dept DROP COLUMN last_fy;"
 
 /* A file at version 14 as that program left it: its folded texts end
  * without line breaks, and a word of one or two characters at the very
@@ -590,7 +617,7 @@ TEST(test_v14_texts_are_folded_again)
 	    " DROP TRIGGER plan_span_cost_trend_ins;"
 	    " DROP TRIGGER plan_span_cost_trend_upd;"
 	    " DROP TRIGGER plan_span_cost_trend_del;"
-	    UNDO_18_26
+	    UNDO_18_27
 	    " PRAGMA user_version = 14; COMMIT"),
 	    SQLITE_OK);
 	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
@@ -658,7 +685,7 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK_INT(make_current(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_INT(raw_exec(raw, "BEGIN;"
-	    UNDO_18_26
+	    UNDO_18_27
 	    " INSERT INTO result (node_id, fy, state, entered_by, entered_at)"
 	    " VALUES (10, 2024, 'submitted', 'sato', '2024-05-02T00:00:00'),"
 	    " (11, 2024, 'submitted', 'sato', '2024-06-01T00:00:00'),"
@@ -696,7 +723,8 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK_Q("21|2024|2024-07-07T07:07:07", "SELECT indicator_id || '|' ||"
 	    " fy || '|' || submitted_at FROM indicator_actual");
 	/* Version 19 gives the assignment its node's plan. */
-	CHECK_Q("11|1", "SELECT node_id || '|' || plan_id FROM node_dept");
+	CHECK_Q("11|1", "SELECT node_id || '|' || plan_id FROM node_dept"
+	    " WHERE dept_id = 5");
 	CHECK_INT(store_mywork_review(st, "2024-04-01", 2024, 0, &m, &cause), 0);
 	if (m != NULL) {
 		CHECK_INT(m->nwaiting, 3);

@@ -968,6 +968,12 @@ static const char *const trigger_queries[] = {
 	" WHERE node_id = ?1 AND flag_id = ?2",
 	"UPDATE node_flag SET (plan_id, parent_id, depth, ord, first_fy,"
 	" last_fy) = (?1, ?2, ?3, ?4, ?5, ?6) WHERE node_id = ?7",
+	/* An assignment's node (db/migrate-27.sql). */
+	"UPDATE node_dept SET (parent_id, depth, node_ord, first_fy,"
+	" last_fy) = (SELECT n.parent_id, n.depth, n.ord, n.first_fy,"
+	" n.last_fy FROM node n WHERE n.id = ?1) WHERE id = ?2",
+	"UPDATE node_dept SET (parent_id, depth, node_ord, first_fy,"
+	" last_fy) = (?1, ?2, ?3, ?4, ?5) WHERE node_id = ?6",
 };
 
 TEST(trigger_queries_follow_the_row)

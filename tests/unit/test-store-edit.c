@@ -288,6 +288,12 @@ TEST(test_load_yearplans_and_costs)
 	" nf.plan_id IS NOT n.plan_id OR nf.parent_id IS NOT n.parent_id" \
 	" OR nf.depth IS NOT n.depth OR nf.ord IS NOT n.ord"		\
 	" OR nf.first_fy IS NOT n.first_fy OR nf.last_fy IS NOT n.last_fy"), 0)
+/* The same of the assignments (db/migrate-27.sql). */
+#define CHECK_ASSIGNS_AS_NODES() CHECK_INT(q_int("SELECT count(*) FROM" \
+	" node_dept nd JOIN node n ON n.id = nd.node_id WHERE"		\
+	" nd.plan_id IS NOT n.plan_id OR nd.parent_id IS NOT n.parent_id" \
+	" OR nd.depth IS NOT n.depth OR nd.node_ord IS NOT n.ord"	\
+	" OR nd.first_fy IS NOT n.first_fy OR nd.last_fy IS NOT n.last_fy"), 0)
 
 TEST(test_add_after_a_sibling)
 {
@@ -333,9 +339,14 @@ TEST(test_add_after_a_sibling)
 	CHECK_STR(n.key, "n1");
 	CHECK_CHILDREN(node_mid1, "1,No.1-2,n1,2");
 	edit_node_free(&n);
-	/* The nodes after them moved down: their marks with them. */
+	/* The nodes after them moved down: their marks and assignments
+	 * with them. */
 	CHECK(q_int("SELECT count(*) FROM node_flag") > 0);
 	CHECK_MARKS_AS_NODES();
+	CHECK(q_int("SELECT count(*) FROM node_dept nd JOIN node n"
+	    " ON n.id = nd.node_id WHERE n.parent_id = %lld AND n.id <> %lld",
+	    node_mid1, node_of("No.1-2")) > 0);
+	CHECK_ASSIGNS_AS_NODES();
 }
 
 TEST(test_add_first_child_and_top)
@@ -747,6 +758,7 @@ TEST(test_depts_round_trip_and_years_kept)
 	free(cause);
 	cause = NULL;
 	CHECK_Q("試験市/総務課:1::2022,試験市/協働課:0::", ASSIGNS_SQL, node24);
+	CHECK_ASSIGNS_AS_NODES();
 	edit_node_free(&n);
 }
 
