@@ -2824,43 +2824,41 @@ fail:
  * plans the year (0: browse_planned_later), and their order: each from
  * the narrow indexes of db/migrate-21.sql, not the nodes' and results'
  * rows, tens of thousands of which a filter can name. */
-#define BROWSE_MATCH_COLUMNS						\
+#define BROWSE_MATCH_HEAD						\
 	"SELECT n.id, n.parent_id, n.depth, NULL, NULL, NULL,"		\
-	" n.first_fy, n.last_fy, r.state, r.status, r.grade,"		\
+	" n.first_fy, n.last_fy, "
+#define BROWSE_MATCH_COLUMNS						\
+	BROWSE_MATCH_HEAD "r.state, r.status, r.grade,"			\
 	" (CASE WHEN r.state IN ('submitted', 'confirmed') THEN 0 ELSE "	\
 	BROWSE_OWN_PLANNED " END), n.ord"
 #define BROWSE_MATCH_JOINS						\
 	" LEFT JOIN result r INDEXED BY result_state"			\
 	" ON r.node_id = n.id AND r.fy = ?2"
 /* The same in a year of no result at all (the year just begun, as a
- * rule): no look-up of each node's result, half of the reading. */
+ * rule): no look-up of each node's result, half of the reading, and no
+ * result's columns to join or test (a tenth of what is left). */
 #define BROWSE_MATCH_NO_RESULT						\
-	" LEFT JOIN (SELECT NULL AS state, NULL AS status, NULL AS grade) r"
+	BROWSE_MATCH_HEAD "NULL, NULL, NULL, " BROWSE_OWN_PLANNED ", n.ord"
 /* (Each node's columns from its assignment, db/migrate-27.sql, or of a
  * flag from its mark, db/migrate-25.sql: the rows in order from one
  * index, not a look-up of each node.) */
-#define BROWSE_DEPT_MATCH(joins)					\
-	BROWSE_MATCH_COLUMNS						\
+#define BROWSE_DEPT_FROM						\
 	" FROM (SELECT node_id AS id, plan_id, parent_id, depth,"	\
 	" node_ord AS ord, first_fy, last_fy"				\
 	" FROM node_dept INDEXED BY node_dept_plan"			\
 	" WHERE plan_id = ?1 AND dept_id = ?6"				\
 	" AND (from_fy IS NULL OR from_fy <= ?2)"			\
-	" AND (until_fy IS NULL OR until_fy >= ?2)) n"			\
-	joins
-#define BROWSE_FLAG_MATCH(joins)					\
-	BROWSE_MATCH_COLUMNS						\
+	" AND (until_fy IS NULL OR until_fy >= ?2)) n"
+#define BROWSE_FLAG_FROM						\
 	" FROM (SELECT node_id AS id, plan_id, parent_id, depth, ord,"	\
 	" first_fy, last_fy FROM node_flag INDEXED BY node_flag_flag"	\
-	" WHERE flag_id = ?6) n"					\
-	joins								\
-	" WHERE n.plan_id = ?1"
+	" WHERE flag_id = ?6 AND plan_id = ?1) n"
 /* [by flag][with results] */
 static const char *const browse_sql_match[2][2] = {
-	{ BROWSE_DEPT_MATCH(BROWSE_MATCH_NO_RESULT),
-	  BROWSE_DEPT_MATCH(BROWSE_MATCH_JOINS) },
-	{ BROWSE_FLAG_MATCH(BROWSE_MATCH_NO_RESULT),
-	  BROWSE_FLAG_MATCH(BROWSE_MATCH_JOINS) },
+	{ BROWSE_MATCH_NO_RESULT BROWSE_DEPT_FROM,
+	  BROWSE_MATCH_COLUMNS BROWSE_DEPT_FROM BROWSE_MATCH_JOINS },
+	{ BROWSE_MATCH_NO_RESULT BROWSE_FLAG_FROM,
+	  BROWSE_MATCH_COLUMNS BROWSE_FLAG_FROM BROWSE_MATCH_JOINS },
 };
 /* Whether any plan has a result in year ?1: the first entry of the
  * year's, if any. */
