@@ -156,11 +156,13 @@ cp "$db" "$scratch/copies.db"
 sqlite3 "$scratch/copies.db" "DROP TRIGGER indicator_depth_moved;
     UPDATE indicator SET depth = 9 WHERE id = (SELECT min(id) FROM indicator
     WHERE node_id IS NOT NULL);
-    UPDATE node_flag SET ord = -1 WHERE rowid = (SELECT max(rowid) FROM node_flag);"
+    UPDATE node_flag SET ord = -1 WHERE rowid = (SELECT max(rowid) FROM node_flag);
+    UPDATE node_dept SET depth = 9 WHERE id = (SELECT max(id) FROM node_dept);"
 "$bin" -d "$scratch/copies.db" check > "$scratch/copies.out" 2>&1; rc=$?
 check "check reports the copies kept for the screens written wrong" test "$rc" -ne 0
 check "naming the indicator's level" grep -q '指標に記録された階層が施策の階層と違います' "$scratch/copies.out"
 check "and the mark's place" grep -q '区分の印に記録された施策の位置か期間が施策と違います' "$scratch/copies.out"
+check "and the assignment's place" grep -q '担当課の割当てに記録された施策の位置か期間が施策と違います' "$scratch/copies.out"
 check "backup copies the database" run backup "$scratch/copy.db"
 check "the backup has the plans" test "$("$bin" -d "$scratch/copy.db" plans | wc -l)" -eq 4
 check "backup does not overwrite" sh -c "! '$bin' -d '$db' backup '$scratch/copy.db'"
