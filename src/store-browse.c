@@ -2865,12 +2865,26 @@ static const char *const browse_sql_match[2][2] = {
  * year's, if any. */
 static const char browse_sql_year_results[] =
 	"SELECT 1 FROM result INDEXED BY result_state WHERE fy = ?1 LIMIT 1";
-/* How many rows the two above read at most (the nodes of any year). */
+/* How many rows the two above read at most (the nodes of any year),
+ * and the range of their ids. */
 static const char browse_sql_dept_match_count[] =
-	"SELECT count(*) FROM node_dept INDEXED BY node_dept_plan"
+	"SELECT count(*), min(node_id), max(node_id)"
+	" FROM node_dept INDEXED BY node_dept_plan"
 	" WHERE plan_id = ?1 AND dept_id = ?2";
 static const char browse_sql_flag_match_count[] =
-	"SELECT count(*) FROM node_flag WHERE flag_id = ?1";
+	"SELECT count(*), min(node_id), max(node_id) FROM node_flag"
+	" WHERE flag_id = ?1";
+/* The results of year ?1 of the nodes whose ids run from ?2 to ?3, in
+ * the order of their nodes, from the index that puts a year's results
+ * together (browse_filter_results). */
+static const char browse_sql_results_range[] =
+	"SELECT node_id, state, status, grade FROM result"
+	" INDEXED BY result_state WHERE fy = ?1 AND node_id BETWEEN ?2 AND ?3";
+/* A pass over the results in the range of the ids a filter names costs
+ * about a third of a look-up of each node's result: the pass is taken
+ * when the filter names at least a third of that range (a department in
+ * charge of half a plan, say). */
+#define BROWSE_RESULTS_PASS 3
 /* The same of the headings above them, by id (a JSON array, ?5: one
  * statement for any number of them). */
 static const char browse_sql_heading_match[] =
@@ -2899,6 +2913,70 @@ static const char browse_sql_one_figs[] =
 	"SELECT state, status, grade, planned, n FROM node_fig"
 	" WHERE plan_id = ?1 AND fy = ?2 AND node_id = ?3";
 
+/* A node read for a filter, by id: its place among the rows read. */
+struct browse_rowkey {
+	long long	 id;
+	size_t		 i;
+};
+
+static int
+browse_rowkey_cmp(const void *a, const void *b)
+{
+	const struct browse_rowkey *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The results of the tree's year of the rows rw read without them, ids
+ * lo to hi, in one pass over the year's results in that range, each put
+ * on the rows of its node (the rows come by id, as a rule, and are
+ * sorted by it to meet the results). */
+static int
+browse_filter_results(struct store *st, const struct browse_tree *t,
+    struct browse_rows *rw, long long lo, long long hi, char **cause)
+{
+	struct browse_rowkey	*key;
+	sqlite3_stmt		*s;
+	size_t			 i, k = 0;
+	long long		 id;
+	int			 rc;
+
+	if (rw->n == 0)
+		return 0;
+	key = xcalloc(rw->n, sizeof *key);
+	for (i = 0; i < rw->n; i++) {
+		key[i].id = rw->raw[i].id;
+		key[i].i = i;
+	}
+	sort_mostly_sorted(key, rw->n, sizeof *key, browse_rowkey_cmp);
+	if ((s = store_stmt(st, browse_sql_results_range, cause)) == NULL) {
+		free(key);
+		return -1;
+	}
+	sqlite3_bind_int(s, 1, t->fy);
+	sqlite3_bind_int64(s, 2, lo);
+	sqlite3_bind_int64(s, 3, hi);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		while (k < rw->n && key[k].id < id)
+			k++;
+		for (i = k; i < rw->n && key[i].id == id; i++) {
+			struct browse_node *nd = &rw->nodes[key[i].i];
+
+			nd->state = browse_state_of((const char *)
+			    sqlite3_column_text(s, 1));
+			nd->status = browse_status_of((const char *)
+			    sqlite3_column_text(s, 2));
+			free(nd->grade);
+			nd->grade = store_col_dup_null(s, 3);
+		}
+	}
+	free(key);
+	return store_read_end(st, s, rc, "施策体系の読み込み", cause);
+}
+
 /* The nodes a filter can show: those the department or the flag names,
  * and the headings above each, read in a statement each (not one per
  * node: a filter can name tens of thousands). */
@@ -2910,8 +2988,8 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 	struct browse_ids	 ups, got, heads;
 	sqlite3_stmt		*s;
 	size_t			 i, n = 0;
-	long long		 results = 1;
-	int			 level, rc;
+	long long		 results = 1, lo = 0, hi = 0;
+	int			 level, rc, pass;
 
 	memset(&rw, 0, sizeof rw);
 	memset(&ups, 0, sizeof ups);
@@ -2930,15 +3008,28 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 	} else
 		sqlite3_bind_int64(s, 1, t->flags[f->flag].id);
 	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		n = (size_t)sqlite3_column_int64(s, 0);
+		lo = sqlite3_column_int64(s, 1);
+		hi = sqlite3_column_int64(s, 2);
+	}
 	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
 		return -1;
 	browse_rows_grow(&rw, n + n / 4 + 64);
 	rc = -1;
 	if (store_read_int(st, browse_sql_year_results, t->fy, 0, &results,
-	    NULL, cause) != 0 || (s = store_stmt(st,
-	    browse_sql_match[f->dept_id == 0][results != 0], cause)) == NULL)
+	    NULL, cause) != 0)
+		goto done;
+	/* The nodes' results looked up one by one, or read in one pass
+	 * after them when the filter names much of their range; not in a
+	 * year due of a plan that prints no period, where the look-up of
+	 * each result spares asking a submitted or confirmed item whether
+	 * it plans the year (browse_planned_later). */
+	pass = results != 0 && n > 0 && hi >= lo &&
+	    (unsigned long long)(hi - lo) / BROWSE_RESULTS_PASS < n &&
+	    !(t->first_fy == 0 && t->last_fy == 0 && t->due);
+	if ((s = store_stmt(st, browse_sql_match[f->dept_id == 0][results !=
+	    0 && !pass], cause)) == NULL)
 		goto done;
 	browse_rows_bind(s, t);
 	/* In a year not due no item is behind: whether one plans the year
@@ -2950,7 +3041,8 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 		sqlite3_bind_int(s, 4, 0);
 	sqlite3_bind_int64(s, 6, f->dept_id != 0 ? f->dept_id :
 	    t->flags[f->flag].id);
-	if (browse_rows_read(st, s, &rw, 1, &ups, cause) != 0)
+	if (browse_rows_read(st, s, &rw, 1, &ups, cause) != 0 ||
+	    (pass && browse_filter_results(st, t, &rw, lo, hi, cause) != 0))
 		goto done;
 	/* The headings above them that are not among them (got) nor read
 	 * (heads), a level at a time from the parents up (nodes are at
