@@ -2913,22 +2913,6 @@ static const char browse_sql_one_figs[] =
 	"SELECT state, status, grade, planned, n FROM node_fig"
 	" WHERE plan_id = ?1 AND fy = ?2 AND node_id = ?3";
 
-/* A node read for a filter, by id: its place among the rows read. */
-struct browse_rowkey {
-	long long	 id;
-	size_t		 i;
-};
-
-static int
-browse_rowkey_cmp(const void *a, const void *b)
-{
-	const struct browse_rowkey *x = a, *y = b;
-
-	if (x->id != y->id)
-		return x->id < y->id ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
-
 /* The results of the tree's year of the rows rw read without them, ids
  * lo to hi, in one pass over the year's results in that range, each put
  * on the rows of its node (the rows come by id, as a rule, and are
@@ -2937,7 +2921,7 @@ static int
 browse_filter_results(struct store *st, const struct browse_tree *t,
     struct browse_rows *rw, long long lo, long long hi, char **cause)
 {
-	struct browse_rowkey	*key;
+	struct browse_idmap	*key;	/* each row's id and place */
 	sqlite3_stmt		*s;
 	size_t			 i, k = 0;
 	long long		 id;
@@ -2948,9 +2932,9 @@ browse_filter_results(struct store *st, const struct browse_tree *t,
 	key = xcalloc(rw->n, sizeof *key);
 	for (i = 0; i < rw->n; i++) {
 		key[i].id = rw->raw[i].id;
-		key[i].i = i;
+		key[i].index = (long)i;
 	}
-	sort_mostly_sorted(key, rw->n, sizeof *key, browse_rowkey_cmp);
+	sort_mostly_sorted(key, rw->n, sizeof *key, browse_idmap_cmp);
 	if ((s = store_stmt(st, browse_sql_results_range, cause)) == NULL) {
 		free(key);
 		return -1;
@@ -2963,7 +2947,7 @@ browse_filter_results(struct store *st, const struct browse_tree *t,
 		while (k < rw->n && key[k].id < id)
 			k++;
 		for (i = k; i < rw->n && key[i].id == id; i++) {
-			struct browse_node *nd = &rw->nodes[key[i].i];
+			struct browse_node *nd = &rw->nodes[key[i].index];
 
 			nd->state = browse_state_of((const char *)
 			    sqlite3_column_text(s, 1));
