@@ -1009,6 +1009,62 @@ TEST(trigger_queries_follow_the_row)
 	store_close(st);
 }
 
+/*
+ * A filter by a department in charge of every item reads the year's
+ * results of its nodes in one pass (browse_filter_results), not one
+ * look-up each: the pass runs, and it, like every statement of the
+ * filter, reads no more than the plan's range of the year's results.
+ */
+TEST(a_large_filter_reads_the_results_in_one_pass)
+{
+	struct store		*st;
+	sqlite3			*db;
+	struct seen		 seen = { NULL, 0 };
+	struct browse_tree	*ft = NULL;
+	struct browse_filter	 bf;
+	char			*text = plan_text(600), *why, *cause = NULL;
+	size_t			 i, passes = 0;
+
+	st = fixture_store(dbpath, text, NULL);
+	free(text);
+	CHECK(st != NULL);
+	if (st == NULL)
+		return;
+	db = store_db(st);
+	/* D19 takes charge of every item besides its own. */
+	CHECK_INT(sqlite3_exec(db, "INSERT INTO node_dept (node_id, dept_id,"
+	    " is_main, ord) SELECT n.id, d.id, 0, 9 FROM node n, department d"
+	    " WHERE n.depth = 3 AND d.code = 'D19'", NULL, NULL, NULL),
+	    SQLITE_OK);
+	memset(&bf, 0, sizeof bf);
+	bf.dept_id = first_id(db, "SELECT id FROM department WHERE code = 'D19'");
+	bf.flag = -1;
+	sqlite3_trace_v2(db, SQLITE_TRACE_STMT, collect, &seen);
+	if (browse_tree_filtered(st, first_id(db, "SELECT id FROM plan"), 2023,
+	    2024, NULL, 0, &bf, &ft, &cause) != 0)
+		FAIL_AT("the filter: %s", cause != NULL ? cause : "?");
+	sqlite3_trace_v2(db, 0, NULL, NULL);
+	/* Every item is named, with the headings above them. */
+	CHECK(ft != NULL && ft->nnodes == 600 + 60 + 6);
+	browse_tree_free(ft);
+	for (i = 0; i < seen.n; i++) {
+		passes += strstr(seen.sql[i], "node_id BETWEEN") != NULL;
+		if ((why = plan_problem(db, seen.sql[i], 0)) != NULL) {
+			FAIL_AT("%s\n    in: %s", why, seen.sql[i]);
+			free(why);
+		}
+		/* (No look-up of each node's result.) */
+		if (strstr(seen.sql[i], "LEFT JOIN result") != NULL &&
+		    strstr(seen.sql[i], "node_dept") != NULL)
+			FAIL_AT("looks up each result: %s", seen.sql[i]);
+		free(seen.sql[i]);
+	}
+	free(seen.sql);
+	CHECK_INT(passes, 1);
+	free(cause);
+	store_close(st);
+}
+
 /* The check itself: a year's search is let pass only when it is the
  * whole statement and stops at its first row. */
 TEST(a_first_row_of_a_year_passes_alone)
@@ -1055,6 +1111,7 @@ main(void)
 	RUN(screen_queries_follow_the_screen);
 	RUN(trigger_queries_follow_the_row);
 	RUN(a_first_row_of_a_year_passes_alone);
+	RUN(a_large_filter_reads_the_results_in_one_pass);
 	cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", tmpdir);
