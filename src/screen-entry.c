@@ -1227,34 +1227,23 @@ entry_grade_of_key(struct ui *ui, wint_t ch)
 	return NULL;
 }
 
-/* The statuses as they are read aloud, for a status typed through an
- * input method before it is converted (み for 未着手). */
-static const struct {
-	const char	*key, *reading;
-} entry_status_readings[] = {
-	{ "not_started", "みちゃくしゅ" },
-	{ "in_progress", "じっしちゅう" },
-	{ "done", "かんりょう" },
-	{ "postponed", "えんき" },
-	{ "cancelled", "ちゅうし" },
-};
-
-/* The status whose name, else whose reading, begins with the UTF-8
- * text t, the first in the list's order; NULL for none. */
+/* The status whose name, else whose reading (み for 未着手, typed
+ * through an input method before it is converted), begins with the
+ * UTF-8 text t, the first in the vocabulary's order; NULL for none. */
 static const char *
 entry_status_typed(const char *t)
 {
-	const char	*key;
-	size_t		 len = strlen(t), k;
+	const char	*key, *reading;
+	size_t		 len = strlen(t);
 	int		 n;
 
 	for (n = 0; (key = vocab_nth(VOCAB_STATUS, n)) != NULL; n++)
 		if (strncmp(vocab_label(VOCAB_STATUS, key), t, len) == 0)
 			return key;
-	for (k = 0; k < sizeof entry_status_readings /
-	    sizeof entry_status_readings[0]; k++)
-		if (strncmp(entry_status_readings[k].reading, t, len) == 0)
-			return entry_status_readings[k].key;
+	for (n = 0; (key = vocab_nth(VOCAB_STATUS, n)) != NULL; n++)
+		if ((reading = vocab_reading(VOCAB_STATUS, key)) != NULL &&
+		    strncmp(reading, t, len) == 0)
+			return key;
 	return NULL;
 }
 

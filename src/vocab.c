@@ -10,41 +10,42 @@
 struct word {
 	const char	*key;
 	const char	*label;
+	const char	*reading;	/* the label in kana; NULL */
 	const char	*aliases[6];
 };
 
 static const struct word directions[] = {
-	{ "up",   "増加", { "上昇", "増", "向上", "↑", NULL } },
-	{ "down", "減少", { "低下", "減", "削減", "↓", NULL } },
-	{ "keep", "維持", { "現状維持", NULL } },
-	{ "max",  "以下", { "上限", "以内", NULL } },
-	{ "min",  "以上", { "下限", NULL } },
-	{ NULL, NULL, { NULL } }
+	{ "up",   "増加", NULL, { "上昇", "増", "向上", "↑", NULL } },
+	{ "down", "減少", NULL, { "低下", "減", "削減", "↓", NULL } },
+	{ "keep", "維持", NULL, { "現状維持", NULL } },
+	{ "max",  "以下", NULL, { "上限", "以内", NULL } },
+	{ "min",  "以上", NULL, { "下限", NULL } },
+	{ NULL, NULL, NULL, { NULL } }
 };
 
 static const struct word trends[] = {
-	{ "same",    "同程度", { "前年度と同程度", "=", NULL } },
-	{ "up",      "拡大",   { "前年度より拡大", "増", NULL } },
-	{ "down",    "縮小",   { "前年度より縮小", "減", NULL } },
-	{ "unknown", "不明",   { "?", NULL } },
-	{ NULL, NULL, { NULL } }
+	{ "same",    "同程度", NULL, { "前年度と同程度", "=", NULL } },
+	{ "up",      "拡大",   NULL, { "前年度より拡大", "増", NULL } },
+	{ "down",    "縮小",   NULL, { "前年度より縮小", "減", NULL } },
+	{ "unknown", "不明",   NULL, { "?", NULL } },
+	{ NULL, NULL, NULL, { NULL } }
 };
 
 static const struct word statuses[] = {
-	{ "not_started", "未着手", { NULL } },
-	{ "in_progress", "実施中", { NULL } },
-	{ "done",        "完了",   { NULL } },
-	{ "postponed",   "延期",   { NULL } },
-	{ "cancelled",   "中止",   { NULL } },
-	{ NULL, NULL, { NULL } }
+	{ "not_started", "未着手", "みちゃくしゅ", { NULL } },
+	{ "in_progress", "実施中", "じっしちゅう", { NULL } },
+	{ "done",        "完了",   "かんりょう",   { NULL } },
+	{ "postponed",   "延期",   "えんき",       { NULL } },
+	{ "cancelled",   "中止",   "ちゅうし",     { NULL } },
+	{ NULL, NULL, NULL, { NULL } }
 };
 
 static const struct word states[] = {
-	{ "draft",     "下書き", { NULL } },
-	{ "submitted", "提出済", { "提出", NULL } },
-	{ "confirmed", "確認済", { "確認", NULL } },
-	{ "returned",  "差戻し", { "差戻", "差し戻し", NULL } },
-	{ NULL, NULL, { NULL } }
+	{ "draft",     "下書き", NULL, { NULL } },
+	{ "submitted", "提出済", NULL, { "提出", NULL } },
+	{ "confirmed", "確認済", NULL, { "確認", NULL } },
+	{ "returned",  "差戻し", NULL, { "差戻", "差し戻し", NULL } },
+	{ NULL, NULL, NULL, { NULL } }
 };
 
 static const struct word *const tables[VOCAB_COUNT] = {
@@ -97,6 +98,19 @@ vocab_label(enum vocab v, const char *key)
 	for (w = tables[v]; w->key != NULL; w++)
 		if (strcmp(key, w->key) == 0)
 			return w->label;
+	return NULL;
+}
+
+const char *
+vocab_reading(enum vocab v, const char *key)
+{
+	const struct word	*w;
+
+	if (key == NULL)
+		return NULL;
+	for (w = tables[v]; w->key != NULL; w++)
+		if (strcmp(key, w->key) == 0)
+			return w->reading;
 	return NULL;
 }
 

@@ -23,6 +23,11 @@ const char *vocab_key(enum vocab v, const char *text);
 /* The Japanese word for a database key, or NULL for an unknown key. */
 const char *vocab_label(enum vocab v, const char *key);
 
+/* The word as it is read, in kana, as an input method sends it before
+ * converting it (じっしちゅう for 実施中); NULL when the vocabulary
+ * gives none (only the statuses do). */
+const char *vocab_reading(enum vocab v, const char *key);
+
 /* The words of a vocabulary for messages: "増加, 減少, 維持, 以下, 以上". */
 const char *vocab_choices(enum vocab v);
 

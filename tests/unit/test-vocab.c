@@ -57,10 +57,31 @@ TEST(test_labels_and_order)
 	CHECK_STR(vocab_choices(VOCAB_DIRECTION), "増加, 減少, 維持, 以下, 以上");
 }
 
+/* Every status has its reading, as an input method sends it before
+ * converting it (the results form chooses a status by it); no other
+ * vocabulary has one. A reading is no word of a file: not a key. */
+TEST(test_status_readings)
+{
+	const char	*key;
+	int		 n;
+
+	for (n = 0; (key = vocab_nth(VOCAB_STATUS, n)) != NULL; n++)
+		CHECK(vocab_reading(VOCAB_STATUS, key) != NULL);
+	CHECK_INT(n, 5);
+	CHECK_STR(vocab_reading(VOCAB_STATUS, "in_progress"), "じっしちゅう");
+	CHECK_STR(vocab_reading(VOCAB_STATUS, "done"), "かんりょう");
+	CHECK(vocab_reading(VOCAB_STATUS, "nope") == NULL);
+	CHECK(vocab_reading(VOCAB_STATUS, NULL) == NULL);
+	CHECK(vocab_reading(VOCAB_STATE, "draft") == NULL);
+	CHECK(vocab_reading(VOCAB_DIRECTION, "up") == NULL);
+	CHECK(vocab_key(VOCAB_STATUS, "かんりょう") == NULL);
+}
+
 int
 main(void)
 {
 	RUN(test_words_and_aliases);
 	RUN(test_labels_and_order);
+	RUN(test_status_readings);
 	DONE();
 }
