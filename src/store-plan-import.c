@@ -9,7 +9,6 @@
  * lookup by key and no max(ord) per row. What the file refers to without
  * defining it (a plan already in the database) is looked up once.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -147,7 +146,7 @@ struct lplan {
 	 * actual of a running total (0: none), which changes the later
 	 * years' outcomes too. */
 	int		 shaped;
-	int		*years;
+	long long	*years;		/* as ids, for store_ids_json */
 	size_t		 nyears;
 	int		 running_from;
 };
@@ -1404,7 +1403,8 @@ loader_rows_finish(struct store_plan_loader *l, char **cause)
 
 static const char SQL_FIG_FORGET[] = "DELETE FROM plan_fig WHERE plan_id = ?";
 /* Of a plan the load only added results and actual values to: the
- * years they change (a JSON array, ?2; ?3, from which on every year). */
+ * years they change (a JSON array, ?2; ?3, from which on every year,
+ * NULL for none). */
 static const char SQL_FIG_FORGET_YEARS[] = "DELETE FROM plan_fig"
     " WHERE plan_id = ?1 AND (fy IN (SELECT value FROM json_each(?2))"
     " OR fy >= ?3)";
@@ -1451,23 +1451,14 @@ loader_forget_years(struct store_plan_loader *l, const struct lplan *p,
     char **cause)
 {
 	sqlite3_stmt	*s;
-	long long	*ids;
-	size_t		 k;
 
 	if (p->nyears == 0)
 		return 0;
 	if ((s = store_stmt(l->st, SQL_FIG_FORGET_YEARS, cause)) == NULL)
 		return -1;
-	ids = xreallocarray(NULL, p->nyears, sizeof *ids);
-	for (k = 0; k < p->nyears; k++)
-		ids[k] = p->years[k];
 	sqlite3_bind_int64(s, 1, p->id);
-	sqlite3_bind_text(s, 2, store_ids_json(ids, p->nyears), -1, free);
-	if (p->running_from != 0)
-		sqlite3_bind_int(s, 3, p->running_from);
-	else
-		sqlite3_bind_int(s, 3, INT_MAX);
-	free(ids);
+	sqlite3_bind_text(s, 2, store_ids_json(p->years, p->nyears), -1, free);
+	store_bind_opt_int(s, 3, p->running_from);
 	return store_step_write(l->st, s, "集計の削除", cause);
 }
 
