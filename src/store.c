@@ -1074,7 +1074,8 @@ static const struct {
 	  " JOIN node n ON n.id = nd.node_id JOIN plan p ON p.id = n.plan_id"
 	  " WHERE nd.plan_id IS NOT n.plan_id",
 	  "担当課の割当てに記録された計画が施策の計画と違います（絞り込みの"
-	  "担当課の選択肢がこの記録に従います）" },
+	  "担当課の選択肢がこの記録に従います"
+	  "。その計画を export で書き出し、import --replace で読み込み直すと直ります）" },
 	/* (A copy kept by triggers for the filter by department,
 	 * db/migrate-27.sql.) */
 	{ "SELECT p.code || ' ' || n.key FROM node_dept nd"
@@ -1083,7 +1084,8 @@ static const struct {
 	  " OR nd.node_ord IS NOT n.ord OR nd.first_fy IS NOT n.first_fy"
 	  " OR nd.last_fy IS NOT n.last_fy",
 	  "担当課の割当てに記録された施策の位置か期間が施策と違います（施策"
-	  "体系の担当課の絞り込みがこの記録に従います）" },
+	  "体系の担当課の絞り込みがこの記録に従います"
+	  "。その計画を export で書き出し、import --replace で読み込み直すと直ります）" },
 	{ "SELECT p.code || ' ' || l.depth FROM plan_level l JOIN plan p ON p.id = l.plan_id"
 	  " WHERE l.depth > 1 AND NOT EXISTS (SELECT 1 FROM plan_level k"
 	  " WHERE k.plan_id = l.plan_id AND k.depth = l.depth - 1)",
@@ -1100,7 +1102,8 @@ static const struct {
 	{ "SELECT p.code || ' ' || i.key FROM indicator i JOIN plan p ON p.id = i.plan_id"
 	  " LEFT JOIN node n ON n.id = i.node_id WHERE i.depth IS NOT n.depth",
 	  "指標に記録された階層が施策の階層と違います（見出しの指標の集計と"
-	  "企画担当の「自分の担当」がこの記録に従います）" },
+	  "企画担当の「自分の担当」がこの記録に従います"
+	  "。その計画を export で書き出し、import --replace で読み込み直すと直ります）" },
 	{ "SELECT p.code || ' ' || n.key || ' ' || f.key FROM node_flag nf"
 	  " JOIN node n ON n.id = nf.node_id JOIN plan_flag f ON f.id = nf.flag_id"
 	  " JOIN plan p ON p.id = n.plan_id WHERE nf.plan_id IS NOT n.plan_id"
@@ -1108,7 +1111,8 @@ static const struct {
 	  " OR nf.ord IS NOT n.ord OR nf.first_fy IS NOT n.first_fy"
 	  " OR nf.last_fy IS NOT n.last_fy",
 	  "区分の印に記録された施策の位置か期間が施策と違います（施策体系の"
-	  "区分の絞り込みがこの記録に従います）" },
+	  "区分の絞り込みがこの記録に従います"
+	  "。その計画を export で書き出し、import --replace で読み込み直すと直ります）" },
 	{ "SELECT p.code || ' ' || n.key || ' ' || r.fy FROM result r"
 	  " JOIN node n ON n.id = r.node_id JOIN plan p ON p.id = n.plan_id"
 	  " WHERE (r.state = 'confirmed' AND r.confirmed_by = '')",

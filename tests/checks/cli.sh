@@ -163,6 +163,12 @@ check "check reports the copies kept for the screens written wrong" test "$rc" -
 check "naming the indicator's level" grep -q '指標に記録された階層が施策の階層と違います' "$scratch/copies.out"
 check "and the mark's place" grep -q '区分の印に記録された施策の位置か期間が施策と違います' "$scratch/copies.out"
 check "and the assignment's place" grep -q '担当課の割当てに記録された施策の位置か期間が施策と違います' "$scratch/copies.out"
+check "and says how to mend them" grep -q 'その計画を export で書き出し、import --replace で読み込み直すと直ります' "$scratch/copies.out"
+# What it says mends them: each plan written out, and read again in its
+# place.
+"$bin" -d "$scratch/copies.db" export -o "$scratch/copies.csv" &&
+    "$bin" -d "$scratch/copies.db" import --replace "$scratch/copies.csv" > /dev/null
+check "export and import --replace make the copies again" "$bin" -d "$scratch/copies.db" check
 check "backup copies the database" run backup "$scratch/copy.db"
 check "the backup has the plans" test "$("$bin" -d "$scratch/copy.db" plans | wc -l)" -eq 4
 check "backup does not overwrite" sh -c "! '$bin' -d '$db' backup '$scratch/copy.db'"
