@@ -6,7 +6,7 @@
 # their own; the same import with standard error in a file
 # writes no progress there, only what it always says. Imported with a
 # second file, of results for the plan, each file has a line of its own
-# that names it, ended in turn.
+# that names it, ended in turn; standard input too, named so.
 . "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/../.."
 bin=${SHISAKU_BIN:-build/san/shisaku}
@@ -92,4 +92,20 @@ fi
 [ "$(sqlite3 "$scratch/tty.db" 'SELECT count(*) FROM node')" = \
   "$(sqlite3 "$scratch/file.db" 'SELECT count(*) FROM node')" ] &&
     pass "both imports wrote the same plan" || fail "same plan" "node counts differ"
+
+# The plan from standard input, with the results file: standard input's
+# line is named so. (A check, --dry-run, reads this plan in about a
+# second, too short for a line to be sure to show.)
+"$bin" -d "$scratch/stdin.db" init > /dev/null 2>&1 || fail "database" "init failed"
+script -qec "'$bin' -d '$scratch/stdin.db' import - '$scratch/results.csv' < '$scratch/big.csv'" \
+    /dev/null > "$scratch/stdin.out" 2>&1; rc=$?
+[ "$rc" = 0 ] && pass "an import from standard input succeeds" ||
+    fail "import from standard input" "rc $rc: $(tr '\r' '\n' < "$scratch/stdin.out" | tail -n 5)"
+tr '\r' '\n' < "$scratch/stdin.out" > "$scratch/tty.lines"
+shown "standard input's line is named so" \
+    '^shisaku: 書き込み（標準入力） ([0-9,]+)/\1 行  [0-9,]+ 行/秒  完了 *$' '書き込み'
+next_to "and the results file's follows it" '^shisaku: 書き込み（標準入力）.*完了' \
+    '^shisaku: 書き込み（results\.csv）'
+[ "$(sqlite3 "$scratch/stdin.db" 'SELECT count(*) FROM result')" = $((items / 4)) ] &&
+    pass "both were written" || fail "both written" "results in stdin.db"
 finish
