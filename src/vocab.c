@@ -88,8 +88,9 @@ vocab_key(enum vocab v, const char *text)
 	return NULL;
 }
 
-const char *
-vocab_label(enum vocab v, const char *key)
+/* The word of key in vocabulary v; NULL for none. */
+static const struct word *
+word_of(enum vocab v, const char *key)
 {
 	const struct word	*w;
 
@@ -97,21 +98,24 @@ vocab_label(enum vocab v, const char *key)
 		return NULL;
 	for (w = tables[v]; w->key != NULL; w++)
 		if (strcmp(key, w->key) == 0)
-			return w->label;
+			return w;
 	return NULL;
+}
+
+const char *
+vocab_label(enum vocab v, const char *key)
+{
+	const struct word	*w = word_of(v, key);
+
+	return w != NULL ? w->label : NULL;
 }
 
 const char *
 vocab_reading(enum vocab v, const char *key)
 {
-	const struct word	*w;
+	const struct word	*w = word_of(v, key);
 
-	if (key == NULL)
-		return NULL;
-	for (w = tables[v]; w->key != NULL; w++)
-		if (strcmp(key, w->key) == 0)
-			return w->reading;
-	return NULL;
+	return w != NULL ? w->reading : NULL;
 }
 
 const char *
