@@ -334,6 +334,18 @@ sorts_children(sqlite3 *db, const char *sql)
 	return sorts;
 }
 
+/* Fails the test when the plan of sql is not one a screen may run. */
+static void
+check_plan(sqlite3 *db, const char *sql, int verbose)
+{
+	char	*why;
+
+	if ((why = plan_problem(db, sql, verbose)) != NULL) {
+		FAIL_AT("%s\n    in: %s", why, sql);
+		free(why);
+	}
+}
+
 /* ---- the screens' reads ---- */
 
 static long long
@@ -883,7 +895,7 @@ TEST(screen_queries_follow_the_screen)
 	sqlite3		*db;
 	struct seen	 seen = { NULL, 0 };
 	struct ids	 x;
-	char		*text = plan_text(3000), *why;
+	char		*text = plan_text(3000);
 	size_t		 i, checked = 0, children = 0;
 	int		 verbose = getenv("QUERY_PLANS_VERBOSE") != NULL;
 
@@ -900,10 +912,7 @@ TEST(screen_queries_follow_the_screen)
 	/* The store functions above run dozens of statements. */
 	CHECK(seen.n >= 30);
 	for (i = 0; i < seen.n; i++) {
-		if ((why = plan_problem(db, seen.sql[i], verbose)) != NULL) {
-			FAIL_AT("%s\n    in: %s", why, seen.sql[i]);
-			free(why);
-		}
+		check_plan(db, seen.sql[i], verbose);
 		if (sorts_children(db, seen.sql[i])) {
 			FAIL_AT("sorts the children node_parent holds in order"
 			    "\n    in: %s", seen.sql[i]);
@@ -1022,7 +1031,7 @@ TEST(a_large_filter_reads_the_results_in_one_pass)
 	struct seen		 seen = { NULL, 0 };
 	struct browse_tree	*ft = NULL;
 	struct browse_filter	 bf;
-	char			*text = plan_text(600), *why, *cause = NULL;
+	char			*text = plan_text(600), *cause = NULL;
 	size_t			 i, passes = 0;
 
 	st = fixture_store(dbpath, text, NULL);
@@ -1049,10 +1058,7 @@ TEST(a_large_filter_reads_the_results_in_one_pass)
 	browse_tree_free(ft);
 	for (i = 0; i < seen.n; i++) {
 		passes += strstr(seen.sql[i], "node_id BETWEEN") != NULL;
-		if ((why = plan_problem(db, seen.sql[i], 0)) != NULL) {
-			FAIL_AT("%s\n    in: %s", why, seen.sql[i]);
-			free(why);
-		}
+		check_plan(db, seen.sql[i], 0);
 		/* (No look-up of each node's result.) */
 		if (strstr(seen.sql[i], "LEFT JOIN result") != NULL &&
 		    strstr(seen.sql[i], "node_dept") != NULL)
