@@ -104,7 +104,8 @@ struct tree_screen {
 	 * needed after a load), to place hits. */
 	struct tree_idx		*idx;
 	/* The cursor's row when the tree was last drawn: on a gap
-	 * (TREE_GAP_ROW), whether it came from above or below. */
+	 * (TREE_GAP_BEFORE, TREE_GAP_AFTER), whether it came from above
+	 * or below. */
 	long			 drawn_cursor;
 };
 
@@ -119,12 +120,30 @@ struct tree_idx {
 static int tree_on_hit(const struct tree_screen *ts);
 static long tree_index_of(struct ui *ui, struct tree_screen *ts, long long id);
 
-/* A row is a node's index, or the children of open heading p not read
- * yet (browse_tree_more; p = -1: of the top level), TREE_GAP_ROW(p): a
- * row drawn only when reading them failed, since they are read before
- * the row comes within a screen of the cursor (tree_read_more). */
-#define TREE_GAP_ROW(p)		(-(p) - 3)
-#define TREE_GAP_OF(row)	(-(row) - 3)
+/* A row is a node's index, or a gap of children not read yet (struct
+ * browse_gap): those just before node c, TREE_GAP_BEFORE(c), or after
+ * the last child read of open heading p (-1: of the top level),
+ * TREE_GAP_AFTER(p). A gap's row is drawn only when reading it failed,
+ * since it is read before it comes within a screen of the cursor
+ * (tree_read_more). */
+#define TREE_GAP_BEFORE(c)	(-2 * (c) - 3)	/* -3, -5, ... */
+#define TREE_GAP_AFTER(p)	(-2 * (p) - 4)	/* -2 (the top), -4, ... */
+
+/* The gap of row `row' (< 0). */
+static struct browse_gap
+tree_gap_of(const struct browse_tree *t, long row)
+{
+	struct browse_gap	g;
+
+	if (-row % 2 == 1) {
+		g.before = (-row - 3) / 2;
+		g.parent = t->nodes[g.before].parent;
+	} else {
+		g.before = -1;
+		g.parent = (-row - 4) / 2;
+	}
+	return g;
+}
 
 static const struct browse_node *
 tree_cursor_node(const struct tree_screen *ts)
@@ -143,19 +162,24 @@ tree_rebuild(struct tree_screen *ts)
 	long				 i = 0, n = 0, open[5];
 	int				 nopen = 0;
 
-	ts->rows = xreallocarray(ts->rows, 2 * t->nnodes + 2,
+	/* (A node, a gap before it, and the gap after the last child of
+	 * a heading.) */
+	ts->rows = xreallocarray(ts->rows, 3 * t->nnodes + 2,
 	    sizeof *ts->rows);
-	if (browse_more_left(t, -1))
+	if (t->top_more)
 		open[nopen++] = -1;
 	for (;;) {
-		/* The gaps of the headings open above, innermost first (the
-		 * top level's last). */
-		while (nopen > 0 && browse_gap(t, open[nopen - 1]) <= i)
-			ts->rows[n++] = TREE_GAP_ROW(open[--nopen]);
+		/* The gaps after the last children read of the headings
+		 * open above, innermost first (the top level's last). */
+		while (nopen > 0 && (open[nopen - 1] < 0 ? (long)t->nnodes :
+		    t->nodes[open[nopen - 1]].end) <= i)
+			ts->rows[n++] = TREE_GAP_AFTER(open[--nopen]);
 		if (i >= (long)t->nnodes)
 			break;
 		const struct browse_node *node = &t->nodes[i];
 
+		if (node->gap_before)
+			ts->rows[n++] = TREE_GAP_BEFORE(i);
 		if (!node->shown) {
 			i = node->end;
 			continue;
@@ -598,8 +622,9 @@ tree_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 
 	ui_put(w, y, x, "", cols, 1, a);
 	if (i < 0) {	/* children not read yet: reading them failed */
-		indent = TREE_GAP_OF(i) < 0 ? 0 :
-		    t->nodes[TREE_GAP_OF(i)].depth * 2;
+		struct browse_gap g = tree_gap_of(t, i);
+
+		indent = g.parent < 0 ? 0 : t->nodes[g.parent].depth * 2;
 		ui_put(w, y, x + 1 + indent, "…", cols - 1 - indent, 0,
 		    a | ui_attr(ui, UI_DIM));
 		return;
@@ -859,17 +884,21 @@ tree_window(const struct tree_screen *ts, long *from, long *to)
 }
 
 /* The row of node i, or -1 when it is not a row. The rows are in the
- * nodes' order, a gap (TREE_GAP_ROW) just before the node at its index:
- * a node's key is 2i + 1, a gap's twice its index. */
+ * nodes' order, a gap just before the node at its index
+ * (browse_gap_index): a node's key is 2i + 1, a gap's twice its index. */
 static long
 tree_row_of(const struct tree_screen *ts, long i)
 {
-	long	lo = 0, hi = ts->nrows, mid, key, want = 2 * i + 1;
+	long			 lo = 0, hi = ts->nrows, mid, key;
+	long			 want = 2 * i + 1;
+	struct browse_gap	 g;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
+		if (ts->rows[mid] < 0)
+			g = tree_gap_of(ts->t, ts->rows[mid]);
 		key = ts->rows[mid] >= 0 ? 2 * ts->rows[mid] + 1 :
-		    2 * browse_gap(ts->t, TREE_GAP_OF(ts->rows[mid]));
+		    2 * browse_gap_index(ts->t, &g);
 		if (key < want)
 			lo = mid + 1;
 		else
@@ -878,11 +907,43 @@ tree_row_of(const struct tree_screen *ts, long i)
 	return lo < ts->nrows && ts->rows[lo] == i ? lo : -1;
 }
 
+/* Row value v (a node's index or a gap's row) once k nodes were put at
+ * index at. */
+static long
+tree_moved(long v, long at, long k)
+{
+	long	c;
+
+	if (v >= 0)
+		return v >= at ? v + k : v;
+	if (-v % 2 == 1) {
+		c = (-v - 3) / 2;
+		return TREE_GAP_BEFORE(c >= at ? c + k : c);
+	}
+	c = (-v - 4) / 2;
+	return TREE_GAP_AFTER(c >= at ? c + k : c);
+}
+
+/* The row of value v (a node's index or a gap's row), or -1. */
+static long
+tree_row_of_value(const struct tree_screen *ts, long v)
+{
+	long	r;
+
+	if (v >= 0)
+		return tree_row_of(ts, v);
+	for (r = 0; r < ts->nrows; r++)
+		if (ts->rows[r] == v)
+			return r;
+	return -1;
+}
+
 /*
- * Reads the children not read yet of every open heading whose gap
- * (TREE_GAP_ROW) is within a screen's height of the cursor, a part at a
- * time from the side the cursor is on (after those read first when the
- * cursor is above the gap, before those read last when it is below), so
+ * Reads the children not read yet of every gap (a row TREE_GAP_BEFORE or
+ * TREE_GAP_AFTER) within a screen's height of the cursor, a part at a
+ * time from the side the cursor is on (after the child read before the
+ * gap when the cursor is above it, before the one read after it when it
+ * is below), so
  * that no screen shows it: a heading of 66,000 items costs what is shown
  * of it, wherever the cursor goes. The cursor and the first row shown
  * stay on their nodes; a cursor on the gap itself takes the child read
@@ -891,9 +952,10 @@ tree_row_of(const struct tree_screen *ts, long i)
 static void
 tree_read_more(struct ui *ui, struct tree_screen *ts)
 {
-	long	 from, to, r, p, at, k, cur, top, cr;
-	char	*cause = NULL;
-	int	 dir;
+	struct browse_gap	 g;
+	long			 from, to, r, at, k, cur, top, cr, gap;
+	char			*cause = NULL;
+	int			 dir;
 
 	if (!ts->t->partial)
 		return;
@@ -903,10 +965,11 @@ tree_read_more(struct ui *ui, struct tree_screen *ts)
 			;
 		if (r >= to)
 			return;
-		p = TREE_GAP_OF(ts->rows[r]);
+		gap = ts->rows[r];
+		g = tree_gap_of(ts->t, gap);
 		cr = ts->list.cursor;
 		/* The cursor on the gap: from below (or at the end, G),
-		 * the children before the ones read last. */
+		 * the children before the ones read after it. */
 		if (r == cr)
 			dir = cr == ts->nrows - 1 || ts->drawn_cursor > cr ?
 			    -1 : 1;
@@ -915,8 +978,8 @@ tree_read_more(struct ui *ui, struct tree_screen *ts)
 		cur = ts->rows[cr];
 		top = ts->list.top >= 0 && ts->list.top < ts->nrows ?
 		    ts->rows[ts->list.top] : cur;
-		at = browse_gap(ts->t, p);
-		k = browse_tree_more(ui->store, ts->t, p, dir, &cause);
+		at = browse_gap_index(ts->t, &g);
+		k = browse_tree_more(ui->store, ts->t, &g, dir, &cause);
 		if (k < 0) {
 			ui_error(ui, "%s", cause);
 			free(cause);
@@ -925,18 +988,18 @@ tree_read_more(struct ui *ui, struct tree_screen *ts)
 		free(ts->idx);
 		ts->idx = NULL;
 		tree_rebuild(ts);
-		/* Indices from the gap on moved by k: a node's; on the gap,
-		 * the cursor takes the child read next to where it came
-		 * from (the first read forward, the last read backward,
-		 * after the gap's row). */
-		if (cur < 0 && TREE_GAP_OF(cur) == p)
-			ts->list.cursor = dir > 0 ? cr :
-			    browse_more_left(ts->t, p) ? cr + k : cr + k - 1;
+		/* Indices from the gap on moved by k: a node's, a gap's;
+		 * on the gap read, the cursor takes the child read next to
+		 * where it came from (the first read forward, the last read
+		 * backward, after the row of what is left of the gap). */
+		if (cur == gap)
+			ts->list.cursor = dir > 0 ? cr : k > 0 &&
+			    ts->t->nodes[at].gap_before ? cr + k : cr + k - 1;
 		else
-			ts->list.cursor = tree_row_of(ts, cur >= at ? cur + k :
-			    cur);
-		ts->list.top = top >= 0 ? tree_row_of(ts, top >= at ?
-		    top + k : top) : ts->list.cursor;
+			ts->list.cursor = tree_row_of_value(ts,
+			    tree_moved(cur, at, k));
+		ts->list.top = top == gap ? ts->list.cursor :
+		    tree_row_of_value(ts, tree_moved(top, at, k));
 		if (ts->list.cursor < 0)
 			ts->list.cursor = 0;
 		if (ts->list.cursor >= ts->nrows)
@@ -944,7 +1007,7 @@ tree_read_more(struct ui *ui, struct tree_screen *ts)
 		if (ts->list.top < 0 || ts->list.top > ts->list.cursor)
 			ts->list.top = ts->list.cursor;
 		ui_list_set_rows(&ts->list, ts->nrows);
-		if (k == 0 && browse_more_left(ts->t, p))
+		if (k == 0 && browse_gap_open(ts->t, &g))
 			return;		/* nothing read: do not loop */
 	}
 }

@@ -1925,7 +1925,7 @@ static const char browse_sql_kids[] =
 	"SELECT n.id, n.depth, n.code, n.title, n.label,"
 	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "
 	BROWSE_OWN_PLANNED ","
-	" EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id)"
+	" EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id), n.ord"
 	" FROM node n"
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
 	BROWSE_KIDS_WHERE " ORDER BY n.ord, n.id";
@@ -1942,15 +1942,17 @@ static const char browse_sql_kids[] =
  * (browse_tree_more). For children that are read again when shown
  * (stale). */
 #define BROWSE_KIDS_PART 1000
-/* The parts read on the way to a node sought (browse_tree_find): larger,
- * so that reaching the 50,000th child of a heading is not fifty reads
- * each moving the nodes after it. */
+/* The parts read forward under a status, which reads every child
+ * (browse_view_rest), and on the way to a node sought whose place
+ * changed since its siblings were read (browse_reach): larger, so that
+ * 50,000 children are not fifty reads each moving the nodes after
+ * them. */
 #define BROWSE_KIDS_REACH 16000
 #define BROWSE_PART_SQL(index, where, order)				\
 	"SELECT n.id, n.depth, NULL, NULL, NULL,"			\
 	" n.first_fy, n.last_fy, r.state, r.status, r.grade, "		\
 	BROWSE_OWN_PLANNED ","						\
-	" EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id)"	\
+	" EXISTS (SELECT 1 FROM node c WHERE c.parent_id = n.id), n.ord" \
 	" FROM node n INDEXED BY " index				\
 	" LEFT JOIN result r INDEXED BY result_state"			\
 	" ON r.node_id = n.id AND r.fy = ?2"				\
@@ -2201,18 +2203,17 @@ browse_kid_find(const struct browse_node *kids, size_t k, long long id,
 	return -1;
 }
 
-/* The place (ord, id) of child c: 0, or -1 with *cause. */
+/* Where node id stands among its siblings (its ord): 0, or -1 with
+ * *cause. */
 static int
-browse_kid_place(struct store *st, const struct browse_tree *t, long c,
-    long long *ord, long long *id, char **cause)
+browse_id_ord(struct store *st, long long id, long long *ord, char **cause)
 {
 	sqlite3_stmt	*s;
 	int		 rc;
 
-	*id = t->nodes[c].id;
 	if ((s = store_stmt(st, browse_sql_kid_ord, cause)) == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, *id);
+	sqlite3_bind_int64(s, 1, id);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		*ord = sqlite3_column_int64(s, 0);
 		rc = SQLITE_DONE;
@@ -2220,31 +2221,125 @@ browse_kid_place(struct store *st, const struct browse_tree *t, long c,
 	return store_read_end(st, s, rc, "施策体系の読み込み", cause);
 }
 
-/* Binds the places between which the next part of p's children is read
- * (dir > 0: after the children read first, dir < 0: before those read
- * last; 0: all of them), at the gap between them (p->gap). */
+/* The place (ord, id) of child c as the file has it now: 0, or -1 with
+ * *cause. */
+static int
+browse_kid_place(struct store *st, const struct browse_tree *t, long c,
+    long long *ord, long long *id, char **cause)
+{
+	*id = t->nodes[c].id;
+	return browse_id_ord(st, *id, ord, cause);
+}
+
+/* Which of a heading's children browse_view_kids reads: the first part
+ * (dir 0), or a part of the gap before node `before' (-1: after the
+ * last child read) from its side dir, at most size of them; sought: the
+ * part forward from the child at place (ord, id), itself first. */
+struct browse_part {
+	long		 before;
+	int		 dir;
+	long		 size;
+	int		 sought;
+	long long	 ord, id;
+};
+
+static const struct browse_part browse_part_first = {
+	-1, 0, BROWSE_KIDS_PART, 0, 0, 0
+};
+
+/* One past the last node below p (-1: the top level), where children
+ * read after its last one go. */
+static long
+browse_kids_end(const struct browse_tree *t, long p)
+{
+	return p < 0 ? (long)t->nnodes : t->nodes[p].end;
+}
+
+long
+browse_gap_index(const struct browse_tree *t, const struct browse_gap *g)
+{
+	return g->before >= 0 ? g->before : browse_kids_end(t, g->parent);
+}
+
+int
+browse_gap_open(const struct browse_tree *t, const struct browse_gap *g)
+{
+	if (g->parent < -1 || g->parent >= (long)t->nnodes)
+		return 0;
+	if (g->before >= 0)
+		return g->before < (long)t->nnodes &&
+		    t->nodes[g->before].parent == g->parent &&
+		    t->nodes[g->before].gap_before;
+	if (g->parent < 0)
+		return t->top_more;
+	return t->nodes[g->parent].loaded && t->nodes[g->parent].more;
+}
+
+int
+browse_first_gap(const struct browse_tree *t, long p, struct browse_gap *g)
+{
+	long	c, end;
+
+	g->parent = p;
+	g->before = -1;
+	if (p < -1 || p >= (long)t->nnodes || (p >= 0 && !t->nodes[p].loaded))
+		return 0;
+	end = browse_kids_end(t, p);
+	for (c = p + 1; c < end; c = t->nodes[c].end)
+		if (t->nodes[c].gap_before) {
+			g->before = c;
+			return 1;
+		}
+	return browse_gap_open(t, g);
+}
+
+/* The gap before node before (-1: after the last child of p) read to
+ * its end. */
+static void
+browse_gap_close(struct browse_tree *t, long p, long before)
+{
+	if (before >= 0)
+		t->nodes[before].gap_before = 0;
+	else if (p >= 0)
+		t->nodes[p].more = 0;
+	else
+		t->top_more = 0;
+}
+
+/* Binds the places between which the part pt of p's children is read
+ * (dir 0: all of them): after the child read before its gap (or the
+ * child sought, whichever comes later) and before the one read after
+ * it. */
 static int
 browse_part_bounds(struct store *st, const struct browse_tree *t, long p,
-    int dir, long part, sqlite3_stmt *s, char **cause)
+    int dir, const struct browse_part *pt, sqlite3_stmt *s, char **cause)
 {
 	long long	 lo_ord = LLONG_MIN, lo_id = LLONG_MIN;
 	long long	 hi_ord = LLONG_MAX, hi_id = LLONG_MAX;
-	long		 c, last = -1, gap = browse_gap(t, p);
-	long		 end = p < 0 ? (long)t->nnodes : t->nodes[p].end;
+	long		 c, last = -1, at;
 
 	if (dir != 0) {
-		for (c = p + 1; c < gap; c = t->nodes[c].end)
+		at = pt->before >= 0 ? pt->before : browse_kids_end(t, p);
+		for (c = p + 1; c < at; c = t->nodes[c].end)
 			last = c;
 		if (last >= 0 && browse_kid_place(st, t, last, &lo_ord,
 		    &lo_id, cause) != 0)
 			return -1;
-		if (gap < end && browse_kid_place(st, t, gap,
+		/* (The child sought itself is read: (ord, id - 1) is just
+		 * before it. Never before the child read before the gap,
+		 * should places have changed since.) */
+		if (pt->sought && (pt->ord > lo_ord ||
+		    (pt->ord == lo_ord && pt->id - 1 > lo_id))) {
+			lo_ord = pt->ord;
+			lo_id = pt->id - 1;
+		}
+		if (pt->before >= 0 && browse_kid_place(st, t, pt->before,
 		    &hi_ord, &hi_id, cause) != 0)
 			return -1;
 	}
 	sqlite3_bind_int64(s, 6, lo_ord);
 	sqlite3_bind_int64(s, 7, lo_id);
-	sqlite3_bind_int64(s, 8, part + 1);
+	sqlite3_bind_int64(s, 8, pt->size + 1);
 	sqlite3_bind_int64(s, 9, hi_ord);
 	sqlite3_bind_int64(s, 10, hi_id);
 	return 0;
@@ -2290,45 +2385,46 @@ browse_kids_marks(struct store *st, struct browse_tree *t, long p,
  * left to be read when the children are drawn (stale,
  * browse_tree_fresh): a heading's kept figures are many rows, and most
  * children are never on screen; and they are read a part at a time
- * (BROWSE_KIDS_PART): the first part now, and with more set when more
- * follow, the others by browse_tree_more (dir > 0: the part after the
- * first children read, dir < 0: the part before the last ones; the
- * first call for a node that has none at the end of its children), each
- * put at the gap between the children read first and last. The top
- * level is always read so, its counts now; under a status, the parts
- * after the first right away (browse_view_rest). */
+ * (pt->size, BROWSE_KIDS_PART as a rule): the first part now, with more
+ * set when more follow, and the others by browse_tree_more from either
+ * side of a gap (pt->before, pt->dir) or from a child sought
+ * (pt->sought, browse_reach), each put where its gap is. The top level
+ * is always read so, its counts now; under a status, the parts after
+ * the first right away (browse_view_rest). */
 static long
-browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
-    long part, char **cause)
+browse_view_kids(struct store *st, struct browse_tree *t, long p,
+    const struct browse_part *pt, char **cause)
 {
 	struct browse_node	*kids = NULL, *n;
 	sqlite3_stmt		*s;
 	size_t			 k = 0, cap = 0, i, from = 0;
 	long			 j, at = p + 1, total;
 	int			 rc, later = p >= 0 && t->which == BROWSE_ANY;
-	int			 top = p < 0, again, parted, more = 0;
+	int			 top = p < 0, again, parted, more = 0, dir = 0;
 
 	/* A part after the first (a status may have come since). */
 	again = top ? t->top_read : t->nodes[p].loaded;
 	parted = later || top || again;
 
 	if (again) {
-		if (dir == 0 || !browse_more_left(t, p))
+		struct browse_gap g = { p, pt->before };
+
+		if (pt->dir == 0 || !browse_gap_open(t, &g))
 			return 0;
-		at = browse_gap(t, p);
-	} else
-		dir = 0;
+		at = browse_gap_index(t, &g);
+		dir = pt->dir;
+	}
 	if ((s = browse_kids_stmt(st, t, !parted ? browse_sql_kids :
 	    top ? (dir < 0 ? browse_sql_top_back : browse_sql_top_fwd) :
 	    dir < 0 ? browse_sql_kids_back : browse_sql_kids_fwd, p,
 	    cause)) == NULL)
 		return -1;
-	if (parted && browse_part_bounds(st, t, p, dir, part, s, cause) != 0) {
+	if (parted && browse_part_bounds(st, t, p, dir, pt, s, cause) != 0) {
 		sqlite3_reset(s);
 		return -1;
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (parted && (long)k == part) {
+		if (parted && (long)k == pt->size) {
 			more = 1;
 			continue;
 		}
@@ -2355,20 +2451,23 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 		n->grade = store_col_dup_null(s, 9);
 		n->planned = sqlite3_column_int(s, 10) != 0;
 		n->has_children = sqlite3_column_int(s, 11) != 0;
+		n->ord = sqlite3_column_int64(s, 12);
 		n->sum = -1;
 		n->shown = 1;
 	}
 	if (store_read_end(st, s, rc, "施策体系の読み込み", cause) != 0)
 		goto fail;
 	if (k == 0) {
-		if (p >= 0) {
+		/* None: the gap read is closed (not one the child sought
+		 * is not in after all). */
+		if (again && !pt->sought)
+			browse_gap_close(t, p, pt->before);
+		else if (!again && p >= 0) {
 			t->nodes[p].loaded = 1;
 			t->nodes[p].more = 0;
-			t->nodes[p].gap = t->nodes[p].end;
-		} else {
+		} else if (!again) {
 			t->top_read = 1;
 			t->top_more = 0;
-			t->top_gap = (long)t->nnodes;
 		}
 		return 0;
 	}
@@ -2439,20 +2538,14 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 	}
 	/* Every index from `at` on moves by k; so does the end of p and of
 	 * its ancestors, whose subtrees take the new nodes (not that of
-	 * p's last child read, which may end there too), and the gap of
-	 * any other heading from there on. */
+	 * p's last child read, which may end there too). (A gap moves with
+	 * the node it is before, or is at the end of its heading's.) */
 	for (j = 0; j < (long)t->nnodes; j++) {
 		if (t->nodes[j].end > at || (t->nodes[j].end == at && j <= p))
 			t->nodes[j].end += (long)k;
 		if (t->nodes[j].parent >= at)
 			t->nodes[j].parent += (long)k;
-		if (t->nodes[j].more && j != p && t->nodes[j].gap >= at)
-			t->nodes[j].gap += (long)k;
 	}
-	/* (The top level's gap is after the nodes put before it, below a
-	 * heading before it.) */
-	if (p >= 0 && t->top_more && t->top_gap >= at)
-		t->top_gap += (long)k;
 	memmove(&t->nodes[at + (long)k], &t->nodes[at],
 	    (t->nnodes - (size_t)at) * sizeof *t->nodes);
 	for (i = 0; i < k; i++) {
@@ -2471,21 +2564,29 @@ browse_view_kids(struct store *st, struct browse_tree *t, long p, int dir,
 
 		if (!t->nodes[j].is_item || t->nodes[j].loaded)
 			continue;
-		if ((below = browse_view_kids(st, t, j, 0, BROWSE_KIDS_PART,
+		if ((below = browse_view_kids(st, t, j, &browse_part_first,
 		    cause)) < 0)
 			return -1;
 		total += below;
 		j = t->nodes[j].end - 1;
 	}
-	/* The gap: after the part read first (or forward), before the one
-	 * read backward. */
-	if (p >= 0) {
+	/* The gaps: after the first part, when more follow; of a gap read,
+	 * what is left of it, after the part read forward (before the
+	 * node it was before, now at + total, or at the end), before the
+	 * part read backward; before the child sought, those between it
+	 * and the child read before it (none, maybe: reading that gap
+	 * closes it). */
+	if (dir == 0 && p >= 0)
 		t->nodes[p].more = more;
-		t->nodes[p].gap = dir < 0 ? at : at + total;
-	} else {
+	else if (dir == 0) {
 		t->top_read = 1;
 		t->top_more = more;
-		t->top_gap = dir < 0 ? at : at + total;
+	} else {
+		if (dir < 0 || !more)
+			browse_gap_close(t, p, pt->before >= 0 ?
+			    pt->before + total : -1);
+		if (pt->sought || (dir < 0 && more))
+			t->nodes[at].gap_before = 1;
 	}
 	return total;
 fail:
@@ -2505,20 +2606,25 @@ fail:
 static int
 browse_view_rest(struct store *st, struct browse_tree *t, char **cause)
 {
-	size_t	i;
+	struct browse_part	 pt = { -1, 1, BROWSE_KIDS_REACH, 0, 0, 0 };
+	struct browse_gap	 g;
+	size_t			 i;
 
 	if (t->which == BROWSE_ANY)
 		return 0;
-	while (t->top_more)
-		if (browse_view_kids(st, t, -1, 1, BROWSE_KIDS_REACH,
-		    cause) < 0)
+	/* (Each read takes nodes from a gap or closes it.) */
+	while (browse_first_gap(t, -1, &g)) {
+		pt.before = g.before;
+		if (browse_view_kids(st, t, -1, &pt, cause) < 0)
 			return -1;
+	}
 	/* (Children put after i move only the nodes after it.) */
 	for (i = 0; i < t->nnodes; i++)
-		while (t->nodes[i].loaded && t->nodes[i].more)
-			if (browse_view_kids(st, t, (long)i, 1,
-			    BROWSE_KIDS_REACH, cause) < 0)
+		while (browse_first_gap(t, (long)i, &g)) {
+			pt.before = g.before;
+			if (browse_view_kids(st, t, (long)i, &pt, cause) < 0)
 				return -1;
+		}
 	return 0;
 }
 
@@ -2636,7 +2742,7 @@ browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
 	    browse_view_depts(st, t, cause) != 0 ||
 	    browse_view_kept(st, t, cause) != 0)
 		return -1;
-	if (browse_view_kids(st, t, -1, 0, BROWSE_KIDS_PART, cause) < 0 ||
+	if (browse_view_kids(st, t, -1, &browse_part_first, cause) < 0 ||
 	    browse_view_rest(st, t, cause) != 0)
 		return -1;
 	if (open == NULL && (first = browse_top_to_open(st, t, cause)) < 0)
@@ -2651,7 +2757,7 @@ browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
 		    bsearch(&n->id, open, nopen, sizeof *open,
 		    browse_id_cmp) == NULL)
 			continue;
-		if (browse_view_kids(st, t, (long)i, 0, BROWSE_KIDS_PART,
+		if (browse_view_kids(st, t, (long)i, &browse_part_first,
 		    cause) < 0)
 			return -1;
 		n = &t->nodes[i];
@@ -2719,33 +2825,35 @@ browse_tree_expand(struct store *st, struct browse_tree *t, long i,
 	    t->nodes[i].loaded || t->nodes[i].is_item)
 		return 0;
 	began = store_snapshot_begin(st);
-	rc = browse_view_kids(st, t, i, 0, BROWSE_KIDS_PART, cause);
+	rc = browse_view_kids(st, t, i, &browse_part_first, cause);
 	store_snapshot_end(st, began);
 	return rc;
 }
 
-/* browse_tree_more with parts of the size given. */
+/* A part pt of a gap among the children of p, in a read snapshot. */
 static long
-browse_more_by(struct store *st, struct browse_tree *t, long i, int dir,
-    long part, char **cause)
+browse_more_by(struct store *st, struct browse_tree *t, long p,
+    const struct browse_part *pt, char **cause)
 {
-	int	 began = 0;
-	long	 rc;
+	struct browse_gap	 g = { p, pt->before };
+	int			 began = 0;
+	long			 rc;
 
-	if (!t->partial || i < -1 || i >= (long)t->nnodes || dir == 0 ||
-	    !browse_more_left(t, i))
+	if (!t->partial || pt->dir == 0 || !browse_gap_open(t, &g))
 		return 0;
 	began = store_snapshot_begin(st);
-	rc = browse_view_kids(st, t, i, dir, part, cause);
+	rc = browse_view_kids(st, t, p, pt, cause);
 	store_snapshot_end(st, began);
 	return rc;
 }
 
 long
-browse_tree_more(struct store *st, struct browse_tree *t, long i, int dir,
-    char **cause)
+browse_tree_more(struct store *st, struct browse_tree *t,
+    const struct browse_gap *g, int dir, char **cause)
 {
-	return browse_more_by(st, t, i, dir, BROWSE_KIDS_PART, cause);
+	struct browse_part	pt = { g->before, dir, BROWSE_KIDS_PART, 0, 0, 0 };
+
+	return browse_more_by(st, t, g->parent, &pt, cause);
 }
 
 int
@@ -2757,20 +2865,6 @@ browse_tree_read_whole(const struct browse_tree *t)
 		if (++n > BROWSE_KIDS_PART)
 			return 1;
 	return 0;
-}
-
-int
-browse_more_left(const struct browse_tree *t, long p)
-{
-	if (p < 0)
-		return t->top_more;
-	return t->nodes[p].loaded && t->nodes[p].more;
-}
-
-long
-browse_gap(const struct browse_tree *t, long p)
-{
-	return p < 0 ? t->top_gap : t->nodes[p].gap;
 }
 
 /* Whether department ?3 is in charge of a node of the plan in the year,
@@ -3218,12 +3312,8 @@ browse_view_unload(struct browse_tree *t)
 	}
 	to[t->nnodes] = (long)out;
 	t->nnodes = out;
-	/* A gap is before a child kept, or at the end of its heading's. */
-	for (i = 0; i < t->nnodes; i++)
-		if (t->nodes[i].more)
-			t->nodes[i].gap = to[t->nodes[i].gap];
-	if (t->top_more)
-		t->top_gap = to[t->top_gap];
+	/* (A gap goes with the child kept it is before, or is at the end
+	 * of its heading's.) */
 	/* A node's subtree ends where its last descendant's does. */
 	for (i = t->nnodes; i-- > 0;) {
 		long p = t->nodes[i].parent;
@@ -3530,22 +3620,64 @@ browse_tree_filtered(struct store *st, long long plan_id, int fy,
 /* The index of node id from index `from` on, reading the next parts of
  * the children of node parent (-1: the top level) while it is not among those
  * read and more are left: -1 when it is not there, -2 on an error. */
+/* The index of node id from index from on, or -1. */
+static long
+browse_index_from(const struct browse_tree *t, long from, long long id)
+{
+	long	i;
+
+	for (i = from < 0 ? 0 : from; i < (long)t->nnodes; i++)
+		if (t->nodes[i].id == id)
+			return i;
+	return -1;
+}
+
+/*
+ * The index of node id, a child of node parent (-1: of the top level),
+ * from index from on, its siblings read where it stands: a part from it
+ * on, put in the gap its place falls in among the children read (the
+ * first child read after it is the one the gap is before), and not the
+ * children between the first read and it (the 150,000th of a level of
+ * 200,000). Should the places have changed since the children were
+ * read, every gap is read forward until it comes. -1 when it is not
+ * among them, -2 on an error.
+ */
 static long
 browse_reach(struct store *st, struct browse_tree *t, long parent,
     long from, long long id, char **cause)
 {
-	long	i;
+	struct browse_part	 pt = { -1, 1, BROWSE_KIDS_PART, 1, 0, id };
+	struct browse_gap	 g;
+	long			 i, c, end;
 
-	for (;;) {
-		for (i = from; i < (long)t->nnodes; i++)
-			if (t->nodes[i].id == id)
-				return i;
-		if (!browse_more_left(t, parent))
-			return -1;
-		if (browse_more_by(st, t, parent, 1, BROWSE_KIDS_REACH,
-		    cause) < 0)
+	if ((i = browse_index_from(t, from, id)) >= 0)
+		return i;
+	if (!browse_first_gap(t, parent, &g))
+		return -1;
+	if (browse_id_ord(st, id, &pt.ord, cause) != 0)
+		return -2;
+	end = browse_kids_end(t, parent);
+	for (c = parent + 1; c < end; c = t->nodes[c].end)
+		if (t->nodes[c].ord > pt.ord ||
+		    (t->nodes[c].ord == pt.ord && t->nodes[c].id > id))
+			break;
+	g.before = pt.before = c < end ? c : -1;
+	if (browse_gap_open(t, &g)) {
+		if (browse_more_by(st, t, parent, &pt, cause) < 0)
 			return -2;
+		if ((i = browse_index_from(t, from, id)) >= 0)
+			return i;
 	}
+	pt.sought = 0;
+	pt.size = BROWSE_KIDS_REACH;
+	while (browse_first_gap(t, parent, &g)) {
+		pt.before = g.before;
+		if (browse_more_by(st, t, parent, &pt, cause) < 0)
+			return -2;
+		if ((i = browse_index_from(t, from, id)) >= 0)
+			return i;
+	}
+	return -1;
 }
 
 int

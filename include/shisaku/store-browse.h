@@ -210,14 +210,18 @@ struct browse_node {
 	int		 has_children;
 	int		 loaded;
 	int		 expanded;
-	/* Of a tree read as shown: the node's children are read a part at
-	 * a time, in order, from the first and from the last; while more
-	 * is set, those not read yet go at index gap (after the children
-	 * read first, before those read last: gap is end when none is
-	 * read last). browse_tree_more reads the next part on either
-	 * side. */
+	/* Of a tree read as shown: a heading's children are read a part
+	 * at a time, in order, where the screen goes: from the first, from
+	 * the last, or from a child sought (browse_tree_find), so that the
+	 * 150,000th of a level costs a part, not the 149,999 before it.
+	 * Those not read yet stand in gaps (struct browse_gap): more says
+	 * some come after the node's last child read, gap_before that
+	 * some come just before this node (after its sibling read before
+	 * it, if any). browse_tree_more reads a part of a gap from either
+	 * side. ord is the node's place among its siblings as read. */
 	int		 more;
-	long		 gap;
+	int		 gap_before;
+	long long	 ord;
 	/* Of a tree read as shown, below the top level, with no status
 	 * counted (its which): what changes with the year (departments,
 	 * result, counts, figures) is not read yet, or not for this year;
@@ -300,12 +304,11 @@ struct browse_tree {
 	int		 partial;
 	size_t		 capnodes;	/* nodes allocated, when partial */
 	/* The top level of a tree read as shown is read a part at a time
-	 * too, as a heading's children (more and gap above): a plan of one
-	 * level, or of very many policies, has tens of thousands of nodes
-	 * there. */
+	 * too, as a heading's children (more and gap_before above): a plan
+	 * of one level, or of very many policies, has tens of thousands of
+	 * nodes there. */
 	int		 top_read;	/* its first part is read */
-	int		 top_more;
-	long		 top_gap;
+	int		 top_more;	/* some after its last node read */
 	/* Of a tree read as shown: the status its counts are for. Under
 	 * one (not BROWSE_ANY) a heading's counts are those of its items
 	 * with that status, a heading is shown when it has one, an item
@@ -424,26 +427,39 @@ long browse_tree_expand(struct store *st, struct browse_tree *t, long i,
     char **cause);
 
 /*
- * The next part of the children of node i of a tree read as shown, when
- * browse_tree_expand read only a part of them (nodes[i].more): the part
- * after the children read first (dir > 0) or before those read last
- * (dir < 0), put at nodes[i].gap (the indices of the nodes from there
- * move); i = -1: of the top level (top_more, top_gap). A screen reads it
- * as its window comes near the gap, from the side it comes from.
- * Returns the number of nodes read (0 when none is left), or -1 with
- * *cause.
+ * Where children of a tree read as shown are not read yet: just before
+ * node `before' (its gap_before), or, before = -1, after the last child
+ * read of node `parent' (its more; parent -1: the top level's,
+ * top_more). A screen shows a gap as a row where its window comes near
+ * one, and reads it then.
  */
-long browse_tree_more(struct store *st, struct browse_tree *t, long i,
-    int dir, char **cause);
+struct browse_gap {
+	long	parent;
+	long	before;
+};
+
+/*
+ * The next part of the children in gap g: the part after the child read
+ * before it (dir > 0) or before the one read after it (dir < 0), put
+ * where the gap is (browse_gap_index; the indices of the nodes from
+ * there move). What is left of the gap stays between the part and the
+ * side it was not read from. Returns the number of nodes read (0 when
+ * none was left: the gap is closed), or -1 with *cause.
+ */
+long browse_tree_more(struct store *st, struct browse_tree *t,
+    const struct browse_gap *g, int dir, char **cause);
 
 /* Whether a tree read as shown holds more of its top level than a
  * first part (a status read the rest of it, browse_view_rest). */
 int browse_tree_read_whole(const struct browse_tree *t);
 
-/* Whether children of node p (-1: the top level) are left to read, and
- * the index where they go (browse_tree_more). */
-int browse_more_left(const struct browse_tree *t, long p);
-long browse_gap(const struct browse_tree *t, long p);
+/* Whether gap g is (still) there; the index where the children read in
+ * it go; and the first gap among the children of p (1 and *g, or 0 when
+ * they are all read). */
+int browse_gap_open(const struct browse_tree *t, const struct browse_gap *g);
+long browse_gap_index(const struct browse_tree *t, const struct browse_gap *g);
+int browse_first_gap(const struct browse_tree *t, long p,
+    struct browse_gap *g);
 
 /*
  * The index of node id in the tree, reading the children of its

@@ -5,8 +5,9 @@
 # items on screen always follow one another; G, the last item; paging up
 # from the end across the parts read from there; a change of year keeps
 # the cursor's item and the order; a search for an item in a part not
-# read yet finds it; under a status filter every item is read. Browsing
-# writes nothing.
+# read yet finds it, read where it stands, and the items on either side
+# of it are read as the cursor comes near; under a status filter every
+# item is read. Browsing writes nothing.
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/top/shisaku.db"
@@ -70,6 +71,35 @@ e2e_expect_line "search: 1777 found" '^ +1777 取組1777 '
 in_order "search: around it"
 e2e_keys G
 e2e_expect_line "search: G, the last item" '^ +2500 取組2500 '
+
+# Found far from both ends: 1201 is read with the part after it, the
+# items between the first part and it, and those after that part, are
+# read as the cursor comes near them, from either side: paging up from
+# it and down from 2190 the items follow one another; no row of items
+# not read is shown; G and g reach the ends.
+open_tree "far"
+e2e_keys /
+e2e_wait_prompt
+e2e_type '取組1201'
+e2e_keys Enter
+e2e_expect_line "far: 1201 found" '^ +1201 取組1201 '
+in_order "far: around it"
+steps "far: paging up across the items before it" PPage 1
+e2e_keys /
+e2e_wait_prompt
+e2e_type '取組2190'
+e2e_keys Enter
+e2e_expect_line "far: 2190 found" '^ +2190 取組2190 '
+steps "far: paging down across the items after its part" NPage 1
+case $(e2e_screen) in
+*…*) fail "far: a row of items not read is shown" "$(e2e_screen)" ;;
+*) pass "far: no row of items not read" ;;
+esac
+e2e_keys G
+e2e_expect_line "far: G, the last item" '^ +2500 取組2500 '
+e2e_keys g
+e2e_expect_line "far: g, the first item" '^ +1 取組1 '
+in_order "far: the first items"
 
 # A status filter: the rest of the top level is read, every item shown
 # (none has a result); G, the last; cleared, the tree as before it.

@@ -1035,6 +1035,29 @@ kids_in_tree(const struct browse_tree *t, long p, long long *out)
 	return n;
 }
 
+/* The index the first gap among p's children (-1: the top level's) is
+ * at, or -1 when they are all read. */
+static long
+first_gap_at(const struct browse_tree *t, long p)
+{
+	struct browse_gap	g;
+
+	return browse_first_gap(t, p, &g) ? browse_gap_index(t, &g) : -1;
+}
+
+/* Reads a part of the first gap among p's children from side dir, as a
+ * screen does: how many were read (0: none left), or -1. */
+static long
+more_first_gap(struct store *st, struct browse_tree *t, long p, int dir,
+    char **cause)
+{
+	struct browse_gap	g;
+
+	if (!browse_first_gap(t, p, &g))
+		return 0;
+	return browse_tree_more(st, t, &g, dir, cause);
+}
+
 /* Reads p1's children as the screen does in each order of parts given
  * (+1 after the first, -1 before the last), and checks them against the
  * children's order in the file, and the tree's indices. */
@@ -1058,14 +1081,15 @@ parts_in_order(struct store *st, long long plan, const int *dirs,
 		goto out;
 	CHECK_INT(browse_tree_expand(st, t, p, &cause), 1000);
 	CHECK_INT(t->nodes[p].more, 1);
-	CHECK_INT(t->nodes[p].gap, p + 1 + 1000);
+	CHECK_INT(first_gap_at(t, p), p + 1 + 1000);
 	for (i = 0; i < ndirs; i++)
-		CHECK(browse_tree_more(st, t, p, dirs[i], &cause) > 0);
+		CHECK(more_first_gap(st, t, p, dirs[i], &cause) > 0);
 	/* What is left, from the first side. */
-	while (t->nodes[p].more)
-		if (browse_tree_more(st, t, p, 1, &cause) <= 0)
+	while (first_gap_at(t, p) >= 0)
+		if (more_first_gap(st, t, p, 1, &cause) <= 0)
 			break;
 	CHECK_INT(t->nodes[p].more, 0);
+	CHECK_INT(first_gap_at(t, p), -1);
 	n = kids_in_tree(t, p, got);
 	CHECK_INT(n, nwant);
 	for (i = 0; i < n && i < nwant; i++)
@@ -1114,9 +1138,11 @@ TEST(test_children_in_parts)
 	parts_in_order(st, plan, back, 1, want, n);
 	parts_in_order(st, plan, both, 2, want, n);
 
-	/* A node in the part not read is found, the children before it
-	 * read (in a larger part: here all the rest), in order; and its
-	 * flag (read when shown) with it. */
+	/* A node in the part not read is found where it stands: a part
+	 * from it on (the 800 children to the end), after the first part
+	 * read and a gap of the 700 between; the gap read from either
+	 * side, every child is there once, in order; and its flag (read
+	 * when shown) with it. */
 	CHECK_INT(browse_tree_view(st, plan, 2024, 2024, NULL, 0, BROWSE_ANY,
 	    NULL, 0, &t, &cause), 0);
 	if (t != NULL) {
@@ -1124,11 +1150,18 @@ TEST(test_children_in_parts)
 		CHECK_INT(browse_tree_find(st, t, id, &i, &cause), 0);
 		CHECK(i > 0 && t->nodes[i].id == id);
 		p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p1'"));
-		CHECK(p >= 0 && i == p + 1 + 1700);
+		CHECK(p >= 0 && i == p + 1 + 1000);
 		if (p >= 0) {
 			long long	*got = xcalloc(2501, sizeof *got);
-			size_t		 k = kids_in_tree(t, p, got);
+			size_t		 k;
 
+			CHECK_INT(t->nodes[p].end, p + 1 + 1000 + 800);
+			CHECK_INT(t->nodes[p].more, 0);
+			CHECK_INT(first_gap_at(t, p), i);
+			/* (Read as the cursor comes from below: 700 left.) */
+			CHECK_INT(more_first_gap(st, t, p, -1, &cause), 700);
+			CHECK_INT(first_gap_at(t, p), -1);
+			k = kids_in_tree(t, p, got);
 			CHECK_INT(k, 2500);
 			CHECK(k == 2500 && memcmp(got, want, k * sizeof *got) ==
 			    0);
@@ -1184,18 +1217,18 @@ TEST(test_parts_through_a_year)
 	p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p1'"));
 	CHECK_INT(browse_tree_expand(st, t, p, &cause), 1000);
 	t->nodes[p].expanded = 1;
-	CHECK_INT(browse_tree_more(st, t, p, -1, &cause), 1000);
-	CHECK_INT(t->nodes[p].gap, p + 1 + 1000);
+	CHECK_INT(more_first_gap(st, t, p, -1, &cause), 1000);
+	CHECK_INT(first_gap_at(t, p), p + 1 + 1000);
 	before = t->nnodes;
 
 	CHECK_INT(browse_tree_year(st, t, 2023, 2024, &cause), 0);
 	CHECK_INT(t->nnodes, before - 2);
 	p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 'p1'"));
 	CHECK_INT(p, p0 + 1);
-	CHECK_INT(t->nodes[p].more, 1);
-	CHECK_INT(t->nodes[p].gap, p + 1 + 1000);
-	while (t->nodes[p].more)
-		if (browse_tree_more(st, t, p, 1, &cause) <= 0)
+	CHECK_INT(t->nodes[p].more, 0);
+	CHECK_INT(first_gap_at(t, p), p + 1 + 1000);
+	while (first_gap_at(t, p) >= 0)
+		if (more_first_gap(st, t, p, 1, &cause) <= 0)
 			break;
 	CHECK_INT(kids_in_tree(t, p, got), 2500);
 	CHECK(memcmp(got, want, 2500 * sizeof *got) == 0);
@@ -1276,10 +1309,11 @@ top_complete(struct store *st, struct browse_tree *t,
 	char		*cause = NULL;
 	size_t		 n, i;
 
-	while (t->top_more)
-		if (browse_tree_more(st, t, -1, 1, &cause) <= 0)
+	while (first_gap_at(t, -1) >= 0)
+		if (more_first_gap(st, t, -1, 1, &cause) <= 0)
 			break;
 	CHECK_INT(t->top_more, 0);
+	CHECK_INT(first_gap_at(t, -1), -1);
 	n = top_in_tree(t, got);
 	CHECK_INT(n, nwant);
 	for (i = 0; i < n && i < nwant; i++)
@@ -1330,11 +1364,11 @@ TEST(test_top_level_in_parts)
 		if (t == NULL)
 			goto out;
 		CHECK_INT(t->top_more, 1);
-		CHECK_INT(t->top_gap, 1000 + 4);
+		CHECK_INT(first_gap_at(t, -1), 1000 + 4);
 		CHECK_INT(t->nnodes, 1000 + 4);
 		/* (2,500: 1,000 read, 1,000, then 500.) */
 		for (k = 0; k < 2 && dirs[d][k] != 0; k++)
-			CHECK_INT(browse_tree_more(st, t, -1, dirs[d][k],
+			CHECK_INT(more_first_gap(st, t, -1, dirs[d][k],
 			    &cause), k == 0 ? 1000 : 500);
 		top_complete(st, t, want, n, 4);
 		browse_tree_free(t);
@@ -1347,29 +1381,32 @@ TEST(test_top_level_in_parts)
 	    &none, 0, &t, &cause), 0);
 	if (t == NULL)
 		goto out;
-	CHECK_INT(t->top_gap, 1000);
+	CHECK_INT(first_gap_at(t, -1), 1000);
 	p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 't2496'"));
 	CHECK_INT(p, 4);
 	CHECK_INT(browse_tree_expand(st, t, p, &cause), 2);
-	CHECK_INT(t->top_gap, 1002);
-	CHECK_INT(browse_tree_more(st, t, -1, -1, &cause), 1000);
-	gap = t->top_gap;
+	CHECK_INT(first_gap_at(t, -1), 1002);
+	CHECK_INT(more_first_gap(st, t, -1, -1, &cause), 1000);
+	gap = first_gap_at(t, -1);
+	CHECK_INT(t->top_more, 0);
 	p = find_id(t, q_id(st, "SELECT id FROM node WHERE key = 't101'"));
 	CHECK(p > gap);
 	CHECK_INT(browse_tree_expand(st, t, p, &cause), 3);
-	CHECK_INT(t->top_gap, gap);
+	CHECK_INT(first_gap_at(t, -1), gap);
 	/* Through a year: t5 shown closed is forgotten below, the gap
 	 * moves back; t2400 stays open. */
 	t->nodes[4].expanded = 0;
 	t->nodes[p].expanded = 1;
 	CHECK_INT(browse_tree_year(st, t, 2023, 2024, &cause), 0);
-	CHECK_INT(t->top_gap, gap - 2);
+	CHECK_INT(first_gap_at(t, -1), gap - 2);
 	top_complete(st, t, want, n, 3);
 	browse_tree_free(t);
 	t = NULL;
 
-	/* Found: the 1,700th policy, and an item of t2400 (the policies
-	 * before it read on the way, t2400 opened). */
+	/* Found: the 1,700th policy, read where it stands: a part from it
+	 * on (the 801 policies to the end), not the 699 between the first
+	 * part and it, which stay a gap before it; and an item of t2400
+	 * (in that part; t2400 opened). */
 	CHECK_INT(browse_tree_view(st, plan, 2024, 2024, NULL, 0, BROWSE_ANY,
 	    NULL, 0, &t, &cause), 0);
 	if (t == NULL)
@@ -1377,6 +1414,9 @@ TEST(test_top_level_in_parts)
 	CHECK_INT(browse_tree_find(st, t, want[1699], &i, &cause), 0);
 	CHECK(i >= 0 && t->nodes[i].id == want[1699] &&
 	    t->nodes[i].parent == -1);
+	CHECK_INT(t->nnodes, 1000 + 4 + 801);
+	CHECK_INT(first_gap_at(t, -1), i);
+	CHECK_INT(t->top_more, 0);
 	id = q_id(st, "SELECT id FROM node WHERE key = 'c2400-3'");
 	CHECK_INT(browse_tree_find(st, t, id, &i, &cause), 0);
 	CHECK(i > 0 && t->nodes[i].id == id);
@@ -1387,6 +1427,30 @@ TEST(test_top_level_in_parts)
 		CHECK_STR(t->nodes[i].title, "取組2400-3");
 	}
 	top_complete(st, t, want, n, 4 + 3);
+	browse_tree_free(t);
+	t = NULL;
+
+	/* Two gaps at once: the 1,201st policy found, the 1,000 from it
+	 * on read between a gap before it and one after them; the one
+	 * after read from the end, the one before from the first side,
+	 * the top level is whole, each policy once. */
+	CHECK_INT(browse_tree_view(st, plan, 2024, 2024, NULL, 0, BROWSE_ANY,
+	    NULL, 0, &t, &cause), 0);
+	if (t == NULL)
+		goto out;
+	CHECK_INT(browse_tree_find(st, t, want[1200], &i, &cause), 0);
+	CHECK(i >= 0 && t->nodes[i].id == want[1200]);
+	CHECK_INT(t->nnodes, 1000 + 4 + 1000);
+	CHECK_INT(first_gap_at(t, -1), i);
+	CHECK_INT(t->top_more, 1);
+	{
+		struct browse_gap	after = { -1, -1 };
+
+		CHECK_INT(browse_tree_more(st, t, &after, -1, &cause), 300);
+		CHECK_INT(t->top_more, 0);
+		CHECK_INT(first_gap_at(t, -1), i);
+	}
+	top_complete(st, t, want, n, 4);
 out:
 	if (cause != NULL)
 		fprintf(stderr, "  cause: %s\n", cause);
