@@ -1451,6 +1451,55 @@ TEST(test_top_level_in_parts)
 		CHECK_INT(first_gap_at(t, -1), i);
 	}
 	top_complete(st, t, want, n, 4);
+	browse_tree_free(t);
+	t = NULL;
+
+	/* Places changed since the children were read (another program
+	 * moved two policies): one moved within a gap is read where it
+	 * stands now; one moved among the children read is not read again
+	 * (no part reads before the child read before its gap), every gap
+	 * read on the way, and is not found there; each policy once. */
+	CHECK_INT(browse_tree_view(st, plan, 2024, 2024, NULL, 0, BROWSE_ANY,
+	    NULL, 0, &t, &cause), 0);
+	if (t == NULL)
+		goto out;
+	CHECK_INT(browse_tree_find(st, t, want[1200], &i, &cause), 0);
+	{
+		char	*sql = xasprintf("UPDATE node SET ord = (SELECT ord"
+			    " FROM node WHERE id = %lld) WHERE id = %lld;"
+			    " UPDATE node SET ord = (SELECT ord FROM node"
+			    " WHERE id = %lld) WHERE id = %lld", want[1100],
+			    want[2300], want[500], want[2400]);
+
+		CHECK_INT(sqlite3_exec(store_db(st), sql, NULL, NULL, NULL),
+		    SQLITE_OK);
+		free(sql);
+	}
+	CHECK_INT(browse_tree_find(st, t, want[2300], &i, &cause), 0);
+	CHECK(i > 0 && t->nodes[i].id == want[2300]);
+	/* (2300 now just after 1100, in the gap before 1200: read with
+	 * 1101 to 1199 after it, the gap before it left.) */
+	if (i > 0) {
+		CHECK(t->nodes[i - 1].id == want[999]);
+		CHECK_INT(t->nodes[i].gap_before, 1);
+		CHECK(t->nodes[i + 100].id == want[1200]);
+	}
+	CHECK_INT(browse_tree_find(st, t, want[2400], &i, &cause), 0);
+	CHECK_INT(i, -1);
+	CHECK_INT(first_gap_at(t, -1), -1);
+	CHECK_INT(t->top_more, 0);
+	{
+		long long	*got = xcalloc(2501, sizeof *got);
+		size_t		 ntop = top_in_tree(t, got), a, b, twice = 0;
+
+		/* Every policy but 2400, each once. */
+		CHECK_INT(ntop, 2499);
+		for (a = 0; a < ntop; a++)
+			for (b = a + 1; b < ntop; b++)
+				twice += got[a] == got[b];
+		CHECK_INT(twice, 0);
+		free(got);
+	}
 out:
 	if (cause != NULL)
 		fprintf(stderr, "  cause: %s\n", cause);
