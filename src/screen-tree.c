@@ -943,11 +943,10 @@ tree_row_of_value(const struct tree_screen *ts, long v)
  * TREE_GAP_AFTER) within a screen's height of the cursor, a part at a
  * time from the side the cursor is on (after the child read before the
  * gap when the cursor is above it, before the one read after it when it
- * is below), so
- * that no screen shows it: a heading of 66,000 items costs what is shown
- * of it, wherever the cursor goes. The cursor and the first row shown
- * stay on their nodes; a cursor on the gap itself takes the child read
- * next to where it came from (drawn_cursor).
+ * is below), so that no screen shows it: a heading of 66,000 items costs
+ * what is shown of it, wherever the cursor goes. The cursor and the first
+ * row shown stay on their nodes; a cursor on the gap itself takes the
+ * child read next to where it came from (drawn_cursor).
  */
 static void
 tree_read_more(struct ui *ui, struct tree_screen *ts)
