@@ -81,5 +81,6 @@ session_clear(struct session *s)
 	free(s->name);
 	free(s->dept_name);
 	free(s->readonly_why);
+	free(s->dept_code);
 	memset(s, 0, sizeof *s);
 }

@@ -35,7 +35,7 @@ static const char SQL_INDICATOR[] =
     " LEFT JOIN node n ON n.id = i.node_id"
     " LEFT JOIN department dx ON dx.id = i.dept_id WHERE i.id = ?1";
 static const char SQL_DEPT[] =
-    "SELECT d.id, " DEPT_NAME_AS_OF("d.id", "?2")
+    "SELECT d.id, " DEPT_NAME_AS_OF("d.id", "?2") ", d.code"
     " FROM department d WHERE d.id = ?1";
 static const char SQL_TARGET[] =
     "SELECT num, txt FROM indicator_target WHERE indicator_id = ?1 AND fy = ?2";
@@ -179,7 +179,7 @@ reporter(struct store *st, const struct ind_head *h, int fy,
 	struct wf_dept	*d = NULL;
 	struct wf_item	 it;
 	sqlite3_stmt	*s;
-	size_t		 nd = 0, i;
+	size_t		 nd = 0;
 	long long	 main = 0;
 	int		 rc;
 
@@ -207,6 +207,7 @@ reporter(struct store *st, const struct ind_head *h, int fy,
 			*out = xcalloc(1, sizeof **out);
 			(*out)->id = main;
 			(*out)->name = store_col_dup(s, 1);
+			(*out)->code = store_col_dup_null(s, 2);
 			(*out)->is_main = 1;
 			*n = 1;
 		}
@@ -218,9 +219,7 @@ reporter(struct store *st, const struct ind_head *h, int fy,
 			return -1;
 		}
 	}
-	for (i = 0; i < nd; i++)
-		free(d[i].name);
-	free(d);
+	store_result_depts_free(d, nd);
 	return 0;
 }
 
@@ -467,6 +466,8 @@ store_actual_dup(const struct actual_entry *e)
 	for (i = 0; i < e->ndepts; i++) {
 		c->depts[i] = e->depts[i];
 		c->depts[i].name = xstrdup(e->depts[i].name);
+		c->depts[i].code = e->depts[i].code != NULL ?
+		    xstrdup(e->depts[i].code) : NULL;
 	}
 	value_copy(&c->actual, &e->actual);
 	c->note = xstrdup(e->note);

@@ -29,7 +29,7 @@ static const char SQL_NODE[] =
     " FROM node n WHERE n.id = ?1";
 static const char SQL_DEPTS[] =
     "SELECT d.id, " DEPT_NAME_AS_OF("d.id", "?2") ", nd.is_main,"
-    " COALESCE(nd.from_fy, 0), COALESCE(nd.until_fy, 0)"
+    " COALESCE(nd.from_fy, 0), COALESCE(nd.until_fy, 0), d.code"
     " FROM node_dept nd JOIN department d ON d.id = nd.dept_id"
     " WHERE nd.node_id = ?1 ORDER BY nd.ord, nd.id";
 static const char SQL_YEAR_OPEN[] =
@@ -139,8 +139,10 @@ store_result_depts_free(struct wf_dept *d, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free(d[i].name);
+		free(d[i].code);
+	}
 	free(d);
 }
 
@@ -166,6 +168,7 @@ store_result_depts(struct store *st, long long node_id, int fy,
 		d->is_main = sqlite3_column_int(s, 2);
 		d->from_fy = sqlite3_column_int(s, 3);
 		d->until_fy = sqlite3_column_int(s, 4);
+		d->code = store_col_dup_null(s, 5);
 	}
 	if (store_read_end(st, s, rc, "担当課の読み込み", cause) != 0) {
 		store_result_depts_free(*out, *n);
@@ -439,6 +442,8 @@ store_result_dup(const struct result_entry *e)
 	for (i = 0; i < e->ndepts; i++) {
 		c->depts[i] = e->depts[i];
 		c->depts[i].name = dup_or_empty(e->depts[i].name);
+		c->depts[i].code = e->depts[i].code != NULL ?
+		    xstrdup(e->depts[i].code) : NULL;
 	}
 	c->grade = e->grade != NULL ? xstrdup(e->grade) : NULL;
 	c->text = dup_or_empty(e->text);

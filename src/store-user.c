@@ -13,8 +13,8 @@ int
 store_user_session(struct store *st, struct session *s, char **cause)
 {
 	static const char sql[] = "SELECT u.name, u.role, coalesce(u.dept_id, 0),"
-	    " coalesce(d.name, '') FROM app_user u LEFT JOIN department d"
-	    " ON d.id = u.dept_id WHERE u.login = ?";
+	    " coalesce(d.name, ''), d.code FROM app_user u"
+	    " LEFT JOIN department d ON d.id = u.dept_id WHERE u.login = ?";
 	sqlite3_stmt	*q = store_stmt(st, sql, cause);
 	int		 rc;
 
@@ -23,8 +23,10 @@ store_user_session(struct store *st, struct session *s, char **cause)
 	store_bind_text(q, 1, s->login);
 	free(s->name);
 	free(s->dept_name);
+	free(s->dept_code);
 	s->name = NULL;
 	s->dept_name = NULL;
+	s->dept_code = NULL;
 	s->role = ROLE_NONE;
 	s->dept_id = 0;
 	rc = sqlite3_step(q);
@@ -34,6 +36,7 @@ store_user_session(struct store *st, struct session *s, char **cause)
 		s->role = role < 0 ? ROLE_NONE : (enum role)role;
 		s->dept_id = sqlite3_column_int64(q, 2);
 		s->dept_name = store_col_dup(q, 3);
+		s->dept_code = store_col_dup_null(q, 4);
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {

@@ -276,13 +276,40 @@ deny_closed(const struct wf_item *it, char **why)
 	    "ください）", fy_format(it->fy, it->style, buf, sizeof buf));
 }
 
+/* A department's name, with its code when another of the same name is
+ * named beside it (malloc'd). */
+static char *
+dept_named(const char *name, const char *code, int twin)
+{
+	if (twin && code != NULL && code[0] != '\0')
+		return xasprintf("%s（コード %s）", name, code);
+	return xstrdup(name);
+}
+
+/* Whether a department in charge in the item's year bears the name of
+ * the clerk's own and is another (of another organization in the same
+ * file, or one that took the name at a reorganization). */
+static int
+dept_twin(const struct session *s, const struct wf_item *it)
+{
+	size_t	i;
+
+	for (i = 0; i < it->ndepts; i++)
+		if (workflow_dept_in_force(&it->depts[i], it->fy) &&
+		    it->depts[i].id != s->dept_id && s->dept_name != NULL &&
+		    strcmp(it->depts[i].name, s->dept_name) == 0)
+			return 1;
+	return 0;
+}
+
 /* Is the clerk's department in charge of the item in its year? */
 static enum wf_answer
 check_clerk_dept(const struct session *s, const struct wf_item *it, char **why)
 {
-	char		*names = NULL, *t;
+	char		*names = NULL, *t, *d, *own;
 	size_t		 i;
 	enum wf_answer	 a;
+	int		 twin;
 
 	if (s->dept_id == 0)
 		return deny(why, "所属部署が登録されていないため入力できません"
@@ -294,18 +321,26 @@ check_clerk_dept(const struct session *s, const struct wf_item *it, char **why)
 	if (it->is_indicator && workflow_main_dept(it) == 0)
 		return deny(why, "この指標は担当課が決まっていないため、企画担当が"
 		    "実績を報告します");
+	/* Two departments of one name: each said with its code, and
+	 * that they are two. */
+	twin = dept_twin(s, it);
 	for (i = 0; i < it->ndepts; i++) {
 		if (!workflow_dept_in_force(&it->depts[i], it->fy))
 			continue;
-		t = names == NULL ? xstrdup(it->depts[i].name) :
-		    xasprintf("%s、%s", names, it->depts[i].name);
+		d = dept_named(it->depts[i].name, it->depts[i].code, twin);
+		t = names == NULL ? xstrdup(d) : xasprintf("%s、%s", names, d);
+		free(d);
 		free(names);
 		names = t;
 	}
-	a = deny(why, "%sは%sの担当ではありません（担当: %s）",
-	    it->is_indicator ? "この指標" : "この取組",
-	    s->dept_name != NULL && s->dept_name[0] != '\0' ? s->dept_name :
-	    "あなたの部署", names != NULL ? names : "なし");
+	own = s->dept_name != NULL && s->dept_name[0] != '\0' ?
+	    dept_named(s->dept_name, s->dept_code, twin) :
+	    xstrdup("あなたの部署");
+	a = deny(why, "%sは%sの担当ではありません（担当: %s%s）",
+	    it->is_indicator ? "この指標" : "この取組", own,
+	    names != NULL ? names : "なし",
+	    twin ? "。名前が同じ別の部署です" : "");
+	free(own);
 	free(names);
 	return a;
 }

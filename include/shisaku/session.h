@@ -23,6 +23,7 @@ struct session {
 	 * database opened read-only because the user cannot write it), or
 	 * NULL. */
 	char		*readonly_why;
+	char		*dept_code;	/* the department's code; NULL */
 };
 
 /* Japanese name of a role: 担当課職員, 管理職, 企画担当, 閲覧のみ. */

@@ -60,6 +60,7 @@ struct wf_dept {
 	int		 is_main;	/* ★ / 主担当課 */
 	int		 from_fy;	/* 0 = since the start */
 	int		 until_fy;	/* 0 = open-ended */
+	char		*code;		/* the department's code; NULL */
 };
 
 /* What the rules need to know of one item's result for one year. */

@@ -42,6 +42,7 @@ static const char plan_text[] =
     "dept,試験市/まちづくり協働課,まちづくり協働課,試験市,\n"
     "dept,試験市/総務課,総務課,試験市,\n"
     "dept,試験市/企画政策課,企画政策課,試験市,\n"
+    "dept,隣町/まちづくり協働課,まちづくり協働課,隣町,\n"
     "deptname,試験市/総務課,2021,庶務課\n"
     "node,y,I,,Ⅰ,市民との協働,,,,,,\n"
     "node,y,1,I,No.1,市民参画・市民活動支援事業,,2021,2025,,,\n"
@@ -82,6 +83,7 @@ snapshot(void)
 static const struct fixture_user users[] = {
 	{ "sato", "佐藤", ROLE_CLERK, "試験市/まちづくり協働課" },
 	{ "tanaka", "田中", ROLE_CLERK, "試験市/総務課" },
+	{ "yamada", "山田", ROLE_CLERK, "隣町/まちづくり協働課" },
 	{ "kacho", "課長", ROLE_SUPERVISOR, NULL },
 	{ "kikaku", "企画", ROLE_PLANNER, "試験市/企画政策課" },
 	{ NULL, NULL, ROLE_NONE, NULL }
@@ -521,6 +523,16 @@ TEST(test_only_the_department_in_charge_edits)
 	CHECK_Q("実績の編集: この取組は総務課の担当ではありません（担当: まちづくり協働課）",
 	    "SELECT new_value FROM history WHERE field = 'refused' AND login ="
 	    " 'tanaka'");
+	/* A clerk of another department of the same name (another town's
+	 * in the same file): the two told apart by their codes. */
+	CHECK_INT(store_result_save(st, e, "yamada", e->ver, NULL, &cause),
+	    STORE_DENIED);
+	CHECK_STR(cause, "この取組はまちづくり協働課（コード 隣町/まちづくり協働課）"
+	    "の担当ではありません（担当: まちづくり協働課（コード 試験市/まちづくり"
+	    "協働課）。名前が同じ別の部署です）");
+	free(cause);
+	cause = NULL;
+	CHECK_STR(e->text, "他課の入力");
 	free(before);
 	store_result_free(e);
 

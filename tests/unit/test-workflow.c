@@ -13,14 +13,14 @@
 #include "shisaku/workflow.h"
 
 static struct wf_dept yuki_depts[] = {
-	{ 1, "まちづくり協働課", 1, 0, 0 },
+	{ 1, "まちづくり協働課", 1, 0, 0, NULL },
 };
 
-static struct session guest = { "guest", "", ROLE_NONE, 0, "", NULL };
-static struct session clerk_in = { "sato", "佐藤", ROLE_CLERK, 1, "まちづくり協働課", NULL };
-static struct session clerk_out = { "tanaka", "田中", ROLE_CLERK, 2, "総務課", NULL };
-static struct session boss = { "kacho", "課長", ROLE_SUPERVISOR, 0, "", NULL };
-static struct session planner = { "kikaku", "企画", ROLE_PLANNER, 9, "企画政策課", NULL };
+static struct session guest = { "guest", "", ROLE_NONE, 0, "", NULL, NULL };
+static struct session clerk_in = { "sato", "佐藤", ROLE_CLERK, 1, "まちづくり協働課", NULL, NULL };
+static struct session clerk_out = { "tanaka", "田中", ROLE_CLERK, 2, "総務課", NULL, NULL };
+static struct session boss = { "kacho", "課長", ROLE_SUPERVISOR, 0, "", NULL, NULL };
+static struct session planner = { "kikaku", "企画", ROLE_PLANNER, 9, "企画政策課", NULL, NULL };
 
 static struct wf_item
 item(enum wf_state state, int open)
@@ -196,12 +196,12 @@ TEST(test_department_in_charge_by_year)
 {
 	/* 企画政策課 until R4, then a merger hands the item to 政策推進課. */
 	static struct wf_dept merged[] = {
-		{ 3, "企画政策課", 1, 0, 2022 },
-		{ 4, "政策推進課", 1, 2023, 0 },
-		{ 5, "財政課", 0, 0, 0 },
+		{ 3, "企画政策課", 1, 0, 2022, NULL },
+		{ 4, "政策推進課", 1, 2023, 0, NULL },
+		{ 5, "財政課", 0, 0, 0, NULL },
 	};
-	struct session	 old_clerk = { "ito", "", ROLE_CLERK, 3, "企画政策課", NULL };
-	struct session	 finance = { "kato", "", ROLE_CLERK, 5, "財政課", NULL };
+	struct session	 old_clerk = { "ito", "", ROLE_CLERK, 3, "企画政策課", NULL, NULL };
+	struct session	 finance = { "kato", "", ROLE_CLERK, 5, "財政課", NULL, NULL };
 	struct wf_item	 it = item(WF_DRAFT, 1);
 	char		*why = NULL;
 
@@ -325,6 +325,38 @@ TEST(test_actions_text)
 	    small, sizeof small), "確認");
 }
 
+/*
+ * Two departments of one name (another town's in the same file, or one
+ * that took the name at a reorganization): a refusal names each with its
+ * code and says they are two; without codes, it says so all the same.
+ */
+TEST(test_departments_of_one_name)
+{
+	static struct wf_dept town[] = {
+		{ 11, "総務課", 1, 0, 0, "kita/somu" },
+	};
+	struct session	 other = { "mori", "", ROLE_CLERK, 12, "総務課", NULL,
+			    "minami/somu" };
+	struct wf_item	 it = item(WF_DRAFT, 1);
+	char		*why = NULL;
+
+	it.depts = town;
+	CHECK_INT(workflow_may(&other, &it, WF_EDIT, NULL, &why), WF_DENY);
+	CHECK_STR(why, "この取組は総務課（コード minami/somu）の担当ではありません"
+	    "（担当: 総務課（コード kita/somu）。名前が同じ別の部署です）");
+	free(why);
+	why = NULL;
+	other.dept_code = NULL;
+	town[0].code = NULL;
+	CHECK_INT(workflow_may(&other, &it, WF_EDIT, NULL, &why), WF_DENY);
+	CHECK_STR(why, "この取組は総務課の担当ではありません（担当: 総務課。"
+	    "名前が同じ別の部署です）");
+	free(why);
+	/* The clerk of that department itself edits. */
+	other.dept_id = 11;
+	CHECK_INT(workflow_may(&other, &it, WF_EDIT, NULL, NULL), WF_ALLOW);
+}
+
 int
 main(void)
 {
@@ -333,6 +365,7 @@ main(void)
 	RUN(test_refusal_messages);
 	RUN(test_return_needs_a_comment);
 	RUN(test_department_in_charge_by_year);
+	RUN(test_departments_of_one_name);
 	RUN(test_structure_and_years_are_for_planners);
 	RUN(test_read_only_database_allows_nothing);
 	RUN(test_states_and_transitions);
