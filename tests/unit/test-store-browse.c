@@ -1019,6 +1019,19 @@ p1_children(struct store *st, long long *want)
 	    " ORDER BY c.ord, c.id", want);
 }
 
+/* The end of a test of a tree: the cause said if any, what is held let
+ * go. */
+static void
+tree_test_end(struct store *st, struct browse_tree *t, char *cause)
+{
+	if (cause != NULL)
+		fprintf(stderr, "  cause: %s\n", cause);
+	free(cause);
+	browse_tree_free(t);
+	if (st != NULL)
+		store_close(st);
+}
+
 /* The ids of p1's children read into t, in order; 0 when they are not
  * its children one after the other. */
 static size_t
@@ -1234,14 +1247,9 @@ TEST(test_parts_through_a_year)
 	CHECK(memcmp(got, want, 2500 * sizeof *got) == 0);
 	CHECK_INT(t->nodes[p].end, p + 1 + 2500);
 out:
-	if (cause != NULL)
-		fprintf(stderr, "  cause: %s\n", cause);
-	free(cause);
 	free(want);
 	free(got);
-	browse_tree_free(t);
-	if (st != NULL)
-		store_close(st);
+	tree_test_end(st, t, cause);
 }
 
 /* A plan of 2,500 policies at its top level, out of key order: the
@@ -1276,6 +1284,24 @@ top_in_sql(struct store *st, long long *want)
 {
 	return ids_in_sql(st, "SELECT id FROM node WHERE parent_id IS NULL"
 	    " ORDER BY ord, id", want);
+}
+
+/* A store of tall_text, and its top level's ids in order in want
+ * (2,500 of them, checked): NULL when it cannot be made. */
+static struct store *
+tall_store(long long *want, size_t *n)
+{
+	char		*text = tall_text();
+	struct store	*st = fixture_store(dbpath, text, NULL);
+
+	free(text);
+	*n = 0;
+	CHECK(st != NULL);
+	if (st == NULL)
+		return NULL;
+	*n = top_in_sql(st, want);
+	CHECK_INT(*n, 2500);
+	return st;
 }
 
 /* The top level of t in order (room for 2,500), each with its parent
@@ -1344,18 +1370,13 @@ TEST(test_top_level_in_parts)
 	struct store		*st;
 	struct browse_tree	*t = NULL;
 	long long		*want = xcalloc(2501, sizeof *want), plan, id;
-	char			*text = tall_text(), *cause = NULL;
+	char			*cause = NULL;
 	size_t			 d, k, n;
 	long			 i, gap, p;
 
-	st = fixture_store(dbpath, text, NULL);
-	free(text);
-	CHECK(st != NULL);
-	if (st == NULL)
+	if ((st = tall_store(want, &n)) == NULL)
 		goto out;
 	plan = plan_id(st);
-	n = top_in_sql(st, want);
-	CHECK_INT(n, 2500);
 
 	/* Opened as at first: the first part, t1 and t5 open in it. */
 	for (d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
@@ -1427,54 +1448,81 @@ TEST(test_top_level_in_parts)
 		CHECK_STR(t->nodes[i].title, "取組2400-3");
 	}
 	top_complete(st, t, want, n, 4 + 3);
+out:
+	if (cause != NULL)
+		fprintf(stderr, "  cause: %s\n", cause);
+	free(cause);
+	free(want);
 	browse_tree_free(t);
-	t = NULL;
+	if (st != NULL)
+		store_close(st);
+}
 
-	/* Two gaps at once: the 1,201st policy found, the 1,000 from it
-	 * on read between a gap before it and one after them; the one
-	 * after read from the end, the one before from the first side,
-	 * the top level is whole, each policy once. */
+/* The tree of the plan of 2024 read as shown, with node id sought in
+ * it (*i its index, -1 when not found); NULL when it cannot be read. */
+static struct browse_tree *
+view_found(struct store *st, long long plan, long long id, long *i)
+{
+	struct browse_tree	*t = NULL;
+	char			*cause = NULL;
+
+	*i = -1;
 	CHECK_INT(browse_tree_view(st, plan, 2024, 2024, NULL, 0, BROWSE_ANY,
 	    NULL, 0, &t, &cause), 0);
-	if (t == NULL)
+	if (t != NULL)
+		CHECK_INT(browse_tree_find(st, t, id, i, &cause), 0);
+	if (cause != NULL)
+		fprintf(stderr, "  cause: %s\n", cause);
+	free(cause);
+	return t;
+}
+
+/*
+ * A policy found far from both ends of the top level: the 1,000 from it
+ * on read between a gap before it and one after them; the one after read
+ * from the end, the one before from the first side, the top level is
+ * whole, each policy once. Then places changed since the children were
+ * read (another program moved two policies): one moved within a gap is
+ * read where it stands now; one moved among the children read is not
+ * read again (no part reads before the child read before its gap),
+ * every gap read on the way, and is not found there; each policy once.
+ */
+TEST(test_top_level_found_between_gaps)
+{
+	struct store		*st;
+	struct browse_tree	*t = NULL;
+	struct browse_gap	 after = { -1, -1 };
+	long long		*want = xcalloc(2501, sizeof *want), plan;
+	long long		*got = xcalloc(2501, sizeof *got);
+	char			*cause = NULL, *sql;
+	size_t			 n, ntop, a, b, twice = 0;
+	long			 i;
+
+	if ((st = tall_store(want, &n)) == NULL)
 		goto out;
-	CHECK_INT(browse_tree_find(st, t, want[1200], &i, &cause), 0);
+	plan = plan_id(st);
+
+	if ((t = view_found(st, plan, want[1200], &i)) == NULL)
+		goto out;
 	CHECK(i >= 0 && t->nodes[i].id == want[1200]);
 	CHECK_INT(t->nnodes, 1000 + 4 + 1000);
 	CHECK_INT(first_gap_at(t, -1), i);
 	CHECK_INT(t->top_more, 1);
-	{
-		struct browse_gap	after = { -1, -1 };
-
-		CHECK_INT(browse_tree_more(st, t, &after, -1, &cause), 300);
-		CHECK_INT(t->top_more, 0);
-		CHECK_INT(first_gap_at(t, -1), i);
-	}
+	CHECK_INT(browse_tree_more(st, t, &after, -1, &cause), 300);
+	CHECK_INT(t->top_more, 0);
+	CHECK_INT(first_gap_at(t, -1), i);
 	top_complete(st, t, want, n, 4);
 	browse_tree_free(t);
-	t = NULL;
 
-	/* Places changed since the children were read (another program
-	 * moved two policies): one moved within a gap is read where it
-	 * stands now; one moved among the children read is not read again
-	 * (no part reads before the child read before its gap), every gap
-	 * read on the way, and is not found there; each policy once. */
-	CHECK_INT(browse_tree_view(st, plan, 2024, 2024, NULL, 0, BROWSE_ANY,
-	    NULL, 0, &t, &cause), 0);
-	if (t == NULL)
+	if ((t = view_found(st, plan, want[1200], &i)) == NULL)
 		goto out;
-	CHECK_INT(browse_tree_find(st, t, want[1200], &i, &cause), 0);
-	{
-		char	*sql = xasprintf("UPDATE node SET ord = (SELECT ord"
-			    " FROM node WHERE id = %lld) WHERE id = %lld;"
-			    " UPDATE node SET ord = (SELECT ord FROM node"
-			    " WHERE id = %lld) WHERE id = %lld", want[1100],
-			    want[2300], want[500], want[2400]);
-
-		CHECK_INT(sqlite3_exec(store_db(st), sql, NULL, NULL, NULL),
-		    SQLITE_OK);
-		free(sql);
-	}
+	sql = xasprintf("UPDATE node SET ord = (SELECT ord FROM node"
+	    " WHERE id = %lld) WHERE id = %lld; UPDATE node SET ord ="
+	    " (SELECT ord FROM node WHERE id = %lld) WHERE id = %lld",
+	    want[1100], want[2300], want[500], want[2400]);
+	CHECK_INT(sqlite3_exec(store_db(st), sql, NULL, NULL, NULL),
+	    SQLITE_OK);
+	free(sql);
 	CHECK_INT(browse_tree_find(st, t, want[2300], &i, &cause), 0);
 	CHECK(i > 0 && t->nodes[i].id == want[2300]);
 	/* (2300 now just after 1100, in the gap before 1200: read with
@@ -1488,26 +1536,17 @@ TEST(test_top_level_in_parts)
 	CHECK_INT(i, -1);
 	CHECK_INT(first_gap_at(t, -1), -1);
 	CHECK_INT(t->top_more, 0);
-	{
-		long long	*got = xcalloc(2501, sizeof *got);
-		size_t		 ntop = top_in_tree(t, got), a, b, twice = 0;
-
-		/* Every policy but 2400, each once. */
-		CHECK_INT(ntop, 2499);
-		for (a = 0; a < ntop; a++)
-			for (b = a + 1; b < ntop; b++)
-				twice += got[a] == got[b];
-		CHECK_INT(twice, 0);
-		free(got);
-	}
+	/* Every policy but 2400, each once. */
+	ntop = top_in_tree(t, got);
+	CHECK_INT(ntop, 2499);
+	for (a = 0; a < ntop; a++)
+		for (b = a + 1; b < ntop; b++)
+			twice += got[a] == got[b];
+	CHECK_INT(twice, 0);
 out:
-	if (cause != NULL)
-		fprintf(stderr, "  cause: %s\n", cause);
-	free(cause);
 	free(want);
-	browse_tree_free(t);
-	if (st != NULL)
-		store_close(st);
+	free(got);
+	tree_test_end(st, t, cause);
 }
 
 /* The items shown (matching the status counted) among p's children in t
@@ -1649,6 +1688,7 @@ main(void)
 	RUN(test_children_in_parts);
 	RUN(test_parts_through_a_year);
 	RUN(test_top_level_in_parts);
+	RUN(test_top_level_found_between_gaps);
 	RUN(test_status_reads_the_rest);
 	unlink(dbpath);
 	{
