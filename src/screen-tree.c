@@ -1096,7 +1096,9 @@ tree_index_of(struct ui *ui, struct tree_screen *ts, long long id)
 			ts->idx[i].id = ts->t->nodes[i].id;
 			ts->idx[i].i = (long)i;
 		}
-		qsort(ts->idx, n, sizeof *ts->idx, tree_idx_cmp);
+		/* (A plan's nodes are numbered in its order as a rule:
+		 * the tree's order is the ids' but for nodes added later.) */
+		sort_mostly_sorted(ts->idx, n, sizeof *ts->idx, tree_idx_cmp);
 	}
 	key.id = id;
 	found = bsearch(&key, ts->idx, n, sizeof *ts->idx, tree_idx_cmp);
