@@ -674,12 +674,17 @@ static const char sql_plan_dept_nodes[] = SQL_DEPT_ASSIGNED;
 	" WHERE n.parent_id IS NOT NULL"
 
 /* a(id): the nodes in charge; h1, h2, h3: the headings one, two and
- * three levels above them (nodes are at most four deep). A node may be
- * in more than one of them: the ids are sorted and made unique when
- * collected (store_collect_ids). */
+ * three levels above them (nodes are at most four deep), the first from
+ * the parent each assignment carries (db/migrate-27.sql), not a look-up
+ * of each node. A node may be in more than one of them: the ids are
+ * sorted and made unique when collected (store_collect_ids). */
 #define SQL_DEPT_SCOPE							\
-	"WITH a(id) AS (" SQL_DEPT_ASSIGNED "),"			\
-	" h1(id) AS (" SQL_DEPT_PARENTS("a") "),"			\
+	"WITH a(id, parent) AS (SELECT nd.node_id, nd.parent_id"	\
+	" FROM node_dept nd INDEXED BY node_dept_plan"			\
+	" WHERE nd.plan_id = ?1 AND nd.dept_id = ?2 AND "		\
+	SQL_ASSIGN_IN_FORCE("?3") "),"					\
+	" h1(id) AS (SELECT DISTINCT parent FROM a"			\
+	" WHERE parent IS NOT NULL),"					\
 	" h2(id) AS (" SQL_DEPT_PARENTS("h1") "),"			\
 	" h3(id) AS (" SQL_DEPT_PARENTS("h2") ")"
 #define SQL_DEPT_HEADINGS						\
