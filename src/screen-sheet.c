@@ -20,6 +20,7 @@
 
 #include "shisaku/achieve.h"
 #include "shisaku/config.h"
+#include "shisaku/deptlabel.h"
 #include "shisaku/screen-edit.h"
 #include "shisaku/screen-entry.h"
 #include "shisaku/screen-indicator.h"
@@ -1294,8 +1295,8 @@ screen_sheet_pick_dept(struct ui *ui, long long plan_id,
     long long **ids_out, size_t *nids_out)
 {
 	struct sheet_dept	*d;
-	const char		**names;
-	char			*cause = NULL;
+	const char		**names, **codes;
+	char			*cause = NULL, **labels;
 	size_t			 n, i, nids;
 	int			 pick, cur = 0, changed = 0;
 	long long		*ids;
@@ -1310,14 +1311,22 @@ screen_sheet_pick_dept(struct ui *ui, long long plan_id,
 		free(d);
 		return 0;
 	}
+	/* (Two of one name, each with its code: deptlabel.h.) */
 	names = xcalloc(n + 1, sizeof *names);
-	names[0] = "（すべて）";
+	codes = xcalloc(n + 1, sizeof *codes);
 	for (i = 0; i < n; i++) {
-		names[i + 1] = d[i].name;
+		names[i] = d[i].name;
+		codes[i] = d[i].code;
 		if (d[i].id == *dept_id)
 			cur = (int)i + 1;
 	}
+	labels = dept_labels(names, codes, n);
+	names[0] = "（すべて）";
+	for (i = 0; i < n; i++)
+		names[i + 1] = labels[i];
 	pick = ui_choose(ui, "担当課で絞り込み", names, (int)n + 1, cur);
+	dept_labels_free(labels, n);
+	free(codes);
 	if (pick == 0) {
 		*dept_id = 0;
 		free(*dept_name);

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shisaku/deptlabel.h"
 #include "shisaku/fy.h"
 #include "shisaku/screen-edit.h"
 #include "shisaku/screen-indicator.h"
@@ -1515,9 +1516,9 @@ tree_filter_dept(struct ui *ui, struct tree_screen *ts)
 {
 	const struct browse_tree	*t = ts->t;
 	struct browse_filter		 to;
-	const char			**items;
+	const char			**items, **codes;
 	size_t				*charged = NULL, n = 0, i;
-	char				*cause = NULL;
+	char				*cause = NULL, **labels;
 	long long			 id;
 	int				 cur = 0, pick;
 
@@ -1531,14 +1532,22 @@ tree_filter_dept(struct ui *ui, struct tree_screen *ts)
 		ui_message(ui, "この年度に担当課が割り当てられた取組がありません");
 		return;
 	}
+	/* (Two of one name, each with its code: deptlabel.h.) */
 	items = xcalloc(n + 1, sizeof *items);
-	items[0] = "（すべての担当課）";
+	codes = xcalloc(n + 1, sizeof *codes);
 	for (i = 0; i < n; i++) {
-		items[i + 1] = t->depts[charged[i]].name;
+		items[i] = t->depts[charged[i]].name;
+		codes[i] = t->depts[charged[i]].code;
 		if (t->depts[charged[i]].id == ts->filter.dept_id)
 			cur = (int)i + 1;
 	}
+	labels = dept_labels(items, codes, n);
+	items[0] = "（すべての担当課）";
+	for (i = 0; i < n; i++)
+		items[i + 1] = labels[i];
 	pick = ui_choose(ui, "担当課で絞り込み", items, (int)n + 1, cur);
+	dept_labels_free(labels, n);
+	free(codes);
 	free(items);
 	id = pick > 0 ? t->depts[charged[pick - 1]].id : 0;
 	free(charged);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shisaku/deptlabel.h"
 #include "shisaku/util.h"
 #include "shisaku/workflow.h"
 #include "shisaku/vocab.h"
@@ -276,16 +277,6 @@ deny_closed(const struct wf_item *it, char **why)
 	    "ください）", fy_format(it->fy, it->style, buf, sizeof buf));
 }
 
-/* A department's name, with its code when another of the same name is
- * named beside it (malloc'd). */
-static char *
-dept_named(const char *name, const char *code, int twin)
-{
-	if (twin && code != NULL && code[0] != '\0')
-		return xasprintf("%s（コード %s）", name, code);
-	return xstrdup(name);
-}
-
 /* Whether a department in charge in the item's year bears the name of
  * the clerk's own and is another (of another organization in the same
  * file, or one that took the name at a reorganization). */
@@ -327,14 +318,14 @@ check_clerk_dept(const struct session *s, const struct wf_item *it, char **why)
 	for (i = 0; i < it->ndepts; i++) {
 		if (!workflow_dept_in_force(&it->depts[i], it->fy))
 			continue;
-		d = dept_named(it->depts[i].name, it->depts[i].code, twin);
+		d = dept_label(it->depts[i].name, it->depts[i].code, twin);
 		t = names == NULL ? xstrdup(d) : xasprintf("%s、%s", names, d);
 		free(d);
 		free(names);
 		names = t;
 	}
 	own = s->dept_name != NULL && s->dept_name[0] != '\0' ?
-	    dept_named(s->dept_name, s->dept_code, twin) :
+	    dept_label(s->dept_name, s->dept_code, twin) :
 	    xstrdup("あなたの部署");
 	a = deny(why, "%sは%sの担当ではありません（担当: %s%s）",
 	    it->is_indicator ? "この指標" : "この取組", own,
