@@ -103,6 +103,19 @@ plan_text(int nitems)
 	return text;
 }
 
+/* A store of a plan of nitems items (plan_text); NULL, said, when it
+ * cannot be made. */
+static struct store *
+plan_store(int nitems)
+{
+	char		*text = plan_text(nitems);
+	struct store	*st = fixture_store(dbpath, text, NULL);
+
+	free(text);
+	CHECK(st != NULL);
+	return st;
+}
+
 /* ---- collecting statements ---- */
 
 struct seen {
@@ -895,13 +908,10 @@ TEST(screen_queries_follow_the_screen)
 	sqlite3		*db;
 	struct seen	 seen = { NULL, 0 };
 	struct ids	 x;
-	char		*text = plan_text(3000);
 	size_t		 i, checked = 0, children = 0;
 	int		 verbose = getenv("QUERY_PLANS_VERBOSE") != NULL;
 
-	st = fixture_store(dbpath, text, NULL);
-	free(text);
-	CHECK(st != NULL);
+	st = plan_store(3000);
 	if (st == NULL)
 		return;
 	db = store_db(st);
@@ -990,13 +1000,11 @@ TEST(trigger_queries_follow_the_row)
 	struct store	*st;
 	sqlite3		*db;
 	sqlite3_stmt	*s;
-	char		*text = plan_text(3000), *eqp;
+	char		*eqp;
 	const char	*detail;
 	size_t		 i;
 
-	st = fixture_store(dbpath, text, NULL);
-	free(text);
-	CHECK(st != NULL);
+	st = plan_store(3000);
 	if (st == NULL)
 		return;
 	db = store_db(st);
@@ -1031,12 +1039,10 @@ TEST(a_large_filter_reads_the_results_in_one_pass)
 	struct seen		 seen = { NULL, 0 };
 	struct browse_tree	*ft = NULL;
 	struct browse_filter	 bf;
-	char			*text = plan_text(600), *cause = NULL;
+	char			*cause = NULL;
 	size_t			 i, passes = 0;
 
-	st = fixture_store(dbpath, text, NULL);
-	free(text);
-	CHECK(st != NULL);
+	st = plan_store(600);
 	if (st == NULL)
 		return;
 	db = store_db(st);
@@ -1076,11 +1082,9 @@ TEST(a_large_filter_reads_the_results_in_one_pass)
 TEST(a_first_row_of_a_year_passes_alone)
 {
 	struct store	*st;
-	char		*text = plan_text(30), *why;
+	char		*why;
 
-	st = fixture_store(dbpath, text, NULL);
-	free(text);
-	CHECK(st != NULL);
+	st = plan_store(30);
 	if (st == NULL)
 		return;
 	why = plan_problem(store_db(st), "SELECT 1 FROM result INDEXED BY"
