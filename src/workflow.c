@@ -330,7 +330,8 @@ check_clerk_dept(const struct session *s, const struct wf_item *it, char **why)
 	a = deny(why, "%sは%sの担当ではありません（担当: %s%s）",
 	    it->is_indicator ? "この指標" : "この取組", own,
 	    names != NULL ? names : "なし",
-	    twin ? "。名前が同じ別の部署です" : "");
+	    twin ? "。名前が同じ別の部署です。所属が違うときは企画担当に"
+	    "登録の変更を依頼してください" : "");
 	free(own);
 	free(names);
 	return a;

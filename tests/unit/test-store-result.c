@@ -529,7 +529,8 @@ TEST(test_only_the_department_in_charge_edits)
 	    STORE_DENIED);
 	CHECK_STR(cause, "この取組はまちづくり協働課（コード 隣町/まちづくり協働課）"
 	    "の担当ではありません（担当: まちづくり協働課（コード 試験市/まちづくり"
-	    "協働課）。名前が同じ別の部署です）");
+	    "協働課）。名前が同じ別の部署です。所属が違うときは企画担当に登録の変更を依頼"
+	    "してください）");
 	free(cause);
 	cause = NULL;
 	CHECK_STR(e->text, "他課の入力");

@@ -343,14 +343,16 @@ TEST(test_departments_of_one_name)
 	it.depts = town;
 	CHECK_INT(workflow_may(&other, &it, WF_EDIT, NULL, &why), WF_DENY);
 	CHECK_STR(why, "この取組は総務課（コード minami/somu）の担当ではありません"
-	    "（担当: 総務課（コード kita/somu）。名前が同じ別の部署です）");
+	    "（担当: 総務課（コード kita/somu）。名前が同じ別の部署です。所属が違うときは企画担当に登録の変更を依頼"
+	    "してください）");
 	free(why);
 	why = NULL;
 	other.dept_code = NULL;
 	town[0].code = NULL;
 	CHECK_INT(workflow_may(&other, &it, WF_EDIT, NULL, &why), WF_DENY);
 	CHECK_STR(why, "この取組は総務課の担当ではありません（担当: 総務課。"
-	    "名前が同じ別の部署です）");
+	    "名前が同じ別の部署です。所属が違うときは企画担当に登録の変更を依頼"
+	    "してください）");
 	free(why);
 	/* The clerk of that department itself edits. */
 	other.dept_id = 11;
