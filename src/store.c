@@ -1057,6 +1057,11 @@ store_readonly_why(struct store *st, int brief)
 	return brief ? st->nowrite_brief : st->nowrite_why;
 }
 
+/* How a copy the triggers keep for the screens is mended when found
+ * wrong: the plan written out and read back whole. */
+#define INVARIANT_MEND_BY_RELOAD					\
+	"。その計画を export で書き出し、import --replace で読み込み直すと直ります"
+
 /* Our own invariants, each a query listing the offending rows. */
 static const struct {
 	const char	*sql;
@@ -1075,7 +1080,7 @@ static const struct {
 	  " WHERE nd.plan_id IS NOT n.plan_id",
 	  "担当課の割当てに記録された計画が施策の計画と違います（絞り込みの"
 	  "担当課の選択肢がこの記録に従います"
-	  "。その計画を export で書き出し、import --replace で読み込み直すと直ります）" },
+	  INVARIANT_MEND_BY_RELOAD "）" },
 	/* (A copy kept by triggers for the filter by department,
 	 * db/migrate-27.sql.) */
 	{ "SELECT p.code || ' ' || n.key FROM node_dept nd"
@@ -1085,7 +1090,7 @@ static const struct {
 	  " OR nd.last_fy IS NOT n.last_fy",
 	  "担当課の割当てに記録された施策の位置か期間が施策と違います（施策"
 	  "体系の担当課の絞り込みがこの記録に従います"
-	  "。その計画を export で書き出し、import --replace で読み込み直すと直ります）" },
+	  INVARIANT_MEND_BY_RELOAD "）" },
 	{ "SELECT p.code || ' ' || l.depth FROM plan_level l JOIN plan p ON p.id = l.plan_id"
 	  " WHERE l.depth > 1 AND NOT EXISTS (SELECT 1 FROM plan_level k"
 	  " WHERE k.plan_id = l.plan_id AND k.depth = l.depth - 1)",
@@ -1103,7 +1108,7 @@ static const struct {
 	  " LEFT JOIN node n ON n.id = i.node_id WHERE i.depth IS NOT n.depth",
 	  "指標に記録された階層が施策の階層と違います（見出しの指標の集計と"
 	  "企画担当の「自分の担当」がこの記録に従います"
-	  "。その計画を export で書き出し、import --replace で読み込み直すと直ります）" },
+	  INVARIANT_MEND_BY_RELOAD "）" },
 	{ "SELECT p.code || ' ' || n.key || ' ' || f.key FROM node_flag nf"
 	  " JOIN node n ON n.id = nf.node_id JOIN plan_flag f ON f.id = nf.flag_id"
 	  " JOIN plan p ON p.id = n.plan_id WHERE nf.plan_id IS NOT n.plan_id"
@@ -1112,7 +1117,7 @@ static const struct {
 	  " OR nf.last_fy IS NOT n.last_fy",
 	  "区分の印に記録された施策の位置か期間が施策と違います（施策体系の"
 	  "区分の絞り込みがこの記録に従います"
-	  "。その計画を export で書き出し、import --replace で読み込み直すと直ります）" },
+	  INVARIANT_MEND_BY_RELOAD "）" },
 	{ "SELECT p.code || ' ' || n.key || ' ' || r.fy FROM result r"
 	  " JOIN node n ON n.id = r.node_id JOIN plan p ON p.id = n.plan_id"
 	  " WHERE (r.state = 'confirmed' AND r.confirmed_by = '')",
