@@ -1333,14 +1333,16 @@ screen_sheet_pick_dept(struct ui *ui, long long plan_id,
 		*dept_name = NULL;
 		changed = 1;
 	} else if (pick > 0) {
-		if (read(ui->store, plan_id, d[pick - 1].id, ui->fy, &ids,
-		    &nids, &cause) < 0) {
+		if (read != NULL && read(ui->store, plan_id, d[pick - 1].id,
+		    ui->fy, &ids, &nids, &cause) < 0) {
 			ui_error(ui, "%s", cause);
 			free(cause);
 		} else {
-			free(*ids_out);
-			*ids_out = ids;
-			*nids_out = nids;
+			if (read != NULL) {
+				free(*ids_out);
+				*ids_out = ids;
+				*nids_out = nids;
+			}
 			*dept_id = d[pick - 1].id;
 			free(*dept_name);
 			*dept_name = xstrdup(d[pick - 1].name);

@@ -100,8 +100,8 @@ store_col_dup_null(sqlite3_stmt *s, int i)
 	return sqlite3_column_type(s, i) == SQLITE_NULL ? NULL : store_col_dup(s, i);
 }
 
-static int
-ids_cmp(const void *a, const void *b)
+int
+store_ids_cmp(const void *a, const void *b)
 {
 	long long	x = *(const long long *)a, y = *(const long long *)b;
 
@@ -131,7 +131,7 @@ store_collect_ids(struct store *st, sqlite3_stmt *s, long long **ids,
 	}
 	/* Sorted here: an ORDER BY would have SQLite sort what it reads. */
 	if (cnt > 1) {
-		qsort(v, cnt, sizeof *v, ids_cmp);
+		qsort(v, cnt, sizeof *v, store_ids_cmp);
 		for (i = j = 1; i < cnt; i++)
 			if (v[i] != v[j - 1])
 				v[j++] = v[i];

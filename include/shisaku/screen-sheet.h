@@ -69,8 +69,9 @@ void screen_sheet_enter(struct ui *ui, long long node_id);
 
 /* Asks for one of the plan's departments (or all) and sets the filter:
  * *dept_id (0 = all), *dept_name, and the ids read reads of it for the
- * chosen year (store_plan_dept_nodes, say). Returns 1 when the filter
- * changed (the caller rebuilds). */
+ * chosen year (store_plan_dept_nodes, say; read NULL: none are read, ids
+ * and nids are not used, and the caller reads what it needs). Returns 1
+ * when the filter changed (the caller rebuilds). */
 int screen_sheet_pick_dept(struct ui *ui, long long plan_id,
     store_dept_ids_fn read, long long *dept_id, char **dept_name,
     long long **ids, size_t *nids);

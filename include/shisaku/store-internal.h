@@ -221,6 +221,9 @@ char *store_col_dup_null(sqlite3_stmt *s, int i);
 int store_collect_ids(struct store *st, sqlite3_stmt *s, long long **ids,
     size_t *n, const char *what, char **cause);
 
+/* Orders two long long ids (qsort, bsearch). */
+int store_ids_cmp(const void *a, const void *b);
+
 /* The ids v[0..n-1] as a JSON array ("[1,2]"), to bind to a statement
  * that reads them with json_each: one statement for a set of rows of any
  * size, each found by its key. malloc'd. */

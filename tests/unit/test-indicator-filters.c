@@ -55,14 +55,17 @@ static const char plain_reported[] =
 
 /* A department's indicators on the list: those on a node it is in
  * charge of in ?3, or on a node above one (walked down from the
- * indicator's node). */
-static const char plain_dept_indicators[] =
-    "SELECT i.id FROM indicator i WHERE i.plan_id = ?1 AND EXISTS ("
-    " WITH RECURSIVE below(id) AS (SELECT i.node_id UNION"
-    "  SELECT c.id FROM node c JOIN below ON c.parent_id = below.id)"
-    " SELECT 1 FROM below JOIN node_dept nd ON nd.node_id = below.id"
+ * indicator's node); by id, and in the list's plan order. */
+#define PLAIN_DEPT_INDICATORS						\
+    "SELECT i.id FROM indicator i WHERE i.plan_id = ?1 AND EXISTS ("	\
+    " WITH RECURSIVE below(id) AS (SELECT i.node_id UNION"		\
+    "  SELECT c.id FROM node c JOIN below ON c.parent_id = below.id)"	\
+    " SELECT 1 FROM below JOIN node_dept nd ON nd.node_id = below.id"	\
     " WHERE nd.dept_id = ?2 AND " PLAIN_IN_FORCE ")"
-    " ORDER BY i.id";
+static const char plain_dept_indicators[] =
+    PLAIN_DEPT_INDICATORS " ORDER BY i.id";
+static const char plain_dept_indicators_placed[] =
+    PLAIN_DEPT_INDICATORS " ORDER BY i.ord, i.id";
 
 /* The years compared: each side of the years the writes below move
  * assignments to (2023, 2025). */
@@ -127,13 +130,14 @@ same_ids(const long long *a, size_t na, const long long *b, size_t nb)
 }
 
 /* Every plan, department (and 0, the planners) and year: the store's
- * two readers name what the plain definitions name. Returns the number
- * that differ; *named, the ids named in all. */
+ * two readers name what the plain definitions name, the department's
+ * also in plan order. Returns the number that differ; *named, the ids
+ * named in all. */
 static int
 filters_agree(struct store *st, const char *what, long *named)
 {
 	sqlite3		*db = store_db(st);
-	long long	*plans, *depts, *got, *want;
+	long long	*plans, *depts, *got, *want, *in_order;
 	size_t		 nplans, ndepts, ngot, nwant, p, d;
 	char		*cause = NULL;
 	int		 fy, kind, bad = 0;
@@ -148,10 +152,13 @@ filters_agree(struct store *st, const char *what, long *named)
 				for (kind = 0; kind < 2; kind++) {
 					if (kind == 1 && depts[d] == 0)
 						continue;
-					if ((kind == 0 ? store_actual_reported_by :
-					    store_plan_dept_indicators)(st,
-					    plans[p], depts[d], fy, &got, &ngot,
-					    &cause) != 0) {
+					in_order = NULL;
+					if ((kind == 0 ? store_actual_reported_by(
+					    st, plans[p], depts[d], fy, &got,
+					    &ngot, &cause) :
+					    store_plan_dept_indicators_placed(st,
+					    plans[p], depts[d], fy, &got,
+					    &in_order, &ngot, &cause)) != 0) {
 						FAIL_AT("%s: %s", what, cause);
 						free(cause);
 						cause = NULL;
@@ -171,9 +178,29 @@ filters_agree(struct store *st, const char *what, long *named)
 						    depts[d], fy, ngot, nwant);
 						bad++;
 					}
+					free(want);
+					if (kind == 1) {
+						want = plain_ids(db,
+						    plain_dept_indicators_placed,
+						    plans[p], depts[d], fy,
+						    &nwant);
+						if (!same_ids(in_order, ngot,
+						    want, nwant)) {
+							FAIL_AT("%s: the"
+							    " department's"
+							    " of plan %lld,"
+							    " dept %lld in %d"
+							    " not in plan"
+							    " order", what,
+							    plans[p], depts[d],
+							    fy);
+							bad++;
+						}
+						free(want);
+					}
 					*named += (long)ngot;
 					free(got);
-					free(want);
+					free(in_order);
 				}
 	free(plans);
 	free(depts);
