@@ -141,6 +141,7 @@ rm_prepare(struct ui *ui, struct rm_screen *rs)
 		f->has_dept = 1;
 		f->dept_nodes = rs->dept_nodes;
 		f->ndept_nodes = rs->ndept_nodes;
+		f->dept_id = rs->dept_id;
 	}
 	if (rs->flag >= 0) {
 		f->has_flag = 1;

@@ -278,6 +278,9 @@ struct roadmap_filter {
 	int		 has_dept;	/* only items in dept_nodes (sorted) */
 	const long long	*dept_nodes;
 	size_t		 ndept_nodes;
+	long long	 dept_id;	/* the department they are of
+					   (store_plan_dept_nodes in fy), whose
+					   assignments are read; 0: unknown */
 	int		 has_flag;	/* only items in flag_nodes (sorted) */
 	const long long	*flag_nodes;
 	size_t		 nflag_nodes;

@@ -655,6 +655,18 @@ run_screens(struct store *st, const struct ids *x)
 		OK(store_roadmap_filter_prepare(st, rm, &f, &cause));
 		OK(store_roadmap_count(st, rm, &f, &cnt, &cause));
 		store_roadmap_filter_clear(&f);
+		/* A department by its assignments, alone and with a
+		 * status. */
+		memset(&f, 0, sizeof f);
+		f.has_dept = 1;
+		f.dept_nodes = dn;
+		f.ndept_nodes = ndn;
+		f.dept_id = dept;
+		OK(store_roadmap_filter_prepare(st, rm, &f, &cause));
+		store_roadmap_filter_clear(&f);
+		f.status = "in_progress";
+		OK(store_roadmap_filter_prepare(st, rm, &f, &cause));
+		store_roadmap_filter_clear(&f);
 		free(fl);
 		free(dn);
 	}

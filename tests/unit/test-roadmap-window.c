@@ -48,6 +48,9 @@ plan_text(void)
 		for (p = 0; p < 3; p++) {
 			fprintf(f, "node,p,%d-%d,%d,%d-%d,分野%d-%d,,,,,,\n", b,
 			    p, b, b + 1, p + 1, b, p);
+			/* A heading in D1's charge: not an item shown. */
+			if (p == 1)
+				fprintf(f, "assign,p,%d-%d,D1,1,,\n", b, p);
 			/* 基本2's 分野1 has no items. */
 			for (i = 0; b == 2 && p == 1 ? 0 : i < 4; i++, k++) {
 				fprintf(f, "node,p,x%d,%d-%d,No.%d,取組%d,,,,,,\n",
@@ -58,6 +61,13 @@ plan_text(void)
 					fprintf(f, "mark,p,x%d,key\n", k);
 				fprintf(f, "assign,p,x%d,D%d,1,,\n", k, k % 7 == 0 ?
 				    1 : k % 3 == 0 ? 2 : 0);
+				/* D1 of other items in other years only: not
+				 * in charge in 2023. */
+				if (k % 13 == 6)
+					fprintf(f, "assign,p,x%d,D1,,2021,2022\n",
+					    k);
+				if (k % 13 == 9)
+					fprintf(f, "assign,p,x%d,D1,,2024,\n", k);
 				fprintf(f, "yearplan,p,x%d,2022,2023,計画%s\n", k,
 				    k % 6 == 2 ? "の見直し" : "");
 				if (k % 4 != 3)
@@ -383,7 +393,12 @@ TEST(test_windows)
 	check_filter(full, head, &f, "all");
 
 	CHECK(sqlite3_open(dbpath, &db) == SQLITE_OK);
-	sqlite3_exec(db, "SELECT 1", NULL, NULL, NULL);
+	/* A node D1 is in charge of twice (another program wrote it). */
+	CHECK(sqlite3_exec(db, "INSERT INTO node_dept (node_id, dept_id,"
+	    " is_main, ord) SELECT node_id, dept_id, 0, ord + 10 FROM node_dept"
+	    " WHERE dept_id = (SELECT id FROM department WHERE code = 'D1')"
+	    " AND from_fy IS NULL ORDER BY node_id DESC LIMIT 2", NULL, NULL,
+	    NULL) == SQLITE_OK);
 	{
 		sqlite3_stmt	*q;
 
@@ -406,6 +421,9 @@ TEST(test_windows)
 	f.dept_nodes = dept;
 	f.ndept_nodes = ndept;
 	check_filter(full, head, &f, "dept");
+	/* The same with the department named: its assignments read. */
+	f.dept_id = d1;
+	check_filter(full, head, &f, "dept by its assignments");
 	memset(&f, 0, sizeof f);
 	f.has_flag = 1;
 	f.flag_nodes = flag;
@@ -419,6 +437,13 @@ TEST(test_windows)
 		f.flag_nodes = flag;
 		f.nflag_nodes = nflag;
 		check_filter(full, head, &f, "flag+status");
+		memset(&f, 0, sizeof f);
+		f.status = vocab_nth(VOCAB_STATUS, (int)s);
+		f.has_dept = 1;
+		f.dept_nodes = dept;
+		f.ndept_nodes = ndept;
+		f.dept_id = d1;
+		check_filter(full, head, &f, "dept+status");
 	}
 	memset(&f, 0, sizeof f);
 	f.status_none = 1;
@@ -427,6 +452,8 @@ TEST(test_windows)
 	f.dept_nodes = dept;
 	f.ndept_nodes = ndept;
 	check_filter(full, head, &f, "none+dept");
+	f.dept_id = d1;
+	check_filter(full, head, &f, "none+dept by its assignments");
 	f.has_flag = 1;
 	f.flag_nodes = flag;
 	f.nflag_nodes = nflag;
