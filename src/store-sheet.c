@@ -2016,9 +2016,13 @@ rm_vis_add(struct roadmap_vis *v, size_t *cap, const struct rm_vrow *r)
  * depth max_depth - 1, in plan order), each heading's through the tree's
  * index in order, with the year's result: a status filter's items in
  * plan order without reading the items' rows. */
+/* (Each result's status from the index of a year's results, not from
+ * its row, whose texts are long: in-process 230-320 -> 90-115 ms for
+ * the 200,000 items of a plan.) */
 static const char sql_rm_kids_status[] =
-	"SELECT n.id, n.ord FROM node n JOIN result r ON r.node_id = n.id"
-	" AND r.fy = ?2 WHERE n.parent_id = ?1 AND r.status = ?3"
+	"SELECT n.id, n.ord FROM node n INDEXED BY node_parent"
+	" CROSS JOIN result r INDEXED BY result_state ON r.fy = ?2"
+	" AND r.node_id = n.id WHERE n.parent_id = ?1 AND r.status = ?3"
 	" ORDER BY n.ord, n.id";
 
 static const char sql_rm_kids_none[] =
