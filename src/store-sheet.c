@@ -2030,6 +2030,18 @@ static const char sql_rm_kids_none[] =
 	" AND NOT EXISTS (SELECT 1 FROM result r WHERE r.node_id = n.id"
 	" AND r.fy = ?2) ORDER BY n.ord, n.id";
 
+/* A heading's items, when no result of the year is kept at all (the
+ * year just begun, as a rule): every one is 未入力, and none need be
+ * looked for among the results (200,000 items, through the terminal:
+ * 201 -> 139 ms; a status, 62 -> 3 ms). */
+static const char sql_rm_kids_all[] =
+	"SELECT n.id, n.ord FROM node n INDEXED BY node_parent"
+	" WHERE n.parent_id = ?1 ORDER BY n.ord, n.id";
+
+/* Whether any plan has a result in year ?1. */
+static const char sql_rm_year_results[] =
+	"SELECT 1 FROM result INDEXED BY result_state WHERE fy = ?1 LIMIT 1";
+
 static int
 rm_items_by_heads(struct store *st, const struct roadmap *rm,
     const struct roadmap_filter *f, const struct roadmap_vis *v,
@@ -2037,9 +2049,21 @@ rm_items_by_heads(struct store *st, const struct roadmap *rm,
 {
 	struct rm_vrow	*hs;
 	sqlite3_stmt	*q;
+	const char	*sql;
 	size_t		 nh = 0, i;
-	int		 rc = 0;
+	int		 rc = 0, results;
 
+	if ((q = store_stmt(st, sql_rm_year_results, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int(q, 1, rm->fy);
+	results = sheet_step(st, q, cause);
+	sqlite3_reset(q);
+	if (results < 0)
+		return -1;
+	if (results == 0 && !f->status_none)
+		return 0;	/* (no status in a year of no result) */
+	sql = results == 0 ? sql_rm_kids_all : f->status_none ?
+	    sql_rm_kids_none : sql_rm_kids_status;
 	hs = xcalloc(v->nheads + 1, sizeof *hs);
 	for (i = 0; i < v->nheads; i++)
 		if (v->heads[i].depth == rm->max_depth - 1)
@@ -2049,14 +2073,14 @@ rm_items_by_heads(struct store *st, const struct roadmap *rm,
 	if (nh > 1)
 		qsort(hs, nh, sizeof *hs, cmp_vrow);
 	for (i = 0; i < nh && rc >= 0; i++) {
-		if ((q = store_stmt(st, f->status_none ? sql_rm_kids_none :
-		    sql_rm_kids_status, cause)) == NULL) {
+		if ((q = store_stmt(st, sql, cause)) == NULL) {
 			rc = -1;
 			break;
 		}
 		sqlite3_bind_int64(q, 1, hs[i].id);
-		sqlite3_bind_int(q, 2, rm->fy);
-		if (!f->status_none)
+		if (results != 0)
+			sqlite3_bind_int(q, 2, rm->fy);
+		if (results != 0 && !f->status_none)
 			store_bind_text(q, 3, f->status);
 		while ((rc = sheet_step(st, q, cause)) == 1) {
 			struct rm_vrow	*r;

@@ -485,6 +485,23 @@ TEST(test_windows)
 		free(cause);
 		cause = NULL;
 	}
+	/* A year no plan has a result of: every item 未入力, none of any
+	 * status (read without looking for results). */
+	store_roadmap_free(full);
+	store_roadmap_free(head);
+	full = head = NULL;
+	CHECK_INT(store_roadmap_load(st, plan_id, 2024, &full, &cause), 0);
+	CHECK_INT(store_roadmap_head(st, plan_id, 2024, &head, &cause), 0);
+	if (full == NULL || head == NULL)
+		goto out;
+	memset(&f, 0, sizeof f);
+	f.status_none = 1;
+	check_filter(full, head, &f, "none in a year of no result");
+	for (s = 0; s < 5; s++) {
+		memset(&f, 0, sizeof f);
+		f.status = vocab_nth(VOCAB_STATUS, (int)s);
+		check_filter(full, head, &f, "a status in a year of no result");
+	}
 	(void)i;
 out:
 	free(dept);
