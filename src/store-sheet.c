@@ -2005,10 +2005,24 @@ store_roadmap_filter_clear(struct roadmap_filter *f)
 	f->vis = NULL;
 }
 
+/* Adds row r to v, whose rows share their array with the items not read
+ * yet from index unread on: should r reach them, the rows are copied to
+ * an array of their own first (*own set). */
 static void
-rm_vis_add(struct roadmap_vis *v, size_t *cap, const struct rm_vrow *r)
+rm_vis_put(struct roadmap_vis *v, size_t *cap, int *own, size_t unread,
+    const struct rm_vrow *r)
 {
-	v->rows = sheet_grow(v->rows, cap, v->n, sizeof *v->rows);
+	struct rm_vrow	*rows;
+
+	if (!*own && v->n >= unread) {
+		*cap = v->n + 64;
+		rows = xcalloc(*cap, sizeof *rows);
+		memcpy(rows, v->rows, v->n * sizeof *rows);
+		v->rows = rows;
+		*own = 1;
+	}
+	if (*own)
+		v->rows = sheet_grow(v->rows, cap, v->n, sizeof *v->rows);
 	v->rows[v->n++] = *r;
 }
 
@@ -2220,11 +2234,11 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
     struct roadmap_filter *f, char **cause)
 {
 	struct roadmap_vis	*v;
-	struct rm_vrow		*items = NULL, r, prev;
+	struct rm_vrow		*items = NULL, r, prev, cur;
 	sqlite3_stmt		*q;
 	const long long		*ids;
-	size_t			 nitems = 0, cap = 0, vcap = 0, nids, i;
-	int			 rc, k, same, sorted = 0;
+	size_t			 nitems = 0, cap = 0, vcap = 0, nids, i, slack;
+	int			 rc, k, same, sorted = 0, own = 0;
 
 	store_roadmap_filter_clear(f);
 	if (!rm_filtering(f))
@@ -2280,36 +2294,46 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 	if (nitems > 1 && !sorted)
 		sort_mostly_sorted(items, nitems, sizeof *items, cmp_vrow);
 
-	/* In plan order, each under the headings not shown yet (at most
-	 * every heading once: room for all at once). */
-	vcap = nitems + v->nheads + 1;
-	v->rows = xcalloc(vcap, sizeof *v->rows);
+	/* In plan order, each under the headings not shown yet, written
+	 * over the items themselves: they are moved up by the number of
+	 * headings plus one, at most as many rows as come before an item in
+	 * plan order, so a row is never written over an item not yet read
+	 * (should one be, the rest go to an array of their own). Two arrays
+	 * of the 200,000 items of a plan held 32 MiB at once. */
+	slack = v->nheads + 1;
+	items = xreallocarray(items, nitems + slack, sizeof *items);
+	memmove(items + slack, items, nitems * sizeof *items);
+	v->rows = items;
+	vcap = nitems + slack;
 	memset(&prev, 0, sizeof prev);
 	for (i = 0; i < nitems; i++) {
+		cur = items[slack + i];
 		same = 1;
-		for (k = 0; k + 1 < items[i].depth; k++) {
+		for (k = 0; k + 1 < cur.depth; k++) {
 			if (same && k + 1 < prev.depth &&
-			    prev.path[k].id == items[i].path[k].id)
+			    prev.path[k].id == cur.path[k].id)
 				continue;
 			same = 0;
 			memset(&r, 0, sizeof r);
-			r.id = items[i].path[k].id;
+			r.id = cur.path[k].id;
 			r.depth = k + 1;
-			memcpy(r.path, items[i].path, (size_t)(k + 1) *
+			memcpy(r.path, cur.path, (size_t)(k + 1) *
 			    sizeof *r.path);
-			rm_vis_add(v, &vcap, &r);
+			rm_vis_put(v, &vcap, &own, slack + i, &r);
 		}
-		rm_vis_add(v, &vcap, &items[i]);
-		prev = items[i];
+		rm_vis_put(v, &vcap, &own, slack + i + 1, &cur);
+		prev = cur;
 	}
+	if (own)
+		free(items);
 	v->nitems = nitems;
-	free(items);
 	f->vis = v;
 	return 0;
 
 fail:
+	if (v->rows != items)
+		free(v->rows);
 	free(items);
-	free(v->rows);
 	free(v->heads);
 	free(v);
 	return -1;
