@@ -706,9 +706,10 @@ static const char sql_dept_assigned_indicators[] =
 	" ON i.node_id = nd.node_id"
 	" WHERE nd.plan_id = ?1 AND nd.dept_id = ?2 AND "
 	SQL_ASSIGN_IN_FORCE("?3");
-/* The parents of the nodes in the JSON array ?1. */
+/* The parents of the nodes in the JSON array ?1 (and no indicator:
+ * the columns of the two others). */
 static const char sql_dept_heading_parents[] =
-	"SELECT n.parent_id FROM json_each(?1) j"
+	"SELECT n.parent_id, NULL, NULL FROM json_each(?1) j"
 	" CROSS JOIN node n INDEXED BY node_shape ON n.id = j.value"
 	" WHERE n.parent_id IS NOT NULL";
 /* The indicators of the nodes in the JSON array ?1 and their places. */
@@ -2029,10 +2030,10 @@ rm_vis_put(struct roadmap_vis *v, size_t *cap, int *own, size_t unread,
 /* The items under the headings just above them (the plan's headings of
  * depth max_depth - 1, in plan order), each heading's through the tree's
  * index in order, with the year's result: a status filter's items in
- * plan order without reading the items' rows. */
-/* (Each result's status from the index of a year's results, not from
- * its row, whose texts are long: in-process 230-320 -> 90-115 ms for
- * the 200,000 items of a plan.) */
+ * plan order without reading the items' rows. (Each result's status
+ * comes from the index of a year's results, not from its row, whose
+ * texts are long: in-process 230-320 -> 90-115 ms for the 200,000 items
+ * of a plan.) */
 static const char sql_rm_kids_status[] =
 	"SELECT n.id, n.ord FROM node n INDEXED BY node_parent"
 	" CROSS JOIN result r INDEXED BY result_state ON r.fy = ?2"
@@ -2120,8 +2121,8 @@ rm_items_by_heads(struct store *st, const struct roadmap *rm,
  * its parent and order from the index of the nodes' shape; with the
  * second, whether it has a result in ?4 and its status. One statement
  * for the tens of thousands of nodes a department or a flag can name:
- * a statement for each took 600 ms for the 50,000 items of a
- * department of a plan of eight. */
+ * with a statement for each, the 50,000 items of a department of a plan
+ * of eight took 540-640 ms a key. */
 #define SQL_RM_NAMED(RESULT)						\
 	"SELECT n.id, coalesce(n.parent_id, 0), n.depth, n.ord, " RESULT \
 	" FROM json_each(?1) j"						\
@@ -2137,7 +2138,8 @@ static const char sql_rm_named_status[] =
 /* The same of a department's items (?1) in force in ?5, from its
  * assignments, each of which carries its node's parent, depth and order
  * (db/migrate-27.sql): the department's range of one index, in the
- * order of its nodes' ids, no node looked up (16 -> 6 ms for 50,000). */
+ * order of its nodes' ids, no node looked up (the filter's preparation
+ * for 50,000 items, in-process: 43-47 -> 31-36 ms). */
 #define SQL_RM_DEPT(RESULT)						\
 	"SELECT nd.node_id, coalesce(nd.parent_id, 0), nd.depth,"	\
 	" nd.node_ord, " RESULT " FROM node_dept nd INDEXED BY node_dept_plan"
@@ -2168,9 +2170,9 @@ rm_named_items(struct store *st, const struct roadmap *rm,
 
 	if (nids == 0)
 		return 0;
-	/* (Room for them all at once: grown by doubling, the arrays of
-	 * 50,000 rows were copied and their new pages faulted in again and
-	 * again, a third of the time.) */
+	/* (Room for them all at once: grown by doubling, an array of
+	 * 50,000 rows is copied and its new pages faulted in at each
+	 * growth.) */
 	if (*cap < nids) {
 		free(*items);
 		*items = xcalloc(nids, sizeof **items);
