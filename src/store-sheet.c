@@ -1914,6 +1914,7 @@ rm_vrow_path(const struct roadmap_vis *v, struct rm_vrow *r, long long id,
 	}
 	if (k > RM_MAX_DEPTH)
 		k = RM_MAX_DEPTH;
+	memset(r, 0, sizeof *r);
 	r->id = id;
 	r->depth = k;
 	for (i = 0; i < k; i++)
@@ -2027,6 +2028,17 @@ rm_vis_put(struct roadmap_vis *v, size_t *cap, int *own, size_t unread,
 	v->rows[v->n++] = *r;
 }
 
+/* Room for one more item in an array of cap: grown by doubling, not
+ * zeroed (each item is written whole). */
+static struct rm_vrow *
+rm_items_room(struct rm_vrow *items, size_t *cap, size_t n)
+{
+	if (n < *cap)
+		return items;
+	*cap = *cap < 1024 ? 1024 : *cap * 2;
+	return xreallocarray(items, *cap, sizeof *items);
+}
+
 /* The items under the headings just above them (the plan's headings of
  * depth max_depth - 1, in plan order), each heading's through the tree's
  * index in order, with the year's result: a status filter's items in
@@ -2102,7 +2114,7 @@ rm_items_by_heads(struct store *st, const struct roadmap *rm,
 
 			if (hs[i].depth >= RM_MAX_DEPTH)
 				continue;
-			*items = sheet_grow(*items, cap, *nitems, sizeof **items);
+			*items = rm_items_room(*items, cap, *nitems);
 			r = &(*items)[(*nitems)++];
 			*r = hs[i];
 			r->id = sqlite3_column_int64(q, 0);
@@ -2167,17 +2179,10 @@ rm_named_items(struct store *st, const struct roadmap *rm,
 	long long	 id, parent, last_parent = 0;
 	int		 by_status = f->status != NULL || f->status_none, has, rc;
 	int		 by_dept;
+	size_t		 first = *nitems;
 
 	if (nids == 0)
 		return 0;
-	/* (Room for them all at once: grown by doubling, an array of
-	 * 50,000 rows is copied and its new pages faulted in at each
-	 * growth.) */
-	if (*cap < nids) {
-		free(*items);
-		*items = xcalloc(nids, sizeof **items);
-		*cap = nids;
-	}
 	by_dept = ids == f->dept_nodes && f->dept_id != 0;
 	if ((q = store_stmt(st, by_dept ? (by_status ? sql_rm_dept_status :
 	    sql_rm_dept) : by_status ? sql_rm_named_status : sql_rm_named,
@@ -2195,7 +2200,7 @@ rm_named_items(struct store *st, const struct roadmap *rm,
 	while ((rc = sheet_step(st, q, cause)) == 1) {
 		id = sqlite3_column_int64(q, 0);
 		/* (A node assigned to the department twice, in order.) */
-		if (*nitems > 0 && (*items)[*nitems - 1].id == id)
+		if (*nitems > first && (*items)[*nitems - 1].id == id)
 			continue;
 		/* (ids are the shorter of the two lists named.) */
 		if ((f->has_dept && ids != f->dept_nodes &&
@@ -2210,12 +2215,13 @@ rm_named_items(struct store *st, const struct roadmap *rm,
 			    strcmp(status, f->status) != 0)
 				continue;
 		}
-		*items = sheet_grow(*items, cap, *nitems, sizeof **items);
+		*items = rm_items_room(*items, cap, *nitems);
 		r = &(*items)[(*nitems)++];
 		parent = sqlite3_column_int64(q, 1);
 		/* A sibling of the item before (they come by id, siblings
 		 * together as a rule) has its path but for itself. */
-		if (*nitems > 1 && parent == last_parent && parent != 0) {
+		if (*nitems > first + 1 && parent == last_parent &&
+		    parent != 0) {
 			*r = r[-1];
 			r->id = id;
 			r->path[r->depth - 1].id = id;
@@ -2231,6 +2237,9 @@ rm_named_items(struct store *st, const struct roadmap *rm,
 	return rc < 0 ? -1 : 0;
 }
 
+static int rm_count_sql(struct store *st, const char *sql,
+    long long plan_id, int a, size_t *n, char **cause);
+
 int
 store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
     struct roadmap_filter *f, char **cause)
@@ -2238,8 +2247,8 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 	struct roadmap_vis	*v;
 	struct rm_vrow		*items = NULL, r, prev, cur;
 	sqlite3_stmt		*q;
-	const long long		*ids;
-	size_t			 nitems = 0, cap = 0, vcap = 0, nids, i, slack;
+	const long long		*ids = NULL;
+	size_t			 nitems, cap, vcap = 0, nids = 0, i, slack, most;
 	int			 rc, k, same, sorted = 0, own = 0;
 
 	store_roadmap_filter_clear(f);
@@ -2250,7 +2259,11 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 	if (rm_heads_load(st, rm, v, cause) < 0)
 		goto fail;
 
-	/* The items it lets through. */
+	/* The items go after room for the rows of the headings above them
+	 * (below), in an array of the size they can come to: the nodes
+	 * named, else the plan's (grown by doubling, the array of 200,000
+	 * items was copied at each growth, and zeroed, a third of the
+	 * time of 未入力). */
 	if (f->has_dept || f->has_flag) {
 		if (f->has_dept && (!f->has_flag ||
 		    f->ndept_nodes <= f->nflag_nodes)) {
@@ -2260,6 +2273,17 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 			ids = f->flag_nodes;
 			nids = f->nflag_nodes;
 		}
+		most = nids;
+	} else if (rm_count_sql(st, sql_rm_count_nodes, rm->plan_id, 0, &most,
+	    cause) < 0)
+		goto fail;
+	slack = v->nheads + 1;
+	nitems = slack;
+	cap = slack + most;
+	items = xcalloc(cap, sizeof *items);
+
+	/* The items it lets through. */
+	if (f->has_dept || f->has_flag) {
 		if (rm_named_items(st, rm, f, ids, nids, v, &items, &nitems,
 		    &cap, cause) < 0)
 			goto fail;
@@ -2281,7 +2305,7 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 			if (f->status_none ? has : !has || status == NULL ||
 			    strcmp(status, f->status) != 0)
 				continue;
-			items = sheet_grow(items, &cap, nitems, sizeof *items);
+			items = rm_items_room(items, &cap, nitems);
 			rm_vrow_path(v, &items[nitems++],
 			    sqlite3_column_int64(q, 0),
 			    sqlite3_column_int64(q, 1),
@@ -2292,21 +2316,20 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 		if (rc < 0)
 			goto fail;
 	}
+	nitems -= slack;
 	/* (Read by id, which follows plan order as a rule.) */
 	if (nitems > 1 && !sorted)
-		sort_mostly_sorted(items, nitems, sizeof *items, cmp_vrow);
+		sort_mostly_sorted(items + slack, nitems, sizeof *items,
+		    cmp_vrow);
 
 	/* In plan order, each under the headings not shown yet, written
-	 * over the items themselves: they are moved up by the number of
-	 * headings plus one, at most as many rows as come before an item in
-	 * plan order, so a row is never written over an item not yet read
-	 * (should one be, the rest go to an array of their own). Two arrays
-	 * of the 200,000 items of a plan held 32 MiB at once. */
-	slack = v->nheads + 1;
-	items = xreallocarray(items, nitems + slack, sizeof *items);
-	memmove(items + slack, items, nitems * sizeof *items);
+	 * over the items themselves: they stand after room for the number
+	 * of headings plus one, at most as many rows as come before an item
+	 * in plan order, so a row is never written over an item not yet
+	 * read (should one be, the rest go to an array of their own). Two
+	 * arrays of the 200,000 items of a plan held 32 MiB at once. */
 	v->rows = items;
-	vcap = nitems + slack;
+	vcap = cap;
 	memset(&prev, 0, sizeof prev);
 	for (i = 0; i < nitems; i++) {
 		cur = items[slack + i];
