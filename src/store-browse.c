@@ -1211,15 +1211,6 @@ browse_node_texts_free(struct browse_node *n)
 	free(n->grade);
 }
 
-/* Ids in ascending order (qsort, bsearch). */
-static int
-browse_id_cmp(const void *a, const void *b)
-{
-	long long x = *(const long long *)a, y = *(const long long *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Ids collected while reading, in a vector that grows. */
 struct browse_ids {
 	long long	*v;
@@ -1254,14 +1245,8 @@ browse_ids_add_new(struct browse_ids *ids, long long id)
 static void
 browse_ids_settle(struct browse_ids *ids)
 {
-	size_t	i, n = 0;
-
 	/* (Ids read from an index by id come sorted: most of a filter's.) */
-	sort_mostly_sorted(ids->v, ids->n, sizeof *ids->v, browse_id_cmp);
-	for (i = 0; i < ids->n; i++)
-		if (n == 0 || ids->v[n - 1] != ids->v[i])
-			ids->v[n++] = ids->v[i];
-	ids->n = n;
+	ids->n = store_ids_settle(ids->v, ids->n);
 }
 
 /* The nodes being read, before they are put in depth-first order (the
@@ -1596,7 +1581,7 @@ browse_load_assigns(struct store *st, struct browse_tree *t,
 	ids = xcalloc(n + 1, sizeof *ids);
 	for (k = 0; k < n; k++)
 		ids[k] = raw[k].dept_id;
-	qsort(ids, n, sizeof *ids, browse_id_cmp);
+	qsort(ids, n, sizeof *ids, store_ids_cmp);
 	for (k = 0; k < n; k++)
 		if (nids == 0 || ids[nids - 1] != ids[k])
 			ids[nids++] = ids[k];
@@ -1611,7 +1596,7 @@ browse_load_assigns(struct store *st, struct browse_tree *t,
 		struct browse_dept *dp;
 
 		if (bsearch(&id, ids, nids, sizeof *ids,
-		    browse_id_cmp) == NULL)
+		    store_ids_cmp) == NULL)
 			continue;
 		t->depts = xreallocarray(t->depts, t->ndepts + 1,
 		    sizeof *t->depts);
@@ -2755,7 +2740,7 @@ browse_view_read(struct store *st, struct browse_tree *t, int today_fy,
 			continue;
 		if (open == NULL ? n->depth != 1 || first-- <= 0 :
 		    bsearch(&n->id, open, nopen, sizeof *open,
-		    browse_id_cmp) == NULL)
+		    store_ids_cmp) == NULL)
 			continue;
 		if (browse_view_kids(st, t, (long)i, &browse_part_first,
 		    cause) < 0)
@@ -2955,10 +2940,6 @@ static const char *const browse_sql_match[2][2] = {
 	{ BROWSE_MATCH_NO_RESULT BROWSE_FLAG_FROM,
 	  BROWSE_MATCH_COLUMNS BROWSE_FLAG_FROM BROWSE_MATCH_JOINS },
 };
-/* Whether any plan has a result in year ?1: the first entry of the
- * year's, if any. */
-static const char browse_sql_year_results[] =
-	"SELECT 1 FROM result INDEXED BY result_state WHERE fy = ?1 LIMIT 1";
 /* How many rows the two above read at most (the nodes of any year),
  * and the range of their ids. */
 static const char browse_sql_dept_match_count[] =
@@ -3095,7 +3076,7 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 		return -1;
 	browse_rows_grow(&rw, n + n / 4 + 64);
 	rc = -1;
-	if (store_read_int(st, browse_sql_year_results, t->fy, 0, &results,
+	if (store_read_int(st, STORE_SQL_YEAR_HAS_RESULTS, t->fy, 0, &results,
 	    NULL, cause) != 0)
 		goto done;
 	/* The nodes' results looked up one by one, or read in one pass
@@ -3135,9 +3116,9 @@ browse_filter_nodes(struct store *st, struct browse_tree *t,
 		browse_ids_settle(&heads);
 		for (i = n = 0; i < ups.n; i++)
 			if ((got.n == 0 || bsearch(&ups.v[i], got.v, got.n,
-			    sizeof *got.v, browse_id_cmp) == NULL) &&
+			    sizeof *got.v, store_ids_cmp) == NULL) &&
 			    (heads.n == 0 || bsearch(&ups.v[i], heads.v,
-			    heads.n, sizeof *heads.v, browse_id_cmp) == NULL))
+			    heads.n, sizeof *heads.v, store_ids_cmp) == NULL))
 				ups.v[n++] = ups.v[i];
 		ups.n = n;
 		if (ups.n == 0)

@@ -75,14 +75,6 @@ sheet_step(struct store *st, sqlite3_stmt *s, char **cause)
 	return -1;
 }
 
-static int
-cmp_ll(const void *a, const void *b)
-{
-	long long	x = *(const long long *)a, y = *(const long long *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* ---- the item sheet ---------------------------------------------------- */
 
 static void
@@ -759,15 +751,7 @@ dept_idset_add(struct dept_idset *s, long long id)
 static void
 dept_idset_settle(struct dept_idset *s)
 {
-	size_t	i, j;
-
-	if (s->n < 2)
-		return;
-	sort_mostly_sorted(s->v, s->n, sizeof *s->v, store_ids_cmp);
-	for (i = j = 1; i < s->n; i++)
-		if (s->v[i] != s->v[j - 1])
-			s->v[j++] = s->v[i];
-	s->n = j;
+	s->n = store_ids_settle(s->v, s->n);
 }
 
 /* Steps q, adding each row's parent (column 0, when not NULL) to ups
@@ -1469,7 +1453,7 @@ store_roadmap_search(struct store *st, long long plan_id, const char *needle,
 		return -1;
 	}
 	if (cnt > 1) {
-		qsort(v, cnt, sizeof *v, cmp_ll);
+		qsort(v, cnt, sizeof *v, store_ids_cmp);
 		for (i = 1, j = 1; i < cnt; i++)
 			if (v[i] != v[j - 1])
 				v[j++] = v[i];
@@ -1675,7 +1659,7 @@ rmw_prev(struct store *st, long long plan_id, const struct rmw *x,
 static int
 rm_sorted_has(const long long *ids, size_t n, long long id)
 {
-	return n > 0 && bsearch(&id, ids, n, sizeof *ids, cmp_ll) != NULL;
+	return n > 0 && bsearch(&id, ids, n, sizeof *ids, store_ids_cmp) != NULL;
 }
 
 static int
@@ -2065,10 +2049,6 @@ static const char sql_rm_kids_all[] =
 	"SELECT n.id, n.ord FROM node n INDEXED BY node_parent"
 	" WHERE n.parent_id = ?1 ORDER BY n.ord, n.id";
 
-/* Whether any plan has a result in year ?1. */
-static const char sql_rm_year_results[] =
-	"SELECT 1 FROM result INDEXED BY result_state WHERE fy = ?1 LIMIT 1";
-
 static int
 rm_items_by_heads(struct store *st, const struct roadmap *rm,
     const struct roadmap_filter *f, const struct roadmap_vis *v,
@@ -2078,14 +2058,11 @@ rm_items_by_heads(struct store *st, const struct roadmap *rm,
 	sqlite3_stmt	*q;
 	const char	*sql;
 	size_t		 nh = 0, i;
-	int		 rc = 0, results;
+	long long	 results;
+	int		 rc = 0;
 
-	if ((q = store_stmt(st, sql_rm_year_results, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int(q, 1, rm->fy);
-	results = sheet_step(st, q, cause);
-	sqlite3_reset(q);
-	if (results < 0)
+	if (store_read_int(st, STORE_SQL_YEAR_HAS_RESULTS, rm->fy, 0, &results,
+	    NULL, cause) != 0)
 		return -1;
 	if (results == 0 && !f->status_none)
 		return 0;	/* (no status in a year of no result) */

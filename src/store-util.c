@@ -113,7 +113,7 @@ store_collect_ids(struct store *st, sqlite3_stmt *s, long long **ids,
     size_t *n, const char *what, char **cause)
 {
 	long long	*v = NULL;
-	size_t		 cnt = 0, cap = 0, i, j;
+	size_t		 cnt = 0, cap = 0;
 	int		 rc;
 
 	*ids = NULL;
@@ -130,16 +130,23 @@ store_collect_ids(struct store *st, sqlite3_stmt *s, long long **ids,
 		return -1;
 	}
 	/* Sorted here: an ORDER BY would have SQLite sort what it reads. */
-	if (cnt > 1) {
-		qsort(v, cnt, sizeof *v, store_ids_cmp);
-		for (i = j = 1; i < cnt; i++)
-			if (v[i] != v[j - 1])
-				v[j++] = v[i];
-		cnt = j;
-	}
 	*ids = v;
-	*n = cnt;
+	*n = store_ids_settle(v, cnt);
 	return 0;
+}
+
+size_t
+store_ids_settle(long long *v, size_t n)
+{
+	size_t	i, j;
+
+	if (n < 2)
+		return n;
+	sort_mostly_sorted(v, n, sizeof *v, store_ids_cmp);
+	for (i = j = 1; i < n; i++)
+		if (v[i] != v[j - 1])
+			v[j++] = v[i];
+	return j;
 }
 
 char *

@@ -183,6 +183,13 @@ int indfig_subtree_read(struct store *st, long long plan_id,
 	" FROM node n INDEXED BY node_own_period WHERE n.plan_id = ?1"	\
 	" AND (n.first_fy IS NOT NULL OR n.last_fy IS NOT NULL)"
 
+/* Whether any plan has a result in year ?1: the first entry of the
+ * year's in the index of results by year (1, or 0 when none), for
+ * store_read_int. A year just begun has none, and a reader spares its
+ * look-up of each item's result. */
+#define STORE_SQL_YEAR_HAS_RESULTS					\
+	"SELECT 1 FROM result INDEXED BY result_state WHERE fy = ?1 LIMIT 1"
+
 /* Reads one integer from sql bound to a (and b, 0 binding as NULL, when
  * the SQL has a second parameter); *out is 0 and *found (if not NULL) 0
  * when there is no row or the value is NULL. 0, or -1 with *cause. */
@@ -223,6 +230,9 @@ int store_collect_ids(struct store *st, sqlite3_stmt *s, long long **ids,
 
 /* Orders two long long ids (qsort, bsearch). */
 int store_ids_cmp(const void *a, const void *b);
+/* Sorts v[0..n-1] (ids read by id come nearly sorted) and drops the
+ * repeated ones; returns how many are left. */
+size_t store_ids_settle(long long *v, size_t n);
 
 /* The ids v[0..n-1] as a JSON array ("[1,2]"), to bind to a statement
  * that reads them with json_each: one statement for a set of rows of any
