@@ -399,6 +399,7 @@ TEST(test_windows)
 	    " WHERE dept_id = (SELECT id FROM department WHERE code = 'D1')"
 	    " AND from_fy IS NULL ORDER BY node_id DESC LIMIT 2", NULL, NULL,
 	    NULL) == SQLITE_OK);
+	CHECK_INT(sqlite3_changes(db), 2);
 	{
 		sqlite3_stmt	*q;
 
