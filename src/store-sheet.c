@@ -1481,21 +1481,76 @@ static const char sql_rmw_node[] =
 /* Siblings through node_parent: children of ?1; or the plan's roots
  * through the index of its top level (db/migrate-26.sql: in
  * node_parent every plan's roots share the parent NULL, their orders
- * interleaved). */
-#define SQL_RMW_SIB(index, where, cmp, order)				\
+ * interleaved). PASS narrows them to those a status filter shows
+ * (below). */
+#define SQL_RMW_SIBP(index, where, cmp, order, pass)			\
 	"SELECT id, coalesce(parent_id, 0), depth, ord FROM node"	\
 	" INDEXED BY " index " WHERE " where " AND ord " cmp "= ?3"	\
-	" AND (ord " cmp " ?3 OR id " cmp " ?4) ORDER BY " order " LIMIT 1"
+	" AND (ord " cmp " ?3 OR id " cmp " ?4)" pass " ORDER BY " order \
+	" LIMIT 1"
 #define SQL_RMW_ROOTS "plan_id = ?2 AND parent_id IS NULL"
 
-static const char sql_rmw_next[] = SQL_RMW_SIB("node_parent",
-    "parent_id = ?1", ">", "ord, id");
-static const char sql_rmw_prev[] = SQL_RMW_SIB("node_parent",
-    "parent_id = ?1", "<", "ord DESC, id DESC");
-static const char sql_rmw_next_root[] = SQL_RMW_SIB("node_top",
-    SQL_RMW_ROOTS, ">", "ord, id");
-static const char sql_rmw_prev_root[] = SQL_RMW_SIB("node_top",
-    SQL_RMW_ROOTS, "<", "ord DESC, id DESC");
+/*
+ * A status filter read a window at a time (store_roadmap_filter_prepare,
+ * when the plan's figures of the year are kept): a node is shown when it
+ * is an item of the year (its period, or the nearest one above it or the
+ * plan's, includes ?5; ?8 and ?9 are those above it) whose result
+ * passes, or a heading with such an item below it, which the kept
+ * figures of the heading and year tell (db/migrate-11.sql: they count
+ * the items of the year below each heading by state and status). The
+ * nodes shown are closed upward, so plan order among them is walked as
+ * among all nodes, each sibling lookup skipping those not shown in the
+ * index's order: a window costs its rows and the siblings between them,
+ * never the plan.
+ */
+#define SQL_RMW_PASS(head, item)					\
+	" AND CASE WHEN depth < ?7 THEN EXISTS (SELECT 1 FROM node_fig f" \
+	" WHERE f.plan_id = ?2 AND f.fy = ?5 AND f.node_id = node.id"	\
+	" AND " head " AND f.n > 0) ELSE coalesce(first_fy, ?8, ?5) <= ?5" \
+	" AND coalesce(last_fy, ?9, ?5) >= ?5 AND " item " END"
+#define SQL_RMW_RESULT							\
+	"(SELECT 1 FROM result r INDEXED BY result_state WHERE r.fy = ?5" \
+	" AND r.node_id = node.id"
+#define SQL_RMW_PASS_STATUS SQL_RMW_PASS("f.status = ?6",		\
+	"EXISTS " SQL_RMW_RESULT " AND r.status = ?6)")
+#define SQL_RMW_PASS_NONE SQL_RMW_PASS("f.state = ''",		\
+	"NOT EXISTS " SQL_RMW_RESULT ")")
+
+#define SQL_RMW_SIBS(pass) {						\
+	SQL_RMW_SIBP("node_parent", "parent_id = ?1", "<",		\
+	    "ord DESC, id DESC", pass),					\
+	SQL_RMW_SIBP("node_parent", "parent_id = ?1", ">", "ord, id", pass), \
+	SQL_RMW_SIBP("node_top", SQL_RMW_ROOTS, "<", "ord DESC, id DESC", \
+	    pass),							\
+	SQL_RMW_SIBP("node_top", SQL_RMW_ROOTS, ">", "ord, id", pass) }
+
+/* By filter (none, a status, no result), then [root][dir > 0]. */
+static const char *const sql_rmw_sib[3][4] = {
+	SQL_RMW_SIBS(""),
+	SQL_RMW_SIBS(SQL_RMW_PASS_STATUS),
+	SQL_RMW_SIBS(SQL_RMW_PASS_NONE)
+};
+
+/* Whether node ?4 of plan ?2 is shown by the filter. */
+#define SQL_RMW_ONE(pass)						\
+	"SELECT 1 FROM node INDEXED BY node_shape WHERE id = ?4"	\
+	" AND plan_id = ?2" pass
+static const char *const sql_rmw_shown[2] = {
+	SQL_RMW_ONE(SQL_RMW_PASS_STATUS),
+	SQL_RMW_ONE(SQL_RMW_PASS_NONE)
+};
+
+/* The period the children of a node inherit: its own, else the nearest
+ * one above it, else the plan's (as db/migrate-9.sql's plan_fig_node). */
+static const char sql_rmw_period[] =
+	"SELECT coalesce(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"
+	" p.first_fy), coalesce(n.last_fy, a1.last_fy, a2.last_fy,"
+	" a3.last_fy, p.last_fy) FROM node n JOIN plan p ON p.id = n.plan_id"
+	" LEFT JOIN node a1 ON a1.id = n.parent_id"
+	" LEFT JOIN node a2 ON a2.id = a1.parent_id"
+	" LEFT JOIN node a3 ON a3.id = a2.parent_id WHERE n.id = ?1";
+static const char sql_rmw_period_plan[] =
+	"SELECT first_fy, last_fy FROM plan WHERE id = ?1";
 
 static const char sql_rmw_row[] =
 	"SELECT depth, code, title, label FROM node WHERE id = ?1";
@@ -1561,57 +1616,150 @@ rmw_get(struct store *st, long long plan_id, long long id, struct rmw *out,
 	return rc;
 }
 
-/* The sibling under parent (0: the plan's roots) after (dir > 0) or
- * before the key (ord, id). */
+/*
+ * How a walk of plan order goes: through every node of plan_id, or (pass
+ * 1, a status; 2, no result) through those a status filter shows, a
+ * window at a time (SQL_RMW_PASS). A walk remembers the period the
+ * children of the parent it last looked under inherit.
+ */
+struct rmw_walk {
+	struct store	*st;
+	long long	 plan_id;
+	int		 pass;
+	const char	*status;
+	int		 fy, max_depth;
+	int		 per_read;
+	long long	 per_of;
+	sqlite3_int64	 first, last;
+	int		 has_first, has_last;
+};
+
+/* Reads into w the period the children of parent inherit (parent 0: the
+ * plan's roots). */
 static int
-rmw_sib(struct store *st, long long plan_id, long long parent, long long ord,
-    long long id, int dir, struct rmw *out, char **cause)
+rmw_period(struct rmw_walk *w, long long parent, char **cause)
 {
 	sqlite3_stmt	*q;
 	int		 rc;
 
-	if (parent == 0)
-		q = store_stmt(st, dir > 0 ? sql_rmw_next_root :
-		    sql_rmw_prev_root, cause);
+	if (w->per_read && w->per_of == parent)
+		return 0;
+	q = store_stmt(w->st, parent == 0 ? sql_rmw_period_plan :
+	    sql_rmw_period, cause);
+	if (q == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, parent == 0 ? w->plan_id : parent);
+	w->has_first = w->has_last = 0;
+	if ((rc = sheet_step(w->st, q, cause)) == 1) {
+		w->has_first = sqlite3_column_type(q, 0) != SQLITE_NULL;
+		w->has_last = sqlite3_column_type(q, 1) != SQLITE_NULL;
+		w->first = sqlite3_column_int64(q, 0);
+		w->last = sqlite3_column_int64(q, 1);
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		return -1;
+	w->per_read = 1;
+	w->per_of = parent;
+	return 0;
+}
+
+/* Binds what a statement of SQL_RMW_PASS asks of the filter, for nodes
+ * under parent. */
+static int
+rmw_bind_pass(struct rmw_walk *w, sqlite3_stmt *q, long long parent,
+    char **cause)
+{
+	if (rmw_period(w, parent, cause) < 0)
+		return -1;
+	sqlite3_bind_int64(q, 2, w->plan_id);
+	sqlite3_bind_int(q, 5, w->fy);
+	if (w->pass == 1)
+		store_bind_text(q, 6, w->status);
+	sqlite3_bind_int(q, 7, w->max_depth);
+	if (w->has_first)
+		sqlite3_bind_int64(q, 8, w->first);
 	else
-		q = store_stmt(st, dir > 0 ? sql_rmw_next : sql_rmw_prev,
-		    cause);
+		sqlite3_bind_null(q, 8);
+	if (w->has_last)
+		sqlite3_bind_int64(q, 9, w->last);
+	else
+		sqlite3_bind_null(q, 9);
+	return 0;
+}
+
+/* The sibling under parent (0: the plan's roots) after (dir > 0) or
+ * before the key (ord, id) that the walk goes through. */
+static int
+rmw_sib(struct rmw_walk *w, long long parent, long long ord, long long id,
+    int dir, struct rmw *out, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	q = store_stmt(w->st, sql_rmw_sib[w->pass][(parent == 0) * 2 +
+	    (dir > 0)], cause);
 	if (q == NULL)
 		return -1;
 	if (parent != 0)
 		sqlite3_bind_int64(q, 1, parent);
 	else
-		sqlite3_bind_int64(q, 2, plan_id);
+		sqlite3_bind_int64(q, 2, w->plan_id);
 	sqlite3_bind_int64(q, 3, ord);
 	sqlite3_bind_int64(q, 4, id);
-	if ((rc = sheet_step(st, q, cause)) == 1)
+	if (w->pass != 0 && rmw_bind_pass(w, q, parent, cause) < 0) {
+		sqlite3_reset(q);
+		return -1;
+	}
+	if ((rc = sheet_step(w->st, q, cause)) == 1)
 		rmw_take(q, out);
+	sqlite3_reset(q);
+	return rc;
+}
+
+/* Whether the walk goes through node x: 1, 0, -1. */
+static int
+rmw_shown(struct rmw_walk *w, const struct rmw *x, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	if (w->pass == 0)
+		return 1;
+	if ((q = store_stmt(w->st, sql_rmw_shown[w->pass - 1], cause)) ==
+	    NULL)
+		return -1;
+	sqlite3_bind_int64(q, 4, x->id);
+	if (rmw_bind_pass(w, q, x->parent, cause) < 0) {
+		sqlite3_reset(q);
+		return -1;
+	}
+	rc = sheet_step(w->st, q, cause);
 	sqlite3_reset(q);
 	return rc;
 }
 
 /* The node after x in plan order (x NULL: the first). */
 static int
-rmw_next(struct store *st, long long plan_id, const struct rmw *x,
-    struct rmw *out, char **cause)
+rmw_next(struct rmw_walk *w, const struct rmw *x, struct rmw *out,
+    char **cause)
 {
 	struct rmw	cur;
 	int		rc, guard;
 
 	if (x == NULL)
-		return rmw_sib(st, plan_id, 0, LLONG_MIN, LLONG_MIN, 1, out,
-		    cause);
-	if ((rc = rmw_sib(st, plan_id, x->id, LLONG_MIN, LLONG_MIN, 1, out,
-	    cause)) != 0)
+		return rmw_sib(w, 0, LLONG_MIN, LLONG_MIN, 1, out, cause);
+	if ((rc = rmw_sib(w, x->id, LLONG_MIN, LLONG_MIN, 1, out, cause)) != 0)
 		return rc;
 	cur = *x;
 	for (guard = 0; guard < 16; guard++) {
-		if ((rc = rmw_sib(st, plan_id, cur.parent, cur.ord, cur.id, 1,
-		    out, cause)) != 0)
+		if ((rc = rmw_sib(w, cur.parent, cur.ord, cur.id, 1, out,
+		    cause)) != 0)
 			return rc;
 		if (cur.parent == 0)
 			return 0;
-		if ((rc = rmw_get(st, plan_id, cur.parent, &cur, cause)) != 1)
+		if ((rc = rmw_get(w->st, w->plan_id, cur.parent, &cur,
+		    cause)) != 1)
 			return rc;
 	}
 	return 0;
@@ -1619,15 +1767,14 @@ rmw_next(struct store *st, long long plan_id, const struct rmw *x,
 
 /* The last descendant of x (x itself when it has no children). */
 static int
-rmw_last_below(struct store *st, long long plan_id, struct rmw *x,
-    char **cause)
+rmw_last_below(struct rmw_walk *w, struct rmw *x, char **cause)
 {
 	struct rmw	c;
 	int		rc, guard;
 
 	for (guard = 0; guard < 16; guard++) {
-		if ((rc = rmw_sib(st, plan_id, x->id, LLONG_MAX, LLONG_MAX, -1,
-		    &c, cause)) < 0)
+		if ((rc = rmw_sib(w, x->id, LLONG_MAX, LLONG_MAX, -1, &c,
+		    cause)) < 0)
 			return -1;
 		if (rc == 0)
 			break;
@@ -1636,24 +1783,34 @@ rmw_last_below(struct store *st, long long plan_id, struct rmw *x,
 	return 1;
 }
 
-/* The node before x in plan order (x NULL: the last). */
+/* The node before x in plan order (x NULL: the last). From a node the
+ * walk does not go through, the nearest one above it that it does. */
 static int
-rmw_prev(struct store *st, long long plan_id, const struct rmw *x,
-    struct rmw *out, char **cause)
+rmw_prev(struct rmw_walk *w, const struct rmw *x, struct rmw *out,
+    char **cause)
 {
-	int	rc;
+	struct rmw	cur;
+	int		rc, guard;
 
-	if (x == NULL)
-		rc = rmw_sib(st, plan_id, 0, LLONG_MAX, LLONG_MAX, -1, out,
-		    cause);
-	else
-		rc = rmw_sib(st, plan_id, x->parent, x->ord, x->id, -1, out,
-		    cause);
-	if (rc == 1)
-		return rmw_last_below(st, plan_id, out, cause);
-	if (rc < 0 || x == NULL || x->parent == 0)
-		return rc;
-	return rmw_get(st, plan_id, x->parent, out, cause);
+	if (x == NULL) {
+		rc = rmw_sib(w, 0, LLONG_MAX, LLONG_MAX, -1, out, cause);
+		return rc == 1 ? rmw_last_below(w, out, cause) : rc;
+	}
+	cur = *x;
+	for (guard = 0; guard < 16; guard++) {
+		rc = rmw_sib(w, cur.parent, cur.ord, cur.id, -1, out, cause);
+		if (rc == 1)
+			return rmw_last_below(w, out, cause);
+		if (rc < 0 || cur.parent == 0)
+			return rc;
+		if ((rc = rmw_get(w->st, w->plan_id, cur.parent, out,
+		    cause)) != 1)
+			return rc;
+		if ((rc = rmw_shown(w, out, cause)) != 0)
+			return rc;
+		cur = *out;
+	}
+	return 0;
 }
 
 static int
@@ -1784,15 +1941,16 @@ rm_emit(struct store *st, const struct roadmap *rm, struct rm_out *o,
 }
 
 /* The next row of plan order after x (rmw_next) or before it (rmw_prev). */
-typedef int rmw_step_fn(struct store *, long long, const struct rmw *,
-    struct rmw *, char **);
+typedef int rmw_step_fn(struct rmw_walk *, const struct rmw *, struct rmw *,
+    char **);
 
-/* Every row, without a filter, from x (NULL: the start, or the end going
- * back) one step at a time: forward after x, or back before it with the
- * row nearest x first. */
+/* Every row the walk goes through from x (NULL: the start, or the end
+ * going back) one step at a time: forward after x, or back before it
+ * with the row nearest x first. */
 static int
-rm_rows_walk(struct store *st, const struct roadmap *rm, const struct rmw *x,
-    rmw_step_fn *step, size_t limit, struct rm_out *o, char **cause)
+rm_rows_walk(struct rmw_walk *w, const struct roadmap *rm,
+    const struct rmw *x, rmw_step_fn *step, size_t limit, struct rm_out *o,
+    char **cause)
 {
 	struct rmw	 cur, nx;
 	int		 have = x != NULL, rc;
@@ -1800,12 +1958,11 @@ rm_rows_walk(struct store *st, const struct roadmap *rm, const struct rmw *x,
 	if (have)
 		cur = *x;
 	while (o->n < limit) {
-		if ((rc = step(st, rm->plan_id, have ? &cur : NULL, &nx,
-		    cause)) < 0)
+		if ((rc = step(w, have ? &cur : NULL, &nx, cause)) < 0)
 			return -1;
 		if (rc == 0)
 			break;
-		if (rm_emit(st, rm, o, nx.id, cause) < 0)
+		if (rm_emit(w->st, rm, o, nx.id, cause) < 0)
 			return -1;
 		cur = nx;
 		have = 1;
@@ -1836,22 +1993,31 @@ struct rm_vrow {
 struct rm_head {
 	long long	 id, parent, ord;
 	int		 depth;
+	int		 first, last;	/* the period its items inherit
+					   (sql_rmw_period); 0: none */
 };
 
 struct roadmap_vis {
+	int		 windowed;	/* read by window (SQL_RMW_PASS): no
+					   rows, nitems from the kept figures */
 	struct rm_vrow	*rows;
 	size_t		 n, nitems;
 	struct rm_head	*heads;		/* by id */
 	size_t		 nheads;
+	int		 first, last;	/* the plan's period; 0: none */
 };
 
 static const char sql_rm_heads[] =
-	"WITH RECURSIVE h(id, parent, depth, ord) AS ("
-	" SELECT id, 0, depth, ord FROM node INDEXED BY node_top"
-	"  WHERE plan_id = ?1 AND parent_id IS NULL AND ?2 > 1"
-	" UNION ALL SELECT n.id, n.parent_id, n.depth, n.ord FROM h JOIN node n"
+	"WITH RECURSIVE h(id, parent, depth, ord, first, last) AS ("
+	" SELECT n.id, 0, n.depth, n.ord, coalesce(n.first_fy, p.first_fy),"
+	"  coalesce(n.last_fy, p.last_fy) FROM node n INDEXED BY node_top"
+	"  JOIN plan p ON p.id = n.plan_id"
+	"  WHERE n.plan_id = ?1 AND n.parent_id IS NULL AND ?2 > 1"
+	" UNION ALL SELECT n.id, n.parent_id, n.depth, n.ord,"
+	"  coalesce(n.first_fy, h.first), coalesce(n.last_fy, h.last)"
+	"  FROM h JOIN node n"
 	"  ON n.parent_id = h.id AND h.depth < ?2 - 1 WHERE n.depth < ?2)"
-	" SELECT id, parent, depth, ord FROM h";
+	" SELECT id, parent, depth, ord, first, last FROM h";
 
 /* The plan's items with their result of the year: a status filter
  * alone has no shorter list to start from. */
@@ -1859,7 +2025,9 @@ static const char sql_rm_items_status[] =
 	"SELECT n.id, coalesce(n.parent_id, 0), n.depth, n.ord,"
 	" r.id IS NOT NULL, r.status FROM node n"
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
-	" WHERE n.plan_id = ?1 AND n.depth >= ?3";
+	" WHERE n.plan_id = ?1 AND n.depth >= ?3"
+	" AND coalesce(n.first_fy, ?4, ?2) <= ?2"
+	" AND coalesce(n.last_fy, ?5, ?2) >= ?2";
 
 static int
 cmp_head(const void *a, const void *b)
@@ -1949,12 +2117,24 @@ rm_heads_load(struct store *st, const struct roadmap *rm,
 		h->parent = sqlite3_column_int64(q, 1);
 		h->depth = sqlite3_column_int(q, 2);
 		h->ord = sqlite3_column_int64(q, 3);
+		h->first = sqlite3_column_int(q, 4);
+		h->last = sqlite3_column_int(q, 5);
 	}
 	sqlite3_reset(q);
 	if (rc < 0)
 		return -1;
 	if (v->nheads > 1)
 		qsort(v->heads, v->nheads, sizeof *v->heads, cmp_head);
+	if ((q = store_stmt(st, sql_rmw_period_plan, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, rm->plan_id);
+	if ((rc = sheet_step(st, q, cause)) == 1) {
+		v->first = sqlite3_column_int(q, 0);
+		v->last = sqlite3_column_int(q, 1);
+	}
+	sqlite3_reset(q);
+	if (rc < 0)
+		return -1;
 
 	return 0;
 }
@@ -2030,16 +2210,22 @@ rm_items_room(struct rm_vrow *items, size_t *cap, size_t n)
  * comes from the index of a year's results, not from its row, whose
  * texts are long: in-process 230-320 -> 90-115 ms for the 200,000 items
  * of a plan.) */
+/* A status is of the items of the year ?2 (as the tree's, and as the
+ * figures kept count them): an item's period, else the one it inherits
+ * (?4, ?5: its heading's, sql_rm_heads), includes it. */
+#define SQL_RM_IN_YEAR							\
+	" AND coalesce(n.first_fy, ?4, ?2) <= ?2"			\
+	" AND coalesce(n.last_fy, ?5, ?2) >= ?2"
 static const char sql_rm_kids_status[] =
 	"SELECT n.id, n.ord FROM node n INDEXED BY node_parent"
 	" CROSS JOIN result r INDEXED BY result_state ON r.fy = ?2"
 	" AND r.node_id = n.id WHERE n.parent_id = ?1 AND r.status = ?3"
-	" ORDER BY n.ord, n.id";
+	SQL_RM_IN_YEAR " ORDER BY n.ord, n.id";
 
 static const char sql_rm_kids_none[] =
 	"SELECT n.id, n.ord FROM node n WHERE n.parent_id = ?1"
 	" AND NOT EXISTS (SELECT 1 FROM result r WHERE r.node_id = n.id"
-	" AND r.fy = ?2) ORDER BY n.ord, n.id";
+	" AND r.fy = ?2)" SQL_RM_IN_YEAR " ORDER BY n.ord, n.id";
 
 /* A heading's items, when no result of the year is kept at all (the
  * year just begun, as a rule): every one is 未入力, and none need be
@@ -2047,14 +2233,37 @@ static const char sql_rm_kids_none[] =
  * 201 -> 139 ms; a status, 62 -> 3 ms). */
 static const char sql_rm_kids_all[] =
 	"SELECT n.id, n.ord FROM node n INDEXED BY node_parent"
-	" WHERE n.parent_id = ?1 ORDER BY n.ord, n.id";
+	" WHERE n.parent_id = ?1" SQL_RM_IN_YEAR " ORDER BY n.ord, n.id";
+
+/* A heading above the items, with its place. */
+struct rm_hvrow {
+	struct rm_vrow		 r;
+	const struct rm_head	*h;
+};
+
+static int
+cmp_hvrow(const void *a, const void *b)
+{
+	return rm_vrow_cmp(&((const struct rm_hvrow *)a)->r,
+	    &((const struct rm_hvrow *)b)->r);
+}
+
+/* A fiscal year, or NULL for 0 (none). */
+static void
+rm_bind_fy(sqlite3_stmt *q, int i, long long fy)
+{
+	if (fy != 0)
+		sqlite3_bind_int64(q, i, fy);
+	else
+		sqlite3_bind_null(q, i);
+}
 
 static int
 rm_items_by_heads(struct store *st, const struct roadmap *rm,
     const struct roadmap_filter *f, const struct roadmap_vis *v,
     struct rm_vrow **items, size_t *nitems, size_t *cap, char **cause)
 {
-	struct rm_vrow	*hs;
+	struct rm_hvrow	*hs;
 	sqlite3_stmt	*q;
 	const char	*sql;
 	size_t		 nh = 0, i;
@@ -2070,30 +2279,33 @@ rm_items_by_heads(struct store *st, const struct roadmap *rm,
 	    sql_rm_kids_none : sql_rm_kids_status;
 	hs = xcalloc(v->nheads + 1, sizeof *hs);
 	for (i = 0; i < v->nheads; i++)
-		if (v->heads[i].depth == rm->max_depth - 1)
-			rm_vrow_path(v, &hs[nh++], v->heads[i].id,
+		if (v->heads[i].depth == rm->max_depth - 1) {
+			rm_vrow_path(v, &hs[nh].r, v->heads[i].id,
 			    v->heads[i].parent, v->heads[i].ord,
 			    v->heads[i].depth);
+			hs[nh++].h = &v->heads[i];
+		}
 	if (nh > 1)
-		qsort(hs, nh, sizeof *hs, cmp_vrow);
+		qsort(hs, nh, sizeof *hs, cmp_hvrow);
 	for (i = 0; i < nh && rc >= 0; i++) {
 		if ((q = store_stmt(st, sql, cause)) == NULL) {
 			rc = -1;
 			break;
 		}
-		sqlite3_bind_int64(q, 1, hs[i].id);
-		if (results != 0)
-			sqlite3_bind_int(q, 2, rm->fy);
+		sqlite3_bind_int64(q, 1, hs[i].r.id);
+		sqlite3_bind_int(q, 2, rm->fy);
 		if (results != 0 && !f->status_none)
 			store_bind_text(q, 3, f->status);
+		rm_bind_fy(q, 4, hs[i].h->first);
+		rm_bind_fy(q, 5, hs[i].h->last);
 		while ((rc = sheet_step(st, q, cause)) == 1) {
 			struct rm_vrow	*r;
 
-			if (hs[i].depth >= RM_MAX_DEPTH)
+			if (hs[i].r.depth >= RM_MAX_DEPTH)
 				continue;
 			*items = rm_items_room(*items, cap, *nitems);
 			r = &(*items)[(*nitems)++];
-			*r = hs[i];
+			*r = hs[i].r;
 			r->id = sqlite3_column_int64(q, 0);
 			r->path[r->depth].ord = sqlite3_column_int64(q, 1);
 			r->path[r->depth].id = r->id;
@@ -2114,7 +2326,7 @@ rm_items_by_heads(struct store *st, const struct roadmap *rm,
  * of eight took 540-640 ms a key. */
 #define SQL_RM_NAMED(RESULT)						\
 	"SELECT n.id, coalesce(n.parent_id, 0), n.depth, n.ord, " RESULT \
-	" FROM json_each(?1) j"						\
+	", n.first_fy, n.last_fy FROM json_each(?1) j"						\
 	" CROSS JOIN node n INDEXED BY node_shape ON n.id = j.value"
 static const char sql_rm_named[] = SQL_RM_NAMED("0, NULL")
 	" WHERE n.plan_id = ?2 AND n.depth >= ?3";
@@ -2137,9 +2349,29 @@ static const char sql_rm_named_status[] =
 	" AND " SQL_ASSIGN_IN_FORCE("?5")
 static const char sql_rm_dept[] = SQL_RM_DEPT("0, NULL") SQL_RM_DEPT_WHERE;
 static const char sql_rm_dept_status[] =
-	SQL_RM_DEPT("r.node_id IS NOT NULL, r.status")
+	SQL_RM_DEPT("r.node_id IS NOT NULL, r.status, n.first_fy, n.last_fy")
+	" CROSS JOIN node n INDEXED BY node_shape ON n.id = nd.node_id"
 	" LEFT JOIN result r INDEXED BY result_state"
 	" ON r.fy = ?4 AND r.node_id = nd.node_id" SQL_RM_DEPT_WHERE;
+
+/* Whether the item of a row (its own period in columns col, col + 1,
+ * NULL when it inherits one) under parent is of the year fy: as
+ * SQL_RM_IN_YEAR. */
+static int
+rm_item_in_year(const struct roadmap_vis *v, int fy, long long parent,
+    sqlite3_stmt *q, int col)
+{
+	const struct rm_head	*h = parent != 0 ? rm_head_find(v, parent) :
+				    NULL;
+	int			 first = h != NULL ? h->first : v->first;
+	int			 last = h != NULL ? h->last : v->last;
+
+	if (sqlite3_column_type(q, col) != SQLITE_NULL)
+		first = sqlite3_column_int(q, col);
+	if (sqlite3_column_type(q, col + 1) != SQLITE_NULL)
+		last = sqlite3_column_int(q, col + 1);
+	return (first == 0 || first <= fy) && (last == 0 || last >= fy);
+}
 
 /* The items of ids (a department's or a flag's nodes, ascending) that
  * filter f lets through (items whose result of the year has the status
@@ -2185,16 +2417,18 @@ rm_named_items(struct store *st, const struct roadmap *rm,
 		    (f->has_flag && ids != f->flag_nodes &&
 		    !rm_sorted_has(f->flag_nodes, f->nflag_nodes, id)))
 			continue;
+		parent = sqlite3_column_int64(q, 1);
 		if (by_status) {
 			has = sqlite3_column_int(q, 4);
 			status = col_vocab(q, 5, VOCAB_STATUS);
 			if (f->status_none ? has : !has || status == NULL ||
 			    strcmp(status, f->status) != 0)
 				continue;
+			if (!rm_item_in_year(v, rm->fy, parent, q, 6))
+				continue;
 		}
 		*items = rm_items_room(*items, cap, *nitems);
 		r = &(*items)[(*nitems)++];
-		parent = sqlite3_column_int64(q, 1);
 		/* A sibling of the item before (they come by id, siblings
 		 * together as a rule) has its path but for itself. */
 		if (*nitems > first + 1 && parent == last_parent &&
@@ -2217,6 +2451,83 @@ rm_named_items(struct store *st, const struct roadmap *rm,
 static int rm_count_sql(struct store *st, const char *sql,
     long long plan_id, int a, size_t *n, char **cause);
 
+/* Whether the figures of the plan's headings in the year are kept
+ * (db/migrate-11.sql), and how many of its items of the year have a
+ * result of status ?4 (NULL: none). */
+static const char sql_rm_win_kept[] =
+	"SELECT (SELECT 1 FROM plan_fig WHERE plan_id = ?1 AND fy = ?2"
+	" AND items_valid = 1 AND depth = ?3), (SELECT coalesce(sum(n), 0)"
+	" FROM plan_fig_item WHERE plan_id = ?1 AND fy = ?2 AND"
+	" CASE WHEN ?4 IS NULL THEN state = '' ELSE status = ?4 END)";
+
+/* Whether the year's figures of rm's plan are kept (*kept), and how many
+ * of its items of the year a status filter alone lets through (*n). */
+static int
+rm_win_read(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, int *kept, size_t *n, char **cause)
+{
+	sqlite3_stmt	*q;
+	int		 rc;
+
+	*kept = 0;
+	*n = 0;
+	if ((q = store_stmt(st, sql_rm_win_kept, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, rm->plan_id);
+	sqlite3_bind_int(q, 2, rm->fy);
+	sqlite3_bind_int(q, 3, rm->max_depth);
+	if (!f->status_none)
+		store_bind_text(q, 4, f->status);
+	if ((rc = sheet_step(st, q, cause)) == 1) {
+		*kept = sqlite3_column_int(q, 0) == 1;
+		*n = (size_t)sqlite3_column_int64(q, 1);
+	}
+	sqlite3_reset(q);
+	sqlite3_clear_bindings(q);
+	return rc < 0 ? -1 : 0;
+}
+
+/* A status filter alone is read by window when the year's figures are
+ * kept: 1 (v->windowed, v->nitems), 0 when it is not, -1. Not in a plan
+ * of one level: the kept figures of headings bound a window's lookups
+ * to the children of one heading, but there the items are the roots,
+ * and a status few items have would be looked for among all of them at
+ * each window. */
+static int
+rm_win_prepare(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, struct roadmap_vis *v, char **cause)
+{
+	int	kept;
+	size_t	n;
+
+	if (f->has_dept || f->has_flag || (f->status == NULL &&
+	    !f->status_none) || rm->max_depth < 2)
+		return 0;
+	if (rm_win_read(st, rm, f, &kept, &n, cause) < 0)
+		return -1;
+	if (!kept)
+		return 0;
+	v->windowed = 1;
+	v->nitems = n;
+	return 1;
+}
+
+/* The walk through the rows a filter read by window shows. */
+static void
+rm_win_walk(struct store *st, const struct roadmap *rm,
+    const struct roadmap_filter *f, struct rmw_walk *w)
+{
+	memset(w, 0, sizeof *w);
+	w->st = st;
+	w->plan_id = rm->plan_id;
+	w->fy = rm->fy;
+	w->max_depth = rm->max_depth;
+	if (f != NULL && f->vis != NULL && f->vis->windowed) {
+		w->pass = f->status_none ? 2 : 1;
+		w->status = f->status;
+	}
+}
+
 int
 store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
     struct roadmap_filter *f, char **cause)
@@ -2233,6 +2544,12 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 		return 0;
 	v = xcalloc(1, sizeof *v);
 
+	if ((rc = rm_win_prepare(st, rm, f, v, cause)) != 0) {
+		if (rc < 0)
+			goto fail;
+		f->vis = v;
+		return 0;
+	}
 	if (rm_heads_load(st, rm, v, cause) < 0)
 		goto fail;
 
@@ -2275,6 +2592,8 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 		sqlite3_bind_int64(q, 1, rm->plan_id);
 		sqlite3_bind_int(q, 2, rm->fy);
 		sqlite3_bind_int(q, 3, rm->max_depth);
+		rm_bind_fy(q, 4, v->first);
+		rm_bind_fy(q, 5, v->last);
 		while ((rc = sheet_step(st, q, cause)) == 1) {
 			const char	*status = col_vocab(q, 5, VOCAB_STATUS);
 			int		 has = sqlite3_column_int(q, 4);
@@ -2558,14 +2877,16 @@ store_roadmap_hits_next(struct store *st, const struct roadmap *rm,
     long long from, int dir, long long *node_id, int *in_cell, int *wrapped,
     char **cause)
 {
-	size_t	at, k, i, vat, off;
-	int	shown, vshown;
+	struct rmw_walk	w;
+	size_t		at, k, i, vat, off;
+	int		shown, vshown;
 
 	*node_id = 0;
 	*in_cell = 0;
 	*wrapped = 0;
 	if (h->v.n == 0)
 		return 0;
+	rm_win_walk(st, rm, f, &w);
 	if (rm_vis_place(st, rm, &h->v, from, &at, &shown, cause) < 0)
 		return -1;
 	/* The hits after from (before it), round to from itself. */
@@ -2578,7 +2899,18 @@ store_roadmap_hits_next(struct store *st, const struct roadmap *rm,
 			i = (at + h->v.n - k) % h->v.n;
 			*wrapped = k > at;
 		}
-		if (rm_filtering(f)) {
+		if (rm_filtering(f) && f->vis != NULL && f->vis->windowed) {
+			const struct rm_vrow	*r = &h->v.rows[i];
+			struct rmw		 x;
+
+			memset(&x, 0, sizeof x);
+			x.id = r->id;
+			x.parent = r->depth >= 2 ? r->path[r->depth - 2].id : 0;
+			if ((vshown = rmw_shown(&w, &x, cause)) < 0)
+				return -1;
+			if (!vshown)
+				continue;
+		} else if (rm_filtering(f)) {
 			if (f->vis == NULL || rm_vis_place(st, rm, f->vis,
 			    h->v.rows[i].id, &vat, &vshown, cause) < 0)
 				return f->vis == NULL ? 0 : -1;
@@ -2598,6 +2930,7 @@ store_roadmap_rows(struct store *st, const struct roadmap *rm,
     size_t limit, struct roadmap_row **rows, size_t *n, char **cause)
 {
 	struct rm_out	 o = { NULL, 0, 0 };
+	struct rmw_walk	 all, w;
 	struct rmw	 x, px;
 	const struct rmw *at = NULL;
 	size_t		 i;
@@ -2605,6 +2938,13 @@ store_roadmap_rows(struct store *st, const struct roadmap *rm,
 
 	*rows = NULL;
 	*n = 0;
+	if (rm_filtering(f) && f->vis == NULL) {
+		if (cause != NULL)
+			*cause = xstrdup("絞り込みが準備されていません");
+		return -1;
+	}
+	rm_win_walk(st, rm, NULL, &all);
+	rm_win_walk(st, rm, f, &w);
 	if (from != 0) {
 		if ((rc = rmw_get(st, rm->plan_id, from, &x, cause)) < 0)
 			return -1;
@@ -2616,21 +2956,16 @@ store_roadmap_rows(struct store *st, const struct roadmap *rm,
 		at = &x;
 	}
 	if (dir > 0 && at != NULL && inclusive) {
-		/* From its place: after the node before it. */
-		if ((rc = rmw_prev(st, rm->plan_id, at, &px, cause)) < 0)
+		/* From its place: after the node before it, shown or not. */
+		if ((rc = rmw_prev(&all, at, &px, cause)) < 0)
 			return -1;
 		at = rc == 1 ? &px : NULL;
 	}
-	if (rm_filtering(f) && f->vis == NULL) {
-		if (cause != NULL)
-			*cause = xstrdup("絞り込みが準備されていません");
-		return -1;
-	}
-	if (rm_filtering(f))
+	if (rm_filtering(f) && !f->vis->windowed)
 		rc = rm_rows_vis(st, rm, f->vis, from, inclusive, dir, limit,
 		    &o, cause);
 	else
-		rc = rm_rows_walk(st, rm, at, dir > 0 ? rmw_next : rmw_prev,
+		rc = rm_rows_walk(&w, rm, at, dir > 0 ? rmw_next : rmw_prev,
 		    limit, &o, cause);
 	if (rc < 0) {
 		store_roadmap_rows_free(o.rows, o.n);
@@ -2710,6 +3045,13 @@ store_roadmap_count(struct store *st, const struct roadmap *rm,
 			if (cause != NULL)
 				*cause = xstrdup("絞り込みが準備されていません");
 			return -1;
+		}
+		/* (Read by window: counted when asked, as the rows are
+		 * read when shown.) */
+		if (f->vis->windowed) {
+			int	kept;
+
+			return rm_win_read(st, rm, f, &kept, n, cause);
 		}
 		*n = f->vis->nitems;
 		return 0;

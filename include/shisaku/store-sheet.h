@@ -270,7 +270,8 @@ int store_roadmap_search(struct store *st, long long plan_id,
  *
  * store_roadmap_count counts the items: the plan's from its indexes
  * (every key of the plan's index once, index only), a filter's from what
- * it prepared.
+ * it prepared, or for a status read by window from the plan's figures
+ * kept of the year.
  */
 struct roadmap_vis;
 
@@ -284,16 +285,26 @@ struct roadmap_filter {
 	int		 has_flag;	/* only items in flag_nodes (sorted) */
 	const long long	*flag_nodes;
 	size_t		 nflag_nodes;
-	const char	*status;	/* only results of this status; NULL */
-	int		 status_none;	/* only items with no result in fy */
+	const char	*status;	/* only items of the year whose result
+					   has this status; NULL */
+	int		 status_none;	/* only items of the year with no
+					   result in fy */
 	struct roadmap_vis *vis;	/* the rows it lets through, prepared */
 };
 
-/* Reads the rows a filter lets through (once for the filter and the
- * year: the cost of its items, not of the plan's, but for a status
- * alone, which reads the plan's items with their results); a filter must
- * be prepared before rows are read through it, and again when anything
- * it reads changed. store_roadmap_filter_clear frees what it holds. */
+/* Readies a filter. A status (status, status_none) is of the items of
+ * rm->fy: those whose period, else the nearest above them, else the
+ * plan's, includes it, with a result of that status, or none. A status
+ * alone, in a plan of headings and a year whose figures of them are kept
+ * (db/migrate-11.sql), is read a window at a time as the rows are asked
+ * for, and counted when asked, as the roadmap without a filter: its
+ * windows cost their rows, never the plan. Any other filter reads the
+ * rows it lets through here, once for the filter and the year (the cost
+ * of its items, not of the plan's, but for a status alone in a year not
+ * kept, which reads the plan's items with their results), and must be
+ * prepared again when anything it reads changed. A filter must be
+ * prepared before rows are read through it.
+ * store_roadmap_filter_clear frees what it holds. */
 int store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
     struct roadmap_filter *f, char **cause);
 void store_roadmap_filter_clear(struct roadmap_filter *f);

@@ -39,6 +39,7 @@ node,flagged,1,,1,方針一,,,,,,
 node,flagged,1-1,1,1-1,旗の付いた取組,,,,,,
 mark,flagged,1-1,main
 mark,flagged,1-1,key
+node,flagged,1-2,1,1-2,後年度からの取組,,2027,2028,,,
 EOF
 "$e2e_bin" -c "$e2e_config" -d "$db" import "$e2e_tmp/results.csv" \
     "$e2e_tmp/ten.csv" "$e2e_tmp/flags.csv" > "$e2e_tmp/import.log" 2>&1 ||
@@ -226,6 +227,26 @@ e2e_keys Enter r
 e2e_expect "its roadmap" "旗付試験計画 > ロードマップ"
 e2e_expect_line "the years' heads all short" \
     '^コード・名称 .*\|R6 +\|R7 +\|R8 +\|R9 +\|R10 *$'
+# A status is of the items of the year: in 令和5年度, before the plan's
+# period, none is missing a result; in 令和7年度 the item of 2027-2028
+# is not either.
+e2e_keys s G Enter
+e2e_expect "none of the year in R5" "状況=未入力 （0/2件）" \
+    "条件に合う項目がありません"
+e2e_keys c ] ]
+e2e_expect "the roadmap in R7" "令和7年度"
+e2e_keys s G Enter
+e2e_expect "未入力 in R7: the items of the year" "状況=未入力 （1/2件）" \
+    "旗の付いた取組"
+e2e_expect_not "the later item is not of the year" "後年度からの取組"
+n=$(sqlite3 "$db" "SELECT count(*) FROM node n JOIN plan p ON p.id = n.plan_id
+    WHERE p.code = 'flagged' AND n.depth = 2
+    AND coalesce(n.first_fy, p.first_fy) <= 2025
+    AND coalesce(n.last_fy, p.last_fy) >= 2025
+    AND NOT EXISTS (SELECT 1 FROM result r WHERE r.node_id = n.id
+    AND r.fy = 2025)")
+[ "$n" = 1 ] && pass "the file agrees: 1 item of R7 without a result" ||
+    fail "the file's items of R7 without a result" "$n"
 e2e_keys Q
 e2e_expect_exit "quits cleanly in ASCII mode" 0
 e2e_check_sanitizers "no sanitizer reports in ASCII mode"

@@ -588,7 +588,7 @@ run_screens(struct store *st, const struct ids *x)
 		struct roadmap_filter	 f;
 		struct roadmap_row	*rows = NULL, row;
 		long long		*fl = NULL, *dn = NULL;
-		size_t			 nfl = 0, ndn = 0, cnt, nr;
+		size_t			 nfl = 0, ndn = 0, cnt, nr, k;
 		int			 hit;
 
 		memset(&f, 0, sizeof f);
@@ -645,16 +645,34 @@ run_screens(struct store *st, const struct ids *x)
 		    &cause));
 		store_roadmap_rows_free(rows, nr);
 		store_roadmap_filter_clear(&f);
-		/* A status alone, and none. */
+		/* A status alone, and none: read by window from the
+		 * figures kept, either way, from a node, and searched. */
 		memset(&f, 0, sizeof f);
 		f.status = "in_progress";
-		OK(store_roadmap_filter_prepare(st, rm, &f, &cause));
-		store_roadmap_filter_clear(&f);
-		f.status = NULL;
-		f.status_none = 1;
-		OK(store_roadmap_filter_prepare(st, rm, &f, &cause));
-		OK(store_roadmap_count(st, rm, &f, &cnt, &cause));
-		store_roadmap_filter_clear(&f);
+		for (k = 0; k < 2; k++) {
+			struct roadmap_hits	*hs = NULL;
+			long long		 got;
+			int			 in_cell, wrapped;
+
+			OK(store_roadmap_filter_prepare(st, rm, &f, &cause));
+			OK(store_roadmap_count(st, rm, &f, &cnt, &cause));
+			OK(store_roadmap_rows(st, rm, &f, 0, 0, 1, 40, &rows,
+			    &nr, &cause));
+			store_roadmap_rows_free(rows, nr);
+			OK(store_roadmap_rows(st, rm, &f, 0, 0, -1, 40, &rows,
+			    &nr, &cause));
+			store_roadmap_rows_free(rows, nr);
+			OK(store_roadmap_rows(st, rm, &f, item, 1, 1, 40, &rows,
+			    &nr, &cause));
+			store_roadmap_rows_free(rows, nr);
+			OK(store_roadmap_hits(st, rm, "協働", &hs, &cause));
+			CHECK(hs == NULL || store_roadmap_hits_next(st, rm, hs,
+			    &f, item, 1, &got, &in_cell, &wrapped, &cause) >= 0);
+			store_roadmap_hits_free(hs);
+			store_roadmap_filter_clear(&f);
+			f.status = NULL;
+			f.status_none = 1;
+		}
 		/* A department by its assignments, alone and with a
 		 * status. */
 		memset(&f, 0, sizeof f);

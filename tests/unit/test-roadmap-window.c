@@ -2,12 +2,16 @@
  * The roadmap a window at a time (store_roadmap_rows, store_roadmap_count)
  * gives the rows the whole roadmap gives (store_roadmap_load), filtered as
  * the screen filters them: items passing the filters under the headings
- * of their groups (a filter prepared once, its windows slices of it). A plan of three levels, with a heading that has no
- * items, a level whose display order is not the order of insertion (so
- * plan order is the tree's, not the order column's), flags, departments
- * and results of a year, is read every way the screen reads it: forward
- * and backward in windows of every size, from each row shown, and from
- * the place of every node.
+ * of their groups (a filter prepared once, its windows slices of it; a
+ * status alone read by window from the figures kept, and again with
+ * none kept). A status is of the items of the year: some items have a
+ * period of their own, or their policy's, that leaves the year out. A
+ * plan of three levels, with a heading that has no items, a level whose
+ * display order is not the order of insertion (so plan order is the
+ * tree's, not the order column's), flags, departments and results of a
+ * year, is read every way the screen reads it: forward and backward in
+ * windows of every size, from each row shown, and from the place of
+ * every node.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -27,6 +31,9 @@ static char tmpl[] = "/tmp/shisaku-test-roadmap-window-XXXXXX";
 static char *dbpath;
 static struct store *st;
 static long long plan_id, flat_id;
+/* The nodes of the year whose rows are checked (in_year_read). */
+static long long *in_year;
+static size_t nin_year;
 
 static char *
 plan_text(void)
@@ -46,15 +53,20 @@ plan_text(void)
 	for (b = 0; b < 4; b++) {
 		fprintf(f, "node,p,%d,,%d,基本%d,,,,,,\n", b, b + 1, b);
 		for (p = 0; p < 3; p++) {
-			fprintf(f, "node,p,%d-%d,%d,%d-%d,分野%d-%d,,,,,,\n", b,
-			    p, b, b + 1, p + 1, b, p);
+			fprintf(f, "node,p,%d-%d,%d,%d-%d,分野%d-%d,,%s,,,\n", b,
+			    p, b, b + 1, p + 1, b, p, b == 3 && p == 2 ?
+			    "2021,2022" : ",");
 			/* A heading in D1's charge: not an item shown. */
 			if (p == 1)
 				fprintf(f, "assign,p,%d-%d,D1,1,,\n", b, p);
 			/* 基本2's 分野1 has no items. */
 			for (i = 0; b == 2 && p == 1 ? 0 : i < 4; i++, k++) {
-				fprintf(f, "node,p,x%d,%d-%d,No.%d,取組%d,,,,,,\n",
-				    k, b, p, k, k);
+				/* Items of other years (their own period,
+				 * or 3-2's, which they inherit): no status
+				 * of 2023 is theirs, 未入力 included. */
+				fprintf(f, "node,p,x%d,%d-%d,No.%d,取組%d,,%s,,,\n",
+				    k, b, p, k, k, k % 11 == 4 ? "2024,2025" :
+				    k % 11 == 8 ? "2021,2022" : ",");
 				if (k % 5 == 0)
 					fprintf(f, "mark,p,x%d,lead\n", k);
 				if (k % 3 == 1)
@@ -80,7 +92,8 @@ plan_text(void)
 	 * orders interleave with the first plan's roots. */
 	fputs("plan,q,一層の計画,2021,2025,県,\nlevel,q,1,実施項目\n", f);
 	for (i = 0; i < 30; i++) {
-		fprintf(f, "node,q,y%d,,%d,項目%d,,,,,,\n", i, i + 1, i);
+		fprintf(f, "node,q,y%d,,%d,項目%d,,%s,,,\n", i, i + 1, i,
+		    i % 7 == 3 ? "2024,2025" : ",");
 		fprintf(f, "yearplan,q,y%d,2022,2023,計画の見直し\n", i);
 		if (i % 3 != 2)
 			fprintf(f, "result,q,y%d,2023,%s,,下書き,,,,,,,\n", i,
@@ -104,12 +117,65 @@ in(const long long *v, size_t n, long long id)
 	return n > 0 && bsearch(&id, v, n, sizeof id, cmp_ll) != NULL;
 }
 
+/* The nodes of plan whose period, else the nearest one above them, else
+ * the plan's, includes fy, into in_year. */
+static void
+in_year_read(long long plan, int fy)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*q;
+	size_t		 cap = 0;
+
+	free(in_year);
+	in_year = NULL;
+	nin_year = 0;
+	CHECK(sqlite3_open(dbpath, &db) == SQLITE_OK);
+	CHECK(sqlite3_prepare_v2(db, "SELECT n.id FROM node n"
+	    " JOIN plan p ON p.id = n.plan_id"
+	    " LEFT JOIN node a1 ON a1.id = n.parent_id"
+	    " LEFT JOIN node a2 ON a2.id = a1.parent_id WHERE n.plan_id = ?1"
+	    " AND coalesce(n.first_fy, a1.first_fy, a2.first_fy, p.first_fy,"
+	    " ?2) <= ?2 AND coalesce(n.last_fy, a1.last_fy, a2.last_fy,"
+	    " p.last_fy, ?2) >= ?2 ORDER BY n.id", -1, &q, NULL) == SQLITE_OK);
+	sqlite3_bind_int64(q, 1, plan);
+	sqlite3_bind_int(q, 2, fy);
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		if (nin_year == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			in_year = xreallocarray(in_year, cap, sizeof *in_year);
+		}
+		in_year[nin_year++] = sqlite3_column_int64(q, 0);
+	}
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+}
+
+/* Runs SQL on the file, as another program would. */
+static void
+sql_exec(const char *sql, long long a)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*q;
+
+	CHECK(sqlite3_open(dbpath, &db) == SQLITE_OK);
+	CHECK(sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK);
+	sqlite3_bind_int64(q, 1, a);
+	CHECK_INT(sqlite3_step(q), SQLITE_DONE);
+	CHECK(sqlite3_changes(db) > 0);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+}
+
 static int
 item_passes(const struct roadmap_row *r, const struct roadmap_filter *f)
 {
 	if (f->has_dept && !in(f->dept_nodes, f->ndept_nodes, r->node_id))
 		return 0;
 	if (f->has_flag && !in(f->flag_nodes, f->nflag_nodes, r->node_id))
+		return 0;
+	/* A status is of the items of the year, 未入力 too. */
+	if ((f->status_none || f->status != NULL) &&
+	    !in(in_year, nin_year, r->node_id))
 		return 0;
 	if (f->status_none)
 		return !r->has_result;
@@ -346,7 +412,7 @@ check_filter(const struct roadmap *full, const struct roadmap *head,
 		}
 		if (n != (j < 2 ? j : 2))
 			FAIL_AT("%s: before row %zu: %zu rows", what, j, n);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n && n <= j; i++)
 			if (rows[i].node_id != want[j - n + i])
 				FAIL_AT("%s: before row %zu: row %zu", what, j, i);
 		store_roadmap_rows_free(rows, n);
@@ -356,6 +422,64 @@ check_filter(const struct roadmap *full, const struct roadmap *head,
 	check_hits(full, head, f, want, nwant, "ない語", what);
 	free(want);
 	store_roadmap_filter_clear(f);
+}
+
+/* Each status alone, and none, in the year of head. */
+static void
+check_statuses(const struct roadmap *full, const struct roadmap *head,
+    const char *what)
+{
+	struct roadmap_filter	f;
+	char			name[128];
+	int			s;
+
+	for (s = 0; s < 5; s++) {
+		memset(&f, 0, sizeof f);
+		f.status = vocab_nth(VOCAB_STATUS, s);
+		snprintf(name, sizeof name, "%s, %s", f.status, what);
+		check_filter(full, head, &f, name);
+	}
+	memset(&f, 0, sizeof f);
+	f.status_none = 1;
+	snprintf(name, sizeof name, "none, %s", what);
+	check_filter(full, head, &f, name);
+}
+
+/* In head's year (2023), item x0 (未着手) given 実施中 by another program
+ * after the filter to 実施中 was chosen. */
+static void
+check_read_when_shown(const struct roadmap *head)
+{
+	struct roadmap_filter	 f;
+	struct roadmap_row	*rows = NULL;
+	size_t			 before = 0, after = 0, n = 0, i;
+	char			*cause = NULL;
+	int			 seen = 0, heads = 0;
+
+	memset(&f, 0, sizeof f);
+	f.status = "in_progress";
+	CHECK_INT(store_roadmap_filter_prepare(st, head, &f, &cause), 0);
+	CHECK_INT(store_roadmap_count(st, head, &f, &before, &cause), 0);
+	sql_exec("UPDATE result SET status = 'in_progress' WHERE fy = 2023"
+	    " AND status = 'not_started' AND node_id = (SELECT id FROM node"
+	    " WHERE plan_id = ?1 AND key = 'x0')", plan_id);
+	CHECK_INT(store_roadmap_count(st, head, &f, &after, &cause), 0);
+	CHECK_INT(after, before + 1);
+	CHECK_INT(store_roadmap_rows(st, head, &f, 0, 0, 1, 100, &rows, &n,
+	    &cause), 0);
+	/* 基本0 and 分野0-0 above it, then x0. */
+	for (i = 0; i < n; i++) {
+		if (strcmp(rows[i].code, "No.0") == 0)
+			seen = 1;
+		if (i < 2 && !rows[i].is_item)
+			heads++;
+	}
+	CHECK(seen);
+	CHECK_INT(heads, 2);
+	CHECK(n >= 3 && strcmp(rows[2].code, "No.0") == 0);
+	store_roadmap_rows_free(rows, n);
+	store_roadmap_filter_clear(&f);
+	free(cause);
 }
 
 TEST(test_windows)
@@ -372,6 +496,9 @@ TEST(test_windows)
 	CHECK_INT(store_roadmap_head(st, plan_id, 2023, &head, &cause), 0);
 	if (full == NULL || head == NULL)
 		goto out;
+	in_year_read(plan_id, 2023);
+	/* (Items of other years are there to be left out.) */
+	CHECK_INT(full->nrows - nin_year, 12);
 	CHECK_INT(head->max_depth, 3);
 	CHECK_INT(head->nflags, 2);
 	CHECK_STR(head->plan_name, "計画");
@@ -464,6 +591,20 @@ TEST(test_windows)
 	f.has_flag = 1;
 	check_filter(full, head, &f, "nothing");
 
+	/* A status alone is read when shown, from the figures kept: a
+	 * result another program gives the status after the filter was
+	 * chosen is counted and shown, with its headings. */
+	check_read_when_shown(head);
+	/* The same filters without the figures kept: read when chosen. */
+	store_roadmap_free(full);
+	full = NULL;
+	CHECK_INT(store_roadmap_load(st, plan_id, 2023, &full, &cause), 0);
+	if (full == NULL)
+		goto out;
+	sql_exec("DELETE FROM plan_fig WHERE plan_id = ?1 AND fy = 2023",
+	    plan_id);
+	check_statuses(full, head, "prepared");
+
 	/* A filter must be prepared. */
 	{
 		struct roadmap_row	*rows;
@@ -495,14 +636,11 @@ TEST(test_windows)
 	CHECK_INT(store_roadmap_head(st, plan_id, 2024, &head, &cause), 0);
 	if (full == NULL || head == NULL)
 		goto out;
-	memset(&f, 0, sizeof f);
-	f.status_none = 1;
-	check_filter(full, head, &f, "none in a year of no result");
-	for (s = 0; s < 5; s++) {
-		memset(&f, 0, sizeof f);
-		f.status = vocab_nth(VOCAB_STATUS, (int)s);
-		check_filter(full, head, &f, "a status in a year of no result");
-	}
+	in_year_read(plan_id, 2024);
+	check_statuses(full, head, "a year of no result");
+	sql_exec("DELETE FROM plan_fig WHERE plan_id = ?1 AND fy = 2024",
+	    plan_id);
+	check_statuses(full, head, "a year of no result, prepared");
 	(void)i;
 out:
 	free(dept);
@@ -523,7 +661,6 @@ TEST(test_one_level)
 {
 	struct roadmap		*full = NULL, *head = NULL;
 	struct roadmap_filter	 f;
-	size_t			 s;
 	char			*cause = NULL;
 
 	CHECK_INT(store_roadmap_load(st, flat_id, 2023, &full, &cause), 0);
@@ -532,16 +669,12 @@ TEST(test_one_level)
 		goto out;
 	CHECK_INT(head->max_depth, 1);
 	CHECK_INT(full->nrows, 30);
+	in_year_read(flat_id, 2023);
+	CHECK_INT(nin_year, 26);
 	memset(&f, 0, sizeof f);
 	check_filter(full, head, &f, "one level");
-	for (s = 0; s < 5; s++) {
-		memset(&f, 0, sizeof f);
-		f.status = vocab_nth(VOCAB_STATUS, (int)s);
-		check_filter(full, head, &f, "one level by status");
-	}
-	memset(&f, 0, sizeof f);
-	f.status_none = 1;
-	check_filter(full, head, &f, "one level without a result");
+	/* (Read when chosen: no heading counts the items.) */
+	check_statuses(full, head, "one level");
 out:
 	free(cause);
 	store_roadmap_free(full);
@@ -606,6 +739,7 @@ main(void)
 	RUN(test_windows);
 	RUN(test_one_level);
 
+	free(in_year);
 	fixture_teardown(st, tmpl, dbpath);
 	DONE();
 }
