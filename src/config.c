@@ -1123,6 +1123,105 @@ config_check_size(const char *name, const char *text, size_t len,
 	return 0;
 }
 
+/* A key as iniparser keeps it: between the start and the end of s
+ * (n bytes), blanks at either end dropped, ASCII letters in lower case;
+ * "" when none is left. */
+static char *
+config_ini_name(const char *s, size_t n)
+{
+	char	*out;
+	size_t	 i;
+
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\r'))
+		n--;
+	out = xstrndup(s, n);
+	for (i = 0; i < n; i++)
+		out[i] = (char)tolower((unsigned char)out[i]);
+	return out;
+}
+
+struct config_key_at {
+	char	*section, *key;
+	int	 line;
+};
+
+/*
+ * A key written twice in a section: iniparser keeps the value of the
+ * last and says nothing, so a line an administrator added below an old
+ * one would win or lose unseen. Each is an error naming both lines.
+ * Lines continued by a trailing backslash belong to the key above.
+ */
+static void
+config_check_twice(const char *name, const char *text, size_t len,
+    struct config_errors *errs)
+{
+	struct config_key_at	*seen = NULL;
+	size_t			 nseen = 0, cap = 0, i = 0, end, k, n;
+	const char		*l, *eq;
+	char			*section = xstrdup(""), *key;
+	int			 line = 0, continued = 0, was;
+
+	while (i < len) {
+		line++;
+		for (end = i; end < len && text[end] != '\n'; end++)
+			;
+		l = text + i;
+		n = end - i;
+		i = end + 1;
+		while (n > 0 && (*l == ' ' || *l == '\t')) {
+			l++;
+			n--;
+		}
+		while (n > 0 && (l[n - 1] == ' ' || l[n - 1] == '\t' ||
+		    l[n - 1] == '\r'))
+			n--;
+		was = continued;
+		continued = n > 0 && l[n - 1] == '\\';
+		if (was || n == 0 || *l == ';' || *l == '#')
+			continue;
+		if (*l == '[') {
+			eq = memchr(l, ']', n);
+			free(section);
+			section = config_ini_name(l + 1, eq != NULL ?
+			    (size_t)(eq - l - 1) : n - 1);
+			continue;
+		}
+		if ((eq = memchr(l, '=', n)) == NULL)
+			continue;	/* iniparser says what is wrong */
+		key = config_ini_name(l, (size_t)(eq - l));
+		for (k = 0; k < nseen; k++)
+			if (strcmp(seen[k].key, key) == 0 &&
+			    strcmp(seen[k].section, section) == 0)
+				break;
+		if (k < nseen) {
+			config_errors_add(errs, xasprintf("%s:%d: [%s] %s が"
+			    "二度書かれています（%d 行目にも。どちらか一方を"
+			    "消してください）", name, line, section, key,
+			    seen[k].line));
+			free(key);
+			continue;
+		}
+		if (nseen == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			seen = xreallocarray(seen, cap, sizeof *seen);
+		}
+		seen[nseen].section = xstrdup(section);
+		seen[nseen].key = key;
+		seen[nseen++].line = line;
+	}
+	for (k = 0; k < nseen; k++) {
+		free(seen[k].section);
+		free(seen[k].key);
+	}
+	free(seen);
+	free(section);
+}
+
 /* Checks, parses and applies INI text; 0, or -1 with *cause. */
 static int
 config_apply_text(struct config *c, const char *name, const char *text,
@@ -1141,6 +1240,7 @@ config_apply_text(struct config *c, const char *name, const char *text,
 	d = config_ini_parse(name, text, len, cause);
 	if (d == NULL)
 		return -1;
+	config_check_twice(name, text, len, &errs);
 	config_apply(c, d, name, seen, &errs);
 	iniparser_freedict(d);
 	if (errs.count > 0) {

@@ -438,6 +438,36 @@ TEST(test_all_errors_listed)
 	free(cause);
 }
 
+/* A key written twice in a section (as iniparser reads it: letters in
+ * any case, blanks around it) is an error naming both lines; a key of
+ * another section, a comment and a continued line are not. */
+TEST(test_key_twice)
+{
+	struct config *c;
+	char *cause = NULL;
+	char want[512];
+
+	isolate_env();
+	c = load_text("[import]\nmax_file_mib = 64\n[display]\n"
+	    "color = no\n; color = yes\n[Import]\n  Max_File_MiB=4096\n",
+	    &cause);
+	CHECK(c == NULL);
+	config_free(c);
+	snprintf(want, sizeof want, "%s/user.ini:7: [import] max_file_mib が"
+	    "二度書かれています（2 行目にも", tmpdir);
+	if (!contains(cause, want))
+		FAIL_AT("got \"%s\"", cause ? cause : "(null)");
+	CHECK(!contains(cause, "color"));
+	free(cause);
+	cause = NULL;
+	/* (Continued: one value, "no color = no", which is not one.) */
+	c = load_text("[display]\ncolor = no \\\ncolor = no\n", &cause);
+	CHECK(c == NULL);
+	CHECK(cause != NULL && !contains(cause, "二度"));
+	config_free(c);
+	free(cause);
+}
+
 /* The text is handed to iniparser without a file of its own on disk:
  * a TMPDIR that cannot be written does not stop a configuration from
  * loading, one that can stays empty, and an error still names the file
@@ -920,6 +950,7 @@ main(void)
 	RUN(test_current_fy);
 	RUN(test_bad_values);
 	RUN(test_all_errors_listed);
+	RUN(test_key_twice);
 	RUN(test_no_temporary_file);
 	RUN(test_unparseable);
 	RUN(test_missing_explicit);
