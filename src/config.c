@@ -1123,28 +1123,6 @@ config_check_size(const char *name, const char *text, size_t len,
 	return 0;
 }
 
-/* A key as iniparser keeps it: between the start and the end of s
- * (n bytes), blanks at either end dropped, ASCII letters in lower case;
- * "" when none is left. */
-static char *
-config_ini_name(const char *s, size_t n)
-{
-	char	*out;
-	size_t	 i;
-
-	while (n > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		n--;
-	}
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\r'))
-		n--;
-	out = xstrndup(s, n);
-	for (i = 0; i < n; i++)
-		out[i] = (char)tolower((unsigned char)out[i]);
-	return out;
-}
-
 struct config_key_at {
 	char	*section, *key;
 	int	 line;
@@ -1187,13 +1165,13 @@ config_check_twice(const char *name, const char *text, size_t len,
 		if (*l == '[') {
 			eq = memchr(l, ']', n);
 			free(section);
-			section = config_ini_name(l + 1, eq != NULL ?
+			section = config_dup_trimmed_lower(l + 1, eq != NULL ?
 			    (size_t)(eq - l - 1) : n - 1);
 			continue;
 		}
 		if ((eq = memchr(l, '=', n)) == NULL)
 			continue;	/* iniparser says what is wrong */
-		key = config_ini_name(l, (size_t)(eq - l));
+		key = config_dup_trimmed_lower(l, (size_t)(eq - l));
 		for (k = 0; k < nseen; k++)
 			if (strcmp(seen[k].key, key) == 0 &&
 			    strcmp(seen[k].section, section) == 0)
