@@ -179,6 +179,15 @@ printf '[calendar]\nfiscal_year_start_month = 13\n' > "$scratch/bad.ini"
 "$bin" -c "$scratch/bad.ini" -d "$db" plans 2> "$scratch/err"; rc=$?
 check "a bad config value exits 4" test "$rc" -eq 4
 check "and names section, key and value" grep -q 'calendar.*fiscal_year_start_month.*13' "$scratch/err"
+# A key written twice: iniparser would take the later value unseen.
+printf '[import]\nmax_file_mib = 64\n\n[IMPORT]\nMax_File_MiB = 4096\n' \
+    > "$scratch/twice.ini"
+"$bin" -c "$scratch/twice.ini" -d "$db" plans > /dev/null 2> "$scratch/err"
+rc=$?
+check "a key written twice exits 4" test "$rc" -eq 4
+check "and names its two lines" grep -q \
+    "twice.ini:5: \[import\] max_file_mib が二度書かれています（2 行目にも" \
+    "$scratch/err"
 check "an unknown command exits 2" sh -c "'$bin' -d '$db' frobnicate 2>/dev/null; test \$? -eq 2"
 
 check "user add a clerk" run user add tanaka --role clerk --dept 結城市/総務課
