@@ -1993,8 +1993,8 @@ struct rm_vrow {
 struct rm_head {
 	long long	 id, parent, ord;
 	int		 depth;
-	int		 first, last;	/* the period its items inherit
-					   (sql_rmw_period); 0: none */
+	int		 first, last;	/* the period its items inherit (as
+					   sql_rmw_period reads it); 0: none */
 };
 
 struct roadmap_vis {
