@@ -207,9 +207,14 @@ ui_locale_init(char **note, char **cause)
 		    "起動してください", asked);
 		return -1;
 	}
-	*note = xasprintf(exists ? "ロケール「%s」は UTF-8 ではないため C.UTF-8 で"
-	    "表示します" : "ロケール「%s」が見つからないため C.UTF-8 で表示します",
-	    asked);
+	/* (A login's environment often names none at all.) */
+	if (*asked == '\0')
+		*note = xstrdup("ロケールの指定がないため C.UTF-8 で表示します"
+		    "（LANG で指定できます）");
+	else
+		*note = xasprintf(exists ? "ロケール「%s」は UTF-8 ではないため"
+		    " C.UTF-8 で表示します" : "ロケール「%s」が見つからないため"
+		    " C.UTF-8 で表示します", asked);
 	return 0;
 }
 

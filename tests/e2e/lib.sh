@@ -268,7 +268,14 @@ e2e_start() {
 	tmux -L "$e2e_sock" set-option -g status off
 	rm -f "$e2e_tmp"/asan.*
 	# The command line is given as one string to the pane's shell.
-	cmd="env -u SHISAKU_CONFIG -u LC_ALL -u LC_CTYPE LANG=C.UTF-8"
+	# (e2e_lang: the locale named, C.UTF-8 unless a test says; empty
+	# for none at all.)
+	if [ -n "${e2e_lang-C.UTF-8}" ]; then
+		cmd="env -u SHISAKU_CONFIG -u LC_ALL -u LC_CTYPE"
+		cmd="$cmd LANG='${e2e_lang-C.UTF-8}'"
+	else
+		cmd="env -u SHISAKU_CONFIG -u LC_ALL -u LC_CTYPE -u LANG"
+	fi
 	cmd="$cmd TERM=xterm-256color ESCDELAY=50 HOME='$e2e_tmp/home'"
 	cmd="$cmd XDG_CONFIG_HOME='$e2e_tmp/xdg'"
 	cmd="$cmd $(e2e_san_env "$e2e_tmp/asan")"
