@@ -395,6 +395,12 @@ fy_style_parse(const char *text)
 }
 
 int
+fy_in_span(int fy, int first, int last)
+{
+	return (first == 0 || first <= fy) && (last == 0 || last >= fy);
+}
+
+int
 fy_of_time(time_t t, int start_month)
 {
 	struct tm	tm;

@@ -1087,8 +1087,7 @@ browse_periods(struct browse_tree *t)
 		    p >= 0 ? first[p] : t->first_fy;
 		last[i] = n->last_fy ? n->last_fy :
 		    p >= 0 ? last[p] : t->last_fy;
-		n->in_year = (first[i] == 0 || first[i] <= t->fy) &&
-		    (last[i] == 0 || last[i] >= t->fy);
+		n->in_year = fy_in_span(t->fy, first[i], last[i]);
 		if (first[i] != 0 || last[i] != 0)
 			n->planned = 1;
 	}
@@ -1581,10 +1580,7 @@ browse_load_assigns(struct store *st, struct browse_tree *t,
 	ids = xcalloc(n + 1, sizeof *ids);
 	for (k = 0; k < n; k++)
 		ids[k] = raw[k].dept_id;
-	qsort(ids, n, sizeof *ids, store_ids_cmp);
-	for (k = 0; k < n; k++)
-		if (nids == 0 || ids[nids - 1] != ids[k])
-			ids[nids++] = ids[k];
+	nids = store_ids_settle(ids, n);
 	if ((s = store_stmt(st, browse_sql_depts, cause)) == NULL) {
 		free(ids);
 		free(raw);
@@ -2102,8 +2098,7 @@ browse_view_item_year(const struct browse_tree *t, long p,
 	int	first, last;
 
 	browse_view_period(t, p, n, &first, &last);
-	n->in_year = (first == 0 || first <= t->fy) &&
-	    (last == 0 || last >= t->fy);
+	n->in_year = fy_in_span(t->fy, first, last);
 	n->planned = n->planned || first != 0 || last != 0;
 	n->items = n->entered = n->submitted = n->confirmed = n->behind = 0;
 	if (!n->in_year)

@@ -613,8 +613,8 @@ node_dept(const struct lnode *n, int fy)
 
 	for (k = 0; k < n->nas; k++) {
 		a = &n->as[k];
-		rank = ((a->from == 0 || a->from <= fy) &&
-		    (a->until == 0 || a->until >= fy)) * 2 + (a->is_main != 0);
+		rank = fy_in_span(fy, a->from, a->until) * 2 +
+		    (a->is_main != 0);
 		if (rank > best_rank) {
 			best = a;
 			best_rank = rank;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "shisaku/deptlabel.h"
+#include "shisaku/fy.h"
 #include "shisaku/util.h"
 #include "shisaku/workflow.h"
 #include "shisaku/vocab.h"
@@ -183,8 +184,7 @@ workflow_blank(const char *text)
 int
 workflow_dept_in_force(const struct wf_dept *d, int fy)
 {
-	return (d->from_fy == 0 || d->from_fy <= fy) &&
-	    (d->until_fy == 0 || d->until_fy >= fy);
+	return fy_in_span(fy, d->from_fy, d->until_fy);
 }
 
 int

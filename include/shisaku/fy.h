@@ -54,6 +54,10 @@ char *fy_format_short(int fy, enum fy_style style, char *buf, size_t size);
  * returns -1 if none. */
 int fy_style_parse(const char *text);
 
+/* Whether fy lies in the period first .. last, an end of 0 (not given)
+ * being open: a node's period, an assignment's years. */
+int fy_in_span(int fy, int first, int last);
+
 /* The fiscal year a moment falls in (local time), for a fiscal year
  * starting in start_month (1..12; Japan: 4; anything else is taken as 4). */
 int fy_of_time(time_t t, int start_month);

@@ -278,6 +278,21 @@ TEST(fiscal_year_of_time)
 	CHECK_INT(fy_of_time(local_time(2025, 3, 1), 13), 2024);
 }
 
+/* A period's ends are inclusive; an end of 0 is open. */
+TEST(in_span)
+{
+	CHECK_INT(fy_in_span(2023, 2021, 2025), 1);
+	CHECK_INT(fy_in_span(2021, 2021, 2025), 1);
+	CHECK_INT(fy_in_span(2025, 2021, 2025), 1);
+	CHECK_INT(fy_in_span(2020, 2021, 2025), 0);
+	CHECK_INT(fy_in_span(2026, 2021, 2025), 0);
+	CHECK_INT(fy_in_span(1990, 0, 2025), 1);
+	CHECK_INT(fy_in_span(2026, 0, 2025), 0);
+	CHECK_INT(fy_in_span(2090, 2021, 0), 1);
+	CHECK_INT(fy_in_span(2020, 2021, 0), 0);
+	CHECK_INT(fy_in_span(2023, 0, 0), 1);
+}
+
 TEST(parse_range)
 {
 	int	a, b;
@@ -398,6 +413,7 @@ main(void)
 	RUN(format_short);
 	RUN(format_small_buffer);
 	RUN(format_parse_round_trip);
+	RUN(in_span);
 	RUN(parse_range);
 	RUN(style_parse);
 	RUN(fiscal_year_of_time);
