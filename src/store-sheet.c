@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "shisaku/achieve.h"
+#include "shisaku/fy.h"
+#include "shisaku/store-figs.h"
 #include "shisaku/store-sheet-internal.h"
 #include "shisaku/store-span.h"
 #include "shisaku/textwidth.h"
@@ -1478,6 +1480,14 @@ static const char sql_rmw_node[] =
 	"SELECT id, coalesce(parent_id, 0), depth, ord FROM node"
 	" WHERE id = ?1 AND plan_id = ?2";
 
+/* A status is of the items of year FY (as the tree's, and as the
+ * figures kept count them): an item's period (columns of table prefix N,
+ * "n." or ""), else the one it inherits (FIRST, LAST: its heading's, or
+ * the plan's), includes it; an end nobody gives is open. */
+#define SQL_RM_IN_YEAR_OF(N, FIRST, LAST, FY)				\
+	"coalesce(" N "first_fy, " FIRST ", " FY ") <= " FY		\
+	" AND coalesce(" N "last_fy, " LAST ", " FY ") >= " FY
+
 /* Siblings through node_parent: children of ?1; or the plan's roots
  * through the index of its top level (db/migrate-26.sql: in
  * node_parent every plan's roots share the parent NULL, their orders
@@ -1506,8 +1516,8 @@ static const char sql_rmw_node[] =
 #define SQL_RMW_PASS(head, item)					\
 	" AND CASE WHEN depth < ?7 THEN EXISTS (SELECT 1 FROM node_fig f" \
 	" WHERE f.plan_id = ?2 AND f.fy = ?5 AND f.node_id = node.id"	\
-	" AND " head " AND f.n > 0) ELSE coalesce(first_fy, ?8, ?5) <= ?5" \
-	" AND coalesce(last_fy, ?9, ?5) >= ?5 AND " item " END"
+	" AND " head " AND f.n > 0) ELSE "				\
+	SQL_RM_IN_YEAR_OF("", "?8", "?9", "?5") " AND " item " END"
 #define SQL_RMW_RESULT							\
 	"(SELECT 1 FROM result r INDEXED BY result_state WHERE r.fy = ?5" \
 	" AND r.node_id = node.id"
@@ -1541,14 +1551,11 @@ static const char *const sql_rmw_shown[2] = {
 };
 
 /* The period the children of a node inherit: its own, else the nearest
- * one above it, else the plan's (as db/migrate-9.sql's plan_fig_node). */
+ * one above it, else the plan's (store-figs.h, as the plans list and the
+ * tree count the items of a year). */
 static const char sql_rmw_period[] =
-	"SELECT coalesce(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"
-	" p.first_fy), coalesce(n.last_fy, a1.last_fy, a2.last_fy,"
-	" a3.last_fy, p.last_fy) FROM node n JOIN plan p ON p.id = n.plan_id"
-	" LEFT JOIN node a1 ON a1.id = n.parent_id"
-	" LEFT JOIN node a2 ON a2.id = a1.parent_id"
-	" LEFT JOIN node a3 ON a3.id = a2.parent_id WHERE n.id = ?1";
+	"SELECT " BROWSE_FIRST ", " BROWSE_LAST " FROM node n"
+	BROWSE_ANCESTORS " WHERE n.id = ?1";
 static const char sql_rmw_period_plan[] =
 	"SELECT first_fy, last_fy FROM plan WHERE id = ?1";
 
@@ -1630,8 +1637,7 @@ struct rmw_walk {
 	int		 fy, max_depth;
 	int		 per_read;
 	long long	 per_of;
-	sqlite3_int64	 first, last;
-	int		 has_first, has_last;
+	int		 first, last;	/* 0: none */
 };
 
 /* Reads into w the period the children of parent inherit (parent 0: the
@@ -1649,12 +1655,10 @@ rmw_period(struct rmw_walk *w, long long parent, char **cause)
 	if (q == NULL)
 		return -1;
 	sqlite3_bind_int64(q, 1, parent == 0 ? w->plan_id : parent);
-	w->has_first = w->has_last = 0;
+	w->first = w->last = 0;
 	if ((rc = sheet_step(w->st, q, cause)) == 1) {
-		w->has_first = sqlite3_column_type(q, 0) != SQLITE_NULL;
-		w->has_last = sqlite3_column_type(q, 1) != SQLITE_NULL;
-		w->first = sqlite3_column_int64(q, 0);
-		w->last = sqlite3_column_int64(q, 1);
+		w->first = sqlite3_column_int(q, 0);
+		w->last = sqlite3_column_int(q, 1);
 	}
 	sqlite3_reset(q);
 	if (rc < 0)
@@ -1677,14 +1681,8 @@ rmw_bind_pass(struct rmw_walk *w, sqlite3_stmt *q, long long parent,
 	if (w->pass == 1)
 		store_bind_text(q, 6, w->status);
 	sqlite3_bind_int(q, 7, w->max_depth);
-	if (w->has_first)
-		sqlite3_bind_int64(q, 8, w->first);
-	else
-		sqlite3_bind_null(q, 8);
-	if (w->has_last)
-		sqlite3_bind_int64(q, 9, w->last);
-	else
-		sqlite3_bind_null(q, 9);
+	store_bind_opt_int(q, 8, w->first);
+	store_bind_opt_int(q, 9, w->last);
 	return 0;
 }
 
@@ -2025,9 +2023,8 @@ static const char sql_rm_items_status[] =
 	"SELECT n.id, coalesce(n.parent_id, 0), n.depth, n.ord,"
 	" r.id IS NOT NULL, r.status FROM node n"
 	" LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?2"
-	" WHERE n.plan_id = ?1 AND n.depth >= ?3"
-	" AND coalesce(n.first_fy, ?4, ?2) <= ?2"
-	" AND coalesce(n.last_fy, ?5, ?2) >= ?2";
+	" WHERE n.plan_id = ?1 AND n.depth >= ?3 AND "
+	SQL_RM_IN_YEAR_OF("n.", "?4", "?5", "?2");
 
 static int
 cmp_head(const void *a, const void *b)
@@ -2099,6 +2096,7 @@ static int
 rm_heads_load(struct store *st, const struct roadmap *rm,
     struct roadmap_vis *v, char **cause)
 {
+	struct rmw_walk	 w;
 	sqlite3_stmt	*q;
 	size_t		 hcap = 0;
 	int		 rc;
@@ -2125,16 +2123,14 @@ rm_heads_load(struct store *st, const struct roadmap *rm,
 		return -1;
 	if (v->nheads > 1)
 		qsort(v->heads, v->nheads, sizeof *v->heads, cmp_head);
-	if ((q = store_stmt(st, sql_rmw_period_plan, cause)) == NULL)
+	/* (The plan's period: what its roots inherit.) */
+	memset(&w, 0, sizeof w);
+	w.st = st;
+	w.plan_id = rm->plan_id;
+	if (rmw_period(&w, 0, cause) < 0)
 		return -1;
-	sqlite3_bind_int64(q, 1, rm->plan_id);
-	if ((rc = sheet_step(st, q, cause)) == 1) {
-		v->first = sqlite3_column_int(q, 0);
-		v->last = sqlite3_column_int(q, 1);
-	}
-	sqlite3_reset(q);
-	if (rc < 0)
-		return -1;
+	v->first = w.first;
+	v->last = w.last;
 
 	return 0;
 }
@@ -2210,12 +2206,8 @@ rm_items_room(struct rm_vrow *items, size_t *cap, size_t n)
  * comes from the index of a year's results, not from its row, whose
  * texts are long: in-process 230-320 -> 90-115 ms for the 200,000 items
  * of a plan.) */
-/* A status is of the items of the year ?2 (as the tree's, and as the
- * figures kept count them): an item's period, else the one it inherits
- * (?4, ?5: its heading's, sql_rm_heads), includes it. */
-#define SQL_RM_IN_YEAR							\
-	" AND coalesce(n.first_fy, ?4, ?2) <= ?2"			\
-	" AND coalesce(n.last_fy, ?5, ?2) >= ?2"
+/* (?4, ?5: the period the heading's items inherit, sql_rm_heads.) */
+#define SQL_RM_IN_YEAR " AND " SQL_RM_IN_YEAR_OF("n.", "?4", "?5", "?2")
 static const char sql_rm_kids_status[] =
 	"SELECT n.id, n.ord FROM node n INDEXED BY node_parent"
 	" CROSS JOIN result r INDEXED BY result_state ON r.fy = ?2"
@@ -2246,16 +2238,6 @@ cmp_hvrow(const void *a, const void *b)
 {
 	return rm_vrow_cmp(&((const struct rm_hvrow *)a)->r,
 	    &((const struct rm_hvrow *)b)->r);
-}
-
-/* A fiscal year, or NULL for 0 (none). */
-static void
-rm_bind_fy(sqlite3_stmt *q, int i, long long fy)
-{
-	if (fy != 0)
-		sqlite3_bind_int64(q, i, fy);
-	else
-		sqlite3_bind_null(q, i);
 }
 
 static int
@@ -2296,8 +2278,8 @@ rm_items_by_heads(struct store *st, const struct roadmap *rm,
 		sqlite3_bind_int(q, 2, rm->fy);
 		if (results != 0 && !f->status_none)
 			store_bind_text(q, 3, f->status);
-		rm_bind_fy(q, 4, hs[i].h->first);
-		rm_bind_fy(q, 5, hs[i].h->last);
+		store_bind_opt_int(q, 4, hs[i].h->first);
+		store_bind_opt_int(q, 5, hs[i].h->last);
 		while ((rc = sheet_step(st, q, cause)) == 1) {
 			struct rm_vrow	*r;
 
@@ -2370,7 +2352,7 @@ rm_item_in_year(const struct roadmap_vis *v, int fy, long long parent,
 		first = sqlite3_column_int(q, col);
 	if (sqlite3_column_type(q, col + 1) != SQLITE_NULL)
 		last = sqlite3_column_int(q, col + 1);
-	return (first == 0 || first <= fy) && (last == 0 || last >= fy);
+	return fy_in_span(fy, first, last);
 }
 
 /* The items of ids (a department's or a flag's nodes, ascending) that
@@ -2512,9 +2494,10 @@ rm_win_prepare(struct store *st, const struct roadmap *rm,
 	return 1;
 }
 
-/* The walk through the rows a filter read by window shows. */
+/* A walk of rm's plan through every node, or through the rows filter f
+ * shows when it is read by window. */
 static void
-rm_win_walk(struct store *st, const struct roadmap *rm,
+rmw_walk_init(struct store *st, const struct roadmap *rm,
     const struct roadmap_filter *f, struct rmw_walk *w)
 {
 	memset(w, 0, sizeof *w);
@@ -2592,8 +2575,8 @@ store_roadmap_filter_prepare(struct store *st, const struct roadmap *rm,
 		sqlite3_bind_int64(q, 1, rm->plan_id);
 		sqlite3_bind_int(q, 2, rm->fy);
 		sqlite3_bind_int(q, 3, rm->max_depth);
-		rm_bind_fy(q, 4, v->first);
-		rm_bind_fy(q, 5, v->last);
+		store_bind_opt_int(q, 4, v->first);
+		store_bind_opt_int(q, 5, v->last);
 		while ((rc = sheet_step(st, q, cause)) == 1) {
 			const char	*status = col_vocab(q, 5, VOCAB_STATUS);
 			int		 has = sqlite3_column_int(q, 4);
@@ -2886,7 +2869,7 @@ store_roadmap_hits_next(struct store *st, const struct roadmap *rm,
 	*wrapped = 0;
 	if (h->v.n == 0)
 		return 0;
-	rm_win_walk(st, rm, f, &w);
+	rmw_walk_init(st, rm, f, &w);
 	if (rm_vis_place(st, rm, &h->v, from, &at, &shown, cause) < 0)
 		return -1;
 	/* The hits after from (before it), round to from itself. */
@@ -2943,8 +2926,8 @@ store_roadmap_rows(struct store *st, const struct roadmap *rm,
 			*cause = xstrdup("絞り込みが準備されていません");
 		return -1;
 	}
-	rm_win_walk(st, rm, NULL, &all);
-	rm_win_walk(st, rm, f, &w);
+	rmw_walk_init(st, rm, NULL, &all);
+	rmw_walk_init(st, rm, f, &w);
 	if (from != 0) {
 		if ((rc = rmw_get(st, rm->plan_id, from, &x, cause)) < 0)
 			return -1;
