@@ -163,16 +163,10 @@ report_fy(const struct report *r, int fy, char buf[FY_BUFSZ])
 char *
 report_period(const struct report *r, int first, int last)
 {
-	char	a[FY_BUFSZ], b[FY_BUFSZ];
+	char	buf[FY_SPANSZ];
 
-	if (first && last && first != last)
-		return xasprintf("%s〜%s", report_fy(r, first, a),
-		    report_fy(r, last, b));
-	if (first || last)
-		return xasprintf("%s%s%s", first ? report_fy(r, first, a) : "",
-		    first != last ? "〜" : "", last && last != first ?
-		    report_fy(r, last, b) : "");
-	return xstrdup("");
+	return xstrdup(fy_format_span(first, last, r->cfg->fy_style, buf,
+	    sizeof buf));
 }
 
 char *

@@ -50,6 +50,14 @@ char *fy_format(int fy, enum fy_style style, char *buf, size_t size);
 /* Short form for narrow columns: "R7", "2025", "R7(2025)"; 2019 is "R1". */
 char *fy_format_short(int fy, enum fy_style style, char *buf, size_t size);
 
+/* A period as fy_format writes its years, ends of 0 (not given) left
+ * open: "令和3年度〜令和7年度", "令和6年度〜" (no end), "〜令和7年度",
+ * "令和6年度" when both ends are one year, "" when neither is given.
+ * Into buf (cut to size); returns buf. FY_SPANSZ bytes always suffice. */
+#define FY_SPANSZ (2 * FY_BUFSZ + 4)
+char *fy_format_span(int first, int last, enum fy_style style, char *buf,
+    size_t size);
+
 /* Parses "era", "western", "both" (any case; also 和暦, 西暦, 併記);
  * returns -1 if none. */
 int fy_style_parse(const char *text);

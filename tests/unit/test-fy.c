@@ -293,6 +293,28 @@ TEST(in_span)
 	CHECK_INT(fy_in_span(2023, 0, 0), 1);
 }
 
+/* A period written with its open ends open, never as one year. */
+TEST(format_span)
+{
+	char	buf[FY_SPANSZ];
+
+	CHECK_STR(fy_format_span(2021, 2025, FY_STYLE_ERA, buf, sizeof buf),
+	    "令和3年度〜令和7年度");
+	CHECK_STR(fy_format_span(2024, 0, FY_STYLE_ERA, buf, sizeof buf),
+	    "令和6年度〜");
+	CHECK_STR(fy_format_span(0, 2025, FY_STYLE_WESTERN, buf, sizeof buf),
+	    "〜2025年度");
+	CHECK_STR(fy_format_span(2019, 2019, FY_STYLE_BOTH, buf, sizeof buf),
+	    "令和元(2019)年度");
+	CHECK_STR(fy_format_span(0, 0, FY_STYLE_ERA, buf, sizeof buf), "");
+	/* The widest style fits. */
+	CHECK_STR(fy_format_span(2017, 2030, FY_STYLE_BOTH, buf, sizeof buf),
+	    "平成29(2017)年度〜令和12(2030)年度");
+	/* Cut to a small buffer, still a string. */
+	CHECK_INT((int)strlen(fy_format_span(2021, 2025, FY_STYLE_ERA, buf,
+	    8)) < 8, 1);
+}
+
 TEST(parse_range)
 {
 	int	a, b;
@@ -414,6 +436,7 @@ main(void)
 	RUN(format_small_buffer);
 	RUN(format_parse_round_trip);
 	RUN(in_span);
+	RUN(format_span);
 	RUN(parse_range);
 	RUN(style_parse);
 	RUN(fiscal_year_of_time);
