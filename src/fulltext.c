@@ -25,17 +25,9 @@
 static char *
 ft_span(int first, int last, enum fy_style style)
 {
-	char	a[FY_BUFSZ], b[FY_BUFSZ];
+	char	buf[FY_SPANSZ];
 
-	if (first == 0 && last == 0)
-		return xstrdup("");
-	if (first == last || last == 0)
-		return xasprintf("%s%s", fy_format(first, style, a, sizeof a),
-		    last == 0 && first != 0 ? "〜" : "");
-	if (first == 0)
-		return xasprintf("〜%s", fy_format(last, style, b, sizeof b));
-	return xasprintf("%s〜%s", fy_format(first, style, a, sizeof a),
-	    fy_format(last, style, b, sizeof b));
+	return xstrdup(fy_format_span(first, last, style, buf, sizeof buf));
 }
 
 /* "code title" or the title alone (malloc'd). */
@@ -215,13 +207,7 @@ fulltext_node(struct pager_doc *d, const struct sheet *s, enum fy_style style,
 		ft_fact(d, "上位", t);
 		free(t);
 	}
-	t = ft_span(s->first_fy, s->last_fy, style);
-	if (*t == '\0' && (s->plan_first_fy != 0 || s->plan_last_fy != 0)) {
-		free(t);
-		u = ft_span(s->plan_first_fy, s->plan_last_fy, style);
-		t = xasprintf("%s（計画期間）", u);
-		free(u);
-	}
+	t = sheet_period_text(s, style);
 	ft_fact(d, "期間", t);
 	free(t);
 	t = ft_depts(s);
@@ -288,7 +274,7 @@ fulltext_plan(struct pager_doc *d, const struct browse_plan *p,
 	pager_doc_init(d, p->name);
 	ft_fact(d, "コード", p->code);
 	t = ft_span(p->first_fy, p->last_fy, style);
-	ft_fact(d, "期間", t);
+	ft_fact(d, "期間", *t != '\0' ? t : "定めなし");
 	free(t);
 	ft_fact(d, "団体", p->org);
 	ft_heading(d, "【計画の説明】");

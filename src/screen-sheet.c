@@ -363,20 +363,15 @@ sheet_heading(struct sheet_screen *ss, const char *text)
 	sheet_add(ss, 0, UI_HEADER, text, -1);
 }
 
-/* "令和3年度〜令和7年度" or one year (the wave dash, as the tree and
- * the report write it). */
+/* "令和3年度〜令和7年度", "令和6年度〜" or one year (the wave dash, as
+ * the tree and the report write it; malloc'd). */
 static char *
 sheet_span(struct ui *ui, int from, int to)
 {
-	char	a[FY_BUFSZ], b[FY_BUFSZ];
+	char	buf[FY_SPANSZ];
 
-	if (from == 0 && to == 0)
-		return xstrdup("");
-	if (to == 0 || to == from)
-		return xstrdup(ui_fy(ui, from, a));
-	if (from == 0)
-		return xasprintf("〜%s", ui_fy(ui, to, b));
-	return xasprintf("%s〜%s", ui_fy(ui, from, a), ui_fy(ui, to, b));
+	return xstrdup(fy_format_span(from, to, ui->fy_style, buf,
+	    sizeof buf));
 }
 
 static int
@@ -442,16 +437,9 @@ sheet_layout_head(struct ui *ui, struct sheet_screen *ss)
 			    "★ = 主担当課", NULL);
 	}
 
-	if (s->first_fy != 0 || s->last_fy != 0) {
-		line = sheet_span(ui, s->first_fy, s->last_fy);
-		sheet_field(ss, "期間", UI_NORMAL, line);
-	} else if (s->plan_first_fy != 0 || s->plan_last_fy != 0) {
-		t = sheet_span(ui, s->plan_first_fy, s->plan_last_fy);
-		line = xasprintf("%s（計画期間）", t);
-		free(t);
-		sheet_field(ss, "期間", UI_NORMAL, line);
-	} else
-		line = NULL;
+	/* The years the tree counts it in, borrowed ends said so. */
+	line = sheet_period_text(s, ui->fy_style);
+	sheet_field(ss, "期間", UI_NORMAL, line);
 	free(line);
 }
 

@@ -753,7 +753,7 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 {
 	const struct browse_tree	*t = ts->t;
 	const struct browse_node	*n = tree_cursor_node(ts);
-	char				 lbuf[32], a[FY_BUFSZ], b[FY_BUFSZ];
+	char				 lbuf[32];
 	char				 c[FY_BUFSZ];
 	char				*line, *depts, *next, *flags, *text;
 	char				*cause = NULL;
@@ -815,14 +815,20 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 			NULL, "not_started", "in_progress", "done",
 			"postponed", "cancelled"
 		};
+		char	span[FY_SPANSZ];
+		int	first, last;
 
 		if (n->status != BROWSE_STATUS_NONE)
 			status = vocab_label(VOCAB_STATUS, keys[n->status]);
-		line = xasprintf("%s%s%s%s  期間: %s〜%s  %s: %s%s%s%s",
+		/* (The years it is counted in, as its sheet gives them:
+		 * its own ends, else a heading's above it, else the
+		 * plan's.) */
+		browse_node_period(t, n, &first, &last);
+		fy_format_span(first, last, ui->fy_style, span, sizeof span);
+		line = xasprintf("%s%s%s%s  期間: %s  %s: %s%s%s%s",
 		    *depts ? "担当: " : "担当課なし", depts,
 		    *flags ? "  区分: " : "", flags,
-		    ui_fy(ui, n->first_fy ? n->first_fy : t->first_fy, a),
-		    ui_fy(ui, n->last_fy ? n->last_fy : t->last_fy, b),
+		    *span != '\0' ? span : "定めなし",
 		    ui_fy(ui, ui->fy, c), tree_state_label(n),
 		    status ? "（" : "", status ? status : "",
 		    status ? "）" : "");

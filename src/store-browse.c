@@ -2069,7 +2069,7 @@ browse_view_add_counted(struct browse_tree *t, struct browse_node *h)
  * end its own, else the nearest ancestor's, else the plan's. */
 static void
 browse_view_period(const struct browse_tree *t, long p,
-    struct browse_node *n, int *first, int *last)
+    const struct browse_node *n, int *first, int *last)
 {
 	long	a;
 
@@ -2086,6 +2086,13 @@ browse_view_period(const struct browse_tree *t, long p,
 		*first = t->first_fy;
 	if (*last == 0)
 		*last = t->last_fy;
+}
+
+void
+browse_node_period(const struct browse_tree *t, const struct browse_node *n,
+    int *first, int *last)
+{
+	browse_view_period(t, n->parent, n, first, last);
 }
 
 /* An item's counts of the year, itself alone, from its result and

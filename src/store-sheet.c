@@ -148,6 +148,52 @@ sheet_flags_free(struct sheet_flag *f, size_t n)
 	free(f);
 }
 
+/* Where an end of a node's period comes from (sheet_period_text). */
+enum sheet_end_from { SHEET_END_OWN, SHEET_END_ABOVE, SHEET_END_PLAN };
+
+static const char *
+sheet_end_source(enum sheet_end_from from)
+{
+	return from == SHEET_END_PLAN ? "計画期間" : "上位の期間";
+}
+
+char *
+sheet_period_text(const struct sheet *s, enum fy_style style)
+{
+	enum sheet_end_from	 from[2] = { SHEET_END_OWN, SHEET_END_OWN };
+	int			 end[2] = { s->first_fy, s->last_fy };
+	int			 plan[2] = { s->plan_first_fy, s->plan_last_fy };
+	char			 buf[FY_SPANSZ];
+	const char		*what[2] = { "始まり", "終わり" };
+	size_t			 i, k;
+
+	/* (path ends with the node itself: its headings come before.) */
+	for (k = 0; k < 2; k++) {
+		for (i = s->npath > 0 ? s->npath - 1 : 0; end[k] == 0 && i-- > 0;)
+			if ((end[k] = k == 0 ? s->path[i].first_fy :
+			    s->path[i].last_fy) != 0)
+				from[k] = SHEET_END_ABOVE;
+		if (end[k] == 0 && (end[k] = plan[k]) != 0)
+			from[k] = SHEET_END_PLAN;
+	}
+	if (end[0] == 0 && end[1] == 0)
+		return xstrdup("定めなし");
+	fy_format_span(end[0], end[1], style, buf, sizeof buf);
+	if (from[0] == from[1] || end[0] == 0 || end[1] == 0) {
+		/* Both ends from one place, or the only end given. */
+		k = end[0] != 0 ? 0 : 1;
+		if (from[k] == SHEET_END_OWN)
+			return xstrdup(buf);
+		return xasprintf("%s（%s）", buf, sheet_end_source(from[k]));
+	}
+	if (from[0] != SHEET_END_OWN && from[1] != SHEET_END_OWN)
+		return xasprintf("%s（%sは%s、%sは%s）", buf, what[0],
+		    sheet_end_source(from[0]), what[1],
+		    sheet_end_source(from[1]));
+	k = from[0] != SHEET_END_OWN ? 0 : 1;
+	return xasprintf("%s（%sは%s）", buf, what[k], sheet_end_source(from[k]));
+}
+
 void
 store_sheet_free(struct sheet *s)
 {
@@ -204,7 +250,8 @@ static const char sql_plan_node_depth[] =
 
 static const char sql_path_node[] =
 	"SELECT n.parent_id, n.depth, n.code, n.title,"
-	" CASE WHEN n.label <> '' THEN n.label ELSE COALESCE(pl.name, '') END"
+	" CASE WHEN n.label <> '' THEN n.label ELSE COALESCE(pl.name, '') END,"
+	" n.first_fy, n.last_fy"
 	" FROM node n LEFT JOIN plan_level pl"
 	"  ON pl.plan_id = n.plan_id AND pl.depth = n.depth"
 	" WHERE n.id = ?1";
@@ -338,6 +385,8 @@ sheet_load_path(struct store *st, struct sheet *s, char **cause)
 		p->code = store_col_dup(q, 2);
 		p->title = store_col_dup(q, 3);
 		p->level = store_col_dup(q, 4);
+		p->first_fy = sqlite3_column_int(q, 5);
+		p->last_fy = sqlite3_column_int(q, 6);
 	}
 	sqlite3_reset(q);
 	/* A broken chain leaves empty slots; fill them so callers need not

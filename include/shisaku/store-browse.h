@@ -541,6 +541,12 @@ struct browse_filter {
 	enum browse_which which;
 };
 
+/* The period a node's years are counted by: each end its own, else the
+ * nearest ancestor's that gives one, else the plan's; 0 where nobody
+ * gives one. */
+void browse_node_period(const struct browse_tree *t,
+    const struct browse_node *n, int *first, int *last);
+
 /* Whether an item is behind (always 0 for other nodes). */
 int browse_item_behind(const struct browse_tree *t, const struct browse_node *n);
 

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "shisaku/achieve.h"
+#include "shisaku/fy.h"
 #include "shisaku/value.h"
 
 struct store;
@@ -27,6 +28,7 @@ struct sheet_pathnode {
 	char		*level;		/* the node's label, else the plan's level name */
 	char		*code;		/* as printed; "" when none */
 	char		*title;
+	int		 first_fy, last_fy;	/* its own period; 0 = none */
 };
 
 /* A flag a plan defines (★リーディングプロジェクト, 重点事業 …). */
@@ -152,6 +154,15 @@ struct sheet {
 int store_sheet_load(struct store *st, long long node_id, int fy,
     struct sheet **out, char **cause);
 void store_sheet_free(struct sheet *s);
+
+/*
+ * The node's period as the tree counts its years: each end its own, else
+ * the nearest heading's above it, else the plan's, written in style and
+ * saying where a borrowed end comes from: "令和6年度〜令和8年度",
+ * "令和3年度〜令和7年度（計画期間）", "令和7年度〜（始まりは上位の期間）";
+ * "定めなし" when nobody gives an end (malloc'd).
+ */
+char *sheet_period_text(const struct sheet *s, enum fy_style style);
 
 /* Departments assigned anywhere in a plan (in force in fy), in the
  * departments' order, named as of fy: the choices of a filter. */

@@ -1,0 +1,61 @@
+#!/bin/sh
+# The period of an item, as a plan of this family may give it or not:
+# a plan that prints none, a heading's period its items inherit, an item
+# whose period has no end. The line under the tree, the sheet and the
+# full text (v) give the years the tree counts the item in, say where a
+# borrowed end comes from, keep an open end open (令和7年度〜, not one
+# year) and say 定めなし when nobody gives one. Browsing writes nothing.
+. "$(dirname "$0")/lib.sh"
+
+db="$e2e_tmp/periods/shisaku.db"
+cat > "$e2e_tmp/periods.csv" <<'CSV'
+shisaku-plan,1
+plan,sosei,総合戦略,,,試験市,
+level,sosei,1,基本目標
+level,sosei,2,事業
+dept,shi/kikaku,企画課,試験市,
+node,sosei,G1,,1,しごとをつくる,,,,,,
+node,sosei,A,G1,1-1,期間のない事業,,,,,,
+node,sosei,B,G1,1-2,終わりのない事業,,R7,,,,
+node,sosei,G2,,2,子育てを支える,,R6～,,,,
+node,sosei,C,G2,2-1,上位の期間の事業,,,,,,
+assign,sosei,A,shi/kikaku,1,,
+assign,sosei,B,shi/kikaku,1,,
+assign,sosei,C,shi/kikaku,1,,
+CSV
+e2e_plan_db "$db" "$e2e_tmp/periods.csv" "a plan that prints no period"
+e2e_dump "$db" > "$e2e_tmp/before.sql"
+
+e2e_start "$db" 100 30 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }
+e2e_expect "plans list" "総合戦略" "定めなし"
+e2e_keys Enter
+e2e_expect "tree" "施策体系" "期間のない事業" "上位の期間の事業"
+e2e_keys j
+e2e_expect "nobody gives a period" "[事業] 1-1 期間のない事業" \
+    "担当: 企画課  期間: 定めなし"
+e2e_expect_not "no dashes for a period" "期間: -"
+e2e_keys j
+e2e_expect "an item's period without an end" "[事業] 1-2 終わりのない事業" \
+    "期間: 令和7年度〜  "
+e2e_keys j j
+e2e_expect "a heading's period, inherited" "[事業] 2-1 上位の期間の事業" \
+    "期間: 令和6年度〜  "
+e2e_keys Enter
+e2e_expect "the sheet of 2-1" "> 2-1 上位の期間の事業"
+e2e_expect_line "the sheet says where it comes from" '^期間 +令和6年度〜（上位の期間） *$'
+e2e_keys v
+e2e_expect "the full text says the same" "期間: 令和6年度〜（上位の期間）"
+e2e_keys q
+e2e_expect "back to the sheet" "【概要・方向性】"
+e2e_keys Escape
+e2e_expect "back to the tree" "施策体系"
+e2e_keys k k
+e2e_expect "on the item without an end" "[事業] 1-2 終わりのない事業"
+e2e_keys Enter
+e2e_expect_line "its sheet: open, not one year" '^期間 +令和7年度〜 *$'
+e2e_keys Escape k
+e2e_expect "on the item without a period" "[事業] 1-1 期間のない事業"
+e2e_keys Enter
+e2e_expect_line "its sheet says 定めなし" '^期間 +定めなし *$'
+e2e_quit_browsing "$db"
+e2e_finish
