@@ -250,11 +250,9 @@ report_write_md(const struct report *r, FILE *f)
 	free(s);
 	fputs("\n\n- 計画コード: ", f);
 	md_text(f, t->plan_code, 0);
-	s = report_period(r, t->first_fy, t->last_fy);
-	if (s[0] != '\0') {
-		fputs("\n- 計画期間: ", f);
-		md_text(f, s, 0);
-	}
+	s = report_plan_period(r, t->first_fy, t->last_fy);
+	fputs("\n- 計画期間: ", f);
+	md_text(f, s, 0);
 	free(s);
 	if (r->d->plan_org[0] != '\0') {
 		fputs("\n- 団体: ", f);

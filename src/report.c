@@ -170,6 +170,14 @@ report_period(const struct report *r, int first, int last)
 }
 
 char *
+report_plan_period(const struct report *r, int first, int last)
+{
+	if (first == 0 && last == 0)
+		return xstrdup("定めなし");
+	return report_period(r, first, last);
+}
+
+char *
 report_title(const struct report *r)
 {
 	char	buf[FY_BUFSZ];

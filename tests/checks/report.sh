@@ -165,6 +165,14 @@ for p in omitama-dx:2026 shimotsuma-6:2023 omitama-1:2022; do
 		check "report ${p%%:*} --format $f" run report --plan "${p%%:*}" --fy "${p##*:}" -f $f -o "$scratch/p.$f"
 	done
 done
+# 小美玉市総合計画 prints no period: each format says so, as the plans
+# list does.
+check "text: a plan without a period says 定めなし" \
+	grep -qx '計画期間    定めなし' "$scratch/omitama-1.txt"
+run report --plan omitama-1 --fy 2022 -f md -o "$scratch/o1.md"
+check "Markdown: the same" grep -qx -- '- 計画期間: 定めなし' "$scratch/o1.md"
+run report --plan omitama-1 --fy 2022 -f html -o "$scratch/o1.html"
+check "HTML: the same" grep -q '<th>計画期間</th><td>定めなし</td>' "$scratch/o1.html"
 check "a two-level plan is summarised per basic policy" \
 	grep -qx '基本方針 ① 変革を推進する職場風土の形成' "$scratch/omitama-dx.txt"
 check "and its items are listed under it" \
