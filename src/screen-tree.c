@@ -815,7 +815,9 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 			NULL, "not_started", "in_progress", "done",
 			"postponed", "cancelled"
 		};
-		char	span[FY_SPANSZ];
+		static const int shrink[] = { 0, 1, 0, 1, 0, 0 };
+		const char *parts[6];
+		char	span[FY_SPANSZ], *period, *year;
 		int	first, last;
 
 		if (n->status != BROWSE_STATUS_NONE)
@@ -825,13 +827,22 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 		 * plan's.) */
 		browse_node_period(t, n, &first, &last);
 		fy_format_span(first, last, ui->fy_style, span, sizeof span);
-		line = xasprintf("%s%s%s%s  期間: %s  %s: %s%s%s%s",
-		    *depts ? "担当: " : "担当課なし", depts,
-		    *flags ? "  区分: " : "", flags,
-		    *span != '\0' ? span : "定めなし",
-		    ui_fy(ui, ui->fy, c), tree_state_label(n),
-		    status ? "（" : "", status ? status : "",
-		    status ? "）" : "");
+		period = xasprintf("  期間: %s", *span != '\0' ? span :
+		    "定めなし");
+		year = xasprintf("  %s: %s%s%s%s", ui_fy(ui, ui->fy, c),
+		    tree_state_label(n), status ? "（" : "",
+		    status ? status : "", status ? "）" : "");
+		/* The departments and flags give way, so that the period
+		 * and the year's state after them stay whole. */
+		parts[0] = *depts ? "担当: " : "担当課なし";
+		parts[1] = depts;
+		parts[2] = *flags ? "  区分: " : "";
+		parts[3] = flags;
+		parts[4] = period;
+		parts[5] = year;
+		line = tw_fit_parts(parts, shrink, 6, cols - 2, 8);
+		free(period);
+		free(year);
 	} else
 		/* Under a filter the counts are the filter's, the figures
 		 * below them the heading's whole (they are kept, not

@@ -4,7 +4,9 @@
 # whose period has no end. The line under the tree, the sheet and the
 # full text (v) give the years the tree counts the item in, say where a
 # borrowed end comes from, keep an open end open (令和7年度〜, not one
-# year) and say 定めなし when nobody gives one. Browsing writes nothing.
+# year) and say 定めなし when nobody gives one. On the line under the
+# tree a long department gives way to the period and the year's state.
+# Browsing writes nothing.
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/periods/shisaku.db"
@@ -14,6 +16,7 @@ plan,sosei,総合戦略,,,試験市,
 level,sosei,1,基本目標
 level,sosei,2,事業
 dept,shi/kikaku,企画課,試験市,
+dept,shi/kodomo,保健福祉部子ども・子育て家庭総合支援センター子ども家庭支援課,試験市,
 node,sosei,G1,,1,しごとをつくる,,,,,,
 node,sosei,A,G1,1-1,期間のない事業,,,,,,
 node,sosei,B,G1,1-2,終わりのない事業,,R7,,,,
@@ -21,7 +24,7 @@ node,sosei,G2,,2,子育てを支える,,R6～,,,,
 node,sosei,C,G2,2-1,上位の期間の事業,,,,,,
 assign,sosei,A,shi/kikaku,1,,
 assign,sosei,B,shi/kikaku,1,,
-assign,sosei,C,shi/kikaku,1,,
+assign,sosei,C,shi/kodomo,1,,
 CSV
 e2e_plan_db "$db" "$e2e_tmp/periods.csv" "a plan that prints no period"
 e2e_dump "$db" > "$e2e_tmp/before.sql"
@@ -40,6 +43,12 @@ e2e_expect "an item's period without an end" "[事業] 1-2 終わりのない事
 e2e_keys j j
 e2e_expect "a heading's period, inherited" "[事業] 2-1 上位の期間の事業" \
     "期間: 令和6年度〜  "
+e2e_expect_line "a long department gives way to the period and the state" \
+    '^ 担当: 保健福祉部子ども[^ ]* ?~  期間: 令和6年度〜  令和5年度: 期間外 *$'
+e2e_resize 80 24
+e2e_expect_line "at 80 columns too" \
+    '^ 担当: 保健福祉部[^ ]* ?~  期間: 令和6年度〜  令和5年度: 期間外 *$'
+e2e_resize 100 30
 e2e_keys Enter
 e2e_expect "the sheet of 2-1" "> 2-1 上位の期間の事業"
 e2e_expect_line "the sheet says where it comes from" '^期間 +令和6年度〜（上位の期間） *$'
