@@ -859,12 +859,13 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 	free(line);
 	free(depts);
 	free(flags);
+	/* (Cut with a mark on a narrow terminal, as every line is.) */
 	if (n->is_item && browse_item_behind(t, n))
-		ui_put(w, y + 3, 1, "遅れ: 入力期限を過ぎた（年度が締め切られた、"
-		    "または期限なしで終わった）のに実績が提出されていません",
+		ui_put_cell(w, y + 3, 1, "遅れ: 入力期限を過ぎた（年度が締め切られ"
+		    "た、または期限なしで終わった）のに実績が提出されていません",
 		    cols - 2, 0, ui_attr(ui, UI_MARK));
 	else if (n->is_item && n->in_year && !n->planned)
-		ui_put(w, y + 3, 1, "この年度の予定（期間・年次計画・目標値）が"
+		ui_put_cell(w, y + 3, 1, "この年度の予定（期間・年次計画・目標値）が"
 		    "ないため、遅れには数えません", cols - 2, 0,
 		    ui_attr(ui, UI_DIM));
 	else if (!n->is_item && browse_node_summary(t, n) != NULL)

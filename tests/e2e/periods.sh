@@ -23,6 +23,7 @@ node,sosei,B,G1,1-2,終わりのない事業,,R7,,,,
 node,sosei,G2,,2,子育てを支える,,R6～,,,,
 node,sosei,C,G2,2-1,上位の期間の事業,,,,,,
 assign,sosei,A,shi/kikaku,1,,
+yearplan,sosei,A,R5,R5,説明会を開く
 assign,sosei,B,shi/kikaku,1,,
 assign,sosei,C,shi/kodomo,1,,
 CSV
@@ -37,6 +38,8 @@ e2e_keys j
 e2e_expect "nobody gives a period" "[事業] 1-1 期間のない事業" \
     "担当: 企画課  期間: 定めなし"
 e2e_expect_not "no dashes for a period" "期間: -"
+e2e_expect "planned for the year by its yearly plan, and behind" \
+    "遅れ: 入力期限を過ぎた（年度が締め切られた、または期限なしで終わった）のに実績が提出されていません"
 e2e_keys j
 e2e_expect "an item's period without an end" "[事業] 1-2 終わりのない事業" \
     "期間: 令和7年度〜  "
@@ -48,6 +51,11 @@ e2e_expect_line "a long department gives way to the period and the state" \
 e2e_resize 80 24
 e2e_expect_line "at 80 columns too" \
     '^ 担当: 保健福祉部[^ ]* ?~  期間: 令和6年度〜  令和5年度: 期間外 *$'
+e2e_keys k k k
+e2e_expect_line "a sentence cut at 80 columns ends with a mark" \
+    '^ 遅れ: 入力期限を過ぎた.*~$'
+e2e_keys j j j
+e2e_expect "back on 2-1" "[事業] 2-1 上位の期間の事業"
 e2e_resize 100 30
 e2e_keys Enter
 e2e_expect "the sheet of 2-1" "> 2-1 上位の期間の事業"
