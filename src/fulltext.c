@@ -21,15 +21,6 @@
 #define FT_SUB 4
 #define FT_SUBTEXT 6
 
-/* "令和3年度〜令和7年度", one year alone, or "" for none (malloc'd). */
-static char *
-ft_span(int first, int last, enum fy_style style)
-{
-	char	buf[FY_SPANSZ];
-
-	return xstrdup(fy_format_span(first, last, style, buf, sizeof buf));
-}
-
 /* "code title" or the title alone (malloc'd). */
 static char *
 ft_named(const char *level, const char *code, const char *title)
@@ -235,7 +226,7 @@ fulltext_node(struct pager_doc *d, const struct sheet *s, enum fy_style style,
 	if (s->is_item || s->nyearplans > 0) {
 		ft_heading(d, "【年次計画】");
 		for (i = 0; i < s->nyearplans; i++) {
-			t = ft_span(s->yearplans[i].from_fy,
+			t = fy_format_span(s->yearplans[i].from_fy,
 			    s->yearplans[i].to_fy, style);
 			pager_add(d, PAGER_LABEL, FT_TEXT, t);
 			free(t);
@@ -273,8 +264,8 @@ fulltext_plan(struct pager_doc *d, const struct browse_plan *p,
 
 	pager_doc_init(d, p->name);
 	ft_fact(d, "コード", p->code);
-	t = ft_span(p->first_fy, p->last_fy, style);
-	ft_fact(d, "期間", *t != '\0' ? t : "定めなし");
+	t = fy_format_span(p->first_fy, p->last_fy, style);
+	ft_fact(d, "期間", t);
 	free(t);
 	ft_fact(d, "団体", p->org);
 	ft_heading(d, "【計画の説明】");

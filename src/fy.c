@@ -370,22 +370,17 @@ fy_format_short(int fy, enum fy_style style, char *buf, size_t size)
 }
 
 char *
-fy_format_span(int first, int last, enum fy_style style, char *buf,
-    size_t size)
+fy_format_span(int first, int last, enum fy_style style)
 {
 	char	a[FY_BUFSZ] = "", b[FY_BUFSZ] = "";
 
-	if (size == 0)
-		return buf;
+	if (first == 0 && last == 0)
+		return xstrdup("定めなし");
 	if (first != 0)
 		fy_format(first, style, a, sizeof a);
 	if (last != 0)
 		fy_format(last, style, b, sizeof b);
-	if (first == last)	/* one year, or none */
-		snprintf(buf, size, "%s", a);
-	else
-		snprintf(buf, size, "%s〜%s", a, b);
-	return buf;
+	return first == last ? xstrdup(a) : xasprintf("%s〜%s", a, b);
 }
 
 int

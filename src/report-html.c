@@ -457,7 +457,7 @@ html_head(const struct report *r, FILE *f)
 	fputs("</p>\n<table class=\"meta\"><tbody><tr>", f);
 	html_el(f, "th", "", "計画コード");
 	html_el(f, "td", "", t->plan_code);
-	s = report_plan_period(r, t->first_fy, t->last_fy);
+	s = report_period(r, t->first_fy, t->last_fy);
 	html_el(f, "th", "", "計画期間");
 	html_el_free(f, "td", "", s);
 	if (r->d->plan_org[0] != '\0') {

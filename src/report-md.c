@@ -250,7 +250,7 @@ report_write_md(const struct report *r, FILE *f)
 	free(s);
 	fputs("\n\n- 計画コード: ", f);
 	md_text(f, t->plan_code, 0);
-	s = report_plan_period(r, t->first_fy, t->last_fy);
+	s = report_period(r, t->first_fy, t->last_fy);
 	fputs("\n- 計画期間: ", f);
 	md_text(f, s, 0);
 	free(s);

@@ -348,7 +348,7 @@ report_write_text(const struct report *r, FILE *f)
 	free(s);
 	tx_rule(f, '=');
 	tx_field(f, 0, "計画コード", 12, t->plan_code);
-	s = report_plan_period(r, t->first_fy, t->last_fy);
+	s = report_period(r, t->first_fy, t->last_fy);
 	tx_field(f, 0, "計画期間", 12, s);
 	free(s);
 	if (r->d->plan_org[0] != '\0')

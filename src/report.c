@@ -163,18 +163,7 @@ report_fy(const struct report *r, int fy, char buf[FY_BUFSZ])
 char *
 report_period(const struct report *r, int first, int last)
 {
-	char	buf[FY_SPANSZ];
-
-	return xstrdup(fy_format_span(first, last, r->cfg->fy_style, buf,
-	    sizeof buf));
-}
-
-char *
-report_plan_period(const struct report *r, int first, int last)
-{
-	if (first == 0 && last == 0)
-		return xstrdup("定めなし");
-	return report_period(r, first, last);
+	return fy_format_span(first, last, r->cfg->fy_style);
 }
 
 char *

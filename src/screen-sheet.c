@@ -363,17 +363,6 @@ sheet_heading(struct sheet_screen *ss, const char *text)
 	sheet_add(ss, 0, UI_HEADER, text, -1);
 }
 
-/* "令和3年度〜令和7年度", "令和6年度〜" or one year (the wave dash, as
- * the tree and the report write it; malloc'd). */
-static char *
-sheet_span(struct ui *ui, int from, int to)
-{
-	char	buf[FY_SPANSZ];
-
-	return xstrdup(fy_format_span(from, to, ui->fy_style, buf,
-	    sizeof buf));
-}
-
 static int
 sheet_max(int a, int b)
 {
@@ -463,16 +452,16 @@ sheet_layout_texts(struct ui *ui, struct sheet_screen *ss)
 	if (s->is_item || s->nyearplans > 0) {
 		sheet_heading(ss, "【年次計画】");
 		for (i = 0; i < s->nyearplans; i++) {
-			label = sheet_span(ui, s->yearplans[i].from_fy,
-			    s->yearplans[i].to_fy);
+			label = fy_format_span(s->yearplans[i].from_fy,
+			    s->yearplans[i].to_fy, ui->fy_style);
 			lw = sheet_max(lw, tw_width(label));
 			free(label);
 		}
 		if (lw > ss->width / 2)
 			lw = ss->width / 2;
 		for (i = 0; i < s->nyearplans; i++) {
-			label = sheet_span(ui, s->yearplans[i].from_fy,
-			    s->yearplans[i].to_fy);
+			label = fy_format_span(s->yearplans[i].from_fy,
+			    s->yearplans[i].to_fy, ui->fy_style);
 			sheet_wrap(ss, 2, label, UI_HEADER, 2 + lw + 2, UI_NORMAL,
 			    s->yearplans[i].text, "-");
 			free(label);

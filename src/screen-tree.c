@@ -817,7 +817,7 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 		};
 		static const int shrink[] = { 0, 1, 0, 1, 0, 0 };
 		const char *parts[6];
-		char	span[FY_SPANSZ], *period, *year;
+		char	*span, *period, *year;
 		int	first, last;
 
 		if (n->status != BROWSE_STATUS_NONE)
@@ -826,9 +826,9 @@ tree_draw_detail(struct ui *ui, struct tree_screen *ts, WINDOW *w)
 		 * its own ends, else a heading's above it, else the
 		 * plan's.) */
 		browse_node_period(t, n, &first, &last);
-		fy_format_span(first, last, ui->fy_style, span, sizeof span);
-		period = xasprintf("  期間: %s", *span != '\0' ? span :
-		    "定めなし");
+		span = fy_format_span(first, last, ui->fy_style);
+		period = xasprintf("  期間: %s", span);
+		free(span);
 		year = xasprintf("  %s: %s%s%s%s", ui_fy(ui, ui->fy, c),
 		    tree_state_label(n), status ? "（" : "",
 		    status ? status : "", status ? "）" : "");

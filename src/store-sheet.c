@@ -160,38 +160,44 @@ sheet_end_source(enum sheet_end_from from)
 char *
 sheet_period_text(const struct sheet *s, enum fy_style style)
 {
+	static const char *const what[2] = { "始まり", "終わり" };
 	enum sheet_end_from	 from[2] = { SHEET_END_OWN, SHEET_END_OWN };
 	int			 end[2] = { s->first_fy, s->last_fy };
 	int			 plan[2] = { s->plan_first_fy, s->plan_last_fy };
-	char			 buf[FY_SPANSZ];
-	const char		*what[2] = { "始まり", "終わり" };
+	int			 borrowed[2];
+	const struct sheet_pathnode *p;
+	char			*span, *text;
 	size_t			 i, k;
 
-	/* (path ends with the node itself: its headings come before.) */
+	/* Each end: the node's own, else the nearest heading's above it
+	 * (the path's nodes before its last, which is the node), else the
+	 * plan's. */
 	for (k = 0; k < 2; k++) {
-		for (i = s->npath > 0 ? s->npath - 1 : 0; end[k] == 0 && i-- > 0;)
-			if ((end[k] = k == 0 ? s->path[i].first_fy :
-			    s->path[i].last_fy) != 0)
+		for (i = s->npath; end[k] == 0 && i > 1; i--) {
+			p = &s->path[i - 2];
+			if ((end[k] = k == 0 ? p->first_fy : p->last_fy) != 0)
 				from[k] = SHEET_END_ABOVE;
+		}
 		if (end[k] == 0 && (end[k] = plan[k]) != 0)
 			from[k] = SHEET_END_PLAN;
+		borrowed[k] = end[k] != 0 && from[k] != SHEET_END_OWN;
 	}
-	if (end[0] == 0 && end[1] == 0)
-		return xstrdup("定めなし");
-	fy_format_span(end[0], end[1], style, buf, sizeof buf);
-	if (from[0] == from[1] || end[0] == 0 || end[1] == 0) {
-		/* Both ends from one place, or the only end given. */
-		k = end[0] != 0 ? 0 : 1;
-		if (from[k] == SHEET_END_OWN)
-			return xstrdup(buf);
-		return xasprintf("%s（%s）", buf, sheet_end_source(from[k]));
-	}
-	if (from[0] != SHEET_END_OWN && from[1] != SHEET_END_OWN)
-		return xasprintf("%s（%sは%s、%sは%s）", buf, what[0],
+	span = fy_format_span(end[0], end[1], style);
+	if (!borrowed[0] && !borrowed[1])
+		return span;
+	k = borrowed[0] ? 0 : 1;	/* a borrowed end */
+	if (borrowed[0] && borrowed[1] && from[0] != from[1])
+		text = xasprintf("%s（%sは%s、%sは%s）", span, what[0],
 		    sheet_end_source(from[0]), what[1],
 		    sheet_end_source(from[1]));
-	k = from[0] != SHEET_END_OWN ? 0 : 1;
-	return xasprintf("%s（%sは%s）", buf, what[k], sheet_end_source(from[k]));
+	else if ((borrowed[0] && borrowed[1]) || end[1 - k] == 0)
+		/* Both ends from one place, or the only end there is. */
+		text = xasprintf("%s（%s）", span, sheet_end_source(from[k]));
+	else
+		text = xasprintf("%s（%sは%s）", span, what[k],
+		    sheet_end_source(from[k]));
+	free(span);
+	return text;
 }
 
 void

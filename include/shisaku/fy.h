@@ -52,11 +52,9 @@ char *fy_format_short(int fy, enum fy_style style, char *buf, size_t size);
 
 /* A period as fy_format writes its years, ends of 0 (not given) left
  * open: "令和3年度〜令和7年度", "令和6年度〜" (no end), "〜令和7年度",
- * "令和6年度" when both ends are one year, "" when neither is given.
- * Into buf (cut to size); returns buf. FY_SPANSZ bytes always suffice. */
-#define FY_SPANSZ (2 * FY_BUFSZ + 4)
-char *fy_format_span(int first, int last, enum fy_style style, char *buf,
-    size_t size);
+ * "令和6年度" when both ends are one year, and 定めなし when neither is
+ * given, as a plan that prints no period is described (malloc'd). */
+char *fy_format_span(int first, int last, enum fy_style style);
 
 /* Parses "era", "western", "both" (any case; also 和暦, 西暦, 併記);
  * returns -1 if none. */

@@ -105,10 +105,9 @@ const char *report_status_label(int status);	/* enum browse_status */
 char *report_grade_text(const struct report *r, const char *grade);
 
 char *report_fy(const struct report *r, int fy, char buf[FY_BUFSZ]);
-/* "令和3年度〜令和7年度", one year alone, or "" when neither is known. */
+/* "令和3年度〜令和7年度", one year alone, or 定めなし when neither end is
+ * known (fy_format_span; malloc'd). */
 char *report_period(const struct report *r, int first, int last);
-/* The plan's period, or 定めなし for a plan that prints none (malloc'd). */
-char *report_plan_period(const struct report *r, int first, int last);
 /* The report's title: "令和3年度 進捗状況報告". */
 char *report_title(const struct report *r);
 
