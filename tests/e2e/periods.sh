@@ -32,6 +32,10 @@ e2e_dump "$db" > "$e2e_tmp/before.sql"
 
 e2e_start "$db" 100 30 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }
 e2e_expect "plans list" "総合戦略" "定めなし"
+e2e_keys v
+e2e_expect "the plan's full text says 定めなし too" "期間: 定めなし"
+e2e_keys q
+e2e_expect "back to the plans list" "計画一覧"
 e2e_keys Enter
 e2e_expect "tree" "施策体系" "期間のない事業" "上位の期間の事業"
 e2e_keys j
