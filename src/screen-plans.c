@@ -57,30 +57,29 @@ static const char *const plans_count_heads[] = {
 	"取組", "入力", "提出", "確認", "遅れ", "進捗"
 };
 
-/* The period "R3〜R7" of a plan in the current year style. */
+/* The period of a plan in the current year style: "令和3年度〜令和7年度"
+ * as every screen writes one (fy_format_span, 定めなし for none), or
+ * "R3〜R7" for a narrow column. */
 static void
 plans_period(struct ui *ui, const struct browse_plan *p, int short_form,
     char *buf, size_t size)
 {
-	char	a[FY_BUFSZ], b[FY_BUFSZ];
+	char	a[FY_BUFSZ], b[FY_BUFSZ], *t;
 
-	if (p->first_fy == 0 && p->last_fy == 0) {
-		snprintf(buf, size, "定めなし");
+	if (!short_form || (p->first_fy == 0 && p->last_fy == 0)) {
+		t = fy_format_span(p->first_fy, p->last_fy, ui->fy_style);
+		snprintf(buf, size, "%s", t);
+		free(t);
 		return;
 	}
-	if (short_form) {
-		if (p->first_fy > 0)
-			fy_format_short(p->first_fy, ui->fy_style, a, sizeof a);
-		else
-			snprintf(a, sizeof a, "-");
-		if (p->last_fy > 0)
-			fy_format_short(p->last_fy, ui->fy_style, b, sizeof b);
-		else
-			snprintf(b, sizeof b, "-");
-	} else {
-		ui_fy(ui, p->first_fy, a);
-		ui_fy(ui, p->last_fy, b);
-	}
+	if (p->first_fy > 0)
+		fy_format_short(p->first_fy, ui->fy_style, a, sizeof a);
+	else
+		snprintf(a, sizeof a, "-");
+	if (p->last_fy > 0)
+		fy_format_short(p->last_fy, ui->fy_style, b, sizeof b);
+	else
+		snprintf(b, sizeof b, "-");
 	snprintf(buf, size, "%s〜%s", a, b);
 }
 

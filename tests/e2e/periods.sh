@@ -26,12 +26,16 @@ assign,sosei,A,shi/kikaku,1,,
 yearplan,sosei,A,R5,R5,説明会を開く
 assign,sosei,B,shi/kikaku,1,,
 assign,sosei,C,shi/kodomo,1,,
+plan,open,終わりのない計画,R6～,,試験市,
+level,open,1,事業
 CSV
 e2e_plan_db "$db" "$e2e_tmp/periods.csv" "a plan that prints no period"
 e2e_dump "$db" > "$e2e_tmp/before.sql"
 
 e2e_start "$db" 100 30 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }
 e2e_expect "plans list" "総合戦略" "定めなし"
+e2e_expect_line "a plan's period without an end stays open" \
+    '^ open +終わりのない計画 +令和6年度〜 '
 e2e_keys v
 e2e_expect "the plan's full text says 定めなし too" "期間: 定めなし"
 e2e_keys q
