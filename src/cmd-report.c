@@ -147,15 +147,15 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		free(cause);
 		return rc == STORE_REPORT_NO_PLAN ? EXIT_INPUT : EXIT_DATABASE;
 	}
-	if ((d->tree->first_fy && fy < d->tree->first_fy) ||
-	    (d->tree->last_fy && fy > d->tree->last_fy)) {
-		char a[FY_BUFSZ], b[FY_BUFSZ];
+	if (!fy_in_span(fy, d->tree->first_fy, d->tree->last_fy)) {
+		char *span = fy_format_span(d->tree->first_fy,
+		    d->tree->last_fy, ctx->cfg->fy_style);
 
-		fy_format(d->tree->first_fy, ctx->cfg->fy_style, a, sizeof a);
-		fy_format(d->tree->last_fy, ctx->cfg->fy_style, b, sizeof b);
-		cmd_error("%sは計画「%s」の期間（%s〜%s）の外です",
+		cmd_error("%sは計画「%s」の期間（%s）の外です。期間内の年度を"
+		    " --fy で指定してください",
 		    fy_format(fy, ctx->cfg->fy_style, fybuf, sizeof fybuf),
-		    plan, d->tree->first_fy ? a : "", d->tree->last_fy ? b : "");
+		    plan, span);
+		free(span);
 		store_report_free(d);
 		return EXIT_INPUT;
 	}

@@ -328,7 +328,7 @@ export_plan(struct store *st, const char *code, int fy, struct rf_doc *d,
 	long long	 plan = 0;
 	int		 first = 0, last = 0, rc;
 	size_t		 n, i;
-	char		 b1[FY_BUFSZ], b2[FY_BUFSZ], b3[FY_BUFSZ];
+	char		 b1[FY_BUFSZ], *span;
 
 	if (s == NULL)
 		return -1;
@@ -345,11 +345,12 @@ export_plan(struct store *st, const char *code, int fy, struct rf_doc *d,
 		    " plans）", code);
 		return -1;
 	}
-	if ((first != 0 && fy < first) || (last != 0 && fy > last)) {
-		*cause = xasprintf("%sは計画「%s」の期間（%s〜%s）の外です",
-		    fy_format(fy, FY_STYLE_BOTH, b1, sizeof b1), code,
-		    first ? fy_format(first, FY_STYLE_BOTH, b2, sizeof b2) : "",
-		    last ? fy_format(last, FY_STYLE_BOTH, b3, sizeof b3) : "");
+	if (!fy_in_span(fy, first, last)) {
+		span = fy_format_span(first, last, FY_STYLE_BOTH);
+		*cause = xasprintf("%sは計画「%s」の期間（%s）の外です。期間内の"
+		    "年度を --fy で指定してください",
+		    fy_format(fy, FY_STYLE_BOTH, b1, sizeof b1), code, span);
+		free(span);
 		return -1;
 	}
 	if (list_ids(st, SQL_IND_PLAN, plan, fy, &list, &n, cause) != 0)

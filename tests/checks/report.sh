@@ -240,6 +240,7 @@ check "and says so" grep -q '年度を読み取れません' "$scratch/err"
 run report --plan yuki-ap --fy 2030 2> "$scratch/err"; rc=$?
 check "a year outside the plan: exit 1" test "$rc" -eq 1
 check "and names the period" grep -q '令和3年度〜令和7年度）の外です' "$scratch/err"
+check "and what to do" grep -q '期間内の年度を --fy で指定してください' "$scratch/err"
 run report --plan yuki-ap --format pdf 2> "$scratch/err"; rc=$?
 check "a bad format: exit 2" test "$rc" -eq 2
 check "and lists the formats" grep -q 'text, md, html, csv' "$scratch/err"

@@ -38,6 +38,9 @@ check "its indicator shows unit, the year's and the final target" \
 run export --results --plan yuki-ap -o "$scratch/nofy.csv" 2>"$scratch/err"; rc=$?
 check "--results without --fy is a usage error" test "$rc" -eq 2
 check "a year outside the plan is refused" sh -c "! '$bin' -d '$db' export --results --plan yuki-ap --fy 2030 -o '$scratch/x.csv' 2>'$scratch/err' && grep -q '期間' '$scratch/err'"
+check "naming the period and what to do" grep -q \
+    '（令和3(2021)年度〜令和7(2025)年度）の外です。期間内の年度を --fy で指定してください' \
+    "$scratch/err"
 
 # ---- filling it in -------------------------------------------------------
 # No.1: status, text, a full-width actual; No.2: submitted with a text.
