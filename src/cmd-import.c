@@ -65,6 +65,50 @@ print_counts(const struct pf_doc *d)
 	printf("%s\n", first ? "（行がありません）" : "");
 }
 
+/*
+ * The action items that take their departments from a node above them
+ * (pf_doc_inherits): each is handed to the loader (none in a dry run),
+ * and the first few are named in one line after the counts.
+ */
+#define INHERIT_NAMED 5
+struct inherit_note {
+	struct store_plan_loader *l;	/* NULL: a dry run */
+	char			 *named;	/* "plan: item ← from、..." */
+	char			 *plan;		/* the last one named */
+	size_t			  n;
+};
+
+static int
+inherit_take(void *arg, const char *plan, const char *item, const char *from)
+{
+	struct inherit_note	*in = arg;
+	char			*was = in->named;
+
+	if (in->n++ < INHERIT_NAMED) {
+		/* The plan's code before its first item. */
+		if (in->plan == NULL || strcmp(in->plan, plan) != 0) {
+			in->named = xasprintf("%s%s%s: %s ← %s", was ? was : "",
+			    was ? "、" : "", plan, item, from);
+			free(in->plan);
+			in->plan = xstrdup(plan);
+		} else
+			in->named = xasprintf("%s、%s ← %s", was, item, from);
+		free(was);
+	}
+	return in->l != NULL ?
+	    store_plan_loader_inherit(in->l, plan, item, from) : 0;
+}
+
+static void
+print_inherited(const struct inherit_note *in, int dry)
+{
+	if (in->n == 0)
+		return;
+	printf("担当課（assign の行）のない取組 %zu 件は、上の階層の担当課を"
+	    "引き継%s: %s%s\n", in->n, dry ? "ぎます" : "ぎました",
+	    in->named, in->n > INHERIT_NAMED ? " ほか" : "");
+}
+
 /* The largest file read, from the configuration. */
 static size_t
 import_max(const struct cmd_ctx *ctx)
@@ -233,6 +277,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	int			 results = 0, encoding = -1;
 	enum text_encoding	 forced, enc;
 	struct progress		 prog;
+	struct inherit_note	 in = { NULL, NULL, NULL, 0 };
 	size_t			 e;
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
@@ -343,6 +388,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		(void)recpipe_finish(pipe);
 	if (replace)
 		pf_check_replace(&d, &res.res);
+	in.l = dry ? NULL : l;
+	if (d.nerrors == 0)
+		(void)pf_doc_inherits(&d, inherit_take, &in);
 	d.progress = NULL;
 	/* Every file is checked: what the checks knew of the keys is let
 	 * go before the commit, whose indexes and figures need memory. */
@@ -363,6 +411,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		progress_end(&prog);
 		printf("誤りはありません（--dry-run のため書き込んでいません）: ");
 		print_counts(&d);
+		print_inherited(&in, dry);
 		status = EXIT_OK;
 	} else {
 		/* The rows' line ends with their own rate; the indexes, the
@@ -382,11 +431,14 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		} else {
 			printf("読み込みました: ");
 			print_counts(&d);
+			print_inherited(&in, dry);
 			status = EXIT_OK;
 		}
 	}
 	recpipe_free(pipe);
 	store_plan_loader_free(l);
+	free(in.named);
+	free(in.plan);
 	free(phase);
 	free(login);
 	pf_doc_free(&d);

@@ -218,6 +218,8 @@ struct entry {
 					   were too many: its unit is not known */
 	int		 told;		/* a plan whose node came before any
 					   level row: said once */
+	int		 assigned;	/* a node with an assign row */
+	struct entry	*up;		/* a node's parent in the document */
 	int		 ybase[2];	/* first year of years[i]; 0 = none yet */
 	uint64_t	 years[2];	/* years of the entry's yearly rows */
 	int		 kind;
@@ -1079,7 +1081,7 @@ static void
 check_node(struct checker *c, struct pf_record *r)
 {
 	int		 depth = 1, levels;
-	struct entry	*parent, *e;
+	struct entry	*parent = NULL, *e;
 
 	if (!need_plan_in_doc(c, r))
 		return;
@@ -1115,8 +1117,10 @@ check_node(struct checker *c, struct pf_record *r)
 	 * their own problems instead of each saying it is missing. */
 	e = check_unique(c, r, PF_NODE, r->f[NODE_KEY], NODE_KEY,
 	    "施策・取組のキー");
-	if (e != NULL)
+	if (e != NULL) {
 		e->depth = depth;
+		e->up = parent;
+	}
 }
 
 /*
@@ -1231,8 +1235,11 @@ check_refs(struct checker *c, struct pf_record *r)
 			    "いません", r->f[MARK_FLAG]);
 		break;
 	case PF_ASSIGN:
-		if (need_plan_in_doc(c, r) && node_known(c, r, ASSIGN_NODE) &&
-		    dept_known(c, r, ASSIGN_DEPT))
+		if (!need_plan_in_doc(c, r) ||
+		    (e = node_known(c, r, ASSIGN_NODE)) == NULL)
+			break;
+		e->assigned = 1;
+		if (dept_known(c, r, ASSIGN_DEPT))
 			check_period(c, r, ASSIGN_FROM, ASSIGN_UNTIL);
 		break;
 	case PF_YEARPLAN:
@@ -1597,6 +1604,7 @@ index_record(struct checker *c, const struct pf_record *r)
 			p = r->f[NODE_PARENT][0] ? index_find(c, PF_NODE,
 			    r->f[0], r->f[NODE_PARENT]) : NULL;
 			e->depth = p != NULL ? p->depth + 1 : 1;
+			e->up = p;
 		}
 		break;
 	case PF_COST:
@@ -1926,6 +1934,66 @@ pf_check_replace(struct pf_doc *d, const struct pf_resolver *res)
 			    "ください", p->plan, p->results, p->plan);
 	}
 	return d->nerrors - nerr;
+}
+
+static int
+serial_cmp(const void *a, const void *b)
+{
+	const struct entry	*x = *(struct entry *const *)a;
+	const struct entry	*y = *(struct entry *const *)b;
+
+	return (x->serial > y->serial) - (x->serial < y->serial);
+}
+
+long
+pf_doc_inherits(const struct pf_doc *d, pf_inherit_fn fn, void *arg)
+{
+	struct pf_index	*x = d->index;
+	struct checker	 c;
+	struct entry	*e, *up, **found = NULL;
+	size_t		 i, n = 0, np;
+	long		 rc;
+	char		*plan;
+
+	if (x == NULL)
+		return 0;
+	memset(&c, 0, sizeof c);
+	c.x = x;
+	for (i = 0; i < x->nbuckets; i++)
+		for (e = x->buckets[i]; e != NULL; e = e->next) {
+			if (e->kind != PF_NODE || e->assigned)
+				continue;
+			for (up = e->up; up != NULL && !up->assigned;
+			    up = up->up)
+				;
+			if (up == NULL)
+				continue;
+			np = strcspn(e->key, "\x1f");
+			plan = xstrndup(e->key, np);
+			if (e->depth == plan_levels(&c, plan)) {
+				if ((n & (n - 1)) == 0)	/* 0, 1, 2, 4 ...: full */
+					found = xreallocarray(found,
+					    n ? n * 2 : 1, sizeof *found);
+				found[n++] = e;
+			}
+			free(plan);
+		}
+	/* In the file's order, so that what is said of them reads as the
+	 * file does. */
+	if (n > 1)
+		qsort(found, n, sizeof *found, serial_cmp);
+	for (i = 0, rc = 0; i < n && rc == 0; i++) {
+		e = found[i];
+		for (up = e->up; !up->assigned; up = up->up)
+			;
+		np = strcspn(e->key, "\x1f");
+		plan = xstrndup(e->key, np);
+		rc = fn(arg, plan, e->key + np + 1,
+		    up->key + strcspn(up->key, "\x1f") + 1);
+		free(plan);
+	}
+	free(found);
+	return rc != 0 ? -1 : (long)n;
 }
 
 void

@@ -357,14 +357,15 @@ static int
 refuse(struct store_plan_loader *l, const struct pf_record *r, const char *why)
 {
 	if (l->cause == NULL)
-		l->cause = xasprintf("%s:%zu: %s", r->file ? r->file : "", r->line,
-		    why);
+		l->cause = r == NULL ? xstrdup(why) : xasprintf("%s:%zu: %s",
+		    r->file ? r->file : "", r->line, why);
 	return -1;
 }
 
 /* Runs one insert or update statement; its text parameters point into
  * the record (see bind_text) and are let go here. A failure is said as
- * the store says it (a full disk, a lock), at the record's line. */
+ * the store says it (a full disk, a lock), at the record's line (r NULL:
+ * of the work after the records). */
 static int
 step_done(struct store_plan_loader *l, sqlite3_stmt *s, const struct pf_record *r)
 {
@@ -372,7 +373,8 @@ step_done(struct store_plan_loader *l, sqlite3_stmt *s, const struct pf_record *
 	char	*where;
 
 	if (rc != SQLITE_DONE && l->cause == NULL) {
-		where = xasprintf("%s:%zu", r->file ? r->file : "", r->line);
+		where = r == NULL ? xstrdup("担当課の引き継ぎ") :
+		    xasprintf("%s:%zu", r->file ? r->file : "", r->line);
 		l->cause = store_errmsg(l->st, where);
 		free(where);
 	}
@@ -382,7 +384,7 @@ step_done(struct store_plan_loader *l, sqlite3_stmt *s, const struct pf_record *
 }
 
 /* One of the loader's statements, prepared the first time. Every
- * parameter is bound before each step. */
+ * parameter is bound before each step. r NULL as for step_done. */
 static sqlite3_stmt *
 stmt(struct store_plan_loader *l, const char *sql, const struct pf_record *r)
 {
@@ -1109,6 +1111,79 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 	return step_done(l, s, r);
 }
 
+/* An item's departments taken from the node above it (see
+ * store_plan_loader_inherit): its assignments are that node's, with the
+ * item's place and period beside them (db/migrate-27.sql). */
+static const char SQL_INHERIT[] = "INSERT INTO node_dept (node_id, dept_id,"
+    " is_main, from_fy, until_fy, ord, plan_id, parent_id, depth, node_ord,"
+    " first_fy, last_fy) SELECT n.id, d.dept_id, d.is_main, d.from_fy,"
+    " d.until_fy, d.ord, n.plan_id, n.parent_id, n.depth, n.ord, n.first_fy,"
+    " n.last_fy FROM node_dept d, node n WHERE d.node_id = ?2 AND n.id = ?1"
+    " ORDER BY d.ord";
+static const char SQL_UNFILED[] = "SELECT fy FROM result"
+    " WHERE node_id = ?1 AND dept_id IS NULL";
+static const char SQL_FILE_RESULT[] = "UPDATE result SET dept_id = ?3"
+    " WHERE node_id = ?1 AND fy = ?2";
+
+int
+store_plan_loader_inherit(struct store_plan_loader *l, const char *plan,
+    const char *item, const char *from)
+{
+	struct lplan	*p = plan_of(l, plan);
+	struct lnode	*n, *up;
+	sqlite3_stmt	*s;
+	long long	*fys = NULL, dept;
+	size_t		 k, nfy = 0;
+	int		 rc;
+
+	if (l->cause != NULL)
+		return -1;
+	if (p == NULL || (n = map_get(&l->nodes, p->sid, item)) == NULL ||
+	    (up = map_get(&l->nodes, p->sid, from)) == NULL) {
+		l->cause = xasprintf("計画「%s」の取組「%s」がありません",
+		    plan, item);
+		return -1;
+	}
+	if ((s = stmt(l, SQL_INHERIT, NULL)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, n->id);
+	sqlite3_bind_int64(s, 2, up->id);
+	if (step_done(l, s, NULL) != 0)
+		return -1;
+	for (k = 0; k < up->nas; k++)
+		node_assign(n, up->as[k].dept, up->as[k].is_main,
+		    up->as[k].from, up->as[k].until);
+	/* Its results read before are filed under the department of their
+	 * year, as those of an item with departments of its own are. */
+	if ((s = stmt(l, SQL_UNFILED, NULL)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, n->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fys = xreallocarray(fys, nfy + 1, sizeof *fys);
+		fys[nfy++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(fys);
+		l->cause = xasprintf("実績を読めません: %s",
+		    sqlite3_errmsg(store_db(l->st)));
+		return -1;
+	}
+	for (k = 0; k < nfy; k++) {
+		if ((dept = node_dept(n, (int)fys[k])) == 0)
+			continue;
+		if ((s = stmt(l, SQL_FILE_RESULT, NULL)) == NULL)
+			break;
+		sqlite3_bind_int64(s, 1, n->id);
+		sqlite3_bind_int64(s, 2, fys[k]);
+		sqlite3_bind_int64(s, 3, dept);
+		if (step_done(l, s, NULL) != 0)
+			break;
+	}
+	free(fys);
+	return k < nfy ? -1 : 0;
+}
+
 static int
 loader_sink_take(void *arg, const struct pf_record *r)
 {
@@ -1770,6 +1845,13 @@ store_plan_loader_free(struct store_plan_loader *l)
 	free(l);
 }
 
+static int
+loader_inherit_take(void *arg, const char *plan, const char *item,
+    const char *from)
+{
+	return store_plan_loader_inherit(arg, plan, item, from);
+}
+
 int
 store_plan_import(struct store *st, const struct pf_doc *d, int replace,
     const char *login, char **cause)
@@ -1788,8 +1870,10 @@ store_plan_import(struct store *st, const struct pf_doc *d, int replace,
 		if (store_plan_loader_take(l, &d->recs[i]) != 0)
 			break;
 	}
-	if (i == d->n)
+	if (i == d->n) {
 		store_progress(st, d->n, d->n);
+		(void)pf_doc_inherits(d, loader_inherit_take, l);
+	}
 	rc = store_plan_loader_commit(l, cause);
 	store_plan_loader_free(l);
 	return rc;

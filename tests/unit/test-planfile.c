@@ -195,6 +195,138 @@ TEST(test_missing_database)
 	free(cause);
 }
 
+/*
+ * A plan that prints its departments once for a policy: the items under
+ * it that have no assign row of their own take the nearest node's above
+ * them that has some (with main, years and the item's own place), and
+ * their results read before are filed under the department of their
+ * year. Headings and items with departments of their own keep theirs.
+ */
+static const char inherit_plan[] =
+    "shisaku-plan,1\n"
+    "plan,h,継承計画,R3,R8,試験市,\n"
+    "level,h,1,基本方針\n"
+    "level,h,2,推進項目\n"
+    "level,h,3,取組\n"
+    "dept,試験市/企画課,企画課,試験市,\n"
+    "dept,試験市/人事課,人事課,試験市,\n"
+    "node,h,g1,,1,方針一,,,,,,\n"
+    "node,h,m1,g1,(1),項目一,,,,,,\n"
+    "node,h,i1,m1,①,取組一,,,,,,\n"
+    "result,h,i1,R5,実施中,B,確認済,実施した,,,tanto,2024-04-20T10:00:00,"
+    "kacho,2024-05-01T10:00:00\n"
+    "result,h,i1,R7,実施中,B,下書き,実施中,,,,,,\n"
+    "node,h,i2,m1,②,取組二,,,,,,\n"
+    "assign,h,i2,試験市/人事課,,,\n"
+    "node,h,m2,g1,(2),項目二,,,,,,\n"
+    "assign,h,m2,試験市/人事課,1,,\n"
+    "node,h,i3,m2,①,取組三,,,,,,\n"
+    "node,h,g2,,2,方針二,,,,,,\n"
+    "node,h,m3,g2,(1),項目三,,,,,,\n"
+    "node,h,i4,m3,①,取組四,,,,,,\n"
+    "assign,h,g1,試験市/企画課,,,\n"
+    "assign,h,g1,試験市/人事課,1,R4,R6\n";
+
+/* The first column of the first row of sql as text, "(null)" or "(no
+ * row)" (malloc'd). */
+static char *
+one_text(struct store *st, const char *sql)
+{
+	sqlite3_stmt	*s = NULL;
+	char		*v = NULL;
+
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) != SQLITE_OK)
+		return xasprintf("(%s)", sqlite3_errmsg(store_db(st)));
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = xstrdup(sqlite3_column_type(s, 0) == SQLITE_NULL ?
+		    "(null)" : (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return v != NULL ? v : xstrdup("(no row)");
+}
+
+static void
+print_problem(void *arg, const char *line)
+{
+	(void)arg;
+	fprintf(stderr, "check: %s\n", line);
+}
+
+struct inherit_seen {
+	char	text[256];
+	int	n;
+};
+
+static int
+inherit_seen_take(void *arg, const char *plan, const char *item,
+    const char *from)
+{
+	struct inherit_seen	*in = arg;
+	size_t			 len = strlen(in->text);
+
+	snprintf(in->text + len, sizeof in->text - len, "%s%s:%s<%s",
+	    in->n++ ? " " : "", plan, item, from);
+	return 0;
+}
+
+TEST(test_items_take_departments_above)
+{
+	struct store		*st = fresh_store("inherit.db");
+	struct pf_doc		 d;
+	struct inherit_seen	 seen;
+	char			*cause = NULL, *got;
+
+	CHECK_INT(read_text(st, &d, "inherit.csv", inherit_plan), 0);
+	memset(&seen, 0, sizeof seen);
+	/* Only the items without a department under a node with some, in
+	 * the file's order, each from the nearest such node. */
+	CHECK_INT(pf_doc_inherits(&d, inherit_seen_take, &seen), 2);
+	CHECK_STR(seen.text, "h:i1<g1 h:i3<m2");
+	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+	/* The item's rows are the policy's, with its own place beside them. */
+	got = one_text(st, "SELECT group_concat(n.key || '=' || dp.code || '/'"
+	    " || nd.is_main || '/' || coalesce(nd.from_fy, '') || '-'"
+	    " || coalesce(nd.until_fy, '') || '/' || (nd.parent_id IS n.parent_id)"
+	    " || (nd.depth = n.depth) || (nd.node_ord = n.ord)"
+	    " || (nd.plan_id = n.plan_id), ' ') FROM (SELECT nd.* FROM node_dept nd"
+	    " JOIN node n ON n.id = nd.node_id ORDER BY n.ord, nd.ord) nd"
+	    " JOIN node n ON n.id = nd.node_id"
+	    " JOIN department dp ON dp.id = nd.dept_id");
+	CHECK_STR(got, "g1=試験市/企画課/0/-/1111 g1=試験市/人事課/1/2022-2024/1111"
+	    " i1=試験市/企画課/0/-/1111 i1=試験市/人事課/1/2022-2024/1111"
+	    " i2=試験市/人事課/0/-/1111 m2=試験市/人事課/1/-/1111"
+	    " i3=試験市/人事課/1/-/1111");
+	free(got);
+	/* Read before the policy's rows: filed under the main department in
+	 * charge in R5, and under the one in charge in R7. */
+	got = one_text(st, "SELECT group_concat(r.fy || '=' || coalesce(dp.code,"
+	    " '-'), ' ') FROM (SELECT * FROM result ORDER BY fy) r"
+	    " LEFT JOIN department dp ON dp.id = r.dept_id");
+	CHECK_STR(got, "2023=試験市/人事課 2025=試験市/企画課");
+	free(got);
+	CHECK_INT(store_check(st, print_problem, NULL, &cause), 0);
+	/* The export writes them as the items' own rows: loaded again, the
+	 * file gives none to take and the same rows. */
+	got = export_all(st, "h");
+	CHECK(got != NULL && strstr(got, "\nassign,h,i1,試験市/人事課,1,2022,2024\n"));
+	store_close(st);
+	st = fresh_store("inherit2.db");
+	CHECK_INT(read_text(st, &d, "again.csv", got), 0);
+	memset(&seen, 0, sizeof seen);
+	CHECK_INT(pf_doc_inherits(&d, inherit_seen_take, &seen), 0);
+	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+	{
+		char	*again = export_all(st, "h");
+
+		CHECK(again != NULL && got != NULL && strcmp(again, got) == 0);
+		free(again);
+	}
+	free(got);
+	free(cause);
+	store_close(st);
+}
+
 TEST(test_import_small_plan)
 {
 	struct store	*st = fresh_store("small.db");
@@ -1310,6 +1442,7 @@ main(void)
 	RUN(test_refuse_foreign_sqlite_file);
 	RUN(test_missing_database);
 	RUN(test_import_small_plan);
+	RUN(test_items_take_departments_above);
 	RUN(test_import_errors_listed_and_nothing_written);
 	RUN(test_refused_rows_do_not_cascade);
 	RUN(test_overlong_rows_do_not_cascade);
