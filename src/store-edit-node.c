@@ -572,7 +572,46 @@ done:
 	return rc;
 }
 
-/* What only the record shows: titles, text, years. */
+static const char SQL_PARENT[] =
+    "SELECT coalesce(parent_id, 0) FROM node WHERE id = ?1";
+
+int
+store_edit_node_depts_above(struct store *st, long long parent_id,
+    char **depts, char **cause)
+{
+	struct pick	*p = NULL;
+	size_t		 np = 0;
+	sqlite3_stmt	*s;
+	long long	 id = parent_id;
+	int		 own, rc = 0, step;
+
+	*depts = NULL;
+	if (store_edit_read_begin(st, &own, cause) != 0)
+		return -1;
+	/* (A plan has at most four levels: as many steps up.) */
+	while (id != 0 && np == 0) {
+		if ((rc = read_assigns(st, id, &p, &np, cause)) != 0 ||
+		    np > 0)
+			break;
+		if ((s = store_stmt(st, SQL_PARENT, cause)) == NULL) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, id);
+		id = (step = sqlite3_step(s)) == SQLITE_ROW ?
+		    sqlite3_column_int64(s, 0) : 0;
+		if ((rc = store_read_end(st, s, step, "施策・取組の読み込み",
+		    cause)) != 0)
+			break;
+	}
+	store_edit_read_end(st, own);
+	if (rc == 0)
+		*depts = picks_text(p, np);
+	picks_free(p, np);
+	return rc;
+}
+
+/* What only the record shows: titles, text, years. *//* What only the record shows: titles, text, years. */
 static int
 check_node(const struct edit_node *n, const char **field, char **cause)
 {

@@ -132,6 +132,14 @@ int store_edit_node_load(struct store *st, long long node_id,
 int store_edit_indicator_load(struct store *st, long long indicator_id,
     struct edit_indicator *out, char **cause);
 
+/* The departments a new action item under parent_id starts with, in the
+ * form of edit_node.depts: those of parent_id or of the nearest node
+ * above it that has some, as import gives an item without assign rows
+ * (shisaku-plan(5)); "" when none has. 0 with *depts (malloc'd), or -1
+ * with *cause. */
+int store_edit_node_depts_above(struct store *st, long long parent_id,
+    char **depts, char **cause);
+
 /*
  * Saves n (a new one is inserted and n->id, depth and key are set). On a
  * bad field returns -1 with *cause and *field (a static name from the

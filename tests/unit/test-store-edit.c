@@ -1675,6 +1675,39 @@ TEST(test_period_for_targets)
 	free(cause);
 }
 
+/* A new action item starts with the departments of the nearest node above
+ * it that has some, as import gives an item without assign rows. */
+TEST(test_new_item_departments_from_above)
+{
+	struct edit_node n;
+	char		*depts = NULL, *cause = NULL;
+	long long	 dept = q_int("SELECT id FROM department"
+			    " WHERE code = '試験市/企画課'");
+
+	/* Nobody above II-1 has a department. */
+	CHECK_INT(store_edit_node_depts_above(st, node_mid2, &depts, &cause), 0);
+	CHECK_STR(depts, "");
+	free(depts);
+	/* The policy above it has: the item takes them, with ★ and years. */
+	CHECK_INT(q_int("INSERT INTO node_dept (node_id, dept_id, is_main,"
+	    " from_fy, until_fy, ord) VALUES (%lld, %lld, 1, 2023, NULL, 1)"
+	    " RETURNING 0", node_top2, dept), 0);
+	CHECK_INT(store_edit_node_depts_above(st, node_mid2, &depts, &cause), 0);
+	CHECK_STR(depts, "★試験市/企画課(R5〜)");
+	free(depts);
+	/* The nearest wins: a node with departments of its own gives them,
+	 * as its form shows them. */
+	CHECK_INT(store_edit_node_load(st, node24, &n, &cause), 0);
+	CHECK(n.depts[0] != '\0');
+	CHECK_INT(store_edit_node_depts_above(st, node24, &depts, &cause), 0);
+	CHECK_STR(depts, n.depts);
+	free(depts);
+	edit_node_free(&n);
+	CHECK_INT(q_int("DELETE FROM node_dept WHERE node_id = %lld RETURNING 0",
+	    node_top2), 0);
+	free(cause);
+}
+
 TEST(test_store_check_stays_clean)
 {
 	char	*cause = NULL;
@@ -1728,6 +1761,7 @@ main(void)
 	RUN(test_node_stale_version_is_a_conflict);
 	RUN(test_node_version_follows_changes);
 	RUN(test_impact_and_node_delete);
+	RUN(test_new_item_departments_from_above);
 	RUN(test_indicator_delete);
 	RUN(test_busy_database);
 	RUN(test_period_for_targets);
