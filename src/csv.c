@@ -363,6 +363,17 @@ static int csv_read_window(struct csv_reader *r, struct csv_record *rec,
     char **cause, size_t *err_line, size_t *err_col);
 
 int
+csv_record_blank(const struct csv_record *rec)
+{
+	size_t	i;
+
+	for (i = 0; i < rec->nfields; i++)
+		if (rec->fields[i][0] != '\0')
+			return 0;
+	return 1;
+}
+
+int
 csv_read(struct csv_reader *r, struct csv_record *rec, char **cause,
     size_t *err_line, size_t *err_col)
 {

@@ -1862,7 +1862,7 @@ read_records(struct checker *c, struct csv_reader *rd)
 			c->header_seen = 1;	/* do not report the header as well */
 			continue;
 		}
-		if (rec.nfields == 0 || (rec.nfields == 1 && rec.fields[0][0] == '\0'))
+		if (csv_record_blank(&rec))
 			continue;
 		if (!c->header_seen) {
 			c->header_seen = 1;

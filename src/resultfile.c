@@ -531,7 +531,7 @@ rf_read(struct rf_doc *d, const char *name, const char *data, size_t len,
 			header_seen = 1;	/* do not report the header as well */
 			continue;
 		}
-		if (rec.nfields == 0 || (rec.nfields == 1 && rec.fields[0][0] == '\0'))
+		if (csv_record_blank(&rec))
 			continue;
 		if (!header_seen) {
 			header_seen = 1;

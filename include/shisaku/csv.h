@@ -63,6 +63,11 @@ void csv_reader_utf8_checked(struct csv_reader *r);
 int csv_read(struct csv_reader *r, struct csv_record *rec, char **cause,
     size_t *err_line, size_t *err_col);
 
+/* Whether a record read is a blank row: a blank line, or a line of empty
+ * fields only, as a spreadsheet saves an empty row inside its range
+ * (",,,,,"). */
+int csv_record_blank(const struct csv_record *rec);
+
 /* Writing. Fields are quoted only when needed (separator, quote, CR, LF,
  * or leading/trailing blank). Lines end with eol ("\n" or "\r\n"). */
 struct csv_writer {

@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L	/* open_memstream */
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "harness.h"
 #include "shisaku/csv.h"
@@ -129,6 +130,32 @@ TEST(empty_fields)
 	CHECK_STR(DUMP("a,,b,\n"), "1:a||b|\n");
 	CHECK_STR(DUMP("\"\",x\n"), "1:|x\n");
 	CHECK_STR(DUMP("a,"), "1:a|\n");
+}
+
+/* The rows a reader of records skips as blank: a blank line, and a row of
+ * empty fields only, as a spreadsheet saves an empty row in its range;
+ * not a row with anything in any field, a blank or a quoted blank. */
+static int
+first_blank(const char *data)
+{
+	struct csv_reader	*r = csv_reader_new(data, strlen(data), ',');
+	struct csv_record	 rec;
+	int			 blank = -1;
+
+	if (csv_read(r, &rec, NULL, NULL, NULL) > 0)
+		blank = csv_record_blank(&rec);
+	csv_reader_free(r);
+	return blank;
+}
+
+TEST(blank_rows)
+{
+	CHECK_INT(first_blank("\n"), 1);
+	CHECK_INT(first_blank(",,,,,\r\n"), 1);
+	CHECK_INT(first_blank("\"\",,\n"), 1);
+	CHECK_INT(first_blank(",,x\n"), 0);
+	CHECK_INT(first_blank("x,,\n"), 0);
+	CHECK_INT(first_blank(" ,,\n"), 0);
 }
 
 TEST(ragged_rows)
@@ -453,6 +480,7 @@ main(void)
 	RUN(no_trailing_newline);
 	RUN(empty_input_and_blank_lines);
 	RUN(empty_fields);
+	RUN(blank_rows);
 	RUN(ragged_rows);
 	RUN(bom_is_skipped);
 	RUN(quoted_fields);

@@ -498,6 +498,30 @@ TEST(test_header_required)
 	store_close(st);
 }
 
+/* A spreadsheet's empty row inside its range (",,,,,") is a blank row,
+ * ignored as a blank line is; a row with an empty kind and anything
+ * after it is not. */
+TEST(test_rows_of_empty_fields)
+{
+	struct store	*st = fresh_store("empty-rows.db");
+	struct pf_doc	 d;
+
+	CHECK_INT(read_text(st, &d, "x.csv", "shisaku-plan,1,,,\r\n"
+	    ",,,,,,,,,,,\r\n"
+	    "plan,x,名前,R3,R7,,,,,,,\r\n"
+	    ",,,,,,,,,,,\r\n"
+	    "level,x,1,取組,,,,,,,,\r\n"), 0);
+	CHECK_INT(d.counts[PF_PLAN], 1);
+	CHECK_INT(d.counts[PF_LEVEL], 1);
+	pf_doc_free(&d);
+	CHECK_INT(read_text(st, &d, "y.csv", "shisaku-plan,1\n"
+	    "plan,x,名前,R3,R7\n"
+	    ",x,,\n"), 1);
+	CHECK(has_error(&d, "y.csv:3:1: 不明な行の種類「」"));
+	pf_doc_free(&d);
+	store_close(st);
+}
+
 TEST(test_plan_already_in_database)
 {
 	struct store	*st = fresh_store("dup.db");
@@ -1459,6 +1483,7 @@ main(void)
 	RUN(test_errors_are_capped_and_counted);
 	RUN(test_invalid_utf8_reported_with_line);
 	RUN(test_header_required);
+	RUN(test_rows_of_empty_fields);
 	RUN(test_plan_already_in_database);
 	RUN(test_results_file_for_existing_plan);
 	RUN(test_samples_round_trip);

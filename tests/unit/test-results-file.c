@@ -294,6 +294,13 @@ TEST(test_rows_are_checked_with_line_and_column)
 	CHECK_INT(rf_read(&d, "x.csv", "", 0, &res.res), 1);
 	CHECK(d.nerrors == 1 && contains(d.errors[0], "空のファイル"));
 	rf_doc_free(&d);
+	/* A spreadsheet's empty rows (",,,,,") are blank rows, before the
+	 * header too. */
+	rf_doc_init(&d);
+	CHECK_INT(rf_read(&d, "e.csv", ",,,,\r\nshisaku-results,1,,\r\n"
+	    ",,,,,,,,,,,,,,\r\n", 43, &res.res), 0);
+	CHECK_INT(d.nerrors, 0);
+	rf_doc_free(&d);
 }
 
 /* ---- the template ---- */
