@@ -300,9 +300,8 @@ edit_new_node(struct ui *ui, long long plan_id, long long parent_id,
     long long after_id, int depth)
 {
 	struct edit_node_ctx	*c = xcalloc(1, sizeof *c);
-	int			 nlevels;
-
 	char			*depts = NULL, *cause = NULL;
+	int			 nlevels;
 
 	edit_node_init(&c->node);
 	c->node.plan_id = plan_id;
