@@ -52,14 +52,6 @@ run() {	# the program as the user who made the database (the planner)
 q() {	# one value from the database
 	sqlite3 "$db" "$1"
 }
-# prompt_set TEXT: Enter on the field under the cursor, its text replaced.
-prompt_set() {
-	e2e_keys Enter
-	e2e_wait_prompt || echo "no prompt after Enter for \"$1\"" >&2
-	e2e_keys C-u
-	e2e_type "$1"
-	e2e_keys Enter
-}
 
 # ---- the planner loads the plan ------------------------------------------
 run init > /dev/null 2>&1 || fail "init"
@@ -127,9 +119,9 @@ e2e_expect "a offers an item below the policy" "取組事項を「人材の育�
 e2e_keys Down Enter
 e2e_expect "the new item's form" "取組事項を追加"
 e2e_expect_line "its 担当課 is the policy's" '担当課 +★試験市/人事課 *$'
-prompt_set '(4)'
+e2e_prompt_set '(4)'
 e2e_keys Down
-prompt_set '働き方改革の推進'
+e2e_prompt_set '働き方改革の推進'
 e2e_keys C-s
 e2e_expect "the item saved" "取組事項を保存しました"
 got=$(q "SELECT group_concat(d.code || ':' || nd.is_main, ' ') FROM node_dept nd

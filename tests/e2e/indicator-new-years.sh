@@ -46,15 +46,6 @@ targets() {
 	    ORDER BY t.fy" | tr '\n' ' '
 }
 
-# prompt_set TEXT: the field under the cursor set to TEXT (empty: cleared).
-prompt_set() {
-	e2e_keys Enter
-	e2e_wait_prompt || echo "no prompt after Enter for \"$1\"" >&2
-	e2e_keys C-u
-	[ -z "$1" ] || e2e_type "$1"
-	e2e_keys Enter
-}
-
 # find NAME: the indicator list's cursor on NAME.
 find() {
 	e2e_keys /
@@ -88,15 +79,15 @@ e2e_expect "the years from 令和11年度 on, and those with a target" \
 e2e_expect_not "令和10年度 has nothing" "目標 令和10年度"
 # The targets come last: 令和15年度 at the bottom, 令和14年度 above it.
 e2e_keys G Up
-prompt_set '1.48'
+e2e_prompt_set '1.48'
 e2e_expect_line "令和14年度 typed" '目標 令和14年度 +1\.48 *$'
 e2e_keys Up Up Up Up
-prompt_set ''
+e2e_prompt_set ''
 e2e_expect_line "令和9年度 cleared" '目標 令和9年度 *$'
 # 報告する課 is the 12th row: a department no one knows refuses the save.
 e2e_keys g
 e2e_keys Down Down Down Down Down Down Down Down Down Down Down
-prompt_set '存在しない課'
+e2e_prompt_set '存在しない課'
 e2e_keys C-s
 e2e_expect "the save is refused" "部署「存在しない課」がありません"
 e2e_expect_not "not saved" "指標と目標を保存しました"
@@ -104,7 +95,7 @@ e2e_expect_not "not saved" "指標と目標を保存しました"
     pass "db: nothing written" || fail "db: targets after the refusal" "$(targets P1-a)"
 e2e_expect_line "令和14年度 still typed" '目標 令和14年度 +1\.48 *$'
 e2e_expect_line "令和9年度 still cleared" '目標 令和9年度 *$'
-prompt_set '試験市/子ども家庭課'
+e2e_prompt_set '試験市/子ども家庭課'
 e2e_keys C-s
 e2e_expect "saved" "指標と目標を保存しました"
 [ "$(targets P1-a)" = "2026=1.38 2032=1.48 " ] &&
@@ -147,7 +138,7 @@ e2e_keys m
 e2e_expect "the form at 令和11年度" "指標と目標を修正: 合計特殊出生率" \
     "目標 令和15年度"
 e2e_keys G
-prompt_set '1.52'
+e2e_prompt_set '1.52'
 e2e_expect_line "令和15年度 typed" '目標 令和15年度 +1\.52 *$'
 e2e_signal TERM
 e2e_expect_exit "SIGTERM ends the program" 143

@@ -432,6 +432,17 @@ e2e_wait_prompt() {
 	return 1
 }
 
+# e2e_prompt_set TEXT: Enter on the form's field under the cursor, then
+# its bottom-line prompt cleared (C-u) and set to TEXT (empty: left
+# cleared) and Enter.
+e2e_prompt_set() {
+	e2e_keys Enter
+	e2e_wait_prompt || echo "no prompt after Enter for \"$1\"" >&2
+	e2e_keys C-u
+	[ -z "$1" ] || e2e_type "$1"
+	e2e_keys Enter
+}
+
 # e2e_expect_line NAME PATTERN: passes when some line of the stable
 # screen matches the extended regular expression (grep -E).
 e2e_expect_line() {

@@ -46,23 +46,13 @@ to_no1() {
 	e2e_keys Enter
 	e2e_wait_line 'No\.1 '
 }
-# prompt_set TEXT: the field under the cursor set to TEXT on the bottom
-# line.
-prompt_set() {
-	e2e_keys Enter
-	e2e_wait_prompt || echo "no prompt for \"$1\"" >&2
-	e2e_keys C-u
-	e2e_type "$1"
-	e2e_keys Enter
-}
-
 # ---- SIGHUP in the middle of a long text --------------------------------
 e2e_start "$db" 100 30
 to_no1 && pass "No.1 on the tree" || fail "No.1 on the tree" "$(e2e_screen)"
 e2e_keys m
 e2e_expect "m opens the form of No.1" "取組内容を修正: No.1 市民参画"
 e2e_keys Down
-prompt_set '下書きの名称'
+e2e_prompt_set '下書きの名称'
 e2e_expect_line "名称 changed, not saved" '^\* 名称 +下書きの名称'
 e2e_keys Down Down Down Down Down Enter
 e2e_expect "the editor of 概要・方向性" "概要・方向性 — Esc で一覧に戻る"
@@ -138,9 +128,9 @@ e2e_keys a
 e2e_expect "a asks what to add" "指標を「下書きの名称」に追加"
 e2e_keys Down Enter
 e2e_expect "the form of a new indicator" "指標を追加"
-prompt_set '下書きの指標'
+e2e_prompt_set '下書きの指標'
 e2e_keys Down Down
-prompt_set '回'
+e2e_prompt_set '回'
 e2e_expect_line "its name typed" '^\* 指標名 +下書きの指標'
 e2e_signal TERM
 e2e_expect_exit "SIGTERM ends the program with status 143" 143

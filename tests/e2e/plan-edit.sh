@@ -24,17 +24,6 @@ no1=$(q "SELECT id FROM node WHERE plan_id = $plan AND code = 'No.1'")
 [ -n "$no1" ] || { fail "No.1 in the sample"; e2e_abandon "no No.1 in the sample"; }
 e2e_dump "$db" > "$e2e_tmp/start.sql"
 
-# prompt_set TEXT: the field under the cursor's bottom-line prompt,
-# cleared (C-u) and set to TEXT.
-prompt_set() {
-	e2e_keys Enter
-	e2e_wait_prompt ||
-	    echo "no prompt after Enter for \"$1\"" >&2
-	e2e_keys C-u
-	e2e_type "$1"
-	e2e_keys Enter
-}
-
 e2e_start "$db" 100 30 || { fail "start in tmux"; e2e_abandon "tmux did not start"; }
 e2e_expect "plans list" "計画一覧"
 e2e_keys /
@@ -55,13 +44,13 @@ e2e_expect_not "no level below an action item" "の下に追加"
 e2e_keys Enter
 e2e_expect "the form of a new item" "取組内容を追加" "番号" "名称" "期間" \
     "担当課" "概要・方向性" "C-s/F2 保存"
-prompt_set 'No.1-2'
+e2e_prompt_set 'No.1-2'
 e2e_keys Down
-prompt_set '地域の担い手育成事業'
+e2e_prompt_set '地域の担い手育成事業'
 e2e_keys Down Down
-prompt_set 'R7〜R4'
+e2e_prompt_set 'R7〜R4'
 e2e_keys Down
-prompt_set '★存在しない課'
+e2e_prompt_set '★存在しない課'
 e2e_keys Down Down Enter
 e2e_expect "the multi-line editor" "Esc で一覧に戻る"
 e2e_type '地域活動の担い手を育てる。'
@@ -77,11 +66,11 @@ e2e_expect "the other fields are kept" "No.1-2" "地域の担い手育成事業"
     "★存在しない課"
 [ "$(q "SELECT count(*) FROM node WHERE code = 'No.1-2'")" = 0 ] &&
     pass "nothing written" || fail "a refused save wrote"
-prompt_set 'R4〜R7'
+e2e_prompt_set 'R4〜R7'
 e2e_keys C-s
 e2e_expect "an unknown department is refused" "存在しない課"
 e2e_expect_line "the cursor on 担当課" '^\* 担当課'
-prompt_set '★結城市/まちづくり協働課、結城市/総務課'
+e2e_prompt_set '★結城市/まちづくり協働課、結城市/総務課'
 e2e_keys C-s
 e2e_expect "saved" "取組内容を保存しました"
 e2e_expect_line "the new item right after No.1, under the cursor" \
@@ -125,7 +114,7 @@ l1=$(at 1) lnew=$(at No.1-2) l2=$(at 2)
 e2e_keys m
 e2e_expect "m opens the item's form" "取組内容を修正: No.1-2 地域の担い手育成事業"
 e2e_keys Down
-prompt_set '地域の担い手育成事業（拡充）'
+e2e_prompt_set '地域の担い手育成事業（拡充）'
 e2e_keys Escape
 e2e_expect "leaving with unsaved changes asks" "保存していない変更があります"
 e2e_keys n
@@ -142,7 +131,7 @@ e2e_expect "the change is saved" "取組内容を保存しました"
 e2e_keys m
 e2e_expect "the form for the yearly plans" "年次計画" "事業費の傾向"
 e2e_keys G Up Up
-prompt_set 'R4=大きい R5=同程度'
+e2e_prompt_set 'R4=大きい R5=同程度'
 e2e_keys Up Enter
 e2e_expect "the yearly plans in the editor" "Esc で一覧に戻る"
 e2e_type 'R4: 講座の準備'
@@ -153,7 +142,7 @@ e2e_type '受講者アンケートの実施'
 e2e_keys Escape C-s
 e2e_expect "an unknown trend word is refused" "大きい" "傾向は"
 e2e_expect_line "the cursor on 事業費の傾向" '^\* 事業費の傾向'
-prompt_set 'R4=拡大 R5=同程度'
+e2e_prompt_set 'R4=拡大 R5=同程度'
 e2e_keys C-s
 e2e_expect "yearly plans saved" "取組内容を保存しました"
 plans=$(q "SELECT from_fy || '-' || to_fy || ':' || replace(text, char(10), '/')
@@ -174,7 +163,7 @@ e2e_expect "back on the tree from the history" "> 施策体系"
 e2e_keys m
 e2e_expect "the form again" "取組内容を修正"
 e2e_keys Down
-prompt_set '捨てる名称'
+e2e_prompt_set '捨てる名称'
 e2e_keys Escape
 e2e_expect "asked again" "保存していない変更があります"
 e2e_keys y
@@ -188,7 +177,7 @@ e2e_expect "back on the tree" "> 施策体系"
 e2e_keys m
 e2e_expect "the form once more" "取組内容を修正"
 e2e_keys Down
-prompt_set '私の名称'
+e2e_prompt_set '私の名称'
 q "UPDATE node SET title = '他の人の名称', ver = ver + 1 WHERE id = '$new'"
 e2e_keys C-s
 e2e_expect "a node changed meanwhile is not overwritten" "他の人が変更しました"
@@ -202,7 +191,7 @@ e2e_expect_line "the tree shows the other title" 'No\.1-2 +他の人の名称'
 e2e_keys m
 e2e_expect "reopened with their title" "取組内容を修正: No.1-2 他の人の名称"
 e2e_keys Down
-prompt_set '地域の担い手育成事業（拡充）'
+e2e_prompt_set '地域の担い手育成事業（拡充）'
 e2e_keys C-s
 e2e_expect "saved over it after reopening" "取組内容を保存しました"
 [ "$(q "SELECT title FROM node WHERE id = '$new'")" = "地域の担い手育成事業（拡充）" ] &&
@@ -230,27 +219,27 @@ e2e_expect "the add menu" "追加するもの"
 e2e_keys Down Enter
 e2e_expect "the indicator form" "指標を追加" "指標名" "単位" "方向" \
     "目標 令和4年度" "目標 令和7年度"
-prompt_set '育成講座の受講者数'
+e2e_prompt_set '育成講座の受講者数'
 e2e_keys Down Down
-prompt_set '人'
+e2e_prompt_set '人'
 e2e_keys Down Enter
 e2e_expect "directions to choose from" "増加" "減少" "以上"
 e2e_keys Down Enter
 e2e_keys Down Down
-prompt_set '１２人'
+e2e_prompt_set '１２人'
 e2e_keys Down
-prompt_set '来年'
+e2e_prompt_set '来年'
 e2e_keys C-s
 e2e_expect "an unreadable year is refused" "基準値の年度" "年度を読み取れません"
-prompt_set 'R2'
+e2e_prompt_set 'R2'
 # The targets follow 備考, 指標の考え方 and キー.
 e2e_keys G
 e2e_expect_line "the last target field" '目標 令和7年度'
-prompt_set '５０人'
+e2e_prompt_set '５０人'
 e2e_keys Up
-prompt_set '4０'
+e2e_prompt_set '4０'
 e2e_keys Up Up
-prompt_set '３０人'
+e2e_prompt_set '３０人'
 e2e_keys C-s
 e2e_expect "the indicator is saved" "指標と目標を保存しました"
 ind=$(q "SELECT id FROM indicator WHERE node_id = '$new'")
@@ -272,7 +261,7 @@ e2e_keys Down Enter
 e2e_expect "the indicator's form" "指標と目標を修正: 育成講座の受講者数"
 e2e_expect_line "its targets as numbers" '目標 令和4年度 +30 *$'
 e2e_keys G Up Up
-prompt_set '35人'
+e2e_prompt_set '35人'
 e2e_keys C-s
 e2e_expect "saved from the sheet" "指標と目標を保存しました"
 [ "$(q "SELECT num FROM indicator_target WHERE indicator_id = '$ind' AND fy = 2023")" = "35.0" ] &&
@@ -293,7 +282,7 @@ e2e_expect "m asks again" "修正するもの"
 e2e_keys Down Enter
 e2e_expect "the indicator's form again" "指標と目標を修正: 育成講座の受講者数"
 e2e_keys Down Down Down Down Down
-prompt_set '10人（R1年度末）'
+e2e_prompt_set '10人（R1年度末）'
 e2e_keys C-s
 e2e_expect "a year in parentheses unlike the year field is refused" \
     "括弧の年度は令和元年度ですが、年度の欄は令和2年度です"
@@ -301,7 +290,7 @@ e2e_expect "a year in parentheses unlike the year field is refused" \
     pass "db: nothing written on the refusal" ||
     fail "db: baseline after refusal" "$(q "SELECT base_num, base_txt, base_fy FROM indicator WHERE id = '$ind'")"
 # Enter edits the field the cursor was put on: the year's, emptied.
-prompt_set ''
+e2e_prompt_set ''
 e2e_expect_line "the cursor was on 基準値の年度" '^\* 基準値の年度 *$'
 e2e_keys C-s
 e2e_expect "saved with the year field empty" "指標と目標を保存しました"
@@ -359,7 +348,7 @@ e2e_expect "the empty tree says how to begin" "この計画には施策があり
 e2e_keys a
 e2e_expect "a opens the first node's form at once" "基本方針を追加"
 e2e_keys Down
-prompt_set 'はじめの方針'
+e2e_prompt_set 'はじめの方針'
 e2e_keys C-s
 e2e_expect "the first node saved" "基本方針を保存しました" "はじめの方針"
 e2e_keys a
@@ -367,7 +356,7 @@ e2e_expect "below it is offered" "取組を「はじめの方針」の下に追�
 e2e_keys Down Enter
 e2e_expect "the item's form" "取組を追加"
 e2e_keys Down
-prompt_set 'はじめての取組'
+e2e_prompt_set 'はじめての取組'
 e2e_keys C-s
 e2e_expect "the item saved" "取組を保存しました" "はじめての取組"
 row=$(sqlite3 "$db2" "SELECT c.depth || ':' || p.title FROM node c
