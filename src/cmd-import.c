@@ -66,37 +66,37 @@ print_counts(const struct pf_doc *d)
 }
 
 /*
- * The action items that take their departments from a node above them
+ * The nodes that take their departments from a node above them
  * (pf_doc_inherits): each is handed to the loader (none in a dry run),
  * and the first few are named in one line after the counts.
  */
 #define INHERIT_NAMED 5
 struct inherit_note {
 	struct store_plan_loader *l;	/* NULL: a dry run */
-	char			 *named;	/* "plan: item ← from、..." */
+	char			 *named;	/* "plan: node ← from、..." */
 	char			 *plan;		/* the last one named */
 	size_t			  n;
 };
 
 static int
-inherit_take(void *arg, const char *plan, const char *item, const char *from)
+inherit_take(void *arg, const char *plan, const char *node, const char *from)
 {
 	struct inherit_note	*in = arg;
 	char			*was = in->named;
 
 	if (in->n++ < INHERIT_NAMED) {
-		/* The plan's code before its first item. */
+		/* The plan's code before its first node. */
 		if (in->plan == NULL || strcmp(in->plan, plan) != 0) {
 			in->named = xasprintf("%s%s%s: %s ← %s", was ? was : "",
-			    was ? "、" : "", plan, item, from);
+			    was ? "、" : "", plan, node, from);
 			free(in->plan);
 			in->plan = xstrdup(plan);
 		} else
-			in->named = xasprintf("%s、%s ← %s", was, item, from);
+			in->named = xasprintf("%s、%s ← %s", was, node, from);
 		free(was);
 	}
 	return in->l != NULL ?
-	    store_plan_loader_inherit(in->l, plan, item, from) : 0;
+	    store_plan_loader_inherit(in->l, plan, node, from) : 0;
 }
 
 static void
@@ -104,7 +104,7 @@ print_inherited(const struct inherit_note *in, int dry)
 {
 	if (in->n == 0)
 		return;
-	printf("担当課（assign の行）のない取組 %zu 件は、上の階層の担当課を"
+	printf("担当課（assign の行）のない施策・取組 %zu 件は、上の階層の担当課を"
 	    "引き継%s: %s%s\n", in->n, dry ? "ぎます" : "ぎました",
 	    in->named, in->n > INHERIT_NAMED ? " ほか" : "");
 }

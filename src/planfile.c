@@ -1949,7 +1949,6 @@ long
 pf_doc_inherits(const struct pf_doc *d, pf_inherit_fn fn, void *arg)
 {
 	struct pf_index	*x = d->index;
-	struct checker	 c;
 	struct entry	*e, *up, **found = NULL;
 	size_t		 i, n = 0, np;
 	long		 rc;
@@ -1957,8 +1956,6 @@ pf_doc_inherits(const struct pf_doc *d, pf_inherit_fn fn, void *arg)
 
 	if (x == NULL)
 		return 0;
-	memset(&c, 0, sizeof c);
-	c.x = x;
 	for (i = 0; i < x->nbuckets; i++)
 		for (e = x->buckets[i]; e != NULL; e = e->next) {
 			if (e->kind != PF_NODE || e->assigned)
@@ -1968,15 +1965,10 @@ pf_doc_inherits(const struct pf_doc *d, pf_inherit_fn fn, void *arg)
 				;
 			if (up == NULL)
 				continue;
-			np = strcspn(e->key, "\x1f");
-			plan = xstrndup(e->key, np);
-			if (e->depth == plan_levels(&c, plan)) {
-				if ((n & (n - 1)) == 0)	/* 0, 1, 2, 4 ...: full */
-					found = xreallocarray(found,
-					    n ? n * 2 : 1, sizeof *found);
-				found[n++] = e;
-			}
-			free(plan);
+			if ((n & (n - 1)) == 0)	/* 0, 1, 2, 4 ...: full */
+				found = xreallocarray(found, n ? n * 2 : 1,
+				    sizeof *found);
+			found[n++] = e;
 		}
 	/* In the file's order, so that what is said of them reads as the
 	 * file does. */

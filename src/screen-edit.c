@@ -309,9 +309,9 @@ edit_new_node(struct ui *ui, long long plan_id, long long parent_id,
 	c->node.after_id = after_id;
 	c->node.depth = depth;
 	c->what = edit_level_name(ui, plan_id, depth, &nlevels);
-	/* An action item starts in the charge of the policy's departments,
-	 * as import gives them; the planner sees them and may change them. */
-	if (depth == nlevels && parent_id != 0) {
+	/* A node starts in the charge of the departments above it, as
+	 * import gives them; the planner sees them and may change them. */
+	if (parent_id != 0) {
 		if (store_edit_node_depts_above(ui->store, parent_id, &depts,
 		    &cause) == 0) {
 			free(c->node.depts);

@@ -1111,37 +1111,83 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 	return step_done(l, s, r);
 }
 
-/* An item's departments taken from the node above it (see
- * store_plan_loader_inherit): its assignments are that node's, with the
- * item's place and period beside them (db/migrate-27.sql). */
+/* A node's departments taken from the node above it (see
+ * store_plan_loader_inherit): its assignments are that node's, with its
+ * own place and period beside them (db/migrate-27.sql). */
 static const char SQL_INHERIT[] = "INSERT INTO node_dept (node_id, dept_id,"
     " is_main, from_fy, until_fy, ord, plan_id, parent_id, depth, node_ord,"
     " first_fy, last_fy) SELECT n.id, d.dept_id, d.is_main, d.from_fy,"
     " d.until_fy, d.ord, n.plan_id, n.parent_id, n.depth, n.ord, n.first_fy,"
     " n.last_fy FROM node_dept d, node n WHERE d.node_id = ?2 AND n.id = ?1"
     " ORDER BY d.ord";
-static const char SQL_UNFILED[] = "SELECT fy FROM result"
+/* The node's results, and the actuals of its indicators without a
+ * department of their own, read before it had a department: the row's
+ * key and year, and the statement that files it. */
+static const char SQL_UNFILED_RESULTS[] = "SELECT node_id, fy FROM result"
     " WHERE node_id = ?1 AND dept_id IS NULL";
 static const char SQL_FILE_RESULT[] = "UPDATE result SET dept_id = ?3"
     " WHERE node_id = ?1 AND fy = ?2";
+static const char SQL_UNFILED_ACTUALS[] = "SELECT a.indicator_id, a.fy"
+    " FROM indicator i JOIN indicator_actual a ON a.indicator_id = i.id"
+    " WHERE i.node_id = ?1 AND i.dept_id IS NULL AND a.dept_id IS NULL";
+static const char SQL_FILE_ACTUAL[] = "UPDATE indicator_actual"
+    " SET dept_id = ?3 WHERE indicator_id = ?1 AND fy = ?2";
+
+/* Files the rows unfiled (read with SQL unfiled) under n's department
+ * of their year, with SQL file, as those of a node with departments of
+ * its own were filed when read. */
+static int
+loader_refile(struct store_plan_loader *l, const struct lnode *n,
+    const char *unfiled, const char *file)
+{
+	sqlite3_stmt	*s;
+	long long	*rows = NULL, dept;
+	size_t		 k, nrows = 0;
+	int		 rc;
+
+	if ((s = stmt(l, unfiled, NULL)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, n->id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rows = xreallocarray(rows, nrows + 1, 2 * sizeof *rows);
+		rows[2 * nrows] = sqlite3_column_int64(s, 0);
+		rows[2 * nrows++ + 1] = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(rows);
+		return refuse(l, NULL, sqlite3_errmsg(store_db(l->st)));
+	}
+	for (k = 0; k < nrows; k++) {
+		if ((dept = node_dept(n, (int)rows[2 * k + 1])) == 0)
+			continue;
+		if ((s = stmt(l, file, NULL)) == NULL)
+			break;
+		sqlite3_bind_int64(s, 1, rows[2 * k]);
+		sqlite3_bind_int64(s, 2, rows[2 * k + 1]);
+		sqlite3_bind_int64(s, 3, dept);
+		if (step_done(l, s, NULL) != 0)
+			break;
+	}
+	free(rows);
+	return k < nrows ? -1 : 0;
+}
 
 int
 store_plan_loader_inherit(struct store_plan_loader *l, const char *plan,
-    const char *item, const char *from)
+    const char *node, const char *from)
 {
 	struct lplan	*p = plan_of(l, plan);
 	struct lnode	*n, *up;
 	sqlite3_stmt	*s;
-	long long	*fys = NULL, dept;
-	size_t		 k, nfy = 0;
-	int		 rc;
+	size_t		 k;
 
 	if (l->cause != NULL)
 		return -1;
-	if (p == NULL || (n = map_get(&l->nodes, p->sid, item)) == NULL ||
+	if (p == NULL || (n = map_get(&l->nodes, p->sid, node)) == NULL ||
 	    (up = map_get(&l->nodes, p->sid, from)) == NULL) {
-		l->cause = xasprintf("計画「%s」の取組「%s」がありません",
-		    plan, item);
+		l->cause = xasprintf("計画「%s」の施策・取組「%s」がありません",
+		    plan, node);
 		return -1;
 	}
 	if ((s = stmt(l, SQL_INHERIT, NULL)) == NULL)
@@ -1153,35 +1199,9 @@ store_plan_loader_inherit(struct store_plan_loader *l, const char *plan,
 	for (k = 0; k < up->nas; k++)
 		node_assign(n, up->as[k].dept, up->as[k].is_main,
 		    up->as[k].from, up->as[k].until);
-	/* Its results read before are filed under the department of their
-	 * year, as those of an item with departments of its own are. */
-	if ((s = stmt(l, SQL_UNFILED, NULL)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, n->id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		fys = xreallocarray(fys, nfy + 1, sizeof *fys);
-		fys[nfy++] = sqlite3_column_int64(s, 0);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(fys);
-		l->cause = xasprintf("実績を読めません: %s",
-		    sqlite3_errmsg(store_db(l->st)));
-		return -1;
-	}
-	for (k = 0; k < nfy; k++) {
-		if ((dept = node_dept(n, (int)fys[k])) == 0)
-			continue;
-		if ((s = stmt(l, SQL_FILE_RESULT, NULL)) == NULL)
-			break;
-		sqlite3_bind_int64(s, 1, n->id);
-		sqlite3_bind_int64(s, 2, fys[k]);
-		sqlite3_bind_int64(s, 3, dept);
-		if (step_done(l, s, NULL) != 0)
-			break;
-	}
-	free(fys);
-	return k < nfy ? -1 : 0;
+	return loader_refile(l, n, SQL_UNFILED_RESULTS, SQL_FILE_RESULT) != 0 ||
+	    loader_refile(l, n, SQL_UNFILED_ACTUALS, SQL_FILE_ACTUAL) != 0 ?
+	    -1 : 0;
 }
 
 static int
@@ -1846,10 +1866,10 @@ store_plan_loader_free(struct store_plan_loader *l)
 }
 
 static int
-loader_inherit_take(void *arg, const char *plan, const char *item,
+loader_inherit_take(void *arg, const char *plan, const char *node,
     const char *from)
 {
-	return store_plan_loader_inherit(arg, plan, item, from);
+	return store_plan_loader_inherit(arg, plan, node, from);
 }
 
 int

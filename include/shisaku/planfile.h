@@ -179,16 +179,16 @@ size_t pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 size_t pf_check_replace(struct pf_doc *d, const struct pf_resolver *res);
 
 /*
- * The action items (nodes at the plan's deepest level) the document gives
- * no department, no assign row, under a node it gives some: each is in
- * the charge of the departments of the nearest such node above it (a plan
- * that prints its 担当課 at a policy, for all the policy's items). Calls
- * fn for each, in the file's order, with the plan's code, the item's key
- * and that node's key, until fn returns non-zero. Returns how many there
- * are, or -1 when fn stopped. After every file is read, before
+ * The nodes the document gives no department, no assign row, under a node
+ * it gives some: each is in the charge of the departments of the nearest
+ * such node above it (a plan that prints its 担当課 at a policy, for the
+ * policy's measures and items and their indicators). Calls fn for each,
+ * in the file's order, with the plan's code, the node's key and that
+ * node's key, until fn returns non-zero. Returns how many there are, or
+ * -1 when fn stopped. After every file is read, before
  * pf_doc_forget_keys (0 after it).
  */
-typedef int (*pf_inherit_fn)(void *arg, const char *plan, const char *item,
+typedef int (*pf_inherit_fn)(void *arg, const char *plan, const char *node,
     const char *from);
 long pf_doc_inherits(const struct pf_doc *d, pf_inherit_fn fn, void *arg);
 

@@ -132,9 +132,9 @@ int store_edit_node_load(struct store *st, long long node_id,
 int store_edit_indicator_load(struct store *st, long long indicator_id,
     struct edit_indicator *out, char **cause);
 
-/* The departments a new action item under parent_id starts with, in the
- * form of edit_node.depts: those of parent_id or of the nearest node
- * above it that has some, as import gives an item without assign rows
+/* The departments a new node under parent_id starts with, in the form
+ * of edit_node.depts: those of parent_id or of the nearest node above it
+ * that has some, as import gives a node without assign rows
  * (shisaku-plan(5)); "" when none has. 0 with *depts (malloc'd), or -1
  * with *cause. */
 int store_edit_node_depts_above(struct store *st, long long parent_id,

@@ -57,12 +57,12 @@ int store_plan_loader_begin(struct store_plan_loader *l, char **cause);
 int store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r);
 const struct pf_sink *store_plan_loader_sink(struct store_plan_loader *l);
 const char *store_plan_loader_error(const struct store_plan_loader *l);
-/* After the rows: an action item the file gives no department takes
- * those of node from above it (pf_doc_inherits); its results read
- * before are filed under them. 0, or -1 (the loader takes nothing more;
+/* After the rows: a node the file gives no department takes those of
+ * node from above it (pf_doc_inherits); its results read before are
+ * filed under them. 0, or -1 (the loader takes nothing more;
  * store_plan_loader_error says why). */
 int store_plan_loader_inherit(struct store_plan_loader *l, const char *plan,
-    const char *item, const char *from);
+    const char *node, const char *from);
 /* After the rows, a commit makes the indexes, the search index and the
  * kept figures, then commits: STORE_LOAD_STEPS steps, each one told to
  * store_set_progress's callback as it ends (done of STORE_LOAD_STEPS). */

@@ -55,7 +55,7 @@ q() {	# one value from the database
 
 # ---- the planner loads the plan ------------------------------------------
 run init > /dev/null 2>&1 || fail "init"
-said="担当課（assign の行）のない取組 2 件は、上の階層の担当課を"
+said="担当課（assign の行）のない施策・取組 2 件は、上の階層の担当課を"
 got=$(run import --dry-run "$plan" 2>&1)
 case $got in
 *"$said引き継ぎます: kaikaku: 1-1 ← 1、1-2 ← 1"*)

@@ -196,11 +196,12 @@ TEST(test_missing_database)
 }
 
 /*
- * A plan that prints its departments once for a policy: the items under
- * it that have no assign row of their own take the nearest node's above
- * them that has some (with main, years and the item's own place), and
- * their results read before are filed under the department of their
- * year. Headings and items with departments of their own keep theirs.
+ * A plan that prints its departments once for a policy: the measures and
+ * items under it that have no assign row of their own take the nearest
+ * node's above them that has some (with main, years and their own
+ * place), and their results and actual values read before are filed
+ * under the department of their year. Nodes with departments of their
+ * own keep theirs, and a node under none stays without.
  */
 static const char inherit_plan[] =
     "shisaku-plan,1\n"
@@ -224,6 +225,9 @@ static const char inherit_plan[] =
     "node,h,g2,,2,方針二,,,,,,\n"
     "node,h,m3,g2,(1),項目三,,,,,,\n"
     "node,h,i4,m3,①,取組四,,,,,,\n"
+    "indicator,h,k1,m1,研修回数,,回,増加,,,,10回,R8,,,\n"
+    "actual,h,k1,R5,5回,,確認済,,tanto,2024-04-20T10:00:00,"
+    "kacho,2024-05-01T10:00:00\n"
     "assign,h,g1,試験市/企画課,,,\n"
     "assign,h,g1,試験市/人事課,1,R4,R6\n";
 
@@ -277,10 +281,10 @@ TEST(test_items_take_departments_above)
 
 	CHECK_INT(read_text(st, &d, "inherit.csv", inherit_plan), 0);
 	memset(&seen, 0, sizeof seen);
-	/* Only the items without a department under a node with some, in
+	/* Only the nodes without a department under a node with some, in
 	 * the file's order, each from the nearest such node. */
-	CHECK_INT(pf_doc_inherits(&d, inherit_seen_take, &seen), 2);
-	CHECK_STR(seen.text, "h:i1<g1 h:i3<m2");
+	CHECK_INT(pf_doc_inherits(&d, inherit_seen_take, &seen), 3);
+	CHECK_STR(seen.text, "h:m1<g1 h:i1<g1 h:i3<m2");
 	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
 	pf_doc_free(&d);
 	/* The item's rows are the policy's, with its own place beside them. */
@@ -293,6 +297,7 @@ TEST(test_items_take_departments_above)
 	    " JOIN node n ON n.id = nd.node_id"
 	    " JOIN department dp ON dp.id = nd.dept_id");
 	CHECK_STR(got, "g1=試験市/企画課/0/-/1111 g1=試験市/人事課/1/2022-2024/1111"
+	    " m1=試験市/企画課/0/-/1111 m1=試験市/人事課/1/2022-2024/1111"
 	    " i1=試験市/企画課/0/-/1111 i1=試験市/人事課/1/2022-2024/1111"
 	    " i2=試験市/人事課/0/-/1111 m2=試験市/人事課/1/-/1111"
 	    " i3=試験市/人事課/1/-/1111");
@@ -303,6 +308,12 @@ TEST(test_items_take_departments_above)
 	    " '-'), ' ') FROM (SELECT * FROM result ORDER BY fy) r"
 	    " LEFT JOIN department dp ON dp.id = r.dept_id");
 	CHECK_STR(got, "2023=試験市/人事課 2025=試験市/企画課");
+	free(got);
+	/* The measure's indicator is reported by its department now: its
+	 * actual read before is filed under the main one of R5. */
+	got = one_text(st, "SELECT a.fy || '=' || dp.code FROM indicator_actual a"
+	    " JOIN department dp ON dp.id = a.dept_id");
+	CHECK_STR(got, "2023=試験市/人事課");
 	free(got);
 	CHECK_INT(store_check(st, print_problem, NULL, &cause), 0);
 	/* The export writes them as the items' own rows: loaded again, the
