@@ -109,6 +109,19 @@ print_inherited(const struct inherit_note *in, int dry)
 	    in->named, in->n > INHERIT_NAMED ? " ほか" : "");
 }
 
+/* What the checks noted that is likely not meant (pf_doc.notes), on
+ * standard error: the rows are loaded all the same. */
+static void
+print_notes(const struct pf_doc *d)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nnotes_kept; i++)
+		fprintf(stderr, "%s\n", d->notes[i]);
+	if (d->nnotes > d->nnotes_kept)
+		fprintf(stderr, "…ほか %zu 件\n", d->nnotes - d->nnotes_kept);
+}
+
 /* The largest file read, from the configuration. */
 static size_t
 import_max(const struct cmd_ctx *ctx)
@@ -412,6 +425,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		printf("誤りはありません（--dry-run のため書き込んでいません）: ");
 		print_counts(&d);
 		print_inherited(&in, dry);
+		print_notes(&d);
 		status = EXIT_OK;
 	} else {
 		/* The rows' line ends with their own rate; the indexes, the
@@ -432,6 +446,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			printf("読み込みました: ");
 			print_counts(&d);
 			print_inherited(&in, dry);
+			print_notes(&d);
 			status = EXIT_OK;
 		}
 	}

@@ -139,6 +139,9 @@ pf_doc_free(struct pf_doc *d)
 	for (i = 0; i < d->nkept; i++)
 		free(d->errors[i]);
 	free(d->errors);
+	for (i = 0; i < d->nnotes_kept; i++)
+		free(d->notes[i]);
+	free(d->notes);
 	index_free(d->index);
 	memset(d, 0, sizeof *d);
 }
@@ -1077,6 +1080,68 @@ check_deptname(struct checker *c, struct pf_record *r)
 			c->renamed[i].found = 1;
 }
 
+/* A note of the document at a field of r (see pf_doc.notes). */
+static void
+add_note(struct checker *c, const struct pf_record *r, int i,
+    const char *fmt, ...)
+{
+	struct pf_doc	*d = c->d;
+	va_list		 ap;
+	char		*msg;
+
+	if (d->nnotes++ >= PF_NOTES_KEPT)
+		return;
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	d->notes = xreallocarray(d->notes, d->nnotes_kept + 1,
+	    sizeof *d->notes);
+	d->notes[d->nnotes_kept++] = xasprintf("%s:%zu:%zu: %s", c->file,
+	    r->line, (size_t)COLNO(i), msg);
+	free(msg);
+}
+
+/* Whether s is all ASCII digits (at least one). */
+static int
+all_digits(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/*
+ * A node's code as Excel leaves a code it read as a date or a number
+ * when the file was opened and saved there: 1-1 becomes 1月1日, 6-1-1
+ * becomes 2006/1/1, (2) becomes -2. Codes are printed as the plan prints
+ * them, and no plan prints those, so the row is loaded and a note says
+ * what the code likely was.
+ */
+static void
+note_excel_code(struct checker *c, const struct pf_record *r)
+{
+	const char	*s = r->f[NODE_CODE];
+	int		 a, b, y, n = 0;
+
+	if (sscanf(s, "%2d月%2d日%n", &a, &b, &n) == 2 && s[n] == '\0' &&
+	    a >= 1 && a <= 12 && b >= 1 && b <= 31)
+		add_note(c, r, NODE_CODE, "番号「%s」は、Excel が %d-%d を日付に"
+		    "変えた形です。列を文字列にして番号を直してください", s, a, b);
+	else if (sscanf(s, "%4d/%2d/%2d%n", &y, &a, &b, &n) == 3 &&
+	    s[n] == '\0' && y >= 1900 && a >= 1 && a <= 12 && b >= 1 &&
+	    b <= 31)
+		add_note(c, r, NODE_CODE, "番号「%s」は、Excel が番号（%d-%d-%d"
+		    " など）を日付に変えた形です。列を文字列にして番号を直して"
+		    "ください", s, y % 100, a, b);
+	else if (s[0] == '-' && all_digits(s + 1))
+		add_note(c, r, NODE_CODE, "番号「%s」は、Excel が (%s) を負の数"
+		    "に変えた形です。列を文字列にして番号を直してください", s,
+		    s + 1);
+}
+
 static void
 check_node(struct checker *c, struct pf_record *r)
 {
@@ -1121,6 +1186,7 @@ check_node(struct checker *c, struct pf_record *r)
 		e->depth = depth;
 		e->up = parent;
 	}
+	note_excel_code(c, r);
 }
 
 /*

@@ -20,6 +20,7 @@
 #define PF_FORMAT_VERSION "1"
 #define PF_MAX_COLS 15
 #define PF_ERRORS_KEPT 50
+#define PF_NOTES_KEPT 10
 
 enum pf_kind {
 	PF_PLAN, PF_LEVEL, PF_FLAG, PF_DEPT, PF_DEPTNAME, PF_NODE, PF_MARK,
@@ -103,6 +104,12 @@ struct pf_doc {
 	char		**errors;
 	size_t		  nkept;
 	size_t		  nerrors;
+	/* What is not wrong but likely not meant (a code Excel turned into
+	 * a date), "FILE:LINE:COLUMN: message": the first PF_NOTES_KEPT,
+	 * all of them counted in nnotes. */
+	char		**notes;
+	size_t		  nnotes_kept;
+	size_t		  nnotes;
 	/* When set, pf_read calls it every so many records with the line
 	 * it has reached of the file's lines (for a progress line). */
 	void		(*progress)(void *arg, size_t line, size_t lines);

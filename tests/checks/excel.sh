@@ -101,6 +101,35 @@ before=$(sqlite3 "$scratch/sjis.db" .dump | md5sum)
 [ "$(sqlite3 "$scratch/sjis.db" .dump | md5sum)" = "$before" ] &&
     pass "and nothing was written" || fail "nothing written" "the database changed"
 
+# A plan laid out in Excel and saved as its plain CSV (CP932, CRLF): an
+# empty row between sections is a row of commas, read as a blank row;
+# codes Excel turned into a date and a negative number are loaded as
+# they are, each noted on standard error with the code it likely was.
+{
+	printf 'shisaku-plan,1,,,,,,,,,,\r\n'
+	printf 'plan,xl,Excel で作った計画,R3,R7,試験市,,,,,,\r\n'
+	printf 'level,xl,1,基本方針,,,,,,,,\r\nlevel,xl,2,取組,,,,,,,,\r\n'
+	printf ',,,,,,,,,,,\r\n'
+	printf 'node,xl,1,,1,方針一,,,,,,\r\n'
+	printf 'node,xl,1-1,1,1月1日,取組一,,,,,,\r\n'
+	printf 'node,xl,1-2,1,-2,取組二,,,,,,\r\n'
+	printf 'node,xl,1-3,1,(3),取組三,,,,,,\r\n'
+} | iconv -f UTF-8 -t CP932 > "$scratch/excel-plain.csv"
+new=$scratch/excel-plain.db
+"$bin" -d "$new" init >/dev/null 2>&1
+"$bin" -d "$new" import "$scratch/excel-plain.csv" > "$scratch/out" 2> "$scratch/err"; rc=$?
+[ "$rc" = 0 ] && grep -q "^読み込みました: plan 1, level 2, node 4$" "$scratch/out" &&
+    pass "Excel's plain CSV with an empty row of commas imports" ||
+    fail "Excel's plain CSV with an empty row" "rc $rc: $(cat "$scratch/out" "$scratch/err" | head -c 600)"
+grep -q "excel-plain.csv:7:5: 番号「1月1日」は、Excel が 1-1 を日付に変えた形です。" "$scratch/err" &&
+    grep -q "excel-plain.csv:8:5: 番号「-2」は、Excel が (2) を負の数に変えた形です。" "$scratch/err" &&
+    [ "$(grep -c "Excel が" "$scratch/err")" = 2 ] &&
+    pass "the codes Excel changed are noted at their line and column, (3) is not" ||
+    fail "the codes Excel changed are noted" "$(cat "$scratch/err")"
+[ "$(sqlite3 "$new" "SELECT group_concat(code, ' ') FROM (SELECT code FROM node ORDER BY ord)")" = \
+    "1 1月1日 -2 (3)" ] && pass "db: the codes as the file has them" ||
+    fail "db: the codes" "$(sqlite3 "$new" "SELECT group_concat(code, ' ') FROM node")"
+
 # Refused before reading: a directory, a FIFO, a device, a file over the
 # configured size. Each must answer at once (a FIFO must not block).
 mkfifo "$scratch/fifo"

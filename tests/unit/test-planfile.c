@@ -533,6 +533,60 @@ TEST(test_rows_of_empty_fields)
 	store_close(st);
 }
 
+/* Codes as Excel leaves them after reading them as dates or numbers are
+ * loaded, each with a note naming the code it likely was; the codes
+ * plans print are not noted. */
+TEST(test_excel_codes_noted)
+{
+	struct store	*st = fresh_store("excel-codes.db");
+	struct pf_doc	 d;
+	size_t		 i;
+
+	CHECK_INT(read_text(st, &d, "x.csv", "shisaku-plan,1\n"
+	    "plan,x,名前,R3,R7\n"
+	    "level,x,1,基本方針\n"
+	    "level,x,2,取組\n"
+	    "node,x,1,,Ⅰ,方針\n"
+	    "node,x,a,1,1-1,一\n"
+	    "node,x,b,1,(2),二\n"
+	    "node,x,c,1,6-2-1-1,三\n"
+	    "node,x,d,1,1101,四\n"
+	    "node,x,e,1,No.12,五\n"
+	    "node,x,f,1,①,六\n"
+	    "node,x,g,1,1月1日,七\n"
+	    "node,x,h,1,2006/1/2,八\n"
+	    "node,x,i,1,-2,九\n"
+	    "node,x,j,1,13月1日,十\n"), 0);
+	CHECK_INT(d.nnotes, 3);
+	CHECK_INT(d.nnotes_kept, 3);
+	if (d.nnotes_kept == 3) {
+		CHECK_STR(d.notes[0], "x.csv:12:5: 番号「1月1日」は、Excel が 1-1"
+		    " を日付に変えた形です。列を文字列にして番号を直してください");
+		CHECK(strstr(d.notes[1], "x.csv:13:5: 番号「2006/1/2」は、Excel が"
+		    "番号（6-1-2 など）を日付に") == d.notes[1]);
+		CHECK(strstr(d.notes[2], "x.csv:14:5: 番号「-2」は、Excel が (2) を"
+		    "負の数に") == d.notes[2]);
+	}
+	pf_doc_free(&d);
+	/* Many are counted, the first few kept. */
+	{
+		char	*text = xstrdup("shisaku-plan,1\nplan,y,名前\n"
+			    "level,y,1,取組\n"), *t;
+
+		for (i = 0; i < PF_NOTES_KEPT + 5; i++) {
+			t = xasprintf("%snode,y,k%zu,,-%zu,取組\n", text, i, i);
+			free(text);
+			text = t;
+		}
+		CHECK_INT(read_text(st, &d, "y.csv", text), 0);
+		CHECK_INT(d.nnotes, PF_NOTES_KEPT + 5);
+		CHECK_INT(d.nnotes_kept, PF_NOTES_KEPT);
+		pf_doc_free(&d);
+		free(text);
+	}
+	store_close(st);
+}
+
 TEST(test_plan_already_in_database)
 {
 	struct store	*st = fresh_store("dup.db");
@@ -1495,6 +1549,7 @@ main(void)
 	RUN(test_invalid_utf8_reported_with_line);
 	RUN(test_header_required);
 	RUN(test_rows_of_empty_fields);
+	RUN(test_excel_codes_noted);
 	RUN(test_plan_already_in_database);
 	RUN(test_results_file_for_existing_plan);
 	RUN(test_samples_round_trip);
