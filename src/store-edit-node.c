@@ -611,7 +611,7 @@ store_edit_node_depts_above(struct store *st, long long parent_id,
 	return rc;
 }
 
-/* What only the record shows: titles, text, years. *//* What only the record shows: titles, text, years. */
+/* What only the record shows: titles, text, years. */
 static int
 check_node(const struct edit_node *n, const char **field, char **cause)
 {

@@ -215,6 +215,16 @@ struct store_plan_loader {
 	int		 journal_plain;
 	long long	 clock;
 	long long	 max_before[4];
+	/* Results and actual values read while their node had no
+	 * department (see loader_refile): filed at the commit under the
+	 * department the node may have taken from above it since. */
+	struct unfiled {
+		const void	*row;	/* the result's struct lnode, the
+					   actual's struct lind */
+		int		 fy;
+		int		 actual;
+	}		*unfiled;
+	size_t		 nunfiled;
 };
 
 static const char SQL_PLAN_DELETE[] = "DELETE FROM plan WHERE code = ?";
@@ -857,6 +867,23 @@ take_indicator(struct store_plan_loader *l, const struct pf_record *r)
 	return 0;
 }
 
+/* Notes a result of fy (actual 0: row is its struct lnode) or an actual
+ * value (1: its struct lind) read while its node had no department. */
+static void
+loader_unfiled(struct store_plan_loader *l, const void *row, int fy,
+    int actual)
+{
+	struct unfiled	*u;
+
+	if ((l->nunfiled & (l->nunfiled - 1)) == 0)	/* 0, 1, 2, 4 ...: full */
+		l->unfiled = xreallocarray(l->unfiled,
+		    l->nunfiled ? l->nunfiled * 2 : 1, sizeof *l->unfiled);
+	u = &l->unfiled[l->nunfiled++];
+	u->row = row;
+	u->fy = fy;
+	u->actual = actual;
+}
+
 static int
 take_result(struct store_plan_loader *l, const struct pf_record *r)
 {
@@ -884,6 +911,8 @@ take_result(struct store_plan_loader *l, const struct pf_record *r)
 	store_bind_opt_int(s, 13, node_dept(n, (int)fy_field(f[RES_FY])));
 	if (step_done(l, s, r) != 0 || loader_note_search(l, n, r) != 0)
 		return -1;
+	if (n->nas == 0 && !n->from_db)
+		loader_unfiled(l, n, (int)fy_field(f[RES_FY]), 0);
 	return history_import(l, n->id, 0, f[RES_FY],
 	    "計画ファイルから実績を読み込み", r);
 }
@@ -917,6 +946,9 @@ take_actual(struct store_plan_loader *l, const struct pf_record *r)
 	store_bind_opt_int(s, 12, dept);
 	if (step_done(l, s, r) != 0 || loader_note_rates(l, i, r) != 0)
 		return -1;
+	if (i->dept == 0 && i->node != NULL && i->node->nas == 0 &&
+	    !i->node->from_db)
+		loader_unfiled(l, i, (int)fy_field(f[ACT_FY]), 1);
 	return history_import(l, 0, i->id, f[ACT_FY], f[ACT_VALUE], r);
 }
 
@@ -1111,66 +1143,49 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 	return step_done(l, s, r);
 }
 
-/* A node's departments taken from the node above it (see
- * store_plan_loader_inherit): its assignments are that node's, with its
- * own place and period beside them (db/migrate-27.sql). */
-static const char SQL_INHERIT[] = "INSERT INTO node_dept (node_id, dept_id,"
-    " is_main, from_fy, until_fy, ord, plan_id, parent_id, depth, node_ord,"
-    " first_fy, last_fy) SELECT n.id, d.dept_id, d.is_main, d.from_fy,"
-    " d.until_fy, d.ord, n.plan_id, n.parent_id, n.depth, n.ord, n.first_fy,"
-    " n.last_fy FROM node_dept d, node n WHERE d.node_id = ?2 AND n.id = ?1"
-    " ORDER BY d.ord";
-/* The node's results, and the actuals of its indicators without a
- * department of their own, read before it had a department: the row's
- * key and year, and the statement that files it. */
-static const char SQL_UNFILED_RESULTS[] = "SELECT node_id, fy FROM result"
-    " WHERE node_id = ?1 AND dept_id IS NULL";
+/* The rows of loader_refile: a result or an actual value filed under a
+ * department (?3), by its key. */
 static const char SQL_FILE_RESULT[] = "UPDATE result SET dept_id = ?3"
     " WHERE node_id = ?1 AND fy = ?2";
-static const char SQL_UNFILED_ACTUALS[] = "SELECT a.indicator_id, a.fy"
-    " FROM indicator i JOIN indicator_actual a ON a.indicator_id = i.id"
-    " WHERE i.node_id = ?1 AND i.dept_id IS NULL AND a.dept_id IS NULL";
 static const char SQL_FILE_ACTUAL[] = "UPDATE indicator_actual"
     " SET dept_id = ?3 WHERE indicator_id = ?1 AND fy = ?2";
 
-/* Files the rows unfiled (read with SQL unfiled) under n's department
- * of their year, with SQL file, as those of a node with departments of
+/* Files the results and actual values read while their node had no
+ * department under the one it took from above it since
+ * (store_plan_loader_inherit), as those of a node with departments of
  * its own were filed when read. */
 static int
-loader_refile(struct store_plan_loader *l, const struct lnode *n,
-    const char *unfiled, const char *file)
+loader_refile(struct store_plan_loader *l)
 {
-	sqlite3_stmt	*s;
-	long long	*rows = NULL, dept;
-	size_t		 k, nrows = 0;
-	int		 rc;
+	const struct unfiled	*u;
+	const struct lnode	*n;
+	const struct lind	*i;
+	sqlite3_stmt		*s;
+	long long		 dept, id;
+	size_t			 k;
 
-	if ((s = stmt(l, unfiled, NULL)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, n->id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rows = xreallocarray(rows, nrows + 1, 2 * sizeof *rows);
-		rows[2 * nrows] = sqlite3_column_int64(s, 0);
-		rows[2 * nrows++ + 1] = sqlite3_column_int64(s, 1);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		return refuse(l, NULL, sqlite3_errmsg(store_db(l->st)));
-	}
-	for (k = 0; k < nrows; k++) {
-		if ((dept = node_dept(n, (int)rows[2 * k + 1])) == 0)
+	for (k = 0; k < l->nunfiled; k++) {
+		u = &l->unfiled[k];
+		if (u->actual) {
+			i = u->row;
+			n = i->node;
+			id = i->id;
+		} else {
+			n = u->row;
+			id = n->id;
+		}
+		if ((dept = node_dept(n, u->fy)) == 0)
 			continue;
-		if ((s = stmt(l, file, NULL)) == NULL)
-			break;
-		sqlite3_bind_int64(s, 1, rows[2 * k]);
-		sqlite3_bind_int64(s, 2, rows[2 * k + 1]);
+		if ((s = stmt(l, u->actual ? SQL_FILE_ACTUAL : SQL_FILE_RESULT,
+		    NULL)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, u->fy);
 		sqlite3_bind_int64(s, 3, dept);
 		if (step_done(l, s, NULL) != 0)
-			break;
+			return -1;
 	}
-	free(rows);
-	return k < nrows ? -1 : 0;
+	return 0;
 }
 
 int
@@ -1190,18 +1205,23 @@ store_plan_loader_inherit(struct store_plan_loader *l, const char *plan,
 		    plan, node);
 		return -1;
 	}
-	if ((s = stmt(l, SQL_INHERIT, NULL)) == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, n->id);
-	sqlite3_bind_int64(s, 2, up->id);
-	if (step_done(l, s, NULL) != 0)
-		return -1;
-	for (k = 0; k < up->nas; k++)
+	/* The rows of the node above, as the file would have given them
+	 * to this one: from what is known of it, each one insert. */
+	for (k = 0; k < up->nas; k++) {
+		if ((s = stmt(l, SQL_ASSIGN, NULL)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, n->id);
+		sqlite3_bind_int64(s, 2, up->as[k].dept);
+		sqlite3_bind_int(s, 3, up->as[k].is_main != 0);
+		store_bind_opt_int(s, 4, up->as[k].from);
+		store_bind_opt_int(s, 5, up->as[k].until);
+		sqlite3_bind_int64(s, 6, ++n->assign_ord);
+		if (step_done(l, s, NULL) != 0)
+			return -1;
 		node_assign(n, up->as[k].dept, up->as[k].is_main,
 		    up->as[k].from, up->as[k].until);
-	return loader_refile(l, n, SQL_UNFILED_RESULTS, SQL_FILE_RESULT) != 0 ||
-	    loader_refile(l, n, SQL_UNFILED_ACTUALS, SQL_FILE_ACTUAL) != 0 ?
-	    -1 : 0;
+	}
+	return 0;
 }
 
 static int
@@ -1800,6 +1820,14 @@ store_plan_loader_commit(struct store_plan_loader *l, char **cause)
 		store_plan_loader_rollback(l);
 		return -1;
 	}
+	if (loader_refile(l) != 0) {
+		*cause = xstrdup(l->cause);
+		store_plan_loader_rollback(l);
+		return -1;
+	}
+	free(l->unfiled);
+	l->unfiled = NULL;
+	l->nunfiled = 0;
 	/* No record comes after: what was known of the nodes and indicators
 	 * is let go, for the memory of the indexes and figures made now
 	 * (taken on another thread, recpipe.h: handed back). */
@@ -1860,6 +1888,7 @@ store_plan_loader_free(struct store_plan_loader *l)
 	map_free(&l->depts, free);
 	for (i = 0; i < l->nown; i++)
 		sqlite3_finalize(l->own[i].s);
+	free(l->unfiled);
 	free(l->login);
 	free(l->cause);
 	free(l);
