@@ -369,18 +369,32 @@ fy_format_short(int fy, enum fy_style style, char *buf, size_t size)
 	return buf;
 }
 
-char *
-fy_format_span(int first, int last, enum fy_style style)
+/* The period of fy_format_span, each year written by format. */
+static char *
+fy_span_with(int first, int last, enum fy_style style,
+    char *(*format)(int, enum fy_style, char *, size_t))
 {
 	char	a[FY_BUFSZ] = "", b[FY_BUFSZ] = "";
 
 	if (first == 0 && last == 0)
 		return xstrdup("定めなし");
 	if (first != 0)
-		fy_format(first, style, a, sizeof a);
+		format(first, style, a, sizeof a);
 	if (last != 0)
-		fy_format(last, style, b, sizeof b);
+		format(last, style, b, sizeof b);
 	return first == last ? xstrdup(a) : xasprintf("%s〜%s", a, b);
+}
+
+char *
+fy_format_span(int first, int last, enum fy_style style)
+{
+	return fy_span_with(first, last, style, fy_format);
+}
+
+char *
+fy_format_span_short(int first, int last, enum fy_style style)
+{
+	return fy_span_with(first, last, style, fy_format_short);
 }
 
 int

@@ -57,30 +57,19 @@ static const char *const plans_count_heads[] = {
 	"取組", "入力", "提出", "確認", "遅れ", "進捗"
 };
 
-/* The period of a plan in the current year style: "令和3年度〜令和7年度"
- * as every screen writes one (fy_format_span, 定めなし for none), or
- * "R3〜R7" for a narrow column. */
+/* The period of a plan in the current year style, as every screen writes
+ * one: "令和3年度〜令和7年度", or "R3〜R7" for a narrow column (定めなし for
+ * none either way). */
 static void
 plans_period(struct ui *ui, const struct browse_plan *p, int short_form,
     char *buf, size_t size)
 {
-	char	a[FY_BUFSZ], b[FY_BUFSZ], *t;
+	char	*t = short_form ?
+		    fy_format_span_short(p->first_fy, p->last_fy, ui->fy_style) :
+		    fy_format_span(p->first_fy, p->last_fy, ui->fy_style);
 
-	if (!short_form || (p->first_fy == 0 && p->last_fy == 0)) {
-		t = fy_format_span(p->first_fy, p->last_fy, ui->fy_style);
-		snprintf(buf, size, "%s", t);
-		free(t);
-		return;
-	}
-	if (p->first_fy > 0)
-		fy_format_short(p->first_fy, ui->fy_style, a, sizeof a);
-	else
-		snprintf(a, sizeof a, "-");
-	if (p->last_fy > 0)
-		fy_format_short(p->last_fy, ui->fy_style, b, sizeof b);
-	else
-		snprintf(b, sizeof b, "-");
-	snprintf(buf, size, "%s〜%s", a, b);
+	snprintf(buf, size, "%s", t);
+	free(t);
 }
 
 static void

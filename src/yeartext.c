@@ -297,12 +297,9 @@ yeartext_format_costs(const struct yeartext_cost *c, size_t n,
 char *
 yeartext_format_span(int first, int last, enum fy_style style)
 {
-	char	a[FY_BUFSZ], b[FY_BUFSZ];
-
+	/* Nothing given is an empty field here, not 定めなし. */
 	if (first == 0 && last == 0)
 		return xstrdup("");
-	if (first == last)
-		return xstrdup(yeartext_fy(first, style, a));
-	return xasprintf("%s〜%s", first != 0 ? yeartext_fy(first, style, a) :
-	    "", last != 0 ? yeartext_fy(last, style, b) : "");
+	return fy_format_span_short(first, last, style == FY_STYLE_WESTERN ?
+	    FY_STYLE_WESTERN : FY_STYLE_ERA);
 }

@@ -55,6 +55,9 @@ char *fy_format_short(int fy, enum fy_style style, char *buf, size_t size);
  * "令和6年度" when both ends are one year, and 定めなし when neither is
  * given, as a plan that prints no period is described (malloc'd). */
 char *fy_format_span(int first, int last, enum fy_style style);
+/* The same with the years as fy_format_short writes them: "R3〜R7",
+ * "R6〜", "〜2025", "R5", 定めなし (malloc'd). */
+char *fy_format_span_short(int first, int last, enum fy_style style);
 
 /* Parses "era", "western", "both" (any case; also 和暦, 西暦, 併記);
  * returns -1 if none. */

@@ -28,6 +28,8 @@ assign,sosei,B,shi/kikaku,1,,
 assign,sosei,C,shi/kodomo,1,,
 plan,open,終わりのない計画,R6～,,試験市,
 level,open,1,事業
+plan,kaikaku-jisshi,行政改革実施計画,R3,R7,試験市,
+level,kaikaku-jisshi,1,取組
 CSV
 e2e_plan_db "$db" "$e2e_tmp/periods.csv" "a plan that prints no period"
 e2e_dump "$db" > "$e2e_tmp/before.sql"
@@ -82,5 +84,16 @@ e2e_keys Escape k
 e2e_expect "on the item without a period" "[事業] 1-1 期間のない事業"
 e2e_keys Enter
 e2e_expect_line "its sheet says 定めなし" '^期間 +定めなし *$'
+# The plans list at 80 columns, where a long code and the long periods
+# would leave the names less than 24 columns, writes the short period,
+# with the same open end: R6〜, not R6〜-.
+e2e_keys Escape Escape
+e2e_expect "back to the plans list" "計画一覧"
+e2e_resize 80 24
+e2e_expect_line "the short period of a plan of five years" \
+    '^ kaikaku-jisshi +行政改革実施計画 +R3〜R7 '
+e2e_expect_line "the short period keeps its open end open" \
+    '^ open +終わりのない計画 +R6〜 '
+e2e_expect_line "and a plan without one says 定めなし" '^ sosei +総合戦略 +定めなし '
 e2e_quit_browsing "$db"
 e2e_finish

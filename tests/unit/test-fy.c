@@ -312,6 +312,22 @@ TEST(format_span)
 	CHECK_SPAN(0, 0, FY_STYLE_ERA, "定めなし");
 }
 
+/* The short form, for a narrow column, with the same open ends. */
+#define CHECK_SHORT(first, last, style, want) do {			\
+	char *got_ = fy_format_span_short(first, last, style);		\
+	CHECK_STR(got_, want);						\
+	free(got_);							\
+} while (0)
+
+TEST(format_span_short)
+{
+	CHECK_SHORT(2021, 2025, FY_STYLE_ERA, "R3〜R7");
+	CHECK_SHORT(2024, 0, FY_STYLE_ERA, "R6〜");
+	CHECK_SHORT(0, 2025, FY_STYLE_WESTERN, "〜2025");
+	CHECK_SHORT(2024, 2024, FY_STYLE_ERA, "R6");
+	CHECK_SHORT(0, 0, FY_STYLE_WESTERN, "定めなし");
+}
+
 TEST(parse_range)
 {
 	int	a, b;
@@ -434,6 +450,7 @@ main(void)
 	RUN(format_parse_round_trip);
 	RUN(in_span);
 	RUN(format_span);
+	RUN(format_span_short);
 	RUN(parse_range);
 	RUN(style_parse);
 	RUN(fiscal_year_of_time);
