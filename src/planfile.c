@@ -2011,12 +2011,28 @@ serial_cmp(const void *a, const void *b)
 	return (x->serial > y->serial) - (x->serial < y->serial);
 }
 
+/* The nearest node above node e that has an assign row; NULL. */
+static const struct entry *
+assigned_above(const struct entry *e)
+{
+	for (e = e->up; e != NULL && !e->assigned; e = e->up)
+		;
+	return e;
+}
+
+/* The key of an entry without its plan ("plan" "\x1f" key). */
+static const char *
+entry_key(const struct entry *e)
+{
+	return e->key + strcspn(e->key, "\x1f") + 1;
+}
+
 long
 pf_doc_inherits(const struct pf_doc *d, pf_inherit_fn fn, void *arg)
 {
 	struct pf_index	*x = d->index;
-	struct entry	*e, *up, **found = NULL;
-	size_t		 i, n = 0, np;
+	struct entry	*e, **found = NULL;
+	size_t		 i, n = 0;
 	long		 rc;
 	char		*plan;
 
@@ -2024,12 +2040,8 @@ pf_doc_inherits(const struct pf_doc *d, pf_inherit_fn fn, void *arg)
 		return 0;
 	for (i = 0; i < x->nbuckets; i++)
 		for (e = x->buckets[i]; e != NULL; e = e->next) {
-			if (e->kind != PF_NODE || e->assigned)
-				continue;
-			for (up = e->up; up != NULL && !up->assigned;
-			    up = up->up)
-				;
-			if (up == NULL)
+			if (e->kind != PF_NODE || e->assigned ||
+			    assigned_above(e) == NULL)
 				continue;
 			if ((n & (n - 1)) == 0)	/* 0, 1, 2, 4 ...: full */
 				found = xreallocarray(found, n ? n * 2 : 1,
@@ -2042,12 +2054,8 @@ pf_doc_inherits(const struct pf_doc *d, pf_inherit_fn fn, void *arg)
 		qsort(found, n, sizeof *found, serial_cmp);
 	for (i = 0, rc = 0; i < n && rc == 0; i++) {
 		e = found[i];
-		for (up = e->up; !up->assigned; up = up->up)
-			;
-		np = strcspn(e->key, "\x1f");
-		plan = xstrndup(e->key, np);
-		rc = fn(arg, plan, e->key + np + 1,
-		    up->key + strcspn(up->key, "\x1f") + 1);
+		plan = xstrndup(e->key, strcspn(e->key, "\x1f"));
+		rc = fn(arg, plan, entry_key(e), entry_key(assigned_above(e)));
 		free(plan);
 	}
 	free(found);
