@@ -221,6 +221,31 @@ else
 	fail "import by a non-planner is refused with exit 5" "not run: $logins_why"
 	fail "and says a planner is needed" "not run: $logins_why"
 fi
+# A plan that gives its departments to its policies only: the dry run
+# and the import name the first five nodes that take a policy's, then say
+# ほか; the count is of all of them, the database has a row for each.
+{
+	echo 'shisaku-plan,1'
+	echo 'plan,above,上から継ぐ計画,R3,R7,試験市,'
+	echo 'level,above,1,基本方針'
+	echo 'level,above,2,取組'
+	echo 'dept,above/somu,総務課,試験市,'
+	echo 'node,above,P,,1,方針,,,,,,'
+	echo 'assign,above,P,above/somu,1,,'
+	for k in 1 2 3 4 5 6 7; do echo "node,above,P-$k,P,($k),取組$k,,,,,,"; done
+} > "$scratch/above.csv"
+said='担当課（assign の行）のない施策・取組 7 件は、上の階層の担当課を引き継'
+names='above: P-1 ← P、P-2 ← P、P-3 ← P、P-4 ← P、P-5 ← P ほか'
+"$bin" -d "$scratch/above.db" init > /dev/null 2>&1
+"$bin" -d "$scratch/above.db" import --dry-run "$scratch/above.csv" > "$scratch/above.out" 2>&1
+check "the dry run names five nodes that take a policy's department, then ほか" \
+    grep -qx "${said}ぎます: $names" "$scratch/above.out"
+"$bin" -d "$scratch/above.db" import "$scratch/above.csv" > "$scratch/above.out" 2>&1
+check "the import says the same" grep -qx "${said}ぎました: $names" "$scratch/above.out"
+check "each of the seven is in the policy's department's charge" test \
+    "$(sqlite3 "$scratch/above.db" "SELECT count(*) FROM node_dept nd
+    JOIN node n ON n.id = nd.node_id WHERE n.key LIKE 'P-%' AND nd.is_main = 1")" -eq 7
+
 # A login shell with no LANG (C locale) still gets Japanese, not "?":
 # every command reads and writes UTF-8 whatever the locale says.
 env -i PATH=/usr/bin:/bin "$bin" -d "$db" report --plan yuki-ap --fy R3 --format text > "$scratch/c-locale.txt" 2>&1

@@ -130,6 +130,18 @@ grep -q "excel-plain.csv:7:5: 番号「1月1日」は、Excel が 1-1 を日付�
     "1 1月1日 -2 (3)" ] && pass "db: the codes as the file has them" ||
     fail "db: the codes" "$(sqlite3 "$new" "SELECT group_concat(code, ' ') FROM node")"
 
+# Twelve such codes: the first ten are noted, the rest counted.
+{
+	printf 'shisaku-plan,1\r\nplan,xl,Excel の計画,R3,R7,試験市\r\n'
+	printf 'level,xl,1,取組\r\n'
+	for k in 1 2 3 4 5 6 7 8 9 10 11 12; do printf 'node,xl,%s,,-%s,取組\r\n' $k $k; done
+} > "$scratch/excel-many.csv"
+"$bin" -d "$scratch/excel-many.db" init >/dev/null 2>&1
+"$bin" -d "$scratch/excel-many.db" import "$scratch/excel-many.csv" > "$scratch/out" 2> "$scratch/err"
+[ "$(grep -c "Excel が" "$scratch/err")" = 10 ] && grep -qx "…ほか 2 件" "$scratch/err" &&
+    grep -q "excel-many.csv:13:5: 番号「-10」は、Excel が (10) を" "$scratch/err" &&
+    pass "ten codes noted, then …ほか 2 件" || fail "ten codes noted, then …ほか" "$(cat "$scratch/err")"
+
 # Refused before reading: a directory, a FIFO, a device, a file over the
 # configured size. Each must answer at once (a FIFO must not block).
 mkfifo "$scratch/fifo"
