@@ -316,7 +316,9 @@ edit_new_node(struct ui *ui, long long plan_id, long long parent_id,
 		    &cause) == 0) {
 			free(c->node.depts);
 			c->node.depts = depts;
-		}
+		} else
+			ui_error(ui, "上の階層の担当課を読めません（担当課は空欄の"
+			    "まま開きます）: %s", cause);
 		free(cause);
 	}
 	edit_node_form(ui, c);
