@@ -294,11 +294,15 @@ TEST(in_span)
 }
 
 /* A period written with its open ends open, never as one year. */
-#define CHECK_SPAN(first, last, style, want) do {			\
-	char *got_ = fy_format_span(first, last, style);		\
+#define CHECK_SPAN_BY(format, first, last, style, want) do {		\
+	char *got_ = format(first, last, style);			\
 	CHECK_STR(got_, want);						\
 	free(got_);							\
 } while (0)
+#define CHECK_SPAN(first, last, style, want)				\
+	CHECK_SPAN_BY(fy_format_span, first, last, style, want)
+#define CHECK_SHORT(first, last, style, want)				\
+	CHECK_SPAN_BY(fy_format_span_short, first, last, style, want)
 
 TEST(format_span)
 {
@@ -313,12 +317,6 @@ TEST(format_span)
 }
 
 /* The short form, for a narrow column, with the same open ends. */
-#define CHECK_SHORT(first, last, style, want) do {			\
-	char *got_ = fy_format_span_short(first, last, style);		\
-	CHECK_STR(got_, want);						\
-	free(got_);							\
-} while (0)
-
 TEST(format_span_short)
 {
 	CHECK_SHORT(2021, 2025, FY_STYLE_ERA, "R3〜R7");
