@@ -142,6 +142,40 @@ edit_take(char **to, const struct ui_record_field *f)
 	*to = xstrdup(f->value);
 }
 
+/*
+ * A node's departments changed: when nodes below follow them (import gave
+ * them the node's, or they were set alike), asks whether those change
+ * too. 0 with *carry, 1 when the user left the question (nothing is
+ * saved), or the store's code with *cause.
+ */
+static int
+edit_node_ask_carry(struct ui *ui, const struct edit_node_ctx *c,
+    const char *depts, int *carry, char **cause)
+{
+	const char	*items[2];
+	char		*title, *all, *one;
+	long		 below;
+	int		 rc;
+
+	*carry = 0;
+	if (c->node.id == 0 || strcmp(depts, c->node.depts) == 0)
+		return 0;
+	if ((rc = store_edit_node_followers(ui->store, c->node.id, depts,
+	    &below, cause)) != 0 || below == 0)
+		return rc;
+	title = xasprintf("下の %ld 件も同じ担当課です", below);
+	items[0] = all = xasprintf("下の %ld 件の担当課も変える", below);
+	items[1] = one = xasprintf("この%sだけ変える", c->what);
+	rc = ui_choose(ui, title, items, 2, 0);
+	free(title);
+	free(all);
+	free(one);
+	if (rc < 0)
+		return 1;
+	*carry = rc == 0;
+	return 0;
+}
+
 static int
 edit_node_save(struct ui *ui, void *ctxp, struct ui_record_field *f,
     size_t n, size_t *bad, char **msg)
@@ -177,11 +211,22 @@ edit_node_save(struct ui *ui, void *ctxp, struct ui_record_field *f,
 	edit_take(&t.costs, &f[NF_COSTS]);
 	edit_take(&t.note, &f[NF_NOTE]);
 	edit_take(&t.key, &f[NF_KEY]);
+	if ((rc = edit_node_ask_carry(ui, c, t.depts, &t.carry_depts,
+	    &cause)) != 0) {
+		edit_node_free(&t);
+		*bad = NF_DEPTS;
+		*msg = rc > 0 ? xstrdup("保存していません（入力はそのままです）") :
+		    edit_store_message(rc, cause);
+		return -1;
+	}
 	rc = store_edit_node_save(ui->store, ui->session->login, &t, &field,
 	    &cause);
 	if (rc == 0) {
 		if (c->node.id == 0)
 			edit_added = t.id;
+		if (t.carried > 0)
+			*msg = xasprintf("%sを保存しました（下の %ld 件の担当課も"
+			    "変えました）", c->what, t.carried);
 		edit_node_free(&t);
 		return 0;
 	}

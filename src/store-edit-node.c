@@ -54,6 +54,12 @@ static const char SQL_NODE_UPDATE[] =
 static const char SQL_NODE_BUMP[] =
     "UPDATE node SET ver = ver + 1 WHERE id = ?1 AND ver = ?2";
 static const char SQL_NODE_VER[] = "SELECT ver FROM node WHERE id = ?1";
+/* A node below one that takes its new departments is a new version too:
+ * a form open on it saves over them only after asking (STORE_CONFLICT). */
+static const char SQL_NODE_VER_UP[] =
+    "UPDATE node SET ver = ver + 1 WHERE id = ?1";
+static const char SQL_CHILDREN[] =
+    "SELECT id FROM node WHERE parent_id = ?1 ORDER BY ord";
 static const char SQL_NODE_DELETE[] = "DELETE FROM node WHERE id = ?1";
 static const char SQL_ASSIGNS[] =
     "SELECT nd.id, nd.dept_id, d.code, nd.is_main, coalesce(nd.from_fy, 0),"
@@ -332,6 +338,152 @@ save_depts(struct store *st, long long node, const struct pick *cur,
 	for (i = np; i < ncur && rc == 0; i++)
 		rc = store_edit_write_ids(st, SQL_ASSIGN_DELETE, cur[i].row, 0,
 		    "担当課の保存", cause);
+	return rc;
+}
+
+/* ---- the nodes below that follow a node's departments ---- */
+
+/* A node below with its assignments as stored. */
+struct follower {
+	long long	 id;
+	struct pick	*p;
+	size_t		 np;
+};
+
+static void
+followers_free(struct follower *f, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		picks_free(f[i].p, f[i].np);
+	free(f);
+}
+
+/* The children of node, in order. */
+static int
+read_children(struct store *st, long long node, long long **out, size_t *n,
+    char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, SQL_CHILDREN, cause);
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, node);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, *n + 1, sizeof **out);
+		(*out)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	if (store_read_end(st, s, rc, "施策・取組の読み込み", cause) != 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The nodes below node whose assignments are cur (none for none), found
+ * down through such nodes only: below a node with departments of its
+ * own, the nodes follow that node, as import gives them its departments.
+ * In the order of a walk by levels, each node's children in order.
+ */
+static int
+find_followers(struct store *st, long long node, const struct pick *cur,
+    size_t ncur, struct follower **out, size_t *n, char **cause)
+{
+	long long	*kids = NULL;
+	size_t		 nkids = 0, next = 0, i;
+	long long	 at = node;
+	struct follower	 f;
+	int		 rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	/* *out is the queue too: each follower's children are read in turn. */
+	for (;;) {
+		if ((rc = read_children(st, at, &kids, &nkids, cause)) != 0)
+			break;
+		for (i = 0; i < nkids && rc == 0; i++) {
+			f.id = kids[i];
+			if ((rc = read_assigns(st, f.id, &f.p, &f.np,
+			    cause)) != 0)
+				break;
+			if (!picks_equal(f.p, f.np, cur, ncur)) {
+				picks_free(f.p, f.np);
+				continue;
+			}
+			*out = xreallocarray(*out, *n + 1, sizeof **out);
+			(*out)[(*n)++] = f;
+		}
+		free(kids);
+		kids = NULL;
+		if (rc != 0 || next == *n)
+			break;
+		at = (*out)[next++].id;
+	}
+	if (rc != 0) {
+		followers_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+int
+store_edit_node_followers(struct store *st, long long node_id,
+    const char *depts, long *count, char **cause)
+{
+	struct pick	*cur = NULL, *typed = NULL;
+	struct follower	*f = NULL;
+	size_t		 ncur = 0, ntyped = 0, nf = 0;
+	char		*unread = NULL;
+	int		 own, rc;
+
+	*count = 0;
+	if (store_edit_read_begin(st, &own, cause) != 0)
+		return -1;
+	if ((rc = read_assigns(st, node_id, &cur, &ncur, cause)) == 0) {
+		/* A list that does not read is the save's to refuse. */
+		if (resolve_depts(st, depts, &typed, &ntyped, &unread) == 0 &&
+		    !picks_equal(cur, ncur, typed, ntyped) &&
+		    (rc = find_followers(st, node_id, cur, ncur, &f, &nf,
+		    cause)) == 0)
+			*count = (long)nf;
+	}
+	store_edit_read_end(st, own);
+	followers_free(f, nf);
+	picks_free(cur, ncur);
+	picks_free(typed, ntyped);
+	free(unread);
+	return rc;
+}
+
+/* Gives the followers the departments p (text: as picks_text writes
+ * them), each with a history row and a new version. */
+static int
+carry_depts(struct store *st, const struct follower *f, size_t nf,
+    const struct pick *p, size_t np, const char *text, const char *login,
+    const char *at, char **cause)
+{
+	char	*was;
+	size_t	 i;
+	int	 rc = 0;
+
+	for (i = 0; i < nf && rc == 0; i++) {
+		was = picks_text(f[i].p, f[i].np);
+		if ((rc = save_depts(st, f[i].id, f[i].p, f[i].np, p, np,
+		    cause)) == 0 &&
+		    (rc = store_history_add(st, at, login, f[i].id, 0, 0,
+		    "depts", was, text, cause)) == 0)
+			rc = store_edit_write_ids(st, SQL_NODE_VER_UP, f[i].id,
+			    0, "施策・取組の保存", cause);
+		free(was);
+	}
 	return rc;
 }
 
@@ -817,9 +969,10 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 {
 	struct edit_node	 old;
 	struct pick		*cur = NULL, *picks = NULL;
+	struct follower		*fol = NULL;
 	struct plan_flag	*flags = NULL;
 	struct store_edit_years	 years, oldyears;
-	size_t			 ncur = 0, npicks = 0, nflags = 0;
+	size_t			 ncur = 0, npicks = 0, nflags = 0, nfol = 0;
 	char			*typed, *key = NULL, *depts = NULL, *flagtext = NULL;
 	char			*ot = NULL, *nt = NULL, at[20];
 	long long		 id = n->id, plan = n->plan_id, x = 0;
@@ -911,6 +1064,14 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 			    (rc = store_history_add(st, at, login, id, 0, 0,
 			    "depts", nt, depts, cause)) != 0)
 				goto out;
+			/* Found from the rows before the change, under the
+			 * write lock: what the question counted may have
+			 * moved since. */
+			if (n->carry_depts && ((rc = find_followers(st, id, cur,
+			    ncur, &fol, &nfol, cause)) != 0 ||
+			    (rc = carry_depts(st, fol, nfol, picks, npicks,
+			    depts, login, at, cause)) != 0))
+				goto out;
 		}
 		if (strcmp(ot, flagtext) != 0) {
 			changed++;
@@ -948,6 +1109,7 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 		n->parent_id = old.parent_id;
 	n->depth = depth;
 	n->ver = ver;
+	n->carried = (long)nfol;
 	free(n->key);
 	n->key = key;
 	key = NULL;
@@ -972,6 +1134,7 @@ done:
 	edit_node_free(&old);
 	picks_free(cur, ncur);
 	picks_free(picks, npicks);
+	followers_free(fol, nfol);
 	flags_free(flags, nflags);
 	store_edit_years_free(&years);
 	store_edit_years_free(&oldyears);

@@ -445,8 +445,9 @@ record_save(struct ui *ui, struct record_screen *rs)
 	record_editor_end(rs);
 	if (rs->spec.save(ui, rs->spec.ctx, rs->spec.fields, rs->spec.nfields,
 	    &bad, &msg) == 0) {
-		ui_message(ui, "%s", rs->spec.saved_msg != NULL ?
-		    rs->spec.saved_msg : "保存しました");
+		ui_message(ui, "%s", msg != NULL ? msg :
+		    rs->spec.saved_msg != NULL ? rs->spec.saved_msg :
+		    "保存しました");
 		free(msg);
 		return UI_KEY_CLOSE;
 	}

@@ -73,6 +73,13 @@ struct edit_node {
 	/* "costs": 事業費の傾向 in the syntax of yeartext.h
 	 * ("R5=拡大 R6=同程度"), years ascending. */
 	char		*costs;
+	/*
+	 * In: 1 = a change of the departments also reaches the nodes below
+	 * that follow them (store_edit_node_followers); 0 = this node's
+	 * alone. Out: how many nodes below took the new departments.
+	 */
+	int		 carry_depts;
+	long		 carried;
 };
 
 /* One indicator with its targets. */
@@ -141,6 +148,18 @@ int store_edit_node_depts_above(struct store *st, long long parent_id,
     char **depts, char **cause);
 
 /*
+ * The nodes below node_id that follow its departments: reached from it
+ * through nodes whose departments in charge are its own (each department
+ * with its ★ and years, in order), as import gives them to the nodes of
+ * a file that names none (shisaku-plan(5)) and a new node's form starts
+ * with them. *count is how many, when depts (the node's list as typed,
+ * edit_node.depts) names departments other than its own; 0 when it names
+ * the same, or cannot be read (the save says why). 0, or -1 with *cause.
+ */
+int store_edit_node_followers(struct store *st, long long node_id,
+    const char *depts, long *count, char **cause);
+
+/*
  * Saves n (a new one is inserted and n->id, depth and key are set). On a
  * bad field returns -1 with *cause and *field (a static name from the
  * list above; NULL when no one field is to blame). On success depts,
@@ -149,7 +168,10 @@ int store_edit_node_depts_above(struct store *st, long long parent_id,
  * stored without surrounding blanks. An existing node is saved only if
  * its ver is still the one loaded (else STORE_CONFLICT); ver is updated
  * on success (a save that changes nothing keeps it; a new node starts at
- * 1).
+ * 1). With carry_depts, when an existing node's departments change, the
+ * nodes below that followed them (store_edit_node_followers, found again
+ * in the same transaction) take the new ones as well, each with a "depts"
+ * history row and a new version; n->carried counts them.
  */
 int store_edit_node_save(struct store *st, const char *login,
     struct edit_node *n, const char **field, char **cause);

@@ -43,8 +43,9 @@ struct ui_record_field {
 
 /*
  * Checks and writes the record. Returns 0 when saved (the screen closes
- * with a message), else *msg (malloc'd) and *bad, the index of the field
- * to put the cursor on (n = none). Values are the fields' texts.
+ * with saved_msg, or with *msg when the save gave one), else *msg
+ * (malloc'd) and *bad, the index of the field to put the cursor on (n =
+ * none). Values are the fields' texts.
  */
 typedef int (*ui_record_save_fn)(struct ui *ui, void *ctx,
     struct ui_record_field *fields, size_t n, size_t *bad, char **msg);

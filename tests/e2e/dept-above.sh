@@ -6,7 +6,10 @@
 # 自分の仕事, enters one and submits it, read back with sqlite3; an item
 # under a policy without a department stays the planners'. A new item the
 # planner adds under the policy in the terminal starts with the policy's
-# departments in its form, and saves them.
+# departments in its form, and saves them. When the planner then gives the
+# policy another department, the save asks whether the items that follow
+# it change too: Esc saves nothing, and the first choice changes them, not
+# the item with a department of its own.
 #
 # Runs the clerk as the system login daemon through setpriv (root);
 # elsewhere it says so and counts every check as failed.
@@ -129,6 +132,47 @@ got=$(q "SELECT group_concat(d.code || ':' || nd.is_main, ' ') FROM node_dept nd
     WHERE n.title = '働き方改革の推進'")
 [ "$got" = "試験市/人事課:1" ] && pass "db: the new item in 人事課's charge" ||
     fail "db: the new item's department" "$got"
+
+# ---- the planner gives the policy another department ---------------------
+depts() {	# each item's departments, main ones starred, in the tree's order
+	q "SELECT group_concat(k || '=' || coalesce(d, ''), ' ') FROM (SELECT n.key AS k,
+	    (SELECT group_concat(CASE nd.is_main WHEN 1 THEN '★' ELSE '' END ||
+	    d.code, '、') FROM node_dept nd JOIN department d ON d.id = nd.dept_id
+	    WHERE nd.node_id = n.id) AS d FROM node n ORDER BY n.ord)"
+}
+before=$(depts)
+e2e_keys g m
+e2e_expect "m opens the policy's form" "推進項目を修正: 1 人材の育成"
+e2e_keys Down Down Down Down
+e2e_prompt_set '★試験市/総務課、試験市/人事課'
+e2e_keys C-s
+e2e_expect "the save asks about the three items that follow the policy" \
+    "下の 3 件も同じ担当課です" "下の 3 件の担当課も変える" \
+    "この推進項目だけ変える"
+e2e_keys Escape
+e2e_expect "Esc saves nothing and keeps the form as typed" \
+    "保存していません（入力はそのままです）" \
+    "★試験市/総務課、試験市/人事課"
+[ "$(depts)" = "$before" ] && pass "db: nothing written after Esc" ||
+    fail "db: written after Esc" "$(depts)"
+e2e_keys C-s
+e2e_expect "asked again" "下の 3 件も同じ担当課です"
+e2e_keys Enter
+e2e_expect "the policy saved with the three items" \
+    "推進項目を保存しました（下の 3 件の担当課も変えました）"
+got=$(depts)
+want="1=★試験市/総務課、試験市/人事課 1-1=★試験市/総務課、試験市/人事課"
+want="$want 1-2=★試験市/総務課、試験市/人事課 1-3=★試験市/総務課"
+want="$want $(q "SELECT key FROM node WHERE title = '働き方改革の推進'")=★試験市/総務課、試験市/人事課"
+want="$want 2= 2-1="
+[ "$got" = "$want" ] &&
+    pass "db: 1-1, 1-2 and (4) follow the policy; 1-3 keeps its own" ||
+    fail "db: the departments after the change" "$got"
+[ "$(q "SELECT count(*) FROM history WHERE field = 'depts'
+    AND old_value = '★試験市/人事課'
+    AND new_value = '★試験市/総務課、試験市/人事課' AND login = '$(id -un)'")" = 4 ] &&
+    pass "db: a history row for the policy and each item" ||
+    fail "db: the history of the change"
 e2e_keys Q
 e2e_expect_exit "quits" 0
 e2e_check_sanitizers "no sanitizer report"

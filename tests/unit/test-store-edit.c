@@ -1708,6 +1708,114 @@ TEST(test_new_item_departments_from_above)
 	free(cause);
 }
 
+/* The main department of a node, "" for none. */
+static char *
+main_dept(long long node)
+{
+	return q_text("SELECT coalesce((SELECT group_concat(d.code, '、')"
+	    " FROM node_dept nd JOIN department d ON d.id = nd.dept_id"
+	    " WHERE nd.node_id = %lld AND nd.is_main), '')", node);
+}
+
+TEST(test_departments_carried_below)
+{
+	struct edit_node n, item;
+	const char	*field;
+	char		*cause = NULL, *d;
+	long		 below = -1;
+	long long	 kikaku = q_int("SELECT id FROM department"
+			    " WHERE code = '試験市/企画課'");
+	long long	 hist, ver;
+	int		 itemver;
+
+	/* II and II-1 in charge of 企画課, as import gives a node without
+	 * assign rows its policy's; No.24 has its own; a new item under
+	 * II-1 starts with them. */
+	CHECK_INT(q_int("INSERT INTO node_dept (node_id, dept_id, is_main, ord)"
+	    " VALUES (%lld, %lld, 1, 1), (%lld, %lld, 1, 1) RETURNING 0",
+	    node_top2, kikaku, node_mid2, kikaku), 0);
+	new_node(&item, node_mid2, -1, "No.25", "職員提案");
+	set_text(&item.depts, "★試験市/企画課");
+	CHECK_INT(save_node(&item, "kikaku", &field, &cause), 0);
+	itemver = item.ver;
+
+	/* The same departments typed again, another way: nothing to ask. */
+	CHECK_INT(store_edit_node_followers(st, node_top2, "*企画課", &below,
+	    &cause), 0);
+	CHECK_INT(below, 0);
+	/* A list that does not read is the save's to refuse. */
+	CHECK_INT(store_edit_node_followers(st, node_top2, "★無い課", &below,
+	    &cause), 0);
+	CHECK_INT(below, 0);
+	CHECK(cause == NULL);
+	/* Another department: II-1 and No.25 follow; No.24 does not, nor
+	 * anything under another policy. */
+	CHECK_INT(store_edit_node_followers(st, node_top2, "★試験市/総務課",
+	    &below, &cause), 0);
+	CHECK_INT(below, 2);
+	/* Under II-1 only No.25 follows it. */
+	CHECK_INT(store_edit_node_followers(st, node_mid2, "★試験市/総務課",
+	    &below, &cause), 0);
+	CHECK_INT(below, 1);
+
+	/* Saved without carrying: the nodes below keep theirs. */
+	CHECK_INT(store_edit_node_load(st, node_top2, &n, &cause), 0);
+	set_text(&n.depts, "★試験市/協働課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	CHECK_INT(n.carried, 0);
+	d = main_dept(node_mid2);
+	CHECK_STR(d, "試験市/企画課");
+	free(d);
+	edit_node_free(&n);
+	/* Back, so that II-1 follows II again. */
+	CHECK_INT(store_edit_node_load(st, node_top2, &n, &cause), 0);
+	set_text(&n.depts, "★試験市/企画課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	edit_node_free(&n);
+
+	/* Carried: II-1 and No.25 take the new departments, ★ and all,
+	 * each with a history row and a new version; No.24 keeps its own. */
+	hist = q_int("SELECT count(*) FROM history WHERE field = 'depts'");
+	ver = q_int("SELECT ver FROM node WHERE id = %lld", node_mid2);
+	CHECK_INT(store_edit_node_load(st, node_top2, &n, &cause), 0);
+	set_text(&n.depts, "★試験市/総務課、試験市/協働課(R5〜)");
+	n.carry_depts = 1;
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	CHECK_INT(n.carried, 2);
+	CHECK_STR(n.depts, "★試験市/総務課、試験市/協働課(R5〜)");
+	edit_node_free(&n);
+	CHECK_INT(store_edit_node_load(st, node_mid2, &n, &cause), 0);
+	CHECK_STR(n.depts, "★試験市/総務課、試験市/協働課(R5〜)");
+	CHECK_INT(n.ver, ver + 1);
+	edit_node_free(&n);
+	CHECK_INT(store_edit_node_load(st, item.id, &n, &cause), 0);
+	CHECK_STR(n.depts, "★試験市/総務課、試験市/協働課(R5〜)");
+	edit_node_free(&n);
+	CHECK_INT(q_int("SELECT count(*) FROM history WHERE field = 'depts'"),
+	    hist + 3);
+	CHECK_INT(q_int("SELECT count(*) FROM history WHERE field = 'depts'"
+	    " AND node_id = %lld AND old_value = '★試験市/企画課'"
+	    " AND new_value = '★試験市/総務課、試験市/協働課(R5〜)'"
+	    " AND login = 'kikaku'", item.id), 1);
+	d = main_dept(node24);
+	CHECK_STR(d, "試験市/総務課");
+	free(d);
+	CHECK_INT(q_int("SELECT count(*) FROM node_dept WHERE node_id = %lld",
+	    node24), 2);
+	/* A form still open on No.25 is told it changed. */
+	set_text(&item.title, "職員提案制度");
+	item.ver = itemver;
+	CHECK_INT(save_node(&item, "kikaku", &field, &cause), STORE_CONFLICT);
+	free(cause);
+	cause = NULL;
+
+	CHECK_INT(store_edit_node_delete(st, "kikaku", item.id, &cause), 0);
+	edit_node_free(&item);
+	CHECK_INT(q_int("DELETE FROM node_dept WHERE node_id IN (%lld, %lld)"
+	    " RETURNING 0", node_top2, node_mid2), 0);
+	free(cause);
+}
+
 TEST(test_store_check_stays_clean)
 {
 	char	*cause = NULL;
@@ -1762,6 +1870,7 @@ main(void)
 	RUN(test_node_version_follows_changes);
 	RUN(test_impact_and_node_delete);
 	RUN(test_new_item_departments_from_above);
+	RUN(test_departments_carried_below);
 	RUN(test_indicator_delete);
 	RUN(test_busy_database);
 	RUN(test_period_for_targets);
