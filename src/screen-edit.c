@@ -163,7 +163,9 @@ edit_node_ask_carry(struct ui *ui, const struct edit_node_ctx *c,
 	if ((rc = store_edit_node_followers(ui->store, c->node.id, depts,
 	    &below, cause)) != 0 || below == 0)
 		return rc;
-	title = xasprintf("下の %ld 件も同じ担当課です", below);
+	title = xasprintf(c->node.depts[0] != '\0' ?
+	    "下の %ld 件も同じ担当課です" : "下の %ld 件も担当課がありません",
+	    below);
 	items[0] = all = xasprintf("下の %ld 件の担当課も変える", below);
 	items[1] = one = xasprintf("この%sだけ変える", c->what);
 	rc = ui_choose(ui, title, items, 2, 0);

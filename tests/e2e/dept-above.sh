@@ -173,6 +173,21 @@ want="$want 2= 2-1="
     AND new_value = '★試験市/総務課、試験市/人事課' AND login = '$(id -un)'")" = 4 ] &&
     pass "db: a history row for the policy and each item" ||
     fail "db: the history of the change"
+# A policy without a department given one: its item, without one either,
+# may take it, as an import gives it.
+e2e_keys G k m
+e2e_expect "m opens the other policy's form" "推進項目を修正: 2 行政サービスの向上"
+e2e_keys Down Down Down Down
+e2e_prompt_set '★総務課'
+e2e_keys C-s
+e2e_expect "the save asks about its item without one" \
+    "下の 1 件も担当課がありません" "下の 1 件の担当課も変える"
+e2e_keys Enter
+e2e_expect "saved with it" "推進項目を保存しました（下の 1 件の担当課も変えました）"
+got=$(depts)
+[ "${got##* 2=}" = "★試験市/総務課 2-1=★試験市/総務課" ] &&
+    pass "db: policy 2 and its item in 総務課's charge" ||
+    fail "db: policy 2's departments" "$got"
 e2e_keys Q
 e2e_expect_exit "quits" 0
 e2e_check_sanitizers "no sanitizer report"
