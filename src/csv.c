@@ -373,6 +373,45 @@ csv_record_blank(const struct csv_record *rec)
 	return 1;
 }
 
+/* s past the blanks (space, tab, U+3000) at its start. */
+static const char *
+skip_blanks(const char *s)
+{
+	for (;;) {
+		if (*s == ' ' || *s == '\t')
+			s++;
+		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+			s += 3;
+		else
+			return s;
+	}
+}
+
+/* Whether field is word with blanks around it or none. */
+static int
+field_is(const char *field, const char *word)
+{
+	size_t	n = strlen(word);
+
+	field = skip_blanks(field);
+	return strncmp(field, word, n) == 0 && *skip_blanks(field + n) == '\0';
+}
+
+int
+csv_record_is(const struct csv_record *rec, const char *word,
+    const char *second)
+{
+	return rec->nfields >= (second != NULL ? 2u : 1u) &&
+	    field_is(rec->fields[0], word) &&
+	    (second == NULL || field_is(rec->fields[1], second));
+}
+
+int
+csv_record_comment(const struct csv_record *rec)
+{
+	return rec->nfields > 0 && *skip_blanks(rec->fields[0]) == '#';
+}
+
 int
 csv_read(struct csv_reader *r, struct csv_record *rec, char **cause,
     size_t *err_line, size_t *err_col)

@@ -1920,7 +1920,8 @@ read_records(struct checker *c, struct csv_reader *rd)
 			 * its one error is reported above. */
 			before = d->nerrors;
 			kept = d->nkept;
-			if (c->header_seen && rec.nfields > 0 && rec.fields[0][0] != '#')
+			if (c->header_seen && rec.nfields > 0 &&
+			    !csv_record_comment(&rec))
 				take_record(c, &rec);
 			while (d->nkept > kept)
 				free(d->errors[--d->nkept]);
@@ -1932,13 +1933,13 @@ read_records(struct checker *c, struct csv_reader *rd)
 			continue;
 		if (!c->header_seen) {
 			c->header_seen = 1;
-			if (strcmp(rec.fields[0], RF_FORMAT_NAME) == 0) {
+			if (csv_record_is(&rec, RF_FORMAT_NAME, NULL)) {
 				add_error(d, c->file, rec.line, 1, "実績のファイルです"
 				    "（shisaku import --results で読み込みます）");
 				return -1;
 			}
-			if (rec.nfields < 2 || strcmp(rec.fields[0], PF_FORMAT_NAME) != 0 ||
-			    strcmp(rec.fields[1], PF_FORMAT_VERSION) != 0) {
+			if (!csv_record_is(&rec, PF_FORMAT_NAME,
+			    PF_FORMAT_VERSION)) {
 				add_error(d, c->file, rec.line, 1, "1 行目は「%s,%s」"
 				    "でなければなりません（shisaku の計画ファイルではありません）",
 				    PF_FORMAT_NAME, PF_FORMAT_VERSION);
@@ -1946,7 +1947,7 @@ read_records(struct checker *c, struct csv_reader *rd)
 			}
 			continue;
 		}
-		if (rec.fields[0][0] == '#')
+		if (csv_record_comment(&rec))
 			continue;
 		take_record(c, &rec);
 	}

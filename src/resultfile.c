@@ -535,16 +535,14 @@ rf_read(struct rf_doc *d, const char *name, const char *data, size_t len,
 			continue;
 		if (!header_seen) {
 			header_seen = 1;
-			if (rec.nfields >= 1 && strcmp(rec.fields[0],
-			    PF_FORMAT_NAME) == 0) {
+			if (csv_record_is(&rec, PF_FORMAT_NAME, NULL)) {
 				add_error(d, rec.line, 1, "計画ファイルです（実績の"
 				    "ファイルは shisaku export --results で書き出します。"
 				    "計画ファイルは --results を付けずに読み込みます）");
 				break;
 			}
-			if (rec.nfields < 2 || strcmp(rec.fields[0],
-			    RF_FORMAT_NAME) != 0 ||
-			    strcmp(rec.fields[1], RF_FORMAT_VERSION) != 0) {
+			if (!csv_record_is(&rec, RF_FORMAT_NAME,
+			    RF_FORMAT_VERSION)) {
 				add_error(d, rec.line, 1, "1 行目は「%s,%s」でなければ"
 				    "なりません（shisaku export --results で書き出した"
 				    "実績のファイルではありません）", RF_FORMAT_NAME,
@@ -553,7 +551,7 @@ rf_read(struct rf_doc *d, const char *name, const char *data, size_t len,
 			}
 			continue;
 		}
-		if (rec.fields[0][0] == '#')
+		if (csv_record_comment(&rec))
 			continue;
 		take_row(d, &rec, res);
 	}

@@ -68,6 +68,16 @@ int csv_read(struct csv_reader *r, struct csv_record *rec, char **cause,
  * (",,,,,"). */
 int csv_record_blank(const struct csv_record *rec);
 
+/* Whether a record's first field is word, and (second not NULL) its
+ * second is second, blanks (ASCII, U+3000) around them aside: the
+ * header of a file copied out of an indented example. */
+int csv_record_is(const struct csv_record *rec, const char *word,
+    const char *second);
+
+/* Whether a record is a comment: its first field begins with #, after
+ * any blanks. */
+int csv_record_comment(const struct csv_record *rec);
+
 /* Writing. Fields are quoted only when needed (separator, quote, CR, LF,
  * or leading/trailing blank). Lines end with eol ("\n" or "\r\n"). */
 struct csv_writer {

@@ -41,6 +41,22 @@ for f in "$scratch"/example*.csv; do
 	check "the example $(basename "$f") of shisaku-plan.5 loads" \
 	    "$bin" -d "$db" import "$f"
 done
+# The same plan as the page shows it, indented, copied out of a terminal.
+mandoc -T utf8 man/shisaku-plan.5 | sed 's/.\x08//g' |
+    sed -n '/A plan of another shape/,/FIRST_FY/p' |
+    sed -n '/shisaku-plan,1/,/^ *$/p' > "$scratch/shown.csv"
+grep -q '^       shisaku-plan,1$' "$scratch/shown.csv" &&
+    [ "$(grep -c '^       node,sogo,' "$scratch/shown.csv")" = 4 ] &&
+    pass "the example as the page shows it: indented, four nodes" ||
+    fail "the example as the page shows it" "$(head -c 300 "$scratch/shown.csv")"
+"$bin" -d "$scratch/shown.db" init > /dev/null 2>&1 ||
+    fail "init for the example shown" "$scratch/shown.db"
+check "the example copied from the page, indented, loads" \
+    "$bin" -d "$scratch/shown.db" import "$scratch/shown.csv"
+[ "$(sqlite3 "$scratch/shown.db" "SELECT count(*) FROM node")" = 4 ] &&
+    pass "db: its four nodes" || fail "db: the example shown" \
+    "$(sqlite3 "$scratch/shown.db" "SELECT count(*) FROM node")"
+
 # What the second example's words say of it.
 got=$(sqlite3 "$db" "SELECT group_concat(n.code || '=' || d.code || ':' ||
     nd.is_main, ' ') FROM node n JOIN node_dept nd ON nd.node_id = n.id

@@ -135,17 +135,30 @@ TEST(empty_fields)
 /* The rows a reader of records skips as blank: a blank line, and a row of
  * empty fields only, as a spreadsheet saves an empty row in its range;
  * not a row with anything in any field, a blank or a quoted blank. */
+/* What is asked of the first record of data. */
+enum first_ask { ASK_BLANK, ASK_HEADER, ASK_COMMENT };
+
+/* The answer about the first record, -1 when there is none. ASK_HEADER
+ * asks whether it is the header "shisaku-plan,1", blanks around aside. */
 static int
-first_blank(const char *data)
+first_record(const char *data, enum first_ask ask)
 {
 	struct csv_reader	*r = csv_reader_new(data, strlen(data), ',');
 	struct csv_record	 rec;
-	int			 blank = -1;
+	int			 answer = -1;
 
 	if (csv_read(r, &rec, NULL, NULL, NULL) > 0)
-		blank = csv_record_blank(&rec);
+		answer = ask == ASK_BLANK ? csv_record_blank(&rec) :
+		    ask == ASK_COMMENT ? csv_record_comment(&rec) :
+		    csv_record_is(&rec, "shisaku-plan", "1");
 	csv_reader_free(r);
-	return blank;
+	return answer;
+}
+
+static int
+first_blank(const char *data)
+{
+	return first_record(data, ASK_BLANK);
 }
 
 TEST(blank_rows)
@@ -156,6 +169,28 @@ TEST(blank_rows)
 	CHECK_INT(first_blank(",,x\n"), 0);
 	CHECK_INT(first_blank("x,,\n"), 0);
 	CHECK_INT(first_blank(" ,,\n"), 0);
+}
+
+/* A header and comments copied out of an indented example (a man page
+ * in a terminal) are read as written without the indent; nothing else
+ * is taken for them. */
+TEST(header_and_comment_with_blanks)
+{
+	CHECK_INT(first_record("shisaku-plan,1\n", ASK_HEADER), 1);
+	CHECK_INT(first_record("       shisaku-plan,1\n", ASK_HEADER), 1);
+	CHECK_INT(first_record("\tshisaku-plan , 1 \r\n", ASK_HEADER), 1);
+	CHECK_INT(first_record("\xe3\x80\x80shisaku-plan,\xe3\x80\x80" "1\n",
+	    ASK_HEADER), 1);
+	CHECK_INT(first_record("shisaku-plan\n", ASK_HEADER), 0);
+	CHECK_INT(first_record("shisaku-plan,2\n", ASK_HEADER), 0);
+	CHECK_INT(first_record("shisaku-plan,12\n", ASK_HEADER), 0);
+	CHECK_INT(first_record("shisaku-planx,1\n", ASK_HEADER), 0);
+	CHECK_INT(first_record("shisaku -plan,1\n", ASK_HEADER), 0);
+	CHECK_INT(first_record("#x,1\n", ASK_COMMENT), 1);
+	CHECK_INT(first_record("   # 計画\n", ASK_COMMENT), 1);
+	CHECK_INT(first_record("\xe3\x80\x80#\n", ASK_COMMENT), 1);
+	CHECK_INT(first_record("node,#1\n", ASK_COMMENT), 0);
+	CHECK_INT(first_record("\n", ASK_COMMENT), 0);
 }
 
 TEST(ragged_rows)
@@ -481,6 +516,7 @@ main(void)
 	RUN(empty_input_and_blank_lines);
 	RUN(empty_fields);
 	RUN(blank_rows);
+	RUN(header_and_comment_with_blanks);
 	RUN(ragged_rows);
 	RUN(bom_is_skipped);
 	RUN(quoted_fields);

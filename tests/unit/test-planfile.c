@@ -533,6 +533,34 @@ TEST(test_rows_of_empty_fields)
 	store_close(st);
 }
 
+/* A plan copied out of the man page in a terminal: every row indented,
+ * a comment too. The rows' kinds were read without the indent already;
+ * the header and the comment now are. A header that is another one, or
+ * no header, is still refused. */
+TEST(test_indented_rows)
+{
+	struct store	*st = fresh_store("indented.db");
+	struct pf_doc	 d;
+
+	CHECK_INT(read_text(st, &d, "x.csv", "       shisaku-plan,1\n"
+	    "       # 写した計画\n"
+	    "       plan,x,名前,R3,R7\n"
+	    "       level,x,1,取組\n"
+	    "\t   node,x,1,,1,一\n"), 0);
+	CHECK_INT(d.nerrors, 0);
+	CHECK_INT(d.counts[PF_PLAN], 1);
+	CHECK_INT(d.counts[PF_NODE], 1);
+	pf_doc_free(&d);
+	CHECK_INT(read_text(st, &d, "y.csv", "   shisaku-plan,2\n"
+	    "plan,x,名前,R3,R7\n"), 1);
+	CHECK(has_error(&d, "y.csv:1:1: 1 行目は「shisaku-plan,1」"));
+	pf_doc_free(&d);
+	CHECK_INT(read_text(st, &d, "z.csv", "  shisaku-results,1\n"), 1);
+	CHECK(has_error(&d, "z.csv:1:1: 実績のファイルです"));
+	pf_doc_free(&d);
+	store_close(st);
+}
+
 /* Codes as Excel leaves them after reading them as dates or numbers are
  * loaded, each with a note naming the code it likely was; the codes
  * plans print are not noted. */
@@ -1549,6 +1577,7 @@ main(void)
 	RUN(test_invalid_utf8_reported_with_line);
 	RUN(test_header_required);
 	RUN(test_rows_of_empty_fields);
+	RUN(test_indented_rows);
 	RUN(test_excel_codes_noted);
 	RUN(test_plan_already_in_database);
 	RUN(test_results_file_for_existing_plan);

@@ -301,6 +301,16 @@ TEST(test_rows_are_checked_with_line_and_column)
 	    ",,,,,,,,,,,,,,\r\n", 43, &res.res), 0);
 	CHECK_INT(d.nerrors, 0);
 	rf_doc_free(&d);
+	/* The header and a comment indented, as copied out of a page. */
+	rf_doc_init(&d);
+	CHECK_INT(rf_read(&d, "i.csv", "   shisaku-results,1\n   # 写し\n", 33,
+	    &res.res), 0);
+	CHECK_INT(d.nerrors, 0);
+	rf_doc_free(&d);
+	rf_doc_init(&d);
+	CHECK_INT(rf_read(&d, "p.csv", "  shisaku-plan,1\n", 17, &res.res), 1);
+	CHECK(d.nerrors == 1 && contains(d.errors[0], "p.csv:1:1: 計画ファイルです"));
+	rf_doc_free(&d);
 }
 
 /* ---- the template ---- */
