@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "shisaku/achieve.h"
+#include "shisaku/util.h"
 #include "shisaku/vocab.h"
 
 static int
@@ -248,4 +249,11 @@ achieve_status_text(enum achieve_status status)
 		return "0 または負の値で割るため算出不可";
 	}
 	return "";
+}
+
+char *
+achieve_indicator_title(const char *name, int cumulative)
+{
+	return xasprintf("%s%s", name, cumulative && strstr(name, "累計") ==
+	    NULL ? "（累計）" : "");
 }

@@ -452,7 +452,7 @@ actual_draw_info(struct ui *ui, struct actual_screen *as, WINDOW *w)
 	char				*t, *v, fy[FY_BUFSZ];
 	int				 y = as->y_info;
 
-	t = xasprintf("%s%s", e->name, e->cumulative ? "（累計）" : "");
+	t = achieve_indicator_title(e->name, e->cumulative);
 	actual_put_row(ui, as, w, y++, "指標", t, UI_MARK);
 	free(t);
 	/* (Where it hangs: a policy of any level, an item or the plan;

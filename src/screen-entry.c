@@ -833,7 +833,7 @@ entry_draw_indicators(struct ui *ui, struct entry_screen *es, WINDOW *w)
 		ri = &es->cur->indicators[i];
 		y = es->y_ind + (int)r;
 		focused = es->focus >= 4 && entry_focus_ind(es->focus) == i;
-		t = xasprintf("%s%s", ri->name, ri->cumulative ? "（累計）" : "");
+		t = achieve_indicator_title(ri->name, ri->cumulative);
 		ui_put_cell(w, y, 0, t, es->w_name, 1, focused ?
 		    ui_attr(ui, UI_SELECT) : A_NORMAL);
 		free(t);

@@ -195,7 +195,7 @@ ind1_head(struct ui *ui, struct ind1_screen *is, WINDOW *w)
 		ui_put(w, y, 0, t, width, 0, ui_attr(ui, UI_DIM));
 	free(t);
 	y++;
-	t = xasprintf("%s%s", v->name, v->cumulative ? "（累計）" : "");
+	t = achieve_indicator_title(v->name, v->cumulative);
 	if (w != NULL)
 		ui_put(w, y, 0, t, width, 0, ui_attr(ui, UI_MARK));
 	free(t);

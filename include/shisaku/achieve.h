@@ -92,4 +92,9 @@ const char *achieve_dir_label(enum achieve_dir dir);
 /* A short Japanese reason for a status other than ACHIEVE_OK. */
 const char *achieve_status_text(enum achieve_status status);
 
+/* An indicator's name as a screen heads it: a 累計 indicator's with
+ * （累計） after it, unless its printed name says 累計 already
+ * (「申請者数（累計）」). malloc'd. */
+char *achieve_indicator_title(const char *name, int cumulative);
+
 #endif

@@ -5,6 +5,7 @@
 # the one the achievement is measured by and the report prints: baseline
 # 40 + 12 of 令和5年度 + 18 typed = 70, the target of 令和6年度, 100 %.
 # The saved row is read back with sqlite3 and the report says the same.
+# An indicator whose printed name says （累計） is headed with it once.
 . "$(dirname "$0")/lib.sh"
 
 dir="$e2e_tmp/cumulative"
@@ -23,6 +24,7 @@ indicator,ruikei,c1,1,市民活動団体の登録数,成果指標,団体,増加,
 target,ruikei,c1,2023,55
 target,ruikei,c1,2024,70
 actual,ruikei,c1,2023,12
+indicator,ruikei,c2,1,講座の延べ参加者数（累計）,成果指標,人,増加,1,0,2022,500,2026,,,試験市/市民協働課
 EOF
 printf '[calendar]\ncurrent_year = 2024\nyear_display = era\n' > "$dir/c.ini"
 run() {
@@ -57,6 +59,16 @@ run report --plan ruikei --fy R6 --format text > "$dir/report.txt" 2>&1
 grep -q '実績 18団体（累計 70団体）（下書き）  達成率 100\.0%' "$dir/report.txt" &&
     pass "the report prints the same total" ||
     fail "the report's total" "$(grep -A2 '市民活動団体' "$dir/report.txt")"
+e2e_keys Escape
+e2e_wait "指標"
+e2e_keys Escape
+e2e_wait "指標一覧"
+e2e_keys j Enter
+e2e_expect "a printed name with （累計） keeps it" "講座の延べ参加者数（累計）"
+e2e_expect_not "and is not given it twice" "（累計）（累計）"
+e2e_keys Enter
+e2e_expect_line "its form: the name once" '^指標 +講座の延べ参加者数（累計） *$'
+e2e_expect_not "its form: not twice" "（累計）（累計）"
 e2e_keys Escape
 e2e_wait "指標"
 e2e_keys Q

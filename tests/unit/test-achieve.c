@@ -1,8 +1,11 @@
 /*
  * Achievement rates: the formula of each direction with and without a
  * baseline, missing and text values, division by zero, clamping,
- * cumulative indicators and the suggested grade.
+ * cumulative indicators, the suggested grade and a 累計 indicator's
+ * heading.
  */
+
+#include <stdlib.h>
 
 #include "harness.h"
 #include "shisaku/achieve.h"
@@ -394,6 +397,26 @@ TEST(running_actual_while_typing)
 	CHECK_STR(achieve_grade_suggest(achieve_rate(&in, &st)), "B");
 }
 
+/* A 累計 indicator is headed with （累計） once: not again after a
+ * printed name that says it. */
+TEST(indicator_title)
+{
+	char	*t;
+
+	t = achieve_indicator_title("産後ケア利用者数", 1);
+	CHECK_STR(t, "産後ケア利用者数（累計）");
+	free(t);
+	t = achieve_indicator_title("「移住促進住宅取得助成事業」申請者数（累計）", 1);
+	CHECK_STR(t, "「移住促進住宅取得助成事業」申請者数（累計）");
+	free(t);
+	t = achieve_indicator_title("累計利用者数", 1);
+	CHECK_STR(t, "累計利用者数");
+	free(t);
+	t = achieve_indicator_title("産後ケア利用者数", 0);
+	CHECK_STR(t, "産後ケア利用者数");
+	free(t);
+}
+
 TEST(status_text)
 {
 	CHECK_STR(achieve_status_text(ACHIEVE_OK), "");
@@ -425,5 +448,6 @@ main(void)
 	RUN(running_actual_while_typing);
 	RUN(direction_names);
 	RUN(status_text);
+	RUN(indicator_title);
 	DONE();
 }
