@@ -21,6 +21,11 @@
  * baseline" has no meaning). A keep target is read as a level to hold
  * from below, like 以上; a level to hold from above is 以下.
  *
+ * A target printed with a bound after its number (90%以下, 3件以上,
+ * 30分以内) is kept as text but compared by its number: T = 90 with the
+ * indicator's direction, or with the bound's (以下 and 以内 max, 以上
+ * min) when the indicator gives none.
+ *
  * Not computable (-1) when the target or the actual is text (such
  * indicators are judged by the grade), when either is not given, when the
  * direction is unknown, and when a ratio would divide by zero or by a
@@ -35,6 +40,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shisaku/achieve.h"
@@ -110,13 +116,116 @@ achieve_check(const struct achieve_input *in)
 	return ACHIEVE_OK;
 }
 
-double
-achieve_rate(const struct achieve_input *in, enum achieve_status *status)
+/* Whether s ends with word; its length without it in *head. */
+static int
+achieve_ends_with(const char *s, size_t n, const char *word, size_t *head)
 {
+	size_t	w = strlen(word);
+
+	if (n < w || memcmp(s + n - w, word, w) != 0)
+		return 0;
+	*head = n - w;
+	return 1;
+}
+
+/* The length of the number that s begins with, as printed: digits,
+ * signs, commas and points, ASCII or full-width (value_parse reads it). */
+static size_t
+achieve_number_len(const char *s)
+{
+	static const char *const wide[] = {
+		"０", "１", "２", "３", "４", "５", "６", "７", "８", "９",
+		"，", "．", "－", "＋", "−"
+	};
+	size_t	n = 0, k;
+
+	for (;;) {
+		if (s[n] != '\0' && strchr("0123456789,.+-", s[n]) != NULL) {
+			n++;
+			continue;
+		}
+		for (k = 0; k < sizeof wide / sizeof wide[0]; k++)
+			if (strncmp(s + n, wide[k], strlen(wide[k])) == 0)
+				break;
+		if (k == sizeof wide / sizeof wide[0])
+			return n;
+		n += strlen(wide[k]);
+	}
+}
+
+/* Whether a unit holds a word for a power of ten. */
+static int
+achieve_has_power(const char *unit)
+{
+	static const char *const words[] = { "十", "百", "千", "万", "億", "兆" };
+	size_t	k;
+
+	for (k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (strstr(unit, words[k]) != NULL)
+			return 1;
+	return 0;
+}
+
+enum achieve_dir
+achieve_bound(const char *text, double *num)
+{
+	char		*t, *head, *unit;
+	size_t		 n, len;
+	struct value	 v = { VALUE_NONE, 0, NULL };
+	enum achieve_dir dir = ACHIEVE_DIR_UNKNOWN;
+
+	if (text == NULL)
+		return dir;
+	t = value_trim(text);
+	n = strlen(t);
+	if (achieve_ends_with(t, n, "以下", &len) ||
+	    achieve_ends_with(t, n, "以内", &len))
+		dir = ACHIEVE_DIR_MAX;
+	else if (achieve_ends_with(t, n, "以上", &len))
+		dir = ACHIEVE_DIR_MIN;
+	if (dir == ACHIEVE_DIR_UNKNOWN) {
+		free(t);
+		return dir;
+	}
+	t[len] = '\0';
+	head = value_trim(t);
+	/* What follows the number is its unit, as printed: one that counts
+	 * in a power of ten (千円, 万人) could be the indicator's or not,
+	 * and the number read would be a thousand times off. */
+	n = achieve_number_len(head);
+	unit = value_trim(head + n);
+	if (n == 0 || achieve_has_power(unit) ||
+	    value_parse(head, unit, &v, NULL) != 0 ||
+	    v.kind != VALUE_NUMBER || !isfinite(v.num))
+		dir = ACHIEVE_DIR_UNKNOWN;
+	else
+		*num = v.num;
+	value_clear(&v);
+	free(unit);
+	free(head);
+	free(t);
+	return dir;
+}
+
+double
+achieve_rate(const struct achieve_input *given, enum achieve_status *status)
+{
+	struct achieve_input	 use = *given, *in = &use;
+	struct value		 bound;
 	enum achieve_status	 st;
+	enum achieve_dir	 bdir;
 	double			 a, base, rate;
 	const double		*b = NULL;
 
+	if (achieve_is_text(given->target) &&
+	    (bdir = achieve_bound(given->target->text, &bound.num)) !=
+	    ACHIEVE_DIR_UNKNOWN) {
+		bound.kind = VALUE_NUMBER;
+		bound.text = NULL;
+		in->target = &bound;
+		if (in->dir == ACHIEVE_DIR_UNKNOWN)
+			in->dir = bdir;
+	}
 	st = achieve_check(in);
 	if (st == ACHIEVE_OK) {
 		if (achieve_is_number(in->base)) {

@@ -137,9 +137,12 @@ indfig_rate_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		if (sqlite3_value_type(argv[i]) != SQLITE_NULL) {
 			v->kind = VALUE_NUMBER;
 			v->num = sqlite3_value_double(argv[i]);
-		} else if (sqlite3_value_type(argv[i + 1]) != SQLITE_NULL)
+		} else if (sqlite3_value_type(argv[i + 1]) != SQLITE_NULL) {
+			/* The text is read (a target's bound, achieve_bound)
+			 * and borrowed for the call: r is never cleared. */
 			v->kind = VALUE_TEXT;
-		else
+			v->text = (char *)sqlite3_value_text(argv[i + 1]);
+		} else
 			v->kind = VALUE_NONE;
 	}
 	if (r.target.kind == VALUE_NONE)

@@ -47,8 +47,20 @@ struct achieve_input {
 };
 
 /*
+ * A target printed as a number with a bound after it, as plans print
+ * them (「90%以下」, 「３件以上」, 「30分以内」): a value a plan file and
+ * the forms keep as text, as written. Returns ACHIEVE_DIR_MAX for 以下
+ * and 以内, ACHIEVE_DIR_MIN for 以上, with the number in *num; else
+ * ACHIEVE_DIR_UNKNOWN. 未満 and 超 are not read: a rate cannot tell a
+ * bound met exactly from one missed.
+ */
+enum achieve_dir achieve_bound(const char *text, double *num);
+
+/*
  * Returns the achievement rate in percent, clamped to 0..999, or -1 when
- * it cannot be computed; *status (may be NULL) tells which.
+ * it cannot be computed; *status (may be NULL) tells which. A text
+ * target that achieve_bound reads is compared by its number, in the
+ * indicator's direction or, when that is unknown, the bound's.
  */
 double achieve_rate(const struct achieve_input *in,
     enum achieve_status *status);

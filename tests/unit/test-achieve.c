@@ -397,6 +397,67 @@ TEST(running_actual_while_typing)
 	CHECK_STR(achieve_grade_suggest(achieve_rate(&in, &st)), "B");
 }
 
+/* A target printed with its bound after the number is read by the
+ * number, ASCII or full-width, with any unit; other text is not. */
+TEST(bound_targets_read)
+{
+	double	n = -1;
+
+	CHECK_INT(achieve_bound("90%以下", &n), ACHIEVE_DIR_MAX);
+	CHECK_DBL(n, 90, 1e-9);
+	CHECK_INT(achieve_bound(" ３件以上　", &n), ACHIEVE_DIR_MIN);
+	CHECK_DBL(n, 3, 1e-9);
+	CHECK_INT(achieve_bound("1,200円 以下", &n), ACHIEVE_DIR_MAX);
+	CHECK_DBL(n, 1200, 1e-9);
+	CHECK_INT(achieve_bound("30分以内", &n), ACHIEVE_DIR_MAX);
+	CHECK_DBL(n, 30, 1e-9);
+	CHECK_INT(achieve_bound("-1.5以上", &n), ACHIEVE_DIR_MIN);
+	CHECK_DBL(n, -1.5, 1e-9);
+	n = -1;
+	CHECK_INT(achieve_bound("90%未満", &n), ACHIEVE_DIR_UNKNOWN);
+	/* A unit in a power of ten may not be the indicator's. */
+	CHECK_INT(achieve_bound("1,200千円以下", &n), ACHIEVE_DIR_UNKNOWN);
+	CHECK_INT(achieve_bound("12万人以上", &n), ACHIEVE_DIR_UNKNOWN);
+	CHECK_INT(achieve_bound("3百万円以下", &n), ACHIEVE_DIR_UNKNOWN);
+	CHECK_INT(achieve_bound("3件超", &n), ACHIEVE_DIR_UNKNOWN);
+	CHECK_INT(achieve_bound("以下", &n), ACHIEVE_DIR_UNKNOWN);
+	CHECK_INT(achieve_bound("県平均以下", &n), ACHIEVE_DIR_UNKNOWN);
+	CHECK_INT(achieve_bound("月1回以上", &n), ACHIEVE_DIR_UNKNOWN);
+	CHECK_INT(achieve_bound("90%以下を維持", &n), ACHIEVE_DIR_UNKNOWN);
+	CHECK_INT(achieve_bound("1.2.3以上", &n), ACHIEVE_DIR_UNKNOWN);
+	CHECK_INT(achieve_bound("実施", &n), ACHIEVE_DIR_UNKNOWN);
+	CHECK_INT(achieve_bound(NULL, &n), ACHIEVE_DIR_UNKNOWN);
+	CHECK_DBL(n, -1, 1e-9);
+}
+
+/* Such a target is compared by its number: in the indicator's direction,
+ * else in the bound's; a text actual is still judged by the grade. */
+TEST(bound_targets_rated)
+{
+	struct value		b = num(92.1);
+	enum achieve_status	st;
+
+	CHECK_DBL(rate(ACHIEVE_DIR_MAX, &b, text("90%以下"), num(85), &st),
+	    100, 1e-9);
+	CHECK_INT(st, ACHIEVE_OK);
+	CHECK_DBL(rate(ACHIEVE_DIR_MAX, &b, text("90%以下"), num(91.5), &st),
+	    90 / 91.5 * 100, 1e-9);
+	/* No direction given: the bound's. */
+	CHECK_DBL(rate(ACHIEVE_DIR_UNKNOWN, NULL, text("90%以下"), num(91.5),
+	    &st), 90 / 91.5 * 100, 1e-9);
+	CHECK_DBL(rate(ACHIEVE_DIR_UNKNOWN, NULL, text("3件以上"), num(2), &st),
+	    2.0 / 3 * 100, 1e-9);
+	/* The indicator's direction wins: 減少 from 92.1 to 90. */
+	CHECK_DBL(rate(ACHIEVE_DIR_DOWN, &b, text("90%以下"), num(91.05), &st),
+	    50, 1e-9);
+	CHECK_DBL(rate(ACHIEVE_DIR_MAX, &b, text("90%以下"), text("未集計"),
+	    &st), -1, 0);
+	CHECK_INT(st, ACHIEVE_TEXT);
+	CHECK_DBL(rate(ACHIEVE_DIR_MAX, &b, text("90%未満"), num(85), &st), -1,
+	    0);
+	CHECK_INT(st, ACHIEVE_TEXT);
+}
+
 /* A 累計 indicator is headed with （累計） once: not again after a
  * printed name that says it. */
 TEST(indicator_title)
@@ -449,5 +510,7 @@ main(void)
 	RUN(direction_names);
 	RUN(status_text);
 	RUN(indicator_title);
+	RUN(bound_targets_read);
+	RUN(bound_targets_rated);
 	DONE();
 }

@@ -184,7 +184,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 27);
+	CHECK_INT(store_schema_version(), 28);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -201,7 +201,7 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 27);
+	CHECK_INT(q_int("PRAGMA user_version"), 28);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	/* Version 24 (db/migrate-24.sql): each indicator's level, its
 	 * node's depth (none for the plan's own), indexed by plan, and kept
@@ -650,6 +650,56 @@ out:
 	free(path);
 }
 
+/*
+ * A file at version 27 with an indicator whose target of a year is
+ * printed with its bound (90%以下): the program before kept no rate for
+ * it (a text target, judged by the grade). Version 28 makes its kept
+ * rates again, from the number: 85% against 90%以下 is 100 %, and the
+ * indicator list's counts read it so.
+ */
+TEST(test_v27_bound_targets_rated)
+{
+	char		*path = tmp_path("v27.db"), *sql;
+	struct store	*st;
+	long long	 fy;
+
+	CHECK_INT(make_current(path), 0);
+	CHECK_INT(raw_open(path), 0);
+	fy = q_int("SELECT coalesce(min(fy), 0) FROM indicator_fig"
+	    " WHERE indicator_id = 21");
+	CHECK(fy > 0);
+	sql = xasprintf("BEGIN;"
+	    " UPDATE indicator SET direction = 'max', unit = '%%' WHERE id = 21;"
+	    " INSERT OR REPLACE INTO indicator_target (indicator_id, fy, num, txt)"
+	    " VALUES (21, %lld, NULL, '90%%以下');"
+	    " INSERT OR REPLACE INTO indicator_actual (indicator_id, fy, num)"
+	    " VALUES (21, %lld, 85);"
+	    " DELETE FROM indicator_fig_stale;"
+	    " UPDATE indicator_fig SET norate = 1, up = 0, down = 0"
+	    " WHERE indicator_id = 21;"
+	    " PRAGMA user_version = 27; COMMIT", fy, fy);
+	CHECK_INT(raw_exec(raw, sql), SQLITE_OK);
+	free(sql);
+	sqlite3_close(raw);
+	raw = NULL;
+
+	st = open_store(path);
+	CHECK(st != NULL);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(store_file_version(st), store_schema_version());
+	CHECK_INT(raw_open(path), 0);
+	CHECK_Q("0|100.0", "SELECT norate || '|' || up FROM indicator_fig"
+	    " WHERE indicator_id = 21 AND fy = %lld", fy);
+	CHECK_INT(q_int("SELECT count(*) FROM indicator_fig_stale"), 0);
+	check_clean(st);
+	store_close(st);
+out:
+	sqlite3_close(raw);
+	raw = NULL;
+	free(path);
+}
+
 TEST(test_newer_file_is_refused)
 {
 	char		*path = tmp_path("newer.db"), *cause = NULL, *sql;
@@ -762,6 +812,7 @@ main(void)
 	RUN(test_v7_drafts_are_kept);
 	RUN(test_v14_texts_are_folded_again);
 	RUN(test_v17_submissions_keep_their_time);
+	RUN(test_v27_bound_targets_rated);
 	RUN(test_newer_file_is_refused);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
