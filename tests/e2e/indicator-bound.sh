@@ -25,10 +25,8 @@ printf '[calendar]\ncurrent_year = 2024\nyear_display = era\n' > "$dir/c.ini"
 run() {
 	"$e2e_bin" -c "$dir/c.ini" -d "$db" "$@"
 }
-{ run init && run import "$dir/plan.csv" && run year open R6; } \
-    > "$dir/setup.log" 2>&1 ||
-    { fail "a plan with a bound target, 令和6年度 open" "$(cat "$dir/setup.log")"
-    e2e_abandon "no database"; }
+e2e_plan_db_with "$db" "$dir/plan.csv" "$dir/c.ini" R6 \
+    "a plan with a bound target, 令和6年度 open"
 [ "$(sqlite3 "$db" "SELECT coalesce(final_num, '') || '|' || final_txt
     FROM indicator WHERE key = 'k1'")" = "|90%以下" ] &&
     pass "db: the target kept as written" ||

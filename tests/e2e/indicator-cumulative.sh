@@ -30,10 +30,8 @@ printf '[calendar]\ncurrent_year = 2024\nyear_display = era\n' > "$dir/c.ini"
 run() {
 	"$e2e_bin" -c "$dir/c.ini" -d "$db" "$@"
 }
-{ run init && run import "$dir/plan.csv" && run year open R6; } \
-    > "$dir/setup.log" 2>&1 ||
-    { fail "a plan with a cumulative indicator, 令和6年度 open" "$(cat "$dir/setup.log")"
-    e2e_abandon "no database"; }
+e2e_plan_db_with "$db" "$dir/plan.csv" "$dir/c.ini" R6 \
+    "a plan with a cumulative indicator, 令和6年度 open"
 
 e2e_start "$db" 80 24 -c "$dir/c.ini"
 e2e_wait "計画一覧（令和6年度）"

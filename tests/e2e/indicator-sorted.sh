@@ -44,13 +44,8 @@ LC_ALL=C sort -k1,1 "$e2e_tmp/rows" | cut -d' ' -f1 > "$e2e_tmp/name"
 grep '^甲' "$e2e_tmp/rows" | cut -d' ' -f1 > "$e2e_tmp/odd"
 grep '^甲' "$e2e_tmp/up" > "$e2e_tmp/odd_up"
 
-run() {
-	"$e2e_bin" -c "$e2e_config" -d "$db" "$@"
-}
-{ run init && run import "$e2e_tmp/sorted.csv" && run year open R5; } \
-    > "$e2e_tmp/import.log" 2>&1 ||
-    { fail "a plan of 300 indicators, 令和5年度 open" "$(cat "$e2e_tmp/import.log")"
-    e2e_abandon "no database"; }
+e2e_plan_db_with "$db" "$e2e_tmp/sorted.csv" "$e2e_config" R5 \
+    "a plan of 300 indicators, 令和5年度 open"
 [ "$(sqlite3 "$db" "SELECT count(*) FROM indicator_fig WHERE fy = 2023")" = 300 ] &&
     pass "the year's 300 rates kept" ||
     fail "the year's rates kept" "$(sqlite3 "$db" "SELECT count(*) FROM indicator_fig")"

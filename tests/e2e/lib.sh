@@ -169,11 +169,19 @@ e2e_new_db() {
 # e2e_plan_db DB FILE WHAT: a new database at DB with the plan file FILE
 # imported; fails the test (naming WHAT) and abandons it when it cannot.
 e2e_plan_db() {
+	e2e_plan_db_with "$1" "$2" "$e2e_config" "" "$3"
+}
+
+# e2e_plan_db_with DB FILE CONFIG YEAR WHAT: the same with the
+# configuration file CONFIG, and the fiscal year YEAR opened for entry
+# unless it is empty.
+e2e_plan_db_with() {
 	mkdir -p "$(dirname "$1")"
-	{ "$e2e_bin" -c "$e2e_config" -d "$1" init &&
-	    "$e2e_bin" -c "$e2e_config" -d "$1" import "$2"; } \
+	{ "$e2e_bin" -c "$3" -d "$1" init &&
+	    "$e2e_bin" -c "$3" -d "$1" import "$2" &&
+	    { [ -z "$4" ] || "$e2e_bin" -c "$3" -d "$1" year open "$4"; }; } \
 	    > "$e2e_tmp/import.log" 2>&1 && return 0
-	fail "$3" "$(cat "$e2e_tmp/import.log")"
+	fail "$5" "$(cat "$e2e_tmp/import.log")"
 	e2e_abandon "no database"
 }
 
