@@ -155,6 +155,23 @@ open_store(const char *path)
 	return st;
 }
 
+/* A file left at an older version through the raw connection: closes
+ * that, opens the file with the store, which migrates it to this
+ * version, and peeks at it again. NULL when the store did not open it. */
+static struct store *
+migrate_file(const char *path)
+{
+	struct store	*st;
+
+	sqlite3_close(raw);
+	raw = NULL;
+	if ((st = open_store(path)) == NULL)
+		return NULL;
+	CHECK_INT(store_file_version(st), store_schema_version());
+	CHECK_INT(raw_open(path), 0);
+	return st;
+}
+
 /* Makes path a file of this version: a version 1 file migrated. Returns
  * 0 or -1. */
 static int
@@ -622,15 +639,10 @@ TEST(test_v14_texts_are_folded_again)
 	    SQLITE_OK);
 	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
 	    " WHERE rowid = 11");
-	sqlite3_close(raw);
-	raw = NULL;
-
-	st = open_store(path);
+	st = migrate_file(path);
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;
-	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(raw_open(path), 0);
 	/* The years of the plan, which prints no period, counted by
 	 * migration 17's commit: those of its node's own period. */
 	CHECK_Q("1|2022|2027|1", "SELECT group_concat(plan_id || '|' ||"
@@ -680,15 +692,10 @@ TEST(test_v27_bound_targets_rated)
 	    " PRAGMA user_version = 27; COMMIT", fy, fy);
 	CHECK_INT(raw_exec(raw, sql), SQLITE_OK);
 	free(sql);
-	sqlite3_close(raw);
-	raw = NULL;
-
-	st = open_store(path);
+	st = migrate_file(path);
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;
-	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("0|100.0", "SELECT norate || '|' || up FROM indicator_fig"
 	    " WHERE indicator_id = 21 AND fy = %lld", fy);
 	CHECK_INT(q_int("SELECT count(*) FROM indicator_fig_stale"), 0);
@@ -758,15 +765,10 @@ TEST(test_v17_submissions_keep_their_time)
 	    " INSERT INTO node_dept (node_id, dept_id, is_main, ord)"
 	    " VALUES (11, 5, 1, 1);"
 	    " PRAGMA user_version = 17; COMMIT"), SQLITE_OK);
-	sqlite3_close(raw);
-	raw = NULL;
-
-	st = open_store(path);
+	st = migrate_file(path);
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;
-	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(raw_open(path), 0);
 	CHECK_Q("10|2023|,10|2024|2024-05-03T08:00:00,11|2024|2024-06-01T00:00:00",
 	    "SELECT group_concat(node_id || '|' || fy || '|' || submitted_at)"
 	    " FROM (SELECT * FROM result ORDER BY node_id, fy)");
