@@ -1,13 +1,15 @@
 /*
  * Fuzz target: indicator values as plans print them and clerks type them,
  * read against a unit taken from the input's first line, then formatted
- * and normalised as the program does with every value.
+ * and normalised as the program does with every value, and read as a
+ * target printed with its bound (achieve_bound).
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "shisaku/achieve.h"
 #include "shisaku/value.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -51,6 +53,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(s);
 	s = value_trim(text);
 	free(s);
+	(void)achieve_bound(text, &d);
 	free(nl != NULL ? unit : text);
 	return 0;
 }
