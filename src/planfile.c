@@ -176,28 +176,35 @@ pf_doc_add(struct pf_doc *d, enum pf_kind kind, const char *const *fields,
 	return r;
 }
 
+/* Counts a message in *count and keeps the first max of them in *list
+ * (*nkept), as "FILE:LINE:COLUMN: message" (no column when col is 0). */
+static void
+keep_message(char ***list, size_t *nkept, size_t *count, size_t max,
+    const char *file, size_t line, size_t col, const char *fmt, va_list ap)
+{
+	char	*msg;
+
+	(*count)++;
+	if (*nkept >= max)
+		return;		/* counted, not kept */
+	msg = xvasprintf(fmt, ap);
+	*list = xreallocarray(*list, *nkept + 1, sizeof **list);
+	(*list)[(*nkept)++] = col > 0 ?
+	    xasprintf("%s:%zu:%zu: %s", file, line, col, msg) :
+	    xasprintf("%s:%zu: %s", file, line, msg);
+	free(msg);
+}
+
 static void
 add_error(struct pf_doc *d, const char *file, size_t line, size_t col,
     const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*msg;
+	va_list	ap;
 
-	if (d->nkept >= PF_ERRORS_KEPT) {
-		d->nerrors++;	/* counted, not kept */
-		return;
-	}
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	keep_message(&d->errors, &d->nkept, &d->nerrors, PF_ERRORS_KEPT, file,
+	    line, col, fmt, ap);
 	va_end(ap);
-	d->errors = xreallocarray(d->errors, d->nkept + 1, sizeof *d->errors);
-	if (col > 0)
-		d->errors[d->nkept++] = xasprintf("%s:%zu:%zu: %s", file, line,
-		    col, msg);
-	else
-		d->errors[d->nkept++] = xasprintf("%s:%zu: %s", file, line, msg);
-	d->nerrors++;
-	free(msg);
 }
 
 /*
@@ -1087,18 +1094,11 @@ add_note(struct checker *c, const struct pf_record *r, int i,
 {
 	struct pf_doc	*d = c->d;
 	va_list		 ap;
-	char		*msg;
 
-	if (d->nnotes++ >= PF_NOTES_KEPT)
-		return;
 	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
+	keep_message(&d->notes, &d->nnotes_kept, &d->nnotes, PF_NOTES_KEPT,
+	    c->file, r->line, (size_t)COLNO(i), fmt, ap);
 	va_end(ap);
-	d->notes = xreallocarray(d->notes, d->nnotes_kept + 1,
-	    sizeof *d->notes);
-	d->notes[d->nnotes_kept++] = xasprintf("%s:%zu:%zu: %s", c->file,
-	    r->line, (size_t)COLNO(i), msg);
-	free(msg);
 }
 
 /* Whether s is all ASCII digits (at least one). */
