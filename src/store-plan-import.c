@@ -524,6 +524,21 @@ node_assign(struct lnode *n, long long dept, int is_main, int from, int until)
 	a->until = until;
 }
 
+/* Binds s (SQL_ASSIGN) to an assignment of n, the next in n's order,
+ * and adds it to what is known of n. */
+static void
+bind_assign(sqlite3_stmt *s, struct lnode *n, long long dept, int is_main,
+    int from, int until)
+{
+	sqlite3_bind_int64(s, 1, n->id);
+	sqlite3_bind_int64(s, 2, dept);
+	sqlite3_bind_int(s, 3, is_main);
+	store_bind_opt_int(s, 4, from);
+	store_bind_opt_int(s, 5, until);
+	sqlite3_bind_int64(s, 6, ++n->assign_ord);
+	node_assign(n, dept, is_main, from, until);
+}
+
 static void
 lnode_free(void *v)
 {
@@ -1114,13 +1129,7 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 			return refuse(l, r, "部署がありません");
 		if ((s = stmt(l, SQL_ASSIGN, r)) == NULL)
 			return -1;
-		sqlite3_bind_int64(s, 1, n->id);
-		sqlite3_bind_int64(s, 2, id);
-		sqlite3_bind_int(s, 3, f[ASSIGN_MAIN][0] == '1');
-		store_bind_opt_int(s, 4, fy_field(f[ASSIGN_FROM]));
-		store_bind_opt_int(s, 5, fy_field(f[ASSIGN_UNTIL]));
-		sqlite3_bind_int64(s, 6, ++n->assign_ord);
-		node_assign(n, id, f[ASSIGN_MAIN][0] == '1',
+		bind_assign(s, n, id, f[ASSIGN_MAIN][0] == '1',
 		    (int)fy_field(f[ASSIGN_FROM]), (int)fy_field(f[ASSIGN_UNTIL]));
 		break;
 	case PF_YEARPLAN:
@@ -1210,16 +1219,10 @@ store_plan_loader_inherit(struct store_plan_loader *l, const char *plan,
 	for (k = 0; k < up->nas; k++) {
 		if ((s = stmt(l, SQL_ASSIGN, NULL)) == NULL)
 			return -1;
-		sqlite3_bind_int64(s, 1, n->id);
-		sqlite3_bind_int64(s, 2, up->as[k].dept);
-		sqlite3_bind_int(s, 3, up->as[k].is_main != 0);
-		store_bind_opt_int(s, 4, up->as[k].from);
-		store_bind_opt_int(s, 5, up->as[k].until);
-		sqlite3_bind_int64(s, 6, ++n->assign_ord);
+		bind_assign(s, n, up->as[k].dept, up->as[k].is_main != 0,
+		    up->as[k].from, up->as[k].until);
 		if (step_done(l, s, NULL) != 0)
 			return -1;
-		node_assign(n, up->as[k].dept, up->as[k].is_main,
-		    up->as[k].from, up->as[k].until);
 	}
 	return 0;
 }
