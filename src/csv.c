@@ -373,28 +373,14 @@ csv_record_blank(const struct csv_record *rec)
 	return 1;
 }
 
-/* s past the blanks (space, tab, U+3000) at its start. */
-static const char *
-skip_blanks(const char *s)
-{
-	for (;;) {
-		if (*s == ' ' || *s == '\t')
-			s++;
-		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			return s;
-	}
-}
-
-/* Whether field is word with blanks around it or none. */
+/* Whether field is word with blanks around it or none (value_unblank). */
 static int
 field_is(const char *field, const char *word)
 {
-	size_t	n = strlen(word);
+	size_t		 n;
+	const char	*s = value_unblank(field, strlen(field), &n);
 
-	field = skip_blanks(field);
-	return strncmp(field, word, n) == 0 && *skip_blanks(field + n) == '\0';
+	return n == strlen(word) && memcmp(s, word, n) == 0;
 }
 
 int
@@ -409,7 +395,10 @@ csv_record_is(const struct csv_record *rec, const char *word,
 int
 csv_record_comment(const struct csv_record *rec)
 {
-	return rec->nfields > 0 && *skip_blanks(rec->fields[0]) == '#';
+	size_t	n;
+
+	return rec->nfields > 0 &&
+	    *value_unblank(rec->fields[0], strlen(rec->fields[0]), &n) == '#';
 }
 
 int
