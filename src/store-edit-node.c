@@ -59,7 +59,7 @@ static const char SQL_NODE_VER[] = "SELECT ver FROM node WHERE id = ?1";
 static const char SQL_NODE_VER_UP[] =
     "UPDATE node SET ver = ver + 1 WHERE id = ?1";
 static const char SQL_CHILDREN[] =
-    "SELECT id FROM node WHERE parent_id = ?1 ORDER BY ord";
+    "SELECT id FROM node WHERE parent_id = ?1";
 static const char SQL_NODE_DELETE[] = "DELETE FROM node WHERE id = ?1";
 static const char SQL_ASSIGNS[] =
     "SELECT nd.id, nd.dept_id, d.code, nd.is_main, coalesce(nd.from_fy, 0),"
@@ -360,45 +360,19 @@ followers_free(struct follower *f, size_t n)
 	free(f);
 }
 
-/* The children of node, in order. */
-static int
-read_children(struct store *st, long long node, long long **out, size_t *n,
-    char **cause)
-{
-	sqlite3_stmt	*s = store_stmt(st, SQL_CHILDREN, cause);
-	int		 rc;
-
-	*out = NULL;
-	*n = 0;
-	if (s == NULL)
-		return -1;
-	sqlite3_bind_int64(s, 1, node);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*out = xreallocarray(*out, *n + 1, sizeof **out);
-		(*out)[(*n)++] = sqlite3_column_int64(s, 0);
-	}
-	if (store_read_end(st, s, rc, "施策・取組の読み込み", cause) != 0) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
-}
-
 /*
  * The nodes below node whose assignments are cur (none for none), found
  * down through such nodes only: below a node with departments of its
  * own, the nodes follow that node, as import gives them its departments.
- * In the order of a walk by levels, each node's children in order.
+ * In the order of a walk by levels, each node's children by id.
  */
 static int
 find_followers(struct store *st, long long node, const struct pick *cur,
     size_t ncur, struct follower **out, size_t *n, char **cause)
 {
-	long long	*kids = NULL;
+	sqlite3_stmt	*s;
+	long long	*kids = NULL, at = node;
 	size_t		 nkids = 0, next = 0, i;
-	long long	 at = node;
 	struct follower	 f;
 	int		 rc = 0;
 
@@ -406,7 +380,13 @@ find_followers(struct store *st, long long node, const struct pick *cur,
 	*n = 0;
 	/* *out is the queue too: each follower's children are read in turn. */
 	for (;;) {
-		if ((rc = read_children(st, at, &kids, &nkids, cause)) != 0)
+		if ((s = store_stmt(st, SQL_CHILDREN, cause)) == NULL) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, at);
+		if ((rc = store_collect_ids(st, s, &kids, &nkids,
+		    "施策・取組の読み込み", cause)) != 0)
 			break;
 		for (i = 0; i < nkids && rc == 0; i++) {
 			f.id = kids[i];
@@ -417,7 +397,9 @@ find_followers(struct store *st, long long node, const struct pick *cur,
 				picks_free(f.p, f.np);
 				continue;
 			}
-			*out = xreallocarray(*out, *n + 1, sizeof **out);
+			if ((*n & (*n - 1)) == 0)	/* 0, 1, 2, 4 ...: full */
+				*out = xreallocarray(*out, *n ? *n * 2 : 1,
+				    sizeof **out);
 			(*out)[(*n)++] = f;
 		}
 		free(kids);
