@@ -128,31 +128,6 @@ achieve_ends_with(const char *s, size_t n, const char *word, size_t *head)
 	return 1;
 }
 
-/* The length of the number that s begins with, as printed: digits,
- * signs, commas and points, ASCII or full-width (value_parse reads it). */
-static size_t
-achieve_number_len(const char *s)
-{
-	static const char *const wide[] = {
-		"０", "１", "２", "３", "４", "５", "６", "７", "８", "９",
-		"，", "．", "－", "＋", "−"
-	};
-	size_t	n = 0, k;
-
-	for (;;) {
-		if (s[n] != '\0' && strchr("0123456789,.+-", s[n]) != NULL) {
-			n++;
-			continue;
-		}
-		for (k = 0; k < sizeof wide / sizeof wide[0]; k++)
-			if (strncmp(s + n, wide[k], strlen(wide[k])) == 0)
-				break;
-		if (k == sizeof wide / sizeof wide[0])
-			return n;
-		n += strlen(wide[k]);
-	}
-}
-
 /* Whether a unit holds a word for a power of ten. */
 static int
 achieve_has_power(const char *unit)
@@ -188,11 +163,13 @@ achieve_bound(const char *text, double *num)
 		return dir;
 	}
 	t[len] = '\0';
-	head = value_trim(t);
-	/* What follows the number is its unit, as printed: one that counts
-	 * in a power of ten (千円, 万人) could be the indicator's or not,
-	 * and the number read would be a thousand times off. */
-	n = achieve_number_len(head);
+	/* In ASCII (value_normalize): the number's part is its digits,
+	 * signs, commas and points. What follows it is its unit, as
+	 * printed: one that counts in a power of ten (千円, 万人) could be
+	 * the indicator's or not, and the number read would be a thousand
+	 * times off. */
+	head = value_normalize(t);
+	n = strspn(head, "0123456789,.+-");
 	unit = value_trim(head + n);
 	if (n == 0 || achieve_has_power(unit) ||
 	    value_parse(head, unit, &v, NULL) != 0 ||
