@@ -217,8 +217,8 @@ edit_node_save(struct ui *ui, void *ctxp, struct ui_record_field *f,
 	    &cause)) != 0) {
 		edit_node_free(&t);
 		*bad = NF_DEPTS;
-		*msg = rc > 0 ? xstrdup("保存していません（入力はそのままです）") :
-		    edit_store_message(rc, cause);
+		*msg = rc > 0 ? xstrdup("保存していません（入力はそのままです。"
+		    "C-s で選び直せます）") : edit_store_message(rc, cause);
 		return -1;
 	}
 	rc = store_edit_node_save(ui->store, ui->session->login, &t, &field,

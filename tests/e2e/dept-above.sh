@@ -151,7 +151,7 @@ e2e_expect "the save asks about the three items that follow the policy" \
     "この推進項目だけ変える"
 e2e_keys Escape
 e2e_expect "Esc saves nothing and keeps the form as typed" \
-    "保存していません（入力はそのままです）" \
+    "保存していません（入力はそのままです。C-s で選び直せます）" \
     "★試験市/総務課、試験市/人事課"
 [ "$(depts)" = "$before" ] && pass "db: nothing written after Esc" ||
     fail "db: written after Esc" "$(depts)"
