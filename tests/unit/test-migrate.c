@@ -667,7 +667,7 @@ out:
  * printed with its bound (90%以下): the program before kept no rate for
  * it (a text target, judged by the grade). Version 28 makes its kept
  * rates again, from the number: 85% against 90%以下 is 100 %, and the
- * indicator list's counts read it so.
+ * plans list's figures of the year count it achieved.
  */
 TEST(test_v27_bound_targets_rated)
 {
@@ -689,7 +689,13 @@ TEST(test_v27_bound_targets_rated)
 	    " DELETE FROM indicator_fig_stale;"
 	    " UPDATE indicator_fig SET norate = 1, up = 0, down = 0"
 	    " WHERE indicator_id = 21;"
-	    " PRAGMA user_version = 27; COMMIT", fy, fy);
+	    /* The plans list's figures of that year as kept then: no
+	     * indicator achieved. */
+	    " INSERT OR REPLACE INTO plan_fig (plan_id, fy, depth, items_valid,"
+	    " ind_valid, achieved, not_achieved, no_data, recount)"
+	    " SELECT plan_id, %lld, 3, 1, 1, 0, 0, 2, 1 FROM indicator"
+	    " WHERE id = 21;"
+	    " PRAGMA user_version = 27; COMMIT", fy, fy, fy);
 	CHECK_INT(raw_exec(raw, sql), SQLITE_OK);
 	free(sql);
 	st = migrate_file(path);
@@ -699,6 +705,9 @@ TEST(test_v27_bound_targets_rated)
 	CHECK_Q("0|100.0", "SELECT norate || '|' || up FROM indicator_fig"
 	    " WHERE indicator_id = 21 AND fy = %lld", fy);
 	CHECK_INT(q_int("SELECT count(*) FROM indicator_fig_stale"), 0);
+	/* The plans list's figures are counted again with the new rate. */
+	CHECK_Q("1|1", "SELECT group_concat(achieved || '|' || ind_valid)"
+	    " FROM plan_fig WHERE fy = %lld", fy);
 	check_clean(st);
 	store_close(st);
 out:
