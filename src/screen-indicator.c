@@ -302,18 +302,12 @@ ind1_layout(struct ui *ui, struct ind1_screen *is)
 	    is->detail_y - 1 - (is->y_table + 1), cols);
 }
 
-/* Writes s into a column: right-aligned when right is set. */
+/* Writes s into a column (ui_put_column); returns the next column's x. */
 static int
 ind1_col(WINDOW *w, int y, int x, const char *s, int width, int right,
     attr_t a)
 {
-	int	tw = tw_width(s);
-
-	if (right && tw < width) {
-		ui_put(w, y, x, "", width - tw, 1, a);
-		ui_put(w, y, x + width - tw, s, tw, 1, a);
-	} else
-		ui_put(w, y, x, s, width, 1, a);
+	ui_put_column(w, y, x, s, width, right, a);
 	return x + width + 1;
 }
 

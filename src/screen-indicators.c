@@ -928,9 +928,12 @@ ind_measure(struct ui *ui, struct ind_screen *is)
 		is->nat_cat_w = ind_clamp(ind_max(is->nat_cat_w,
 		    tw_width("区分")), 4, 12);
 	is->nat_code_w = ind_clamp(is->nat_code_w, 6, 12);
-	is->nat_base_w = ind_clamp(is->nat_base_w, 6, 14);
-	is->nat_target_w = ind_clamp(is->nat_target_w, 6, 18);
-	is->nat_actual_w = ind_clamp(is->nat_actual_w, 6, 14);
+	/* Wide enough for a value with its bound and unit (最終
+	 * 51,800t-CO2以下); ind_layout narrows them only when the name
+	 * would have fewer than 16 columns. */
+	is->nat_base_w = ind_clamp(is->nat_base_w, 6, 20);
+	is->nat_target_w = ind_clamp(is->nat_target_w, 6, 24);
+	is->nat_actual_w = ind_clamp(is->nat_actual_w, 6, 20);
 	is->measured_n = is->list.n + 1;
 }
 
@@ -992,20 +995,6 @@ ind_layout(struct ui *ui, struct ind_screen *is)
 	is->name_w = rest - 1 > 8 ? rest - 1 : 8;
 }
 
-/* Writes s into a column: right-aligned when right is set. */
-static void
-ind_put_col(WINDOW *w, int y, int x, const char *s, int width, int right,
-    attr_t a)
-{
-	int	tw = tw_width(s);
-
-	if (right && tw < width) {
-		ui_put(w, y, x, "", width - tw, 1, a);
-		ui_put(w, y, x + width - tw, s, tw, 1, a);
-	} else
-		ui_put(w, y, x, s, width, 1, a);
-}
-
 static void
 ind_draw_columns(struct ind_screen *is, WINDOW *w, int y, const char *code,
     const char *name, const char *cat, const char *base, const char *target,
@@ -1023,13 +1012,13 @@ ind_draw_columns(struct ind_screen *is, WINDOW *w, int y, const char *code,
 		ui_put_cell(w, y, x, cat, is->cat_w, 1, a);
 		x += is->cat_w + 1;
 	}
-	ind_put_col(w, y, x, base, is->base_w, right, a);
+	ui_put_column(w, y, x, base, is->base_w, right, a);
 	x += is->base_w + 1;
-	ind_put_col(w, y, x, target, is->target_w, right, a);
+	ui_put_column(w, y, x, target, is->target_w, right, a);
 	x += is->target_w + 1;
-	ind_put_col(w, y, x, actual, is->actual_w, right, a);
+	ui_put_column(w, y, x, actual, is->actual_w, right, a);
 	x += is->actual_w + 1;
-	ind_put_col(w, y, x, rate, is->rate_w, right, a);
+	ui_put_column(w, y, x, rate, is->rate_w, right, a);
 	x += is->rate_w + 1;
 	if (is->bar_w > 0)
 		ui_put(w, y, x, bar, is->bar_w, 1, a);
@@ -1067,7 +1056,7 @@ ind_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 		int	tx = 1 + is->code_w + 1 + is->name_w + 1 +
 		    (is->cat_w > 0 ? is->cat_w + 1 : 0) + is->base_w + 1;
 
-		ind_put_col(w, y, tx, target, is->target_w, 1,
+		ui_put_column(w, y, tx, target, is->target_w, 1,
 		    ui_attr(ui, UI_DIM));
 	}
 	free(base);

@@ -457,6 +457,19 @@ ui_put_cell(WINDOW *w, int y, int x, const char *s, int cols, int pad,
 	return ui_put_fit(w, y, x, s, cols, pad, attr, 1);
 }
 
+void
+ui_put_column(WINDOW *w, int y, int x, const char *s, int cols, int right,
+    attr_t attr)
+{
+	int	tw = tw_width(s != NULL ? s : "");
+
+	if (right && tw < cols) {
+		ui_put(w, y, x, "", cols - tw, 1, attr);
+		ui_put(w, y, x + cols - tw, s, tw, 1, attr);
+	} else
+		ui_put_cell(w, y, x, s, cols, 1, attr);
+}
+
 static void
 ui_set_message(struct ui *ui, int is_error, const char *fmt, va_list ap)
 {

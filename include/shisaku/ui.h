@@ -177,6 +177,11 @@ int ui_put(WINDOW *w, int y, int x, const char *s, int cols, int pad, attr_t att
  * a whole one. */
 int ui_put_cell(WINDOW *w, int y, int x, const char *s, int cols, int pad,
     attr_t attr);
+/* ui_put_cell for a column of values, right-aligned when right is set
+ * and the value fits; a value cut to a narrowed column ends in '~' too
+ * (51,800t-CO2以 alone would read as a whole value). */
+void ui_put_column(WINDOW *w, int y, int x, const char *s, int cols,
+    int right, attr_t attr);
 /* ui_put for a line of keys ("C-s:保存  Esc:戻る", pieces two blanks
  * apart): the pieces that fit whole, from the first, so that no key is
  * shown cut from what it does. */

@@ -2,8 +2,8 @@
 # Names longer than their column at 80x24: a plan's name on the plans
 # list and on the status line, an item's title in the tree and in the
 # lines under it, its department (at 120 columns, where the tree has the
-# column), a title on the roadmap and an indicator's name in the
-# indicator list are cut with '~' on the column's last cell (a wide
+# column), a title on the roadmap and an indicator's name and target in
+# the indicator list are cut with '~' on the column's last cell (a wide
 # character that would not fit leaves a blank before it), never a half
 # character. Names that fit carry no mark.
 . "$(dirname "$0")/lib.sh"
@@ -28,6 +28,7 @@ assign,cut,3,県/総務課,1,,
 yearplan,cut,2,2023,2025,導入
 indicator,cut,k1,2,$long_ind,,%,増加,,10%,2022,90%,2025,,
 indicator,cut,k2,3,短い指標,,件,増加,,1件,2022,5件,2025,,
+indicator,cut,k3,3,排出量,,t-CO2,減少,,"86,400t-CO2",2013,平成25年度比40%削減（51.8千t-CO2以下）,2025,,
 EOF
 e2e_plan_db "$db" "$e2e_tmp/cut.csv" "a plan of long names"
 e2e_dump "$db" > "$e2e_tmp/before.sql"
@@ -74,6 +75,8 @@ e2e_keys i
 e2e_expect "indicator list" "指標一覧"
 e2e_expect_line "the long indicator name cut with a mark" '^ +1-1 +オンラインで.*~ '
 e2e_expect_line "the short one without" '^ +1-2 +短い指標 '
+e2e_expect_line "a target wider than its column cut with a mark" \
+    '^ +1-2 +排出量 .* 86,400t-CO2 最終 平成25年度比40%削[^ ]* ?~ +- +- '
 if no_replacement; then pass "no half character in the list"; else
 	fail "no half character in the list" "$(e2e_screen)"; fi
 
