@@ -334,11 +334,33 @@ value_skip_blanks(const char *s)
 	return s;
 }
 
+/* FULLWIDTH HYPHEN-MINUS, which value_normalize keeps where it is no
+ * minus sign, and MINUS SIGN. */
+#define VALUE_FW_HYPHEN	"\xef\xbc\x8d"
+#define VALUE_MINUS	"\xe2\x88\x92"
+
+/* Whether normalised s is unit u as value_unit_dup made it, a hyphen of
+ * u matching a full-width one or a minus sign too: t-CO2 typed with the
+ * input method on is ｔ－ＣＯ２, t－CO2 once normalised. */
+static int
+value_unit_eq(const char *s, const char *u)
+{
+	while (*u != '\0') {
+		if (*u == '-' && (strncmp(s, VALUE_FW_HYPHEN, 3) == 0 ||
+		    strncmp(s, VALUE_MINUS, 3) == 0)) {
+			s += 3;
+			u++;
+		} else if (*s++ != *u++)
+			return 0;
+	}
+	return *s == '\0';
+}
+
 /* Whether s is, after optional blanks, exactly unit u (non-empty). */
 static int
 value_is_unit(const char *s, const char *u)
 {
-	return *u != '\0' && strcmp(value_skip_blanks(s), u) == 0;
+	return *u != '\0' && value_unit_eq(value_skip_blanks(s), u);
 }
 
 /* The words after one group's number at q: 千 (*within 3), then 億 or
@@ -504,7 +526,7 @@ value_read_number(const char *s, const char *unit, char **u, double *out,
 			/* (With a unit of its own, value_scan_scaled
 			 * stopped at it.) */
 			rest = value_skip_blanks(s + n);
-			if (*rest != '\0' && strcmp(rest, *u) != 0)
+			if (*rest != '\0' && !value_unit_eq(rest, *u))
 				return 0;
 			*scanned = n;
 		}
@@ -516,15 +538,24 @@ value_read_number(const char *s, const char *unit, char **u, double *out,
 	return 1;
 }
 
-/* The unit as it is compared: normalised and trimmed; malloc'd. */
+/* The unit as it is compared: normalised and trimmed, its full-width
+ * hyphens and minus signs made ASCII (value_unit_eq); malloc'd. */
 static char *
 value_unit_dup(const char *unit)
 {
-	char	*norm, *trimmed;
+	char	*norm, *trimmed, *p, *q;
 
 	norm = value_normalize(unit != NULL ? unit : "");
 	trimmed = value_trim_dup(norm);
 	free(norm);
+	for (p = q = trimmed; *p != '\0';)
+		if (strncmp(p, VALUE_FW_HYPHEN, 3) == 0 ||
+		    strncmp(p, VALUE_MINUS, 3) == 0) {
+			*q++ = '-';
+			p += 3;
+		} else
+			*q++ = *p++;
+	*q = '\0';
 	return trimmed;
 }
 

@@ -94,6 +94,15 @@ TEST(numbers_with_units)
 	CHECK_NUM("30団体", "団体", 30);
 	CHECK_NUM("3事業", "事業", 3);
 	CHECK_NUM("24,000㎡", "㎡", 24000);
+	/* A unit with a hyphen, typed with the input method on: the
+	 * full-width hyphen-minus (and a minus sign) is its hyphen. */
+	CHECK_NUM("７８，２００ｔ－ＣＯ２", "t-CO2", 78200);
+	CHECK_NUM("78,200t−CO2", "t-CO2", 78200);
+	CHECK_NUM("78,200 t-CO2", "ｔ－ＣＯ２", 78200);
+	CHECK_NUM("5.2万t－CO2", "t-CO2", 52000);
+	CHECK_TEXT("78,200tCO2", "t-CO2");
+	CHECK_TEXT("78,200t-CO", "t-CO2");
+	CHECK_TEXT("78,200t－－CO2", "t-CO2");
 	/* The bare number is fine for an indicator with a unit. */
 	CHECK_NUM("42", "回", 42);
 	CHECK_NUM("1,200", "千円", 1200);
