@@ -28,6 +28,12 @@ static const char SQL_OLD_NAMES[] =
 static const char SQL_RESOLVE[] =
     "SELECT id, code, code = ?1 FROM department WHERE code = ?1 OR name = ?1"
     " ORDER BY code = ?1 DESC, ord, id";
+/* Of the departments of a shared name, those of the plan's own
+ * organisation (plans.org = department.org). */
+static const char SQL_RESOLVE_IN_PLAN[] =
+    "SELECT d.id, d.code FROM plan p JOIN department d ON d.org = p.org"
+    " WHERE p.id = ?2 AND p.org <> '' AND d.name = ?1 ORDER BY d.ord, d.id"
+    " LIMIT 2";
 /* The department a name was of until a year (a reorganisation since):
  * its code and name now, the last year of the old name, and how many
  * departments had it. */
@@ -216,11 +222,53 @@ dept_matches(struct store *st, const char *text, long long *id, char **code,
 	return 0;
 }
 
+/* The one department named name in the plan's organisation: 0 with *id
+ * and *code (malloc'd, replacing the one given), 1 when there is none or
+ * more than one, -1 with *cause. */
+static int
+dept_in_plan(struct store *st, const char *name, long long plan_id,
+    long long *id, char **code, char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, SQL_RESOLVE_IN_PLAN, cause);
+	long long	 found = 0;
+	char		*c = NULL;
+	int		 n = 0, rc;
+
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, name);
+	sqlite3_bind_int64(s, 2, plan_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (n++ == 0) {
+			found = sqlite3_column_int64(s, 0);
+			c = store_col_dup(s, 1);
+		}
+	if (store_read_end(st, s, rc, "部署の検索", cause) != 0) {
+		free(c);
+		return -1;
+	}
+	if (n != 1) {
+		free(c);
+		return 1;
+	}
+	*id = found;
+	free(*code);
+	*code = c;
+	return 0;
+}
+
 int
 store_dept_find(struct store *st, const char *text, long long *id,
     char **code, char **cause)
 {
-	char	*first, *codes, *narrow;
+	return store_dept_find_for_plan(st, text, 0, id, code, cause);
+}
+
+int
+store_dept_find_for_plan(struct store *st, const char *text,
+    long long plan_id, long long *id, char **code, char **cause)
+{
+	char	*first, *codes, *narrow = NULL;
 	int	 n, exact, rc;
 
 	if (code != NULL)
@@ -234,13 +282,32 @@ store_dept_find(struct store *st, const char *text, long long *id,
 		free(codes);
 		rc = dept_matches(st, narrow, id, &first, &exact, &n, &codes,
 		    cause);
-		free(narrow);
-		if (rc != 0)
+		if (rc != 0) {
+			free(narrow);
 			return -1;
+		}
 	}
 	rc = n == 0 ? 1 : 0;
-	/* A name shared by departments of several cities must be given by
-	 * its code: never guess which one was meant. */
+	/* A name several cities' departments share is the plan's own
+	 * city's when it has one of that name: 環境課 typed in 南川町's
+	 * plan, with 小美玉市's loaded beside it. */
+	if (!exact && n > 1 && plan_id != 0) {
+		rc = dept_in_plan(st, narrow != NULL ? narrow : text, plan_id,
+		    id, &first, cause);
+		if (rc == 0)
+			n = 1;
+		else if (rc < 0) {
+			free(narrow);
+			free(first);
+			free(codes);
+			*id = 0;
+			return -1;
+		}
+		rc = 0;
+	}
+	free(narrow);
+	/* Otherwise a name shared by departments of several cities must be
+	 * given by its code: never guess which one was meant. */
 	if (!exact && n > 1) {
 		*cause = xasprintf("部署名「%s」の部署が複数あります（%s）。コードで"
 		    "指定してください", text, codes);
@@ -259,7 +326,15 @@ int
 store_dept_resolve(struct store *st, const char *text, long long *id,
     char **cause)
 {
-	int	rc = store_dept_find(st, text, id, NULL, cause);
+	return store_dept_resolve_for_plan(st, text, 0, id, cause);
+}
+
+int
+store_dept_resolve_for_plan(struct store *st, const char *text,
+    long long plan_id, long long *id, char **cause)
+{
+	int	rc = store_dept_find_for_plan(st, text, plan_id, id, NULL,
+	    cause);
 
 	if (rc == 1) {
 		if (dept_named_once(st, text, cause) == 0)

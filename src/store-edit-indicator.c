@@ -391,7 +391,8 @@ resolve_dept(struct store *st, const struct edit_indicator *ind,
 		free(typed);
 		return 0;
 	}
-	rc = store_dept_resolve(st, typed, &v->dept_id, cause);
+	rc = store_dept_resolve_for_plan(st, typed, ind->plan_id, &v->dept_id,
+	    cause);
 	free(typed);
 	if (rc != 0) {
 		store_edit_blame(field, "dept");

@@ -61,6 +61,7 @@ static const char SQL_NODE_VER_UP[] =
 static const char SQL_CHILDREN[] =
     "SELECT id FROM node WHERE parent_id = ?1";
 static const char SQL_NODE_DELETE[] = "DELETE FROM node WHERE id = ?1";
+static const char SQL_NODE_PLAN[] = "SELECT plan_id FROM node WHERE id = ?1";
 static const char SQL_ASSIGNS[] =
     "SELECT nd.id, nd.dept_id, d.code, nd.is_main, coalesce(nd.from_fy, 0),"
     " coalesce(nd.until_fy, 0)"
@@ -212,13 +213,14 @@ read_assigns(struct store *st, long long node, struct pick **out, size_t *n,
 }
 
 /* Resolves one word as a department code, else as a name no other
- * department has (store_dept_find). With quiet, a word that is no
- * department gives -1 without a message. */
+ * department has, or only one of plan's organisation
+ * (store_dept_find_for_plan). With quiet, a word that is no department
+ * gives -1 without a message. */
 static int
-dept_find(struct store *st, const char *word, long long *id, char **code,
-    int quiet, char **cause)
+dept_find(struct store *st, long long plan, const char *word, long long *id,
+    char **code, int quiet, char **cause)
 {
-	int	rc = store_dept_find(st, word, id, code, cause);
+	int	rc = store_dept_find_for_plan(st, word, plan, id, code, cause);
 
 	if (rc != 1)
 		return rc;
@@ -240,8 +242,8 @@ spans_meet(const struct pick *a, const struct pick *b)
  * department whose own name ends in parentheses (総務課（庶務）) is
  * found as it is written when what they hold are not years. */
 static int
-resolve_word(struct store *st, const struct namelist_word *w, struct pick *p,
-    char **cause)
+resolve_word(struct store *st, long long plan, const struct namelist_word *w,
+    struct pick *p, char **cause)
 {
 	char	*yerr = NULL, *whole;
 	int	 rc;
@@ -252,11 +254,11 @@ resolve_word(struct store *st, const struct namelist_word *w, struct pick *p,
 	    &p->until_fy, &yerr) != 0) {
 		p->from_fy = p->until_fy = 0;
 		whole = xasprintf("%s（%s）", w->text, w->years);
-		rc = dept_find(st, whole, &p->id, &p->code, 1, cause);
+		rc = dept_find(st, plan, whole, &p->id, &p->code, 1, cause);
 		free(whole);
 		if (rc != 0 && *cause == NULL) {
 			whole = xasprintf("%s(%s)", w->text, w->years);
-			rc = dept_find(st, whole, &p->id, &p->code, 1, cause);
+			rc = dept_find(st, plan, whole, &p->id, &p->code, 1, cause);
 			free(whole);
 		}
 		if (rc == 0 || *cause != NULL) {
@@ -269,12 +271,12 @@ resolve_word(struct store *st, const struct namelist_word *w, struct pick *p,
 		free(yerr);
 		return -1;
 	}
-	return dept_find(st, w->text, &p->id, &p->code, 0, cause);
+	return dept_find(st, plan, w->text, &p->id, &p->code, 0, cause);
 }
 
 static int
-resolve_depts(struct store *st, const char *text, struct pick **out,
-    size_t *n, char **cause)
+resolve_depts(struct store *st, long long plan, const char *text,
+    struct pick **out, size_t *n, char **cause)
 {
 	struct namelist_word	*w;
 	struct pick		 p;
@@ -284,7 +286,7 @@ resolve_depts(struct store *st, const char *text, struct pick **out,
 	*n = 0;
 	nw = namelist_split_years(text, &w);
 	for (i = 0; i < nw; i++) {
-		if (resolve_word(st, &w[i], &p, cause) != 0)
+		if (resolve_word(st, plan, &w[i], &p, cause) != 0)
 			goto fail;
 		for (j = 0; j < *n; j++) {
 			if ((*out)[j].id != p.id || !spans_meet(&(*out)[j], &p))
@@ -424,14 +426,18 @@ store_edit_node_followers(struct store *st, long long node_id,
 	struct follower	*f = NULL;
 	size_t		 ncur = 0, ntyped = 0, nf = 0;
 	char		*unread = NULL;
-	int		 own, rc;
+	long long	 plan = 0;
+	int		 own, found, rc;
 
 	*count = 0;
 	if (store_edit_read_begin(st, &own, cause) != 0)
 		return -1;
-	if ((rc = read_assigns(st, node_id, &cur, &ncur, cause)) == 0) {
+	if ((rc = store_read_int(st, SQL_NODE_PLAN, node_id, 0, &plan, &found,
+	    cause)) == 0 &&
+	    (rc = read_assigns(st, node_id, &cur, &ncur, cause)) == 0) {
 		/* A list that does not read is the save's to refuse. */
-		if (resolve_depts(st, depts, &typed, &ntyped, &unread) == 0 &&
+		if (resolve_depts(st, plan, depts, &typed, &ntyped,
+		    &unread) == 0 &&
 		    !picks_equal(cur, ncur, typed, ntyped) &&
 		    (rc = find_followers(st, node_id, cur, ncur, &f, &nf,
 		    cause)) == 0)
@@ -1003,7 +1009,7 @@ store_edit_node_save(struct store *st, const char *login, struct edit_node *n,
 			store_edit_blame(field, "key");
 		goto out;
 	}
-	if (resolve_depts(st, n->depts, &picks, &npicks, cause) != 0) {
+	if (resolve_depts(st, plan, n->depts, &picks, &npicks, cause) != 0) {
 		store_edit_blame(field, "depts");
 		goto out;
 	}

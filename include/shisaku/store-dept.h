@@ -43,6 +43,9 @@ void store_dept_list_free(struct dept_row *rows, size_t n);
  * Returns 0 and *id, or -1 with *cause. */
 int store_dept_resolve(struct store *st, const char *code_or_name,
     long long *id, char **cause);
+/* store_dept_resolve for a field of plan_id's (store_dept_find_for_plan). */
+int store_dept_resolve_for_plan(struct store *st, const char *code_or_name,
+    long long plan_id, long long *id, char **cause);
 
 /* The same, and the department's code (*code, malloc'd, when code is
  * not NULL); a word typed with the input method on (笠間市／総務課) is
@@ -52,6 +55,11 @@ int store_dept_resolve(struct store *st, const char *code_or_name,
  * read failed). */
 int store_dept_find(struct store *st, const char *code_or_name,
     long long *id, char **code, char **cause);
+/* store_dept_find for a field of plan_id's: a name departments of
+ * several organisations share is the one of the plan's organisation
+ * (its ORG) when exactly one of them is. */
+int store_dept_find_for_plan(struct store *st, const char *code_or_name,
+    long long plan_id, long long *id, char **code, char **cause);
 
 /* What a merger or abolition did, for the planner to read. Every string
  * is malloc'd. */

@@ -53,6 +53,8 @@ static const char plan_text[] =
     "dept,試験市/総務課,総務課,試験市,\n"
     "dept,試験市/企画課,企画課,試験市,\n"
     "dept,別市/総務課,総務課,別市,\n"
+    "dept,別市/環境課,環境課,別市,\n"
+    "dept,他市/環境課,環境課,他市,\n"
     "node,t,I,,Ⅰ,市民との協働,,,,,,\n"
     "node,t,I-1,I,(1),協働の推進,,,,,,\n"
     "node,t,1,I-1,No.1,市民参画事業,,2021,2025,参画を進める,講座を開く,\n"
@@ -613,12 +615,13 @@ TEST(test_bad_fields_are_named)
 	CHECK(cause != NULL && strstr(cause, "「試験市／土木課」") != NULL &&
 	    strstr(cause, "協働課") == NULL);
 	free(cause);
-	/* A name two cities share must be given by its code. */
-	set_text(&n.depts, "総務課");
+	/* A name two other cities share must be given by its code (the
+	 * plan's own city has none of that name). */
+	set_text(&n.depts, "環境課");
 	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
 	CHECK_STR(field, "depts");
-	CHECK(cause != NULL && strstr(cause, "試験市/総務課") != NULL &&
-	    strstr(cause, "別市/総務課") != NULL);
+	CHECK(cause != NULL && strstr(cause, "別市/環境課") != NULL &&
+	    strstr(cause, "他市/環境課") != NULL);
 	free(cause);
 	set_text(&n.depts, "");
 
@@ -759,6 +762,43 @@ TEST(test_depts_round_trip_and_years_kept)
 	cause = NULL;
 	CHECK_Q("試験市/総務課:1::2022,試験市/協働課:0::", ASSIGNS_SQL, node24);
 	CHECK_ASSIGNS_AS_NODES();
+	edit_node_free(&n);
+}
+
+/* 総務課 is a name of 試験市 and of 別市; typed in 試験市's plan it is
+ * 試験市's, as it is in the plan file's city. Saved as codes. */
+TEST(test_depts_name_of_the_plans_city)
+{
+	struct edit_node	 n;
+	const char		*field;
+	char			*cause = NULL;
+
+	CHECK_INT(store_edit_node_load(st, node1, &n, &cause), 0);
+	CHECK_STR(n.depts, "★試験市/協働課");
+	set_text(&n.depts, "★協働課、総務課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_STR(n.depts, "★試験市/協働課、試験市/総務課");
+	CHECK_Q("試験市/協働課,試験市/総務課", "SELECT group_concat(d.code)"
+	    " FROM (SELECT dept_id FROM node_dept WHERE node_id = %lld"
+	    " ORDER BY ord) nd JOIN department d ON d.id = nd.dept_id", node1);
+	/* A plan whose ORG is empty has no city to prefer. */
+	CHECK_INT(q_int("SELECT count(*) FROM department WHERE name = '総務課'"),
+	    2);
+	CHECK_INT(sqlite3_exec(raw, "UPDATE plan SET org = '' WHERE code = 't'",
+	    NULL, NULL, NULL), SQLITE_OK);
+	set_text(&n.depts, "★協働課、総務課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "depts");
+	CHECK(cause != NULL && strstr(cause, "試験市/総務課, 別市/総務課") != NULL);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(sqlite3_exec(raw, "UPDATE plan SET org = '試験市'"
+	    " WHERE code = 't'", NULL, NULL, NULL), SQLITE_OK);
+	set_text(&n.depts, "★試験市/協働課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
 	edit_node_free(&n);
 }
 
@@ -1262,19 +1302,27 @@ TEST(test_indicator_reporting_department)
 	cause = NULL;
 	CHECK_INT(q_int("SELECT dept_id IS NULL FROM indicator WHERE id = %lld",
 	    ind11), 1);
-	/* Two cities have a 総務課: the name alone is refused. */
-	set_text(&ind.dept, "総務課");
+	/* Two other cities have a 環境課: the name alone is refused. */
+	set_text(&ind.dept, "環境課");
 	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), -1);
-	CHECK(cause != NULL && strstr(cause, "複数あります") != NULL);
+	CHECK(cause != NULL && strstr(cause, "複数あります") != NULL &&
+	    strstr(cause, "別市/環境課, 他市/環境課") != NULL);
 	free(cause);
 	cause = NULL;
+	/* 総務課 is 試験市's and 別市's: the plan's city is 試験市. */
+	set_text(&ind.dept, "総務課");
+	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), 0);
+	CHECK_Q("試験市/総務課", "SELECT d.code FROM indicator i JOIN department d"
+	    " ON d.id = i.dept_id WHERE i.id = %lld", ind11);
+	edit_indicator_free(&ind);
+	CHECK_INT(store_edit_indicator_load(st, ind11, &ind, &cause), 0);
 	set_text(&ind.dept, "企画課");
 	CHECK_INT(store_edit_indicator_save(st, "kikaku", &ind, &field, &cause), 0);
 	CHECK_Q("試験市/企画課", "SELECT d.code FROM indicator i JOIN department d"
 	    " ON d.id = i.dept_id WHERE i.id = %lld", ind11);
-	CHECK_Q("|試験市/企画課", "SELECT coalesce(old_value, '') || '|' ||"
-	    " new_value FROM history WHERE field = 'report_dept'"
-	    " AND indicator_id = %lld", ind11);
+	CHECK_Q("試験市/総務課|試験市/企画課", "SELECT coalesce(old_value, '')"
+	    " || '|' || new_value FROM history WHERE field = 'report_dept'"
+	    " AND indicator_id = %lld ORDER BY id DESC LIMIT 1", ind11);
 	edit_indicator_free(&ind);
 	CHECK_INT(store_edit_indicator_load(st, ind11, &ind, &cause), 0);
 	CHECK_STR(ind.dept, "試験市/企画課");
@@ -1856,6 +1904,7 @@ main(void)
 	RUN(test_edit_fields_writes_history);
 	RUN(test_bad_fields_are_named);
 	RUN(test_depts_round_trip_and_years_kept);
+	RUN(test_depts_name_of_the_plans_city);
 	RUN(test_depts_years_refused);
 	RUN(test_flags);
 	RUN(test_yearplans_and_costs_saved);
