@@ -393,7 +393,7 @@ actual_form_build(struct actual_screen *as)
 	    &as->lines[AF_NOTE]);
 	as->fields[AF_COUNT] = NULL;
 	if (as->fields[AF_VALUE] == NULL || as->fields[AF_NOTE] == NULL ||
-	    (as->form = new_form(as->fields)) == NULL) {
+	    (as->form = ui_line_form(as->fields)) == NULL) {
 		actual_form_free(as);
 		return;
 	}

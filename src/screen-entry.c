@@ -694,7 +694,7 @@ entry_form_build(struct ui *ui, struct entry_screen *es)
 			n++;
 	}
 	es->fields[n] = NULL;
-	if (n == 0 || (es->form = new_form(es->fields)) == NULL) {
+	if (n == 0 || (es->form = ui_line_form(es->fields)) == NULL) {
 		entry_form_free(es);
 		return;
 	}

@@ -89,7 +89,7 @@ cmdline_view_open(struct ui *ui, struct cmdline_view *v, const char *text)
 	v->fields[1] = NULL;
 	set_field_back(v->fields[0], A_NORMAL);
 	keypad(v->w, TRUE);
-	if ((v->form = new_form(v->fields)) == NULL) {
+	if ((v->form = ui_line_form(v->fields)) == NULL) {
 		cmdline_view_close(v);
 		return -1;
 	}

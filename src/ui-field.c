@@ -32,11 +32,13 @@ ui_line_free(struct ui_line *l)
 	l->text = l->initial = NULL;
 }
 
-char *
-ui_field_text(FIELD *f)
+/* The field's buffer cut to its width in columns, without the blanks
+ * that pad it on the right (malloc'd). */
+static char *
+ui_field_cut(FIELD *f)
 {
 	const char	*buf = field_buffer(f, 0);
-	char		*out, *p, *end;
+	char		*out, *end;
 	size_t		 size;
 	int		 rows, cols, frow, fcol, nrow, nbuf;
 
@@ -46,12 +48,20 @@ ui_field_text(FIELD *f)
 	size = strlen(buf) + 1;
 	out = xmalloc(size);
 	tw_fit(buf, cols, 0, 0, out, size);
-	for (p = out; *p == ' '; p++)
-		;
-	memmove(out, p, strlen(p) + 1);
 	end = out + strlen(out);
 	while (end > out && end[-1] == ' ')
 		*--end = '\0';
+	return out;
+}
+
+char *
+ui_field_text(FIELD *f)
+{
+	char	*out = ui_field_cut(f), *p;
+
+	for (p = out; *p == ' '; p++)
+		;
+	memmove(out, p, strlen(p) + 1);
 	return out;
 }
 
@@ -92,6 +102,16 @@ ui_line_field(int row, int col, int width, struct ui_line *l)
 	return f;
 }
 
+FORM *
+ui_line_form(FIELD **fields)
+{
+	FORM	*form = new_form(fields);
+
+	if (form != NULL)
+		form_opts_off(form, O_BS_OVERLOAD | O_NL_OVERLOAD);
+	return form;
+}
+
 void
 ui_line_read(struct ui_line *l)
 {
@@ -120,6 +140,25 @@ ui_line_cursor_end(FORM *form, const struct ui_line *l)
 		form_driver_w(form, KEY_CODE_YES, REQ_NEXT_CHAR);
 }
 
+/* Whether the form's cursor stands at or past the end of its field's
+ * text (the buffer is blank-padded: a cursor moved past the text would
+ * put blanks inside the value typed next). */
+static int
+ui_line_at_end(FORM *form)
+{
+	FIELD	*f;
+	char	*text;
+	int	 w;
+
+	form_driver_w(form, KEY_CODE_YES, REQ_VALIDATION);
+	if ((f = current_field(form)) == NULL)
+		return 1;
+	text = ui_field_cut(f);
+	w = tw_width(text);
+	free(text);
+	return form->curcol >= w;
+}
+
 /* The end of the text: the field's edits read back first. */
 static enum ui_line_result
 ui_line_end(FORM *form, struct ui_line *l)
@@ -144,6 +183,8 @@ ui_line_key(FORM *form, struct ui_line *l, int is_function, wint_t ch,
 			req = REQ_PREV_CHAR;
 			break;
 		case KEY_RIGHT:
+			if (ui_line_at_end(form))
+				return UI_LINE_MOVED;
 			req = REQ_NEXT_CHAR;
 			break;
 		case KEY_HOME:
@@ -189,6 +230,8 @@ ui_line_key(FORM *form, struct ui_line *l, int is_function, wint_t ch,
 			req = REQ_PREV_CHAR;
 			break;
 		case 6:		/* C-f */
+			if (ui_line_at_end(form))
+				return UI_LINE_MOVED;
 			req = REQ_NEXT_CHAR;
 			break;
 		case 21:	/* C-u */

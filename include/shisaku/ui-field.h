@@ -40,6 +40,11 @@ char *ui_field_text(FIELD *f);
  * set. NULL when the form library refuses.
  */
 FIELD *ui_line_field(int row, int col, int width, struct ui_line *l);
+/* new_form for fields of ui_line_field: a backspace at a field's start
+ * and a newline stay in the field (the form library would otherwise move
+ * to the field before or after behind the screen's back, and what is
+ * typed next would go there). NULL on failure. */
+FORM *ui_line_form(FIELD **fields);
 
 /* Reads l's field back into l->text if it was typed into (the caller has
  * run REQ_VALIDATION on the form first). */
