@@ -621,13 +621,16 @@ mw_short_time(const char *at, char *buf, size_t size)
 		snprintf(buf, size, "%s", at);
 }
 
-/* The entry's name: the item, or the indicator and where it hangs. */
+/* The entry's name: the item, or the indicator and where it hangs, the
+ * node's code left out when the code column shows it whole. */
 static char *
-mw_entry_text(const struct mywork_row *r)
+mw_entry_text(const struct mywork_row *r, int code_w)
 {
+	int	code = r->code[0] != '\0' && tw_width(r->code) > code_w;
+
 	if (r->kind == MYWORK_ACTUAL)
-		return xasprintf("指標「%s」（%s%s%s）", r->title, r->code,
-		    r->code[0] ? " " : "", r->where);
+		return xasprintf("指標「%s」（%s%s%s）", r->title,
+		    code ? r->code : "", code ? " " : "", r->where);
 	return xstrdup(r->title);
 }
 
@@ -691,7 +694,7 @@ mw_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	}
 	ui_put_cell(w, y, cx, r->code, ms->code_w, 0, a);
 	cx += ms->code_w + 1;
-	text = mw_entry_text(r);
+	text = mw_entry_text(r, ms->code_w);
 	ui_put_cell(w, y, cx, text, cols - (cx - x) - right_w - 1, 0,
 	    r->kind == MYWORK_ACTUAL ? a : a | A_BOLD);
 	free(text);

@@ -1,0 +1,114 @@
+#!/bin/sh
+# A town's plan whose indicators hang on its 基本目標, loaded beside
+# another town's plan with a department of the same name (環境課), as a
+# city's file holds the sample plans and its own. The planner names the
+# department that reports an indicator by its name alone in the
+# indicator's form: it is the plan's town's 環境課. That department's
+# clerk finds the indicator in 自分の仕事, named with the 基本目標 it
+# hangs on (its code once, in the code column), and types its actual
+# with the input method on: ７８２００ｔ－ＣＯ２ is 78,200 in t-CO2,
+# rated. Both saves are read back with sqlite3.
+#
+# Runs the clerk as the system login daemon through setpriv (root);
+# elsewhere it says so and counts every check as failed.
+e2e_logins="daemon"
+. "$(dirname "$0")/lib.sh"
+
+e2e_timeout=${E2E_TIMEOUT:-20}
+
+[ -z "$e2e_logins_why" ] || e2e_abandon "$e2e_logins_why"
+
+e2e_shared_dir polind
+db="$dir/shisaku.db"
+cfg="$dir/polind.ini"
+e2e_as_dir=$dir e2e_as_db=$db e2e_as_config=$cfg
+cat > "$cfg" <<'EOF'
+[calendar]
+current_year = 2024
+year_display = era
+EOF
+chmod 644 "$cfg"
+
+cat > "$dir/other.csv" <<'EOF'
+shisaku-plan,1
+plan,kita,北町環境計画,R3,R7,北町,
+level,kita,1,施策
+dept,北町/環境課,環境課,北町,
+node,kita,1,,1,ごみの減量,,,,,,
+assign,kita,1,北町/環境課,1,,
+EOF
+cat > "$dir/plan.csv" <<'EOF'
+shisaku-plan,1
+plan,minami,南川町環境基本計画,令和3年度～令和12年度,,南川町,
+level,minami,1,基本目標
+level,minami,2,具体的な取組
+dept,南川町/環境課,環境課,南川町,
+node,minami,G1,,基本目標１,脱炭素のまちをつくる,,,,,,
+node,minami,G1-1,G1,①,住宅用太陽光発電設備の設置補助,,,,,,
+assign,minami,G1-1,南川町/環境課,1,,
+indicator,minami,E1,G1,町域の温室効果ガス排出量,環境指標,t-CO2,減少,,"86,400t-CO2（H25年度）",,"51,800t-CO2以下",令和12年度,,
+EOF
+
+run() {	# the program as the user who made the database (the planner)
+	"$e2e_bin" -c "$cfg" -d "$db" "$@"
+}
+q() {	# one value from the database
+	sqlite3 "$db" "$1"
+}
+
+run init > /dev/null 2>&1 || fail "init"
+run import "$dir/other.csv" "$dir/plan.csv" > /dev/null 2>&1 ||
+    fail "import" "$(run import --dry-run "$dir/plan.csv" 2>&1)"
+run year open R6 > /dev/null 2>&1 || fail "year open R6"
+run user add daemon --role clerk --dept 南川町/環境課 --name 環境一郎 \
+    > /dev/null 2>&1 || fail "user add daemon"
+chmod 666 "$db" "$db-wal" "$db-shm" 2>/dev/null
+
+# ---- the planner: 報告する課 by name -------------------------------------
+e2e_start "$db" 100 30 -c "$cfg" || { fail "start"; e2e_abandon "tmux did not start"; }
+e2e_expect "the plans list" "計画一覧（令和6年度）" "南川町環境基本計画"
+e2e_keys j i
+e2e_expect "the town's indicators" "南川町環境基本計画 > 指標一覧" \
+    "町域の温室効果ガス排出量"
+e2e_keys m
+e2e_expect "m opens the indicator's form" "指標と目標を修正: 町域の温室効果ガス排出量"
+e2e_keys Down Down Down Down Down Down Down Down Down Down Down
+e2e_expect_line "報告する課 chosen" "^報告する課 *$"
+e2e_prompt_set '環境課'
+e2e_keys C-s
+e2e_expect "環境課 alone is saved: the town has one" "指標と目標を保存しました"
+e2e_expect_not "and is not refused for 北町's" "複数あります"
+[ "$(q "SELECT d.code FROM indicator i JOIN department d ON d.id = i.dept_id
+    WHERE i.key = 'E1'")" = 南川町/環境課 ] &&
+    pass "db: reported by 南川町/環境課" ||
+    fail "db: the reporting department" "$(q "SELECT dept_id FROM indicator")"
+e2e_keys Q
+e2e_expect_exit "the planner quits" 0
+
+# ---- the clerk of 南川町/環境課 ------------------------------------------
+e2e_as clerk daemon
+e2e_expect "the clerk's own work lists the indicator" "自分の仕事 > 環境課" \
+    "未入力（2）"
+e2e_expect_line "named with its 基本目標, the code once" \
+    '^ +基本目標１ 指標「町域の温室効果ガス排出量」（脱炭素のまちをつくる） '
+e2e_keys Enter
+e2e_expect "Enter opens its form" \
+    "実績値の入力（令和6年度） > 町域の温室効果ガス排出量" "報告: 環境課"
+e2e_type '７８２００ｔ－ＣＯ２'
+e2e_expect_line "typed with the input method on, it is a number: rated" \
+    '^達成率 +23\.7% +評価の目安: C 未達成'
+e2e_keys C-s
+e2e_expect "saved" "保存しました（下書き）"
+got=$(q "SELECT a.num || '|' || coalesce(a.txt, '') || '|' || a.state || '|' ||
+    a.entered_by || '|' || d.code FROM indicator_actual a
+    JOIN indicator i ON i.id = a.indicator_id
+    JOIN department d ON d.id = a.dept_id WHERE i.key = 'E1' AND a.fy = 2024")
+[ "$got" = "78200.0||draft|daemon|南川町/環境課" ] &&
+    pass "db: 78,200 as a number, a draft by daemon for 環境課" ||
+    fail "db: the actual" "$got"
+e2e_keys Escape
+e2e_expect "back on the list" "下書き（1）"
+e2e_keys Q
+[ "$(e2e_ended clerk)" = 0 ] && pass "the clerk quits" || fail "the clerk quits"
+e2e_check_sanitizers "no sanitizer report"
+e2e_finish
