@@ -174,12 +174,13 @@ report_title(const struct report *r)
 	return xasprintf("%s 進捗状況報告", report_fy(r, r->fy, buf));
 }
 
-/* One place decides how a value is shown: as value_format gives it, so a
- * number keeps the form the plan printed. */
+/* One place decides how a value is shown: as the screens show it
+ * (value_display), so a number keeps the form the plan printed and one
+ * typed without separators is grouped (78,200t-CO2). */
 char *
 report_value(const struct value *v, const char *unit)
 {
-	return value_format(v, unit, 1);
+	return value_display(v, unit);
 }
 
 char *

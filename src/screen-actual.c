@@ -435,7 +435,7 @@ actual_put_row(struct ui *ui, struct actual_screen *as, WINDOW *w, int y,
 static char *
 actual_value_text(const struct value *v, const char *unit)
 {
-	char	*t = screen_sheet_value(v, unit);
+	char	*t = value_display(v, unit);
 
 	if (*t == '\0') {
 		free(t);
@@ -976,8 +976,8 @@ actual_conflict_open(struct ui *ui, struct actual_screen *as,
 	ui_conflict_init(&as->conflict, a, b);
 	free(a);
 	free(b);
-	a = screen_sheet_value(&m->actual, m->unit);
-	b = screen_sheet_value(&t->actual, t->unit);
+	a = value_display(&m->actual, m->unit);
+	b = value_display(&t->actual, t->unit);
 	ui_conflict_add(&as->conflict, "実績値", a, b);
 	free(a);
 	free(b);
@@ -1055,7 +1055,7 @@ actual_draft_open(struct ui *ui, struct actual_screen *as, struct draft *d)
 	    t->entered_by : "未入力", workflow_state_label(t->state));
 	ui_draft_view(&as->conflict, d, d->base_ver != t->ver, b);
 	free(b);
-	b = screen_sheet_value(&t->actual, t->unit);
+	b = value_display(&t->actual, t->unit);
 	v = draft_get(d, "value");
 	ui_conflict_add(&as->conflict, "実績値", v != NULL ? v : b, b);
 	free(b);

@@ -837,7 +837,7 @@ entry_draw_indicators(struct ui *ui, struct entry_screen *es, WINDOW *w)
 		ui_put_cell(w, y, 0, t, es->w_name, 1, focused ?
 		    ui_attr(ui, UI_SELECT) : A_NORMAL);
 		free(t);
-		t = screen_sheet_value(&ri->target, ri->unit);
+		t = value_display(&ri->target, ri->unit);
 		ui_put(w, y, es->x_target, *t != '\0' ? t : "—", ENTRY_TARGET_W,
 		    1, A_NORMAL);
 		free(t);
@@ -1784,7 +1784,7 @@ entry_draft_open(struct ui *ui, struct entry_screen *es, struct draft *d)
 	for (i = 0; i < t->nindicators; i++) {
 		const struct result_indicator *ti = &t->indicators[i];
 
-		b = screen_sheet_value(&ti->actual, ti->unit);
+		b = value_display(&ti->actual, ti->unit);
 		name = entry_draft_name("actual", ti->id);
 		v = draft_get(d, name);
 		free(name);
@@ -2315,8 +2315,8 @@ entry_conflict_open(struct ui *ui, struct entry_screen *es,
 		for (j = 0; j < t->nindicators; j++)
 			if (t->indicators[j].id == mi->id)
 				ti = &t->indicators[j];
-		a = screen_sheet_value(&mi->actual, mi->unit);
-		b = ti != NULL ? screen_sheet_value(&ti->actual, ti->unit) :
+		a = value_display(&mi->actual, mi->unit);
+		b = ti != NULL ? value_display(&ti->actual, ti->unit) :
 		    xstrdup("");
 		name = xasprintf("実績値: %s", mi->name);
 		ui_conflict_add(&es->conflict, name, a, b);

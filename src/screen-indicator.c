@@ -209,8 +209,8 @@ ind1_head(struct ui *ui, struct ind1_screen *is, WINDOW *w)
 		ui_put(w, y, 0, t, width, 0, ui_attr(ui, UI_NORMAL));
 	free(t);
 	y++;
-	b = screen_sheet_value(&v->base, v->unit);
-	f = screen_sheet_value(&v->final, v->unit);
+	b = value_display(&v->base, v->unit);
+	f = value_display(&v->final, v->unit);
 	t = xasprintf("基準値 %s%s%s%s  最終目標 %s%s%s%s", *b ? b : "-",
 	    v->base_fy ? "（" : "", v->base_fy ? ui_fy(ui, v->base_fy, fy2) : "",
 	    v->base_fy ? "）" : "", *f ? f : "-", v->final_fy ? "（" : "",
@@ -277,11 +277,11 @@ ind1_layout(struct ui *ui, struct ind1_screen *is)
 
 		is->year_w = ind1_max(is->year_w, tw_width(ui_fy(ui, y->fy, fy)));
 		if (tg != NULL) {
-			t = screen_sheet_value(tg, v->unit);
+			t = value_display(tg, v->unit);
 			is->target_w = ind1_max(is->target_w, tw_width(t));
 			free(t);
 		}
-		t = screen_sheet_value(&y->actual, v->unit);
+		t = value_display(&y->actual, v->unit);
 		is->actual_w = ind1_max(is->actual_w, tw_width(t));
 		free(t);
 		is->by_w = ind1_max(is->by_w, tw_width(y->entered_by));
@@ -358,10 +358,10 @@ ind1_draw_row(struct ui *ui, void *owner, long row, int y, int x, int cols,
 	yr = &v->years[row];
 	attr = ui_attr(ui, selected ? UI_SELECT : UI_NORMAL);
 	tg = ind1_year_target(v, yr);
-	t = tg != NULL ? screen_sheet_value(tg, v->unit) :
+	t = tg != NULL ? value_display(tg, v->unit) :
 	    xstrdup("-");
 	a = yr->actual.kind != VALUE_NONE ?
-	    screen_sheet_value(&yr->actual, v->unit) : xstrdup("-");
+	    value_display(&yr->actual, v->unit) : xstrdup("-");
 	screen_sheet_rate(is->rate[row], rate, sizeof rate);
 	if (is->rate[row] < 0)
 		snprintf(rate, sizeof rate, "%s", is->rstat[row] == ACHIEVE_TEXT &&

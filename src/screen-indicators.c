@@ -131,7 +131,7 @@ ind_row_rate(const struct indicator_row *r, enum achieve_status *st)
 static char *
 ind_value(const struct indicator_row *r, const struct value *v)
 {
-	return screen_sheet_value(v, r->unit);
+	return value_display(v, r->unit);
 }
 
 /* The target column: the year's target, or the final one marked 最終. */

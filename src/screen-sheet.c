@@ -106,24 +106,6 @@ screen_sheet_trend_symbol(struct ui *ui, const char *trend)
 	return "?";
 }
 
-char *
-screen_sheet_value(const struct value *v, const char *unit)
-{
-	char	buf[64];
-
-	switch (v->kind) {
-	case VALUE_NUMBER:
-		if (v->text != NULL && v->text[0] != '\0')	/* as printed */
-			return xasprintf("%s%s", v->text, unit == NULL ? "" : unit);
-		value_format_grouped(v->num, buf, sizeof buf);
-		return xasprintf("%s%s", buf, unit == NULL ? "" : unit);
-	case VALUE_TEXT:
-		return xstrdup(v->text == NULL ? "" : v->text);
-	default:
-		return xstrdup("");
-	}
-}
-
 enum achieve_dir
 screen_sheet_dir(const char *direction)
 {
@@ -627,8 +609,8 @@ sheet_layout_indicator(struct ui *ui, struct sheet_screen *ss,
 	sheet_wrap(ss, 0, NULL, UI_NORMAL, 5, UI_NORMAL, line, NULL);
 	free(line);
 
-	v1 = screen_sheet_value(&in->base, in->unit);
-	v2 = screen_sheet_value(&in->final, in->unit);
+	v1 = value_display(&in->base, in->unit);
+	v2 = value_display(&in->final, in->unit);
 	line = xasprintf("基準値: %s%s%s%s  最終目標: %s%s%s%s",
 	    *v1 != '\0' ? v1 : "-", in->base_fy ? "（" : "",
 	    in->base_fy ? ui_fy(ui, in->base_fy, fy) : "",
@@ -664,13 +646,13 @@ sheet_layout_indicator(struct ui *ui, struct sheet_screen *ss,
 		tv = sheet_fyvalue_find(in->targets, in->ntargets, years[i]);
 		av = sheet_fyvalue_find(in->actuals, in->nactuals, years[i]);
 		if (tv != NULL || in->final_fy == years[i]) {
-			t = screen_sheet_value(tv != NULL ? &tv->v : &in->final,
+			t = value_display(tv != NULL ? &tv->v : &in->final,
 			    in->unit);
 			tw = sheet_max(tw, tw_width(t));
 			free(t);
 		}
 		if (av != NULL) {
-			t = screen_sheet_value(&av->v, in->unit);
+			t = value_display(&av->v, in->unit);
 			aw = sheet_max(aw, tw_width(t));
 			free(t);
 		}
@@ -703,9 +685,9 @@ sheet_layout_indicator(struct ui *ui, struct sheet_screen *ss,
 		av = sheet_fyvalue_find(in->actuals, in->nactuals, years[i]);
 		tw_fit(ui_fy(ui, years[i], fy), yw, 1, 0, c1, sizeof c1);
 		if (tv != NULL)
-			t = screen_sheet_value(&tv->v, in->unit);
+			t = value_display(&tv->v, in->unit);
 		else if (in->final_fy == years[i])
-			t = screen_sheet_value(&in->final, in->unit);
+			t = value_display(&in->final, in->unit);
 		else
 			t = xstrdup("");
 		if (*t == '\0') {
@@ -714,7 +696,7 @@ sheet_layout_indicator(struct ui *ui, struct sheet_screen *ss,
 		}
 		tw_fit(t, tw, 1, 1, c2, sizeof c2);
 		free(t);
-		t = av != NULL ? screen_sheet_value(&av->v, in->unit) :
+		t = av != NULL ? value_display(&av->v, in->unit) :
 		    xstrdup("-");
 		tw_fit(t, aw, 1, 1, c3, sizeof c3);
 		free(t);

@@ -817,6 +817,28 @@ value_format_grouped(double num, char *buf, size_t size)
 }
 
 char *
+value_display(const struct value *v, const char *unit)
+{
+	char	buf[64];
+
+	if (v == NULL)
+		return xstrdup("");
+	switch (v->kind) {
+	case VALUE_NUMBER:
+		if (!isfinite(v->num))
+			return xstrdup("");
+		if (v->text != NULL && v->text[0] != '\0')	/* as printed */
+			return xasprintf("%s%s", v->text, unit == NULL ? "" : unit);
+		value_format_grouped(v->num, buf, sizeof buf);
+		return xasprintf("%s%s", buf, unit == NULL ? "" : unit);
+	case VALUE_TEXT:
+		return xstrdup(v->text == NULL ? "" : v->text);
+	default:
+		return xstrdup("");
+	}
+}
+
+char *
 value_format(const struct value *v, const char *unit, int with_unit)
 {
 	char		 plain[700], *out;

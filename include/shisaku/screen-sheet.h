@@ -32,11 +32,6 @@ const char *screen_sheet_flag_mark(struct ui *ui, const struct sheet_flag *f,
 /* The cost trend as one symbol: = ↑ ↓ ? (ASCII = ^ v ?); "" for none. */
 const char *screen_sheet_trend_symbol(struct ui *ui, const char *trend);
 
-/* A value for display (malloc'd): a number as the plan printed it
- * ("98.90%", "100%", "329,257件"), else with grouped digits
- * ("4,031,724,014円"), and the unit; text as is; "" for none. Never
- * padded to the decimals of other values. */
-char *screen_sheet_value(const struct value *v, const char *unit);
 
 /* The direction key of the store ("up" …, NULL) as achieve.h's enum. */
 enum achieve_dir screen_sheet_dir(const char *direction);

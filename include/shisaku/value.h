@@ -54,6 +54,13 @@ char *value_format_number(double num, char *buf, size_t size);
 /* Same number with thousands separators for display ("4,031,724,014"). */
 char *value_format_grouped(double num, char *buf, size_t size);
 
+/* A value as a screen or a report shows it: a number as the plan
+ * printed it ("98.90%", "329,257件"), else with thousands separators
+ * ("78,200" for 78200 typed, "4,031,724,014円"), followed by the unit
+ * when it is not NULL; text as is; "" for none. Never padded to the
+ * decimals of other values. Malloc'd. */
+char *value_display(const struct value *v, const char *unit);
+
 /*
  * The stored form of a value as typed: text that reads as a number with
  * the unit becomes that number (as value_parse reads a file's cell), blank
