@@ -147,10 +147,15 @@ dept_change(struct store *st, const char *login, const char *verb, int argc,
 	    store_dept_abolish(st, login, id, fy, &c, &cause);
 	if (rc != 0)
 		return dept_fail(rc, cause);
-	if (into != 0)
+	if (into != 0) {
+		char	before[FY_BUFSZ];
+
 		printf("%sから「%s」は「%s」に統合されます\n", buf, argv[i],
 		    argv[i + 1]);
-	else
+		printf("%sまでの「%s」の実績は「%s」の職員が入力できます\n",
+		    fy_format(fy - 1, FY_STYLE_BOTH, before, sizeof before),
+		    argv[i], argv[i + 1]);
+	} else
 		printf("%sから「%s」は廃止されます\n", buf, argv[i]);
 	print_change(&c, argv[i]);
 	store_dept_change_clear(&c);

@@ -533,14 +533,15 @@ depts_joined(char *const *list, size_t n, const char *unit)
  * command line's shisaku dept list and user list say the rest). */
 static void
 depts_result_change(struct depts_screen *ds, const struct dept_change *c,
-    const char *head, const char *old)
+    const char *head, const char *old, const char *moved_also)
 {
 	char	*list;
 
 	depts_result_clear(ds);
 	depts_result_add(ds, xstrdup(head));
 	depts_result_add(ds, xasprintf("担当 %zu 件を引き継ぎ、%zu 件を前年度で"
-	    "終えました", c->nmoved, c->nended));
+	    "終えました%s", c->nmoved, c->nended,
+	    moved_also != NULL ? moved_also : ""));
 	list = depts_joined(c->orphans, c->norphans, "件");
 	depts_result_add(ds, xasprintf("担当課がなくなる取組 %s", list));
 	free(list);
@@ -557,7 +558,8 @@ depts_merge(struct ui *ui, struct depts_screen *ds, long long id,
 	struct dept_change	 c;
 	const char		**items, **names;
 	long long		*ids, into;
-	char			*cause = NULL, *q, *head, *target, fy[FY_BUFSZ];
+	char			*cause = NULL, *q, *head, *target, *tail;
+	char			 fy[FY_BUFSZ];
 	const char		*org = "";
 	size_t			 i;
 	int			 n = 0, pick, year, rc, same;
@@ -611,7 +613,10 @@ depts_merge(struct ui *ui, struct depts_screen *ds, long long id,
 	}
 	head = xasprintf("%sから「%s」を「%s」に統合しました", ui_fy(ui, year, fy),
 	    old, target);
-	depts_result_change(ds, &c, head, old);
+	tail = xasprintf("（%sまでの分も%sの職員が入力します）",
+	    ui_fy(ui, year - 1, fy), target);
+	depts_result_change(ds, &c, head, old, tail);
+	free(tail);
 	ui_message(ui, "%s", head);
 	free(head);
 	free(target);
@@ -653,7 +658,7 @@ depts_abolish(struct ui *ui, struct depts_screen *ds, long long id,
 		return;
 	}
 	head = xasprintf("%sから「%s」を廃止しました", ui_fy(ui, year, fy), old);
-	depts_result_change(ds, &c, head, old);
+	depts_result_change(ds, &c, head, old, NULL);
 	ui_message(ui, "%s", head);
 	free(head);
 	store_dept_change_clear(&c);

@@ -82,5 +82,6 @@ session_clear(struct session *s)
 	free(s->dept_name);
 	free(s->readonly_why);
 	free(s->dept_code);
+	free(s->acting);
 	memset(s, 0, sizeof *s);
 }

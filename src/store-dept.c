@@ -54,6 +54,18 @@ static const char SQL_OLD_NAME_ADD[] =
 static const char SQL_RENAME[] = "UPDATE department SET name = ?2 WHERE id = ?1";
 static const char SQL_ABOLISH[] =
     "UPDATE department SET abolished_after = ?2 WHERE id = ?1";
+static const char SQL_MERGED_INTO[] =
+    "UPDATE department SET merged_into = ?2 WHERE id = ?1";
+/* The departments merged into ?1, and into those: each merged one's own
+ * last year bounds what its successor does for it. */
+static const char SQL_PREDECESSORS[] =
+    "WITH RECURSIVE p(id, until_fy) AS ("
+    " SELECT id, abolished_after FROM department"
+    " WHERE merged_into = ?1 AND abolished_after IS NOT NULL AND id <> ?1"
+    " UNION SELECT d.id, d.abolished_after FROM department d"
+    " JOIN p ON d.merged_into = p.id"
+    " WHERE d.abolished_after IS NOT NULL AND d.id <> ?1)"
+    " SELECT id, until_fy FROM p ORDER BY until_fy DESC, id";
 /* Assignments of a department still in force in fiscal year ?2. */
 static const char SQL_IN_FORCE[] =
     "SELECT nd.id, nd.node_id, nd.is_main, COALESCE(nd.from_fy, 0),"
@@ -344,6 +356,38 @@ store_dept_resolve_for_plan(struct store *st, const char *text,
 		return -1;
 	}
 	return rc;
+}
+
+int
+store_dept_predecessors(struct store *st, long long dept,
+    struct session_dept **out, size_t *n, char **cause)
+{
+	sqlite3_stmt	*s;
+	size_t		 cap = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (dept == 0)
+		return 0;
+	if ((s = store_stmt(st, SQL_PREDECESSORS, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, dept);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 4;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		(*out)[*n].id = sqlite3_column_int64(s, 0);
+		(*out)[(*n)++].until_fy = sqlite3_column_int(s, 1);
+	}
+	if (store_read_end(st, s, rc, "統合された部署の読み込み", cause) != 0) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
 }
 
 /* ---- writing ---- */
@@ -764,7 +808,8 @@ reorganise(struct store *st, const char *login, long long dept, long long into,
 	if (into != 0 && exec_ids(st, SQL_INDICATORS_TO, dept, into,
 	    "指標の報告部署の引き継ぎ", cause) != 0)
 		goto out;
-	if (exec_ids(st, SQL_ABOLISH, dept, from_fy - 1, "部署の廃止", cause) != 0)
+	if (exec_ids(st, SQL_ABOLISH, dept, from_fy - 1, "部署の廃止", cause) != 0 ||
+	    exec_ids(st, SQL_MERGED_INTO, dept, into, "統合先の記録", cause) != 0)
 		goto out;
 	what = xasprintf("%s: %s", d.code, d.name);
 	rc = store_history_add(st, at, login, 0, 0, from_fy,

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "shisaku/fy.h"
+#include "shisaku/store-dept.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/store-mywork.h"
 #include "shisaku/util.h"
@@ -460,22 +461,82 @@ mw_read_years(struct store *st, struct mywork *m, char **cause)
 	return store_read_end(st, s, rc, "受付中の年度の読み込み", cause);
 }
 
-int
-store_mywork_clerk(struct store *st, long long dept_id, struct mywork **out,
+/* Reads department dept's items and indicators of fiscal year fy into b,
+ * each row marked as dept's. */
+static int
+mw_read_dept(struct store *st, long long dept, int fy, struct mw_build *b,
     char **cause)
 {
 	static const char *const sqls[] = {
 		SQL_CLERK_RESULTS, SQL_CLERK_ACTUALS
 	};
-	struct mywork	*m = xcalloc(1, sizeof *m);
-	struct mw_build	 b;
 	sqlite3_stmt	*s;
-	size_t		 y, k;
-	int		 begun = store_snapshot_begin(st);
+	size_t		 k, from;
+
+	for (k = 0; k < sizeof sqls / sizeof sqls[0]; k++) {
+		if ((s = store_stmt(st, sqls[k], cause)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, dept);
+		sqlite3_bind_int(s, 2, fy);
+		from = b->n;
+		if (mw_read(st, s, b, 0, cause) != 0)
+			return -1;
+		for (; from < b->n; from++)
+			b->v[from].row.dept_id = dept;
+	}
+	return 0;
+}
+
+/* Whether two rows are the same entry (one item's result, or one
+ * indicator's actual, of one year). */
+static int
+mw_same_entry(const struct mywork_row *a, const struct mywork_row *b)
+{
+	return a->kind == b->kind && a->fy == b->fy &&
+	    a->node_id == b->node_id && a->indicator_id == b->indicator_id;
+}
+
+/*
+ * An item in the charge of both the clerk's department and one merged
+ * into it is one entry: of sorted b (the same entry's rows stand
+ * together, mw_cmp_clerk telling them from no other), the row of own is
+ * kept, else the first.
+ */
+static void
+mw_drop_twice_listed(struct mw_build *b, long long own)
+{
+	size_t	i, j, k;
+
+	for (i = j = 0; i < b->n; i = k) {
+		size_t	keep = i;
+
+		for (k = i + 1; k < b->n && mw_same_entry(&b->v[i].row,
+		    &b->v[k].row); k++)
+			if (b->v[k].row.dept_id == own)
+				keep = k;
+		for (size_t x = i; x < k; x++)
+			if (x != keep)
+				mw_row_clear(&b->v[x].row);
+		b->v[j++] = b->v[keep];
+	}
+	b->n = j;
+}
+
+int
+store_mywork_clerk(struct store *st, long long dept_id, struct mywork **out,
+    char **cause)
+{
+	struct mywork		*m = xcalloc(1, sizeof *m);
+	struct mw_build		 b;
+	struct session_dept	*pred = NULL;
+	sqlite3_stmt		*s;
+	size_t			 npred = 0, y, k;
+	int			 begun = store_snapshot_begin(st);
 
 	memset(&b, 0, sizeof b);
 	*out = NULL;
-	if (mw_read_years(st, m, cause) != 0)
+	if (mw_read_years(st, m, cause) != 0 ||
+	    store_dept_predecessors(st, dept_id, &pred, &npred, cause) != 0)
 		goto fail;
 	m->dept_id = dept_id;
 	if (dept_id != 0) {
@@ -491,22 +552,26 @@ store_mywork_clerk(struct store *st, long long dept_id, struct mywork **out,
 		if (store_read_end(st, s, rc, "自分の仕事の読み込み", cause) != 0)
 			goto fail;
 	}
-	for (y = 0; y < m->nyears && dept_id != 0; y++)
-		for (k = 0; k < sizeof sqls / sizeof sqls[0]; k++) {
-			if ((s = store_stmt(st, sqls[k], cause)) == NULL)
+	for (y = 0; y < m->nyears && dept_id != 0; y++) {
+		if (mw_read_dept(st, dept_id, m->years[y].fy, &b, cause) != 0)
+			goto fail;
+		/* A merged department's entries of the years it stood. */
+		for (k = 0; k < npred; k++)
+			if (m->years[y].fy <= pred[k].until_fy &&
+			    mw_read_dept(st, pred[k].id, m->years[y].fy, &b,
+			    cause) != 0)
 				goto fail;
-			sqlite3_bind_int64(s, 1, dept_id);
-			sqlite3_bind_int(s, 2, m->years[y].fy);
-			if (mw_read(st, s, &b, 0, cause) != 0)
-				goto fail;
-		}
+	}
 	store_snapshot_end(st, begun);
+	free(pred);
 	if (b.n > 1)
 		qsort(b.v, b.n, sizeof *b.v, mw_cmp_clerk);
+	mw_drop_twice_listed(&b, dept_id);
 	*out = mw_finish(&b, m);
 	return 0;
 fail:
 	store_snapshot_end(st, begun);
+	free(pred);
 	mw_build_free(&b);
 	store_mywork_free(m);
 	return -1;
@@ -524,7 +589,7 @@ store_mywork_fill(struct store *st, struct mywork *m, size_t i, char **cause)
 	r = &m->rows[i];
 	if ((s = store_stmt(st, SQL_CLERK_RESULT_TEXTS, cause)) == NULL)
 		return -1;
-	sqlite3_bind_int64(s, 1, m->dept_id);
+	sqlite3_bind_int64(s, 1, r->dept_id != 0 ? r->dept_id : m->dept_id);
 	sqlite3_bind_int(s, 2, r->fy);
 	sqlite3_bind_int64(s, 3, r->node_id);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {

@@ -47,7 +47,11 @@ store_user_session(struct store *st, struct session *s, char **cause)
 		s->name = xstrdup("");
 	if (s->dept_name == NULL)
 		s->dept_name = xstrdup("");
-	return 0;
+	free(s->acting);
+	s->acting = NULL;
+	s->nacting = 0;
+	return store_dept_predecessors(st, s->dept_id, &s->acting, &s->nacting,
+	    cause);
 }
 
 int

@@ -54,6 +54,7 @@
 #include "migrate-26-sql.h"
 #include "migrate-27-sql.h"
 #include "migrate-28-sql.h"
+#include "migrate-29-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -87,6 +88,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_26_sql,		/* db/migrate-26.sql */
 	shisaku_migrate_27_sql,		/* db/migrate-27.sql */
 	shisaku_migrate_28_sql,		/* db/migrate-28.sql */
+	shisaku_migrate_29_sql,		/* db/migrate-29.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

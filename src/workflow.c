@@ -293,6 +293,22 @@ dept_twin(const struct session *s, const struct wf_item *it)
 	return 0;
 }
 
+/* Is the clerk's department in charge of the item in its year, or one
+ * merged into it that still stood then? */
+static int
+clerk_in_charge(const struct session *s, const struct wf_item *it)
+{
+	size_t	i;
+
+	if (workflow_in_charge(it, s->dept_id))
+		return 1;
+	for (i = 0; i < s->nacting; i++)
+		if (it->fy <= s->acting[i].until_fy &&
+		    workflow_in_charge(it, s->acting[i].id))
+			return 1;
+	return 0;
+}
+
 /* Is the clerk's department in charge of the item in its year? */
 static enum wf_answer
 check_clerk_dept(const struct session *s, const struct wf_item *it, char **why)
@@ -305,7 +321,7 @@ check_clerk_dept(const struct session *s, const struct wf_item *it, char **why)
 	if (s->dept_id == 0)
 		return deny(why, "所属部署が登録されていないため入力できません"
 		    "（企画担当に登録を依頼してください）");
-	if (workflow_in_charge(it, s->dept_id))
+	if (clerk_in_charge(s, it))
 		return WF_ALLOW;
 	if (why == NULL)
 		return WF_DENY;

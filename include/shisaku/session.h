@@ -13,6 +13,13 @@ enum role {
 	ROLE_PLANNER		/* 企画・行革担当: also edits structure and targets */
 };
 
+/* A department the user's own was the successor of by a merger, acted
+ * for up to its last year (until_fy). */
+struct session_dept {
+	long long	 id;
+	int		 until_fy;
+};
+
 struct session {
 	char		*login;		/* from getpwuid(getuid()) */
 	char		*name;		/* display name, may be "" */
@@ -24,6 +31,11 @@ struct session {
 	 * NULL. */
 	char		*readonly_why;
 	char		*dept_code;	/* the department's code; NULL */
+	/* The departments merged into dept_id, and into those, each up to
+	 * its last year: a year's results are written after the April that
+	 * merged their department, by the department it became. */
+	struct session_dept *acting;
+	size_t		 nacting;
 };
 
 /* Japanese name of a role: 担当課職員, 管理職, 企画担当, 閲覧のみ. */

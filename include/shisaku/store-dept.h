@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 
+#include "shisaku/session.h"
 #include "shisaku/store.h"
 
 struct dept_oldname {
@@ -60,6 +61,12 @@ int store_dept_find(struct store *st, const char *code_or_name,
  * (its ORG) when exactly one of them is. */
 int store_dept_find_for_plan(struct store *st, const char *code_or_name,
     long long plan_id, long long *id, char **code, char **cause);
+
+/* The departments merged into dept, and into those in turn, with the
+ * last year of each (*out malloc'd, *n of them; none for dept 0).
+ * Returns 0, or -1 with *cause. */
+int store_dept_predecessors(struct store *st, long long dept,
+    struct session_dept **out, size_t *n, char **cause);
 
 /* What a merger or abolition did, for the planner to read. Every string
  * is malloc'd. */

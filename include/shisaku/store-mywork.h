@@ -4,7 +4,8 @@
  * A clerk's list: for each fiscal year open for entry, the action items
  * their department is in charge of that year (within the item's period),
  * and the indicators their department reports on its own that year (see
- * store-actual.h), each with the state of its entry.
+ * store-actual.h), each with the state of its entry; and the same of the
+ * departments merged into theirs, for the years those still stood.
  *
  * A reviewer's list (supervisors and planners): the entries submitted and
  * waiting for confirmation, in any year, oldest submission first, at most
@@ -58,6 +59,9 @@ struct mywork_row {
 	int		 fy;
 	enum wf_state	 state;
 	char		*dept_name;	/* in charge (reporting) as of fy; "" */
+	long long	 dept_id;	/* a clerk's list: the department whose
+					   entry it is (the clerk's own, or one
+					   merged into it) */
 	char		*entered_by;	/* who saved it last; "" */
 	char		*at;		/* when its state last changed (for a
 					   submitted entry: when it was

@@ -20,8 +20,9 @@
  * Who:
  *	clerk       edits, submits and withdraws the results of items one of
  *	            whose departments in charge in that fiscal year is the
- *	            clerk's own, while the year is open and the result is not
- *	            submitted or confirmed.
+ *	            clerk's own, or one merged into it that still stood that
+ *	            year (session.acting), while the year is open and the
+ *	            result is not submitted or confirmed.
  *	supervisor  confirms or returns submitted results, and reopens
  *	            confirmed ones, in open and closed years alike (review goes
  *	            on after the entry deadline); never edits.

@@ -37,6 +37,13 @@ check "merge 秘書課 into 企画政策課 from 令和4年度" test $? -eq 0
 check "and say into which" grep -q \
     '^令和4(2022)年度から「結城市/秘書課」は「結城市/企画政策課」に統合されます$' \
     "$scratch/merge.out"
+check "and that its clerks enter the years before" grep -q \
+    '^令和3(2021)年度までの「結城市/秘書課」の実績は「結城市/企画政策課」の職員が入力できます$' \
+    "$scratch/merge.out"
+[ "$(sqlite3 "$a" "SELECT m.code FROM department d JOIN department m
+    ON m.id = d.merged_into WHERE d.code = '結城市/秘書課'")" = 結城市/企画政策課 ] &&
+    pass "db: 秘書課 merged into 企画政策課" ||
+    fail "db: the merger's successor" "$(sqlite3 "$a" "SELECT code, merged_into FROM department")"
 run "$a" dept abolish 結城市/収納課 --from 2023 > "$scratch/out" 2>&1 &&
 grep -q '^「結城市/収納課」に所属のままの利用者: suzuki' "$scratch/out" &&
     pass "abolish 収納課 from 2023, naming its clerk" ||

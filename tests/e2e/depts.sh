@@ -123,10 +123,14 @@ e2e_expect "asked to confirm the merger" \
     "令和4年度から「秘書課」を「企画政策課」に統合します。よろしいですか"
 e2e_keys y
 e2e_expect "what the merger did" "令和4年度から「秘書課」を「企画政策課」に統合しました" \
-    "担当 3 件を引き継ぎ、3 件を前年度で終えました" \
+    "担当 3 件を引き継ぎ、3 件を前年度で終えました（令和3年度までの分も企画政策課の職員が入力します）" \
     "担当課がなくなる取組 なし" "「秘書課」に所属のままの利用者（所属の変更が必要）なし"
 [ "$(q "SELECT abolished_after FROM department WHERE id = $hisho")" = 2021 ] &&
     pass "the database: 秘書課 ends with 2021" || fail "秘書課 abolished_after"
+[ "$(q "SELECT merged_into FROM department WHERE id = $hisho")" = \
+    "$(q "SELECT id FROM department WHERE name = '企画政策課'")" ] &&
+    pass "the database: 秘書課 merged into 企画政策課" ||
+    fail "秘書課 merged_into" "$(q "SELECT merged_into FROM department WHERE id = $hisho")"
 [ "$(q "SELECT count(*) FROM node_dept WHERE dept_id = $hisho AND until_fy = 2021")" = 3 ] &&
 [ "$(q "SELECT count(*) FROM node_dept nd WHERE dept_id = $kikaku AND from_fy = 2022
     AND node_id IN (SELECT node_id FROM node_dept WHERE dept_id = $hisho)")" = 3 ] &&

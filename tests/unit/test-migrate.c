@@ -201,7 +201,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 28);
+	CHECK_INT(store_schema_version(), 29);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -218,7 +218,7 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 28);
+	CHECK_INT(q_int("PRAGMA user_version"), 29);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	/* Version 24 (db/migrate-24.sql): each indicator's level, its
 	 * node's depth (none for the plan's own), indexed by plan, and kept
@@ -568,9 +568,14 @@ only_hit(struct store *st, const char *word)
 	return id;
 }
 
-/* What versions 18 to 27 added, taken out of a current file to make an
- * older one. */
-#define UNDO_18_27							\
+/* What version 29 added, taken out of a current file to make an older
+ * one. */
+#define UNDO_29 " ALTER TABLE department DROP COLUMN merged_into;"
+
+/* What versions 18 to 29 added (28 changed rows only), taken out of a
+ * current file to make an older one. */
+#define UNDO_18_29							\
+	UNDO_29								\
 	" DROP TRIGGER node_dept_shape_made;"				\
 	" DROP TRIGGER node_dept_shape_assigned;"			\
 	" DROP TRIGGER node_dept_shape_moved;"				\
@@ -634,7 +639,7 @@ TEST(test_v14_texts_are_folded_again)
 	    " DROP TRIGGER plan_span_cost_trend_ins;"
 	    " DROP TRIGGER plan_span_cost_trend_upd;"
 	    " DROP TRIGGER plan_span_cost_trend_del;"
-	    UNDO_18_27
+	    UNDO_18_29
 	    " PRAGMA user_version = 14; COMMIT"),
 	    SQLITE_OK);
 	CHECK_Q("末尾", "SELECT substr(body, -2) FROM search_text"
@@ -695,6 +700,7 @@ TEST(test_v27_bound_targets_rated)
 	    " ind_valid, achieved, not_achieved, no_data, recount)"
 	    " SELECT plan_id, %lld, 3, 1, 1, 0, 0, 2, 1 FROM indicator"
 	    " WHERE id = 21;"
+	    UNDO_29
 	    " PRAGMA user_version = 27; COMMIT", fy, fy, fy);
 	CHECK_INT(raw_exec(raw, sql), SQLITE_OK);
 	free(sql);
@@ -708,6 +714,64 @@ TEST(test_v27_bound_targets_rated)
 	/* The plans list's figures are counted again with the new rate. */
 	CHECK_Q("1|1", "SELECT group_concat(achieved || '|' || ind_valid)"
 	    " FROM plan_fig WHERE fy = %lld", fy);
+	check_clean(st);
+	store_close(st);
+out:
+	sqlite3_close(raw);
+	raw = NULL;
+	free(path);
+}
+
+/*
+ * A file at version 28 in which 協働課 was merged into 総務課 from R7 and
+ * 企画課 into 政策課 (which had no assignment of it to continue) from R6,
+ * and 秘書課 abolished: version 29 finds each merger's successor again,
+ * from the assignments the merger continued, else from the name its
+ * history row gives; an abolition has none.
+ */
+TEST(test_v28_mergers_found_again)
+{
+	char		*path = tmp_path("v28.db");
+	struct store	*st;
+	struct session	 s;
+	char		*cause = NULL;
+
+	CHECK_INT(make_current(path), 0);
+	CHECK_INT(raw_open(path), 0);
+	CHECK_INT(raw_exec(raw, "BEGIN;"
+	    " INSERT INTO department (id, code, name, org, ord, abolished_after)"
+	    " VALUES (41, 'm/kyodo', '協働課', 'm', 41, 2024),"
+	    " (42, 'm/soumu', '総務課', 'm', 42, NULL),"
+	    " (43, 'm/kikaku', '企画課', 'm', 43, 2023),"
+	    " (44, 'm/seisaku', '政策課', 'm', 44, NULL),"
+	    " (45, 'm/hisho', '秘書課', 'm', 45, 2024);"
+	    " INSERT INTO node_dept (node_id, dept_id, is_main, from_fy, until_fy,"
+	    " ord) VALUES (11, 41, 1, NULL, 2024, 1), (11, 42, 1, 2025, NULL, 2),"
+	    " (10, 45, 1, NULL, 2024, 3);"
+	    " INSERT INTO history (at, login, fy, field, old_value, new_value)"
+	    " VALUES ('2025-04-01T09:00:00', 'kikaku', 2025, 'dept_merge',"
+	    " 'm/kyodo: 協働課', '総務課'),"
+	    " ('2024-04-01T09:00:00', 'kikaku', 2024, 'dept_merge',"
+	    " 'm/kikaku: 企画課', '政策課'),"
+	    " ('2025-04-01T09:00:00', 'kikaku', 2025, 'dept_abolish',"
+	    " 'm/hisho: 秘書課', NULL);"
+	    " INSERT INTO app_user (login, name, role, dept_id)"
+	    " VALUES ('suzuki', '鈴木', 'clerk', 42);"
+	    UNDO_29
+	    " PRAGMA user_version = 28; COMMIT"), SQLITE_OK);
+	st = migrate_file(path);
+	CHECK(st != NULL);
+	if (st == NULL)
+		goto out;
+	CHECK_Q("m/kyodo>m/soumu,m/kikaku>m/seisaku,m/hisho>", "SELECT"
+	    " group_concat(d.code || '>' || coalesce(m.code, ''))"
+	    " FROM department d LEFT JOIN department m ON m.id = d.merged_into"
+	    " WHERE d.code LIKE 'm/%%' AND d.abolished_after IS NOT NULL");
+	/* 総務課's clerk acts for 協働課 up to R6. */
+	CHECK_INT(store_user_login_session(st, "suzuki", &s, &cause), 0);
+	CHECK(s.nacting == 1 && s.acting[0].id == 41 &&
+	    s.acting[0].until_fy == 2024);
+	session_clear(&s);
 	check_clean(st);
 	store_close(st);
 out:
@@ -751,7 +815,7 @@ TEST(test_v17_submissions_keep_their_time)
 	CHECK_INT(make_current(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	CHECK_INT(raw_exec(raw, "BEGIN;"
-	    UNDO_18_27
+	    UNDO_18_29
 	    " INSERT INTO result (node_id, fy, state, entered_by, entered_at)"
 	    " VALUES (10, 2024, 'submitted', 'sato', '2024-05-02T00:00:00'),"
 	    " (11, 2024, 'submitted', 'sato', '2024-06-01T00:00:00'),"
@@ -824,6 +888,7 @@ main(void)
 	RUN(test_v14_texts_are_folded_again);
 	RUN(test_v17_submissions_keep_their_time);
 	RUN(test_v27_bound_targets_rated);
+	RUN(test_v28_mergers_found_again);
 	RUN(test_newer_file_is_refused);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)

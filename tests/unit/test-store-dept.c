@@ -18,6 +18,7 @@
 #include "harness.h"
 #include "peek.h"
 #include "shisaku/store-dept.h"
+#include "shisaku/store-mywork.h"
 #include "shisaku/store-result.h"
 #include "shisaku/store-user.h"
 #include "shisaku/util.h"
@@ -156,6 +157,60 @@ TEST(test_merge_continues_under_the_new_department)
 	free(cause);
 }
 
+/* After the merger of 協働課 into 総務課 from R7, R6 is entered in the
+ * spring after, when 協働課 has no clerk: 総務課's clerk finds its items
+ * of R6 in 自分の仕事 and saves No.1's result, filed under 協働課; R7 is
+ * 総務課's own. */
+TEST(test_successor_enters_the_year_before)
+{
+	struct session		 s;
+	struct mywork		*m = NULL;
+	struct result_entry	*e = NULL;
+	char			*cause = NULL;
+	size_t			 i, r6 = 0, r6_no1 = 0, r7_no1 = 0;
+
+	CHECK_Q("t/soumu", "SELECT m.code FROM department d JOIN department m"
+	    " ON m.id = d.merged_into WHERE d.id = %lld", kyodo);
+	CHECK_INT(store_user_put(st, "suzuki", "鈴木", ROLE_CLERK, "t/soumu", 0,
+	    &cause), 0);
+	CHECK_INT(store_user_login_session(st, "suzuki", &s, &cause), 0);
+	CHECK_INT((int)s.nacting, 1);
+	CHECK(s.nacting == 1 && s.acting[0].id == kyodo &&
+	    s.acting[0].until_fy == 2024);
+	session_clear(&s);
+	CHECK_INT(store_year_set_open(st, 2024, 1, "kikaku", NULL, &cause), 0);
+	CHECK_INT(store_year_set_open(st, 2025, 1, "kikaku", NULL, &cause), 0);
+
+	CHECK_INT(store_mywork_clerk(st, soumu, &m, &cause), 0);
+	for (i = 0; m != NULL && i < m->nrows; i++) {
+		r6 += m->rows[i].fy == 2024 &&
+		    m->rows[i].kind == MYWORK_RESULT;
+		r6_no1 += m->rows[i].fy == 2024 && m->rows[i].node_id == no1;
+		r7_no1 += m->rows[i].fy == 2025 && m->rows[i].node_id == no1;
+		if (m->rows[i].fy == 2024 && m->rows[i].node_id == no1)
+			CHECK(m->rows[i].dept_id == kyodo);
+	}
+	/* R6's items: No.1 (協働課's) and No.3 (both departments', listed
+	 * once). */
+	CHECK_INT((int)r6, 2);
+	CHECK_INT((int)r6_no1, 1);
+	CHECK_INT((int)r7_no1, 1);
+	store_mywork_free(m);
+
+	CHECK_INT(store_result_load(st, no1, 2024, &e, &cause), 0);
+	if (e != NULL) {
+		free(e->text);
+		e->text = xstrdup("合併前の年度の実績");
+		CHECK_INT(store_result_save(st, e, "suzuki", e->ver, NULL,
+		    &cause), 0);
+		store_result_free(e);
+	}
+	CHECK_Q("draft|suzuki|t/kyodo", "SELECT r.state || '|' || r.entered_by"
+	    " || '|' || d.code FROM result r JOIN department d ON d.id = r.dept_id"
+	    " WHERE r.node_id = %lld AND r.fy = 2024", no1);
+	free(cause);
+}
+
 TEST(test_abolish_says_what_is_left)
 {
 	struct dept_change	 c;
@@ -273,6 +328,7 @@ main(void)
 
 	RUN(test_rename_keeps_earlier_years);
 	RUN(test_merge_continues_under_the_new_department);
+	RUN(test_successor_enters_the_year_before);
 	RUN(test_abolish_says_what_is_left);
 	RUN(test_only_a_planner);
 	RUN(test_store_check_stays_clean);

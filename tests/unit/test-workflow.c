@@ -16,11 +16,11 @@ static struct wf_dept yuki_depts[] = {
 	{ 1, "まちづくり協働課", 1, 0, 0, NULL },
 };
 
-static struct session guest = { "guest", "", ROLE_NONE, 0, "", NULL, NULL };
-static struct session clerk_in = { "sato", "佐藤", ROLE_CLERK, 1, "まちづくり協働課", NULL, NULL };
-static struct session clerk_out = { "tanaka", "田中", ROLE_CLERK, 2, "総務課", NULL, NULL };
-static struct session boss = { "kacho", "課長", ROLE_SUPERVISOR, 0, "", NULL, NULL };
-static struct session planner = { "kikaku", "企画", ROLE_PLANNER, 9, "企画政策課", NULL, NULL };
+static struct session guest = { "guest", "", ROLE_NONE, 0, "", NULL, NULL, NULL, 0 };
+static struct session clerk_in = { "sato", "佐藤", ROLE_CLERK, 1, "まちづくり協働課", NULL, NULL, NULL, 0 };
+static struct session clerk_out = { "tanaka", "田中", ROLE_CLERK, 2, "総務課", NULL, NULL, NULL, 0 };
+static struct session boss = { "kacho", "課長", ROLE_SUPERVISOR, 0, "", NULL, NULL, NULL, 0 };
+static struct session planner = { "kikaku", "企画", ROLE_PLANNER, 9, "企画政策課", NULL, NULL, NULL, 0 };
 
 static struct wf_item
 item(enum wf_state state, int open)
@@ -200,8 +200,8 @@ TEST(test_department_in_charge_by_year)
 		{ 4, "政策推進課", 1, 2023, 0, NULL },
 		{ 5, "財政課", 0, 0, 0, NULL },
 	};
-	struct session	 old_clerk = { "ito", "", ROLE_CLERK, 3, "企画政策課", NULL, NULL };
-	struct session	 finance = { "kato", "", ROLE_CLERK, 5, "財政課", NULL, NULL };
+	struct session	 old_clerk = { "ito", "", ROLE_CLERK, 3, "企画政策課", NULL, NULL, NULL, 0 };
+	struct session	 finance = { "kato", "", ROLE_CLERK, 5, "財政課", NULL, NULL, NULL, 0 };
 	struct wf_item	 it = item(WF_DRAFT, 1);
 	char		*why = NULL;
 
@@ -236,6 +236,52 @@ TEST(test_department_in_charge_by_year)
 	CHECK_INT(workflow_may(&old_clerk, &it, WF_EDIT, NULL, &why), WF_DENY);
 	CHECK(why && strstr(why, "所属部署が登録されていない"));
 	free(why);
+}
+
+/* 生活環境課 was merged into 環境課 from R7: the year R6 is entered in the
+ * spring after, by 環境課's clerk, and filed under 生活環境課. The merged
+ * department's own years stop at R6; another department's items stay
+ * another's. */
+TEST(test_merged_departments_years)
+{
+	static struct wf_dept depts[] = {
+		{ 7, "生活環境課", 1, 0, 2024, NULL },
+		{ 8, "環境課", 1, 2025, 0, NULL },
+	};
+	static struct wf_dept others[] = {
+		{ 9, "農林課", 1, 0, 0, NULL },
+	};
+	struct session_dept	 acting[] = { { 7, 2024 } };
+	struct session		 kankyo = { "kankyo", "", ROLE_CLERK, 8, "環境課",
+	    NULL, NULL, acting, 1 };
+	struct wf_item		 it = item(WF_NONE, 1);
+	char			*why = NULL;
+
+	it.depts = depts;
+	it.ndepts = 2;
+	it.fy = 2024;
+	CHECK_INT(workflow_may(&kankyo, &it, WF_EDIT, NULL, NULL), WF_ALLOW);
+	it.state = WF_DRAFT;
+	CHECK_INT(workflow_may(&kankyo, &it, WF_SUBMIT, NULL, NULL), WF_ALLOW);
+	CHECK_INT(workflow_main_dept(&it), 7);
+	it.fy = 2025;
+	CHECK_INT(workflow_may(&kankyo, &it, WF_EDIT, NULL, NULL), WF_ALLOW);
+	CHECK_INT(workflow_main_dept(&it), 8);
+	/* Without the merger known, R6 is another department's. */
+	kankyo.nacting = 0;
+	it.fy = 2024;
+	CHECK_INT(workflow_may(&kankyo, &it, WF_EDIT, NULL, &why), WF_DENY);
+	CHECK(why && strstr(why, "担当: 生活環境課"));
+	free(why);
+	why = NULL;
+	/* A merged department acted for only up to its last year. */
+	kankyo.nacting = 1;
+	acting[0].until_fy = 2023;
+	CHECK_INT(workflow_may(&kankyo, &it, WF_EDIT, NULL, NULL), WF_DENY);
+	acting[0].until_fy = 2024;
+	it.depts = others;
+	it.ndepts = 1;
+	CHECK_INT(workflow_may(&kankyo, &it, WF_EDIT, NULL, NULL), WF_DENY);
 }
 
 TEST(test_structure_and_years_are_for_planners)
@@ -336,7 +382,7 @@ TEST(test_departments_of_one_name)
 		{ 11, "総務課", 1, 0, 0, "kita/somu" },
 	};
 	struct session	 other = { "mori", "", ROLE_CLERK, 12, "総務課", NULL,
-			    "minami/somu" };
+			    "minami/somu", NULL, 0 };
 	struct wf_item	 it = item(WF_DRAFT, 1);
 	char		*why = NULL;
 
@@ -369,6 +415,7 @@ main(void)
 	RUN(test_department_in_charge_by_year);
 	RUN(test_departments_of_one_name);
 	RUN(test_structure_and_years_are_for_planners);
+	RUN(test_merged_departments_years);
 	RUN(test_read_only_database_allows_nothing);
 	RUN(test_states_and_transitions);
 	RUN(test_actions_text);
