@@ -41,6 +41,7 @@ e2e_wait "経常収支比率"
 e2e_keys Enter
 e2e_expect "the form shows the target as printed" \
     "実績値の入力（令和6年度） > 経常収支比率" "最終目標   90%以下"
+e2e_expect_line "its year beside it, 最終目標 said once" '^最終目標 +90%以下（令和8年度） *$'
 e2e_type '91.5%'
 e2e_expect_line "the rate is measured against its number" \
     '^達成率 +98\.4% +評価の目安: B'
