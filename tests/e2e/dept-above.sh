@@ -20,16 +20,7 @@ e2e_timeout=${E2E_TIMEOUT:-20}
 
 [ -z "$e2e_logins_why" ] || e2e_abandon "$e2e_logins_why"
 
-e2e_shared_dir above
-db="$dir/shisaku.db"
-cfg="$dir/above.ini"
-e2e_as_dir=$dir e2e_as_db=$db e2e_as_config=$cfg
-cat > "$cfg" <<'EOF'
-[calendar]
-current_year = 2023
-year_display = era
-EOF
-chmod 644 "$cfg"
+e2e_shared_db above 2023
 
 plan="$dir/plan.csv"
 cat > "$plan" <<'EOF'

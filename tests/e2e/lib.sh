@@ -329,6 +329,22 @@ e2e_shared_dir() {
 	chmod 777 "$dir"
 }
 
+# e2e_shared_db NAME [YEAR]: e2e_shared_dir NAME, with db its database and
+# cfg its configuration (era years; the current year YEAR when given),
+# readable by every login, and the sessions of e2e_as on them.
+e2e_shared_db() {
+	e2e_shared_dir "$1"
+	db="$dir/shisaku.db"
+	cfg="$dir/$1.ini"
+	e2e_as_dir=$dir e2e_as_db=$db e2e_as_config=$cfg
+	{
+		echo '[calendar]'
+		[ -z "$2" ] || echo "current_year = $2"
+		echo 'year_display = era'
+	} > "$cfg"
+	chmod 644 "$cfg"
+}
+
 # e2e_screen_attrs: the screen with its attributes, as the escape
 # sequences that set them (capture-pane -e).
 e2e_screen_attrs() {

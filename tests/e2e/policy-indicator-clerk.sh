@@ -18,16 +18,7 @@ e2e_timeout=${E2E_TIMEOUT:-20}
 
 [ -z "$e2e_logins_why" ] || e2e_abandon "$e2e_logins_why"
 
-e2e_shared_dir polind
-db="$dir/shisaku.db"
-cfg="$dir/polind.ini"
-e2e_as_dir=$dir e2e_as_db=$db e2e_as_config=$cfg
-cat > "$cfg" <<'EOF'
-[calendar]
-current_year = 2024
-year_display = era
-EOF
-chmod 644 "$cfg"
+e2e_shared_db polind 2024
 
 cat > "$dir/other.csv" <<'EOF'
 shisaku-plan,1
