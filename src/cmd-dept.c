@@ -34,8 +34,11 @@ dept_list(struct cmd_ctx *ctx, struct store *st)
 			printf("\t〜%s %s", fy_format(rows[i].old[j].until_fy,
 			    ctx->cfg->fy_style, buf, sizeof buf), rows[i].old[j].name);
 		if (rows[i].abolished_after != 0)
-			printf("\t%sで廃止", fy_format(rows[i].abolished_after,
-			    ctx->cfg->fy_style, buf, sizeof buf));
+			printf("\t%sで廃止%s%s%s", fy_format(
+			    rows[i].abolished_after, ctx->cfg->fy_style, buf,
+			    sizeof buf), rows[i].merged_into != NULL ? "（" : "",
+			    rows[i].merged_into != NULL ? rows[i].merged_into : "",
+			    rows[i].merged_into != NULL ? "に統合）" : "");
 		printf("\t担当 %ld\t利用者 %ld\n", rows[i].nassign,
 		    rows[i].nusers);
 	}

@@ -20,7 +20,8 @@
 static const char SQL_LIST[] =
     "SELECT d.id, d.code, d.name, d.org, COALESCE(d.abolished_after, 0),"
     " (SELECT count(*) FROM node_dept nd WHERE nd.dept_id = d.id),"
-    " (SELECT count(*) FROM app_user u WHERE u.dept_id = d.id)"
+    " (SELECT count(*) FROM app_user u WHERE u.dept_id = d.id),"
+    " (SELECT m.code FROM department m WHERE m.id = d.merged_into)"
     " FROM department d ORDER BY d.ord, d.id";
 static const char SQL_OLD_NAMES[] =
     "SELECT until_fy, name FROM department_name WHERE dept_id = ?1"
@@ -106,6 +107,7 @@ store_dept_list_free(struct dept_row *rows, size_t n)
 		free(rows[i].code);
 		free(rows[i].name);
 		free(rows[i].org);
+		free(rows[i].merged_into);
 		for (j = 0; j < rows[i].nold; j++)
 			free(rows[i].old[j].name);
 		free(rows[i].old);
@@ -155,6 +157,7 @@ store_dept_list(struct store *st, struct dept_row **rows, size_t *n,
 		d->abolished_after = sqlite3_column_int(s, 4);
 		d->nassign = (long)sqlite3_column_int64(s, 5);
 		d->nusers = (long)sqlite3_column_int64(s, 6);
+		d->merged_into = store_col_dup_null(s, 7);
 	}
 	rc = store_read_end(st, s, rc, "部署の一覧", cause);
 	for (i = 0; rc == 0 && i < *n; i++)

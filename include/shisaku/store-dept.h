@@ -30,6 +30,8 @@ struct dept_row {
 	char		*name;		/* the name now */
 	char		*org;
 	int		 abolished_after;	/* last year in existence; 0 */
+	char		*merged_into;	/* the code of the department a merger
+					   handed it to; NULL */
 	size_t		 nold;
 	struct dept_oldname *old;	/* earlier names, oldest first */
 	long		 nassign;	/* items and policies in charge of */

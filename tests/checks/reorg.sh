@@ -40,6 +40,9 @@ check "and say into which" grep -q \
 check "and that its clerks enter the years before" grep -q \
     '^令和3(2021)年度までの「結城市/秘書課」の実績は「結城市/企画政策課」の職員が入力できます$' \
     "$scratch/merge.out"
+run "$a" dept list | grep -q "^結城市/秘書課	秘書課	令和3年度で廃止（結城市/企画政策課に統合）	担当 " &&
+    pass "dept list names the department it was merged into" ||
+    fail "dept list after the merger" "$(run "$a" dept list | grep 秘書課)"
 [ "$(sqlite3 "$a" "SELECT m.code FROM department d JOIN department m
     ON m.id = d.merged_into WHERE d.code = '結城市/秘書課'")" = 結城市/企画政策課 ] &&
     pass "db: 秘書課 merged into 企画政策課" ||
