@@ -60,8 +60,9 @@ static const struct kind kinds[PF_KIND_COUNT] = {
 	    { "NAME", C_NAME } } },
 	[PF_FLAG] = { "flag", 4, { { "PLAN", C_KEY }, { "FLAG", C_KEY },
 	    { "LABEL", C_NAME }, { "SYMBOL", C_TEXT } } },
-	[PF_DEPT] = { "dept", 4, { { "DEPT", C_KEY }, { "NAME", C_NAME },
-	    { "ORG", C_TEXT }, { "ABOLISHED_AFTER_FY", C_FY } } },
+	[PF_DEPT] = { "dept", 5, { { "DEPT", C_KEY }, { "NAME", C_NAME },
+	    { "ORG", C_TEXT }, { "ABOLISHED_AFTER_FY", C_FY },
+	    { "MERGED_INTO", C_OPTKEY } } },
 	[PF_DEPTNAME] = { "deptname", 3, { { "DEPT", C_KEY },
 	    { "UNTIL_FY", C_FY_REQ }, { "OLD_NAME", C_NAME } } },
 	[PF_NODE] = { "node", 11, { { "PLAN", C_KEY }, { "KEY", C_KEY },
@@ -914,6 +915,25 @@ check_level(struct checker *c, struct pf_record *r)
 		p->depth = depth;
 }
 
+static int dept_known(struct checker *, struct pf_record *, int);
+
+/* A merged department's successor: a department defined above (or in
+ * the database), not itself, given with the year the merged one ended. */
+static void
+check_dept_merged(struct checker *c, struct pf_record *r)
+{
+	if (r->f[DEPT_MERGED_INTO][0] == '\0')
+		return;
+	if (r->f[DEPT_ABOLISHED][0] == '\0')
+		ERR(r, DEPT_MERGED_INTO, "統合先は廃止の年度（ABOLISHED_AFTER_FY、"
+		    "5 列目）と一緒に書いてください");
+	else if (strcmp(r->f[DEPT_MERGED_INTO], r->f[DEPT_CODE]) == 0)
+		ERR(r, DEPT_MERGED_INTO, "部署「%s」をそれ自身に統合することは"
+		    "できません", r->f[DEPT_CODE]);
+	else
+		dept_known(c, r, DEPT_MERGED_INTO);
+}
+
 static void
 check_dept(struct checker *c, struct pf_record *r)
 {
@@ -944,6 +964,7 @@ check_dept(struct checker *c, struct pf_record *r)
 		}
 		free(name);
 	}
+	check_dept_merged(c, r);
 	index_add(c, PF_DEPT, "", r->f[DEPT_CODE])->info = xstrdup(r->f[DEPT_NAME]);
 	c->x->depts = xreallocarray(c->x->depts, c->x->ndepts + 1,
 	    sizeof *c->x->depts);

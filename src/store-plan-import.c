@@ -264,7 +264,7 @@ static const char SQL_LEVEL[] = "INSERT INTO plan_level (plan_id, depth, name)"
 static const char SQL_FLAG[] = "INSERT INTO plan_flag (plan_id, key, label, symbol,"
     " ord) VALUES (?, ?, ?, ?, (SELECT coalesce(max(ord), 0) + 1 FROM plan_flag))";
 static const char SQL_DEPT[] = "INSERT INTO department (code, name, org,"
-    " abolished_after, ord) VALUES (?, ?, ?, ?,"
+    " abolished_after, merged_into, ord) VALUES (?, ?, ?, ?, ?,"
     " (SELECT coalesce(max(ord), 0) + 1 FROM department))";
 static const char SQL_DEPTNAME[] = "INSERT OR REPLACE INTO department_name"
     " (dept_id, until_fy, name) VALUES (?, ?, ?)";
@@ -361,6 +361,8 @@ static const char SQL_DEPT_READ[] = "SELECT name, coalesce(abolished_after, 0)"
 static const char SQL_DEPT_NAME[] = "UPDATE department SET name = ?2 WHERE id = ?1";
 static const char SQL_DEPT_ABOLISH[] =
     "UPDATE department SET abolished_after = ?2 WHERE id = ?1";
+static const char SQL_DEPT_MERGED[] =
+    "UPDATE department SET merged_into = ?2 WHERE id = ?1";
 
 /* Records a refusal (the first one) and returns -1. */
 static int
@@ -1018,6 +1020,16 @@ take_dept_again(struct store_plan_loader *l, const struct pf_record *r,
 			return -1;
 		sqlite3_bind_int64(s, 1, id);
 		sqlite3_bind_int64(s, 2, fy_field(f[DEPT_ABOLISHED]));
+		if (step_done(l, s, r) != 0)
+			return -1;
+	}
+	/* A successor the file gives is written over the database's; an
+	 * empty one leaves it. */
+	if (f[DEPT_MERGED_INTO][0] != '\0') {
+		if ((s = stmt(l, SQL_DEPT_MERGED, r)) == NULL)
+			return -1;
+		sqlite3_bind_int64(s, 1, id);
+		store_bind_opt_int(s, 2, dept_of(l, f[DEPT_MERGED_INTO]));
 		return step_done(l, s, r);
 	}
 	return 0;
@@ -1079,6 +1091,8 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 		bind_text(s, 2, f[DEPT_NAME]);
 		bind_text(s, 3, f[DEPT_ORG]);
 		store_bind_opt_int(s, 4, fy_field(f[DEPT_ABOLISHED]));
+		store_bind_opt_int(s, 5, f[DEPT_MERGED_INTO][0] != '\0' ?
+		    dept_of(l, f[DEPT_MERGED_INTO]) : 0);
 		if (step_done(l, s, r) != 0)
 			return -1;
 		dp = xmalloc(sizeof *dp);

@@ -269,17 +269,30 @@ export_rows(struct store *st, struct pf_doc *d, const char *sql, long long id,
 	return 0;
 }
 
-static const char SQL_X_DEPTS[] = "SELECT code, name, org, abolished_after"
-    " FROM department d WHERE ?1 = 0 OR EXISTS (SELECT 1 FROM node_dept nd"
-    " JOIN node n ON n.id = nd.node_id WHERE nd.dept_id = d.id AND n.plan_id = ?1)"
-    " OR EXISTS (SELECT 1 FROM indicator i WHERE i.dept_id = d.id"
-    " AND i.plan_id = ?1) ORDER BY ord";
-static const char SQL_X_DEPTNAMES[] = "SELECT d.code, dn.until_fy, dn.name"
+/* The departments an export of plan ?1 (0: every plan) writes: those
+ * its assignments and indicators name, and the departments those were
+ * merged into, which their rows name. */
+#define X_DEPTS_USED							\
+    "WITH RECURSIVE used(id) AS (SELECT d.id FROM department d"		\
+    " WHERE ?1 = 0 OR EXISTS (SELECT 1 FROM node_dept nd"		\
+    " JOIN node n ON n.id = nd.node_id WHERE nd.dept_id = d.id"		\
+    " AND n.plan_id = ?1)"						\
+    " OR EXISTS (SELECT 1 FROM indicator i WHERE i.dept_id = d.id"	\
+    " AND i.plan_id = ?1)"						\
+    " UNION SELECT d.merged_into FROM department d JOIN used u"		\
+    " ON u.id = d.id WHERE d.merged_into IS NOT NULL) "
+/* A merged department after the one it was merged into (a later merger
+ * first along a chain), as a row may name only what is defined above. */
+static const char SQL_X_DEPTS[] = X_DEPTS_USED
+    "SELECT d.code, d.name, d.org, d.abolished_after,"
+    " (SELECT m.code FROM department m WHERE m.id = d.merged_into)"
+    " FROM department d WHERE d.id IN used"
+    " ORDER BY d.merged_into IS NOT NULL,"
+    " CASE WHEN d.merged_into IS NOT NULL THEN -d.abolished_after END, d.ord";
+static const char SQL_X_DEPTNAMES[] = X_DEPTS_USED
+    "SELECT d.code, dn.until_fy, dn.name"
     " FROM department_name dn JOIN department d ON d.id = dn.dept_id"
-    " WHERE ?1 = 0 OR EXISTS (SELECT 1 FROM node_dept nd JOIN node n"
-    " ON n.id = nd.node_id WHERE nd.dept_id = d.id AND n.plan_id = ?1)"
-    " OR EXISTS (SELECT 1 FROM indicator i WHERE i.dept_id = d.id"
-    " AND i.plan_id = ?1) ORDER BY d.ord, dn.until_fy";
+    " WHERE d.id IN used ORDER BY d.ord, dn.until_fy";
 static const char SQL_X_PLAN[] = "SELECT code, name, first_fy, last_fy, org,"
     " description FROM plan WHERE id = ?";
 static const char SQL_X_LEVELS[] = "SELECT p.code, l.depth, l.name FROM plan_level l"
@@ -466,7 +479,7 @@ store_plan_export(struct store *st, const char *code, struct pf_doc *d,
 		sqlite3_reset(s);
 	}
 	store_progress(st, 0, count.total);
-	if (export_rows(st, d, SQL_X_DEPTS, only, PF_DEPT, "ttti", -1, cause) ||
+	if (export_rows(st, d, SQL_X_DEPTS, only, PF_DEPT, "tttit", -1, cause) ||
 	    export_rows(st, d, SQL_X_DEPTNAMES, only, PF_DEPTNAME, "tit", -1, cause))
 		return -1;
 	if (store_plan_list(st, &rows, &n, cause) != 0)

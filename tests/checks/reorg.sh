@@ -64,9 +64,9 @@ run "$a" user list | grep -q '廃止された部署' &&
 run "$a" export --plan yuki-ap -o "$scratch/x.csv"
 grep -q '^dept,結城市/総務課,総務部総務課,結城市$' "$scratch/x.csv" &&
 grep -q '^deptname,結城市/総務課,2021,総務課$' "$scratch/x.csv" &&
-grep -q '^dept,結城市/秘書課,秘書課,結城市,2021$' "$scratch/x.csv" &&
+grep -q '^dept,結城市/秘書課,秘書課,結城市,2021,結城市/企画政策課$' "$scratch/x.csv" &&
 grep -q '^dept,結城市/収納課,収納課,結城市,2022$' "$scratch/x.csv" &&
-    pass "the export carries the new name, the old one and the abolitions" ||
+    pass "the export carries the new name, the old one, the abolitions and the merger" ||
     fail "departments in the export" "$(grep '^dept' "$scratch/x.csv")"
 # No.6 was 秘書課's: up to 2021, then 企画政策課's.
 grep -q '^assign,yuki-ap,6,結城市/秘書課,1,,2021$' "$scratch/x.csv" &&
@@ -76,6 +76,10 @@ grep -q '^assign,yuki-ap,6,結城市/企画政策課,1,2022$' "$scratch/x.csv" &
 
 run "$b" init > /dev/null 2>&1
 check "the export loads into a new database" run "$b" import "$scratch/x.csv"
+[ "$(sqlite3 "$b" "SELECT m.code FROM department d JOIN department m
+    ON m.id = d.merged_into WHERE d.code = '結城市/秘書課'")" = 結城市/企画政策課 ] &&
+    pass "db: the new database knows 秘書課 was merged into 企画政策課" ||
+    fail "db: the merger in the new database" "$(sqlite3 "$b" "SELECT code, merged_into FROM department")"
 for y in 2021 2022 2023 2024 2025; do
 	run "$a" report --plan yuki-ap --fy "$y" --format csv -o "$scratch/a-$y.csv"
 	run "$b" report --plan yuki-ap --fy "$y" --format csv -o "$scratch/b-$y.csv"
@@ -131,9 +135,9 @@ run "$c" import --replace "$scratch/x.csv" > "$scratch/out" 2>&1 &&
     fail "--replace with old names" "$(cat "$scratch/out")"
 run "$c" dept list > "$scratch/list"
 grep -q "^結城市/総務課	総務部総務課	〜令和3年度 総務課	" "$scratch/list" &&
-grep -q "^結城市/秘書課	秘書課	令和3年度で廃止	" "$scratch/list" &&
+grep -q "^結城市/秘書課	秘書課	令和3年度で廃止（結城市/企画政策課に統合）	" "$scratch/list" &&
 grep -q "^結城市/収納課	収納課	令和4年度で廃止	" "$scratch/list" &&
-    pass "it now has the new name, the old one and the abolitions" ||
+    pass "it now has the new name, the old one, the abolitions and the merger" ||
     fail "departments after --replace" "$(cat "$scratch/list")"
 [ "$(sqlite3 "$c" "SELECT old_value || '→' || new_value FROM history
     WHERE field = 'dept_rename'")" = "結城市/総務課: 総務課→総務部総務課" ] &&

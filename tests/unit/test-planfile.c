@@ -806,7 +806,7 @@ static const char overlong_text[] =
     "level,w,1,方針,余計\n"			/* line 3 */
     "level,w,2,取組\n"
     "flag,w,star,重点,★,余計\n"			/* line 5 */
-    "dept,W/課,課,市,,余計\n"			/* line 6 */
+    "dept,W/課,課,市,,,余計\n"			/* line 6 */
     "node,w,A,,1,政策Ａ,,,,,,,,余計\n"		/* line 7 */
     "node,w,A-1,A,1-1,事業,,,,,,\n"
     "node,w,A-2,A,1-2,事業,,,,,,\n"
@@ -836,7 +836,7 @@ TEST(test_overlong_rows_do_not_cascade)
 	CHECK(has_error(&whole, "w.csv:2:8: plan の行は 7 列までです"));
 	CHECK(has_error(&whole, "w.csv:3:5: level の行は 4 列までです"));
 	CHECK(has_error(&whole, "w.csv:5:6: flag の行は 5 列までです"));
-	CHECK(has_error(&whole, "w.csv:6:6: dept の行は 5 列までです"));
+	CHECK(has_error(&whole, "w.csv:6:7: dept の行は 6 列までです"));
 	CHECK(has_error(&whole, "w.csv:7:14: node の行は 12 列までです"));
 	CHECK(has_error(&whole, "w.csv:15:17: indicator の行は 16 列までです"));
 	CHECK(has_error(&whole, "w.csv:18:4: 施策・取組「A-9」"));
@@ -1004,6 +1004,64 @@ static const char dept_slip_text[] =
     "assign,m,A,K/子供家庭支援課,,,\n"		/* line 9 */
     "assign,m,A,総務課,,,\n"				/* line 10 */
     "assign,m,A,M/財政課,,,\n";			/* line 11 */
+
+/* A merged department names its successor (MERGED_INTO, column 6): one
+ * defined above or in the database, with the year it ended; the import
+ * records it, and a row of the database's department gives it too. */
+static const char merged_text[] =
+    "shisaku-plan,1\n"
+    "plan,g,合併計画,2021,2025,G市,\n"
+    "level,g,1,取組\n"
+    "dept,G/kankyo,環境課,G市\n"
+    "dept,G/seikatsu,生活環境課,G市,2023,G/kankyo\n"	/* fine */
+    "dept,G/a,A課,G市,,G/kankyo\n"			/* line 6: no year */
+    "dept,G/b,B課,G市,2022,G/b\n"			/* line 7: itself */
+    "dept,G/c,C課,G市,2022,G/later\n"			/* line 8: not above */
+    "dept,G/later,後の課,G市\n"
+    "dept,G/d,D課,G市,2022,Ｇ／ｋａｎｋｙｏ\n";		/* fine: ASCII form */
+
+TEST(test_dept_merged_into)
+{
+	struct store	*st = fresh_store("merged.db");
+	struct pf_doc	 d;
+	char		*cause = NULL, *got;
+	static const char fine[] =
+	    "shisaku-plan,1\n"
+	    "dept,G/kankyo,環境課,G市\n"
+	    "dept,G/seikatsu,生活環境課,G市,2023,G/kankyo\n"
+	    "dept,G/d,D課,G市,2022,Ｇ／ｋａｎｋｙｏ\n";
+	static const char again[] =
+	    "shisaku-plan,1\n"
+	    "dept,G/kankyo,環境課,G市\n"
+	    "dept,G/nourin,農林課,G市\n"
+	    "dept,G/d,D課,G市,2022,G/nourin\n";
+
+	CHECK_INT(read_text(st, &d, "m.csv", merged_text), 3);
+	CHECK(has_error(&d, "m.csv:6:6: 統合先は廃止の年度"));
+	CHECK(has_error(&d, "m.csv:7:6: 部署「G/b」をそれ自身に統合することは"
+	    "できません"));
+	CHECK(has_error(&d, "m.csv:8:6: 部署「G/later」がこの行より前に定義"
+	    "されていません"));
+	pf_doc_free(&d);
+	CHECK_INT(read_text(st, &d, "f.csv", fine), 0);
+	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+	got = one_text(st, "SELECT group_concat(x) FROM (SELECT d.code || '>' ||"
+	    " coalesce(m.code, '') AS x FROM department d LEFT JOIN department m"
+	    " ON m.id = d.merged_into WHERE d.code LIKE 'G/%' ORDER BY d.code)");
+	CHECK_STR(got, "G/d>G/kankyo,G/kankyo>,G/seikatsu>G/kankyo");
+	free(got);
+	/* The database's department given again with another successor. */
+	CHECK_INT(read_text(st, &d, "a.csv", again), 0);
+	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+	got = one_text(st, "SELECT m.code FROM department d JOIN department m"
+	    " ON m.id = d.merged_into WHERE d.code = 'G/d'");
+	CHECK_STR(got, "G/nourin");
+	free(got);
+	free(cause);
+	store_close(st);
+}
 
 TEST(test_dept_slip_named)
 {
@@ -1567,6 +1625,7 @@ main(void)
 	RUN(test_value_with_its_year);
 	RUN(test_missing_levels_said_once);
 	RUN(test_plan_slip_named);
+	RUN(test_dept_merged_into);
 	RUN(test_dept_slip_named);
 	RUN(test_key_slip_named);
 	RUN(test_keys_narrowed);
