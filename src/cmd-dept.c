@@ -136,6 +136,9 @@ dept_change(struct store *st, const char *login, const char *verb, int argc,
 	    (strcmp(verb, "merge") == 0 &&
 	    store_dept_resolve(st, argv[i + 1], &into, &cause) != 0))
 		return dept_fail(-1, cause);
+	cmd_note_dept_code(st, argv[i]);
+	if (into != 0)
+		cmd_note_dept_code(st, argv[i + 1]);
 	fy_format(fy, FY_STYLE_BOTH, buf, sizeof buf);
 	if (strcmp(verb, "rename") == 0) {
 		if ((rc = store_dept_rename(st, login, id, argv[i + 1], fy,

@@ -10,6 +10,7 @@
 #include "shisaku/config.h"
 #include "shisaku/outfile.h"
 #include "shisaku/session.h"
+#include "shisaku/store-dept.h"
 #include "shisaku/store-user.h"
 #include "shisaku/util.h"
 
@@ -192,4 +193,23 @@ cmd_stream_end(struct outfile_stream *os, int geta)
 	if (outfile_stream_close(os, 1, &replaced, &cause, &fault) != 0)
 		status = cmd_outfile_status(fault);
 	return cmd_output_said(status, cause, replaced, geta);
+}
+
+void
+cmd_note_dept_code(struct store *st, const char *text)
+{
+	char		*others = NULL, *cause = NULL;
+	long long	 id = 0;
+
+	if (text == NULL || text[0] == '\0' ||
+	    store_dept_resolve(st, text, &id, &cause) != 0 ||
+	    store_dept_namesakes(st, text, id, &others, &cause) != 0) {
+		free(cause);
+		return;
+	}
+	if (others != NULL)
+		cmd_error("注意: 「%s」は部署のコードとして読みました。同じ名前の"
+		    "部署 %s のことなら、そのコードで指定してください", text,
+		    others);
+	free(others);
 }

@@ -393,6 +393,42 @@ store_dept_predecessors(struct store *st, long long dept,
 	return 0;
 }
 
+/* Departments other than ?2 named ?1 while ?1 is ?2's code. */
+static const char SQL_NAMESAKES[] =
+    "SELECT d.code, d.org FROM department d JOIN department c ON c.id = ?2"
+    " WHERE c.code = ?1 AND d.name = ?1 AND d.id <> ?2 ORDER BY d.ord, d.id"
+    " LIMIT 6";
+
+int
+store_dept_namesakes(struct store *st, const char *text, long long id,
+    char **out, char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, SQL_NAMESAKES, cause);
+	char		*more;
+	int		 rc, n = 0;
+
+	*out = NULL;
+	if (s == NULL)
+		return -1;
+	store_bind_text(s, 1, text);
+	sqlite3_bind_int64(s, 2, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		more = ++n > 5 ? xasprintf("%s ほか", *out) :
+		    xasprintf("%s%s%s%s%s%s", *out != NULL ? *out : "",
+		    *out != NULL ? "、" : "", store_col_text(s, 0),
+		    *store_col_text(s, 1) ? "（" : "", store_col_text(s, 1),
+		    *store_col_text(s, 1) ? "）" : "");
+		free(*out);
+		*out = more;
+	}
+	if (store_read_end(st, s, rc, "部署の検索", cause) != 0) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- writing ---- */
 
 void

@@ -64,6 +64,13 @@ int store_dept_find(struct store *st, const char *code_or_name,
 int store_dept_find_for_plan(struct store *st, const char *code_or_name,
     long long plan_id, long long *id, char **code, char **cause);
 
+/* When text is the code of department id and the name of others, those
+ * others as "CODE（ORG）", joined with 、 (*out malloc'd; NULL when
+ * none): a word a user typed for a name was taken as a code. Returns 0,
+ * or -1 with *cause. */
+int store_dept_namesakes(struct store *st, const char *text, long long id,
+    char **out, char **cause);
+
 /* The departments merged into dept, and into those in turn, with the
  * last year of each (*out malloc'd, *n of them; none for dept 0).
  * Returns 0, or -1 with *cause. */

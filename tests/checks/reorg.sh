@@ -176,4 +176,21 @@ run "$b" dept list > "$scratch/list"
 grep -q "^結城市/総務課	総務部総務課	〜令和3年度 総務課	" "$scratch/list" &&
     pass "the reorganised database keeps the new name" ||
     fail "names after the refusal" "$(cat "$scratch/list")"
+
+# A department whose code is another city's name: 企画政策課 is a code in
+# one city (a file that wrote bare codes) and 結城市's 企画政策課 the
+# name. The code is taken, as documented, and the user told of the other.
+d=$scratch/d.db
+run "$d" init > /dev/null 2>&1
+run "$d" import db/samples/yuki-actionplan.csv > /dev/null 2>&1
+printf 'shisaku-plan,1\ndept,企画政策課,企画政策課,北町\n' > "$scratch/bare.csv"
+run "$d" import "$scratch/bare.csv" > /dev/null 2>&1
+run "$d" user add kimura --role clerk --dept 企画政策課 > "$scratch/out" 2> "$scratch/err"
+grep -q '^kimura: 担当課職員（企画政策課）$' "$scratch/out" &&
+grep -q '注意: 「企画政策課」は部署のコードとして読みました。同じ名前の部署 結城市/企画政策課（結城市） のことなら、そのコードで指定してください' "$scratch/err" &&
+    pass "a code that is another city's name is taken as a code, and said" ||
+    fail "a code that is a name" "$(cat "$scratch/out" "$scratch/err")"
+run "$d" user add kimura2 --role clerk --dept 結城市/企画政策課 > /dev/null 2> "$scratch/err"
+[ ! -s "$scratch/err" ] && pass "a code no other department bears as a name: nothing said" ||
+    fail "a note for a plain code" "$(cat "$scratch/err")"
 finish
