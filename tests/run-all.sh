@@ -33,6 +33,18 @@ for t in build/san/tests/test-*; do
 	tally "tests/out/$name.log" $rc
 done
 
+# The terminals (tmux servers) an end-to-end test leaves running once it
+# has ended: none, after a moment for those it ended to go.
+e2e_left() {
+	left_n=0
+	while [ "$left_n" -lt 50 ]; do
+		ps -eo pid=,args= | grep -q '[t]mux -L shisaku-e2e-' || return 1
+		sleep 0.1
+		left_n=$((left_n + 1))
+	done
+	return 0
+}
+
 for t in tests/e2e/*.sh; do
 	[ -f "$t" ] || continue
 	[ "$(basename "$t")" = lib.sh ] && continue
@@ -40,6 +52,13 @@ for t in tests/e2e/*.sh; do
 	sh "$t" > "tests/out/e2e-$name.log" 2>&1; rc=$?
 	cat "tests/out/e2e-$name.log"
 	tally "tests/out/e2e-$name.log" $rc
+	if e2e_left; then
+		echo "FAIL $name: left a terminal running:"
+		ps -eo pid=,args= | grep '[t]mux -L shisaku-e2e-'
+		ps -eo pid=,args= | awk '/[t]mux -L shisaku-e2e-/ { print $1 }' |
+		    xargs kill 2> /dev/null
+		failed=$((failed + 1))
+	fi
 done
 
 echo "$passed passed, $failed failed"

@@ -209,6 +209,12 @@ e2e_san_env() {
 e2e_as_cols=100 e2e_as_lines=30 e2e_as_socks=""
 e2e_as() {
 	e2e_live || return 0
+	# The terminal of e2e_start left for this one is ended at exit too
+	# (a program that failed to quit would outlive the test).
+	case " $e2e_as_socks " in
+	*" $e2e_sock "*) ;;
+	*) e2e_as_socks="$e2e_as_socks $e2e_sock" ;;
+	esac
 	e2e_sock="$e2e_sock_base-$1"
 	tmux -L "$e2e_sock" has-session -t main 2>/dev/null && return 0
 	e2e_as_socks="$e2e_as_socks $e2e_sock"
