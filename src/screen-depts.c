@@ -328,10 +328,9 @@ depts_draw_detail(struct ui *ui, struct depts_screen *ds, WINDOW *w, int y,
 		ui_put(w, y + 2, 1, line, cols - 2, 0, A_NORMAL);
 		free(line);
 		if (d->abolished_after != 0 && d->merged_into != NULL)
-			line = xasprintf("%sで廃止（%sから%sに統合）。担当 %ld 件、"
+			line = xasprintf("%sで廃止（%sに統合）。担当 %ld 件、"
 			    "所属する利用者 %ld 人%s", ui_fy(ui, d->abolished_after,
-			    a), ui_fy(ui, d->abolished_after + 1, b),
-			    d->merged_into, d->nassign, d->nusers,
+			    a), d->merged_into, d->nassign, d->nusers,
 			    d->nusers > 0 ? "（所属の変更が必要）" : "");
 		else if (d->abolished_after != 0)
 			line = xasprintf("%sで廃止（%sからありません）。担当 %ld 件、"
@@ -341,7 +340,7 @@ depts_draw_detail(struct ui *ui, struct depts_screen *ds, WINDOW *w, int y,
 		else
 			line = xasprintf("担当 %ld 件、所属する利用者 %ld 人",
 			    d->nassign, d->nusers);
-		ui_put(w, y + 3, 1, line, cols - 2, 0, d->abolished_after != 0 &&
+		ui_put_cell(w, y + 3, 1, line, cols - 2, 0, d->abolished_after != 0 &&
 		    d->nusers > 0 ? ui_attr(ui, UI_MARK) : A_NORMAL);
 		free(line);
 	}

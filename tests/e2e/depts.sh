@@ -138,7 +138,7 @@ e2e_expect "what the merger did" "令和4年度から「秘書課」を「企画
     fail "merged assignments" "$(q "SELECT * FROM node_dept WHERE dept_id IN ($hisho, $kikaku)")"
 e2e_keys j
 e2e_expect "秘書課's detail names the department it was merged into" \
-    "令和3年度で廃止（令和4年度から結城市/企画政策課に統合）"
+    "令和3年度で廃止（結城市/企画政策課に統合）。担当 3 件、所属する利用者 0 人"
 
 # ---- abolish 収納課: cancelled once, then from 2023 --------------------------
 e2e_keys g /
