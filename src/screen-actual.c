@@ -55,7 +55,7 @@
 
 /* Widths in columns; field widths are even (see FIELD-NOTES). */
 #define ACTUAL_LABEL_W		10
-#define ACTUAL_VALUE_W		20
+#define ACTUAL_VALUE_W		30	/* ten full-width characters and more */
 #define ACTUAL_NOTE_MAX		60
 
 enum actual_focus { AF_VALUE, AF_NOTE, AF_COUNT };

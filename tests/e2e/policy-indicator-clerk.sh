@@ -6,8 +6,9 @@
 # indicator's form: it is the plan's town's 環境課. That department's
 # clerk finds the indicator in 自分の仕事, named with the 基本目標 it
 # hangs on (its code once, in the code column), and types its actual
-# with the input method on: ７８２００ｔ－ＣＯ２ is 78,200 in t-CO2,
-# rated. Both saves are read back with sqlite3.
+# with the input method on: ７８，２００ｔ－ＣＯ２, ten full-width
+# characters, fits its field and is 78,200 in t-CO2, rated. Both saves
+# are read back with sqlite3.
 #
 # Runs the clerk as the system login daemon through setpriv (root);
 # elsewhere it says so and counts every check as failed.
@@ -85,7 +86,9 @@ e2e_expect_line "named with its 基本目標, the code once" \
 e2e_keys Enter
 e2e_expect "Enter opens its form" \
     "実績値の入力（令和6年度） > 町域の温室効果ガス排出量" "報告: 環境課"
-e2e_type '７８２００ｔ－ＣＯ２'
+e2e_type '７８，２００ｔ－ＣＯ２'
+e2e_expect_line "ten full-width characters fit the field" \
+    '^実績値 +７８，２００ｔ－ＣＯ２ '
 e2e_expect_line "typed with the input method on, it is a number: rated" \
     '^達成率 +23\.7% +評価の目安: C 未達成'
 e2e_keys C-s
@@ -94,8 +97,8 @@ got=$(q "SELECT a.num || '|' || coalesce(a.txt, '') || '|' || a.state || '|' ||
     a.entered_by || '|' || d.code FROM indicator_actual a
     JOIN indicator i ON i.id = a.indicator_id
     JOIN department d ON d.id = a.dept_id WHERE i.key = 'E1' AND a.fy = 2024")
-[ "$got" = "78200.0||draft|daemon|南川町/環境課" ] &&
-    pass "db: 78,200 as a number, a draft by daemon for 環境課" ||
+[ "$got" = "78200.0|78,200|draft|daemon|南川町/環境課" ] &&
+    pass "db: 78,200 as a number, as typed, a draft by daemon for 環境課" ||
     fail "db: the actual" "$got"
 e2e_keys Escape
 e2e_expect "back on the list" "下書き（1）"
