@@ -283,8 +283,9 @@ int
 store_dept_find_for_plan(struct store *st, const char *text,
     long long plan_id, long long *id, char **code, char **cause)
 {
-	char	*first, *codes, *narrow = NULL;
-	int	 n, exact, rc;
+	char		*first, *codes, *narrow = NULL;
+	const char	*word = text;	/* as it matched */
+	int		 n, exact, rc;
 
 	if (code != NULL)
 		*code = NULL;
@@ -295,9 +296,9 @@ store_dept_find_for_plan(struct store *st, const char *text,
 	if (n == 0 && (narrow = tf_narrowed(text)) != NULL) {
 		free(first);
 		free(codes);
-		rc = dept_matches(st, narrow, id, &first, &exact, &n, &codes,
-		    cause);
-		if (rc != 0) {
+		word = narrow;
+		if (dept_matches(st, narrow, id, &first, &exact, &n, &codes,
+		    cause) != 0) {
 			free(narrow);
 			return -1;
 		}
@@ -307,33 +308,28 @@ store_dept_find_for_plan(struct store *st, const char *text,
 	 * city's when it has one of that name: 環境課 typed in 南川町's
 	 * plan, with 小美玉市's loaded beside it. */
 	if (!exact && n > 1 && plan_id != 0) {
-		rc = dept_in_plan(st, narrow != NULL ? narrow : text, plan_id,
-		    id, &first, cause);
-		if (rc == 0)
+		int	in = dept_in_plan(st, word, plan_id, id, &first, cause);
+
+		if (in == 0)
 			n = 1;
-		else if (rc < 0) {
-			free(narrow);
-			free(first);
-			free(codes);
-			*id = 0;
-			return -1;
-		}
-		rc = 0;
+		else if (in < 0)
+			rc = -1;
 	}
-	free(narrow);
 	/* Otherwise a name shared by departments of several cities must be
 	 * given by its code: never guess which one was meant. */
-	if (!exact && n > 1) {
+	if (rc == 0 && !exact && n > 1) {
 		*cause = xasprintf("部署名「%s」の部署が複数あります（%s）。コードで"
 		    "指定してください", text, codes);
-		*id = 0;
 		rc = -1;
 	}
+	if (rc < 0)
+		*id = 0;
 	if (rc == 0 && code != NULL)
 		*code = first;
 	else
 		free(first);
 	free(codes);
+	free(narrow);
 	return rc;
 }
 
