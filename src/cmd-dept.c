@@ -33,12 +33,13 @@ dept_list(struct cmd_ctx *ctx, struct store *st)
 		for (j = 0; j < rows[i].nold; j++)
 			printf("\t〜%s %s", fy_format(rows[i].old[j].until_fy,
 			    ctx->cfg->fy_style, buf, sizeof buf), rows[i].old[j].name);
-		if (rows[i].abolished_after != 0)
-			printf("\t%sで廃止%s%s%s", fy_format(
+		if (rows[i].abolished_after != 0 && rows[i].merged_into != NULL)
+			printf("\t%sで廃止（%sに統合）", fy_format(
 			    rows[i].abolished_after, ctx->cfg->fy_style, buf,
-			    sizeof buf), rows[i].merged_into != NULL ? "（" : "",
-			    rows[i].merged_into != NULL ? rows[i].merged_into : "",
-			    rows[i].merged_into != NULL ? "に統合）" : "");
+			    sizeof buf), rows[i].merged_into);
+		else if (rows[i].abolished_after != 0)
+			printf("\t%sで廃止", fy_format(rows[i].abolished_after,
+			    ctx->cfg->fy_style, buf, sizeof buf));
 		printf("\t担当 %ld\t利用者 %ld\n", rows[i].nassign,
 		    rows[i].nusers);
 	}
@@ -136,9 +137,9 @@ dept_change(struct store *st, const char *login, const char *verb, int argc,
 	    (strcmp(verb, "merge") == 0 &&
 	    store_dept_resolve(st, argv[i + 1], &into, &cause) != 0))
 		return dept_fail(-1, cause);
-	cmd_note_dept_code(st, argv[i]);
+	cmd_note_dept_code(st, argv[i], id);
 	if (into != 0)
-		cmd_note_dept_code(st, argv[i + 1]);
+		cmd_note_dept_code(st, argv[i + 1], into);
 	fy_format(fy, FY_STYLE_BOTH, buf, sizeof buf);
 	if (strcmp(verb, "rename") == 0) {
 		if ((rc = store_dept_rename(st, login, id, argv[i + 1], fy,

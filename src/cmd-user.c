@@ -76,7 +76,7 @@ user_put(struct store *st, int argc, char **argv, int update)
 		free(cause);
 		return EXIT_INPUT;
 	}
-	cmd_note_dept_code(st, dept);
+	cmd_note_dept_code(st, dept, 0);
 	/* What was filed, with the department by its code as resolved
 	 * from what was typed (a name unique to one department). */
 	code = "";

@@ -196,13 +196,12 @@ cmd_stream_end(struct outfile_stream *os, int geta)
 }
 
 void
-cmd_note_dept_code(struct store *st, const char *text)
+cmd_note_dept_code(struct store *st, const char *text, long long id)
 {
-	char		*others = NULL, *cause = NULL;
-	long long	 id = 0;
+	char	*others = NULL, *cause = NULL;
 
 	if (text == NULL || text[0] == '\0' ||
-	    store_dept_resolve(st, text, &id, &cause) != 0 ||
+	    (id == 0 && store_dept_resolve(st, text, &id, &cause) != 0) ||
 	    store_dept_namesakes(st, text, id, &others, &cause) != 0) {
 		free(cause);
 		return;

@@ -301,7 +301,7 @@ depts_draw_detail(struct ui *ui, struct depts_screen *ds, WINDOW *w, int y,
     int cols)
 {
 	const struct dept_row	*d;
-	char			*line, *hist, *t, a[FY_BUFSZ], b[FY_BUFSZ];
+	char			*line, *hist, *t, *gone, a[FY_BUFSZ], b[FY_BUFSZ];
 	size_t			 i;
 	int			 x;
 
@@ -327,17 +327,19 @@ depts_draw_detail(struct ui *ui, struct depts_screen *ds, WINDOW *w, int y,
 		free(hist);
 		ui_put(w, y + 2, 1, line, cols - 2, 0, A_NORMAL);
 		free(line);
-		if (d->abolished_after != 0 && d->merged_into != NULL)
-			line = xasprintf("%sで廃止（%sに統合）。担当 %ld 件、"
+		if (d->abolished_after != 0) {
+			/* Where its work went: the department it was
+			 * merged into, or nowhere. */
+			gone = d->merged_into != NULL ?
+			    xasprintf("%sに統合", d->merged_into) :
+			    xasprintf("%sからありません",
+			    ui_fy(ui, d->abolished_after + 1, b));
+			line = xasprintf("%sで廃止（%s）。担当 %ld 件、"
 			    "所属する利用者 %ld 人%s", ui_fy(ui, d->abolished_after,
-			    a), d->merged_into, d->nassign, d->nusers,
+			    a), gone, d->nassign, d->nusers,
 			    d->nusers > 0 ? "（所属の変更が必要）" : "");
-		else if (d->abolished_after != 0)
-			line = xasprintf("%sで廃止（%sからありません）。担当 %ld 件、"
-			    "所属する利用者 %ld 人%s", ui_fy(ui, d->abolished_after,
-			    a), ui_fy(ui, d->abolished_after + 1, b), d->nassign,
-			    d->nusers, d->nusers > 0 ? "（所属の変更が必要）" : "");
-		else
+			free(gone);
+		} else
 			line = xasprintf("担当 %ld 件、所属する利用者 %ld 人",
 			    d->nassign, d->nusers);
 		ui_put_cell(w, y + 3, 1, line, cols - 2, 0, d->abolished_after != 0 &&

@@ -99,9 +99,9 @@ int cmd_require_planner(struct store *st, const char *what);
  * failure is reported as a note on stderr). */
 void cmd_log_refusal(struct store *st, const char *login, const char *what);
 
-/* Says on stderr when the department typed as text was taken as a code
- * while other departments bear it as their name (生活環境課, one city's
- * code and another's name), naming them. */
-void cmd_note_dept_code(struct store *st, const char *text);
+/* Says on stderr when the department typed as text (id, or 0: resolved
+ * here) was taken as a code while other departments bear it as their
+ * name (生活環境課, one city's code and another's name), naming them. */
+void cmd_note_dept_code(struct store *st, const char *text, long long id);
 
 #endif
