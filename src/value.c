@@ -334,10 +334,15 @@ value_skip_blanks(const char *s)
 	return s;
 }
 
-/* FULLWIDTH HYPHEN-MINUS, which value_normalize keeps where it is no
- * minus sign, and MINUS SIGN. */
-#define VALUE_FW_HYPHEN	"\xef\xbc\x8d"
-#define VALUE_MINUS	"\xe2\x88\x92"
+/* The length of the hyphen s starts with that a unit's '-' stands for:
+ * FULLWIDTH HYPHEN-MINUS, which value_normalize keeps where it is no
+ * minus sign, or MINUS SIGN; 0 for anything else. */
+static size_t
+value_unit_hyphen(const char *s)
+{
+	return strncmp(s, "\xef\xbc\x8d", 3) == 0 ||
+	    strncmp(s, "\xe2\x88\x92", 3) == 0 ? 3 : 0;
+}
 
 /* Whether normalised s is unit u as value_unit_dup made it, a hyphen of
  * u matching a full-width one or a minus sign too: t-CO2 typed with the
@@ -345,10 +350,11 @@ value_skip_blanks(const char *s)
 static int
 value_unit_eq(const char *s, const char *u)
 {
+	size_t	n;
+
 	while (*u != '\0') {
-		if (*u == '-' && (strncmp(s, VALUE_FW_HYPHEN, 3) == 0 ||
-		    strncmp(s, VALUE_MINUS, 3) == 0)) {
-			s += 3;
+		if (*u == '-' && (n = value_unit_hyphen(s)) > 0) {
+			s += n;
 			u++;
 		} else if (*s++ != *u++)
 			return 0;
@@ -544,15 +550,15 @@ static char *
 value_unit_dup(const char *unit)
 {
 	char	*norm, *trimmed, *p, *q;
+	size_t	 n;
 
 	norm = value_normalize(unit != NULL ? unit : "");
 	trimmed = value_trim_dup(norm);
 	free(norm);
 	for (p = q = trimmed; *p != '\0';)
-		if (strncmp(p, VALUE_FW_HYPHEN, 3) == 0 ||
-		    strncmp(p, VALUE_MINUS, 3) == 0) {
+		if ((n = value_unit_hyphen(p)) > 0) {
 			*q++ = '-';
-			p += 3;
+			p += n;
 		} else
 			*q++ = *p++;
 	*q = '\0';
