@@ -929,7 +929,8 @@ check_dept_merged(struct checker *c, struct pf_record *r)
 		    "5 列目）と一緒に書いてください");
 	else if (strcmp(r->f[DEPT_MERGED_INTO], r->f[DEPT_CODE]) == 0)
 		ERR(r, DEPT_MERGED_INTO, "部署「%s」をそれ自身に統合することは"
-		    "できません", r->f[DEPT_CODE]);
+		    "できません（統合先の部署のコードを書くか、廃止だけなら空に"
+		    "してください）", r->f[DEPT_CODE]);
 	else
 		dept_known(c, r, DEPT_MERGED_INTO);
 }

@@ -505,16 +505,15 @@ mw_same_entry(const struct mywork_row *a, const struct mywork_row *b)
 static void
 mw_drop_twice_listed(struct mw_build *b, long long own)
 {
-	size_t	i, j, k;
+	size_t	i, j, k, x, keep;
 
 	for (i = j = 0; i < b->n; i = k) {
-		size_t	keep = i;
-
+		keep = i;
 		for (k = i + 1; k < b->n && mw_same_entry(&b->v[i].row,
 		    &b->v[k].row); k++)
 			if (b->v[k].row.dept_id == own)
 				keep = k;
-		for (size_t x = i; x < k; x++)
+		for (x = i; x < k; x++)
 			if (x != keep)
 				mw_row_clear(&b->v[x].row);
 		b->v[j++] = b->v[keep];
