@@ -193,4 +193,38 @@ grep -q '注意: 「企画政策課」は部署のコードとして読みまし
 run "$d" user add kimura2 --role clerk --dept 結城市/企画政策課 > /dev/null 2> "$scratch/err"
 [ ! -s "$scratch/err" ] && pass "a code no other department bears as a name: nothing said" ||
     fail "a note for a plain code" "$(cat "$scratch/err")"
+run "$d" dept rename 企画政策課 北町企画課 --from R8 > /dev/null 2> "$scratch/err"
+grep -q '注意: 「企画政策課」は部署のコードとして読みました。同じ名前の部署 結城市/企画政策課（結城市）' "$scratch/err" &&
+    pass "dept says the same of the department it changes" ||
+    fail "dept's note" "$(cat "$scratch/err")"
+
+# A merger into a department added after it (its row comes later in the
+# database's order), itself merged before: 秘書課 → 企画政策課 from R4 as
+# above in a, 企画政策課 → 政策推進課 from R6 here. The export writes each
+# department after the one it was merged into, and loads into a new
+# database with both mergers, which exports the same file.
+e=$scratch/e.db
+check "add 政策推進課" run "$a" dept add 結城市/政策推進課 政策推進課 --org 結城市
+check "merge 企画政策課 into it from R6" run "$a" dept merge 結城市/企画政策課 \
+    結城市/政策推進課 --from R6
+run "$a" export --plan yuki-ap -o "$scratch/chain.csv"
+first=$(grep -n '^dept,結城市/政策推進課,' "$scratch/chain.csv" | cut -d: -f1)
+mid=$(grep -n '^dept,結城市/企画政策課,企画政策課,結城市,2023,結城市/政策推進課$' "$scratch/chain.csv" | cut -d: -f1)
+last=$(grep -n '^dept,結城市/秘書課,秘書課,結城市,2021,結城市/企画政策課$' "$scratch/chain.csv" | cut -d: -f1)
+[ -n "$first" ] && [ -n "$mid" ] && [ -n "$last" ] && [ "$first" -lt "$mid" ] &&
+    [ "$mid" -lt "$last" ] &&
+    pass "each merged department after the one it was merged into" ||
+    fail "the order of a chain of mergers" "$(grep '^dept' "$scratch/chain.csv")"
+run "$e" init > /dev/null 2>&1
+check "the chain loads into a new database" run "$e" import "$scratch/chain.csv"
+[ "$(sqlite3 "$e" "SELECT group_concat(x, ' ') FROM (SELECT d.code || '>' ||
+    m.code AS x FROM department d JOIN department m ON m.id = d.merged_into
+    ORDER BY d.code)")" = \
+    "結城市/企画政策課>結城市/政策推進課 結城市/秘書課>結城市/企画政策課" ] &&
+    pass "db: both mergers in the new database" ||
+    fail "db: the chain" "$(sqlite3 "$e" "SELECT code, merged_into FROM department")"
+run "$e" export --plan yuki-ap -o "$scratch/chain2.csv"
+cmp -s "$scratch/chain.csv" "$scratch/chain2.csv" &&
+    pass "which exports the same file" ||
+    fail "the chain exported again" "$(diff "$scratch/chain.csv" "$scratch/chain2.csv" | head -n 6)"
 finish

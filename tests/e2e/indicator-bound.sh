@@ -47,9 +47,7 @@ e2e_expect_line "the rate is measured against its number" \
     '^達成率 +98\.4% +評価の目安: B'
 e2e_keys C-s
 e2e_wait "保存しました"
-[ "$(sqlite3 "$db" "SELECT a.num || '|' || a.state FROM indicator_actual a
-    JOIN indicator i ON i.id = a.indicator_id
-    WHERE i.key = 'k1' AND a.fy = 2024")" = "91.5|draft" ] &&
+[ "$(e2e_actual "$db" k1 2024)" = "91.5|draft" ] &&
     pass "db: 91.5 saved as a draft" ||
     fail "db: the actual" "$(sqlite3 "$db" "SELECT * FROM indicator_actual")"
 e2e_keys Escape

@@ -48,9 +48,7 @@ e2e_expect_line "the total as typed is the baseline's and the years'" \
     '^達成率 +100\.0% .*累計 70団体$'
 e2e_keys C-s
 e2e_wait "保存しました"
-[ "$(sqlite3 "$db" "SELECT a.num || '|' || a.state FROM indicator_actual a
-    JOIN indicator i ON i.id = a.indicator_id
-    WHERE i.key = 'c1' AND a.fy = 2024")" = "18.0|draft" ] &&
+[ "$(e2e_actual "$db" c1 2024)" = "18.0|draft" ] &&
     pass "db: 18 saved as a draft" ||
     fail "db: the actual of 令和6年度" "$(sqlite3 "$db" "SELECT * FROM indicator_actual")"
 run report --plan ruikei --fy R6 --format text > "$dir/report.txt" 2>&1

@@ -351,6 +351,15 @@ e2e_shared_db() {
 	chmod 644 "$cfg"
 }
 
+# e2e_actual DB KEY FY [COLUMNS]: the actual of the indicator KEY in
+# fiscal year FY as sqlite3 reads it: COLUMNS of indicator_actual a (an
+# SQL expression; by default its number and state, "91.5|draft").
+e2e_actual() {
+	sqlite3 "$1" "SELECT ${4:-a.num || '|' || a.state}
+	    FROM indicator_actual a JOIN indicator i ON i.id = a.indicator_id
+	    WHERE i.key = '$2' AND a.fy = $3"
+}
+
 # e2e_screen_attrs: the screen with its attributes, as the escape
 # sequences that set them (capture-pane -e).
 e2e_screen_attrs() {

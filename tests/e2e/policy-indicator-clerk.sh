@@ -93,10 +93,9 @@ e2e_expect_line "typed with the input method on, it is a number: rated" \
     '^達成率 +23\.7% +評価の目安: C 未達成'
 e2e_keys C-s
 e2e_expect "saved" "保存しました（下書き）"
-got=$(q "SELECT a.num || '|' || coalesce(a.txt, '') || '|' || a.state || '|' ||
-    a.entered_by || '|' || d.code FROM indicator_actual a
-    JOIN indicator i ON i.id = a.indicator_id
-    JOIN department d ON d.id = a.dept_id WHERE i.key = 'E1' AND a.fy = 2024")
+got=$(e2e_actual "$db" E1 2024 "a.num || '|' || coalesce(a.txt, '') || '|' ||
+    a.state || '|' || a.entered_by || '|' ||
+    (SELECT code FROM department WHERE id = a.dept_id)")
 [ "$got" = "78200.0|78,200|draft|daemon|南川町/環境課" ] &&
     pass "db: 78,200 as a number, as typed, a draft by daemon for 環境課" ||
     fail "db: the actual" "$got"

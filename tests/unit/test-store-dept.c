@@ -211,6 +211,44 @@ TEST(test_successor_enters_the_year_before)
 	free(cause);
 }
 
+/* 総務課, which took 協働課 from R7, is merged in turn into 政策課 from
+ * R8: 政策課's clerk acts for 総務課 up to R7 and for 協働課 up to R6,
+ * and finds No.1's R6 entry (協働課's) in 自分の仕事. */
+TEST(test_merger_of_a_merger)
+{
+	struct dept_change	 c;
+	struct session		 s;
+	struct mywork		*m = NULL;
+	char			*cause = NULL;
+	long long		 seisaku;
+	size_t			 i, r6_no1 = 0;
+
+	CHECK_INT(store_dept_add(st, "kikaku", "t/seisaku", "政策課", "試験市",
+	    &cause), 0);
+	seisaku = dept_id("t/seisaku");
+	CHECK_INT(store_dept_merge(st, "kikaku", soumu, seisaku, 2026, &c,
+	    &cause), 0);
+	store_dept_change_clear(&c);
+	CHECK_INT(store_user_put(st, "kimura", "木村", ROLE_CLERK, "t/seisaku",
+	    0, &cause), 0);
+	CHECK_INT(store_user_login_session(st, "kimura", &s, &cause), 0);
+	CHECK_INT((int)s.nacting, 2);
+	CHECK(s.nacting == 2 && s.acting[0].id == soumu &&
+	    s.acting[0].until_fy == 2025 && s.acting[1].id == kyodo &&
+	    s.acting[1].until_fy == 2024);
+	session_clear(&s);
+	CHECK_INT(store_mywork_clerk(st, seisaku, &m, &cause), 0);
+	for (i = 0; m != NULL && i < m->nrows; i++)
+		if (m->rows[i].fy == 2024 && m->rows[i].node_id == no1 &&
+		    m->rows[i].kind == MYWORK_RESULT) {
+			r6_no1++;
+			CHECK(m->rows[i].dept_id == kyodo);
+		}
+	CHECK_INT((int)r6_no1, 1);
+	store_mywork_free(m);
+	free(cause);
+}
+
 TEST(test_abolish_says_what_is_left)
 {
 	struct dept_change	 c;
@@ -329,6 +367,7 @@ main(void)
 	RUN(test_rename_keeps_earlier_years);
 	RUN(test_merge_continues_under_the_new_department);
 	RUN(test_successor_enters_the_year_before);
+	RUN(test_merger_of_a_merger);
 	RUN(test_abolish_says_what_is_left);
 	RUN(test_only_a_planner);
 	RUN(test_store_check_stays_clean);
