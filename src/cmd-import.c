@@ -112,14 +112,33 @@ print_inherited(const struct inherit_note *in, int dry)
 /* What the checks noted that is likely not meant (pf_doc.notes), on
  * standard error: the rows are loaded all the same. */
 static void
-print_notes(const struct pf_doc *d)
+print_kept(char *const *kept, size_t nkept, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < d->nnotes_kept; i++)
-		fprintf(stderr, "%s\n", d->notes[i]);
-	if (d->nnotes > d->nnotes_kept)
-		fprintf(stderr, "…ほか %zu 件\n", d->nnotes - d->nnotes_kept);
+	for (i = 0; i < nkept; i++)
+		fprintf(stderr, "%s\n", kept[i]);
+	if (n > nkept)
+		fprintf(stderr, "…ほか %zu 件\n", n - nkept);
+}
+
+/* The notes of a plan file, and what became of the values they name:
+ * loaded (done), to be loaded so (a dry run), or not (errors). */
+enum notes_when { NOTES_WITH_ERRORS, NOTES_DRY, NOTES_DONE };
+
+static void
+print_notes(const struct pf_doc *d, enum notes_when when)
+{
+	if (d->nnotes == 0)
+		return;
+	print_kept(d->notes, d->nnotes_kept, d->nnotes);
+	if (when == NOTES_DONE)
+		fprintf(stderr, "注意の %zu 件は、書かれたとおりに読み込みました"
+		    "（直したファイルは --replace で読み込み直せます）\n",
+		    d->nnotes);
+	else if (when == NOTES_DRY)
+		fprintf(stderr, "注意の %zu 件は、このまま読み込むと書かれたとおりに"
+		    "なります\n", d->nnotes);
 }
 
 /* The largest file read, from the configuration. */
@@ -214,12 +233,9 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 	}
 	progress_end(&prog);
 	infile_free(&in);
-	if (rc != 0) {
-		for (e = 0; e < d.nkept; e++)
-			fprintf(stderr, "%s\n", d.errors[e]);
-		if (d.nerrors > d.nkept)
-			fprintf(stderr, "…ほか %zu 件\n", d.nerrors - d.nkept);
-	}
+	print_kept(d.notes, d.nnotes_kept, d.nnotes);
+	if (rc != 0)
+		print_kept(d.errors, d.nkept, d.nerrors);
 	if (rc == 1) {
 		cmd_error("%zu 件の誤りがあります。データベースには何も書き込んで"
 		    "いません", d.nerrors);
@@ -291,7 +307,6 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	enum text_encoding	 forced, enc;
 	struct progress		 prog;
 	struct inherit_note	 in = { NULL, NULL, NULL, 0 };
-	size_t			 e;
 
 	optind = 0;	/* 0 re-initialises getopt after main's "+" parsing */
 	while ((ch = getopt_long(argc, argv, "nrh", longopts, NULL)) != -1) {
@@ -411,10 +426,8 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (d.nerrors > 0) {
 		store_plan_loader_rollback(l);
 		progress_end(&prog);
-		for (e = 0; e < d.nkept; e++)
-			fprintf(stderr, "%s\n", d.errors[e]);
-		if (d.nerrors > d.nkept)
-			fprintf(stderr, "…ほか %zu 件\n", d.nerrors - d.nkept);
+		print_notes(&d, NOTES_WITH_ERRORS);
+		print_kept(d.errors, d.nkept, d.nerrors);
 		cmd_error("%zu 件の誤りがあります。データベースには何も書き込んでいません",
 		    d.nerrors);
 		/* Only files that could not be read for want of permission. */
@@ -425,7 +438,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		printf("誤りはありません（--dry-run のため書き込んでいません）: ");
 		print_counts(&d);
 		print_inherited(&in, dry);
-		print_notes(&d);
+		print_notes(&d, NOTES_DRY);
 		status = EXIT_OK;
 	} else {
 		/* The rows' line ends with their own rate; the indexes, the
@@ -446,7 +459,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			printf("読み込みました: ");
 			print_counts(&d);
 			print_inherited(&in, dry);
-			print_notes(&d);
+			print_notes(&d, NOTES_DONE);
 			status = EXIT_OK;
 		}
 	}

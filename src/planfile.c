@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "shisaku/csv.h"
+#include "shisaku/excelform.h"
 #include "shisaku/fy.h"
 #include "shisaku/infile.h"
 #include "shisaku/planfile.h"
@@ -1123,45 +1124,30 @@ add_note(struct checker *c, const struct pf_record *r, int i,
 	va_end(ap);
 }
 
-/* Whether s is all ASCII digits (at least one). */
-static int
-all_digits(const char *s)
-{
-	if (*s == '\0')
-		return 0;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return 0;
-	return 1;
-}
-
 /*
- * A node's code as Excel leaves a code it read as a date or a number
- * when the file was opened and saved there: 1-1 becomes 1月1日, 6-1-1
- * becomes 2006/1/1, (2) becomes -2. Codes are printed as the plan prints
- * them, and no plan prints those, so the row is loaded and a note says
- * what the code likely was.
+ * A node's code or a key as Excel leaves one it read as a date or a
+ * number when the file was opened and saved there: 1-1 becomes 1月1日,
+ * 6-1-1 becomes 2006/1/1, (2) becomes -2. Codes are printed as the plan
+ * prints them, and no plan prints those, so the row is loaded and a note
+ * says what it likely was (what: 番号 or キー). A key changed so is
+ * loaded as a new key: under --replace, the node of the old key is
+ * deleted, and its history no longer follows it.
  */
 static void
-note_excel_code(struct checker *c, const struct pf_record *r)
+note_excel_form(struct checker *c, const struct pf_record *r, int col,
+    const char *what)
 {
-	const char	*s = r->f[NODE_CODE];
-	int		 a, b, y, n = 0;
+	struct excel_origins	o;
 
-	if (sscanf(s, "%2d月%2d日%n", &a, &b, &n) == 2 && s[n] == '\0' &&
-	    a >= 1 && a <= 12 && b >= 1 && b <= 31)
-		add_note(c, r, NODE_CODE, "番号「%s」は、Excel が %d-%d を日付に"
-		    "変えた形です。列を文字列にして番号を直してください", s, a, b);
-	else if (sscanf(s, "%4d/%2d/%2d%n", &y, &a, &b, &n) == 3 &&
-	    s[n] == '\0' && y >= 1900 && a >= 1 && a <= 12 && b >= 1 &&
-	    b <= 31)
-		add_note(c, r, NODE_CODE, "番号「%s」は、Excel が番号（%d-%d-%d"
-		    " など）を日付に変えた形です。列を文字列にして番号を直して"
-		    "ください", s, y % 100, a, b);
-	else if (s[0] == '-' && all_digits(s + 1))
-		add_note(c, r, NODE_CODE, "番号「%s」は、Excel が (%s) を負の数"
-		    "に変えた形です。列を文字列にして番号を直してください", s,
-		    s + 1);
+	excel_origins(r->f[col], &o);
+	if (o.change == EXCEL_MONTH_DAY || o.change == EXCEL_NEGATIVE)
+		add_note(c, r, col, "%s「%s」は、Excel が %s %s形です。"
+		    "列を文字列にして%sを直してください", what, r->f[col],
+		    o.form[0], excel_change_words(o.change), what);
+	else if (o.change == EXCEL_DATE)
+		add_note(c, r, col, "%s「%s」は、Excel が%s（%s など）%s形です。"
+		    "列を文字列にして%sを直してください", what, r->f[col], what,
+		    o.form[0], excel_change_words(o.change), what);
 }
 
 static void
@@ -1208,7 +1194,8 @@ check_node(struct checker *c, struct pf_record *r)
 		e->depth = depth;
 		e->up = parent;
 	}
-	note_excel_code(c, r);
+	note_excel_form(c, r, NODE_KEY, "キー");
+	note_excel_form(c, r, NODE_CODE, "番号");
 }
 
 /*
@@ -1258,6 +1245,7 @@ check_indicator(struct checker *c, struct pf_record *r)
 	canon_value(c, r, IND_BASE, r->f[IND_UNIT]);
 	canon_value(c, r, IND_FINAL, r->f[IND_UNIT]);
 	e = check_unique(c, r, PF_INDICATOR, r->f[IND_KEY], IND_KEY, "指標のキー");
+	note_excel_form(c, r, IND_KEY, "キー");
 	if (e != NULL)
 		e->info = xstrdup(r->f[IND_UNIT]);
 }

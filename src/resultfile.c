@@ -12,6 +12,7 @@
 
 #include "shisaku/infile.h"
 #include "shisaku/csv.h"
+#include "shisaku/excelform.h"
 #include "shisaku/fy.h"
 #include "shisaku/resultfile.h"
 #include "shisaku/textfold.h"
@@ -106,6 +107,9 @@ rf_doc_free(struct rf_doc *d)
 		free(d->errors[i]);
 	free(d->errors);
 	free(d->error_at);
+	for (i = 0; i < d->nnotes_kept; i++)
+		free(d->notes[i]);
+	free(d->notes);
 	memset(d, 0, sizeof *d);
 }
 
@@ -352,6 +356,75 @@ narrowed(struct rf_row *r, int col, const struct pf_resolver *res,
 	return found;
 }
 
+/* A note at row r's column col (rf_doc.notes). */
+static void __attribute__((format(printf, 4, 5)))
+add_note(struct rf_doc *d, const struct rf_row *r, int col, const char *fmt,
+    ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	d->nnotes++;
+	if (d->nnotes_kept >= PF_NOTES_KEPT)
+		return;		/* counted, not kept */
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	d->notes = xreallocarray(d->notes, d->nnotes_kept + 1,
+	    sizeof *d->notes);
+	d->notes[d->nnotes_kept++] = xasprintf("%s:%zu:%zu: %s",
+	    d->file != NULL ? d->file : "", r->line, COLNO(col), msg);
+	free(msg);
+}
+
+/*
+ * Field col names no item or indicator as written: when it is a form
+ * Excel leaves of a key it read as a date or a number (1-1 saved as
+ * 1月1日, 0101 as 101) and exactly one of the keys it came from names one
+ * of the plan's, the field becomes that key (its unit to *unit), a note
+ * says so, and 1 is returned: the template is opened in Excel as a
+ * matter of course, and Excel changes such keys without a word.
+ */
+static int
+restored(struct rf_doc *d, struct rf_row *r, int col,
+    const struct pf_resolver *res, char **unit)
+{
+	struct excel_origins	 o;
+	const char		*plan = r->f[col == RR_NODE ? RR_PLAN : RA_PLAN];
+	char			*u, *found_unit = NULL;
+	size_t			 i, found = 0, nfound = 0;
+	int			 exists;
+
+	excel_origins(r->f[col], &o);
+	for (i = 0; i < o.n; i++) {
+		u = NULL;
+		if (r->kind == RF_RESULT)
+			exists = res->node_exists(res->arg, plan, o.form[i]);
+		else
+			exists = res->indicator_exists(res->arg, plan,
+			    o.form[i], &u);
+		if (exists && nfound++ == 0) {
+			found = i;
+			found_unit = u;
+		} else
+			free(u);
+	}
+	if (nfound != 1) {
+		free(found_unit);
+		return 0;
+	}
+	add_note(d, r, col, "%s「%s」は、Excel が %s %s形として読みました"
+	    "（次に Excel で開くときは、この列を文字列にしてください）",
+	    r->kind == RF_RESULT ? "取組" : "指標", r->f[col], o.form[found],
+	    excel_change_words(o.change));
+	set_field(r, col, o.form[found]);
+	if (unit != NULL)
+		*unit = found_unit;
+	else
+		free(found_unit);
+	return 1;
+}
+
 /* Checks what the row refers to: the plan, the item or the indicator, and
  * the value against the indicator's unit. */
 static void
@@ -370,13 +443,15 @@ check_refs(struct rf_doc *d, struct rf_row *r, const struct pf_resolver *res)
 	}
 	if (r->kind == RF_RESULT) {
 		if (!res->node_exists(res->arg, r->f[RR_PLAN], r->f[RR_NODE]) &&
-		    !narrowed(r, RR_NODE, res, NULL))
+		    !narrowed(r, RR_NODE, res, NULL) &&
+		    !restored(d, r, RR_NODE, res, NULL))
 			rf_error(d, r, RR_NODE, "計画「%s」に取組「%s」がありません",
 			    r->f[RR_PLAN], r->f[RR_NODE]);
 		return;
 	}
 	if (!res->indicator_exists(res->arg, r->f[RA_PLAN], r->f[RA_IND], &unit) &&
-	    !narrowed(r, RA_IND, res, &unit)) {
+	    !narrowed(r, RA_IND, res, &unit) &&
+	    !restored(d, r, RA_IND, res, &unit)) {
 		rf_error(d, r, RA_IND, "計画「%s」に指標「%s」がありません",
 		    r->f[RA_PLAN], r->f[RA_IND]);
 		return;

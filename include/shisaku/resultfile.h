@@ -76,6 +76,12 @@ struct rf_doc {
 	size_t		 nkept;
 	size_t		 nerrors;
 	unsigned long long *error_at;	/* errors[i]'s line and column */
+	/* What was read otherwise than written, and likely meant (a key
+	 * Excel turned into a date), "FILE:LINE:COLUMN: message": the
+	 * first PF_NOTES_KEPT, all of them counted in nnotes. */
+	char		**notes;
+	size_t		  nnotes_kept;
+	size_t		  nnotes;
 };
 
 void rf_doc_init(struct rf_doc *d);

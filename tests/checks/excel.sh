@@ -130,6 +130,20 @@ grep -q "excel-plain.csv:7:5: 番号「1月1日」は、Excel が 1-1 を日付�
     "1 1月1日 -2 (3)" ] && pass "db: the codes as the file has them" ||
     fail "db: the codes" "$(sqlite3 "$new" "SELECT group_concat(code, ' ') FROM node")"
 
+grep -q "^注意の 2 件は、書かれたとおりに読み込みました（直したファイルは --replace で読み込み直せます）$" "$scratch/err" &&
+    pass "and the import says it loaded them as written" ||
+    fail "says the noted codes were loaded as written" "$(cat "$scratch/err")"
+# With an error besides, the notes are said all the same: the file is
+# mended once, not once for the error and again for the codes.
+{ iconv -f CP932 -t UTF-8 "$scratch/excel-plain.csv"; printf 'assign,xl,1-1,誤った課\r\n'; } > "$scratch/excel-typo.csv"
+"$bin" -d "$scratch/excel-typo.db" init >/dev/null 2>&1
+"$bin" -d "$scratch/excel-typo.db" import "$scratch/excel-typo.csv" > "$scratch/out" 2> "$scratch/err"; rc=$?
+[ "$rc" = 1 ] && grep -q "excel-typo.csv:10:4: 部署「誤った課」" "$scratch/err" &&
+    grep -q "excel-typo.csv:7:5: 番号「1月1日」は、Excel が 1-1 を日付に変えた形です。" "$scratch/err" &&
+    ! grep -q "注意の" "$scratch/err" &&
+    pass "with an error, the codes Excel changed are noted too" ||
+    fail "notes beside an error" "rc $rc: $(cat "$scratch/err")"
+
 # Twelve such codes: the first ten are noted, the rest counted.
 {
 	printf 'shisaku-plan,1\r\nplan,xl,Excel の計画,R3,R7,試験市\r\n'
@@ -141,6 +155,48 @@ grep -q "excel-plain.csv:7:5: 番号「1月1日」は、Excel が 1-1 を日付�
 [ "$(grep -c "Excel が" "$scratch/err")" = 10 ] && grep -qx "…ほか 2 件" "$scratch/err" &&
     grep -q "excel-many.csv:13:5: 番号「-10」は、Excel が (10) を" "$scratch/err" &&
     pass "ten codes noted, then …ほか 2 件" || fail "ten codes noted, then …ほか" "$(cat "$scratch/err")"
+
+# The same in a plan file's keys: loaded as written (a new key, whose
+# history an old one's does not follow under --replace), and noted.
+"$bin" -d "$db" export --plan omitama-dx -o "$scratch/keys.csv"
+sed -e 's/,1-1,/,1月1日,/g' -e 's#,1-2-1,#,2001/2/1,#g' "$scratch/keys.csv" > "$scratch/keys-xl.csv"
+"$bin" -d "$db" import --dry-run --replace "$scratch/keys-xl.csv" > "$scratch/out" 2> "$scratch/err"; rc=$?
+line=$(grep -n '^node,omitama-dx,1月1日,' "$scratch/keys-xl.csv" | cut -d: -f1)
+[ "$rc" = 0 ] && grep -q "keys-xl.csv:$line:3: キー「1月1日」は、Excel が 1-1 を日付に変えた形です。列を文字列にしてキーを直してください" "$scratch/err" &&
+    grep -q "キー「2001/2/1」は、Excel がキー（1-2-1 など）を日付に変えた形です" "$scratch/err" &&
+    pass "keys Excel turned into dates are noted at the node and the indicator" ||
+    fail "keys Excel turned into dates are noted" "rc $rc: $(cat "$scratch/err")"
+
+# A year's results template opened in Excel and saved as its plain CSV
+# (CP932, CRLF): the keys Excel read as dates (1-1 as 1月1日, 1-2-1 as
+# 2001/2/1) and as a number (0101 as 101) name the item and the
+# indicator they came from, each said on standard error with its line,
+# and the values land on them; a form that came from no key is refused.
+"$bin" -d "$db" year open R8 >/dev/null 2>&1
+sqlite3 "$db" "UPDATE node SET key = '0101' WHERE key = '1-3' AND plan_id = (SELECT id FROM plan WHERE code = 'omitama-dx')"
+"$bin" -d "$db" export --results --plan omitama-dx --fy R8 --encoding cp932 --crlf -o "$scratch/r8.csv"
+iconv -f CP932 -t UTF-8 "$scratch/r8.csv" | sed \
+    -e 's/^result,omitama-dx,1-1,2026,,,,,/result,omitama-dx,1月1日,2026,実施中,B,,研修を2回実施,/' \
+    -e 's#^actual,omitama-dx,1-2-1,2026,,#actual,omitama-dx,2001/2/1,2026,4020000000円,#' \
+    -e 's/^result,omitama-dx,0101,2026,,/result,omitama-dx,101,2026,実施中,/' |
+    iconv -f UTF-8 -t CP932 > "$scratch/r8-xl.csv"
+"$bin" -d "$db" import --results "$scratch/r8-xl.csv" > "$scratch/out" 2> "$scratch/err"; rc=$?
+[ "$rc" = 0 ] && grep -q "^読み込みました: 実績 2 行、実績値 1 行を書き込みました" "$scratch/out" &&
+    grep -q "r8-xl.csv:4:3: 取組「1月1日」は、Excel が 1-1 を日付に変えた形として読みました" "$scratch/err" &&
+    grep -q "r8-xl.csv:6:3: 指標「2001/2/1」は、Excel が 1-2-1 を日付に変えた形として読みました" "$scratch/err" &&
+    grep -q "取組「101」は、Excel が 0101 の先頭の 0 を落とした形として読みました" "$scratch/err" &&
+    pass "a results file through Excel: the keys it changed are read as they were, and said" ||
+    fail "a results file through Excel" "rc $rc: $(cat "$scratch/out" "$scratch/err")"
+[ "$(sqlite3 "$db" "SELECT group_concat(x, ' ') FROM (SELECT n.key || ':' || r.status || ':' || r.text AS x FROM result r JOIN node n ON n.id = r.node_id WHERE r.fy = 2026 AND n.key IN ('1-1', '0101') ORDER BY n.key)")" = \
+    "0101:in_progress: 1-1:in_progress:研修を2回実施" ] &&
+    [ "$(sqlite3 "$db" "SELECT a.num FROM indicator_actual a JOIN indicator i ON i.id = a.indicator_id WHERE i.key = '1-2-1' AND a.fy = 2026")" = 4020000000.0 ] &&
+    pass "db: the result of 1-1, 0101's, and the actual of 1-2-1" ||
+    fail "db: the results through Excel" "$(sqlite3 "$db" "SELECT n.key, r.text FROM result r JOIN node n ON n.id = r.node_id WHERE r.fy = 2026")"
+iconv -f CP932 -t UTF-8 "$scratch/r8-xl.csv" | sed 's/^result,omitama-dx,1-2,2026,,/result,omitama-dx,-2,2026,実施中,/' > "$scratch/r8-neg.csv"
+"$bin" -d "$db" import --results "$scratch/r8-neg.csv" > "$scratch/out" 2> "$scratch/err"; rc=$?
+[ "$rc" = 1 ] && grep -q "r8-neg.csv:5:3: 計画「omitama-dx」に取組「-2」がありません" "$scratch/err" &&
+    pass "a form no key of the plan came from is refused as written" ||
+    fail "-2 refused" "rc $rc: $(cat "$scratch/err")"
 
 # Refused before reading: a directory, a FIFO, a device, a file over the
 # configured size. Each must answer at once (a FIFO must not block).

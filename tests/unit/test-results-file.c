@@ -895,6 +895,48 @@ TEST(test_keys_typed_in_full_width)
 	free(text);
 }
 
+/* The template opened in Excel and saved there: keys Excel read as a
+ * date (1-1 as 1月1日) name the indicator they came from, each said in
+ * a note at its line and column; a form that came from no key of the
+ * plan ((1) read as -1) is refused as written. */
+TEST(test_keys_excel_changed)
+{
+	struct store_resolver		 res;
+	struct rf_doc			 d;
+	char				*text;
+
+	store_resolver_init(&res, st, cfg);
+	text = xasprintf("shisaku-results,1\n"
+	    "actual,t,1月1日,2021,45回,,,,,,,,%d\n"
+	    "actual,t,1月2日,2021,実施した,,,,,,,,%d\n"
+	    "result,t,-1,2021,実施中,,,,,,,,,,0\n",
+	    ver_item("1"), ver_item("1"));
+	rf_doc_init(&d);
+	CHECK_INT(rf_read(&d, "file.csv", text, strlen(text), &res.res), 1);
+	CHECK(d.n == 3);
+	if (d.n == 3) {
+		CHECK_STR(d.rows[0].f[RA_IND], "1-1");
+		CHECK_STR(d.rows[1].f[RA_IND], "1-2");
+		CHECK_STR(d.rows[2].f[RR_NODE], "-1");
+	}
+	CHECK_INT(d.nnotes, 2);
+	CHECK(d.nnotes_kept == 2 && contains(d.notes[0], "file.csv:2:3: "
+	    "指標「1月1日」は、Excel が 1-1 を日付に変えた形として読みました") &&
+	    contains(d.notes[1], "file.csv:3:3: 指標「1月2日」は、Excel が 1-2 "
+	    "を日付に"));
+	CHECK(d.nkept == 1 && contains(d.errors[0],
+	    "file.csv:4:3: 計画「t」に取組「-1」がありません"));
+	rf_doc_free(&d);
+	free(text);
+	/* An item's indicator: its actual goes with the item's result. */
+	text = xasprintf("shisaku-results,1\n"
+	    "actual,t,1月1日,2021,45回,,,,,,,,%d\n", ver_item("1"));
+	CHECK_IMPORTED("sato", text, 0, 0, 1);
+	CHECK_Q("45.0", "SELECT a.num FROM indicator_actual a JOIN indicator i"
+	    " ON i.id = a.indicator_id WHERE i.key = '1-1' AND a.fy = 2021");
+	free(text);
+}
+
 /* More problems than are kept: those kept are the first in the file,
  * in its order, whichever check found them; all are counted. The rows
  * the database refuses come first here and are found last. */
@@ -1029,6 +1071,7 @@ main(void)
 	RUN(test_cp932_pairs_are_not_changes);
 	RUN(test_grade_typed_in_full_width);
 	RUN(test_keys_typed_in_full_width);
+	RUN(test_keys_excel_changed);
 	RUN(test_every_problem_in_one_run);
 	RUN(test_errors_kept_are_the_first_in_the_file);
 	sqlite3_close(raw);
