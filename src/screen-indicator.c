@@ -179,7 +179,8 @@ ind1_head(struct ui *ui, struct ind1_screen *is, WINDOW *w)
 {
 	const struct indicator_view	*v = is->v;
 	const char			*dir;
-	char				*t, *b, *f, fy1[FY_BUFSZ], fy2[FY_BUFSZ];
+	char				*t, *b, *f, *rep, *joined;
+	char				 fy1[FY_BUFSZ], fy2[FY_BUFSZ];
 	char				 fy3[FY_BUFSZ];
 	size_t				 starts[4], lens[4], n, k;
 	int				 y = 0, width = is->cols - 1;
@@ -192,23 +193,40 @@ ind1_head(struct ui *ui, struct ind1_screen *is, WINDOW *w)
 	else
 		t = xasprintf("計画全体の指標（%s）", v->plan_name);
 	if (w != NULL)
-		ui_put(w, y, 0, t, width, 0, ui_attr(ui, UI_DIM));
+		ui_put_cell(w, y, 0, t, width, 0, ui_attr(ui, UI_DIM));
 	free(t);
 	y++;
 	t = achieve_indicator_title(v->name, v->cumulative);
 	if (w != NULL)
-		ui_put(w, y, 0, t, width, 0, ui_attr(ui, UI_MARK));
+		ui_put_cell(w, y, 0, t, width, 0, ui_attr(ui, UI_MARK));
 	free(t);
 	y++;
 	dir = vocab_label(VOCAB_DIRECTION, v->direction);
-	t = xasprintf("区分 %s  単位 %s  方向 %s%s  報告: %s（%s）",
+	t = xasprintf("区分 %s  単位 %s  方向 %s%s",
 	    *v->category ? v->category : "-", *v->unit ? v->unit : "-",
-	    dir != NULL ? dir : "不明", v->cumulative ? "  累計" : "",
+	    dir != NULL ? dir : "不明", v->cumulative ? "  累計" : "");
+	rep = xasprintf("報告: %s（%s）",
 	    *v->reporter ? v->reporter : "企画担当", ui_fy(ui, v->fy, fy1));
+	/* The reporting department on a line of its own when both do not
+	 * fit: a department's name cut reads as another's. */
+	if (tw_width(t) + 2 + tw_width(rep) <= width) {
+		joined = xasprintf("%s  %s", t, rep);
+		free(t);
+		t = joined;
+		free(rep);
+		rep = NULL;
+	}
 	if (w != NULL)
-		ui_put(w, y, 0, t, width, 0, ui_attr(ui, UI_NORMAL));
+		ui_put_cell(w, y, 0, t, width, 0, ui_attr(ui, UI_NORMAL));
 	free(t);
 	y++;
+	if (rep != NULL) {
+		if (w != NULL)
+			ui_put_cell(w, y, 0, rep, width, 0,
+			    ui_attr(ui, UI_NORMAL));
+		free(rep);
+		y++;
+	}
 	b = value_display(&v->base, v->unit);
 	f = value_display(&v->final, v->unit);
 	t = xasprintf("基準値 %s%s%s%s  最終目標 %s%s%s%s", *b ? b : "-",
@@ -217,7 +235,7 @@ ind1_head(struct ui *ui, struct ind1_screen *is, WINDOW *w)
 	    v->final_fy ? ui_fy(ui, v->final_fy, fy3) : "",
 	    v->final_fy ? "）" : "");
 	if (w != NULL)
-		ui_put(w, y, 0, t, width, 0, ui_attr(ui, UI_NORMAL));
+		ui_put_cell(w, y, 0, t, width, 0, ui_attr(ui, UI_NORMAL));
 	free(t);
 	free(b);
 	free(f);
@@ -243,7 +261,7 @@ ind1_head(struct ui *ui, struct ind1_screen *is, WINDOW *w)
 			t = xasprintf("この指標の実績値は取組「%s%s%s」の実績と一緒に"
 			    "入力します（%s で取組の実績入力）", v->node_code,
 			    *v->node_code ? " " : "", v->node_title, keys);
-			ui_put(w, y, 0, t, width, 0, ui_attr(ui, UI_MARK));
+			ui_put_cell(w, y, 0, t, width, 0, ui_attr(ui, UI_MARK));
 			free(t);
 		}
 		y++;

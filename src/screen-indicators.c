@@ -1131,7 +1131,7 @@ static void
 ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 {
 	const struct indicator_row	*r;
-	char				*sep, *text, *b, *t, *a;
+	char				*sep, *text, *b, *t, *a, *actual, *joined;
 	char				 fy1[FY_BUFSZ], fy2[FY_BUFSZ], rate[64];
 	const char			*dir;
 	size_t				 n, i, starts[16], lens[16];
@@ -1171,7 +1171,7 @@ ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 		screen_sheet_rate(rv, rate, sizeof rate);
 	else
 		snprintf(rate, sizeof rate, "%s", achieve_status_text(is->rstat[ci]));
-	text = xasprintf("基準値 %s%s%s%s  目標値 %s%s%s%s  実績値 %s",
+	text = xasprintf("基準値 %s%s%s%s  目標値 %s%s%s%s",
 	    *b != '\0' ? b : "-", r->base_fy ? "（" : "",
 	    r->base_fy ? ui_fy(ui, r->base_fy, fy1) : "",
 	    r->base_fy ? "）" : "",
@@ -1179,20 +1179,33 @@ ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 	    r->target_fy || (r->target_is_final && *t != '\0') ? "（" : "",
 	    r->target_fy ? ui_fy(ui, r->target_fy, fy2) : "",
 	    r->target_is_final && *t != '\0' ? (r->target_fy ? "・最終目標）" :
-	    "最終目標）") : r->target_fy ? "）" : "",
-	    *a != '\0' ? a : "-");
+	    "最終目標）") : r->target_fy ? "）" : "");
 	free(b);
 	free(t);
+	/* The actual after the targets when the line holds it, else first
+	 * on the next line: at 80 columns, long values and a final target
+	 * leave it no room, and it is what the row is entered for. */
+	actual = xasprintf("実績値 %s", *a != '\0' ? a : "-");
 	free(a);
-	ui_put(w, y++, 1, text, width, 1, ui_attr(ui, UI_NORMAL));
+	if (tw_width(text) + 2 + tw_width(actual) <= width) {
+		joined = xasprintf("%s  %s", text, actual);
+		free(text);
+		text = joined;
+		free(actual);
+		actual = NULL;
+	}
+	ui_put_cell(w, y++, 1, text, width, 1, ui_attr(ui, UI_NORMAL));
 	free(text);
 	if (y < is->lines) {
-		text = xasprintf("達成率 %s  方向 %s%s%s%s", rate,
-		    dir != NULL ? dir : "不明", r->cumulative ? "  累計" : "",
+		text = xasprintf("%s%s達成率 %s  方向 %s%s%s%s",
+		    actual != NULL ? actual : "", actual != NULL ? "  " : "",
+		    rate, dir != NULL ? dir : "不明",
+		    r->cumulative ? "  累計" : "",
 		    *r->category != '\0' ? "  区分 " : "", r->category);
-		ui_put(w, y++, 1, text, width, 1, ui_attr(ui, UI_NORMAL));
+		ui_put_cell(w, y++, 1, text, width, 1, ui_attr(ui, UI_NORMAL));
 		free(text);
 	}
+	free(actual);
 	if (y < is->lines &&
 	    *ind_row_bar(ui, is, (size_t)ci) != '\0') {
 		text = ind_trend_text(ui, is, r);

@@ -80,5 +80,23 @@ e2e_expect_line "a target wider than its column cut with a mark" \
 if no_replacement; then pass "no half character in the list"; else
 	fail "no half character in the list" "$(e2e_screen)"; fi
 
+# Under the list, a line too long for 80 columns is cut with a mark, and
+# the actual, which would have been cut off its end, opens the next line.
+e2e_keys j j
+e2e_expect_line "the targets' line cut with a mark" \
+    '^ 基準値 86,400t-CO2（平成25年度）  目標値 平成25年度比40%削減.*~$'
+e2e_expect_line "the actual opens the next line" '^ 実績値 -  達成率 '
+e2e_keys k
+e2e_expect_line "a line that holds the actual keeps it" \
+    '^ 基準値 1件（令和4年度）  目標値 5件（令和7年度・最終目標）  実績値 -$'
+# An indicator's screen: a reporting department too long for the line
+# of the unit is given a line of its own, whole.
+e2e_keys k Enter
+e2e_expect_line "the reporting department on a line of its own" \
+    "^報告: $long_dept（令和5年度）\$"
+e2e_expect_line "the unit's line without it" '^区分 -  単位 %  方向 増加$'
+e2e_keys Escape
+e2e_expect "back to the list" "指標一覧"
+
 e2e_quit_browsing "$db"
 e2e_finish
