@@ -177,7 +177,6 @@ actual_check(struct actual_screen *as, enum actual_focus f,
 	const char		*unit = as->cur->unit;
 	struct value		 v;
 	char			*why = NULL, *ex;
-	double			 num;
 
 	if (value != NULL)
 		memset(value, 0, sizeof *value);
@@ -192,18 +191,20 @@ actual_check(struct actual_screen *as, enum actual_focus f,
 			value_copy(value, &as->orig->actual);
 		return 0;
 	}
+	/* A number in another unit says so (3人 for a 組 indicator), as an
+	 * import does, before the form says it wants a number. */
+	if (value_parse(l->text, unit, &v, &why) != 0) {
+		*msg = xasprintf("実績値: %s", why);
+		free(why);
+		return -1;
+	}
 	if (as->numeric && !workflow_blank(l->text) &&
-	    value_parse_number(l->text, unit, &num, &why) != 0) {
+	    v.kind != VALUE_NUMBER) {
+		value_clear(&v);
 		ex = value_number_examples(unit);
 		*msg = xasprintf("実績値「%s」は数値として読めません。"
 		    "例: %s（空欄は未入力）", l->text, ex);
 		free(ex);
-		free(why);
-		return -1;
-	}
-	if (value_parse(l->text, unit, &v, &why) != 0) {
-		*msg = xasprintf("実績値: %s", why);
-		free(why);
 		return -1;
 	}
 	if (value != NULL)

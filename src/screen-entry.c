@@ -355,6 +355,13 @@ entry_check_line(struct entry_screen *es, size_t i, int is_note,
 		return 0;
 	}
 	if (ind->numeric && !workflow_blank(ind->actual.text)) {
+		/* A number in another unit says so, as an import does. */
+		if (value_parse(ind->actual.text, r->unit, &v, &why) != 0) {
+			*msg = xasprintf("「%s」の実績値: %s", r->name, why);
+			free(why);
+			return -1;
+		}
+		value_clear(&v);
 		if (value_parse_number(ind->actual.text, r->unit, &num, &why) != 0) {
 			ex = value_number_examples(r->unit);
 			*msg = xasprintf("実績値「%s」は数値として読めません。"

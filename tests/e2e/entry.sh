@@ -140,6 +140,11 @@ e2e_type '42x'
 e2e_keys C-s
 e2e_expect "42x is refused on saving, the text kept" \
     "実績値「42x」は数値として読めません" "$line2"
+e2e_keys C-u
+e2e_type '42人'
+e2e_keys C-s
+e2e_expect "a number in another unit names the two units" \
+    "の実績値: 「42人」の単位「人」がこの指標の単位「回」と違います"
 [ "$(q "SELECT count(*) FROM result WHERE node_id = $node")" = 0 ] &&
     pass "nothing saved after a refused value" ||
     fail "nothing saved after a refused value"

@@ -190,6 +190,12 @@ e2e_expect "and on saving, the text kept" \
     pass "db: nothing saved after a refused value" ||
     fail "db: nothing saved after a refused value"
 e2e_keys C-u
+# A number in another unit is told as such, as an import tells it.
+e2e_type '3人'
+e2e_keys C-s
+e2e_expect "a number in another unit names the two units" \
+    "実績値: 「3人」の単位「人」がこの指標の単位「件」と違います"
+e2e_keys C-u
 
 # A backspace at the start of the value stays in it (the form library
 # would move to the note, and what is typed next would go there).
