@@ -977,18 +977,53 @@ check_dept(struct checker *c, struct pf_record *r)
 }
 
 /* The department's code (malloc'd) that word, not one, is likely a
- * slip for: of the file's departments, else of the database's; NULL. */
+ * slip for, or whose name it is written another way
+ * (util_name_loosely: 企画政策課 for 政策企画部企画政策課): of the file's
+ * departments, else of the database's; NULL. */
 static char *
 dept_code_near(const struct checker *c, const char *word)
 {
 	int	near = util_nearest_name(word,
 		    (const char *const *)c->x->depts, c->x->ndepts);
+	size_t	i, n = 0;
 
 	if (near >= 0)
+		return xstrdup(c->x->depts[near]);
+	for (i = 0; i < c->x->ndepts; i++)
+		if (util_name_loosely(word, c->x->dept_names[i]) && n++ == 0)
+			near = (int)i;
+	if (n == 1)
 		return xstrdup(c->x->depts[near]);
 	if (c->res != NULL && c->res->dept_code_near != NULL)
 		return c->res->dept_code_near(c->res->arg, word);
 	return NULL;
+}
+
+/* The hint for the department word is likely meant for: its code, and
+ * its name when word is that name written another way. Malloc'd. */
+static char *
+dept_near_hint(const struct checker *c, const char *code, const char *word)
+{
+	char	*name = NULL, *hint;
+	size_t	 i;
+
+	for (i = 0; i < c->x->ndepts; i++)
+		if (strcmp(c->x->depts[i], code) == 0) {
+			name = xstrdup(c->x->dept_names[i]);
+			break;
+		}
+	if (name == NULL && c->res != NULL && c->res->dept_exists != NULL &&
+	    !c->res->dept_exists(c->res->arg, code, &name)) {
+		free(name);
+		name = NULL;
+	}
+	if (name != NULL && util_name_loosely(word, name))
+		hint = xasprintf("（部署「%s」（コード「%s」）のことなら、コードで"
+		    "書いてください）", name, code);
+	else
+		hint = xasprintf("（「%s」の誤りではありませんか）", code);
+	free(name);
+	return hint;
 }
 
 /* The code of the one department the file or else the database calls
@@ -1087,7 +1122,7 @@ dept_known(struct checker *c, struct pf_record *r, int col)
 			hint = xasprintf("（「%s」は部署の名前です。コード「%s」で"
 			    "書いてください）", r->f[col], code);
 		else if ((code = dept_code_near(c, r->f[col])) != NULL)
-			hint = xasprintf("（「%s」の誤りではありませんか）", code);
+			hint = dept_near_hint(c, code, r->f[col]);
 	}
 	ERR(r, col, "部署「%s」がこの行より前に定義されていません%s",
 	    r->f[col], hint != NULL ? hint : "");

@@ -333,6 +333,20 @@ store_dept_find_for_plan(struct store *st, const char *text,
 	return rc;
 }
 
+char *
+store_dept_likely(struct store *st, const char *text)
+{
+	char	*code, *name, *why = NULL, *msg = NULL;
+
+	if (store_dept_loosely(st, text, &code, &name, &why) == 1)
+		msg = xasprintf("「%s」（コード %s）のことなら、そのコードか名前"
+		    "で指定してください", name, code);
+	free(code);
+	free(name);
+	free(why);
+	return msg;
+}
+
 int
 store_dept_resolve(struct store *st, const char *text, long long *id,
     char **cause)
@@ -346,12 +360,19 @@ store_dept_resolve_for_plan(struct store *st, const char *text,
 {
 	int	rc = store_dept_find_for_plan(st, text, plan_id, id, NULL,
 	    cause);
+	char	*likely;
 
 	if (rc == 1) {
-		if (dept_named_once(st, text, cause) == 0)
+		if (dept_named_once(st, text, cause) != 0)
+			return -1;
+		if ((likely = store_dept_likely(st, text)) != NULL)
+			*cause = xasprintf("部署「%s」がありません。%s", text,
+			    likely);
+		else
 			*cause = xasprintf("部署「%s」がありません（部署のコード"
 			    "か名前で指定してください。一覧は shisaku dept list）",
 			    text);
+		free(likely);
 		return -1;
 	}
 	return rc;
@@ -423,6 +444,32 @@ store_dept_namesakes(struct store *st, const char *text, long long id,
 		return -1;
 	}
 	return 0;
+}
+
+int
+store_dept_loosely(struct store *st, const char *word, char **code,
+    char **name, char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, "SELECT code, name FROM department"
+	    " WHERE abolished_after IS NULL ORDER BY id", cause);
+	int		 rc, n = 0;
+
+	*code = *name = NULL;
+	if (s == NULL)
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (util_name_loosely(word, store_col_text(s, 1)) && n++ == 0) {
+			*code = store_col_dup(s, 0);
+			*name = store_col_dup(s, 1);
+		}
+	if (store_read_end(st, s, rc, "部署の検索", cause) != 0)
+		n = -1;
+	if (n != 1) {
+		free(*code);
+		free(*name);
+		*code = *name = NULL;
+	}
+	return n < 0 ? -1 : n == 1;
 }
 
 /* ---- writing ---- */

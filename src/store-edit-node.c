@@ -220,13 +220,18 @@ static int
 dept_find(struct store *st, long long plan, const char *word, long long *id,
     char **code, int quiet, char **cause)
 {
-	int	rc = store_dept_find_for_plan(st, word, plan, id, code, cause);
+	int	 rc = store_dept_find_for_plan(st, word, plan, id, code, cause);
+	char	*likely;
 
-	if (rc != 1)
-		return rc;
-	if (!quiet)
+	if (rc != 1 || quiet)
+		return rc == 1 ? -1 : rc;
+	if ((likely = store_dept_likely(st, word)) != NULL)
+		*cause = xasprintf("担当課「%s」という部署がありません。%s",
+		    word, likely);
+	else
 		*cause = xasprintf("担当課「%s」という部署がありません"
 		    "（部署のコードか名前で書いてください）", word);
+	free(likely);
 	return -1;
 }
 

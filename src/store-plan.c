@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "shisaku/config.h"
+#include "shisaku/store-dept.h"
 #include "shisaku/store-internal.h"
 #include "shisaku/store-plan.h"
 #include "shisaku/util.h"
@@ -88,7 +89,8 @@ res_dept_code_near(void *arg, const char *word)
 	struct store_resolver	*r = arg;
 	sqlite3_stmt		*s = store_stmt(r->st, "SELECT code FROM"
 	    " department ORDER BY id", NULL);
-	char			**codes = NULL, *code = NULL;
+	char			**codes = NULL, *code = NULL, *name = NULL;
+	char			*why = NULL;
 	size_t			 n = 0, i;
 	int			 near;
 
@@ -105,6 +107,14 @@ res_dept_code_near(void *arg, const char *word)
 	for (i = 0; i < n; i++)
 		free(codes[i]);
 	free(codes);
+	/* Else the one whose name it is written another way (a 課 without
+	 * its 部). */
+	if (code == NULL &&
+	    store_dept_loosely(r->st, word, &code, &name, &why) != 1) {
+		free(why);
+		code = NULL;
+	}
+	free(name);
 	return code;
 }
 

@@ -334,6 +334,41 @@ util_nearest_name(const char *word, const char *const *names, size_t n)
 	return tie ? -1 : found;
 }
 
+/* s without its blanks (ASCII and U+3000), malloc'd. */
+static char *
+util_no_blanks(const char *s)
+{
+	char	*out = xmalloc(strlen(s) + 1), *o = out;
+
+	while (*s != '\0') {
+		if (*s == ' ' || *s == '\t')
+			s++;
+		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+			s += 3;
+		else
+			*o++ = *s++;
+	}
+	*o = '\0';
+	return out;
+}
+
+int
+util_name_loosely(const char *word, const char *name)
+{
+	char	*w = util_no_blanks(word), *n = util_no_blanks(name);
+	size_t	 lw = strlen(w), ln = strlen(n), chars = 0, i;
+	int	 match = 0;
+
+	for (i = 0; i < lw; i++)
+		chars += ((unsigned char)w[i] & 0xc0) != 0x80;
+	/* w starting at a character, a match at the end starts at one. */
+	if (chars >= 2 && lw <= ln && ((unsigned char)w[0] & 0xc0) != 0x80)
+		match = memcmp(n + ln - lw, w, lw) == 0;
+	free(w);
+	free(n);
+	return match;
+}
+
 int
 util_has_control(const char *s)
 {

@@ -64,6 +64,17 @@ int store_dept_find(struct store *st, const char *code_or_name,
 int store_dept_find_for_plan(struct store *st, const char *code_or_name,
     long long plan_id, long long *id, char **code, char **cause);
 
+/* For a department text names none: "「NAME」（コード CODE）のことなら、
+ * …" of the one it is likely written for (store_dept_loosely), or NULL.
+ * Malloc'd. */
+char *store_dept_likely(struct store *st, const char *text);
+
+/* The one department in use whose name word is written another way
+ * (util_name_loosely): its code and name (malloc'd). Returns 1 when
+ * there is exactly one, 0 when none or several, -1 with *cause. */
+int store_dept_loosely(struct store *st, const char *word, char **code,
+    char **name, char **cause);
+
 /* When text is the code of department id and the name of others, those
  * others as "CODE（ORG）", joined with 、 (*out malloc'd; NULL when
  * none): a word a user typed for a name was taken as a code. Returns 0,

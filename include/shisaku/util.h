@@ -46,6 +46,14 @@ int util_has_control(const char *s);
  */
 int util_nearest_name(const char *word, const char *const *names, size_t n);
 
+/*
+ * Whether name is word written another way a person writes a department:
+ * the same but for blanks (ASCII and U+3000: 政策企画部 企画政策課), or
+ * its last part (企画政策課 for 政策企画部企画政策課), of two characters
+ * or more.
+ */
+int util_name_loosely(const char *word, const char *name);
+
 /* The local time now as "YYYY-MM-DDTHH:MM:SS" into buf (20 bytes). */
 char *now_iso(char buf[20]);
 

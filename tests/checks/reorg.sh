@@ -227,4 +227,20 @@ run "$e" export --plan yuki-ap -o "$scratch/chain2.csv"
 cmp -s "$scratch/chain.csv" "$scratch/chain2.csv" &&
     pass "which exports the same file" ||
     fail "the chain exported again" "$(diff "$scratch/chain.csv" "$scratch/chain2.csv" | head -n 6)"
+
+# A department typed as people write it otherwise: its 課 alone, or with
+# a blank where the name has none. Refused, naming the one it likely is
+# and its code; one character names nothing.
+run "$e" dept add 試験市/shoko 産業振興部商工観光課 --org 試験市 > /dev/null 2>&1
+for typed in 商工観光課 "産業振興部　商工観光課"; do
+	run "$e" user add hint1 --role clerk --dept "$typed" > "$scratch/out" 2> "$scratch/err"; rc=$?
+	[ "$rc" != 0 ] && grep -q "部署「$typed」がありません。「産業振興部商工観光課」（コード 試験市/shoko）のことなら、そのコードか名前で指定してください" "$scratch/err" &&
+	    pass "user add --dept $typed: the department it likely is, named" ||
+	    fail "the hint for $typed" "rc $rc: $(cat "$scratch/err")"
+done
+run "$e" user add hint1 --role clerk --dept 課 > /dev/null 2> "$scratch/err"
+grep -q "部署「課」がありません（部署のコードか名前で指定してください" "$scratch/err" &&
+    pass "one character: no hint" || fail "one character" "$(cat "$scratch/err")"
+[ "$(sqlite3 "$e" "SELECT count(*) FROM app_user WHERE login = 'hint1'")" = 0 ] &&
+    pass "db: no user added" || fail "db: no user added"
 finish

@@ -991,7 +991,8 @@ static const char dept_slip_first[] =
     "level,k,1,施策\n"
     "dept,K/総務課,総務課,市,\n"
     "dept,K/子ども家庭支援課,子ども家庭支援課,市,\n"
-    "dept,L/総務課,総務課,市,\n";
+    "dept,L/総務課,総務課,市,\n"
+    "dept,K/子育て,子ども未来部子育て支援課,市,\n";
 static const char dept_slip_text[] =
     "shisaku-plan,1\n"
     "plan,m,計画,2026,2030,市,\n"
@@ -1003,7 +1004,12 @@ static const char dept_slip_text[] =
     "assign,m,A,子ども家庭支援課,,,\n"		/* line 8 */
     "assign,m,A,K/子供家庭支援課,,,\n"		/* line 9 */
     "assign,m,A,総務課,,,\n"				/* line 10 */
-    "assign,m,A,M/財政課,,,\n";			/* line 11 */
+    "assign,m,A,M/財政課,,,\n"			/* line 11 */
+    "dept,M/都市計画,建設部都市計画課,市,\n"
+    "assign,m,A,都市計画課,,,\n"			/* line 13 */
+    "assign,m,A,建設部　都市計画課,,,\n"		/* line 14 */
+    "assign,m,A,子育て支援課,,,\n"			/* line 15 */
+    "assign,m,A,課,,,\n";				/* line 16 */
 
 /* A merged department names its successor (MERGED_INTO, column 6): one
  * defined above or in the database, with the year it ended; the import
@@ -1072,7 +1078,7 @@ TEST(test_dept_slip_named)
 	CHECK_INT(read_text(st, &d, "first.csv", dept_slip_first), 0);
 	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
 	pf_doc_free(&d);
-	CHECK_INT(read_text(st, &d, "d.csv", dept_slip_text), 6);
+	CHECK_INT(read_text(st, &d, "d.csv", dept_slip_text), 10);
 	CHECK(has_error(&d, "d.csv:6:4: 部署「企画政策課」がこの行より前に定義"
 	    "されていません（「企画政策課」は部署の名前です。コード"
 	    "「M/企画政策課」で書いてください）"));
@@ -1087,6 +1093,20 @@ TEST(test_dept_slip_named)
 	    "されていません");
 	CHECK_NO_HINT(&d, "d.csv:11:4: 部署「M/財政課」がこの行より前に定義"
 	    "されていません");
+	/* A 課 written without its 部, or with a blank between: the name
+	 * it is written for, of the file or of the database, with its
+	 * code. One character is too little to be a part of a name. */
+	CHECK(has_error(&d, "d.csv:13:4: 部署「都市計画課」がこの行より前に定義"
+	    "されていません（部署「建設部都市計画課」（コード「M/都市計画」）の"
+	    "ことなら、コードで書いてください）"));
+	CHECK(has_error(&d, "d.csv:14:4: 部署「建設部　都市計画課」がこの行より"
+	    "前に定義されていません（部署「建設部都市計画課」（コード"
+	    "「M/都市計画」）のことなら、コードで書いてください）"));
+	CHECK(has_error(&d, "d.csv:15:4: 部署「子育て支援課」がこの行より前に"
+	    "定義されていません（部署「子ども未来部子育て支援課」（コード"
+	    "「K/子育て」）のことなら、コードで書いてください）"));
+	CHECK_NO_HINT(&d, "d.csv:16:4: 部署「課」がこの行より前に定義"
+	    "されていません");
 	pf_doc_free(&d);
 
 	/* Past the errors listed, none is looked for: the last listed
@@ -1100,9 +1120,9 @@ TEST(test_dept_slip_named)
 			free(text);
 			text = more;
 		}
-		CHECK_INT(read_text(st, &d, "d.csv", text), 6 + PF_ERRORS_KEPT);
+		CHECK_INT(read_text(st, &d, "d.csv", text), 10 + PF_ERRORS_KEPT);
 		CHECK_INT(d.nkept, PF_ERRORS_KEPT);
-		CHECK(has_error(&d, "d.csv:55:4: 部署「企画政策課」がこの行より前に"
+		CHECK(has_error(&d, "d.csv:56:4: 部署「企画政策課」がこの行より前に"
 		    "定義されていません（「企画政策課」は部署の名前です。"));
 		pf_doc_free(&d);
 		free(text);

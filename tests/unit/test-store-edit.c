@@ -841,6 +841,12 @@ TEST(test_depts_years_refused)
 	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
 	CHECK(cause != NULL && strstr(cause, "担当課「(R3〜R5)」") != NULL);
 	free(cause);
+	/* A name's last part: the department it likely is, with its code. */
+	set_text(&n.depts, "働課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK(cause != NULL && strstr(cause, "担当課「働課」という部署が"
+	    "ありません。「協働課」（コード 試験市/協働課）のことなら、") != NULL);
+	free(cause);
 	CHECK_UNCHANGED(before);
 	free(before);
 	edit_node_free(&n);

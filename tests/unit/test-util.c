@@ -199,6 +199,24 @@ TEST(test_nearest_name_japanese)
 	CHECK_INT(util_nearest_name("総務課", depts, n), -1);
 }
 
+/* A department's name as people write it otherwise: without the 部
+ * before the 課, with blanks between; never one character alone. */
+TEST(test_name_loosely)
+{
+	CHECK(util_name_loosely("企画政策課", "政策企画部企画政策課"));
+	CHECK(util_name_loosely("政策企画部 企画政策課", "政策企画部企画政策課"));
+	CHECK(util_name_loosely("政策企画部　企画政策課", "政策企画部企画政策課"));
+	CHECK(util_name_loosely("企画政策課", "企画政策課"));
+	CHECK(util_name_loosely("企画政策課 ", "政策企画部企画政策課"));
+	CHECK(!util_name_loosely("課", "政策企画部企画政策課"));
+	CHECK(!util_name_loosely("政策課", "政策企画部企画政策課室"));
+	CHECK(!util_name_loosely("政策企画部", "政策企画部企画政策課"));
+	CHECK(!util_name_loosely("政策企画部企画政策課", "企画政策課"));
+	CHECK(!util_name_loosely("", "企画政策課"));
+	/* The last bytes of a character (策) are no part of the name. */
+	CHECK(!util_name_loosely("\xad\x96課長課", "企画政策課長課"));
+}
+
 int
 main(void)
 {
@@ -207,5 +225,6 @@ main(void)
 	RUN(test_write_all);
 	RUN(test_nearest_name);
 	RUN(test_nearest_name_japanese);
+	RUN(test_name_loosely);
 	DONE();
 }
