@@ -587,6 +587,24 @@ value_printed_dup(const char *s, size_t n, double d)
 	return xstrndup(s, n);
 }
 
+/*
+ * A negative number printed in accounting notation (△320, ▲1,200) keeps
+ * its mark as printed: the reports and the file written back say △320
+ * as the plan does, not -320. trimmed is the value as typed, norm as
+ * read (the mark made '-'), scanned the number's length in norm.
+ */
+static void
+value_keep_accounting(struct value *v, const char *trimmed, const char *norm,
+    size_t scanned)
+{
+	if (v->num >= 0 || scanned < 2 || scanned >= 64 || norm[0] != '-' ||
+	    (strncmp(trimmed, "\xe2\x96\xb3", 3) != 0 &&	/* △ */
+	    strncmp(trimmed, "\xe2\x96\xb2", 3) != 0))	/* ▲ */
+		return;
+	free(v->text);
+	v->text = xasprintf("%.3s%.*s", trimmed, (int)(scanned - 1), norm + 1);
+}
+
 /* Units printed in plans of the family: a number followed by one of them
  * is a number in that unit, never text. */
 static const char *const known_units[] = {
@@ -675,6 +693,7 @@ value_parse(const char *s, const char *unit, struct value *out, char **cause)
 		out->kind = VALUE_NUMBER;
 		out->num = d;
 		out->text = value_printed_dup(norm, scanned, d);
+		value_keep_accounting(out, trimmed, norm, scanned);
 		free(trimmed);
 	} else if ((why = value_bad_number(norm, u != NULL ? u :
 	    (u = value_unit_dup(unit)))) != NULL) {

@@ -481,6 +481,13 @@ TEST(format_values)
 	value_clear(&v);
 	/* ... and its decimals: 98.90% is not 98.9%, 100% stays 100%. */
 	CHECK_PRINTED("９８．９０％", "%", "98.90", "98.90%");
+	/* ... and its accounting minus: △320人 is -320, shown △320人. */
+	CHECK_PRINTED("△320人", "人", "△320", "△320人");
+	CHECK_PRINTED("▲１，２００千円", "千円", "▲1,200", "▲1,200千円");
+	CHECK_PRINTED("△0.5", NULL, "△0.5", "△0.5");
+	CHECK_INT(value_parse("-320人", "人", &v, NULL), 0);
+	CHECK(v.text == NULL);
+	value_clear(&v);
 	CHECK_INT(value_parse("100%", "%", &v, NULL), 0);
 	CHECK(v.text == NULL);
 	s = value_format(&v, "%", 1);
