@@ -452,7 +452,7 @@ depts_add(struct ui *ui, struct depts_screen *ds)
 	/* The organisation of the department under the cursor, copied: a
 	 * resize during a question reloads the rows. */
 	org0 = xstrdup(ds->n > 0 ? ds->rows[ds->list.cursor].org : "");
-	if (!ui_prompt(ui, "新しい部署のコード（例: 結城市/総務部総務課）: ",
+	if (!ui_prompt(ui, "新しい部署のコード（例: 総務部総務課、soumu）: ",
 	    NULL, &code) || !ui_prompt(ui, "部署名: ", NULL, &name) ||
 	    !ui_prompt(ui, "組織名（市町村名など）: ", org0, &org)) {
 		ui_message(ui, "追加しませんでした");

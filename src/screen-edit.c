@@ -104,8 +104,8 @@ static const char EDIT_HINT_PERIOD[] =
     "例: R3〜R7、2021-2025、令和3年度〜。空欄で期間なし";
 static const char EDIT_HINT_DEPTS[] =
     "課のコードか名前を 、 で区切って。主担当課には ★、担当する年度を"
-    "限るときは (R3〜R6) (R7〜) のように（例: ★結城市/総務課(〜R6)、"
-    "★結城市/総務部総務課(R7〜)、結城市/企画政策課）";
+    "限るときは (R3〜R6) (R7〜) のように（例: ★総務課(〜R6)、"
+    "★総務部総務課(R7〜)、企画政策課）";
 static const char EDIT_HINT_FLAGS[] =
     "計画で定めた区分の名前を 、 で区切って（例: 重点事業）";
 static const char EDIT_HINT_YEARPLANS[] =
