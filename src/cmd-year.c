@@ -13,6 +13,7 @@
 #include "shisaku/config.h"
 #include "shisaku/fy.h"
 #include "shisaku/session.h"
+#include "shisaku/store-plan.h"
 #include "shisaku/store-result.h"
 
 static int
@@ -37,6 +38,35 @@ year_list(struct cmd_ctx *ctx, struct store *st)
 		    rows[i].changed_at, rows[i].deadline);
 	store_year_list_free(rows, n);
 	return EXIT_OK;
+}
+
+/* A year opened that no plan's period holds is likely a slip (R9 for
+ * R4): said on standard error, the year opened all the same (a plan
+ * may be loaded for it next). Plans without a period may hold any. */
+static void
+note_year_outside(struct store *st, int fy)
+{
+	struct store_plan_row	*rows;
+	size_t			 n, i;
+	char			*cause = NULL, buf[FY_BUFSZ], a[FY_BUFSZ];
+	char			 b[FY_BUFSZ];
+
+	if (store_plan_list(st, &rows, &n, &cause) != 0) {
+		free(cause);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (rows[i].first_fy == 0 || rows[i].last_fy == 0 ||
+		    (fy >= rows[i].first_fy && fy <= rows[i].last_fy))
+			break;
+	if (n > 0 && i == n)
+		fprintf(stderr, "注意: %sはどの計画の期間にもありません（%s: %s〜%s"
+		    "%s）。誤りなら shisaku year close %d で締めてください\n",
+		    fy_format(fy, FY_STYLE_BOTH, buf, sizeof buf), rows[0].name,
+		    fy_format(rows[0].first_fy, FY_STYLE_ERA, a, sizeof a),
+		    fy_format(rows[0].last_fy, FY_STYLE_ERA, b, sizeof b),
+		    n > 1 ? " ほか" : "", fy);
+	store_plan_rows_free(rows, n);
 }
 
 /* deadline: NULL = leave it, "" = remove it, else "YYYY-MM-DD". */
@@ -66,6 +96,8 @@ year_set(struct store *st, const char *text, int open, const char *deadline)
 		else
 			printf("%sを%sにしました\n", buf, open ? "受付中" :
 			    "締切");
+		if (open)
+			note_year_outside(st, fy);
 	}
 	if (rc == 0 && deadline != NULL) {
 		rc = store_year_set_deadline(st, fy, deadline, login, &changed,

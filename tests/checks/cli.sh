@@ -251,4 +251,20 @@ check "each of the seven is in the policy's department's charge" test \
 env -i PATH=/usr/bin:/bin "$bin" -d "$db" report --plan yuki-ap --fy R3 --format text > "$scratch/c-locale.txt" 2>&1
 check "a text report in the C locale keeps its Japanese" grep -q '結城市行政改革大綱アクションプラン' "$scratch/c-locale.txt"
 check "and has no run of question marks" sh -c "! grep -q '???' '$scratch/c-locale.txt'"
+
+# A year no plan's period holds is opened, and said to be likely a slip,
+# with the way to close it; a year of a plan is opened without a word,
+# and so is any year beside a plan that prints no period.
+y=$scratch/years.db
+"$bin" -d "$y" init > /dev/null 2>&1 && "$bin" -d "$y" import db/samples/yuki-actionplan.csv > /dev/null 2>&1
+"$bin" -d "$y" year open R19 > "$scratch/out" 2> "$scratch/err"; rc=$?
+[ "$rc" = 0 ] && grep -q "^令和19(2037)年度を受付中にしました$" "$scratch/out" &&
+    grep -q "^注意: 令和19(2037)年度はどの計画の期間にもありません（結城市行政改革大綱アクションプラン: 令和3年度〜令和7年度）。誤りなら shisaku year close 2037 で締めてください$" "$scratch/err" &&
+    [ "$(sqlite3 "$y" "SELECT count(*) FROM fiscal_year WHERE fy = 2037")" = 1 ] &&
+    pass "year open outside every plan's period: opened, and said" ||
+    fail "year open R19" "rc $rc: $(cat "$scratch/out" "$scratch/err")"
+"$bin" -d "$y" year open R5 > /dev/null 2> "$scratch/err"
+check "a year of a plan: nothing said" test ! -s "$scratch/err"
+run year open R18 > /dev/null 2> "$scratch/err"
+check "beside a plan without a period: nothing said" test ! -s "$scratch/err"
 finish
