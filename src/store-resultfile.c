@@ -153,7 +153,9 @@ depts_text(const struct wf_dept *d, size_t n, int fy)
 	return out;
 }
 
-/* The final target with its year: "84団体（2022年度）"; "" for none. */
+/* The final target with its year: "84団体（令和4(2022)年度）"; "" for
+ * none: as the screens name a year, with the western year the FY
+ * column gives. */
 static char *
 final_text(struct store *st, long long ind, const char *unit, char **cause)
 {
@@ -170,7 +172,7 @@ final_text(struct store *st, long long ind, const char *unit, char **cause)
 		fy = sqlite3_column_int(s, 2);
 		t = value_format(&v, unit, 1);
 		out = t[0] != '\0' && fy != 0 ? xasprintf("%s（%s）", t,
-		    fy_format(fy, FY_STYLE_WESTERN, buf, sizeof buf)) : xstrdup(t);
+		    fy_format(fy, FY_STYLE_BOTH, buf, sizeof buf)) : xstrdup(t);
 		free(t);
 		value_clear(&v);
 	}

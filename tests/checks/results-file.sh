@@ -34,7 +34,7 @@ check "an actual row per indicator of the items" \
 check "No.1's row has its version, code, title and department" \
     grep -qx 'result,yuki-ap,1,2021,,,,,,,,,,,0,No.1,市民参画・市民活動支援事業,まちづくり協働課' "$scratch/y.csv"
 check "its indicator shows unit, the year's and the final target" \
-    grep -qx 'actual,yuki-ap,1-1,2021,,,,,,,,,0,No.1,市民参画・市民活動支援事業,ふれあい出前講座の実施回数,回,40回,50回（2025年度）,まちづくり協働課' "$scratch/y.csv"
+    grep -qx 'actual,yuki-ap,1-1,2021,,,,,,,,,0,No.1,市民参画・市民活動支援事業,ふれあい出前講座の実施回数,回,40回,50回（令和7(2025)年度）,まちづくり協働課' "$scratch/y.csv"
 run export --results --plan yuki-ap -o "$scratch/nofy.csv" 2>"$scratch/err"; rc=$?
 check "--results without --fy is a usage error" test "$rc" -eq 2
 check "a year outside the plan is refused" sh -c "! '$bin' -d '$db' export --results --plan yuki-ap --fy 2030 -o '$scratch/x.csv' 2>'$scratch/err' && grep -q '期間' '$scratch/err'"

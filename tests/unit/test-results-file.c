@@ -355,7 +355,7 @@ TEST(test_template_in_plan_order)
 		CHECK_STR(d.rows[3].f[RA_NAME], "出前講座の回数");
 		CHECK_STR(d.rows[3].f[RA_UNIT], "回");
 		CHECK_STR(d.rows[3].f[RA_TARGET], "40回");
-		CHECK_STR(d.rows[3].f[RA_FINAL], "50回（2025年度）");
+		CHECK_STR(d.rows[3].f[RA_FINAL], "50回（令和7(2025)年度）");
 		CHECK_STR(d.rows[0].f[RA_TITLE], "試験計画");
 	}
 	/* Written and read back, the rows are the same. */
