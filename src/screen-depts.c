@@ -127,12 +127,26 @@ depts_old_names(struct ui *ui, const struct dept_row *d)
 	return s;
 }
 
+/* Narrows *w by what is over, not below floor: what is still over. */
+static int
+depts_give(int *w, int floor, int over)
+{
+	int	give = *w - floor;
+
+	if (over <= 0 || give <= 0)
+		return over;
+	if (give > over)
+		give = over;
+	*w -= give;
+	return over - give;
+}
+
 static void
 depts_layout(struct ui *ui, struct depts_screen *ds)
 {
 	char	*old, fy[FY_BUFSZ], gone[FY_BUFSZ + 16];
 	size_t	 i;
-	int	 h, cols, w, rest;
+	int	 h, cols, w, over;
 
 	getmaxyx(ui_body(ui), h, cols);
 	ds->code_w = 8;
@@ -168,20 +182,21 @@ depts_layout(struct ui *ui, struct depts_screen *ds)
 	}
 	if (ds->code_w > 26)
 		ds->code_w = 26;
-	if (ds->name_w > 20)
-		ds->name_w = 20;
-	/* Earlier names take what is left, at least 10 columns. */
-	rest = cols - (1 + ds->code_w + 1 + ds->name_w + 1 + ds->gone_w + 1 +
-	    2 * ds->num_w + 1);
-	if (ds->old_w > rest)
-		ds->old_w = rest;
-	if (ds->old_w < 10) {
-		/* A narrow terminal: the code gives way first. */
-		ds->code_w -= 10 - ds->old_w;
-		if (ds->code_w < 8)
-			ds->code_w = 8;
-		ds->old_w = 10;
-	}
+	/* A name with its 部 (子ども未来部子育て支援課) is 12 to 15
+	 * characters. */
+	if (ds->name_w > 30)
+		ds->name_w = 30;
+	/* Too wide for the terminal: each column gives way in turn, down to
+	 * a width it still reads at, earlier names first (they are on the
+	 * detail lines whole), then the name, the code, and so on. */
+	over = 1 + ds->code_w + 1 + ds->name_w + 1 + ds->old_w + 1 +
+	    ds->gone_w + 1 + 2 * ds->num_w + 1 - cols;
+	over = depts_give(&ds->old_w, 16, over);
+	over = depts_give(&ds->code_w, 16, over);
+	over = depts_give(&ds->name_w, 20, over);
+	over = depts_give(&ds->old_w, 10, over);
+	over = depts_give(&ds->code_w, 8, over);
+	(void)depts_give(&ds->name_w, 8, over);
 	ds->list_h = h - 1 - DEPTS_DETAIL_H;
 	if (ds->list_h < 1)
 		ds->list_h = 1;

@@ -69,6 +69,17 @@ e2e_expect "a department added elsewhere shows without a key" \
     "部署（機構改革）  40 件"
 q "DELETE FROM department WHERE code = 'test-new'"
 e2e_expect "and goes when taken out elsewhere" "部署（機構改革）  39 件"
+# A name with its 部 and its 課, thirteen characters, whole at 80 columns.
+q "INSERT INTO department (code, name, org, ord)
+    VALUES ('test-long', '教育委員会事務局学校教育課', 'テスト市', 999)"
+e2e_expect "a department of a long name" "部署（機構改革）  40 件"
+e2e_resize 80 24
+e2e_keys G
+e2e_expect_line "at 80 columns its name whole" '^ test-long +教育委員会事務局学校教育課 +[0-9]'
+e2e_keys g
+e2e_resize 100 30
+q "DELETE FROM department WHERE code = 'test-long'"
+e2e_expect "taken out again" "部署（機構改革）  39 件"
 
 # ---- rename 総務課 from 令和4年度 ------------------------------------------
 e2e_keys /
