@@ -233,9 +233,9 @@ import_results(struct cmd_ctx *ctx, const char *path, int dry, int encoding)
 	}
 	progress_end(&prog);
 	infile_free(&in);
-	print_kept(d.notes, d.nnotes_kept, d.nnotes);
 	if (rc != 0)
 		print_kept(d.errors, d.nkept, d.nerrors);
+	print_kept(d.notes, d.nnotes_kept, d.nnotes);
 	if (rc == 1) {
 		cmd_error("%zu 件の誤りがあります。データベースには何も書き込んで"
 		    "いません", d.nerrors);
@@ -426,8 +426,8 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (d.nerrors > 0) {
 		store_plan_loader_rollback(l);
 		progress_end(&prog);
-		print_notes(&d, NOTES_WITH_ERRORS);
 		print_kept(d.errors, d.nkept, d.nerrors);
+		print_notes(&d, NOTES_WITH_ERRORS);
 		cmd_error("%zu 件の誤りがあります。データベースには何も書き込んでいません",
 		    d.nerrors);
 		/* Only files that could not be read for want of permission. */

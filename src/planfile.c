@@ -1863,6 +1863,13 @@ take_record(struct checker *c, const struct csv_record *rec)
 	split_period_of(c, r);
 	for (i = 0; i < kd->ncols; i++)
 		check_field(c, r, (int)i, kd->cols[i].type);
+	/* Two fields and more refused in a row short of columns: one was
+	 * likely left out, and the fields after it moved one to the left
+	 * (each of their errors reads as a value in the wrong place). */
+	if (d->nerrors - nerr >= 2 && rec->nfields - 1 < kd->ncols)
+		add_note(c, r, -1, "%s の行の列が %zu 個で、この種類の行は %zu 個"
+		    "です。途中の列が抜けて、後の列がずれていませんか（空の列も"
+		    "カンマで区切ります）", kd->name, rec->nfields, kd->ncols + 1);
 	/* A record with errors stays in the index so that later rows
 	 * referring to it do not cascade: a definition whose own fields
 	 * are refused (a node with a year that cannot be read) is still

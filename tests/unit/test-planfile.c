@@ -615,6 +615,30 @@ TEST(test_excel_codes_noted)
 	store_close(st);
 }
 
+/* A row short of a column, whose fields after the gap each read as a
+ * value in the wrong place: a note says a column was likely left out.
+ * A row short of its last, optional column, or with one error, says
+ * nothing more. */
+TEST(test_shifted_columns_noted)
+{
+	struct store	*st = fresh_store("shifted.db");
+	struct pf_doc	 d;
+
+	CHECK_INT(read_text(st, &d, "s.csv", "shisaku-plan,1\n"
+	    "plan,p,計画,R2,R6,市\n"
+	    "level,p,1,施策\n"
+	    "node,p,1,,1,施策\n"
+	    "indicator,p,k,1,件数,件,増加,,5件,2019,30件,2024,,\n"
+	    "indicator,p,k2,1,人数,,人,増加,,3人,2019,0人,2024,,\n"
+	    "indicator,p,k3,1,回数,,回,増加,,1回,2019,5回,20x4,,\n"), 3);
+	CHECK_INT(d.nnotes, 1);
+	CHECK(d.nnotes_kept == 1 && strcmp(d.notes[0], "s.csv:5:1: indicator "
+	    "の行の列が 14 個で、この種類の行は 16 個です。途中の列が抜けて、"
+	    "後の列がずれていませんか（空の列もカンマで区切ります）") == 0);
+	pf_doc_free(&d);
+	store_close(st);
+}
+
 TEST(test_plan_already_in_database)
 {
 	struct store	*st = fresh_store("dup.db");
@@ -1658,6 +1682,7 @@ main(void)
 	RUN(test_rows_of_empty_fields);
 	RUN(test_indented_rows);
 	RUN(test_excel_codes_noted);
+	RUN(test_shifted_columns_noted);
 	RUN(test_plan_already_in_database);
 	RUN(test_results_file_for_existing_plan);
 	RUN(test_samples_round_trip);
