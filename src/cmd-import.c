@@ -122,6 +122,30 @@ print_kept(char *const *kept, size_t nkept, size_t n)
 		fprintf(stderr, "…ほか %zu 件\n", n - nkept);
 }
 
+/* What --replace deletes of a plan: its nodes and indicators the files
+ * no longer define (a row taken out in Excel, a key Excel changed). */
+static void
+print_dropped(const struct pf_doc *d, int dry)
+{
+	const struct pf_dropped	*g;
+	size_t			 i;
+
+	for (i = 0; i < d->ndropped; i++) {
+		g = &d->dropped[i];
+		printf("計画「%s」の、ファイルにない", g->plan);
+		if (g->nnodes > 0)
+			printf("施策・取組 %zu 件（%s%s）", g->nnodes, g->nodes,
+			    g->nnodes > PF_DROPPED_NAMED ? " ほか" : "");
+		if (g->nnodes > 0 && g->ninds > 0)
+			printf("と");
+		if (g->ninds > 0)
+			printf("指標 %zu 件（%s%s）", g->ninds, g->inds,
+			    g->ninds > PF_DROPPED_NAMED ? " ほか" : "");
+		printf("を%s。その履歴は残ります\n", dry ? "削除します" :
+		    "削除しました");
+	}
+}
+
 /* The notes of a plan file, and what became of the values they name:
  * loaded (done), to be loaded so (a dry run), or not (errors). */
 enum notes_when { NOTES_WITH_ERRORS, NOTES_DRY, NOTES_DONE };
@@ -438,6 +462,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		printf("誤りはありません（--dry-run のため書き込んでいません）: ");
 		print_counts(&d);
 		print_inherited(&in, dry);
+		print_dropped(&d, dry);
 		print_notes(&d, NOTES_DRY);
 		status = EXIT_OK;
 	} else {
@@ -459,6 +484,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			printf("読み込みました: ");
 			print_counts(&d);
 			print_inherited(&in, dry);
+			print_dropped(&d, dry);
 			print_notes(&d, NOTES_DONE);
 			status = EXIT_OK;
 		}

@@ -144,6 +144,12 @@ pf_doc_free(struct pf_doc *d)
 	for (i = 0; i < d->nnotes_kept; i++)
 		free(d->notes[i]);
 	free(d->notes);
+	for (i = 0; i < d->ndropped; i++) {
+		free(d->dropped[i].plan);
+		free(d->dropped[i].nodes);
+		free(d->dropped[i].inds);
+	}
+	free(d->dropped);
 	index_free(d->index);
 	memset(d, 0, sizeof *d);
 }
@@ -255,6 +261,10 @@ struct replaced {
 	size_t		 line;
 	long		 results;	/* in the database */
 	int		 carried;	/* the document has result or actual rows */
+	/* The keys of its nodes and indicators in the database, read
+	 * before the replace deletes them. */
+	char		**old_keys[2];
+	size_t		  nold[2];
 };
 
 struct pf_index {
@@ -401,7 +411,8 @@ index_add(struct checker *c, int k, const char *plan, const char *key)
 static void
 index_free(struct pf_index *x)
 {
-	size_t		 i;
+	size_t		 i, j;
+	int		 k;
 	struct entry	*e, *next;
 
 	if (x == NULL)
@@ -414,8 +425,14 @@ index_free(struct pf_index *x)
 		}
 	free(x->buckets);
 	free(x->yset);
-	for (i = 0; i < x->nreplaced; i++)
+	for (i = 0; i < x->nreplaced; i++) {
 		free(x->replaced[i].plan);
+		for (k = 0; k < 2; k++) {
+			for (j = 0; j < x->replaced[i].nold[k]; j++)
+				free(x->replaced[i].old_keys[k][j]);
+			free(x->replaced[i].old_keys[k]);
+		}
+	}
 	free(x->replaced);
 	for (i = 0; i < x->nplans; i++)
 		free(x->plans[i]);
@@ -852,6 +869,7 @@ check_plan(struct checker *c, struct pf_record *r)
 {
 	struct replaced	*p;
 	long		 n;
+	int		 i;
 
 	if (index_find(c, PF_PLAN, r->f[PLAN_CODE], NULL) != NULL) {
 		ERR(r, PLAN_CODE, "計画「%s」が重複しています", r->f[PLAN_CODE]);
@@ -863,18 +881,22 @@ check_plan(struct checker *c, struct pf_record *r)
 		if (!c->replace)
 			ERR(r, PLAN_CODE, "計画「%s」は既にデータベースにあります"
 			    "（置き換えるには --replace）", r->f[PLAN_CODE]);
-		else if (c->res->plan_results != NULL &&
-		    (n = c->res->plan_results(c->res->arg, r->f[PLAN_CODE])) > 0) {
-			/* Counted now: a document written as it is read has
-			 * deleted them by the end. */
+		else {
+			/* Counted and read now: a document written as it is
+			 * read has deleted them by the end. */
+			n = c->res->plan_results != NULL ?
+			    c->res->plan_results(c->res->arg, r->f[PLAN_CODE]) : 0;
 			c->x->replaced = xreallocarray(c->x->replaced,
 			    c->x->nreplaced + 1, sizeof *c->x->replaced);
 			p = &c->x->replaced[c->x->nreplaced++];
+			memset(p, 0, sizeof *p);
 			p->plan = xstrdup(r->f[PLAN_CODE]);
 			p->file = r->file;
 			p->line = r->line;
 			p->results = n;
-			p->carried = 0;
+			for (i = 0; i < 2 && c->res->plan_keys != NULL; i++)
+				p->nold[i] = c->res->plan_keys(c->res->arg,
+				    r->f[PLAN_CODE], i, &p->old_keys[i]);
 		}
 	}
 	check_period(c, r, PLAN_FIRST, PLAN_LAST);
@@ -2036,17 +2058,65 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 	return d->nerrors - nerr;
 }
 
+/* The keys of p's plan of kind k (0: nodes, 1: indicators) in the
+ * database that the document does not define: how many, the first
+ * PF_DROPPED_NAMED joined by 、 into *named (malloc'd). */
+static size_t
+dropped_keys(struct pf_doc *d, const struct replaced *p, int k, char **named)
+{
+	struct checker	 c;
+	size_t		 i, n = 0;
+	char		*t;
+
+	memset(&c, 0, sizeof c);
+	c.d = d;
+	c.x = d->index;
+	*named = xstrdup("");
+	for (i = 0; i < p->nold[k]; i++) {
+		if (index_find(&c, k ? PF_INDICATOR : PF_NODE, p->plan,
+		    p->old_keys[k][i]) != NULL)
+			continue;
+		if (n++ < PF_DROPPED_NAMED) {
+			t = xasprintf("%s%s%s", *named, **named ? "、" : "",
+			    p->old_keys[k][i]);
+			free(*named);
+			*named = t;
+		}
+	}
+	return n;
+}
+
+static void
+note_dropped(struct pf_doc *d, const struct replaced *p)
+{
+	struct pf_dropped	 g;
+
+	memset(&g, 0, sizeof g);
+	g.nnodes = dropped_keys(d, p, 0, &g.nodes);
+	g.ninds = dropped_keys(d, p, 1, &g.inds);
+	if (g.nnodes == 0 && g.ninds == 0) {
+		free(g.nodes);
+		free(g.inds);
+		return;
+	}
+	g.plan = xstrdup(p->plan);
+	d->dropped = xreallocarray(d->dropped, d->ndropped + 1,
+	    sizeof *d->dropped);
+	d->dropped[d->ndropped++] = g;
+}
+
 size_t
 pf_check_replace(struct pf_doc *d, const struct pf_resolver *res)
 {
 	struct replaced	*p;
 	size_t		 i, nerr = d->nerrors;
 
-	if (res == NULL || res->plan_results == NULL || d->index == NULL)
+	if (res == NULL || d->index == NULL)
 		return 0;
 	for (i = 0; i < d->index->nreplaced; i++) {
 		p = &d->index->replaced[i];
-		if (!p->carried)
+		note_dropped(d, p);
+		if (p->results > 0 && !p->carried)
 			add_error(d, p->file, p->line, COLNO(PLAN_CODE), "計画「%s」には"
 			    "実績が %ld 件あり、--replace はそれを消します。実績を含む"
 			    "書き出し（shisaku export --plan %s）を編集して読み込んで"

@@ -394,6 +394,16 @@ held_plan_results(void *arg, const char *plan)
 	return ret;
 }
 
+static size_t
+held_plan_keys(void *arg, const char *plan, int indicators, char ***keys)
+{
+	struct recpipe	*p = arg;
+	size_t		 ret;
+
+	HELD(p, p->in->plan_keys(p->in->arg, plan, indicators, keys));
+	return ret;
+}
+
 void
 recpipe_resolver(struct recpipe *p, const struct pf_resolver *in,
     struct pf_resolver *out)
@@ -414,4 +424,5 @@ recpipe_resolver(struct recpipe *p, const struct pf_resolver *in,
 	    held_indicator_exists : NULL;
 	out->grade_key = in->grade_key ? passed_grade_key : NULL;
 	out->plan_results = in->plan_results ? held_plan_results : NULL;
+	out->plan_keys = in->plan_keys ? held_plan_keys : NULL;
 }

@@ -164,6 +164,32 @@ res_plan_results(void *arg, const char *plan)
 	return n;
 }
 
+static size_t
+res_plan_keys(void *arg, const char *plan, int indicators, char ***keys)
+{
+	struct store_resolver	*r = arg;
+	sqlite3_stmt		*s = store_stmt(r->st, indicators ?
+	    "SELECT i.key FROM indicator i JOIN plan p ON p.id = i.plan_id"
+	    " WHERE p.code = ? ORDER BY i.ord, i.id" :
+	    "SELECT n.key FROM node n JOIN plan p ON p.id = n.plan_id"
+	    " WHERE p.code = ? ORDER BY n.ord, n.id", NULL);
+	size_t			 n = 0, cap = 0;
+
+	*keys = NULL;
+	if (s == NULL)
+		return 0;
+	store_bind_text(s, 1, plan);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*keys = xreallocarray(*keys, cap, sizeof **keys);
+		}
+		(*keys)[n++] = store_col_dup(s, 0);
+	}
+	sqlite3_reset(s);
+	return n;
+}
+
 void
 store_resolver_init(struct store_resolver *r, struct store *st,
     const struct config *cfg)
@@ -181,6 +207,7 @@ store_resolver_init(struct store_resolver *r, struct store *st,
 	r->res.indicator_exists = res_indicator_exists;
 	r->res.grade_key = res_grade_key;
 	r->res.plan_results = res_plan_results;
+	r->res.plan_keys = res_plan_keys;
 }
 
 /* ---- export ---- */

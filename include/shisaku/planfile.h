@@ -110,6 +110,9 @@ struct pf_doc {
 	char		**notes;
 	size_t		  nnotes_kept;
 	size_t		  nnotes;
+	/* After pf_check_replace: what --replace deletes, a plan a row. */
+	struct pf_dropped *dropped;
+	size_t		  ndropped;
 	/* When set, pf_read calls it every so many records with the line
 	 * it has reached of the file's lines (for a progress line). */
 	void		(*progress)(void *arg, size_t line, size_t lines);
@@ -156,6 +159,23 @@ struct pf_resolver {
 	const char *(*grade_key)(void *arg, const char *grade);
 	/* How many results and actual values the plan has in the database. */
 	long	(*plan_results)(void *arg, const char *plan);
+	/* The keys of the plan's nodes (indicators: of its indicators) in
+	 * the database, in the plan's order, into *keys (malloc'd, each
+	 * key too); how many. May be NULL. */
+	size_t	(*plan_keys)(void *arg, const char *plan, int indicators,
+		    char ***keys);
+};
+
+/* What an import with --replace deletes of a plan in the database: its
+ * nodes and indicators the files do not define again (their history
+ * stays, without them). The first PF_DROPPED_NAMED keys of each are
+ * named. */
+#define PF_DROPPED_NAMED 10
+struct pf_dropped {
+	char	*plan;
+	size_t	 nnodes, ninds;
+	char	*nodes;		/* "1-1、1-2" (malloc'd; "" when none) */
+	char	*inds;
 };
 
 void pf_doc_init(struct pf_doc *d);
@@ -180,8 +200,9 @@ size_t pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
  * For an import with --replace, after every file is read: a plan that is
  * replaced deletes its results, so a plan whose results in the database
  * (counted when its plan row was read) the document does not carry again
- * (no result or actual rows for it) is an error at its plan row. Returns
- * the number of new errors.
+ * (no result or actual rows for it) is an error at its plan row. The
+ * nodes and indicators of a replaced plan that the document does not
+ * define again go to d->dropped. Returns the number of new errors.
  */
 size_t pf_check_replace(struct pf_doc *d, const struct pf_resolver *res);
 

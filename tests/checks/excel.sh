@@ -166,6 +166,9 @@ line=$(grep -n '^node,omitama-dx,1月1日,' "$scratch/keys-xl.csv" | cut -d: -f1
     grep -q "キー「2001/2/1」は、Excel がキー（1-2-1 など）を日付に変えた形です" "$scratch/err" &&
     pass "keys Excel turned into dates are noted at the node and the indicator" ||
     fail "keys Excel turned into dates are noted" "rc $rc: $(cat "$scratch/err")"
+grep -qx "計画「omitama-dx」の、ファイルにない施策・取組 1 件（1-1）と指標 1 件（1-2-1）を削除します。その履歴は残ります" "$scratch/out" &&
+    pass "and the replace names the node and the indicator it would delete" ||
+    fail "the replace names what it deletes" "$(cat "$scratch/out")"
 
 # A year's results template opened in Excel and saved as its plain CSV
 # (CP932, CRLF): the keys Excel read as dates (1-1 as 1月1日, 1-2-1 as

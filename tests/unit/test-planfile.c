@@ -639,6 +639,60 @@ TEST(test_shifted_columns_noted)
 	store_close(st);
 }
 
+/* A replace names what it deletes of the plan in the database: the
+ * nodes and the indicators the file no longer defines, a key Excel
+ * changed among them; nothing when the file defines them all. */
+TEST(test_replace_names_what_it_deletes)
+{
+	static const char base[] = "shisaku-plan,1\n"
+	    "plan,r,計画,R2,R6,市\n"
+	    "level,r,1,施策\n"
+	    "level,r,2,取組\n"
+	    "node,r,1,,1,施策\n"
+	    "node,r,1-1,1,1-1,取組一\n"
+	    "node,r,1-2,1,1-2,取組二\n"
+	    "indicator,r,k1,1-1,件数,,件,増加,,,,5件,2024,,\n"
+	    "indicator,r,k2,1-2,人数,,人,増加,,,,5人,2024,,\n";
+	struct store		*st = fresh_store("dropped.db");
+	struct store_resolver	 res;
+	struct pf_doc		 d;
+	char			*cause = NULL, *text;
+
+	CHECK_INT(read_text(st, &d, "a.csv", base), 0);
+	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
+	pf_doc_free(&d);
+	store_resolver_init(&res, st, NULL);
+	/* 1-1 changed by Excel into 1月1日, 1-2 and its indicator gone. */
+	text = xstrdup("shisaku-plan,1\n"
+	    "plan,r,計画,R2,R6,市\n"
+	    "level,r,1,施策\n"
+	    "level,r,2,取組\n"
+	    "node,r,1,,1,施策\n"
+	    "node,r,1月1日,1,1-1,取組一\n"
+	    "indicator,r,k1,1月1日,件数,,件,増加,,,,5件,2024,,\n");
+	pf_doc_init(&d);
+	CHECK_INT(pf_read(&d, "b.csv", text, strlen(text), &res.res, 1), 0);
+	CHECK_INT(pf_check_replace(&d, &res.res), 0);
+	CHECK(d.ndropped == 1);
+	if (d.ndropped == 1) {
+		CHECK_STR(d.dropped[0].plan, "r");
+		CHECK_INT(d.dropped[0].nnodes, 2);
+		CHECK_STR(d.dropped[0].nodes, "1-1、1-2");
+		CHECK_INT(d.dropped[0].ninds, 1);
+		CHECK_STR(d.dropped[0].inds, "k2");
+	}
+	pf_doc_free(&d);
+	free(text);
+	/* The same plan again: nothing deleted, nothing said. */
+	pf_doc_init(&d);
+	CHECK_INT(pf_read(&d, "c.csv", base, strlen(base), &res.res, 1), 0);
+	CHECK_INT(pf_check_replace(&d, &res.res), 0);
+	CHECK_INT(d.ndropped, 0);
+	pf_doc_free(&d);
+	free(cause);
+	store_close(st);
+}
+
 TEST(test_plan_already_in_database)
 {
 	struct store	*st = fresh_store("dup.db");
@@ -1683,6 +1737,7 @@ main(void)
 	RUN(test_indented_rows);
 	RUN(test_excel_codes_noted);
 	RUN(test_shifted_columns_noted);
+	RUN(test_replace_names_what_it_deletes);
 	RUN(test_plan_already_in_database);
 	RUN(test_results_file_for_existing_plan);
 	RUN(test_samples_round_trip);
