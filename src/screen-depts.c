@@ -187,14 +187,15 @@ depts_layout(struct ui *ui, struct depts_screen *ds)
 	if (ds->name_w > 30)
 		ds->name_w = 30;
 	/* Too wide for the terminal: each column gives way in turn, down to
-	 * a width it still reads at, earlier names first (they are on the
-	 * detail lines whole), then the name, the code, and so on. */
+	 * a width it still reads at: earlier names first (they are on the
+	 * detail lines whole), then the code, the earlier names to their
+	 * least, the name, and so on. */
 	over = 1 + ds->code_w + 1 + ds->name_w + 1 + ds->old_w + 1 +
 	    ds->gone_w + 1 + 2 * ds->num_w + 1 - cols;
 	over = depts_give(&ds->old_w, 16, over);
 	over = depts_give(&ds->code_w, 16, over);
-	over = depts_give(&ds->name_w, 20, over);
 	over = depts_give(&ds->old_w, 10, over);
+	over = depts_give(&ds->name_w, 20, over);
 	over = depts_give(&ds->code_w, 8, over);
 	(void)depts_give(&ds->name_w, 8, over);
 	ds->list_h = h - 1 - DEPTS_DETAIL_H;

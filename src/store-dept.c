@@ -272,6 +272,65 @@ dept_in_plan(struct store *st, const char *name, long long plan_id,
 	return 0;
 }
 
+/*
+ * Department *id (its code in *code), found for word in plan_id's form,
+ * when it is of another organisation than the plan's: the plan's own
+ * department named word takes its place (0); one whose name is word
+ * written another way (util_name_loosely) makes it a question, said in
+ * *cause (1). Otherwise 0 and nothing changed; -1 with *cause.
+ */
+static int
+dept_own_city(struct store *st, const char *word, long long plan_id,
+    long long *id, char **code, char **cause)
+{
+	sqlite3_stmt	*s = store_stmt(st, "SELECT o.id, o.code, o.name,"
+	    " d.org FROM department d JOIN plan p ON p.id = ?2"
+	    " JOIN department o ON o.org = p.org"
+	    " WHERE d.id = ?1 AND p.org <> '' AND d.org <> p.org"
+	    " AND o.abolished_after IS NULL ORDER BY o.ord, o.id", cause);
+	long long	 own = 0;
+	char		*ocode = NULL, *oname = NULL, *org = NULL;
+	int		 rc, exact = 0, loose = 0;
+
+	if (s == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, *id);
+	sqlite3_bind_int64(s, 2, plan_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		/* Kept: the first named word exactly, else the first named
+		 * so loosely. */
+		if (strcmp(store_col_text(s, 2), word) == 0) {
+			if (exact++ > 0)
+				continue;
+		} else if (!util_name_loosely(word, store_col_text(s, 2)) ||
+		    loose++ > 0 || exact > 0)
+			continue;
+		own = sqlite3_column_int64(s, 0);
+		free(ocode);
+		free(oname);
+		free(org);
+		ocode = store_col_dup(s, 1);
+		oname = store_col_dup(s, 2);
+		org = store_col_dup(s, 3);
+	}
+	rc = store_read_end(st, s, rc, "部署の検索", cause) != 0 ? -1 : 0;
+	if (rc == 0 && exact == 1) {
+		*id = own;
+		free(*code);
+		*code = ocode;
+		ocode = NULL;
+	} else if (rc == 0 && exact == 0 && loose == 1) {
+		*cause = xasprintf("「%s」は%sの部署（コード %s）です。この計画の"
+		    "「%s」のことなら、コード %s で指定してください", word, org,
+		    *code, oname, ocode);
+		rc = 1;
+	}
+	free(ocode);
+	free(oname);
+	free(org);
+	return rc;
+}
+
 int
 store_dept_find(struct store *st, const char *text, long long *id,
     char **code, char **cause)
@@ -315,6 +374,14 @@ store_dept_find_for_plan(struct store *st, const char *text,
 		else if (in < 0)
 			rc = -1;
 	}
+	/* A word that names another city's department, by its code or by
+	 * a name only that one has, while the plan's city has its own of
+	 * that name (商工観光課, a bare code of another plan, typed in a
+	 * plan whose city calls it 産業振興部商工観光課): the city's own
+	 * when it is named so exactly, else asked for by its code. */
+	if (rc == 0 && plan_id != 0 && (exact || n == 1) &&
+	    (rc = dept_own_city(st, word, plan_id, id, &first, cause)) > 0)
+		rc = -1;
 	/* Otherwise a name shared by departments of several cities must be
 	 * given by its code: never guess which one was meant. */
 	if (rc == 0 && !exact && n > 1) {

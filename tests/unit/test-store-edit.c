@@ -802,6 +802,52 @@ TEST(test_depts_name_of_the_plans_city)
 	edit_node_free(&n);
 }
 
+/* Another plan's bare code (企画課, of ベンチ県) typed in a plan of
+ * 試験市, which has a 企画課 of its own: the plan's city's. A bare code
+ * whose name the city's department has with its 部 (企画部政策課 for
+ * 政策課): asked for by code, both named. A code of another city with
+ * no such department of the plan's city stays what it names. */
+TEST(test_depts_code_of_another_city)
+{
+	struct edit_node	 n;
+	const char		*field;
+	char			*cause = NULL;
+
+	CHECK_INT(sqlite3_exec(raw, "UPDATE plan SET org = '試験市'"
+	    " WHERE code = 't';"
+	    "INSERT INTO department (code, name, org, ord) VALUES"
+	    " ('企画課', '企画課', 'ベンチ県', 900),"
+	    " ('政策課', '政策課', 'ベンチ県', 901),"
+	    " ('試験市/政策', '企画部政策課', '試験市', 902),"
+	    " ('監査課', '監査課', 'ベンチ県', 903)", NULL, NULL, NULL),
+	    SQLITE_OK);
+	CHECK_INT(store_edit_node_load(st, node1, &n, &cause), 0);
+	set_text(&n.depts, "★企画課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_STR(n.depts, "★試験市/企画課");
+	set_text(&n.depts, "★政策課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
+	CHECK_STR(field, "depts");
+	CHECK(cause != NULL && strstr(cause, "「政策課」はベンチ県の部署（コード"
+	    " 政策課）です。この計画の「企画部政策課」のことなら、コード 試験市/政策"
+	    " で指定してください") != NULL);
+	free(cause);
+	cause = NULL;
+	set_text(&n.depts, "★監査課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_STR(n.depts, "★監査課");
+	set_text(&n.depts, "★試験市/協働課");
+	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
+	free(cause);
+	edit_node_free(&n);
+	CHECK_INT(sqlite3_exec(raw, "DELETE FROM department WHERE ord >= 900",
+	    NULL, NULL, NULL), SQLITE_OK);
+}
+
 TEST(test_depts_years_refused)
 {
 	struct edit_node	 n;
@@ -1911,6 +1957,7 @@ main(void)
 	RUN(test_bad_fields_are_named);
 	RUN(test_depts_round_trip_and_years_kept);
 	RUN(test_depts_name_of_the_plans_city);
+	RUN(test_depts_code_of_another_city);
 	RUN(test_depts_years_refused);
 	RUN(test_flags);
 	RUN(test_yearplans_and_costs_saved);
