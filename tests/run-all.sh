@@ -33,12 +33,18 @@ for t in build/san/tests/test-*; do
 	tally "tests/out/$name.log" $rc
 done
 
-# The terminals (tmux servers) an end-to-end test leaves running once it
-# has ended: none, after a moment for those it ended to go.
+# The terminals (tmux servers) an end-to-end test of this run leaves
+# running once it has ended: none, after a moment for those it ended to
+# go. The run's tests name their terminals after it (E2E_RUN), so that
+# tests run beside it, by hand or by another run, are neither blamed
+# nor ended.
+E2E_RUN=run$$
+export E2E_RUN
+ours="[t]mux -L shisaku-e2e-$E2E_RUN-"
 e2e_left() {
 	left_n=0
 	while [ "$left_n" -lt 50 ]; do
-		ps -eo pid=,args= | grep -q '[t]mux -L shisaku-e2e-' || return 1
+		ps -eo pid=,args= | grep -q "$ours" || return 1
 		sleep 0.1
 		left_n=$((left_n + 1))
 	done
@@ -54,8 +60,8 @@ for t in tests/e2e/*.sh; do
 	tally "tests/out/e2e-$name.log" $rc
 	if e2e_left; then
 		echo "FAIL $name: left a terminal running:"
-		ps -eo pid=,args= | grep '[t]mux -L shisaku-e2e-'
-		ps -eo pid=,args= | awk '/[t]mux -L shisaku-e2e-/ { print $1 }' |
+		ps -eo pid=,args= | grep "$ours"
+		ps -eo pid=,args= | grep "$ours" | awk '{ print $1 }' |
 		    xargs kill 2> /dev/null
 		failed=$((failed + 1))
 	fi

@@ -56,7 +56,9 @@ fi
 	echo "$e2e_name: 0 passed, 1 failed"
 	exit 1
 }
-e2e_sock_base="shisaku-e2e-$$-$e2e_name"
+# Named after the run of all tests when there is one (tests/run-all.sh),
+# which checks that none of its tests leaves one running.
+e2e_sock_base="shisaku-e2e-${E2E_RUN:+$E2E_RUN-}$$-$e2e_name"
 e2e_sock=$e2e_sock_base
 e2e_nstarts=0
 e2e_status=""
