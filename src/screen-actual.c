@@ -1404,7 +1404,7 @@ actual_open(struct ui *ui, const void *arg)
 	as->focus = AF_VALUE;
 	actual_layout(ui, as);
 	if (as->readonly)
-		ui_error(ui, "閲覧のみ: %s", as->readonly_why);
+		ui_message(ui, "閲覧のみ: %s", as->readonly_why);
 	else if (store_draft_get(ui->store, ui->session->login, DRAFT_ACTUAL,
 	    as->indicator_id, as->fy, &d, &cause) == 0 && d != NULL)
 		actual_draft_open(ui, as, d);

@@ -2374,7 +2374,7 @@ entry_open(struct ui *ui, const void *arg)
 	es->focus = 2;		/* 取組実績 */
 	entry_layout(ui, es);
 	if (es->readonly)
-		ui_error(ui, "閲覧のみ: %s", es->readonly_why);
+		ui_message(ui, "閲覧のみ: %s", es->readonly_why);
 	else if (store_draft_get(ui->store, ui->session->login, DRAFT_RESULT,
 	    es->node_id, es->fy, &d, &cause) == 0 && d != NULL)
 		entry_draft_open(ui, es, d);

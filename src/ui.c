@@ -844,6 +844,45 @@ ui_put_keys(WINDOW *w, int y, int x, const char *s, int cols, int pad,
 }
 
 /*
+ * The message on the bottom line. An error too long for it takes the
+ * status line above as well while it is shown (its end is most often
+ * what to do); one too long for both, or a note too long for its line,
+ * ends in '~'.
+ */
+static void
+ui_draw_long_message(struct ui *ui)
+{
+	attr_t	 a = ui_attrs[ui->message_is_error ? UI_ERROR : UI_NORMAL];
+	size_t	 starts[3], lens[3], n;
+	int	 cols = ui->cols - 1;
+	char	*line;
+
+	if (tw_width(ui->message) <= cols) {
+		ui_put(ui_msgw, 0, 0, ui->message, cols, 0, a);
+		return;
+	}
+	/* A note keeps the status line (who is at the terminal, the
+	 * plan, the year): cut, it says so. */
+	if (!ui->message_is_error || cols < 20 ||
+	    strchr(ui->message, '\n') != NULL) {
+		ui_put_cell(ui_msgw, 0, 0, ui->message, cols, 0, a);
+		return;
+	}
+	n = tw_wrap(ui->message, cols, starts, lens, 3);
+	line = xstrndup(ui->message + starts[0], lens[0]);
+	werase(ui_statusw);
+	ui_put(ui_statusw, 0, 0, line, ui->cols, 1, a);
+	free(line);
+	/* The second line runs to the end when a third would follow. */
+	line = xstrdup(ui->message + starts[1]);
+	if (n > 2)
+		ui_put_cell(ui_msgw, 0, 0, line, cols, 0, a);
+	else
+		ui_put(ui_msgw, 0, 0, line, cols, 0, a);
+	free(line);
+}
+
+/*
  * The hint on the bottom line when there is no message: the top screen's
  * own most important keys first, then the frame's, as many as fit. While
  * the screen takes every printable key as text, only the keys that work
@@ -859,8 +898,7 @@ ui_draw_message(struct ui *ui)
 
 	werase(ui_msgw);
 	if (ui->message != NULL) {
-		ui_put(ui_msgw, 0, 0, ui->message, ui->cols - 1, 0,
-		    ui_attrs[ui->message_is_error ? UI_ERROR : UI_NORMAL]);
+		ui_draw_long_message(ui);
 		return;
 	}
 	hint = xstrdup("");

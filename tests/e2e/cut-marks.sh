@@ -98,5 +98,22 @@ e2e_expect_line "the unit's line without it" '^区分 -  単位 %  方向 増加
 e2e_keys Escape
 e2e_expect "back to the list" "指標一覧"
 
+# An error too long for the bottom line takes the status line above it
+# too while it is shown: its end (what to do) is not cut off.
+e2e_keys Escape
+e2e_expect "the tree again" "施策体系（令和5年度）"
+e2e_keys g j m
+e2e_expect "the item's form" "番号           1-1" "担当課         ★県/デジタル"
+e2e_keys Down Down Down Down
+e2e_prompt_set 'どこにもない部署の名前をとても長く書いた課'
+e2e_keys C-s
+e2e_expect_line "the error's first part on the status line" \
+    '^担当課「どこにもない部署の名前をとても長く書いた課」という部署がありません'
+e2e_expect_line "its end on the bottom line" '^署のコードか名前で書いてください）$'
+e2e_keys Escape
+e2e_expect "leaving asks" "保存していない変更があります"
+e2e_keys y
+e2e_expect "the tree, the status line back" "施策体系（令和5年度）" "企画担当  |"
+
 e2e_quit_browsing "$db"
 e2e_finish
