@@ -179,7 +179,7 @@ ind1_head(struct ui *ui, struct ind1_screen *is, WINDOW *w)
 {
 	const struct indicator_view	*v = is->v;
 	const char			*dir;
-	char				*t, *b, *f, *rep, *joined;
+	char				*t, *b, *f, *rep;
 	char				 fy1[FY_BUFSZ], fy2[FY_BUFSZ];
 	char				 fy3[FY_BUFSZ];
 	size_t				 starts[4], lens[4], n, k;
@@ -209,13 +209,7 @@ ind1_head(struct ui *ui, struct ind1_screen *is, WINDOW *w)
 	    *v->reporter ? v->reporter : "企画担当", ui_fy(ui, v->fy, fy1));
 	/* The reporting department on a line of its own when both do not
 	 * fit: a department's name cut reads as another's. */
-	if (tw_width(t) + 2 + tw_width(rep) <= width) {
-		joined = xasprintf("%s  %s", t, rep);
-		free(t);
-		t = joined;
-		free(rep);
-		rep = NULL;
-	}
+	ui_join_if_fits(&t, &rep, width);
 	if (w != NULL)
 		ui_put_cell(w, y, 0, t, width, 0, ui_attr(ui, UI_NORMAL));
 	free(t);

@@ -1131,7 +1131,7 @@ static void
 ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 {
 	const struct indicator_row	*r;
-	char				*sep, *text, *b, *t, *a, *actual, *joined;
+	char				*sep, *text, *b, *t, *a, *actual;
 	char				 fy1[FY_BUFSZ], fy2[FY_BUFSZ], rate[64];
 	const char			*dir;
 	size_t				 n, i, starts[16], lens[16];
@@ -1187,13 +1187,7 @@ ind_draw_detail(struct ui *ui, struct ind_screen *is, WINDOW *w)
 	 * leave it no room, and it is what the row is entered for. */
 	actual = xasprintf("実績値 %s", *a != '\0' ? a : "-");
 	free(a);
-	if (tw_width(text) + 2 + tw_width(actual) <= width) {
-		joined = xasprintf("%s  %s", text, actual);
-		free(text);
-		text = joined;
-		free(actual);
-		actual = NULL;
-	}
+	ui_join_if_fits(&text, &actual, width);
 	ui_put_cell(w, y++, 1, text, width, 1, ui_attr(ui, UI_NORMAL));
 	free(text);
 	if (y < is->lines) {

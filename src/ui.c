@@ -450,6 +450,20 @@ ui_put(WINDOW *w, int y, int x, const char *s, int cols, int pad, attr_t attr)
 	return ui_put_fit(w, y, x, s, cols, pad, attr, 0);
 }
 
+void
+ui_join_if_fits(char **line, char **more, int cols)
+{
+	char	*joined;
+
+	if (tw_width(*line) + 2 + tw_width(*more) > cols)
+		return;
+	joined = xasprintf("%s  %s", *line, *more);
+	free(*line);
+	*line = joined;
+	free(*more);
+	*more = NULL;
+}
+
 int
 ui_put_cell(WINDOW *w, int y, int x, const char *s, int cols, int pad,
     attr_t attr)

@@ -182,6 +182,10 @@ int ui_put_cell(WINDOW *w, int y, int x, const char *s, int cols, int pad,
  * (51,800t-CO2以 alone would read as a whole value). */
 void ui_put_column(WINDOW *w, int y, int x, const char *s, int cols,
     int right, attr_t attr);
+/* Appends *more to *line two blanks apart when both fit in cols (*more
+ * freed and set to NULL: nothing left for a line of its own); else
+ * leaves both. */
+void ui_join_if_fits(char **line, char **more, int cols);
 /* ui_put for a line of keys ("C-s:保存  Esc:戻る", pieces two blanks
  * apart): the pieces that fit whole, from the first, so that no key is
  * shown cut from what it does. */
