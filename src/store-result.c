@@ -83,7 +83,8 @@ static const char SQL_YEAR_LATEST[] =
 static const char SQL_YEAR_DEADLINE[] =
     "INSERT INTO fiscal_year (fy, is_open, changed_by, changed_at, deadline)"
     " VALUES (?1, 0, ?2, ?3, ?4) ON CONFLICT (fy) DO UPDATE SET"
-    " deadline = excluded.deadline";
+    " deadline = excluded.deadline, changed_by = excluded.changed_by,"
+    " changed_at = excluded.changed_at";
 #define HISTORY_COLS							\
     "SELECT h.id, h.at, h.login, COALESCE(h.node_id, 0),"		\
     " COALESCE(h.indicator_id, 0), COALESCE(i.name, ''), COALESCE(h.fy, 0),"\

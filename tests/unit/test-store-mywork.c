@@ -159,9 +159,15 @@ TEST(test_years_and_deadlines)
 	    &changed, &cause), STORE_DENIED);
 	free(cause);
 	cause = NULL;
+	CHECK_INT(sqlite3_exec(raw, "UPDATE fiscal_year SET changed_by = 'x',"
+	    " changed_at = '2000-01-01T00:00:00' WHERE fy = 2023", NULL, NULL,
+	    NULL), SQLITE_OK);
 	CHECK_INT(store_year_set_deadline(st, 2023, "2024-06-30", "kikaku",
 	    &changed, &cause), 0);
 	CHECK_INT(changed, 1);
+	/* year list's who and when: the deadline's change is the year's. */
+	CHECK_INT(q_int("SELECT changed_by = 'kikaku' AND changed_at >"
+	    " '2000-01-01T00:00:00' FROM fiscal_year WHERE fy = 2023"), 1);
 	CHECK_INT(store_year_set_deadline(st, 2023, "2024-06-30", "kikaku",
 	    &changed, &cause), 0);
 	CHECK_INT(changed, 0);
