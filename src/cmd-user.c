@@ -42,7 +42,7 @@ user_put(struct store *st, int argc, char **argv, int update)
 		{ "name", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char	*role_s = NULL, *dept = NULL, *name = NULL, *code;
+	const char	*role_s = NULL, *dept = NULL, *name = NULL, *code, *dname;
 	struct store_user *u = NULL;
 	size_t		 n = 0, i;
 	char		*cause = NULL;
@@ -78,14 +78,22 @@ user_put(struct store *st, int argc, char **argv, int update)
 	}
 	cmd_note_dept_code(st, dept, 0);
 	/* What was filed, with the department by its code as resolved
-	 * from what was typed (a name unique to one department). */
-	code = "";
+	 * from what was typed (a name unique to one department), and its
+	 * name when the code does not say it (kosodate). */
+	code = dname = "";
 	if (store_user_list(st, &u, &n, NULL) == 0)
 		for (i = 0; i < n; i++)
-			if (strcmp(u[i].login, argv[optind]) == 0)
+			if (strcmp(u[i].login, argv[optind]) == 0) {
 				code = u[i].dept_code;
-	printf("%s: %s%s%s%s\n", argv[optind], role_label((enum role)role),
-	    *code ? "（" : "", code, *code ? "）" : "");
+				dname = u[i].dept_name != NULL ?
+				    u[i].dept_name : "";
+			}
+	if (*dname != '\0' && strlen(dname) <= strlen(code) &&
+	    strcmp(code + strlen(code) - strlen(dname), dname) == 0)
+		dname = "";
+	printf("%s: %s%s%s%s%s%s\n", argv[optind], role_label((enum role)role),
+	    *code ? "（" : "", code, *dname ? " " : "", dname,
+	    *code ? "）" : "");
 	store_user_list_free(u, n);
 	return EXIT_OK;
 }

@@ -243,4 +243,10 @@ grep -q "部署「課」がありません（部署のコードか名前で指�
     pass "one character: no hint" || fail "one character" "$(cat "$scratch/err")"
 [ "$(sqlite3 "$e" "SELECT count(*) FROM app_user WHERE login = 'hint1'")" = 0 ] &&
     pass "db: no user added" || fail "db: no user added"
+# By its code: what was filed names the department too, the code not
+# saying it.
+run "$e" user add hint1 --role clerk --dept 試験市/shoko > "$scratch/out" 2> "$scratch/err"
+grep -qx 'hint1: 担当課職員（試験市/shoko 産業振興部商工観光課）' "$scratch/out" &&
+    pass "user add by the code: the department's code and name" ||
+    fail "user add by the code" "$(cat "$scratch/out" "$scratch/err")"
 finish
