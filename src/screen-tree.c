@@ -1065,6 +1065,7 @@ tree_draw(struct ui *ui, void *state)
 	WINDOW			*w = ui_body(ui);
 	attr_t			 h = ui_attr(ui, UI_FROZEN);
 	char			*path = xstrdup(""), *next;
+	const char		*leaf;
 	int			 d, k;
 
 	tree_layout(ui, ts);
@@ -1081,9 +1082,14 @@ tree_draw(struct ui *ui, void *state)
 	if (ts->dept_w > 0)
 		ui_put(w, 0, ts->counts_x - 1 - ts->dept_w, "主担当課",
 		    ts->dept_w, 0, h);
+	/* The items' count by the plan's own word for them (事業) where
+	 * the column holds it, else 取組. */
+	leaf = t->max_depth >= 1 && t->max_depth <= 4 ?
+	    t->levels[t->max_depth - 1] : "";
 	for (k = 0; k < TREE_NCOUNTS; k++)
 		tree_put_right(w, 0, ts->counts_x + k * ts->num_w,
-		    tree_count_heads[k], ts->num_w, h);
+		    k == 0 && *leaf != '\0' && tw_width(leaf) < ts->num_w ?
+		    leaf : tree_count_heads[k], ts->num_w, h);
 	if (ts->nrows == 0)
 		tree_draw_empty(ui, ts, w);
 	else

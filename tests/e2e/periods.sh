@@ -44,6 +44,8 @@ e2e_keys q
 e2e_expect "back to the plans list" "計画一覧"
 e2e_keys Enter
 e2e_expect "tree" "施策体系" "期間のない事業" "上位の期間の事業"
+e2e_expect_line "the items' count headed by the plan's word for them" \
+    '^ 基本目標 > 事業 +事業 +入力 +提出 +確認 +遅れ'
 e2e_keys j
 e2e_expect "nobody gives a period" "[事業] 1-1 期間のない事業" \
     "担当: 企画課  期間: 定めなし"
