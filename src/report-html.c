@@ -150,10 +150,11 @@ html_counts_head(const struct report *r, FILE *f)
 		for (span = 0, k = 0; k < n; k++)
 			span += cells[k].group == (enum report_group)g;
 		if (g == REPORT_G_ITEMS)
-			fputs("<th rowspan=\"2\">取組数</th>", f);
+			html_el_free(f, "th", "rowspan=\"2\"", xasprintf("%s数",
+			    report_group_label(r, REPORT_G_ITEMS)));
 		else
 			fprintf(f, "<th colspan=\"%zu\">%s</th>", span,
-			    report_group_label((enum report_group)g));
+			    report_group_label(r, (enum report_group)g));
 	}
 	fputs("</tr>\n<tr>", f);
 	for (k = 0; k < n; k++) {

@@ -95,9 +95,9 @@ md_counts(const struct report *r, FILE *f)
 	fputs("| 区分 |", f);
 	for (k = 0; k < n; k++) {
 		if (strcmp(cells[k].label, "件数") == 0)
-			s = xasprintf("%s数", report_group_label(cells[k].group));
+			s = xasprintf("%s数", report_group_label(r, cells[k].group));
 		else
-			s = xasprintf("%s・%s", report_group_label(cells[k].group),
+			s = xasprintf("%s・%s", report_group_label(r, cells[k].group),
 			    cells[k].label);
 		md_cell_free(f, s);
 	}

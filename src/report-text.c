@@ -178,13 +178,20 @@ tx_counts(const struct report *r, FILE *f, int indent,
 	struct report_cell	 cells[REPORT_MAX_CELLS];
 	struct tx_flow		 fl;
 	size_t			 n, i;
-	int			 g;
+	int			 g, labelw;
 	char			 buf[128];
 
 	n = report_cells(r, c, cells);
+	/* The labels' column holds the plan's word for its items
+	 * (取組内容 2件), the other groups' labels in line with it. */
+	labelw = tw_width(report_group_label(r, REPORT_G_ITEMS)) + 2;
+	if (labelw < TX_SUMLABEL)
+		labelw = TX_SUMLABEL;
+	if (labelw > TX_LABEL)
+		labelw = TX_LABEL;
 	for (g = 0; g < REPORT_NGROUPS; g++) {
-		tx_flow_start(&fl, f, indent, report_group_label(
-		    (enum report_group)g), TX_SUMLABEL);
+		tx_flow_start(&fl, f, indent, report_group_label(r,
+		    (enum report_group)g), labelw);
 		for (i = 0; i < n; i++) {
 			if (cells[i].group != (enum report_group)g)
 				continue;

@@ -362,12 +362,18 @@ report_node_yearplan(const struct report *r, size_t i)
 /* ---- counts ------------------------------------------------------------- */
 
 const char *
-report_group_label(enum report_group g)
+report_group_label(const struct report *r, enum report_group g)
 {
 	static const char *const labels[REPORT_NGROUPS] = {
 		"取組", "状況", "評価", "入力", "指標"
 	};
+	const char	*leaf;
 
+	if (g == REPORT_G_ITEMS && r != NULL && r->t != NULL &&
+	    r->t->max_depth >= 1 && r->t->max_depth <= 4 &&
+	    (leaf = r->t->levels[r->t->max_depth - 1]) != NULL &&
+	    *leaf != '\0')
+		return leaf;
 	return (int)g >= 0 && g < REPORT_NGROUPS ? labels[g] : "";
 }
 

@@ -151,7 +151,9 @@ struct report_cell {
 	char		 title[96];	/* long: "A 達成" */
 	long		 value;
 };
-const char *report_group_label(enum report_group g);
+/* A group's label: the items' is the plan's own word for them (the name
+ * of its lowest level: 取組内容, 事業, 個別施策), else 取組. */
+const char *report_group_label(const struct report *r, enum report_group g);
 /* Fills cells (REPORT_MAX_CELLS) for c; returns how many. The same cells,
  * in the same order, for every count of one report. */
 size_t report_cells(const struct report *r, const struct report_count *c,

@@ -78,17 +78,27 @@ items="WITH RECURSIVE p AS (SELECT id, first_fy, last_fy FROM plan WHERE code = 
       WHERE n.parent_id IS NOT NULL),
   it AS (SELECT up.item, up.anc, r.status, r.grade, r.state FROM up
     LEFT JOIN result r ON r.node_id = up.item AND r.fy = 2021)"
+# The items are counted under the plan's word for them, the name of its
+# lowest level (取組内容), and the other labels are padded to its width
+# and two blanks (its characters are full-width: two columns each).
+leaf=$(q "SELECT name FROM plan_level WHERE plan_id = (SELECT id FROM plan
+    WHERE code = 'yuki-ap') ORDER BY depth DESC LIMIT 1")
+labelw=$(( $(printf %s "$leaf" | wc -m) * 2 + 2 ))
+[ "$labelw" -ge 6 ] || labelw=6
+label() {	# LABEL: the label and the blanks after it (full-width only)
+	printf '%s%*s' "$1" $((labelw - $(printf %s "$1" | wc -m) * 2)) ''
+}
 # counts WHERE: the summary lines of the report for the items selected.
 counts() {
 	q "$items SELECT
-	 printf('  取組  %d件', count(*)) || char(10) ||
-	 printf('  状況  未着手 %d  実施中 %d  完了 %d  延期 %d  中止 %d  未設定 %d',
+	 printf('  $(label "$leaf")%d件', count(*)) || char(10) ||
+	 printf('  $(label 状況)未着手 %d  実施中 %d  完了 %d  延期 %d  中止 %d  未設定 %d',
 	  sum(status IS 'not_started'), sum(status IS 'in_progress'), sum(status IS 'done'),
 	  sum(status IS 'postponed'), sum(status IS 'cancelled'), sum(status IS NULL)) || char(10) ||
-	 printf('  評価  A 達成 %d  B 概ね達成 %d  C 未達成 %d  D 未実施 %d  未評価 %d',
+	 printf('  $(label 評価)A 達成 %d  B 概ね達成 %d  C 未達成 %d  D 未実施 %d  未評価 %d',
 	  sum(grade IS 'A'), sum(grade IS 'B'), sum(grade IS 'C'), sum(grade IS 'D'),
 	  sum(grade IS NULL OR grade = '')) || char(10) ||
-	 printf('  入力  未入力 %d  下書き %d  提出済 %d  確認済 %d  差戻し %d',
+	 printf('  $(label 入力)未入力 %d  下書き %d  提出済 %d  確認済 %d  差戻し %d',
 	  sum(state IS NULL), sum(state IS 'draft'), sum(state IS 'submitted'),
 	  sum(state IS 'confirmed'), sum(state IS 'returned'))
 	 FROM it WHERE $1"
@@ -123,19 +133,21 @@ vline() {
 	q "$verdicts, up(id, anc) AS (SELECT id, node_id FROM w
 	    UNION ALL SELECT up.id, n.parent_id FROM up JOIN node n ON n.id = up.anc
 	    WHERE n.parent_id IS NOT NULL)
-	 SELECT printf('  指標  %d件  達成 %d  未達成 %d  評価で判断 %d  未入力 %d  算出不可 %d',
+	 SELECT printf('  $(label 指標)%d件  達成 %d  未達成 %d  評価で判断 %d  未入力 %d  算出不可 %d',
 	  count(*), sum(v = 'ok'), sum(v = 'not'), sum(v = 'grade'), sum(v = 'none'),
 	  sum(v = 'undef')) FROM w WHERE $1"
 }
 # block HEADING: the five summary lines after a heading of the text report.
 block() {
-	awk -v h="$1" 'found && /^  (取組|状況|評価|入力|指標)  / { print; n++ }
+	awk -v h="$1" -v leaf="$leaf" 'found && ($0 ~ "^  " leaf "  " ||
+		/^  (状況|評価|入力|指標)  /) { print; n++ }
 		found && n == 5 { exit } $0 == h { found = 1 }' "$scratch/yuki.txt"
 }
 { counts "anc = item"; vline "1"; } > "$scratch/want"
 block "計画全体" > "$scratch/got"
 check "the plan's totals agree with sqlite3" cmp "$scratch/want" "$scratch/got"
-check "which are 39 items and 30 indicators" grep -qx '  取組  39件' "$scratch/got"
+check "which are 39 items and 30 indicators, under the plan's word for them" \
+    grep -qx '  取組内容  39件' "$scratch/got"
 q "SELECT id, code, title FROM node WHERE depth = 1
    AND plan_id = (SELECT id FROM plan WHERE code = 'yuki-ap') ORDER BY ord" |
 while IFS='|' read -r id code title; do
