@@ -383,18 +383,21 @@ add_note(struct rf_doc *d, const struct rf_row *r, int col, const char *fmt,
  * 1月1日, 0101 as 101) and exactly one of the keys it came from names one
  * of the plan's, the field becomes that key (its unit to *unit), a note
  * says so, and 1 is returned: the template is opened in Excel as a
- * matter of course, and Excel changes such keys without a word.
+ * matter of course, and Excel changes such keys without a word. When
+ * several of the plan's keys could have become it, *hint names them
+ * (malloc'd; else NULL) and 0 is returned: which one is not guessed.
  */
 static int
 restored(struct rf_doc *d, struct rf_row *r, int col,
-    const struct pf_resolver *res, char **unit)
+    const struct pf_resolver *res, char **unit, char **hint)
 {
 	struct excel_origins	 o;
 	const char		*plan = r->f[col == RR_NODE ? RR_PLAN : RA_PLAN];
-	char			*u, *found_unit = NULL;
+	char			*u, *found_unit = NULL, *t;
 	size_t			 i, found = 0, nfound = 0;
 	int			 exists;
 
+	*hint = NULL;
 	excel_origins(r->f[col], &o);
 	for (i = 0; i < o.n; i++) {
 		u = NULL;
@@ -408,11 +411,29 @@ restored(struct rf_doc *d, struct rf_row *r, int col,
 			found_unit = u;
 		} else
 			free(u);
+		if (exists) {
+			t = xasprintf("%s%s%s", *hint != NULL ? *hint : "",
+			    *hint != NULL ? "、" : "", o.form[i]);
+			free(*hint);
+			*hint = t;
+		}
 	}
 	if (nfound != 1) {
 		free(found_unit);
+		if (nfound == 0) {
+			free(*hint);
+			*hint = NULL;
+		} else {
+			t = xasprintf("（Excel が %s のどれか%s形です。どれのことか"
+			    "書き直してください）", *hint,
+			    excel_change_words(o.change));
+			free(*hint);
+			*hint = t;
+		}
 		return 0;
 	}
+	free(*hint);
+	*hint = NULL;
 	add_note(d, r, col, "%s「%s」は、Excel が %s %s形として読みました"
 	    "（次に Excel で開くときは、この列を文字列にしてください）",
 	    r->kind == RF_RESULT ? "取組" : "指標", r->f[col], o.form[found],
@@ -431,7 +452,7 @@ static void
 check_refs(struct rf_doc *d, struct rf_row *r, const struct pf_resolver *res)
 {
 	struct value	 v;
-	char		*unit = NULL, *cause = NULL;
+	char		*unit = NULL, *cause = NULL, *hint = NULL;
 
 	if (res == NULL)
 		return;
@@ -444,16 +465,18 @@ check_refs(struct rf_doc *d, struct rf_row *r, const struct pf_resolver *res)
 	if (r->kind == RF_RESULT) {
 		if (!res->node_exists(res->arg, r->f[RR_PLAN], r->f[RR_NODE]) &&
 		    !narrowed(r, RR_NODE, res, NULL) &&
-		    !restored(d, r, RR_NODE, res, NULL))
-			rf_error(d, r, RR_NODE, "計画「%s」に取組「%s」がありません",
-			    r->f[RR_PLAN], r->f[RR_NODE]);
+		    !restored(d, r, RR_NODE, res, NULL, &hint))
+			rf_error(d, r, RR_NODE, "計画「%s」に取組「%s」がありません%s",
+			    r->f[RR_PLAN], r->f[RR_NODE], hint != NULL ? hint : "");
+		free(hint);
 		return;
 	}
 	if (!res->indicator_exists(res->arg, r->f[RA_PLAN], r->f[RA_IND], &unit) &&
 	    !narrowed(r, RA_IND, res, &unit) &&
-	    !restored(d, r, RA_IND, res, &unit)) {
-		rf_error(d, r, RA_IND, "計画「%s」に指標「%s」がありません",
-		    r->f[RA_PLAN], r->f[RA_IND]);
+	    !restored(d, r, RA_IND, res, &unit, &hint)) {
+		rf_error(d, r, RA_IND, "計画「%s」に指標「%s」がありません%s",
+		    r->f[RA_PLAN], r->f[RA_IND], hint != NULL ? hint : "");
+		free(hint);
 		return;
 	}
 	if (value_parse(r->f[RA_VALUE], unit, &v, &cause) != 0) {

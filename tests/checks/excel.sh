@@ -200,6 +200,17 @@ iconv -f CP932 -t UTF-8 "$scratch/r8-xl.csv" | sed 's/^result,omitama-dx,1-2,202
 [ "$rc" = 1 ] && grep -q "r8-neg.csv:5:3: 計画「omitama-dx」に取組「-2」がありません" "$scratch/err" &&
     pass "a form no key of the plan came from is refused as written" ||
     fail "-2 refused" "rc $rc: $(cat "$scratch/err")"
+# A form two keys of the plan could have come from (1-1 and 1/1 both
+# become 1月1日) is not guessed: refused, naming both.
+printf 'shisaku-plan,1\nplan,amb,二つのキー,R8,R12,試験市\nlevel,amb,1,取組\nnode,amb,1-1,,1,一\nnode,amb,1/1,,2,二\n' > "$scratch/amb.csv"
+"$bin" -d "$db" import "$scratch/amb.csv" > /dev/null 2>&1 || fail "the plan of two keys loads"
+printf 'shisaku-results,1\nresult,amb,1月1日,2026,実施中,,,,,,,,,,0\n' > "$scratch/amb-r.csv"
+"$bin" -d "$db" import --results "$scratch/amb-r.csv" > "$scratch/out" 2> "$scratch/err"; rc=$?
+[ "$rc" = 1 ] && grep -q "amb-r.csv:2:3: 計画「amb」に取組「1月1日」がありません（Excel が 1-1、1/1 のどれかを日付に変えた形です。どれのことか書き直してください）" "$scratch/err" &&
+    ! grep -q "として読みました" "$scratch/err" &&
+    [ "$(sqlite3 "$db" "SELECT count(*) FROM result r JOIN node n ON n.id = r.node_id JOIN plan p ON p.id = n.plan_id WHERE p.code = 'amb'")" = 0 ] &&
+    pass "a form two keys could have come from is refused, both named" ||
+    fail "two keys for one form" "rc $rc: $(cat "$scratch/err")"
 
 # Refused before reading: a directory, a FIFO, a device, a file over the
 # configured size. Each must answer at once (a FIFO must not block).
