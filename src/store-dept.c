@@ -272,6 +272,31 @@ dept_in_plan(struct store *st, const char *name, long long plan_id,
 	return 0;
 }
 
+/* The departments in use of plan ?2's organisation when department ?1
+ * is of another one, and that one's organisation. */
+static const char SQL_OWN_CITY[] =
+    "SELECT o.id, o.code, o.name, d.org FROM department d"
+    " JOIN plan p ON p.id = ?2 JOIN department o ON o.org = p.org"
+    " WHERE d.id = ?1 AND p.org <> '' AND d.org <> p.org"
+    " AND o.abolished_after IS NULL ORDER BY o.ord, o.id";
+
+/* One department found among several. */
+struct dept_pick {
+	int		 n;		/* how many qualified */
+	long long	 id;		/* the first of them */
+	char		*code, *name;
+};
+
+static void
+dept_pick_add(struct dept_pick *p, sqlite3_stmt *s)
+{
+	if (p->n++ > 0)
+		return;
+	p->id = sqlite3_column_int64(s, 0);
+	p->code = store_col_dup(s, 1);
+	p->name = store_col_dup(s, 2);
+}
+
 /*
  * Department *id (its code in *code), found for word in plan_id's form,
  * when it is of another organisation than the plan's: the plan's own
@@ -283,50 +308,39 @@ static int
 dept_own_city(struct store *st, const char *word, long long plan_id,
     long long *id, char **code, char **cause)
 {
-	sqlite3_stmt	*s = store_stmt(st, "SELECT o.id, o.code, o.name,"
-	    " d.org FROM department d JOIN plan p ON p.id = ?2"
-	    " JOIN department o ON o.org = p.org"
-	    " WHERE d.id = ?1 AND p.org <> '' AND d.org <> p.org"
-	    " AND o.abolished_after IS NULL ORDER BY o.ord, o.id", cause);
-	long long	 own = 0;
-	char		*ocode = NULL, *oname = NULL, *org = NULL;
-	int		 rc, exact = 0, loose = 0;
+	sqlite3_stmt		*s = store_stmt(st, SQL_OWN_CITY, cause);
+	struct dept_pick	 exact = { 0 }, loose = { 0 };
+	char			*org = NULL;
+	int			 rc;
 
 	if (s == NULL)
 		return -1;
 	sqlite3_bind_int64(s, 1, *id);
 	sqlite3_bind_int64(s, 2, plan_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		/* Kept: the first named word exactly, else the first named
-		 * so loosely. */
-		if (strcmp(store_col_text(s, 2), word) == 0) {
-			if (exact++ > 0)
-				continue;
-		} else if (!util_name_loosely(word, store_col_text(s, 2)) ||
-		    loose++ > 0 || exact > 0)
-			continue;
-		own = sqlite3_column_int64(s, 0);
-		free(ocode);
-		free(oname);
-		free(org);
-		ocode = store_col_dup(s, 1);
-		oname = store_col_dup(s, 2);
-		org = store_col_dup(s, 3);
+		if (org == NULL)
+			org = store_col_dup(s, 3);
+		if (strcmp(store_col_text(s, 2), word) == 0)
+			dept_pick_add(&exact, s);
+		else if (util_name_loosely(word, store_col_text(s, 2)))
+			dept_pick_add(&loose, s);
 	}
 	rc = store_read_end(st, s, rc, "部署の検索", cause) != 0 ? -1 : 0;
-	if (rc == 0 && exact == 1) {
-		*id = own;
+	if (rc == 0 && exact.n == 1) {
+		*id = exact.id;
 		free(*code);
-		*code = ocode;
-		ocode = NULL;
-	} else if (rc == 0 && exact == 0 && loose == 1) {
+		*code = exact.code;
+		exact.code = NULL;
+	} else if (rc == 0 && exact.n == 0 && loose.n == 1) {
 		*cause = xasprintf("「%s」は%sの部署（コード %s）です。この計画の"
 		    "「%s」のことなら、コード %s で指定してください", word, org,
-		    *code, oname, ocode);
+		    *code, loose.name, loose.code);
 		rc = 1;
 	}
-	free(ocode);
-	free(oname);
+	free(exact.code);
+	free(exact.name);
+	free(loose.code);
+	free(loose.name);
 	free(org);
 	return rc;
 }
@@ -513,12 +527,16 @@ store_dept_namesakes(struct store *st, const char *text, long long id,
 	return 0;
 }
 
+/* The departments not abolished. */
+static const char SQL_IN_USE[] =
+    "SELECT code, name FROM department WHERE abolished_after IS NULL"
+    " ORDER BY ord, id";
+
 int
 store_dept_loosely(struct store *st, const char *word, char **code,
     char **name, char **cause)
 {
-	sqlite3_stmt	*s = store_stmt(st, "SELECT code, name FROM department"
-	    " WHERE abolished_after IS NULL ORDER BY id", cause);
+	sqlite3_stmt	*s = store_stmt(st, SQL_IN_USE, cause);
 	int		 rc, n = 0;
 
 	*code = *name = NULL;

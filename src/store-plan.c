@@ -108,13 +108,11 @@ res_dept_code_near(void *arg, const char *word)
 		free(codes[i]);
 	free(codes);
 	/* Else the one whose name it is written another way (a 課 without
-	 * its 部). */
-	if (code == NULL &&
-	    store_dept_loosely(r->st, word, &code, &name, &why) != 1) {
-		free(why);
-		code = NULL;
-	}
+	 * its 部); none when it cannot be read, as a hint is all it is. */
+	if (code == NULL)
+		(void)store_dept_loosely(r->st, word, &code, &name, &why);
 	free(name);
+	free(why);
 	return code;
 }
 

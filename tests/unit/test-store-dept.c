@@ -73,6 +73,46 @@ dept_name_in(long long node, int fy)
 	return name != NULL ? name : xstrdup("");
 }
 
+/* A department written as people write it otherwise: its name's last
+ * part, or the name but for blanks, names the one department in use of
+ * that name; one character, an abolished namesake and two in use name
+ * none, and the hint says so by saying nothing. */
+TEST(test_written_otherwise)
+{
+	char	*code = NULL, *name = NULL, *cause = NULL, *hint;
+
+	CHECK_INT(store_dept_loosely(st, "務課", &code, &name, &cause), 1);
+	CHECK_STR(code, "t/soumu");
+	CHECK_STR(name, "総務課");
+	free(code);
+	free(name);
+	CHECK_INT(store_dept_loosely(st, "協　働課", &code, &name, &cause), 1);
+	CHECK_STR(code, "t/kyodo");
+	free(code);
+	free(name);
+	CHECK_INT(store_dept_loosely(st, "課", &code, &name, &cause), 0);
+	CHECK(code == NULL && name == NULL);
+	hint = store_dept_likely(st, "務課");
+	CHECK_STR(hint, "「総務課」（コード t/soumu）のことなら、そのコードか名前"
+	    "で指定してください");
+	free(hint);
+	/* An abolished 総務課 elsewhere leaves it one; another in use, two. */
+	CHECK_INT(sqlite3_exec(raw, "INSERT INTO department (code, name, org,"
+	    " abolished_after, ord) VALUES ('x/old', '旧総務課', '他市', 2020,"
+	    " 900)", NULL, NULL, NULL), SQLITE_OK);
+	CHECK_INT(store_dept_loosely(st, "務課", &code, &name, &cause), 1);
+	free(code);
+	free(name);
+	CHECK_INT(sqlite3_exec(raw, "INSERT INTO department (code, name, org,"
+	    " ord) VALUES ('x/new', '企画部総務課', '他市', 901)", NULL, NULL,
+	    NULL), SQLITE_OK);
+	CHECK_INT(store_dept_loosely(st, "務課", &code, &name, &cause), 0);
+	CHECK(store_dept_likely(st, "務課") == NULL);
+	CHECK_INT(sqlite3_exec(raw, "DELETE FROM department WHERE ord >= 900",
+	    NULL, NULL, NULL), SQLITE_OK);
+	free(cause);
+}
+
 TEST(test_rename_keeps_earlier_years)
 {
 	char	*cause = NULL, *n;
@@ -364,6 +404,7 @@ main(void)
 	no1 = q_int("SELECT id FROM node WHERE key = '1'");
 	no2 = q_int("SELECT id FROM node WHERE key = '2'");
 
+	RUN(test_written_otherwise);
 	RUN(test_rename_keeps_earlier_years);
 	RUN(test_merge_continues_under_the_new_department);
 	RUN(test_successor_enters_the_year_before);
