@@ -344,7 +344,8 @@ entry_is(const struct entry *e, size_t h, int k, const char *plan,
 }
 
 static struct entry *
-index_find(struct checker *c, int k, const char *plan, const char *key)
+index_lookup(const struct pf_index *x, int k, const char *plan,
+    const char *key)
 {
 	struct entry	*e;
 	size_t		 h;
@@ -352,10 +353,16 @@ index_find(struct checker *c, int k, const char *plan, const char *key)
 	if (key == NULL)
 		key = "";
 	h = hash_key(k, plan, key);
-	for (e = c->x->buckets[h % c->x->nbuckets]; e; e = e->next)
+	for (e = x->buckets[h % x->nbuckets]; e; e = e->next)
 		if (entry_is(e, h, k, plan, key))
 			return e;
 	return NULL;
+}
+
+static struct entry *
+index_find(struct checker *c, int k, const char *plan, const char *key)
+{
+	return index_lookup(c->x, k, plan, key);
 }
 
 static void
@@ -2064,17 +2071,13 @@ pf_read(struct pf_doc *d, const char *name, const char *data, size_t len,
 static size_t
 dropped_keys(struct pf_doc *d, const struct replaced *p, int k, char **named)
 {
-	struct checker	 c;
 	size_t		 i, n = 0;
 	char		*t;
 
-	memset(&c, 0, sizeof c);
-	c.d = d;
-	c.x = d->index;
 	*named = xstrdup("");
 	for (i = 0; i < p->nold[k]; i++) {
-		if (index_find(&c, k ? PF_INDICATOR : PF_NODE, p->plan,
-		    p->old_keys[k][i]) != NULL)
+		if (index_lookup(d->index, k ? PF_INDICATOR : PF_NODE,
+		    p->plan, p->old_keys[k][i]) != NULL)
 			continue;
 		if (n++ < PF_DROPPED_NAMED) {
 			t = xasprintf("%s%s%s", *named, **named ? "、" : "",
