@@ -475,8 +475,6 @@ actual_draw_info(struct ui *ui, struct actual_screen *as, WINDOW *w)
 		t = xstrdup("-（目標値がありません）");
 	else if (e->target_is_final && e->target_fy == 0)
 		t = xstrdup(v);		/* the row's label says 最終目標 */
-	else if (e->target_is_final)
-		t = xasprintf("%s（%s）", v, ui_fy(ui, e->target_fy, fy));
 	else
 		t = xasprintf("%s（%s）", v, ui_fy(ui, e->target_fy, fy));
 	actual_put_row(ui, as, w, y++, e->target_is_final ? "最終目標" :

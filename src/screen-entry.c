@@ -336,7 +336,6 @@ entry_check_line(struct entry_screen *es, size_t i, int is_note,
 	struct entry_ind		*ind = &es->inds[i];
 	struct value			 v;
 	char				*why = NULL, *ex;
-	double				 num;
 
 	if (value != NULL)
 		memset(value, 0, sizeof *value);
@@ -354,32 +353,26 @@ entry_check_line(struct entry_screen *es, size_t i, int is_note,
 			value_copy(value, &r->actual);
 		return 0;
 	}
-	if (ind->numeric && !workflow_blank(ind->actual.text)) {
-		/* A number in another unit says so, as an import does. */
-		if (value_parse(ind->actual.text, r->unit, &v, &why) != 0) {
-			*msg = xasprintf("「%s」の実績値: %s", r->name, why);
-			free(why);
-			return -1;
-		}
-		value_clear(&v);
-		if (value_parse_number(ind->actual.text, r->unit, &num, &why) != 0) {
-			ex = value_number_examples(r->unit);
-			*msg = xasprintf("実績値「%s」は数値として読めません。"
-			    "例: %s（空欄は未入力）", ind->actual.text, ex);
-			free(ex);
-			free(why);
-			return -1;
-		}
-		if (value != NULL) {
-			value->kind = VALUE_NUMBER;
-			value->num = num;
-		}
-		return 0;
-	}
+	/* A number in another unit says so (3人 for a 組 indicator), as an
+	 * import does, before the form says it wants a number. */
 	if (value_parse(ind->actual.text, r->unit, &v, &why) != 0) {
 		*msg = xasprintf("「%s」の実績値: %s", r->name, why);
 		free(why);
 		return -1;
+	}
+	if (ind->numeric && !workflow_blank(ind->actual.text)) {
+		if (v.kind != VALUE_NUMBER) {
+			value_clear(&v);
+			ex = value_number_examples(r->unit);
+			*msg = xasprintf("実績値「%s」は数値として読めません。"
+			    "例: %s（空欄は未入力）", ind->actual.text, ex);
+			free(ex);
+			return -1;
+		}
+		/* The results form keeps a numeric indicator's number
+		 * alone, as it always has. */
+		free(v.text);
+		v.text = NULL;
 	}
 	if (value != NULL)
 		*value = v;

@@ -867,33 +867,25 @@ static void
 ui_draw_long_message(struct ui *ui)
 {
 	attr_t	 a = ui_attrs[ui->message_is_error ? UI_ERROR : UI_NORMAL];
-	size_t	 starts[3], lens[3], n;
+	size_t	 starts[2], lens[2];
 	int	 cols = ui->cols - 1;
 	char	*line;
 
-	if (tw_width(ui->message) <= cols) {
-		ui_put(ui_msgw, 0, 0, ui->message, cols, 0, a);
-		return;
-	}
 	/* A note keeps the status line (who is at the terminal, the
 	 * plan, the year): cut, it says so. */
-	if (!ui->message_is_error || cols < 20 ||
-	    strchr(ui->message, '\n') != NULL) {
+	if (tw_width(ui->message) <= cols || !ui->message_is_error ||
+	    cols < 20 || strchr(ui->message, '\n') != NULL) {
 		ui_put_cell(ui_msgw, 0, 0, ui->message, cols, 0, a);
 		return;
 	}
-	n = tw_wrap(ui->message, cols, starts, lens, 3);
+	(void)tw_wrap(ui->message, cols, starts, lens, 2);
 	line = xstrndup(ui->message + starts[0], lens[0]);
 	werase(ui_statusw);
 	ui_put(ui_statusw, 0, 0, line, ui->cols, 1, a);
 	free(line);
-	/* The second line runs to the end when a third would follow. */
-	line = xstrdup(ui->message + starts[1]);
-	if (n > 2)
-		ui_put_cell(ui_msgw, 0, 0, line, cols, 0, a);
-	else
-		ui_put(ui_msgw, 0, 0, line, cols, 0, a);
-	free(line);
+	/* The rest on the bottom line, cut with a mark if a third line
+	 * would have followed. */
+	ui_put_cell(ui_msgw, 0, 0, ui->message + starts[1], cols, 0, a);
 }
 
 /*

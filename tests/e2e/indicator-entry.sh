@@ -254,6 +254,10 @@ e2e_wait "> 指標 > 協働事業の実施件数"
 e2e_keys E
 e2e_expect "the supervisor reads the submitted actual" "状態: 提出済" \
     "実績値     1,234件" "備考       速報値（4月末時点）" "bin  管理職"
+# The read-only notice is a note: too long for the bottom line, it is
+# cut with a mark there and leaves the status line (who is at it).
+e2e_expect_line "the notice cut with a mark on the bottom line" \
+    '^閲覧のみ: 管理職は実績を入力できません（提出された.*~$'
 e2e_keys C-t
 e2e_expect "the supervisor may confirm or return" "確認する" "差し戻す（理由を入力）"
 e2e_keys Down Enter
