@@ -367,13 +367,11 @@ report_group_label(const struct report *r, enum report_group g)
 	static const char *const labels[REPORT_NGROUPS] = {
 		"取組", "状況", "評価", "入力", "指標"
 	};
-	const char	*leaf;
+	const char	*word;
 
-	if (g == REPORT_G_ITEMS && r != NULL && r->t != NULL &&
-	    r->t->max_depth >= 1 && r->t->max_depth <= 4 &&
-	    (leaf = r->t->levels[r->t->max_depth - 1]) != NULL &&
-	    *leaf != '\0')
-		return leaf;
+	if (g == REPORT_G_ITEMS && r != NULL &&
+	    *(word = browse_items_word(r->t)) != '\0')
+		return word;
 	return (int)g >= 0 && g < REPORT_NGROUPS ? labels[g] : "";
 }
 

@@ -1084,8 +1084,7 @@ tree_draw(struct ui *ui, void *state)
 		    ts->dept_w, 0, h);
 	/* The items' count by the plan's own word for them (事業) where
 	 * the column holds it, else 取組. */
-	leaf = t->max_depth >= 1 && t->max_depth <= 4 ?
-	    t->levels[t->max_depth - 1] : "";
+	leaf = browse_items_word(t);
 	for (k = 0; k < TREE_NCOUNTS; k++)
 		tree_put_right(w, 0, ts->counts_x + k * ts->num_w,
 		    k == 0 && *leaf != '\0' && tw_width(leaf) < ts->num_w ?

@@ -3949,3 +3949,12 @@ browse_level_name(const struct browse_tree *t, const struct browse_node *n,
 	snprintf(buf, 32, "第%d階層", n->depth);
 	return buf;
 }
+
+const char *
+browse_items_word(const struct browse_tree *t)
+{
+	if (t == NULL || t->max_depth < 1 || t->max_depth > 4 ||
+	    t->levels[t->max_depth - 1] == NULL)
+		return "";
+	return t->levels[t->max_depth - 1];
+}

@@ -566,4 +566,8 @@ void browse_tree_count(struct browse_tree *t, const struct browse_filter *f);
 const char *browse_level_name(const struct browse_tree *t,
     const struct browse_node *n, char buf[32]);
 
+/* The plan's own word for its action items: the name of its lowest
+ * level (事業, 取組内容); "" when the plan gives none. */
+const char *browse_items_word(const struct browse_tree *t);
+
 #endif
