@@ -109,8 +109,8 @@ print_inherited(const struct inherit_note *in, int dry)
 	    in->named, in->n > INHERIT_NAMED ? " ほか" : "");
 }
 
-/* What the checks noted that is likely not meant (pf_doc.notes), on
- * standard error: the rows are loaded all the same. */
+/* Messages kept of a file's (errors or notes), on standard error, and
+ * how many more there were. */
 static void
 print_kept(char *const *kept, size_t nkept, size_t n)
 {
@@ -146,8 +146,9 @@ print_dropped(const struct pf_doc *d, int dry)
 	}
 }
 
-/* The notes of a plan file, and what became of the values they name:
- * loaded (done), to be loaded so (a dry run), or not (errors). */
+/* What the checks noted that is likely not meant (pf_doc.notes), and
+ * what became of the values they name: loaded as written (done), to be
+ * loaded so (a dry run), or not (errors). */
 enum notes_when { NOTES_WITH_ERRORS, NOTES_DRY, NOTES_DONE };
 
 static void

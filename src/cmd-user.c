@@ -10,6 +10,7 @@
 #include "shisaku/cmd.h"
 #include "shisaku/session.h"
 #include "shisaku/store-user.h"
+#include "shisaku/util.h"
 
 static int
 user_list(struct store *st)
@@ -88,8 +89,7 @@ user_put(struct store *st, int argc, char **argv, int update)
 				dname = u[i].dept_name != NULL ?
 				    u[i].dept_name : "";
 			}
-	if (*dname != '\0' && strlen(dname) <= strlen(code) &&
-	    strcmp(code + strlen(code) - strlen(dname), dname) == 0)
+	if (util_name_loosely(dname, code))	/* 結城市/総務課 says it */
 		dname = "";
 	printf("%s: %s%s%s%s%s%s\n", argv[optind], role_label((enum role)role),
 	    *code ? "（" : "", code, *dname ? " " : "", dname,

@@ -802,6 +802,17 @@ TEST(test_depts_name_of_the_plans_city)
 	edit_node_free(&n);
 }
 
+/* Expects the node form n to save 担当課 typed as typed, and to show
+ * it then as want. */
+#define CHECK_DEPTS_SAVED(n, typed, want) do {				\
+	const char *f_;							\
+	char *c_ = NULL;						\
+	set_text(&(n).depts, (typed));					\
+	CHECK_INT(save_node(&(n), "kikaku", &f_, &c_), 0);		\
+	free(c_);							\
+	CHECK_STR((n).depts, (want));					\
+} while (0)
+
 /* Another plan's bare code (企画課, of ベンチ県) typed in a plan of
  * 試験市, which has a 企画課 of its own: the plan's city's. A bare code
  * whose name the city's department has with its 部 (企画部政策課 for
@@ -822,11 +833,7 @@ TEST(test_depts_code_of_another_city)
 	    " ('監査課', '監査課', 'ベンチ県', 903)", NULL, NULL, NULL),
 	    SQLITE_OK);
 	CHECK_INT(store_edit_node_load(st, node1, &n, &cause), 0);
-	set_text(&n.depts, "★企画課");
-	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
-	free(cause);
-	cause = NULL;
-	CHECK_STR(n.depts, "★試験市/企画課");
+	CHECK_DEPTS_SAVED(n, "★企画課", "★試験市/企画課");
 	set_text(&n.depts, "★政策課");
 	CHECK_INT(save_node(&n, "kikaku", &field, &cause), -1);
 	CHECK_STR(field, "depts");
@@ -834,15 +841,8 @@ TEST(test_depts_code_of_another_city)
 	    " 政策課）です。この計画の「企画部政策課」のことなら、コード 試験市/政策"
 	    " で指定してください") != NULL);
 	free(cause);
-	cause = NULL;
-	set_text(&n.depts, "★監査課");
-	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
-	free(cause);
-	cause = NULL;
-	CHECK_STR(n.depts, "★監査課");
-	set_text(&n.depts, "★試験市/協働課");
-	CHECK_INT(save_node(&n, "kikaku", &field, &cause), 0);
-	free(cause);
+	CHECK_DEPTS_SAVED(n, "★監査課", "★監査課");
+	CHECK_DEPTS_SAVED(n, "★試験市/協働課", "★試験市/協働課");
 	edit_node_free(&n);
 	CHECK_INT(sqlite3_exec(raw, "DELETE FROM department WHERE ord >= 900",
 	    NULL, NULL, NULL), SQLITE_OK);
