@@ -16,11 +16,16 @@ static struct wf_dept yuki_depts[] = {
 	{ 1, "まちづくり協働課", 1, 0, 0, NULL },
 };
 
-static struct session guest = { "guest", "", ROLE_NONE, 0, "", NULL, NULL, NULL, 0 };
-static struct session clerk_in = { "sato", "佐藤", ROLE_CLERK, 1, "まちづくり協働課", NULL, NULL, NULL, 0 };
-static struct session clerk_out = { "tanaka", "田中", ROLE_CLERK, 2, "総務課", NULL, NULL, NULL, 0 };
-static struct session boss = { "kacho", "課長", ROLE_SUPERVISOR, 0, "", NULL, NULL, NULL, 0 };
-static struct session planner = { "kikaku", "企画", ROLE_PLANNER, 9, "企画政策課", NULL, NULL, NULL, 0 };
+static struct session guest = { .login = "guest", .name = "",
+    .role = ROLE_NONE, .dept_id = 0, .dept_name = "" };
+static struct session clerk_in = { .login = "sato", .name = "佐藤",
+    .role = ROLE_CLERK, .dept_id = 1, .dept_name = "まちづくり協働課" };
+static struct session clerk_out = { .login = "tanaka", .name = "田中",
+    .role = ROLE_CLERK, .dept_id = 2, .dept_name = "総務課" };
+static struct session boss = { .login = "kacho", .name = "課長",
+    .role = ROLE_SUPERVISOR, .dept_id = 0, .dept_name = "" };
+static struct session planner = { .login = "kikaku", .name = "企画",
+    .role = ROLE_PLANNER, .dept_id = 9, .dept_name = "企画政策課" };
 
 static struct wf_item
 item(enum wf_state state, int open)
@@ -200,8 +205,10 @@ TEST(test_department_in_charge_by_year)
 		{ 4, "政策推進課", 1, 2023, 0, NULL },
 		{ 5, "財政課", 0, 0, 0, NULL },
 	};
-	struct session	 old_clerk = { "ito", "", ROLE_CLERK, 3, "企画政策課", NULL, NULL, NULL, 0 };
-	struct session	 finance = { "kato", "", ROLE_CLERK, 5, "財政課", NULL, NULL, NULL, 0 };
+	struct session	 old_clerk = { .login = "ito", .name = "",
+	    .role = ROLE_CLERK, .dept_id = 3, .dept_name = "企画政策課" };
+	struct session	 finance = { .login = "kato", .name = "",
+	    .role = ROLE_CLERK, .dept_id = 5, .dept_name = "財政課" };
 	struct wf_item	 it = item(WF_DRAFT, 1);
 	char		*why = NULL;
 
@@ -252,8 +259,9 @@ TEST(test_merged_departments_years)
 		{ 9, "農林課", 1, 0, 0, NULL },
 	};
 	struct session_dept	 acting[] = { { 7, 2024 } };
-	struct session		 kankyo = { "kankyo", "", ROLE_CLERK, 8, "環境課",
-	    NULL, NULL, acting, 1 };
+	struct session		 kankyo = { .login = "kankyo", .name = "",
+	    .role = ROLE_CLERK, .dept_id = 8, .dept_name = "環境課",
+	    .acting = acting, .nacting = 1 };
 	struct wf_item		 it = item(WF_NONE, 1);
 	char			*why = NULL;
 
@@ -381,8 +389,9 @@ TEST(test_departments_of_one_name)
 	static struct wf_dept town[] = {
 		{ 11, "総務課", 1, 0, 0, "kita/somu" },
 	};
-	struct session	 other = { "mori", "", ROLE_CLERK, 12, "総務課", NULL,
-			    "minami/somu", NULL, 0 };
+	struct session	 other = { .login = "mori", .name = "",
+	    .role = ROLE_CLERK, .dept_id = 12, .dept_name = "総務課",
+	    .dept_code = "minami/somu" };
 	struct wf_item	 it = item(WF_DRAFT, 1);
 	char		*why = NULL;
 
