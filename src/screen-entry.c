@@ -369,10 +369,6 @@ entry_check_line(struct entry_screen *es, size_t i, int is_note,
 			free(ex);
 			return -1;
 		}
-		/* The results form keeps a numeric indicator's number
-		 * alone, as it always has. */
-		free(v.text);
-		v.text = NULL;
 	}
 	if (value != NULL)
 		*value = v;

@@ -235,8 +235,16 @@ e2e_expect "the form shows the supervisor's comment" "差戻しの理由: $reaso
     "状態: 差戻し"
 e2e_keys Down Down End Enter
 e2e_type "$line4"
+e2e_keys Tab Tab C-u
+e2e_type '１，０４２回'
 e2e_keys C-s
-e2e_expect "fixed and saved" "保存しました（差戻し）" "$line4"
+e2e_expect "fixed and saved" "保存しました（差戻し）" "$line4" "1,042回"
+got=$(q "SELECT a.num || '|' || a.txt FROM indicator_actual a
+    JOIN indicator i ON i.id = a.indicator_id
+    WHERE i.node_id = $node AND a.fy = 2021")
+[ "$got" = "1042.0|1,042" ] &&
+    pass "db: １，０４２回 kept as printed, the number 1042 beside it" ||
+    fail "db: １，０４２回 kept as printed, the number 1042 beside it" "$got"
 e2e_keys C-t
 e2e_expect "resubmitting is offered" "提出する"
 e2e_keys Enter
@@ -253,7 +261,7 @@ e2e_as boss sys
 e2e_keys Escape
 e2e_wait "【概要・方向性】"
 e2e_keys E
-e2e_expect "the supervisor sees the fix" "状態: 提出済" "$line4"
+e2e_expect "the supervisor sees the fix" "状態: 提出済" "$line4" "1,042回"
 e2e_keys C-t
 e2e_wait "確認する"
 e2e_keys Enter
@@ -280,6 +288,7 @@ e2e_expect_line "history: the return comment" "sys +令和3年度 +差戻しコ�
 e2e_expect_line "history: first submit" 'daemon +令和3年度 +状態 +下書き → 提出済'
 e2e_expect_line "history: the status" 'daemon +令和3年度 +状況 +（なし） → 実施中'
 e2e_expect_line "history: the actual" 'daemon +令和3年度 +実績値（ふれあい出前講座の.*（なし） → 42回'
+e2e_expect_line "history: the actual fixed as printed" 'daemon +令和3年度 +実績値（ふれあい出前講座の.* 42回 → 1,042回'
 e2e_expect_line "history: the draft created" 'daemon +令和3年度 +状態 +（なし） → 下書き'
 e2e_keys Enter
 e2e_expect "Enter shows the newest change in full" "変更の全文" "変更前: 提出済" \
