@@ -5,6 +5,7 @@
  * writing all follow it, so the format has one definition.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -267,14 +268,26 @@ struct replaced {
 	size_t		  nold[2];
 };
 
+/* A map of 64-bit keys other than 0 to values, open addressing. */
+struct u64map {
+	struct u64slot {
+		uint64_t	key;
+		uint64_t	val;
+	}		*slot;
+	size_t		 size, n;
+};
+
 struct pf_index {
 	struct entry	**buckets;
 	size_t		  nbuckets, n;
 	unsigned long	  serial;
 	/* Years outside an entry's window of 64 years: a set of
-	 * serial << 20 | slot << 16 | year, open addressing (0 = empty). */
-	uint64_t	 *yset;
-	size_t		  ysize, yn;
+	 * serial << 20 | slot << 16 | year. */
+	struct u64map	  yset;
+	/* The printed codes of the nodes, by their parent (the plan at the
+	 * top level): a hash of the parent's serial and the code, with the
+	 * line of the first node that printed it. */
+	struct u64map	  codes;
 	struct replaced	 *replaced;
 	size_t		  nreplaced;
 	/* The codes of the plans defined, for the one a code that is not
@@ -431,7 +444,8 @@ index_free(struct pf_index *x)
 			free(e);
 		}
 	free(x->buckets);
-	free(x->yset);
+	free(x->yset.slot);
+	free(x->codes.slot);
 	for (i = 0; i < x->nreplaced; i++) {
 		free(x->replaced[i].plan);
 		for (k = 0; k < 2; k++) {
@@ -508,30 +522,35 @@ index_new(void)
 	return x;
 }
 
-/* Adds v to the year set; returns 1 if it was there already. */
+/* Puts key (not 0) with val into m, unless it is there already: then
+ * returns 1 with *was (when not NULL) its value. */
 static int
-yset_add(struct pf_index *x, uint64_t v)
+u64map_put(struct u64map *m, uint64_t key, uint64_t val, uint64_t *was)
 {
+	struct u64slot	*old;
 	size_t		 i, j;
-	uint64_t	*old;
 
-	if (2 * (x->yn + 1) > x->ysize) {
-		old = x->yset;
-		j = x->ysize;
-		x->ysize = x->ysize ? x->ysize * 2 : 1024;
-		x->yset = xcalloc(x->ysize, sizeof *x->yset);
-		x->yn = 0;
+	if (2 * (m->n + 1) > m->size) {
+		old = m->slot;
+		j = m->size;
+		m->size = m->size ? m->size * 2 : 1024;
+		m->slot = xcalloc(m->size, sizeof *m->slot);
+		m->n = 0;
 		for (i = 0; i < j; i++)
-			if (old[i] != 0)
-				yset_add(x, old[i]);
+			if (old[i].key != 0)
+				u64map_put(m, old[i].key, old[i].val, NULL);
 		free(old);
 	}
-	for (i = (size_t)(v * 0x9e3779b97f4a7c15u) % x->ysize; x->yset[i] != 0;
-	    i = (i + 1) % x->ysize)
-		if (x->yset[i] == v)
+	for (i = (size_t)(key * 0x9e3779b97f4a7c15u) % m->size;
+	    m->slot[i].key != 0; i = (i + 1) % m->size)
+		if (m->slot[i].key == key) {
+			if (was != NULL)
+				*was = m->slot[i].val;
 			return 1;
-	x->yset[i] = v;
-	x->yn++;
+		}
+	m->slot[i].key = key;
+	m->slot[i].val = val;
+	m->n++;
 	return 0;
 }
 
@@ -551,8 +570,8 @@ year_seen(struct pf_index *x, struct entry *e, int slot, int fy)
 		e->years[slot] |= bit;
 		return 0;
 	}
-	return yset_add(x, (uint64_t)e->serial << 20 | (uint64_t)slot << 16 |
-	    (uint64_t)(fy - FY_MIN + 1));
+	return u64map_put(&x->yset, (uint64_t)e->serial << 20 |
+	    (uint64_t)slot << 16 | (uint64_t)(fy - FY_MIN + 1), 0, NULL);
 }
 
 /* The column number (1-based, the kind being column 1) of field i. */
@@ -1214,6 +1233,41 @@ note_excel_form(struct checker *c, const struct pf_record *r, int col,
 		    o.form[0], excel_change_words(o.change), what);
 }
 
+/*
+ * Two nodes under one parent printing the same code: a plan numbers its
+ * siblings apart, so one of the two is likely a slip made while copying
+ * rows (1-1-1-1 twice where the second is 1-1-1-2). Loaded as written,
+ * since the keys tell the nodes apart; a note names the first one.
+ */
+static void
+note_sibling_code(struct checker *c, const struct pf_record *r,
+    const struct entry *parent)
+{
+	const struct entry	*plan;
+	const char		*p = r->f[NODE_CODE];
+	uint64_t		 h, first;
+
+	if (p[0] == '\0')
+		return;
+	if (parent == NULL &&
+	    (plan = index_find(c, PF_PLAN, r->f[NODE_PLAN], NULL)) == NULL)
+		return;
+	h = 14695981039346656037u ^ (parent != NULL ? parent->serial :
+	    plan->serial);
+	for (; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	if (u64map_put(&c->x->codes, h != 0 ? h : 1, r->line, &first) == 0)
+		return;
+	if (parent != NULL)
+		add_note(c, r, NODE_CODE, "番号「%s」は、同じ親「%s」の下の "
+		    "%" PRIu64 " 行目にもあります。どちらかの番号の書き違いでは"
+		    "ありませんか", r->f[NODE_CODE], r->f[NODE_PARENT], first);
+	else
+		add_note(c, r, NODE_CODE, "番号「%s」は、同じ最上位の階層の "
+		    "%" PRIu64 " 行目にもあります。どちらかの番号の書き違いでは"
+		    "ありませんか", r->f[NODE_CODE], first);
+}
+
 static void
 check_node(struct checker *c, struct pf_record *r)
 {
@@ -1257,6 +1311,7 @@ check_node(struct checker *c, struct pf_record *r)
 	if (e != NULL) {
 		e->depth = depth;
 		e->up = parent;
+		note_sibling_code(c, r, parent);
 	}
 	note_excel_form(c, r, NODE_KEY, "キー");
 	note_excel_form(c, r, NODE_CODE, "番号");

@@ -639,6 +639,39 @@ TEST(test_shifted_columns_noted)
 	store_close(st);
 }
 
+/* Two siblings printing one code are loaded with a note naming the
+ * first; the same code under another parent, or in another plan, and
+ * empty codes, are not noted. */
+TEST(test_sibling_codes_noted)
+{
+	struct store	*st = fresh_store("siblings.db");
+	struct pf_doc	 d;
+
+	CHECK_INT(read_text(st, &d, "c.csv", "shisaku-plan,1\n"
+	    "plan,p,計画,R2,R6,市\n"
+	    "level,p,1,施策\n"
+	    "level,p,2,取組\n"
+	    "node,p,1,,1,施策一\n"
+	    "node,p,2,,1,施策二\n"
+	    "node,p,1-1,1,1-1,取組\n"
+	    "node,p,1-2,1,1-1,取組\n"
+	    "node,p,2-1,2,1-1,取組\n"
+	    "node,p,1-3,1,,取組\n"
+	    "node,p,1-4,1,,取組\n"
+	    "plan,q,計画,R2,R6,市\n"
+	    "level,q,1,施策\n"
+	    "node,q,1,,1,施策\n"), 0);
+	CHECK_INT(d.nnotes, 2);
+	CHECK(d.nnotes_kept == 2 && strcmp(d.notes[0], "c.csv:6:5: 番号「1」は、"
+	    "同じ最上位の階層の 5 行目にもあります。どちらかの番号の書き違いでは"
+	    "ありませんか") == 0);
+	CHECK(d.nnotes_kept == 2 && strcmp(d.notes[1], "c.csv:8:5: 番号「1-1」"
+	    "は、同じ親「1」の下の 7 行目にもあります。どちらかの番号の書き違い"
+	    "ではありませんか") == 0);
+	pf_doc_free(&d);
+	store_close(st);
+}
+
 /* A replace names what it deletes of the plan in the database: the
  * nodes and the indicators the file no longer defines, a key Excel
  * changed among them; nothing when the file defines them all. */
@@ -1737,6 +1770,7 @@ main(void)
 	RUN(test_indented_rows);
 	RUN(test_excel_codes_noted);
 	RUN(test_shifted_columns_noted);
+	RUN(test_sibling_codes_noted);
 	RUN(test_replace_names_what_it_deletes);
 	RUN(test_plan_already_in_database);
 	RUN(test_results_file_for_existing_plan);
