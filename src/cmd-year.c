@@ -69,9 +69,34 @@ note_year_outside(struct store *st, int fy)
 	store_plan_rows_free(rows, n);
 }
 
+/* A year open without a deadline is due once it is over: opening a past
+ * year so (most often the one just ended, for its results) makes every
+ * entry not yet submitted late at once. Said, with the way to give the
+ * clerks a deadline. */
+static void
+note_past_without_deadline(struct cmd_ctx *ctx, struct store *st, int fy)
+{
+	char	*deadline = NULL, *cause = NULL, buf[FY_BUFSZ];
+	int	 open = 0;
+
+	if (fy >= config_current_fy(ctx->cfg))
+		return;
+	if (store_year_info(st, fy, &open, &deadline, &cause) != 0) {
+		free(cause);
+		return;
+	}
+	if (open && deadline[0] == '\0')
+		fprintf(stderr, "注意: %sは終わった年度で、入力期限がないため、"
+		    "まだ提出されていない実績はすべて遅れと数えられます。期限を定めるには: "
+		    "shisaku year open %d --deadline YYYY-MM-DD\n",
+		    fy_format(fy, FY_STYLE_BOTH, buf, sizeof buf), fy);
+	free(deadline);
+}
+
 /* deadline: NULL = leave it, "" = remove it, else "YYYY-MM-DD". */
 static int
-year_set(struct store *st, const char *text, int open, const char *deadline)
+year_set(struct cmd_ctx *ctx, struct store *st, const char *text, int open,
+    const char *deadline)
 {
 	char	*cause = NULL, *login, buf[FY_BUFSZ];
 	int	 fy, rc, changed = 0, status;
@@ -110,6 +135,8 @@ year_set(struct store *st, const char *text, int open, const char *deadline)
 			    changed ? "にしました" : "のままです");
 	}
 	free(login);
+	if (rc == 0 && open)
+		note_past_without_deadline(ctx, st, fy);
 	if (rc != 0) {
 		cmd_error("%s", cause);
 		free(cause);
@@ -162,8 +189,8 @@ cmd_year_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if ((st = cmd_open_store(ctx, STORE_OPEN_EXISTING, &status)) == NULL)
 		return status;
-	status = open < 0 ? year_list(ctx, st) : year_set(st, year, open,
-	    deadline);
+	status = open < 0 ? year_list(ctx, st) : year_set(ctx, st, year,
+	    open, deadline);
 	store_close(st);
 	return status;
 }

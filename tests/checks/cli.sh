@@ -263,8 +263,24 @@ y=$scratch/years.db
     [ "$(sqlite3 "$y" "SELECT count(*) FROM fiscal_year WHERE fy = 2037")" = 1 ] &&
     pass "year open outside every plan's period: opened, and said" ||
     fail "year open R19" "rc $rc: $(cat "$scratch/out" "$scratch/err")"
+printf '[calendar]\ncurrent_year = 2023\n' > "$scratch/in-r5.ini"
+"$bin" -c "$scratch/in-r5.ini" -d "$y" year open R5 > /dev/null 2> "$scratch/err"
+check "a year of a plan, not over: nothing said" test ! -s "$scratch/err"
+# A year that is over, opened without a deadline, is due at once: every
+# entry not yet submitted is late. Said, with the way to set a deadline;
+# nothing when it has one, and nothing on closing it.
+"$bin" -c "$scratch/in-r5.ini" -d "$y" year close R5 > /dev/null 2>&1
+"$bin" -d "$y" year open R5 > "$scratch/out" 2> "$scratch/err"; rc=$?
+[ "$rc" = 0 ] && grep -q "^令和5(2023)年度を受付中にしました$" "$scratch/out" &&
+    [ "$(cat "$scratch/err")" = "注意: 令和5(2023)年度は終わった年度で、入力期限がないため、まだ提出されていない実績はすべて遅れと数えられます。期限を定めるには: shisaku year open 2023 --deadline YYYY-MM-DD" ] &&
+    pass "a year that is over, opened without a deadline: said" ||
+    fail "a year that is over, opened without a deadline" "rc $rc: $(cat "$scratch/out" "$scratch/err")"
+"$bin" -d "$y" year open R5 --deadline 2099-06-30 > "$scratch/out" 2> "$scratch/err"
+check "given a deadline: nothing said" test ! -s "$scratch/err"
 "$bin" -d "$y" year open R5 > /dev/null 2> "$scratch/err"
-check "a year of a plan: nothing said" test ! -s "$scratch/err"
+check "opened again, its deadline kept: nothing said" test ! -s "$scratch/err"
+"$bin" -d "$y" year close R5 > /dev/null 2> "$scratch/err"
+check "closing it: nothing said" test ! -s "$scratch/err"
 run year open R18 > /dev/null 2> "$scratch/err"
 check "beside a plan without a period: nothing said" test ! -s "$scratch/err"
 finish
