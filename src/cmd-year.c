@@ -121,8 +121,10 @@ year_set(struct cmd_ctx *ctx, struct store *st, const char *text, int open,
 		else
 			printf("%sを%sにしました\n", buf, open ? "受付中" :
 			    "締切");
-		if (open)
+		if (open) {
+			fflush(stdout);
 			note_year_outside(st, fy);
+		}
 	}
 	if (rc == 0 && deadline != NULL) {
 		rc = store_year_set_deadline(st, fy, deadline, login, &changed,
@@ -135,8 +137,10 @@ year_set(struct cmd_ctx *ctx, struct store *st, const char *text, int open,
 			    changed ? "にしました" : "のままです");
 	}
 	free(login);
-	if (rc == 0 && open)
+	if (rc == 0 && open) {
+		fflush(stdout);		/* the note after what it is about */
 		note_past_without_deadline(ctx, st, fy);
+	}
 	if (rc != 0) {
 		cmd_error("%s", cause);
 		free(cause);
