@@ -135,6 +135,15 @@ edit_node_ctx_free(void *p)
 	free(c);
 }
 
+/* Under 担当課: the departments its codes name (★shoko 産業振興部商工観光課). */
+static char *
+edit_node_depts_gloss(struct ui *ui, void *ctx, const char *value)
+{
+	const struct edit_node_ctx	*c = ctx;
+
+	return store_edit_depts_named(ui->store, c->node.plan_id, value, 0);
+}
+
 static void
 edit_take(char **to, const struct ui_record_field *f)
 {
@@ -260,6 +269,7 @@ edit_node_form(struct ui *ui, struct edit_node_ctx *c)
 	    period, EDIT_HINT_PERIOD);
 	ui_record_field_set(&f[NF_DEPTS], "depts", "担当課", UI_RECORD_LINE,
 	    c->node.depts, EDIT_HINT_DEPTS);
+	f[NF_DEPTS].gloss = edit_node_depts_gloss;
 	ui_record_field_set(&f[NF_FLAGS], "flags", "区分", UI_RECORD_LINE,
 	    c->node.flags, EDIT_HINT_FLAGS);
 	ui_record_field_set(&f[NF_SUMMARY], "summary", "概要・方向性",
@@ -482,6 +492,15 @@ struct edit_ind_ctx {
 	char			**labels;	/* 目標 R3 … */
 	char			**keys;		/* target:2021 …, in a draft */
 };
+
+/* Under 報告する課: the department it names. */
+static char *
+edit_ind_dept_gloss(struct ui *ui, void *ctx, const char *value)
+{
+	const struct edit_ind_ctx	*c = ctx;
+
+	return store_edit_depts_named(ui->store, c->ind.plan_id, value, 1);
+}
 
 static void
 edit_ind_ctx_free(void *p)
@@ -770,6 +789,7 @@ edit_ind_form(struct ui *ui, struct edit_ind_ctx *c)
 	ui_record_field_set(&f[IF_DEPT], "dept", "報告する課", UI_RECORD_LINE,
 	    c->ind.dept, "実績値を報告する課のコードか名前。空欄なら施策の主担当課"
 	    "（なければ企画担当）");
+	f[IF_DEPT].gloss = edit_ind_dept_gloss;
 	ui_record_field_set(&f[IF_KEY], "key", "キー", UI_RECORD_LINE,
 	    c->ind.key, "計画ファイルの中での呼び名。空欄なら作ります");
 	c->labels = xcalloc(c->nyears + 1, sizeof *c->labels);

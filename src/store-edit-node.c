@@ -16,12 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "shisaku/deptlabel.h"
 #include "shisaku/fy.h"
 #include "shisaku/namelist.h"
 #include "shisaku/store-dept.h"
 #include "shisaku/store-edit.h"
 #include "shisaku/store-edit-internal.h"
 #include "shisaku/util.h"
+#include "shisaku/value.h"
 #include "shisaku/workflow.h"
 #include "shisaku/yeartext.h"
 
@@ -754,6 +756,79 @@ store_edit_node_depts_above(struct store *st, long long parent_id,
 		*depts = picks_text(p, np);
 	picks_free(p, np);
 	return rc;
+}
+
+static const char SQL_DEPT_NAMED[] =
+    "SELECT name, code, EXISTS (SELECT 1 FROM department o"
+    " WHERE o.name = d.name AND o.id <> d.id)"
+    " FROM department d WHERE id = ?1";
+
+/* "★NAME(R3〜R6)" of a pick added to *list, the name with its code when
+ * another department bears it. */
+static int
+named_add(struct store *st, const struct pick *p, char **list, char **cause)
+{
+	sqlite3_stmt	*s;
+	char		*span, *item, *label;
+	int		 step;
+
+	if ((s = store_stmt(st, SQL_DEPT_NAMED, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(s, 1, p->id);
+	if ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		span = yeartext_format_span(p->from_fy, p->until_fy,
+		    FY_STYLE_ERA);
+		label = dept_label((const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    sqlite3_column_int(s, 2));
+		item = xasprintf("%s%s%s%s%s", p->main ? "★" : "", label,
+		    span[0] != '\0' ? "(" : "", span, span[0] != '\0' ? ")" : "");
+		list_add(list, item);
+		free(item);
+		free(label);
+		free(span);
+	}
+	return store_read_end(st, s, step, "部署の読み込み", cause);
+}
+
+char *
+store_edit_depts_named(struct store *st, long long plan_id, const char *text,
+    int one)
+{
+	struct pick	*p = NULL, single;
+	size_t		 np = 0, i;
+	char		*cause = NULL, *list, *said, *typed = value_trim(text);
+	int		 own, rc;
+
+	if (typed[0] == '\0' || store_edit_read_begin(st, &own, &cause) != 0) {
+		free(typed);
+		return cause;
+	}
+	if (one) {
+		memset(&single, 0, sizeof single);
+		rc = store_dept_resolve_for_plan(st, typed, plan_id, &single.id,
+		    &cause);
+		if (rc == 0) {
+			p = xcalloc(1, sizeof *p);
+			p[np++] = single;
+		}
+	} else
+		rc = resolve_depts(st, plan_id, typed, &p, &np, &cause);
+	list = xstrdup("");
+	for (i = 0; rc == 0 && i < np; i++)
+		rc = named_add(st, &p[i], &list, &cause);
+	store_edit_read_end(st, own);
+	picks_free(p, np);
+	if (rc != 0) {
+		free(list);
+		free(typed);
+		return cause != NULL ? cause : xstrdup("部署を読めません");
+	}
+	/* Nothing to add when the text already gives the names. */
+	said = strcmp(list, typed) != 0 ? xasprintf("部署: %s", list) : NULL;
+	free(list);
+	free(typed);
+	return said;
 }
 
 /* What only the record shows: titles, text, years. */

@@ -64,6 +64,10 @@ struct record_screen {
 	 * user chooses (spec.draft only). */
 	struct draft		*draft;
 	struct ui_conflict	 conflict;
+	/* The gloss of the field under the cursor, for the value it was
+	 * made of (gloss_of: that field's index; -1 = none made). */
+	long			 gloss_of;
+	char			*gloss_value, *gloss;
 };
 
 void
@@ -232,11 +236,33 @@ record_put_wrapped(struct ui *ui, WINDOW *w, int y, int end, int cols,
 	return y;
 }
 
-/* The field under the cursor: what it accepts and its whole value. */
+/* The gloss of field i for its value, made again only when either has
+ * changed since the last; NULL for none. */
+static const char *
+record_gloss(struct ui *ui, struct record_screen *rs, size_t i)
+{
+	const struct ui_record_field	*f = &rs->spec.fields[i];
+
+	if (f->gloss == NULL)
+		return NULL;
+	if (rs->gloss_of != (long)i || rs->gloss_value == NULL ||
+	    strcmp(rs->gloss_value, f->value) != 0) {
+		free(rs->gloss_value);
+		free(rs->gloss);
+		rs->gloss_of = (long)i;
+		rs->gloss_value = xstrdup(f->value);
+		rs->gloss = f->gloss(ui, rs->spec.ctx, f->value);
+	}
+	return rs->gloss;
+}
+
+/* The field under the cursor: what it accepts, its whole value and what
+ * the value stands for. */
 static void
 record_draw_detail(struct ui *ui, struct record_screen *rs, WINDOW *w)
 {
 	const struct ui_record_field	*f = record_cursor(rs);
+	const char			*gloss;
 	int				 h, cols, y = rs->detail_y;
 
 	getmaxyx(w, h, cols);
@@ -244,7 +270,10 @@ record_draw_detail(struct ui *ui, struct record_screen *rs, WINDOW *w)
 	if (f->hint != NULL)	/* at most two rows, the value gets the rest */
 		y = record_put_wrapped(ui, w, y, y + 2 < h - 1 ? y + 2 : h - 1,
 		    cols, f->hint, UI_DIM);
-	record_put_wrapped(ui, w, y, h - 1, cols, f->value, UI_NORMAL);
+	y = record_put_wrapped(ui, w, y, h - 1, cols, f->value, UI_NORMAL);
+	if ((gloss = record_gloss(ui, rs, (size_t)rs->list.cursor)) != NULL &&
+	    gloss[0] != '\0')
+		record_put_wrapped(ui, w, y, h - 1, cols, gloss, UI_DIM);
 	ui_put(w, h - 1, 0, f->kind == UI_RECORD_TEXT ?
 	    "Enter 編集  v エディタで編集  C-s/F2 保存  C-_ 戻す  Esc 戻る  ? ヘルプ" :
 	    "Enter 編集  C-s/F2 保存  C-_ 戻す  Esc 戻る  ? ヘルプ",
@@ -682,6 +711,7 @@ record_open(struct ui *ui, const void *arg)
 	rs = xcalloc(1, sizeof *rs);
 	rs->spec = *spec;
 	rs->editing = -1;
+	rs->gloss_of = -1;
 	ui_undo_init(&rs->undo);
 	for (i = 0; i < rs->spec.nfields; i++)
 		rs->spec.fields[i].initial = xstrdup(rs->spec.fields[i].value);
@@ -711,6 +741,8 @@ record_close(struct ui *ui, void *state)
 	ui_conflict_free(&rs->conflict);
 	ui_list_free(&rs->list);
 	record_spec_free(&rs->spec);
+	free(rs->gloss_value);
+	free(rs->gloss);
 	free(rs);
 }
 

@@ -148,6 +148,18 @@ int store_edit_node_depts_above(struct store *st, long long parent_id,
     char **depts, char **cause);
 
 /*
+ * The departments a node's list (edit_node.depts) names, or with one an
+ * indicator's reporting department (edit_indicator.dept), as a save of
+ * plan_id's record would read them: "部署: " and each "★NAME(R3〜R6)",
+ * the name with its code when another department bears it (dept_label),
+ * joined with 、; else what the save would say of the text. For the form
+ * to show under the field, so that a list of codes reads as departments.
+ * Malloc'd; NULL for a blank text, or one that gives the names already.
+ */
+char *store_edit_depts_named(struct store *st, long long plan_id,
+    const char *text, int one);
+
+/*
  * The nodes below node_id that follow its departments: reached from it
  * through nodes whose departments in charge are its own (each department
  * with its ★ and years, in order), as import gives them to the nodes of

@@ -39,6 +39,11 @@ struct ui_record_field {
 	const char		*key;	/* the field's name in a draft when
 					   several share name ("target:2021");
 					   NULL = name */
+	/* What the value stands for, shown under it (the departments a
+	 * list of codes names): malloc'd, or NULL for nothing; called with
+	 * the spec's ctx when the value shown changes. May be NULL. */
+	char			*(*gloss)(struct ui *ui, void *ctx,
+				    const char *value);
 };
 
 /*

@@ -71,6 +71,8 @@ e2e_keys C-s
 e2e_expect "an unknown department is refused" "存在しない課"
 e2e_expect_line "the cursor on 担当課" '^\* 担当課'
 e2e_prompt_set '★結城市/まちづくり協働課、結城市/総務課'
+e2e_expect "under the codes, the departments they name, 総務課 told from 小美玉市's" \
+    "部署: ★まちづくり協働課、総務課（コード 結城市/総務課）"
 e2e_keys C-s
 e2e_expect "saved" "取組内容を保存しました"
 e2e_expect_line "the new item right after No.1, under the cursor" \

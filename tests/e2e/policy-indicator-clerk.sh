@@ -67,6 +67,8 @@ e2e_expect "m opens the indicator's form" "指標と目標を修正: 町域の�
 e2e_keys Down Down Down Down Down Down Down Down Down Down Down
 e2e_expect_line "報告する課 chosen" "^報告する課 *$"
 e2e_prompt_set '環境課'
+e2e_expect "under it, the town's own department, told from 北町's" \
+    "部署: 環境課（コード 南川町/環境課）"
 e2e_keys C-s
 e2e_expect "環境課 alone is saved: the town has one" "指標と目標を保存しました"
 e2e_expect_not "and is not refused for 北町's" "複数あります"

@@ -848,6 +848,37 @@ TEST(test_depts_code_of_another_city)
 	    NULL, NULL, NULL), SQLITE_OK);
 }
 
+/* The departments a list names, for the form to show under it: names
+ * for codes, a code beside a name two departments bear, nothing where
+ * the text gives the names already, what a save would say of a word
+ * that names none. */
+TEST(test_depts_named)
+{
+	char	*got;
+
+	CHECK(store_edit_depts_named(st, plan_id, "  ", 0) == NULL);
+	got = store_edit_depts_named(st, plan_id, "★試験市/協働課、"
+	    "試験市/企画課(R3〜R6)", 0);
+	CHECK_STR(got, "部署: ★協働課、企画課(R3〜R6)");
+	free(got);
+	got = store_edit_depts_named(st, plan_id, "★試験市/総務課", 0);
+	CHECK_STR(got, "部署: ★総務課（コード 試験市/総務課）");
+	free(got);
+	CHECK(store_edit_depts_named(st, plan_id, "★協働課、企画課", 0) == NULL);
+	got = store_edit_depts_named(st, plan_id, "★協働課、ない課", 0);
+	CHECK(got != NULL && strstr(got, "担当課「ない課」という部署がありません")
+	    != NULL);
+	free(got);
+	/* One reporting department. */
+	got = store_edit_depts_named(st, plan_id, "試験市/協働課", 1);
+	CHECK_STR(got, "部署: 協働課");
+	free(got);
+	got = store_edit_depts_named(st, plan_id, "試験市/協働課、試験市/総務課",
+	    1);
+	CHECK(got != NULL && strncmp(got, "部署: ", 9) != 0);
+	free(got);
+}
+
 TEST(test_depts_years_refused)
 {
 	struct edit_node	 n;
@@ -1958,6 +1989,7 @@ main(void)
 	RUN(test_depts_round_trip_and_years_kept);
 	RUN(test_depts_name_of_the_plans_city);
 	RUN(test_depts_code_of_another_city);
+	RUN(test_depts_named);
 	RUN(test_depts_years_refused);
 	RUN(test_flags);
 	RUN(test_yearplans_and_costs_saved);
