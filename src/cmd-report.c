@@ -29,7 +29,8 @@ static const char cmd_report_help[] =
     "  -f, --format FORMAT   text（80 桁）, md, html, csv（既定: text）\n"
     "  -o, --output FILE     書き出すファイル（既定: 標準出力）\n"
     "  -e, --encoding ENC    csv の文字コード: utf-8, utf-8-bom, cp932\n"
-    "                        （既定: 設定の [export] encoding）\n"
+    "                        （既定: 設定の [export] encoding。utf-8 なら\n"
+    "                        Excel 向けに BOM つき）\n"
     "      --crlf, --lf      csv の改行（既定: 設定の [export] line_endings）\n"
     "      --unmappable HOW  cp932 で表せない文字: refuse（断る。既定）,\n"
     "                        geta（「〓」で書く）\n"
@@ -60,6 +61,7 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	enum config_encoding		 enc = ctx->cfg->encoding;
 	int				 crlf = ctx->cfg->crlf, format = REPORT_TEXT;
 	int				 ch, e, fy, today, rc, status, geta = 0;
+	int				 enc_given = 0;
 	char				*cause = NULL;
 	char				 fybuf[FY_BUFSZ];
 	FILE				*fp;
@@ -95,6 +97,7 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			enc = (enum config_encoding)e;
+			enc_given = 1;
 			break;
 		case 'C':
 			crlf = 1;
@@ -120,6 +123,11 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cmd_usage(&cmd_report_entry);
+	/* A CSV report is for Excel, which reads UTF-8 as such only after
+	 * a BOM: the configuration's plain UTF-8 (kept for plan files, which
+	 * go back and forth) gets one here unless --encoding says so. */
+	if (format == REPORT_CSV && !enc_given && enc == ENC_UTF8)
+		enc = ENC_UTF8_BOM;
 	if (plan == NULL || plan[0] == '\0') {
 		cmd_error("--plan で計画のコードを指定してください"
 		    "（shisaku plans で一覧）");

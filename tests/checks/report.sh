@@ -217,6 +217,14 @@ check "CP932: the marks and 〜 survive the round trip" sh -c \
 	"iconv -f CP932 -t UTF-8 '$scratch/evil.csv' | grep -q '<img src=x onerror=alert(2)> \"\"q\"\" .s. ～\"'"
 
 # ---- CSV encodings as configured ------------------------------------------
+# With the configuration's plain UTF-8 the CSV report, made for Excel,
+# starts with a BOM; the rest is the CSV.
+check "by default the CSV report starts with a BOM, for Excel" sh -c \
+	"head -c 3 '$scratch/yuki.csv' | od -An -tx1 | grep -q 'ef bb bf'"
+tail -c +4 "$scratch/yuki.csv" > "$scratch/yuki-csv"
+mv "$scratch/yuki-csv" "$scratch/yuki.csv"
+run report --plan yuki-ap --fy R3 -f csv -e utf-8 -o "$scratch/plain.csv"
+check "--encoding utf-8 writes no BOM" cmp "$scratch/plain.csv" "$scratch/yuki.csv"
 printf '[calendar]\ncurrent_year = 2022\n[export]\nencoding = utf-8-bom\nline_endings = crlf\n' > "$scratch/bom.ini"
 "$bin" -c "$scratch/bom.ini" -d "$db" report --plan yuki-ap --fy 2021 -f csv -o "$scratch/bom.csv"
 check "utf-8-bom: the CSV starts with a BOM" sh -c "head -c 3 '$scratch/bom.csv' | od -An -tx1 | grep -q 'ef bb bf'"
