@@ -546,13 +546,13 @@ static void
 actual_draw_who(struct ui *ui, struct actual_screen *as, WINDOW *w)
 {
 	const struct actual_entry	*e = as->cur;
-	char				*t, *who;
+	char				*t, *who, at[17];
 
 	who = ui_who(ui, e->entered_by);
 	if (e->entered_by[0] == '\0')
 		t = xstrdup("まだ入力されていません");
 	else
-		t = xasprintf("%s %s%s%s%s", who, e->entered_at,
+		t = xasprintf("%s %s%s%s%s", who, at_minutes(e->entered_at, at),
 		    e->dept_name[0] ? "（" : "", e->dept_name,
 		    e->dept_name[0] ? "）" : "");
 	free(who);
@@ -560,7 +560,7 @@ actual_draw_who(struct ui *ui, struct actual_screen *as, WINDOW *w)
 	free(t);
 	who = ui_who(ui, e->confirmed_by);
 	t = e->confirmed_by[0] != '\0' ? xasprintf("%s %s", who,
-	    e->confirmed_at) : xstrdup("-");
+	    at_minutes(e->confirmed_at, at)) : xstrdup("-");
 	free(who);
 	actual_put_row(ui, as, w, as->y_who + 1, "確認", t, UI_NORMAL);
 	free(t);
@@ -962,14 +962,14 @@ actual_conflict_open(struct ui *ui, struct actual_screen *as,
     struct actual_entry *theirs, const char *why)
 {
 	const struct actual_entry	*m = as->cur, *t = theirs;
-	char				*a, *b, *who;
+	char				*a, *b, *who, at[17];
 
 	store_actual_free(as->theirs);
 	as->theirs = theirs;
 	who = ui_who(ui, t->entered_by);
 	a = xasprintf("保存する前に、他の人がこの実績値を更新しました（%s %s）。"
 	    "どちらを残しますか", t->entered_by[0] ? who : "不明",
-	    t->entered_at);
+	    at_minutes(t->entered_at, at));
 	b = xasprintf("保存済みの版（%s、%s）", who,
 	    workflow_state_label(t->state));
 	free(who);

@@ -524,6 +524,8 @@ entry_even(int n)
 static char *
 entry_notice(struct entry_screen *es, enum ui_attr *attr)
 {
+	char	at[17];
+
 	*attr = UI_ERROR;
 	if (es->moved != NULL)
 		return xstrdup(es->moved);
@@ -534,7 +536,8 @@ entry_notice(struct entry_screen *es, enum ui_attr *attr)
 		*attr = UI_DIM;
 		return xasprintf("確認: %s %s%s%s", es->confirmed_who != NULL ?
 		    es->confirmed_who : es->cur->confirmed_by,
-		    es->cur->confirmed_at, es->readonly ? "  閲覧のみ: " : "",
+		    at_minutes(es->cur->confirmed_at, at),
+		    es->readonly ? "  閲覧のみ: " : "",
 		    es->readonly ? es->readonly_why : "");
 	}
 	if (es->readonly)
@@ -937,6 +940,7 @@ entry_draw(struct ui *ui, void *state)
 	enum ui_attr		 nattr;
 	size_t			 starts[2], lens[2], n, k;
 	int			 x, at_w;
+	char			 at[17];
 
 	entry_prepare(ui, es);
 	if (es->theirs != NULL || es->draft != NULL) {
@@ -996,12 +1000,12 @@ entry_draw(struct ui *ui, void *state)
 	free(t);
 	/* The time of the entry when it fits whole, else its date, else
 	 * nothing: never half a time. */
-	at_w = tw_width(es->cur->entered_at);
+	at_minutes(es->cur->entered_at, at);
+	at_w = tw_width(at);
 	if (at_w > 10 && x + 1 + at_w > es->lay_w)
 		at_w = 10;
-	if (es->cur->entered_at[0] != '\0' && x + 1 + at_w <= es->lay_w)
-		ui_put(w, 0, x + 1, es->cur->entered_at, at_w, 0,
-		    ui_attr(ui, UI_DIM));
+	if (at[0] != '\0' && x + 1 + at_w <= es->lay_w)
+		ui_put(w, 0, x + 1, at, at_w, 0, ui_attr(ui, UI_DIM));
 	/* The return comment or why the form is read-only. */
 	t = entry_notice(es, &nattr);
 	if (t != NULL) {
@@ -2280,7 +2284,7 @@ entry_conflict_open(struct ui *ui, struct entry_screen *es,
     struct result_entry *theirs, const char *why)
 {
 	const struct result_entry	*m = es->cur, *t = theirs;
-	char				*a, *b, *name, *who;
+	char				*a, *b, *name, *who, at[17];
 	size_t				 i, j;
 
 	store_result_free(es->theirs);
@@ -2288,7 +2292,7 @@ entry_conflict_open(struct ui *ui, struct entry_screen *es,
 	who = ui_who(ui, t->entered_by);
 	a = xasprintf("保存する前に、他の人がこの実績を更新しました（%s %s）。"
 	    "どちらを残しますか", t->entered_by[0] ? who : "不明",
-	    t->entered_at);
+	    at_minutes(t->entered_at, at));
 	b = xasprintf("保存済みの版（%s、%s）", who,
 	    workflow_state_label(t->state));
 	free(who);

@@ -111,17 +111,6 @@ history_clear(struct history_screen *hs)
 	hs->complete = 0;
 }
 
-/* "YYYY-MM-DD HH:MM" of a stored time. */
-static void
-history_at(const char *at, char *buf, size_t size)
-{
-	char	*t;
-
-	snprintf(buf, size, "%.16s", at != NULL ? at : "");
-	if ((t = strchr(buf, 'T')) != NULL)
-		*t = ' ';
-}
-
 /* The field's name, with the indicator's for an indicator's row; for a
  * refusal, what it was about. */
 static char *
@@ -152,11 +141,11 @@ history_draw_row(struct ui *ui, void *owner, long row, int y, int x,
 	const struct history_row *r = &hs->rows[row];
 	WINDOW			*w = ui_body(ui);
 	attr_t			 a = selected ? ui_attr(ui, UI_SELECT) : A_NORMAL;
-	char			 at[32], fy[FY_BUFSZ], *field, *change, *who;
+	char			 at[17], fy[FY_BUFSZ], *field, *change, *who;
 	int			 cx = x + 1;
 
 	ui_put(w, y, x, "", cols, 1, a);
-	history_at(r->at, at, sizeof at);
+	at_minutes(r->at, at);
 	cx += ui_put(w, y, cx, at, HISTORY_AT_W, 1, a) + 1;
 	/* The name where there is room for it; always in the details. */
 	who = hs->login_w > HISTORY_LOGIN_W ? ui_who(ui, r->login) :
@@ -243,7 +232,7 @@ history_detail_lines(struct ui *ui, struct history_screen *hs, int cols,
     char ***out)
 {
 	const struct history_row *r;
-	char			**lines = NULL, at[32], fy[FY_BUFSZ], *head, *field;
+	char			**lines = NULL, at[17], fy[FY_BUFSZ], *head, *field;
 	char			*who;
 	size_t			 n = 0;
 
@@ -251,7 +240,7 @@ history_detail_lines(struct ui *ui, struct history_screen *hs, int cols,
 	if (hs->nrows == 0)
 		return 0;
 	r = &hs->rows[hs->list.cursor];
-	history_at(r->at, at, sizeof at);
+	at_minutes(r->at, at);
 	field = history_field(r);
 	who = ui_who(ui, r->login);
 	head = xasprintf("%s  %s  %s  %s%s", at, who, ui_fy(ui, r->fy, fy),

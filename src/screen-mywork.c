@@ -723,7 +723,7 @@ mw_draw_detail(struct ui *ui, struct mw_screen *ms, WINDOW *w)
 {
 	const struct mywork_row	*r = mw_cursor_row(ms);
 	int			 y = ms->detail_y, cols = ms->cols, i;
-	char			 fy[FY_BUFSZ], *t, *who, *yr, *state;
+	char			 fy[FY_BUFSZ], *t, *who, *yr, *state, at[17];
 	const char		*parts[5];
 	static const int	 shrink[5] = { 0, 1, 0, 1, 0 };
 
@@ -756,7 +756,7 @@ mw_draw_detail(struct ui *ui, struct mw_screen *ms, WINDOW *w)
 	else if (r->entered_by[0] != '\0') {
 		who = ui_who(ui, r->entered_by);
 		t = xasprintf("%s: %s %s", r->state == WF_SUBMITTED ?
-		    "提出" : "入力", who, r->at);
+		    "提出" : "入力", who, at_minutes(r->at, at));
 		free(who);
 	} else
 		t = xstrdup("まだ入力されていません");

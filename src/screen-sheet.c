@@ -740,7 +740,7 @@ sheet_layout_result(struct ui *ui, struct sheet_screen *ss)
 {
 	struct sheet		*s = ss->s;
 	struct sheet_result	*r = s->result;
-	char			 fy[FY_BUFSZ], *line, *who;
+	char			 fy[FY_BUFSZ], *line, *who, at[17];
 	const char		*status, *state, *grade;
 
 	line = xasprintf("【%sの実績】", ui_fy(ui, s->fy, fy));
@@ -763,7 +763,7 @@ sheet_layout_result(struct ui *ui, struct sheet_screen *ss)
 	if (*r->entered_by != '\0' || *r->entered_at != '\0') {
 		who = ui_who(ui, r->entered_by);
 		line = xasprintf("入力: %s %s%s%s%s", who,
-		    r->entered_at, *r->dept_name != '\0' ? "（" : "",
+		    at_minutes(r->entered_at, at), *r->dept_name != '\0' ? "（" : "",
 		    r->dept_name, *r->dept_name != '\0' ? "）" : "");
 		free(who);
 		sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_DIM, line, NULL);
@@ -771,7 +771,8 @@ sheet_layout_result(struct ui *ui, struct sheet_screen *ss)
 	}
 	if (*r->confirmed_by != '\0') {
 		who = ui_who(ui, r->confirmed_by);
-		line = xasprintf("確認: %s %s", who, r->confirmed_at);
+		line = xasprintf("確認: %s %s", who,
+		    at_minutes(r->confirmed_at, at));
 		free(who);
 		sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_DIM, line, NULL);
 		free(line);

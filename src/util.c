@@ -167,6 +167,22 @@ now_iso(char buf[20])
 	return buf;
 }
 
+char *
+at_minutes(const char *at, char buf[17])
+{
+	size_t	n;
+
+	snprintf(buf, 17, "%.16s", at != NULL ? at : "");
+	n = strlen(buf);
+	/* Never half a character, should a time be anything but ASCII. */
+	if (at != NULL && at[n] != '\0')
+		while (n > 0 && ((unsigned char)at[n] & 0xc0) == 0x80)
+			buf[--n] = '\0';
+	if (n == 16 && buf[10] == 'T')
+		buf[10] = ' ';
+	return buf;
+}
+
 void
 sort_mostly_sorted(void *base, size_t n, size_t size,
     int (*cmp)(const void *, const void *))

@@ -57,6 +57,11 @@ int util_name_loosely(const char *word, const char *name);
 /* The local time now as "YYYY-MM-DDTHH:MM:SS" into buf (20 bytes). */
 char *now_iso(char buf[20]);
 
+/* A stored time ("YYYY-MM-DDTHH:MM:SS") as people read it, to the minute:
+ * "YYYY-MM-DD HH:MM" into buf (17 bytes); any other text as it is, cut
+ * to 16 bytes at a character's end. Returns buf. */
+char *at_minutes(const char *at, char buf[17]);
+
 /*
  * qsort for arrays mostly in order already (ids and orders read from an
  * index, with a few added at the end): the run in order at the start is

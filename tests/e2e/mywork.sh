@@ -210,6 +210,8 @@ got=$(q "SELECT count(*) FROM history WHERE fy = 2021 AND field = 'state'
 e2e_as clerk daemon
 e2e_expect "the clerk's open form shows the confirmation without reopening" \
     "状態: 確認済" "確認: sys（鈴木課長）"
+e2e_expect_line "with its time to the minute" \
+    '確認: sys（鈴木課長） [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}( |$)'
 e2e_keys Escape
 e2e_expect "the list follows" "確認済（2）"
 

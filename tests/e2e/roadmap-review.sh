@@ -176,8 +176,8 @@ e2e_resize 80 24
 e2e_expect_line "at 80 columns no half time after the entrant" \
     '^令和3年度  状態: 提出済  担当: まちづくり協働課 .*入力: daemon（田中一郎） *$'
 e2e_resize 100 30
-e2e_expect_line "the whole time again at 100" \
-    '入力: daemon（田中一郎） [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8} *$'
+e2e_expect_line "the whole time again at 100, to the minute" \
+    '入力: daemon（田中一郎） [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} *$'
 e2e_keys C-t
 e2e_wait "確認する"
 e2e_keys Enter

@@ -81,6 +81,19 @@ TEST(test_sort_mostly_sorted)
 }
 
 /* today_iso is now_iso's day. */
+TEST(test_at_minutes)
+{
+	char	buf[17];
+
+	CHECK_STR(at_minutes("2026-12-07T17:47:41", buf), "2026-12-07 17:47");
+	CHECK_STR(at_minutes("2026-12-07T17:47", buf), "2026-12-07 17:47");
+	CHECK_STR(at_minutes("", buf), "");
+	CHECK_STR(at_minutes(NULL, buf), "");
+	CHECK_STR(at_minutes("2026-12-07", buf), "2026-12-07");
+	CHECK_STR(at_minutes("令和8年度のどこかの日", buf), "令和8年度の");
+	CHECK_STR(at_minutes("a令和8年度のどこか", buf), "a令和8年度");
+}
+
 TEST(test_today_iso)
 {
 	char	day[11], now[20];
@@ -221,6 +234,7 @@ int
 main(void)
 {
 	RUN(test_sort_mostly_sorted);
+	RUN(test_at_minutes);
 	RUN(test_today_iso);
 	RUN(test_write_all);
 	RUN(test_nearest_name);
