@@ -144,6 +144,20 @@ edit_node_depts_gloss(struct ui *ui, void *ctx, const char *value)
 	return store_edit_depts_named(ui->store, c->node.plan_id, value, 0);
 }
 
+/* Under 番号: a sibling that prints the same code, once it is typed (a
+ * code as loaded is not looked for: a policy of 20,000 items would have
+ * the form read them all on opening). */
+static char *
+edit_node_code_gloss(struct ui *ui, void *ctx, const char *value)
+{
+	const struct edit_node_ctx	*c = ctx;
+
+	if (c->node.id != 0 && strcmp(value, c->node.code) == 0)
+		return NULL;
+	return store_edit_node_code_twin(ui->store, c->node.plan_id,
+	    c->node.parent_id, c->node.id, value);
+}
+
 static void
 edit_take(char **to, const struct ui_record_field *f)
 {
@@ -260,6 +274,7 @@ edit_node_form(struct ui *ui, struct edit_node_ctx *c)
 	period = edit_period_text(ui, c->node.first_fy, c->node.last_fy);
 	ui_record_field_set(&f[NF_CODE], "code", "番号", UI_RECORD_LINE,
 	    c->node.code, "印刷物の番号（No.12、6-2-1-1、Ⅱ、(2)）。なければ空欄");
+	f[NF_CODE].gloss = edit_node_code_gloss;
 	ui_record_field_set(&f[NF_TITLE], "title", "名称", UI_RECORD_LINE,
 	    c->node.title, "必須");
 	ui_record_field_set(&f[NF_LABEL], "label", "階層の呼び名",

@@ -831,6 +831,49 @@ store_edit_depts_named(struct store *st, long long plan_id, const char *text,
 	return said;
 }
 
+/* By the parent's children (node_parent), not the plan's nodes. */
+static const char SQL_CODE_TWIN[] =
+    "SELECT title FROM node WHERE +plan_id = ?1 AND parent_id IS ?2"
+    " AND code = ?3 AND id <> ?4 ORDER BY ord LIMIT 1";
+
+char *
+store_edit_node_code_twin(struct store *st, long long plan_id,
+    long long parent_id, long long node_id, const char *code)
+{
+	sqlite3_stmt	*s;
+	char		*cause = NULL, *said = NULL, *typed = value_trim(code);
+	int		 own, step;
+
+	if (typed[0] == '\0' || store_edit_read_begin(st, &own, &cause) != 0) {
+		free(typed);
+		free(cause);
+		return NULL;
+	}
+	if ((s = store_stmt(st, SQL_CODE_TWIN, &cause)) != NULL) {
+		sqlite3_bind_int64(s, 1, plan_id);
+		if (parent_id != 0)
+			sqlite3_bind_int64(s, 2, parent_id);
+		else
+			sqlite3_bind_null(s, 2);
+		sqlite3_bind_text(s, 3, typed, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 4, node_id);
+		if ((step = sqlite3_step(s)) == SQLITE_ROW)
+			said = xasprintf("番号「%s」は、同じ%sの「%s」にもあります"
+			    "（書き違いではありませんか）", typed,
+			    parent_id != 0 ? "親の下" : "最上位の階層",
+			    (const char *)sqlite3_column_text(s, 0));
+		if (store_read_end(st, s, step, "施策・取組の読み込み",
+		    &cause) != 0) {
+			free(said);
+			said = NULL;
+		}
+	}
+	store_edit_read_end(st, own);
+	free(cause);
+	free(typed);
+	return said;
+}
+
 /* What only the record shows: titles, text, years. */
 static int
 check_node(const struct edit_node *n, const char **field, char **cause)

@@ -159,6 +159,14 @@ int store_edit_node_depts_above(struct store *st, long long parent_id,
 char *store_edit_depts_named(struct store *st, long long plan_id,
     const char *text, int one);
 
+/* When another node of plan_id under parent_id (0: at the top level)
+ * than node_id (0: a new one) prints code: "番号「1-1」は、同じ親の下の
+ * 「TITLE」にもあります…", for the form to show under the field (a plan
+ * numbers its siblings apart). Malloc'd; NULL for none, for a blank code
+ * or when it cannot be read. */
+char *store_edit_node_code_twin(struct store *st, long long plan_id,
+    long long parent_id, long long node_id, const char *code);
+
 /*
  * The nodes below node_id that follow its departments: reached from it
  * through nodes whose departments in charge are its own (each department

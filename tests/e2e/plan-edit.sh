@@ -115,6 +115,12 @@ l1=$(at 1) lnew=$(at No.1-2) l2=$(at 2)
 # ---- change it; leaving unsaved asks first ---------------------------------
 e2e_keys m
 e2e_expect "m opens the item's form" "取組内容を修正: No.1-2 地域の担い手育成事業"
+e2e_expect_not "its own code is no sibling's" "にもあります"
+e2e_prompt_set 'No.2'
+e2e_expect "a sibling's code is named under the field" \
+    "番号「No.2」は、同じ親の下の「環境美化パートナーシップ事業」にもあります"
+e2e_prompt_set 'No.1-2'
+e2e_expect_not "and no longer once it is its own again" "にもあります"
 e2e_keys Down
 e2e_prompt_set '地域の担い手育成事業（拡充）'
 e2e_keys Escape

@@ -879,6 +879,31 @@ TEST(test_depts_named)
 	free(got);
 }
 
+/* A code a sibling prints is named for the form, with the sibling's
+ * title; its own, another parent's, a blank one are not. */
+TEST(test_code_twin)
+{
+	char	*got;
+
+	got = store_edit_node_code_twin(st, plan_id, node_mid1, node1, "No.2");
+	CHECK_STR(got, "番号「No.2」は、同じ親の下の「環境美化事業」にもあります"
+	    "（書き違いではありませんか）");
+	free(got);
+	got = store_edit_node_code_twin(st, plan_id, node_mid1, 0, " No.1 ");
+	CHECK_STR(got, "番号「No.1」は、同じ親の下の「市民参画事業」にもあります"
+	    "（書き違いではありませんか）");
+	free(got);
+	got = store_edit_node_code_twin(st, plan_id, 0, 0, "Ⅱ");
+	CHECK_STR(got, "番号「Ⅱ」は、同じ最上位の階層の「行政運営」にもあります"
+	    "（書き違いではありませんか）");
+	free(got);
+	CHECK(store_edit_node_code_twin(st, plan_id, node_mid1, node1,
+	    "No.1") == NULL);
+	CHECK(store_edit_node_code_twin(st, plan_id, node_mid1, node1,
+	    "No.24") == NULL);
+	CHECK(store_edit_node_code_twin(st, plan_id, node_mid1, 0, "") == NULL);
+}
+
 TEST(test_depts_years_refused)
 {
 	struct edit_node	 n;
@@ -1979,6 +2004,7 @@ main(void)
 
 	RUN(test_load_node_and_levels);
 	RUN(test_load_yearplans_and_costs);
+	RUN(test_code_twin);	/* (before the nodes are changed) */
 	RUN(test_add_after_a_sibling);
 	RUN(test_add_first_child_and_top);
 	RUN(test_add_last_child);
