@@ -51,6 +51,19 @@
 	" a1.last_fy, a2.last_fy, a3.last_fy, p.last_fy, " fyparam ") >= "	\
 	fyparam ")"
 
+/* An indicator of a node (or plan) without a period is measured in the
+ * years after its baseline's up to its final target's, as far as it
+ * gives them, and in a year it has a target or a value for: an
+ * indicator whose final target was for 2022 is no one's work in 2026. */
+#define MW_IND_IN_YEAR(fyparam)						\
+	"(COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"	\
+	" p.first_fy, n.last_fy, a1.last_fy, a2.last_fy, a3.last_fy,"	\
+	" p.last_fy) IS NOT NULL OR ((i.base_fy IS NULL OR i.base_fy < "	\
+	fyparam ") AND (i.final_fy IS NULL OR i.final_fy >= " fyparam "))"	\
+	" OR a.indicator_id IS NOT NULL OR EXISTS (SELECT 1"		\
+	" FROM indicator_target t WHERE t.indicator_id = i.id AND t.fy = "	\
+	fyparam "))"
+
 /* The deepest level of each plan: its action items. */
 #define MW_ITEM_LEVEL							\
 	"m(plan_id, d) AS (SELECT p.id, COALESCE("			\
@@ -148,7 +161,7 @@ static const char SQL_CLERK_ACTUALS[] =
     "  WHERE plan_id = h.plan_id), (SELECT MAX(depth) FROM node"
     "  WHERE plan_id = h.plan_id)))"
     " AND NOT " MW_PART_OF_ITEM " AND " MW_REPORTER("?2") " = ?1"
-    " AND " MW_IN_YEAR("?2");
+    " AND " MW_IN_YEAR("?2") " AND " MW_IND_IN_YEAR("?2");
 
 /* ---- a reviewer's list ---- */
 

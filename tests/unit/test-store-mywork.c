@@ -19,6 +19,7 @@
 #include "harness.h"
 #include "peek.h"
 #include "shisaku/store-actual.h"
+#include "shisaku/store-dept.h"
 #include "shisaku/store-mywork.h"
 #include "shisaku/store-result.h"
 #include "shisaku/store-user.h"
@@ -616,6 +617,54 @@ TEST(test_data_version_tells_others_changes)
 	CHECK_INT(store_data_version(st), v2);
 }
 
+/* In a plan that prints no period, an indicator is a clerk's work in the
+ * years after its baseline's up to its final target's, and in a year it
+ * has a value for; one that gives neither year, in every open year. */
+TEST(test_periodless_indicators_in_their_years)
+{
+	static const char text[] = "shisaku-plan,1\n"
+	    "plan,np,期間のない計画,,,試験市,\n"
+	    "level,np,1,基本施策\n"
+	    "level,np,2,施策\n"
+	    "dept,試験市/市民協働課,市民協働課,試験市,\n"
+	    "node,np,1,,1,協働,,,,,,\n"
+	    "assign,np,1,試験市/市民協働課,1,,\n"
+	    "node,np,11,1,1-1,講座,,,,,,\n"
+	    "indicator,np,old,1,前期の指標,,件,増加,,10件,2016,20件,2022,,\n"
+	    "indicator,np,now,1,今期の指標,,件,増加,,10件,2024,20件,2030,,\n"
+	    "indicator,np,any,1,年のない指標,,件,増加,,,,,,,\n"
+	    "actual,np,old,2025,21件,,下書き\n";
+	char		 path[128], *cause = NULL, *got;
+	struct store	*s2;
+	struct mywork	*m = NULL;
+	long long	 dept;
+	sqlite3		*db;
+
+	snprintf(path, sizeof path, "%s/periodless.db", dir);
+	if ((s2 = fixture_store(path, text, NULL)) == NULL) {
+		CHECK(s2 != NULL);
+		return;
+	}
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db, "INSERT INTO fiscal_year (fy, is_open)"
+	    " VALUES (2023, 1), (2024, 1), (2025, 1)", NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	CHECK_INT(store_dept_resolve(s2, "試験市/市民協働課", &dept, &cause), 0);
+	CHECK_INT(store_mywork_clerk(s2, dept, &m, &cause), 0);
+	if (m != NULL) {
+		got = rows_text(m);
+		CHECK_STR(got, "2025:未入力:今期の指標 2025:未入力:年のない指標 "
+		    "2025:未入力: 2025:下書き:前期の指標 "
+		    "2024:未入力:年のない指標 2024:未入力: "
+		    "2023:未入力:年のない指標 2023:未入力:");
+		free(got);
+	}
+	free(cause);
+	store_mywork_free(m);
+	store_close(s2);
+}
+
 int
 main(void)
 {
@@ -640,6 +689,7 @@ main(void)
 	RUN(test_waiting_list_shows_the_oldest);
 	RUN(test_check_names_submissions_without_time);
 	RUN(test_data_version_tells_others_changes);
+	RUN(test_periodless_indicators_in_their_years);
 
 	sqlite3_close(raw);
 	fixture_teardown(st, dir, db_path);
