@@ -1247,7 +1247,8 @@ note_sibling_code(struct checker *c, const struct pf_record *r,
 	const char		*p = r->f[NODE_CODE];
 	uint64_t		 h, first;
 
-	if (p[0] == '\0')
+	/* (A parent that names nothing is an error of its own.) */
+	if (p[0] == '\0' || (parent == NULL && r->f[NODE_PARENT][0] != '\0'))
 		return;
 	if (parent == NULL &&
 	    (plan = index_find(c, PF_PLAN, r->f[NODE_PLAN], NULL)) == NULL)
