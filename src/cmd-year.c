@@ -87,7 +87,8 @@ note_past_without_deadline(struct cmd_ctx *ctx, struct store *st, int fy)
 	}
 	if (open && deadline[0] == '\0')
 		fprintf(stderr, "注意: %sは終わった年度で、入力期限がないため、"
-		    "まだ提出されていない実績はすべて遅れと数えられます。期限を定めるには: "
+		    "まだ提出されていない実績はすべて遅れと数えられます。"
+		    "期限を定めるには: "
 		    "shisaku year open %d --deadline YYYY-MM-DD\n",
 		    fy_format(fy, FY_STYLE_BOTH, buf, sizeof buf), fy);
 	free(deadline);

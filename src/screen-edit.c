@@ -135,7 +135,7 @@ edit_node_ctx_free(void *p)
 	free(c);
 }
 
-/* Under 担当課: the departments its codes name (★shoko 産業振興部商工観光課). */
+/* Under 担当課: the departments its codes name (★産業振興部商工観光課). */
 static char *
 edit_node_depts_gloss(struct ui *ui, void *ctx, const char *value)
 {

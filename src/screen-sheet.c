@@ -763,8 +763,9 @@ sheet_layout_result(struct ui *ui, struct sheet_screen *ss)
 	if (*r->entered_by != '\0' || *r->entered_at != '\0') {
 		who = ui_who(ui, r->entered_by);
 		line = xasprintf("入力: %s %s%s%s%s", who,
-		    at_minutes(r->entered_at, at), *r->dept_name != '\0' ? "（" : "",
-		    r->dept_name, *r->dept_name != '\0' ? "）" : "");
+		    at_minutes(r->entered_at, at),
+		    *r->dept_name != '\0' ? "（" : "", r->dept_name,
+		    *r->dept_name != '\0' ? "）" : "");
 		free(who);
 		sheet_wrap(ss, 0, NULL, UI_NORMAL, 2, UI_DIM, line, NULL);
 		free(line);

@@ -782,7 +782,8 @@ named_add(struct store *st, const struct pick *p, char **list, char **cause)
 		    (const char *)sqlite3_column_text(s, 1),
 		    sqlite3_column_int(s, 2));
 		item = xasprintf("%s%s%s%s%s", p->main ? "★" : "", label,
-		    span[0] != '\0' ? "(" : "", span, span[0] != '\0' ? ")" : "");
+		    span[0] != '\0' ? "(" : "", span,
+		    span[0] != '\0' ? ")" : "");
 		list_add(list, item);
 		free(item);
 		free(label);
@@ -858,8 +859,8 @@ store_edit_node_code_twin(struct store *st, long long plan_id,
 		sqlite3_bind_text(s, 3, typed, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(s, 4, node_id);
 		if ((step = sqlite3_step(s)) == SQLITE_ROW)
-			said = xasprintf("番号「%s」は、同じ%sの「%s」にもあります"
-			    "（書き違いではありませんか）", typed,
+			said = xasprintf("番号「%s」は、同じ%sの「%s」に"
+			    "もあります（書き違いではありませんか）", typed,
 			    parent_id != 0 ? "親の下" : "最上位の階層",
 			    (const char *)sqlite3_column_text(s, 0));
 		if (store_read_end(st, s, step, "施策・取組の読み込み",
