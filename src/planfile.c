@@ -332,18 +332,25 @@ struct checker {
 	int				 last_kind;	/* see kind_of */
 };
 
+/* FNV-1a, 64 bits: the hashes of the index's keys and of the codes. */
+#define FNV_BASIS 14695981039346656037u
+#define FNV_PRIME 1099511628211u
+
+static uint64_t
+fnv_add(uint64_t h, const char *s)
+{
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * FNV_PRIME;
+	return h;
+}
+
 static size_t
 hash_key(int k, const char *plan, const char *key)
 {
-	size_t	h = 14695981039346656037u;
+	uint64_t	h = (FNV_BASIS ^ (unsigned char)k) * FNV_PRIME;
 
-	h = (h ^ (unsigned char)k) * 1099511628211u;
-	while (*plan)
-		h = (h ^ (unsigned char)*plan++) * 1099511628211u;
-	h = (h ^ 0x1f) * 1099511628211u;
-	while (*key)
-		h = (h ^ (unsigned char)*key++) * 1099511628211u;
-	return h;
+	h = (fnv_add(h, plan) ^ 0x1f) * FNV_PRIME;
+	return (size_t)fnv_add(h, key);
 }
 
 static int
@@ -1243,30 +1250,24 @@ static void
 note_sibling_code(struct checker *c, const struct pf_record *r,
     const struct entry *parent)
 {
-	const struct entry	*plan;
-	const char		*p = r->f[NODE_CODE];
+	const struct entry	*above = parent;
 	uint64_t		 h, first;
 
 	/* (A parent that names nothing is an error of its own.) */
-	if (p[0] == '\0' || (parent == NULL && r->f[NODE_PARENT][0] != '\0'))
+	if (r->f[NODE_CODE][0] == '\0' || (parent == NULL &&
+	    r->f[NODE_PARENT][0] != '\0'))
 		return;
-	if (parent == NULL &&
-	    (plan = index_find(c, PF_PLAN, r->f[NODE_PLAN], NULL)) == NULL)
+	if (above == NULL &&
+	    (above = index_find(c, PF_PLAN, r->f[NODE_PLAN], NULL)) == NULL)
 		return;
-	h = 14695981039346656037u ^ (parent != NULL ? parent->serial :
-	    plan->serial);
-	for (; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	h = fnv_add(FNV_BASIS ^ above->serial, r->f[NODE_CODE]);
 	if (u64map_put(&c->x->codes, h != 0 ? h : 1, r->line, &first) == 0)
 		return;
-	if (parent != NULL)
-		add_note(c, r, NODE_CODE, "番号「%s」は、同じ親「%s」の下の "
-		    "%" PRIu64 " 行目にもあります。どちらかの番号の書き違いでは"
-		    "ありませんか", r->f[NODE_CODE], r->f[NODE_PARENT], first);
-	else
-		add_note(c, r, NODE_CODE, "番号「%s」は、同じ最上位の階層の "
-		    "%" PRIu64 " 行目にもあります。どちらかの番号の書き違いでは"
-		    "ありませんか", r->f[NODE_CODE], first);
+	add_note(c, r, NODE_CODE, "番号「%s」は、同じ%s%s%s %" PRIu64 " 行目にも"
+	    "あります。どちらかの番号の書き違いではありませんか",
+	    r->f[NODE_CODE], parent != NULL ? "親「" : "最上位の階層の",
+	    parent != NULL ? r->f[NODE_PARENT] : "",
+	    parent != NULL ? "」の下の" : "", first);
 }
 
 static void
