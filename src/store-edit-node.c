@@ -796,7 +796,7 @@ char *
 store_edit_depts_named(struct store *st, long long plan_id, const char *text,
     int one)
 {
-	struct pick	*p = NULL, single;
+	struct pick	*p = NULL;
 	size_t		 np = 0, i;
 	char		*cause = NULL, *list, *said, *typed = value_trim(text);
 	int		 own, rc;
@@ -806,13 +806,10 @@ store_edit_depts_named(struct store *st, long long plan_id, const char *text,
 		return cause;
 	}
 	if (one) {
-		memset(&single, 0, sizeof single);
-		rc = store_dept_resolve_for_plan(st, typed, plan_id, &single.id,
+		p = xcalloc(1, sizeof *p);
+		rc = store_dept_resolve_for_plan(st, typed, plan_id, &p->id,
 		    &cause);
-		if (rc == 0) {
-			p = xcalloc(1, sizeof *p);
-			p[np++] = single;
-		}
+		np = rc == 0;
 	} else
 		rc = resolve_depts(st, plan_id, typed, &p, &np, &cause);
 	list = xstrdup("");
