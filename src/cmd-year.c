@@ -122,10 +122,6 @@ year_set(struct cmd_ctx *ctx, struct store *st, const char *text, int open,
 		else
 			printf("%sを%sにしました\n", buf, open ? "受付中" :
 			    "締切");
-		if (open) {
-			fflush(stdout);
-			note_year_outside(st, fy);
-		}
 	}
 	if (rc == 0 && deadline != NULL) {
 		rc = store_year_set_deadline(st, fy, deadline, login, &changed,
@@ -138,8 +134,10 @@ year_set(struct cmd_ctx *ctx, struct store *st, const char *text, int open,
 			    changed ? "にしました" : "のままです");
 	}
 	free(login);
+	/* The notes after the lines they are about, in a log too. */
 	if (rc == 0 && open) {
-		fflush(stdout);		/* the note after what it is about */
+		fflush(stdout);
+		note_year_outside(st, fy);
 		note_past_without_deadline(ctx, st, fy);
 	}
 	if (rc != 0) {

@@ -281,6 +281,15 @@ check "given a deadline: nothing said" test ! -s "$scratch/err"
 check "opened again, its deadline kept: nothing said" test ! -s "$scratch/err"
 "$bin" -d "$y" year close R5 > /dev/null 2> "$scratch/err"
 check "closing it: nothing said" test ! -s "$scratch/err"
+# In a log (both outputs in one file), the note comes after the lines
+# it is about.
+"$bin" -d "$y" year open R5 --deadline none > "$scratch/both" 2>&1
+[ "$(sed -n 1p "$scratch/both")" = "令和5(2023)年度を受付中にしました" ] &&
+    [ "$(sed -n 2p "$scratch/both")" = "令和5(2023)年度の入力期限を取り消しました" ] &&
+    sed -n 3p "$scratch/both" | grep -q "^注意: 令和5(2023)年度は終わった年度で" &&
+    [ "$(wc -l < "$scratch/both")" -eq 3 ] &&
+    pass "in a log, the note after the lines it is about" ||
+    fail "the note's place in a log" "$(cat "$scratch/both")"
 run year open R18 > /dev/null 2> "$scratch/err"
 check "beside a plan without a period: nothing said" test ! -s "$scratch/err"
 finish
