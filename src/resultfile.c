@@ -393,7 +393,7 @@ restored(struct rf_doc *d, struct rf_row *r, int col,
 {
 	struct excel_origins	 o;
 	const char		*plan = r->f[col == RR_NODE ? RR_PLAN : RA_PLAN];
-	char			*u, *found_unit = NULL, *t;
+	char			*u, *found_unit = NULL, *names = NULL, *t;
 	size_t			 i, found = 0, nfound = 0;
 	int			 exists;
 
@@ -412,28 +412,20 @@ restored(struct rf_doc *d, struct rf_row *r, int col,
 		} else
 			free(u);
 		if (exists) {
-			t = xasprintf("%s%s%s", *hint != NULL ? *hint : "",
-			    *hint != NULL ? "、" : "", o.form[i]);
-			free(*hint);
-			*hint = t;
+			t = xasprintf("%s%s%s", names != NULL ? names : "",
+			    names != NULL ? "、" : "", o.form[i]);
+			free(names);
+			names = t;
 		}
 	}
+	if (nfound > 1)
+		*hint = xasprintf("（Excel が %s のどれか%s形です。どれのことか"
+		    "書き直してください）", names, excel_change_words(o.change));
+	free(names);
 	if (nfound != 1) {
 		free(found_unit);
-		if (nfound == 0) {
-			free(*hint);
-			*hint = NULL;
-		} else {
-			t = xasprintf("（Excel が %s のどれか%s形です。どれのことか"
-			    "書き直してください）", *hint,
-			    excel_change_words(o.change));
-			free(*hint);
-			*hint = t;
-		}
 		return 0;
 	}
-	free(*hint);
-	*hint = NULL;
 	add_note(d, r, col, "%s「%s」は、Excel が %s %s形として読みました"
 	    "（次に Excel で開くときは、この列を文字列にしてください）",
 	    r->kind == RF_RESULT ? "取組" : "指標", r->f[col], o.form[found],
