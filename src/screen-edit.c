@@ -135,13 +135,29 @@ edit_node_ctx_free(void *p)
 	free(c);
 }
 
-/* Under 担当課: the departments its codes name (★産業振興部商工観光課). */
+/* What a department field names, for under it: "部署: " and the names
+ * (★産業振興部商工観光課), or what a save would say of it. */
+static char *
+edit_depts_gloss(struct ui *ui, long long plan_id, const char *value,
+    int one)
+{
+	char	*names = NULL, *cause = NULL, *said;
+
+	if (store_edit_depts_named(ui->store, plan_id, value, one, &names,
+	    &cause) != 0)
+		return cause;
+	said = names != NULL ? xasprintf("部署: %s", names) : NULL;
+	free(names);
+	return said;
+}
+
+/* Under 担当課. */
 static char *
 edit_node_depts_gloss(struct ui *ui, void *ctx, const char *value)
 {
 	const struct edit_node_ctx	*c = ctx;
 
-	return store_edit_depts_named(ui->store, c->node.plan_id, value, 0);
+	return edit_depts_gloss(ui, c->node.plan_id, value, 0);
 }
 
 /* Under 番号: a sibling that prints the same code, once it is typed (a
@@ -152,10 +168,18 @@ edit_node_code_gloss(struct ui *ui, void *ctx, const char *value)
 {
 	const struct edit_node_ctx	*c = ctx;
 
+	char				*title, *said;
+
 	if (c->node.id != 0 && strcmp(value, c->node.code) == 0)
 		return NULL;
-	return store_edit_node_code_twin(ui->store, c->node.plan_id,
-	    c->node.parent_id, c->node.id, value);
+	if ((title = store_edit_node_code_twin(ui->store, c->node.plan_id,
+	    c->node.parent_id, c->node.id, value)) == NULL)
+		return NULL;
+	said = xasprintf("番号「%s」は、同じ%sの「%s」にもあります"
+	    "（書き違いではありませんか）", value,
+	    c->node.parent_id != 0 ? "親の下" : "最上位の階層", title);
+	free(title);
+	return said;
 }
 
 static void
@@ -508,13 +532,13 @@ struct edit_ind_ctx {
 	char			**keys;		/* target:2021 …, in a draft */
 };
 
-/* Under 報告する課: the department it names. */
+/* Under 報告する課. */
 static char *
 edit_ind_dept_gloss(struct ui *ui, void *ctx, const char *value)
 {
 	const struct edit_ind_ctx	*c = ctx;
 
-	return store_edit_depts_named(ui->store, c->ind.plan_id, value, 1);
+	return edit_depts_gloss(ui, c->ind.plan_id, value, 1);
 }
 
 static void

@@ -792,41 +792,43 @@ named_add(struct store *st, const struct pick *p, char **list, char **cause)
 	return store_read_end(st, s, step, "部署の読み込み", cause);
 }
 
-char *
+int
 store_edit_depts_named(struct store *st, long long plan_id, const char *text,
-    int one)
+    int one, char **names, char **cause)
 {
 	struct pick	*p = NULL;
 	size_t		 np = 0, i;
-	char		*cause = NULL, *list, *said, *typed = value_trim(text);
+	char		*list, *typed = value_trim(text);
 	int		 own, rc;
 
-	if (typed[0] == '\0' || store_edit_read_begin(st, &own, &cause) != 0) {
+	*names = NULL;
+	if (typed[0] == '\0') {
 		free(typed);
-		return cause;
+		return 0;
+	}
+	if (store_edit_read_begin(st, &own, cause) != 0) {
+		free(typed);
+		return -1;
 	}
 	if (one) {
 		p = xcalloc(1, sizeof *p);
 		rc = store_dept_resolve_for_plan(st, typed, plan_id, &p->id,
-		    &cause);
+		    cause);
 		np = rc == 0;
 	} else
-		rc = resolve_depts(st, plan_id, typed, &p, &np, &cause);
+		rc = resolve_depts(st, plan_id, typed, &p, &np, cause);
 	list = xstrdup("");
 	for (i = 0; rc == 0 && i < np; i++)
-		rc = named_add(st, &p[i], &list, &cause);
+		rc = named_add(st, &p[i], &list, cause);
 	store_edit_read_end(st, own);
 	picks_free(p, np);
-	if (rc != 0) {
-		free(list);
-		free(typed);
-		return cause != NULL ? cause : xstrdup("部署を読めません");
-	}
 	/* Nothing to add when the text already gives the names. */
-	said = strcmp(list, typed) != 0 ? xasprintf("部署: %s", list) : NULL;
-	free(list);
+	if (rc == 0 && strcmp(list, typed) != 0)
+		*names = list;
+	else
+		free(list);
 	free(typed);
-	return said;
+	return rc == 0 ? 0 : -1;
 }
 
 /* By the parent's children (node_parent), not the plan's nodes. */
@@ -839,7 +841,7 @@ store_edit_node_code_twin(struct store *st, long long plan_id,
     long long parent_id, long long node_id, const char *code)
 {
 	sqlite3_stmt	*s;
-	char		*cause = NULL, *said = NULL, *typed = value_trim(code);
+	char		*cause = NULL, *title = NULL, *typed = value_trim(code);
 	int		 own, step;
 
 	if (typed[0] == '\0' || store_edit_read_begin(st, &own, &cause) != 0) {
@@ -856,20 +858,17 @@ store_edit_node_code_twin(struct store *st, long long plan_id,
 		sqlite3_bind_text(s, 3, typed, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(s, 4, node_id);
 		if ((step = sqlite3_step(s)) == SQLITE_ROW)
-			said = xasprintf("番号「%s」は、同じ%sの「%s」に"
-			    "もあります（書き違いではありませんか）", typed,
-			    parent_id != 0 ? "親の下" : "最上位の階層",
-			    (const char *)sqlite3_column_text(s, 0));
+			title = store_col_dup(s, 0);
 		if (store_read_end(st, s, step, "施策・取組の読み込み",
 		    &cause) != 0) {
-			free(said);
-			said = NULL;
+			free(title);
+			title = NULL;
 		}
 	}
 	store_edit_read_end(st, own);
 	free(cause);
 	free(typed);
-	return said;
+	return title;
 }
 
 /* What only the record shows: titles, text, years. */

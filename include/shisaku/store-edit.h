@@ -150,20 +150,20 @@ int store_edit_node_depts_above(struct store *st, long long parent_id,
 /*
  * The departments a node's list (edit_node.depts) names, or with one an
  * indicator's reporting department (edit_indicator.dept), as a save of
- * plan_id's record would read them: "部署: " and each "★NAME(R3〜R6)",
- * the name with its code when another department bears it (dept_label),
- * joined with 、; else what the save would say of the text. For the form
- * to show under the field, so that a list of codes reads as departments.
- * Malloc'd; NULL for a blank text, or one that gives the names already.
+ * plan_id's record would read them, for the form to show under the field
+ * so that a list of codes reads as departments: 0 with *names, each
+ * "★NAME(R3〜R6)", the name with its code when another department bears
+ * it (dept_label), joined with 、 (malloc'd; NULL for a blank text, or
+ * one that gives the names already); -1 with *cause, what the save would
+ * say of the text.
  */
-char *store_edit_depts_named(struct store *st, long long plan_id,
-    const char *text, int one);
+int store_edit_depts_named(struct store *st, long long plan_id,
+    const char *text, int one, char **names, char **cause);
 
-/* When another node of plan_id under parent_id (0: at the top level)
- * than node_id (0: a new one) prints code: "番号「1-1」は、同じ親の下の
- * 「TITLE」にもあります…", for the form to show under the field (a plan
- * numbers its siblings apart). Malloc'd; NULL for none, for a blank code
- * or when it cannot be read. */
+/* The title of another node of plan_id under parent_id (0: at the top
+ * level) than node_id (0: a new one) that prints code, for the form to
+ * name under the field (a plan numbers its siblings apart). Malloc'd;
+ * NULL for none, for a blank code or when it cannot be read. */
 char *store_edit_node_code_twin(struct store *st, long long plan_id,
     long long parent_id, long long node_id, const char *code);
 

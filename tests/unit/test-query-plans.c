@@ -896,8 +896,15 @@ run_screens(struct store *st, const struct ids *x)
 	/* What the forms show under 番号, 担当課 and 報告する課. */
 	free(store_edit_node_code_twin(st, plan, policy, item, "1-1-1"));
 	free(store_edit_node_code_twin(st, plan, 0, policy, "1"));
-	free(store_edit_depts_named(st, plan, "★D1、課2(R4〜)", 0));
-	free(store_edit_depts_named(st, plan, "D1", 1));
+	{
+		char	*names = NULL;
+
+		OK(store_edit_depts_named(st, plan, "★D1、課2(R4〜)", 0,
+		    &names, &cause));
+		free(names);
+		OK(store_edit_depts_named(st, plan, "D1", 1, &names, &cause));
+		free(names);
+	}
 	OK(store_edit_levels(st, plan, &levels, &nlevels, &cause));
 	store_edit_levels_free(levels, nlevels);
 	OK(store_edit_period(st, plan, item, &first, &last, &cause));
