@@ -109,6 +109,18 @@ print_inherited(const struct inherit_note *in, int dry)
 	    in->named, in->n > INHERIT_NAMED ? " ほか" : "");
 }
 
+/* The actual values written as confirmed for want of a STATE. */
+static void
+print_confirmed_blank(const struct store_plan_loader *l)
+{
+	long	n = store_plan_loader_confirmed_blank(l);
+
+	if (n > 0)
+		printf("状態（STATE）のない実績値 %ld 件（取組の実績とは別に"
+		    "報告する指標のもの）は、計画に載った値として確認済にしました"
+		    "\n", n);
+}
+
 /* Messages kept of a file's (errors or notes), on standard error, and
  * how many more there were. */
 static void
@@ -486,6 +498,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			print_counts(&d);
 			print_inherited(&in, dry);
 			print_dropped(&d, dry);
+			print_confirmed_blank(l);
 			print_notes(&d, NOTES_DONE);
 			status = EXIT_OK;
 		}

@@ -21,6 +21,7 @@
 #include "shisaku/util.h"
 #include "shisaku/value.h"
 #include "shisaku/vocab.h"
+#include "shisaku/workflow.h"
 
 /* ---- a map from text keys to records of the loader ---- */
 
@@ -139,6 +140,9 @@ struct lplan {
 	long		 node_ord, ind_ord;
 	long		 nind;		/* indicators the load added */
 	int		 made;		/* its plan row is the load's */
+	/* The depth of its action items: its deepest level (0: not known
+	 * yet; see item_depth). */
+	int		 item_depth;
 	/* Of a plan already in the database (see loader_forget_figures):
 	 * whether the load wrote a row of its structure, which the checks
 	 * never let through (counted again whole, to be sure); the years
@@ -225,6 +229,9 @@ struct store_plan_loader {
 		int		 actual;
 	}		*unfiled;
 	size_t		 nunfiled;
+	/* Actual values of indicators reported on their own that the file
+	 * gives no STATE, loaded as confirmed (see actual_state). */
+	long		 confirmed_blank;
 };
 
 static const char SQL_PLAN_DELETE[] = "DELETE FROM plan WHERE code = ?";
@@ -347,6 +354,10 @@ static const char SQL_HISTORY[] = "INSERT INTO history (at, login, node_id,"
 /* Lookups of what the database held before the load. */
 static const char SQL_GET_PLAN[] = "SELECT id FROM plan WHERE code = ?";
 static const char SQL_GET_DEPT[] = "SELECT id FROM department WHERE code = ?";
+/* The depth of a plan's action items, as store-actual.c counts it. */
+static const char SQL_ITEM_DEPTH[] = "SELECT COALESCE((SELECT MAX(depth)"
+    " FROM plan_level WHERE plan_id = ?1), (SELECT MAX(depth) FROM node"
+    " WHERE plan_id = ?1), 0)";
 static const char SQL_GET_NODE[] = "SELECT id, depth FROM node"
     " WHERE plan_id = ? AND key = ?";
 static const char SQL_GET_IND[] = "SELECT i.id, i.unit, coalesce(i.dept_id, 0),"
@@ -934,18 +945,58 @@ take_result(struct store_plan_loader *l, const struct pf_record *r)
 	    "計画ファイルから実績を読み込み", r);
 }
 
+/* The depth of plan p's action items, read once for a plan the load
+ * did not make (its level rows give it otherwise). */
+static int
+item_depth(struct store_plan_loader *l, struct lplan *p)
+{
+	sqlite3_stmt	*s;
+
+	if (p->item_depth == 0 &&
+	    (s = store_stmt(l->st, SQL_ITEM_DEPTH, NULL)) != NULL) {
+		sqlite3_bind_int64(s, 1, p->id);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			p->item_depth = sqlite3_column_int(s, 0);
+		sqlite3_reset(s);
+	}
+	return p->item_depth;
+}
+
+/*
+ * The workflow state an actual row is written with. An indicator that
+ * is part of its item's result has none of its own (the result's is
+ * read). One reported on its own (see store-actual.h) has the file's
+ * STATE; without one, a value the file gives is a figure the plan
+ * printed, loaded as confirmed rather than left in no state at all,
+ * where the forms would call it not entered while they show it.
+ */
+static const char *
+actual_state(struct store_plan_loader *l, struct lplan *p,
+    const struct lind *i, const struct pf_record *r)
+{
+	char *const	*f = r->f;
+
+	if (f[ACT_STATE][0] != '\0' || f[ACT_VALUE][0] == '\0')
+		return vkey(VOCAB_STATE, f[ACT_STATE]);
+	if (i->node != NULL && i->dept == 0 &&
+	    i->node->depth >= item_depth(l, p))
+		return NULL;
+	l->confirmed_blank++;
+	return workflow_state_key(WF_CONFIRMED);
+}
+
 static int
 take_actual(struct store_plan_loader *l, const struct pf_record *r)
 {
 	char *const	*f = r->f;
 	sqlite3_stmt	*s;
+	struct lplan	*p = plan_of(l, f[0]);
 	struct lind	*i = indicator_of(l, f[0], f[ACT_IND]);
 	long long	 dept;
 
 	if (i == NULL)
 		return refuse(l, r, "指標がありません");
-	loader_note_year(plan_of(l, f[0]), (int)fy_field(f[ACT_FY]),
-	    i->cumulative);
+	loader_note_year(p, (int)fy_field(f[ACT_FY]), i->cumulative);
 	if ((s = stmt(l, i->from_db ? SQL_ACTUAL : SQL_ACTUAL_NEW, r)) == NULL)
 		return -1;
 	dept = i->dept != 0 ? i->dept : i->node != NULL ?
@@ -954,7 +1005,7 @@ take_actual(struct store_plan_loader *l, const struct pf_record *r)
 	sqlite3_bind_int64(s, 2, fy_field(f[ACT_FY]));
 	bind_value(s, 3, r, ACT_VALUE, i->unit);
 	bind_text(s, 5, f[ACT_NOTE]);
-	bind_text(s, 6, vkey(VOCAB_STATE, f[ACT_STATE]));
+	bind_text(s, 6, actual_state(l, p, i, r));
 	bind_text(s, 7, f[ACT_RETURN]);
 	bind_text(s, 8, f[ACT_ENTERED_BY]);
 	bind_text(s, 9, f[ACT_ENTERED_AT]);
@@ -1074,6 +1125,8 @@ store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r)
 			return -1;
 		sqlite3_bind_int64(s, 1, p->id);
 		if (r->kind == PF_LEVEL) {
+			if (atoi(f[LEVEL_DEPTH]) > p->item_depth)
+				p->item_depth = atoi(f[LEVEL_DEPTH]);
 			sqlite3_bind_int(s, 2, atoi(f[LEVEL_DEPTH]));
 			bind_text(s, 3, f[LEVEL_NAME]);
 		} else {
@@ -1265,6 +1318,12 @@ const struct pf_sink *
 store_plan_loader_sink(struct store_plan_loader *l)
 {
 	return &l->sink;
+}
+
+long
+store_plan_loader_confirmed_blank(const struct store_plan_loader *l)
+{
+	return l->confirmed_blank;
 }
 
 const char *

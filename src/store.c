@@ -55,6 +55,7 @@
 #include "migrate-27-sql.h"
 #include "migrate-28-sql.h"
 #include "migrate-29-sql.h"
+#include "migrate-30-sql.h"
 #include "schema-sql.h"
 
 /* The ordered migrations; migration i brings user_version from i to i+1.
@@ -89,6 +90,7 @@ static const char *const migrations[] = {
 	shisaku_migrate_27_sql,		/* db/migrate-27.sql */
 	shisaku_migrate_28_sql,		/* db/migrate-28.sql */
 	shisaku_migrate_29_sql,		/* db/migrate-29.sql */
+	shisaku_migrate_30_sql,		/* db/migrate-30.sql */
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

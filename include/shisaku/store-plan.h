@@ -57,6 +57,10 @@ int store_plan_loader_begin(struct store_plan_loader *l, char **cause);
 int store_plan_loader_take(struct store_plan_loader *l, const struct pf_record *r);
 const struct pf_sink *store_plan_loader_sink(struct store_plan_loader *l);
 const char *store_plan_loader_error(const struct store_plan_loader *l);
+/* The actual values of indicators reported on their own that were
+ * written as confirmed because the file gives them no STATE
+ * (shisaku-plan(5)). */
+long store_plan_loader_confirmed_blank(const struct store_plan_loader *l);
 /* After the rows: a node the file gives no department takes those of
  * node from above it (pf_doc_inherits); its results read before are
  * filed under them. 0, or -1 (the loader takes nothing more;

@@ -134,6 +134,15 @@ check "the actual comes back with who confirmed it and when" \
 	test "$(sqlite3 "$scratch/u.db" "$qa")" = "1-1|2022|15.0|速報値|confirmed|clerk|2023-04-20T10:00:00|chief|2023-05-01T09:30:00"
 check "the result comes back with who confirmed it and when" \
 	test "$(sqlite3 "$scratch/u.db" "$qr")" = "1|2021|confirmed|clerk|2022-04-20T10:00:00|chief|2022-05-10T15:00:00"
+# A value without a STATE of an indicator reported on its own (of a
+# policy) is a figure the plan printed: confirmed, and said so; a note
+# alone is no value and takes no state.
+printf 'shisaku-plan,1\nactual,omitama-1,1-1,2023,17,,\nactual,omitama-1,1-1,2024,,調査なし,\n' > "$scratch/blank.csv"
+"$bin" -d "$scratch/t.db" import "$scratch/blank.csv" > "$scratch/blank.out" 2>&1
+check "a value without a STATE says it is confirmed" \
+	grep -q '状態（STATE）のない実績値 1 件（取組の実績とは別に報告する指標のもの）は、計画に載った値として確認済にしました' "$scratch/blank.out"
+check "and is confirmed; the note alone takes no state" \
+	test "$(sqlite3 "$scratch/t.db" "SELECT group_concat(a.fy || ':' || coalesce(a.state, '-'), ' ') FROM indicator_actual a JOIN indicator i ON i.id = a.indicator_id JOIN plan p ON p.id = i.plan_id WHERE p.code = 'omitama-1' AND i.key = '1-1' AND a.fy IN (2023, 2024)")" = "2023:confirmed 2024:-"
 # The indicators keep their order of display through an export: here
 # not the order of their nodes, with the plan's own in the middle.
 printf 'shisaku-plan,1\nplan,ord-t,並びの確認の計画\nlevel,ord-t,1,施策\nlevel,ord-t,2,事業\nnode,ord-t,A,,1,施策Ａ\nnode,ord-t,A1,A,1-1,事業Ａ１\nnode,ord-t,B,,2,施策Ｂ\nindicator,ord-t,B-x,B,指標Ｂ,,件,増加\nindicator,ord-t,A-x,A,指標Ａ,,件,増加\nindicator,ord-t,P-x,,計画の指標,,件,増加\nindicator,ord-t,A1-x,A1,指標Ａ１,,件,増加\ntarget,ord-t,A1-x,2026,5件\n' > "$scratch/ord.csv"

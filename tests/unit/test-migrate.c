@@ -201,7 +201,7 @@ TEST(test_v1_file_is_migrated)
 	char		*path = tmp_path("v1.db");
 	struct store	*st;
 
-	CHECK_INT(store_schema_version(), 29);
+	CHECK_INT(store_schema_version(), 30);
 	CHECK_INT(make_v1(path), 0);
 	CHECK_INT(raw_open(path), 0);
 	/* The file is as version 1 left it. */
@@ -218,7 +218,7 @@ TEST(test_v1_file_is_migrated)
 	if (st == NULL)
 		goto out;
 	CHECK_INT(store_file_version(st), store_schema_version());
-	CHECK_INT(q_int("PRAGMA user_version"), 29);
+	CHECK_INT(q_int("PRAGMA user_version"), 30);
 	CHECK_INT(q_int("PRAGMA application_id"), STORE_APPLICATION_ID);
 	/* Version 24 (db/migrate-24.sql): each indicator's level, its
 	 * node's depth (none for the plan's own), indexed by plan, and kept
@@ -780,6 +780,46 @@ out:
 	free(path);
 }
 
+/*
+ * A file at version 29 holding actual values a plan file gave without a
+ * STATE: of the plan's own indicator (reported on its own), of an item's
+ * indicator with a department of its own, and of an item's indicator
+ * without one (its result's state is read). Version 30 confirms the
+ * first two; the third, and a row of a note without a value, keep none.
+ */
+TEST(test_v29_blank_actuals_confirmed)
+{
+	char		*path = tmp_path("v29.db");
+	struct store	*st;
+
+	CHECK_INT(make_current(path), 0);
+	CHECK_INT(raw_open(path), 0);
+	CHECK_INT(raw_exec(raw, "BEGIN;"
+	    " INSERT INTO indicator (id, plan_id, node_id, key, name, ord,"
+	    " dept_id) VALUES (22, 1, 11, 'i3', '参加者数', 5, 3);"
+	    " INSERT INTO indicator_actual (indicator_id, fy, num, txt, note,"
+	    " state) VALUES (21, 2024, 81.5, NULL, '', NULL),"
+	    " (21, 2023, NULL, NULL, '調査なし', NULL),"
+	    " (22, 2024, NULL, '実施', '', NULL),"
+	    " (20, 2024, 12, NULL, '', NULL),"
+	    " (21, 2022, 70, NULL, '', 'draft');"
+	    " PRAGMA user_version = 29; COMMIT"), SQLITE_OK);
+	st = migrate_file(path);
+	CHECK(st != NULL);
+	if (st == NULL)
+		goto out;
+	CHECK_Q("20:2024:-,21:2022:draft,21:2023:-,21:2024:confirmed,"
+	    "22:2024:confirmed", "SELECT group_concat(x) FROM (SELECT"
+	    " indicator_id || ':' || fy || ':' || coalesce(state, '-') AS x"
+	    " FROM indicator_actual ORDER BY indicator_id, fy)");
+	check_clean(st);
+	store_close(st);
+out:
+	sqlite3_close(raw);
+	raw = NULL;
+	free(path);
+}
+
 TEST(test_newer_file_is_refused)
 {
 	char		*path = tmp_path("newer.db"), *cause = NULL, *sql;
@@ -889,6 +929,7 @@ main(void)
 	RUN(test_v17_submissions_keep_their_time);
 	RUN(test_v27_bound_targets_rated);
 	RUN(test_v28_mergers_found_again);
+	RUN(test_v29_blank_actuals_confirmed);
 	RUN(test_newer_file_is_refused);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)

@@ -59,7 +59,13 @@ static const char plan_text[] =
     /* An item's own indicator: part of the item's result. */
     "indicator,k,e,1-1,講座の開催回数,,回,増加,,,,20回,2027,,\n"
     "actual,k,d,2023,80件,,確認済,,kikaku,2024-05-01T10:00:00,kacho,"
-    "2024-05-02T09:00:00\n";
+    "2024-05-02T09:00:00\n"
+    /* Values without a STATE: the policy's is a figure the plan printed
+     * (confirmed); the item's has its result's state (none); a note
+     * alone is not a value. */
+    "actual,k,b,2023,98.90%,,\n"
+    "actual,k,e,2023,15回,,\n"
+    "actual,k,c,2023,,調査なし,\n";
 
 static long long ind_a, ind_b, ind_c, ind_d, ind_e;
 
@@ -391,6 +397,28 @@ TEST(test_item_form_leaves_out_indicators_reported_apart)
 	}
 }
 
+TEST(test_plan_values_without_state)
+{
+	struct actual_entry	*b = load(ind_b, 2023), *c = load(ind_c, 2023),
+				*e = load(ind_e, 2023);
+
+	CHECK(b && c && e);
+	if (b && c && e) {
+		CHECK_INT(b->state, WF_CONFIRMED);
+		CHECK(b->actual.kind == VALUE_NUMBER && b->actual.num == 98.9);
+		CHECK_INT(c->state, WF_NONE);
+		CHECK(c->actual.kind == VALUE_NONE);
+		CHECK_INT(e->state, WF_NONE);
+	}
+	store_actual_free(b);
+	store_actual_free(c);
+	store_actual_free(e);
+	CHECK_Q("b:confirmed,c:-,e:-", "SELECT group_concat(x) FROM (SELECT"
+	    " i.key || ':' || coalesce(a.state, '-') AS x FROM indicator_actual a"
+	    " JOIN indicator i ON i.id = a.indicator_id WHERE a.fy = 2023"
+	    " AND i.key IN ('b', 'c', 'e') ORDER BY i.key)");
+}
+
 TEST(test_store_check_stays_clean)
 {
 	int	 problems = 0;
@@ -428,6 +456,7 @@ main(void)
 	RUN(test_planner_late_entry_is_logged);
 	RUN(test_cumulative_sums_the_years_before);
 	RUN(test_view_lists_every_year);
+	RUN(test_plan_values_without_state);
 	RUN(test_item_form_leaves_out_indicators_reported_apart);
 	RUN(test_store_check_stays_clean);
 
