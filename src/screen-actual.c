@@ -549,7 +549,12 @@ actual_draw_who(struct ui *ui, struct actual_screen *as, WINDOW *w)
 	char				*t, *who, at[17];
 
 	who = ui_who(ui, e->entered_by);
-	if (e->entered_by[0] == '\0')
+	/* A row no one entered was loaded from a plan file that names no
+	 * one. */
+	if (e->entered_by[0] == '\0' && e->ver > 0)
+		t = xasprintf("計画ファイルから読み込み（入力者の記録なし）%s%s",
+		    e->entered_at[0] ? " " : "", at_minutes(e->entered_at, at));
+	else if (e->entered_by[0] == '\0')
 		t = xstrdup("まだ入力されていません");
 	else
 		t = xasprintf("%s %s%s%s%s", who, at_minutes(e->entered_at, at),

@@ -758,7 +758,9 @@ mw_draw_detail(struct ui *ui, struct mw_screen *ms, WINDOW *w)
 		t = xasprintf("%s: %s %s", r->state == WF_SUBMITTED ?
 		    "提出" : "入力", who, at_minutes(r->at, at));
 		free(who);
-	} else
+	} else if (r->state != WF_NONE)
+		t = xstrdup("計画ファイルから読み込み（入力者の記録なし）");
+	else
 		t = xstrdup("まだ入力されていません");
 	ui_put_cell(w, y + 3, 1, t, cols - 2, 0, r->state == WF_RETURNED ?
 	    ui_attr(ui, UI_ERROR) : ui_attr(ui, UI_DIM));
