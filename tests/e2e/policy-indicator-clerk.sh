@@ -8,7 +8,8 @@
 # hangs on (its code once, in the code column), and types its actual
 # with the input method on: ７８，２００ｔ－ＣＯ２, ten full-width
 # characters, fits its field and is 78,200 in t-CO2, rated. Both saves
-# are read back with sqlite3.
+# are read back with sqlite3. The plan file's value of R5, given without
+# a STATE, is shown confirmed and loaded from the file.
 #
 # Runs the clerk as the system login daemon through setpriv (root);
 # elsewhere it says so and counts every check as failed.
@@ -39,6 +40,7 @@ node,minami,G1,,基本目標１,脱炭素のまちをつくる,,,,,,
 node,minami,G1-1,G1,①,住宅用太陽光発電設備の設置補助,,,,,,
 assign,minami,G1-1,南川町/環境課,1,,
 indicator,minami,E1,G1,町域の温室効果ガス排出量,環境指標,t-CO2,減少,,"86,400t-CO2（H25年度）",,"51,800t-CO2以下",令和12年度,,
+actual,minami,E1,R5,"80,100t-CO2",,
 EOF
 
 run() {	# the program as the user who made the database (the planner)
@@ -76,6 +78,21 @@ e2e_expect_not "and is not refused for 北町's" "複数あります"
     WHERE i.key = 'E1'")" = 南川町/環境課 ] &&
     pass "db: reported by 南川町/環境課" ||
     fail "db: the reporting department" "$(q "SELECT dept_id FROM indicator")"
+# The value the plan printed for R5, without a STATE: confirmed, and
+# not said to be not entered.
+e2e_expect "the save closed the form" "南川町環境基本計画 > 指標一覧"
+e2e_keys '['
+e2e_expect "R5" "令和5年度" "80,100t-CO2"
+e2e_keys E
+e2e_expect "the plan's R5 value is confirmed" "実績値の入力（令和5年度）" \
+    "状態: 確認済"
+e2e_expect_line "loaded from the plan file, by no one named" \
+    '^入力 +計画ファイルから読み込み（入力者の記録なし）'
+[ "$(e2e_actual "$db" E1 2023 "a.num || '|' || a.state")" = "80100.0|confirmed" ] &&
+    pass "db: R5 80,100 confirmed" ||
+    fail "db: R5" "$(e2e_actual "$db" E1 2023 "a.num || '|' || coalesce(a.state, '-')")"
+e2e_keys Escape
+e2e_expect "Esc leaves the form unchanged" "南川町環境基本計画 > 指標一覧"
 e2e_keys Q
 e2e_expect_exit "the planner quits" 0
 
