@@ -793,6 +793,39 @@ entry_hint(struct entry_screen *es)
 	    "欄の移動%s  Esc:戻る  F1:ヘルプ", wide);
 }
 
+/*
+ * The form's last line: its keys, or, on an indicator's row whose name
+ * its column cuts (26 columns on a terminal of 80), the whole name, and
+ * the key of the wide field when it fits beside it.
+ */
+static void
+entry_put_hint(struct ui *ui, struct entry_screen *es, WINDOW *w)
+{
+	const struct result_indicator	*ri;
+	char				*name, *line, *more;
+
+	if (es->focus >= 4 && entry_focus_ind(es->focus) < es->ninds) {
+		ri = &es->cur->indicators[entry_focus_ind(es->focus)];
+		name = achieve_indicator_title(ri->name, ri->cumulative);
+		if (tw_width(name) > es->w_name) {
+			line = xasprintf("指標: %s", name);
+			more = es->readonly ? NULL : xstrdup("C-o:広い欄で編集");
+			if (more != NULL)
+				ui_join_if_fits(&line, &more, es->lay_w);
+			ui_put_cell(w, es->y_hint, 0, line, es->lay_w, 1,
+			    ui_attr(ui, UI_DIM));
+			free(line);
+			free(more);
+			free(name);
+			return;
+		}
+		free(name);
+	}
+	line = entry_hint(es);
+	ui_put_keys(w, es->y_hint, 0, line, es->lay_w, 1, ui_attr(ui, UI_DIM));
+	free(line);
+}
+
 static void
 entry_draw_indicators(struct ui *ui, struct entry_screen *es, WINDOW *w)
 {
@@ -1041,9 +1074,7 @@ entry_draw(struct ui *ui, void *state)
 	ui_editor_draw(ui, &es->comment, w, es->y_comment, 0, es->h_comment,
 	    es->lay_w, entry_editor_focus(es, 3), A_NORMAL);
 	entry_draw_indicators(ui, es, w);
-	t = entry_hint(es);
-	ui_put_keys(w, es->y_hint, 0, t, es->lay_w, 1, ui_attr(ui, UI_DIM));
-	free(t);
+	entry_put_hint(ui, es, w);
 }
 
 /* A note on the form's last line shown at once (before a wait). */
@@ -1061,10 +1092,7 @@ entry_note_now(struct ui *ui, struct entry_screen *es, const char *text)
 static void
 entry_hint_now(struct ui *ui, struct entry_screen *es)
 {
-	char	*t = entry_hint(es);
-
-	ui_put(ui_body(ui), es->y_hint, 0, t, es->lay_w, 1, ui_attr(ui, UI_DIM));
-	free(t);
+	entry_put_hint(ui, es, ui_body(ui));
 	wnoutrefresh(ui_body(ui));
 	doupdate();
 }

@@ -129,6 +129,13 @@ e2e_expect "Japanese text across several lines" "$line1" "$line2" "$line3"
 e2e_keys Tab
 e2e_type '地域の担い手の育成が課題。'
 e2e_keys Tab
+e2e_expect_line "on its row at 100 columns, the keys: the name fits its column" \
+    '^C-s/F2:保存 .*C-o:広い欄で編集'
+e2e_resize 80 24
+e2e_expect_line "at 80, the name its column cuts is given whole on the last line" \
+    '^指標: ふれあい出前講座の実施回数  C-o:広い欄で編集'
+e2e_resize 100 30
+e2e_expect "back at 100, the texts typed are there" "$line1" "地域の担い手の育成が課題。"
 e2e_type '四十二'
 e2e_keys Tab
 e2e_expect "a number in kanji is refused on leaving the field" \
