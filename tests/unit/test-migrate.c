@@ -196,6 +196,34 @@ check_clean(struct store *st)
 	free(cause);
 }
 
+/* A current file made older by sql (which ends by setting its
+ * user_version and committing), then opened by this program: the store
+ * on the migrated file, or NULL when a step failed (a failed check). */
+static struct store *
+migrated_from(const char *path, const char *sql)
+{
+	CHECK_INT(make_current(path), 0);
+	CHECK_INT(raw_open(path), 0);
+	if (raw == NULL || raw_exec(raw, sql) != SQLITE_OK) {
+		CHECK(!"the older file could not be made");
+		return NULL;
+	}
+	return migrate_file(path);
+}
+
+/* After a test of migrated_from: the file is clean, and let go. */
+static void
+migrated_done(struct store *st, char *path)
+{
+	CHECK(st != NULL);
+	if (st != NULL)
+		check_clean(st);
+	store_close(st);
+	sqlite3_close(raw);
+	raw = NULL;
+	free(path);
+}
+
 TEST(test_v1_file_is_migrated)
 {
 	char		*path = tmp_path("v1.db");
@@ -736,9 +764,7 @@ TEST(test_v28_mergers_found_again)
 	struct session	 s;
 	char		*cause = NULL;
 
-	CHECK_INT(make_current(path), 0);
-	CHECK_INT(raw_open(path), 0);
-	CHECK_INT(raw_exec(raw, "BEGIN;"
+	st = migrated_from(path, "BEGIN;"
 	    " INSERT INTO department (id, code, name, org, ord, abolished_after)"
 	    " VALUES (41, 'm/kyodo', '協働課', 'm', 41, 2024),"
 	    " (42, 'm/soumu', '総務課', 'm', 42, NULL),"
@@ -758,9 +784,7 @@ TEST(test_v28_mergers_found_again)
 	    " INSERT INTO app_user (login, name, role, dept_id)"
 	    " VALUES ('suzuki', '鈴木', 'clerk', 42);"
 	    UNDO_29
-	    " PRAGMA user_version = 28; COMMIT"), SQLITE_OK);
-	st = migrate_file(path);
-	CHECK(st != NULL);
+	    " PRAGMA user_version = 28; COMMIT");
 	if (st == NULL)
 		goto out;
 	CHECK_Q("m/kyodo>m/soumu,m/kikaku>m/seisaku,m/hisho>", "SELECT"
@@ -772,12 +796,8 @@ TEST(test_v28_mergers_found_again)
 	CHECK(s.nacting == 1 && s.acting[0].id == 41 &&
 	    s.acting[0].until_fy == 2024);
 	session_clear(&s);
-	check_clean(st);
-	store_close(st);
 out:
-	sqlite3_close(raw);
-	raw = NULL;
-	free(path);
+	migrated_done(st, path);
 }
 
 /*
@@ -790,11 +810,7 @@ out:
 TEST(test_v29_blank_actuals_confirmed)
 {
 	char		*path = tmp_path("v29.db");
-	struct store	*st;
-
-	CHECK_INT(make_current(path), 0);
-	CHECK_INT(raw_open(path), 0);
-	CHECK_INT(raw_exec(raw, "BEGIN;"
+	struct store	*st = migrated_from(path, "BEGIN;"
 	    " INSERT INTO indicator (id, plan_id, node_id, key, name, ord,"
 	    " dept_id) VALUES (22, 1, 11, 'i3', '参加者数', 5, 3);"
 	    " INSERT INTO indicator_actual (indicator_id, fy, num, txt, note,"
@@ -803,21 +819,14 @@ TEST(test_v29_blank_actuals_confirmed)
 	    " (22, 2024, NULL, '実施', '', NULL),"
 	    " (20, 2024, 12, NULL, '', NULL),"
 	    " (21, 2022, 70, NULL, '', 'draft');"
-	    " PRAGMA user_version = 29; COMMIT"), SQLITE_OK);
-	st = migrate_file(path);
-	CHECK(st != NULL);
-	if (st == NULL)
-		goto out;
-	CHECK_Q("20:2024:-,21:2022:draft,21:2023:-,21:2024:confirmed,"
-	    "22:2024:confirmed", "SELECT group_concat(x) FROM (SELECT"
-	    " indicator_id || ':' || fy || ':' || coalesce(state, '-') AS x"
-	    " FROM indicator_actual ORDER BY indicator_id, fy)");
-	check_clean(st);
-	store_close(st);
-out:
-	sqlite3_close(raw);
-	raw = NULL;
-	free(path);
+	    " PRAGMA user_version = 29; COMMIT");
+
+	if (st != NULL)
+		CHECK_Q("20:2024:-,21:2022:draft,21:2023:-,21:2024:confirmed,"
+		    "22:2024:confirmed", "SELECT group_concat(x) FROM (SELECT"
+		    " indicator_id || ':' || fy || ':' || coalesce(state, '-')"
+		    " AS x FROM indicator_actual ORDER BY indicator_id, fy)");
+	migrated_done(st, path);
 }
 
 TEST(test_newer_file_is_refused)
@@ -852,9 +861,7 @@ TEST(test_v17_submissions_keep_their_time)
 	struct mywork	*m = NULL;
 	char		*cause = NULL;
 
-	CHECK_INT(make_current(path), 0);
-	CHECK_INT(raw_open(path), 0);
-	CHECK_INT(raw_exec(raw, "BEGIN;"
+	st = migrated_from(path, "BEGIN;"
 	    UNDO_18_29
 	    " INSERT INTO result (node_id, fy, state, entered_by, entered_at)"
 	    " VALUES (10, 2024, 'submitted', 'sato', '2024-05-02T00:00:00'),"
@@ -877,9 +884,7 @@ TEST(test_v17_submissions_keep_their_time)
 	    " '総務課', 1);"
 	    " INSERT INTO node_dept (node_id, dept_id, is_main, ord)"
 	    " VALUES (11, 5, 1, 1);"
-	    " PRAGMA user_version = 17; COMMIT"), SQLITE_OK);
-	st = migrate_file(path);
-	CHECK(st != NULL);
+	    " PRAGMA user_version = 17; COMMIT");
 	if (st == NULL)
 		goto out;
 	CHECK_Q("10|2023|,10|2024|2024-05-03T08:00:00,11|2024|2024-06-01T00:00:00",
@@ -903,13 +908,8 @@ TEST(test_v17_submissions_keep_their_time)
 	}
 	store_mywork_free(m);
 	free(cause);
-	check_clean(st);
-	store_close(st);
 out:
-	if (raw != NULL)
-		sqlite3_close(raw);
-	raw = NULL;
-	free(path);
+	migrated_done(st, path);
 }
 
 int
