@@ -166,6 +166,9 @@ enum notes_when { NOTES_WITH_ERRORS, NOTES_DRY, NOTES_DONE };
 static void
 print_notes(const struct pf_doc *d, enum notes_when when)
 {
+	/* First the keys and codes read as the database has them, which
+	 * are not loaded as written. */
+	print_kept(d->restored, d->nrestored_kept, d->nrestored);
 	if (d->nnotes == 0)
 		return;
 	print_kept(d->notes, d->nnotes_kept, d->nnotes);

@@ -145,6 +145,9 @@ pf_doc_free(struct pf_doc *d)
 	for (i = 0; i < d->nnotes_kept; i++)
 		free(d->notes[i]);
 	free(d->notes);
+	for (i = 0; i < d->nrestored_kept; i++)
+		free(d->restored[i]);
+	free(d->restored);
 	for (i = 0; i < d->ndropped; i++) {
 		free(d->dropped[i].plan);
 		free(d->dropped[i].nodes);
@@ -254,6 +257,15 @@ struct entry {
  * flags of the plan have it). */
 #define KIND_FLAG_WORD (PF_KIND_COUNT + 4)
 
+/* A map of 64-bit keys other than 0 to values, open addressing. */
+struct u64map {
+	struct u64slot {
+		uint64_t	key;
+		uint64_t	val;
+	}		*slot;
+	size_t		 size, n;
+};
+
 /* A plan that --replace deletes while the database holds results of it:
  * the document must carry results of it again (pf_check_replace). */
 struct replaced {
@@ -263,18 +275,14 @@ struct replaced {
 	long		 results;	/* in the database */
 	int		 carried;	/* the document has result or actual rows */
 	/* The keys of its nodes and indicators in the database, read
-	 * before the replace deletes them. */
+	 * before the replace deletes them, and the nodes' codes. */
 	char		**old_keys[2];
+	char		**old_codes;
 	size_t		  nold[2];
-};
-
-/* A map of 64-bit keys other than 0 to values, open addressing. */
-struct u64map {
-	struct u64slot {
-		uint64_t	key;
-		uint64_t	val;
-	}		*slot;
-	size_t		 size, n;
+	/* Of each kind: an old key's hash to its index + 1; a form Excel
+	 * left of an old key (see restore_key) to that key's index + 1. */
+	struct u64map	  old_set[2];
+	struct u64map	  excel_set[2];
 };
 
 struct pf_index {
@@ -459,7 +467,12 @@ index_free(struct pf_index *x)
 			for (j = 0; j < x->replaced[i].nold[k]; j++)
 				free(x->replaced[i].old_keys[k][j]);
 			free(x->replaced[i].old_keys[k]);
+			free(x->replaced[i].old_set[k].slot);
+			free(x->replaced[i].excel_set[k].slot);
 		}
+		for (j = 0; j < x->replaced[i].nold[0]; j++)
+			free(x->replaced[i].old_codes[j]);
+		free(x->replaced[i].old_codes);
 	}
 	free(x->replaced);
 	for (i = 0; i < x->nplans; i++)
@@ -561,6 +574,21 @@ u64map_put(struct u64map *m, uint64_t key, uint64_t val, uint64_t *was)
 	return 0;
 }
 
+/* The value of key (not 0) in m, or 0 when m has none. */
+static uint64_t
+u64map_get(const struct u64map *m, uint64_t key)
+{
+	size_t	i;
+
+	if (m->size == 0)
+		return 0;
+	for (i = (size_t)(key * 0x9e3779b97f4a7c15u) % m->size;
+	    m->slot[i].key != 0; i = (i + 1) % m->size)
+		if (m->slot[i].key == key)
+			return m->slot[i].val;
+	return 0;
+}
+
 /* Marks year fy of slot (0 or 1: which yearly rows) of e as seen;
  * returns 1 if it was seen before. */
 static int
@@ -624,6 +652,8 @@ index_under_plan(struct checker *c, const struct pf_record *r,
  */
 typedef struct entry *key_lookup(struct checker *, const char *plan,
     const char *key);
+static struct entry *find_restored(struct checker *c, struct pf_record *r,
+    int col, key_lookup *lookup);
 
 static struct entry *
 find_key(struct checker *c, struct pf_record *r, int col, key_lookup *lookup)
@@ -631,14 +661,16 @@ find_key(struct checker *c, struct pf_record *r, int col, key_lookup *lookup)
 	struct entry	*e;
 	char		*narrow;
 
-	if ((e = lookup(c, r->f[0], r->f[col])) != NULL ||
-	    (narrow = tf_narrowed(r->f[col])) == NULL)
+	if ((e = lookup(c, r->f[0], r->f[col])) != NULL)
 		return e;
-	if ((e = lookup(c, r->f[0], narrow)) != NULL)
-		replace_field(c, r, col, narrow);
-	else
+	if ((narrow = tf_narrowed(r->f[col])) != NULL) {
+		if ((e = lookup(c, r->f[0], narrow)) != NULL) {
+			replace_field(c, r, col, narrow);
+			return e;
+		}
 		free(narrow);
-	return e;
+	}
+	return find_restored(c, r, col, lookup);
 }
 
 /*
@@ -897,6 +929,54 @@ check_unique(struct checker *c, struct pf_record *r, enum pf_kind k,
 	return index_add(c, k, r->f[0], key);
 }
 
+/* The hash of a key in a replaced plan's sets (never 0). */
+static uint64_t
+old_hash(const char *key)
+{
+	uint64_t	h = fnv_add(FNV_BASIS, key);
+
+	return h != 0 ? h : 1;
+}
+
+/* Indexes the old keys of p read from the database. */
+static void
+replaced_index(struct replaced *p)
+{
+	size_t	i;
+	int	k;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < p->nold[k]; i++)
+			(void)u64map_put(&p->old_set[k], old_hash(p->old_keys[k][i]),
+			    i + 1, NULL);
+}
+
+/* The index of key among p's old keys of kind k (0: nodes, 1:
+ * indicators) in set (old_set or excel_set), or -1. */
+static long
+old_index(const struct replaced *p, const struct u64map *set, int k,
+    const char *key)
+{
+	uint64_t	v = u64map_get(set, old_hash(key));
+
+	if (v == 0 || (set == &p->old_set[k] &&
+	    strcmp(p->old_keys[k][v - 1], key) != 0))
+		return -1;
+	return (long)v - 1;
+}
+
+/* The plan of the database that --replace replaces under code, or NULL. */
+static struct replaced *
+replaced_plan(struct checker *c, const char *code)
+{
+	size_t	i;
+
+	for (i = 0; i < c->x->nreplaced; i++)
+		if (strcmp(c->x->replaced[i].plan, code) == 0)
+			return &c->x->replaced[i];
+	return NULL;
+}
+
 static void
 check_plan(struct checker *c, struct pf_record *r)
 {
@@ -929,7 +1009,9 @@ check_plan(struct checker *c, struct pf_record *r)
 			p->results = n;
 			for (i = 0; i < 2 && c->res->plan_keys != NULL; i++)
 				p->nold[i] = c->res->plan_keys(c->res->arg,
-				    r->f[PLAN_CODE], i, &p->old_keys[i]);
+				    r->f[PLAN_CODE], i, &p->old_keys[i],
+				    i == 0 ? &p->old_codes : NULL);
+			replaced_index(p);
 		}
 	}
 	check_period(c, r, PLAN_FIRST, PLAN_LAST);
@@ -1214,6 +1296,112 @@ add_note(struct checker *c, const struct pf_record *r, int i,
 	va_end(ap);
 }
 
+/* A key or code read as the database has it (see pf_doc.restored). */
+static void
+add_restored(struct checker *c, const struct pf_record *r, int i,
+    const char *fmt, ...)
+{
+	struct pf_doc	*d = c->d;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	keep_message(&d->restored, &d->nrestored_kept, &d->nrestored,
+	    PF_NOTES_KEPT, c->file, r->line, (size_t)COLNO(i), fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * The key of a node or an indicator (k: 0 or 1) that a row of a plan
+ * --replace replaces defines, in a form Excel leaves of a key it read as
+ * a date or a number (1-1 saved as 1月1日): when it is none of the plan's
+ * keys in the database but came, in that form, from exactly one of them
+ * that the file does not define as it is, it is read as that key and
+ * said, and the rows that name it in the same form are read so too
+ * (find_restored). A plan exported, edited in Excel and loaded again
+ * keeps its nodes, their history and the links to them. Else it stays
+ * as written and note_excel_form says what it likely was. Returns the
+ * index of the plan's key in the database, or -1.
+ */
+static long
+restore_key(struct checker *c, struct pf_record *r, int col, int k)
+{
+	struct replaced		*p = replaced_plan(c, r->f[0]);
+	struct excel_origins	 o;
+	long			 idx, found = -1;
+	size_t			 i, n = 0, form = 0;
+
+	if (p == NULL)
+		return -1;
+	if ((idx = old_index(p, &p->old_set[k], k, r->f[col])) >= 0)
+		return idx;
+	excel_origins(r->f[col], &o);
+	for (i = 0; i < o.n; i++)
+		if ((idx = old_index(p, &p->old_set[k], k, o.form[i])) >= 0 &&
+		    index_find(c, k ? PF_INDICATOR : PF_NODE, r->f[0],
+		    o.form[i]) == NULL && n++ == 0) {
+			found = idx;
+			form = i;
+		}
+	if (n != 1)
+		return -1;
+	add_restored(c, r, col, "キー「%s」は、Excel が %s %s形として読みました"
+	    "（この計画のデータベースのキー。次に Excel で開くときは、この列を"
+	    "文字列にしてください）", r->f[col], o.form[form],
+	    excel_change_words(o.change));
+	(void)u64map_put(&p->excel_set[k], old_hash(r->f[col]),
+	    (uint64_t)found + 1, NULL);
+	replace_field(c, r, col, xstrdup(p->old_keys[k][found]));
+	return found;
+}
+
+/* A row naming, in the same form, a key restore_key read: that key. */
+static struct entry *
+find_restored(struct checker *c, struct pf_record *r, int col,
+    key_lookup *lookup)
+{
+	struct replaced	*p = replaced_plan(c, r->f[0]);
+	struct entry	*e;
+	long		 idx;
+	int		 k;
+
+	for (k = 0; p != NULL && k < 2; k++)
+		if ((idx = old_index(p, &p->excel_set[k], k, r->f[col])) >= 0 &&
+		    (e = lookup(c, r->f[0], p->old_keys[k][idx])) != NULL) {
+			replace_field(c, r, col, xstrdup(p->old_keys[k][idx]));
+			return e;
+		}
+	return NULL;
+}
+
+/* The printed code of a node of a plan --replace replaces whose key is
+ * the database's idx-th: a form Excel left of the code the database has
+ * for it (No.1 is safe, (1) becomes -1) is read as that code, and said. */
+static void
+restore_code(struct checker *c, struct pf_record *r, long idx)
+{
+	struct replaced		*p = replaced_plan(c, r->f[0]);
+	struct excel_origins	 o;
+	const char		*old;
+	size_t			 i;
+
+	if (p == NULL || idx < 0 || p->old_codes == NULL)
+		return;
+	old = p->old_codes[idx];
+	if (strcmp(r->f[NODE_CODE], old) == 0)
+		return;
+	excel_origins(r->f[NODE_CODE], &o);
+	for (i = 0; i < o.n; i++)
+		if (strcmp(o.form[i], old) == 0) {
+			add_restored(c, r, NODE_CODE, "番号「%s」は、Excel が %s "
+			    "%s形として読みました（データベースのこの施策・取組の"
+			    "番号。次に Excel で開くときは、この列を文字列にして"
+			    "ください）", r->f[NODE_CODE], old,
+			    excel_change_words(o.change));
+			replace_field(c, r, NODE_CODE, xstrdup(old));
+			return;
+		}
+}
+
 /*
  * A node's code or a key as Excel leaves one it read as a date or a
  * number when the file was opened and saved there: 1-1 becomes 1月1日,
@@ -1306,6 +1494,7 @@ check_node(struct checker *c, struct pf_record *r)
 	if (depth > levels)
 		ERR(r, NODE_PARENT, "階層が深すぎます（計画の階層は %d 段です）", levels);
 	check_period(c, r, NODE_FIRST, NODE_LAST);
+	restore_code(c, r, restore_key(c, r, NODE_KEY, 0));
 	/* Indexed even when refused, so the rows that refer to it report
 	 * their own problems instead of each saying it is missing. */
 	e = check_unique(c, r, PF_NODE, r->f[NODE_KEY], NODE_KEY,
@@ -1365,6 +1554,7 @@ check_indicator(struct checker *c, struct pf_record *r)
 	split_value_year(c, r, IND_FINAL, IND_FINAL_FY, "最終目標");
 	canon_value(c, r, IND_BASE, r->f[IND_UNIT]);
 	canon_value(c, r, IND_FINAL, r->f[IND_UNIT]);
+	(void)restore_key(c, r, IND_KEY, 1);
 	e = check_unique(c, r, PF_INDICATOR, r->f[IND_KEY], IND_KEY, "指標のキー");
 	note_excel_form(c, r, IND_KEY, "キー");
 	if (e != NULL)

@@ -395,12 +395,13 @@ held_plan_results(void *arg, const char *plan)
 }
 
 static size_t
-held_plan_keys(void *arg, const char *plan, int indicators, char ***keys)
+held_plan_keys(void *arg, const char *plan, int indicators, char ***keys,
+    char ***codes)
 {
 	struct recpipe	*p = arg;
 	size_t		 ret;
 
-	HELD(p, p->in->plan_keys(p->in->arg, plan, indicators, keys));
+	HELD(p, p->in->plan_keys(p->in->arg, plan, indicators, keys, codes));
 	return ret;
 }
 

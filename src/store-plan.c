@@ -163,17 +163,20 @@ res_plan_results(void *arg, const char *plan)
 }
 
 static size_t
-res_plan_keys(void *arg, const char *plan, int indicators, char ***keys)
+res_plan_keys(void *arg, const char *plan, int indicators, char ***keys,
+    char ***codes)
 {
 	struct store_resolver	*r = arg;
 	sqlite3_stmt		*s = store_stmt(r->st, indicators ?
-	    "SELECT i.key FROM indicator i JOIN plan p ON p.id = i.plan_id"
+	    "SELECT i.key, '' FROM indicator i JOIN plan p ON p.id = i.plan_id"
 	    " WHERE p.code = ? ORDER BY i.ord, i.id" :
-	    "SELECT n.key FROM node n JOIN plan p ON p.id = n.plan_id"
+	    "SELECT n.key, n.code FROM node n JOIN plan p ON p.id = n.plan_id"
 	    " WHERE p.code = ? ORDER BY n.ord, n.id", NULL);
 	size_t			 n = 0, cap = 0;
 
 	*keys = NULL;
+	if (codes != NULL)
+		*codes = NULL;
 	if (s == NULL)
 		return 0;
 	store_bind_text(s, 1, plan);
@@ -181,8 +184,14 @@ res_plan_keys(void *arg, const char *plan, int indicators, char ***keys)
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			*keys = xreallocarray(*keys, cap, sizeof **keys);
+			if (codes != NULL)
+				*codes = xreallocarray(*codes, cap,
+				    sizeof **codes);
 		}
-		(*keys)[n++] = store_col_dup(s, 0);
+		(*keys)[n] = store_col_dup(s, 0);
+		if (codes != NULL)
+			(*codes)[n] = store_col_dup(s, 1);
+		n++;
 	}
 	sqlite3_reset(s);
 	return n;

@@ -110,6 +110,13 @@ struct pf_doc {
 	char		**notes;
 	size_t		  nnotes_kept;
 	size_t		  nnotes;
+	/* Keys and codes of a plan --replace replaces that Excel changed
+	 * (1-1 saved as 1月1日) read as the database has them, each said,
+	 * "FILE:LINE:COLUMN: message": the first PF_NOTES_KEPT, all of them
+	 * counted in nrestored. */
+	char		**restored;
+	size_t		  nrestored_kept;
+	size_t		  nrestored;
 	/* After pf_check_replace: what --replace deletes, a plan a row. */
 	struct pf_dropped *dropped;
 	size_t		  ndropped;
@@ -161,9 +168,10 @@ struct pf_resolver {
 	long	(*plan_results)(void *arg, const char *plan);
 	/* The keys of the plan's nodes (indicators: of its indicators) in
 	 * the database, in the plan's order, into *keys (malloc'd, each
-	 * key too); how many. May be NULL. */
+	 * key too), and of nodes their printed codes beside them into
+	 * *codes when codes is not NULL; how many. May be NULL. */
 	size_t	(*plan_keys)(void *arg, const char *plan, int indicators,
-		    char ***keys);
+		    char ***keys, char ***codes);
 };
 
 /* What an import with --replace deletes of a plan in the database: its

@@ -683,8 +683,9 @@ TEST(test_sibling_codes_noted)
 }
 
 /* A replace names what it deletes of the plan in the database: the
- * nodes and the indicators the file no longer defines, a key Excel
- * changed among them; nothing when the file defines them all. */
+ * nodes and the indicators the file no longer defines; nothing when the
+ * file defines them all. A key and a code Excel changed (1-1 saved as
+ * 1月1日) are read as the plan's, and so is the row naming that key. */
 TEST(test_replace_names_what_it_deletes)
 {
 	static const char base[] = "shisaku-plan,1\n"
@@ -705,13 +706,14 @@ TEST(test_replace_names_what_it_deletes)
 	CHECK_INT(store_plan_import(st, &d, 0, "tester", &cause), 0);
 	pf_doc_free(&d);
 	store_resolver_init(&res, st, NULL);
-	/* 1-1 changed by Excel into 1月1日, 1-2 and its indicator gone. */
+	/* 1-1 changed by Excel into 1月1日 in its key and its code, 1-2 and
+	 * its indicator gone. */
 	text = xstrdup("shisaku-plan,1\n"
 	    "plan,r,計画,R2,R6,市\n"
 	    "level,r,1,施策\n"
 	    "level,r,2,取組\n"
 	    "node,r,1,,1,施策\n"
-	    "node,r,1月1日,1,1-1,取組一\n"
+	    "node,r,1月1日,1,1月1日,取組一\n"
 	    "indicator,r,k1,1月1日,件数,,件,増加,,,,5件,2024,,\n");
 	pf_doc_init(&d);
 	CHECK_INT(pf_read(&d, "b.csv", text, strlen(text), &res.res, 1), 0);
@@ -719,10 +721,22 @@ TEST(test_replace_names_what_it_deletes)
 	CHECK(d.ndropped == 1);
 	if (d.ndropped == 1) {
 		CHECK_STR(d.dropped[0].plan, "r");
-		CHECK_INT(d.dropped[0].nnodes, 2);
-		CHECK_STR(d.dropped[0].nodes, "1-1、1-2");
+		CHECK_INT(d.dropped[0].nnodes, 1);
+		CHECK_STR(d.dropped[0].nodes, "1-2");
 		CHECK_INT(d.dropped[0].ninds, 1);
 		CHECK_STR(d.dropped[0].inds, "k2");
+	}
+	CHECK_INT(d.nrestored, 2);
+	CHECK_INT(d.nnotes, 0);
+	CHECK(d.nrestored_kept == 2 && strstr(d.restored[0], "b.csv:6:3: "
+	    "キー「1月1日」は、Excel が 1-1 を日付に変えた形として読みました") &&
+	    strstr(d.restored[1], "b.csv:6:5: 番号「1月1日」は、Excel が 1-1 "
+	    "を日付に変えた形として読みました"));
+	CHECK(d.n == 6);
+	if (d.n == 6) {
+		CHECK_STR(d.recs[4].f[NODE_KEY], "1-1");
+		CHECK_STR(d.recs[4].f[NODE_CODE], "1-1");
+		CHECK_STR(d.recs[5].f[IND_NODE], "1-1");
 	}
 	pf_doc_free(&d);
 	free(text);
