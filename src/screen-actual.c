@@ -564,8 +564,12 @@ actual_draw_who(struct ui *ui, struct actual_screen *as, WINDOW *w)
 	actual_put_row(ui, as, w, as->y_who, "入力", t, UI_NORMAL);
 	free(t);
 	who = ui_who(ui, e->confirmed_by);
-	t = e->confirmed_by[0] != '\0' ? xasprintf("%s %s", who,
-	    at_minutes(e->confirmed_at, at)) : xstrdup("-");
+	if (e->confirmed_by[0] != '\0')
+		t = xasprintf("%s %s", who, at_minutes(e->confirmed_at, at));
+	else if (e->state == WF_CONFIRMED)
+		t = xstrdup("計画ファイルの値（確認者の記録なし）");
+	else
+		t = xstrdup("-");
 	free(who);
 	actual_put_row(ui, as, w, as->y_who + 1, "確認", t, UI_NORMAL);
 	free(t);

@@ -88,6 +88,8 @@ e2e_expect "the plan's R5 value is confirmed" "実績値の入力（令和5年�
     "状態: 確認済"
 e2e_expect_line "loaded from the plan file, by no one named" \
     '^入力 +計画ファイルから読み込み（入力者の記録なし）'
+e2e_expect_line "and confirmed as the plan's value, by no one named" \
+    '^確認 +計画ファイルの値（確認者の記録なし）'
 [ "$(e2e_actual "$db" E1 2023 "a.num || '|' || a.state")" = "80100.0|confirmed" ] &&
     pass "db: R5 80,100 confirmed" ||
     fail "db: R5" "$(e2e_actual "$db" E1 2023 "a.num || '|' || coalesce(a.state, '-')")"
