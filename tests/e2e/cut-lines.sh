@@ -79,8 +79,8 @@ e2e_expect_line "the indicator's name cut with a mark" '^伴走型相談支援�
 e2e_expect_line "the status line's department cut with a mark before the year" \
     '^ daemon  担当課職員  保健福祉部子ども[^ ]* ?~ +令和5年度$'
 e2e_keys Tab Tab
-e2e_expect_line "the form's keys at 80 columns end with a whole key, never one cut" \
-    '^C-s/F2:保存  C-t/F3:提出など  C-_:戻す  Tab/BTab:欄の移動  C-o:広い欄で編集$'
+e2e_expect_line "on the indicator's row at 80 columns, its whole name and C-o whole" \
+    "^指標: $long_ind  C-o:広い欄で編集\$"
 e2e_keys Escape
 e2e_expect "back on 自分の仕事" "入力期限 2024-06-30"
 e2e_expect_line "under the list at 80 columns, the state after the department" \

@@ -93,6 +93,10 @@ e2e_expect_line "and confirmed as the plan's value, by no one named" \
 [ "$(e2e_actual "$db" E1 2023 "a.num || '|' || a.state")" = "80100.0|confirmed" ] &&
     pass "db: R5 80,100 confirmed" ||
     fail "db: R5" "$(e2e_actual "$db" E1 2023 "a.num || '|' || coalesce(a.state, '-')")"
+e2e_resize 80 24
+e2e_expect_line "the form's keys at 80 columns end with a whole key, never one cut" \
+    '^C-s/F2:保存  C-t/F3:提出など  C-_:戻す  Tab:欄の移動  C-o:広い欄  Esc:戻る$'
+e2e_resize 100 30
 e2e_keys Escape
 e2e_expect "Esc leaves the form unchanged" "南川町環境基本計画 > 指標一覧"
 e2e_keys Q
