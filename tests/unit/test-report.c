@@ -83,7 +83,7 @@ static const char plan_text[] =
     "result,t,2-1-1,2023,,,下書き,,,,tanaka,2024-04-10T09:00:00,,\n"
     "actual,t,P1,2023,65%,\n"
     "actual,t,H1,2022,300人,\n"
-    "actual,t,H1,2023,250人,\n"
+    "actual,t,H1,2023,250人,,下書き\n"
     "actual,t,I1,2023,80%,\n"
     "actual,t,I2,2023,実施,\n"
     "actual,t,I3,2023,98.6%,速報値\n"
@@ -238,6 +238,11 @@ TEST(test_indicators)
 	if (ri != NULL) {
 		CHECK_DBL(ri->rate, 150, 1e-9);
 		CHECK_INT(ri->verdict, REPORT_ACHIEVED);
+		/* Loaded from a file without a state: a figure the plan
+		 * printed, confirmed, with no mark. */
+		s = report_actual_text(&r, ri);
+		CHECK_STR(s, "65%");
+		free(s);
 	}
 	/* Cumulative: 100 + 300 + 250 = 650 against 600 from 100: 110%. */
 	ri = ind(&r, "防災訓練の参加者数");
@@ -246,8 +251,8 @@ TEST(test_indicators)
 		CHECK(ri->has_running);
 		CHECK_DBL(ri->running, 650, 1e-9);
 		CHECK_DBL(ri->rate, 110, 1e-9);
-		/* Reported on its own, loaded from a file without a state:
-		 * a draft, and the report says so. */
+		/* Reported on its own, entered as a draft: the report says
+		 * so. */
 		CHECK(ri->in->own);
 		s = report_actual_text(&r, ri);
 		CHECK_STR(s, "250人（累計 650人）（下書き）");
