@@ -796,7 +796,8 @@ entry_hint(struct entry_screen *es)
 /*
  * The form's last line: its keys, or, on an indicator's row whose name
  * its column cuts (26 columns on a terminal of 80), the whole name, and
- * the key of the wide field when it fits beside it.
+ * beside it, when they fit, the key of the wide field (a form that
+ * cannot be edited: its keys).
  */
 static void
 entry_put_hint(struct ui *ui, struct entry_screen *es, WINDOW *w)
@@ -809,9 +810,9 @@ entry_put_hint(struct ui *ui, struct entry_screen *es, WINDOW *w)
 		name = achieve_indicator_title(ri->name, ri->cumulative);
 		if (tw_width(name) > es->w_name) {
 			line = xasprintf("指標: %s", name);
-			more = es->readonly ? NULL : xstrdup("C-o:広い欄で編集");
-			if (more != NULL)
-				ui_join_if_fits(&line, &more, es->lay_w);
+			more = es->readonly ? entry_hint(es) :
+			    xstrdup("C-o:広い欄で編集");
+			ui_join_if_fits(&line, &more, es->lay_w);
 			ui_put_cell(w, es->y_hint, 0, line, es->lay_w, 1,
 			    ui_attr(ui, UI_DIM));
 			free(line);
