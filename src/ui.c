@@ -1418,7 +1418,14 @@ ui_prompt_draw(struct ui *ui, const char *question, const wchar_t *buf,
 	if (ui->too_small)
 		return;
 	werase(ui_msgw);
-	qw = ui_put(ui_msgw, 0, 0, question, ui->cols / 2, 0, A_BOLD);
+	/* A question wider than half the line (a long indicator's name)
+	 * is cut with its mark, and its ": " kept before the text. */
+	if (tw_width(question) > ui->cols / 2) {
+		qw = ui_put_cell(ui_msgw, 0, 0, question, ui->cols / 2 - 2, 0,
+		    A_BOLD);
+		qw += ui_put(ui_msgw, 0, qw, ": ", 2, 0, A_BOLD);
+	} else
+		qw = ui_put(ui_msgw, 0, 0, question, ui->cols / 2, 0, A_BOLD);
 	avail = ui->cols - qw - 1;
 	if (pos < *first)
 		*first = pos;
