@@ -936,7 +936,7 @@ actual_workflow(struct ui *ui, struct actual_screen *as)
 
 /* C-o: the focused field on the bottom line, at any length. */
 static void
-actual_edit_wide(struct ui *ui, struct actual_screen *as)
+actual_edit_wide(struct ui *ui, struct actual_screen *as, const char *typed)
 {
 	struct ui_line	*l = &as->lines[as->focus];
 	char		*answer = NULL;
@@ -947,7 +947,7 @@ actual_edit_wide(struct ui *ui, struct actual_screen *as)
 	}
 	actual_sync(as);
 	if (ui_prompt(ui, as->focus == AF_VALUE ? "実績値: " : "備考: ",
-	    l->text, &answer)) {
+	    typed != NULL ? typed : l->text, &answer)) {
 		free(l->text);
 		l->text = answer;
 		actual_layout(ui, as);
@@ -1238,6 +1238,7 @@ actual_key_input(struct ui *ui, void *state, enum key_action act,
 {
 	struct actual_screen	*as = state;
 	struct ui_line		*l;
+	char			*typed;
 
 	if (as->theirs != NULL)
 		return actual_conflict_key(ui, as, act, is_function, ch);
@@ -1257,7 +1258,7 @@ actual_key_input(struct ui *ui, void *state, enum key_action act,
 	}
 	if ((!is_function && ch == ACTUAL_KEY_WIDE) ||
 	    (is_function && ch == KEY_F(4))) {
-		actual_edit_wide(ui, as);
+		actual_edit_wide(ui, as, NULL);
 		return UI_KEY_HANDLED;
 	}
 	if ((!is_function && ch == '\t') || (is_function && ch == KEY_BTAB) ||
@@ -1296,8 +1297,13 @@ actual_key_input(struct ui *ui, void *state, enum key_action act,
 		ui_error(ui, "この欄は長いので C-o（F4）で全体を編集します");
 		return UI_KEY_HANDLED;
 	case UI_LINE_FULL:
-		ui_error(ui, "欄がいっぱいです（C-o または F4 で広い欄で"
-		    "編集できます）");
+		/* Typing past the field's end goes on in the wide field. */
+		if ((typed = ui_line_overflow(as->form, l, ch)) != NULL) {
+			actual_edit_wide(ui, as, typed);
+			free(typed);
+		} else
+			ui_error(ui, "欄がいっぱいです（C-o または F4 で広い欄で"
+			    "編集できます）");
 		return UI_KEY_HANDLED;
 	case UI_LINE_EDITED:
 		/* The achievement follows every key typed. */

@@ -1564,7 +1564,7 @@ entry_workflow(struct ui *ui, struct entry_screen *es)
 
 /* C-o: the focused line field on the bottom line, at any length. */
 static void
-entry_edit_wide(struct ui *ui, struct entry_screen *es)
+entry_edit_wide(struct ui *ui, struct entry_screen *es, const char *typed)
 {
 	struct ui_line	*l = entry_focus_line(es, es->focus);
 	const struct result_indicator *r;
@@ -1585,7 +1585,7 @@ entry_edit_wide(struct ui *ui, struct entry_screen *es)
 	r = &es->cur->indicators[entry_focus_ind(es->focus)];
 	q = xasprintf("%s（%s）: ", entry_focus_kind(es->focus) == EK_NOTE ?
 	    "備考" : "実績値", r->name);
-	if (ui_prompt(ui, q, l->text, &answer)) {
+	if (ui_prompt(ui, q, typed != NULL ? typed : l->text, &answer)) {
 		free(l->text);
 		l->text = answer;
 		entry_form_free(es);
@@ -1612,6 +1612,7 @@ entry_line_key(struct ui *ui, struct entry_screen *es, int is_function,
     wint_t ch)
 {
 	struct ui_line	*l = entry_focus_line(es, es->focus);
+	char		*typed;
 
 	switch (ui_line_key(es->form, l, is_function, ch, es->readonly)) {
 	case UI_LINE_IGNORED:
@@ -1626,8 +1627,13 @@ entry_line_key(struct ui *ui, struct entry_screen *es, int is_function,
 		ui_error(ui, "この欄は長いので C-o（F4）で全体を編集します");
 		break;
 	case UI_LINE_FULL:
-		ui_error(ui, "欄がいっぱいです（C-o または F4 で広い欄で"
-		    "編集できます）");
+		/* Typing past the field's end goes on in the wide field. */
+		if ((typed = ui_line_overflow(es->form, l, ch)) != NULL) {
+			entry_edit_wide(ui, es, typed);
+			free(typed);
+		} else
+			ui_error(ui, "欄がいっぱいです（C-o または F4 で広い欄で"
+			    "編集できます）");
 		break;
 	default:
 		break;
@@ -1920,7 +1926,7 @@ entry_key_input(struct ui *ui, void *state, enum key_action act,
 	}
 	if ((!is_function && ch == ENTRY_KEY_WIDE) ||
 	    (is_function && ch == KEY_F(4))) {
-		entry_edit_wide(ui, es);
+		entry_edit_wide(ui, es, NULL);
 		return UI_KEY_HANDLED;
 	}
 	if ((!is_function && ch == '\t') || act == ACT_NEXT_PANE) {

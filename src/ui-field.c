@@ -6,8 +6,10 @@
  */
 #include <curses.h>
 #include <form.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 #include <wctype.h>
 
 #include "shisaku/textwidth.h"
@@ -263,4 +265,40 @@ ui_line_key(FORM *form, struct ui_line *l, int is_function, wint_t ch,
 	if (edit == 2 && rc == E_REQUEST_DENIED)
 		return UI_LINE_FULL;
 	return UI_LINE_EDITED;
+}
+
+char *
+ui_line_overflow(FORM *form, const struct ui_line *l, wint_t ch)
+{
+	char		*text, *head, *out, mb[MB_LEN_MAX + 1];
+	const char	*p, *last = NULL;
+	mbstate_t	 ps;
+	size_t		 n;
+	int		 rows, cols, frow, fcol, nrow, nbuf, y, x;
+
+	if (form == NULL || l->field == NULL || l->too_long ||
+	    current_field(form) != l->field)
+		return NULL;
+	memset(&ps, 0, sizeof ps);
+	if ((n = wcrtomb(mb, (wchar_t)ch, &ps)) == (size_t)-1 || n == 0)
+		return NULL;
+	mb[n] = '\0';
+	field_info(l->field, &rows, &cols, &frow, &fcol, &nrow, &nbuf);
+	pos_form_cursor(form);
+	getyx(form_sub(form), y, x);
+	text = ui_field_cut(l->field);
+	/* The column the last character starts at. */
+	for (p = text; *p != '\0'; p++)
+		if ((*p & 0xC0) != 0x80)
+			last = p;
+	head = last != NULL ? xstrndup(text, (size_t)(last - text)) : NULL;
+	if (y != frow || head == NULL || x - fcol < tw_width(head)) {
+		free(head);
+		free(text);
+		return NULL;
+	}
+	free(head);
+	out = xasprintf("%s%s", text, mb);
+	free(text);
+	return out;
 }

@@ -75,4 +75,13 @@ enum ui_line_result {
 enum ui_line_result ui_line_key(FORM *form, struct ui_line *l,
     int is_function, wint_t ch, int readonly);
 
+/*
+ * After UI_LINE_FULL for ch: the field's text with ch after it, when the
+ * cursor stands on the field's last character (typing went on past its
+ * end: the form keeps the cursor there once the field is full), for the
+ * caller to go on in a wider editor with nothing typed lost; else NULL
+ * (the cursor is further left, where ch was to go in). malloc'd.
+ */
+char *ui_line_overflow(FORM *form, const struct ui_line *l, wint_t ch);
+
 #endif

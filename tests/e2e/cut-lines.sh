@@ -6,7 +6,8 @@
 # (daemon) sees it under 自分の仕事 (担当: … ~  未入力) and on the line
 # under the results form's title (担当: … ~  期限 …  入力: daemon), the
 # indicator's name in the form's column and the department on the status
-# line; the planner sees it on the roadmap's headings and under it, under
+# line, and a value typed past its field's end goes on in the wide
+# field; the planner sees it on the roadmap's headings and under it, under
 # the plan list, in the search results and in the help.
 #
 # Runs the program as the system login daemon through setpriv (root);
@@ -81,6 +82,19 @@ e2e_expect_line "the status line's department cut with a mark before the year" \
 e2e_keys Tab Tab
 e2e_expect_line "on the indicator's row at 80 columns, its whole name and C-o whole" \
     "^指標: $long_ind  C-o:広い欄で編集\$"
+# A value typed with the input method on, longer than its field (eleven
+# full-width characters in sixteen columns): past the field's end the
+# typing goes on in the wide field, whole, and is saved whole.
+e2e_type '９８．７６５４３２１０％'
+e2e_expect_line "typing past the field's end goes on in the wide field, nothing lost" \
+    '^実績値（伴走型相談支援の面談[^ ]* ?~: ９８．７６５４３２１０％$'
+e2e_keys Enter
+e2e_expect_line "back in the field, cut with a mark" '^伴走型相談支援の面談[^ ]* ?~ +90% +９８．７６５４ ?~$'
+e2e_keys C-s
+e2e_expect "saved" "保存しました（下書き）"
+got=$(e2e_actual "$db" J7-a 2023 "a.num || '|' || a.txt")
+[ "$got" = "98.7654321|98.76543210" ] &&
+    pass "db: the whole value, as typed" || fail "db: the value typed past the field" "$got"
 e2e_keys Escape
 e2e_expect "back on 自分の仕事" "入力期限 2024-06-30"
 e2e_expect_line "under the list at 80 columns, the state after the department" \

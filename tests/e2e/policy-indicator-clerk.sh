@@ -124,6 +124,17 @@ got=$(e2e_actual "$db" E1 2024 "a.num || '|' || coalesce(a.txt, '') || '|' ||
 [ "$got" = "78200.0|78,200|draft|daemon|南川町/環境課" ] &&
     pass "db: 78,200 as a number, as typed, a draft by daemon for 環境課" ||
     fail "db: the actual" "$got"
+# Typed past the field's end (twenty full-width characters): the typing
+# goes on in the wide field, and the whole value is saved.
+e2e_keys C-u
+e2e_type '７８，２００．５０００００００ｔ－ＣＯ２'
+e2e_expect_line "past the field's end, the wide field holds it all" \
+    '^実績値: ７８，２００．５０００００００ｔ－ＣＯ２$'
+e2e_keys Enter C-s
+e2e_expect "saved again" "保存しました（下書き）"
+got=$(e2e_actual "$db" E1 2024 "a.num || '|' || coalesce(a.txt, '')")
+[ "$got" = "78200.5|78,200.50000000" ] &&
+    pass "db: 78,200.5, the whole value typed" || fail "db: the value typed past the field" "$got"
 e2e_keys Escape
 e2e_expect "back on the list" "下書き（1）"
 e2e_keys Q
