@@ -10,10 +10,11 @@ void
 ui_draft_view(struct ui_conflict *c, const struct draft *d, int stale,
     const char *theirs_title)
 {
-	char	*heading;
+	char	*heading, at[17];
 
 	heading = xasprintf("前回（%s）保存されずに終わった入力が下書きとして"
-	    "残っています%s。どちらを使いますか", d->saved_at, stale ?
+	    "残っています%s。どちらを使いますか", at_minutes(d->saved_at, at),
+	    stale ?
 	    "（その後、保存済みの版が更新されました）" : "");
 	ui_conflict_init(c, heading, theirs_title);
 	free(heading);

@@ -80,6 +80,8 @@ e2e_expect "the form offers the draft beside the saved entry" \
     "保存されずに終わった入力が下書きとして残っています" \
     "下書き（保存されていない入力）" "保存済みの版" "下書きになる入力その一" \
     "m: 下書きを入力欄に戻す"
+e2e_expect_line "when, to the minute" \
+    '^前回（[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}）保存されずに'
 e2e_keys m
 e2e_expect "m brings the draft back into the form, unsaved" \
     "下書きを入力欄に戻しました" "下書きになる入力その一" "課題も書いた"
