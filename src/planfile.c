@@ -1282,31 +1282,23 @@ check_deptname(struct checker *c, struct pf_record *r)
 			c->renamed[i].found = 1;
 }
 
-/* A note of the document at a field of r (see pf_doc.notes). */
+/* A note of the document at a field of r: of a value loaded as written
+ * (pf_doc.notes), or of a key or code read as the database has it
+ * (restored: pf_doc.restored). */
 static void
-add_note(struct checker *c, const struct pf_record *r, int i,
+add_note(struct checker *c, int restored, const struct pf_record *r, int i,
     const char *fmt, ...)
 {
 	struct pf_doc	*d = c->d;
 	va_list		 ap;
 
 	va_start(ap, fmt);
-	keep_message(&d->notes, &d->nnotes_kept, &d->nnotes, PF_NOTES_KEPT,
-	    c->file, r->line, (size_t)COLNO(i), fmt, ap);
-	va_end(ap);
-}
-
-/* A key or code read as the database has it (see pf_doc.restored). */
-static void
-add_restored(struct checker *c, const struct pf_record *r, int i,
-    const char *fmt, ...)
-{
-	struct pf_doc	*d = c->d;
-	va_list		 ap;
-
-	va_start(ap, fmt);
-	keep_message(&d->restored, &d->nrestored_kept, &d->nrestored,
-	    PF_NOTES_KEPT, c->file, r->line, (size_t)COLNO(i), fmt, ap);
+	if (restored)
+		keep_message(&d->restored, &d->nrestored_kept, &d->nrestored,
+		    PF_NOTES_KEPT, c->file, r->line, (size_t)COLNO(i), fmt, ap);
+	else
+		keep_message(&d->notes, &d->nnotes_kept, &d->nnotes,
+		    PF_NOTES_KEPT, c->file, r->line, (size_t)COLNO(i), fmt, ap);
 	va_end(ap);
 }
 
@@ -1344,7 +1336,7 @@ restore_key(struct checker *c, struct pf_record *r, int col, int k)
 		}
 	if (n != 1)
 		return -1;
-	add_restored(c, r, col, "キー「%s」は、Excel が %s %s形として読みました"
+	add_note(c, 1, r, col, "キー「%s」は、Excel が %s %s形として読みました"
 	    "（この計画のデータベースのキー。次に Excel で開くときは、この列を"
 	    "文字列にしてください）", r->f[col], o.form[form],
 	    excel_change_words(o.change));
@@ -1392,7 +1384,7 @@ restore_code(struct checker *c, struct pf_record *r, long idx)
 	excel_origins(r->f[NODE_CODE], &o);
 	for (i = 0; i < o.n; i++)
 		if (strcmp(o.form[i], old) == 0) {
-			add_restored(c, r, NODE_CODE, "番号「%s」は、Excel が %s "
+			add_note(c, 1, r, NODE_CODE, "番号「%s」は、Excel が %s "
 			    "%s形として読みました（データベースのこの施策・取組の"
 			    "番号。次に Excel で開くときは、この列を文字列にして"
 			    "ください）", r->f[NODE_CODE], old,
@@ -1419,11 +1411,11 @@ note_excel_form(struct checker *c, const struct pf_record *r, int col,
 
 	excel_origins(r->f[col], &o);
 	if (o.change == EXCEL_MONTH_DAY || o.change == EXCEL_NEGATIVE)
-		add_note(c, r, col, "%s「%s」は、Excel が %s %s形です。"
+		add_note(c, 0, r, col, "%s「%s」は、Excel が %s %s形です。"
 		    "列を文字列にして%sを直してください", what, r->f[col],
 		    o.form[0], excel_change_words(o.change), what);
 	else if (o.change == EXCEL_DATE)
-		add_note(c, r, col, "%s「%s」は、Excel が%s（%s など）%s形です。"
+		add_note(c, 0, r, col, "%s「%s」は、Excel が%s（%s など）%s形です。"
 		    "列を文字列にして%sを直してください", what, r->f[col], what,
 		    o.form[0], excel_change_words(o.change), what);
 }
@@ -1451,7 +1443,7 @@ note_sibling_code(struct checker *c, const struct pf_record *r,
 	h = fnv_add(FNV_BASIS ^ above->serial, r->f[NODE_CODE]);
 	if (u64map_put(&c->x->codes, h != 0 ? h : 1, r->line, &first) == 0)
 		return;
-	add_note(c, r, NODE_CODE, "番号「%s」は、同じ%s%s%s %" PRIu64 " 行目にも"
+	add_note(c, 0, r, NODE_CODE, "番号「%s」は、同じ%s%s%s %" PRIu64 " 行目にも"
 	    "あります。どちらかの番号の書き違いではありませんか",
 	    r->f[NODE_CODE], parent != NULL ? "親「" : "最上位の階層の",
 	    parent != NULL ? r->f[NODE_PARENT] : "",
@@ -2143,7 +2135,7 @@ take_record(struct checker *c, const struct csv_record *rec)
 	 * likely left out, and the fields after it moved one to the left
 	 * (each of their errors reads as a value in the wrong place). */
 	if (d->nerrors - nerr >= 2 && rec->nfields - 1 < kd->ncols)
-		add_note(c, r, -1, "%s の行の列が %zu 個で、この種類の行は %zu 個"
+		add_note(c, 0, r, -1, "%s の行の列が %zu 個で、この種類の行は %zu 個"
 		    "です。途中の列が抜けて、後の列がずれていませんか（空の列も"
 		    "カンマで区切ります）", kd->name, rec->nfields, kd->ncols + 1);
 	/* A record with errors stays in the index so that later rows
