@@ -1302,8 +1302,7 @@ actual_key_input(struct ui *ui, void *state, enum key_action act,
 			actual_edit_wide(ui, as, typed);
 			free(typed);
 		} else
-			ui_error(ui, "欄がいっぱいです（C-o または F4 で広い欄で"
-			    "編集できます）");
+			ui_error(ui, "%s", UI_LINE_FULL_NOTE);
 		return UI_KEY_HANDLED;
 	case UI_LINE_EDITED:
 		/* The achievement follows every key typed. */

@@ -1632,8 +1632,7 @@ entry_line_key(struct ui *ui, struct entry_screen *es, int is_function,
 			entry_edit_wide(ui, es, typed);
 			free(typed);
 		} else
-			ui_error(ui, "欄がいっぱいです（C-o または F4 で広い欄で"
-			    "編集できます）");
+			ui_error(ui, "%s", UI_LINE_FULL_NOTE);
 		break;
 	default:
 		break;

@@ -83,5 +83,9 @@ enum ui_line_result ui_line_key(FORM *form, struct ui_line *l,
  * (the cursor is further left, where ch was to go in). malloc'd.
  */
 char *ui_line_overflow(FORM *form, const struct ui_line *l, wint_t ch);
+/* What a form says when ui_line_overflow gives nothing (the cursor is
+ * inside a full field): how to edit it whole. */
+#define UI_LINE_FULL_NOTE \
+	"欄がいっぱいです（C-o または F4 で広い欄で編集できます）"
 
 #endif
