@@ -95,10 +95,24 @@ e2e_expect "saved" "保存しました（下書き）"
 got=$(e2e_actual "$db" J7-a 2023 "a.num || '|' || a.txt")
 [ "$got" = "98.7654321|98.76543210" ] &&
     pass "db: the whole value, as typed" || fail "db: the value typed past the field" "$got"
+# Submitted, the form cannot be edited: on the row, the whole name and,
+# where both fit (100 columns), the keys of what C-t offers beside it.
+e2e_keys C-t
+e2e_expect "C-t offers submitting" "提出する"
+e2e_keys Enter
+e2e_expect "asks first" "提出しますか"
+e2e_keys y
+e2e_expect "submitted" "提出しました（提出済）"
+e2e_resize 100 30
+e2e_expect_line "read-only at 100 columns: the name, then what C-t offers" \
+    "^指標: $long_ind  C-t/F3:下書きに戻す  Tab:次の欄  H:履歴  Esc:戻る\$"
+e2e_resize 80 24
+e2e_expect_line "at 80, the name alone: the keys do not fit beside it" \
+    "^指標: $long_ind\$"
 e2e_keys Escape
 e2e_expect "back on 自分の仕事" "入力期限 2024-06-30"
 e2e_expect_line "under the list at 80 columns, the state after the department" \
-    '~  下書き$'
+    '~  提出済$'
 e2e_keys Q
 
 # ---- the planner -------------------------------------------------------
