@@ -167,7 +167,6 @@ static char *
 edit_node_code_gloss(struct ui *ui, void *ctx, const char *value)
 {
 	const struct edit_node_ctx	*c = ctx;
-
 	char				*title, *said;
 
 	if (c->node.id != 0 && strcmp(value, c->node.code) == 0)
