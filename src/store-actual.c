@@ -93,6 +93,17 @@ static const char SQL_VIEW_RESULTS[] =
 	" WHERE plan_id = ?1), (SELECT MAX(depth) FROM node"		\
 	" WHERE plan_id = ?1)))"
 
+/* Of the indicators r(id) someone reports, those measured in fiscal
+ * year ?3, as 自分の仕事 lists them (store-mywork.c): their node's
+ * period holds the year, or in a plan without a period, the years their
+ * baseline and final target give, or one they have a target or value
+ * for. The indicator list's 自分の担当 names what 自分の仕事 names. */
+#define REPORTED_IN_YEAR						\
+	" SELECT i.id FROM r CROSS JOIN indicator i ON i.id = r.id"	\
+	" JOIN plan p ON p.id = i.plan_id"				\
+	" LEFT JOIN node n ON n.id = i.node_id" STORE_ANCESTORS		\
+	" WHERE " STORE_IN_YEAR("?3") " AND " STORE_IND_IN_YEAR("?3")
+
 /*
  * The indicators of plan ?1 whose actuals department ?2 (not 0) enters
  * in ?3: those the plan gives ?2 to report; and, of the nodes ?2 is in
@@ -101,9 +112,10 @@ static const char SQL_VIEW_RESULTS[] =
  * department. Read from ?2's indexes (its assignments, its indicators),
  * never the plan's indicators: a department's share of a large plan is
  * small. A node ?2 holds twice gives its rows twice (sorted out in C).
+ * Of those, the ones measured in ?3 (REPORTED_IN_YEAR).
  */
 static const char SQL_REPORTED_BY_DEPT[] =
-    "WITH " ITEM_DEPTH
+    "WITH " ITEM_DEPTH ", r(id) AS ("
     " SELECT i.id FROM indicator i WHERE i.dept_id = ?2 AND i.plan_id = ?1"
     " UNION ALL SELECT i.id FROM d, node_dept nd"
     " CROSS JOIN indicator i ON i.node_id = nd.node_id"
@@ -112,7 +124,8 @@ static const char SQL_REPORTED_BY_DEPT[] =
     " AND +i.plan_id = ?1 AND i.dept_id IS NULL"
     " AND (n.depth = d.x OR (SELECT m.dept_id FROM node_dept m"
     "  WHERE m.node_id = n.id AND " IN_FORCE_OF("m", "?3")
-    "  ORDER BY m.is_main DESC, m.ord, m.id LIMIT 1) = ?2)";
+    "  ORDER BY m.is_main DESC, m.ord, m.id LIMIT 1) = ?2))"
+    REPORTED_IN_YEAR;
 
 /*
  * The indicators of plan ?1 no department reports in ?3 (the planners
@@ -122,16 +135,18 @@ static const char SQL_REPORTED_BY_DEPT[] =
  * the index of the plan's indicators by depth, which holds their
  * department and node (db/migrate-24.sql): a look-up of each heading
  * and of each indicator's row read thousands of pages of a large plan
- * the first time, 3,850 for the bench's 200,000 items.
+ * the first time, 3,850 for the bench's 200,000 items. Of those, the
+ * ones measured in ?3 (REPORTED_IN_YEAR).
  */
 static const char SQL_REPORTED_BY_NONE[] =
-    "WITH " ITEM_DEPTH
+    "WITH " ITEM_DEPTH ", r(id) AS ("
     " SELECT i.id FROM d CROSS JOIN indicator i INDEXED BY"
     " indicator_plan_depth WHERE i.plan_id = ?1 AND i.depth < d.x"
     " AND i.dept_id IS NULL AND NOT EXISTS (SELECT 1 FROM node_dept nd"
     "  WHERE nd.node_id = i.node_id AND " IN_FORCE("?3") ")"
     " UNION ALL SELECT i.id FROM indicator i WHERE i.node_id IS NULL"
-    " AND +i.plan_id = ?1 AND i.dept_id IS NULL";
+    " AND +i.plan_id = ?1 AND i.dept_id IS NULL)"
+    REPORTED_IN_YEAR;
 
 static int
 same_str(const char *a, const char *b)

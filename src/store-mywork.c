@@ -38,32 +38,6 @@
 	" AND " MW_IN_FORCE(fyparam) " ORDER BY nd.is_main DESC, nd.ord,"	\
 	" nd.id LIMIT 1)"
 
-/* A node's ancestors and plan, for its period: each end is the node's
- * own, else the nearest ancestor's, else the plan's (as the tree counts
- * items; store-browse.c). n may be NULL (an indicator of the plan). */
-#define MW_ANCESTORS							\
-	" LEFT JOIN node a1 ON a1.id = n.parent_id"			\
-	" LEFT JOIN node a2 ON a2.id = a1.parent_id"			\
-	" LEFT JOIN node a3 ON a3.id = a2.parent_id"
-#define MW_IN_YEAR(fyparam)						\
-	"(COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"	\
-	" p.first_fy, " fyparam ") <= " fyparam " AND COALESCE(n.last_fy,"	\
-	" a1.last_fy, a2.last_fy, a3.last_fy, p.last_fy, " fyparam ") >= "	\
-	fyparam ")"
-
-/* An indicator of a node (or plan) without a period is measured in the
- * years after its baseline's up to its final target's, as far as it
- * gives them, and in a year it has a target or a value for: an
- * indicator whose final target was for 2022 is no one's work in 2026. */
-#define MW_IND_IN_YEAR(fyparam)						\
-	"(COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"	\
-	" p.first_fy, n.last_fy, a1.last_fy, a2.last_fy, a3.last_fy,"	\
-	" p.last_fy) IS NOT NULL OR ((i.base_fy IS NULL OR i.base_fy < "	\
-	fyparam ") AND (i.final_fy IS NULL OR i.final_fy >= " fyparam "))"	\
-	" OR a.indicator_id IS NOT NULL OR EXISTS (SELECT 1"		\
-	" FROM indicator_target t WHERE t.indicator_id = i.id AND t.fy = "	\
-	fyparam "))"
-
 /* The deepest level of each plan: its action items. */
 #define MW_ITEM_LEVEL							\
 	"m(plan_id, d) AS (SELECT p.id, COALESCE("			\
@@ -130,7 +104,7 @@ static const char SQL_CLERK_RESULTS[] =
     " LEFT JOIN node a3 INDEXED BY node_shape ON a3.id = a2.parent_id"
     " LEFT JOIN result r INDEXED BY result_state"
     " ON r.fy = ?2 AND r.node_id = n.id"
-    " WHERE " MW_IN_YEAR("?2");
+    " WHERE " STORE_IN_YEAR("?2");
 
 /* The texts of one item's row (?3) of the list of department ?1 in ?2. */
 static const char SQL_CLERK_RESULT_TEXTS[] =
@@ -148,7 +122,7 @@ static const char SQL_CLERK_ACTUALS[] =
     " COALESCE(a.entered_by, ''), " MW_WHEN("a") ","
     " p.ord, COALESCE(n.ord, -1), i.ord, COALESCE(a.return_comment, '')"
     " FROM indicator i JOIN plan p ON p.id = i.plan_id"
-    " LEFT JOIN node n ON n.id = i.node_id" MW_ANCESTORS
+    " LEFT JOIN node n ON n.id = i.node_id" STORE_ANCESTORS
     " LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?2"
     " WHERE i.id IN (SELECT x.id FROM indicator x WHERE x.dept_id = ?1"
     "  UNION SELECT x.id FROM plan xp"
@@ -161,7 +135,7 @@ static const char SQL_CLERK_ACTUALS[] =
     "  WHERE plan_id = h.plan_id), (SELECT MAX(depth) FROM node"
     "  WHERE plan_id = h.plan_id)))"
     " AND NOT " MW_PART_OF_ITEM " AND " MW_REPORTER("?2") " = ?1"
-    " AND " MW_IN_YEAR("?2") " AND " MW_IND_IN_YEAR("?2");
+    " AND " STORE_IN_YEAR("?2") " AND " STORE_IND_IN_YEAR("?2");
 
 /* ---- a reviewer's list ---- */
 
@@ -211,11 +185,11 @@ static const char SQL_LATE_RESULTS[] =
     " COALESCE(r.entered_by, ''), COALESCE(r.entered_at, ''),"
     " p.ord, n.ord, 0, COALESCE(r.return_comment, '')"
     " FROM node n INDEXED BY node_plan JOIN plan p ON p.id = n.plan_id"
-    MW_ANCESTORS
+    STORE_ANCESTORS
     " LEFT JOIN result r ON r.node_id = n.id AND r.fy = ?1"
     " WHERE n.plan_id = ?3 AND n.depth = ?4"
     " AND (r.state IS NULL OR r.state IN ('draft', 'returned'))"
-    " AND " MW_IN_YEAR("?1")
+    " AND " STORE_IN_YEAR("?1")
     " AND (COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"
     "  p.first_fy, n.last_fy, a1.last_fy, a2.last_fy, a3.last_fy,"
     "  p.last_fy) IS NOT NULL"

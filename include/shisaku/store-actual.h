@@ -177,7 +177,11 @@ int store_actual_reopen(struct store *st, struct actual_entry *e,
  * fiscal year fy, ascending (for bsearch): those reported on their own
  * with dept_id responsible, and those that are part of the result of an
  * item dept_id is in charge of that year. dept_id 0: those only the
- * planners report (no department responsible). *ids is NULL when n is 0.
+ * planners report (no department responsible). Only indicators measured
+ * in fy, as 自分の仕事 lists them (store-mywork.h): an indicator outside
+ * its node's period, or of a plan without a period outside the years
+ * its baseline and final target give (unless it has a target or value
+ * for fy), is no one's that year. *ids is NULL when n is 0.
  */
 int store_actual_reported_by(struct store *st, long long plan_id,
     long long dept_id, int fy, long long **ids, size_t *n, char **cause);

@@ -183,6 +183,37 @@ int indfig_subtree_read(struct store *st, long long plan_id,
 	" FROM node n INDEXED BY node_own_period WHERE n.plan_id = ?1"	\
 	" AND (n.first_fy IS NOT NULL OR n.last_fy IS NOT NULL)"
 
+/* Node n's ancestors (nodes are at most 4 deep: three above any node),
+ * for its period: each end of it is the node's own, else the nearest
+ * ancestor's, else the plan's (p), as the tree counts items
+ * (store-figs.h). n may be NULL (an indicator of the plan). */
+#define STORE_ANCESTORS							\
+	" LEFT JOIN node a1 ON a1.id = n.parent_id"			\
+	" LEFT JOIN node a2 ON a2.id = a1.parent_id"			\
+	" LEFT JOIN node a3 ON a3.id = a2.parent_id"
+/* Fiscal year fyparam lies in that period; an end nobody gives is open. */
+#define STORE_IN_YEAR(fyparam)						\
+	"(COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"	\
+	" p.first_fy, " fyparam ") <= " fyparam " AND COALESCE(n.last_fy,"	\
+	" a1.last_fy, a2.last_fy, a3.last_fy, p.last_fy, " fyparam ") >= "	\
+	fyparam ")"
+
+/* An indicator i of a node (or plan) without a period is measured in
+ * the years after its baseline's up to its final target's, as far as it
+ * gives them, and in a year it has a target or a value for: an
+ * indicator whose final target was for 2022 is no one's work in 2026.
+ * (With STORE_ANCESTORS and STORE_IN_YEAR: who reports an indicator in
+ * a year, in 自分の仕事 and the indicator list's 自分の担当 alike.) */
+#define STORE_IND_IN_YEAR(fyparam)					\
+	"(COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"	\
+	" p.first_fy, n.last_fy, a1.last_fy, a2.last_fy, a3.last_fy,"	\
+	" p.last_fy) IS NOT NULL OR ((i.base_fy IS NULL OR i.base_fy < "	\
+	fyparam ") AND (i.final_fy IS NULL OR i.final_fy >= " fyparam "))"	\
+	" OR EXISTS (SELECT 1 FROM indicator_actual ya"			\
+	" WHERE ya.indicator_id = i.id AND ya.fy = " fyparam ")"		\
+	" OR EXISTS (SELECT 1 FROM indicator_target yt"			\
+	" WHERE yt.indicator_id = i.id AND yt.fy = " fyparam "))"
+
 /* Whether any plan has a result in year ?1: the first entry of the
  * year's in the index of results by year (1, or 0 when none), for
  * store_read_int. A year just begun has none, and a reader spares its

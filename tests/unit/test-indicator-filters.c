@@ -7,7 +7,9 @@
  * planners), every year compared: after the import and after writes
  * that move each thing the definitions look at (assignments' years and
  * main departments, indicators' own departments, indicators moved to a
- * heading or to the plan). And the rows read for a set of ids must be
+ * heading or to the plan, the periods of nodes and plans and the years
+ * of indicators, which say in which years an indicator is anyone's).
+ * And the rows read for a set of ids must be
  * the list's own rows, in plan order, as the ids put in plan order are;
  * and the departments a filter offers (asked of each department on the
  * index of the plan's assignments) those the plan's assignments name.
@@ -38,13 +40,38 @@
 	" WHERE plan_id = i.plan_id), (SELECT MAX(depth) FROM node"	\
 	" WHERE plan_id = i.plan_id)))"
 
+/* The nearest year col (first_fy, last_fy) of indicator i's node and
+ * the nodes above it, walked up one parent at a time, else its plan's. */
+#define PLAIN_PERIOD_END(col)						\
+	"COALESCE((WITH RECURSIVE up(id, k) AS (SELECT i.node_id, 0"	\
+	" UNION ALL SELECT x.parent_id, up.k + 1 FROM up JOIN node x"	\
+	" ON x.id = up.id WHERE x.parent_id IS NOT NULL)"		\
+	" SELECT x." col " FROM up JOIN node x ON x.id = up.id"		\
+	" WHERE x." col " IS NOT NULL ORDER BY up.k LIMIT 1),"		\
+	" (SELECT pl." col " FROM plan pl WHERE pl.id = i.plan_id))"
+
+/* Indicator i is measured in ?3 (store-actual.h): ?3 within the period
+ * of its node (or plan); with no period at all, within the years its
+ * baseline and final target give, or a year with a target or value. */
+#define PLAIN_MEASURED							\
+	"EXISTS (SELECT 1 FROM (SELECT " PLAIN_PERIOD_END("first_fy")	\
+	" AS f, " PLAIN_PERIOD_END("last_fy") " AS l) y"		\
+	" WHERE (y.f IS NULL OR y.f <= ?3) AND (y.l IS NULL OR y.l >= ?3)" \
+	" AND (y.f IS NOT NULL OR y.l IS NOT NULL"			\
+	" OR ((i.base_fy IS NULL OR i.base_fy < ?3)"			\
+	" AND (i.final_fy IS NULL OR i.final_fy >= ?3))"		\
+	" OR i.id IN (SELECT indicator_id FROM indicator_actual"	\
+	" WHERE fy = ?3) OR i.id IN (SELECT indicator_id"		\
+	" FROM indicator_target WHERE fy = ?3)))"
+
 /* Who reports what, as store-actual.h defines it, over every indicator
- * of plan ?1: reported on its own with ?2 responsible (its own
- * department, else its node's main one in force in ?3, else none: 0),
- * or part of the result of an item ?2 is in charge of in ?3. */
+ * of plan ?1 measured in ?3: reported on its own with ?2 responsible
+ * (its own department, else its node's main one in force in ?3, else
+ * none: 0), or part of the result of an item ?2 is in charge of in ?3. */
 static const char plain_reported[] =
     "SELECT i.id FROM indicator i LEFT JOIN node n ON n.id = i.node_id"
-    " WHERE i.plan_id = ?1 AND ((NOT " PLAIN_PART_OF_ITEM
+    " WHERE i.plan_id = ?1 AND " PLAIN_MEASURED " AND ((NOT "
+    PLAIN_PART_OF_ITEM
     " AND COALESCE(i.dept_id, (SELECT nd.dept_id FROM node_dept nd"
     "  WHERE nd.node_id = i.node_id AND " PLAIN_IN_FORCE
     "  ORDER BY nd.is_main DESC, nd.ord, nd.id LIMIT 1), 0) = ?2)"
@@ -97,6 +124,17 @@ static const struct {
 	{ "headings left without a department", "DELETE FROM node_dept"
 	  " WHERE id % 2 = 1 AND node_id IN (SELECT id FROM node"
 	  " WHERE depth = 1)" },
+	{ "nodes given periods of their own", "UPDATE node SET"
+	  " first_fy = CASE WHEN id % 3 = 0 THEN 2024 END,"
+	  " last_fy = CASE WHEN id % 4 = 0 THEN 2023 + id % 3 END"
+	  " WHERE id % 3 = 0 OR id % 4 = 0" },
+	{ "a plan's period ended early", "UPDATE plan SET last_fy = 2023"
+	  " WHERE id = (SELECT MAX(plan_id) FROM node WHERE first_fy"
+	  " IS NULL AND plan_id IN (SELECT id FROM plan"
+	  " WHERE first_fy IS NOT NULL))" },
+	{ "indicators' years moved", "UPDATE indicator SET"
+	  " base_fy = 2021 + id % 4, final_fy = 2023 + id % 3"
+	  " WHERE id % 2 = 0" },
 };
 
 /* The ids sql gives for ?1 plan, ?2 dept, ?3 fy. */

@@ -18,6 +18,7 @@
 #include "harness.h"
 #include "peek.h"
 #include "shisaku/store-actual.h"
+#include "shisaku/store-mywork.h"
 #include "shisaku/store-result.h"
 #include "shisaku/store-user.h"
 #include "shisaku/store.h"
@@ -63,7 +64,27 @@ static const char plan_text[] =
     "indicator,t,all,,市民満足度,市民指標,%,増加,,60%,2022,70%,2026,,,\n"
     "indicator,t,i11,11,講座の回数,,回,増加,,,,50回,2026,,,\n"
     "indicator,t,i21,21,研修の回数,,回,増加,,,,10回,2026,,,"
-    "試験市/総務課\n";
+    "試験市/総務課\n"
+    /* A plan that prints no period: its indicators are measured in the
+     * years their baseline and final target give, and in a year with a
+     * target or value; those of a node with a period of its own, in
+     * that period. */
+    "plan,u,期間のない計画,,,試験市,\n"
+    "level,u,1,基本目標\n"
+    "level,u,2,取組\n"
+    "node,u,1,,1,安心のまち,,,,,,\n"
+    "node,u,2,,2,子育て,,2023,2024,,,\n"
+    "node,u,11,1,1-1,防災訓練,,,,,,\n"
+    "node,u,21,2,2-1,相談窓口,,,,,,\n"
+    "assign,u,1,試験市/市民協働課,1,,\n"
+    "assign,u,2,試験市/市民協働課,1,,\n"
+    "indicator,u,q1,1,訓練の参加者数,,人,増加,,100人,2022,300人,2024,,,\n"
+    "indicator,u,q2,1,避難所の数,,か所,増加,,,,40か所,2030,,,\n"
+    "indicator,u,q3,1,防災士の数,,人,増加,,10人,2022,30人,2024,,,\n"
+    "actual,u,q3,2026,35人,,下書き\n"
+    "indicator,u,q4,1,備蓄の品目,,品目,増加,,5品目,2022,9品目,2024,,,\n"
+    "target,u,q4,2026,12品目\n"
+    "indicator,u,q5,2,相談の件数,,件,増加,,,,,,,,\n";
 
 static long long plan, p1, p3, i11;
 static long long d_kyodo, d_somu;
@@ -80,15 +101,17 @@ id_of(const char *table, const char *key)
 	return q_int("SELECT id FROM %s WHERE key = '%s'", table, key);
 }
 
-/* The ids dept reports in fy as "p1 p2 …" keys, for comparing. */
+/* The ids dept reports in fy of plan_id as "p1 p2 …" keys, for
+ * comparing. */
 static char *
-reported(long long dept, int fy)
+reported_of(long long plan_id, long long dept, int fy)
 {
 	long long	*ids = NULL;
 	size_t		 n = 0, i;
 	char		*cause = NULL, *out = xstrdup(""), *t, *key;
 
-	if (store_actual_reported_by(st, plan, dept, fy, &ids, &n, &cause) != 0) {
+	if (store_actual_reported_by(st, plan_id, dept, fy, &ids, &n,
+	    &cause) != 0) {
 		free(out);
 		out = xasprintf("error: %s", cause);
 		free(cause);
@@ -108,6 +131,13 @@ reported(long long dept, int fy)
 	}
 	free(ids);
 	return out;
+}
+
+/* Of the plan t. */
+static char *
+reported(long long dept, int fy)
+{
+	return reported_of(plan, dept, fy);
 }
 
 TEST(test_who_reports_which)
@@ -136,6 +166,99 @@ TEST(test_who_reports_which)
 	got = reported(0, 2023);
 	CHECK_STR(got, "p3 all");
 	free(got);
+	/* After the plan's period, nobody's. */
+	got = reported(d_kyodo, 2027);
+	CHECK_STR(got, "");
+	free(got);
+	got = reported(0, 2027);
+	CHECK_STR(got, "");
+	free(got);
+}
+
+static int
+cmp_ll(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The indicators of plan_id in dept's 自分の仕事 in fy (open), as
+ * reported_of gives them. */
+static char *
+listed_of(long long plan_id, long long dept, int fy)
+{
+	struct mywork	*m = NULL;
+	long long	*ids = NULL;
+	size_t		 n = 0, i;
+	char		*cause = NULL, *out = xstrdup(""), *t, *key;
+
+	if (store_mywork_clerk(st, dept, &m, &cause) != 0) {
+		free(out);
+		out = xasprintf("error: %s", cause);
+		free(cause);
+		return out;
+	}
+	for (i = 0; i < m->nrows; i++)
+		if (m->rows[i].kind == MYWORK_ACTUAL &&
+		    m->rows[i].plan_id == plan_id && m->rows[i].fy == fy) {
+			ids = xreallocarray(ids, n + 1, sizeof *ids);
+			ids[n++] = m->rows[i].indicator_id;
+		}
+	store_mywork_free(m);
+	if (n > 0)
+		qsort(ids, n, sizeof *ids, cmp_ll);
+	for (i = 0; i < n; i++) {
+		key = q_text("SELECT key FROM indicator WHERE id = %lld", ids[i]);
+		t = xasprintf("%s%s%s", out, *out ? " " : "", key);
+		free(key);
+		free(out);
+		out = t;
+	}
+	free(ids);
+	return out;
+}
+
+/* What 自分の担当 names in a plan without a period follows the years of
+ * each indicator, as 自分の仕事 lists them. */
+TEST(test_who_reports_without_a_period)
+{
+	long long	 u = q_int("SELECT id FROM plan WHERE code = 'u'");
+	char		*got;
+
+	/* 2022 is q1's baseline year, not one it is measured in; q5's node
+	 * runs 2023-2024. */
+	got = reported_of(u, d_kyodo, 2022);
+	CHECK_STR(got, "q2");
+	free(got);
+	got = reported_of(u, d_kyodo, 2024);
+	CHECK_STR(got, "q1 q2 q3 q4 q5");
+	free(got);
+	/* After their final year, q3 with a value and q4 with a target in
+	 * 2026 only. */
+	got = reported_of(u, d_kyodo, 2026);
+	CHECK_STR(got, "q2 q3 q4");
+	free(got);
+	got = reported_of(u, d_kyodo, 2031);
+	CHECK_STR(got, "");
+	free(got);
+	/* 自分の仕事 lists the same, year by year. */
+	for (int fy = 2022; fy <= 2031; fy++) {
+		char	*cause = NULL, *want;
+
+		CHECK_INT(store_year_set_open(st, fy, 1, "kikaku", NULL,
+		    &cause), 0);
+		free(cause);
+		want = reported_of(u, d_kyodo, fy);
+		got = listed_of(u, d_kyodo, fy);
+		CHECK_STR(got, want);
+		free(got);
+		free(want);
+		cause = NULL;
+		CHECK_INT(store_year_set_open(st, fy, 0, "kikaku", NULL,
+		    &cause), 0);
+		free(cause);
+	}
 }
 
 TEST(test_view_says_who_reports)
@@ -218,6 +341,7 @@ main(void)
 	d_somu = q_int("SELECT id FROM department WHERE code = '試験市/総務課'");
 
 	RUN(test_who_reports_which);
+	RUN(test_who_reports_without_a_period);
 	RUN(test_view_says_who_reports);
 	RUN(test_typed_actual_keeps_its_printed_form);
 
