@@ -934,9 +934,12 @@ actual_workflow(struct ui *ui, struct actual_screen *as)
 	ui_workflow_menu(ui, &f);
 }
 
-/* C-o: the focused field on the bottom line, at any length. */
+/* C-o: the focused field on the bottom line, at any length; or what was
+ * typed into it when full (typed, the cursor after its at'th character;
+ * ui_line_overflow). */
 static void
-actual_edit_wide(struct ui *ui, struct actual_screen *as, const char *typed)
+actual_edit_wide(struct ui *ui, struct actual_screen *as, const char *typed,
+    size_t at)
 {
 	struct ui_line	*l = &as->lines[as->focus];
 	char		*answer = NULL;
@@ -946,8 +949,8 @@ actual_edit_wide(struct ui *ui, struct actual_screen *as, const char *typed)
 		return;
 	}
 	actual_sync(as);
-	if (ui_prompt(ui, as->focus == AF_VALUE ? "実績値: " : "備考: ",
-	    typed != NULL ? typed : l->text, &answer)) {
+	if (ui_prompt_at(ui, as->focus == AF_VALUE ? "実績値: " : "備考: ",
+	    typed != NULL ? typed : l->text, at, &answer)) {
 		free(l->text);
 		l->text = answer;
 		actual_layout(ui, as);
@@ -1239,6 +1242,7 @@ actual_key_input(struct ui *ui, void *state, enum key_action act,
 	struct actual_screen	*as = state;
 	struct ui_line		*l;
 	char			*typed;
+	size_t			 at;
 
 	if (as->theirs != NULL)
 		return actual_conflict_key(ui, as, act, is_function, ch);
@@ -1258,7 +1262,7 @@ actual_key_input(struct ui *ui, void *state, enum key_action act,
 	}
 	if ((!is_function && ch == ACTUAL_KEY_WIDE) ||
 	    (is_function && ch == KEY_F(4))) {
-		actual_edit_wide(ui, as, NULL);
+		actual_edit_wide(ui, as, NULL, (size_t)-1);
 		return UI_KEY_HANDLED;
 	}
 	if ((!is_function && ch == '\t') || (is_function && ch == KEY_BTAB) ||
@@ -1297,9 +1301,9 @@ actual_key_input(struct ui *ui, void *state, enum key_action act,
 		ui_error(ui, "この欄は長いので C-o（F4）で全体を編集します");
 		return UI_KEY_HANDLED;
 	case UI_LINE_FULL:
-		/* Typing past the field's end goes on in the wide field. */
-		if ((typed = ui_line_overflow(as->form, l, ch)) != NULL) {
-			actual_edit_wide(ui, as, typed);
+		/* Typing into a full field goes on in the wide field. */
+		if ((typed = ui_line_overflow(as->form, l, ch, &at)) != NULL) {
+			actual_edit_wide(ui, as, typed, at);
 			free(typed);
 		} else
 			ui_error(ui, "%s", UI_LINE_FULL_NOTE);

@@ -1562,9 +1562,12 @@ entry_workflow(struct ui *ui, struct entry_screen *es)
 	ui_workflow_menu(ui, &f);
 }
 
-/* C-o: the focused line field on the bottom line, at any length. */
+/* C-o: the focused line field on the bottom line, at any length; or what
+ * was typed into it when full (typed, the cursor after its at'th
+ * character; ui_line_overflow). */
 static void
-entry_edit_wide(struct ui *ui, struct entry_screen *es, const char *typed)
+entry_edit_wide(struct ui *ui, struct entry_screen *es, const char *typed,
+    size_t at)
 {
 	struct ui_line	*l = entry_focus_line(es, es->focus);
 	const struct result_indicator *r;
@@ -1585,7 +1588,7 @@ entry_edit_wide(struct ui *ui, struct entry_screen *es, const char *typed)
 	r = &es->cur->indicators[entry_focus_ind(es->focus)];
 	q = xasprintf("%s（%s）: ", entry_focus_kind(es->focus) == EK_NOTE ?
 	    "備考" : "実績値", r->name);
-	if (ui_prompt(ui, q, typed != NULL ? typed : l->text, &answer)) {
+	if (ui_prompt_at(ui, q, typed != NULL ? typed : l->text, at, &answer)) {
 		free(l->text);
 		l->text = answer;
 		entry_form_free(es);
@@ -1613,6 +1616,7 @@ entry_line_key(struct ui *ui, struct entry_screen *es, int is_function,
 {
 	struct ui_line	*l = entry_focus_line(es, es->focus);
 	char		*typed;
+	size_t		 at;
 
 	switch (ui_line_key(es->form, l, is_function, ch, es->readonly)) {
 	case UI_LINE_IGNORED:
@@ -1627,9 +1631,9 @@ entry_line_key(struct ui *ui, struct entry_screen *es, int is_function,
 		ui_error(ui, "この欄は長いので C-o（F4）で全体を編集します");
 		break;
 	case UI_LINE_FULL:
-		/* Typing past the field's end goes on in the wide field. */
-		if ((typed = ui_line_overflow(es->form, l, ch)) != NULL) {
-			entry_edit_wide(ui, es, typed);
+		/* Typing into a full field goes on in the wide field. */
+		if ((typed = ui_line_overflow(es->form, l, ch, &at)) != NULL) {
+			entry_edit_wide(ui, es, typed, at);
 			free(typed);
 		} else
 			ui_error(ui, "%s", UI_LINE_FULL_NOTE);
@@ -1925,7 +1929,7 @@ entry_key_input(struct ui *ui, void *state, enum key_action act,
 	}
 	if ((!is_function && ch == ENTRY_KEY_WIDE) ||
 	    (is_function && ch == KEY_F(4))) {
-		entry_edit_wide(ui, es, NULL);
+		entry_edit_wide(ui, es, NULL, (size_t)-1);
 		return UI_KEY_HANDLED;
 	}
 	if ((!is_function && ch == '\t') || act == ACT_NEXT_PANE) {

@@ -268,14 +268,16 @@ ui_line_key(FORM *form, struct ui_line *l, int is_function, wint_t ch,
 }
 
 char *
-ui_line_overflow(FORM *form, const struct ui_line *l, wint_t ch)
+ui_line_overflow(FORM *form, const struct ui_line *l, wint_t ch, size_t *at)
 {
-	char		*text, *head, *out, mb[MB_LEN_MAX + 1];
-	const char	*p, *last = NULL;
+	char		*text, *out, mb[MB_LEN_MAX + 1];
+	const char	*p, *cut = NULL;
 	mbstate_t	 ps;
-	size_t		 n;
-	int		 rows, cols, frow, fcol, nrow, nbuf, y, x;
+	wchar_t		 wc;
+	size_t		 n, k = 0;
+	int		 rows, cols, frow, fcol, nrow, nbuf, y, x, w = 0, cw;
 
+	*at = 0;
 	if (form == NULL || l->field == NULL || l->too_long ||
 	    current_field(form) != l->field)
 		return NULL;
@@ -286,19 +288,29 @@ ui_line_overflow(FORM *form, const struct ui_line *l, wint_t ch)
 	field_info(l->field, &rows, &cols, &frow, &fcol, &nrow, &nbuf);
 	pos_form_cursor(form);
 	getyx(form_sub(form), y, x);
-	text = ui_field_cut(l->field);
-	/* The column the last character starts at. */
-	for (p = text; *p != '\0'; p++)
-		if ((*p & 0xC0) != 0x80)
-			last = p;
-	head = last != NULL ? xstrndup(text, (size_t)(last - text)) : NULL;
-	if (y != frow || head == NULL || x - fcol < tw_width(head)) {
-		free(head);
-		free(text);
+	if (y != frow)
 		return NULL;
+	text = ui_field_cut(l->field);
+	/* The character under the cursor (the one whose columns hold it):
+	 * ch goes before it, unless it is the last, where the cursor stays
+	 * once the field is full. */
+	memset(&ps, 0, sizeof ps);
+	for (p = text; *p != '\0'; p += n, k++) {
+		if ((n = mbrtowc(&wc, p, strlen(p), &ps)) == (size_t)-1 ||
+		    n == (size_t)-2 || n == 0) {
+			free(text);
+			return NULL;
+		}
+		cw = tw_wcwidth(wc);
+		if (x - fcol < w + (cw > 0 ? cw : 1) && p[n] != '\0') {
+			cut = p;
+			break;
+		}
+		w += cw > 0 ? cw : 0;
 	}
-	free(head);
-	out = xasprintf("%s%s", text, mb);
+	out = cut == NULL ? xasprintf("%s%s", text, mb) :
+	    xasprintf("%.*s%s%s", (int)(cut - text), text, mb, cut);
+	*at = k + 1;
 	free(text);
 	return out;
 }

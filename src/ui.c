@@ -1461,6 +1461,13 @@ int
 ui_prompt(struct ui *ui, const char *question, const char *initial,
     char **answer)
 {
+	return ui_prompt_at(ui, question, initial, (size_t)-1, answer);
+}
+
+int
+ui_prompt_at(struct ui *ui, const char *question, const char *initial,
+    size_t at, char **answer)
+{
 	wchar_t	*buf;
 	size_t	 len = 0, pos, first = 0;
 	wint_t	 ch;
@@ -1470,7 +1477,7 @@ ui_prompt(struct ui *ui, const char *question, const char *initial,
 	buf = xcalloc(UI_PROMPT_MAX + 1, sizeof *buf);
 	if (initial != NULL)
 		len = ui_utf8_to_wcs(initial, buf, UI_PROMPT_MAX);
-	pos = len;
+	pos = at < len ? at : len;
 	/* The screen is already drawn (or a popup is over it): only the
 	 * bottom line changes. */
 	curs_set(1);

@@ -76,15 +76,20 @@ enum ui_line_result ui_line_key(FORM *form, struct ui_line *l,
     int is_function, wint_t ch, int readonly);
 
 /*
- * After UI_LINE_FULL for ch: the field's text with ch after it, when the
- * cursor stands on the field's last character (typing went on past its
- * end: the form keeps the cursor there once the field is full), for the
- * caller to go on in a wider editor with nothing typed lost; else NULL
- * (the cursor is further left, where ch was to go in). malloc'd.
+ * After UI_LINE_FULL for ch: the field's text with ch where it was
+ * typed, for the caller to go on in a wider editor (ui_prompt_at) with
+ * nothing typed lost, and in *at the number of characters up to and
+ * including ch, where its cursor goes. Where the cursor stands on the
+ * field's last character, typing went on past its end (the form keeps
+ * the cursor there once the field is full): ch goes after the text;
+ * further left, before the character under the cursor. NULL when the
+ * field is not the form's current one or its text is longer than it
+ * (cut with a mark). malloc'd.
  */
-char *ui_line_overflow(FORM *form, const struct ui_line *l, wint_t ch);
-/* What a form says when ui_line_overflow gives nothing (the cursor is
- * inside a full field): how to edit it whole. */
+char *ui_line_overflow(FORM *form, const struct ui_line *l, wint_t ch,
+    size_t *at);
+/* What a form says when ui_line_overflow gives nothing: how to edit
+ * the field whole. */
 #define UI_LINE_FULL_NOTE \
 	"欄がいっぱいです（C-o または F4 で広い欄で編集できます）"
 

@@ -199,6 +199,10 @@ int ui_put_keys(WINDOW *w, int y, int x, const char *s, int cols, int pad,
  * text would be cut, so callers edit such text another way. */
 #define UI_PROMPT_MAX 1000
 int ui_prompt(struct ui *ui, const char *question, const char *initial, char **answer);
+/* The same with the cursor after the at'th character of initial (past
+ * its end: at the end, as ui_prompt puts it). */
+int ui_prompt_at(struct ui *ui, const char *question, const char *initial,
+    size_t at, char **answer);
 /* What the last prompt held when a signal ended the program while it was
  * open (malloc'd, once), for a form to keep it as a draft; else NULL. */
 char *ui_prompt_take_unfinished(void);

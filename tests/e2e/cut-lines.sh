@@ -6,8 +6,8 @@
 # (daemon) sees it under 自分の仕事 (担当: … ~  未入力) and on the line
 # under the results form's title (担当: … ~  期限 …  入力: daemon), the
 # indicator's name in the form's column and the department on the status
-# line, and a value typed past its field's end goes on in the wide
-# field; the planner sees it on the roadmap's headings and under it, under
+# line, and a value typed past its field's end, or a note typed into at
+# its start, goes on in the wide field; the planner sees it on the roadmap's headings and under it, under
 # the plan list, in the search results and in the help.
 #
 # Runs the program as the system login daemon through setpriv (root);
@@ -95,6 +95,23 @@ e2e_expect "saved" "保存しました（下書き）"
 got=$(e2e_actual "$db" J7-a 2023 "a.num || '|' || a.txt")
 [ "$got" = "98.7654321|98.76543210" ] &&
     pass "db: the whole value, as typed" || fail "db: the value typed past the field" "$got"
+# A note that fills its field (twelve full-width characters in 24
+# columns), then a character typed at its start: the field goes on in
+# the wide field with the character where it was typed, and the typing
+# after it follows it there.
+e2e_keys Tab
+e2e_type 'あいうえおかきくけこさし'
+e2e_expect_line "the note fills its field" ' +90% +98\.76543210% +あいうえおかきくけこさし$'
+e2e_keys C-a
+e2e_type '（注）'
+e2e_expect_line "typed at the start of a full field: the wide field, the text after it" \
+    '^備考（伴走型相談支援の面談実施率（妊[^ ]* ?~: （注）あいうえおかきくけこさし$'
+e2e_keys Enter C-s
+e2e_expect "saved" "保存しました（下書き）"
+got=$(e2e_actual "$db" J7-a 2023 "a.note")
+[ "$got" = "（注）あいうえおかきくけこさし" ] &&
+    pass "db: the note with what was typed at its start" ||
+    fail "db: the note typed into at its start" "$got"
 # Submitted, the form cannot be edited: on the row, the whole name and,
 # where both fit (100 columns), the keys of what C-t offers beside it.
 e2e_keys C-t

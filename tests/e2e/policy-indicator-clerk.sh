@@ -135,6 +135,25 @@ e2e_expect "saved again" "保存しました（下書き）"
 got=$(e2e_actual "$db" E1 2024 "a.num || '|' || coalesce(a.txt, '')")
 [ "$got" = "78200.5|78,200.50000000" ] &&
     pass "db: 78,200.5, the whole value typed" || fail "db: the value typed past the field" "$got"
+# Fifteen full-width characters fill the field's thirty columns; a digit
+# typed in the middle goes on in the wide field where it was typed, the
+# cursor after it, and what follows is typed there.
+e2e_keys C-u
+e2e_type '７８，２００．５０００００００'
+e2e_expect_line "fifteen full-width characters fill the field" \
+    '^実績値 +７８，２００．５０００００００ '
+e2e_keys C-a Right Right
+e2e_type '１'
+e2e_expect_line "a digit typed in the middle of the full field: the wide field" \
+    '^実績値: ７８１，２００．５０００００００$'
+e2e_keys Delete Delete Delete Delete
+e2e_expect_line "the cursor stands after the digit typed" \
+    '^実績値: ７８１．５０００００００$'
+e2e_keys Enter C-s
+e2e_expect "saved a third time" "保存しました（下書き）"
+got=$(e2e_actual "$db" E1 2024 "a.num || '|' || coalesce(a.txt, '')")
+[ "$got" = "781.5|781.50000000" ] &&
+    pass "db: 781.5, as edited in the wide field" || fail "db: the value typed into the full field" "$got"
 e2e_keys Escape
 e2e_expect "back on the list" "下書き（1）"
 e2e_keys Q
