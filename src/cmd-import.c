@@ -109,16 +109,15 @@ print_inherited(const struct inherit_note *in, int dry)
 	    in->named, in->n > INHERIT_NAMED ? " ほか" : "");
 }
 
-/* The actual values written as confirmed for want of a STATE. */
+/* The actual values written as confirmed for want of a STATE: as the
+ * loader counted them, or as the checks of a dry run did. */
 static void
-print_confirmed_blank(const struct store_plan_loader *l)
+print_confirmed_blank(long n, int dry)
 {
-	long	n = store_plan_loader_confirmed_blank(l);
-
 	if (n > 0)
 		printf("状態（STATE）のない実績値 %ld 件（取組の実績とは別に"
-		    "報告する指標のもの）は、計画に載った値として確認済にしました"
-		    "\n", n);
+		    "報告する指標のもの）は、計画に載った値として確認済に%s\n",
+		    n, dry ? "します" : "しました");
 }
 
 /* Messages kept of a file's (errors or notes), on standard error, and
@@ -479,6 +478,7 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		print_counts(&d);
 		print_inherited(&in, dry);
 		print_dropped(&d, dry);
+		print_confirmed_blank((long)d.confirmed_blank, dry);
 		print_notes(&d, NOTES_DRY);
 		status = EXIT_OK;
 	} else {
@@ -501,7 +501,8 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			print_counts(&d);
 			print_inherited(&in, dry);
 			print_dropped(&d, dry);
-			print_confirmed_blank(l);
+			print_confirmed_blank(
+			    store_plan_loader_confirmed_blank(l), dry);
 			print_notes(&d, NOTES_DONE);
 			status = EXIT_OK;
 		}

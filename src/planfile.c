@@ -241,10 +241,14 @@ struct entry {
 	int		 told;		/* a plan whose node came before any
 					   level row: said once */
 	int		 assigned;	/* a node with an assign row */
-	struct entry	*up;		/* a node's parent in the document */
+	struct entry	*up;		/* a node's parent in the document; an
+					   indicator's node */
 	int		 ybase[2];	/* first year of years[i]; 0 = none yet */
 	uint64_t	 years[2];	/* years of the entry's yearly rows */
 	int		 kind;
+	int		 own;		/* an indicator reported on its own for
+					   sure (of the plan, or with a DEPT);
+					   here, in what was padding */
 	char		 key[];		/* plan "\x1f" key */
 };
 
@@ -861,6 +865,8 @@ indicator_lookup(struct checker *c, const char *plan, const char *key)
 	    c->res->indicator_exists(c->res->arg, plan, key, &unit)) {
 		e = index_add(c, KIND_DB_INDICATOR, plan, key);
 		e->info = unit != NULL ? unit : xstrdup("");
+		e->own = c->res->indicator_own != NULL &&
+		    c->res->indicator_own(c->res->arg, plan, key);
 		return e;
 	}
 	return NULL;
@@ -1531,12 +1537,12 @@ split_value_year(struct checker *c, struct pf_record *r, int col, int fycol,
 static void
 check_indicator(struct checker *c, struct pf_record *r)
 {
-	struct entry	*e;
+	struct entry	*e, *node = NULL;
 
 	if (!need_plan_in_doc(c, r))
 		return;
 	if (r->f[IND_NODE][0] &&
-	    find_key(c, r, IND_NODE, doc_node_lookup) == NULL)
+	    (node = find_key(c, r, IND_NODE, doc_node_lookup)) == NULL)
 		ERR_NEAR(r, IND_NODE, PF_NODE,
 		    "施策・取組「%s」がこの行より前に定義されていません",
 		    r->f[IND_NODE]);
@@ -1549,8 +1555,30 @@ check_indicator(struct checker *c, struct pf_record *r)
 	(void)restore_key(c, r, IND_KEY, 1);
 	e = check_unique(c, r, PF_INDICATOR, r->f[IND_KEY], IND_KEY, "指標のキー");
 	note_excel_form(c, r, IND_KEY, "キー");
-	if (e != NULL)
+	if (e != NULL) {
 		e->info = xstrdup(r->f[IND_UNIT]);
+		e->up = node;
+		e->own = r->f[IND_NODE][0] == '\0' || r->f[IND_DEPT][0] != '\0';
+	}
+}
+
+/*
+ * Whether indicator e of plan is reported on its own, as the import
+ * decides it for an actual row (store-plan-import.c): of the plan, with
+ * a DEPT, or of a node above the plan's items (its levels give their
+ * depth: a node before its level rows is an error).
+ */
+static int
+reported_own(struct checker *c, const struct entry *e, const char *plan)
+{
+	const struct entry	*p;
+
+	if (e->own)
+		return 1;
+	if (e->kind != PF_INDICATOR || e->up == NULL)
+		return 0;
+	p = index_find(c, PF_PLAN, plan, NULL);
+	return p != NULL && e->up->depth < p->depth;
 }
 
 /* Records that hang on a node or indicator (e) and must be unique per
@@ -1662,6 +1690,10 @@ check_refs(struct checker *c, struct pf_record *r)
 			if (!e->unsure)
 				canon_value(c, r, ACT_VALUE, e->info);
 			check_yearly(c, r, e, 1, ACT_IND, ACT_FY, "指標の実績値");
+			if (r->f[ACT_VALUE][0] != '\0' &&
+			    r->f[ACT_STATE][0] == '\0' &&
+			    reported_own(c, e, r->f[0]))
+				c->d->confirmed_blank++;
 		}
 		break;
 	case PF_KIND_COUNT:

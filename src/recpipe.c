@@ -374,6 +374,16 @@ held_indicator_exists(void *arg, const char *plan, const char *ind,
 	return ret;
 }
 
+static int
+held_indicator_own(void *arg, const char *plan, const char *ind)
+{
+	struct recpipe	*p = arg;
+	int		 ret;
+
+	HELD(p, p->in->indicator_own(p->in->arg, plan, ind));
+	return ret;
+}
+
 /* Not held: the scale is the configuration's, not the store's
  * (planfile.h), and it is asked for every result row. */
 static const char *
@@ -423,6 +433,7 @@ recpipe_resolver(struct recpipe *p, const struct pf_resolver *in,
 	out->node_exists = in->node_exists ? held_node_exists : NULL;
 	out->indicator_exists = in->indicator_exists ?
 	    held_indicator_exists : NULL;
+	out->indicator_own = in->indicator_own ? held_indicator_own : NULL;
 	out->grade_key = in->grade_key ? passed_grade_key : NULL;
 	out->plan_results = in->plan_results ? held_plan_results : NULL;
 	out->plan_keys = in->plan_keys ? held_plan_keys : NULL;

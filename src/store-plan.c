@@ -134,6 +134,19 @@ res_indicator_exists(void *arg, const char *plan, const char *ind, char **unit)
 	    " ON p.id = i.plan_id WHERE p.code = ? AND i.key = ?", plan, ind, unit);
 }
 
+static int
+res_indicator_own(void *arg, const char *plan, const char *ind)
+{
+	struct store_resolver *r = arg;
+
+	return exists1(r->st, "SELECT 1 FROM indicator i JOIN plan p"
+	    " ON p.id = i.plan_id LEFT JOIN node n ON n.id = i.node_id"
+	    " WHERE p.code = ? AND i.key = ? AND (n.id IS NULL"
+	    " OR i.dept_id IS NOT NULL OR n.depth < COALESCE((SELECT"
+	    " MAX(depth) FROM plan_level WHERE plan_id = p.id), (SELECT"
+	    " MAX(depth) FROM node WHERE plan_id = p.id)))", plan, ind, NULL);
+}
+
 static const char *
 res_grade_key(void *arg, const char *grade)
 {
@@ -212,6 +225,7 @@ store_resolver_init(struct store_resolver *r, struct store *st,
 	r->res.dept_code_near = res_dept_code_near;
 	r->res.node_exists = res_node_exists;
 	r->res.indicator_exists = res_indicator_exists;
+	r->res.indicator_own = res_indicator_own;
 	r->res.grade_key = res_grade_key;
 	r->res.plan_results = res_plan_results;
 	r->res.plan_keys = res_plan_keys;

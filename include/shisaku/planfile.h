@@ -117,6 +117,10 @@ struct pf_doc {
 	char		**restored;
 	size_t		  nrestored_kept;
 	size_t		  nrestored;
+	/* The actual rows with a VALUE and no STATE of indicators reported
+	 * on their own (store-actual.h), which the import loads as
+	 * confirmed: the figures the plan printed (shisaku-plan(5)). */
+	size_t		  confirmed_blank;
 	/* After pf_check_replace: what --replace deletes, a plan a row. */
 	struct pf_dropped *dropped;
 	size_t		  ndropped;
@@ -159,6 +163,11 @@ struct pf_resolver {
 	/* *unit is set to the indicator's unit (malloc'd). */
 	int	(*indicator_exists)(void *arg, const char *plan, const char *ind,
 		    char **unit);
+	/* 1 when the plan's indicator in the database is reported on its
+	 * own (store-actual.h: of the plan, of a node above the items, or
+	 * with a department of its own), 0 when with its item's result or
+	 * not found. May be NULL. */
+	int	(*indicator_own)(void *arg, const char *plan, const char *ind);
 	/* The evaluation scale: the key of it that grade stands for (grade
 	 * itself, or the key it is in full-width letters), or NULL. From
 	 * the configuration, never the store: it is asked for every result
