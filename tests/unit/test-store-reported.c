@@ -101,22 +101,14 @@ id_of(const char *table, const char *key)
 	return q_int("SELECT id FROM %s WHERE key = '%s'", table, key);
 }
 
-/* The ids dept reports in fy of plan_id as "p1 p2 …" keys, for
- * comparing. */
+/* The keys of indicators ids[0..n) as "p1 p2 …", for comparing ("not
+ * ascending" when the ids are not); frees ids. */
 static char *
-reported_of(long long plan_id, long long dept, int fy)
+keys_of(long long *ids, size_t n)
 {
-	long long	*ids = NULL;
-	size_t		 n = 0, i;
-	char		*cause = NULL, *out = xstrdup(""), *t, *key;
+	char	*out = xstrdup(""), *t, *key;
+	size_t	 i;
 
-	if (store_actual_reported_by(st, plan_id, dept, fy, &ids, &n,
-	    &cause) != 0) {
-		free(out);
-		out = xasprintf("error: %s", cause);
-		free(cause);
-		return out;
-	}
 	for (i = 0; i < n; i++) {
 		if (i > 0 && ids[i - 1] >= ids[i]) {
 			free(out);
@@ -131,6 +123,23 @@ reported_of(long long plan_id, long long dept, int fy)
 	}
 	free(ids);
 	return out;
+}
+
+/* The indicators dept reports in fy of plan_id, as keys_of gives them. */
+static char *
+reported_of(long long plan_id, long long dept, int fy)
+{
+	long long	*ids = NULL;
+	size_t		 n = 0;
+	char		*cause = NULL, *out;
+
+	if (store_actual_reported_by(st, plan_id, dept, fy, &ids, &n,
+	    &cause) != 0) {
+		out = xasprintf("error: %s", cause);
+		free(cause);
+		return out;
+	}
+	return keys_of(ids, n);
 }
 
 /* Of the plan t. */
@@ -184,17 +193,16 @@ cmp_ll(const void *a, const void *b)
 }
 
 /* The indicators of plan_id in dept's 自分の仕事 in fy (open), as
- * reported_of gives them. */
+ * keys_of gives them. */
 static char *
 listed_of(long long plan_id, long long dept, int fy)
 {
 	struct mywork	*m = NULL;
 	long long	*ids = NULL;
 	size_t		 n = 0, i;
-	char		*cause = NULL, *out = xstrdup(""), *t, *key;
+	char		*cause = NULL, *out;
 
 	if (store_mywork_clerk(st, dept, &m, &cause) != 0) {
-		free(out);
 		out = xasprintf("error: %s", cause);
 		free(cause);
 		return out;
@@ -208,15 +216,7 @@ listed_of(long long plan_id, long long dept, int fy)
 	store_mywork_free(m);
 	if (n > 0)
 		qsort(ids, n, sizeof *ids, cmp_ll);
-	for (i = 0; i < n; i++) {
-		key = q_text("SELECT key FROM indicator WHERE id = %lld", ids[i]);
-		t = xasprintf("%s%s%s", out, *out ? " " : "", key);
-		free(key);
-		free(out);
-		out = t;
-	}
-	free(ids);
-	return out;
+	return keys_of(ids, n);
 }
 
 /* What 自分の担当 names in a plan without a period follows the years of
