@@ -93,16 +93,19 @@ static const char SQL_VIEW_RESULTS[] =
 	" WHERE plan_id = ?1), (SELECT MAX(depth) FROM node"		\
 	" WHERE plan_id = ?1)))"
 
-/* Of the indicators r(id) someone reports, those measured in fiscal
- * year ?3, as 自分の仕事 lists them (store-mywork.c): their node's
- * period holds the year, or in a plan without a period, the years their
- * baseline and final target give, or one they have a target or value
- * for. The indicator list's 自分の担当 names what 自分の仕事 names. */
+/* Of the indicators r(id) someone reports, those of fiscal year ?3, as
+ * 自分の仕事 lists them (store-mywork.c): their node's period holds the
+ * year; and one reported on its own, in a plan without a period, is
+ * measured in the year (the years its baseline and final target give,
+ * or one it has a target or value for). One that goes with its item's
+ * result is the item's whenever the item is. The indicator list's
+ * 自分の担当 names what 自分の仕事 names. (d.x: the items' depth.) */
 #define REPORTED_IN_YEAR						\
 	" SELECT i.id FROM r CROSS JOIN indicator i ON i.id = r.id"	\
 	" JOIN plan p ON p.id = i.plan_id"				\
 	" LEFT JOIN node n ON n.id = i.node_id" STORE_ANCESTORS		\
-	" WHERE " STORE_IN_YEAR("?3") " AND " STORE_IND_IN_YEAR("?3")
+	" WHERE " STORE_IN_YEAR("?3") " AND ((i.dept_id IS NULL"	\
+	" AND n.depth = (SELECT x FROM d)) OR " STORE_IND_IN_YEAR("?3") ")"
 
 /*
  * The indicators of plan ?1 whose actuals department ?2 (not 0) enters

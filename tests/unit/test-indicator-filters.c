@@ -50,14 +50,15 @@
 	" WHERE x." col " IS NOT NULL ORDER BY up.k LIMIT 1),"		\
 	" (SELECT pl." col " FROM plan pl WHERE pl.id = i.plan_id))"
 
-/* Indicator i is measured in ?3 (store-actual.h): ?3 within the period
- * of its node (or plan); with no period at all, within the years its
+/* Indicator i (node n) is anyone's in ?3 (store-actual.h): ?3 within
+ * the period of its node (or plan); with no period at all, one that goes
+ * with its item's result in any year, another within the years its
  * baseline and final target give, or a year with a target or value. */
 #define PLAIN_MEASURED							\
 	"EXISTS (SELECT 1 FROM (SELECT " PLAIN_PERIOD_END("first_fy")	\
 	" AS f, " PLAIN_PERIOD_END("last_fy") " AS l) y"		\
 	" WHERE (y.f IS NULL OR y.f <= ?3) AND (y.l IS NULL OR y.l >= ?3)" \
-	" AND (y.f IS NOT NULL OR y.l IS NOT NULL"			\
+	" AND (y.f IS NOT NULL OR y.l IS NOT NULL OR " PLAIN_PART_OF_ITEM \
 	" OR ((i.base_fy IS NULL OR i.base_fy < ?3)"			\
 	" AND (i.final_fy IS NULL OR i.final_fy >= ?3))"		\
 	" OR i.id IN (SELECT indicator_id FROM indicator_actual"	\
@@ -135,6 +136,10 @@ static const struct {
 	{ "indicators' years moved", "UPDATE indicator SET"
 	  " base_fy = 2021 + id % 4, final_fy = 2023 + id % 3"
 	  " WHERE id % 2 = 0" },
+	/* Its items' indicators (without a department) then go with the
+	 * items' results in every year; the others keep their years. */
+	{ "a plan's period taken away", "UPDATE plan SET first_fy = NULL,"
+	  " last_fy = NULL WHERE code = 'omitama-dx'" },
 };
 
 /* The ids sql gives for ?1 plan, ?2 dept, ?3 fy. */

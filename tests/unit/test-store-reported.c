@@ -84,7 +84,11 @@ static const char plan_text[] =
     "actual,u,q3,2026,35人,,下書き\n"
     "indicator,u,q4,1,備蓄の品目,,品目,増加,,5品目,2022,9品目,2024,,,\n"
     "target,u,q4,2026,12品目\n"
-    "indicator,u,q5,2,相談の件数,,件,増加,,,,,,,,\n";
+    "indicator,u,q5,2,相談の件数,,件,増加,,,,,,,,\n"
+    /* The items' own indicators go with their results, in every year
+     * the item is listed (q7's item under a node of 2023-2024). */
+    "indicator,u,q6,11,訓練の回数,,回,増加,,1回,2020,3回,2022,,,\n"
+    "indicator,u,q7,21,窓口の開設日数,,日,増加,,,,,,,,\n";
 
 static long long plan, p1, p3, i11;
 static long long d_kyodo, d_somu;
@@ -193,7 +197,8 @@ cmp_ll(const void *a, const void *b)
 }
 
 /* The indicators of plan_id in dept's 自分の仕事 in fy (open), as
- * keys_of gives them. */
+ * keys_of gives them: those listed on their own, and those without a
+ * department on the items listed, which go with the items' results. */
 static char *
 listed_of(long long plan_id, long long dept, int fy)
 {
@@ -207,12 +212,28 @@ listed_of(long long plan_id, long long dept, int fy)
 		free(cause);
 		return out;
 	}
-	for (i = 0; i < m->nrows; i++)
-		if (m->rows[i].kind == MYWORK_ACTUAL &&
-		    m->rows[i].plan_id == plan_id && m->rows[i].fy == fy) {
+	for (i = 0; i < m->nrows; i++) {
+		const struct mywork_row *w = &m->rows[i];
+		sqlite3_stmt		*s;
+
+		if (w->plan_id != plan_id || w->fy != fy)
+			continue;
+		if (w->kind == MYWORK_ACTUAL) {
 			ids = xreallocarray(ids, n + 1, sizeof *ids);
-			ids[n++] = m->rows[i].indicator_id;
+			ids[n++] = w->indicator_id;
+			continue;
 		}
+		if (sqlite3_prepare_v2(raw, "SELECT id FROM indicator"
+		    " WHERE node_id = ?1 AND dept_id IS NULL", -1, &s,
+		    NULL) != SQLITE_OK)
+			continue;
+		sqlite3_bind_int64(s, 1, w->node_id);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			ids = xreallocarray(ids, n + 1, sizeof *ids);
+			ids[n++] = sqlite3_column_int64(s, 0);
+		}
+		sqlite3_finalize(s);
+	}
 	store_mywork_free(m);
 	if (n > 0)
 		qsort(ids, n, sizeof *ids, cmp_ll);
@@ -226,21 +247,21 @@ TEST(test_who_reports_without_a_period)
 	long long	 u = q_int("SELECT id FROM plan WHERE code = 'u'");
 	char		*got;
 
-	/* 2022 is q1's baseline year, not one it is measured in; q5's node
-	 * runs 2023-2024. */
+	/* 2022 is q1's baseline year, not one it is measured in; q5's and
+	 * q7's nodes run 2023-2024; q6 goes with its item in any year. */
 	got = reported_of(u, d_kyodo, 2022);
-	CHECK_STR(got, "q2");
+	CHECK_STR(got, "q2 q6");
 	free(got);
 	got = reported_of(u, d_kyodo, 2024);
-	CHECK_STR(got, "q1 q2 q3 q4 q5");
+	CHECK_STR(got, "q1 q2 q3 q4 q5 q6 q7");
 	free(got);
 	/* After their final year, q3 with a value and q4 with a target in
 	 * 2026 only. */
 	got = reported_of(u, d_kyodo, 2026);
-	CHECK_STR(got, "q2 q3 q4");
+	CHECK_STR(got, "q2 q3 q4 q6");
 	free(got);
 	got = reported_of(u, d_kyodo, 2031);
-	CHECK_STR(got, "");
+	CHECK_STR(got, "q6");
 	free(got);
 	/* 自分の仕事 lists the same, year by year. */
 	for (int fy = 2022; fy <= 2031; fy++) {
