@@ -524,6 +524,22 @@ ind_mine_dept(struct ui *ui)
 	return -1;
 }
 
+/* Why 自分の担当 names none, or "": a year outside the plan's period
+ * asks for no actual, as 自分の仕事 lists none; in a plan that prints no
+ * period, an indicator is measured in the years of its baseline and
+ * final target, or one with a target or value (store-actual.h). */
+static const char *
+ind_mine_why(const struct ind_screen *is, int fy)
+{
+	int	first = is->list.plan_first_fy, last = is->list.plan_last_fy;
+
+	if (first != 0 && last != 0 && (fy < first || fy > last))
+		return "（この計画の期間外の年度です）";
+	if (first == 0 && last == 0 && ind_nrows(is) == 0)
+		return "（この年度に測る指標はありません）";
+	return "";
+}
+
 /* The indicators the user reports in the chosen year. */
 static int
 ind_mine_load(struct ui *ui, struct ind_screen *is)
@@ -1424,16 +1440,10 @@ ind_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		if (ind_was_settle(is, &was, ind_reload(ui, is)) < 0 ||
 		    (want && !is->mine))
 			return UI_KEY_HANDLED;
-		/* (A year outside the plan's period asks for no actual:
-		 * said, as 自分の仕事 lists none.) */
 		if (is->mine)
 			ui_message(ui, "自分の担当の指標（%s）: %zu 件%s",
 			    ui_fy(ui, ui->fy, fy), ind_nrows(is),
-			    is->list.plan_first_fy != 0 &&
-			    is->list.plan_last_fy != 0 &&
-			    (ui->fy < is->list.plan_first_fy ||
-			    ui->fy > is->list.plan_last_fy) ?
-			    "（この計画の期間外の年度です）" : "");
+			    ind_mine_why(is, ui->fy));
 		else
 			ui_message(ui, "自分の担当の絞り込みを解除しました");
 		return UI_KEY_HANDLED;

@@ -9,7 +9,9 @@
 # 令和14年度 still. An item with a period offers its period's years only,
 # whatever year is shown. A target for 令和15年度 typed at 令和11年度 and
 # kept as a draft by SIGTERM is offered again, and saved, when the form
-# opens at 令和9年度.
+# opens at 令和9年度. The planner's 自分の担当 follows the years of
+# an indicator without a department: none after its final target's year,
+# and the bottom line says why.
 . "$(dirname "$0")/lib.sh"
 
 dir="$e2e_tmp/new-years"
@@ -30,6 +32,7 @@ target,rolling,P1-a,2027,1.41
 indicator,rolling,J1-a,J1,面談実施率,成果指標,%,増加,,85%,2023,100%,2028,,,
 target,rolling,J1-a,2024,88%
 target,rolling,J1-a,2025,90%
+indicator,rolling,P1-b,P1,相談件数,活動指標,件,増加,,100件,2022,150件,2026,,,
 EOF2
 printf '[calendar]\ncurrent_year = 2027\nyear_display = era\n' > "$dir/c.ini"
 { "$e2e_bin" -c "$dir/c.ini" -d "$db" init &&
@@ -57,6 +60,22 @@ e2e_start "$db" 100 40 -c "$dir/c.ini" || { fail "start in tmux"; e2e_abandon "t
 e2e_wait "計画一覧（令和9年度）"
 e2e_keys i
 e2e_expect "the indicator list" "指標一覧" "合計特殊出生率" "面談実施率"
+
+# ---- 自分の担当 of the planner: the years of 相談件数 -------------------------
+# No department reports 相談件数 (based in 2022, final target in 2026):
+# the planners' in 令和8年度, measured in no year after it.
+e2e_resize 80 24
+e2e_keys M
+e2e_expect_line "M in 令和9年度: none, and why, whole at 80 columns" \
+    '^自分の担当の指標（令和9年度）: 0 件（この年度に測る指標はありません）$'
+e2e_resize 100 40
+e2e_expect "M in 令和9年度: none, and why" \
+    "自分の担当の指標（令和9年度）: 0 件（この年度に測る指標はありません）"
+e2e_keys [
+e2e_expect "令和8年度 with M: 相談件数" \
+    "令和8年度  1件  並び: 計画の順  自分の担当（企画担当が報告）" "相談件数"
+e2e_keys M ]
+e2e_expect "M off, back in 令和9年度" "令和9年度  3件"
 
 # ---- 令和9年度: five years from it, with 令和8年度 ---------------------------
 find '合計特殊出生率'
