@@ -587,6 +587,29 @@ mw_read_more(struct ui *ui, struct mw_screen *ms)
 	return mw_load(ui, ms);
 }
 
+/*
+ * A search (/ n N) of a reviewer's list goes over every entry it lists:
+ * the rest of the oldest MYWORK_WAITING_MAX waiting are read first, the
+ * cursor staying on its entry. Found nowhere while more wait than are
+ * listed, it says where else to look.
+ */
+static int
+mw_search(struct ui *ui, struct mw_screen *ms, enum key_action act)
+{
+	if (mw_more_to_read(ms)) {
+		ms->waiting_want = MYWORK_WAITING_MAX;
+		if (mw_load(ui, ms) != 0)
+			return UI_KEY_HANDLED;
+	}
+	(void)ui_list_key(ui, &ms->list, act);
+	mw_cursor_settle(ms, act == ACT_SEARCH_PREV ? -1 : 1);
+	if (ms->list.missed && ms->list.search != NULL &&
+	    ms->list.search[0] != '\0' && ms->m != NULL && ms->m->nwaiting > ms->nwaiting)
+		ui_message(ui, "見つかりません: %s（表示は古い %zu 件まで。"
+		    "施策体系の E で確認）", ms->list.search, ms->nwaiting);
+	return UI_KEY_HANDLED;
+}
+
 /* ---- drawing ---------------------------------------------------------- */
 
 static void
@@ -997,6 +1020,10 @@ mw_key(struct ui *ui, void *state, enum key_action act, int is_function,
 		id = r->plan_id;
 		ui_push(ui, &screen_tree_ops, &id);
 		return UI_KEY_HANDLED;
+	case ACT_SEARCH:
+	case ACT_SEARCH_NEXT:
+	case ACT_SEARCH_PREV:
+		return mw_search(ui, ms, act);
 	default:
 		if (ui_list_key(ui, &ms->list, act)) {
 			mw_cursor_settle(ms, ms->list.cursor < before ? -1 : 1);

@@ -97,6 +97,7 @@ ui_list_find(struct ui *ui, struct ui_list *l, int dir)
 	char	*text;
 	int	 hit;
 
+	l->missed = 1;
 	if (l->search == NULL || l->search[0] == '\0') {
 		ui_message(ui, "検索する文字列がありません（%s で検索）",
 		    keys_action_keys(ACT_SEARCH));
@@ -121,6 +122,7 @@ ui_list_find(struct ui *ui, struct ui_list *l, int dir)
 			    l->search);
 		l->cursor = row;
 		ui_list_clamp(l);
+		l->missed = 0;
 		return;
 	}
 	ui_message(ui, "見つかりません: %s", l->search);

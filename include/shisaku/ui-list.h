@@ -20,6 +20,7 @@ struct ui_list {
 	char		*(*row_text)(void *owner, long row);
 	void		*owner;
 	char		*search;	/* last search, for n/N */
+	int		 missed;	/* the last search found nothing */
 };
 
 void ui_list_init(struct ui_list *l, long nrows, void *owner);

@@ -9,7 +9,7 @@
 # read for the first screen), says so, and Enter opens it. 自分の仕事
 # counts the 6,000 waiting in its title and heading but reads the oldest
 # 100 first, says the rest follow, and reads them (up to 1,000) as the
-# cursor pages down near the hundredth.
+# cursor pages down near the hundredth, or before a search.
 . "$(dirname "$0")/lib.sh"
 
 db="$e2e_tmp/wide/shisaku.db"
@@ -74,4 +74,24 @@ e2e_expect "自分の仕事: the oldest 1,000 listed now" \
     "提出の古い順（古い 1000 件を表示）"
 e2e_keys Q
 e2e_expect_exit "quits" 0
+
+# A search reads the rest of the oldest 1,000 first: the 500th is found
+# at once; one waiting past the 1,000th is not listed, and the message
+# says where to confirm it.
+e2e_start "$db" 80 24 || { fail "start again in tmux"; e2e_abandon "tmux did not start"; }
+e2e_wait "計画一覧（令和5年度）"
+e2e_keys W
+e2e_expect "自分の仕事 again: the oldest 100" "提出の古い順（古い 100 件、続きは下へ）"
+e2e_keys /
+e2e_type '取組その500'
+e2e_keys Enter
+e2e_expect_line "a search reads the rest first: the 500th found, under the cursor" \
+    '^ +取組: 1-500 取組その500$'
+e2e_keys /
+e2e_type '取組その5999'
+e2e_keys Enter
+e2e_expect_line "one past the 1,000th: not listed, and where to confirm it" \
+    '^見つかりません: 取組その5999（表示は古い 1000 件まで。施策体系の E で確認）$'
+e2e_keys Q
+e2e_expect_exit "quits again" 0
 e2e_finish
