@@ -146,46 +146,31 @@ reported_of(long long plan_id, long long dept, int fy)
 	return keys_of(ids, n);
 }
 
-/* Of the plan t. */
-static char *
-reported(long long dept, int fy)
-{
-	return reported_of(plan, dept, fy);
-}
+/* The indicators dept reports in fy of plan_id are want ("p1 p2 …"). */
+#define EXPECT_REPORTED(plan_id, dept, fy, want) do {			\
+	char *got_ = reported_of(plan_id, dept, fy);			\
+									\
+	CHECK_STR(got_, want);						\
+	free(got_);							\
+} while (0)
 
 TEST(test_who_reports_which)
 {
-	char	*got;
-
 	/* 市民協働課: 基本施策 1 (its main department, though 総務課 is
 	 * listed first), 基本施策 4 until it passes on, and its items'
 	 * indicator that goes with the item's result; not 基本施策 2, whose
 	 * indicator the plan gives to 総務課, nor the item indicator that has
 	 * 総務課 as its own. */
-	got = reported(d_kyodo, 2023);
-	CHECK_STR(got, "p1 p4 i11");
-	free(got);
-	got = reported(d_kyodo, 2024);
-	CHECK_STR(got, "p1 i11");
-	free(got);
-	got = reported(d_somu, 2023);
-	CHECK_STR(got, "p2 i21");
-	free(got);
-	got = reported(d_somu, 2024);
-	CHECK_STR(got, "p2 p4 i21");
-	free(got);
+	EXPECT_REPORTED(plan, d_kyodo, 2023, "p1 p4 i11");
+	EXPECT_REPORTED(plan, d_kyodo, 2024, "p1 i11");
+	EXPECT_REPORTED(plan, d_somu, 2023, "p2 i21");
+	EXPECT_REPORTED(plan, d_somu, 2024, "p2 p4 i21");
 	/* Only the planners: a policy with no department, and the plan's
 	 * own indicator. */
-	got = reported(0, 2023);
-	CHECK_STR(got, "p3 all");
-	free(got);
+	EXPECT_REPORTED(plan, 0, 2023, "p3 all");
 	/* After the plan's period, nobody's. */
-	got = reported(d_kyodo, 2027);
-	CHECK_STR(got, "");
-	free(got);
-	got = reported(0, 2027);
-	CHECK_STR(got, "");
-	free(got);
+	EXPECT_REPORTED(plan, d_kyodo, 2027, "");
+	EXPECT_REPORTED(plan, 0, 2027, "");
 }
 
 static int
@@ -245,27 +230,18 @@ listed_of(long long plan_id, long long dept, int fy)
 TEST(test_who_reports_without_a_period)
 {
 	long long	 u = q_int("SELECT id FROM plan WHERE code = 'u'");
-	char		*got;
 
 	/* 2022 is q1's baseline year, not one it is measured in; q5's and
 	 * q7's nodes run 2023-2024; q6 goes with its item in any year. */
-	got = reported_of(u, d_kyodo, 2022);
-	CHECK_STR(got, "q2 q6");
-	free(got);
-	got = reported_of(u, d_kyodo, 2024);
-	CHECK_STR(got, "q1 q2 q3 q4 q5 q6 q7");
-	free(got);
+	EXPECT_REPORTED(u, d_kyodo, 2022, "q2 q6");
+	EXPECT_REPORTED(u, d_kyodo, 2024, "q1 q2 q3 q4 q5 q6 q7");
 	/* After their final year, q3 with a value and q4 with a target in
 	 * 2026 only. */
-	got = reported_of(u, d_kyodo, 2026);
-	CHECK_STR(got, "q2 q3 q4 q6");
-	free(got);
-	got = reported_of(u, d_kyodo, 2031);
-	CHECK_STR(got, "q6");
-	free(got);
+	EXPECT_REPORTED(u, d_kyodo, 2026, "q2 q3 q4 q6");
+	EXPECT_REPORTED(u, d_kyodo, 2031, "q6");
 	/* 自分の仕事 lists the same, year by year. */
 	for (int fy = 2022; fy <= 2031; fy++) {
-		char	*cause = NULL, *want;
+		char	*cause = NULL, *want, *got;
 
 		CHECK_INT(store_year_set_open(st, fy, 1, "kikaku", NULL,
 		    &cause), 0);
