@@ -88,10 +88,7 @@ static const char SQL_VIEW_RESULTS[] =
 /* The depth of plan ?1's action items: its deepest level, else its
  * deepest node. An indicator without a department of its own on a node
  * of that depth is part of the item's result (entered with it). */
-#define ITEM_DEPTH							\
-	"d(x) AS (SELECT COALESCE((SELECT MAX(depth) FROM plan_level"	\
-	" WHERE plan_id = ?1), (SELECT MAX(depth) FROM node"		\
-	" WHERE plan_id = ?1)))"
+#define ITEM_DEPTH "d(x) AS (SELECT " STORE_ITEM_DEPTH("?1") ")"
 
 /* Of the indicators r(id) someone reports, those of fiscal year ?3, as
  * 自分の仕事 lists them (store-mywork.c): their node's period holds the

@@ -23,8 +23,7 @@
 static const char figs_years_sql_items[] =
 	"SELECT n.id, " BROWSE_FIRST ", " BROWSE_LAST ","
 	" n.parent_id, a1.parent_id, a2.parent_id,"
-	" (CASE WHEN " BROWSE_FIRST " IS NOT NULL OR " BROWSE_LAST
-	"  IS NOT NULL THEN -1 ELSE (SELECT coalesce(sum(1 << j.key), 0)"
+	" (CASE WHEN " STORE_HAS_PERIOD " THEN -1 ELSE (SELECT coalesce(sum(1 << j.key), 0)"
 	"  FROM json_each(?4) j WHERE (CASE" BROWSE_PLANS_IN("j.value")
 	" ELSE 0 END)) END)"
 	" FROM node n" BROWSE_ANCESTORS

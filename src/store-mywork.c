@@ -45,14 +45,6 @@
 	" (SELECT MAX(x.depth) FROM node x WHERE x.plan_id = p.id))"	\
 	" FROM plan p)"
 
-/* Whether indicator i (node n) is part of its item's result: then it is
- * entered with the item, not on its own (store-actual.h). */
-#define MW_PART_OF_ITEM							\
-	"(i.node_id IS NOT NULL AND i.dept_id IS NULL AND n.depth ="	\
-	" COALESCE((SELECT MAX(depth) FROM plan_level"			\
-	" WHERE plan_id = i.plan_id), (SELECT MAX(depth) FROM node"	\
-	" WHERE plan_id = i.plan_id)))"
-
 /* The department reporting indicator i in fyparam (0: the planners). */
 #define MW_REPORTER(fyparam)						\
 	"COALESCE(i.dept_id, " MW_MAIN_DEPT("i.node_id", fyparam) ", 0)"
@@ -134,7 +126,7 @@ static const char SQL_CLERK_ACTUALS[] =
     "  COALESCE((SELECT MAX(depth) FROM plan_level"
     "  WHERE plan_id = h.plan_id), (SELECT MAX(depth) FROM node"
     "  WHERE plan_id = h.plan_id)))"
-    " AND NOT " MW_PART_OF_ITEM " AND " MW_REPORTER("?2") " = ?1"
+    " AND NOT " STORE_PART_OF_ITEM " AND " MW_REPORTER("?2") " = ?1"
     " AND " STORE_IN_YEAR("?2") " AND " STORE_IND_IN_YEAR("?2");
 
 /* ---- a reviewer's list ---- */
@@ -190,9 +182,7 @@ static const char SQL_LATE_RESULTS[] =
     " WHERE n.plan_id = ?3 AND n.depth = ?4"
     " AND (r.state IS NULL OR r.state IN ('draft', 'returned'))"
     " AND " STORE_IN_YEAR("?1")
-    " AND (COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"
-    "  p.first_fy, n.last_fy, a1.last_fy, a2.last_fy, a3.last_fy,"
-    "  p.last_fy) IS NOT NULL"
+    " AND (" STORE_HAS_PERIOD
     "  OR EXISTS (SELECT 1 FROM year_plan yp WHERE yp.node_id = n.id"
     "  AND yp.from_fy <= ?1 AND yp.to_fy >= ?1))"
     " ORDER BY n.ord LIMIT ?2";
@@ -216,7 +206,7 @@ static const char SQL_LATE_ACTUALS[] =
     " LEFT JOIN node n ON n.id = i.node_id"
     " LEFT JOIN indicator_actual a ON a.indicator_id = i.id AND a.fy = ?1"
     " WHERE (a.state IS NULL OR a.state IN ('draft', 'returned'))"
-    " AND NOT " MW_PART_OF_ITEM
+    " AND NOT " STORE_PART_OF_ITEM
     " AND ((i.final_fy = ?1 AND (i.final_num IS NOT NULL"
     "  OR i.final_txt IS NOT NULL)) OR EXISTS (SELECT 1"
     "  FROM indicator_target t WHERE t.indicator_id = i.id AND t.fy = ?1"

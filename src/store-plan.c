@@ -141,10 +141,8 @@ res_indicator_own(void *arg, const char *plan, const char *ind)
 
 	return exists1(r->st, "SELECT 1 FROM indicator i JOIN plan p"
 	    " ON p.id = i.plan_id LEFT JOIN node n ON n.id = i.node_id"
-	    " WHERE p.code = ? AND i.key = ? AND (n.id IS NULL"
-	    " OR i.dept_id IS NOT NULL OR n.depth < COALESCE((SELECT"
-	    " MAX(depth) FROM plan_level WHERE plan_id = p.id), (SELECT"
-	    " MAX(depth) FROM node WHERE plan_id = p.id)))", plan, ind, NULL);
+	    " WHERE p.code = ? AND i.key = ? AND NOT " STORE_PART_OF_ITEM,
+	    plan, ind, NULL);
 }
 
 static const char *

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "shisaku/store-browse.h"
+#include "shisaku/store-internal.h"
 #include "shisaku/summary.h"
 
 struct store;
@@ -18,25 +19,15 @@ struct store;
 /*
  * A node n's period and what it plans, shared by the plans list, the
  * tree and the import's count of a plan's years so that all count the
- * same items. Each end of the period is the node's own, else the nearest
- * ancestor's (nodes are at most 4 deep, so three ancestors), else the
- * plan's (p). ?2 is the fiscal year.
+ * same items: its period as store-internal.h gives it (STORE_FIRST,
+ * STORE_LAST). ?2 is the fiscal year.
  */
 #define BROWSE_ANCESTORS						\
-	" JOIN plan p ON p.id = n.plan_id"				\
-	" LEFT JOIN node a1 ON a1.id = n.parent_id"			\
-	" LEFT JOIN node a2 ON a2.id = a1.parent_id"			\
-	" LEFT JOIN node a3 ON a3.id = a2.parent_id"
-#define BROWSE_FIRST							\
-	"COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"	\
-	" p.first_fy)"
-#define BROWSE_LAST							\
-	"COALESCE(n.last_fy, a1.last_fy, a2.last_fy, a3.last_fy,"	\
-	" p.last_fy)"
+	" JOIN plan p ON p.id = n.plan_id" STORE_ANCESTORS
+#define BROWSE_FIRST STORE_FIRST
+#define BROWSE_LAST STORE_LAST
 /* The year lies in the period; an end nobody gives is open. */
-#define BROWSE_IN_YEAR							\
-	"(COALESCE(" BROWSE_FIRST ", ?2) <= ?2 AND"			\
-	" COALESCE(" BROWSE_LAST ", ?2) >= ?2)"
+#define BROWSE_IN_YEAR STORE_IN_YEAR("?2")
 /* The WHENs of a CASE that make node n, with no period, plan something
  * in year Y (an SQL expression): a yearly plan covers it, or an
  * indicator of its own has a target for it (the final target for its
@@ -53,8 +44,8 @@ struct store;
  * above. (A CASE, so that the subqueries run only for nodes without a
  * period: an OR computes both sides.) */
 #define BROWSE_PLANNED							\
-	"(CASE WHEN " BROWSE_FIRST " IS NOT NULL OR " BROWSE_LAST	\
-	" IS NOT NULL THEN 1" BROWSE_PLANS_IN("?2") " ELSE 0 END)"
+	"(CASE WHEN " STORE_HAS_PERIOD " THEN 1" BROWSE_PLANS_IN("?2")	\
+	" ELSE 0 END)"
 
 /* A count of a plan's items of the year alike: their result's state
  * ("" = no result), status and grade ("" = not given), and whether they

@@ -185,18 +185,26 @@ int indfig_subtree_read(struct store *st, long long plan_id,
 
 /* Node n's ancestors (nodes are at most 4 deep: three above any node),
  * for its period: each end of it is the node's own, else the nearest
- * ancestor's, else the plan's (p), as the tree counts items
- * (store-figs.h). n may be NULL (an indicator of the plan). */
+ * ancestor's, else the plan's (p: STORE_FIRST, STORE_LAST), as the
+ * plans list, the tree, 自分の仕事 and 自分の担当 all count it. n may be
+ * NULL (an indicator of the plan). */
 #define STORE_ANCESTORS							\
 	" LEFT JOIN node a1 ON a1.id = n.parent_id"			\
 	" LEFT JOIN node a2 ON a2.id = a1.parent_id"			\
 	" LEFT JOIN node a3 ON a3.id = a2.parent_id"
+#define STORE_FIRST							\
+	"COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"	\
+	" p.first_fy)"
+#define STORE_LAST							\
+	"COALESCE(n.last_fy, a1.last_fy, a2.last_fy, a3.last_fy,"	\
+	" p.last_fy)"
 /* Fiscal year fyparam lies in that period; an end nobody gives is open. */
 #define STORE_IN_YEAR(fyparam)						\
-	"(COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"	\
-	" p.first_fy, " fyparam ") <= " fyparam " AND COALESCE(n.last_fy,"	\
-	" a1.last_fy, a2.last_fy, a3.last_fy, p.last_fy, " fyparam ") >= "	\
-	fyparam ")"
+	"(COALESCE(" STORE_FIRST ", " fyparam ") <= " fyparam		\
+	" AND COALESCE(" STORE_LAST ", " fyparam ") >= " fyparam ")"
+/* Node n, or indicator i's node, has a period (an end is given). */
+#define STORE_HAS_PERIOD						\
+	"(" STORE_FIRST " IS NOT NULL OR " STORE_LAST " IS NOT NULL)"
 
 /* An indicator i of a node (or plan) without a period is measured in
  * the years after its baseline's up to its final target's, as far as it
@@ -205,14 +213,24 @@ int indfig_subtree_read(struct store *st, long long plan_id,
  * (With STORE_ANCESTORS and STORE_IN_YEAR: who reports an indicator in
  * a year, in 自分の仕事 and the indicator list's 自分の担当 alike.) */
 #define STORE_IND_IN_YEAR(fyparam)					\
-	"(COALESCE(n.first_fy, a1.first_fy, a2.first_fy, a3.first_fy,"	\
-	" p.first_fy, n.last_fy, a1.last_fy, a2.last_fy, a3.last_fy,"	\
-	" p.last_fy) IS NOT NULL OR ((i.base_fy IS NULL OR i.base_fy < "	\
+	"(" STORE_HAS_PERIOD " OR ((i.base_fy IS NULL OR i.base_fy < "	\
 	fyparam ") AND (i.final_fy IS NULL OR i.final_fy >= " fyparam "))"	\
 	" OR EXISTS (SELECT 1 FROM indicator_actual ya"			\
 	" WHERE ya.indicator_id = i.id AND ya.fy = " fyparam ")"		\
 	" OR EXISTS (SELECT 1 FROM indicator_target yt"			\
 	" WHERE yt.indicator_id = i.id AND yt.fy = " fyparam "))"
+
+/* The depth of plancol's action items (an SQL expression): its deepest
+ * level, else its deepest node. */
+#define STORE_ITEM_DEPTH(plancol)					\
+	"COALESCE((SELECT MAX(depth) FROM plan_level WHERE plan_id = "	\
+	plancol "), (SELECT MAX(depth) FROM node WHERE plan_id = "	\
+	plancol "))"
+/* Whether indicator i (node n) is part of its item's result: then it is
+ * entered with the item, not reported on its own (store-actual.h). */
+#define STORE_PART_OF_ITEM						\
+	"(i.node_id IS NOT NULL AND i.dept_id IS NULL AND n.depth = "	\
+	STORE_ITEM_DEPTH("i.plan_id") ")"
 
 /* Whether any plan has a result in year ?1: the first entry of the
  * year's in the index of results by year (1, or 0 when none), for
