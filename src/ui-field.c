@@ -270,12 +270,11 @@ ui_line_key(FORM *form, struct ui_line *l, int is_function, wint_t ch,
 char *
 ui_line_overflow(FORM *form, const struct ui_line *l, wint_t ch, size_t *at)
 {
-	char		*text, *out, mb[MB_LEN_MAX + 1];
-	const char	*p, *cut = NULL;
+	char		*text, *head, *out, mb[MB_LEN_MAX + 1];
+	const char	*cut;
 	mbstate_t	 ps;
-	wchar_t		 wc;
-	size_t		 n, k = 0;
-	int		 rows, cols, frow, fcol, nrow, nbuf, y, x, w = 0, cw;
+	size_t		 n, len, before;
+	int		 rows, cols, frow, fcol, nrow, nbuf, y, x;
 
 	*at = 0;
 	if (form == NULL || l->field == NULL || l->too_long ||
@@ -291,26 +290,21 @@ ui_line_overflow(FORM *form, const struct ui_line *l, wint_t ch, size_t *at)
 	if (y != frow)
 		return NULL;
 	text = ui_field_cut(l->field);
-	/* The character under the cursor (the one whose columns hold it):
-	 * ch goes before it, unless it is the last, where the cursor stays
-	 * once the field is full. */
-	memset(&ps, 0, sizeof ps);
-	for (p = text; *p != '\0'; p += n, k++) {
-		if ((n = mbrtowc(&wc, p, strlen(p), &ps)) == (size_t)-1 ||
-		    n == (size_t)-2 || n == 0) {
-			free(text);
-			return NULL;
-		}
-		cw = tw_wcwidth(wc);
-		if (x - fcol < w + (cw > 0 ? cw : 1) && p[n] != '\0') {
-			cut = p;
-			break;
-		}
-		w += cw > 0 ? cw : 0;
-	}
-	out = cut == NULL ? xasprintf("%s%s", text, mb) :
-	    xasprintf("%.*s%s%s", (int)(cut - text), text, mb, cut);
-	*at = k + 1;
+	len = strlen(text);
+	/* What stands left of the cursor: ch goes after it, before the
+	 * character under the cursor; on the last character (where the
+	 * cursor stays once the field is full), after the whole text. */
+	head = xmalloc(len + 1);
+	(void)tw_fit(text, x - fcol, 0, 0, head, len + 1);
+	cut = text + strlen(head);
+	if (*cut != '\0' && mblen(cut, strlen(cut)) == (int)strlen(cut))
+		cut = text + len;
+	head[cut - text] = '\0';
+	memcpy(head, text, (size_t)(cut - text));
+	before = mbstowcs(NULL, head, 0);
+	*at = (before == (size_t)-1 ? 0 : before) + 1;
+	out = xasprintf("%s%s%s", head, mb, cut);
+	free(head);
 	free(text);
 	return out;
 }
