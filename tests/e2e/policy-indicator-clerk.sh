@@ -124,6 +124,11 @@ got=$(e2e_actual "$db" E1 2024 "a.num || '|' || coalesce(a.txt, '') || '|' ||
 [ "$got" = "78200.0|78,200|draft|daemon|南川町/環境課" ] &&
     pass "db: 78,200 as a number, as typed, a draft by daemon for 環境課" ||
     fail "db: the actual" "$got"
+# value_is WANT WHAT: E1's 2024 actual in the database is WANT (num|txt).
+value_is() {
+	got=$(e2e_actual "$db" E1 2024 "a.num || '|' || coalesce(a.txt, '')")
+	[ "$got" = "$1" ] && pass "$2" || fail "$2" "$got"
+}
 # Typed past the field's end (twenty full-width characters): the typing
 # goes on in the wide field, and the whole value is saved.
 e2e_keys C-u
@@ -132,12 +137,11 @@ e2e_expect_line "past the field's end, the wide field holds it all" \
     '^実績値: ７８，２００．５０００００００ｔ－ＣＯ２$'
 e2e_keys Enter C-s
 e2e_expect "saved again" "保存しました（下書き）"
-got=$(e2e_actual "$db" E1 2024 "a.num || '|' || coalesce(a.txt, '')")
-[ "$got" = "78200.5|78,200.50000000" ] &&
-    pass "db: 78,200.5, the whole value typed" || fail "db: the value typed past the field" "$got"
+value_is "78200.5|78,200.50000000" "db: 78,200.5, the whole value typed"
 # Fifteen full-width characters fill the field's thirty columns; a digit
 # typed in the middle goes on in the wide field where it was typed, the
-# cursor after it, and what follows is typed there.
+# cursor after it, and what follows is typed there. Esc there leaves the
+# field as it was.
 e2e_keys C-u
 e2e_type '７８，２００．５０００００００'
 e2e_expect_line "fifteen full-width characters fill the field" \
@@ -146,14 +150,20 @@ e2e_keys C-a Right Right
 e2e_type '１'
 e2e_expect_line "a digit typed in the middle of the full field: the wide field" \
     '^実績値: ７８１，２００．５０００００００$'
+e2e_keys Escape
+e2e_expect_line "Esc on the wide field: the field as it was" \
+    '^実績値 +７８，２００．５０００００００ '
+e2e_expect_not "and the bottom line closed" "実績値: ７８１"
+e2e_keys C-a Right Right
+e2e_type '１'
+e2e_expect_line "typed again: the wide field again" \
+    '^実績値: ７８１，２００．５０００００００$'
 e2e_keys Delete Delete Delete Delete
 e2e_expect_line "the cursor stands after the digit typed" \
     '^実績値: ７８１．５０００００００$'
 e2e_keys Enter C-s
 e2e_expect "saved a third time" "保存しました（下書き）"
-got=$(e2e_actual "$db" E1 2024 "a.num || '|' || coalesce(a.txt, '')")
-[ "$got" = "781.5|781.50000000" ] &&
-    pass "db: 781.5, as edited in the wide field" || fail "db: the value typed into the full field" "$got"
+value_is "781.5|781.50000000" "db: 781.5, as edited in the wide field"
 e2e_keys Escape
 e2e_expect "back on the list" "下書き（1）"
 e2e_keys Q
