@@ -148,21 +148,21 @@ check "and is confirmed; the note alone takes no state" \
 # omitama-1) and not an item's (1-2-1 of omitama-dx), not a value with a
 # STATE; in the file, the plan's own indicator, a policy's and an item's
 # with a DEPT, not an item's without one.
+# confirms DB FILE N WHAT: a dry run of FILE says N will be confirmed,
+# and the import says it confirmed N.
+confirms() {
+	"$bin" -d "$1" import --dry-run "$2" > "$scratch/confirms.out" 2>&1
+	check "$4: a dry run says $3 will be confirmed" \
+		grep -q "状態（STATE）のない実績値 $3 件（取組の実績とは別に報告する指標のもの）は、計画に載った値として確認済にします\$" "$scratch/confirms.out"
+	"$bin" -d "$1" import "$2" > "$scratch/confirms.out" 2>&1
+	check "$4: the import says it confirmed $3" \
+		grep -q "状態（STATE）のない実績値 $3 件（取組の実績とは別に報告する指標のもの）は、計画に載った値として確認済にしました\$" "$scratch/confirms.out"
+}
 printf 'shisaku-plan,1\nactual,omitama-1,1-1,2025,18,,\nactual,omitama-dx,1-2-1,2025,3,,\nactual,omitama-1,1-1,2026,19,,下書き\n' > "$scratch/blank2.csv"
-"$bin" -d "$scratch/t.db" import --dry-run "$scratch/blank2.csv" > "$scratch/blank2.dry" 2>&1
-check "a dry run says the value of the database's policy indicator will be confirmed" \
-	grep -q '状態（STATE）のない実績値 1 件（取組の実績とは別に報告する指標のもの）は、計画に載った値として確認済にします$' "$scratch/blank2.dry"
-"$bin" -d "$scratch/t.db" import "$scratch/blank2.csv" > "$scratch/blank2.out" 2>&1
-check "and the import says it confirmed that one" \
-	grep -q '状態（STATE）のない実績値 1 件（取組の実績とは別に報告する指標のもの）は、計画に載った値として確認済にしました$' "$scratch/blank2.out"
+confirms "$scratch/t.db" "$scratch/blank2.csv" 1 "the database's policy indicator"
 printf 'shisaku-plan,1\nplan,own-t,報告の確認の計画\nlevel,own-t,1,施策\nlevel,own-t,2,事業\ndept,own-t/総務課,総務課\nnode,own-t,A,,1,施策Ａ\nnode,own-t,A1,A,1-1,事業Ａ１\nindicator,own-t,P,,計画の指標,,件,増加\nindicator,own-t,A,A,施策の指標,,件,増加\nindicator,own-t,A1d,A1,課の指標,,件,増加,,,,,,,,own-t/総務課\nindicator,own-t,A1,A1,事業の指標,,件,増加\nactual,own-t,P,2024,1件\nactual,own-t,A,2024,2件\nactual,own-t,A1d,2024,3件\nactual,own-t,A1,2024,4件\n' > "$scratch/own.csv"
 "$bin" -d "$scratch/own.db" init >/dev/null
-"$bin" -d "$scratch/own.db" import --dry-run "$scratch/own.csv" > "$scratch/own.dry" 2>&1
-check "a dry run of a new plan counts the plan's, the policy's and the DEPT's values" \
-	grep -q '状態（STATE）のない実績値 3 件（.*確認済にします$' "$scratch/own.dry"
-"$bin" -d "$scratch/own.db" import "$scratch/own.csv" > "$scratch/own.out" 2>&1
-check "and the import confirms the same three" \
-	grep -q '状態（STATE）のない実績値 3 件（.*確認済にしました$' "$scratch/own.out"
+confirms "$scratch/own.db" "$scratch/own.csv" 3 "a new plan's own, policy and DEPT indicators"
 check "the item's indicator without a DEPT takes its result's state" \
 	test "$(sqlite3 "$scratch/own.db" "SELECT group_concat(i.key || ':' || coalesce(a.state, '-'), ' ') FROM indicator_actual a JOIN indicator i ON i.id = a.indicator_id ORDER BY i.ord")" = "P:confirmed A:confirmed A1d:confirmed A1:-"
 # The indicators keep their order of display through an export: here
