@@ -246,9 +246,11 @@ struct entry {
 	int		 ybase[2];	/* first year of years[i]; 0 = none yet */
 	uint64_t	 years[2];	/* years of the entry's yearly rows */
 	int		 kind;
-	int		 own;		/* an indicator reported on its own for
-					   sure (of the plan, or with a DEPT);
-					   here, in what was padding */
+	int		 own;		/* an indicator reported on its own:
+					   of the file, for sure (of the plan,
+					   or with a DEPT; else see up); of the
+					   database, as it says. In what was
+					   padding. */
 	char		 key[];		/* plan "\x1f" key */
 };
 

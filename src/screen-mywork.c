@@ -604,7 +604,8 @@ mw_search(struct ui *ui, struct mw_screen *ms, enum key_action act)
 	(void)ui_list_key(ui, &ms->list, act);
 	mw_cursor_settle(ms, act == ACT_SEARCH_PREV ? -1 : 1);
 	if (ms->list.missed && ms->list.search != NULL &&
-	    ms->list.search[0] != '\0' && ms->m != NULL && ms->m->nwaiting > ms->nwaiting)
+	    ms->list.search[0] != '\0' && ms->m != NULL &&
+	    ms->m->nwaiting > ms->nwaiting)
 		ui_message(ui, "見つかりません: %s（表示は古い %zu 件まで。"
 		    "施策体系の E で確認）", ms->list.search, ms->nwaiting);
 	return UI_KEY_HANDLED;

@@ -14,8 +14,7 @@ ui_draft_view(struct ui_conflict *c, const struct draft *d, int stale,
 
 	heading = xasprintf("前回（%s）保存されずに終わった入力が下書きとして"
 	    "残っています%s。どちらを使いますか", at_minutes(d->saved_at, at),
-	    stale ?
-	    "（その後、保存済みの版が更新されました）" : "");
+	    stale ? "（その後、保存済みの版が更新されました）" : "");
 	ui_conflict_init(c, heading, theirs_title);
 	free(heading);
 	ui_conflict_words(c, "下書き（保存されていない入力）",

@@ -7,8 +7,9 @@
 # under the results form's title (担当: … ~  期限 …  入力: daemon), the
 # indicator's name in the form's column and the department on the status
 # line, and a value typed past its field's end, or a note typed into at
-# its start, goes on in the wide field; the planner sees it on the roadmap's headings and under it, under
-# the plan list, in the search results and in the help.
+# its start, goes on in the wide field; the planner sees it on the
+# roadmap's headings and under it, under the plan list, in the search
+# results and in the help.
 #
 # Runs the program as the system login daemon through setpriv (root);
 # elsewhere it says so and counts every check as failed.
