@@ -11,7 +11,6 @@
 #include <stddef.h>
 
 #include "shisaku/store-browse.h"
-#include "shisaku/store-internal.h"
 #include "shisaku/summary.h"
 
 struct store;
@@ -19,8 +18,9 @@ struct store;
 /*
  * A node n's period and what it plans, shared by the plans list, the
  * tree and the import's count of a plan's years so that all count the
- * same items: its period as store-internal.h gives it (STORE_FIRST,
- * STORE_LAST). ?2 is the fiscal year.
+ * same items: its period as the store's internal header gives it
+ * (STORE_FIRST, STORE_LAST; the store files that use these include
+ * it). ?2 is the fiscal year.
  */
 #define BROWSE_ANCESTORS						\
 	" JOIN plan p ON p.id = n.plan_id" STORE_ANCESTORS
